@@ -1,0 +1,53 @@
+/**
+ * The command-line program. Commands throw; this is the one place that prints errors and
+ * picks the exit code (DESIGN.md §4): 0 done, 1 internal error, 2 usage or unreadable input,
+ * 3 rows rejected under --strict.
+ */
+import { Command, CommanderError } from 'commander';
+import { EXIT, isUserError, InputError } from './errors.js';
+import { GENERATED_BY } from './report/json.js';
+import * as inspect from './commands/inspect.js';
+
+export function program(): Command {
+  const cli = new Command('complaints')
+    .description(
+      'Analyse State Grid 95598 complaint work-order exports (Excel or CSV, Chinese text).',
+    )
+    .version(GENERATED_BY.split(' ')[1]!, '-V, --version')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride()
+    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  inspect.register(cli);
+  for (const command of cli.commands) command.exitOverride();
+  return cli;
+}
+
+function debugging(): boolean {
+  return (process.env.DEBUG ?? '').split(',').some((d) => d === 'complaints' || d === '*');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  try {
+    await program().parseAsync(argv);
+    return EXIT.ok;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and version end through here too, with exit code 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (isUserError(error)) {
+      process.stderr.write(`complaints: ${error.message}\n`);
+      if (error instanceof InputError && error.hint) process.stderr.write(`  ${error.hint}\n`);
+      if (debugging()) process.stderr.write(`${error.stack}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    process.stderr.write(`complaints: internal error: ${message}\n`);
+    process.stderr.write(
+      debugging()
+        ? `${(error as Error).stack}\n`
+        : '  Run again with DEBUG=complaints for details, and report it.\n',
+    );
+    return EXIT.internal;
+  }
+}

@@ -1,0 +1,120 @@
+/**
+ * De-duplication by work-order id across all inputs, in memory that stays small at 1M rows.
+ *
+ * A JS Map of 1M id strings costs ~80 bytes an entry and grows the heap with the input; here an
+ * id is kept as a 64-bit hash in typed arrays (~16 bytes an entry). Two different ids share a
+ * 64-bit hash with probability about n²/2⁶⁵: 3·10⁻⁸ for a million work orders.
+ */
+
+/** Two independent 32-bit hashes of a string (FNV-1a and a Murmur-style mix). */
+export function hash64(text: string, out: Uint32Array): void {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9747b28c ^ text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  h2 = Math.imul(h2 ^ (h2 >>> 13), 0x5bd1e995);
+  out[0] = h1 >>> 0;
+  out[1] = (h2 ^ (h2 >>> 15)) >>> 0;
+}
+
+/** A 32-bit digest of a row's values, to tell a repeated work order from a changed one. */
+export function digest(values: readonly string[]): number {
+  let h = 0x811c9dc5;
+  for (const value of values) {
+    for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
+    h = Math.imul(h ^ 0x1f, 0x01000193); // unit separator: ["ab","c"] ≠ ["a","bc"]
+  }
+  return h >>> 0;
+}
+
+export const NEW = 0;
+export const SAME = 1;
+export const DIFFERING = 2;
+export type Occurrence = typeof NEW | typeof SAME | typeof DIFFERING;
+
+export class IdIndex {
+  private slots = new Int32Array(1 << 16);
+  private mask = (1 << 16) - 1;
+  private hi = new Uint32Array(1 << 15);
+  private lo = new Uint32Array(1 << 15);
+  private digests = new Uint32Array(1 << 15);
+  private readonly scratch = new Uint32Array(2);
+  /** Distinct ids seen. Entry numbers run from 0 to size - 1. */
+  size = 0;
+  /** What the last `add` found. */
+  occurrence: Occurrence = NEW;
+
+  /**
+   * Records an occurrence of `id` and returns its entry number. The digest kept is the latest
+   * one: the later occurrence wins, and a third copy is compared with the second.
+   */
+  add(id: string, rowDigest: number): number {
+    hash64(id, this.scratch);
+    const hi = this.scratch[0]!;
+    const lo = this.scratch[1]!;
+    let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask;
+    for (;;) {
+      const stored = this.slots[slot]!;
+      if (stored === 0) break;
+      const entry = stored - 1;
+      if (this.hi[entry] === hi && this.lo[entry] === lo) {
+        this.occurrence = this.digests[entry] === rowDigest ? SAME : DIFFERING;
+        this.digests[entry] = rowDigest;
+        return entry;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    const entry = this.size++;
+    if (entry >= this.hi.length) this.growEntries();
+    this.hi[entry] = hi;
+    this.lo[entry] = lo;
+    this.digests[entry] = rowDigest;
+    this.slots[slot] = entry + 1;
+    this.occurrence = NEW;
+    if (this.size * 2 > this.slots.length) this.rehash();
+    return entry;
+  }
+
+  private growEntries(): void {
+    const grow = (a: Uint32Array<ArrayBuffer>): Uint32Array<ArrayBuffer> => {
+      const b = new Uint32Array(a.length * 2);
+      b.set(a);
+      return b;
+    };
+    this.hi = grow(this.hi);
+    this.lo = grow(this.lo);
+    this.digests = grow(this.digests);
+  }
+
+  private rehash(): void {
+    const slots = new Int32Array(this.slots.length * 2);
+    const mask = slots.length - 1;
+    for (let entry = 0; entry < this.size; entry++) {
+      let slot = (this.lo[entry]! ^ Math.imul(this.hi[entry]!, 0x9e3779b1)) & mask;
+      while (slots[slot] !== 0) slot = (slot + 1) & mask;
+      slots[slot] = entry + 1;
+    }
+    this.slots = slots;
+    this.mask = mask;
+  }
+}
+
+/** A growable Uint16Array for per-entry facts (business type, unit...) kept by consumers. */
+export class EntryColumn {
+  private data = new Uint16Array(1 << 15);
+  get(entry: number): number {
+    return this.data[entry]!;
+  }
+  set(entry: number, value: number): void {
+    if (entry >= this.data.length) {
+      const bigger = new Uint16Array(Math.max(this.data.length * 2, entry + 1));
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[entry] = value;
+  }
+}

@@ -1,0 +1,597 @@
+/**
+ * The ingest pipeline: read each input, find its header, normalise every row into a WorkOrder
+ * or a reject, and de-duplicate across inputs. Consumers (inspect, the cube) receive the
+ * orders through a callback; nothing here holds the rows.
+ */
+import { InputError } from '../errors.js';
+import { openInput } from '../io/source.js';
+import type { BrokenRow, Cell, RawRow, TableInfo, TableSink } from '../io/table.js';
+import { FIELDS, FIELD_SPECS, type Field } from '../schema/fields.js';
+import {
+  HEADER_SEARCH_ROWS,
+  checkMapping,
+  findHeader,
+  type MapOverrides,
+} from '../schema/header.js';
+import {
+  TextCache,
+  cellText,
+  cleanText,
+  formatLocal,
+  parseAppeal,
+  parseDate,
+  parseFlag,
+  parseSubstantiated,
+  type Appeal,
+  type Flag,
+  type LocalTime,
+  type Substantiated,
+} from '../schema/values.js';
+import { IdIndex, NEW, DIFFERING, EntryColumn, digest, type Occurrence } from './dedup.js';
+
+export interface IngestSettings {
+  map: MapOverrides;
+  /** Business-type values that mean "complaint", after trimming and NFKC. */
+  complaintTypes: readonly string[];
+  encoding: string | null;
+  sheet: string | null;
+}
+
+export const DEFAULT_COMPLAINT_TYPES = ['投诉'];
+/** Beyond this many, rejects are counted but not listed one by one. */
+export const MAX_REJECT_DETAILS = 10_000;
+const FIRST_ROWS = 5;
+export const BLANK_TYPE = '(空)';
+
+export type RejectCode = 'ragged' | 'quote' | 'date-missing' | 'date-invalid' | 'unit-empty';
+
+export interface Reject {
+  file: string;
+  row: number;
+  reason: string;
+}
+
+export interface WorkOrder {
+  input: number;
+  row: number;
+  id: string | null;
+  acceptedAt: LocalTime;
+  unit: string;
+  businessType: string | null;
+  isComplaint: boolean;
+  content: string | null;
+  level1: string | null;
+  level2: string | null;
+  level3: string | null;
+  customerId: string | null;
+  phone: string | null;
+  substantiated: Substantiated;
+  appeal: Appeal;
+  closedAt: LocalTime | null;
+  repliedAt: LocalTime | null;
+  satisfaction: string | null;
+  department: string | null;
+  city: string | null;
+  escalated: Flag;
+  severity: string | null;
+  /** The row as read, for row-level outputs that keep the original columns. */
+  cells: readonly Cell[];
+}
+
+/** Called for each usable row; `entry` is the de-duplication entry, -1 when the row has no id. */
+export type OrderHandler = (order: WorkOrder, entry: number, occurrence: Occurrence) => void;
+
+export interface CountWithRows {
+  count: number;
+  rows: number[];
+}
+
+export interface InputSummary {
+  // The fields of DESIGN.md §6 `inputs[]`, in its order.
+  file: string;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  sheet: string | null;
+  headerRow: number | null;
+  rows: number;
+  complaints: number;
+  duplicates: number;
+  rejected: number;
+  // What `inspect` adds.
+  delimiter: string | null;
+  columns: { header: string; field: Field; column: number }[];
+  unmapped: string[];
+  byType: Record<string, number>;
+  duplicatesDiffering: number;
+  skipped: { beforeHeader: number; blank: number; total: number; repeatedHeader: number };
+  rejectsByReason: Partial<Record<RejectCode, CountWithRows>>;
+  unrecognised: Partial<Record<Field, CountWithRows & { values: string[] }>>;
+  dateRange: { from: string; to: string } | null;
+  notes: string[];
+}
+
+export interface DataSetTotals {
+  /** Distinct work orders after de-duplication (the later occurrence wins). */
+  workOrders: number;
+  complaints: number;
+  duplicates: number;
+  duplicatesDiffering: number;
+  rejected: number;
+  excludedByType: Record<string, number>;
+  /** Rows that could not be de-duplicated because they have no id. */
+  withoutId: number;
+}
+
+export interface IngestResult {
+  inputs: InputSummary[];
+  totals: DataSetTotals;
+  rejects: Reject[];
+  /** Rejects counted in the totals but not listed (beyond MAX_REJECT_DETAILS). */
+  rejectsOmitted: number;
+  warnings: string[];
+}
+
+/** V8 strings cut from a parser's chunk keep the whole chunk alive; copy what we keep. */
+function detach(text: string): string {
+  return text.length === 0 ? '' : Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
+const TOTAL_WORDS = new Set(['合计', '总计', '小计', '总合计', '合计数']);
+
+function isTotalRow(cells: readonly Cell[]): boolean {
+  for (const cell of cells) {
+    if (typeof cell !== 'string') continue;
+    if (cell.length > 12) continue;
+    const word = cell.replace(/[\s:：]/g, '');
+    if (TOTAL_WORDS.has(word)) return true;
+  }
+  return false;
+}
+
+function isBlankRow(cells: readonly Cell[]): boolean {
+  for (const cell of cells) {
+    if (cell === null) continue;
+    if (typeof cell === 'string' && cell.trim() === '') continue;
+    return false;
+  }
+  return true;
+}
+
+class DataSet {
+  readonly index = new IdIndex();
+  /** Per entry: 1 + index of the winning occurrence's business type in `types`. */
+  private readonly typeOf = new EntryColumn();
+  private readonly types: string[] = [];
+  private readonly typeIds = new Map<string, number>();
+  private readonly byType: number[] = [];
+  readonly rejects: Reject[] = [];
+  rejected = 0;
+  duplicates = 0;
+  duplicatesDiffering = 0;
+  withoutId = 0;
+  complaintTypeIds = new Set<number>();
+
+  constructor(private readonly complaintTypes: ReadonlySet<string>) {}
+
+  typeId(type: string): number {
+    let id = this.typeIds.get(type);
+    if (id === undefined) {
+      id = this.types.length;
+      this.types.push(type);
+      this.typeIds.set(type, id);
+      this.byType.push(0);
+      if (this.complaintTypes.has(type)) this.complaintTypeIds.add(id);
+    }
+    return id;
+  }
+
+  count(type: number, entry: number): void {
+    if (entry >= 0) {
+      if (this.index.occurrence !== NEW) this.byType[this.typeOf.get(entry) - 1]!--;
+      this.typeOf.set(entry, type + 1);
+    }
+    this.byType[type]!++;
+  }
+
+  reject(reject: Reject): void {
+    this.rejected++;
+    if (this.rejects.length < MAX_REJECT_DETAILS) this.rejects.push(reject);
+  }
+
+  totals(): DataSetTotals {
+    let workOrders = 0;
+    let complaints = 0;
+    const excludedByType: Record<string, number> = {};
+    this.types.forEach((type, id) => {
+      const n = this.byType[id]!;
+      workOrders += n;
+      if (this.complaintTypeIds.has(id)) complaints += n;
+      else if (n > 0) excludedByType[type] = n;
+    });
+    return {
+      workOrders,
+      complaints,
+      duplicates: this.duplicates,
+      duplicatesDiffering: this.duplicatesDiffering,
+      rejected: this.rejected,
+      excludedByType,
+      withoutId: this.withoutId,
+    };
+  }
+}
+
+export async function ingest(
+  files: readonly string[],
+  settings: IngestSettings,
+  onOrder: OrderHandler = () => {},
+): Promise<IngestResult> {
+  const complaintTypes = new Set(settings.complaintTypes.map(cleanText));
+  const dataSet = new DataSet(complaintTypes);
+  const inputs: InputSummary[] = [];
+  const warnings: string[] = [];
+  for (let i = 0; i < files.length; i++) {
+    const file = files[i]!;
+    const { reader } = await openInput(file, {
+      encoding: settings.encoding,
+      sheet: settings.sheet,
+    });
+    const name = file === '-' ? 'stdin' : file;
+    const table = new TableIngest(name, i, settings, dataSet, onOrder);
+    await reader.read(table);
+    const summary = table.finish(reader);
+    inputs.push(summary);
+    if (summary.columns.every((c) => c.field !== 'id')) {
+      warnings.push(`${name}: no 工单编号 (id) column: its rows are not de-duplicated.`);
+    }
+    if (summary.columns.every((c) => c.field !== 'businessType')) {
+      warnings.push(
+        `${name}: no 业务类型 (businessType) column: every row is taken as a complaint.`,
+      );
+    }
+  }
+  const totals = dataSet.totals();
+  return {
+    inputs,
+    totals,
+    rejects: dataSet.rejects,
+    rejectsOmitted: totals.rejected - dataSet.rejects.length,
+    warnings,
+  };
+}
+
+/** Receives one input's tables from its reader and turns rows into work orders. */
+class TableIngest implements TableSink {
+  private pending: RawRow[] = [];
+  private beforeHeader = 0;
+  private header: ReturnType<typeof findHeader> = null;
+  private headerRow: number | null = null;
+  private sheet: string | null = null;
+  private col: Record<Field, number> = Object.fromEntries(FIELDS.map((f) => [f, -1])) as Record<
+    Field,
+    number
+  >;
+  private width = 0;
+  private fatal: InputError | null = null;
+  private readonly texts = new TextCache();
+  private readonly digestValues: string[] = [];
+  private readonly summary: Omit<InputSummary, 'format' | 'encoding' | 'delimiter' | 'notes'>;
+  private minMs = Infinity;
+  private maxMs = -Infinity;
+  private hasType = false;
+  private isCsv = true;
+
+  constructor(
+    private readonly file: string,
+    private readonly input: number,
+    private readonly settings: IngestSettings,
+    private readonly dataSet: DataSet,
+    private readonly onOrder: OrderHandler,
+  ) {
+    this.summary = {
+      file,
+      sheet: null,
+      headerRow: null,
+      rows: 0,
+      complaints: 0,
+      duplicates: 0,
+      rejected: 0,
+      columns: [],
+      unmapped: [],
+      byType: {},
+      duplicatesDiffering: 0,
+      skipped: { beforeHeader: 0, blank: 0, total: 0, repeatedHeader: 0 },
+      rejectsByReason: {},
+      unrecognised: {},
+      dateRange: null,
+    };
+  }
+
+  begin(table: TableInfo): void {
+    this.pending = [];
+    this.sheet = table.sheet;
+    this.isCsv = table.sheet === null;
+  }
+
+  rows(batch: RawRow[]): boolean {
+    if (this.fatal) return false;
+    if (this.header === null) {
+      for (const row of batch) this.pending.push(row);
+      if (this.pending.length < HEADER_SEARCH_ROWS) return true;
+      return this.locateHeader();
+    }
+    for (const row of batch) this.processRow(row);
+    return true;
+  }
+
+  broken(row: BrokenRow): void {
+    if (this.header === null) {
+      this.pending.push({ row: row.row, cells: [] });
+      return;
+    }
+    this.summary.rows++;
+    this.reject(row.row, row.code, row.reason);
+  }
+
+  end(): void {
+    if (this.header === null && this.pending.length > 0 && !this.fatal) this.locateHeader();
+  }
+
+  /** Looks for the header in the rows held so far; false when this table has none. */
+  private locateHeader(): boolean {
+    const found = findHeader(this.pending, this.settings.map);
+    const rows = this.pending;
+    this.pending = [];
+    if (!found) return false;
+    const headerRow = rows[found.index]!.row;
+    try {
+      checkMapping(this.file, headerRow, found, this.settings.map);
+    } catch (error) {
+      this.fatal = error as InputError;
+      return false;
+    }
+    this.header = found;
+    this.headerRow = headerRow;
+    this.width = found.headers.length;
+    this.beforeHeader = found.index;
+    for (const field of FIELDS) this.col[field] = found.columns[field] ?? -1;
+    this.hasType = this.col.businessType >= 0;
+    this.summary.columns = FIELDS.filter((f) => found.columns[f] !== undefined).map((field) => ({
+      header: detach(found.headers[found.columns[field]!]!),
+      field,
+      column: found.columns[field]! + 1,
+    }));
+    this.summary.unmapped = found.unmapped.map(detach);
+    for (let i = found.index + 1; i < rows.length; i++) this.processRow(rows[i]!);
+    return true;
+  }
+
+  private text(cells: readonly Cell[], field: Field): string {
+    const at = this.col[field];
+    if (at < 0) return '';
+    const cell = cells[at];
+    return cell === undefined || cell === null ? '' : cellText(cell);
+  }
+
+  /** Short categorical values: trimmed, NFKC, memoised. */
+  private category(cells: readonly Cell[], field: Field): string | null {
+    const raw = this.text(cells, field);
+    if (raw === '') return null;
+    const clean = this.texts.clean(raw);
+    return clean === '' ? null : clean;
+  }
+
+  private optionalTime(cells: readonly Cell[], field: Field): LocalTime | null {
+    const at = this.col[field];
+    if (at < 0) return null;
+    const cell = cells[at];
+    if (cell === undefined || cell === null || cell === '') return null;
+    const time = parseDate(cell);
+    if (time === null) this.unrecognised(field, cellText(cell));
+    return time;
+  }
+
+  private processRow(raw: RawRow): void {
+    const cells = raw.cells;
+    if (isBlankRow(cells)) {
+      this.summary.skipped.blank++;
+      return;
+    }
+    if (isTotalRow(cells)) {
+      this.summary.skipped.total++;
+      return;
+    }
+    if (this.isRepeatedHeader(cells)) {
+      this.summary.skipped.repeatedHeader++;
+      return;
+    }
+    this.summary.rows++;
+    this.currentRow = raw.row;
+    if (this.isCsv && cells.length !== this.width) {
+      this.reject(
+        raw.row,
+        'ragged',
+        `the row has ${cells.length} fields where the header has ${this.width}`,
+      );
+      return;
+    }
+    const acceptedCell = cells[this.col.acceptedAt];
+    const acceptedText =
+      acceptedCell === undefined || acceptedCell === null ? '' : cellText(acceptedCell).trim();
+    const acceptedHeader = this.header!.headers[this.col.acceptedAt]!;
+    if (acceptedText === '') {
+      this.reject(raw.row, 'date-missing', `${acceptedHeader} is empty`);
+      return;
+    }
+    const acceptedAt = parseDate(acceptedCell!);
+    if (acceptedAt === null) {
+      this.reject(raw.row, 'date-invalid', `${acceptedHeader} '${acceptedText}' is not a date`);
+      return;
+    }
+    const unit = this.category(cells, 'unit');
+    if (unit === null) {
+      this.reject(raw.row, 'unit-empty', `${this.header!.headers[this.col.unit]} is empty`);
+      return;
+    }
+    const businessType = this.hasType ? (this.category(cells, 'businessType') ?? BLANK_TYPE) : null;
+    const typeId = this.dataSet.typeId(businessType ?? '投诉');
+    const isComplaint = businessType === null || this.dataSet.complaintTypeIds.has(typeId);
+
+    const substantiatedText = this.category(cells, 'substantiated') ?? '';
+    let substantiated = parseSubstantiated(substantiatedText);
+    if (substantiated === undefined) {
+      this.unrecognised('substantiated', substantiatedText);
+      substantiated = null;
+    }
+    const appealText = this.category(cells, 'appealResult') ?? '';
+    let appeal = parseAppeal(appealText);
+    if (appeal === undefined) {
+      this.unrecognised('appealResult', appealText);
+      appeal = 'none';
+    }
+    const escalatedText = this.category(cells, 'escalated') ?? '';
+    let escalated = parseFlag(escalatedText);
+    if (escalated === undefined) {
+      this.unrecognised('escalated', escalatedText);
+      escalated = null;
+    }
+    const idText = cleanText(this.text(cells, 'id'));
+    const order: WorkOrder = {
+      input: this.input,
+      row: raw.row,
+      id: idText === '' ? null : idText,
+      acceptedAt,
+      unit,
+      businessType,
+      isComplaint,
+      content: this.text(cells, 'content') || null,
+      level1: this.category(cells, 'level1'),
+      level2: this.category(cells, 'level2'),
+      level3: this.category(cells, 'level3'),
+      customerId: cleanText(this.text(cells, 'customerId')) || null,
+      phone: cleanText(this.text(cells, 'phone')) || null,
+      substantiated,
+      appeal,
+      closedAt: this.optionalTime(cells, 'closedAt'),
+      repliedAt: this.optionalTime(cells, 'repliedAt'),
+      satisfaction: this.category(cells, 'satisfaction'),
+      department: this.category(cells, 'department'),
+      city: this.category(cells, 'city'),
+      escalated,
+      severity: this.category(cells, 'severity'),
+      cells,
+    };
+
+    let entry = -1;
+    let occurrence: Occurrence = NEW;
+    if (order.id !== null) {
+      entry = this.dataSet.index.add(order.id, this.rowDigest(cells));
+      occurrence = this.dataSet.index.occurrence;
+      if (occurrence !== NEW) {
+        this.summary.duplicates++;
+        this.dataSet.duplicates++;
+        if (occurrence === DIFFERING) {
+          this.summary.duplicatesDiffering++;
+          this.dataSet.duplicatesDiffering++;
+        }
+      }
+    } else {
+      this.dataSet.withoutId++;
+    }
+    this.dataSet.count(typeId, entry);
+    const typeKey = businessType ?? '投诉';
+    this.summary.byType[typeKey] = (this.summary.byType[typeKey] ?? 0) + 1;
+    if (isComplaint) this.summary.complaints++;
+    if (acceptedAt.ms < this.minMs) this.minMs = acceptedAt.ms;
+    if (acceptedAt.ms > this.maxMs) this.maxMs = acceptedAt.ms;
+    this.onOrder(order, entry, occurrence);
+  }
+
+  private currentRow = 0;
+
+  private rowDigest(cells: readonly Cell[]): number {
+    const values = this.digestValues;
+    values.length = 0;
+    for (const field of FIELDS) {
+      const at = this.col[field];
+      if (at >= 0) {
+        const cell = cells[at];
+        values.push(cell === undefined || cell === null ? '' : cellText(cell).trim());
+      }
+    }
+    return digest(values);
+  }
+
+  private isRepeatedHeader(cells: readonly Cell[]): boolean {
+    const headers = this.header!.headers;
+    const at = this.col.acceptedAt;
+    return cells[at] === headers[at] && cells[this.col.unit] === headers[this.col.unit];
+  }
+
+  private reject(row: number, code: RejectCode, reason: string): void {
+    this.summary.rejected++;
+    const byReason = (this.summary.rejectsByReason[code] ??= { count: 0, rows: [] });
+    byReason.count++;
+    if (byReason.rows.length < FIRST_ROWS) byReason.rows.push(row);
+    this.dataSet.reject({ file: this.file, row, reason: detach(reason) });
+  }
+
+  private unrecognised(field: Field, value: string): void {
+    const entry = (this.summary.unrecognised[field] ??= { count: 0, rows: [], values: [] });
+    entry.count++;
+    if (entry.rows.length < FIRST_ROWS) entry.rows.push(this.currentRow);
+    if (entry.values.length < FIRST_ROWS && !entry.values.includes(value))
+      entry.values.push(detach(value));
+  }
+
+  finish(reader: {
+    format: 'csv' | 'xlsx';
+    encoding: string | null;
+    delimiter: string | null;
+    notes: string[];
+  }): InputSummary {
+    if (this.fatal) throw this.fatal;
+    if (this.header === null) {
+      const looked = ['受理时间', '供电单位', '工单编号', '业务类型'].join(', ');
+      throw new InputError(
+        'NO_HEADER',
+        `${this.file}: no header row found in the first ${HEADER_SEARCH_ROWS} rows${reader.format === 'xlsx' ? ' of any sheet' : ''} (looked for column names such as ${looked}).`,
+        'Check that this is a 95598 work-order export; name its columns with --map field=HEADER.',
+      );
+    }
+    if (this.summary.rows === 0) {
+      throw new InputError(
+        'NO_DATA',
+        `${this.file}: the header is on row ${this.headerRow}${this.sheet ? ` of sheet ${this.sheet}` : ''} but no data rows follow it.`,
+        'Export the work orders again with a period that has data, or leave this file out.',
+      );
+    }
+    return {
+      file: this.summary.file,
+      format: reader.format,
+      encoding: reader.encoding,
+      sheet: this.sheet,
+      headerRow: this.headerRow,
+      rows: this.summary.rows,
+      complaints: this.summary.complaints,
+      duplicates: this.summary.duplicates,
+      rejected: this.summary.rejected,
+      delimiter: reader.delimiter,
+      columns: this.summary.columns,
+      unmapped: this.summary.unmapped,
+      byType: this.summary.byType,
+      duplicatesDiffering: this.summary.duplicatesDiffering,
+      skipped: { ...this.summary.skipped, beforeHeader: this.beforeHeader },
+      rejectsByReason: this.summary.rejectsByReason,
+      unrecognised: this.summary.unrecognised,
+      dateRange:
+        this.minMs === Infinity
+          ? null
+          : { from: formatLocal(this.minMs), to: formatLocal(this.maxMs) },
+      notes: reader.notes,
+    };
+  }
+}
+
+export function fieldLabel(field: Field): string {
+  return FIELD_SPECS[field].zh;
+}

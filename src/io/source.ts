@@ -1,0 +1,126 @@
+/**
+ * Opening an input: a path or `-` for stdin. Reads the first bytes to sniff the format, then
+ * hands the right reader a byte stream of the whole input (the sniffed bytes included).
+ */
+import { createReadStream } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { InputError } from '../errors.js';
+import { detect, normaliseEncoding } from './detect.js';
+import { csvReader } from './csv.js';
+import type { TableReader } from './table.js';
+
+const HEAD_BYTES = 1024 * 1024;
+const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+
+export interface OpenOptions {
+  encoding?: string | null;
+  sheet?: string | null;
+}
+
+export interface OpenedInput {
+  /** As the user named it: used in every message. */
+  file: string;
+  reader: TableReader;
+}
+
+export async function openInput(file: string, options: OpenOptions = {}): Promise<OpenedInput> {
+  const forcedEncoding = options.encoding ? normaliseEncoding(options.encoding) : null;
+  const { head, stream } = file === '-' ? await readStdinHead() : await readFileHead(file);
+  const detected = detect(file === '-' ? 'stdin' : file, head, forcedEncoding);
+  if (detected.format === 'xlsx') {
+    const { xlsxReader } = await import('./xlsx.js');
+    const reader = xlsxReader(file === '-' ? 'stdin' : file, stream(), options.sheet ?? null);
+    if (detected.note) reader.notes.push(detected.note);
+    return { file, reader };
+  }
+  return {
+    file,
+    reader: csvReader(
+      file === '-' ? 'stdin' : file,
+      stream(),
+      detected.encoding,
+      detected.bomLength,
+    ),
+  };
+}
+
+async function readFileHead(file: string): Promise<{ head: Buffer; stream: () => Readable }> {
+  let size: number;
+  try {
+    const info = await stat(file);
+    if (info.isDirectory()) {
+      throw new InputError(
+        'FILE_UNREADABLE',
+        `${file}: is a folder, not a file.`,
+        'Name the export files themselves, e.g. exports/*.xlsx.',
+      );
+    }
+    size = info.size;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') {
+      throw new InputError(
+        'FILE_NOT_FOUND',
+        `${file}: no such file.`,
+        'Check the path and the file name.',
+      );
+    }
+    throw new InputError(
+      'FILE_UNREADABLE',
+      `${file}: cannot be read (${code ?? 'error'}).`,
+      'Check that the file exists and that you may read it.',
+    );
+  }
+  const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
+    throw new InputError(
+      'FILE_UNREADABLE',
+      `${file}: cannot be opened (${error.code ?? 'error'}).`,
+      'Check that you may read the file.',
+    );
+  });
+  try {
+    const head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+    await handle.read(head, 0, head.length, 0);
+    let sniff = head;
+    // An encrypted workbook is a compound file whose stream directory may sit at the end.
+    if (head.subarray(0, 4).equals(CFB_SIGNATURE) && size > HEAD_BYTES) {
+      const tail = Buffer.alloc(Math.min(size - HEAD_BYTES, HEAD_BYTES));
+      await handle.read(tail, 0, tail.length, size - tail.length);
+      sniff = Buffer.concat([head, tail]);
+    }
+    return { head: sniff, stream: () => createReadStream(file, { highWaterMark: 1024 * 1024 }) };
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Stdin cannot be re-read: keep the sniffed bytes and replay them before the rest. */
+async function readStdinHead(): Promise<{ head: Buffer; stream: () => Readable }> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  const iterator = process.stdin[Symbol.asyncIterator]();
+  let done = false;
+  while (length < HEAD_BYTES) {
+    const next = await iterator.next();
+    if (next.done) {
+      done = true;
+      break;
+    }
+    const chunk = next.value as Buffer;
+    chunks.push(chunk);
+    length += chunk.length;
+  }
+  const head = Buffer.concat(chunks);
+  async function* replay(): AsyncGenerator<Buffer> {
+    yield head;
+    if (done) return;
+    for (;;) {
+      const next = await iterator.next();
+      if (next.done) return;
+      yield next.value as Buffer;
+    }
+  }
+  return { head, stream: () => Readable.from(replay(), { objectMode: false }) };
+}

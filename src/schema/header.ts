@@ -1,0 +1,100 @@
+/**
+ * Finding the header row and mapping its columns to fields. Exports carry title rows, export
+ * notes and blank rows above the header, so the header is the row (among the first
+ * HEADER_SEARCH_ROWS) that maps the most fields, not row 1.
+ */
+import { InputError } from '../errors.js';
+import type { Cell, RawRow } from '../io/table.js';
+import { FIELDS, FIELD_SPECS, fieldForHeader, headerKey, type Field } from './fields.js';
+import { cellText } from './values.js';
+
+export const HEADER_SEARCH_ROWS = 50;
+/** A row must name at least this many fields to count as a header. */
+const MIN_HEADER_FIELDS = 2;
+
+export interface ColumnMapping {
+  /** 0-based column of each mapped field. */
+  columns: Partial<Record<Field, number>>;
+  headers: string[];
+  /** Headers that map to no field, or to a field an earlier column already took. */
+  unmapped: string[];
+}
+
+export interface FoundHeader extends ColumnMapping {
+  /** Index into the rows searched. */
+  index: number;
+}
+
+/** `--map field=header`: header keys by field. */
+export type MapOverrides = Partial<Record<Field, string>>;
+
+export function mapHeader(cells: readonly Cell[], overrides: MapOverrides): ColumnMapping {
+  const headers = cells.map((c) => cellText(c).trim());
+  const keys = headers.map(headerKey);
+  const columns: Partial<Record<Field, number>> = {};
+  const taken = new Set<number>();
+  for (const field of FIELDS) {
+    const header = overrides[field];
+    if (header === undefined) continue;
+    const at = keys.indexOf(headerKey(header));
+    if (at >= 0) {
+      columns[field] = at;
+      taken.add(at);
+    }
+  }
+  headers.forEach((header, column) => {
+    if (taken.has(column) || header === '') return;
+    const field = fieldForHeader(header);
+    if (field !== undefined && columns[field] === undefined && overrides[field] === undefined) {
+      columns[field] = column;
+      taken.add(column);
+    }
+  });
+  const unmapped = headers.filter((h, column) => h !== '' && !taken.has(column));
+  return { columns, headers, unmapped };
+}
+
+export function findHeader(rows: readonly RawRow[], overrides: MapOverrides): FoundHeader | null {
+  let best: FoundHeader | null = null;
+  let bestCount = MIN_HEADER_FIELDS - 1;
+  const limit = Math.min(rows.length, HEADER_SEARCH_ROWS);
+  for (let index = 0; index < limit; index++) {
+    const mapping = mapHeader(rows[index]!.cells, overrides);
+    const count = Object.keys(mapping.columns).length;
+    if (count > bestCount) {
+      best = { ...mapping, index };
+      bestCount = count;
+    }
+  }
+  return best;
+}
+
+/** Required columns present, and every `--map` header found: else exit 2 with what to do. */
+export function checkMapping(
+  file: string,
+  headerRow: number,
+  mapping: ColumnMapping,
+  overrides: MapOverrides,
+): void {
+  const found = mapping.headers.filter((h) => h !== '').join(', ');
+  for (const field of FIELDS) {
+    const header = overrides[field];
+    if (header !== undefined && mapping.columns[field] === undefined) {
+      throw new InputError(
+        'MAP_HEADER_NOT_FOUND',
+        `${file}: --map ${field}=${header}: no column '${header}' in the header on row ${headerRow}. Headers found: ${found}.`,
+        `Use one of the headers above: --map ${field}=HEADER.`,
+      );
+    }
+  }
+  for (const field of FIELDS) {
+    const spec = FIELD_SPECS[field];
+    if (spec.required && mapping.columns[field] === undefined) {
+      throw new InputError(
+        'MISSING_COLUMN',
+        `${file}: no ${spec.zh} (${field}) column in the header on row ${headerRow}. Headers found: ${found}.`,
+        `If one of them holds ${spec.zh}, map it: --map ${field}=HEADER.`,
+      );
+    }
+  }
+}

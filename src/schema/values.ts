@@ -1,0 +1,185 @@
+/**
+ * Parsing of the cell values found in 95598 exports. Pure functions, no I/O.
+ *
+ * Timestamps are wall-clock China time as written in the export. They are kept as
+ * "naive" milliseconds built with Date.UTC, so no machine time zone ever shifts them:
+ * 2016-05-01 00:30 is in May whatever TZ says.
+ */
+import type { Cell } from '../io/table.js';
+
+export interface LocalTime {
+  /** Date.UTC(y, m-1, d, h, mi, s) of the wall-clock time. */
+  ms: number;
+  /** year * 12 + (month - 1): cheap to compare and to bucket by month. */
+  monthIndex: number;
+}
+
+export function monthIndexToString(index: number): string {
+  const year = Math.floor(index / 12);
+  const month = (index % 12) + 1;
+  return `${year}-${month < 10 ? '0' : ''}${month}`;
+}
+
+export function formatLocal(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
+}
+
+function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+/** Builds a wall-clock time, or null when the parts do not name a real moment (2016-02-30). */
+export function localTime(
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+): LocalTime | null {
+  if (year < 1900 || year > 2999 || month < 1 || month > 12) return null;
+  if (day < 1 || day > daysInMonth(year, month)) return null;
+  if (hour > 23 || minute > 59 || second > 59) return null;
+  return {
+    ms: Date.UTC(year, month - 1, day, hour, minute, second),
+    monthIndex: year * 12 + month - 1,
+  };
+}
+
+function fromMs(ms: number): LocalTime {
+  const d = new Date(ms);
+  return { ms, monthIndex: d.getUTCFullYear() * 12 + d.getUTCMonth() };
+}
+
+// Excel's day 0 is 1899-12-30 for serials from 61 on; serial 60 is the 1900-02-29 that
+// Lotus 1-2-3 invented and Excel kept, so earlier serials are one day off.
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const DAY_MS = 86_400_000;
+const MAX_EXCEL_SERIAL = 2_958_465; // 9999-12-31
+
+export function fromExcelSerial(serial: number): LocalTime | null {
+  if (!Number.isFinite(serial) || serial < 1 || serial > MAX_EXCEL_SERIAL || serial === 60) {
+    return null;
+  }
+  const days = serial < 60 ? serial + 1 : serial;
+  // Round to the second: serials carry binary fractions (10:22:11 is 0.43207175925...).
+  const ms = Math.round((EXCEL_EPOCH_MS + days * DAY_MS) / 1000) * 1000;
+  return fromMs(ms);
+}
+
+// 2016-05-03 10:22:11, 2016/5/3 9:05, 2016.5.3, 2016-05-03T10:22:11, 2016年5月3日 9时5分
+const DATE_TEXT =
+  /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:[\sT]*(\d{1,2})\s*[:时]\s*(\d{1,2})(?:\s*[:分]\s*(\d{1,2})(?:\.\d+)?\s*秒?)?\s*分?)?$/;
+// 20160503, 201605031022, 20160503102211
+const DATE_DIGITS = /^(\d{4})(\d{2})(\d{2})(?:(\d{2})(\d{2})(\d{2})?)?$/;
+// An Excel serial written out as text by a CSV export: 42493 or 42493.4321
+const SERIAL_TEXT = /^\d{5}(?:\.\d+)?$/;
+
+function fromMatch(m: RegExpExecArray): LocalTime | null {
+  return localTime(
+    Number(m[1]),
+    Number(m[2]),
+    Number(m[3]),
+    m[4] === undefined ? 0 : Number(m[4]),
+    m[5] === undefined ? 0 : Number(m[5]),
+    m[6] === undefined ? 0 : Number(m[6]),
+  );
+}
+
+/** Any date form of DESIGN.md §5, or null. An empty cell is `undefined`-like: check first. */
+export function parseDate(value: Cell): LocalTime | null {
+  if (value instanceof Date) {
+    // Readers build Dates from Excel serials as UTC, so UTC parts are the wall clock.
+    const ms = value.getTime();
+    return Number.isNaN(ms) ? null : fromMs(Math.round(ms / 1000) * 1000);
+  }
+  if (typeof value === 'number') return fromExcelSerial(value);
+  if (typeof value !== 'string') return null;
+  const text = value.trim();
+  let m = DATE_TEXT.exec(text);
+  if (m) return fromMatch(m);
+  m = DATE_DIGITS.exec(text);
+  if (m) return fromMatch(m);
+  if (SERIAL_TEXT.test(text)) return fromExcelSerial(Number(text));
+  const wide = text.normalize('NFKC');
+  if (wide !== text) return parseDate(wide);
+  return null;
+}
+
+/**
+ * Trim and NFKC-normalise a text value: full-width letters, digits and brackets become
+ * half-width, so `国网黄山供电公司（市直）` and `国网黄山供电公司(市直) ` are one unit.
+ */
+export function cleanText(value: string): string {
+  for (let i = 0; i < value.length; i++) {
+    const c = value.charCodeAt(i);
+    if (c >= 0x7f || c < 0x20) return value.normalize('NFKC').trim();
+  }
+  return value.trim();
+}
+
+/** The text of a cell as the analyst sees it. Numbers keep their digits (ids, phone numbers). */
+export function cellText(value: Cell): string {
+  if (value === null) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number') return Number.isInteger(value) ? value.toFixed(0) : String(value);
+  if (typeof value === 'boolean') return value ? 'true' : 'false';
+  return formatLocal(parseDate(value)?.ms ?? value.getTime());
+}
+
+/** Memoises cleanText for columns with few distinct values (units, types, classes). */
+export class TextCache {
+  private readonly map = new Map<string, string>();
+  constructor(private readonly limit = 50_000) {}
+  clean(raw: string): string {
+    let hit = this.map.get(raw);
+    if (hit === undefined) {
+      hit = cleanText(raw);
+      if (this.map.size >= this.limit) this.map.clear();
+      this.map.set(raw, hit);
+    }
+    return hit;
+  }
+}
+
+export type Flag = boolean | null;
+
+const TRUE_WORDS = new Set(['是', 'y', 'yes', '1', 'true', 't', '√', '有']);
+const FALSE_WORDS = new Set(['否', 'n', 'no', '0', 'false', 'f', '×', '无']);
+
+/** 是/否, Y/N, 1/0, true/false. Returns undefined for a value that is none of these. */
+export function parseFlag(text: string): Flag | undefined {
+  if (text === '') return null;
+  const key = text.toLowerCase();
+  if (TRUE_WORDS.has(key)) return true;
+  if (FALSE_WORDS.has(key)) return false;
+  return undefined;
+}
+
+export type Substantiated = 'yes' | 'no' | 'partial' | null;
+
+export function parseSubstantiated(text: string): Substantiated | undefined {
+  if (text === '') return null;
+  if (text.includes('部分')) return 'partial';
+  if (text === '不属实' || text === '不实' || text === '不属实投诉') return 'no';
+  if (text === '属实' || text === '属实投诉') return 'yes';
+  const flag = parseFlag(text);
+  if (flag === undefined) return undefined;
+  return flag === null ? null : flag ? 'yes' : 'no';
+}
+
+export type Appeal = 'approved' | 'rejected' | 'pending' | 'none';
+
+/** 申诉成功 / 申诉失败 / 未申诉, and the shorter forms systems write. */
+export function parseAppeal(text: string): Appeal | undefined {
+  if (text === '' || text === '未申诉' || text === '无' || text === '无申诉' || text === '-') {
+    return 'none';
+  }
+  if (/不通过|失败|驳回|不予|不同意|未通过/.test(text)) return 'rejected';
+  if (/成功|通过|同意|批准|已核减/.test(text)) return 'approved';
+  if (/中|待|审核|审批/.test(text)) return 'pending';
+  const flag = parseFlag(text);
+  if (flag === true) return 'approved';
+  if (flag === false) return 'rejected';
+  return undefined;
+}
