@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { DIFFERING, IdIndex, NEW, SAME, digest, hash64 } from '../../src/ingest/dedup.js';
+
+describe('IdIndex', () => {
+  it('tells new, repeated and changed work orders apart, comparing with the latest copy', () => {
+    const index = new IdIndex();
+    const steps: [string, number, number, number][] = [
+      ['2016050300001', 1, 0, NEW],
+      ['2016050300002', 1, 1, NEW],
+      ['2016050300001', 1, 0, SAME],
+      ['2016050300001', 2, 0, DIFFERING],
+      ['2016050300001', 2, 0, SAME],
+    ];
+    for (const [id, rowDigest, entry, occurrence] of steps) {
+      expect(index.add(id, rowDigest)).toBe(entry);
+      expect(index.occurrence).toBe(occurrence);
+    }
+    expect(index.size).toBe(2);
+  });
+
+  it('agrees with a Map over 300,000 ids through many resizes', () => {
+    const index = new IdIndex();
+    const reference = new Map<string, number>();
+    let state = 12345;
+    let mismatches = 0;
+    for (let i = 0; i < 300_000; i++) {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      const id = `GD${state % 200_000}`;
+      const expected = reference.get(id) ?? reference.size;
+      const isNew = !reference.has(id);
+      reference.set(id, expected);
+      if (index.add(id, 0) !== expected || index.occurrence !== (isNew ? NEW : SAME)) mismatches++;
+    }
+    expect(mismatches).toBe(0);
+    expect(index.size).toBe(reference.size);
+  });
+});
+
+describe('hashes', () => {
+  it('gives different 64-bit hashes to ids that differ in one character or in order', () => {
+    const a = new Uint32Array(2);
+    const b = new Uint32Array(2);
+    hash64('2016050312345678', a);
+    hash64('2016050312345687', b);
+    expect([...a]).not.toEqual([...b]);
+  });
+
+  it('separates fields in a row digest', () => {
+    expect(digest(['ab', 'c'])).not.toBe(digest(['a', 'bc']));
+    expect(digest(['a', 'b'])).toBe(digest(['a', 'b']));
+  });
+});

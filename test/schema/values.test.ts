@@ -1,0 +1,149 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cellText,
+  cleanText,
+  formatLocal,
+  fromExcelSerial,
+  monthIndexToString,
+  parseAppeal,
+  parseDate,
+  parseFlag,
+  parseSubstantiated,
+} from '../../src/schema/values.js';
+
+const at = (value: Parameters<typeof parseDate>[0]): string | null => {
+  const t = parseDate(value);
+  return t === null ? null : formatLocal(t.ms);
+};
+
+describe('parseDate', () => {
+  it.each([
+    ['2016-05-03 10:22:11', '2016-05-03 10:22:11'],
+    ['2016/5/3 9:05', '2016-05-03 09:05:00'],
+    ['2016/05/03', '2016-05-03 00:00:00'],
+    ['2016.5.3', '2016-05-03 00:00:00'],
+    ['2016年5月3日', '2016-05-03 00:00:00'],
+    ['2016年5月3日 9时5分', '2016-05-03 09:05:00'],
+    ['2016年5月3日 09:05:07', '2016-05-03 09:05:07'],
+    ['2016-05-03T10:22:11', '2016-05-03 10:22:11'],
+    ['2016-05-03 10:22:11.000', '2016-05-03 10:22:11'],
+    ['20160503', '2016-05-03 00:00:00'],
+    ['20160503102211', '2016-05-03 10:22:11'],
+    ['  2016-05-01 00:30:00 ', '2016-05-01 00:30:00'],
+    ['２０１６－０５－０３', '2016-05-03 00:00:00'], // full-width digits
+    ['42493', '2016-05-03 00:00:00'], // an Excel serial written as text
+    ['42493.5', '2016-05-03 12:00:00'],
+    ['2016-02-29', '2016-02-29 00:00:00'], // leap year
+  ])('%s → %s', (text, expected) => {
+    expect(at(text)).toBe(expected);
+  });
+
+  it.each([
+    ['2016-02-30'],
+    ['2015-02-29'],
+    ['2016-13-45'],
+    ['2016-04-31'],
+    ['2016-05-03 24:00'],
+    ['2016-05-03 10:60'],
+    ['明天'],
+    ['2016'],
+    ['0'],
+    [''],
+  ])('%s is not a date', (text) => {
+    expect(parseDate(text)).toBeNull();
+  });
+
+  it('reads Excel serial numbers, including the time of day, to the second', () => {
+    expect(at(42493.43207175926)).toBe('2016-05-03 10:22:11');
+    expect(at(42491.0208333333)).toBe('2016-05-01 00:30:00');
+    expect(at(61)).toBe('1900-03-01 00:00:00');
+    expect(at(59)).toBe('1900-02-28 00:00:00');
+    expect(fromExcelSerial(60)).toBeNull(); // 1900-02-29 never existed
+    expect(fromExcelSerial(-1)).toBeNull();
+  });
+
+  it('takes a Date by its UTC parts, the way readers build them from Excel serials', () => {
+    expect(at(new Date(Date.UTC(2016, 4, 1, 0, 30, 0)))).toBe('2016-05-01 00:30:00');
+    // a serial's binary fraction rounds to the nearest second
+    expect(at(new Date(Date.UTC(2016, 4, 31, 23, 59, 59) + 999))).toBe('2016-06-01 00:00:00');
+    expect(parseDate(new Date(Number.NaN))).toBeNull();
+  });
+
+  it('puts the first and last minutes of a month in that month', () => {
+    expect(monthIndexToString(parseDate('2016-05-01 00:00:00')!.monthIndex)).toBe('2016-05');
+    expect(monthIndexToString(parseDate('2016-05-31 23:59:59')!.monthIndex)).toBe('2016-05');
+    expect(monthIndexToString(parseDate('2016-12-31 23:59:59')!.monthIndex)).toBe('2016-12');
+    expect(monthIndexToString(parseDate('2017-01-01 00:00:00')!.monthIndex)).toBe('2017-01');
+  });
+});
+
+describe('cleanText', () => {
+  it.each([
+    ['国网黄山供电公司（市直）', '国网黄山供电公司(市直)'],
+    ['国网黄山供电公司(市直) ', '国网黄山供电公司(市直)'],
+    ['\u3000国网歙县供电公司\u3000', '国网歙县供电公司'],
+    ['ＡＢＣ１２３', 'ABC123'],
+    ['  plain  ', 'plain'],
+  ])('%j → %j', (raw, clean) => {
+    expect(cleanText(raw)).toBe(clean);
+  });
+});
+
+describe('cellText', () => {
+  it.each([
+    [null, ''],
+    ['x', 'x'],
+    [2016050312345678, '2016050312345678'],
+    [1.5, '1.5'],
+    [true, 'true'],
+    [new Date(Date.UTC(2016, 4, 3, 10, 22, 11)), '2016-05-03 10:22:11'],
+  ])('%j → %j', (cell, text) => {
+    expect(cellText(cell)).toBe(text);
+  });
+});
+
+describe('flags', () => {
+  it.each([
+    ['是', true],
+    ['Y', true],
+    ['1', true],
+    ['true', true],
+    ['否', false],
+    ['n', false],
+    ['0', false],
+    ['FALSE', false],
+    ['', null],
+    ['也许', undefined],
+  ])('parseFlag(%j) = %j', (text, flag) => {
+    expect(parseFlag(text)).toBe(flag);
+  });
+
+  it.each([
+    ['属实', 'yes'],
+    ['不属实', 'no'],
+    ['部分属实', 'partial'],
+    ['是', 'yes'],
+    ['否', 'no'],
+    ['', null],
+    ['待核实', undefined],
+  ])('parseSubstantiated(%j) = %j', (text, value) => {
+    expect(parseSubstantiated(text)).toBe(value);
+  });
+
+  it.each([
+    ['申诉成功', 'approved'],
+    ['申诉通过', 'approved'],
+    ['是', 'approved'],
+    ['申诉失败', 'rejected'],
+    ['申诉不通过', 'rejected'],
+    ['驳回', 'rejected'],
+    ['否', 'rejected'],
+    ['未申诉', 'none'],
+    ['', 'none'],
+    ['申诉中', 'pending'],
+    ['待审核', 'pending'],
+    ['什么', undefined],
+  ])('parseAppeal(%j) = %j', (text, value) => {
+    expect(parseAppeal(text)).toBe(value);
+  });
+});
