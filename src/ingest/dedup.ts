@@ -21,14 +21,26 @@ export function hash64(text: string, out: Uint32Array): void {
   out[1] = (h2 ^ (h2 >>> 15)) >>> 0;
 }
 
-/** A 32-bit digest of a row's values, to tell a repeated work order from a changed one. */
-export function digest(values: readonly string[]): number {
-  let h = 0x811c9dc5;
-  for (const value of values) {
-    for (let i = 0; i < value.length; i++) h = Math.imul(h ^ value.charCodeAt(i), 0x01000193);
-    h = Math.imul(h ^ 0x1f, 0x01000193); // unit separator: ["ab","c"] ≠ ["a","bc"]
+/**
+ * A 32-bit FNV-1a digest of a row's values, built value by value: start with DIGEST_SEED,
+ * fold each value in with `digestText` (or `digestSample` for long texts).
+ */
+export const DIGEST_SEED = 0x811c9dc5;
+
+export function digestText(h: number, text: string): number {
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return Math.imul(h ^ 0x1f, 0x01000193); // unit separator: ["ab","c"] ≠ ["a","bc"]
+}
+
+/** The length and `count` evenly spaced characters of a long text, first and last included. */
+export function digestSample(h: number, text: string, count: number): number {
+  if (text.length <= count) return digestText(h, text);
+  h = Math.imul(h ^ text.length, 0x01000193);
+  const stride = (text.length - 1) / (count - 1);
+  for (let i = 0; i < count; i++) {
+    h = Math.imul(h ^ text.charCodeAt(Math.round(i * stride)), 0x01000193);
   }
-  return h >>> 0;
+  return Math.imul(h ^ 0x1f, 0x01000193);
 }
 
 export const NEW = 0;

