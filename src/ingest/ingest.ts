@@ -424,17 +424,16 @@ class TableIngest implements TableSink {
       );
       return;
     }
-    const acceptedCell = cells[this.col.acceptedAt];
-    const acceptedText =
-      acceptedCell === undefined || acceptedCell === null ? '' : cellText(acceptedCell).trim();
+    const acceptedCell = cells[this.col.acceptedAt] ?? null;
     const acceptedHeader = this.header!.headers[this.col.acceptedAt]!;
-    if (acceptedText === '') {
+    if (acceptedCell === null || (typeof acceptedCell === 'string' && acceptedCell.trim() === '')) {
       this.reject(raw.row, 'date-missing', `${acceptedHeader} is empty`);
       return;
     }
-    const acceptedAt = parseDate(acceptedCell!);
+    const acceptedAt = parseDate(acceptedCell);
     if (acceptedAt === null) {
-      this.reject(raw.row, 'date-invalid', `${acceptedHeader} '${acceptedText}' is not a date`);
+      const shown = cellText(acceptedCell).trim();
+      this.reject(raw.row, 'date-invalid', `${acceptedHeader} '${shown}' is not a date`);
       return;
     }
     const unit = this.category(cells, 'unit');
@@ -529,8 +528,12 @@ class TableIngest implements TableSink {
       const at = this.col[field];
       if (at < 0) continue;
       const cell = cells[at];
-      const text = cell === undefined || cell === null ? '' : cellText(cell);
-      h = field === 'content' ? digestSample(h, text, CONTENT_SAMPLE) : digestText(h, text);
+      if (typeof cell === 'string') {
+        h = field === 'content' ? digestSample(h, cell, CONTENT_SAMPLE) : digestText(h, cell);
+      } else {
+        // Dates by their time value: formatting them would cost more than all the rest.
+        h = digestText(h, cell instanceof Date ? String(cell.getTime()) : cellText(cell ?? null));
+      }
     }
     return h >>> 0;
   }

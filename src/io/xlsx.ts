@@ -8,7 +8,8 @@ import { InputError } from '../errors.js';
 import { loadExcelJS } from './exceljs.js';
 import type { Cell, RawRow, TableReader, TableSink } from './table.js';
 
-const BATCH = 2000;
+// Small batches: rows held across the reader's awaits would survive into the old generation.
+const BATCH = 100;
 
 interface WorkbookModel {
   sheets?: { name: string; id: number; rId: string }[];
