@@ -12,6 +12,10 @@ import type { TableReader } from './table.js';
 
 const HEAD_BYTES = 1024 * 1024;
 const CFB_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const ZIP_END_OF_DIRECTORY = Buffer.from([0x50, 0x4b, 0x05, 0x06]);
+/** The end-of-directory record (22 bytes) follows at most a 65,535-byte comment. */
+const ZIP_TAIL_BYTES = 22 + 65_535;
 
 export interface OpenOptions {
   encoding?: string | null;
@@ -31,7 +35,7 @@ export async function openInput(file: string, options: OpenOptions = {}): Promis
   if (detected.format === 'xlsx') {
     const { xlsxReader } = await import('./xlsx.js');
     const reader = xlsxReader(file === '-' ? 'stdin' : file, stream(), options.sheet ?? null);
-    if (detected.note) reader.notes.push(detected.note);
+    if (detected.note && file !== '-') reader.notes.push(detected.note);
     return { file, reader };
   }
   return {
@@ -89,6 +93,18 @@ async function readFileHead(file: string): Promise<{ head: Buffer; stream: () =>
       const tail = Buffer.alloc(Math.min(size - HEAD_BYTES, HEAD_BYTES));
       await handle.read(tail, 0, tail.length, size - tail.length);
       sniff = Buffer.concat([head, tail]);
+    }
+    if (head.subarray(0, 4).equals(ZIP_SIGNATURE)) {
+      // A zip ends with its central directory; a download cut short has none.
+      const tail = Buffer.alloc(Math.min(size, ZIP_TAIL_BYTES));
+      await handle.read(tail, 0, tail.length, size - tail.length);
+      if (!tail.includes(ZIP_END_OF_DIRECTORY)) {
+        throw new InputError(
+          'XLSX_CORRUPT',
+          `${file}: the workbook is incomplete (the file ends before the end of its zip data).`,
+          'Download or export it again; the copy may have been cut short.',
+        );
+      }
     }
     return { head: sniff, stream: () => createReadStream(file, { highWaterMark: 1024 * 1024 }) };
   } finally {

@@ -67,7 +67,14 @@ async function readXlsx(
   });
   const seen: string[] = [];
   let taken = false;
-  try {
+  // A zip cut short can leave exceljs waiting for bytes that never come, with nothing left
+  // for Node to do: 'beforeExit' is then the only sign, and it turns into a clear error.
+  let onStall: () => void = () => {};
+  const stalled = new Promise<never>((_, reject) => {
+    onStall = () => reject(new Error('the file ends in the middle of the zip data'));
+  });
+  process.once('beforeExit', onStall);
+  const walk = async (): Promise<void> => {
     for await (const worksheet of workbook as unknown as AsyncIterable<WorksheetReaderLike>) {
       if (taken) continue; // let exceljs drain the rest of the zip
       const { name, index } = sheetName(
@@ -91,6 +98,9 @@ async function readXlsx(
       sink.end();
       if (wantedSheet || wanted !== null) taken = true;
     }
+  };
+  try {
+    await Promise.race([walk(), stalled]);
   } catch (error) {
     if (error instanceof InputError) throw error;
     throw new InputError(
@@ -98,6 +108,8 @@ async function readXlsx(
       `${file}: the workbook is damaged or incomplete and cannot be read (${describe(error)}).`,
       'Download or export it again, or open it in Excel/WPS and save it under a new name.',
     );
+  } finally {
+    process.off('beforeExit', onStall);
   }
   if (seen.length === 0) {
     throw new InputError(
