@@ -282,7 +282,8 @@ class TableIngest implements TableSink {
     number
   >;
   private width = 0;
-  private fatal: InputError | null = null;
+  /** Why the best header candidate so far was refused (a missing column): said if no other is found. */
+  private mappingError: InputError | null = null;
   private readonly texts = new TextCache();
   private readonly summary: Omit<InputSummary, 'format' | 'encoding' | 'delimiter' | 'notes'>;
   private minMs = Infinity;
@@ -323,7 +324,6 @@ class TableIngest implements TableSink {
   }
 
   rows(batch: RawRow[]): boolean {
-    if (this.fatal) return false;
     if (this.header === null) {
       for (const row of batch) this.pending.push(row);
       if (this.pending.length < HEADER_SEARCH_ROWS) return true;
@@ -343,7 +343,7 @@ class TableIngest implements TableSink {
   }
 
   end(): void {
-    if (this.header === null && this.pending.length > 0 && !this.fatal) this.locateHeader();
+    if (this.header === null && this.pending.length > 0) this.locateHeader();
   }
 
   /** Looks for the header in the rows held so far; false when this table has none. */
@@ -356,7 +356,8 @@ class TableIngest implements TableSink {
     try {
       checkMapping(this.file, headerRow, found, this.settings.map);
     } catch (error) {
-      this.fatal = error as InputError;
+      // Another sheet may hold the real header; if none does, this is the message.
+      this.mappingError ??= error as InputError;
       return false;
     }
     this.header = found;
@@ -493,7 +494,7 @@ class TableIngest implements TableSink {
     let entry = -1;
     let occurrence: Occurrence = NEW;
     if (order.id !== null) {
-      entry = this.dataSet.index.add(order.id, this.rowDigest(cells));
+      entry = this.dataSet.index.add(order.id, this.rowDigest(order));
       occurrence = this.dataSet.index.occurrence;
       if (occurrence !== NEW) {
         this.summary.duplicates++;
@@ -518,23 +519,38 @@ class TableIngest implements TableSink {
   private currentRow = 0;
 
   /**
-   * What tells a changed copy of a work order from a repeated one: every mapped field, but for
-   * the long complaint text its length and a sample of its characters, which keeps the digest
-   * cheap on a hot path. A digest only decides the "differing" count, never which copy wins.
+   * What tells a changed copy of a work order from a repeated one: its values after
+   * normalisation (two exports writing one date in two forms are not a change), but for the
+   * long complaint text only its length and a sample of its characters, to keep the hot path
+   * cheap. The digest only decides the "differing" count, never which copy wins.
    */
-  private rowDigest(cells: readonly Cell[]): number {
+  private rowDigest(order: WorkOrder): number {
     let h = DIGEST_SEED;
-    for (const field of FIELDS) {
-      const at = this.col[field];
-      if (at < 0) continue;
-      const cell = cells[at];
-      if (typeof cell === 'string') {
-        h = field === 'content' ? digestSample(h, cell, CONTENT_SAMPLE) : digestText(h, cell);
-      } else {
-        // Dates by their time value: formatting them would cost more than all the rest.
-        h = digestText(h, cell instanceof Date ? String(cell.getTime()) : cellText(cell ?? null));
-      }
+    h = digestText(h, String(order.acceptedAt.ms));
+    h = digestText(h, order.unit);
+    h = digestText(h, order.businessType ?? '');
+    h = digestSample(h, order.content ?? '', CONTENT_SAMPLE);
+    for (const value of [
+      order.level1,
+      order.level2,
+      order.level3,
+      order.customerId,
+      order.phone,
+      order.substantiated,
+      order.appeal,
+      order.satisfaction,
+      order.department,
+      order.city,
+      order.severity,
+    ]) {
+      h = digestText(h, value ?? '');
     }
+    h = digestText(
+      h,
+      String(order.closedAt?.ms ?? '') +
+        String(order.repliedAt?.ms ?? '') +
+        String(order.escalated),
+    );
     return h >>> 0;
   }
 
@@ -566,7 +582,7 @@ class TableIngest implements TableSink {
     delimiter: string | null;
     notes: string[];
   }): InputSummary {
-    if (this.fatal) throw this.fatal;
+    if (this.header === null && this.mappingError) throw this.mappingError;
     if (this.header === null) {
       const looked = ['受理时间', '供电单位', '工单编号', '业务类型'].join(', ');
       throw new InputError(

@@ -9,8 +9,11 @@ import { FIELDS, FIELD_SPECS, fieldForHeader, headerKey, type Field } from './fi
 import { cellText } from './values.js';
 
 export const HEADER_SEARCH_ROWS = 50;
-/** A row must name at least this many fields to count as a header. */
-const MIN_HEADER_FIELDS = 2;
+/**
+ * One recognised header is enough to call a row the header: a file whose header names only
+ * 受理时间 should hear "no 供电单位 column, use --map", not "no header".
+ */
+const MIN_HEADER_FIELDS = 1;
 
 export interface ColumnMapping {
   /** 0-based column of each mapped field. */

@@ -1,0 +1,37 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BIN = fileURLToPath(new URL('../../bin/complaints.js', import.meta.url));
+
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs the real program, as a user would (dist/ is built by `npm test` first). */
+export function complaints(
+  args: string[],
+  options: { cwd?: string; env?: Record<string, string>; input?: Buffer | string } = {},
+): Run {
+  const result = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: options.cwd ?? ROOT,
+    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    input: options.input,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A user error is one or two plain lines, never a stack trace. */
+export function isPlainError(stderr: string): boolean {
+  const lines = stderr.trimEnd().split('\n');
+  return (
+    lines.length >= 1 &&
+    lines.length <= 2 &&
+    !/^\s+at /m.test(stderr) &&
+    lines[0]!.startsWith('complaints: ')
+  );
+}
