@@ -32,6 +32,13 @@ export function digestText(h: number, text: string): number {
   return Math.imul(h ^ 0x1f, 0x01000193); // unit separator: ["ab","c"] ≠ ["a","bc"]
 }
 
+/** A whole number (a time in seconds, a code) folded in without making a string of it. */
+export function digestNumber(h: number, n: number): number {
+  h = Math.imul(h ^ (n & 0xffff), 0x01000193);
+  h = Math.imul(h ^ ((n / 0x10000) & 0xffff), 0x01000193);
+  return Math.imul(h ^ ((n / 0x100000000) & 0xffff), 0x01000193);
+}
+
 /** The length and `count` evenly spaced characters of a long text, first and last included. */
 export function digestSample(h: number, text: string, count: number): number {
   if (text.length <= count) return digestText(h, text);

@@ -33,6 +33,7 @@ import {
   EntryColumn,
   IdIndex,
   NEW,
+  digestNumber,
   digestSample,
   digestText,
   type Occurrence,
@@ -524,33 +525,26 @@ class TableIngest implements TableSink {
    * long complaint text only its length and a sample of its characters, to keep the hot path
    * cheap. The digest only decides the "differing" count, never which copy wins.
    */
-  private rowDigest(order: WorkOrder): number {
+  private rowDigest(o: WorkOrder): number {
     let h = DIGEST_SEED;
-    h = digestText(h, String(order.acceptedAt.ms));
-    h = digestText(h, order.unit);
-    h = digestText(h, order.businessType ?? '');
-    h = digestSample(h, order.content ?? '', CONTENT_SAMPLE);
-    for (const value of [
-      order.level1,
-      order.level2,
-      order.level3,
-      order.customerId,
-      order.phone,
-      order.substantiated,
-      order.appeal,
-      order.satisfaction,
-      order.department,
-      order.city,
-      order.severity,
-    ]) {
-      h = digestText(h, value ?? '');
-    }
-    h = digestText(
-      h,
-      String(order.closedAt?.ms ?? '') +
-        String(order.repliedAt?.ms ?? '') +
-        String(order.escalated),
-    );
+    h = digestNumber(h, o.acceptedAt.ms / 1000);
+    h = digestNumber(h, o.closedAt === null ? -1 : o.closedAt.ms / 1000);
+    h = digestNumber(h, o.repliedAt === null ? -1 : o.repliedAt.ms / 1000);
+    h = digestSample(h, o.content ?? '', CONTENT_SAMPLE);
+    h = digestText(h, o.unit);
+    h = digestText(h, o.businessType ?? '');
+    h = digestText(h, o.level1 ?? '');
+    h = digestText(h, o.level2 ?? '');
+    h = digestText(h, o.level3 ?? '');
+    h = digestText(h, o.customerId ?? '');
+    h = digestText(h, o.phone ?? '');
+    h = digestText(h, o.substantiated ?? '');
+    h = digestText(h, o.appeal);
+    h = digestText(h, o.satisfaction ?? '');
+    h = digestText(h, o.department ?? '');
+    h = digestText(h, o.city ?? '');
+    h = digestText(h, o.severity ?? '');
+    h = digestNumber(h, o.escalated === null ? 2 : Number(o.escalated));
     return h >>> 0;
   }
 
