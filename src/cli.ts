@@ -18,6 +18,15 @@ export function program(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   inspect.register(cli);
+  cli.addHelpText(
+    'after',
+    `
+Exit codes: 0 done; 1 internal error; 2 usage error or an input that cannot be read;
+3 rows were rejected under --strict. Set DEBUG=complaints for a stack trace.
+
+Example:
+  complaints inspect fixtures/95598-2016-09-11.xlsx`,
+  );
   for (const command of cli.commands) command.exitOverride();
   return cli;
 }

@@ -7,13 +7,28 @@
  */
 import type { Command } from 'commander';
 import { RejectedRowsError } from '../errors.js';
+import { FIELDS, FIELD_SPECS } from '../schema/fields.js';
 import { ingest, type IngestResult, type InputSummary, type RejectCode } from '../ingest/ingest.js';
 import { checkWritable } from '../io/write.js';
 import { GENERATED_BY, SCHEMA_VERSION, emitJson } from '../report/json.js';
 import { colours, formatInt, table } from '../report/terminal.js';
 import { collect, ingestSettings, parseLang, type InputOptions, type Lang } from '../settings.js';
 
+const FIELD_LIST = FIELDS.map((f) => `${f} (${FIELD_SPECS[f].zh})`)
+  .reduce<string[]>((lines, item) => {
+    const last = lines.length - 1;
+    if (last >= 0 && lines[last]!.length + item.length < 70) lines[last] += `, ${item}`;
+    else lines.push(item);
+    return lines;
+  }, [])
+  .join(',\n  ');
+
 const HELP = `
+Fields for --map:
+  ${FIELD_LIST}.
+Required: acceptedAt and unit; without id, rows are not de-duplicated; without
+businessType, every row is taken as a complaint.
+
 Reads the exports as the other commands do and reports what it found, without analysing.
 Several inputs are read as one data set: a work order that appears again (same 工单编号)
 counts as a duplicate, and the later input's copy is the one kept.
