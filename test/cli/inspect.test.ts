@@ -173,3 +173,47 @@ describe('complaints inspect', () => {
     expect(complaints(['inspect', '--help']).stdout).toMatch(/--complaint-type/);
   });
 });
+
+describe('rejects', () => {
+  const bad = file(
+    'bad.csv',
+    [
+      HEADER,
+      'R1,2016-02-30 10:00:00,国网歙县供电公司,投诉,日期不存在,',
+      'R2,2016-03-01 10:00:00,,投诉,单位为空,',
+      'R3,2016-03-01 10:00:00,国网歙县供电公司,投诉,多一列,,多余',
+      'R4,,国网歙县供电公司,投诉,没有受理时间,',
+      'R5,2016-03-02 10:00:00,国网歙县供电公司,投诉,正常,',
+      '',
+    ].join('\n'),
+  );
+
+  it('lists each rejected row with its file, row number and reason, and keeps the rest', () => {
+    const run = complaints(['inspect', bad, '--json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.rejects).toEqual([
+      { file: bad, row: 2, reason: "受理时间 '2016-02-30 10:00:00' is not a date" },
+      { file: bad, row: 3, reason: '供电单位 is empty' },
+      { file: bad, row: 4, reason: 'the row has 7 fields where the header has 6' },
+      { file: bad, row: 5, reason: '受理时间 is empty' },
+    ]);
+    expect(result.inputs[0]).toMatchObject({ rows: 5, complaints: 1, rejected: 4 });
+    expect(result.inputs[0].rejectsByReason).toEqual({
+      'date-invalid': { count: 1, rows: [2] },
+      'unit-empty': { count: 1, rows: [3] },
+      ragged: { count: 1, rows: [4] },
+      'date-missing': { count: 1, rows: [5] },
+    });
+  });
+
+  it('exits 3 under --strict, naming the first rejected row', () => {
+    const run = complaints(['inspect', bad, '--strict', '--quiet']);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(
+      /4 row\(s\) rejected under --strict; first: .*bad\.csv row 2: 受理时间 '2016-02-30 10:00:00' is not a date/,
+    );
+    expect(isPlainError(run.stderr)).toBe(true);
+  });
+});
