@@ -144,6 +144,7 @@ const LABELS = {
     rows: '数据行',
     complaints: '投诉',
     types: '业务类型',
+    units: '供电单位',
     duplicates: '重复工单',
     differing: (n: number) => `其中内容不同 ${n}`,
     skipped: '跳过',
@@ -181,6 +182,7 @@ const LABELS = {
     rows: 'data rows',
     complaints: 'complaints',
     types: 'business types',
+    units: 'units',
     duplicates: 'duplicates',
     differing: (n: number) => `${n} with differing fields`,
     skipped: 'skipped',
@@ -234,6 +236,11 @@ function render(result: IngestResult, lang: Lang, color: boolean): string {
       .sort((a, b) => b[1] - a[1])
       .map(([type, n]) => `${type} ${formatInt(n)}`);
     lines.push([L.types, types.join(sep) || L.none]);
+    const units = Object.entries(input.units).sort((a, b) => b[1] - a[1]);
+    lines.push([
+      L.units,
+      `${units.length}: ${units.map(([unit, n]) => `${unit} ${formatInt(n)}`).join(sep)}`,
+    ]);
     lines.push([
       L.duplicates,
       input.duplicates === 0

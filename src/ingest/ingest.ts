@@ -112,6 +112,8 @@ export interface InputSummary {
   columns: { header: string; field: Field; column: number }[];
   unmapped: string[];
   byType: Record<string, number>;
+  /** Data rows per unit after trimming and NFKC: spelling variants show up here. */
+  units: Record<string, number>;
   duplicatesDiffering: number;
   skipped: { beforeHeader: number; blank: number; total: number; repeatedHeader: number };
   rejectsByReason: Partial<Record<RejectCode, CountWithRows>>;
@@ -273,8 +275,8 @@ export async function ingest(
 
 /** Receives one input's tables from its reader and turns rows into work orders. */
 class TableIngest implements TableSink {
-  private pending: RawRow[] = [];
-  private beforeHeader = 0;
+  /** Rows held until the header is found; broken rows keep their place among them. */
+  private pending: (RawRow | BrokenRow)[] = [];
   private header: ReturnType<typeof findHeader> = null;
   private headerRow: number | null = null;
   private sheet: string | null = null;
@@ -310,6 +312,7 @@ class TableIngest implements TableSink {
       columns: [],
       unmapped: [],
       byType: {},
+      units: {},
       duplicatesDiffering: 0,
       skipped: { beforeHeader: 0, blank: 0, total: 0, repeatedHeader: 0 },
       rejectsByReason: {},
@@ -336,7 +339,7 @@ class TableIngest implements TableSink {
 
   broken(row: BrokenRow): void {
     if (this.header === null) {
-      this.pending.push({ row: row.row, cells: [] });
+      this.pending.push(row);
       return;
     }
     this.summary.rows++;
@@ -349,7 +352,10 @@ class TableIngest implements TableSink {
 
   /** Looks for the header in the rows held so far; false when this table has none. */
   private locateHeader(): boolean {
-    const found = findHeader(this.pending, this.settings.map);
+    const found = findHeader(
+      this.pending.map((r) => ('cells' in r ? r : { row: r.row, cells: [] })),
+      this.settings.map,
+    );
     const rows = this.pending;
     this.pending = [];
     if (!found) return false;
@@ -364,7 +370,7 @@ class TableIngest implements TableSink {
     this.header = found;
     this.headerRow = headerRow;
     this.width = found.headers.length;
-    this.beforeHeader = found.index;
+    this.lastRow = headerRow;
     for (const field of FIELDS) this.col[field] = found.columns[field] ?? -1;
     this.hasType = this.col.businessType >= 0;
     this.summary.columns = FIELDS.filter((f) => found.columns[f] !== undefined).map((field) => ({
@@ -373,7 +379,11 @@ class TableIngest implements TableSink {
       column: found.columns[field]! + 1,
     }));
     this.summary.unmapped = found.unmapped.map(detach);
-    for (let i = found.index + 1; i < rows.length; i++) this.processRow(rows[i]!);
+    for (let i = found.index + 1; i < rows.length; i++) {
+      const row = rows[i]!;
+      if ('cells' in row) this.processRow(row);
+      else this.broken(row);
+    }
     return true;
   }
 
@@ -404,6 +414,10 @@ class TableIngest implements TableSink {
 
   private processRow(raw: RawRow): void {
     const cells = raw.cells;
+    // exceljs does not emit rows without cells: a gap in the row numbers is blank rows.
+    if (!this.isCsv && raw.row > this.lastRow + 1)
+      this.summary.skipped.blank += raw.row - this.lastRow - 1;
+    this.lastRow = raw.row;
     if (isBlankRow(cells)) {
       this.summary.skipped.blank++;
       return;
@@ -511,6 +525,7 @@ class TableIngest implements TableSink {
     this.dataSet.count(typeId, entry);
     const typeKey = businessType ?? '投诉';
     this.summary.byType[typeKey] = (this.summary.byType[typeKey] ?? 0) + 1;
+    this.summary.units[unit] = (this.summary.units[unit] ?? 0) + 1;
     if (isComplaint) this.summary.complaints++;
     if (acceptedAt.ms < this.minMs) this.minMs = acceptedAt.ms;
     if (acceptedAt.ms > this.maxMs) this.maxMs = acceptedAt.ms;
@@ -518,6 +533,7 @@ class TableIngest implements TableSink {
   }
 
   private currentRow = 0;
+  private lastRow = 0;
 
   /**
    * What tells a changed copy of a work order from a repeated one: its values after
@@ -606,8 +622,10 @@ class TableIngest implements TableSink {
       columns: this.summary.columns,
       unmapped: this.summary.unmapped,
       byType: this.summary.byType,
+      units: this.summary.units,
       duplicatesDiffering: this.summary.duplicatesDiffering,
-      skipped: { ...this.summary.skipped, beforeHeader: this.beforeHeader },
+      // Every row above the header: title, notes and blank rows alike.
+      skipped: { ...this.summary.skipped, beforeHeader: (this.headerRow ?? 1) - 1 },
       rejectsByReason: this.summary.rejectsByReason,
       unrecognised: this.summary.unrecognised,
       dateRange:

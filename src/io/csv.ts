@@ -112,7 +112,9 @@ async function readCsv(
           line += 1 + newlinesIn(fields, lineBreak);
           const error = broken.get(i);
           if (error) {
-            sink.broken(brokenRow(row, error, line - row));
+            // An open quote swallows up to the end of the file, final line break included.
+            const last = fields[fields.length - 1] ?? '';
+            sink.broken(brokenRow(row, error, line - row - (last.endsWith(lineBreak) ? 1 : 0)));
           } else {
             batch.push({ row, cells: fields });
           }
