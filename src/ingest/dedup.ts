@@ -39,14 +39,14 @@ export function digestNumber(h: number, n: number): number {
   return Math.imul(h ^ ((n / 0x100000000) & 0xffff), 0x01000193);
 }
 
-/** The length and `count` evenly spaced characters of a long text, first and last included. */
+/** The length and about `count` evenly spaced characters of a long text, first and last included. */
 export function digestSample(h: number, text: string, count: number): number {
-  if (text.length <= count) return digestText(h, text);
-  h = Math.imul(h ^ text.length, 0x01000193);
-  const stride = (text.length - 1) / (count - 1);
-  for (let i = 0; i < count; i++) {
-    h = Math.imul(h ^ text.charCodeAt(Math.round(i * stride)), 0x01000193);
-  }
+  const length = text.length;
+  if (length <= count) return digestText(h, text);
+  h = Math.imul(h ^ length, 0x01000193);
+  h = Math.imul(h ^ text.charCodeAt(0), 0x01000193);
+  const stride = (length / count) | 0;
+  for (let i = length - 1; i >= 0; i -= stride) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return Math.imul(h ^ 0x1f, 0x01000193);
 }
 

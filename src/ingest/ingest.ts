@@ -148,7 +148,7 @@ function detach(text: string): string {
   return text.length === 0 ? '' : Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
-const CONTENT_SAMPLE = 48;
+const CONTENT_SAMPLE = 32;
 
 const TOTAL_WORDS = new Set(['合计', '总计', '小计', '总合计', '合计数']);
 
@@ -418,23 +418,10 @@ class TableIngest implements TableSink {
     if (!this.isCsv && raw.row > this.lastRow + 1)
       this.summary.skipped.blank += raw.row - this.lastRow - 1;
     this.lastRow = raw.row;
-    if (isBlankRow(cells)) {
-      this.summary.skipped.blank++;
-      return;
-    }
-    if (isTotalRow(cells)) {
-      this.summary.skipped.total++;
-      return;
-    }
-    if (this.isRepeatedHeader(cells)) {
-      this.summary.skipped.repeatedHeader++;
-      return;
-    }
-    this.summary.rows++;
     this.currentRow = raw.row;
     if (this.isCsv && cells.length !== this.width) {
-      this.reject(
-        raw.row,
+      this.rejectUnlessSkipped(
+        raw,
         'ragged',
         `the row has ${cells.length} fields where the header has ${this.width}`,
       );
@@ -443,20 +430,25 @@ class TableIngest implements TableSink {
     const acceptedCell = cells[this.col.acceptedAt] ?? null;
     const acceptedHeader = this.header!.headers[this.col.acceptedAt]!;
     if (acceptedCell === null || (typeof acceptedCell === 'string' && acceptedCell.trim() === '')) {
-      this.reject(raw.row, 'date-missing', `${acceptedHeader} is empty`);
+      this.rejectUnlessSkipped(raw, 'date-missing', `${acceptedHeader} is empty`);
       return;
     }
     const acceptedAt = parseDate(acceptedCell);
     if (acceptedAt === null) {
       const shown = cellText(acceptedCell).trim();
-      this.reject(raw.row, 'date-invalid', `${acceptedHeader} '${shown}' is not a date`);
+      this.rejectUnlessSkipped(raw, 'date-invalid', `${acceptedHeader} '${shown}' is not a date`);
       return;
     }
     const unit = this.category(cells, 'unit');
     if (unit === null) {
-      this.reject(raw.row, 'unit-empty', `${this.header!.headers[this.col.unit]} is empty`);
+      this.rejectUnlessSkipped(
+        raw,
+        'unit-empty',
+        `${this.header!.headers[this.col.unit]} is empty`,
+      );
       return;
     }
+    this.summary.rows++;
     const businessType = this.hasType ? (this.category(cells, 'businessType') ?? BLANK_TYPE) : null;
     const typeId = this.dataSet.typeId(businessType ?? '投诉');
     const isComplaint = businessType === null || this.dataSet.complaintTypeIds.has(typeId);
@@ -568,6 +560,21 @@ class TableIngest implements TableSink {
     const headers = this.header!.headers;
     const at = this.col.acceptedAt;
     return cells[at] === headers[at] && cells[this.col.unit] === headers[this.col.unit];
+  }
+
+  /**
+   * Blank rows, 合计 rows and repeated headers all fail as data (no date, wrong width), so they
+   * are told apart here, on the failure path, and cost nothing on the rows that are data.
+   */
+  private rejectUnlessSkipped(raw: RawRow, code: RejectCode, reason: string): void {
+    const skipped = this.summary.skipped;
+    if (isBlankRow(raw.cells)) skipped.blank++;
+    else if (isTotalRow(raw.cells)) skipped.total++;
+    else if (this.isRepeatedHeader(raw.cells)) skipped.repeatedHeader++;
+    else {
+      this.summary.rows++;
+      this.reject(raw.row, code, reason);
+    }
   }
 
   private reject(row: number, code: RejectCode, reason: string): void {

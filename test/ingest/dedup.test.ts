@@ -63,7 +63,7 @@ describe('hashes', () => {
 
   it('samples long texts: the length and evenly spaced characters count, first and last included', () => {
     const text = '客户反映'.repeat(50);
-    const sample = (t: string) => digestSample(DIGEST_SEED, t, 48);
+    const sample = (t: string) => digestSample(DIGEST_SEED, t, 32);
     expect(sample(text)).toBe(sample(text));
     expect(sample(text + '。')).not.toBe(sample(text));
     expect(sample('甲' + text.slice(1))).not.toBe(sample(text));
