@@ -111,16 +111,14 @@ function parseIsoLike(text: string): LocalTime | null | undefined {
   if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
   const separator = text.charCodeAt(10);
   if (separator !== 32 && separator !== 84) return undefined;
-  const parts = [
-    digitsAt(text, 0, 4),
-    digitsAt(text, 5, 2),
-    digitsAt(text, 8, 2),
-    digitsAt(text, 11, 2),
-    digitsAt(text, 14, 2),
-    digitsAt(text, 17, 2),
-  ];
-  if (parts.some((p) => p < 0)) return undefined;
-  return localTime(parts[0]!, parts[1]!, parts[2]!, parts[3]!, parts[4]!, parts[5]!);
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 2);
+  const day = digitsAt(text, 8, 2);
+  const hour = digitsAt(text, 11, 2);
+  const minute = digitsAt(text, 14, 2);
+  const second = digitsAt(text, 17, 2);
+  if ((year | month | day | hour | minute | second) < 0) return undefined;
+  return localTime(year, month, day, hour, minute, second);
 }
 
 /** Any date form of DESIGN.md §5, or null. An empty cell is `undefined`-like: check first. */
