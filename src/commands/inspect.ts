@@ -145,8 +145,10 @@ const LABELS = {
     complaints: '投诉',
     types: '业务类型',
     units: '供电单位',
+    colon: ' 个：',
+    rowsColon: ' 行：',
     duplicates: '重复工单',
-    differing: (n: number) => `其中内容不同 ${n}`,
+    differing: (n: number) => `其中内容不同 ${formatInt(n)}`,
     skipped: '跳过',
     skippedParts: (s: InputSummary['skipped']) =>
       `表头前 ${s.beforeHeader} 行，空行 ${s.blank}，合计行 ${s.total}` +
@@ -183,8 +185,10 @@ const LABELS = {
     complaints: 'complaints',
     types: 'business types',
     units: 'units',
+    colon: ': ',
+    rowsColon: ': ',
     duplicates: 'duplicates',
-    differing: (n: number) => `${n} with differing fields`,
+    differing: (n: number) => `${formatInt(n)} with differing fields`,
     skipped: 'skipped',
     skippedParts: (s: InputSummary['skipped']) =>
       `${s.beforeHeader} above the header, ${s.blank} blank, ${s.total} total rows` +
@@ -239,7 +243,7 @@ function render(result: IngestResult, lang: Lang, color: boolean): string {
     const units = Object.entries(input.units).sort((a, b) => b[1] - a[1]);
     lines.push([
       L.units,
-      `${units.length}: ${units.map(([unit, n]) => `${unit} ${formatInt(n)}`).join(sep)}`,
+      `${units.length}${L.colon}${units.map(([unit, n]) => `${unit} ${formatInt(n)}`).join(sep)}`,
     ]);
     lines.push([
       L.duplicates,
@@ -254,7 +258,9 @@ function render(result: IngestResult, lang: Lang, color: boolean): string {
     );
     lines.push([
       L.rejected,
-      input.rejected === 0 ? '0' : c.red(`${formatInt(input.rejected)}: ${reasons.join(sep)}`),
+      input.rejected === 0
+        ? '0'
+        : c.red(`${formatInt(input.rejected)}${L.rowsColon}${reasons.join(sep)}`),
     ]);
     const odd = Object.entries(input.unrecognised).map(
       ([field, u]) =>
