@@ -4,7 +4,7 @@
  * 3 rows rejected under --strict.
  */
 import { Command, CommanderError } from 'commander';
-import { EXIT, isUserError, InputError } from './errors.js';
+import { EXIT, isUserError } from './errors.js';
 import { GENERATED_BY } from './report/json.js';
 import * as inspect from './commands/inspect.js';
 
@@ -46,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (isUserError(error)) {
       process.stderr.write(`complaints: ${error.message}\n`);
-      if (error instanceof InputError && error.hint) process.stderr.write(`  ${error.hint}\n`);
+      if (error.hint) process.stderr.write(`  ${error.hint}\n`);
       if (debugging()) process.stderr.write(`${error.stack}\n`);
       return error.exitCode;
     }

@@ -35,6 +35,8 @@ export class InputError extends Error {
 /** `--strict` and at least one row was rejected: exit 3. */
 export class RejectedRowsError extends Error {
   readonly exitCode: number = EXIT.rejected;
+  readonly hint =
+    'Every rejected row: complaints inspect FILES --json (rejects[]). Fix them, or run without --strict.';
   constructor(
     readonly rejected: number,
     readonly firstReject: string,

@@ -272,7 +272,7 @@ function render(result: IngestResult, lang: Lang, color: boolean): string {
     out.push(c.bold(input.file));
     if (input.notes.length > 0) out.push(...input.notes.map((n) => `  ${n}`));
     out.push(table(['', ''], lines, [], '  ').split('\n').slice(1).join('\n'));
-    out.push(`  ${L.columns}:`);
+    out.push(`  ${L.columns}${lang === 'zh' ? '：' : ':'}`);
     out.push(
       table(
         [L.column, L.header, L.field],
@@ -281,7 +281,8 @@ function render(result: IngestResult, lang: Lang, color: boolean): string {
         '    ',
       ),
     );
-    if (input.unmapped.length > 0) out.push(`  ${L.unmapped}: ${input.unmapped.join(sep)}`);
+    if (input.unmapped.length > 0)
+      out.push(`  ${L.unmapped}${lang === 'zh' ? '：' : ': '}${input.unmapped.join(sep)}`);
     out.push('');
   }
   const t = result.totals;
