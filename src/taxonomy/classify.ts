@@ -1,0 +1,306 @@
+/**
+ * Classifying a complaint, in this order, and saying which way decided:
+ * 1. columns: the export's own 一级/二级/三级分类 values, matched by name, alias or code;
+ * 2. rules: the complaint text scored against the taxonomy's keyword and pattern rules,
+ *    the best type winning only when it is clearly ahead;
+ * 3. model: a classifier trained on the user's labelled history decides where rules are unsure;
+ * 4. otherwise unclassified — counted and reported, never guessed.
+ * Pure functions of the taxonomy and the text: no I/O.
+ */
+import { nameKey, type Taxonomy, type TaxonomyNode } from './load.js';
+import type { TextModel } from './model.js';
+
+export type Method = 'columns' | 'rules' | 'model' | 'unclassified';
+
+export interface Classification {
+  level1: TaxonomyNode | null;
+  level2: TaxonomyNode | null;
+  level3: TaxonomyNode | null;
+  method: Method;
+  /** 0–1: 1 for columns; for rules and model, how far the winner is ahead. */
+  confidence: number;
+  /** What decided: the column values, or the keywords that scored. */
+  evidence: string;
+}
+
+export interface ClassifierInput {
+  level1?: string | null;
+  level2?: string | null;
+  level3?: string | null;
+  content?: string | null;
+}
+
+/** A type must score at least this, and this much more than the runner-up, to be chosen. */
+const MIN_SCORE = 2;
+const MIN_MARGIN = 1;
+/** The model decides where rules are unsure only when it is at least this sure. */
+const MIN_MODEL_PROBABILITY = 0.4;
+
+interface Keyword {
+  text: string;
+  id: number;
+  hits: { node: number; weight: number }[];
+}
+
+export interface TextScores {
+  /** Points per node index (taxonomy.nodes order), from its own rules only. */
+  own: Float64Array;
+  /** The rules that matched, per node index. */
+  matched: Map<number, string[]>;
+}
+
+export class Classifier {
+  private readonly index = new Map<TaxonomyNode, number>();
+  private readonly byFirstChar = new Map<string, Keyword[]>();
+  private readonly patterns: { regex: RegExp; text: string; node: number; weight: number }[] = [];
+  private readonly names: Map<string, TaxonomyNode>[] = [
+    new Map(),
+    new Map(),
+    new Map(),
+    new Map(),
+  ];
+  private readonly codes = new Map<string, TaxonomyNode>();
+  private keywordCount = 0;
+  private stamp: Uint32Array = new Uint32Array(0);
+  private pass = 0;
+
+  constructor(
+    readonly taxonomy: Taxonomy,
+    readonly model: TextModel | null = null,
+  ) {
+    const keywords = new Map<string, Keyword>();
+    taxonomy.nodes.forEach((node, i) => {
+      this.index.set(node, i);
+      this.codes.set(node.code.toLowerCase(), node);
+      for (const label of [node.name, ...node.aliases]) {
+        const key = nameKey(label);
+        if (!this.names[node.level]!.has(key)) this.names[node.level]!.set(key, node);
+        const lower = label.toLowerCase();
+        if (!this.codes.has(lower) && /^[\w.-]+$/.test(label)) this.codes.set(lower, node);
+      }
+      for (const rule of node.rules) {
+        if (rule.regex) {
+          this.patterns.push({ regex: rule.regex, text: rule.text, node: i, weight: rule.weight });
+          continue;
+        }
+        let keyword = keywords.get(rule.text);
+        if (!keyword) {
+          keyword = { text: rule.text, id: this.keywordCount++, hits: [] };
+          keywords.set(rule.text, keyword);
+          const first = rule.text[0]!;
+          const bucket = this.byFirstChar.get(first) ?? [];
+          bucket.push(keyword);
+          this.byFirstChar.set(first, bucket);
+        }
+        keyword.hits.push({ node: i, weight: rule.weight });
+      }
+    });
+    this.stamp = new Uint32Array(this.keywordCount);
+  }
+
+  classify(input: ClassifierInput): Classification {
+    const fromColumns = this.byColumns(input);
+    if (fromColumns?.level2) return fromColumns;
+    const fromText = input.content ? this.byText(input.content, fromColumns?.level1 ?? null) : null;
+    if (fromColumns) {
+      // The export gave only the first level: keep it, and let the text find the second.
+      if (fromText?.level2 && fromText.level1 === fromColumns.level1) {
+        return { ...fromText, evidence: `${fromColumns.evidence}; ${fromText.evidence}` };
+      }
+      return fromColumns;
+    }
+    return fromText ?? unclassified('no class columns and no text');
+  }
+
+  /** The node a class value names at a level (name, alias or code), or null. */
+  lookup(value: string, level: number): TaxonomyNode | null {
+    const node =
+      this.names[level]?.get(nameKey(value)) ?? this.codes.get(value.trim().toLowerCase()) ?? null;
+    return node && node.level === level ? node : null;
+  }
+
+  byColumns(input: ClassifierInput): Classification | null {
+    const l1 = input.level1 ? this.lookup(input.level1, 1) : null;
+    // A second-level column sometimes holds a third-level item (抢修超时限): it implies its parent.
+    let l2 = input.level2 ? this.lookup(input.level2, 2) : null;
+    let l3 = input.level3 ? this.lookup(input.level3, 3) : null;
+    if (!l2 && input.level2) {
+      const deeper = this.lookup(input.level2, 3);
+      if (deeper) {
+        l3 ??= deeper;
+        l2 = deeper.parent;
+      }
+    }
+    if (l3 && !l2) l2 = l3.parent;
+    if (l3 && l2 && l3.parent !== l2) l3 = null;
+    const level1 = l2?.parent ?? l1;
+    if (!level1) return null;
+    const said = [
+      input.level1 ? `一级分类=${input.level1}` : null,
+      input.level2 ? `二级分类=${input.level2}` : null,
+      input.level3 ? `三级分类=${input.level3}` : null,
+    ].filter(Boolean);
+    const conflict =
+      l1 && l2 && l2.parent !== l1 ? `; 一级分类 ${l1.name} disagrees, 二级分类 kept` : '';
+    return {
+      level1,
+      level2: l2,
+      level3: l3,
+      method: 'columns',
+      confidence: 1,
+      evidence: said.join(', ') + conflict,
+    };
+  }
+
+  /** Points each node's own rules give the text. */
+  score(text: string): TextScores {
+    const normal = text.normalize('NFKC');
+    const own = new Float64Array(this.taxonomy.nodes.length);
+    const matched = new Map<number, string[]>();
+    const pass = ++this.pass;
+    for (let i = 0; i < normal.length; i++) {
+      const bucket = this.byFirstChar.get(normal[i]!);
+      if (!bucket) continue;
+      for (const keyword of bucket) {
+        // Each keyword counts once per text, however often it is repeated.
+        if (this.stamp[keyword.id] === pass || !normal.startsWith(keyword.text, i)) continue;
+        this.stamp[keyword.id] = pass;
+        for (const hit of keyword.hits) {
+          own[hit.node]! += hit.weight;
+          const list = matched.get(hit.node) ?? [];
+          list.push(keyword.text);
+          matched.set(hit.node, list);
+        }
+      }
+    }
+    for (const pattern of this.patterns) {
+      if (!pattern.regex.test(normal)) continue;
+      own[pattern.node]! += pattern.weight;
+      const list = matched.get(pattern.node) ?? [];
+      list.push(`/${pattern.text}/`);
+      matched.set(pattern.node, list);
+    }
+    return { own, matched };
+  }
+
+  /** Rules first; the model where rules are unsure; `within` restricts to one first level. */
+  byText(text: string, within: TaxonomyNode | null = null): Classification {
+    const { own, matched } = this.score(text);
+    const nodes = this.taxonomy.nodes;
+    const total = (node: TaxonomyNode): number => {
+      let sum = own[this.index.get(node)!]!;
+      for (const child of node.children) sum += total(child);
+      return sum;
+    };
+    const level2 = nodes.filter((n) => n.level === 2 && (!within || n.parent === within));
+    const l2Score = (n: TaxonomyNode) =>
+      total(n) + (n.parent ? own[this.index.get(n.parent)!]! : 0);
+    const ranked = level2
+      .map((n) => ({ node: n, score: l2Score(n) }))
+      .sort((a, b) => b.score - a.score);
+    const best = ranked[0];
+    const second = ranked[1]?.score ?? 0;
+    const evidenceFor = (node: TaxonomyNode): string => {
+      const words: string[] = [];
+      const collect = (n: TaxonomyNode) => {
+        words.push(...(matched.get(this.index.get(n)!) ?? []));
+        n.children.forEach(collect);
+      };
+      if (node.parent) words.push(...(matched.get(this.index.get(node.parent)!) ?? []));
+      collect(node);
+      return words.join(' ');
+    };
+    if (best && best.score >= MIN_SCORE && best.score - second >= MIN_MARGIN) {
+      return {
+        level1: best.node.parent,
+        level2: best.node,
+        level3: this.bestChild(best.node, own),
+        method: 'rules',
+        confidence: round(1 - Math.max(0, second) / best.score),
+        evidence: evidenceFor(best.node),
+      };
+    }
+    const fromModel = this.byModel(
+      text,
+      within,
+      ranked.slice(0, 3).map((r) => r.node),
+    );
+    if (fromModel) return fromModel;
+    const roots = within ? [within] : this.taxonomy.roots;
+    const l1 = roots.map((n) => ({ node: n, score: total(n) })).sort((a, b) => b.score - a.score);
+    const top = l1[0];
+    if (!within && top && top.score >= MIN_SCORE && top.score - (l1[1]?.score ?? 0) >= MIN_MARGIN) {
+      return {
+        level1: top.node,
+        level2: null,
+        level3: null,
+        method: 'rules',
+        confidence: round(1 - Math.max(0, l1[1]?.score ?? 0) / top.score),
+        evidence: evidenceFor(top.node),
+      };
+    }
+    return unclassified(
+      matched.size === 0
+        ? 'no rule matched'
+        : 'rules undecided: ' +
+            ranked
+              .slice(0, 2)
+              .map((r) => `${r.node.name} ${r.score}`)
+              .join(' vs '),
+    );
+  }
+
+  private byModel(
+    text: string,
+    within: TaxonomyNode | null,
+    _candidates: TaxonomyNode[],
+  ): Classification | null {
+    if (!this.model) return null;
+    const allowed = this.taxonomy.nodes.filter(
+      (n) => n.level === 2 && (!within || n.parent === within),
+    );
+    const ranked = this.model.rank(
+      text,
+      allowed.map((n) => n.code),
+    );
+    const top = ranked[0];
+    if (!top || top.probability < MIN_MODEL_PROBABILITY) return null;
+    const node = allowed.find((n) => n.code === top.label)!;
+    return {
+      level1: node.parent,
+      level2: node,
+      level3: null,
+      method: 'model',
+      confidence: round(top.probability),
+      evidence: `model: ${node.name} p=${top.probability.toFixed(2)}`,
+    };
+  }
+
+  private bestChild(node: TaxonomyNode, own: Float64Array): TaxonomyNode | null {
+    let best: TaxonomyNode | null = null;
+    let bestScore = 0;
+    for (const child of node.children) {
+      const s = own[this.index.get(child)!]!;
+      if (s > bestScore) {
+        best = child;
+        bestScore = s;
+      }
+    }
+    return best;
+  }
+}
+
+function round(x: number): number {
+  return Math.round(x * 100) / 100;
+}
+
+function unclassified(evidence: string): Classification {
+  return {
+    level1: null,
+    level2: null,
+    level3: null,
+    method: 'unclassified',
+    confidence: 0,
+    evidence,
+  };
+}

@@ -1,0 +1,322 @@
+/**
+ * Taxonomies are data: JSON files shipped in src/taxonomy/data/, selected by name, or the
+ * user's own file with the same shape (--taxonomy FILE). Everything a file says is checked
+ * here once, and every problem is named with its JSON path.
+ */
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { InputError } from '../errors.js';
+
+export const DISCIPLINES = ['运检', '营销'] as const;
+export type Discipline = (typeof DISCIPLINES)[number];
+export const DEFAULT_TAXONOMY = 'sgcc-95598';
+
+export interface Rule {
+  /** A literal keyword, or a regular expression when `regex` is set. */
+  text: string;
+  regex: RegExp | null;
+  /** Positive points to the node, negative points away from it. */
+  weight: number;
+}
+
+export interface TaxonomyNode {
+  code: string;
+  name: string;
+  nameEn: string;
+  discipline: Discipline;
+  aliases: string[];
+  rules: Rule[];
+  level: number;
+  parent: TaxonomyNode | null;
+  children: TaxonomyNode[];
+}
+
+export interface Taxonomy {
+  name: string;
+  title: string;
+  titleEn: string;
+  source: string;
+  /** Where it was loaded from: a shipped name or a file path. */
+  origin: string;
+  roots: TaxonomyNode[];
+  /** Every node, depth first. */
+  nodes: TaxonomyNode[];
+}
+
+export interface Problem {
+  path: string;
+  message: string;
+}
+
+const DATA = new URL('../../src/taxonomy/data/', import.meta.url);
+
+export function shippedTaxonomies(): string[] {
+  return readdirSync(DATA)
+    .filter((f) => f.endsWith('.json'))
+    .map((f) => f.slice(0, -'.json'.length))
+    .sort();
+}
+
+/** A shipped name (`sgcc-95598`) or a path to the user's own JSON file. */
+export function loadTaxonomy(nameOrFile: string = DEFAULT_TAXONOMY): Taxonomy {
+  const shipped = shippedTaxonomies().includes(nameOrFile);
+  const path = shipped ? new URL(`${nameOrFile}.json`, DATA) : nameOrFile;
+  if (!shipped && !existsSync(path)) {
+    throw new InputError(
+      'BAD_OPTION',
+      `--taxonomy ${nameOrFile}: neither a shipped taxonomy nor a file.`,
+      `Shipped: ${shippedTaxonomies().join(', ')}; or give the path of your own JSON file.`,
+    );
+  }
+  const { taxonomy, problems } = parseTaxonomy(
+    readFileSync(path, 'utf8'),
+    shipped ? nameOrFile : String(path),
+  );
+  if (!taxonomy) {
+    const first = problems[0]!;
+    throw new InputError(
+      'BAD_OPTION',
+      `${nameOrFile}: not a valid taxonomy (${problems.length} problem${problems.length > 1 ? 's' : ''}; first: ${first.path}: ${first.message}).`,
+      `See them all: complaints taxonomy --validate ${nameOrFile}`,
+    );
+  }
+  return taxonomy;
+}
+
+type Json = unknown;
+const isObject = (v: Json): v is Record<string, Json> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** Checks a taxonomy document; returns the taxonomy only when there is no problem. */
+export function parseTaxonomy(
+  text: string,
+  origin: string,
+): { taxonomy: Taxonomy | null; problems: Problem[] } {
+  const problems: Problem[] = [];
+  const problem = (path: string, message: string) => problems.push({ path, message });
+  let doc: Json;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    return {
+      taxonomy: null,
+      problems: [{ path: '$', message: `not JSON: ${(error as Error).message}` }],
+    };
+  }
+  if (!isObject(doc))
+    return { taxonomy: null, problems: [{ path: '$', message: 'expected an object' }] };
+  for (const key of ['name', 'title', 'source'] as const) {
+    if (typeof doc[key] !== 'string' || (doc[key] as string).trim() === '')
+      problem(`$.${key}`, 'expected a non-empty string');
+  }
+  if (!Array.isArray(doc.nodes) || doc.nodes.length === 0) {
+    problem('$.nodes', 'expected a non-empty array of first-level nodes');
+    return { taxonomy: null, problems };
+  }
+
+  const codes = new Map<string, string>();
+  const nodes: TaxonomyNode[] = [];
+  const flatChildren: { node: TaxonomyNode; parentCode: string; path: string }[] = [];
+
+  const readNode = (raw: Json, path: string, parent: TaxonomyNode | null): TaxonomyNode | null => {
+    if (!isObject(raw)) {
+      problem(path, 'expected an object');
+      return null;
+    }
+    const code = typeof raw.code === 'string' ? raw.code.trim() : '';
+    const name = typeof raw.name === 'string' ? raw.name.trim() : '';
+    if (code === '') problem(`${path}.code`, 'expected a non-empty string');
+    else if (codes.has(code))
+      problem(`${path}.code`, `duplicate code '${code}' (also at ${codes.get(code)})`);
+    else codes.set(code, `${path}.code`);
+    if (name === '') problem(`${path}.name`, 'expected a non-empty string');
+    const declaredLevel = raw.level;
+    const parentCode = typeof raw.parent === 'string' ? raw.parent : null;
+    if (
+      parent === null &&
+      parentCode === null &&
+      declaredLevel !== undefined &&
+      declaredLevel !== 1
+    ) {
+      problem(
+        path,
+        `a level-${String(declaredLevel)} node without a parent (give "parent": CODE or nest it in "children")`,
+      );
+    }
+    let discipline: Discipline | null = null;
+    if (raw.discipline !== undefined) {
+      if ((DISCIPLINES as readonly Json[]).includes(raw.discipline))
+        discipline = raw.discipline as Discipline;
+      else
+        problem(
+          `${path}.discipline`,
+          `unknown discipline '${String(raw.discipline)}': expected 运检 or 营销`,
+        );
+    }
+    const aliases: string[] = [];
+    if (raw.aliases !== undefined) {
+      if (!Array.isArray(raw.aliases)) problem(`${path}.aliases`, 'expected an array of strings');
+      else
+        raw.aliases.forEach((a, i) => {
+          if (typeof a === 'string' && a.trim() !== '') aliases.push(a.trim());
+          else problem(`${path}.aliases[${i}]`, 'expected a non-empty string');
+        });
+    }
+    const node: TaxonomyNode = {
+      code,
+      name,
+      nameEn: typeof raw.nameEn === 'string' && raw.nameEn.trim() !== '' ? raw.nameEn.trim() : name,
+      discipline: discipline ?? parent?.discipline ?? ('' as Discipline),
+      aliases,
+      rules: readRules(raw.rules, `${path}.rules`, problem),
+      level: parent ? parent.level + 1 : 1,
+      parent,
+      children: [],
+    };
+    if (node.level > 3) problem(path, 'more than three levels');
+    nodes.push(node);
+    if (parentCode !== null && parent === null) {
+      flatChildren.push({ node, parentCode, path });
+      return node;
+    }
+    if (raw.children !== undefined) {
+      if (!Array.isArray(raw.children)) problem(`${path}.children`, 'expected an array');
+      else
+        raw.children.forEach((child, i) => {
+          const c = readNode(child, `${path}.children[${i}]`, node);
+          if (c) node.children.push(c);
+        });
+    }
+    return node;
+  };
+
+  const roots: TaxonomyNode[] = [];
+  doc.nodes.forEach((raw, i) => {
+    const node = readNode(raw, `$.nodes[${i}]`, null);
+    if (node && !flatChildren.some((f) => f.node === node)) roots.push(node);
+  });
+  // Flat files name a node's parent by code instead of nesting it.
+  for (const { node, parentCode, path } of flatChildren) {
+    const parent = nodes.find((n) => n.code === parentCode && n !== node);
+    if (!parent) {
+      problem(`${path}.parent`, `no node with code '${parentCode}'`);
+      continue;
+    }
+    node.parent = parent;
+    node.level = parent.level + 1;
+    if (node.discipline === ('' as Discipline)) node.discipline = parent.discipline;
+    parent.children.push(node);
+  }
+  for (const node of nodes) {
+    if (node.discipline === ('' as Discipline)) {
+      problem(
+        `${pathOf(node, roots)}.discipline`,
+        'no discipline (运检 or 营销) on the node or any parent',
+      );
+    }
+  }
+  checkNames(nodes, roots, problem);
+  if (problems.length > 0) return { taxonomy: null, problems };
+  const ordered: TaxonomyNode[] = [];
+  const walk = (n: TaxonomyNode) => {
+    ordered.push(n);
+    n.children.forEach(walk);
+  };
+  roots.forEach(walk);
+  return {
+    taxonomy: {
+      name: doc.name as string,
+      title: doc.title as string,
+      titleEn: typeof doc.titleEn === 'string' ? doc.titleEn : (doc.title as string),
+      source: doc.source as string,
+      origin,
+      roots,
+      nodes: ordered,
+    },
+    problems,
+  };
+}
+
+function readRules(
+  raw: Json,
+  path: string,
+  problem: (path: string, message: string) => void,
+): Rule[] {
+  if (raw === undefined) return [];
+  if (!isObject(raw)) {
+    problem(path, 'expected an object with "keywords" and/or "patterns"');
+    return [];
+  }
+  const rules: Rule[] = [];
+  for (const kind of ['keywords', 'patterns'] as const) {
+    const table = raw[kind];
+    if (table === undefined) continue;
+    if (!isObject(table)) {
+      problem(`${path}.${kind}`, 'expected an object of text → weight');
+      continue;
+    }
+    for (const [text, weight] of Object.entries(table)) {
+      const at = `${path}.${kind}[${JSON.stringify(text)}]`;
+      if (typeof weight !== 'number' || !Number.isFinite(weight)) {
+        problem(at, 'expected a number (the weight; negative points away)');
+        continue;
+      }
+      if (text === '') {
+        problem(at, 'empty keyword');
+        continue;
+      }
+      let regex: RegExp | null = null;
+      if (kind === 'patterns') {
+        try {
+          regex = new RegExp(text, 'u');
+        } catch (error) {
+          problem(at, `bad regular expression: ${(error as Error).message}`);
+          continue;
+        }
+      }
+      rules.push({ text: kind === 'keywords' ? text.normalize('NFKC') : text, regex, weight });
+    }
+  }
+  for (const key of Object.keys(raw)) {
+    if (key !== 'keywords' && key !== 'patterns')
+      problem(`${path}.${key}`, 'unknown key: expected keywords or patterns');
+  }
+  return rules;
+}
+
+function pathOf(node: TaxonomyNode, roots: TaxonomyNode[]): string {
+  if (!node.parent) return `$.nodes[${roots.indexOf(node)}]`;
+  return `${pathOf(node.parent, roots)}.children[${node.parent.children.indexOf(node)}]`;
+}
+
+/** A name or alias must point to one node per level, or column values would be ambiguous. */
+function checkNames(
+  nodes: TaxonomyNode[],
+  roots: TaxonomyNode[],
+  problem: (path: string, message: string) => void,
+): void {
+  const seen = new Map<string, TaxonomyNode>();
+  for (const node of nodes) {
+    for (const label of [node.name, ...node.aliases]) {
+      const key = `${node.level}:${nameKey(label)}`;
+      const other = seen.get(key);
+      if (other && other !== node) {
+        problem(
+          `${pathOf(node, roots)}`,
+          `'${label}' also names ${other.code} ${other.name} at level ${node.level}`,
+        );
+      } else seen.set(key, node);
+    }
+  }
+}
+
+/**
+ * How class names are compared: NFKC, no spaces or brackets, and without the suffixes exports
+ * add (停送电类投诉 = 停送电投诉 = 停送电).
+ */
+export function nameKey(label: string): string {
+  return label
+    .normalize('NFKC')
+    .replace(/[\s()（）【】\[\]]/g, '')
+    .toLowerCase()
+    .replace(/(类投诉|投诉|类|问题)$/u, '');
+}
