@@ -7,6 +7,7 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, isUserError } from './errors.js';
 import { GENERATED_BY } from './report/json.js';
 import * as inspect from './commands/inspect.js';
+import * as taxonomy from './commands/taxonomy.js';
 
 export function program(): Command {
   const cli = new Command('complaints')
@@ -18,6 +19,7 @@ export function program(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   inspect.register(cli);
+  taxonomy.register(cli);
   cli.addHelpText(
     'after',
     `

@@ -10,6 +10,8 @@ import iconv from 'iconv-lite';
 import { sniffDelimiter } from './detect.js';
 import type { BrokenRow, RawRow, TableReader, TableSink } from './table.js';
 
+const PARSE_BYTES = 64 * 1024;
+
 interface StreamDecoder {
   write(chunk: Buffer): string;
   end(): string;
@@ -51,8 +53,12 @@ async function* decode(
       piece = chunk.subarray(skip);
       skip = Math.max(0, skip - chunk.length);
     }
-    const text = decoder.write(piece);
-    if (text.length > 0) yield text;
+    // Read in large chunks (fewer trips to the disk), parse in small ones: the rows of a
+    // small chunk die young, which keeps the garbage collector's work several times lower.
+    for (let at = 0; at < piece.length; at += PARSE_BYTES) {
+      const text = decoder.write(piece.subarray(at, at + PARSE_BYTES));
+      if (text.length > 0) yield text;
+    }
   }
   const rest = decoder.end();
   if (rest.length > 0) yield rest;
@@ -82,7 +88,7 @@ async function readCsv(
   sink: TableSink,
 ): Promise<void> {
   const texts = decode(bytes, encoding, bomLength);
-  // The first decoded chunk is large (1 MiB of bytes), enough to sniff the delimiter.
+  // The first decoded chunk (64 KiB of bytes) holds enough lines to sniff the delimiter.
   const first = await texts.next();
   const firstText = first.done ? '' : first.value;
   const delimiter = sniffDelimiter(firstText.slice(0, 64 * 1024));
