@@ -1,0 +1,339 @@
+// Usage: npm run bench -- [--only csv|gb18030|xlsx] [--skip-generate] [--repeat N]
+//        (env BENCH_CLI=path/to/complaints.js to measure another build)
+//
+// Ingest speed and memory: runs each reader as its own child process on the generated files,
+// takes wall time and peak RSS, prints a table and PASS/FAIL per target, and writes
+// bench/data/last-run.json. With --repeat N the fastest time and the highest RSS are kept.
+// Exit code 1 when a target fails; a missing CLI makes its lines "not available", not a fail.
+
+import fs from 'node:fs';
+import path from 'node:path';
+import os from 'node:os';
+import { spawn, spawnSync } from 'node:child_process';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const BENCH = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.dirname(BENCH);
+// BENCH_CLI lets another build (say, a branch checked out elsewhere) be measured in its place.
+const CLI = process.env.BENCH_CLI ?? path.join(ROOT, 'bin', 'complaints.js');
+const DATA_DIR = path.join(BENCH, 'data');
+const MiB = 1024 * 1024;
+
+const data = (name) => path.join(DATA_DIR, name);
+const script = (name) => path.join(BENCH, name);
+
+// Keys are `<kind>:<size>`, so a 1m line finds its 250k counterpart and its reference.
+const floor = (size, file, encoding = 'utf-8') => ({
+  key: `floor-${encoding === 'utf-8' ? 'utf8' : 'gb'}:${size}`,
+  name: `floor ${encoding} ${size}`,
+  file,
+  cmd: [script('floor.js'), data(file), encoding],
+});
+const readlineFloor = (size, file) => ({
+  key: `floor-readline:${size}`,
+  name: `floor readline ${size}`,
+  file,
+  cmd: [script('floor-readline.js'), data(file)],
+});
+const parser = (which) => ({
+  key: `${which}:1m`,
+  name: `${which} 1m`,
+  file: 'orders-1m.csv',
+  cmd: [script('parsers.js'), which, data('orders-1m.csv')],
+});
+const walk = (size, file) => ({
+  key: `walk:${size}`,
+  name: `exceljs walk ${file.match(/-(\w+)\./)[1]}`,
+  file,
+  cmd: [script('exceljs-walk.js'), data(file)],
+});
+const inspect = (kind, size, file) => ({
+  key: `inspect-${kind}:${size}`,
+  name: `inspect ${file}`,
+  file,
+  cmd: [CLI, 'inspect', data(file), '--json'],
+  cli: true,
+});
+
+const SUITES = {
+  csv: [
+    floor('250k', 'orders-250k.csv'),
+    floor('1m', 'orders-1m.csv'),
+    readlineFloor('250k', 'orders-250k.csv'),
+    readlineFloor('1m', 'orders-1m.csv'),
+    parser('csv-parse'),
+    parser('papaparse'),
+    inspect('utf8', '250k', 'orders-250k.csv'),
+    inspect('utf8', '1m', 'orders-1m.csv'),
+  ],
+  gb18030: [
+    floor('250k', 'orders-250k-gb18030.csv', 'gb18030'),
+    floor('1m', 'orders-1m-gb18030.csv', 'gb18030'),
+    inspect('gb', '250k', 'orders-250k-gb18030.csv'),
+    inspect('gb', '1m', 'orders-1m-gb18030.csv'),
+  ],
+  xlsx: [
+    walk('250k', 'orders-250k.xlsx'),
+    walk('1m', 'orders-1048575.xlsx'),
+    inspect('xlsx', '250k', 'orders-250k.xlsx'),
+    inspect('xlsx', '1m', 'orders-1048575.xlsx'),
+  ],
+};
+
+// [line key, reference key, label]: time ratios shown in the table.
+const RATIOS = [
+  ['floor-gb', 'floor-utf8', 'utf-8 floor'],
+  ['csv-parse', 'floor-utf8', 'utf-8 floor'],
+  ['papaparse', 'floor-utf8', 'utf-8 floor'],
+  ['inspect-utf8', 'floor-utf8', 'utf-8 floor'],
+  ['inspect-utf8', 'floor-readline', 'readline floor'],
+  ['papaparse', 'floor-readline', 'readline floor'],
+  ['csv-parse', 'floor-readline', 'readline floor'],
+  ['inspect-gb', 'floor-utf8', 'utf-8 floor'],
+  ['inspect-gb', 'inspect-utf8', 'utf-8 inspect'],
+  ['inspect-xlsx', 'walk', 'walk'],
+];
+
+function parseArgs(argv) {
+  const value = (flag) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
+  const only = value('--only');
+  if (only !== undefined && !(only in SUITES)) throw new Error('--only takes csv, gb18030 or xlsx');
+  const repeat = Number(value('--repeat') ?? 1);
+  if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat takes a positive integer');
+  return { only, repeat, skipGenerate: argv.includes('--skip-generate') };
+}
+
+// Read a file once so every measured run finds it in the page cache, as the floor does.
+function warm(file) {
+  const buf = Buffer.allocUnsafe(16 * MiB);
+  const fd = fs.openSync(file, 'r');
+  while (fs.readSync(fd, buf, 0, buf.length, null) > 0);
+  fs.closeSync(fd);
+}
+
+const vmHwmKiB = (pid) => {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0; // already exited
+  }
+};
+
+// One child: wall time from spawn to exit, peak RSS as the larger of the VmHWM last polled and
+// the child's own getrusage figure (bench/peak-rss.js).
+function runOnce(cmd) {
+  const rssFile = path.join(os.tmpdir(), `bench-rss-${process.pid}-${Date.now()}`);
+  const args = ['--import', pathToFileURL(script('peak-rss.js')).href, ...cmd];
+  const env = { ...process.env, BENCH_PEAK_RSS_FILE: rssFile };
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(process.execPath, args, { cwd: ROOT, env });
+    let stdout = '';
+    let stderr = '';
+    let polled = 0;
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr = (stderr + d).slice(-4000)));
+    const timer = setInterval(() => (polled = Math.max(polled, vmHwmKiB(child.pid))), 20);
+    child.on('close', (code, signal) => {
+      const seconds = (performance.now() - started) / 1000;
+      clearInterval(timer);
+      let self = { maxRssKiB: 0, cpuSeconds: null };
+      try {
+        self = JSON.parse(fs.readFileSync(rssFile, 'utf8'));
+        fs.rmSync(rssFile);
+      } catch {}
+      const { maxRssKiB: selfKiB, cpuSeconds } = self;
+      resolve({ code, signal, seconds, cpuSeconds, stdout, stderr, polledKiB: polled, selfKiB });
+    });
+  });
+}
+
+// Floors and reference readers print {"rows": n}; inspect prints the JSON contract.
+function rowsFrom(stdout) {
+  try {
+    const out = JSON.parse(stdout);
+    if (typeof out.rows === 'number') return out.rows;
+    if (Array.isArray(out.inputs)) return out.inputs.reduce((sum, input) => sum + input.rows, 0);
+  } catch {}
+  return null;
+}
+
+async function measure(spec, repeat) {
+  const result = { key: spec.key, name: spec.name, file: spec.file };
+  if (spec.cli && !fs.existsSync(CLI)) return { ...result, status: 'not available' };
+  for (let i = 0; i < repeat; i++) {
+    const r = await runOnce(spec.cmd);
+    if (r.code !== 0) {
+      const why = r.stderr.trim().split('\n').pop() || `signal ${r.signal}`;
+      return { ...result, status: `failed (exit ${r.code ?? r.signal}): ${why}` };
+    }
+    const peakKiB = Math.max(r.polledKiB, r.selfKiB);
+    result.status = 'ok';
+    result.rows = rowsFrom(r.stdout);
+    if (r.seconds < (result.seconds ?? Infinity)) {
+      result.seconds = r.seconds;
+      result.cpuSeconds = r.cpuSeconds;
+    }
+    result.peakRssMiB = Math.max(result.peakRssMiB ?? 0, peakKiB / 1024);
+    result.peakRssPolledKiB = Math.max(result.peakRssPolledKiB ?? 0, r.polledKiB);
+    result.peakRssSelfKiB = Math.max(result.peakRssSelfKiB ?? 0, r.selfKiB);
+  }
+  result.rowsPerSecond = result.rows === null ? null : result.rows / result.seconds;
+  return result;
+}
+
+function addRatios(results) {
+  const byKey = new Map(results.filter((r) => r.status === 'ok').map((r) => [r.key, r]));
+  for (const r of byKey.values()) {
+    const [kind, size] = r.key.split(':');
+    r.ratios = {};
+    for (const [line, ref, label] of RATIOS) {
+      const other = byKey.get(`${ref}:${size}`);
+      if (line === kind && other) r.ratios[label] = r.seconds / other.seconds;
+    }
+    const small = size === '1m' && byKey.get(`${kind}:250k`);
+    if (small) r.rssVs250k = r.peakRssMiB / small.peakRssMiB;
+  }
+}
+
+// [what, line, reference, limit]: time ratios judged on the largest files, where start-up
+// costs matter least.
+const TIME_TARGETS = [
+  // Issue 3 states the floor as about 3.5 s for this file: Node's own line reader.
+  ['UTF-8 CSV inspect time ≤ 2× readline floor (1m)', 'inspect-utf8:1m', 'floor-readline:1m', 2],
+  ['GB18030 inspect time ≤ 1.3× UTF-8 inspect (1m)', 'inspect-gb:1m', 'inspect-utf8:1m', 1.3],
+  ['xlsx inspect time ≤ 1.3× exceljs walk (1048575)', 'inspect-xlsx:1m', 'walk:1m', 1.3],
+];
+const RSS_LIMIT_MIB = 300;
+const RSS_GROWTH = [
+  ['UTF-8 CSV', 'inspect-utf8:1m'],
+  ['GB18030 CSV', 'inspect-gb:1m'],
+  ['xlsx', 'inspect-xlsx:1m'],
+];
+
+function targets(results) {
+  const ok = new Map(results.filter((r) => r.status === 'ok').map((r) => [r.key, r]));
+  const list = TIME_TARGETS.map(([name, line, ref, limit]) => {
+    const [x, y] = [ok.get(line), ok.get(ref)];
+    return { name, limit, value: x && y ? x.seconds / y.seconds : null };
+  });
+  const inspects = [...ok.values()].filter((r) => r.key.startsWith('inspect-'));
+  list.push({
+    name: `peak RSS ≤ ${RSS_LIMIT_MIB} MiB for every inspect`,
+    limit: RSS_LIMIT_MIB,
+    value: inspects.length ? Math.max(...inspects.map((r) => r.peakRssMiB)) : null,
+  });
+  for (const [format, key] of RSS_GROWTH) {
+    const name = `inspect peak RSS(1m) ≤ 1.3× RSS(250k), ${format}`;
+    list.push({ name, limit: 1.3, value: ok.get(key)?.rssVs250k ?? null });
+  }
+  for (const t of list) t.status = t.value === null ? 'n/a' : t.value <= t.limit ? 'PASS' : 'FAIL';
+  return list;
+}
+
+function table(results) {
+  const fmt = (x, digits) => (x === null || x === undefined ? '' : x.toFixed(digits));
+  const rows = [
+    ['name', 'rows', 'seconds', 'cpu s', 'rows/s', 'time ratio', 'peak RSS MiB', 'RSS ×250k'],
+  ];
+  for (const r of results) {
+    if (r.status !== 'ok') {
+      rows.push([r.name, r.status]);
+      continue;
+    }
+    const ratios = Object.entries(r.ratios ?? {}).map(([label, x]) => `${x.toFixed(2)}× ${label}`);
+    rows.push([
+      r.name,
+      r.rows === null ? '?' : String(r.rows),
+      fmt(r.seconds, 2),
+      fmt(r.cpuSeconds, 2),
+      r.rowsPerSecond === null ? '' : String(Math.round(r.rowsPerSecond)),
+      ratios.join(', '),
+      fmt(r.peakRssMiB, 1),
+      fmt(r.rssVs250k, 2),
+    ]);
+  }
+  const widths = rows[0].map((_, i) =>
+    Math.max(...rows.filter((row) => row.length > 2 || i === 0).map((row) => row[i].length)),
+  );
+  // Text columns left-aligned, figures right-aligned; failure lines run on after the name.
+  const left = new Set([0, 5]);
+  return rows
+    .map((row) =>
+      row.length === 2
+        ? `${row[0].padEnd(widths[0])}  ${row[1]}`
+        : row
+            .map((cell, i) => (left.has(i) ? cell.padEnd(widths[i]) : cell.padStart(widths[i])))
+            .join('  ')
+            .trimEnd(),
+    )
+    .join('\n');
+}
+
+async function main() {
+  const { only, repeat, skipGenerate } = parseArgs(process.argv.slice(2));
+  // GB18030 lines are judged against the UTF-8 ones, so that subset measures those too.
+  const suites =
+    only === undefined
+      ? ['csv', 'gb18030', 'xlsx']
+      : only === 'gb18030'
+        ? ['csv', 'gb18030']
+        : [only];
+  let specs = suites.flatMap((s) => SUITES[s]);
+  if (only === 'gb18030') specs = specs.filter((s) => !/^(csv-parse|papaparse)/.test(s.key));
+
+  if (!skipGenerate) {
+    const genOnly = only === undefined ? [] : ['--only', only === 'xlsx' ? 'xlsx' : 'csv'];
+    const gen = spawnSync(process.execPath, [script('generate.js'), ...genOnly], {
+      stdio: 'inherit',
+    });
+    if (gen.status !== 0) throw new Error('generating the test files failed');
+  }
+  const missing = [...new Set(specs.map((s) => s.file))].filter((f) => !fs.existsSync(data(f)));
+  if (missing.length) throw new Error(`missing ${missing.join(', ')}: run node bench/generate.js`);
+  if (!fs.existsSync(CLI)) console.log(`note: ${CLI} not found, inspect lines are not available`);
+
+  // Other work on the machine (a build, a test run) shows up in wall times, not in cpu s.
+  const loadAtStart = os.loadavg()[0];
+  if (loadAtStart > 0.5)
+    console.log(`note: load average ${loadAtStart.toFixed(2)}, times may be noisy`);
+  const results = [];
+  for (const spec of specs) {
+    warm(data(spec.file));
+    const result = await measure(spec, repeat);
+    const done =
+      result.status === 'ok'
+        ? `${result.seconds.toFixed(2)} s, ${result.peakRssMiB.toFixed(1)} MiB`
+        : result.status;
+    console.log(`[bench] ${spec.name}: ${done}`);
+    results.push(result);
+  }
+  addRatios(results);
+  const verdicts = targets(results);
+
+  console.log('\n' + table(results) + '\n');
+  for (const t of verdicts) {
+    const value = t.value === null ? 'not measured' : t.value.toFixed(2);
+    console.log(`${t.status.padEnd(4)}  ${t.name}: ${value}`);
+  }
+
+  const report = {
+    date: new Date().toISOString(),
+    node: process.version,
+    cpus: os.cpus().length,
+    repeat,
+    loadAverage: { start: loadAtStart, end: os.loadavg()[0] },
+    files: Object.fromEntries(specs.map((s) => [s.file, fs.statSync(data(s.file)).size])),
+    results,
+    targets: verdicts,
+  };
+  fs.writeFileSync(data('last-run.json'), JSON.stringify(report, null, 2) + '\n');
+  console.log(`\nwrote ${path.relative(ROOT, data('last-run.json'))}`);
+  if (verdicts.some((t) => t.status === 'FAIL')) process.exitCode = 1;
+}
+
+main().catch((err) => {
+  console.error(err.message);
+  process.exitCode = 2;
+});
