@@ -6,6 +6,7 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, isUserError } from './errors.js';
 import { GENERATED_BY } from './report/json.js';
+import * as classify from './commands/classify.js';
 import * as inspect from './commands/inspect.js';
 import * as taxonomy from './commands/taxonomy.js';
 
@@ -19,6 +20,7 @@ export function program(): Command {
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
   inspect.register(cli);
+  classify.register(cli);
   taxonomy.register(cli);
   cli.addHelpText(
     'after',

@@ -86,6 +86,8 @@ export interface WorkOrder {
   severity: string | null;
   /** The row as read, for row-level outputs that keep the original columns. */
   cells: readonly Cell[];
+  /** The header of the row's input, as found: same array for every row of that input. */
+  headers: readonly string[];
 }
 
 /** Called for each usable row; `entry` is the de-duplication entry, -1 when the row has no id. */
@@ -496,6 +498,7 @@ class TableIngest implements TableSink {
       escalated,
       severity: this.category(cells, 'severity'),
       cells,
+      headers: this.header!.headers,
     };
 
     let entry = -1;

@@ -42,11 +42,10 @@ interface Keyword {
   hits: { node: number; weight: number }[];
 }
 
-export interface TextScores {
-  /** Points per node index (taxonomy.nodes order), from its own rules only. */
-  own: Float64Array;
-  /** The rules that matched, per node index. */
-  matched: Map<number, string[]>;
+interface Candidate {
+  node: TaxonomyNode;
+  /** Indices of the nodes whose rules count for it: itself, its descendants, its parent. */
+  contributors: Int32Array;
 }
 
 export class Classifier {
@@ -60,9 +59,15 @@ export class Classifier {
     new Map(),
   ];
   private readonly codes = new Map<string, TaxonomyNode>();
-  private keywordCount = 0;
+  private readonly keywordList: Keyword[] = [];
   private stamp: Uint32Array = new Uint32Array(0);
   private pass = 0;
+  /** Scratch, reused for every text: points per node index from its own rules. */
+  private own: Float64Array = new Float64Array(0);
+  /** Scratch: the keywords (ids) and patterns (-1 - index) that matched the current text. */
+  private hits: number[] = [];
+  private readonly level2: Candidate[] = [];
+  private readonly level1: Candidate[] = [];
 
   constructor(
     readonly taxonomy: Taxonomy,
@@ -85,7 +90,8 @@ export class Classifier {
         }
         let keyword = keywords.get(rule.text);
         if (!keyword) {
-          keyword = { text: rule.text, id: this.keywordCount++, hits: [] };
+          keyword = { text: rule.text, id: this.keywordList.length, hits: [] };
+          this.keywordList.push(keyword);
           keywords.set(rule.text, keyword);
           const first = rule.text[0]!;
           const bucket = this.byFirstChar.get(first) ?? [];
@@ -95,7 +101,23 @@ export class Classifier {
         keyword.hits.push({ node: i, weight: rule.weight });
       }
     });
-    this.stamp = new Uint32Array(this.keywordCount);
+    this.stamp = new Uint32Array(this.keywordList.length);
+    this.own = new Float64Array(taxonomy.nodes.length);
+    const descendants = (node: TaxonomyNode): number[] => [
+      this.index.get(node)!,
+      ...node.children.flatMap(descendants),
+    ];
+    for (const node of taxonomy.nodes) {
+      if (node.level === 1)
+        this.level1.push({ node, contributors: Int32Array.from(descendants(node)) });
+      if (node.level === 2) {
+        const parent = node.parent ? [this.index.get(node.parent)!] : [];
+        this.level2.push({
+          node,
+          contributors: Int32Array.from([...descendants(node), ...parent]),
+        });
+      }
+    }
   }
 
   classify(input: ClassifierInput): Classification {
@@ -152,109 +174,112 @@ export class Classifier {
     };
   }
 
-  /** Points each node's own rules give the text. */
-  score(text: string): TextScores {
+  /** Fills `own` with the points each node's own rules give the text, and `hits`. */
+  private score(text: string): void {
     const normal = text.normalize('NFKC');
-    const own = new Float64Array(this.taxonomy.nodes.length);
-    const matched = new Map<number, string[]>();
+    const own = this.own;
+    own.fill(0);
+    this.hits.length = 0;
     const pass = ++this.pass;
     for (let i = 0; i < normal.length; i++) {
       const bucket = this.byFirstChar.get(normal[i]!);
-      if (!bucket) continue;
+      if (bucket === undefined) continue;
       for (const keyword of bucket) {
         // Each keyword counts once per text, however often it is repeated.
         if (this.stamp[keyword.id] === pass || !normal.startsWith(keyword.text, i)) continue;
         this.stamp[keyword.id] = pass;
-        for (const hit of keyword.hits) {
-          own[hit.node]! += hit.weight;
-          const list = matched.get(hit.node) ?? [];
-          list.push(keyword.text);
-          matched.set(hit.node, list);
-        }
+        this.hits.push(keyword.id);
+        for (const hit of keyword.hits) own[hit.node]! += hit.weight;
       }
     }
-    for (const pattern of this.patterns) {
-      if (!pattern.regex.test(normal)) continue;
+    this.patterns.forEach((pattern, i) => {
+      if (!pattern.regex.test(normal)) return;
       own[pattern.node]! += pattern.weight;
-      const list = matched.get(pattern.node) ?? [];
-      list.push(`/${pattern.text}/`);
-      matched.set(pattern.node, list);
+      this.hits.push(-1 - i);
+    });
+  }
+
+  private sum(candidate: Candidate): number {
+    let total = 0;
+    for (const i of candidate.contributors) total += this.own[i]!;
+    return total;
+  }
+
+  /** The rules that scored for a candidate, for the evidence column. */
+  private evidence(candidate: Candidate): string {
+    const contributes = new Set(candidate.contributors);
+    const words: string[] = [];
+    for (const hit of this.hits) {
+      if (hit >= 0) {
+        const keyword = this.keywordList[hit]!;
+        if (keyword.hits.some((h) => contributes.has(h.node) && h.weight > 0))
+          words.push(keyword.text);
+      } else {
+        const pattern = this.patterns[-1 - hit]!;
+        if (contributes.has(pattern.node) && pattern.weight > 0) words.push(`/${pattern.text}/`);
+      }
     }
-    return { own, matched };
+    return words.join(' ');
   }
 
   /** Rules first; the model where rules are unsure; `within` restricts to one first level. */
   byText(text: string, within: TaxonomyNode | null = null): Classification {
-    const { own, matched } = this.score(text);
-    const nodes = this.taxonomy.nodes;
-    const total = (node: TaxonomyNode): number => {
-      let sum = own[this.index.get(node)!]!;
-      for (const child of node.children) sum += total(child);
-      return sum;
-    };
-    const level2 = nodes.filter((n) => n.level === 2 && (!within || n.parent === within));
-    const l2Score = (n: TaxonomyNode) =>
-      total(n) + (n.parent ? own[this.index.get(n.parent)!]! : 0);
-    const ranked = level2
-      .map((n) => ({ node: n, score: l2Score(n) }))
-      .sort((a, b) => b.score - a.score);
-    const best = ranked[0];
-    const second = ranked[1]?.score ?? 0;
-    const evidenceFor = (node: TaxonomyNode): string => {
-      const words: string[] = [];
-      const collect = (n: TaxonomyNode) => {
-        words.push(...(matched.get(this.index.get(n)!) ?? []));
-        n.children.forEach(collect);
-      };
-      if (node.parent) words.push(...(matched.get(this.index.get(node.parent)!) ?? []));
-      collect(node);
-      return words.join(' ');
-    };
-    if (best && best.score >= MIN_SCORE && best.score - second >= MIN_MARGIN) {
+    this.score(text);
+    let best: Candidate | null = null;
+    let bestScore = -Infinity;
+    let second = -Infinity;
+    for (const candidate of this.level2) {
+      if (within && candidate.node.parent !== within) continue;
+      const score = this.sum(candidate);
+      if (score > bestScore) {
+        second = bestScore;
+        best = candidate;
+        bestScore = score;
+      } else if (score > second) second = score;
+    }
+    if (best && bestScore >= MIN_SCORE && bestScore - second >= MIN_MARGIN) {
       return {
         level1: best.node.parent,
         level2: best.node,
-        level3: this.bestChild(best.node, own),
+        level3: this.bestChild(best.node),
         method: 'rules',
-        confidence: round(1 - Math.max(0, second) / best.score),
-        evidence: evidenceFor(best.node),
+        confidence: round(1 - Math.max(0, second) / bestScore),
+        evidence: this.evidence(best),
       };
     }
-    const fromModel = this.byModel(
-      text,
-      within,
-      ranked.slice(0, 3).map((r) => r.node),
-    );
+    const fromModel = this.byModel(text, within);
     if (fromModel) return fromModel;
-    const roots = within ? [within] : this.taxonomy.roots;
-    const l1 = roots.map((n) => ({ node: n, score: total(n) })).sort((a, b) => b.score - a.score);
-    const top = l1[0];
-    if (!within && top && top.score >= MIN_SCORE && top.score - (l1[1]?.score ?? 0) >= MIN_MARGIN) {
-      return {
-        level1: top.node,
-        level2: null,
-        level3: null,
-        method: 'rules',
-        confidence: round(1 - Math.max(0, l1[1]?.score ?? 0) / top.score),
-        evidence: evidenceFor(top.node),
-      };
+    if (!within) {
+      let top: Candidate | null = null;
+      let topScore = -Infinity;
+      let runnerUp = -Infinity;
+      for (const candidate of this.level1) {
+        const score = this.sum(candidate);
+        if (score > topScore) {
+          runnerUp = topScore;
+          top = candidate;
+          topScore = score;
+        } else if (score > runnerUp) runnerUp = score;
+      }
+      if (top && topScore >= MIN_SCORE && topScore - runnerUp >= MIN_MARGIN) {
+        return {
+          level1: top.node,
+          level2: null,
+          level3: null,
+          method: 'rules',
+          confidence: round(1 - Math.max(0, runnerUp) / topScore),
+          evidence: this.evidence(top),
+        };
+      }
     }
     return unclassified(
-      matched.size === 0
+      this.hits.length === 0
         ? 'no rule matched'
-        : 'rules undecided: ' +
-            ranked
-              .slice(0, 2)
-              .map((r) => `${r.node.name} ${r.score}`)
-              .join(' vs '),
+        : `rules undecided between ${best?.node.name ?? '-'} (${bestScore}) and others (${second})`,
     );
   }
 
-  private byModel(
-    text: string,
-    within: TaxonomyNode | null,
-    _candidates: TaxonomyNode[],
-  ): Classification | null {
+  private byModel(text: string, within: TaxonomyNode | null): Classification | null {
     if (!this.model) return null;
     const allowed = this.taxonomy.nodes.filter(
       (n) => n.level === 2 && (!within || n.parent === within),
@@ -276,11 +301,11 @@ export class Classifier {
     };
   }
 
-  private bestChild(node: TaxonomyNode, own: Float64Array): TaxonomyNode | null {
+  private bestChild(node: TaxonomyNode): TaxonomyNode | null {
     let best: TaxonomyNode | null = null;
     let bestScore = 0;
     for (const child of node.children) {
-      const s = own[this.index.get(child)!]!;
+      const s = this.own[this.index.get(child)!]!;
       if (s > bestScore) {
         best = child;
         bestScore = s;

@@ -1,0 +1,517 @@
+/**
+ * complaints classify <inputs...>
+ *
+ * Puts every complaint in its first-, second- and third-level class and says how (the export's
+ * class columns, the taxonomy's text rules, a trained model, or unclassified). Also trains a
+ * model from labelled history (--train), measures accuracy on a labelled file (--evaluate),
+ * and lists rows whose recorded class their text contradicts (--audit).
+ */
+import { readFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { InputError, RejectedRowsError } from '../errors.js';
+import { ingest, type IngestResult, type WorkOrder } from '../ingest/ingest.js';
+import { prepareRowWriter, type RowWriter } from '../io/rows.js';
+import type { Cell } from '../io/table.js';
+import { checkWritable, writeFileAtomic } from '../io/write.js';
+import { GENERATED_BY, SCHEMA_VERSION, emitJson } from '../report/json.js';
+import { colours, formatInt, table } from '../report/terminal.js';
+import { headerKey } from '../schema/fields.js';
+import { collect, ingestSettings, parseLang, type InputOptions, type Lang } from '../settings.js';
+import { Classifier, type Classification, type Method } from '../taxonomy/classify.js';
+import { audit, evaluate, type Labelled } from '../taxonomy/evaluate.js';
+import { DEFAULT_TAXONOMY, loadTaxonomy, type Taxonomy } from '../taxonomy/load.js';
+import { NaiveBayes, type Sample } from '../taxonomy/model.js';
+
+const HELP = `
+How a row is classified, in this order (the 判定方式 column says which):
+  列/columns       the export's 一级/二级/三级分类 values, matched by name, alias or code
+  规则/rules       the complaint text (受理内容) against the taxonomy's keyword rules,
+                   when one type is clearly ahead
+  模型/model       a model trained with --train decides where rules are unsure (--model)
+  未分类/unclassified  counted and reported, never guessed
+Only complaints are classified; other business types are counted and left out. Rows are
+written as read: a work order repeated across inputs appears once per input.
+
+--out FILE.xlsx|.csv keeps every original column, then adds 判定一级分类, 判定二级分类,
+判定三级分类, 判定方式, 置信度, 判定依据 (level1 ... evidence with --lang en). CSV is UTF-8 with
+BOM; text starting with = + - @ gets a leading ' so no spreadsheet runs it as a formula.
+
+Exit codes: 0 done; 2 an input, the taxonomy or the model cannot be read; 3 rows were
+rejected under --strict.
+
+Examples:
+  complaints classify export.xlsx --out classified.xlsx
+  complaints classify --train history-2015.xlsx --model model.json
+  complaints classify export.xlsx --model model.json --out classified.csv
+  complaints classify --evaluate labelled.xlsx --json
+  complaints classify export.xlsx --audit --limit 50`;
+
+interface ClassifyOptions extends InputOptions {
+  out?: string;
+  taxonomy: string;
+  model?: string;
+  train?: string[];
+  evaluate?: string;
+  audit?: boolean;
+  limit: string;
+  json?: string | true;
+  strict?: boolean;
+  quiet?: boolean;
+  lang: string;
+  color: boolean;
+}
+
+export function register(program: Command): void {
+  program
+    .command('classify')
+    .summary(
+      'put each complaint in its class (columns, text rules, model); --evaluate, --audit, --train',
+    )
+    .description(
+      'Classify each complaint with the taxonomy, write the rows with their classes, train and evaluate text models.',
+    )
+    .argument('[inputs...]', 'export files (.xlsx, .csv, .txt); - reads stdin')
+    .option('--out <file>', 'write the classified rows to FILE.xlsx or FILE.csv')
+    .option(
+      '--taxonomy <name|file>',
+      'taxonomy to classify with (see complaints taxonomy)',
+      DEFAULT_TAXONOMY,
+    )
+    .option(
+      '--model <file>',
+      'a model made with --train: it decides where rules are unsure; with --train, where to save it',
+    )
+    .option(
+      '--train <labelled>',
+      'train a text model from a labelled export (with 一级/二级分类 columns; repeatable)',
+      collect,
+    )
+    .option(
+      '--evaluate <labelled>',
+      'classify a labelled file from its text alone and compare with its recorded classes',
+    )
+    .option(
+      '--audit',
+      'list rows whose recorded class their text contradicts, most confident first',
+    )
+    .option('--limit <n>', 'rows shown by --audit and --evaluate in the terminal', '20')
+    .option('--json [file]', 'print the result as JSON to stdout, or write it to FILE')
+    .option('--map <field=header>', 'map a header to a field (repeatable)', collect)
+    .option(
+      '--complaint-type <value>',
+      'another 业务类型 value meaning complaint (repeatable)',
+      collect,
+    )
+    .option('--encoding <name>', 'CSV encoding instead of sniffing')
+    .option('--sheet <name|number>', 'xlsx sheet to read')
+    .option('--strict', 'exit 3 when any row was rejected')
+    .option('--quiet', 'print nothing but errors')
+    .option('--lang <zh|en>', 'language of labels and added column names', 'zh')
+    .option('--no-color', 'no colour even on a terminal')
+    .addHelpText('after', HELP)
+    .action(async (inputs: string[], options: ClassifyOptions) => run(inputs, options));
+}
+
+const METHOD_LABELS: Record<Lang, Record<Method, string>> = {
+  zh: { columns: '列', rules: '规则', model: '模型', unclassified: '未分类' },
+  en: { columns: 'columns', rules: 'rules', model: 'model', unclassified: 'unclassified' },
+};
+const ADDED_COLUMNS: Record<Lang, string[]> = {
+  zh: ['判定一级分类', '判定二级分类', '判定三级分类', '判定方式', '置信度', '判定依据'],
+  en: ['level1', 'level2', 'level3', 'method', 'confidence', 'evidence'],
+};
+
+export async function run(inputs: string[], options: ClassifyOptions): Promise<void> {
+  const lang = parseLang(options.lang);
+  const limit = Number(options.limit);
+  if (!Number.isInteger(limit) || limit < 0)
+    throw new InputError('BAD_OPTION', `--limit ${options.limit}: expected a whole number.`);
+  const taxonomy = loadTaxonomy(options.taxonomy);
+  if (typeof options.json === 'string' && options.json !== '-') await checkWritable(options.json);
+  if (options.train) {
+    if (!options.model)
+      throw new InputError('BAD_OPTION', '--train needs --model FILE: where to save the model.');
+    await train(options.train, options.model, taxonomy, options);
+    return;
+  }
+  const classifier = new Classifier(
+    taxonomy,
+    options.model ? loadModel(options.model, taxonomy) : null,
+  );
+  if (options.evaluate) {
+    await evaluateFile(options.evaluate, classifier, options, lang, limit);
+    return;
+  }
+  if (inputs.length === 0) {
+    throw new InputError(
+      'BAD_OPTION',
+      'classify: no input files.',
+      'Give export files, or --train/--evaluate with a labelled file.',
+    );
+  }
+  if (options.audit) {
+    await auditInputs(inputs, classifier, options, lang, limit);
+    return;
+  }
+  await classifyInputs(inputs, classifier, options, lang);
+}
+
+function strictCheck(result: IngestResult, options: ClassifyOptions): void {
+  if (options.strict && result.totals.rejected > 0) {
+    const first = result.rejects[0];
+    throw new RejectedRowsError(
+      result.totals.rejected,
+      first ? `${first.file} row ${first.row}: ${first.reason}` : '',
+    );
+  }
+}
+
+function names(c: Classification, lang: Lang): string[] {
+  const name = (n: Classification['level1']) => (n ? (lang === 'zh' ? n.name : n.nameEn) : '');
+  return [name(c.level1), name(c.level2), name(c.level3)];
+}
+
+async function classifyInputs(
+  inputs: string[],
+  classifier: Classifier,
+  options: ClassifyOptions,
+  lang: Lang,
+): Promise<void> {
+  const settings = ingestSettings(options);
+  const byMethod: Record<Method, number> = { columns: 0, rules: 0, model: 0, unclassified: 0 };
+  const byClass = new Map<string, number>();
+  const open = options.out
+    ? await prepareRowWriter(options.out, lang === 'zh' ? '分类结果' : 'classified')
+    : null;
+  // The output takes the first input's columns; later inputs are placed by header name.
+  let writer: RowWriter | null = null;
+  let columns: string[] = [];
+  const places = new Map<readonly string[], number[]>();
+  const dropped = new Set<string>();
+  let result: IngestResult;
+  try {
+    result = await ingest(inputs, settings, (order: WorkOrder) => {
+      if (!order.isComplaint) return;
+      const c = classifier.classify(order);
+      byMethod[c.method]++;
+      const key = `${c.level1?.code ?? ''}/${c.level2?.code ?? ''}`;
+      byClass.set(key, (byClass.get(key) ?? 0) + 1);
+      if (!open) return;
+      if (!writer) {
+        columns = [...order.headers];
+        writer = open([...columns, ...ADDED_COLUMNS[lang]]);
+      }
+      let place = places.get(order.headers);
+      if (!place) {
+        place = placeColumns(order.headers, columns, dropped);
+        places.set(order.headers, place);
+      }
+      const cells: Cell[] = new Array<Cell>(columns.length).fill(null);
+      place.forEach((to, from) => {
+        if (to >= 0) cells[to] = order.cells[from] ?? null;
+      });
+      cells.push(...names(c, lang), METHOD_LABELS[lang][c.method], c.confidence, c.evidence);
+      writer.write(cells);
+    });
+  } catch (error) {
+    (writer as RowWriter | null)?.abort();
+    throw error;
+  }
+  const finished = writer as RowWriter | null;
+  if (finished) await finished.close();
+  strictCheck(result, options);
+  const total = Object.values(byMethod).reduce((a, b) => a + b, 0);
+  const summary = {
+    schemaVersion: SCHEMA_VERSION,
+    generatedBy: GENERATED_BY,
+    taxonomy: classifier.taxonomy.name,
+    inputs: result.inputs,
+    classified: { complaints: total, byMethod, unclassified: byMethod.unclassified },
+    classes: [...byClass.entries()]
+      .map(([key, count]) => {
+        const [l1, l2] = key.split('/');
+        const node = (code: string | undefined) =>
+          classifier.taxonomy.nodes.find((n) => n.code === code) ?? null;
+        return {
+          level1: node(l1)?.name ?? null,
+          level2: node(l2)?.name ?? null,
+          complaints: count,
+        };
+      })
+      .sort((a, b) => b.complaints - a.complaints),
+    rejects: result.rejects,
+  };
+  if (options.json !== undefined) await emitJson(summary, options.json);
+  else if (!options.quiet && !options.out) {
+    const L =
+      lang === 'zh' ? ['一级分类', '二级分类', '投诉'] : ['level 1', 'level 2', 'complaints'];
+    const rowsOut = summary.classes.map((c) => [
+      c.level1 ?? '-',
+      c.level2 ?? '-',
+      formatInt(c.complaints),
+    ]);
+    process.stdout.write(table(L, rowsOut, ['left', 'left', 'right']) + '\n');
+  }
+  if (!options.quiet) {
+    const m = METHOD_LABELS[lang];
+    const parts = (Object.keys(byMethod) as Method[])
+      .map((k) => `${m[k]} ${formatInt(byMethod[k])}`)
+      .join(', ');
+    const where = options.out ? ` → ${options.out}` : '';
+    process.stderr.write(
+      lang === 'zh'
+        ? `已分类投诉 ${formatInt(total)} 条：${parts}${where}\n`
+        : `classified ${formatInt(total)} complaints: ${parts}${where}\n`,
+    );
+    for (const name of dropped)
+      process.stderr.write(
+        `warning: column '${name}' is not in the first input's columns and was left out of ${options.out}.\n`,
+      );
+    for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
+  }
+}
+
+/** Where each column of an input goes in the output, which takes the first input's columns. */
+function placeColumns(
+  headers: readonly string[],
+  columns: readonly string[],
+  dropped: Set<string>,
+): number[] {
+  const keys = columns.map(headerKey);
+  return headers.map((h) => {
+    const at = keys.indexOf(headerKey(h));
+    if (at < 0 && h !== '') dropped.add(h);
+    return at;
+  });
+}
+
+function loadModel(file: string, taxonomy: Taxonomy): NaiveBayes {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new InputError(
+      'FILE_UNREADABLE',
+      `--model ${file}: cannot be read as JSON (${(error as Error).message.split('\n')[0]}).`,
+      'Make a model with complaints classify --train LABELLED --model FILE.',
+    );
+  }
+  const model = NaiveBayes.fromJSON(doc);
+  if (typeof model === 'string')
+    throw new InputError(
+      'FILE_UNREADABLE',
+      `--model ${file}: ${model}.`,
+      'Make a model with complaints classify --train LABELLED --model FILE.',
+    );
+  const unknown = model.labels.filter(
+    (code) => !taxonomy.nodes.some((n) => n.code === code && n.level === 2),
+  );
+  if (unknown.length > 0) {
+    throw new InputError(
+      'BAD_OPTION',
+      `--model ${file}: trained on taxonomy '${model.taxonomy}', whose classes ${unknown.slice(0, 5).join(', ')} are not in '${taxonomy.name}'.`,
+      `Use --taxonomy ${model.taxonomy}, or train a model for this taxonomy.`,
+    );
+  }
+  return model;
+}
+
+/** Labelled rows of a file: the recorded class from its columns, the text, the row. */
+async function labelledRows(files: string[], classifier: Classifier, options: ClassifyOptions) {
+  const rows: (Omit<Labelled, 'predicted'> & { id: string | null })[] = [];
+  let unlabelled = 0;
+  const result = await ingest(files, ingestSettings(options), (order) => {
+    if (!order.isComplaint) return;
+    const recorded = classifier.byColumns(order);
+    if (!recorded?.level1 || !order.content) {
+      unlabelled++;
+      return;
+    }
+    rows.push({
+      file: order.input < files.length ? files[order.input]! : '',
+      row: order.row,
+      id: order.id,
+      text: order.content,
+      truth: { level1: recorded.level1, level2: recorded.level2 },
+    });
+  });
+  strictCheck(result, options);
+  return { rows, unlabelled, result };
+}
+
+async function train(
+  files: string[],
+  modelFile: string,
+  taxonomy: Taxonomy,
+  options: ClassifyOptions,
+): Promise<void> {
+  await checkWritable(modelFile);
+  const { rows, unlabelled } = await labelledRows(files, new Classifier(taxonomy), options);
+  const samples: Sample[] = rows
+    .filter((r) => r.truth.level2)
+    .map((r) => ({ text: r.text, label: r.truth.level2!.code }));
+  const classes = new Set(samples.map((s) => s.label));
+  if (classes.size < 2) {
+    throw new InputError(
+      'NO_DATA',
+      `${files.join(', ')}: ${samples.length} labelled complaint text(s) in ${classes.size} class(es): too few to train on.`,
+      'Train on an export whose 二级分类 column is filled for several classes.',
+    );
+  }
+  const model = NaiveBayes.train(samples, taxonomy.name);
+  await writeFileAtomic(modelFile, JSON.stringify(model.toJSON()) + '\n');
+  if (!options.quiet) {
+    process.stderr.write(
+      `trained on ${formatInt(samples.length)} texts in ${classes.size} classes` +
+        (unlabelled + rows.length - samples.length > 0
+          ? ` (${formatInt(unlabelled + rows.length - samples.length)} rows without a second-level class or text left out)`
+          : '') +
+        ` → ${modelFile}\n`,
+    );
+  }
+}
+
+const pct = (x: number | null) => (x === null ? '-' : `${(100 * x).toFixed(1)}%`);
+
+async function evaluateFile(
+  file: string,
+  classifier: Classifier,
+  options: ClassifyOptions,
+  lang: Lang,
+  limit: number,
+): Promise<void> {
+  const { rows, unlabelled } = await labelledRows([file], classifier, options);
+  if (rows.length === 0) {
+    throw new InputError(
+      'NO_DATA',
+      `${file}: no complaint with a recorded class (一级分类/二级分类) and a text.`,
+      'Evaluate on a labelled export.',
+    );
+  }
+  const labelled = rows.map((r) => ({ ...r, predicted: classifier.byText(r.text) }));
+  const result = evaluate(labelled, classifier.taxonomy.nodes, limit);
+  if (options.json !== undefined) {
+    await emitJson(
+      {
+        schemaVersion: SCHEMA_VERSION,
+        generatedBy: GENERATED_BY,
+        taxonomy: classifier.taxonomy.name,
+        file,
+        unlabelled,
+        evaluation: result,
+      },
+      options.json,
+    );
+    return;
+  }
+  if (options.quiet) return;
+  const c = colours(process.stdout, options.color);
+  const zh = lang === 'zh';
+  const out = [
+    c.bold(file),
+    zh
+      ? `  ${formatInt(result.rows)} 条有标注的投诉（另有 ${unlabelled} 条无标注未计）；一级准确率 ${pct(result.level1Accuracy)}，二级准确率 ${pct(result.level2Accuracy)}（${result.level2Rows} 条有二级标注）`
+      : `  ${formatInt(result.rows)} labelled complaints (${unlabelled} unlabelled left out); level 1 accuracy ${pct(result.level1Accuracy)}, level 2 ${pct(result.level2Accuracy)} (${result.level2Rows} with a level-2 label)`,
+    `  ${Object.entries(result.byMethod)
+      .map(([m, n]) => `${METHOD_LABELS[lang][m as Method]} ${n}`)
+      .join(zh ? '，' : ', ')}`,
+    '',
+    table(
+      zh
+        ? ['二级分类', '样本', '判为', '正确', '精确率', '召回率']
+        : ['level 2', 'support', 'predicted', 'correct', 'precision', 'recall'],
+      result.level2.map((s) => [
+        s.name,
+        s.support,
+        s.predicted,
+        s.correct,
+        pct(s.precision),
+        pct(s.recall),
+      ]),
+      ['left', 'right', 'right', 'right', 'right', 'right'],
+      '  ',
+    ),
+    '',
+    zh
+      ? '  一级分类混淆矩阵（行：记录，列：判定）'
+      : '  Level-1 confusion (rows: recorded, columns: predicted)',
+  ];
+  const l1 = [...classifier.taxonomy.roots.map((n) => n.name), '未分类'];
+  out.push(
+    table(
+      ['', ...l1],
+      l1.slice(0, -1).map((r) => [r, ...l1.map((p) => result.confusion[r]?.[p] ?? 0)]),
+      ['left', ...l1.map(() => 'right' as const)],
+      '  ',
+    ),
+  );
+  if (result.worst.length > 0) {
+    out.push('', zh ? '  判错最有把握的例子' : '  Most confident mistakes');
+    out.push(
+      table(
+        zh
+          ? ['行', '记录', '判定', '置信度', '依据', '内容']
+          : ['row', 'recorded', 'predicted', 'confidence', 'evidence', 'text'],
+        result.worst.map((w) => [
+          w.row,
+          w.recorded,
+          w.predicted,
+          w.confidence,
+          w.evidence.slice(0, 24),
+          w.text.slice(0, 30),
+        ]),
+        [],
+        '  ',
+      ),
+    );
+  }
+  process.stdout.write(out.join('\n') + '\n');
+}
+
+async function auditInputs(
+  inputs: string[],
+  classifier: Classifier,
+  options: ClassifyOptions,
+  lang: Lang,
+  limit: number,
+): Promise<void> {
+  const { rows, unlabelled } = await labelledRows(inputs, classifier, options);
+  const found = audit(rows.map((r) => ({ ...r, predicted: classifier.byText(r.text) })));
+  if (options.json !== undefined) {
+    await emitJson(
+      {
+        schemaVersion: SCHEMA_VERSION,
+        generatedBy: GENERATED_BY,
+        taxonomy: classifier.taxonomy.name,
+        checked: rows.length,
+        unlabelled,
+        disagreements: found,
+      },
+      options.json,
+    );
+    return;
+  }
+  if (options.quiet) return;
+  const zh = lang === 'zh';
+  const out = [
+    zh
+      ? `${formatInt(rows.length)} 条有记录分类的投诉中，${formatInt(found.length)} 条与内容判定不一致（按把握从高到低，显示前 ${Math.min(limit, found.length)} 条）：`
+      : `${formatInt(found.length)} of ${formatInt(rows.length)} complaints with a recorded class disagree with their text (most confident first, ${Math.min(limit, found.length)} shown):`,
+    table(
+      zh
+        ? ['文件:行', '记录分类', '内容判定', '置信度', '依据', '内容']
+        : ['file:row', 'recorded', 'text says', 'confidence', 'evidence', 'text'],
+      found
+        .slice(0, limit)
+        .map((d) => [
+          `${d.file}:${d.row}`,
+          d.recorded,
+          d.textSays,
+          d.confidence,
+          d.evidence.slice(0, 24),
+          d.text.slice(0, 30),
+        ]),
+    ),
+  ];
+  process.stdout.write(out.join('\n') + '\n');
+}

@@ -1,0 +1,116 @@
+/**
+ * Row-level outputs (classified rows): CSV or xlsx chosen by the file's extension, written to
+ * a temporary file beside the target and renamed when complete.
+ */
+import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { extname } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { InputError } from '../errors.js';
+import { cellText } from '../schema/values.js';
+import type { Cell } from './table.js';
+import { checkWritable, temporaryPathFor } from './write.js';
+
+export interface RowWriter {
+  write(cells: readonly Cell[]): void;
+  /** Finishes the file and moves it into place. */
+  close(): Promise<void>;
+  /** Removes the temporary file after a failure. */
+  abort(): void;
+}
+
+/**
+ * Checks the target and loads what the format needs; returns a synchronous opener, so rows
+ * can be written from inside the ingest callback once the first one tells the columns.
+ */
+export async function prepareRowWriter(
+  target: string,
+  sheetName: string,
+): Promise<(columns: readonly string[]) => RowWriter> {
+  const ext = extname(target).toLowerCase();
+  if (ext !== '.csv' && ext !== '.xlsx') {
+    throw new InputError('BAD_OPTION', `--out ${target}: expected a .xlsx or .csv file name.`);
+  }
+  await checkWritable(target);
+  if (ext === '.csv') return (columns) => csvWriter(target, columns);
+  const { loadExcelJS } = await import('./exceljs.js');
+  const ExcelJS = loadExcelJS();
+  return (columns) => xlsxWriter(ExcelJS, target, columns, sheetName);
+}
+
+/**
+ * A spreadsheet evaluates a cell that starts with = + - @ (or a tab or carriage return) as a
+ * formula; such text gets a leading apostrophe. Plain numbers such as -5 are left alone.
+ */
+export function guardFormula(text: string): string {
+  if (!/^[=+\-@\t\r]/.test(text) || /^[+-]?\d+(\.\d+)?$/.test(text)) return text;
+  return `'${text}`;
+}
+
+const FLUSH_BYTES = 1 << 20;
+
+function csvWriter(target: string, columns: readonly string[]): RowWriter {
+  const temporary = temporaryPathFor(target);
+  const fd = openSync(temporary, 'w');
+  let buffer = '\ufeff' + stringify([columns.map(guardFormula)]);
+  const flush = () => {
+    writeSync(fd, buffer);
+    buffer = '';
+  };
+  return {
+    write(cells) {
+      buffer += stringify([cells.map((c) => guardFormula(cellText(c ?? null)))], {
+        record_delimiter: '\r\n',
+      });
+      if (buffer.length > FLUSH_BYTES) flush();
+    },
+    async close() {
+      flush();
+      closeSync(fd);
+      renameSync(temporary, target);
+    },
+    abort() {
+      try {
+        closeSync(fd);
+      } catch {
+        // already closed
+      }
+      rmSync(temporary, { force: true });
+    },
+  };
+}
+
+function xlsxWriter(
+  ExcelJS: ReturnType<typeof import('./exceljs.js').loadExcelJS>,
+  target: string,
+  columns: readonly string[],
+  sheetName: string,
+): RowWriter {
+  const temporary = temporaryPathFor(target);
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: temporary,
+    useStyles: true,
+    useSharedStrings: false,
+  });
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  const header = sheet.addRow([...columns]);
+  header.font = { bold: true };
+  header.commit();
+  return {
+    write(cells) {
+      // Text is written as text, never as a formula, so no guarding is needed here.
+      const row = sheet.addRow(cells.map((c) => (c === null ? null : c)));
+      cells.forEach((c, i) => {
+        if (c instanceof Date) row.getCell(i + 1).numFmt = 'yyyy-mm-dd hh:mm:ss';
+      });
+      row.commit();
+    },
+    async close() {
+      sheet.commit();
+      await workbook.commit();
+      renameSync(temporary, target);
+    },
+    abort() {
+      rmSync(temporary, { force: true });
+    },
+  };
+}
