@@ -115,6 +115,9 @@ export function parseTaxonomy(
 
   const codes = new Map<string, string>();
   const nodes: TaxonomyNode[] = [];
+  /** Where each node stands in the file, for messages. */
+  const paths = new Map<TaxonomyNode, string>();
+  const orphans = new Set<TaxonomyNode>();
   const flatChildren: { node: TaxonomyNode; parentCode: string; path: string }[] = [];
 
   const readNode = (raw: Json, path: string, parent: TaxonomyNode | null): TaxonomyNode | null => {
@@ -174,6 +177,7 @@ export function parseTaxonomy(
     };
     if (node.level > 3) problem(path, 'more than three levels');
     nodes.push(node);
+    paths.set(node, path);
     if (parentCode !== null && parent === null) {
       flatChildren.push({ node, parentCode, path });
       return node;
@@ -199,6 +203,7 @@ export function parseTaxonomy(
     const parent = nodes.find((n) => n.code === parentCode && n !== node);
     if (!parent) {
       problem(`${path}.parent`, `no node with code '${parentCode}'`);
+      orphans.add(node);
       continue;
     }
     node.parent = parent;
@@ -207,14 +212,14 @@ export function parseTaxonomy(
     parent.children.push(node);
   }
   for (const node of nodes) {
-    if (node.discipline === ('' as Discipline)) {
+    if (node.discipline === ('' as Discipline) && !orphans.has(node)) {
       problem(
-        `${pathOf(node, roots)}.discipline`,
+        `${paths.get(node)}.discipline`,
         'no discipline (运检 or 营销) on the node or any parent',
       );
     }
   }
-  checkNames(nodes, roots, problem);
+  checkNames(nodes, paths, problem);
   if (problems.length > 0) return { taxonomy: null, problems };
   const ordered: TaxonomyNode[] = [];
   const walk = (n: TaxonomyNode) => {
@@ -283,15 +288,10 @@ function readRules(
   return rules;
 }
 
-function pathOf(node: TaxonomyNode, roots: TaxonomyNode[]): string {
-  if (!node.parent) return `$.nodes[${roots.indexOf(node)}]`;
-  return `${pathOf(node.parent, roots)}.children[${node.parent.children.indexOf(node)}]`;
-}
-
 /** A name or alias must point to one node per level, or column values would be ambiguous. */
 function checkNames(
   nodes: TaxonomyNode[],
-  roots: TaxonomyNode[],
+  paths: Map<TaxonomyNode, string>,
   problem: (path: string, message: string) => void,
 ): void {
   const seen = new Map<string, TaxonomyNode>();
@@ -301,7 +301,7 @@ function checkNames(
       const other = seen.get(key);
       if (other && other !== node) {
         problem(
-          `${pathOf(node, roots)}`,
+          `${paths.get(node)}`,
           `'${label}' also names ${other.code} ${other.name} at level ${node.level}`,
         );
       } else seen.set(key, node);
