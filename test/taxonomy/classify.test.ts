@@ -1,0 +1,174 @@
+import { describe, expect, it } from 'vitest';
+import { Classifier, type Classification } from '../../src/taxonomy/classify.js';
+import { loadTaxonomy, parseTaxonomy, type Taxonomy } from '../../src/taxonomy/load.js';
+import { NaiveBayes, features } from '../../src/taxonomy/model.js';
+
+const sgcc = new Classifier(loadTaxonomy('sgcc-95598'));
+const short = (c: Classification | null) =>
+  c ? [c.level1?.name ?? null, c.level2?.name ?? null, c.level3?.name ?? null, c.method] : null;
+
+describe('by columns: names, aliases, codes, suffixes and brackets', () => {
+  it.each([
+    [{ level1: '停送电类投诉' }, ['停送电投诉', null, null, 'columns']],
+    [{ level1: '停送电类' }, ['停送电投诉', null, null, 'columns']],
+    [{ level2: '电价电费' }, ['营业投诉', '电费电价', null, 'columns']],
+    [
+      { level1: '营业投诉', level2: '电费电价', level3: '阶梯电价' },
+      ['营业投诉', '电费电价', '阶梯电价', 'columns'],
+    ],
+    [{ level2: '员工服务态度' }, ['服务投诉', '服务态度', null, 'columns']],
+    [{ level2: '抢修超时限' }, ['停送电投诉', '抢修质量', '抢修超时限', 'columns']],
+    [{ level2: 'TS03' }, ['停送电投诉', '抢修质量', null, 'columns']],
+    [{ level2: ' 供电质量投诉（电压质量）' }, null],
+    [
+      { level1: '供电质量投诉', level2: ' 电压质量 ' },
+      ['供电质量投诉', '电压质量', null, 'columns'],
+    ],
+    [{ level3: '频繁停电' }, ['供电质量投诉', '供电可靠性', '频繁停电', 'columns']],
+    [{ level1: '其他' }, null],
+  ])('%j → %j', (input, expected) => {
+    expect(short(sgcc.byColumns(input))).toEqual(expected);
+  });
+
+  it('keeps the second level when the first disagrees, and says so', () => {
+    const c = sgcc.byColumns({ level1: '服务投诉', level2: '抢修质量' })!;
+    expect(short(c)).toEqual(['停送电投诉', '抢修质量', null, 'columns']);
+    expect(c.evidence).toBe(
+      '一级分类=服务投诉, 二级分类=抢修质量; 一级分类 服务投诉 disagrees, 二级分类 kept',
+    );
+  });
+});
+
+/** A small taxonomy whose rules these tests control. */
+function tiny(): Taxonomy {
+  const doc = {
+    name: 'tiny',
+    title: '测试',
+    source: 'tests',
+    nodes: [
+      {
+        code: 'S',
+        name: '服务投诉',
+        discipline: '营销',
+        children: [
+          { code: 'S1', name: '服务态度', rules: { keywords: { 态度: 3, 抢修: -3 } } },
+          {
+            code: 'S2',
+            name: '服务渠道',
+            rules: { keywords: { 热线: 3 }, patterns: { '打不通|占线': 2 } },
+          },
+        ],
+      },
+      {
+        code: 'T',
+        name: '停送电投诉',
+        discipline: '运检',
+        rules: { keywords: { 停电: 1 } },
+        children: [
+          {
+            code: 'T1',
+            name: '抢修质量',
+            rules: { keywords: { 抢修: 3 } },
+            children: [{ code: 'T11', name: '抢修超时限', rules: { keywords: { 小时: 1 } } }],
+          },
+          { code: 'T2', name: '停电计划执行', rules: { keywords: { 计划: 3 } } },
+        ],
+      },
+    ],
+  };
+  const { taxonomy, problems } = parseTaxonomy(JSON.stringify(doc), 'tiny.json');
+  expect(problems).toEqual([]);
+  return taxonomy!;
+}
+
+describe('by rules', () => {
+  const classifier = new Classifier(tiny());
+  it.each([
+    ['营业厅人员态度很差', ['服务投诉', '服务态度', null, 'rules'], '态度'],
+    ['热线一直打不通', ['服务投诉', '服务渠道', null, 'rules'], '热线 /打不通|占线/'],
+    [
+      '抢修人员态度差，停电五小时',
+      ['停送电投诉', '抢修质量', '抢修超时限', 'rules'],
+      '抢修 停电 小时',
+    ],
+    ['计划停电', ['停送电投诉', '停电计划执行', null, 'rules'], '计划 停电'],
+    ['你好', [null, null, null, 'unclassified'], 'no rule matched'],
+  ])('%s', (text, expected, evidence) => {
+    const c = classifier.byText(text);
+    expect(short(c)).toEqual(expected);
+    expect(c.evidence).toBe(evidence);
+  });
+
+  it('leaves a tie at the first level, or unclassified, never guessed', () => {
+    const c = classifier.byText('停电了，抢修和计划都有问题');
+    expect(short(c)).toEqual(['停送电投诉', null, null, 'rules']);
+    // Two service types tie: the category is still clear.
+    expect(short(classifier.byText('态度和热线'))).toEqual(['服务投诉', null, null, 'rules']);
+    // A service type against an outage type with nothing else: no side is ahead.
+    expect(short(classifier.byText('态度，计划'))).toEqual([null, null, null, 'unclassified']);
+  });
+
+  it('counts a keyword once however often it repeats', () => {
+    expect(classifier.byText('态度态度态度').confidence).toBe(1);
+    // repeated, 热线 still scores 3 like 态度: the types tie, the category is clear
+    expect(short(classifier.byText('热线热线热线态度'))).toEqual(['服务投诉', null, null, 'rules']);
+  });
+
+  it('classify() prefers the columns, and lets the text complete a first-level-only record', () => {
+    expect(short(classifier.classify({ level2: '服务渠道', content: '态度' }))).toEqual([
+      '服务投诉',
+      '服务渠道',
+      null,
+      'columns',
+    ]);
+    const c = classifier.classify({ level1: '停送电投诉', content: '计划检修' });
+    expect(short(c)).toEqual(['停送电投诉', '停电计划执行', null, 'rules']);
+    expect(c.evidence).toBe('一级分类=停送电投诉; 计划');
+    expect(short(classifier.classify({ level1: '服务投诉', content: '计划检修' }))).toEqual([
+      '服务投诉',
+      null,
+      null,
+      'columns',
+    ]);
+  });
+});
+
+describe('by model', () => {
+  const samples = [
+    { text: '营业厅工作人员态度恶劣', label: 'S1' },
+    { text: '窗口人员说话难听态度差', label: 'S1' },
+    { text: '热线电话一直占线', label: 'S2' },
+    { text: '客服电话打了十次都没人接', label: 'S2' },
+    { text: '抢修人员很晚才到', label: 'T1' },
+    { text: '报修后维修工迟迟不来', label: 'T1' },
+    { text: '检修停电超过了通知时间', label: 'T2' },
+  ];
+
+  it('trains deterministically and survives a JSON round trip', () => {
+    const model = NaiveBayes.train(samples, 'tiny');
+    const again = NaiveBayes.fromJSON(JSON.parse(JSON.stringify(model.toJSON())));
+    expect(again).toBeInstanceOf(NaiveBayes);
+    const text = '客服电话没人接';
+    expect((again as NaiveBayes).rank(text, ['S1', 'S2', 'T1', 'T2'])).toEqual(
+      model.rank(text, ['S1', 'S2', 'T1', 'T2']),
+    );
+    expect(model.rank(text, ['S1', 'S2', 'T1', 'T2'])[0]!.label).toBe('S2');
+    expect(JSON.stringify(NaiveBayes.train(samples, 'tiny').toJSON())).toBe(
+      JSON.stringify(model.toJSON()),
+    );
+    expect(NaiveBayes.fromJSON({ format: 'other' })).toMatch(/not a complaints-text-model/);
+  });
+
+  it('decides where the rules are unsure', () => {
+    const classifier = new Classifier(tiny(), NaiveBayes.train(samples, 'tiny'));
+    const c = classifier.byText('维修工很晚才到');
+    expect(short(c)).toEqual(['停送电投诉', '抢修质量', null, 'model']);
+    expect(c.evidence).toMatch(/^model: 抢修质量 p=[01]\.\d\d$/);
+    // Where the rules are sure, they decide.
+    expect(classifier.byText('热线占线').method).toBe('rules');
+  });
+
+  it('reads characters and pairs of characters, without punctuation or digits', () => {
+    expect(features('停电3次，抢修')).toEqual(['停', '停电', '电', '次', '抢', '抢修', '修']);
+  });
+});
