@@ -256,7 +256,7 @@ async function classifyInputs(
     const m = METHOD_LABELS[lang];
     const parts = (Object.keys(byMethod) as Method[])
       .map((k) => `${m[k]} ${formatInt(byMethod[k])}`)
-      .join(', ');
+      .join(lang === 'zh' ? '，' : ', ');
     const where = options.out ? ` → ${options.out}` : '';
     process.stderr.write(
       lang === 'zh'

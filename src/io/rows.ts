@@ -47,20 +47,21 @@ export function guardFormula(text: string): string {
 }
 
 const FLUSH_BYTES = 1 << 20;
+// csv-stringify quotes a field holding the record delimiter (\r\n) but not a bare \n or \r,
+// which a reader would take for the end of the record.
+const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_match: /[\r\n]/ } as const;
 
 function csvWriter(target: string, columns: readonly string[]): RowWriter {
   const temporary = temporaryPathFor(target);
   const fd = openSync(temporary, 'w');
-  let buffer = '\ufeff' + stringify([columns.map(guardFormula)]);
+  let buffer = '\ufeff' + stringify([columns.map(guardFormula)], CSV_OPTIONS);
   const flush = () => {
     writeSync(fd, buffer);
     buffer = '';
   };
   return {
     write(cells) {
-      buffer += stringify([cells.map((c) => guardFormula(cellText(c ?? null)))], {
-        record_delimiter: '\r\n',
-      });
+      buffer += stringify([cells.map((c) => guardFormula(cellText(c ?? null)))], CSV_OPTIONS);
       if (buffer.length > FLUSH_BYTES) flush();
     },
     async close() {

@@ -117,7 +117,8 @@ export function parseTaxonomy(
   const nodes: TaxonomyNode[] = [];
   /** Where each node stands in the file, for messages. */
   const paths = new Map<TaxonomyNode, string>();
-  const orphans = new Set<TaxonomyNode>();
+  /** Nodes whose discipline problem is already said (unknown value, or no parent found). */
+  const reported = new Set<TaxonomyNode>();
   const flatChildren: { node: TaxonomyNode; parentCode: string; path: string }[] = [];
 
   const readNode = (raw: Json, path: string, parent: TaxonomyNode | null): TaxonomyNode | null => {
@@ -146,14 +147,17 @@ export function parseTaxonomy(
       );
     }
     let discipline: Discipline | null = null;
+    let badDiscipline = false;
     if (raw.discipline !== undefined) {
       if ((DISCIPLINES as readonly Json[]).includes(raw.discipline))
         discipline = raw.discipline as Discipline;
-      else
+      else {
         problem(
           `${path}.discipline`,
           `unknown discipline '${String(raw.discipline)}': expected 运检 or 营销`,
         );
+        badDiscipline = true;
+      }
     }
     const aliases: string[] = [];
     if (raw.aliases !== undefined) {
@@ -178,6 +182,7 @@ export function parseTaxonomy(
     if (node.level > 3) problem(path, 'more than three levels');
     nodes.push(node);
     paths.set(node, path);
+    if (badDiscipline) reported.add(node);
     if (parentCode !== null && parent === null) {
       flatChildren.push({ node, parentCode, path });
       return node;
@@ -203,7 +208,7 @@ export function parseTaxonomy(
     const parent = nodes.find((n) => n.code === parentCode && n !== node);
     if (!parent) {
       problem(`${path}.parent`, `no node with code '${parentCode}'`);
-      orphans.add(node);
+      reported.add(node);
       continue;
     }
     node.parent = parent;
@@ -212,7 +217,7 @@ export function parseTaxonomy(
     parent.children.push(node);
   }
   for (const node of nodes) {
-    if (node.discipline === ('' as Discipline) && !orphans.has(node)) {
+    if (node.discipline === ('' as Discipline) && !reported.has(node)) {
       problem(
         `${paths.get(node)}.discipline`,
         'no discipline (运检 or 营销) on the node or any parent',

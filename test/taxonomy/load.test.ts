@@ -117,10 +117,6 @@ describe('validation names every problem with its JSON path', () => {
       },
       { path: '$.nodes[3].parent', message: "no node with code 'Z'" },
       {
-        path: '$.nodes[1].discipline',
-        message: 'no discipline (运检 or 营销) on the node or any parent',
-      },
-      {
         path: '$.nodes[2].discipline',
         message: 'no discipline (运检 or 营销) on the node or any parent',
       },

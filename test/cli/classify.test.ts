@@ -1,0 +1,224 @@
+/**
+ * `complaints classify` and `complaints taxonomy` through the real program, reading and
+ * writing real xlsx and CSV files.
+ */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadExcelJS } from '../../src/io/exceljs.js';
+import { readAll } from '../helpers/read.js';
+import { complaints, isPlainError } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'complaints-classify-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const XLSX = 'fixtures/95598-2016-09-11.xlsx';
+const ADDED = ['判定一级分类', '判定二级分类', '判定三级分类', '判定方式', '置信度', '判定依据'];
+
+describe('complaints classify --out', () => {
+  it('writes an xlsx with every original column byte-identical, then the six added ones', async () => {
+    const out = join(dir, 'classified.xlsx');
+    const run = complaints(['classify', XLSX, '--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toMatch(
+      /^已分类投诉 99 条：列 \d+，规则 \d+，模型 0，未分类 \d+ → .*classified\.xlsx\n$/,
+    );
+    const original = await readAll(XLSX);
+    const written = await readAll(out);
+    const header = original.rows.find((r) => r.row === 4)!.cells.map(String);
+    expect(written.rows[0]!.cells).toEqual([...header, ...ADDED]);
+    expect(written.rows.length - 1).toBe(99);
+    // The first complaint of the source, cell by cell (dates as the same wall-clock times).
+    const complaintRows = original.rows.filter((r) => r.row > 4 && r.cells[3] === '投诉');
+    const first = complaintRows[0]!.cells;
+    const back = written.rows[1]!.cells;
+    first.forEach((cell, i) => {
+      if (cell instanceof Date) expect((back[i] as Date).getTime()).toBe(cell.getTime());
+      else expect(back[i] ?? null).toEqual(cell ?? null);
+    });
+    const ExcelJS = loadExcelJS();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(out);
+    const sheet = book.worksheets[0]!;
+    expect(sheet.name).toBe('分类结果');
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const methods = new Set<string>();
+    sheet.eachRow((row, n) => n > 1 && methods.add(String(row.getCell(header.length + 4).value)));
+    expect([...methods].every((m) => ['列', '规则', '模型', '未分类'].includes(m))).toBe(true);
+  });
+
+  it('writes a UTF-8-BOM CSV whose texts come back identical, with English column names under --lang en', async () => {
+    const out = join(dir, 'classified.csv');
+    const source = 'fixtures/95598-2016-11-12-gb18030.csv';
+    const run = complaints(['classify', source, '--out', out, '--lang', 'en', '--quiet']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toBe('');
+    const bytes = readFileSync(out);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const original = await readAll(source);
+    const written = await readAll(out);
+    expect(written.rows[0]!.cells.slice(-6)).toEqual([
+      'level1',
+      'level2',
+      'level3',
+      'method',
+      'confidence',
+      'evidence',
+    ]);
+    const texts = new Set(original.rows.map((r) => r.cells[4]));
+    const contentColumn = original.rows[0]!.cells.indexOf('诉求内容');
+    expect(written.rows.slice(1).every((r) => texts.has(r.cells[contentColumn]!))).toBe(true);
+  });
+
+  it('keeps spreadsheets from running text as formulas', async () => {
+    const source = join(dir, 'formula.csv');
+    writeFileSync(
+      source,
+      '工单编号,受理时间,供电单位,业务类型,受理内容\n1,2016-05-03,A,投诉,=HYPERLINK("http://x")\n2,2016-05-03,A,投诉,-5\n',
+    );
+    const out = join(dir, 'formula-out.csv');
+    expect(complaints(['classify', source, '--out', out, '--quiet']).code).toBe(0);
+    const { rows } = await readAll(out);
+    expect(rows[1]!.cells[4]).toBe('\'=HYPERLINK("http://x")');
+    expect(rows[2]!.cells[4]).toBe('-5');
+  });
+
+  it('prints the classes without --out, and leaves no file when an input fails', () => {
+    const run = complaints(['classify', XLSX, '--quiet']);
+    expect(run.code).toBe(0);
+    const table = complaints(['classify', XLSX]);
+    expect(table.stdout).toMatch(/^一级分类\s+二级分类\s+投诉\n/);
+    const out = join(dir, 'never.xlsx');
+    const failed = complaints(['classify', XLSX, 'test/files/bad/old.xls', '--out', out]);
+    expect(failed.code).toBe(2);
+    expect(existsSync(out)).toBe(false);
+    expect(isPlainError(failed.stderr)).toBe(true);
+  });
+});
+
+describe('complaints classify --train, --model, --evaluate, --audit', () => {
+  it('trains on the tuning part and evaluates on the held-out part', () => {
+    const model = join(dir, 'model.json');
+    const trained = complaints(['classify', '--train', 'fixtures/eval/tune.csv', '--model', model]);
+    expect(trained.code).toBe(0);
+    expect(trained.stderr).toMatch(/^trained on 254 texts in 17 classes → .*model\.json\n$/);
+    const rules = JSON.parse(
+      complaints(['classify', '--evaluate', 'fixtures/eval/test.csv', '--json']).stdout,
+    );
+    const withModel = JSON.parse(
+      complaints(['classify', '--evaluate', 'fixtures/eval/test.csv', '--model', model, '--json'])
+        .stdout,
+    );
+    expect(rules.evaluation.rows).toBe(170);
+    expect(rules.evaluation.level2Rows).toBe(170);
+    expect(rules.evaluation.byMethod.model).toBeUndefined();
+    expect(withModel.evaluation.byMethod.model).toBeGreaterThan(0);
+    expect(withModel.evaluation.level2Accuracy).toBeGreaterThanOrEqual(
+      rules.evaluation.level2Accuracy,
+    );
+    expect(
+      rules.evaluation.level2
+        .map((s: { support: number }) => s.support)
+        .reduce((a: number, b: number) => a + b),
+    ).toBe(170);
+    const l1 = rules.evaluation.level1Accuracy;
+    const correct = Object.entries(
+      rules.evaluation.confusion as Record<string, Record<string, number>>,
+    ).reduce((sum, [recorded, row]) => sum + (row[recorded] ?? 0), 0);
+    expect(correct / 170).toBeCloseTo(l1, 10);
+  });
+
+  it('prints an evaluation table in the terminal', () => {
+    const run = complaints(['classify', '--evaluate', 'fixtures/eval/test.csv']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/170 条有标注的投诉/);
+    expect(run.stdout).toMatch(/二级分类\s+样本\s+判为\s+正确\s+精确率\s+召回率/);
+    expect(run.stdout).toContain('一级分类混淆矩阵');
+  });
+
+  it('lists rows whose recorded class the text contradicts, most confident first', () => {
+    const source = join(dir, 'misfiled.csv');
+    writeFileSync(
+      source,
+      '工单编号,受理时间,供电单位,业务类型,受理内容,一级分类,二级分类\n' +
+        'M1,2016-05-03,A,投诉,客户反映营业厅工作人员态度恶劣，大声呵斥客户,营业投诉,电费电价\n' +
+        'M2,2016-05-03,A,投诉,客户反映营业厅工作人员态度恶劣，大声呵斥客户,服务投诉,服务态度\n',
+    );
+    const run = complaints(['classify', source, '--audit', '--json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.checked).toBe(2);
+    expect(result.disagreements).toMatchObject([
+      { row: 2, id: 'M1', recorded: '营业投诉/电费电价', textSays: '服务投诉/服务态度' },
+    ]);
+  });
+
+  it('refuses a model trained for another taxonomy, and a model file that is not one', () => {
+    const model = join(dir, 'model-sgcc.json');
+    expect(
+      complaints(['classify', '--train', 'fixtures/eval/tune.csv', '--model', model, '--quiet'])
+        .code,
+    ).toBe(0);
+    const other = complaints(['classify', XLSX, '--taxonomy', 'county-4x17', '--model', model]);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(/trained on taxonomy 'sgcc-95598'/);
+    const junk = join(dir, 'junk.json');
+    writeFileSync(junk, '{}');
+    expect(complaints(['classify', XLSX, '--model', junk]).stderr).toMatch(
+      /not a complaints-text-model file/,
+    );
+  });
+});
+
+describe('complaints taxonomy', () => {
+  it('prints the tree in Chinese, or English', () => {
+    const zh = complaints(['taxonomy']);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toMatch(/^sgcc-95598  国家电网95598投诉分类（5类17项）\n/);
+    expect(zh.stdout).toMatch(/\n {2}TS03 +抢修质量/);
+    expect(zh.stdout).toContain('一级 5 类，二级 17 项');
+    const en = complaints(['taxonomy', 'county-4x17', '--lang', 'en']);
+    expect(en.stdout).toMatch(/Service conduct {2}marketing/);
+  });
+
+  it('prints JSON that loads back as the same taxonomy', () => {
+    const file = join(dir, 'mine.json');
+    expect(complaints(['taxonomy', '--json', file]).code).toBe(0);
+    const run = complaints(['taxonomy', '--validate', file]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(
+      /valid taxonomy 'sgcc-95598': 5 first-level, 17 second-level, \d+ third-level nodes/,
+    );
+    // A user's own file classifies like the shipped one.
+    const shipped = complaints(['classify', XLSX, '--json']);
+    const own = complaints(['classify', XLSX, '--taxonomy', file, '--json']);
+    expect(JSON.parse(own.stdout).classes).toEqual(JSON.parse(shipped.stdout).classes);
+  });
+
+  it('names every problem of a bad file with its JSON path, exit 2', () => {
+    const file = join(dir, 'bad-taxonomy.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        name: 'bad',
+        title: 'bad',
+        source: 'test',
+        nodes: [
+          { code: 'A', name: '甲', discipline: '营销', children: [{ code: 'A', name: '乙' }] },
+          { code: 'B', name: '丙', discipline: '其他' },
+        ],
+      }),
+    );
+    const run = complaints(['taxonomy', '--validate', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      "$.nodes[0].children[0].code: duplicate code 'A' (also at $.nodes[0].code)",
+    );
+    expect(run.stderr).toContain("$.nodes[1].discipline: unknown discipline '其他'");
+    expect(run.stderr).toMatch(/2 problems found; the taxonomy cannot be used/);
+    const used = complaints(['classify', XLSX, '--taxonomy', file]);
+    expect(used.code).toBe(2);
+    expect(isPlainError(used.stderr)).toBe(true);
+  });
+});
