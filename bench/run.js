@@ -97,7 +97,9 @@ const RATIOS = [
 function parseArgs(argv) {
   const value = (flag) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
   const only = value('--only');
-  if (only !== undefined && !(only in SUITES)) throw new Error('--only takes csv, gb18030 or xlsx');
+  if (only !== undefined && !(only in SUITES) && only !== 'accuracy') {
+    throw new Error('--only takes csv, gb18030, xlsx or accuracy');
+  }
   const repeat = Number(value('--repeat') ?? 1);
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat takes a positive integer');
   return { only, repeat, skipGenerate: argv.includes('--skip-generate') };
@@ -271,6 +273,36 @@ function table(results) {
     .join('\n');
 }
 
+// Classification (issue 4): accuracy on the held-out part of the hand-labelled set, with rules
+// alone and with a model trained on the tuning part, and rule throughput.
+function classification() {
+  console.log('[bench] classification accuracy and throughput');
+  const run = spawnSync(process.execPath, [script('accuracy.js'), '--json'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`bench/accuracy.js failed: ${run.stderr}`);
+  const lines = run.stdout.trimEnd().split('\n');
+  const figures = JSON.parse(lines.pop());
+  const check = (name, value, limit, atLeast = true) => ({
+    name,
+    limit,
+    value,
+    status: (atLeast ? value >= limit : value <= limit) ? 'PASS' : 'FAIL',
+  });
+  const verdicts = [
+    check('held-out level 1 accuracy, rules alone ≥ 0.90', figures.rulesTest.level1, 0.9),
+    check('held-out level 2 accuracy, rules alone ≥ 0.80', figures.rulesTest.level2, 0.8),
+    check(
+      'held-out level 2 accuracy, rules + model ≥ rules alone',
+      figures.modelTest.level2 - figures.rulesTest.level2,
+      0,
+    ),
+    check('rule throughput ≥ 100,000 texts/s', figures.rulesPerSecond, 100_000),
+  ];
+  return { text: lines.join('\n'), figures, verdicts };
+}
+
 async function main() {
   const { only, repeat, skipGenerate } = parseArgs(process.argv.slice(2));
   // GB18030 lines are judged against the UTF-8 ones, so that subset measures those too.
@@ -279,11 +311,13 @@ async function main() {
       ? ['csv', 'gb18030', 'xlsx']
       : only === 'gb18030'
         ? ['csv', 'gb18030']
-        : [only];
+        : only === 'accuracy'
+          ? []
+          : [only];
   let specs = suites.flatMap((s) => SUITES[s]);
   if (only === 'gb18030') specs = specs.filter((s) => !/^(csv-parse|papaparse)/.test(s.key));
 
-  if (!skipGenerate) {
+  if (!skipGenerate && specs.length > 0) {
     const genOnly = only === undefined ? [] : ['--only', only === 'xlsx' ? 'xlsx' : 'csv'];
     const gen = spawnSync(process.execPath, [script('generate.js'), ...genOnly], {
       stdio: 'inherit',
@@ -311,9 +345,13 @@ async function main() {
   }
   addRatios(results);
   const verdicts = targets(results);
+  const accuracy = only === undefined || only === 'accuracy' ? classification() : null;
+  if (accuracy) verdicts.push(...accuracy.verdicts);
 
-  console.log('\n' + table(results) + '\n');
-  for (const t of verdicts) {
+  if (results.length > 0) console.log('\n' + table(results) + '\n');
+  if (accuracy) console.log(accuracy.text + '\n');
+  // With --only, targets of the parts not run are left out rather than listed as n/a.
+  for (const t of verdicts.filter((v) => only === undefined || v.value !== null)) {
     const value = t.value === null ? 'not measured' : t.value.toFixed(2);
     console.log(`${t.status.padEnd(4)}  ${t.name}: ${value}`);
   }
@@ -326,6 +364,7 @@ async function main() {
     loadAverage: { start: loadAtStart, end: os.loadavg()[0] },
     files: Object.fromEntries(specs.map((s) => [s.file, fs.statSync(data(s.file)).size])),
     results,
+    classification: accuracy?.figures ?? null,
     targets: verdicts,
   };
   fs.writeFileSync(data('last-run.json'), JSON.stringify(report, null, 2) + '\n');
