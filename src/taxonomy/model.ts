@@ -19,7 +19,8 @@ export interface Sample {
 }
 
 export const MODEL_FORMAT = 'complaints-text-model';
-const ALPHA = 0.5;
+// Chosen by 5-fold cross-validation on the tuning part of the evaluation set (0.05 to 0.1 best).
+const ALPHA = 0.1;
 
 /** NFKC, no spaces, punctuation or digits: the characters that carry meaning. */
 export function features(text: string): string[] {
