@@ -19,7 +19,13 @@ import { headerKey } from '../schema/fields.js';
 import { collect, ingestSettings, parseLang, type InputOptions, type Lang } from '../settings.js';
 import { Classifier, type Classification, type Method } from '../taxonomy/classify.js';
 import { audit, evaluate, type Labelled } from '../taxonomy/evaluate.js';
-import { DEFAULT_TAXONOMY, loadTaxonomy, type Taxonomy } from '../taxonomy/load.js';
+import { CategoryTally } from '../taxonomy/categories.js';
+import {
+  DEFAULT_TAXONOMY,
+  loadTaxonomy,
+  type Taxonomy,
+  type TaxonomyNode,
+} from '../taxonomy/load.js';
 import { NaiveBayes, type Sample } from '../taxonomy/model.js';
 
 const HELP = `
@@ -179,7 +185,7 @@ async function classifyInputs(
 ): Promise<void> {
   const settings = ingestSettings(options);
   const byMethod: Record<Method, number> = { columns: 0, rules: 0, model: 0, unclassified: 0 };
-  const byClass = new Map<string, number>();
+  const tally = new CategoryTally();
   const open = options.out
     ? await prepareRowWriter(options.out, lang === 'zh' ? '分类结果' : 'classified')
     : null;
@@ -194,8 +200,7 @@ async function classifyInputs(
       if (!order.isComplaint) return;
       const c = classifier.classify(order);
       byMethod[c.method]++;
-      const key = `${c.level1?.code ?? ''}/${c.level2?.code ?? ''}`;
-      byClass.set(key, (byClass.get(key) ?? 0) + 1);
+      tally.add(c);
       if (!open) return;
       if (!writer) {
         columns = [...order.headers];
@@ -220,37 +225,38 @@ async function classifyInputs(
   const finished = writer as RowWriter | null;
   if (finished) await finished.close();
   strictCheck(result, options);
-  const total = Object.values(byMethod).reduce((a, b) => a + b, 0);
+  const total = tally.complaints;
   const summary = {
     schemaVersion: SCHEMA_VERSION,
     generatedBy: GENERATED_BY,
     taxonomy: classifier.taxonomy.name,
     inputs: result.inputs,
-    classified: { complaints: total, byMethod, unclassified: byMethod.unclassified },
-    classes: [...byClass.entries()]
-      .map(([key, count]) => {
-        const [l1, l2] = key.split('/');
-        const node = (code: string | undefined) =>
-          classifier.taxonomy.nodes.find((n) => n.code === code) ?? null;
-        return {
-          level1: node(l1)?.name ?? null,
-          level2: node(l2)?.name ?? null,
-          complaints: count,
-        };
-      })
-      .sort((a, b) => b.complaints - a.complaints),
+    classified: { complaints: total, byMethod },
+    categories: tally.toJson(classifier.taxonomy),
     rejects: result.rejects,
   };
   if (options.json !== undefined) await emitJson(summary, options.json);
   else if (!options.quiet && !options.out) {
     const L =
       lang === 'zh' ? ['一级分类', '二级分类', '投诉'] : ['level 1', 'level 2', 'complaints'];
-    const rowsOut = summary.classes.map((c) => [
-      c.level1 ?? '-',
-      c.level2 ?? '-',
-      formatInt(c.complaints),
-    ]);
-    process.stdout.write(table(L, rowsOut, ['left', 'left', 'right']) + '\n');
+    const label = (n: TaxonomyNode | null) => (n ? (lang === 'zh' ? n.name : n.nameEn) : '-');
+    const rowsOut: [string, string, number][] = [];
+    for (const l1 of classifier.taxonomy.roots) {
+      const inChildren = l1.children.reduce((sum, l2) => sum + tally.count(l2), 0);
+      for (const l2 of l1.children)
+        if (tally.count(l2) > 0) rowsOut.push([label(l1), label(l2), tally.count(l2)]);
+      if (tally.count(l1) > inChildren)
+        rowsOut.push([label(l1), '-', tally.count(l1) - inChildren]);
+    }
+    if (tally.unclassified > 0) rowsOut.push(['-', '-', tally.unclassified]);
+    rowsOut.sort((a, b) => b[2] - a[2]);
+    process.stdout.write(
+      table(
+        L,
+        rowsOut.map(([a, b, n]) => [a, b, formatInt(n)]),
+        ['left', 'left', 'right'],
+      ) + '\n',
+    );
   }
   if (!options.quiet) {
     const m = METHOD_LABELS[lang];

@@ -193,7 +193,7 @@ describe('complaints taxonomy', () => {
     // A user's own file classifies like the shipped one.
     const shipped = complaints(['classify', XLSX, '--json']);
     const own = complaints(['classify', XLSX, '--taxonomy', file, '--json']);
-    expect(JSON.parse(own.stdout).classes).toEqual(JSON.parse(shipped.stdout).classes);
+    expect(JSON.parse(own.stdout).categories).toEqual(JSON.parse(shipped.stdout).categories);
   });
 
   it('names every problem of a bad file with its JSON path, exit 2', () => {
