@@ -16,7 +16,14 @@ import { checkWritable, writeFileAtomic } from '../io/write.js';
 import { GENERATED_BY, SCHEMA_VERSION, emitJson } from '../report/json.js';
 import { colours, formatInt, table } from '../report/terminal.js';
 import { headerKey } from '../schema/fields.js';
-import { collect, ingestSettings, parseLang, type InputOptions, type Lang } from '../settings.js';
+import {
+  addCommonOptions,
+  collect,
+  ingestSettings,
+  parseLang,
+  type CommonOptions,
+  type Lang,
+} from '../settings.js';
 import { Classifier, type Classification, type Method } from '../taxonomy/classify.js';
 import { audit, evaluate, type Labelled } from '../taxonomy/evaluate.js';
 import { CategoryTally } from '../taxonomy/categories.js';
@@ -52,7 +59,7 @@ Examples:
   complaints classify --evaluate labelled.xlsx --json
   complaints classify export.xlsx --audit --limit 50`;
 
-interface ClassifyOptions extends InputOptions {
+interface ClassifyOptions extends CommonOptions {
   out?: string;
   taxonomy: string;
   model?: string;
@@ -60,15 +67,10 @@ interface ClassifyOptions extends InputOptions {
   evaluate?: string;
   audit?: boolean;
   limit: string;
-  json?: string | true;
-  strict?: boolean;
-  quiet?: boolean;
-  lang: string;
-  color: boolean;
 }
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('classify')
     .summary(
       'put each complaint in its class (columns, text rules, model); --evaluate, --audit, --train',
@@ -100,20 +102,8 @@ export function register(program: Command): void {
       '--audit',
       'list rows whose recorded class their text contradicts, most confident first',
     )
-    .option('--limit <n>', 'rows shown by --audit and --evaluate in the terminal', '20')
-    .option('--json [file]', 'print the result as JSON to stdout, or write it to FILE')
-    .option('--map <field=header>', 'map a header to a field (repeatable)', collect)
-    .option(
-      '--complaint-type <value>',
-      'another 业务类型 value meaning complaint (repeatable)',
-      collect,
-    )
-    .option('--encoding <name>', 'CSV encoding instead of sniffing')
-    .option('--sheet <name|number>', 'xlsx sheet to read')
-    .option('--strict', 'exit 3 when any row was rejected')
-    .option('--quiet', 'print nothing but errors')
-    .option('--lang <zh|en>', 'language of labels and added column names', 'zh')
-    .option('--no-color', 'no colour even on a terminal')
+    .option('--limit <n>', 'rows shown by --audit and --evaluate in the terminal', '20');
+  addCommonOptions(command)
     .addHelpText('after', HELP)
     .action(async (inputs: string[], options: ClassifyOptions) => run(inputs, options));
 }

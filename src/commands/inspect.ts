@@ -12,7 +12,13 @@ import { ingest, type IngestResult, type InputSummary, type RejectCode } from '.
 import { checkWritable } from '../io/write.js';
 import { GENERATED_BY, SCHEMA_VERSION, emitJson } from '../report/json.js';
 import { colours, formatInt, table } from '../report/terminal.js';
-import { collect, ingestSettings, parseLang, type InputOptions, type Lang } from '../settings.js';
+import {
+  addCommonOptions,
+  ingestSettings,
+  parseLang,
+  type CommonOptions,
+  type Lang,
+} from '../settings.js';
 
 const FIELD_LIST = FIELDS.map((f) => `${f} (${FIELD_SPECS[f].zh})`)
   .reduce<string[]>((lines, item) => {
@@ -42,48 +48,17 @@ Examples:
   complaints inspect odd.csv --map unit=管理单位名称 --encoding gbk
   cat export.csv | complaints inspect -`;
 
-interface InspectOptions extends InputOptions {
-  json?: string | true;
-  strict?: boolean;
-  quiet?: boolean;
-  lang: string;
-  color: boolean;
-}
+type InspectOptions = CommonOptions;
 
 export function register(program: Command): void {
-  program
+  const command = program
     .command('inspect')
     .summary('show how the exports are read: format, header, columns, counts, problems')
     .description(
       'Show how each export is read: format, encoding, sheet, header row, column mapping, counts and problems.',
     )
-    .argument('<inputs...>', 'export files (.xlsx, .csv, .txt); - reads stdin')
-    .option(
-      '--map <field=header>',
-      'map a header to a field, overriding the built-in names (repeatable)',
-      collect,
-    )
-    .option(
-      '--complaint-type <value>',
-      'another 业务类型 value meaning complaint, e.g. a system code (repeatable)',
-      collect,
-    )
-    .option(
-      '--encoding <name>',
-      'CSV encoding instead of sniffing: utf-8, gb18030 (also GBK), utf-16le, utf-16be',
-    )
-    .option(
-      '--sheet <name|number>',
-      'xlsx sheet to read instead of finding the one with the header (1 = first)',
-    )
-    .option(
-      '--json [file]',
-      'print the result as JSON (schemaVersion 1) to stdout, or write it to FILE',
-    )
-    .option('--strict', 'exit 3 when any row was rejected')
-    .option('--quiet', 'print nothing but errors (the exit code still tells)')
-    .option('--lang <zh|en>', 'language of the labels', 'zh')
-    .option('--no-color', 'no colour even on a terminal')
+    .argument('<inputs...>', 'export files (.xlsx, .csv, .txt); - reads stdin');
+  addCommonOptions(command)
     .addHelpText('after', HELP)
     .action(async (inputs: string[], options: InspectOptions) => run(inputs, options));
 }

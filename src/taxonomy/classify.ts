@@ -222,60 +222,57 @@ export class Classifier {
     return words.join(' ');
   }
 
+  /** The best-scoring candidate, its score and the runner-up's, when it is clearly ahead. */
+  private clearlyAhead(
+    candidates: Candidate[],
+  ): { best: Candidate; score: number; second: number } | null {
+    let best: Candidate | null = null;
+    let score = -Infinity;
+    let second = -Infinity;
+    for (const candidate of candidates) {
+      const s = this.sum(candidate);
+      if (s > score) {
+        second = score;
+        best = candidate;
+        score = s;
+      } else if (s > second) second = s;
+    }
+    if (!best || score < MIN_SCORE || score - second < MIN_MARGIN) return null;
+    return { best, score, second };
+  }
+
   /** Rules first; the model where rules are unsure; `within` restricts to one first level. */
   byText(text: string, within: TaxonomyNode | null = null): Classification {
     this.score(text);
-    let best: Candidate | null = null;
-    let bestScore = -Infinity;
-    let second = -Infinity;
-    for (const candidate of this.level2) {
-      if (within && candidate.node.parent !== within) continue;
-      const score = this.sum(candidate);
-      if (score > bestScore) {
-        second = bestScore;
-        best = candidate;
-        bestScore = score;
-      } else if (score > second) second = score;
-    }
-    if (best && bestScore >= MIN_SCORE && bestScore - second >= MIN_MARGIN) {
+    const types = within ? this.level2.filter((c) => c.node.parent === within) : this.level2;
+    const type = this.clearlyAhead(types);
+    if (type) {
       return {
-        level1: best.node.parent,
-        level2: best.node,
-        level3: this.bestChild(best.node),
+        level1: type.best.node.parent,
+        level2: type.best.node,
+        level3: this.bestChild(type.best.node),
         method: 'rules',
-        confidence: round(1 - Math.max(0, second) / bestScore),
-        evidence: this.evidence(best),
+        confidence: round(1 - Math.max(0, type.second) / type.score),
+        evidence: this.evidence(type.best),
       };
     }
     const fromModel = this.byModel(text, within);
     if (fromModel) return fromModel;
-    if (!within) {
-      let top: Candidate | null = null;
-      let topScore = -Infinity;
-      let runnerUp = -Infinity;
-      for (const candidate of this.level1) {
-        const score = this.sum(candidate);
-        if (score > topScore) {
-          runnerUp = topScore;
-          top = candidate;
-          topScore = score;
-        } else if (score > runnerUp) runnerUp = score;
-      }
-      if (top && topScore >= MIN_SCORE && topScore - runnerUp >= MIN_MARGIN) {
-        return {
-          level1: top.node,
-          level2: null,
-          level3: null,
-          method: 'rules',
-          confidence: round(1 - Math.max(0, runnerUp) / topScore),
-          evidence: this.evidence(top),
-        };
-      }
+    const category = within ? null : this.clearlyAhead(this.level1);
+    if (category) {
+      return {
+        level1: category.best.node,
+        level2: null,
+        level3: null,
+        method: 'rules',
+        confidence: round(1 - Math.max(0, category.second) / category.score),
+        evidence: this.evidence(category.best),
+      };
     }
     return unclassified(
       this.hits.length === 0
         ? 'no rule matched'
-        : `rules undecided between ${best?.node.name ?? '-'} (${bestScore}) and others (${second})`,
+        : 'rules undecided: no type or category clearly ahead',
     );
   }
 
