@@ -348,8 +348,9 @@ class TableIngest implements TableSink {
     this.reject(row.row, row.code, row.reason);
   }
 
-  end(): void {
+  end(): boolean {
     if (this.header === null && this.pending.length > 0) this.locateHeader();
+    return this.header !== null;
   }
 
   /** Looks for the header in the rows held so far; false when this table has none. */

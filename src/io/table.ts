@@ -28,8 +28,8 @@ export interface TableSink {
   begin(table: TableInfo): void;
   rows(batch: RawRow[]): boolean;
   broken(row: BrokenRow): void;
-  /** Called once when a table ends or is left. */
-  end(): void;
+  /** Called once when a table ends or is left; true when the sink took the table. */
+  end(): boolean;
 }
 
 export interface ReaderInfo {

@@ -94,9 +94,9 @@ async function readXlsx(
           if (!wantedSheet) break;
         }
       }
-      if (wantedSheet && batch.length > 0) wantedSheet = sink.rows(batch);
-      sink.end();
-      if (wantedSheet || wanted !== null) taken = true;
+      if (wantedSheet && batch.length > 0) sink.rows(batch);
+      // The sink may only decide at the end of a short sheet that it holds no header.
+      if (sink.end() || wanted !== null) taken = true;
     }
   };
   try {

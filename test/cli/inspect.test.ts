@@ -217,3 +217,36 @@ describe('rejects', () => {
     expect(isPlainError(run.stderr)).toBe(true);
   });
 });
+
+describe('workbooks with several sheets', () => {
+  const book = join(dir, 'sheets.xlsx');
+
+  it('finds the sheet that holds the header, or reads the one named with --sheet', async () => {
+    const { loadExcelJS } = await import('../../src/io/exceljs.js');
+    const ExcelJS = loadExcelJS();
+    const workbook = new ExcelJS.Workbook();
+    const notes = workbook.addWorksheet('说明');
+    notes.addRow(['本表为95598工单导出，请勿修改。']);
+    notes.addRow(['统计口径：受理时间在本月内的工单']);
+    const data = workbook.addWorksheet('工单明细');
+    data.addRow(['工单编号', '受理时间', '供电单位', '业务类型']);
+    data.addRow(['W1', '2016-05-03 10:00:00', '国网歙县供电公司', '投诉']);
+    data.addRow(['W2', '2016-05-04 10:00:00', '国网歙县供电公司', '故障报修']);
+    await workbook.xlsx.writeFile(book);
+
+    const found = JSON.parse(complaints(['inspect', book, '--json']).stdout).inputs[0];
+    expect(found).toMatchObject({ sheet: '工单明细', headerRow: 1, rows: 2, complaints: 1 });
+    for (const sheet of ['2', '工单明细']) {
+      expect(
+        JSON.parse(complaints(['inspect', book, '--sheet', sheet, '--json']).stdout).inputs[0]
+          .sheet,
+      ).toBe('工单明细');
+    }
+    const wrong = complaints(['inspect', book, '--sheet', '1']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/no header row found/);
+    const missing = complaints(['inspect', book, '--sheet', '汇总']);
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no sheet '汇总'\. Sheets: 说明, 工单明细\./);
+  });
+});

@@ -24,7 +24,7 @@ export async function readAll(
       return true;
     },
     broken: (row) => broken.push(row),
-    end: () => {},
+    end: () => true,
   };
   await reader.read(sink);
   return {
