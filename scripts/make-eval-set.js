@@ -1,9 +1,11 @@
 // Builds the classification evaluation set: hand-written, hand-labelled complaint texts
-// (scripts/eval-data/*.json, written in our own words) become two 95598-style CSV exports,
-// split per second-level type: 60% to tune the rules on, 40% held out to report accuracy.
+// (scripts/eval-data/*.json, written in our own words) become two 95598-style CSV exports.
+// part-a/part-b are split per second-level type: 60% to tune the rules on, 40% held out to
+// report accuracy. tune-extra-*.json, written later by other hands, only ever add to the
+// tuning part; the held-out part is the same as before they existed.
 //
 //   node scripts/make-eval-set.js
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRng } from './lib/prng.js';
@@ -65,6 +67,28 @@ for (const level2 of [...new Set(rows.map((r) => r.level2))]) {
   tune.push(...ofType.slice(0, cut));
   test.push(...ofType.slice(cut));
 }
+// Extra tuning texts get their own random stream, so the split above never moves.
+const extraRng = createRng(4343);
+const extras = ['tune-extra-a.json', 'tune-extra-b.json']
+  .filter((name) => existsSync(join(HERE, 'eval-data', name)))
+  .flatMap((name) => JSON.parse(readFileSync(join(HERE, 'eval-data', name), 'utf8')));
+extras.forEach((item, i) => {
+  const time = `2016-${pad(extraRng.int(1, 12))}-${pad(extraRng.int(1, 28))} ${pad(extraRng.int(7, 21))}:${pad(extraRng.int(0, 59))}:${pad(extraRng.int(0, 59))}`;
+  tune.push({
+    level2: item.level2,
+    cells: [
+      `EX${pad(i + 1, 4)}`,
+      time,
+      extraRng.pick(UNITS),
+      '投诉',
+      item.text,
+      item.level1,
+      item.level2,
+      item.level3,
+      item.note,
+    ],
+  });
+});
 const byId = (a, b) => (a.cells[0] < b.cells[0] ? -1 : 1);
 
 mkdirSync(OUT, { recursive: true });
