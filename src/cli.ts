@@ -28,8 +28,10 @@ export function program(): Command {
 Exit codes: 0 done; 1 internal error; 2 usage error or an input that cannot be read;
 3 rows were rejected under --strict. Set DEBUG=complaints for a stack trace.
 
-Example:
-  complaints inspect fixtures/95598-2016-09-11.xlsx`,
+Examples:
+  complaints inspect fixtures/95598-2016-09-11.xlsx
+  complaints classify fixtures/95598-2016-09-11.xlsx --out classified.xlsx
+  complaints taxonomy`,
   );
   for (const command of cli.commands) command.exitOverride();
   return cli;
