@@ -64,12 +64,7 @@ async function* decode(
   if (rest.length > 0) yield rest;
 }
 
-export function csvReader(
-  file: string,
-  bytes: Readable,
-  encoding: string,
-  bomLength: number,
-): TableReader {
+export function csvReader(bytes: Readable, encoding: string, bomLength: number): TableReader {
   const reader: TableReader = {
     format: 'csv',
     encoding,

@@ -40,12 +40,7 @@ export async function openInput(file: string, options: OpenOptions = {}): Promis
   }
   return {
     file,
-    reader: csvReader(
-      file === '-' ? 'stdin' : file,
-      stream(),
-      detected.encoding,
-      detected.bomLength,
-    ),
+    reader: csvReader(stream(), detected.encoding, detected.bomLength),
   };
 }
 

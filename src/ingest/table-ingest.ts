@@ -1,0 +1,436 @@
+/** One input's rows, from its reader's tables to work orders, rejects and its summary. */
+import { InputError } from '../errors.js';
+import type { BrokenRow, Cell, RawRow, TableInfo, TableSink } from '../io/table.js';
+import { FIELDS, type Field } from '../schema/fields.js';
+import { HEADER_SEARCH_ROWS, checkMapping, findHeader } from '../schema/header.js';
+import {
+  TextCache,
+  cellText,
+  cleanText,
+  formatLocal,
+  parseAppeal,
+  parseDate,
+  parseFlag,
+  parseSubstantiated,
+  type LocalTime,
+} from '../schema/values.js';
+import type { DataSet } from './dataset.js';
+import {
+  DIGEST_SEED,
+  DIFFERING,
+  NEW,
+  digestNumber,
+  digestSample,
+  digestText,
+  type Occurrence,
+} from './dedup.js';
+import {
+  BLANK_TYPE,
+  FIRST_ROWS,
+  type IngestSettings,
+  type InputSummary,
+  type OrderHandler,
+  type RejectCode,
+  type WorkOrder,
+} from './types.js';
+
+/** V8 strings cut from a parser's chunk keep the whole chunk alive; copy what we keep. */
+function detach(text: string): string {
+  return text.length === 0 ? '' : Buffer.from(text, 'utf16le').toString('utf16le');
+}
+
+const CONTENT_SAMPLE = 32;
+
+const TOTAL_WORDS = new Set(['合计', '总计', '小计', '总合计', '合计数']);
+
+function isTotalRow(cells: readonly Cell[]): boolean {
+  for (const cell of cells) {
+    // Every total word ends in 计; checking for it first keeps this cheap on every row.
+    if (typeof cell !== 'string' || cell.length > 12 || !cell.includes('计')) continue;
+    const word = cell.replace(/[\s:：]/g, '');
+    if (TOTAL_WORDS.has(word)) return true;
+  }
+  return false;
+}
+
+function isBlankRow(cells: readonly Cell[]): boolean {
+  for (const cell of cells) {
+    if (cell === null) continue;
+    if (typeof cell === 'string' && cell.trim() === '') continue;
+    return false;
+  }
+  return true;
+}
+
+/** Receives one input's tables from its reader and turns rows into work orders. */
+export class TableIngest implements TableSink {
+  /** Rows held until the header is found; broken rows keep their place among them. */
+  private pending: (RawRow | BrokenRow)[] = [];
+  private header: ReturnType<typeof findHeader> = null;
+  private headerRow: number | null = null;
+  private sheet: string | null = null;
+  private col: Record<Field, number> = Object.fromEntries(FIELDS.map((f) => [f, -1])) as Record<
+    Field,
+    number
+  >;
+  private width = 0;
+  /** Why the best header candidate so far was refused (a missing column): said if no other is found. */
+  private mappingError: InputError | null = null;
+  private readonly texts = new TextCache();
+  private readonly summary: Omit<InputSummary, 'format' | 'encoding' | 'delimiter' | 'notes'>;
+  private minMs = Infinity;
+  private maxMs = -Infinity;
+  private hasType = false;
+  private isCsv = true;
+
+  constructor(
+    private readonly file: string,
+    private readonly input: number,
+    private readonly settings: IngestSettings,
+    private readonly dataSet: DataSet,
+    private readonly onOrder: OrderHandler,
+  ) {
+    this.summary = {
+      file,
+      sheet: null,
+      headerRow: null,
+      rows: 0,
+      complaints: 0,
+      duplicates: 0,
+      rejected: 0,
+      columns: [],
+      unmapped: [],
+      byType: {},
+      units: {},
+      duplicatesDiffering: 0,
+      skipped: { beforeHeader: 0, blank: 0, total: 0, repeatedHeader: 0 },
+      rejectsByReason: {},
+      unrecognised: {},
+      dateRange: null,
+    };
+  }
+
+  begin(table: TableInfo): void {
+    this.pending = [];
+    this.sheet = table.sheet;
+    this.isCsv = table.sheet === null;
+  }
+
+  rows(batch: RawRow[]): boolean {
+    if (this.header === null) {
+      for (const row of batch) this.pending.push(row);
+      if (this.pending.length < HEADER_SEARCH_ROWS) return true;
+      return this.locateHeader();
+    }
+    for (const row of batch) this.processRow(row);
+    return true;
+  }
+
+  broken(row: BrokenRow): void {
+    if (this.header === null) {
+      this.pending.push(row);
+      return;
+    }
+    this.summary.rows++;
+    this.reject(row.row, row.code, row.reason);
+  }
+
+  end(): boolean {
+    if (this.header === null && this.pending.length > 0) this.locateHeader();
+    return this.header !== null;
+  }
+
+  /** Looks for the header in the rows held so far; false when this table has none. */
+  private locateHeader(): boolean {
+    const found = findHeader(
+      this.pending.map((r) => ('cells' in r ? r : { row: r.row, cells: [] })),
+      this.settings.map,
+    );
+    const rows = this.pending;
+    this.pending = [];
+    if (!found) return false;
+    const headerRow = rows[found.index]!.row;
+    try {
+      checkMapping(this.file, headerRow, found, this.settings.map);
+    } catch (error) {
+      // Another sheet may hold the real header; if none does, this is the message.
+      this.mappingError ??= error as InputError;
+      return false;
+    }
+    this.header = found;
+    this.headerRow = headerRow;
+    this.width = found.headers.length;
+    this.lastRow = headerRow;
+    for (const field of FIELDS) this.col[field] = found.columns[field] ?? -1;
+    this.hasType = this.col.businessType >= 0;
+    this.summary.columns = FIELDS.filter((f) => found.columns[f] !== undefined).map((field) => ({
+      header: detach(found.headers[found.columns[field]!]!),
+      field,
+      column: found.columns[field]! + 1,
+    }));
+    this.summary.unmapped = found.unmapped.map(detach);
+    for (let i = found.index + 1; i < rows.length; i++) {
+      const row = rows[i]!;
+      if ('cells' in row) this.processRow(row);
+      else this.broken(row);
+    }
+    return true;
+  }
+
+  private text(cells: readonly Cell[], field: Field): string {
+    const at = this.col[field];
+    if (at < 0) return '';
+    const cell = cells[at];
+    return cell === undefined || cell === null ? '' : cellText(cell);
+  }
+
+  /** Short categorical values: trimmed, NFKC, memoised. */
+  private category(cells: readonly Cell[], field: Field): string | null {
+    const raw = this.text(cells, field);
+    if (raw === '') return null;
+    const clean = this.texts.clean(raw);
+    return clean === '' ? null : clean;
+  }
+
+  private optionalTime(cells: readonly Cell[], field: Field): LocalTime | null {
+    const at = this.col[field];
+    if (at < 0) return null;
+    const cell = cells[at];
+    if (cell === undefined || cell === null || cell === '') return null;
+    const time = parseDate(cell);
+    if (time === null) this.unrecognised(field, cellText(cell));
+    return time;
+  }
+
+  private processRow(raw: RawRow): void {
+    const cells = raw.cells;
+    // exceljs does not emit rows without cells: a gap in the row numbers is blank rows.
+    if (!this.isCsv && raw.row > this.lastRow + 1)
+      this.summary.skipped.blank += raw.row - this.lastRow - 1;
+    this.lastRow = raw.row;
+    this.currentRow = raw.row;
+    if (this.isCsv && cells.length !== this.width) {
+      this.rejectUnlessSkipped(
+        raw,
+        'ragged',
+        `the row has ${cells.length} fields where the header has ${this.width}`,
+      );
+      return;
+    }
+    const acceptedCell = cells[this.col.acceptedAt] ?? null;
+    const acceptedHeader = this.header!.headers[this.col.acceptedAt]!;
+    if (acceptedCell === null || (typeof acceptedCell === 'string' && acceptedCell.trim() === '')) {
+      this.rejectUnlessSkipped(raw, 'date-missing', `${acceptedHeader} is empty`);
+      return;
+    }
+    const acceptedAt = parseDate(acceptedCell);
+    if (acceptedAt === null) {
+      const shown = cellText(acceptedCell).trim();
+      this.rejectUnlessSkipped(raw, 'date-invalid', `${acceptedHeader} '${shown}' is not a date`);
+      return;
+    }
+    const unit = this.category(cells, 'unit');
+    if (unit === null) {
+      this.rejectUnlessSkipped(
+        raw,
+        'unit-empty',
+        `${this.header!.headers[this.col.unit]} is empty`,
+      );
+      return;
+    }
+    this.summary.rows++;
+    const businessType = this.hasType ? (this.category(cells, 'businessType') ?? BLANK_TYPE) : null;
+    const typeId = this.dataSet.typeId(businessType ?? '投诉');
+    const isComplaint = businessType === null || this.dataSet.complaintTypeIds.has(typeId);
+
+    const substantiatedText = this.category(cells, 'substantiated') ?? '';
+    let substantiated = parseSubstantiated(substantiatedText);
+    if (substantiated === undefined) {
+      this.unrecognised('substantiated', substantiatedText);
+      substantiated = null;
+    }
+    const appealText = this.category(cells, 'appealResult') ?? '';
+    let appeal = parseAppeal(appealText);
+    if (appeal === undefined) {
+      this.unrecognised('appealResult', appealText);
+      appeal = 'none';
+    }
+    const escalatedText = this.category(cells, 'escalated') ?? '';
+    let escalated = parseFlag(escalatedText);
+    if (escalated === undefined) {
+      this.unrecognised('escalated', escalatedText);
+      escalated = null;
+    }
+    const idText = cleanText(this.text(cells, 'id'));
+    const order: WorkOrder = {
+      input: this.input,
+      row: raw.row,
+      id: idText === '' ? null : idText,
+      acceptedAt,
+      unit,
+      businessType,
+      isComplaint,
+      content: this.text(cells, 'content') || null,
+      level1: this.category(cells, 'level1'),
+      level2: this.category(cells, 'level2'),
+      level3: this.category(cells, 'level3'),
+      customerId: cleanText(this.text(cells, 'customerId')) || null,
+      phone: cleanText(this.text(cells, 'phone')) || null,
+      substantiated,
+      appeal,
+      closedAt: this.optionalTime(cells, 'closedAt'),
+      repliedAt: this.optionalTime(cells, 'repliedAt'),
+      satisfaction: this.category(cells, 'satisfaction'),
+      department: this.category(cells, 'department'),
+      city: this.category(cells, 'city'),
+      escalated,
+      severity: this.category(cells, 'severity'),
+      cells,
+      headers: this.header!.headers,
+    };
+
+    let entry = -1;
+    let occurrence: Occurrence = NEW;
+    if (order.id !== null) {
+      entry = this.dataSet.index.add(order.id, this.rowDigest(order));
+      occurrence = this.dataSet.index.occurrence;
+      if (occurrence !== NEW) {
+        this.summary.duplicates++;
+        this.dataSet.duplicates++;
+        if (occurrence === DIFFERING) {
+          this.summary.duplicatesDiffering++;
+          this.dataSet.duplicatesDiffering++;
+        }
+      }
+    } else {
+      this.dataSet.withoutId++;
+    }
+    this.dataSet.count(typeId, entry);
+    const typeKey = businessType ?? '投诉';
+    this.summary.byType[typeKey] = (this.summary.byType[typeKey] ?? 0) + 1;
+    this.summary.units[unit] = (this.summary.units[unit] ?? 0) + 1;
+    if (isComplaint) this.summary.complaints++;
+    if (acceptedAt.ms < this.minMs) this.minMs = acceptedAt.ms;
+    if (acceptedAt.ms > this.maxMs) this.maxMs = acceptedAt.ms;
+    this.onOrder(order, entry, occurrence);
+  }
+
+  private currentRow = 0;
+  private lastRow = 0;
+
+  /**
+   * What tells a changed copy of a work order from a repeated one: its values after
+   * normalisation (two exports writing one date in two forms are not a change), but for the
+   * long complaint text only its length and a sample of its characters, to keep the hot path
+   * cheap. The digest only decides the "differing" count, never which copy wins.
+   */
+  private rowDigest(o: WorkOrder): number {
+    let h = DIGEST_SEED;
+    h = digestNumber(h, o.acceptedAt.ms / 1000);
+    h = digestNumber(h, o.closedAt === null ? -1 : o.closedAt.ms / 1000);
+    h = digestNumber(h, o.repliedAt === null ? -1 : o.repliedAt.ms / 1000);
+    h = digestSample(h, o.content ?? '', CONTENT_SAMPLE);
+    h = digestText(h, o.unit);
+    h = digestText(h, o.businessType ?? '');
+    h = digestText(h, o.level1 ?? '');
+    h = digestText(h, o.level2 ?? '');
+    h = digestText(h, o.level3 ?? '');
+    h = digestText(h, o.customerId ?? '');
+    h = digestText(h, o.phone ?? '');
+    h = digestText(h, o.substantiated ?? '');
+    h = digestText(h, o.appeal);
+    h = digestText(h, o.satisfaction ?? '');
+    h = digestText(h, o.department ?? '');
+    h = digestText(h, o.city ?? '');
+    h = digestText(h, o.severity ?? '');
+    h = digestNumber(h, o.escalated === null ? 2 : Number(o.escalated));
+    return h >>> 0;
+  }
+
+  private isRepeatedHeader(cells: readonly Cell[]): boolean {
+    const headers = this.header!.headers;
+    const at = this.col.acceptedAt;
+    return cells[at] === headers[at] && cells[this.col.unit] === headers[this.col.unit];
+  }
+
+  /**
+   * Blank rows, 合计 rows and repeated headers all fail as data (no date, wrong width), so they
+   * are told apart here, on the failure path, and cost nothing on the rows that are data.
+   */
+  private rejectUnlessSkipped(raw: RawRow, code: RejectCode, reason: string): void {
+    const skipped = this.summary.skipped;
+    if (isBlankRow(raw.cells)) skipped.blank++;
+    else if (isTotalRow(raw.cells)) skipped.total++;
+    else if (this.isRepeatedHeader(raw.cells)) skipped.repeatedHeader++;
+    else {
+      this.summary.rows++;
+      this.reject(raw.row, code, reason);
+    }
+  }
+
+  private reject(row: number, code: RejectCode, reason: string): void {
+    this.summary.rejected++;
+    const byReason = (this.summary.rejectsByReason[code] ??= { count: 0, rows: [] });
+    byReason.count++;
+    if (byReason.rows.length < FIRST_ROWS) byReason.rows.push(row);
+    this.dataSet.reject({ file: this.file, row, reason: detach(reason) });
+  }
+
+  private unrecognised(field: Field, value: string): void {
+    const entry = (this.summary.unrecognised[field] ??= { count: 0, rows: [], values: [] });
+    entry.count++;
+    if (entry.rows.length < FIRST_ROWS) entry.rows.push(this.currentRow);
+    if (entry.values.length < FIRST_ROWS && !entry.values.includes(value))
+      entry.values.push(detach(value));
+  }
+
+  finish(reader: {
+    format: 'csv' | 'xlsx';
+    encoding: string | null;
+    delimiter: string | null;
+    notes: string[];
+  }): InputSummary {
+    if (this.header === null && this.mappingError) throw this.mappingError;
+    if (this.header === null) {
+      const looked = ['受理时间', '供电单位', '工单编号', '业务类型'].join(', ');
+      throw new InputError(
+        'NO_HEADER',
+        `${this.file}: no header row found in the first ${HEADER_SEARCH_ROWS} rows${reader.format === 'xlsx' ? ' of any sheet' : ''} (looked for column names such as ${looked}).`,
+        'Check that this is a 95598 work-order export; name its columns with --map field=HEADER.',
+      );
+    }
+    if (this.summary.rows === 0) {
+      throw new InputError(
+        'NO_DATA',
+        `${this.file}: the header is on row ${this.headerRow}${this.sheet ? ` of sheet ${this.sheet}` : ''} but no data rows follow it.`,
+        'Export the work orders again with a period that has data, or leave this file out.',
+      );
+    }
+    return {
+      file: this.summary.file,
+      format: reader.format,
+      encoding: reader.encoding,
+      sheet: this.sheet,
+      headerRow: this.headerRow,
+      rows: this.summary.rows,
+      complaints: this.summary.complaints,
+      duplicates: this.summary.duplicates,
+      rejected: this.summary.rejected,
+      delimiter: reader.delimiter,
+      columns: this.summary.columns,
+      unmapped: this.summary.unmapped,
+      byType: this.summary.byType,
+      units: this.summary.units,
+      duplicatesDiffering: this.summary.duplicatesDiffering,
+      // Every row above the header: title, notes and blank rows alike.
+      skipped: { ...this.summary.skipped, beforeHeader: (this.headerRow ?? 1) - 1 },
+      rejectsByReason: this.summary.rejectsByReason,
+      unrecognised: this.summary.unrecognised,
+      dateRange:
+        this.minMs === Infinity
+          ? null
+          : { from: formatLocal(this.minMs), to: formatLocal(this.maxMs) },
+      notes: reader.notes,
+    };
+  }
+}

@@ -1,0 +1,113 @@
+/** The shapes the ingest pipeline produces: work orders, rejects, per-input summaries. */
+import type { Cell } from '../io/table.js';
+import type { Field } from '../schema/fields.js';
+import type { MapOverrides } from '../schema/header.js';
+import type { Appeal, Flag, LocalTime, Substantiated } from '../schema/values.js';
+import type { Occurrence } from './dedup.js';
+
+export interface IngestSettings {
+  map: MapOverrides;
+  /** Business-type values that mean "complaint", after trimming and NFKC. */
+  complaintTypes: readonly string[];
+  encoding: string | null;
+  sheet: string | null;
+}
+
+export const DEFAULT_COMPLAINT_TYPES = ['投诉'];
+/** Beyond this many, rejects are counted but not listed one by one. */
+export const MAX_REJECT_DETAILS = 10_000;
+/** How many row numbers a reason or an odd value lists. */
+export const FIRST_ROWS = 5;
+export const BLANK_TYPE = '(空)';
+
+export type RejectCode = 'ragged' | 'quote' | 'date-missing' | 'date-invalid' | 'unit-empty';
+
+export interface Reject {
+  file: string;
+  row: number;
+  reason: string;
+}
+
+export interface WorkOrder {
+  input: number;
+  row: number;
+  id: string | null;
+  acceptedAt: LocalTime;
+  unit: string;
+  businessType: string | null;
+  isComplaint: boolean;
+  content: string | null;
+  level1: string | null;
+  level2: string | null;
+  level3: string | null;
+  customerId: string | null;
+  phone: string | null;
+  substantiated: Substantiated;
+  appeal: Appeal;
+  closedAt: LocalTime | null;
+  repliedAt: LocalTime | null;
+  satisfaction: string | null;
+  department: string | null;
+  city: string | null;
+  escalated: Flag;
+  severity: string | null;
+  /** The row as read, for row-level outputs that keep the original columns. */
+  cells: readonly Cell[];
+  /** The header of the row's input, as found: same array for every row of that input. */
+  headers: readonly string[];
+}
+
+/** Called for each usable row; `entry` is the de-duplication entry, -1 when the row has no id. */
+export type OrderHandler = (order: WorkOrder, entry: number, occurrence: Occurrence) => void;
+
+export interface CountWithRows {
+  count: number;
+  rows: number[];
+}
+
+export interface InputSummary {
+  // The fields of DESIGN.md §6 `inputs[]`, in its order.
+  file: string;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  sheet: string | null;
+  headerRow: number | null;
+  rows: number;
+  complaints: number;
+  duplicates: number;
+  rejected: number;
+  // What `inspect` adds.
+  delimiter: string | null;
+  columns: { header: string; field: Field; column: number }[];
+  unmapped: string[];
+  byType: Record<string, number>;
+  /** Data rows per unit after trimming and NFKC: spelling variants show up here. */
+  units: Record<string, number>;
+  duplicatesDiffering: number;
+  skipped: { beforeHeader: number; blank: number; total: number; repeatedHeader: number };
+  rejectsByReason: Partial<Record<RejectCode, CountWithRows>>;
+  unrecognised: Partial<Record<Field, CountWithRows & { values: string[] }>>;
+  dateRange: { from: string; to: string } | null;
+  notes: string[];
+}
+
+export interface DataSetTotals {
+  /** Distinct work orders after de-duplication (the later occurrence wins). */
+  workOrders: number;
+  complaints: number;
+  duplicates: number;
+  duplicatesDiffering: number;
+  rejected: number;
+  excludedByType: Record<string, number>;
+  /** Rows that could not be de-duplicated because they have no id. */
+  withoutId: number;
+}
+
+export interface IngestResult {
+  inputs: InputSummary[];
+  totals: DataSetTotals;
+  rejects: Reject[];
+  /** Rejects counted in the totals but not listed (beyond MAX_REJECT_DETAILS). */
+  rejectsOmitted: number;
+  warnings: string[];
+}
