@@ -14,7 +14,8 @@ import { prepareRowWriter, type RowWriter } from '../io/rows.js';
 import type { Cell } from '../io/table.js';
 import { checkWritable, writeFileAtomic } from '../io/write.js';
 import { GENERATED_BY, SCHEMA_VERSION, emitJson } from '../report/json.js';
-import { colours, formatInt, table } from '../report/terminal.js';
+import { METHOD_LABELS, renderAudit, renderEvaluation } from '../report/classification.js';
+import { formatInt, table } from '../report/terminal.js';
 import { headerKey } from '../schema/fields.js';
 import {
   addCommonOptions,
@@ -108,10 +109,6 @@ export function register(program: Command): void {
     .action(async (inputs: string[], options: ClassifyOptions) => run(inputs, options));
 }
 
-const METHOD_LABELS: Record<Lang, Record<Method, string>> = {
-  zh: { columns: '列', rules: '规则', model: '模型', unclassified: '未分类' },
-  en: { columns: 'columns', rules: 'rules', model: 'model', unclassified: 'unclassified' },
-};
 const ADDED_COLUMNS: Record<Lang, string[]> = {
   zh: ['判定一级分类', '判定二级分类', '判定三级分类', '判定方式', '置信度', '判定依据'],
   en: ['level1', 'level2', 'level3', 'method', 'confidence', 'evidence'],
@@ -367,8 +364,6 @@ async function train(
   }
 }
 
-const pct = (x: number | null) => (x === null ? '-' : `${(100 * x).toFixed(1)}%`);
-
 async function evaluateFile(
   file: string,
   classifier: Classifier,
@@ -401,67 +396,9 @@ async function evaluateFile(
     return;
   }
   if (options.quiet) return;
-  const c = colours(process.stdout, options.color);
-  const zh = lang === 'zh';
-  const out = [
-    c.bold(file),
-    zh
-      ? `  ${formatInt(result.rows)} 条有标注的投诉（另有 ${unlabelled} 条无标注未计）；一级准确率 ${pct(result.level1Accuracy)}，二级准确率 ${pct(result.level2Accuracy)}（${result.level2Rows} 条有二级标注）`
-      : `  ${formatInt(result.rows)} labelled complaints (${unlabelled} unlabelled left out); level 1 accuracy ${pct(result.level1Accuracy)}, level 2 ${pct(result.level2Accuracy)} (${result.level2Rows} with a level-2 label)`,
-    `  ${Object.entries(result.byMethod)
-      .map(([m, n]) => `${METHOD_LABELS[lang][m as Method]} ${n}`)
-      .join(zh ? '，' : ', ')}`,
-    '',
-    table(
-      zh
-        ? ['二级分类', '样本', '判为', '正确', '精确率', '召回率']
-        : ['level 2', 'support', 'predicted', 'correct', 'precision', 'recall'],
-      result.level2.map((s) => [
-        s.name,
-        s.support,
-        s.predicted,
-        s.correct,
-        pct(s.precision),
-        pct(s.recall),
-      ]),
-      ['left', 'right', 'right', 'right', 'right', 'right'],
-      '  ',
-    ),
-    '',
-    zh
-      ? '  一级分类混淆矩阵（行：记录，列：判定）'
-      : '  Level-1 confusion (rows: recorded, columns: predicted)',
-  ];
-  const l1 = [...classifier.taxonomy.roots.map((n) => n.name), '未分类'];
-  out.push(
-    table(
-      ['', ...l1],
-      l1.slice(0, -1).map((r) => [r, ...l1.map((p) => result.confusion[r]?.[p] ?? 0)]),
-      ['left', ...l1.map(() => 'right' as const)],
-      '  ',
-    ),
+  process.stdout.write(
+    renderEvaluation(file, result, unlabelled, classifier.taxonomy, lang, options.color) + '\n',
   );
-  if (result.worst.length > 0) {
-    out.push('', zh ? '  判错最有把握的例子' : '  Most confident mistakes');
-    out.push(
-      table(
-        zh
-          ? ['行', '记录', '判定', '置信度', '依据', '内容']
-          : ['row', 'recorded', 'predicted', 'confidence', 'evidence', 'text'],
-        result.worst.map((w) => [
-          w.row,
-          w.recorded,
-          w.predicted,
-          w.confidence,
-          w.evidence.slice(0, 24),
-          w.text.slice(0, 30),
-        ]),
-        [],
-        '  ',
-      ),
-    );
-  }
-  process.stdout.write(out.join('\n') + '\n');
 }
 
 async function auditInputs(
@@ -488,26 +425,5 @@ async function auditInputs(
     return;
   }
   if (options.quiet) return;
-  const zh = lang === 'zh';
-  const out = [
-    zh
-      ? `${formatInt(rows.length)} 条有记录分类的投诉中，${formatInt(found.length)} 条与内容判定不一致（按把握从高到低，显示前 ${Math.min(limit, found.length)} 条）：`
-      : `${formatInt(found.length)} of ${formatInt(rows.length)} complaints with a recorded class disagree with their text (most confident first, ${Math.min(limit, found.length)} shown):`,
-    table(
-      zh
-        ? ['文件:行', '记录分类', '内容判定', '置信度', '依据', '内容']
-        : ['file:row', 'recorded', 'text says', 'confidence', 'evidence', 'text'],
-      found
-        .slice(0, limit)
-        .map((d) => [
-          `${d.file}:${d.row}`,
-          d.recorded,
-          d.textSays,
-          d.confidence,
-          d.evidence.slice(0, 24),
-          d.text.slice(0, 30),
-        ]),
-    ),
-  ];
-  process.stdout.write(out.join('\n') + '\n');
+  process.stdout.write(renderAudit(found, rows.length, lang, limit) + '\n');
 }
