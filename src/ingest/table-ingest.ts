@@ -7,6 +7,7 @@ import {
   TextCache,
   cellText,
   cleanText,
+  detach,
   formatLocal,
   parseAppeal,
   parseDate,
@@ -33,11 +34,6 @@ import {
   type RejectCode,
   type WorkOrder,
 } from './types.js';
-
-/** V8 strings cut from a parser's chunk keep the whole chunk alive; copy what we keep. */
-function detach(text: string): string {
-  return text.length === 0 ? '' : Buffer.from(text, 'utf16le').toString('utf16le');
-}
 
 const CONTENT_SAMPLE = 32;
 

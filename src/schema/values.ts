@@ -171,12 +171,20 @@ export class TextCache {
   clean(raw: string): string {
     let hit = this.map.get(raw);
     if (hit === undefined) {
-      hit = cleanText(raw);
+      hit = detach(cleanText(raw));
       if (this.map.size >= this.limit) this.map.clear();
-      this.map.set(raw, hit);
+      this.map.set(detach(raw), hit);
     }
     return hit;
   }
+}
+
+/**
+ * A copy of a string that shares no memory with it. V8 strings cut from a parser's chunk keep
+ * the whole chunk alive; whatever outlives the row (cache entries, rejects) is copied.
+ */
+export function detach(text: string): string {
+  return text.length === 0 ? '' : Buffer.from(text, 'utf16le').toString('utf16le');
 }
 
 export type Flag = boolean | null;
