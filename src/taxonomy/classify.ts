@@ -46,11 +46,18 @@ interface Candidate {
   node: TaxonomyNode;
   /** Indices of the nodes whose rules count for it: itself, its descendants, its parent. */
   contributors: Int32Array;
+  /** The same as a lookup table by node index. */
+  member: Uint8Array;
 }
 
 export class Classifier {
   private readonly index = new Map<TaxonomyNode, number>();
-  private readonly byFirstChar = new Map<string, Keyword[]>();
+  /**
+   * Keywords by their first two characters (one-character keywords by their only one), as
+   * numbers: a text is scanned once, and only keywords that share a position's first two
+   * characters are compared there.
+   */
+  private readonly byStart = new Map<number, Keyword[]>();
   private readonly patterns: { regex: RegExp; text: string; node: number; weight: number }[] = [];
   private readonly names: Map<string, TaxonomyNode>[] = [
     new Map(),
@@ -93,10 +100,10 @@ export class Classifier {
           keyword = { text: rule.text, id: this.keywordList.length, hits: [] };
           this.keywordList.push(keyword);
           keywords.set(rule.text, keyword);
-          const first = rule.text[0]!;
-          const bucket = this.byFirstChar.get(first) ?? [];
+          const key = startKey(rule.text, 0, rule.text.length >= 2);
+          const bucket = this.byStart.get(key) ?? [];
           bucket.push(keyword);
-          this.byFirstChar.set(first, bucket);
+          this.byStart.set(key, bucket);
         }
         keyword.hits.push({ node: i, weight: rule.weight });
       }
@@ -108,14 +115,10 @@ export class Classifier {
       ...node.children.flatMap(descendants),
     ];
     for (const node of taxonomy.nodes) {
-      if (node.level === 1)
-        this.level1.push({ node, contributors: Int32Array.from(descendants(node)) });
+      if (node.level === 1) this.level1.push(this.candidate(node, descendants(node)));
       if (node.level === 2) {
         const parent = node.parent ? [this.index.get(node.parent)!] : [];
-        this.level2.push({
-          node,
-          contributors: Int32Array.from([...descendants(node), ...parent]),
-        });
+        this.level2.push(this.candidate(node, [...descendants(node), ...parent]));
       }
     }
   }
@@ -182,21 +185,33 @@ export class Classifier {
     this.hits.length = 0;
     const pass = ++this.pass;
     for (let i = 0; i < normal.length; i++) {
-      const bucket = this.byFirstChar.get(normal[i]!);
-      if (bucket === undefined) continue;
-      for (const keyword of bucket) {
-        // Each keyword counts once per text, however often it is repeated.
-        if (this.stamp[keyword.id] === pass || !normal.startsWith(keyword.text, i)) continue;
-        this.stamp[keyword.id] = pass;
-        this.hits.push(keyword.id);
-        for (const hit of keyword.hits) own[hit.node]! += hit.weight;
-      }
+      this.match(this.byStart.get(startKey(normal, i, false)), normal, i, pass);
+      if (i + 1 < normal.length)
+        this.match(this.byStart.get(startKey(normal, i, true)), normal, i, pass);
     }
     this.patterns.forEach((pattern, i) => {
       if (!pattern.regex.test(normal)) return;
       own[pattern.node]! += pattern.weight;
       this.hits.push(-1 - i);
     });
+  }
+
+  private candidate(node: TaxonomyNode, contributors: number[]): Candidate {
+    const member = new Uint8Array(this.taxonomy.nodes.length);
+    for (const i of contributors) member[i] = 1;
+    return { node, contributors: Int32Array.from(contributors), member };
+  }
+
+  private match(bucket: Keyword[] | undefined, text: string, at: number, pass: number): void {
+    if (bucket === undefined) return;
+    for (const keyword of bucket) {
+      // Each keyword counts once per text, however often it is repeated.
+      if (this.stamp[keyword.id] === pass) continue;
+      if (keyword.text.length > 2 && !text.startsWith(keyword.text, at)) continue;
+      this.stamp[keyword.id] = pass;
+      this.hits.push(keyword.id);
+      for (const hit of keyword.hits) this.own[hit.node]! += hit.weight;
+    }
   }
 
   private sum(candidate: Candidate): number {
@@ -207,16 +222,16 @@ export class Classifier {
 
   /** The rules that scored for a candidate, for the evidence column. */
   private evidence(candidate: Candidate): string {
-    const contributes = new Set(candidate.contributors);
+    const member = candidate.member;
     const words: string[] = [];
     for (const hit of this.hits) {
       if (hit >= 0) {
         const keyword = this.keywordList[hit]!;
-        if (keyword.hits.some((h) => contributes.has(h.node) && h.weight > 0))
+        if (keyword.hits.some((h) => member[h.node] === 1 && h.weight > 0))
           words.push(keyword.text);
       } else {
         const pattern = this.patterns[-1 - hit]!;
-        if (contributes.has(pattern.node) && pattern.weight > 0) words.push(`/${pattern.text}/`);
+        if (member[pattern.node] === 1 && pattern.weight > 0) words.push(`/${pattern.text}/`);
       }
     }
     return words.join(' ');
@@ -310,6 +325,12 @@ export class Classifier {
     }
     return best;
   }
+}
+
+/** One character, or two packed in one number (UTF-16 units: a CJK character is one). */
+function startKey(text: string, at: number, pair: boolean): number {
+  const first = text.charCodeAt(at);
+  return pair ? first * 0x10000 + text.charCodeAt(at + 1) + 0x100000000 : first;
 }
 
 function round(x: number): number {
