@@ -69,7 +69,7 @@ for (const level2 of [...new Set(rows.map((r) => r.level2))]) {
 }
 // Extra tuning texts get their own random stream, so the split above never moves.
 const extraRng = createRng(4343);
-const extras = ['tune-extra-a.json', 'tune-extra-b.json']
+const extras = ['tune-extra-a.json', 'tune-extra-b.json', 'tune-extra-c.json', 'tune-extra-d.json']
   .filter((name) => existsSync(join(HERE, 'eval-data', name)))
   .flatMap((name) => JSON.parse(readFileSync(join(HERE, 'eval-data', name), 'utf8')));
 extras.forEach((item, i) => {
