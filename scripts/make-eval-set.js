@@ -34,30 +34,33 @@ const HEADER = [
   '备注',
 ];
 
-const items = ['part-a.json', 'part-b.json'].flatMap((name) =>
-  JSON.parse(readFileSync(join(HERE, 'eval-data', name), 'utf8')),
-);
-const rng = createRng(4242);
+const read = (name) => JSON.parse(readFileSync(join(HERE, 'eval-data', name), 'utf8'));
 const pad = (n, width = 2) => String(n).padStart(width, '0');
-const rows = items.map((item, i) => {
+
+/** One labelled text as a row of a 95598 export; the generator's draws decide time and unit. */
+function exportRow(rng, id, item) {
+  // Month and day are drawn first: the order of draws keeps every file as it was.
   const month = rng.int(1, 12);
   const day = rng.int(1, 28);
   const time = `2016-${pad(month)}-${pad(day)} ${pad(rng.int(7, 21))}:${pad(rng.int(0, 59))}:${pad(rng.int(0, 59))}`;
-  return {
-    level2: item.level2,
-    cells: [
-      `EV${pad(i + 1, 4)}`,
-      time,
-      rng.pick(UNITS),
-      '投诉',
-      item.text,
-      item.level1,
-      item.level2,
-      item.level3,
-      item.note,
-    ],
-  };
-});
+  const cells = [
+    id,
+    time,
+    rng.pick(UNITS),
+    '投诉',
+    item.text,
+    item.level1,
+    item.level2,
+    item.level3,
+    item.note,
+  ];
+  return { level2: item.level2, cells };
+}
+
+const rng = createRng(4242);
+const rows = ['part-a.json', 'part-b.json']
+  .flatMap(read)
+  .map((item, i) => exportRow(rng, `EV${pad(i + 1, 4)}`, item));
 
 const tune = [];
 const test = [];
@@ -69,26 +72,10 @@ for (const level2 of [...new Set(rows.map((r) => r.level2))]) {
 }
 // Extra tuning texts get their own random stream, so the split above never moves.
 const extraRng = createRng(4343);
-const extras = ['tune-extra-a.json', 'tune-extra-b.json', 'tune-extra-c.json', 'tune-extra-d.json']
+['tune-extra-a.json', 'tune-extra-b.json', 'tune-extra-c.json', 'tune-extra-d.json']
   .filter((name) => existsSync(join(HERE, 'eval-data', name)))
-  .flatMap((name) => JSON.parse(readFileSync(join(HERE, 'eval-data', name), 'utf8')));
-extras.forEach((item, i) => {
-  const time = `2016-${pad(extraRng.int(1, 12))}-${pad(extraRng.int(1, 28))} ${pad(extraRng.int(7, 21))}:${pad(extraRng.int(0, 59))}:${pad(extraRng.int(0, 59))}`;
-  tune.push({
-    level2: item.level2,
-    cells: [
-      `EX${pad(i + 1, 4)}`,
-      time,
-      extraRng.pick(UNITS),
-      '投诉',
-      item.text,
-      item.level1,
-      item.level2,
-      item.level3,
-      item.note,
-    ],
-  });
-});
+  .flatMap(read)
+  .forEach((item, i) => tune.push(exportRow(extraRng, `EX${pad(i + 1, 4)}`, item)));
 const byId = (a, b) => (a.cells[0] < b.cells[0] ? -1 : 1);
 
 mkdirSync(OUT, { recursive: true });
