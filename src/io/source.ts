@@ -38,10 +38,10 @@ export async function openInput(file: string, options: OpenOptions = {}): Promis
     if (detected.note && file !== '-') reader.notes.push(detected.note);
     return { file, reader };
   }
-  return {
-    file,
-    reader: csvReader(stream(), detected.encoding, detected.bomLength),
-  };
+  const reader = csvReader(stream(), detected.encoding, detected.bomLength);
+  if (options.sheet)
+    reader.notes.push(`--sheet ${options.sheet} is ignored: a text file has no sheets.`);
+  return { file, reader };
 }
 
 async function readFileHead(file: string): Promise<{ head: Buffer; stream: () => Readable }> {
