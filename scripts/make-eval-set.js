@@ -72,7 +72,14 @@ for (const level2 of [...new Set(rows.map((r) => r.level2))]) {
 }
 // Extra tuning texts get their own random stream, so the split above never moves.
 const extraRng = createRng(4343);
-['tune-extra-a.json', 'tune-extra-b.json', 'tune-extra-c.json', 'tune-extra-d.json']
+[
+  'tune-extra-a.json',
+  'tune-extra-b.json',
+  'tune-extra-c.json',
+  'tune-extra-d.json',
+  'tune-extra-e.json',
+  'tune-extra-f.json',
+]
   .filter((name) => existsSync(join(HERE, 'eval-data', name)))
   .flatMap(read)
   .forEach((item, i) => tune.push(exportRow(extraRng, `EX${pad(i + 1, 4)}`, item)));
