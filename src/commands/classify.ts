@@ -210,8 +210,14 @@ async function classifyInputs(
     throw error;
   }
   const finished = writer as RowWriter | null;
+  try {
+    // Under --strict a rejected row fails the run before any output is put in place.
+    strictCheck(result, options);
+  } catch (error) {
+    finished?.abort();
+    throw error;
+  }
   if (finished) await finished.close();
-  strictCheck(result, options);
   const total = tally.complaints;
   const summary = {
     schemaVersion: SCHEMA_VERSION,

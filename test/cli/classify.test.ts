@@ -84,6 +84,14 @@ describe('complaints classify --out', () => {
     expect(rows[2]!.cells[4]).toBe('-5');
   });
 
+  it('writes nothing under --strict when a row was rejected: exit 3', () => {
+    const out = join(dir, 'strict.csv');
+    const run = complaints(['classify', 'test/files/bad/bad-date.csv', '--strict', '--out', out]);
+    expect(run.code).toBe(3);
+    expect(existsSync(out)).toBe(false);
+    expect(isPlainError(run.stderr)).toBe(true);
+  });
+
   it('prints the classes without --out, and leaves no file when an input fails', () => {
     const run = complaints(['classify', XLSX, '--quiet']);
     expect(run.code).toBe(0);
