@@ -6,9 +6,12 @@
 import { Command, CommanderError } from 'commander';
 import { EXIT, isUserError } from './errors.js';
 import { GENERATED_BY } from './report/json.js';
+import * as analyze from './commands/analyze.js';
+import * as assess from './commands/assess.js';
 import * as classify from './commands/classify.js';
 import * as inspect from './commands/inspect.js';
 import * as taxonomy from './commands/taxonomy.js';
+import * as trend from './commands/trend.js';
 
 export function program(): Command {
   const cli = new Command('complaints')
@@ -19,6 +22,9 @@ export function program(): Command {
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
     .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+  analyze.register(cli);
+  trend.register(cli);
+  assess.register(cli);
   inspect.register(cli);
   classify.register(cli);
   taxonomy.register(cli);

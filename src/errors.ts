@@ -17,7 +17,8 @@ export type InputErrorCode =
   | 'MISSING_COLUMN'
   | 'MAP_HEADER_NOT_FOUND'
   | 'NO_DATA'
-  | 'BAD_OPTION';
+  | 'BAD_OPTION'
+  | 'TARGETS_INVALID';
 
 /** An input that cannot be read or a usage mistake: exit 2. */
 export class InputError extends Error {

@@ -7,6 +7,9 @@ import { InputError } from './errors.js';
 import { FIELDS, isField, type Field } from './schema/fields.js';
 import type { MapOverrides } from './schema/header.js';
 import { DEFAULT_COMPLAINT_TYPES, type IngestSettings } from './ingest/ingest.js';
+import { DEFAULT_SETTINGS, type AnalysisSettings } from './metrics/analysis.js';
+import type { PeriodOptions } from './metrics/period.js';
+import { DEFAULT_TAXONOMY } from './taxonomy/load.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -92,4 +95,80 @@ export function parseLang(value: string): Lang {
 /** Repeatable options: commander collects them through this. */
 export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
+}
+
+/** What the metric commands (analyze, trend, assess) accept beside the common options. */
+export interface MetricOptions extends CommonOptions, PeriodOptions {
+  targets?: string;
+  prorate?: boolean;
+  excludeUnsubstantiated?: boolean;
+  taxonomy: string;
+  model?: string;
+  replyLimit: string;
+  closeLimit: string;
+  top: string;
+}
+
+export function addMetricOptions(command: Command): Command {
+  command
+    .option('--from <YYYY-MM>', 'first month of the period')
+    .option('--to <YYYY-MM>', 'last month of the period')
+    .option('--month <YYYY-MM>', 'one month, e.g. 2016-11')
+    .option('--quarter <YYYYQn>', 'one quarter, e.g. 2016Q4')
+    .option('--year <YYYY>', 'one calendar year, e.g. 2016')
+    .option(
+      '--targets <file>',
+      'annual targets per unit: CSV, XLSX or JSON (供电单位, 年度指标, 户数)',
+    )
+    .option('--prorate', 'scale annual targets by months in the period / 12')
+    .option(
+      '--exclude-unsubstantiated',
+      'do not hold complaints found untrue (不属实) against the unit either',
+    )
+    .option(
+      '--taxonomy <name|file>',
+      'taxonomy to classify with (see complaints taxonomy)',
+      DEFAULT_TAXONOMY,
+    )
+    .option(
+      '--model <file>',
+      'a model made with classify --train, for texts the rules cannot place',
+    )
+    .option(
+      '--reply-limit <hours>',
+      'reply time limit for timeliness, in hours',
+      String(DEFAULT_SETTINGS.replyLimitHours),
+    )
+    .option(
+      '--close-limit <hours>',
+      'closing time limit for timeliness, in hours',
+      String(DEFAULT_SETTINGS.closeLimitHours),
+    )
+    .option(
+      '--top <n>',
+      'length of the hot-spot and repeat-complainant lists',
+      String(DEFAULT_SETTINGS.top),
+    );
+  return addCommonOptions(command);
+}
+
+function positiveNumber(option: string, value: string, integer: boolean): number {
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
+    throw new InputError(
+      'BAD_OPTION',
+      `${option} ${value}: expected a ${integer ? 'whole ' : ''}number above 0.`,
+    );
+  }
+  return n;
+}
+
+export function analysisSettings(options: MetricOptions): AnalysisSettings {
+  return {
+    excludeUnsubstantiated: options.excludeUnsubstantiated === true,
+    prorate: options.prorate === true,
+    replyLimitHours: positiveNumber('--reply-limit', options.replyLimit, false),
+    closeLimitHours: positiveNumber('--close-limit', options.closeLimit, false),
+    top: positiveNumber('--top', options.top, true),
+  };
 }

@@ -6,7 +6,6 @@
  * model from labelled history (--train), measures accuracy on a labelled file (--evaluate),
  * and lists rows whose recorded class their text contradicts (--audit).
  */
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { InputError, RejectedRowsError } from '../errors.js';
 import { ingest, type IngestResult, type WorkOrder } from '../ingest/ingest.js';
@@ -35,6 +34,7 @@ import {
   type TaxonomyNode,
 } from '../taxonomy/load.js';
 import { NaiveBayes, type Sample } from '../taxonomy/model.js';
+import { loadModel } from '../taxonomy/model-file.js';
 
 const HELP = `
 How a row is classified, in this order (the 判定方式 column says which):
@@ -282,37 +282,6 @@ function placeColumns(
     if (at < 0 && h !== '') dropped.add(h);
     return at;
   });
-}
-
-function loadModel(file: string, taxonomy: Taxonomy): NaiveBayes {
-  let doc: unknown;
-  try {
-    doc = JSON.parse(readFileSync(file, 'utf8'));
-  } catch (error) {
-    throw new InputError(
-      'FILE_UNREADABLE',
-      `--model ${file}: cannot be read as JSON (${(error as Error).message.split('\n')[0]}).`,
-      'Make a model with complaints classify --train LABELLED --model FILE.',
-    );
-  }
-  const model = NaiveBayes.fromJSON(doc);
-  if (typeof model === 'string')
-    throw new InputError(
-      'FILE_UNREADABLE',
-      `--model ${file}: ${model}.`,
-      'Make a model with complaints classify --train LABELLED --model FILE.',
-    );
-  const unknown = model.labels.filter(
-    (code) => !taxonomy.nodes.some((n) => n.code === code && n.level === 2),
-  );
-  if (unknown.length > 0) {
-    throw new InputError(
-      'BAD_OPTION',
-      `--model ${file}: trained on taxonomy '${model.taxonomy}', whose classes ${unknown.slice(0, 5).join(', ')} are not in '${taxonomy.name}'.`,
-      `Use --taxonomy ${model.taxonomy}, or train a model for this taxonomy.`,
-    );
-  }
-  return model;
 }
 
 /** Labelled rows of a file: the recorded class from its columns, the text, the row. */

@@ -39,7 +39,7 @@ const CONTENT_SAMPLE = 32;
 
 const TOTAL_WORDS = new Set(['合计', '总计', '小计', '总合计', '合计数']);
 
-function isTotalRow(cells: readonly Cell[]): boolean {
+export function isTotalRow(cells: readonly Cell[]): boolean {
   for (const cell of cells) {
     // Every total word ends in 计; checking for it first keeps this cheap on every row.
     if (typeof cell !== 'string' || cell.length > 12 || !cell.includes('计')) continue;

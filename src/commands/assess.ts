@@ -1,0 +1,71 @@
+/**
+ * complaints assess <inputs...> --targets FILE
+ *
+ * The quarterly-evaluation table: per unit complaints, appeal-approved, assessed, target,
+ * over-target rate, share, the same months a year earlier, 同比 and rank, with the units over
+ * target marked and a totals row.
+ */
+import type { Command } from 'commander';
+import { InputError } from '../errors.js';
+import { checkWritable } from '../io/write.js';
+import { runPipeline, resultJson } from '../pipeline.js';
+import { emitJson } from '../report/json.js';
+import { renderHeader, targetLines, unitTable } from '../report/summary.js';
+import { colours } from '../report/terminal.js';
+import { addMetricOptions, parseLang, type MetricOptions } from '../settings.js';
+import { PERIOD_HELP } from './analyze.js';
+
+export function register(program: Command): void {
+  const command = program
+    .command('assess')
+    .summary('units against their targets: assessed complaints, over-target rate, rank')
+    .description(
+      'Per unit: complaints, appeal-approved, assessed, target, over-target rate (超指标率), share, the same months a year earlier, 同比 and rank; units over target marked; a totals row.',
+    )
+    .argument('<inputs...>', 'export files (.xlsx, .csv, .txt); - reads stdin');
+  addMetricOptions(command)
+    .addHelpText(
+      'after',
+      `${PERIOD_HELP}
+
+--targets is required. Targets are annual: for a quarter or a month, --prorate scales them
+by months / 12 (a quarter's target is a quarter of the year's). Units in the data without
+a target, and targets of units not in the data, are listed, never guessed.
+--json prints units and targets in the DESIGN.md §6 shape.
+
+Exit codes: 0 done; 2 an input or the targets file cannot be read, or no work order falls
+in the period; 3 rows were rejected under --strict.
+
+Examples:
+  complaints assess fixtures/metrics/95598-2016-*.xlsx fixtures/metrics/95598-2016-06-12-gb18030.csv \\
+      --targets fixtures/metrics/targets-2016.csv --year 2016
+  complaints assess exports/*.xlsx --targets targets.xlsx --quarter 2016Q4 --prorate`,
+    )
+    .action(async (inputs: string[], options: MetricOptions) => run(inputs, options));
+}
+
+export async function run(inputs: string[], options: MetricOptions): Promise<void> {
+  const lang = parseLang(options.lang);
+  if (!options.targets) {
+    throw new InputError(
+      'BAD_OPTION',
+      'assess needs --targets FILE: the annual target of each unit.',
+      'A CSV, XLSX or JSON file with 供电单位, 年度指标 and optionally 户数.',
+    );
+  }
+  if (typeof options.json === 'string' && options.json !== '-') await checkWritable(options.json);
+  const result = await runPipeline(inputs, options);
+  if (options.json !== undefined) {
+    await emitJson(resultJson(result, 'assess'), options.json);
+    return;
+  }
+  if (options.quiet) return;
+  const c = colours(process.stdout, options.color);
+  const parts = [
+    renderHeader(result, lang, c),
+    '',
+    unitTable(result.analysis, lang, c),
+    ...targetLines(result.analysis, lang),
+  ];
+  process.stdout.write(parts.join('\n') + '\n');
+}

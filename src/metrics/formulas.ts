@@ -1,0 +1,90 @@
+/**
+ * The formulas of DESIGN.md §2, as pure functions of plain numbers. Everything the metrics
+ * report goes through these, so they are tested once, with the published worked examples.
+ * Rates are plain fractions (0.168, not 16.8), unrounded; null where a rate has no meaning.
+ */
+
+/** (current − base) / base: 环比 against the preceding value, 同比 against a year earlier. */
+export function change(current: number, base: number | null): number | null {
+  if (base === null || base === 0) return null;
+  return (current - base) / base;
+}
+
+/** 超指标率: (assessed − target) / target; negative means under target. */
+export function overTargetRate(assessed: number, target: number | null): number | null {
+  if (target === null || target === 0) return null;
+  return (assessed - target) / target;
+}
+
+/** Whether a unit is over its target; a target of 0 is exceeded by any assessed complaint. */
+export function isOverTarget(assessed: number, target: number | null): boolean | null {
+  return target === null ? null : assessed > target;
+}
+
+/** 占比: part / whole. */
+export function share(part: number, whole: number): number | null {
+  return whole === 0 ? null : part / whole;
+}
+
+/** 万户投诉率: complaints per 10,000 customers. */
+export function ratePer10k(complaints: number, customers: number | null): number | null {
+  if (customers === null || customers <= 0) return null;
+  return (complaints / customers) * 10_000;
+}
+
+/** An annual target scaled to a period of `months` months (--prorate). */
+export function prorate(annualTarget: number, months: number): number {
+  return (annualTarget * months) / 12;
+}
+
+export interface AverageMonthlyReduction {
+  /** Mean of the monthly reduction rates (−环比), over the months whose rate exists. */
+  arithmetic: number | null;
+  /** 1 − (last / first)^(1 / (n − 1)). */
+  compound: number | null;
+}
+
+/** 月均下降率 of a monthly series, both ways; positive means falling. */
+export function averageMonthlyReduction(series: readonly number[]): AverageMonthlyReduction {
+  const rates: number[] = [];
+  for (let i = 1; i < series.length; i++) {
+    const mom = change(series[i]!, series[i - 1]!);
+    if (mom !== null) rates.push(-mom);
+  }
+  const arithmetic =
+    rates.length === 0 ? null : rates.reduce((sum, rate) => sum + rate, 0) / rates.length;
+  const first = series[0];
+  const last = series[series.length - 1];
+  const compound =
+    series.length < 2 || first === undefined || last === undefined || first <= 0
+      ? null
+      : 1 - Math.pow(last / first, 1 / (series.length - 1));
+  return { arithmetic, compound };
+}
+
+/**
+ * Competition ranks (1, 2, 2, 4) of values already sorted best first: equal values share a
+ * rank, as in the published tables.
+ */
+export function competitionRanks(sorted: readonly number[]): number[] {
+  const ranks: number[] = [];
+  sorted.forEach((value, i) => {
+    ranks.push(i > 0 && value === sorted[i - 1] ? ranks[i - 1]! : i + 1);
+  });
+  return ranks;
+}
+
+export function mean(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  let sum = 0;
+  for (const v of values) sum += v;
+  return sum / values.length;
+}
+
+/** The median of values sorted ascending. */
+export function medianOfSorted(sorted: ArrayLike<number>): number | null {
+  const n = sorted.length;
+  if (n === 0) return null;
+  const mid = n >> 1;
+  return n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}

@@ -1,0 +1,152 @@
+/**
+ * The period a report covers, as a span of calendar months (month index = year × 12 + month − 1,
+ * as in schema/values.ts). Chosen with --from/--to, --month, --quarter or --year; bounds not given
+ * come from the data. Comparisons: the same months a year earlier (同比) and the span of equal
+ * length just before (环比).
+ */
+import { InputError } from '../errors.js';
+import { monthIndexToString } from '../schema/values.js';
+
+export interface Period {
+  /** First and last month index, inclusive. */
+  from: number;
+  to: number;
+}
+
+export interface PeriodOptions {
+  from?: string;
+  to?: string;
+  month?: string;
+  quarter?: string;
+  year?: string;
+}
+
+/** What the options ask for; null bounds are taken from the data. */
+export interface PeriodRequest {
+  from: number | null;
+  to: number | null;
+  /** How it was asked: shown in reports and used for default output names. */
+  kind: 'auto' | 'range' | 'month' | 'quarter' | 'year';
+  label: string | null;
+}
+
+function parseMonth(option: string, value: string): number {
+  const m = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*$/.exec(value);
+  const year = m ? Number(m[1]) : NaN;
+  const month = m ? Number(m[2]) : NaN;
+  if (!m || month < 1 || month > 12 || year < 1900 || year > 2999) {
+    throw new InputError(
+      'BAD_OPTION',
+      `${option} ${value}: expected a month as YYYY-MM.`,
+      `Example: ${option} 2016-11`,
+    );
+  }
+  return year * 12 + month - 1;
+}
+
+export function parsePeriodOptions(options: PeriodOptions): PeriodRequest {
+  const given = (['month', 'quarter', 'year'] as const).filter((k) => options[k] !== undefined);
+  const range = options.from !== undefined || options.to !== undefined;
+  if (given.length > 1 || (given.length === 1 && range)) {
+    const names = [...given, ...(range ? ['from/--to'] : [])].map((k) => `--${k}`);
+    throw new InputError(
+      'BAD_OPTION',
+      `${names.join(' and ')}: give one way of choosing the period.`,
+      'Use --month, --quarter or --year alone, or --from/--to.',
+    );
+  }
+  if (options.month !== undefined) {
+    const index = parseMonth('--month', options.month);
+    return { from: index, to: index, kind: 'month', label: monthIndexToString(index) };
+  }
+  if (options.quarter !== undefined) {
+    const m = /^\s*(\d{4})\s*-?\s*Q([1-4])\s*$/i.exec(options.quarter);
+    if (!m) {
+      throw new InputError(
+        'BAD_OPTION',
+        `--quarter ${options.quarter}: expected a quarter as YYYYQn.`,
+        'Example: --quarter 2016Q4',
+      );
+    }
+    const from = Number(m[1]) * 12 + (Number(m[2]) - 1) * 3;
+    return { from, to: from + 2, kind: 'quarter', label: `${m[1]}Q${m[2]}` };
+  }
+  if (options.year !== undefined) {
+    const m = /^\s*(\d{4})\s*年?\s*$/.exec(options.year);
+    if (!m) {
+      throw new InputError(
+        'BAD_OPTION',
+        `--year ${options.year}: expected a year as YYYY.`,
+        'Example: --year 2016',
+      );
+    }
+    const from = Number(m[1]) * 12;
+    return { from, to: from + 11, kind: 'year', label: m[1]! };
+  }
+  const from = options.from === undefined ? null : parseMonth('--from', options.from);
+  const to = options.to === undefined ? null : parseMonth('--to', options.to);
+  if (from !== null && to !== null && from > to) {
+    throw new InputError(
+      'BAD_OPTION',
+      `--from ${options.from} is after --to ${options.to}.`,
+      'Give the earlier month with --from.',
+    );
+  }
+  return { from, to, kind: range ? 'range' : 'auto', label: null };
+}
+
+/**
+ * Fills the bounds the request leaves open from the months that hold data (sorted ascending):
+ * with none given, the latest calendar year with data, from its first month with data to its
+ * last; with only --to, the same within the months up to it; with only --from, up to the last
+ * month with data. Null when there is nothing to fill from.
+ */
+export function resolvePeriod(
+  request: PeriodRequest,
+  dataMonths: readonly number[],
+): Period | null {
+  if (request.from !== null && request.to !== null) return { from: request.from, to: request.to };
+  const upTo = dataMonths.filter((m) => request.to === null || m <= request.to);
+  const fromOn = upTo.filter((m) => request.from === null || m >= request.from);
+  if (fromOn.length === 0) return null;
+  const last = request.to ?? fromOn[fromOn.length - 1]!;
+  if (request.from !== null) return { from: request.from, to: last };
+  const yearStart = Math.floor(last / 12) * 12;
+  const inYear = fromOn.filter((m) => m >= yearStart && m <= last);
+  return { from: inYear[0] ?? yearStart, to: last };
+}
+
+export function monthCount(period: Period): number {
+  return period.to - period.from + 1;
+}
+
+export function months(period: Period): number[] {
+  const out: number[] = [];
+  for (let m = period.from; m <= period.to; m++) out.push(m);
+  return out;
+}
+
+export function contains(period: Period, month: number): boolean {
+  return month >= period.from && month <= period.to;
+}
+
+/** The same months a year earlier (同比). */
+export function yearEarlier(period: Period): Period {
+  return { from: period.from - 12, to: period.to - 12 };
+}
+
+/** The span of equal length just before (环比 of a whole period). */
+export function preceding(period: Period): Period {
+  const n = monthCount(period);
+  return { from: period.from - n, to: period.from - 1 };
+}
+
+export function periodJson(period: Period): { from: string; to: string } {
+  return { from: monthIndexToString(period.from), to: monthIndexToString(period.to) };
+}
+
+/** 2016-01 … 2016-12 → "2016-01 – 2016-12"; one month alone. */
+export function periodText(period: Period): string {
+  const { from, to } = periodJson(period);
+  return from === to ? from : `${from} – ${to}`;
+}

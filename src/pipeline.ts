@@ -1,0 +1,221 @@
+/**
+ * The pipeline the metric commands share (DESIGN.md §3): read and normalise the inputs,
+ * classify every complaint, keep the de-duplicated work orders in columns, build the cube,
+ * choose the period, and compute the analysis. The JSON result (§6) is assembled here too, so
+ * analyze, trend and assess print the same shape.
+ */
+import { InputError, RejectedRowsError } from './errors.js';
+import { ingest, type IngestResult, type WorkOrder } from './ingest/ingest.js';
+import { analyse, type Analysis, type AnalysisInput } from './metrics/analysis.js';
+import { buildCube, complaintClasses, unclassifiedIndex } from './metrics/cube.js';
+import { parsePeriodOptions, periodText, resolvePeriod, type Period } from './metrics/period.js';
+import { Records } from './metrics/records.js';
+import { readTargets } from './metrics/targets.js';
+import { GENERATED_BY, SCHEMA_VERSION } from './report/json.js';
+import type { Field } from './schema/fields.js';
+import { monthIndexToString, type LocalTime } from './schema/values.js';
+import { analysisSettings, ingestSettings, type MetricOptions } from './settings.js';
+import { Classifier } from './taxonomy/classify.js';
+import { loadTaxonomy, type Taxonomy, type TaxonomyNode } from './taxonomy/load.js';
+import { loadModel } from './taxonomy/model-file.js';
+
+export interface PipelineResult {
+  analysis: Analysis;
+  /** What the analysis was computed from, for further views (trend --by). */
+  input: AnalysisInput;
+  ingest: IngestResult;
+  taxonomy: Taxonomy;
+  classifiedBy: Record<'columns' | 'rules' | 'model' | 'unclassified', number>;
+}
+
+const MAX_SECONDS = 0x7fffffff;
+
+function secondsBetween(from: LocalTime, to: LocalTime | null): number | null {
+  if (to === null) return null;
+  const s = Math.round((to.ms - from.ms) / 1000);
+  return Math.abs(s) > MAX_SECONDS ? null : s;
+}
+
+export async function runPipeline(
+  inputs: string[],
+  options: MetricOptions,
+): Promise<PipelineResult> {
+  if (inputs.length === 0)
+    throw new InputError(
+      'BAD_OPTION',
+      'no input files.',
+      'Give one or more export files (.xlsx, .csv), or - for stdin.',
+    );
+  const request = parsePeriodOptions(options);
+  const settings = analysisSettings(options);
+  const taxonomy = loadTaxonomy(options.taxonomy);
+  const classifier = new Classifier(
+    taxonomy,
+    options.model ? loadModel(options.model, taxonomy) : null,
+  );
+  // Read the targets first: a broken targets file should fail before minutes of reading.
+  const targets = options.targets ? await readTargets(options.targets) : null;
+
+  const classes = complaintClasses(taxonomy);
+  const classIndex = new Map<TaxonomyNode, number>(taxonomy.nodes.map((n, i) => [n, i]));
+  const unclassified = unclassifiedIndex(taxonomy);
+  const records = new Records();
+  const spans: [number, number][] = [];
+  const classifiedBy = { columns: 0, rules: 0, model: 0, unclassified: 0 };
+  const result = await ingest(inputs, ingestSettings(options), (order: WorkOrder, entry) => {
+    const month = order.acceptedAt.monthIndex;
+    const span = spans[order.input];
+    if (!span) spans[order.input] = [month, month];
+    else if (month < span[0]) span[0] = month;
+    else if (month > span[1]) span[1] = month;
+    if (!order.isComplaint) {
+      records.add(
+        { unit: order.unit, month, complaint: false, businessType: order.businessType ?? '' },
+        entry,
+      );
+      return;
+    }
+    const c = classifier.classify(order);
+    classifiedBy[c.method]++;
+    const node = c.level3 ?? c.level2 ?? c.level1;
+    records.add(
+      {
+        unit: order.unit,
+        month,
+        complaint: true,
+        classIndex: node ? classIndex.get(node)! : unclassified,
+        appealApproved: order.appeal === 'approved',
+        unsubstantiated: order.substantiated === 'no',
+        replySeconds: secondsBetween(order.acceptedAt, order.repliedAt),
+        closeSeconds: secondsBetween(order.acceptedAt, order.closedAt),
+        satisfaction: order.satisfaction,
+        customerId: order.customerId,
+        phone: order.phone,
+      },
+      entry,
+    );
+  });
+  if (options.strict && result.totals.rejected > 0) {
+    const first = result.rejects[0];
+    throw new RejectedRowsError(
+      result.totals.rejected,
+      first ? `${first.file} row ${first.row}: ${first.reason}` : '',
+    );
+  }
+
+  const cube = buildCube(records, classes);
+  const covered = new Set<number>();
+  for (const span of spans) if (span) for (let m = span[0]; m <= span[1]; m++) covered.add(m);
+  const complaintMonths = new Set<number>();
+  const allMonths = new Set<number>();
+  for (const cell of cube.cells) {
+    allMonths.add(cell.month);
+    if (cell.complaint) complaintMonths.add(cell.month);
+  }
+  const dataMonths = [...(complaintMonths.size > 0 ? complaintMonths : allMonths)].sort(
+    (a, b) => a - b,
+  );
+  const period: Period | null = resolvePeriod(request, dataMonths);
+  const inputsText = inputs.join(', ');
+  if (allMonths.size === 0) {
+    throw new InputError(
+      'NO_DATA',
+      `${inputsText}: no work orders to analyse.`,
+      'Check the inputs with complaints inspect.',
+    );
+  }
+  const sorted = [...allMonths].sort((a, b) => a - b);
+  const range = `${monthIndexToString(sorted[0]!)} – ${monthIndexToString(sorted[sorted.length - 1]!)}`;
+  if (!period || !sorted.some((m) => m >= period.from && m <= period.to)) {
+    throw new InputError(
+      'NO_DATA',
+      `${inputsText}: no work order in ${period ? periodText(period) : 'the period asked for'}; the inputs hold ${range}.`,
+      'Choose a period the exports cover (--month, --quarter, --year, --from/--to), or add the export for it.',
+    );
+  }
+  const fields = new Set<Field>(result.inputs.flatMap((i) => i.columns.map((c) => c.field)));
+  const input: AnalysisInput = {
+    cube,
+    records,
+    taxonomy,
+    period,
+    request,
+    covered,
+    targets,
+    fields,
+    settings,
+  };
+  return { analysis: analyse(input), input, ingest: result, taxonomy, classifiedBy };
+}
+
+/** The JSON result of DESIGN.md §6, with what this toolkit adds. */
+export function resultJson(
+  result: PipelineResult,
+  parts: 'all' | 'trend' | 'assess' = 'all',
+  extra: object = {},
+): object {
+  const { analysis: a, ingest: i } = result;
+  const totals = {
+    workOrders: a.totals.workOrders,
+    complaints: a.totals.complaints,
+    appealApproved: a.totals.appealApproved,
+    unsubstantiated: a.totals.unsubstantiated,
+    assessed: a.totals.assessed,
+    target: a.totals.target,
+    overTargetRate: a.totals.overTargetRate,
+    duplicates: i.totals.duplicates,
+    rejected: i.totals.rejected,
+    excludedByType: a.totals.excludedByType,
+    overTarget: a.totals.overTarget,
+    unitsOverTarget: a.totals.unitsOverTarget,
+    unitsWithTarget: a.totals.unitsWithTarget,
+    customers: a.totals.customers,
+    ratePer10k: a.totals.ratePer10k,
+    previous: a.totals.previous,
+    yoy: a.totals.yoy,
+    preceding: a.totals.preceding,
+    mom: a.totals.mom,
+    duplicatesDiffering: i.totals.duplicatesDiffering,
+    withoutId: i.totals.withoutId,
+  };
+  const head = {
+    schemaVersion: SCHEMA_VERSION,
+    generatedBy: GENERATED_BY,
+    period: a.period,
+    taxonomy: result.taxonomy.name,
+    inputs: i.inputs,
+    totals,
+  };
+  const tail = {
+    settings: a.settings,
+    notes: a.notes,
+    warnings: i.warnings,
+    rejects: i.rejects,
+    rejectsOmitted: i.rejectsOmitted,
+  };
+  if (parts === 'trend')
+    return {
+      ...head,
+      months: a.months,
+      trend: a.trend,
+      seasonality: a.seasonality,
+      ...extra,
+      ...tail,
+    };
+  if (parts === 'assess') return { ...head, units: a.units, targets: a.targets, ...extra, ...tail };
+  return {
+    ...head,
+    units: a.units,
+    months: a.months,
+    trend: a.trend,
+    categories: a.categories,
+    classified: result.classifiedBy,
+    seasonality: a.seasonality,
+    hotspots: a.hotspots,
+    repeatComplainants: a.repeatComplainants,
+    timeliness: a.timeliness,
+    satisfaction: a.satisfaction,
+    targets: a.targets,
+    ...tail,
+  };
+}
