@@ -48,6 +48,11 @@ function debugging(): boolean {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // `complaints ... | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+    throw error;
+  });
   try {
     await program().parseAsync(argv);
     return EXIT.ok;

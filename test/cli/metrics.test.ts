@@ -1,0 +1,293 @@
+/**
+ * End to end: the realistic exports of fixtures/metrics (made by scripts/make-metrics-fixtures.js,
+ * whose figures are counted by the generator, not by the tool) must give the published figures
+ * to the digit, under any time zone.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { complaints, isPlainError, ROOT } from '../helpers/cli.js';
+
+const DIR = join(ROOT, 'fixtures/metrics');
+const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8'));
+const annual = expected.annual;
+const files = (annual.inputs as string[]).map((f) => `fixtures/metrics/${f}`);
+const targets = (kind: 'csv' | 'xlsx' | 'json') => `fixtures/metrics/${annual.targets[kind]}`;
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+function json(args: string[], tz = 'Asia/Shanghai'): Json {
+  const run = complaints([...args, '--json'], { env: { TZ: tz } });
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout);
+}
+
+const shanghai = json(['analyze', ...files, '--targets', targets('csv')]);
+const losAngeles = json(['analyze', ...files, '--targets', targets('csv')], 'America/Los_Angeles');
+
+describe('analyze: the 2016 annual evaluation', () => {
+  it('gives identical results under Asia/Shanghai and America/Los_Angeles', () => {
+    expect(losAngeles).toEqual(shanghai);
+  });
+
+  it.each([
+    ['Asia/Shanghai', shanghai],
+    ['America/Los_Angeles', losAngeles],
+  ])('gives the published totals under %s', (_tz, r) => {
+    expect(r.period).toMatchObject({ from: '2016-01', to: '2016-12', months: 12 });
+    expect(r.period.yearEarlier).toEqual({ from: '2015-01', to: '2015-12' });
+    expect(r.totals).toMatchObject({
+      complaints: 226,
+      appealApproved: 80,
+      assessed: 146,
+      target: 125,
+    });
+    expect(r.totals.overTargetRate).toBe(0.168);
+    const assessedVsTarget = (r.units as Json[]).map((u) => [
+      u.assessed,
+      u.target,
+      u.overTargetRate,
+    ]);
+    expect(assessedVsTarget).toContainEqual([22, 16, 0.375]);
+    expect(assessedVsTarget).toContainEqual([13, 8, 0.625]);
+    const d = Object.fromEntries((r.categories.discipline as Json[]).map((x) => [x.name, x]));
+    expect(d['运检']).toMatchObject({ complaints: 110, previous: 53 });
+    expect(d['运检']!.yoy).toBeCloseTo(1.0755, 4);
+    expect(d['营销']).toMatchObject({ complaints: 116, previous: 127 });
+    expect(d['营销']!.yoy).toBeCloseTo(-0.0866, 4);
+  });
+
+  it('matches every total counted by the generator', () => {
+    const t = annual.totals;
+    expect(shanghai.totals).toMatchObject({
+      workOrders: t.workOrders,
+      complaints: t.complaints,
+      appealApproved: t.appealApproved,
+      unsubstantiated: t.unsubstantiated,
+      assessed: t.assessed,
+      target: t.target,
+      overTargetRate: t.overTargetRate,
+      duplicates: t.duplicates,
+      duplicatesDiffering: t.duplicatesDiffering,
+      rejected: t.rejected,
+      excludedByType: t.excludedByType,
+      previous: t.previous,
+      yoy: t.yoy,
+    });
+  });
+
+  it('matches every unit, in rank order', () => {
+    const fields = [
+      'unit',
+      'complaints',
+      'appealApproved',
+      'unsubstantiated',
+      'assessed',
+      'target',
+      'customers',
+      'overTargetRate',
+      'share',
+      'ratePer10k',
+      'previous',
+      'yoy',
+      'rank',
+    ];
+    const pick = (u: Json) => fields.map((f) => u[f]);
+    expect((shanghai.units as Json[]).map(pick)).toEqual((annual.units as Json[]).map(pick));
+    // The targets file writes 国网黄山供电公司（市直）, the exports (市直) too, in both forms.
+    expect(shanghai.targets).toMatchObject({ unitsWithoutTarget: [], targetsWithoutData: [] });
+  });
+
+  it('matches the monthly series of 2016 and of the year before', () => {
+    const pick = (m: Json) => [m.month, m.complaints, m.assessed, m.mom, m.previous, m.yoy];
+    expect((shanghai.months as Json[]).map(pick)).toEqual((annual.months as Json[]).map(pick));
+    expect((shanghai.months as Json[]).map((m) => m.previous)).toEqual(
+      (annual.monthsPrevious as Json[]).map((m) => m.complaints),
+    );
+  });
+
+  it.each(['Asia/Shanghai', 'America/Los_Angeles'])(
+    'puts complaints of the first and last seconds of a month in their own month under %s',
+    (tz) => {
+      const dir = mkdtempSync(join(tmpdir(), 'complaints-boundary-'));
+      try {
+        const csv = join(dir, 'boundary.csv');
+        const rows = (annual.boundary as Json[]).map((b) =>
+          [b.id, b.acceptedAt, b.unit, b.type].join(','),
+        );
+        writeFileSync(csv, ['工单编号,受理时间,供电单位,业务类型', ...rows].join('\n') + '\n');
+        const r = json(['trend', csv, '--from', '2015-12', '--to', '2016-06'], tz);
+        const counts = Object.fromEntries((r.months as Json[]).map((m) => [m.month, m.complaints]));
+        const want: Record<string, number> = {};
+        for (const b of annual.boundary as Json[]) want[b.month] = (want[b.month] ?? 0) + 1;
+        expect(counts).toEqual({ '2016-02': 0, '2016-03': 0, ...want });
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+  );
+
+  it('matches the categories at both levels', () => {
+    const l1 = (r: Json[]) =>
+      r
+        .filter((x) => x.complaints > 0 || x.previous > 0)
+        .map((x) => [x.name, x.complaints, x.previous]);
+    const byName = (rows: Json[]) => Object.fromEntries(rows.map((x) => [x.name, x]));
+    const want1 = byName(annual.level1);
+    for (const [name, complaints, previous] of l1(shanghai.categories.level1)) {
+      expect([complaints, previous]).toEqual([want1[name].complaints, want1[name].previous]);
+    }
+    expect(Object.keys(want1).sort()).toEqual(
+      l1(shanghai.categories.level1)
+        .map((x) => x[0])
+        .sort(),
+    );
+    const got2 = byName(
+      (shanghai.categories.level2 as Json[]).filter((x) => x.complaints > 0 || x.previous > 0),
+    );
+    for (const row of annual.level2 as Json[]) {
+      expect([row.name, got2[row.name]?.complaints, got2[row.name]?.previous]).toEqual([
+        row.name,
+        row.complaints,
+        row.previous,
+      ]);
+    }
+    expect(shanghai.categories.unclassified).toBe(annual.unclassified);
+  });
+
+  it('lists the rejected rows with file and line', () => {
+    expect(shanghai.rejects.map((r: Json) => [r.file, r.row])).toEqual(
+      (annual.rejects as Json[]).map((r) => [`fixtures/metrics/${r.file}`, r.row]),
+    );
+  });
+
+  it('finds the repeat complainants by customer id and by phone', () => {
+    const got = (list: Json) => list.top.map((x: Json) => [x.key, x.complaints]);
+    expect(got(shanghai.repeatComplainants.byCustomer)).toEqual(
+      (annual.repeatCustomers as Json[]).map((x) => [x.customerId, x.complaints]),
+    );
+    expect(got(shanghai.repeatComplainants.byPhone)).toEqual(
+      (annual.repeatPhones as Json[]).map((x) => [x.phone, x.complaints]),
+    );
+  });
+
+  it('measures timeliness and satisfaction', () => {
+    for (const kind of ['reply', 'close'] as const) {
+      const want = annual.timeliness[kind];
+      const got = shanghai.timeliness[kind];
+      expect([got.count, got.overLimit, got.limitHours]).toEqual([
+        want.withTime,
+        want.over,
+        want.limitHours,
+      ]);
+      expect(got.meanHours).toBeCloseTo(want.meanHours, 9);
+    }
+    expect(shanghai.satisfaction.byValue).toEqual({
+      ...annual.satisfaction.values,
+      '(空)': annual.satisfaction.blank,
+    });
+  });
+
+  it('subtracts the unsubstantiated too with --exclude-unsubstantiated, each complaint once', () => {
+    const r = json(['analyze', ...files, '--targets', targets('csv'), '--exclude-unsubstantiated']);
+    expect(r.totals.assessed).toBe(annual.totals.assessedExcludingUnsubstantiated);
+    expect(r.totals.overTargetRate).toBe(annual.totals.overTargetRateExcludingUnsubstantiated);
+    const byUnit = Object.fromEntries((r.units as Json[]).map((u) => [u.unit, u.assessed]));
+    for (const u of annual.units as Json[])
+      expect(byUnit[u.unit]).toBe(u.assessedExcludingUnsubstantiated);
+  });
+
+  it.each(['xlsx', 'json'] as const)('reads the same targets from %s', (kind) => {
+    const r = json(['assess', ...files, '--targets', targets(kind), '--year', '2016']);
+    expect(r.totals).toMatchObject({ target: 125, overTargetRate: 0.168, unitsWithTarget: 8 });
+    expect((r.units as Json[]).map((u) => [u.unit, u.target])).toEqual(
+      (shanghai.units as Json[]).map((u) => [u.unit, u.target]),
+    );
+  });
+});
+
+describe('trend: the series 409 (April) … 89 (December)', () => {
+  const series = expected.series;
+  const r = json(['trend', `fixtures/metrics/${series.file}`]);
+
+  it('gives the months, their 环比, and both average monthly reductions', () => {
+    expect(r.period).toMatchObject({ from: '2016-04', to: '2016-12' });
+    expect((r.months as Json[]).map((m) => [m.month, m.complaints, m.mom])).toEqual(
+      (series.months as Json[]).map((m) => [m.month, m.complaints, m.mom]),
+    );
+    expect(r.trend.avgMonthlyReduction.compound).toBeCloseTo(
+      series.avgMonthlyReduction.compound,
+      15,
+    );
+    expect(r.trend.avgMonthlyReduction.compound).toBeCloseTo(0.1736, 4);
+    expect(r.trend.avgMonthlyReduction.arithmetic).toBeCloseTo(
+      series.avgMonthlyReduction.arithmetic,
+      15,
+    );
+  });
+
+  it('prints them in the terminal with the compound reduction 17.36%', () => {
+    const run = complaints(['trend', `fixtures/metrics/${series.file}`]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/2016-04\s+409\s+409\s+-/);
+    expect(run.stdout).toMatch(/2016-12\s+89\s+89\s+−23\.93%/);
+    expect(run.stdout).toContain('复合 17.36%');
+  });
+
+  it('--by unit gives one series per unit that adds up to the whole', () => {
+    const byUnit = json(['trend', `fixtures/metrics/${series.file}`, '--by', 'unit']);
+    expect(byUnit.by).toBe('unit');
+    expect((byUnit.series as Json[]).map((s) => s.key).sort()).toEqual([...series.units].sort());
+    const sums = (r.months as Json[]).map((_, i) =>
+      (byUnit.series as Json[]).reduce((sum, s) => sum + s.months[i].complaints, 0),
+    );
+    expect(sums).toEqual((series.months as Json[]).map((m) => m.complaints));
+  });
+});
+
+describe('assess in the terminal', () => {
+  it('marks the units over target and ends with the totals', () => {
+    const run = complaints(['assess', ...files, '--targets', targets('csv')]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    const line = (unit: string) => lines.find((l) => l.includes(unit))!;
+    expect(line('国网歙县供电公司')).toMatch(/53\s+22\s+31\s+26\s+\+19\.23%\s+超/);
+    expect(line('国网黟县供电公司')).not.toContain('超');
+    expect(line('合计')).toMatch(/226\s+80\s+146\s+125\s+\+16\.8%\s+超/);
+  });
+
+  it('speaks English with --lang en', () => {
+    const run = complaints(['assess', ...files, '--targets', targets('csv'), '--lang', 'en']);
+    expect(run.stdout).toMatch(
+      /rank\s+unit\s+complaints\s+appeal approved\s+assessed\s+target\s+over target/,
+    );
+    expect(run.stdout).toMatch(/total\s+226\s+80\s+146\s+125\s+\+16\.8%\s+over/);
+  });
+});
+
+describe('metric commands: mistakes', () => {
+  it.each([
+    [['assess', files[1]!], /assess needs --targets FILE/],
+    [
+      ['analyze', files[1]!, '--year', '2017'],
+      /no work order in 2017-01 – 2017-12; the inputs hold 2016-01 – 2016-06/,
+    ],
+    [['analyze', files[1]!, '--month', '2016-13'], /--month 2016-13: expected a month as YYYY-MM/],
+    [['analyze', files[1]!, '--targets', 'fixtures/metrics/nope.csv'], /nope\.csv/],
+    [['trend', files[1]!, '--by', 'city'], /city/],
+    [['analyze', files[1]!, '--top', '0'], /--top 0: expected a whole number above 0/],
+  ])('%j is exit 2 with a plain message', (args, message) => {
+    const run = complaints(args);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('fails under --strict when rows were rejected (exit 3), printing no result', () => {
+    const run = complaints(['analyze', ...files, '--strict', '--json']);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toBe('');
+    expect(isPlainError(run.stderr)).toBe(true);
+  });
+});
