@@ -55,6 +55,21 @@ const inspect = (kind, size, file) => ({
   cli: true,
 });
 
+const analyze = (kind, size, file) => ({
+  key: `analyze-${kind}:${size}`,
+  name: `analyze --json ${file}`,
+  file,
+  cmd: [CLI, 'analyze', data(file), '--json'],
+  cli: true,
+});
+const trend = (kind, size, file) => ({
+  key: `trend-${kind}:${size}`,
+  name: `trend --by unit ${file}`,
+  file,
+  cmd: [CLI, 'trend', data(file), '--by', 'unit', '--json'],
+  cli: true,
+});
+
 const SUITES = {
   csv: [
     floor('250k', 'orders-250k.csv'),
@@ -65,6 +80,9 @@ const SUITES = {
     parser('papaparse'),
     inspect('utf8', '250k', 'orders-250k.csv'),
     inspect('utf8', '1m', 'orders-1m.csv'),
+    analyze('utf8', '250k', 'orders-250k.csv'),
+    analyze('utf8', '1m', 'orders-1m.csv'),
+    trend('utf8', '1m', 'orders-1m.csv'),
   ],
   gb18030: [
     floor('250k', 'orders-250k-gb18030.csv', 'gb18030'),
@@ -92,6 +110,8 @@ const RATIOS = [
   ['inspect-gb', 'floor-utf8', 'utf-8 floor'],
   ['inspect-gb', 'inspect-utf8', 'utf-8 inspect'],
   ['inspect-xlsx', 'walk', 'walk'],
+  ['analyze-utf8', 'inspect-utf8', 'inspect'],
+  ['trend-utf8', 'inspect-utf8', 'inspect'],
 ];
 
 function parseArgs(argv) {
@@ -206,12 +226,15 @@ const TIME_TARGETS = [
   ['UTF-8 CSV inspect time ≤ 2× readline floor (1m)', 'inspect-utf8:1m', 'floor-readline:1m', 2],
   ['GB18030 inspect time ≤ 1.3× UTF-8 inspect (1m)', 'inspect-gb:1m', 'inspect-utf8:1m', 1.3],
   ['xlsx inspect time ≤ 1.3× exceljs walk (1048575)', 'inspect-xlsx:1m', 'walk:1m', 1.3],
+  // Issue 5: the full pipeline (classify, cube, metrics, JSON) against reading alone.
+  ['UTF-8 CSV analyze --json time ≤ 1.5× inspect (1m)', 'analyze-utf8:1m', 'inspect-utf8:1m', 1.5],
 ];
 const RSS_LIMIT_MIB = 300;
 const RSS_GROWTH = [
   ['UTF-8 CSV', 'inspect-utf8:1m'],
   ['GB18030 CSV', 'inspect-gb:1m'],
   ['xlsx', 'inspect-xlsx:1m'],
+  ['UTF-8 CSV analyze', 'analyze-utf8:1m'],
 ];
 
 function targets(results) {
@@ -220,14 +243,14 @@ function targets(results) {
     const [x, y] = [ok.get(line), ok.get(ref)];
     return { name, limit, value: x && y ? x.seconds / y.seconds : null };
   });
-  const inspects = [...ok.values()].filter((r) => r.key.startsWith('inspect-'));
+  const inspects = [...ok.values()].filter((r) => /^(inspect|analyze|trend)-/.test(r.key));
   list.push({
-    name: `peak RSS ≤ ${RSS_LIMIT_MIB} MiB for every inspect`,
+    name: `peak RSS ≤ ${RSS_LIMIT_MIB} MiB for every inspect, analyze and trend`,
     limit: RSS_LIMIT_MIB,
     value: inspects.length ? Math.max(...inspects.map((r) => r.peakRssMiB)) : null,
   });
   for (const [format, key] of RSS_GROWTH) {
-    const name = `inspect peak RSS(1m) ≤ 1.3× RSS(250k), ${format}`;
+    const name = `peak RSS(1m) ≤ 1.3× RSS(250k), ${format}`;
     list.push({ name, limit: 1.3, value: ok.get(key)?.rssVs250k ?? null });
   }
   for (const t of list) t.status = t.value === null ? 'n/a' : t.value <= t.limit ? 'PASS' : 'FAIL';

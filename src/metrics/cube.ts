@@ -57,29 +57,21 @@ export function unclassifiedIndex(taxonomy: Taxonomy): number {
   return taxonomy.nodes.length;
 }
 
+/** The cube of what the records counted; cells a later copy emptied are left out. */
 export function buildCube(records: Records, classes: readonly ComplaintClass[]): Cube {
   const cells: CubeCell[] = [];
-  const byKey = new Map<number, CubeCell>();
-  const { unit, month, kind, flags } = records;
-  for (let r = 0; r < records.size; r++) {
-    // unit < 2^21, month < 2^16, kind < 2^13, flags < 2^3: 53 bits, exact in a double.
-    const key = ((unit[r]! * 65536 + month[r]!) * 8192 + kind[r]!) * 8 + flags[r]!;
-    const cell = byKey.get(key);
-    if (cell) cell.count++;
-    else {
-      const f = flags[r]!;
-      const created: CubeCell = {
-        unit: unit[r]!,
-        month: month[r]!,
-        kind: kind[r]!,
-        complaint: (f & COMPLAINT) !== 0,
-        appealApproved: (f & APPEAL_APPROVED) !== 0,
-        unsubstantiated: (f & UNSUBSTANTIATED) !== 0,
-        count: 1,
-      };
-      byKey.set(key, created);
-      cells.push(created);
-    }
-  }
+  records.cellCount.forEach((count, i) => {
+    if (count === 0) return;
+    const flags = records.cellFlags[i]!;
+    cells.push({
+      unit: records.cellUnit[i]!,
+      month: records.cellMonth[i]!,
+      kind: records.cellKind[i]!,
+      complaint: (flags & COMPLAINT) !== 0,
+      appealApproved: (flags & APPEAL_APPROVED) !== 0,
+      unsubstantiated: (flags & UNSUBSTANTIATED) !== 0,
+      count,
+    });
+  });
   return { units: records.units.list, types: records.types.list, classes, cells };
 }

@@ -6,7 +6,7 @@
 import { note, type AnalysisInput, type Note } from './analysis.js';
 import { mean, medianOfSorted, share } from './formulas.js';
 import { contains } from './period.js';
-import { COMPLAINT, NO_SLOT, NO_TIME, type Complainants } from './records.js';
+import { NO_SLOT, NO_TIME, type Complainants } from './records.js';
 
 export interface RepeatList {
   /** Complainants with two or more complaints in the period. */
@@ -72,41 +72,48 @@ export interface Extras {
   satisfaction: Satisfaction | null;
 }
 
-/** Calls `visit` with every complaint record in the period. */
-function eachComplaint(input: AnalysisInput, visit: (r: number) => void): void {
+/** Calls `visit` with the row and unit of every complaint in the period. */
+function eachComplaint(input: AnalysisInput, visit: (row: number, unit: number) => void): void {
   const { records, period } = input;
-  for (let r = 0; r < records.size; r++) {
-    if ((records.flags[r]! & COMPLAINT) !== 0 && contains(period, records.month[r]!)) visit(r);
+  for (let row = 0; row < records.complaintRows; row++) {
+    const cell = records.cellOf(row);
+    if (cell >= 0 && contains(period, records.cellMonth[cell]!))
+      visit(row, records.cellUnit[cell]!);
   }
 }
 
 function repeats(
   input: AnalysisInput,
-  slots: Int32Array,
+  slotOf: (r: number) => number,
   who: Complainants,
   total: number,
 ): RepeatList {
-  const bySlot = new Map<number, { complaints: number; units: Set<number> }>();
+  // Counted in a typed array first: a Map entry per complainant would cost ~100 bytes each.
+  const counts = new Uint32Array(who.size);
   eachComplaint(input, (r) => {
-    const slot = slots[r]!;
-    if (slot === NO_SLOT) return;
-    let entry = bySlot.get(slot);
-    if (!entry) bySlot.set(slot, (entry = { complaints: 0, units: new Set() }));
-    entry.complaints++;
-    entry.units.add(input.records.unit[r]!);
+    const slot = slotOf(r);
+    if (slot !== NO_SLOT) counts[slot]!++;
   });
-  const list = [...bySlot.entries()].filter(([, e]) => e.complaints >= 2);
-  const complaints = list.reduce((sum, [, e]) => sum + e.complaints, 0);
-  const units = input.records.units.list;
-  const top = list
-    .map(([slot, e]) => ({
+  let complainants = 0;
+  let complaints = 0;
+  const units = new Map<number, Set<number>>();
+  counts.forEach((n, slot) => {
+    if (n < 2) return;
+    complainants++;
+    complaints += n;
+    units.set(slot, new Set());
+  });
+  eachComplaint(input, (r, unit) => units.get(slotOf(r))?.add(unit));
+  const names = input.records.units.list;
+  const top = [...units.entries()]
+    .map(([slot, set]) => ({
       key: who.text.get(slot) ?? '',
-      complaints: e.complaints,
-      units: [...e.units].map((u) => units[u]!).sort(),
+      complaints: counts[slot]!,
+      units: [...set].map((u) => names[u]!).sort(),
     }))
     .sort((a, b) => b.complaints - a.complaints || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .slice(0, input.settings.top);
-  return { complainants: list.length, complaints, share: share(complaints, total), top };
+  return { complainants, complaints, share: share(complaints, total), top };
 }
 
 export function repeatComplainants(
@@ -130,8 +137,10 @@ export function repeatComplainants(
   const { records } = input;
   return {
     repeatComplainants: {
-      byCustomer: hasCustomer ? repeats(input, records.customer, records.customers, total) : null,
-      byPhone: hasPhone ? repeats(input, records.phone, records.phones, total) : null,
+      byCustomer: hasCustomer
+        ? repeats(input, (r) => records.customer(r), records.customers, total)
+        : null,
+      byPhone: hasPhone ? repeats(input, (r) => records.phone(r), records.phones, total) : null,
     },
   };
 }
@@ -176,28 +185,52 @@ export function timeliness(input: AnalysisInput, notes: Note[]): Pick<Extras, 't
     );
   if (!hasReply && !hasClose) return { timeliness: null };
   const { records, settings } = input;
-  const collect = (column: Int32Array, limit: number, unit: number | null) => {
-    const values: number[] = [];
-    let negative = 0;
-    eachComplaint(input, (r) => {
-      if (unit !== null && records.unit[r] !== unit) return;
-      const s = column[r]!;
-      if (s === NO_TIME) return;
-      if (s < 0) negative++;
-      else values.push(s);
-    });
-    return durationStats(values, limit, negative);
+  // One pass: the durations of each unit, and those before acceptance, kept apart.
+  type Durations = { seconds: number[]; negative: number };
+  const perUnit = new Map<number, { reply: Durations; close: Durations }>();
+  const add = (d: Durations, s: number) => {
+    if (s === NO_TIME) return;
+    if (s < 0) d.negative++;
+    else d.seconds.push(s);
   };
-  const stats = (unit: number | null) => ({
-    reply: hasReply ? collect(records.replySeconds, settings.replyLimitHours, unit) : null,
-    close: hasClose ? collect(records.closeSeconds, settings.closeLimitHours, unit) : null,
+  eachComplaint(input, (r, unit) => {
+    let u = perUnit.get(unit);
+    if (!u) {
+      u = { reply: { seconds: [], negative: 0 }, close: { seconds: [], negative: 0 } };
+      perUnit.set(unit, u);
+    }
+    add(u.reply, records.replySeconds(r));
+    add(u.close, records.closeSeconds(r));
   });
-  const units = new Set<number>();
-  eachComplaint(input, (r) => units.add(records.unit[r]!));
-  const byUnit = [...units]
-    .map((u) => ({ unit: records.units.list[u]!, ...stats(u) }))
+  const stats = (of: Durations[], kind: 'reply' | 'close') =>
+    (kind === 'reply' ? hasReply : hasClose)
+      ? durationStats(
+          of.flatMap((d) => d.seconds),
+          kind === 'reply' ? settings.replyLimitHours : settings.closeLimitHours,
+          of.reduce((sum, d) => sum + d.negative, 0),
+        )
+      : null;
+  const all = [...perUnit.values()];
+  const byUnit = [...perUnit.entries()]
+    .map(([unit, u]) => ({
+      unit: records.units.list[unit]!,
+      reply: stats([u.reply], 'reply'),
+      close: stats([u.close], 'close'),
+    }))
     .sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
-  return { timeliness: { ...stats(null), byUnit } };
+  return {
+    timeliness: {
+      reply: stats(
+        all.map((u) => u.reply),
+        'reply',
+      ),
+      close: stats(
+        all.map((u) => u.close),
+        'close',
+      ),
+      byUnit,
+    },
+  };
 }
 
 export function satisfaction(input: AnalysisInput, notes: Note[]): Pick<Extras, 'satisfaction'> {
@@ -229,8 +262,8 @@ export function satisfaction(input: AnalysisInput, notes: Note[]): Pick<Extras, 
     byUnit: [],
   };
   const perUnit = new Map<number, { surveyed: number; satisfied: number }>();
-  eachComplaint(input, (r) => {
-    const id = records.satisfaction[r]!;
+  eachComplaint(input, (r, unit) => {
+    const id = records.satisfaction(r);
     const value = id === 0 ? '(空)' : values[id - 1]!;
     result.byValue[value] = (result.byValue[value] ?? 0) + 1;
     const group = id === 0 ? 'notSurveyed' : groupOf[id - 1];
@@ -240,7 +273,6 @@ export function satisfaction(input: AnalysisInput, notes: Note[]): Pick<Extras, 
     }
     result[group]++;
     if (group === 'notSurveyed') return;
-    const unit = records.unit[r]!;
     let u = perUnit.get(unit);
     if (!u) perUnit.set(unit, (u = { surveyed: 0, satisfied: 0 }));
     u.surveyed++;

@@ -1,9 +1,11 @@
 /**
- * The work orders of a data set in columns of typed arrays, one slot per work order after
- * de-duplication: a later copy of a work order (same id) overwrites the earlier one, so
- * "later input wins" needs no bookkeeping, and a million rows cost ~27 bytes each instead of a
- * JS object. The cube (cube.ts) and the extras (repeat complainants, timeliness, satisfaction)
- * are computed from these columns once the period is known.
+ * The one streaming aggregation of the work orders (DESIGN.md §3): each row is counted in its
+ * cell — unit × month × class (or business type) × appeal/substantiation flags — as it is read.
+ * De-duplication keeps the later copy of a work order: the cell an entry was counted in is
+ * remembered (4 bytes an entry), so a later copy takes its count back out before adding its
+ * own. Complaints, a small part of an export, also keep the few values the extras need
+ * (timeliness, satisfaction, repeat complainants) in columns of typed arrays, ~22 bytes each.
+ * Memory stays small and nearly flat: no row is held as a JS object.
  */
 import { IdIndex } from '../ingest/dedup.js';
 
@@ -78,82 +80,135 @@ export class Complainants {
   }
 }
 
-function grow<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array>(
-  a: T,
-  size: number,
-): T {
+function grow<T extends Int32Array | Uint32Array | Uint16Array>(a: T, size: number): T {
   const bigger = new (a.constructor as new (n: number) => T)(size);
   bigger.set(a);
   return bigger;
 }
 
+const INITIAL = 1 << 15;
+/** Marks a complaint row whose work order a later copy turned into something else. */
+const RETIRED = 0xffffffff;
+
 export class Records {
-  size = 0;
   readonly units = new Names();
   readonly types = new Names();
   readonly satisfactions = new Names();
   readonly customers = new Complainants();
   readonly phones = new Complainants();
-  /** Record of each de-duplication entry, +1 (0: none yet). */
-  private byEntry = new Int32Array(1 << 15);
 
-  unit = new Uint32Array(1 << 15);
-  month = new Uint16Array(1 << 15);
-  kind = new Uint16Array(1 << 15);
-  flags = new Uint8Array(1 << 15);
-  replySeconds = new Int32Array(1 << 15);
-  closeSeconds = new Int32Array(1 << 15);
+  // The cells: few (units × months × kinds × flags), so plain arrays.
+  private readonly cellIds = new Map<number, number>();
+  readonly cellUnit: number[] = [];
+  readonly cellMonth: number[] = [];
+  readonly cellKind: number[] = [];
+  readonly cellFlags: number[] = [];
+  readonly cellCount: number[] = [];
+
+  /**
+   * What each de-duplication entry was counted as: cell + 1 for a work order of another type,
+   * −(complaint row + 1) for a complaint, 0 before its first copy.
+   */
+  private counted = new Int32Array(INITIAL);
+
+  /** Complaints kept for the extras; rows of retired copies have cell RETIRED. */
+  complaintRows = 0;
+  private rowCell = new Uint32Array(INITIAL);
+  private replySecondsByRow = new Int32Array(INITIAL);
+  private closeSecondsByRow = new Int32Array(INITIAL);
   /** Satisfaction value id + 1; 0 when blank. */
-  satisfaction = new Uint16Array(1 << 15);
-  customer = new Int32Array(1 << 15);
-  phone = new Int32Array(1 << 15);
+  private satisfactionByRow = new Uint16Array(INITIAL);
+  private customerByRow = new Int32Array(INITIAL);
+  private phoneByRow = new Int32Array(INITIAL);
 
-  /** The record for a work order: its earlier record when `entry` was seen before, else a new one. */
-  private slotFor(entry: number): number {
-    if (entry >= 0) {
-      if (entry >= this.byEntry.length)
-        this.byEntry = grow(this.byEntry, Math.max(this.byEntry.length * 2, entry + 1));
-      const known = this.byEntry[entry]!;
-      if (known > 0) return known - 1;
-      this.byEntry[entry] = this.size + 1;
+  private cell(unit: number, month: number, kind: number, flags: number): number {
+    // unit < 2^21, month < 2^16, kind < 2^13, flags < 2^3: 53 bits, exact in a double.
+    const key = ((unit * 65536 + month) * 8192 + kind) * 8 + flags;
+    let id = this.cellIds.get(key);
+    if (id === undefined) {
+      id = this.cellCount.length;
+      this.cellIds.set(key, id);
+      this.cellUnit.push(unit);
+      this.cellMonth.push(month);
+      this.cellKind.push(kind);
+      this.cellFlags.push(flags);
+      this.cellCount.push(0);
     }
-    const record = this.size++;
-    if (record >= this.unit.length) {
-      const n = this.unit.length * 2;
-      this.unit = grow(this.unit, n);
-      this.month = grow(this.month, n);
-      this.kind = grow(this.kind, n);
-      this.flags = grow(this.flags, n);
-      this.replySeconds = grow(this.replySeconds, n);
-      this.closeSeconds = grow(this.closeSeconds, n);
-      this.satisfaction = grow(this.satisfaction, n);
-      this.customer = grow(this.customer, n);
-      this.phone = grow(this.phone, n);
-    }
-    return record;
+    return id;
   }
 
-  /** Stores a work order; `entry` is its de-duplication entry, or -1 when it has no id. */
-  add(input: RecordInput, entry = -1): void {
-    const r = this.slotFor(entry);
-    this.unit[r] = this.units.id(input.unit);
-    this.month[r] = input.month;
-    if (input.complaint) {
-      this.kind[r] = input.classIndex ?? 0;
-      this.flags[r] =
-        COMPLAINT |
-        (input.appealApproved ? APPEAL_APPROVED : 0) |
-        (input.unsubstantiated ? UNSUBSTANTIATED : 0);
-      this.replySeconds[r] = input.replySeconds ?? NO_TIME;
-      this.closeSeconds[r] = input.closeSeconds ?? NO_TIME;
-      this.satisfaction[r] = input.satisfaction ? this.satisfactions.id(input.satisfaction) + 1 : 0;
-      this.customer[r] = input.customerId ? this.customers.slot(input.customerId) : NO_SLOT;
-      this.phone[r] = input.phone ? this.phones.slot(input.phone) : NO_SLOT;
-    } else {
-      this.kind[r] = this.types.id(input.businessType ?? '');
-      this.flags[r] = 0;
-      this.customer[r] = NO_SLOT;
-      this.phone[r] = NO_SLOT;
+  private newComplaintRow(): number {
+    const row = this.complaintRows++;
+    if (row >= this.rowCell.length) {
+      const n = this.rowCell.length * 2;
+      this.rowCell = grow(this.rowCell, n);
+      this.replySecondsByRow = grow(this.replySecondsByRow, n);
+      this.closeSecondsByRow = grow(this.closeSecondsByRow, n);
+      this.satisfactionByRow = grow(this.satisfactionByRow, n);
+      this.customerByRow = grow(this.customerByRow, n);
+      this.phoneByRow = grow(this.phoneByRow, n);
     }
+    return row;
+  }
+
+  /** Counts a work order; `entry` is its de-duplication entry, or -1 when it has no id. */
+  add(input: RecordInput, entry = -1): void {
+    let reuse = -1;
+    if (entry >= 0) {
+      if (entry >= this.counted.length)
+        this.counted = grow(this.counted, Math.max(this.counted.length * 2, entry + 1));
+      const before = this.counted[entry]!;
+      if (before > 0) this.cellCount[before - 1]!--;
+      else if (before < 0) {
+        reuse = -before - 1;
+        this.cellCount[this.rowCell[reuse]!]!--;
+        this.rowCell[reuse] = RETIRED;
+      }
+    }
+    const unit = this.units.id(input.unit);
+    if (!input.complaint) {
+      const cell = this.cell(unit, input.month, this.types.id(input.businessType ?? ''), 0);
+      this.cellCount[cell]!++;
+      if (entry >= 0) this.counted[entry] = cell + 1;
+      return;
+    }
+    const flags =
+      COMPLAINT |
+      (input.appealApproved ? APPEAL_APPROVED : 0) |
+      (input.unsubstantiated ? UNSUBSTANTIATED : 0);
+    const cell = this.cell(unit, input.month, input.classIndex ?? 0, flags);
+    this.cellCount[cell]!++;
+    const row = reuse >= 0 ? reuse : this.newComplaintRow();
+    if (entry >= 0) this.counted[entry] = -(row + 1);
+    this.rowCell[row] = cell;
+    this.replySecondsByRow[row] = input.replySeconds ?? NO_TIME;
+    this.closeSecondsByRow[row] = input.closeSeconds ?? NO_TIME;
+    this.satisfactionByRow[row] = input.satisfaction
+      ? this.satisfactions.id(input.satisfaction) + 1
+      : 0;
+    this.customerByRow[row] = input.customerId ? this.customers.slot(input.customerId) : NO_SLOT;
+    this.phoneByRow[row] = input.phone ? this.phones.slot(input.phone) : NO_SLOT;
+  }
+
+  /** The cell of a complaint row, or -1 when a later copy retired it. */
+  cellOf(row: number): number {
+    const cell = this.rowCell[row]!;
+    return cell === RETIRED ? -1 : cell;
+  }
+  replySeconds(row: number): number {
+    return this.replySecondsByRow[row]!;
+  }
+  closeSeconds(row: number): number {
+    return this.closeSecondsByRow[row]!;
+  }
+  /** Satisfaction value id + 1; 0 when blank. */
+  satisfaction(row: number): number {
+    return this.satisfactionByRow[row]!;
+  }
+  customer(row: number): number {
+    return this.customerByRow[row]!;
+  }
+  phone(row: number): number {
+    return this.phoneByRow[row]!;
   }
 }
