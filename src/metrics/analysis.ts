@@ -128,13 +128,14 @@ export interface HotSpots {
   byUnit: {
     unit: string;
     complaints: number;
-    top: { name: string; complaints: number; share: number | null }[];
+    top: { name: string; nameEn: string; complaints: number; share: number | null }[];
   }[];
   rising: {
     basis: 'yoy' | 'mom';
     categories: {
       code: string;
       name: string;
+      nameEn: string;
       complaints: number;
       base: number;
       increase: number;
@@ -199,6 +200,8 @@ export interface Note {
   code:
     | 'months-missing'
     | 'no-yoy'
+    | 'no-appeal'
+    | 'no-substantiated'
     | 'units-without-target'
     | 'targets-without-data'
     | 'no-seasonality'
@@ -245,6 +248,24 @@ export function analyse(input: AnalysisInput): Analysis {
         'months-missing',
         `${list}: not in any input; counted as 0.`,
         `${list} 不在任何输入中，按 0 计。`,
+      ),
+    );
+  }
+  if (!input.fields.has('appealResult')) {
+    notes.push(
+      note(
+        'no-appeal',
+        'No 申诉结果 (appealResult) column: no complaint counts as appeal-approved, so assessed = complaints.',
+        '没有申诉结果列：不计申诉成功，考核投诉即全部投诉。',
+      ),
+    );
+  }
+  if (settings.excludeUnsubstantiated && !input.fields.has('substantiated')) {
+    notes.push(
+      note(
+        'no-substantiated',
+        'No 是否属实 (substantiated) column: --exclude-unsubstantiated has nothing to exclude.',
+        '没有是否属实列：--exclude-unsubstantiated 无可剔除。',
       ),
     );
   }
@@ -625,6 +646,7 @@ function hotspots(
         .slice(0, 3)
         .map(([node, complaints]) => ({
           name: node.name,
+          nameEn: node.nameEn,
           complaints,
           share: share(complaints, u.complaints),
         }));
@@ -643,6 +665,7 @@ function hotspots(
           return {
             code: node.code,
             name: node.name,
+            nameEn: node.nameEn,
             complaints,
             base,
             increase: complaints - base,

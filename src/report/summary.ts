@@ -127,6 +127,8 @@ const L = {
 export type Labels = (typeof L)['zh'];
 export const labels = (lang: Lang): Labels => L[lang] as Labels;
 
+export const DISCIPLINE_EN: Record<string, string> = { 运检: 'operations', 营销: 'marketing' };
+
 /** Colours a signed change: rising red, falling green (complaints going up is bad news). */
 function paintChange(rate: number | null, c: ChalkInstance): string {
   const text = formatPercent(rate, true);
@@ -276,7 +278,10 @@ function categoryLines(a: Analysis, lang: Lang, c: ChalkInstance): string {
   }) =>
     `${formatInt(r.complaints)} (${formatPercent(r.share)}${r.previous !== null ? `, ${t.yoy} ${paintChange(r.yoy, c)}` : ''})`;
   const lines = [
-    `${t.discipline}: ` + a.categories.discipline.map((d) => `${d.name} ${withYoy(d)}`).join(t.sep),
+    `${t.discipline}: ` +
+      a.categories.discipline
+        .map((d) => `${lang === 'zh' ? d.name : DISCIPLINE_EN[d.name]} ${withYoy(d)}`)
+        .join(t.sep),
     `${t.categories}: ` +
       a.categories.level1
         .filter((r) => r.complaints > 0)
@@ -295,7 +300,7 @@ function categoryLines(a: Analysis, lang: Lang, c: ChalkInstance): string {
       `${t.rising(rising.basis)}: ` +
         rising.categories
           .slice(0, 3)
-          .map((r) => `${r.name} ${formatInt(r.base)}→${formatInt(r.complaints)}`)
+          .map((r) => `${name(r)} ${formatInt(r.base)}→${formatInt(r.complaints)}`)
           .join(t.sep),
     );
   }

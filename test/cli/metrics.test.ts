@@ -6,6 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { complaints, isPlainError, ROOT } from '../helpers/cli.js';
 
@@ -289,5 +290,71 @@ describe('metric commands: mistakes', () => {
     expect(run.code).toBe(3);
     expect(run.stdout).toBe('');
     expect(isPlainError(run.stderr)).toBe(true);
+  });
+});
+
+describe('analyze in the terminal', () => {
+  const run = complaints(['analyze', ...files, '--targets', targets('csv')], {
+    env: { NO_COLOR: '' },
+  });
+  const lines = run.stdout.split('\n');
+
+  it('says the period, the inputs and the totals against target first', () => {
+    expect(run.code).toBe(0);
+    expect(lines[0]).toBe('投诉分析 2016-01 – 2016-12（12 个月；同比 2015-01 – 2015-12）');
+    expect(lines[1]).toContain('输入 3 个文件');
+    expect(lines[2]).toContain('投诉 226，申诉成功 80，考核投诉 146，指标 125，超指标率 +16.8%');
+    expect(lines[2]).toContain('同比 +25.56% (上年同期 180)');
+  });
+
+  it('ranks the units with those over target marked, and a totals row', () => {
+    const first = lines.findIndex((l) => /^\s+1\s/.test(l));
+    expect(lines[first]).toMatch(
+      /^\s+1\s+国网黄山供电公司\(市直\)\s+50\s+17\s+33\s+28\s+\+17\.86%\s+超/,
+    );
+    expect(lines.find((l) => l.includes('国网黄山市徽州区供电公司'))).toMatch(
+      /13\s+8\s+\+62\.5%\s+超/,
+    );
+    expect(lines.find((l) => l.includes('国网黟县供电公司'))).not.toContain('超');
+    // Columns line up although unit names are Chinese (two columns a character).
+    const unitRows = lines.filter((l) => /供电公司|合计/.test(l) && /%/.test(l));
+    const ends = new Set(unitRows.map((l) => stringWidth(l.slice(0, l.indexOf('%') + 1))));
+    expect(ends.size).toBe(1);
+  });
+
+  it('shows the monthly series with 环比, the disciplines, hot spots and data problems', () => {
+    expect(run.stdout).toMatch(/2016-02\s+12\s+8\s+−14\.29%\s+10\s+\+20%/);
+    expect(run.stdout).toContain(
+      '专业: 运检 110 (48.67%, 同比 +107.55%)，营销 116 (51.33%, 同比 −8.66%)',
+    );
+    expect(run.stdout).toMatch(/热点（二级分类）: \S+ \d+/);
+    expect(run.stdout).toContain('拒收 2 行');
+    expect(run.stdout).toContain('重复工单 30 条，已去重（其中 7 条内容不同，以后一个输入为准）');
+    expect(run.stdout).toContain(`详见 complaints inspect ${files.join(' ')}`);
+  });
+
+  it('uses no colour when stdout is not a terminal', () => {
+    expect(run.stdout).not.toContain('\x1b[');
+  });
+
+  it('prints nothing with --quiet, and writes --json FILE whole', () => {
+    const quiet = complaints(['analyze', ...files, '--quiet']);
+    expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([0, '', '']);
+    const dir = mkdtempSync(join(tmpdir(), 'complaints-json-'));
+    try {
+      const out = join(dir, 'result.json');
+      const written = complaints(['analyze', ...files, '--targets', targets('csv'), '--json', out]);
+      expect([written.code, written.stdout]).toEqual([0, '']);
+      expect(JSON.parse(readFileSync(out, 'utf8'))).toEqual(shanghai);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says which extras could not be computed and why', () => {
+    const series = complaints(['analyze', `fixtures/metrics/${expected.series.file}`]);
+    expect(series.stdout).toContain('未计算:');
+    expect(series.stdout).toContain('没有申诉结果列');
+    expect(series.stdout).toContain('季节性：需要覆盖 12 个月以上的输入');
   });
 });
