@@ -1,0 +1,88 @@
+/**
+ * The font the chart images are drawn with. It comes from an npm package so that a fresh
+ * `npm install` draws Chinese labels with no system font at all: @embedpdf/fonts-sc ships
+ * Noto Sans Hans (Google's Noto Sans CJK SC cut to the GB2312 characters; SIL OFL 1.1) as
+ * OpenType files, which resvg reads (it cannot read the WOFF2 that web-font packages ship).
+ *
+ * resvg-js re-reads a font file from disk for every glyph it draws: with the 8 MB files that
+ * costs a quarter of a second per chart. So each drawing gets copies cut down to the
+ * characters it uses (a few dozen kilobytes), written to a temporary folder.
+ */
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+
+/**
+ * The family name inside NotoSansHans-*.otf (name ID 16). An SVG font-family must name it
+ * exactly, or resvg falls back to whatever it finds, which on a bare machine is nothing.
+ */
+export const CJK_FAMILY = 'Noto Sans S Chinese';
+
+/**
+ * The font-family for SVG text. Single quotes: ECharts writes style="font-family:…" inside
+ * double quotes, and a double-quoted family name there makes the SVG unparseable.
+ */
+export const FONT_STACK = `'${CJK_FAMILY}', sans-serif`;
+
+const PACKAGE = '@embedpdf/fonts-sc';
+const FILES = ['NotoSansHans-Regular.otf', 'NotoSansHans-Bold.otf'];
+/** Always kept, so that a figure or a Latin label never depends on what else is drawn. */
+const ASCII = Array.from({ length: 95 }, (_, i) => String.fromCharCode(32 + i)).join('');
+
+const require = createRequire(import.meta.url);
+
+type SubsetFont = (
+  font: Buffer,
+  text: string,
+  options: { targetFormat: 'sfnt'; preserveNameIds: number[] },
+) => Promise<Buffer>;
+
+let found: string[] | undefined;
+
+/** The full font files, found beside the package's entry point (its exports list no font). */
+export function chartFontFiles(): string[] {
+  if (found) return found;
+  let dir: string;
+  try {
+    // dist/index.cjs; the fonts are in ../fonts.
+    dir = join(dirname(require.resolve(PACKAGE)), '..', 'fonts');
+  } catch {
+    throw new Error(`the chart font package ${PACKAGE} is not installed: run npm install.`);
+  }
+  const files = FILES.map((f) => join(dir, f));
+  const missing = files.find((f) => !existsSync(f));
+  if (missing) throw new Error(`chart font missing: ${missing}; reinstall ${PACKAGE}.`);
+  found = files;
+  return files;
+}
+
+let fonts: Promise<Buffer[]> | undefined;
+
+/**
+ * Runs `use` with font files holding the characters of `text` (and ASCII), then deletes them.
+ * The cut keeps the family names (IDs 1, 2, 16, 17), so FONT_STACK finds the copies.
+ */
+export async function withChartFonts<T>(
+  text: string,
+  use: (files: string[]) => Promise<T>,
+): Promise<T> {
+  const files = chartFontFiles();
+  fonts ??= Promise.all(files.map((f) => readFile(f)));
+  const subsetFont = require('subset-font') as SubsetFont;
+  const chars = [...new Set(ASCII + text)].join('');
+  const cut = await Promise.all(
+    (await fonts).map((font) =>
+      subsetFont(font, chars, { targetFormat: 'sfnt', preserveNameIds: [1, 2, 16, 17] }),
+    ),
+  );
+  const dir = await mkdtemp(join(tmpdir(), 'complaints-fonts-'));
+  try {
+    const paths = files.map((f) => join(dir, basename(f)));
+    await Promise.all(paths.map((p, i) => writeFile(p, cut[i]!)));
+    return await use(paths);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
