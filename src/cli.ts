@@ -10,6 +10,7 @@ import * as analyze from './commands/analyze.js';
 import * as assess from './commands/assess.js';
 import * as classify from './commands/classify.js';
 import * as inspect from './commands/inspect.js';
+import * as report from './commands/report.js';
 import * as taxonomy from './commands/taxonomy.js';
 import * as trend from './commands/trend.js';
 
@@ -25,6 +26,7 @@ export function program(): Command {
   analyze.register(cli);
   trend.register(cli);
   assess.register(cli);
+  report.register(cli);
   inspect.register(cli);
   classify.register(cli);
   taxonomy.register(cli);

@@ -15,7 +15,7 @@ import { GENERATED_BY, SCHEMA_VERSION } from './report/json.js';
 import type { Field } from './schema/fields.js';
 import { monthIndexToString, type LocalTime } from './schema/values.js';
 import { analysisSettings, ingestSettings, type MetricOptions } from './settings.js';
-import { Classifier } from './taxonomy/classify.js';
+import { Classifier, type Classification } from './taxonomy/classify.js';
 import { loadTaxonomy, type Taxonomy, type TaxonomyNode } from './taxonomy/load.js';
 import { loadModel } from './taxonomy/model-file.js';
 
@@ -36,9 +36,17 @@ function secondsBetween(from: LocalTime, to: LocalTime | null): number | null {
   return Math.abs(s) > MAX_SECONDS ? null : s;
 }
 
+/** Called for every usable row: `classification` is null for work orders of other types. */
+export type OrderObserver = (
+  order: WorkOrder,
+  entry: number,
+  classification: Classification | null,
+) => void;
+
 export async function runPipeline(
   inputs: string[],
   options: MetricOptions,
+  observe?: OrderObserver,
 ): Promise<PipelineResult> {
   if (inputs.length === 0)
     throw new InputError(
@@ -69,6 +77,7 @@ export async function runPipeline(
     else if (month < span[0]) span[0] = month;
     else if (month > span[1]) span[1] = month;
     if (!order.isComplaint) {
+      observe?.(order, entry, null);
       records.add(
         { unit: order.unit, month, complaint: false, businessType: order.businessType ?? '' },
         entry,
@@ -76,6 +85,7 @@ export async function runPipeline(
       return;
     }
     const c = classifier.classify(order);
+    observe?.(order, entry, c);
     classifiedBy[c.method]++;
     const node = c.level3 ?? c.level2 ?? c.level1;
     records.add(

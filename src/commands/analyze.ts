@@ -8,11 +8,13 @@
  */
 import type { Command } from 'commander';
 import { checkWritable } from '../io/write.js';
-import { runPipeline, resultJson } from '../pipeline.js';
+import { runPipeline, resultJson, type PipelineResult } from '../pipeline.js';
+import { DetailRows } from '../report/detail.js';
+import { checkOutput, writeOutput, type Written } from '../report/output.js';
 import { emitJson } from '../report/json.js';
 import { renderSummary } from '../report/summary.js';
-import { colours } from '../report/terminal.js';
-import { addMetricOptions, parseLang, type MetricOptions } from '../settings.js';
+import { colours, formatInt } from '../report/terminal.js';
+import { addMetricOptions, parseLang, type Lang, type MetricOptions } from '../settings.js';
 
 export const PERIOD_HELP = `
 Period: --month 2016-11, --quarter 2016Q4, --year 2016, or --from/--to YYYY-MM. Without
@@ -35,7 +37,10 @@ export function register(program: Command): void {
     .description(
       'Analyse the exports as one data set: complaints, assessed complaints against targets, units ranked, the monthly series with 环比/同比, categories, hot spots, repeat complainants, timeliness and satisfaction.',
     )
-    .argument('<inputs...>', 'export files (.xlsx, .csv, .txt); - reads stdin');
+    .argument('<inputs...>', 'export files (.xlsx, .csv, .txt); - reads stdin')
+    .option('--out <file>', 'also write the report: .xlsx (workbook), .csv (units table) or .json')
+    .option('--detail', 'with --out .xlsx: add 明细, every complaint of the period')
+    .option('--no-charts', 'with --out .xlsx: leave the chart images out');
   addMetricOptions(command)
     .addHelpText(
       'after',
@@ -53,16 +58,55 @@ Examples:
   complaints analyze exports/*.xlsx --quarter 2016Q4 --targets targets.xlsx --prorate
   complaints analyze export.csv --month 2016-11 --json result.json`,
     )
-    .action(async (inputs: string[], options: MetricOptions) => run(inputs, options));
+    .action(async (inputs: string[], options: AnalyzeOptions) => run(inputs, options));
 }
 
-export async function run(inputs: string[], options: MetricOptions): Promise<void> {
+export interface AnalyzeOptions extends MetricOptions {
+  out?: string;
+  detail?: boolean;
+  charts: boolean;
+}
+
+/** The one line on stderr after a file was written. */
+export function successLine(
+  out: string,
+  written: Written,
+  result: PipelineResult,
+  lang: Lang,
+): string {
+  const c = formatInt(result.analysis.totals.complaints);
+  const rows = written.detailRows === null ? null : formatInt(written.detailRows);
+  if (lang === 'zh') {
+    const sheets = written.sheets > 0 ? `${written.sheets} 个工作表，` : '';
+    return `已写入 ${out}（${sheets}投诉 ${c} 条${rows === null ? '' : `，明细 ${rows} 行`}）`;
+  }
+  const sheets = written.sheets > 0 ? `${written.sheets} sheets, ` : '';
+  return `wrote ${out} (${sheets}${c} complaints${rows === null ? '' : `, ${rows} detail rows`})`;
+}
+
+export async function run(inputs: string[], options: AnalyzeOptions): Promise<void> {
   const lang = parseLang(options.lang);
   if (typeof options.json === 'string' && options.json !== '-') await checkWritable(options.json);
-  const result = await runPipeline(inputs, options);
-  if (options.json !== undefined) await emitJson(resultJson(result), options.json);
-  else if (!options.quiet)
-    process.stdout.write(
-      renderSummary(result, lang, colours(process.stdout, options.color)) + '\n',
-    );
+  const kind = options.out ? await checkOutput(options.out) : null;
+  const detail = options.detail && kind === 'xlsx' ? new DetailRows(lang) : null;
+  try {
+    const result = await runPipeline(inputs, options, detail?.observe);
+    if (options.out) {
+      const written = await writeOutput(options.out, result, {
+        lang,
+        charts: options.charts,
+        detail,
+        quarter: null,
+      });
+      if (!options.quiet)
+        process.stderr.write(successLine(options.out, written, result, lang) + '\n');
+    }
+    if (options.json !== undefined) await emitJson(resultJson(result), options.json);
+    else if (!options.quiet)
+      process.stdout.write(
+        renderSummary(result, lang, colours(process.stdout, options.color)) + '\n',
+      );
+  } finally {
+    detail?.remove();
+  }
 }

@@ -9,13 +9,18 @@
 import type { Command } from 'commander';
 import { InputError, RejectedRowsError } from '../errors.js';
 import { ingest, type IngestResult, type WorkOrder } from '../ingest/ingest.js';
-import { prepareRowWriter, type RowWriter } from '../io/rows.js';
+import { placeColumns, prepareRowWriter, type RowWriter } from '../io/rows.js';
 import type { Cell } from '../io/table.js';
 import { checkWritable, writeFileAtomic } from '../io/write.js';
 import { GENERATED_BY, SCHEMA_VERSION, emitJson } from '../report/json.js';
-import { METHOD_LABELS, renderAudit, renderEvaluation } from '../report/classification.js';
+import {
+  ADDED_COLUMNS,
+  METHOD_LABELS,
+  classNames as names,
+  renderAudit,
+  renderEvaluation,
+} from '../report/classification.js';
 import { formatInt, table } from '../report/terminal.js';
-import { headerKey } from '../schema/fields.js';
 import {
   addCommonOptions,
   collect,
@@ -24,7 +29,7 @@ import {
   type CommonOptions,
   type Lang,
 } from '../settings.js';
-import { Classifier, type Classification, type Method } from '../taxonomy/classify.js';
+import { Classifier, type Method } from '../taxonomy/classify.js';
 import { audit, evaluate, type Labelled } from '../taxonomy/evaluate.js';
 import { CategoryTally } from '../taxonomy/categories.js';
 import {
@@ -109,11 +114,6 @@ export function register(program: Command): void {
     .action(async (inputs: string[], options: ClassifyOptions) => run(inputs, options));
 }
 
-const ADDED_COLUMNS: Record<Lang, string[]> = {
-  zh: ['判定一级分类', '判定二级分类', '判定三级分类', '判定方式', '置信度', '判定依据'],
-  en: ['level1', 'level2', 'level3', 'method', 'confidence', 'evidence'],
-};
-
 export async function run(inputs: string[], options: ClassifyOptions): Promise<void> {
   const lang = parseLang(options.lang);
   const limit = Number(options.limit);
@@ -157,11 +157,6 @@ function strictCheck(result: IngestResult, options: ClassifyOptions): void {
       first ? `${first.file} row ${first.row}: ${first.reason}` : '',
     );
   }
-}
-
-function names(c: Classification, lang: Lang): string[] {
-  const name = (n: Classification['level1']) => (n ? (lang === 'zh' ? n.name : n.nameEn) : '');
-  return [name(c.level1), name(c.level2), name(c.level3)];
 }
 
 async function classifyInputs(
@@ -268,20 +263,6 @@ async function classifyInputs(
       );
     for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
   }
-}
-
-/** Where each column of an input goes in the output, which takes the first input's columns. */
-function placeColumns(
-  headers: readonly string[],
-  columns: readonly string[],
-  dropped: Set<string>,
-): number[] {
-  const keys = columns.map(headerKey);
-  return headers.map((h) => {
-    const at = keys.indexOf(headerKey(h));
-    if (at < 0 && h !== '') dropped.add(h);
-    return at;
-  });
 }
 
 /** Labelled rows of a file: the recorded class from its columns, the text, the row. */

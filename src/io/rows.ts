@@ -2,6 +2,7 @@
  * Row-level outputs (classified rows): CSV or xlsx chosen by the file's extension, written to
  * a temporary file beside the target and renamed when complete.
  */
+import { headerKey } from '../schema/fields.js';
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { extname } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
@@ -114,4 +115,21 @@ function xlsxWriter(
       rmSync(temporary, { force: true });
     },
   };
+}
+
+/**
+ * Where each column of an input goes in a row-level output, which takes the first input's
+ * columns; later inputs are placed by header name, and their other columns noted in `dropped`.
+ */
+export function placeColumns(
+  headers: readonly string[],
+  columns: readonly string[],
+  dropped: Set<string>,
+): number[] {
+  const keys = columns.map(headerKey);
+  return headers.map((h) => {
+    const at = keys.indexOf(headerKey(h));
+    if (at < 0 && h !== '') dropped.add(h);
+    return at;
+  });
 }

@@ -1,5 +1,5 @@
 /** Terminal rendering of classification results: counts, evaluations, audits. Formats only. */
-import type { Method } from '../taxonomy/classify.js';
+import type { Classification, Method } from '../taxonomy/classify.js';
 import type { Disagreement, Evaluation } from '../taxonomy/evaluate.js';
 import type { Taxonomy } from '../taxonomy/load.js';
 import type { Lang } from '../settings.js';
@@ -9,6 +9,18 @@ export const METHOD_LABELS: Record<Lang, Record<Method, string>> = {
   zh: { columns: '列', rules: '规则', model: '模型', unclassified: '未分类' },
   en: { columns: 'columns', rules: 'rules', model: 'model', unclassified: 'unclassified' },
 };
+
+/** The columns a row-level output adds to the original ones. */
+export const ADDED_COLUMNS: Record<Lang, string[]> = {
+  zh: ['判定一级分类', '判定二级分类', '判定三级分类', '判定方式', '置信度', '判定依据'],
+  en: ['level1', 'level2', 'level3', 'method', 'confidence', 'evidence'],
+};
+
+/** The three class names of a classification ('' where unknown). */
+export function classNames(c: Classification, lang: Lang): string[] {
+  const name = (n: Classification['level1']) => (n ? (lang === 'zh' ? n.name : n.nameEn) : '');
+  return [name(c.level1), name(c.level2), name(c.level3)];
+}
 
 const pct = (x: number | null) => (x === null ? '-' : `${(100 * x).toFixed(1)}%`);
 

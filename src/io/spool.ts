@@ -1,0 +1,73 @@
+/**
+ * A temporary file of records, written once and read back once: the complaint rows a report's
+ * 明细 sheet needs are known only after every input has been read (the period may come from
+ * the data, and a later copy of a work order replaces an earlier one), and a million of them
+ * do not belong in memory. Records are v8-serialised (dates stay dates), each behind its length.
+ */
+import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { deserialize, serialize } from 'node:v8';
+
+const CHUNK = 1 << 20;
+
+export class Spool {
+  private readonly dir = mkdtempSync(join(tmpdir(), 'complaints-spool-'));
+  private readonly file = join(this.dir, 'rows.bin');
+  private fd = openSync(this.file, 'w');
+  private buffers: Buffer[] = [];
+  private buffered = 0;
+  count = 0;
+
+  append(record: unknown): void {
+    const body = serialize(record);
+    const head = Buffer.allocUnsafe(4);
+    head.writeUInt32LE(body.length, 0);
+    this.buffers.push(head, body);
+    this.buffered += body.length + 4;
+    this.count++;
+    if (this.buffered >= CHUNK) this.flush();
+  }
+
+  private flush(): void {
+    if (this.buffered === 0) return;
+    writeSync(this.fd, Buffer.concat(this.buffers, this.buffered));
+    this.buffers = [];
+    this.buffered = 0;
+  }
+
+  /** Reads every record back, in order, a chunk of the file at a time. */
+  *read(): Generator<unknown> {
+    this.flush();
+    closeSync(this.fd);
+    this.fd = openSync(this.file, 'r');
+    let pending = Buffer.alloc(0);
+    const chunk = Buffer.allocUnsafe(CHUNK);
+    for (;;) {
+      const n = readSync(this.fd, chunk, 0, CHUNK, null);
+      if (n === 0) break;
+      pending =
+        pending.length === 0
+          ? Buffer.from(chunk.subarray(0, n))
+          : Buffer.concat([pending, chunk.subarray(0, n)]);
+      let at = 0;
+      while (at + 4 <= pending.length) {
+        const length = pending.readUInt32LE(at);
+        if (at + 4 + length > pending.length) break;
+        yield deserialize(pending.subarray(at + 4, at + 4 + length));
+        at += 4 + length;
+      }
+      pending = pending.subarray(at);
+    }
+  }
+
+  remove(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}

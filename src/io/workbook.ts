@@ -1,0 +1,278 @@
+/**
+ * Writing report workbooks through exceljs's streaming writer (kept behind src/io/), with the
+ * two things that writer lacks:
+ *
+ * - Images. Its worksheets cannot hold pictures (exceljs issues 322, 446, 2918). A sheet here
+ *   writes a drawing part with exceljs's own DrawingXform, links it from the sheet, and lists
+ *   it in [Content_Types].xml: the parts Excel itself writes for a picture.
+ * - Backpressure. A committed row is pushed into the zip whether or not the zip keeps up, so a
+ *   million rows would sit in memory (exceljs issue 734). `flush()` waits while more than a few
+ *   megabytes are queued in front of the zip.
+ *
+ * Cell styles are shared objects: exceljs reuses a style id for an object it has seen, but
+ * works out a new one (slowly) for every fresh object, which tripled the time of big sheets.
+ * The file is written to a temporary name beside the target and renamed when complete.
+ */
+import { createRequire } from 'node:module';
+import { rename, rm } from 'node:fs/promises';
+import type { Cell } from './table.js';
+import { loadExcelJS } from './exceljs.js';
+import { temporaryPathFor } from './write.js';
+
+const require = createRequire(import.meta.url);
+
+export interface CellStyle {
+  numFmt?: string;
+  font?: { bold?: boolean; size?: number; color?: { argb: string }; italic?: boolean };
+  fill?: { type: 'pattern'; pattern: 'solid'; fgColor: { argb: string } };
+  alignment?: {
+    horizontal?: 'left' | 'center' | 'right';
+    vertical?: 'middle' | 'top';
+    wrapText?: boolean;
+  };
+  border?: Record<string, { style: 'thin'; color?: { argb: string } }>;
+}
+
+/** A style object made once and reused, as exceljs wants it (see above). */
+export function style(s: CellStyle): CellStyle {
+  return Object.freeze(s) as CellStyle;
+}
+
+const PLAIN = style({});
+
+export interface SheetOptions {
+  /** Header rows (and first columns) kept in view. */
+  frozenRows?: number;
+  frozenColumns?: number;
+  /** Column widths in characters (Excel's unit). */
+  widths?: readonly number[];
+  /** Printed landscape, as wide as the page. */
+  landscape?: boolean;
+}
+
+/** 0-based top-left cell and the displayed size in pixels. */
+export interface ImagePlacement {
+  png: Buffer;
+  column: number;
+  row: number;
+  width: number;
+  height: number;
+}
+
+// exceljs internals (pinned 4.4.0): the xforms its in-memory writer uses for pictures.
+interface Xform {
+  prepare(model: unknown, options: unknown): void;
+  toXml(model: unknown): string;
+}
+type XformClass = new () => Xform;
+
+interface ExcelRow {
+  getCell(i: number): { style: unknown };
+  commit(): void;
+  height?: number;
+}
+interface StreamLike {
+  pipes?: { _writableState?: { length: number }; once(event: string, f: () => void): void }[];
+}
+interface WorksheetWriter {
+  id: number;
+  addRow(values: unknown[]): ExcelRow;
+  mergeCells(top: number, left: number, bottom: number, right: number): void;
+  autoFilter: unknown;
+  commit(): void;
+  stream: StreamLike;
+  _writeBackground(): void;
+  _sheetRelsWriter: { addRelationship(rel: { Type: string; Target: string }): string };
+}
+interface WorkbookWriter {
+  addWorksheet(name: string, options: unknown): WorksheetWriter;
+  addImage(image: { buffer: Buffer; extension: string }): number;
+  getImage(id: number): { name: string };
+  addContentTypes(): Promise<void>;
+  zip: { append(data: string | Buffer, options: { name: string }): void };
+  commit(): Promise<void>;
+  _worksheets: unknown[];
+  media: unknown[];
+  sharedStrings: unknown;
+  commentRefs: unknown;
+}
+
+const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
+const REL_IMAGE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image';
+/** Queued bytes in front of the zip beyond which `flush()` waits. */
+const QUEUE_LIMIT = 4 << 20;
+
+export class ReportSheet {
+  private rowNumber = 0;
+  private readonly images: ImagePlacement[] = [];
+
+  constructor(
+    private readonly book: ReportWorkbook,
+    private readonly sheet: WorksheetWriter,
+  ) {}
+
+  /** Rows written so far: the 1-based number of the last one. */
+  get rows(): number {
+    return this.rowNumber;
+  }
+
+  /**
+   * Adds a row. `styles` is one style for every cell, or one per cell (undefined: none).
+   * Dates are written as Excel dates; text is never read as a formula.
+   */
+  addRow(
+    values: readonly Cell[],
+    styles?: CellStyle | readonly (CellStyle | undefined)[],
+    height?: number,
+  ): number {
+    const row = this.sheet.addRow([...values]);
+    values.forEach((_, i) => {
+      const s = Array.isArray(styles) ? styles[i] : (styles as CellStyle | undefined);
+      row.getCell(i + 1).style = s ?? PLAIN;
+    });
+    if (height) row.height = height;
+    row.commit();
+    return ++this.rowNumber;
+  }
+
+  /** Leaves `n` empty rows. */
+  skip(n = 1): void {
+    for (let i = 0; i < n; i++) this.addRow([]);
+  }
+
+  /** Merges a block of cells (1-based, inclusive). */
+  merge(top: number, left: number, bottom: number, right: number): void {
+    this.sheet.mergeCells(top, left, bottom, right);
+  }
+
+  /** Auto-filter over a header row and the columns given (1-based). */
+  autoFilter(row: number, fromColumn: number, toColumn: number): void {
+    this.sheet.autoFilter = { from: { row, column: fromColumn }, to: { row, column: toColumn } };
+  }
+
+  addImage(image: ImagePlacement): void {
+    this.images.push(image);
+  }
+
+  /** Waits while the zip has more than a few megabytes queued from this sheet. */
+  async flush(): Promise<void> {
+    for (const pipe of this.sheet.stream.pipes ?? []) {
+      while ((pipe._writableState?.length ?? 0) > QUEUE_LIMIT) {
+        await new Promise<void>((resolve) => pipe.once('drain', resolve));
+      }
+    }
+  }
+
+  commit(): void {
+    if (this.images.length > 0) this.book.attachDrawing(this.sheet, this.images);
+    this.sheet.commit();
+  }
+}
+
+export class ReportWorkbook {
+  private readonly drawings: { name: string }[] = [];
+
+  private constructor(
+    private readonly workbook: WorkbookWriter,
+    private readonly temporary: string,
+    private readonly target: string,
+  ) {
+    // The content types must list the drawing parts too.
+    workbook.addContentTypes = () => {
+      const ContentTypesXform =
+        require('exceljs/lib/xlsx/xform/core/content-types-xform.js') as XformClass;
+      const model = {
+        worksheets: workbook._worksheets.filter(Boolean),
+        sharedStrings: workbook.sharedStrings,
+        commentRefs: workbook.commentRefs,
+        media: workbook.media,
+        drawings: this.drawings,
+      };
+      workbook.zip.append(new ContentTypesXform().toXml(model), { name: '[Content_Types].xml' });
+      return Promise.resolve();
+    };
+  }
+
+  /** A workbook written to a temporary file beside `target`, renamed onto it by `commit()`. */
+  static create(target: string): ReportWorkbook {
+    const ExcelJS = loadExcelJS();
+    const temporary = temporaryPathFor(target);
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      filename: temporary,
+      useStyles: true,
+      useSharedStrings: false,
+    }) as unknown as WorkbookWriter;
+    return new ReportWorkbook(workbook, temporary, target);
+  }
+
+  addSheet(name: string, options: SheetOptions = {}): ReportSheet {
+    const frozen = (options.frozenRows ?? 0) > 0 || (options.frozenColumns ?? 0) > 0;
+    const sheet = this.workbook.addWorksheet(name, {
+      views: frozen
+        ? [{ state: 'frozen', xSplit: options.frozenColumns ?? 0, ySplit: options.frozenRows ?? 0 }]
+        : [],
+      pageSetup: options.landscape
+        ? { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 }
+        : undefined,
+    });
+    if (options.widths) {
+      (sheet as unknown as { columns: { width: number }[] }).columns = options.widths.map(
+        (width) => ({ width }),
+      );
+    }
+    return new ReportSheet(this, sheet);
+  }
+
+  /** Writes the drawing part of a sheet's pictures and links it from the sheet. */
+  attachDrawing(sheet: WorksheetWriter, images: readonly ImagePlacement[]): void {
+    const DrawingXform = require('exceljs/lib/xlsx/xform/drawing/drawing-xform.js') as XformClass;
+    const RelationshipsXform =
+      require('exceljs/lib/xlsx/xform/core/relationships-xform.js') as XformClass;
+    const name = `drawing${this.drawings.length + 1}`;
+    this.drawings.push({ name });
+    const rels = images.map((image, i) => {
+      const media = this.workbook.getImage(
+        this.workbook.addImage({ buffer: image.png, extension: 'png' }),
+      );
+      return { Id: `rId${i + 1}`, Type: REL_IMAGE, Target: `../media/${media.name}` };
+    });
+    const drawing = {
+      name,
+      rels,
+      anchors: images.map((image, i) => ({
+        picture: { rId: `rId${i + 1}` },
+        range: {
+          editAs: 'oneCell',
+          tl: { nativeCol: image.column, nativeColOff: 0, nativeRow: image.row, nativeRowOff: 0 },
+          ext: { width: image.width, height: image.height },
+        },
+      })),
+    };
+    const drawingXform = new DrawingXform();
+    drawingXform.prepare(drawing, {});
+    this.workbook.zip.append(drawingXform.toXml(drawing), { name: `xl/drawings/${name}.xml` });
+    this.workbook.zip.append(new RelationshipsXform().toXml(rels), {
+      name: `xl/drawings/_rels/${name}.xml.rels`,
+    });
+    const rId = sheet._sheetRelsWriter.addRelationship({
+      Type: REL_DRAWING,
+      Target: `../drawings/${name}.xml`,
+    });
+    // <drawing> comes after pageSetup in a worksheet: exceljs writes the background picture
+    // there, so the link goes in just before it.
+    const writeBackground = sheet._writeBackground.bind(sheet);
+    sheet._writeBackground = () => {
+      (sheet.stream as unknown as { write(text: string): void }).write(`<drawing r:id="${rId}"/>`);
+      writeBackground();
+    };
+  }
+
+  async commit(): Promise<void> {
+    await this.workbook.commit();
+    await rename(this.temporary, this.target);
+  }
+
+  async abort(): Promise<void> {
+    await rm(this.temporary, { force: true });
+  }
+}

@@ -1,0 +1,97 @@
+/**
+ * The 明细 sheet: every complaint of the period with its classification, original columns
+ * kept. Rows are spooled to a temporary file while the inputs are read, and written once the
+ * period is known, each work order once (its latest copy), through the streaming writer.
+ */
+import { placeColumns } from '../io/rows.js';
+import { Spool } from '../io/spool.js';
+import type { Cell } from '../io/table.js';
+import { style, type CellStyle, type ReportWorkbook } from '../io/workbook.js';
+import type { WorkOrder } from '../ingest/types.js';
+import { contains, type Period } from '../metrics/period.js';
+import type { Lang } from '../settings.js';
+import type { Classification } from '../taxonomy/classify.js';
+import { ADDED_COLUMNS, METHOD_LABELS, classNames } from './classification.js';
+import stringWidth from 'string-width';
+
+const HEAD = style({
+  font: { bold: true },
+  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } },
+});
+const DATE = style({ numFmt: 'yyyy-mm-dd hh:mm:ss' });
+const CONFIDENCE = style({ numFmt: '0.00' });
+/** Rows between two waits for the zip to catch up. */
+const FLUSH_EVERY = 500;
+
+type Spooled = [entry: number, sequence: number, month: number, cells: Cell[]];
+
+export class DetailRows {
+  private readonly spool = new Spool();
+  private lastSequence = new Uint32Array(1 << 15);
+  private sequence = 0;
+  private columns: string[] | null = null;
+  private readonly places = new Map<readonly string[], number[]>();
+  /** Columns of later inputs that the first input does not have: left out, and said so. */
+  readonly dropped = new Set<string>();
+
+  constructor(private readonly lang: Lang) {}
+
+  /** For runPipeline: sees every usable row, keeps the complaints. */
+  readonly observe = (order: WorkOrder, entry: number, c: Classification | null): void => {
+    const sequence = ++this.sequence;
+    if (entry >= 0) {
+      if (entry >= this.lastSequence.length) {
+        const bigger = new Uint32Array(Math.max(this.lastSequence.length * 2, entry + 1));
+        bigger.set(this.lastSequence);
+        this.lastSequence = bigger;
+      }
+      this.lastSequence[entry] = sequence;
+    }
+    if (!c) return;
+    this.columns ??= [...order.headers];
+    let place = this.places.get(order.headers);
+    if (!place) {
+      place = placeColumns(order.headers, this.columns, this.dropped);
+      this.places.set(order.headers, place);
+    }
+    const cells: Cell[] = new Array<Cell>(this.columns.length).fill(null);
+    place.forEach((to, from) => {
+      if (to >= 0) cells[to] = order.cells[from] ?? null;
+    });
+    cells.push(
+      ...classNames(c, this.lang),
+      METHOD_LABELS[this.lang][c.method],
+      c.confidence,
+      c.evidence,
+    );
+    const record: Spooled = [entry, sequence, order.acceptedAt.monthIndex, cells];
+    this.spool.append(record);
+  };
+
+  /** Writes the complaints of `period` as the last sheet; returns how many. */
+  async write(book: ReportWorkbook, name: string, period: Period): Promise<number> {
+    const head = [...(this.columns ?? []), ...ADDED_COLUMNS[this.lang]];
+    const widths = head.map((h) => Math.min(40, Math.max(10, stringWidth(h) + 4)));
+    const sheet = book.addSheet(name, { frozenRows: 1, widths });
+    sheet.addRow(head, HEAD);
+    sheet.autoFilter(1, 1, head.length);
+    const confidenceAt = head.length - 2;
+    let written = 0;
+    for (const value of this.spool.read()) {
+      const [entry, sequence, month, cells] = value as Spooled;
+      if (!contains(period, month)) continue;
+      if (entry >= 0 && this.lastSequence[entry] !== sequence) continue;
+      const styles: (CellStyle | undefined)[] = cells.map((c, i) =>
+        c instanceof Date ? DATE : i === confidenceAt ? CONFIDENCE : undefined,
+      );
+      sheet.addRow(cells, styles);
+      if (++written % FLUSH_EVERY === 0) await sheet.flush();
+    }
+    sheet.commit();
+    return written;
+  }
+
+  remove(): void {
+    this.spool.remove();
+  }
+}
