@@ -18,7 +18,8 @@ export type InputErrorCode =
   | 'MAP_HEADER_NOT_FOUND'
   | 'NO_DATA'
   | 'BAD_OPTION'
-  | 'TARGETS_INVALID';
+  | 'TARGETS_INVALID'
+  | 'CONFIG_INVALID';
 
 /** An input that cannot be read or a usage mistake: exit 2. */
 export class InputError extends Error {

@@ -2,7 +2,7 @@
  * Row-level outputs (classified rows): CSV or xlsx chosen by the file's extension, written to
  * a temporary file beside the target and renamed when complete.
  */
-import { headerKey } from '../schema/fields.js';
+import { fieldForHeader, headerKey } from '../schema/fields.js';
 import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { extname } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
@@ -119,16 +119,19 @@ function xlsxWriter(
 
 /**
  * Where each column of an input goes in a row-level output, which takes the first input's
- * columns; later inputs are placed by header name, and their other columns noted in `dropped`.
+ * columns; later inputs are placed by field or header name, their other columns noted in `dropped`.
  */
 export function placeColumns(
   headers: readonly string[],
   columns: readonly string[],
   dropped: Set<string>,
 ): number[] {
-  const keys = columns.map(headerKey);
+  // A column goes where the first input has the same field (工单号 and 国网工单编号 are both
+  // the id), or else the same header.
+  const key = (h: string) => fieldForHeader(h) ?? headerKey(h);
+  const keys = columns.map(key);
   return headers.map((h) => {
-    const at = keys.indexOf(headerKey(h));
+    const at = keys.indexOf(key(h));
     if (at < 0 && h !== '') dropped.add(h);
     return at;
   });

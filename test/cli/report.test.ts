@@ -1,0 +1,283 @@
+/**
+ * The report workbook, read back with exceljs as a user's Excel would open it: sheets in the
+ * order of DESIGN.md §7, titles, real numbers with their formats, frozen headers, filters,
+ * highlighted over-target cells, chart pictures, the 明细 rows; and the safety of the write.
+ */
+import {
+  chmodSync,
+  existsSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadExcelJS } from '../../src/io/exceljs.js';
+import { sheetNames } from '../../src/report/workbook.js';
+import { complaints, isPlainError } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'complaints-report-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const files = [
+  'fixtures/metrics/95598-2015.xlsx',
+  'fixtures/metrics/95598-2016-01-06.xlsx',
+  'fixtures/metrics/95598-2016-06-12-gb18030.csv',
+];
+const targets = ['--targets', 'fixtures/metrics/targets-2016.csv'];
+
+type Sheet = import('exceljs').Worksheet;
+
+async function read(file: string) {
+  const ExcelJS = loadExcelJS();
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(file);
+  return workbook;
+}
+
+/** The row whose first non-empty cells match `label` in column `column`. */
+function rowOf(sheet: Sheet, column: number, label: string) {
+  let found: import('exceljs').Row | undefined;
+  sheet.eachRow((row) => {
+    if (!found && row.getCell(column).value === label) found = row;
+  });
+  if (!found) throw new Error(`${sheet.name}: no row labelled ${label}`);
+  return found;
+}
+
+describe('report --quarter 2016Q4 --detail', () => {
+  const out = join(dir, 'q4.xlsx');
+  const run = complaints([
+    'report',
+    ...files,
+    ...targets,
+    '--quarter',
+    '2016Q4',
+    '--detail',
+    '--out',
+    out,
+  ]);
+  const book = read(out);
+
+  it('writes the workbook and says where, in one line on stderr', () => {
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe(`已写入 ${out}（9 个工作表，投诉 226 条，明细 226 行）\n`);
+  });
+
+  it('has the sheets of DESIGN.md §7, in order', async () => {
+    expect((await book).worksheets.map((s) => s.name)).toEqual([
+      '概览',
+      '单位',
+      '月度趋势',
+      '分类',
+      '季节性',
+      '热点',
+      '时效与满意度',
+      '数据质量',
+      '明细',
+    ]);
+  });
+
+  it('opens each sheet with its title, the period and the sources', async () => {
+    for (const sheet of (await book).worksheets.slice(0, 8)) {
+      expect(sheet.getCell('A1').value).toBe(`投诉分析 · ${sheet.name}`);
+      expect(sheet.getCell('A2').value).toBe(
+        '期间：2016-01 至 2016-12（12 个月）；同比：2015-01 至 2015-12',
+      );
+      expect(String(sheet.getCell('A3').value)).toContain(`来源：${files.join('，')}`);
+    }
+  });
+
+  it('gives the year-to-date figures as numbers with their formats, and the quarter', async () => {
+    const sheet = (await book).getWorksheet('概览')!;
+    const value = (label: string) => rowOf(sheet, 1, label).getCell(2);
+    expect(value('考核投诉').value).toBe(146);
+    expect(value('指标').value).toBe(125);
+    expect(value('超指标率').value).toBe(0.168);
+    expect(value('超指标率').numFmt).toBe('0.00%');
+    expect(value('投诉').numFmt).toBe('#,##0');
+    // The quarter against a quarter of the annual target.
+    expect(value('本季度 指标').value).toBe(31.25);
+    expect(value('本季度 考核投诉').value).toBe(30);
+    expect(value('本季度 超指标率').value).toBeCloseTo(30 / 31.25 - 1, 12);
+    expect(sheet.getImages()).toHaveLength(2);
+  });
+
+  it('lists the units with a frozen header, a filter, highlighted over-target rates and a totals row', async () => {
+    const sheet = (await book).getWorksheet('单位')!;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
+    expect(sheet.autoFilter).toBe('A5:P5');
+    expect(rowOf(sheet, 1, '排名').getCell(2).value).toBe('供电单位');
+    const shexian = rowOf(sheet, 2, '国网歙县供电公司');
+    expect([2, 3, 4, 5, 6, 7, 8].map((c) => shexian.getCell(c + 1).value)).toEqual([
+      53,
+      22,
+      4,
+      31,
+      26,
+      5 / 26,
+      '是',
+    ]);
+    const rate = shexian.getCell(8);
+    expect(rate.numFmt).toBe('0.00%');
+    expect(rate.fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
+    const under = rowOf(sheet, 2, '国网黟县供电公司').getCell(8);
+    expect(under.value).toBeCloseTo(7 / 11 - 1, 12);
+    expect((under.fill as { fgColor?: unknown } | undefined)?.fgColor).toBeUndefined();
+    const total = rowOf(sheet, 2, '合计');
+    expect([3, 4, 6, 7, 8].map((c) => total.getCell(c).value)).toEqual([226, 80, 146, 125, 0.168]);
+    expect(total.getCell(3).font).toMatchObject({ bold: true });
+    expect(sheet.getImages()).toHaveLength(1);
+  });
+
+  it('makes columns wide enough for Chinese unit names', async () => {
+    const sheet = (await book).getWorksheet('单位')!;
+    // 国网黄山市黄山区供电公司: 12 characters, 24 columns wide.
+    expect(sheet.getColumn(2).width).toBeGreaterThanOrEqual(24);
+  });
+
+  it('writes unit × month with totals, 环比 and 同比', async () => {
+    const sheet = (await book).getWorksheet('月度趋势')!;
+    const feb = rowOf(sheet, 1, '2016-02');
+    expect([2, 3, 5, 6, 7].map((c) => feb.getCell(c).value)).toEqual([12, 8, -2 / 14, 10, 0.2]);
+    expect(feb.getCell(5).numFmt).toBe('0.00%');
+    const totals = rowOf(sheet, 1, '合计');
+    expect(totals.getCell(14).value).toBe(226);
+    expect(sheet.getImages()).toHaveLength(1);
+  });
+
+  it('rolls categories up by discipline with 同比, with two charts', async () => {
+    const sheet = (await book).getWorksheet('分类')!;
+    const ops = rowOf(sheet, 1, '运检');
+    expect([2, 4].map((c) => ops.getCell(c).value)).toEqual([110, 53]);
+    expect(ops.getCell(5).value).toBeCloseTo(57 / 53, 12);
+    expect(sheet.getImages()).toHaveLength(2);
+  });
+
+  it('lists data problems: inputs, duplicates, rejects with file and row', async () => {
+    const sheet = (await book).getWorksheet('数据质量')!;
+    expect(rowOf(sheet, 1, '重复工单').getCell(2).value).toBe(30);
+    expect(rowOf(sheet, 1, '拒收行').getCell(2).value).toBe(2);
+    const reject = rowOf(sheet, 1, 'fixtures/metrics/95598-2016-06-12-gb18030.csv');
+    expect(reject).toBeDefined();
+  });
+
+  it('adds 明细: every complaint of the period, once, with its class and the original columns', async () => {
+    const sheet = (await book).getWorksheet('明细')!;
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+    const head = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(head.slice(0, 3)).toEqual(['国网工单编号', '受理时间', '供电单位']);
+    expect(head.slice(-6)).toEqual([
+      '判定一级分类',
+      '判定二级分类',
+      '判定三级分类',
+      '判定方式',
+      '置信度',
+      '判定依据',
+    ]);
+    expect(sheet.actualRowCount).toBe(1 + 226);
+    const first = sheet.getRow(2);
+    expect(first.getCell(2).value).toBeInstanceOf(Date);
+    expect(first.getCell(2).numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+    const ids = new Set<unknown>();
+    sheet.eachRow((row, n) => {
+      if (n > 1) ids.add(row.getCell(1).value);
+    });
+    expect(ids.size).toBe(226);
+  });
+});
+
+describe('report options', () => {
+  it('names the file from the period and speaks English with --lang en; --no-charts has no pictures', async () => {
+    const cwd = mkdtempSync(join(dir, 'cwd-'));
+    const abs = files.map((f) => join(process.cwd(), f));
+    const run = complaints(
+      [
+        'report',
+        ...abs,
+        '--targets',
+        join(process.cwd(), targets[1]!),
+        '--month',
+        '2016-11',
+        '--lang',
+        'en',
+        '--no-charts',
+      ],
+      { cwd },
+    );
+    expect(run.code).toBe(0);
+    expect(readdirSync(cwd)).toEqual(['complaints-2016-11.xlsx']);
+    const book = await read(join(cwd, 'complaints-2016-11.xlsx'));
+    expect(book.worksheets.map((s) => s.name)).toEqual(sheetNames('en').slice(0, 8));
+    expect(book.worksheets.every((s) => s.getImages().length === 0)).toBe(true);
+    expect(book.getWorksheet('Summary')!.getCell('A2').value).toBe(
+      'Period: 2016-11 to 2016-11 (1 months); compared with 2015-11 to 2015-11',
+    );
+  });
+
+  it('keeps sheet names within Excel’s rules', () => {
+    for (const lang of ['zh', 'en'] as const)
+      for (const name of sheetNames(lang)) {
+        expect(name.length).toBeLessThanOrEqual(31);
+        expect(name).not.toMatch(/[:\\/?*[\]]/);
+      }
+  });
+
+  it('writes the units table as CSV (UTF-8 with BOM) and the result as JSON', () => {
+    const csv = join(dir, 'units.csv');
+    expect(complaints(['analyze', ...files, ...targets, '--out', csv, '--quiet']).code).toBe(0);
+    const text = readFileSync(csv, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const lines = text.slice(1).trim().split(/\r?\n/);
+    expect(lines[0]).toBe(
+      '排名,供电单位,投诉,申诉成功,不属实,考核投诉,指标,超指标率,占比,上年同期,同比,上期,环比,户数,万户投诉率',
+    );
+    expect(lines.at(-1)).toMatch(/^,合计,226,80,23,146,125,0\.168,1,180,/);
+    const json = join(dir, 'result.json');
+    expect(complaints(['analyze', ...files, ...targets, '--out', json, '--quiet']).code).toBe(0);
+    const direct = JSON.parse(complaints(['analyze', ...files, ...targets, '--json']).stdout);
+    expect(JSON.parse(readFileSync(json, 'utf8'))).toEqual(direct);
+  });
+});
+
+describe('writing safely', () => {
+  it.each([
+    ['a missing folder', () => join(dir, 'nope', 'r.xlsx')],
+    [
+      'a read-only folder',
+      () => {
+        const ro = mkdtempSync(join(dir, 'ro-'));
+        chmodSync(ro, 0o500);
+        return join(ro, 'r.xlsx');
+      },
+    ],
+  ])('refuses %s before any work (exit 2)', (_what, target) => {
+    const out = target();
+    if (process.getuid?.() === 0 && !out.includes('nope')) return; // root writes anywhere
+    const run = complaints(['report', ...files, '--out', out]);
+    expect(run.code).toBe(2);
+    expect(isPlainError(run.stderr)).toBe(true);
+    expect(run.stderr).toContain('cannot write there');
+  });
+
+  it('refuses an output that is not .xlsx, .csv or .json', () => {
+    const run = complaints(['report', ...files, '--out', join(dir, 'r.pdf')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('expected a .xlsx');
+  });
+
+  it('leaves an existing report untouched when the run fails, and no temporary file', () => {
+    const folder = mkdtempSync(join(dir, 'keep-'));
+    const out = join(folder, 'r.xlsx');
+    writeFileSync(out, 'the last good report');
+    const run = complaints(['report', ...files, '--strict', '--out', out]);
+    expect(run.code).toBe(3);
+    expect(readFileSync(out, 'utf8')).toBe('the last good report');
+    expect(readdirSync(folder)).toEqual(['r.xlsx']);
+    expect(existsSync(out)).toBe(true);
+  });
+});
