@@ -12,6 +12,7 @@ import { parsePeriodOptions, periodText, resolvePeriod, type Period } from './me
 import { Records } from './metrics/records.js';
 import { readTargets } from './metrics/targets.js';
 import { GENERATED_BY, SCHEMA_VERSION } from './report/json.js';
+import { Progress } from './report/progress.js';
 import type { Field } from './schema/fields.js';
 import { monthIndexToString, type LocalTime } from './schema/values.js';
 import { analysisSettings, ingestSettings, type MetricOptions } from './settings.js';
@@ -70,7 +71,11 @@ export async function runPipeline(
   const records = new Records();
   const spans: [number, number][] = [];
   const classifiedBy = { columns: 0, rules: 0, model: 0, unclassified: 0 };
-  const result = await ingest(inputs, ingestSettings(options), (order: WorkOrder, entry) => {
+  const progress = Progress.wanted(process.stderr, options.progress !== false && !options.quiet)
+    ? new Progress(inputs, options.lang !== 'en')
+    : null;
+  const read = ingest(inputs, ingestSettings(options), (order: WorkOrder, entry) => {
+    progress?.row(order.input);
     const month = order.acceptedAt.monthIndex;
     const span = spans[order.input];
     if (!span) spans[order.input] = [month, month];
@@ -105,6 +110,12 @@ export async function runPipeline(
       entry,
     );
   });
+  let result: IngestResult;
+  try {
+    result = await read;
+  } finally {
+    progress?.done();
+  }
   if (options.strict && result.totals.rejected > 0) {
     const first = result.rejects[0];
     throw new RejectedRowsError(

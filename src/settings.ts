@@ -99,6 +99,8 @@ export function collect(value: string, previous: string[] = []): string[] {
 
 /** What the metric commands (analyze, trend, assess) accept beside the common options. */
 export interface MetricOptions extends CommonOptions, PeriodOptions {
+  config?: string;
+  progress?: boolean;
   targets?: string;
   prorate?: boolean;
   excludeUnsubstantiated?: boolean;
@@ -148,6 +150,11 @@ export function addMetricOptions(command: Command): Command {
       '--top <n>',
       'length of the hot-spot and repeat-complainant lists',
       String(DEFAULT_SETTINGS.top),
+    )
+    .option('--no-progress', 'no progress line on stderr, even at a terminal')
+    .option(
+      '--config <file>',
+      'settings for unattended runs (default: complaints.config.json here, if there is one)',
     );
   return addCommonOptions(command);
 }
@@ -171,4 +178,52 @@ export function analysisSettings(options: MetricOptions): AnalysisSettings {
     closeLimitHours: positiveNumber('--close-limit', options.closeLimit, false),
     top: positiveNumber('--top', options.top, true),
   };
+}
+
+/**
+ * Merges complaints.config.json (found in the working directory, or --config FILE) under the
+ * command line: a setting given on the command line wins; inputs come from the file only when
+ * none are given; its period rule applies only when no period option is given.
+ */
+export async function withConfig<T extends MetricOptions & { config?: string; out?: string }>(
+  inputs: string[],
+  options: T,
+  command: Command,
+): Promise<{ inputs: string[]; options: T; outPattern: string | null }> {
+  const { loadConfig, periodFromRule, resolveInputs } = await import('./config.js');
+  const loaded = await loadConfig(options.config, process.cwd());
+  if (!loaded) {
+    if (inputs.length === 0) {
+      throw new InputError(
+        'BAD_OPTION',
+        'no input files.',
+        'Give export files, or put "inputs" in complaints.config.json (or --config FILE).',
+      );
+    }
+    return { inputs, options, outPattern: null };
+  }
+  const { settings } = loaded;
+  const merged = { ...options } as Record<string, unknown>;
+  for (const [key, value] of Object.entries(settings)) {
+    if (key === 'inputs' || key === 'period' || key === 'out' || value === undefined) continue;
+    if (command.getOptionValueSource(key) !== 'cli') merged[key] = value;
+  }
+  const periodGiven = ['from', 'to', 'month', 'quarter', 'year'].some(
+    (k) => command.getOptionValueSource(k) === 'cli',
+  );
+  if (!periodGiven && settings.period)
+    Object.assign(merged, periodFromRule(settings.period, new Date()));
+  let files = inputs;
+  if (files.length === 0) {
+    if (!settings.inputs || settings.inputs.length === 0) {
+      throw new InputError(
+        'BAD_OPTION',
+        `no input files, on the command line or in ${loaded.file}.`,
+        'Add "inputs": ["exports/*.xlsx"] to the config file, or give the files.',
+      );
+    }
+    files = await resolveInputs(settings.inputs, loaded.dir);
+  }
+  const outPattern = options.out ? null : (settings.out ?? null);
+  return { inputs: files, options: merged as T, outPattern };
 }

@@ -8,13 +8,15 @@
  */
 import type { Command } from 'commander';
 import { checkWritable } from '../io/write.js';
-import { runPipeline, resultJson, type PipelineResult } from '../pipeline.js';
+import { outputPath, periodLabel } from '../config.js';
+import { periodJson, spanOf } from '../metrics/period.js';
+import { runPipeline, resultJson } from '../pipeline.js';
 import { DetailRows } from '../report/detail.js';
-import { checkOutput, writeOutput, type Written } from '../report/output.js';
+import { checkOutput, successLine, writeOutput } from '../report/output.js';
 import { emitJson } from '../report/json.js';
 import { renderSummary } from '../report/summary.js';
-import { colours, formatInt } from '../report/terminal.js';
-import { addMetricOptions, parseLang, type Lang, type MetricOptions } from '../settings.js';
+import { colours } from '../report/terminal.js';
+import { addMetricOptions, parseLang, type MetricOptions, withConfig } from '../settings.js';
 
 export const PERIOD_HELP = `
 Period: --month 2016-11, --quarter 2016Q4, --year 2016, or --from/--to YYYY-MM. Without
@@ -37,7 +39,10 @@ export function register(program: Command): void {
     .description(
       'Analyse the exports as one data set: complaints, assessed complaints against targets, units ranked, the monthly series with 环比/同比, categories, hot spots, repeat complainants, timeliness and satisfaction.',
     )
-    .argument('<inputs...>', 'export files (.xlsx, .csv, .txt); - reads stdin')
+    .argument(
+      '[inputs...]',
+      'export files (.xlsx, .csv, .txt); - reads stdin; default: "inputs" of the config file',
+    )
     .option('--out <file>', 'also write the report: .xlsx (workbook), .csv (units table) or .json')
     .option('--detail', 'with --out .xlsx: add 明细, every complaint of the period')
     .option('--no-charts', 'with --out .xlsx: leave the chart images out');
@@ -58,7 +63,10 @@ Examples:
   complaints analyze exports/*.xlsx --quarter 2016Q4 --targets targets.xlsx --prorate
   complaints analyze export.csv --month 2016-11 --json result.json`,
     )
-    .action(async (inputs: string[], options: AnalyzeOptions) => run(inputs, options));
+    .action(async (inputs: string[], options: AnalyzeOptions, command: Command) => {
+      const c = await withConfig(inputs, options, command);
+      return run(c.inputs, c.options, c.outPattern);
+    });
 }
 
 export interface AnalyzeOptions extends MetricOptions {
@@ -67,39 +75,42 @@ export interface AnalyzeOptions extends MetricOptions {
   charts: boolean;
 }
 
-/** The one line on stderr after a file was written. */
-export function successLine(
-  out: string,
-  written: Written,
-  result: PipelineResult,
-  lang: Lang,
-): string {
-  const c = formatInt(result.analysis.totals.complaints);
-  const rows = written.detailRows === null ? null : formatInt(written.detailRows);
-  if (lang === 'zh') {
-    const sheets = written.sheets > 0 ? `${written.sheets} 个工作表，` : '';
-    return `已写入 ${out}（${sheets}投诉 ${c} 条${rows === null ? '' : `，明细 ${rows} 行`}）`;
-  }
-  const sheets = written.sheets > 0 ? `${written.sheets} sheets, ` : '';
-  return `wrote ${out} (${sheets}${c} complaints${rows === null ? '' : `, ${rows} detail rows`})`;
-}
-
-export async function run(inputs: string[], options: AnalyzeOptions): Promise<void> {
+export async function run(
+  inputs: string[],
+  options: AnalyzeOptions,
+  outPattern: string | null = null,
+): Promise<void> {
   const lang = parseLang(options.lang);
   if (typeof options.json === 'string' && options.json !== '-') await checkWritable(options.json);
-  const kind = options.out ? await checkOutput(options.out) : null;
+  const kind = options.out
+    ? await checkOutput(options.out)
+    : outPattern
+      ? await checkOutput(outPattern.replace(/\{[a-z]+\}/g, 'x'))
+      : null;
   const detail = options.detail && kind === 'xlsx' ? new DetailRows(lang) : null;
   try {
     const result = await runPipeline(inputs, options, detail?.observe);
-    if (options.out) {
-      const written = await writeOutput(options.out, result, {
+    const out =
+      options.out ??
+      (outPattern
+        ? outputPath(
+            outPattern,
+            {
+              label:
+                result.input.request.label ?? periodLabel('range', ...spanOf(result.input.period)),
+              ...periodJson(result.input.period),
+            },
+            new Date(),
+          )
+        : null);
+    if (out) {
+      const written = await writeOutput(out, result, {
         lang,
         charts: options.charts,
         detail,
         quarter: null,
       });
-      if (!options.quiet)
-        process.stderr.write(successLine(options.out, written, result, lang) + '\n');
+      if (!options.quiet) process.stderr.write(successLine(out, written, result, lang) + '\n');
     }
     if (options.json !== undefined) await emitJson(resultJson(result), options.json);
     else if (!options.quiet)

@@ -12,7 +12,7 @@ import { runPipeline, resultJson } from '../pipeline.js';
 import { emitJson } from '../report/json.js';
 import { renderHeader, targetLines, unitTable } from '../report/summary.js';
 import { colours } from '../report/terminal.js';
-import { addMetricOptions, parseLang, type MetricOptions } from '../settings.js';
+import { addMetricOptions, parseLang, type MetricOptions, withConfig } from '../settings.js';
 import { PERIOD_HELP } from './analyze.js';
 
 export function register(program: Command): void {
@@ -22,7 +22,10 @@ export function register(program: Command): void {
     .description(
       'Per unit: complaints, appeal-approved, assessed, target, over-target rate (超指标率), share, the same months a year earlier, 同比 and rank; units over target marked; a totals row.',
     )
-    .argument('<inputs...>', 'export files (.xlsx, .csv, .txt); - reads stdin');
+    .argument(
+      '[inputs...]',
+      'export files (.xlsx, .csv, .txt); - reads stdin; default: "inputs" of the config file',
+    );
   addMetricOptions(command)
     .addHelpText(
       'after',
@@ -41,7 +44,10 @@ Examples:
       --targets fixtures/metrics/targets-2016.csv --year 2016
   complaints assess exports/*.xlsx --targets targets.xlsx --quarter 2016Q4 --prorate`,
     )
-    .action(async (inputs: string[], options: MetricOptions) => run(inputs, options));
+    .action(async (inputs: string[], options: MetricOptions, command: Command) => {
+      const c = await withConfig(inputs, options, command);
+      return run(c.inputs, c.options);
+    });
 }
 
 export async function run(inputs: string[], options: MetricOptions): Promise<void> {

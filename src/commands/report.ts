@@ -10,13 +10,13 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { analyse } from '../metrics/analysis.js';
 import { monthIndexToString } from '../schema/values.js';
-import { parsePeriodOptions, type Period } from '../metrics/period.js';
+import { parsePeriodOptions, periodJson, spanOf } from '../metrics/period.js';
+import { outputPath, periodLabel } from '../config.js';
 import { runPipeline } from '../pipeline.js';
 import { DetailRows } from '../report/detail.js';
-import { checkOutput, writeOutput } from '../report/output.js';
-import { addMetricOptions, parseLang, type MetricOptions } from '../settings.js';
+import { checkOutput, successLine, writeOutput } from '../report/output.js';
+import { addMetricOptions, parseLang, type MetricOptions, withConfig } from '../settings.js';
 import { PERIOD_HELP } from './analyze.js';
-import { successLine } from './analyze.js';
 
 export interface ReportOptions extends MetricOptions {
   out?: string;
@@ -31,7 +31,10 @@ export function register(program: Command): void {
     .description(
       'Write the report workbook (概览, 单位, 月度趋势, 分类, 季节性, 热点, 时效与满意度, 数据质量, and 明细 with --detail), with charts, for a month, a quarter or a year.',
     )
-    .argument('<inputs...>', 'export files (.xlsx, .csv, .txt); - reads stdin')
+    .argument(
+      '[inputs...]',
+      'export files (.xlsx, .csv, .txt); - reads stdin; default: "inputs" of the config file',
+    )
     .option('--out <file>', 'where to write: .xlsx (default 投诉分析-PERIOD.xlsx), .csv or .json')
     .option('--detail', 'add 明细: every complaint of the period with its classification')
     .option('--no-charts', 'leave the chart images out');
@@ -55,7 +58,10 @@ Examples:
   complaints report exports/*.xlsx --month 2016-11 --targets targets.xlsx --out reports/2016-11.xlsx
   complaints report exports/*.xlsx --year 2016 --detail --lang en`,
     )
-    .action(async (inputs: string[], options: ReportOptions) => run(inputs, options));
+    .action(async (inputs: string[], options: ReportOptions, command: Command) => {
+      const c = await withConfig(inputs, options, command);
+      return run(c.inputs, c.options, c.outPattern);
+    });
 }
 
 /** 投诉分析-2016Q4.xlsx, complaints-2016-11.xlsx … from the period as asked or found. */
@@ -63,14 +69,11 @@ export function defaultOutName(label: string, lang: 'zh' | 'en'): string {
   return `${lang === 'zh' ? '投诉分析' : 'complaints'}-${label}.xlsx`;
 }
 
-function periodLabel(period: Period, label: string | null): string {
-  if (label) return label;
-  const from = monthIndexToString(period.from);
-  const to = monthIndexToString(period.to);
-  return from === to ? from : `${from}_${to}`;
-}
-
-export async function run(inputs: string[], options: ReportOptions): Promise<void> {
+export async function run(
+  inputs: string[],
+  options: ReportOptions,
+  outPattern: string | null = null,
+): Promise<void> {
   const lang = parseLang(options.lang);
   const request = parsePeriodOptions(options);
   if (options.out) await checkOutput(options.out);
@@ -87,8 +90,12 @@ export async function run(inputs: string[], options: ReportOptions): Promise<voi
   const detail = options.detail ? new DetailRows(lang) : null;
   try {
     const result = await runPipeline(inputs, pipelineOptions, detail?.observe);
+    const label = request.label ?? periodLabel('range', ...spanOf(result.input.period));
     const out = resolve(
-      options.out ?? defaultOutName(periodLabel(result.input.period, request.label), lang),
+      options.out ??
+        (outPattern
+          ? outputPath(outPattern, { label, ...periodJson(result.input.period) }, new Date())
+          : defaultOutName(label, lang)),
     );
     if (!options.out) await checkOutput(out);
     // A quarter is held against its share of the annual target, whatever --prorate says.

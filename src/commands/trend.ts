@@ -11,7 +11,13 @@ import { runPipeline, resultJson } from '../pipeline.js';
 import { emitJson } from '../report/json.js';
 import { labels, monthTable, renderHeader } from '../report/summary.js';
 import { colours, formatInt, formatPercent, table } from '../report/terminal.js';
-import { addMetricOptions, parseLang, type Lang, type MetricOptions } from '../settings.js';
+import {
+  addMetricOptions,
+  parseLang,
+  type Lang,
+  type MetricOptions,
+  withConfig,
+} from '../settings.js';
 import { PERIOD_HELP } from './analyze.js';
 
 interface TrendOptions extends MetricOptions {
@@ -25,7 +31,10 @@ export function register(program: Command): void {
     .description(
       'The monthly series of complaints and assessed complaints with 环比 (mom), 同比 (yoy) and the average monthly reduction (arithmetic and compound), overall or one series per unit, class or discipline.',
     )
-    .argument('<inputs...>', 'export files (.xlsx, .csv, .txt); - reads stdin')
+    .argument(
+      '[inputs...]',
+      'export files (.xlsx, .csv, .txt); - reads stdin; default: "inputs" of the config file',
+    )
     .addOption(new Option('--by <group>', 'one series per group').choices(TREND_GROUPS));
   addMetricOptions(command)
     .addHelpText(
@@ -43,7 +52,10 @@ Examples:
   complaints trend exports/*.xlsx --year 2016 --by unit
   complaints trend exports/*.xlsx --from 2016-04 --to 2016-12 --by level1 --json`,
     )
-    .action(async (inputs: string[], options: TrendOptions) => run(inputs, options));
+    .action(async (inputs: string[], options: TrendOptions, command: Command) => {
+      const c = await withConfig(inputs, options, command);
+      return run(c.inputs, c.options);
+    });
 }
 
 function groupTable(series: GroupSeries[], lang: Lang): string {

@@ -145,6 +145,11 @@ export function periodJson(period: Period): { from: string; to: string } {
   return { from: monthIndexToString(period.from), to: monthIndexToString(period.to) };
 }
 
+/** [from, to] as YYYY-MM. */
+export function spanOf(period: Period): [string, string] {
+  return [monthIndexToString(period.from), monthIndexToString(period.to)];
+}
+
 /** 2016-01 … 2016-12 → "2016-01 – 2016-12"; one month alone. */
 export function periodText(period: Period): string {
   const { from, to } = periodJson(period);

@@ -11,6 +11,7 @@ import { ReportWorkbook } from '../io/workbook.js';
 import { checkWritable, writeFileAtomic } from '../io/write.js';
 import type { Analysis } from '../metrics/analysis.js';
 import type { Period } from '../metrics/period.js';
+import { formatInt } from './terminal.js';
 import { seriesBy } from '../metrics/trend.js';
 import { resultJson, type PipelineResult } from '../pipeline.js';
 import type { Lang } from '../settings.js';
@@ -154,4 +155,21 @@ export async function writeOutput(
     await book.abort();
     throw error;
   }
+}
+
+/** The one line on stderr after a file was written. */
+export function successLine(
+  out: string,
+  written: Written,
+  result: PipelineResult,
+  lang: Lang,
+): string {
+  const c = formatInt(result.analysis.totals.complaints);
+  const rows = written.detailRows === null ? null : formatInt(written.detailRows);
+  if (lang === 'zh') {
+    const sheets = written.sheets > 0 ? `${written.sheets} 个工作表，` : '';
+    return `已写入 ${out}（${sheets}投诉 ${c} 条${rows === null ? '' : `，明细 ${rows} 行`}）`;
+  }
+  const sheets = written.sheets > 0 ? `${written.sheets} sheets, ` : '';
+  return `wrote ${out} (${sheets}${c} complaints${rows === null ? '' : `, ${rows} detail rows`})`;
 }

@@ -281,3 +281,61 @@ describe('writing safely', () => {
     expect(existsSync(out)).toBe(true);
   });
 });
+
+describe('cron: complaints.config.json', () => {
+  const root = process.cwd();
+
+  it('runs report with no arguments from the config in the working directory', async () => {
+    const cwd = mkdtempSync(join(dir, 'cron-'));
+    writeFileSync(
+      join(cwd, 'complaints.config.json'),
+      JSON.stringify({
+        inputs: [
+          `${root}/fixtures/metrics/95598-20*.xlsx`,
+          `${root}/fixtures/metrics/*-gb18030.csv`,
+        ],
+        targets: `${root}/fixtures/metrics/targets-2016.csv`,
+        period: '2016Q4',
+        prorate: true,
+        charts: false,
+        out: '投诉分析-{period}.xlsx',
+      }),
+    );
+    const run = complaints(['report'], { cwd });
+    expect(run.code).toBe(0);
+    const out = join(cwd, '投诉分析-2016Q4.xlsx');
+    expect(run.stderr).toBe(`已写入 ${out}（8 个工作表，投诉 226 条）\n`);
+    const book = await read(out);
+    expect(book.getWorksheet('概览')!.getCell('A2').value).toContain('2016-01 至 2016-12');
+    expect(book.worksheets.every((s) => s.getImages().length === 0)).toBe(true);
+    // The command line wins over the file.
+    const quiet = complaints(
+      ['report', '--quiet', '--month', '2016-11', '--out', join(cwd, 'nov.xlsx')],
+      { cwd },
+    );
+    expect([quiet.code, quiet.stdout, quiet.stderr]).toEqual([0, '', '']);
+    expect(existsSync(join(cwd, 'nov.xlsx'))).toBe(true);
+  });
+
+  it.each([
+    ['{"peroid": "previous-month"}', /"peroid": unknown setting; did you mean "period"\?/],
+    ['{"inputs": 5}', /"inputs": expected an array of file paths or globs/],
+    ['{"period": "last-month", "inputs": ["x.csv"]}', /"period"/],
+    ['{"inputs": ["nothing-*.csv"]}', /nothing-\*\.csv/],
+    ['{ "inputs": [', /complaints\.config\.json/],
+  ])('refuses %s with a precise message (exit 2)', (text, message) => {
+    const cwd = mkdtempSync(join(dir, 'bad-config-'));
+    writeFileSync(join(cwd, 'complaints.config.json'), text);
+    const run = complaints(['report'], { cwd });
+    expect(run.code).toBe(2);
+    expect(isPlainError(run.stderr)).toBe(true);
+    expect(run.stderr).toMatch(message);
+  });
+
+  it('says what to do with no inputs and no config', () => {
+    const cwd = mkdtempSync(join(dir, 'empty-'));
+    const run = complaints(['analyze'], { cwd });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no input files');
+  });
+});
