@@ -70,6 +70,24 @@ const trend = (kind, size, file) => ({
   cli: true,
 });
 
+const report = (kind, size, file) => ({
+  key: `report-${kind}:${size}`,
+  name: `report --detail ${file}`,
+  file,
+  cmd: [
+    CLI,
+    'report',
+    data(file),
+    '--year',
+    '2016',
+    '--detail',
+    '--quiet',
+    '--out',
+    data(`report-${size}.xlsx`),
+  ],
+  cli: true,
+});
+
 const SUITES = {
   csv: [
     floor('250k', 'orders-250k.csv'),
@@ -83,6 +101,7 @@ const SUITES = {
     analyze('utf8', '250k', 'orders-250k.csv'),
     analyze('utf8', '1m', 'orders-1m.csv'),
     trend('utf8', '1m', 'orders-1m.csv'),
+    report('utf8', '1m', 'orders-1m.csv'),
   ],
   gb18030: [
     floor('250k', 'orders-250k-gb18030.csv', 'gb18030'),
@@ -112,6 +131,7 @@ const RATIOS = [
   ['inspect-xlsx', 'walk', 'walk'],
   ['analyze-utf8', 'inspect-utf8', 'inspect'],
   ['trend-utf8', 'inspect-utf8', 'inspect'],
+  ['report-utf8', 'analyze-utf8', 'analyze --json'],
 ];
 
 function parseArgs(argv) {
@@ -228,6 +248,13 @@ const TIME_TARGETS = [
   ['xlsx inspect time ≤ 1.3× exceljs walk (1048575)', 'inspect-xlsx:1m', 'walk:1m', 1.3],
   // Issue 5: the full pipeline (classify, cube, metrics, JSON) against reading alone.
   ['UTF-8 CSV analyze --json time ≤ 1.5× inspect (1m)', 'analyze-utf8:1m', 'inspect-utf8:1m', 1.5],
+  // Issue 6: the whole workbook with 明细 and charts against the JSON result.
+  [
+    'UTF-8 CSV report --detail time ≤ 2× analyze --json (1m)',
+    'report-utf8:1m',
+    'analyze-utf8:1m',
+    2,
+  ],
 ];
 const RSS_LIMIT_MIB = 300;
 const RSS_GROWTH = [
@@ -244,6 +271,12 @@ function targets(results) {
     return { name, limit, value: x && y ? x.seconds / y.seconds : null };
   });
   const inspects = [...ok.values()].filter((r) => /^(inspect|analyze|trend)-/.test(r.key));
+  const reports = [...ok.values()].filter((r) => r.key.startsWith('report-'));
+  list.push({
+    name: 'report --detail peak RSS ≤ 400 MiB',
+    limit: 400,
+    value: reports.length ? Math.max(...reports.map((r) => r.peakRssMiB)) : null,
+  });
   list.push({
     name: `peak RSS ≤ ${RSS_LIMIT_MIB} MiB for every inspect, analyze and trend`,
     limit: RSS_LIMIT_MIB,

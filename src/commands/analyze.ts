@@ -9,7 +9,7 @@
 import type { Command } from 'commander';
 import { checkWritable } from '../io/write.js';
 import { outputPath, periodLabel } from '../config.js';
-import { periodJson, spanOf } from '../metrics/period.js';
+import { parsePeriodOptions, periodJson, spanOf } from '../metrics/period.js';
 import { runPipeline, resultJson } from '../pipeline.js';
 import { DetailRows } from '../report/detail.js';
 import { checkOutput, successLine, writeOutput } from '../report/output.js';
@@ -87,7 +87,10 @@ export async function run(
     : outPattern
       ? await checkOutput(outPattern.replace(/\{[a-z]+\}/g, 'x'))
       : null;
-  const detail = options.detail && kind === 'xlsx' ? new DetailRows(lang) : null;
+  const asked = parsePeriodOptions(options);
+  const known =
+    asked.from !== null && asked.to !== null ? { from: asked.from, to: asked.to } : null;
+  const detail = options.detail && kind === 'xlsx' ? new DetailRows(lang, known) : null;
   try {
     const result = await runPipeline(inputs, options, detail?.observe);
     const out =

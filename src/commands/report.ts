@@ -87,7 +87,10 @@ export async function run(
         to: monthIndexToString(quarter.to),
       }
     : options;
-  const detail = options.detail ? new DetailRows(lang) : null;
+  const asked = parsePeriodOptions(pipelineOptions);
+  const known =
+    asked.from !== null && asked.to !== null ? { from: asked.from, to: asked.to } : null;
+  const detail = options.detail ? new DetailRows(lang, known) : null;
   try {
     const result = await runPipeline(inputs, pipelineOptions, detail?.observe);
     const label = request.label ?? periodLabel('range', ...spanOf(result.input.period));

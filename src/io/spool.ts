@@ -2,7 +2,8 @@
  * A temporary file of records, written once and read back once: the complaint rows a report's
  * 明细 sheet needs are known only after every input has been read (the period may come from
  * the data, and a later copy of a work order replaces an earlier one), and a million of them
- * do not belong in memory. Records are v8-serialised (dates stay dates), each behind its length.
+ * do not belong in memory. Records are v8-serialised (dates stay dates) in batches, each batch
+ * behind its length: one serialiser per batch rather than per record halved the cost.
  */
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { mkdtempSync } from 'node:fs';
@@ -11,6 +12,7 @@ import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 
 const CHUNK = 1 << 20;
+const BATCH = 512;
 
 export class Spool {
   private readonly dir = mkdtempSync(join(tmpdir(), 'complaints-spool-'));
@@ -18,15 +20,23 @@ export class Spool {
   private fd = openSync(this.file, 'w');
   private buffers: Buffer[] = [];
   private buffered = 0;
+  private batch: unknown[] = [];
   count = 0;
 
   append(record: unknown): void {
-    const body = serialize(record);
+    this.batch.push(record);
+    this.count++;
+    if (this.batch.length >= BATCH) this.seal();
+  }
+
+  private seal(): void {
+    if (this.batch.length === 0) return;
+    const body = serialize(this.batch);
+    this.batch = [];
     const head = Buffer.allocUnsafe(4);
     head.writeUInt32LE(body.length, 0);
     this.buffers.push(head, body);
     this.buffered += body.length + 4;
-    this.count++;
     if (this.buffered >= CHUNK) this.flush();
   }
 
@@ -39,6 +49,7 @@ export class Spool {
 
   /** Reads every record back, in order, a chunk of the file at a time. */
   *read(): Generator<unknown> {
+    this.seal();
     this.flush();
     closeSync(this.fd);
     this.fd = openSync(this.file, 'r');
@@ -55,7 +66,7 @@ export class Spool {
       while (at + 4 <= pending.length) {
         const length = pending.readUInt32LE(at);
         if (at + 4 + length > pending.length) break;
-        yield deserialize(pending.subarray(at + 4, at + 4 + length));
+        yield* deserialize(pending.subarray(at + 4, at + 4 + length)) as unknown[];
         at += 4 + length;
       }
       pending = pending.subarray(at);

@@ -379,10 +379,11 @@ export async function rasterize(
   options: RasterOptions = {},
 ): Promise<RenderedImage[]> {
   if (svgs.length === 0) return [];
-  const { renderAsync } = await import('@resvg/resvg-js');
-  // resvg draws off the main thread, so the charts are drawn side by side.
-  return withChartFonts(svgs.join(''), (files) =>
-    Promise.all(svgs.map((svg) => renderAsync(svg, resvgOptions(files, options)))),
+  const { Resvg } = await import('@resvg/resvg-js');
+  // On this thread, one at a time: drawn side by side on the thread pool, every drawing kept
+  // its own font database and memory arena, ~150 MiB more for a few hundred milliseconds less.
+  return withChartFonts(svgs.join(''), async (files) =>
+    svgs.map((svg) => new Resvg(svg, resvgOptions(files, options)).render()),
   );
 }
 

@@ -34,7 +34,11 @@ export class DetailRows {
   /** Columns of later inputs that the first input does not have: left out, and said so. */
   readonly dropped = new Set<string>();
 
-  constructor(private readonly lang: Lang) {}
+  /** `within`: the period when it is known before reading, to spool only its complaints. */
+  constructor(
+    private readonly lang: Lang,
+    private readonly within: Period | null = null,
+  ) {}
 
   /** For runPipeline: sees every usable row, keeps the complaints. */
   readonly observe = (order: WorkOrder, entry: number, c: Classification | null): void => {
@@ -48,6 +52,7 @@ export class DetailRows {
       this.lastSequence[entry] = sequence;
     }
     if (!c) return;
+    if (this.within && !contains(this.within, order.acceptedAt.monthIndex)) return;
     this.columns ??= [...order.headers];
     let place = this.places.get(order.headers);
     if (!place) {
