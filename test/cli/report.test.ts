@@ -170,7 +170,8 @@ describe('report --quarter 2016Q4 --detail', () => {
     const sheet = (await book).getWorksheet('明细')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
     const head = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(head.slice(0, 3)).toEqual(['国网工单编号', '受理时间', '供电单位']);
+    // The columns of the first input with complaints in the period (2015's export has none).
+    expect(head.slice(0, 4)).toEqual(['序号', '工单编号', '受理时间', '供电单位']);
     expect(head.slice(-6)).toEqual([
       '判定一级分类',
       '判定二级分类',
@@ -181,11 +182,11 @@ describe('report --quarter 2016Q4 --detail', () => {
     ]);
     expect(sheet.actualRowCount).toBe(1 + 226);
     const first = sheet.getRow(2);
-    expect(first.getCell(2).value).toBeInstanceOf(Date);
-    expect(first.getCell(2).numFmt).toBe('yyyy-mm-dd hh:mm:ss');
+    expect(first.getCell(3).value).toBeInstanceOf(Date);
+    expect(first.getCell(3).numFmt).toBe('yyyy-mm-dd hh:mm:ss');
     const ids = new Set<unknown>();
     sheet.eachRow((row, n) => {
-      if (n > 1) ids.add(row.getCell(1).value);
+      if (n > 1) ids.add(row.getCell(2).value);
     });
     expect(ids.size).toBe(226);
   });
