@@ -6,7 +6,7 @@
  * quarterly evaluation is the year to date against the annual targets, with the quarter's own
  * figures against the same quarter a year earlier.
  */
-import { resolve } from 'node:path';
+import { relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { analyse } from '../metrics/analysis.js';
 import { monthIndexToString } from '../schema/values.js';
@@ -117,7 +117,9 @@ export async function run(
       quarter: quarterAnalysis,
     });
     if (!options.quiet)
-      process.stderr.write(successLine(options.out ?? out, written, result, lang) + '\n');
+      process.stderr.write(
+        successLine(options.out ?? relative(process.cwd(), out), written, result, lang) + '\n',
+      );
   } finally {
     detail?.remove();
   }
