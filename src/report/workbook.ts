@@ -329,7 +329,7 @@ class SheetWriter {
     private readonly lang: Lang,
   ) {}
 
-  /** Opens a sheet with its title block; returns the row after it. */
+  /** Opens a sheet: its title block, then the tables, the first one filtered. */
   open(name: string, tables: readonly Table[], options: { filter?: boolean } = {}): ReportSheet {
     const t = T[this.lang];
     const a = this.data.result.analysis;
@@ -387,7 +387,7 @@ class SheetWriter {
   images(charts: readonly ChartImage[], column: number, row = 4): void {
     let at = row;
     for (const chart of charts) {
-      // Shown at half the drawn size: about 11 columns by 15 rows.
+      // Shown at 60% of the display size: about 9 columns by 16 rows beside the tables.
       const width = Math.round(chart.width * 0.6);
       const height = Math.round(chart.height * 0.6);
       this.sheet.addImage({ png: chart.png, column, row: at, width, height });
