@@ -22,6 +22,8 @@ const DATE = style({ numFmt: 'yyyy-mm-dd hh:mm:ss' });
 const CONFIDENCE = style({ numFmt: '0.00' });
 /** Rows between two waits for the zip to catch up. */
 const FLUSH_EVERY = 500;
+/** Excel's rows per sheet. */
+export const MAX_SHEET_ROWS = 1_048_576;
 
 type Spooled = [entry: number, sequence: number, month: number, cells: Cell[]];
 
@@ -73,19 +75,35 @@ export class DetailRows {
     this.spool.append(record);
   };
 
-  /** Writes the complaints of `period` as the last sheet; returns how many. */
-  async write(book: ReportWorkbook, name: string, period: Period): Promise<number> {
+  /** Writes the complaints of `period` as the last sheet(s); says how many rows and sheets. */
+  async write(
+    book: ReportWorkbook,
+    name: string,
+    period: Period,
+    maxRows = MAX_SHEET_ROWS,
+  ): Promise<{ rows: number; sheets: number }> {
     const head = [...(this.columns ?? []), ...ADDED_COLUMNS[this.lang]];
     const widths = head.map((h) => Math.min(40, Math.max(10, stringWidth(h) + 4)));
-    const sheet = book.addSheet(name, { frozenRows: 1, widths });
-    sheet.addRow(head, HEAD);
-    sheet.autoFilter(1, 1, head.length);
     const confidenceAt = head.length - 2;
+    let part = 1;
+    const open = () => {
+      // A sheet holds 1,048,576 rows: beyond, the rows go on in 明细2, 明细3 …
+      const sheet = book.addSheet(part === 1 ? name : `${name}${part}`, { frozenRows: 1, widths });
+      sheet.addRow(head, HEAD);
+      sheet.autoFilter(1, 1, head.length);
+      return sheet;
+    };
+    let sheet = open();
     let written = 0;
     for (const value of this.spool.read()) {
       const [entry, sequence, month, cells] = value as Spooled;
       if (!contains(period, month)) continue;
       if (entry >= 0 && this.lastSequence[entry] !== sequence) continue;
+      if (sheet.rows >= maxRows) {
+        sheet.commit();
+        part++;
+        sheet = open();
+      }
       const styles: (CellStyle | undefined)[] = cells.map((c, i) =>
         c instanceof Date ? DATE : i === confidenceAt ? CONFIDENCE : undefined,
       );
@@ -93,7 +111,7 @@ export class DetailRows {
       if (++written % FLUSH_EVERY === 0) await sheet.flush();
     }
     sheet.commit();
-    return written;
+    return { rows: written, sheets: part };
   }
 
   remove(): void {

@@ -144,13 +144,13 @@ export async function writeOutput(
       },
       options.lang,
     );
-    let detailRows: number | null = null;
+    let detail: { rows: number; sheets: number } | null = null;
     if (options.detail) {
       const period: Period = result.input.period;
-      detailRows = await options.detail.write(book, sheetNames(options.lang)[8]!, period);
+      detail = await options.detail.write(book, sheetNames(options.lang)[8]!, period);
     }
     await book.commit();
-    return { sheets: sheets + (detailRows === null ? 0 : 1), detailRows };
+    return { sheets: sheets + (detail?.sheets ?? 0), detailRows: detail?.rows ?? null };
   } catch (error) {
     await book.abort();
     throw error;
