@@ -10,6 +10,7 @@ import type { Command } from 'commander';
 import { InputError, RejectedRowsError } from '../errors.js';
 import { ingest, type IngestResult, type WorkOrder } from '../ingest/ingest.js';
 import { placeColumns, prepareRowWriter, type RowWriter } from '../io/rows.js';
+import { Spool } from '../io/spool.js';
 import type { Cell } from '../io/table.js';
 import { checkWritable, writeFileAtomic } from '../io/write.js';
 import { GENERATED_BY, SCHEMA_VERSION, emitJson } from '../report/json.js';
@@ -171,7 +172,10 @@ async function classifyInputs(
   const open = options.out
     ? await prepareRowWriter(options.out, lang === 'zh' ? '分类结果' : 'classified')
     : null;
-  // The output takes the first input's columns; later inputs are placed by header name.
+  // A workbook cannot be written at the pace rows are read without holding them in memory:
+  // its rows wait in a spool file and are written after reading, at the zip's pace.
+  const spool = open && /\.xlsx$/i.test(options.out!) ? new Spool() : null;
+  // The output takes the first input's columns; later inputs are placed by field or header.
   let writer: RowWriter | null = null;
   let columns: string[] = [];
   const places = new Map<readonly string[], number[]>();
@@ -198,21 +202,26 @@ async function classifyInputs(
         if (to >= 0) cells[to] = order.cells[from] ?? null;
       });
       cells.push(...names(c, lang), METHOD_LABELS[lang][c.method], c.confidence, c.evidence);
-      writer.write(cells);
+      if (spool) spool.append(cells);
+      else writer.write(cells);
     });
+    // Under --strict a rejected row fails the run before any output is put in place.
+    strictCheck(result, options);
+    const finished = writer as RowWriter | null;
+    if (finished && spool) {
+      let n = 0;
+      for (const cells of spool.read()) {
+        finished.write(cells as Cell[]);
+        if (++n % 500 === 0) await finished.flush();
+      }
+    }
+    if (finished) await finished.close();
   } catch (error) {
     (writer as RowWriter | null)?.abort();
     throw error;
+  } finally {
+    spool?.remove();
   }
-  const finished = writer as RowWriter | null;
-  try {
-    // Under --strict a rejected row fails the run before any output is put in place.
-    strictCheck(result, options);
-  } catch (error) {
-    finished?.abort();
-    throw error;
-  }
-  if (finished) await finished.close();
   const total = tally.complaints;
   const summary = {
     schemaVersion: SCHEMA_VERSION,

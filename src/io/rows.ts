@@ -10,9 +10,12 @@ import { InputError } from '../errors.js';
 import { cellText } from '../schema/values.js';
 import type { Cell } from './table.js';
 import { checkWritable, temporaryPathFor } from './write.js';
+import { style, type ReportWorkbook } from './workbook.js';
 
 export interface RowWriter {
   write(cells: readonly Cell[]): void;
+  /** Waits while written rows are still queued in memory (xlsx); at once for CSV. */
+  flush(): Promise<void>;
   /** Finishes the file and moves it into place. */
   close(): Promise<void>;
   /** Removes the temporary file after a failure. */
@@ -33,9 +36,8 @@ export async function prepareRowWriter(
   }
   await checkWritable(target);
   if (ext === '.csv') return (columns) => csvWriter(target, columns);
-  const { loadExcelJS } = await import('./exceljs.js');
-  const ExcelJS = loadExcelJS();
-  return (columns) => xlsxWriter(ExcelJS, target, columns, sheetName);
+  const { ReportWorkbook } = await import('./workbook.js');
+  return (columns) => xlsxWriter(ReportWorkbook.create(target), columns, sheetName);
 }
 
 /**
@@ -65,6 +67,7 @@ function csvWriter(target: string, columns: readonly string[]): RowWriter {
       buffer += stringify([cells.map((c) => guardFormula(cellText(c ?? null)))], CSV_OPTIONS);
       if (buffer.length > FLUSH_BYTES) flush();
     },
+    flush: () => Promise.resolve(),
     async close() {
       flush();
       closeSync(fd);
@@ -81,38 +84,31 @@ function csvWriter(target: string, columns: readonly string[]): RowWriter {
   };
 }
 
+const HEAD = style({ font: { bold: true } });
+const DATE = style({ numFmt: 'yyyy-mm-dd hh:mm:ss' });
+
 function xlsxWriter(
-  ExcelJS: ReturnType<typeof import('./exceljs.js').loadExcelJS>,
-  target: string,
+  book: ReportWorkbook,
   columns: readonly string[],
   sheetName: string,
 ): RowWriter {
-  const temporary = temporaryPathFor(target);
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-    filename: temporary,
-    useStyles: true,
-    useSharedStrings: false,
-  });
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
-  const header = sheet.addRow([...columns]);
-  header.font = { bold: true };
-  header.commit();
+  const sheet = book.addSheet(sheetName, { frozenRows: 1 });
+  sheet.addRow([...columns], HEAD);
   return {
     write(cells) {
       // Text is written as text, never as a formula, so no guarding is needed here.
-      const row = sheet.addRow(cells.map((c) => (c === null ? null : c)));
-      cells.forEach((c, i) => {
-        if (c instanceof Date) row.getCell(i + 1).numFmt = 'yyyy-mm-dd hh:mm:ss';
-      });
-      row.commit();
+      sheet.addRow(
+        cells,
+        cells.map((c) => (c instanceof Date ? DATE : undefined)),
+      );
     },
+    flush: () => sheet.flush(),
     async close() {
       sheet.commit();
-      await workbook.commit();
-      renameSync(temporary, target);
+      await book.commit();
     },
     abort() {
-      rmSync(temporary, { force: true });
+      void book.abort();
     },
   };
 }
