@@ -387,11 +387,6 @@ export async function rasterize(
   );
 }
 
-export async function svgToPng(svg: string, options: RasterOptions = {}): Promise<Buffer> {
-  const [image] = await rasterize([svg], options);
-  return image!.asPng();
-}
-
 export interface ChartSvg extends Omit<ChartImage, 'png'> {
   svg: string;
 }
