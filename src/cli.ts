@@ -39,6 +39,8 @@ Exit codes: 0 done; 1 internal error; 2 usage error or an input that cannot be r
 Examples:
   complaints analyze fixtures/metrics/95598-2015.xlsx fixtures/metrics/95598-2016-01-06.xlsx \\
       fixtures/metrics/95598-2016-06-12-gb18030.csv --targets fixtures/metrics/targets-2016.csv
+  complaints report fixtures/metrics/95598-20*.xlsx fixtures/metrics/95598-2016-06-12-gb18030.csv \\
+      --targets fixtures/metrics/targets-2016.csv --quarter 2016Q4 --detail
   complaints trend fixtures/metrics/95598-2016-04-12-series.csv --by unit
   complaints inspect fixtures/95598-2016-09-11.xlsx
   complaints classify fixtures/95598-2016-09-11.xlsx --out classified.xlsx

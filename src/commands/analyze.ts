@@ -30,7 +30,12 @@ unsubstantiated (不属实) too with --exclude-unsubstantiated (a complaint is s
 once); over-target rate = (assessed − target) / target; share = unit / all complaints;
 average monthly reduction: arithmetic (mean of −环比) and compound 1 − (last/first)^(1/(n−1)).
 Timeliness counts a reply later than --reply-limit hours (default 24) or a closing later
-than --close-limit hours (default 144, i.e. six days) as over the limit.`;
+than --close-limit hours (default 144, i.e. six days) as over the limit.
+
+Unattended runs: complaints.config.json in the working directory (or --config FILE) holds
+the same settings ("inputs" globs, "targets", "period": "previous-month" and other rules,
+"out": "reports/投诉分析-{period}.xlsx", "lang" …); the command line wins where both are given.
+No colour or progress line unless stderr/stdout is a terminal.`;
 
 export function register(program: Command): void {
   const command = program
