@@ -204,6 +204,7 @@ export interface Note {
     | 'no-substantiated'
     | 'units-without-target'
     | 'targets-without-data'
+    | 'targets-not-prorated'
     | 'no-seasonality'
     | 'no-repeat'
     | 'no-reply'
@@ -213,6 +214,13 @@ export interface Note {
   message: string;
   zh: string;
 }
+
+/** Notes about the targets: shown beside the units table. */
+export const TARGET_NOTES: ReadonlySet<Note['code']> = new Set([
+  'units-without-target',
+  'targets-without-data',
+  'targets-not-prorated',
+]);
 
 /** Notes about a metric left out rather than about the data. */
 export const SKIPPED_NOTES: ReadonlySet<Note['code']> = new Set([
@@ -357,6 +365,14 @@ export function analyse(input: AnalysisInput): Analysis {
         .map((u) => u.unit),
       targetsWithoutData: [...input.targets.byUnit.keys()].filter((u) => !seen.has(u)),
     };
+    if (!settings.prorate && monthCount(period) < 12)
+      notes.push(
+        note(
+          'targets-not-prorated',
+          `Targets are annual and the period is ${monthCount(period)} month(s): add --prorate to hold it against ${monthCount(period)}/12 of them.`,
+          `指标为年度指标，本期仅 ${monthCount(period)} 个月：加 --prorate 可按 ${monthCount(period)}/12 折算。`,
+        ),
+      );
     if (targetsSection.unitsWithoutTarget.length > 0)
       notes.push(
         note(

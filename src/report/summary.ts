@@ -6,6 +6,7 @@ import type { ChalkInstance } from 'chalk';
 import type { InputSummary } from '../ingest/types.js';
 import {
   SKIPPED_NOTES,
+  TARGET_NOTES,
   type Analysis,
   type CategoryRow,
   type MonthRow,
@@ -394,7 +395,6 @@ export function targetLines(a: Analysis, lang: Lang): string[] {
   if (a.targets.prorated)
     lines.push(t.prorated(String(Math.round(a.targets.factor * 1000) / 1000)));
   for (const n of a.notes)
-    if (n.code === 'units-without-target' || n.code === 'targets-without-data')
-      lines.push(lang === 'zh' ? n.zh : n.message);
+    if (TARGET_NOTES.has(n.code)) lines.push(lang === 'zh' ? n.zh : n.message);
   return lines;
 }

@@ -9,7 +9,7 @@
 import stringWidth from 'string-width';
 import type { Cell } from '../io/table.js';
 import { style, type CellStyle, type ReportSheet, type ReportWorkbook } from '../io/workbook.js';
-import type { Analysis, CategoryRow, Note } from '../metrics/analysis.js';
+import { TARGET_NOTES, type Analysis, type CategoryRow, type Note } from '../metrics/analysis.js';
 import type { DurationStats } from '../metrics/extras.js';
 import type { GroupSeries } from '../metrics/trend.js';
 import type { PipelineResult } from '../pipeline.js';
@@ -177,7 +177,7 @@ const T = {
     title: (s: string) => `Complaint analysis · ${s}`,
     quarter: 'the quarter',
     period: (p: Analysis['period']) =>
-      `Period: ${p.from} to ${p.to} (${p.months} months)` +
+      `Period: ${p.from} to ${p.to} (${p.months} month${p.months === 1 ? '' : 's'})` +
       (p.yearEarlier
         ? `; compared with ${p.yearEarlier.from} to ${p.yearEarlier.to}`
         : '; no year-earlier data'),
@@ -556,12 +556,7 @@ export function writeReport(book: ReportWorkbook, data: ReportData, lang: Lang):
   w.open(names[1], [units, ...quarterUnits]);
   w.notes([
     ...a.notes
-      .filter(
-        (n) =>
-          n.code === 'units-without-target' ||
-          n.code === 'targets-without-data' ||
-          n.code === 'no-appeal',
-      )
+      .filter((n) => TARGET_NOTES.has(n.code) || n.code === 'no-appeal')
       .map((n) => say(n, lang)),
     ...(a.targets?.prorated
       ? [

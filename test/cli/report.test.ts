@@ -216,7 +216,7 @@ describe('report options', () => {
     expect(book.worksheets.map((s) => s.name)).toEqual(sheetNames('en').slice(0, 8));
     expect(book.worksheets.every((s) => s.getImages().length === 0)).toBe(true);
     expect(book.getWorksheet('Summary')!.getCell('A2').value).toBe(
-      'Period: 2016-11 to 2016-11 (1 months); compared with 2015-11 to 2015-11',
+      'Period: 2016-11 to 2016-11 (1 month); compared with 2015-11 to 2015-11',
     );
   });
 

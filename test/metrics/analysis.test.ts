@@ -269,6 +269,15 @@ describe('analyse: settings and edge cases', () => {
     expect(a.totals.target).toBe(20);
     expect(a.units.find((u) => u.unit === 'A')!.overTargetRate).toBeCloseTo((4 - 12) / 12, 12);
     expect(a.totals.customers).toBeNull();
+    expect(a.notes.map((n) => n.code)).toContain('targets-not-prorated');
+    const prorated = analyse(
+      input(Q1, {
+        period: { quarter: '2016Q1' },
+        targets: { A: [12, null] },
+        settings: { prorate: true },
+      }),
+    );
+    expect(prorated.notes.map((n) => n.code)).not.toContain('targets-not-prorated');
   });
 
   it('lists units without a target and targets without data, never guessing', () => {
