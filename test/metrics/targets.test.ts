@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import type { Cell } from '../../src/io/table.js';
+import { parseTargetJson, parseTargetRows } from '../../src/metrics/targets.js';
+
+const rows = (...cells: Cell[][]) => cells.map((c, i) => ({ row: i + 1, cells: c }));
+
+describe('targets file', () => {
+  it('finds the header under a title, normalises unit names, skips blank and 合计 rows', () => {
+    const t = parseTargetRows(
+      rows(
+        ['2016 年度投诉指标', null, null],
+        [],
+        ['供电单位', '年度指标', '户数'],
+        ['国网黄山供电公司（市直）', 28, '186,420'],
+        ['国网歙县供电公司 ', '26', 214380],
+        [null, null, null],
+        ['合计', 54, null],
+      ),
+      'targets.csv',
+    );
+    expect([...t.byUnit.values()]).toEqual([
+      { unit: '国网黄山供电公司(市直)', target: 28, customers: 186420 },
+      { unit: '国网歙县供电公司', target: 26, customers: 214380 },
+    ]);
+  });
+
+  it('accepts other header names and no customer column', () => {
+    const t = parseTargetRows(rows(['单位', '投诉指标'], ['A', 3.5]), 't.xlsx');
+    expect(t.byUnit.get('A')).toEqual({ unit: 'A', target: 3.5, customers: null });
+  });
+
+  it.each([
+    [
+      rows(['单位', '备注'], ['A', 'x']),
+      /no header with a unit column \(供电单位\) and a target column/,
+    ],
+    [rows(['单位', '指标'], ['A', '十']), /t\.csv row 2: the target of A is '十', not a number/],
+    [rows(['单位', '指标'], ['A', null]), /t\.csv row 2: the target of A is empty/],
+    [rows(['单位', '指标'], ['A', 1], ['A ', 2]), /t\.csv row 3: A is listed twice/],
+    [rows(['单位', '指标'], ['A（市直）', 1], ['A(市直)', 2]), /row 3: A\(市直\) is listed twice/],
+    [
+      rows(['单位', '指标', '户数'], ['A', 1, 'many']),
+      /the customer count of A is 'many', not a number/,
+    ],
+    [rows(['单位', '指标'], [null, 1]), /row 2: the unit is empty/],
+    [rows(['单位', '指标']), /the header is there but no unit follows it/],
+    [rows(['单位', '指标'], ['A', -3]), /the target of A is '-3', not a number/],
+  ])('refuses a bad file with the row and what is wrong (%#)', (table, message) => {
+    expect(() => parseTargetRows(table, 't.csv')).toThrow(InputError);
+    expect(() => parseTargetRows(table, 't.csv')).toThrow(message);
+  });
+
+  it('reads JSON as an array or under "targets", with any of the header names as keys', () => {
+    expect([...parseTargetJson([{ unit: 'A', target: 2 }], 't.json').byUnit.values()]).toEqual([
+      { unit: 'A', target: 2, customers: null },
+    ]);
+    const t = parseTargetJson({ targets: [{ 供电单位: 'B', 年度指标: '5', 户数: 100 }] }, 't.json');
+    expect(t.byUnit.get('B')).toEqual({ unit: 'B', target: 5, customers: 100 });
+  });
+
+  it.each([
+    [{ units: [] }, /t\.json: expected an array of \{"unit", "target", "customers"\}/],
+    [[1], /t\.json\[0\]: expected an object/],
+    [[{ unit: 'A' }], /t\.json\[0\]: the target of A is empty/],
+    [[], /t\.json: no targets in it/],
+  ])('refuses bad JSON %j', (doc, message) => {
+    expect(() => parseTargetJson(doc, 't.json')).toThrow(message);
+  });
+});
