@@ -445,7 +445,16 @@ export function analyse(input: AnalysisInput): Analysis {
     trend: { avgMonthlyReduction: averageMonthlyReduction(monthRows.map((m) => m.complaints)) },
     categories: categories(cube, taxonomy, period, comparison, total.complaints),
     seasonality: seasonality(cube, covered, notes),
-    hotspots: hotspots(cube, taxonomy, period, comparison, precedingPeriod, units, settings.top),
+    hotspots: hotspots(
+      cube,
+      taxonomy,
+      period,
+      comparison,
+      precedingPeriod,
+      units,
+      total.complaints,
+      settings.top,
+    ),
     ...repeatComplainants(input, notes),
     ...timeliness(input, notes),
     ...satisfaction(input, notes),
@@ -620,6 +629,7 @@ function hotspots(
   comparison: Period | null,
   precedingPeriod: Period | null,
   units: readonly UnitRow[],
+  total: number,
   top: number,
 ): HotSpots {
   const ranked = (rows: CategoryRow[]) =>
@@ -627,7 +637,6 @@ function hotspots(
       .filter((r) => r.complaints > 0)
       .sort((a, b) => b.complaints - a.complaints || (a.code < b.code ? -1 : 1))
       .slice(0, top);
-  const total = complaintsTotal(cube, period);
   const level2Nodes = taxonomy.nodes.filter((n) => n.level === 2);
   const level3Nodes = taxonomy.nodes.filter((n) => n.level === 3);
   const now2 = classCounts(cube, period, (k) => k.level2)!;
@@ -694,10 +703,4 @@ function hotspots(
     };
   }
   return { level2, level3, byUnit, rising };
-}
-
-function complaintsTotal(cube: Cube, p: Period): number {
-  let n = 0;
-  for (const c of cube.cells) if (c.complaint && contains(p, c.month)) n += c.count;
-  return n;
 }
