@@ -5,6 +5,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT, isUserError } from './errors.js';
+import { cleanUpOnExit } from './io/temp.js';
 import { GENERATED_BY } from './report/json.js';
 import * as analyze from './commands/analyze.js';
 import * as assess from './commands/assess.js';
@@ -55,6 +56,7 @@ function debugging(): boolean {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  cleanUpOnExit();
   // `complaints ... | head` closes the pipe early: that is the reader's choice, not an error.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(EXIT.ok);

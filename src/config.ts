@@ -18,7 +18,8 @@
  *   }
  */
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { InputError } from './errors.js';
 import { normaliseEncoding } from './io/detect.js';
@@ -661,7 +662,39 @@ export async function loadConfig(
   if (settings.taxonomy !== undefined && isPath(settings.taxonomy)) {
     settings.taxonomy = resolve(dir, settings.taxonomy);
   }
+  if (settings.out !== undefined && settings.inputs !== undefined) {
+    refuseOutInsideInputs(settings.out, settings.inputs, dir, shown);
+  }
   return { file, dir, settings };
+}
+
+/**
+ * An "out" pattern whose reports the "inputs" globs would pick up: next month's run would read
+ * this month's report as an export. Checked on the names the pattern makes for every kind of
+ * period (with a sample date), against each input pattern as resolveInputs reads it.
+ */
+function refuseOutInsideInputs(out: string, inputs: string[], dir: string, shown: string): void {
+  const samples = ['2016Q4', '2016-11', '2016', '2016-01_2016-06'].map((label) =>
+    outputPath(out, { label, from: '2016-01', to: '2016-12' }, new Date(Date.UTC(2016, 11, 4))),
+  );
+  for (const pattern of inputs) {
+    const absolute = resolve(dir, pattern);
+    // Relative patterns are matched against relative names, so the folder's own name may hold
+    // characters a glob would read (brackets, parentheses).
+    const glob = isDynamicPattern(pattern) ? picomatch(pattern.split(sep).join('/')) : null;
+    const hit = samples.find((sample) =>
+      glob
+        ? glob((isAbsolute(pattern) ? sample : relative(dir, sample)).split(sep).join('/'))
+        : sample === absolute,
+    );
+    if (hit) {
+      throw new InputError(
+        'CONFIG_INVALID',
+        `${shown}: "out" ${JSON.stringify(relative(dir, out))} writes reports that "inputs" ${JSON.stringify(pattern)} would read as exports (e.g. ${relative(dir, hit)}).`,
+        'Write the reports to another folder, or narrow the inputs pattern to the exports.',
+      );
+    }
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -19,7 +19,9 @@ export type InputErrorCode =
   | 'NO_DATA'
   | 'BAD_OPTION'
   | 'TARGETS_INVALID'
-  | 'CONFIG_INVALID';
+  | 'CONFIG_INVALID'
+  | 'OUTPUT_UNWRITABLE'
+  | 'OUTPUT_IS_INPUT';
 
 /** An input that cannot be read or a usage mistake: exit 2. */
 export class InputError extends Error {

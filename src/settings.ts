@@ -4,6 +4,7 @@
  */
 import type { Command } from 'commander';
 import { InputError } from './errors.js';
+import type { ReadFile } from './io/write.js';
 import { FIELDS, isField, type Field } from './schema/fields.js';
 import type { MapOverrides } from './schema/header.js';
 import { DEFAULT_COMPLAINT_TYPES, type IngestSettings } from './ingest/ingest.js';
@@ -85,6 +86,26 @@ export function ingestSettings(options: InputOptions): IngestSettings {
     encoding: options.encoding ?? null,
     sheet: options.sheet ?? null,
   };
+}
+
+/**
+ * The files a run reads besides its exports, with the words messages use for them: no output
+ * may be one of these (guardOutputs).
+ */
+export function filesRead(
+  inputs: readonly string[],
+  options: { targets?: string; taxonomy?: string; model?: string },
+): ReadFile[] {
+  const reads: ReadFile[] = inputs.map((path) => ({ path, role: 'the input' }));
+  if (options.targets) reads.push({ path: options.targets, role: 'the targets file' });
+  if (options.taxonomy) reads.push({ path: options.taxonomy, role: 'the taxonomy file' });
+  if (options.model) reads.push({ path: options.model, role: 'the model file' });
+  return reads;
+}
+
+/** `--json FILE` (not stdout) as an output path. */
+export function jsonFile(json: string | true | undefined): string | null {
+  return typeof json === 'string' && json !== '-' ? json : null;
 }
 
 export function parseLang(value: string): Lang {

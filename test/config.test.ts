@@ -1,6 +1,6 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -480,6 +480,29 @@ describe('loadConfig', () => {
     const dir = folder({ [CONFIG_FILE]: JSON.stringify({ taxonomy }) });
     const loaded = await loadConfig(undefined, dir);
     expect(loaded?.settings.taxonomy).toBe(isPath ? resolve(dir, taxonomy) : taxonomy);
+  });
+
+  it.each([
+    ['exports/*', 'exports/投诉分析-{period}.xlsx', 'exports/投诉分析-2016Q4.xlsx'],
+    ['**/*.xlsx', 'reports/r-{from}-{to}.xlsx', 'reports/r-2016-01-2016-12.xlsx'],
+    ['exports/*.xlsx', './exports/../exports/{date}.xlsx', 'exports/2016-12-04.xlsx'],
+    ['exports/2016.xlsx', 'exports/{period}.xlsx', 'exports/2016.xlsx'],
+  ])('refuses inputs %j with out %j: next run would read the report', async (inputs, out, hit) => {
+    const dir = folder({ [CONFIG_FILE]: JSON.stringify({ inputs, out }) });
+    const error = await failure(() => loadConfig(undefined, dir));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toBe(
+      `${join(dir, CONFIG_FILE)}: "out" ${JSON.stringify(relative(dir, resolve(dir, out)))} writes reports that "inputs" ${JSON.stringify(inputs)} would read as exports (e.g. ${hit}).`,
+    );
+  });
+
+  it('accepts reports in a folder the inputs do not cover', async () => {
+    const dir = folder({
+      [CONFIG_FILE]: JSON.stringify({ inputs: ['exports/*.xlsx'], out: 'reports/{period}.xlsx' }),
+    });
+    expect((await loadConfig(undefined, dir))?.settings.out).toBe(
+      join(dir, 'reports/{period}.xlsx'),
+    );
   });
 
   it('returns null when there is no config file and none was asked for', async () => {

@@ -7,7 +7,7 @@
  * result of DESIGN.md §6.
  */
 import type { Command } from 'commander';
-import { checkWritable } from '../io/write.js';
+import { checkWritable, guardOutputs } from '../io/write.js';
 import { outputPath, periodLabel } from '../config.js';
 import { parsePeriodOptions, periodJson, spanOf } from '../metrics/period.js';
 import { runPipeline, resultJson } from '../pipeline.js';
@@ -16,7 +16,14 @@ import { checkOutput, successLine, writeOutput } from '../report/output.js';
 import { emitJson } from '../report/json.js';
 import { renderSummary } from '../report/summary.js';
 import { colours } from '../report/terminal.js';
-import { addMetricOptions, parseLang, type MetricOptions, withConfig } from '../settings.js';
+import {
+  addMetricOptions,
+  filesRead,
+  jsonFile,
+  parseLang,
+  type MetricOptions,
+  withConfig,
+} from '../settings.js';
 
 export const PERIOD_HELP = `
 Period: --month 2016-11, --quarter 2016Q4, --year 2016, or --from/--to YYYY-MM. Without
@@ -86,7 +93,9 @@ export async function run(
   outPattern: string | null = null,
 ): Promise<void> {
   const lang = parseLang(options.lang);
-  if (typeof options.json === 'string' && options.json !== '-') await checkWritable(options.json);
+  const reads = filesRead(inputs, options);
+  await guardOutputs([jsonFile(options.json), options.out], reads);
+  if (jsonFile(options.json)) await checkWritable(jsonFile(options.json)!);
   const kind = options.out
     ? await checkOutput(options.out)
     : outPattern
@@ -112,6 +121,7 @@ export async function run(
           )
         : null);
     if (out) {
+      if (!options.out) await guardOutputs([out], reads);
       const written = await writeOutput(out, result, {
         lang,
         charts: options.charts,

@@ -7,12 +7,19 @@
  */
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
-import { checkWritable } from '../io/write.js';
+import { checkWritable, guardOutputs } from '../io/write.js';
 import { runPipeline, resultJson } from '../pipeline.js';
 import { emitJson } from '../report/json.js';
 import { renderHeader, targetLines, unitTable } from '../report/summary.js';
 import { colours } from '../report/terminal.js';
-import { addMetricOptions, parseLang, type MetricOptions, withConfig } from '../settings.js';
+import {
+  addMetricOptions,
+  parseLang,
+  type MetricOptions,
+  withConfig,
+  filesRead,
+  jsonFile,
+} from '../settings.js';
 import { PERIOD_HELP } from './analyze.js';
 
 export function register(program: Command): void {
@@ -59,7 +66,8 @@ export async function run(inputs: string[], options: MetricOptions): Promise<voi
       'A CSV, XLSX or JSON file with 供电单位, 年度指标 and optionally 户数.',
     );
   }
-  if (typeof options.json === 'string' && options.json !== '-') await checkWritable(options.json);
+  await guardOutputs([jsonFile(options.json)], filesRead(inputs, options));
+  if (jsonFile(options.json)) await checkWritable(jsonFile(options.json)!);
   const result = await runPipeline(inputs, options);
   if (options.json !== undefined) {
     await emitJson(resultJson(result, 'assess'), options.json);

@@ -12,7 +12,7 @@ import { ingest, type IngestResult, type WorkOrder } from '../ingest/ingest.js';
 import { placeColumns, prepareRowWriter, type RowWriter } from '../io/rows.js';
 import { Spool } from '../io/spool.js';
 import type { Cell } from '../io/table.js';
-import { checkWritable, writeFileAtomic } from '../io/write.js';
+import { checkWritable, guardOutputs, writeFileAtomic } from '../io/write.js';
 import { GENERATED_BY, SCHEMA_VERSION, emitJson } from '../report/json.js';
 import {
   ADDED_COLUMNS,
@@ -29,6 +29,8 @@ import {
   parseLang,
   type CommonOptions,
   type Lang,
+  filesRead,
+  jsonFile,
 } from '../settings.js';
 import { Classifier, type Method } from '../taxonomy/classify.js';
 import { audit, evaluate, type Labelled } from '../taxonomy/evaluate.js';
@@ -120,8 +122,20 @@ export async function run(inputs: string[], options: ClassifyOptions): Promise<v
   const limit = Number(options.limit);
   if (!Number.isInteger(limit) || limit < 0)
     throw new InputError('BAD_OPTION', `--limit ${options.limit}: expected a whole number.`);
+  // With --train, --model names the model to write; otherwise a model to read.
+  const reads = filesRead(
+    [...inputs, ...(options.train ?? []), ...(options.evaluate ? [options.evaluate] : [])],
+    {
+      ...options,
+      model: options.train ? undefined : options.model,
+    },
+  );
+  await guardOutputs(
+    [jsonFile(options.json), options.out, options.train ? options.model : null],
+    reads,
+  );
   const taxonomy = loadTaxonomy(options.taxonomy);
-  if (typeof options.json === 'string' && options.json !== '-') await checkWritable(options.json);
+  if (jsonFile(options.json)) await checkWritable(jsonFile(options.json)!);
   if (options.train) {
     if (!options.model)
       throw new InputError('BAD_OPTION', '--train needs --model FILE: where to save the model.');
@@ -181,6 +195,7 @@ async function classifyInputs(
   const places = new Map<readonly string[], number[]>();
   const dropped = new Set<string>();
   let result: IngestResult;
+  let cutCells = 0;
   try {
     result = await ingest(inputs, settings, (order: WorkOrder) => {
       if (!order.isComplaint) return;
@@ -215,7 +230,10 @@ async function classifyInputs(
         if (++n % 500 === 0) await finished.flush();
       }
     }
-    if (finished) await finished.close();
+    if (finished) {
+      await finished.close();
+      cutCells = finished.cutCells();
+    }
   } catch (error) {
     (writer as RowWriter | null)?.abort();
     throw error;
@@ -271,6 +289,10 @@ async function classifyInputs(
         `warning: column '${name}' is not in the first input's columns and was left out of ${options.out}.\n`,
       );
     for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
+    if (cutCells > 0)
+      process.stderr.write(
+        `warning: ${formatInt(cutCells)} text(s) longer than Excel's 32,767 characters a cell were cut there in ${options.out}.\n`,
+      );
   }
 }
 

@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { RejectedRowsError } from '../errors.js';
 import { FIELDS, FIELD_SPECS } from '../schema/fields.js';
 import { ingest, type IngestResult, type InputSummary, type RejectCode } from '../ingest/ingest.js';
-import { checkWritable } from '../io/write.js';
+import { checkWritable, guardOutputs } from '../io/write.js';
 import { GENERATED_BY, SCHEMA_VERSION, emitJson } from '../report/json.js';
 import { colours, formatInt, table } from '../report/terminal.js';
 import {
@@ -18,6 +18,8 @@ import {
   parseLang,
   type CommonOptions,
   type Lang,
+  filesRead,
+  jsonFile,
 } from '../settings.js';
 
 const FIELD_LIST = FIELDS.map((f) => `${f} (${FIELD_SPECS[f].zh})`)
@@ -66,7 +68,8 @@ export function register(program: Command): void {
 export async function run(inputs: string[], options: InspectOptions): Promise<void> {
   const lang = parseLang(options.lang);
   const settings = ingestSettings(options);
-  if (typeof options.json === 'string' && options.json !== '-') await checkWritable(options.json);
+  await guardOutputs([jsonFile(options.json)], filesRead(inputs, {}));
+  if (jsonFile(options.json)) await checkWritable(jsonFile(options.json)!);
   const result = await ingest(inputs, settings);
   if (options.json !== undefined) {
     await emitJson(toJson(result), options.json);

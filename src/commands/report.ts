@@ -15,7 +15,15 @@ import { outputPath, periodLabel } from '../config.js';
 import { runPipeline } from '../pipeline.js';
 import { DetailRows } from '../report/detail.js';
 import { checkOutput, successLine, writeOutput } from '../report/output.js';
-import { addMetricOptions, parseLang, type MetricOptions, withConfig } from '../settings.js';
+import { guardOutputs } from '../io/write.js';
+import {
+  addMetricOptions,
+  parseLang,
+  type MetricOptions,
+  withConfig,
+  filesRead,
+  jsonFile,
+} from '../settings.js';
 import { PERIOD_HELP } from './analyze.js';
 
 export interface ReportOptions extends MetricOptions {
@@ -76,6 +84,8 @@ export async function run(
 ): Promise<void> {
   const lang = parseLang(options.lang);
   const request = parsePeriodOptions(options);
+  const reads = filesRead(inputs, options);
+  await guardOutputs([jsonFile(options.json), options.out], reads);
   if (options.out) await checkOutput(options.out);
   // The quarterly evaluation reads the year to date; the quarter is analysed from the same data.
   const quarter = request.kind === 'quarter' ? { from: request.from!, to: request.to! } : null;
@@ -100,7 +110,10 @@ export async function run(
           ? outputPath(outPattern, { label, ...periodJson(result.input.period) }, new Date())
           : defaultOutName(label, lang)),
     );
-    if (!options.out) await checkOutput(out);
+    if (!options.out) {
+      await guardOutputs([out], reads);
+      await checkOutput(out);
+    }
     // A quarter is held against its share of the annual target, whatever --prorate says.
     const quarterAnalysis = quarter
       ? analyse({

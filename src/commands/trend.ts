@@ -5,7 +5,7 @@
  * overall or (--by) one series per unit, class or discipline.
  */
 import { Option, type Command } from 'commander';
-import { checkWritable } from '../io/write.js';
+import { checkWritable, guardOutputs } from '../io/write.js';
 import { seriesBy, TREND_GROUPS, type GroupSeries, type TrendBy } from '../metrics/trend.js';
 import { runPipeline, resultJson } from '../pipeline.js';
 import { emitJson } from '../report/json.js';
@@ -17,6 +17,8 @@ import {
   type Lang,
   type MetricOptions,
   withConfig,
+  filesRead,
+  jsonFile,
 } from '../settings.js';
 import { PERIOD_HELP } from './analyze.js';
 
@@ -77,7 +79,8 @@ function groupTable(series: GroupSeries[], lang: Lang): string {
 
 export async function run(inputs: string[], options: TrendOptions): Promise<void> {
   const lang = parseLang(options.lang);
-  if (typeof options.json === 'string' && options.json !== '-') await checkWritable(options.json);
+  await guardOutputs([jsonFile(options.json)], filesRead(inputs, options));
+  if (jsonFile(options.json)) await checkWritable(jsonFile(options.json)!);
   const result = await runPipeline(inputs, options);
   const series = options.by ? seriesBy(result.input, options.by) : null;
   if (options.json !== undefined) {

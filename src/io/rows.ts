@@ -3,13 +3,13 @@
  * a temporary file beside the target and renamed when complete.
  */
 import { fieldForHeader, headerKey } from '../schema/fields.js';
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeSync } from 'node:fs';
 import { extname } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { InputError } from '../errors.js';
 import { cellText } from '../schema/values.js';
 import type { Cell } from './table.js';
-import { checkWritable, temporaryPathFor } from './write.js';
+import { OutputFile, writeFailure } from './write.js';
 import { style, type ReportWorkbook } from './workbook.js';
 
 export interface RowWriter {
@@ -20,6 +20,8 @@ export interface RowWriter {
   close(): Promise<void>;
   /** Removes the temporary file after a failure. */
   abort(): void;
+  /** Texts cut at Excel's 32,767 characters a cell (xlsx only). */
+  cutCells(): number;
 }
 
 /**
@@ -34,10 +36,10 @@ export async function prepareRowWriter(
   if (ext !== '.csv' && ext !== '.xlsx') {
     throw new InputError('BAD_OPTION', `--out ${target}: expected a .xlsx or .csv file name.`);
   }
-  await checkWritable(target);
-  if (ext === '.csv') return (columns) => csvWriter(target, columns);
+  const output = await OutputFile.open(target);
+  if (ext === '.csv') return (columns) => csvWriter(output, columns);
   const { ReportWorkbook } = await import('./workbook.js');
-  return (columns) => xlsxWriter(ReportWorkbook.create(target), columns, sheetName);
+  return (columns) => xlsxWriter(ReportWorkbook.create(output), columns, sheetName);
 }
 
 /**
@@ -54,12 +56,17 @@ const FLUSH_BYTES = 1 << 20;
 // which a reader would take for the end of the record.
 const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_match: /[\r\n]/ } as const;
 
-function csvWriter(target: string, columns: readonly string[]): RowWriter {
-  const temporary = temporaryPathFor(target);
-  const fd = openSync(temporary, 'w');
+function csvWriter(output: OutputFile, columns: readonly string[]): RowWriter {
+  const fd = openSync(output.temporary, 'w');
   let buffer = '\ufeff' + stringify([columns.map(guardFormula)], CSV_OPTIONS);
   const flush = () => {
-    writeSync(fd, buffer);
+    try {
+      // writeSync may write part of the bytes (a disk filling up) and throw only on the next call.
+      const bytes = Buffer.from(buffer);
+      for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+    } catch (error) {
+      throw writeFailure(output.target.named, error);
+    }
     buffer = '';
   };
   return {
@@ -71,7 +78,7 @@ function csvWriter(target: string, columns: readonly string[]): RowWriter {
     async close() {
       flush();
       closeSync(fd);
-      renameSync(temporary, target);
+      await output.commit();
     },
     abort() {
       try {
@@ -79,8 +86,9 @@ function csvWriter(target: string, columns: readonly string[]): RowWriter {
       } catch {
         // already closed
       }
-      rmSync(temporary, { force: true });
+      output.abort();
     },
+    cutCells: () => 0,
   };
 }
 
@@ -108,8 +116,9 @@ function xlsxWriter(
       await book.commit();
     },
     abort() {
-      void book.abort();
+      book.abort();
     },
+    cutCells: () => book.cutCells,
   };
 }
 

@@ -10,12 +10,19 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
+import { InputError } from '../errors.js';
+import { releaseTemporary, trackTemporary } from './temp.js';
 
 const CHUNK = 1 << 20;
+
+function trackedFolder(dir: string): string {
+  trackTemporary(dir);
+  return dir;
+}
 const BATCH = 512;
 
 export class Spool {
-  private readonly dir = mkdtempSync(join(tmpdir(), 'complaints-spool-'));
+  private readonly dir = trackedFolder(mkdtempSync(join(tmpdir(), 'complaints-spool-')));
   private readonly file = join(this.dir, 'rows.bin');
   private fd = openSync(this.file, 'w');
   private buffers: Buffer[] = [];
@@ -42,7 +49,18 @@ export class Spool {
 
   private flush(): void {
     if (this.buffered === 0) return;
-    writeSync(this.fd, Buffer.concat(this.buffers, this.buffered));
+    const bytes = Buffer.concat(this.buffers, this.buffered);
+    // A disk filling up writes part of the bytes first, and fails only on the next call.
+    try {
+      for (let at = 0; at < bytes.length;) at += writeSync(this.fd, bytes, at);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? 'error';
+      throw new InputError(
+        'OUTPUT_UNWRITABLE',
+        `${tmpdir()}: the temporary folder ${code === 'ENOSPC' ? 'is full' : `cannot be written (${code})`}; the rows waiting for the report could not be kept there.`,
+        'Free space there, or set TMPDIR to a folder with more room, and run again.',
+      );
+    }
     this.buffers = [];
     this.buffered = 0;
   }
@@ -80,5 +98,6 @@ export class Spool {
       // already closed
     }
     rmSync(this.dir, { recursive: true, force: true });
+    releaseTemporary(this.dir);
   }
 }

@@ -11,13 +11,15 @@
  *
  * Cell styles are shared objects: exceljs reuses a style id for an object it has seen, but
  * works out a new one (slowly) for every fresh object, which tripled the time of big sheets.
- * The file is written to a temporary name beside the target and renamed when complete.
+ * The file is written to a temporary name beside the target and renamed when complete
+ * (OutputFile); a write error (a full disk) fails the commit with a message, where exceljs
+ * alone would leave its promise unsettled and Node exit with code 13.
  */
+import { createWriteStream, type WriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
-import { rename, rm } from 'node:fs/promises';
 import type { Cell } from './table.js';
 import { loadExcelJS } from './exceljs.js';
-import { temporaryPathFor } from './write.js';
+import { writeFailure, type OutputFile } from './write.js';
 
 const require = createRequire(import.meta.url);
 
@@ -161,7 +163,7 @@ export class ReportSheet {
       } else if (value instanceof Date) {
         xml += `<c r="${ref}"${at}><v>${utils.dateToExcel(value)}</v></c>`;
       } else {
-        xml += `<c r="${ref}"${at} t="str"><v>${utils.xmlEncode(value)}</v></c>`;
+        xml += `<c r="${ref}"${at} t="str"><v>${utils.xmlEncode(this.book.cellText(value))}</v></c>`;
       }
     }
     if (xml !== '' || height) {
@@ -192,9 +194,13 @@ export class ReportSheet {
 
   /** Waits while the zip has more than a few megabytes queued from this sheet. */
   async flush(): Promise<void> {
+    this.book.throwIfFailed();
     for (const pipe of this.sheet.stream.pipes ?? []) {
       while ((pipe._writableState?.length ?? 0) > QUEUE_LIMIT) {
-        await new Promise<void>((resolve) => pipe.once('drain', resolve));
+        await Promise.race([
+          new Promise<void>((resolve) => pipe.once('drain', resolve)),
+          this.book.failed,
+        ]);
       }
     }
   }
@@ -205,14 +211,49 @@ export class ReportSheet {
   }
 }
 
+/** Excel's limit on the characters of one cell: a longer text makes Excel refuse the file. */
+export const EXCEL_CELL_CHARACTERS = 32_767;
+// Characters XML 1.0 cannot carry; Excel writes them as _xHHHH_, and reads _xHHHH_ back as the
+// character, so an underscore that starts such a pattern in the text is escaped (_x005F_) too.
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|_(?=x[0-9A-Fa-f]{4}_)/g;
+
+/** Text as Excel stores it: escaped where XML cannot carry it, cut at Excel's cell limit. */
+export function excelCellText(text: string): { text: string; cut: boolean } {
+  const cut = text.length > EXCEL_CELL_CHARACTERS;
+  let t = cut ? text.slice(0, EXCEL_CELL_CHARACTERS) : text;
+  // Do not end on the first half of a surrogate pair.
+  if (cut && /[\uD800-\uDBFF]$/.test(t)) t = t.slice(0, -1);
+  XML_FORBIDDEN.lastIndex = 0;
+  if (XML_FORBIDDEN.test(t)) {
+    t = t.replace(
+      XML_FORBIDDEN,
+      (c) =>
+        `_x${(c === '_' ? 0x5f : c.charCodeAt(0)).toString(16).toUpperCase().padStart(4, '0')}_`,
+    );
+  }
+  return { text: t, cut };
+}
+
 export class ReportWorkbook {
   private readonly drawings: { name: string }[] = [];
+  /** Texts cut at Excel's 32,767 characters: the caller says so to the reader. */
+  cutCells = 0;
+  private failure: Error | null = null;
+  /** Rejects when writing the file fails (a full disk …); never settles otherwise. */
+  readonly failed: Promise<never>;
 
   private constructor(
     private readonly workbook: WorkbookWriter,
-    private readonly temporary: string,
-    private readonly target: string,
+    private readonly output: OutputFile,
+    stream: WriteStream,
   ) {
+    this.failed = new Promise<never>((_, reject) => {
+      stream.on('error', (error) => {
+        this.failure ??= writeFailure(output.target.named, error);
+        reject(this.failure);
+      });
+    });
+    this.failed.catch(() => {}); // observed through throwIfFailed and the races
     // The content types must list the drawing parts too.
     workbook.addContentTypes = () => {
       const ContentTypesXform =
@@ -229,18 +270,29 @@ export class ReportWorkbook {
     };
   }
 
-  /** A workbook written to a temporary file beside `target`, renamed onto it by `commit()`. */
-  static create(target: string): ReportWorkbook {
+  /** A workbook written to the output's temporary file, put in place by `commit()`. */
+  static create(output: OutputFile): ReportWorkbook {
     const ExcelJS = loadExcelJS();
-    const temporary = temporaryPathFor(target);
+    const stream = createWriteStream(output.temporary);
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      filename: temporary,
+      stream,
       useStyles: true,
       useSharedStrings: false,
       // Fast deflate: at the default level the zip, not the rows, set the pace of big sheets.
       zip: { zlib: { level: 1 } },
     }) as unknown as WorkbookWriter;
-    return new ReportWorkbook(workbook, temporary, target);
+    return new ReportWorkbook(workbook, output, stream);
+  }
+
+  throwIfFailed(): void {
+    if (this.failure) throw this.failure;
+  }
+
+  /** A text cell's content as written, counting the texts cut at Excel's limit. */
+  cellText(value: string): string {
+    const { text, cut } = excelCellText(value);
+    if (cut) this.cutCells++;
+    return text;
   }
 
   addSheet(name: string, options: SheetOptions = {}): ReportSheet {
@@ -317,11 +369,17 @@ export class ReportWorkbook {
   }
 
   async commit(): Promise<void> {
-    await this.workbook.commit();
-    await rename(this.temporary, this.target);
+    try {
+      this.throwIfFailed();
+      await Promise.race([this.workbook.commit(), this.failed]);
+    } catch (error) {
+      this.output.abort();
+      throw writeFailure(this.output.target.named, error);
+    }
+    await this.output.commit();
   }
 
-  async abort(): Promise<void> {
-    await rm(this.temporary, { force: true });
+  abort(): void {
+    this.output.abort();
   }
 }

@@ -1,26 +1,96 @@
 /**
- * Atomic output: write to a temporary file in the destination folder, then rename over the
- * target. A crash or a kill never leaves half a file, and an existing file is replaced only
- * by a complete one.
+ * Outputs that cannot hurt anything else. A regular file (or a path that does not exist yet) is
+ * written to a temporary file in the destination folder and renamed over the target when
+ * complete: a crash or a kill never leaves half a file, an existing file is replaced only by a
+ * complete one, and keeps its permissions. A FIFO or a character device (/dev/null,
+ * /dev/stdout) is written to directly: renaming over it would turn the device into a plain file.
+ * A symbolic link keeps pointing where it did: the file it points to is replaced.
+ * No output may be one of the files the run reads (guardOutputs), checked before any reading.
  */
 import { randomBytes } from 'node:crypto';
-import { access, constants, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, rmSync, type Stats } from 'node:fs';
+import {
+  access,
+  chmod,
+  constants,
+  lstat,
+  readlink,
+  realpath,
+  rename,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join, resolve } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import { InputError } from '../errors.js';
+import { releaseTemporary, trackTemporary } from './temp.js';
 
-export function temporaryPathFor(target: string): string {
-  return join(
-    dirname(target),
-    `.complaints-tmp-${randomBytes(6).toString('hex')}-${basename(target)}`,
-  );
+export interface ResolvedOutput {
+  /** As the user named it: used in every message. */
+  named: string;
+  /** The file really written: a symbolic link's destination. */
+  file: string;
+  /** replace: temporary file + rename; direct: written in place (FIFO, device); stdout. */
+  how: 'replace' | 'direct' | 'stdout';
+  /** The permissions of the file replaced, kept on its successor; null for a new file. */
+  permissions: number | null;
 }
 
-/** Fails early, before any work, when the output cannot be written where asked. */
-export async function checkWritable(target: string): Promise<void> {
-  const folder = dirname(target);
+function outputError(target: string, what: string, hint: string): InputError {
+  return new InputError('OUTPUT_UNWRITABLE', `${target}: ${what}`, hint);
+}
+
+/** Follows symbolic links to the file they name, also when that file does not exist yet. */
+async function destination(target: string): Promise<string> {
+  let path = resolve(target);
+  for (let hops = 0; hops < 40; hops++) {
+    const info = await lstat(path).catch(() => null);
+    if (!info?.isSymbolicLink()) return path;
+    path = resolve(dirname(path), await readlink(path));
+  }
+  throw outputError(target, 'too many levels of symbolic links.', 'Name the file itself.');
+}
+
+/**
+ * Fails early, before any work, when the output cannot be written where asked: a missing or
+ * read-only folder, a folder named as the file, or a kind of file that is not written to.
+ */
+export async function checkWritable(target: string): Promise<ResolvedOutput> {
+  // Standard output may be a socket, which cannot be opened by name: written through the process.
+  if (/^\/(dev\/stdout|dev\/fd\/1|proc\/self\/fd\/1)$/.test(resolve(target))) {
+    return { named: target, file: target, how: 'stdout', permissions: null };
+  }
+  // stat follows links as the kernel does, also /dev/stdout's into /proc.
+  const info: Stats | null = await stat(target).catch(() => null);
+  if (info?.isDirectory()) {
+    throw outputError(
+      target,
+      'is a folder; an output must name a file.',
+      'Name a file inside that folder, with the extension of the format you want.',
+    );
+  }
+  // A device or FIFO, and whatever /dev/stdout or /proc/self/fd/N stand for (a redirection
+  // to a file included), is written where it is, through the name given.
+  if (
+    (info && (info.isFIFO() || info.isCharacterDevice())) ||
+    /^\/(dev|proc)\//.test(resolve(target))
+  ) {
+    return { named: target, file: target, how: 'direct', permissions: null };
+  }
+  const file = await destination(target);
+  if (info && !info.isFile()) {
+    throw outputError(
+      target,
+      'is neither a regular file nor a pipe or terminal, so it is not written to.',
+      'Choose a file name in a folder you may write to.',
+    );
+  }
+  const folder = dirname(file);
   try {
-    const info = await stat(folder);
-    if (!info.isDirectory()) throw new Error('not a folder');
+    const folderInfo = await stat(folder);
+    if (!folderInfo.isDirectory()) throw new Error('not a folder');
     await access(folder, constants.W_OK);
   } catch {
     throw new InputError(
@@ -29,16 +99,141 @@ export async function checkWritable(target: string): Promise<void> {
       'Create the folder first, or choose another output path.',
     );
   }
+  return { named: target, file, how: 'replace', permissions: info ? info.mode & 0o7777 : null };
+}
+
+/** What a failed write says: the target and the cause in words, never exit 13 or a stack. */
+export function writeFailure(target: string, error: unknown): Error {
+  if (error instanceof InputError) return error;
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const causes: Record<string, string> = {
+    ENOSPC: 'disk full while writing it',
+    EDQUOT: 'disk quota exceeded while writing it',
+    EFBIG: 'the file grew larger than this file system allows',
+    EROFS: 'the file system is read-only',
+    EACCES: 'permission denied',
+    EPERM: 'permission denied',
+    EIO: 'input/output error on the disk while writing it',
+    ENOENT: 'its folder disappeared while writing it',
+  };
+  const cause = (code && causes[code]) ?? `writing it failed (${code ?? describe(error)})`;
+  return outputError(
+    target,
+    `${cause}; nothing was written, and any earlier file of that name is unchanged.`,
+    code === 'ENOSPC' || code === 'EDQUOT'
+      ? 'Free some space on that disk, or write the output elsewhere, and run again.'
+      : 'Check the folder and its permissions, or write the output elsewhere, and run again.',
+  );
+}
+
+function describe(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!.slice(0, 80);
+}
+
+/**
+ * A file being written: a registered temporary file that `commit` puts in place of the target
+ * (renamed over a regular file, copied into a FIFO or device) and `abort` removes.
+ */
+export class OutputFile {
+  private constructor(
+    readonly target: ResolvedOutput,
+    readonly temporary: string,
+  ) {
+    trackTemporary(temporary);
+  }
+
+  static async open(target: string): Promise<OutputFile> {
+    const resolved = await checkWritable(target);
+    // Beside the target, so that rename is atomic; a device's folder (/dev) is not ours.
+    const folder = resolved.how === 'replace' ? dirname(resolved.file) : tmpdir();
+    const name = `.complaints-tmp-${randomBytes(6).toString('hex')}-${basename(resolved.file)}`;
+    return new OutputFile(resolved, join(folder, name));
+  }
+
+  async commit(): Promise<void> {
+    const { file, how, permissions, named } = this.target;
+    try {
+      if (how === 'direct') {
+        await pipeline(createReadStream(this.temporary), createWriteStream(file, { flags: 'w' }));
+        this.abort();
+        return;
+      }
+      if (how === 'stdout') {
+        for await (const chunk of createReadStream(this.temporary)) {
+          if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
+        }
+        this.abort();
+        return;
+      }
+      if (permissions !== null) await chmod(this.temporary, permissions);
+      await rename(this.temporary, file);
+      releaseTemporary(this.temporary);
+    } catch (error) {
+      this.abort();
+      throw writeFailure(named, error);
+    }
+  }
+
+  abort(): void {
+    rmSync(this.temporary, { force: true });
+    releaseTemporary(this.temporary);
+  }
 }
 
 export async function writeFileAtomic(target: string, content: string | Buffer): Promise<void> {
-  await checkWritable(target);
-  const temporary = temporaryPathFor(target);
+  const output = await OutputFile.open(target);
   try {
-    await writeFile(temporary, content);
-    await rename(temporary, target);
+    await writeFile(output.temporary, content);
   } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
+    output.abort();
+    throw writeFailure(target, error);
+  }
+  await output.commit();
+}
+
+/** A file the run reads, which no output may overwrite. */
+export interface ReadFile {
+  path: string;
+  /** How the messages call it: "the input", "the targets file" … */
+  role: string;
+}
+
+async function identity(path: string): Promise<{ real: string; key: string | null }> {
+  const real = await realpath(path).catch(() => resolve(path));
+  const info = await stat(real).catch(() => null);
+  return { real, key: info ? `${info.dev}:${info.ino}` : null };
+}
+
+/**
+ * Refuses, before anything is read, an output that is one of the files the run reads: by path
+ * after following `..` and symbolic links, and by inode (a hard link is the same file too).
+ */
+export async function guardOutputs(
+  outputs: readonly (string | null | undefined)[],
+  reads: readonly ReadFile[],
+): Promise<void> {
+  const read = await Promise.all(
+    reads
+      .filter((r) => r.path !== '-' && r.path !== '')
+      .map(async (r) => ({ ...r, ...(await identity(r.path)) })),
+  );
+  for (const output of outputs) {
+    if (output === null || output === undefined || output === '-') continue;
+    const file = await destination(output);
+    const target = await identity(file);
+    // A file that does not exist yet is named by its real folder and its name.
+    const real =
+      target.key === null
+        ? join(await realpath(dirname(file)).catch(() => dirname(file)), basename(file))
+        : target.real;
+    const clash = read.find((r) => r.real === real || (r.key !== null && r.key === target.key));
+    if (clash) {
+      throw new InputError(
+        'OUTPUT_IS_INPUT',
+        `${output}: this output is ${clash.role} ${clash.path}; writing it would destroy that file.`,
+        'Choose another output file name; nothing was read or written.',
+      );
+    }
   }
 }

@@ -10,6 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { releaseTemporary, trackTemporary } from '../io/temp.js';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
@@ -78,11 +79,13 @@ export async function withChartFonts<T>(
     ),
   );
   const dir = await mkdtemp(join(tmpdir(), 'complaints-fonts-'));
+  trackTemporary(dir);
   try {
     const paths = files.map((f) => join(dir, basename(f)));
     await Promise.all(paths.map((p, i) => writeFile(p, cut[i]!)));
     return await use(paths);
   } finally {
     await rm(dir, { recursive: true, force: true });
+    releaseTemporary(dir);
   }
 }

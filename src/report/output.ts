@@ -8,7 +8,7 @@ import { InputError } from '../errors.js';
 import { prepareRowWriter } from '../io/rows.js';
 import type { Cell } from '../io/table.js';
 import { ReportWorkbook } from '../io/workbook.js';
-import { checkWritable, writeFileAtomic } from '../io/write.js';
+import { OutputFile, checkWritable, writeFileAtomic } from '../io/write.js';
 import type { Analysis } from '../metrics/analysis.js';
 import type { Period } from '../metrics/period.js';
 import { formatInt } from './terminal.js';
@@ -45,6 +45,8 @@ export interface OutputOptions {
 export interface Written {
   sheets: number;
   detailRows: number | null;
+  /** Texts cut at Excel's 32,767 characters a cell. */
+  cutCells?: number;
 }
 
 const UNIT_COLUMNS = {
@@ -130,7 +132,7 @@ export async function writeOutput(
   }
   const { renderCharts } = await import('./charts.js');
   const charts = options.charts ? await renderCharts(a, options.lang) : [];
-  const book = ReportWorkbook.create(target);
+  const book = ReportWorkbook.create(await OutputFile.open(target));
   try {
     const generatedAt = new Date().toISOString().slice(0, 16).replace('T', ' ');
     const sheets = writeReport(
@@ -150,9 +152,13 @@ export async function writeOutput(
       detail = await options.detail.write(book, sheetNames(options.lang)[8]!, period);
     }
     await book.commit();
-    return { sheets: sheets + (detail?.sheets ?? 0), detailRows: detail?.rows ?? null };
+    return {
+      sheets: sheets + (detail?.sheets ?? 0),
+      detailRows: detail?.rows ?? null,
+      cutCells: book.cutCells,
+    };
   } catch (error) {
-    await book.abort();
+    book.abort();
     throw error;
   }
 }
@@ -166,10 +172,15 @@ export function successLine(
 ): string {
   const c = formatInt(result.analysis.totals.complaints);
   const rows = written.detailRows === null ? null : formatInt(written.detailRows);
+  const cut = written.cutCells ?? 0;
   if (lang === 'zh') {
     const sheets = written.sheets > 0 ? `${written.sheets} 个工作表，` : '';
-    return `已写入 ${out}（${sheets}投诉 ${c} 条${rows === null ? '' : `，明细 ${rows} 行`}）`;
+    const cutNote =
+      cut > 0 ? `；${formatInt(cut)} 个单元格超过 Excel 的 32,767 字符上限，已截断` : '';
+    return `已写入 ${out}（${sheets}投诉 ${c} 条${rows === null ? '' : `，明细 ${rows} 行`}${cutNote}）`;
   }
   const sheets = written.sheets > 0 ? `${written.sheets} sheets, ` : '';
-  return `wrote ${out} (${sheets}${c} complaints${rows === null ? '' : `, ${rows} detail rows`})`;
+  const cutNote =
+    cut > 0 ? `; ${formatInt(cut)} cells over Excel's 32,767 characters were cut there` : '';
+  return `wrote ${out} (${sheets}${c} complaints${rows === null ? '' : `, ${rows} detail rows`}${cutNote})`;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { WorkOrder } from '../../src/ingest/types.js';
 import { loadExcelJS } from '../../src/io/exceljs.js';
+import { OutputFile } from '../../src/io/write.js';
 import { ReportWorkbook } from '../../src/io/workbook.js';
 import { DetailRows } from '../../src/report/detail.js';
 import { Classifier } from '../../src/taxonomy/classify.js';
@@ -62,7 +63,7 @@ describe('明细', () => {
     for (const [o, entry] of orders)
       detail.observe(o, entry, o.isComplaint ? classifier.classify(o) : null);
     const file = join(dir, 'detail.xlsx');
-    const book = ReportWorkbook.create(file);
+    const book = ReportWorkbook.create(await OutputFile.open(file));
     const written = await detail.write(book, '明细', { from: m(2016, 1), to: m(2016, 3) }, 3);
     await book.commit();
     detail.remove();

@@ -1,0 +1,287 @@
+/**
+ * Outputs that cannot hurt anything (issue 10): an output naming an input is refused before
+ * reading, devices and FIFOs are written in place, links and permissions are kept, a full disk
+ * is a message, and a run killed by SIGINT, SIGTERM or SIGHUP leaves no temporary file.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import {
+  chmodSync,
+  existsSync,
+  linkSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  readlinkSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadExcelJS } from '../../src/io/exceljs.js';
+import { ROOT, complaints, isPlainError } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'complaints-outputs-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const FIXTURE = join(ROOT, 'fixtures/95598-2016-08-pinyin.csv');
+const METRICS = join(ROOT, 'fixtures/metrics');
+
+/** A fresh folder holding a copy of the fixture as x.csv. */
+function workdir(name: string): string {
+  const d = join(dir, name);
+  mkdirSync(d, { recursive: true });
+  writeFileSync(join(d, 'x.csv'), readFileSync(FIXTURE));
+  return d;
+}
+
+const leftovers = (d: string) =>
+  readdirSync(d).filter((f) => f.startsWith('.complaints-tmp-') || f.startsWith('complaints-'));
+
+describe('an output that is one of the files read: exit 2 before reading', () => {
+  const d = workdir('clash');
+  symlinkSync('x.csv', join(d, 'link.csv'));
+  linkSync(join(d, 'x.csv'), join(d, 'hard.csv'));
+  mkdirSync(join(d, 'sub'));
+  const original = readFileSync(join(d, 'x.csv'));
+  it.each([
+    [['classify', 'x.csv', '--out', 'x.csv'], 'x.csv', 'the input x.csv'],
+    [['inspect', 'x.csv', '--json', 'x.csv'], 'x.csv', 'the input x.csv'],
+    [['analyze', 'x.csv', '--out', './x.csv'], './x.csv', 'the input x.csv'],
+    [['analyze', 'x.csv', '--json', 'sub/../x.csv'], 'sub/../x.csv', 'the input x.csv'],
+    [['classify', 'x.csv', '--out', 'link.csv'], 'link.csv', 'the input x.csv'],
+    [['classify', 'x.csv', '--out', 'hard.csv'], 'hard.csv', 'the input x.csv'],
+    [['trend', 'link.csv', '--json', 'x.csv'], 'x.csv', 'the input link.csv'],
+    [
+      ['assess', 'x.csv', '--targets', 't.csv', '--json', 't.csv'],
+      't.csv',
+      'the targets file t.csv',
+    ],
+    [
+      ['report', 'x.csv', '--taxonomy', 'tax.json', '--out', 'tax.json'],
+      'tax.json',
+      'the taxonomy file tax.json',
+    ],
+  ])('%j', (args, output, what) => {
+    writeFileSync(join(d, 't.csv'), '供电单位,年度指标\n国网歙县供电公司,10\n');
+    writeFileSync(join(d, 'tax.json'), '{}');
+    const before = readFileSync(join(d, args[1]!));
+    const r = complaints(args, { cwd: d });
+    expect(r.code).toBe(2);
+    expect(isPlainError(r.stderr)).toBe(true);
+    expect(r.stderr).toContain(`complaints: ${output}: this output is ${what};`);
+    expect(readFileSync(join(d, args[1]!))).toEqual(before);
+    expect(readFileSync(join(d, 'x.csv'))).toEqual(original);
+    expect(leftovers(d)).toEqual([]);
+  });
+
+  it('refuses a folder as the output before reading anything', () => {
+    mkdirSync(join(d, 'out.xlsx'));
+    const r = complaints(['analyze', 'missing-input.csv', '--out', 'out.xlsx'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^complaints: out\.xlsx: is a folder; an output must name a file\./);
+    const json = complaints(['inspect', 'x.csv', '--json', 'sub'], { cwd: d });
+    expect(json.code).toBe(2);
+    expect(json.stderr).toMatch(/^complaints: sub: is a folder/);
+  });
+});
+
+describe('what is written and how', () => {
+  it('writes to a character device in place: /dev/null stays a device', () => {
+    const d = workdir('device');
+    const r = complaints(['inspect', 'x.csv', '--json', '/dev/null'], { cwd: d });
+    expect(r.code).toBe(0);
+    expect(lstatSync('/dev/null').isCharacterDevice()).toBe(true);
+    expect(leftovers(d)).toEqual([]);
+  });
+
+  it('writes --json - and --json /dev/stdout to standard output', () => {
+    const d = workdir('stdout');
+    for (const target of ['-', '/dev/stdout']) {
+      const r = complaints(['inspect', 'x.csv', '--json', target], { cwd: d });
+      expect(r.code).toBe(0);
+      expect(JSON.parse(r.stdout).inputs[0].rows).toBe(46);
+    }
+  });
+
+  it('writes into a FIFO without replacing it', async () => {
+    const d = workdir('fifo');
+    const fifo = join(d, 'pipe.json');
+    if (spawnSync('mkfifo', [fifo]).status !== 0) return; // no mkfifo: nothing to test
+    const reader = spawn('cat', [fifo]);
+    let text = '';
+    reader.stdout.on('data', (b: Buffer) => (text += b.toString()));
+    const done = new Promise((resolve) => reader.on('close', resolve));
+    const r = complaints(['inspect', 'x.csv', '--json', 'pipe.json'], { cwd: d });
+    await done;
+    expect(r.code).toBe(0);
+    expect(JSON.parse(text).inputs[0].rows).toBe(46);
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
+  it('replaces the file a symbolic link points to and keeps the link', () => {
+    const d = workdir('symlink');
+    mkdirSync(join(d, 'reports'));
+    writeFileSync(join(d, 'reports/real.json'), 'old');
+    symlinkSync('reports/real.json', join(d, 'latest.json'));
+    const r = complaints(['analyze', 'x.csv', '--json', 'latest.json'], { cwd: d });
+    expect(r.code).toBe(0);
+    expect(lstatSync(join(d, 'latest.json')).isSymbolicLink()).toBe(true);
+    expect(readlinkSync(join(d, 'latest.json'))).toBe('reports/real.json');
+    expect(JSON.parse(readFileSync(join(d, 'reports/real.json'), 'utf8')).totals.complaints).toBe(
+      23,
+    );
+    expect(leftovers(join(d, 'reports'))).toEqual([]);
+  });
+
+  it('keeps the permissions of a replaced file; a new file gets the umask', () => {
+    const d = workdir('mode');
+    writeFileSync(join(d, 'r.xlsx'), 'old');
+    chmodSync(join(d, 'r.xlsx'), 0o600);
+    expect(
+      complaints(['analyze', 'x.csv', '--out', 'r.xlsx', '--no-charts'], { cwd: d }).code,
+    ).toBe(0);
+    expect(statSync(join(d, 'r.xlsx')).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(d, 'r.xlsx')).subarray(0, 2).toString()).toBe('PK');
+    const r = complaints(['classify', 'x.csv', '--out', 'new.csv'], { cwd: d });
+    expect(r.code).toBe(0);
+    const umask = process.umask();
+    expect(statSync(join(d, 'new.csv')).mode & 0o777).toBe(0o666 & ~umask);
+  });
+});
+
+describe('xlsx text Excel can open and that reads back as written', () => {
+  it('escapes control characters as _xHHHH_ and cuts cells at 32,767 characters with a note', async () => {
+    const d = workdir('cells');
+    const long = '长'.repeat(40_000);
+    const csv =
+      '工单编号,受理时间,供电单位,业务类型,受理内容\n' +
+      `A1,2016-08-01 10:00:00,国网歙县供电公司,投诉,"bell\x07 and _x0041_ stay"\n` +
+      `A2,2016-08-02 10:00:00,国网歙县供电公司,投诉,${long}\n`;
+    writeFileSync(join(d, 'c.csv'), csv);
+    const r = complaints(['classify', 'c.csv', '--out', 'c.xlsx'], { cwd: d });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      "warning: 1 text(s) longer than Excel's 32,767 characters a cell were cut there in c.xlsx.",
+    );
+    const ExcelJS = loadExcelJS();
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(join(d, 'c.xlsx'));
+    const sheet = book.worksheets[0]!;
+    const xml = spawnSync('unzip', ['-p', join(d, 'c.xlsx'), 'xl/worksheets/sheet1.xml']);
+    if (xml.status === 0) {
+      const text = xml.stdout.toString();
+      expect(text).toContain('bell_x0007_ and _x005F_x0041_ stay');
+    }
+    expect(String(sheet.getRow(3).getCell(5).value).length).toBe(32_767);
+  });
+});
+
+/** Mounts a 16 KiB tmpfs; null where this process may not mount (not root, no tmpfs). */
+function smallDisk(name: string): string | null {
+  const mount = join(dir, name);
+  mkdirSync(mount);
+  const r = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=16k', 'tmpfs', mount]);
+  return r.status === 0 ? mount : null;
+}
+
+const canMount = (() => {
+  const disk = smallDisk('probe');
+  if (disk) spawnSync('umount', [disk]);
+  return disk !== null;
+})();
+
+describe('a full disk: exit 2 naming the file, nothing left, the old file kept', () => {
+  it.skipIf(!canMount).each([
+    ['r.xlsx', ['report', '--no-charts', '--detail']],
+    ['c.csv', ['classify']],
+    ['c.xlsx', ['classify']],
+    ['a.json', ['analyze', '--json']],
+  ])('%s', (name, command) => {
+    const disk = smallDisk(`full-${name}`)!;
+    try {
+      const file = join(disk, name);
+      writeFileSync(file, 'the report of last month');
+      const [verb, ...options] = command;
+      const args = [verb!, ...metricsInputs(), ...options];
+      const r = complaints(
+        args[args.length - 1] === '--json' ? [...args, file] : [...args, '--out', file],
+      );
+      expect(r.code).toBe(2);
+      expect(isPlainError(r.stderr)).toBe(true);
+      expect(r.stderr).toContain(`complaints: ${file}: disk full while writing it;`);
+      expect(readFileSync(file, 'utf8')).toBe('the report of last month');
+      expect(leftovers(disk)).toEqual([]);
+    } finally {
+      spawnSync('umount', [disk]);
+    }
+  });
+  it.runIf(!canMount)('is skipped: mounting a small tmpfs needs root (run as root to test)', () => {
+    expect(canMount).toBe(false);
+  });
+});
+
+function metricsInputs(): string[] {
+  return [
+    join(METRICS, '95598-2015.xlsx'),
+    join(METRICS, '95598-2016-01-06.xlsx'),
+    join(METRICS, '95598-2016-06-12-gb18030.csv'),
+  ];
+}
+
+/** A big export (the fixture's rows again and again, with new ids), still being read when the signal comes. */
+function bigExport(): string {
+  const file = join(dir, 'big.csv');
+  if (existsSync(file)) return file;
+  const [header, ...rows] = readFileSync(FIXTURE, 'utf8').trimEnd().split('\n');
+  const lines = [header!];
+  for (let i = 0; lines.length <= 300_000; i++) {
+    for (const row of rows) lines.push(`${1e13 + lines.length}${row.slice(row.indexOf(','))}`);
+  }
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+describe('killed mid-run: every temporary file removed, exit 128 + the signal', () => {
+  it.each([
+    ['SIGINT', 130, ['classify', 'BIG', '--out', 'OUT/c.csv'], 'OUT'],
+    ['SIGTERM', 143, ['classify', 'BIG', '--out', 'OUT/c.xlsx'], 'TMP'],
+    ['SIGHUP', 129, ['report', 'BIG', '--year', '2016', '--detail', '--out', 'OUT/r.xlsx'], 'TMP'],
+  ] as const)(
+    '%s during %j',
+    async (signal, code, args, waitIn) => {
+      const big = bigExport();
+      const out = mkdtempSync(join(dir, 'out-'));
+      const tmp = mkdtempSync(join(dir, 'tmp-'));
+      const child = spawn(
+        process.execPath,
+        [
+          join(ROOT, 'bin/complaints.js'),
+          ...args.map((a) => a.replace('BIG', big).replace('OUT', out)),
+        ],
+        { env: { ...process.env, TMPDIR: tmp }, stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      let stderr = '';
+      child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      // Wait for the temporary file the signal must not leave behind.
+      const watch = waitIn === 'OUT' ? out : tmp;
+      const deadline = Date.now() + 30_000;
+      while (readdirSync(watch).length === 0 && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      expect(readdirSync(watch).length).toBeGreaterThan(0);
+      await new Promise((r) => setTimeout(r, 300)); // well into the reading
+      child.kill(signal);
+      expect(await exited).toBe(code);
+      expect(stderr).not.toMatch(/^\s+at /m);
+      expect(readdirSync(out)).toEqual([]);
+      expect(readdirSync(tmp)).toEqual([]);
+    },
+    60_000,
+  );
+});
