@@ -14,6 +14,7 @@ import * as inspect from './commands/inspect.js';
 import * as report from './commands/report.js';
 import * as taxonomy from './commands/taxonomy.js';
 import * as trend from './commands/trend.js';
+import { print } from './report/print.js';
 
 export function program(): Command {
   const cli = new Command('complaints')
@@ -23,7 +24,7 @@ export function program(): Command {
     .version(GENERATED_BY.split(' ')[1]!, '-V, --version')
     .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => process.stderr.write(text) });
+    .configureOutput({ writeErr: (text) => print(process.stderr, text) });
   analyze.register(cli);
   trend.register(cli);
   assess.register(cli);
@@ -71,14 +72,15 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     if (isUserError(error)) {
-      process.stderr.write(`complaints: ${error.message}\n`);
-      if (error.hint) process.stderr.write(`  ${error.hint}\n`);
-      if (debugging()) process.stderr.write(`${error.stack}\n`);
+      print(process.stderr, `complaints: ${error.message}\n`);
+      if (error.hint) print(process.stderr, `  ${error.hint}\n`);
+      if (debugging()) print(process.stderr, `${error.stack}\n`);
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`complaints: internal error: ${message}\n`);
-    process.stderr.write(
+    print(process.stderr, `complaints: internal error: ${message}\n`);
+    print(
+      process.stderr,
       debugging()
         ? `${(error as Error).stack}\n`
         : '  Run again with DEBUG=complaints for details, and report it.\n',

@@ -24,6 +24,7 @@ import {
   type MetricOptions,
   withConfig,
 } from '../settings.js';
+import { print } from '../report/print.js';
 
 export const PERIOD_HELP = `
 Period: --month 2016-11, --quarter 2016Q4, --year 2016, or --from/--to YYYY-MM. Without
@@ -128,11 +129,12 @@ export async function run(
         detail,
         quarter: null,
       });
-      if (!options.quiet) process.stderr.write(successLine(out, written, result, lang) + '\n');
+      if (!options.quiet) print(process.stderr, successLine(out, written, result, lang) + '\n');
     }
     if (options.json !== undefined) await emitJson(resultJson(result), options.json);
     else if (!options.quiet)
-      process.stdout.write(
+      print(
+        process.stdout,
         renderSummary(result, lang, colours(process.stdout, options.color)) + '\n',
       );
   } finally {

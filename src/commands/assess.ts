@@ -21,6 +21,7 @@ import {
   jsonFile,
 } from '../settings.js';
 import { PERIOD_HELP } from './analyze.js';
+import { print } from '../report/print.js';
 
 export function register(program: Command): void {
   const command = program
@@ -81,5 +82,5 @@ export async function run(inputs: string[], options: MetricOptions): Promise<voi
     unitTable(result.analysis, lang, c),
     ...targetLines(result.analysis, lang),
   ];
-  process.stdout.write(parts.join('\n') + '\n');
+  print(process.stdout, parts.join('\n') + '\n');
 }

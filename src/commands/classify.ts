@@ -43,6 +43,7 @@ import {
 } from '../taxonomy/load.js';
 import { NaiveBayes, type Sample } from '../taxonomy/model.js';
 import { loadModel } from '../taxonomy/model-file.js';
+import { print } from '../report/print.js';
 
 const HELP = `
 How a row is classified, in this order (the 判定方式 column says which):
@@ -265,7 +266,8 @@ async function classifyInputs(
     }
     if (tally.unclassified > 0) rowsOut.push(['-', '-', tally.unclassified]);
     rowsOut.sort((a, b) => b[2] - a[2]);
-    process.stdout.write(
+    print(
+      process.stdout,
       table(
         L,
         rowsOut.map(([a, b, n]) => [a, b, formatInt(n)]),
@@ -279,18 +281,21 @@ async function classifyInputs(
       .map((k) => `${m[k]} ${formatInt(byMethod[k])}`)
       .join(lang === 'zh' ? '，' : ', ');
     const where = options.out ? ` → ${options.out}` : '';
-    process.stderr.write(
+    print(
+      process.stderr,
       lang === 'zh'
         ? `已分类投诉 ${formatInt(total)} 条：${parts}${where}\n`
         : `classified ${formatInt(total)} complaints: ${parts}${where}\n`,
     );
     for (const name of dropped)
-      process.stderr.write(
+      print(
+        process.stderr,
         `warning: column '${name}' is not in the first input's columns and was left out of ${options.out}.\n`,
       );
-    for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
+    for (const warning of result.warnings) print(process.stderr, `warning: ${warning}\n`);
     if (cutCells > 0)
-      process.stderr.write(
+      print(
+        process.stderr,
         `warning: ${formatInt(cutCells)} text(s) longer than Excel's 32,767 characters a cell were cut there in ${options.out}.\n`,
       );
   }
@@ -341,7 +346,8 @@ async function train(
   const model = NaiveBayes.train(samples, taxonomy.name);
   await writeFileAtomic(modelFile, JSON.stringify(model.toJSON()) + '\n');
   if (!options.quiet) {
-    process.stderr.write(
+    print(
+      process.stderr,
       `trained on ${formatInt(samples.length)} texts in ${classes.size} classes` +
         (unlabelled + rows.length - samples.length > 0
           ? ` (${formatInt(unlabelled + rows.length - samples.length)} rows without a second-level class or text left out)`
@@ -383,7 +389,8 @@ async function evaluateFile(
     return;
   }
   if (options.quiet) return;
-  process.stdout.write(
+  print(
+    process.stdout,
     renderEvaluation(file, result, unlabelled, classifier.taxonomy, lang, options.color) + '\n',
   );
 }
@@ -412,5 +419,5 @@ async function auditInputs(
     return;
   }
   if (options.quiet) return;
-  process.stdout.write(renderAudit(found, rows.length, lang, limit) + '\n');
+  print(process.stdout, renderAudit(found, rows.length, lang, limit) + '\n');
 }

@@ -21,6 +21,7 @@ import {
   filesRead,
   jsonFile,
 } from '../settings.js';
+import { print } from '../report/print.js';
 
 const FIELD_LIST = FIELDS.map((f) => `${f} (${FIELD_SPECS[f].zh})`)
   .reduce<string[]>((lines, item) => {
@@ -74,10 +75,10 @@ export async function run(inputs: string[], options: InspectOptions): Promise<vo
   if (options.json !== undefined) {
     await emitJson(toJson(result), options.json);
   } else if (!options.quiet) {
-    process.stdout.write(render(result, lang, options.color) + '\n');
+    print(process.stdout, render(result, lang, options.color) + '\n');
   }
   if (!options.quiet && options.json === undefined) {
-    for (const warning of result.warnings) process.stderr.write(`warning: ${warning}\n`);
+    for (const warning of result.warnings) print(process.stderr, `warning: ${warning}\n`);
   }
   if (options.strict && result.totals.rejected > 0) {
     const first = result.rejects[0];

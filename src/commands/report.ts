@@ -25,6 +25,7 @@ import {
   jsonFile,
 } from '../settings.js';
 import { PERIOD_HELP } from './analyze.js';
+import { print } from '../report/print.js';
 
 export interface ReportOptions extends MetricOptions {
   out?: string;
@@ -130,7 +131,8 @@ export async function run(
       quarter: quarterAnalysis,
     });
     if (!options.quiet)
-      process.stderr.write(
+      print(
+        process.stderr,
         successLine(options.out ?? relative(process.cwd(), out), written, result, lang) + '\n',
       );
   } finally {

@@ -18,6 +18,7 @@ import {
   type Taxonomy,
   type TaxonomyNode,
 } from '../taxonomy/load.js';
+import { print } from '../report/print.js';
 
 const HELP = `
 Shipped taxonomies: ${shippedTaxonomies().join(', ')} (default ${DEFAULT_TAXONOMY}).
@@ -92,7 +93,7 @@ export async function run(name: string, options: TaxonomyOptions): Promise<void>
       ? `一级 ${counts[0]} 类，二级 ${counts[1]} 项，三级 ${counts[2]} 项。来源：${taxonomy.source}`
       : `${counts[0]} first-level, ${counts[1]} second-level, ${counts[2]} third-level. Source: ${taxonomy.source}`,
   );
-  process.stdout.write(out.join('\n') + '\n');
+  print(process.stdout, out.join('\n') + '\n');
 }
 
 function validate(file: string): void {
@@ -109,12 +110,13 @@ function validate(file: string): void {
   const { taxonomy, problems } = parseTaxonomy(text, file);
   if (taxonomy) {
     const counts = [1, 2, 3].map((level) => taxonomy.nodes.filter((n) => n.level === level).length);
-    process.stdout.write(
+    print(
+      process.stdout,
       `${file}: valid taxonomy '${taxonomy.name}': ${counts[0]} first-level, ${counts[1]} second-level, ${counts[2]} third-level nodes.\n`,
     );
     return;
   }
-  for (const p of problems) process.stderr.write(`${file}: ${p.path}: ${p.message}\n`);
+  for (const p of problems) print(process.stderr, `${file}: ${p.path}: ${p.message}\n`);
   throw new InputError(
     'BAD_OPTION',
     `${file}: ${problems.length} problem${problems.length > 1 ? 's' : ''} found; the taxonomy cannot be used.`,

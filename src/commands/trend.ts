@@ -21,6 +21,7 @@ import {
   jsonFile,
 } from '../settings.js';
 import { PERIOD_HELP } from './analyze.js';
+import { print } from '../report/print.js';
 
 interface TrendOptions extends MetricOptions {
   by?: TrendBy;
@@ -98,5 +99,5 @@ export async function run(inputs: string[], options: TrendOptions): Promise<void
     monthTable(result.analysis.months, result.analysis, lang, c),
   ];
   if (series) parts.push('', groupTable(series, lang));
-  process.stdout.write(parts.join('\n') + '\n');
+  print(process.stdout, parts.join('\n') + '\n');
 }

@@ -4,6 +4,7 @@
  */
 import Table from 'cli-table3';
 import { Chalk, type ChalkInstance } from 'chalk';
+import { visible } from './print.js';
 
 const BORDERLESS = {
   top: '',
@@ -37,7 +38,8 @@ export function table(
     colAligns: head.map((_, i) => align[i] ?? 'left'),
     style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
   });
-  for (const row of rows) t.push(row.map(String));
+  // Escaped before measuring, so a control character in the data cannot break the alignment.
+  for (const row of rows) t.push(row.map((cell) => visible(String(cell), true)));
   return t
     .toString()
     .split('\n')

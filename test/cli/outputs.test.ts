@@ -285,3 +285,19 @@ describe('killed mid-run: every temporary file removed, exit 128 + the signal', 
     60_000,
   );
 });
+
+describe('terminal output shows control characters from the data escaped', () => {
+  it('inspect and analyze print \\x1B, never the raw escape', () => {
+    const d = workdir('escapes');
+    const rows =
+      '99,2016-08-01 10:00:00,国网\x1b[2J歙县供电公司,投诉,x,,,,,\r\n' +
+      '98,2016-08-01 10:00:00,国网\x1b]0;pwned\x07供电公司,投诉,x,,,,,\r\n';
+    writeFileSync(join(d, 'e.csv'), Buffer.concat([readFileSync(FIXTURE), Buffer.from(rows)]));
+    for (const command of ['inspect', 'analyze']) {
+      const r = complaints([command, 'e.csv'], { cwd: d });
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+      expect(r.stdout).toContain('国网\\x1B[2J歙县供电公司');
+    }
+  });
+});

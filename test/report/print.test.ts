@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { visible } from '../../src/report/print.js';
+
+describe('visible: control characters from the data are shown, not obeyed', () => {
+  it.each([
+    ['国网歙县供电公司', false, '国网歙县供电公司'],
+    ['clear\x1b[2Jscreen', false, 'clear\\x1B[2Jscreen'],
+    ['title\x1b]0;pwned\x07', false, 'title\\x1B]0;pwned\\x07'],
+    ['bell\x07 nul\x00 del\x7f csi\x9b', false, 'bell\\x07 nul\\x00 del\\x7F csi\\x9B'],
+    ['line\r\nbreak\tand tab', false, 'line\\x0D\nbreak\tand tab'],
+    ['\x1b[31mred\x1b[39m', false, '\\x1B[31mred\\x1B[39m'],
+    ['\x1b[31mred\x1b[39m', true, '\x1b[31mred\x1b[39m'],
+    ['\x1b[31mred\x1b[2J', true, '\x1b[31mred\\x1B[2J'],
+  ])('%j (colour %s)', (text, colour, shown) => {
+    expect(visible(text, colour)).toBe(shown);
+    expect(visible(visible(text, colour), colour)).toBe(shown);
+  });
+});
