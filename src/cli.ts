@@ -35,8 +35,10 @@ export function program(): Command {
   cli.addHelpText(
     'after',
     `
-Exit codes: 0 done; 1 internal error; 2 usage error or an input that cannot be read;
-3 rows were rejected under --strict. Set DEBUG=complaints for a stack trace.
+Exit codes: 0 done; 1 internal error; 2 usage error, an input that cannot be read
+(damaged or over a limit) or an output that cannot be written (disk full, an output that is
+an input); 3 rows were rejected under --strict; 129/130/143 after SIGHUP/SIGINT/SIGTERM,
+temporary files removed. Set DEBUG=complaints for a stack trace.
 
 Examples:
   complaints analyze fixtures/metrics/95598-2015.xlsx fixtures/metrics/95598-2016-01-06.xlsx \\
