@@ -9,7 +9,7 @@ import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { emitJson } from '../report/json.js';
 import { colours } from '../report/terminal.js';
-import { parseLang } from '../settings.js';
+import { jsonFile, parseLang } from '../settings.js';
 import {
   DEFAULT_TAXONOMY,
   loadTaxonomy,
@@ -19,6 +19,7 @@ import {
   type TaxonomyNode,
 } from '../taxonomy/load.js';
 import { print } from '../report/print.js';
+import { guardOutputs } from '../io/write.js';
 
 const HELP = `
 Shipped taxonomies: ${shippedTaxonomies().join(', ')} (default ${DEFAULT_TAXONOMY}).
@@ -64,6 +65,7 @@ export async function run(name: string, options: TaxonomyOptions): Promise<void>
     validate(options.validate);
     return;
   }
+  await guardOutputs([jsonFile(options.json)], [{ path: name, role: 'the taxonomy file' }]);
   const taxonomy = loadTaxonomy(name);
   if (options.json !== undefined) {
     await emitJson(toDocument(taxonomy), options.json);

@@ -61,6 +61,7 @@ describe('an output that is one of the files read: exit 2 before reading', () =>
       't.csv',
       'the targets file t.csv',
     ],
+    [['taxonomy', 'tax.json', '--json', './tax.json'], './tax.json', 'the taxonomy file tax.json'],
     [
       ['report', 'x.csv', '--taxonomy', 'tax.json', '--out', 'tax.json'],
       'tax.json',
