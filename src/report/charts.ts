@@ -9,6 +9,8 @@
  */
 import type { EChartsOption, SeriesOption } from 'echarts';
 import type { RenderedImage, ResvgRenderOptions } from '@resvg/resvg-js';
+
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 import type { Analysis, UnitRow } from '../metrics/analysis.js';
 import type { Lang } from '../settings.js';
 import { CJK_FAMILY, FONT_STACK, withChartFonts } from './fonts.js';
@@ -410,7 +412,9 @@ export async function renderChartSvgs(analysis: Analysis, lang: Lang): Promise<C
     });
     try {
       chart.setOption(spec.option);
-      const svg = chart.renderToSVGString();
+      // A control character in a unit or class name is not allowed in XML: resvg would refuse
+      // the whole drawing. The labels lose it; the tables show it escaped.
+      const svg = chart.renderToSVGString().replace(XML_FORBIDDEN, '');
       return { name: spec.name, title: spec.title, svg, width: CHART_WIDTH, height: spec.height };
     } finally {
       chart.dispose();

@@ -302,3 +302,14 @@ describe('terminal output shows control characters from the data escaped', () =>
     }
   });
 });
+
+describe('control characters in names do not break the charts', () => {
+  it('report with \\x01 in a unit name writes the workbook with its charts', () => {
+    const d = workdir('chart-control');
+    const row = '99,2016-08-01 10:00:00,国网\x01歙县供电公司,投诉,x,,,,,\r\n';
+    writeFileSync(join(d, 'c.csv'), Buffer.concat([readFileSync(FIXTURE), Buffer.from(row)]));
+    const r = complaints(['report', 'c.csv', '--out', 'c.xlsx'], { cwd: d });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^已写入 c\.xlsx（7 个工作表/);
+  });
+});
