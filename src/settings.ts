@@ -94,9 +94,12 @@ export function ingestSettings(options: InputOptions): IngestSettings {
  */
 export function filesRead(
   inputs: readonly string[],
-  options: { targets?: string; taxonomy?: string; model?: string },
+  options: { targets?: string; taxonomy?: string; model?: string; config?: string },
 ): ReadFile[] {
   const reads: ReadFile[] = inputs.map((path) => ({ path, role: 'the input' }));
+  // The config file is read from the working directory unless named: a .json output there
+  // could otherwise replace it.
+  reads.push({ path: options.config ?? 'complaints.config.json', role: 'the config file' });
   if (options.targets) reads.push({ path: options.targets, role: 'the targets file' });
   if (options.taxonomy) reads.push({ path: options.taxonomy, role: 'the taxonomy file' });
   if (options.model) reads.push({ path: options.model, role: 'the model file' });

@@ -63,6 +63,11 @@ describe('an output that is one of the files read: exit 2 before reading', () =>
     ],
     [['taxonomy', 'tax.json', '--json', './tax.json'], './tax.json', 'the taxonomy file tax.json'],
     [
+      ['analyze', 'x.csv', '--out', 'complaints.config.json'],
+      'complaints.config.json',
+      'the config file complaints.config.json',
+    ],
+    [
       ['report', 'x.csv', '--taxonomy', 'tax.json', '--out', 'tax.json'],
       'tax.json',
       'the taxonomy file tax.json',
@@ -70,6 +75,7 @@ describe('an output that is one of the files read: exit 2 before reading', () =>
   ])('%j', (args, output, what) => {
     writeFileSync(join(d, 't.csv'), '供电单位,年度指标\n国网歙县供电公司,10\n');
     writeFileSync(join(d, 'tax.json'), '{}');
+    writeFileSync(join(d, 'complaints.config.json'), '{ "lang": "zh" }');
     const before = readFileSync(join(d, args[1]!));
     const r = complaints(args, { cwd: d });
     expect(r.code).toBe(2);
