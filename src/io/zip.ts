@@ -234,8 +234,9 @@ export class ZipArchive {
     if (bytes.length < at + 12) return this.disagreement(entry, ['data descriptor missing']);
     const disagree: string[] = [];
     if (bytes.readUInt32LE(at) !== entry.crc) disagree.push('CRC in the data descriptor');
+    // Sizes are 4 bytes each, or 8 in a zip64 descriptor: the size is at +8 or +12.
     const small = bytes.readUInt32LE(at + 8);
-    const large = bytes.length >= at + 16 ? readU64(bytes, at + 8) : -1;
+    const large = bytes.length >= at + 20 ? readU64(bytes, at + 12) : -1;
     if (small !== entry.size && large !== entry.size) disagree.push('size in the data descriptor');
     if (disagree.length > 0) this.disagreement(entry, disagree);
   }
