@@ -182,12 +182,12 @@ function positiveInteger(s: string, from: number, to: number): number {
   return n;
 }
 
-export function limitError(file: string, message: string): InputError {
-  return new InputError(
-    'XLSX_LIMIT',
-    `${file}: ${message}`,
-    'No real export comes near this: export the data again, or split it into several files.',
-  );
+export function limitError(
+  file: string,
+  message: string,
+  hint = 'No real export comes near this: export the data again, or split it into several files.',
+): InputError {
+  return new InputError('XLSX_LIMIT', `${file}: ${message}`, hint);
 }
 
 /** What a Utf8Feeder drives: scan(s) returns how much of s it used. */

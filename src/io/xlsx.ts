@@ -112,6 +112,7 @@ class Parts {
       limitError(
         this.file,
         `part ${path} inflates to more than ${formatSize(limit)} (--max-inflated ${formatSize(this.maxInflated)}); no real export is that large, so the file is refused as a likely zip bomb.`,
+        'If the workbook is genuine, raise the limit, e.g. --max-inflated 16GiB.',
       );
   }
 

@@ -242,7 +242,7 @@ export class ZipArchive {
   }
 
   private disagreement(entry: ZipEntry, what: string[]): void {
-    const note = `${this.file}: zip entry ${entry.name}: its own header disagrees with the zip directory (${what.join(', ')}); read as the directory says. Save the workbook again in Excel/WPS to repair it.`;
+    const note = `zip entry ${entry.name}: its own header disagrees with the zip directory (${what.join(', ')}); read as the directory says. Save the workbook again in Excel/WPS to repair it.`;
     if (!this.notes.includes(note)) this.notes.push(note);
   }
 }
