@@ -12,6 +12,7 @@ export type InputErrorCode =
   | 'FORMAT_ENCRYPTED'
   | 'FORMAT_UNKNOWN'
   | 'XLSX_CORRUPT'
+  | 'XLSX_LIMIT'
   | 'SHEET_NOT_FOUND'
   | 'NO_HEADER'
   | 'MISSING_COLUMN'

@@ -19,6 +19,7 @@ export interface InputOptions {
   complaintType?: string[];
   encoding?: string;
   sheet?: string;
+  maxInflated?: string;
 }
 
 /** What every command that reads exports accepts, beside the input options. */
@@ -50,6 +51,10 @@ export function addCommonOptions(command: Command): Command {
     .option(
       '--sheet <name|number>',
       'xlsx sheet to read instead of finding the one with the header (1 = first)',
+    )
+    .option(
+      '--max-inflated <size>',
+      'refuse an xlsx with a part that inflates beyond SIZE, e.g. 8GiB (default 4GiB: a zip-bomb guard)',
     )
     .option(
       '--json [file]',
@@ -85,6 +90,7 @@ export function ingestSettings(options: InputOptions): IngestSettings {
     complaintTypes: [...DEFAULT_COMPLAINT_TYPES, ...(options.complaintType ?? [])],
     encoding: options.encoding ?? null,
     sheet: options.sheet ?? null,
+    maxInflated: options.maxInflated === undefined ? null : parseSize(options.maxInflated),
   };
 }
 
@@ -109,6 +115,20 @@ export function filesRead(
 /** `--json FILE` (not stdout) as an output path. */
 export function jsonFile(json: string | true | undefined): string | null {
   return typeof json === 'string' && json !== '-' ? json : null;
+}
+
+/** "512MiB", "8GiB", "8G", "100000000": K, M and G count 1024s, as the limits are quoted. */
+export function parseSize(value: string): number {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$/i.exec(value);
+  const size = m ? Number(m[1]) * 1024 ** ' kmg'.indexOf((m[2] || ' ').toLowerCase()) : NaN;
+  if (!Number.isFinite(size) || size < 1) {
+    throw new InputError(
+      'BAD_OPTION',
+      `--max-inflated ${value}: expected a size such as 512MiB or 8GiB.`,
+      'The default, 4GiB, is four times the largest part of a 1,048,575-row export.',
+    );
+  }
+  return Math.floor(size);
 }
 
 export function parseLang(value: string): Lang {

@@ -25,6 +25,7 @@ export async function ingest(
     const { reader } = await openInput(file, {
       encoding: settings.encoding,
       sheet: settings.sheet,
+      maxInflated: settings.maxInflated ?? null,
     });
     const name = file === '-' ? 'stdin' : file;
     const table = new TableIngest(name, i, settings, dataSet, onOrder);

@@ -11,6 +11,8 @@ export interface IngestSettings {
   complaintTypes: readonly string[];
   encoding: string | null;
   sheet: string | null;
+  /** Cap on the inflated size of an xlsx part in bytes (--max-inflated); null: the default. */
+  maxInflated?: number | null;
 }
 
 export const DEFAULT_COMPLAINT_TYPES = ['投诉'];

@@ -20,6 +20,8 @@ const ZIP_TAIL_BYTES = 22 + 65_535;
 export interface OpenOptions {
   encoding?: string | null;
   sheet?: string | null;
+  /** Cap on the inflated size of any xlsx part, in bytes (--max-inflated). */
+  maxInflated?: number | null;
 }
 
 export interface OpenedInput {
@@ -33,8 +35,14 @@ export async function openInput(file: string, options: OpenOptions = {}): Promis
   const { head, stream } = file === '-' ? await readStdinHead() : await readFileHead(file);
   const detected = detect(file === '-' ? 'stdin' : file, head, forcedEncoding);
   if (detected.format === 'xlsx') {
-    const { xlsxReader } = await import('./xlsx.js');
-    const reader = xlsxReader(file === '-' ? 'stdin' : file, stream(), options.sheet ?? null);
+    const { xlsxReader, DEFAULT_MAX_INFLATED } = await import('./xlsx.js');
+    const maxInflated = options.maxInflated ?? DEFAULT_MAX_INFLATED;
+    // A zip is read from its end: stdin is held in memory, up to the same cap as a part.
+    const input = file === '-' ? { bytes: await readWhole(stream(), maxInflated) } : { path: file };
+    const reader = xlsxReader(file === '-' ? 'stdin' : file, input, {
+      sheet: options.sheet ?? null,
+      maxInflated,
+    });
     if (detected.note && file !== '-') reader.notes.push(detected.note);
     return { file, reader };
   }
@@ -105,6 +113,24 @@ async function readFileHead(file: string): Promise<{ head: Buffer; stream: () =>
   } finally {
     await handle.close();
   }
+}
+
+async function readWhole(stream: Readable, limit: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  for await (const chunk of stream) {
+    length += (chunk as Buffer).length;
+    if (length > limit) {
+      stream.destroy();
+      throw new InputError(
+        'XLSX_LIMIT',
+        `stdin: the workbook is larger than ${limit} bytes (--max-inflated); it is refused.`,
+        'Give the file by its path, or raise the limit with --max-inflated SIZE.',
+      );
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
 }
 
 /** Stdin cannot be re-read: keep the sniffed bytes and replay them before the rest. */

@@ -1,168 +1,349 @@
 /**
- * xlsx through exceljs's streaming reader: a 1,048,575-row sheet is never held whole.
- * Cell values are flattened to plain values (rich text to its text, formulas to their cached
- * result); Excel date cells arrive as Dates whose UTC parts are the wall-clock time.
+ * xlsx reading: the zip's directory first, then the parts in the order they are needed
+ * (workbook, its rels, styles, shared strings, then each sheet), each inflated as a stream and
+ * scanned as it comes, so a 1,048,575-row sheet is never held whole nor written to disk.
+ * Cells are plain values: strings (rich text joined), numbers, booleans, error texts ('#N/A'),
+ * and Dates for cells whose number format is a date format, with the wall-clock time in their
+ * UTC parts (the 1900 and 1904 date systems).
+ *
+ * Sheets are offered to the sink visible ones first, in workbook order; `--sheet` picks one.
  */
-import type { Readable } from 'node:stream';
+import { posix } from 'node:path';
 import { InputError } from '../errors.js';
-import { loadExcelJS } from './exceljs.js';
-import type { Cell, RawRow, TableReader, TableSink } from './table.js';
+import {
+  SharedStringsScanner,
+  SheetScanner,
+  Utf8Feeder,
+  decodeEntities,
+  limitError,
+  type TextScanner,
+} from './xlsx-sheet.js';
+import { ZipArchive, bufferSource, fileSource, type ByteSource, type ZipEntry } from './zip.js';
+import type { TableReader, TableSink } from './table.js';
 
-// Small batches: rows held across the reader's awaits would survive into the old generation.
-const BATCH = 100;
+/**
+ * The largest part of the bench's 1,048,575-row export (19 columns, texts inline) inflates to
+ * 939 MB; 4 GiB is four times that. Shared strings are held in memory, so they get less: a
+ * 1,048,575-row export whose every text cell is unique needs about 0.5 GB.
+ */
+export const DEFAULT_MAX_INFLATED = 4 * 1024 ** 3;
+const SHARED_STRINGS_SHARE = 4;
+const SMALL_PART_LIMIT = 64 * 1024 * 1024;
 
-interface WorkbookModel {
-  sheets?: { name: string; id: number; rId: string }[];
-}
-interface WorkbookReaderInternals {
-  model?: WorkbookModel;
-  workbookRels?: { Id: string; Target: string }[];
-}
-interface WorksheetReaderLike extends AsyncIterable<{ number: number; values: unknown }> {
-  id: string | number;
+export type XlsxInput = { path: string } | { bytes: Buffer };
+
+export interface XlsxOptions {
+  sheet: string | null;
+  maxInflated?: number;
 }
 
-export function xlsxReader(file: string, bytes: Readable, sheet: string | null): TableReader {
+export function xlsxReader(file: string, input: XlsxInput, options: XlsxOptions): TableReader {
+  const notes: string[] = [];
   return {
     format: 'xlsx',
     encoding: null,
     delimiter: null,
-    notes: [],
-    read: (sink) => readXlsx(file, bytes, sheet, sink),
+    notes,
+    read: (sink) => readXlsx(file, input, options, sink, notes),
   };
 }
 
-/** The sheet's name as Excel shows it: workbook.xml names sheets, its rels locate their files. */
-function sheetName(
-  workbook: WorkbookReaderInternals,
-  id: string | number,
-): { name: string; index: number } {
-  const rel = workbook.workbookRels?.find(
-    (r) => r.Target.replace(/^\/?(xl\/)?/, '') === `worksheets/sheet${id}.xml`,
-  );
-  const sheets = workbook.model?.sheets ?? [];
-  const index = rel ? sheets.findIndex((s) => s.rId === rel.Id) : -1;
-  if (index >= 0) return { name: sheets[index]!.name, index: index + 1 };
-  return { name: `Sheet${id}`, index: Number(id) };
+interface SheetPart {
+  name: string;
+  /** 1-based position in workbook.xml: what --sheet NUMBER counts. */
+  index: number;
+  hidden: boolean;
+  path: string | null;
 }
 
-function matchesSheet(wanted: string, name: string, index: number): boolean {
-  if (/^\d+$/.test(wanted)) return Number(wanted) === index;
-  return wanted.normalize('NFKC').trim() === name.normalize('NFKC').trim();
+interface Workbook {
+  sheets: SheetPart[];
+  date1904: boolean;
+  styles: string | null;
+  sharedStrings: string | null;
 }
 
 async function readXlsx(
   file: string,
-  bytes: Readable,
-  wanted: string | null,
+  input: XlsxInput,
+  options: XlsxOptions,
   sink: TableSink,
+  notes: string[],
 ): Promise<void> {
-  const ExcelJS = loadExcelJS();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookReader(bytes, {
-    sharedStrings: 'cache',
-    styles: 'cache', // needed to tell date cells from numbers
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  const seen: string[] = [];
-  let taken = false;
-  // A zip cut short can leave exceljs waiting for bytes that never come, with nothing left
-  // for Node to do: 'beforeExit' is then the only sign, and it turns into a clear error.
-  let onStall: () => void = () => {};
-  const stalled = new Promise<never>((_, reject) => {
-    onStall = () => reject(new Error('the file ends in the middle of the zip data'));
-  });
-  process.once('beforeExit', onStall);
-  const walk = async (): Promise<void> => {
-    for await (const worksheet of workbook as unknown as AsyncIterable<WorksheetReaderLike>) {
-      if (taken) continue; // let exceljs drain the rest of the zip
-      const { name, index } = sheetName(
-        workbook as unknown as WorkbookReaderInternals,
-        worksheet.id,
-      );
-      seen.push(name);
-      if (wanted !== null && !matchesSheet(wanted, name, index)) continue;
-      sink.begin({ sheet: name, sheetIndex: index });
-      let wantedSheet = true;
-      let batch: RawRow[] = [];
-      for await (const row of worksheet) {
-        batch.push({ row: row.number, cells: toCells(row.values as unknown[]) });
-        if (batch.length >= BATCH) {
-          wantedSheet = sink.rows(batch);
-          batch = [];
-          if (!wantedSheet) break;
-        }
-      }
-      if (wantedSheet && batch.length > 0) sink.rows(batch);
-      // The sink may only decide at the end of a short sheet that it holds no header.
-      if (sink.end() || wanted !== null) taken = true;
-    }
-  };
+  const maxInflated = options.maxInflated ?? DEFAULT_MAX_INFLATED;
+  let source: ByteSource;
   try {
-    await Promise.race([walk(), stalled]);
+    source = 'path' in input ? await fileSource(input.path) : bufferSource(input.bytes);
   } catch (error) {
-    if (error instanceof InputError) throw error;
     throw new InputError(
-      'XLSX_CORRUPT',
-      `${file}: the workbook is damaged or incomplete and cannot be read (${describe(error)}).`,
-      'Download or export it again, or open it in Excel/WPS and save it under a new name.',
+      'FILE_UNREADABLE',
+      `${file}: cannot be opened (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+      'Check that you may read the file.',
     );
-  } finally {
-    process.off('beforeExit', onStall);
   }
-  if (seen.length === 0) {
+  try {
+    const zip = await ZipArchive.open(file, source);
+    const parts = new Parts(file, zip, maxInflated);
+    try {
+      const workbook = await readWorkbook(file, parts);
+      await readSheets(file, parts, workbook, options.sheet, sink);
+    } finally {
+      notes.push(...zip.notes);
+    }
+  } finally {
+    await source.close();
+  }
+}
+
+/** The zip's parts, read whole (small ones) or streamed (sheets), always within the caps. */
+class Parts {
+  constructor(
+    readonly file: string,
+    readonly zip: ZipArchive,
+    readonly maxInflated: number,
+  ) {}
+
+  entry(path: string): ZipEntry | undefined {
+    return this.zip.find(path);
+  }
+
+  overLimit(path: string, limit: number): () => InputError {
+    return () =>
+      limitError(
+        this.file,
+        `part ${path} inflates to more than ${formatSize(limit)} (--max-inflated ${formatSize(this.maxInflated)}); no real export is that large, so the file is refused as a likely zip bomb.`,
+        'If the workbook is genuine, raise the limit, e.g. --max-inflated 16GiB.',
+      );
+  }
+
+  async text(path: string): Promise<string | null> {
+    const entry = this.entry(path);
+    if (!entry) return null;
+    const limit = Math.min(SMALL_PART_LIMIT, this.maxInflated);
+    return this.zip.text(entry, limit, this.overLimit(path, limit));
+  }
+
+  /** Feeds the part's text to a scanner, calling `after` after each chunk (false: stop). */
+  async scan(
+    path: string,
+    entry: ZipEntry,
+    limit: number,
+    scanner: TextScanner,
+    after: () => boolean = () => true,
+  ): Promise<boolean> {
+    const feeder = new Utf8Feeder(scanner, () =>
+      this.zip.damaged(`part ${path} is not UTF-8 text`),
+    );
+    for await (const chunk of this.zip.read(entry, limit, this.overLimit(path, limit))) {
+      feeder.push(chunk);
+      if (!after()) return false; // leaving the loop stops the inflation
+    }
+    feeder.end();
+    return true;
+  }
+}
+
+function formatSize(bytes: number): string {
+  if (bytes >= 1024 ** 3 && bytes % 1024 ** 3 === 0) return `${bytes / 1024 ** 3} GiB`;
+  if (bytes >= 1024 ** 2 && bytes % 1024 ** 2 === 0) return `${bytes / 1024 ** 2} MiB`;
+  if (bytes >= 1024 && bytes % 1024 === 0) return `${bytes / 1024} KiB`;
+  return `${bytes} bytes`;
+}
+
+/** Start tags named `name` (any prefix) in a small part, with their attributes decoded. */
+function* tags(xml: string, name: string): Generator<Map<string, string>> {
+  const pattern = new RegExp(`<(?:[\\w.-]+:)?${name}(?=[\\s/>])([^>]*)>`, 'g');
+  for (const match of xml.matchAll(pattern)) {
+    const attributes = new Map<string, string>();
+    for (const a of match[1]!.matchAll(/([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')/g)) {
+      attributes.set(a[1]!, decodeEntities(a[2] ?? a[3] ?? ''));
+    }
+    yield attributes;
+  }
+}
+
+function byLocalName(attributes: Map<string, string>, local: string): string | undefined {
+  for (const [key, value] of attributes) {
+    if (key === local || key.endsWith(':' + local)) return value;
+  }
+  return undefined;
+}
+
+/** Relationship targets by id, resolved against the folder of the part they belong to. */
+async function relationships(
+  parts: Parts,
+  part: string,
+): Promise<Map<string, { type: string; path: string }>> {
+  const folder = posix.dirname(part);
+  const relsPath = posix.join(folder, '_rels', posix.basename(part) + '.rels');
+  const xml = await parts.text(relsPath.replace(/^\.\//, ''));
+  const map = new Map<string, { type: string; path: string }>();
+  if (xml === null) return map;
+  for (const rel of tags(xml, 'Relationship')) {
+    const id = rel.get('Id');
+    const target = rel.get('Target');
+    if (!id || !target || rel.get('TargetMode') === 'External') continue;
+    const path = target.startsWith('/')
+      ? target.slice(1)
+      : posix.normalize(posix.join(folder, target)).replace(/^\.\//, '');
+    map.set(id, { type: rel.get('Type') ?? '', path });
+  }
+  return map;
+}
+
+const isType = (type: string, name: string) => type.endsWith('/' + name);
+
+async function readWorkbook(file: string, parts: Parts): Promise<Workbook> {
+  const root = await relationships(parts, '');
+  let workbookPath = 'xl/workbook.xml';
+  for (const rel of root.values()) if (isType(rel.type, 'officeDocument')) workbookPath = rel.path;
+  const xml = (await parts.text(workbookPath)) ?? (await parts.text('xl/workbook.xml'));
+  if (xml === null) {
     throw new InputError(
       'XLSX_CORRUPT',
       `${file}: no worksheet found in the file; it is a zip archive but not an Excel workbook.`,
       'Give the 95598 export as .xlsx or .csv.',
     );
   }
-  if (wanted !== null && !taken) {
+  const rels = await relationships(parts, workbookPath);
+  const sheets: SheetPart[] = [];
+  let position = 0;
+  for (const sheet of tags(xml, 'sheet')) {
+    position++;
+    const rel = rels.get(byLocalName(sheet, 'id') ?? '');
+    // Chart sheets and dialog sheets hold no cells.
+    if (rel && !isType(rel.type, 'worksheet')) continue;
+    sheets.push({
+      name: sheet.get('name') ?? `Sheet${position}`,
+      index: position,
+      hidden: (sheet.get('state') ?? 'visible') !== 'visible',
+      path: rel?.path ?? null,
+    });
+  }
+  let date1904 = false;
+  for (const pr of tags(xml, 'workbookPr')) {
+    const value = pr.get('date1904');
+    date1904 = value === '1' || value === 'true';
+  }
+  let styles: string | null = null;
+  let sharedStrings: string | null = null;
+  for (const rel of rels.values()) {
+    if (isType(rel.type, 'styles')) styles = rel.path;
+    if (isType(rel.type, 'sharedStrings')) sharedStrings = rel.path;
+  }
+  return {
+    sheets,
+    date1904,
+    styles: styles ?? 'xl/styles.xml',
+    sharedStrings: sharedStrings ?? 'xl/sharedStrings.xml',
+  };
+}
+
+// Excel's built-in date and time formats, including the Chinese ones (27–36, 50–58).
+const BUILT_IN_DATE_FORMATS = new Set([
+  14, 15, 16, 17, 18, 19, 20, 21, 22, 27, 28, 29, 30, 31, 32, 33, 34, 35, 36, 45, 46, 47, 50, 51,
+  52, 53, 54, 55, 56, 57, 58,
+]);
+
+/** A custom format shows a date when a y/m/d/h/s token stands outside quotes and brackets. */
+export function isDateFormat(code: string): boolean {
+  const bare = code
+    .replace(/"[^"]*"/g, '')
+    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\\./g, '')
+    .replace(/[_*]./g, '');
+  // "General" has no token letters; scientific 0.00E+00 neither.
+  return /[ymdhs]/i.test(bare.replace(/general/gi, ''));
+}
+
+/** Per cellXfs index, 1 when the style's number format is a date format. */
+async function readDateStyles(parts: Parts, path: string | null): Promise<Uint8Array> {
+  const xml = path === null ? null : await parts.text(path);
+  if (xml === null) return new Uint8Array(0);
+  const custom = new Map<number, string>();
+  for (const format of tags(xml, 'numFmt')) {
+    custom.set(Number(format.get('numFmtId')), format.get('formatCode') ?? '');
+  }
+  const start = xml.search(/<(?:[\w.-]+:)?cellXfs[\s>]/);
+  if (start < 0) return new Uint8Array(0);
+  const end = xml.search(/<\/(?:[\w.-]+:)?cellXfs>/);
+  const ids: number[] = [];
+  for (const xf of tags(xml.slice(start, end < 0 ? undefined : end), 'xf')) {
+    ids.push(Number(xf.get('numFmtId') ?? 0));
+  }
+  const dateStyles = new Uint8Array(ids.length);
+  ids.forEach((id, i) => {
+    const code = custom.get(id);
+    dateStyles[i] = (code !== undefined ? isDateFormat(code) : BUILT_IN_DATE_FORMATS.has(id))
+      ? 1
+      : 0;
+  });
+  return dateStyles;
+}
+
+async function readSharedStrings(parts: Parts, path: string | null): Promise<string[]> {
+  const entry = path === null ? undefined : parts.entry(path);
+  if (!entry || path === null) return [];
+  const scanner = new SharedStringsScanner(parts.file);
+  // Shared strings stay in memory for the whole sheet: a smaller cap than streamed parts.
+  const limit = Math.floor(parts.maxInflated / SHARED_STRINGS_SHARE);
+  await parts.scan(path, entry, limit, scanner);
+  return scanner.strings;
+}
+
+function matchesSheet(wanted: string, sheet: SheetPart): boolean {
+  if (/^\d+$/.test(wanted)) return Number(wanted) === sheet.index;
+  return wanted.normalize('NFKC').trim() === sheet.name.normalize('NFKC').trim();
+}
+
+async function readSheets(
+  file: string,
+  parts: Parts,
+  workbook: Workbook,
+  wanted: string | null,
+  sink: TableSink,
+): Promise<void> {
+  if (workbook.sheets.length === 0) {
+    throw new InputError(
+      'XLSX_CORRUPT',
+      `${file}: no worksheet found in the file; it is a zip archive but not an Excel workbook.`,
+      'Give the 95598 export as .xlsx or .csv.',
+    );
+  }
+  const chosen =
+    wanted === null
+      ? [...workbook.sheets.filter((s) => !s.hidden), ...workbook.sheets.filter((s) => s.hidden)]
+      : workbook.sheets.filter((s) => matchesSheet(wanted, s)).slice(0, 1);
+  if (chosen.length === 0) {
     throw new InputError(
       'SHEET_NOT_FOUND',
-      `${file}: no sheet '${wanted}'. Sheets: ${seen.join(', ')}.`,
+      `${file}: no sheet '${wanted}'. Sheets: ${workbook.sheets.map((s) => s.name).join(', ')}.`,
       'Name a sheet with --sheet NAME or --sheet NUMBER (1 = the first).',
     );
   }
-}
-
-function describe(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0]!.slice(0, 120);
-}
-
-/** exceljs row.values is 1-based and sparse; cells become plain values. */
-function toCells(values: unknown[]): Cell[] {
-  const cells: Cell[] = new Array<Cell>(Math.max(0, values.length - 1));
-  for (let i = 1; i < values.length; i++) cells[i - 1] = toCell(values[i]);
-  return cells;
-}
-
-function toCell(value: unknown): Cell {
-  if (value === undefined || value === null) return null;
-  switch (typeof value) {
-    case 'string':
-    case 'number':
-    case 'boolean':
-      return value;
-    case 'object':
-      break;
-    default:
-      return String(value);
+  const dateStyles = await readDateStyles(parts, workbook.styles);
+  const sharedStrings = await readSharedStrings(parts, workbook.sharedStrings);
+  for (const sheet of chosen) {
+    const entry = sheet.path === null ? undefined : parts.entry(sheet.path);
+    if (!entry || sheet.path === null) {
+      throw parts.zip.damaged(`sheet ${sheet.name} (${sheet.path ?? 'no part'}) is missing`);
+    }
+    sink.begin({ sheet: sheet.name, sheetIndex: sheet.index });
+    const scanner = new SheetScanner({
+      file,
+      sheet: sheet.name,
+      sharedStrings,
+      dateStyles,
+      date1904: workbook.date1904,
+    });
+    let taken = true;
+    const delivered = () => {
+      const rows = scanner.take();
+      if (rows.length > 0 && taken) taken = sink.rows(rows);
+      return taken;
+    };
+    if (await parts.scan(sheet.path, entry, parts.maxInflated, scanner, delivered)) delivered();
+    // The sink may only decide at the end of a short sheet that it holds no header.
+    if (sink.end() || wanted !== null) return;
   }
-  if (value instanceof Date) return value;
-  const v = value as {
-    richText?: { text: string }[];
-    result?: unknown;
-    formula?: string;
-    sharedFormula?: string;
-    text?: unknown;
-    error?: string;
-  };
-  if (v.richText) return v.richText.map((run) => run.text).join('');
-  if (v.formula !== undefined || v.sharedFormula !== undefined) return toCell(v.result);
-  if (v.text !== undefined) return toCell(v.text);
-  if (v.error !== undefined) return String(v.error); // '#VALUE!': a reject names it
-  return String(value);
 }

@@ -1,10 +1,10 @@
-import { openInput } from '../../src/io/source.js';
+import { openInput, type OpenOptions } from '../../src/io/source.js';
 import type { BrokenRow, RawRow, TableSink } from '../../src/io/table.js';
 
 /** Reads a whole input through the real readers, keeping every row (tests only). */
 export async function readAll(
   file: string,
-  options: { encoding?: string; sheet?: string } = {},
+  options: OpenOptions = {},
 ): Promise<{
   rows: RawRow[];
   broken: BrokenRow[];

@@ -1,0 +1,713 @@
+/**
+ * A hand-written scanner of worksheet and shared-string XML, fed decoded text chunk by chunk.
+ * No DOM and no SAX events: a sheet of a million rows is some 900 MB of XML, and a cell is
+ * found by indexOf and read as a slice of the chunk, decoded (entities, `_x000D_` escapes)
+ * only when it holds such things. An element cut by a chunk edge is carried to the next chunk.
+ *
+ * What the spec allows is read as LibreOffice reads it: rows and cells without `r=` follow the
+ * previous one, rich text keeps every run (phonetic `<rPh>` runs are not text), a formula's
+ * cached value is the cell's value. Malformed references are damage, and Excel's own limits
+ * (rows, columns, characters in a cell) are refused the moment they are crossed.
+ */
+import { InputError } from '../errors.js';
+import type { Cell, RawRow } from './table.js';
+import { DAMAGED_HINT } from './zip.js';
+
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+export const MAX_CELL_CHARS = 32_767;
+/**
+ * Held in memory for the whole sheet: 16M strings is 128 MB of references alone. A
+ * 1,048,575-row export whose id, text, customer, phone and two time columns are all unique
+ * has about 6.3M.
+ */
+export const MAX_SHARED_STRINGS = 16_777_216;
+/**
+ * An element still open after this many characters cannot be a cell Excel wrote: even a
+ * 32,767-character cell of character references (`&#x4E2D;`) fits three times over.
+ */
+const MAX_PENDING = 1024 * 1024;
+
+const EXCEL_EPOCH_DAYS = 25_569; // serial of 1970-01-01 in the 1900 date system
+const DATE1904_OFFSET_DAYS = 1_462;
+const DAY_MS = 86_400_000;
+
+// Cell types (the t attribute), as small integers so the hot path compares no strings.
+const NUMBER = 0;
+const SHARED_STRING = 1;
+const STRING = 2;
+const INLINE_STRING = 3;
+const BOOLEAN = 4;
+const ERROR = 5;
+const DATE = 6;
+
+function cellType(s: string, from: number, to: number): number {
+  const length = to - from;
+  const first = s.charCodeAt(from);
+  if (length === 1) {
+    if (first === 115) return SHARED_STRING;
+    if (first === 110) return NUMBER;
+    if (first === 98) return BOOLEAN;
+    if (first === 101) return ERROR;
+    if (first === 100) return DATE;
+  }
+  if (length === 3 && s.startsWith('str', from)) return STRING;
+  if (length === 9 && s.startsWith('inlineStr', from)) return INLINE_STRING;
+  return length === 0 ? NUMBER : STRING;
+}
+
+export interface SheetContext {
+  /** The file as the user named it and the sheet's name, for messages. */
+  file: string;
+  sheet: string;
+  sharedStrings: readonly string[];
+  /** Per cellXfs index: 1 when its number format is a date or time format. */
+  dateStyles: Uint8Array;
+  date1904: boolean;
+}
+
+const NAMED_ENTITIES: Record<string, string> = {
+  lt: '<',
+  gt: '>',
+  amp: '&',
+  quot: '"',
+  apos: "'",
+};
+
+/**
+ * XML text to the string Excel shows: line ends normalised as XML requires, entities and
+ * character references decoded, then Excel's `_xHHHH_` escapes (`_x005F_` escapes the
+ * underscore itself, so `_x005F_x000D_` stays the text `_x000D_`).
+ */
+export function decodeText(raw: string): string {
+  let text = raw;
+  if (text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n');
+  if (text.indexOf('&') >= 0) text = decodeEntities(text);
+  if (text.indexOf('_x') >= 0) {
+    text = text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
+      String.fromCharCode(parseInt(hex, 16)),
+    );
+  }
+  return text;
+}
+
+export function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z]+);/g, (whole, name: string) => {
+    if (name.charCodeAt(0) !== 35) return NAMED_ENTITIES[name] ?? whole;
+    const code = name.charCodeAt(1) === 120 ? parseInt(name.slice(2), 16) : Number(name.slice(1));
+    if (code < 1 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return whole;
+    return String.fromCodePoint(code);
+  });
+}
+
+function isNameEnd(code: number): boolean {
+  // space, tab, LF, CR, '/', '>' (NaN past the end of the text is not a name end)
+  return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
+}
+
+/** End of the tag name starting at `at`. */
+function nameEnd(s: string, at: number): number {
+  let i = at;
+  while (i < s.length && !isNameEnd(s.charCodeAt(i))) i++;
+  return i;
+}
+
+/** The local name (prefix dropped) of the name in s[from, to). */
+function localName(s: string, from: number, to: number): string {
+  // Bounded by the name: an unbounded indexOf(':') would scan the rest of the chunk per tag.
+  let start = from;
+  for (let i = from; i < to; i++) if (s.charCodeAt(i) === 58) start = i + 1;
+  return s.slice(start, to);
+}
+
+/**
+ * The value of attribute `name` within a start tag s[from, to), raw (undecoded), or null.
+ * The search stays inside the tag, so a tag without the attribute costs its own length only.
+ */
+export function attribute(s: string, from: number, to: number, name: string): string | null {
+  const length = name.length;
+  for (let at = from + 1; at + length < to; at++) {
+    if (s.charCodeAt(at + length) !== 61 /* = */ || !s.startsWith(name, at)) continue;
+    const before = s.charCodeAt(at - 1);
+    if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
+    const quote = s.charCodeAt(at + length + 1);
+    if (quote !== 34 && quote !== 39) continue;
+    const start = at + length + 2;
+    let end = start;
+    while (end < to && s.charCodeAt(end) !== quote) end++;
+    return end < to ? s.slice(start, end) : null;
+  }
+  return null;
+}
+
+/**
+ * The text of a string item (`<si>` or `<is>` content in s[from, to)): every `<t>` joined,
+ * except those inside phonetic `<rPh>` runs.
+ */
+export function itemText(s: string, from: number, to: number): string {
+  let text = '';
+  let phonetic = false;
+  let at = from;
+  for (;;) {
+    const lt = s.indexOf('<', at);
+    if (lt < 0 || lt >= to) break;
+    const closing = s.charCodeAt(lt + 1) === 47;
+    const start = closing ? lt + 2 : lt + 1;
+    const end = nameEnd(s, start);
+    const gt = s.indexOf('>', end);
+    if (gt < 0 || gt > to) break;
+    const name = localName(s, start, end);
+    const selfClosing = s.charCodeAt(gt - 1) === 47;
+    if (name === 'rPh') phonetic = !closing && !selfClosing;
+    else if (name === 't' && !closing && !selfClosing && !phonetic) {
+      const textEnd = s.indexOf('<', gt + 1);
+      text += s.slice(gt + 1, textEnd < 0 || textEnd > to ? to : textEnd);
+      at = textEnd < 0 ? to : textEnd;
+      continue;
+    }
+    at = gt + 1;
+  }
+  return text;
+}
+
+/** A positive decimal integer without sign, point or exponent; -1 otherwise. */
+function positiveInteger(s: string, from: number, to: number): number {
+  if (to <= from || to - from > 15) return -1;
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const d = s.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+export function limitError(
+  file: string,
+  message: string,
+  hint = 'No real export comes near this: export the data again, or split it into several files.',
+): InputError {
+  return new InputError('XLSX_LIMIT', `${file}: ${message}`, hint);
+}
+
+/** What a Utf8Feeder drives: scan(s) returns how much of s it used. */
+export interface TextScanner {
+  scan(s: string): number;
+  finish(rest: string): void;
+  tooLongElement(): InputError;
+}
+
+/**
+ * Turns a part's bytes into text for a scanner, chunk by chunk. What the scanner leaves
+ * (an element cut by the chunk's end) is kept as bytes and decoded again with the next chunk,
+ * so the scanner always sees one flat string, and a UTF-8 sequence cut by the chunk's end is
+ * held back whole.
+ */
+export class Utf8Feeder {
+  private pending: Buffer | null = null;
+  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
+
+  constructor(
+    private readonly scanner: TextScanner,
+    private readonly notUtf8: () => InputError,
+  ) {}
+
+  push(chunk: Buffer): void {
+    const bytes = this.pending === null ? chunk : Buffer.concat([this.pending, chunk]);
+    const cut = completeLength(bytes);
+    const s = this.decode(bytes.subarray(0, cut));
+    const used = this.scanner.scan(s);
+    if (used === s.length) {
+      this.pending = cut === bytes.length ? null : bytes.subarray(cut);
+      return;
+    }
+    if (s.length - used > MAX_PENDING) throw this.scanner.tooLongElement();
+    const restBytes = Buffer.byteLength(s.slice(used));
+    this.pending = bytes.subarray(cut - restBytes);
+  }
+
+  end(): void {
+    const rest = this.pending === null ? '' : this.decode(this.pending);
+    this.pending = null;
+    const used = rest.length > 0 ? this.scanner.scan(rest) : 0;
+    this.scanner.finish(rest.slice(used));
+  }
+
+  private decode(bytes: Buffer): string {
+    try {
+      return this.decoder.decode(bytes);
+    } catch {
+      throw this.notUtf8();
+    }
+  }
+}
+
+/** The length of bytes without a UTF-8 sequence cut at its end. */
+function completeLength(bytes: Buffer): number {
+  const length = bytes.length;
+  let start = length - 1;
+  while (start >= 0 && length - start < 4 && (bytes[start]! & 0xc0) === 0x80) start--;
+  if (start < 0) return length;
+  const lead = bytes[start]!;
+  const needed = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
+  return length - start < needed ? start : length;
+}
+
+/** Rows of one worksheet, from its XML text given in chunks. */
+export class SheetScanner {
+  /** Rows completed since the last take(). */
+  private rows: RawRow[] = [];
+  private rowNumber = 0;
+  private rowCount = 0;
+  private cells: Cell[] | null = null;
+  private column = 0;
+  private ended = false;
+  /** Position of the next '&', CR or '_x' in the current chunk (see needsDecoding). */
+  private special = -1;
+
+  constructor(private readonly context: SheetContext) {}
+
+  take(): RawRow[] {
+    const rows = this.rows;
+    this.rows = [];
+    return rows;
+  }
+
+  /** Scans s and returns how much of it was used: the rest is an element cut by the chunk. */
+  scan(s: string): number {
+    if (this.ended) return s.length;
+    this.special = -1;
+    let at = 0;
+    for (;;) {
+      const lt = s.indexOf('<', at);
+      if (lt < 0) return s.length;
+      const next = this.element(s, lt);
+      if (next < 0) return lt;
+      at = next;
+      if (this.ended) return s.length;
+    }
+  }
+
+  /** At the end of the XML, with what could not be scanned: anything open means it was cut. */
+  finish(rest: string): void {
+    if (!this.ended && (this.cells !== null || rest.trim().length > 0)) {
+      throw this.damaged(`sheet ${this.context.sheet} ends in the middle of row ${this.rowNumber}`);
+    }
+  }
+
+  tooLongElement(): InputError {
+    return limitError(
+      this.context.file,
+      `sheet ${this.context.sheet} holds a cell or tag longer than ${MAX_PENDING.toLocaleString('en')} characters after row ${this.rowNumber} (Excel's limit is ${MAX_CELL_CHARS.toLocaleString('en')} characters in a cell).`,
+    );
+  }
+
+  /** Handles the element starting at s[lt]; returns where to go on, or -1 when it is cut. */
+  private element(s: string, lt: number): number {
+    const first = s.charCodeAt(lt + 1);
+    // The hot path: <c r="B2" s="1" t="s"><v>7</v></c>
+    if (first === 99 /* c */ && isNameEnd(s.charCodeAt(lt + 2))) return this.cell(s, lt, lt + 2);
+    if (first === 33 /* ! */) return this.skipSpecial(s, lt);
+    const gt = s.indexOf('>', lt);
+    if (gt >= 0 && first === 47 && gt === lt + 5 && s.startsWith('row', lt + 2)) {
+      this.endRow();
+      return gt + 1;
+    }
+    if (gt < 0) return -1;
+    const closing = first === 47;
+    const start = closing ? lt + 2 : lt + 1;
+    const end = nameEnd(s, start);
+    const name = localName(s, start, end);
+    if (name === 'row') {
+      if (closing) this.endRow();
+      else {
+        this.startRow(s, end, gt);
+        if (s.charCodeAt(gt - 1) === 47) this.endRow();
+      }
+    } else if (name === 'c' && !closing) {
+      return this.cell(s, lt, end);
+    } else if (name === 'sheetData' && closing) {
+      this.ended = true;
+    }
+    return gt + 1;
+  }
+
+  private skipSpecial(s: string, lt: number): number {
+    if (s.startsWith('<!--', lt)) {
+      const end = s.indexOf('-->', lt + 4);
+      return end < 0 ? -1 : end + 3;
+    }
+    if (s.startsWith('<![CDATA[', lt)) {
+      const end = s.indexOf(']]>', lt + 9);
+      return end < 0 ? -1 : end + 3;
+    }
+    const gt = s.indexOf('>', lt);
+    return gt < 0 ? -1 : gt + 1;
+  }
+
+  private startRow(s: string, from: number, to: number): void {
+    if (this.cells !== null) this.endRow(); // an unclosed row: be lenient, as Excel is
+    const r = attribute(s, from, to, 'r');
+    let number: number;
+    if (r === null || r === '') number = this.rowNumber + 1;
+    else {
+      number = positiveInteger(r, 0, r.length);
+      if (number < 1 || number > MAX_ROWS) {
+        if (number > MAX_ROWS) this.tooManyRows();
+        throw this.damaged(`sheet ${this.context.sheet} has a row numbered '${r}'`);
+      }
+    }
+    if (number > MAX_ROWS || ++this.rowCount > MAX_ROWS) this.tooManyRows();
+    this.rowNumber = number;
+    this.cells = [];
+    this.column = 0;
+  }
+
+  private endRow(): void {
+    if (this.cells === null) return;
+    this.rows.push({ row: this.rowNumber, cells: this.cells });
+    this.cells = null;
+  }
+
+  private tooManyRows(): never {
+    throw limitError(
+      this.context.file,
+      `sheet ${this.context.sheet} has more than ${MAX_ROWS.toLocaleString('en')} rows, Excel's limit.`,
+    );
+  }
+
+  /** A <c> element from s[lt]; `end` is the end of its tag name. */
+  private cell(s: string, lt: number, end: number): number {
+    // The attributes in one pass of charCodeAt, kept as positions: no string is made for
+    // r, t or s, and no builtin is called for the ~15 characters of a typical start tag.
+    let refFrom = -1;
+    let refTo = -1;
+    let type = NUMBER;
+    let style = -1;
+    let gt = -1;
+    let selfClosing = false;
+    let i = end;
+    for (;;) {
+      let c = s.charCodeAt(i);
+      while (c === 32 || c === 9 || c === 10 || c === 13) c = s.charCodeAt(++i);
+      if (c === 62) {
+        gt = i;
+        break;
+      }
+      if (c === 47 && s.charCodeAt(i + 1) === 62) {
+        gt = i + 1;
+        selfClosing = true;
+        break;
+      }
+      if (c !== c) return -1; // NaN: the tag is cut by the chunk's end
+      const nameFrom = i;
+      while (c !== 61 && c > 32 && c !== 62 && c !== 47) c = s.charCodeAt(++i);
+      const nameTo = i;
+      while (c === 32 || c === 9 || c === 10 || c === 13) c = s.charCodeAt(++i);
+      if (c !== c) return -1;
+      if (c !== 61) continue; // an attribute without a value: not XML, skip the name
+      c = s.charCodeAt(++i);
+      while (c === 32 || c === 9 || c === 10 || c === 13) c = s.charCodeAt(++i);
+      if (c !== 34 && c !== 39) {
+        if (c !== c) return -1;
+        continue;
+      }
+      const quote = c;
+      const valueFrom = i + 1;
+      do c = s.charCodeAt(++i);
+      while (c !== quote && c === c);
+      if (c !== c) return -1;
+      const valueTo = i++;
+      if (nameTo - nameFrom === 1) {
+        const name = s.charCodeAt(nameFrom);
+        if (name === 114 /* r */) {
+          refFrom = valueFrom;
+          refTo = valueTo;
+        } else if (name === 116 /* t */) type = cellType(s, valueFrom, valueTo);
+        else if (name === 115 /* s */) style = positiveInteger(s, valueFrom, valueTo);
+      }
+    }
+    // Content: the usual <v>…</v></c> directly, anything else (formulas, inline strings,
+    // prefixed names) by looking for the child elements.
+    let valueFrom = -1;
+    let valueTo = -1;
+    let inline = -1;
+    let close = gt + 1;
+    let after = gt + 1;
+    if (!selfClosing) {
+      if (
+        s.charCodeAt(gt + 1) === 60 &&
+        s.charCodeAt(gt + 2) === 118 &&
+        s.charCodeAt(gt + 3) === 62
+      ) {
+        valueFrom = gt + 4;
+        valueTo = s.indexOf('<', valueFrom);
+        if (valueTo < 0) return -1;
+      }
+      // valueTo is at '<': is it "</v></c>"?
+      if (
+        valueTo >= 0 &&
+        s.charCodeAt(valueTo + 1) === 47 &&
+        s.charCodeAt(valueTo + 2) === 118 &&
+        s.charCodeAt(valueTo + 3) === 62 &&
+        s.charCodeAt(valueTo + 4) === 60 &&
+        s.charCodeAt(valueTo + 5) === 47 &&
+        s.charCodeAt(valueTo + 6) === 99 &&
+        s.charCodeAt(valueTo + 7) === 62
+      ) {
+        close = valueTo + 4;
+        after = valueTo + 8;
+      } else {
+        const closeTag = end === lt + 2 ? '</c>' : `</${s.slice(lt + 1, end)}>`;
+        close = s.indexOf(closeTag, gt);
+        if (close < 0) return -1;
+        after = close + closeTag.length;
+        if (valueFrom < 0) {
+          inline = type === INLINE_STRING ? this.child(s, gt + 1, close, 'is') : -1;
+          if (inline < 0) {
+            valueFrom = this.child(s, gt + 1, close, 'v');
+            if (valueFrom >= 0) valueTo = s.indexOf('<', valueFrom);
+          }
+        }
+      }
+    }
+    if (this.cells === null) return after; // a cell outside any row carries nothing
+    const column = refFrom < 0 ? this.column + 1 : this.cellColumn(s, refFrom, refTo);
+    if (column > MAX_COLUMNS) this.tooManyColumns(`column ${column}`);
+    this.column = column;
+    let value: Cell = null;
+    if (inline >= 0) value = this.text(itemText(s, inline, close), column, true);
+    else if (valueFrom >= 0) value = this.value(s, valueFrom, valueTo, type, style, column);
+    if (value !== null) {
+      const cells = this.cells;
+      while (cells.length < column - 1) cells.push(null);
+      cells[column - 1] = value;
+    }
+    return after;
+  }
+
+  /** The column of a cell reference such as "AB12", checked against the row. */
+  private cellColumn(s: string, from: number, to: number): number {
+    let at = from;
+    let column = 0;
+    for (; at < to && at - from < 4; at++) {
+      const c = s.charCodeAt(at) | 32;
+      if (c < 97 || c > 122) break;
+      column = column * 26 + (c - 96);
+    }
+    const row = positiveInteger(s, at, to);
+    if (at === from || row !== this.rowNumber) {
+      throw this.damaged(
+        `sheet ${this.context.sheet} row ${this.rowNumber} has a cell referenced as '${s.slice(from, to)}'`,
+      );
+    }
+    if (column > MAX_COLUMNS) this.tooManyColumns(s.slice(from, to));
+    return column;
+  }
+
+  private tooManyColumns(where: string): never {
+    throw limitError(
+      this.context.file,
+      `sheet ${this.context.sheet} row ${this.rowNumber} has a cell (${where}) beyond column XFD, Excel's limit of ${MAX_COLUMNS.toLocaleString('en')} columns.`,
+    );
+  }
+
+  private value(
+    s: string,
+    from: number,
+    to: number,
+    type: number,
+    style: number,
+    column: number,
+  ): Cell {
+    switch (type) {
+      case NUMBER:
+        return this.number(s.slice(from, to), style);
+      case STRING:
+      case INLINE_STRING:
+        return this.text(s.slice(from, to), column, this.needsDecoding(s, from, to));
+      case SHARED_STRING:
+        return this.shared(s, from, to, column);
+      case BOOLEAN:
+        return s.charCodeAt(from) === 49 || s.startsWith('true', from);
+      case ERROR:
+        return decodeText(s.slice(from, to));
+      case DATE: {
+        const raw = s.slice(from, to);
+        return isoDate(raw) ?? this.text(raw, column, true);
+      }
+      default:
+        return this.text(s.slice(from, to), column, true);
+    }
+  }
+
+  /** Where the content of the first child element `name` begins, or -1. */
+  private child(s: string, from: number, to: number, name: string): number {
+    let at = from;
+    for (;;) {
+      const lt = s.indexOf('<', at);
+      if (lt < 0 || lt >= to) return -1;
+      const gt = s.indexOf('>', lt);
+      if (gt < 0 || gt > to) return -1;
+      if (s.charCodeAt(lt + 1) !== 47 && s.charCodeAt(gt - 1) !== 47) {
+        const end = nameEnd(s, lt + 1);
+        if (localName(s, lt + 1, end) === name) return gt + 1;
+      }
+      at = gt + 1;
+    }
+  }
+
+  /**
+   * Whether s[from, to) holds an '&', a CR or an '_x' escape. The next such position in the
+   * chunk is remembered, so a chunk without any costs one search, not one per cell.
+   */
+  private needsDecoding(s: string, from: number, to: number): boolean {
+    if (this.special < from) {
+      let next = Infinity;
+      const amp = s.indexOf('&', from);
+      if (amp >= 0) next = amp;
+      const cr = s.indexOf('\r', from);
+      if (cr >= 0 && cr < next) next = cr;
+      const escape = s.indexOf('_x', from);
+      if (escape >= 0 && escape < next) next = escape;
+      this.special = next;
+    }
+    return this.special < to;
+  }
+
+  private text(raw: string, column: number, decode: boolean): string {
+    const text = decode ? decodeText(raw) : raw;
+    if (text.length > MAX_CELL_CHARS) this.tooLong(text.length, column);
+    return text;
+  }
+
+  private shared(s: string, from: number, to: number, column: number): Cell {
+    const index = positiveInteger(s, from, to);
+    const strings = this.context.sharedStrings;
+    if (index >= 0 && index < strings.length) return strings[index]!;
+    throw this.damaged(
+      `sheet ${this.context.sheet} cell ${columnName(column)}${this.rowNumber} refers to shared string '${s.slice(from, to)}', but the workbook has ${strings.length}`,
+    );
+  }
+
+  private number(raw: string, style: number): Cell {
+    const value = Number(raw);
+    if (value === 0 && raw.trim() === '') return null;
+    // Not a number where one must be: keep the text, so the row's reject can show it.
+    if (Number.isNaN(value)) return decodeText(raw);
+    if (style >= 0 && this.context.dateStyles[style] === 1) {
+      const days = value - EXCEL_EPOCH_DAYS + (this.context.date1904 ? DATE1904_OFFSET_DAYS : 0);
+      return new Date(Math.round(days * DAY_MS));
+    }
+    return value;
+  }
+
+  private tooLong(length: number, column: number): never {
+    throw limitError(
+      this.context.file,
+      `sheet ${this.context.sheet} cell ${columnName(column)}${this.rowNumber} holds ${length.toLocaleString('en')} characters, over Excel's limit of ${MAX_CELL_CHARS.toLocaleString('en')} in a cell.`,
+    );
+  }
+
+  private damaged(what: string): InputError {
+    return new InputError(
+      'XLSX_CORRUPT',
+      `${this.context.file}: the workbook is damaged: ${what}.`,
+      DAMAGED_HINT,
+    );
+  }
+}
+
+export function columnName(column: number): string {
+  let name = '';
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) {
+    name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  }
+  return name;
+}
+
+/** t="d" cells (ISO 8601, written by some tools): wall-clock parts kept, as for serials. */
+function isoDate(raw: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?/.exec(
+    raw.trim(),
+  );
+  if (!m) return null;
+  const ms = Date.UTC(
+    Number(m[1]),
+    Number(m[2]) - 1,
+    Number(m[3]),
+    Number(m[4] ?? 0),
+    Number(m[5] ?? 0),
+    Number(m[6] ?? 0),
+    Math.round(Number(`0.${m[7] ?? '0'}`) * 1000),
+  );
+  return Number.isNaN(ms) ? null : new Date(ms);
+}
+
+/** The shared-string table, from the XML of xl/sharedStrings.xml given in chunks. */
+export class SharedStringsScanner {
+  readonly strings: string[] = [];
+  private last = '';
+
+  constructor(private readonly file: string) {}
+
+  scan(s: string): number {
+    let at = 0;
+    for (;;) {
+      const lt = s.indexOf('<', at);
+      if (lt < 0) return s.length;
+      const gt = s.indexOf('>', lt);
+      if (gt < 0) return lt;
+      const end = nameEnd(s, lt + 1);
+      if (s.charCodeAt(lt + 1) !== 47 && localName(s, lt + 1, end) === 'si') {
+        if (s.charCodeAt(gt - 1) === 47) {
+          this.add('');
+          at = gt + 1;
+          continue;
+        }
+        const closeTag = `</${s.slice(lt + 1, end)}>`;
+        const close = s.indexOf(closeTag, gt);
+        if (close < 0) return lt;
+        this.add(decodeText(itemText(s, gt + 1, close)));
+        at = close + closeTag.length;
+        continue;
+      }
+      at = gt + 1;
+    }
+  }
+
+  finish(rest: string): void {
+    if (rest.trim().length > 0) {
+      throw new InputError(
+        'XLSX_CORRUPT',
+        `${this.file}: the workbook is damaged: its shared strings end in the middle of string ${this.strings.length + 1}.`,
+        DAMAGED_HINT,
+      );
+    }
+  }
+
+  tooLongElement(): InputError {
+    return limitError(
+      this.file,
+      `shared string ${this.strings.length + 1} is longer than ${MAX_PENDING.toLocaleString('en')} characters (Excel's limit is ${MAX_CELL_CHARS.toLocaleString('en')} characters in a cell).`,
+    );
+  }
+
+  private add(text: string): void {
+    if (text.length > MAX_CELL_CHARS) {
+      throw limitError(
+        this.file,
+        `shared string ${this.strings.length + 1} holds ${text.length.toLocaleString('en')} characters, over Excel's limit of ${MAX_CELL_CHARS.toLocaleString('en')} in a cell.`,
+      );
+    }
+    if (this.strings.length >= MAX_SHARED_STRINGS) {
+      throw limitError(
+        this.file,
+        `the workbook has more than ${MAX_SHARED_STRINGS.toLocaleString('en')} shared strings; no real export has that many.`,
+      );
+    }
+    // A zip bomb repeats itself: the same string again costs a reference, not a copy.
+    this.last = text === this.last ? this.last : text;
+    this.strings.push(this.last);
+  }
+}

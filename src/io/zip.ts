@@ -1,0 +1,349 @@
+/**
+ * Reading entries of a zip archive (an xlsx) with random access: the end-of-directory record
+ * (zip64 too), the central directory, then each entry through its local header, inflated as a
+ * stream in the order the caller asks for them. Nothing is spooled to disk.
+ *
+ * Hostile files are the reason for most of this: every entry's CRC-32 and size are checked,
+ * inflated output is capped (a zip bomb stops at the cap, not at the end of memory), and a
+ * directory that disagrees with an entry's own header is read as the directory says, with a
+ * note, because real tools (LibreOffice, 7-Zip) do the same and the CRC still guards the data.
+ */
+import { open, type FileHandle } from 'node:fs/promises';
+import { once } from 'node:events';
+import { createInflateRaw, crc32 } from 'node:zlib';
+import { InputError } from '../errors.js';
+
+const EOCD_SIGNATURE = 0x06054b50;
+const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
+const ZIP64_EOCD_SIGNATURE = 0x06064b50;
+const CENTRAL_SIGNATURE = 0x02014b50;
+const LOCAL_SIGNATURE = 0x04034b50;
+const DESCRIPTOR_SIGNATURE = 0x08074b50;
+/** The end-of-directory record (22 bytes) follows at most a 65,535-byte comment. */
+const TAIL_BYTES = 22 + 65_535;
+const READ_BYTES = 1024 * 1024;
+const INFLATE_CHUNK = 256 * 1024;
+
+export const DAMAGED_HINT =
+  'Download or export it again, or open it in Excel/WPS and save it under a new name.';
+
+/** Random access to the bytes of an input: a file on disk or stdin held in memory. */
+export interface ByteSource {
+  readonly size: number;
+  read(position: number, length: number): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+export async function fileSource(path: string): Promise<ByteSource> {
+  const handle: FileHandle = await open(path, 'r');
+  const { size } = await handle.stat();
+  return {
+    size,
+    async read(position, length) {
+      const want = Math.max(0, Math.min(length, size - position));
+      const buffer = Buffer.allocUnsafe(want);
+      let done = 0;
+      while (done < want) {
+        const { bytesRead } = await handle.read(buffer, done, want - done, position + done);
+        if (bytesRead === 0) break;
+        done += bytesRead;
+      }
+      return done === want ? buffer : buffer.subarray(0, done);
+    },
+    close: () => handle.close(),
+  };
+}
+
+export function bufferSource(bytes: Buffer): ByteSource {
+  return {
+    size: bytes.length,
+    read: async (position, length) =>
+      bytes.subarray(Math.min(position, bytes.length), Math.min(position + length, bytes.length)),
+    close: async () => {},
+  };
+}
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  flags: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+export class ZipArchive {
+  private constructor(
+    private readonly file: string,
+    private readonly source: ByteSource,
+    readonly entries: Map<string, ZipEntry>,
+    /** Warnings about the archive (shown by inspect); filled while entries are read. */
+    readonly notes: string[],
+  ) {}
+
+  static async open(file: string, source: ByteSource): Promise<ZipArchive> {
+    const directory = await readDirectory(file, source);
+    const entries = new Map<string, ZipEntry>();
+    for (const entry of directory) if (!entries.has(entry.name)) entries.set(entry.name, entry);
+    return new ZipArchive(file, source, entries, []);
+  }
+
+  /** An entry by name; zip names are case-sensitive but some writers disagree with the rels. */
+  find(name: string): ZipEntry | undefined {
+    const exact = this.entries.get(name);
+    if (exact) return exact;
+    const lower = name.toLowerCase();
+    for (const [key, entry] of this.entries) if (key.toLowerCase() === lower) return entry;
+    return undefined;
+  }
+
+  /**
+   * The inflated bytes of an entry, chunk by chunk. Throws an InputError as soon as the output
+   * passes `limit` bytes, and at the end when the size or the CRC-32 is not what the directory
+   * says. Stopping the iteration early stops the inflation.
+   */
+  async *read(entry: ZipEntry, limit: number, onLimit: () => InputError): AsyncGenerator<Buffer> {
+    if (entry.size > limit) throw onLimit();
+    if (entry.flags & 1) {
+      throw new InputError(
+        'FORMAT_ENCRYPTED',
+        `${this.file}: the workbook is password-protected (entry ${entry.name} is encrypted).`,
+        'Open it in Excel or WPS, remove the password and save it again.',
+      );
+    }
+    if (entry.method !== 0 && entry.method !== 8) {
+      throw this.damaged(
+        `entry ${entry.name} is compressed with method ${entry.method}, which Excel never writes`,
+      );
+    }
+    const start = await this.dataStart(entry);
+    const end = start + entry.compressedSize;
+    if (end > this.source.size) throw this.damaged(`entry ${entry.name} is cut short`);
+    let crc = 0;
+    let total = 0;
+    const chunks = entry.method === 0 ? this.raw(start, end) : this.inflate(entry, start, end);
+    for await (const chunk of chunks) {
+      total += chunk.length;
+      if (total > limit) throw onLimit();
+      crc = crc32(chunk, crc);
+      yield chunk;
+    }
+    if (total !== entry.size) {
+      throw this.damaged(
+        `entry ${entry.name} inflates to ${total} bytes where its directory says ${entry.size}`,
+      );
+    }
+    if (crc >>> 0 !== entry.crc) throw this.damaged(`entry ${entry.name} fails its CRC check`);
+    if (entry.flags & 8) await this.checkDescriptor(entry, end);
+  }
+
+  /** A whole (small) entry as text. */
+  async text(entry: ZipEntry, limit: number, onLimit: () => InputError): Promise<string> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of this.read(entry, limit, onLimit)) chunks.push(chunk);
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    try {
+      return decoder.decode(Buffer.concat(chunks));
+    } catch {
+      throw this.damaged(`entry ${entry.name} is not UTF-8 text`);
+    }
+  }
+
+  damaged(what: string): InputError {
+    return new InputError(
+      'XLSX_CORRUPT',
+      `${this.file}: the workbook is damaged: ${what}.`,
+      DAMAGED_HINT,
+    );
+  }
+
+  private async *raw(start: number, end: number): AsyncGenerator<Buffer> {
+    for (let at = start; at < end; at += READ_BYTES) {
+      yield await this.source.read(at, Math.min(READ_BYTES, end - at));
+    }
+  }
+
+  private async *inflate(entry: ZipEntry, start: number, end: number): AsyncGenerator<Buffer> {
+    const inflater = createInflateRaw({ chunkSize: INFLATE_CHUNK });
+    const abort = new AbortController();
+    // The feeder reads compressed bytes while the consumer scans inflated ones: zlib works on
+    // the thread pool, so inflating and scanning overlap on two cores.
+    const feed = async (): Promise<void> => {
+      for (let at = start; at < end; at += READ_BYTES) {
+        const bytes = await this.source.read(at, Math.min(READ_BYTES, end - at));
+        if (abort.signal.aborted) return;
+        if (!inflater.write(bytes)) await once(inflater, 'drain', { signal: abort.signal });
+      }
+      inflater.end();
+    };
+    feed().catch((error: unknown) => {
+      if (!abort.signal.aborted) inflater.destroy(error as Error);
+    });
+    try {
+      for await (const chunk of inflater) yield chunk as Buffer;
+    } catch (error) {
+      if (error instanceof InputError) throw error;
+      const code = (error as NodeJS.ErrnoException).code;
+      throw this.damaged(
+        code === 'Z_BUF_ERROR'
+          ? `entry ${entry.name} is cut short`
+          : `entry ${entry.name} cannot be inflated (its compressed data is corrupt)`,
+      );
+    } finally {
+      abort.abort();
+      inflater.destroy();
+    }
+  }
+
+  /** Where the entry's data begins, after its local header; notes what disagrees. */
+  private async dataStart(entry: ZipEntry): Promise<number> {
+    const header = await this.source.read(entry.localOffset, 30);
+    if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_SIGNATURE) {
+      throw this.damaged(
+        `the directory points entry ${entry.name} at offset ${entry.localOffset}, where there is no entry`,
+      );
+    }
+    const nameLength = header.readUInt16LE(26);
+    const extraLength = header.readUInt16LE(28);
+    const rest = await this.source.read(entry.localOffset + 30, nameLength + extraLength);
+    const localName = rest.subarray(0, nameLength).toString('utf8');
+    const flags = header.readUInt16LE(6);
+    const disagree: string[] = [];
+    if (localName !== entry.name) disagree.push(`name ${localName}`);
+    if (header.readUInt16LE(8) !== entry.method) disagree.push('compression method');
+    if (!(flags & 8)) {
+      let compressedSize = header.readUInt32LE(18);
+      let size = header.readUInt32LE(22);
+      const zip64 = findExtra(rest.subarray(nameLength), 0x0001);
+      if (zip64 && zip64.length >= 16 && size === 0xffffffff) size = readU64(zip64, 0);
+      if (zip64 && zip64.length >= 16 && compressedSize === 0xffffffff) {
+        compressedSize = readU64(zip64, 8);
+      }
+      if (header.readUInt32LE(14) !== entry.crc) disagree.push('CRC');
+      if (compressedSize !== entry.compressedSize) disagree.push('compressed size');
+      if (size !== entry.size) disagree.push('size');
+    }
+    if (disagree.length > 0) this.disagreement(entry, disagree);
+    return entry.localOffset + 30 + nameLength + extraLength;
+  }
+
+  private async checkDescriptor(entry: ZipEntry, end: number): Promise<void> {
+    const bytes = await this.source.read(end, 24);
+    const at = bytes.length >= 4 && bytes.readUInt32LE(0) === DESCRIPTOR_SIGNATURE ? 4 : 0;
+    if (bytes.length < at + 12) return this.disagreement(entry, ['data descriptor missing']);
+    const disagree: string[] = [];
+    if (bytes.readUInt32LE(at) !== entry.crc) disagree.push('CRC in the data descriptor');
+    // Sizes are 4 bytes each, or 8 in a zip64 descriptor: the size is at +8 or +12.
+    const small = bytes.readUInt32LE(at + 8);
+    const large = bytes.length >= at + 20 ? readU64(bytes, at + 12) : -1;
+    if (small !== entry.size && large !== entry.size) disagree.push('size in the data descriptor');
+    if (disagree.length > 0) this.disagreement(entry, disagree);
+  }
+
+  private disagreement(entry: ZipEntry, what: string[]): void {
+    const note = `zip entry ${entry.name}: its own header disagrees with the zip directory (${what.join(', ')}); read as the directory says. Save the workbook again in Excel/WPS to repair it.`;
+    if (!this.notes.includes(note)) this.notes.push(note);
+  }
+}
+
+function readU64(bytes: Buffer, at: number): number {
+  const value = bytes.readBigUInt64LE(at);
+  return value > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(value);
+}
+
+function findExtra(extra: Buffer, id: number): Buffer | null {
+  for (let at = 0; at + 4 <= extra.length;) {
+    const length = extra.readUInt16LE(at + 2);
+    if (extra.readUInt16LE(at) === id) return extra.subarray(at + 4, at + 4 + length);
+    at += 4 + length;
+  }
+  return null;
+}
+
+function incomplete(file: string): InputError {
+  return new InputError(
+    'XLSX_CORRUPT',
+    `${file}: the workbook is incomplete (the file ends before the end of its zip data).`,
+    'Download or export it again; the copy may have been cut short.',
+  );
+}
+
+async function readDirectory(file: string, source: ByteSource): Promise<ZipEntry[]> {
+  const damaged = (what: string) =>
+    new InputError('XLSX_CORRUPT', `${file}: the workbook is damaged: ${what}.`, DAMAGED_HINT);
+  const tailStart = Math.max(0, source.size - TAIL_BYTES);
+  const tail = await source.read(tailStart, source.size - tailStart);
+  let eocd = -1;
+  for (let at = tail.length - 22; at >= 0; at--) {
+    if (tail.readUInt32LE(at) === EOCD_SIGNATURE) {
+      eocd = at;
+      break;
+    }
+  }
+  if (eocd < 0) throw incomplete(file);
+  let count = tail.readUInt16LE(eocd + 10);
+  let directorySize = tail.readUInt32LE(eocd + 12);
+  let directoryOffset = tail.readUInt32LE(eocd + 16);
+  if (tail.readUInt16LE(eocd + 4) !== 0 || tail.readUInt16LE(eocd + 6) !== 0) {
+    throw damaged('it is one part of a multi-volume zip');
+  }
+  if (count === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) {
+    const locatorAt = tailStart + eocd - 20;
+    const locator = locatorAt >= 0 ? await source.read(locatorAt, 20) : Buffer.alloc(0);
+    if (locator.length === 20 && locator.readUInt32LE(0) === ZIP64_LOCATOR_SIGNATURE) {
+      const record = await source.read(readU64(locator, 8), 56);
+      if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_EOCD_SIGNATURE) {
+        throw damaged('its zip64 end-of-directory record is missing');
+      }
+      count = readU64(record, 32);
+      directorySize = readU64(record, 40);
+      directoryOffset = readU64(record, 48);
+    }
+  }
+  if (directoryOffset + directorySize > source.size) {
+    throw damaged('its zip directory points beyond the end of the file');
+  }
+  const directory = await source.read(directoryOffset, directorySize);
+  const entries: ZipEntry[] = [];
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    if (at + 46 > directory.length || directory.readUInt32LE(at) !== CENTRAL_SIGNATURE) {
+      throw damaged(`its zip directory is broken at entry ${i + 1} of ${count}`);
+    }
+    const nameLength = directory.readUInt16LE(at + 28);
+    const extraLength = directory.readUInt16LE(at + 30);
+    const commentLength = directory.readUInt16LE(at + 32);
+    const nameEnd = at + 46 + nameLength;
+    if (nameEnd + extraLength > directory.length) {
+      throw damaged(`its zip directory is broken at entry ${i + 1} of ${count}`);
+    }
+    const entry: ZipEntry = {
+      name: directory
+        .subarray(at + 46, nameEnd)
+        .toString('utf8')
+        .replace(/\\/g, '/'),
+      flags: directory.readUInt16LE(at + 8),
+      method: directory.readUInt16LE(at + 10),
+      crc: directory.readUInt32LE(at + 16),
+      compressedSize: directory.readUInt32LE(at + 20),
+      size: directory.readUInt32LE(at + 24),
+      localOffset: directory.readUInt32LE(at + 42),
+    };
+    // The zip64 extra field holds, in this order, only the fields whose 32-bit slot is full.
+    const zip64 = findExtra(directory.subarray(nameEnd, nameEnd + extraLength), 0x0001);
+    if (zip64) {
+      let field = 0;
+      const next = () => (field + 8 <= zip64.length ? readU64(zip64, (field += 8) - 8) : -1);
+      if (entry.size === 0xffffffff) entry.size = next();
+      if (entry.compressedSize === 0xffffffff) entry.compressedSize = next();
+      if (entry.localOffset === 0xffffffff) entry.localOffset = next();
+      if (entry.size < 0 || entry.compressedSize < 0 || entry.localOffset < 0) {
+        throw damaged(`its zip directory is broken at entry ${entry.name}`);
+      }
+    }
+    entries.push(entry);
+    at = nameEnd + extraLength + commentLength;
+  }
+  return entries;
+}

@@ -1,0 +1,158 @@
+/**
+ * Damaged and hostile workbooks through the real program (issue 10): exit 2 with one or two
+ * plain lines naming the file, within seconds, nothing left in TMPDIR; a workbook whose zip
+ * directory disagrees with its entries is read, and inspect says so.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { afterAll, describe, expect, it } from 'vitest';
+import { complaints, isPlainError } from '../helpers/cli.js';
+import { row, workbook, type WorkbookSpec } from '../helpers/zip.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'complaints-hostile-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const HEADER = ['工单编号', '受理时间', '供电单位', '业务类型', '受理内容'];
+const DATA = [
+  ['GD001', '2016-09-01 08:30:00', '国网歙县供电公司', '投诉', '客户反映抄表员态度差'],
+  ['GD002', '2016-09-02 09:00:00', '国网休宁县供电公司', '投诉', '停电未提前通知'],
+];
+const rows = [HEADER, ...DATA].map((values, i) => row(i + 1, values)).join('');
+
+function file(name: string, spec: Partial<WorkbookSpec> = {}, body = rows): string {
+  const path = join(dir, name);
+  writeFileSync(path, workbook({ sheets: [{ name: '工单明细', rows: body }], ...spec }));
+  return path;
+}
+
+/** A shared-strings part of `mebibytes` MiB that deflates to almost nothing. */
+function bomb(mebibytes: number, lying: boolean): Partial<WorkbookSpec> {
+  const item = Buffer.from('<si><t>' + '电'.repeat(300) + '</t></si>');
+  const block = Buffer.concat(
+    Array.from({ length: Math.ceil(1_048_576 / item.length) }, () => item),
+  );
+  const deflated = deflateRawSync(block, { finishFlush: constants.Z_FULL_FLUSH });
+  let crc = 0;
+  for (let i = 0; i < mebibytes; i++) crc = crc32(block, crc);
+  const bytes = Buffer.concat([
+    ...Array.from({ length: mebibytes }, () => deflated),
+    deflateRawSync(Buffer.alloc(0)),
+  ]);
+  const size = block.length * mebibytes;
+  return {
+    sharedStrings: [],
+    tweak: {
+      'xl/sharedStrings.xml': {
+        compressed: { bytes, size, crc },
+        ...(lying ? { central: { size: 1000 } } : {}),
+      },
+    },
+  };
+}
+
+describe('hostile and damaged workbooks: exit 2, one plain message naming the file', () => {
+  it.each([
+    [
+      'crc.xlsx',
+      () =>
+        file('crc.xlsx', {
+          tweak: { 'xl/worksheets/sheet1.xml': { central: { crc: 7 }, local: { crc: 7 } } },
+        }),
+      /crc\.xlsx: the workbook is damaged: entry xl\/worksheets\/sheet1\.xml fails its CRC check\./,
+      /export it again, or open it in Excel\/WPS and save it/,
+    ],
+    [
+      'row-zero.xlsx',
+      () => file('row-zero.xlsx', {}, rows.replace('<row r="2">', '<row r="0">')),
+      /row-zero\.xlsx: the workbook is damaged: sheet 工单明细 has a row numbered '0'\./,
+      /export it again/,
+    ],
+    [
+      'rows-beyond.xlsx',
+      () => file('rows-beyond.xlsx', {}, rows + '<row r="1048577"><c><v>1</v></c></row>'),
+      /rows-beyond\.xlsx: sheet 工单明细 has more than 1,048,576 rows, Excel's limit\./,
+      /split it into several files/,
+    ],
+    [
+      'bomb.xlsx',
+      () => file('bomb.xlsx', bomb(3072, true)),
+      /bomb\.xlsx: part xl\/sharedStrings\.xml inflates to more than 1 GiB \(--max-inflated 4 GiB\); no real export is that large/,
+      /--max-inflated 16GiB/,
+    ],
+  ])('%s', (_, make, message, hint) => {
+    const path = make();
+    const started = Date.now();
+    const run = complaints(['inspect', path]);
+    expect(Date.now() - started).toBeLessThan(15_000);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).toMatch(hint);
+    expect(isPlainError(run.stderr)).toBe(true);
+  });
+
+  it('--max-inflated sets the cap, and a wrong size is a usage error', () => {
+    const path = file('small-bomb.xlsx', bomb(40, false));
+    const capped = complaints(['inspect', path, '--max-inflated', '32MiB']);
+    expect(capped.code).toBe(2);
+    expect(capped.stderr).toMatch(/inflates to more than 8 MiB \(--max-inflated 32 MiB\)/);
+    const wrong = complaints(['inspect', path, '--max-inflated', 'lots']);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toMatch(/--max-inflated lots: expected a size such as 512MiB or 8GiB\./);
+  });
+});
+
+describe('workbooks that read', () => {
+  it('a zip directory that disagrees with an entry: read, and inspect says so', () => {
+    const path = file('disagree.xlsx', {
+      tweak: { 'xl/worksheets/sheet1.xml': { local: { crc: 1 } } },
+    });
+    const run = complaints(['inspect', path, '--lang', 'en']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/data rows +2, complaints 2/);
+    expect(run.stdout).toMatch(
+      /zip entry xl\/worksheets\/sheet1\.xml: its own header disagrees with the zip directory \(CRC\); read as the directory says/,
+    );
+  });
+
+  it('shared strings after the sheet: nothing is written to TMPDIR', () => {
+    const temp = mkdtempSync(join(tmpdir(), 'complaints-tmpdir-'));
+    try {
+      const strings = [...HEADER, ...DATA.flat()];
+      const body = [HEADER, ...DATA]
+        .map(
+          (values, r) =>
+            `<row r="${r + 1}">${values
+              .map(
+                (v, c) =>
+                  `<c r="${String.fromCharCode(65 + c)}${r + 1}" t="s"><v>${strings.indexOf(v)}</v></c>`,
+              )
+              .join('')}</row>`,
+        )
+        .join('');
+      const path = file(
+        'strings-last.xlsx',
+        { order: 'sheets-first', sharedStrings: strings.map((s) => `<si><t>${s}</t></si>`) },
+        body,
+      );
+      const run = complaints(['inspect', path, '--json'], { env: { TMPDIR: temp } });
+      expect(run.code).toBe(0);
+      const json = JSON.parse(run.stdout) as { inputs: { rows: number; complaints: number }[] };
+      expect(json.inputs[0]).toMatchObject({ rows: 2, complaints: 2 });
+      expect(readdirSync(temp)).toEqual([]);
+    } finally {
+      rmSync(temp, { recursive: true, force: true });
+    }
+  });
+
+  it('an xlsx on stdin reads as the file does', () => {
+    const fixture = 'fixtures/95598-2016-09-11.xlsx';
+    const fromFile = complaints(['inspect', fixture, '--json']);
+    const fromStdin = complaints(['inspect', '-', '--json'], { input: readFileSync(fixture) });
+    expect(fromStdin.code).toBe(0);
+    const strip = (s: string) =>
+      JSON.parse(s).inputs.map((i: { file: string }) => ({ ...i, file: null }));
+    expect(strip(fromStdin.stdout)).toEqual(strip(fromFile.stdout));
+  });
+});
