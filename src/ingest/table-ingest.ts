@@ -139,13 +139,23 @@ export class TableIngest implements TableSink {
   /** Looks for the header in the rows held so far; false when this table has none. */
   private locateHeader(): boolean {
     const found = findHeader(
-      this.pending.map((r) => ('cells' in r ? r : { row: r.row, cells: [] })),
+      this.pending.map((r) => ('code' in r ? { row: r.row, cells: r.cells ?? [] } : r)),
       this.settings.map,
     );
     const rows = this.pending;
     this.pending = [];
     if (!found) return false;
-    const headerRow = rows[found.index]!.row;
+    const header = rows[found.index]!;
+    const headerRow = header.row;
+    if ('code' in header) {
+      // A quote problem in the header line shifts its columns and swallows the lines after it:
+      // no mapping of it can be trusted.
+      throw new InputError(
+        'FILE_UNUSABLE',
+        `${this.file}: the header on line ${headerRow} cannot be split into columns: ${header.reason}.`,
+        'Remove the stray " from the header line in a text editor, or export the file again.',
+      );
+    }
     try {
       checkMapping(this.file, headerRow, found, this.settings.map);
     } catch (error) {
@@ -167,8 +177,8 @@ export class TableIngest implements TableSink {
     this.summary.unmapped = found.unmapped.map(detach);
     for (let i = found.index + 1; i < rows.length; i++) {
       const row = rows[i]!;
-      if ('cells' in row) this.processRow(row);
-      else this.broken(row);
+      if ('code' in row) this.broken(row);
+      else this.processRow(row);
     }
     return true;
   }

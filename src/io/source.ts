@@ -38,7 +38,13 @@ export async function openInput(file: string, options: OpenOptions = {}): Promis
     if (detected.note && file !== '-') reader.notes.push(detected.note);
     return { file, reader };
   }
-  const reader = csvReader(stream(), detected.encoding, detected.bomLength);
+  const reader = csvReader({
+    file: file === '-' ? 'stdin' : file,
+    bytes: stream(),
+    encoding: detected.encoding,
+    bomLength: detected.bomLength,
+    forced: forcedEncoding !== null,
+  });
   if (options.sheet)
     reader.notes.push(`--sheet ${options.sheet} is ignored: a text file has no sheets.`);
   return { file, reader };

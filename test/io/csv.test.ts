@@ -113,6 +113,7 @@ describe('CSV structure', () => {
     expect(broken).toEqual([
       {
         row: 3,
+        cells: ['2', '2016-05-03', 'B', 'never closed\n3,2016-05-03,C,y\n'],
         code: 'quote',
         reason: expect.stringMatching(
           /unbalanced quote: a field opened with " on line 3 never closes/,
