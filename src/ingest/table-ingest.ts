@@ -31,11 +31,34 @@ import {
   type IngestSettings,
   type InputSummary,
   type OrderHandler,
+  type CountWithRows,
   type RejectCode,
   type WorkOrder,
 } from './types.js';
 
 const CONTENT_SAMPLE = 32;
+
+/**
+ * When most data rows of a file are rejected for one reason, the file was not read as what it
+ * is (a stray quote that shifts every field after it, dates in a form not understood, another
+ * column taken for 供电单位): it is refused, rather than counted from the few rows left. More
+ * than half of at least 20 data rows, with the same reject code: an export with a few bad rows
+ * stays far below that, and a small file keeps its rejects.
+ */
+export const UNUSABLE_MIN_ROWS = 20;
+export const UNUSABLE_SHARE = 0.5;
+
+const UNUSABLE_HINTS: Record<RejectCode, string> = {
+  ragged:
+    'A stray " or a delimiter inside a value shifts the fields: look at those lines in a text editor, or export the file again.',
+  quote: 'Look for the stray " on those lines in a text editor, or export the file again.',
+  'date-missing':
+    'Check that the 受理时间 column holds acceptance times (or map another: --map acceptedAt=HEADER), or export the file again.',
+  'date-invalid':
+    'Check that the 受理时间 column holds acceptance times (or map another: --map acceptedAt=HEADER), or export the file again.',
+  'unit-empty':
+    'Check that the 供电单位 column holds unit names (or map another: --map unit=HEADER), or export the file again.',
+};
 
 const TOTAL_WORDS = new Set(['合计', '总计', '小计', '总合计', '合计数']);
 
@@ -78,6 +101,10 @@ export class TableIngest implements TableSink {
   private maxMs = -Infinity;
   private hasType = false;
   private isCsv = true;
+  /** The first reason given for each reject code. */
+  private readonly firstReasons = new Map<RejectCode, string>();
+  /** Where control characters were first removed from a value. */
+  private firstControl: { row: number; field: Field } | null = null;
 
   constructor(
     private readonly file: string,
@@ -190,12 +217,24 @@ export class TableIngest implements TableSink {
     return cell === undefined || cell === null ? '' : cellText(cell);
   }
 
-  /** Short categorical values: trimmed, NFKC, memoised. */
+  /** Short categorical values: trimmed, NFKC, without control characters, memoised. */
   private category(cells: readonly Cell[], field: Field): string | null {
     const raw = this.text(cells, field);
     if (raw === '') return null;
+    const count = this.texts.count;
+    const before = count.controls;
     const clean = this.texts.clean(raw);
+    if (count.controls !== before) this.firstControl ??= { row: this.currentRow, field };
     return clean === '' ? null : clean;
+  }
+
+  /** Values that are mostly distinct (ids, customer numbers, phones): cleaned, not memoised. */
+  private plain(cells: readonly Cell[], field: Field): string {
+    const count = this.texts.count;
+    const before = count.controls;
+    const clean = cleanText(this.text(cells, field), count);
+    if (count.controls !== before) this.firstControl ??= { row: this.currentRow, field };
+    return clean;
   }
 
   private optionalTime(cells: readonly Cell[], field: Field): LocalTime | null {
@@ -267,7 +306,7 @@ export class TableIngest implements TableSink {
       this.unrecognised('escalated', escalatedText);
       escalated = null;
     }
-    const idText = cleanText(this.text(cells, 'id'));
+    const idText = this.plain(cells, 'id');
     const order: WorkOrder = {
       input: this.input,
       row: raw.row,
@@ -280,8 +319,8 @@ export class TableIngest implements TableSink {
       level1: this.category(cells, 'level1'),
       level2: this.category(cells, 'level2'),
       level3: this.category(cells, 'level3'),
-      customerId: cleanText(this.text(cells, 'customerId')) || null,
-      phone: cleanText(this.text(cells, 'phone')) || null,
+      customerId: this.plain(cells, 'customerId') || null,
+      phone: this.plain(cells, 'phone') || null,
       substantiated,
       appeal,
       closedAt: this.optionalTime(cells, 'closedAt'),
@@ -377,6 +416,7 @@ export class TableIngest implements TableSink {
   private reject(row: number, code: RejectCode, reason: string): void {
     this.summary.rejected++;
     const byReason = (this.summary.rejectsByReason[code] ??= { count: 0, rows: [] });
+    if (byReason.count === 0) this.firstReasons.set(code, detach(reason));
     byReason.count++;
     if (byReason.rows.length < FIRST_ROWS) byReason.rows.push(row);
     this.dataSet.reject({ file: this.file, row, reason: detach(reason) });
@@ -412,6 +452,7 @@ export class TableIngest implements TableSink {
         'Export the work orders again with a period that has data, or leave this file out.',
       );
     }
+    this.refuseIfUnusable();
     return {
       file: this.summary.file,
       format: reader.format,
@@ -436,7 +477,39 @@ export class TableIngest implements TableSink {
         this.minMs === Infinity
           ? null
           : { from: formatLocal(this.minMs), to: formatLocal(this.maxMs) },
-      notes: reader.notes,
+      notes: [...reader.notes, ...this.notes()],
     };
+  }
+
+  /** See UNUSABLE_MIN_ROWS. */
+  private refuseIfUnusable(): void {
+    const rows = this.summary.rows;
+    if (rows < UNUSABLE_MIN_ROWS) return;
+    for (const [code, byReason] of Object.entries(this.summary.rejectsByReason) as [
+      RejectCode,
+      CountWithRows,
+    ][]) {
+      if (byReason.count <= rows * UNUSABLE_SHARE) continue;
+      const where = byReason.rows.join(', ') + (byReason.count > byReason.rows.length ? ' …' : '');
+      const count = (n: number) => n.toLocaleString('en-US');
+      throw new InputError(
+        'FILE_UNUSABLE',
+        `${this.file}: ${count(byReason.count)} of ${count(rows)} data rows rejected: ${this.firstReasons.get(code)} (${this.isCsv ? 'lines' : 'rows'} ${where}); the file is not a usable export.`,
+        UNUSABLE_HINTS[code],
+      );
+    }
+  }
+
+  private notes(): string[] {
+    const notes: string[] = [];
+    const controls = this.texts.count.controls;
+    if (controls > 0 && this.firstControl !== null) {
+      const { row, field } = this.firstControl;
+      const header = this.header!.headers[this.col[field]] ?? field;
+      notes.push(
+        `Control characters (such as NUL) removed from ${controls} value${controls === 1 ? '' : 's'} used for grouping and matching, first in ${header} on ${this.isCsv ? 'line' : 'row'} ${row}.`,
+      );
+    }
+    return notes;
   }
 }
