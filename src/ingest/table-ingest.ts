@@ -51,7 +51,8 @@ export const UNUSABLE_SHARE = 0.5;
 const UNUSABLE_HINTS: Record<RejectCode, string> = {
   ragged:
     'A stray " or a delimiter inside a value shifts the fields: look at those lines in a text editor, or export the file again.',
-  quote: 'Look for the stray " on those lines in a text editor, or export the file again.',
+  quote:
+    'A quote inside a quoted value must be doubled (""), and a stray one shifts the fields: look at those lines in a text editor, or export the file again.',
   'date-missing':
     'Check that the 受理时间 column holds acceptance times (or map another: --map acceptedAt=HEADER), or export the file again.',
   'date-invalid':
