@@ -21,8 +21,11 @@ export class UndecodableError extends Error {
   constructor(
     /** True when the error lies on the line after the text yielded, false when at or after. */
     readonly exact: boolean,
-    /** The failing line's bytes are valid UTF-8 (in a file read as something else). */
-    readonly utf8: boolean,
+    /**
+     * The other common encoding in which the failing line is text (GB18030 for a UTF-8 file,
+     * UTF-8 for others), when it is: the sign of two exports joined.
+     */
+    readonly validAs: 'utf-8' | 'gb18030' | null,
   ) {
     super('undecodable bytes');
     this.name = 'UndecodableError';
@@ -55,14 +58,14 @@ function decoderFor(encoding: string): Decoder {
       try {
         return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
       } catch {
-        throw new UndecodableError(false, false);
+        throw new UndecodableError(false, null);
       }
     };
     return { native: true, decode: (bytes) => call(bytes), end: () => call() };
   }
   const decoder = iconv.getDecoder(encoding);
   const checked = (text: string) => {
-    if (text.includes('\uFFFD')) throw new UndecodableError(false, false);
+    if (text.includes('\uFFFD')) throw new UndecodableError(false, null);
     return text;
   };
   return {
@@ -118,6 +121,17 @@ function beforeBadLine(bytes: Buffer, encoding: string): { text: string; badLine
   return { text, badLine: bytes.subarray(start, lineEnd) };
 }
 
+/** Whether a line that is not text in `encoding` is text in the other usual one. */
+function otherEncoding(line: Buffer, encoding: string): 'utf-8' | 'gb18030' | null {
+  if (encoding !== 'utf-8') return isUtf8(line) ? 'utf-8' : null;
+  try {
+    new TextDecoder('gb18030', { fatal: true }).decode(line);
+    return 'gb18030';
+  } catch {
+    return null;
+  }
+}
+
 export async function* decodeText(
   bytes: Readable,
   encoding: string,
@@ -139,7 +153,7 @@ export async function* decodeText(
       if (!(error instanceof UndecodableError) || !clean) throw error;
       const { text, badLine } = beforeBadLine(part, encoding);
       if (text.length > 0) yield text;
-      throw new UndecodableError(true, encoding !== 'utf-8' && isUtf8(badLine));
+      throw new UndecodableError(true, otherEncoding(badLine, encoding));
     }
   }
 

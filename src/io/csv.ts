@@ -154,14 +154,14 @@ function decodeError(
   const at = parser === null ? 1 : parser.line;
   const line = error.exact ? `line ${count(at)}` : `line ${count(at)} or one after it`;
   const sniffed = !source.forced && source.bomLength === 0;
-  if (at > 1 && sniffed && encoding === 'utf-8') {
+  if (at > 1 && sniffed && error.validAs === 'gb18030') {
     return new InputError(
       'CSV_ENCODING',
       `${file}: ${line} is not UTF-8 though the lines before it are; the file mixes encodings (two exports joined?).`,
       `Split the file before that line and give the parts as two inputs (the second may be GB18030), or save it again in one encoding.`,
     );
   }
-  if (at > 1 && error.utf8) {
+  if (at > 1 && error.validAs === 'utf-8') {
     return new InputError(
       'CSV_ENCODING',
       `${file}: ${line} is UTF-8 though the lines before it are ${name}; the file mixes encodings (two exports joined?).`,

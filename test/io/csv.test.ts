@@ -284,6 +284,16 @@ describe('CSV encodings that do not hold', () => {
     });
   });
 
+  it('calls a UTF-8 file with a damaged byte damaged, not joined', async () => {
+    const bytes = Buffer.from(csv([HEADER, ...DATA, ...DATA]));
+    const at = bytes.indexOf(Buffer.from('黄山'));
+    bytes[at + 1] = 0xff; // inside 黄, on line 3
+    const path = file('damaged-utf8.csv', bytes);
+    expect(await refusal(path)).toMatchObject({
+      message: `${path}: line 3 holds bytes that are not UTF-8 text; the file is damaged or in another encoding.`,
+    });
+  });
+
   it('says to check --encoding when the encoding was named', async () => {
     const bytes = Buffer.concat([
       iconv.encode(HEADER.join(',') + '\n', 'gb18030'),
