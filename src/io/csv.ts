@@ -56,6 +56,15 @@ async function readCsv(reader: TableReader, source: CsvSource, sink: TableSink):
   } catch (error) {
     if (error instanceof CsvLimitError) throw limitError(source.file, error);
     if (error instanceof UndecodableError) throw decodeError(source, error, parser);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      // The file went away or the disk failed under us: a system error, not ours.
+      throw new InputError(
+        'FILE_UNREADABLE',
+        `${source.file}: reading failed after line ${count(parser?.line ?? 1)} (${code}).`,
+        'Check the file and the disk it is on, then run again.',
+      );
+    }
     throw error;
   } finally {
     await texts.return(undefined);

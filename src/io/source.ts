@@ -54,6 +54,8 @@ async function readFileHead(file: string): Promise<{ head: Buffer; stream: () =>
   let size: number;
   try {
     const info = await stat(file);
+    // A pipe or device (`<(zcat x.csv.gz)`, /dev/stdin) has no size: read its head as stdin's.
+    if (!info.isFile() && !info.isDirectory()) return readStreamHead(createReadStream(file));
     if (info.isDirectory()) {
       throw new InputError(
         'FILE_UNREADABLE',
@@ -113,11 +115,15 @@ async function readFileHead(file: string): Promise<{ head: Buffer; stream: () =>
   }
 }
 
-/** Stdin cannot be re-read: keep the sniffed bytes and replay them before the rest. */
-async function readStdinHead(): Promise<{ head: Buffer; stream: () => Readable }> {
+function readStdinHead(): Promise<{ head: Buffer; stream: () => Readable }> {
+  return readStreamHead(process.stdin);
+}
+
+/** Stdin and pipes cannot be re-read: keep the sniffed bytes and replay them before the rest. */
+async function readStreamHead(input: Readable): Promise<{ head: Buffer; stream: () => Readable }> {
   const chunks: Buffer[] = [];
   let length = 0;
-  const iterator = process.stdin[Symbol.asyncIterator]();
+  const iterator = input[Symbol.asyncIterator]();
   let done = false;
   while (length < HEAD_BYTES) {
     const next = await iterator.next();

@@ -3,12 +3,13 @@
  * a clear one- or two-line message naming the file and what to do, the documented exit code,
  * no stack trace, and no output file left behind.
  */
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { complaints, isPlainError } from '../helpers/cli.js';
+import { ROOT, complaints, isPlainError } from '../helpers/cli.js';
 
 const BAD = 'test/files/bad';
 const out = mkdtempSync(join(tmpdir(), 'complaints-bad-'));
@@ -248,5 +249,33 @@ describe('hostile text made at test time: exit 2 within seconds, nothing written
       `complaints: ${file}: line ${(lines.length + 1).toLocaleString('en-US')} is not UTF-8 though the lines before it are; the file mixes encodings (two exports joined?).`,
     );
     expect(run.stdout).toBe('');
+  });
+});
+
+describe('a text input that is a pipe', () => {
+  it('is read, not called empty', () => {
+    const fifo = join(out, 'export.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    // The writer runs beside the program, as with `complaints inspect <(zcat export.csv.gz)`.
+    const run = spawnSync(
+      'sh',
+      [
+        '-c',
+        'cat "$1" > "$2" & exec "$3" "$4" inspect "$2" --json',
+        'sh',
+        `${BAD}/mixed-line-ends.csv`,
+        fifo,
+        process.execPath,
+        `${ROOT}/bin/complaints.js`,
+      ],
+      { cwd: ROOT, encoding: 'utf8', timeout: 20_000 },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).inputs[0]).toMatchObject({
+      rows: 24,
+      complaints: 16,
+      rejected: 0,
+    });
   });
 });

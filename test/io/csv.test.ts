@@ -1,9 +1,11 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { InputError } from '../../src/errors.js';
+import { csvReader } from '../../src/io/csv.js';
 import { readAll } from '../helpers/read.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'complaints-csv-'));
@@ -330,4 +332,32 @@ describe('CSV encodings that do not hold', () => {
       expect(result.rows.map((r) => r.cells)).toEqual(rows);
     },
   );
+});
+
+describe('CSV read failures', () => {
+  it('turns a system error in mid-read into a message naming the file and the line reached', async () => {
+    // A stream that delivers two lines, then fails as a dying disk does.
+    let sent = false;
+    const bytes = new Readable({
+      read() {
+        if (sent) {
+          this.destroy(Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' }));
+          return;
+        }
+        sent = true;
+        this.push(Buffer.from('工单编号,受理时间,供电单位\n1,2016-05-03,A\n'));
+      },
+    });
+    const reader = csvReader({
+      file: 'x.csv',
+      bytes,
+      encoding: 'utf-8',
+      bomLength: 0,
+      forced: false,
+    });
+    const sink = { begin: () => {}, rows: () => true, broken: () => {}, end: () => true };
+    const error = (await reader.read(sink).catch((e: unknown) => e)) as InputError;
+    expect(error.code).toBe('FILE_UNREADABLE');
+    expect(error.message).toBe('x.csv: reading failed after line 3 (EIO).');
+  });
 });
