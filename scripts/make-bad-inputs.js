@@ -432,6 +432,18 @@ async function hostileText() {
     );
   }
 
+  {
+    const table = ROWS.map((r) => r.slice());
+    table[2][2] = '国网休宁县\ufffd\ufffd供电公司';
+    writeFileSync(out('garbled-unit.csv'), csvText([HEADERS, ...table]));
+    note(
+      'garbled-unit.csv',
+      '供电单位 on line 4 holds two U+FFFD (valid UTF-8 EF BF BD: text garbled by an earlier conversion)',
+      'line 4',
+      'a reject for line 4, never a unit of its own (exit 3 with --strict); 5 rows read',
+    );
+  }
+
   writeFileSync(
     out('joined-encodings.csv'),
     Buffer.concat([

@@ -59,6 +59,8 @@ const UNUSABLE_HINTS: Record<RejectCode, string> = {
     'Check that the 受理时间 column holds acceptance times (or map another: --map acceptedAt=HEADER), or export the file again.',
   'unit-empty':
     'Check that the 供电单位 column holds unit names (or map another: --map unit=HEADER), or export the file again.',
+  garbled:
+    'The text was damaged before this file was written (a wrong encoding in an earlier conversion): export it again from the source system.',
 };
 
 const TOTAL_WORDS = new Set(['合计', '总计', '小计', '总合计', '合计数']);
@@ -284,8 +286,31 @@ export class TableIngest implements TableSink {
       );
       return;
     }
-    this.summary.rows++;
     const businessType = this.hasType ? (this.category(cells, 'businessType') ?? BLANK_TYPE) : null;
+    const level1 = this.category(cells, 'level1');
+    const level2 = this.category(cells, 'level2');
+    const level3 = this.category(cells, 'level3');
+    if (this.texts.garbled.size > 0) {
+      const values: [Field, string | null][] = [
+        ['unit', unit],
+        ['businessType', businessType],
+        ['level1', level1],
+        ['level2', level2],
+        ['level3', level3],
+      ];
+      const bad = values.find(([, value]) => value !== null && this.texts.garbled.has(value));
+      if (bad) {
+        this.summary.rows++;
+        const header = this.header!.headers[this.col[bad[0]]];
+        this.reject(
+          raw.row,
+          'garbled',
+          `${header} '${bad[1]}' is garbled (U+FFFD: the text was damaged before this file was written)`,
+        );
+        return;
+      }
+    }
+    this.summary.rows++;
     const typeId = this.dataSet.typeId(businessType ?? '投诉');
     const isComplaint = businessType === null || this.dataSet.complaintTypeIds.has(typeId);
 
@@ -317,9 +342,9 @@ export class TableIngest implements TableSink {
       businessType,
       isComplaint,
       content: this.text(cells, 'content') || null,
-      level1: this.category(cells, 'level1'),
-      level2: this.category(cells, 'level2'),
-      level3: this.category(cells, 'level3'),
+      level1,
+      level2,
+      level3,
       customerId: this.plain(cells, 'customerId') || null,
       phone: this.plain(cells, 'phone') || null,
       substantiated,

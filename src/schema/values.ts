@@ -191,6 +191,8 @@ export class TextCache {
   private readonly dirty = new Set<string>();
   /** Values (occurrences, not distinct) from which control characters were removed. */
   readonly count: CleanCount = { controls: 0 };
+  /** Cleaned values holding U+FFFD: text garbled before the file was written. */
+  readonly garbled = new Set<string>();
   constructor(private readonly limit = 50_000) {}
   clean(raw: string): string {
     let hit = this.map.get(raw);
@@ -203,6 +205,7 @@ export class TextCache {
       }
       const key = detach(raw);
       this.map.set(key, hit);
+      if (hit.includes('\uFFFD')) this.garbled.add(hit);
       if (this.count.controls !== before) this.dirty.add(key);
     } else if (this.dirty.size > 0 && this.dirty.has(raw)) {
       this.count.controls++;

@@ -111,6 +111,16 @@ describe('rows that cannot be used: rejects with their line, exit 3 under --stri
     ],
     ['empty-unit.csv', [[4, '供电单位 is empty']], 5],
     [
+      'garbled-unit.csv',
+      [
+        [
+          4,
+          "供电单位 '国网休宁县\ufffd\ufffd供电公司' is garbled (U+FFFD: the text was damaged before this file was written)",
+        ],
+      ],
+      5,
+    ],
+    [
       'ragged.csv',
       [
         [3, 'the row has 6 fields where the header has 5'],
