@@ -16,6 +16,7 @@ import {
   type LocalTime,
 } from '../schema/values.js';
 import type { DataSet } from './dataset.js';
+import { unusableError } from './unusable.js';
 import {
   DIGEST_SEED,
   DIFFERING,
@@ -31,37 +32,11 @@ import {
   type IngestSettings,
   type InputSummary,
   type OrderHandler,
-  type CountWithRows,
   type RejectCode,
   type WorkOrder,
 } from './types.js';
 
 const CONTENT_SAMPLE = 32;
-
-/**
- * When most data rows of a file are rejected for one reason, the file was not read as what it
- * is (a stray quote that shifts every field after it, dates in a form not understood, another
- * column taken for 供电单位): it is refused, rather than counted from the few rows left. More
- * than half of at least 20 data rows, with the same reject code: an export with a few bad rows
- * stays far below that, and a small file keeps its rejects.
- */
-export const UNUSABLE_MIN_ROWS = 20;
-export const UNUSABLE_SHARE = 0.5;
-
-const UNUSABLE_HINTS: Record<RejectCode, string> = {
-  ragged:
-    'A stray " or a delimiter inside a value shifts the fields: look at those lines in a text editor, or export the file again.',
-  quote:
-    'A quote inside a quoted value must be doubled (""), and a stray one shifts the fields: look at those lines in a text editor, or export the file again.',
-  'date-missing':
-    'Check that the 受理时间 column holds acceptance times (or map another: --map acceptedAt=HEADER), or export the file again.',
-  'date-invalid':
-    'Check that the 受理时间 column holds acceptance times (or map another: --map acceptedAt=HEADER), or export the file again.',
-  'unit-empty':
-    'Check that the 供电单位 column holds unit names (or map another: --map unit=HEADER), or export the file again.',
-  garbled:
-    'The text was damaged before this file was written (a wrong encoding in an earlier conversion): export it again from the source system.',
-};
 
 const TOTAL_WORDS = new Set(['合计', '总计', '小计', '总合计', '合计数']);
 
@@ -290,26 +265,11 @@ export class TableIngest implements TableSink {
     const level1 = this.category(cells, 'level1');
     const level2 = this.category(cells, 'level2');
     const level3 = this.category(cells, 'level3');
-    if (this.texts.garbled.size > 0) {
-      const values: [Field, string | null][] = [
-        ['unit', unit],
-        ['businessType', businessType],
-        ['level1', level1],
-        ['level2', level2],
-        ['level3', level3],
-      ];
-      const bad = values.find(([, value]) => value !== null && this.texts.garbled.has(value));
-      if (bad) {
-        this.summary.rows++;
-        const header = this.header!.headers[this.col[bad[0]]];
-        this.reject(
-          raw.row,
-          'garbled',
-          `${header} '${bad[1]}' is garbled (U+FFFD: the text was damaged before this file was written)`,
-        );
-        return;
-      }
-    }
+    if (
+      this.texts.garbled.size > 0 &&
+      this.rejectGarbled(raw, { unit, businessType, level1, level2, level3 })
+    )
+      return;
     this.summary.rows++;
     const typeId = this.dataSet.typeId(businessType ?? '投诉');
     const isComplaint = businessType === null || this.dataSet.complaintTypeIds.has(typeId);
@@ -388,6 +348,21 @@ export class TableIngest implements TableSink {
 
   private currentRow = 0;
   private lastRow = 0;
+
+  /** A grouping value holding U+FFFD: the row is rejected, never counted under that name. */
+  private rejectGarbled(raw: RawRow, values: Partial<Record<Field, string | null>>): boolean {
+    for (const [field, value] of Object.entries(values) as [Field, string | null][]) {
+      if (value === null || !this.texts.garbled.has(value)) continue;
+      this.summary.rows++;
+      this.reject(
+        raw.row,
+        'garbled',
+        `${this.header!.headers[this.col[field]]} '${value}' is garbled (U+FFFD: the text was damaged before this file was written)`,
+      );
+      return true;
+    }
+    return false;
+  }
 
   /**
    * What tells a changed copy of a work order from a repeated one: its values after
@@ -478,7 +453,14 @@ export class TableIngest implements TableSink {
         'Export the work orders again with a period that has data, or leave this file out.',
       );
     }
-    this.refuseIfUnusable();
+    const unusable = unusableError(
+      this.file,
+      this.summary.rows,
+      this.summary.rejectsByReason,
+      this.firstReasons,
+      this.isCsv ? 'lines' : 'rows',
+    );
+    if (unusable !== null) throw unusable;
     return {
       file: this.summary.file,
       format: reader.format,
@@ -505,25 +487,6 @@ export class TableIngest implements TableSink {
           : { from: formatLocal(this.minMs), to: formatLocal(this.maxMs) },
       notes: [...reader.notes, ...this.notes()],
     };
-  }
-
-  /** See UNUSABLE_MIN_ROWS. */
-  private refuseIfUnusable(): void {
-    const rows = this.summary.rows;
-    if (rows < UNUSABLE_MIN_ROWS) return;
-    for (const [code, byReason] of Object.entries(this.summary.rejectsByReason) as [
-      RejectCode,
-      CountWithRows,
-    ][]) {
-      if (byReason.count <= rows * UNUSABLE_SHARE) continue;
-      const where = byReason.rows.join(', ') + (byReason.count > byReason.rows.length ? ' …' : '');
-      const count = (n: number) => n.toLocaleString('en-US');
-      throw new InputError(
-        'FILE_UNUSABLE',
-        `${this.file}: ${count(byReason.count)} of ${count(rows)} data rows rejected: ${this.firstReasons.get(code)} (${this.isCsv ? 'lines' : 'rows'} ${where}); the file is not a usable export.`,
-        UNUSABLE_HINTS[code],
-      );
-    }
   }
 
   private notes(): string[] {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { ingest } from '../../src/ingest/ingest.js';
-import { UNUSABLE_MIN_ROWS, UNUSABLE_SHARE } from '../../src/ingest/table-ingest.js';
+import { UNUSABLE_MIN_ROWS, UNUSABLE_SHARE } from '../../src/ingest/unusable.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'complaints-unusable-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
