@@ -13,6 +13,7 @@ import {
   parseDate,
   parseFlag,
   parseSubstantiated,
+  visible,
   type LocalTime,
 } from '../schema/values.js';
 import type { DataSet } from './dataset.js';
@@ -175,11 +176,11 @@ export class TableIngest implements TableSink {
     for (const field of FIELDS) this.col[field] = found.columns[field] ?? -1;
     this.hasType = this.col.businessType >= 0;
     this.summary.columns = FIELDS.filter((f) => found.columns[f] !== undefined).map((field) => ({
-      header: detach(found.headers[found.columns[field]!]!),
+      header: detach(visible(found.headers[found.columns[field]!]!)),
       field,
       column: found.columns[field]! + 1,
     }));
-    this.summary.unmapped = found.unmapped.map(detach);
+    this.summary.unmapped = found.unmapped.map((header) => detach(visible(header)));
     for (let i = found.index + 1; i < rows.length; i++) {
       const row = rows[i]!;
       if ('code' in row) this.broken(row);
@@ -414,7 +415,8 @@ export class TableIngest implements TableSink {
     }
   }
 
-  private reject(row: number, code: RejectCode, reason: string): void {
+  private reject(row: number, code: RejectCode, raw: string): void {
+    const reason = visible(raw);
     this.summary.rejected++;
     const byReason = (this.summary.rejectsByReason[code] ??= { count: 0, rows: [] });
     if (byReason.count === 0) this.firstReasons.set(code, detach(reason));
@@ -427,8 +429,9 @@ export class TableIngest implements TableSink {
     const entry = (this.summary.unrecognised[field] ??= { count: 0, rows: [], values: [] });
     entry.count++;
     if (entry.rows.length < FIRST_ROWS) entry.rows.push(this.currentRow);
-    if (entry.values.length < FIRST_ROWS && !entry.values.includes(value))
-      entry.values.push(detach(value));
+    const shown = visible(value);
+    if (entry.values.length < FIRST_ROWS && !entry.values.includes(shown))
+      entry.values.push(detach(shown));
   }
 
   finish(reader: {
@@ -494,7 +497,7 @@ export class TableIngest implements TableSink {
     const controls = this.texts.count.controls;
     if (controls > 0 && this.firstControl !== null) {
       const { row, field } = this.firstControl;
-      const header = this.header!.headers[this.col[field]] ?? field;
+      const header = visible(this.header!.headers[this.col[field]] ?? field);
       notes.push(
         `Control characters (such as NUL) removed from ${controls} value${controls === 1 ? '' : 's'} used for grouping and matching, first in ${header} on ${this.isCsv ? 'line' : 'row'} ${row}.`,
       );

@@ -147,6 +147,22 @@ export function parseDate(value: Cell): LocalTime | null {
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 const CONTROLS = /[\u0000-\u001f\u007f-\u009f]+/g;
 
+const CONTROL_EACH = /[\u0000-\u001f\u007f-\u009f]/g;
+const ESCAPES: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/**
+ * Control characters shown as escapes (\n, \x1b): for raw values quoted in reasons, notes
+ * and headers, which reach terminals (an ESC [2J in a date cell would clear the screen) and
+ * one-line error messages.
+ */
+export function visible(text: string): string {
+  if (!CONTROL.test(text)) return text;
+  return text.replace(
+    CONTROL_EACH,
+    (c) => ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
+
 /** Counts the values from which cleanText removed control characters (beyond trimming). */
 export interface CleanCount {
   controls: number;

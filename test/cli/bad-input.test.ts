@@ -204,6 +204,22 @@ describe('hostile text that is read', () => {
   });
 });
 
+describe('terminal escapes in the data', () => {
+  it('are shown escaped in reasons, so --strict stays two plain lines and clears no screen', () => {
+    const file = join(out, 'escapes.csv');
+    writeFileSync(
+      file,
+      '工单编号,受理时间,供电单位\n1,"\u001b[2J2016\n-05-03",A\n2,2016-05-03,B\n',
+    );
+    const run = complaints(['inspect', file, '--strict', '--quiet']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(
+      `complaints: 1 row(s) rejected under --strict; first: ${file} row 2: 受理时间 '\\x1b[2J2016\\n-05-03' is not a date\n` +
+        '  Every rejected row: complaints inspect FILES --json (rejects[]). Fix them, or run without --strict.\n',
+    );
+  });
+});
+
 describe('hostile text made at test time: exit 2 within seconds, nothing written', () => {
   const HEADER = '工单编号,受理时间,供电单位,业务类型,受理内容';
   const ROW = '16050300000101,2016-05-03 10:22:11,国网歙县供电公司,投诉,客户反映电压低';

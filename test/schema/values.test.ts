@@ -10,6 +10,7 @@ import {
   parseFlag,
   parseSubstantiated,
   TextCache,
+  visible,
 } from '../../src/schema/values.js';
 
 const at = (value: Parameters<typeof parseDate>[0]): string | null => {
@@ -103,6 +104,18 @@ describe('cleanText', () => {
     const count = { controls: 0 };
     expect(cleanText(raw, count)).toBe(clean);
     expect(count.controls).toBe(counted);
+  });
+});
+
+describe('visible', () => {
+  it.each([
+    ['2016-05-03', '2016-05-03'],
+    ['\u001b[2J2016', '\\x1b[2J2016'],
+    ['\u001b]0;title\u0007', '\\x1b]0;title\\x07'],
+    ['a\tb\r\nc\u0000', 'a\\tb\\r\\nc\\x00'],
+    ['\u009b31m', '\\x9b31m'],
+  ])('%j → %j', (raw, shown) => {
+    expect(visible(raw)).toBe(shown);
   });
 });
 
