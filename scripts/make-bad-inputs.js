@@ -16,6 +16,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 
 import { createRng } from './lib/prng.js';
 import { toDelimited } from './lib/csv.js';
@@ -264,6 +265,8 @@ async function main() {
     );
   }
 
+  await hostileText();
+
   // The two files that need LibreOffice.
   const officeFiles = [
     {
@@ -336,6 +339,141 @@ async function main() {
   );
   writeFileSync(join(OUT, 'README.md'), readme());
   console.log(`wrote ${files.length} files to test/files/bad/`);
+}
+
+/** ROWS repeated to n rows, each with its own work-order id. */
+function manyRows(n) {
+  return Array.from({ length: n }, (_, i) => {
+    const r = ROWS[i % ROWS.length].slice();
+    r[0] = `${r[0].slice(0, -3)}${String(i + 1).padStart(3, '0')}`;
+    return r;
+  });
+}
+
+/**
+ * The hostile text files of issue 10: line ends, quotes, encodings and control characters.
+ * Files over 20 data rows are there for the rule that refuses a file when more than half of
+ * at least 20 data rows fail for one reason. Big cases (a 40 MB line, 200,000 columns, a MiB
+ * of UTF-8 before GB18030) are made by the tests themselves.
+ */
+async function hostileText() {
+  const textRng = createRng(95598);
+  const many = manyRows(24);
+  const line = (r) => r.join(',');
+  const quoted = (r) => [...r.slice(0, 4), `"${r[4]}"`].join(',');
+
+  {
+    const ends = ['\r\n', '\n', '\r'];
+    // Every kind at least once, then at random.
+    const pick = (i) => (i < 3 ? ends[i] : textRng.pick(ends));
+    const text = [HEADERS, ...many].map((r, i) => line(r) + pick(i)).join('');
+    writeFileSync(out('mixed-line-ends.csv'), text);
+    note(
+      'mixed-line-ends.csv',
+      `header and ${many.length} rows whose lines end at random in CRLF, LF or a lone CR (seeded)`,
+      `data: lines 2-${many.length + 1}`,
+      `every row read (${many.length} rows, 16 complaints), no rejects: a lone CR ends a line as in Python's csv`,
+    );
+  }
+
+  writeFileSync(
+    out('stray-quote-header.csv'),
+    [HEADERS.join(',') + ',"', ...many.map(quoted)].join(EOL) + EOL,
+  );
+  note(
+    'stray-quote-header.csv',
+    'the header line ends in a stray `,"`; the 受理内容 fields of the data are quoted',
+    'line 1, whose open quote runs into line 2',
+    'unusable: exit 2, "the header on line 1 cannot be split into columns"',
+  );
+
+  writeFileSync(
+    out('unescaped-quotes.csv'),
+    [
+      HEADERS.join(','),
+      ...many.map((r) => [...r.slice(0, 4), `"客户说"${r[4].slice(0, 6)}"，要求处理"`].join(',')),
+    ].join(EOL) + EOL,
+  );
+  note(
+    'unescaped-quotes.csv',
+    `${many.length} rows whose quoted 受理内容 holds quotes that are not doubled (text after the closing quote)`,
+    `lines 2-${many.length + 1}`,
+    `unusable: exit 2, "${many.length} of ${many.length} data rows rejected: malformed quotes …"`,
+  );
+
+  writeFileSync(
+    out('unreadable-dates.csv'),
+    [
+      HEADERS.join(','),
+      ...many.map((r) => {
+        const [y, mo, d] = r[1].slice(0, 10).split('-');
+        return line([r[0], `${mo}/${d}/${y}${r[1].slice(10)}`, ...r.slice(2)]);
+      }),
+    ].join(EOL) + EOL,
+  );
+  note(
+    'unreadable-dates.csv',
+    `${many.length} rows whose 受理时间 is written month/day/year (05/03/2016 10:22:11)`,
+    `lines 2-${many.length + 1}`,
+    `unusable: exit 2, "${many.length} of ${many.length} data rows rejected: 受理时间 '05/03/2016 10:22:11' is not a date …"`,
+  );
+
+  {
+    const table = ROWS.map((r) => r.slice());
+    table[0][2] = '国网歙县\u0000供电公司';
+    table[2][2] = '国网休宁县供电公司\u0001';
+    table[4][3] = '投\u0007诉';
+    writeFileSync(out('control-chars.csv'), csvText([HEADERS, ...table]));
+    note(
+      'control-chars.csv',
+      '供电单位 with a NUL on line 2 and a \\x01 on line 4; 业务类型 投\\x07诉 on line 6',
+      'lines 2, 4 and 6',
+      'read: the control characters are removed from the values (6 rows, 4 complaints, units as in the clean file), with a note counting 3 values',
+    );
+  }
+
+  {
+    const table = ROWS.map((r) => r.slice());
+    table[2][2] = '国网休宁县\ufffd\ufffd供电公司';
+    writeFileSync(out('garbled-unit.csv'), csvText([HEADERS, ...table]));
+    note(
+      'garbled-unit.csv',
+      '供电单位 on line 4 holds two U+FFFD (valid UTF-8 EF BF BD: text garbled by an earlier conversion)',
+      'line 4',
+      'a reject for line 4, never a unit of its own (exit 3 with --strict); 5 rows read',
+    );
+  }
+
+  writeFileSync(
+    out('joined-encodings.csv'),
+    Buffer.concat([
+      Buffer.from(csvText([HEADERS, ...ROWS.slice(0, 3)])),
+      iconv.encode(csvText(ROWS.slice(3)), 'gb18030'),
+    ]),
+  );
+  note(
+    'joined-encodings.csv',
+    'the header and 3 rows in UTF-8, then 3 rows in GB18030 (two exports joined with cat)',
+    'line 5 is the first GB18030 line',
+    'unreadable: exit 2, "line 5 is not UTF-8 though the lines before it are; the file mixes encodings"',
+  );
+
+  {
+    const lines = [HEADERS, ...ROWS].map((r) => iconv.encode(line(r) + EOL, 'gb18030'));
+    // 0x81 opens a two-byte character; a space cannot end one.
+    lines[3] = Buffer.concat([
+      lines[3].subarray(0, 20),
+      Buffer.from([0x81, 0x20]),
+      lines[3].subarray(20),
+    ]);
+    writeFileSync(out('bad-gb18030.csv'), Buffer.concat(lines));
+    note(
+      'bad-gb18030.csv',
+      'GB18030 with the bytes 81 20 (a lead byte, then a space) inside line 4',
+      'line 4',
+      'unreadable: exit 2, "line 4 holds bytes that are not GB18030 text"',
+    );
+  }
 }
 
 function readme() {

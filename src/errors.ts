@@ -22,7 +22,12 @@ export type InputErrorCode =
   | 'TARGETS_INVALID'
   | 'CONFIG_INVALID'
   | 'OUTPUT_UNWRITABLE'
-  | 'OUTPUT_IS_INPUT';
+  | 'OUTPUT_IS_INPUT'
+  // Text inputs: over a limit of csv-parser.ts, bytes not in the file's encoding, or most rows
+  // rejected for one reason.
+  | 'CSV_LIMIT'
+  | 'CSV_ENCODING'
+  | 'FILE_UNUSABLE';
 
 /** An input that cannot be read or a usage mistake: exit 2. */
 export class InputError extends Error {

@@ -148,6 +148,7 @@ const LABELS = {
       'date-missing': '受理时间为空',
       'date-invalid': '受理时间不是有效日期',
       'unit-empty': '供电单位为空',
+      garbled: '含乱码（U+FFFD）',
     } satisfies Record<RejectCode, string>,
   },
   en: {
@@ -189,6 +190,7 @@ const LABELS = {
       'date-missing': 'no acceptance time',
       'date-invalid': 'acceptance time is not a date',
       'unit-empty': 'no unit',
+      garbled: 'garbled text (U+FFFD)',
     } satisfies Record<RejectCode, string>,
   },
 } as const;

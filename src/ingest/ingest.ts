@@ -16,7 +16,7 @@ export async function ingest(
   settings: IngestSettings,
   onOrder: OrderHandler = () => {},
 ): Promise<IngestResult> {
-  const complaintTypes = new Set(settings.complaintTypes.map(cleanText));
+  const complaintTypes = new Set(settings.complaintTypes.map((type) => cleanText(type)));
   const dataSet = new DataSet(complaintTypes);
   const inputs: InputSummary[] = [];
   const warnings: string[] = [];

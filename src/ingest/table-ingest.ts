@@ -13,9 +13,11 @@ import {
   parseDate,
   parseFlag,
   parseSubstantiated,
+  visible,
   type LocalTime,
 } from '../schema/values.js';
 import type { DataSet } from './dataset.js';
+import { unusableError } from './unusable.js';
 import {
   DIGEST_SEED,
   DIFFERING,
@@ -78,6 +80,10 @@ export class TableIngest implements TableSink {
   private maxMs = -Infinity;
   private hasType = false;
   private isCsv = true;
+  /** The first reason given for each reject code. */
+  private readonly firstReasons = new Map<RejectCode, string>();
+  /** Where control characters were first removed from a value. */
+  private firstControl: { row: number; field: Field } | null = null;
 
   constructor(
     private readonly file: string,
@@ -139,13 +145,23 @@ export class TableIngest implements TableSink {
   /** Looks for the header in the rows held so far; false when this table has none. */
   private locateHeader(): boolean {
     const found = findHeader(
-      this.pending.map((r) => ('cells' in r ? r : { row: r.row, cells: [] })),
+      this.pending.map((r) => ('code' in r ? { row: r.row, cells: r.cells ?? [] } : r)),
       this.settings.map,
     );
     const rows = this.pending;
     this.pending = [];
     if (!found) return false;
-    const headerRow = rows[found.index]!.row;
+    const header = rows[found.index]!;
+    const headerRow = header.row;
+    if ('code' in header) {
+      // A quote problem in the header line shifts its columns and swallows the lines after it:
+      // no mapping of it can be trusted.
+      throw new InputError(
+        'FILE_UNUSABLE',
+        `${this.file}: the header on line ${headerRow} cannot be split into columns: ${header.reason}.`,
+        'Remove the stray " from the header line in a text editor, or export the file again.',
+      );
+    }
     try {
       checkMapping(this.file, headerRow, found, this.settings.map);
     } catch (error) {
@@ -160,15 +176,15 @@ export class TableIngest implements TableSink {
     for (const field of FIELDS) this.col[field] = found.columns[field] ?? -1;
     this.hasType = this.col.businessType >= 0;
     this.summary.columns = FIELDS.filter((f) => found.columns[f] !== undefined).map((field) => ({
-      header: detach(found.headers[found.columns[field]!]!),
+      header: detach(visible(found.headers[found.columns[field]!]!)),
       field,
       column: found.columns[field]! + 1,
     }));
-    this.summary.unmapped = found.unmapped.map(detach);
+    this.summary.unmapped = found.unmapped.map((header) => detach(visible(header)));
     for (let i = found.index + 1; i < rows.length; i++) {
       const row = rows[i]!;
-      if ('cells' in row) this.processRow(row);
-      else this.broken(row);
+      if ('code' in row) this.broken(row);
+      else this.processRow(row);
     }
     return true;
   }
@@ -180,12 +196,24 @@ export class TableIngest implements TableSink {
     return cell === undefined || cell === null ? '' : cellText(cell);
   }
 
-  /** Short categorical values: trimmed, NFKC, memoised. */
+  /** Short categorical values: trimmed, NFKC, without control characters, memoised. */
   private category(cells: readonly Cell[], field: Field): string | null {
     const raw = this.text(cells, field);
     if (raw === '') return null;
+    const count = this.texts.count;
+    const before = count.controls;
     const clean = this.texts.clean(raw);
+    if (count.controls !== before) this.firstControl ??= { row: this.currentRow, field };
     return clean === '' ? null : clean;
+  }
+
+  /** Values that are mostly distinct (ids, customer numbers, phones): cleaned, not memoised. */
+  private plain(cells: readonly Cell[], field: Field): string {
+    const count = this.texts.count;
+    const before = count.controls;
+    const clean = cleanText(this.text(cells, field), count);
+    if (count.controls !== before) this.firstControl ??= { row: this.currentRow, field };
+    return clean;
   }
 
   private optionalTime(cells: readonly Cell[], field: Field): LocalTime | null {
@@ -234,8 +262,16 @@ export class TableIngest implements TableSink {
       );
       return;
     }
-    this.summary.rows++;
     const businessType = this.hasType ? (this.category(cells, 'businessType') ?? BLANK_TYPE) : null;
+    const level1 = this.category(cells, 'level1');
+    const level2 = this.category(cells, 'level2');
+    const level3 = this.category(cells, 'level3');
+    if (
+      this.texts.garbled.size > 0 &&
+      this.rejectGarbled(raw, { unit, businessType, level1, level2, level3 })
+    )
+      return;
+    this.summary.rows++;
     const typeId = this.dataSet.typeId(businessType ?? '投诉');
     const isComplaint = businessType === null || this.dataSet.complaintTypeIds.has(typeId);
 
@@ -257,7 +293,7 @@ export class TableIngest implements TableSink {
       this.unrecognised('escalated', escalatedText);
       escalated = null;
     }
-    const idText = cleanText(this.text(cells, 'id'));
+    const idText = this.plain(cells, 'id');
     const order: WorkOrder = {
       input: this.input,
       row: raw.row,
@@ -267,11 +303,11 @@ export class TableIngest implements TableSink {
       businessType,
       isComplaint,
       content: this.text(cells, 'content') || null,
-      level1: this.category(cells, 'level1'),
-      level2: this.category(cells, 'level2'),
-      level3: this.category(cells, 'level3'),
-      customerId: cleanText(this.text(cells, 'customerId')) || null,
-      phone: cleanText(this.text(cells, 'phone')) || null,
+      level1,
+      level2,
+      level3,
+      customerId: this.plain(cells, 'customerId') || null,
+      phone: this.plain(cells, 'phone') || null,
       substantiated,
       appeal,
       closedAt: this.optionalTime(cells, 'closedAt'),
@@ -313,6 +349,21 @@ export class TableIngest implements TableSink {
 
   private currentRow = 0;
   private lastRow = 0;
+
+  /** A grouping value holding U+FFFD: the row is rejected, never counted under that name. */
+  private rejectGarbled(raw: RawRow, values: Partial<Record<Field, string | null>>): boolean {
+    for (const [field, value] of Object.entries(values) as [Field, string | null][]) {
+      if (value === null || !this.texts.garbled.has(value)) continue;
+      this.summary.rows++;
+      this.reject(
+        raw.row,
+        'garbled',
+        `${this.header!.headers[this.col[field]]} '${value}' is garbled (U+FFFD: the text was damaged before this file was written)`,
+      );
+      return true;
+    }
+    return false;
+  }
 
   /**
    * What tells a changed copy of a work order from a repeated one: its values after
@@ -364,9 +415,11 @@ export class TableIngest implements TableSink {
     }
   }
 
-  private reject(row: number, code: RejectCode, reason: string): void {
+  private reject(row: number, code: RejectCode, raw: string): void {
+    const reason = visible(raw);
     this.summary.rejected++;
     const byReason = (this.summary.rejectsByReason[code] ??= { count: 0, rows: [] });
+    if (byReason.count === 0) this.firstReasons.set(code, detach(reason));
     byReason.count++;
     if (byReason.rows.length < FIRST_ROWS) byReason.rows.push(row);
     this.dataSet.reject({ file: this.file, row, reason: detach(reason) });
@@ -376,8 +429,9 @@ export class TableIngest implements TableSink {
     const entry = (this.summary.unrecognised[field] ??= { count: 0, rows: [], values: [] });
     entry.count++;
     if (entry.rows.length < FIRST_ROWS) entry.rows.push(this.currentRow);
-    if (entry.values.length < FIRST_ROWS && !entry.values.includes(value))
-      entry.values.push(detach(value));
+    const shown = visible(value);
+    if (entry.values.length < FIRST_ROWS && !entry.values.includes(shown))
+      entry.values.push(detach(shown));
   }
 
   finish(reader: {
@@ -402,6 +456,14 @@ export class TableIngest implements TableSink {
         'Export the work orders again with a period that has data, or leave this file out.',
       );
     }
+    const unusable = unusableError(
+      this.file,
+      this.summary.rows,
+      this.summary.rejectsByReason,
+      this.firstReasons,
+      this.isCsv ? 'lines' : 'rows',
+    );
+    if (unusable !== null) throw unusable;
     return {
       file: this.summary.file,
       format: reader.format,
@@ -426,7 +488,20 @@ export class TableIngest implements TableSink {
         this.minMs === Infinity
           ? null
           : { from: formatLocal(this.minMs), to: formatLocal(this.maxMs) },
-      notes: reader.notes,
+      notes: [...reader.notes, ...this.notes()],
     };
+  }
+
+  private notes(): string[] {
+    const notes: string[] = [];
+    const controls = this.texts.count.controls;
+    if (controls > 0 && this.firstControl !== null) {
+      const { row, field } = this.firstControl;
+      const header = visible(this.header!.headers[this.col[field]] ?? field);
+      notes.push(
+        `Control characters (such as NUL) removed from ${controls} value${controls === 1 ? '' : 's'} used for grouping and matching, first in ${header} on ${this.isCsv ? 'line' : 'row'} ${row}.`,
+      );
+    }
+    return notes;
   }
 }

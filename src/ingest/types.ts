@@ -22,7 +22,14 @@ export const MAX_REJECT_DETAILS = 10_000;
 export const FIRST_ROWS = 5;
 export const BLANK_TYPE = '(空)';
 
-export type RejectCode = 'ragged' | 'quote' | 'date-missing' | 'date-invalid' | 'unit-empty';
+export type RejectCode =
+  | 'ragged'
+  | 'quote'
+  | 'date-missing'
+  | 'date-invalid'
+  | 'unit-empty'
+  /** A unit, business type or class holding U+FFFD: never counted under a garbled name. */
+  | 'garbled';
 
 export interface Reject {
   file: string;

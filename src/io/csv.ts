@@ -1,175 +1,187 @@
 /**
- * CSV and other delimited text. Decoding is ours (BOM, UTF-8, UTF-16, GB18030) and done with
- * streaming decoders, so a multi-byte character split across two read chunks stays whole.
- * Splitting into fields is papaparse's: measured on a 1M-row export it runs close to the
- * speed of merely reading the file, where csv-parse took about five times as long (README).
+ * CSV and other delimited text. Decoding is ours and strict (BOM, UTF-8, UTF-16, GB18030:
+ * csv-decode.ts), splitting into records is ours too (csv-parser.ts); this file drives them and
+ * turns what they refuse into messages that name the file, the line and what to do.
  */
-import { Readable } from 'node:stream';
-import Papa from 'papaparse';
-import iconv from 'iconv-lite';
+import type { Readable } from 'node:stream';
+import { InputError } from '../errors.js';
+import { CSV_LIMITS, CsvLimitError, CsvParser, type CsvRecord } from './csv-parser.js';
+import { UndecodableError, decodeText } from './csv-decode.js';
 import { sniffDelimiter } from './detect.js';
-import type { BrokenRow, RawRow, TableReader, TableSink } from './table.js';
+import type { BrokenRow, TableReader, TableSink } from './table.js';
 
-const PARSE_BYTES = 64 * 1024;
-
-interface StreamDecoder {
-  write(chunk: Buffer): string;
-  end(): string;
+export interface CsvSource {
+  /** The input as named in messages. */
+  file: string;
+  bytes: Readable;
+  encoding: string;
+  bomLength: number;
+  /** The encoding came from --encoding, not from sniffing. */
+  forced: boolean;
 }
 
-/**
- * Node's own decoders (ICU) where it has one for the encoding: for GB18030 it measured over
- * twice as fast as iconv-lite. iconv-lite covers builds without full ICU and rarer encodings.
- */
-function decoderFor(encoding: string): StreamDecoder {
-  let native: TextDecoder | null = null;
-  try {
-    // ignoreBOM: the caller has already skipped the BOM it sniffed.
-    native = new TextDecoder(encoding, { ignoreBOM: true });
-  } catch {
-    native = null;
-  }
-  if (native !== null) {
-    const decoder = native;
-    return {
-      write: (chunk) => decoder.decode(chunk, { stream: true }),
-      end: () => decoder.decode(),
-    };
-  }
-  const decoder = iconv.getDecoder(encoding);
-  return { write: (chunk) => decoder.write(chunk), end: () => decoder.end() ?? '' };
-}
-
-async function* decode(
-  bytes: Readable,
-  encoding: string,
-  bomLength: number,
-): AsyncGenerator<string> {
-  const decoder = decoderFor(encoding);
-  let skip = bomLength;
-  for await (const chunk of bytes as AsyncIterable<Buffer>) {
-    let piece = chunk;
-    if (skip > 0) {
-      piece = chunk.subarray(skip);
-      skip = Math.max(0, skip - chunk.length);
-    }
-    // Read in large chunks (fewer trips to the disk), parse in small ones: the rows of a
-    // small chunk die young, which keeps the garbage collector's work several times lower.
-    for (let at = 0; at < piece.length; at += PARSE_BYTES) {
-      const text = decoder.write(piece.subarray(at, at + PARSE_BYTES));
-      if (text.length > 0) yield text;
-    }
-  }
-  const rest = decoder.end();
-  if (rest.length > 0) yield rest;
-}
-
-export function csvReader(bytes: Readable, encoding: string, bomLength: number): TableReader {
+export function csvReader(source: CsvSource): TableReader {
   const reader: TableReader = {
     format: 'csv',
-    encoding,
+    encoding: source.encoding,
     delimiter: null,
     notes: [],
-    read: (sink) => readCsv(reader, bytes, encoding, bomLength, sink),
+    read: (sink) => readCsv(reader, source, sink),
   };
   return reader;
 }
 
-async function readCsv(
-  reader: TableReader,
-  bytes: Readable,
-  encoding: string,
-  bomLength: number,
-  sink: TableSink,
-): Promise<void> {
-  const texts = decode(bytes, encoding, bomLength);
-  // The first decoded chunk (64 KiB of bytes) holds enough lines to sniff the delimiter.
-  const first = await texts.next();
-  const firstText = first.done ? '' : first.value;
-  const delimiter = sniffDelimiter(firstText.slice(0, 64 * 1024));
-  reader.delimiter = delimiter;
-  async function* all(): AsyncGenerator<string> {
-    if (firstText.length > 0) yield firstText;
-    yield* texts;
+async function readCsv(reader: TableReader, source: CsvSource, sink: TableSink): Promise<void> {
+  const texts = decodeText(source.bytes, source.encoding, source.bomLength);
+  let parser: CsvParser | null = null;
+  try {
+    // The first piece (64 KiB of bytes) holds enough lines to sniff the delimiter.
+    const first = await texts.next();
+    const firstText = first.done ? '' : first.value;
+    reader.delimiter = sniffDelimiter(firstText.slice(0, 64 * 1024));
+    parser = new CsvParser(reader.delimiter);
+    sink.begin({ sheet: null, sheetIndex: 0 });
+    parser.push(firstText);
+    let wanted = emit(parser, sink);
+    if (wanted) {
+      for await (const text of texts) {
+        parser.push(text);
+        if (!(wanted = emit(parser, sink))) break; // leaving the loop closes the file
+      }
+    }
+    if (wanted) {
+      parser.end();
+      emit(parser, sink);
+    }
+  } catch (error) {
+    if (error instanceof CsvLimitError) throw limitError(source.file, error);
+    if (error instanceof UndecodableError) throw decodeError(source, error, parser);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+      // The file went away or the disk failed under us: a system error, not ours.
+      throw new InputError(
+        'FILE_UNREADABLE',
+        `${source.file}: reading failed after line ${count(parser?.line ?? 1)} (${code}).`,
+        'Check the file and the disk it is on, then run again.',
+      );
+    }
+    throw error;
+  } finally {
+    await texts.return(undefined);
   }
-
-  sink.begin({ sheet: null, sheetIndex: 0 });
-  let line = 1;
-  let wanted = true;
-  await new Promise<void>((resolve, reject) => {
-    Papa.parse(Readable.from(all()), {
-      delimiter,
-      quoteChar: '"',
-      escapeChar: '"',
-      skipEmptyLines: false,
-      chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
-        if (!wanted) return;
-        const lineBreak = results.meta.linebreak === '\r' ? '\r' : '\n';
-        const broken = quoteErrors(results.errors, results.data.length);
-        const batch: RawRow[] = [];
-        for (let i = 0; i < results.data.length; i++) {
-          const fields = results.data[i] as string[];
-          const row = line;
-          line += 1 + newlinesIn(fields, lineBreak);
-          const error = broken.get(i);
-          if (error) {
-            // An open quote swallows up to the end of the file, final line break included.
-            const last = fields[fields.length - 1] ?? '';
-            sink.broken(brokenRow(row, error, line - row - (last.endsWith(lineBreak) ? 1 : 0)));
-          } else {
-            batch.push({ row, cells: fields });
-          }
-        }
-        if (!sink.rows(batch)) {
-          wanted = false;
-          parser.abort();
-        }
-      },
-      complete: () => resolve(),
-      error: (error: Error) => reject(error),
-    });
-  });
   sink.end();
 }
 
-function newlinesIn(fields: string[], lineBreak: string): number {
-  let n = 0;
-  for (const field of fields) {
-    let at = field.indexOf(lineBreak);
-    while (at !== -1) {
-      n++;
-      at = field.indexOf(lineBreak, at + 1);
-    }
+/** Hands the parsed records to the sink in order; false when the sink wants no more. */
+function emit(parser: CsvParser, sink: TableSink): boolean {
+  const records = parser.records;
+  if (records.length === 0) return true;
+  parser.records = [];
+  let from = 0;
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i]!;
+    if (record.problem === null) continue;
+    if (i > from && !sink.rows(records.slice(from, i))) return false;
+    sink.broken(brokenRow(record));
+    from = i + 1;
   }
-  return n;
+  if (from === 0) return sink.rows(records);
+  return from === records.length || sink.rows(records.slice(from));
 }
 
-/**
- * papaparse reports quote problems per row of the chunk, and repeats the errors of a row it
- * re-parses; errors past the rows delivered refer to a line that is not complete yet.
- */
-function quoteErrors(errors: Papa.ParseError[], rows: number): Map<number, string> {
-  const byRow = new Map<number, string>();
-  for (const error of errors) {
-    if (error.type !== 'Quotes' || error.row === undefined || error.row >= rows) continue;
-    if (byRow.get(error.row) !== 'MissingQuotes') byRow.set(error.row, error.code);
-  }
-  return byRow;
-}
-
-function brokenRow(row: number, code: string, lines: number): BrokenRow {
-  if (code === 'MissingQuotes') {
+function brokenRow(record: CsvRecord): BrokenRow {
+  const { row, cells, quoteLine, lines } = record;
+  if (record.problem === 'unbalanced') {
     return {
       row,
+      cells,
       code: 'quote',
       reason:
-        `unbalanced quote: a field opened with " on line ${row} never closes` +
+        `unbalanced quote: a field opened with " on line ${quoteLine} never closes` +
         (lines > 1 ? ` (the ${lines} lines from there on were read as one row)` : ''),
     };
   }
   return {
     row,
+    cells,
     code: 'quote',
     reason: 'malformed quotes: a quoted field has text after its closing "',
   };
+}
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+function limitError(file: string, error: CsvLimitError): InputError {
+  const line = count(error.line);
+  if (error.quoteLine !== null) {
+    const what = error.limit === 'fieldChars' ? "Excel's limit for a cell" : 'the limit for a row';
+    return new InputError(
+      'CSV_LIMIT',
+      `${file}: the quoted field that opens on line ${count(error.quoteLine)} runs on for more than ${count(error.value)} characters (${what}): an unbalanced quote?`,
+      `Look for a stray " on line ${count(error.quoteLine)} in a text editor, or export the file again.`,
+    );
+  }
+  const hint =
+    'A 95598 export is far smaller: check that this is the right file and its delimiter, or export it again.';
+  switch (error.limit) {
+    case 'columns':
+      return new InputError(
+        'CSV_LIMIT',
+        `${file}: line ${line} has more than ${count(CSV_LIMITS.columns)} fields (Excel's limit of columns); the file is refused.`,
+        hint,
+      );
+    case 'fieldChars':
+      return new InputError(
+        'CSV_LIMIT',
+        `${file}: line ${line} has a field of more than ${count(CSV_LIMITS.fieldChars)} characters (Excel's limit for a cell); the file is refused.`,
+        hint,
+      );
+    case 'recordChars':
+      return new InputError(
+        'CSV_LIMIT',
+        `${file}: the row on line ${line} is longer than ${count(CSV_LIMITS.recordChars)} characters (the limit for one row); the file is refused.`,
+        hint,
+      );
+  }
+}
+
+const ENCODING_NAMES: Record<string, string> = {
+  'utf-8': 'UTF-8',
+  gb18030: 'GB18030',
+  'utf-16le': 'UTF-16',
+  'utf-16be': 'UTF-16',
+};
+
+function decodeError(
+  source: CsvSource,
+  error: UndecodableError,
+  parser: CsvParser | null,
+): InputError {
+  const { file, encoding } = source;
+  const name = ENCODING_NAMES[encoding] ?? encoding;
+  // The parser has read every character before the bad bytes: its line is theirs.
+  const at = parser === null ? 1 : parser.line;
+  const line = error.exact ? `line ${count(at)}` : `line ${count(at)} or one after it`;
+  const sniffed = !source.forced && source.bomLength === 0;
+  if (at > 1 && sniffed && error.validAs === 'gb18030') {
+    return new InputError(
+      'CSV_ENCODING',
+      `${file}: ${line} is not UTF-8 though the lines before it are; the file mixes encodings (two exports joined?).`,
+      `Split the file before that line and give the parts as two inputs (the second may be GB18030), or save it again in one encoding.`,
+    );
+  }
+  if (at > 1 && error.validAs === 'utf-8') {
+    return new InputError(
+      'CSV_ENCODING',
+      `${file}: ${line} is UTF-8 though the lines before it are ${name}; the file mixes encodings (two exports joined?).`,
+      `Split the file before that line and give the parts as two inputs, or save it again in one encoding.`,
+    );
+  }
+  return new InputError(
+    'CSV_ENCODING',
+    `${file}: ${line} holds bytes that are not ${name} text; the file is damaged or in another encoding.`,
+    source.forced
+      ? `Check --encoding ${encoding}: name the file's real encoding (utf-8, gb18030, utf-16le), or export it again.`
+      : 'Export it again, or name its encoding with --encoding (utf-8, gb18030, utf-16le).',
+  );
 }

@@ -63,10 +63,10 @@ export function detect(file: string, head: Buffer, forcedEncoding: string | null
       CONVERT_HINT,
     );
   }
-  const { encoding, bomLength } = forcedEncoding
-    ? { encoding: forcedEncoding, bomLength: bomOf(head, forcedEncoding) }
-    : sniffEncoding(head);
-  if (!looksLikeText(head.subarray(bomLength), encoding)) {
+  const { encoding, bomLength, textEnd } = forcedEncoding
+    ? { encoding: forcedEncoding, bomLength: bomOf(head, forcedEncoding), textEnd: head.length }
+    : sniff(head);
+  if (!looksLikeText(head.subarray(bomLength, textEnd), encoding)) {
     throw new InputError(
       'FORMAT_UNKNOWN',
       `${file}: not a CSV or text file, nor an xlsx workbook (it holds binary data).`,
@@ -85,29 +85,79 @@ function bomOf(head: Buffer, encoding: string): number {
 
 /** BOM first, then valid UTF-8, else GB18030 (what Excel on Chinese Windows writes). */
 export function sniffEncoding(head: Buffer): { encoding: string; bomLength: number } {
-  if (startsWith(head, [0xef, 0xbb, 0xbf])) return { encoding: 'utf-8', bomLength: 3 };
-  if (startsWith(head, [0xff, 0xfe])) return { encoding: 'utf-16le', bomLength: 2 };
-  if (startsWith(head, [0xfe, 0xff])) return { encoding: 'utf-16be', bomLength: 2 };
+  const { encoding, bomLength } = sniff(head);
+  return { encoding, bomLength };
+}
+
+/**
+ * A UTF-8 start of this many multi-byte characters makes a file UTF-8 even when GB18030
+ * follows (two exports joined with `cat`): the reader then stops at the first line that is not
+ * UTF-8 and says so. GB18030 text is not valid UTF-8 past a character or two (about one
+ * Chinese character in twelve happens to be), so no GB18030 file starts like that.
+ */
+const UTF8_START_CHARS = 8;
+
+/** `textEnd`: where the bytes stop being text in the encoding found (the end, usually). */
+function sniff(head: Buffer): { encoding: string; bomLength: number; textEnd: number } {
+  const end = head.length;
+  if (startsWith(head, [0xef, 0xbb, 0xbf]))
+    return { encoding: 'utf-8', bomLength: 3, textEnd: end };
+  if (startsWith(head, [0xff, 0xfe])) return { encoding: 'utf-16le', bomLength: 2, textEnd: end };
+  if (startsWith(head, [0xfe, 0xff])) return { encoding: 'utf-16be', bomLength: 2, textEnd: end };
   try {
     // stream: true so a character cut at the end of the sample does not count as invalid.
     new TextDecoder('utf-8', { fatal: true }).decode(head, { stream: true });
-    return { encoding: 'utf-8', bomLength: 0 };
+    return { encoding: 'utf-8', bomLength: 0, textEnd: end };
   } catch {
-    return { encoding: 'gb18030', bomLength: 0 };
+    const start = utf8Start(head);
+    if (start.multibyte >= UTF8_START_CHARS)
+      return { encoding: 'utf-8', bomLength: 0, textEnd: start.length };
+    return { encoding: 'gb18030', bomLength: 0, textEnd: end };
   }
 }
 
-/** Text has no NUL bytes and almost no control characters or undecodable bytes. */
+/** How many bytes at the start of `bytes` are UTF-8, and how many multi-byte characters they hold. */
+function utf8Start(bytes: Buffer): { length: number; multibyte: number } {
+  let i = 0;
+  let multibyte = 0;
+  while (i < bytes.length) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const extra =
+      b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+    if (extra === 0 || i + extra >= bytes.length) break;
+    let k = 1;
+    while (k <= extra && (bytes[i + k]! & 0xc0) === 0x80) k++;
+    if (k <= extra) break;
+    multibyte++;
+    i += extra + 1;
+  }
+  return { length: i, multibyte };
+}
+
+/**
+ * Random bytes decoded as text give over 10% of control characters and U+FFFD, UTF-16 without
+ * a BOM about 40% NULs; an export with a stray control character in every row stays under 5%.
+ */
+const MAX_BAD_SHARE = 0.05;
+
+/**
+ * Text has almost no control characters (NUL included) or undecodable bytes. A NUL or two in
+ * a field is damage the reader cleans up, not proof of a binary file: binary data, or UTF-16
+ * without a BOM, has them by the thousand.
+ */
 function looksLikeText(sample: Buffer, encoding: string): boolean {
   const text = iconv.decode(sample.subarray(0, 64 * 1024), encoding);
   if (text.length === 0) return true;
   let bad = 0;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    if (c === 0) return false;
     if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) || c === 0xfffd) bad++;
   }
-  return bad / text.length < 0.01;
+  return bad / text.length < MAX_BAD_SHARE;
 }
 
 const CANONICAL_ENCODINGS: Record<string, string> = {

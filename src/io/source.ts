@@ -32,30 +32,43 @@ export interface OpenedInput {
 
 export async function openInput(file: string, options: OpenOptions = {}): Promise<OpenedInput> {
   const forcedEncoding = options.encoding ? normaliseEncoding(options.encoding) : null;
-  const { head, stream } = file === '-' ? await readStdinHead() : await readFileHead(file);
+  const { head, stream, seekable } =
+    file === '-' ? { ...(await readStdinHead()), seekable: false } : await readFileHead(file);
   const detected = detect(file === '-' ? 'stdin' : file, head, forcedEncoding);
   if (detected.format === 'xlsx') {
     const { xlsxReader, DEFAULT_MAX_INFLATED } = await import('./xlsx.js');
     const maxInflated = options.maxInflated ?? DEFAULT_MAX_INFLATED;
-    // A zip is read from its end: stdin is held in memory, up to the same cap as a part.
-    const input = file === '-' ? { bytes: await readWhole(stream(), maxInflated) } : { path: file };
+    // A zip is read from its end: stdin or a pipe is held in memory, up to the same cap as a part.
+    const input = seekable ? { path: file } : { bytes: await readWhole(stream(), maxInflated) };
     const reader = xlsxReader(file === '-' ? 'stdin' : file, input, {
       sheet: options.sheet ?? null,
       maxInflated,
     });
-    if (detected.note && file !== '-') reader.notes.push(detected.note);
+    if (detected.note && seekable) reader.notes.push(detected.note);
     return { file, reader };
   }
-  const reader = csvReader(stream(), detected.encoding, detected.bomLength);
+  const reader = csvReader({
+    file: file === '-' ? 'stdin' : file,
+    bytes: stream(),
+    encoding: detected.encoding,
+    bomLength: detected.bomLength,
+    forced: forcedEncoding !== null,
+  });
   if (options.sheet)
     reader.notes.push(`--sheet ${options.sheet} is ignored: a text file has no sheets.`);
   return { file, reader };
 }
 
-async function readFileHead(file: string): Promise<{ head: Buffer; stream: () => Readable }> {
+async function readFileHead(
+  file: string,
+): Promise<{ head: Buffer; stream: () => Readable; seekable: boolean }> {
   let size: number;
   try {
     const info = await stat(file);
+    // A pipe or device (`<(zcat x.csv.gz)`, /dev/stdin) has no size: read its head as stdin's.
+    if (!info.isFile() && !info.isDirectory()) {
+      return { ...(await readStreamHead(createReadStream(file))), seekable: false };
+    }
     if (info.isDirectory()) {
       throw new InputError(
         'FILE_UNREADABLE',
@@ -109,7 +122,11 @@ async function readFileHead(file: string): Promise<{ head: Buffer; stream: () =>
         );
       }
     }
-    return { head: sniff, stream: () => createReadStream(file, { highWaterMark: 1024 * 1024 }) };
+    return {
+      head: sniff,
+      stream: () => createReadStream(file, { highWaterMark: 1024 * 1024 }),
+      seekable: true,
+    };
   } finally {
     await handle.close();
   }
@@ -133,11 +150,15 @@ async function readWhole(stream: Readable, limit: number): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Stdin cannot be re-read: keep the sniffed bytes and replay them before the rest. */
-async function readStdinHead(): Promise<{ head: Buffer; stream: () => Readable }> {
+function readStdinHead(): Promise<{ head: Buffer; stream: () => Readable }> {
+  return readStreamHead(process.stdin);
+}
+
+/** Stdin and pipes cannot be re-read: keep the sniffed bytes and replay them before the rest. */
+async function readStreamHead(input: Readable): Promise<{ head: Buffer; stream: () => Readable }> {
   const chunks: Buffer[] = [];
   let length = 0;
-  const iterator = process.stdin[Symbol.asyncIterator]();
+  const iterator = input[Symbol.asyncIterator]();
   let done = false;
   while (length < HEAD_BYTES) {
     const next = await iterator.next();

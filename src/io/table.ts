@@ -10,6 +10,8 @@ export interface RawRow {
 /** A row the reader itself could not split into fields (unbalanced quote, ragged row). */
 export interface BrokenRow {
   row: number;
+  /** The fields as far as they could be split: the header search looks at them too. */
+  cells?: Cell[];
   code: 'ragged' | 'quote';
   reason: string;
 }

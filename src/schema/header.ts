@@ -6,7 +6,7 @@
 import { InputError } from '../errors.js';
 import type { Cell, RawRow } from '../io/table.js';
 import { FIELDS, FIELD_SPECS, fieldForHeader, headerKey, type Field } from './fields.js';
-import { cellText } from './values.js';
+import { cellText, visible } from './values.js';
 
 export const HEADER_SEARCH_ROWS = 50;
 /**
@@ -79,7 +79,10 @@ export function checkMapping(
   mapping: ColumnMapping,
   overrides: MapOverrides,
 ): void {
-  const found = mapping.headers.filter((h) => h !== '').join(', ');
+  const found = mapping.headers
+    .filter((h) => h !== '')
+    .map(visible)
+    .join(', ');
   for (const field of FIELDS) {
     const header = overrides[field];
     if (header !== undefined && mapping.columns[field] === undefined) {

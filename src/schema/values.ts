@@ -143,16 +143,52 @@ export function parseDate(value: Cell): LocalTime | null {
   return null;
 }
 
+/** C0 and C1 control characters and DEL: never part of a name. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f]+/g;
+
+const CONTROL_EACH = /[\u0000-\u001f\u007f-\u009f]/g;
+const ESCAPES: Record<string, string> = { '\t': '\\t', '\n': '\\n', '\r': '\\r' };
+
+/**
+ * Control characters shown as escapes (\n, \x1b): for raw values quoted in reasons, notes
+ * and headers, which reach terminals (an ESC [2J in a date cell would clear the screen) and
+ * one-line error messages.
+ */
+export function visible(text: string): string {
+  if (!CONTROL.test(text)) return text;
+  return text.replace(
+    CONTROL_EACH,
+    (c) => ESCAPES[c] ?? `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
+}
+
+/** Counts the values from which cleanText removed control characters (beyond trimming). */
+export interface CleanCount {
+  controls: number;
+}
+
 /**
  * Trim and NFKC-normalise a text value: full-width letters, digits and brackets become
  * half-width, so `国网黄山供电公司（市直）` and `国网黄山供电公司(市直) ` are one unit.
+ * Control characters go too (a NUL or \x01 in a unit name made it a unit of its own, and broke
+ * the charts that print it); `count` learns when that removed more than surrounding space.
  */
-export function cleanText(value: string): string {
+export function cleanText(value: string, count?: CleanCount): string {
   for (let i = 0; i < value.length; i++) {
     const c = value.charCodeAt(i);
-    if (c >= 0x7f || c < 0x20) return value.normalize('NFKC').trim();
+    if (c >= 0x7f || c < 0x20) return cleanSlowly(value, count);
   }
   return value.trim();
+}
+
+function cleanSlowly(value: string, count: CleanCount | undefined): string {
+  let text = value;
+  if (CONTROL.test(value)) {
+    text = value.replace(CONTROLS, '');
+    if (count !== undefined && text.trim() !== value.trim()) count.controls++;
+  }
+  return text.normalize('NFKC').trim();
 }
 
 /** The text of a cell as the analyst sees it. Numbers keep their digits (ids, phone numbers). */
@@ -167,13 +203,28 @@ export function cellText(value: Cell): string {
 /** Memoises cleanText for columns with few distinct values (units, types, classes). */
 export class TextCache {
   private readonly map = new Map<string, string>();
+  /** Raw values that held control characters: counted again at each occurrence. */
+  private readonly dirty = new Set<string>();
+  /** Values (occurrences, not distinct) from which control characters were removed. */
+  readonly count: CleanCount = { controls: 0 };
+  /** Cleaned values holding U+FFFD: text garbled before the file was written. */
+  readonly garbled = new Set<string>();
   constructor(private readonly limit = 50_000) {}
   clean(raw: string): string {
     let hit = this.map.get(raw);
     if (hit === undefined) {
-      hit = detach(cleanText(raw));
-      if (this.map.size >= this.limit) this.map.clear();
-      this.map.set(detach(raw), hit);
+      const before = this.count.controls;
+      hit = detach(cleanText(raw, this.count));
+      if (this.map.size >= this.limit) {
+        this.map.clear();
+        this.dirty.clear();
+      }
+      const key = detach(raw);
+      this.map.set(key, hit);
+      if (hit.includes('\uFFFD')) this.garbled.add(hit);
+      if (this.count.controls !== before) this.dirty.add(key);
+    } else if (this.dirty.size > 0 && this.dirty.has(raw)) {
+      this.count.controls++;
     }
     return hit;
   }

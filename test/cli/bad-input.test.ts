@@ -3,11 +3,13 @@
  * a clear one- or two-line message naming the file and what to do, the documented exit code,
  * no stack trace, and no output file left behind.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
-import { complaints, isPlainError } from '../helpers/cli.js';
+import { ROOT, complaints, isPlainError } from '../helpers/cli.js';
 
 const BAD = 'test/files/bad';
 const out = mkdtempSync(join(tmpdir(), 'complaints-bad-'));
@@ -58,6 +60,31 @@ describe('inputs that cannot be read: exit 2', () => {
       /header-only\.xlsx: the header is on row 1 of sheet 工单明细 but no data rows follow it\./,
       /Export/,
     ],
+    [
+      'stray-quote-header.csv',
+      /stray-quote-header\.csv: the header on line 1 cannot be split into columns: malformed quotes: a quoted field has text after its closing "\.$/,
+      /^ {2}Remove the stray " from the header line in a text editor, or export the file again\.$/,
+    ],
+    [
+      'unescaped-quotes.csv',
+      /unescaped-quotes\.csv: 24 of 24 data rows rejected: malformed quotes: a quoted field has text after its closing " \(lines 2, 3, 4, 5, 6 …\); the file is not a usable export\.$/,
+      /A quote inside a quoted value must be doubled \(""\)/,
+    ],
+    [
+      'unreadable-dates.csv',
+      /unreadable-dates\.csv: 24 of 24 data rows rejected: 受理时间 '05\/03\/2016 10:22:11' is not a date \(lines 2, 3, 4, 5, 6 …\); the file is not a usable export\.$/,
+      /Check that the 受理时间 column holds acceptance times \(or map another: --map acceptedAt=HEADER\)/,
+    ],
+    [
+      'joined-encodings.csv',
+      /joined-encodings\.csv: line 5 is not UTF-8 though the lines before it are; the file mixes encodings \(two exports joined\?\)\.$/,
+      /Split the file before that line and give the parts as two inputs/,
+    ],
+    [
+      'bad-gb18030.csv',
+      /bad-gb18030\.csv: line 4 holds bytes that are not GB18030 text; the file is damaged or in another encoding\.$/,
+      /name its encoding with --encoding/,
+    ],
   ])('%s', (name, message, hint) => {
     const json = join(out, `${name}.json`);
     const run = complaints(['inspect', `${BAD}/${name}`, '--json', json]);
@@ -83,6 +110,16 @@ describe('rows that cannot be used: rejects with their line, exit 3 under --stri
       4,
     ],
     ['empty-unit.csv', [[4, '供电单位 is empty']], 5],
+    [
+      'garbled-unit.csv',
+      [
+        [
+          4,
+          "供电单位 '国网休宁县\ufffd\ufffd供电公司' is garbled (U+FFFD: the text was damaged before this file was written)",
+        ],
+      ],
+      5,
+    ],
     [
       'ragged.csv',
       [
@@ -128,5 +165,143 @@ describe('a workbook named .csv', () => {
     expect(json.inputs[0].notes).toEqual([
       'renamed-xlsx.csv is an xlsx workbook despite its name; read as xlsx.',
     ]);
+  });
+});
+
+describe('hostile text that is read', () => {
+  it('mixed-line-ends.csv: every record of a file whose lines end in CRLF, LF or CR at random', () => {
+    const file = `${BAD}/mixed-line-ends.csv`;
+    const run = complaints(['inspect', file, '--json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.inputs[0]).toMatchObject({ rows: 24, complaints: 16, rejected: 0 });
+    expect(result.rejects).toEqual([]);
+  });
+
+  it('control-chars.csv: NUL and other control characters leave the units and types, with a note', () => {
+    const file = `${BAD}/control-chars.csv`;
+    const run = complaints(['inspect', file, '--json']);
+    expect(run.code).toBe(0);
+    const input = JSON.parse(run.stdout).inputs[0];
+    expect(Object.keys(input.units)).toEqual([
+      '国网歙县供电公司',
+      '国网黄山供电公司(市直)',
+      '国网休宁县供电公司',
+      '国网祁门县供电公司',
+      '国网黄山市黄山区供电公司',
+      '国网黟县供电公司',
+    ]);
+    expect(input.byType).toEqual({ 投诉: 4, 故障报修: 1, 业务咨询: 1 });
+    expect(input.notes).toEqual([
+      'Control characters (such as NUL) removed from 3 values used for grouping and matching, first in 供电单位 on line 2.',
+    ]);
+    // A \x01 in a unit name used to stop the charts ("SVG data parsing failed", exit 1).
+    const workbook = join(out, 'control-chars.xlsx');
+    const report = complaints(['report', file, '--year', '2016', '--out', workbook, '--quiet']);
+    expect(report.stderr).toBe('');
+    expect(report.code).toBe(0);
+    expect(existsSync(workbook)).toBe(true);
+  });
+});
+
+describe('terminal escapes in the data', () => {
+  it('are shown escaped in reasons, so --strict stays two plain lines and clears no screen', () => {
+    const file = join(out, 'escapes.csv');
+    writeFileSync(
+      file,
+      '工单编号,受理时间,供电单位\n1,"\u001b[2J2016\n-05-03",A\n2,2016-05-03,B\n',
+    );
+    const run = complaints(['inspect', file, '--strict', '--quiet']);
+    expect(run.code).toBe(3);
+    expect(run.stderr).toBe(
+      `complaints: 1 row(s) rejected under --strict; first: ${file} row 2: 受理时间 '\\x1b[2J2016\\n-05-03' is not a date\n` +
+        '  Every rejected row: complaints inspect FILES --json (rejects[]). Fix them, or run without --strict.\n',
+    );
+  });
+});
+
+describe('hostile text made at test time: exit 2 within seconds, nothing written', () => {
+  const HEADER = '工单编号,受理时间,供电单位,业务类型,受理内容';
+  const ROW = '16050300000101,2016-05-03 10:22:11,国网歙县供电公司,投诉,客户反映电压低';
+  const timed = (args: string[]) => {
+    const started = performance.now();
+    const run = complaints(args);
+    return { ...run, seconds: (performance.now() - started) / 1000 };
+  };
+
+  it('a line of 40 MB', () => {
+    const file = join(out, 'long-line.csv');
+    writeFileSync(file, `${HEADER}\n${ROW}\n${'x'.repeat(40 * 1024 * 1024)}\n`);
+    const run = timed(['analyze', file, '--json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `complaints: ${file}: line 3 has a field of more than 32,767 characters (Excel's limit for a cell); the file is refused.\n` +
+        '  A 95598 export is far smaller: check that this is the right file and its delimiter, or export it again.\n',
+    );
+    expect(run.seconds).toBeLessThan(5);
+  });
+
+  it('classify --out on 200,000 columns', () => {
+    const file = join(out, 'wide.csv');
+    const extra = Array.from({ length: 200_000 }, (_, i) => `c${i}`).join(',');
+    writeFileSync(file, `${HEADER},${extra}\n${ROW},${extra}\n`);
+    const target = join(out, 'wide-classified.csv');
+    const run = timed(['classify', file, '--out', target]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe(
+      `complaints: ${file}: line 1 has more than 16,384 fields (Excel's limit of columns); the file is refused.`,
+    );
+    expect(isPlainError(run.stderr)).toBe(true);
+    expect(run.seconds).toBeLessThan(5);
+    expect(existsSync(target)).toBe(false);
+  });
+
+  it('a MiB of UTF-8 followed by GB18030', () => {
+    const lines = [HEADER];
+    let bytes = Buffer.byteLength(HEADER) + 1;
+    for (let i = 0; bytes < 1024 * 1024 + 100; i++) {
+      lines.push(`${16050300100000 + i},2016-05-03 10:22:11,国网歙县供电公司,投诉,客户反映电压低`);
+      bytes += Buffer.byteLength(lines[lines.length - 1]!) + 1;
+    }
+    const gb = iconv.encode(
+      `16050399999999,2016-05-04 10:00:00,国网黟县供电公司,投诉,x\n`,
+      'gb18030',
+    );
+    const file = join(out, 'joined-big.csv');
+    writeFileSync(file, Buffer.concat([Buffer.from(lines.join('\n') + '\n'), gb]));
+    const run = timed(['analyze', file, '--json']);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toBe(
+      `complaints: ${file}: line ${(lines.length + 1).toLocaleString('en-US')} is not UTF-8 though the lines before it are; the file mixes encodings (two exports joined?).`,
+    );
+    expect(run.stdout).toBe('');
+  });
+});
+
+describe('a text input that is a pipe', () => {
+  it('is read, not called empty', () => {
+    const fifo = join(out, 'export.fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    // The writer runs beside the program, as with `complaints inspect <(zcat export.csv.gz)`.
+    const run = spawnSync(
+      'sh',
+      [
+        '-c',
+        'cat "$1" > "$2" & exec "$3" "$4" inspect "$2" --json',
+        'sh',
+        `${BAD}/mixed-line-ends.csv`,
+        fifo,
+        process.execPath,
+        `${ROOT}/bin/complaints.js`,
+      ],
+      { cwd: ROOT, encoding: 'utf8', timeout: 20_000 },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout).inputs[0]).toMatchObject({
+      rows: 24,
+      complaints: 16,
+      rejected: 0,
+    });
   });
 });

@@ -28,6 +28,26 @@ describe('sniffEncoding', () => {
     ],
     ['GB18030', iconv.encode(text, 'gb18030'), 'gb18030', 0],
     ['ASCII', Buffer.from('a,b,c\n1,2,3\n'), 'utf-8', 0],
+    // Two exports joined: the reader stops at the first GB18030 line and names it.
+    [
+      'UTF-8, then GB18030',
+      Buffer.concat([Buffer.from(text), iconv.encode(text, 'gb18030')]),
+      'utf-8',
+      0,
+    ],
+    [
+      'ASCII, then GB18030',
+      Buffer.concat([Buffer.from('id,date\n1,2\n'), iconv.encode(text, 'gb18030')]),
+      'gb18030',
+      0,
+    ],
+    [
+      'GB18030 whose first characters happen to be UTF-8',
+      // 吖 is DF B9 in GB18030, a valid two-byte UTF-8 sequence
+      iconv.encode('吖吖,' + text, 'gb18030'),
+      'gb18030',
+      0,
+    ],
   ])('%s', (_name, bytes, encoding, bomLength) => {
     expect(sniffEncoding(bytes)).toEqual({ encoding, bomLength });
   });

@@ -9,6 +9,8 @@ import {
   parseDate,
   parseFlag,
   parseSubstantiated,
+  TextCache,
+  visible,
 } from '../../src/schema/values.js';
 
 const at = (value: Parameters<typeof parseDate>[0]): string | null => {
@@ -86,6 +88,49 @@ describe('cleanText', () => {
     ['  plain  ', 'plain'],
   ])('%j → %j', (raw, clean) => {
     expect(cleanText(raw)).toBe(clean);
+  });
+
+  it.each([
+    ['国网\u0001歙县供电公司', '国网歙县供电公司', 1],
+    ['国网歙县\u0000供电公司\u0000', '国网歙县供电公司', 1],
+    ['投诉\u007f', '投诉', 1],
+    ['\u0085国网黄山供电公司\u009f', '国网黄山供电公司', 1],
+    ['国网\t歙县\r\n供电公司', '国网歙县供电公司', 1],
+    ['GD\u000b1001', 'GD1001', 1],
+    // Space at the ends is trimmed as before, and not counted as a cleaned value.
+    ['\t国网歙县供电公司\r\n', '国网歙县供电公司', 0],
+    ['国网歙县供电公司', '国网歙县供电公司', 0],
+  ])('removes control characters: %j → %j, counted %i', (raw, clean, counted) => {
+    const count = { controls: 0 };
+    expect(cleanText(raw, count)).toBe(clean);
+    expect(count.controls).toBe(counted);
+  });
+});
+
+describe('visible', () => {
+  it.each([
+    ['2016-05-03', '2016-05-03'],
+    ['\u001b[2J2016', '\\x1b[2J2016'],
+    ['\u001b]0;title\u0007', '\\x1b]0;title\\x07'],
+    ['a\tb\r\nc\u0000', 'a\\tb\\r\\nc\\x00'],
+    ['\u009b31m', '\\x9b31m'],
+  ])('%j → %j', (raw, shown) => {
+    expect(visible(raw)).toBe(shown);
+  });
+});
+
+describe('TextCache', () => {
+  it('counts every occurrence of a value it cleaned of control characters, cached or not', () => {
+    const cache = new TextCache();
+    const values = ['国网\u0001歙县', '国网歙县', '国网\u0001歙县', '国网\u0001歙县', '投诉'];
+    expect(values.map((v) => cache.clean(v))).toEqual([
+      '国网歙县',
+      '国网歙县',
+      '国网歙县',
+      '国网歙县',
+      '投诉',
+    ]);
+    expect(cache.count.controls).toBe(3);
   });
 });
 
