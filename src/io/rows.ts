@@ -39,7 +39,17 @@ export async function prepareRowWriter(
   const output = await OutputFile.open(target);
   if (ext === '.csv') return (columns) => csvWriter(output, columns);
   const { ReportWorkbook } = await import('./workbook.js');
-  return (columns) => xlsxWriter(ReportWorkbook.create(output), columns, sheetName);
+  return (columns) => {
+    if (columns.length > EXCEL_COLUMNS) {
+      output.abort();
+      throw new InputError(
+        'OUTPUT_UNWRITABLE',
+        `${target}: the rows would have ${columns.length.toLocaleString('en-US')} columns, more than Excel's ${EXCEL_COLUMNS.toLocaleString('en-US')} a sheet.`,
+        'Write them as CSV instead, with --out NAME.csv.',
+      );
+    }
+    return xlsxWriter(ReportWorkbook.create(output), columns, sheetName);
+  };
 }
 
 /**
@@ -52,6 +62,8 @@ export function guardFormula(text: string): string {
 }
 
 const FLUSH_BYTES = 1 << 20;
+/** Excel's limit on the columns of a sheet. */
+const EXCEL_COLUMNS = 16_384;
 // csv-stringify quotes a field holding the record delimiter (\r\n) but not a bare \n or \r,
 // which a reader would take for the end of the record.
 const CSV_OPTIONS = { record_delimiter: '\r\n', quoted_match: /[\r\n]/ } as const;
@@ -134,9 +146,14 @@ export function placeColumns(
   // A column goes where the first input has the same field (工单号 and 国网工单编号 are both
   // the id), or else the same header.
   const key = (h: string) => fieldForHeader(h) ?? headerKey(h);
-  const keys = columns.map(key);
+  // The first column of each key, found by lookup: a wide file must not cost columns².
+  const first = new Map<string, number>();
+  columns.forEach((c, i) => {
+    const k = key(c);
+    if (!first.has(k)) first.set(k, i);
+  });
   return headers.map((h) => {
-    const at = keys.indexOf(key(h));
+    const at = first.get(key(h)) ?? -1;
     if (at < 0 && h !== '') dropped.add(h);
     return at;
   });

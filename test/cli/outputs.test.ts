@@ -23,6 +23,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadExcelJS } from '../../src/io/exceljs.js';
+import { excelCellText } from '../../src/io/workbook.js';
 import { ROOT, complaints, isPlainError } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'complaints-outputs-'));
@@ -162,29 +163,36 @@ describe('what is written and how', () => {
 });
 
 describe('xlsx text Excel can open and that reads back as written', () => {
-  it('escapes control characters as _xHHHH_ and cuts cells at 32,767 characters with a note', async () => {
+  it('escapes control characters as _xHHHH_ (and a literal _xHHHH_ as _x005F_xHHHH_)', async () => {
     const d = workdir('cells');
-    const long = '长'.repeat(40_000);
+    const longest = '长'.repeat(32_767);
     const csv =
       '工单编号,受理时间,供电单位,业务类型,受理内容\n' +
       `A1,2016-08-01 10:00:00,国网歙县供电公司,投诉,"bell\x07 and _x0041_ stay"\n` +
-      `A2,2016-08-02 10:00:00,国网歙县供电公司,投诉,${long}\n`;
+      `A2,2016-08-02 10:00:00,国网歙县供电公司,投诉,${longest}\n`;
     writeFileSync(join(d, 'c.csv'), csv);
     const r = complaints(['classify', 'c.csv', '--out', 'c.xlsx'], { cwd: d });
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(
-      "warning: 1 text(s) longer than Excel's 32,767 characters a cell were cut there in c.xlsx.",
-    );
+    expect(r.stderr).not.toContain('were cut');
+    const xml = spawnSync('unzip', ['-p', join(d, 'c.xlsx'), 'xl/worksheets/sheet1.xml']);
+    if (xml.status === 0) {
+      expect(xml.stdout.toString()).toContain('bell_x0007_ and _x005F_x0041_ stay');
+    }
     const ExcelJS = loadExcelJS();
     const book = new ExcelJS.Workbook();
     await book.xlsx.readFile(join(d, 'c.xlsx'));
-    const sheet = book.worksheets[0]!;
-    const xml = spawnSync('unzip', ['-p', join(d, 'c.xlsx'), 'xl/worksheets/sheet1.xml']);
-    if (xml.status === 0) {
-      const text = xml.stdout.toString();
-      expect(text).toContain('bell_x0007_ and _x005F_x0041_ stay');
-    }
-    expect(String(sheet.getRow(3).getCell(5).value).length).toBe(32_767);
+    expect(book.worksheets[0]!.getRow(3).getCell(5).value).toBe(longest);
+  });
+
+  it.each([
+    ['plain 国网', 'plain 国网', false],
+    ['a\x01b', 'a_x0001_b', false],
+    ['_x0041_', '_x005F_x0041_', false],
+    ['x'.repeat(40_000), 'x'.repeat(32_767), true],
+    // Never half a surrogate pair at the cut.
+    ['x'.repeat(32_766) + '😀', 'x'.repeat(32_766), true],
+  ])('excelCellText(%#)', (text, stored, cut) => {
+    expect(excelCellText(text)).toEqual({ text: stored, cut });
   });
 });
 
@@ -304,7 +312,8 @@ describe('terminal output shows control characters from the data escaped', () =>
       const r = complaints([command, 'e.csv'], { cwd: d });
       expect(r.code).toBe(0);
       expect(r.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
-      expect(r.stdout).toContain('国网\\x1B[2J歙县供电公司');
+      // Ingest takes control characters out of names used for grouping, and says so.
+      expect(r.stdout).toContain('国网[2J歙县供电公司');
     }
   });
 });
@@ -317,5 +326,29 @@ describe('control characters in names do not break the charts', () => {
     const r = complaints(['report', 'c.csv', '--out', 'c.xlsx'], { cwd: d });
     expect(r.code).toBe(0);
     expect(r.stderr).toMatch(/^已写入 c\.xlsx（7 个工作表/);
+  });
+});
+
+describe('wider than Excel allows', () => {
+  it('classify --out .xlsx on 16,384 input columns refuses with a hint, nothing left', () => {
+    const d = workdir('wide');
+    const extra = Array.from({ length: 16_384 - 5 }, (_, i) => `c${i}`);
+    const header = ['工单编号', '受理时间', '供电单位', '业务类型', '受理内容', ...extra];
+    const row = [
+      'A1',
+      '2016-08-01 10:00:00',
+      '国网歙县供电公司',
+      '投诉',
+      'x',
+      ...extra.map(() => ''),
+    ];
+    writeFileSync(join(d, 'wide.csv'), `${header.join(',')}\n${row.join(',')}\n`);
+    const r = complaints(['classify', 'wide.csv', '--out', 'wide.xlsx'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      "complaints: wide.xlsx: the rows would have 16,390 columns, more than Excel's 16,384 a sheet.\n  Write them as CSV instead, with --out NAME.csv.\n",
+    );
+    expect(leftovers(d)).toEqual([]);
+    expect(existsSync(join(d, 'wide.xlsx'))).toBe(false);
   });
 });
