@@ -18,7 +18,14 @@ import {
   limitError,
   type TextScanner,
 } from './xlsx-sheet.js';
-import { ZipArchive, bufferSource, fileSource, type ByteSource, type ZipEntry } from './zip.js';
+import {
+  DAMAGED_HINT,
+  ZipArchive,
+  bufferSource,
+  fileSource,
+  type ByteSource,
+  type ZipEntry,
+} from './zip.js';
 import type { TableReader, TableSink } from './table.js';
 
 /**
@@ -90,9 +97,40 @@ async function readXlsx(
     } finally {
       notes.push(...zip.notes);
     }
+  } catch (error) {
+    throw asInputError(file, error);
   } finally {
     await source.close();
   }
+}
+
+/**
+ * Whatever else a damaged file provokes (a read past a buffer's end, an I/O error) still
+ * names the file and says what to do, never a JavaScript message.
+ */
+function asInputError(file: string, error: unknown): unknown {
+  if (
+    !(error instanceof Error) ||
+    error.name === 'InputError' ||
+    error.name === 'RejectedRowsError'
+  )
+    return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+    return new InputError(
+      'FILE_UNREADABLE',
+      `${file}: cannot be read (${code}).`,
+      'Check that the file exists and that you may read it.',
+    );
+  }
+  if (code === 'ERR_OUT_OF_RANGE' || code === 'ERR_BUFFER_OUT_OF_BOUNDS') {
+    return new InputError(
+      'XLSX_CORRUPT',
+      `${file}: the workbook is damaged: its zip structure points outside the file.`,
+      DAMAGED_HINT,
+    );
+  }
+  return error; // a fault of ours: exit 1, with the stack under DEBUG=complaints
 }
 
 /** The zip's parts, read whole (small ones) or streamed (sheets), always within the caps. */
@@ -131,9 +169,8 @@ class Parts {
     scanner: TextScanner,
     after: () => boolean = () => true,
   ): Promise<boolean> {
-    const feeder = new Utf8Feeder(scanner, () =>
-      this.zip.damaged(`part ${path} is not UTF-8 text`),
-    );
+    const notUtf8 = () => this.zip.damaged(`part ${path} is not UTF-8 text`);
+    const feeder = new Utf8Feeder(scanner, notUtf8);
     for await (const chunk of this.zip.read(entry, limit, this.overLimit(path, limit))) {
       feeder.push(chunk);
       if (!after()) return false; // leaving the loop stops the inflation
