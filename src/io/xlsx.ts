@@ -10,14 +10,9 @@
  */
 import { posix } from 'node:path';
 import { InputError } from '../errors.js';
-import {
-  SharedStringsScanner,
-  SheetScanner,
-  Utf8Feeder,
-  decodeEntities,
-  limitError,
-  type TextScanner,
-} from './xlsx-sheet.js';
+import { SheetScanner, limitError } from './xlsx-sheet.js';
+import { SharedStringsScanner } from './xlsx-strings.js';
+import { Utf8Feeder, decodeEntities, type TextScanner } from './xml-text.js';
 import {
   DAMAGED_HINT,
   ZipArchive,
