@@ -140,11 +140,13 @@ class Parts {
     return this.zip.find(path);
   }
 
-  overLimit(path: string, limit: number): () => InputError {
+  /** The error for a part over its cap: a sheet's is --max-inflated, others' are smaller. */
+  overLimit(path: string, limit: number, why?: string): () => InputError {
+    const cap = `--max-inflated ${formatSize(this.maxInflated)}`;
     return () =>
       limitError(
         this.file,
-        `part ${path} inflates to more than ${formatSize(limit)} (--max-inflated ${formatSize(this.maxInflated)}); no real export is that large, so the file is refused as a likely zip bomb.`,
+        `part ${path} inflates to more than ${formatSize(limit)} (${why ?? cap}); no real export is that large, so the file is refused as a likely zip bomb.`,
         'If the workbook is genuine, raise the limit, e.g. --max-inflated 16GiB.',
       );
   }
@@ -153,7 +155,8 @@ class Parts {
     const entry = this.entry(path);
     if (!entry) return null;
     const limit = Math.min(SMALL_PART_LIMIT, this.maxInflated);
-    return this.zip.text(entry, limit, this.overLimit(path, limit));
+    const why = limit < this.maxInflated ? 'the cap for parts other than sheets' : undefined;
+    return this.zip.text(entry, limit, this.overLimit(path, limit, why));
   }
 
   /** Feeds the part's text to a scanner, calling `after` after each chunk (false: stop). */
@@ -161,12 +164,13 @@ class Parts {
     path: string,
     entry: ZipEntry,
     limit: number,
+    onLimit: () => InputError,
     scanner: TextScanner,
     after: () => boolean = () => true,
   ): Promise<boolean> {
     const notUtf8 = () => this.zip.damaged(`part ${path} is not UTF-8 text`);
     const feeder = new Utf8Feeder(scanner, notUtf8);
-    for await (const chunk of this.zip.read(entry, limit, this.overLimit(path, limit))) {
+    for await (const chunk of this.zip.read(entry, limit, onLimit)) {
       feeder.push(chunk);
       if (!after()) return false; // leaving the loop stops the inflation
     }
@@ -319,7 +323,8 @@ async function readSharedStrings(parts: Parts, path: string | null): Promise<str
   const scanner = new SharedStringsScanner(parts.file);
   // Shared strings stay in memory for the whole sheet: a smaller cap than streamed parts.
   const limit = Math.floor(parts.maxInflated / SHARED_STRINGS_SHARE);
-  await parts.scan(path, entry, limit, scanner);
+  const why = `a quarter of --max-inflated ${formatSize(parts.maxInflated)}: shared strings are held in memory`;
+  await parts.scan(path, entry, limit, parts.overLimit(path, limit, why), scanner);
   return scanner.strings;
 }
 
@@ -374,7 +379,10 @@ async function readSheets(
       if (rows.length > 0 && taken) taken = sink.rows(rows);
       return taken;
     };
-    if (await parts.scan(sheet.path, entry, parts.maxInflated, scanner, delivered)) delivered();
+    const onLimit = parts.overLimit(sheet.path, parts.maxInflated);
+    if (await parts.scan(sheet.path, entry, parts.maxInflated, onLimit, scanner, delivered)) {
+      delivered();
+    }
     // The sink may only decide at the end of a short sheet that it holds no header.
     if (sink.end() || wanted !== null) return;
   }

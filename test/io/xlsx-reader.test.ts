@@ -372,7 +372,7 @@ describe('damage and limits in the sheet', () => {
       const { code, message } = await failure(file, { maxInflated: 256 * 1024 * 1024 });
       expect(code).toBe('XLSX_LIMIT');
       expect(message).toMatch(
-        /part xl\/sharedStrings\.xml inflates to more than 64 MiB \(--max-inflated 256 MiB\); no real export is that large/,
+        /part xl\/sharedStrings\.xml inflates to more than 64 MiB \(a quarter of --max-inflated 256 MiB: shared strings are held in memory\); no real export is that large/,
       );
       expect(Date.now() - started).toBeLessThan(10_000);
     }
