@@ -25,6 +25,7 @@ import { InputError } from './errors.js';
 import { normaliseEncoding } from './io/detect.js';
 import type { PeriodOptions, PeriodRequest } from './metrics/period.js';
 import { FIELDS, isField } from './schema/fields.js';
+import { parseSize } from './settings.js';
 
 export const CONFIG_FILE = 'complaints.config.json';
 
@@ -41,6 +42,8 @@ export interface ConfigSettings {
   complaintType?: string[];
   encoding?: string;
   sheet?: string;
+  /** --max-inflated: "8GiB", or a number of bytes. */
+  maxInflated?: string;
   lang?: 'zh' | 'en';
   prorate?: boolean;
   excludeUnsubstantiated?: boolean;
@@ -266,6 +269,7 @@ const KEYS: readonly Key[] = [
   'complaintType',
   'encoding',
   'sheet',
+  'maxInflated',
   'lang',
   'prorate',
   'excludeUnsubstantiated',
@@ -425,6 +429,18 @@ export function validateConfig(doc: unknown, file: string): ConfigSettings {
           settings.sheet = check.string(key, value, 'a sheet name or number (1 = first)');
         }
         break;
+      case 'maxInflated': {
+        const size = typeof value === 'number' ? String(value) : value;
+        const what = 'a size such as "512MiB" or "8GiB"';
+        try {
+          parseSize(check.string(key, size, what));
+        } catch (error) {
+          if ((error as InputError).code !== 'BAD_OPTION') throw error;
+          check.fail(key, `expected ${what}, got ${describe(value)}`);
+        }
+        settings.maxInflated = size as string;
+        break;
+      }
       case 'lang':
         if (value !== 'zh' && value !== 'en')
           check.fail(key, `expected "zh" or "en", got ${describe(value)}`);

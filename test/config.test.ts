@@ -204,6 +204,7 @@ describe('validateConfig', () => {
         complaintType: 'TS',
         encoding: 'GBK',
         sheet: 2,
+        maxInflated: '8GiB',
         lang: 'en',
         prorate: true,
         excludeUnsubstantiated: false,
@@ -226,6 +227,7 @@ describe('validateConfig', () => {
       complaintType: ['TS'],
       encoding: 'GBK',
       sheet: '2',
+      maxInflated: '8GiB',
       lang: 'en',
       prorate: true,
       excludeUnsubstantiated: false,
@@ -332,6 +334,11 @@ describe('validateConfig', () => {
     [
       { sheet: 0 },
       'cfg.json: "sheet": expected a sheet name or number (1 = first), got a number (0).',
+      undefined,
+    ],
+    [
+      { maxInflated: 'lots' },
+      'cfg.json: "maxInflated": expected a size such as "512MiB" or "8GiB", got a string ("lots").',
       undefined,
     ],
     [{ lang: 'fr' }, 'cfg.json: "lang": expected "zh" or "en", got a string ("fr").', undefined],

@@ -228,7 +228,7 @@ export class TableIngest implements TableSink {
 
   private processRow(raw: RawRow): void {
     const cells = raw.cells;
-    // exceljs does not emit rows without cells: a gap in the row numbers is blank rows.
+    // The xlsx reader emits the rows a sheet holds: a gap in the row numbers is blank rows.
     if (!this.isCsv && raw.row > this.lastRow + 1)
       this.summary.skipped.blank += raw.row - this.lastRow - 1;
     this.lastRow = raw.row;

@@ -1,5 +1,5 @@
 /**
- * A hand-written scanner of worksheet and shared-string XML, fed decoded text chunk by chunk.
+ * A hand-written scanner of worksheet XML, fed decoded text chunk by chunk (xml-text.ts).
  * No DOM and no SAX events: a sheet of a million rows is some 900 MB of XML, and a cell is
  * found by indexOf and read as a slice of the chunk, decoded (entities, `_x000D_` escapes)
  * only when it holds such things. An element cut by a chunk edge is carried to the next chunk.
@@ -12,21 +12,20 @@
 import { InputError } from '../errors.js';
 import type { Cell, RawRow } from './table.js';
 import { DAMAGED_HINT } from './zip.js';
+import {
+  MAX_PENDING,
+  attribute,
+  decodeText,
+  isNameEnd,
+  itemText,
+  localName,
+  nameEnd,
+  positiveInteger,
+} from './xml-text.js';
 
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
 export const MAX_CELL_CHARS = 32_767;
-/**
- * Held in memory for the whole sheet: 16M strings is 128 MB of references alone. A
- * 1,048,575-row export whose id, text, customer, phone and two time columns are all unique
- * has about 6.3M.
- */
-export const MAX_SHARED_STRINGS = 16_777_216;
-/**
- * An element still open after this many characters cannot be a cell Excel wrote: even a
- * 32,767-character cell of character references (`&#x4E2D;`) fits three times over.
- */
-const MAX_PENDING = 1024 * 1024;
 
 const EXCEL_EPOCH_DAYS = 25_569; // serial of 1970-01-01 in the 1900 date system
 const DATE1904_OFFSET_DAYS = 1_462;
@@ -51,7 +50,7 @@ function cellType(s: string, from: number, to: number): number {
     if (first === 101) return ERROR;
     if (first === 100) return DATE;
   }
-  if (length === 3 && s.startsWith('str', from)) return STRING;
+  if (length === 3 && first === 115 && s.charCodeAt(from + 1) === 116) return STRING; // "str"
   if (length === 9 && s.startsWith('inlineStr', from)) return INLINE_STRING;
   return length === 0 ? NUMBER : STRING;
 }
@@ -66,122 +65,6 @@ export interface SheetContext {
   date1904: boolean;
 }
 
-const NAMED_ENTITIES: Record<string, string> = {
-  lt: '<',
-  gt: '>',
-  amp: '&',
-  quot: '"',
-  apos: "'",
-};
-
-/**
- * XML text to the string Excel shows: line ends normalised as XML requires, entities and
- * character references decoded, then Excel's `_xHHHH_` escapes (`_x005F_` escapes the
- * underscore itself, so `_x005F_x000D_` stays the text `_x000D_`).
- */
-export function decodeText(raw: string): string {
-  let text = raw;
-  if (text.indexOf('\r') >= 0) text = text.replace(/\r\n?/g, '\n');
-  if (text.indexOf('&') >= 0) text = decodeEntities(text);
-  if (text.indexOf('_x') >= 0) {
-    text = text.replace(/_x([0-9A-Fa-f]{4})_/g, (_, hex: string) =>
-      String.fromCharCode(parseInt(hex, 16)),
-    );
-  }
-  return text;
-}
-
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9A-Fa-f]+|#[0-9]+|[A-Za-z]+);/g, (whole, name: string) => {
-    if (name.charCodeAt(0) !== 35) return NAMED_ENTITIES[name] ?? whole;
-    const code = name.charCodeAt(1) === 120 ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-    if (code < 1 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return whole;
-    return String.fromCodePoint(code);
-  });
-}
-
-function isNameEnd(code: number): boolean {
-  // space, tab, LF, CR, '/', '>' (NaN past the end of the text is not a name end)
-  return code === 32 || code === 62 || code === 47 || code === 9 || code === 10 || code === 13;
-}
-
-/** End of the tag name starting at `at`. */
-function nameEnd(s: string, at: number): number {
-  let i = at;
-  while (i < s.length && !isNameEnd(s.charCodeAt(i))) i++;
-  return i;
-}
-
-/** The local name (prefix dropped) of the name in s[from, to). */
-function localName(s: string, from: number, to: number): string {
-  // Bounded by the name: an unbounded indexOf(':') would scan the rest of the chunk per tag.
-  let start = from;
-  for (let i = from; i < to; i++) if (s.charCodeAt(i) === 58) start = i + 1;
-  return s.slice(start, to);
-}
-
-/**
- * The value of attribute `name` within a start tag s[from, to), raw (undecoded), or null.
- * The search stays inside the tag, so a tag without the attribute costs its own length only.
- */
-export function attribute(s: string, from: number, to: number, name: string): string | null {
-  const length = name.length;
-  for (let at = from + 1; at + length < to; at++) {
-    if (s.charCodeAt(at + length) !== 61 /* = */ || !s.startsWith(name, at)) continue;
-    const before = s.charCodeAt(at - 1);
-    if (before !== 32 && before !== 9 && before !== 10 && before !== 13) continue;
-    const quote = s.charCodeAt(at + length + 1);
-    if (quote !== 34 && quote !== 39) continue;
-    const start = at + length + 2;
-    let end = start;
-    while (end < to && s.charCodeAt(end) !== quote) end++;
-    return end < to ? s.slice(start, end) : null;
-  }
-  return null;
-}
-
-/**
- * The text of a string item (`<si>` or `<is>` content in s[from, to)): every `<t>` joined,
- * except those inside phonetic `<rPh>` runs.
- */
-export function itemText(s: string, from: number, to: number): string {
-  let text = '';
-  let phonetic = false;
-  let at = from;
-  for (;;) {
-    const lt = s.indexOf('<', at);
-    if (lt < 0 || lt >= to) break;
-    const closing = s.charCodeAt(lt + 1) === 47;
-    const start = closing ? lt + 2 : lt + 1;
-    const end = nameEnd(s, start);
-    const gt = s.indexOf('>', end);
-    if (gt < 0 || gt > to) break;
-    const name = localName(s, start, end);
-    const selfClosing = s.charCodeAt(gt - 1) === 47;
-    if (name === 'rPh') phonetic = !closing && !selfClosing;
-    else if (name === 't' && !closing && !selfClosing && !phonetic) {
-      const textEnd = s.indexOf('<', gt + 1);
-      text += s.slice(gt + 1, textEnd < 0 || textEnd > to ? to : textEnd);
-      at = textEnd < 0 ? to : textEnd;
-      continue;
-    }
-    at = gt + 1;
-  }
-  return text;
-}
-
-/** A positive decimal integer without sign, point or exponent; -1 otherwise. */
-function positiveInteger(s: string, from: number, to: number): number {
-  if (to <= from || to - from > 15) return -1;
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const d = s.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
 export function limitError(
   file: string,
   message: string,
@@ -190,68 +73,7 @@ export function limitError(
   return new InputError('XLSX_LIMIT', `${file}: ${message}`, hint);
 }
 
-/** What a Utf8Feeder drives: scan(s) returns how much of s it used. */
-export interface TextScanner {
-  scan(s: string): number;
-  finish(rest: string): void;
-  tooLongElement(): InputError;
-}
-
-/**
- * Turns a part's bytes into text for a scanner, chunk by chunk. What the scanner leaves
- * (an element cut by the chunk's end) is kept as bytes and decoded again with the next chunk,
- * so the scanner always sees one flat string, and a UTF-8 sequence cut by the chunk's end is
- * held back whole.
- */
-export class Utf8Feeder {
-  private pending: Buffer | null = null;
-  private readonly decoder = new TextDecoder('utf-8', { fatal: true });
-
-  constructor(
-    private readonly scanner: TextScanner,
-    private readonly notUtf8: () => InputError,
-  ) {}
-
-  push(chunk: Buffer): void {
-    const bytes = this.pending === null ? chunk : Buffer.concat([this.pending, chunk]);
-    const cut = completeLength(bytes);
-    const s = this.decode(bytes.subarray(0, cut));
-    const used = this.scanner.scan(s);
-    if (used === s.length) {
-      this.pending = cut === bytes.length ? null : bytes.subarray(cut);
-      return;
-    }
-    if (s.length - used > MAX_PENDING) throw this.scanner.tooLongElement();
-    const restBytes = Buffer.byteLength(s.slice(used));
-    this.pending = bytes.subarray(cut - restBytes);
-  }
-
-  end(): void {
-    const rest = this.pending === null ? '' : this.decode(this.pending);
-    this.pending = null;
-    const used = rest.length > 0 ? this.scanner.scan(rest) : 0;
-    this.scanner.finish(rest.slice(used));
-  }
-
-  private decode(bytes: Buffer): string {
-    try {
-      return this.decoder.decode(bytes);
-    } catch {
-      throw this.notUtf8();
-    }
-  }
-}
-
-/** The length of bytes without a UTF-8 sequence cut at its end. */
-function completeLength(bytes: Buffer): number {
-  const length = bytes.length;
-  let start = length - 1;
-  while (start >= 0 && length - start < 4 && (bytes[start]! & 0xc0) === 0x80) start--;
-  if (start < 0) return length;
-  const lead = bytes[start]!;
-  const needed = lead >= 0xf0 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 1;
-  return length - start < needed ? start : length;
-}
+const found = (at: number) => (at < 0 ? Infinity : at);
 
 /** Rows of one worksheet, from its XML text given in chunks. */
 export class SheetScanner {
@@ -262,8 +84,10 @@ export class SheetScanner {
   private cells: Cell[] | null = null;
   private column = 0;
   private ended = false;
-  /** Position of the next '&', CR or '_x' in the current chunk (see needsDecoding). */
-  private special = -1;
+  /** Positions of the next '&', CR and '_x' in the current chunk (see needsDecoding). */
+  private nextAmp = -1;
+  private nextCr = -1;
+  private nextEscape = -1;
 
   constructor(private readonly context: SheetContext) {}
 
@@ -276,7 +100,7 @@ export class SheetScanner {
   /** Scans s and returns how much of it was used: the rest is an element cut by the chunk. */
   scan(s: string): number {
     if (this.ended) return s.length;
-    this.special = -1;
+    this.nextAmp = this.nextCr = this.nextEscape = -1;
     let at = 0;
     for (;;) {
       const lt = s.indexOf('<', at);
@@ -562,17 +386,12 @@ export class SheetScanner {
    * chunk is remembered, so a chunk without any costs one search, not one per cell.
    */
   private needsDecoding(s: string, from: number, to: number): boolean {
-    if (this.special < from) {
-      let next = Infinity;
-      const amp = s.indexOf('&', from);
-      if (amp >= 0) next = amp;
-      const cr = s.indexOf('\r', from);
-      if (cr >= 0 && cr < next) next = cr;
-      const escape = s.indexOf('_x', from);
-      if (escape >= 0 && escape < next) next = escape;
-      this.special = next;
-    }
-    return this.special < to;
+    // Each kind is searched for on its own: one kind's absence is found once per chunk,
+    // not again at every occurrence of another.
+    if (this.nextAmp < from) this.nextAmp = found(s.indexOf('&', from));
+    if (this.nextCr < from) this.nextCr = found(s.indexOf('\r', from));
+    if (this.nextEscape < from) this.nextEscape = found(s.indexOf('_x', from));
+    return this.nextAmp < to || this.nextCr < to || this.nextEscape < to;
   }
 
   private text(raw: string, column: number, decode: boolean): string {
@@ -642,72 +461,4 @@ function isoDate(raw: string): Date | null {
     Math.round(Number(`0.${m[7] ?? '0'}`) * 1000),
   );
   return Number.isNaN(ms) ? null : new Date(ms);
-}
-
-/** The shared-string table, from the XML of xl/sharedStrings.xml given in chunks. */
-export class SharedStringsScanner {
-  readonly strings: string[] = [];
-  private last = '';
-
-  constructor(private readonly file: string) {}
-
-  scan(s: string): number {
-    let at = 0;
-    for (;;) {
-      const lt = s.indexOf('<', at);
-      if (lt < 0) return s.length;
-      const gt = s.indexOf('>', lt);
-      if (gt < 0) return lt;
-      const end = nameEnd(s, lt + 1);
-      if (s.charCodeAt(lt + 1) !== 47 && localName(s, lt + 1, end) === 'si') {
-        if (s.charCodeAt(gt - 1) === 47) {
-          this.add('');
-          at = gt + 1;
-          continue;
-        }
-        const closeTag = `</${s.slice(lt + 1, end)}>`;
-        const close = s.indexOf(closeTag, gt);
-        if (close < 0) return lt;
-        this.add(decodeText(itemText(s, gt + 1, close)));
-        at = close + closeTag.length;
-        continue;
-      }
-      at = gt + 1;
-    }
-  }
-
-  finish(rest: string): void {
-    if (rest.trim().length > 0) {
-      throw new InputError(
-        'XLSX_CORRUPT',
-        `${this.file}: the workbook is damaged: its shared strings end in the middle of string ${this.strings.length + 1}.`,
-        DAMAGED_HINT,
-      );
-    }
-  }
-
-  tooLongElement(): InputError {
-    return limitError(
-      this.file,
-      `shared string ${this.strings.length + 1} is longer than ${MAX_PENDING.toLocaleString('en')} characters (Excel's limit is ${MAX_CELL_CHARS.toLocaleString('en')} characters in a cell).`,
-    );
-  }
-
-  private add(text: string): void {
-    if (text.length > MAX_CELL_CHARS) {
-      throw limitError(
-        this.file,
-        `shared string ${this.strings.length + 1} holds ${text.length.toLocaleString('en')} characters, over Excel's limit of ${MAX_CELL_CHARS.toLocaleString('en')} in a cell.`,
-      );
-    }
-    if (this.strings.length >= MAX_SHARED_STRINGS) {
-      throw limitError(
-        this.file,
-        `the workbook has more than ${MAX_SHARED_STRINGS.toLocaleString('en')} shared strings; no real export has that many.`,
-      );
-    }
-    // A zip bomb repeats itself: the same string again costs a reference, not a copy.
-    this.last = text === this.last ? this.last : text;
-    this.strings.push(this.last);
-  }
 }

@@ -10,15 +10,17 @@
  */
 import { posix } from 'node:path';
 import { InputError } from '../errors.js';
+import { SheetScanner, limitError } from './xlsx-sheet.js';
+import { SharedStringsScanner } from './xlsx-strings.js';
+import { Utf8Feeder, decodeEntities, type TextScanner } from './xml-text.js';
 import {
-  SharedStringsScanner,
-  SheetScanner,
-  Utf8Feeder,
-  decodeEntities,
-  limitError,
-  type TextScanner,
-} from './xlsx-sheet.js';
-import { ZipArchive, bufferSource, fileSource, type ByteSource, type ZipEntry } from './zip.js';
+  DAMAGED_HINT,
+  ZipArchive,
+  bufferSource,
+  fileSource,
+  type ByteSource,
+  type ZipEntry,
+} from './zip.js';
 import type { TableReader, TableSink } from './table.js';
 
 /**
@@ -90,9 +92,40 @@ async function readXlsx(
     } finally {
       notes.push(...zip.notes);
     }
+  } catch (error) {
+    throw asInputError(file, error);
   } finally {
     await source.close();
   }
+}
+
+/**
+ * Whatever else a damaged file provokes (a read past a buffer's end, an I/O error) still
+ * names the file and says what to do, never a JavaScript message.
+ */
+function asInputError(file: string, error: unknown): unknown {
+  if (
+    !(error instanceof Error) ||
+    error.name === 'InputError' ||
+    error.name === 'RejectedRowsError'
+  )
+    return error;
+  const code = (error as NodeJS.ErrnoException).code;
+  if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
+    return new InputError(
+      'FILE_UNREADABLE',
+      `${file}: cannot be read (${code}).`,
+      'Check that the file exists and that you may read it.',
+    );
+  }
+  if (code === 'ERR_OUT_OF_RANGE' || code === 'ERR_BUFFER_OUT_OF_BOUNDS') {
+    return new InputError(
+      'XLSX_CORRUPT',
+      `${file}: the workbook is damaged: its zip structure points outside the file.`,
+      DAMAGED_HINT,
+    );
+  }
+  return error; // a fault of ours: exit 1, with the stack under DEBUG=complaints
 }
 
 /** The zip's parts, read whole (small ones) or streamed (sheets), always within the caps. */
@@ -107,11 +140,13 @@ class Parts {
     return this.zip.find(path);
   }
 
-  overLimit(path: string, limit: number): () => InputError {
+  /** The error for a part over its cap: a sheet's is --max-inflated, others' are smaller. */
+  overLimit(path: string, limit: number, why?: string): () => InputError {
+    const cap = `--max-inflated ${formatSize(this.maxInflated)}`;
     return () =>
       limitError(
         this.file,
-        `part ${path} inflates to more than ${formatSize(limit)} (--max-inflated ${formatSize(this.maxInflated)}); no real export is that large, so the file is refused as a likely zip bomb.`,
+        `part ${path} inflates to more than ${formatSize(limit)} (${why ?? cap}); no real export is that large, so the file is refused as a likely zip bomb.`,
         'If the workbook is genuine, raise the limit, e.g. --max-inflated 16GiB.',
       );
   }
@@ -120,7 +155,8 @@ class Parts {
     const entry = this.entry(path);
     if (!entry) return null;
     const limit = Math.min(SMALL_PART_LIMIT, this.maxInflated);
-    return this.zip.text(entry, limit, this.overLimit(path, limit));
+    const why = limit < this.maxInflated ? 'the cap for parts other than sheets' : undefined;
+    return this.zip.text(entry, limit, this.overLimit(path, limit, why));
   }
 
   /** Feeds the part's text to a scanner, calling `after` after each chunk (false: stop). */
@@ -128,13 +164,13 @@ class Parts {
     path: string,
     entry: ZipEntry,
     limit: number,
+    onLimit: () => InputError,
     scanner: TextScanner,
     after: () => boolean = () => true,
   ): Promise<boolean> {
-    const feeder = new Utf8Feeder(scanner, () =>
-      this.zip.damaged(`part ${path} is not UTF-8 text`),
-    );
-    for await (const chunk of this.zip.read(entry, limit, this.overLimit(path, limit))) {
+    const notUtf8 = () => this.zip.damaged(`part ${path} is not UTF-8 text`);
+    const feeder = new Utf8Feeder(scanner, notUtf8);
+    for await (const chunk of this.zip.read(entry, limit, onLimit)) {
       feeder.push(chunk);
       if (!after()) return false; // leaving the loop stops the inflation
     }
@@ -287,7 +323,8 @@ async function readSharedStrings(parts: Parts, path: string | null): Promise<str
   const scanner = new SharedStringsScanner(parts.file);
   // Shared strings stay in memory for the whole sheet: a smaller cap than streamed parts.
   const limit = Math.floor(parts.maxInflated / SHARED_STRINGS_SHARE);
-  await parts.scan(path, entry, limit, scanner);
+  const why = `a quarter of --max-inflated ${formatSize(parts.maxInflated)}: shared strings are held in memory`;
+  await parts.scan(path, entry, limit, parts.overLimit(path, limit, why), scanner);
   return scanner.strings;
 }
 
@@ -342,7 +379,10 @@ async function readSheets(
       if (rows.length > 0 && taken) taken = sink.rows(rows);
       return taken;
     };
-    if (await parts.scan(sheet.path, entry, parts.maxInflated, scanner, delivered)) delivered();
+    const onLimit = parts.overLimit(sheet.path, parts.maxInflated);
+    if (await parts.scan(sheet.path, entry, parts.maxInflated, onLimit, scanner, delivered)) {
+      delivered();
+    }
     // The sink may only decide at the end of a short sheet that it holds no header.
     if (sink.end() || wanted !== null) return;
   }

@@ -104,7 +104,36 @@ export class ZipArchive {
    * says. Stopping the iteration early stops the inflation.
    */
   async *read(entry: ZipEntry, limit: number, onLimit: () => InputError): AsyncGenerator<Buffer> {
-    if (entry.size > limit) throw onLimit();
+    const { start, end } = await this.prepare(entry, limit, onLimit);
+    let crc = 0;
+    let total = 0;
+    const chunks = entry.method === 0 ? this.raw(start, end) : this.inflate(entry, start, end);
+    for await (const chunk of chunks) {
+      total += chunk.length;
+      if (total > limit) throw onLimit();
+      crc = crc32(chunk, crc);
+      yield chunk;
+    }
+    this.check(entry, total, crc);
+    if (entry.flags & 8) await this.checkDescriptor(entry, end);
+  }
+
+  private async prepare(
+    entry: ZipEntry,
+    limit: number,
+    onLimit: () => InputError,
+  ): Promise<{ start: number; end: number }> {
+    if (entry.size > limit) {
+      // Deflate expands at most 1032 times: a larger size is a damaged directory, not a bomb.
+      const possible =
+        entry.method === 0 ? entry.compressedSize : entry.compressedSize * 1032 + 1024;
+      if (entry.size > possible) {
+        throw this.damaged(
+          `its zip directory gives entry ${entry.name} a size of ${entry.size} bytes, more than its ${entry.compressedSize} compressed bytes can hold`,
+        );
+      }
+      throw onLimit();
+    }
     if (entry.flags & 1) {
       throw new InputError(
         'FORMAT_ENCRYPTED',
@@ -120,22 +149,16 @@ export class ZipArchive {
     const start = await this.dataStart(entry);
     const end = start + entry.compressedSize;
     if (end > this.source.size) throw this.damaged(`entry ${entry.name} is cut short`);
-    let crc = 0;
-    let total = 0;
-    const chunks = entry.method === 0 ? this.raw(start, end) : this.inflate(entry, start, end);
-    for await (const chunk of chunks) {
-      total += chunk.length;
-      if (total > limit) throw onLimit();
-      crc = crc32(chunk, crc);
-      yield chunk;
-    }
+    return { start, end };
+  }
+
+  private check(entry: ZipEntry, total: number, crc: number): void {
     if (total !== entry.size) {
       throw this.damaged(
         `entry ${entry.name} inflates to ${total} bytes where its directory says ${entry.size}`,
       );
     }
     if (crc >>> 0 !== entry.crc) throw this.damaged(`entry ${entry.name} fails its CRC check`);
-    if (entry.flags & 8) await this.checkDescriptor(entry, end);
   }
 
   /** A whole (small) entry as text. */

@@ -78,7 +78,7 @@ describe('hostile and damaged workbooks: exit 2, one plain message naming the fi
     [
       'bomb.xlsx',
       () => file('bomb.xlsx', bomb(3072, true)),
-      /bomb\.xlsx: part xl\/sharedStrings\.xml inflates to more than 1 GiB \(--max-inflated 4 GiB\); no real export is that large/,
+      /bomb\.xlsx: part xl\/sharedStrings\.xml inflates to more than 1 GiB \(a quarter of --max-inflated 4 GiB: shared strings are held in memory\); no real export is that large/,
       /--max-inflated 16GiB/,
     ],
   ])('%s', (_, make, message, hint) => {
@@ -96,7 +96,9 @@ describe('hostile and damaged workbooks: exit 2, one plain message naming the fi
     const path = file('small-bomb.xlsx', bomb(40, false));
     const capped = complaints(['inspect', path, '--max-inflated', '32MiB']);
     expect(capped.code).toBe(2);
-    expect(capped.stderr).toMatch(/inflates to more than 8 MiB \(--max-inflated 32 MiB\)/);
+    expect(capped.stderr).toMatch(
+      /inflates to more than 8 MiB \(a quarter of --max-inflated 32 MiB: shared strings are held in memory\)/,
+    );
     const wrong = complaints(['inspect', path, '--max-inflated', 'lots']);
     expect(wrong.code).toBe(2);
     expect(wrong.stderr).toMatch(/--max-inflated lots: expected a size such as 512MiB or 8GiB\./);

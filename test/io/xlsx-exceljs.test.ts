@@ -18,6 +18,8 @@ const FILES = [
   'fixtures/metrics/targets-2016.xlsx',
   'test/files/bad/header-only.xlsx',
   'test/files/bad/renamed-xlsx.csv',
+  'test/files/writers/libreoffice-95598-2016-09-11.xlsx',
+  'test/files/writers/libreoffice-95598-2015.xlsx',
 ];
 
 const dir = mkdtempSync(join(tmpdir(), 'complaints-xlsx-ref-'));
@@ -97,5 +99,14 @@ describe('the xlsx reader against exceljs', () => {
     const cells = ours.reduce((n, s) => n + s.rows.reduce((m, r) => m + r.cells.length, 0), 0);
     expect(cells).toBeGreaterThanOrEqual(5);
     expect(ours).toEqual(reference);
+  });
+
+  it.each([
+    ['fixtures/95598-2016-09-11.xlsx', 'test/files/writers/libreoffice-95598-2016-09-11.xlsx'],
+    ['fixtures/metrics/95598-2015.xlsx', 'test/files/writers/libreoffice-95598-2015.xlsx'],
+  ])('%s re-saved by LibreOffice: the same cells', async (original, resaved) => {
+    const ours = await ourRows(original);
+    expect(ours[0]!.rows.length).toBeGreaterThan(100);
+    expect(await ourRows(resaved)).toEqual(ours);
   });
 });

@@ -251,6 +251,15 @@ describe('the zip', () => {
     );
     expect(sizeWrong.message).toMatch(/inflates to \d+ bytes where its directory says 10/);
 
+    // A size no deflate stream can reach: the directory is damaged, not a zip bomb.
+    const huge = await failure(
+      sheet(rows, { tweak: { 'xl/styles.xml': { central: { size: 0x7fffffff } } } }),
+    );
+    expect(huge.code).toBe('XLSX_CORRUPT');
+    expect(huge.message).toMatch(
+      /its zip directory gives entry xl\/styles\.xml a size of 2147483647 bytes, more than its \d+ compressed bytes can hold/,
+    );
+
     const parts = workbookParts({ sheets: [{ name: 'S', rows }] });
     const noSheet = await failure(zip(parts.slice(0, 5)));
     expect(noSheet.message).toMatch(/damaged: sheet S \(xl\/worksheets\/sheet1\.xml\) is missing/);
@@ -363,7 +372,7 @@ describe('damage and limits in the sheet', () => {
       const { code, message } = await failure(file, { maxInflated: 256 * 1024 * 1024 });
       expect(code).toBe('XLSX_LIMIT');
       expect(message).toMatch(
-        /part xl\/sharedStrings\.xml inflates to more than 64 MiB \(--max-inflated 256 MiB\); no real export is that large/,
+        /part xl\/sharedStrings\.xml inflates to more than 64 MiB \(a quarter of --max-inflated 256 MiB: shared strings are held in memory\); no real export is that large/,
       );
       expect(Date.now() - started).toBeLessThan(10_000);
     }
