@@ -229,9 +229,11 @@ function mixedLineEndings(n) {
   return { bytes: Buffer.from(text), rows: n, complaints: complaintsIn(rows) };
 }
 
-function strayQuote(n) {
+/** `"` after the last header (a literal quote to RFC 4180 readers), or opening it (never closed). */
+function strayQuote(n, opening) {
   const rows = workOrders(n);
-  const text = csvLine(HEADERS) + '"\n' + rows.map(csvLine).join('\n') + '\n';
+  const header = opening ? csvLine(HEADERS).replace(/,([^,]*)$/, ',"$1') : csvLine(HEADERS) + '"';
+  const text = header + '\n' + rows.map(csvLine).join('\n') + '\n';
   return { bytes: Buffer.from(text), rows: n, complaints: complaintsIn(rows) };
 }
 
@@ -266,8 +268,9 @@ function withControls(edits) {
   return {
     bytes: Buffer.from([HEADERS, ...rows].map(csvLine).join('\n') + '\n'),
     rows: rows.length,
-    complaints: complaintsIn(rows),
     units: [...new Set(workOrders(297).map((r) => r[2]))].sort(),
+    // as the tool should count them: control characters gone from the business type
+    complaints: complaintsIn(rows.map((r) => r.map((v) => v.replace(/[\u0000-\u001f]/g, '')))),
   };
 }
 
@@ -346,8 +349,12 @@ export const HOSTILE = {
     () => mixedLineEndings(297),
   ],
   'stray-quote.csv': [
-    'a stray " at the end of the header line, then 297 valid records',
-    () => strayQuote(297),
+    'a stray " at the end of the header line (受理内容"), then 297 valid records',
+    () => strayQuote(297, false),
+  ],
+  'open-quote-header.csv': [
+    'the last header field opens a quote ("受理内容) that never closes, then 297 valid records',
+    () => strayQuote(297, true),
   ],
   'utf8-then-gb18030.csv': [
     'UTF-8 for the first 1.06 MiB, then 300 records in GB18030 (two exports joined with cat)',

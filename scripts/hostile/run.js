@@ -12,7 +12,8 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-export const BIN = join(ROOT, 'bin', 'complaints.js');
+// COMPLAINTS_BIN runs the suite or the campaign against another build (another branch's).
+export const BIN = process.env.COMPLAINTS_BIN ?? join(ROOT, 'bin', 'complaints.js');
 const PRELOAD = fileURLToPath(new URL('./maxrss.cjs', import.meta.url));
 
 export const GiB = 1024 ** 3;
@@ -97,16 +98,17 @@ export function runComplaints(args, options = {}) {
     stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
   if (input !== undefined) child.stdin.end(input);
-  const out = [];
-  const err = [];
-  let outBytes = 0;
-  // Keep the first 4 MiB of each stream: enough for any message, bounded for any output.
-  const keep = (list, chunk) => {
-    if (outBytes < 8 * MiB) list.push(chunk);
-    outBytes += chunk.length;
+  // The first 4 MiB of each stream: enough for any message, bounded for any output.
+  const collect = (stream) => {
+    const kept = { chunks: [], bytes: 0 };
+    stream.on('data', (chunk) => {
+      if (kept.bytes < 4 * MiB) kept.chunks.push(chunk);
+      kept.bytes += chunk.length;
+    });
+    return kept;
   };
-  child.stdout.on('data', (c) => keep(out, c));
-  child.stderr.on('data', (c) => keep(err, c));
+  const out = collect(child.stdout);
+  const err = collect(child.stderr);
   let polled = 0;
   let killed = null;
   const kill = (why) => {
@@ -137,8 +139,8 @@ export function runComplaints(args, options = {}) {
         signal,
         ms,
         maxRss: Math.max(reported, polled),
-        stdout: Buffer.concat(out).toString('utf8'),
-        stderr: Buffer.concat(err).toString('utf8'),
+        stdout: Buffer.concat(out.chunks).toString('utf8'),
+        stderr: Buffer.concat(err.chunks).toString('utf8'),
         killed,
         cwd,
         tmp,
@@ -152,7 +154,7 @@ export function crashSigns(stderr) {
   const signs = [];
   if (/^\s+at .+(:\d+:\d+\)?|\(native\))$/m.test(stderr)) signs.push('stack trace');
   if (/internal error/i.test(stderr)) signs.push('internal error');
-  if (/FATAL ERROR|Native stack trace|Abort|heap out of memory/i.test(stderr)) {
+  if (/FATAL ERROR|Native stack trace|heap out of memory|Aborted \(core dumped\)/.test(stderr)) {
     signs.push('V8 crash');
   }
   if (
