@@ -177,20 +177,26 @@ export function crashSigns(stderr) {
  */
 export function judge(run, { input, hashBefore, hashAfter, timeLimitMs = 60_000, rssLimit = GiB }) {
   const problems = [];
-  if (run.killed) problems.push(`killed: over its ${run.killed} budget`);
-  if (![0, 2, 3].includes(run.code)) {
+  // A run we killed has failed; its exit code and the temp files SIGKILL left are our doing.
+  if (run.killed === 'time') problems.push(`killed after ${(run.ms / 1000).toFixed(1)} s`);
+  if (run.killed === 'memory') problems.push(`killed at ${Math.round(run.maxRss / MiB)} MiB RSS`);
+  if (run.killed === 'tmpdir') problems.push('killed: TMPDIR grew past its limit');
+  if (!run.killed && ![0, 2, 3].includes(run.code)) {
     problems.push(`exit ${run.code}${run.signal ? ` (${run.signal})` : ''}`);
   }
-  if (run.ms > timeLimitMs) problems.push(`took ${(run.ms / 1000).toFixed(1)} s`);
-  if (run.maxRss > rssLimit) problems.push(`peak RSS ${Math.round(run.maxRss / MiB)} MiB`);
+  if (!run.killed && run.ms > timeLimitMs) problems.push(`took ${(run.ms / 1000).toFixed(1)} s`);
+  if (!run.killed && run.maxRss > rssLimit) {
+    problems.push(`peak RSS ${Math.round(run.maxRss / MiB)} MiB`);
+  }
   problems.push(...crashSigns(run.stderr));
   if (run.code === 2 && input && !run.stderr.includes(basename(input))) {
     problems.push('refusal does not name the file');
   }
+  if (hashBefore && hashAfter && hashBefore !== hashAfter) problems.push('input changed');
+  if (run.killed) return problems;
   const inTmp = listFiles(run.tmp);
   if (inTmp.length) problems.push(`left in TMPDIR: ${inTmp.slice(0, 3).join(', ')}`);
   const beside = leftovers(run.cwd);
   if (beside.length) problems.push(`left beside the output: ${beside.slice(0, 3).join(', ')}`);
-  if (hashBefore && hashAfter && hashBefore !== hashAfter) problems.push('input changed');
   return problems;
 }
