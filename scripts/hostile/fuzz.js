@@ -30,6 +30,7 @@ import { createRng } from '../lib/prng.js';
 import { MUTATIONS, mutate, seedsFor } from './mutate.js';
 import {
   GiB,
+  BIN,
   MiB,
   ROOT,
   crashSigns,
@@ -91,14 +92,14 @@ function plan(seed, index, seeds, only) {
   const kinds = Object.entries(MUTATIONS).filter(([k]) => !only || only.includes(k));
   const kind = rng.weighted(kinds.map(([k, [w]]) => [k, w]));
   const source = rng.pick(seedsFor(kind, seeds));
-  const { name, bytes, detail, refuse } = mutate(kind, rng, source, seeds);
+  const { name, bytes, detail, refuse, warn } = mutate(kind, rng, source, seeds);
   const command = rng.weighted([
     ['inspect', 40],
     ['analyze --json', 30],
     ['classify --out x.csv', 20],
     ['report --out x.xlsx', 10],
   ]);
-  return { index, kind, source: source.file, name, bytes, detail, refuse, command };
+  return { index, kind, source: source.file, name, bytes, detail, refuse, warn, command };
 }
 
 function argsFor(command, input) {
@@ -137,6 +138,12 @@ async function runCase(c, o, work) {
   if (c.refuse && !run.killed && run.code !== 2) {
     problems.push(`not refused (exit ${run.code}) despite ${c.refuse}`);
   }
+  // (the file's own name, *.zip-directory.xlsx, does not count as a warning)
+  const shown = (run.stdout + run.stderr).split(c.name).join('');
+  const warned = /directory|local header/i.test(shown);
+  if (c.warn && c.command === 'inspect' && run.code === 0 && !warned) {
+    problems.push(`read without a warning despite ${c.warn}`);
+  }
   if (c.kind === 'encodings' && run.code === 0 && run.stdout.includes('\uFFFD')) {
     problems.push('garbled text (U+FFFD) in the output');
   }
@@ -147,6 +154,7 @@ async function runCase(c, o, work) {
     source: c.source,
     detail: c.detail,
     mustRefuse: c.refuse,
+    mustWarn: c.warn,
     size: c.bytes.length,
     command: `complaints ${args.join(' ')}`,
     exit: run.code,
@@ -176,13 +184,11 @@ async function runCase(c, o, work) {
 
 function table(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i]).length)));
-  return rows
-    .map((r) =>
-      r
-        .map((v, i) => (i === 0 ? String(v).padEnd(widths[i]) : String(v).padStart(widths[i])))
-        .join('  '),
-    )
-    .join('\n');
+  // Names left-aligned, figures right-aligned, the exit codes (last) left-aligned and unpadded.
+  const last = rows[0].length - 1;
+  const cell = (v, i) =>
+    i === 0 ? String(v).padEnd(widths[i]) : i === last ? String(v) : String(v).padStart(widths[i]);
+  return rows.map((r) => r.map(cell).join('  ')).join('\n');
 }
 
 function summary(results, o, seconds) {
@@ -213,11 +219,11 @@ function summary(results, o, seconds) {
   const problemCounts = {};
   for (const r of failing)
     for (const p of r.problems) {
-      const key = p.replace(/(?<![A-Za-z-]|exit )\d[\d.,]*/g, 'N').replace(/: .*/, '');
+      const key = p.replace(/(?<![A-Za-z0-9-]|exit )\d[\d.,]*/g, 'N').replace(/: .*/, '');
       problemCounts[key] = (problemCounts[key] ?? 0) + 1;
     }
   const lines = [
-    `fuzz campaign: seed ${o.seed}, ${results.length} cases, concurrency ${o.concurrency}, ${Math.round(seconds)} s`,
+    `fuzz campaign: seed ${o.seed}, ${results.length} cases, concurrency ${o.concurrency}, ${Math.round(seconds)} s, program ${relative(ROOT, BIN) || BIN}`,
     '',
     table(rows),
     '',
@@ -283,7 +289,11 @@ async function main() {
   const stem = o.case !== null ? `case-${o.seed}-${o.case}` : `fuzz-seed-${o.seed}`;
   writeFileSync(
     join(outDir, `${stem}.json`),
-    JSON.stringify({ seed: o.seed, cases: results.length, options: o, results }, null, 2) + '\n',
+    JSON.stringify(
+      { seed: o.seed, cases: results.length, program: BIN, options: o, results },
+      null,
+      2,
+    ) + '\n',
   );
   writeFileSync(join(outDir, `${stem}.txt`), text + '\n');
   console.log(text);

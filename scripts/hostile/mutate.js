@@ -86,7 +86,12 @@ function zipDirectory(rng, seed) {
     for (let i = 0; i < n; i++) bytes[rng.int(start, bytes.length - 1)] ^= rng.int(1, 255);
     return { bytes, detail: `${n} random bytes of the central directory changed` };
   }
-  return { bytes: damageDirectory(seed.bytes, kind, target), detail: `${kind} on ${target}` };
+  // A reader that reads this part sees its directory record disagree with its local header:
+  // it must say so (inspect shows the warning) or refuse the file.
+  const read =
+    /^xl\/(workbook\.xml|_rels\/workbook\.xml\.rels|styles\.xml|sharedStrings\.xml|worksheets\/sheet\d+\.xml)$/;
+  const warn = kind.startsWith('cd-') && read.test(target) ? `${kind} on ${target}` : null;
+  return { bytes: damageDirectory(seed.bytes, kind, target), detail: `${kind} on ${target}`, warn };
 }
 
 /** Every entry stored, then one byte of one entry's data changed behind its CRC. */
@@ -408,7 +413,7 @@ export function seedsFor(kind, seeds) {
 }
 
 export function mutate(kind, rng, seed, seeds) {
-  const { bytes, detail, refuse = null } = MUTATIONS[kind][1](rng, seed, seeds);
+  const { bytes, detail, refuse = null, warn = null } = MUTATIONS[kind][1](rng, seed, seeds);
   const ext = extname(seed.file);
-  return { name: `${basename(seed.file, ext)}.${kind}${ext}`, bytes, detail, refuse };
+  return { name: `${basename(seed.file, ext)}.${kind}${ext}`, bytes, detail, refuse, warn };
 }
