@@ -80,7 +80,7 @@ function expectClean(c: Case, seconds = 20): void {
   rmSync(join(c.file, '..'), { recursive: true, force: true });
 }
 
-/** exit 2: the first line names the file and matches every pattern. */
+/** exit 2, nothing on stdout, every pattern in the message (expectClean: it names the file). */
 function expectRefusal(c: Case, ...patterns: RegExp[]): void {
   const seen = c.run.killed ? `killed: over its ${c.run.killed} budget` : c.run.stderr;
   expect(c.run.code, seen || c.run.stdout.slice(0, 500)).toBe(2);
