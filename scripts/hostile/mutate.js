@@ -355,14 +355,15 @@ function wideFile(rng, seed) {
     const parts = unzip(seed.bytes);
     const sheet = parts.find((p) => /worksheets\/sheet\d+\.xml$/.test(p.name));
     if (!sheet) return flip(rng, seed);
+    // Appended after the row's own cells, so its last column is past XFD (16,384) for sure.
+    const added = Math.min(Math.max(columns, 16_385), 20_000);
     const cells = [];
-    for (let i = 0; i < Math.min(columns, 20_000); i++)
-      cells.push(`<c t="inlineStr"><is><t>备注${i}</t></is></c>`);
-    const text = sheet.data.toString('utf8').replace(/(<row [^>]*>)/, `$1${cells.join('')}`);
+    for (let i = 0; i < added; i++) cells.push(`<c t="inlineStr"><is><t>备注${i}</t></is></c>`);
+    const text = sheet.data.toString('utf8').replace('</row>', `${cells.join('')}</row>`);
     const entries = parts.map((p) => (p === sheet ? entry(p.name, text) : entry(p.name, p.data)));
     return {
       bytes: makeZip(entries),
-      detail: `${Math.min(columns, 20_000)} cells without r= added to the first row`,
+      detail: `${added} cells without r= appended to the first row that has cells`,
       refuse: 'more than 16,384 columns',
     };
   }
