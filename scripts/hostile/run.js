@@ -180,7 +180,7 @@ export function judge(run, { input, hashBefore, hashAfter, timeLimitMs = 60_000,
   // A run we killed has failed; its exit code and the temp files SIGKILL left are our doing.
   if (run.killed === 'time') problems.push(`killed after ${(run.ms / 1000).toFixed(1)} s`);
   if (run.killed === 'memory') problems.push(`killed at ${Math.round(run.maxRss / MiB)} MiB RSS`);
-  if (run.killed === 'tmpdir') problems.push('killed: TMPDIR grew past its limit');
+  if (run.killed === 'tmpdir') problems.push('killed with TMPDIR past its limit');
   if (!run.killed && ![0, 2, 3].includes(run.code)) {
     problems.push(`exit ${run.code}${run.signal ? ` (${run.signal})` : ''}`);
   }
