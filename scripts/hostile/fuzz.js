@@ -219,7 +219,10 @@ function summary(results, o, seconds) {
   const problemCounts = {};
   for (const r of failing)
     for (const p of r.problems) {
-      const key = p.replace(/(?<![A-Za-z0-9-]|exit )\d[\d.,]*/g, 'N').replace(/: .*/, '');
+      const key = p
+        .replace(/(?<![A-Za-z0-9-]|exit )\d[\d.,]*/g, 'N')
+        .replace(/: .*/, '')
+        .replace(/ on \S+$/, '');
       problemCounts[key] = (problemCounts[key] ?? 0) + 1;
     }
   const lines = [

@@ -230,11 +230,16 @@ function mixedLineEndings(n) {
   return { bytes: Buffer.from(text), rows: n, complaints: complaintsIn(rows) };
 }
 
-/** `"` after the last header (a literal quote to RFC 4180 readers), or opening it (never closed). */
+/**
+ * `"` after the last header (a literal quote to RFC 4180 readers), or opening it: then the
+ * contents are quoted, as many exports write text, and the header's quote pairs with the first
+ * of them, so the header swallows part of line 2 and every later quote is off by one.
+ */
 function strayQuote(n, opening) {
   const rows = workOrders(n);
   const header = opening ? csvLine(HEADERS).replace(/,([^,]*)$/, ',"$1') : csvLine(HEADERS) + '"';
-  const text = header + '\n' + rows.map(csvLine).join('\n') + '\n';
+  const line = (r) => (opening ? csvLine([...r.slice(0, 4), `"${r[4]}"`]) : csvLine(r));
+  const text = header + '\n' + rows.map(line).join('\n') + '\n';
   return { bytes: Buffer.from(text), rows: n, complaints: complaintsIn(rows) };
 }
 
@@ -354,7 +359,7 @@ export const HOSTILE = {
     () => strayQuote(297, false),
   ],
   'open-quote-header.csv': [
-    'the last header field opens a quote ("受理内容) that never closes, then 297 valid records',
+    'the last header field opens a quote ("受理内容), then 297 valid records with quoted contents',
     () => strayQuote(297, true),
   ],
   'utf8-then-gb18030.csv': [

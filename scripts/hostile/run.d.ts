@@ -15,8 +15,8 @@ export interface HostileRun {
   tmp: string;
 }
 export interface RunOptions {
-  cwd?: string;
-  tmp?: string;
+  cwd: string;
+  tmp: string;
   timeoutMs?: number;
   rssLimit?: number;
   tmpLimit?: number;

@@ -66,20 +66,22 @@ export function leftovers(dir) {
 }
 
 /**
- * Runs `complaints ARGS` in `cwd` with TMPDIR=`tmp` (both made fresh when not given).
+ * Runs `complaints ARGS` in `cwd` with TMPDIR=`tmp`: two fresh folders of the caller's, which
+ * it judges and removes afterwards.
  * Returns { code, signal, ms, maxRss, stdout, stderr, killed } where killed is null or
  * 'time' | 'memory' | 'tmpdir' (the budget it crossed).
  */
 export function runComplaints(args, options = {}) {
   const {
-    cwd = mkdtempSync(join(tmpdir(), 'hostile-cwd-')),
-    tmp = mkdtempSync(join(tmpdir(), 'hostile-tmp-')),
+    cwd,
+    tmp,
     timeoutMs = 60_000,
     rssLimit = GiB,
     tmpLimit = 512 * MiB,
     env = {},
     input,
   } = options;
+  if (!cwd || !tmp) throw new Error('runComplaints needs a fresh cwd and tmp of the caller');
   const meter = mkdtempSync(join(tmpdir(), 'hostile-rss-'));
   const rssFile = join(meter, 'maxrss');
   const nodeOptions = [process.env.NODE_OPTIONS, `--require ${PRELOAD}`].filter(Boolean).join(' ');
@@ -180,7 +182,7 @@ export function judge(run, { input, hashBefore, hashAfter, timeLimitMs = 60_000,
   // A run we killed has failed; its exit code and the temp files SIGKILL left are our doing.
   if (run.killed === 'time') problems.push(`killed after ${(run.ms / 1000).toFixed(1)} s`);
   if (run.killed === 'memory') problems.push(`killed at ${Math.round(run.maxRss / MiB)} MiB RSS`);
-  if (run.killed === 'tmpdir') problems.push('killed: TMPDIR grew past its limit');
+  if (run.killed === 'tmpdir') problems.push('killed with TMPDIR past its limit');
   if (!run.killed && ![0, 2, 3].includes(run.code)) {
     problems.push(`exit ${run.code}${run.signal ? ` (${run.signal})` : ''}`);
   }

@@ -7,18 +7,20 @@
  * the file in one or two plain lines, nothing left in TMPDIR or beside the output, the input
  * byte-identical.
  *
- * TODO(lead): on main as of b2893b8 every case but columns-16384 fails; they are the work of
- * the xlsx-reader, csv-hardening and output-safety branches. On a trial merge of fuzz with
- * csv-hardening (e5fe2cc) and xlsx-reader (d426ec1) all pass (in 35 s on the busy machine)
- * except the seven output-path cases at the end, which wait for the output-safety work. Wording
- * that other branches choose is matched loosely (file name, limit, key word): tighten the
- * regexes once merged. Where the issue allows two outcomes (a damaged directory read with a
- * warning or refused; mixed encodings decoded or refused at the first bad line; a long cell
- * refused on reading or cut on writing) the test accepts either and checks each fully.
+ * TODO(lead): on main as of b2893b8 every case fails except columns-16384 and stray-quote
+ * (papaparse reads that quote as a literal); they are the work of the xlsx-reader,
+ * csv-hardening and output-safety branches. On a trial merge of fuzz with csv-hardening
+ * (e5fe2cc) and xlsx-reader (d426ec1) all pass (15-35 s for the file) except the six
+ * output-path cases at the end, which wait for the output-safety work. Wording that other
+ * branches choose is matched loosely (file name, limit, key word): tighten the regexes once
+ * merged. Where the issue allows two outcomes (a damaged directory read with a warning or
+ * refused; mixed encodings decoded or refused at the first bad line; a literal quote read or
+ * refused; a long cell refused on reading or cut on writing) the test accepts either and
+ * checks each fully.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DIRECTORY_DAMAGE, writeHostile } from '../../scripts/hostile/make.js';
 import type { HostileFacts } from '../../scripts/hostile/make.js';
@@ -85,7 +87,9 @@ function expectRefusal(c: Case, ...patterns: RegExp[]): void {
   const seen = c.run.killed ? `killed: over its ${c.run.killed} budget` : c.run.stderr;
   expect(c.run.code, seen || c.run.stdout.slice(0, 500)).toBe(2);
   expect(c.run.stdout).toBe('');
-  for (const p of patterns) expect(c.run.stderr).toMatch(p);
+  // The patterns are for the message, not for the file's name (stored-crc.xlsx says "crc").
+  const message = c.run.stderr.split(c.file).join('FILE').split(basename(c.file)).join('FILE');
+  for (const p of patterns) expect(message).toMatch(p);
 }
 
 const inspect = (file: string): string[] => ['inspect', file];
@@ -216,7 +220,7 @@ describe('text files: linear time, limits, line endings, encodings, control char
     expectClean(c);
   });
 
-  it('a header field opening a quote that never closes: exit 2, the file is unusable', async () => {
+  it('a header field opening a quote, quoted contents after it: exit 2 naming the quote', async () => {
     const c = await hostile('open-quote-header.csv', inspect);
     expectRefusal(c, /quote/i);
     expectClean(c);
