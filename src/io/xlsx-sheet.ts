@@ -412,11 +412,14 @@ export class SheetScanner {
   private number(raw: string, style: number): Cell {
     const value = Number(raw);
     if (value === 0 && raw.trim() === '') return null;
-    // Not a number where one must be: keep the text, so the row's reject can show it.
-    if (Number.isNaN(value)) return decodeText(raw);
+    // Not a number where one must be (also 'Infinity'): keep the text, so the row's reject can
+    // show it.
+    if (!Number.isFinite(value)) return decodeText(raw);
     if (style >= 0 && this.context.dateStyles[style] === 1) {
       const days = value - EXCEL_EPOCH_DAYS + (this.context.date1904 ? DATE1904_OFFSET_DAYS : 0);
-      return new Date(Math.round(days * DAY_MS));
+      const date = new Date(Math.round(days * DAY_MS));
+      // A serial beyond any calendar Date holds: the number itself, for the reject to show.
+      return Number.isNaN(date.getTime()) ? value : date;
     }
     return value;
   }

@@ -7,16 +7,9 @@
  * the file in one or two plain lines, nothing left in TMPDIR or beside the output, the input
  * byte-identical.
  *
- * TODO(lead): on main as of b2893b8 every case fails except columns-16384 and stray-quote
- * (papaparse reads that quote as a literal); they are the work of the xlsx-reader,
- * csv-hardening and output-safety branches. On a trial merge of fuzz with csv-hardening
- * (e5fe2cc) and xlsx-reader (d426ec1) all pass (15-35 s for the file) except the six
- * output-path cases at the end, which wait for the output-safety work. Wording that other
- * branches choose is matched loosely (file name, limit, key word): tighten the regexes once
- * merged. Where the issue allows two outcomes (a damaged directory read with a warning or
- * refused; mixed encodings decoded or refused at the first bad line; a literal quote read or
- * refused; a long cell refused on reading or cut on writing) the test accepts either and
- * checks each fully.
+ * Where the issue allows two outcomes (a damaged directory read with a warning or refused;
+ * mixed encodings decoded or refused at the first bad line; a literal quote read or refused; a
+ * long cell refused on reading or cut on writing) the test accepts either and checks each fully.
  */
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -68,14 +61,15 @@ async function hostile(
 }
 
 /** What every case owes, whatever its outcome; then its input and temp folders are removed. */
-function expectClean(c: Case, seconds = 20): void {
+function expectClean(c: Case, seconds = 20, named = c.file): void {
   const { run } = c;
   expect(run.killed, `killed: over its ${run.killed} budget`).toBeNull();
   expect(run.ms).toBeLessThan(seconds * 1000);
   expect(run.maxRss).toBeLessThan(GiB);
   expect(crashSigns(run.stderr)).toEqual([]);
   if (run.code !== 0) expect(isPlainError(run.stderr), run.stderr).toBe(true);
-  if (run.code === 2) expect(run.stderr).toContain(c.file);
+  // A refusal names the file at fault: the input, or the output when that is what is wrong.
+  if (run.code === 2) expect(run.stderr).toContain(named);
   expect(listFiles(run.tmp)).toEqual([]);
   expect(leftovers(c.out)).toEqual([]);
   expect(sha256(c.file)).toBe(c.before);
@@ -349,9 +343,9 @@ describe('outputs that would hurt an input: exit 2 before reading, input intact'
         mkdirSync(join(out, name));
         return [command, f, ...more, '--out', join(out, name)];
       });
-      expectRefusal(c, /folder|directory/i);
+      expectRefusal(c, /is a folder; an output must name a file/);
       expect(c.run.stderr).toContain(join(c.out, name));
-      expectClean(c);
+      expectClean(c, 20, join(c.out, name));
     },
   );
 });

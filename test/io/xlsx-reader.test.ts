@@ -129,6 +129,15 @@ describe('cells and rows', () => {
     expect(in1904.rows[0]!.cells).toEqual(expected(42614.5 - 1462));
   });
 
+  it('keeps what is no number or no calendar date as it is, for the reject to show', async () => {
+    const values = ['Infinity', '-Infinity', 'NaN', '1e300', 'abc'];
+    const cells = values.map(
+      (v, i) => `<c r="${String.fromCharCode(65 + i)}1" s="1"><v>${v}</v></c>`,
+    );
+    const { rows } = await read(sheet(`<row r="1">${cells.join('')}</row>`, { styles: [0, 14] }));
+    expect(rows[0]!.cells).toEqual(['Infinity', '-Infinity', 'NaN', 1e300, 'abc']);
+  });
+
   it('keeps Chinese text whole across inflate chunk edges (4-byte characters too)', async () => {
     let state = 7;
     const next = () => (state = (Math.imul(state, 1664525) + 1013904223) >>> 0);
@@ -332,6 +341,17 @@ describe('damage and limits in the sheet', () => {
     );
     expect(hint).toBeTruthy();
     expect((await read(big, { maxInflated: 10_000_000 })).rows.length).toBe(2000);
+  });
+
+  it('refuses a sheet inflating over 200 times its compressed size, at 64 MiB, far under the cap', async () => {
+    // A header row, then 96 MiB of white space between rows (valid XML, no row to count).
+    const bomb = sheet(row(1, ['工单编号', '受理时间', '供电单位']) + ' '.repeat(96 * 1024 * 1024));
+    expect(bomb.length).toBeLessThan(1_000_000);
+    const { code, message } = await failure(bomb);
+    expect(code).toBe('XLSX_LIMIT');
+    expect(message).toMatch(
+      /entry xl\/worksheets\/sheet1\.xml inflates to more than 200 times its compressed size \(over 64 MiB from \d+ KiB\): a zip bomb, not an export; it is refused\./,
+    );
   });
 
   it('refuses a zip bomb of shared strings quickly, without holding it', async () => {
