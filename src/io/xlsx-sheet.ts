@@ -225,8 +225,15 @@ export class SheetScanner {
       }
       if (c !== c) return -1; // NaN: the tag is cut by the chunk's end
       const nameFrom = i;
-      while (c !== 61 && c > 32 && c !== 62 && c !== 47) c = s.charCodeAt(++i);
+      while (c !== 61 && c > 32 && c !== 62 && c !== 47 && c !== 60) c = s.charCodeAt(++i);
       const nameTo = i;
+      // Not an attribute name ('<', a lone '/', '='): the tag is broken, and skipping nothing
+      // here would loop for ever.
+      if (nameTo === nameFrom) {
+        throw this.damaged(
+          `sheet ${this.context.sheet} row ${this.rowNumber} has a broken cell tag '${s.slice(lt, Math.min(i + 8, s.length))}'`,
+        );
+      }
       while (c === 32 || c === 9 || c === 10 || c === 13) c = s.charCodeAt(++i);
       if (c !== c) return -1;
       if (c !== 61) continue; // an attribute without a value: not XML, skip the name

@@ -129,6 +129,16 @@ describe('cells and rows', () => {
     expect(in1904.rows[0]!.cells).toEqual(expected(42614.5 - 1462));
   });
 
+  it.each([
+    ['<c </v></c>', "row 1 has a broken cell tag '<c </v></c>'"],
+    ['<c r="A1" / ><v>1</v></c>', 'row 1 has a broken cell tag \'<c r="A1" / >'],
+    ['<c =1><v>1</v></c>', "row 1 has a broken cell tag '<c =1><v>1<'"],
+  ])('refuses a broken cell tag %j as damage, in no time', async (cell, what) => {
+    const { code, message } = await failure(sheet(`<row r="1">${cell}</row>`));
+    expect(code).toBe('XLSX_CORRUPT');
+    expect(message).toContain(what);
+  });
+
   it('keeps what is no number or no calendar date as it is, for the reject to show', async () => {
     const values = ['Infinity', '-Infinity', 'NaN', '1e300', 'abc'];
     const cells = values.map(
