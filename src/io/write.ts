@@ -71,11 +71,11 @@ export async function checkWritable(target: string): Promise<ResolvedOutput> {
       'Name a file inside that folder, with the extension of the format you want.',
     );
   }
-  // A device or FIFO, and whatever /dev/stdout or /proc/self/fd/N stand for (a redirection
-  // to a file included), is written where it is, through the name given.
+  // A device or FIFO, and whatever /dev/stderr or /dev/fd/N stand for (a redirection to a
+  // file included), is written where it is, through the name given.
   if (
     (info && (info.isFIFO() || info.isCharacterDevice())) ||
-    /^\/(dev|proc)\//.test(resolve(target))
+    /^\/(dev\/(stderr|fd\/\d+)|proc\/(self|\d+)\/fd\/\d+)$/.test(resolve(target))
   ) {
     return { named: target, file: target, how: 'direct', permissions: null };
   }
