@@ -9,7 +9,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { createReadStream, createWriteStream, rmSync, type Stats } from 'node:fs';
+import { createReadStream, createWriteStream, fstatSync, rmSync, type Stats } from 'node:fs';
 import {
   access,
   chmod,
@@ -32,8 +32,13 @@ export interface ResolvedOutput {
   named: string;
   /** The file really written: a symbolic link's destination. */
   file: string;
-  /** replace: temporary file + rename; direct: written in place (FIFO, device); stdout. */
-  how: 'replace' | 'direct' | 'stdout';
+  /**
+   * replace: temporary file + rename; direct: opened by name and written (FIFO, device);
+   * descriptor: written through a descriptor this process already has (/dev/stdout, /dev/fd/3).
+   */
+  how: 'replace' | 'direct' | 'descriptor';
+  /** With how = descriptor: which. */
+  fd?: number;
   /** The permissions of the file replaced, kept on its successor; null for a new file. */
   permissions: number | null;
 }
@@ -58,10 +63,11 @@ async function destination(target: string): Promise<string> {
  * read-only folder, a folder named as the file, or a kind of file that is not written to.
  */
 export async function checkWritable(target: string): Promise<ResolvedOutput> {
-  // Standard output may be a socket, which cannot be opened by name: written through the process.
-  if (/^\/(dev\/stdout|dev\/fd\/1|proc\/self\/fd\/1)$/.test(resolve(target))) {
-    return { named: target, file: target, how: 'stdout', permissions: null };
-  }
+  // A descriptor of this process (stdout may be a socket, stderr a log opened for appending):
+  // opened again by name it would start at offset 0, truncate the log and be overwritten by
+  // the process's own next line, so it is written through the descriptor itself.
+  const fd = descriptorOf(resolve(target));
+  if (fd !== null) return { named: target, file: target, how: 'descriptor', fd, permissions: null };
   // stat follows links as the kernel does, also /dev/stdout's into /proc.
   const info: Stats | null = await stat(target).catch(() => null);
   if (info?.isDirectory()) {
@@ -71,12 +77,8 @@ export async function checkWritable(target: string): Promise<ResolvedOutput> {
       'Name a file inside that folder, with the extension of the format you want.',
     );
   }
-  // A device or FIFO, and whatever /dev/stderr or /dev/fd/N stand for (a redirection to a
-  // file included), is written where it is, through the name given.
-  if (
-    (info && (info.isFIFO() || info.isCharacterDevice())) ||
-    /^\/(dev\/(stderr|fd\/\d+)|proc\/(self|\d+)\/fd\/\d+)$/.test(resolve(target))
-  ) {
+  // A device or FIFO is written where it is: renamed over, it would become a plain file.
+  if (info && (info.isFIFO() || info.isCharacterDevice())) {
     return { named: target, file: target, how: 'direct', permissions: null };
   }
   const file = await destination(target);
@@ -100,6 +102,27 @@ export async function checkWritable(target: string): Promise<ResolvedOutput> {
     );
   }
   return { named: target, file, how: 'replace', permissions: info ? info.mode & 0o7777 : null };
+}
+
+function descriptorOf(path: string): number | null {
+  if (path === '/dev/stdout') return 1;
+  if (path === '/dev/stderr') return 2;
+  const m = /^\/(?:dev\/fd|proc\/self\/fd|proc\/\d+\/fd)\/(\d+)$/.exec(path);
+  if (!m) return null;
+  // /proc/PID/fd/N is ours only for our own PID.
+  const pid = /^\/proc\/(\d+)\//.exec(path)?.[1];
+  return pid === undefined || Number(pid) === process.pid ? Number(m[1]) : null;
+}
+
+async function writeToDescriptor(fd: number, from: string): Promise<void> {
+  const stream = fd === 1 ? process.stdout : fd === 2 ? process.stderr : null;
+  if (stream) {
+    for await (const chunk of createReadStream(from)) {
+      if (!stream.write(chunk)) await once(stream, 'drain');
+    }
+    return;
+  }
+  await pipeline(createReadStream(from), createWriteStream('', { fd, autoClose: false }));
 }
 
 /** What a failed write says: the target and the cause in words, never exit 13 or a stack. */
@@ -159,10 +182,8 @@ export class OutputFile {
         this.abort();
         return;
       }
-      if (how === 'stdout') {
-        for await (const chunk of createReadStream(this.temporary)) {
-          if (!process.stdout.write(chunk)) await once(process.stdout, 'drain');
-        }
+      if (how === 'descriptor') {
+        await writeToDescriptor(this.target.fd!, this.temporary);
         this.abort();
         return;
       }
@@ -200,6 +221,17 @@ export interface ReadFile {
 }
 
 async function identity(path: string): Promise<{ real: string; key: string | null }> {
+  if (path === '-') {
+    // Standard input redirected from a file (< x.csv) is that file.
+    const info = (() => {
+      try {
+        return fstatSync(0);
+      } catch {
+        return null;
+      }
+    })();
+    return { real: '', key: info?.isFile() ? `${info.dev}:${info.ino}` : null };
+  }
   const real = await realpath(path).catch(() => resolve(path));
   const info = await stat(real).catch(() => null);
   return { real, key: info ? `${info.dev}:${info.ino}` : null };
@@ -215,8 +247,12 @@ export async function guardOutputs(
 ): Promise<void> {
   const read = await Promise.all(
     reads
-      .filter((r) => r.path !== '-' && r.path !== '')
-      .map(async (r) => ({ ...r, ...(await identity(r.path)) })),
+      .filter((r) => r.path !== '')
+      .map(async (r) => ({
+        ...r,
+        path: r.path === '-' ? 'read from standard input' : r.path,
+        ...(await identity(r.path)),
+      })),
   );
   for (const output of outputs) {
     if (output === null || output === undefined || output === '-') continue;
@@ -227,7 +263,9 @@ export async function guardOutputs(
       target.key === null
         ? join(await realpath(dirname(file)).catch(() => dirname(file)), basename(file))
         : target.real;
-    const clash = read.find((r) => r.real === real || (r.key !== null && r.key === target.key));
+    const clash = read.find(
+      (r) => (r.real !== '' && r.real === real) || (r.key !== null && r.key === target.key),
+    );
     if (clash) {
       throw new InputError(
         'OUTPUT_IS_INPUT',

@@ -75,6 +75,14 @@ export function limitError(
 
 const found = (at: number) => (at < 0 ? Infinity : at);
 
+/** '0x10', ' 0b1', '0o7': read by Number(), never written by Excel for a number. */
+function radixPrefixed(raw: string): boolean {
+  const t = raw.charCodeAt(0) <= 32 ? raw.trimStart() : raw;
+  if (t.charCodeAt(0) !== 48 /* 0 */) return false;
+  const c = t.charCodeAt(1) | 32;
+  return c === 120 /* x */ || c === 98 /* b */ || c === 111; /* o */
+}
+
 /** Rows of one worksheet, from its XML text given in chunks. */
 export class SheetScanner {
   /** Rows completed since the last take(). */
@@ -408,6 +416,9 @@ export class SheetScanner {
   }
 
   private shared(s: string, from: number, to: number, column: number): Cell {
+    // White space around the index is allowed, as exceljs and Excel read it.
+    while (from < to && s.charCodeAt(from) <= 32) from++;
+    while (to > from && s.charCodeAt(to - 1) <= 32) to--;
     const index = positiveInteger(s, from, to);
     const strings = this.context.sharedStrings;
     if (index >= 0 && index < strings.length) return strings[index]!;
@@ -419,9 +430,9 @@ export class SheetScanner {
   private number(raw: string, style: number): Cell {
     const value = Number(raw);
     if (value === 0 && raw.trim() === '') return null;
-    // Not a number where one must be (also 'Infinity'): keep the text, so the row's reject can
-    // show it.
-    if (!Number.isFinite(value)) return decodeText(raw);
+    // Not a decimal number where one must be ('abc', 'Infinity', and '0x10', '0b1', '0o7',
+    // which Number() reads): keep the text, so the row's reject can show it.
+    if (!Number.isFinite(value) || radixPrefixed(raw)) return decodeText(raw);
     if (style >= 0 && this.context.dateStyles[style] === 1) {
       const days = value - EXCEL_EPOCH_DAYS + (this.context.date1904 ? DATE1904_OFFSET_DAYS : 0);
       const date = new Date(Math.round(days * DAY_MS));

@@ -6,6 +6,8 @@
 import { spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
+  closeSync,
+  openSync,
   existsSync,
   linkSync,
   lstatSync,
@@ -350,5 +352,51 @@ describe('wider than Excel allows', () => {
     );
     expect(leftovers(d)).toEqual([]);
     expect(existsSync(join(d, 'wide.xlsx'))).toBe(false);
+  });
+});
+
+describe('outputs through descriptors and inputs through stdin', () => {
+  const BIN = join(ROOT, 'bin/complaints.js');
+
+  it('--json /dev/stderr appends to the log stderr goes to, keeping what it held', () => {
+    const d = workdir('stderr-log');
+    const log = join(d, 'log.txt');
+    writeFileSync(log, 'earlier line\n');
+    const fd = openSync(log, 'a');
+    const r = spawnSync(process.execPath, [BIN, 'inspect', 'x.csv', '--json', '/dev/stderr'], {
+      cwd: d,
+      stdio: ['ignore', 'ignore', fd],
+    });
+    closeSync(fd);
+    expect(r.status).toBe(0);
+    const text = readFileSync(log, 'utf8');
+    expect(text.startsWith('earlier line\n{')).toBe(true);
+    expect(JSON.parse(text.slice('earlier line\n'.length)).inputs[0].rows).toBe(46);
+  });
+
+  it('refuses an output that is the file stdin is redirected from', () => {
+    const d = workdir('stdin-clash');
+    const before = readFileSync(join(d, 'x.csv'));
+    const fd = openSync(join(d, 'x.csv'), 'r');
+    const r = spawnSync(process.execPath, [BIN, 'inspect', '-', '--json', 'x.csv'], {
+      cwd: d,
+      stdio: [fd, 'pipe', 'pipe'],
+      encoding: 'utf8',
+    });
+    closeSync(fd);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(
+      'complaints: x.csv: this output is the input read from standard input; writing it would destroy that file.',
+    );
+    expect(readFileSync(join(d, 'x.csv'))).toEqual(before);
+  });
+
+  it('holds at most 320 MiB of a workbook coming through a pipe', () => {
+    const script = `(printf 'PK\\003\\004'; head -c 340000000 /dev/zero) | "${process.execPath}" "${BIN}" inspect -`;
+    const r = spawnSync('sh', ['-c', script], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(
+      'complaints: stdin: a workbook read from a pipe is held in memory, and this one is larger than 320 MiB; it is refused.',
+    );
   });
 });

@@ -140,12 +140,21 @@ describe('cells and rows', () => {
   });
 
   it('keeps what is no number or no calendar date as it is, for the reject to show', async () => {
-    const values = ['Infinity', '-Infinity', 'NaN', '1e300', 'abc'];
+    const values = ['Infinity', '-Infinity', 'NaN', '1e300', 'abc', '0x10', ' 0b1'];
     const cells = values.map(
       (v, i) => `<c r="${String.fromCharCode(65 + i)}1" s="1"><v>${v}</v></c>`,
     );
     const { rows } = await read(sheet(`<row r="1">${cells.join('')}</row>`, { styles: [0, 14] }));
-    expect(rows[0]!.cells).toEqual(['Infinity', '-Infinity', 'NaN', 1e300, 'abc']);
+    expect(rows[0]!.cells).toEqual(['Infinity', '-Infinity', 'NaN', 1e300, 'abc', '0x10', ' 0b1']);
+  });
+
+  it('reads a shared-string index with white space around it, as exceljs did', async () => {
+    const { rows } = await read(
+      sheet('<row r="1"><c r="A1" t="s"><v> 0 </v></c></row>', {
+        sharedStrings: ['<si><t>工单编号</t></si>'],
+      }),
+    );
+    expect(rows[0]!.cells).toEqual(['工单编号']);
   });
 
   it('keeps Chinese text whole across inflate chunk edges (4-byte characters too)', async () => {

@@ -11,6 +11,8 @@ describe('visible: control characters from the data are shown, not obeyed', () =
     ['\x1b[31mred\x1b[39m', false, '\\x1B[31mred\\x1B[39m'],
     ['\x1b[31mred\x1b[39m', true, '\x1b[31mred\x1b[39m'],
     ['\x1b[31mred\x1b[2J', true, '\x1b[31mred\\x1B[2J'],
+    ['\x1b[8mhidden\x1b[0m', true, '\\x1B[8mhidden\\x1B[0m'],
+    ['\x1b[1mbold\x1b[22m \x1b[2mdim\x1b[22m', true, '\x1b[1mbold\x1b[22m \x1b[2mdim\x1b[22m'],
   ])('%j (colour %s)', (text, colour, shown) => {
     expect(visible(text, colour)).toBe(shown);
     expect(visible(visible(text, colour), colour)).toBe(shown);
