@@ -181,7 +181,8 @@ export class SheetScanner {
     if (this.cells !== null) this.endRow(); // an unclosed row: be lenient, as Excel is
     const r = attribute(s, from, to, 'r');
     let number: number;
-    if (r === null || r === '') number = this.rowNumber + 1;
+    // No r: the next row, as the spec and LibreOffice have it. An empty r="" is malformed.
+    if (r === null) number = this.rowNumber + 1;
     else {
       number = positiveInteger(r, 0, r.length);
       if (number < 1 || number > MAX_ROWS) {

@@ -295,7 +295,7 @@ describe('the zip', () => {
 });
 
 describe('damage and limits in the sheet', () => {
-  it.each(['0', '1.5', '1e14', '-3', 'x'])('refuses row r="%s" as damage', async (r) => {
+  it.each(['0', '1.5', '1e14', '-3', 'x', ''])('refuses row r="%s" as damage', async (r) => {
     const { code, message } = await failure(sheet(`<row r="${r}"><c><v>1</v></c></row>`));
     expect(code).toBe('XLSX_CORRUPT');
     expect(message).toContain(`the workbook is damaged: sheet 工单明细 has a row numbered '${r}'`);
