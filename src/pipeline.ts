@@ -5,19 +5,20 @@
  * analyze, trend and assess print the same shape.
  */
 import { InputError, RejectedRowsError } from './errors.js';
-import { ingest, type IngestResult, type WorkOrder } from './ingest/ingest.js';
+import { readAggregate, type OrderObserver } from './aggregate.js';
+import type { IngestResult } from './ingest/ingest.js';
 import { analyse, type Analysis, type AnalysisInput } from './metrics/analysis.js';
-import { buildCube, complaintClasses, unclassifiedIndex } from './metrics/cube.js';
+import type { Aggregate } from './metrics/aggregate.js';
+import { buildCube, complaintClasses } from './metrics/cube.js';
 import { parsePeriodOptions, periodText, resolvePeriod, type Period } from './metrics/period.js';
-import { Records } from './metrics/records.js';
 import { readTargets } from './metrics/targets.js';
 import { GENERATED_BY, SCHEMA_VERSION } from './report/json.js';
 import { Progress } from './report/progress.js';
 import type { Field } from './schema/fields.js';
-import { monthIndexToString, type LocalTime } from './schema/values.js';
+import { monthIndexToString } from './schema/values.js';
 import { analysisSettings, ingestSettings, type MetricOptions } from './settings.js';
-import { Classifier, type Classification } from './taxonomy/classify.js';
-import { loadTaxonomy, type Taxonomy, type TaxonomyNode } from './taxonomy/load.js';
+import { Classifier } from './taxonomy/classify.js';
+import { loadTaxonomy, type Taxonomy } from './taxonomy/load.js';
 import { loadModel } from './taxonomy/model-file.js';
 
 export interface PipelineResult {
@@ -29,20 +30,12 @@ export interface PipelineResult {
   classifiedBy: Record<'columns' | 'rules' | 'model' | 'unclassified', number>;
 }
 
-const MAX_SECONDS = 0x7fffffff;
+export type { OrderObserver };
 
-function secondsBetween(from: LocalTime, to: LocalTime | null): number | null {
-  if (to === null) return null;
-  const s = Math.round((to.ms - from.ms) / 1000);
-  return Math.abs(s) > MAX_SECONDS ? null : s;
+function monthIndexOf(ms: number): number {
+  const d = new Date(ms);
+  return d.getUTCFullYear() * 12 + d.getUTCMonth();
 }
-
-/** Called for every usable row: `classification` is null for work orders of other types. */
-export type OrderObserver = (
-  order: WorkOrder,
-  entry: number,
-  classification: Classification | null,
-) => void;
 
 export async function runPipeline(
   inputs: string[],
@@ -65,57 +58,20 @@ export async function runPipeline(
   // Read the targets first: a broken targets file should fail before minutes of reading.
   const targets = options.targets ? await readTargets(options.targets) : null;
 
-  const classes = complaintClasses(taxonomy);
-  const classIndex = new Map<TaxonomyNode, number>(taxonomy.nodes.map((n, i) => [n, i]));
-  const unclassified = unclassifiedIndex(taxonomy);
-  const records = new Records();
-  const spans: [number, number][] = [];
-  const classifiedBy = { columns: 0, rules: 0, model: 0, unclassified: 0 };
   const progress = Progress.wanted(process.stderr, options.progress !== false && !options.quiet)
     ? new Progress(inputs, options.lang !== 'en')
     : null;
-  const read = ingest(inputs, ingestSettings(options), (order: WorkOrder, entry) => {
-    progress?.row(order.input);
-    const month = order.acceptedAt.monthIndex;
-    const span = spans[order.input];
-    if (!span) spans[order.input] = [month, month];
-    else if (month < span[0]) span[0] = month;
-    else if (month > span[1]) span[1] = month;
-    if (!order.isComplaint) {
-      observe?.(order, entry, null);
-      records.add(
-        { unit: order.unit, month, complaint: false, businessType: order.businessType ?? '' },
-        entry,
-      );
-      return;
-    }
-    const c = classifier.classify(order);
-    observe?.(order, entry, c);
-    classifiedBy[c.method]++;
-    const node = c.level3 ?? c.level2 ?? c.level1;
-    records.add(
-      {
-        unit: order.unit,
-        month,
-        complaint: true,
-        classIndex: node ? classIndex.get(node)! : unclassified,
-        appealApproved: order.appeal === 'approved',
-        unsubstantiated: order.substantiated === 'no',
-        replySeconds: secondsBetween(order.acceptedAt, order.repliedAt),
-        closeSeconds: secondsBetween(order.acceptedAt, order.closedAt),
-        satisfaction: order.satisfaction,
-        customerId: order.customerId,
-        phone: order.phone,
-      },
-      entry,
-    );
-  });
-  let result: IngestResult;
+  let aggregate: Aggregate;
   try {
-    result = await read;
+    aggregate = await readAggregate(inputs, ingestSettings(options), {
+      classifier,
+      progress,
+      observe,
+    });
   } finally {
     progress?.done();
   }
+  const { ingest: result, classifiedBy } = aggregate;
   if (options.strict && result.totals.rejected > 0) {
     const first = result.rejects[0];
     throw new RejectedRowsError(
@@ -124,9 +80,26 @@ export async function runPipeline(
     );
   }
 
-  const cube = buildCube(records, classes);
+  const input = analysisInput(aggregate, { inputs, request, settings, taxonomy, targets });
+  return { analysis: analyse(input), input, ingest: result, taxonomy, classifiedBy };
+}
+
+/**
+ * What the analysis is computed from: the cube of the data set, the months the inputs cover,
+ * and the period, resolved against the months with data (an error when it holds no work order).
+ */
+export function analysisInput(
+  aggregate: Aggregate,
+  context: Pick<AnalysisInput, 'request' | 'settings' | 'taxonomy' | 'targets'> & {
+    inputs: readonly string[];
+  },
+): AnalysisInput {
+  const { request, taxonomy, inputs } = context;
+  const { ingest: result, records } = aggregate;
+  const cube = buildCube(records, complaintClasses(taxonomy));
   const covered = new Set<number>();
-  for (const span of spans) if (span) for (let m = span[0]; m <= span[1]; m++) covered.add(m);
+  for (const span of result.spans)
+    if (span) for (let m = monthIndexOf(span[0]); m <= monthIndexOf(span[1]); m++) covered.add(m);
   const complaintMonths = new Set<number>();
   const allMonths = new Set<number>();
   for (const cell of cube.cells) {
@@ -155,18 +128,8 @@ export async function runPipeline(
     );
   }
   const fields = new Set<Field>(result.inputs.flatMap((i) => i.columns.map((c) => c.field)));
-  const input: AnalysisInput = {
-    cube,
-    records,
-    taxonomy,
-    period,
-    request,
-    covered,
-    targets,
-    fields,
-    settings,
-  };
-  return { analysis: analyse(input), input, ingest: result, taxonomy, classifiedBy };
+  const { settings, targets } = context;
+  return { cube, records, taxonomy, period, request, covered, targets, fields, settings };
 }
 
 /** The JSON result of DESIGN.md §6, with what this toolkit adds. */

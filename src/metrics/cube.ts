@@ -4,7 +4,16 @@
  * over its cells, so the metrics are pure functions of it.
  */
 import type { Discipline, Taxonomy, TaxonomyNode } from '../taxonomy/load.js';
-import { APPEAL_APPROVED, COMPLAINT, UNSUBSTANTIATED, type Records } from './records.js';
+import {
+  APPEAL_APPROVED,
+  COMPLAINT,
+  FLAGS,
+  KIND,
+  MONTH,
+  UNIT,
+  UNSUBSTANTIATED,
+  type Records,
+} from './records.js';
 
 export interface CubeCell {
   unit: number;
@@ -60,18 +69,20 @@ export function unclassifiedIndex(taxonomy: Taxonomy): number {
 /** The cube of what the records counted; cells a later copy emptied are left out. */
 export function buildCube(records: Records, classes: readonly ComplaintClass[]): Cube {
   const cells: CubeCell[] = [];
-  records.cellCount.forEach((count, i) => {
-    if (count === 0) return;
-    const flags = records.cellFlags[i]!;
+  const table = records.cells;
+  for (let i = 0; i < table.size; i++) {
+    const count = table.counts[i]!;
+    if (count === 0) continue;
+    const flags = table.value(i, FLAGS);
     cells.push({
-      unit: records.cellUnit[i]!,
-      month: records.cellMonth[i]!,
-      kind: records.cellKind[i]!,
+      unit: table.value(i, UNIT),
+      month: table.value(i, MONTH),
+      kind: table.value(i, KIND),
       complaint: (flags & COMPLAINT) !== 0,
       appealApproved: (flags & APPEAL_APPROVED) !== 0,
       unsubstantiated: (flags & UNSUBSTANTIATED) !== 0,
       count,
     });
-  });
+  }
   return { units: records.units.list, types: records.types.list, classes, cells };
 }
