@@ -12,7 +12,7 @@
  * records of the data set, which read exactly as if one pass had counted every row.
  */
 import type { EntryMap } from '../ingest/merge.js';
-import { CellTable, type CellData } from './cells.js';
+import { CellTable, type CellData } from './cell-table.js';
 import { Complainants, type ComplainantTable } from './complainants.js';
 
 export const NO_TIME = -0x80000000;

@@ -21,7 +21,6 @@ import {
 } from '../../src/metrics/aggregate.js';
 import { analyse, DEFAULT_SETTINGS } from '../../src/metrics/analysis.js';
 import { buildCube, complaintClasses } from '../../src/metrics/cube.js';
-import { parsePeriodOptions } from '../../src/metrics/period.js';
 import { NO_SLOT, Records } from '../../src/metrics/records.js';
 import { analysisInput } from '../../src/pipeline.js';
 import { Classifier } from '../../src/taxonomy/classify.js';
@@ -58,7 +57,7 @@ function liveRows(records: Records) {
 function everything(aggregate: Aggregate, inputs: string[]): string {
   const input = analysisInput(aggregate, {
     inputs,
-    request: parsePeriodOptions({}),
+    request: { from: null, to: null, kind: 'auto', label: null },
     settings: DEFAULT_SETTINGS,
     taxonomy,
     targets: null,
