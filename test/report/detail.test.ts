@@ -23,7 +23,7 @@ function order(id: string, month: number, level1: string, isComplaint = true): W
     input: 0,
     row: 2,
     id,
-    acceptedAt: { ms: date.getTime(), monthIndex: month },
+    acceptedAt: { ms: date.getTime(), monthIndex: month, dayIndex: date.getTime() / 86_400_000 },
     unit: 'A',
     businessType: isComplaint ? '投诉' : '意见',
     isComplaint,
