@@ -74,11 +74,11 @@ async function read(
     },
     order: (order, entry) => {
       progress?.row(order.input);
-      const month = order.acceptedAt.monthIndex;
+      const day = order.acceptedAt.dayIndex;
       if (!order.isComplaint) {
         observe?.(order, entryOf(entry), null);
         records!.add(
-          { unit: order.unit, month, complaint: false, businessType: order.businessType ?? '' },
+          { unit: order.unit, day, complaint: false, businessType: order.businessType ?? '' },
           entry,
         );
         return;
@@ -90,7 +90,7 @@ async function read(
       records!.add(
         {
           unit: order.unit,
-          month,
+          day,
           complaint: true,
           classIndex: node ? classIndex.get(node)! : unclassified,
           appealApproved: order.appeal === 'approved',

@@ -1,22 +1,28 @@
 /**
- * The cube: work orders counted by unit × month × class (or business type) × appeal/substantiation
- * flags. Built in one pass over the de-duplicated records; every count the reports show is a sum
- * over its cells, so the metrics are pure functions of it.
+ * The cube: work orders counted by unit × day × class (or business type) × appeal/substantiation
+ * flags, and the optional dimensions chosen before reading (dimensions.ts). Built in one pass
+ * over the de-duplicated records; every count the reports show is a sum over its cells, so the
+ * metrics are pure functions of it, reached through `groupBy` (group.ts).
  */
 import type { Discipline, Taxonomy, TaxonomyNode } from '../taxonomy/load.js';
+import { monthOfDay } from './calendar.js';
 import {
   APPEAL_APPROVED,
   COMPLAINT,
+  CORE_WIDTH,
+  DAY,
   FLAGS,
   KIND,
-  MONTH,
   UNIT,
   UNSUBSTANTIATED,
-  type Records,
-} from './records.js';
+  type OptionalDimension,
+} from './dimensions.js';
+import type { Records } from './records.js';
 
 export interface CubeCell {
   unit: number;
+  day: number;
+  /** The month index of the day. */
   month: number;
   /** Class index for complaints, business-type index otherwise. */
   kind: number;
@@ -39,6 +45,19 @@ export interface Cube {
   units: readonly string[];
   types: readonly string[];
   classes: readonly ComplaintClass[];
+  /** The optional dimensions counted by, and each one's values by id (BLANK: none). */
+  dimensions: readonly OptionalDimension[];
+  values: readonly (readonly string[])[];
+  /** The cells with a count, in order of first appearance, as columns: cell i is unit[i] … */
+  size: number;
+  unit: Int32Array;
+  day: Int32Array;
+  /** Class index for complaints, business-type index otherwise. */
+  kind: Int32Array;
+  flags: Int32Array;
+  count: Int32Array;
+  /** Per optional dimension, in order, its value id per cell. */
+  extra: readonly Int32Array[];
   cells: readonly CubeCell[];
 }
 
@@ -68,21 +87,54 @@ export function unclassifiedIndex(taxonomy: Taxonomy): number {
 
 /** The cube of what the records counted; cells a later copy emptied are left out. */
 export function buildCube(records: Records, classes: readonly ComplaintClass[]): Cube {
-  const cells: CubeCell[] = [];
   const table = records.cells;
+  let size = 0;
+  for (let i = 0; i < table.size; i++) if (table.counts[i]! !== 0) size++;
+  const column = () => new Int32Array(size);
+  const cube = {
+    units: records.units.list,
+    types: records.types.list,
+    classes,
+    dimensions: records.dimensions,
+    values: records.values.map((names) => names.list),
+    size,
+    unit: column(),
+    day: column(),
+    kind: column(),
+    flags: column(),
+    count: column(),
+    extra: records.dimensions.map(column),
+  };
+  let at = 0;
   for (let i = 0; i < table.size; i++) {
     const count = table.counts[i]!;
     if (count === 0) continue;
-    const flags = table.value(i, FLAGS);
+    cube.unit[at] = table.value(i, UNIT);
+    cube.day[at] = table.value(i, DAY);
+    cube.kind[at] = table.value(i, KIND);
+    cube.flags[at] = table.value(i, FLAGS);
+    cube.count[at] = count;
+    cube.extra.forEach((values, d) => (values[at] = table.value(i, CORE_WIDTH + d)));
+    at++;
+  }
+  return { ...cube, cells: cellObjects(cube) };
+}
+
+/** The cells one object each, as the analysis sections not yet on groupBy read them. */
+function cellObjects(cube: Omit<Cube, 'cells'>): CubeCell[] {
+  const cells: CubeCell[] = [];
+  for (let i = 0; i < cube.size; i++) {
+    const flags = cube.flags[i]!;
     cells.push({
-      unit: table.value(i, UNIT),
-      month: table.value(i, MONTH),
-      kind: table.value(i, KIND),
+      unit: cube.unit[i]!,
+      day: cube.day[i]!,
+      month: monthOfDay(cube.day[i]!),
+      kind: cube.kind[i]!,
       complaint: (flags & COMPLAINT) !== 0,
       appealApproved: (flags & APPEAL_APPROVED) !== 0,
       unsubstantiated: (flags & UNSUBSTANTIATED) !== 0,
-      count,
+      count: cube.count[i]!,
     });
   }
-  return { units: records.units.list, types: records.types.list, classes, cells };
+  return cells;
 }

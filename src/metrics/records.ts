@@ -1,6 +1,7 @@
 /**
  * The one streaming aggregation of the work orders (DESIGN.md §3): each row is counted in its
- * cell — unit × month × class (or business type) × appeal/substantiation flags — as it is read.
+ * cell — unit × day × class (or business type) × appeal/substantiation flags, and the optional
+ * dimensions chosen before reading (dimensions.ts) — as it is read.
  * De-duplication keeps the later copy of a work order: the cell an entry was counted in is
  * remembered (4 bytes an entry), so a later copy takes its count back out before adding its
  * own. Complaints, a small part of an export, also keep the few values the extras need
@@ -12,30 +13,32 @@
  * records of the data set, which read exactly as if one pass had counted every row.
  */
 import type { EntryMap } from '../ingest/merge.js';
+import { monthOfDay } from './calendar.js';
 import { CellTable, type CellData } from './cell-table.js';
 import { Complainants, type ComplainantTable } from './complainants.js';
+import {
+  APPEAL_APPROVED,
+  BLANK,
+  COMPLAINT,
+  CORE_WIDTH,
+  DAY,
+  FLAGS,
+  KIND,
+  UNIT,
+  UNSUBSTANTIATED,
+  type OptionalDimension,
+} from './dimensions.js';
 
 export const NO_TIME = -0x80000000;
 export const NO_SLOT = -1;
-
-/** Bits of `flags`. */
-export const COMPLAINT = 1;
-export const APPEAL_APPROVED = 2;
-export const UNSUBSTANTIATED = 4;
-
-/** The dimensions of a cell, in order. */
-export const UNIT = 0;
-export const MONTH = 1;
-export const KIND = 2;
-export const FLAGS = 3;
-const WIDTH = 4;
 
 export { Complainants };
 
 /** What one work order contributes, in the form tests can write by hand. */
 export interface RecordInput {
   unit: string;
-  month: number;
+  /** Day index of the acceptance time (calendar.ts). */
+  day: number;
   /** For complaints: index of the class (see Records.classes); otherwise the business type. */
   complaint: boolean;
   classIndex?: number;
@@ -48,6 +51,8 @@ export interface RecordInput {
   satisfaction?: string | null;
   customerId?: string | null;
   phone?: string | null;
+  /** Values of the optional dimensions the records count by (null or absent: blank). */
+  dimensions?: Partial<Record<OptionalDimension, string | null>>;
 }
 
 /** Distinct strings numbered in order of first appearance. */
@@ -86,6 +91,9 @@ interface RowColumns {
 
 /** Records as plain data: what a partial aggregate carries (see Records for the meanings). */
 export interface RecordsPartial {
+  dimensions: OptionalDimension[];
+  /** Per optional dimension, its values by id. */
+  values: string[][];
   units: string[];
   types: string[];
   satisfactions: string[];
@@ -124,13 +132,16 @@ function newRows(n: number): RowColumns {
 }
 
 export class Records {
+  /** The optional dimensions counted by, and each one's values. */
+  readonly dimensions: readonly OptionalDimension[];
+  readonly values: Names[];
   readonly units: Names;
   readonly types: Names;
   readonly satisfactions: Names;
   readonly customers: Complainants;
   readonly phones: Complainants;
   readonly cells: CellTable;
-  private readonly key = new Int32Array(WIDTH);
+  private readonly key: Int32Array;
 
   /**
    * What each de-duplication entry was counted as: cell + 1 for a work order of another type,
@@ -142,13 +153,16 @@ export class Records {
   complaintRows: number;
   private rows: RowColumns;
 
-  constructor(partial?: RecordsPartial) {
+  constructor(dimensions: readonly OptionalDimension[] = [], partial?: RecordsPartial) {
+    this.dimensions = [...dimensions];
+    this.values = dimensions.map((_, i) => new Names(partial?.values[i]));
+    this.key = new Int32Array(CORE_WIDTH + dimensions.length);
     this.units = new Names(partial?.units);
     this.types = new Names(partial?.types);
     this.satisfactions = new Names(partial?.satisfactions);
     this.customers = partial ? Complainants.adopt(partial.customers) : new Complainants();
     this.phones = partial ? Complainants.adopt(partial.phones) : new Complainants();
-    this.cells = partial ? CellTable.adopt(partial.cells) : new CellTable(WIDTH);
+    this.cells = partial ? CellTable.adopt(partial.cells) : new CellTable(this.key.length);
     this.counted = partial?.counted ?? new Int32Array(INITIAL);
     this.complaintRows = partial?.complaintRows ?? 0;
     this.rows = partial?.rows ?? newRows(INITIAL);
@@ -156,12 +170,14 @@ export class Records {
 
   /** The first partial of a data set becomes its records, without a copy. */
   static adopt(partial: RecordsPartial): Records {
-    return new Records(partial);
+    return new Records(partial.dimensions, partial);
   }
 
   /** The records as plain data, sharing their arrays: they must not be used afterwards. */
   toPartial(): RecordsPartial {
     return {
+      dimensions: [...this.dimensions],
+      values: this.values.map((names) => names.list),
       units: this.units.list,
       types: this.types.list,
       satisfactions: this.satisfactions.list,
@@ -174,12 +190,17 @@ export class Records {
     };
   }
 
-  private cell(unit: number, month: number, kind: number, flags: number): number {
+  private cell(input: RecordInput, unit: number, kind: number, flags: number): number {
     const key = this.key;
     key[UNIT] = unit;
-    key[MONTH] = month;
+    key[DAY] = input.day;
     key[KIND] = kind;
     key[FLAGS] = flags;
+    for (let i = 0; i < this.dimensions.length; i++) {
+      const value = input.dimensions?.[this.dimensions[i]!];
+      key[CORE_WIDTH + i] =
+        value === null || value === undefined ? BLANK : this.values[i]!.id(value);
+    }
     return this.cells.id(key);
   }
 
@@ -222,7 +243,7 @@ export class Records {
     }
     const unit = this.units.id(input.unit);
     if (!input.complaint) {
-      const cell = this.cell(unit, input.month, this.types.id(input.businessType ?? ''), 0);
+      const cell = this.cell(input, unit, this.types.id(input.businessType ?? ''), 0);
       this.cells.counts[cell]!++;
       if (entry >= 0) this.counted[entry] = cell + 1;
       return;
@@ -231,7 +252,7 @@ export class Records {
       COMPLAINT |
       (input.appealApproved ? APPEAL_APPROVED : 0) |
       (input.unsubstantiated ? UNSUBSTANTIATED : 0);
-    const cell = this.cell(unit, input.month, input.classIndex ?? 0, flags);
+    const cell = this.cell(input, unit, input.classIndex ?? 0, flags);
     this.cells.counts[cell]!++;
     let row = reuse;
     if (row < 0) {
@@ -255,12 +276,17 @@ export class Records {
    * the partial that continues a complaint counted here keeps that complaint's place.
    */
   absorb(partial: RecordsPartial, entries: EntryMap): void {
+    if (partial.dimensions.join() !== this.dimensions.join())
+      throw new Error(
+        `records by ${partial.dimensions.join()} merged into ${this.dimensions.join()}`,
+      );
     const unitIds = partial.units.map((u) => this.units.id(u));
     const typeIds = partial.types.map((t) => this.types.id(t));
     const satisfactionIds = partial.satisfactions.map((s) => this.satisfactions.id(s));
     const customerSlots = this.customers.absorb(partial.customers);
     const phoneSlots = this.phones.absorb(partial.phones);
-    const cellIds = this.absorbCells(partial.cells, unitIds, typeIds);
+    const valueIds = partial.values.map((values, i) => values.map((v) => this.values[i]!.id(v)));
+    const cellIds = this.absorbCells(partial.cells, unitIds, typeIds, valueIds);
     const counts = this.cells.counts;
     const { rows, counted } = partial;
     // What the partial's entries replace: earlier copies' counts are taken back.
@@ -302,7 +328,12 @@ export class Records {
   }
 
   /** The partial's cells here (made in its order of first appearance), their counts added. */
-  private absorbCells(data: CellData, unitIds: number[], typeIds: number[]): Int32Array {
+  private absorbCells(
+    data: CellData,
+    unitIds: number[],
+    typeIds: number[],
+    valueIds: number[][],
+  ): Int32Array {
     const from = CellTable.adopt(data);
     const key = this.key;
     const ids = new Int32Array(from.size);
@@ -310,9 +341,13 @@ export class Records {
       const flags = from.value(c, FLAGS);
       const kind = from.value(c, KIND);
       key[UNIT] = unitIds[from.value(c, UNIT)]!;
-      key[MONTH] = from.value(c, MONTH);
+      key[DAY] = from.value(c, DAY);
       key[KIND] = flags & COMPLAINT ? kind : typeIds[kind]!;
       key[FLAGS] = flags;
+      valueIds.forEach((ids, i) => {
+        const value = from.value(c, CORE_WIDTH + i);
+        key[CORE_WIDTH + i] = value === BLANK ? BLANK : ids[value]!;
+      });
       const cell = this.cells.id(key);
       this.cells.counts[cell]! += from.counts[c]!;
       ids[c] = cell;
@@ -325,22 +360,25 @@ export class Records {
     const cell = this.rows.cell[row]!;
     return cell === RETIRED ? -1 : cell;
   }
-  /** The unit and month of each cell, by cell. */
+  /** The unit, day and month of each cell, by cell. */
   get cellUnit(): Int32Array {
-    return this.column(UNIT);
+    return this.column('unit', (c) => this.cells.value(c, UNIT));
+  }
+  get cellDay(): Int32Array {
+    return this.column('day', (c) => this.cells.value(c, DAY));
   }
   get cellMonth(): Int32Array {
-    return this.column(MONTH);
+    return this.column('month', (c) => monthOfDay(this.cells.value(c, DAY)));
   }
 
-  private readonly columns: Int32Array[] = [];
-  /** One dimension of every cell, as a column (cells once made never change). */
-  private column(d: number): Int32Array {
-    let column = this.columns[d];
+  private readonly columns = new Map<string, Int32Array>();
+  /** A value of every cell, as a column, made once all are counted (cells never change). */
+  private column(name: string, of: (cell: number) => number): Int32Array {
+    let column = this.columns.get(name);
     if (column === undefined || column.length !== this.cells.size) {
       column = new Int32Array(this.cells.size);
-      for (let c = 0; c < column.length; c++) column[c] = this.cells.value(c, d);
-      this.columns[d] = column;
+      for (let c = 0; c < column.length; c++) column[c] = of(c);
+      this.columns.set(name, column);
     }
     return column;
   }

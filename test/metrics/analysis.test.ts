@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, DEFAULT_SETTINGS, type AnalysisSettings } from '../../src/metrics/analysis.js';
+import { firstDayOfMonth } from '../../src/metrics/calendar.js';
 import { buildCube, complaintClasses, unclassifiedIndex } from '../../src/metrics/cube.js';
 import { parsePeriodOptions, resolvePeriod, type PeriodOptions } from '../../src/metrics/period.js';
 import { Records, type RecordInput } from '../../src/metrics/records.js';
@@ -12,7 +13,7 @@ const taxonomy = loadTaxonomy('sgcc-95598');
 const m = (year: number, month: number) => year * 12 + month - 1;
 const classOf = (name: string) => taxonomy.nodes.findIndex((n) => n.name === name);
 
-type Row = Omit<RecordInput, 'month' | 'complaint'> & {
+type Row = Omit<RecordInput, 'day' | 'complaint'> & {
   month: [number, number];
   type?: string;
   class?: string;
@@ -35,7 +36,7 @@ function input(
     records.add(
       {
         ...row,
-        month: m(...row.month),
+        day: firstDayOfMonth(m(...row.month)) + 14,
         complaint,
         businessType: row.type,
         classIndex: row.class ? classOf(row.class) : unclassifiedIndex(taxonomy),

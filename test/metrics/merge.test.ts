@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readAggregate, readPartials } from '../../src/aggregate.js';
 import { DIGEST_SEED, digestText } from '../../src/ingest/dedup.js';
+import { daysFromCivil } from '../../src/metrics/calendar.js';
 import { PartialBuilder } from '../../src/ingest/partial.js';
 import type { InputHeader } from '../../src/ingest/summary.js';
 import type { IngestSettings } from '../../src/ingest/types.js';
@@ -42,7 +43,7 @@ function liveRows(records: Records) {
     const satisfaction = records.satisfaction(r);
     rows.push([
       records.units.list[records.cellUnit[cell]!],
-      records.cellMonth[cell],
+      records.cellDay[cell],
       records.replySeconds(r),
       records.closeSeconds(r),
       satisfaction === 0 ? null : records.satisfactions.list[satisfaction - 1],
@@ -186,7 +187,7 @@ describe('merge(split(x)) == whole(x)', () => {
 interface Row {
   id?: string;
   unit?: string;
-  month?: number;
+  day?: number;
   type?: string;
   class?: string;
   appeal?: boolean;
@@ -210,7 +211,7 @@ function partial(input: number, rows: Row[]): PartialAggregate {
     records.add(
       {
         unit: row.unit ?? '甲',
-        month: row.month ?? 24192,
+        day: row.day ?? JAN,
         complaint,
         businessType: complaint ? undefined : type,
         classIndex: classIndex(row.class ?? '服务态度'),
@@ -249,7 +250,7 @@ function mergedAndWhole(...inputs: Row[][]) {
   const view = (a: Aggregate) => ({
     cells: buildCube(a.records, classes).cells.map((c) => ({
       unit: a.records.units.list[c.unit],
-      month: c.month,
+      day: c.day,
       kind: c.complaint ? classes[c.kind]!.node?.name : a.records.types.list[c.kind],
       appealApproved: c.appealApproved,
       count: c.count,
@@ -260,8 +261,8 @@ function mergedAndWhole(...inputs: Row[][]) {
   return { merged: view(merged), whole: view(whole), inputs: merged.ingest.inputs };
 }
 
-const JAN = 2016 * 12;
-const FEB = JAN + 1;
+const JAN = daysFromCivil(2016, 1, 15);
+const FEB = daysFromCivil(2016, 2, 15);
 const totals = (t: Partial<Aggregate['ingest']['totals']>) => ({
   workOrders: 1,
   complaints: 1,
@@ -289,7 +290,7 @@ describe('merge: the later copy wins across partials', () => {
     },
     {
       name: 'a copy that changes class, unit and month moves the count',
-      inputs: [[{ id: '1' }], [{ id: '1', unit: '乙', month: FEB, class: '抄表催费' }]],
+      inputs: [[{ id: '1' }], [{ id: '1', unit: '乙', day: FEB, class: '抄表催费' }]],
       cells: [['乙', FEB, '抄表催费', false, 1]],
       totals: totals({}),
     },
@@ -313,7 +314,7 @@ describe('merge: the later copy wins across partials', () => {
     },
     {
       name: 'copies in three partials: the last wins, each later copy a duplicate',
-      inputs: [[{ id: '1' }, { id: '2' }], [{ id: '1', month: FEB }], [{ id: '1' }, { id: '2' }]],
+      inputs: [[{ id: '1' }, { id: '2' }], [{ id: '1', day: FEB }], [{ id: '1' }, { id: '2' }]],
       cells: [['甲', JAN, '服务态度', false, 2]],
       totals: totals({ workOrders: 2, complaints: 2, duplicates: 3, duplicatesDiffering: 2 }),
     },
