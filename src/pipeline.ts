@@ -9,7 +9,9 @@ import { readAggregate, type OrderObserver } from './aggregate.js';
 import type { IngestResult } from './ingest/ingest.js';
 import { analyse, type Analysis, type AnalysisInput } from './metrics/analysis.js';
 import type { Aggregate } from './metrics/aggregate.js';
+import { monthOfDay } from './metrics/calendar.js';
 import { buildCube, complaintClasses } from './metrics/cube.js';
+import { COMPLAINT } from './metrics/dimensions.js';
 import { parsePeriodOptions, periodText, resolvePeriod, type Period } from './metrics/period.js';
 import { readTargets } from './metrics/targets.js';
 import { GENERATED_BY, SCHEMA_VERSION } from './report/json.js';
@@ -31,11 +33,6 @@ export interface PipelineResult {
 }
 
 export type { OrderObserver };
-
-function monthIndexOf(ms: number): number {
-  const d = new Date(ms);
-  return d.getUTCFullYear() * 12 + d.getUTCMonth();
-}
 
 export async function runPipeline(
   inputs: string[],
@@ -99,12 +96,16 @@ export function analysisInput(
   const cube = buildCube(records, complaintClasses(taxonomy));
   const covered = new Set<number>();
   for (const span of result.spans)
-    if (span) for (let m = monthIndexOf(span[0]); m <= monthIndexOf(span[1]); m++) covered.add(m);
+    if (span) for (let m = monthOfDay(span[0]); m <= monthOfDay(span[1]); m++) covered.add(m);
   const complaintMonths = new Set<number>();
   const allMonths = new Set<number>();
-  for (const cell of cube.cells) {
-    allMonths.add(cell.month);
-    if (cell.complaint) complaintMonths.add(cell.month);
+  const monthOf = new Map<number, number>();
+  for (let c = 0; c < cube.size; c++) {
+    const day = cube.day[c]!;
+    let month = monthOf.get(day);
+    if (month === undefined) monthOf.set(day, (month = monthOfDay(day)));
+    allMonths.add(month);
+    if (cube.flags[c]! & COMPLAINT) complaintMonths.add(month);
   }
   const dataMonths = [...(complaintMonths.size > 0 ? complaintMonths : allMonths)].sort(
     (a, b) => a - b,

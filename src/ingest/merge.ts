@@ -17,6 +17,8 @@ import {
   type Reject,
 } from './types.js';
 
+const DAY_MS = 86_400_000;
+
 /** Per local entry of a partial, its entry in the data set; null when they are the same. */
 export type EntryMap = Int32Array | null;
 
@@ -110,8 +112,11 @@ export class DataSetMerge {
   endInput(header: InputHeader): void {
     const counts = this.counts[header.input] ?? emptyCounts();
     this.summaries[header.input] = inputSummary(header, counts);
+    const { firstMs, lastMs } = counts;
     this.spans[header.input] =
-      counts.firstMs === null ? null : [counts.firstMs, counts.lastMs ?? counts.firstMs];
+      firstMs === null || lastMs === null
+        ? null
+        : [Math.floor(firstMs / DAY_MS), Math.floor(lastMs / DAY_MS)];
     if (header.columns.every((c) => c.field !== 'id')) {
       this.warnings.push(
         `${header.file}: no 工单编号 (id) column: its rows are not de-duplicated.`,
