@@ -64,11 +64,13 @@ async function read(
   const classIndex = new Map<TaxonomyNode, number>(taxonomy.nodes.map((n, i) => [n, i]));
   const unclassified = unclassifiedIndex(taxonomy);
   let records: Records | null = null;
+  let opened = 0;
   let classifiedBy: ClassifiedBy = noneClassified();
   let entryOf: (local: number) => number = (local) => local;
   const reader: InputsSink = {
     open: (partial) => {
-      records = new Records();
+      // The first partial is merged into nothing: it need not keep every complainant's text.
+      records = new Records([], opened++ > 0);
       classifiedBy = noneClassified();
       if (observe && sink.lookahead) entryOf = sink.lookahead(partial);
     },

@@ -153,15 +153,23 @@ export class Records {
   complaintRows: number;
   private rows: RowColumns;
 
-  constructor(dimensions: readonly OptionalDimension[] = [], partial?: RecordsPartial) {
+  /**
+   * Records counted by the optional `dimensions`. `keepTexts`: the records of a partial to be
+   * merged after another (see Complainants).
+   */
+  constructor(
+    dimensions: readonly OptionalDimension[] = [],
+    keepTexts = false,
+    partial?: RecordsPartial,
+  ) {
     this.dimensions = [...dimensions];
     this.values = dimensions.map((_, i) => new Names(partial?.values[i]));
     this.key = new Int32Array(CORE_WIDTH + dimensions.length);
     this.units = new Names(partial?.units);
     this.types = new Names(partial?.types);
     this.satisfactions = new Names(partial?.satisfactions);
-    this.customers = partial ? Complainants.adopt(partial.customers) : new Complainants();
-    this.phones = partial ? Complainants.adopt(partial.phones) : new Complainants();
+    this.customers = partial ? Complainants.adopt(partial.customers) : new Complainants(keepTexts);
+    this.phones = partial ? Complainants.adopt(partial.phones) : new Complainants(keepTexts);
     this.cells = partial ? CellTable.adopt(partial.cells) : new CellTable(this.key.length);
     this.counted = partial?.counted ?? new Int32Array(INITIAL);
     this.complaintRows = partial?.complaintRows ?? 0;
@@ -170,7 +178,7 @@ export class Records {
 
   /** The first partial of a data set becomes its records, without a copy. */
   static adopt(partial: RecordsPartial): Records {
-    return new Records(partial.dimensions, partial);
+    return new Records(partial.dimensions, false, partial);
   }
 
   /** The records as plain data, sharing their arrays: they must not be used afterwards. */

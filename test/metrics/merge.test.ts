@@ -199,7 +199,7 @@ const classIndex = (name: string) => taxonomy.nodes.findIndex((n) => n.name === 
 
 function partial(input: number, rows: Row[]): PartialAggregate {
   const builder = new PartialBuilder(input, new Set(['投诉']));
-  const records = new Records();
+  const records = new Records([], input > 0);
   for (const row of rows) {
     const type = row.type ?? '投诉';
     const typeId = builder.typeId(type);
