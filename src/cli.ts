@@ -7,13 +7,14 @@ import { Command, CommanderError } from 'commander';
 import { EXIT, isUserError } from './errors.js';
 import { cleanUpOnExit } from './io/temp.js';
 import { GENERATED_BY } from './report/json.js';
-import * as analyze from './commands/analyze.js';
-import * as assess from './commands/assess.js';
-import * as classify from './commands/classify.js';
-import * as inspect from './commands/inspect.js';
-import * as report from './commands/report.js';
-import * as taxonomy from './commands/taxonomy.js';
-import * as trend from './commands/trend.js';
+// Registrations only (options and help text): each command's work is imported when it runs.
+import * as analyze from './cli/analyze.js';
+import * as assess from './cli/assess.js';
+import * as classify from './cli/classify.js';
+import * as inspect from './cli/inspect.js';
+import * as report from './cli/report.js';
+import * as taxonomy from './cli/taxonomy.js';
+import * as trend from './cli/trend.js';
 import { print } from './report/print.js';
 
 export function program(): Command {

@@ -3,19 +3,18 @@ import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { CONFIG_FILE, loadConfig } from '../../src/settings/config-file.js';
+import { validateConfig } from '../../src/settings/config-validate.js';
+import { resolveInputs } from '../../src/settings/inputs.js';
+import { outputPath, periodLabel } from '../../src/settings/output-path.js';
 import {
-  CONFIG_FILE,
   PERIOD_RULES,
-  loadConfig,
-  outputPath,
+  parsePeriodOptions,
   periodFromRule,
-  periodLabel,
-  resolveInputs,
-  validateConfig,
-  type ConfigSettings,
-} from '../src/config.js';
-import { InputError } from '../src/errors.js';
-import { parsePeriodOptions, type PeriodOptions } from '../src/metrics/period.js';
+  type PeriodOptions,
+} from '../../src/settings/period-syntax.js';
+import type { ConfigSettings } from '../../src/settings/types.js';
 
 /** A wall-clock date, built from local parts as the program's `new Date()` is read. */
 const day = (text: string) => {
@@ -223,17 +222,17 @@ describe('validateConfig', () => {
       targets: 'targets.xlsx',
       taxonomy: 'sgcc-95598',
       model: 'model.json',
-      map: ['unit=管理单位名称'],
+      map: { unit: '管理单位名称' },
       complaintType: ['TS'],
-      encoding: 'GBK',
+      encoding: 'gb18030',
       sheet: '2',
-      maxInflated: '8GiB',
+      maxInflated: 8 * 1024 ** 3,
       lang: 'en',
       prorate: true,
       excludeUnsubstantiated: false,
-      replyLimit: '24',
-      closeLimit: '120',
-      top: '10',
+      replyLimit: 24,
+      closeLimit: 120,
+      top: 10,
       detail: true,
       charts: false,
       out: 'reports/{period}.xlsx',
@@ -248,7 +247,11 @@ describe('validateConfig', () => {
         { inputs: ['a.xlsx', 'b/*.csv'], map: ['unit=单位', 'id=工单号'], period: 2016 },
         'cfg.json',
       ),
-    ).toEqual({ inputs: ['a.xlsx', 'b/*.csv'], map: ['unit=单位', 'id=工单号'], period: '2016' });
+    ).toEqual({
+      inputs: ['a.xlsx', 'b/*.csv'],
+      map: { unit: '单位', id: '工单号' },
+      period: '2016',
+    });
   });
 
   it.each<[unknown, string | RegExp, string | RegExp | undefined]>([
