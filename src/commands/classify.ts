@@ -257,6 +257,7 @@ async function evaluateFile(
       'NO_DATA',
       `${file}: no complaint with a recorded class (一级分类/二级分类) and a text.`,
       'Evaluate on a labelled export.',
+      { file },
     );
   }
   const labelled = rows.map((r) => ({ ...r, predicted: classifier.byText(r.text) }));

@@ -67,6 +67,7 @@ function validateFile(file: string): void {
       'FILE_NOT_FOUND',
       `${file}: cannot be read.`,
       'Check the path of the taxonomy file.',
+      { file },
     );
   }
   const { taxonomy, problems } = parseTaxonomy(text, file);
@@ -83,6 +84,7 @@ function validateFile(file: string): void {
     'BAD_OPTION',
     `${file}: ${problems.length} problem${problems.length > 1 ? 's' : ''} found; the taxonomy cannot be used.`,
     'Fix each line above (the JSON path says where), then validate again.',
+    { file },
   );
 }
 

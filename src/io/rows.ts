@@ -45,6 +45,7 @@ export async function prepareRowWriter(
         'OUTPUT_UNWRITABLE',
         `${target}: the rows would have ${columns.length.toLocaleString('en-US')} columns, more than Excel's ${EXCEL_COLUMNS.toLocaleString('en-US')} a sheet.`,
         'Write them as CSV instead, with --out NAME.csv.',
+        { file: target },
       );
     }
     return xlsxWriter(ReportWorkbook.create(output), columns, sheetName);
