@@ -9,7 +9,7 @@ import type { Cell } from './table.js';
  * Where each column of an input goes in a row-level output, which takes the first input's
  * columns; later inputs are placed by field or header name, their other columns noted in `dropped`.
  */
-export function placeColumns(
+function placeColumns(
   headers: readonly string[],
   columns: readonly string[],
   dropped: Set<string>,
@@ -32,19 +32,23 @@ export function placeColumns(
 
 /** Places rows, input after input; the first row placed fixes the columns. */
 export class RowPlacement {
-  /** The output's source columns: the first row's headers. */
-  columns: string[] | null = null;
+  private first: string[] | null = null;
   /** Columns of later inputs that the first input does not have: left out, and said so. */
   readonly dropped = new Set<string>();
   // One placement per header list: the rows of an input share theirs.
   private readonly places = new Map<readonly string[], number[]>();
+
+  /** The output's source columns: the first row's headers (null before any row). */
+  get columns(): readonly string[] | null {
+    return this.first;
+  }
 
   /** The row's cells in the output's columns, then `added`. */
   place(
     row: { headers: readonly string[]; cells: readonly Cell[] },
     added: readonly Cell[],
   ): Cell[] {
-    const columns = (this.columns ??= [...row.headers]);
+    const columns = (this.first ??= [...row.headers]);
     let place = this.places.get(row.headers);
     if (!place) {
       place = placeColumns(row.headers, columns, this.dropped);

@@ -146,7 +146,7 @@ type RelativeRule = (typeof RELATIVE_RULES)[number];
 
 export const RULES_HINT = `Use one of ${RELATIVE_RULES.join(', ')}, or a period such as 2016-11, 2016Q4, 2016 or 2016-01..2016-06.`;
 
-export function monthString(index: number): string {
+function monthString(index: number): string {
   const year = Math.floor(index / 12);
   const month = (index % 12) + 1;
   return `${year}-${month < 10 ? '0' : ''}${month}`;

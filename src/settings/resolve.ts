@@ -29,14 +29,14 @@ import {
 import { isLang, mapEntry, positiveNumber, sizeInBytes } from './values.js';
 
 // ---------------------------------------------------------------------------------------------
-// Command-line values, refused in command-line terms
+// Command-line values, refused in command-line terms (the config file's: config-validate.ts)
 
-export function parseLang(value: string): Lang {
+function parseLang(value: string): Lang {
   if (isLang(value)) return value;
   throw new InputError('BAD_OPTION', `--lang ${value}: expected zh or en.`);
 }
 
-export function parseMap(values: readonly string[]): MapOverrides {
+function parseMap(values: readonly string[]): MapOverrides {
   const overrides: MapOverrides = {};
   for (const value of values) {
     const entry = mapEntry(value);
@@ -52,7 +52,7 @@ export function parseMap(values: readonly string[]): MapOverrides {
   return overrides;
 }
 
-export function parseSize(value: string): number {
+function parseSize(value: string): number {
   const size = sizeInBytes(value);
   if (size === null) {
     throw new InputError(
@@ -64,7 +64,12 @@ export function parseSize(value: string): number {
   return size;
 }
 
-export function parsePositive(option: string, value: string, integer: boolean): number {
+/** --encoding NAME, canonical (gbk → gb18030); --encoding '' asks for none: it is sniffed. */
+function encoding(name: string): string | null {
+  return name === '' ? null : normaliseEncoding(name);
+}
+
+function parsePositive(option: string, value: string, integer: boolean): number {
   const n = positiveNumber(value, integer);
   if (n === null) {
     throw new InputError(
@@ -78,7 +83,10 @@ export function parsePositive(option: string, value: string, integer: boolean): 
 // ---------------------------------------------------------------------------------------------
 // Resolution
 
-/** Each of the three: the command line's value, checked; else the config file's; else `fallback`. */
+/**
+ * An option's value: the command line's, checked by `parse`; else the config file's (checked
+ * when the file was read); else `fallback`.
+ */
 function pick<T>(
   given: string | undefined,
   parse: (v: string) => T,
@@ -92,11 +100,7 @@ function ingestSettings(o: CommandLineOptions, c: ConfigSettings): IngestSetting
   return {
     map: o.map !== undefined ? parseMap(o.map) : (c.map ?? {}),
     complaintTypes: [...DEFAULT_COMPLAINT_TYPES, ...(o.complaintType ?? c.complaintType ?? [])],
-    // --encoding '' asks for nothing: the encoding is sniffed.
-    encoding:
-      o.encoding !== undefined
-        ? (o.encoding && normaliseEncoding(o.encoding)) || null
-        : (c.encoding ?? null),
+    encoding: pick(o.encoding, encoding, c.encoding, null),
     sheet: o.sheet ?? c.sheet ?? null,
     maxInflated: pick(o.maxInflated, parseSize, c.maxInflated, null),
   };
