@@ -1,9 +1,7 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
-import { afterAll, describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
+import { describe, expect, it } from 'vitest';
 import { FIELDS as FIELD_NAMES } from '../../src/schema/fields.js';
 import { CONFIG_FILE, loadConfig } from '../../src/settings/config-file.js';
 import { addMetricOptions, commandLineOf } from '../../src/settings/options.js';
@@ -17,6 +15,7 @@ import type {
   LoadedConfig,
   Settings,
 } from '../../src/settings/types.js';
+import { failure, folders } from './helpers.js';
 
 /** Month index, as PeriodRequest holds months. */
 const m = (year: number, month: number) => year * 12 + month - 1;
@@ -37,18 +36,7 @@ function resolve(
   return resolveSettings({ inputs, options }, loaded, command, TODAY);
 }
 
-async function failure(run: () => unknown): Promise<InputError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof InputError) return error;
-    throw error;
-  }
-  throw new Error('expected an InputError');
-}
-
-const root = mkdtempSync(join(tmpdir(), 'complaints-resolve-'));
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const root = folders('complaints-resolve-')();
 
 const DEFAULTS: Settings = {
   inputs: ['a.csv'],
