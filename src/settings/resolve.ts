@@ -171,8 +171,13 @@ export async function resolveSettings(
   const ingest = ingestSettings(o, c);
   const quiet = o.quiet === true;
   const classifies = command !== 'inspect' && command !== 'taxonomy';
-  const settings: Settings = {
-    inputs: commandLine.inputs,
+  // Globbed last: the options are checked before any file system is looked at.
+  const inputs =
+    commandLine.inputs.length === 0 && metric && config
+      ? await resolveInputs(config.settings.inputs!, config.dir)
+      : commandLine.inputs;
+  return {
+    inputs,
     lang,
     color: o.color !== false,
     quiet,
@@ -191,10 +196,6 @@ export async function resolveSettings(
     detail: o.detail ?? c.detail ?? false,
     charts: o.charts ?? c.charts ?? true,
   };
-  if (settings.inputs.length === 0 && metric && config) {
-    settings.inputs = await resolveInputs(config.settings.inputs!, config.dir);
-  }
-  return settings;
 }
 
 /** `--json FILE` (not stdout) as an output path. */
