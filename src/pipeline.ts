@@ -4,21 +4,21 @@
  * choose the period, and compute the analysis. The JSON result (§6) is assembled here too, so
  * analyze, trend and assess print the same shape.
  */
-import { InputError, RejectedRowsError } from './errors.js';
 import { readAggregate, type OrderObserver } from './aggregate.js';
+import { InputError, refuseRejects } from './errors.js';
 import type { IngestResult } from './ingest/ingest.js';
 import { analyse, type Analysis, type AnalysisInput } from './metrics/analysis.js';
 import type { Aggregate } from './metrics/aggregate.js';
 import { monthOfDay } from './metrics/calendar.js';
 import { buildCube, complaintClasses } from './metrics/cube.js';
 import { COMPLAINT } from './metrics/dimensions.js';
-import { parsePeriodOptions, periodText, resolvePeriod, type Period } from './metrics/period.js';
+import { periodText, resolvePeriod, type Period } from './metrics/period.js';
 import { readTargets } from './metrics/targets.js';
 import { GENERATED_BY, SCHEMA_VERSION } from './report/json.js';
 import { Progress } from './report/progress.js';
 import type { Field } from './schema/fields.js';
 import { monthIndexToString } from './schema/values.js';
-import { analysisSettings, ingestSettings, type MetricOptions } from './settings.js';
+import type { Settings } from './settings/types.js';
 import { Classifier } from './taxonomy/classify.js';
 import { loadTaxonomy, type Taxonomy } from './taxonomy/load.js';
 import { loadModel } from './taxonomy/model-file.js';
@@ -34,33 +34,29 @@ export interface PipelineResult {
 
 export type { OrderObserver };
 
+/**
+ * Reads `settings.inputs` as one data set and analyses it. The settings are trusted as
+ * resolveSettings made them; the taxonomy, the model and the targets are read here, before the
+ * exports: a broken targets file should fail before minutes of reading.
+ */
 export async function runPipeline(
-  inputs: string[],
-  options: MetricOptions,
+  settings: Settings,
   observe?: OrderObserver,
 ): Promise<PipelineResult> {
-  if (inputs.length === 0)
-    throw new InputError(
-      'BAD_OPTION',
-      'no input files.',
-      'Give one or more export files (.xlsx, .csv), or - for stdin.',
-    );
-  const request = parsePeriodOptions(options);
-  const settings = analysisSettings(options);
-  const taxonomy = loadTaxonomy(options.taxonomy);
+  const { inputs, period: request } = settings;
+  const taxonomy = loadTaxonomy(settings.taxonomy ?? undefined);
   const classifier = new Classifier(
     taxonomy,
-    options.model ? loadModel(options.model, taxonomy) : null,
+    settings.model ? loadModel(settings.model, taxonomy) : null,
   );
-  // Read the targets first: a broken targets file should fail before minutes of reading.
-  const targets = options.targets ? await readTargets(options.targets) : null;
+  const targets = settings.targets ? await readTargets(settings.targets) : null;
 
-  const progress = Progress.wanted(process.stderr, options.progress !== false && !options.quiet)
-    ? new Progress(inputs, options.lang !== 'en')
+  const progress = Progress.wanted(process.stderr, settings.progress)
+    ? new Progress(inputs, settings.lang !== 'en')
     : null;
   let aggregate: Aggregate;
   try {
-    aggregate = await readAggregate(inputs, ingestSettings(options), {
+    aggregate = await readAggregate(inputs, settings.ingest, {
       classifier,
       progress,
       observe,
@@ -69,15 +65,15 @@ export async function runPipeline(
     progress?.done();
   }
   const { ingest: result, classifiedBy } = aggregate;
-  if (options.strict && result.totals.rejected > 0) {
-    const first = result.rejects[0];
-    throw new RejectedRowsError(
-      result.totals.rejected,
-      first ? `${first.file} row ${first.row}: ${first.reason}` : '',
-    );
-  }
+  refuseRejects(settings.strict, result);
 
-  const input = analysisInput(aggregate, { inputs, request, settings, taxonomy, targets });
+  const input = analysisInput(aggregate, {
+    inputs,
+    request,
+    settings: settings.analysis,
+    taxonomy,
+    targets,
+  });
   return { analysis: analyse(input), input, ingest: result, taxonomy, classifiedBy };
 }
 

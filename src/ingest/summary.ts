@@ -90,6 +90,7 @@ export function inputSummary(header: InputHeader, counts: RowCounts): InputSumma
       'NO_DATA',
       `${header.file}: the header is on row ${header.headerRow}${header.sheet ? ` of sheet ${header.sheet}` : ''} but no data rows follow it.`,
       'Export the work orders again with a period that has data, or leave this file out.',
+      { file: header.file, row: header.headerRow },
     );
   }
   const unusable = unusableError(

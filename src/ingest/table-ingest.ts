@@ -174,6 +174,7 @@ export class TableIngest implements TableSink {
         'FILE_UNUSABLE',
         `${this.file}: the header on line ${headerRow} cannot be split into columns: ${header.reason}.`,
         'Remove the stray " from the header line in a text editor, or export the file again.',
+        { file: this.file, row: headerRow },
       );
     }
     try {
@@ -453,6 +454,7 @@ export class TableIngest implements TableSink {
         'NO_HEADER',
         `${this.file}: no header row found in the first ${HEADER_SEARCH_ROWS} rows${reader.format === 'xlsx' ? ' of any sheet' : ''} (looked for column names such as ${looked}).`,
         'Check that this is a 95598 work-order export; name its columns with --map field=HEADER.',
+        { file: this.file },
       );
     }
     this.closePartial();
