@@ -9,7 +9,7 @@ import {
   type AnalysisSettings,
 } from '../../src/metrics/types.js';
 import { buildCube, complaintClasses, unclassifiedIndex } from '../../src/metrics/cube.js';
-import { parsePeriodOptions, resolvePeriod, type PeriodOptions } from '../../src/metrics/period.js';
+import { resolvePeriod, type PeriodRequest } from '../../src/metrics/period.js';
 import { Records, type RecordInput } from '../../src/metrics/records.js';
 import type { Targets } from '../../src/metrics/targets.js';
 import type { Field } from '../../src/schema/fields.js';
@@ -26,8 +26,36 @@ export type Row = Omit<RecordInput, 'month' | 'complaint'> & {
   id?: number;
 };
 
+/** The period as the tests ask for it: 2016Q1, 2016-02, 2016, a range, or from the data. */
+export interface PeriodChoice {
+  quarter?: string;
+  month?: string;
+  year?: string;
+  from?: string;
+  to?: string;
+}
+
+const monthOf = (text: string) => {
+  const [year, month] = text.split('-').map(Number);
+  return m(year!, month!);
+};
+
+function request(p: PeriodChoice): PeriodRequest {
+  if (p.quarter) {
+    const from = m(Number(p.quarter.slice(0, 4)), Number(p.quarter.slice(5)) * 3 - 2);
+    return { from, to: from + 2, kind: 'quarter', label: p.quarter };
+  }
+  if (p.month)
+    return { from: monthOf(p.month), to: monthOf(p.month), kind: 'month', label: p.month };
+  if (p.year)
+    return { from: m(Number(p.year), 1), to: m(Number(p.year), 12), kind: 'year', label: p.year };
+  const from = p.from ? monthOf(p.from) : null;
+  const to = p.to ? monthOf(p.to) : null;
+  return { from, to, kind: from === null && to === null ? 'auto' : 'range', label: null };
+}
+
 export interface InputOptions {
-  period?: PeriodOptions;
+  period?: PeriodChoice;
   /** First and last covered month; by default those of the rows. */
   covered?: [number, number];
   targets?: Record<string, [number, number | null]>;
@@ -51,9 +79,9 @@ export function input(rows: Row[], options: InputOptions = {}): AnalysisInput {
     );
   }
   const cube = buildCube(records, complaintClasses(taxonomy));
-  const request = parsePeriodOptions(options.period ?? {});
+  const asked = request(options.period ?? {});
   const months = [...new Set(rows.map((r) => m(...r.month)))].sort((a, b) => a - b);
-  const period = resolvePeriod(request, months)!;
+  const period = resolvePeriod(asked, months)!;
   const covered = new Set<number>();
   const [from, to] = options.covered ?? [months[0]!, months[months.length - 1]!];
   for (let i = from; i <= to; i++) covered.add(i);
@@ -73,7 +101,7 @@ export function input(rows: Row[], options: InputOptions = {}): AnalysisInput {
     records,
     taxonomy,
     period,
-    request,
+    request: asked,
     covered,
     targets,
     fields: new Set<Field>(
