@@ -8,27 +8,14 @@ import { cycles, hasSource, importGraph, reachable, specifiers } from './helpers
 
 const graph = importGraph('dist', hasSource('src'));
 
-/**
- * Cycles known today outside src/metrics, each to be broken by the session that owns it:
- * settings.ts loads config.ts lazily (import()) and config.ts imports parseSize from it.
- */
-const ALLOWED_CYCLES = [['config.js', 'settings.js', 'config.js']];
-
 describe('the import graph of dist/', () => {
   it('has the modules of src/', () => {
     expect(graph.edges.get('cli.js')).toBeDefined();
     expect(graph.edges.get('metrics/analysis.js')).toContain('metrics/sections/units.js');
   });
 
-  it('has no import cycle but the known ones', () => {
-    const known = new Set(ALLOWED_CYCLES.map((c) => c.join(' → ')));
-    const found = cycles(graph.edges).map((c) => c.join(' → '));
-    expect(found.filter((c) => !known.has(c))).toEqual([]);
-  });
-
-  it('lists no known cycle that is gone', () => {
-    const found = new Set(cycles(graph.edges).map((c) => c.join(' → ')));
-    expect(ALLOWED_CYCLES.map((c) => c.join(' → ')).filter((c) => !found.has(c))).toEqual([]);
+  it('has no import cycle', () => {
+    expect(cycles(graph.edges).map((c) => c.join(' → '))).toEqual([]);
   });
 });
 

@@ -23,6 +23,7 @@ async function readText(file: string): Promise<string> {
       code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
       `--targets ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}.`,
       'Check the path of the targets file.',
+      { file },
     );
   }
 }

@@ -52,7 +52,11 @@ function parseCount(cell: Cell): number | null | undefined {
 
 /** The error for a targets file that cannot be used; `where` is " row N" or "[i]" or "". */
 export function invalidTargets(file: string, where: string, message: string): InputError {
-  return new InputError('TARGETS_INVALID', `${file}${where}: ${message}`, HINT);
+  const row = /^ row (\d+)$/.exec(where);
+  return new InputError('TARGETS_INVALID', `${file}${where}: ${message}`, HINT, {
+    file,
+    row: row ? Number(row[1]) : undefined,
+  });
 }
 
 function fail(file: string, where: string, message: string): never {

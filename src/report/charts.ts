@@ -12,7 +12,7 @@ import type { RenderedImage, ResvgRenderOptions } from '@resvg/resvg-js';
 
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 import type { Analysis, UnitRow } from '../metrics/analysis.js';
-import type { Lang } from '../settings.js';
+import type { Lang } from '../settings/types.js';
 import { CJK_FAMILY, FONT_STACK, withChartFonts } from './fonts.js';
 import { DISCIPLINE_EN } from './summary.js';
 import { formatCount, formatInt, formatPercent } from './terminal.js';

@@ -14,7 +14,7 @@ import type { Period } from '../metrics/period.js';
 import { formatInt } from './terminal.js';
 import { seriesBy } from '../metrics/trend.js';
 import { resultJson, type PipelineResult } from '../pipeline.js';
-import type { Lang } from '../settings.js';
+import type { Lang } from '../settings/types.js';
 import type { DetailRows } from './detail.js';
 import { sheetNames, writeReport } from './workbook.js';
 

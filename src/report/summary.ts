@@ -14,7 +14,7 @@ import {
   type UnitRow,
 } from '../metrics/analysis.js';
 import type { PipelineResult } from '../pipeline.js';
-import type { Lang } from '../settings.js';
+import type { Lang } from '../settings/types.js';
 import { formatCount, formatInt, formatPercent, table, type Align } from './terminal.js';
 
 const L = {

@@ -13,7 +13,7 @@ import { TARGET_NOTES, type Analysis, type CategoryRow, type Note } from '../met
 import type { DurationStats } from '../metrics/extras.js';
 import type { GroupSeries } from '../metrics/trend.js';
 import type { PipelineResult } from '../pipeline.js';
-import type { Lang } from '../settings.js';
+import type { Lang } from '../settings/types.js';
 import type { ChartImage, ChartName } from './charts.js';
 import { DISCIPLINE_EN } from './summary.js';
 
