@@ -7,13 +7,13 @@
 import { readAggregate, type OrderObserver } from './aggregate.js';
 import { InputError, refuseRejects } from './errors.js';
 import type { IngestResult } from './ingest/ingest.js';
+import { readTargets } from './io/targets.js';
 import { analyse, type Analysis, type AnalysisInput } from './metrics/analysis.js';
 import type { Aggregate } from './metrics/aggregate.js';
 import { monthOfDay } from './metrics/calendar.js';
 import { buildCube, complaintClasses } from './metrics/cube.js';
 import { COMPLAINT } from './metrics/dimensions.js';
 import { periodText, resolvePeriod, type Period } from './metrics/period.js';
-import { readTargets } from './metrics/targets.js';
 import { GENERATED_BY, SCHEMA_VERSION } from './report/json.js';
 import { Progress } from './report/progress.js';
 import type { Field } from './schema/fields.js';

@@ -4,7 +4,7 @@
  * inputs cover those months, else null.
  */
 import { monthIndexToString } from '../schema/values.js';
-import type { MonthRow } from './analysis.js';
+import type { MonthRow } from './types.js';
 import { change } from './formulas.js';
 import { monthPeriod, type Period } from './grain.js';
 import type { Tally } from './group.js';

@@ -3,7 +3,7 @@
  * each with its 环比, 同比 and average monthly reduction.
  */
 import { DISCIPLINES } from '../taxonomy/load.js';
-import type { AnalysisInput, MonthRow } from './analysis.js';
+import type { AnalysisInput, MonthRow } from './types.js';
 import { averageMonthlyReduction, type AverageMonthlyReduction } from './formulas.js';
 import { groupBy, NONE, nodeOf } from './group.js';
 import { monthRows, seriesPeriod } from './series.js';
