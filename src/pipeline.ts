@@ -13,6 +13,7 @@ import type { Aggregate } from './metrics/aggregate.js';
 import { monthOfDay } from './metrics/calendar.js';
 import { buildCube, complaintClasses } from './metrics/cube.js';
 import { COMPLAINT } from './metrics/dimensions.js';
+import { tallyOf } from './metrics/group.js';
 import { periodText, resolvePeriod, type Period } from './metrics/period.js';
 import { GENERATED_BY, SCHEMA_VERSION } from './report/json.js';
 import { Progress } from './report/progress.js';
@@ -117,7 +118,7 @@ export function analysisInput(
   }
   const sorted = [...allMonths].sort((a, b) => a - b);
   const range = `${monthIndexToString(sorted[0]!)} – ${monthIndexToString(sorted[sorted.length - 1]!)}`;
-  if (!period || !sorted.some((m) => m >= period.from && m <= period.to)) {
+  if (!period || tallyOf(cube, period, context.settings).total.workOrders === 0) {
     throw new InputError(
       'NO_DATA',
       `${inputsText}: no work order in ${period ? periodText(period) : 'the period asked for'}; the inputs hold ${range}.`,

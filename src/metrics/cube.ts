@@ -5,32 +5,8 @@
  * metrics are pure functions of it, reached through `groupBy` (group.ts).
  */
 import type { Discipline, Taxonomy, TaxonomyNode } from '../taxonomy/load.js';
-import { monthOfDay } from './calendar.js';
-import {
-  APPEAL_APPROVED,
-  COMPLAINT,
-  CORE_WIDTH,
-  DAY,
-  FLAGS,
-  KIND,
-  UNIT,
-  UNSUBSTANTIATED,
-  type OptionalDimension,
-} from './dimensions.js';
+import { CORE_WIDTH, DAY, FLAGS, KIND, UNIT, type OptionalDimension } from './dimensions.js';
 import type { Records } from './records.js';
-
-export interface CubeCell {
-  unit: number;
-  day: number;
-  /** The month index of the day. */
-  month: number;
-  /** Class index for complaints, business-type index otherwise. */
-  kind: number;
-  complaint: boolean;
-  appealApproved: boolean;
-  unsubstantiated: boolean;
-  count: number;
-}
 
 /** A complaint class: the deepest taxonomy node known for it, and its ancestors. */
 export interface ComplaintClass {
@@ -58,7 +34,6 @@ export interface Cube {
   count: Int32Array;
   /** Per optional dimension, in order, its value id per cell. */
   extra: readonly Int32Array[];
-  cells: readonly CubeCell[];
 }
 
 /**
@@ -117,24 +92,5 @@ export function buildCube(records: Records, classes: readonly ComplaintClass[]):
     cube.extra.forEach((values, d) => (values[at] = table.value(i, CORE_WIDTH + d)));
     at++;
   }
-  return { ...cube, cells: cellObjects(cube) };
-}
-
-/** The cells one object each, as the analysis sections not yet on groupBy read them. */
-function cellObjects(cube: Omit<Cube, 'cells'>): CubeCell[] {
-  const cells: CubeCell[] = [];
-  for (let i = 0; i < cube.size; i++) {
-    const flags = cube.flags[i]!;
-    cells.push({
-      unit: cube.unit[i]!,
-      day: cube.day[i]!,
-      month: monthOfDay(cube.day[i]!),
-      kind: cube.kind[i]!,
-      complaint: (flags & COMPLAINT) !== 0,
-      appealApproved: (flags & APPEAL_APPROVED) !== 0,
-      unsubstantiated: (flags & UNSUBSTANTIATED) !== 0,
-      count: cube.count[i]!,
-    });
-  }
-  return cells;
+  return cube;
 }

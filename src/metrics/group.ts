@@ -20,7 +20,8 @@ import {
   UNSUBSTANTIATED,
   type OptionalDimension,
 } from './dimensions.js';
-import { bucketOf, type Period } from './grain.js';
+import { bucketOf, type Period } from './period.js';
+import type { Counts } from './types.js';
 
 export type ClassDimension = 'class' | 'level1' | 'level2' | 'level3' | 'discipline';
 export type GroupDimension = 'unit' | ClassDimension | 'type' | OptionalDimension;
@@ -38,6 +39,16 @@ export interface Tally {
   unsubstantiated: number;
   /** Complaints less appeal-approved (and unsubstantiated, when excluded), each once. */
   assessed: number;
+}
+
+/** The complaint counts of a tally, in the order the JSON result lists them. */
+export function countsOf(t: Tally): Counts {
+  return {
+    complaints: t.complaints,
+    appealApproved: t.appealApproved,
+    unsubstantiated: t.unsubstantiated,
+    assessed: t.assessed,
+  };
 }
 
 export const noTally = (): Tally => ({
@@ -151,7 +162,8 @@ export function groupBy(
   // Keyed by the value itself when there is one dimension, by the values joined otherwise.
   const groups = new Map<number | string, Group>();
   const key: number[] = new Array<number>(by.length);
-  for (let c = 0; c < cube.size; c++) {
+  const size = cube.size;
+  for (let c = 0; c < size; c++) {
     const day = cube.day[c]!;
     if (day < period.from || day > period.to) continue;
     let skip = false;

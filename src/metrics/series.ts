@@ -6,7 +6,7 @@
 import { monthIndexToString } from '../schema/values.js';
 import type { MonthRow } from './types.js';
 import { change } from './formulas.js';
-import { monthPeriod, type Period } from './grain.js';
+import { monthPeriod, type Period } from './period.js';
 import type { Tally } from './group.js';
 
 /** The months to group by for the series of months `from`…`to`: a year before them too. */

@@ -3,6 +3,7 @@
  * each with its 环比, 同比 and average monthly reduction.
  */
 import { DISCIPLINES } from '../taxonomy/load.js';
+import { monthOfDay } from './calendar.js';
 import type { AnalysisInput, MonthRow } from './types.js';
 import { averageMonthlyReduction, type AverageMonthlyReduction } from './formulas.js';
 import { groupBy, NONE, nodeOf } from './group.js';
@@ -45,10 +46,11 @@ function describe(input: AnalysisInput, by: TrendBy, value: number) {
 /** The groups with complaints in the period, most complaints first. */
 export function seriesBy(input: AnalysisInput, by: TrendBy): GroupSeries[] {
   const { cube, period, covered, settings } = input;
-  const groups = groupBy(cube, [by], seriesPeriod(period.from, period.to), settings);
-  return groups
+  const from = monthOfDay(period.from);
+  const to = monthOfDay(period.to);
+  return groupBy(cube, [by], seriesPeriod(from, to), settings)
     .map((g) => {
-      const months = monthRows(period.from, period.to, g.buckets, covered);
+      const months = monthRows(from, to, g.buckets, covered);
       return {
         ...describe(input, by, g.key[0]!),
         complaints: months.reduce((sum, m) => sum + m.complaints, 0),

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { daysFromCivil } from '../../src/metrics/calendar.js';
 import { buildCube, complaintClasses, unclassifiedIndex } from '../../src/metrics/cube.js';
 import { BLANK, type OptionalDimension } from '../../src/metrics/dimensions.js';
-import { bucketLabel, buckets, type Grain, type Period } from '../../src/metrics/grain.js';
+import { bucketLabel, buckets, type Grain, type Period } from '../../src/metrics/period.js';
 import {
   groupBy,
   NONE,

@@ -21,7 +21,8 @@ import {
   type PartialAggregate,
 } from '../../src/metrics/aggregate.js';
 import { analyse, DEFAULT_SETTINGS } from '../../src/metrics/analysis.js';
-import { buildCube, complaintClasses } from '../../src/metrics/cube.js';
+import { buildCube, complaintClasses, type Cube } from '../../src/metrics/cube.js';
+import { APPEAL_APPROVED, COMPLAINT } from '../../src/metrics/dimensions.js';
 import { NO_SLOT, Records } from '../../src/metrics/records.js';
 import { analysisInput } from '../../src/pipeline.js';
 import { Classifier } from '../../src/taxonomy/classify.js';
@@ -54,6 +55,17 @@ function liveRows(records: Records) {
   return rows;
 }
 
+/** The cube's cells in order: unit, day, kind, flags, count. */
+function cellsOf(cube: Cube): number[][] {
+  return Array.from({ length: cube.size }, (_, c) => [
+    cube.unit[c]!,
+    cube.day[c]!,
+    cube.kind[c]!,
+    cube.flags[c]!,
+    cube.count[c]!,
+  ]);
+}
+
 /** Everything a run computes from the data set, as text: key order and float bits included. */
 function everything(aggregate: Aggregate, inputs: string[]): string {
   const input = analysisInput(aggregate, {
@@ -69,7 +81,7 @@ function everything(aggregate: Aggregate, inputs: string[]): string {
     classifiedBy: aggregate.classifiedBy,
     units: records.units.list,
     types: records.types.list,
-    cells: buildCube(records, classes).cells,
+    cells: cellsOf(buildCube(records, classes)),
     rows: liveRows(records),
     analysis: analyse(input),
   });
@@ -248,12 +260,12 @@ function mergedAndWhole(...inputs: Row[][]) {
   );
   const whole = merge([partial(0, inputs.flat())], [header(0)]);
   const view = (a: Aggregate) => ({
-    cells: buildCube(a.records, classes).cells.map((c) => ({
-      unit: a.records.units.list[c.unit],
-      day: c.day,
-      kind: c.complaint ? classes[c.kind]!.node?.name : a.records.types.list[c.kind],
-      appealApproved: c.appealApproved,
-      count: c.count,
+    cells: cellsOf(buildCube(a.records, classes)).map(([unit, day, kind, flags, count]) => ({
+      unit: a.records.units.list[unit!],
+      day,
+      kind: flags! & COMPLAINT ? classes[kind!]!.node?.name : a.records.types.list[kind!],
+      appealApproved: (flags! & APPEAL_APPROVED) !== 0,
+      count,
     })),
     rows: liveRows(a.records),
     totals: a.ingest.totals,

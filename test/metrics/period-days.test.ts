@@ -23,7 +23,7 @@ import {
   yearEarlier,
   type Grain,
   type Period,
-} from '../../src/metrics/grain.js';
+} from '../../src/metrics/period.js';
 import { parseDate } from '../../src/schema/values.js';
 
 const day = (text: string) => {
