@@ -16,6 +16,7 @@ import type { EntryMap } from '../ingest/merge.js';
 import { monthOfDay } from './calendar.js';
 import { CellTable, type CellData } from './cell-table.js';
 import { Complainants, type ComplainantTable } from './complainants.js';
+import { growRows, newRows, RETIRED, type RowColumns } from './complaint-rows.js';
 import {
   APPEAL_APPROVED,
   BLANK,
@@ -74,21 +75,6 @@ export class Names {
   }
 }
 
-/** The complaint rows' columns; row r of each. */
-interface RowColumns {
-  cell: Uint32Array<ArrayBuffer>;
-  reply: Int32Array<ArrayBuffer>;
-  close: Int32Array<ArrayBuffer>;
-  /** Satisfaction value id + 1; 0 when blank. */
-  satisfaction: Uint16Array<ArrayBuffer>;
-  customer: Int32Array<ArrayBuffer>;
-  phone: Int32Array<ArrayBuffer>;
-  /** The row's de-duplication entry, -1 without an id. */
-  entry: Int32Array<ArrayBuffer>;
-  /** 1 when the row began with its entry's first copy here: a merge may continue it. */
-  fresh: Uint8Array<ArrayBuffer>;
-}
-
 /** Records as plain data: what a partial aggregate carries (see Records for the meanings). */
 export interface RecordsPartial {
   dimensions: OptionalDimension[];
@@ -105,31 +91,13 @@ export interface RecordsPartial {
   rows: RowColumns;
 }
 
-function grow<T extends Int32Array | Uint32Array | Uint16Array | Uint8Array>(
-  a: T,
-  size: number,
-): T {
+function grow<T extends Int32Array>(a: T, size: number): T {
   const bigger = new (a.constructor as new (n: number) => T)(size);
   bigger.set(a);
   return bigger;
 }
 
 const INITIAL = 1 << 9;
-/** Marks a complaint row whose work order a later copy turned into something else. */
-const RETIRED = 0xffffffff;
-
-function newRows(n: number): RowColumns {
-  return {
-    cell: new Uint32Array(n),
-    reply: new Int32Array(n),
-    close: new Int32Array(n),
-    satisfaction: new Uint16Array(n),
-    customer: new Int32Array(n),
-    phone: new Int32Array(n),
-    entry: new Int32Array(n),
-    fresh: new Uint8Array(n),
-  };
-}
 
 export class Records {
   /** The optional dimensions counted by, and each one's values. */
@@ -214,20 +182,7 @@ export class Records {
 
   private newComplaintRow(): number {
     const row = this.complaintRows++;
-    if (row >= this.rows.cell.length) {
-      const n = this.rows.cell.length * 2;
-      const r = this.rows;
-      this.rows = {
-        cell: grow(r.cell, n),
-        reply: grow(r.reply, n),
-        close: grow(r.close, n),
-        satisfaction: grow(r.satisfaction, n),
-        customer: grow(r.customer, n),
-        phone: grow(r.phone, n),
-        entry: grow(r.entry, n),
-        fresh: grow(r.fresh, n),
-      };
-    }
+    if (row >= this.rows.cell.length) this.rows = growRows(this.rows, this.rows.cell.length * 2);
     return row;
   }
 
