@@ -106,36 +106,91 @@ const CLASS_DIMENSIONS: ReadonlySet<GroupDimension> = new Set([
   'discipline',
 ]);
 
-/** Reads one dimension of a cell; SKIP leaves the cell out. */
-type Reader = (cell: number) => number;
+/**
+ * A dimension's value for every cell, and one more than its largest value: computed once per
+ * cube and dimension (cells never change) and kept, so groupings read plain columns.
+ */
+interface Column {
+  values: Int32Array;
+  /** Values run from SKIP to `range` − 1. */
+  range: number;
+}
 
-function reader(cube: Cube, dimension: GroupDimension): Reader {
-  if (dimension === 'unit') return (c) => cube.unit[c]!;
-  if (dimension === 'type') return (c) => (cube.flags[c]! & COMPLAINT ? SKIP : cube.kind[c]!);
+const columns = new WeakMap<Cube, Map<string, Column>>();
+
+function derive(cube: Cube, name: string, of: (cell: number) => number): Column {
+  let cached = columns.get(cube);
+  if (!cached) columns.set(cube, (cached = new Map()));
+  let column = cached.get(name);
+  if (!column) {
+    const values = new Int32Array(cube.size);
+    let range = 0;
+    for (let c = 0; c < values.length; c++) {
+      const value = of(c);
+      values[c] = value;
+      if (value >= range) range = value + 1;
+    }
+    cached.set(name, (column = { values, range }));
+  }
+  return column;
+}
+
+function column(cube: Cube, dimension: GroupDimension): Column {
+  const { flags, kind } = cube;
+  if (dimension === 'unit') return derive(cube, dimension, (c) => cube.unit[c]!);
+  if (dimension === 'type')
+    return derive(cube, dimension, (c) => (flags[c]! & COMPLAINT ? SKIP : kind[c]!));
   if (CLASS_DIMENSIONS.has(dimension)) {
     const values = classValues(cube, dimension as ClassDimension);
-    return (c) => (cube.flags[c]! & COMPLAINT ? values[cube.kind[c]!]! : SKIP);
+    return derive(cube, dimension, (c) => (flags[c]! & COMPLAINT ? values[kind[c]!]! : SKIP));
   }
   const at = cube.dimensions.indexOf(dimension as OptionalDimension);
   if (at < 0) throw new Error(`the cube was not built by ${dimension}`);
-  const column = cube.extra[at]!;
-  return (c) => column[c]!;
+  return derive(cube, dimension, (c) => cube.extra[at]![c]!);
 }
 
-/** The bucket of each cell's day, computed once per distinct day (few: days, not cells). */
+/** The bucket of each cell of the period (relative to its first bucket). */
 function bucketReader(cube: Cube, period: Period): (cell: number) => number {
   const first = bucketOf(period.grain, period.from);
   if (period.grain === 'day') return (c) => cube.day[c]! - first;
+  if (period.grain === 'month') {
+    const months = derive(cube, 'month', (c) => monthOfDay(cube.day[c]!)).values;
+    return (c) => months[c]! - first;
+  }
   const cache = new Map<number, number>();
-  const of =
-    period.grain === 'month'
-      ? (day: number) => monthOfDay(day)
-      : (day: number) => bucketOf(period.grain, day);
   return (c) => {
     const day = cube.day[c]!;
     let bucket = cache.get(day);
-    if (bucket === undefined) cache.set(day, (bucket = of(day) - first));
+    if (bucket === undefined) cache.set(day, (bucket = bucketOf(period.grain, day) - first));
     return bucket;
+  };
+}
+
+/** Groups numbered by their key: a dense table when the keys are few, a Map otherwise. */
+function groupIndex(dims: readonly Column[]): (key: readonly number[]) => number {
+  // A value v of dimension d sits at (v + 1) × stride[d]: NONE and BLANK (−1) at 0.
+  const strides: number[] = [];
+  let slots = 1;
+  for (const d of dims) {
+    strides.push(slots);
+    slots *= d.range + 1;
+  }
+  let next = 0;
+  if (slots <= 1 << 16) {
+    const table = new Int32Array(slots).fill(-1);
+    return (key) => {
+      let at = 0;
+      for (let d = 0; d < key.length; d++) at += (key[d]! + 1) * strides[d]!;
+      if (table[at]! < 0) table[at] = next++;
+      return table[at]!;
+    };
+  }
+  const map = new Map<string, number>();
+  return (key) => {
+    const name = key.join();
+    let group = map.get(name);
+    if (group === undefined) map.set(name, (group = next++));
+    return group;
   };
 }
 
@@ -156,39 +211,35 @@ export function groupBy(
   period: Period,
   options: GroupOptions,
 ): Group[] {
-  const readers = by.map((dimension) => reader(cube, dimension));
+  const dims = by.map((dimension) => column(cube, dimension));
   const bucket = bucketReader(cube, period);
   const bucketTotal = bucketOf(period.grain, period.to) - bucketOf(period.grain, period.from) + 1;
-  // Keyed by the value itself when there is one dimension, by the values joined otherwise.
-  const groups = new Map<number | string, Group>();
+  const index = groupIndex(dims);
+  const groups: Group[] = [];
   const key: number[] = new Array<number>(by.length);
+  const { day, flags, count } = cube;
   const size = cube.size;
-  for (let c = 0; c < size; c++) {
-    const day = cube.day[c]!;
-    if (day < period.from || day > period.to) continue;
-    let skip = false;
-    for (let d = 0; d < readers.length; d++) {
-      const value = readers[d]!(c);
-      if (value === SKIP) skip = true;
+  cells: for (let c = 0; c < size; c++) {
+    if (day[c]! < period.from || day[c]! > period.to) continue;
+    for (let d = 0; d < dims.length; d++) {
+      const value = dims[d]!.values[c]!;
+      if (value === SKIP) continue cells;
       key[d] = value;
     }
-    if (skip) continue;
-    const name = key.length === 1 ? key[0]! : key.join();
-    let group = groups.get(name);
+    const at = index(key);
+    let group = groups[at];
     if (group === undefined) {
       group = {
         key: [...key],
         buckets: Array.from({ length: bucketTotal }, noTally),
         total: noTally(),
       };
-      groups.set(name, group);
+      groups[at] = group;
     }
-    const flags = cube.flags[c]!;
-    const count = cube.count[c]!;
-    add(group.buckets[bucket(c)]!, flags, count, options);
-    add(group.total, flags, count, options);
+    add(group.buckets[bucket(c)]!, flags[c]!, count[c]!, options);
+    add(group.total, flags[c]!, count[c]!, options);
   }
-  return [...groups.values()];
+  return groups;
 }
 
 /** The one group of every cell of the period (a grouping by nothing). */

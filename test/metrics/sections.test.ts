@@ -310,19 +310,20 @@ describe('sections of the hand-counted quarter, each called alone', () => {
     ).toEqual(['no-appeal', 'satisfaction-unrecognised']);
   });
 
-  // Each groupBy is one pass over the cube's columns: a section groups once per period it
-  // compares (the period, a year earlier, the one before), never once per unit.
+  // A pass is a groupBy (once per period a section compares: the period, a year earlier, the
+  // one before) or the making of a column the groupings read (the month, unit, business type or
+  // class of every cell: once per cube) — never one per unit.
   it.each([
-    ['units', 3, (i: AnalysisInput) => units(i)],
-    ['totals', 4, (i: AnalysisInput) => totals(i, [])],
-    ['months', 1, (i: AnalysisInput) => months(i)],
-    ['class counts', 4, (i: AnalysisInput) => classCounts(i)],
-    ['categories alone', 4, (i: AnalysisInput) => categories(i)],
+    ['units', 5, (i: AnalysisInput) => units(i)], // 3 groupings; unit and month columns
+    ['totals', 6, (i: AnalysisInput) => totals(i, [])], // 4; month and type
+    ['months', 2, (i: AnalysisInput) => months(i)], // 1; month
+    ['class counts', 7, (i: AnalysisInput) => classCounts(i)], // 4; month, class and unit
+    ['categories alone', 7, (i: AnalysisInput) => categories(i)],
     ['categories given the counts', 0, (i: AnalysisInput) => categories(i, classCounts(q))],
-    ['hot spots alone', 4, (i: AnalysisInput) => hotspots(i, units(q))],
-    ['seasonality', 1, (i: AnalysisInput) => seasonality(i)],
-    // units, totals, months, class counts (categories and hot spots), seasonality
-    ['analyse', 13, (i: AnalysisInput) => analyse(i)],
+    ['hot spots alone', 7, (i: AnalysisInput) => hotspots(i, units(q))],
+    ['seasonality', 2, (i: AnalysisInput) => seasonality(i)], // 1; month
+    // 13 groupings (units 3, totals 4, months 1, class counts 4, seasonality 1), 4 columns
+    ['analyse', 17, (i: AnalysisInput) => analyse(i)],
   ])('%s walks the cube %i time(s), however many units', (_, expected, section) => {
     // Over 2015-01 – 2016-03: long enough for seasonality, 同比 and 环比.
     const spread = (n: number) =>
