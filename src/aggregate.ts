@@ -16,6 +16,7 @@ import {
   type PartialAggregate,
 } from './metrics/aggregate.js';
 import { unclassifiedIndex } from './metrics/cube.js';
+import { dimensionValues, type OptionalDimension } from './metrics/dimensions.js';
 import { Records } from './metrics/records.js';
 import type { Progress } from './report/progress.js';
 import type { LocalTime } from './schema/values.js';
@@ -36,6 +37,8 @@ export interface ReadOptions {
   observe?: OrderObserver;
   /** Starts a new partial before a data row (tests of the merge). */
   splitBefore?: (input: number, row: number) => boolean;
+  /** The optional dimensions to count by, chosen before reading (metrics/dimensions.ts). */
+  dimensions?: readonly OptionalDimension[];
 }
 
 const MAX_SECONDS = 0x7fffffff;
@@ -60,6 +63,7 @@ async function read(
   sink: AggregateSink,
 ): Promise<void> {
   const { classifier, progress, observe } = options;
+  const dimensions = options.dimensions ?? [];
   const taxonomy = classifier.taxonomy;
   const classIndex = new Map<TaxonomyNode, number>(taxonomy.nodes.map((n, i) => [n, i]));
   const unclassified = unclassifiedIndex(taxonomy);
@@ -70,17 +74,24 @@ async function read(
   const reader: InputsSink = {
     open: (partial) => {
       // The first partial is merged into nothing: it need not keep every complainant's text.
-      records = new Records([], opened++ > 0);
+      records = new Records(dimensions, opened++ > 0);
       classifiedBy = noneClassified();
       if (observe && sink.lookahead) entryOf = sink.lookahead(partial);
     },
     order: (order, entry) => {
       progress?.row(order.input);
       const day = order.acceptedAt.dayIndex;
+      const values = dimensions.length > 0 ? dimensionValues(dimensions, order) : undefined;
       if (!order.isComplaint) {
         observe?.(order, entryOf(entry), null);
         records!.add(
-          { unit: order.unit, day, complaint: false, businessType: order.businessType ?? '' },
+          {
+            unit: order.unit,
+            day,
+            complaint: false,
+            businessType: order.businessType ?? '',
+            dimensions: values,
+          },
           entry,
         );
         return;
@@ -102,6 +113,7 @@ async function read(
           satisfaction: order.satisfaction,
           customerId: order.customerId,
           phone: order.phone,
+          dimensions: values,
         },
         entry,
       );

@@ -32,7 +32,7 @@ export const UNSUBSTANTIATED = 4;
 /** The id of a blank value of an optional dimension. */
 export const BLANK = -1;
 
-/** The values of the chosen optional dimensions of a work order, in order. */
+/** The values of the chosen optional dimensions of a work order. */
 export function dimensionValues(
   chosen: readonly OptionalDimension[],
   order: WorkOrder,

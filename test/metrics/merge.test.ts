@@ -22,7 +22,13 @@ import {
 } from '../../src/metrics/aggregate.js';
 import { analyse, DEFAULT_SETTINGS } from '../../src/metrics/analysis.js';
 import { buildCube, complaintClasses, type Cube } from '../../src/metrics/cube.js';
-import { APPEAL_APPROVED, COMPLAINT } from '../../src/metrics/dimensions.js';
+import {
+  APPEAL_APPROVED,
+  COMPLAINT,
+  type OptionalDimension,
+} from '../../src/metrics/dimensions.js';
+import { groupBy, tallyOf } from '../../src/metrics/group.js';
+import { monthPeriod } from '../../src/metrics/period.js';
 import { NO_SLOT, Records } from '../../src/metrics/records.js';
 import { analysisInput } from '../../src/pipeline.js';
 import { Classifier } from '../../src/taxonomy/classify.js';
@@ -55,7 +61,7 @@ function liveRows(records: Records) {
   return rows;
 }
 
-/** The cube's cells in order: unit, day, kind, flags, count. */
+/** The cube's cells in order: unit, day, kind, flags, count, then the optional dimensions. */
 function cellsOf(cube: Cube): number[][] {
   return Array.from({ length: cube.size }, (_, c) => [
     cube.unit[c]!,
@@ -63,6 +69,7 @@ function cellsOf(cube: Cube): number[][] {
     cube.kind[c]!,
     cube.flags[c]!,
     cube.count[c]!,
+    ...cube.extra.map((values) => values[c]!),
   ]);
 }
 
@@ -76,12 +83,14 @@ function everything(aggregate: Aggregate, inputs: string[]): string {
     targets: null,
   });
   const { records } = aggregate;
+  const cube = buildCube(records, classes);
   return JSON.stringify({
     ingest: aggregate.ingest,
     classifiedBy: aggregate.classifiedBy,
     units: records.units.list,
     types: records.types.list,
-    cells: cellsOf(buildCube(records, classes)),
+    values: cube.values,
+    cells: cellsOf(cube),
     rows: liveRows(records),
     analysis: analyse(input),
   });
@@ -95,8 +104,16 @@ const chance = (seed: number, p: number) => (input: number, row: number) => {
   return (h >>> 0) / 0x100000000 < p;
 };
 
-async function splitRun(inputs: string[], splitBefore?: (input: number, row: number) => boolean) {
-  const { partials, headers } = await readPartials(inputs, settings, { classifier, splitBefore });
+async function splitRun(
+  inputs: string[],
+  splitBefore?: (input: number, row: number) => boolean,
+  dimensions: OptionalDimension[] = [],
+) {
+  const { partials, headers } = await readPartials(inputs, settings, {
+    classifier,
+    splitBefore,
+    dimensions,
+  });
   return { count: partials.length, text: everything(merge(partials, headers), inputs) };
 }
 
@@ -114,7 +131,7 @@ function copiesCsv(seed: number, rows: number): string {
   };
   const pick = <T>(list: readonly T[]) => list[next(list.length)]!;
   const lines = [
-    '工单编号,受理时间,供电单位,业务类型,一级分类,二级分类,客户编号,联系电话,申诉结果,回复时间,回访满意度',
+    '工单编号,受理时间,供电单位,业务类型,一级分类,二级分类,客户编号,联系电话,申诉结果,回复时间,回访满意度,处理部门,是否越级',
   ];
   let id = 'G1';
   for (let i = 0; i < rows; i++) {
@@ -140,6 +157,8 @@ function copiesCsv(seed: number, rows: number): string {
         pick(['申诉成功', '', '']),
         pick([`2016-${month}-20 10:00:00`, '']),
         pick(['满意', '一般', '不满意', '', '未回访']),
+        pick(['营销部', '运检部', '']),
+        pick(['是', '否', '']),
       ].join(','),
     );
   }
@@ -184,6 +203,23 @@ describe('merge(split(x)) == whole(x)', () => {
         expect(split.text, `seed ${seed}, p ${p}`).toBe(whole);
       }
     }
+  });
+
+  it('holds with optional dimensions chosen before reading', async () => {
+    const inputs = [copies, `${F}/95598-2016-09-11.xlsx`, copiesB];
+    const dimensions: OptionalDimension[] = ['department', 'escalated', 'city'];
+    const aggregate = await readAggregate(inputs, settings, { classifier, dimensions });
+    const whole = everything(aggregate, inputs);
+    expect((await splitRun(inputs, chance(5, 0.2), dimensions)).text).toBe(whole);
+    // Every work order is counted under one department (or none): the groups add up.
+    const cube = buildCube(aggregate.records, classes);
+    expect(cube.values[0]).toEqual(expect.arrayContaining(['营销部', '运检部']));
+    const all = monthPeriod(2016 * 12, 2016 * 12 + 11);
+    const byDepartment = groupBy(cube, ['department'], all, DEFAULT_SETTINGS);
+    const sum = byDepartment.reduce((n, g) => n + g.total.workOrders, 0);
+    expect(byDepartment.length).toBeGreaterThan(2);
+    expect(sum).toBe(tallyOf(cube, all, DEFAULT_SETTINGS).total.workOrders);
+    expect(sum).toBe(aggregate.ingest.totals.workOrders);
   });
 
   it('holds with every row a partial of its own, through every run of copies', async () => {
