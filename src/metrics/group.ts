@@ -1,7 +1,7 @@
 /**
  * `groupBy(cube, by, period)`: the one way the metrics read the cube. One pass over its cells
  * counts, for each combination of values of the dimensions `by` found in the period, the work
- * orders and complaints of each bucket of the period's grain (grain.ts). Units, the monthly
+ * orders and complaints of each bucket of the period's grain (period.ts). Units, the monthly
  * series, `trend --by`, categories and hot spots are all groupings of the cube.
  *
  * Dimensions: `unit`; the complaint's class (`class`, the deepest node known) or its node at
