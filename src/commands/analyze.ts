@@ -10,10 +10,10 @@ import type { Command } from 'commander';
 import { checkWritable, guardOutputs } from '../io/write.js';
 import { outputPath, periodLabel } from '../config.js';
 import { parsePeriodOptions, periodJson, spanOf } from '../metrics/period.js';
-import { runPipeline, resultJson } from '../pipeline.js';
-import { DetailRows } from '../report/detail.js';
+import { runPipeline } from '../pipeline.js';
 import { checkOutput, successLine, writeOutput } from '../report/output.js';
-import { emitJson } from '../report/json.js';
+import { emitJson, resultJson } from '../report/json.js';
+import { summaryView } from '../report/sections/terminal.js';
 import { renderSummary } from '../report/summary.js';
 import { colours } from '../report/terminal.js';
 import {
@@ -105,7 +105,10 @@ export async function run(
   const asked = parsePeriodOptions(options);
   const known =
     asked.from !== null && asked.to !== null ? { from: asked.from, to: asked.to } : null;
-  const detail = options.detail && kind === 'xlsx' ? new DetailRows(lang, known) : null;
+  const detail =
+    options.detail && kind === 'xlsx'
+      ? new (await import('../report/detail.js')).DetailRows(lang, known)
+      : null;
   try {
     const result = await runPipeline(inputs, options, detail?.observe);
     const out =
@@ -135,7 +138,8 @@ export async function run(
     else if (!options.quiet)
       print(
         process.stdout,
-        renderSummary(result, lang, colours(process.stdout, options.color)) + '\n',
+        renderSummary(summaryView(result, lang), lang, colours(process.stdout, options.color)) +
+          '\n',
       );
   } finally {
     detail?.remove();

@@ -8,9 +8,10 @@
 import type { Command } from 'commander';
 import { InputError } from '../errors.js';
 import { checkWritable, guardOutputs } from '../io/write.js';
-import { runPipeline, resultJson } from '../pipeline.js';
-import { emitJson } from '../report/json.js';
-import { renderHeader, targetLines, unitTable } from '../report/summary.js';
+import { runPipeline } from '../pipeline.js';
+import { emitJson, resultJson } from '../report/json.js';
+import { assessView } from '../report/sections/terminal.js';
+import { renderAssess } from '../report/summary.js';
 import { colours } from '../report/terminal.js';
 import {
   addMetricOptions,
@@ -71,16 +72,10 @@ export async function run(inputs: string[], options: MetricOptions): Promise<voi
   if (jsonFile(options.json)) await checkWritable(jsonFile(options.json)!);
   const result = await runPipeline(inputs, options);
   if (options.json !== undefined) {
-    await emitJson(resultJson(result, 'assess'), options.json);
+    await emitJson(resultJson(result, { parts: 'assess' }), options.json);
     return;
   }
   if (options.quiet) return;
   const c = colours(process.stdout, options.color);
-  const parts = [
-    renderHeader(result, lang, c),
-    '',
-    unitTable(result.analysis, lang, c),
-    ...targetLines(result.analysis, lang),
-  ];
-  print(process.stdout, parts.join('\n') + '\n');
+  print(process.stdout, renderAssess(assessView(result, lang), lang, c) + '\n');
 }

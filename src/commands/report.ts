@@ -13,9 +13,9 @@ import { monthIndexToString } from '../schema/values.js';
 import { parsePeriodOptions, periodJson, spanOf } from '../metrics/period.js';
 import { outputPath, periodLabel } from '../config.js';
 import { runPipeline } from '../pipeline.js';
-import { DetailRows } from '../report/detail.js';
 import { checkOutput, successLine, writeOutput } from '../report/output.js';
-import { guardOutputs } from '../io/write.js';
+import { checkWritable, guardOutputs } from '../io/write.js';
+import { emitJson, resultJson } from '../report/json.js';
 import {
   addMetricOptions,
   parseLang,
@@ -87,6 +87,7 @@ export async function run(
   const request = parsePeriodOptions(options);
   const reads = filesRead(inputs, options);
   await guardOutputs([jsonFile(options.json), options.out], reads);
+  if (jsonFile(options.json)) await checkWritable(jsonFile(options.json)!);
   if (options.out) await checkOutput(options.out);
   // The quarterly evaluation reads the year to date; the quarter is analysed from the same data.
   const quarter = request.kind === 'quarter' ? { from: request.from!, to: request.to! } : null;
@@ -101,7 +102,9 @@ export async function run(
   const asked = parsePeriodOptions(pipelineOptions);
   const known =
     asked.from !== null && asked.to !== null ? { from: asked.from, to: asked.to } : null;
-  const detail = options.detail ? new DetailRows(lang, known) : null;
+  const detail = options.detail
+    ? new (await import('../report/detail.js')).DetailRows(lang, known)
+    : null;
   try {
     const result = await runPipeline(inputs, pipelineOptions, detail?.observe);
     const label = request.label ?? periodLabel('range', ...spanOf(result.input.period));
@@ -135,6 +138,8 @@ export async function run(
         process.stderr,
         successLine(options.out ?? relative(process.cwd(), out), written, result, lang) + '\n',
       );
+    if (options.json !== undefined)
+      await emitJson(resultJson(result, { quarter: quarterAnalysis }), options.json);
   } finally {
     detail?.remove();
   }

@@ -6,15 +6,15 @@
  */
 import { Option, type Command } from 'commander';
 import { checkWritable, guardOutputs } from '../io/write.js';
-import { seriesBy, TREND_GROUPS, type GroupSeries, type TrendBy } from '../metrics/trend.js';
-import { runPipeline, resultJson } from '../pipeline.js';
-import { emitJson } from '../report/json.js';
-import { labels, monthTable, renderHeader } from '../report/summary.js';
-import { colours, formatInt, formatPercent, table } from '../report/terminal.js';
+import { seriesBy, TREND_GROUPS, type TrendBy } from '../metrics/trend.js';
+import { runPipeline } from '../pipeline.js';
+import { emitJson, resultJson } from '../report/json.js';
+import { trendView } from '../report/sections/terminal.js';
+import { renderTrend } from '../report/summary.js';
+import { colours } from '../report/terminal.js';
 import {
   addMetricOptions,
   parseLang,
-  type Lang,
   type MetricOptions,
   withConfig,
   filesRead,
@@ -61,23 +61,6 @@ Examples:
     });
 }
 
-function groupTable(series: GroupSeries[], lang: Lang): string {
-  const t = labels(lang);
-  const months = series[0]?.months.map((m) => m.month.slice(2)) ?? [];
-  const head = ['', ...months, t.total, t.compound];
-  const rows = series.map((s) => [
-    lang === 'zh' ? s.name : s.nameEn,
-    ...s.months.map((m) => formatInt(m.complaints)),
-    formatInt(s.complaints),
-    formatPercent(s.avgMonthlyReduction.compound),
-  ]);
-  return table(
-    head,
-    rows,
-    head.map((_, i) => (i === 0 ? 'left' : 'right')),
-  );
-}
-
 export async function run(inputs: string[], options: TrendOptions): Promise<void> {
   const lang = parseLang(options.lang);
   await guardOutputs([jsonFile(options.json)], filesRead(inputs, options));
@@ -86,18 +69,12 @@ export async function run(inputs: string[], options: TrendOptions): Promise<void
   const series = options.by ? seriesBy(result.input, options.by) : null;
   if (options.json !== undefined) {
     await emitJson(
-      resultJson(result, 'trend', series ? { by: options.by, series } : {}),
+      resultJson(result, { parts: 'trend', extra: series ? { by: options.by, series } : {} }),
       options.json,
     );
     return;
   }
   if (options.quiet) return;
   const c = colours(process.stdout, options.color);
-  const parts = [
-    renderHeader(result, lang, c),
-    '',
-    monthTable(result.analysis.months, result.analysis, lang, c),
-  ];
-  if (series) parts.push('', groupTable(series, lang));
-  print(process.stdout, parts.join('\n') + '\n');
+  print(process.stdout, renderTrend(trendView(result, series, lang), lang, c) + '\n');
 }

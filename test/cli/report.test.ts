@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadExcelJS } from '../../src/io/exceljs.js';
-import { sheetNames } from '../../src/report/workbook.js';
+import { SHEET_NAMES } from '../../src/report/labels.js';
 import { complaints, isPlainError } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'complaints-report-'));
@@ -213,7 +213,7 @@ describe('report options', () => {
     expect(run.code).toBe(0);
     expect(readdirSync(cwd)).toEqual(['complaints-2016-11.xlsx']);
     const book = await read(join(cwd, 'complaints-2016-11.xlsx'));
-    expect(book.worksheets.map((s) => s.name)).toEqual(sheetNames('en').slice(0, 8));
+    expect(book.worksheets.map((s) => s.name)).toEqual(SHEET_NAMES.en.slice(0, 8));
     expect(book.worksheets.every((s) => s.getImages().length === 0)).toBe(true);
     expect(book.getWorksheet('Summary')!.getCell('A2').value).toBe(
       'Period: 2016-11 to 2016-11 (1 month); compared with 2015-11 to 2015-11',
@@ -222,7 +222,7 @@ describe('report options', () => {
 
   it('keeps sheet names within Excel’s rules', () => {
     for (const lang of ['zh', 'en'] as const)
-      for (const name of sheetNames(lang)) {
+      for (const name of SHEET_NAMES[lang]) {
         expect(name.length).toBeLessThanOrEqual(31);
         expect(name).not.toMatch(/[:\\/?*[\]]/);
       }

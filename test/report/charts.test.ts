@@ -11,6 +11,7 @@ import {
   type ChartImage,
 } from '../../src/report/charts.js';
 import { CJK_FAMILY, FONT_STACK } from '../../src/report/fonts.js';
+import { chartSpecs } from '../../src/report/sections/charts.js';
 import type { MetricOptions } from '../../src/settings.js';
 
 const INPUTS = [
@@ -61,7 +62,7 @@ let zh: ChartImage[];
 
 beforeAll(async () => {
   analysis = (await runPipeline(INPUTS, OPTIONS)).analysis;
-  zh = await renderCharts(analysis, 'zh');
+  zh = await renderCharts(chartSpecs(analysis, 'zh'), 'zh');
 });
 
 describe('renderCharts', () => {
@@ -81,7 +82,7 @@ describe('renderCharts', () => {
   });
 
   test('names the bundled font in every SVG and labels in Chinese', async () => {
-    const svgs = await renderChartSvgs(analysis, 'zh');
+    const svgs = await renderChartSvgs(chartSpecs(analysis, 'zh'), 'zh');
     for (const { svg } of svgs) expect(svg).toContain(CJK_FAMILY);
     const [trend, units, categories, discipline] = svgs.map((s) => s.svg);
     expect(trend).toContain('上年同期');
@@ -94,7 +95,7 @@ describe('renderCharts', () => {
   });
 
   test('labels in English with lang en, and the pictures differ', async () => {
-    const en = await renderCharts(analysis, 'en');
+    const en = await renderCharts(chartSpecs(analysis, 'en'), 'en');
     expect(en.map((c) => c.title)).toEqual([
       'Complaints by month',
       'Assessed complaints by unit against target',
@@ -103,13 +104,13 @@ describe('renderCharts', () => {
     ]);
     en.forEach(expectValidPng);
     expect(en[0]!.png.equals(zh[0]!.png)).toBe(false);
-    const svgs = await renderChartSvgs(analysis, 'en');
+    const svgs = await renderChartSvgs(chartSpecs(analysis, 'en'), 'en');
     expect(svgs[2]!.svg).toContain('Business and billing');
     expect(svgs[3]!.svg).toContain('operations');
   });
 
   test('draws the same bytes for the same analysis', async () => {
-    const again = await renderCharts(analysis, 'zh');
+    const again = await renderCharts(chartSpecs(analysis, 'zh'), 'zh');
     expect(again.map((c) => c.png.equals(zh[again.indexOf(c)]!.png))).toEqual([
       true,
       true,
@@ -132,11 +133,11 @@ describe('renderCharts', () => {
         })),
       },
     };
-    const charts = await renderCharts(noYoy, 'zh');
+    const charts = await renderCharts(chartSpecs(noYoy, 'zh'), 'zh');
     expect(charts.map((c) => c.name)).toEqual(['trend', 'units', 'categories', 'discipline']);
     expect(charts[3]!.title).toBe('专业投诉');
     charts.forEach(expectValidPng);
-    const svgs = await renderChartSvgs(noYoy, 'zh');
+    const svgs = await renderChartSvgs(chartSpecs(noYoy, 'zh'), 'zh');
     expect(svgs[0]!.svg).not.toContain('上年同期');
     expect(svgs[3]!.svg).not.toContain('同比');
   });
@@ -151,7 +152,7 @@ describe('renderCharts', () => {
         unclassified: 0,
       },
     };
-    const charts = await renderCharts(sparse, 'zh');
+    const charts = await renderCharts(chartSpecs(sparse, 'zh'), 'zh');
     expect(charts.map((c) => c.name)).toEqual(['trend', 'discipline']);
     charts.forEach(expectValidPng);
   });
@@ -163,7 +164,7 @@ describe('renderCharts', () => {
       overTarget: null,
       overTargetRate: null,
     }));
-    const svgs = await renderChartSvgs({ ...analysis, units }, 'zh');
+    const svgs = await renderChartSvgs(chartSpecs({ ...analysis, units }, 'zh'), 'zh');
     const svg = svgs[1]!.svg;
     expect(svgs[1]!.title).toBe('各单位考核投诉');
     expect(svg).not.toContain('指标');
@@ -191,7 +192,7 @@ describe('chart font', () => {
   });
 
   test('draws a chart the same with or without the system fonts', async () => {
-    const [svg] = await renderChartSvgs(analysis, 'zh');
+    const [svg] = await renderChartSvgs(chartSpecs(analysis, 'zh'), 'zh');
     const [alone] = await rasterize([svg!.svg], { systemFonts: false });
     expect(alone!.asPng().equals(zh[0]!.png)).toBe(true);
   });
