@@ -420,7 +420,10 @@ export const WRITTEN = {
     `${cut === null ? '' : `; ${cut} cells over Excel's 32,767 characters were cut there`})`,
 };
 
-/** Classification: how a class was decided, the columns row-level outputs add, evaluations. */
+/**
+ * Classification: how a class was decided, the columns row-level outputs add, `classify`'s
+ * tally and evaluations.
+ */
 export const CLASSIFY = {
   zh: {
     methods: { columns: '列', rules: '规则', model: '模型', unclassified: '未分类' },
@@ -436,6 +439,9 @@ export const CLASSIFY = {
     audit: (checked: string, found: string, shown: number) =>
       `${checked} 条有记录分类的投诉中，${found} 条与内容判定不一致（按把握从高到低，显示前 ${shown} 条）：`,
     auditHead: ['文件:行', '记录分类', '内容判定', '置信度', '依据', '内容'],
+    sheet: '分类结果',
+    tallyHead: ['一级分类', '二级分类', '投诉'],
+    classified: (n: string, parts: string, where: string) => `已分类投诉 ${n} 条：${parts}${where}`,
   },
   en: {
     methods: { columns: 'columns', rules: 'rules', model: 'model', unclassified: 'unclassified' },
@@ -451,6 +457,10 @@ export const CLASSIFY = {
     audit: (checked: string, found: string, shown: number) =>
       `${found} of ${checked} complaints with a recorded class disagree with their text (most confident first, ${shown} shown):`,
     auditHead: ['file:row', 'recorded', 'text says', 'confidence', 'evidence', 'text'],
+    sheet: 'classified',
+    tallyHead: ['level 1', 'level 2', 'complaints'],
+    classified: (n: string, parts: string, where: string) =>
+      `classified ${n} complaints: ${parts}${where}`,
   },
 } as const;
 
@@ -552,4 +562,12 @@ export const DELIMITER_NAMES: Record<string, string> = {
   ',': 'comma',
   '\t': 'tab',
   ';': 'semicolon',
+};
+
+/** `taxonomy`: the closing line under the tree. */
+export const TAXONOMY = {
+  zh: (counts: readonly number[], source: string) =>
+    `一级 ${counts[0]} 类，二级 ${counts[1]} 项，三级 ${counts[2]} 项。来源：${source}`,
+  en: (counts: readonly number[], source: string) =>
+    `${counts[0]} first-level, ${counts[1]} second-level, ${counts[2]} third-level. Source: ${source}`,
 };
