@@ -13,7 +13,7 @@ const pkg = createRequire(import.meta.url)('../../package.json') as { version: s
 export const SCHEMA_VERSION = 1;
 export const GENERATED_BY = `complaints ${pkg.version}`;
 
-export interface JsonParts {
+interface JsonParts {
   /** analyze prints all; trend the months, trend and seasonality; assess the units and targets. */
   parts?: 'all' | 'trend' | 'assess';
   /** Fields of one command, after the parts (trend --by: `by`, `series`). */

@@ -146,9 +146,12 @@ const TERMINAL_HEADINGS: Record<Lang, Partial<Record<ColumnLabel, string>>> = {
   en: { overTarget: '', overTargetRate: 'over target' },
 };
 
-export type HeadingStyle = 'book' | 'terminal';
-
-export function heading(label: ColumnLabel, lang: Lang, style: HeadingStyle = 'book'): string {
+/** A column's heading: as the workbook and the CSV word it, or the terminal. */
+export function heading(
+  label: ColumnLabel,
+  lang: Lang,
+  style: 'book' | 'terminal' = 'book',
+): string {
   return (
     (style === 'terminal' ? TERMINAL_HEADINGS[lang][label] : undefined) ?? COLUMNS[lang][label]
   );
@@ -357,7 +360,6 @@ export const TERMINAL = {
     compound: 'compound reduction',
   },
 };
-export type TerminalLabels = (typeof TERMINAL)['zh'];
 
 /** The chart titles and series names (complaints, assessed … come from the column headings). */
 export const CHART = {
@@ -406,7 +408,6 @@ export const CHART = {
     against: (now: string, then: string) => `${now}, year earlier ${then}`,
   },
 };
-export type ChartLabels = (typeof CHART)['zh'];
 
 /** The one line on stderr after a file was written. */
 export const WRITTEN = {

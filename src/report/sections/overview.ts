@@ -69,7 +69,7 @@ function totalsItems(a: Analysis, lang: Lang): Item[] {
 }
 
 /** The quarter's own figures (quarter.totals of the JSON result). */
-export function quarterItems(q: Analysis, lang: Lang): Item[] {
+function quarterItems(q: Analysis, lang: Lang): Item[] {
   const x = q.totals;
   const item = (key: keyof typeof x & ColumnLabel, format: Format): Item => ({
     field: `quarter.totals.${key}`,

@@ -123,13 +123,15 @@ export function summaryView(result: PipelineResult, lang: Lang): SummaryView {
               .map((c) => ({ name: name(c), base: c.base, complaints: c.complaints })),
           }
         : null,
-    repeat: [
-      ...(r?.byCustomer ? [{ by: 'customer' as const, ...r.byCustomer }] : []),
-      ...(r?.byPhone ? [{ by: 'phone' as const, ...r.byPhone }] : []),
-    ].map(({ by, complainants, complaints }) => ({ by, complainants, complaints })),
+    repeat: (['customer', 'phone'] as const).flatMap((by) => {
+      const list = by === 'customer' ? r?.byCustomer : r?.byPhone;
+      return list ? [{ by, complainants: list.complainants, complaints: list.complaints }] : [];
+    }),
     timeliness: (['reply', 'close'] as const).flatMap((stage) => {
       const s = a.timeliness?.[stage];
-      return s && s.count > 0 ? [{ stage, ...s }] : [];
+      if (!s || s.count === 0) return [];
+      const { meanHours, medianHours, limitHours, overLimit, overLimitShare } = s;
+      return [{ stage, meanHours, medianHours, limitHours, overLimit, overLimitShare }];
     }),
     satisfaction: a.satisfaction
       ? {
