@@ -14,7 +14,6 @@ import { runPipeline } from '../pipeline.js';
 import { checkOutput, successLine, writeOutput } from '../report/output.js';
 import { emitJson, resultJson } from '../report/json.js';
 import { summaryView } from '../report/sections/terminal.js';
-import { renderSummary } from '../report/summary.js';
 import { colours } from '../report/terminal.js';
 import {
   addMetricOptions,
@@ -135,12 +134,11 @@ export async function run(
       if (!options.quiet) print(process.stderr, successLine(out, written, result, lang) + '\n');
     }
     if (options.json !== undefined) await emitJson(resultJson(result), options.json);
-    else if (!options.quiet)
-      print(
-        process.stdout,
-        renderSummary(summaryView(result, lang), lang, colours(process.stdout, options.color)) +
-          '\n',
-      );
+    else if (!options.quiet) {
+      const { renderSummary } = await import('../report/summary.js');
+      const c = colours(process.stdout, options.color);
+      print(process.stdout, renderSummary(summaryView(result, lang), lang, c) + '\n');
+    }
   } finally {
     detail?.remove();
   }

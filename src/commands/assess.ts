@@ -11,7 +11,6 @@ import { checkWritable, guardOutputs } from '../io/write.js';
 import { runPipeline } from '../pipeline.js';
 import { emitJson, resultJson } from '../report/json.js';
 import { assessView } from '../report/sections/terminal.js';
-import { renderAssess } from '../report/summary.js';
 import { colours } from '../report/terminal.js';
 import {
   addMetricOptions,
@@ -76,6 +75,7 @@ export async function run(inputs: string[], options: MetricOptions): Promise<voi
     return;
   }
   if (options.quiet) return;
+  const { renderAssess } = await import('../report/summary.js');
   const c = colours(process.stdout, options.color);
   print(process.stdout, renderAssess(assessView(result, lang), lang, c) + '\n');
 }

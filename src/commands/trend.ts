@@ -10,7 +10,6 @@ import { seriesBy, TREND_GROUPS, type TrendBy } from '../metrics/trend.js';
 import { runPipeline } from '../pipeline.js';
 import { emitJson, resultJson } from '../report/json.js';
 import { trendView } from '../report/sections/terminal.js';
-import { renderTrend } from '../report/summary.js';
 import { colours } from '../report/terminal.js';
 import {
   addMetricOptions,
@@ -75,6 +74,7 @@ export async function run(inputs: string[], options: TrendOptions): Promise<void
     return;
   }
   if (options.quiet) return;
+  const { renderTrend } = await import('../report/summary.js');
   const c = colours(process.stdout, options.color);
   print(process.stdout, renderTrend(trendView(result, series, lang), lang, c) + '\n');
 }
