@@ -1,19 +1,20 @@
 /**
  * The command-line program. Commands throw; this is the one place that prints errors and
- * picks the exit code (DESIGN.md §4): 0 done, 1 internal error, 2 usage or unreadable input,
- * 3 rows rejected under --strict.
+ * picks the exit code (DESIGN.md §4): 0 done, 1 internal error or a broken installation
+ * (InstallError), 2 usage or unreadable input, 3 rows rejected under --strict.
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT, isUserError } from './errors.js';
 import { cleanUpOnExit } from './io/temp.js';
 import { GENERATED_BY } from './report/json.js';
-import * as analyze from './commands/analyze.js';
-import * as assess from './commands/assess.js';
-import * as classify from './commands/classify.js';
-import * as inspect from './commands/inspect.js';
-import * as report from './commands/report.js';
-import * as taxonomy from './commands/taxonomy.js';
-import * as trend from './commands/trend.js';
+// Registrations only (options and help text): each command's work is imported when it runs.
+import * as analyze from './cli/analyze.js';
+import * as assess from './cli/assess.js';
+import * as classify from './cli/classify.js';
+import * as inspect from './cli/inspect.js';
+import * as report from './cli/report.js';
+import * as taxonomy from './cli/taxonomy.js';
+import * as trend from './cli/trend.js';
 import { print } from './report/print.js';
 
 export function program(): Command {
@@ -35,10 +36,11 @@ export function program(): Command {
   cli.addHelpText(
     'after',
     `
-Exit codes: 0 done; 1 internal error; 2 usage error, an input that cannot be read
-(damaged or over a limit) or an output that cannot be written (disk full, an output that is
-an input); 3 rows were rejected under --strict; 129/130/143 after SIGHUP/SIGINT/SIGTERM,
-temporary files removed. Set DEBUG=complaints for a stack trace.
+Exit codes: 0 done; 1 internal error, or a broken installation (reinstall with npm
+install); 2 usage error, an input that cannot be read (damaged or over a limit) or an output
+that cannot be written (disk full, an output that is an input); 3 rows were rejected under
+--strict; 129/130/143 after SIGHUP/SIGINT/SIGTERM, temporary files removed. Set
+DEBUG=complaints for a stack trace.
 
 Examples:
   complaints analyze fixtures/metrics/95598-2015.xlsx fixtures/metrics/95598-2016-01-06.xlsx \\

@@ -29,16 +29,30 @@ export type InputErrorCode =
   | 'CSV_ENCODING'
   | 'FILE_UNUSABLE';
 
+/**
+ * Where a problem is, for callers that react to it (the message names it for people): the file
+ * as the message names it, and the 1-based row (for CSV, the line) when there is one.
+ */
+export interface ErrorLocation {
+  file?: string;
+  row?: number;
+}
+
 /** An input that cannot be read or a usage mistake: exit 2. */
 export class InputError extends Error {
   readonly exitCode: number = EXIT.usage;
+  readonly file?: string;
+  readonly row?: number;
   constructor(
     readonly code: InputErrorCode,
     message: string,
     readonly hint?: string,
+    where: ErrorLocation = {},
   ) {
     super(message);
     this.name = 'InputError';
+    if (where.file !== undefined) this.file = where.file;
+    if (where.row !== undefined) this.row = where.row;
   }
 }
 
@@ -47,15 +61,63 @@ export class RejectedRowsError extends Error {
   readonly exitCode: number = EXIT.rejected;
   readonly hint =
     'Every rejected row: complaints inspect FILES --json (rejects[]). Fix them, or run without --strict.';
+  readonly file?: string;
+  readonly row?: number;
   constructor(
     readonly rejected: number,
-    readonly firstReject: string,
+    first: { file: string; row: number; reason: string } | undefined,
   ) {
-    super(`${rejected} row(s) rejected under --strict; first: ${firstReject}`);
+    super(
+      `${rejected} row(s) rejected under --strict; first: ${first ? `${first.file} row ${first.row}: ${first.reason}` : 'see complaints inspect'}`,
+    );
     this.name = 'RejectedRowsError';
+    if (first) {
+      this.file = first.file;
+      this.row = first.row;
+    }
   }
 }
 
-export function isUserError(error: unknown): error is InputError | RejectedRowsError {
-  return error instanceof InputError || error instanceof RejectedRowsError;
+/**
+ * The --strict check, the same for every command that reads exports: after reading, before any
+ * output is put in place.
+ */
+export function refuseRejects(
+  strict: boolean,
+  result: {
+    totals: { rejected: number };
+    rejects: readonly { file: string; row: number; reason: string }[];
+  },
+): void {
+  if (strict && result.totals.rejected > 0) {
+    throw new RejectedRowsError(result.totals.rejected, result.rejects[0]);
+  }
+}
+
+/**
+ * A file of the installed package is missing or unreadable (a chart font): nothing the user's
+ * inputs or options can fix, so exit 1 as an internal error does, but said plainly, with what
+ * to do.
+ */
+export class InstallError extends Error {
+  readonly exitCode: number = EXIT.internal;
+  readonly code = 'INSTALL_BROKEN';
+  readonly hint: string | undefined = undefined;
+  constructor(
+    message: string,
+    readonly file: string,
+  ) {
+    super(message);
+    this.name = 'InstallError';
+  }
+}
+
+export type UserError = InputError | RejectedRowsError | InstallError;
+
+export function isUserError(error: unknown): error is UserError {
+  return (
+    error instanceof InputError ||
+    error instanceof RejectedRowsError ||
+    error instanceof InstallError
+  );
 }

@@ -4,17 +4,17 @@
  * choose the period, and compute the analysis. The report side (src/report/) turns the result
  * into the JSON result, the report model and its renderings.
  */
-import { InputError, RejectedRowsError } from './errors.js';
+import { InputError, refuseRejects } from './errors.js';
 import { ingest, type IngestResult, type WorkOrder } from './ingest/ingest.js';
 import { analyse, type Analysis, type AnalysisInput } from './metrics/analysis.js';
 import { buildCube, complaintClasses, unclassifiedIndex } from './metrics/cube.js';
-import { parsePeriodOptions, periodText, resolvePeriod, type Period } from './metrics/period.js';
+import { periodText, resolvePeriod, type Period } from './metrics/period.js';
 import { Records } from './metrics/records.js';
 import { readTargets } from './metrics/targets.js';
 import { Progress } from './report/progress.js';
 import type { Field } from './schema/fields.js';
 import { monthIndexToString, type LocalTime } from './schema/values.js';
-import { analysisSettings, ingestSettings, type MetricOptions } from './settings.js';
+import type { Settings } from './settings/types.js';
 import { Classifier, type Classification } from './taxonomy/classify.js';
 import { loadTaxonomy, type Taxonomy, type TaxonomyNode } from './taxonomy/load.js';
 import { loadModel } from './taxonomy/model-file.js';
@@ -43,26 +43,22 @@ export type OrderObserver = (
   classification: Classification | null,
 ) => void;
 
+/**
+ * Reads `settings.inputs` as one data set and analyses it. The settings are trusted as
+ * resolveSettings made them; the taxonomy, the model and the targets are read here, before the
+ * exports: a broken targets file should fail before minutes of reading.
+ */
 export async function runPipeline(
-  inputs: string[],
-  options: MetricOptions,
+  settings: Settings,
   observe?: OrderObserver,
 ): Promise<PipelineResult> {
-  if (inputs.length === 0)
-    throw new InputError(
-      'BAD_OPTION',
-      'no input files.',
-      'Give one or more export files (.xlsx, .csv), or - for stdin.',
-    );
-  const request = parsePeriodOptions(options);
-  const settings = analysisSettings(options);
-  const taxonomy = loadTaxonomy(options.taxonomy);
+  const { inputs, period: request } = settings;
+  const taxonomy = loadTaxonomy(settings.taxonomy ?? undefined);
   const classifier = new Classifier(
     taxonomy,
-    options.model ? loadModel(options.model, taxonomy) : null,
+    settings.model ? loadModel(settings.model, taxonomy) : null,
   );
-  // Read the targets first: a broken targets file should fail before minutes of reading.
-  const targets = options.targets ? await readTargets(options.targets) : null;
+  const targets = settings.targets ? await readTargets(settings.targets) : null;
 
   const classes = complaintClasses(taxonomy);
   const classIndex = new Map<TaxonomyNode, number>(taxonomy.nodes.map((n, i) => [n, i]));
@@ -70,10 +66,10 @@ export async function runPipeline(
   const records = new Records();
   const spans: [number, number][] = [];
   const classifiedBy = { columns: 0, rules: 0, model: 0, unclassified: 0 };
-  const progress = Progress.wanted(process.stderr, options.progress !== false && !options.quiet)
-    ? new Progress(inputs, options.lang !== 'en')
+  const progress = Progress.wanted(process.stderr, settings.progress)
+    ? new Progress(inputs, settings.lang !== 'en')
     : null;
-  const read = ingest(inputs, ingestSettings(options), (order: WorkOrder, entry) => {
+  const read = ingest(inputs, settings.ingest, (order: WorkOrder, entry) => {
     progress?.row(order.input);
     const month = order.acceptedAt.monthIndex;
     const span = spans[order.input];
@@ -115,13 +111,7 @@ export async function runPipeline(
   } finally {
     progress?.done();
   }
-  if (options.strict && result.totals.rejected > 0) {
-    const first = result.rejects[0];
-    throw new RejectedRowsError(
-      result.totals.rejected,
-      first ? `${first.file} row ${first.row}: ${first.reason}` : '',
-    );
-  }
+  refuseRejects(settings.strict, result);
 
   const cube = buildCube(records, classes);
   const covered = new Set<number>();
@@ -163,7 +153,7 @@ export async function runPipeline(
     covered,
     targets,
     fields,
-    settings,
+    settings: settings.analysis,
   };
   return { analysis: analyse(input), input, ingest: result, taxonomy, classifiedBy };
 }

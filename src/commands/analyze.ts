@@ -1,142 +1,55 @@
 /**
- * complaints analyze <inputs...>
+ * complaints analyze <inputs...>: what it does (the options and help text are in cli/analyze.ts).
  *
  * The main command: reads the exports as one data set, classifies the complaints, and prints
  * the summary an analyst reads in ten seconds — totals against target, units ranked, the
  * monthly series with 环比, categories and hot spots, data problems — or with --json the full
  * result of DESIGN.md §6.
  */
-import type { Command } from 'commander';
 import { checkWritable, guardOutputs } from '../io/write.js';
-import { outputPath, periodLabel } from '../config.js';
-import { parsePeriodOptions, periodJson, spanOf } from '../metrics/period.js';
+import { periodJson } from '../metrics/period.js';
 import { runPipeline } from '../pipeline.js';
 import { checkOutput, successLine, writeOutput } from '../report/output.js';
 import { emitJson, resultJson } from '../report/json.js';
 import { summaryView } from '../report/sections/terminal.js';
 import { colours } from '../report/terminal.js';
-import {
-  addMetricOptions,
-  filesRead,
-  jsonFile,
-  parseLang,
-  type MetricOptions,
-  withConfig,
-} from '../settings.js';
 import { print } from '../report/print.js';
+import { namedPeriod, reportPath, reportPathToCheck } from '../settings/output-path.js';
+import { filesRead } from '../settings/resolve.js';
+import type { Settings } from '../settings/types.js';
 
-export const PERIOD_HELP = `
-Period: --month 2016-11, --quarter 2016Q4, --year 2016, or --from/--to YYYY-MM. Without
-them, the latest calendar year in the data, from its first to its last month with
-complaints. 同比 (yoy) compares with the same months a year earlier and 环比 (mom) with
-the months just before, when the inputs cover them; otherwise they are null ("-").
-Months are those of the acceptance time as written in the export, whatever TZ says.
-
-Metrics (DESIGN.md §2): assessed = complaints − appeal-approved (申诉成功), and − the
-unsubstantiated (不属实) too with --exclude-unsubstantiated (a complaint is subtracted
-once); over-target rate = (assessed − target) / target; share = unit / all complaints;
-average monthly reduction: arithmetic (mean of −环比) and compound 1 − (last/first)^(1/(n−1)).
-Timeliness counts a reply later than --reply-limit hours (default 24) or a closing later
-than --close-limit hours (default 144, i.e. six days) as over the limit.
-
-Unattended runs: complaints.config.json in the working directory (or --config FILE) holds
-the same settings ("inputs" globs, "targets", "period": "previous-month" and other rules,
-"out": "reports/投诉分析-{period}.xlsx", "lang" …); the command line wins where both are given.
-No colour or progress line unless stderr/stdout is a terminal.`;
-
-export function register(program: Command): void {
-  const command = program
-    .command('analyze')
-    .summary('the summary: totals against target, units, months, categories, hot spots')
-    .description(
-      'Analyse the exports as one data set: complaints, assessed complaints against targets, units ranked, the monthly series with 环比/同比, categories, hot spots, repeat complainants, timeliness and satisfaction.',
-    )
-    .argument(
-      '[inputs...]',
-      'export files (.xlsx, .csv, .txt); - reads stdin; default: "inputs" of the config file',
-    )
-    .option('--out <file>', 'also write the report: .xlsx (workbook), .csv (units table) or .json')
-    .option('--detail', 'with --out .xlsx: add 明细, every complaint of the period')
-    .option('--no-charts', 'with --out .xlsx: leave the chart images out');
-  addMetricOptions(command)
-    .addHelpText(
-      'after',
-      `${PERIOD_HELP}
-
---json prints the full result (schemaVersion 1, DESIGN.md §6) instead of the summary;
---json FILE writes it to FILE atomically.
-
-Exit codes: 0 done; 2 an input or the targets file cannot be read, or no work order falls
-in the period; 3 rows were rejected under --strict.
-
-Examples:
-  complaints analyze fixtures/metrics/95598-2015.xlsx fixtures/metrics/95598-2016-01-06.xlsx \\
-      fixtures/metrics/95598-2016-06-12-gb18030.csv --targets fixtures/metrics/targets-2016.csv
-  complaints analyze exports/*.xlsx --quarter 2016Q4 --targets targets.xlsx --prorate
-  complaints analyze export.csv --month 2016-11 --json result.json`,
-    )
-    .action(async (inputs: string[], options: AnalyzeOptions, command: Command) => {
-      const c = await withConfig(inputs, options, command);
-      return run(c.inputs, c.options, c.outPattern);
-    });
-}
-
-export interface AnalyzeOptions extends MetricOptions {
-  out?: string;
-  detail?: boolean;
-  charts: boolean;
-}
-
-export async function run(
-  inputs: string[],
-  options: AnalyzeOptions,
-  outPattern: string | null = null,
-): Promise<void> {
-  const lang = parseLang(options.lang);
-  const reads = filesRead(inputs, options);
-  await guardOutputs([jsonFile(options.json), options.out], reads);
-  if (jsonFile(options.json)) await checkWritable(jsonFile(options.json)!);
-  const kind = options.out
-    ? await checkOutput(options.out)
-    : outPattern
-      ? await checkOutput(outPattern.replace(/\{[a-z]+\}/g, 'x'))
-      : null;
-  const asked = parsePeriodOptions(options);
+export async function run(settings: Settings): Promise<void> {
+  const { lang, json } = settings;
+  const reads = filesRead(settings);
+  await guardOutputs([json?.file, settings.out], reads);
+  if (json?.file) await checkWritable(json.file);
+  const toCheck = reportPathToCheck(settings);
+  const kind = toCheck ? await checkOutput(toCheck) : null;
+  const asked = settings.period;
   const known =
     asked.from !== null && asked.to !== null ? { from: asked.from, to: asked.to } : null;
   const detail =
-    options.detail && kind === 'xlsx'
+    settings.detail && kind === 'xlsx'
       ? new (await import('../report/detail.js')).DetailRows(lang, known)
       : null;
   try {
-    const result = await runPipeline(inputs, options, detail?.observe);
-    const out =
-      options.out ??
-      (outPattern
-        ? outputPath(
-            outPattern,
-            {
-              label:
-                result.input.request.label ?? periodLabel('range', ...spanOf(result.input.period)),
-              ...periodJson(result.input.period),
-            },
-            new Date(),
-          )
-        : null);
+    const result = await runPipeline(settings, detail?.observe);
+    const period = result.input.period;
+    const out = reportPath(settings, namedPeriod(result.input.request, periodJson(period)), null);
     if (out) {
-      if (!options.out) await guardOutputs([out], reads);
+      if (!settings.out) await guardOutputs([out], reads);
       const written = await writeOutput(out, result, {
         lang,
-        charts: options.charts,
+        charts: settings.charts,
         detail,
         quarter: null,
       });
-      if (!options.quiet) print(process.stderr, successLine(out, written, result, lang) + '\n');
+      if (!settings.quiet) print(process.stderr, successLine(out, written, result, lang) + '\n');
     }
-    if (options.json !== undefined) await emitJson(resultJson(result), options.json);
-    else if (!options.quiet) {
+    if (json) await emitJson(resultJson(result), json.file ?? true);
+    else if (!settings.quiet) {
       const { renderSummary } = await import('../report/summary.js');
-      const c = colours(process.stdout, options.color);
+      const c = colours(process.stdout, settings.color);
       print(process.stdout, renderSummary(summaryView(result, lang), lang, c) + '\n');
     }
   } finally {

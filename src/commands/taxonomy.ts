@@ -1,84 +1,47 @@
 /**
- * complaints taxonomy [name|file]
+ * complaints taxonomy [name|file]: what it does (options and help: cli/taxonomy.ts).
  *
  * Prints a taxonomy as a tree (Chinese, or English with --lang en), or as JSON; with
  * --validate FILE checks a user's own taxonomy and names every problem with its JSON path.
  */
 import { readFileSync } from 'node:fs';
-import type { Command } from 'commander';
 import { InputError } from '../errors.js';
+import { guardOutputs } from '../io/write.js';
 import { emitJson } from '../report/json.js';
+import { print } from '../report/print.js';
 import { TAXONOMY, disciplineName } from '../report/labels.js';
 import { colours } from '../report/terminal.js';
-import { jsonFile, parseLang } from '../settings.js';
-import {
-  DEFAULT_TAXONOMY,
-  loadTaxonomy,
-  parseTaxonomy,
-  shippedTaxonomies,
-  type Taxonomy,
-  type TaxonomyNode,
-} from '../taxonomy/load.js';
-import { print } from '../report/print.js';
-import { guardOutputs } from '../io/write.js';
+import type { Settings } from '../settings/types.js';
+import { loadTaxonomy, parseTaxonomy, type Taxonomy, type TaxonomyNode } from '../taxonomy/load.js';
 
-const HELP = `
-Shipped taxonomies: ${shippedTaxonomies().join(', ')} (default ${DEFAULT_TAXONOMY}).
-A file of your own has the same shape (see --json of a shipped one): name, title, source,
-and nodes, each with code, name, nameEn, discipline (运检 or 营销, inherited from the parent),
-aliases, and rules {"keywords": {"text": weight}, "patterns": {"regex": weight}}; nest
-children, or give a node "parent": CODE. Use it with --taxonomy FILE on any command.
-
-Exit codes: 0 done or valid; 2 unknown name, unreadable file, or problems found.
-
-Examples:
-  complaints taxonomy
-  complaints taxonomy county-4x17 --lang en
-  complaints taxonomy --json > my-taxonomy.json
-  complaints taxonomy --validate my-taxonomy.json`;
-
-interface TaxonomyOptions {
+/** The taxonomy to print (a shipped name or a file), or --validate FILE. */
+export interface TaxonomyExtras {
+  name: string;
   validate?: string;
-  json?: string | true;
-  lang: string;
-  color: boolean;
 }
 
-export function register(program: Command): void {
-  program
-    .command('taxonomy')
-    .summary('print a complaint taxonomy, or check your own with --validate')
-    .description(
-      'Print a complaint taxonomy as a tree or as JSON, or check a taxonomy file of your own.',
-    )
-    .argument('[name|file]', 'a shipped taxonomy or a JSON file', DEFAULT_TAXONOMY)
-    .option('--validate <file>', 'check a taxonomy file and list every problem with its JSON path')
-    .option('--json [file]', 'print the taxonomy as JSON, or write it to FILE')
-    .option('--lang <zh|en>', 'language of the names', 'zh')
-    .option('--no-color', 'no colour even on a terminal')
-    .addHelpText('after', HELP)
-    .action(async (name: string, options: TaxonomyOptions) => run(name, options));
-}
-
-export async function run(name: string, options: TaxonomyOptions): Promise<void> {
-  const lang = parseLang(options.lang);
-  if (options.validate) {
-    validate(options.validate);
+export async function run(settings: Settings, { name, validate }: TaxonomyExtras): Promise<void> {
+  const { lang, json } = settings;
+  if (validate) {
+    validateFile(validate);
     return;
   }
-  await guardOutputs([jsonFile(options.json)], [{ path: name, role: 'the taxonomy file' }]);
+  await guardOutputs([json?.file], [{ path: name, role: 'the taxonomy file' }]);
   const taxonomy = loadTaxonomy(name);
-  if (options.json !== undefined) {
-    await emitJson(toDocument(taxonomy), options.json);
+  if (json) {
+    await emitJson(toDocument(taxonomy), json.file ?? true);
     return;
   }
-  const c = colours(process.stdout, options.color);
+  const c = colours(process.stdout, settings.color);
   const out: string[] = [
     c.bold(`${taxonomy.name}  ${lang === 'zh' ? taxonomy.title : taxonomy.titleEn}`),
   ];
   const line = (node: TaxonomyNode) => {
     const label = lang === 'zh' ? node.name : node.nameEn;
-    const discipline = node.level === 1 ? `  ${disciplineName(node.discipline, lang)}` : '';
+    const discipline =
+      node.level === 1
+        ? `  ${disciplineName(node.discipline, lang)}`
+        : '';
     const aliases = node.aliases.length > 0 ? `  (${node.aliases.join(', ')})` : '';
     out.push(
       `${'  '.repeat(node.level - 1)}${node.code.padEnd(8 - 2 * (node.level - 1) > 0 ? 8 : 0)}${label}${discipline}${c.dim(aliases)}`,
@@ -87,11 +50,14 @@ export async function run(name: string, options: TaxonomyOptions): Promise<void>
   };
   taxonomy.roots.forEach(line);
   const counts = [1, 2, 3].map((level) => taxonomy.nodes.filter((n) => n.level === level).length);
-  out.push('', TAXONOMY[lang](counts, taxonomy.source));
+  out.push(
+    '',
+    TAXONOMY[lang](counts, taxonomy.source),
+  );
   print(process.stdout, out.join('\n') + '\n');
 }
 
-function validate(file: string): void {
+function validateFile(file: string): void {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -100,6 +66,7 @@ function validate(file: string): void {
       'FILE_NOT_FOUND',
       `${file}: cannot be read.`,
       'Check the path of the taxonomy file.',
+      { file },
     );
   }
   const { taxonomy, problems } = parseTaxonomy(text, file);
@@ -116,6 +83,7 @@ function validate(file: string): void {
     'BAD_OPTION',
     `${file}: ${problems.length} problem${problems.length > 1 ? 's' : ''} found; the taxonomy cannot be used.`,
     'Fix each line above (the JSON path says where), then validate again.',
+    { file },
   );
 }
 

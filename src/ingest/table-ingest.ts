@@ -160,6 +160,7 @@ export class TableIngest implements TableSink {
         'FILE_UNUSABLE',
         `${this.file}: the header on line ${headerRow} cannot be split into columns: ${header.reason}.`,
         'Remove the stray " from the header line in a text editor, or export the file again.',
+        { file: this.file, row: headerRow },
       );
     }
     try {
@@ -447,6 +448,7 @@ export class TableIngest implements TableSink {
         'NO_HEADER',
         `${this.file}: no header row found in the first ${HEADER_SEARCH_ROWS} rows${reader.format === 'xlsx' ? ' of any sheet' : ''} (looked for column names such as ${looked}).`,
         'Check that this is a 95598 work-order export; name its columns with --map field=HEADER.',
+        { file: this.file },
       );
     }
     if (this.summary.rows === 0) {
@@ -454,6 +456,7 @@ export class TableIngest implements TableSink {
         'NO_DATA',
         `${this.file}: the header is on row ${this.headerRow}${this.sheet ? ` of sheet ${this.sheet}` : ''} but no data rows follow it.`,
         'Export the work orders again with a period that has data, or leave this file out.',
+        { file: this.file, row: this.headerRow ?? undefined },
       );
     }
     const unusable = unusableError(

@@ -43,6 +43,7 @@ export function unusableError(
       'FILE_UNUSABLE',
       `${file}: ${count(byReason.count)} of ${count(rows)} data rows rejected: ${firstReasons.get(code)} (${unit} ${where}); the file is not a usable export.`,
       UNUSABLE_HINTS[code],
+      { file, row: byReason.rows[0] },
     );
   }
   return null;

@@ -63,6 +63,7 @@ async function readCsv(reader: TableReader, source: CsvSource, sink: TableSink):
         'FILE_UNREADABLE',
         `${source.file}: reading failed after line ${count(parser?.line ?? 1)} (${code}).`,
         'Check the file and the disk it is on, then run again.',
+        { file: source.file, row: parser?.line ?? 1 },
       );
     }
     throw error;
@@ -119,6 +120,7 @@ function limitError(file: string, error: CsvLimitError): InputError {
       'CSV_LIMIT',
       `${file}: the quoted field that opens on line ${count(error.quoteLine)} runs on for more than ${count(error.value)} characters (${what}): an unbalanced quote?`,
       `Look for a stray " on line ${count(error.quoteLine)} in a text editor, or export the file again.`,
+      { file, row: error.quoteLine },
     );
   }
   const hint =
@@ -129,18 +131,21 @@ function limitError(file: string, error: CsvLimitError): InputError {
         'CSV_LIMIT',
         `${file}: line ${line} has more than ${count(CSV_LIMITS.columns)} fields (Excel's limit of columns); the file is refused.`,
         hint,
+        { file, row: error.line },
       );
     case 'fieldChars':
       return new InputError(
         'CSV_LIMIT',
         `${file}: line ${line} has a field of more than ${count(CSV_LIMITS.fieldChars)} characters (Excel's limit for a cell); the file is refused.`,
         hint,
+        { file, row: error.line },
       );
     case 'recordChars':
       return new InputError(
         'CSV_LIMIT',
         `${file}: the row on line ${line} is longer than ${count(CSV_LIMITS.recordChars)} characters (the limit for one row); the file is refused.`,
         hint,
+        { file, row: error.line },
       );
   }
 }
@@ -168,6 +173,7 @@ function decodeError(
       'CSV_ENCODING',
       `${file}: ${line} is not UTF-8 though the lines before it are; the file mixes encodings (two exports joined?).`,
       `Split the file before that line and give the parts as two inputs (the second may be GB18030), or save it again in one encoding.`,
+      { file, row: at },
     );
   }
   if (at > 1 && error.validAs === 'utf-8') {
@@ -175,6 +181,7 @@ function decodeError(
       'CSV_ENCODING',
       `${file}: ${line} is UTF-8 though the lines before it are ${name}; the file mixes encodings (two exports joined?).`,
       `Split the file before that line and give the parts as two inputs, or save it again in one encoding.`,
+      { file, row: at },
     );
   }
   return new InputError(
@@ -183,5 +190,6 @@ function decodeError(
     source.forced
       ? `Check --encoding ${encoding}: name the file's real encoding (utf-8, gb18030, utf-16le), or export it again.`
       : 'Export it again, or name its encoding with --encoding (utf-8, gb18030, utf-16le).',
+    { file, row: at },
   );
 }

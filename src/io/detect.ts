@@ -32,6 +32,7 @@ export function detect(file: string, head: Buffer, forcedEncoding: string | null
       'FILE_EMPTY',
       `${file}: the file is empty (0 bytes).`,
       'Export the work orders again; the download may have failed.',
+      { file },
     );
   }
   if (startsWith(head, ZIP)) {
@@ -47,12 +48,14 @@ export function detect(file: string, head: Buffer, forcedEncoding: string | null
         'FORMAT_ENCRYPTED',
         `${file}: the workbook is password-protected, so it cannot be read.`,
         'Open it in Excel or WPS, remove the password (File > Info > Protect Workbook), and save it as .xlsx.',
+        { file },
       );
     }
     throw new InputError(
       'FORMAT_XLS',
       `${file}: this is an old .xls (Excel 97-2003) workbook, which is not read.`,
       CONVERT_HINT,
+      { file },
     );
   }
   if (ext === '.xls' || ext === '.et') {
@@ -61,6 +64,7 @@ export function detect(file: string, head: Buffer, forcedEncoding: string | null
       'FORMAT_XLS',
       `${file}: a ${ext} file that is not an xlsx workbook (often an HTML table named .xls).`,
       CONVERT_HINT,
+      { file },
     );
   }
   const { encoding, bomLength, textEnd } = forcedEncoding
@@ -71,6 +75,7 @@ export function detect(file: string, head: Buffer, forcedEncoding: string | null
       'FORMAT_UNKNOWN',
       `${file}: not a CSV or text file, nor an xlsx workbook (it holds binary data).`,
       'Give the 95598 export as .xlsx or .csv; if it is a CSV in another encoding, name it with --encoding.',
+      { file },
     );
   }
   return { format: 'csv', encoding, bomLength };

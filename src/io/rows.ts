@@ -2,7 +2,6 @@
  * Row-level outputs (classified rows): CSV or xlsx chosen by the file's extension, written to
  * a temporary file beside the target and renamed when complete.
  */
-import { fieldForHeader, headerKey } from '../schema/fields.js';
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { extname } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
@@ -46,6 +45,7 @@ export async function prepareRowWriter(
         'OUTPUT_UNWRITABLE',
         `${target}: the rows would have ${columns.length.toLocaleString('en-US')} columns, more than Excel's ${EXCEL_COLUMNS.toLocaleString('en-US')} a sheet.`,
         'Write them as CSV instead, with --out NAME.csv.',
+        { file: target },
       );
     }
     return xlsxWriter(ReportWorkbook.create(output), columns, sheetName);
@@ -132,29 +132,4 @@ function xlsxWriter(
     },
     cutCells: () => book.cutCells,
   };
-}
-
-/**
- * Where each column of an input goes in a row-level output, which takes the first input's
- * columns; later inputs are placed by field or header name, their other columns noted in `dropped`.
- */
-export function placeColumns(
-  headers: readonly string[],
-  columns: readonly string[],
-  dropped: Set<string>,
-): number[] {
-  // A column goes where the first input has the same field (工单号 and 国网工单编号 are both
-  // the id), or else the same header.
-  const key = (h: string) => fieldForHeader(h) ?? headerKey(h);
-  // The first column of each key, found by lookup: a wide file must not cost columns².
-  const first = new Map<string, number>();
-  columns.forEach((c, i) => {
-    const k = key(c);
-    if (!first.has(k)) first.set(k, i);
-  });
-  return headers.map((h) => {
-    const at = first.get(key(h)) ?? -1;
-    if (at < 0 && h !== '') dropped.add(h);
-    return at;
-  });
 }

@@ -80,6 +80,7 @@ async function readFileHead(
         'FILE_UNREADABLE',
         `${file}: is a folder, not a file.`,
         'Name the export files themselves, e.g. exports/*.xlsx.',
+        { file },
       );
     }
     size = info.size;
@@ -91,12 +92,14 @@ async function readFileHead(
         'FILE_NOT_FOUND',
         `${file}: no such file.`,
         'Check the path and the file name.',
+        { file },
       );
     }
     throw new InputError(
       'FILE_UNREADABLE',
       `${file}: cannot be read (${code ?? 'error'}).`,
       'Check that the file exists and that you may read it.',
+      { file },
     );
   }
   const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
@@ -104,6 +107,7 @@ async function readFileHead(
       'FILE_UNREADABLE',
       `${file}: cannot be opened (${error.code ?? 'error'}).`,
       'Check that you may read the file.',
+      { file },
     );
   });
   try {
@@ -125,6 +129,7 @@ async function readFileHead(
           'XLSX_CORRUPT',
           `${file}: the workbook is incomplete (the file ends before the end of its zip data).`,
           'Download or export it again; the copy may have been cut short.',
+          { file },
         );
       }
     }
@@ -149,6 +154,7 @@ async function readWhole(file: string, stream: Readable, limit: number): Promise
         'XLSX_LIMIT',
         `${file}: a workbook read from a pipe is held in memory, and this one is larger than ${Math.round(limit / 1024 / 1024)} MiB; it is refused.`,
         'Give the file by its path (then it is read from disk, in pieces).',
+        { file },
       );
     }
     chunks.push(chunk as Buffer);

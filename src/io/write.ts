@@ -44,7 +44,7 @@ export interface ResolvedOutput {
 }
 
 function outputError(target: string, what: string, hint: string): InputError {
-  return new InputError('OUTPUT_UNWRITABLE', `${target}: ${what}`, hint);
+  return new InputError('OUTPUT_UNWRITABLE', `${target}: ${what}`, hint, { file: target });
 }
 
 /** Follows symbolic links to the file they name, also when that file does not exist yet. */
@@ -99,6 +99,7 @@ export async function checkWritable(target: string): Promise<ResolvedOutput> {
       'FILE_UNREADABLE',
       `${target}: cannot write there: the folder ${folder} does not exist or is not writable.`,
       'Create the folder first, or choose another output path.',
+      { file: target },
     );
   }
   return { named: target, file, how: 'replace', permissions: info ? info.mode & 0o7777 : null };
@@ -271,6 +272,7 @@ export async function guardOutputs(
         'OUTPUT_IS_INPUT',
         `${output}: this output is ${clash.role} ${clash.path}; writing it would destroy that file.`,
         'Choose another output file name; nothing was read or written.',
+        { file: output },
       );
     }
   }

@@ -70,7 +70,7 @@ export function limitError(
   message: string,
   hint = 'No real export comes near this: export the data again, or split it into several files.',
 ): InputError {
-  return new InputError('XLSX_LIMIT', `${file}: ${message}`, hint);
+  return new InputError('XLSX_LIMIT', `${file}: ${message}`, hint, { file });
 }
 
 const found = (at: number) => (at < 0 ? Infinity : at);
@@ -455,6 +455,7 @@ export class SheetScanner {
       'XLSX_CORRUPT',
       `${this.context.file}: the workbook is damaged: ${what}.`,
       DAMAGED_HINT,
+      { file: this.context.file },
     );
   }
 }

@@ -52,6 +52,7 @@ export class SharedStringsScanner {
         'XLSX_CORRUPT',
         `${this.file}: the workbook is damaged: its shared strings end in the middle of string ${this.strings.length + 1}.`,
         DAMAGED_HINT,
+        { file: this.file },
       );
     }
   }

@@ -81,6 +81,7 @@ async function readXlsx(
       'FILE_UNREADABLE',
       `${file}: cannot be opened (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
       'Check that you may read the file.',
+      { file },
     );
   }
   try {
@@ -116,6 +117,7 @@ function asInputError(file: string, error: unknown): unknown {
       'FILE_UNREADABLE',
       `${file}: cannot be read (${code}).`,
       'Check that the file exists and that you may read it.',
+      { file },
     );
   }
   if (code === 'ERR_OUT_OF_RANGE' || code === 'ERR_BUFFER_OUT_OF_BOUNDS') {
@@ -123,6 +125,7 @@ function asInputError(file: string, error: unknown): unknown {
       'XLSX_CORRUPT',
       `${file}: the workbook is damaged: its zip structure points outside the file.`,
       DAMAGED_HINT,
+      { file },
     );
   }
   return error; // a fault of ours: exit 1, with the stack under DEBUG=complaints
@@ -239,6 +242,7 @@ async function readWorkbook(file: string, parts: Parts): Promise<Workbook> {
       'XLSX_CORRUPT',
       `${file}: no worksheet found in the file; it is a zip archive but not an Excel workbook.`,
       'Give the 95598 export as .xlsx or .csv.',
+      { file },
     );
   }
   const rels = await relationships(parts, workbookPath);
@@ -345,6 +349,7 @@ async function readSheets(
       'XLSX_CORRUPT',
       `${file}: no worksheet found in the file; it is a zip archive but not an Excel workbook.`,
       'Give the 95598 export as .xlsx or .csv.',
+      { file },
     );
   }
   const chosen =
@@ -356,6 +361,7 @@ async function readSheets(
       'SHEET_NOT_FOUND',
       `${file}: no sheet '${wanted}'. Sheets: ${workbook.sheets.map((s) => s.name).join(', ')}.`,
       'Name a sheet with --sheet NAME or --sheet NUMBER (1 = the first).',
+      { file },
     );
   }
   const dateStyles = await readDateStyles(parts, workbook.styles);

@@ -153,6 +153,7 @@ export class ZipArchive {
         'FORMAT_ENCRYPTED',
         `${this.file}: the workbook is password-protected (entry ${entry.name} is encrypted).`,
         'Open it in Excel or WPS, remove the password and save it again.',
+        { file: this.file },
       );
     }
     if (entry.method !== 0 && entry.method !== 8) {
@@ -195,6 +196,7 @@ export class ZipArchive {
       'XLSX_LIMIT',
       `${this.file}: entry ${entry.name} inflates to more than ${BOMB_RATIO} times its compressed size (over ${mib(total)} from ${compressed}): a zip bomb, not an export; it is refused.`,
       'A real export compresses about 5 to 30 times; export the work orders again.',
+      { file: this.file },
     );
   }
 
@@ -203,6 +205,7 @@ export class ZipArchive {
       'XLSX_CORRUPT',
       `${this.file}: the workbook is damaged: ${what}.`,
       DAMAGED_HINT,
+      { file: this.file },
     );
   }
 
@@ -320,12 +323,15 @@ function incomplete(file: string): InputError {
     'XLSX_CORRUPT',
     `${file}: the workbook is incomplete (the file ends before the end of its zip data).`,
     'Download or export it again; the copy may have been cut short.',
+    { file },
   );
 }
 
 async function readDirectory(file: string, source: ByteSource): Promise<ZipEntry[]> {
   const damaged = (what: string) =>
-    new InputError('XLSX_CORRUPT', `${file}: the workbook is damaged: ${what}.`, DAMAGED_HINT);
+    new InputError('XLSX_CORRUPT', `${file}: the workbook is damaged: ${what}.`, DAMAGED_HINT, {
+      file,
+    });
   const tailStart = Math.max(0, source.size - TAIL_BYTES);
   const tail = await source.read(tailStart, source.size - tailStart);
   let eocd = -1;

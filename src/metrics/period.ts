@@ -1,24 +1,15 @@
 /**
  * The period a report covers, as a span of calendar months (month index = year × 12 + month − 1,
- * as in schema/values.ts). Chosen with --from/--to, --month, --quarter or --year; bounds not given
- * come from the data. Comparisons: the same months a year earlier (同比) and the span of equal
+ * as in schema/values.ts). Chosen with --from/--to, --month, --quarter or --year (read by
+ * settings/period-syntax.ts); bounds not given come from the data. Comparisons: the same months a year earlier (同比) and the span of equal
  * length just before (环比).
  */
-import { InputError } from '../errors.js';
 import { monthIndexToString } from '../schema/values.js';
 
 export interface Period {
   /** First and last month index, inclusive. */
   from: number;
   to: number;
-}
-
-export interface PeriodOptions {
-  from?: string;
-  to?: string;
-  month?: string;
-  quarter?: string;
-  year?: string;
 }
 
 /** What the options ask for; null bounds are taken from the data. */
@@ -28,71 +19,6 @@ export interface PeriodRequest {
   /** How it was asked: shown in reports and used for default output names. */
   kind: 'auto' | 'range' | 'month' | 'quarter' | 'year';
   label: string | null;
-}
-
-function parseMonth(option: string, value: string): number {
-  const m = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*$/.exec(value);
-  const year = m ? Number(m[1]) : NaN;
-  const month = m ? Number(m[2]) : NaN;
-  if (!m || month < 1 || month > 12 || year < 1900 || year > 2999) {
-    throw new InputError(
-      'BAD_OPTION',
-      `${option} ${value}: expected a month as YYYY-MM.`,
-      `Example: ${option} 2016-11`,
-    );
-  }
-  return year * 12 + month - 1;
-}
-
-export function parsePeriodOptions(options: PeriodOptions): PeriodRequest {
-  const given = (['month', 'quarter', 'year'] as const).filter((k) => options[k] !== undefined);
-  const range = options.from !== undefined || options.to !== undefined;
-  if (given.length > 1 || (given.length === 1 && range)) {
-    const names = [...given, ...(range ? ['from/--to'] : [])].map((k) => `--${k}`);
-    throw new InputError(
-      'BAD_OPTION',
-      `${names.join(' and ')}: give one way of choosing the period.`,
-      'Use --month, --quarter or --year alone, or --from/--to.',
-    );
-  }
-  if (options.month !== undefined) {
-    const index = parseMonth('--month', options.month);
-    return { from: index, to: index, kind: 'month', label: monthIndexToString(index) };
-  }
-  if (options.quarter !== undefined) {
-    const m = /^\s*(\d{4})\s*-?\s*Q([1-4])\s*$/i.exec(options.quarter);
-    if (!m) {
-      throw new InputError(
-        'BAD_OPTION',
-        `--quarter ${options.quarter}: expected a quarter as YYYYQn.`,
-        'Example: --quarter 2016Q4',
-      );
-    }
-    const from = Number(m[1]) * 12 + (Number(m[2]) - 1) * 3;
-    return { from, to: from + 2, kind: 'quarter', label: `${m[1]}Q${m[2]}` };
-  }
-  if (options.year !== undefined) {
-    const m = /^\s*(\d{4})\s*年?\s*$/.exec(options.year);
-    if (!m) {
-      throw new InputError(
-        'BAD_OPTION',
-        `--year ${options.year}: expected a year as YYYY.`,
-        'Example: --year 2016',
-      );
-    }
-    const from = Number(m[1]) * 12;
-    return { from, to: from + 11, kind: 'year', label: m[1]! };
-  }
-  const from = options.from === undefined ? null : parseMonth('--from', options.from);
-  const to = options.to === undefined ? null : parseMonth('--to', options.to);
-  if (from !== null && to !== null && from > to) {
-    throw new InputError(
-      'BAD_OPTION',
-      `--from ${options.from} is after --to ${options.to}.`,
-      'Give the earlier month with --from.',
-    );
-  }
-  return { from, to, kind: range ? 'range' : 'auto', label: null };
 }
 
 /**

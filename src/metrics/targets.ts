@@ -53,7 +53,11 @@ function parseCount(cell: Cell): number | null | undefined {
 }
 
 function fail(file: string, where: string, message: string): never {
-  throw new InputError('TARGETS_INVALID', `${file}${where}: ${message}`, HINT);
+  const row = /^ row (\d+)$/.exec(where);
+  throw new InputError('TARGETS_INVALID', `${file}${where}: ${message}`, HINT, {
+    file,
+    row: row ? Number(row[1]) : undefined,
+  });
 }
 
 function addTarget(
@@ -148,6 +152,7 @@ export async function readTargets(file: string): Promise<Targets> {
         code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
         `--targets ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}.`,
         'Check the path of the targets file.',
+        { file },
       );
     }
     let doc: unknown;

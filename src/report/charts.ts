@@ -11,7 +11,7 @@
 import type { EChartsOption, SeriesOption } from 'echarts';
 import type { RenderedImage, ResvgRenderOptions } from '@resvg/resvg-js';
 
-import type { Lang } from '../settings.js';
+import type { Lang } from '../settings/types.js';
 import { CJK_FAMILY, FONT_STACK, withChartFonts } from './fonts.js';
 import { formatPercent } from './format.js';
 import { CHART, heading } from './labels.js';

@@ -2,7 +2,8 @@
 import type { Classification, Method } from '../taxonomy/classify.js';
 import type { Disagreement, Evaluation } from '../taxonomy/evaluate.js';
 import type { Taxonomy } from '../taxonomy/load.js';
-import type { Lang } from '../settings.js';
+import type { Cell } from '../io/table.js';
+import type { Lang } from '../settings/types.js';
 import { CLASSIFY } from './labels.js';
 import { colours, formatInt, table } from './terminal.js';
 
@@ -21,6 +22,11 @@ export const ADDED_COLUMNS: Record<Lang, readonly string[]> = {
 export function classNames(c: Classification, lang: Lang): string[] {
   const name = (n: Classification['level1']) => (n ? (lang === 'zh' ? n.name : n.nameEn) : '');
   return [name(c.level1), name(c.level2), name(c.level3)];
+}
+
+/** The cells under ADDED_COLUMNS for one classified row. */
+export function addedCells(c: Classification, lang: Lang): Cell[] {
+  return [...classNames(c, lang), METHOD_LABELS[lang][c.method], c.confidence, c.evidence];
 }
 
 const pct = (x: number | null) => (x === null ? '-' : `${(100 * x).toFixed(1)}%`);

@@ -1,6 +1,6 @@
 /** `--out units.csv`: the units table of the report model, headed in Chinese or by JSON name. */
 import { prepareRowWriter } from '../io/rows.js';
-import type { Lang } from '../settings.js';
+import type { Lang } from '../settings/types.js';
 import { heading } from './labels.js';
 import type { Table } from './types.js';
 

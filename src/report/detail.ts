@@ -3,15 +3,15 @@
  * kept. Rows are spooled to a temporary file while the inputs are read, and written once the
  * period is known, each work order once (its latest copy), through the streaming writer.
  */
-import { placeColumns } from '../io/rows.js';
+import { RowPlacement } from '../io/placement.js';
 import { Spool } from '../io/spool.js';
 import type { Cell } from '../io/table.js';
 import { style, type CellStyle, type ReportWorkbook } from '../io/workbook.js';
 import type { WorkOrder } from '../ingest/types.js';
 import { contains, type Period } from '../metrics/period.js';
-import type { Lang } from '../settings.js';
+import type { Lang } from '../settings/types.js';
 import type { Classification } from '../taxonomy/classify.js';
-import { ADDED_COLUMNS, METHOD_LABELS, classNames } from './classification.js';
+import { ADDED_COLUMNS, addedCells } from './classification.js';
 import stringWidth from 'string-width';
 
 const HEAD = style({
@@ -31,10 +31,7 @@ export class DetailRows {
   private readonly spool = new Spool();
   private lastSequence = new Uint32Array(1 << 15);
   private sequence = 0;
-  private columns: string[] | null = null;
-  private readonly places = new Map<readonly string[], number[]>();
-  /** Columns of later inputs that the first input does not have: left out, and said so. */
-  readonly dropped = new Set<string>();
+  private readonly placement = new RowPlacement();
 
   /** `within`: the period when it is known before reading, to spool only its complaints. */
   constructor(
@@ -55,22 +52,7 @@ export class DetailRows {
     }
     if (!c) return;
     if (this.within && !contains(this.within, order.acceptedAt.monthIndex)) return;
-    this.columns ??= [...order.headers];
-    let place = this.places.get(order.headers);
-    if (!place) {
-      place = placeColumns(order.headers, this.columns, this.dropped);
-      this.places.set(order.headers, place);
-    }
-    const cells: Cell[] = new Array<Cell>(this.columns.length).fill(null);
-    place.forEach((to, from) => {
-      if (to >= 0) cells[to] = order.cells[from] ?? null;
-    });
-    cells.push(
-      ...classNames(c, this.lang),
-      METHOD_LABELS[this.lang][c.method],
-      c.confidence,
-      c.evidence,
-    );
+    const cells = this.placement.place(order, addedCells(c, this.lang));
     const record: Spooled = [entry, sequence, order.acceptedAt.monthIndex, cells];
     this.spool.append(record);
   };
@@ -82,7 +64,7 @@ export class DetailRows {
     period: Period,
     maxRows = MAX_SHEET_ROWS,
   ): Promise<{ rows: number; sheets: number }> {
-    const head = [...(this.columns ?? []), ...ADDED_COLUMNS[this.lang]];
+    const head = [...(this.placement.columns ?? []), ...ADDED_COLUMNS[this.lang]];
     const widths = head.map((h) => Math.min(40, Math.max(10, stringWidth(h) + 4)));
     const confidenceAt = head.length - 2;
     let part = 1;

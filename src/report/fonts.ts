@@ -10,6 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { InstallError } from '../errors.js';
 import { releaseTemporary, trackTemporary } from '../io/temp.js';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -50,12 +51,25 @@ export function chartFontFiles(): string[] {
     // dist/index.cjs; the fonts are in ../fonts.
     dir = join(dirname(require.resolve(PACKAGE)), '..', 'fonts');
   } catch {
-    throw new Error(`the chart font package ${PACKAGE} is not installed: run npm install.`);
+    throw new InstallError(
+      `the chart font package ${PACKAGE} is not installed; reinstall with npm install.`,
+      PACKAGE,
+    );
   }
+  found = fontFilesIn(dir);
+  return found;
+}
+
+/**
+ * The font files in `dir`. One missing is a broken installation (a cut-short npm install, a
+ * pruned node_modules): said as such, naming the file, never as an internal error.
+ */
+export function fontFilesIn(dir: string): string[] {
   const files = FILES.map((f) => join(dir, f));
   const missing = files.find((f) => !existsSync(f));
-  if (missing) throw new Error(`chart font missing: ${missing}; reinstall ${PACKAGE}.`);
-  found = files;
+  if (missing) {
+    throw new InstallError(`chart font missing: ${missing}; reinstall with npm install.`, missing);
+  }
   return files;
 }
 

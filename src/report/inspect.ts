@@ -4,7 +4,7 @@
  * rejects by reason with their first rows, and the date range; then the totals.
  */
 import type { IngestResult, RejectCode } from '../ingest/ingest.js';
-import type { Lang } from '../settings.js';
+import type { Lang } from '../settings/types.js';
 import { formatInt } from './format.js';
 import { DELIMITER_NAMES, INSPECT } from './labels.js';
 import { colours, table } from './terminal.js';

@@ -8,7 +8,7 @@
  * same everywhere, finds every label side by side.
  */
 import type { InputSummary, RejectCode } from '../ingest/types.js';
-import type { Lang } from '../settings.js';
+import type { Lang } from '../settings/types.js';
 import { formatCount, formatInt } from './format.js';
 
 /**

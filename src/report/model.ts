@@ -11,7 +11,7 @@
  */
 import type { Analysis } from '../metrics/analysis.js';
 import type { PipelineResult } from '../pipeline.js';
-import type { Lang } from '../settings.js';
+import type { Lang } from '../settings/types.js';
 import { BOOK, SHEET_NAMES } from './labels.js';
 import { categoriesSheet, hotspotsSheet } from './sections/categories.js';
 import { chartSpecs } from './sections/charts.js';

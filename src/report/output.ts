@@ -9,7 +9,7 @@ import { InputError } from '../errors.js';
 import { OutputFile, checkWritable, writeFileAtomic } from '../io/write.js';
 import type { Analysis } from '../metrics/analysis.js';
 import type { PipelineResult } from '../pipeline.js';
-import type { Lang } from '../settings.js';
+import type { Lang } from '../settings/types.js';
 import type { DetailRows } from './detail.js';
 import { formatInt } from './format.js';
 import { jsonText, resultJson } from './json.js';

@@ -4,7 +4,7 @@
  * colour and align; they compute nothing.
  */
 import type { ChalkInstance } from 'chalk';
-import type { Lang } from '../settings.js';
+import type { Lang } from '../settings/types.js';
 import { formatCount, formatInt, formatPercent } from './format.js';
 import { TERMINAL, heading } from './labels.js';
 import { table, type Align } from './terminal.js';

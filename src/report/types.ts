@@ -4,7 +4,7 @@
  * compute a figure of its own.
  */
 import type { Cell } from '../io/table.js';
-import type { Lang } from '../settings.js';
+import type { Lang } from '../settings/types.js';
 import type { ColumnLabel } from './labels.js';
 
 /**

@@ -9,7 +9,7 @@
 import stringWidth from 'string-width';
 import type { Cell } from '../io/table.js';
 import { style, type CellStyle, type ReportSheet, type ReportWorkbook } from '../io/workbook.js';
-import type { Lang } from '../settings.js';
+import type { Lang } from '../settings/types.js';
 import type { ChartImage } from './charts.js';
 import { BOOK, heading } from './labels.js';
 import type { Column, Format, ReportModel, Row, Sheet, Table } from './types.js';

@@ -90,6 +90,7 @@ export function checkMapping(
         'MAP_HEADER_NOT_FOUND',
         `${file}: --map ${field}=${header}: no column '${header}' in the header on row ${headerRow}. Headers found: ${found}.`,
         `Use one of the headers above: --map ${field}=HEADER.`,
+        { file, row: headerRow },
       );
     }
   }
@@ -100,6 +101,7 @@ export function checkMapping(
         'MISSING_COLUMN',
         `${file}: no ${spec.zh} (${field}) column in the header on row ${headerRow}. Headers found: ${found}.`,
         `If one of them holds ${spec.zh}, map it: --map ${field}=HEADER.`,
+        { file, row: headerRow },
       );
     }
   }

@@ -77,6 +77,7 @@ export function loadTaxonomy(nameOrFile: string = DEFAULT_TAXONOMY): Taxonomy {
       'BAD_OPTION',
       `${nameOrFile}: not a valid taxonomy (${problems.length} problem${problems.length > 1 ? 's' : ''}; first: ${first.path}: ${first.message}).`,
       `See them all: complaints taxonomy --validate ${nameOrFile}`,
+      { file: nameOrFile },
     );
   }
   return taxonomy;

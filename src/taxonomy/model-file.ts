@@ -13,6 +13,7 @@ export function loadModel(file: string, taxonomy: Taxonomy): NaiveBayes {
       'FILE_UNREADABLE',
       `--model ${file}: cannot be read as JSON (${(error as Error).message.split('\n')[0]}).`,
       'Make a model with complaints classify --train LABELLED --model FILE.',
+      { file },
     );
   }
   const model = NaiveBayes.fromJSON(doc);
@@ -21,6 +22,7 @@ export function loadModel(file: string, taxonomy: Taxonomy): NaiveBayes {
       'FILE_UNREADABLE',
       `--model ${file}: ${model}.`,
       'Make a model with complaints classify --train LABELLED --model FILE.',
+      { file },
     );
   const unknown = model.labels.filter(
     (code) => !taxonomy.nodes.some((n) => n.code === code && n.level === 2),
@@ -30,6 +32,7 @@ export function loadModel(file: string, taxonomy: Taxonomy): NaiveBayes {
       'BAD_OPTION',
       `--model ${file}: trained on taxonomy '${model.taxonomy}', whose classes ${unknown.slice(0, 5).join(', ')} are not in '${taxonomy.name}'.`,
       `Use --taxonomy ${model.taxonomy}, or train a model for this taxonomy.`,
+      { file },
     );
   }
   return model;

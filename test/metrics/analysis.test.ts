@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyse, DEFAULT_SETTINGS, type AnalysisSettings } from '../../src/metrics/analysis.js';
 import { buildCube, complaintClasses, unclassifiedIndex } from '../../src/metrics/cube.js';
-import { parsePeriodOptions, resolvePeriod, type PeriodOptions } from '../../src/metrics/period.js';
+import { resolvePeriod } from '../../src/metrics/period.js';
+import { parsePeriodOptions, type PeriodOptions } from '../../src/settings/period-syntax.js';
 import { Records, type RecordInput } from '../../src/metrics/records.js';
 import { seriesBy } from '../../src/metrics/trend.js';
 import type { Targets } from '../../src/metrics/targets.js';

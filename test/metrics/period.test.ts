@@ -1,12 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import {
-  parsePeriodOptions,
-  preceding,
-  resolvePeriod,
-  yearEarlier,
-  type PeriodOptions,
-} from '../../src/metrics/period.js';
+import { preceding, resolvePeriod, yearEarlier } from '../../src/metrics/period.js';
+import { parsePeriodOptions, type PeriodOptions } from '../../src/settings/period-syntax.js';
 
 const m = (year: number, month: number) => year * 12 + month - 1;
 

@@ -12,22 +12,14 @@ import {
 } from '../../src/report/charts.js';
 import { CJK_FAMILY, FONT_STACK } from '../../src/report/fonts.js';
 import { chartSpecs } from '../../src/report/sections/charts.js';
-import type { MetricOptions } from '../../src/settings.js';
+import { resolveSettings } from '../../src/settings/resolve.js';
 
 const INPUTS = [
   'fixtures/metrics/95598-2015.xlsx',
   'fixtures/metrics/95598-2016-01-06.xlsx',
   'fixtures/metrics/95598-2016-06-12-gb18030.csv',
 ];
-const OPTIONS: MetricOptions = {
-  lang: 'zh',
-  color: false,
-  taxonomy: 'sgcc-95598',
-  replyLimit: '24',
-  closeLimit: '144',
-  top: '10',
-  targets: 'fixtures/metrics/targets-2016.csv',
-};
+const OPTIONS = { targets: 'fixtures/metrics/targets-2016.csv' };
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** Width and height from the IHDR chunk, which must come first. */
@@ -61,7 +53,8 @@ let analysis: Analysis;
 let zh: ChartImage[];
 
 beforeAll(async () => {
-  analysis = (await runPipeline(INPUTS, OPTIONS)).analysis;
+  const settings = await resolveSettings({ inputs: INPUTS, options: OPTIONS }, null, 'analyze');
+  analysis = (await runPipeline(settings)).analysis;
   zh = await renderCharts(chartSpecs(analysis, 'zh'), 'zh');
 });
 

@@ -7,28 +7,26 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyse, type Analysis } from '../../src/metrics/analysis.js';
-import { parsePeriodOptions } from '../../src/metrics/period.js';
 import { runPipeline, type PipelineResult } from '../../src/pipeline.js';
 import { buildReportModel } from '../../src/report/model.js';
 import { assessView, summaryView, trendView } from '../../src/report/sections/terminal.js';
 import { unitsCsvTable, unitsTerminalTable } from '../../src/report/sections/units.js';
 import type { ReportModel, Row, Sheet, Table } from '../../src/report/types.js';
-import type { MetricOptions } from '../../src/settings.js';
+import { parsePeriodOptions } from '../../src/settings/period-syntax.js';
+import { resolveSettings } from '../../src/settings/resolve.js';
+import type { CommandLineOptions } from '../../src/settings/types.js';
 
 const INPUTS = [
   'fixtures/metrics/95598-2015.xlsx',
   'fixtures/metrics/95598-2016-01-06.xlsx',
   'fixtures/metrics/95598-2016-06-12-gb18030.csv',
 ];
-const OPTIONS: MetricOptions = {
-  lang: 'zh',
-  color: false,
-  taxonomy: 'sgcc-95598',
-  replyLimit: '24',
-  closeLimit: '144',
-  top: '10',
-  targets: 'fixtures/metrics/targets-2016.csv',
-};
+const OPTIONS: CommandLineOptions = { targets: 'fixtures/metrics/targets-2016.csv' };
+
+/** What `analyze INPUTS --targets …` and more options computes. */
+async function pipeline(inputs: string[], options: CommandLineOptions): Promise<PipelineResult> {
+  return runPipeline(await resolveSettings({ inputs, options }, null, 'analyze'));
+}
 const expected = JSON.parse(readFileSync('fixtures/metrics/expected.json', 'utf8'));
 
 let result: PipelineResult;
@@ -48,7 +46,7 @@ function quarterOf(r: PipelineResult, label: string): Analysis {
 }
 
 beforeAll(async () => {
-  result = await runPipeline(INPUTS, OPTIONS);
+  result = await pipeline(INPUTS, OPTIONS);
   quarter = quarterOf(result, '2016Q4');
   const build = (q: Analysis | null) =>
     buildReportModel({ result, lang: 'zh', quarter: q, generatedAt: '2017-01-05 08:00' });
@@ -237,7 +235,7 @@ describe('单位', () => {
   });
 
   it('leaves the target columns out of the workbook without targets', async () => {
-    const plain = await runPipeline([INPUTS[1]!], { ...OPTIONS, targets: undefined });
+    const plain = await pipeline([INPUTS[1]!], {});
     const m = buildReportModel({ result: plain, lang: 'zh', quarter: null, generatedAt: '' });
     expect(keys(table(m, '单位'))).not.toContain('target');
     expect(keys(unitsCsvTable(plain.analysis, 'zh'))).toContain('target');
@@ -376,7 +374,7 @@ describe('季节性', () => {
   });
 
   it('says why when the inputs cover a year or less', async () => {
-    const one = await runPipeline([INPUTS[1]!], OPTIONS);
+    const one = await pipeline([INPUTS[1]!], OPTIONS);
     const m = buildReportModel({ result: one, lang: 'zh', quarter: null, generatedAt: '' });
     expect(sheet(m, '季节性')).toMatchObject({
       tables: [],
@@ -565,7 +563,7 @@ describe('terminal views', () => {
   });
 
   it('says 环比 only within a year, and the prorating under assess', async () => {
-    const q4 = await runPipeline(INPUTS, { ...OPTIONS, quarter: '2016Q4', prorate: true });
+    const q4 = await pipeline(INPUTS, { ...OPTIONS, quarter: '2016Q4', prorate: true });
     const overall = summaryView(q4, 'zh').overall;
     expect(overall.at(-1)).toEqual({ kind: 'mom', mom: (51 - 72) / 72 });
     const assess = assessView(q4, 'zh');

@@ -3,7 +3,7 @@
  * 热点 (the top classes, those rising fastest, the top three per unit, repeat complainants).
  */
 import type { Analysis, CategoryRow } from '../../metrics/analysis.js';
-import type { Lang } from '../../settings.js';
+import type { Lang } from '../../settings/types.js';
 import { BOOK, SHEET_NAMES, disciplineName } from '../labels.js';
 import type { Column, Row, Sheet, Table } from '../types.js';
 import { say } from './notes.js';

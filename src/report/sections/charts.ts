@@ -3,7 +3,7 @@
  * absent. charts.ts draws them; how (series, colours, sizes) is its business.
  */
 import type { Analysis } from '../../metrics/analysis.js';
-import type { Lang } from '../../settings.js';
+import type { Lang } from '../../settings/types.js';
 import { CHART, disciplineName } from '../labels.js';
 import type {
   CategoriesChart,

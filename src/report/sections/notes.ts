@@ -1,6 +1,6 @@
 /** Notes of the analysis in the report's language. */
 import type { Note } from '../../metrics/analysis.js';
-import type { Lang } from '../../settings.js';
+import type { Lang } from '../../settings/types.js';
 
 export const say =
   (lang: Lang) =>

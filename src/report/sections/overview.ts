@@ -4,7 +4,7 @@
  */
 import type { Analysis } from '../../metrics/analysis.js';
 import type { Cell } from '../../io/table.js';
-import type { Lang } from '../../settings.js';
+import type { Lang } from '../../settings/types.js';
 import { BOOK, SHEET_NAMES, disciplineName, heading, type ColumnLabel } from '../labels.js';
 import type { Format, Row, Sheet, Table } from '../types.js';
 import { say } from './notes.js';

@@ -5,7 +5,7 @@
 import type { IngestResult } from '../../ingest/ingest.js';
 import type { Analysis } from '../../metrics/analysis.js';
 import type { DurationStats } from '../../metrics/extras.js';
-import type { Lang } from '../../settings.js';
+import type { Lang } from '../../settings/types.js';
 import { BOOK, SHEET_NAMES, heading, type ColumnLabel } from '../labels.js';
 import type { Column, Row, Sheet, Table } from '../types.js';
 import { say } from './notes.js';

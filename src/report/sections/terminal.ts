@@ -13,7 +13,7 @@ import {
 } from '../../metrics/analysis.js';
 import type { GroupSeries } from '../../metrics/trend.js';
 import type { PipelineResult } from '../../pipeline.js';
-import type { Lang } from '../../settings.js';
+import type { Lang } from '../../settings/types.js';
 import { PRORATED, disciplineName } from '../labels.js';
 import type {
   AssessView,

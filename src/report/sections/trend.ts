@@ -5,7 +5,7 @@
 import type { Analysis, MonthRow } from '../../metrics/analysis.js';
 import { seriesBy, type GroupSeries } from '../../metrics/trend.js';
 import type { PipelineResult } from '../../pipeline.js';
-import type { Lang } from '../../settings.js';
+import type { Lang } from '../../settings/types.js';
 import { BOOK, SHEET_NAMES, TERMINAL } from '../labels.js';
 import type { Column, Row, Sheet, Table } from '../types.js';
 

@@ -4,7 +4,7 @@
  * the same rows, each with its own choice of columns.
  */
 import { TARGET_NOTES, type Analysis, type UnitRow } from '../../metrics/analysis.js';
-import type { Lang } from '../../settings.js';
+import type { Lang } from '../../settings/types.js';
 import { BOOK, PRORATED, SHEET_NAMES } from '../labels.js';
 import type { Column, Row, Sheet, Table } from '../types.js';
 import { say } from './notes.js';

@@ -1,0 +1,64 @@
+/**
+ * complaints analyze <inputs...>: options and help text. The command itself (commands/analyze.ts)
+ * is imported when it runs, so that --help loads no reader, writer or chart library.
+ */
+import type { Command } from 'commander';
+import { addMetricOptions } from '../settings/options.js';
+
+export const PERIOD_HELP = `
+Period: --month 2016-11, --quarter 2016Q4, --year 2016, or --from/--to YYYY-MM. Without
+them, the latest calendar year in the data, from its first to its last month with
+complaints. 同比 (yoy) compares with the same months a year earlier and 环比 (mom) with
+the months just before, when the inputs cover them; otherwise they are null ("-").
+Months are those of the acceptance time as written in the export, whatever TZ says.
+
+Metrics (DESIGN.md §2): assessed = complaints − appeal-approved (申诉成功), and − the
+unsubstantiated (不属实) too with --exclude-unsubstantiated (a complaint is subtracted
+once); over-target rate = (assessed − target) / target; share = unit / all complaints;
+average monthly reduction: arithmetic (mean of −环比) and compound 1 − (last/first)^(1/(n−1)).
+Timeliness counts a reply later than --reply-limit hours (default 24) or a closing later
+than --close-limit hours (default 144, i.e. six days) as over the limit.
+
+Unattended runs: complaints.config.json in the working directory (or --config FILE) holds
+the same settings ("inputs" globs, "targets", "period": "previous-month" and other rules,
+"out": "reports/投诉分析-{period}.xlsx", "lang" …); the command line wins where both are given.
+No colour or progress line unless stderr/stdout is a terminal.`;
+
+export function register(program: Command): void {
+  const command = program
+    .command('analyze')
+    .summary('the summary: totals against target, units, months, categories, hot spots')
+    .description(
+      'Analyse the exports as one data set: complaints, assessed complaints against targets, units ranked, the monthly series with 环比/同比, categories, hot spots, repeat complainants, timeliness and satisfaction.',
+    )
+    .argument(
+      '[inputs...]',
+      'export files (.xlsx, .csv, .txt); - reads stdin; default: "inputs" of the config file',
+    )
+    .option('--out <file>', 'also write the report: .xlsx (workbook), .csv (units table) or .json')
+    .option('--detail', 'with --out .xlsx: add 明细, every complaint of the period')
+    .option('--no-charts', 'with --out .xlsx: leave the chart images out');
+  addMetricOptions(command)
+    .addHelpText(
+      'after',
+      `${PERIOD_HELP}
+
+--json prints the full result (schemaVersion 1, DESIGN.md §6) instead of the summary;
+--json FILE writes it to FILE atomically.
+
+Exit codes: 0 done; 2 an input or the targets file cannot be read, or no work order falls
+in the period; 3 rows were rejected under --strict.
+
+Examples:
+  complaints analyze fixtures/metrics/95598-2015.xlsx fixtures/metrics/95598-2016-01-06.xlsx \\
+      fixtures/metrics/95598-2016-06-12-gb18030.csv --targets fixtures/metrics/targets-2016.csv
+  complaints analyze exports/*.xlsx --quarter 2016Q4 --targets targets.xlsx --prorate
+  complaints analyze export.csv --month 2016-11 --json result.json`,
+    )
+    .action(async (inputs: string[], _options: unknown, command: Command) => {
+      const settings = await (
+        await import('../settings/command.js')
+      ).settingsFor('analyze', inputs, command);
+      return (await import('../commands/analyze.js')).run(settings);
+    });
+}

@@ -1,0 +1,79 @@
+/** complaints classify <inputs...>: options and help text (the command: commands/classify.ts). */
+import type { Command } from 'commander';
+import type { ClassifyExtras } from '../commands/classify.js';
+import { addCommonOptions, collect } from '../settings/options.js';
+import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
+
+const HELP = `
+How a row is classified, in this order (the 判定方式 column says which):
+  列/columns       the export's 一级/二级/三级分类 values, matched by name, alias or code
+  规则/rules       the complaint text (受理内容) against the taxonomy's keyword rules,
+                   when one type is clearly ahead
+  模型/model       a model trained with --train decides where rules are unsure (--model)
+  未分类/unclassified  counted and reported, never guessed
+Only complaints are classified; other business types are counted and left out. Rows are
+written as read: a work order repeated across inputs appears once per input.
+
+--out FILE.xlsx|.csv keeps every original column, then adds 判定一级分类, 判定二级分类,
+判定三级分类, 判定方式, 置信度, 判定依据 (level1 ... evidence with --lang en). CSV is UTF-8 with
+BOM; text starting with = + - @ gets a leading ' so no spreadsheet runs it as a formula.
+
+Exit codes: 0 done; 2 an input, the taxonomy or the model cannot be read; 3 rows were
+rejected under --strict.
+
+Examples:
+  complaints classify export.xlsx --out classified.xlsx
+  complaints classify --train history-2015.xlsx --model model.json
+  complaints classify export.xlsx --model model.json --out classified.csv
+  complaints classify --evaluate labelled.xlsx --json
+  complaints classify export.xlsx --audit --limit 50`;
+
+export function register(program: Command): void {
+  const command = program
+    .command('classify')
+    .summary(
+      'put each complaint in its class (columns, text rules, model); --evaluate, --audit, --train',
+    )
+    .description(
+      'Classify each complaint with the taxonomy, write the rows with their classes, train and evaluate text models.',
+    )
+    .argument('[inputs...]', 'export files (.xlsx, .csv, .txt); - reads stdin')
+    .option('--out <file>', 'write the classified rows to FILE.xlsx or FILE.csv')
+    .option(
+      '--taxonomy <name|file>',
+      'taxonomy to classify with (see complaints taxonomy)',
+      DEFAULT_TAXONOMY,
+    )
+    .option(
+      '--model <file>',
+      'a model made with --train: it decides where rules are unsure; with --train, where to save it',
+    )
+    .option(
+      '--train <labelled>',
+      'train a text model from a labelled export (with 一级/二级分类 columns; repeatable)',
+      collect,
+    )
+    .option(
+      '--evaluate <labelled>',
+      'classify a labelled file from its text alone and compare with its recorded classes',
+    )
+    .option(
+      '--audit',
+      'list rows whose recorded class their text contradicts, most confident first',
+    )
+    .option('--limit <n>', 'rows shown by --audit and --evaluate in the terminal', '20');
+  addCommonOptions(command)
+    .addHelpText('after', HELP)
+    .action(async (inputs: string[], options: ClassifyExtras, command: Command) => {
+      const settings = await (
+        await import('../settings/command.js')
+      ).settingsFor('classify', inputs, command);
+      const { train, evaluate, audit, limit } = options;
+      return (await import('../commands/classify.js')).run(settings, {
+        train,
+        evaluate,
+        audit,
+        limit,
+      });
+    });
+}

@@ -1,0 +1,46 @@
+/** complaints report <inputs...>: options and help text (the command: commands/report.ts). */
+import type { Command } from 'commander';
+import { addMetricOptions } from '../settings/options.js';
+import { PERIOD_HELP } from './analyze.js';
+
+export function register(program: Command): void {
+  const command = program
+    .command('report')
+    .summary('the report workbook: monthly bulletin, quarterly evaluation or year')
+    .description(
+      'Write the report workbook (概览, 单位, 月度趋势, 分类, 季节性, 热点, 时效与满意度, 数据质量, and 明细 with --detail), with charts, for a month, a quarter or a year.',
+    )
+    .argument(
+      '[inputs...]',
+      'export files (.xlsx, .csv, .txt); - reads stdin; default: "inputs" of the config file',
+    )
+    .option('--out <file>', 'where to write: .xlsx (default 投诉分析-PERIOD.xlsx), .csv or .json')
+    .option('--detail', 'add 明细: every complaint of the period with its classification')
+    .option('--no-charts', 'leave the chart images out');
+  addMetricOptions(command)
+    .addHelpText(
+      'after',
+      `${PERIOD_HELP}
+
+--quarter makes the quarterly evaluation: the year to date (January to the quarter's last
+month) against the annual targets (--prorate scales them to the months), with the quarter's
+own figures against the same quarter a year earlier. --month makes the monthly bulletin,
+--year the year. The workbook is written to a temporary file beside the target and renamed
+when complete: a failure or a kill never leaves half a workbook.
+
+Exit codes: 0 written; 2 an input, the targets or the output folder is unusable, or no work
+order falls in the period; 3 rows were rejected under --strict.
+
+Examples:
+  complaints report fixtures/metrics/95598-20*.xlsx fixtures/metrics/95598-2016-06-12-gb18030.csv \\
+      --targets fixtures/metrics/targets-2016.csv --quarter 2016Q4
+  complaints report exports/*.xlsx --month 2016-11 --targets targets.xlsx --out reports/2016-11.xlsx
+  complaints report exports/*.xlsx --year 2016 --detail --lang en`,
+    )
+    .action(async (inputs: string[], _options: unknown, command: Command) => {
+      const settings = await (
+        await import('../settings/command.js')
+      ).settingsFor('report', inputs, command);
+      return (await import('../commands/report.js')).run(settings);
+    });
+}

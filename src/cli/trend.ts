@@ -1,0 +1,41 @@
+/** complaints trend <inputs...>: options and help text (the command: commands/trend.ts). */
+import { Option, type Command } from 'commander';
+import { TREND_GROUPS, type TrendBy } from '../metrics/trend.js';
+import { addMetricOptions } from '../settings/options.js';
+import { PERIOD_HELP } from './analyze.js';
+
+export function register(program: Command): void {
+  const command = program
+    .command('trend')
+    .summary('the monthly series with 环比, 同比 and the average monthly reduction; --by groups')
+    .description(
+      'The monthly series of complaints and assessed complaints with 环比 (mom), 同比 (yoy) and the average monthly reduction (arithmetic and compound), overall or one series per unit, class or discipline.',
+    )
+    .argument(
+      '[inputs...]',
+      'export files (.xlsx, .csv, .txt); - reads stdin; default: "inputs" of the config file',
+    )
+    .addOption(new Option('--by <group>', 'one series per group').choices(TREND_GROUPS));
+  addMetricOptions(command)
+    .addHelpText(
+      'after',
+      `${PERIOD_HELP}
+
+--json prints months, trend and seasonality in the DESIGN.md §6 shape; with --by also
+"series": one {key, name, complaints, months, avgMonthlyReduction} per group.
+
+Exit codes: 0 done; 2 an input cannot be read, or no work order falls in the period;
+3 rows were rejected under --strict.
+
+Examples:
+  complaints trend fixtures/metrics/95598-2016-04-12-series.csv
+  complaints trend exports/*.xlsx --year 2016 --by unit
+  complaints trend exports/*.xlsx --from 2016-04 --to 2016-12 --by level1 --json`,
+    )
+    .action(async (inputs: string[], options: { by?: TrendBy }, command: Command) => {
+      const settings = await (
+        await import('../settings/command.js')
+      ).settingsFor('trend', inputs, command);
+      return (await import('../commands/trend.js')).run(settings, { by: options.by ?? null });
+    });
+}

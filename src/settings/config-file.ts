@@ -1,0 +1,209 @@
+/**
+ * The configuration file for unattended (cron) use: `complaints.config.json`, found in the
+ * working directory or given with `--config FILE`. It holds the same settings as the command line,
+ * under the names commander gives the options (camelCase), plus `inputs`, `out` and a `period`
+ * rule that is worked out from today's date on each run (config-validate.ts checks them).
+ *
+ * Paths in the file are relative to the file's own folder, so a cron job works whatever its
+ * working directory. `loadConfig` returns them absolute, except `inputs`: those stay patterns,
+ * expanded by `resolveInputs(settings.inputs, loaded.dir)` (inputs.ts).
+ *
+ * Example:
+ *
+ *   {
+ *     "inputs": ["exports/*.xlsx"],
+ *     "targets": "targets-2017.xlsx",
+ *     "period": "previous-month",
+ *     "out": "reports/投诉分析-{period}.xlsx"
+ *   }
+ */
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
+import { isDynamicPattern } from 'tinyglobby';
+import { InputError } from '../errors.js';
+import { CONFIG_EXAMPLE, validateConfig } from './config-validate.js';
+import { outputPath } from './output-path.js';
+import type { LoadedConfig } from './types.js';
+
+export const CONFIG_FILE = 'complaints.config.json';
+
+function errorCode(error: unknown): string | undefined {
+  return error instanceof Error ? (error as NodeJS.ErrnoException).code : undefined;
+}
+
+/** JSON.parse's message, with its position as line and column where it gives one. */
+function jsonProblem(error: unknown, text: string): string {
+  let message = error instanceof Error ? error.message : String(error);
+  let where = '';
+  const lineColumn = /\s*\(line (\d+) column (\d+)\)/.exec(message);
+  const position = /\s+in JSON at position (\d+)/.exec(message);
+  if (lineColumn) {
+    where = ` at line ${lineColumn[1]}, column ${lineColumn[2]}`;
+    message = message.replace(lineColumn[0], '');
+  }
+  if (position) {
+    if (!where) {
+      const before = text.slice(0, Number(position[1]));
+      const line = before.split('\n').length;
+      const column = before.length - before.lastIndexOf('\n');
+      where = ` at line ${line}, column ${column}`;
+    }
+    message = message.replace(position[0], '');
+  }
+  // V8 quotes the whole text in some messages: `Unexpected token '}', "{…}" is not valid JSON`.
+  message = message.replace(/, ".*" is not valid JSON$/s, '');
+  return `not valid JSON${where}: ${message.replace(/\s+in JSON$/, '')}`;
+}
+
+async function readConfigText(file: string, shown: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new InputError(
+      'FILE_UNREADABLE',
+      `${shown}: cannot be read (${errorCode(error) ?? error}).`,
+      undefined,
+      { file: shown },
+    );
+  }
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    throw new InputError(
+      'CONFIG_INVALID',
+      `${shown}: the file is UTF-16; a config file is UTF-8.`,
+      'Save it as UTF-8 (in Notepad: Save As, Encoding UTF-8).',
+      { file: shown },
+    );
+  }
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+  } catch {
+    throw new InputError(
+      'CONFIG_INVALID',
+      `${shown}: not UTF-8 text (saved as GBK?); a config file is UTF-8.`,
+      'Save it as UTF-8 (in Notepad: Save As, Encoding UTF-8).',
+      { file: shown },
+    );
+  }
+}
+
+function isPath(taxonomy: string): boolean {
+  return /[/\\]/.test(taxonomy) || /\.json$/i.test(taxonomy);
+}
+
+/**
+ * Reads and validates the config: `explicit` from --config (must exist), else CONFIG_FILE in
+ * `cwd` if present, else null. Paths in the settings come back absolute, resolved against the
+ * config file's folder, except `inputs` (patterns: see resolveInputs) and a taxonomy given by name.
+ */
+export async function loadConfig(
+  explicit: string | undefined,
+  cwd: string,
+): Promise<LoadedConfig | null> {
+  let file: string;
+  let shown: string;
+  if (explicit !== undefined) {
+    file = resolve(cwd, explicit);
+    shown = explicit;
+    const info = await stat(file).catch((error: unknown) => {
+      if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') {
+        throw new InputError(
+          'FILE_NOT_FOUND',
+          `--config ${explicit}: no such file.`,
+          `Check the path; without --config, ${CONFIG_FILE} in the working directory is used.`,
+          { file: explicit },
+        );
+      }
+      throw new InputError(
+        'FILE_UNREADABLE',
+        `--config ${explicit}: cannot be read (${errorCode(error) ?? error}).`,
+        undefined,
+        { file: explicit },
+      );
+    });
+    if (info.isDirectory()) {
+      const inside = resolve(file, CONFIG_FILE);
+      const found = await stat(inside).then(
+        (s) => s.isFile(),
+        () => false,
+      );
+      throw new InputError(
+        'FILE_UNREADABLE',
+        `--config ${explicit}: is a folder, not a file.`,
+        found ? `Did you mean --config ${relative(cwd, inside) || inside}?` : undefined,
+        { file: explicit },
+      );
+    }
+  } else {
+    file = resolve(cwd, CONFIG_FILE);
+    const found = await stat(file).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    if (!found) return null;
+    const fromHere = relative(process.cwd(), file);
+    shown = fromHere && !fromHere.startsWith('..') && !isAbsolute(fromHere) ? fromHere : file;
+  }
+
+  const text = await readConfigText(file, shown);
+  if (text.trim() === '') {
+    throw new InputError('CONFIG_INVALID', `${shown}: the file is empty.`, CONFIG_EXAMPLE, {
+      file: shown,
+    });
+  }
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(
+      'CONFIG_INVALID',
+      `${shown}: ${jsonProblem(error, text)}.`,
+      'JSON needs "double quotes", no comments and no comma after the last item.',
+      { file: shown },
+    );
+  }
+  const settings = validateConfig(doc, shown);
+  const dir = dirname(file);
+  for (const key of ['targets', 'model', 'out'] as const) {
+    const value = settings[key];
+    if (value !== undefined) settings[key] = resolve(dir, value);
+  }
+  if (settings.taxonomy !== undefined && isPath(settings.taxonomy)) {
+    settings.taxonomy = resolve(dir, settings.taxonomy);
+  }
+  if (settings.out !== undefined && settings.inputs !== undefined) {
+    refuseOutInsideInputs(settings.out, settings.inputs, dir, shown);
+  }
+  return { file, dir, settings };
+}
+
+/**
+ * An "out" pattern whose reports the "inputs" globs would pick up: next month's run would read
+ * this month's report as an export. Checked on the names the pattern makes for every kind of
+ * period (with a sample date), against each input pattern as resolveInputs reads it.
+ */
+function refuseOutInsideInputs(out: string, inputs: string[], dir: string, shown: string): void {
+  const samples = ['2016Q4', '2016-11', '2016', '2016-01_2016-06'].map((label) =>
+    outputPath(out, { label, from: '2016-01', to: '2016-12' }, new Date(Date.UTC(2016, 11, 4))),
+  );
+  for (const pattern of inputs) {
+    const absolute = resolve(dir, pattern);
+    // Relative patterns are matched against relative names, so the folder's own name may hold
+    // characters a glob would read (brackets, parentheses).
+    const glob = isDynamicPattern(pattern) ? picomatch(pattern.split(sep).join('/')) : null;
+    const hit = samples.find((sample) =>
+      glob
+        ? glob((isAbsolute(pattern) ? sample : relative(dir, sample)).split(sep).join('/'))
+        : sample === absolute,
+    );
+    if (hit) {
+      throw new InputError(
+        'CONFIG_INVALID',
+        `${shown}: "out" ${JSON.stringify(relative(dir, out))} writes reports that "inputs" ${JSON.stringify(pattern)} would read as exports (e.g. ${relative(dir, hit)}).`,
+        'Write the reports to another folder, or narrow the inputs pattern to the exports.',
+        { file: shown },
+      );
+    }
+  }
+}

@@ -1,0 +1,88 @@
+/**
+ * Where a report is written: --out as given, or the config file's "out" pattern with the
+ * period filled in ({period} {from} {to} {date}), or the command's default name.
+ */
+import type { Settings } from './types.js';
+import { literalMonth, quarterString } from './period-syntax.js';
+import type { PeriodRequest } from '../metrics/period.js';
+
+export const PLACEHOLDERS = ['period', 'from', 'to', 'date'] as const;
+
+export const PLACEHOLDERS_HINT =
+  'Placeholders: {period} (2016Q4, 2016-11, 2016 or 2016-01_2016-06), {from}, {to}, {date} (today).';
+
+/** The placeholders of a pattern that are none of PLACEHOLDERS. */
+export function unknownPlaceholders(pattern: string): string[] {
+  return [...pattern.matchAll(/\{([^{}]*)\}/g)]
+    .map(([, name]) => name!)
+    .filter((name) => !(PLACEHOLDERS as readonly string[]).includes(name));
+}
+
+function dateString(today: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
+}
+
+/**
+ * The {period} of an output name: "2016-11", "2016Q4", "2016", or "2016-01_2016-06" for a range.
+ * `from` and `to` are the resolved period's first and last months, as YYYY-MM.
+ */
+export function periodLabel(kind: PeriodRequest['kind'], from: string, to: string): string {
+  const first = literalMonth(from);
+  if (kind === 'quarter' && first !== null) return quarterString(first);
+  if (kind === 'year') return from.slice(0, 4);
+  return from === to ? from : `${from}_${to}`;
+}
+
+/**
+ * The output path from the pattern: {period} → "2016Q4" / "2016-11" / "2016" / "2016-01_2016-06"
+ * (the label given), {from} and {to} → the period's first and last month, {date} → today as
+ * YYYY-MM-DD (local date). Characters that cannot be in a file name are replaced by "_" in the
+ * values put in. Pure.
+ */
+export function outputPath(
+  pattern: string,
+  period: { label: string; from: string; to: string },
+  today: Date,
+): string {
+  const values: Record<(typeof PLACEHOLDERS)[number], string> = {
+    period: period.label,
+    from: period.from,
+    to: period.to,
+    date: dateString(today),
+  };
+  return pattern.replace(/\{(period|from|to|date)\}/g, (_, name: keyof typeof values) =>
+    values[name].replace(/[/\\:*?"<>|]/g, '_'),
+  );
+}
+
+/**
+ * The period as an output name shows it: the label asked for (--quarter 2016Q4 → "2016Q4"), or
+ * for a period found in the data its span ("2016-01_2016-09").
+ */
+export function namedPeriod(
+  request: PeriodRequest,
+  span: { from: string; to: string },
+): { label: string; from: string; to: string } {
+  return { label: request.label ?? periodLabel('range', span.from, span.to), ...span };
+}
+
+/**
+ * The report's path: --out, else the config file's pattern for this period, else `fallback`
+ * (a command's default name, or null for none).
+ */
+export function reportPath(
+  settings: Pick<Settings, 'out' | 'outPattern'>,
+  period: { label: string; from: string; to: string },
+  fallback: string | null,
+  today: Date = new Date(),
+): string | null {
+  if (settings.out !== null) return settings.out;
+  if (settings.outPattern !== null) return outputPath(settings.outPattern, period, today);
+  return fallback;
+}
+
+/** A name to check the output's kind and folder by before any reading, when one is known. */
+export function reportPathToCheck(settings: Pick<Settings, 'out' | 'outPattern'>): string | null {
+  return settings.out ?? settings.outPattern?.replace(/\{[a-z]+\}/g, 'x') ?? null;
+}

@@ -1,0 +1,221 @@
+/**
+ * resolveSettings: the command line and complaints.config.json, checked and converted once
+ * into the Settings that everything after trusts (the node-csv way: one normalisation point,
+ * precise errors). A value given on the command line wins over the config file's, key by key;
+ * the config file's inputs are read only when the command line gives none, and its period rule
+ * only when no period option is given.
+ */
+import { InputError } from '../errors.js';
+import { normaliseEncoding } from '../io/detect.js';
+import type { ReadFile } from '../io/write.js';
+import { DEFAULT_COMPLAINT_TYPES, type IngestSettings } from '../ingest/types.js';
+import { DEFAULT_SETTINGS, type AnalysisSettings } from '../metrics/analysis.js';
+import { FIELDS } from '../schema/fields.js';
+import type { MapOverrides } from '../schema/header.js';
+import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
+import { CONFIG_FILE } from './config-file.js';
+import { resolveInputs } from './inputs.js';
+import { PERIOD_OPTION_KEYS, parsePeriodOptions, periodFromRule } from './period-syntax.js';
+import {
+  METRIC_COMMANDS,
+  type CommandLine,
+  type CommandLineOptions,
+  type CommandName,
+  type ConfigSettings,
+  type Lang,
+  type LoadedConfig,
+  type Settings,
+} from './types.js';
+import { isLang, mapEntry, positiveNumber, sizeInBytes } from './values.js';
+
+// ---------------------------------------------------------------------------------------------
+// Command-line values, refused in command-line terms (the config file's: config-validate.ts)
+
+function parseLang(value: string): Lang {
+  if (isLang(value)) return value;
+  throw new InputError('BAD_OPTION', `--lang ${value}: expected zh or en.`);
+}
+
+function parseMap(values: readonly string[]): MapOverrides {
+  const overrides: MapOverrides = {};
+  for (const value of values) {
+    const entry = mapEntry(value);
+    if (!entry) {
+      throw new InputError(
+        'BAD_OPTION',
+        `--map ${value}: expected field=header, with field one of ${FIELDS.join(', ')}.`,
+        'Example: --map unit=管理单位名称',
+      );
+    }
+    overrides[entry[0]] = entry[1];
+  }
+  return overrides;
+}
+
+function parseSize(value: string): number {
+  const size = sizeInBytes(value);
+  if (size === null) {
+    throw new InputError(
+      'BAD_OPTION',
+      `--max-inflated ${value}: expected a size such as 512MiB or 8GiB.`,
+      'The default, 4GiB, is four times the largest part of a 1,048,575-row export.',
+    );
+  }
+  return size;
+}
+
+/** --encoding NAME, canonical (gbk → gb18030); --encoding '' asks for none: it is sniffed. */
+function encoding(name: string): string | null {
+  return name === '' ? null : normaliseEncoding(name);
+}
+
+function parsePositive(option: string, value: string, integer: boolean): number {
+  const n = positiveNumber(value, integer);
+  if (n === null) {
+    throw new InputError(
+      'BAD_OPTION',
+      `${option} ${value}: expected a ${integer ? 'whole ' : ''}number above 0.`,
+    );
+  }
+  return n;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resolution
+
+/**
+ * An option's value: the command line's, checked by `parse`; else the config file's (checked
+ * when the file was read); else `fallback`.
+ */
+function pick<T>(
+  given: string | undefined,
+  parse: (v: string) => T,
+  config: T | undefined,
+  fallback: T,
+): T {
+  return given !== undefined ? parse(given) : (config ?? fallback);
+}
+
+function ingestSettings(o: CommandLineOptions, c: ConfigSettings): IngestSettings {
+  return {
+    map: o.map !== undefined ? parseMap(o.map) : (c.map ?? {}),
+    complaintTypes: [...DEFAULT_COMPLAINT_TYPES, ...(o.complaintType ?? c.complaintType ?? [])],
+    encoding: pick(o.encoding, encoding, c.encoding, null),
+    sheet: o.sheet ?? c.sheet ?? null,
+    maxInflated: pick(o.maxInflated, parseSize, c.maxInflated, null),
+  };
+}
+
+function analysisSettings(o: CommandLineOptions, c: ConfigSettings): AnalysisSettings {
+  const d = DEFAULT_SETTINGS;
+  return {
+    excludeUnsubstantiated: o.excludeUnsubstantiated ?? c.excludeUnsubstantiated ?? false,
+    prorate: o.prorate ?? c.prorate ?? false,
+    replyLimitHours: pick(
+      o.replyLimit,
+      (v) => parsePositive('--reply-limit', v, false),
+      c.replyLimit,
+      d.replyLimitHours,
+    ),
+    closeLimitHours: pick(
+      o.closeLimit,
+      (v) => parsePositive('--close-limit', v, false),
+      c.closeLimit,
+      d.closeLimitHours,
+    ),
+    top: pick(o.top, (v) => parsePositive('--top', v, true), c.top, d.top),
+  };
+}
+
+/** The metric commands need inputs, from the command line or the config file. */
+function requireInputs(commandLine: CommandLine, config: LoadedConfig | null): void {
+  if (commandLine.inputs.length > 0) return;
+  if (!config) {
+    throw new InputError(
+      'BAD_OPTION',
+      'no input files.',
+      'Give export files, or put "inputs" in complaints.config.json (or --config FILE).',
+    );
+  }
+  if (!config.settings.inputs || config.settings.inputs.length === 0) {
+    throw new InputError(
+      'BAD_OPTION',
+      `no input files, on the command line or in ${config.file}.`,
+      'Add "inputs": ["exports/*.xlsx"] to the config file, or give the files.',
+      { file: config.file },
+    );
+  }
+}
+
+/**
+ * The settings of a run of `command`. `config` is the loaded config file (loadConfig), for the
+ * metric commands only; `today` dates its period rule. Throws InputError('BAD_OPTION' or
+ * 'CONFIG_INVALID', or 'FILE_NOT_FOUND' for the config's inputs) naming the option or key.
+ */
+export async function resolveSettings(
+  commandLine: CommandLine,
+  config: LoadedConfig | null,
+  command: CommandName,
+  today: Date = new Date(),
+): Promise<Settings> {
+  const metric = METRIC_COMMANDS.includes(command);
+  if (metric) requireInputs(commandLine, config);
+  const o = commandLine.options;
+  const c: ConfigSettings = (metric ? config?.settings : undefined) ?? {};
+  const lang = pick(o.lang, parseLang, c.lang, 'zh');
+  const periodGiven = PERIOD_OPTION_KEYS.some((k) => o[k] !== undefined);
+  const period = parsePeriodOptions(
+    !periodGiven && c.period !== undefined ? periodFromRule(c.period, today) : o,
+  );
+  const analysis = analysisSettings(o, c);
+  const ingest = ingestSettings(o, c);
+  const quiet = o.quiet === true;
+  const classifies = command !== 'inspect' && command !== 'taxonomy';
+  // Globbed last: the options are checked before any file system is looked at.
+  const inputs =
+    commandLine.inputs.length === 0 && metric && config
+      ? await resolveInputs(config.settings.inputs!, config.dir)
+      : commandLine.inputs;
+  return {
+    inputs,
+    lang,
+    color: o.color !== false,
+    quiet,
+    strict: o.strict === true,
+    progress: o.progress !== false && !quiet,
+    json: o.json === undefined ? null : { file: jsonFile(o.json) },
+    out: o.out ?? null,
+    outPattern: o.out === undefined ? (c.out ?? null) : null,
+    period,
+    ingest,
+    analysis,
+    taxonomy: classifies ? (o.taxonomy ?? c.taxonomy ?? DEFAULT_TAXONOMY) : null,
+    model: o.model ?? c.model ?? null,
+    targets: o.targets ?? c.targets ?? null,
+    config: o.config ?? null,
+    detail: o.detail ?? c.detail ?? false,
+    charts: o.charts ?? c.charts ?? true,
+  };
+}
+
+/** `--json FILE` (not stdout) as an output path. */
+function jsonFile(json: string | true): string | null {
+  return typeof json === 'string' && json !== '-' ? json : null;
+}
+
+/**
+ * The files a run reads besides its exports, with the words messages use for them: no output
+ * may be one of these (guardOutputs).
+ */
+export function filesRead(
+  settings: Pick<Settings, 'inputs' | 'config' | 'targets' | 'taxonomy' | 'model'>,
+): ReadFile[] {
+  const reads: ReadFile[] = settings.inputs.map((path) => ({ path, role: 'the input' }));
+  // The config file is read from the working directory unless named: a .json output there
+  // could otherwise replace it.
+  reads.push({ path: settings.config ?? CONFIG_FILE, role: 'the config file' });
+  if (settings.targets) reads.push({ path: settings.targets, role: 'the targets file' });
+  if (settings.taxonomy) reads.push({ path: settings.taxonomy, role: 'the taxonomy file' });
+  if (settings.model) reads.push({ path: settings.model, role: 'the model file' });
+  return reads;
+}

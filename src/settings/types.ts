@@ -1,0 +1,132 @@
+/**
+ * The settings of a run, resolved once from the command line and the config file
+ * (resolve.ts) and trusted everywhere after: commands, the pipeline, later the workers.
+ * Everything here is plain data (strings, numbers, booleans, arrays and plain objects), so a
+ * Settings can be copied to a worker thread or written to JSON as it is.
+ */
+import type { IngestSettings } from '../ingest/types.js';
+import type { AnalysisSettings } from '../metrics/analysis.js';
+import type { PeriodRequest } from '../metrics/period.js';
+import type { MapOverrides } from '../schema/header.js';
+
+export type Lang = 'zh' | 'en';
+
+export type CommandName =
+  'analyze' | 'trend' | 'assess' | 'report' | 'inspect' | 'classify' | 'taxonomy';
+
+/** The commands that read complaints.config.json and choose a period. */
+export const METRIC_COMMANDS: readonly CommandName[] = ['analyze', 'trend', 'assess', 'report'];
+
+export interface Settings {
+  /**
+   * The exports, in reading order: as given on the command line, or the config file's "inputs"
+   * expanded (absolute paths). "-" is standard input.
+   */
+  inputs: string[];
+  lang: Lang;
+  /** Colour where the stream is a terminal (--no-color: never). */
+  color: boolean;
+  quiet: boolean;
+  strict: boolean;
+  /** A progress line at a terminal: not with --no-progress, nor with --quiet. */
+  progress: boolean;
+  /** --json: where the JSON goes (file null: stdout), or null without --json. */
+  json: { file: string | null } | null;
+  /** --out FILE as given on the command line. */
+  out: string | null;
+  /** The config file's "out" (absolute, with placeholders), when --out is not given. */
+  outPattern: string | null;
+  period: PeriodRequest;
+  ingest: IngestSettings;
+  analysis: AnalysisSettings;
+  /** A shipped taxonomy's name or a file path; null for a command that classifies nothing. */
+  taxonomy: string | null;
+  model: string | null;
+  targets: string | null;
+  /** --config FILE as given; null: complaints.config.json of the working directory, if any. */
+  config: string | null;
+  /** --detail: 明细 in the workbook. */
+  detail: boolean;
+  /** Chart images in the workbook (--no-charts: none). */
+  charts: boolean;
+}
+
+/**
+ * The options as commander hands them over (camelCase), each present only when typed on the
+ * command line: defaults are applied by resolveSettings, after the config file.
+ */
+export interface CommandLineOptions {
+  map?: string[];
+  complaintType?: string[];
+  encoding?: string;
+  sheet?: string;
+  maxInflated?: string;
+  json?: string | true;
+  strict?: boolean;
+  quiet?: boolean;
+  lang?: string;
+  color?: boolean;
+  from?: string;
+  to?: string;
+  month?: string;
+  quarter?: string;
+  year?: string;
+  config?: string;
+  progress?: boolean;
+  targets?: string;
+  prorate?: boolean;
+  excludeUnsubstantiated?: boolean;
+  taxonomy?: string;
+  model?: string;
+  replyLimit?: string;
+  closeLimit?: string;
+  top?: string;
+  out?: string;
+  detail?: boolean;
+  charts?: boolean;
+}
+
+export interface CommandLine {
+  inputs: string[];
+  options: CommandLineOptions;
+}
+
+/**
+ * What complaints.config.json may set, checked and converted (config-file.ts): the same values
+ * the command line gives after its own checks, so the two merge key by key.
+ */
+export interface ConfigSettings {
+  /** File paths or globs, relative to the config file's folder (kept as written: see inputs.ts). */
+  inputs?: string[];
+  targets?: string;
+  /** A shipped taxonomy's name (kept as is), or a path (containing / or \, or ending in .json). */
+  taxonomy?: string;
+  model?: string;
+  map?: MapOverrides;
+  complaintType?: string[];
+  /** Canonical name (gbk → gb18030). */
+  encoding?: string;
+  sheet?: string;
+  /** Bytes. */
+  maxInflated?: number;
+  lang?: Lang;
+  prorate?: boolean;
+  excludeUnsubstantiated?: boolean;
+  replyLimit?: number;
+  closeLimit?: number;
+  top?: number;
+  detail?: boolean;
+  charts?: boolean;
+  /** Output path pattern; placeholders {period} {from} {to} {date} (see output-path.ts). */
+  out?: string;
+  /** A period rule (see PERIOD_RULES), worked out from today's date on each run. */
+  period?: string;
+}
+
+export interface LoadedConfig {
+  /** The config file, absolute. */
+  file: string;
+  /** Its folder: relative paths in the file are relative to this. */
+  dir: string;
+  settings: ConfigSettings;
+}

@@ -1,0 +1,35 @@
+/**
+ * The values options take, checked the same way whether they come from the command line or
+ * the config file; each caller words the refusal in its own terms (--top 0 … / "top": …).
+ * Pure.
+ */
+import { isField, type Field } from '../schema/fields.js';
+import type { Lang } from './types.js';
+
+export function isLang(value: unknown): value is Lang {
+  return value === 'zh' || value === 'en';
+}
+
+/** A number above 0 (a whole one for `integer`) written as text; null when it is not one. */
+export function positiveNumber(text: string, integer: boolean): number | null {
+  const n = Number(text);
+  if (text.trim() === '' || !Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
+    return null;
+  }
+  return n;
+}
+
+/** "512MiB", "8GiB", "8G", "100000000" in bytes: K, M and G count 1024s, as the limits are quoted. */
+export function sizeInBytes(text: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?)\s*([kmg]?)(?:i?b)?\s*$/i.exec(text);
+  const size = m ? Number(m[1]) * 1024 ** ' kmg'.indexOf((m[2] || ' ').toLowerCase()) : NaN;
+  return Number.isFinite(size) && size >= 1 ? Math.floor(size) : null;
+}
+
+/** "unit=管理单位名称" → ["unit", "管理单位名称"]; null unless a known field and a header. */
+export function mapEntry(entry: string): [Field, string] | null {
+  const at = entry.indexOf('=');
+  const field = at > 0 ? entry.slice(0, at).trim() : '';
+  const header = at > 0 ? entry.slice(at + 1).trim() : '';
+  return isField(field) && header !== '' ? [field, header] : null;
+}

@@ -1,0 +1,538 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { describe, expect, it } from 'vitest';
+import { FIELDS as FIELD_NAMES } from '../../src/schema/fields.js';
+import { CONFIG_FILE, loadConfig } from '../../src/settings/config-file.js';
+import { addMetricOptions, commandLineOf } from '../../src/settings/options.js';
+import { reportPath, reportPathToCheck } from '../../src/settings/output-path.js';
+import { filesRead, resolveSettings } from '../../src/settings/resolve.js';
+import type {
+  CommandLine,
+  CommandLineOptions,
+  CommandName,
+  ConfigSettings,
+  LoadedConfig,
+  Settings,
+} from '../../src/settings/types.js';
+import { failure, folders } from './helpers.js';
+
+/** Month index, as PeriodRequest holds months. */
+const m = (year: number, month: number) => year * 12 + month - 1;
+const TODAY = new Date(2017, 0, 2, 9, 30);
+
+const config = (settings: ConfigSettings, file = '/cron/complaints.config.json'): LoadedConfig => ({
+  file,
+  dir: '/cron',
+  settings,
+});
+
+function resolve(
+  options: CommandLineOptions,
+  loaded: LoadedConfig | null = null,
+  command: CommandName = 'analyze',
+  inputs = ['a.csv'],
+): Promise<Settings> {
+  return resolveSettings({ inputs, options }, loaded, command, TODAY);
+}
+
+const root = folders('complaints-resolve-')();
+
+const DEFAULTS: Settings = {
+  inputs: ['a.csv'],
+  lang: 'zh',
+  color: true,
+  quiet: false,
+  strict: false,
+  progress: true,
+  json: null,
+  out: null,
+  outPattern: null,
+  period: { from: null, to: null, kind: 'auto', label: null },
+  ingest: { map: {}, complaintTypes: ['投诉'], encoding: null, sheet: null, maxInflated: null },
+  analysis: {
+    excludeUnsubstantiated: false,
+    prorate: false,
+    replyLimitHours: 24,
+    closeLimitHours: 144,
+    top: 10,
+  },
+  taxonomy: 'sgcc-95598',
+  model: null,
+  targets: null,
+  config: null,
+  detail: false,
+  charts: true,
+};
+
+describe('resolveSettings: the defaults, and every option converted', () => {
+  it('nothing given: the defaults of the help texts', async () => {
+    expect(await resolve({})).toEqual(DEFAULTS);
+  });
+
+  it('every option given on the command line', async () => {
+    const settings = await resolve({
+      map: ['unit=管理单位名称', ' id = 工单号 '],
+      complaintType: ['TS', '005'],
+      encoding: 'GBK',
+      sheet: '2',
+      maxInflated: '8GiB',
+      json: 'out/result.json',
+      strict: true,
+      quiet: true,
+      lang: 'en',
+      color: false,
+      quarter: '2016q4',
+      config: 'cron.json',
+      progress: false,
+      targets: 't.xlsx',
+      prorate: true,
+      excludeUnsubstantiated: true,
+      taxonomy: 'county-4x17',
+      model: 'm.json',
+      replyLimit: '12.5',
+      closeLimit: '48',
+      top: '3',
+      out: 'r.xlsx',
+      detail: true,
+      charts: false,
+    });
+    expect(settings).toEqual<Settings>({
+      inputs: ['a.csv'],
+      lang: 'en',
+      color: false,
+      quiet: true,
+      strict: true,
+      progress: false,
+      json: { file: 'out/result.json' },
+      out: 'r.xlsx',
+      outPattern: null,
+      period: { from: m(2016, 10), to: m(2016, 12), kind: 'quarter', label: '2016Q4' },
+      ingest: {
+        map: { unit: '管理单位名称', id: '工单号' },
+        complaintTypes: ['投诉', 'TS', '005'],
+        encoding: 'gb18030',
+        sheet: '2',
+        maxInflated: 8 * 1024 ** 3,
+      },
+      analysis: {
+        excludeUnsubstantiated: true,
+        prorate: true,
+        replyLimitHours: 12.5,
+        closeLimitHours: 48,
+        top: 3,
+      },
+      taxonomy: 'county-4x17',
+      model: 'm.json',
+      targets: 't.xlsx',
+      config: 'cron.json',
+      detail: true,
+      charts: false,
+    });
+  });
+
+  it.each<[string | true, Settings['json']]>([
+    [true, { file: null }],
+    ['-', { file: null }],
+    ['result.json', { file: 'result.json' }],
+  ])('--json %j → %j', async (json, expected) => {
+    expect((await resolve({ json })).json).toEqual(expected);
+  });
+
+  it.each<[CommandLineOptions, boolean]>([
+    [{}, true],
+    [{ quiet: true }, false],
+    [{ progress: false }, false],
+  ])('%j: progress line %s', async (options, progress) => {
+    expect((await resolve(options)).progress).toBe(progress);
+  });
+
+  it('--encoding "" asks for nothing: the encoding is sniffed', async () => {
+    expect((await resolve({ encoding: '' })).ingest.encoding).toBeNull();
+  });
+
+  it('is plain data: a structured clone and a JSON round trip give it back', async () => {
+    const settings = await resolve({ month: '2016-11', map: ['unit=单位'], json: true });
+    expect(structuredClone(settings)).toEqual(settings);
+    expect(JSON.parse(JSON.stringify(settings))).toEqual(settings);
+  });
+});
+
+describe('resolveSettings: the command line wins over the config file, key by key', () => {
+  const file: ConfigSettings = {
+    targets: '/cron/targets.xlsx',
+    taxonomy: '/cron/mine.json',
+    model: '/cron/model.json',
+    map: { unit: '管理单位名称', id: '工单号' },
+    complaintType: ['TS'],
+    encoding: 'gb18030',
+    sheet: '工单',
+    maxInflated: 1024,
+    lang: 'en',
+    prorate: true,
+    excludeUnsubstantiated: true,
+    replyLimit: 12,
+    closeLimit: 72,
+    top: 5,
+    detail: true,
+    charts: false,
+    out: '/cron/reports/{period}.xlsx',
+    period: 'previous-month',
+  };
+
+  it('the config file alone sets everything it holds', async () => {
+    expect(await resolve({}, config(file))).toEqual<Settings>({
+      ...DEFAULTS,
+      lang: 'en',
+      outPattern: '/cron/reports/{period}.xlsx',
+      period: { from: m(2016, 12), to: m(2016, 12), kind: 'month', label: '2016-12' },
+      ingest: {
+        map: { unit: '管理单位名称', id: '工单号' },
+        complaintTypes: ['投诉', 'TS'],
+        encoding: 'gb18030',
+        sheet: '工单',
+        maxInflated: 1024,
+      },
+      analysis: {
+        excludeUnsubstantiated: true,
+        prorate: true,
+        replyLimitHours: 12,
+        closeLimitHours: 72,
+        top: 5,
+      },
+      taxonomy: '/cron/mine.json',
+      model: '/cron/model.json',
+      targets: '/cron/targets.xlsx',
+      detail: true,
+      charts: false,
+    });
+  });
+
+  it.each<[string, CommandLineOptions, Partial<Settings>]>([
+    ['--lang', { lang: 'zh' }, { lang: 'zh' }],
+    ['--targets', { targets: 't.csv' }, { targets: 't.csv' }],
+    ['--taxonomy', { taxonomy: 'sgcc-95598' }, { taxonomy: 'sgcc-95598' }],
+    ['--model', { model: 'm.json' }, { model: 'm.json' }],
+    ['--detail', { detail: false }, { detail: false }],
+    ['--charts', { charts: true }, { charts: true }],
+    ['--out: no pattern', { out: 'x.xlsx' }, { out: 'x.xlsx', outPattern: null }],
+    [
+      '--month: the rule is not used',
+      { month: '2016-03' },
+      { period: { from: m(2016, 3), to: m(2016, 3), kind: 'month', label: '2016-03' } },
+    ],
+    [
+      '--to alone: the rule is not used',
+      { to: '2016-06' },
+      { period: { from: null, to: m(2016, 6), kind: 'range', label: null } },
+    ],
+  ])('%s', async (_, options, expected) => {
+    expect(await resolve(options, config(file))).toMatchObject(expected);
+  });
+
+  it.each<[string, CommandLineOptions, (s: Settings) => unknown, unknown]>([
+    ['--map replaces the whole map', { map: ['unit=单位'] }, (s) => s.ingest.map, { unit: '单位' }],
+    [
+      '--complaint-type replaces the list',
+      { complaintType: ['005'] },
+      (s) => s.ingest.complaintTypes,
+      ['投诉', '005'],
+    ],
+    ['--encoding', { encoding: 'utf8' }, (s) => s.ingest.encoding, 'utf-8'],
+    ['--sheet', { sheet: '1' }, (s) => s.ingest.sheet, '1'],
+    ['--max-inflated', { maxInflated: '1K' }, (s) => s.ingest.maxInflated, 1024],
+    ['--prorate', { prorate: false }, (s) => s.analysis.prorate, false],
+    ['--reply-limit', { replyLimit: '6' }, (s) => s.analysis.replyLimitHours, 6],
+    ['--close-limit', { closeLimit: '7' }, (s) => s.analysis.closeLimitHours, 7],
+    ['--top', { top: '20' }, (s) => s.analysis.top, 20],
+  ])('%s', async (_, options, pick, expected) => {
+    expect(pick(await resolve(options, config(file)))).toEqual(expected);
+  });
+
+  it('inspect and classify read no config file', async () => {
+    for (const command of ['inspect', 'classify'] as const) {
+      const settings = await resolve({}, config(file), command);
+      expect(settings.lang).toBe('zh');
+      expect(settings.ingest.map).toEqual({});
+      expect(settings.period.kind).toBe('auto');
+    }
+    expect((await resolve({}, null, 'inspect')).taxonomy).toBeNull();
+    expect((await resolve({}, null, 'classify')).taxonomy).toBe('sgcc-95598');
+  });
+});
+
+describe('period syntax: the command line and the config file ask for the same periods', () => {
+  it.each<[CommandLineOptions, string, Settings['period']]>([
+    [
+      { month: '2016-11' },
+      '2016-11',
+      { from: m(2016, 11), to: m(2016, 11), kind: 'month', label: '2016-11' },
+    ],
+    [
+      { quarter: '2016Q4' },
+      '2016Q4',
+      { from: m(2016, 10), to: m(2016, 12), kind: 'quarter', label: '2016Q4' },
+    ],
+    [
+      { quarter: '2016-q1' },
+      '2016q1',
+      { from: m(2016, 1), to: m(2016, 3), kind: 'quarter', label: '2016Q1' },
+    ],
+    [{ year: '2016' }, '2016', { from: m(2016, 1), to: m(2016, 12), kind: 'year', label: '2016' }],
+    [
+      { from: '2016-01', to: '2016-06' },
+      '2016-01..2016-06',
+      { from: m(2016, 1), to: m(2016, 6), kind: 'range', label: null },
+    ],
+    // Relative rules on 2017-01-02, as the command line would write them that day.
+    [
+      { month: '2016-12' },
+      'previous-month',
+      { from: m(2016, 12), to: m(2016, 12), kind: 'month', label: '2016-12' },
+    ],
+    [
+      { month: '2017-01' },
+      'current-month',
+      { from: m(2017, 1), to: m(2017, 1), kind: 'month', label: '2017-01' },
+    ],
+    [
+      { quarter: '2016Q4' },
+      'previous-quarter',
+      { from: m(2016, 10), to: m(2016, 12), kind: 'quarter', label: '2016Q4' },
+    ],
+    [
+      { year: '2016' },
+      'year-to-date',
+      { from: m(2016, 1), to: m(2016, 12), kind: 'year', label: '2016' },
+    ],
+    [
+      { year: '2016' },
+      'previous-year',
+      { from: m(2016, 1), to: m(2016, 12), kind: 'year', label: '2016' },
+    ],
+  ])('%j and "period": %j', async (options, rule, expected) => {
+    expect((await resolve(options)).period).toEqual(expected);
+    expect((await resolve({}, config({ period: rule }))).period).toEqual(expected);
+  });
+
+  it('the command line alone writes months loosely: 2016/11, 2016年11月, 2016-1', async () => {
+    for (const month of ['2016/11', '2016年11月', '2016.11', ' 2016-11 ']) {
+      expect((await resolve({ month })).period.label).toBe('2016-11');
+    }
+    expect((await resolve({ month: '2016-1' })).period.label).toBe('2016-01');
+  });
+});
+
+describe('resolveSettings refuses, naming the option', () => {
+  // The field list grows with the schema: the message lists it as it is.
+  const FIELDS = FIELD_NAMES.join(', ');
+  it.each<[CommandLineOptions, string, string | undefined]>([
+    [{ lang: 'fr' }, '--lang fr: expected zh or en.', undefined],
+    [
+      { month: '2016-13' },
+      '--month 2016-13: expected a month as YYYY-MM.',
+      'Example: --month 2016-11',
+    ],
+    [{ from: '2016' }, '--from 2016: expected a month as YYYY-MM.', 'Example: --from 2016-11'],
+    [{ to: 'June' }, '--to June: expected a month as YYYY-MM.', 'Example: --to 2016-11'],
+    [
+      { month: '2016-03', year: '2016' },
+      '--month and --year: give one way of choosing the period.',
+      'Use --month, --quarter or --year alone, or --from/--to.',
+    ],
+    [
+      { quarter: '2016Q1', to: '2016-06' },
+      '--quarter and --from/--to: give one way of choosing the period.',
+      'Use --month, --quarter or --year alone, or --from/--to.',
+    ],
+    [
+      { from: '2016-06', to: '2016-01' },
+      '--from 2016-06 is after --to 2016-01.',
+      'Give the earlier month with --from.',
+    ],
+    [
+      { quarter: '2016Q5' },
+      '--quarter 2016Q5: expected a quarter as YYYYQn.',
+      'Example: --quarter 2016Q4',
+    ],
+    [{ year: '16' }, '--year 16: expected a year as YYYY.', 'Example: --year 2016'],
+    [{ top: '0' }, '--top 0: expected a whole number above 0.', undefined],
+    [{ top: '2.5' }, '--top 2.5: expected a whole number above 0.', undefined],
+    [{ top: '' }, '--top : expected a whole number above 0.', undefined],
+    [{ replyLimit: 'abc' }, '--reply-limit abc: expected a number above 0.', undefined],
+    [{ closeLimit: '-1' }, '--close-limit -1: expected a number above 0.', undefined],
+    [
+      { map: ['nonsense'] },
+      `--map nonsense: expected field=header, with field one of ${FIELDS}.`,
+      'Example: --map unit=管理单位名称',
+    ],
+    [
+      { map: ['unit=单位', 'unti=单位'] },
+      `--map unti=单位: expected field=header, with field one of ${FIELDS}.`,
+      'Example: --map unit=管理单位名称',
+    ],
+    [
+      { map: ['unit= '] },
+      `--map unit= : expected field=header, with field one of ${FIELDS}.`,
+      'Example: --map unit=管理单位名称',
+    ],
+    [
+      { maxInflated: 'lots' },
+      '--max-inflated lots: expected a size such as 512MiB or 8GiB.',
+      'The default, 4GiB, is four times the largest part of a 1,048,575-row export.',
+    ],
+    [
+      { maxInflated: '0' },
+      '--max-inflated 0: expected a size such as 512MiB or 8GiB.',
+      'The default, 4GiB, is four times the largest part of a 1,048,575-row export.',
+    ],
+    [
+      { encoding: 'klingon' },
+      '--encoding klingon: unknown encoding.',
+      'Use utf-8, gb18030 (also for GBK/GB2312), utf-16le or utf-16be.',
+    ],
+  ])('%j', async (options, message, hint) => {
+    const error = await failure(() => resolve(options));
+    expect(error.code).toBe('BAD_OPTION');
+    expect(error.message).toBe(message);
+    expect(error.hint).toBe(hint);
+  });
+
+  it('no inputs and no config file', async () => {
+    const error = await failure(() => resolve({}, null, 'analyze', []));
+    expect([error.code, error.message, error.hint]).toEqual([
+      'BAD_OPTION',
+      'no input files.',
+      'Give export files, or put "inputs" in complaints.config.json (or --config FILE).',
+    ]);
+  });
+
+  it('no inputs, and none in the config file', async () => {
+    const error = await failure(() => resolve({}, config({ lang: 'en' }), 'report', []));
+    expect([error.code, error.message, error.hint, error.file]).toEqual([
+      'BAD_OPTION',
+      'no input files, on the command line or in /cron/complaints.config.json.',
+      'Add "inputs": ["exports/*.xlsx"] to the config file, or give the files.',
+      '/cron/complaints.config.json',
+    ]);
+  });
+
+  it('classify and inspect leave missing inputs to the command', async () => {
+    await expect(resolve({}, null, 'classify', [])).resolves.toMatchObject({ inputs: [] });
+  });
+});
+
+describe('inputs and paths', () => {
+  const dir = join(root, 'cron');
+  mkdirSync(join(dir, 'exports'), { recursive: true });
+  for (const name of ['2016-10.xlsx', '2016-9.xlsx', 'notes.txt']) {
+    writeFileSync(join(dir, 'exports', name), 'x');
+  }
+  writeFileSync(
+    join(dir, CONFIG_FILE),
+    JSON.stringify({
+      inputs: ['exports/*.xlsx'],
+      targets: 'targets.csv',
+      taxonomy: 'mine.json',
+      model: '../model.json',
+      out: 'reports/{period}.xlsx',
+    }),
+  );
+
+  it('the config file inputs are expanded in its folder, oldest first; its paths are absolute', async () => {
+    const settings = await resolve({}, await loadConfig(undefined, dir), 'report', []);
+    expect(settings.inputs).toEqual([
+      join(dir, 'exports/2016-9.xlsx'),
+      join(dir, 'exports/2016-10.xlsx'),
+    ]);
+    expect([settings.targets, settings.taxonomy, settings.model, settings.outPattern]).toEqual([
+      join(dir, 'targets.csv'),
+      join(dir, 'mine.json'),
+      join(root, 'model.json'),
+      join(dir, 'reports/{period}.xlsx'),
+    ]);
+  });
+
+  it('inputs on the command line win over the config file', async () => {
+    const settings = await resolve({}, await loadConfig(undefined, dir), 'report', ['b.csv']);
+    expect(settings.inputs).toEqual(['b.csv']);
+  });
+
+  it('a config glob that matches nothing is named', async () => {
+    const error = await failure(async () =>
+      resolve({}, { ...config({ inputs: ['exports/*.csv'] }), dir }, 'analyze', []),
+    );
+    expect(error.code).toBe('FILE_NOT_FOUND');
+    expect(error.message).toBe(`"inputs": "exports/*.csv" matched no file in ${dir}.`);
+  });
+
+  it.each<[CommandName, CommandLineOptions, [string, string][]]>([
+    [
+      'analyze',
+      { targets: 't.csv', model: 'm.json', config: 'c.json' },
+      [
+        ['a.csv', 'the input'],
+        ['c.json', 'the config file'],
+        ['t.csv', 'the targets file'],
+        ['sgcc-95598', 'the taxonomy file'],
+        ['m.json', 'the model file'],
+      ],
+    ],
+    [
+      'inspect',
+      {},
+      [
+        ['a.csv', 'the input'],
+        ['complaints.config.json', 'the config file'],
+      ],
+    ],
+  ])('%s %j reads', async (command, options, reads) => {
+    const settings = await resolve(options, null, command);
+    expect(filesRead(settings).map((r) => [r.path, r.role])).toEqual(reads);
+  });
+
+  it.each<[Partial<Settings>, string | null, string | null]>([
+    [{ out: 'r.xlsx', outPattern: null }, 'r.xlsx', 'r.xlsx'],
+    [
+      { out: null, outPattern: '/cron/{period}-{date}.xlsx' },
+      '/cron/2016Q4-2017-01-02.xlsx',
+      '/cron/x-x.xlsx',
+    ],
+    [{ out: null, outPattern: null }, 'default.xlsx', null],
+  ])('report path of %j', (settings, path, toCheck) => {
+    const chosen = { out: null, outPattern: null, ...settings };
+    const period = { label: '2016Q4', from: '2016-10', to: '2016-12' };
+    expect(reportPath(chosen, period, 'default.xlsx', TODAY)).toBe(path);
+    expect(reportPathToCheck(chosen)).toBe(toCheck);
+  });
+});
+
+describe('commandLineOf: the options typed, not commander defaults', () => {
+  const parse = (argv: string[]) => {
+    let seen: ReturnType<typeof commandLineOf> | null = null;
+    const program = new Command('complaints').exitOverride();
+    const command = program.command('analyze').argument('[inputs...]');
+    addMetricOptions(command).action((inputs: string[], _: unknown, c: Command) => {
+      seen = commandLineOf(inputs, c);
+    });
+    program.parse(['node', 'complaints', 'analyze', ...argv]);
+    return seen!;
+  };
+
+  it.each<[string[], CommandLine]>([
+    [['a.csv'], { inputs: ['a.csv'], options: {} }],
+    [
+      ['a.csv', 'b.xlsx', '--top', '3', '--no-color', '--json', '--map', 'unit=X', '--map', 'id=Y'],
+      {
+        inputs: ['a.csv', 'b.xlsx'],
+        options: { top: '3', color: false, json: true, map: ['unit=X', 'id=Y'] },
+      },
+    ],
+    [
+      ['--lang', 'zh', '--taxonomy', 'sgcc-95598'],
+      { inputs: [], options: { lang: 'zh', taxonomy: 'sgcc-95598' } },
+    ],
+  ])('%j', (argv, expected) => {
+    expect(parse(argv)).toEqual(expected);
+  });
+});
