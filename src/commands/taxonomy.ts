@@ -38,10 +38,7 @@ export async function run(settings: Settings, { name, validate }: TaxonomyExtras
   ];
   const line = (node: TaxonomyNode) => {
     const label = lang === 'zh' ? node.name : node.nameEn;
-    const discipline =
-      node.level === 1
-        ? `  ${disciplineName(node.discipline, lang)}`
-        : '';
+    const discipline = node.level === 1 ? `  ${disciplineName(node.discipline, lang)}` : '';
     const aliases = node.aliases.length > 0 ? `  (${node.aliases.join(', ')})` : '';
     out.push(
       `${'  '.repeat(node.level - 1)}${node.code.padEnd(8 - 2 * (node.level - 1) > 0 ? 8 : 0)}${label}${discipline}${c.dim(aliases)}`,
@@ -50,10 +47,7 @@ export async function run(settings: Settings, { name, validate }: TaxonomyExtras
   };
   taxonomy.roots.forEach(line);
   const counts = [1, 2, 3].map((level) => taxonomy.nodes.filter((n) => n.level === level).length);
-  out.push(
-    '',
-    TAXONOMY[lang](counts, taxonomy.source),
-  );
+  out.push('', TAXONOMY[lang](counts, taxonomy.source));
   print(process.stdout, out.join('\n') + '\n');
 }
 
