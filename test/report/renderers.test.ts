@@ -1,6 +1,6 @@
 /**
  * The renderers read the report model and nothing else: none reaches the metrics or the
- * pipeline, a JSON or terminal run loads no workbook or chart library, and a model table is
+ * pipeline, even for a type (loading.test.ts checks what a run loads). And a model table is
  * shown the same way whatever it holds.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -12,7 +12,7 @@ import { writeTableCsv } from '../../src/report/csv.js';
 import { heading } from '../../src/report/labels.js';
 import { renderTable } from '../../src/report/summary.js';
 import type { Table } from '../../src/report/types.js';
-import { reach } from '../helpers/imports.js';
+import { reach } from '../helpers/source-imports.js';
 
 const RENDERERS = [
   'src/report/workbook.ts',
@@ -31,25 +31,6 @@ describe('renderers', () => {
       .filter(([target]) => target.startsWith('src/metrics/') || target === 'src/pipeline.ts')
       .map(([, path]) => path.join(' → '));
     expect(computing).toEqual([]);
-  });
-
-  // What loads at start-up: imports that are neither types (erased) nor `await import()`.
-  const HEAVY =
-    /^(exceljs|echarts|@resvg\/resvg-js|src\/io\/workbook\.ts|src\/report\/charts\.ts)$/;
-  it.each([
-    'src/commands/analyze.ts',
-    'src/commands/trend.ts',
-    'src/commands/assess.ts',
-    'src/commands/report.ts',
-    'src/report/output.ts',
-    'src/report/json.ts',
-    'src/report/model.ts',
-  ])('%s loads exceljs and echarts only when a workbook is written', (file) => {
-    const reached = reach(file, (edge) => !edge.typeOnly && !edge.dynamic);
-    const heavy = [...reached.entries()]
-      .filter(([target]) => HEAVY.test(target))
-      .map(([, path]) => path.join(' → '));
-    expect(heavy).toEqual([]);
   });
 });
 

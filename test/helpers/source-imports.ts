@@ -1,7 +1,7 @@
 /**
- * The import graph of the sources, read from the text (no compiler): which modules a file
- * imports, whether only for types (erased from dist/), and whether at load or on demand
- * (`await import(...)`).
+ * The import graph of the TypeScript sources, read from the text (no compiler): which modules a
+ * file imports, whether only for types, and whether at load or on demand (`await import(…)`).
+ * imports.ts reads dist/, what Node loads; this one sees the type imports dist/ has lost.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
