@@ -6,11 +6,11 @@
  */
 import { InputError, refuseRejects } from './errors.js';
 import { ingest, type IngestResult, type WorkOrder } from './ingest/ingest.js';
+import { readTargets } from './io/targets.js';
 import { analyse, type Analysis, type AnalysisInput } from './metrics/analysis.js';
 import { buildCube, complaintClasses, unclassifiedIndex } from './metrics/cube.js';
 import { periodText, resolvePeriod, type Period } from './metrics/period.js';
 import { Records } from './metrics/records.js';
-import { readTargets } from './metrics/targets.js';
 import { Progress } from './report/progress.js';
 import type { Field } from './schema/fields.js';
 import { monthIndexToString, type LocalTime } from './schema/values.js';

@@ -8,7 +8,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { InputError, RejectedRowsError, refuseRejects } from '../src/errors.js';
 import { ingest } from '../src/ingest/ingest.js';
-import { readTargets, parseTargetJson } from '../src/metrics/targets.js';
+import { readTargets } from '../src/io/targets.js';
+import { parseTargetJson } from '../src/metrics/targets.js';
 import { loadModel } from '../src/taxonomy/model-file.js';
 import { loadTaxonomy } from '../src/taxonomy/load.js';
 

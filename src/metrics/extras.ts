@@ -1,39 +1,23 @@
 /**
  * The metrics beyond the bulletin basics that need the work orders one by one rather than the
  * cube: repeat complainants, timeliness and callback satisfaction. Each is computed only when
- * its columns exist; otherwise it is null and a note says which column was missing.
+ * its columns exist, in one pass over the period's complaints; otherwise it is null (the notes
+ * section says which column was missing).
  */
-import { note, type AnalysisInput, type Note } from './analysis.js';
 import { mean, medianOfSorted, share } from './formulas.js';
 import { contains } from './period.js';
 import { NO_SLOT, NO_TIME, type Complainants } from './records.js';
+import type {
+  AnalysisInput,
+  DurationStats,
+  Extras,
+  RepeatList,
+  Satisfaction,
+  Timeliness,
+} from './types.js';
 
-export interface RepeatList {
-  /** Complainants with two or more complaints in the period. */
-  complainants: number;
-  /** The complaints they made. */
-  complaints: number;
-  share: number | null;
-  top: { key: string; complaints: number; units: string[] }[];
-}
-
-export interface DurationStats {
-  /** Complaints with a usable time. */
-  count: number;
-  /** Times earlier than the acceptance time: left out of the figures. */
-  beforeAcceptance: number;
-  meanHours: number | null;
-  medianHours: number | null;
-  limitHours: number;
-  overLimit: number;
-  overLimitShare: number | null;
-}
-
-export interface Timeliness {
-  reply: DurationStats | null;
-  close: DurationStats | null;
-  byUnit: { unit: string; reply: DurationStats | null; close: DurationStats | null }[];
-}
+// Kept where report/workbook.ts imports it from.
+export type { DurationStats } from './types.js';
 
 export const SATISFACTION_GROUPS = {
   satisfied: ['非常满意', '满意', '基本满意', '十分满意', '很满意'],
@@ -52,26 +36,6 @@ export const SATISFACTION_GROUPS = {
 } as const;
 type SatisfactionGroup = keyof typeof SATISFACTION_GROUPS;
 
-export interface Satisfaction {
-  /** Complaints by callback value as written; "(空)" when blank. */
-  byValue: Record<string, number>;
-  satisfied: number;
-  neutral: number;
-  dissatisfied: number;
-  notSurveyed: number;
-  /** Values none of the groups knows: left out of the share. */
-  unrecognised: number;
-  /** satisfied / (satisfied + neutral + dissatisfied). */
-  satisfiedShare: number | null;
-  byUnit: { unit: string; surveyed: number; satisfied: number; satisfiedShare: number | null }[];
-}
-
-export interface Extras {
-  repeatComplainants: { byCustomer: RepeatList | null; byPhone: RepeatList | null } | null;
-  timeliness: Timeliness | null;
-  satisfaction: Satisfaction | null;
-}
-
 /** Calls `visit` with the row and unit of every complaint in the period. */
 function eachComplaint(input: AnalysisInput, visit: (row: number, unit: number) => void): void {
   const { records, period } = input;
@@ -82,66 +46,75 @@ function eachComplaint(input: AnalysisInput, visit: (row: number, unit: number) 
   }
 }
 
-function repeats(
+/**
+ * Complaints per complainant in one pass. Counted in typed arrays: a Map entry per complainant
+ * would cost ~100 bytes each. Only a complainant seen a second time gets the set of its units,
+ * started with the unit of its first complaint.
+ */
+class RepeatTally {
+  readonly counts: Uint32Array;
+  private readonly firstUnit: Int32Array;
+  readonly units = new Map<number, Set<number>>();
+
+  constructor(size: number) {
+    this.counts = new Uint32Array(size);
+    this.firstUnit = new Int32Array(size);
+  }
+
+  add(slot: number, unit: number): void {
+    if (slot === NO_SLOT) return;
+    if (this.counts[slot]!++ === 0) {
+      this.firstUnit[slot] = unit;
+      return;
+    }
+    let set = this.units.get(slot);
+    if (!set) this.units.set(slot, (set = new Set([this.firstUnit[slot]!])));
+    set.add(unit);
+  }
+}
+
+function repeatList(
   input: AnalysisInput,
-  slotOf: (r: number) => number,
+  tally: RepeatTally,
   who: Complainants,
   total: number,
 ): RepeatList {
-  // Counted in a typed array first: a Map entry per complainant would cost ~100 bytes each.
-  const counts = new Uint32Array(who.size);
-  eachComplaint(input, (r) => {
-    const slot = slotOf(r);
-    if (slot !== NO_SLOT) counts[slot]!++;
-  });
-  let complainants = 0;
   let complaints = 0;
-  const units = new Map<number, Set<number>>();
-  counts.forEach((n, slot) => {
-    if (n < 2) return;
-    complainants++;
-    complaints += n;
-    units.set(slot, new Set());
-  });
-  eachComplaint(input, (r, unit) => units.get(slotOf(r))?.add(unit));
+  for (const slot of tally.units.keys()) complaints += tally.counts[slot]!;
   const names = input.records.units.list;
-  const top = [...units.entries()]
+  const top = [...tally.units]
     .map(([slot, set]) => ({
       key: who.text.get(slot) ?? '',
-      complaints: counts[slot]!,
+      complaints: tally.counts[slot]!,
       units: [...set].map((u) => names[u]!).sort(),
     }))
     .sort((a, b) => b.complaints - a.complaints || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
     .slice(0, input.settings.top);
-  return { complainants, complaints, share: share(complaints, total), top };
+  return {
+    complainants: tally.units.size,
+    complaints,
+    share: share(complaints, total),
+    top,
+  };
 }
 
-export function repeatComplainants(
-  input: AnalysisInput,
-  notes: Note[],
-): Pick<Extras, 'repeatComplainants'> {
+/** Complainants (by customer number, by phone) with two or more complaints in the period. */
+export function repeatComplainants(input: AnalysisInput): Extras['repeatComplainants'] {
   const hasCustomer = input.fields.has('customerId');
   const hasPhone = input.fields.has('phone');
-  if (!hasCustomer && !hasPhone) {
-    notes.push(
-      note(
-        'no-repeat',
-        'Repeat complainants need a 客户编号 (customerId) or 联系电话 (phone) column.',
-        '重复投诉：需要客户编号或联系电话列。',
-      ),
-    );
-    return { repeatComplainants: null };
-  }
-  let total = 0;
-  eachComplaint(input, () => total++);
+  if (!hasCustomer && !hasPhone) return null;
   const { records } = input;
+  const byCustomer = hasCustomer ? new RepeatTally(records.customers.size) : null;
+  const byPhone = hasPhone ? new RepeatTally(records.phones.size) : null;
+  let total = 0;
+  eachComplaint(input, (r, unit) => {
+    total++;
+    byCustomer?.add(records.customer(r), unit);
+    byPhone?.add(records.phone(r), unit);
+  });
   return {
-    repeatComplainants: {
-      byCustomer: hasCustomer
-        ? repeats(input, (r) => records.customer(r), records.customers, total)
-        : null,
-      byPhone: hasPhone ? repeats(input, (r) => records.phone(r), records.phones, total) : null,
-    },
+    byCustomer: byCustomer && repeatList(input, byCustomer, records.customers, total),
+    byPhone: byPhone && repeatList(input, byPhone, records.phones, total),
   };
 }
 
@@ -164,26 +137,11 @@ function durationStats(
   };
 }
 
-export function timeliness(input: AnalysisInput, notes: Note[]): Pick<Extras, 'timeliness'> {
+/** Hours from acceptance to reply and to closing, against the limits, overall and per unit. */
+export function timeliness(input: AnalysisInput): Timeliness | null {
   const hasReply = input.fields.has('repliedAt');
   const hasClose = input.fields.has('closedAt');
-  if (!hasReply)
-    notes.push(
-      note(
-        'no-reply',
-        'Reply times need a 回复时间 (repliedAt) column.',
-        '回复时效：需要回复时间列。',
-      ),
-    );
-  if (!hasClose)
-    notes.push(
-      note(
-        'no-close',
-        'Closing times need a 办结时间 (closedAt) column.',
-        '办结时效：需要办结时间列。',
-      ),
-    );
-  if (!hasReply && !hasClose) return { timeliness: null };
+  if (!hasReply && !hasClose) return null;
   const { records, settings } = input;
   // One pass: the durations of each unit, and those before acceptance, kept apart.
   type Durations = { seconds: number[]; negative: number };
@@ -219,31 +177,21 @@ export function timeliness(input: AnalysisInput, notes: Note[]): Pick<Extras, 't
     }))
     .sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
   return {
-    timeliness: {
-      reply: stats(
-        all.map((u) => u.reply),
-        'reply',
-      ),
-      close: stats(
-        all.map((u) => u.close),
-        'close',
-      ),
-      byUnit,
-    },
+    reply: stats(
+      all.map((u) => u.reply),
+      'reply',
+    ),
+    close: stats(
+      all.map((u) => u.close),
+      'close',
+    ),
+    byUnit,
   };
 }
 
-export function satisfaction(input: AnalysisInput, notes: Note[]): Pick<Extras, 'satisfaction'> {
-  if (!input.fields.has('satisfaction')) {
-    notes.push(
-      note(
-        'no-satisfaction',
-        'Satisfaction needs a 回访满意度 (satisfaction) column.',
-        '满意度：需要回访满意度列。',
-      ),
-    );
-    return { satisfaction: null };
-  }
+/** Callback results grouped as satisfied, neutral, dissatisfied or not surveyed. */
+export function satisfaction(input: AnalysisInput): Satisfaction | null {
+  if (!input.fields.has('satisfaction')) return null;
   const { records } = input;
   const values = records.satisfactions.list;
   const groupOf = values.map((v): SatisfactionGroup | null => {
@@ -289,13 +237,5 @@ export function satisfaction(input: AnalysisInput, notes: Note[]): Pick<Extras, 
       satisfiedShare: share(u.satisfied, u.surveyed),
     }))
     .sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
-  if (result.unrecognised > 0)
-    notes.push(
-      note(
-        'satisfaction-unrecognised',
-        `${result.unrecognised} callback result(s) not recognised as satisfied or not: left out of the satisfied share.`,
-        `${result.unrecognised} 条回访结果无法判断是否满意：不计入满意率。`,
-      ),
-    );
-  return { satisfaction: result };
+  return result;
 }

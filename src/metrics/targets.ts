@@ -3,12 +3,10 @@
  * optionally, its customer count. CSV, XLSX or JSON. Units are matched after the same
  * normalisation as the data (trim, NFKC), so full-width and half-width brackets are one unit.
  * A row that cannot be read is an error naming its row: targets are management's figures and
- * are never guessed.
+ * are never guessed. Parsing only: src/io/targets.ts reads the file.
  */
-import { readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { isTotalRow } from '../ingest/table-ingest.js';
-import { openInput } from '../io/source.js';
 import type { Cell, RawRow } from '../io/table.js';
 import { FIELD_SPECS, headerKey } from '../schema/fields.js';
 import { cellText, cleanText } from '../schema/values.js';
@@ -52,12 +50,17 @@ function parseCount(cell: Cell): number | null | undefined {
   return /^\d+(\.\d+)?$/.test(text) && Number.isFinite(n) ? n : undefined;
 }
 
-function fail(file: string, where: string, message: string): never {
+/** The error for a targets file that cannot be used; `where` is " row N" or "[i]" or "". */
+export function invalidTargets(file: string, where: string, message: string): InputError {
   const row = /^ row (\d+)$/.exec(where);
-  throw new InputError('TARGETS_INVALID', `${file}${where}: ${message}`, HINT, {
+  return new InputError('TARGETS_INVALID', `${file}${where}: ${message}`, HINT, {
     file,
     row: row ? Number(row[1]) : undefined,
   });
+}
+
+function fail(file: string, where: string, message: string): never {
+  throw invalidTargets(file, where, message);
 }
 
 function addTarget(
@@ -141,45 +144,13 @@ export function parseTargetJson(doc: unknown, file: string): Targets {
   return { file, byUnit };
 }
 
-export async function readTargets(file: string): Promise<Targets> {
-  if (/\.json$/i.test(file)) {
-    let text: string;
-    try {
-      text = await readFile(file, 'utf8');
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      throw new InputError(
-        code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
-        `--targets ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}.`,
-        'Check the path of the targets file.',
-        { file },
-      );
-    }
-    let doc: unknown;
-    try {
-      doc = JSON.parse(text.replace(/^\uFEFF/, ''));
-    } catch (error) {
-      fail(file, '', `not valid JSON (${(error as Error).message}).`);
-    }
-    return parseTargetJson(doc, file);
+/** Targets from the text of a JSON file (a byte-order mark is allowed). */
+export function parseTargetJsonText(text: string, file: string): Targets {
+  let doc: unknown;
+  try {
+    doc = JSON.parse(text.replace(/^\uFEFF/, ''));
+  } catch (error) {
+    fail(file, '', `not valid JSON (${(error as Error).message}).`);
   }
-  const { reader } = await openInput(file);
-  const rows: RawRow[] = [];
-  let taken = false;
-  await reader.read({
-    begin() {},
-    rows(batch) {
-      if (taken) return false;
-      rows.push(...batch.map((r) => ({ row: r.row, cells: [...r.cells] })));
-      return true;
-    },
-    broken(row) {
-      fail(file, ` row ${row.row}`, row.reason);
-    },
-    end() {
-      taken = true;
-      return true;
-    },
-  });
-  return parseTargetRows(rows, file);
+  return parseTargetJson(doc, file);
 }

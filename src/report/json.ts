@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import type { IngestResult } from '../ingest/ingest.js';
 import { writeFileAtomic } from '../io/write.js';
-import type { Analysis } from '../metrics/analysis.js';
+import type { Analysis } from '../metrics/types.js';
 import type { PipelineResult } from '../pipeline.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };

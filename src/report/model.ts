@@ -9,7 +9,7 @@
  * stay label keys (labels.ts), because the terminal words a few of them more briefly than the
  * workbook, and the English CSV is headed by the keys themselves.
  */
-import type { Analysis } from '../metrics/analysis.js';
+import type { Analysis } from '../metrics/types.js';
 import type { PipelineResult } from '../pipeline.js';
 import type { Lang } from '../settings/types.js';
 import { BOOK, SHEET_NAMES } from './labels.js';

@@ -7,7 +7,7 @@
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
 import { OutputFile, checkWritable, writeFileAtomic } from '../io/write.js';
-import type { Analysis } from '../metrics/analysis.js';
+import type { Analysis } from '../metrics/types.js';
 import type { PipelineResult } from '../pipeline.js';
 import type { Lang } from '../settings/types.js';
 import type { DetailRows } from './detail.js';

@@ -2,7 +2,7 @@
  * The classes: 分类 (level 1 with the unclassified, level 2, the disciplines, level 3) and
  * 热点 (the top classes, those rising fastest, the top three per unit, repeat complainants).
  */
-import type { Analysis, CategoryRow } from '../../metrics/analysis.js';
+import type { Analysis, CategoryRow } from '../../metrics/types.js';
 import type { Lang } from '../../settings/types.js';
 import { BOOK, SHEET_NAMES, disciplineName } from '../labels.js';
 import type { Column, Row, Sheet, Table } from '../types.js';

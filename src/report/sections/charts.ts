@@ -2,7 +2,7 @@
  * The charts as data: what each shows, its title and subtitle, or none when its data is
  * absent. charts.ts draws them; how (series, colours, sizes) is its business.
  */
-import type { Analysis } from '../../metrics/analysis.js';
+import type { Analysis } from '../../metrics/types.js';
 import type { Lang } from '../../settings/types.js';
 import { CHART, disciplineName } from '../labels.js';
 import type {

@@ -1,5 +1,5 @@
 /** Notes of the analysis in the report's language. */
-import type { Note } from '../../metrics/analysis.js';
+import type { Note } from '../../metrics/types.js';
 import type { Lang } from '../../settings/types.js';
 
 export const say =

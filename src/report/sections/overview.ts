@@ -2,7 +2,7 @@
  * 概览: the totals as a list of items, each with the JSON field it shows (`field`), then in
  * the quarterly evaluation the quarter's own figures, then complaints per discipline.
  */
-import type { Analysis } from '../../metrics/analysis.js';
+import type { Analysis } from '../../metrics/types.js';
 import type { Cell } from '../../io/table.js';
 import type { Lang } from '../../settings/types.js';
 import { BOOK, SHEET_NAMES, disciplineName, heading, type ColumnLabel } from '../labels.js';

@@ -3,8 +3,7 @@
  * rejects, the business types left out.
  */
 import type { IngestResult } from '../../ingest/ingest.js';
-import type { Analysis } from '../../metrics/analysis.js';
-import type { DurationStats } from '../../metrics/extras.js';
+import type { Analysis, DurationStats } from '../../metrics/types.js';
 import type { Lang } from '../../settings/types.js';
 import { BOOK, SHEET_NAMES, heading, type ColumnLabel } from '../labels.js';
 import type { Column, Row, Sheet, Table } from '../types.js';

@@ -10,7 +10,7 @@ import {
   type Analysis,
   type CategoryRow,
   type DisciplineRow,
-} from '../../metrics/analysis.js';
+} from '../../metrics/types.js';
 import type { GroupSeries } from '../../metrics/trend.js';
 import type { PipelineResult } from '../../pipeline.js';
 import type { Lang } from '../../settings/types.js';

@@ -2,7 +2,7 @@
  * The months: 月度趋势 (units × months, the monthly series with 环比 and 同比, the average
  * monthly reduction), 季节性, the terminal's month table and trend --by's group table.
  */
-import type { Analysis, MonthRow } from '../../metrics/analysis.js';
+import type { Analysis, MonthRow } from '../../metrics/types.js';
 import { seriesBy, type GroupSeries } from '../../metrics/trend.js';
 import type { PipelineResult } from '../../pipeline.js';
 import type { Lang } from '../../settings/types.js';

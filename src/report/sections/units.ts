@@ -3,7 +3,7 @@
  * own table in the quarterly evaluation), the CSV units table and the terminal's table show
  * the same rows, each with its own choice of columns.
  */
-import { TARGET_NOTES, type Analysis, type UnitRow } from '../../metrics/analysis.js';
+import { TARGET_NOTES, type Analysis, type UnitRow } from '../../metrics/types.js';
 import type { Lang } from '../../settings/types.js';
 import { BOOK, PRORATED, SHEET_NAMES } from '../labels.js';
 import type { Column, Row, Sheet, Table } from '../types.js';

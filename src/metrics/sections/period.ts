@@ -1,0 +1,40 @@
+/**
+ * The period of an analysis and the two it is compared with: the same months a year earlier
+ * (同比) and the span of equal length just before (环比), each only when the inputs cover it
+ * wholly — a comparison with months nobody exported would count them as 0.
+ */
+import { monthCount, months, periodJson, preceding, yearEarlier, type Period } from '../period.js';
+import type { AnalysisInput, PeriodSection } from '../types.js';
+
+export interface Comparisons {
+  period: Period;
+  /** The same months a year earlier, when the inputs cover them. */
+  yearEarlier: Period | null;
+  /** The span of equal length just before, when the inputs cover it. */
+  preceding: Period | null;
+}
+
+export function comparisons(input: AnalysisInput): Comparisons {
+  const { period, covered } = input;
+  const isCovered = (p: Period) => months(p).every((m) => covered.has(m));
+  const earlier = yearEarlier(period);
+  const before = preceding(period);
+  return {
+    period,
+    yearEarlier: isCovered(earlier) ? earlier : null,
+    preceding: isCovered(before) ? before : null,
+  };
+}
+
+export function periodSection(input: AnalysisInput): PeriodSection {
+  const { period, request } = input;
+  const compared = comparisons(input);
+  return {
+    ...periodJson(period),
+    months: monthCount(period),
+    kind: request.kind,
+    label: request.label,
+    yearEarlier: compared.yearEarlier ? periodJson(compared.yearEarlier) : null,
+    preceding: compared.preceding ? periodJson(compared.preceding) : null,
+  };
+}

@@ -1,0 +1,266 @@
+/**
+ * The shapes the metrics take and give: what an analysis is computed from (`AnalysisInput`),
+ * its settings, the rows of each section and the notes. Types only (and the defaults), so that
+ * the section modules, the extras and their callers import them without importing each other.
+ */
+import type { Field } from '../schema/fields.js';
+import type { Taxonomy } from '../taxonomy/load.js';
+import type { Cube } from './cube.js';
+import type { AverageMonthlyReduction } from './formulas.js';
+import type { Period, PeriodRequest } from './period.js';
+import type { Records } from './records.js';
+import type { Targets } from './targets.js';
+
+export interface AnalysisSettings {
+  /** assessed = complaints − appeal-approved − unsubstantiated (a complaint subtracted once). */
+  excludeUnsubstantiated: boolean;
+  /** Scale annual targets by months-in-period / 12. */
+  prorate: boolean;
+  replyLimitHours: number;
+  closeLimitHours: number;
+  /** Length of the hot-spot and repeat-complainant lists. */
+  top: number;
+}
+
+export const DEFAULT_SETTINGS: AnalysisSettings = {
+  excludeUnsubstantiated: false,
+  prorate: false,
+  replyLimitHours: 24,
+  closeLimitHours: 144,
+  top: 10,
+};
+
+export interface AnalysisInput {
+  cube: Cube;
+  records: Records;
+  taxonomy: Taxonomy;
+  period: Period;
+  request: PeriodRequest;
+  /** Months the inputs cover: every month between an input's first and last work order. */
+  covered: ReadonlySet<number>;
+  targets: Targets | null;
+  /** Fields with a column in at least one input. */
+  fields: ReadonlySet<Field>;
+  settings: AnalysisSettings;
+}
+
+export interface Counts {
+  complaints: number;
+  appealApproved: number;
+  unsubstantiated: number;
+  assessed: number;
+}
+
+export interface UnitRow extends Counts {
+  unit: string;
+  target: number | null;
+  overTargetRate: number | null;
+  overTarget: boolean | null;
+  share: number | null;
+  customers: number | null;
+  ratePer10k: number | null;
+  previous: number | null;
+  yoy: number | null;
+  preceding: number | null;
+  mom: number | null;
+  rank: number;
+}
+
+export interface MonthRow extends Counts {
+  month: string;
+  previous: number | null;
+  mom: number | null;
+  yoy: number | null;
+}
+
+export interface CategoryRow {
+  code: string;
+  name: string;
+  nameEn: string;
+  parent?: string;
+  discipline: string;
+  complaints: number;
+  share: number | null;
+  previous: number | null;
+  yoy: number | null;
+}
+
+export interface DisciplineRow {
+  name: string;
+  complaints: number;
+  share: number | null;
+  previous: number | null;
+  yoy: number | null;
+}
+
+export interface Categories {
+  level1: CategoryRow[];
+  level2: CategoryRow[];
+  level3: CategoryRow[];
+  discipline: DisciplineRow[];
+  unclassified: number;
+}
+
+export interface HotSpots {
+  level2: CategoryRow[];
+  level3: CategoryRow[];
+  byUnit: {
+    unit: string;
+    complaints: number;
+    top: { name: string; nameEn: string; complaints: number; share: number | null }[];
+  }[];
+  rising: {
+    basis: 'yoy' | 'mom';
+    categories: {
+      code: string;
+      name: string;
+      nameEn: string;
+      complaints: number;
+      base: number;
+      increase: number;
+      rate: number | null;
+    }[];
+  } | null;
+}
+
+export interface Seasonality {
+  from: string;
+  to: string;
+  months: { month: number; values: Record<string, number>; mean: number; index: number | null }[];
+}
+
+export interface RepeatList {
+  /** Complainants with two or more complaints in the period. */
+  complainants: number;
+  /** The complaints they made. */
+  complaints: number;
+  share: number | null;
+  top: { key: string; complaints: number; units: string[] }[];
+}
+
+export interface DurationStats {
+  /** Complaints with a usable time. */
+  count: number;
+  /** Times earlier than the acceptance time: left out of the figures. */
+  beforeAcceptance: number;
+  meanHours: number | null;
+  medianHours: number | null;
+  limitHours: number;
+  overLimit: number;
+  overLimitShare: number | null;
+}
+
+export interface Timeliness {
+  reply: DurationStats | null;
+  close: DurationStats | null;
+  byUnit: { unit: string; reply: DurationStats | null; close: DurationStats | null }[];
+}
+
+export interface Satisfaction {
+  /** Complaints by callback value as written; "(空)" when blank. */
+  byValue: Record<string, number>;
+  satisfied: number;
+  neutral: number;
+  dissatisfied: number;
+  notSurveyed: number;
+  /** Values none of the groups knows: left out of the share. */
+  unrecognised: number;
+  /** satisfied / (satisfied + neutral + dissatisfied). */
+  satisfiedShare: number | null;
+  byUnit: { unit: string; surveyed: number; satisfied: number; satisfiedShare: number | null }[];
+}
+
+export interface Extras {
+  repeatComplainants: { byCustomer: RepeatList | null; byPhone: RepeatList | null } | null;
+  timeliness: Timeliness | null;
+  satisfaction: Satisfaction | null;
+}
+
+export interface PeriodSection {
+  from: string;
+  to: string;
+  months: number;
+  kind: PeriodRequest['kind'];
+  label: string | null;
+  yearEarlier: { from: string; to: string } | null;
+  preceding: { from: string; to: string } | null;
+}
+
+export type Totals = Counts & {
+  workOrders: number;
+  target: number | null;
+  overTargetRate: number | null;
+  overTarget: boolean | null;
+  unitsOverTarget: number;
+  unitsWithTarget: number;
+  customers: number | null;
+  ratePer10k: number | null;
+  previous: number | null;
+  yoy: number | null;
+  preceding: number | null;
+  mom: number | null;
+  excludedByType: Record<string, number>;
+};
+
+/** How the targets matched the units of the data (the list beside the units table). */
+export interface TargetMatch {
+  file: string;
+  prorated: boolean;
+  factor: number;
+  unitsWithoutTarget: string[];
+  targetsWithoutData: string[];
+}
+
+export interface Analysis extends Extras {
+  period: PeriodSection;
+  totals: Totals;
+  units: UnitRow[];
+  months: MonthRow[];
+  trend: { avgMonthlyReduction: AverageMonthlyReduction };
+  categories: Categories;
+  seasonality: Seasonality | null;
+  hotspots: HotSpots;
+  targets: TargetMatch | null;
+  settings: AnalysisSettings;
+  notes: Note[];
+}
+
+/**
+ * Something the reader of a report should know: a figure that could not be computed (and
+ * why), or data that does not line up. `message` in English, `zh` in Chinese.
+ */
+export interface Note {
+  code:
+    | 'months-missing'
+    | 'no-yoy'
+    | 'no-appeal'
+    | 'no-substantiated'
+    | 'units-without-target'
+    | 'targets-without-data'
+    | 'targets-not-prorated'
+    | 'no-seasonality'
+    | 'no-repeat'
+    | 'no-reply'
+    | 'no-close'
+    | 'no-satisfaction'
+    | 'satisfaction-unrecognised';
+  message: string;
+  zh: string;
+}
+
+/** Notes about the targets: shown beside the units table. */
+export const TARGET_NOTES: ReadonlySet<Note['code']> = new Set([
+  'units-without-target',
+  'targets-without-data',
+  'targets-not-prorated',
+]);
+
+/** Notes about a metric left out rather than about the data. */
+export const SKIPPED_NOTES: ReadonlySet<Note['code']> = new Set([
+  'no-yoy',
+  'no-seasonality',
+  'no-repeat',
+  'no-reply',
+  'no-close',
+  'no-satisfaction',
+]);
