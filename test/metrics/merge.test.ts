@@ -114,7 +114,10 @@ async function splitRun(
     splitBefore,
     dimensions,
   });
-  return { count: partials.length, text: everything(merge(partials, headers), inputs) };
+  // Partials are plain data: merged as a worker thread would hand them over, copied by the
+  // structured clone of postMessage.
+  const copies = partials.map((p) => structuredClone(p));
+  return { count: partials.length, text: everything(merge(copies, headers), inputs) };
 }
 
 // A small export with runs of copies of one work order that change between copies: class,
