@@ -1,7 +1,7 @@
 /**
  * The command-line program. Commands throw; this is the one place that prints errors and
  * picks the exit code (DESIGN.md §4): 0 done, 1 internal error or a broken installation
- * (InstallError), 2 usage or unreadable input, 3 rows rejected under --strict.
+ * (InstallError), 2 usage or unreadable input, 3 rows rejected or targets unmatched under --strict.
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT, isUserError } from './errors.js';
@@ -38,8 +38,8 @@ export function program(): Command {
     `
 Exit codes: 0 done; 1 internal error, or a broken installation (reinstall with npm
 install); 2 usage error, an input that cannot be read (damaged or over a limit) or an output
-that cannot be written (disk full, an output that is an input); 3 rows were rejected under
---strict; 129/130/143 after SIGHUP/SIGINT/SIGTERM, temporary files removed. Set
+that cannot be written (disk full, an output that is an input), or no row is a complaint;
+3 rows were rejected, or a target matches no unit, under --strict; 129/130/143 after SIGHUP/SIGINT/SIGTERM, temporary files removed. Set
 DEBUG=complaints for a stack trace.
 
 Examples:

@@ -18,6 +18,8 @@ export type InputErrorCode =
   | 'MISSING_COLUMN'
   | 'MAP_HEADER_NOT_FOUND'
   | 'NO_DATA'
+  // Work orders, but no business type means complaint (codes such as ZX/TS): complaint-types.ts.
+  | 'NO_COMPLAINTS'
   | 'BAD_OPTION'
   | 'TARGETS_INVALID'
   | 'CONFIG_INVALID'
@@ -95,6 +97,37 @@ export function refuseRejects(
 }
 
 /**
+ * `--strict` and a unit of the targets file matches no unit in the data (a typo such as
+ * 国网歙县供电公): exit 3, as for rejected rows — a figure would silently leave that target out.
+ */
+export class UnmatchedTargetsError extends Error {
+  readonly exitCode: number = EXIT.rejected;
+  readonly code = 'TARGETS_UNMATCHED';
+  readonly hint =
+    'Correct the unit names in the targets file to those of the exports, or run without --strict.';
+  readonly file: string;
+  constructor(file: string, unmatched: readonly { unit: string; closest: string | null }[]) {
+    const list = unmatched
+      .map((u) => (u.closest === null ? u.unit : `${u.unit} (did you mean ${u.closest}?)`))
+      .join(', ');
+    super(
+      `${file}: ${unmatched.length} unit(s) match no unit in the data, under --strict: ${list}`,
+    );
+    this.name = 'UnmatchedTargetsError';
+    this.file = file;
+  }
+}
+
+/** The --strict check of the targets: after the analysis, before any output is put in place. */
+export function refuseUnmatchedTargets(
+  strict: boolean,
+  targets: { file: string; unmatched: readonly { unit: string; closest: string | null }[] } | null,
+): void {
+  if (strict && targets && targets.unmatched.length > 0)
+    throw new UnmatchedTargetsError(targets.file, targets.unmatched);
+}
+
+/**
  * A file of the installed package is missing or unreadable (a chart font): nothing the user's
  * inputs or options can fix, so exit 1 as an internal error does, but said plainly, with what
  * to do.
@@ -112,12 +145,13 @@ export class InstallError extends Error {
   }
 }
 
-export type UserError = InputError | RejectedRowsError | InstallError;
+export type UserError = InputError | RejectedRowsError | UnmatchedTargetsError | InstallError;
 
 export function isUserError(error: unknown): error is UserError {
   return (
     error instanceof InputError ||
     error instanceof RejectedRowsError ||
+    error instanceof UnmatchedTargetsError ||
     error instanceof InstallError
   );
 }

@@ -5,12 +5,14 @@
  * into the JSON result, the report model and its renderings.
  */
 import { readAggregate, type OrderObserver } from './aggregate.js';
-import { InputError, refuseRejects } from './errors.js';
+import { InputError, refuseRejects, refuseUnmatchedTargets } from './errors.js';
+import { noComplaintsError } from './ingest/complaint-types.js';
 import type { IngestResult } from './ingest/ingest.js';
 import { readTargets } from './io/targets.js';
 import { analyse, type Analysis, type AnalysisInput } from './metrics/analysis.js';
 import type { Aggregate } from './metrics/aggregate.js';
 import { monthOfDay } from './metrics/calendar.js';
+import { coveredMonths, partialMonths, type InputSpan } from './metrics/coverage.js';
 import { buildCube, complaintClasses } from './metrics/cube.js';
 import { COMPLAINT } from './metrics/dimensions.js';
 import { tallyOf } from './metrics/group.js';
@@ -49,7 +51,9 @@ export async function runPipeline(
     taxonomy,
     settings.model ? loadModel(settings.model, taxonomy) : null,
   );
-  const targets = settings.targets ? await readTargets(settings.targets) : null;
+  const targets = settings.targets
+    ? await readTargets(settings.targets, settings.ingest.map)
+    : null;
 
   const progress = Progress.wanted(process.stderr, settings.progress)
     ? new Progress(inputs, settings.lang !== 'en')
@@ -66,6 +70,8 @@ export async function runPipeline(
   }
   const { ingest: result, classifiedBy } = aggregate;
   refuseRejects(settings.strict, result);
+  const noComplaints = noComplaintsError(result, settings.ingest.complaintTypes);
+  if (noComplaints) throw noComplaints;
 
   const input = analysisInput(aggregate, {
     inputs,
@@ -74,7 +80,9 @@ export async function runPipeline(
     taxonomy,
     targets,
   });
-  return { analysis: analyse(input), input, ingest: result, taxonomy, classifiedBy };
+  const analysis = analyse(input);
+  refuseUnmatchedTargets(settings.strict, analysis.targets);
+  return { analysis, input, ingest: result, taxonomy, classifiedBy };
 }
 
 /**
@@ -90,9 +98,8 @@ export function analysisInput(
   const { request, taxonomy, inputs } = context;
   const { ingest: result, records } = aggregate;
   const cube = buildCube(records, complaintClasses(taxonomy));
-  const covered = new Set<number>();
-  for (const span of result.spans)
-    if (span) for (let m = monthOfDay(span[0]); m <= monthOfDay(span[1]); m++) covered.add(m);
+  const spans = coverageSpans(result);
+  const covered = coveredMonths(spans);
   const complaintMonths = new Set<number>();
   const allMonths = new Set<number>();
   const monthOf = new Map<number, number>();
@@ -126,5 +133,13 @@ export function analysisInput(
   }
   const fields = new Set<Field>(result.inputs.flatMap((i) => i.columns.map((c) => c.field)));
   const { settings, targets } = context;
-  return { cube, records, taxonomy, period, request, covered, targets, fields, settings };
+  const partial = partialMonths(spans, Math.min(...covered), Math.max(...covered));
+  return { cube, records, taxonomy, period, request, covered, partial, targets, fields, settings };
+}
+
+/** The days each input covers, with its units (metrics/coverage.ts). */
+function coverageSpans(result: IngestResult): InputSpan[] {
+  return result.coverage.flatMap((days, i) =>
+    days ? [{ from: days[0], to: days[1], units: Object.keys(result.inputs[i]!.units) }] : [],
+  );
 }

@@ -11,6 +11,10 @@ them, the latest calendar year in the data, from its first to its last month wit
 complaints. 同比 (yoy) compares with the same months a year earlier and 环比 (mom) with
 the months just before, when the inputs cover them; otherwise they are null ("-").
 Months are those of the acceptance time as written in the export, whatever TZ says.
+The days each export covers are judged from its title rows (导出时间, 统计时间 … 至 …), its
+last work order and its daily volume: a month covered only in part (an export taken on
+26 December) is marked and left out of 环比, its 同比, seasonality, the average monthly
+reduction and the trend chart unless --include-partial is given.
 
 Metrics (DESIGN.md §2): assessed = complaints − appeal-approved (申诉成功), and − the
 unsubstantiated (不属实) too with --exclude-unsubstantiated (a complaint is subtracted
@@ -46,8 +50,9 @@ export function register(program: Command): void {
 --json prints the full result (schemaVersion 1, DESIGN.md §6) instead of the summary;
 --json FILE writes it to FILE atomically.
 
-Exit codes: 0 done; 2 an input or the targets file cannot be read, or no work order falls
-in the period; 3 rows were rejected under --strict.
+Exit codes: 0 done; 2 an input or the targets file cannot be read, no work order falls in
+the period, or no row is a complaint (see --complaint-type); 3 rows were rejected, or a
+target matches no unit, under --strict.
 
 Examples:
   complaints analyze fixtures/metrics/95598-2015.xlsx fixtures/metrics/95598-2016-01-06.xlsx \\

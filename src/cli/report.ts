@@ -28,8 +28,9 @@ own figures against the same quarter a year earlier. --month makes the monthly b
 --year the year. The workbook is written to a temporary file beside the target and renamed
 when complete: a failure or a kill never leaves half a workbook.
 
-Exit codes: 0 written; 2 an input, the targets or the output folder is unusable, or no work
-order falls in the period; 3 rows were rejected under --strict.
+Exit codes: 0 written; 2 an input, the targets or the output folder is unusable, no work
+order falls in the period, or no row is a complaint (see --complaint-type); 3 rows were
+rejected, or a target matches no unit, under --strict.
 
 Examples:
   complaints report fixtures/metrics/95598-20*.xlsx fixtures/metrics/95598-2016-06-12-gb18030.csv \\

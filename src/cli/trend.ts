@@ -24,8 +24,12 @@ export function register(program: Command): void {
 --json prints months, trend and seasonality in the DESIGN.md §6 shape; with --by also
 "series": one {key, name, complaints, months, avgMonthlyReduction} per group.
 
-Exit codes: 0 done; 2 an input cannot be read, or no work order falls in the period;
-3 rows were rejected under --strict.
+A month the exports cover only in part (an export taken on 26 December) is marked with the
+day its data runs to (数据截至) and left out of 环比, its 同比, seasonality, the average
+monthly reduction and the trend chart; --include-partial counts it as a whole month.
+
+Exit codes: 0 done; 2 an input cannot be read, no work order falls in the period, or no row
+is a complaint (see --complaint-type); 3 rows were rejected under --strict.
 
 Examples:
   complaints trend fixtures/metrics/95598-2016-04-12-series.csv

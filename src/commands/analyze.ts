@@ -9,7 +9,7 @@
 import { checkWritable, guardOutputs } from '../io/write.js';
 import { monthPeriod, periodJson } from '../metrics/period.js';
 import { runPipeline } from '../pipeline.js';
-import { checkOutput, successLine, writeOutput } from '../report/output.js';
+import { checkOutput, successLines, writeOutput, type Written } from '../report/output.js';
 import { emitJson, resultJson } from '../report/json.js';
 import { summaryView } from '../report/sections/terminal.js';
 import { colours } from '../report/terminal.js';
@@ -35,15 +35,15 @@ export async function run(settings: Settings): Promise<void> {
     const result = await runPipeline(settings, detail?.observe);
     const period = result.input.period;
     const out = reportPath(settings, namedPeriod(result.input.request, periodJson(period)), null);
+    let written: Written | null = null;
     if (out) {
       if (!settings.out) await guardOutputs([out], reads);
-      const written = await writeOutput(out, result, {
+      written = await writeOutput(out, result, {
         lang,
         charts: settings.charts,
         detail,
         quarter: null,
       });
-      if (!settings.quiet) print(process.stderr, successLine(out, written, result, lang) + '\n');
     }
     if (json) await emitJson(resultJson(result), json.file ?? true);
     else if (!settings.quiet) {
@@ -51,6 +51,9 @@ export async function run(settings: Settings): Promise<void> {
       const c = colours(process.stdout, settings.color);
       print(process.stdout, renderSummary(summaryView(result, lang), lang, c) + '\n');
     }
+    // After the summary, so that the notes are the last thing a terminal shows.
+    if (out && written && !settings.quiet)
+      print(process.stderr, successLines(out, written, result, lang));
   } finally {
     detail?.remove();
   }

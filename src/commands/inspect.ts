@@ -6,6 +6,8 @@
  * duplicates, skipped rows, rejects by reason with their first rows, and the date range.
  */
 import { refuseRejects } from '../errors.js';
+import { noComplaintsError } from '../ingest/complaint-types.js';
+import { DuplicateListing } from '../ingest/duplicates.js';
 import { ingest } from '../ingest/ingest.js';
 import { checkWritable, guardOutputs } from '../io/write.js';
 import { emitJson, inspectJson } from '../report/json.js';
@@ -13,16 +15,36 @@ import { print } from '../report/print.js';
 import { filesRead } from '../settings/resolve.js';
 import type { Settings } from '../settings/types.js';
 
-export async function run(settings: Settings): Promise<void> {
+/** --duplicates: list the duplicates whose copies differ, field by field. */
+export interface InspectExtras {
+  duplicates: boolean;
+}
+
+export async function run(
+  settings: Settings,
+  { duplicates }: InspectExtras = { duplicates: false },
+): Promise<void> {
   const { inputs, json } = settings;
   await guardOutputs([json?.file], filesRead(settings));
   if (json?.file) await checkWritable(json.file);
-  const result = await ingest(inputs, settings.ingest);
+  const listing = duplicates
+    ? new DuplicateListing(inputs.map((f) => (f === '-' ? 'stdin' : f)))
+    : null;
+  const result = await ingest(inputs, settings.ingest, listing?.observe);
+  // inspect shows what the analysis would refuse: exports whose business types are codes.
+  const none = noComplaintsError(result, settings.ingest.complaintTypes);
+  if (none) result.warnings.push(`${none.message} ${none.hint}`);
   if (json) {
-    await emitJson(inspectJson(result), json.file ?? true);
+    const listed = listing ? { differingDuplicates: listing.differing } : {};
+    await emitJson({ ...inspectJson(result), ...listed }, json.file ?? true);
   } else if (!settings.quiet) {
     const { renderInspect } = await import('../report/inspect.js');
     print(process.stdout, renderInspect(result, settings.lang, settings.color) + '\n');
+    if (listing) {
+      const { renderDuplicates } = await import('../report/duplicates.js');
+      const text = renderDuplicates(listing.differing, settings.lang, settings.color);
+      print(process.stdout, `\n${text}\n`);
+    }
     for (const warning of result.warnings) print(process.stderr, `warning: ${warning}\n`);
   }
   // Unlike the other commands, inspect reports first: the rejects are what it is run to see.

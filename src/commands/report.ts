@@ -11,7 +11,7 @@ import { relative, resolve } from 'node:path';
 import { analyse } from '../metrics/analysis.js';
 import { monthPeriod, periodJson } from '../metrics/period.js';
 import { runPipeline } from '../pipeline.js';
-import { checkOutput, successLine, writeOutput } from '../report/output.js';
+import { checkOutput, successLines, writeOutput } from '../report/output.js';
 import { emitJson, resultJson } from '../report/json.js';
 import { checkWritable, guardOutputs } from '../io/write.js';
 import { print } from '../report/print.js';
@@ -65,7 +65,7 @@ export async function run(settings: Settings): Promise<void> {
     if (!settings.quiet)
       print(
         process.stderr,
-        successLine(settings.out ?? relative(process.cwd(), out), written, result, lang) + '\n',
+        successLines(settings.out ?? relative(process.cwd(), out), written, result, lang),
       );
     if (settings.json)
       await emitJson(resultJson(result, { quarter: quarterAnalysis }), settings.json.file ?? true);

@@ -8,7 +8,7 @@
 import { DIFFERING, EntryColumn, IdIndex, NEW } from './dedup.js';
 import type { IngestPartial, PartialBuilder, RowCounts } from './partial.js';
 import { emptyCounts } from './partial.js';
-import { addCounts, inputSummary, type InputHeader } from './summary.js';
+import { addCounts, coverageDays, inputSummary, type InputHeader } from './summary.js';
 import {
   MAX_REJECT_DETAILS,
   type DataSetTotals,
@@ -33,6 +33,7 @@ export class DataSetMerge {
   private readonly counts: RowCounts[] = [];
   private readonly summaries: InputSummary[] = [];
   private readonly spans: ([number, number] | null)[] = [];
+  private readonly coverage: ([number, number] | null)[] = [];
   private readonly warnings: string[] = [];
   private readonly rejects: Reject[] = [];
   private rejected = 0;
@@ -117,6 +118,8 @@ export class DataSetMerge {
       firstMs === null || lastMs === null
         ? null
         : [Math.floor(firstMs / DAY_MS), Math.floor(lastMs / DAY_MS)];
+    const covered = coverageDays(header, counts);
+    this.coverage[header.input] = covered && [covered.from, covered.to];
     if (header.columns.every((c) => c.field !== 'id')) {
       this.warnings.push(
         `${header.file}: no 工单编号 (id) column: its rows are not de-duplicated.`,
@@ -163,6 +166,7 @@ export class DataSetMerge {
       rejectsOmitted: totals.rejected - this.rejects.length,
       warnings: this.warnings,
       spans: this.spans,
+      coverage: this.coverage,
     };
   }
 
@@ -184,6 +188,18 @@ export class DataSetMerge {
       rejected: this.rejected,
       excludedByType,
       withoutId: this.withoutId,
+      complaintLike: this.complaintLike(),
+      hasBusinessType: this.summaries.some((i) =>
+        i.columns.some((c) => c.field === 'businessType'),
+      ),
     };
+  }
+
+  private complaintLike(): Record<string, number> {
+    const like: Record<string, number> = {};
+    for (const counts of this.counts)
+      for (const [type, n] of Object.entries(counts?.complaintLike ?? {}))
+        like[type] = (like[type] ?? 0) + n;
+    return like;
   }
 }

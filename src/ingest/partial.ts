@@ -18,6 +18,12 @@ export interface RowCounts {
   duplicatesDiffering: number;
   rejected: number;
   byType: Record<string, number>;
+  /**
+   * Per business type not counted as a complaint, its rows that look like complaints: a text that
+   * starts 【投诉】 or a complaint class (… 投诉) filled in. Names the code to use with
+   * --complaint-type when no row is a complaint (complaint-types.ts).
+   */
+  complaintLike: Record<string, number>;
   units: Record<string, number>;
   skipped: { blank: number; total: number; repeatedHeader: number };
   rejectsByReason: Partial<Record<RejectCode, CountWithRows>>;
@@ -27,6 +33,8 @@ export interface RowCounts {
   /** First and last acceptance time of the usable rows (naive ms, schema/values.ts); null: none. */
   firstMs: number | null;
   lastMs: number | null;
+  /** Usable rows per day of acceptance (day index): how the input's coverage is judged. */
+  days: Map<number, number>;
   /** Values from which control characters were removed, and where that happened first. */
   controls: number;
   firstControl: { row: number; field: Field } | null;
@@ -40,6 +48,7 @@ export function emptyCounts(): RowCounts {
     duplicatesDiffering: 0,
     rejected: 0,
     byType: {},
+    complaintLike: {},
     units: {},
     skipped: { blank: 0, total: 0, repeatedHeader: 0 },
     rejectsByReason: {},
@@ -47,6 +56,7 @@ export function emptyCounts(): RowCounts {
     unrecognised: {},
     firstMs: null,
     lastMs: null,
+    days: new Map(),
     controls: 0,
     firstControl: null,
   };

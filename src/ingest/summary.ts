@@ -6,6 +6,9 @@
  */
 import { InputError } from '../errors.js';
 import { formatLocal } from '../schema/values.js';
+import { dayToString } from '../metrics/calendar.js';
+import { coverageJson, inputCoverage, type Coverage } from './coverage.js';
+import type { TitleDates } from './title.js';
 import type { RowCounts } from './partial.js';
 import { FIRST_ROWS, type CountWithRows, type InputSummary } from './types.js';
 import { unusableError } from './unusable.js';
@@ -19,6 +22,8 @@ export interface InputHeader {
   delimiter: string | null;
   sheet: string | null;
   headerRow: number;
+  /** The dates the rows above the header state (导出时间, 统计时间 … 至 …), if any. */
+  title: TitleDates | null;
   columns: InputSummary['columns'];
   unmapped: string[];
   /** The reader's notes. */
@@ -43,6 +48,7 @@ export function addCounts(into: RowCounts, from: RowCounts): void {
   into.duplicatesDiffering += from.duplicatesDiffering;
   into.rejected += from.rejected;
   addRecord(into.byType, from.byType);
+  addRecord(into.complaintLike, from.complaintLike);
   addRecord(into.units, from.units);
   into.skipped.blank += from.skipped.blank;
   into.skipped.total += from.skipped.total;
@@ -69,6 +75,7 @@ export function addCounts(into: RowCounts, from: RowCounts): void {
     into.firstMs = from.firstMs;
   if (from.lastMs !== null && (into.lastMs === null || from.lastMs > into.lastMs))
     into.lastMs = from.lastMs;
+  for (const [day, n] of from.days) into.days.set(day, (into.days.get(day) ?? 0) + n);
   into.controls += from.controls;
   into.firstControl ??= from.firstControl;
 }
@@ -81,6 +88,29 @@ function controlNote(header: InputHeader, counts: RowCounts): string[] {
   return [
     `Control characters (such as NUL) removed from ${controls} value${controls === 1 ? '' : 's'} used for grouping and matching, first in ${column} on ${header.sheet === null ? 'line' : 'row'} ${row}.`,
   ];
+}
+
+const DAY_MS = 86_400_000;
+
+/** The days an input covers (coverage.ts), from its rows and its title; null without rows. */
+export function coverageDays(header: InputHeader, counts: RowCounts): Coverage | null {
+  if (counts.firstMs === null || counts.lastMs === null) return null;
+  const first = Math.floor(counts.firstMs / DAY_MS);
+  const last = Math.floor(counts.lastMs / DAY_MS);
+  return inputCoverage(counts.days, first, last, header.title);
+}
+
+/** InputSummary.coverage: the days covered, and what the title rows state. */
+function coverageSummary(header: InputHeader, counts: RowCounts): InputSummary['coverage'] {
+  const covered = coverageDays(header, counts);
+  if (covered === null) return null;
+  const t = header.title;
+  const day = (d: number | null) => (d === null ? null : dayToString(d));
+  return {
+    ...coverageJson(covered),
+    stated: t && (t.from !== null || t.to !== null) ? { from: day(t.from), to: day(t.to) } : null,
+    exportedAt: t?.exportedText ?? null,
+  };
 }
 
 /** The summary of a whole input; throws when the input has no data rows or is unusable. */
@@ -130,6 +160,7 @@ export function inputSummary(header: InputHeader, counts: RowCounts): InputSumma
       counts.firstMs === null || counts.lastMs === null
         ? null
         : { from: formatLocal(counts.firstMs), to: formatLocal(counts.lastMs) },
+    coverage: coverageSummary(header, counts),
     notes: [...header.notes, ...controlNote(header, counts)],
   };
 }

@@ -15,9 +15,11 @@ import {
   visible,
   type LocalTime,
 } from '../schema/values.js';
+import { callbackOf, flagOf, minuteOf } from './compare.js';
 import { DIGEST_SEED, NEW, digestNumber, digestSample, digestText } from './dedup.js';
 import { PartialBuilder, type IngestPartial, type RowCounts } from './partial.js';
 import type { InputHeader } from './summary.js';
+import { titleDates, type TitleDates } from './title.js';
 import {
   BLANK_TYPE,
   FIRST_ROWS,
@@ -40,6 +42,18 @@ export function isTotalRow(cells: readonly Cell[]): boolean {
     if (TOTAL_WORDS.has(word)) return true;
   }
   return false;
+}
+
+/**
+ * A work order of another type that reads like a complaint: its text opens with 投诉 (【投诉】,
+ * [投诉], 投诉：) or it carries a complaint class (服务投诉 …). Systems that export business types
+ * as codes still write these, which tells which code means complaint.
+ */
+function looksLikeComplaint(o: { content: string | null; level1: string | null }): boolean {
+  return (
+    (o.content !== null && o.content.slice(0, 6).includes('投诉')) ||
+    (o.level1 !== null && o.level1.endsWith('投诉'))
+  );
 }
 
 function isBlankRow(cells: readonly Cell[]): boolean {
@@ -70,6 +84,8 @@ export class TableIngest implements TableSink {
   private pending: (RawRow | BrokenRow)[] = [];
   private header: ReturnType<typeof findHeader> = null;
   private headerRow: number | null = null;
+  /** What the rows above the header say about the dates the export covers. */
+  private title: TitleDates | null = null;
   private sheet: string | null = null;
   private col: Record<Field, number> = Object.fromEntries(FIELDS.map((f) => [f, -1])) as Record<
     Field,
@@ -186,6 +202,7 @@ export class TableIngest implements TableSink {
     }
     this.header = found;
     this.headerRow = headerRow;
+    this.title = titleDates(rows.slice(0, found.index).map((r) => r.cells ?? []));
     this.width = found.headers.length;
     this.lastRow = headerRow;
     for (const field of FIELDS) this.col[field] = found.columns[field] ?? -1;
@@ -344,11 +361,15 @@ export class TableIngest implements TableSink {
     part.count(typeId, entry);
     const typeKey = businessType ?? '投诉';
     counts.byType[typeKey] = (counts.byType[typeKey] ?? 0) + 1;
+    if (!isComplaint && looksLikeComplaint(order))
+      counts.complaintLike[typeKey] = (counts.complaintLike[typeKey] ?? 0) + 1;
     counts.units[unit] = (counts.units[unit] ?? 0) + 1;
     if (isComplaint) counts.complaints++;
     const ms = acceptedAt.ms;
     if (counts.firstMs === null || ms < counts.firstMs) counts.firstMs = ms;
     if (counts.lastMs === null || ms > counts.lastMs) counts.lastMs = ms;
+    const day = acceptedAt.dayIndex;
+    counts.days.set(day, (counts.days.get(day) ?? 0) + 1);
     this.sink.order(order, entry, occurrence);
   }
 
@@ -372,15 +393,16 @@ export class TableIngest implements TableSink {
 
   /**
    * What tells a changed copy of a work order from a repeated one: its values after
-   * normalisation (two exports writing one date in two forms are not a change), but for the
-   * long complaint text only its length and a sample of its characters, to keep the hot path
-   * cheap. The digest only decides the "differing" count, never which copy wins.
+   * normalisation as compare.ts defines it (two exports writing one date in two forms, or 10:22:11
+   * and 10:22, are not a change), but for the long complaint text only its length and a sample of
+   * its characters, to keep the hot path cheap. The digest only decides the "differing" count,
+   * never which copy wins.
    */
   private rowDigest(o: WorkOrder): number {
     let h = DIGEST_SEED;
-    h = digestNumber(h, o.acceptedAt.ms / 1000);
-    h = digestNumber(h, o.closedAt === null ? -1 : o.closedAt.ms / 1000);
-    h = digestNumber(h, o.repliedAt === null ? -1 : o.repliedAt.ms / 1000);
+    h = digestNumber(h, minuteOf(o.acceptedAt));
+    h = digestNumber(h, minuteOf(o.closedAt));
+    h = digestNumber(h, minuteOf(o.repliedAt));
     h = digestSample(h, o.content ?? '', CONTENT_SAMPLE);
     h = digestText(h, o.unit);
     h = digestText(h, o.businessType ?? '');
@@ -391,11 +413,11 @@ export class TableIngest implements TableSink {
     h = digestText(h, o.phone ?? '');
     h = digestText(h, o.substantiated ?? '');
     h = digestText(h, o.appeal);
-    h = digestText(h, o.satisfaction ?? '');
+    h = digestText(h, callbackOf(o.satisfaction));
     h = digestText(h, o.department ?? '');
     h = digestText(h, o.city ?? '');
     h = digestText(h, o.severity ?? '');
-    h = digestNumber(h, o.escalated === null ? 2 : Number(o.escalated));
+    h = digestNumber(h, flagOf(o.escalated));
     return h >>> 0;
   }
 
@@ -466,6 +488,7 @@ export class TableIngest implements TableSink {
       delimiter: reader.delimiter,
       sheet: this.sheet,
       headerRow: this.headerRow!,
+      title: this.title,
       columns: this.columns,
       unmapped: this.unmapped,
       notes: reader.notes,

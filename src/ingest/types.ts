@@ -3,6 +3,7 @@ import type { Cell } from '../io/table.js';
 import type { Field } from '../schema/fields.js';
 import type { MapOverrides } from '../schema/header.js';
 import type { Appeal, Flag, LocalTime, Substantiated } from '../schema/values.js';
+import type { CoverageBasis } from './coverage.js';
 import type { Occurrence } from './dedup.js';
 
 export interface IngestSettings {
@@ -97,6 +98,19 @@ export interface InputSummary {
   rejectsByReason: Partial<Record<RejectCode, CountWithRows>>;
   unrecognised: Partial<Record<Field, CountWithRows & { values: string[] }>>;
   dateRange: { from: string; to: string } | null;
+  /**
+   * The days the input covers (ingest/coverage.ts): `basis` says how the last one was judged —
+   * `stated` above the header, the `exported` time, the last work order (`rows`: the days after
+   * it would have held work orders), or the end of its `month`. `stated` and `exportedAt` are
+   * what the rows above the header say, as found.
+   */
+  coverage: {
+    from: string;
+    to: string;
+    basis: CoverageBasis;
+    stated: { from: string | null; to: string | null } | null;
+    exportedAt: string | null;
+  } | null;
   notes: string[];
 }
 
@@ -110,6 +124,10 @@ export interface DataSetTotals {
   excludedByType: Record<string, number>;
   /** Rows that could not be de-duplicated because they have no id. */
   withoutId: number;
+  /** Rows of each other business type that look like complaints (RowCounts.complaintLike). */
+  complaintLike: Record<string, number>;
+  /** Whether any input has a 业务类型 column (without one every row is a complaint). */
+  hasBusinessType: boolean;
 }
 
 export interface IngestResult {
@@ -121,4 +139,6 @@ export interface IngestResult {
   warnings: string[];
   /** Per input: the first and last day (day index) of its usable rows' acceptance, or null. */
   spans: ([number, number] | null)[];
+  /** Per input: the first and last day it covers (InputSummary.coverage), or null. */
+  coverage: ([number, number] | null)[];
 }

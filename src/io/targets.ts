@@ -9,6 +9,7 @@ import {
   invalidTargets,
   parseTargetJsonText,
   parseTargetRows,
+  type TargetMap,
   type Targets,
 } from '../metrics/targets.js';
 import { openInput } from './source.js';
@@ -51,7 +52,8 @@ async function readRows(file: string): Promise<RawRow[]> {
   return rows;
 }
 
-export async function readTargets(file: string): Promise<Targets> {
-  if (/\.json$/i.test(file)) return parseTargetJsonText(await readText(file), file);
-  return parseTargetRows(await readRows(file), file);
+/** The targets file; `map` names its columns where their headers are not the usual ones. */
+export async function readTargets(file: string, map: TargetMap = {}): Promise<Targets> {
+  if (/\.json$/i.test(file)) return parseTargetJsonText(await readText(file), file, map);
+  return parseTargetRows(await readRows(file), file, map);
 }

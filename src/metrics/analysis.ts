@@ -43,7 +43,7 @@ export function analyse(input: AnalysisInput): Analysis {
     totals: totals(input, units),
     units,
     months: monthRows,
-    trend: trend(monthRows),
+    trend: trend(input, monthRows),
     categories: categories(input, counts),
     seasonality: seasonality(input),
     hotspots: hotspots(input, units, counts),

@@ -40,25 +40,35 @@ export function prorate(annualTarget: number, months: number): number {
 export interface AverageMonthlyReduction {
   /** Mean of the monthly reduction rates (−环比), over the months whose rate exists. */
   arithmetic: number | null;
-  /** 1 − (last / first)^(1 / (n − 1)). */
+  /** 1 − (last / first)^(1 / (n − 1)), n − 1 the months from the first to the last. */
   compound: number | null;
 }
 
-/** 月均下降率 of a monthly series, both ways; positive means falling. */
-export function averageMonthlyReduction(series: readonly number[]): AverageMonthlyReduction {
+/**
+ * 月均下降率 of a monthly series, both ways; positive means falling. A null is a month that
+ * cannot stand beside the others (not covered, or covered in part): it has no reduction rate and
+ * none against it, and the compound rate runs from the first month with a value to the last,
+ * over the months between them.
+ */
+export function averageMonthlyReduction(
+  series: readonly (number | null)[],
+): AverageMonthlyReduction {
   const rates: number[] = [];
   for (let i = 1; i < series.length; i++) {
-    const mom = change(series[i]!, series[i - 1]!);
-    if (mom !== null) rates.push(-mom);
+    const mom = change(series[i] ?? 0, series[i - 1] ?? null);
+    if (series[i] !== null && mom !== null) rates.push(-mom);
   }
   const arithmetic =
     rates.length === 0 ? null : rates.reduce((sum, rate) => sum + rate, 0) / rates.length;
-  const first = series[0];
-  const last = series[series.length - 1];
+  const at = series.flatMap((v, i) => (v === null ? [] : [i]));
+  const firstAt = at[0];
+  const lastAt = at[at.length - 1];
+  const first = firstAt === undefined ? undefined : series[firstAt]!;
+  const last = lastAt === undefined ? undefined : series[lastAt]!;
   const compound =
-    series.length < 2 || first === undefined || last === undefined || first <= 0
+    first === undefined || last === undefined || lastAt === firstAt || first <= 0
       ? null
-      : 1 - Math.pow(last / first, 1 / (series.length - 1));
+      : 1 - Math.pow(last / first, 1 / (lastAt! - firstAt!));
   return { arithmetic, compound };
 }
 

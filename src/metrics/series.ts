@@ -1,11 +1,14 @@
 /**
  * Monthly series from month buckets of the cube (groupBy at month grain): each month's counts,
- * with 环比 against the month before and 同比 against the same month a year earlier when the
- * inputs cover those months, else null.
+ * whether the data covers it wholly, with 环比 against the month before and 同比 against the same
+ * month a year earlier, each only when both months are usable (covered, and whole unless partial
+ * months are included: coverage.ts): 26 days of December against a whole December is no change.
  */
+import { dayToString, lastDayOfMonth } from './calendar.js';
+import type { MonthUse } from './coverage.js';
 import { monthIndexToString } from '../schema/values.js';
 import type { MonthRow } from './types.js';
-import { change } from './formulas.js';
+import { averageMonthlyReduction, change, type AverageMonthlyReduction } from './formulas.js';
 import { monthPeriod, type Period } from './period.js';
 import type { Tally } from './group.js';
 
@@ -16,21 +19,23 @@ export function seriesPeriod(from: number, to: number): Period {
 
 /**
  * The rows of months `from`…`to` (month indexes) from the buckets of `seriesPeriod(from, to)`;
- * `covered` says which months the inputs cover.
+ * `use` says which months the inputs cover, and how.
  */
 export function monthRows(
   from: number,
   to: number,
   buckets: readonly Tally[] | null,
-  covered: ReadonlySet<number>,
+  use: MonthUse,
 ): MonthRow[] {
   const first = from - 12;
   const complaintsAt = (m: number) =>
-    covered.has(m) ? (buckets?.[m - first]?.complaints ?? 0) : null;
+    use.usable(m) ? (buckets?.[m - first]?.complaints ?? 0) : null;
   const rows: MonthRow[] = [];
   for (let m = from; m <= to; m++) {
     const b = buckets?.[m - first];
     const complaints = b?.complaints ?? 0;
+    const covered = use.covered(m);
+    const partial = use.partial(m);
     const previous = complaintsAt(m - 12);
     rows.push({
       month: monthIndexToString(m),
@@ -38,10 +43,21 @@ export function monthRows(
       appealApproved: b?.appealApproved ?? 0,
       unsubstantiated: b?.unsubstantiated ?? 0,
       assessed: b?.assessed ?? 0,
+      partial: !covered || partial !== undefined,
+      through: partial ? dayToString(partial.through ?? lastDayOfMonth(m)) : null,
       previous,
-      mom: change(complaints, complaintsAt(m - 1)),
-      yoy: change(complaints, previous),
+      mom: use.usable(m) ? change(complaints, complaintsAt(m - 1)) : null,
+      yoy: use.usable(m) ? change(complaints, previous) : null,
     });
   }
   return rows;
+}
+
+/** 月均下降率 of the months `from`…`to` of `rows` (monthRows), over the usable months only. */
+export function seriesReduction(
+  rows: readonly MonthRow[],
+  from: number,
+  use: MonthUse,
+): AverageMonthlyReduction {
+  return averageMonthlyReduction(rows.map((r, i) => (use.usable(from + i) ? r.complaints : null)));
 }

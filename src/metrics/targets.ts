@@ -8,8 +8,11 @@
 import { InputError } from '../errors.js';
 import { isTotalRow } from '../ingest/table-ingest.js';
 import type { Cell, RawRow } from '../io/table.js';
-import { FIELD_SPECS, headerKey } from '../schema/fields.js';
-import { cellText, cleanText } from '../schema/values.js';
+import { FIELD_SPECS, TARGET_FIELDS, headerKey, type TargetField } from '../schema/fields.js';
+import { cellText, cleanText, visible } from '../schema/values.js';
+
+/** --map's names for the targets file's columns (targetUnit, target, customers) and headers. */
+export type TargetMap = Partial<Record<string, string>>;
 
 export interface Target {
   unit: string;
@@ -24,20 +27,59 @@ export interface Targets {
 }
 
 const HEADERS = {
-  unit: ['单位', '单位名称', ...FIELD_SPECS.unit.aliases],
-  target: ['指标', '指标值', '年度指标', '投诉指标', '考核指标', '年度投诉指标', 'target'],
-  customers: ['户数', '客户数', '用户数', '客户户数', 'customers'],
+  unit: ['单位', '单位名称', '供电单位名称', '考核单位', '被考核单位', ...FIELD_SPECS.unit.aliases],
+  target: [
+    '指标',
+    '指标值',
+    '年度指标',
+    '投诉指标',
+    '考核指标',
+    '年度投诉指标',
+    '年度考核指标',
+    '投诉考核指标',
+    '年度投诉考核指标',
+    '考核指标值',
+    '投诉控制指标',
+    'target',
+  ],
+  customers: [
+    '户数',
+    '客户数',
+    '用户数',
+    '客户户数',
+    '用户户数',
+    '客户总数',
+    '用户总数',
+    'customers',
+  ],
 } as const;
 type Column = keyof typeof HEADERS;
+/** --map's name for each column of the targets file. */
+const MAP_NAMES: Record<Column, TargetField> = {
+  unit: 'targetUnit',
+  target: 'target',
+  customers: 'customers',
+};
 const KEYS = Object.fromEntries(
   Object.entries(HEADERS).map(([column, names]) => [column, new Set(names.map(headerKey))]),
 ) as Record<Column, Set<string>>;
 const HEADER_SEARCH_ROWS = 20;
-const HINT = 'A targets file has one row per unit: 供电单位, 年度指标 and optionally 户数.';
+const HINT =
+  'A targets file has one row per unit: 供电单位, 年度指标 and optionally 户数; name other headers with --map targetUnit=HEADER, --map target=HEADER, --map customers=HEADER.';
 
+/**
+ * A header's key without the year management writes into it: "2016年指标", "2016年度考核指标",
+ * "年度指标（2016年）" are 指标 and 年度考核指标 for the year of the file.
+ */
+function withoutYear(key: string): string {
+  return key.replace(/^(?:19|20)\d{2}年?度?/, '').replace(/[(（]?(?:19|20)\d{2}年?度?[)）]?$/, '');
+}
+
+/** The column a header names: an alias, an alias once the year is taken out of it, or null. */
 function columnOf(header: string): Column | undefined {
   const key = headerKey(header);
-  return (Object.keys(KEYS) as Column[]).find((c) => KEYS[c].has(key));
+  const bare = withoutYear(key);
+  return (Object.keys(KEYS) as Column[]).find((c) => KEYS[c].has(key) || KEYS[c].has(bare));
 }
 
 /** A count from a cell: 16, "16", "1,234", "16.5" (prorated targets can be fractional). */
@@ -93,28 +135,69 @@ function addTarget(
   byUnit.set(unit, { unit, target, customers });
 }
 
-/** Targets from the rows of a sheet or CSV: the header is found among the first rows. */
-export function parseTargetRows(rows: readonly RawRow[], file: string): Targets {
+/** The columns a row names (by --map first, then by alias), or null unless unit and target. */
+function headerColumns(
+  cells: readonly Cell[],
+  map: TargetMap,
+): Partial<Record<Column, number>> | null {
+  const found: Partial<Record<Column, number>> = {};
+  const texts = cells.map((cell) => headerKey(cellText(cell)));
+  for (const c of Object.keys(MAP_NAMES) as Column[]) {
+    const wanted = map[MAP_NAMES[c]];
+    if (wanted === undefined) continue;
+    const at = texts.indexOf(headerKey(wanted));
+    if (at >= 0) found[c] = at;
+  }
+  cells.forEach((cell, column) => {
+    const c = columnOf(cellText(cell));
+    if (c !== undefined && found[c] === undefined && map[MAP_NAMES[c]] === undefined)
+      found[c] = column;
+  });
+  return found.unit !== undefined && found.target !== undefined ? found : null;
+}
+
+/** The refusal of a file with no header found: the row that looks most like one, as seen. */
+function noHeader(rows: readonly RawRow[], file: string, map: TargetMap): never {
+  const searched = rows.slice(0, HEADER_SEARCH_ROWS);
+  const texts = (r: RawRow) =>
+    r.cells.map((c) => cellText(c).trim()).filter((t) => t !== '' && !/^[\d.,]+$/.test(t));
+  const best = searched.reduce<RawRow | null>(
+    (b, r) => (b === null || texts(r).length > texts(b).length ? r : b),
+    null,
+  );
+  const mapped = Object.entries(map)
+    .filter(([field]) => (TARGET_FIELDS as readonly string[]).includes(field))
+    .map(([field, header]) => `--map ${field}=${header}`);
+  fail(
+    file,
+    '',
+    `no header with a unit column (供电单位) and a target column (年度指标) in the first ${HEADER_SEARCH_ROWS} rows` +
+      (mapped.length > 0 ? ` (with ${mapped.join(', ')})` : '') +
+      (best && texts(best).length > 0
+        ? `. Headers found on row ${best.row}: ${texts(best).map(visible).join(', ')}.`
+        : '.'),
+  );
+}
+
+/**
+ * Targets from the rows of a sheet or CSV: the header is found among the first rows by its
+ * names (with the year taken out: 2016年指标), or by --map targetUnit=, target=, customers=.
+ */
+export function parseTargetRows(
+  rows: readonly RawRow[],
+  file: string,
+  map: TargetMap = {},
+): Targets {
   let at = -1;
   let columns: Partial<Record<Column, number>> = {};
   for (let i = 0; i < Math.min(rows.length, HEADER_SEARCH_ROWS) && at < 0; i++) {
-    const found: Partial<Record<Column, number>> = {};
-    rows[i]!.cells.forEach((cell, column) => {
-      const c = columnOf(cellText(cell));
-      if (c !== undefined && found[c] === undefined) found[c] = column;
-    });
-    if (found.unit !== undefined && found.target !== undefined) {
+    const found = headerColumns(rows[i]!.cells, map);
+    if (found) {
       at = i;
       columns = found;
     }
   }
-  if (at < 0) {
-    fail(
-      file,
-      '',
-      'no header with a unit column (供电单位) and a target column (年度指标) in the first rows.',
-    );
-  }
+  if (at < 0) noHeader(rows, file, map);
   const byUnit = new Map<string, Target>();
   for (const row of rows.slice(at + 1)) {
     const cells = row.cells;
@@ -127,7 +210,7 @@ export function parseTargetRows(rows: readonly RawRow[], file: string): Targets 
 }
 
 /** Targets from JSON: an array of {unit, target, customers?}, or {"targets": [...]}. */
-export function parseTargetJson(doc: unknown, file: string): Targets {
+export function parseTargetJson(doc: unknown, file: string, map: TargetMap = {}): Targets {
   const list = Array.isArray(doc) ? doc : (doc as { targets?: unknown } | null)?.targets;
   if (!Array.isArray(list)) fail(file, '', 'expected an array of {"unit", "target", "customers"}.');
   const byUnit = new Map<string, Target>();
@@ -135,7 +218,10 @@ export function parseTargetJson(doc: unknown, file: string): Targets {
     if (typeof item !== 'object' || item === null) fail(file, `[${i}]`, 'expected an object.');
     const entries = Object.entries(item as Record<string, unknown>);
     const pick = (c: Column): Cell => {
-      const value = entries.find(([k]) => columnOf(k) === c)?.[1];
+      const wanted = map[MAP_NAMES[c]];
+      const value = entries.find(([k]) =>
+        wanted !== undefined ? headerKey(k) === headerKey(wanted) : columnOf(k) === c,
+      )?.[1];
       return typeof value === 'string' || typeof value === 'number' ? value : null;
     };
     addTarget(byUnit, file, `[${i}]`, pick('unit'), pick('target'), pick('customers'));
@@ -145,12 +231,12 @@ export function parseTargetJson(doc: unknown, file: string): Targets {
 }
 
 /** Targets from the text of a JSON file (a byte-order mark is allowed). */
-export function parseTargetJsonText(text: string, file: string): Targets {
+export function parseTargetJsonText(text: string, file: string, map: TargetMap = {}): Targets {
   let doc: unknown;
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     fail(file, '', `not valid JSON (${(error as Error).message}).`);
   }
-  return parseTargetJson(doc, file);
+  return parseTargetJson(doc, file, map);
 }

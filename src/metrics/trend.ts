@@ -5,9 +5,10 @@
 import { DISCIPLINES } from '../taxonomy/load.js';
 import { monthOfDay } from './calendar.js';
 import type { AnalysisInput, MonthRow } from './types.js';
-import { averageMonthlyReduction, type AverageMonthlyReduction } from './formulas.js';
+import type { AverageMonthlyReduction } from './formulas.js';
 import { groupBy, NONE, nodeOf } from './group.js';
-import { monthRows, seriesPeriod } from './series.js';
+import { monthsOf } from './sections/months.js';
+import { monthRows, seriesPeriod, seriesReduction } from './series.js';
 
 export const TREND_GROUPS = ['unit', 'level1', 'level2', 'discipline'] as const;
 export type TrendBy = (typeof TREND_GROUPS)[number];
@@ -45,17 +46,18 @@ function describe(input: AnalysisInput, by: TrendBy, value: number) {
 
 /** The groups with complaints in the period, most complaints first. */
 export function seriesBy(input: AnalysisInput, by: TrendBy): GroupSeries[] {
-  const { cube, period, covered, settings } = input;
+  const { cube, period, settings } = input;
   const from = monthOfDay(period.from);
   const to = monthOfDay(period.to);
+  const use = monthsOf(input);
   return groupBy(cube, [by], seriesPeriod(from, to), settings)
     .map((g) => {
-      const months = monthRows(from, to, g.buckets, covered);
+      const months = monthRows(from, to, g.buckets, use);
       return {
         ...describe(input, by, g.key[0]!),
         complaints: months.reduce((sum, m) => sum + m.complaints, 0),
         months,
-        avgMonthlyReduction: averageMonthlyReduction(months.map((m) => m.complaints)),
+        avgMonthlyReduction: seriesReduction(months, from, use),
       };
     })
     .filter((s) => s.complaints > 0)

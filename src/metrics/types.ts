@@ -5,6 +5,7 @@
  */
 import type { Field } from '../schema/fields.js';
 import type { Taxonomy } from '../taxonomy/load.js';
+import type { PartialMonth } from './coverage.js';
 import type { Cube } from './cube.js';
 import type { AverageMonthlyReduction } from './formulas.js';
 import type { Period, PeriodRequest } from './period.js';
@@ -20,6 +21,11 @@ export interface AnalysisSettings {
   closeLimitHours: number;
   /** Length of the hot-spot and repeat-complainant lists. */
   top: number;
+  /**
+   * Count partial months in 环比, seasonality and the average monthly reduction as if whole
+   * (--include-partial); by default they are left out (coverage.ts).
+   */
+  includePartial: boolean;
 }
 
 export const DEFAULT_SETTINGS: AnalysisSettings = {
@@ -28,6 +34,7 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   replyLimitHours: 24,
   closeLimitHours: 144,
   top: 10,
+  includePartial: false,
 };
 
 export interface AnalysisInput {
@@ -36,8 +43,10 @@ export interface AnalysisInput {
   taxonomy: Taxonomy;
   period: Period;
   request: PeriodRequest;
-  /** Months the inputs cover: every month between an input's first and last work order. */
+  /** Months the inputs cover at least a day of (coverage.ts). */
   covered: ReadonlySet<number>;
+  /** The covered months the inputs cover only in part, with the days they do cover. */
+  partial: ReadonlyMap<number, PartialMonth>;
   targets: Targets | null;
   /** Fields with a column in at least one input. */
   fields: ReadonlySet<Field>;
@@ -68,6 +77,10 @@ export interface UnitRow extends Counts {
 
 export interface MonthRow extends Counts {
   month: string;
+  /** The data covers the month only in part, or (through null) not at all. */
+  partial: boolean;
+  /** For a partial month, the last day the data covers (YYYY-MM-DD); null otherwise. */
+  through: string | null;
   previous: number | null;
   mom: number | null;
   yoy: number | null;
@@ -193,6 +206,11 @@ export type Totals = Counts & {
   overTarget: boolean | null;
   unitsOverTarget: number;
   unitsWithTarget: number;
+  /**
+   * The units with a target, summed: what `target` and `overTargetRate` compare. It differs from
+   * the totals when units without a target have complaints. Null without a targets file.
+   */
+  withTarget: (Counts & { units: number }) | null;
   customers: number | null;
   ratePer10k: number | null;
   previous: number | null;
@@ -209,6 +227,8 @@ export interface TargetMatch {
   factor: number;
   unitsWithoutTarget: string[];
   targetsWithoutData: string[];
+  /** Each of targetsWithoutData with the unit of the data closest in spelling, if any is close. */
+  unmatched: { unit: string; closest: string | null }[];
 }
 
 export interface Analysis extends Extras {
@@ -232,6 +252,7 @@ export interface Analysis extends Extras {
 export interface Note {
   code:
     | 'months-missing'
+    | 'months-partial'
     | 'no-yoy'
     | 'no-appeal'
     | 'no-substantiated'
@@ -246,6 +267,12 @@ export interface Note {
     | 'satisfaction-unrecognised';
   message: string;
   zh: string;
+  /**
+   * The wording for a report handed to management, where `message` and `zh` speak to the person
+   * running the tool ("add --prorate …"): what was done, not what to type. Absent when the same.
+   * Not part of the JSON result.
+   */
+  book?: { message: string; zh: string };
 }
 
 /** Notes about the targets: shown beside the units table. */

@@ -2,7 +2,7 @@
 import { prepareRowWriter } from '../io/rows.js';
 import type { Lang } from '../settings/types.js';
 import { heading } from './labels.js';
-import type { Table } from './types.js';
+import { totalsRows, type Table } from './types.js';
 
 /**
  * Writes the table's rows, then its totals row. The English heading of a column is its JSON
@@ -15,7 +15,7 @@ export async function writeTableCsv(target: string, table: Table, lang: Lang): P
       typeof c.label !== 'string' ? c.label.text : lang === 'zh' ? heading(c.label, lang) : c.key,
     ),
   );
-  for (const row of [...table.rows, ...(table.totals ? [table.totals] : [])])
+  for (const row of [...table.rows, ...totalsRows(table)])
     writer.write(table.columns.map((c) => row[c.key] ?? null));
   await writer.close();
 }

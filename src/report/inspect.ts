@@ -6,7 +6,7 @@
 import type { IngestResult, RejectCode } from '../ingest/ingest.js';
 import type { Lang } from '../settings/types.js';
 import { formatInt } from './format.js';
-import { DELIMITER_NAMES, INSPECT } from './labels.js';
+import { COVERAGE, DELIMITER_NAMES, INSPECT } from './labels.js';
 import { colours, table } from './terminal.js';
 
 export function renderInspect(result: IngestResult, lang: Lang, color: boolean): string {
@@ -62,6 +62,7 @@ export function renderInspect(result: IngestResult, lang: Lang, color: boolean):
     if (odd.length > 0) lines.push([L.unrecognised, odd.join(sep)]);
     if (input.dateRange)
       lines.push([L.dates, `${input.dateRange.from} ${L.to} ${input.dateRange.to}`]);
+    if (input.coverage) lines.push([COVERAGE[lang].covered, COVERAGE[lang].span(input.coverage)]);
     out.push(c.bold(input.file));
     if (input.notes.length > 0) out.push(...input.notes.map((n) => `  ${n}`));
     out.push(table(['', ''], lines, [], '  ').split('\n').slice(1).join('\n'));

@@ -43,6 +43,7 @@ function quarterJson(q: Analysis): object {
       overTarget: x.overTarget,
       unitsOverTarget: x.unitsOverTarget,
       unitsWithTarget: x.unitsWithTarget,
+      withTarget: x.withTarget,
       customers: x.customers,
       ratePer10k: x.ratePer10k,
       previous: x.previous,
@@ -94,6 +95,7 @@ export function resultJson(result: PipelineResult, options: JsonParts = {}): obj
     overTarget: a.totals.overTarget,
     unitsOverTarget: a.totals.unitsOverTarget,
     unitsWithTarget: a.totals.unitsWithTarget,
+    withTarget: a.totals.withTarget,
     customers: a.totals.customers,
     ratePer10k: a.totals.ratePer10k,
     previous: a.totals.previous,
@@ -114,7 +116,8 @@ export function resultJson(result: PipelineResult, options: JsonParts = {}): obj
   };
   const tail = {
     settings: a.settings,
-    notes: a.notes,
+    // The book wording of a note is the report's (model.ts), not the contract's.
+    notes: a.notes.map(({ code, message, zh }) => ({ code, message, zh })),
     warnings: i.warnings,
     rejects: i.rejects,
     rejectsOmitted: i.rejectsOmitted,

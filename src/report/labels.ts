@@ -7,7 +7,9 @@
  * One file on purpose, though long: a translator, or a reviewer checking that 考核投诉 reads the
  * same everywhere, finds every label side by side.
  */
+import type { ComparedField } from '../ingest/compare.js';
 import type { InputSummary, RejectCode } from '../ingest/types.js';
+import { FIELD_SPECS, isField } from '../schema/fields.js';
 import type { Lang } from '../settings/types.js';
 import { formatCount, formatInt } from './format.js';
 
@@ -76,6 +78,12 @@ const COLUMNS = {
     businessType: '业务类型',
     row: '行',
     reason: '原因',
+    through: '数据截至',
+    coveredFrom: '覆盖起',
+    coveredTo: '覆盖至',
+    coverageBasis: '依据',
+    targetUnit: '指标文件中的单位',
+    closestUnit: '数据中最接近的单位',
   },
   en: {
     rank: 'rank',
@@ -135,6 +143,12 @@ const COLUMNS = {
     businessType: 'business type',
     row: 'row',
     reason: 'reason',
+    through: 'data through',
+    coveredFrom: 'covered from',
+    coveredTo: 'covered to',
+    coverageBasis: 'judged by',
+    targetUnit: 'unit in the targets file',
+    closestUnit: 'closest unit in the data',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 
@@ -200,6 +214,7 @@ export const BOOK = {
       `本季度 ${from} – ${to}${yearEarlier ? `（同比 ${yearEarlier.from} – ${yearEarlier.to}）` : ''}`,
     yes: '是',
     total: '合计',
+    withTarget: (n: number) => `其中有指标的 ${n} 个单位`,
     unitsOver: '超指标单位数',
     unitsWithTarget: '有指标单位数',
     avgArithmetic: '月均下降率（算术）',
@@ -243,6 +258,7 @@ export const BOOK = {
       `the quarter ${from} – ${to}${yearEarlier ? `（yoy ${yearEarlier.from} – ${yearEarlier.to}）` : ''}`,
     yes: 'yes',
     total: 'total',
+    withTarget: (n: number) => `of which the ${n} units with a target`,
     unitsOver: 'units over target',
     unitsWithTarget: 'units with a target',
     avgArithmetic: 'average monthly reduction (arithmetic)',
@@ -275,11 +291,75 @@ export const BOOK = {
   },
 };
 
-/** Said under a units table when the targets were scaled to the period. */
+/** The months of a period as a bulletin says them: "1–9 月", "11 月", "2016-11 至 2017-01". */
+function monthSpan(p: { from: string; to: string }, lang: Lang): string {
+  const [fy, fm] = p.from.split('-').map(Number) as [number, number];
+  const [ty, tm] = p.to.split('-').map(Number) as [number, number];
+  if (fy !== ty) return lang === 'zh' ? `${p.from} 至 ${p.to}` : `${p.from} to ${p.to}`;
+  const months = fm === tm ? `${fm}` : `${fm}–${tm}`;
+  return lang === 'zh' ? `${months} 月` : `month${fm === tm ? '' : 's'} ${months}`;
+}
+
+/** n/12 for people: "9/12 = 0.75", "1/12 ≈ 0.083" (never 0.08333333333333333). */
+function twelfths(months: number): string {
+  const factor = months / 12;
+  const rounded = Math.round(factor * 1000) / 1000;
+  return `${months}/12 ${rounded === factor ? '=' : '≈'} ${rounded}`;
+}
+
+/** Said under a units table when the targets were scaled to the period (--prorate). */
 export const PRORATED = {
-  zh: (factor: string) => `指标已按期间折算（× ${factor}）`,
-  en: (factor: string) => `targets prorated to the period (× ${factor})`,
+  zh: (p: { from: string; to: string; months: number }) =>
+    `指标按 ${monthSpan(p, 'zh')}折算（年度指标 × ${twelfths(p.months)}）`,
+  en: (p: { from: string; to: string; months: number }) =>
+    `targets prorated to ${monthSpan(p, 'en')} (annual target × ${twelfths(p.months)})`,
 };
+
+/** Words about the days the data covers (months covered in part, inputs, stderr notes). */
+export const COVERAGE = {
+  zh: {
+    noData: '无数据',
+    covered: '数据覆盖',
+    span: (c: CoverageSummary) => `${c.from} 至 ${c.to}（依据：${COVERAGE.zh.basis(c)}）`,
+    inputsCaption: '各输入覆盖的日期',
+    monthsCaption: '数据不完整的月份',
+    unmatchedCaption: (file: string) => `${file} 中未匹配到数据的单位`,
+    basis: (c: CoverageSummary) => {
+      switch (c.basis) {
+        case 'stated':
+          return '表头上方注明的期间';
+        case 'exported':
+          return `导出时间 ${c.exportedAt}`;
+        case 'rows':
+          return '最后一条工单（其后多日无工单，按日均量不应如此）';
+        case 'month':
+          return '最后一条工单所在月的月末';
+      }
+    },
+  },
+  en: {
+    noData: 'no data',
+    covered: 'covers',
+    span: (c: CoverageSummary) => `${c.from} to ${c.to} (judged by ${COVERAGE.en.basis(c)})`,
+    inputsCaption: 'The days each input covers',
+    monthsCaption: 'Months with incomplete data',
+    unmatchedCaption: (file: string) => `Units of ${file} with no data`,
+    basis: (c: CoverageSummary) => {
+      switch (c.basis) {
+        case 'stated':
+          return 'the period stated above the header';
+        case 'exported':
+          return `export time ${c.exportedAt}`;
+        case 'rows':
+          return 'the last work order (the days after it are empty, unlike its usual volume)';
+        case 'month':
+          return "the end of the last work order's month";
+      }
+    },
+  },
+};
+
+type CoverageSummary = NonNullable<InputSummary['coverage']>;
 
 /** The terminal's words beyond the column headings (see TERMINAL_HEADINGS). */
 export const TERMINAL = {
@@ -316,6 +396,8 @@ export const TERMINAL = {
     none: '无',
     overall: '总体',
     unitsOver: (n: number, of: number) => `超指标单位 ${n} / ${of}`,
+    withTarget: (units: number, assessed: string, n: string) =>
+      `（对应有指标的 ${units} 个单位，${assessed} ${n}）`,
     sep: '，',
     skipped: '未计算',
     compound: '复合月均下降率',
@@ -355,6 +437,8 @@ export const TERMINAL = {
     none: 'none',
     overall: 'overall',
     unitsOver: (n: number, of: number) => `units over target ${n} / ${of}`,
+    withTarget: (units: number, assessed: string, n: string) =>
+      ` (of the ${units} units with a target: ${assessed} ${n})`,
     sep: ', ',
     skipped: 'not computed',
     compound: 'compound reduction',
@@ -384,6 +468,7 @@ export const CHART = {
     unitsOver: (n: number, of: number) => `超指标单位 ${n} / ${of}`,
     total: (n: number) => `投诉 ${formatInt(n)} 件`,
     against: (now: string, then: string) => `${now}，上年同期 ${then}`,
+    leftOut: (months: readonly string[]) => `${months.join('、')} 数据不完整，未画出`,
   },
   en: {
     trend: 'Complaints by month',
@@ -406,6 +491,23 @@ export const CHART = {
     unitsOver: (n: number, of: number) => `units over target ${n} / ${of}`,
     total: (n: number) => `${formatInt(n)} complaints`,
     against: (now: string, then: string) => `${now}, year earlier ${then}`,
+    leftOut: (months: readonly string[]) => `${months.join(', ')} incomplete: not drawn`,
+  },
+};
+
+/** The notes after that line on stderr (sections/notes.ts). */
+export const STDERR_NOTES = {
+  zh: {
+    differing: (n: number, files: string) =>
+      `重复工单中 ${formatInt(n)} 条内容不同，以后一个输入为准；逐条列出：complaints inspect ${files} --duplicates`,
+    rejected: (n: number, files: string) =>
+      `拒收 ${formatInt(n)} 行（日期或单位无法识别），未计入；逐行列出：complaints inspect ${files}`,
+  },
+  en: {
+    differing: (n: number, files: string) =>
+      `${formatInt(n)} duplicate work orders differ; the later input's copy counts. Each: complaints inspect ${files} --duplicates`,
+    rejected: (n: number, files: string) =>
+      `${formatInt(n)} rows rejected (date or unit unreadable), not counted. Each: complaints inspect ${files}`,
   },
 };
 
@@ -557,6 +659,24 @@ export const INSPECT = {
     } satisfies Record<RejectCode, string>,
   },
 } as const;
+
+/** `inspect --duplicates`: the duplicates whose copies differ, field by field. */
+export const DUPLICATES = {
+  zh: {
+    title: (n: number) => `内容不同的重复工单 ${formatInt(n)} 条（以后一份为准）`,
+    none: '没有内容不同的重复工单',
+    head: ['工单编号', '前一份', '后一份', '字段', '前值', '后值'],
+    empty: '(空)',
+    field: (field: ComparedField) => (isField(field) ? FIELD_SPECS[field].zh : field),
+  },
+  en: {
+    title: (n: number) => `${formatInt(n)} duplicate work orders differ (the later copy counts)`,
+    none: 'No duplicate work order differs',
+    head: ['id', 'earlier copy', 'later copy', 'field', 'earlier', 'later'],
+    empty: '(empty)',
+    field: (field: ComparedField) => field,
+  },
+};
 
 /** CSV delimiters by name, as `inspect` reports them in either language. */
 export const DELIMITER_NAMES: Record<string, string> = {

@@ -33,9 +33,18 @@ export interface ModelInput {
   generatedAt: string;
 }
 
+/**
+ * The analysis as a report for management words its notes: what was done ("指标未折算"), not
+ * what to type ("加 --prorate"), which is for the person running the tool (Note.book).
+ */
+export function bookNotes(a: Analysis): Analysis {
+  return { ...a, notes: a.notes.map((n) => (n.book ? { ...n, ...n.book } : n)) };
+}
+
 export function buildReportModel(input: ModelInput): ReportModel {
-  const { result, lang, quarter } = input;
-  const a = result.analysis;
+  const { result, lang } = input;
+  const a = bookNotes(result.analysis);
+  const quarter = input.quarter && bookNotes(input.quarter);
   const timeliness = timelinessSheet(a, lang);
   return {
     lang,
@@ -45,7 +54,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
     sheets: [
       overviewSheet(a, quarter, result.ingest.warnings, lang),
       unitsSheet(a, quarter, lang),
-      monthlySheet(result, lang),
+      monthlySheet({ ...result, analysis: a }, lang),
       categoriesSheet(a, lang),
       seasonalitySheet(a, lang),
       hotspotsSheet(a, lang),

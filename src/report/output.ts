@@ -15,6 +15,7 @@ import { formatInt } from './format.js';
 import { jsonText, resultJson } from './json.js';
 import { WRITTEN } from './labels.js';
 import { buildReportModel } from './model.js';
+import { figureNotes } from './sections/notes.js';
 import { unitsCsvTable } from './sections/units.js';
 
 export type OutputKind = 'xlsx' | 'csv' | 'json';
@@ -101,6 +102,20 @@ async function writeWorkbookFile(
     book.abort();
     throw error;
   }
+}
+
+/**
+ * What stderr says after a file was written: the line naming it, then the notes that change a
+ * figure, one short line each (figureNotes) — in a cron log as at a terminal; --quiet says none.
+ */
+export function successLines(
+  out: string,
+  written: Written,
+  result: PipelineResult,
+  lang: Lang,
+): string {
+  const notes = figureNotes(result.analysis, result.ingest, lang);
+  return [successLine(out, written, result, lang), ...notes.map((n) => `  ${n}`)].join('\n') + '\n';
 }
 
 /** The one line on stderr after a file was written. */

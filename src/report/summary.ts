@@ -8,18 +8,19 @@ import type { Lang } from '../settings/types.js';
 import { formatCount, formatInt, formatPercent } from './format.js';
 import { TERMINAL, heading } from './labels.js';
 import { table, type Align } from './terminal.js';
-import type {
-  AssessView,
-  ClassFigures,
-  Column,
-  MonthsView,
-  OverallPart,
-  ProblemsView,
-  Row,
-  SummaryView,
-  Table,
-  TerminalHeading,
-  TrendView,
+import {
+  totalsRows,
+  type AssessView,
+  type ClassFigures,
+  type Column,
+  type MonthsView,
+  type OverallPart,
+  type ProblemsView,
+  type Row,
+  type SummaryView,
+  type Table,
+  type TerminalHeading,
+  type TrendView,
 } from './types.js';
 
 /** Colours a signed change: rising red, falling green (complaints going up is bad news). */
@@ -59,7 +60,7 @@ export function renderTable(t: Table, lang: Lang, c: ChalkInstance): string {
   const head = t.columns.map((col) =>
     typeof col.label === 'string' ? heading(col.label, lang, 'terminal') : col.label.text,
   );
-  const rows = [...t.rows, ...(t.totals ? [t.totals] : [])].map((row) =>
+  const rows = [...t.rows, ...totalsRows(t)].map((row) =>
     t.columns.map((col) => cellText(col, row, lang, c)),
   );
   const align = t.columns.map((col): Align =>
@@ -87,8 +88,11 @@ function overallLine(parts: readonly OverallPart[], lang: Lang, c: ChalkInstance
         return [`${say(p.label)} ${formatInt(p.value)}`];
       case 'target': {
         const rate = formatPercent(p.overTargetRate, true);
+        const of = p.withTarget
+          ? t.withTarget(p.withTarget.units, say('assessed'), formatInt(p.withTarget.assessed))
+          : '';
         return [
-          `${say('target')} ${formatCount(p.target)}`,
+          `${say('target')} ${formatCount(p.target)}${of}`,
           `${say('overTargetRate')} ${p.overTarget ? c.red(rate) : rate}`,
           t.unitsOver(p.unitsOverTarget, p.unitsWithTarget),
         ];
@@ -197,5 +201,6 @@ export function renderAssess(v: AssessView, lang: Lang, c: ChalkInstance): strin
 export function renderTrend(v: TrendView, lang: Lang, c: ChalkInstance): string {
   const parts = [headingLines(v.heading, lang, c), '', monthsText(v.months, lang, c)];
   if (v.groups) parts.push('', renderTable(v.groups, lang, c));
+  if (v.notes.length > 0) parts.push('', ...v.notes);
   return parts.join('\n');
 }

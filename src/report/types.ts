@@ -15,6 +15,11 @@ import type { ColumnLabel } from './labels.js';
  */
 export type Format = 'int' | 'dec' | 'fixed' | 'pct' | 'change' | 'over' | 'flag' | 'text';
 
+/** The totals row and the rows of part-totals after it, in order. */
+export function totalsRows(t: Table): Row[] {
+  return [...(t.totals ? [t.totals] : []), ...(t.subtotals ?? [])];
+}
+
 /** A heading that is data rather than a word: a month, a year. */
 export interface Text {
   text: string;
@@ -38,6 +43,8 @@ export interface Table {
   columns: readonly Column[];
   rows: readonly Row[];
   totals?: Row;
+  /** Rows after the totals row, shown as it is: the totals of part of the rows. */
+  subtotals?: readonly Row[];
   /** A list of items (label, value): one format per row for the value. */
   rowFormats?: readonly Format[];
   /** What an absent value shows as, when not an empty cell. */
@@ -127,6 +134,8 @@ export type OverallPart =
       overTarget: boolean | null;
       unitsOverTarget: number;
       unitsWithTarget: number;
+      /** What the target is held against, when units without one have complaints too. */
+      withTarget: { units: number; assessed: number } | null;
     }
   | { kind: 'yoy'; yoy: number | null; previous: number }
   | { kind: 'mom'; mom: number | null };
@@ -192,7 +201,7 @@ export interface SummaryView {
 export interface AssessView {
   heading: TerminalHeading;
   units: Table;
-  /** Under the table: prorating, units without targets, targets without data. */
+  /** Under the table: months covered in part or not at all, prorating, targets that do not match. */
   notes: string[];
 }
 
@@ -202,4 +211,6 @@ export interface TrendView {
   months: MonthsView;
   /** With --by: one row per group. */
   groups: Table | null;
+  /** Under the tables: months the data covers in part or not at all. */
+  notes: string[];
 }

@@ -12,7 +12,15 @@ import { style, type CellStyle, type ReportSheet, type ReportWorkbook } from '..
 import type { Lang } from '../settings/types.js';
 import type { ChartImage } from './charts.js';
 import { BOOK, heading } from './labels.js';
-import type { Column, Format, ReportModel, Row, Sheet, Table } from './types.js';
+import {
+  totalsRows,
+  type Column,
+  type Format,
+  type ReportModel,
+  type Row,
+  type Sheet,
+  type Table,
+} from './types.js';
 
 const INT = style({ numFmt: '#,##0' });
 const DEC = style({ numFmt: '#,##0.00' });
@@ -82,7 +90,8 @@ interface Laid {
   table: Table;
   head: string[];
   rows: Cell[][];
-  totals: Cell[] | null;
+  /** The totals row and any part-totals after it. */
+  totals: Cell[][];
 }
 
 function headingOf(column: Column, lang: Lang): string {
@@ -102,7 +111,7 @@ function lay(table: Table, lang: Lang): Laid {
     table,
     head: table.columns.map((c) => headingOf(c, lang)),
     rows: table.rows.map(cells),
-    totals: table.totals ? cells(table.totals) : null,
+    totals: totalsRows(table).map(cells),
   };
 }
 
@@ -110,7 +119,7 @@ function lay(table: Table, lang: Lang): Laid {
 function widthsOf(tables: readonly Laid[]): number[] {
   const widths: number[] = [];
   for (const t of tables) {
-    const rows = [t.head, ...t.rows, ...(t.totals ? [t.totals] : [])];
+    const rows = [t.head, ...t.rows, ...t.totals];
     rows.forEach((row) =>
       row.forEach((value, i) => {
         const w = Math.min(MAX_WIDTH, cellWidth(value, t.table.columns[i]?.format ?? 'text') + 2);
@@ -135,10 +144,10 @@ function writeTable(sheet: ReportSheet, laid: Laid, filter: boolean): void {
       row.map((v, i) => (i === 0 && items ? TOTAL : styleFor(format(i), v, false))),
     );
   });
-  if (laid.totals)
+  for (const totals of laid.totals)
     sheet.addRow(
-      laid.totals,
-      laid.totals.map((v, i) => styleFor(table.columns[i]?.format ?? 'text', v, true)),
+      totals,
+      totals.map((v, i) => styleFor(table.columns[i]?.format ?? 'text', v, true)),
     );
 }
 

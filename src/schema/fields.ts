@@ -190,3 +190,18 @@ export function fieldForHeader(header: string): Field | undefined {
 export function isField(name: string): name is Field {
   return (FIELDS as readonly string[]).includes(name);
 }
+
+/**
+ * The columns of the targets file (--targets), which `--map` names too: `--map target=2016年指标`
+ * when its header is one the targets reader does not know. `targetUnit` is its unit column, named
+ * apart from the exports' `unit` so that mapping one leaves the other as found.
+ */
+export const TARGET_FIELDS = ['targetUnit', 'target', 'customers'] as const;
+export type TargetField = (typeof TARGET_FIELDS)[number];
+
+/** Every name `--map` takes: the exports' fields, then the targets file's. */
+export const MAP_FIELDS: readonly (Field | TargetField)[] = [...FIELDS, ...TARGET_FIELDS];
+
+export function isMapField(name: string): name is Field | TargetField {
+  return (MAP_FIELDS as readonly string[]).includes(name);
+}

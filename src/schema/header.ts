@@ -5,7 +5,14 @@
  */
 import { InputError } from '../errors.js';
 import type { Cell, RawRow } from '../io/table.js';
-import { FIELDS, FIELD_SPECS, fieldForHeader, headerKey, type Field } from './fields.js';
+import {
+  FIELDS,
+  FIELD_SPECS,
+  fieldForHeader,
+  headerKey,
+  type Field,
+  type TargetField,
+} from './fields.js';
 import { cellText, visible } from './values.js';
 
 export const HEADER_SEARCH_ROWS = 50;
@@ -28,8 +35,11 @@ export interface FoundHeader extends ColumnMapping {
   index: number;
 }
 
-/** `--map field=header`: header keys by field. */
-export type MapOverrides = Partial<Record<Field, string>>;
+/**
+ * `--map field=header`: header keys by field — the exports' fields, and the targets file's
+ * (TARGET_FIELDS), which the export header search leaves alone.
+ */
+export type MapOverrides = Partial<Record<Field | TargetField, string>>;
 
 export function mapHeader(cells: readonly Cell[], overrides: MapOverrides): ColumnMapping {
   const headers = cells.map((c) => cellText(c).trim());

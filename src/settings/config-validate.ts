@@ -5,7 +5,7 @@
  */
 import { InputError } from '../errors.js';
 import { normaliseEncoding } from '../io/detect.js';
-import { FIELDS, isField } from '../schema/fields.js';
+import { MAP_FIELDS, isMapField } from '../schema/fields.js';
 import type { MapOverrides } from '../schema/header.js';
 import { PLACEHOLDERS, PLACEHOLDERS_HINT, unknownPlaceholders } from './output-path.js';
 import { PERIOD_OPTION_KEYS, RULES_HINT, ruleProblem } from './period-syntax.js';
@@ -27,6 +27,7 @@ const KEYS: readonly Key[] = [
   'lang',
   'prorate',
   'excludeUnsubstantiated',
+  'includePartial',
   'replyLimit',
   'closeLimit',
   'top',
@@ -161,6 +162,7 @@ export function validateConfig(doc: unknown, file: string): ConfigSettings {
         break;
       case 'prorate':
       case 'excludeUnsubstantiated':
+      case 'includePartial':
       case 'detail':
       case 'charts':
         settings[key] = check.boolean(key, value);
@@ -226,12 +228,12 @@ function checkMap(check: Checker, value: unknown): MapOverrides {
   const map: MapOverrides = {};
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     for (const [field, header] of Object.entries(value)) {
-      if (!isField(field)) {
-        const near = closest(field, FIELDS);
+      if (!isMapField(field)) {
+        const near = closest(field, MAP_FIELDS);
         check.fail(
           `map.${field}`,
           `unknown field${near ? `; did you mean "${near}"?` : ''}`,
-          `Fields: ${FIELDS.join(', ')}.`,
+          `Fields: ${MAP_FIELDS.join(', ')}.`,
         );
       }
       map[field] = check.string(`map.${field}`, header, 'a header name').trim();
@@ -244,7 +246,7 @@ function checkMap(check: Checker, value: unknown): MapOverrides {
     if (!parsed) {
       check.fail(
         `map[${i}]`,
-        `${JSON.stringify(entry)}: expected field=header, with field one of ${FIELDS.join(', ')}`,
+        `${JSON.stringify(entry)}: expected field=header, with field one of ${MAP_FIELDS.join(', ')}`,
         'Example: "map": ["unit=管理单位名称"]',
       );
     }

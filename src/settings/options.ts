@@ -18,7 +18,7 @@ export function addCommonOptions(command: Command): Command {
   return command
     .option(
       '--map <field=header>',
-      'map a header to a field, overriding the built-in names (repeatable)',
+      'map a header to a field, overriding the built-in names (repeatable); target=, customers= and targetUnit= name the columns of the --targets file',
       collect,
     )
     .option(
@@ -42,7 +42,10 @@ export function addCommonOptions(command: Command): Command {
       '--json [file]',
       'print the result as JSON (schemaVersion 1) to stdout, or write it to FILE',
     )
-    .option('--strict', 'exit 3 when any row was rejected')
+    .option(
+      '--strict',
+      'exit 3 when any row was rejected, or a unit of --targets matches none of the data',
+    )
     .option('--quiet', 'print nothing but errors (the exit code still tells)')
     .option('--lang <zh|en>', 'language of the labels', 'zh')
     .option('--no-color', 'no colour even on a terminal');
@@ -68,6 +71,10 @@ export function addMetricOptions(command: Command): Command {
     .option(
       '--exclude-unsubstantiated',
       'do not hold complaints found untrue (不属实) against the unit either',
+    )
+    .option(
+      '--include-partial',
+      'count months the exports cover only in part (an export that ends on the 26th) as whole months in 环比, 同比, seasonality and the average monthly reduction',
     )
     .option(
       '--taxonomy <name|file>',

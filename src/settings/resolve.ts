@@ -10,7 +10,7 @@ import { normaliseEncoding } from '../io/detect.js';
 import type { ReadFile } from '../io/write.js';
 import { DEFAULT_COMPLAINT_TYPES, type IngestSettings } from '../ingest/types.js';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../metrics/analysis.js';
-import { FIELDS } from '../schema/fields.js';
+import { MAP_FIELDS } from '../schema/fields.js';
 import type { MapOverrides } from '../schema/header.js';
 import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
 import { CONFIG_FILE } from './config-file.js';
@@ -43,7 +43,7 @@ function parseMap(values: readonly string[]): MapOverrides {
     if (!entry) {
       throw new InputError(
         'BAD_OPTION',
-        `--map ${value}: expected field=header, with field one of ${FIELDS.join(', ')}.`,
+        `--map ${value}: expected field=header, with field one of ${MAP_FIELDS.join(', ')}.`,
         'Example: --map unit=管理单位名称',
       );
     }
@@ -124,6 +124,7 @@ function analysisSettings(o: CommandLineOptions, c: ConfigSettings): AnalysisSet
       d.closeLimitHours,
     ),
     top: pick(o.top, (v) => parsePositive('--top', v, true), c.top, d.top),
+    includePartial: o.includePartial ?? c.includePartial ?? false,
   };
 }
 

@@ -76,6 +76,7 @@ export interface CommandLineOptions {
   targets?: string;
   prorate?: boolean;
   excludeUnsubstantiated?: boolean;
+  includePartial?: boolean;
   taxonomy?: string;
   model?: string;
   replyLimit?: string;
@@ -112,6 +113,7 @@ export interface ConfigSettings {
   lang?: Lang;
   prorate?: boolean;
   excludeUnsubstantiated?: boolean;
+  includePartial?: boolean;
   replyLimit?: number;
   closeLimit?: number;
   top?: number;

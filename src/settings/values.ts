@@ -3,7 +3,7 @@
  * the config file; each caller words the refusal in its own terms (--top 0 … / "top": …).
  * Pure.
  */
-import { isField, type Field } from '../schema/fields.js';
+import { isMapField, type Field, type TargetField } from '../schema/fields.js';
 import type { Lang } from './types.js';
 
 export function isLang(value: unknown): value is Lang {
@@ -26,10 +26,13 @@ export function sizeInBytes(text: string): number | null {
   return Number.isFinite(size) && size >= 1 ? Math.floor(size) : null;
 }
 
-/** "unit=管理单位名称" → ["unit", "管理单位名称"]; null unless a known field and a header. */
-export function mapEntry(entry: string): [Field, string] | null {
+/**
+ * "unit=管理单位名称" → ["unit", "管理单位名称"], "target=2016年指标" for the targets file; null
+ * unless a known field and a header.
+ */
+export function mapEntry(entry: string): [Field | TargetField, string] | null {
   const at = entry.indexOf('=');
   const field = at > 0 ? entry.slice(0, at).trim() : '';
   const header = at > 0 ? entry.slice(at + 1).trim() : '';
-  return isField(field) && header !== '' ? [field, header] : null;
+  return isMapField(field) && header !== '' ? [field, header] : null;
 }

@@ -9,6 +9,7 @@ import {
   type AnalysisSettings,
 } from '../../src/metrics/types.js';
 import { firstDayOfMonth } from '../../src/metrics/calendar.js';
+import type { PartialMonth } from '../../src/metrics/coverage.js';
 import { buildCube, complaintClasses, unclassifiedIndex } from '../../src/metrics/cube.js';
 import { resolvePeriod, type PeriodRequest } from '../../src/metrics/period.js';
 import { Records, type RecordInput } from '../../src/metrics/records.js';
@@ -59,6 +60,8 @@ export interface InputOptions {
   period?: PeriodChoice;
   /** First and last covered month; by default those of the rows. */
   covered?: [number, number];
+  /** Months covered only in part, as coverage.ts finds them. */
+  partial?: PartialMonth[];
   targets?: Record<string, [number, number | null]>;
   settings?: Partial<AnalysisSettings>;
   fields?: Field[];
@@ -105,6 +108,7 @@ export function input(rows: Row[], options: InputOptions = {}): AnalysisInput {
     period,
     request: asked,
     covered,
+    partial: new Map((options.partial ?? []).map((p) => [p.month, p])),
     targets,
     fields: new Set<Field>(
       options.fields ?? ['customerId', 'phone', 'repliedAt', 'closedAt', 'satisfaction'],

@@ -85,13 +85,26 @@ describe('averageMonthlyReduction (月均下降率)', () => {
     [[0, 10, 5], 0.5, null], // no rate from 0; no compound from a first month of 0
     [[42], null, null],
     [[], null, null],
-  ])('%j → arithmetic %s, compound %s', (series, arithmetic, compound) => {
-    const r = averageMonthlyReduction(series);
-    if (arithmetic === null) expect(r.arithmetic).toBeNull();
-    else expect(r.arithmetic).toBeCloseTo(arithmetic, 12);
-    if (compound === null) expect(r.compound).toBeNull();
-    else expect(r.compound).toBeCloseTo(compound, 12);
-  });
+    // A month that cannot stand beside the others (null: partial or not covered) has no rate and
+    // none against it; the compound rate runs over the months from the first value to the last.
+    [
+      [118, 112, 88, 70, 50, null],
+      (6 / 118 + 24 / 112 + 18 / 88 + 20 / 70) / 4,
+      1 - Math.pow(50 / 118, 1 / 4),
+    ],
+    [[100, null, 50], null, 1 - Math.pow(0.5, 1 / 2)],
+    [[null, 100, 80], 0.2, 0.2],
+    [[null, 100, null], null, null],
+  ] as [(number | null)[], number | null, number | null][])(
+    '%j → arithmetic %s, compound %s',
+    (series, arithmetic, compound) => {
+      const r = averageMonthlyReduction(series);
+      if (arithmetic === null) expect(r.arithmetic).toBeNull();
+      else expect(r.arithmetic).toBeCloseTo(arithmetic, 12);
+      if (compound === null) expect(r.compound).toBeNull();
+      else expect(r.compound).toBeCloseTo(compound, 12);
+    },
+  );
 });
 
 describe('share, rate per 10,000 customers, prorating, ranks, median', () => {

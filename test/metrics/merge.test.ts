@@ -285,6 +285,7 @@ function header(input: number): InputHeader {
     delimiter: ',',
     sheet: null,
     headerRow: 1,
+    title: null,
     columns: [{ header: '工单编号', field: 'id', column: 1 }],
     unmapped: [],
     notes: [],
@@ -322,6 +323,8 @@ const totals = (t: Partial<Aggregate['ingest']['totals']>) => ({
   rejected: 0,
   excludedByType: {},
   withoutId: 0,
+  complaintLike: {},
+  hasBusinessType: false,
   ...t,
 });
 

@@ -100,6 +100,8 @@ describe('sections of the hand-counted quarter, each called alone', () => {
       overTarget: true,
       unitsOverTarget: 2,
       unitsWithTarget: 2,
+      // Both units have a target: the total target is held against every complaint.
+      withTarget: { units: 2, complaints: 9, appealApproved: 2, unsubstantiated: 2, assessed: 7 },
       customers: 45_000,
       ratePer10k: 2, // 9 / 45,000 × 10,000
       previous: 5,
@@ -117,6 +119,7 @@ describe('sections of the hand-counted quarter, each called alone', () => {
       factor: 0.25,
       unitsWithoutTarget: [],
       targetsWithoutData: [],
+      unmatched: [],
     });
     expect(targetMatch({ ...q, targets: null }, units(q))).toBeNull();
   });
@@ -128,7 +131,7 @@ describe('sections of the hand-counted quarter, each called alone', () => {
       ['2016-02', 2, 2, 3, -0.5, -1 / 3],
       ['2016-03', 3, 3, 0, 0.5, null],
     ]);
-    expect(trend(rows).avgMonthlyReduction).toEqual({
+    expect(trend(q, rows).avgMonthlyReduction).toEqual({
       arithmetic: 0, // (0.5 − 0.5) / 2
       compound: 1 - Math.sqrt(3 / 4),
     });
@@ -355,7 +358,7 @@ describe('analyse is the composition of the sections', () => {
       totals: totals(i, u),
       units: u,
       months: monthRows,
-      trend: trend(monthRows),
+      trend: trend(i, monthRows),
       categories: categories(i),
       seasonality: seasonality(i),
       hotspots: hotspots(i, u),

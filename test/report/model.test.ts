@@ -459,7 +459,14 @@ describe('数据质量', () => {
       [INPUTS[1], 215, 0, 0],
       [INPUTS[2], 288, 30, 2],
     ]);
-    expect(cells(s.tables[1]!, ['field', 'value'])).toEqual([
+    expect(
+      cells(table(model, '数据质量', '各输入覆盖的日期'), ['coveredFrom', 'coveredTo']),
+    ).toEqual([
+      ['2015-01-01', '2015-12-31'],
+      ['2016-01-01', '2016-06-21'],
+      ['2016-06-01', '2016-12-31'],
+    ]);
+    expect(cells(s.tables[2]!, ['field', 'value'])).toEqual([
       ['totals.duplicates', 30],
       ['totals.duplicatesDiffering', 7],
       ['totals.rejected', 2],
@@ -568,7 +575,7 @@ describe('terminal views', () => {
     const overall = summaryView(q4, 'zh').overall;
     expect(overall.at(-1)).toEqual({ kind: 'mom', mom: (51 - 72) / 72 });
     const assess = assessView(q4, 'zh');
-    expect(assess.notes).toEqual(['指标已按期间折算（× 0.25）']);
+    expect(assess.notes).toEqual(['指标按 10–12 月折算（年度指标 × 3/12 = 0.25）']);
     expect(cells(assess.units, ['unit', 'target']).at(-1)).toEqual(['合计', 31.25]);
   });
 

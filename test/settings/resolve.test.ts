@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
-import { FIELDS as FIELD_NAMES } from '../../src/schema/fields.js';
+import { MAP_FIELDS as FIELD_NAMES } from '../../src/schema/fields.js';
 import { CONFIG_FILE, loadConfig } from '../../src/settings/config-file.js';
 import { addMetricOptions, commandLineOf } from '../../src/settings/options.js';
 import { reportPath, reportPathToCheck } from '../../src/settings/output-path.js';
@@ -56,6 +56,7 @@ const DEFAULTS: Settings = {
     replyLimitHours: 24,
     closeLimitHours: 144,
     top: 10,
+    includePartial: false,
   },
   taxonomy: 'sgcc-95598',
   model: null,
@@ -121,6 +122,7 @@ describe('resolveSettings: the defaults, and every option converted', () => {
         replyLimitHours: 12.5,
         closeLimitHours: 48,
         top: 3,
+        includePartial: false,
       },
       taxonomy: 'county-4x17',
       model: 'm.json',
@@ -199,6 +201,7 @@ describe('resolveSettings: the command line wins over the config file, key by ke
         replyLimitHours: 12,
         closeLimitHours: 72,
         top: 5,
+        includePartial: false,
       },
       taxonomy: '/cron/mine.json',
       model: '/cron/model.json',

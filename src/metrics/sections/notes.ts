@@ -5,16 +5,76 @@
  * that section's figures.
  */
 import { monthIndexToString } from '../../schema/values.js';
-import { monthCount, months, periodJson, yearEarlier } from '../period.js';
+import { dayToString } from '../calendar.js';
+import type { PartialMonth } from '../coverage.js';
+import { monthCount, months, periodJson, preceding, yearEarlier } from '../period.js';
 import type { AnalysisInput, Note, Satisfaction, TargetMatch } from '../types.js';
 import { comparisons } from './period.js';
 import { SEASONALITY_MIN_MONTHS } from './seasonality.js';
 
-export const note = (code: Note['code'], message: string, zh: string): Note => ({
-  code,
-  message,
-  zh,
-});
+export const note = (
+  code: Note['code'],
+  message: string,
+  zh: string,
+  book?: Note['book'],
+): Note => ({ code, message, zh, ...(book ? { book } : {}) });
+
+/** "2016-12 只到 12-26", "2016-06 runs from 06-10" … */
+function partialText(p: PartialMonth, lang: 'zh' | 'en'): string {
+  const month = monthIndexToString(p.month);
+  const day = (d: number) => dayToString(d).slice(5);
+  if (p.since !== null && p.through !== null)
+    return lang === 'zh'
+      ? `${month} 只有 ${day(p.since)} 至 ${day(p.through)}`
+      : `${month} covers only ${day(p.since)} to ${day(p.through)}`;
+  if (p.through !== null)
+    return lang === 'zh'
+      ? `${month} 只到 ${day(p.through)}`
+      : `${month} runs only to ${day(p.through)}`;
+  if (p.since !== null)
+    return lang === 'zh'
+      ? `${month} 从 ${day(p.since)} 起`
+      : `${month} starts only on ${day(p.since)}`;
+  return lang === 'zh' ? `${month} 中间有缺日` : `${month} has days missing`;
+}
+
+/**
+ * The months the data covers only in part, among those the figures use: the period, the months
+ * it is compared with, and every month when there is a seasonality.
+ */
+export function partialNote(input: AnalysisInput): Note | null {
+  const { period, partial, settings } = input;
+  const used = new Set([
+    ...months(period),
+    ...months(yearEarlier(period)),
+    ...months(preceding(period)),
+  ]);
+  const seasonal = input.covered.size >= SEASONALITY_MIN_MONTHS;
+  const shown = [...partial.values()]
+    .filter((p) => seasonal || used.has(p.month))
+    .sort((a, b) => a.month - b.month);
+  if (shown.length === 0) return null;
+  const zh = shown.map((p) => partialText(p, 'zh')).join('，');
+  const en = shown.map((p) => partialText(p, 'en')).join(', ');
+  const what = '环比 (mom), its 同比 (yoy), seasonality and the average monthly reduction';
+  const whatZh = '环比、当月同比、季节性和月均下降率';
+  if (settings.includePartial)
+    return note(
+      'months-partial',
+      `${en}: counted as whole months in ${what} (--include-partial).`,
+      `${zh}：按 --include-partial 作整月计入${whatZh}。`,
+      {
+        message: `${en}: counted as whole months in ${what}.`,
+        zh: `${zh}：仍作整月计入${whatZh}。`,
+      },
+    );
+  return note(
+    'months-partial',
+    `${en}: left out of ${what}; --include-partial counts it as a whole month.`,
+    `${zh}，未计入${whatZh}（加 --include-partial 可作整月计入）。`,
+    { message: `${en}: left out of ${what}.`, zh: `${zh}，未计入${whatZh}。` },
+  );
+}
 
 /** Gaps in the data: months of the period no input covers, missing columns, no year before. */
 export function dataNotes(input: AnalysisInput): Note[] {
@@ -31,6 +91,8 @@ export function dataNotes(input: AnalysisInput): Note[] {
       ),
     );
   }
+  const partial = partialNote(input);
+  if (partial) notes.push(partial);
   if (!fields.has('appealResult')) {
     notes.push(
       note(
@@ -46,6 +108,10 @@ export function dataNotes(input: AnalysisInput): Note[] {
         'no-substantiated',
         'No 是否属实 (substantiated) column: --exclude-unsubstantiated has nothing to exclude.',
         '没有是否属实列：--exclude-unsubstantiated 无可剔除。',
+        {
+          message: 'No 是否属实 (substantiated) column: no unsubstantiated complaint was excluded.',
+          zh: '没有是否属实列：未能剔除不属实投诉。',
+        },
       ),
     );
   }
@@ -57,6 +123,10 @@ export function dataNotes(input: AnalysisInput): Note[] {
         'no-yoy',
         `yoy: ${span} is not (fully) in the inputs; add that year's export to compare.`,
         `同比：输入未完整覆盖 ${span}，加入上年同期的导出文件即可比较。`,
+        {
+          message: `yoy: ${span} is not (fully) in the data: no year-on-year comparison.`,
+          zh: `同比：数据未完整覆盖 ${span}，未作同比。`,
+        },
       ),
     );
   }
@@ -74,6 +144,10 @@ export function targetNotes(input: AnalysisInput, match: TargetMatch | null): No
         'targets-not-prorated',
         `Targets are annual and the period is ${n} month(s): add --prorate to hold it against ${n}/12 of them.`,
         `指标为年度指标，本期仅 ${n} 个月：加 --prorate 可按 ${n}/12 折算。`,
+        {
+          message: `Targets are annual and were not prorated: the ${n}-month period is held against whole-year targets.`,
+          zh: `指标为年度指标，未折算：本期 ${n} 个月与全年指标比较。`,
+        },
       ),
     );
   if (match.unitsWithoutTarget.length > 0)
@@ -84,14 +158,39 @@ export function targetNotes(input: AnalysisInput, match: TargetMatch | null): No
         `${match.file} 中没有 ${match.unitsWithoutTarget.join('、')} 的指标：其投诉计入合计，但不与指标比较。`,
       ),
     );
-  if (match.targetsWithoutData.length > 0)
+  if (match.unmatched.length > 0) {
+    const list = (lang: 'zh' | 'en') =>
+      match.unmatched
+        .map(({ unit, closest }) =>
+          closest === null
+            ? unit
+            : lang === 'zh'
+              ? `${unit}（是否为 ${closest}？）`
+              : `${unit} (did you mean ${closest}?)`,
+        )
+        .join(lang === 'zh' ? '、' : ', ');
+    const closestOnly = (lang: 'zh' | 'en') =>
+      match.unmatched
+        .map(({ unit, closest }) =>
+          closest === null
+            ? unit
+            : lang === 'zh'
+              ? `${unit}（数据中最接近的单位：${closest}）`
+              : `${unit} (closest unit in the data: ${closest})`,
+        )
+        .join(lang === 'zh' ? '、' : ', ');
     notes.push(
       note(
         'targets-without-data',
-        `${match.targetsWithoutData.join(', ')}: in ${match.file} but in no input; left out of the total target.`,
-        `${match.targetsWithoutData.join('、')} 在 ${match.file} 中有指标，但输入中没有其工单：不计入总指标。`,
+        `${list('en')}: in ${match.file} but in no input; left out of the total target.`,
+        `${list('zh')} 在 ${match.file} 中有指标，但输入中没有其工单：不计入总指标。`,
+        {
+          message: `${closestOnly('en')}: in ${match.file} but in no input; left out of the total target.`,
+          zh: `${closestOnly('zh')} 在 ${match.file} 中有指标，但数据中没有其工单：不计入总指标。`,
+        },
       ),
     );
+  }
   return notes;
 }
 

@@ -1,10 +1,13 @@
 /**
  * The period of an analysis and the two it is compared with: the same months a year earlier
  * (同比) and the span of equal length just before (环比), each only when the inputs cover it
- * wholly — a comparison with months nobody exported would count them as 0.
+ * wholly — a comparison with months nobody exported would count them as 0, one with a month
+ * exported in part would read its missing days as a fall. 环比 also needs the period's own
+ * months whole: a period ending in a partial month has none (unless partial months are included).
  */
 import { monthCount, months, periodJson, preceding, yearEarlier, type Period } from '../period.js';
 import type { AnalysisInput, PeriodSection } from '../types.js';
+import { monthsOf } from './months.js';
 
 export interface Comparisons {
   period: Period;
@@ -15,14 +18,15 @@ export interface Comparisons {
 }
 
 export function comparisons(input: AnalysisInput): Comparisons {
-  const { period, covered } = input;
-  const isCovered = (p: Period) => months(p).every((m) => covered.has(m));
+  const { period } = input;
+  const use = monthsOf(input);
+  const whole = (p: Period) => months(p).every(use.usable);
   const earlier = yearEarlier(period);
   const before = preceding(period);
   return {
     period,
-    yearEarlier: isCovered(earlier) ? earlier : null,
-    preceding: isCovered(before) ? before : null,
+    yearEarlier: whole(earlier) ? earlier : null,
+    preceding: whole(before) && whole(period) ? before : null,
   };
 }
 

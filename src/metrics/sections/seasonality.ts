@@ -1,17 +1,21 @@
 /**
  * Seasonality: each month of the year against the average month, over every month the inputs
  * cover (not only the period), when they cover more than a year. The cube tallied by month.
+ * A month covered only in part is left out (unless included): a December exported to the 26th
+ * would make December look quiet.
  */
 import { monthIndexToString } from '../../schema/values.js';
 import { tallyOf } from '../group.js';
 import { monthPeriod } from '../period.js';
 import type { AnalysisInput, Seasonality } from '../types.js';
+import { monthsOf } from './months.js';
 
 /** More than a year of inputs is needed for a month of the year to have a peer. */
 export const SEASONALITY_MIN_MONTHS = 13;
 
 export function seasonality(input: AnalysisInput): Seasonality | null {
-  const all = [...input.covered].sort((a, b) => a - b);
+  const use = monthsOf(input);
+  const all = [...input.covered].filter(use.usable).sort((a, b) => a - b);
   if (all.length < SEASONALITY_MIN_MONTHS) return null;
   // One bucket a month from the first covered month to the last.
   const first = all[0]!;

@@ -19,17 +19,24 @@ export function totals(input: AnalysisInput, units: readonly UnitRow[]): Totals 
     excludedByType[cube.types[g.key[0]!]!] = g.total.workOrders;
   const total = countsOf(now.total);
 
-  // Only the units with a target are held against the total target.
+  // Only the units with a target are held against the total target: their own sums stand
+  // beside it (withTarget), never the complaints of every unit.
   let target: number | null = null;
-  let assessedWithTarget = 0;
+  let withTarget: Totals['withTarget'] = null;
   if (input.targets) {
     target = 0;
+    withTarget = { units: 0, complaints: 0, appealApproved: 0, unsubstantiated: 0, assessed: 0 };
     for (const u of units) {
       if (u.target === null) continue;
       target += u.target;
-      assessedWithTarget += u.assessed;
+      withTarget.units++;
+      withTarget.complaints += u.complaints;
+      withTarget.appealApproved += u.appealApproved;
+      withTarget.unsubstantiated += u.unsubstantiated;
+      withTarget.assessed += u.assessed;
     }
   }
+  const assessedWithTarget = withTarget?.assessed ?? 0;
   const customerUnits = units.filter((u) => u.customers !== null);
   const customers =
     customerUnits.length > 0 && customerUnits.length === units.length
@@ -45,6 +52,7 @@ export function totals(input: AnalysisInput, units: readonly UnitRow[]): Totals 
     overTarget: target === null ? null : isOverTarget(assessedWithTarget, target),
     unitsOverTarget: units.filter((u) => u.overTarget === true).length,
     unitsWithTarget: units.filter((u) => u.target !== null).length,
+    withTarget,
     customers,
     ratePer10k: ratePer10k(total.complaints, customers),
     previous: previousTotal,

@@ -16,19 +16,35 @@ import type {
 const span = (p: { from: string; to: string }) =>
   p.from === p.to ? p.from : `${p.from} – ${p.to}`;
 
+/**
+ * The months a chart of the series shows: those the data covers wholly (or, with
+ * --include-partial, in part). A partial December drawn as a whole month is a cliff that is not
+ * there; the subtitle says which months are left out.
+ */
+function chartMonths(a: Analysis): { shown: Analysis['months']; left: string[] } {
+  const usable = (m: Analysis['months'][number]) =>
+    !m.partial || (a.settings.includePartial && m.through !== null);
+  return {
+    shown: a.months.filter(usable),
+    left: a.months.filter((m) => !usable(m)).map((m) => m.month),
+  };
+}
+
 function trendChart(a: Analysis, lang: Lang): TrendChart | null {
-  if (a.months.length === 0) return null;
+  const { shown, left } = chartMonths(a);
+  if (shown.length === 0) return null;
   const t = CHART[lang];
-  const hasPrevious = a.months.some((m) => m.previous !== null);
+  const hasPrevious = shown.some((m) => m.previous !== null);
   const p = a.period;
+  const subtitle = p.yearEarlier && hasPrevious ? t.against(span(p), span(p.yearEarlier)) : span(p);
   return {
     name: 'trend',
     title: t.trend,
-    subtitle: p.yearEarlier && hasPrevious ? t.against(span(p), span(p.yearEarlier)) : span(p),
-    months: a.months.map((m) => m.month),
-    complaints: a.months.map((m) => m.complaints),
-    assessed: a.months.map((m) => m.assessed),
-    previous: hasPrevious ? a.months.map((m) => m.previous) : null,
+    subtitle: left.length > 0 ? `${subtitle}　${t.leftOut(left)}` : subtitle,
+    months: shown.map((m) => m.month),
+    complaints: shown.map((m) => m.complaints),
+    assessed: shown.map((m) => m.assessed),
+    previous: hasPrevious ? shown.map((m) => m.previous) : null,
   };
 }
 

@@ -1,8 +1,37 @@
-/** Notes of the analysis in the report's language. */
-import type { Note } from '../../metrics/types.js';
+/** Notes of the analysis in the report's language, and those that go to stderr. */
+import type { IngestResult } from '../../ingest/ingest.js';
+import type { Analysis, Note } from '../../metrics/types.js';
 import type { Lang } from '../../settings/types.js';
+import { STDERR_NOTES } from '../labels.js';
 
 export const say =
   (lang: Lang) =>
   (n: Note): string =>
     lang === 'zh' ? n.zh : n.message;
+
+/**
+ * The notes that change a figure: months covered in part or not at all, targets that match no
+ * unit and units without one. Said to the person who runs the tool, whatever the output.
+ */
+const FIGURE_NOTES: ReadonlySet<Note['code']> = new Set([
+  'months-partial',
+  'months-missing',
+  'targets-without-data',
+  'units-without-target',
+]);
+
+/**
+ * The short lines that follow the line naming a written file on stderr — what a cron log must
+ * show, since nobody opens a workbook to find that December was cut short: the notes that change
+ * a figure, then differing duplicates and rejected rows with where to look.
+ */
+export function figureNotes(a: Analysis, ingest: IngestResult, lang: Lang): string[] {
+  const t = STDERR_NOTES[lang];
+  const x = ingest.totals;
+  const files = ingest.inputs.map((i) => i.file).join(' ');
+  return [
+    ...a.notes.filter((n) => FIGURE_NOTES.has(n.code)).map(say(lang)),
+    ...(x.duplicatesDiffering > 0 ? [t.differing(x.duplicatesDiffering, files)] : []),
+    ...(x.rejected > 0 ? [t.rejected(x.rejected, files)] : []),
+  ];
+}

@@ -3,9 +3,9 @@
  * rejects, the business types left out.
  */
 import type { IngestResult } from '../../ingest/ingest.js';
-import type { Analysis, DurationStats } from '../../metrics/types.js';
+import type { Analysis, DurationStats, Note } from '../../metrics/types.js';
 import type { Lang } from '../../settings/types.js';
-import { BOOK, SHEET_NAMES, heading, type ColumnLabel } from '../labels.js';
+import { BOOK, COVERAGE, SHEET_NAMES, heading, type ColumnLabel } from '../labels.js';
 import type { Column, Row, Sheet, Table } from '../types.js';
 import { say } from './notes.js';
 
@@ -165,9 +165,82 @@ export function qualitySheet(a: Analysis, ingest: IngestResult, lang: Lang): She
   const hidden = x.rejected - listed.length;
   return {
     name: SHEET_NAMES[lang][7],
-    tables: [inputs, counts, excluded, ...(listed.length > 0 ? [rejects] : [])],
+    tables: [
+      inputs,
+      coverageTable(ingest, lang),
+      ...monthsTable(a, lang),
+      ...unmatchedTable(a, lang),
+      counts,
+      excluded,
+      ...(listed.length > 0 ? [rejects] : []),
+    ],
     filter: true,
-    notes: [...(hidden > 0 ? [t.more(hidden)] : []), ...ingest.warnings],
+    notes: [
+      ...a.notes.filter((n) => QUALITY_NOTES.has(n.code)).map(say(lang)),
+      ...(hidden > 0 ? [t.more(hidden)] : []),
+      ...ingest.warnings,
+    ],
     charts: [],
   };
+}
+
+/** The notes 数据质量 repeats: what the data lacks and how the targets matched. */
+const QUALITY_NOTES: ReadonlySet<Note['code']> = new Set([
+  'months-partial',
+  'months-missing',
+  'targets-without-data',
+  'units-without-target',
+]);
+
+/** The days each input covers, and how that was judged (ingest/coverage.ts). */
+function coverageTable(ingest: IngestResult, lang: Lang): Table {
+  const t = COVERAGE[lang];
+  const text = (key: ColumnLabel): Column => ({ key, label: key, format: 'text' });
+  return {
+    caption: t.inputsCaption,
+    columns: [text('file'), text('coveredFrom'), text('coveredTo'), text('coverageBasis')],
+    rows: ingest.inputs.map((i) => ({
+      file: i.file,
+      coveredFrom: i.coverage?.from ?? null,
+      coveredTo: i.coverage?.to ?? null,
+      coverageBasis: i.coverage ? t.basis(i.coverage) : null,
+    })),
+  };
+}
+
+/** The months of the period the data covers in part, or not at all. */
+function monthsTable(a: Analysis, lang: Lang): Table[] {
+  const months = a.months.filter((m) => m.partial);
+  if (months.length === 0) return [];
+  return [
+    {
+      caption: COVERAGE[lang].monthsCaption,
+      columns: [
+        { key: 'month', label: 'month', format: 'text' },
+        { key: 'through', label: 'through', format: 'text' },
+        { key: 'complaints', label: 'complaints', format: 'int' },
+      ],
+      rows: months.map((m) => ({
+        month: m.month,
+        through: m.through ?? COVERAGE[lang].noData,
+        complaints: m.complaints,
+      })),
+    },
+  ];
+}
+
+/** Targets whose unit is in no input, with the closest unit of the data. */
+function unmatchedTable(a: Analysis, lang: Lang): Table[] {
+  const unmatched = a.targets?.unmatched ?? [];
+  if (unmatched.length === 0) return [];
+  return [
+    {
+      caption: COVERAGE[lang].unmatchedCaption(a.targets!.file),
+      columns: [
+        { key: 'unit', label: 'targetUnit', format: 'text' },
+        { key: 'closest', label: 'closestUnit', format: 'text' },
+      ],
+      rows: unmatched.map((u) => ({ unit: u.unit, closest: u.closest })),
+    },
+  ];
 }

@@ -26,7 +26,7 @@ import type {
   TrendView,
 } from '../types.js';
 import { say } from './notes.js';
-import { groupsTerminalTable, monthsTerminalTable } from './trend.js';
+import { MONTH_NOTES, groupsTerminalTable, monthsTerminalTable } from './trend.js';
 import { unitsTerminalTable } from './units.js';
 
 const SUMMARY_UNITS = 20;
@@ -62,6 +62,10 @@ function overall(a: Analysis): OverallPart[] {
       overTarget: x.overTarget,
       unitsOverTarget: x.unitsOverTarget,
       unitsWithTarget: x.unitsWithTarget,
+      withTarget:
+        x.withTarget && x.withTarget.complaints !== x.complaints
+          ? { units: x.withTarget.units, assessed: x.withTarget.assessed }
+          : null,
     });
   if (x.previous !== null) parts.push({ kind: 'yoy', yoy: x.yoy, previous: x.previous });
   // Over twelve months the span before is the year earlier: 环比 would repeat 同比.
@@ -69,9 +73,9 @@ function overall(a: Analysis): OverallPart[] {
   return parts;
 }
 
-function monthsView(a: Analysis): MonthsView {
+function monthsView(a: Analysis, lang: Lang): MonthsView {
   return {
-    table: monthsTerminalTable(a.months),
+    table: monthsTerminalTable(a.months, lang),
     reduction: a.months.length > 1 ? a.trend.avgMonthlyReduction : null,
   };
 }
@@ -105,7 +109,7 @@ export function summaryView(result: PipelineResult, lang: Lang): SummaryView {
     heading: terminalHeading(result),
     overall: overall(a),
     units: unitsTerminalTable(a, lang, SUMMARY_UNITS),
-    months: monthsView(a),
+    months: monthsView(a, lang),
     disciplines: a.categories.discipline.map((d) => figures(d, disciplineName(d.name, lang))),
     level1: a.categories.level1
       .filter((c) => c.complaints > 0)
@@ -145,10 +149,9 @@ export function summaryView(result: PipelineResult, lang: Lang): SummaryView {
 
 export function assessView(result: PipelineResult, lang: Lang): AssessView {
   const a = result.analysis;
-  const notes: string[] = [];
+  const notes: string[] = a.notes.filter((n) => MONTH_NOTES.has(n.code)).map(say(lang));
   if (a.targets) {
-    if (a.targets.prorated)
-      notes.push(PRORATED[lang](String(Math.round(a.targets.factor * 1000) / 1000)));
+    if (a.targets.prorated) notes.push(PRORATED[lang](a.period));
     notes.push(...a.notes.filter((n) => TARGET_NOTES.has(n.code)).map(say(lang)));
   }
   return { heading: terminalHeading(result), units: unitsTerminalTable(a, lang), notes };
@@ -161,7 +164,8 @@ export function trendView(
 ): TrendView {
   return {
     heading: terminalHeading(result),
-    months: monthsView(result.analysis),
+    months: monthsView(result.analysis, lang),
     groups: series ? groupsTerminalTable(series, lang) : null,
+    notes: result.analysis.notes.filter((n) => MONTH_NOTES.has(n.code)).map(say(lang)),
   };
 }

@@ -1,12 +1,14 @@
 /**
  * The months: 月度趋势 (units × months, the monthly series with 环比 and 同比, the average
- * monthly reduction), 季节性, the terminal's month table and trend --by's group table.
+ * monthly reduction), 季节性, the terminal's month table and trend --by's group table. A month
+ * the data covers only in part says so wherever it is shown: the day its data runs to (数据截至)
+ * beside its figures, a * on its heading, and the note saying what it was left out of.
  */
 import type { Analysis, MonthRow } from '../../metrics/types.js';
 import { seriesBy, type GroupSeries } from '../../metrics/trend.js';
 import type { PipelineResult } from '../../pipeline.js';
 import type { Lang } from '../../settings/types.js';
-import { BOOK, SHEET_NAMES, TERMINAL } from '../labels.js';
+import { BOOK, COVERAGE, SHEET_NAMES, TERMINAL } from '../labels.js';
 import type { Column, Row, Sheet, Table } from '../types.js';
 
 const MONTH_COLUMNS = {
@@ -17,9 +19,18 @@ const MONTH_COLUMNS = {
   mom: { key: 'mom', label: 'mom', format: 'change' },
   previous: { key: 'previous', label: 'previous', format: 'int' },
   yoy: { key: 'yoy', label: 'yoy', format: 'change' },
+  through: { key: 'through', label: 'through', format: 'text' },
 } as const satisfies Record<string, Column>;
 
-const monthRow = (m: MonthRow): Row => ({
+/** Notes about the months: those the data covers only in part, or not at all. */
+export const MONTH_NOTES = new Set(['months-partial', 'months-missing']);
+
+/** "2016-12-26" for a partial month, "无数据" for one no input covers, "" for a whole one. */
+function throughText(m: MonthRow, lang: Lang): string {
+  return m.partial ? (m.through ?? COVERAGE[lang].noData) : '';
+}
+
+const monthRow = (m: MonthRow, lang: Lang): Row => ({
   month: m.month,
   complaints: m.complaints,
   assessed: m.assessed,
@@ -27,17 +38,28 @@ const monthRow = (m: MonthRow): Row => ({
   mom: m.mom,
   previous: m.previous,
   yoy: m.yoy,
+  through: throughText(m, lang),
 });
+
+/** A month's heading in a table of months: marked * when the data covers it in part. */
+const monthHeading = (m: MonthRow, text = m.month) => (m.partial ? `${text}*` : text);
+
+/** The month notes of an analysis, in the report's language. */
+const monthNotes = (a: Analysis, lang: Lang) =>
+  a.notes.filter((n) => MONTH_NOTES.has(n.code)).map((n) => (lang === 'zh' ? n.zh : n.message));
 
 /** Complaints per unit and month, with the totals of both. */
 function unitMatrix(a: Analysis, series: readonly GroupSeries[], lang: Lang): Table {
   const t = BOOK[lang];
-  const months = a.months.map((m) => m.month);
   return {
     caption: t.unitByMonth,
     columns: [
       { key: 'unit', label: 'unit', format: 'text' },
-      ...months.map((m): Column => ({ key: m, label: { text: m }, format: 'int' })),
+      ...a.months.map((m): Column => ({
+        key: m.month,
+        label: { text: monthHeading(m) },
+        format: 'int',
+      })),
       { key: 'complaints', label: { text: t.total }, format: 'int' },
     ],
     rows: series.map((s) => ({
@@ -58,9 +80,19 @@ export function monthlySheet(result: PipelineResult, lang: Lang): Sheet {
   const t = BOOK[lang];
   const x = a.totals;
   const c = MONTH_COLUMNS;
+  const partial = a.months.some((m) => m.partial);
   const series: Table = {
-    columns: [c.month, c.complaints, c.assessed, c.appealApproved, c.mom, c.previous, c.yoy],
-    rows: a.months.map(monthRow),
+    columns: [
+      c.month,
+      ...(partial ? [c.through] : []),
+      c.complaints,
+      c.assessed,
+      c.appealApproved,
+      c.mom,
+      c.previous,
+      c.yoy,
+    ],
+    rows: a.months.map((m) => monthRow(m, lang)),
     totals: {
       month: t.total,
       complaints: x.complaints,
@@ -86,15 +118,19 @@ export function monthlySheet(result: PipelineResult, lang: Lang): Sheet {
     name: SHEET_NAMES[lang][2],
     tables: [unitMatrix(a, seriesBy(result.input, 'unit'), lang), series, reduction],
     filter: true,
-    notes: [],
+    notes: monthNotes(a, lang),
     charts: ['trend'],
   };
 }
 
-/** The terminal's series: the year before only when some month has it. */
-export function monthsTerminalTable(months: readonly MonthRow[]): Table {
+/**
+ * The terminal's series: the year before only when some month has it, the day the data runs to
+ * only when some month is partial.
+ */
+export function monthsTerminalTable(months: readonly MonthRow[], lang: Lang): Table {
   const c = MONTH_COLUMNS;
   const hasPrevious = months.some((m) => m.previous !== null);
+  const partial = months.some((m) => m.partial);
   return {
     columns: [
       c.month,
@@ -102,19 +138,24 @@ export function monthsTerminalTable(months: readonly MonthRow[]): Table {
       c.assessed,
       c.mom,
       ...(hasPrevious ? [c.previous, c.yoy] : []),
+      ...(partial ? [c.through] : []),
     ],
-    rows: months.map(monthRow),
+    rows: months.map((m) => monthRow(m, lang)),
   };
 }
 
 /** trend --by in the terminal: a group per row, a month per column (16-04 …). */
 export function groupsTerminalTable(series: readonly GroupSeries[], lang: Lang): Table {
   const t = TERMINAL[lang];
-  const months = series[0]?.months.map((m) => m.month) ?? [];
+  const months = series[0]?.months ?? [];
   return {
     columns: [
       { key: 'name', label: { text: '' }, format: 'text' },
-      ...months.map((m): Column => ({ key: m, label: { text: m.slice(2) }, format: 'int' })),
+      ...months.map((m): Column => ({
+        key: m.month,
+        label: { text: monthHeading(m, m.month.slice(2)) },
+        format: 'int',
+      })),
       { key: 'complaints', label: { text: t.total }, format: 'int' },
       { key: 'compound', label: { text: t.compound }, format: 'pct' },
     ],
@@ -151,7 +192,9 @@ export function seasonalitySheet(a: Analysis, lang: Lang): Sheet {
       },
     ],
     filter: true,
-    notes: [],
+    notes: a.notes
+      .filter((n) => n.code === 'months-partial')
+      .map((n) => (lang === 'zh' ? n.zh : n.message)),
     charts: [],
   };
 }

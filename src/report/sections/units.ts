@@ -56,8 +56,41 @@ function unitRow(u: UnitRow): Row {
   };
 }
 
-/** The totals row: no rank, all complaints as the share. */
+/** Whether some complaints are of units without a target: the total target is not theirs. */
+const splitTotals = (x: Totals) =>
+  x.withTarget !== null && x.withTarget.complaints !== x.complaints;
+
+/**
+ * The totals row: no rank, all complaints as the share. When units without a target have
+ * complaints, it holds no target: the target is the sum of some units' targets, and stands in the
+ * row of those units (withTargetRow), never beside every unit's complaints.
+ */
 function totalsRow(x: Totals, lang: Lang): Row {
+  const row: Record<string, Row[string]> = allTotalsRow(x, lang);
+  if (splitTotals(x)) for (const key of TARGET_KEYS) delete row[key];
+  return row;
+}
+
+/** The units with a target, summed, against the total target: after the totals row. */
+function withTargetRows(x: Totals, lang: Lang): Row[] {
+  const w = x.withTarget;
+  if (w === null || !splitTotals(x)) return [];
+  return [
+    {
+      unit: BOOK[lang].withTarget(w.units),
+      complaints: w.complaints,
+      appealApproved: w.appealApproved,
+      unsubstantiated: w.unsubstantiated,
+      assessed: w.assessed,
+      target: x.target,
+      overTargetRate: x.overTargetRate,
+      overTarget: x.overTarget,
+      share: x.complaints > 0 ? w.complaints / x.complaints : null,
+    },
+  ];
+}
+
+function allTotalsRow(x: Totals, lang: Lang): Record<string, Row[string]> {
   return {
     unit: BOOK[lang].total,
     complaints: x.complaints,
@@ -88,6 +121,7 @@ function bookTable(a: Analysis, lang: Lang, caption?: string): Table {
     columns: pick(keys),
     rows: a.units.map(unitRow),
     totals: totalsRow(a.totals, lang),
+    subtotals: withTargetRows(a.totals, lang),
   };
 }
 
@@ -104,7 +138,7 @@ export function unitsSheet(a: Analysis, quarter: Analysis | null, lang: Lang): S
     filter: true,
     notes: [
       ...a.notes.filter((n) => TARGET_NOTES.has(n.code) || n.code === 'no-appeal').map(say(lang)),
-      ...(a.targets?.prorated ? [PRORATED[lang](String(a.targets.factor))] : []),
+      ...(a.targets?.prorated ? [PRORATED[lang](a.period)] : []),
     ],
     charts: ['units'],
   };
@@ -116,6 +150,7 @@ export function unitsCsvTable(a: Analysis, lang: Lang): Table {
     columns: pick((Object.keys(COLUMNS) as Key[]).filter((k) => k !== 'overTarget')),
     rows: a.units.map(unitRow),
     totals: totalsRow(a.totals, lang),
+    subtotals: withTargetRows(a.totals, lang),
   };
 }
 
@@ -144,6 +179,7 @@ export function unitsTerminalTable(a: Analysis, lang: Lang, limit = Infinity): T
     ]),
     rows: a.units.slice(0, limit).map(unitRow),
     totals: totalsRow(a.totals, lang),
+    subtotals: withTargetRows(a.totals, lang),
     omitted: Math.max(0, a.units.length - limit),
   };
 }
