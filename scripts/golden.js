@@ -74,6 +74,7 @@ const FIXTURES = [
   'fixtures/95598-2016-07-utf16.txt',
 ];
 const BAD = 'test/files/bad';
+const C = 'fixtures/coverage';
 
 /** A taxonomy file with one problem of each kind --validate names. */
 const BAD_TAXONOMY = {
@@ -285,6 +286,57 @@ export const CASES = [
   { name: 'inspect-missing-unit', args: ['inspect', `${BAD}/missing-unit.csv`] },
   { name: 'inspect-old-xls', args: ['inspect', `${BAD}/old.xls`] },
   { name: 'analyze-bad-inputs', args: ['analyze', `${BAD}/ragged.csv`, `${BAD}/empty-unit.csv`] },
+
+  // Incomplete data (fixtures/coverage): an export that ends on 26 December, targets that do
+  // not match, business types as codes, duplicates that differ only in how they are written.
+  { name: 'trend-partial', args: ['trend', `${C}/95598-2015.xlsx`, `${C}/95598-2016-1226.xlsx`] },
+  {
+    name: 'trend-partial-by-level2-en',
+    args: [
+      'trend',
+      `${C}/95598-2015.xlsx`,
+      `${C}/95598-2016-1226.csv`,
+      '--from',
+      '2016-07',
+      '--to',
+      '2016-12',
+      '--by',
+      'level2',
+      '--lang',
+      'en',
+    ],
+  },
+  {
+    name: 'assess-unmatched-targets',
+    args: [
+      'assess',
+      `${C}/95598-2015.xlsx`,
+      `${C}/95598-2016-1226.xlsx`,
+      '--targets',
+      `${C}/targets-2016-odd.xlsx`,
+      '--prorate',
+    ],
+  },
+  {
+    name: 'report-partial',
+    args: [
+      'report',
+      `${C}/95598-2015.xlsx`,
+      `${C}/95598-2016-1226.xlsx`,
+      '--year',
+      '2016',
+      '--targets',
+      `${C}/targets-2016-odd.xlsx`,
+      '--out',
+      '{tmp}/p.xlsx',
+      '--no-charts',
+    ],
+  },
+  { name: 'analyze-codes', args: ['analyze', `${C}/95598-2016-11-codes.csv`] },
+  {
+    name: 'inspect-duplicates',
+    args: ['inspect', `${C}/95598-2016-1226.xlsx`, `${C}/95598-2016-1226.csv`, '--duplicates'],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------

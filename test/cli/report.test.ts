@@ -62,10 +62,15 @@ describe('report --quarter 2016Q4 --detail', () => {
   ]);
   const book = read(out);
 
-  it('writes the workbook and says where, in one line on stderr', () => {
+  it('writes the workbook and says where on stderr, then the notes that change a figure', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
-    expect(run.stderr).toBe(`已写入 ${out}（9 个工作表，投诉 226 条，明细 226 行）\n`);
+    const inputs = files.join(' ');
+    expect(run.stderr).toBe(
+      `已写入 ${out}（9 个工作表，投诉 226 条，明细 226 行）\n` +
+        `  重复工单中 7 条内容不同，以后一个输入为准；逐条列出：complaints inspect ${inputs} --duplicates\n` +
+        `  拒收 2 行（日期或单位无法识别），未计入；逐行列出：complaints inspect ${inputs}\n`,
+    );
   });
 
   it('has the sheets of DESIGN.md §7, in order', async () => {
@@ -319,7 +324,7 @@ describe('report --quarter as JSON', () => {
     ]);
     expect(both.code).toBe(0);
     expect(both.stdout).toBe(text());
-    expect(both.stderr).toBe(`已写入 ${out}（8 个工作表，投诉 226 条）\n`);
+    expect(both.stderr.split('\n')[0]).toBe(`已写入 ${out}（8 个工作表，投诉 226 条）`);
     expect(existsSync(out)).toBe(true);
   });
 
@@ -398,7 +403,7 @@ describe('cron: complaints.config.json', () => {
     const run = complaints(['report'], { cwd });
     expect(run.code).toBe(0);
     const out = join(cwd, '投诉分析-2016Q4.xlsx');
-    expect(run.stderr).toBe('已写入 投诉分析-2016Q4.xlsx（8 个工作表，投诉 226 条）\n');
+    expect(run.stderr.split('\n')[0]).toBe('已写入 投诉分析-2016Q4.xlsx（8 个工作表，投诉 226 条）');
     const book = await read(out);
     expect(book.getWorksheet('概览')!.getCell('A2').value).toContain('2016-01 至 2016-12');
     expect(book.worksheets.every((s) => s.getImages().length === 0)).toBe(true);
