@@ -62,7 +62,7 @@ function linesOf(text: string, width: number): number {
 /** The times shown as dates when the export gives them as text. */
 const TIME_FIELDS = ['acceptedAt', 'repliedAt', 'closedAt'] as const;
 
-type Spooled = [entry: number, sequence: number, month: number, cells: Cell[]];
+type Spooled = [entry: number, sequence: number, day: number, cells: Cell[]];
 
 export interface DetailOptions {
   lang: Lang;
@@ -114,14 +114,14 @@ export class DetailRows {
       this.lastSequence[entry] = sequence;
     }
     if (!c) return;
-    if (this.within && !contains(this.within, order.acceptedAt.monthIndex)) return;
+    if (this.within && !contains(this.within, order.acceptedAt.dayIndex)) return;
     const cells = this.placement.place(order, [
       ...this.countedCells(order),
       ...addedCells(c, this.lang),
     ]);
     this.datesIn(cells, order);
     if (this.measured++ < MEASURED_ROWS) this.measure(cells);
-    const record: Spooled = [entry, sequence, order.acceptedAt.monthIndex, cells];
+    const record: Spooled = [entry, sequence, order.acceptedAt.dayIndex, cells];
     this.spool.append(record);
   };
 
@@ -234,8 +234,8 @@ export class DetailRows {
     let sheet = open();
     let written = 0;
     for (const value of this.spool.read()) {
-      const [entry, sequence, month, cells] = value as Spooled;
-      if (!contains(period, month)) continue;
+      const [entry, sequence, day, cells] = value as Spooled;
+      if (!contains(period, day)) continue;
       if (entry >= 0 && this.lastSequence[entry] !== sequence) continue;
       if (sheet.rows >= maxRows) {
         close(sheet);

@@ -221,6 +221,10 @@ const MONTHS_EN = [
  * as such whatever option chose it.
  */
 export function spanWords(p: { from: string; to: string }, lang: Lang): string {
+  // Weeks and days (2016-W18, 2016-05-03) are said as they are written.
+  const monthText = /^\d{4}-\d\d$/;
+  if (!monthText.test(p.from) || !monthText.test(p.to))
+    return p.from === p.to ? p.from : `${p.from} – ${p.to}`;
   const [y1, m1] = p.from.split('-').map(Number) as [number, number];
   const [y2, m2] = p.to.split('-').map(Number) as [number, number];
   const zh = lang === 'zh';

@@ -24,6 +24,13 @@ describe('the period in words', () => {
     expect(spanWords({ from, to }, 'zh')).toBe(zh);
     expect(spanWords({ from, to }, 'en')).toBe(en);
   });
+
+  it('says weeks and days as they are written', () => {
+    expect(spanWords({ from: '2016-W18', to: '2016-W18' }, 'zh')).toBe('2016-W18');
+    expect(spanWords({ from: '2016-05-01', to: '2016-05-03' }, 'en')).toBe(
+      '2016-05-01 – 2016-05-03',
+    );
+  });
 });
 
 describe('the units covered', () => {
