@@ -503,3 +503,35 @@ describe('report --out x.csv', () => {
     expect(first.overTargetRate).toBe(5 / 28); // exact in the JSON
   });
 });
+
+describe('明细 in English', () => {
+  it('names the added columns countedUnit, month, assessed, sourceFile', async () => {
+    const out = join(dir, 'en.xlsx');
+    const run = complaints([
+      'report',
+      ...INPUTS,
+      ...TARGETS,
+      '--month',
+      '2016-11',
+      '--detail',
+      '--lang',
+      'en',
+      '--no-charts',
+      '--out',
+      out,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const book = await readBook(out);
+    const rows = records(tablesOf(book.getWorksheet('Detail')!)[0]!);
+    expect(Object.keys(rows[0]!)).toEqual(
+      expect.arrayContaining(['countedUnit', 'month', 'assessed', 'sourceFile']),
+    );
+    expect(new Set(rows.map((r) => r['assessed']))).toEqual(
+      new Set(['yes', 'no (appeal approved)']),
+    );
+    expect(rows.every((r) => r['month'] === '2016-11')).toBe(true);
+    expect(book.getWorksheet('Summary')!.getCell('A1').value).toBe(
+      '国网黄山供电公司: complaint analysis, November 2016 · Summary',
+    );
+  });
+});
