@@ -133,6 +133,9 @@ export function dataNotes(input: AnalysisInput): Note[] {
   return notes;
 }
 
+/** A file as a workbook names it: without its folders, which mean nothing to its reader. */
+const fileName = (file: string) => file.replace(/^.*[\\/]/, '');
+
 /** How the targets matched: shown beside the units table (TARGET_NOTES). */
 export function targetNotes(input: AnalysisInput, match: TargetMatch | null): Note[] {
   if (!match) return [];
@@ -156,6 +159,10 @@ export function targetNotes(input: AnalysisInput, match: TargetMatch | null): No
         'units-without-target',
         `No target in ${match.file} for ${match.unitsWithoutTarget.join(', ')}: their complaints count in the totals but not against the target.`,
         `${match.file} 中没有 ${match.unitsWithoutTarget.join('、')} 的指标：其投诉计入合计，但不与指标比较。`,
+        {
+          message: `No target in ${fileName(match.file)} for ${match.unitsWithoutTarget.join(', ')}: their complaints count in the totals but not against the target.`,
+          zh: `${fileName(match.file)} 中没有 ${match.unitsWithoutTarget.join('、')} 的指标：其投诉计入合计，但不与指标比较。`,
+        },
       ),
     );
   if (match.unmatched.length > 0) {
@@ -185,8 +192,8 @@ export function targetNotes(input: AnalysisInput, match: TargetMatch | null): No
         `${list('en')}: in ${match.file} but in no input; left out of the total target.`,
         `${list('zh')} 在 ${match.file} 中有指标，但输入中没有其工单：不计入总指标。`,
         {
-          message: `${closestOnly('en')}: in ${match.file} but in no input; left out of the total target.`,
-          zh: `${closestOnly('zh')} 在 ${match.file} 中有指标，但数据中没有其工单：不计入总指标。`,
+          message: `${closestOnly('en')}: in ${fileName(match.file)} but in no input; left out of the total target.`,
+          zh: `${closestOnly('zh')} 在 ${fileName(match.file)} 中有指标，但数据中没有其工单：不计入总指标。`,
         },
       ),
     );

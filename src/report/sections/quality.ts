@@ -55,13 +55,17 @@ function timelinessTables(a: Analysis, lang: Lang): Table[] {
   ];
 }
 
+/**
+ * The callback results as written, then the satisfied share per unit with the share of all
+ * surveyed in its totals row: a share in a share column, never in a count column.
+ */
 function satisfactionTables(a: Analysis, lang: Lang): Table[] {
   const t = BOOK[lang];
   const s = a.satisfaction;
   if (!s) return [];
   return [
     {
-      caption: t.satisfactionShare,
+      caption: t.callbackResults,
       columns: [
         { key: 'value', label: 'callbackResult', format: 'text' },
         { key: 'complaints', label: 'complaints', format: 'int' },
@@ -69,8 +73,10 @@ function satisfactionTables(a: Analysis, lang: Lang): Table[] {
       rows: Object.entries(s.byValue)
         .sort((p, q) => q[1] - p[1])
         .map(([value, complaints]) => ({ value, complaints })),
-      // The share stands in the count column, as the workbook has always shown it.
-      totals: { value: heading('satisfiedShare', lang), complaints: s.satisfiedShare },
+      totals: {
+        value: t.total,
+        complaints: Object.values(s.byValue).reduce((sum, n) => sum + n, 0),
+      },
     },
     {
       caption: t.satisfaction,
@@ -86,6 +92,12 @@ function satisfactionTables(a: Analysis, lang: Lang): Table[] {
         satisfied: u.satisfied,
         satisfiedShare: u.satisfiedShare,
       })),
+      totals: {
+        unit: t.total,
+        surveyed: s.satisfied + s.neutral + s.dissatisfied,
+        satisfied: s.satisfied,
+        satisfiedShare: s.satisfiedShare,
+      },
     },
   ];
 }
@@ -105,7 +117,14 @@ export function timelinessSheet(a: Analysis, lang: Lang): Sheet | null {
 /** Rejected rows listed in the sheet; the rest are in inspect --json. */
 const LISTED_REJECTS = 1000;
 
-export function qualitySheet(a: Analysis, ingest: IngestResult, lang: Lang): Sheet {
+/** `names`: the inputs by file name (fileNames), as the sheet headings show them. */
+export function qualitySheet(
+  a: Analysis,
+  ingest: IngestResult,
+  names: ReadonlyMap<string, string>,
+  lang: Lang,
+): Sheet {
+  const name = (file: string) => names.get(file) ?? file;
   const t = BOOK[lang];
   const int = (key: ColumnLabel): Column => ({ key, label: key, format: 'int' });
   const text = (key: ColumnLabel): Column => ({ key, label: key, format: 'text' });
@@ -123,7 +142,7 @@ export function qualitySheet(a: Analysis, ingest: IngestResult, lang: Lang): She
       int('rejected'),
     ],
     rows: ingest.inputs.map((i) => ({
-      file: i.file,
+      file: name(i.file),
       format: i.format,
       encoding: i.encoding,
       sheet: i.sheet,
@@ -160,14 +179,14 @@ export function qualitySheet(a: Analysis, ingest: IngestResult, lang: Lang): She
   const rejects: Table = {
     caption: t.rejects,
     columns: [text('file'), int('row'), text('reason')],
-    rows: listed.map((r) => ({ file: r.file, row: r.row, reason: r.reason })),
+    rows: listed.map((r) => ({ file: name(r.file), row: r.row, reason: r.reason })),
   };
   const hidden = x.rejected - listed.length;
   return {
     name: SHEET_NAMES[lang][7],
     tables: [
       inputs,
-      coverageTable(ingest, lang),
+      coverageTable(ingest, name, lang),
       ...monthsTable(a, lang),
       ...unmatchedTable(a, lang),
       counts,
@@ -193,14 +212,14 @@ const QUALITY_NOTES: ReadonlySet<Note['code']> = new Set([
 ]);
 
 /** The days each input covers, and how that was judged (ingest/coverage.ts). */
-function coverageTable(ingest: IngestResult, lang: Lang): Table {
+function coverageTable(ingest: IngestResult, name: (file: string) => string, lang: Lang): Table {
   const t = COVERAGE[lang];
   const text = (key: ColumnLabel): Column => ({ key, label: key, format: 'text' });
   return {
     caption: t.inputsCaption,
     columns: [text('file'), text('coveredFrom'), text('coveredTo'), text('coverageBasis')],
     rows: ingest.inputs.map((i) => ({
-      file: i.file,
+      file: name(i.file),
       coveredFrom: i.coverage?.from ?? null,
       coveredTo: i.coverage?.to ?? null,
       coverageBasis: i.coverage ? t.basis(i.coverage) : null,
@@ -235,7 +254,7 @@ function unmatchedTable(a: Analysis, lang: Lang): Table[] {
   if (unmatched.length === 0) return [];
   return [
     {
-      caption: COVERAGE[lang].unmatchedCaption(a.targets!.file),
+      caption: COVERAGE[lang].unmatchedCaption(a.targets!.file.replace(/^.*[\\/]/, '')),
       columns: [
         { key: 'unit', label: 'targetUnit', format: 'text' },
         { key: 'closest', label: 'closestUnit', format: 'text' },
