@@ -125,6 +125,18 @@ describe('an export that ends on 26 December', () => {
     expect(en.stdout).toContain('2016-12 runs only to 12-26: left out of 环比 (mom)');
   });
 
+  it('the units CSV says on every row the day its figures run to', () => {
+    const file = join(out, 'units.csv');
+    const run = complaints(['report', Y2015, XLSX, '--out', file, '--lang', 'en', '--quiet']);
+    expect(run.code).toBe(0);
+    const lines = readFileSync(file, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split(/\r?\n/);
+    expect(lines[0]!.split(',').at(-1)).toBe('through');
+    for (const line of lines.slice(1)) expect(line.split(',').at(-1)).toBe('2016-12-26');
+  });
+
   it('the trend chart leaves December out and says so', async () => {
     const settings = await resolveSettings({ inputs: [Y2015, XLSX], options: {} }, null, 'report');
     const result = await runPipeline(settings);

@@ -164,17 +164,27 @@ export function unitsSheet(a: Analysis, quarter: Analysis | null, lang: Lang): S
  */
 export function unitsCsvTable(a: Analysis, lang: Lang): Table {
   const preceding = showsPreceding(a.period);
+  // A period that ends in a month covered in part: every row says the day its figures run to,
+  // as a CSV has no notes to say it in.
+  const through = a.months.at(-1)?.partial ? (a.months.at(-1)!.through ?? null) : undefined;
+  const withThrough = (row: Row): Row => (through === undefined ? row : { ...row, through });
+  const totals = totalsRow(a.totals, lang);
   return {
-    columns: pick(
-      (Object.keys(COLUMNS) as Key[]).filter(
-        (k) => k !== 'overTarget' && (preceding || !PRECEDING_KEYS.includes(k)),
+    columns: [
+      ...pick(
+        (Object.keys(COLUMNS) as Key[]).filter(
+          (k) => k !== 'overTarget' && (preceding || !PRECEDING_KEYS.includes(k)),
+        ),
       ),
-    ),
-    rows: a.units.map(unitRow),
-    totals: totalsRow(a.totals, lang),
-    subtotals: withTargetRows(a.totals, lang),
+      ...(through === undefined ? [] : [THROUGH]),
+    ],
+    rows: a.units.map((u) => withThrough(unitRow(u))),
+    totals: withThrough(totals),
+    subtotals: withTargetRows(a.totals, lang).map(withThrough),
   };
 }
+
+const THROUGH: Column = { key: 'through', label: 'through', format: 'text' };
 
 /**
  * The terminal's table, as wide as a terminal allows: the unsubstantiated only when they are
