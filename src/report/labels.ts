@@ -394,7 +394,7 @@ export const COVERAGE = {
         case 'exported':
           return `导出时间 ${c.exportedAt}`;
         case 'rows':
-          return '最后一条工单（其后多日无工单，按日均量不应如此）';
+          return '最后一条工单，其后的空白日按日均工单量不应出现';
         case 'month':
           return '最后一条工单所在月的月末';
       }
@@ -414,7 +414,7 @@ export const COVERAGE = {
         case 'exported':
           return `export time ${c.exportedAt}`;
         case 'rows':
-          return 'the last work order (the days after it are empty, unlike its usual volume)';
+          return 'the last work order; its usual daily volume would have filled the empty days after it';
         case 'month':
           return "the end of the last work order's month";
       }
