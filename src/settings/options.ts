@@ -57,9 +57,9 @@ export function addMetricOptions(command: Command): Command {
   command
     .option('--from <YYYY-MM>', 'first month of the period')
     .option('--to <YYYY-MM>', 'last month of the period')
-    .option('--month <YYYY-MM>', 'one month, e.g. 2016-11')
-    .option('--quarter <YYYYQn>', 'one quarter, e.g. 2016Q4')
-    .option('--year <YYYY>', 'one calendar year, e.g. 2016')
+    .option('--month <YYYY-MM>', 'one month: 2016-11, 201611 or 2016年11月')
+    .option('--quarter <YYYYQn>', 'one quarter: 2016Q4, 2016年第四季度 or 2016年4季度')
+    .option('--year <YYYY>', 'one calendar year: 2016 or 2016年')
     .option(
       '--targets <file>',
       'annual targets per unit: CSV, XLSX or JSON (供电单位, 年度指标, 户数)',
