@@ -40,6 +40,7 @@ const root = folders('complaints-resolve-')();
 
 const DEFAULTS: Settings = {
   inputs: ['a.csv'],
+  expandedInputs: [],
   lang: 'zh',
   color: true,
   quiet: false,
@@ -99,6 +100,7 @@ describe('resolveSettings: the defaults, and every option converted', () => {
     });
     expect(settings).toEqual<Settings>({
       inputs: ['a.csv'],
+      expandedInputs: [],
       lang: 'en',
       color: false,
       quiet: true,
