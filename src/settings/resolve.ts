@@ -26,6 +26,7 @@ import {
   type LoadedConfig,
   type Settings,
 } from './types.js';
+import { refuseUnused } from './unused.js';
 import { isLang, mapEntry, positiveNumber, sizeInBytes } from './values.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -162,6 +163,7 @@ export async function resolveSettings(
   if (metric) requireInputs(commandLine, config);
   const o = commandLine.options;
   const c: ConfigSettings = (metric ? config?.settings : undefined) ?? {};
+  refuseUnused(command, { ...o }, commandLine.inputs, c);
   const lang = pick(o.lang, parseLang, c.lang, 'zh');
   const periodGiven = PERIOD_OPTION_KEYS.some((k) => o[k] !== undefined);
   const period = parsePeriodOptions(
@@ -175,7 +177,9 @@ export async function resolveSettings(
   const fromConfig = commandLine.inputs.length === 0 && metric && config !== null;
   const { inputs, expanded } = fromConfig
     ? { inputs: await resolveInputs(config.settings.inputs!, config.dir), expanded: [] }
-    : await expandCommandLine(commandLine.inputs, process.cwd());
+    : command === 'taxonomy'
+      ? { inputs: commandLine.inputs, expanded: [] }
+      : await expandCommandLine(commandLine.inputs, process.cwd());
   return {
     inputs,
     expandedInputs: expanded,
