@@ -1,8 +1,8 @@
 /**
  * The pipeline the metric commands share (DESIGN.md §3): read and normalise the inputs,
  * classify every complaint, keep the de-duplicated work orders in columns, build the cube,
- * choose the period, and compute the analysis. The JSON result (§6) is assembled here too, so
- * analyze, trend and assess print the same shape.
+ * choose the period, and compute the analysis. The report side (src/report/) turns the result
+ * into the JSON result, the report model and its renderings.
  */
 import { InputError, refuseRejects } from './errors.js';
 import { ingest, type IngestResult, type WorkOrder } from './ingest/ingest.js';
@@ -11,7 +11,6 @@ import { analyse, type Analysis, type AnalysisInput } from './metrics/analysis.j
 import { buildCube, complaintClasses, unclassifiedIndex } from './metrics/cube.js';
 import { periodText, resolvePeriod, type Period } from './metrics/period.js';
 import { Records } from './metrics/records.js';
-import { GENERATED_BY, SCHEMA_VERSION } from './report/json.js';
 import { Progress } from './report/progress.js';
 import type { Field } from './schema/fields.js';
 import { monthIndexToString, type LocalTime } from './schema/values.js';
@@ -157,76 +156,4 @@ export async function runPipeline(
     settings: settings.analysis,
   };
   return { analysis: analyse(input), input, ingest: result, taxonomy, classifiedBy };
-}
-
-/** The JSON result of DESIGN.md §6, with what this toolkit adds. */
-export function resultJson(
-  result: PipelineResult,
-  parts: 'all' | 'trend' | 'assess' = 'all',
-  extra: object = {},
-): object {
-  const { analysis: a, ingest: i } = result;
-  const totals = {
-    workOrders: a.totals.workOrders,
-    complaints: a.totals.complaints,
-    appealApproved: a.totals.appealApproved,
-    unsubstantiated: a.totals.unsubstantiated,
-    assessed: a.totals.assessed,
-    target: a.totals.target,
-    overTargetRate: a.totals.overTargetRate,
-    duplicates: i.totals.duplicates,
-    rejected: i.totals.rejected,
-    excludedByType: a.totals.excludedByType,
-    overTarget: a.totals.overTarget,
-    unitsOverTarget: a.totals.unitsOverTarget,
-    unitsWithTarget: a.totals.unitsWithTarget,
-    customers: a.totals.customers,
-    ratePer10k: a.totals.ratePer10k,
-    previous: a.totals.previous,
-    yoy: a.totals.yoy,
-    preceding: a.totals.preceding,
-    mom: a.totals.mom,
-    duplicatesDiffering: i.totals.duplicatesDiffering,
-    withoutId: i.totals.withoutId,
-  };
-  const head = {
-    schemaVersion: SCHEMA_VERSION,
-    generatedBy: GENERATED_BY,
-    period: a.period,
-    taxonomy: result.taxonomy.name,
-    inputs: i.inputs,
-    totals,
-  };
-  const tail = {
-    settings: a.settings,
-    notes: a.notes,
-    warnings: i.warnings,
-    rejects: i.rejects,
-    rejectsOmitted: i.rejectsOmitted,
-  };
-  if (parts === 'trend')
-    return {
-      ...head,
-      months: a.months,
-      trend: a.trend,
-      seasonality: a.seasonality,
-      ...extra,
-      ...tail,
-    };
-  if (parts === 'assess') return { ...head, units: a.units, targets: a.targets, ...extra, ...tail };
-  return {
-    ...head,
-    units: a.units,
-    months: a.months,
-    trend: a.trend,
-    categories: a.categories,
-    classified: result.classifiedBy,
-    seasonality: a.seasonality,
-    hotspots: a.hotspots,
-    repeatComplainants: a.repeatComplainants,
-    timeliness: a.timeliness,
-    satisfaction: a.satisfaction,
-    targets: a.targets,
-    ...tail,
-  };
 }

@@ -8,11 +8,10 @@
  */
 import { checkWritable, guardOutputs } from '../io/write.js';
 import { periodJson } from '../metrics/period.js';
-import { runPipeline, resultJson } from '../pipeline.js';
-import { DetailRows } from '../report/detail.js';
+import { runPipeline } from '../pipeline.js';
 import { checkOutput, successLine, writeOutput } from '../report/output.js';
-import { emitJson } from '../report/json.js';
-import { renderSummary } from '../report/summary.js';
+import { emitJson, resultJson } from '../report/json.js';
+import { summaryView } from '../report/sections/terminal.js';
 import { colours } from '../report/terminal.js';
 import { print } from '../report/print.js';
 import { namedPeriod, reportPath, reportPathToCheck } from '../settings/output-path.js';
@@ -29,7 +28,10 @@ export async function run(settings: Settings): Promise<void> {
   const asked = settings.period;
   const known =
     asked.from !== null && asked.to !== null ? { from: asked.from, to: asked.to } : null;
-  const detail = settings.detail && kind === 'xlsx' ? new DetailRows(lang, known) : null;
+  const detail =
+    settings.detail && kind === 'xlsx'
+      ? new (await import('../report/detail.js')).DetailRows(lang, known)
+      : null;
   try {
     const result = await runPipeline(settings, detail?.observe);
     const period = result.input.period;
@@ -45,11 +47,11 @@ export async function run(settings: Settings): Promise<void> {
       if (!settings.quiet) print(process.stderr, successLine(out, written, result, lang) + '\n');
     }
     if (json) await emitJson(resultJson(result), json.file ?? true);
-    else if (!settings.quiet)
-      print(
-        process.stdout,
-        renderSummary(result, lang, colours(process.stdout, settings.color)) + '\n',
-      );
+    else if (!settings.quiet) {
+      const { renderSummary } = await import('../report/summary.js');
+      const c = colours(process.stdout, settings.color);
+      print(process.stdout, renderSummary(summaryView(result, lang), lang, c) + '\n');
+    }
   } finally {
     detail?.remove();
   }

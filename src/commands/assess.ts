@@ -7,9 +7,9 @@
  */
 import { InputError } from '../errors.js';
 import { checkWritable, guardOutputs } from '../io/write.js';
-import { runPipeline, resultJson } from '../pipeline.js';
-import { emitJson } from '../report/json.js';
-import { renderHeader, targetLines, unitTable } from '../report/summary.js';
+import { runPipeline } from '../pipeline.js';
+import { emitJson, resultJson } from '../report/json.js';
+import { assessView } from '../report/sections/terminal.js';
 import { colours } from '../report/terminal.js';
 import { print } from '../report/print.js';
 import { filesRead } from '../settings/resolve.js';
@@ -28,16 +28,11 @@ export async function run(settings: Settings): Promise<void> {
   if (json?.file) await checkWritable(json.file);
   const result = await runPipeline(settings);
   if (json) {
-    await emitJson(resultJson(result, 'assess'), json.file ?? true);
+    await emitJson(resultJson(result, { parts: 'assess' }), json.file ?? true);
     return;
   }
   if (settings.quiet) return;
+  const { renderAssess } = await import('../report/summary.js');
   const c = colours(process.stdout, settings.color);
-  const parts = [
-    renderHeader(result, lang, c),
-    '',
-    unitTable(result.analysis, lang, c),
-    ...targetLines(result.analysis, lang),
-  ];
-  print(process.stdout, parts.join('\n') + '\n');
+  print(process.stdout, renderAssess(assessView(result, lang), lang, c) + '\n');
 }

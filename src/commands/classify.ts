@@ -21,6 +21,7 @@ import {
   renderAudit,
   renderEvaluation,
 } from '../report/classification.js';
+import { CLASSIFY } from '../report/labels.js';
 import { formatInt, table } from '../report/terminal.js';
 import { print } from '../report/print.js';
 import { filesRead } from '../settings/resolve.js';
@@ -87,7 +88,7 @@ async function classifyInputs(
   const { lang, out } = settings;
   const byMethod: Record<Method, number> = { columns: 0, rules: 0, model: 0, unclassified: 0 };
   const tally = new CategoryTally();
-  const open = out ? await prepareRowWriter(out, lang === 'zh' ? '分类结果' : 'classified') : null;
+  const open = out ? await prepareRowWriter(out, CLASSIFY[lang].sheet) : null;
   // A workbook cannot be written at the pace rows are read without holding them in memory:
   // its rows wait in a spool file and are written after reading, at the zip's pace.
   const spool = open && /\.xlsx$/i.test(out!) ? new Spool() : null;
@@ -140,8 +141,6 @@ async function classifyInputs(
   };
   if (settings.json) await emitJson(summary, settings.json.file ?? true);
   else if (!settings.quiet && !out) {
-    const L =
-      lang === 'zh' ? ['一级分类', '二级分类', '投诉'] : ['level 1', 'level 2', 'complaints'];
     const label = (n: TaxonomyNode | null) => (n ? (lang === 'zh' ? n.name : n.nameEn) : '-');
     const rowsOut: [string, string, number][] = [];
     for (const l1 of classifier.taxonomy.roots) {
@@ -156,7 +155,7 @@ async function classifyInputs(
     print(
       process.stdout,
       table(
-        L,
+        CLASSIFY[lang].tallyHead,
         rowsOut.map(([a, b, n]) => [a, b, formatInt(n)]),
         ['left', 'left', 'right'],
       ) + '\n',
@@ -166,14 +165,9 @@ async function classifyInputs(
     const m = METHOD_LABELS[lang];
     const parts = (Object.keys(byMethod) as Method[])
       .map((k) => `${m[k]} ${formatInt(byMethod[k])}`)
-      .join(lang === 'zh' ? '，' : ', ');
+      .join(CLASSIFY[lang].sep);
     const where = out ? ` → ${out}` : '';
-    print(
-      process.stderr,
-      lang === 'zh'
-        ? `已分类投诉 ${formatInt(total)} 条：${parts}${where}\n`
-        : `classified ${formatInt(total)} complaints: ${parts}${where}\n`,
-    );
+    print(process.stderr, CLASSIFY[lang].classified(formatInt(total), parts, where) + '\n');
     for (const name of placement.dropped)
       print(
         process.stderr,

@@ -11,9 +11,9 @@ import { relative, resolve } from 'node:path';
 import { analyse } from '../metrics/analysis.js';
 import { periodJson } from '../metrics/period.js';
 import { runPipeline } from '../pipeline.js';
-import { DetailRows } from '../report/detail.js';
 import { checkOutput, successLine, writeOutput } from '../report/output.js';
-import { guardOutputs } from '../io/write.js';
+import { emitJson, resultJson } from '../report/json.js';
+import { checkWritable, guardOutputs } from '../io/write.js';
 import { print } from '../report/print.js';
 import { namedPeriod, reportPath } from '../settings/output-path.js';
 import { yearToDate } from '../settings/period-syntax.js';
@@ -29,6 +29,7 @@ export async function run(settings: Settings): Promise<void> {
   const { lang, period: request } = settings;
   const reads = filesRead(settings);
   await guardOutputs([settings.json?.file, settings.out], reads);
+  if (settings.json?.file) await checkWritable(settings.json.file);
   if (settings.out) await checkOutput(settings.out);
   // The quarterly evaluation reads the year to date; the quarter is analysed from the same data.
   const quarter = request.kind === 'quarter' ? { from: request.from!, to: request.to! } : null;
@@ -36,7 +37,9 @@ export async function run(settings: Settings): Promise<void> {
   const asked = read.period;
   const known =
     asked.from !== null && asked.to !== null ? { from: asked.from, to: asked.to } : null;
-  const detail = settings.detail ? new DetailRows(lang, known) : null;
+  const detail = settings.detail
+    ? new (await import('../report/detail.js')).DetailRows(lang, known)
+    : null;
   try {
     const result = await runPipeline(read, detail?.observe);
     const period = namedPeriod(request, periodJson(result.input.period));
@@ -65,6 +68,8 @@ export async function run(settings: Settings): Promise<void> {
         process.stderr,
         successLine(settings.out ?? relative(process.cwd(), out), written, result, lang) + '\n',
       );
+    if (settings.json)
+      await emitJson(resultJson(result, { quarter: quarterAnalysis }), settings.json.file ?? true);
   } finally {
     detail?.remove();
   }

@@ -9,6 +9,7 @@ import { InputError } from '../errors.js';
 import { guardOutputs } from '../io/write.js';
 import { emitJson } from '../report/json.js';
 import { print } from '../report/print.js';
+import { TAXONOMY, disciplineName } from '../report/labels.js';
 import { colours } from '../report/terminal.js';
 import type { Settings } from '../settings/types.js';
 import { loadTaxonomy, parseTaxonomy, type Taxonomy, type TaxonomyNode } from '../taxonomy/load.js';
@@ -37,10 +38,7 @@ export async function run(settings: Settings, { name, validate }: TaxonomyExtras
   ];
   const line = (node: TaxonomyNode) => {
     const label = lang === 'zh' ? node.name : node.nameEn;
-    const discipline =
-      node.level === 1
-        ? `  ${lang === 'zh' ? node.discipline : node.discipline === '运检' ? 'operations' : 'marketing'}`
-        : '';
+    const discipline = node.level === 1 ? `  ${disciplineName(node.discipline, lang)}` : '';
     const aliases = node.aliases.length > 0 ? `  (${node.aliases.join(', ')})` : '';
     out.push(
       `${'  '.repeat(node.level - 1)}${node.code.padEnd(8 - 2 * (node.level - 1) > 0 ? 8 : 0)}${label}${discipline}${c.dim(aliases)}`,
@@ -49,12 +47,7 @@ export async function run(settings: Settings, { name, validate }: TaxonomyExtras
   };
   taxonomy.roots.forEach(line);
   const counts = [1, 2, 3].map((level) => taxonomy.nodes.filter((n) => n.level === level).length);
-  out.push(
-    '',
-    lang === 'zh'
-      ? `一级 ${counts[0]} 类，二级 ${counts[1]} 项，三级 ${counts[2]} 项。来源：${taxonomy.source}`
-      : `${counts[0]} first-level, ${counts[1]} second-level, ${counts[2]} third-level. Source: ${taxonomy.source}`,
-  );
+  out.push('', TAXONOMY[lang](counts, taxonomy.source));
   print(process.stdout, out.join('\n') + '\n');
 }
 

@@ -5,31 +5,14 @@
  * overall or (--by) one series per unit, class or discipline.
  */
 import { checkWritable, guardOutputs } from '../io/write.js';
-import { seriesBy, type GroupSeries, type TrendBy } from '../metrics/trend.js';
-import { runPipeline, resultJson } from '../pipeline.js';
-import { emitJson } from '../report/json.js';
-import { labels, monthTable, renderHeader } from '../report/summary.js';
-import { colours, formatInt, formatPercent, table } from '../report/terminal.js';
+import { seriesBy, type TrendBy } from '../metrics/trend.js';
+import { runPipeline } from '../pipeline.js';
+import { emitJson, resultJson } from '../report/json.js';
+import { trendView } from '../report/sections/terminal.js';
+import { colours } from '../report/terminal.js';
 import { print } from '../report/print.js';
 import { filesRead } from '../settings/resolve.js';
-import type { Lang, Settings } from '../settings/types.js';
-
-function groupTable(series: GroupSeries[], lang: Lang): string {
-  const t = labels(lang);
-  const months = series[0]?.months.map((m) => m.month.slice(2)) ?? [];
-  const head = ['', ...months, t.total, t.compound];
-  const rows = series.map((s) => [
-    lang === 'zh' ? s.name : s.nameEn,
-    ...s.months.map((m) => formatInt(m.complaints)),
-    formatInt(s.complaints),
-    formatPercent(s.avgMonthlyReduction.compound),
-  ]);
-  return table(
-    head,
-    rows,
-    head.map((_, i) => (i === 0 ? 'left' : 'right')),
-  );
-}
+import type { Settings } from '../settings/types.js';
 
 /** --by: one series per group, or null for the overall series alone. */
 export interface TrendExtras {
@@ -43,16 +26,14 @@ export async function run(settings: Settings, { by }: TrendExtras): Promise<void
   const result = await runPipeline(settings);
   const series = by ? seriesBy(result.input, by) : null;
   if (json) {
-    await emitJson(resultJson(result, 'trend', series ? { by, series } : {}), json.file ?? true);
+    await emitJson(
+      resultJson(result, { parts: 'trend', extra: series ? { by, series } : {} }),
+      json.file ?? true,
+    );
     return;
   }
   if (settings.quiet) return;
+  const { renderTrend } = await import('../report/summary.js');
   const c = colours(process.stdout, settings.color);
-  const parts = [
-    renderHeader(result, lang, c),
-    '',
-    monthTable(result.analysis.months, result.analysis, lang, c),
-  ];
-  if (series) parts.push('', groupTable(series, lang));
-  print(process.stdout, parts.join('\n') + '\n');
+  print(process.stdout, renderTrend(trendView(result, series, lang), lang, c) + '\n');
 }

@@ -1,7 +1,8 @@
 /**
- * The report's chart images: ECharts draws each chart as an SVG string on the server (no DOM,
- * no canvas), resvg turns it into a PNG with the CJK font of fonts.ts. Like the terminal views,
- * the charts format the Analysis; every figure and percentage comes from it as computed.
+ * The report's chart images: ECharts draws each chart of the report model (sections/charts.ts)
+ * as an SVG string on the server (no DOM, no canvas), resvg turns it into a PNG with the CJK
+ * font of fonts.ts. Every figure comes from the model as computed; this file only decides
+ * series, colours and sizes.
  *
  * Each PNG is drawn at PIXEL_RATIO times its display size, so it stays sharp on high-density
  * screens and in print; `width` and `height` are the display size, in pixels, that the
@@ -10,14 +11,22 @@
 import type { EChartsOption, SeriesOption } from 'echarts';
 import type { RenderedImage, ResvgRenderOptions } from '@resvg/resvg-js';
 
-const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
-import type { Analysis, UnitRow } from '../metrics/analysis.js';
 import type { Lang } from '../settings/types.js';
 import { CJK_FAMILY, FONT_STACK, withChartFonts } from './fonts.js';
-import { DISCIPLINE_EN } from './summary.js';
-import { formatCount, formatInt, formatPercent } from './terminal.js';
+import { formatPercent } from './format.js';
+import { CHART, heading } from './labels.js';
+import type {
+  CategoriesChart,
+  ChartName,
+  ChartSpec,
+  DisciplineChart,
+  TrendChart,
+  UnitsChart,
+} from './types.js';
 
-export type ChartName = 'trend' | 'units' | 'categories' | 'discipline';
+export type { ChartName } from './types.js';
+
+const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 export interface ChartImage {
   name: ChartName;
@@ -45,87 +54,26 @@ const COLOUR = {
 };
 const PALETTE = ['#3a6fb0', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1'];
 
-const L = {
-  zh: {
-    trend: '月度投诉趋势',
-    units: '各单位考核投诉与指标',
-    unitsNoTarget: '各单位考核投诉',
-    categories: '投诉分类占比',
-    discipline: '专业投诉同比',
-    disciplineNoYoy: '专业投诉',
-    complaints: '投诉',
-    assessed: '考核投诉',
-    previous: '上年同期',
-    current: '本期',
-    over: '考核投诉（超指标）',
-    within: '考核投诉（未超指标）',
-    noTarget: '考核投诉（无指标）',
-    target: '指标',
-    unclassified: '未分类',
-    count: '件',
-    countShare: (n: number, share: string | null) =>
-      share === null ? `${formatInt(n)} 件` : `${formatInt(n)} 件  ${share}`,
-    versus: (n: number, target: number | null) =>
-      target === null ? formatInt(n) : `${formatInt(n)}（指标 ${formatCount(target)}）`,
-    yoy: (rate: string) => `同比 ${rate}`,
-    unitsOver: (n: number, of: number) => `超指标单位 ${n} / ${of}`,
-    total: (n: number) => `投诉 ${formatInt(n)} 件`,
-    against: (now: string, then: string) => `${now}，上年同期 ${then}`,
-    disciplineName: (name: string) => name,
-  },
-  en: {
-    trend: 'Complaints by month',
-    units: 'Assessed complaints by unit against target',
-    unitsNoTarget: 'Assessed complaints by unit',
-    categories: 'Complaints by category',
-    discipline: 'Complaints by discipline, year on year',
-    disciplineNoYoy: 'Complaints by discipline',
-    complaints: 'complaints',
-    assessed: 'assessed',
-    previous: 'year earlier',
-    current: 'this period',
-    over: 'assessed (over target)',
-    within: 'assessed (within target)',
-    noTarget: 'assessed (no target)',
-    target: 'target',
-    unclassified: 'unclassified',
-    count: 'complaints',
-    countShare: (n: number, share: string | null) =>
-      share === null ? formatInt(n) : `${formatInt(n)} (${share})`,
-    versus: (n: number, target: number | null) =>
-      target === null ? formatInt(n) : `${formatInt(n)} (target ${formatCount(target)})`,
-    yoy: (rate: string) => `yoy ${rate}`,
-    unitsOver: (n: number, of: number) => `units over target ${n} / ${of}`,
-    total: (n: number) => `${formatInt(n)} complaints`,
-    against: (now: string, then: string) => `${now}, year earlier ${then}`,
-    disciplineName: (name: string) => DISCIPLINE_EN[name] ?? name,
-  },
-};
-type Labels = (typeof L)['zh'];
-
 /** One chart before drawing: its ECharts option and display size. */
-interface ChartSpec {
+interface Drawing {
   name: ChartName;
   title: string;
   option: EChartsOption;
   height: number;
 }
 
-const span = (p: { from: string; to: string }) =>
-  p.from === p.to ? p.from : `${p.from} – ${p.to}`;
-
 const LEGEND = { bottom: 12, itemGap: 20 };
 
 /** What every chart shares: the font, no animation, a white ground, title on top. */
-function frame(title: string, subtitle: string): EChartsOption {
+function frame(spec: ChartSpec): EChartsOption {
   return {
     animation: false,
     backgroundColor: '#ffffff',
     color: PALETTE,
     textStyle: { fontFamily: FONT_STACK, color: COLOUR.text },
     title: {
-      text: title,
-      subtext: subtitle,
+      text: spec.title,
+      subtext: spec.subtitle,
       left: 'center',
       top: 12,
       textStyle: { fontSize: 18, fontWeight: 'bold', color: COLOUR.text },
@@ -135,22 +83,21 @@ function frame(title: string, subtitle: string): EChartsOption {
   };
 }
 
-function trendChart(a: Analysis, t: Labels): ChartSpec | null {
-  if (a.months.length === 0) return null;
-  const hasPrevious = a.months.some((m) => m.previous !== null);
-  const labelled = a.months.length <= 13;
+function trendChart(spec: TrendChart, lang: Lang): Drawing {
+  const t = CHART[lang];
+  const labelled = spec.months.length <= 13;
   const series: SeriesOption[] = [
     {
-      name: t.assessed,
+      name: heading('assessed', lang),
       type: 'bar',
-      data: a.months.map((m) => m.assessed),
+      data: spec.assessed,
       itemStyle: { color: COLOUR.assessed },
       barMaxWidth: 28,
     },
     {
-      name: t.complaints,
+      name: heading('complaints', lang),
       type: 'line',
-      data: a.months.map((m) => m.complaints),
+      data: spec.complaints,
       itemStyle: { color: COLOUR.complaints },
       lineStyle: { width: 3 },
       symbolSize: 7,
@@ -158,55 +105,49 @@ function trendChart(a: Analysis, t: Labels): ChartSpec | null {
       z: 3,
     },
   ];
-  if (hasPrevious)
+  if (spec.previous)
     series.push({
-      name: t.previous,
+      name: heading('previous', lang),
       type: 'line',
-      data: a.months.map((m) => m.previous ?? '-'),
+      data: spec.previous.map((v) => v ?? '-'),
       itemStyle: { color: COLOUR.previous },
       lineStyle: { width: 2, type: 'dashed' },
       symbolSize: 5,
       z: 2,
     });
-  const p = a.period;
-  const subtitle = p.yearEarlier && hasPrevious ? t.against(span(p), span(p.yearEarlier)) : span(p);
   return {
     name: 'trend',
-    title: t.trend,
+    title: spec.title,
     height: CHART_HEIGHT,
     option: {
-      ...frame(t.trend, subtitle),
+      ...frame(spec),
       grid: { left: 64, right: 40, top: 90, bottom: 80 },
-      xAxis: { type: 'category', data: a.months.map((m) => m.month) },
+      xAxis: { type: 'category', data: spec.months },
       yAxis: { type: 'value', name: t.count, minInterval: 1 },
       series,
     },
   };
 }
 
-function unitsChart(a: Analysis, t: Labels): ChartSpec | null {
-  const units = a.units;
-  if (units.length === 0) return null;
-  const withTarget = units.some((u) => u.target !== null);
-  const names = units.map((u) => u.unit);
+function unitsChart(spec: UnitsChart, lang: Lang): Drawing {
+  const t = CHART[lang];
+  const { units, withTarget } = spec;
   // One bar series per state, stacked so that each unit keeps a single bar; the legend then
   // says what red means. Without any target every unit is one plain blue series.
-  const state = (u: UnitRow) =>
-    !withTarget || u.overTarget === false ? 'within' : u.overTarget ? 'over' : 'noTarget';
   const series: SeriesOption[] = (['over', 'within', 'noTarget'] as const)
-    .filter((s) => units.some((u) => state(u) === s))
+    .filter((s) => units.some((u) => u.state === s))
     .map((s) => ({
-      name: withTarget ? t[s] : t.assessed,
+      name: withTarget ? t[s] : heading('assessed', lang),
       type: 'bar',
       stack: 'assessed',
-      data: units.map((u) => (state(u) === s ? u.assessed : '-')),
+      data: units.map((u) => (u.state === s ? u.assessed : '-')),
       itemStyle: { color: COLOUR[s] },
       barMaxWidth: 26,
       label: { show: !withTarget, position: 'right' },
     }));
   if (withTarget) {
     series.push({
-      name: t.target,
+      name: heading('target', lang),
       type: 'scatter',
       data: units.flatMap((u) => (u.target === null ? [] : [[u.target, u.unit]])),
       symbol: 'rect',
@@ -226,17 +167,12 @@ function unitsChart(a: Analysis, t: Labels): ChartSpec | null {
       label: { show: true, position: 'right', distance: 8 },
     });
   }
-  const height = Math.max(CHART_HEIGHT, 170 + 34 * units.length);
-  const subtitle = withTarget
-    ? `${span(a.period)}　${t.unitsOver(a.totals.unitsOverTarget, a.totals.unitsWithTarget)}`
-    : span(a.period);
-  const title = withTarget ? t.units : t.unitsNoTarget;
   return {
     name: 'units',
-    title,
-    height,
+    title: spec.title,
+    height: Math.max(CHART_HEIGHT, 170 + 34 * units.length),
     option: {
-      ...frame(title, subtitle),
+      ...frame(spec),
       legend: {
         ...LEGEND,
         data: series.flatMap((s) => (s.name === undefined ? [] : [`${s.name}`])),
@@ -245,7 +181,7 @@ function unitsChart(a: Analysis, t: Labels): ChartSpec | null {
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: {
         type: 'category',
-        data: names,
+        data: units.map((u) => u.unit),
         inverse: true,
         axisLabel: { interval: 0, fontSize: 13 },
       },
@@ -261,28 +197,22 @@ interface PieSlice {
   itemStyle?: { color: string };
 }
 
-function categoriesChart(a: Analysis, t: Labels, lang: Lang): ChartSpec | null {
-  const rows = a.categories.level1.filter((r) => r.complaints > 0);
-  const unclassified = a.categories.unclassified;
-  if (rows.length === 0 && unclassified <= 0) return null;
-  const data: PieSlice[] = rows.map((r) => ({
-    name: lang === 'zh' ? r.name : r.nameEn,
-    value: r.complaints,
-    label: { formatter: `{b}\n${t.countShare(r.complaints, formatPercent(r.share))}` },
+function categoriesChart(spec: CategoriesChart, lang: Lang): Drawing {
+  const t = CHART[lang];
+  const data: PieSlice[] = spec.slices.map((s) => ({
+    name: s.name,
+    value: s.complaints,
+    label: {
+      formatter: `{b}\n${t.countShare(s.complaints, s.unclassified ? null : formatPercent(s.share))}`,
+    },
+    ...(s.unclassified ? { itemStyle: { color: '#c8c8c8' } } : {}),
   }));
-  if (unclassified > 0)
-    data.push({
-      name: t.unclassified,
-      value: unclassified,
-      label: { formatter: `{b}\n${t.countShare(unclassified, null)}` },
-      itemStyle: { color: '#c8c8c8' },
-    });
   return {
     name: 'categories',
-    title: t.categories,
+    title: spec.title,
     height: CHART_HEIGHT,
     option: {
-      ...frame(t.categories, `${span(a.period)}　${t.total(a.totals.complaints)}`),
+      ...frame(spec),
       legend: { show: false },
       series: [
         {
@@ -300,14 +230,11 @@ function categoriesChart(a: Analysis, t: Labels, lang: Lang): ChartSpec | null {
   };
 }
 
-function disciplineChart(a: Analysis, t: Labels): ChartSpec | null {
-  const rows = a.categories.discipline;
-  if (rows.length === 0 || rows.every((r) => r.complaints === 0 && !r.previous)) return null;
-  const hasPrevious = rows.some((r) => r.previous !== null);
+function disciplineChart(spec: DisciplineChart, lang: Lang): Drawing {
+  const t = CHART[lang];
+  const rows = spec.rows;
   const axis = rows.map((r) =>
-    r.yoy === null
-      ? t.disciplineName(r.name)
-      : `${t.disciplineName(r.name)}\n${t.yoy(formatPercent(r.yoy, true))}`,
+    r.yoy === null ? r.name : `${r.name}\n${t.yoy(formatPercent(r.yoy, true))}`,
   );
   const bar = (name: string, data: (number | null)[], color: string): SeriesOption => ({
     name,
@@ -325,29 +252,39 @@ function disciplineChart(a: Analysis, t: Labels): ChartSpec | null {
       COLOUR.complaints,
     ),
   ];
-  if (hasPrevious)
+  if (spec.hasPrevious)
     series.unshift(
       bar(
-        t.previous,
+        heading('previous', lang),
         rows.map((r) => r.previous),
         COLOUR.previous,
       ),
     );
-  const p = a.period;
-  const subtitle = p.yearEarlier && hasPrevious ? t.against(span(p), span(p.yearEarlier)) : span(p);
-  const title = hasPrevious ? t.discipline : t.disciplineNoYoy;
   return {
     name: 'discipline',
-    title,
+    title: spec.title,
     height: CHART_HEIGHT,
     option: {
-      ...frame(title, subtitle),
+      ...frame(spec),
       grid: { left: 64, right: 40, top: 90, bottom: 100 },
       xAxis: { type: 'category', data: axis, axisLabel: { fontSize: 14, lineHeight: 22 } },
       yAxis: { type: 'value', name: t.count, minInterval: 1 },
       series,
     },
   };
+}
+
+function drawing(spec: ChartSpec, lang: Lang): Drawing {
+  switch (spec.name) {
+    case 'trend':
+      return trendChart(spec, lang);
+    case 'units':
+      return unitsChart(spec, lang);
+    case 'categories':
+      return categoriesChart(spec, lang);
+    case 'discipline':
+      return disciplineChart(spec, lang);
+  }
 }
 
 export interface RasterOptions {
@@ -394,16 +331,13 @@ export interface ChartSvg extends Omit<ChartImage, 'png'> {
 }
 
 /** The SVG of each chart, before rasterising (for tests and for looking at a chart). */
-export async function renderChartSvgs(analysis: Analysis, lang: Lang): Promise<ChartSvg[]> {
+export async function renderChartSvgs(
+  specs: readonly ChartSpec[],
+  lang: Lang,
+): Promise<ChartSvg[]> {
   const echarts = await import('echarts');
-  const t = L[lang] as Labels;
-  const specs = [
-    trendChart(analysis, t),
-    unitsChart(analysis, t),
-    categoriesChart(analysis, t, lang),
-    disciplineChart(analysis, t),
-  ].filter((s): s is ChartSpec => s !== null);
-  return specs.map((spec) => {
+  return specs.map((s) => {
+    const spec = drawing(s, lang);
     const chart = echarts.init(null, null, {
       renderer: 'svg',
       ssr: true,
@@ -422,13 +356,13 @@ export async function renderChartSvgs(analysis: Analysis, lang: Lang): Promise<C
   });
 }
 
-/** The report's charts, Chinese labels by default; renderers format, they compute nothing. */
+/** The report's charts, drawn from their specs in the model's language. */
 export async function renderCharts(
-  analysis: Analysis,
-  lang: Lang = 'zh',
+  specs: readonly ChartSpec[],
+  lang: Lang,
   options: RasterOptions = {},
 ): Promise<ChartImage[]> {
-  const charts = await renderChartSvgs(analysis, lang);
+  const charts = await renderChartSvgs(specs, lang);
   const images = await rasterize(
     charts.map((c) => c.svg),
     options,

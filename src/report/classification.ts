@@ -4,17 +4,18 @@ import type { Disagreement, Evaluation } from '../taxonomy/evaluate.js';
 import type { Taxonomy } from '../taxonomy/load.js';
 import type { Cell } from '../io/table.js';
 import type { Lang } from '../settings/types.js';
+import { CLASSIFY } from './labels.js';
 import { colours, formatInt, table } from './terminal.js';
 
 export const METHOD_LABELS: Record<Lang, Record<Method, string>> = {
-  zh: { columns: '列', rules: '规则', model: '模型', unclassified: '未分类' },
-  en: { columns: 'columns', rules: 'rules', model: 'model', unclassified: 'unclassified' },
+  zh: CLASSIFY.zh.methods,
+  en: CLASSIFY.en.methods,
 };
 
 /** The columns a row-level output adds to the original ones. */
-export const ADDED_COLUMNS: Record<Lang, string[]> = {
-  zh: ['判定一级分类', '判定二级分类', '判定三级分类', '判定方式', '置信度', '判定依据'],
-  en: ['level1', 'level2', 'level3', 'method', 'confidence', 'evidence'],
+export const ADDED_COLUMNS: Record<Lang, readonly string[]> = {
+  zh: CLASSIFY.zh.added,
+  en: CLASSIFY.en.added,
 };
 
 /** The three class names of a classification ('' where unknown). */
@@ -39,20 +40,22 @@ export function renderEvaluation(
   color: boolean,
 ): string {
   const c = colours(process.stdout, color);
-  const zh = lang === 'zh';
+  const t = CLASSIFY[lang];
   const out = [
     c.bold(file),
-    zh
-      ? `  ${formatInt(result.rows)} 条有标注的投诉（另有 ${unlabelled} 条无标注未计）；一级准确率 ${pct(result.level1Accuracy)}，二级准确率 ${pct(result.level2Accuracy)}（${result.level2Rows} 条有二级标注）`
-      : `  ${formatInt(result.rows)} labelled complaints (${unlabelled} unlabelled left out); level 1 accuracy ${pct(result.level1Accuracy)}, level 2 ${pct(result.level2Accuracy)} (${result.level2Rows} with a level-2 label)`,
+    t.evaluated(
+      formatInt(result.rows),
+      unlabelled,
+      pct(result.level1Accuracy),
+      pct(result.level2Accuracy),
+      result.level2Rows,
+    ),
     `  ${Object.entries(result.byMethod)
-      .map(([m, n]) => `${METHOD_LABELS[lang][m as Method]} ${n}`)
-      .join(zh ? '，' : ', ')}`,
+      .map(([m, n]) => `${t.methods[m as Method]} ${n}`)
+      .join(t.sep)}`,
     '',
     table(
-      zh
-        ? ['二级分类', '样本', '判为', '正确', '精确率', '召回率']
-        : ['level 2', 'support', 'predicted', 'correct', 'precision', 'recall'],
+      t.level2Head,
       result.level2.map((s) => [
         s.name,
         s.support,
@@ -65,11 +68,10 @@ export function renderEvaluation(
       '  ',
     ),
     '',
-    zh
-      ? '  一级分类混淆矩阵（行：记录，列：判定）'
-      : '  Level-1 confusion (rows: recorded, columns: predicted)',
+    t.confusion,
   ];
-  const l1 = [...taxonomy.roots.map((n) => n.name), '未分类'];
+  // Recorded classes are as the export writes them: Chinese, whatever the language.
+  const l1 = [...taxonomy.roots.map((n) => n.name), t.unclassified];
   out.push(
     table(
       ['', ...l1],
@@ -79,12 +81,10 @@ export function renderEvaluation(
     ),
   );
   if (result.worst.length > 0) {
-    out.push('', zh ? '  判错最有把握的例子' : '  Most confident mistakes');
+    out.push('', t.mistakes);
     out.push(
       table(
-        zh
-          ? ['行', '记录', '判定', '置信度', '依据', '内容']
-          : ['row', 'recorded', 'predicted', 'confidence', 'evidence', 'text'],
+        t.mistakesHead,
         result.worst.map((w) => [
           w.row,
           w.recorded,
@@ -107,15 +107,11 @@ export function renderAudit(
   lang: Lang,
   limit: number,
 ): string {
-  const zh = lang === 'zh';
+  const t = CLASSIFY[lang];
   const out = [
-    zh
-      ? `${formatInt(checked)} 条有记录分类的投诉中，${formatInt(found.length)} 条与内容判定不一致（按把握从高到低，显示前 ${Math.min(limit, found.length)} 条）：`
-      : `${formatInt(found.length)} of ${formatInt(checked)} complaints with a recorded class disagree with their text (most confident first, ${Math.min(limit, found.length)} shown):`,
+    t.audit(formatInt(checked), formatInt(found.length), Math.min(limit, found.length)),
     table(
-      zh
-        ? ['文件:行', '记录分类', '内容判定', '置信度', '依据', '内容']
-        : ['file:row', 'recorded', 'text says', 'confidence', 'evidence', 'text'],
+      t.auditHead,
       found
         .slice(0, limit)
         .map((d) => [

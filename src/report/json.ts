@@ -1,15 +1,158 @@
-/** The JSON result of DESIGN.md §6: a contract for cron scripts (schemaVersion 1). */
+/**
+ * The JSON result of DESIGN.md §6: a contract for cron scripts (schemaVersion 1). It is made
+ * beside the report model, from the same analysis, field by field in the contract's order.
+ */
 import { createRequire } from 'node:module';
+import type { IngestResult } from '../ingest/ingest.js';
 import { writeFileAtomic } from '../io/write.js';
+import type { Analysis } from '../metrics/types.js';
+import type { PipelineResult } from '../pipeline.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
 
 export const SCHEMA_VERSION = 1;
 export const GENERATED_BY = `complaints ${pkg.version}`;
 
+interface JsonParts {
+  /** analyze prints all; trend the months, trend and seasonality; assess the units and targets. */
+  parts?: 'all' | 'trend' | 'assess';
+  /** Fields of one command, after the parts (trend --by: `by`, `series`). */
+  extra?: object;
+  /** The quarterly evaluation's own quarter, placed after `totals`. */
+  quarter?: Analysis | null;
+}
+
+/**
+ * The quarter of the quarterly evaluation (report --quarter), whose top-level period is the
+ * year to date: its period, totals, units and targets in the top level's shapes. The quarter
+ * is held against its share of the annual targets, so `targets.prorated` is true.
+ */
+function quarterJson(q: Analysis): object {
+  const x = q.totals;
+  return {
+    period: q.period,
+    totals: {
+      workOrders: x.workOrders,
+      complaints: x.complaints,
+      appealApproved: x.appealApproved,
+      unsubstantiated: x.unsubstantiated,
+      assessed: x.assessed,
+      target: x.target,
+      overTargetRate: x.overTargetRate,
+      excludedByType: x.excludedByType,
+      overTarget: x.overTarget,
+      unitsOverTarget: x.unitsOverTarget,
+      unitsWithTarget: x.unitsWithTarget,
+      customers: x.customers,
+      ratePer10k: x.ratePer10k,
+      previous: x.previous,
+      yoy: x.yoy,
+      preceding: x.preceding,
+      mom: x.mom,
+    },
+    units: q.units,
+    targets: q.targets,
+  };
+}
+
+/** `inspect --json`: schemaVersion, inputs and rejects in the §6 shape, and the totals. */
+export function inspectJson(result: IngestResult): object {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    generatedBy: GENERATED_BY,
+    inputs: result.inputs,
+    totals: {
+      workOrders: result.totals.workOrders,
+      complaints: result.totals.complaints,
+      duplicates: result.totals.duplicates,
+      duplicatesDiffering: result.totals.duplicatesDiffering,
+      rejected: result.totals.rejected,
+      excludedByType: result.totals.excludedByType,
+      withoutId: result.totals.withoutId,
+    },
+    rejects: result.rejects,
+    rejectsOmitted: result.rejectsOmitted,
+    warnings: result.warnings,
+  };
+}
+
+/** The JSON result of DESIGN.md §6, with what this toolkit adds. */
+export function resultJson(result: PipelineResult, options: JsonParts = {}): object {
+  const { analysis: a, ingest: i } = result;
+  const { parts = 'all', extra = {}, quarter = null } = options;
+  const totals = {
+    workOrders: a.totals.workOrders,
+    complaints: a.totals.complaints,
+    appealApproved: a.totals.appealApproved,
+    unsubstantiated: a.totals.unsubstantiated,
+    assessed: a.totals.assessed,
+    target: a.totals.target,
+    overTargetRate: a.totals.overTargetRate,
+    duplicates: i.totals.duplicates,
+    rejected: i.totals.rejected,
+    excludedByType: a.totals.excludedByType,
+    overTarget: a.totals.overTarget,
+    unitsOverTarget: a.totals.unitsOverTarget,
+    unitsWithTarget: a.totals.unitsWithTarget,
+    customers: a.totals.customers,
+    ratePer10k: a.totals.ratePer10k,
+    previous: a.totals.previous,
+    yoy: a.totals.yoy,
+    preceding: a.totals.preceding,
+    mom: a.totals.mom,
+    duplicatesDiffering: i.totals.duplicatesDiffering,
+    withoutId: i.totals.withoutId,
+  };
+  const head = {
+    schemaVersion: SCHEMA_VERSION,
+    generatedBy: GENERATED_BY,
+    period: a.period,
+    taxonomy: result.taxonomy.name,
+    inputs: i.inputs,
+    totals,
+    ...(quarter ? { quarter: quarterJson(quarter) } : {}),
+  };
+  const tail = {
+    settings: a.settings,
+    notes: a.notes,
+    warnings: i.warnings,
+    rejects: i.rejects,
+    rejectsOmitted: i.rejectsOmitted,
+  };
+  if (parts === 'trend')
+    return {
+      ...head,
+      months: a.months,
+      trend: a.trend,
+      seasonality: a.seasonality,
+      ...extra,
+      ...tail,
+    };
+  if (parts === 'assess') return { ...head, units: a.units, targets: a.targets, ...extra, ...tail };
+  return {
+    ...head,
+    units: a.units,
+    months: a.months,
+    trend: a.trend,
+    categories: a.categories,
+    classified: result.classifiedBy,
+    seasonality: a.seasonality,
+    hotspots: a.hotspots,
+    repeatComplainants: a.repeatComplainants,
+    timeliness: a.timeliness,
+    satisfaction: a.satisfaction,
+    targets: a.targets,
+    ...tail,
+  };
+}
+
+export function jsonText(value: unknown): string {
+  return JSON.stringify(value, null, 2) + '\n';
+}
+
 /** `--json` with no file prints to stdout; with a file, writes it atomically. */
 export async function emitJson(value: unknown, target: string | true): Promise<void> {
-  const text = JSON.stringify(value, null, 2) + '\n';
+  const text = jsonText(value);
   if (target === true || target === '-') process.stdout.write(text);
   else await writeFileAtomic(target, text);
 }

@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadExcelJS } from '../../src/io/exceljs.js';
-import { sheetNames } from '../../src/report/workbook.js';
+import { SHEET_NAMES } from '../../src/report/labels.js';
 import { complaints, isPlainError } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'complaints-report-'));
@@ -213,7 +213,7 @@ describe('report options', () => {
     expect(run.code).toBe(0);
     expect(readdirSync(cwd)).toEqual(['complaints-2016-11.xlsx']);
     const book = await read(join(cwd, 'complaints-2016-11.xlsx'));
-    expect(book.worksheets.map((s) => s.name)).toEqual(sheetNames('en').slice(0, 8));
+    expect(book.worksheets.map((s) => s.name)).toEqual(SHEET_NAMES.en.slice(0, 8));
     expect(book.worksheets.every((s) => s.getImages().length === 0)).toBe(true);
     expect(book.getWorksheet('Summary')!.getCell('A2').value).toBe(
       'Period: 2016-11 to 2016-11 (1 month); compared with 2015-11 to 2015-11',
@@ -222,7 +222,7 @@ describe('report options', () => {
 
   it('keeps sheet names within Excel’s rules', () => {
     for (const lang of ['zh', 'en'] as const)
-      for (const name of sheetNames(lang)) {
+      for (const name of SHEET_NAMES[lang]) {
         expect(name.length).toBeLessThanOrEqual(31);
         expect(name).not.toMatch(/[:\\/?*[\]]/);
       }
@@ -242,6 +242,99 @@ describe('report options', () => {
     expect(complaints(['analyze', ...files, ...targets, '--out', json, '--quiet']).code).toBe(0);
     const direct = JSON.parse(complaints(['analyze', ...files, ...targets, '--json']).stdout);
     expect(JSON.parse(readFileSync(json, 'utf8'))).toEqual(direct);
+  });
+});
+
+describe('report --quarter as JSON', () => {
+  type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  const qjson = join(dir, 'q.json');
+  const run = complaints(['report', ...files, ...targets, '--quarter', '2016Q4', '--out', qjson]);
+  const text = () => readFileSync(qjson, 'utf8');
+
+  it("adds the quarter's own figures after the totals: those of the 概览 quarter rows", () => {
+    expect(run.code).toBe(0);
+    const r = JSON.parse(text()) as Json;
+    expect(Object.keys(r).slice(4, 8)).toEqual(['inputs', 'totals', 'quarter', 'units']);
+    expect(r.quarter.period).toEqual({
+      from: '2016-10',
+      to: '2016-12',
+      months: 3,
+      kind: 'quarter',
+      label: '2016Q4',
+      yearEarlier: { from: '2015-10', to: '2015-12' },
+      preceding: { from: '2016-07', to: '2016-09' },
+    });
+    // expected.json: 18 + 16 + 17 complaints, 10 + 10 + 10 assessed in 2016-10..12, 15 + 14 +
+    // 15 a year earlier, 27 + 25 + 20 in 2016-07..09; the annual target 125, a quarter of it.
+    expect(r.quarter.totals).toMatchObject({
+      complaints: 51,
+      assessed: 30,
+      target: 31.25,
+      overTargetRate: (30 - 31.25) / 31.25,
+      overTarget: false,
+      previous: 44,
+      yoy: (51 - 44) / 44,
+      preceding: 72,
+      mom: (51 - 72) / 72,
+    });
+    expect(r.quarter.targets).toMatchObject({ prorated: true, factor: 0.25 });
+    expect(r.quarter.units.map((u: Json) => [u.rank, u.unit, u.assessed, u.target])).toEqual([
+      [1, '国网歙县供电公司', 8, 6.5],
+      [2, '国网黄山供电公司(市直)', 6, 7],
+      [3, '国网休宁县供电公司', 5, 3.75],
+      [4, '国网黄山市黄山区供电公司', 3, 4],
+      [4, '国网黄山市徽州区供电公司', 3, 2],
+      [6, '国网祁门县供电公司', 2, 2.25],
+      [6, '国网黄山市屯溪区供电公司', 2, 3],
+      [8, '国网黟县供电公司', 1, 2.75],
+    ]);
+  });
+
+  it('keeps everything else as analyze gives it for the year to date', () => {
+    const { quarter: _, ...rest } = JSON.parse(text()) as Json;
+    const ytd = complaints([
+      'analyze',
+      ...files,
+      ...targets,
+      '--from',
+      '2016-01',
+      '--to',
+      '2016-12',
+      '--json',
+    ]);
+    expect(rest).toEqual(JSON.parse(ytd.stdout));
+  });
+
+  it('prints the same with --json, beside the workbook', () => {
+    const out = join(dir, 'q-json.xlsx');
+    const both = complaints([
+      'report',
+      ...files,
+      ...targets,
+      '--quarter',
+      '2016Q4',
+      '--out',
+      out,
+      '--json',
+    ]);
+    expect(both.code).toBe(0);
+    expect(both.stdout).toBe(text());
+    expect(both.stderr).toBe(`已写入 ${out}（8 个工作表，投诉 226 条）\n`);
+    expect(existsSync(out)).toBe(true);
+  });
+
+  it('has no quarter for a month', () => {
+    const month = complaints([
+      'report',
+      ...files,
+      ...targets,
+      '--month',
+      '2016-11',
+      '--out',
+      join(dir, 'm.json'),
+    ]);
+    expect(month.code).toBe(0);
+    expect(JSON.parse(readFileSync(join(dir, 'm.json'), 'utf8'))).not.toHaveProperty('quarter');
   });
 });
 

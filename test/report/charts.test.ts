@@ -11,6 +11,7 @@ import {
   type ChartImage,
 } from '../../src/report/charts.js';
 import { CJK_FAMILY, FONT_STACK } from '../../src/report/fonts.js';
+import { chartSpecs } from '../../src/report/sections/charts.js';
 import { resolveSettings } from '../../src/settings/resolve.js';
 
 const INPUTS = [
@@ -54,7 +55,7 @@ let zh: ChartImage[];
 beforeAll(async () => {
   const settings = await resolveSettings({ inputs: INPUTS, options: OPTIONS }, null, 'analyze');
   analysis = (await runPipeline(settings)).analysis;
-  zh = await renderCharts(analysis, 'zh');
+  zh = await renderCharts(chartSpecs(analysis, 'zh'), 'zh');
 });
 
 describe('renderCharts', () => {
@@ -74,7 +75,7 @@ describe('renderCharts', () => {
   });
 
   test('names the bundled font in every SVG and labels in Chinese', async () => {
-    const svgs = await renderChartSvgs(analysis, 'zh');
+    const svgs = await renderChartSvgs(chartSpecs(analysis, 'zh'), 'zh');
     for (const { svg } of svgs) expect(svg).toContain(CJK_FAMILY);
     const [trend, units, categories, discipline] = svgs.map((s) => s.svg);
     expect(trend).toContain('上年同期');
@@ -87,7 +88,7 @@ describe('renderCharts', () => {
   });
 
   test('labels in English with lang en, and the pictures differ', async () => {
-    const en = await renderCharts(analysis, 'en');
+    const en = await renderCharts(chartSpecs(analysis, 'en'), 'en');
     expect(en.map((c) => c.title)).toEqual([
       'Complaints by month',
       'Assessed complaints by unit against target',
@@ -96,13 +97,13 @@ describe('renderCharts', () => {
     ]);
     en.forEach(expectValidPng);
     expect(en[0]!.png.equals(zh[0]!.png)).toBe(false);
-    const svgs = await renderChartSvgs(analysis, 'en');
+    const svgs = await renderChartSvgs(chartSpecs(analysis, 'en'), 'en');
     expect(svgs[2]!.svg).toContain('Business and billing');
     expect(svgs[3]!.svg).toContain('operations');
   });
 
   test('draws the same bytes for the same analysis', async () => {
-    const again = await renderCharts(analysis, 'zh');
+    const again = await renderCharts(chartSpecs(analysis, 'zh'), 'zh');
     expect(again.map((c) => c.png.equals(zh[again.indexOf(c)]!.png))).toEqual([
       true,
       true,
@@ -125,11 +126,11 @@ describe('renderCharts', () => {
         })),
       },
     };
-    const charts = await renderCharts(noYoy, 'zh');
+    const charts = await renderCharts(chartSpecs(noYoy, 'zh'), 'zh');
     expect(charts.map((c) => c.name)).toEqual(['trend', 'units', 'categories', 'discipline']);
     expect(charts[3]!.title).toBe('专业投诉');
     charts.forEach(expectValidPng);
-    const svgs = await renderChartSvgs(noYoy, 'zh');
+    const svgs = await renderChartSvgs(chartSpecs(noYoy, 'zh'), 'zh');
     expect(svgs[0]!.svg).not.toContain('上年同期');
     expect(svgs[3]!.svg).not.toContain('同比');
   });
@@ -144,7 +145,7 @@ describe('renderCharts', () => {
         unclassified: 0,
       },
     };
-    const charts = await renderCharts(sparse, 'zh');
+    const charts = await renderCharts(chartSpecs(sparse, 'zh'), 'zh');
     expect(charts.map((c) => c.name)).toEqual(['trend', 'discipline']);
     charts.forEach(expectValidPng);
   });
@@ -156,7 +157,7 @@ describe('renderCharts', () => {
       overTarget: null,
       overTargetRate: null,
     }));
-    const svgs = await renderChartSvgs({ ...analysis, units }, 'zh');
+    const svgs = await renderChartSvgs(chartSpecs({ ...analysis, units }, 'zh'), 'zh');
     const svg = svgs[1]!.svg;
     expect(svgs[1]!.title).toBe('各单位考核投诉');
     expect(svg).not.toContain('指标');
@@ -184,7 +185,7 @@ describe('chart font', () => {
   });
 
   test('draws a chart the same with or without the system fonts', async () => {
-    const [svg] = await renderChartSvgs(analysis, 'zh');
+    const [svg] = await renderChartSvgs(chartSpecs(analysis, 'zh'), 'zh');
     const [alone] = await rasterize([svg!.svg], { systemFonts: false });
     expect(alone!.asPng().equals(zh[0]!.png)).toBe(true);
   });

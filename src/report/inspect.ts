@@ -1,0 +1,109 @@
+/**
+ * `inspect` in the terminal: per input the format, encoding, sheet, header row, which header
+ * went to which field, rows, complaints, other business types, duplicates, skipped rows,
+ * rejects by reason with their first rows, and the date range; then the totals.
+ */
+import type { IngestResult, RejectCode } from '../ingest/ingest.js';
+import type { Lang } from '../settings/types.js';
+import { formatInt } from './format.js';
+import { DELIMITER_NAMES, INSPECT } from './labels.js';
+import { colours, table } from './terminal.js';
+
+export function renderInspect(result: IngestResult, lang: Lang, color: boolean): string {
+  const L = INSPECT[lang];
+  const c = colours(process.stdout, color);
+  const sep = L.sep;
+  const out: string[] = [];
+  for (const input of result.inputs) {
+    const lines: [string, string][] = [];
+    const format = [
+      input.format + (input.encoding ? ` ${input.encoding}` : ''),
+      input.sheet ? `${L.sheet} ${input.sheet}` : null,
+      input.delimiter
+        ? `${L.delimiter} ${DELIMITER_NAMES[input.delimiter] ?? input.delimiter}`
+        : null,
+      input.headerRow ? L.headerRow(input.headerRow) : null,
+    ].filter(Boolean);
+    lines.push([L.format, format.join(sep)]);
+    lines.push([
+      L.rows,
+      `${formatInt(input.rows)}${sep}${L.complaints} ${formatInt(input.complaints)}`,
+    ]);
+    const types = Object.entries(input.byType)
+      .sort((a, b) => b[1] - a[1])
+      .map(([type, n]) => `${type} ${formatInt(n)}`);
+    lines.push([L.types, types.join(sep) || L.none]);
+    const units = Object.entries(input.units).sort((a, b) => b[1] - a[1]);
+    lines.push([
+      L.units,
+      `${units.length}${L.colon}${units.map(([unit, n]) => `${unit} ${formatInt(n)}`).join(sep)}`,
+    ]);
+    lines.push([
+      L.duplicates,
+      input.duplicates === 0
+        ? '0'
+        : `${formatInt(input.duplicates)}${sep}${L.differing(input.duplicatesDiffering)}`,
+    ]);
+    lines.push([L.skipped, L.skippedParts(input.skipped)]);
+    const reasons = Object.entries(input.rejectsByReason).map(
+      ([code, r]) =>
+        `${L.reasons[code as RejectCode]} ×${formatInt(r.count)}（${L.rowsAt(r.rows, r.count > r.rows.length)}）`,
+    );
+    lines.push([
+      L.rejected,
+      input.rejected === 0
+        ? '0'
+        : c.red(`${formatInt(input.rejected)}${L.rowsColon}${reasons.join(sep)}`),
+    ]);
+    const odd = Object.entries(input.unrecognised).map(
+      ([field, u]) =>
+        `${field} ×${u.count}: ${u.values.map((v) => `'${v}'`).join(' ')}（${L.rowsAt(u.rows, u.count > u.rows.length)}）`,
+    );
+    if (odd.length > 0) lines.push([L.unrecognised, odd.join(sep)]);
+    if (input.dateRange)
+      lines.push([L.dates, `${input.dateRange.from} ${L.to} ${input.dateRange.to}`]);
+    out.push(c.bold(input.file));
+    if (input.notes.length > 0) out.push(...input.notes.map((n) => `  ${n}`));
+    out.push(table(['', ''], lines, [], '  ').split('\n').slice(1).join('\n'));
+    out.push(`  ${L.columns}${L.columnsColon}`);
+    out.push(
+      table(
+        [L.column, L.header, L.field],
+        input.columns.map((m) => [m.column, m.header, m.field]),
+        ['right'],
+        '    ',
+      ),
+    );
+    if (input.unmapped.length > 0)
+      out.push(`  ${L.unmapped}${L.unmappedColon}${input.unmapped.join(sep)}`);
+    out.push('');
+  }
+  const t = result.totals;
+  out.push(c.bold(L.totals));
+  const other = Object.entries(t.excludedByType)
+    .sort((a, b) => b[1] - a[1])
+    .map(([type, n]) => `${type} ${formatInt(n)}`);
+  out.push(
+    table(
+      ['', ''],
+      [
+        [L.workOrders, formatInt(t.workOrders)],
+        [L.complaints, formatInt(t.complaints)],
+        [L.other, other.join(sep) || L.none],
+        [
+          L.duplicates,
+          t.duplicates === 0
+            ? '0'
+            : `${formatInt(t.duplicates)}${sep}${L.differing(t.duplicatesDiffering)}`,
+        ],
+        [L.rejected, t.rejected === 0 ? '0' : `${formatInt(t.rejected)}${sep}${L.more}`],
+      ],
+      [],
+      '  ',
+    )
+      .split('\n')
+      .slice(1)
+      .join('\n'),
+  );
+  return out.join('\n');
+}

@@ -1,0 +1,574 @@
+/**
+ * Every word the reports show, in Chinese (the default) and English, in one place: column
+ * headings keyed by the JSON field names of DESIGN.md §6, the sheet names, and the sentences of
+ * the workbook, the terminal, the charts, the classification views and `inspect`. Renderers and
+ * the report model take their words from here and type none themselves.
+ *
+ * One file on purpose, though long: a translator, or a reviewer checking that 考核投诉 reads the
+ * same everywhere, finds every label side by side.
+ */
+import type { InputSummary, RejectCode } from '../ingest/types.js';
+import type { Lang } from '../settings/types.js';
+import { formatCount, formatInt } from './format.js';
+
+/**
+ * Column headings, keyed by the field a column shows (its JSON name) or, where one field is
+ * shown under another heading (`name` as 专业, a top-three place), by the heading's own key.
+ * The workbook and the CSV use these words; the terminal, being narrow, shortens a few
+ * (TERMINAL_HEADINGS), and the English CSV is headed by the JSON names themselves.
+ */
+const COLUMNS = {
+  zh: {
+    rank: '排名',
+    unit: '供电单位',
+    workOrders: '工单',
+    complaints: '投诉',
+    appealApproved: '申诉成功',
+    unsubstantiated: '不属实',
+    assessed: '考核投诉',
+    target: '指标',
+    overTargetRate: '超指标率',
+    overTarget: '超指标',
+    share: '占比',
+    previous: '上年同期',
+    yoy: '同比',
+    preceding: '上期',
+    mom: '环比',
+    customers: '户数',
+    ratePer10k: '万户投诉率',
+    month: '月份',
+    item: '项目',
+    value: '数值',
+    code: '代码',
+    name: '名称',
+    parent: '上级',
+    discipline: '专业',
+    monthOfYear: '月',
+    mean: '平均',
+    index: '季节指数',
+    base: '基期',
+    increase: '增加',
+    top1: '第 1 位',
+    top2: '第 2 位',
+    top3: '第 3 位',
+    complainant: '客户编号/电话',
+    units: '涉及单位',
+    stage: '环节',
+    count: '有时间的投诉',
+    beforeAcceptance: '早于受理时间',
+    meanHours: '平均小时',
+    medianHours: '中位小时',
+    limitHours: '时限（小时）',
+    overLimit: '超时限',
+    overLimitShare: '超时限占比',
+    callbackResult: '回访结果',
+    surveyed: '回访数',
+    satisfied: '满意数',
+    satisfiedShare: '满意率',
+    file: '文件',
+    format: '格式',
+    encoding: '编码',
+    sheet: '工作表',
+    headerRow: '表头行',
+    rows: '数据行',
+    duplicates: '重复工单',
+    rejected: '拒收行',
+    businessType: '业务类型',
+    row: '行',
+    reason: '原因',
+  },
+  en: {
+    rank: 'rank',
+    unit: 'unit',
+    workOrders: 'work orders',
+    complaints: 'complaints',
+    appealApproved: 'appeal approved',
+    unsubstantiated: 'unsubstantiated',
+    assessed: 'assessed',
+    target: 'target',
+    overTargetRate: 'over-target rate',
+    overTarget: 'over target',
+    share: 'share',
+    previous: 'year earlier',
+    yoy: 'yoy',
+    preceding: 'period before',
+    mom: 'mom',
+    customers: 'customers',
+    ratePer10k: 'per 10k customers',
+    month: 'month',
+    item: 'item',
+    value: 'value',
+    code: 'code',
+    name: 'name',
+    parent: 'parent',
+    discipline: 'discipline',
+    monthOfYear: 'month',
+    mean: 'mean',
+    index: 'seasonal index',
+    base: 'base',
+    increase: 'increase',
+    top1: '#1',
+    top2: '#2',
+    top3: '#3',
+    complainant: 'customer id / phone',
+    units: 'units',
+    stage: 'stage',
+    count: 'complaints with a time',
+    beforeAcceptance: 'before acceptance',
+    meanHours: 'mean hours',
+    medianHours: 'median hours',
+    limitHours: 'limit (hours)',
+    overLimit: 'over the limit',
+    overLimitShare: 'share over',
+    callbackResult: 'callback result',
+    surveyed: 'surveyed',
+    satisfied: 'satisfied',
+    satisfiedShare: 'satisfied share',
+    file: 'file',
+    format: 'format',
+    encoding: 'encoding',
+    sheet: 'sheet',
+    headerRow: 'header row',
+    rows: 'data rows',
+    duplicates: 'duplicates',
+    rejected: 'rejected rows',
+    businessType: 'business type',
+    row: 'row',
+    reason: 'reason',
+  },
+} as const satisfies Record<Lang, Record<string, string>>;
+
+export type ColumnLabel = keyof (typeof COLUMNS)['zh'];
+
+/** The terminal's shorter headings; the over-target flag column has none. */
+const TERMINAL_HEADINGS: Record<Lang, Partial<Record<ColumnLabel, string>>> = {
+  zh: { overTarget: '' },
+  en: { overTarget: '', overTargetRate: 'over target' },
+};
+
+/** A column's heading: as the workbook and the CSV word it, or the terminal. */
+export function heading(
+  label: ColumnLabel,
+  lang: Lang,
+  style: 'book' | 'terminal' = 'book',
+): string {
+  return (
+    (style === 'terminal' ? TERMINAL_HEADINGS[lang][label] : undefined) ?? COLUMNS[lang][label]
+  );
+}
+
+/** The sheet names of a report, ≤ 31 characters, none of : \ / ? * [ ]. */
+export const SHEET_NAMES = {
+  zh: ['概览', '单位', '月度趋势', '分类', '季节性', '热点', '时效与满意度', '数据质量', '明细'],
+  en: [
+    'Summary',
+    'Units',
+    'Monthly',
+    'Categories',
+    'Seasonality',
+    'Hot spots',
+    'Timeliness',
+    'Data quality',
+    'Detail',
+  ],
+} as const;
+
+const DISCIPLINE_EN: Record<string, string> = { 运检: 'operations', 营销: 'marketing' };
+
+/** A discipline (运检, 营销) in the report's language. */
+export function disciplineName(name: string, lang: Lang): string {
+  return lang === 'zh' ? name : (DISCIPLINE_EN[name] ?? name);
+}
+
+interface PeriodText {
+  from: string;
+  to: string;
+  months: number;
+  yearEarlier: { from: string; to: string } | null;
+}
+
+/** The workbook's words beyond the column headings. */
+export const BOOK = {
+  zh: {
+    title: (sheet: string) => `投诉分析 · ${sheet}`,
+    period: (p: PeriodText) =>
+      `期间：${p.from} 至 ${p.to}（${p.months} 个月）` +
+      (p.yearEarlier ? `；同比：${p.yearEarlier.from} 至 ${p.yearEarlier.to}` : '；无上年同期数据'),
+    sources: (files: readonly string[], at: string) => `来源：${files.join('，')}；生成于 ${at}`,
+    quarter: '本季度',
+    quarterCaption: (from: string, to: string, yearEarlier: { from: string; to: string } | null) =>
+      `本季度 ${from} – ${to}${yearEarlier ? `（同比 ${yearEarlier.from} – ${yearEarlier.to}）` : ''}`,
+    yes: '是',
+    total: '合计',
+    unitsOver: '超指标单位数',
+    unitsWithTarget: '有指标单位数',
+    avgArithmetic: '月均下降率（算术）',
+    avgCompound: '月均下降率（复合）',
+    notes: '说明',
+    unitByMonth: '供电单位 × 月份（投诉）',
+    level1: '一级分类',
+    level2: '二级分类',
+    level3: '三级分类',
+    discipline: '专业',
+    unclassified: '未分类',
+    noSeasonality: '输入覆盖不足 12 个月以上，无法计算季节性。',
+    rising: (basis: 'yoy' | 'mom') => `上升最快的二级分类（${basis === 'yoy' ? '同比' : '环比'}）`,
+    topPerUnit: '各单位前三位二级分类',
+    repeatCustomers: (people: number, complaints: number) =>
+      `重复投诉客户（客户编号）: ${people} / ${complaints}`,
+    repeatPhones: (people: number, complaints: number) =>
+      `重复投诉号码（联系电话）: ${people} / ${complaints}`,
+    listSeparator: '、',
+    reply: '回复',
+    close: '办结',
+    satisfaction: '回访满意度',
+    satisfactionShare: '回访满意度: 满意率',
+    inputs: '输入文件',
+    differing: '内容不同的重复',
+    withoutId: '无工单编号',
+    excluded: '不计入的业务类型',
+    rejects: '拒收明细',
+    more: (n: number) => `另有 ${n} 行未列出，详见 complaints inspect --json`,
+  },
+  en: {
+    title: (sheet: string) => `Complaint analysis · ${sheet}`,
+    period: (p: PeriodText) =>
+      `Period: ${p.from} to ${p.to} (${p.months} month${p.months === 1 ? '' : 's'})` +
+      (p.yearEarlier
+        ? `; compared with ${p.yearEarlier.from} to ${p.yearEarlier.to}`
+        : '; no year-earlier data'),
+    sources: (files: readonly string[], at: string) => `Sources: ${files.join(', ')}; made ${at}`,
+    quarter: 'the quarter',
+    quarterCaption: (from: string, to: string, yearEarlier: { from: string; to: string } | null) =>
+      `the quarter ${from} – ${to}${yearEarlier ? `（yoy ${yearEarlier.from} – ${yearEarlier.to}）` : ''}`,
+    yes: 'yes',
+    total: 'total',
+    unitsOver: 'units over target',
+    unitsWithTarget: 'units with a target',
+    avgArithmetic: 'average monthly reduction (arithmetic)',
+    avgCompound: 'average monthly reduction (compound)',
+    notes: 'notes',
+    unitByMonth: 'unit × month（complaints）',
+    level1: 'level 1',
+    level2: 'level 2',
+    level3: 'level 3',
+    discipline: 'discipline',
+    unclassified: 'unclassified',
+    noSeasonality: 'The inputs cover 12 months or less: no seasonality.',
+    rising: (basis: 'yoy' | 'mom') => `Level-2 classes rising fastest (${basis})`,
+    topPerUnit: 'Top three level-2 classes per unit',
+    repeatCustomers: (people: number, complaints: number) =>
+      `Repeat complainants (customer id): ${people} / ${complaints}`,
+    repeatPhones: (people: number, complaints: number) =>
+      `Repeat complainants (phone): ${people} / ${complaints}`,
+    listSeparator: ', ',
+    reply: 'reply',
+    close: 'closing',
+    satisfaction: 'callback satisfaction',
+    satisfactionShare: 'callback satisfaction: satisfied share',
+    inputs: 'inputs',
+    differing: 'differing duplicates',
+    withoutId: 'without an id',
+    excluded: 'business types left out',
+    rejects: 'rejected rows',
+    more: (n: number) => `${n} more not listed: see complaints inspect --json`,
+  },
+};
+
+/** Said under a units table when the targets were scaled to the period. */
+export const PRORATED = {
+  zh: (factor: string) => `指标已按期间折算（× ${factor}）`,
+  en: (factor: string) => `targets prorated to the period (× ${factor})`,
+};
+
+/** The terminal's words beyond the column headings (see TERMINAL_HEADINGS). */
+export const TERMINAL = {
+  zh: {
+    title: '投诉分析',
+    months: (n: number) => `${n} 个月`,
+    yoyBasis: '同比',
+    noYoy: '无同比数据',
+    inputs: (n: number) => `输入 ${n} 个文件`,
+    about: (months: string, basis: string) => `（${months}；${basis}）`,
+    over: '超',
+    total: '合计',
+    avgReduction: (a: string, c: string) => `月均下降率：算术 ${a}，复合 ${c}`,
+    categories: '一级分类',
+    discipline: '专业',
+    hotspots: '热点（二级分类）',
+    rising: (basis: 'yoy' | 'mom') => `上升最快（${basis === 'yoy' ? '同比' : '环比'}）`,
+    repeat: (n: number, c: number, kind: string) =>
+      `重复投诉（${kind}）：${formatInt(n)} 位投诉 2 次及以上，共 ${formatInt(c)} 条`,
+    byCustomer: '客户编号',
+    byPhone: '联系电话',
+    reply: '回复',
+    close: '办结',
+    timeliness: (what: string, mean: string, median: string, limit: number, over: string) =>
+      `${what}：平均 ${mean} 小时，中位 ${median} 小时，超 ${limit} 小时 ${over}`,
+    satisfaction: (share: string, n: number) => `回访满意率 ${share}（回访 ${formatInt(n)} 条）`,
+    problems: '数据问题',
+    rejected: (n: number) => `拒收 ${formatInt(n)} 行（日期或单位无法识别）`,
+    duplicates: (n: number, d: number) =>
+      `重复工单 ${formatInt(n)} 条，已去重${d > 0 ? `（其中 ${formatInt(d)} 条内容不同，以后一个输入为准）` : ''}`,
+    excluded: (n: number, list: string) => `非投诉工单 ${formatInt(n)} 条不计：${list}`,
+    unclassified: (n: number) => `未能分类的投诉 ${formatInt(n)} 条`,
+    seeInspect: (files: string) => `详见 complaints inspect ${files}`,
+    none: '无',
+    overall: '总体',
+    unitsOver: (n: number, of: number) => `超指标单位 ${n} / ${of}`,
+    sep: '，',
+    skipped: '未计算',
+    compound: '复合月均下降率',
+  },
+  en: {
+    title: 'Complaint analysis',
+    months: (n: number) => `${n} month${n === 1 ? '' : 's'}`,
+    yoyBasis: 'compared with',
+    noYoy: 'no year-earlier data',
+    inputs: (n: number) => `${n} input${n === 1 ? '' : 's'}`,
+    about: (months: string, basis: string) => ` (${months}; ${basis})`,
+    over: 'over',
+    total: 'total',
+    avgReduction: (a: string, c: string) =>
+      `average monthly reduction: arithmetic ${a}, compound ${c}`,
+    categories: 'level 1',
+    discipline: 'discipline',
+    hotspots: 'hot spots (level 2)',
+    rising: (basis: 'yoy' | 'mom') => `rising fastest (${basis})`,
+    repeat: (n: number, c: number, kind: string) =>
+      `repeat complainants (${kind}): ${formatInt(n)} complained twice or more, ${formatInt(c)} complaints`,
+    byCustomer: 'customer id',
+    byPhone: 'phone',
+    reply: 'reply',
+    close: 'closing',
+    timeliness: (what: string, mean: string, median: string, limit: number, over: string) =>
+      `${what}: mean ${mean} h, median ${median} h, over ${limit} h ${over}`,
+    satisfaction: (share: string, n: number) =>
+      `satisfied at callback ${share} (${formatInt(n)} surveyed)`,
+    problems: 'data problems',
+    rejected: (n: number) => `${formatInt(n)} rows rejected (date or unit unreadable)`,
+    duplicates: (n: number, d: number) =>
+      `${formatInt(n)} duplicate work orders removed${d > 0 ? ` (${formatInt(d)} differing: the later input's copy kept)` : ''}`,
+    excluded: (n: number, list: string) => `${formatInt(n)} other work orders left out: ${list}`,
+    unclassified: (n: number) => `${formatInt(n)} complaints could not be classified`,
+    seeInspect: (files: string) => `see complaints inspect ${files}`,
+    none: 'none',
+    overall: 'overall',
+    unitsOver: (n: number, of: number) => `units over target ${n} / ${of}`,
+    sep: ', ',
+    skipped: 'not computed',
+    compound: 'compound reduction',
+  },
+};
+
+/** The chart titles and series names (complaints, assessed … come from the column headings). */
+export const CHART = {
+  zh: {
+    trend: '月度投诉趋势',
+    units: '各单位考核投诉与指标',
+    unitsNoTarget: '各单位考核投诉',
+    categories: '投诉分类占比',
+    discipline: '专业投诉同比',
+    disciplineNoYoy: '专业投诉',
+    current: '本期',
+    over: '考核投诉（超指标）',
+    within: '考核投诉（未超指标）',
+    noTarget: '考核投诉（无指标）',
+    unclassified: '未分类',
+    count: '件',
+    countShare: (n: number, share: string | null) =>
+      share === null ? `${formatInt(n)} 件` : `${formatInt(n)} 件  ${share}`,
+    versus: (n: number, target: number | null) =>
+      target === null ? formatInt(n) : `${formatInt(n)}（指标 ${formatCount(target)}）`,
+    yoy: (rate: string) => `同比 ${rate}`,
+    unitsOver: (n: number, of: number) => `超指标单位 ${n} / ${of}`,
+    total: (n: number) => `投诉 ${formatInt(n)} 件`,
+    against: (now: string, then: string) => `${now}，上年同期 ${then}`,
+  },
+  en: {
+    trend: 'Complaints by month',
+    units: 'Assessed complaints by unit against target',
+    unitsNoTarget: 'Assessed complaints by unit',
+    categories: 'Complaints by category',
+    discipline: 'Complaints by discipline, year on year',
+    disciplineNoYoy: 'Complaints by discipline',
+    current: 'this period',
+    over: 'assessed (over target)',
+    within: 'assessed (within target)',
+    noTarget: 'assessed (no target)',
+    unclassified: 'unclassified',
+    count: 'complaints',
+    countShare: (n: number, share: string | null) =>
+      share === null ? formatInt(n) : `${formatInt(n)} (${share})`,
+    versus: (n: number, target: number | null) =>
+      target === null ? formatInt(n) : `${formatInt(n)} (target ${formatCount(target)})`,
+    yoy: (rate: string) => `yoy ${rate}`,
+    unitsOver: (n: number, of: number) => `units over target ${n} / ${of}`,
+    total: (n: number) => `${formatInt(n)} complaints`,
+    against: (now: string, then: string) => `${now}, year earlier ${then}`,
+  },
+};
+
+/** The one line on stderr after a file was written. */
+export const WRITTEN = {
+  zh: (out: string, sheets: number, complaints: string, rows: string | null, cut: string | null) =>
+    `已写入 ${out}（${sheets > 0 ? `${sheets} 个工作表，` : ''}投诉 ${complaints} 条` +
+    `${rows === null ? '' : `，明细 ${rows} 行`}` +
+    `${cut === null ? '' : `；${cut} 个单元格超过 Excel 的 32,767 字符上限，已截断`}）`,
+  en: (out: string, sheets: number, complaints: string, rows: string | null, cut: string | null) =>
+    `wrote ${out} (${sheets > 0 ? `${sheets} sheets, ` : ''}${complaints} complaints` +
+    `${rows === null ? '' : `, ${rows} detail rows`}` +
+    `${cut === null ? '' : `; ${cut} cells over Excel's 32,767 characters were cut there`})`,
+};
+
+/**
+ * Classification: how a class was decided, the columns row-level outputs add, `classify`'s
+ * tally and evaluations.
+ */
+export const CLASSIFY = {
+  zh: {
+    methods: { columns: '列', rules: '规则', model: '模型', unclassified: '未分类' },
+    added: ['判定一级分类', '判定二级分类', '判定三级分类', '判定方式', '置信度', '判定依据'],
+    sep: '，',
+    evaluated: (rows: string, unlabelled: number, level1: string, level2: string, with2: number) =>
+      `  ${rows} 条有标注的投诉（另有 ${unlabelled} 条无标注未计）；一级准确率 ${level1}，二级准确率 ${level2}（${with2} 条有二级标注）`,
+    level2Head: ['二级分类', '样本', '判为', '正确', '精确率', '召回率'],
+    confusion: '  一级分类混淆矩阵（行：记录，列：判定）',
+    unclassified: '未分类',
+    mistakes: '  判错最有把握的例子',
+    mistakesHead: ['行', '记录', '判定', '置信度', '依据', '内容'],
+    audit: (checked: string, found: string, shown: number) =>
+      `${checked} 条有记录分类的投诉中，${found} 条与内容判定不一致（按把握从高到低，显示前 ${shown} 条）：`,
+    auditHead: ['文件:行', '记录分类', '内容判定', '置信度', '依据', '内容'],
+    sheet: '分类结果',
+    tallyHead: ['一级分类', '二级分类', '投诉'],
+    classified: (n: string, parts: string, where: string) => `已分类投诉 ${n} 条：${parts}${where}`,
+  },
+  en: {
+    methods: { columns: 'columns', rules: 'rules', model: 'model', unclassified: 'unclassified' },
+    added: ['level1', 'level2', 'level3', 'method', 'confidence', 'evidence'],
+    sep: ', ',
+    evaluated: (rows: string, unlabelled: number, level1: string, level2: string, with2: number) =>
+      `  ${rows} labelled complaints (${unlabelled} unlabelled left out); level 1 accuracy ${level1}, level 2 ${level2} (${with2} with a level-2 label)`,
+    level2Head: ['level 2', 'support', 'predicted', 'correct', 'precision', 'recall'],
+    confusion: '  Level-1 confusion (rows: recorded, columns: predicted)',
+    unclassified: '未分类',
+    mistakes: '  Most confident mistakes',
+    mistakesHead: ['row', 'recorded', 'predicted', 'confidence', 'evidence', 'text'],
+    audit: (checked: string, found: string, shown: number) =>
+      `${found} of ${checked} complaints with a recorded class disagree with their text (most confident first, ${shown} shown):`,
+    auditHead: ['file:row', 'recorded', 'text says', 'confidence', 'evidence', 'text'],
+    sheet: 'classified',
+    tallyHead: ['level 1', 'level 2', 'complaints'],
+    classified: (n: string, parts: string, where: string) =>
+      `classified ${n} complaints: ${parts}${where}`,
+  },
+} as const;
+
+/** `inspect`: how each export was read. */
+export const INSPECT = {
+  zh: {
+    sep: '，',
+    columnsColon: '：',
+    unmappedColon: '：',
+    format: '格式',
+    sheet: '工作表',
+    headerRow: (n: number) => `表头在第 ${n} 行`,
+    delimiter: '分隔符',
+    columns: '列映射',
+    column: '列',
+    header: '表头',
+    field: '字段',
+    unmapped: '未映射列',
+    rows: '数据行',
+    complaints: '投诉',
+    types: '业务类型',
+    units: '供电单位',
+    colon: ' 个：',
+    rowsColon: ' 行：',
+    duplicates: '重复工单',
+    differing: (n: number) => `其中内容不同 ${formatInt(n)}`,
+    skipped: '跳过',
+    skippedParts: (s: InputSummary['skipped']) =>
+      `表头前 ${s.beforeHeader} 行，空行 ${s.blank}，合计行 ${s.total}` +
+      (s.repeatedHeader ? `，重复表头 ${s.repeatedHeader}` : ''),
+    rejected: '拒收行',
+    unrecognised: '无法识别的值',
+    dates: '受理时间',
+    to: '至',
+    rowsAt: (rows: number[], more: boolean) => `第 ${rows.join('、')}${more ? ' 等' : ''} 行`,
+    totals: '合计（全部输入去重后）',
+    workOrders: '工单',
+    other: '其他业务类型（不计入投诉）',
+    none: '无',
+    more: '逐行明细：complaints inspect --json',
+    reasons: {
+      ragged: '字段数与表头不符',
+      quote: '引号不配对',
+      'date-missing': '受理时间为空',
+      'date-invalid': '受理时间不是有效日期',
+      'unit-empty': '供电单位为空',
+      garbled: '含乱码（U+FFFD）',
+    } satisfies Record<RejectCode, string>,
+  },
+  en: {
+    sep: ', ',
+    columnsColon: ':',
+    unmappedColon: ': ',
+    format: 'format',
+    sheet: 'sheet',
+    headerRow: (n: number) => `header on row ${n}`,
+    delimiter: 'delimiter',
+    columns: 'columns',
+    column: 'column',
+    header: 'header',
+    field: 'field',
+    unmapped: 'unmapped',
+    rows: 'data rows',
+    complaints: 'complaints',
+    types: 'business types',
+    units: 'units',
+    colon: ': ',
+    rowsColon: ': ',
+    duplicates: 'duplicates',
+    differing: (n: number) => `${formatInt(n)} with differing fields`,
+    skipped: 'skipped',
+    skippedParts: (s: InputSummary['skipped']) =>
+      `${s.beforeHeader} above the header, ${s.blank} blank, ${s.total} total rows` +
+      (s.repeatedHeader ? `, ${s.repeatedHeader} repeated headers` : ''),
+    rejected: 'rejected',
+    unrecognised: 'unrecognised values',
+    dates: 'accepted',
+    to: 'to',
+    rowsAt: (rows: number[], more: boolean) =>
+      `row${rows.length > 1 ? 's' : ''} ${rows.join(', ')}${more ? ', …' : ''}`,
+    totals: 'All inputs, after de-duplication',
+    workOrders: 'work orders',
+    other: 'other business types (not complaints)',
+    none: 'none',
+    more: 'every row: complaints inspect --json',
+    reasons: {
+      ragged: 'wrong number of fields',
+      quote: 'unbalanced quotes',
+      'date-missing': 'no acceptance time',
+      'date-invalid': 'acceptance time is not a date',
+      'unit-empty': 'no unit',
+      garbled: 'garbled text (U+FFFD)',
+    } satisfies Record<RejectCode, string>,
+  },
+} as const;
+
+/** CSV delimiters by name, as `inspect` reports them in either language. */
+export const DELIMITER_NAMES: Record<string, string> = {
+  ',': 'comma',
+  '\t': 'tab',
+  ';': 'semicolon',
+};
+
+/** `taxonomy`: the closing line under the tree. */
+export const TAXONOMY = {
+  zh: (counts: readonly number[], source: string) =>
+    `一级 ${counts[0]} 类，二级 ${counts[1]} 项，三级 ${counts[2]} 项。来源：${source}`,
+  en: (counts: readonly number[], source: string) =>
+    `${counts[0]} first-level, ${counts[1]} second-level, ${counts[2]} third-level. Source: ${source}`,
+};

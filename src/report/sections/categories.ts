@@ -1,0 +1,210 @@
+/**
+ * The classes: 分类 (level 1 with the unclassified, level 2, the disciplines, level 3) and
+ * 热点 (the top classes, those rising fastest, the top three per unit, repeat complainants).
+ */
+import type { Analysis, CategoryRow } from '../../metrics/types.js';
+import type { Lang } from '../../settings/types.js';
+import { BOOK, SHEET_NAMES, disciplineName } from '../labels.js';
+import type { Column, Row, Sheet, Table } from '../types.js';
+import { say } from './notes.js';
+
+const CATEGORY_COLUMNS: readonly Column[] = [
+  { key: 'code', label: 'code', format: 'text' },
+  { key: 'name', label: 'name', format: 'text' },
+  { key: 'parent', label: 'parent', format: 'text' },
+  { key: 'discipline', label: 'discipline', format: 'text' },
+  { key: 'complaints', label: 'complaints', format: 'int' },
+  { key: 'share', label: 'share', format: 'pct' },
+  { key: 'previous', label: 'previous', format: 'int' },
+  { key: 'yoy', label: 'yoy', format: 'change' },
+];
+
+const nameIn = (r: { name: string; nameEn: string }, lang: Lang) =>
+  lang === 'zh' ? r.name : r.nameEn;
+
+/** Category rows, each naming its parent class rather than giving its code. */
+function categoryRows(a: Analysis, lang: Lang): (r: CategoryRow) => Row {
+  const nameOf = new Map(
+    [...a.categories.level1, ...a.categories.level2].map((r) => [r.code, nameIn(r, lang)]),
+  );
+  return (r) => ({
+    code: r.code,
+    name: nameIn(r, lang),
+    parent: r.parent ? (nameOf.get(r.parent) ?? r.parent) : null,
+    discipline: disciplineName(r.discipline, lang),
+    complaints: r.complaints,
+    share: r.share,
+    previous: r.previous,
+    yoy: r.yoy,
+  });
+}
+
+export function categoriesSheet(a: Analysis, lang: Lang): Sheet {
+  const t = BOOK[lang];
+  const x = a.totals;
+  const row = categoryRows(a, lang);
+  const unclassified = a.categories.unclassified;
+  const level1: Table = {
+    caption: t.level1,
+    columns: CATEGORY_COLUMNS,
+    rows: [
+      ...a.categories.level1.map(row),
+      ...(unclassified > 0
+        ? [
+            {
+              name: t.unclassified,
+              complaints: unclassified,
+              share: unclassified / Math.max(1, x.complaints),
+            },
+          ]
+        : []),
+    ],
+    totals: {
+      name: t.total,
+      complaints: x.complaints,
+      share: x.complaints > 0 ? 1 : null,
+      previous: x.previous,
+    },
+  };
+  const level2: Table = {
+    caption: t.level2,
+    columns: CATEGORY_COLUMNS,
+    rows: a.categories.level2.map(row),
+  };
+  // The disciplines add up the classified complaints only.
+  const classified = a.categories.level1.reduce((s, r) => s + r.complaints, 0);
+  const discipline: Table = {
+    caption: t.discipline,
+    columns: [
+      { key: 'name', label: 'discipline', format: 'text' },
+      { key: 'complaints', label: 'complaints', format: 'int' },
+      { key: 'share', label: 'share', format: 'pct' },
+      { key: 'previous', label: 'previous', format: 'int' },
+      { key: 'yoy', label: 'yoy', format: 'change' },
+    ],
+    rows: a.categories.discipline.map((d) => ({
+      name: disciplineName(d.name, lang),
+      complaints: d.complaints,
+      share: d.share,
+      previous: d.previous,
+      yoy: d.yoy,
+    })),
+    totals: {
+      name: t.total,
+      complaints: classified,
+      share: classified > 0 ? classified / Math.max(1, x.complaints) : null,
+      previous: x.previous,
+    },
+  };
+  const level3: Table = {
+    caption: t.level3,
+    columns: CATEGORY_COLUMNS,
+    rows: a.categories.level3.map(row),
+  };
+  return {
+    name: SHEET_NAMES[lang][3],
+    tables: [level1, level2, discipline, ...(level3.rows.length > 0 ? [level3] : [])],
+    filter: true,
+    notes: [],
+    charts: ['categories', 'discipline'],
+  };
+}
+
+function risingTable(a: Analysis, lang: Lang): Table | null {
+  const rising = a.hotspots.rising;
+  if (!rising || rising.categories.length === 0) return null;
+  return {
+    caption: BOOK[lang].rising(rising.basis),
+    columns: [
+      { key: 'code', label: 'code', format: 'text' },
+      { key: 'name', label: 'name', format: 'text' },
+      { key: 'base', label: 'base', format: 'int' },
+      { key: 'complaints', label: 'complaints', format: 'int' },
+      { key: 'increase', label: 'increase', format: 'int' },
+      { key: 'rate', label: rising.basis, format: 'change' },
+    ],
+    rows: rising.categories.map((r) => ({
+      code: r.code,
+      name: nameIn(r, lang),
+      base: r.base,
+      complaints: r.complaints,
+      increase: r.increase,
+      rate: r.rate,
+    })),
+  };
+}
+
+const PLACES = [1, 2, 3] as const;
+
+function topPerUnitTable(a: Analysis, lang: Lang): Table {
+  return {
+    caption: BOOK[lang].topPerUnit,
+    columns: [
+      { key: 'unit', label: 'unit', format: 'text' },
+      { key: 'complaints', label: 'complaints', format: 'int' },
+      ...PLACES.flatMap((i): Column[] => [
+        { key: `top${i}`, label: `top${i}`, format: 'text' },
+        { key: `top${i}Share`, label: 'share', format: 'pct' },
+      ]),
+    ],
+    rows: a.hotspots.byUnit.map((u) => {
+      const row: Record<string, string | number | null> = {
+        unit: u.unit,
+        complaints: u.complaints,
+      };
+      for (const i of PLACES) {
+        const top = u.top[i - 1];
+        row[`top${i}`] = top ? `${nameIn(top, lang)} ${top.complaints}` : null;
+        row[`top${i}Share`] = top ? top.share : null;
+      }
+      return row;
+    }),
+  };
+}
+
+function repeatTables(a: Analysis, lang: Lang): Table[] {
+  const t = BOOK[lang];
+  const repeat = a.repeatComplainants;
+  const tables: Table[] = [];
+  for (const [caption, list] of [
+    [t.repeatCustomers, repeat?.byCustomer],
+    [t.repeatPhones, repeat?.byPhone],
+  ] as const) {
+    if (!list) continue;
+    tables.push({
+      caption: caption(list.complainants, list.complaints),
+      columns: [
+        { key: 'key', label: 'complainant', format: 'text' },
+        { key: 'complaints', label: 'complaints', format: 'int' },
+        { key: 'units', label: 'units', format: 'text' },
+      ],
+      rows: list.top.map((r) => ({
+        key: r.key,
+        complaints: r.complaints,
+        units: r.units.join(t.listSeparator),
+      })),
+    });
+  }
+  return tables;
+}
+
+export function hotspotsSheet(a: Analysis, lang: Lang): Sheet {
+  const t = BOOK[lang];
+  const row = categoryRows(a, lang);
+  const rising = risingTable(a, lang);
+  return {
+    name: SHEET_NAMES[lang][5],
+    tables: [
+      { caption: t.level2, columns: CATEGORY_COLUMNS, rows: a.hotspots.level2.map(row) },
+      ...(a.hotspots.level3.length > 0
+        ? [{ caption: t.level3, columns: CATEGORY_COLUMNS, rows: a.hotspots.level3.map(row) }]
+        : []),
+      ...(rising ? [rising] : []),
+      topPerUnitTable(a, lang),
+      ...repeatTables(a, lang),
+    ],
+    filter: true,
+    notes: a.notes.filter((n) => n.code === 'no-repeat').map(say(lang)),
+    charts: [],
+  };
+}

@@ -1,0 +1,106 @@
+/**
+ * The charts as data: what each shows, its title and subtitle, or none when its data is
+ * absent. charts.ts draws them; how (series, colours, sizes) is its business.
+ */
+import type { Analysis } from '../../metrics/types.js';
+import type { Lang } from '../../settings/types.js';
+import { CHART, disciplineName } from '../labels.js';
+import type {
+  CategoriesChart,
+  ChartSpec,
+  DisciplineChart,
+  TrendChart,
+  UnitsChart,
+} from '../types.js';
+
+const span = (p: { from: string; to: string }) =>
+  p.from === p.to ? p.from : `${p.from} – ${p.to}`;
+
+function trendChart(a: Analysis, lang: Lang): TrendChart | null {
+  if (a.months.length === 0) return null;
+  const t = CHART[lang];
+  const hasPrevious = a.months.some((m) => m.previous !== null);
+  const p = a.period;
+  return {
+    name: 'trend',
+    title: t.trend,
+    subtitle: p.yearEarlier && hasPrevious ? t.against(span(p), span(p.yearEarlier)) : span(p),
+    months: a.months.map((m) => m.month),
+    complaints: a.months.map((m) => m.complaints),
+    assessed: a.months.map((m) => m.assessed),
+    previous: hasPrevious ? a.months.map((m) => m.previous) : null,
+  };
+}
+
+function unitsChart(a: Analysis, lang: Lang): UnitsChart | null {
+  if (a.units.length === 0) return null;
+  const t = CHART[lang];
+  const withTarget = a.units.some((u) => u.target !== null);
+  return {
+    name: 'units',
+    title: withTarget ? t.units : t.unitsNoTarget,
+    subtitle: withTarget
+      ? `${span(a.period)}　${t.unitsOver(a.totals.unitsOverTarget, a.totals.unitsWithTarget)}`
+      : span(a.period),
+    withTarget,
+    units: a.units.map((u) => ({
+      unit: u.unit,
+      assessed: u.assessed,
+      target: u.target,
+      state: !withTarget || u.overTarget === false ? 'within' : u.overTarget ? 'over' : 'noTarget',
+    })),
+  };
+}
+
+function categoriesChart(a: Analysis, lang: Lang): CategoriesChart | null {
+  const t = CHART[lang];
+  const rows = a.categories.level1.filter((r) => r.complaints > 0);
+  const unclassified = a.categories.unclassified;
+  if (rows.length === 0 && unclassified <= 0) return null;
+  return {
+    name: 'categories',
+    title: t.categories,
+    subtitle: `${span(a.period)}　${t.total(a.totals.complaints)}`,
+    slices: [
+      ...rows.map((r) => ({
+        name: lang === 'zh' ? r.name : r.nameEn,
+        complaints: r.complaints,
+        share: r.share,
+        unclassified: false,
+      })),
+      ...(unclassified > 0
+        ? [{ name: t.unclassified, complaints: unclassified, share: null, unclassified: true }]
+        : []),
+    ],
+  };
+}
+
+function disciplineChart(a: Analysis, lang: Lang): DisciplineChart | null {
+  const t = CHART[lang];
+  const rows = a.categories.discipline;
+  if (rows.length === 0 || rows.every((r) => r.complaints === 0 && !r.previous)) return null;
+  const hasPrevious = rows.some((r) => r.previous !== null);
+  const p = a.period;
+  return {
+    name: 'discipline',
+    title: hasPrevious ? t.discipline : t.disciplineNoYoy,
+    subtitle: p.yearEarlier && hasPrevious ? t.against(span(p), span(p.yearEarlier)) : span(p),
+    hasPrevious,
+    rows: rows.map((r) => ({
+      name: disciplineName(r.name, lang),
+      complaints: r.complaints,
+      previous: r.previous,
+      yoy: r.yoy,
+    })),
+  };
+}
+
+/** The report's charts, in the order the workbook places them. */
+export function chartSpecs(a: Analysis, lang: Lang): ChartSpec[] {
+  return [
+    trendChart(a, lang),
+    unitsChart(a, lang),
+    categoriesChart(a, lang),
+    disciplineChart(a, lang),
+  ].filter((s): s is ChartSpec => s !== null);
+}

@@ -1,0 +1,173 @@
+/**
+ * 时效与满意度 (when those columns exist) and 数据质量: the inputs as read, duplicates,
+ * rejects, the business types left out.
+ */
+import type { IngestResult } from '../../ingest/ingest.js';
+import type { Analysis, DurationStats } from '../../metrics/types.js';
+import type { Lang } from '../../settings/types.js';
+import { BOOK, SHEET_NAMES, heading, type ColumnLabel } from '../labels.js';
+import type { Column, Row, Sheet, Table } from '../types.js';
+import { say } from './notes.js';
+
+const DURATION_COLUMNS: readonly Column[] = [
+  { key: 'count', label: 'count', format: 'int' },
+  { key: 'beforeAcceptance', label: 'beforeAcceptance', format: 'int' },
+  { key: 'meanHours', label: 'meanHours', format: 'dec' },
+  { key: 'medianHours', label: 'medianHours', format: 'dec' },
+  { key: 'limitHours', label: 'limitHours', format: 'dec' },
+  { key: 'overLimit', label: 'overLimit', format: 'int' },
+  { key: 'overLimitShare', label: 'overLimitShare', format: 'over' },
+];
+
+/** A stage's figures; all null for a unit without a usable time. */
+const durationCells = (s: DurationStats | null): Row => ({
+  count: s?.count ?? null,
+  beforeAcceptance: s?.beforeAcceptance ?? null,
+  meanHours: s?.meanHours ?? null,
+  medianHours: s?.medianHours ?? null,
+  limitHours: s?.limitHours ?? null,
+  overLimit: s?.overLimit ?? null,
+  overLimitShare: s?.overLimitShare ?? null,
+});
+
+const TIMELINESS_NOTES = new Set([
+  'no-reply',
+  'no-close',
+  'no-satisfaction',
+  'satisfaction-unrecognised',
+]);
+
+function timelinessTables(a: Analysis, lang: Lang): Table[] {
+  const t = BOOK[lang];
+  const tl = a.timeliness;
+  if (!tl) return [];
+  const stages = (['reply', 'close'] as const).filter((kind) => tl[kind]);
+  return [
+    {
+      columns: [{ key: 'stage', label: 'stage', format: 'text' }, ...DURATION_COLUMNS],
+      rows: stages.map((kind) => ({ stage: t[kind], ...durationCells(tl[kind]) })),
+    },
+    ...stages.map((kind): Table => ({
+      caption: t[kind],
+      columns: [{ key: 'unit', label: 'unit', format: 'text' }, ...DURATION_COLUMNS],
+      rows: tl.byUnit.map((u) => ({ unit: u.unit, ...durationCells(u[kind]) })),
+    })),
+  ];
+}
+
+function satisfactionTables(a: Analysis, lang: Lang): Table[] {
+  const t = BOOK[lang];
+  const s = a.satisfaction;
+  if (!s) return [];
+  return [
+    {
+      caption: t.satisfactionShare,
+      columns: [
+        { key: 'value', label: 'callbackResult', format: 'text' },
+        { key: 'complaints', label: 'complaints', format: 'int' },
+      ],
+      rows: Object.entries(s.byValue)
+        .sort((p, q) => q[1] - p[1])
+        .map(([value, complaints]) => ({ value, complaints })),
+      // The share stands in the count column, as the workbook has always shown it.
+      totals: { value: heading('satisfiedShare', lang), complaints: s.satisfiedShare },
+    },
+    {
+      caption: t.satisfaction,
+      columns: [
+        { key: 'unit', label: 'unit', format: 'text' },
+        { key: 'surveyed', label: 'surveyed', format: 'int' },
+        { key: 'satisfied', label: 'satisfied', format: 'int' },
+        { key: 'satisfiedShare', label: 'satisfiedShare', format: 'pct' },
+      ],
+      rows: s.byUnit.map((u) => ({
+        unit: u.unit,
+        surveyed: u.surveyed,
+        satisfied: u.satisfied,
+        satisfiedShare: u.satisfiedShare,
+      })),
+    },
+  ];
+}
+
+/** Only when the exports have reply, closing or callback columns. */
+export function timelinessSheet(a: Analysis, lang: Lang): Sheet | null {
+  if (!a.timeliness && !a.satisfaction) return null;
+  return {
+    name: SHEET_NAMES[lang][6],
+    tables: [...timelinessTables(a, lang), ...satisfactionTables(a, lang)],
+    filter: true,
+    notes: a.notes.filter((n) => TIMELINESS_NOTES.has(n.code)).map(say(lang)),
+    charts: [],
+  };
+}
+
+/** Rejected rows listed in the sheet; the rest are in inspect --json. */
+const LISTED_REJECTS = 1000;
+
+export function qualitySheet(a: Analysis, ingest: IngestResult, lang: Lang): Sheet {
+  const t = BOOK[lang];
+  const int = (key: ColumnLabel): Column => ({ key, label: key, format: 'int' });
+  const text = (key: ColumnLabel): Column => ({ key, label: key, format: 'text' });
+  const inputs: Table = {
+    caption: t.inputs,
+    columns: [
+      text('file'),
+      text('format'),
+      text('encoding'),
+      text('sheet'),
+      int('headerRow'),
+      int('rows'),
+      int('complaints'),
+      int('duplicates'),
+      int('rejected'),
+    ],
+    rows: ingest.inputs.map((i) => ({
+      file: i.file,
+      format: i.format,
+      encoding: i.encoding,
+      sheet: i.sheet,
+      headerRow: i.headerRow,
+      rows: i.rows,
+      complaints: i.complaints,
+      duplicates: i.duplicates,
+      rejected: i.rejected,
+    })),
+  };
+  const x = ingest.totals;
+  const counts: Table = {
+    columns: [text('item'), int('value')],
+    rows: [
+      { field: 'totals.duplicates', item: heading('duplicates', lang), value: x.duplicates },
+      { field: 'totals.duplicatesDiffering', item: t.differing, value: x.duplicatesDiffering },
+      { field: 'totals.rejected', item: heading('rejected', lang), value: x.rejected },
+      { field: 'totals.withoutId', item: t.withoutId, value: x.withoutId },
+    ],
+  };
+  const excludedByType = a.totals.excludedByType;
+  const excluded: Table = {
+    caption: t.excluded,
+    columns: [text('businessType'), int('workOrders')],
+    rows: Object.entries(excludedByType)
+      .sort((p, q) => q[1] - p[1])
+      .map(([businessType, workOrders]) => ({ businessType, workOrders })),
+    totals: {
+      businessType: t.total,
+      workOrders: Object.values(excludedByType).reduce((s, n) => s + n, 0),
+    },
+  };
+  const listed = ingest.rejects.slice(0, LISTED_REJECTS);
+  const rejects: Table = {
+    caption: t.rejects,
+    columns: [text('file'), int('row'), text('reason')],
+    rows: listed.map((r) => ({ file: r.file, row: r.row, reason: r.reason })),
+  };
+  const hidden = x.rejected - listed.length;
+  return {
+    name: SHEET_NAMES[lang][7],
+    tables: [inputs, counts, excluded, ...(listed.length > 0 ? [rejects] : [])],
+    filter: true,
+    notes: [...(hidden > 0 ? [t.more(hidden)] : []), ...ingest.warnings],
+    charts: [],
+  };
+}

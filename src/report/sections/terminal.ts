@@ -1,0 +1,167 @@
+/**
+ * The terminal views: what `analyze`, `trend` and `assess` print, chosen and ordered here so
+ * that summary.ts only words and aligns them. The ten-second summary shows the first 20 units,
+ * the five top level-2 classes and the three rising fastest.
+ */
+import type { IngestResult } from '../../ingest/ingest.js';
+import {
+  SKIPPED_NOTES,
+  TARGET_NOTES,
+  type Analysis,
+  type CategoryRow,
+  type DisciplineRow,
+} from '../../metrics/types.js';
+import type { GroupSeries } from '../../metrics/trend.js';
+import type { PipelineResult } from '../../pipeline.js';
+import type { Lang } from '../../settings/types.js';
+import { PRORATED, disciplineName } from '../labels.js';
+import type {
+  AssessView,
+  ClassFigures,
+  MonthsView,
+  OverallPart,
+  ProblemsView,
+  SummaryView,
+  TerminalHeading,
+  TrendView,
+} from '../types.js';
+import { say } from './notes.js';
+import { groupsTerminalTable, monthsTerminalTable } from './trend.js';
+import { unitsTerminalTable } from './units.js';
+
+const SUMMARY_UNITS = 20;
+const SUMMARY_HOTSPOTS = 5;
+const SUMMARY_RISING = 3;
+
+export function terminalHeading(result: PipelineResult): TerminalHeading {
+  const p = result.analysis.period;
+  return {
+    span: p.from === p.to ? p.from : `${p.from} – ${p.to}`,
+    months: p.months,
+    yearEarlier: p.yearEarlier,
+    files: result.ingest.inputs.map((i) => i.file),
+  };
+}
+
+function overall(a: Analysis): OverallPart[] {
+  const x = a.totals;
+  const parts: OverallPart[] = [
+    { kind: 'count', label: 'workOrders', value: x.workOrders },
+    { kind: 'count', label: 'complaints', value: x.complaints },
+    { kind: 'count', label: 'appealApproved', value: x.appealApproved },
+    ...(a.settings.excludeUnsubstantiated
+      ? [{ kind: 'count', label: 'unsubstantiated', value: x.unsubstantiated } as const]
+      : []),
+    { kind: 'count', label: 'assessed', value: x.assessed },
+  ];
+  if (x.target !== null)
+    parts.push({
+      kind: 'target',
+      target: x.target,
+      overTargetRate: x.overTargetRate,
+      overTarget: x.overTarget,
+      unitsOverTarget: x.unitsOverTarget,
+      unitsWithTarget: x.unitsWithTarget,
+    });
+  if (x.previous !== null) parts.push({ kind: 'yoy', yoy: x.yoy, previous: x.previous });
+  // Over twelve months the span before is the year earlier: 环比 would repeat 同比.
+  if (x.preceding !== null && a.period.months < 12) parts.push({ kind: 'mom', mom: x.mom });
+  return parts;
+}
+
+function monthsView(a: Analysis): MonthsView {
+  return {
+    table: monthsTerminalTable(a.months),
+    reduction: a.months.length > 1 ? a.trend.avgMonthlyReduction : null,
+  };
+}
+
+function figures(r: CategoryRow | DisciplineRow, name: string): ClassFigures {
+  return { name, complaints: r.complaints, share: r.share, previous: r.previous, yoy: r.yoy };
+}
+
+/** Data problems, one line each, with a pointer to `inspect`. */
+function problems(a: Analysis, ingest: IngestResult, lang: Lang): ProblemsView {
+  const x = ingest.totals;
+  return {
+    rejected: x.rejected,
+    duplicates: x.duplicates,
+    duplicatesDiffering: x.duplicatesDiffering,
+    excluded: Object.entries(a.totals.excludedByType).sort((p, q) => q[1] - p[1]),
+    unclassified: a.categories.unclassified,
+    warnings: ingest.warnings,
+    notes: a.notes.filter((n) => !SKIPPED_NOTES.has(n.code)).map(say(lang)),
+    skipped: a.notes.filter((n) => SKIPPED_NOTES.has(n.code)).map(say(lang)),
+    inspect: x.rejected > 0 || x.duplicatesDiffering > 0 ? ingest.inputs.map((i) => i.file) : null,
+  };
+}
+
+export function summaryView(result: PipelineResult, lang: Lang): SummaryView {
+  const a = result.analysis;
+  const name = (r: { name: string; nameEn: string }) => (lang === 'zh' ? r.name : r.nameEn);
+  const rising = a.hotspots.rising;
+  const r = a.repeatComplainants;
+  return {
+    heading: terminalHeading(result),
+    overall: overall(a),
+    units: unitsTerminalTable(a, lang, SUMMARY_UNITS),
+    months: monthsView(a),
+    disciplines: a.categories.discipline.map((d) => figures(d, disciplineName(d.name, lang))),
+    level1: a.categories.level1
+      .filter((c) => c.complaints > 0)
+      .sort((p, q) => q.complaints - p.complaints)
+      .map((c) => figures(c, name(c))),
+    hotspots: a.hotspots.level2
+      .slice(0, SUMMARY_HOTSPOTS)
+      .map((c) => ({ name: name(c), complaints: c.complaints })),
+    rising:
+      rising && rising.categories.length > 0
+        ? {
+            basis: rising.basis,
+            classes: rising.categories
+              .slice(0, SUMMARY_RISING)
+              .map((c) => ({ name: name(c), base: c.base, complaints: c.complaints })),
+          }
+        : null,
+    repeat: (['customer', 'phone'] as const).flatMap((by) => {
+      const list = by === 'customer' ? r?.byCustomer : r?.byPhone;
+      return list ? [{ by, complainants: list.complainants, complaints: list.complaints }] : [];
+    }),
+    timeliness: (['reply', 'close'] as const).flatMap((stage) => {
+      const s = a.timeliness?.[stage];
+      if (!s || s.count === 0) return [];
+      const { meanHours, medianHours, limitHours, overLimit, overLimitShare } = s;
+      return [{ stage, meanHours, medianHours, limitHours, overLimit, overLimitShare }];
+    }),
+    satisfaction: a.satisfaction
+      ? {
+          satisfiedShare: a.satisfaction.satisfiedShare,
+          surveyed: a.satisfaction.satisfied + a.satisfaction.neutral + a.satisfaction.dissatisfied,
+        }
+      : null,
+    problems: problems(a, result.ingest, lang),
+  };
+}
+
+export function assessView(result: PipelineResult, lang: Lang): AssessView {
+  const a = result.analysis;
+  const notes: string[] = [];
+  if (a.targets) {
+    if (a.targets.prorated)
+      notes.push(PRORATED[lang](String(Math.round(a.targets.factor * 1000) / 1000)));
+    notes.push(...a.notes.filter((n) => TARGET_NOTES.has(n.code)).map(say(lang)));
+  }
+  return { heading: terminalHeading(result), units: unitsTerminalTable(a, lang), notes };
+}
+
+export function trendView(
+  result: PipelineResult,
+  series: readonly GroupSeries[] | null,
+  lang: Lang,
+): TrendView {
+  return {
+    heading: terminalHeading(result),
+    months: monthsView(result.analysis),
+    groups: series ? groupsTerminalTable(series, lang) : null,
+  };
+}

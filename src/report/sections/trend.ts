@@ -1,0 +1,157 @@
+/**
+ * The months: 月度趋势 (units × months, the monthly series with 环比 and 同比, the average
+ * monthly reduction), 季节性, the terminal's month table and trend --by's group table.
+ */
+import type { Analysis, MonthRow } from '../../metrics/types.js';
+import { seriesBy, type GroupSeries } from '../../metrics/trend.js';
+import type { PipelineResult } from '../../pipeline.js';
+import type { Lang } from '../../settings/types.js';
+import { BOOK, SHEET_NAMES, TERMINAL } from '../labels.js';
+import type { Column, Row, Sheet, Table } from '../types.js';
+
+const MONTH_COLUMNS = {
+  month: { key: 'month', label: 'month', format: 'text' },
+  complaints: { key: 'complaints', label: 'complaints', format: 'int' },
+  assessed: { key: 'assessed', label: 'assessed', format: 'int' },
+  appealApproved: { key: 'appealApproved', label: 'appealApproved', format: 'int' },
+  mom: { key: 'mom', label: 'mom', format: 'change' },
+  previous: { key: 'previous', label: 'previous', format: 'int' },
+  yoy: { key: 'yoy', label: 'yoy', format: 'change' },
+} as const satisfies Record<string, Column>;
+
+const monthRow = (m: MonthRow): Row => ({
+  month: m.month,
+  complaints: m.complaints,
+  assessed: m.assessed,
+  appealApproved: m.appealApproved,
+  mom: m.mom,
+  previous: m.previous,
+  yoy: m.yoy,
+});
+
+/** Complaints per unit and month, with the totals of both. */
+function unitMatrix(a: Analysis, series: readonly GroupSeries[], lang: Lang): Table {
+  const t = BOOK[lang];
+  const months = a.months.map((m) => m.month);
+  return {
+    caption: t.unitByMonth,
+    columns: [
+      { key: 'unit', label: 'unit', format: 'text' },
+      ...months.map((m): Column => ({ key: m, label: { text: m }, format: 'int' })),
+      { key: 'complaints', label: { text: t.total }, format: 'int' },
+    ],
+    rows: series.map((s) => ({
+      unit: s.name,
+      ...Object.fromEntries(s.months.map((m) => [m.month, m.complaints])),
+      complaints: s.complaints,
+    })),
+    totals: {
+      unit: t.total,
+      ...Object.fromEntries(a.months.map((m) => [m.month, m.complaints])),
+      complaints: a.totals.complaints,
+    },
+  };
+}
+
+export function monthlySheet(result: PipelineResult, lang: Lang): Sheet {
+  const a = result.analysis;
+  const t = BOOK[lang];
+  const x = a.totals;
+  const c = MONTH_COLUMNS;
+  const series: Table = {
+    columns: [c.month, c.complaints, c.assessed, c.appealApproved, c.mom, c.previous, c.yoy],
+    rows: a.months.map(monthRow),
+    totals: {
+      month: t.total,
+      complaints: x.complaints,
+      assessed: x.assessed,
+      appealApproved: x.appealApproved,
+      mom: null,
+      previous: x.previous,
+      yoy: x.yoy,
+    },
+  };
+  const r = a.trend.avgMonthlyReduction;
+  const reduction: Table = {
+    columns: [
+      { key: 'item', label: 'item', format: 'text' },
+      { key: 'value', label: 'value', format: 'pct' },
+    ],
+    rows: [
+      { field: 'trend.avgMonthlyReduction.arithmetic', item: t.avgArithmetic, value: r.arithmetic },
+      { field: 'trend.avgMonthlyReduction.compound', item: t.avgCompound, value: r.compound },
+    ],
+  };
+  return {
+    name: SHEET_NAMES[lang][2],
+    tables: [unitMatrix(a, seriesBy(result.input, 'unit'), lang), series, reduction],
+    filter: true,
+    notes: [],
+    charts: ['trend'],
+  };
+}
+
+/** The terminal's series: the year before only when some month has it. */
+export function monthsTerminalTable(months: readonly MonthRow[]): Table {
+  const c = MONTH_COLUMNS;
+  const hasPrevious = months.some((m) => m.previous !== null);
+  return {
+    columns: [
+      c.month,
+      c.complaints,
+      c.assessed,
+      c.mom,
+      ...(hasPrevious ? [c.previous, c.yoy] : []),
+    ],
+    rows: months.map(monthRow),
+  };
+}
+
+/** trend --by in the terminal: a group per row, a month per column (16-04 …). */
+export function groupsTerminalTable(series: readonly GroupSeries[], lang: Lang): Table {
+  const t = TERMINAL[lang];
+  const months = series[0]?.months.map((m) => m.month) ?? [];
+  return {
+    columns: [
+      { key: 'name', label: { text: '' }, format: 'text' },
+      ...months.map((m): Column => ({ key: m, label: { text: m.slice(2) }, format: 'int' })),
+      { key: 'complaints', label: { text: t.total }, format: 'int' },
+      { key: 'compound', label: { text: t.compound }, format: 'pct' },
+    ],
+    rows: series.map((s) => ({
+      name: lang === 'zh' ? s.name : s.nameEn,
+      ...Object.fromEntries(s.months.map((m) => [m.month, m.complaints])),
+      complaints: s.complaints,
+      compound: s.avgMonthlyReduction.compound,
+    })),
+  };
+}
+
+export function seasonalitySheet(a: Analysis, lang: Lang): Sheet {
+  const name = SHEET_NAMES[lang][4];
+  const s = a.seasonality;
+  if (!s) return { name, tables: [], filter: true, notes: [BOOK[lang].noSeasonality], charts: [] };
+  const years = [...new Set(s.months.flatMap((m) => Object.keys(m.values)))].sort();
+  return {
+    name,
+    tables: [
+      {
+        columns: [
+          { key: 'month', label: 'monthOfYear', format: 'int' },
+          ...years.map((y): Column => ({ key: y, label: { text: y }, format: 'int' })),
+          { key: 'mean', label: 'mean', format: 'dec' },
+          { key: 'index', label: 'index', format: 'dec' },
+        ],
+        rows: s.months.map((m) => ({
+          month: m.month,
+          ...Object.fromEntries(years.map((y) => [y, m.values[y] ?? null])),
+          mean: m.mean,
+          index: m.index,
+        })),
+      },
+    ],
+    filter: true,
+    notes: [],
+    charts: [],
+  };
+}

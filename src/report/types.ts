@@ -1,0 +1,205 @@
+/**
+ * The report model's types (see model.ts): what the renderers read. Nothing here depends on
+ * the metrics, so a renderer that imports only these types, labels.ts and format.ts cannot
+ * compute a figure of its own.
+ */
+import type { Cell } from '../io/table.js';
+import type { Lang } from '../settings/types.js';
+import type { ColumnLabel } from './labels.js';
+
+/**
+ * How a value is shown. int: a whole number; dec: a number with up to two decimals (a prorated
+ * target); fixed: always two decimals (a rate per 10,000 customers); pct: a share; change: a
+ * signed rate, rising red and falling green; over: an over-target rate, red above zero; flag:
+ * true marks the row (over target); text: as it is.
+ */
+export type Format = 'int' | 'dec' | 'fixed' | 'pct' | 'change' | 'over' | 'flag' | 'text';
+
+/** A heading that is data rather than a word: a month, a year. */
+export interface Text {
+  text: string;
+}
+
+export interface Column {
+  /** The field the column shows: its JSON name (`assessed`, `overTargetRate` …). */
+  key: string;
+  label: ColumnLabel | Text;
+  format: Format;
+}
+
+/**
+ * One row, by column key. A key absent from a row is a blank cell (the rank of a totals row);
+ * null is a figure that could not be computed ("-" in the terminal).
+ */
+export type Row = Readonly<Record<string, Cell | undefined>>;
+
+export interface Table {
+  caption?: string;
+  columns: readonly Column[];
+  rows: readonly Row[];
+  totals?: Row;
+  /** A list of items (label, value): one format per row for the value. */
+  rowFormats?: readonly Format[];
+  /** What an absent value shows as, when not an empty cell. */
+  blank?: string;
+  /** Rows left out of a shortened table (the terminal's first 20 units). */
+  omitted?: number;
+}
+
+export interface Sheet {
+  name: string;
+  tables: Table[];
+  /** An auto-filter on the first table (off for a list of items). */
+  filter: boolean;
+  notes: string[];
+  /** Chart pictures placed beside the tables, in this order. */
+  charts: ChartName[];
+}
+
+export interface ReportModel {
+  lang: Lang;
+  /** Under every sheet's title: the period, and the sources with the time of writing. */
+  period: string;
+  sources: readonly string[];
+  generatedAt: string;
+  sheets: Sheet[];
+  /** The name of the 明细 sheet(s), written row by row from the spool (detail.ts). */
+  detailSheet: string;
+  charts: ChartSpec[];
+}
+
+export type ChartName = 'trend' | 'units' | 'categories' | 'discipline';
+
+interface ChartBase {
+  title: string;
+  subtitle: string;
+}
+
+export interface TrendChart extends ChartBase {
+  name: 'trend';
+  months: string[];
+  complaints: number[];
+  assessed: number[];
+  /** The same months a year earlier; null when no month has them. */
+  previous: (number | null)[] | null;
+}
+
+/** A unit's bar: red over target, blue within, grey without a target. */
+export type UnitState = 'over' | 'within' | 'noTarget';
+
+export interface UnitsChart extends ChartBase {
+  name: 'units';
+  /** Whether any unit has a target: then bars are coloured by state and targets marked. */
+  withTarget: boolean;
+  units: { unit: string; assessed: number; target: number | null; state: UnitState }[];
+}
+
+export interface CategoriesChart extends ChartBase {
+  name: 'categories';
+  /** Level-1 classes with complaints, then the unclassified (share null). */
+  slices: { name: string; complaints: number; share: number | null; unclassified: boolean }[];
+}
+
+export interface DisciplineChart extends ChartBase {
+  name: 'discipline';
+  /** Whether the year before is known: then its bars stand beside this period's. */
+  hasPrevious: boolean;
+  rows: { name: string; complaints: number; previous: number | null; yoy: number | null }[];
+}
+
+export type ChartSpec = TrendChart | UnitsChart | CategoriesChart | DisciplineChart;
+
+/** The first lines of every terminal view: the period, what it is compared with, the inputs. */
+export interface TerminalHeading {
+  span: string;
+  months: number;
+  yearEarlier: { from: string; to: string } | null;
+  files: string[];
+}
+
+/** One part of the summary's "overall" line. */
+export type OverallPart =
+  | { kind: 'count'; label: ColumnLabel; value: number }
+  | {
+      kind: 'target';
+      target: number;
+      overTargetRate: number | null;
+      overTarget: boolean | null;
+      unitsOverTarget: number;
+      unitsWithTarget: number;
+    }
+  | { kind: 'yoy'; yoy: number | null; previous: number }
+  | { kind: 'mom'; mom: number | null };
+
+/** A class or discipline in a line of the summary. */
+export interface ClassFigures {
+  name: string;
+  complaints: number;
+  share: number | null;
+  previous: number | null;
+  yoy: number | null;
+}
+
+export interface MonthsView {
+  table: Table;
+  /** Only for more than one month. */
+  reduction: { arithmetic: number | null; compound: number | null } | null;
+}
+
+export interface ProblemsView {
+  rejected: number;
+  duplicates: number;
+  duplicatesDiffering: number;
+  /** Other business types, most first. */
+  excluded: [type: string, workOrders: number][];
+  unclassified: number;
+  warnings: string[];
+  /** Notes about the data, then (as one line) the metrics left out and why. */
+  notes: string[];
+  skipped: string[];
+  /** The inputs, when `inspect` would show more (rejects, differing duplicates). */
+  inspect: string[] | null;
+}
+
+/** `analyze` in the terminal. */
+export interface SummaryView {
+  heading: TerminalHeading;
+  overall: OverallPart[];
+  units: Table;
+  months: MonthsView;
+  disciplines: ClassFigures[];
+  /** Level-1 classes with complaints, most first. */
+  level1: ClassFigures[];
+  hotspots: { name: string; complaints: number }[];
+  rising: {
+    basis: 'yoy' | 'mom';
+    classes: { name: string; base: number; complaints: number }[];
+  } | null;
+  repeat: { by: 'customer' | 'phone'; complainants: number; complaints: number }[];
+  timeliness: {
+    stage: 'reply' | 'close';
+    meanHours: number | null;
+    medianHours: number | null;
+    limitHours: number;
+    overLimit: number;
+    overLimitShare: number | null;
+  }[];
+  satisfaction: { satisfiedShare: number | null; surveyed: number } | null;
+  problems: ProblemsView;
+}
+
+/** `assess` in the terminal. */
+export interface AssessView {
+  heading: TerminalHeading;
+  units: Table;
+  /** Under the table: prorating, units without targets, targets without data. */
+  notes: string[];
+}
+
+/** `trend` in the terminal. */
+export interface TrendView {
+  heading: TerminalHeading;
+  months: MonthsView;
+  /** With --by: one row per group. */
+  groups: Table | null;
+}
