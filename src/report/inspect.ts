@@ -6,7 +6,7 @@
 import type { IngestResult, RejectCode } from '../ingest/ingest.js';
 import type { Lang } from '../settings/types.js';
 import { formatInt } from './format.js';
-import { DELIMITER_NAMES, INSPECT } from './labels.js';
+import { DELIMITER_NAMES, INSPECT, businessTypeName } from './labels.js';
 import { colours, table } from './terminal.js';
 
 export function renderInspect(result: IngestResult, lang: Lang, color: boolean): string {
@@ -31,7 +31,7 @@ export function renderInspect(result: IngestResult, lang: Lang, color: boolean):
     ]);
     const types = Object.entries(input.byType)
       .sort((a, b) => b[1] - a[1])
-      .map(([type, n]) => `${type} ${formatInt(n)}`);
+      .map(([type, n]) => `${businessTypeName(type, lang)} ${formatInt(n)}`);
     lines.push([L.types, types.join(sep) || L.none]);
     const units = Object.entries(input.units).sort((a, b) => b[1] - a[1]);
     lines.push([
@@ -82,7 +82,7 @@ export function renderInspect(result: IngestResult, lang: Lang, color: boolean):
   out.push(c.bold(L.totals));
   const other = Object.entries(t.excludedByType)
     .sort((a, b) => b[1] - a[1])
-    .map(([type, n]) => `${type} ${formatInt(n)}`);
+    .map(([type, n]) => `${businessTypeName(type, lang)} ${formatInt(n)}`);
   out.push(
     table(
       ['', ''],

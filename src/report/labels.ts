@@ -180,6 +180,34 @@ export function disciplineName(name: string, lang: Lang): string {
   return lang === 'zh' ? name : (DISCIPLINE_EN[name] ?? name);
 }
 
+/**
+ * The 95598 business types (业务类型) exports carry, in English. A value not listed (a system
+ * code such as 005, a type of a local system) is shown as it is written.
+ */
+const BUSINESS_TYPES_EN: Record<string, string> = {
+  投诉: 'complaint',
+  意见: 'opinion',
+  建议: 'suggestion',
+  意见建议: 'opinion or suggestion',
+  表扬: 'praise',
+  举报: 'whistle-blowing report',
+  故障报修: 'fault repair',
+  报修: 'fault repair',
+  抢修: 'emergency repair',
+  业务咨询: 'enquiry',
+  咨询: 'enquiry',
+  查询: 'information request',
+  信息查询: 'information request',
+  服务申请: 'service request',
+  催办: 'follow-up',
+  其他: 'other',
+};
+
+/** A business type (业务类型) in the report's language; unknown values as they are. */
+export function businessTypeName(type: string, lang: Lang): string {
+  return lang === 'zh' ? type : (BUSINESS_TYPES_EN[type] ?? type);
+}
+
 interface PeriodText {
   from: string;
   to: string;
