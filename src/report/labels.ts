@@ -600,3 +600,19 @@ export const TAXONOMY = {
   en: (counts: readonly number[], source: string) =>
     `${counts[0]} first-level, ${counts[1]} second-level, ${counts[2]} third-level. Source: ${source}`,
 };
+
+/** The files a folder or a pattern of the command line gave (stderr, before reading). */
+export const EXPANDED = {
+  zh: {
+    reading: (given: string, files: string[]) =>
+      `${given}：读取 ${files.length} 个文件 ${files.join('、')}`,
+    notRead: (files: string[], xls: boolean) =>
+      `；未读取 ${files.join('、')}${xls ? '（.xls 请另存为 .xlsx）' : ''}`,
+  },
+  en: {
+    reading: (given: string, files: string[]) =>
+      `${given}: reading ${files.length} file${files.length === 1 ? '' : 's'}: ${files.join(', ')}`,
+    notRead: (files: string[], xls: boolean) =>
+      `; not read: ${files.join(', ')}${xls ? ' (save .xls as .xlsx to read it)' : ''}`,
+  },
+} as const;

@@ -5,6 +5,7 @@
  * the files a folder gave are not on the command line for the analyst to see.
  */
 import type { Command } from 'commander';
+import { EXPANDED } from '../report/labels.js';
 import { print } from '../report/print.js';
 import { loadConfig } from './config-file.js';
 import type { ExpandedInput } from './inputs.js';
@@ -31,13 +32,7 @@ export async function settingsFor(
 
 /** exports/: reading 3 files: exports/a.xlsx, …; not read: exports/notes.docx */
 export function expansionLine(e: ExpandedInput, lang: Lang): string {
+  const t = EXPANDED[lang];
   const xls = e.leftOut.some((f) => /\.xls$/i.test(f));
-  if (lang === 'zh') {
-    const read = `${e.given}：读取 ${e.files.length} 个文件 ${e.files.join('、')}`;
-    if (e.leftOut.length === 0) return read;
-    return `${read}；未读取 ${e.leftOut.join('、')}${xls ? '（.xls 请另存为 .xlsx）' : ''}`;
-  }
-  const read = `${e.given}: reading ${e.files.length} file${e.files.length === 1 ? '' : 's'}: ${e.files.join(', ')}`;
-  if (e.leftOut.length === 0) return read;
-  return `${read}; not read: ${e.leftOut.join(', ')}${xls ? ' (save .xls as .xlsx to read it)' : ''}`;
+  return t.reading(e.given, e.files) + (e.leftOut.length > 0 ? t.notRead(e.leftOut, xls) : '');
 }
