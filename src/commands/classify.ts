@@ -25,9 +25,9 @@ import { CLASSIFY } from '../report/labels.js';
 import { formatInt, table } from '../report/terminal.js';
 import { print } from '../report/print.js';
 import { filesRead } from '../settings/resolve.js';
-import type { Settings } from '../settings/types.js';
+import type { Lang, Settings } from '../settings/types.js';
 import { Classifier, type Method } from '../taxonomy/classify.js';
-import { audit, evaluate, type Labelled } from '../taxonomy/evaluate.js';
+import { audit, evaluate, type Disagreement, type Labelled } from '../taxonomy/evaluate.js';
 import { CategoryTally } from '../taxonomy/categories.js';
 import { loadTaxonomy, type Taxonomy, type TaxonomyNode } from '../taxonomy/load.js';
 import { NaiveBayes, type Sample } from '../taxonomy/model.js';
@@ -184,7 +184,11 @@ async function classifyInputs(
 
 /** Labelled rows of a file: the recorded class from its columns, the text, the row. */
 async function labelledRows(files: string[], classifier: Classifier, settings: Settings) {
-  const rows: (Omit<Labelled, 'predicted'> & { id: string | null })[] = [];
+  const rows: (Omit<Labelled, 'predicted'> & {
+    id: string | null;
+    unit: string;
+    acceptedMs: number;
+  })[] = [];
   let unlabelled = 0;
   const result = await ingest(files, settings.ingest, (order) => {
     if (!order.isComplaint) return;
@@ -197,6 +201,8 @@ async function labelledRows(files: string[], classifier: Classifier, settings: S
       file: order.input < files.length ? files[order.input]! : '',
       row: order.row,
       id: order.id,
+      unit: order.unit,
+      acceptedMs: order.acceptedAt.ms,
       text: order.content,
       truth: { level1: recorded.level1, level2: recorded.level2 },
     });
@@ -283,9 +289,27 @@ async function auditInputs(
   settings: Settings,
   limit: number,
 ): Promise<void> {
-  const { json } = settings;
+  const { json, out, lang } = settings;
+  // The audit list goes to the units: checked before minutes of reading.
+  const open = out ? await prepareRowWriter(out, CLASSIFY[lang].auditSheet, AUDIT_LAYOUT) : null;
   const { rows, unlabelled } = await labelledRows(inputs, classifier, settings);
   const found = audit(rows.map((r) => ({ ...r, predicted: classifier.byText(r.text) })));
+  if (open) {
+    const writer = open(CLASSIFY[lang].auditColumns);
+    try {
+      for (const d of found) writer.write(auditCells(d, lang));
+      await writer.close();
+    } catch (error) {
+      writer.abort();
+      throw error;
+    }
+    if (!settings.quiet) {
+      print(
+        process.stderr,
+        CLASSIFY[lang].auditWritten(out!, formatInt(found.length), formatInt(rows.length)) + '\n',
+      );
+    }
+  }
   if (json) {
     await emitJson(
       {
@@ -300,6 +324,30 @@ async function auditInputs(
     );
     return;
   }
-  if (settings.quiet) return;
+  if (settings.quiet || open) return;
   print(process.stdout, renderAudit(found, rows.length, settings.lang, limit) + '\n');
+}
+
+/** The audit list as a sheet the units can filter: their name first, the text last but one. */
+const AUDIT_LAYOUT = {
+  widths: [26, 18, 20, 26, 26, 8, 8, 20, 60, 30, 8],
+  filter: true,
+  formats: { 6: '0.00' },
+};
+
+function auditCells(d: Disagreement, lang: Lang): Cell[] {
+  const en = lang === 'en';
+  return [
+    d.unit,
+    d.id,
+    new Date(Date.parse(`${d.accepted.replace(' ', 'T')}Z`)),
+    en ? d.recordedEn : d.recorded,
+    en ? d.textSaysEn : d.textSays,
+    METHOD_LABELS[lang][d.method as Method] ?? d.method,
+    d.confidence,
+    d.evidence,
+    d.text,
+    d.file,
+    d.row,
+  ];
 }
