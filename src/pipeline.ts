@@ -4,19 +4,23 @@
  * choose the period, and compute the analysis. The report side (src/report/) turns the result
  * into the JSON result, the report model and its renderings.
  */
+import { readAggregate, type OrderObserver } from './aggregate.js';
 import { InputError, refuseRejects } from './errors.js';
-import { ingest, type IngestResult, type WorkOrder } from './ingest/ingest.js';
+import type { IngestResult } from './ingest/ingest.js';
 import { readTargets } from './io/targets.js';
 import { analyse, type Analysis, type AnalysisInput } from './metrics/analysis.js';
-import { buildCube, complaintClasses, unclassifiedIndex } from './metrics/cube.js';
+import type { Aggregate } from './metrics/aggregate.js';
+import { monthOfDay } from './metrics/calendar.js';
+import { buildCube, complaintClasses } from './metrics/cube.js';
+import { COMPLAINT } from './metrics/dimensions.js';
+import { tallyOf } from './metrics/group.js';
 import { periodText, resolvePeriod, type Period } from './metrics/period.js';
-import { Records } from './metrics/records.js';
 import { Progress } from './report/progress.js';
 import type { Field } from './schema/fields.js';
-import { monthIndexToString, type LocalTime } from './schema/values.js';
+import { monthIndexToString } from './schema/values.js';
 import type { Settings } from './settings/types.js';
-import { Classifier, type Classification } from './taxonomy/classify.js';
-import { loadTaxonomy, type Taxonomy, type TaxonomyNode } from './taxonomy/load.js';
+import { Classifier } from './taxonomy/classify.js';
+import { loadTaxonomy, type Taxonomy } from './taxonomy/load.js';
 import { loadModel } from './taxonomy/model-file.js';
 
 export interface PipelineResult {
@@ -28,20 +32,7 @@ export interface PipelineResult {
   classifiedBy: Record<'columns' | 'rules' | 'model' | 'unclassified', number>;
 }
 
-const MAX_SECONDS = 0x7fffffff;
-
-function secondsBetween(from: LocalTime, to: LocalTime | null): number | null {
-  if (to === null) return null;
-  const s = Math.round((to.ms - from.ms) / 1000);
-  return Math.abs(s) > MAX_SECONDS ? null : s;
-}
-
-/** Called for every usable row: `classification` is null for work orders of other types. */
-export type OrderObserver = (
-  order: WorkOrder,
-  entry: number,
-  classification: Classification | null,
-) => void;
+export type { OrderObserver };
 
 /**
  * Reads `settings.inputs` as one data set and analyses it. The settings are trusted as
@@ -60,67 +51,57 @@ export async function runPipeline(
   );
   const targets = settings.targets ? await readTargets(settings.targets) : null;
 
-  const classes = complaintClasses(taxonomy);
-  const classIndex = new Map<TaxonomyNode, number>(taxonomy.nodes.map((n, i) => [n, i]));
-  const unclassified = unclassifiedIndex(taxonomy);
-  const records = new Records();
-  const spans: [number, number][] = [];
-  const classifiedBy = { columns: 0, rules: 0, model: 0, unclassified: 0 };
   const progress = Progress.wanted(process.stderr, settings.progress)
     ? new Progress(inputs, settings.lang !== 'en')
     : null;
-  const read = ingest(inputs, settings.ingest, (order: WorkOrder, entry) => {
-    progress?.row(order.input);
-    const month = order.acceptedAt.monthIndex;
-    const span = spans[order.input];
-    if (!span) spans[order.input] = [month, month];
-    else if (month < span[0]) span[0] = month;
-    else if (month > span[1]) span[1] = month;
-    if (!order.isComplaint) {
-      observe?.(order, entry, null);
-      records.add(
-        { unit: order.unit, month, complaint: false, businessType: order.businessType ?? '' },
-        entry,
-      );
-      return;
-    }
-    const c = classifier.classify(order);
-    observe?.(order, entry, c);
-    classifiedBy[c.method]++;
-    const node = c.level3 ?? c.level2 ?? c.level1;
-    records.add(
-      {
-        unit: order.unit,
-        month,
-        complaint: true,
-        classIndex: node ? classIndex.get(node)! : unclassified,
-        appealApproved: order.appeal === 'approved',
-        unsubstantiated: order.substantiated === 'no',
-        replySeconds: secondsBetween(order.acceptedAt, order.repliedAt),
-        closeSeconds: secondsBetween(order.acceptedAt, order.closedAt),
-        satisfaction: order.satisfaction,
-        customerId: order.customerId,
-        phone: order.phone,
-      },
-      entry,
-    );
-  });
-  let result: IngestResult;
+  let aggregate: Aggregate;
   try {
-    result = await read;
+    aggregate = await readAggregate(inputs, settings.ingest, {
+      classifier,
+      progress,
+      observe,
+    });
   } finally {
     progress?.done();
   }
+  const { ingest: result, classifiedBy } = aggregate;
   refuseRejects(settings.strict, result);
 
-  const cube = buildCube(records, classes);
+  const input = analysisInput(aggregate, {
+    inputs,
+    request,
+    settings: settings.analysis,
+    taxonomy,
+    targets,
+  });
+  return { analysis: analyse(input), input, ingest: result, taxonomy, classifiedBy };
+}
+
+/**
+ * What the analysis is computed from: the cube of the data set, the months the inputs cover,
+ * and the period, resolved against the months with data (an error when it holds no work order).
+ */
+export function analysisInput(
+  aggregate: Aggregate,
+  context: Pick<AnalysisInput, 'request' | 'settings' | 'taxonomy' | 'targets'> & {
+    inputs: readonly string[];
+  },
+): AnalysisInput {
+  const { request, taxonomy, inputs } = context;
+  const { ingest: result, records } = aggregate;
+  const cube = buildCube(records, complaintClasses(taxonomy));
   const covered = new Set<number>();
-  for (const span of spans) if (span) for (let m = span[0]; m <= span[1]; m++) covered.add(m);
+  for (const span of result.spans)
+    if (span) for (let m = monthOfDay(span[0]); m <= monthOfDay(span[1]); m++) covered.add(m);
   const complaintMonths = new Set<number>();
   const allMonths = new Set<number>();
-  for (const cell of cube.cells) {
-    allMonths.add(cell.month);
-    if (cell.complaint) complaintMonths.add(cell.month);
+  const monthOf = new Map<number, number>();
+  for (let c = 0; c < cube.size; c++) {
+    const day = cube.day[c]!;
+    let month = monthOf.get(day);
+    if (month === undefined) monthOf.set(day, (month = monthOfDay(day)));
+    allMonths.add(month);
+    if (cube.flags[c]! & COMPLAINT) complaintMonths.add(month);
   }
   const dataMonths = [...(complaintMonths.size > 0 ? complaintMonths : allMonths)].sort(
     (a, b) => a - b,
@@ -136,7 +117,7 @@ export async function runPipeline(
   }
   const sorted = [...allMonths].sort((a, b) => a - b);
   const range = `${monthIndexToString(sorted[0]!)} – ${monthIndexToString(sorted[sorted.length - 1]!)}`;
-  if (!period || !sorted.some((m) => m >= period.from && m <= period.to)) {
+  if (!period || tallyOf(cube, period, context.settings).total.workOrders === 0) {
     throw new InputError(
       'NO_DATA',
       `${inputsText}: no work order in ${period ? periodText(period) : 'the period asked for'}; the inputs hold ${range}.`,
@@ -144,16 +125,6 @@ export async function runPipeline(
     );
   }
   const fields = new Set<Field>(result.inputs.flatMap((i) => i.columns.map((c) => c.field)));
-  const input: AnalysisInput = {
-    cube,
-    records,
-    taxonomy,
-    period,
-    request,
-    covered,
-    targets,
-    fields,
-    settings: settings.analysis,
-  };
-  return { analysis: analyse(input), input, ingest: result, taxonomy, classifiedBy };
+  const { settings, targets } = context;
+  return { cube, records, taxonomy, period, request, covered, targets, fields, settings };
 }

@@ -7,7 +7,7 @@
  * result of DESIGN.md §6.
  */
 import { checkWritable, guardOutputs } from '../io/write.js';
-import { periodJson } from '../metrics/period.js';
+import { monthPeriod, periodJson } from '../metrics/period.js';
 import { runPipeline } from '../pipeline.js';
 import { checkOutput, successLine, writeOutput } from '../report/output.js';
 import { emitJson, resultJson } from '../report/json.js';
@@ -26,8 +26,7 @@ export async function run(settings: Settings): Promise<void> {
   const toCheck = reportPathToCheck(settings);
   const kind = toCheck ? await checkOutput(toCheck) : null;
   const asked = settings.period;
-  const known =
-    asked.from !== null && asked.to !== null ? { from: asked.from, to: asked.to } : null;
+  const known = asked.from !== null && asked.to !== null ? monthPeriod(asked.from, asked.to) : null;
   const detail =
     settings.detail && kind === 'xlsx'
       ? new (await import('../report/detail.js')).DetailRows(lang, known)

@@ -9,7 +9,7 @@
  */
 import { relative, resolve } from 'node:path';
 import { analyse } from '../metrics/analysis.js';
-import { periodJson } from '../metrics/period.js';
+import { monthPeriod, periodJson } from '../metrics/period.js';
 import { runPipeline } from '../pipeline.js';
 import { checkOutput, successLine, writeOutput } from '../report/output.js';
 import { emitJson, resultJson } from '../report/json.js';
@@ -35,8 +35,7 @@ export async function run(settings: Settings): Promise<void> {
   const quarter = request.kind === 'quarter' ? { from: request.from!, to: request.to! } : null;
   const read: Settings = quarter ? { ...settings, period: yearToDate(quarter) } : settings;
   const asked = read.period;
-  const known =
-    asked.from !== null && asked.to !== null ? { from: asked.from, to: asked.to } : null;
+  const known = asked.from !== null && asked.to !== null ? monthPeriod(asked.from, asked.to) : null;
   const detail = settings.detail
     ? new (await import('../report/detail.js')).DetailRows(lang, known)
     : null;
@@ -52,7 +51,7 @@ export async function run(settings: Settings): Promise<void> {
     const quarterAnalysis = quarter
       ? analyse({
           ...result.input,
-          period: quarter,
+          period: monthPeriod(quarter.from, quarter.to),
           request,
           settings: { ...result.input.settings, prorate: true },
         })

@@ -55,17 +55,52 @@ export const SAME = 1;
 export const DIFFERING = 2;
 export type Occurrence = typeof NEW | typeof SAME | typeof DIFFERING;
 
+/** An IdIndex as plain data (typed arrays): what a partial aggregate carries across a thread. */
+export interface IdTable {
+  size: number;
+  slots: Int32Array<ArrayBuffer>;
+  hi: Uint32Array<ArrayBuffer>;
+  lo: Uint32Array<ArrayBuffer>;
+  digests: Uint32Array<ArrayBuffer>;
+}
+
 export class IdIndex {
-  private slots = new Int32Array(1 << 16);
-  private mask = (1 << 16) - 1;
-  private hi = new Uint32Array(1 << 15);
-  private lo = new Uint32Array(1 << 15);
-  private digests = new Uint32Array(1 << 15);
+  // Small to start with: a partial aggregate may hold a few rows; growing doubles.
+  private slots = new Int32Array(1 << 10);
+  private mask = (1 << 10) - 1;
+  private hi = new Uint32Array(1 << 9);
+  private lo = new Uint32Array(1 << 9);
+  private digests = new Uint32Array(1 << 9);
   private readonly scratch = new Uint32Array(2);
   /** Distinct ids seen. Entry numbers run from 0 to size - 1. */
   size = 0;
   /** What the last `add` found. */
   occurrence: Occurrence = NEW;
+  /** The digest an entry held before the last `add` found it again. */
+  previousDigest = 0;
+
+  /** Takes over a table's arrays (no copy): the table must not be used afterwards. */
+  static adopt(table: IdTable): IdIndex {
+    const index = new IdIndex();
+    index.slots = table.slots;
+    index.mask = table.slots.length - 1;
+    index.hi = table.hi;
+    index.lo = table.lo;
+    index.digests = table.digests;
+    index.size = table.size;
+    return index;
+  }
+
+  /** The index as plain data, sharing its arrays: the index must not be used afterwards. */
+  table(): IdTable {
+    return {
+      size: this.size,
+      slots: this.slots,
+      hi: this.hi,
+      lo: this.lo,
+      digests: this.digests,
+    };
+  }
 
   /**
    * Records an occurrence of `id` and returns its entry number. The digest kept is the latest
@@ -73,15 +108,19 @@ export class IdIndex {
    */
   add(id: string, rowDigest: number): number {
     hash64(id, this.scratch);
-    const hi = this.scratch[0]!;
-    const lo = this.scratch[1]!;
+    return this.addHash(this.scratch[0]!, this.scratch[1]!, rowDigest);
+  }
+
+  /** `add` for an id known by its 64-bit hash (merging partial aggregates). */
+  addHash(hi: number, lo: number, rowDigest: number): number {
     let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask;
     for (;;) {
       const stored = this.slots[slot]!;
       if (stored === 0) break;
       const entry = stored - 1;
       if (this.hi[entry] === hi && this.lo[entry] === lo) {
-        this.occurrence = this.digests[entry] === rowDigest ? SAME : DIFFERING;
+        this.previousDigest = this.digests[entry]!;
+        this.occurrence = this.previousDigest === rowDigest ? SAME : DIFFERING;
         this.digests[entry] = rowDigest;
         return entry;
       }
@@ -96,6 +135,31 @@ export class IdIndex {
     this.occurrence = NEW;
     if (this.size * 2 > this.slots.length) this.rehash();
     return entry;
+  }
+
+  /** The entry of an id known by its hash, or -1; records nothing. */
+  find(hi: number, lo: number): number {
+    let slot = (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask;
+    for (;;) {
+      const stored = this.slots[slot]!;
+      if (stored === 0) return -1;
+      const entry = stored - 1;
+      if (this.hi[entry] === hi && this.lo[entry] === lo) return entry;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+
+  hashHi(entry: number): number {
+    return this.hi[entry]!;
+  }
+  hashLo(entry: number): number {
+    return this.lo[entry]!;
+  }
+  digest(entry: number): number {
+    return this.digests[entry]!;
+  }
+  setDigest(entry: number, rowDigest: number): void {
+    this.digests[entry] = rowDigest;
   }
 
   private growEntries(): void {
@@ -124,7 +188,10 @@ export class IdIndex {
 
 /** A growable Uint16Array for per-entry facts (business type, unit...) kept by consumers. */
 export class EntryColumn {
-  private data = new Uint16Array(1 << 15);
+  private data: Uint16Array<ArrayBuffer>;
+  constructor(data: Uint16Array<ArrayBuffer> = new Uint16Array(1 << 9)) {
+    this.data = data;
+  }
   get(entry: number): number {
     return this.data[entry]!;
   }
@@ -135,5 +202,9 @@ export class EntryColumn {
       this.data = bigger;
     }
     this.data[entry] = value;
+  }
+  /** The values as plain data, sharing the column's array (entries past the last set are 0). */
+  values(): Uint16Array<ArrayBuffer> {
+    return this.data;
   }
 }

@@ -1,25 +1,36 @@
 /**
  * The ingest pipeline: read each input, find its header, normalise every row into a WorkOrder
- * or a reject, and de-duplicate across inputs. Consumers (inspect, classify, the cube) receive
- * the orders through a callback; nothing here holds the rows.
+ * or a reject, counted in partial aggregates (one per input; partial.ts) that merge in input
+ * order into one de-duplicated data set (merge.ts). Consumers (inspect, classify, the cube)
+ * receive the orders through a callback; nothing here holds the rows.
  */
 import { openInput } from '../io/source.js';
 import { cleanText } from '../schema/values.js';
-import { DataSet } from './dataset.js';
-import { TableIngest } from './table-ingest.js';
-import type { IngestResult, IngestSettings, InputSummary, OrderHandler } from './types.js';
+import { DataSetMerge } from './merge.js';
+import type { IngestPartial, PartialBuilder } from './partial.js';
+import type { InputHeader } from './summary.js';
+import { TableIngest, type PartialSink } from './table-ingest.js';
+import type { IngestResult, IngestSettings, OrderHandler } from './types.js';
 
 export * from './types.js';
 
-export async function ingest(
+/** Where each input's partial aggregates and its header go, in row order. */
+export interface InputsSink extends PartialSink {
+  /** An input is read: all its partials were closed. May throw to stop before the next. */
+  endInput(header: InputHeader): void;
+}
+
+/**
+ * Reads the inputs in order into partial aggregates. `splitBefore(input, row)` starts a new
+ * partial before a data row (for tests of the merge).
+ */
+export async function readInputs(
   files: readonly string[],
   settings: IngestSettings,
-  onOrder: OrderHandler = () => {},
-): Promise<IngestResult> {
+  sink: InputsSink,
+  splitBefore: ((input: number, row: number) => boolean) | null = null,
+): Promise<void> {
   const complaintTypes = new Set(settings.complaintTypes.map((type) => cleanText(type)));
-  const dataSet = new DataSet(complaintTypes);
-  const inputs: InputSummary[] = [];
-  const warnings: string[] = [];
   for (let i = 0; i < files.length; i++) {
     const file = files[i]!;
     const { reader } = await openInput(file, {
@@ -28,25 +39,25 @@ export async function ingest(
       maxInflated: settings.maxInflated ?? null,
     });
     const name = file === '-' ? 'stdin' : file;
-    const table = new TableIngest(name, i, settings, dataSet, onOrder);
+    const split = splitBefore ? (row: number) => splitBefore(i, row) : null;
+    const table = new TableIngest(name, i, settings, complaintTypes, sink, split);
     await reader.read(table);
-    const summary = table.finish(reader);
-    inputs.push(summary);
-    if (summary.columns.every((c) => c.field !== 'id')) {
-      warnings.push(`${name}: no 工单编号 (id) column: its rows are not de-duplicated.`);
-    }
-    if (summary.columns.every((c) => c.field !== 'businessType')) {
-      warnings.push(
-        `${name}: no 业务类型 (businessType) column: every row is taken as a complaint.`,
-      );
-    }
+    sink.endInput(table.finish(reader));
   }
-  const totals = dataSet.totals();
-  return {
-    inputs,
-    totals,
-    rejects: dataSet.rejects,
-    rejectsOmitted: totals.rejected - dataSet.rejects.length,
-    warnings,
-  };
+}
+
+/** Reads the inputs as one data set, each partial merged as soon as it is complete. */
+export async function ingest(
+  files: readonly string[],
+  settings: IngestSettings,
+  onOrder: OrderHandler = () => {},
+): Promise<IngestResult> {
+  const merge = new DataSetMerge();
+  await readInputs(files, settings, {
+    open: (_partial: PartialBuilder) => {},
+    order: onOrder,
+    close: (partial: IngestPartial) => void merge.add(partial),
+    endInput: (header) => merge.endInput(header),
+  });
+  return merge.result();
 }

@@ -8,7 +8,6 @@ import {
   cellText,
   cleanText,
   detach,
-  formatLocal,
   parseAppeal,
   parseDate,
   parseFlag,
@@ -16,17 +15,9 @@ import {
   visible,
   type LocalTime,
 } from '../schema/values.js';
-import type { DataSet } from './dataset.js';
-import { unusableError } from './unusable.js';
-import {
-  DIGEST_SEED,
-  DIFFERING,
-  NEW,
-  digestNumber,
-  digestSample,
-  digestText,
-  type Occurrence,
-} from './dedup.js';
+import { DIGEST_SEED, NEW, digestNumber, digestSample, digestText } from './dedup.js';
+import { PartialBuilder, type IngestPartial, type RowCounts } from './partial.js';
+import type { InputHeader } from './summary.js';
 import {
   BLANK_TYPE,
   FIRST_ROWS,
@@ -60,7 +51,20 @@ function isBlankRow(cells: readonly Cell[]): boolean {
   return true;
 }
 
-/** Receives one input's tables from its reader and turns rows into work orders. */
+/** Where an input's rows go: partial aggregates, opened and closed in row order. */
+export interface PartialSink {
+  /** A partial starts: the rows until it is closed belong to it. */
+  open(partial: PartialBuilder): void;
+  /** Each usable row; `entry` is the partial's (local) de-duplication entry, -1 without an id. */
+  order: OrderHandler;
+  close(partial: IngestPartial): void;
+}
+
+/**
+ * Receives one input's tables from its reader and turns rows into work orders, counted in
+ * partial aggregates: one for the whole input, unless `splitBefore` asks for a new one before a
+ * row (tests of the merge; later, byte ranges read apart).
+ */
 export class TableIngest implements TableSink {
   /** Rows held until the header is found; broken rows keep their place among them. */
   private pending: (RawRow | BrokenRow)[] = [];
@@ -75,41 +79,50 @@ export class TableIngest implements TableSink {
   /** Why the best header candidate so far was refused (a missing column): said if no other is found. */
   private mappingError: InputError | null = null;
   private readonly texts = new TextCache();
-  private readonly summary: Omit<InputSummary, 'format' | 'encoding' | 'delimiter' | 'notes'>;
-  private minMs = Infinity;
-  private maxMs = -Infinity;
+  private columns: InputSummary['columns'] = [];
+  private unmapped: string[] = [];
   private hasType = false;
   private isCsv = true;
-  /** The first reason given for each reject code. */
-  private readonly firstReasons = new Map<RejectCode, string>();
-  /** Where control characters were first removed from a value. */
-  private firstControl: { row: number; field: Field } | null = null;
+  /** The partial being filled, and its counts. */
+  private part: PartialBuilder;
+  private counts: RowCounts;
+  /** Control characters removed before the partial began. */
+  private controlsBefore = 0;
 
   constructor(
     private readonly file: string,
     private readonly input: number,
     private readonly settings: IngestSettings,
-    private readonly dataSet: DataSet,
-    private readonly onOrder: OrderHandler,
+    private readonly complaintTypes: ReadonlySet<string>,
+    private readonly sink: PartialSink,
+    private readonly splitBefore: ((row: number) => boolean) | null = null,
   ) {
-    this.summary = {
-      file,
-      sheet: null,
-      headerRow: null,
-      rows: 0,
-      complaints: 0,
-      duplicates: 0,
-      rejected: 0,
-      columns: [],
-      unmapped: [],
-      byType: {},
-      units: {},
-      duplicatesDiffering: 0,
-      skipped: { beforeHeader: 0, blank: 0, total: 0, repeatedHeader: 0 },
-      rejectsByReason: {},
-      unrecognised: {},
-      dateRange: null,
-    };
+    this.part = new PartialBuilder(input, complaintTypes);
+    this.counts = this.part.counts;
+    sink.open(this.part);
+  }
+
+  private closePartial(): void {
+    this.counts.controls = this.texts.count.controls - this.controlsBefore;
+    this.controlsBefore = this.texts.count.controls;
+    this.sink.close(this.part.finish());
+  }
+
+  /** Rows (data, rejected or skipped) the partial has seen. */
+  private partialRows = 0;
+
+  private splitIfAsked(row: number): void {
+    if (this.splitBefore !== null && this.partialRows > 0 && this.splitBefore(row))
+      this.nextPartial();
+    this.partialRows++;
+  }
+
+  private nextPartial(): void {
+    this.partialRows = 0;
+    this.closePartial();
+    this.part = new PartialBuilder(this.input, this.complaintTypes);
+    this.counts = this.part.counts;
+    this.sink.open(this.part);
   }
 
   begin(table: TableInfo): void {
@@ -133,7 +146,8 @@ export class TableIngest implements TableSink {
       this.pending.push(row);
       return;
     }
-    this.summary.rows++;
+    this.splitIfAsked(row.row);
+    this.counts.rows++;
     this.reject(row.row, row.code, row.reason);
   }
 
@@ -176,12 +190,12 @@ export class TableIngest implements TableSink {
     this.lastRow = headerRow;
     for (const field of FIELDS) this.col[field] = found.columns[field] ?? -1;
     this.hasType = this.col.businessType >= 0;
-    this.summary.columns = FIELDS.filter((f) => found.columns[f] !== undefined).map((field) => ({
+    this.columns = FIELDS.filter((f) => found.columns[f] !== undefined).map((field) => ({
       header: detach(visible(found.headers[found.columns[field]!]!)),
       field,
       column: found.columns[field]! + 1,
     }));
-    this.summary.unmapped = found.unmapped.map((header) => detach(visible(header)));
+    this.unmapped = found.unmapped.map((header) => detach(visible(header)));
     for (let i = found.index + 1; i < rows.length; i++) {
       const row = rows[i]!;
       if ('code' in row) this.broken(row);
@@ -204,7 +218,7 @@ export class TableIngest implements TableSink {
     const count = this.texts.count;
     const before = count.controls;
     const clean = this.texts.clean(raw);
-    if (count.controls !== before) this.firstControl ??= { row: this.currentRow, field };
+    if (count.controls !== before) this.counts.firstControl ??= { row: this.currentRow, field };
     return clean === '' ? null : clean;
   }
 
@@ -213,7 +227,7 @@ export class TableIngest implements TableSink {
     const count = this.texts.count;
     const before = count.controls;
     const clean = cleanText(this.text(cells, field), count);
-    if (count.controls !== before) this.firstControl ??= { row: this.currentRow, field };
+    if (count.controls !== before) this.counts.firstControl ??= { row: this.currentRow, field };
     return clean;
   }
 
@@ -229,9 +243,10 @@ export class TableIngest implements TableSink {
 
   private processRow(raw: RawRow): void {
     const cells = raw.cells;
+    this.splitIfAsked(raw.row);
     // The xlsx reader emits the rows a sheet holds: a gap in the row numbers is blank rows.
     if (!this.isCsv && raw.row > this.lastRow + 1)
-      this.summary.skipped.blank += raw.row - this.lastRow - 1;
+      this.counts.skipped.blank += raw.row - this.lastRow - 1;
     this.lastRow = raw.row;
     this.currentRow = raw.row;
     if (this.isCsv && cells.length !== this.width) {
@@ -272,9 +287,11 @@ export class TableIngest implements TableSink {
       this.rejectGarbled(raw, { unit, businessType, level1, level2, level3 })
     )
       return;
-    this.summary.rows++;
-    const typeId = this.dataSet.typeId(businessType ?? '投诉');
-    const isComplaint = businessType === null || this.dataSet.complaintTypeIds.has(typeId);
+    const counts = this.counts;
+    const part = this.part;
+    counts.rows++;
+    const typeId = part.typeId(businessType ?? '投诉');
+    const isComplaint = businessType === null || part.complaintTypeIds.has(typeId);
 
     const substantiatedText = this.category(cells, 'substantiated') ?? '';
     let substantiated = parseSubstantiated(substantiatedText);
@@ -322,30 +339,17 @@ export class TableIngest implements TableSink {
       headers: this.header!.headers,
     };
 
-    let entry = -1;
-    let occurrence: Occurrence = NEW;
-    if (order.id !== null) {
-      entry = this.dataSet.index.add(order.id, this.rowDigest(order));
-      occurrence = this.dataSet.index.occurrence;
-      if (occurrence !== NEW) {
-        this.summary.duplicates++;
-        this.dataSet.duplicates++;
-        if (occurrence === DIFFERING) {
-          this.summary.duplicatesDiffering++;
-          this.dataSet.duplicatesDiffering++;
-        }
-      }
-    } else {
-      this.dataSet.withoutId++;
-    }
-    this.dataSet.count(typeId, entry);
+    const entry = part.identify(order.id, order.id === null ? 0 : this.rowDigest(order));
+    const occurrence = entry < 0 ? NEW : part.index.occurrence;
+    part.count(typeId, entry);
     const typeKey = businessType ?? '投诉';
-    this.summary.byType[typeKey] = (this.summary.byType[typeKey] ?? 0) + 1;
-    this.summary.units[unit] = (this.summary.units[unit] ?? 0) + 1;
-    if (isComplaint) this.summary.complaints++;
-    if (acceptedAt.ms < this.minMs) this.minMs = acceptedAt.ms;
-    if (acceptedAt.ms > this.maxMs) this.maxMs = acceptedAt.ms;
-    this.onOrder(order, entry, occurrence);
+    counts.byType[typeKey] = (counts.byType[typeKey] ?? 0) + 1;
+    counts.units[unit] = (counts.units[unit] ?? 0) + 1;
+    if (isComplaint) counts.complaints++;
+    const ms = acceptedAt.ms;
+    if (counts.firstMs === null || ms < counts.firstMs) counts.firstMs = ms;
+    if (counts.lastMs === null || ms > counts.lastMs) counts.lastMs = ms;
+    this.sink.order(order, entry, occurrence);
   }
 
   private currentRow = 0;
@@ -355,7 +359,7 @@ export class TableIngest implements TableSink {
   private rejectGarbled(raw: RawRow, values: Partial<Record<Field, string | null>>): boolean {
     for (const [field, value] of Object.entries(values) as [Field, string | null][]) {
       if (value === null || !this.texts.garbled.has(value)) continue;
-      this.summary.rows++;
+      this.counts.rows++;
       this.reject(
         raw.row,
         'garbled',
@@ -406,28 +410,29 @@ export class TableIngest implements TableSink {
    * are told apart here, on the failure path, and cost nothing on the rows that are data.
    */
   private rejectUnlessSkipped(raw: RawRow, code: RejectCode, reason: string): void {
-    const skipped = this.summary.skipped;
+    const skipped = this.counts.skipped;
     if (isBlankRow(raw.cells)) skipped.blank++;
     else if (isTotalRow(raw.cells)) skipped.total++;
     else if (this.isRepeatedHeader(raw.cells)) skipped.repeatedHeader++;
     else {
-      this.summary.rows++;
+      this.counts.rows++;
       this.reject(raw.row, code, reason);
     }
   }
 
   private reject(row: number, code: RejectCode, raw: string): void {
     const reason = visible(raw);
-    this.summary.rejected++;
-    const byReason = (this.summary.rejectsByReason[code] ??= { count: 0, rows: [] });
-    if (byReason.count === 0) this.firstReasons.set(code, detach(reason));
+    const counts = this.counts;
+    counts.rejected++;
+    const byReason = (counts.rejectsByReason[code] ??= { count: 0, rows: [] });
+    if (byReason.count === 0) counts.firstReasons[code] = detach(reason);
     byReason.count++;
     if (byReason.rows.length < FIRST_ROWS) byReason.rows.push(row);
-    this.dataSet.reject({ file: this.file, row, reason: detach(reason) });
+    this.part.reject({ file: this.file, row, reason: detach(reason) });
   }
 
   private unrecognised(field: Field, value: string): void {
-    const entry = (this.summary.unrecognised[field] ??= { count: 0, rows: [], values: [] });
+    const entry = (this.counts.unrecognised[field] ??= { count: 0, rows: [], values: [] });
     entry.count++;
     if (entry.rows.length < FIRST_ROWS) entry.rows.push(this.currentRow);
     const shown = visible(value);
@@ -435,12 +440,13 @@ export class TableIngest implements TableSink {
       entry.values.push(detach(shown));
   }
 
+  /** Ends the input: closes its last partial and says what its reader and header search found. */
   finish(reader: {
     format: 'csv' | 'xlsx';
     encoding: string | null;
     delimiter: string | null;
     notes: string[];
-  }): InputSummary {
+  }): InputHeader {
     if (this.header === null && this.mappingError) throw this.mappingError;
     if (this.header === null) {
       const looked = ['受理时间', '供电单位', '工单编号', '业务类型'].join(', ');
@@ -451,60 +457,18 @@ export class TableIngest implements TableSink {
         { file: this.file },
       );
     }
-    if (this.summary.rows === 0) {
-      throw new InputError(
-        'NO_DATA',
-        `${this.file}: the header is on row ${this.headerRow}${this.sheet ? ` of sheet ${this.sheet}` : ''} but no data rows follow it.`,
-        'Export the work orders again with a period that has data, or leave this file out.',
-        { file: this.file, row: this.headerRow ?? undefined },
-      );
-    }
-    const unusable = unusableError(
-      this.file,
-      this.summary.rows,
-      this.summary.rejectsByReason,
-      this.firstReasons,
-      this.isCsv ? 'lines' : 'rows',
-    );
-    if (unusable !== null) throw unusable;
+    this.closePartial();
     return {
-      file: this.summary.file,
+      input: this.input,
+      file: this.file,
       format: reader.format,
       encoding: reader.encoding,
-      sheet: this.sheet,
-      headerRow: this.headerRow,
-      rows: this.summary.rows,
-      complaints: this.summary.complaints,
-      duplicates: this.summary.duplicates,
-      rejected: this.summary.rejected,
       delimiter: reader.delimiter,
-      columns: this.summary.columns,
-      unmapped: this.summary.unmapped,
-      byType: this.summary.byType,
-      units: this.summary.units,
-      duplicatesDiffering: this.summary.duplicatesDiffering,
-      // Every row above the header: title, notes and blank rows alike.
-      skipped: { ...this.summary.skipped, beforeHeader: (this.headerRow ?? 1) - 1 },
-      rejectsByReason: this.summary.rejectsByReason,
-      unrecognised: this.summary.unrecognised,
-      dateRange:
-        this.minMs === Infinity
-          ? null
-          : { from: formatLocal(this.minMs), to: formatLocal(this.maxMs) },
-      notes: [...reader.notes, ...this.notes()],
+      sheet: this.sheet,
+      headerRow: this.headerRow!,
+      columns: this.columns,
+      unmapped: this.unmapped,
+      notes: reader.notes,
     };
-  }
-
-  private notes(): string[] {
-    const notes: string[] = [];
-    const controls = this.texts.count.controls;
-    if (controls > 0 && this.firstControl !== null) {
-      const { row, field } = this.firstControl;
-      const header = visible(this.header!.headers[this.col[field]] ?? field);
-      notes.push(
-        `Control characters (such as NUL) removed from ${controls} value${controls === 1 ? '' : 's'} used for grouping and matching, first in ${header} on ${this.isCsv ? 'line' : 'row'} ${row}.`,
-      );
-    }
-    return notes;
   }
 }

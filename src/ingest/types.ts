@@ -119,4 +119,6 @@ export interface IngestResult {
   /** Rejects counted in the totals but not listed (beyond MAX_REJECT_DETAILS). */
   rejectsOmitted: number;
   warnings: string[];
+  /** Per input: the first and last day (day index) of its usable rows' acceptance, or null. */
+  spans: ([number, number] | null)[];
 }

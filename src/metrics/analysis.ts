@@ -19,7 +19,6 @@ import { units as unitRows } from './sections/units.js';
 import type { Analysis, AnalysisInput } from './types.js';
 
 // What callers outside src/metrics have always imported from here.
-export { monthSeries } from './sections/months.js';
 export { DEFAULT_SETTINGS, SKIPPED_NOTES, TARGET_NOTES } from './types.js';
 export type {
   Analysis,

@@ -39,10 +39,11 @@ type SatisfactionGroup = keyof typeof SATISFACTION_GROUPS;
 /** Calls `visit` with the row and unit of every complaint in the period. */
 function eachComplaint(input: AnalysisInput, visit: (row: number, unit: number) => void): void {
   const { records, period } = input;
+  const days = records.cellDay;
+  const units = records.cellUnit;
   for (let row = 0; row < records.complaintRows; row++) {
     const cell = records.cellOf(row);
-    if (cell >= 0 && contains(period, records.cellMonth[cell]!))
-      visit(row, records.cellUnit[cell]!);
+    if (cell >= 0 && contains(period, days[cell]!)) visit(row, units[cell]!);
   }
 }
 

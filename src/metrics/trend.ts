@@ -2,10 +2,12 @@
  * `trend --by`: one monthly series per unit, first- or second-level class, or discipline,
  * each with its 环比, 同比 and average monthly reduction.
  */
-import type { AnalysisInput, MonthRow } from './analysis.js';
-import { monthSeries } from './analysis.js';
-import type { CubeCell } from './cube.js';
+import { DISCIPLINES } from '../taxonomy/load.js';
+import { monthOfDay } from './calendar.js';
+import type { AnalysisInput, MonthRow } from './types.js';
 import { averageMonthlyReduction, type AverageMonthlyReduction } from './formulas.js';
+import { groupBy, NONE, nodeOf } from './group.js';
+import { monthRows, seriesPeriod } from './series.js';
 
 export const TREND_GROUPS = ['unit', 'level1', 'level2', 'discipline'] as const;
 export type TrendBy = (typeof TREND_GROUPS)[number];
@@ -20,70 +22,37 @@ export interface GroupSeries {
   avgMonthlyReduction: AverageMonthlyReduction;
 }
 
-interface Group {
-  key: string;
-  name: string;
-  nameEn: string;
-  where: (c: CubeCell) => boolean;
-}
+const UNCLASSIFIED = { key: '', name: '未分类', nameEn: 'unclassified' };
+const DISCIPLINE_EN: Record<(typeof DISCIPLINES)[number], string> = {
+  运检: 'operations',
+  营销: 'marketing',
+};
 
-function groups(input: AnalysisInput, by: TrendBy): Group[] {
-  const { cube, taxonomy } = input;
-  const unclassified: Group = {
-    key: '',
-    name: '未分类',
-    nameEn: 'unclassified',
-    where: (c) => cube.classes[c.kind]!.level1 === null,
-  };
-  switch (by) {
-    case 'unit':
-      return cube.units.map((name, id) => ({
-        key: name,
-        name,
-        nameEn: name,
-        where: (c) => c.unit === id,
-      }));
-    case 'level1':
-      return [
-        ...taxonomy.roots.map((node) => ({
-          key: node.code,
-          name: node.name,
-          nameEn: node.nameEn,
-          where: (c: CubeCell) => cube.classes[c.kind]!.level1 === node,
-        })),
-        unclassified,
-      ];
-    case 'level2':
-      return [
-        ...taxonomy.nodes
-          .filter((n) => n.level === 2)
-          .map((node) => ({
-            key: node.code,
-            name: node.name,
-            nameEn: node.nameEn,
-            where: (c: CubeCell) => cube.classes[c.kind]!.level2 === node,
-          })),
-        unclassified,
-      ];
-    case 'discipline':
-      return [
-        { key: '运检', name: '运检', nameEn: 'operations' },
-        { key: '营销', name: '营销', nameEn: 'marketing' },
-      ]
-        .map((d) => ({ ...d, where: (c: CubeCell) => cube.classes[c.kind]!.discipline === d.key }))
-        .concat(unclassified);
+/** The key and names of a group's value on the dimension `by`. */
+function describe(input: AnalysisInput, by: TrendBy, value: number) {
+  if (by === 'unit') {
+    const name = input.cube.units[value]!;
+    return { key: name, name, nameEn: name };
   }
+  if (value === NONE) return UNCLASSIFIED;
+  if (by === 'discipline') {
+    const name = DISCIPLINES[value]!;
+    return { key: name, name, nameEn: DISCIPLINE_EN[name] };
+  }
+  const node = nodeOf(input.taxonomy, value)!;
+  return { key: node.code, name: node.name, nameEn: node.nameEn };
 }
 
 /** The groups with complaints in the period, most complaints first. */
 export function seriesBy(input: AnalysisInput, by: TrendBy): GroupSeries[] {
-  return groups(input, by)
+  const { cube, period, covered, settings } = input;
+  const from = monthOfDay(period.from);
+  const to = monthOfDay(period.to);
+  return groupBy(cube, [by], seriesPeriod(from, to), settings)
     .map((g) => {
-      const months = monthSeries(input, g.where);
+      const months = monthRows(from, to, g.buckets, covered);
       return {
-        key: g.key,
-        name: g.name,
-        nameEn: g.nameEn,
+        ...describe(input, by, g.key[0]!),
         complaints: months.reduce((sum, m) => sum + m.complaints, 0),
         months,
         avgMonthlyReduction: averageMonthlyReduction(months.map((m) => m.complaints)),

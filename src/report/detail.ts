@@ -25,7 +25,7 @@ const FLUSH_EVERY = 500;
 /** Excel's rows per sheet. */
 export const MAX_SHEET_ROWS = 1_048_576;
 
-type Spooled = [entry: number, sequence: number, month: number, cells: Cell[]];
+type Spooled = [entry: number, sequence: number, day: number, cells: Cell[]];
 
 export class DetailRows {
   private readonly spool = new Spool();
@@ -51,9 +51,9 @@ export class DetailRows {
       this.lastSequence[entry] = sequence;
     }
     if (!c) return;
-    if (this.within && !contains(this.within, order.acceptedAt.monthIndex)) return;
+    if (this.within && !contains(this.within, order.acceptedAt.dayIndex)) return;
     const cells = this.placement.place(order, addedCells(c, this.lang));
-    const record: Spooled = [entry, sequence, order.acceptedAt.monthIndex, cells];
+    const record: Spooled = [entry, sequence, order.acceptedAt.dayIndex, cells];
     this.spool.append(record);
   };
 
@@ -78,8 +78,8 @@ export class DetailRows {
     let sheet = open();
     let written = 0;
     for (const value of this.spool.read()) {
-      const [entry, sequence, month, cells] = value as Spooled;
-      if (!contains(period, month)) continue;
+      const [entry, sequence, day, cells] = value as Spooled;
+      if (!contains(period, day)) continue;
       if (entry >= 0 && this.lastSequence[entry] !== sequence) continue;
       if (sheet.rows >= maxRows) {
         sheet.commit();

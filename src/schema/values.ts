@@ -12,6 +12,8 @@ export interface LocalTime {
   ms: number;
   /** year * 12 + (month - 1): cheap to compare and to bucket by month. */
   monthIndex: number;
+  /** Days since 1970-01-01 of the wall-clock date (metrics/calendar.ts): the cube's grain. */
+  dayIndex: number;
 }
 
 export function monthIndexToString(index: number): string {
@@ -19,6 +21,8 @@ export function monthIndexToString(index: number): string {
   const month = (index % 12) + 1;
   return `${year}-${month < 10 ? '0' : ''}${month}`;
 }
+
+const DAY_MS = 86_400_000;
 
 export function formatLocal(ms: number): string {
   return new Date(ms).toISOString().slice(0, 19).replace('T', ' ');
@@ -43,21 +47,22 @@ export function localTime(
   if (year < 1900 || year > 2999 || month < 1 || month > 12) return null;
   if (day < 1 || day > daysInMonth(year, month)) return null;
   if (hour > 23 || minute > 59 || second > 59) return null;
-  return {
-    ms: Date.UTC(year, month - 1, day, hour, minute, second),
-    monthIndex: year * 12 + month - 1,
-  };
+  const ms = Date.UTC(year, month - 1, day, hour, minute, second);
+  return { ms, monthIndex: year * 12 + month - 1, dayIndex: Math.floor(ms / DAY_MS) };
 }
 
 function fromMs(ms: number): LocalTime {
   const d = new Date(ms);
-  return { ms, monthIndex: d.getUTCFullYear() * 12 + d.getUTCMonth() };
+  return {
+    ms,
+    monthIndex: d.getUTCFullYear() * 12 + d.getUTCMonth(),
+    dayIndex: Math.floor(ms / DAY_MS),
+  };
 }
 
 // Excel's day 0 is 1899-12-30 for serials from 61 on; serial 60 is the 1900-02-29 that
 // Lotus 1-2-3 invented and Excel kept, so earlier serials are one day off.
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
-const DAY_MS = 86_400_000;
 const MAX_EXCEL_SERIAL = 2_958_465; // 9999-12-31
 
 export function fromExcelSerial(serial: number): LocalTime | null {

@@ -8,6 +8,7 @@ import {
   type AnalysisInput,
   type AnalysisSettings,
 } from '../../src/metrics/types.js';
+import { firstDayOfMonth } from '../../src/metrics/calendar.js';
 import { buildCube, complaintClasses, unclassifiedIndex } from '../../src/metrics/cube.js';
 import { resolvePeriod, type PeriodRequest } from '../../src/metrics/period.js';
 import { Records, type RecordInput } from '../../src/metrics/records.js';
@@ -19,7 +20,7 @@ export const taxonomy = loadTaxonomy('sgcc-95598');
 export const m = (year: number, month: number) => year * 12 + month - 1;
 const classOf = (name: string) => taxonomy.nodes.findIndex((n) => n.name === name);
 
-export type Row = Omit<RecordInput, 'month' | 'complaint'> & {
+export type Row = Omit<RecordInput, 'day' | 'complaint'> & {
   month: [number, number];
   type?: string;
   class?: string;
@@ -70,7 +71,8 @@ export function input(rows: Row[], options: InputOptions = {}): AnalysisInput {
     records.add(
       {
         ...row,
-        month: m(...row.month),
+        // The middle of the month: the tests count by month.
+        day: firstDayOfMonth(m(...row.month)) + 14,
         complaint,
         businessType: row.type,
         classIndex: row.class ? classOf(row.class) : unclassifiedIndex(taxonomy),

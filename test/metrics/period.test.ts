@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
-import { preceding, resolvePeriod, yearEarlier } from '../../src/metrics/period.js';
+import { daysFromCivil, monthOfDay } from '../../src/metrics/calendar.js';
+import {
+  monthCount,
+  monthPeriod,
+  months,
+  periodJson,
+  periodOf,
+  periodText,
+  preceding,
+  resolvePeriod,
+  yearEarlier,
+} from '../../src/metrics/period.js';
 import { parsePeriodOptions, type PeriodOptions } from '../../src/settings/period-syntax.js';
 
 const m = (year: number, month: number) => year * 12 + month - 1;
@@ -53,14 +64,46 @@ describe('resolvePeriod', () => {
     [{}, [], null],
   ])('%j over the data → %j', (options, months, expected) => {
     const period = resolvePeriod(parsePeriodOptions(options), months);
-    expect(period === null ? null : [period.from, period.to]).toEqual(expected);
+    expect(period === null ? null : [monthOfDay(period.from), monthOfDay(period.to)]).toEqual(
+      expected,
+    );
+    if (period) expect(period.grain).toBe('month');
   });
 
   it('compares with the same months a year earlier and the span just before', () => {
-    const q4 = { from: m(2016, 10), to: m(2016, 12) };
-    expect(yearEarlier(q4)).toEqual({ from: m(2015, 10), to: m(2015, 12) });
-    expect(preceding(q4)).toEqual({ from: m(2016, 7), to: m(2016, 9) });
-    const jan = { from: m(2016, 1), to: m(2016, 1) };
-    expect(preceding(jan)).toEqual({ from: m(2015, 12), to: m(2015, 12) });
+    const q4 = monthPeriod(m(2016, 10), m(2016, 12));
+    expect(yearEarlier(q4)).toEqual(monthPeriod(m(2015, 10), m(2015, 12)));
+    expect(preceding(q4)).toEqual(monthPeriod(m(2016, 7), m(2016, 9)));
+    const jan = monthPeriod(m(2016, 1), m(2016, 1));
+    expect(preceding(jan)).toEqual(monthPeriod(m(2015, 12), m(2015, 12)));
+  });
+});
+
+describe('periods as reports write them', () => {
+  it.each([
+    [
+      monthPeriod(m(2016, 1), m(2016, 12)),
+      { from: '2016-01', to: '2016-12' },
+      '2016-01 – 2016-12',
+      12,
+    ],
+    [monthPeriod(m(2016, 11), m(2016, 11)), { from: '2016-11', to: '2016-11' }, '2016-11', 1],
+    [
+      periodOf('week', daysFromCivil(2016, 1, 4), daysFromCivil(2016, 1, 4)),
+      { from: '2016-01-04', to: '2016-01-10' },
+      '2016-01-04 – 2016-01-10',
+      1,
+    ],
+    [
+      periodOf('day', daysFromCivil(2016, 1, 31), daysFromCivil(2016, 2, 1)),
+      { from: '2016-01-31', to: '2016-02-01' },
+      '2016-01-31 – 2016-02-01',
+      2,
+    ],
+  ] as const)('%j', (period, json, text, monthsTouched) => {
+    expect(periodJson(period)).toEqual(json);
+    expect(periodText(period)).toBe(text);
+    expect(monthCount(period)).toBe(monthsTouched);
+    expect(months(period)).toHaveLength(monthsTouched);
   });
 });

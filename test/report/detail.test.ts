@@ -6,6 +6,7 @@ import type { WorkOrder } from '../../src/ingest/types.js';
 import { loadExcelJS } from '../../src/io/exceljs.js';
 import { OutputFile } from '../../src/io/write.js';
 import { ReportWorkbook } from '../../src/io/workbook.js';
+import { monthPeriod } from '../../src/metrics/period.js';
 import { DetailRows } from '../../src/report/detail.js';
 import { Classifier } from '../../src/taxonomy/classify.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
@@ -23,7 +24,11 @@ function order(id: string, month: number, level1: string, isComplaint = true): W
     input: 0,
     row: 2,
     id,
-    acceptedAt: { ms: date.getTime(), monthIndex: month },
+    acceptedAt: {
+      ms: date.getTime(),
+      monthIndex: month,
+      dayIndex: Math.floor(date.getTime() / 86_400_000),
+    },
     unit: 'A',
     businessType: isComplaint ? '投诉' : '意见',
     isComplaint,
@@ -64,7 +69,7 @@ describe('明细', () => {
       detail.observe(o, entry, o.isComplaint ? classifier.classify(o) : null);
     const file = join(dir, 'detail.xlsx');
     const book = ReportWorkbook.create(await OutputFile.open(file));
-    const written = await detail.write(book, '明细', { from: m(2016, 1), to: m(2016, 3) }, 3);
+    const written = await detail.write(book, '明细', monthPeriod(m(2016, 1), m(2016, 3)), 3);
     await book.commit();
     detail.remove();
     expect(written).toEqual({ rows: 4, sheets: 2 });

@@ -15,6 +15,7 @@ import type { ReportModel, Row, Sheet, Table } from '../../src/report/types.js';
 import { parsePeriodOptions } from '../../src/settings/period-syntax.js';
 import { resolveSettings } from '../../src/settings/resolve.js';
 import type { CommandLineOptions } from '../../src/settings/types.js';
+import { monthPeriod } from '../../src/metrics/period.js';
 
 const INPUTS = [
   'fixtures/metrics/95598-2015.xlsx',
@@ -39,7 +40,7 @@ function quarterOf(r: PipelineResult, label: string): Analysis {
   const request = parsePeriodOptions({ quarter: label });
   return analyse({
     ...r.input,
-    period: { from: request.from!, to: request.to! },
+    period: monthPeriod(request.from!, request.to!),
     request,
     settings: { ...r.input.settings, prorate: true },
   });

@@ -1,12 +1,12 @@
 /**
- * Complaints per taxonomy node, for the categories and the hot spots: one pass over the cube
- * counts each complaint class (per period compared, and per unit), then each count array is
+ * Complaints per taxonomy node, for the categories and the hot spots: the cube grouped by
+ * complaint class (per period compared, and per unit and class), then each count array is
  * rolled up the taxonomy once — a class adds to its first-, second- and third-level nodes.
  */
 import type { TaxonomyNode } from '../../taxonomy/load.js';
-import { eachCell } from '../cells.js';
 import type { ComplaintClass } from '../cube.js';
-import { contains } from '../period.js';
+import { groupBy, NONE, type Group } from '../group.js';
+import type { Period } from '../period.js';
 import type { AnalysisInput } from '../types.js';
 import { comparisons } from './period.js';
 
@@ -35,34 +35,38 @@ function rollUp(classes: readonly ComplaintClass[], counts: readonly number[]): 
   return nodes;
 }
 
+/** Complaints per class index in `period` (the unclassified at the last index, see cube.ts). */
+function perClass(input: AnalysisInput, groups: readonly Group[], at = 0): number[] {
+  const counts = new Array<number>(input.cube.classes.length).fill(0);
+  const unclassified = counts.length - 1;
+  for (const g of groups) {
+    const value = g.key[at]!;
+    counts[value === NONE ? unclassified : value]! += g.total.complaints;
+  }
+  return counts;
+}
+
 export function classCounts(input: AnalysisInput): ClassCounts {
-  const { cube } = input;
+  const { cube, settings } = input;
   const { period, yearEarlier, preceding } = comparisons(input);
-  const size = cube.classes.length;
-  const zeros = () => new Array<number>(size).fill(0);
-  const now = zeros();
-  const earlier = yearEarlier ? zeros() : null;
-  const before = preceding ? zeros() : null;
+  // A class's node is taxonomy.nodes[class index]: grouping by class gives class indexes.
+  const classesIn = (p: Period) => perClass(input, groupBy(cube, ['class'], p, settings));
+  const now = classesIn(period);
   const byUnit = new Map<number, number[]>();
-  let total = 0;
-  eachCell(cube, (cell, month) => {
-    if (!cell.complaint) return;
-    if (contains(period, month)) {
-      now[cell.kind]! += cell.count;
-      total += cell.count;
-      let unit = byUnit.get(cell.unit);
-      if (!unit) byUnit.set(cell.unit, (unit = zeros()));
-      unit[cell.kind]! += cell.count;
-    }
-    if (earlier && contains(yearEarlier!, month)) earlier[cell.kind]! += cell.count;
-    if (before && contains(preceding!, month)) before[cell.kind]! += cell.count;
-  });
+  const perUnit = new Map<number, Group[]>();
+  for (const g of groupBy(cube, ['unit', 'class'], period, settings)) {
+    const unit = g.key[0]!;
+    let groups = perUnit.get(unit);
+    if (!groups) perUnit.set(unit, (groups = []));
+    groups.push(g);
+  }
+  for (const [unit, groups] of perUnit) byUnit.set(unit, perClass(input, groups, 1));
   const { classes } = cube;
   return {
-    total,
+    total: now.reduce((sum, n) => sum + n, 0),
     now: rollUp(classes, now),
-    yearEarlier: earlier && rollUp(classes, earlier),
-    preceding: before && rollUp(classes, before),
+    yearEarlier: yearEarlier && rollUp(classes, classesIn(yearEarlier)),
+    preceding: preceding && rollUp(classes, classesIn(preceding)),
     byUnit: new Map([...byUnit].map(([unit, counts]) => [unit, rollUp(classes, counts)])),
   };
 }

@@ -1,35 +1,23 @@
 /**
  * The headline figures: all work orders and complaints of the period, the total target of the
  * units that have one, 同比 and 环比, and the work orders of other business types left out.
- * One pass over the cube; the target figures come from the units table.
+ * The cube tallied per period compared, and grouped by business type; the target figures come
+ * from the units table.
  */
-import { addComplaints, eachCell, noCounts } from '../cells.js';
 import { change, isOverTarget, overTargetRate, ratePer10k } from '../formulas.js';
-import { contains } from '../period.js';
+import { countsOf, groupBy, tallyOf } from '../group.js';
 import type { AnalysisInput, Totals, UnitRow } from '../types.js';
 import { comparisons } from './period.js';
 
 export function totals(input: AnalysisInput, units: readonly UnitRow[]): Totals {
-  const { cube, settings } = input;
-  const { period, yearEarlier, preceding } = comparisons(input);
-  const total = noCounts();
+  const { cube, settings, period } = input;
+  const { yearEarlier, preceding } = comparisons(input);
+  const now = tallyOf(cube, period, settings);
+  // Other business types, in order of first appearance.
   const excludedByType: Record<string, number> = {};
-  let otherOrders = 0;
-  let previous = 0;
-  let prior = 0;
-  eachCell(cube, (cell, month) => {
-    const now = contains(period, month);
-    if (!cell.complaint) {
-      if (!now) return;
-      const type = cube.types[cell.kind]!;
-      excludedByType[type] = (excludedByType[type] ?? 0) + cell.count;
-      otherOrders += cell.count;
-      return;
-    }
-    if (now) addComplaints(total, cell, settings);
-    if (yearEarlier && contains(yearEarlier, month)) previous += cell.count;
-    if (preceding && contains(preceding, month)) prior += cell.count;
-  });
+  for (const g of groupBy(cube, ['type'], period, settings))
+    excludedByType[cube.types[g.key[0]!]!] = g.total.workOrders;
+  const total = countsOf(now.total);
 
   // Only the units with a target are held against the total target.
   let target: number | null = null;
@@ -47,10 +35,10 @@ export function totals(input: AnalysisInput, units: readonly UnitRow[]): Totals 
     customerUnits.length > 0 && customerUnits.length === units.length
       ? customerUnits.reduce((sum, u) => sum + u.customers!, 0)
       : null;
-  const previousTotal = yearEarlier ? previous : null;
-  const precedingTotal = preceding ? prior : null;
+  const previousTotal = yearEarlier ? tallyOf(cube, yearEarlier, settings).total.complaints : null;
+  const precedingTotal = preceding ? tallyOf(cube, preceding, settings).total.complaints : null;
   return {
-    workOrders: total.complaints + otherOrders,
+    workOrders: now.total.workOrders,
     ...total,
     target,
     overTargetRate: target === null ? null : overTargetRate(assessedWithTarget, target),

@@ -1,8 +1,8 @@
 /**
  * The units table (DESIGN.md §2): complaints, assessed complaints against the target, share,
- * 同比 and 环比 per unit, ranked by assessed complaints. One pass over the cube.
+ * 同比 and 环比 per unit, ranked by assessed complaints. The cube grouped by unit, once per
+ * period compared.
  */
-import { addComplaints, eachCell, noCounts } from '../cells.js';
 import {
   change,
   competitionRanks,
@@ -12,41 +12,17 @@ import {
   ratePer10k,
   share,
 } from '../formulas.js';
-import { contains, monthCount } from '../period.js';
-import type { AnalysisInput, Counts, UnitRow } from '../types.js';
+import { countsOf, groupBy, noTally, type Tally } from '../group.js';
+import { monthCount, type Period } from '../period.js';
+import type { AnalysisInput, UnitRow } from '../types.js';
 import { comparisons } from './period.js';
 
-/** What one pass gathers for a unit. */
-interface UnitTally {
-  /** A unit is listed when it has work orders in the period or complaints a year earlier. */
-  active: boolean;
-  counts: Counts;
-  previous: number;
-  preceding: number;
-}
-
-function tallyUnits(input: AnalysisInput): UnitTally[] {
-  const { cube, settings } = input;
-  const { period, yearEarlier, preceding } = comparisons(input);
-  const tallies = cube.units.map((): UnitTally => ({
-    active: false,
-    counts: noCounts(),
-    previous: 0,
-    preceding: 0,
-  }));
-  eachCell(cube, (cell, month) => {
-    const t = tallies[cell.unit]!;
-    if (contains(period, month)) {
-      t.active = true;
-      if (cell.complaint) addComplaints(t.counts, cell, settings);
-    }
-    if (!cell.complaint) return;
-    if (yearEarlier && contains(yearEarlier, month)) {
-      t.active = true;
-      t.previous += cell.count;
-    }
-    if (preceding && contains(preceding, month)) t.preceding += cell.count;
-  });
+/** Per unit id, its tally in `period` (an empty one when it has no cell there). */
+function byUnit(input: AnalysisInput, period: Period | null): Tally[] {
+  const tallies = input.cube.units.map(noTally);
+  if (period)
+    for (const g of groupBy(input.cube, ['unit'], period, input.settings))
+      tallies[g.key[0]!] = g.total;
   return tallies;
 }
 
@@ -54,21 +30,24 @@ function tallyUnits(input: AnalysisInput): UnitTally[] {
 export function units(input: AnalysisInput): UnitRow[] {
   const { cube, period, settings } = input;
   const compared = comparisons(input);
-  const tallies = tallyUnits(input);
+  const now = byUnit(input, period);
+  const earlier = byUnit(input, compared.yearEarlier);
+  const before = byUnit(input, compared.preceding);
   const targetOf = (unit: string) => input.targets?.byUnit.get(unit) ?? null;
-  // A unit with a target is listed even without data, so the table shows its 0.
+  // A unit is listed when it has work orders in the period or complaints a year earlier, or a
+  // target (so the table shows its 0).
   const listed = cube.units.flatMap((name, id) =>
-    tallies[id]!.active || targetOf(name) ? [id] : [],
+    now[id]!.workOrders > 0 || earlier[id]!.complaints > 0 || targetOf(name) ? [id] : [],
   );
   let total = 0;
-  for (const id of listed) total += tallies[id]!.counts.complaints;
+  for (const id of listed) total += now[id]!.complaints;
   const rows = listed.map((id) => {
     const name = cube.units[id]!;
-    const { counts, previous: before, preceding: prior } = tallies[id]!;
+    const counts = countsOf(now[id]!);
     const t = targetOf(name);
     const target = t ? (settings.prorate ? prorate(t.target, monthCount(period)) : t.target) : null;
-    const previous = compared.yearEarlier ? before : null;
-    const preceding = compared.preceding ? prior : null;
+    const previous = compared.yearEarlier ? earlier[id]!.complaints : null;
+    const preceding = compared.preceding ? before[id]!.complaints : null;
     return {
       unit: name,
       ...counts,

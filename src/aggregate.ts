@@ -1,0 +1,155 @@
+/**
+ * The reading half of the metric pipeline (DESIGN.md §3): every input is read into partial
+ * aggregates (metrics/aggregate.ts) — each usable row normalised, each complaint classified and
+ * counted with its class index — and the partials are merged in input order, as soon as each
+ * is complete, into the data set.
+ */
+import { readInputs, type InputsSink, type WorkOrder } from './ingest/ingest.js';
+import type { PartialBuilder } from './ingest/partial.js';
+import type { InputHeader } from './ingest/summary.js';
+import type { IngestSettings } from './ingest/types.js';
+import {
+  AggregateMerge,
+  noneClassified,
+  type Aggregate,
+  type ClassifiedBy,
+  type PartialAggregate,
+} from './metrics/aggregate.js';
+import { unclassifiedIndex } from './metrics/cube.js';
+import { dimensionValues, type OptionalDimension } from './metrics/dimensions.js';
+import { Records } from './metrics/records.js';
+import type { Progress } from './report/progress.js';
+import type { LocalTime } from './schema/values.js';
+import type { Classification, Classifier } from './taxonomy/classify.js';
+import type { TaxonomyNode } from './taxonomy/load.js';
+
+/** Called for every usable row: `classification` is null for work orders of other types. */
+export type OrderObserver = (
+  order: WorkOrder,
+  entry: number,
+  classification: Classification | null,
+) => void;
+
+export interface ReadOptions {
+  classifier: Classifier;
+  progress?: Progress | null;
+  /** Sees every row with its entry in the data set (the merged one, not the partial's). */
+  observe?: OrderObserver;
+  /** Starts a new partial before a data row (tests of the merge). */
+  splitBefore?: (input: number, row: number) => boolean;
+  /** The optional dimensions to count by, chosen before reading (metrics/dimensions.ts). */
+  dimensions?: readonly OptionalDimension[];
+}
+
+const MAX_SECONDS = 0x7fffffff;
+
+function secondsBetween(from: LocalTime, to: LocalTime | null): number | null {
+  if (to === null) return null;
+  const s = Math.round((to.ms - from.ms) / 1000);
+  return Math.abs(s) > MAX_SECONDS ? null : s;
+}
+
+interface AggregateSink {
+  add(partial: PartialAggregate): void;
+  endInput(header: InputHeader): void;
+  /** See DataSetMerge.lookahead; only when partials are merged as they are read. */
+  lookahead?(partial: PartialBuilder): (local: number) => number;
+}
+
+async function read(
+  inputs: readonly string[],
+  settings: IngestSettings,
+  options: ReadOptions,
+  sink: AggregateSink,
+): Promise<void> {
+  const { classifier, progress, observe } = options;
+  const dimensions = options.dimensions ?? [];
+  const taxonomy = classifier.taxonomy;
+  const classIndex = new Map<TaxonomyNode, number>(taxonomy.nodes.map((n, i) => [n, i]));
+  const unclassified = unclassifiedIndex(taxonomy);
+  let records: Records | null = null;
+  let opened = 0;
+  let classifiedBy: ClassifiedBy = noneClassified();
+  let entryOf: (local: number) => number = (local) => local;
+  const reader: InputsSink = {
+    open: (partial) => {
+      // The first partial is merged into nothing: it need not keep every complainant's text.
+      records = new Records(dimensions, opened++ > 0);
+      classifiedBy = noneClassified();
+      if (observe && sink.lookahead) entryOf = sink.lookahead(partial);
+    },
+    order: (order, entry) => {
+      progress?.row(order.input);
+      const day = order.acceptedAt.dayIndex;
+      const values = dimensions.length > 0 ? dimensionValues(dimensions, order) : undefined;
+      if (!order.isComplaint) {
+        observe?.(order, entryOf(entry), null);
+        records!.add(
+          {
+            unit: order.unit,
+            day,
+            complaint: false,
+            businessType: order.businessType ?? '',
+            dimensions: values,
+          },
+          entry,
+        );
+        return;
+      }
+      const c = classifier.classify(order);
+      observe?.(order, entryOf(entry), c);
+      classifiedBy[c.method]++;
+      const node = c.level3 ?? c.level2 ?? c.level1;
+      records!.add(
+        {
+          unit: order.unit,
+          day,
+          complaint: true,
+          classIndex: node ? classIndex.get(node)! : unclassified,
+          appealApproved: order.appeal === 'approved',
+          unsubstantiated: order.substantiated === 'no',
+          replySeconds: secondsBetween(order.acceptedAt, order.repliedAt),
+          closeSeconds: secondsBetween(order.acceptedAt, order.closedAt),
+          satisfaction: order.satisfaction,
+          customerId: order.customerId,
+          phone: order.phone,
+          dimensions: values,
+        },
+        entry,
+      );
+    },
+    close: (ingest) => sink.add({ ingest, records: records!.toPartial(), classifiedBy }),
+    endInput: (header) => sink.endInput(header),
+  };
+  await readInputs(inputs, settings, reader, options.splitBefore ?? null);
+}
+
+/** Reads the inputs into one data set, merging each partial as soon as it is complete. */
+export async function readAggregate(
+  inputs: readonly string[],
+  settings: IngestSettings,
+  options: ReadOptions,
+): Promise<Aggregate> {
+  const merge = new AggregateMerge();
+  await read(inputs, settings, options, {
+    add: (partial) => merge.add(partial),
+    endInput: (header) => merge.endInput(header),
+    lookahead: (partial) => merge.dataSet.lookahead(partial),
+  });
+  return merge.result();
+}
+
+/** Reads the inputs into partial aggregates, kept apart (to be merged with `merge`). */
+export async function readPartials(
+  inputs: readonly string[],
+  settings: IngestSettings,
+  options: Omit<ReadOptions, 'observe'>,
+): Promise<{ partials: PartialAggregate[]; headers: InputHeader[] }> {
+  const partials: PartialAggregate[] = [];
+  const headers: InputHeader[] = [];
+  await read(inputs, settings, options, {
+    add: (partial) => partials.push(partial),
+    endInput: (header) => headers.push(header),
+  });
+  return { partials, headers };
+}

@@ -1,0 +1,189 @@
+/**
+ * The inputs read as one data set: partial aggregates (partial.ts) merged in input order. A work
+ * order found in an earlier partial is a duplicate; its last copy wins (the later export carries
+ * the later appeal result), and it is "differing" when its first copy here differs from the last
+ * one before. The result is what one pass over all the rows in order gives: the same entries,
+ * counts and first-appearance orders.
+ */
+import { DIFFERING, EntryColumn, IdIndex, NEW } from './dedup.js';
+import type { IngestPartial, PartialBuilder, RowCounts } from './partial.js';
+import { emptyCounts } from './partial.js';
+import { addCounts, inputSummary, type InputHeader } from './summary.js';
+import {
+  MAX_REJECT_DETAILS,
+  type DataSetTotals,
+  type IngestResult,
+  type InputSummary,
+  type Reject,
+} from './types.js';
+
+const DAY_MS = 86_400_000;
+
+/** Per local entry of a partial, its entry in the data set; null when they are the same. */
+export type EntryMap = Int32Array | null;
+
+/** Folds partials, in input order, into the data set. Merging takes over a partial's arrays. */
+export class DataSetMerge {
+  private index: IdIndex | null = null;
+  private typeOf = new EntryColumn();
+  private readonly types: string[] = [];
+  private readonly typeIds = new Map<string, number>();
+  private readonly typeRows: number[] = [];
+  private readonly complaintTypeIds = new Set<number>();
+  private readonly counts: RowCounts[] = [];
+  private readonly summaries: InputSummary[] = [];
+  private readonly spans: ([number, number] | null)[] = [];
+  private readonly warnings: string[] = [];
+  private readonly rejects: Reject[] = [];
+  private rejected = 0;
+  private duplicates = 0;
+  private duplicatesDiffering = 0;
+  private withoutId = 0;
+
+  /** Distinct work orders merged so far: entries run from 0 to size - 1. */
+  get size(): number {
+    return this.index?.size ?? 0;
+  }
+
+  /** Adds a partial (of the input being read, or of a later one); returns its entries here. */
+  add(partial: IngestPartial): EntryMap {
+    const counts = (this.counts[partial.input] ??= emptyCounts());
+    const typeMap = partial.types.map((type, local) => {
+      let id = this.typeIds.get(type);
+      if (id === undefined) {
+        id = this.types.length;
+        this.types.push(type);
+        this.typeIds.set(type, id);
+        this.typeRows.push(0);
+        if (partial.complaintTypeIds.includes(local)) this.complaintTypeIds.add(id);
+      }
+      this.typeRows[id]! += partial.typeRows[local]!;
+      return id;
+    });
+    let entries: EntryMap = null;
+    if (this.index === null) {
+      // The first partial: its ids and types are the data set's as they are (its types were
+      // the first), taken over without a copy.
+      this.index = IdIndex.adopt(partial.ids);
+      this.typeOf = new EntryColumn(partial.typeOf);
+    } else {
+      entries = this.addIds(partial, typeMap, counts);
+    }
+    addCounts(counts, partial.counts);
+    this.duplicates += partial.counts.duplicates;
+    this.duplicatesDiffering += partial.counts.duplicatesDiffering;
+    this.withoutId += partial.withoutId;
+    this.rejected += partial.counts.rejected;
+    for (const reject of partial.rejects)
+      if (this.rejects.length < MAX_REJECT_DETAILS) this.rejects.push(reject);
+    return entries;
+  }
+
+  private addIds(partial: IngestPartial, typeMap: number[], counts: RowCounts): Int32Array {
+    const index = this.index!;
+    const { ids, typeOf } = partial;
+    const first = new Map<number, number>();
+    partial.firstDigests.entries.forEach((e, i) => first.set(e, partial.firstDigests.digests[i]!));
+    const entries = new Int32Array(ids.size);
+    for (let e = 0; e < ids.size; e++) {
+      const last = ids.digests[e]!;
+      const entry = index.addHash(ids.hi[e]!, ids.lo[e]!, first.get(e) ?? last);
+      entries[e] = entry;
+      if (index.occurrence !== NEW) {
+        // A copy of a work order of an earlier partial: that copy's count is taken back.
+        this.duplicates++;
+        counts.duplicates++;
+        if (index.occurrence === DIFFERING) {
+          this.duplicatesDiffering++;
+          counts.duplicatesDiffering++;
+        }
+        this.typeRows[this.typeOf.get(entry) - 1]!--;
+        if (first.has(e)) index.setDigest(entry, last);
+      }
+      this.typeOf.set(entry, typeMap[typeOf[e]! - 1]! + 1);
+    }
+    return entries;
+  }
+
+  /**
+   * Completes an input once all its partials are added: its summary, its warnings, and the
+   * checks on the whole input (which throw, before the next input is read).
+   */
+  endInput(header: InputHeader): void {
+    const counts = this.counts[header.input] ?? emptyCounts();
+    this.summaries[header.input] = inputSummary(header, counts);
+    const { firstMs, lastMs } = counts;
+    this.spans[header.input] =
+      firstMs === null || lastMs === null
+        ? null
+        : [Math.floor(firstMs / DAY_MS), Math.floor(lastMs / DAY_MS)];
+    if (header.columns.every((c) => c.field !== 'id')) {
+      this.warnings.push(
+        `${header.file}: no 工单编号 (id) column: its rows are not de-duplicated.`,
+      );
+    }
+    if (header.columns.every((c) => c.field !== 'businessType')) {
+      this.warnings.push(
+        `${header.file}: no 业务类型 (businessType) column: every row is taken as a complaint.`,
+      );
+    }
+  }
+
+  /**
+   * The entries a partial being read will have once merged after those merged so far, for
+   * row-level consumers that need them while reading (明细 keeps each work order's last copy).
+   */
+  lookahead(partial: PartialBuilder): (local: number) => number {
+    const merged = this.index;
+    let next = this.size;
+    let map = new Int32Array(1 << 12);
+    let known = 0;
+    return (local) => {
+      if (local < 0) return -1;
+      // Local entries are numbered in order of first appearance: a new one is the next number.
+      if (local === known) {
+        if (known === map.length) {
+          const bigger = new Int32Array(map.length * 2);
+          bigger.set(map);
+          map = bigger;
+        }
+        const found = merged?.find(partial.index.hashHi(local), partial.index.hashLo(local)) ?? -1;
+        map[known++] = found >= 0 ? found : next++;
+      }
+      return map[local]!;
+    };
+  }
+
+  result(): IngestResult {
+    const totals = this.totals();
+    return {
+      inputs: this.summaries,
+      totals,
+      rejects: this.rejects,
+      rejectsOmitted: totals.rejected - this.rejects.length,
+      warnings: this.warnings,
+      spans: this.spans,
+    };
+  }
+
+  private totals(): DataSetTotals {
+    let workOrders = 0;
+    let complaints = 0;
+    const excludedByType: Record<string, number> = {};
+    this.types.forEach((type, id) => {
+      const n = this.typeRows[id]!;
+      workOrders += n;
+      if (this.complaintTypeIds.has(id)) complaints += n;
+      else if (n > 0) excludedByType[type] = n;
+    });
+    return {
+      workOrders,
+      complaints,
+      duplicates: this.duplicates,
+      duplicatesDiffering: this.duplicatesDiffering,
+      rejected: this.rejected,
+      excludedByType,
+      withoutId: this.withoutId,
+    };
+  }
+}

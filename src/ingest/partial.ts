@@ -1,0 +1,155 @@
+/**
+ * Partial aggregates of the ingest: what one run of rows of one input — a whole input today, a
+ * byte range of one later — adds to the data set, as plain data (typed arrays, strings, numbers)
+ * that could cross to a worker thread. Ids are numbered per partial ("local entries");
+ * `merge.ts` combines partials in input order with the rule that the later copy of a work order
+ * wins, giving what one pass over all the rows gives.
+ */
+import type { Field } from '../schema/fields.js';
+import { DIFFERING, EntryColumn, IdIndex, NEW, type IdTable, type Occurrence } from './dedup.js';
+import { MAX_REJECT_DETAILS, type CountWithRows, type Reject, type RejectCode } from './types.js';
+
+/** The figures of an input's summary (InputSummary) that a run of its rows adds up to. */
+export interface RowCounts {
+  rows: number;
+  complaints: number;
+  /** Copies of an id seen earlier in this run of rows; the merge adds those of earlier runs. */
+  duplicates: number;
+  duplicatesDiffering: number;
+  rejected: number;
+  byType: Record<string, number>;
+  units: Record<string, number>;
+  skipped: { blank: number; total: number; repeatedHeader: number };
+  rejectsByReason: Partial<Record<RejectCode, CountWithRows>>;
+  /** The first reason given for each reject code: the refusal of an unusable file quotes it. */
+  firstReasons: Partial<Record<RejectCode, string>>;
+  unrecognised: Partial<Record<Field, CountWithRows & { values: string[] }>>;
+  /** First and last acceptance time of the usable rows (naive ms, schema/values.ts); null: none. */
+  firstMs: number | null;
+  lastMs: number | null;
+  /** Values from which control characters were removed, and where that happened first. */
+  controls: number;
+  firstControl: { row: number; field: Field } | null;
+}
+
+export function emptyCounts(): RowCounts {
+  return {
+    rows: 0,
+    complaints: 0,
+    duplicates: 0,
+    duplicatesDiffering: 0,
+    rejected: 0,
+    byType: {},
+    units: {},
+    skipped: { blank: 0, total: 0, repeatedHeader: 0 },
+    rejectsByReason: {},
+    firstReasons: {},
+    unrecognised: {},
+    firstMs: null,
+    lastMs: null,
+    controls: 0,
+    firstControl: null,
+  };
+}
+
+export interface IngestPartial {
+  input: number;
+  counts: RowCounts;
+  /** The ids of the run by 64-bit hash, each with the row digest of its last copy. */
+  ids: IdTable;
+  /** Local entries copied more than once in the run, with the row digest of their first copy. */
+  firstDigests: { entries: Int32Array<ArrayBuffer>; digests: Uint32Array<ArrayBuffer> };
+  /** Business types in order of first appearance, and which of them are complaint types. */
+  types: string[];
+  complaintTypeIds: number[];
+  /** Per local entry: 1 + the type of its last copy. */
+  typeOf: Uint16Array<ArrayBuffer>;
+  /** Work orders per type, each counted once (as its last copy in the run). */
+  typeRows: number[];
+  withoutId: number;
+  /** The first MAX_REJECT_DETAILS rejects of the run, in row order. */
+  rejects: Reject[];
+}
+
+/** Builds one partial row by row; `finish` hands it over as plain data. */
+export class PartialBuilder {
+  readonly index = new IdIndex();
+  readonly counts = emptyCounts();
+  /** Type ids whose type is a complaint type. */
+  readonly complaintTypeIds = new Set<number>();
+  private readonly typeOf = new EntryColumn();
+  private readonly types: string[] = [];
+  private readonly typeIds = new Map<string, number>();
+  private readonly typeRows: number[] = [];
+  private readonly firstDigests = new Map<number, number>();
+  private readonly rejects: Reject[] = [];
+  private withoutId = 0;
+
+  constructor(
+    readonly input: number,
+    private readonly complaintTypes: ReadonlySet<string>,
+  ) {}
+
+  typeId(type: string): number {
+    let id = this.typeIds.get(type);
+    if (id === undefined) {
+      id = this.types.length;
+      this.types.push(type);
+      this.typeIds.set(type, id);
+      this.typeRows.push(0);
+      if (this.complaintTypes.has(type)) this.complaintTypeIds.add(id);
+    }
+    return id;
+  }
+
+  /**
+   * Records a usable row's id (null: none) with its row digest; returns its local entry, or -1,
+   * and counts a repeated copy. `index.occurrence` tells what the id was.
+   */
+  identify(id: string | null, rowDigest: number): number {
+    if (id === null) {
+      this.withoutId++;
+      return -1;
+    }
+    const entry = this.index.add(id, rowDigest);
+    const occurrence: Occurrence = this.index.occurrence;
+    if (occurrence !== NEW) {
+      this.counts.duplicates++;
+      if (occurrence === DIFFERING) this.counts.duplicatesDiffering++;
+      if (!this.firstDigests.has(entry)) this.firstDigests.set(entry, this.index.previousDigest);
+    }
+    return entry;
+  }
+
+  /** Counts a work order of type `type`; a later copy takes the earlier one's count back. */
+  count(type: number, entry: number): void {
+    if (entry >= 0) {
+      if (this.index.occurrence !== NEW) this.typeRows[this.typeOf.get(entry) - 1]!--;
+      this.typeOf.set(entry, type + 1);
+    }
+    this.typeRows[type]!++;
+  }
+
+  reject(reject: Reject): void {
+    if (this.rejects.length < MAX_REJECT_DETAILS) this.rejects.push(reject);
+  }
+
+  finish(): IngestPartial {
+    const entries = Int32Array.from(this.firstDigests.keys());
+    return {
+      input: this.input,
+      counts: this.counts,
+      ids: this.index.table(),
+      firstDigests: {
+        entries,
+        digests: Uint32Array.from(entries, (e) => this.firstDigests.get(e)!),
+      },
+      types: this.types,
+      complaintTypeIds: [...this.complaintTypeIds],
+      typeOf: this.typeOf.values(),
+      typeRows: this.typeRows,
+      withoutId: this.withoutId,
+      rejects: this.rejects,
+    };
+  }
+}

@@ -1,0 +1,135 @@
+/**
+ * An input's summary (DESIGN.md §6 `inputs[]` and what `inspect` adds), put together from what
+ * its reader and header search found and the counts of its partial aggregates, added up in row
+ * order. The checks that judge a whole input (no data rows, mostly rejected) run here, once its
+ * counts are complete.
+ */
+import { InputError } from '../errors.js';
+import { formatLocal } from '../schema/values.js';
+import type { RowCounts } from './partial.js';
+import { FIRST_ROWS, type CountWithRows, type InputSummary } from './types.js';
+import { unusableError } from './unusable.js';
+
+/** What an input's reader and header search found: the parts of its summary no row changes. */
+export interface InputHeader {
+  input: number;
+  file: string;
+  format: 'csv' | 'xlsx';
+  encoding: string | null;
+  delimiter: string | null;
+  sheet: string | null;
+  headerRow: number;
+  columns: InputSummary['columns'];
+  unmapped: string[];
+  /** The reader's notes. */
+  notes: string[];
+}
+
+function addRecord(into: Record<string, number>, from: Record<string, number>): void {
+  for (const key in from) into[key] = (into[key] ?? 0) + from[key]!;
+}
+
+/** `from`'s first rows after `into`'s, FIRST_ROWS at most: what one pass would have listed. */
+function addRows(into: CountWithRows, from: CountWithRows): void {
+  into.count += from.count;
+  for (const row of from.rows) if (into.rows.length < FIRST_ROWS) into.rows.push(row);
+}
+
+/** Adds the counts of a later run of rows of the same input into `into`. */
+export function addCounts(into: RowCounts, from: RowCounts): void {
+  into.rows += from.rows;
+  into.complaints += from.complaints;
+  into.duplicates += from.duplicates;
+  into.duplicatesDiffering += from.duplicatesDiffering;
+  into.rejected += from.rejected;
+  addRecord(into.byType, from.byType);
+  addRecord(into.units, from.units);
+  into.skipped.blank += from.skipped.blank;
+  into.skipped.total += from.skipped.total;
+  into.skipped.repeatedHeader += from.skipped.repeatedHeader;
+  for (const [code, byReason] of Object.entries(from.rejectsByReason) as [
+    keyof RowCounts['rejectsByReason'],
+    CountWithRows,
+  ][]) {
+    const mine = (into.rejectsByReason[code] ??= { count: 0, rows: [] });
+    addRows(mine, byReason);
+    into.firstReasons[code] ??= from.firstReasons[code];
+  }
+  for (const [field, odd] of Object.entries(from.unrecognised) as [
+    keyof RowCounts['unrecognised'],
+    CountWithRows & { values: string[] },
+  ][]) {
+    const mine = (into.unrecognised[field] ??= { count: 0, rows: [], values: [] });
+    addRows(mine, odd);
+    // The first values of `from` not already listed, as one pass would have found them.
+    for (const value of odd.values)
+      if (mine.values.length < FIRST_ROWS && !mine.values.includes(value)) mine.values.push(value);
+  }
+  if (from.firstMs !== null && (into.firstMs === null || from.firstMs < into.firstMs))
+    into.firstMs = from.firstMs;
+  if (from.lastMs !== null && (into.lastMs === null || from.lastMs > into.lastMs))
+    into.lastMs = from.lastMs;
+  into.controls += from.controls;
+  into.firstControl ??= from.firstControl;
+}
+
+function controlNote(header: InputHeader, counts: RowCounts): string[] {
+  const { controls, firstControl } = counts;
+  if (controls === 0 || firstControl === null) return [];
+  const { row, field } = firstControl;
+  const column = header.columns.find((c) => c.field === field)?.header ?? field;
+  return [
+    `Control characters (such as NUL) removed from ${controls} value${controls === 1 ? '' : 's'} used for grouping and matching, first in ${column} on ${header.sheet === null ? 'line' : 'row'} ${row}.`,
+  ];
+}
+
+/** The summary of a whole input; throws when the input has no data rows or is unusable. */
+export function inputSummary(header: InputHeader, counts: RowCounts): InputSummary {
+  if (counts.rows === 0) {
+    throw new InputError(
+      'NO_DATA',
+      `${header.file}: the header is on row ${header.headerRow}${header.sheet ? ` of sheet ${header.sheet}` : ''} but no data rows follow it.`,
+      'Export the work orders again with a period that has data, or leave this file out.',
+      { file: header.file, row: header.headerRow },
+    );
+  }
+  const unusable = unusableError(
+    header.file,
+    counts.rows,
+    counts.rejectsByReason,
+    new Map(Object.entries(counts.firstReasons)) as Parameters<typeof unusableError>[3],
+    header.sheet === null ? 'lines' : 'rows',
+  );
+  if (unusable !== null) throw unusable;
+  return {
+    file: header.file,
+    format: header.format,
+    encoding: header.encoding,
+    sheet: header.sheet,
+    headerRow: header.headerRow,
+    rows: counts.rows,
+    complaints: counts.complaints,
+    duplicates: counts.duplicates,
+    rejected: counts.rejected,
+    delimiter: header.delimiter,
+    columns: header.columns,
+    unmapped: header.unmapped,
+    byType: counts.byType,
+    units: counts.units,
+    duplicatesDiffering: counts.duplicatesDiffering,
+    // Every row above the header: title, notes and blank rows alike.
+    skipped: {
+      beforeHeader: header.headerRow - 1,
+      blank: counts.skipped.blank,
+      total: counts.skipped.total,
+      repeatedHeader: counts.skipped.repeatedHeader,
+    },
+    rejectsByReason: counts.rejectsByReason,
+    unrecognised: counts.unrecognised,
+    dateRange:
+      counts.firstMs === null || counts.lastMs === null
+        ? null
+        : { from: formatLocal(counts.firstMs), to: formatLocal(counts.lastMs) },
+    notes: [...header.notes, ...controlNote(header, counts)],
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Partial aggregates of the metric commands and their merge. A partial aggregate is what one
+ * run of rows (an input today; a byte range of one later) adds up to — the ingest's counts, ids
+ * and rejects (ingest/partial.ts), the records' cells and complaint rows (records.ts), how its
+ * complaints were classified — as plain data, with classes as indices into the taxonomy.
+ * `merge` combines partials in input order, the later copy of a work order winning, into what
+ * one pass over all the rows gives.
+ */
+import { DataSetMerge } from '../ingest/merge.js';
+import type { IngestPartial } from '../ingest/partial.js';
+import type { InputHeader } from '../ingest/summary.js';
+import type { IngestResult } from '../ingest/types.js';
+import { Records, type RecordsPartial } from './records.js';
+
+export type ClassifiedBy = Record<'columns' | 'rules' | 'model' | 'unclassified', number>;
+
+export interface PartialAggregate {
+  ingest: IngestPartial;
+  records: RecordsPartial;
+  /** Complaint rows by how they were classified (every copy counts, as `classify` does). */
+  classifiedBy: ClassifiedBy;
+}
+
+/** The data set: all partials merged. */
+export interface Aggregate {
+  ingest: IngestResult;
+  records: Records;
+  classifiedBy: ClassifiedBy;
+}
+
+export const noneClassified = (): ClassifiedBy => ({
+  columns: 0,
+  rules: 0,
+  model: 0,
+  unclassified: 0,
+});
+
+/** Folds partial aggregates, in input order, into the data set; takes over their arrays. */
+export class AggregateMerge {
+  readonly dataSet = new DataSetMerge();
+  private records: Records | null = null;
+  private readonly classifiedBy = noneClassified();
+
+  add(partial: PartialAggregate): void {
+    const entries = this.dataSet.add(partial.ingest);
+    if (this.records === null) this.records = Records.adopt(partial.records);
+    else this.records.absorb(partial.records, entries);
+    for (const method of Object.keys(this.classifiedBy) as (keyof ClassifiedBy)[])
+      this.classifiedBy[method] += partial.classifiedBy[method];
+  }
+
+  /** See DataSetMerge.endInput: after all partials of an input; throws for an unusable one. */
+  endInput(header: InputHeader): void {
+    this.dataSet.endInput(header);
+  }
+
+  result(): Aggregate {
+    return {
+      ingest: this.dataSet.result(),
+      records: this.records ?? new Records(),
+      classifiedBy: this.classifiedBy,
+    };
+  }
+}
+
+/** Merges the partials of whole inputs, in input order (`headers`: one per input). */
+export function merge(
+  partials: readonly PartialAggregate[],
+  headers: readonly InputHeader[],
+): Aggregate {
+  const merger = new AggregateMerge();
+  let next = 0;
+  for (const partial of partials) {
+    while (next < partial.ingest.input) merger.endInput(headers[next++]!);
+    merger.add(partial);
+  }
+  while (next < headers.length) merger.endInput(headers[next++]!);
+  return merger.result();
+}

@@ -1,0 +1,260 @@
+/**
+ * `groupBy(cube, by, period)`: the one way the metrics read the cube. One pass over its cells
+ * counts, for each combination of values of the dimensions `by` found in the period, the work
+ * orders and complaints of each bucket of the period's grain (period.ts). Units, the monthly
+ * series, `trend --by`, categories and hot spots are all groupings of the cube.
+ *
+ * Dimensions: `unit`; the complaint's class (`class`, the deepest node known) or its node at
+ * one level (`level1`, `level2`, `level3`) or its `discipline` — these count complaints only,
+ * with NONE for an unclassified complaint, and leave out a classified complaint with no node at
+ * the level asked; `type`, the business type of the work orders of other types (only those);
+ * and the optional dimensions the cube was built with (dimensions.ts), BLANK for no value.
+ * Groups come in the order their first cell was counted: the order of first appearance.
+ */
+import { DISCIPLINES, type Taxonomy, type TaxonomyNode } from '../taxonomy/load.js';
+import { monthOfDay } from './calendar.js';
+import type { ComplaintClass, Cube } from './cube.js';
+import {
+  APPEAL_APPROVED,
+  COMPLAINT,
+  UNSUBSTANTIATED,
+  type OptionalDimension,
+} from './dimensions.js';
+import { bucketOf, type Period } from './period.js';
+import type { Counts } from './types.js';
+
+export type ClassDimension = 'class' | 'level1' | 'level2' | 'level3' | 'discipline';
+export type GroupDimension = 'unit' | ClassDimension | 'type' | OptionalDimension;
+
+/** The key value of an unclassified complaint on a class dimension. */
+export const NONE = -1;
+/** A cell left out of a grouping (a classified complaint with no node at the level asked). */
+const SKIP = -2;
+
+export interface Tally {
+  /** Work orders of every type. */
+  workOrders: number;
+  complaints: number;
+  appealApproved: number;
+  unsubstantiated: number;
+  /** Complaints less appeal-approved (and unsubstantiated, when excluded), each once. */
+  assessed: number;
+}
+
+/** The complaint counts of a tally, in the order the JSON result lists them. */
+export function countsOf(t: Tally): Counts {
+  return {
+    complaints: t.complaints,
+    appealApproved: t.appealApproved,
+    unsubstantiated: t.unsubstantiated,
+    assessed: t.assessed,
+  };
+}
+
+export const noTally = (): Tally => ({
+  workOrders: 0,
+  complaints: 0,
+  appealApproved: 0,
+  unsubstantiated: 0,
+  assessed: 0,
+});
+
+export interface Group {
+  /**
+   * The group's value on each dimension of `by`, in order: a unit, type or dictionary id, a
+   * taxonomy node index (taxonomy.nodes), a DISCIPLINES index; NONE or BLANK for none.
+   */
+  key: number[];
+  /** Per bucket of the period, first to last. */
+  buckets: Tally[];
+  total: Tally;
+}
+
+export interface GroupOptions {
+  /** Assessed complaints also leave out the unsubstantiated (--exclude-unsubstantiated). */
+  excludeUnsubstantiated: boolean;
+}
+
+/** Per class index, its value on a class dimension: a node index, a discipline, NONE or SKIP. */
+function classValues(cube: Cube, dimension: ClassDimension): Int32Array {
+  const nodeIndex = new Map<TaxonomyNode, number>();
+  cube.classes.forEach((k, i) => {
+    if (k.node) nodeIndex.set(k.node, i);
+  });
+  const pick: Record<
+    Exclude<ClassDimension, 'discipline'>,
+    (k: ComplaintClass) => TaxonomyNode | null
+  > = {
+    class: (k) => k.node,
+    level1: (k) => k.level1,
+    level2: (k) => k.level2,
+    level3: (k) => k.level3,
+  };
+  return Int32Array.from(cube.classes, (k) => {
+    if (k.level1 === null) return NONE;
+    if (dimension === 'discipline') return k.discipline ? DISCIPLINES.indexOf(k.discipline) : NONE;
+    const node = pick[dimension](k);
+    return node ? nodeIndex.get(node)! : SKIP;
+  });
+}
+
+const CLASS_DIMENSIONS: ReadonlySet<GroupDimension> = new Set([
+  'class',
+  'level1',
+  'level2',
+  'level3',
+  'discipline',
+]);
+
+/**
+ * A dimension's value for every cell, and one more than its largest value: computed once per
+ * cube and dimension (cells never change) and kept, so groupings read plain columns.
+ */
+interface Column {
+  values: Int32Array;
+  /** Values run from SKIP to `range` − 1. */
+  range: number;
+}
+
+const columns = new WeakMap<Cube, Map<string, Column>>();
+
+function derive(cube: Cube, name: string, of: (cell: number) => number): Column {
+  let cached = columns.get(cube);
+  if (!cached) columns.set(cube, (cached = new Map()));
+  let column = cached.get(name);
+  if (!column) {
+    const values = new Int32Array(cube.size);
+    let range = 0;
+    for (let c = 0; c < values.length; c++) {
+      const value = of(c);
+      values[c] = value;
+      if (value >= range) range = value + 1;
+    }
+    cached.set(name, (column = { values, range }));
+  }
+  return column;
+}
+
+function column(cube: Cube, dimension: GroupDimension): Column {
+  const { flags, kind } = cube;
+  if (dimension === 'unit') return derive(cube, dimension, (c) => cube.unit[c]!);
+  if (dimension === 'type')
+    return derive(cube, dimension, (c) => (flags[c]! & COMPLAINT ? SKIP : kind[c]!));
+  if (CLASS_DIMENSIONS.has(dimension)) {
+    const values = classValues(cube, dimension as ClassDimension);
+    return derive(cube, dimension, (c) => (flags[c]! & COMPLAINT ? values[kind[c]!]! : SKIP));
+  }
+  const at = cube.dimensions.indexOf(dimension as OptionalDimension);
+  if (at < 0) throw new Error(`the cube was not built by ${dimension}`);
+  return derive(cube, dimension, (c) => cube.extra[at]![c]!);
+}
+
+/** The bucket of each cell of the period (relative to its first bucket). */
+function bucketReader(cube: Cube, period: Period): (cell: number) => number {
+  const first = bucketOf(period.grain, period.from);
+  if (period.grain === 'day') return (c) => cube.day[c]! - first;
+  if (period.grain === 'month') {
+    const months = derive(cube, 'month', (c) => monthOfDay(cube.day[c]!)).values;
+    return (c) => months[c]! - first;
+  }
+  const cache = new Map<number, number>();
+  return (c) => {
+    const day = cube.day[c]!;
+    let bucket = cache.get(day);
+    if (bucket === undefined) cache.set(day, (bucket = bucketOf(period.grain, day) - first));
+    return bucket;
+  };
+}
+
+/** Groups numbered by their key: a dense table when the keys are few, a Map otherwise. */
+function groupIndex(dims: readonly Column[]): (key: readonly number[]) => number {
+  // A value v of dimension d sits at (v + 1) × stride[d]: NONE and BLANK (−1) at 0.
+  const strides: number[] = [];
+  let slots = 1;
+  for (const d of dims) {
+    strides.push(slots);
+    slots *= d.range + 1;
+  }
+  let next = 0;
+  if (slots <= 1 << 16) {
+    const table = new Int32Array(slots).fill(-1);
+    return (key) => {
+      let at = 0;
+      for (let d = 0; d < key.length; d++) at += (key[d]! + 1) * strides[d]!;
+      if (table[at]! < 0) table[at] = next++;
+      return table[at]!;
+    };
+  }
+  const map = new Map<string, number>();
+  return (key) => {
+    const name = key.join();
+    let group = map.get(name);
+    if (group === undefined) map.set(name, (group = next++));
+    return group;
+  };
+}
+
+function add(tally: Tally, flags: number, count: number, options: GroupOptions): void {
+  tally.workOrders += count;
+  if (!(flags & COMPLAINT)) return;
+  tally.complaints += count;
+  if (flags & APPEAL_APPROVED) tally.appealApproved += count;
+  if (flags & UNSUBSTANTIATED) tally.unsubstantiated += count;
+  if (!(flags & APPEAL_APPROVED) && !(options.excludeUnsubstantiated && flags & UNSUBSTANTIATED))
+    tally.assessed += count;
+}
+
+/** The cells of `period`, grouped by the dimensions `by`, counted per bucket. */
+export function groupBy(
+  cube: Cube,
+  by: readonly GroupDimension[],
+  period: Period,
+  options: GroupOptions,
+): Group[] {
+  const dims = by.map((dimension) => column(cube, dimension));
+  const bucket = bucketReader(cube, period);
+  const bucketTotal = bucketOf(period.grain, period.to) - bucketOf(period.grain, period.from) + 1;
+  const index = groupIndex(dims);
+  const groups: Group[] = [];
+  const key: number[] = new Array<number>(by.length);
+  const { day, flags, count } = cube;
+  const size = cube.size;
+  cells: for (let c = 0; c < size; c++) {
+    if (day[c]! < period.from || day[c]! > period.to) continue;
+    for (let d = 0; d < dims.length; d++) {
+      const value = dims[d]!.values[c]!;
+      if (value === SKIP) continue cells;
+      key[d] = value;
+    }
+    const at = index(key);
+    let group = groups[at];
+    if (group === undefined) {
+      group = {
+        key: [...key],
+        buckets: Array.from({ length: bucketTotal }, noTally),
+        total: noTally(),
+      };
+      groups[at] = group;
+    }
+    add(group.buckets[bucket(c)]!, flags[c]!, count[c]!, options);
+    add(group.total, flags[c]!, count[c]!, options);
+  }
+  return groups;
+}
+
+/** The one group of every cell of the period (a grouping by nothing). */
+export function tallyOf(cube: Cube, period: Period, options: GroupOptions): Group {
+  const buckets = bucketOf(period.grain, period.to) - bucketOf(period.grain, period.from) + 1;
+  return (
+    groupBy(cube, [], period, options)[0] ?? {
+      key: [],
+      buckets: Array.from({ length: buckets }, noTally),
+      total: noTally(),
+    }
+  );
+}
+
+/** A taxonomy node of a class-dimension key value; null for NONE. */
+export function nodeOf(taxonomy: Taxonomy, value: number): TaxonomyNode | null {
+  return value === NONE ? null : taxonomy.nodes[value]!;
+}
