@@ -1,7 +1,7 @@
 /** complaints classify <inputs...>: options and help text (the command: commands/classify.ts). */
 import type { Command } from 'commander';
 import type { ClassifyExtras } from '../commands/classify.js';
-import { addCommonOptions, collect } from '../settings/options.js';
+import { addCommonOptions, addPeriodOptions, collect } from '../settings/options.js';
 import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
 
 const HELP = `
@@ -11,8 +11,13 @@ How a row is classified, in this order (the 判定方式 column says which):
                    when one type is clearly ahead
   模型/model       a model trained with --train decides where rules are unsure (--model)
   未分类/unclassified  counted and reported, never guessed
-Only complaints are classified; other business types are counted and left out. Rows are
-written as read: a work order repeated across inputs appears once per input.
+Only complaints are classified, and counted as analyze and report count them: the inputs
+are one data set (a work order repeated across inputs appears once, the later input's copy),
+and only complaints accepted in the period are classified (--month, --quarter, --year,
+--from/--to; without them, the latest calendar year in the data, from its first to its last
+month with complaints). A line on stderr says how many rows were left out, and why.
+--audit and --out of the audit list take the same complaints. --train and --evaluate read
+every labelled row of the files they name.
 
 --out FILE.xlsx|.csv keeps every original column, then adds 判定一级分类, 判定二级分类,
 判定三级分类, 判定方式, 置信度, 判定依据 (level1 ... evidence with --lang en). CSV is UTF-8 with
@@ -62,7 +67,7 @@ export function register(program: Command): void {
       'list rows whose recorded class their text contradicts, most confident first',
     )
     .option('--limit <n>', 'rows shown by --audit and --evaluate in the terminal', '20');
-  addCommonOptions(command)
+  addCommonOptions(addPeriodOptions(command))
     .addHelpText('after', HELP)
     .action(async (inputs: string[], options: ClassifyExtras, command: Command) => {
       const settings = await (

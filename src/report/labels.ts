@@ -486,7 +486,17 @@ export const CLASSIFY = {
     auditWritten: (out: string, found: string, checked: string) =>
       `已写入 ${out}（${checked} 条有记录分类的投诉中 ${found} 条与内容判定不一致）`,
     tallyHead: ['一级分类', '二级分类', '投诉'],
-    classified: (n: string, parts: string, where: string) => `已分类投诉 ${n} 条：${parts}${where}`,
+    classified: (n: string, period: string, parts: string, where: string) =>
+      `已分类投诉 ${n} 条（${period}）：${parts}${where}`,
+    leftOut: (read: string, duplicates: number, outside: number) =>
+      `读取投诉 ${read} 行，未计 ${formatInt(duplicates + outside)} 行：` +
+      [
+        duplicates > 0 ? `重复工单的早先副本 ${formatInt(duplicates)} 行（以后一个输入为准）` : '',
+        outside > 0 ? `期间外 ${formatInt(outside)} 行（--month、--from/--to 等可改期间）` : '',
+      ]
+        .filter(Boolean)
+        .join('，') +
+      '；与 analyze、report 的计数相同',
   },
   en: {
     methods: { columns: 'columns', rules: 'rules', model: 'model', unclassified: 'unclassified' },
@@ -520,8 +530,21 @@ export const CLASSIFY = {
     auditWritten: (out: string, found: string, checked: string) =>
       `wrote ${out} (${found} of ${checked} complaints with a recorded class disagree with their text)`,
     tallyHead: ['level 1', 'level 2', 'complaints'],
-    classified: (n: string, parts: string, where: string) =>
-      `classified ${n} complaints: ${parts}${where}`,
+    classified: (n: string, period: string, parts: string, where: string) =>
+      `classified ${n} complaints (${period}): ${parts}${where}`,
+    leftOut: (read: string, duplicates: number, outside: number) =>
+      `read ${read} complaint rows, ${formatInt(duplicates + outside)} left out: ` +
+      [
+        duplicates > 0
+          ? `${formatInt(duplicates)} earlier copies of repeated work orders (the later input's copy counts)`
+          : '',
+        outside > 0
+          ? `${formatInt(outside)} outside the period (--month, --from/--to … choose another)`
+          : '',
+      ]
+        .filter(Boolean)
+        .join(', ') +
+      '; as analyze and report count',
   },
 } as const;
 

@@ -49,6 +49,23 @@ export function addCommonOptions(command: Command): Command {
     .option('--no-color', 'no colour even on a terminal');
 }
 
+/** The period options: the metric commands' and classify's. */
+function periodOptions(): Option[] {
+  return [
+    new Option('--from <YYYY-MM>', 'first month of the period'),
+    new Option('--to <YYYY-MM>', 'last month of the period'),
+    new Option('--month <YYYY-MM>', 'one month: 2016-11, 201611 or 2016年11月'),
+    new Option('--quarter <YYYYQn>', 'one quarter: 2016Q4, 2016年第四季度 or 2016年4季度'),
+    new Option('--year <YYYY>', 'one calendar year: 2016 or 2016年'),
+  ];
+}
+
+/** Declares the period options (classify: the metric commands declare them with theirs). */
+export function addPeriodOptions(command: Command): Command {
+  for (const option of periodOptions()) command.addOption(option);
+  return command;
+}
+
 /**
  * Declares the options of the metric commands (analyze, trend, assess, report). The defaults
  * shown are those resolveSettings applies. Those a command does not use (unused.ts) are hidden
@@ -57,11 +74,7 @@ export function addCommonOptions(command: Command): Command {
 export function addMetricOptions(command: Command): Command {
   const defaults = { taxonomy: DEFAULT_TAXONOMY, ...DEFAULT_SETTINGS };
   const options = [
-    new Option('--from <YYYY-MM>', 'first month of the period'),
-    new Option('--to <YYYY-MM>', 'last month of the period'),
-    new Option('--month <YYYY-MM>', 'one month: 2016-11, 201611 or 2016年11月'),
-    new Option('--quarter <YYYYQn>', 'one quarter: 2016Q4, 2016年第四季度 or 2016年4季度'),
-    new Option('--year <YYYY>', 'one calendar year: 2016 or 2016年'),
+    ...periodOptions(),
     new Option(
       '--targets <file>',
       'annual targets per unit: CSV, XLSX or JSON (供电单位, 年度指标, 户数)',

@@ -10,6 +10,7 @@
  */
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
+import { PERIOD_OPTION_KEYS } from './period-syntax.js';
 import type { CommandName, ConfigSettings } from './types.js';
 
 /** An option as commander names it (camelCase; `charts` is --no-charts). */
@@ -172,6 +173,7 @@ function classifyModes(options: Record<OptionKey, unknown>, inputs: readonly str
       [typed('out'), 'out', '--train writes the model to --model FILE'],
       [typed('json'), 'json', '--train writes the model to --model FILE and prints one line'],
       [typed('limit'), 'limit', 'it limits the rows --audit and --evaluate show'],
+      ...periodIdle(typed, '--train reads every labelled row of the files it names'),
     ];
     for (const [given, key, why] of idle) {
       if (given)
@@ -188,6 +190,7 @@ function classifyModes(options: Record<OptionKey, unknown>, inputs: readonly str
       [files, 'inputs', `--evaluate reads the labelled file it names, not ${inputs.join(', ')}`],
       [typed('audit'), 'audit', 'a run evaluates or audits'],
       [typed('out'), 'out', '--evaluate prints its measures; --json FILE writes all of them'],
+      ...periodIdle(typed, '--evaluate reads every labelled row of the file it names'),
     ];
     for (const [given, key, why] of idle) {
       if (given) idleWith('--evaluate', key, why, 'Run them one at a time.');
@@ -215,4 +218,9 @@ function classifyModes(options: Record<OptionKey, unknown>, inputs: readonly str
 function idleWith(mode: string, key: OptionKey, why: string, hint: string): never {
   const what = key === 'inputs' ? 'input files are not used' : `${flag(key)} is not used`;
   throw new InputError('BAD_OPTION', `classify ${mode}: ${what}: ${why}.`, hint);
+}
+
+/** The period options typed, idle in a mode that reads every row. */
+function periodIdle(typed: (key: OptionKey) => boolean, why: string): [boolean, string, string][] {
+  return PERIOD_OPTION_KEYS.map((key) => [typed(key), key, why]);
 }

@@ -79,11 +79,13 @@ const USE: Record<CommandName, Record<string, string>> = {
   inspect: { ...COMMON },
   classify: {
     ...COMMON,
+    ...PERIOD,
     out: 'the classified rows, or the audit list with --audit; refused with --train, --evaluate',
     taxonomy: 'the classes',
     model: 'the model read (written with --train)',
-    train: 'trains a model; refused with inputs, --evaluate, --audit, --out, --json, --limit',
-    evaluate: 'measures accuracy; refused with inputs, --audit, --out',
+    train:
+      'trains a model; refused with inputs, --evaluate, --audit, --out, --json, --limit, a period',
+    evaluate: 'measures accuracy; refused with inputs, --audit, --out, a period',
     audit: 'the contradictions',
     limit: 'rows shown by --audit/--evaluate; refused otherwise, and with --audit --out/--json',
   },
@@ -264,6 +266,21 @@ describe('refuseUnused: options idle in a combination', () => {
       'classify --evaluate: --out is not used: --evaluate prints its measures; --json FILE writes all of them.',
     ],
     ['classify', { audit: true, out: 'audit.xlsx' }, ['a.csv'], {}, null],
+    ['classify', { audit: true, month: '2016-11' }, ['a.csv'], {}, null],
+    [
+      'classify',
+      { train: ['l.xlsx'], year: '2016' },
+      [],
+      {},
+      'classify --train: --year is not used: --train reads every labelled row of the files it names.',
+    ],
+    [
+      'classify',
+      { evaluate: 'l.xlsx', from: '2016-01' },
+      [],
+      {},
+      'classify --evaluate: --from is not used: --evaluate reads every labelled row of the file it names.',
+    ],
     [
       'taxonomy',
       { validate: 'mine.json' },
