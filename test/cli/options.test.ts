@@ -279,3 +279,55 @@ describe('classify counts what analyze and report count', () => {
     expect(result.leftOut).toEqual({ read: 422, duplicates: 16, outsidePeriod: 180 });
   });
 });
+
+describe('inspect reports on every file, the good and the bad, then exits 2', () => {
+  const GOOD = ['fixtures/95598-2016-07-utf16.txt', 'fixtures/95598-2016-08-pinyin.csv'];
+  const BAD = ['test/files/bad/old.xls', 'test/files/bad/missing-unit.csv', 'no/such.csv'];
+  const ARGS = [GOOD[0]!, BAD[0]!, GOOD[1]!, BAD[1]!, BAD[2]!];
+
+  it('shows each file in its place, the totals of those read, and ends with exit 2', () => {
+    const run = complaints(['inspect', ...ARGS]);
+    expect(run.code).toBe(2);
+    const at = ARGS.map((file) => run.stdout.indexOf(`${file}\n`));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    expect(run.stdout).toContain(
+      '  无法读取：this is an old .xls (Excel 97-2003) workbook, which is not read.\n  Open it in Excel or WPS',
+    );
+    expect(run.stdout).toContain('  无法读取：no 供电单位 (unit) column in the header on row 1.');
+    expect(run.stdout).toContain('合计（可读取的 2 个输入，去重后）');
+    expect(run.stderr).toBe(
+      `complaints: 3 of 5 inputs could not be read: ${BAD.join(', ')}.\n  Each one is shown above with what to do; the other inputs were read.\n`,
+    );
+  });
+
+  it('--json lists the unreadable inputs; the totals are those of the inputs read', () => {
+    const run = complaints(['inspect', ...ARGS, '--json']);
+    expect(run.code).toBe(2);
+    const result = JSON.parse(run.stdout);
+    const good = JSON.parse(complaints(['inspect', ...GOOD, '--json']).stdout);
+    expect(result.inputs).toEqual(good.inputs);
+    expect(result.totals).toEqual(good.totals);
+    expect(result.unreadable.map((u: { file: string; code: string }) => [u.file, u.code])).toEqual([
+      [BAD[0], 'FORMAT_XLS'],
+      [BAD[1], 'MISSING_COLUMN'],
+      [BAD[2], 'FILE_NOT_FOUND'],
+    ]);
+    expect(good.unreadable).toEqual([]);
+  });
+
+  it('an input whose rows are mostly rejected is left out whole: none of its rows in the totals', () => {
+    const run = complaints(['inspect', GOOD[0]!, 'test/files/bad/unreadable-dates.csv', '--json']);
+    expect(run.code).toBe(2);
+    const result = JSON.parse(run.stdout);
+    const alone = JSON.parse(complaints(['inspect', GOOD[0]!, '--json']).stdout);
+    expect(result.totals).toEqual(alone.totals);
+  });
+
+  it('one input that cannot be read: its error alone, as before', () => {
+    const run = complaints(['inspect', BAD[0]!]);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(isPlainError(run.stderr)).toBe(true);
+  });
+});
