@@ -331,3 +331,20 @@ describe('inspect reports on every file, the good and the bad, then exits 2', ()
     expect(isPlainError(run.stderr)).toBe(true);
   });
 });
+
+describe('a targets file given as an export says what it is', () => {
+  it.each(['targets-2016.csv', 'targets-2016.xlsx', 'targets-2016.json'])('%s', (name) => {
+    const file = `fixtures/metrics/${name}`;
+    const run = complaints(['analyze', M[0]!, file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^complaints: ${file}: this looks like a targets file \\(.+\\), not a work-order export\\.\\n`,
+      ),
+    );
+    expect(run.stderr).toContain(
+      `  Give it with --targets ${file}, and the exports as the inputs.\n`,
+    );
+    expect(isPlainError(run.stderr)).toBe(true);
+  });
+});
