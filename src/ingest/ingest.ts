@@ -6,6 +6,7 @@
  */
 import { openInput } from '../io/source.js';
 import { cleanText } from '../schema/values.js';
+import { formatOptionWarnings } from './format-options.js';
 import { DataSetMerge } from './merge.js';
 import { InputError } from '../errors.js';
 import { emptyCounts, type IngestPartial, type PartialBuilder } from './partial.js';
@@ -85,7 +86,7 @@ export async function ingest(
   };
   if (onUnreadable === null) {
     await readInputs(files, settings, sink);
-    return merge.result();
+    return withFormatWarnings(merge.result(), settings);
   }
   for (let i = 0; i < files.length; i++) {
     try {
@@ -98,5 +99,10 @@ export async function ingest(
   }
   const result = merge.result();
   // The summaries of the inputs left out are holes: the list holds the inputs read.
-  return { ...result, inputs: result.inputs.filter(Boolean) };
+  return withFormatWarnings({ ...result, inputs: result.inputs.filter(Boolean) }, settings);
+}
+
+function withFormatWarnings(result: IngestResult, settings: IngestSettings): IngestResult {
+  result.warnings.push(...formatOptionWarnings(settings, result.inputs));
+  return result;
 }

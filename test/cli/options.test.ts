@@ -348,3 +348,45 @@ describe('a targets file given as an export says what it is', () => {
     expect(isPlainError(run.stderr)).toBe(true);
   });
 });
+
+describe('--sheet and --encoding that no input uses are said to be unused', () => {
+  it('analyze: a warning among the data problems, and in the JSON', () => {
+    const run = complaints(['analyze', SEP, '--encoding', 'gbk', '--json']);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).warnings).toContain(
+      '--encoding gb18030 was not used: no input is a text file (a workbook carries its own encoding).',
+    );
+  });
+
+  it('inspect: the note on the input, and the warning', () => {
+    const run = complaints(['inspect', NOV, '--sheet', '2']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('  --sheet 2 is ignored: a text file has no sheets.');
+    expect(run.stderr).toBe('warning: --sheet 2 was not used: no input is an xlsx workbook.\n');
+  });
+});
+
+describe('report --json', () => {
+  it('prints the result JSON as analyze does, beside the workbook', () => {
+    const out = join(dir, 'q4.xlsx');
+    const run = complaints([
+      'report',
+      ...M,
+      '--targets',
+      TARGETS,
+      '--year',
+      '2016',
+      '--out',
+      out,
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    const reported = JSON.parse(run.stdout);
+    const analyzed = JSON.parse(
+      complaints(['analyze', ...M, '--targets', TARGETS, '--year', '2016', '--json']).stdout,
+    );
+    expect(reported.totals).toEqual(analyzed.totals);
+    expect(reported.units).toEqual(analyzed.units);
+    expect(run.stderr).toMatch(/^已写入 .*q4\.xlsx/);
+  });
+});

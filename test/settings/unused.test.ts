@@ -12,8 +12,8 @@ import { failure } from './helpers.js';
 const COMMON = {
   map: 'which header is which field',
   complaintType: 'which 业务类型 values are complaints',
-  encoding: 'how a text input is decoded (a note on a workbook)',
-  sheet: 'which sheet of a workbook is read (a note on a text input)',
+  encoding: 'how a text input is decoded (a note on a workbook; a warning when no input is text)',
+  sheet: 'which sheet of a workbook is read (a note on a text input; a warning when no workbook)',
   maxInflated: 'the zip-bomb guard',
   json: 'the JSON result',
   strict: 'exit 3 on a rejected row',
