@@ -23,15 +23,20 @@ every labelled row of the files they name.
 判定三级分类, 判定方式, 置信度, 判定依据 (level1 ... evidence with --lang en). CSV is UTF-8 with
 BOM; text starting with = + - @ gets a leading ' so no spreadsheet runs it as a formula.
 
-Exit codes: 0 done; 2 an input, the taxonomy or the model cannot be read; 3 rows were
-rejected under --strict.
+--audit --out FILE.xlsx|.csv writes every disagreement, to send to the units: 供电单位,
+工单编号, 受理时间, 记录分类, 内容判定, 判定方式, 置信度, 判定依据, 受理内容, 来源文件, 行.
+
+Exit codes: 0 done; 2 an input, the taxonomy or the model cannot be read, an option this
+run would not use (--limit without --audit, --train with --evaluate …), or no work order in
+the period; 3 rows were rejected under --strict.
 
 Examples:
   complaints classify export.xlsx --out classified.xlsx
   complaints classify --train history-2015.xlsx --model model.json
   complaints classify export.xlsx --model model.json --out classified.csv
   complaints classify --evaluate labelled.xlsx --json
-  complaints classify export.xlsx --audit --limit 50`;
+  complaints classify export.xlsx --audit --limit 50
+  complaints classify exports/ --quarter 2016Q4 --audit --out audit-2016Q4.xlsx`;
 
 export function register(program: Command): void {
   const command = program
@@ -42,8 +47,14 @@ export function register(program: Command): void {
     .description(
       'Classify each complaint with the taxonomy, write the rows with their classes, train and evaluate text models.',
     )
-    .argument('[inputs...]', 'export files (.xlsx, .csv, .txt); - reads stdin')
-    .option('--out <file>', 'write the classified rows to FILE.xlsx or FILE.csv')
+    .argument(
+      '[inputs...]',
+      'export files (.xlsx, .csv, .txt), folders of them, or quoted patterns; - reads stdin',
+    )
+    .option(
+      '--out <file>',
+      'write the classified rows to FILE.xlsx or FILE.csv; with --audit, the audit list',
+    )
     .option(
       '--taxonomy <name|file>',
       'taxonomy to classify with (see complaints taxonomy)',
