@@ -12,7 +12,7 @@ import { RowPlacement } from '../io/placement.js';
 import { prepareRowWriter, type RowWriter } from '../io/rows.js';
 import { Spool } from '../io/spool.js';
 import type { Cell } from '../io/table.js';
-import { contains, type Period } from '../metrics/period.js';
+import { contains, monthPeriod, type Period } from '../metrics/period.js';
 import { runPipeline, type PipelineResult } from '../pipeline.js';
 import { ADDED_COLUMNS, addedCells } from '../report/classification.js';
 import { CLASSIFY } from '../report/labels.js';
@@ -96,6 +96,12 @@ export async function classifyPeriod(settings: Settings): Promise<{
 }> {
   const { lang, out } = settings;
   const open = out ? await prepareRowWriter(out, CLASSIFY[lang].sheet) : null;
+  // A period asked for is known before reading: rows outside it are not placed, so the output
+  // takes its columns from the first input with a complaint in the period.
+  const asked = settings.period;
+  const known = asked.from !== null && asked.to !== null ? monthPeriod(asked.from, asked.to) : null;
+  const wanted = (order: WorkOrder) =>
+    open !== null && (known === null || contains(known, order.acceptedAt.dayIndex));
   // The output takes the first input's columns; later inputs are placed by field or header.
   const placement = new RowPlacement();
   const tally = new CategoryTally();
@@ -110,7 +116,7 @@ export async function classifyPeriod(settings: Settings): Promise<{
         c.method,
         c.level1?.code ?? null,
         c.level2?.code ?? null,
-        open ? placement.place(order, addedCells(c, lang)) : null,
+        wanted(order) ? placement.place(order, addedCells(c, lang)) : null,
       ],
       async ([method, level1, level2, cells], result) => {
         nodes ??= new Map(result.taxonomy.nodes.map((n) => [n.code, n]));
