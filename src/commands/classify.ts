@@ -17,7 +17,6 @@ import { CLASSIFY } from '../report/labels.js';
 import { formatInt, table } from '../report/terminal.js';
 import { print } from '../report/print.js';
 import { filesRead } from '../settings/resolve.js';
-import { classifyPeriod, labelledOfPeriod, leftOutLine } from './classify-period.js';
 import { periodText } from '../metrics/period.js';
 import type { Lang, Settings } from '../settings/types.js';
 import { Classifier, type Method } from '../taxonomy/classify.js';
@@ -26,6 +25,7 @@ import { CategoryTally } from '../taxonomy/categories.js';
 import { loadTaxonomy, type Taxonomy, type TaxonomyNode } from '../taxonomy/load.js';
 import { NaiveBayes, type Sample } from '../taxonomy/model.js';
 import { loadModel } from '../taxonomy/model-file.js';
+import { classifyPeriod, labelledOfPeriod, leftOutLine } from './classify-period.js';
 
 /** The options classify has beside the Settings, as commander gives them. */
 export interface ClassifyExtras {
@@ -55,9 +55,10 @@ export async function run(settings: Settings, extras: ClassifyExtras): Promise<v
     await train(extras.train, model, taxonomy, settings);
     return;
   }
-  const classifier = new Classifier(taxonomy, model ? loadModel(model, taxonomy) : null);
+  // classify without --audit or --evaluate classifies through the pipeline, which loads its own.
+  const classifier = () => new Classifier(taxonomy, model ? loadModel(model, taxonomy) : null);
   if (extras.evaluate) {
-    await evaluateFile(extras.evaluate, classifier, settings, limit);
+    await evaluateFile(extras.evaluate, classifier(), settings, limit);
     return;
   }
   if (inputs.length === 0) {
@@ -68,7 +69,7 @@ export async function run(settings: Settings, extras: ClassifyExtras): Promise<v
     );
   }
   if (extras.audit) {
-    await auditInputs(classifier, settings, limit);
+    await auditInputs(classifier(), settings, limit);
     return;
   }
   await classifyInputs(settings);

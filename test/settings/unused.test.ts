@@ -307,3 +307,19 @@ describe('refuseUnused: options idle in a combination', () => {
     expect(error.hint).toBeTruthy();
   });
 });
+
+describe('the config file: one file serves every command', () => {
+  it.each<CommandName>(['analyze', 'trend', 'assess', 'report'])(
+    '%s takes the keys it uses and leaves the others to the commands that do',
+    (command) => {
+      const config = {
+        targets: '/c/t.csv',
+        prorate: true,
+        top: 5,
+        detail: true,
+        out: '/r/{period}.csv',
+      };
+      expect(() => refuseUnused(command, {}, [], config)).not.toThrow();
+    },
+  );
+});
