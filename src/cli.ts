@@ -80,7 +80,7 @@ export async function main(argv: string[]): Promise<number> {
         return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
       }
       const names = cli.commands.map((c) => c.name());
-      const usage = usageMessage(error.code, error.message, commandIn(argv.slice(2), names));
+      const usage = usageMessage(error.code, error.message, commandIn(argv.slice(2), names), names);
       print(process.stderr, `complaints: ${usage.message}\n  ${usage.hint}\n`);
       return EXIT.usage;
     }

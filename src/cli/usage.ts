@@ -13,9 +13,14 @@ export interface UsageMessage {
 
 /**
  * The message of commander's error `code`/`text` for a run of `command` (null: the top level or
- * an unknown command).
+ * an unknown command); `commands` are the program's, named in the hint for an unknown one.
  */
-export function usageMessage(code: string, text: string, command: string | null): UsageMessage {
+export function usageMessage(
+  code: string,
+  text: string,
+  command: string | null,
+  commands: readonly string[] = [],
+): UsageMessage {
   // Commander writes "error: unknown option '--jsn'\n(Did you mean --json?)".
   const [first = '', ...rest] = text.replace(/^error:\s*/, '').split('\n');
   const suggestion = /\(Did you mean (.+)\?\)/.exec(rest.join(' '))?.[1] ?? null;
@@ -34,7 +39,7 @@ export function usageMessage(code: string, text: string, command: string | null)
       const name = /'([^']+)'/.exec(first)?.[1] ?? first;
       return {
         message: `unknown command ${name}${mean}`,
-        hint: 'The commands are analyze, trend, assess, report, inspect, classify and taxonomy (complaints --help).',
+        hint: `The commands are ${listed(commands)} (complaints --help).`,
       };
     }
     case 'commander.optionMissingArgument': {
@@ -88,4 +93,11 @@ export function commandIn(args: readonly string[], names: readonly string[]): st
     if (!arg.startsWith('-')) return null;
   }
   return null;
+}
+
+/** a, b and c */
+function listed(names: readonly string[]): string {
+  return names.length <= 1
+    ? (names[0] ?? '')
+    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }
