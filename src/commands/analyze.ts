@@ -29,7 +29,13 @@ export async function run(settings: Settings): Promise<void> {
   const known = asked.from !== null && asked.to !== null ? monthPeriod(asked.from, asked.to) : null;
   const detail =
     settings.detail && kind === 'xlsx'
-      ? new (await import('../report/detail.js')).DetailRows(lang, known)
+      ? new (await import('../report/detail.js')).DetailRows({
+          lang,
+          within: known,
+          inputs: settings.inputs,
+          excludeUnsubstantiated: settings.analysis.excludeUnsubstantiated,
+          map: settings.ingest.map,
+        })
       : null;
   try {
     const result = await runPipeline(settings, detail?.observe);

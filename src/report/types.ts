@@ -58,9 +58,15 @@ export interface Sheet {
 
 export interface ReportModel {
   lang: Lang;
+  /** The title of every sheet: the units covered (国网黄山供电公司, 8 个供电单位) … */
+  scope: string;
+  /** … and what the report is about, in words: 2016年第四季度, 2016年11月, 2016年. */
+  about: string;
   /** Under every sheet's title: the period, and the sources with the time of writing. */
   period: string;
+  /** The inputs by file name. */
   sources: readonly string[];
+  /** Local time with its offset from UTC (localStamp). */
   generatedAt: string;
   sheets: Sheet[];
   /** The name of the 明细 sheet(s), written row by row from the spool (detail.ts). */

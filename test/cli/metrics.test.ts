@@ -304,7 +304,8 @@ describe('analyze in the terminal', () => {
     expect(lines[0]).toBe('投诉分析 2016-01 – 2016-12（12 个月；同比 2015-01 – 2015-12）');
     expect(lines[1]).toContain('输入 3 个文件');
     expect(lines[2]).toContain('投诉 226，申诉成功 80，考核投诉 146，指标 125，超指标率 +16.8%');
-    expect(lines[2]).toContain('同比 +25.56% (上年同期 180)');
+    // 同比 compares complaints, beside the assessed ones: said so.
+    expect(lines[2]).toContain('投诉同比 +25.56% (上年同期投诉 180)');
   });
 
   it('ranks the units with those over target marked, and a totals row', () => {
@@ -325,7 +326,7 @@ describe('analyze in the terminal', () => {
   it('shows the monthly series with 环比, the disciplines, hot spots and data problems', () => {
     expect(run.stdout).toMatch(/2016-02\s+12\s+8\s+−14\.29%\s+10\s+\+20%/);
     expect(run.stdout).toContain(
-      '专业: 运检 110 (48.67%, 同比 +107.55%)，营销 116 (51.33%, 同比 −8.66%)',
+      '专业: 运检 110 (48.67%, 投诉同比 +107.55%)，营销 116 (51.33%, 投诉同比 −8.66%)',
     );
     expect(run.stdout).toMatch(/热点（二级分类）: \S+ \d+/);
     expect(run.stdout).toContain('拒收 2 行');

@@ -84,11 +84,13 @@ describe('report --quarter 2016Q4 --detail', () => {
 
   it('opens each sheet with its title, the period and the sources', async () => {
     for (const sheet of (await book).worksheets.slice(0, 8)) {
-      expect(sheet.getCell('A1').value).toBe(`投诉分析 · ${sheet.name}`);
-      expect(sheet.getCell('A2').value).toBe(
-        '期间：2016-01 至 2016-12（12 个月）；同比：2015-01 至 2015-12',
+      expect(sheet.getCell('A1').value).toBe(
+        `国网黄山供电公司 2016年第四季度投诉分析 · ${sheet.name}`,
       );
-      expect(String(sheet.getCell('A3').value)).toContain(`来源：${files.join('，')}`);
+      expect(sheet.getCell('A2').value).toBe('统计期间：2016年（12 个月）；同比基期：2015年');
+      expect(String(sheet.getCell('A3').value)).toContain(
+        `来源：${files.map((f) => f.replace(/.*\//, '')).join('，')}`,
+      );
     }
   });
 
@@ -110,7 +112,8 @@ describe('report --quarter 2016Q4 --detail', () => {
   it('lists the units with a frozen header, a filter, highlighted over-target rates and a totals row', async () => {
     const sheet = (await book).getWorksheet('单位')!;
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
-    expect(sheet.autoFilter).toBe('A5:P5');
+    // Twelve months: no 上期/环比 columns.
+    expect(sheet.autoFilter).toBe('A5:N5');
     expect(rowOf(sheet, 1, '排名').getCell(2).value).toBe('供电单位');
     const shexian = rowOf(sheet, 2, '国网歙县供电公司');
     expect([2, 3, 4, 5, 6, 7, 8].map((c) => shexian.getCell(c + 1).value)).toEqual([
@@ -162,7 +165,7 @@ describe('report --quarter 2016Q4 --detail', () => {
     const sheet = (await book).getWorksheet('数据质量')!;
     expect(rowOf(sheet, 1, '重复工单').getCell(2).value).toBe(30);
     expect(rowOf(sheet, 1, '拒收行').getCell(2).value).toBe(2);
-    const reject = rowOf(sheet, 1, 'fixtures/metrics/95598-2016-06-12-gb18030.csv');
+    const reject = rowOf(sheet, 1, '95598-2016-06-12-gb18030.csv');
     expect(reject).toBeDefined();
   });
 
@@ -216,7 +219,7 @@ describe('report options', () => {
     expect(book.worksheets.map((s) => s.name)).toEqual(SHEET_NAMES.en.slice(0, 8));
     expect(book.worksheets.every((s) => s.getImages().length === 0)).toBe(true);
     expect(book.getWorksheet('Summary')!.getCell('A2').value).toBe(
-      'Period: 2016-11 to 2016-11 (1 month); compared with 2015-11 to 2015-11',
+      'Period: November 2016 (1 month); compared with November 2015',
     );
   });
 
@@ -235,7 +238,7 @@ describe('report options', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trim().split(/\r?\n/);
     expect(lines[0]).toBe(
-      '排名,供电单位,投诉,申诉成功,不属实,考核投诉,指标,超指标率,占比,上年同期,同比,上期,环比,户数,万户投诉率',
+      '排名,供电单位,投诉,申诉成功,不属实,考核投诉,指标,超指标率,投诉占比,上年同期投诉,投诉同比,户数,万户投诉率',
     );
     expect(lines.at(-1)).toMatch(/^,合计,226,80,23,146,125,0\.168,1,180,/);
     const json = join(dir, 'result.json');
@@ -400,7 +403,7 @@ describe('cron: complaints.config.json', () => {
     const out = join(cwd, '投诉分析-2016Q4.xlsx');
     expect(run.stderr).toBe('已写入 投诉分析-2016Q4.xlsx（8 个工作表，投诉 226 条）\n');
     const book = await read(out);
-    expect(book.getWorksheet('概览')!.getCell('A2').value).toContain('2016-01 至 2016-12');
+    expect(book.getWorksheet('概览')!.getCell('A2').value).toContain('统计期间：2016年');
     expect(book.worksheets.every((s) => s.getImages().length === 0)).toBe(true);
     // The command line wins over the file.
     const quiet = complaints(

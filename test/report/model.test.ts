@@ -85,8 +85,16 @@ describe('the sheets', () => {
       '数据质量',
     ]);
     expect(model.detailSheet).toBe('明细');
-    expect(model.period).toBe('期间：2016-01 至 2016-12（12 个月）；同比：2015-01 至 2015-12');
-    expect(model.sources).toEqual(INPUTS);
+    expect(model.scope).toBe('国网黄山供电公司');
+    expect(model.about).toBe('2016年');
+    expect(withQuarter.about).toBe('2016年第四季度');
+    expect(model.period).toBe('统计期间：2016年（12 个月）；同比基期：2015年');
+    // File names, not the folders they were read from.
+    expect(model.sources).toEqual([
+      '95598-2015.xlsx',
+      '95598-2016-01-06.xlsx',
+      '95598-2016-06-12-gb18030.csv',
+    ]);
   });
 
   it('are named in English with lang en, and say disciplines in English', () => {
@@ -125,13 +133,16 @@ describe('概览', () => {
     ['totals.unitsWithTarget', 8],
     ['totals.previous', 180],
     ['totals.yoy', 46 / 180],
-    // Over twelve months the span before is the year before.
-    ['totals.preceding', 180],
-    ['totals.mom', 46 / 180],
     ['categories.discipline[运检].complaints', 110],
     ['categories.discipline[营销].complaints', 116],
   ])('%s is %s', (field, value) => {
     expect(items(model)[field]).toBe(value);
+  });
+
+  it('leaves 上期/环比 out of twelve months: the span before is the year before', () => {
+    expect(Object.keys(items(model))).not.toContain('totals.preceding');
+    expect(Object.keys(items(model))).not.toContain('totals.mom');
+    expect(result.analysis.totals.preceding).toBe(180); // the JSON keeps it
   });
 
   it('shows the average monthly reduction and no quarter without --quarter', () => {
@@ -157,9 +168,9 @@ describe('概览', () => {
     ]);
     const labels = sheet(withQuarter, '概览').tables[0]!.rows.map((r) => r.item);
     expect(labels).toContain('本季度 超指标率');
-    expect(sheet(withQuarter, '概览').tables[0]!.rowFormats![labels.indexOf('本季度 同比')]).toBe(
-      'change',
-    );
+    expect(
+      sheet(withQuarter, '概览').tables[0]!.rowFormats![labels.indexOf('本季度 投诉同比')],
+    ).toBe('change');
   });
 
   it('is a list of items, absent values shown as -, with every note of the analysis', () => {
@@ -224,14 +235,13 @@ describe('单位', () => {
       'share',
       'previous',
       'yoy',
-      'preceding',
-      'mom',
       'customers',
       'ratePer10k',
     ]);
+    // Twelve months: no 上期/环比 there either.
     const csv = unitsCsvTable(result.analysis, 'zh');
     expect(keys(csv)).not.toContain('overTarget');
-    expect(keys(csv)).toHaveLength(15);
+    expect(keys(csv)).toHaveLength(13);
     expect(csv.totals!.unit).toBe('合计');
   });
 
@@ -268,7 +278,9 @@ describe('单位', () => {
     const s = sheet(withQuarter, '单位');
     expect(s.tables).toHaveLength(2);
     const q = s.tables[1]!;
-    expect(q.caption).toBe('本季度 2016-10 – 2016-12（同比 2015-10 – 2015-12）');
+    expect(q.caption).toBe('本季度：2016年第四季度（同比基期：2015年第四季度）');
+    // A quarter has the quarter before.
+    expect(keys(q)).toEqual(expect.arrayContaining(['preceding', 'mom']));
     expect(cells(q, ['rank', 'unit', 'assessed', 'target', 'overTargetRate']).slice(0, 3)).toEqual([
       [1, '国网歙县供电公司', 8, 6.5, 0.2308],
       [2, '国网黄山供电公司(市直)', 6, 7, -0.1429],
@@ -408,7 +420,8 @@ describe('热点', () => {
     expect(byUnit.rows[0]).toMatchObject({
       unit: '国网黄山供电公司(市直)',
       complaints: 50,
-      top1: '抄表催费 6',
+      top1: '抄表催费',
+      top1Complaints: 6,
       top1Share: 0.12,
     });
   });
@@ -439,15 +452,23 @@ describe('时效与满意度', () => {
   });
 
   it('gives the callback results, most first, and the satisfied share 77.39%', () => {
-    const t = table(model, '时效与满意度', '回访满意度: 满意率');
+    const t = table(model, '时效与满意度', '回访结果');
     const s = expected.annual.satisfaction;
     expect(Object.fromEntries(t.rows.map((r) => [r.value, r.complaints]))).toEqual({
       ...s.values,
       '(空)': s.blank,
     });
     expect(t.rows[0]).toEqual({ value: '满意', complaints: 96 });
-    // 24 + 96 + 34 satisfied of 199 surveyed (satisfied, neutral, dissatisfied).
-    expect(t.totals!.complaints).toBe(154 / 199);
+    expect(t.totals).toEqual({ value: '合计', complaints: 226 });
+    // 24 + 96 + 34 satisfied of 199 surveyed (satisfied, neutral, dissatisfied): a share in
+    // the share column of the units' totals row, not in a count column.
+    const units = table(model, '时效与满意度', '回访满意度');
+    expect(units.totals).toEqual({
+      unit: '合计',
+      surveyed: 199,
+      satisfied: 154,
+      satisfiedShare: 154 / 199,
+    });
   });
 });
 
@@ -455,9 +476,9 @@ describe('数据质量', () => {
   it('lists the inputs, the duplicates and rejects, and the types left out', () => {
     const s = sheet(model, '数据质量');
     expect(cells(s.tables[0]!, ['file', 'rows', 'duplicates', 'rejected'])).toEqual([
-      [INPUTS[0], 358, 0, 0],
-      [INPUTS[1], 215, 0, 0],
-      [INPUTS[2], 288, 30, 2],
+      ['95598-2015.xlsx', 358, 0, 0],
+      ['95598-2016-01-06.xlsx', 215, 0, 0],
+      ['95598-2016-06-12-gb18030.csv', 288, 30, 2],
     ]);
     expect(cells(s.tables[1]!, ['field', 'value'])).toEqual([
       ['totals.duplicates', 30],

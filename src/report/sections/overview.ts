@@ -7,6 +7,7 @@ import type { Cell } from '../../io/table.js';
 import type { Lang } from '../../settings/types.js';
 import { BOOK, SHEET_NAMES, disciplineName, heading, type ColumnLabel } from '../labels.js';
 import type { Format, Row, Sheet, Table } from '../types.js';
+import { showsPreceding } from './heading.js';
 import { say } from './notes.js';
 
 interface Item {
@@ -50,8 +51,7 @@ function totalsItems(a: Analysis, lang: Lang): Item[] {
     },
     item('previous', 'int'),
     item('yoy', 'change'),
-    item('preceding', 'int'),
-    item('mom', 'change'),
+    ...(showsPreceding(a.period) ? [item('preceding', 'int'), item('mom', 'change')] : []),
     item('ratePer10k', 'dec'),
     {
       field: 'trend.avgMonthlyReduction.arithmetic',

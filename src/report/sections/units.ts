@@ -7,6 +7,7 @@ import { TARGET_NOTES, type Analysis, type UnitRow } from '../../metrics/types.j
 import type { Lang } from '../../settings/types.js';
 import { BOOK, PRORATED, SHEET_NAMES } from '../labels.js';
 import type { Column, Row, Sheet, Table } from '../types.js';
+import { showsPreceding } from './heading.js';
 import { say } from './notes.js';
 
 const COLUMNS = {
@@ -77,12 +78,24 @@ function totalsRow(x: Totals, lang: Lang): Row {
   };
 }
 
-/** Every unit column but the target ones when there are no targets. */
-function bookTable(a: Analysis, lang: Lang, caption?: string): Table {
+const PRECEDING_KEYS: readonly Key[] = ['preceding', 'mom'];
+
+/**
+ * The columns a units table of the report shows: every unit column but the target ones when
+ * there are no targets, and 上期/环比 only for a period that has one (showsPreceding).
+ */
+function reportKeys(a: Analysis): Key[] {
   const hasTarget = a.targets !== null;
-  const keys = (Object.keys(COLUMNS) as Key[]).filter(
-    (k) => hasTarget || !(TARGET_KEYS as readonly Key[]).includes(k),
+  const preceding = showsPreceding(a.period);
+  return (Object.keys(COLUMNS) as Key[]).filter(
+    (k) =>
+      (hasTarget || !(TARGET_KEYS as readonly Key[]).includes(k)) &&
+      (preceding || !PRECEDING_KEYS.includes(k)),
   );
+}
+
+function bookTable(a: Analysis, lang: Lang, caption?: string): Table {
+  const keys = reportKeys(a);
   return {
     ...(caption === undefined ? {} : { caption }),
     columns: pick(keys),
@@ -110,10 +123,19 @@ export function unitsSheet(a: Analysis, quarter: Analysis | null, lang: Lang): S
   };
 }
 
-/** The CSV units table: every figure of a unit but the over-target flag. */
+/**
+ * The CSV units table: every figure of a unit but the over-target flag, the target columns
+ * empty without targets (a script reading it finds the same columns every month), 上期/环比
+ * only where the report shows them.
+ */
 export function unitsCsvTable(a: Analysis, lang: Lang): Table {
+  const preceding = showsPreceding(a.period);
   return {
-    columns: pick((Object.keys(COLUMNS) as Key[]).filter((k) => k !== 'overTarget')),
+    columns: pick(
+      (Object.keys(COLUMNS) as Key[]).filter(
+        (k) => k !== 'overTarget' && (preceding || !PRECEDING_KEYS.includes(k)),
+      ),
+    ),
     rows: a.units.map(unitRow),
     totals: totalsRow(a.totals, lang),
   };
