@@ -757,13 +757,15 @@ export const EXPANDED = {
   zh: {
     reading: (given: string, files: string[]) =>
       `${given}：读取 ${files.length} 个文件 ${files.join('、')}`,
-    notRead: (files: string[], xls: boolean) =>
-      `；未读取 ${files.join('、')}${xls ? '（.xls 请另存为 .xlsx）' : ''}`,
+    notRead: (files: string[], xls: boolean, reports: boolean) =>
+      `；未读取 ${files.join('、')}` +
+      `${xls ? '（.xls 请另存为 .xlsx）' : ''}${reports ? '（本工具写的报告不作为输入读取）' : ''}`,
   },
   en: {
     reading: (given: string, files: string[]) =>
       `${given}: reading ${files.length} file${files.length === 1 ? '' : 's'}: ${files.join(', ')}`,
-    notRead: (files: string[], xls: boolean) =>
-      `; not read: ${files.join(', ')}${xls ? ' (save .xls as .xlsx to read it)' : ''}`,
+    notRead: (files: string[], xls: boolean, reports: boolean) =>
+      `; not read: ${files.join(', ')}` +
+      `${xls ? ' (save .xls as .xlsx to read it)' : ''}${reports ? " (this tool's own reports are not read as exports)" : ''}`,
   },
 } as const;

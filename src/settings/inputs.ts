@@ -5,7 +5,7 @@
  * relative to its folder.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { extname, join, relative, resolve } from 'node:path';
+import { basename, extname, join, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { InputError } from '../errors.js';
 
@@ -50,8 +50,21 @@ export interface ExpandedInput {
   kind: 'folder' | 'glob';
   /** The files read, in reading order, as paths the messages show. */
   files: string[];
-  /** Files in a folder that are not exports (notes.docx, an old .xls), by their path. */
+  /**
+   * Files in a folder that are not exports (notes.docx, an old .xls), and reports of this tool
+   * a folder or pattern holds, by their path.
+   */
   leftOut: string[];
+}
+
+/**
+ * The names `report` gives its workbooks by default (投诉分析-2016Q4.xlsx, complaints-2016-11.xlsx,
+ * 投诉分析-2016-01_2016-06.xlsx): written into a folder that is read as an input (`complaints
+ * report .`), next month's run would read this month's report as an export. Left out of a
+ * folder or pattern, and named as left out; a file named on its own is read.
+ */
+export function isDefaultReportName(name: string): boolean {
+  return /^(投诉分析|complaints)-\d{4}(Q[1-4]|-\d{2}(_\d{4}-\d{2})?)?\.xlsx$/.test(name);
 }
 
 /** Hidden files and folders, Excel's lock files (~$name.xlsx, there while a workbook is open). */
@@ -80,9 +93,9 @@ export async function listFolder(
         (entry.isSymbolicLink() && (await stat(join(folder, path)).catch(() => null))?.isFile());
       if (entry.isDirectory()) await walk(path);
       else if (isFile) {
-        const isExport = (EXPORT_EXTENSIONS as readonly string[]).includes(
-          extname(entry.name).toLowerCase(),
-        );
+        const isExport =
+          (EXPORT_EXTENSIONS as readonly string[]).includes(extname(entry.name).toLowerCase()) &&
+          !isDefaultReportName(entry.name);
         (isExport ? files : leftOut).push(join(shown, path));
       }
     }
@@ -132,7 +145,7 @@ export async function expandCommandLine(
       seen.add(resolve(cwd, arg));
       continue;
     }
-    const files = await expandGlob(pattern, cwd);
+    const { files, leftOut } = await expandGlob(pattern, cwd);
     if (files.length === 0) {
       throw new InputError(
         'FILE_NOT_FOUND',
@@ -141,15 +154,21 @@ export async function expandCommandLine(
         { file: arg },
       );
     }
-    expanded.push({ given: arg, kind: 'glob', files: add(files), leftOut: [] });
+    expanded.push({ given: arg, kind: 'glob', files: add(files), leftOut });
   }
   return { inputs, expanded };
 }
 
-/** The files a glob matches, relative to cwd as the pattern is (absolute if it is). */
-async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
+/**
+ * The files a glob matches, relative to cwd as the pattern is (absolute if it is); this tool's
+ * reports among them are left out.
+ */
+async function expandGlob(
+  pattern: string,
+  cwd: string,
+): Promise<{ files: string[]; leftOut: string[] }> {
   const { base, rest } = splitPattern(pattern, cwd);
-  if (!(await stat(base).catch(() => null))?.isDirectory()) return [];
+  if (!(await stat(base).catch(() => null))?.isDirectory()) return { files: [], leftOut: [] };
   const matches = await glob(rest, {
     cwd: base,
     absolute: true,
@@ -159,7 +178,11 @@ async function expandGlob(pattern: string, cwd: string): Promise<string[]> {
   });
   const shown = (file: string) =>
     pattern.startsWith('/') || /^[A-Za-z]:/.test(pattern) ? file : relative(cwd, file);
-  return matches.map((m) => shown(resolve(m))).sort(comparePaths);
+  const files = matches.map((m) => shown(resolve(m))).sort(comparePaths);
+  return {
+    files: files.filter((f) => !isDefaultReportName(basename(f))),
+    leftOut: files.filter((f) => isDefaultReportName(basename(f))),
+  };
 }
 
 /**

@@ -1,6 +1,11 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { expandCommandLine, listFolder, resolveInputs } from '../../src/settings/inputs.js';
+import {
+  expandCommandLine,
+  isDefaultReportName,
+  listFolder,
+  resolveInputs,
+} from '../../src/settings/inputs.js';
 import { expansionLine } from '../../src/settings/command.js';
 import { failure, folders } from './helpers.js';
 
@@ -182,5 +187,37 @@ describe('a folder as an input', () => {
     expect(error.code).toBe('FILE_NOT_FOUND');
     expect(error.message).toBe(message);
     expect(error.hint).toBe(hint);
+  });
+});
+
+describe("this tool's reports in a folder or pattern are not read as exports", () => {
+  it.each<[string, boolean]>([
+    ['投诉分析-2016Q4.xlsx', true],
+    ['投诉分析-2016-11.xlsx', true],
+    ['投诉分析-2016.xlsx', true],
+    ['投诉分析-2016-01_2016-06.xlsx', true],
+    ['complaints-2016Q4.xlsx', true],
+    ['95598-2016-11.xlsx', false],
+    ['投诉分析-2016Q4-修改.xlsx', false],
+    ['投诉分析-2016Q4.csv', false],
+    ['complaints-export.xlsx', false],
+  ])('%s → %s', (name, expected) => {
+    expect(isDefaultReportName(name)).toBe(expected);
+  });
+
+  it('leaves them out of a folder and a pattern, and names them; a file named alone is read', async () => {
+    const dir = folder({ 'ex/95598-2016-11.xlsx': 'x', 'ex/投诉分析-2016-11.xlsx': 'x' });
+    const folderRun = await expandCommandLine(['ex'], dir);
+    expect(folderRun.inputs).toEqual(['ex/95598-2016-11.xlsx']);
+    expect(folderRun.expanded[0]!.leftOut).toEqual(['ex/投诉分析-2016-11.xlsx']);
+    expect(expansionLine(folderRun.expanded[0]!, 'zh')).toBe(
+      'ex：读取 1 个文件 ex/95598-2016-11.xlsx；未读取 ex/投诉分析-2016-11.xlsx（本工具写的报告不作为输入读取）',
+    );
+    const globRun = await expandCommandLine(['ex/*.xlsx'], dir);
+    expect(globRun.inputs).toEqual(['ex/95598-2016-11.xlsx']);
+    expect(globRun.expanded[0]!.leftOut).toEqual(['ex/投诉分析-2016-11.xlsx']);
+    expect((await expandCommandLine(['ex/投诉分析-2016-11.xlsx'], dir)).inputs).toEqual([
+      'ex/投诉分析-2016-11.xlsx',
+    ]);
   });
 });
