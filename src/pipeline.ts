@@ -7,6 +7,7 @@
 import { readAggregate, type OrderObserver } from './aggregate.js';
 import { InputError, refuseRejects, refuseUnmatchedTargets } from './errors.js';
 import { noComplaintsError } from './ingest/complaint-types.js';
+import { formatOptionWarnings } from './ingest/format-options.js';
 import type { IngestResult } from './ingest/ingest.js';
 import { readTargets } from './io/targets.js';
 import { analyse, type Analysis, type AnalysisInput } from './metrics/analysis.js';
@@ -69,6 +70,7 @@ export async function runPipeline(
     progress?.done();
   }
   const { ingest: result, classifiedBy } = aggregate;
+  result.warnings.push(...formatOptionWarnings(settings.ingest, result.inputs));
   refuseRejects(settings.strict, result);
   const noComplaints = noComplaintsError(result, settings.ingest.complaintTypes);
   if (noComplaints) throw noComplaints;

@@ -29,12 +29,16 @@ The days each export covers are shown as judged from its title rows (导出时�
 至 …), its last work order and its daily volume: the other commands mark a month covered
 only in part.
 
+Every input is reported on: one that cannot be read is shown in its place with what to do,
+the others are read, and the run ends with exit 2 (--json: "unreadable").
+
 Exit codes: 0 read; 2 an input cannot be read (missing file, .xls, no header, missing
-column); 3 with --strict, when any row was rejected.
+column, a targets file); 3 with --strict, when any row was rejected.
 
 Examples:
   complaints inspect fixtures/95598-2016-09-11.xlsx
   complaints inspect exports/*.csv --json inspect.json
+  complaints inspect exports/
   complaints inspect odd.csv --map unit=管理单位名称 --encoding gbk
   cat export.csv | complaints inspect -`;
 
@@ -45,7 +49,10 @@ export function register(program: Command): void {
     .description(
       'Show how each export is read: format, encoding, sheet, header row, column mapping, counts and problems.',
     )
-    .argument('<inputs...>', 'export files (.xlsx, .csv, .txt); - reads stdin')
+    .argument(
+      '<inputs...>',
+      'export files (.xlsx, .csv, .txt), folders of them, or quoted patterns; - reads stdin',
+    )
     .option(
       '--duplicates',
       'list the duplicate work orders whose copies differ: where each copy is and the fields that differ',

@@ -275,7 +275,7 @@ describe('metric commands: mistakes', () => {
       ['analyze', files[1]!, '--year', '2017'],
       /no work order in 2017-01 – 2017-12; the inputs hold 2016-01 – 2016-06/,
     ],
-    [['analyze', files[1]!, '--month', '2016-13'], /--month 2016-13: expected a month as YYYY-MM/],
+    [['analyze', files[1]!, '--month', '2016-13'], /--month 2016-13: expected a month as 2016-11/],
     [['analyze', files[1]!, '--targets', 'fixtures/metrics/nope.csv'], /nope\.csv/],
     [['trend', files[1]!, '--by', 'city'], /city/],
     [['analyze', files[1]!, '--top', '0'], /--top 0: expected a whole number above 0/],
