@@ -406,7 +406,9 @@ describe('cron: complaints.config.json', () => {
     const run = complaints(['report'], { cwd });
     expect(run.code).toBe(0);
     const out = join(cwd, '投诉分析-2016Q4.xlsx');
-    expect(run.stderr.split('\n')[0]).toBe('已写入 投诉分析-2016Q4.xlsx（8 个工作表，投诉 226 条）');
+    expect(run.stderr.split('\n')[0]).toBe(
+      '已写入 投诉分析-2016Q4.xlsx（8 个工作表，投诉 226 条）',
+    );
     const book = await read(out);
     expect(book.getWorksheet('概览')!.getCell('A2').value).toContain('统计期间：2016年');
     expect(book.worksheets.every((s) => s.getImages().length === 0)).toBe(true);

@@ -34,7 +34,8 @@ const METRIC = {
   targets: 'units against their targets',
   prorate: 'targets scaled to the period; refused without targets',
   excludeUnsubstantiated: 'assessed complaints',
-  includePartial: 'partial months in 环比, 同比, seasonality and the average reduction (units[].mom)',
+  includePartial:
+    'partial months in 环比, 同比, seasonality and the average reduction (units[].mom)',
   taxonomy: 'the classes',
   model: 'the classes where the rules are unsure',
   replyLimit: 'timeliness',
