@@ -68,3 +68,43 @@ describe('targets file', () => {
     expect(() => parseTargetJson(doc, 't.json')).toThrow(message);
   });
 });
+
+describe('targets under the headers management writes', () => {
+  it.each([
+    [['单位名称', '2016年指标', '用户数']],
+    [['序号', '单位名称', '2016年度考核指标', '用户数']],
+    [['供电单位', '年度考核指标', '户数']],
+    [['考核单位', '年度指标（2016年）', '客户户数']],
+    [['被考核单位', '2016年度投诉考核指标', '用户户数']],
+  ])('%j', (header) => {
+    const lead = header[0] === '序号' ? [1] : [];
+    const t = parseTargetRows(rows(header, [...lead, 'A', 12, 3000]), 't.xlsx');
+    expect(t.byUnit.get('A')).toEqual({ unit: 'A', target: 12, customers: 3000 });
+  });
+
+  it('--map names the columns no alias knows', () => {
+    const table = rows(['考核对象', '控制数', '户'], ['A', 12, 3000]);
+    const t = parseTargetRows(table, 't.csv', {
+      targetUnit: '考核对象',
+      target: '控制数',
+      customers: '户',
+    });
+    expect(t.byUnit.get('A')).toEqual({ unit: 'A', target: 12, customers: 3000 });
+    // JSON keys too.
+    const j = parseTargetJson([{ 考核对象: 'B', 控制数: 4 }], 't.json', {
+      targetUnit: '考核对象',
+      target: '控制数',
+    });
+    expect(j.byUnit.get('B')).toEqual({ unit: 'B', target: 4, customers: null });
+  });
+
+  it('a refusal lists the headers it saw, and the --map given', () => {
+    const table = rows(['2016年各单位考核指标'], ['考核对象', '控制数', '户'], ['A', 12, 3000]);
+    expect(() => parseTargetRows(table, 't.csv')).toThrow(
+      't.csv: no header with a unit column (供电单位) and a target column (年度指标) in the first 20 rows. Headers found on row 2: 考核对象, 控制数, 户.',
+    );
+    expect(() => parseTargetRows(table, 't.csv', { target: '控制' })).toThrow(
+      '(with --map target=控制). Headers found on row 2',
+    );
+  });
+});
