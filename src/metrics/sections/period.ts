@@ -22,7 +22,9 @@ export function comparisons(input: AnalysisInput): Comparisons {
   return {
     period,
     yearEarlier: isCovered(earlier) ? earlier : null,
-    preceding: isCovered(before) ? before : null,
+    // The span before a year to date (February to December of the year before, for January
+    // to November) is nobody's comparison: it would only echo 同比.
+    preceding: input.request.kind !== 'yearToDate' && isCovered(before) ? before : null,
   };
 }
 

@@ -8,6 +8,7 @@ import { change, isOverTarget, overTargetRate, ratePer10k } from '../formulas.js
 import { countsOf, groupBy, tallyOf } from '../group.js';
 import type { AnalysisInput, Totals, UnitRow } from '../types.js';
 import { comparisons } from './period.js';
+import { targetBasis } from './targets.js';
 
 export function totals(input: AnalysisInput, units: readonly UnitRow[]): Totals {
   const { cube, settings, period } = input;
@@ -19,10 +20,10 @@ export function totals(input: AnalysisInput, units: readonly UnitRow[]): Totals 
     excludedByType[cube.types[g.key[0]!]!] = g.total.workOrders;
   const total = countsOf(now.total);
 
-  // Only the units with a target are held against the total target.
+  // Only the units with a target are held against the total target; a month against none.
   let target: number | null = null;
   let assessedWithTarget = 0;
-  if (input.targets) {
+  if (input.targets && targetBasis(input) !== 'none') {
     target = 0;
     for (const u of units) {
       if (u.target === null) continue;
