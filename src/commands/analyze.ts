@@ -7,7 +7,8 @@
  * result of DESIGN.md §6.
  */
 import { checkWritable, guardOutputs } from '../io/write.js';
-import { monthPeriod, periodJson } from '../metrics/period.js';
+import { periodJson } from '../metrics/period.js';
+import { reportSpan } from '../metrics/sections/year-to-date.js';
 import { runPipeline } from '../pipeline.js';
 import { checkOutput, successLine, writeOutput } from '../report/output.js';
 import { emitJson, resultJson } from '../report/json.js';
@@ -25,11 +26,9 @@ export async function run(settings: Settings): Promise<void> {
   if (json?.file) await checkWritable(json.file);
   const toCheck = reportPathToCheck(settings);
   const kind = toCheck ? await checkOutput(toCheck) : null;
-  const asked = settings.period;
-  const known = asked.from !== null && asked.to !== null ? monthPeriod(asked.from, asked.to) : null;
   const detail =
     settings.detail && kind === 'xlsx'
-      ? new (await import('../report/detail.js')).DetailRows(lang, known)
+      ? new (await import('../report/detail.js')).DetailRows(lang, reportSpan(settings.period))
       : null;
   try {
     const result = await runPipeline(settings, detail?.observe);
@@ -41,7 +40,7 @@ export async function run(settings: Settings): Promise<void> {
         lang,
         charts: settings.charts,
         detail,
-        quarter: null,
+        quarterKey: false,
       });
       if (!settings.quiet) print(process.stderr, successLine(out, written, result, lang) + '\n');
     }

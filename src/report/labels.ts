@@ -29,6 +29,8 @@ const COLUMNS = {
     target: '指标',
     overTargetRate: '超指标率',
     overTarget: '超指标',
+    annualTarget: '年度指标',
+    reachedAnnualTarget: '已达年度指标',
     share: '占比',
     previous: '上年同期',
     yoy: '同比',
@@ -88,6 +90,8 @@ const COLUMNS = {
     target: 'target',
     overTargetRate: 'over-target rate',
     overTarget: 'over target',
+    annualTarget: 'annual target',
+    reachedAnnualTarget: 'annual target reached',
     share: 'share',
     previous: 'year earlier',
     yoy: 'yoy',
@@ -142,8 +146,8 @@ export type ColumnLabel = keyof (typeof COLUMNS)['zh'];
 
 /** The terminal's shorter headings; the over-target flag column has none. */
 const TERMINAL_HEADINGS: Record<Lang, Partial<Record<ColumnLabel, string>>> = {
-  zh: { overTarget: '' },
-  en: { overTarget: '', overTargetRate: 'over target' },
+  zh: { overTarget: '', reachedAnnualTarget: '' },
+  en: { overTarget: '', reachedAnnualTarget: '', overTargetRate: 'over target' },
 };
 
 /** A column's heading: as the workbook and the CSV word it, or the terminal. */
@@ -196,6 +200,24 @@ export const BOOK = {
       (p.yearEarlier ? `；同比：${p.yearEarlier.from} 至 ${p.yearEarlier.to}` : '；无上年同期数据'),
     sources: (files: readonly string[], at: string) => `来源：${files.join('，')}；生成于 ${at}`,
     quarter: '本季度',
+    month: '本月',
+    /** The caption of the period asked, beside its year to date. */
+    askedCaption: (
+      kind: 'month' | 'quarter',
+      from: string,
+      to: string,
+      yearEarlier: { from: string; to: string } | null,
+    ) =>
+      kind === 'quarter'
+        ? BOOK.zh.quarterCaption(from, to, yearEarlier)
+        : `本月 ${from}${yearEarlier ? `（同比 ${yearEarlier.from}）` : ''}`,
+    ytd: '累计',
+    /** The year to date's caption: how it is held against the targets, in words for people. */
+    ytdCaption: (from: string, to: string, months: number, prorated: boolean) =>
+      `累计 ${from} – ${to}（${prorated ? `指标按 ${months}/12 折算` : '与年度指标比较'}）`,
+    monthNoTarget: '本月不与指标比较：指标为年度指标，与累计比较（见累计表）。',
+    unitsReached: '已达到或超过年度指标的单位数',
+    reachedNote: (list: string) => `累计考核投诉已达到或超过年度指标：${list}`,
     quarterCaption: (from: string, to: string, yearEarlier: { from: string; to: string } | null) =>
       `本季度 ${from} – ${to}${yearEarlier ? `（同比 ${yearEarlier.from} – ${yearEarlier.to}）` : ''}`,
     yes: '是',
@@ -239,6 +261,24 @@ export const BOOK = {
         : '; no year-earlier data'),
     sources: (files: readonly string[], at: string) => `Sources: ${files.join(', ')}; made ${at}`,
     quarter: 'the quarter',
+    month: 'the month',
+    askedCaption: (
+      kind: 'month' | 'quarter',
+      from: string,
+      to: string,
+      yearEarlier: { from: string; to: string } | null,
+    ) =>
+      kind === 'quarter'
+        ? BOOK.en.quarterCaption(from, to, yearEarlier)
+        : `the month ${from}${yearEarlier ? ` (yoy ${yearEarlier.from})` : ''}`,
+    ytd: 'year to date',
+    ytdCaption: (from: string, to: string, months: number, prorated: boolean) =>
+      `year to date ${from} – ${to} (${prorated ? `targets × ${months}/12` : 'against the annual targets'})`,
+    monthNoTarget:
+      'The month is not held against the targets: they are annual, and the year to date is (see its table).',
+    unitsReached: 'units at or over the annual target',
+    reachedNote: (list: string) =>
+      `Assessed complaints so far at or over the annual target: ${list}`,
     quarterCaption: (from: string, to: string, yearEarlier: { from: string; to: string } | null) =>
       `the quarter ${from} – ${to}${yearEarlier ? `（yoy ${yearEarlier.from} – ${yearEarlier.to}）` : ''}`,
     yes: 'yes',
@@ -274,6 +314,11 @@ export const BOOK = {
     more: (n: number) => `${n} more not listed: see complaints inspect --json`,
   },
 };
+
+/** A unit that reached its annual target, as lists say it: "28 / 26" (assessed / target). */
+export function reachedFigures(assessed: number, annualTarget: number): string {
+  return `${formatInt(assessed)} / ${formatCount(annualTarget)}`;
+}
 
 /** Said under a units table when the targets were scaled to the period. */
 export const PRORATED = {
@@ -316,6 +361,11 @@ export const TERMINAL = {
     none: '无',
     overall: '总体',
     unitsOver: (n: number, of: number) => `超指标单位 ${n} / ${of}`,
+    ytd: (span: string) => `累计 ${span}`,
+    reached: '已达',
+    reachedLine: (list: string, n: number, of: number) =>
+      `已达到或超过年度指标（${n} / ${of}）：${list}`,
+    noneReached: (of: number) => `已达到或超过年度指标：无（0 / ${of}）`,
     sep: '，',
     skipped: '未计算',
     compound: '复合月均下降率',
@@ -355,6 +405,11 @@ export const TERMINAL = {
     none: 'none',
     overall: 'overall',
     unitsOver: (n: number, of: number) => `units over target ${n} / ${of}`,
+    ytd: (span: string) => `year to date ${span}`,
+    reached: 'reached',
+    reachedLine: (list: string, n: number, of: number) =>
+      `at or over the annual target (${n} / ${of}): ${list}`,
+    noneReached: (of: number) => `at or over the annual target: none (0 / ${of})`,
     sep: ', ',
     skipped: 'not computed',
     compound: 'compound reduction',

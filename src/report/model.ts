@@ -9,7 +9,6 @@
  * stay label keys (labels.ts), because the terminal words a few of them more briefly than the
  * workbook, and the English CSV is headed by the keys themselves.
  */
-import type { Analysis } from '../metrics/types.js';
 import type { PipelineResult } from '../pipeline.js';
 import type { Lang } from '../settings/types.js';
 import { BOOK, SHEET_NAMES } from './labels.js';
@@ -27,14 +26,12 @@ export type * from './types.js';
 export interface ModelInput {
   result: PipelineResult;
   lang: Lang;
-  /** The quarter's own figures, in the quarterly evaluation (whose period is the year to date). */
-  quarter: Analysis | null;
   /** When the report was made, as its sheets say: "2016-12-31 08:00". */
   generatedAt: string;
 }
 
 export function buildReportModel(input: ModelInput): ReportModel {
-  const { result, lang, quarter } = input;
+  const { result, lang } = input;
   const a = result.analysis;
   const timeliness = timelinessSheet(a, lang);
   return {
@@ -43,8 +40,8 @@ export function buildReportModel(input: ModelInput): ReportModel {
     sources: result.ingest.inputs.map((i) => i.file),
     generatedAt: input.generatedAt,
     sheets: [
-      overviewSheet(a, quarter, result.ingest.warnings, lang),
-      unitsSheet(a, quarter, lang),
+      overviewSheet(a, result.ingest.warnings, lang),
+      unitsSheet(a, lang),
       monthlySheet(result, lang),
       categoriesSheet(a, lang),
       seasonalitySheet(a, lang),

@@ -122,6 +122,8 @@ export type OverallPart =
   | { kind: 'count'; label: ColumnLabel; value: number }
   | {
       kind: 'target';
+      /** How the target is headed: 指标, or 年度指标 when it is the whole annual target. */
+      label: 'target' | 'annualTarget';
       target: number;
       overTargetRate: number | null;
       overTarget: boolean | null;
@@ -161,11 +163,21 @@ export interface ProblemsView {
   inspect: string[] | null;
 }
 
+/** The year to date beside a month or a quarter, in the terminal. */
+export interface YearToDateView {
+  span: string;
+  overall: OverallPart[];
+  /** The units at or over their annual target, of those with one; null without targets. */
+  reached: { units: { unit: string; figures: string }[]; of: number } | null;
+  units: Table;
+}
+
 /** `analyze` in the terminal. */
 export interface SummaryView {
   heading: TerminalHeading;
   overall: OverallPart[];
   units: Table;
+  yearToDate: YearToDateView | null;
   months: MonthsView;
   disciplines: ClassFigures[];
   /** Level-1 classes with complaints, most first. */
@@ -192,6 +204,7 @@ export interface SummaryView {
 export interface AssessView {
   heading: TerminalHeading;
   units: Table;
+  yearToDate: YearToDateView | null;
   /** Under the table: prorating, units without targets, targets without data. */
   notes: string[];
 }
@@ -202,4 +215,6 @@ export interface TrendView {
   months: MonthsView;
   /** With --by: one row per group. */
   groups: Table | null;
+  /** Beside a month or a quarter: its year to date's overall line (the units are assess's). */
+  yearToDate: YearToDateView | null;
 }

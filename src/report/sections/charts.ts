@@ -16,34 +16,37 @@ import type {
 const span = (p: { from: string; to: string }) =>
   p.from === p.to ? p.from : `${p.from} – ${p.to}`;
 
+/** The months of the year to date beside a month or a quarter: one month is no trend. */
 function trendChart(a: Analysis, lang: Lang): TrendChart | null {
-  if (a.months.length === 0) return null;
+  const { months, period: p } = a.yearToDate ?? a;
+  if (months.length === 0) return null;
   const t = CHART[lang];
-  const hasPrevious = a.months.some((m) => m.previous !== null);
-  const p = a.period;
+  const hasPrevious = months.some((m) => m.previous !== null);
   return {
     name: 'trend',
     title: t.trend,
     subtitle: p.yearEarlier && hasPrevious ? t.against(span(p), span(p.yearEarlier)) : span(p),
-    months: a.months.map((m) => m.month),
-    complaints: a.months.map((m) => m.complaints),
-    assessed: a.months.map((m) => m.assessed),
-    previous: hasPrevious ? a.months.map((m) => m.previous) : null,
+    months: months.map((m) => m.month),
+    complaints: months.map((m) => m.complaints),
+    assessed: months.map((m) => m.assessed),
+    previous: hasPrevious ? months.map((m) => m.previous) : null,
   };
 }
 
+/** The units against their targets: of the year to date when there is one (the annual figure). */
 function unitsChart(a: Analysis, lang: Lang): UnitsChart | null {
-  if (a.units.length === 0) return null;
+  const { units, period, totals } = a.yearToDate ?? a;
+  if (units.length === 0) return null;
   const t = CHART[lang];
-  const withTarget = a.units.some((u) => u.target !== null);
+  const withTarget = units.some((u) => u.target !== null);
   return {
     name: 'units',
     title: withTarget ? t.units : t.unitsNoTarget,
     subtitle: withTarget
-      ? `${span(a.period)}　${t.unitsOver(a.totals.unitsOverTarget, a.totals.unitsWithTarget)}`
-      : span(a.period),
+      ? `${span(period)}　${t.unitsOver(totals.unitsOverTarget, totals.unitsWithTarget)}`
+      : span(period),
     withTarget,
-    units: a.units.map((u) => ({
+    units: units.map((u) => ({
       unit: u.unit,
       assessed: u.assessed,
       target: u.target,

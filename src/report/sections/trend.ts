@@ -3,6 +3,7 @@
  * monthly reduction), 季节性, the terminal's month table and trend --by's group table.
  */
 import type { Analysis, MonthRow } from '../../metrics/types.js';
+import { yearToDateInput } from '../../metrics/sections/year-to-date.js';
 import { seriesBy, type GroupSeries } from '../../metrics/trend.js';
 import type { PipelineResult } from '../../pipeline.js';
 import type { Lang } from '../../settings/types.js';
@@ -29,12 +30,20 @@ const monthRow = (m: MonthRow): Row => ({
   yoy: m.yoy,
 });
 
+/** The figures the sheet shows: the year to date's beside a month or a quarter. */
+type Shown = Pick<Analysis, 'months' | 'totals' | 'trend'>;
+
 /** Complaints per unit and month, with the totals of both. */
-function unitMatrix(a: Analysis, series: readonly GroupSeries[], lang: Lang): Table {
+function unitMatrix(
+  a: Shown,
+  series: readonly GroupSeries[],
+  lang: Lang,
+  ytd: { from: string; to: string } | null,
+): Table {
   const t = BOOK[lang];
   const months = a.months.map((m) => m.month);
   return {
-    caption: t.unitByMonth,
+    caption: ytd ? `${t.unitByMonth} · ${t.ytd} ${ytd.from} – ${ytd.to}` : t.unitByMonth,
     columns: [
       { key: 'unit', label: 'unit', format: 'text' },
       ...months.map((m): Column => ({ key: m, label: { text: m }, format: 'int' })),
@@ -53,8 +62,14 @@ function unitMatrix(a: Analysis, series: readonly GroupSeries[], lang: Lang): Ta
   };
 }
 
+/**
+ * Beside a month or a quarter, the months of its year to date (January on): a bulletin charts
+ * the year so far, and a single month is no series.
+ */
 export function monthlySheet(result: PipelineResult, lang: Lang): Sheet {
-  const a = result.analysis;
+  const y = result.analysis.yearToDate;
+  const a: Shown = y ?? result.analysis;
+  const input = y ? yearToDateInput(result.input) : result.input;
   const t = BOOK[lang];
   const x = a.totals;
   const c = MONTH_COLUMNS;
@@ -84,7 +99,7 @@ export function monthlySheet(result: PipelineResult, lang: Lang): Sheet {
   };
   return {
     name: SHEET_NAMES[lang][2],
-    tables: [unitMatrix(a, seriesBy(result.input, 'unit'), lang), series, reduction],
+    tables: [unitMatrix(a, seriesBy(input, 'unit'), lang, y?.period ?? null), series, reduction],
     filter: true,
     notes: [],
     charts: ['trend'],
