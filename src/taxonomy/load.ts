@@ -87,6 +87,34 @@ type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
+type ProblemSink = (path: string, message: string) => void;
+
+function readDiscipline(
+  value: Json,
+  path: string,
+  problem: ProblemSink,
+): { discipline: Discipline | null; badDiscipline: boolean } {
+  if (value === undefined) return { discipline: null, badDiscipline: false };
+  if ((DISCIPLINES as readonly Json[]).includes(value))
+    return { discipline: value as Discipline, badDiscipline: false };
+  problem(`${path}.discipline`, `unknown discipline '${String(value)}': expected 运检 or 营销`);
+  return { discipline: null, badDiscipline: true };
+}
+
+function readAliases(value: Json, path: string, problem: ProblemSink): string[] {
+  const aliases: string[] = [];
+  if (value === undefined) return aliases;
+  if (!Array.isArray(value)) {
+    problem(`${path}.aliases`, 'expected an array of strings');
+    return aliases;
+  }
+  value.forEach((a, i) => {
+    if (typeof a === 'string' && a.trim() !== '') aliases.push(a.trim());
+    else problem(`${path}.aliases[${i}]`, 'expected a non-empty string');
+  });
+  return aliases;
+}
+
 /** Checks a taxonomy document; returns the taxonomy only when there is no problem. */
 export function parseTaxonomy(
   text: string,
@@ -147,28 +175,8 @@ export function parseTaxonomy(
         `a level-${String(declaredLevel)} node without a parent (give "parent": CODE or nest it in "children")`,
       );
     }
-    let discipline: Discipline | null = null;
-    let badDiscipline = false;
-    if (raw.discipline !== undefined) {
-      if ((DISCIPLINES as readonly Json[]).includes(raw.discipline))
-        discipline = raw.discipline as Discipline;
-      else {
-        problem(
-          `${path}.discipline`,
-          `unknown discipline '${String(raw.discipline)}': expected 运检 or 营销`,
-        );
-        badDiscipline = true;
-      }
-    }
-    const aliases: string[] = [];
-    if (raw.aliases !== undefined) {
-      if (!Array.isArray(raw.aliases)) problem(`${path}.aliases`, 'expected an array of strings');
-      else
-        raw.aliases.forEach((a, i) => {
-          if (typeof a === 'string' && a.trim() !== '') aliases.push(a.trim());
-          else problem(`${path}.aliases[${i}]`, 'expected a non-empty string');
-        });
-    }
+    const { discipline, badDiscipline } = readDiscipline(raw.discipline, path, problem);
+    const aliases = readAliases(raw.aliases, path, problem);
     const node: TaxonomyNode = {
       code,
       name,
