@@ -12,6 +12,11 @@ complaints. 同比 (yoy) compares with the same months a year earlier and 环比
 the months just before, when the inputs cover them; otherwise they are null ("-").
 Months are those of the acceptance time as written in the export, whatever TZ says.
 
+A month or a quarter comes with its year to date (累计, January to its last month), in
+every command: ranked, against the annual targets (--prorate: months / 12 of them), with
+the units whose assessed complaints have already reached their annual target named. The
+month is held against no target; a quarter against a quarter of the annual target.
+
 Metrics (DESIGN.md §2): assessed = complaints − appeal-approved (申诉成功), and − the
 unsubstantiated (不属实) too with --exclude-unsubstantiated (a complaint is subtracted
 once); over-target rate = (assessed − target) / target; share = unit / all complaints;

@@ -57,14 +57,17 @@ export function addMetricOptions(command: Command): Command {
   command
     .option('--from <YYYY-MM>', 'first month of the period')
     .option('--to <YYYY-MM>', 'last month of the period')
-    .option('--month <YYYY-MM>', 'one month, e.g. 2016-11')
-    .option('--quarter <YYYYQn>', 'one quarter, e.g. 2016Q4')
+    .option('--month <YYYY-MM>', 'one month, e.g. 2016-11, beside its year to date')
+    .option('--quarter <YYYYQn>', 'one quarter, e.g. 2016Q4, beside its year to date')
     .option('--year <YYYY>', 'one calendar year, e.g. 2016')
     .option(
       '--targets <file>',
       'annual targets per unit: CSV, XLSX or JSON (供电单位, 年度指标, 户数)',
     )
-    .option('--prorate', 'scale annual targets by months in the period / 12')
+    .option(
+      '--prorate',
+      'scale annual targets by months / 12 (a month or a quarter: its year to date)',
+    )
     .option(
       '--exclude-unsubstantiated',
       'do not hold complaints found untrue (不属实) against the unit either',
