@@ -15,7 +15,10 @@ export function register(program: Command): void {
       'export files (.xlsx, .csv, .txt); - reads stdin; default: "inputs" of the config file',
     )
     .option('--out <file>', 'where to write: .xlsx (default 投诉分析-PERIOD.xlsx), .csv or .json')
-    .option('--detail', 'add 明细: every complaint of the period with its classification')
+    .option(
+      '--detail',
+      'add 明细: every complaint of the period, how it was counted (统计单位, 统计月份, 是否考核, 来源文件) and its classification',
+    )
     .option('--no-charts', 'leave the chart images out');
   addMetricOptions(command)
     .addHelpText(

@@ -28,7 +28,13 @@ export async function run(settings: Settings): Promise<void> {
   const kind = toCheck ? await checkOutput(toCheck) : null;
   const detail =
     settings.detail && kind === 'xlsx'
-      ? new (await import('../report/detail.js')).DetailRows(lang, reportSpan(settings.period))
+      ? new (await import('../report/detail.js')).DetailRows({
+          lang,
+          within: reportSpan(settings.period),
+          inputs: settings.inputs,
+          excludeUnsubstantiated: settings.analysis.excludeUnsubstantiated,
+          map: settings.ingest.map,
+        })
       : null;
   try {
     const result = await runPipeline(settings, detail?.observe);

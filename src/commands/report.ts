@@ -32,7 +32,13 @@ export async function run(settings: Settings): Promise<void> {
   if (settings.json?.file) await checkWritable(settings.json.file);
   if (settings.out) await checkOutput(settings.out);
   const detail = settings.detail
-    ? new (await import('../report/detail.js')).DetailRows(lang, reportSpan(request))
+    ? new (await import('../report/detail.js')).DetailRows({
+        lang,
+        within: reportSpan(request),
+        inputs: settings.inputs,
+        excludeUnsubstantiated: settings.analysis.excludeUnsubstantiated,
+        map: settings.ingest.map,
+      })
     : null;
   try {
     // A month or a quarter comes with its year to date (analysis.yearToDate).

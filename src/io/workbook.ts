@@ -61,8 +61,24 @@ export interface SheetOptions {
   frozenColumns?: number;
   /** Column widths in characters (Excel's unit). */
   widths?: readonly number[];
-  /** Printed landscape, as wide as the page. */
-  landscape?: boolean;
+  /**
+   * Printed on A4 landscape, fitted to a number of pages across (one unless setPrint says
+   * more) and as many down as it takes, with this footer (Excel's codes: &P the page, &N
+   * the pages).
+   */
+  print?: { footer: string };
+}
+
+/** What a sheet prints (1-based, inclusive): setPrint, before commit. */
+export interface PrintLayout {
+  lastRow: number;
+  lastColumn: number;
+  /** Rows repeated at the top of every printed page. */
+  titleRows?: [number, number];
+  /** Columns repeated at the left of every page, when a sheet is printed in strips. */
+  titleColumns?: [number, number];
+  /** Pages across: more than one only for a sheet too wide to read at one page's width. */
+  pagesWide: number;
 }
 
 /** 0-based top-left cell and the displayed size in pixels. */
@@ -86,6 +102,7 @@ interface StreamLike {
 }
 interface WorksheetWriter {
   id: number;
+  pageSetup: Record<string, unknown>;
   startedData: boolean;
   _writeColumns(): void;
   _writeOpenSheetData(): void;
@@ -93,7 +110,8 @@ interface WorksheetWriter {
   autoFilter: unknown;
   commit(): void;
   stream: StreamLike & { write(text: string): void };
-  _writeBackground(): void;
+  _writeRowBreaks(): void;
+  rowBreaks: { id: number; max: number; man: number }[];
   _sheetRelsWriter: { addRelationship(rel: { Type: string; Target: string }): string };
 }
 interface WorkbookWriter {
@@ -112,6 +130,15 @@ interface WorkbookWriter {
 
 const REL_DRAWING = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing';
 const REL_IMAGE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/image';
+/** Inches; narrower at the sides than Excel's default 0.7, for the width of wide tables. */
+export const PRINT_MARGINS = {
+  left: 0.4,
+  right: 0.4,
+  top: 0.6,
+  bottom: 0.6,
+  header: 0.3,
+  footer: 0.3,
+};
 /** Queued bytes in front of the zip beyond which `flush()` waits. */
 const QUEUE_LIMIT = 4 << 20;
 
@@ -151,9 +178,13 @@ export class ReportSheet {
     let xml = '';
     for (let i = 0; i < values.length; i++) {
       const value = values[i];
-      if (value === null || value === undefined || value === '') continue;
       const s = Array.isArray(styles) ? styles[i] : (styles as CellStyle | undefined);
       const ref = `${columnName(i)}${n}`;
+      if (value === null || value === undefined || value === '') {
+        // An empty cell is written only for its style: the border of a table's blank cell.
+        if (s && Array.isArray(styles)) xml += `<c r="${ref}" s="${this.book.styleId(s, '')}"/>`;
+        continue;
+      }
       const styleId = s ? this.book.styleId(s, value) : 0;
       const at = styleId ? ` s="${styleId}"` : '';
       if (typeof value === 'number') {
@@ -190,6 +221,23 @@ export class ReportSheet {
 
   addImage(image: ImagePlacement): void {
     this.images.push(image);
+  }
+
+  /** A page break below row `row` (1-based): what follows starts a printed page. */
+  pageBreakAfter(row: number): void {
+    this.sheet.rowBreaks.push({ id: row, max: 16383, man: 1 });
+  }
+
+  /** The print area, the titles repeated on every page, and the pages across. */
+  setPrint(layout: PrintLayout): void {
+    const setup = this.sheet.pageSetup;
+    // exceljs puts a $ before each corner's column only; the rows' $ go in here, so that the
+    // defined name reads $A$1:$K$40 as Excel writes it.
+    setup.printArea = `A$1:${columnName(layout.lastColumn - 1)}$${layout.lastRow}`;
+    if (layout.titleRows) setup.printTitlesRow = layout.titleRows.join(':');
+    if (layout.titleColumns)
+      setup.printTitlesColumn = layout.titleColumns.map((c) => columnName(c - 1)).join(':');
+    setup.fitToWidth = layout.pagesWide;
   }
 
   /** Waits while the zip has more than a few megabytes queued from this sheet. */
@@ -236,6 +284,8 @@ export function excelCellText(text: string): { text: string; cut: boolean } {
 
 export class ReportWorkbook {
   private readonly drawings: { name: string }[] = [];
+  /** The media id of each picture already stored, by its PNG buffer. */
+  private readonly mediaIds = new Map<Buffer, number>();
   /** Texts cut at Excel's 32,767 characters: the caller says so to the reader. */
   cutCells = 0;
   private failure: Error | null = null;
@@ -301,13 +351,24 @@ export class ReportWorkbook {
       views: frozen
         ? [{ state: 'frozen', xSplit: options.frozenColumns ?? 0, ySplit: options.frozenRows ?? 0 }]
         : [],
-      pageSetup: options.landscape
-        ? { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 }
+      pageSetup: options.print
+        ? {
+            orientation: 'landscape',
+            paperSize: 9, // A4
+            fitToPage: true,
+            fitToWidth: 1,
+            fitToHeight: 0, // as many pages down as the rows take
+            margins: PRINT_MARGINS,
+            // Columns first, then the rows: a strip of columns reads on as the page before.
+            pageOrder: 'overThenDown',
+          }
         : undefined,
+      headerFooter: options.print ? { oddFooter: options.print.footer } : undefined,
     });
     if (options.widths) {
+      // exceljs leaves out a column exactly 9 wide, its idea of the default (Excel's is 8.43).
       (sheet as unknown as { columns: { width: number }[] }).columns = options.widths.map(
-        (width) => ({ width }),
+        (width) => ({ width: width === 9 ? 9.01 : width }),
       );
     }
     return new ReportSheet(this, sheet);
@@ -332,9 +393,13 @@ export class ReportWorkbook {
     const name = `drawing${this.drawings.length + 1}`;
     this.drawings.push({ name });
     const rels = images.map((image, i) => {
-      const media = this.workbook.getImage(
-        this.workbook.addImage({ buffer: image.png, extension: 'png' }),
-      );
+      // A picture shown on two sheets is stored once: both drawings point at one media part.
+      let id = this.mediaIds.get(image.png);
+      if (id === undefined) {
+        id = this.workbook.addImage({ buffer: image.png, extension: 'png' });
+        this.mediaIds.set(image.png, id);
+      }
+      const media = this.workbook.getImage(id);
       return { Id: `rId${i + 1}`, Type: REL_IMAGE, Target: `../media/${media.name}` };
     });
     const drawing = {
@@ -359,12 +424,13 @@ export class ReportWorkbook {
       Type: REL_DRAWING,
       Target: `../drawings/${name}.xml`,
     });
-    // <drawing> comes after pageSetup in a worksheet: exceljs writes the background picture
-    // there, so the link goes in just before it.
-    const writeBackground = sheet._writeBackground.bind(sheet);
-    sheet._writeBackground = () => {
+    // <drawing> comes after headerFooter, rowBreaks and colBreaks in a worksheet, before
+    // legacyDrawing (ECMA-376 CT_Worksheet): exceljs writes the row breaks last but the
+    // comments' legacy drawing, so the link goes in just after them.
+    const writeRowBreaks = sheet._writeRowBreaks.bind(sheet);
+    sheet._writeRowBreaks = () => {
+      writeRowBreaks();
       (sheet.stream as unknown as { write(text: string): void }).write(`<drawing r:id="${rId}"/>`);
-      writeBackground();
     };
   }
 

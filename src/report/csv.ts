@@ -2,7 +2,21 @@
 import { prepareRowWriter } from '../io/rows.js';
 import type { Lang } from '../settings/types.js';
 import { heading } from './labels.js';
-import type { Table } from './types.js';
+import type { Format, Table } from './types.js';
+
+/**
+ * Numbers as people read them, the JSON keeping them exact: rates as fractions to four
+ * decimals (0.1786, which a spreadsheet shows as 17.86%), averages and prorated targets to
+ * two, counts as they are. No 5.999999999999999.
+ */
+const DECIMALS: Partial<Record<Format, number>> = { pct: 4, change: 4, over: 4, dec: 2, fixed: 2 };
+
+export function csvNumber(value: number, format: Format): number {
+  const d = DECIMALS[format];
+  if (d === undefined) return value;
+  const rounded = Math.round(value * 10 ** d) / 10 ** d;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
 
 /**
  * Writes the table's rows, then its totals row. The English heading of a column is its JSON
@@ -16,6 +30,11 @@ export async function writeTableCsv(target: string, table: Table, lang: Lang): P
     ),
   );
   for (const row of [...table.rows, ...(table.totals ? [table.totals] : [])])
-    writer.write(table.columns.map((c) => row[c.key] ?? null));
+    writer.write(
+      table.columns.map((c) => {
+        const value = row[c.key] ?? null;
+        return typeof value === 'number' ? csvNumber(value, c.format) : value;
+      }),
+    );
   await writer.close();
 }

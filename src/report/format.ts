@@ -19,3 +19,17 @@ export function formatPercent(rate: number | null, signed = false): string {
 export function formatCount(n: number | null): string {
   return n === null ? '-' : formatInt(Math.round(n * 100) / 100);
 }
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * When a report was made, in the machine's local time with its offset from UTC, so that a
+ * reader knows which clock it is: "2017-01-05 08:00 UTC+08:00" (Asia/Shanghai).
+ */
+export function localStamp(at: Date): string {
+  const offset = -at.getTimezoneOffset();
+  const sign = offset < 0 ? '-' : '+';
+  const zone = `UTC${sign}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  const day = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
+  return `${day} ${pad(at.getHours())}:${pad(at.getMinutes())} ${zone}`;
+}

@@ -31,11 +31,13 @@ const COLUMNS = {
     overTarget: '超指标',
     annualTarget: '年度指标',
     reachedAnnualTarget: '已达年度指标',
-    share: '占比',
-    previous: '上年同期',
-    yoy: '同比',
-    preceding: '上期',
-    mom: '环比',
+    // 同比 and 环比 compare complaints, not assessed complaints (DESIGN.md §6): said so,
+    // since they stand beside 考核投诉.
+    share: '投诉占比',
+    previous: '上年同期投诉',
+    yoy: '投诉同比',
+    preceding: '上期投诉',
+    mom: '投诉环比',
     customers: '户数',
     ratePer10k: '万户投诉率',
     month: '月份',
@@ -53,6 +55,8 @@ const COLUMNS = {
     top1: '第 1 位',
     top2: '第 2 位',
     top3: '第 3 位',
+    placeComplaints: '投诉',
+    placeShare: '占比',
     complainant: '客户编号/电话',
     units: '涉及单位',
     stage: '环节',
@@ -92,11 +96,11 @@ const COLUMNS = {
     overTarget: 'over target',
     annualTarget: 'annual target',
     reachedAnnualTarget: 'annual target reached',
-    share: 'share',
-    previous: 'year earlier',
-    yoy: 'yoy',
-    preceding: 'period before',
-    mom: 'mom',
+    share: 'share of complaints',
+    previous: 'complaints a year earlier',
+    yoy: 'complaints yoy',
+    preceding: 'complaints the period before',
+    mom: 'complaints mom',
     customers: 'customers',
     ratePer10k: 'per 10k customers',
     month: 'month',
@@ -114,6 +118,8 @@ const COLUMNS = {
     top1: '#1',
     top2: '#2',
     top3: '#3',
+    placeComplaints: 'complaints',
+    placeShare: 'share',
     complainant: 'customer id / phone',
     units: 'units',
     stage: 'stage',
@@ -147,7 +153,13 @@ export type ColumnLabel = keyof (typeof COLUMNS)['zh'];
 /** The terminal's shorter headings; the over-target flag column has none. */
 const TERMINAL_HEADINGS: Record<Lang, Partial<Record<ColumnLabel, string>>> = {
   zh: { overTarget: '', reachedAnnualTarget: '' },
-  en: { overTarget: '', reachedAnnualTarget: '', overTargetRate: 'over target' },
+  en: {
+    overTarget: '',
+    reachedAnnualTarget: '',
+    overTargetRate: 'over target',
+    share: 'share',
+    previous: 'complaints yr earlier',
+  },
 };
 
 /** A column's heading: as the workbook and the CSV word it, or the terminal. */
@@ -191,13 +203,57 @@ interface PeriodText {
   yearEarlier: { from: string; to: string } | null;
 }
 
+const QUARTERS_ZH = ['一', '二', '三', '四'];
+const MONTHS_EN = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * A span of months (YYYY-MM) in words, as bulletins write it: 2016年11月, 2016年第四季度,
+ * 2016年, 2016年1–11月, 2015年11月至2016年2月; November 2016, 2016 Q4, 2016,
+ * January–November 2016, November 2015 to February 2016. A calendar quarter or year is named
+ * as such whatever option chose it.
+ */
+export function spanWords(p: { from: string; to: string }, lang: Lang): string {
+  // Weeks and days (2016-W18, 2016-05-03) are said as they are written.
+  const monthText = /^\d{4}-\d\d$/;
+  if (!monthText.test(p.from) || !monthText.test(p.to))
+    return p.from === p.to ? p.from : `${p.from} – ${p.to}`;
+  const [y1, m1] = p.from.split('-').map(Number) as [number, number];
+  const [y2, m2] = p.to.split('-').map(Number) as [number, number];
+  const zh = lang === 'zh';
+  const month = (y: number, m: number) => (zh ? `${y}年${m}月` : `${MONTHS_EN[m - 1]} ${y}`);
+  if (y1 !== y2)
+    return zh ? `${month(y1, m1)}至${month(y2, m2)}` : `${month(y1, m1)} to ${month(y2, m2)}`;
+  if (m1 === m2) return month(y1, m1);
+  if (m1 === 1 && m2 === 12) return zh ? `${y1}年` : String(y1);
+  if (m2 === m1 + 2 && m1 % 3 === 1) {
+    const q = (m1 - 1) / 3;
+    return zh ? `${y1}年第${QUARTERS_ZH[q]}季度` : `${y1} Q${q + 1}`;
+  }
+  return zh ? `${y1}年${m1}–${m2}月` : `${MONTHS_EN[m1 - 1]}–${MONTHS_EN[m2 - 1]} ${y1}`;
+}
+
 /** The workbook's words beyond the column headings. */
 export const BOOK = {
   zh: {
-    title: (sheet: string) => `投诉分析 · ${sheet}`,
+    title: (scope: string, period: string, sheet: string) =>
+      `${scope} ${period}投诉分析 · ${sheet}`,
+    units: (n: number) => `${n} 个供电单位`,
     period: (p: PeriodText) =>
-      `期间：${p.from} 至 ${p.to}（${p.months} 个月）` +
-      (p.yearEarlier ? `；同比：${p.yearEarlier.from} 至 ${p.yearEarlier.to}` : '；无上年同期数据'),
+      `统计期间：${spanWords(p, 'zh')}（${p.months} 个月）` +
+      (p.yearEarlier ? `；同比基期：${spanWords(p.yearEarlier, 'zh')}` : '；无上年同期数据'),
     sources: (files: readonly string[], at: string) => `来源：${files.join('，')}；生成于 ${at}`,
     quarter: '本季度',
     month: '本月',
@@ -210,23 +266,26 @@ export const BOOK = {
     ) =>
       kind === 'quarter'
         ? BOOK.zh.quarterCaption(from, to, yearEarlier)
-        : `本月 ${from}${yearEarlier ? `（同比 ${yearEarlier.from}）` : ''}`,
+        : `本月：${spanWords({ from, to }, 'zh')}${yearEarlier ? `（同比基期：${spanWords(yearEarlier, 'zh')}）` : ''}`,
     ytd: '累计',
     /** The year to date's caption: how it is held against the targets, in words for people. */
     ytdCaption: (from: string, to: string, months: number, prorated: boolean) =>
-      `累计 ${from} – ${to}（${prorated ? `指标按 ${months}/12 折算` : '与年度指标比较'}）`,
+      `累计：${spanWords({ from, to }, 'zh')}（${prorated ? `指标按 ${months}/12 折算` : '与年度指标比较'}）`,
     monthNoTarget: '本月不与指标比较：指标为年度指标，与累计比较（见累计表）。',
     unitsReached: '已达到或超过年度指标的单位数',
     reachedNote: (list: string) => `累计考核投诉已达到或超过年度指标：${list}`,
     quarterCaption: (from: string, to: string, yearEarlier: { from: string; to: string } | null) =>
-      `本季度 ${from} – ${to}${yearEarlier ? `（同比 ${yearEarlier.from} – ${yearEarlier.to}）` : ''}`,
+      `本季度：${spanWords({ from, to }, 'zh')}${yearEarlier ? `（同比基期：${spanWords(yearEarlier, 'zh')}）` : ''}`,
     yes: '是',
+    no: '否',
+    none: '无',
     total: '合计',
     unitsOver: '超指标单位数',
     unitsWithTarget: '有指标单位数',
     avgArithmetic: '月均下降率（算术）',
     avgCompound: '月均下降率（复合）',
     notes: '说明',
+    footer: '&L&A&C第 &P 页，共 &N 页',
     unitByMonth: '供电单位 × 月份（投诉）',
     level1: '一级分类',
     level2: '二级分类',
@@ -244,7 +303,7 @@ export const BOOK = {
     reply: '回复',
     close: '办结',
     satisfaction: '回访满意度',
-    satisfactionShare: '回访满意度: 满意率',
+    callbackResults: '回访结果',
     inputs: '输入文件',
     differing: '内容不同的重复',
     withoutId: '无工单编号',
@@ -253,11 +312,13 @@ export const BOOK = {
     more: (n: number) => `另有 ${n} 行未列出，详见 complaints inspect --json`,
   },
   en: {
-    title: (sheet: string) => `Complaint analysis · ${sheet}`,
+    title: (scope: string, period: string, sheet: string) =>
+      `${scope}: complaint analysis, ${period} · ${sheet}`,
+    units: (n: number) => `${n} units`,
     period: (p: PeriodText) =>
-      `Period: ${p.from} to ${p.to} (${p.months} month${p.months === 1 ? '' : 's'})` +
+      `Period: ${spanWords(p, 'en')} (${p.months} month${p.months === 1 ? '' : 's'})` +
       (p.yearEarlier
-        ? `; compared with ${p.yearEarlier.from} to ${p.yearEarlier.to}`
+        ? `; compared with ${spanWords(p.yearEarlier, 'en')}`
         : '; no year-earlier data'),
     sources: (files: readonly string[], at: string) => `Sources: ${files.join(', ')}; made ${at}`,
     quarter: 'the quarter',
@@ -270,24 +331,27 @@ export const BOOK = {
     ) =>
       kind === 'quarter'
         ? BOOK.en.quarterCaption(from, to, yearEarlier)
-        : `the month ${from}${yearEarlier ? ` (yoy ${yearEarlier.from})` : ''}`,
+        : `the month: ${spanWords({ from, to }, 'en')}${yearEarlier ? ` (compared with ${spanWords(yearEarlier, 'en')})` : ''}`,
     ytd: 'year to date',
     ytdCaption: (from: string, to: string, months: number, prorated: boolean) =>
-      `year to date ${from} – ${to} (${prorated ? `targets × ${months}/12` : 'against the annual targets'})`,
+      `year to date: ${spanWords({ from, to }, 'en')} (${prorated ? `targets × ${months}/12` : 'against the annual targets'})`,
     monthNoTarget:
       'The month is not held against the targets: they are annual, and the year to date is (see its table).',
     unitsReached: 'units at or over the annual target',
     reachedNote: (list: string) =>
       `Assessed complaints so far at or over the annual target: ${list}`,
     quarterCaption: (from: string, to: string, yearEarlier: { from: string; to: string } | null) =>
-      `the quarter ${from} – ${to}${yearEarlier ? `（yoy ${yearEarlier.from} – ${yearEarlier.to}）` : ''}`,
+      `the quarter: ${spanWords({ from, to }, 'en')}${yearEarlier ? ` (compared with ${spanWords(yearEarlier, 'en')})` : ''}`,
     yes: 'yes',
+    no: 'no',
+    none: 'none',
     total: 'total',
     unitsOver: 'units over target',
     unitsWithTarget: 'units with a target',
     avgArithmetic: 'average monthly reduction (arithmetic)',
     avgCompound: 'average monthly reduction (compound)',
     notes: 'notes',
+    footer: '&L&A&CPage &P of &N',
     unitByMonth: 'unit × month（complaints）',
     level1: 'level 1',
     level2: 'level 2',
@@ -305,7 +369,7 @@ export const BOOK = {
     reply: 'reply',
     close: 'closing',
     satisfaction: 'callback satisfaction',
-    satisfactionShare: 'callback satisfaction: satisfied share',
+    callbackResults: 'callback results',
     inputs: 'inputs',
     differing: 'differing duplicates',
     withoutId: 'without an id',
@@ -474,6 +538,33 @@ export const WRITTEN = {
     `wrote ${out} (${sheets > 0 ? `${sheets} sheets, ` : ''}${complaints} complaints` +
     `${rows === null ? '' : `, ${rows} detail rows`}` +
     `${cut === null ? '' : `; ${cut} cells over Excel's 32,767 characters were cut there`})`,
+};
+
+/**
+ * The columns 明细 adds after the source columns, before the classification: how each
+ * complaint was counted. In English, the names DESIGN.md §7 gives them.
+ */
+export const DETAIL = {
+  zh: {
+    columns: ['统计单位', '统计月份', '是否考核', '来源文件'],
+    notAssessed: (reason: string) => `否（${reason}）`,
+    appealApproved: '申诉成功',
+    unsubstantiated: '不属实',
+  },
+  en: {
+    columns: ['countedUnit', 'month', 'assessed', 'sourceFile'],
+    notAssessed: (reason: string) => `no (${reason})`,
+    appealApproved: 'appeal approved',
+    unsubstantiated: 'unsubstantiated',
+  },
+};
+
+/** The line on stderr after `--out x.csv`: what the file holds, not a sheet count. */
+export const WRITTEN_TABLE = {
+  zh: (out: string, units: string, complaints: string) =>
+    `已写入 ${out}（单位表：${units} 个单位及合计行，投诉 ${complaints} 条）`,
+  en: (out: string, units: string, complaints: string) =>
+    `wrote ${out} (the units table: ${units} units and a totals row, ${complaints} complaints)`,
 };
 
 /**

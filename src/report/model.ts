@@ -14,11 +14,12 @@ import type { Lang } from '../settings/types.js';
 import { BOOK, SHEET_NAMES } from './labels.js';
 import { categoriesSheet, hotspotsSheet } from './sections/categories.js';
 import { chartSpecs } from './sections/charts.js';
+import { aboutWords, fileNames, scopeOf } from './sections/heading.js';
 import { overviewSheet } from './sections/overview.js';
 import { qualitySheet, timelinessSheet } from './sections/quality.js';
 import { monthlySheet, seasonalitySheet } from './sections/trend.js';
 import { unitsSheet } from './sections/units.js';
-import type { ReportModel } from './types.js';
+import type { ReportModel, Table } from './types.js';
 
 export type * from './types.js';
 
@@ -30,25 +31,49 @@ export interface ModelInput {
   generatedAt: string;
 }
 
+/**
+ * A table without the columns that hold nothing in any row (absent, or null everywhere): a
+ * heading over an empty column says nothing, and misleads where tables share a sheet's
+ * columns. A list of items keeps its value column: its blanks say "-".
+ */
+export function withoutEmptyColumns(table: Table): Table {
+  if (table.rowFormats) return table;
+  const rows = [...table.rows, ...(table.totals ? [table.totals] : [])];
+  const columns = table.columns.filter((c) =>
+    rows.some((r) => r[c.key] !== undefined && r[c.key] !== null),
+  );
+  return columns.length === table.columns.length || table.rows.length === 0
+    ? table
+    : { ...table, columns };
+}
+
 export function buildReportModel(input: ModelInput): ReportModel {
   const { result, lang } = input;
   const a = result.analysis;
   const timeliness = timelinessSheet(a, lang);
+  const files = result.ingest.inputs.map((i) => i.file);
+  const names = fileNames(files);
+  const sheets = [
+    overviewSheet(a, result.ingest.warnings, lang),
+    unitsSheet(a, lang),
+    monthlySheet(result, lang),
+    categoriesSheet(a, lang),
+    seasonalitySheet(a, lang),
+    hotspotsSheet(a, lang),
+    ...(timeliness ? [timeliness] : []),
+    qualitySheet(a, result.ingest, names, lang),
+  ];
   return {
     lang,
+    scope: scopeOf(
+      a.units.map((u) => u.unit),
+      lang,
+    ),
+    about: aboutWords(a, lang),
     period: BOOK[lang].period(a.period),
-    sources: result.ingest.inputs.map((i) => i.file),
+    sources: files.map((f) => names.get(f)!),
     generatedAt: input.generatedAt,
-    sheets: [
-      overviewSheet(a, result.ingest.warnings, lang),
-      unitsSheet(a, lang),
-      monthlySheet(result, lang),
-      categoriesSheet(a, lang),
-      seasonalitySheet(a, lang),
-      hotspotsSheet(a, lang),
-      ...(timeliness ? [timeliness] : []),
-      qualitySheet(a, result.ingest, lang),
-    ],
+    sheets: sheets.map((s) => ({ ...s, tables: s.tables.map(withoutEmptyColumns) })),
     detailSheet: SHEET_NAMES[lang][8],
     charts: chartSpecs(a, lang),
   };

@@ -12,9 +12,9 @@ import type { AnalysisInput } from '../metrics/types.js';
 import type { PipelineResult } from '../pipeline.js';
 import type { Lang } from '../settings/types.js';
 import type { DetailRows } from './detail.js';
-import { formatInt } from './format.js';
+import { formatInt, localStamp } from './format.js';
 import { jsonText, resultJson } from './json.js';
-import { WRITTEN } from './labels.js';
+import { WRITTEN, WRITTEN_TABLE } from './labels.js';
 import { buildReportModel } from './model.js';
 import { unitsCsvTable } from './sections/units.js';
 
@@ -43,6 +43,7 @@ export interface OutputOptions {
 }
 
 export interface Written {
+  kind: OutputKind;
   sheets: number;
   detailRows: number | null;
   /** Texts cut at Excel's 32,767 characters a cell. */
@@ -57,12 +58,12 @@ export async function writeOutput(
   const kind = await checkOutput(target);
   if (kind === 'json') {
     await writeFileAtomic(target, jsonText(resultJson(result, { quarterKey: options.quarterKey })));
-    return { sheets: 0, detailRows: null };
+    return { kind, sheets: 0, detailRows: null };
   }
   if (kind === 'csv') {
     const { writeTableCsv } = await import('./csv.js');
     await writeTableCsv(target, unitsCsvTable(result.analysis, options.lang), options.lang);
-    return { sheets: 1, detailRows: null };
+    return { kind, sheets: 0, detailRows: null };
   }
   return writeWorkbookFile(target, result, options);
 }
@@ -77,7 +78,7 @@ async function writeWorkbookFile(
   result: PipelineResult,
   options: OutputOptions,
 ): Promise<Written> {
-  const generatedAt = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const generatedAt = localStamp(new Date());
   const model = buildReportModel({ result, lang: options.lang, generatedAt });
   const charts = options.charts
     ? await (await import('./charts.js')).renderCharts(model.charts, options.lang)
@@ -94,6 +95,7 @@ async function writeWorkbookFile(
       : null;
     await book.commit();
     return {
+      kind: 'xlsx',
       sheets: sheets + (detail?.sheets ?? 0),
       detailRows: detail?.rows ?? null,
       cutCells: book.cutCells,
@@ -111,11 +113,14 @@ export function successLine(
   result: PipelineResult,
   lang: Lang,
 ): string {
+  const complaints = formatInt(result.analysis.totals.complaints);
+  if (written.kind === 'csv')
+    return WRITTEN_TABLE[lang](out, formatInt(result.analysis.units.length), complaints);
   const cut = written.cutCells ?? 0;
   return WRITTEN[lang](
     out,
     written.sheets,
-    formatInt(result.analysis.totals.complaints),
+    complaints,
     written.detailRows === null ? null : formatInt(written.detailRows),
     cut > 0 ? formatInt(cut) : null,
   );

@@ -54,6 +54,8 @@ function cellText(column: Column, row: Row, lang: Lang, c: ChalkInstance): strin
     }
     case 'text':
       return value === null ? '' : String(value);
+    case 'alert':
+      return value === null ? '' : c.red(String(value));
   }
 }
 
@@ -66,7 +68,7 @@ export function renderTable(t: Table, lang: Lang, c: ChalkInstance): string {
     t.columns.map((col) => cellText(col, row, lang, c)),
   );
   const align = t.columns.map((col): Align =>
-    col.format === 'text' || col.format === 'flag' ? 'left' : 'right',
+    col.format === 'text' || col.format === 'flag' || col.format === 'alert' ? 'left' : 'right',
   );
   const text = table(head, rows, align);
   return t.omitted ? `${text}\n… ${t.omitted}` : text;

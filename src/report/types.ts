@@ -11,9 +11,11 @@ import type { ColumnLabel } from './labels.js';
  * How a value is shown. int: a whole number; dec: a number with up to two decimals (a prorated
  * target); fixed: always two decimals (a rate per 10,000 customers); pct: a share; change: a
  * signed rate, rising red and falling green; over: an over-target rate, red above zero; flag:
- * true marks the row (over target); text: as it is.
+ * true marks the row (over target); text: as it is; alert: text as it is, in red (a unit that
+ * has reached its annual target, named where a bulletin must raise it).
  */
-export type Format = 'int' | 'dec' | 'fixed' | 'pct' | 'change' | 'over' | 'flag' | 'text';
+export type Format =
+  'int' | 'dec' | 'fixed' | 'pct' | 'change' | 'over' | 'flag' | 'text' | 'alert';
 
 /** A heading that is data rather than a word: a month, a year. */
 export interface Text {
@@ -58,9 +60,15 @@ export interface Sheet {
 
 export interface ReportModel {
   lang: Lang;
+  /** The title of every sheet: the units covered (国网黄山供电公司, 8 个供电单位) … */
+  scope: string;
+  /** … and what the report is about, in words: 2016年第四季度, 2016年11月, 2016年. */
+  about: string;
   /** Under every sheet's title: the period, and the sources with the time of writing. */
   period: string;
+  /** The inputs by file name. */
   sources: readonly string[];
+  /** Local time with its offset from UTC (localStamp). */
   generatedAt: string;
   sheets: Sheet[];
   /** The name of the 明细 sheet(s), written row by row from the spool (detail.ts). */

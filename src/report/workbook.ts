@@ -2,9 +2,10 @@
  * The report workbook (DESIGN.md §7): the sheets of the report model, in its order. Every
  * sheet opens with its title, the period and the sources, then real tables: a frozen header,
  * an auto-filter, integer and percentage formats (rates stored as numbers), over-target and
- * rising cells highlighted, widths that fit Chinese text, totals rows, notes, and the chart
- * pictures beside the tables. 明细 follows (detail.ts). It lays out the model; it computes
- * nothing.
+ * rising cells highlighted, widths that fit Chinese text, framed cells, totals rows, notes,
+ * and the chart pictures below the tables. Each sheet prints on A4 landscape, one page wide at
+ * a readable size, the title and the table heading repeated on every page (page.ts). 明细
+ * follows (detail.ts). It lays out the model; it computes nothing.
  */
 import stringWidth from 'string-width';
 import type { Cell } from '../io/table.js';
@@ -12,56 +13,86 @@ import { style, type CellStyle, type ReportSheet, type ReportWorkbook } from '..
 import type { Lang } from '../settings/types.js';
 import type { ChartImage } from './charts.js';
 import { BOOK, heading } from './labels.js';
+import { ROW_PX, columnsSpanned, pagesWide, rowsPerPage } from './page.js';
 import type { Column, Format, ReportModel, Row, Sheet, Table } from './types.js';
 
-const INT = style({ numFmt: '#,##0' });
-const DEC = style({ numFmt: '#,##0.00' });
-const PCT = style({ numFmt: '0.00%' });
 const TITLE = style({ font: { bold: true, size: 14 } });
 const SUBTITLE = style({ font: { color: { argb: 'FF595959' } } });
-const HEAD = style({
+const CAPTION = style({ font: { bold: true } });
+const NOTE = style({ font: { italic: true, color: { argb: 'FF7F7F7F' } } });
+
+const THIN = { style: 'thin', color: { argb: 'FFBFBFBF' } } as const;
+const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+const NUMBER_FORMATS: Partial<Record<Format, string>> = {
+  int: '#,##0',
+  dec: '#,##0.00',
+  fixed: '#,##0.00',
+  pct: '0.00%',
+  change: '0.00%',
+  over: '0.00%',
+};
+/** A number's look: Excel's own "bad" (light red fill, dark red text), rising red, falling green. */
+type Tone = 'plain' | 'bad' | 'rising' | 'falling';
+const TONES: Record<Tone, Pick<CellStyle, 'font' | 'fill'>> = {
+  plain: {},
+  bad: {
+    font: { color: { argb: 'FF9C0006' } },
+    fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } },
+  },
+  rising: { font: { color: { argb: 'FFC00000' } } },
+  falling: { font: { color: { argb: 'FF00804D' } } },
+};
+
+/** Whether a column holds numbers: then it and its heading are right-aligned. */
+const isNumeric = (format: Format) => format !== 'text' && format !== 'flag' && format !== 'alert';
+
+// Styles are shared objects (io/workbook.ts): one per combination, made on first use.
+const STYLES = new Map<string, CellStyle>();
+
+/** A table cell's style: its number format, bold in a totals row, its tone, framed. */
+function cellStyle(numFmt: string | undefined, right: boolean, bold: boolean, tone: Tone) {
+  const key = `${numFmt}|${right}|${bold}|${tone}`;
+  let s = STYLES.get(key);
+  if (!s) {
+    const look = TONES[tone];
+    s = style({
+      ...(numFmt ? { numFmt } : {}),
+      font: { ...look.font, ...(bold ? { bold: true } : {}) },
+      ...(look.fill ? { fill: look.fill } : {}),
+      ...(right ? { alignment: { horizontal: 'right' } } : {}),
+      border: BORDER,
+    });
+    STYLES.set(key, s);
+  }
+  return s;
+}
+
+const HEAD_LEFT = style({
   font: { bold: true },
   fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } },
   alignment: { vertical: 'middle', wrapText: true },
+  border: BORDER,
 });
-const TOTAL = style({ font: { bold: true } });
-const TOTAL_INT = style({ font: { bold: true }, numFmt: '#,##0' });
-const TOTAL_DEC = style({ font: { bold: true }, numFmt: '#,##0.00' });
-const TOTAL_PCT = style({ font: { bold: true }, numFmt: '0.00%' });
-const NOTE = style({ font: { italic: true, color: { argb: 'FF7F7F7F' } } });
-/** Excel's own "bad" look: light red fill, dark red text. */
-const BAD_PCT = style({
-  numFmt: '0.00%',
-  font: { color: { argb: 'FF9C0006' } },
-  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } },
+const HEAD_RIGHT = style({
+  ...HEAD_LEFT,
+  alignment: { ...HEAD_LEFT.alignment, horizontal: 'right' },
 });
-const BAD_TEXT = style({
-  font: { color: { argb: 'FF9C0006' } },
-  fill: { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } },
-});
-const RISING_PCT = style({ numFmt: '0.00%', font: { color: { argb: 'FFC00000' } } });
-const FALLING_PCT = style({ numFmt: '0.00%', font: { color: { argb: 'FF00804D' } } });
 
-function styleFor(format: Format, value: Cell, total: boolean): CellStyle | undefined {
-  if (format === 'flag' && value) return BAD_TEXT;
-  if (typeof value !== 'number') return total ? TOTAL : undefined;
-  switch (format) {
-    case 'int':
-      return total ? TOTAL_INT : INT;
-    case 'dec':
-    case 'fixed':
-      return total ? TOTAL_DEC : DEC;
-    case 'pct':
-      return total ? TOTAL_PCT : PCT;
-    case 'change':
-      return value > 0 ? RISING_PCT : value < 0 ? FALLING_PCT : PCT;
-    case 'over':
-      return value > 0 ? BAD_PCT : total ? TOTAL_PCT : PCT;
-    case 'flag':
-      return BAD_TEXT;
-    default:
-      return total ? TOTAL : undefined;
-  }
+function toneOf(format: Format, value: number): Tone {
+  if (format === 'change') return value > 0 ? 'rising' : value < 0 ? 'falling' : 'plain';
+  return format === 'over' && value > 0 ? 'bad' : 'plain';
+}
+
+/**
+ * How a cell of a column of `format` looks: a number with its format and tone; text in a
+ * number column ("-") right-aligned under its heading; a flagged row's 是 in red.
+ */
+function styleFor(format: Format, value: Cell | undefined, total: boolean): CellStyle {
+  if (format === 'flag')
+    return cellStyle(undefined, false, total, value === true ? 'bad' : 'plain');
+  if (format === 'alert') return cellStyle(undefined, false, total, 'bad');
+  if (typeof value !== 'number') return cellStyle(undefined, isNumeric(format), total, 'plain');
+  return cellStyle(NUMBER_FORMATS[format], true, total, toneOf(format, value));
 }
 
 /** Display width of a cell in Excel's character units (a Chinese character is two). */
@@ -76,33 +107,63 @@ function cellWidth(value: Cell, format: Format): number {
 }
 
 const MAX_WIDTH = 60;
+/** The title's font size against the default 11 points. */
+const TITLE_SIZE = 14 / 11;
+/** About how many pixels a text takes in the default font (a Chinese character is two units). */
+const textPixels = (text: string) => stringWidth(text) * 7;
+/** Charts are shown at 75% of their drawing size: 720 × 405 pixels, most of a printed page. */
+const CHART_SCALE = 0.75;
 
-/** A table as the cells it writes: the heading, the rows, the totals row. */
+/** A table as the cells it writes: the heading, the rows, the totals row, and their styles. */
 interface Laid {
   table: Table;
   head: string[];
   rows: Cell[][];
   totals: Cell[] | null;
+  styles: CellStyle[][];
+  totalStyles: CellStyle[] | null;
 }
 
 function headingOf(column: Column, lang: Lang): string {
   return typeof column.label === 'string' ? heading(column.label, lang) : column.label.text;
 }
 
+/**
+ * A model row as cells: an absent key is an empty cell, null a figure that could not be
+ * computed ("-"), a flag 是 or 否. A list of items formats its value by the item.
+ */
 function lay(table: Table, lang: Lang): Laid {
-  const cells = (row: Row): Cell[] =>
-    table.columns.map((column) => {
+  const t = BOOK[lang];
+  const formats = (r: number | null) =>
+    table.columns.map((c, i) =>
+      table.rowFormats && r !== null && i > 0 ? table.rowFormats[r]! : c.format,
+    );
+  const cells = (row: Row, r: number | null): Cell[] => {
+    const f = formats(r);
+    return table.columns.map((column, i) => {
       const value = row[column.key];
-      if (value === undefined || value === null) return table.blank ?? null;
-      // An over-target unit says so in words: 是, yes.
-      if (column.format === 'flag') return value === true ? BOOK[lang].yes : null;
+      if (value === undefined) return null;
+      if (value === null) return table.blank ?? '-';
+      if (f[i] === 'flag') return value === true ? t.yes : t.no;
       return value;
     });
+  };
+  const styles = (row: Row, r: number | null, total: boolean): CellStyle[] => {
+    const f = formats(r);
+    return table.columns.map((column, i) =>
+      // The item's name in a list of items reads as a heading.
+      i === 0 && table.rowFormats
+        ? cellStyle(undefined, false, true, 'plain')
+        : styleFor(f[i]!, row[column.key], total),
+    );
+  };
   return {
     table,
     head: table.columns.map((c) => headingOf(c, lang)),
-    rows: table.rows.map(cells),
-    totals: table.totals ? cells(table.totals) : null,
+    rows: table.rows.map((row, r) => cells(row, r)),
+    totals: table.totals ? cells(table.totals, null) : null,
+    styles: table.rows.map((row, r) => styles(row, r, false)),
+    totalStyles: table.totals ? styles(table.totals, null, true) : null,
   };
 }
 
@@ -121,43 +182,71 @@ function widthsOf(tables: readonly Laid[]): number[] {
   return widths;
 }
 
-function writeTable(sheet: ReportSheet, laid: Laid, filter: boolean): void {
+/** Writes a table; returns the row of its heading. A table without rows says so instead. */
+function writeTable(sheet: ReportSheet, laid: Laid, filter: boolean, lang: Lang): number {
   const { table } = laid;
-  if (table.caption) sheet.addRow([table.caption], TOTAL);
-  const head = sheet.addRow(laid.head, HEAD);
-  if (filter && table.rows.length > 0) sheet.autoFilter(head, 1, laid.head.length);
-  const items = table.rowFormats;
-  laid.rows.forEach((row, r) => {
-    const format = (i: number) =>
-      items && i > 0 ? items[r]! : (table.columns[i]?.format ?? 'text');
-    sheet.addRow(
-      row,
-      row.map((v, i) => (i === 0 && items ? TOTAL : styleFor(format(i), v, false))),
-    );
-  });
-  if (laid.totals)
-    sheet.addRow(
-      laid.totals,
-      laid.totals.map((v, i) => styleFor(table.columns[i]?.format ?? 'text', v, true)),
-    );
+  if (table.caption) sheet.addRow([table.caption], CAPTION);
+  if (laid.rows.length === 0) return sheet.addRow([BOOK[lang].none], NOTE);
+  const head = sheet.addRow(
+    laid.head,
+    table.columns.map((c, i) =>
+      isNumeric(table.rowFormats && i > 0 ? 'pct' : c.format) ? HEAD_RIGHT : HEAD_LEFT,
+    ),
+  );
+  if (filter) sheet.autoFilter(head, 1, laid.head.length);
+  laid.rows.forEach((row, r) => sheet.addRow(row, laid.styles[r]));
+  if (laid.totals) sheet.addRow(laid.totals, laid.totalStyles!);
+  return head;
 }
 
 function writeNotes(sheet: ReportSheet, notes: readonly string[], lang: Lang): void {
   if (notes.length === 0) return;
   sheet.skip();
-  sheet.addRow([BOOK[lang].notes], TOTAL);
+  sheet.addRow([BOOK[lang].notes], CAPTION);
   for (const n of notes) sheet.addRow([n], NOTE);
 }
 
-/** Shown at 60% of the display size: about 9 columns by 16 rows beside the tables. */
-function placeImages(sheet: ReportSheet, charts: readonly ChartImage[], column: number): void {
-  let at = 4;
+/**
+ * The charts below the tables, at the left edge, each on a printed page of its own: beside a
+ * wide table they would make the page wider and the print smaller, and a picture cut by a page
+ * break helps no one. Returns the last row they cover and the columns they span.
+ */
+function placeImages(
+  sheet: ReportSheet,
+  charts: readonly ChartImage[],
+  widths: readonly number[],
+): { lastRow: number; columns: number } {
+  let at = sheet.rows; // the last row written, 1-based: the next row, 0-based
+  let columns = 0;
   for (const chart of charts) {
-    const width = Math.round(chart.width * 0.6);
-    const height = Math.round(chart.height * 0.6);
-    sheet.addImage({ png: chart.png, column, row: at, width, height });
-    at += Math.ceil(height / 20) + 1;
+    const width = Math.round(chart.width * CHART_SCALE);
+    const height = Math.round(chart.height * CHART_SCALE);
+    sheet.pageBreakAfter(at);
+    sheet.addImage({ png: chart.png, column: 0, row: at, width, height });
+    at += Math.ceil(height / ROW_PX) + 1;
+    columns = Math.max(columns, columnsSpanned(widths, width));
   }
+  return { lastRow: at, columns };
+}
+
+/**
+ * The rows repeated at the top of every printed page: the title and the period; and the
+ * heading of the table when every table of the sheet has the same columns (the units of the
+ * year and of the quarter) and they run past the first page (over the chart pages, a heading
+ * would label nothing).
+ */
+function titleRows(
+  spec: Sheet,
+  headerRow: number,
+  tableRows: number,
+  widths: readonly number[],
+): [number, number] {
+  const [first, ...others] = spec.tables;
+  const keys = (t: Table) => t.columns.map((c) => c.key).join('|');
+  const sameHeading =
+    first !== undefined && first.rows.length > 0 && others.every((t) => keys(t) === keys(first));
+  const long = spec.charts.length === 0 || tableRows > rowsPerPage(widths);
+  return sameHeading && long ? [1, headerRow] : [1, 2];
 }
 
 function writeSheet(
@@ -167,25 +256,40 @@ function writeSheet(
   charts: readonly ChartImage[],
 ): void {
   const { lang } = model;
-  const tables = spec.tables.map((t) => lay(t, lang));
+  const t = BOOK[lang];
+  const tables = spec.tables.map((table) => lay(table, lang));
+  const widths = widthsOf(tables);
   const headerRow = 5 + (spec.tables[0]?.caption ? 1 : 0);
   const sheet = book.addSheet(spec.name, {
     frozenRows: tables.length > 0 ? headerRow : 0,
-    widths: widthsOf(tables),
-    landscape: true,
+    widths,
+    print: { footer: t.footer },
   });
-  const t = BOOK[lang];
-  sheet.addRow([t.title(spec.name)], TITLE, 22);
-  sheet.addRow([model.period], SUBTITLE);
-  sheet.addRow([t.sources(model.sources, model.generatedAt)], SUBTITLE);
+  const title = t.title(model.scope, model.about, spec.name);
+  const lines = [model.period, t.sources(model.sources, model.generatedAt)];
+  sheet.addRow([title], TITLE, 22);
+  for (const line of lines) sheet.addRow([line], SUBTITLE);
   sheet.skip();
   tables.forEach((laid, i) => {
     if (i > 0) sheet.skip();
-    writeTable(sheet, laid, i === 0 && spec.filter);
+    writeTable(sheet, laid, i === 0 && spec.filter, lang);
   });
   writeNotes(sheet, spec.notes, lang);
+  const tableRows = sheet.rows;
   const pictures = spec.charts.flatMap((name) => charts.filter((c) => c.name === name));
-  placeImages(sheet, pictures, (spec.tables[0]?.columns.length ?? 0) + 1);
+  const images = placeImages(sheet, pictures, widths);
+  // The print area takes in the heading lines too: they overflow narrow tables.
+  const heading = Math.max(
+    textPixels(title) * TITLE_SIZE,
+    ...lines.map((line) => textPixels(line)),
+  );
+  const lastColumn = Math.max(1, widths.length, images.columns, columnsSpanned(widths, heading));
+  sheet.setPrint({
+    lastRow: images.lastRow,
+    lastColumn,
+    titleRows: titleRows(spec, headerRow, tableRows, widths),
+    pagesWide: pagesWide(widths.slice(0, lastColumn)),
+  });
   sheet.commit();
 }
 

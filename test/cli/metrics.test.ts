@@ -286,11 +286,11 @@ describe('the month and its year to date: --month 2016-11 in every command', () 
     const lines = run.stdout.split('\n');
     expect(reached).toHaveLength(6);
     expect(lines[2]).toBe(
-      '总体: 工单 37，投诉 16，申诉成功 6，考核投诉 10，同比 +14.29% (上年同期 14)，环比 −11.11%',
+      '总体: 工单 37，投诉 16，申诉成功 6，考核投诉 10，投诉同比 +14.29% (上年同期投诉 14)，投诉环比 −11.11%',
     );
     expect(lines[3]).toBe(
       '累计 2016-01 – 2016-11: 投诉 209，申诉成功 73，考核投诉 136，年度指标 125，超指标率 +8.8%，' +
-        '超指标单位 6 / 8，同比 +26.67% (上年同期 165)',
+        '超指标单位 6 / 8，投诉同比 +26.67% (上年同期投诉 165)',
     );
     expect(lines[4]).toBe(`已达到或超过年度指标（6 / 8）：${reached.join('，')}`);
     // The month's table has no target column; the year to date's marks who reached it.
@@ -317,7 +317,7 @@ describe('the month and its year to date: --month 2016-11 in every command', () 
     const run = complaints(['trend', ...args]);
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe(
       '累计 2016-01 – 2016-11: 投诉 209，申诉成功 73，考核投诉 136，年度指标 125，超指标率 +8.8%，' +
-        '超指标单位 6 / 8，同比 +26.67% (上年同期 165)',
+        '超指标单位 6 / 8，投诉同比 +26.67% (上年同期投诉 165)',
     );
   });
 
@@ -383,7 +383,8 @@ describe('analyze in the terminal', () => {
     expect(lines[0]).toBe('投诉分析 2016-01 – 2016-12（12 个月；同比 2015-01 – 2015-12）');
     expect(lines[1]).toContain('输入 3 个文件');
     expect(lines[2]).toContain('投诉 226，申诉成功 80，考核投诉 146，指标 125，超指标率 +16.8%');
-    expect(lines[2]).toContain('同比 +25.56% (上年同期 180)');
+    // 同比 compares complaints, beside the assessed ones: said so.
+    expect(lines[2]).toContain('投诉同比 +25.56% (上年同期投诉 180)');
   });
 
   it('ranks the units with those over target marked, and a totals row', () => {
@@ -404,7 +405,7 @@ describe('analyze in the terminal', () => {
   it('shows the monthly series with 环比, the disciplines, hot spots and data problems', () => {
     expect(run.stdout).toMatch(/2016-02\s+12\s+8\s+−14\.29%\s+10\s+\+20%/);
     expect(run.stdout).toContain(
-      '专业: 运检 110 (48.67%, 同比 +107.55%)，营销 116 (51.33%, 同比 −8.66%)',
+      '专业: 运检 110 (48.67%, 投诉同比 +107.55%)，营销 116 (51.33%, 投诉同比 −8.66%)',
     );
     expect(run.stdout).toMatch(/热点（二级分类）: \S+ \d+/);
     expect(run.stdout).toContain('拒收 2 行');

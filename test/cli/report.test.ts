@@ -54,8 +54,9 @@ function rowOf(sheet: Sheet, column: number, label: string, after?: string) {
 }
 
 /** The captions of the year to date beside a month or a quarter. */
-const YTD_NOV = '累计 2016-01 – 2016-11';
-const YTD_YEAR = '累计 2016-01 – 2016-12';
+const YTD_NOV = '累计：2016年1–11月';
+const YTD_YEAR = '累计：2016年（';
+const QUARTER_CAPTION = '本季度：2016年第四季度（同比基期：2015年第四季度）';
 
 describe('report --quarter 2016Q4 --detail', () => {
   const out = join(dir, 'q4.xlsx');
@@ -94,17 +95,21 @@ describe('report --quarter 2016Q4 --detail', () => {
 
   it('opens each sheet with its title, the period and the sources', async () => {
     for (const sheet of (await book).worksheets.slice(0, 8)) {
-      expect(sheet.getCell('A1').value).toBe(`投诉分析 · ${sheet.name}`);
-      expect(sheet.getCell('A2').value).toBe(
-        '期间：2016-10 至 2016-12（3 个月）；同比：2015-10 至 2015-12',
+      expect(sheet.getCell('A1').value).toBe(
+        `国网黄山供电公司 2016年第四季度投诉分析 · ${sheet.name}`,
       );
-      expect(String(sheet.getCell('A3').value)).toContain(`来源：${files.join('，')}`);
+      expect(sheet.getCell('A2').value).toBe(
+        '统计期间：2016年第四季度（3 个月）；同比基期：2015年第四季度',
+      );
+      expect(String(sheet.getCell('A3').value)).toContain(
+        `来源：${files.map((f) => f.replace(/.*\//, '')).join('，')}`,
+      );
     }
   });
 
   it('gives the quarter and its year to date as numbers with their formats', async () => {
     const sheet = (await book).getWorksheet('概览')!;
-    expect(sheet.getCell('A5').value).toBe('本季度 2016-10 – 2016-12（同比 2015-10 – 2015-12）');
+    expect(sheet.getCell('A5').value).toBe(QUARTER_CAPTION);
     const value = (label: string) => rowOf(sheet, 1, label).getCell(2);
     // The quarter against a quarter of the annual target.
     expect(value('考核投诉').value).toBe(30);
@@ -127,8 +132,9 @@ describe('report --quarter 2016Q4 --detail', () => {
   it('lists the units with a frozen header, a filter, highlighted over-target rates and a totals row', async () => {
     const sheet = (await book).getWorksheet('单位')!;
     // The quarter's table first, under its caption, then the year to date's.
-    expect(sheet.getCell('A5').value).toBe('本季度 2016-10 – 2016-12（同比 2015-10 – 2015-12）');
+    expect(sheet.getCell('A5').value).toBe(QUARTER_CAPTION);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 6 });
+    // A quarter has the quarter before: 上期/环比 are there.
     expect(sheet.autoFilter).toBe('A6:P6');
     expect(rowOf(sheet, 1, '排名').getCell(2).value).toBe('供电单位');
     const quarter = rowOf(sheet, 2, '国网歙县供电公司');
@@ -163,7 +169,7 @@ describe('report --quarter 2016Q4 --detail', () => {
     const under = rowOf(sheet, 2, '国网黟县供电公司', YTD_YEAR);
     expect(under.getCell(8).value).toBeCloseTo(7 / 11 - 1, 12);
     expect((under.getCell(8).fill as { fgColor?: unknown } | undefined)?.fgColor).toBeUndefined();
-    expect(under.getCell(9).value).toBeNull();
+    expect(under.getCell(9).value).toBe('否');
     const total = rowOf(sheet, 2, '合计', YTD_YEAR);
     expect([3, 4, 6, 7, 8].map((c) => total.getCell(c).value)).toEqual([226, 80, 146, 125, 0.168]);
     expect(total.getCell(3).font).toMatchObject({ bold: true });
@@ -202,7 +208,7 @@ describe('report --quarter 2016Q4 --detail', () => {
     const sheet = (await book).getWorksheet('数据质量')!;
     expect(rowOf(sheet, 1, '重复工单').getCell(2).value).toBe(30);
     expect(rowOf(sheet, 1, '拒收行').getCell(2).value).toBe(2);
-    const reject = rowOf(sheet, 1, 'fixtures/metrics/95598-2016-06-12-gb18030.csv');
+    const reject = rowOf(sheet, 1, '95598-2016-06-12-gb18030.csv');
     expect(reject).toBeDefined();
   });
 
@@ -256,7 +262,7 @@ describe('report options', () => {
     expect(book.worksheets.map((s) => s.name)).toEqual(SHEET_NAMES.en.slice(0, 8));
     expect(book.worksheets.every((s) => s.getImages().length === 0)).toBe(true);
     expect(book.getWorksheet('Summary')!.getCell('A2').value).toBe(
-      'Period: 2016-11 to 2016-11 (1 month); compared with 2015-11 to 2015-11',
+      'Period: November 2016 (1 month); compared with November 2015',
     );
   });
 
@@ -275,7 +281,7 @@ describe('report options', () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const lines = text.slice(1).trim().split(/\r?\n/);
     expect(lines[0]).toBe(
-      '排名,供电单位,投诉,申诉成功,不属实,考核投诉,指标,超指标率,占比,上年同期,同比,上期,环比,户数,万户投诉率',
+      '排名,供电单位,投诉,申诉成功,不属实,考核投诉,指标,超指标率,投诉占比,上年同期投诉,投诉同比,户数,万户投诉率',
     );
     expect(lines.at(-1)).toMatch(/^,合计,226,80,23,146,125,0\.168,1,180,/);
     const json = join(dir, 'result.json');
@@ -457,13 +463,13 @@ describe('report --month 2016-11: the month and its year to date', () => {
   it('raises the units already at or over their annual target in the overview', async () => {
     expect(run.code).toBe(0);
     const sheet = (await book).getWorksheet('概览')!;
-    expect(sheet.getCell('A5').value).toBe('本月 2016-11（同比 2015-11）');
+    expect(sheet.getCell('A5').value).toBe('本月：2016年11月（同比基期：2015年11月）');
     const value = (label: string) => rowOf(sheet, 1, label).getCell(2);
     expect(value('考核投诉').value).toBe(10);
     // The month alone is held against no target: no 指标, no 超指标率 before the year to date.
     expect(() => rowOf(sheet, 1, '超指标率')).not.toThrow();
     expect(rowOf(sheet, 1, '超指标率').number).toBeGreaterThan(
-      rowOf(sheet, 1, '累计 2016-01 – 2016-11（与年度指标比较）').number,
+      rowOf(sheet, 1, '累计：2016年1–11月（与年度指标比较）').number,
     );
     const ytd = (label: string) => rowOf(sheet, 1, label, YTD_NOV).getCell(2);
     expect(ytd('考核投诉').value).toBe(136);
@@ -481,7 +487,7 @@ describe('report --month 2016-11: the month and its year to date', () => {
     expect(rowOf(sheet, 1, '排名').values).not.toContain('指标');
     const ytd = rowOf(sheet, 2, '国网黄山市屯溪区供电公司', YTD_NOV);
     // 屯溪: 14 complaints, 10 assessed to November, under its 12; shares rank 6 with 祁门.
-    expect([1, 3, 6, 7, 9].map((c) => ytd.getCell(c).value)).toEqual([6, 14, 10, 12, null]);
+    expect([1, 3, 6, 7, 9].map((c) => ytd.getCell(c).value)).toEqual([6, 14, 10, 12, '否']);
     expect(rowOf(sheet, 2, '国网祁门县供电公司', YTD_NOV).getCell(9).value).toBe('是');
     const notes: string[] = [];
     sheet.eachRow((row) => notes.push(String(row.getCell(1).value ?? '')));
@@ -563,8 +569,8 @@ describe('cron: complaints.config.json', () => {
     const out = join(cwd, '投诉分析-2016Q4.xlsx');
     expect(run.stderr).toBe('已写入 投诉分析-2016Q4.xlsx（8 个工作表，投诉 51 条）\n');
     const book = await read(out);
-    expect(book.getWorksheet('概览')!.getCell('A2').value).toContain('2016-10 至 2016-12');
-    expect(book.getWorksheet('概览')!.getCell('A5').value).toMatch(/^本季度 2016-10 – 2016-12/);
+    expect(book.getWorksheet('概览')!.getCell('A2').value).toContain('统计期间：2016年第四季度');
+    expect(book.getWorksheet('概览')!.getCell('A5').value).toBe(QUARTER_CAPTION);
     expect(book.worksheets.every((s) => s.getImages().length === 0)).toBe(true);
     // The command line wins over the file.
     const quiet = complaints(

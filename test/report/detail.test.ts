@@ -20,6 +20,8 @@ const HEADERS = ['工单编号', '受理时间', '供电单位', '一级分类']
 
 function order(id: string, month: number, level1: string, isComplaint = true): WorkOrder {
   const date = new Date(Date.UTC(Math.floor(month / 12), month % 12, 15, 9, 30));
+  // A CSV gives the time as text: 明细 shows it as a date all the same.
+  const text = date.toISOString().slice(0, 16).replace('T', ' ');
   return {
     input: 0,
     row: 2,
@@ -47,14 +49,14 @@ function order(id: string, month: number, level1: string, isComplaint = true): W
     city: null,
     escalated: null,
     severity: null,
-    cells: [id, date, 'A', level1],
+    cells: [id, id === '5' ? text : date, 'A ', level1],
     headers: HEADERS,
   };
 }
 
 describe('明细', () => {
   it('writes each complaint of the period once (its latest copy), across sheets of a given size', async () => {
-    const detail = new DetailRows('zh');
+    const detail = new DetailRows({ lang: 'zh', inputs: ['/tmp/exports/2016.xlsx'] });
     const orders: [WorkOrder, number][] = [
       [order('1', m(2016, 1), '服务投诉'), 0],
       [order('2', m(2016, 1), '营业投诉'), 1],
@@ -62,7 +64,7 @@ describe('明细', () => {
       [order('1', m(2016, 1), '营业投诉'), 0], // a later copy of 1 replaces it
       [order('2', m(2016, 1), '营业投诉', false), 1], // 2 became an opinion: not a complaint
       [order('4', m(2016, 2), '停送电投诉'), 3],
-      [order('5', m(2016, 2), '服务投诉'), 4],
+      [{ ...order('5', m(2016, 2), '服务投诉'), appeal: 'approved' }, 4],
       [order('6', m(2016, 3), '服务投诉'), 5],
     ];
     for (const [o, entry] of orders)
@@ -79,13 +81,22 @@ describe('明细', () => {
     await read.xlsx.readFile(file);
     expect(read.worksheets.map((s) => s.name)).toEqual(['明细', '明细2']);
     const rows = read.worksheets.flatMap((s) =>
-      (s.getSheetValues() as unknown[][]).slice(2).map((r) => [r[1], r[4], r[5]]),
+      (s.getSheetValues() as unknown[][]).slice(2).map((r) => r.slice(1, 10)),
     );
+    const at = (day: number, month: number) => new Date(Date.UTC(2016, month - 1, day, 9, 30));
+    // The source columns, how each was counted, then its class.
     expect(rows).toEqual([
-      ['1', '营业投诉', '营业投诉'],
-      ['4', '停送电投诉', '停送电投诉'],
-      ['5', '服务投诉', '服务投诉'],
-      ['6', '服务投诉', '服务投诉'],
+      ['1', at(15, 1), 'A ', '营业投诉', 'A', '2016-01', '是', '2016.xlsx', '营业投诉'],
+      ['4', at(15, 2), 'A ', '停送电投诉', 'A', '2016-02', '是', '2016.xlsx', '停送电投诉'],
+      ['5', at(15, 2), 'A ', '服务投诉', 'A', '2016-02', '否（申诉成功）', '2016.xlsx', '服务投诉'],
+      ['6', at(15, 3), 'A ', '服务投诉', 'A', '2016-03', '是', '2016.xlsx', '服务投诉'],
+    ]);
+    expect((read.worksheets[0]!.getRow(1).values as unknown[]).slice(1, 9)).toEqual([
+      ...HEADERS,
+      '统计单位',
+      '统计月份',
+      '是否考核',
+      '来源文件',
     ]);
     expect(read.worksheets[1]!.getRow(1).getCell(1).value).toBe('工单编号');
   });

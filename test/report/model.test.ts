@@ -115,8 +115,17 @@ describe('the sheets', () => {
       '数据质量',
     ]);
     expect(model.detailSheet).toBe('明细');
-    expect(model.period).toBe('期间：2016-01 至 2016-12（12 个月）；同比：2015-01 至 2015-12');
-    expect(model.sources).toEqual(INPUTS);
+    expect(model.scope).toBe('国网黄山供电公司');
+    expect(model.about).toBe('2016年');
+    expect(quarterModel.about).toBe('2016年第四季度');
+    expect(monthModel.about).toBe('2016年11月');
+    expect(model.period).toBe('统计期间：2016年（12 个月）；同比基期：2015年');
+    // File names, not the folders they were read from.
+    expect(model.sources).toEqual([
+      '95598-2015.xlsx',
+      '95598-2016-01-06.xlsx',
+      '95598-2016-06-12-gb18030.csv',
+    ]);
   });
 
   it('are named in English with lang en, and say disciplines in English', () => {
@@ -155,13 +164,16 @@ describe('概览', () => {
     ['totals.unitsWithTarget', 8],
     ['totals.previous', 180],
     ['totals.yoy', 46 / 180],
-    // Over twelve months the span before is the year before.
-    ['totals.preceding', 180],
-    ['totals.mom', 46 / 180],
     ['categories.discipline[运检].complaints', 110],
     ['categories.discipline[营销].complaints', 116],
   ])('%s is %s', (field, value) => {
     expect(items(model)[field]).toBe(value);
+  });
+
+  it('leaves 上期/环比 out of twelve months: the span before is the year before', () => {
+    expect(Object.keys(items(model))).not.toContain('totals.preceding');
+    expect(Object.keys(items(model))).not.toContain('totals.mom');
+    expect(result.analysis.totals.preceding).toBe(180); // the JSON keeps it
   });
 
   it('shows the average monthly reduction and no quarter without --quarter', () => {
@@ -178,7 +190,7 @@ describe('概览', () => {
   it('shows the month under its caption, without targets or a monthly reduction', () => {
     // expected.json unitMonths, November: 16 complaints, 10 assessed; 2015-11: 14; 2016-10: 18.
     const [own] = sheet(monthModel, '概览').tables;
-    expect(own!.caption).toBe('本月 2016-11（同比 2015-11）');
+    expect(own!.caption).toBe('本月：2016年11月（同比基期：2015年11月）');
     expect(tableItems(own!)).toEqual({
       'totals.workOrders': 37,
       'totals.complaints': 16,
@@ -197,7 +209,7 @@ describe('概览', () => {
 
   it('shows the year to date to November against the annual targets, and who reached them', () => {
     const y = sheet(monthModel, '概览').tables[1]!;
-    expect(y.caption).toBe('累计 2016-01 – 2016-11（与年度指标比较）');
+    expect(y.caption).toBe('累计：2016年1–11月（与年度指标比较）');
     const sum = (k: 'complaints' | 'assessed') => ytd(11).reduce((s, u) => s + u[k], 0);
     expect([sum('complaints'), sum('assessed')]).toEqual([209, 136]);
     const all = tableItems(y);
@@ -228,8 +240,8 @@ describe('概览', () => {
       '国网祁门县供电公司',
     ]);
     const labels = y.rows.map((r) => r.item);
-    // Red: the flag format marks the row; the target is headed as the annual one.
-    expect(y.rowFormats![labels.indexOf('国网祁门县供电公司')]).toBe('flag');
+    // Red: the alert format marks the row; the target is headed as the annual one.
+    expect(y.rowFormats![labels.indexOf('国网祁门县供电公司')]).toBe('alert');
     expect(labels).toContain('年度指标');
     expect(labels).toContain('已达到或超过年度指标的单位数');
   });
@@ -238,7 +250,7 @@ describe('概览', () => {
     // expected.json months 2016-10..12: 18 + 16 + 17 complaints, 10 + 10 + 10 assessed;
     // 2015-10..12: 15 + 14 + 15. Target 125 / 4. The year to date is the year: 146 vs 125.
     const [own, y] = sheet(quarterModel, '概览').tables;
-    expect(own!.caption).toBe('本季度 2016-10 – 2016-12（同比 2015-10 – 2015-12）');
+    expect(own!.caption).toBe('本季度：2016年第四季度（同比基期：2015年第四季度）');
     expect(tableItems(own!)).toMatchObject({
       'totals.complaints': 51,
       'totals.assessed': 30,
@@ -247,7 +259,7 @@ describe('概览', () => {
       'totals.previous': 44,
       'totals.yoy': 7 / 44,
     });
-    expect(y!.caption).toBe('累计 2016-01 – 2016-12（与年度指标比较）');
+    expect(y!.caption).toBe('累计：2016年（与年度指标比较）');
     expect(tableItems(y!)).toMatchObject({
       'yearToDate.totals.assessed': 146,
       'yearToDate.totals.target': 125,
@@ -259,7 +271,7 @@ describe('概览', () => {
   it('says the share the year to date is held against with --prorate', () => {
     const prorated = build(asked(result, { month: '2016-11' }, true));
     const y = sheet(prorated, '概览').tables[1]!;
-    expect(y.caption).toBe('累计 2016-01 – 2016-11（指标按 11/12 折算）');
+    expect(y.caption).toBe('累计：2016年1–11月（指标按 11/12 折算）');
     expect(tableItems(y)).toMatchObject({
       'yearToDate.totals.target': (125 * 11) / 12,
       'yearToDate.totals.annualTarget': 125,
@@ -329,14 +341,13 @@ describe('单位', () => {
       'share',
       'previous',
       'yoy',
-      'preceding',
-      'mom',
       'customers',
       'ratePer10k',
     ]);
+    // Twelve months: no 上期/环比 there either.
     const csv = unitsCsvTable(result.analysis, 'zh');
     expect(keys(csv)).not.toContain('overTarget');
-    expect(keys(csv)).toHaveLength(15);
+    expect(keys(csv)).toHaveLength(13);
     expect(csv.totals!.unit).toBe('合计');
   });
 
@@ -373,7 +384,7 @@ describe('单位', () => {
     const s = sheet(monthModel, '单位');
     expect(s.tables).toHaveLength(2);
     const [own, y] = s.tables;
-    expect(own!.caption).toBe('本月 2016-11（同比 2015-11）');
+    expect(own!.caption).toBe('本月：2016年11月（同比基期：2015年11月）');
     expect(keys(own!)).not.toContain('target');
     expect(keys(own!)).not.toContain('overTargetRate');
     // November per unit, from expected.json unitMonths; ranks shared, more complaints first.
@@ -388,7 +399,7 @@ describe('单位', () => {
       [7, '国网黄山市徽州区供电公司', 0, 0],
       [undefined, '合计', 16, 10],
     ]);
-    expect(y!.caption).toBe('累计 2016-01 – 2016-11（与年度指标比较）');
+    expect(y!.caption).toBe('累计：2016年1–11月（与年度指标比较）');
     expect(y!.columns.find((c) => c.key === 'target')?.label).toBe('annualTarget');
     expect(keys(y!)).not.toContain('mom');
     const fields = ['rank', 'unit', 'complaints', 'assessed', 'target', 'reachedAnnualTarget'];
@@ -422,7 +433,7 @@ describe('单位', () => {
 
   it('shows the quarter against its share (3/12), then the year', () => {
     const [own, y] = sheet(quarterModel, '单位').tables;
-    expect(own!.caption).toBe('本季度 2016-10 – 2016-12（同比 2015-10 – 2015-12）');
+    expect(own!.caption).toBe('本季度：2016年第四季度（同比基期：2015年第四季度）');
     expect(
       cells(own!, ['rank', 'unit', 'assessed', 'target', 'overTargetRate']).slice(0, 3),
     ).toEqual([
@@ -568,7 +579,8 @@ describe('热点', () => {
     expect(byUnit.rows[0]).toMatchObject({
       unit: '国网黄山供电公司(市直)',
       complaints: 50,
-      top1: '抄表催费 6',
+      top1: '抄表催费',
+      top1Complaints: 6,
       top1Share: 0.12,
     });
   });
@@ -599,15 +611,23 @@ describe('时效与满意度', () => {
   });
 
   it('gives the callback results, most first, and the satisfied share 77.39%', () => {
-    const t = table(model, '时效与满意度', '回访满意度: 满意率');
+    const t = table(model, '时效与满意度', '回访结果');
     const s = expected.annual.satisfaction;
     expect(Object.fromEntries(t.rows.map((r) => [r.value, r.complaints]))).toEqual({
       ...s.values,
       '(空)': s.blank,
     });
     expect(t.rows[0]).toEqual({ value: '满意', complaints: 96 });
-    // 24 + 96 + 34 satisfied of 199 surveyed (satisfied, neutral, dissatisfied).
-    expect(t.totals!.complaints).toBe(154 / 199);
+    expect(t.totals).toEqual({ value: '合计', complaints: 226 });
+    // 24 + 96 + 34 satisfied of 199 surveyed (satisfied, neutral, dissatisfied): a share in
+    // the share column of the units' totals row, not in a count column.
+    const units = table(model, '时效与满意度', '回访满意度');
+    expect(units.totals).toEqual({
+      unit: '合计',
+      surveyed: 199,
+      satisfied: 154,
+      satisfiedShare: 154 / 199,
+    });
   });
 });
 
@@ -615,9 +635,9 @@ describe('数据质量', () => {
   it('lists the inputs, the duplicates and rejects, and the types left out', () => {
     const s = sheet(model, '数据质量');
     expect(cells(s.tables[0]!, ['file', 'rows', 'duplicates', 'rejected'])).toEqual([
-      [INPUTS[0], 358, 0, 0],
-      [INPUTS[1], 215, 0, 0],
-      [INPUTS[2], 288, 30, 2],
+      ['95598-2015.xlsx', 358, 0, 0],
+      ['95598-2016-01-06.xlsx', 215, 0, 0],
+      ['95598-2016-06-12-gb18030.csv', 288, 30, 2],
     ]);
     expect(cells(s.tables[1]!, ['field', 'value'])).toEqual([
       ['totals.duplicates', 30],

@@ -81,10 +81,10 @@ describe('the terminal table', () => {
 
   it('shows each format, blanks an absent cell and says how many rows were left out', () => {
     expect(renderTable(UNITS, 'zh', plain).split('\n')).toEqual([
-      ' 排名  供电单位           指标  超指标率         同比  万户投诉率',
-      '    1  国网歙县供电公司    6.5   +23.08%  超  +112.5%        0.70',
-      '1,000  B                     -         -            -           -',
-      '       合计              31.25       −4%           0%        0.59',
+      ' 排名  供电单位           指标  超指标率      投诉同比  万户投诉率',
+      '    1  国网歙县供电公司    6.5   +23.08%  超   +112.5%        0.70',
+      '1,000  B                     -         -             -           -',
+      '       合计              31.25       −4%            0%        0.59',
       '… 2',
     ]);
   });
@@ -110,9 +110,9 @@ describe('the CSV table', () => {
   const table: Table = { ...UNITS, omitted: undefined };
 
   it.each([
-    ['zh', '排名,供电单位,指标,超指标率,超指标,同比,万户投诉率'],
+    ['zh', '排名,供电单位,指标,超指标率,超指标,投诉同比,万户投诉率'],
     ['en', 'rank,unit,target,overTargetRate,overTarget,yoy,ratePer10k'],
-  ] as const)('heads the columns in %s, figures unformatted', async (lang, head) => {
+  ] as const)('heads the columns in %s, figures rounded for people', async (lang, head) => {
     const file = join(dir, `${lang}.csv`);
     await writeTableCsv(file, table, lang);
     const lines = readFileSync(file, 'utf8')
@@ -121,6 +121,7 @@ describe('the CSV table', () => {
       .split(/\r?\n/);
     expect(lines[0]).toBe(head);
     expect(lines[1]).toBe('1,国网歙县供电公司,6.5,0.2308,true,1.125,0.7');
-    expect(lines[3]).toBe(',合计,31.25,-0.04,false,0,0.5907');
+    // A rate per 10,000 customers to two decimals, rates to four (0.2308 as given).
+    expect(lines[3]).toBe(',合计,31.25,-0.04,false,0,0.59');
   });
 });

@@ -46,7 +46,8 @@ export function categoriesSheet(a: Analysis, lang: Lang): Sheet {
   const unclassified = a.categories.unclassified;
   const level1: Table = {
     caption: t.level1,
-    columns: CATEGORY_COLUMNS,
+    // A first-level class has no parent.
+    columns: CATEGORY_COLUMNS.filter((c) => c.key !== 'parent'),
     rows: [
       ...a.categories.level1.map(row),
       ...(unclassified > 0
@@ -64,6 +65,7 @@ export function categoriesSheet(a: Analysis, lang: Lang): Sheet {
       complaints: x.complaints,
       share: x.complaints > 0 ? 1 : null,
       previous: x.previous,
+      yoy: x.yoy,
     },
   };
   const level2: Table = {
@@ -136,6 +138,7 @@ function risingTable(a: Analysis, lang: Lang): Table | null {
 
 const PLACES = [1, 2, 3] as const;
 
+/** Each place in three columns of its own: the class, its complaints, its share of the unit's. */
 function topPerUnitTable(a: Analysis, lang: Lang): Table {
   return {
     caption: BOOK[lang].topPerUnit,
@@ -144,7 +147,8 @@ function topPerUnitTable(a: Analysis, lang: Lang): Table {
       { key: 'complaints', label: 'complaints', format: 'int' },
       ...PLACES.flatMap((i): Column[] => [
         { key: `top${i}`, label: `top${i}`, format: 'text' },
-        { key: `top${i}Share`, label: 'share', format: 'pct' },
+        { key: `top${i}Complaints`, label: 'placeComplaints', format: 'int' },
+        { key: `top${i}Share`, label: 'placeShare', format: 'pct' },
       ]),
     ],
     rows: a.hotspots.byUnit.map((u) => {
@@ -152,11 +156,12 @@ function topPerUnitTable(a: Analysis, lang: Lang): Table {
         unit: u.unit,
         complaints: u.complaints,
       };
-      for (const i of PLACES) {
-        const top = u.top[i - 1];
-        row[`top${i}`] = top ? `${nameIn(top, lang)} ${top.complaints}` : null;
-        row[`top${i}Share`] = top ? top.share : null;
-      }
+      // A unit with fewer classes than places leaves the rest empty, not "-".
+      u.top.slice(0, PLACES.length).forEach((top, p) => {
+        row[`top${p + 1}`] = nameIn(top, lang);
+        row[`top${p + 1}Complaints`] = top.complaints;
+        row[`top${p + 1}Share`] = top.share;
+      });
       return row;
     }),
   };

@@ -15,6 +15,7 @@ import {
   type ColumnLabel,
 } from '../labels.js';
 import type { Format, Row, Sheet, Table } from '../types.js';
+import { showsPreceding } from './heading.js';
 import { say } from './notes.js';
 
 interface Item {
@@ -63,8 +64,7 @@ function totalsItems(a: Analysis, lang: Lang): Item[] {
       : []),
     item('previous', 'int'),
     item('yoy', 'change'),
-    item('preceding', 'int'),
-    item('mom', 'change'),
+    ...(showsPreceding(a.period) ? [item('preceding', 'int'), item('mom', 'change')] : []),
     item('ratePer10k', 'dec'),
     // A single month has no monthly reduction.
     ...(a.period.months > 1
@@ -123,7 +123,7 @@ function yearToDateItems(a: Analysis, y: YearToDate, lang: Lang): Item[] {
       field: `yearToDate.units[${u.unit}].reachedAnnualTarget`,
       label: u.unit,
       value: reachedFigures(u.assessed, u.annualTarget!),
-      format: 'flag',
+      format: 'alert',
     })),
   ];
   return [

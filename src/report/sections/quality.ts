@@ -55,13 +55,17 @@ function timelinessTables(a: Analysis, lang: Lang): Table[] {
   ];
 }
 
+/**
+ * The callback results as written, then the satisfied share per unit with the share of all
+ * surveyed in its totals row: a share in a share column, never in a count column.
+ */
 function satisfactionTables(a: Analysis, lang: Lang): Table[] {
   const t = BOOK[lang];
   const s = a.satisfaction;
   if (!s) return [];
   return [
     {
-      caption: t.satisfactionShare,
+      caption: t.callbackResults,
       columns: [
         { key: 'value', label: 'callbackResult', format: 'text' },
         { key: 'complaints', label: 'complaints', format: 'int' },
@@ -69,8 +73,10 @@ function satisfactionTables(a: Analysis, lang: Lang): Table[] {
       rows: Object.entries(s.byValue)
         .sort((p, q) => q[1] - p[1])
         .map(([value, complaints]) => ({ value, complaints })),
-      // The share stands in the count column, as the workbook has always shown it.
-      totals: { value: heading('satisfiedShare', lang), complaints: s.satisfiedShare },
+      totals: {
+        value: t.total,
+        complaints: Object.values(s.byValue).reduce((sum, n) => sum + n, 0),
+      },
     },
     {
       caption: t.satisfaction,
@@ -86,6 +92,12 @@ function satisfactionTables(a: Analysis, lang: Lang): Table[] {
         satisfied: u.satisfied,
         satisfiedShare: u.satisfiedShare,
       })),
+      totals: {
+        unit: t.total,
+        surveyed: s.satisfied + s.neutral + s.dissatisfied,
+        satisfied: s.satisfied,
+        satisfiedShare: s.satisfiedShare,
+      },
     },
   ];
 }
@@ -105,7 +117,14 @@ export function timelinessSheet(a: Analysis, lang: Lang): Sheet | null {
 /** Rejected rows listed in the sheet; the rest are in inspect --json. */
 const LISTED_REJECTS = 1000;
 
-export function qualitySheet(a: Analysis, ingest: IngestResult, lang: Lang): Sheet {
+/** `names`: the inputs by file name (fileNames), as the sheet headings show them. */
+export function qualitySheet(
+  a: Analysis,
+  ingest: IngestResult,
+  names: ReadonlyMap<string, string>,
+  lang: Lang,
+): Sheet {
+  const name = (file: string) => names.get(file) ?? file;
   const t = BOOK[lang];
   const int = (key: ColumnLabel): Column => ({ key, label: key, format: 'int' });
   const text = (key: ColumnLabel): Column => ({ key, label: key, format: 'text' });
@@ -123,7 +142,7 @@ export function qualitySheet(a: Analysis, ingest: IngestResult, lang: Lang): She
       int('rejected'),
     ],
     rows: ingest.inputs.map((i) => ({
-      file: i.file,
+      file: name(i.file),
       format: i.format,
       encoding: i.encoding,
       sheet: i.sheet,
@@ -160,7 +179,7 @@ export function qualitySheet(a: Analysis, ingest: IngestResult, lang: Lang): She
   const rejects: Table = {
     caption: t.rejects,
     columns: [text('file'), int('row'), text('reason')],
-    rows: listed.map((r) => ({ file: r.file, row: r.row, reason: r.reason })),
+    rows: listed.map((r) => ({ file: name(r.file), row: r.row, reason: r.reason })),
   };
   const hidden = x.rejected - listed.length;
   return {

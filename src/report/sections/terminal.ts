@@ -26,6 +26,7 @@ import type {
   TrendView,
   YearToDateView,
 } from '../types.js';
+import { showsPreceding } from './heading.js';
 import { say } from './notes.js';
 import { groupsTerminalTable, monthsTerminalTable } from './trend.js';
 import { unitsTerminalTable, yearToDateTerminalTable } from './units.js';
@@ -71,8 +72,7 @@ function overall(a: Analysis): OverallPart[] {
       unitsWithTarget: x.unitsWithTarget,
     });
   if (x.previous !== null) parts.push({ kind: 'yoy', yoy: x.yoy, previous: x.previous });
-  // Over twelve months the span before is the year earlier: 环比 would repeat 同比.
-  if (x.preceding !== null && a.period.months < 12) parts.push({ kind: 'mom', mom: x.mom });
+  if (x.preceding !== null && showsPreceding(a.period)) parts.push({ kind: 'mom', mom: x.mom });
   return parts;
 }
 

@@ -99,7 +99,12 @@ export function monthlySheet(result: PipelineResult, lang: Lang): Sheet {
   };
   return {
     name: SHEET_NAMES[lang][2],
-    tables: [unitMatrix(a, seriesBy(input, 'unit'), lang, y?.period ?? null), series, reduction],
+    // A single month has no monthly reduction.
+    tables: [
+      unitMatrix(a, seriesBy(input, 'unit'), lang, y?.period ?? null),
+      series,
+      ...(a.months.length > 1 ? [reduction] : []),
+    ],
     filter: true,
     notes: [],
     charts: ['trend'],

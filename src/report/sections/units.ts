@@ -14,6 +14,7 @@ import {
 import type { Lang } from '../../settings/types.js';
 import { BOOK, PRORATED, SHEET_NAMES, reachedFigures } from '../labels.js';
 import type { Column, Row, Sheet, Table } from '../types.js';
+import { showsPreceding } from './heading.js';
 import { say } from './notes.js';
 
 const COLUMNS = {
@@ -94,14 +95,26 @@ function totalsRow(x: Totals, lang: Lang): Row {
   };
 }
 
-/** Every unit column of the period but the target ones when it is not held against any. */
-function bookTable(a: Analysis, lang: Lang, caption?: string): Table {
+const PRECEDING_KEYS: readonly Key[] = ['preceding', 'mom'];
+
+/**
+ * The columns a units table of the report shows: every unit column of the period but the
+ * target ones when it is held against none (no targets file, or a month), and 上期/环比 only
+ * for a period that has one (showsPreceding).
+ */
+function reportKeys(a: Analysis): Key[] {
   const hasTarget = heldAgainstTargets(a);
-  const keys = (Object.keys(COLUMNS) as Key[]).filter(
+  const preceding = showsPreceding(a.period);
+  return (Object.keys(COLUMNS) as Key[]).filter(
     (k) =>
       !(YEAR_KEYS as readonly Key[]).includes(k) &&
-      (hasTarget || !(TARGET_KEYS as readonly Key[]).includes(k)),
+      (hasTarget || !(TARGET_KEYS as readonly Key[]).includes(k)) &&
+      (preceding || !PRECEDING_KEYS.includes(k)),
   );
+}
+
+function bookTable(a: Analysis, lang: Lang, caption?: string): Table {
+  const keys = reportKeys(a);
   return {
     ...(caption === undefined ? {} : { caption }),
     columns: pick(keys),
@@ -204,12 +217,20 @@ export function unitsSheet(a: Analysis, lang: Lang): Sheet {
   };
 }
 
-/** The CSV units table: every figure of a unit but the over-target flag. */
+/**
+ * The CSV units table: every figure of a unit but the over-target flag, the target columns
+ * empty without targets (a script reading it finds the same columns every month), 上期/环比
+ * only where the report shows them.
+ */
 export function unitsCsvTable(a: Analysis, lang: Lang): Table {
+  const preceding = showsPreceding(a.period);
   return {
     columns: pick(
       (Object.keys(COLUMNS) as Key[]).filter(
-        (k) => k !== 'overTarget' && !(YEAR_KEYS as readonly Key[]).includes(k),
+        (k) =>
+          k !== 'overTarget' &&
+          !(YEAR_KEYS as readonly Key[]).includes(k) &&
+          (preceding || !PRECEDING_KEYS.includes(k)),
       ),
     ),
     rows: a.units.map(unitRow),
