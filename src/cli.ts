@@ -16,6 +16,7 @@ import * as report from './cli/report.js';
 import * as taxonomy from './cli/taxonomy.js';
 import * as trend from './cli/trend.js';
 import { print } from './report/print.js';
+import { commandIn, usageMessage } from './cli/usage.js';
 
 export function program(): Command {
   const cli = new Command('complaints')
@@ -23,9 +24,9 @@ export function program(): Command {
       'Analyse State Grid 95598 complaint work-order exports (Excel or CSV, Chinese text).',
     )
     .version(GENERATED_BY.split(' ')[1]!, '-V, --version')
-    .showHelpAfterError('(run with --help for usage)')
     .exitOverride()
-    .configureOutput({ writeErr: (text) => print(process.stderr, text) });
+    // Commander's refusals are printed by main, in the form of every other error (cli/usage.ts).
+    .configureOutput({ writeErr: (text) => print(process.stderr, text), outputError: () => {} });
   analyze.register(cli);
   trend.register(cli);
   assess.register(cli);
@@ -67,13 +68,21 @@ export async function main(argv: string[]): Promise<number> {
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
     throw error;
   });
+  const cli = program();
   try {
-    await program().parseAsync(argv);
+    await cli.parseAsync(argv);
     return EXIT.ok;
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Help and version end through here too, with exit code 0.
-      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      // Help and version end through here too, with exit code 0; `complaints` alone shows the
+      // help (on stderr) and ends with exit 2.
+      if (error.exitCode === 0 || error.code === 'commander.help') {
+        return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+      }
+      const names = cli.commands.map((c) => c.name());
+      const usage = usageMessage(error.code, error.message, commandIn(argv.slice(2), names), names);
+      print(process.stderr, `complaints: ${usage.message}\n  ${usage.hint}\n`);
+      return EXIT.usage;
     }
     if (isUserError(error)) {
       print(process.stderr, `complaints: ${error.message}\n`);

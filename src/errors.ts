@@ -27,7 +27,9 @@ export type InputErrorCode =
   // rejected for one reason.
   | 'CSV_LIMIT'
   | 'CSV_ENCODING'
-  | 'FILE_UNUSABLE';
+  | 'FILE_UNUSABLE'
+  // A file that is something else than an export: a targets file, a JSON file.
+  | 'NOT_AN_EXPORT';
 
 /**
  * Where a problem is, for callers that react to it (the message names it for people): the file

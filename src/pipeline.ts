@@ -6,6 +6,7 @@
  */
 import { readAggregate, type OrderObserver } from './aggregate.js';
 import { InputError, refuseRejects } from './errors.js';
+import { formatOptionWarnings } from './ingest/format-options.js';
 import type { IngestResult } from './ingest/ingest.js';
 import { readTargets } from './io/targets.js';
 import { analyse, type Analysis, type AnalysisInput } from './metrics/analysis.js';
@@ -65,6 +66,7 @@ export async function runPipeline(
     progress?.done();
   }
   const { ingest: result, classifiedBy } = aggregate;
+  result.warnings.push(...formatOptionWarnings(settings.ingest, result.inputs));
   refuseRejects(settings.strict, result);
 
   const input = analysisInput(aggregate, {

@@ -27,7 +27,12 @@ than --close-limit hours (default 144, i.e. six days) as over the limit.
 Unattended runs: complaints.config.json in the working directory (or --config FILE) holds
 the same settings ("inputs" globs, "targets", "period": "previous-month" and other rules,
 "out": "reports/投诉分析-{period}.xlsx", "lang" …); the command line wins where both are given.
-No colour or progress line unless stderr/stdout is a terminal.`;
+No colour or progress line unless stderr/stdout is a terminal.
+
+Inputs: a folder reads the exports inside it (.xlsx, .csv, .txt; not hidden folders), a
+quoted pattern ('exports/*.xlsx') is expanded; a line on stderr names the files each gave.
+An option the command would not use (trend --targets, --prorate without targets, analyze
+--detail without --out FILE.xlsx) is refused with exit 2, saying why.`;
 
 export function register(program: Command): void {
   const command = program
@@ -38,7 +43,7 @@ export function register(program: Command): void {
     )
     .argument(
       '[inputs...]',
-      'export files (.xlsx, .csv, .txt); - reads stdin; default: "inputs" of the config file',
+      'export files (.xlsx, .csv, .txt), folders of them, or quoted patterns; - reads stdin; default: "inputs" of the config file',
     )
     .option('--out <file>', 'also write the report: .xlsx (workbook), .csv (units table) or .json')
     .option('--detail', 'with --out .xlsx: add 明细, every complaint of the period')

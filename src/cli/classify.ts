@@ -1,7 +1,7 @@
 /** complaints classify <inputs...>: options and help text (the command: commands/classify.ts). */
 import type { Command } from 'commander';
 import type { ClassifyExtras } from '../commands/classify.js';
-import { addCommonOptions, collect } from '../settings/options.js';
+import { addCommonOptions, addPeriodOptions, collect } from '../settings/options.js';
 import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
 
 const HELP = `
@@ -11,22 +11,32 @@ How a row is classified, in this order (the 判定方式 column says which):
                    when one type is clearly ahead
   模型/model       a model trained with --train decides where rules are unsure (--model)
   未分类/unclassified  counted and reported, never guessed
-Only complaints are classified; other business types are counted and left out. Rows are
-written as read: a work order repeated across inputs appears once per input.
+Only complaints are classified, and counted as analyze and report count them: the inputs
+are one data set (a work order repeated across inputs appears once, the later input's copy),
+and only complaints accepted in the period are classified (--month, --quarter, --year,
+--from/--to; without them, the latest calendar year in the data, from its first to its last
+month with complaints). A line on stderr says how many rows were left out, and why.
+--audit and --out of the audit list take the same complaints. --train and --evaluate read
+every labelled row of the files they name.
 
 --out FILE.xlsx|.csv keeps every original column, then adds 判定一级分类, 判定二级分类,
 判定三级分类, 判定方式, 置信度, 判定依据 (level1 ... evidence with --lang en). CSV is UTF-8 with
 BOM; text starting with = + - @ gets a leading ' so no spreadsheet runs it as a formula.
 
-Exit codes: 0 done; 2 an input, the taxonomy or the model cannot be read; 3 rows were
-rejected under --strict.
+--audit --out FILE.xlsx|.csv writes every disagreement, to send to the units: 供电单位,
+工单编号, 受理时间, 记录分类, 内容判定, 判定方式, 置信度, 判定依据, 受理内容, 来源文件, 行.
+
+Exit codes: 0 done; 2 an input, the taxonomy or the model cannot be read, an option this
+run would not use (--limit without --audit, --train with --evaluate …), or no work order in
+the period; 3 rows were rejected under --strict.
 
 Examples:
   complaints classify export.xlsx --out classified.xlsx
   complaints classify --train history-2015.xlsx --model model.json
   complaints classify export.xlsx --model model.json --out classified.csv
   complaints classify --evaluate labelled.xlsx --json
-  complaints classify export.xlsx --audit --limit 50`;
+  complaints classify export.xlsx --audit --limit 50
+  complaints classify exports/ --quarter 2016Q4 --audit --out audit-2016Q4.xlsx`;
 
 export function register(program: Command): void {
   const command = program
@@ -37,8 +47,14 @@ export function register(program: Command): void {
     .description(
       'Classify each complaint with the taxonomy, write the rows with their classes, train and evaluate text models.',
     )
-    .argument('[inputs...]', 'export files (.xlsx, .csv, .txt); - reads stdin')
-    .option('--out <file>', 'write the classified rows to FILE.xlsx or FILE.csv')
+    .argument(
+      '[inputs...]',
+      'export files (.xlsx, .csv, .txt), folders of them, or quoted patterns; - reads stdin',
+    )
+    .option(
+      '--out <file>',
+      'write the classified rows to FILE.xlsx or FILE.csv; with --audit, the audit list',
+    )
     .option(
       '--taxonomy <name|file>',
       'taxonomy to classify with (see complaints taxonomy)',
@@ -62,7 +78,7 @@ export function register(program: Command): void {
       'list rows whose recorded class their text contradicts, most confident first',
     )
     .option('--limit <n>', 'rows shown by --audit and --evaluate in the terminal', '20');
-  addCommonOptions(command)
+  addCommonOptions(addPeriodOptions(command))
     .addHelpText('after', HELP)
     .action(async (inputs: string[], options: ClassifyExtras, command: Command) => {
       const settings = await (

@@ -22,12 +22,16 @@ Reads the exports as the other commands do and reports what it found, without an
 Several inputs are read as one data set: a work order that appears again (same 工单编号)
 counts as a duplicate, and the later input's copy is the one kept.
 
+Every input is reported on: one that cannot be read is shown in its place with what to do,
+the others are read, and the run ends with exit 2 (--json: "unreadable").
+
 Exit codes: 0 read; 2 an input cannot be read (missing file, .xls, no header, missing
-column); 3 with --strict, when any row was rejected.
+column, a targets file); 3 with --strict, when any row was rejected.
 
 Examples:
   complaints inspect fixtures/95598-2016-09-11.xlsx
   complaints inspect exports/*.csv --json inspect.json
+  complaints inspect exports/
   complaints inspect odd.csv --map unit=管理单位名称 --encoding gbk
   cat export.csv | complaints inspect -`;
 
@@ -38,7 +42,10 @@ export function register(program: Command): void {
     .description(
       'Show how each export is read: format, encoding, sheet, header row, column mapping, counts and problems.',
     )
-    .argument('<inputs...>', 'export files (.xlsx, .csv, .txt); - reads stdin');
+    .argument(
+      '<inputs...>',
+      'export files (.xlsx, .csv, .txt), folders of them, or quoted patterns; - reads stdin',
+    );
   addCommonOptions(command)
     .addHelpText('after', HELP)
     .action(async (inputs: string[], _options: unknown, command: Command) => {

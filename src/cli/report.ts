@@ -12,7 +12,7 @@ export function register(program: Command): void {
     )
     .argument(
       '[inputs...]',
-      'export files (.xlsx, .csv, .txt); - reads stdin; default: "inputs" of the config file',
+      'export files (.xlsx, .csv, .txt), folders of them, or quoted patterns; - reads stdin; default: "inputs" of the config file',
     )
     .option('--out <file>', 'where to write: .xlsx (default 投诉分析-PERIOD.xlsx), .csv or .json')
     .option(

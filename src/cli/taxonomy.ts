@@ -33,7 +33,7 @@ export function register(program: Command): void {
     .action(async (name: string, options: { validate?: string }, command: Command) => {
       const settings = await (
         await import('../settings/command.js')
-      ).settingsFor('taxonomy', [], command);
+      ).settingsFor('taxonomy', name === DEFAULT_TAXONOMY ? [] : [name], command);
       return (await import('../commands/taxonomy.js')).run(settings, {
         name,
         validate: options.validate,

@@ -13,7 +13,7 @@ export function register(program: Command): void {
     )
     .argument(
       '[inputs...]',
-      'export files (.xlsx, .csv, .txt); - reads stdin; default: "inputs" of the config file',
+      'export files (.xlsx, .csv, .txt), folders of them, or quoted patterns; - reads stdin; default: "inputs" of the config file',
     )
     .addOption(new Option('--by <group>', 'one series per group').choices(TREND_GROUPS));
   addMetricOptions(command)

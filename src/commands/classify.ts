@@ -7,31 +7,25 @@
  * and lists rows whose recorded class their text contradicts (--audit).
  */
 import { InputError, refuseRejects } from '../errors.js';
-import { ingest, type IngestResult, type WorkOrder } from '../ingest/ingest.js';
-import { RowPlacement } from '../io/placement.js';
-import { prepareRowWriter, type RowWriter } from '../io/rows.js';
-import { Spool } from '../io/spool.js';
+import { ingest } from '../ingest/ingest.js';
+import { prepareRowWriter } from '../io/rows.js';
 import type { Cell } from '../io/table.js';
 import { checkWritable, guardOutputs, writeFileAtomic } from '../io/write.js';
 import { GENERATED_BY, SCHEMA_VERSION, emitJson } from '../report/json.js';
-import {
-  ADDED_COLUMNS,
-  METHOD_LABELS,
-  addedCells,
-  renderAudit,
-  renderEvaluation,
-} from '../report/classification.js';
+import { METHOD_LABELS, renderAudit, renderEvaluation } from '../report/classification.js';
 import { CLASSIFY } from '../report/labels.js';
 import { formatInt, table } from '../report/terminal.js';
 import { print } from '../report/print.js';
 import { filesRead } from '../settings/resolve.js';
-import type { Settings } from '../settings/types.js';
+import { periodText } from '../metrics/period.js';
+import type { Lang, Settings } from '../settings/types.js';
 import { Classifier, type Method } from '../taxonomy/classify.js';
-import { audit, evaluate, type Labelled } from '../taxonomy/evaluate.js';
+import { audit, evaluate, type Disagreement, type Labelled } from '../taxonomy/evaluate.js';
 import { CategoryTally } from '../taxonomy/categories.js';
 import { loadTaxonomy, type Taxonomy, type TaxonomyNode } from '../taxonomy/load.js';
 import { NaiveBayes, type Sample } from '../taxonomy/model.js';
 import { loadModel } from '../taxonomy/model-file.js';
+import { classifyPeriod, labelledOfPeriod, leftOutLine } from './classify-period.js';
 
 /** The options classify has beside the Settings, as commander gives them. */
 export interface ClassifyExtras {
@@ -61,9 +55,10 @@ export async function run(settings: Settings, extras: ClassifyExtras): Promise<v
     await train(extras.train, model, taxonomy, settings);
     return;
   }
-  const classifier = new Classifier(taxonomy, model ? loadModel(model, taxonomy) : null);
+  // classify without --audit or --evaluate classifies through the pipeline, which loads its own.
+  const classifier = () => new Classifier(taxonomy, model ? loadModel(model, taxonomy) : null);
   if (extras.evaluate) {
-    await evaluateFile(extras.evaluate, classifier, settings, limit);
+    await evaluateFile(extras.evaluate, classifier(), settings, limit);
     return;
   }
   if (inputs.length === 0) {
@@ -74,117 +69,83 @@ export async function run(settings: Settings, extras: ClassifyExtras): Promise<v
     );
   }
   if (extras.audit) {
-    await auditInputs(inputs, classifier, settings, limit);
+    await auditInputs(classifier(), settings, limit);
     return;
   }
-  await classifyInputs(inputs, classifier, settings);
+  await classifyInputs(settings);
 }
 
-async function classifyInputs(
-  inputs: string[],
-  classifier: Classifier,
-  settings: Settings,
-): Promise<void> {
+async function classifyInputs(settings: Settings): Promise<void> {
   const { lang, out } = settings;
-  const byMethod: Record<Method, number> = { columns: 0, rules: 0, model: 0, unclassified: 0 };
-  const tally = new CategoryTally();
-  const open = out ? await prepareRowWriter(out, CLASSIFY[lang].sheet) : null;
-  // A workbook cannot be written at the pace rows are read without holding them in memory:
-  // its rows wait in a spool file and are written after reading, at the zip's pace.
-  const spool = open && /\.xlsx$/i.test(out!) ? new Spool() : null;
-  // The output takes the first input's columns; later inputs are placed by field or header.
-  let writer: RowWriter | null = null;
-  const placement = new RowPlacement();
-  let result: IngestResult;
-  let cutCells = 0;
-  try {
-    result = await ingest(inputs, settings.ingest, (order: WorkOrder) => {
-      if (!order.isComplaint) return;
-      const c = classifier.classify(order);
-      byMethod[c.method]++;
-      tally.add(c);
-      if (!open) return;
-      const cells = placement.place(order, addedCells(c, lang));
-      writer ??= open([...placement.columns!, ...ADDED_COLUMNS[lang]]);
-      if (spool) spool.append(cells);
-      else writer.write(cells);
-    });
-    // Under --strict a rejected row fails the run before any output is put in place.
-    refuseRejects(settings.strict, result);
-    const finished = writer as RowWriter | null;
-    if (finished && spool) {
-      let n = 0;
-      for (const cells of spool.read()) {
-        finished.write(cells as Cell[]);
-        if (++n % 500 === 0) await finished.flush();
-      }
-    }
-    if (finished) {
-      await finished.close();
-      cutCells = finished.cutCells();
-    }
-  } catch (error) {
-    (writer as RowWriter | null)?.abort();
-    throw error;
-  } finally {
-    spool?.remove();
-  }
+  const { read, tally, byMethod, dropped, cutCells } = await classifyPeriod(settings);
+  const { result } = read;
+  // The pipeline's taxonomy: the tally counts its nodes.
+  const { taxonomy } = result;
   const total = tally.complaints;
   const summary = {
     schemaVersion: SCHEMA_VERSION,
     generatedBy: GENERATED_BY,
-    taxonomy: classifier.taxonomy.name,
-    inputs: result.inputs,
+    taxonomy: taxonomy.name,
+    period: result.analysis.period,
+    inputs: result.ingest.inputs,
     classified: { complaints: total, byMethod },
-    categories: tally.toJson(classifier.taxonomy),
-    rejects: result.rejects,
+    leftOut: { read: read.read, duplicates: read.duplicates, outsidePeriod: read.outside },
+    categories: tally.toJson(taxonomy),
+    rejects: result.ingest.rejects,
   };
   if (settings.json) await emitJson(summary, settings.json.file ?? true);
   else if (!settings.quiet && !out) {
-    const label = (n: TaxonomyNode | null) => (n ? (lang === 'zh' ? n.name : n.nameEn) : '-');
-    const rowsOut: [string, string, number][] = [];
-    for (const l1 of classifier.taxonomy.roots) {
-      const inChildren = l1.children.reduce((sum, l2) => sum + tally.count(l2), 0);
-      for (const l2 of l1.children)
-        if (tally.count(l2) > 0) rowsOut.push([label(l1), label(l2), tally.count(l2)]);
-      if (tally.count(l1) > inChildren)
-        rowsOut.push([label(l1), '-', tally.count(l1) - inChildren]);
-    }
-    if (tally.unclassified > 0) rowsOut.push(['-', '-', tally.unclassified]);
-    rowsOut.sort((a, b) => b[2] - a[2]);
+    print(process.stdout, tallyTable(tally, taxonomy, lang) + '\n');
+  }
+  if (settings.quiet) return;
+  const m = METHOD_LABELS[lang];
+  const parts = (Object.keys(byMethod) as Method[])
+    .map((k) => `${m[k]} ${formatInt(byMethod[k])}`)
+    .join(CLASSIFY[lang].sep);
+  const where = out ? ` → ${out}` : '';
+  const period = periodText(read.period);
+  print(process.stderr, CLASSIFY[lang].classified(formatInt(total), period, parts, where) + '\n');
+  const leftOut = leftOutLine(read, settings);
+  if (leftOut) print(process.stderr, leftOut + '\n');
+  for (const name of dropped)
     print(
-      process.stdout,
-      table(
-        CLASSIFY[lang].tallyHead,
-        rowsOut.map(([a, b, n]) => [a, b, formatInt(n)]),
-        ['left', 'left', 'right'],
-      ) + '\n',
+      process.stderr,
+      `warning: column '${name}' is not in the first input's columns and was left out of ${out}.\n`,
     );
+  for (const warning of result.ingest.warnings) print(process.stderr, `warning: ${warning}\n`);
+  if (cutCells > 0)
+    print(
+      process.stderr,
+      `warning: ${formatInt(cutCells)} text(s) longer than Excel's 32,767 characters a cell were cut there in ${out}.\n`,
+    );
+}
+
+/** Complaints by first- and second-level class, most first. */
+function tallyTable(tally: CategoryTally, taxonomy: Taxonomy, lang: Lang): string {
+  const label = (n: TaxonomyNode | null) => (n ? (lang === 'zh' ? n.name : n.nameEn) : '-');
+  const rowsOut: [string, string, number][] = [];
+  for (const l1 of taxonomy.roots) {
+    const inChildren = l1.children.reduce((sum, l2) => sum + tally.count(l2), 0);
+    for (const l2 of l1.children)
+      if (tally.count(l2) > 0) rowsOut.push([label(l1), label(l2), tally.count(l2)]);
+    if (tally.count(l1) > inChildren) rowsOut.push([label(l1), '-', tally.count(l1) - inChildren]);
   }
-  if (!settings.quiet) {
-    const m = METHOD_LABELS[lang];
-    const parts = (Object.keys(byMethod) as Method[])
-      .map((k) => `${m[k]} ${formatInt(byMethod[k])}`)
-      .join(CLASSIFY[lang].sep);
-    const where = out ? ` → ${out}` : '';
-    print(process.stderr, CLASSIFY[lang].classified(formatInt(total), parts, where) + '\n');
-    for (const name of placement.dropped)
-      print(
-        process.stderr,
-        `warning: column '${name}' is not in the first input's columns and was left out of ${out}.\n`,
-      );
-    for (const warning of result.warnings) print(process.stderr, `warning: ${warning}\n`);
-    if (cutCells > 0)
-      print(
-        process.stderr,
-        `warning: ${formatInt(cutCells)} text(s) longer than Excel's 32,767 characters a cell were cut there in ${out}.\n`,
-      );
-  }
+  if (tally.unclassified > 0) rowsOut.push(['-', '-', tally.unclassified]);
+  rowsOut.sort((a, b) => b[2] - a[2]);
+  return table(
+    CLASSIFY[lang].tallyHead,
+    rowsOut.map(([a, b, n]) => [a, b, formatInt(n)]),
+    ['left', 'left', 'right'],
+  );
 }
 
 /** Labelled rows of a file: the recorded class from its columns, the text, the row. */
 async function labelledRows(files: string[], classifier: Classifier, settings: Settings) {
-  const rows: (Omit<Labelled, 'predicted'> & { id: string | null })[] = [];
+  const rows: (Omit<Labelled, 'predicted'> & {
+    id: string | null;
+    unit: string;
+    acceptedMs: number;
+  })[] = [];
   let unlabelled = 0;
   const result = await ingest(files, settings.ingest, (order) => {
     if (!order.isComplaint) return;
@@ -197,6 +158,8 @@ async function labelledRows(files: string[], classifier: Classifier, settings: S
       file: order.input < files.length ? files[order.input]! : '',
       row: order.row,
       id: order.id,
+      unit: order.unit,
+      acceptedMs: order.acceptedAt.ms,
       text: order.content,
       truth: { level1: recorded.level1, level2: recorded.level2 },
     });
@@ -278,28 +241,73 @@ async function evaluateFile(
 }
 
 async function auditInputs(
-  inputs: string[],
   classifier: Classifier,
   settings: Settings,
   limit: number,
 ): Promise<void> {
-  const { json } = settings;
-  const { rows, unlabelled } = await labelledRows(inputs, classifier, settings);
+  const { json, out, lang } = settings;
+  // The audit list goes to the units: checked before minutes of reading.
+  const open = out ? await prepareRowWriter(out, CLASSIFY[lang].auditSheet, AUDIT_LAYOUT) : null;
+  const { rows, unlabelled, read } = await labelledOfPeriod(settings, classifier);
   const found = audit(rows.map((r) => ({ ...r, predicted: classifier.byText(r.text) })));
+  const leftOut = settings.quiet ? null : leftOutLine(read, settings);
+  if (open) {
+    const writer = open(CLASSIFY[lang].auditColumns);
+    try {
+      for (const d of found) writer.write(auditCells(d, lang));
+      await writer.close();
+    } catch (error) {
+      writer.abort();
+      throw error;
+    }
+    if (!settings.quiet) {
+      print(
+        process.stderr,
+        CLASSIFY[lang].auditWritten(out!, formatInt(found.length), formatInt(rows.length)) + '\n',
+      );
+    }
+  }
+  if (leftOut) print(process.stderr, leftOut + '\n');
   if (json) {
     await emitJson(
       {
         schemaVersion: SCHEMA_VERSION,
         generatedBy: GENERATED_BY,
         taxonomy: classifier.taxonomy.name,
+        period: read.result.analysis.period,
         checked: rows.length,
         unlabelled,
+        leftOut: { read: read.read, duplicates: read.duplicates, outsidePeriod: read.outside },
         disagreements: found,
       },
       json.file ?? true,
     );
     return;
   }
-  if (settings.quiet) return;
+  if (settings.quiet || open) return;
   print(process.stdout, renderAudit(found, rows.length, settings.lang, limit) + '\n');
+}
+
+/** The audit list as a sheet the units can filter: their name first, the text last but one. */
+const AUDIT_LAYOUT = {
+  widths: [26, 18, 20, 26, 26, 8, 8, 20, 60, 30, 8],
+  filter: true,
+  formats: { 6: '0.00' },
+};
+
+function auditCells(d: Disagreement, lang: Lang): Cell[] {
+  const en = lang === 'en';
+  return [
+    d.unit,
+    d.id,
+    new Date(Date.parse(`${d.accepted.replace(' ', 'T')}Z`)),
+    en ? d.recordedEn : d.recorded,
+    en ? d.textSaysEn : d.textSays,
+    METHOD_LABELS[lang][d.method as Method] ?? d.method,
+    d.confidence,
+    d.evidence,
+    d.text,
+    d.file,
+    d.row,
+  ];
 }

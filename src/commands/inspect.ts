@@ -5,8 +5,8 @@
  * row, which header went to which field, rows read, complaints, other business types,
  * duplicates, skipped rows, rejects by reason with their first rows, and the date range.
  */
-import { refuseRejects } from '../errors.js';
-import { ingest } from '../ingest/ingest.js';
+import { InputError, refuseRejects } from '../errors.js';
+import { ingest, type UnreadableInput } from '../ingest/ingest.js';
 import { checkWritable, guardOutputs } from '../io/write.js';
 import { emitJson, inspectJson } from '../report/json.js';
 import { print } from '../report/print.js';
@@ -17,14 +17,44 @@ export async function run(settings: Settings): Promise<void> {
   const { inputs, json } = settings;
   await guardOutputs([json?.file], filesRead(settings));
   if (json?.file) await checkWritable(json.file);
-  const result = await ingest(inputs, settings.ingest);
+  // Every input is reported on, the good and the bad: a file that cannot be read is shown in
+  // its place with what to do, the others are read, and the run ends with exit 2.
+  const unreadable: UnreadableInput[] = [];
+  const result = await ingest(inputs, settings.ingest, undefined, (u) => unreadable.push(u));
+  // One input, unreadable: its error alone, as every command gives it.
+  if (unreadable.length === 1 && inputs.length === 1) throw unreadable[0]!.error;
+  const views = unreadable.map(({ input, file, error }) => ({
+    input,
+    file,
+    code: error.code,
+    message: error.message,
+    hint: error.hint ?? null,
+  }));
   if (json) {
-    await emitJson(inspectJson(result), json.file ?? true);
+    await emitJson(
+      inspectJson(
+        result,
+        views.map(({ file, code, message, hint }) => ({ file, code, message, hint })),
+      ),
+      json.file ?? true,
+    );
   } else if (!settings.quiet) {
     const { renderInspect } = await import('../report/inspect.js');
-    print(process.stdout, renderInspect(result, settings.lang, settings.color) + '\n');
+    print(process.stdout, renderInspect(result, settings.lang, settings.color, views) + '\n');
     for (const warning of result.warnings) print(process.stderr, `warning: ${warning}\n`);
   }
+  if (unreadable.length > 0) throw unreadableError(unreadable, inputs.length);
   // Unlike the other commands, inspect reports first: the rejects are what it is run to see.
   refuseRejects(settings.strict, result);
+}
+
+/** Exit 2 after the report: how many inputs could not be read, and which. */
+function unreadableError(unreadable: UnreadableInput[], inputs: number): InputError {
+  const files = unreadable.map((u) => u.file);
+  return new InputError(
+    unreadable[0]!.error.code,
+    `${unreadable.length} of ${inputs} inputs could not be read: ${files.join(', ')}.`,
+    `${unreadable.length === 1 ? 'It is' : 'Each one is'} shown above with what to do; the other inputs were read.`,
+    { file: files[0]! },
+  );
 }

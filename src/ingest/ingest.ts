@@ -6,9 +6,11 @@
  */
 import { openInput } from '../io/source.js';
 import { cleanText } from '../schema/values.js';
+import { formatOptionWarnings } from './format-options.js';
 import { DataSetMerge } from './merge.js';
-import type { IngestPartial, PartialBuilder } from './partial.js';
-import type { InputHeader } from './summary.js';
+import { InputError } from '../errors.js';
+import { emptyCounts, type IngestPartial, type PartialBuilder } from './partial.js';
+import { addCounts, inputSummary, type InputHeader } from './summary.js';
 import { TableIngest, type PartialSink } from './table-ingest.js';
 import type { IngestResult, IngestSettings, OrderHandler } from './types.js';
 
@@ -21,17 +23,18 @@ export interface InputsSink extends PartialSink {
 }
 
 /**
- * Reads the inputs in order into partial aggregates. `splitBefore(input, row)` starts a new
- * partial before a data row (for tests of the merge).
+ * Reads the inputs in order into partial aggregates (`only`: just the input of that position).
+ * `splitBefore(input, row)` starts a new partial before a data row (for tests of the merge).
  */
 export async function readInputs(
   files: readonly string[],
   settings: IngestSettings,
   sink: InputsSink,
   splitBefore: ((input: number, row: number) => boolean) | null = null,
+  only: number | null = null,
 ): Promise<void> {
   const complaintTypes = new Set(settings.complaintTypes.map((type) => cleanText(type)));
-  for (let i = 0; i < files.length; i++) {
+  for (let i = only ?? 0; i < (only === null ? files.length : only + 1); i++) {
     const file = files[i]!;
     const { reader } = await openInput(file, {
       encoding: settings.encoding,
@@ -46,18 +49,60 @@ export async function readInputs(
   }
 }
 
-/** Reads the inputs as one data set, each partial merged as soon as it is complete. */
+/** An input that could not be read, when the reading goes on with the others (inspect). */
+export interface UnreadableInput {
+  /** Its position among the inputs. */
+  input: number;
+  file: string;
+  error: InputError;
+}
+
+/**
+ * Reads the inputs as one data set. An input's partials are merged once the whole input is
+ * read and found usable (rows, not mostly rejected), so that with `onUnreadable` an input that
+ * cannot be read is reported there and left out whole — its rows in no total — and the others
+ * are read (inspect reports on every file). Without it, the first such input stops the reading.
+ */
 export async function ingest(
   files: readonly string[],
   settings: IngestSettings,
   onOrder: OrderHandler = () => {},
+  onUnreadable: ((unreadable: UnreadableInput) => void) | null = null,
 ): Promise<IngestResult> {
   const merge = new DataSetMerge();
-  await readInputs(files, settings, {
+  let pending: IngestPartial[] = [];
+  const sink: InputsSink = {
     open: (_partial: PartialBuilder) => {},
     order: onOrder,
-    close: (partial: IngestPartial) => void merge.add(partial),
-    endInput: (header) => merge.endInput(header),
-  });
-  return merge.result();
+    close: (partial: IngestPartial) => void pending.push(partial),
+    endInput: (header) => {
+      const counts = emptyCounts();
+      for (const partial of pending) addCounts(counts, partial.counts);
+      inputSummary(header, counts); // throws for an input without rows, or mostly rejected
+      for (const partial of pending) merge.add(partial);
+      pending = [];
+      merge.endInput(header);
+    },
+  };
+  if (onUnreadable === null) {
+    await readInputs(files, settings, sink);
+    return withFormatWarnings(merge.result(), settings);
+  }
+  for (let i = 0; i < files.length; i++) {
+    try {
+      await readInputs(files, settings, sink, null, i);
+    } catch (error) {
+      if (!(error instanceof InputError)) throw error;
+      pending = [];
+      onUnreadable({ input: i, file: files[i] === '-' ? 'stdin' : files[i]!, error });
+    }
+  }
+  const result = merge.result();
+  // The summaries of the inputs left out are holes: the list holds the inputs read.
+  return withFormatWarnings({ ...result, inputs: result.inputs.filter(Boolean) }, settings);
+}
+
+function withFormatWarnings(result: IngestResult, settings: IngestSettings): IngestResult {
+  result.warnings.push(...formatOptionWarnings(settings, result.inputs));
+  return result;
 }

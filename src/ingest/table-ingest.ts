@@ -18,6 +18,7 @@ import {
 import { DIGEST_SEED, NEW, digestNumber, digestSample, digestText } from './dedup.js';
 import { PartialBuilder, type IngestPartial, type RowCounts } from './partial.js';
 import type { InputHeader } from './summary.js';
+import { targetsAsExport, targetsHeader } from './targets-sniff.js';
 import {
   BLANK_TYPE,
   FIRST_ROWS,
@@ -28,6 +29,8 @@ import {
   type WorkOrder,
 } from './types.js';
 
+/** Rows looked at for a targets file's header (its title rows are few). */
+const TARGETS_SEARCH_ROWS = 20;
 const CONTENT_SAMPLE = 32;
 
 const TOTAL_WORDS = new Set(['合计', '总计', '小计', '总合计', '合计数']);
@@ -78,6 +81,8 @@ export class TableIngest implements TableSink {
   private width = 0;
   /** Why the best header candidate so far was refused (a missing column): said if no other is found. */
   private mappingError: InputError | null = null;
+  /** The error for a targets file given as an export, once a row reads as its header. */
+  private targetsLike: InputError | null = null;
   private readonly texts = new TextCache();
   private columns: InputSummary['columns'] = [];
   private unmapped: string[] = [];
@@ -164,6 +169,15 @@ export class TableIngest implements TableSink {
     );
     const rows = this.pending;
     this.pending = [];
+    if (this.targetsLike === null) {
+      for (const row of rows.slice(0, TARGETS_SEARCH_ROWS)) {
+        const headers = 'code' in row ? null : targetsHeader(row.cells);
+        if (headers) {
+          this.targetsLike = targetsAsExport(this.file, row.row, headers);
+          break;
+        }
+      }
+    }
     if (!found) return false;
     const header = rows[found.index]!;
     const headerRow = header.row;
@@ -447,6 +461,8 @@ export class TableIngest implements TableSink {
     delimiter: string | null;
     notes: string[];
   }): InputHeader {
+    // A targets file has no usable header: say what it is rather than which column it lacks.
+    if (this.header === null && this.targetsLike) throw this.targetsLike;
     if (this.header === null && this.mappingError) throw this.mappingError;
     if (this.header === null) {
       const looked = ['受理时间', '供电单位', '工单编号', '业务类型'].join(', ');

@@ -78,7 +78,30 @@ export function detect(file: string, head: Buffer, forcedEncoding: string | null
       { file },
     );
   }
+  const json = jsonProblem(file, ext, head.subarray(bomLength, textEnd), encoding);
+  if (json) throw json;
   return { format: 'csv', encoding, bomLength };
+}
+
+/**
+ * A JSON file is no export (a targets file or a result, given as an input by mistake): named as
+ * such, and as a targets file when its keys say so, instead of "no header row".
+ */
+function jsonProblem(file: string, ext: string, text: Buffer, encoding: string): InputError | null {
+  if (encoding !== 'utf-8') return null;
+  const start = text.subarray(0, 4096).toString('utf8').trimStart();
+  if (ext !== '.json' && !/^(\[\s*\{|\{\s*")/.test(start)) return null;
+  const targets = /"(unit|target|targets|customers|单位|供电单位|指标|年度指标)"\s*:/.test(start);
+  return new InputError(
+    'NOT_AN_EXPORT',
+    targets
+      ? `${file}: this looks like a targets file (JSON), not a work-order export.`
+      : `${file}: this is a JSON file, not a work-order export.`,
+    targets
+      ? `Give it with --targets ${file}, and the exports as the inputs.`
+      : 'Give the 95598 exports as .xlsx or .csv files.',
+    { file },
+  );
 }
 
 function bomOf(head: Buffer, encoding: string): number {

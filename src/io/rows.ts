@@ -23,6 +23,14 @@ export interface RowWriter {
   cutCells(): number;
 }
 
+/** How a workbook's sheet is laid out (CSV has no layout): column widths, an auto-filter. */
+export interface RowLayout {
+  widths?: number[];
+  filter?: boolean;
+  /** Number formats by column (0-based), e.g. '0.00' for a confidence. */
+  formats?: Record<number, string>;
+}
+
 /**
  * Checks the target and loads what the format needs; returns a synchronous opener, so rows
  * can be written from inside the ingest callback once the first one tells the columns.
@@ -30,6 +38,7 @@ export interface RowWriter {
 export async function prepareRowWriter(
   target: string,
   sheetName: string,
+  layout: RowLayout = {},
 ): Promise<(columns: readonly string[]) => RowWriter> {
   const ext = extname(target).toLowerCase();
   if (ext !== '.csv' && ext !== '.xlsx') {
@@ -48,7 +57,7 @@ export async function prepareRowWriter(
         { file: target },
       );
     }
-    return xlsxWriter(ReportWorkbook.create(output), columns, sheetName);
+    return xlsxWriter(ReportWorkbook.create(output), columns, sheetName, layout);
   };
 }
 
@@ -111,16 +120,21 @@ function xlsxWriter(
   book: ReportWorkbook,
   columns: readonly string[],
   sheetName: string,
+  layout: RowLayout,
 ): RowWriter {
-  const sheet = book.addSheet(sheetName, { frozenRows: 1 });
+  const sheet = book.addSheet(sheetName, { frozenRows: 1, widths: layout.widths });
   sheet.addRow([...columns], HEAD);
+  if (layout.filter) sheet.autoFilter(1, 1, columns.length);
+  const formats = Object.entries(layout.formats ?? {}).map(
+    ([column, numFmt]) => [Number(column), style({ numFmt })] as const,
+  );
   return {
     write(cells) {
       // Text is written as text, never as a formula, so no guarding is needed here.
-      sheet.addRow(
-        cells,
-        cells.map((c) => (c instanceof Date ? DATE : undefined)),
-      );
+      const styles = cells.map((c) => (c instanceof Date ? DATE : undefined));
+      for (const [column, format] of formats)
+        if (typeof cells[column] === 'number') styles[column] = format;
+      sheet.addRow(cells, styles);
     },
     flush: () => sheet.flush(),
     async close() {

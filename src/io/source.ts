@@ -51,6 +51,8 @@ export async function openInput(file: string, options: OpenOptions = {}): Promis
       maxInflated,
     });
     if (detected.note && seekable) reader.notes.push(detected.note);
+    if (forcedEncoding)
+      reader.notes.push(`--encoding ${options.encoding} is ignored: a workbook carries its own.`);
     return { file, reader };
   }
   const reader = csvReader({

@@ -116,8 +116,8 @@ export function renderAudit(
         .slice(0, limit)
         .map((d) => [
           `${d.file}:${d.row}`,
-          d.recorded,
-          d.textSays,
+          lang === 'en' ? d.recordedEn : d.recorded,
+          lang === 'en' ? d.textSaysEn : d.textSays,
           d.confidence,
           d.evidence.slice(0, 24),
           d.text.slice(0, 30),

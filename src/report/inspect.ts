@@ -6,15 +6,45 @@
 import type { IngestResult, RejectCode } from '../ingest/ingest.js';
 import type { Lang } from '../settings/types.js';
 import { formatInt } from './format.js';
-import { DELIMITER_NAMES, INSPECT } from './labels.js';
+import { DELIMITER_NAMES, INSPECT, businessTypeName } from './labels.js';
 import { colours, table } from './terminal.js';
 
-export function renderInspect(result: IngestResult, lang: Lang, color: boolean): string {
+/** An input that could not be read: where it was among the inputs, and why (the error's words). */
+export interface UnreadableView {
+  input: number;
+  file: string;
+  message: string;
+  hint: string | null;
+}
+
+export function renderInspect(
+  result: IngestResult,
+  lang: Lang,
+  color: boolean,
+  unreadable: readonly UnreadableView[] = [],
+): string {
   const L = INSPECT[lang];
   const c = colours(process.stdout, color);
   const sep = L.sep;
   const out: string[] = [];
+  // The inputs in the order given, those that could not be read in their place.
+  let position = 0;
+  const bad = [...unreadable];
+  const badBefore = (limit: number) => {
+    while (bad.length > 0 && bad[0]!.input <= limit) {
+      const u = bad.shift()!;
+      const why = u.message.startsWith(`${u.file}: `)
+        ? u.message.slice(u.file.length + 2)
+        : u.message;
+      out.push(c.bold(u.file), `  ${c.red(`${L.unreadable}${L.unreadableColon}${why}`)}`);
+      if (u.hint) out.push(`  ${u.hint}`);
+      out.push('');
+      position++;
+    }
+  };
   for (const input of result.inputs) {
+    badBefore(position);
+    position++;
     const lines: [string, string][] = [];
     const format = [
       input.format + (input.encoding ? ` ${input.encoding}` : ''),
@@ -31,7 +61,7 @@ export function renderInspect(result: IngestResult, lang: Lang, color: boolean):
     ]);
     const types = Object.entries(input.byType)
       .sort((a, b) => b[1] - a[1])
-      .map(([type, n]) => `${type} ${formatInt(n)}`);
+      .map(([type, n]) => `${businessTypeName(type, lang)} ${formatInt(n)}`);
     lines.push([L.types, types.join(sep) || L.none]);
     const units = Object.entries(input.units).sort((a, b) => b[1] - a[1]);
     lines.push([
@@ -78,11 +108,13 @@ export function renderInspect(result: IngestResult, lang: Lang, color: boolean):
       out.push(`  ${L.unmapped}${L.unmappedColon}${input.unmapped.join(sep)}`);
     out.push('');
   }
+  badBefore(Infinity);
+  if (result.inputs.length === 0) return out.join('\n').trimEnd();
   const t = result.totals;
-  out.push(c.bold(L.totals));
+  out.push(c.bold(unreadable.length === 0 ? L.totals : L.totalsRead(result.inputs.length)));
   const other = Object.entries(t.excludedByType)
     .sort((a, b) => b[1] - a[1])
-    .map(([type, n]) => `${type} ${formatInt(n)}`);
+    .map(([type, n]) => `${businessTypeName(type, lang)} ${formatInt(n)}`);
   out.push(
     table(
       ['', ''],
@@ -97,6 +129,9 @@ export function renderInspect(result: IngestResult, lang: Lang, color: boolean):
             : `${formatInt(t.duplicates)}${sep}${L.differing(t.duplicatesDiffering)}`,
         ],
         [L.rejected, t.rejected === 0 ? '0' : `${formatInt(t.rejected)}${sep}${L.more}`],
+        ...(unreadable.length > 0
+          ? [[L.unreadable, unreadable.map((u) => u.file).join(sep)] as [string, string]]
+          : []),
       ],
       [],
       '  ',

@@ -76,11 +76,15 @@ function yearToDateJson(y: YearToDate): object {
 }
 
 /** `inspect --json`: schemaVersion, inputs and rejects in the §6 shape, and the totals. */
-export function inspectJson(result: IngestResult): object {
+export function inspectJson(
+  result: IngestResult,
+  unreadable: readonly { file: string; code: string; message: string; hint: string | null }[] = [],
+): object {
   return {
     schemaVersion: SCHEMA_VERSION,
     generatedBy: GENERATED_BY,
     inputs: result.inputs,
+    unreadable,
     totals: {
       workOrders: result.totals.workOrders,
       complaints: result.totals.complaints,

@@ -196,6 +196,34 @@ export function disciplineName(name: string, lang: Lang): string {
   return lang === 'zh' ? name : (DISCIPLINE_EN[name] ?? name);
 }
 
+/**
+ * The 95598 business types (业务类型) exports carry, in English. A value not listed (a system
+ * code such as 005, a type of a local system) is shown as it is written.
+ */
+const BUSINESS_TYPES_EN: Record<string, string> = {
+  投诉: 'complaint',
+  意见: 'opinion',
+  建议: 'suggestion',
+  意见建议: 'opinion or suggestion',
+  表扬: 'praise',
+  举报: 'whistle-blowing report',
+  故障报修: 'fault repair',
+  报修: 'fault repair',
+  抢修: 'emergency repair',
+  业务咨询: 'enquiry',
+  咨询: 'enquiry',
+  查询: 'information request',
+  信息查询: 'information request',
+  服务申请: 'service request',
+  催办: 'follow-up',
+  其他: 'other',
+};
+
+/** A business type (业务类型) in the report's language; unknown values as they are. */
+export function businessTypeName(type: string, lang: Lang): string {
+  return lang === 'zh' ? type : (BUSINESS_TYPES_EN[type] ?? type);
+}
+
 interface PeriodText {
   from: string;
   to: string;
@@ -587,8 +615,34 @@ export const CLASSIFY = {
       `${checked} 条有记录分类的投诉中，${found} 条与内容判定不一致（按把握从高到低，显示前 ${shown} 条）：`,
     auditHead: ['文件:行', '记录分类', '内容判定', '置信度', '依据', '内容'],
     sheet: '分类结果',
+    auditSheet: '分类核查',
+    auditColumns: [
+      '供电单位',
+      '工单编号',
+      '受理时间',
+      '记录分类',
+      '内容判定',
+      '判定方式',
+      '置信度',
+      '判定依据',
+      '受理内容',
+      '来源文件',
+      '行',
+    ],
+    auditWritten: (out: string, found: string, checked: string) =>
+      `已写入 ${out}（${checked} 条有记录分类的投诉中 ${found} 条与内容判定不一致）`,
     tallyHead: ['一级分类', '二级分类', '投诉'],
-    classified: (n: string, parts: string, where: string) => `已分类投诉 ${n} 条：${parts}${where}`,
+    classified: (n: string, period: string, parts: string, where: string) =>
+      `已分类投诉 ${n} 条（${period}）：${parts}${where}`,
+    leftOut: (read: string, duplicates: number, outside: number) =>
+      `读取投诉 ${read} 行，未计 ${formatInt(duplicates + outside)} 行：` +
+      [
+        duplicates > 0 ? `重复工单的早先副本 ${formatInt(duplicates)} 行（以后一个输入为准）` : '',
+        outside > 0 ? `期间外 ${formatInt(outside)} 行（--month、--from/--to 等可改期间）` : '',
+      ]
+        .filter(Boolean)
+        .join('，') +
+      '；与 analyze、report 的计数相同',
   },
   en: {
     methods: { columns: 'columns', rules: 'rules', model: 'model', unclassified: 'unclassified' },
@@ -605,9 +659,38 @@ export const CLASSIFY = {
       `${found} of ${checked} complaints with a recorded class disagree with their text (most confident first, ${shown} shown):`,
     auditHead: ['file:row', 'recorded', 'text says', 'confidence', 'evidence', 'text'],
     sheet: 'classified',
+    auditSheet: 'audit',
+    auditColumns: [
+      'unit',
+      'id',
+      'accepted',
+      'recorded',
+      'textSays',
+      'method',
+      'confidence',
+      'evidence',
+      'content',
+      'sourceFile',
+      'row',
+    ],
+    auditWritten: (out: string, found: string, checked: string) =>
+      `wrote ${out} (${found} of ${checked} complaints with a recorded class disagree with their text)`,
     tallyHead: ['level 1', 'level 2', 'complaints'],
-    classified: (n: string, parts: string, where: string) =>
-      `classified ${n} complaints: ${parts}${where}`,
+    classified: (n: string, period: string, parts: string, where: string) =>
+      `classified ${n} complaints (${period}): ${parts}${where}`,
+    leftOut: (read: string, duplicates: number, outside: number) =>
+      `read ${read} complaint rows, ${formatInt(duplicates + outside)} left out: ` +
+      [
+        duplicates > 0
+          ? `${formatInt(duplicates)} earlier copies of repeated work orders (the later input's copy counts)`
+          : '',
+        outside > 0
+          ? `${formatInt(outside)} outside the period (--month, --from/--to … choose another)`
+          : '',
+      ]
+        .filter(Boolean)
+        .join(', ') +
+      '; as analyze and report count',
   },
 } as const;
 
@@ -644,6 +727,9 @@ export const INSPECT = {
     to: '至',
     rowsAt: (rows: number[], more: boolean) => `第 ${rows.join('、')}${more ? ' 等' : ''} 行`,
     totals: '合计（全部输入去重后）',
+    totalsRead: (n: number) => `合计（可读取的 ${n} 个输入，去重后）`,
+    unreadable: '无法读取',
+    unreadableColon: '：',
     workOrders: '工单',
     other: '其他业务类型（不计入投诉）',
     none: '无',
@@ -689,6 +775,9 @@ export const INSPECT = {
     rowsAt: (rows: number[], more: boolean) =>
       `row${rows.length > 1 ? 's' : ''} ${rows.join(', ')}${more ? ', …' : ''}`,
     totals: 'All inputs, after de-duplication',
+    totalsRead: (n: number) => `The ${n} input${n === 1 ? '' : 's'} read, after de-duplication`,
+    unreadable: 'unreadable',
+    unreadableColon: ': ',
     workOrders: 'work orders',
     other: 'other business types (not complaints)',
     none: 'none',
@@ -718,3 +807,21 @@ export const TAXONOMY = {
   en: (counts: readonly number[], source: string) =>
     `${counts[0]} first-level, ${counts[1]} second-level, ${counts[2]} third-level. Source: ${source}`,
 };
+
+/** The files a folder or a pattern of the command line gave (stderr, before reading). */
+export const EXPANDED = {
+  zh: {
+    reading: (given: string, files: string[]) =>
+      `${given}：读取 ${files.length} 个文件 ${files.join('、')}`,
+    notRead: (files: string[], xls: boolean, reports: boolean) =>
+      `；未读取 ${files.join('、')}` +
+      `${xls ? '（.xls 请另存为 .xlsx）' : ''}${reports ? '（本工具写的报告不作为输入读取）' : ''}`,
+  },
+  en: {
+    reading: (given: string, files: string[]) =>
+      `${given}: reading ${files.length} file${files.length === 1 ? '' : 's'}: ${files.join(', ')}`,
+    notRead: (files: string[], xls: boolean, reports: boolean) =>
+      `; not read: ${files.join(', ')}` +
+      `${xls ? ' (save .xls as .xlsx to read it)' : ''}${reports ? " (this tool's own reports are not read as exports)" : ''}`,
+  },
+} as const;

@@ -1,12 +1,18 @@
 /**
  * From commander to Settings, for the commands' actions: the options typed, the config file
  * (metric commands only: found in the working directory or named with --config), resolved once.
+ * The folders and globs the command line expanded are announced on stderr (not with --quiet):
+ * the files a folder gave are not on the command line for the analyst to see.
  */
 import type { Command } from 'commander';
+import { EXPANDED } from '../report/labels.js';
+import { print } from '../report/print.js';
 import { loadConfig } from './config-file.js';
+import { basename } from 'node:path';
+import { isDefaultReportName, type ExpandedInput } from './inputs.js';
 import { commandLineOf } from './options.js';
 import { resolveSettings } from './resolve.js';
-import { METRIC_COMMANDS, type CommandName, type Settings } from './types.js';
+import { METRIC_COMMANDS, type CommandName, type Lang, type Settings } from './types.js';
 
 export async function settingsFor(
   name: CommandName,
@@ -17,5 +23,20 @@ export async function settingsFor(
   const config = METRIC_COMMANDS.includes(name)
     ? await loadConfig(commandLine.options.config, process.cwd())
     : null;
-  return resolveSettings(commandLine, config, name);
+  const settings = await resolveSettings(commandLine, config, name);
+  if (!settings.quiet) {
+    for (const e of settings.expandedInputs)
+      print(process.stderr, `${expansionLine(e, settings.lang)}\n`);
+  }
+  return settings;
+}
+
+/** exports/: reading 3 files: exports/a.xlsx, …; not read: exports/notes.docx */
+export function expansionLine(e: ExpandedInput, lang: Lang): string {
+  const t = EXPANDED[lang];
+  const xls = e.leftOut.some((f) => /\.xls$/i.test(f));
+  const reports = e.leftOut.some((f) => isDefaultReportName(basename(f)));
+  return (
+    t.reading(e.given, e.files) + (e.leftOut.length > 0 ? t.notRead(e.leftOut, xls, reports) : '')
+  );
 }

@@ -18,11 +18,12 @@
  *   }
  */
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { isDynamicPattern } from 'tinyglobby';
 import { InputError } from '../errors.js';
 import { CONFIG_EXAMPLE, validateConfig } from './config-validate.js';
+import { EXPORT_EXTENSIONS } from './inputs.js';
 import { outputPath } from './output-path.js';
 import type { LoadedConfig } from './types.js';
 
@@ -178,6 +179,14 @@ export async function loadConfig(
   return { file, dir, settings };
 }
 
+/** Whether a folder input (listFolder) would read `file`: an export below it, not hidden. */
+function inFolder(file: string, folder: string): boolean {
+  const path = relative(folder, file);
+  if (path === '' || path.startsWith('..') || isAbsolute(path)) return false;
+  const exported = (EXPORT_EXTENSIONS as readonly string[]).includes(extname(file).toLowerCase());
+  return exported && !path.split(sep).some((part) => part.startsWith('.'));
+}
+
 /**
  * An "out" pattern whose reports the "inputs" globs would pick up: next month's run would read
  * this month's report as an export. Checked on the names the pattern makes for every kind of
@@ -195,7 +204,7 @@ function refuseOutInsideInputs(out: string, inputs: string[], dir: string, shown
     const hit = samples.find((sample) =>
       glob
         ? glob((isAbsolute(pattern) ? sample : relative(dir, sample)).split(sep).join('/'))
-        : sample === absolute,
+        : sample === absolute || inFolder(sample, absolute),
     );
     if (hit) {
       throw new InputError(

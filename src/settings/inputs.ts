@@ -1,9 +1,11 @@
 /**
- * The config file's "inputs": globs and paths relative to its folder, expanded into the files a
- * run reads, in reading order.
+ * The inputs of a run, expanded into the files it reads, in reading order: on the command line
+ * a folder reads the exports inside it and a quoted glob is expanded (Windows shells pass
+ * 'exports/*.xlsx' as it is typed); the config file's "inputs" are globs, paths and folders
+ * relative to its folder.
  */
-import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readdir, stat } from 'node:fs/promises';
+import { basename, extname, join, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { InputError } from '../errors.js';
 
@@ -38,12 +40,158 @@ function splitPattern(pattern: string, dir: string): { base: string; rest: strin
   return { base, rest: segments.slice(i).join('/') };
 }
 
+/** The extensions of the exports a folder is read for. */
+export const EXPORT_EXTENSIONS = ['.xlsx', '.csv', '.txt'] as const;
+
+/** A folder or glob given as an input, and what it was expanded into. */
+export interface ExpandedInput {
+  /** As typed (command line) or written (config file). */
+  given: string;
+  kind: 'folder' | 'glob';
+  /** The files read, in reading order, as paths the messages show. */
+  files: string[];
+  /**
+   * Files in a folder that are not exports (notes.docx, an old .xls), and reports of this tool
+   * a folder or pattern holds, by their path.
+   */
+  leftOut: string[];
+}
+
 /**
- * Expands `inputs` globs relative to dir (absolute paths work too), sorted by path with numbers
- * compared as numbers (so monthly exports named by date are read oldest first), without
- * duplicates. A path that names an existing file is taken as it is, even with glob characters in
- * its name. Globs skip Excel's lock files (~$name.xlsx, there while the workbook is open) and
- * hidden files. A glob matching nothing, or a missing file, is an InputError naming it.
+ * The names `report` gives its workbooks by default (投诉分析-2016Q4.xlsx, complaints-2016-11.xlsx,
+ * 投诉分析-2016-01_2016-06.xlsx): written into a folder that is read as an input (`complaints
+ * report .`), next month's run would read this month's report as an export. Left out of a
+ * folder or pattern, and named as left out; a file named on its own is read.
+ */
+export function isDefaultReportName(name: string): boolean {
+  return /^(投诉分析|complaints)-\d{4}(Q[1-4]|-\d{2}(_\d{4}-\d{2})?)?\.xlsx$/.test(name);
+}
+
+/** Hidden files and folders, Excel's lock files (~$name.xlsx, there while a workbook is open). */
+function skipped(name: string): boolean {
+  return name.startsWith('.') || name.startsWith('~$');
+}
+
+/**
+ * The exports in `folder` and its subfolders (hidden ones are not entered), as paths joined to
+ * `shown` (the folder as the user named it), sorted with numbers compared as numbers; and the
+ * other files, left out.
+ */
+export async function listFolder(
+  folder: string,
+  shown: string,
+): Promise<{ files: string[]; leftOut: string[] }> {
+  const files: string[] = [];
+  const leftOut: string[] = [];
+  const walk = async (sub: string): Promise<void> => {
+    for (const entry of await readdir(join(folder, sub), { withFileTypes: true })) {
+      if (skipped(entry.name)) continue;
+      const path = join(sub, entry.name);
+      // A link to a file is read as the file; links to folders are not followed (no loops).
+      const isFile =
+        entry.isFile() ||
+        (entry.isSymbolicLink() && (await stat(join(folder, path)).catch(() => null))?.isFile());
+      if (entry.isDirectory()) await walk(path);
+      else if (isFile) {
+        const isExport =
+          (EXPORT_EXTENSIONS as readonly string[]).includes(extname(entry.name).toLowerCase()) &&
+          !isDefaultReportName(entry.name);
+        (isExport ? files : leftOut).push(join(shown, path));
+      }
+    }
+  };
+  await walk('');
+  return { files: files.sort(comparePaths), leftOut: leftOut.sort(comparePaths) };
+}
+
+/**
+ * The command line's inputs: a file is taken as typed (a missing one is named when it is read);
+ * a folder gives the exports inside it (listFolder); a glob that names no file is expanded,
+ * relative to `cwd`, sorted as listFolder sorts. The order of the arguments is kept (the later
+ * copy of a work order wins), and a file reached twice through folders or globs is read once.
+ * A glob matching nothing, or a folder without exports, is an InputError (exit 2).
+ */
+export async function expandCommandLine(
+  args: readonly string[],
+  cwd: string,
+): Promise<{ inputs: string[]; expanded: ExpandedInput[] }> {
+  const inputs: string[] = [];
+  const expanded: ExpandedInput[] = [];
+  const seen = new Set<string>();
+  const add = (files: string[]) => {
+    const fresh = files.filter((f) => !seen.has(resolve(cwd, f)));
+    for (const f of fresh) seen.add(resolve(cwd, f));
+    inputs.push(...fresh);
+    return fresh;
+  };
+  for (const arg of args) {
+    const info = arg === '-' ? null : await stat(resolve(cwd, arg)).catch(() => null);
+    if (info?.isDirectory()) {
+      const { files, leftOut } = await listFolder(resolve(cwd, arg), arg);
+      if (files.length === 0) {
+        throw new InputError(
+          'FILE_NOT_FOUND',
+          `${arg}: this folder holds no export (.xlsx, .csv or .txt)${leftOut.length > 0 ? `, only ${leftOut.length} other file(s) such as ${leftOut[0]}` : ''}.`,
+          'Give the folder the exports are in, or the files themselves.',
+          { file: arg },
+        );
+      }
+      expanded.push({ given: arg, kind: 'folder', files: add(files), leftOut });
+      continue;
+    }
+    const pattern = process.platform === 'win32' ? arg.replace(/\\/g, '/') : arg;
+    if (info || arg === '-' || !isDynamicPattern(pattern)) {
+      inputs.push(arg);
+      seen.add(resolve(cwd, arg));
+      continue;
+    }
+    const { files, leftOut } = await expandGlob(pattern, cwd);
+    if (files.length === 0) {
+      throw new InputError(
+        'FILE_NOT_FOUND',
+        `${arg}: no file matches this pattern.`,
+        'Check the folder and the extension (patterns are relative to the working directory).',
+        { file: arg },
+      );
+    }
+    expanded.push({ given: arg, kind: 'glob', files: add(files), leftOut });
+  }
+  return { inputs, expanded };
+}
+
+/**
+ * The files a glob matches, relative to cwd as the pattern is (absolute if it is); this tool's
+ * reports among them are left out.
+ */
+async function expandGlob(
+  pattern: string,
+  cwd: string,
+): Promise<{ files: string[]; leftOut: string[] }> {
+  const { base, rest } = splitPattern(pattern, cwd);
+  if (!(await stat(base).catch(() => null))?.isDirectory()) return { files: [], leftOut: [] };
+  const matches = await glob(rest, {
+    cwd: base,
+    absolute: true,
+    onlyFiles: true,
+    expandDirectories: false,
+    ignore: ['**/~$*'],
+  });
+  const shown = (file: string) =>
+    pattern.startsWith('/') || /^[A-Za-z]:/.test(pattern) ? file : relative(cwd, file);
+  const files = matches.map((m) => shown(resolve(m))).sort(comparePaths);
+  return {
+    files: files.filter((f) => !isDefaultReportName(basename(f))),
+    leftOut: files.filter((f) => isDefaultReportName(basename(f))),
+  };
+}
+
+/**
+ * Expands the config file's `inputs` relative to dir (absolute paths work too), sorted by path
+ * with numbers compared as numbers (so monthly exports named by date are read oldest first),
+ * without duplicates. A path that names an existing file is taken as it is, even with glob
+ * characters in its name; a folder gives the exports inside it (listFolder). Globs skip Excel's
+ * lock files (~$name.xlsx, there while the workbook is open) and hidden files. A glob matching
+ * nothing, a folder without exports, or a missing file, is an InputError naming it.
  */
 export async function resolveInputs(patterns: string[], dir: string): Promise<string[]> {
   const found = new Set<string>();
@@ -55,12 +203,17 @@ export async function resolveInputs(patterns: string[], dir: string): Promise<st
       continue;
     }
     if (info?.isDirectory()) {
-      throw new InputError(
-        'FILE_NOT_FOUND',
-        `"inputs": ${JSON.stringify(pattern)} is a folder in ${dir}, not a file.`,
-        `Give a glob for its exports, e.g. ${JSON.stringify(`${pattern.replace(/[/\\]+$/, '')}/*.xlsx`)}.`,
-        { file: literal },
-      );
+      const { files } = await listFolder(literal, literal);
+      if (files.length === 0) {
+        throw new InputError(
+          'FILE_NOT_FOUND',
+          `"inputs": ${JSON.stringify(pattern)} is a folder in ${dir} that holds no export (.xlsx, .csv or .txt).`,
+          "Paths in the config file are relative to the config file's folder.",
+          { file: literal },
+        );
+      }
+      for (const file of files) found.add(file);
+      continue;
     }
     const globPattern = process.platform === 'win32' ? pattern.replace(/\\/g, '/') : pattern;
     if (!isDynamicPattern(globPattern)) {

@@ -3,10 +3,11 @@
  * options typed on the command line (defaults are resolveSettings' to apply, after the config
  * file's). Cheap to import: `complaints --help` loads this, not the readers.
  */
-import type { Command } from 'commander';
+import { Option, type Command } from 'commander';
 import { DEFAULT_SETTINGS } from '../metrics/analysis.js';
 import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
-import type { CommandLine, CommandLineOptions } from './types.js';
+import type { CommandLine, CommandLineOptions, CommandName } from './types.js';
+import { NOT_USED } from './unused.js';
 
 /** Repeatable options: commander collects them through this. */
 export function collect(value: string, previous: string[] = []): string[] {
@@ -48,59 +49,71 @@ export function addCommonOptions(command: Command): Command {
     .option('--no-color', 'no colour even on a terminal');
 }
 
+/** The period options: the metric commands' and classify's. */
+function periodOptions(): Option[] {
+  return [
+    new Option('--from <YYYY-MM>', 'first month of the period'),
+    new Option('--to <YYYY-MM>', 'last month of the period'),
+    new Option('--month <YYYY-MM>', 'one month: 2016-11, 201611 or 2016年11月'),
+    new Option('--quarter <YYYYQn>', 'one quarter: 2016Q4, 2016年第四季度 or 2016年4季度'),
+    new Option('--year <YYYY>', 'one calendar year: 2016 or 2016年'),
+  ];
+}
+
+/** Declares the period options (classify: the metric commands declare them with theirs). */
+export function addPeriodOptions(command: Command): Command {
+  for (const option of periodOptions()) command.addOption(option);
+  return command;
+}
+
 /**
  * Declares the options of the metric commands (analyze, trend, assess, report). The defaults
- * shown are those resolveSettings applies.
+ * shown are those resolveSettings applies. Those a command does not use (unused.ts) are hidden
+ * from its help and refused with a reason when typed.
  */
 export function addMetricOptions(command: Command): Command {
   const defaults = { taxonomy: DEFAULT_TAXONOMY, ...DEFAULT_SETTINGS };
-  command
-    .option('--from <YYYY-MM>', 'first month of the period')
-    .option('--to <YYYY-MM>', 'last month of the period')
-    .option('--month <YYYY-MM>', 'one month, e.g. 2016-11, beside its year to date')
-    .option('--quarter <YYYYQn>', 'one quarter, e.g. 2016Q4, beside its year to date')
-    .option('--year <YYYY>', 'one calendar year, e.g. 2016')
-    .option(
+  const options = [
+    ...periodOptions(),
+    new Option(
       '--targets <file>',
       'annual targets per unit: CSV, XLSX or JSON (供电单位, 年度指标, 户数)',
-    )
-    .option(
+    ),
+    new Option(
       '--prorate',
       'scale annual targets by months / 12 (a month or a quarter: its year to date)',
-    )
-    .option(
+    ),
+    new Option(
       '--exclude-unsubstantiated',
       'do not hold complaints found untrue (不属实) against the unit either',
-    )
-    .option(
+    ),
+    new Option(
       '--taxonomy <name|file>',
       'taxonomy to classify with (see complaints taxonomy)',
-      defaults.taxonomy,
-    )
-    .option(
+    ).default(defaults.taxonomy),
+    new Option(
       '--model <file>',
       'a model made with classify --train, for texts the rules cannot place',
-    )
-    .option(
-      '--reply-limit <hours>',
-      'reply time limit for timeliness, in hours',
+    ),
+    new Option('--reply-limit <hours>', 'reply time limit for timeliness, in hours').default(
       String(defaults.replyLimitHours),
-    )
-    .option(
-      '--close-limit <hours>',
-      'closing time limit for timeliness, in hours',
+    ),
+    new Option('--close-limit <hours>', 'closing time limit for timeliness, in hours').default(
       String(defaults.closeLimitHours),
-    )
-    .option(
-      '--top <n>',
-      'length of the hot-spot and repeat-complainant lists',
+    ),
+    new Option('--top <n>', 'length of the hot-spot and repeat-complainant lists').default(
       String(defaults.top),
-    )
-    .option('--no-progress', 'no progress line on stderr, even at a terminal')
-    .option(
+    ),
+    new Option('--no-progress', 'no progress line on stderr, even at a terminal'),
+    new Option(
       '--config <file>',
       'settings for unattended runs (default: complaints.config.json here, if there is one)',
-    );
+    ),
+  ];
+  const unused = NOT_USED[command.name() as CommandName] ?? {};
+  for (const option of options) {
+    command.addOption(option.attributeName() in unused ? option.hideHelp() : option);
+  }
   return addCommonOptions(command);
 }
 

@@ -22,20 +22,95 @@ export interface PeriodOptions {
 export const PERIOD_OPTION_KEYS = ['month', 'quarter', 'year', 'from', 'to'] as const;
 
 // ---------------------------------------------------------------------------------------------
+// How analysts write periods: one reader per kind, for the command line and the config file
+
+const CHINESE_QUARTERS: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4 };
+
+/** NFKC (２０１６年 → 2016年) and no surrounding spaces: what is typed or pasted from a report. */
+function tidy(text: string): string {
+  return text.normalize('NFKC').trim();
+}
+
+function validYear(year: number): boolean {
+  return year >= 1900 && year <= 2999;
+}
+
+/**
+ * A month index from the forms analysts type: 2016-11, 2016/11, 2016.11, 2016-1, 201611,
+ * 2016年11月, 2016年11月份; null for anything else (a day, a quarter, a month 13).
+ */
+export function readMonth(text: string): number | null {
+  const m =
+    /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*(?:月份?)?$/.exec(tidy(text)) ??
+    /^(\d{4})(\d{2})$/.exec(tidy(text));
+  if (!m) return null;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  if (!validYear(year) || month < 1 || month > 12) return null;
+  return year * 12 + month - 1;
+}
+
+/**
+ * A quarter as [year, 1–4] from 2016Q4, 2016q4, 2016-Q4, 2016 Q4, 2016年Q4, 2016年第四季度,
+ * 2016年四季度, 2016年第4季度, 2016年4季度; null for anything else.
+ */
+export function readQuarter(text: string): [number, number] | null {
+  const m = /^(\d{4})\s*(?:[-/.年]\s*)?(?:Q\s*([1-4])|第?\s*([1-4一二三四])\s*季度?)$/i.exec(
+    tidy(text),
+  );
+  if (!m) return null;
+  const year = Number(m[1]);
+  const q = m[2] ? Number(m[2]) : (CHINESE_QUARTERS[m[3]!] ?? Number(m[3]));
+  return validYear(year) ? [year, q] : null;
+}
+
+/** A year from 2016, 2016年, 2016年度; null for anything else. */
+export function readYear(text: string): number | null {
+  const m = /^(\d{4})\s*(?:年度?)?$/.exec(tidy(text));
+  const year = m ? Number(m[1]) : NaN;
+  return m && validYear(year) ? year : null;
+}
+
+type PeriodKind = 'month' | 'quarter' | 'year';
+
+const FORMS: Record<PeriodKind, { forms: string; example: string }> = {
+  month: { forms: '2016-11, 201611 or 2016年11月', example: '2016-11' },
+  quarter: { forms: '2016Q4, 2016年第四季度 or 2016年4季度', example: '2016Q4' },
+  year: { forms: '2016 or 2016年', example: '2016' },
+};
+
+/**
+ * What `text` is when it is not a `kind`: a quarter given to --month is said to be one, with
+ * the option that reads it; null when it is nothing we read.
+ */
+function otherKind(text: string, kind: PeriodKind): string | null {
+  const quarter = kind === 'quarter' ? null : readQuarter(text);
+  if (quarter) return `That is a quarter: use --quarter ${quarter[0]}Q${quarter[1]}.`;
+  const year = kind === 'year' ? null : readYear(text);
+  if (year !== null) return `That is a year: use --year ${year}.`;
+  const month = kind === 'month' ? null : readMonth(text);
+  if (month !== null) return `That is a month: use --month ${monthIndexToString(month)}.`;
+  if (/^\d{4}([-/.])\d{1,2}\1\d{1,2}$|^\d{8}$|^\d{4}年\d{1,2}月\d{1,2}日?$/.test(tidy(text)))
+    return 'That is a day: periods are whole months.';
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
 // The command line
 
+function refuse(option: string, value: string, kind: PeriodKind): InputError {
+  const { forms, example } = FORMS[kind];
+  // --month 2016Q4 is a quarter under the wrong option: the hint names the option that reads it.
+  const hint =
+    (kind === 'month' && option !== '--month' ? null : otherKind(value, kind)) ??
+    `Example: ${option} ${example}`;
+  return new InputError('BAD_OPTION', `${option} ${value}: expected a ${kind} as ${forms}.`, hint);
+}
+
 function parseMonth(option: string, value: string): number {
-  const m = /^\s*(\d{4})\s*[-/.年]\s*(\d{1,2})\s*月?\s*$/.exec(value);
-  const year = m ? Number(m[1]) : NaN;
-  const month = m ? Number(m[2]) : NaN;
-  if (!m || month < 1 || month > 12 || year < 1900 || year > 2999) {
-    throw new InputError(
-      'BAD_OPTION',
-      `${option} ${value}: expected a month as YYYY-MM.`,
-      `Example: ${option} 2016-11`,
-    );
-  }
-  return year * 12 + month - 1;
+  const index = readMonth(value);
+  if (index === null) throw refuse(option, value, 'month');
+  return index;
 }
 
 export function parsePeriodOptions(options: PeriodOptions): PeriodRequest {
@@ -54,28 +129,16 @@ export function parsePeriodOptions(options: PeriodOptions): PeriodRequest {
     return { from: index, to: index, kind: 'month', label: monthIndexToString(index) };
   }
   if (options.quarter !== undefined) {
-    const m = /^\s*(\d{4})\s*-?\s*Q([1-4])\s*$/i.exec(options.quarter);
-    if (!m) {
-      throw new InputError(
-        'BAD_OPTION',
-        `--quarter ${options.quarter}: expected a quarter as YYYYQn.`,
-        'Example: --quarter 2016Q4',
-      );
-    }
-    const from = Number(m[1]) * 12 + (Number(m[2]) - 1) * 3;
-    return { from, to: from + 2, kind: 'quarter', label: `${m[1]}Q${m[2]}` };
+    const quarter = readQuarter(options.quarter);
+    if (!quarter) throw refuse('--quarter', options.quarter, 'quarter');
+    const [year, q] = quarter;
+    const from = year * 12 + (q - 1) * 3;
+    return { from, to: from + 2, kind: 'quarter', label: `${year}Q${q}` };
   }
   if (options.year !== undefined) {
-    const m = /^\s*(\d{4})\s*年?\s*$/.exec(options.year);
-    if (!m) {
-      throw new InputError(
-        'BAD_OPTION',
-        `--year ${options.year}: expected a year as YYYY.`,
-        'Example: --year 2016',
-      );
-    }
-    const from = Number(m[1]) * 12;
-    return { from, to: from + 11, kind: 'year', label: m[1]! };
+    const year = readYear(options.year);
+    if (year === null) throw refuse('--year', options.year, 'year');
+    return { from: year * 12, to: year * 12 + 11, kind: 'year', label: String(year) };
   }
   const from = options.from === undefined ? null : parseMonth('--from', options.from);
   const to = options.to === undefined ? null : parseMonth('--to', options.to);
@@ -164,28 +227,21 @@ function parseRule(rule: string): ((today: Date) => PeriodOptions) | string {
   if ((RELATIVE_RULES as readonly string[]).includes(text)) {
     return (today) => relativePeriod(text as RelativeRule, today);
   }
-  if (/^\d{4}-\d{1,2}$/.test(text)) {
-    const index = literalMonth(text);
-    if (index === null) return `"${rule}" is not a month; write it as YYYY-MM, e.g. 2016-11`;
-    return () => ({ month: monthString(index) });
-  }
-  const quarter = /^(\d{4})\s*-?\s*Q(\d)$/i.exec(text);
-  if (quarter) {
-    const year = Number(quarter[1]);
-    const q = Number(quarter[2]);
-    if (q < 1 || q > 4 || year < 1900 || year > 2999) {
-      return `"${rule}" is not a quarter; write it as YYYYQn, e.g. 2016Q4`;
-    }
-    return () => ({ quarter: `${year}Q${q}` });
-  }
-  if (/^\d{4}$/.test(text)) {
-    const year = Number(text);
-    if (year >= 1900 && year <= 2999) return () => ({ year: text });
-  }
-  const range = /^(\S+)\s*\.\.\s*(\S+)$/.exec(text);
+  // Literal periods are read as the command line reads them: "201611" and "2016年第四季度" too.
+  const month = readMonth(text);
+  if (month !== null) return () => ({ month: monthString(month) });
+  const quarter = readQuarter(text);
+  if (quarter) return () => ({ quarter: `${quarter[0]}Q${quarter[1]}` });
+  const year = readYear(text);
+  if (year !== null) return () => ({ year: String(year) });
+  if (/^\d{4}\s*[-/.年]\s*\d{1,2}\s*月?$|^\d{6}$/.test(text))
+    return `"${rule}" is not a month; write it as YYYY-MM, e.g. 2016-11`;
+  if (/^\d{4}\s*-?\s*Q\d$/i.test(text))
+    return `"${rule}" is not a quarter; write it as YYYYQn, e.g. 2016Q4`;
+  const range = /^(.+?)\s*\.\.\s*(.+)$/.exec(text);
   if (range) {
-    const from = literalMonth(range[1]!);
-    const to = literalMonth(range[2]!);
+    const from = readMonth(range[1]!);
+    const to = readMonth(range[2]!);
     if (from === null || to === null) {
       return `"${rule}" is not a range of months; write it as YYYY-MM..YYYY-MM, e.g. 2016-01..2016-06`;
     }

@@ -14,7 +14,7 @@ import { FIELDS } from '../schema/fields.js';
 import type { MapOverrides } from '../schema/header.js';
 import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
 import { CONFIG_FILE } from './config-file.js';
-import { resolveInputs } from './inputs.js';
+import { expandCommandLine, resolveInputs } from './inputs.js';
 import { PERIOD_OPTION_KEYS, parsePeriodOptions, periodFromRule } from './period-syntax.js';
 import {
   METRIC_COMMANDS,
@@ -26,6 +26,7 @@ import {
   type LoadedConfig,
   type Settings,
 } from './types.js';
+import { refuseUnused } from './unused.js';
 import { isLang, mapEntry, positiveNumber, sizeInBytes } from './values.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -162,6 +163,7 @@ export async function resolveSettings(
   if (metric) requireInputs(commandLine, config);
   const o = commandLine.options;
   const c: ConfigSettings = (metric ? config?.settings : undefined) ?? {};
+  refuseUnused(command, { ...o }, commandLine.inputs, c);
   const lang = pick(o.lang, parseLang, c.lang, 'zh');
   const periodGiven = PERIOD_OPTION_KEYS.some((k) => o[k] !== undefined);
   const period = parsePeriodOptions(
@@ -172,12 +174,15 @@ export async function resolveSettings(
   const quiet = o.quiet === true;
   const classifies = command !== 'inspect' && command !== 'taxonomy';
   // Globbed last: the options are checked before any file system is looked at.
-  const inputs =
-    commandLine.inputs.length === 0 && metric && config
-      ? await resolveInputs(config.settings.inputs!, config.dir)
-      : commandLine.inputs;
+  const fromConfig = commandLine.inputs.length === 0 && metric && config !== null;
+  const { inputs, expanded } = fromConfig
+    ? { inputs: await resolveInputs(config.settings.inputs!, config.dir), expanded: [] }
+    : command === 'taxonomy'
+      ? { inputs: commandLine.inputs, expanded: [] }
+      : await expandCommandLine(commandLine.inputs, process.cwd());
   return {
     inputs,
+    expandedInputs: expanded,
     lang,
     color: o.color !== false,
     quiet,

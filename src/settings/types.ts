@@ -8,6 +8,7 @@ import type { IngestSettings } from '../ingest/types.js';
 import type { AnalysisSettings } from '../metrics/analysis.js';
 import type { PeriodRequest } from '../metrics/period.js';
 import type { MapOverrides } from '../schema/header.js';
+import type { ExpandedInput } from './inputs.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -23,6 +24,8 @@ export interface Settings {
    * expanded (absolute paths). "-" is standard input.
    */
   inputs: string[];
+  /** The folders and globs of the command line, and the files each gave (announced on stderr). */
+  expandedInputs: ExpandedInput[];
   lang: Lang;
   /** Colour where the stream is a terminal (--no-color: never). */
   color: boolean;

@@ -4,6 +4,7 @@
  */
 import type { Classification } from './classify.js';
 import type { TaxonomyNode } from './load.js';
+import { formatLocal } from '../schema/values.js';
 
 export interface Labelled {
   file: string;
@@ -132,8 +133,14 @@ export interface Disagreement {
   file: string;
   row: number;
   id: string | null;
+  /** The unit as counted (normalised): the audit list is sent to each unit. */
+  unit: string;
+  /** The acceptance time as written (wall clock), YYYY-MM-DD HH:MM:SS. */
+  accepted: string;
   recorded: string;
   textSays: string;
+  recordedEn: string;
+  textSaysEn: string;
   method: string;
   confidence: number;
   evidence: string;
@@ -141,7 +148,9 @@ export interface Disagreement {
 }
 
 /** Rows whose recorded class the text contradicts, most confident first. */
-export function audit(rows: readonly (Labelled & { id: string | null })[]): Disagreement[] {
+export function audit(
+  rows: readonly (Labelled & { id: string | null; unit: string; acceptedMs: number })[],
+): Disagreement[] {
   return rows
     .filter((r) => {
       const p = r.predicted;
@@ -159,8 +168,12 @@ export function audit(rows: readonly (Labelled & { id: string | null })[]): Disa
       file: r.file,
       row: r.row,
       id: r.id,
+      unit: r.unit,
+      accepted: formatLocal(r.acceptedMs),
       recorded: `${r.truth.level1.name}/${r.truth.level2?.name ?? '-'}`,
       textSays: `${r.predicted.level1!.name}/${r.predicted.level2?.name ?? '-'}`,
+      recordedEn: `${r.truth.level1.nameEn}/${r.truth.level2?.nameEn ?? '-'}`,
+      textSaysEn: `${r.predicted.level1!.nameEn}/${r.predicted.level2?.nameEn ?? '-'}`,
       method: r.predicted.method,
       confidence: r.predicted.confidence,
       evidence: r.predicted.evidence,

@@ -22,7 +22,7 @@ describe('complaints classify --out', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(
-      /^已分类投诉 99 条：列 \d+，规则 \d+，模型 0，未分类 \d+ → .*classified\.xlsx\n$/,
+      /^已分类投诉 99 条（2016-09 – 2016-11）：列 \d+，规则 \d+，模型 0，未分类 \d+ → .*classified\.xlsx\n$/,
     );
     const original = await readAll(XLSX);
     const written = await readAll(out);

@@ -1,7 +1,7 @@
 /**
  * `complaints inspect` through the real program on real files written for each test.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -146,14 +146,20 @@ describe('complaints inspect', () => {
     );
   });
 
-  it('writes --json FILE atomically and leaves nothing behind when an input fails', () => {
+  it('writes --json FILE atomically, reporting an input that fails among the others', () => {
     const out = join(dir, 'out.json');
     expect(complaints(['inspect', september, '--json', out]).code).toBe(0);
     expect(JSON.parse(readFileSync(out, 'utf8')).inputs).toHaveLength(1);
     const failed = join(dir, 'failed.json');
     const run = complaints(['inspect', september, join(dir, 'missing.csv'), '--json', failed]);
     expect(run.code).toBe(2);
-    expect(existsSync(failed)).toBe(false);
+    // issue 12: every file is reported on, the bad one too, then exit 2.
+    const report = JSON.parse(readFileSync(failed, 'utf8'));
+    expect(report.inputs).toHaveLength(1);
+    expect(report.unreadable).toMatchObject([
+      { file: join(dir, 'missing.csv'), code: 'FILE_NOT_FOUND' },
+    ]);
+    expect(readdirSync(dir).filter((f) => f.startsWith('.complaints-tmp'))).toEqual([]);
     const nowhere = complaints([
       'inspect',
       september,

@@ -313,26 +313,36 @@ describe('the month and its year to date: --month 2016-11 in every command', () 
     expect(run.stdout).not.toContain('−92%'); // 10 against the whole 125: never shown
   });
 
+  // trend takes no targets (it refuses --targets): its year to date is counts and 同比.
+  const trendArgs = [...files, '--month', '2016-11'];
+
   it('trend: the month, then the year to date in one line', () => {
-    const run = complaints(['trend', ...args]);
+    const run = complaints(['trend', ...trendArgs]);
+    expect(run.code).toBe(0);
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe(
-      '累计 2016-01 – 2016-11: 投诉 209，申诉成功 73，考核投诉 136，年度指标 125，超指标率 +8.8%，' +
-        '超指标单位 6 / 8，投诉同比 +26.67% (上年同期投诉 165)',
+      '累计 2016-01 – 2016-11: 投诉 209，申诉成功 73，考核投诉 136，投诉同比 +26.67% (上年同期投诉 165)',
     );
   });
 
   it('JSON: the same yearToDate from analyze, assess and trend', () => {
-    const all = ['analyze', 'assess', 'trend'].map((c) => json([c, ...args]));
-    for (const r of all) {
+    const [analyze, assess] = ['analyze', 'assess'].map((c) => json([c, ...args]));
+    const trend = json(['trend', ...trendArgs]);
+    for (const r of [analyze!, assess!, trend]) {
       expect(r.period).toMatchObject({ from: '2016-11', to: '2016-11', kind: 'month' });
-      expect(r.yearToDate).toEqual(all[0]!.yearToDate);
+      expect(Object.keys(r.yearToDate)).toEqual(Object.keys(analyze!.yearToDate));
     }
-    const y = all[0]!.yearToDate;
-    expect(y.units.map((u: Json) => [u.unit, u.complaints, u.assessed])).toEqual(
+    expect(assess!.yearToDate).toEqual(analyze!.yearToDate);
+    const y = analyze!.yearToDate;
+    const counts = (r: Json) =>
+      r.yearToDate.units.map((u: Json) => [u.unit, u.complaints, u.assessed]);
+    expect(counts(trend)).toEqual(counts(analyze!));
+    expect(trend.yearToDate.targets).toBeNull();
+    expect(counts(analyze!)).toEqual(
       [...months]
         .map((u) => [u.unit, toNov(u.complaints), toNov(u.assessed)] as const)
         .sort((a, b) => b[2] - a[2] || b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
     );
+    expect(y.totals).toMatchObject({ complaints: 209, assessed: 136, annualTarget: 125 });
   });
 
   it('speaks English with --lang en', () => {
@@ -354,7 +364,7 @@ describe('metric commands: mistakes', () => {
       ['analyze', files[1]!, '--year', '2017'],
       /no work order in 2017-01 – 2017-12; the inputs hold 2016-01 – 2016-06/,
     ],
-    [['analyze', files[1]!, '--month', '2016-13'], /--month 2016-13: expected a month as YYYY-MM/],
+    [['analyze', files[1]!, '--month', '2016-13'], /--month 2016-13: expected a month as 2016-11/],
     [['analyze', files[1]!, '--targets', 'fixtures/metrics/nope.csv'], /nope\.csv/],
     [['trend', files[1]!, '--by', 'city'], /city/],
     [['analyze', files[1]!, '--top', '0'], /--top 0: expected a whole number above 0/],

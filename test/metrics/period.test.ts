@@ -36,9 +36,9 @@ describe('parsePeriodOptions', () => {
   });
 
   it.each<[PeriodOptions, RegExp]>([
-    [{ month: '2016-13' }, /--month 2016-13: expected a month as YYYY-MM/],
+    [{ month: '2016-13' }, /--month 2016-13: expected a month as 2016-11/],
     [{ month: 'November' }, /--month November/],
-    [{ quarter: '2016Q5' }, /--quarter 2016Q5: expected a quarter as YYYYQn/],
+    [{ quarter: '2016Q5' }, /--quarter 2016Q5: expected a quarter as 2016Q4/],
     [{ year: '16' }, /--year 16: expected a year/],
     [{ from: '2016-12', to: '2016-01' }, /--from 2016-12 is after --to 2016-01/],
     [{ month: '2016-11', year: '2016' }, /--month and --year: give one way/],

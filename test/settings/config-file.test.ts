@@ -50,6 +50,8 @@ describe('loadConfig', () => {
     ['**/*.xlsx', 'reports/r-{from}-{to}.xlsx', 'reports/r-2016-01-2016-12.xlsx'],
     ['exports/*.xlsx', './exports/../exports/{date}.xlsx', 'exports/2016-12-04.xlsx'],
     ['exports/2016.xlsx', 'exports/{period}.xlsx', 'exports/2016.xlsx'],
+    // A folder reads the exports below it.
+    ['exports', 'exports/reports/{period}.xlsx', 'exports/reports/2016Q4.xlsx'],
   ])('refuses inputs %j with out %j: next run would read the report', async (inputs, out, hit) => {
     const dir = folder({ [CONFIG_FILE]: JSON.stringify({ inputs, out }) });
     const error = await failure(() => loadConfig(undefined, dir));
@@ -65,6 +67,12 @@ describe('loadConfig', () => {
     });
     expect((await loadConfig(undefined, dir))?.settings.out).toBe(
       join(dir, 'reports/{period}.xlsx'),
+    );
+    const besideFolder = folder({
+      [CONFIG_FILE]: JSON.stringify({ inputs: ['exports'], out: 'exports-reports/{period}.xlsx' }),
+    });
+    expect((await loadConfig(undefined, besideFolder))?.settings.out).toBe(
+      join(besideFolder, 'exports-reports/{period}.xlsx'),
     );
   });
 

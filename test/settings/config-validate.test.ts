@@ -251,7 +251,7 @@ describe('validateConfig', () => {
       /^Use/,
     ],
     [{ period: true }, 'cfg.json: "period": expected a period rule, got true.', undefined],
-    [{ period: 201611 }, 'cfg.json: "period": "201611" is not a period rule.', /^Use/],
+    [{ period: 20161 }, 'cfg.json: "period": "20161" is not a period rule.', /^Use/],
   ])('%j is refused', async (doc, message, hint) => {
     const error = await failure(() => validateConfig(doc, 'cfg.json'));
     expect(error.code).toBe('CONFIG_INVALID');

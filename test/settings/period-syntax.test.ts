@@ -3,9 +3,152 @@ import {
   PERIOD_RULES,
   parsePeriodOptions,
   periodFromRule,
+  readMonth,
+  readQuarter,
+  readYear,
   type PeriodOptions,
 } from '../../src/settings/period-syntax.js';
 import { day, failure } from './helpers.js';
+
+const m = (year: number, month: number) => year * 12 + month - 1;
+
+// The forms analysts type, from bulletins, file names and habit (issue 12). Each row: what is
+// typed, and the month, quarter or year it means (null: not one of those).
+describe('the forms a period is written in', () => {
+  it.each<[string, number | null]>([
+    ['2016-11', m(2016, 11)],
+    ['2016/11', m(2016, 11)],
+    ['2016.11', m(2016, 11)],
+    ['2016-1', m(2016, 1)],
+    ['2016/01', m(2016, 1)],
+    ['201611', m(2016, 11)],
+    ['201601', m(2016, 1)],
+    ['2016年11月', m(2016, 11)],
+    ['2016年1月', m(2016, 1)],
+    ['2016年11月份', m(2016, 11)],
+    ['2016 年 11 月', m(2016, 11)],
+    ['２０１６年１１月', m(2016, 11)],
+    [' 2016-11 ', m(2016, 11)],
+    ['2016-13', null],
+    ['201613', null],
+    ['201600', null],
+    ['20161', null],
+    ['2016111', null],
+    ['20161115', null],
+    ['2016-11-15', null],
+    ['2016', null],
+    ['2016Q4', null],
+    ['November', null],
+    ['1899-12', null],
+  ])('month %j → %s', (text, expected) => {
+    expect(readMonth(text)).toBe(expected);
+  });
+
+  it.each<[string, [number, number] | null]>([
+    ['2016Q4', [2016, 4]],
+    ['2016q1', [2016, 1]],
+    ['2016-Q2', [2016, 2]],
+    ['2016 Q3', [2016, 3]],
+    ['2016年Q4', [2016, 4]],
+    ['2016年第四季度', [2016, 4]],
+    ['2016年第一季度', [2016, 1]],
+    ['2016年四季度', [2016, 4]],
+    ['2016年第4季度', [2016, 4]],
+    ['2016年4季度', [2016, 4]],
+    ['2016年三季', [2016, 3]],
+    ['２０１６Ｑ４', [2016, 4]],
+    ['2016Q5', null],
+    ['2016Q0', null],
+    ['2016年第五季度', null],
+    ['2016-4', null],
+    ['2016', null],
+    ['Q4', null],
+  ])('quarter %j → %j', (text, expected) => {
+    expect(readQuarter(text)).toEqual(expected);
+  });
+
+  it.each<[string, number | null]>([
+    ['2016', 2016],
+    ['2016年', 2016],
+    ['2016年度', 2016],
+    [' 2016 ', 2016],
+    ['16', null],
+    ['2016-11', null],
+    ['3000', null],
+  ])('year %j → %s', (text, expected) => {
+    expect(readYear(text)).toBe(expected);
+  });
+});
+
+describe('parsePeriodOptions reads every form, and says which option reads a misplaced one', () => {
+  it.each<[PeriodOptions, string]>([
+    [{ month: '201611' }, '2016-11'],
+    [{ month: '2016年11月' }, '2016-11'],
+    [{ month: '2016-11' }, '2016-11'],
+    [{ quarter: '2016年第四季度' }, '2016Q4'],
+    [{ quarter: '2016年4季度' }, '2016Q4'],
+    [{ quarter: '2016Q4' }, '2016Q4'],
+    [{ year: '2016年' }, '2016'],
+    [{ year: '2016' }, '2016'],
+  ])('%j → %s', (options, label) => {
+    expect(parsePeriodOptions(options).label).toBe(label);
+  });
+
+  it('reads --from/--to in every month form', () => {
+    expect(parsePeriodOptions({ from: '201604', to: '2016年12月' })).toMatchObject({
+      from: m(2016, 4),
+      to: m(2016, 12),
+      kind: 'range',
+    });
+  });
+
+  it.each<[PeriodOptions, string, string]>([
+    [
+      { month: '2016Q4' },
+      '--month 2016Q4: expected a month as 2016-11, 201611 or 2016年11月.',
+      'That is a quarter: use --quarter 2016Q4.',
+    ],
+    [
+      { month: '2016年第四季度' },
+      '--month 2016年第四季度: expected a month as 2016-11, 201611 or 2016年11月.',
+      'That is a quarter: use --quarter 2016Q4.',
+    ],
+    [
+      { month: '2016' },
+      '--month 2016: expected a month as 2016-11, 201611 or 2016年11月.',
+      'That is a year: use --year 2016.',
+    ],
+    [
+      { month: '2016-11-15' },
+      '--month 2016-11-15: expected a month as 2016-11, 201611 or 2016年11月.',
+      'That is a day: periods are whole months.',
+    ],
+    [
+      { quarter: '2016-11' },
+      '--quarter 2016-11: expected a quarter as 2016Q4, 2016年第四季度 or 2016年4季度.',
+      'That is a month: use --month 2016-11.',
+    ],
+    [
+      { year: '201611' },
+      '--year 201611: expected a year as 2016 or 2016年.',
+      'That is a month: use --month 2016-11.',
+    ],
+    [
+      { year: '2016Q4' },
+      '--year 2016Q4: expected a year as 2016 or 2016年.',
+      'That is a quarter: use --quarter 2016Q4.',
+    ],
+    [
+      { from: '2016' },
+      '--from 2016: expected a month as 2016-11, 201611 or 2016年11月.',
+      'Example: --from 2016-11',
+    ],
+  ])('%j is refused', async (options, message, hint) => {
+    const error = await failure(() => parsePeriodOptions(options));
+    expect(error.message).toBe(message);
+    expect(error.hint).toBe(hint);
+  });
+});
 
 describe('periodFromRule', () => {
   it.each<[string, string, PeriodOptions]>([
@@ -45,6 +188,14 @@ describe('periodFromRule', () => {
     ['2015-11..2016-02', '2017-01-02', { from: '2015-11', to: '2016-02' }],
     ['2016-03..2016-03', '2017-01-02', { from: '2016-03', to: '2016-03' }],
     [' previous-month ', '2016-11-15', { month: '2016-10' }],
+    // … written as on the command line, too.
+    ['201611', '2017-01-02', { month: '2016-11' }],
+    ['2016-1', '2017-01-02', { month: '2016-01' }],
+    ['2016年11月', '2017-01-02', { month: '2016-11' }],
+    ['2016年第四季度', '2017-01-02', { quarter: '2016Q4' }],
+    ['2016年', '2017-01-02', { year: '2016' }],
+    ['201601..201606', '2017-01-02', { from: '2016-01', to: '2016-06' }],
+    ['2016年1月..2016年6月', '2017-01-02', { from: '2016-01', to: '2016-06' }],
   ])('%s on %s → %j', (rule, today, expected) => {
     const options = periodFromRule(rule, day(today));
     expect(options).toEqual(expected);
@@ -68,12 +219,13 @@ describe('periodFromRule', () => {
     ],
     ['yeartodate', 'period "yeartodate" is not a period rule; did you mean "year-to-date"?'],
     ['2016-13', 'period "2016-13" is not a month; write it as YYYY-MM, e.g. 2016-11.'],
-    ['2016-1', 'period "2016-1" is not a month; write it as YYYY-MM, e.g. 2016-11.'],
+    ['2016-00', 'period "2016-00" is not a month; write it as YYYY-MM, e.g. 2016-11.'],
+    ['201613', 'period "201613" is not a month; write it as YYYY-MM, e.g. 2016-11.'],
     ['2016Q5', 'period "2016Q5" is not a quarter; write it as YYYYQn, e.g. 2016Q4.'],
     ['2016-06..2016-01', 'period "2016-06..2016-01": the first month is after the last.'],
     [
-      '2016-01..2016-6',
-      'period "2016-01..2016-6" is not a range of months; write it as YYYY-MM..YYYY-MM, e.g. 2016-01..2016-06.',
+      '2016-01..2016-13',
+      'period "2016-01..2016-13" is not a range of months; write it as YYYY-MM..YYYY-MM, e.g. 2016-01..2016-06.',
     ],
     ['', 'period "" is not a period rule.'],
   ])('%j is refused', async (rule, message) => {

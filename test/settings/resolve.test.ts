@@ -40,6 +40,7 @@ const root = folders('complaints-resolve-')();
 
 const DEFAULTS: Settings = {
   inputs: ['a.csv'],
+  expandedInputs: [],
   lang: 'zh',
   color: true,
   quiet: false,
@@ -99,6 +100,7 @@ describe('resolveSettings: the defaults, and every option converted', () => {
     });
     expect(settings).toEqual<Settings>({
       inputs: ['a.csv'],
+      expandedInputs: [],
       lang: 'en',
       color: false,
       quiet: true,
@@ -316,7 +318,7 @@ describe('period syntax: the command line and the config file ask for the same p
   });
 
   it('the command line alone writes months loosely: 2016/11, 2016年11月, 2016-1', async () => {
-    for (const month of ['2016/11', '2016年11月', '2016.11', ' 2016-11 ']) {
+    for (const month of ['2016/11', '2016年11月', '2016.11', ' 2016-11 ', '201611']) {
       expect((await resolve({ month })).period.label).toBe('2016-11');
     }
     expect((await resolve({ month: '2016-1' })).period.label).toBe('2016-01');
@@ -330,11 +332,19 @@ describe('resolveSettings refuses, naming the option', () => {
     [{ lang: 'fr' }, '--lang fr: expected zh or en.', undefined],
     [
       { month: '2016-13' },
-      '--month 2016-13: expected a month as YYYY-MM.',
+      '--month 2016-13: expected a month as 2016-11, 201611 or 2016年11月.',
       'Example: --month 2016-11',
     ],
-    [{ from: '2016' }, '--from 2016: expected a month as YYYY-MM.', 'Example: --from 2016-11'],
-    [{ to: 'June' }, '--to June: expected a month as YYYY-MM.', 'Example: --to 2016-11'],
+    [
+      { from: '2016' },
+      '--from 2016: expected a month as 2016-11, 201611 or 2016年11月.',
+      'Example: --from 2016-11',
+    ],
+    [
+      { to: 'June' },
+      '--to June: expected a month as 2016-11, 201611 or 2016年11月.',
+      'Example: --to 2016-11',
+    ],
     [
       { month: '2016-03', year: '2016' },
       '--month and --year: give one way of choosing the period.',
@@ -352,10 +362,10 @@ describe('resolveSettings refuses, naming the option', () => {
     ],
     [
       { quarter: '2016Q5' },
-      '--quarter 2016Q5: expected a quarter as YYYYQn.',
+      '--quarter 2016Q5: expected a quarter as 2016Q4, 2016年第四季度 or 2016年4季度.',
       'Example: --quarter 2016Q4',
     ],
-    [{ year: '16' }, '--year 16: expected a year as YYYY.', 'Example: --year 2016'],
+    [{ year: '16' }, '--year 16: expected a year as 2016 or 2016年.', 'Example: --year 2016'],
     [{ top: '0' }, '--top 0: expected a whole number above 0.', undefined],
     [{ top: '2.5' }, '--top 2.5: expected a whole number above 0.', undefined],
     [{ top: '' }, '--top : expected a whole number above 0.', undefined],

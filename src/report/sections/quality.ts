@@ -5,7 +5,7 @@
 import type { IngestResult } from '../../ingest/ingest.js';
 import type { Analysis, DurationStats } from '../../metrics/types.js';
 import type { Lang } from '../../settings/types.js';
-import { BOOK, SHEET_NAMES, heading, type ColumnLabel } from '../labels.js';
+import { BOOK, SHEET_NAMES, businessTypeName, heading, type ColumnLabel } from '../labels.js';
 import type { Column, Row, Sheet, Table } from '../types.js';
 import { say } from './notes.js';
 
@@ -169,7 +169,7 @@ export function qualitySheet(
     columns: [text('businessType'), int('workOrders')],
     rows: Object.entries(excludedByType)
       .sort((p, q) => q[1] - p[1])
-      .map(([businessType, workOrders]) => ({ businessType, workOrders })),
+      .map(([type, workOrders]) => ({ businessType: businessTypeName(type, lang), workOrders })),
     totals: {
       businessType: t.total,
       workOrders: Object.values(excludedByType).reduce((s, n) => s + n, 0),

@@ -14,7 +14,7 @@ import {
 import type { GroupSeries } from '../../metrics/trend.js';
 import type { PipelineResult } from '../../pipeline.js';
 import type { Lang } from '../../settings/types.js';
-import { BOOK, PRORATED, disciplineName, reachedFigures } from '../labels.js';
+import { BOOK, PRORATED, businessTypeName, disciplineName, reachedFigures } from '../labels.js';
 import type {
   AssessView,
   ClassFigures,
@@ -130,7 +130,9 @@ function problems(a: Analysis, ingest: IngestResult, lang: Lang): ProblemsView {
     rejected: x.rejected,
     duplicates: x.duplicates,
     duplicatesDiffering: x.duplicatesDiffering,
-    excluded: Object.entries(a.totals.excludedByType).sort((p, q) => q[1] - p[1]),
+    excluded: Object.entries(a.totals.excludedByType)
+      .sort((p, q) => q[1] - p[1])
+      .map(([type, n]) => [businessTypeName(type, lang), n]),
     unclassified: a.categories.unclassified,
     warnings: ingest.warnings,
     notes: a.notes.filter((n) => !SKIPPED_NOTES.has(n.code)).map(say(lang)),

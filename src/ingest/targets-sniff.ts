@@ -1,0 +1,30 @@
+/**
+ * A targets file given where an export is expected (`complaints analyze exports/*.csv
+ * targets.csv`): recognised by its header — a unit column beside a target column (指标, 年度指标,
+ * 2016年指标 …) and no acceptance time — so that the message says what the file is and which
+ * option takes it, instead of "no 受理时间 column". Pure.
+ */
+import { InputError } from '../errors.js';
+import type { Cell } from '../io/table.js';
+import { cellText, cleanText } from '../schema/values.js';
+
+const UNIT = /单位|供电公司|^unit$/i;
+const TARGET = /指标|^target$/i;
+const ACCEPTED = /受理|登记|时间|日期|accept/i;
+
+/** The headers of a row that reads as a targets file's header, or null. */
+export function targetsHeader(cells: readonly Cell[]): string[] | null {
+  const headers = cells.map((c) => cleanText(cellText(c))).filter((h) => h !== '');
+  if (headers.length === 0 || headers.some((h) => ACCEPTED.test(h))) return null;
+  return headers.some((h) => UNIT.test(h)) && headers.some((h) => TARGET.test(h)) ? headers : null;
+}
+
+/** The error for a targets file read as an export. */
+export function targetsAsExport(file: string, row: number, headers: string[]): InputError {
+  return new InputError(
+    'NOT_AN_EXPORT',
+    `${file}: this looks like a targets file (${headers.join(', ')} on row ${row}), not a work-order export.`,
+    `Give it with --targets ${file}, and the exports as the inputs.`,
+    { file, row },
+  );
+}

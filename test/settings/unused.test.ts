@@ -1,0 +1,325 @@
+/**
+ * No option is silently ignored (issue 12). Every option of every command is listed here with
+ * what it changes, or when it is refused; a new option fails the first test until it is added.
+ * The refusals are checked on refuseUnused, and on the real program in test/cli/options.test.ts.
+ */
+import { describe, expect, it } from 'vitest';
+import { program } from '../../src/cli.js';
+import type { CommandName } from '../../src/settings/types.js';
+import { refuseUnused } from '../../src/settings/unused.js';
+import { failure } from './helpers.js';
+
+const COMMON = {
+  map: 'which header is which field',
+  complaintType: 'which 业务类型 values are complaints',
+  encoding: 'how a text input is decoded (a note on a workbook; a warning when no input is text)',
+  sheet: 'which sheet of a workbook is read (a note on a text input; a warning when no workbook)',
+  maxInflated: 'the zip-bomb guard',
+  json: 'the JSON result',
+  strict: 'exit 3 on a rejected row',
+  quiet: 'no chatter on stderr',
+  lang: 'the labels of the terminal, workbook and CSV (JSON carries both languages)',
+  color: 'colour at a terminal',
+};
+const PERIOD = {
+  from: 'the period',
+  to: 'the period',
+  month: 'the period',
+  quarter: 'the period',
+  year: 'the period',
+};
+const METRIC = {
+  ...COMMON,
+  ...PERIOD,
+  targets: 'units against their targets',
+  prorate: 'targets scaled to the period; refused without targets',
+  excludeUnsubstantiated: 'assessed complaints',
+  taxonomy: 'the classes',
+  model: 'the classes where the rules are unsure',
+  replyLimit: 'timeliness',
+  closeLimit: 'timeliness',
+  top: 'hot spots and repeat complainants',
+  progress: 'the progress line',
+  config: 'the config file',
+};
+const REFUSED = 'refused: the command does not use it';
+
+const USE: Record<CommandName, Record<string, string>> = {
+  analyze: {
+    ...METRIC,
+    out: 'the workbook, units CSV or JSON written',
+    detail: '明细 in the workbook; refused without --out .xlsx',
+    charts: 'charts in the workbook; refused without --out .xlsx',
+  },
+  trend: {
+    ...METRIC,
+    by: 'one series per group',
+    taxonomy: 'classes with --by level1/level2/discipline; refused otherwise',
+    model: 'classes with --by level1/level2/discipline; refused otherwise',
+    targets: REFUSED,
+    prorate: REFUSED,
+    top: REFUSED,
+    replyLimit: REFUSED,
+    closeLimit: REFUSED,
+  },
+  assess: {
+    ...METRIC,
+    taxonomy: REFUSED,
+    model: REFUSED,
+    top: REFUSED,
+    replyLimit: REFUSED,
+    closeLimit: REFUSED,
+  },
+  report: {
+    ...METRIC,
+    out: 'where the workbook goes, or a CSV or JSON instead',
+    detail: '明细; refused with --out .csv/.json',
+    charts: 'charts; refused with --out .csv/.json',
+  },
+  inspect: { ...COMMON },
+  classify: {
+    ...COMMON,
+    ...PERIOD,
+    out: 'the classified rows, or the audit list with --audit; refused with --train, --evaluate',
+    taxonomy: 'the classes',
+    model: 'the model read (written with --train)',
+    train:
+      'trains a model; refused with inputs, --evaluate, --audit, --out, --json, --limit, a period',
+    evaluate: 'measures accuracy; refused with inputs, --audit, --out, a period',
+    audit: 'the contradictions',
+    limit: 'rows shown by --audit/--evaluate; refused otherwise, and with --audit --out/--json',
+  },
+  taxonomy: {
+    validate: 'checks a file; refused with a taxonomy name or --json',
+    json: 'the taxonomy as JSON',
+    lang: 'the names printed',
+    color: 'colour at a terminal',
+  },
+};
+
+describe('every option of every command is used, or refused', () => {
+  it('the table above lists each option the commands declare', () => {
+    for (const command of program().commands) {
+      const declared = command.options.map((o) => o.attributeName()).sort();
+      expect(declared, command.name()).toEqual(
+        Object.keys(USE[command.name() as CommandName]).sort(),
+      );
+    }
+  });
+
+  it('a hidden option is one the command refuses', () => {
+    for (const command of program().commands) {
+      for (const option of command.options.filter((o) => o.hidden)) {
+        expect(USE[command.name() as CommandName][option.attributeName()]).toBe(REFUSED);
+      }
+    }
+  });
+
+  it.each(
+    Object.entries(USE).flatMap(([command, options]) =>
+      Object.entries(options)
+        .filter(([, use]) => use === REFUSED)
+        .map(([key]) => [command as CommandName, key] as const),
+    ),
+  )('%s refuses --%s', async (command, key) => {
+    const error = await failure(() => refuseUnused(command, { [key]: 'x' }, ['a.csv']));
+    expect(error.code).toBe('BAD_OPTION');
+    expect(error.message).toMatch(new RegExp(`^${command}: --[a-z-]+ is not used: `));
+  });
+});
+
+describe('refuseUnused: options idle in a combination', () => {
+  it.each<[CommandName, Record<string, unknown>, string[], object, string | null]>([
+    [
+      'analyze',
+      { prorate: true },
+      ['a.csv'],
+      {},
+      'analyze: --prorate is not used: it scales the targets, and no targets file is given.',
+    ],
+    ['analyze', { prorate: true, targets: 't.csv' }, ['a.csv'], {}, null],
+    ['analyze', { prorate: true }, [], { targets: '/cfg/t.csv' }, null],
+    [
+      'report',
+      { prorate: true },
+      ['a.csv'],
+      {},
+      'report: --prorate is not used: it scales the targets, and no targets file is given.',
+    ],
+    [
+      'analyze',
+      { detail: true },
+      ['a.csv'],
+      {},
+      'analyze: --detail is not used: it adds 明细 to the workbook, and analyze writes none without --out FILE.xlsx.',
+    ],
+    [
+      'analyze',
+      { charts: false },
+      ['a.csv'],
+      {},
+      'analyze: --no-charts is not used: it leaves the charts out of the workbook, and analyze writes none without --out FILE.xlsx.',
+    ],
+    [
+      'analyze',
+      { detail: true, out: 'r.csv' },
+      ['a.csv'],
+      {},
+      'analyze: --detail is not used: it adds 明细 to the workbook, and --out r.csv is not one.',
+    ],
+    ['analyze', { detail: true, out: 'r.XLSX' }, ['a.csv'], {}, null],
+    ['analyze', { detail: true }, [], { out: '/r/{period}.xlsx' }, null],
+    ['report', { detail: true }, ['a.csv'], {}, null],
+    [
+      'report',
+      { detail: true, out: 'r.json' },
+      ['a.csv'],
+      {},
+      'report: --detail is not used: it adds 明细 to the workbook, and --out r.json is not one.',
+    ],
+    [
+      'report',
+      { charts: false, out: 'r.csv' },
+      ['a.csv'],
+      {},
+      'report: --no-charts is not used: it leaves the charts out of the workbook, and --out r.csv is not one.',
+    ],
+    [
+      'trend',
+      { taxonomy: 'county-4x17' },
+      ['a.csv'],
+      {},
+      'trend: --taxonomy is not used: trend shows classes only with --by level1, level2 or discipline.',
+    ],
+    [
+      'trend',
+      { model: 'm.json', by: 'unit' },
+      ['a.csv'],
+      {},
+      'trend: --model is not used: trend shows classes only with --by level1, level2 or discipline.',
+    ],
+    ['trend', { taxonomy: 'county-4x17', by: 'level1' }, ['a.csv'], {}, null],
+    [
+      'classify',
+      { limit: '5' },
+      ['a.csv'],
+      {},
+      'classify: --limit is not used: it limits the rows --audit and --evaluate show.',
+    ],
+    ['classify', { limit: '5', audit: true }, ['a.csv'], {}, null],
+    [
+      'classify',
+      { limit: '5', audit: true, out: 'a.xlsx' },
+      ['a.csv'],
+      {},
+      'classify: --limit is not used: it limits the rows --audit shows in the terminal, and --out writes them all.',
+    ],
+    ['classify', { limit: '5', evaluate: 'l.xlsx' }, [], {}, null],
+    [
+      'classify',
+      { train: ['l.xlsx'], model: 'm.json' },
+      ['a.csv'],
+      {},
+      'classify --train: input files are not used: --train reads the labelled files it names, not a.csv.',
+    ],
+    [
+      'classify',
+      { train: ['l.xlsx'], evaluate: 'e.xlsx' },
+      [],
+      {},
+      'classify --train: --evaluate is not used: a run trains or evaluates.',
+    ],
+    [
+      'classify',
+      { train: ['l.xlsx'], out: 'o.xlsx' },
+      [],
+      {},
+      'classify --train: --out is not used: --train writes the model to --model FILE.',
+    ],
+    [
+      'classify',
+      { train: ['l.xlsx'], json: true },
+      [],
+      {},
+      'classify --train: --json is not used: --train writes the model to --model FILE and prints one line.',
+    ],
+    ['classify', { train: ['l.xlsx'], model: 'm.json' }, [], {}, null],
+    [
+      'classify',
+      { evaluate: 'l.xlsx' },
+      ['a.csv'],
+      {},
+      'classify --evaluate: input files are not used: --evaluate reads the labelled file it names, not a.csv.',
+    ],
+    [
+      'classify',
+      { evaluate: 'l.xlsx', audit: true },
+      [],
+      {},
+      'classify --evaluate: --audit is not used: a run evaluates or audits.',
+    ],
+    [
+      'classify',
+      { evaluate: 'l.xlsx', out: 'x.xlsx' },
+      [],
+      {},
+      'classify --evaluate: --out is not used: --evaluate prints its measures; --json FILE writes all of them.',
+    ],
+    ['classify', { audit: true, out: 'audit.xlsx' }, ['a.csv'], {}, null],
+    ['classify', { audit: true, month: '2016-11' }, ['a.csv'], {}, null],
+    [
+      'classify',
+      { train: ['l.xlsx'], year: '2016' },
+      [],
+      {},
+      'classify --train: --year is not used: --train reads every labelled row of the files it names.',
+    ],
+    [
+      'classify',
+      { evaluate: 'l.xlsx', from: '2016-01' },
+      [],
+      {},
+      'classify --evaluate: --from is not used: --evaluate reads every labelled row of the file it names.',
+    ],
+    [
+      'taxonomy',
+      { validate: 'mine.json' },
+      ['county-4x17'],
+      {},
+      'taxonomy: county-4x17 is not used: --validate checks the file it names.',
+    ],
+    [
+      'taxonomy',
+      { validate: 'mine.json', json: true },
+      [],
+      {},
+      'taxonomy: --json is not used: --validate prints the problems it finds, each with its JSON path.',
+    ],
+    ['taxonomy', { validate: 'mine.json' }, [], {}, null],
+  ])('%s %j %j (config %j)', async (command, options, inputs, config, message) => {
+    if (message === null) {
+      expect(() => refuseUnused(command, options, inputs, config)).not.toThrow();
+      return;
+    }
+    const error = await failure(() => refuseUnused(command, options, inputs, config));
+    expect(error.code).toBe('BAD_OPTION');
+    expect(error.message).toBe(message);
+    expect(error.hint).toBeTruthy();
+  });
+});
+
+describe('the config file: one file serves every command', () => {
+  it.each<CommandName>(['analyze', 'trend', 'assess', 'report'])(
+    '%s takes the keys it uses and leaves the others to the commands that do',
+    (command) => {
+      const config = {
+        targets: '/c/t.csv',
+        prorate: true,
+        top: 5,
+        detail: true,
+        out: '/r/{period}.csv',
+      };
+      expect(() => refuseUnused(command, {}, [], config)).not.toThrow();
+    },
+  );
+});
