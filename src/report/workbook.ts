@@ -90,7 +90,8 @@ function toneOf(format: Format, value: number): Tone {
 function styleFor(format: Format, value: Cell | undefined, total: boolean): CellStyle {
   if (format === 'flag')
     return cellStyle(undefined, false, total, value === true ? 'bad' : 'plain');
-  if (format === 'alert') return cellStyle(undefined, false, total, 'bad');
+  // A figure pair ("31 / 28") in a column of figures: right-aligned like them.
+  if (format === 'alert') return cellStyle(undefined, true, total, 'bad');
   if (typeof value !== 'number') return cellStyle(undefined, isNumeric(format), total, 'plain');
   return cellStyle(NUMBER_FORMATS[format], true, total, toneOf(format, value));
 }
