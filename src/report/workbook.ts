@@ -232,9 +232,10 @@ function placeImages(
 
 /**
  * The rows repeated at the top of every printed page: the title and the period; and the
- * heading of the table when every table of the sheet has the same columns (the units of the
- * year and of the quarter) and they run past the first page (over the chart pages, a heading
- * would label nothing).
+ * heading of the table when it is the sheet's only table, or every table has the same columns
+ * and none a caption, and they run past the first page (over the chart pages, a heading would
+ * label nothing). A caption (本月 …) repeated over the rows of the table below it (累计 …)
+ * would mislabel them.
  */
 function titleRows(
   spec: Sheet,
@@ -245,7 +246,10 @@ function titleRows(
   const [first, ...others] = spec.tables;
   const keys = (t: Table) => t.columns.map((c) => c.key).join('|');
   const sameHeading =
-    first !== undefined && first.rows.length > 0 && others.every((t) => keys(t) === keys(first));
+    first !== undefined &&
+    first.rows.length > 0 &&
+    others.every((t) => keys(t) === keys(first)) &&
+    (others.length === 0 || first.caption === undefined);
   const long = spec.charts.length === 0 || tableRows > rowsPerPage(widths);
   return sameHeading && long ? [1, headerRow] : [1, 2];
 }

@@ -381,6 +381,16 @@ describe.each(REPORTS)('the %s workbook: printed on A4', (name) => {
   });
 });
 
+describe('the month and its year to date, printed', () => {
+  it('repeat only the title over the pages: the month’s caption would mislabel the year’s rows', () => {
+    for (const name of ['month', 'quarter'] as const)
+      for (const sheet of ['概览', '单位'])
+        expect(books[name].getWorksheet(sheet)!.pageSetup.printTitlesRow, `${name} ${sheet}`).toBe(
+          '1:2',
+        );
+  });
+});
+
 describe('pictures', () => {
   it('are stored once however many sheets show them', () => {
     const book = books.quarter;
