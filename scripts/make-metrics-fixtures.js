@@ -1003,6 +1003,19 @@ function tallyAnnual(inputs, targets) {
     });
   const months = monthRows(c16, 2016);
   const monthsPrevious = monthRows(c15, 2015);
+  // Each unit's months, for the month and year-to-date views (report --month, --quarter).
+  const unitMonths = units.map(({ unit }) => {
+    const mine = (w) => normUnit(w.unit) === unit;
+    const m16 = monthRows(c16.filter(mine), 2016);
+    const m15 = monthRows(c15.filter(mine), 2015);
+    return {
+      unit,
+      complaints: m16.map((m) => m.complaints),
+      assessed: m16.map((m) => m.assessed),
+      complaints2015: m15.map((m) => m.complaints),
+      assessed2015: m15.map((m) => m.assessed),
+    };
+  });
   const reductions = months
     .slice(1)
     .map((m, i) => -(m.complaints - months[i].complaints) / months[i].complaints);
@@ -1111,6 +1124,7 @@ function tallyAnnual(inputs, targets) {
     units,
     months,
     monthsPrevious,
+    unitMonths,
     trend,
     level1,
     level2,
@@ -1409,6 +1423,7 @@ async function main() {
       'duplicates = rows whose id was already seen in an earlier row; duplicatesDiffering = those whose values differ after trimming/NFKC/date parsing (申诉结果 blank and 未申诉 are the same).',
       'Units are listed by assessed complaints, most first (no two units tie); rank follows that order.',
       'months[].mom compares with the previous calendar month, January with December 2015; momWithinPeriod is null for the first month of the period.',
+      'unitMonths: per unit (in the order of units), complaints and assessed by month, January to December, of 2016 and of 2015.',
       'timeliness: hours from 受理时间 to 回复时间 / 办结时间 over 2016 complaints that have the time; over = strictly more than limitHours.',
     ],
     annual: {
@@ -1427,6 +1442,7 @@ async function main() {
       units: a.units,
       months: a.months,
       monthsPrevious: a.monthsPrevious,
+      unitMonths: a.unitMonths,
       trend: a.trend,
       level1: a.level1,
       level2: a.level2,

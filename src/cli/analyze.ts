@@ -16,6 +16,11 @@ last work order and its daily volume: a month covered only in part (an export ta
 26 December) is marked and left out of 环比, its 同比, seasonality, the average monthly
 reduction and the trend chart unless --include-partial is given.
 
+A month or a quarter comes with its year to date (累计, January to its last month), in
+every command: ranked, against the annual targets (--prorate: months / 12 of them), with
+the units whose assessed complaints have already reached their annual target named. The
+month is held against no target; a quarter against a quarter of the annual target.
+
 Metrics (DESIGN.md §2): assessed = complaints − appeal-approved (申诉成功), and − the
 unsubstantiated (不属实) too with --exclude-unsubstantiated (a complaint is subtracted
 once); over-target rate = (assessed − target) / target; share = unit / all complaints;

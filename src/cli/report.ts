@@ -25,11 +25,12 @@ export function register(program: Command): void {
       'after',
       `${PERIOD_HELP}
 
---quarter makes the quarterly evaluation: the year to date (January to the quarter's last
-month) against the annual targets (--prorate scales them to the months), with the quarter's
-own figures against the same quarter a year earlier. --month makes the monthly bulletin,
---year the year. The workbook is written to a temporary file beside the target and renamed
-when complete: a failure or a kill never leaves half a workbook.
+--quarter makes the quarterly evaluation: the quarter against a quarter of the annual
+targets and the same quarter a year earlier, beside its year to date against the annual
+targets. --month makes the monthly bulletin: the month beside its year to date. --year
+makes the year. 明细 lists the complaints of the year to date beside a month or a quarter.
+The workbook is written to a temporary file beside the target and renamed when complete: a
+failure or a kill never leaves half a workbook.
 
 Exit codes: 0 written; 2 an input, the targets or the output folder is unusable, no work
 order falls in the period, or no row is a complaint (see --complaint-type); 3 rows were

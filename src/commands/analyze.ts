@@ -7,7 +7,8 @@
  * result of DESIGN.md §6.
  */
 import { checkWritable, guardOutputs } from '../io/write.js';
-import { monthPeriod, periodJson } from '../metrics/period.js';
+import { periodJson } from '../metrics/period.js';
+import { reportSpan } from '../metrics/sections/year-to-date.js';
 import { runPipeline } from '../pipeline.js';
 import { checkOutput, successLines, writeOutput, type Written } from '../report/output.js';
 import { emitJson, resultJson } from '../report/json.js';
@@ -25,13 +26,11 @@ export async function run(settings: Settings): Promise<void> {
   if (json?.file) await checkWritable(json.file);
   const toCheck = reportPathToCheck(settings);
   const kind = toCheck ? await checkOutput(toCheck) : null;
-  const asked = settings.period;
-  const known = asked.from !== null && asked.to !== null ? monthPeriod(asked.from, asked.to) : null;
   const detail =
     settings.detail && kind === 'xlsx'
       ? new (await import('../report/detail.js')).DetailRows({
           lang,
-          within: known,
+          within: reportSpan(settings.period),
           inputs: settings.inputs,
           excludeUnsubstantiated: settings.analysis.excludeUnsubstantiated,
           map: settings.ingest.map,
@@ -48,7 +47,7 @@ export async function run(settings: Settings): Promise<void> {
         lang,
         charts: settings.charts,
         detail,
-        quarter: null,
+        quarterKey: false,
       });
     }
     if (json) await emitJson(resultJson(result), json.file ?? true);

@@ -16,6 +16,7 @@ import { seasonality } from './sections/seasonality.js';
 import { targetMatch } from './sections/targets.js';
 import { totals } from './sections/totals.js';
 import { units as unitRows } from './sections/units.js';
+import { yearToDate } from './sections/year-to-date.js';
 import type { Analysis, AnalysisInput } from './types.js';
 
 // What callers outside src/metrics have always imported from here.
@@ -29,6 +30,8 @@ export type {
   MonthRow,
   Note,
   UnitRow,
+  YearToDate,
+  YearToDateUnitRow,
 } from './types.js';
 
 export function analyse(input: AnalysisInput): Analysis {
@@ -51,6 +54,7 @@ export function analyse(input: AnalysisInput): Analysis {
     timeliness: timeliness(input),
     satisfaction: satisfied,
     targets,
+    yearToDate: yearToDate(input),
     settings: input.settings,
     notes: notes(input, { targets, satisfaction: satisfied }),
   };

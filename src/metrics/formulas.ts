@@ -21,6 +21,15 @@ export function isOverTarget(assessed: number, target: number | null): boolean |
   return target === null ? null : assessed > target;
 }
 
+/**
+ * Whether a unit has reached its annual target: assessed ≥ target. Reaching it is what a
+ * monthly bulletin raises (the allowance of the year is used up, the next complaint is over);
+ * null without a target.
+ */
+export function hasReachedTarget(assessed: number, target: number | null): boolean | null {
+  return target === null ? null : assessed >= target;
+}
+
 /** 占比: part / whole. */
 export function share(part: number, whole: number): number | null {
   return whole === 0 ? null : part / whole;

@@ -174,8 +174,12 @@ export function preceding(period: Period): Period {
 export interface PeriodRequest {
   from: number | null;
   to: number | null;
-  /** How it was asked: shown in reports and used for default output names. */
-  kind: 'auto' | 'range' | 'month' | 'quarter' | 'year';
+  /**
+   * How it was asked: shown in reports and used for default output names. `yearToDate` is
+   * never asked for: it is the year to date computed beside a month or a quarter
+   * (metrics/sections/year-to-date.ts).
+   */
+  kind: 'auto' | 'range' | 'month' | 'quarter' | 'year' | 'yearToDate';
   label: string | null;
 }
 

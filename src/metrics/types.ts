@@ -220,15 +220,56 @@ export type Totals = Counts & {
   excludedByType: Record<string, number>;
 };
 
+/**
+ * How the period is held against the annual targets: `annual`, the whole target (a year, or
+ * the year to date as bulletins compare it); `prorated`, factor × the target (--prorate; a
+ * quarter always, its share of the year); `none`, not at all (a month: the year to date beside
+ * it carries the comparison).
+ */
+export type TargetBasis = 'annual' | 'prorated' | 'none';
+
 /** How the targets matched the units of the data (the list beside the units table). */
 export interface TargetMatch {
   file: string;
   prorated: boolean;
-  factor: number;
+  /** What the annual targets were multiplied by: 1, months / 12, or null with basis `none`. */
+  factor: number | null;
+  basis: TargetBasis;
   unitsWithoutTarget: string[];
   targetsWithoutData: string[];
   /** Each of targetsWithoutData with the unit of the data closest in spelling, if any is close. */
   unmatched: { unit: string; closest: string | null }[];
+}
+
+/** A unit in the year to date: also against its whole annual target. */
+export interface YearToDateUnitRow extends UnitRow {
+  /** The annual target, not prorated whatever --prorate says. */
+  annualTarget: number | null;
+  /** assessed ≥ annualTarget: the year's allowance is used up (null without a target). */
+  reachedAnnualTarget: boolean | null;
+}
+
+export type YearToDateTotals = Totals & {
+  /** The annual targets of the units that have one, summed. */
+  annualTarget: number | null;
+  /** The assessed complaints of those units ≥ annualTarget. */
+  reachedAnnualTarget: boolean | null;
+  unitsReachedAnnualTarget: number;
+};
+
+/**
+ * The year to date beside a month or a quarter: January of the period's year to its last
+ * month, the figures of the top level computed over that span — units ranked by it, against
+ * the annual targets (prorated with --prorate) — and no 环比 (no span before a year to date
+ * is one an analyst compares with).
+ */
+export interface YearToDate {
+  period: PeriodSection;
+  totals: YearToDateTotals;
+  units: YearToDateUnitRow[];
+  months: MonthRow[];
+  trend: { avgMonthlyReduction: AverageMonthlyReduction };
+  targets: TargetMatch | null;
 }
 
 export interface Analysis extends Extras {
@@ -241,6 +282,8 @@ export interface Analysis extends Extras {
   seasonality: Seasonality | null;
   hotspots: HotSpots;
   targets: TargetMatch | null;
+  /** Beside a month or a quarter (request kind `month`, `quarter`); null otherwise. */
+  yearToDate: YearToDate | null;
   settings: AnalysisSettings;
   notes: Note[];
 }
@@ -253,6 +296,7 @@ export interface Note {
   code:
     | 'months-missing'
     | 'months-partial'
+    | 'year-to-date-months-missing'
     | 'no-yoy'
     | 'no-appeal'
     | 'no-substantiated'

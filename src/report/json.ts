@@ -5,7 +5,7 @@
 import { createRequire } from 'node:module';
 import type { IngestResult } from '../ingest/ingest.js';
 import { writeFileAtomic } from '../io/write.js';
-import type { Analysis } from '../metrics/types.js';
+import type { Analysis, YearToDate } from '../metrics/types.js';
 import type { PipelineResult } from '../pipeline.js';
 
 const pkg = createRequire(import.meta.url)('../../package.json') as { version: string };
@@ -18,41 +18,61 @@ interface JsonParts {
   parts?: 'all' | 'trend' | 'assess';
   /** Fields of one command, after the parts (trend --by: `by`, `series`). */
   extra?: object;
-  /** The quarterly evaluation's own quarter, placed after `totals`. */
-  quarter?: Analysis | null;
+  /**
+   * report --quarter: also `quarter`, the top level's period, totals, units and targets again,
+   * where readers of the quarterly evaluation found the quarter before its top level became
+   * the quarter (it was the year to date, now in `yearToDate`).
+   */
+  quarterKey?: boolean;
+}
+
+/** The totals of a period's own figures (the inputs' duplicates and rejects are the top level's). */
+function periodTotals(x: Analysis['totals']) {
+  return {
+    workOrders: x.workOrders,
+    complaints: x.complaints,
+    appealApproved: x.appealApproved,
+    unsubstantiated: x.unsubstantiated,
+    assessed: x.assessed,
+    target: x.target,
+    overTargetRate: x.overTargetRate,
+    excludedByType: x.excludedByType,
+    overTarget: x.overTarget,
+    unitsOverTarget: x.unitsOverTarget,
+    unitsWithTarget: x.unitsWithTarget,
+    withTarget: x.withTarget,
+    customers: x.customers,
+    ratePer10k: x.ratePer10k,
+    previous: x.previous,
+    yoy: x.yoy,
+    preceding: x.preceding,
+    mom: x.mom,
+  };
+}
+
+/** The quarter of report --quarter (see `quarterKey`), in the shape it has always had. */
+function quarterJson(q: Analysis): object {
+  return { period: q.period, totals: periodTotals(q.totals), units: q.units, targets: q.targets };
 }
 
 /**
- * The quarter of the quarterly evaluation (report --quarter), whose top-level period is the
- * year to date: its period, totals, units and targets in the top level's shapes. The quarter
- * is held against its share of the annual targets, so `targets.prorated` is true.
+ * `yearToDate`: January to the last month of a month or a quarter, in the top level's shapes,
+ * with each unit's and the total's whole annual target and whether it is reached.
  */
-function quarterJson(q: Analysis): object {
-  const x = q.totals;
+function yearToDateJson(y: YearToDate): object {
+  const x = y.totals;
   return {
-    period: q.period,
+    period: y.period,
     totals: {
-      workOrders: x.workOrders,
-      complaints: x.complaints,
-      appealApproved: x.appealApproved,
-      unsubstantiated: x.unsubstantiated,
-      assessed: x.assessed,
-      target: x.target,
-      overTargetRate: x.overTargetRate,
-      excludedByType: x.excludedByType,
-      overTarget: x.overTarget,
-      unitsOverTarget: x.unitsOverTarget,
-      unitsWithTarget: x.unitsWithTarget,
-      withTarget: x.withTarget,
-      customers: x.customers,
-      ratePer10k: x.ratePer10k,
-      previous: x.previous,
-      yoy: x.yoy,
-      preceding: x.preceding,
-      mom: x.mom,
+      ...periodTotals(x),
+      annualTarget: x.annualTarget,
+      reachedAnnualTarget: x.reachedAnnualTarget,
+      unitsReachedAnnualTarget: x.unitsReachedAnnualTarget,
     },
-    units: q.units,
-    targets: q.targets,
+    units: y.units,
+    months: y.months,
+    trend: y.trend,
+    targets: y.targets,
   };
 }
 
@@ -84,7 +104,7 @@ export function inspectJson(
 /** The JSON result of DESIGN.md §6, with what this toolkit adds. */
 export function resultJson(result: PipelineResult, options: JsonParts = {}): object {
   const { analysis: a, ingest: i } = result;
-  const { parts = 'all', extra = {}, quarter = null } = options;
+  const { parts = 'all', extra = {}, quarterKey = false } = options;
   const totals = {
     workOrders: a.totals.workOrders,
     complaints: a.totals.complaints,
@@ -116,7 +136,8 @@ export function resultJson(result: PipelineResult, options: JsonParts = {}): obj
     taxonomy: result.taxonomy.name,
     inputs: i.inputs,
     totals,
-    ...(quarter ? { quarter: quarterJson(quarter) } : {}),
+    yearToDate: a.yearToDate && yearToDateJson(a.yearToDate),
+    ...(quarterKey && a.period.kind === 'quarter' ? { quarter: quarterJson(a) } : {}),
   };
   const tail = {
     settings: a.settings,

@@ -31,6 +31,8 @@ const COLUMNS = {
     target: '指标',
     overTargetRate: '超指标率',
     overTarget: '超指标',
+    annualTarget: '年度指标',
+    reachedAnnualTarget: '已达年度指标',
     // 同比 and 环比 compare complaints, not assessed complaints (DESIGN.md §6): said so,
     // since they stand beside 考核投诉.
     share: '投诉占比',
@@ -100,6 +102,8 @@ const COLUMNS = {
     target: 'target',
     overTargetRate: 'over-target rate',
     overTarget: 'over target',
+    annualTarget: 'annual target',
+    reachedAnnualTarget: 'annual target reached',
     share: 'share of complaints',
     previous: 'complaints a year earlier',
     yoy: 'complaints yoy',
@@ -162,9 +166,10 @@ export type ColumnLabel = keyof (typeof COLUMNS)['zh'];
 
 /** The terminal's shorter headings; the over-target flag column has none. */
 const TERMINAL_HEADINGS: Record<Lang, Partial<Record<ColumnLabel, string>>> = {
-  zh: { overTarget: '' },
+  zh: { overTarget: '', reachedAnnualTarget: '' },
   en: {
     overTarget: '',
+    reachedAnnualTarget: '',
     overTargetRate: 'over target',
     share: 'share',
     previous: 'complaints yr earlier',
@@ -293,6 +298,24 @@ export const BOOK = {
       (p.yearEarlier ? `；同比基期：${spanWords(p.yearEarlier, 'zh')}` : '；无上年同期数据'),
     sources: (files: readonly string[], at: string) => `来源：${files.join('，')}；生成于 ${at}`,
     quarter: '本季度',
+    month: '本月',
+    /** The caption of the period asked, beside its year to date. */
+    askedCaption: (
+      kind: 'month' | 'quarter',
+      from: string,
+      to: string,
+      yearEarlier: { from: string; to: string } | null,
+    ) =>
+      kind === 'quarter'
+        ? BOOK.zh.quarterCaption(from, to, yearEarlier)
+        : `本月：${spanWords({ from, to }, 'zh')}${yearEarlier ? `（同比基期：${spanWords(yearEarlier, 'zh')}）` : ''}`,
+    ytd: '累计',
+    /** The year to date's caption: how it is held against the targets, in words for people. */
+    ytdCaption: (from: string, to: string, months: number, prorated: boolean) =>
+      `累计：${spanWords({ from, to }, 'zh')}（${prorated ? `指标按 ${months}/12 折算` : '与年度指标比较'}）`,
+    monthNoTarget: '本月不与指标比较：指标为年度指标，与累计比较（见累计表）。',
+    unitsReached: '已达到或超过年度指标的单位数',
+    reachedNote: (list: string) => `累计考核投诉已达到或超过年度指标：${list}`,
     quarterCaption: (from: string, to: string, yearEarlier: { from: string; to: string } | null) =>
       `本季度：${spanWords({ from, to }, 'zh')}${yearEarlier ? `（同比基期：${spanWords(yearEarlier, 'zh')}）` : ''}`,
     yes: '是',
@@ -342,6 +365,24 @@ export const BOOK = {
         : '; no year-earlier data'),
     sources: (files: readonly string[], at: string) => `Sources: ${files.join(', ')}; made ${at}`,
     quarter: 'the quarter',
+    month: 'the month',
+    askedCaption: (
+      kind: 'month' | 'quarter',
+      from: string,
+      to: string,
+      yearEarlier: { from: string; to: string } | null,
+    ) =>
+      kind === 'quarter'
+        ? BOOK.en.quarterCaption(from, to, yearEarlier)
+        : `the month: ${spanWords({ from, to }, 'en')}${yearEarlier ? ` (compared with ${spanWords(yearEarlier, 'en')})` : ''}`,
+    ytd: 'year to date',
+    ytdCaption: (from: string, to: string, months: number, prorated: boolean) =>
+      `year to date: ${spanWords({ from, to }, 'en')} (${prorated ? `targets × ${months}/12` : 'against the annual targets'})`,
+    monthNoTarget:
+      'The month is not held against the targets: they are annual, and the year to date is (see its table).',
+    unitsReached: 'units at or over the annual target',
+    reachedNote: (list: string) =>
+      `Assessed complaints so far at or over the annual target: ${list}`,
     quarterCaption: (from: string, to: string, yearEarlier: { from: string; to: string } | null) =>
       `the quarter: ${spanWords({ from, to }, 'en')}${yearEarlier ? ` (compared with ${spanWords(yearEarlier, 'en')})` : ''}`,
     yes: 'yes',
@@ -398,7 +439,12 @@ function twelfths(months: number): string {
   return `${months}/12 ${rounded === factor ? '=' : '≈'} ${rounded}`;
 }
 
-/** Said under a units table when the targets were scaled to the period (--prorate). */
+/** A unit that reached its annual target, as lists say it: "28 / 26" (assessed / target). */
+export function reachedFigures(assessed: number, annualTarget: number): string {
+  return `${formatInt(assessed)} / ${formatCount(annualTarget)}`;
+}
+
+/** Said under a units table when the targets were scaled to the period. */
 export const PRORATED = {
   zh: (p: { from: string; to: string; months: number }) =>
     `指标按 ${monthSpan(p, 'zh')}折算（年度指标 × ${twelfths(p.months)}）`,
@@ -489,6 +535,11 @@ export const TERMINAL = {
     unitsOver: (n: number, of: number) => `超指标单位 ${n} / ${of}`,
     withTarget: (units: number, assessed: string, n: string) =>
       `（对应有指标的 ${units} 个单位，${assessed} ${n}）`,
+    ytd: (span: string) => `累计 ${span}`,
+    reached: '已达',
+    reachedLine: (list: string, n: number, of: number) =>
+      `已达到或超过年度指标（${n} / ${of}）：${list}`,
+    noneReached: (of: number) => `已达到或超过年度指标：无（0 / ${of}）`,
     sep: '，',
     skipped: '未计算',
     compound: '复合月均下降率',
@@ -530,6 +581,11 @@ export const TERMINAL = {
     unitsOver: (n: number, of: number) => `units over target ${n} / ${of}`,
     withTarget: (units: number, assessed: string, n: string) =>
       ` (of the ${units} units with a target: ${assessed} ${n})`,
+    ytd: (span: string) => `year to date ${span}`,
+    reached: 'reached',
+    reachedLine: (list: string, n: number, of: number) =>
+      `at or over the annual target (${n} / ${of}): ${list}`,
+    noneReached: (of: number) => `at or over the annual target: none (0 / ${of})`,
     sep: ', ',
     skipped: 'not computed',
     compound: 'compound reduction',

@@ -28,8 +28,6 @@ export type * from './types.js';
 export interface ModelInput {
   result: PipelineResult;
   lang: Lang;
-  /** The quarter's own figures, in the quarterly evaluation (whose period is the year to date). */
-  quarter: Analysis | null;
   /** When the report was made, as its sheets say: "2016-12-31 08:00". */
   generatedAt: string;
 }
@@ -61,13 +59,12 @@ export function bookNotes(a: Analysis): Analysis {
 export function buildReportModel(input: ModelInput): ReportModel {
   const { result, lang } = input;
   const a = bookNotes(result.analysis);
-  const quarter = input.quarter && bookNotes(input.quarter);
   const timeliness = timelinessSheet(a, lang);
   const files = result.ingest.inputs.map((i) => i.file);
   const names = fileNames(files);
   const sheets = [
-    overviewSheet(a, quarter, result.ingest.warnings, lang),
-    unitsSheet(a, quarter, lang),
+    overviewSheet(a, result.ingest.warnings, lang),
+    unitsSheet(a, lang),
     monthlySheet({ ...result, analysis: a }, lang),
     categoriesSheet(a, lang),
     seasonalitySheet(a, lang),
@@ -81,7 +78,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
       a.units.map((u) => u.unit),
       lang,
     ),
-    about: aboutWords(a, quarter, lang),
+    about: aboutWords(a, lang),
     period: BOOK[lang].period(a.period),
     sources: files.map((f) => names.get(f)!),
     generatedAt: input.generatedAt,

@@ -7,7 +7,8 @@
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
 import { OutputFile, checkWritable, writeFileAtomic } from '../io/write.js';
-import type { Analysis } from '../metrics/types.js';
+import { hasYearToDate, yearToDatePeriod } from '../metrics/sections/year-to-date.js';
+import type { AnalysisInput } from '../metrics/types.js';
 import type { PipelineResult } from '../pipeline.js';
 import type { Lang } from '../settings/types.js';
 import type { DetailRows } from './detail.js';
@@ -38,8 +39,8 @@ export interface OutputOptions {
   lang: Lang;
   charts: boolean;
   detail: DetailRows | null;
-  /** The quarter's own figures, for the quarterly evaluation. */
-  quarter: Analysis | null;
+  /** report --quarter: the JSON result keeps its `quarter` key (json.ts). */
+  quarterKey: boolean;
 }
 
 export interface Written {
@@ -57,7 +58,7 @@ export async function writeOutput(
 ): Promise<Written> {
   const kind = await checkOutput(target);
   if (kind === 'json') {
-    await writeFileAtomic(target, jsonText(resultJson(result, { quarter: options.quarter })));
+    await writeFileAtomic(target, jsonText(resultJson(result, { quarterKey: options.quarterKey })));
     return { kind, sheets: 0, detailRows: null };
   }
   if (kind === 'csv') {
@@ -68,18 +69,18 @@ export async function writeOutput(
   return writeWorkbookFile(target, result, options);
 }
 
+/** 明细 lists the complaints of every table: of the year to date when there is one. */
+function detailPeriod(input: AnalysisInput) {
+  return hasYearToDate(input.request) ? yearToDatePeriod(input.period) : input.period;
+}
+
 async function writeWorkbookFile(
   target: string,
   result: PipelineResult,
   options: OutputOptions,
 ): Promise<Written> {
   const generatedAt = localStamp(new Date());
-  const model = buildReportModel({
-    result,
-    lang: options.lang,
-    quarter: options.quarter,
-    generatedAt,
-  });
+  const model = buildReportModel({ result, lang: options.lang, generatedAt });
   const charts = options.charts
     ? await (await import('./charts.js')).renderCharts(model.charts, options.lang)
     : [];
@@ -91,7 +92,7 @@ async function writeWorkbookFile(
   try {
     const sheets = writeReport(book, model, charts);
     const detail = options.detail
-      ? await options.detail.write(book, model.detailSheet, result.input.period)
+      ? await options.detail.write(book, model.detailSheet, detailPeriod(result.input))
       : null;
     await book.commit();
     return {

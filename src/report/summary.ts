@@ -21,6 +21,7 @@ import {
   type Table,
   type TerminalHeading,
   type TrendView,
+  type YearToDateView,
 } from './types.js';
 
 /** Colours a signed change: rising red, falling green (complaints going up is bad news). */
@@ -48,10 +49,14 @@ function cellText(column: Column, row: Row, lang: Lang, c: ChalkInstance): strin
       const text = formatPercent(number, true);
       return row.overTarget === true ? c.red(text) : text;
     }
-    case 'flag':
-      return value === true ? c.red(TERMINAL[lang].over) : '';
+    case 'flag': {
+      const t = TERMINAL[lang];
+      return value === true ? c.red(column.key === 'reachedAnnualTarget' ? t.reached : t.over) : '';
+    }
     case 'text':
       return value === null ? '' : String(value);
+    case 'alert':
+      return value === null ? '' : c.red(String(value));
   }
 }
 
@@ -64,7 +69,7 @@ export function renderTable(t: Table, lang: Lang, c: ChalkInstance): string {
     t.columns.map((col) => cellText(col, row, lang, c)),
   );
   const align = t.columns.map((col): Align =>
-    col.format === 'text' || col.format === 'flag' ? 'left' : 'right',
+    col.format === 'text' || col.format === 'flag' || col.format === 'alert' ? 'left' : 'right',
   );
   const text = table(head, rows, align);
   return t.omitted ? `${text}\n… ${t.omitted}` : text;
@@ -79,7 +84,12 @@ function headingLines(h: TerminalHeading, lang: Lang, c: ChalkInstance): string 
   return c.bold(`${first}\n${t.inputs(h.files.length)}: ${h.files.join(', ')}`);
 }
 
-function overallLine(parts: readonly OverallPart[], lang: Lang, c: ChalkInstance): string {
+function overallLine(
+  parts: readonly OverallPart[],
+  lang: Lang,
+  c: ChalkInstance,
+  title = TERMINAL[lang].overall,
+): string {
   const t = TERMINAL[lang];
   const say = (label: Parameters<typeof heading>[0]) => heading(label, lang, 'terminal');
   const words = parts.flatMap((p): string[] => {
@@ -92,7 +102,7 @@ function overallLine(parts: readonly OverallPart[], lang: Lang, c: ChalkInstance
           ? t.withTarget(p.withTarget.units, say('assessed'), formatInt(p.withTarget.assessed))
           : '';
         return [
-          `${say('target')} ${formatCount(p.target)}${of}`,
+          `${say(p.label)} ${formatCount(p.target)}${of}`,
           `${say('overTargetRate')} ${p.overTarget ? c.red(rate) : rate}`,
           t.unitsOver(p.unitsOverTarget, p.unitsWithTarget),
         ];
@@ -105,7 +115,29 @@ function overallLine(parts: readonly OverallPart[], lang: Lang, c: ChalkInstance
         return [`${say('mom')} ${paintChange(p.mom, c)}`];
     }
   });
-  return `${t.overall}: ${words.join(t.sep)}`;
+  return `${title}: ${words.join(t.sep)}`;
+}
+
+/** The year to date's overall line and, with targets, the units at or over theirs, in red. */
+function yearToDateLines(y: YearToDateView, lang: Lang, c: ChalkInstance): string[] {
+  const t = TERMINAL[lang];
+  const lines = [overallLine(y.overall, lang, c, t.ytd(y.span))];
+  if (y.reached) {
+    const { units, of } = y.reached;
+    lines.push(
+      units.length === 0
+        ? t.noneReached(of)
+        : c.red(
+            t.reachedLine(units.map((u) => `${u.unit} ${u.figures}`).join(t.sep), units.length, of),
+          ),
+    );
+  }
+  return lines;
+}
+
+/** The year to date's units, under their own heading. */
+function yearToDateTable(y: YearToDateView, lang: Lang, c: ChalkInstance): string[] {
+  return ['', c.bold(TERMINAL[lang].ytd(y.span)), renderTable(y.units, lang, c)];
 }
 
 function monthsText(m: MonthsView, lang: Lang, c: ChalkInstance): string {
@@ -176,11 +208,14 @@ function problemLines(p: ProblemsView, lang: Lang): string[] {
 export function renderSummary(v: SummaryView, lang: Lang, c: ChalkInstance): string {
   const t = TERMINAL[lang];
   const problems = problemLines(v.problems, lang);
+  const y = v.yearToDate;
   return [
     headingLines(v.heading, lang, c),
     overallLine(v.overall, lang, c),
+    ...(y ? yearToDateLines(y, lang, c) : []),
     '',
     renderTable(v.units, lang, c),
+    ...(y ? yearToDateTable(y, lang, c) : []),
     '',
     monthsText(v.months, lang, c),
     '',
@@ -193,13 +228,20 @@ export function renderSummary(v: SummaryView, lang: Lang, c: ChalkInstance): str
 }
 
 export function renderAssess(v: AssessView, lang: Lang, c: ChalkInstance): string {
-  return [headingLines(v.heading, lang, c), '', renderTable(v.units, lang, c), ...v.notes].join(
-    '\n',
-  );
+  const y = v.yearToDate;
+  return [
+    headingLines(v.heading, lang, c),
+    '',
+    renderTable(v.units, lang, c),
+    ...v.notes,
+    ...(y ? [...yearToDateTable(y, lang, c), ...yearToDateLines(y, lang, c).slice(1)] : []),
+  ].join('\n');
 }
 
 export function renderTrend(v: TrendView, lang: Lang, c: ChalkInstance): string {
   const parts = [headingLines(v.heading, lang, c), '', monthsText(v.months, lang, c)];
+  // The months of the period asked, then how the year stands so far.
+  if (v.yearToDate) parts.push(yearToDateLines(v.yearToDate, lang, c)[0]!);
   if (v.groups) parts.push('', renderTable(v.groups, lang, c));
   if (v.notes.length > 0) parts.push('', ...v.notes);
   return parts.join('\n');

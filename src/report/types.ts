@@ -11,9 +11,11 @@ import type { ColumnLabel } from './labels.js';
  * How a value is shown. int: a whole number; dec: a number with up to two decimals (a prorated
  * target); fixed: always two decimals (a rate per 10,000 customers); pct: a share; change: a
  * signed rate, rising red and falling green; over: an over-target rate, red above zero; flag:
- * true marks the row (over target); text: as it is.
+ * true marks the row (over target); text: as it is; alert: text as it is, in red (a unit that
+ * has reached its annual target, named where a bulletin must raise it).
  */
-export type Format = 'int' | 'dec' | 'fixed' | 'pct' | 'change' | 'over' | 'flag' | 'text';
+export type Format =
+  'int' | 'dec' | 'fixed' | 'pct' | 'change' | 'over' | 'flag' | 'text' | 'alert';
 
 /** The totals row and the rows of part-totals after it, in order. */
 export function totalsRows(t: Table): Row[] {
@@ -135,6 +137,8 @@ export type OverallPart =
   | { kind: 'count'; label: ColumnLabel; value: number }
   | {
       kind: 'target';
+      /** How the target is headed: 指标, or 年度指标 when it is the whole annual target. */
+      label: 'target' | 'annualTarget';
       target: number;
       overTargetRate: number | null;
       overTarget: boolean | null;
@@ -176,11 +180,21 @@ export interface ProblemsView {
   inspect: string[] | null;
 }
 
+/** The year to date beside a month or a quarter, in the terminal. */
+export interface YearToDateView {
+  span: string;
+  overall: OverallPart[];
+  /** The units at or over their annual target, of those with one; null without targets. */
+  reached: { units: { unit: string; figures: string }[]; of: number } | null;
+  units: Table;
+}
+
 /** `analyze` in the terminal. */
 export interface SummaryView {
   heading: TerminalHeading;
   overall: OverallPart[];
   units: Table;
+  yearToDate: YearToDateView | null;
   months: MonthsView;
   disciplines: ClassFigures[];
   /** Level-1 classes with complaints, most first. */
@@ -207,6 +221,7 @@ export interface SummaryView {
 export interface AssessView {
   heading: TerminalHeading;
   units: Table;
+  yearToDate: YearToDateView | null;
   /** Under the table: months covered in part or not at all, prorating, targets that do not match. */
   notes: string[];
 }
@@ -219,4 +234,6 @@ export interface TrendView {
   groups: Table | null;
   /** Under the tables: months the data covers in part or not at all. */
   notes: string[];
+  /** Beside a month or a quarter: its year to date's overall line (the units are assess's). */
+  yearToDate: YearToDateView | null;
 }

@@ -52,7 +52,7 @@ const TONES: Record<Tone, Pick<CellStyle, 'font' | 'fill'>> = {
 };
 
 /** Whether a column holds numbers: then it and its heading are right-aligned. */
-const isNumeric = (format: Format) => format !== 'text' && format !== 'flag';
+const isNumeric = (format: Format) => format !== 'text' && format !== 'flag' && format !== 'alert';
 
 // Styles are shared objects (io/workbook.ts): one per combination, made on first use.
 const STYLES = new Map<string, CellStyle>();
@@ -98,6 +98,8 @@ function toneOf(format: Format, value: number): Tone {
 function styleFor(format: Format, value: Cell | undefined, total: boolean): CellStyle {
   if (format === 'flag')
     return cellStyle(undefined, false, total, value === true ? 'bad' : 'plain');
+  // A figure pair ("31 / 28") in a column of figures: right-aligned like them.
+  if (format === 'alert') return cellStyle(undefined, true, total, 'bad');
   if (typeof value !== 'number') return cellStyle(undefined, isNumeric(format), total, 'plain');
   return cellStyle(NUMBER_FORMATS[format], true, total, toneOf(format, value));
 }
@@ -239,9 +241,10 @@ function placeImages(
 
 /**
  * The rows repeated at the top of every printed page: the title and the period; and the
- * heading of the table when every table of the sheet has the same columns (the units of the
- * year and of the quarter) and they run past the first page (over the chart pages, a heading
- * would label nothing).
+ * heading of the table when it is the sheet's only table, or every table has the same columns
+ * and none a caption, and they run past the first page (over the chart pages, a heading would
+ * label nothing). A caption (本月 …) repeated over the rows of the table below it (累计 …)
+ * would mislabel them.
  */
 function titleRows(
   spec: Sheet,
@@ -252,7 +255,10 @@ function titleRows(
   const [first, ...others] = spec.tables;
   const keys = (t: Table) => t.columns.map((c) => c.key).join('|');
   const sameHeading =
-    first !== undefined && first.rows.length > 0 && others.every((t) => keys(t) === keys(first));
+    first !== undefined &&
+    first.rows.length > 0 &&
+    others.every((t) => keys(t) === keys(first)) &&
+    (others.length === 0 || first.caption === undefined);
   const long = spec.charts.length === 0 || tableRows > rowsPerPage(widths);
   return sameHeading && long ? [1, headerRow] : [1, 2];
 }

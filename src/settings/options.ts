@@ -82,7 +82,10 @@ export function addMetricOptions(command: Command): Command {
       '--targets <file>',
       'annual targets per unit: CSV, XLSX or JSON (供电单位, 年度指标, 户数)',
     ),
-    new Option('--prorate', 'scale annual targets by months in the period / 12'),
+    new Option(
+      '--prorate',
+      'scale annual targets by months / 12 (a month or a quarter: its year to date)',
+    ),
     new Option(
       '--exclude-unsubstantiated',
       'do not hold complaints found untrue (不属实) against the unit either',

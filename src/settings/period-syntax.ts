@@ -152,14 +152,6 @@ export function parsePeriodOptions(options: PeriodOptions): PeriodRequest {
   return { from, to, kind: range ? 'range' : 'auto', label: null };
 }
 
-/**
- * The year to date of a quarter (January to the quarter's last month), asked for as a range:
- * what the quarterly evaluation reads, as --from/--to would ask for it.
- */
-export function yearToDate(quarter: { from: number; to: number }): PeriodRequest {
-  return { from: Math.floor(quarter.from / 12) * 12, to: quarter.to, kind: 'range', label: null };
-}
-
 // ---------------------------------------------------------------------------------------------
 // Period rules of the config file
 

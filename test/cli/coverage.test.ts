@@ -140,7 +140,7 @@ describe('an export that ends on 26 December', () => {
   it('the trend chart leaves December out and says so', async () => {
     const settings = await resolveSettings({ inputs: [Y2015, XLSX], options: {} }, null, 'report');
     const result = await runPipeline(settings);
-    const model = buildReportModel({ result, lang: 'zh', quarter: null, generatedAt: '-' });
+    const model = buildReportModel({ result, lang: 'zh', generatedAt: '-' });
     const chart = model.charts.find((c) => c.name === 'trend')!;
     expect(chart.name === 'trend' && chart.months.at(-1)).toBe('2016-11');
     expect(chart.subtitle).toContain('2016-12 数据不完整，未画出');

@@ -268,6 +268,95 @@ describe('assess in the terminal', () => {
   });
 });
 
+describe('the month and its year to date: --month 2016-11 in every command', () => {
+  // expected.json unitMonths, summed by hand: January–November per unit (assessed / annual
+  // target) 市直 31/28, 歙县 28/26, 黄山区 22/16, 休宁 17/15, 徽州 11/8, 祁门 10/9 — at or over —
+  // 屯溪 10/12 and 黟县 7/11 under; 209 complaints, 136 assessed against 125 (+8.8%).
+  const months = annual.unitMonths as { unit: string; complaints: number[]; assessed: number[] }[];
+  const toNov = (xs: number[]) => xs.slice(0, 11).reduce((a, b) => a + b, 0);
+  const target = (unit: string) => annual.units.find((u: Json) => u.unit === unit).target;
+  const reached = months
+    .filter((u) => toNov(u.assessed) >= target(u.unit))
+    .map((u) => `${u.unit} ${toNov(u.assessed)} / ${target(u.unit)}`);
+  const args = [...files, '--targets', targets('csv'), '--month', '2016-11'];
+
+  it('analyze: the month without targets, the year to date against them, who reached theirs', () => {
+    const run = complaints(['analyze', ...args]);
+    expect(run.code).toBe(0);
+    const lines = run.stdout.split('\n');
+    expect(reached).toHaveLength(6);
+    expect(lines[2]).toBe(
+      '总体: 工单 37，投诉 16，申诉成功 6，考核投诉 10，投诉同比 +14.29% (上年同期投诉 14)，投诉环比 −11.11%',
+    );
+    expect(lines[3]).toBe(
+      '累计 2016-01 – 2016-11: 投诉 209，申诉成功 73，考核投诉 136，年度指标 125，超指标率 +8.8%，' +
+        '超指标单位 6 / 8，投诉同比 +26.67% (上年同期投诉 165)',
+    );
+    expect(lines[4]).toBe(`已达到或超过年度指标（6 / 8）：${reached.join('，')}`);
+    // The month's table has no target column; the year to date's marks who reached it.
+    expect(lines[6]).not.toContain('指标');
+    const at = lines.indexOf('累计 2016-01 – 2016-11');
+    expect(at).toBeGreaterThan(6);
+    expect(lines[at + 1]).toMatch(/考核投诉\s+年度指标\s+超指标率/);
+    const row = (unit: string) => lines.slice(at).find((l) => l.includes(unit))!;
+    expect(row('国网祁门县供电公司')).toMatch(/14\s+4\s+10\s+9\s+\+11\.11%\s+已达/);
+    expect(row('国网黄山市屯溪区供电公司')).not.toContain('已达');
+    expect(row('合计')).toMatch(/209\s+73\s+136\s+125\s+\+8\.8%\s+已达/);
+  });
+
+  it('assess: the month, then the year to date, and says the month has no target', () => {
+    const run = complaints(['assess', ...args]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('累计 2016-01 – 2016-11\n');
+    expect(run.stdout).toContain(`已达到或超过年度指标（6 / 8）：${reached.join('，')}\n`);
+    expect(run.stdout).toContain('本月不与指标比较：指标为年度指标，与累计比较（见累计表）。');
+    expect(run.stdout).not.toContain('−92%'); // 10 against the whole 125: never shown
+  });
+
+  // trend takes no targets (it refuses --targets): its year to date is counts and 同比.
+  const trendArgs = [...files, '--month', '2016-11'];
+
+  it('trend: the month, then the year to date in one line', () => {
+    const run = complaints(['trend', ...trendArgs]);
+    expect(run.code).toBe(0);
+    expect(run.stdout.trimEnd().split('\n').at(-1)).toBe(
+      '累计 2016-01 – 2016-11: 投诉 209，申诉成功 73，考核投诉 136，投诉同比 +26.67% (上年同期投诉 165)',
+    );
+  });
+
+  it('JSON: the same yearToDate from analyze, assess and trend', () => {
+    const [analyze, assess] = ['analyze', 'assess'].map((c) => json([c, ...args]));
+    const trend = json(['trend', ...trendArgs]);
+    for (const r of [analyze!, assess!, trend]) {
+      expect(r.period).toMatchObject({ from: '2016-11', to: '2016-11', kind: 'month' });
+      expect(Object.keys(r.yearToDate)).toEqual(Object.keys(analyze!.yearToDate));
+    }
+    expect(assess!.yearToDate).toEqual(analyze!.yearToDate);
+    const y = analyze!.yearToDate;
+    const counts = (r: Json) =>
+      r.yearToDate.units.map((u: Json) => [u.unit, u.complaints, u.assessed]);
+    expect(counts(trend)).toEqual(counts(analyze!));
+    expect(trend.yearToDate.targets).toBeNull();
+    expect(counts(analyze!)).toEqual(
+      [...months]
+        .map((u) => [u.unit, toNov(u.complaints), toNov(u.assessed)] as const)
+        .sort((a, b) => b[2] - a[2] || b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
+    );
+    expect(y.totals).toMatchObject({ complaints: 209, assessed: 136, annualTarget: 125 });
+  });
+
+  it('speaks English with --lang en', () => {
+    const run = complaints(['analyze', ...args, '--lang', 'en']);
+    expect(run.stdout).toContain(
+      'year to date 2016-01 – 2016-11: complaints 209, appeal approved 73, assessed 136, annual target 125',
+    );
+    expect(run.stdout).toContain(
+      'at or over the annual target (6 / 8): 国网黄山供电公司(市直) 31 / 28, ',
+    );
+    expect(run.stdout).toMatch(/国网祁门县供电公司\s+14\s+4\s+10\s+9\s+\+11\.11%\s+reached/);
+  });
+});
+
 describe('metric commands: mistakes', () => {
   it.each([
     [['assess', files[1]!], /assess needs --targets FILE/],

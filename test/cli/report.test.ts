@@ -38,15 +38,25 @@ async function read(file: string) {
   return workbook;
 }
 
-/** The row whose first non-empty cells match `label` in column `column`. */
-function rowOf(sheet: Sheet, column: number, label: string) {
+/**
+ * The first row with `label` in column `column`; with `after`, the first below the row whose
+ * first cell starts with `after` (a table's caption).
+ */
+function rowOf(sheet: Sheet, column: number, label: string, after?: string) {
   let found: import('exceljs').Row | undefined;
+  let below = after === undefined;
   sheet.eachRow((row) => {
-    if (!found && row.getCell(column).value === label) found = row;
+    if (!below) below = String(row.getCell(1).value ?? '').startsWith(after!);
+    else if (!found && row.getCell(column).value === label) found = row;
   });
   if (!found) throw new Error(`${sheet.name}: no row labelled ${label}`);
   return found;
 }
+
+/** The captions of the year to date beside a month or a quarter. */
+const YTD_NOV = '累计：2016年1–11月';
+const YTD_YEAR = '累计：2016年（';
+const QUARTER_CAPTION = '本季度：2016年第四季度（同比基期：2015年第四季度）';
 
 describe('report --quarter 2016Q4 --detail', () => {
   const out = join(dir, 'q4.xlsx');
@@ -65,9 +75,10 @@ describe('report --quarter 2016Q4 --detail', () => {
   it('writes the workbook and says where on stderr, then the notes that change a figure', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
+    // The quarter's complaints; 明细 lists the year to date, so that it reconciles with both.
     const inputs = files.join(' ');
     expect(run.stderr).toBe(
-      `已写入 ${out}（9 个工作表，投诉 226 条，明细 226 行）\n` +
+      `已写入 ${out}（9 个工作表，投诉 51 条，明细 226 行）\n` +
         `  重复工单中 7 条内容不同，以后一个输入为准；逐条列出：complaints inspect ${inputs} --duplicates\n` +
         `  拒收 2 行（日期或单位无法识别），未计入；逐行列出：complaints inspect ${inputs}\n`,
     );
@@ -92,39 +103,65 @@ describe('report --quarter 2016Q4 --detail', () => {
       expect(sheet.getCell('A1').value).toBe(
         `国网黄山供电公司 2016年第四季度投诉分析 · ${sheet.name}`,
       );
-      expect(sheet.getCell('A2').value).toBe('统计期间：2016年（12 个月）；同比基期：2015年');
+      expect(sheet.getCell('A2').value).toBe(
+        '统计期间：2016年第四季度（3 个月）；同比基期：2015年第四季度',
+      );
       expect(String(sheet.getCell('A3').value)).toContain(
         `来源：${files.map((f) => f.replace(/.*\//, '')).join('，')}`,
       );
     }
   });
 
-  it('gives the year-to-date figures as numbers with their formats, and the quarter', async () => {
+  it('gives the quarter and its year to date as numbers with their formats', async () => {
     const sheet = (await book).getWorksheet('概览')!;
+    expect(sheet.getCell('A5').value).toBe(QUARTER_CAPTION);
     const value = (label: string) => rowOf(sheet, 1, label).getCell(2);
-    expect(value('考核投诉').value).toBe(146);
-    expect(value('指标').value).toBe(125);
-    expect(value('超指标率').value).toBe(0.168);
+    // The quarter against a quarter of the annual target.
+    expect(value('考核投诉').value).toBe(30);
+    expect(value('指标').value).toBe(31.25);
+    expect(value('超指标率').value).toBeCloseTo(30 / 31.25 - 1, 12);
     expect(value('超指标率').numFmt).toBe('0.00%');
     expect(value('投诉').numFmt).toBe('#,##0');
-    // The quarter against a quarter of the annual target.
-    expect(value('本季度 指标').value).toBe(31.25);
-    expect(value('本季度 考核投诉').value).toBe(30);
-    expect(value('本季度 超指标率').value).toBeCloseTo(30 / 31.25 - 1, 12);
+    // The year to date against the annual target, and the units that reached theirs, in red.
+    const ytd = (label: string) => rowOf(sheet, 1, label, YTD_YEAR).getCell(2);
+    expect(ytd('考核投诉').value).toBe(146);
+    expect(ytd('年度指标').value).toBe(125);
+    expect(ytd('超指标率').value).toBe(0.168);
+    expect(ytd('已达到或超过年度指标的单位数').value).toBe(6);
+    const unit = ytd('国网黄山市徽州区供电公司');
+    expect(unit.value).toBe('13 / 8');
+    expect(unit.font).toMatchObject({ color: { argb: 'FF9C0006' } });
     expect(sheet.getImages()).toHaveLength(2);
   });
 
   it('lists the units with a frozen header, a filter, highlighted over-target rates and a totals row', async () => {
     const sheet = (await book).getWorksheet('单位')!;
-    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 5 });
-    // Twelve months: no 上期/环比 columns.
-    expect(sheet.autoFilter).toBe('A5:N5');
+    // The quarter's table first, under its caption, then the year to date's.
+    expect(sheet.getCell('A5').value).toBe(QUARTER_CAPTION);
+    expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 6 });
+    // A quarter has the quarter before: 上期/环比 are there.
+    expect(sheet.autoFilter).toBe('A6:P6');
     expect(rowOf(sheet, 1, '排名').getCell(2).value).toBe('供电单位');
-    const shexian = rowOf(sheet, 2, '国网歙县供电公司');
-    expect([2, 3, 4, 5, 6, 7, 8].map((c) => shexian.getCell(c + 1).value)).toEqual([
+    const quarter = rowOf(sheet, 2, '国网歙县供电公司');
+    expect([3, 4, 6, 7, 9].map((c) => quarter.getCell(c).value)).toEqual([17, 9, 8, 6.5, '是']);
+    expect(quarter.getCell(8).value).toBeCloseTo(8 / 6.5 - 1, 12);
+    // The year to date: 年度指标, over-target rate, reached (是), in the sheet's other columns.
+    const head = rowOf(sheet, 1, '排名', YTD_YEAR);
+    expect((head.values as unknown[]).slice(1, 10)).toEqual([
+      '排名',
+      '供电单位',
+      '投诉',
+      '申诉成功',
+      '不属实',
+      '考核投诉',
+      '年度指标',
+      '超指标率',
+      '已达年度指标',
+    ]);
+    const shexian = rowOf(sheet, 2, '国网歙县供电公司', YTD_YEAR);
+    expect([2, 3, 5, 6, 7, 8].map((c) => shexian.getCell(c + 1).value)).toEqual([
       53,
       22,
-      4,
       31,
       26,
       5 / 26,
@@ -133,10 +170,12 @@ describe('report --quarter 2016Q4 --detail', () => {
     const rate = shexian.getCell(8);
     expect(rate.numFmt).toBe('0.00%');
     expect(rate.fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
-    const under = rowOf(sheet, 2, '国网黟县供电公司').getCell(8);
-    expect(under.value).toBeCloseTo(7 / 11 - 1, 12);
-    expect((under.fill as { fgColor?: unknown } | undefined)?.fgColor).toBeUndefined();
-    const total = rowOf(sheet, 2, '合计');
+    expect(shexian.getCell(9).font).toMatchObject({ color: { argb: 'FF9C0006' } });
+    const under = rowOf(sheet, 2, '国网黟县供电公司', YTD_YEAR);
+    expect(under.getCell(8).value).toBeCloseTo(7 / 11 - 1, 12);
+    expect((under.getCell(8).fill as { fgColor?: unknown } | undefined)?.fgColor).toBeUndefined();
+    expect(under.getCell(9).value).toBe('否');
+    const total = rowOf(sheet, 2, '合计', YTD_YEAR);
     expect([3, 4, 6, 7, 8].map((c) => total.getCell(c).value)).toEqual([226, 80, 146, 125, 0.168]);
     expect(total.getCell(3).font).toMatchObject({ bold: true });
     expect(sheet.getImages()).toHaveLength(1);
@@ -158,11 +197,15 @@ describe('report --quarter 2016Q4 --detail', () => {
     expect(sheet.getImages()).toHaveLength(1);
   });
 
-  it('rolls categories up by discipline with 同比, with two charts', async () => {
+  it("rolls the quarter's categories up by discipline with 同比, with two charts", async () => {
     const sheet = (await book).getWorksheet('分类')!;
     const ops = rowOf(sheet, 1, '运检');
-    expect([2, 4].map((c) => ops.getCell(c).value)).toEqual([110, 53]);
-    expect(ops.getCell(5).value).toBeCloseTo(57 / 53, 12);
+    const marketing = rowOf(sheet, 1, '营销');
+    // The quarter's 51 complaints against 44 a year earlier (expected.json months 10–12).
+    expect(ops.getCell(2).value as number).toBe(51 - (marketing.getCell(2).value as number));
+    expect(ops.getCell(4).value as number).toBe(44 - (marketing.getCell(4).value as number));
+    expect([2, 4].map((c) => ops.getCell(c).value)).toEqual([24, 13]);
+    expect(ops.getCell(5).value).toBeCloseTo(11 / 13, 12);
     expect(sheet.getImages()).toHaveLength(2);
   });
 
@@ -258,12 +301,19 @@ describe('report --quarter as JSON', () => {
   const qjson = join(dir, 'q.json');
   const run = complaints(['report', ...files, ...targets, '--quarter', '2016Q4', '--out', qjson]);
   const text = () => readFileSync(qjson, 'utf8');
+  const expected = JSON.parse(readFileSync('fixtures/metrics/expected.json', 'utf8'));
 
-  it("adds the quarter's own figures after the totals: those of the 概览 quarter rows", () => {
+  it('is the quarter at the top level, against a quarter of the annual targets', () => {
     expect(run.code).toBe(0);
     const r = JSON.parse(text()) as Json;
-    expect(Object.keys(r).slice(4, 8)).toEqual(['inputs', 'totals', 'quarter', 'units']);
-    expect(r.quarter.period).toEqual({
+    expect(Object.keys(r).slice(4, 9)).toEqual([
+      'inputs',
+      'totals',
+      'yearToDate',
+      'quarter',
+      'units',
+    ]);
+    expect(r.period).toEqual({
       from: '2016-10',
       to: '2016-12',
       months: 3,
@@ -274,7 +324,7 @@ describe('report --quarter as JSON', () => {
     });
     // expected.json: 18 + 16 + 17 complaints, 10 + 10 + 10 assessed in 2016-10..12, 15 + 14 +
     // 15 a year earlier, 27 + 25 + 20 in 2016-07..09; the annual target 125, a quarter of it.
-    expect(r.quarter.totals).toMatchObject({
+    expect(r.totals).toMatchObject({
       complaints: 51,
       assessed: 30,
       target: 31.25,
@@ -285,8 +335,8 @@ describe('report --quarter as JSON', () => {
       preceding: 72,
       mom: (51 - 72) / 72,
     });
-    expect(r.quarter.targets).toMatchObject({ prorated: true, factor: 0.25 });
-    expect(r.quarter.units.map((u: Json) => [u.rank, u.unit, u.assessed, u.target])).toEqual([
+    expect(r.targets).toMatchObject({ prorated: true, factor: 0.25, basis: 'prorated' });
+    expect(r.units.map((u: Json) => [u.rank, u.unit, u.assessed, u.target])).toEqual([
       [1, '国网歙县供电公司', 8, 6.5],
       [2, '国网黄山供电公司(市直)', 6, 7],
       [3, '国网休宁县供电公司', 5, 3.75],
@@ -296,24 +346,58 @@ describe('report --quarter as JSON', () => {
       [6, '国网黄山市屯溪区供电公司', 2, 3],
       [8, '国网黟县供电公司', 1, 2.75],
     ]);
+    // `quarter` stays where readers of the quarterly evaluation found the quarter.
+    expect(r.quarter).toEqual({
+      period: r.period,
+      totals: Object.fromEntries(Object.keys(r.quarter.totals).map((k) => [k, r.totals[k]])),
+      units: r.units,
+      targets: r.targets,
+    });
   });
 
-  it('keeps everything else as analyze gives it for the year to date', () => {
+  it('gives the year to date beside it: the year against the annual targets', () => {
+    const y = (JSON.parse(text()) as Json).yearToDate;
+    expect(y.period).toEqual({
+      from: '2016-01',
+      to: '2016-12',
+      months: 12,
+      kind: 'yearToDate',
+      label: null,
+      yearEarlier: { from: '2015-01', to: '2015-12' },
+      preceding: null,
+    });
+    expect(y.totals).toMatchObject({
+      complaints: 226,
+      appealApproved: 80,
+      assessed: 146,
+      target: 125,
+      overTargetRate: 0.168,
+      unitsOverTarget: 6,
+      annualTarget: 125,
+      reachedAnnualTarget: true,
+      unitsReachedAnnualTarget: 6,
+      previous: 180,
+      preceding: null,
+      mom: null,
+    });
+    expect(
+      y.units.map((u: Json) => [u.unit, u.assessed, u.target, u.annualTarget, u.rank]),
+    ).toEqual(
+      expected.annual.units.map((u: Json) => [u.unit, u.assessed, u.target, u.target, u.rank]),
+    );
+    expect(y.units.filter((u: Json) => u.reachedAnnualTarget).map((u: Json) => u.unit)).toEqual(
+      expected.annual.units.filter((u: Json) => u.assessed >= u.target).map((u: Json) => u.unit),
+    );
+    expect(y.months.map((m: Json) => m.complaints)).toEqual(
+      expected.annual.months.map((m: Json) => m.complaints),
+    );
+    expect(y.targets).toMatchObject({ basis: 'annual', prorated: false, factor: 1 });
+  });
+
+  it('is what analyze --quarter gives, and the same with --json beside the workbook', () => {
     const { quarter: _, ...rest } = JSON.parse(text()) as Json;
-    const ytd = complaints([
-      'analyze',
-      ...files,
-      ...targets,
-      '--from',
-      '2016-01',
-      '--to',
-      '2016-12',
-      '--json',
-    ]);
-    expect(rest).toEqual(JSON.parse(ytd.stdout));
-  });
-
-  it('prints the same with --json, beside the workbook', () => {
+    const analyze = complaints(['analyze', ...files, ...targets, '--quarter', '2016Q4', '--json']);
+    expect(rest).toEqual(JSON.parse(analyze.stdout));
     const out = join(dir, 'q-json.xlsx');
     const both = complaints([
       'report',
@@ -327,22 +411,104 @@ describe('report --quarter as JSON', () => {
     ]);
     expect(both.code).toBe(0);
     expect(both.stdout).toBe(text());
-    expect(both.stderr.split('\n')[0]).toBe(`已写入 ${out}（8 个工作表，投诉 226 条）`);
+    expect(both.stderr.split('\n')[0]).toBe(`已写入 ${out}（8 个工作表，投诉 51 条）`);
     expect(existsSync(out)).toBe(true);
   });
 
-  it('has no quarter for a month', () => {
+  it('gives a month its year to date, as analyze --month does, and no quarter', () => {
     const month = complaints([
       'report',
       ...files,
       ...targets,
       '--month',
       '2016-11',
+      '--prorate',
       '--out',
       join(dir, 'm.json'),
     ]);
     expect(month.code).toBe(0);
-    expect(JSON.parse(readFileSync(join(dir, 'm.json'), 'utf8'))).not.toHaveProperty('quarter');
+    const r = JSON.parse(readFileSync(join(dir, 'm.json'), 'utf8')) as Json;
+    expect(r).not.toHaveProperty('quarter');
+    const analyze = complaints([
+      'analyze',
+      ...files,
+      ...targets,
+      '--month',
+      '2016-11',
+      '--prorate',
+      '--json',
+    ]);
+    expect(r).toEqual(JSON.parse(analyze.stdout));
+    // The month is held against no target; the year to date against 11/12 with --prorate.
+    expect(r.totals).toMatchObject({ complaints: 16, assessed: 10, target: null });
+    expect(r.totals.overTargetRate).toBeNull();
+    expect(r.targets).toMatchObject({ basis: 'none', prorated: false, factor: null });
+    expect(r.units.every((u: Json) => u.target === null && u.overTargetRate === null)).toBe(true);
+    expect(r.yearToDate.totals).toMatchObject({
+      complaints: 209,
+      assessed: 136,
+      target: (125 * 11) / 12,
+      annualTarget: 125,
+      unitsReachedAnnualTarget: 6,
+    });
+    expect(r.yearToDate.targets).toMatchObject({ basis: 'prorated', factor: 11 / 12 });
+  });
+
+  it('has a null year to date for a year', () => {
+    const year = JSON.parse(complaints(['analyze', ...files, ...targets, '--json']).stdout);
+    expect(year.yearToDate).toBeNull();
+  });
+});
+
+describe('report --month 2016-11: the month and its year to date', () => {
+  const out = join(dir, 'nov.xlsx');
+  const run = complaints(['report', ...files, ...targets, '--month', '2016-11', '--out', out]);
+  const book = read(out);
+
+  it('raises the units already at or over their annual target in the overview', async () => {
+    expect(run.code).toBe(0);
+    const sheet = (await book).getWorksheet('概览')!;
+    expect(sheet.getCell('A5').value).toBe('本月：2016年11月（同比基期：2015年11月）');
+    const value = (label: string) => rowOf(sheet, 1, label).getCell(2);
+    expect(value('考核投诉').value).toBe(10);
+    // The month alone is held against no target: no 指标, no 超指标率 before the year to date.
+    expect(() => rowOf(sheet, 1, '超指标率')).not.toThrow();
+    expect(rowOf(sheet, 1, '超指标率').number).toBeGreaterThan(
+      rowOf(sheet, 1, '累计：2016年1–11月（与年度指标比较）').number,
+    );
+    const ytd = (label: string) => rowOf(sheet, 1, label, YTD_NOV).getCell(2);
+    expect(ytd('考核投诉').value).toBe(136);
+    expect(ytd('年度指标').value).toBe(125);
+    expect(ytd('超指标率').value).toBeCloseTo(0.088, 12);
+    expect(ytd('已达到或超过年度指标的单位数').value).toBe(6);
+    expect(ytd('国网黄山供电公司(市直)').value).toBe('31 / 28');
+    expect(ytd('国网祁门县供电公司').value).toBe('10 / 9');
+  });
+
+  it('ranks the units of the month, then the year to date against the annual targets', async () => {
+    const sheet = (await book).getWorksheet('单位')!;
+    const month = rowOf(sheet, 2, '国网歙县供电公司');
+    expect([1, 3, 4, 6].map((c) => month.getCell(c).value)).toEqual([1, 5, 2, 3]);
+    expect(rowOf(sheet, 1, '排名').values).not.toContain('指标');
+    const ytd = rowOf(sheet, 2, '国网黄山市屯溪区供电公司', YTD_NOV);
+    // 屯溪: 14 complaints, 10 assessed to November, under its 12; shares rank 6 with 祁门.
+    expect([1, 3, 6, 7, 9].map((c) => ytd.getCell(c).value)).toEqual([6, 14, 10, 12, '否']);
+    expect(rowOf(sheet, 2, '国网祁门县供电公司', YTD_NOV).getCell(9).value).toBe('是');
+    const notes: string[] = [];
+    sheet.eachRow((row) => notes.push(String(row.getCell(1).value ?? '')));
+    expect(notes).toContain('本月不与指标比较：指标为年度指标，与累计比较（见累计表）。');
+    expect(
+      notes.some((n) =>
+        n.startsWith('累计考核投诉已达到或超过年度指标：国网黄山供电公司(市直) 31 / 28、'),
+      ),
+    ).toBe(true);
+  });
+
+  it('charts and tabulates the months of the year to date, January to November', async () => {
+    const sheet = (await book).getWorksheet('月度趋势')!;
+    expect(rowOf(sheet, 1, '2016-01').getCell(2).value).toBe(14);
+    expect(rowOf(sheet, 1, '2016-11').getCell(2).value).toBe(16);
+    expect(() => rowOf(sheet, 1, '2016-12')).toThrow();
   });
 });
 
@@ -406,11 +572,10 @@ describe('cron: complaints.config.json', () => {
     const run = complaints(['report'], { cwd });
     expect(run.code).toBe(0);
     const out = join(cwd, '投诉分析-2016Q4.xlsx');
-    expect(run.stderr.split('\n')[0]).toBe(
-      '已写入 投诉分析-2016Q4.xlsx（8 个工作表，投诉 226 条）',
-    );
+    expect(run.stderr.split('\n')[0]).toBe('已写入 投诉分析-2016Q4.xlsx（8 个工作表，投诉 51 条）');
     const book = await read(out);
-    expect(book.getWorksheet('概览')!.getCell('A2').value).toContain('统计期间：2016年');
+    expect(book.getWorksheet('概览')!.getCell('A2').value).toContain('统计期间：2016年第四季度');
+    expect(book.getWorksheet('概览')!.getCell('A5').value).toBe(QUARTER_CAPTION);
     expect(book.worksheets.every((s) => s.getImages().length === 0)).toBe(true);
     // The command line wins over the file.
     const quiet = complaints(

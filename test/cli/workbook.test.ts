@@ -87,6 +87,7 @@ const PERCENT = new Set([
 ]);
 const DECIMAL = new Set([
   '指标',
+  '年度指标',
   '万户投诉率',
   '平均',
   '季节指数',
@@ -106,6 +107,7 @@ const INTEGER = new Set([
   '户数',
   '超指标单位数',
   '有指标单位数',
+  '已达到或超过年度指标的单位数',
   '月',
   '基期',
   '增加',
@@ -279,7 +281,7 @@ describe.each(REPORTS)('the %s workbook: titles', (name) => {
     expect(period).toBe(
       {
         month: '统计期间：2016年11月（1 个月）；同比基期：2015年11月',
-        quarter: '统计期间：2016年（12 个月）；同比基期：2015年',
+        quarter: '统计期间：2016年第四季度（3 个月）；同比基期：2015年第四季度',
         year: '统计期间：2016年（12 个月）；同比基期：2015年',
       }[name],
     );
@@ -307,12 +309,14 @@ describe('上期 and 环比 of the whole period', () => {
   });
 
   it('are left out of a year to date and a year (the span before would repeat 同比), kept for the quarter', () => {
-    for (const name of ['quarter', 'year'] as const) {
-      expect(items(name)).not.toContain('上期投诉');
-      expect(items(name)).not.toContain('投诉环比');
-      expect(unitHeadings(name)[0]).not.toContain('投诉环比');
-    }
-    expect(unitHeadings('quarter')[1]).toEqual(expect.arrayContaining(['上期投诉', '投诉环比']));
+    expect(items('year')).not.toContain('上期投诉');
+    expect(items('year')).not.toContain('投诉环比');
+    expect(unitHeadings('year')[0]).not.toContain('投诉环比');
+    // The quarter's own figures, against the quarter before; not its year to date's.
+    expect(items('quarter')).toEqual(expect.arrayContaining(['上期投诉', '投诉环比']));
+    expect(unitHeadings('quarter')[0]).toEqual(expect.arrayContaining(['上期投诉', '投诉环比']));
+    expect(unitHeadings('quarter')[1]).not.toContain('投诉环比');
+    expect(unitHeadings('month')[1]).not.toContain('投诉环比');
   });
 
   it('say that 同比 and the year before count complaints, beside 考核投诉', () => {
@@ -377,6 +381,16 @@ describe.each(REPORTS)('the %s workbook: printed on A4', (name) => {
   });
 });
 
+describe('the month and its year to date, printed', () => {
+  it('repeat only the title over the pages: the month’s caption would mislabel the year’s rows', () => {
+    for (const name of ['month', 'quarter'] as const)
+      for (const sheet of ['概览', '单位'])
+        expect(books[name].getWorksheet(sheet)!.pageSetup.printTitlesRow, `${name} ${sheet}`).toBe(
+          '1:2',
+        );
+  });
+});
+
 describe('pictures', () => {
   it('are stored once however many sheets show them', () => {
     const book = books.quarter;
@@ -403,9 +417,12 @@ function detailRecords(book: Book): Record<string, unknown>[] {
 }
 
 describe.each(['quarter', 'year', 'strict'] as const)('明细 of the %s workbook', (name) => {
+  // Beside a quarter, 明细 lists its year to date: the 单位 sheet's second table.
+  const yearTable = name === 'year' ? 0 : 1;
+
   it('filtered by 统计单位 (and 是否考核 = 是) gives the 单位 sheet’s figures for every unit', () => {
     const rows = detailRecords(books[name]);
-    const units = unitFigures(books[name]);
+    const units = unitFigures(books[name], yearTable);
     expect([...units.keys()].sort()).toEqual([...UNITS, '合计'].sort());
     for (const unit of UNITS) {
       const mine = rows.filter((r) => r['统计单位'] === unit);
@@ -423,7 +440,7 @@ describe.each(['quarter', 'year', 'strict'] as const)('明细 of the %s workbook
     const rows = detailRecords(books[name]).filter((r) =>
       ['2016-10', '2016-11', '2016-12'].includes(String(r['统计月份'])),
     );
-    const quarter = unitFigures(books[name], 1);
+    const quarter = unitFigures(books[name], 0);
     for (const unit of UNITS) {
       const mine = rows.filter((r) => r['统计单位'] === unit);
       expect(mine.length, unit).toBe(quarter.get(unit)!['投诉']);
@@ -532,7 +549,12 @@ describe('明细 in English', () => {
     expect(new Set(rows.map((r) => r['assessed']))).toEqual(
       new Set(['yes', 'no (appeal approved)']),
     );
-    expect(rows.every((r) => r['month'] === '2016-11')).toBe(true);
+    // The year to date beside the month: January to November, November's 16 among them.
+    expect(new Set(rows.map((r) => String(r['month']).slice(0, 7)))).toEqual(
+      new Set(Array.from({ length: 11 }, (_, i) => `2016-${String(i + 1).padStart(2, '0')}`)),
+    );
+    expect(rows.filter((r) => r['month'] === '2016-11')).toHaveLength(16);
+    expect(rows).toHaveLength(209);
     expect(book.getWorksheet('Summary')!.getCell('A1').value).toBe(
       '国网黄山供电公司: complaint analysis, November 2016 · Summary',
     );

@@ -166,27 +166,34 @@ describe('analyse: settings and edge cases', () => {
     ]);
   });
 
-  it('holds annual targets against the quarter unless --prorate', () => {
-    const a = analyse(
-      input(Q1, { period: { quarter: '2016Q1' }, targets: { A: [12, null], B: [8, null] } }),
-    );
+  it('holds annual targets against a range of months unless --prorate', () => {
+    const range = { from: '2016-01', to: '2016-03' };
+    const a = analyse(input(Q1, { period: range, targets: { A: [12, null], B: [8, null] } }));
     expect(a.totals.target).toBe(20);
     expect(a.units.find((u) => u.unit === 'A')!.overTargetRate).toBeCloseTo((4 - 12) / 12, 12);
     expect(a.totals.customers).toBeNull();
     expect(a.notes.map((n) => n.code)).toContain('targets-not-prorated');
     const prorated = analyse(
-      input(Q1, {
-        period: { quarter: '2016Q1' },
-        targets: { A: [12, null] },
-        settings: { prorate: true },
-      }),
+      input(Q1, { period: range, targets: { A: [12, null] }, settings: { prorate: true } }),
     );
     expect(prorated.notes.map((n) => n.code)).not.toContain('targets-not-prorated');
   });
 
+  it('holds a quarter against its share of the annual targets, --prorate or not', () => {
+    const a = analyse(
+      input(Q1, { period: { quarter: '2016Q1' }, targets: { A: [12, null], B: [8, null] } }),
+    );
+    expect(a.totals.target).toBe(5); // (12 + 8) × 3/12
+    expect(a.targets).toMatchObject({ basis: 'prorated', prorated: true, factor: 0.25 });
+    expect(a.notes.map((n) => n.code)).not.toContain('targets-not-prorated');
+  });
+
   it('lists units without a target and targets without data, never guessing', () => {
     const a = analyse(
-      input(Q1, { period: { quarter: '2016Q1' }, targets: { A: [12, null], C: [5, null] } }),
+      input(Q1, {
+        period: { from: '2016-01', to: '2016-03' },
+        targets: { A: [12, null], C: [5, null] },
+      }),
     );
     expect(a.targets).toMatchObject({ unitsWithoutTarget: ['B'], targetsWithoutData: ['C'] });
     const b = a.units.find((u) => u.unit === 'B')!;

@@ -3,6 +3,7 @@ import {
   averageMonthlyReduction,
   change,
   competitionRanks,
+  hasReachedTarget,
   isOverTarget,
   medianOfSorted,
   overTargetRate,
@@ -44,6 +45,21 @@ describe('overTargetRate (超指标率)', () => {
     [3, null, null],
   ])('%i assessed against target %s is over: %s', (assessed, target, over) => {
     expect(isOverTarget(assessed, target)).toBe(over);
+  });
+});
+
+describe('hasReachedTarget (已达到或超过年度指标)', () => {
+  it.each([
+    // The 2016 year to date to November (expected.json unitMonths): 市直 31 against 28,
+    // 祁门 10 against 9, 屯溪 10 against 12; a unit exactly at its target has used it up.
+    [31, 28, true],
+    [10, 9, true],
+    [10, 12, false],
+    [9, 9, true],
+    [0, 0, true],
+    [3, null, null],
+  ])('%i assessed against annual target %s has reached it: %s', (assessed, target, reached) => {
+    expect(hasReachedTarget(assessed, target)).toBe(reached);
   });
 });
 

@@ -11,6 +11,7 @@ import { seasonality } from '../../src/metrics/sections/seasonality.js';
 import { targetMatch } from '../../src/metrics/sections/targets.js';
 import { totals } from '../../src/metrics/sections/totals.js';
 import { units } from '../../src/metrics/sections/units.js';
+import { yearToDate } from '../../src/metrics/sections/year-to-date.js';
 import type { Analysis, AnalysisInput } from '../../src/metrics/types.js';
 import { input, m, Q1, q1Input, taxonomy } from '../helpers/analysis-input.js';
 
@@ -117,6 +118,7 @@ describe('sections of the hand-counted quarter, each called alone', () => {
       file: 'targets.csv',
       prorated: true,
       factor: 0.25,
+      basis: 'prorated',
       unitsWithoutTarget: [],
       targetsWithoutData: [],
       unmatched: [],
@@ -366,6 +368,7 @@ describe('analyse is the composition of the sections', () => {
       timeliness: timeliness(i),
       satisfaction: satisfied,
       targets,
+      yearToDate: yearToDate(i),
       settings: i.settings,
       notes: notes(i, { targets, satisfaction: satisfied }),
     };
@@ -386,6 +389,14 @@ describe('analyse is the composition of the sections', () => {
       input(Q1, { period: { quarter: '2016Q1' }, covered: [m(2015, 2), m(2016, 3)] }),
     ],
     ['a month, no columns', input(Q1, { period: { month: '2016-02' }, fields: [] })],
+    [
+      'a month and its year to date, prorated',
+      input(Q1, {
+        period: { month: '2016-02' },
+        targets: { A: [4, null], B: [8, null] },
+        settings: { prorate: true },
+      }),
+    ],
     [
       'the whole span',
       input(Q1, {

@@ -6,13 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { analyse, type Analysis } from '../../src/metrics/analysis.js';
+import { analyse } from '../../src/metrics/analysis.js';
 import { runPipeline, type PipelineResult } from '../../src/pipeline.js';
 import { buildReportModel } from '../../src/report/model.js';
 import { assessView, summaryView, trendView } from '../../src/report/sections/terminal.js';
 import { unitsCsvTable, unitsTerminalTable } from '../../src/report/sections/units.js';
 import type { ReportModel, Row, Sheet, Table } from '../../src/report/types.js';
-import { parsePeriodOptions } from '../../src/settings/period-syntax.js';
+import { parsePeriodOptions, type PeriodOptions } from '../../src/settings/period-syntax.js';
 import { resolveSettings } from '../../src/settings/resolve.js';
 import type { CommandLineOptions } from '../../src/settings/types.js';
 import { monthPeriod } from '../../src/metrics/period.js';
@@ -30,29 +30,59 @@ async function pipeline(inputs: string[], options: CommandLineOptions): Promise<
 }
 const expected = JSON.parse(readFileSync('fixtures/metrics/expected.json', 'utf8'));
 
-let result: PipelineResult;
-let quarter: Analysis;
-let model: ReportModel;
-let withQuarter: ReportModel;
+interface UnitMonths {
+  unit: string;
+  complaints: number[];
+  assessed: number[];
+  complaints2015: number[];
+}
+/**
+ * Each unit's year to date to month `n` (1–12), summed from the generator's monthly tallies
+ * (expected.json unitMonths), with its annual target.
+ */
+function ytd(n: number) {
+  const sum = (xs: number[]) => xs.slice(0, n).reduce((s, x) => s + x, 0);
+  return (expected.annual.unitMonths as UnitMonths[]).map((u) => ({
+    unit: u.unit,
+    complaints: sum(u.complaints),
+    assessed: sum(u.assessed),
+    previous: sum(u.complaints2015),
+    target: (expected.annual.units as { unit: string; target: number }[]).find(
+      (x) => x.unit === u.unit,
+    )!.target,
+  }));
+}
 
-/** The quarter of the quarterly evaluation, as `report --quarter 2016Q4` analyses it. */
-function quarterOf(r: PipelineResult, label: string): Analysis {
-  const request = parsePeriodOptions({ quarter: label });
-  return analyse({
+let result: PipelineResult;
+let model: ReportModel;
+/** report --month 2016-11 and report --quarter 2016Q4, on the same data. */
+let month: PipelineResult;
+let monthModel: ReportModel;
+let quarter: PipelineResult;
+let quarterModel: ReportModel;
+
+/** The same data analysed for another period, as `report --month 2016-11` would. */
+function asked(r: PipelineResult, options: PeriodOptions, prorate = false): PipelineResult {
+  const request = parsePeriodOptions(options);
+  const input = {
     ...r.input,
     period: monthPeriod(request.from!, request.to!),
     request,
-    settings: { ...r.input.settings, prorate: true },
-  });
+    settings: { ...r.input.settings, prorate },
+  };
+  return { ...r, input, analysis: analyse(input) };
 }
+
+const build = (r: PipelineResult, lang: 'zh' | 'en' = 'zh') =>
+  buildReportModel({ result: r, lang, generatedAt: '2017-01-05 08:00' });
 
 beforeAll(async () => {
   result = await pipeline(INPUTS, OPTIONS);
-  quarter = quarterOf(result, '2016Q4');
-  const build = (q: Analysis | null) =>
-    buildReportModel({ result, lang: 'zh', quarter: q, generatedAt: '2017-01-05 08:00' });
-  model = build(null);
-  withQuarter = build(quarter);
+  model = build(result);
+  month = asked(result, { month: '2016-11' });
+  monthModel = build(month);
+  quarter = asked(result, { quarter: '2016Q4' });
+  quarterModel = build(quarter);
 });
 
 const sheet = (m: ReportModel, name: string): Sheet => {
@@ -87,7 +117,8 @@ describe('the sheets', () => {
     expect(model.detailSheet).toBe('明细');
     expect(model.scope).toBe('国网黄山供电公司');
     expect(model.about).toBe('2016年');
-    expect(withQuarter.about).toBe('2016年第四季度');
+    expect(quarterModel.about).toBe('2016年第四季度');
+    expect(monthModel.about).toBe('2016年11月');
     expect(model.period).toBe('统计期间：2016年（12 个月）；同比基期：2015年');
     // File names, not the folders they were read from.
     expect(model.sources).toEqual([
@@ -98,7 +129,7 @@ describe('the sheets', () => {
   });
 
   it('are named in English with lang en, and say disciplines in English', () => {
-    const en = buildReportModel({ result, lang: 'en', quarter: null, generatedAt: '' });
+    const en = build(result, 'en');
     expect(en.sheets.map((s) => s.name)).toEqual([
       'Summary',
       'Units',
@@ -154,23 +185,98 @@ describe('概览', () => {
     expect(Object.keys(all).filter((f) => f.startsWith('quarter.'))).toEqual([]);
   });
 
-  it("adds the quarter's own figures: Q4 2016 against a quarter of the year's targets", () => {
-    // expected.json months 2016-10..12: 18 + 16 + 17 complaints, 10 + 10 + 10 assessed;
-    // 2015-10..12: 15 + 14 + 15. Target 125 / 4.
-    const q = Object.entries(items(withQuarter)).filter(([f]) => f.startsWith('quarter.'));
-    expect(q).toEqual([
-      ['quarter.totals.complaints', 51],
-      ['quarter.totals.assessed', 30],
-      ['quarter.totals.target', 31.25],
-      ['quarter.totals.overTargetRate', (30 - 31.25) / 31.25],
-      ['quarter.totals.previous', 44],
-      ['quarter.totals.yoy', 7 / 44],
+  const tableItems = (t: Table) => Object.fromEntries(t.rows.map((r) => [r.field, r.value]));
+
+  it('shows the month under its caption, without targets or a monthly reduction', () => {
+    // expected.json unitMonths, November: 16 complaints, 10 assessed; 2015-11: 14; 2016-10: 18.
+    const [own] = sheet(monthModel, '概览').tables;
+    expect(own!.caption).toBe('本月：2016年11月（同比基期：2015年11月）');
+    expect(tableItems(own!)).toEqual({
+      'totals.workOrders': 37,
+      'totals.complaints': 16,
+      'totals.appealApproved': 6,
+      'totals.unsubstantiated': 2,
+      'totals.assessed': 10,
+      'totals.previous': 14,
+      'totals.yoy': 2 / 14,
+      'totals.preceding': 18,
+      'totals.mom': -2 / 18,
+      'totals.ratePer10k': (16 / 863_260) * 10_000,
+      'categories.discipline[运检].complaints': 4,
+      'categories.discipline[营销].complaints': 12,
+    });
+  });
+
+  it('shows the year to date to November against the annual targets, and who reached them', () => {
+    const y = sheet(monthModel, '概览').tables[1]!;
+    expect(y.caption).toBe('累计：2016年1–11月（与年度指标比较）');
+    const sum = (k: 'complaints' | 'assessed') => ytd(11).reduce((s, u) => s + u[k], 0);
+    expect([sum('complaints'), sum('assessed')]).toEqual([209, 136]);
+    const all = tableItems(y);
+    expect(all).toMatchObject({
+      'yearToDate.totals.complaints': 209,
+      'yearToDate.totals.appealApproved': 73,
+      'yearToDate.totals.assessed': 136,
+      'yearToDate.totals.target': 125,
+      'yearToDate.totals.overTargetRate': (136 - 125) / 125,
+      'yearToDate.totals.unitsOverTarget': 6,
+      'yearToDate.totals.unitsReachedAnnualTarget': 6,
+      'yearToDate.totals.previous': 165,
+      'yearToDate.totals.yoy': 44 / 165,
+    });
+    // Every unit whose assessed complaints so far reach its annual target, on a row of its own.
+    const reached = y.rows.filter((r) => String(r.field).endsWith('].reachedAnnualTarget'));
+    expect(reached.map((r) => [r.item, r.value])).toEqual(
+      ytd(11)
+        .filter((u) => u.assessed >= u.target)
+        .map((u) => [u.unit, `${u.assessed} / ${u.target}`]),
+    );
+    expect(reached.map((r) => r.item)).toEqual([
+      '国网黄山供电公司(市直)',
+      '国网歙县供电公司',
+      '国网黄山市黄山区供电公司',
+      '国网休宁县供电公司',
+      '国网黄山市徽州区供电公司',
+      '国网祁门县供电公司',
     ]);
-    const labels = sheet(withQuarter, '概览').tables[0]!.rows.map((r) => r.item);
-    expect(labels).toContain('本季度 超指标率');
-    expect(
-      sheet(withQuarter, '概览').tables[0]!.rowFormats![labels.indexOf('本季度 投诉同比')],
-    ).toBe('change');
+    const labels = y.rows.map((r) => r.item);
+    // Red: the alert format marks the row; the target is headed as the annual one.
+    expect(y.rowFormats![labels.indexOf('国网祁门县供电公司')]).toBe('alert');
+    expect(labels).toContain('年度指标');
+    expect(labels).toContain('已达到或超过年度指标的单位数');
+  });
+
+  it('shows the quarter against its share of the targets, then the year to date', () => {
+    // expected.json months 2016-10..12: 18 + 16 + 17 complaints, 10 + 10 + 10 assessed;
+    // 2015-10..12: 15 + 14 + 15. Target 125 / 4. The year to date is the year: 146 vs 125.
+    const [own, y] = sheet(quarterModel, '概览').tables;
+    expect(own!.caption).toBe('本季度：2016年第四季度（同比基期：2015年第四季度）');
+    expect(tableItems(own!)).toMatchObject({
+      'totals.complaints': 51,
+      'totals.assessed': 30,
+      'totals.target': 31.25,
+      'totals.overTargetRate': (30 - 31.25) / 31.25,
+      'totals.previous': 44,
+      'totals.yoy': 7 / 44,
+    });
+    expect(y!.caption).toBe('累计：2016年（与年度指标比较）');
+    expect(tableItems(y!)).toMatchObject({
+      'yearToDate.totals.assessed': 146,
+      'yearToDate.totals.target': 125,
+      'yearToDate.totals.overTargetRate': 0.168,
+      'yearToDate.totals.unitsReachedAnnualTarget': 6,
+    });
+  });
+
+  it('says the share the year to date is held against with --prorate', () => {
+    const prorated = build(asked(result, { month: '2016-11' }, true));
+    const y = sheet(prorated, '概览').tables[1]!;
+    expect(y.caption).toBe('累计：2016年1–11月（指标按 11/12 折算）');
+    expect(tableItems(y)).toMatchObject({
+      'yearToDate.totals.target': (125 * 11) / 12,
+      'yearToDate.totals.annualTarget': 125,
+      'yearToDate.totals.unitsReachedAnnualTarget': 6,
+    });
   });
 
   it('is a list of items, absent values shown as -, with every note of the analysis', () => {
@@ -247,7 +353,7 @@ describe('单位', () => {
 
   it('leaves the target columns out of the workbook without targets', async () => {
     const plain = await pipeline([INPUTS[1]!], {});
-    const m = buildReportModel({ result: plain, lang: 'zh', quarter: null, generatedAt: '' });
+    const m = build(plain);
     expect(keys(table(m, '单位'))).not.toContain('target');
     expect(keys(unitsCsvTable(plain.analysis, 'zh'))).toContain('target');
   });
@@ -274,21 +380,76 @@ describe('单位', () => {
     expect([short.rows.length, short.omitted, short.totals!.complaints]).toEqual([3, 5, 226]);
   });
 
-  it("adds the quarter's table against prorated targets (assess --quarter 2016Q4 --prorate)", () => {
-    const s = sheet(withQuarter, '单位');
+  it('shows the month without targets, then the year to date ranked against the annual targets', () => {
+    const s = sheet(monthModel, '单位');
     expect(s.tables).toHaveLength(2);
-    const q = s.tables[1]!;
-    expect(q.caption).toBe('本季度：2016年第四季度（同比基期：2015年第四季度）');
-    // A quarter has the quarter before.
-    expect(keys(q)).toEqual(expect.arrayContaining(['preceding', 'mom']));
-    expect(cells(q, ['rank', 'unit', 'assessed', 'target', 'overTargetRate']).slice(0, 3)).toEqual([
+    const [own, y] = s.tables;
+    expect(own!.caption).toBe('本月：2016年11月（同比基期：2015年11月）');
+    expect(keys(own!)).not.toContain('target');
+    expect(keys(own!)).not.toContain('overTargetRate');
+    // November per unit, from expected.json unitMonths; ranks shared, more complaints first.
+    expect(cells(own!, ['rank', 'unit', 'complaints', 'assessed'])).toEqual([
+      [1, '国网歙县供电公司', 5, 3],
+      [2, '国网祁门县供电公司', 3, 2],
+      [2, '国网黄山供电公司(市直)', 3, 2],
+      [4, '国网休宁县供电公司', 3, 1],
+      [4, '国网黄山市黄山区供电公司', 1, 1],
+      [4, '国网黟县供电公司', 1, 1],
+      [7, '国网黄山市屯溪区供电公司', 0, 0],
+      [7, '国网黄山市徽州区供电公司', 0, 0],
+      [undefined, '合计', 16, 10],
+    ]);
+    expect(y!.caption).toBe('累计：2016年1–11月（与年度指标比较）');
+    expect(y!.columns.find((c) => c.key === 'target')?.label).toBe('annualTarget');
+    expect(keys(y!)).not.toContain('mom');
+    const fields = ['rank', 'unit', 'complaints', 'assessed', 'target', 'reachedAnnualTarget'];
+    expect(cells(y!, fields)).toEqual([
+      [1, '国网黄山供电公司(市直)', 46, 31, 28, true],
+      [2, '国网歙县供电公司', 48, 28, 26, true],
+      [3, '国网黄山市黄山区供电公司', 32, 22, 16, true],
+      [4, '国网休宁县供电公司', 27, 17, 15, true],
+      [5, '国网黄山市徽州区供电公司', 17, 11, 8, true],
+      [6, '国网祁门县供电公司', 14, 10, 9, true],
+      [6, '国网黄山市屯溪区供电公司', 14, 10, 12, false],
+      [8, '国网黟县供电公司', 11, 7, 11, false],
+      [undefined, '合计', 209, 136, 125, true],
+    ]);
+    // The same figures as the generator's tallies, unit by unit.
+    for (const u of ytd(11)) {
+      const row = y!.rows.find((r) => r.unit === u.unit)!;
+      expect([row.complaints, row.assessed, row.previous]).toEqual([
+        u.complaints,
+        u.assessed,
+        u.previous,
+      ]);
+    }
+    expect(s.notes.slice(0, 2)).toEqual([
+      '本月不与指标比较：指标为年度指标，与累计比较（见累计表）。',
+      '累计考核投诉已达到或超过年度指标：国网黄山供电公司(市直) 31 / 28、国网歙县供电公司 28 / 26、' +
+        '国网黄山市黄山区供电公司 22 / 16、国网休宁县供电公司 17 / 15、国网黄山市徽州区供电公司 11 / 8、' +
+        '国网祁门县供电公司 10 / 9',
+    ]);
+  });
+
+  it('shows the quarter against its share (3/12), then the year', () => {
+    const [own, y] = sheet(quarterModel, '单位').tables;
+    expect(own!.caption).toBe('本季度：2016年第四季度（同比基期：2015年第四季度）');
+    expect(
+      cells(own!, ['rank', 'unit', 'assessed', 'target', 'overTargetRate']).slice(0, 3),
+    ).toEqual([
       [1, '国网歙县供电公司', 8, 6.5, 0.2308],
       [2, '国网黄山供电公司(市直)', 6, 7, -0.1429],
       [3, '国网休宁县供电公司', 5, 3.75, 0.3333],
     ]);
     expect(
-      cells({ ...q, rows: [] }, ['complaints', 'appealApproved', 'assessed', 'target']),
+      cells({ ...own!, rows: [] }, ['complaints', 'appealApproved', 'assessed', 'target']),
     ).toEqual([[51, 21, 30, 31.25]]);
+    expect(cells({ ...y!, rows: [] }, ['complaints', 'assessed', 'target'])).toEqual([
+      [226, 146, 125],
+    ]);
+    expect(sheet(quarterModel, '单位').notes[0]).toBe(
+      '指标按 10–12 月折算（年度指标 × 3/12 = 0.25）',
+    );
   });
 
   it('notes the targets beside the table', () => {
@@ -388,7 +549,7 @@ describe('季节性', () => {
 
   it('says why when the inputs cover a year or less', async () => {
     const one = await pipeline([INPUTS[1]!], OPTIONS);
-    const m = buildReportModel({ result: one, lang: 'zh', quarter: null, generatedAt: '' });
+    const m = build(one);
     expect(sheet(m, '季节性')).toMatchObject({
       tables: [],
       notes: ['输入覆盖不足 12 个月以上，无法计算季节性。'],
@@ -598,6 +759,61 @@ describe('terminal views', () => {
     const assess = assessView(q4, 'zh');
     expect(assess.notes).toEqual(['指标按 10–12 月折算（年度指标 × 3/12 = 0.25）']);
     expect(cells(assess.units, ['unit', 'target']).at(-1)).toEqual(['合计', 31.25]);
+  });
+
+  it('puts the year to date beside a month: its line, who reached the annual target, its table', () => {
+    const v = summaryView(month, 'zh');
+    expect(v.overall.map((p) => p.kind)).toEqual([
+      'count',
+      'count',
+      'count',
+      'count',
+      'yoy',
+      'mom',
+    ]);
+    expect(keys(v.units)).toContain('mom');
+    expect(keys(v.units)).not.toContain('target');
+    const y = v.yearToDate!;
+    expect(y.span).toBe('2016-01 – 2016-11');
+    expect(y.overall).toContainEqual({
+      kind: 'target',
+      label: 'annualTarget',
+      target: 125,
+      overTargetRate: 0.088,
+      overTarget: true,
+      unitsOverTarget: 6,
+      unitsWithTarget: 8,
+      withTarget: null,
+    });
+    expect(y.reached).toEqual({
+      of: 8,
+      units: ytd(11)
+        .filter((u) => u.assessed >= u.target)
+        .map((u) => ({ unit: u.unit, figures: `${u.assessed} / ${u.target}` })),
+    });
+    expect(keys(y.units)).toEqual([
+      'rank',
+      'unit',
+      'complaints',
+      'appealApproved',
+      'assessed',
+      'target',
+      'overTargetRate',
+      'reachedAnnualTarget',
+      'share',
+      'previous',
+      'yoy',
+      'ratePer10k',
+    ]);
+    expect(summaryView(result, 'zh').yearToDate).toBeNull();
+  });
+
+  it('gives assess and trend the year to date of a month too', () => {
+    const assess = assessView(month, 'zh');
+    expect(assess.notes[0]).toBe('本月不与指标比较：指标为年度指标，与累计比较（见累计表）。');
+    expect(cells(assess.yearToDate!.units, ['unit', 'assessed']).at(-1)).toEqual(['合计', 136]);
+    expect(trendView(month, null, 'zh').yearToDate?.span).toBe('2016-01 – 2016-11');
+    expect(trendView(result, null, 'zh').yearToDate).toBeNull();
   });
 
   it('gives trend its months and, with --by, a row per group', () => {

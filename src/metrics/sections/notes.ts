@@ -11,6 +11,7 @@ import { monthCount, months, periodJson, preceding, yearEarlier } from '../perio
 import type { AnalysisInput, Note, Satisfaction, TargetMatch } from '../types.js';
 import { comparisons } from './period.js';
 import { SEASONALITY_MIN_MONTHS } from './seasonality.js';
+import { yearToDateMissing, yearToDatePeriod } from './year-to-date.js';
 
 export const note = (
   code: Note['code'],
@@ -93,6 +94,18 @@ export function dataNotes(input: AnalysisInput): Note[] {
   }
   const partial = partialNote(input);
   if (partial) notes.push(partial);
+  const ytdMissing = yearToDateMissing(input);
+  if (ytdMissing.length > 0) {
+    const list = ytdMissing.map(monthIndexToString).join(', ');
+    const span = periodJson(yearToDatePeriod(period));
+    notes.push(
+      note(
+        'year-to-date-months-missing',
+        `Year to date ${span.from} – ${span.to}: ${list} not in any input; counted as 0, so the year to date falls short of the real figure.`,
+        `累计 ${span.from} – ${span.to}：${list} 不在任何输入中，按 0 计，累计数偏低。`,
+      ),
+    );
+  }
   if (!fields.has('appealResult')) {
     notes.push(
       note(
@@ -141,7 +154,9 @@ export function targetNotes(input: AnalysisInput, match: TargetMatch | null): No
   if (!match) return [];
   const notes: Note[] = [];
   const n = monthCount(input.period);
-  if (!input.settings.prorate && n < 12)
+  // Not for a month or a quarter (their basis is fixed), nor for the year to date beside them,
+  // which bulletins hold against the whole annual target on purpose.
+  if (match.basis === 'annual' && input.request.kind !== 'yearToDate' && n < 12)
     notes.push(
       note(
         'targets-not-prorated',

@@ -26,7 +26,10 @@ export function comparisons(input: AnalysisInput): Comparisons {
   return {
     period,
     yearEarlier: whole(earlier) ? earlier : null,
-    preceding: whole(before) && whole(period) ? before : null,
+    // The span before a year to date (February to December of the year before, for January
+    // to November) is nobody's comparison: it would only echo 同比.
+    preceding:
+      input.request.kind !== 'yearToDate' && whole(before) && whole(period) ? before : null,
   };
 }
 

@@ -1,26 +1,69 @@
 /**
- * How the targets file lines up with the data: a unit with complaints but no target, and a
- * target whose unit is in no input, are listed, never guessed. A target that matches no unit is
- * named with the unit of the data closest in spelling ("国网歙县供电公" → 国网歙县供电公司), so a
- * typo in the targets file is found at once; it is still not matched.
+ * How the period is held against the annual targets (its basis), and how the targets file
+ * lines up with the data: a unit with complaints but no target, and a target whose unit is in
+ * no input, are listed, never guessed. A target that matches no unit is named with the unit of
+ * the data closest in spelling ("国网歙县供电公" → 国网歙县供电公司), so a typo in the targets
+ * file is found at once; it is still not matched.
  */
 import { closest } from '../../settings/suggest.js';
+import { prorate } from '../formulas.js';
 import { monthCount } from '../period.js';
-import type { AnalysisInput, TargetMatch, UnitRow } from '../types.js';
+import type { AnalysisInput, TargetBasis, TargetMatch, UnitRow } from '../types.js';
+
+/**
+ * A month is not held against the targets: its share of the year (1/12) ignores the seasons —
+ * a summer month would be "over" and a winter one "under" every year — and the whole annual
+ * target makes any month look far under it; the year to date beside it is the comparison a
+ * bulletin makes. A quarter is held against its share, as the quarterly evaluation does,
+ * whatever --prorate says. Any other period (a year, a range, the year to date) against the
+ * whole target, or its share with --prorate.
+ */
+export function targetBasis(
+  input: Pick<AnalysisInput, 'request' | 'settings' | 'period'>,
+): TargetBasis {
+  switch (input.request.kind) {
+    case 'month':
+      return 'none';
+    case 'quarter':
+      return 'prorated';
+    case 'yearToDate':
+      // Twelve twelfths are the whole target: the year to date of December is the year.
+      return input.settings.prorate && monthCount(input.period) < 12 ? 'prorated' : 'annual';
+    default:
+      return input.settings.prorate ? 'prorated' : 'annual';
+  }
+}
+
+type Basis = Pick<AnalysisInput, 'request' | 'settings' | 'period'>;
+
+/** What the annual targets are multiplied by for the period; null when it has none. */
+export function targetFactor(input: Basis): number | null {
+  const basis = targetBasis(input);
+  return basis === 'none' ? null : basis === 'prorated' ? monthCount(input.period) / 12 : 1;
+}
+
+/** A unit's target for the period from its annual target. */
+export function periodTarget(input: Basis, annual: number): number | null {
+  const basis = targetBasis(input);
+  if (basis === 'none') return null;
+  return basis === 'prorated' ? prorate(annual, monthCount(input.period)) : annual;
+}
 
 export function targetMatch(input: AnalysisInput, units: readonly UnitRow[]): TargetMatch | null {
-  const { targets, settings, cube } = input;
+  const { targets, cube } = input;
   if (!targets) return null;
   const seen = new Set(cube.units);
   const targetsWithoutData = [...targets.byUnit.keys()].filter((u) => !seen.has(u));
   // A typo's unit is most likely one of those left without a target.
   const untargeted = cube.units.filter((u) => !targets.byUnit.has(u));
+  const basis = targetBasis(input);
   return {
     file: targets.file,
-    prorated: settings.prorate,
-    factor: settings.prorate ? monthCount(input.period) / 12 : 1,
+    prorated: basis === 'prorated',
+    factor: targetFactor(input),
+    basis,
     unitsWithoutTarget: units
-      .filter((u) => u.target === null && u.complaints > 0)
+      .filter((u) => !targets.byUnit.has(u.unit) && u.complaints > 0)
       .map((u) => u.unit),
     targetsWithoutData,
     unmatched: targetsWithoutData.map((unit) => ({

@@ -8,6 +8,7 @@ import { change, isOverTarget, overTargetRate, ratePer10k } from '../formulas.js
 import { countsOf, groupBy, tallyOf } from '../group.js';
 import type { AnalysisInput, Totals, UnitRow } from '../types.js';
 import { comparisons } from './period.js';
+import { targetBasis } from './targets.js';
 
 export function totals(input: AnalysisInput, units: readonly UnitRow[]): Totals {
   const { cube, settings, period } = input;
@@ -19,11 +20,11 @@ export function totals(input: AnalysisInput, units: readonly UnitRow[]): Totals 
     excludedByType[cube.types[g.key[0]!]!] = g.total.workOrders;
   const total = countsOf(now.total);
 
-  // Only the units with a target are held against the total target: their own sums stand
-  // beside it (withTarget), never the complaints of every unit.
+  // Only the units with a target are held against the total target, a month against none:
+  // their own sums stand beside it (withTarget), never the complaints of every unit.
   let target: number | null = null;
   let withTarget: Totals['withTarget'] = null;
-  if (input.targets) {
+  if (input.targets && targetBasis(input) !== 'none') {
     target = 0;
     withTarget = { units: 0, complaints: 0, appealApproved: 0, unsubstantiated: 0, assessed: 0 };
     for (const u of units) {

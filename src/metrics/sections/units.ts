@@ -8,14 +8,14 @@ import {
   competitionRanks,
   isOverTarget,
   overTargetRate,
-  prorate,
   ratePer10k,
   share,
 } from '../formulas.js';
 import { countsOf, groupBy, noTally, type Tally } from '../group.js';
-import { monthCount, type Period } from '../period.js';
+import type { Period } from '../period.js';
 import type { AnalysisInput, UnitRow } from '../types.js';
 import { comparisons } from './period.js';
+import { periodTarget } from './targets.js';
 
 /** Per unit id, its tally in `period` (an empty one when it has no cell there). */
 function byUnit(input: AnalysisInput, period: Period | null): Tally[] {
@@ -28,7 +28,7 @@ function byUnit(input: AnalysisInput, period: Period | null): Tally[] {
 
 /** Units by assessed complaints, most first (then by complaints, then by name); ranks shared. */
 export function units(input: AnalysisInput): UnitRow[] {
-  const { cube, period, settings } = input;
+  const { cube, period } = input;
   const compared = comparisons(input);
   const now = byUnit(input, period);
   const earlier = byUnit(input, compared.yearEarlier);
@@ -45,7 +45,7 @@ export function units(input: AnalysisInput): UnitRow[] {
     const name = cube.units[id]!;
     const counts = countsOf(now[id]!);
     const t = targetOf(name);
-    const target = t ? (settings.prorate ? prorate(t.target, monthCount(period)) : t.target) : null;
+    const target = t ? periodTarget(input, t.target) : null;
     const previous = compared.yearEarlier ? earlier[id]!.complaints : null;
     const preceding = compared.preceding ? before[id]!.complaints : null;
     return {

@@ -21,21 +21,25 @@ const span = (p: { from: string; to: string }) =>
  * --include-partial, in part). A partial December drawn as a whole month is a cliff that is not
  * there; the subtitle says which months are left out.
  */
-function chartMonths(a: Analysis): { shown: Analysis['months']; left: string[] } {
+function chartMonths(
+  a: Analysis,
+  months: Analysis['months'],
+): { shown: Analysis['months']; left: string[] } {
   const usable = (m: Analysis['months'][number]) =>
     !m.partial || (a.settings.includePartial && m.through !== null);
   return {
-    shown: a.months.filter(usable),
-    left: a.months.filter((m) => !usable(m)).map((m) => m.month),
+    shown: months.filter(usable),
+    left: months.filter((m) => !usable(m)).map((m) => m.month),
   };
 }
 
+/** The months of the year to date beside a month or a quarter: one month is no trend. */
 function trendChart(a: Analysis, lang: Lang): TrendChart | null {
-  const { shown, left } = chartMonths(a);
+  const { months, period: p } = a.yearToDate ?? a;
+  const { shown, left } = chartMonths(a, months);
   if (shown.length === 0) return null;
   const t = CHART[lang];
   const hasPrevious = shown.some((m) => m.previous !== null);
-  const p = a.period;
   const subtitle = p.yearEarlier && hasPrevious ? t.against(span(p), span(p.yearEarlier)) : span(p);
   return {
     name: 'trend',
@@ -48,18 +52,20 @@ function trendChart(a: Analysis, lang: Lang): TrendChart | null {
   };
 }
 
+/** The units against their targets: of the year to date when there is one (the annual figure). */
 function unitsChart(a: Analysis, lang: Lang): UnitsChart | null {
-  if (a.units.length === 0) return null;
+  const { units, period, totals } = a.yearToDate ?? a;
+  if (units.length === 0) return null;
   const t = CHART[lang];
-  const withTarget = a.units.some((u) => u.target !== null);
+  const withTarget = units.some((u) => u.target !== null);
   return {
     name: 'units',
     title: withTarget ? t.units : t.unitsNoTarget,
     subtitle: withTarget
-      ? `${span(a.period)}　${t.unitsOver(a.totals.unitsOverTarget, a.totals.unitsWithTarget)}`
-      : span(a.period),
+      ? `${span(period)}　${t.unitsOver(totals.unitsOverTarget, totals.unitsWithTarget)}`
+      : span(period),
     withTarget,
-    units: a.units.map((u) => ({
+    units: units.map((u) => ({
       unit: u.unit,
       assessed: u.assessed,
       target: u.target,

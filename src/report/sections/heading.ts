@@ -48,9 +48,9 @@ export function showsPreceding(p: PeriodSection): boolean {
 }
 
 /**
- * What a report is about, for its title: the quarter of a quarterly evaluation (whose figures
- * are its year to date), else its period, in words: 2016年第四季度, 2016年11月, 2016年.
+ * What a report is about, for its title: its period in words — 2016年第四季度, 2016年11月,
+ * 2016年 — the period asked, whose year to date stands beside it.
  */
-export function aboutWords(a: Analysis, quarter: Analysis | null, lang: Lang): string {
-  return spanWords(quarter ? quarter.period : a.period, lang);
+export function aboutWords(a: Analysis, lang: Lang): string {
+  return spanWords(a.period, lang);
 }

@@ -1,11 +1,19 @@
 /**
- * 概览: the totals as a list of items, each with the JSON field it shows (`field`), then in
- * the quarterly evaluation the quarter's own figures, then complaints per discipline.
+ * 概览: the totals as a list of items, each with the JSON field it shows (`field`), then
+ * complaints per discipline; for a month or a quarter, under its caption, and beside it its
+ * year to date against the annual targets with the units that have already reached theirs.
  */
-import type { Analysis } from '../../metrics/types.js';
+import type { Analysis, YearToDate } from '../../metrics/types.js';
 import type { Cell } from '../../io/table.js';
 import type { Lang } from '../../settings/types.js';
-import { BOOK, SHEET_NAMES, disciplineName, heading, type ColumnLabel } from '../labels.js';
+import {
+  BOOK,
+  SHEET_NAMES,
+  disciplineName,
+  heading,
+  reachedFigures,
+  type ColumnLabel,
+} from '../labels.js';
 import type { Format, Row, Sheet, Table } from '../types.js';
 import { showsPreceding } from './heading.js';
 import { say } from './notes.js';
@@ -18,7 +26,7 @@ interface Item {
   format: Format;
 }
 
-/** The year's (or the period's) totals. */
+/** The period's totals: without target items when the period is not held against targets. */
 function totalsItems(a: Analysis, lang: Lang): Item[] {
   const t = BOOK[lang];
   const x = a.totals;
@@ -29,38 +37,111 @@ function totalsItems(a: Analysis, lang: Lang): Item[] {
     format,
   });
   const r = a.trend.avgMonthlyReduction;
+  const withTarget = a.targets?.basis !== 'none';
   return [
     item('workOrders', 'int'),
     item('complaints', 'int'),
     item('appealApproved', 'int'),
     item('unsubstantiated', 'int'),
     item('assessed', 'int'),
-    item('target', 'dec'),
-    item('overTargetRate', 'over'),
-    {
-      field: 'totals.unitsOverTarget',
-      label: t.unitsOver,
-      value: a.targets ? x.unitsOverTarget : null,
-      format: 'int',
-    },
-    {
-      field: 'totals.unitsWithTarget',
-      label: t.unitsWithTarget,
-      value: a.targets ? x.unitsWithTarget : null,
-      format: 'int',
-    },
+    ...(withTarget
+      ? [
+          item('target', 'dec'),
+          item('overTargetRate', 'over'),
+          {
+            field: 'totals.unitsOverTarget',
+            label: t.unitsOver,
+            value: a.targets ? x.unitsOverTarget : null,
+            format: 'int',
+          } satisfies Item,
+          {
+            field: 'totals.unitsWithTarget',
+            label: t.unitsWithTarget,
+            value: a.targets ? x.unitsWithTarget : null,
+            format: 'int',
+          } satisfies Item,
+        ]
+      : []),
     item('previous', 'int'),
     item('yoy', 'change'),
     ...(showsPreceding(a.period) ? [item('preceding', 'int'), item('mom', 'change')] : []),
     item('ratePer10k', 'dec'),
+    // A single month has no monthly reduction.
+    ...(a.period.months > 1
+      ? [
+          {
+            field: 'trend.avgMonthlyReduction.arithmetic',
+            label: t.avgArithmetic,
+            value: r.arithmetic,
+            format: 'pct',
+          } satisfies Item,
+          {
+            field: 'trend.avgMonthlyReduction.compound',
+            label: t.avgCompound,
+            value: r.compound,
+            format: 'pct',
+          } satisfies Item,
+        ]
+      : []),
+  ];
+}
+
+/**
+ * The year to date (yearToDate.totals of the JSON result): against the annual targets, and the
+ * units that have already reached theirs — named, in red, the first thing a bulletin raises.
+ */
+function yearToDateItems(a: Analysis, y: YearToDate, lang: Lang): Item[] {
+  const t = BOOK[lang];
+  const x = y.totals;
+  const item = (key: keyof typeof x & ColumnLabel, format: Format, label = key): Item => ({
+    field: `yearToDate.totals.${key}`,
+    label: heading(label, lang),
+    value: x[key] as Cell,
+    format,
+  });
+  const r = y.trend.avgMonthlyReduction;
+  const prorated = y.targets?.prorated === true;
+  const reached = y.units.filter((u) => u.reachedAnnualTarget === true);
+  const targetItems: Item[] = [
+    item('target', 'dec', prorated ? 'target' : 'annualTarget'),
+    item('overTargetRate', 'over'),
     {
-      field: 'trend.avgMonthlyReduction.arithmetic',
+      field: 'yearToDate.totals.unitsOverTarget',
+      label: t.unitsOver,
+      value: x.unitsOverTarget,
+      format: 'int',
+    },
+    ...(prorated ? [item('annualTarget', 'dec')] : []),
+    {
+      field: 'yearToDate.totals.unitsReachedAnnualTarget',
+      label: t.unitsReached,
+      value: x.unitsReachedAnnualTarget,
+      format: 'int',
+    },
+    // Each such unit on a row of its own, red: assessed so far / annual target.
+    ...reached.map((u): Item => ({
+      field: `yearToDate.units[${u.unit}].reachedAnnualTarget`,
+      label: u.unit,
+      value: reachedFigures(u.assessed, u.annualTarget!),
+      format: 'alert',
+    })),
+  ];
+  return [
+    item('complaints', 'int'),
+    item('appealApproved', 'int'),
+    ...(a.settings.excludeUnsubstantiated ? [item('unsubstantiated', 'int')] : []),
+    item('assessed', 'int'),
+    ...(y.targets ? targetItems : []),
+    item('previous', 'int'),
+    item('yoy', 'change'),
+    {
+      field: 'yearToDate.trend.avgMonthlyReduction.arithmetic',
       label: t.avgArithmetic,
       value: r.arithmetic,
       format: 'pct',
     },
     {
-      field: 'trend.avgMonthlyReduction.compound',
+      field: 'yearToDate.trend.avgMonthlyReduction.compound',
       label: t.avgCompound,
       value: r.compound,
       format: 'pct',
@@ -68,27 +149,9 @@ function totalsItems(a: Analysis, lang: Lang): Item[] {
   ];
 }
 
-/** The quarter's own figures (quarter.totals of the JSON result). */
-function quarterItems(q: Analysis, lang: Lang): Item[] {
-  const x = q.totals;
-  const item = (key: keyof typeof x & ColumnLabel, format: Format): Item => ({
-    field: `quarter.totals.${key}`,
-    label: `${BOOK[lang].quarter} ${heading(key, lang)}`,
-    value: x[key] as Cell,
-    format,
-  });
-  return [
-    item('complaints', 'int'),
-    item('assessed', 'int'),
-    item('target', 'dec'),
-    item('overTargetRate', 'over'),
-    item('previous', 'int'),
-    item('yoy', 'change'),
-  ];
-}
-
-function itemsTable(items: readonly Item[]): Table {
+function itemsTable(items: readonly Item[], caption?: string): Table {
   return {
+    ...(caption === undefined ? {} : { caption }),
     columns: [
       { key: 'item', label: 'item', format: 'text' },
       { key: 'value', label: 'value', format: 'pct' },
@@ -99,12 +162,25 @@ function itemsTable(items: readonly Item[]): Table {
   };
 }
 
-export function overviewSheet(
-  a: Analysis,
-  quarter: Analysis | null,
-  warnings: readonly string[],
-  lang: Lang,
-): Sheet {
+/** A month or a quarter: its own figures, then its year to date, each under its caption. */
+function withYearToDate(a: Analysis, y: YearToDate, disciplines: Item[], lang: Lang): Table[] {
+  const t = BOOK[lang];
+  const p = a.period;
+  const kind = p.kind === 'quarter' ? 'quarter' : 'month';
+  const q = y.period;
+  return [
+    itemsTable(
+      [...totalsItems(a, lang), ...disciplines],
+      t.askedCaption(kind, p.from, p.to, p.yearEarlier),
+    ),
+    itemsTable(
+      yearToDateItems(a, y, lang),
+      t.ytdCaption(q.from, q.to, q.months, y.targets?.prorated === true),
+    ),
+  ];
+}
+
+export function overviewSheet(a: Analysis, warnings: readonly string[], lang: Lang): Sheet {
   const disciplines = a.categories.discipline.map((d): Item => ({
     field: `categories.discipline[${d.name}].complaints`,
     label: `${disciplineName(d.name, lang)} ${heading('complaints', lang)}`,
@@ -113,13 +189,9 @@ export function overviewSheet(
   }));
   return {
     name: SHEET_NAMES[lang][0],
-    tables: [
-      itemsTable([
-        ...totalsItems(a, lang),
-        ...(quarter ? quarterItems(quarter, lang) : []),
-        ...disciplines,
-      ]),
-    ],
+    tables: a.yearToDate
+      ? withYearToDate(a, a.yearToDate, disciplines, lang)
+      : [itemsTable([...totalsItems(a, lang), ...disciplines])],
     filter: false,
     notes: [...a.notes.map(say(lang)), ...warnings],
     charts: ['trend', 'units'],

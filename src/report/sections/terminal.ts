@@ -14,7 +14,7 @@ import {
 import type { GroupSeries } from '../../metrics/trend.js';
 import type { PipelineResult } from '../../pipeline.js';
 import type { Lang } from '../../settings/types.js';
-import { PRORATED, businessTypeName, disciplineName } from '../labels.js';
+import { BOOK, PRORATED, businessTypeName, disciplineName, reachedFigures } from '../labels.js';
 import type {
   AssessView,
   ClassFigures,
@@ -24,11 +24,12 @@ import type {
   SummaryView,
   TerminalHeading,
   TrendView,
+  YearToDateView,
 } from '../types.js';
 import { showsPreceding } from './heading.js';
 import { say } from './notes.js';
 import { MONTH_NOTES, groupsTerminalTable, monthsTerminalTable } from './trend.js';
-import { unitsTerminalTable } from './units.js';
+import { unitsTerminalTable, yearToDateTerminalTable } from './units.js';
 
 const SUMMARY_UNITS = 20;
 const SUMMARY_HOTSPOTS = 5;
@@ -44,10 +45,10 @@ export function terminalHeading(result: PipelineResult): TerminalHeading {
   };
 }
 
-function overall(a: Analysis): OverallPart[] {
-  const x = a.totals;
-  const parts: OverallPart[] = [
-    { kind: 'count', label: 'workOrders', value: x.workOrders },
+/** The counts of the overall line; work orders only for the period asked. */
+function counts(a: Analysis, x: Analysis['totals'], workOrders: boolean): OverallPart[] {
+  return [
+    ...(workOrders ? [{ kind: 'count', label: 'workOrders', value: x.workOrders } as const] : []),
     { kind: 'count', label: 'complaints', value: x.complaints },
     { kind: 'count', label: 'appealApproved', value: x.appealApproved },
     ...(a.settings.excludeUnsubstantiated
@@ -55,22 +56,69 @@ function overall(a: Analysis): OverallPart[] {
       : []),
     { kind: 'count', label: 'assessed', value: x.assessed },
   ];
+}
+
+/** What the total target is held against, when units without one have complaints too. */
+function withTargetPart(x: Analysis['totals']): { units: number; assessed: number } | null {
+  return x.withTarget && x.withTarget.complaints !== x.complaints
+    ? { units: x.withTarget.units, assessed: x.withTarget.assessed }
+    : null;
+}
+
+function overall(a: Analysis): OverallPart[] {
+  const x = a.totals;
+  const parts = counts(a, x, true);
   if (x.target !== null)
     parts.push({
       kind: 'target',
+      label: 'target',
       target: x.target,
       overTargetRate: x.overTargetRate,
       overTarget: x.overTarget,
       unitsOverTarget: x.unitsOverTarget,
       unitsWithTarget: x.unitsWithTarget,
-      withTarget:
-        x.withTarget && x.withTarget.complaints !== x.complaints
-          ? { units: x.withTarget.units, assessed: x.withTarget.assessed }
-          : null,
+      withTarget: withTargetPart(x),
     });
   if (x.previous !== null) parts.push({ kind: 'yoy', yoy: x.yoy, previous: x.previous });
   if (x.preceding !== null && showsPreceding(a.period)) parts.push({ kind: 'mom', mom: x.mom });
   return parts;
+}
+
+/**
+ * The year to date's lines: its overall line against the annual target, the units at or over
+ * theirs (named: the one thing a monthly bulletin must raise), and its units table.
+ */
+function yearToDateView(a: Analysis, lang: Lang, limit = Infinity): YearToDateView | null {
+  const y = a.yearToDate;
+  if (!y) return null;
+  const x = y.totals;
+  const parts = counts(a, x, false);
+  if (x.target !== null)
+    parts.push({
+      kind: 'target',
+      label: y.targets?.prorated ? 'target' : 'annualTarget',
+      target: x.target,
+      overTargetRate: x.overTargetRate,
+      overTarget: x.overTarget,
+      unitsOverTarget: x.unitsOverTarget,
+      unitsWithTarget: x.unitsWithTarget,
+      withTarget: withTargetPart(x),
+    });
+  if (x.previous !== null) parts.push({ kind: 'yoy', yoy: x.yoy, previous: x.previous });
+  const p = y.period;
+  return {
+    span: p.from === p.to ? p.from : `${p.from} – ${p.to}`,
+    overall: parts,
+    reached: y.targets
+      ? {
+          units: y.units
+            .filter((u) => u.reachedAnnualTarget === true)
+            .map((u) => ({ unit: u.unit, figures: reachedFigures(u.assessed, u.annualTarget!) })),
+          of: x.unitsWithTarget,
+        }
+      : null,
+    units: yearToDateTerminalTable(a, y, lang, limit),
+  };
 }
 
 function monthsView(a: Analysis, lang: Lang): MonthsView {
@@ -111,6 +159,7 @@ export function summaryView(result: PipelineResult, lang: Lang): SummaryView {
     heading: terminalHeading(result),
     overall: overall(a),
     units: unitsTerminalTable(a, lang, SUMMARY_UNITS),
+    yearToDate: yearToDateView(a, lang, SUMMARY_UNITS),
     months: monthsView(a, lang),
     disciplines: a.categories.discipline.map((d) => figures(d, disciplineName(d.name, lang))),
     level1: a.categories.level1
@@ -153,10 +202,16 @@ export function assessView(result: PipelineResult, lang: Lang): AssessView {
   const a = result.analysis;
   const notes: string[] = a.notes.filter((n) => MONTH_NOTES.has(n.code)).map(say(lang));
   if (a.targets) {
+    if (a.targets.basis === 'none') notes.push(BOOK[lang].monthNoTarget);
     if (a.targets.prorated) notes.push(PRORATED[lang](a.period));
     notes.push(...a.notes.filter((n) => TARGET_NOTES.has(n.code)).map(say(lang)));
   }
-  return { heading: terminalHeading(result), units: unitsTerminalTable(a, lang), notes };
+  return {
+    heading: terminalHeading(result),
+    units: unitsTerminalTable(a, lang),
+    yearToDate: yearToDateView(a, lang),
+    notes,
+  };
 }
 
 export function trendView(
@@ -169,5 +224,6 @@ export function trendView(
     months: monthsView(result.analysis, lang),
     groups: series ? groupsTerminalTable(series, lang) : null,
     notes: result.analysis.notes.filter((n) => MONTH_NOTES.has(n.code)).map(say(lang)),
+    yearToDate: yearToDateView(result.analysis, lang),
   };
 }

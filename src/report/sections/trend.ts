@@ -5,6 +5,7 @@
  * beside its figures, a * on its heading, and the note saying what it was left out of.
  */
 import type { Analysis, MonthRow } from '../../metrics/types.js';
+import { yearToDateInput } from '../../metrics/sections/year-to-date.js';
 import { seriesBy, type GroupSeries } from '../../metrics/trend.js';
 import type { PipelineResult } from '../../pipeline.js';
 import type { Lang } from '../../settings/types.js';
@@ -48,11 +49,19 @@ const monthHeading = (m: MonthRow, text = m.month) => (m.partial ? `${text}*` : 
 const monthNotes = (a: Analysis, lang: Lang) =>
   a.notes.filter((n) => MONTH_NOTES.has(n.code)).map((n) => (lang === 'zh' ? n.zh : n.message));
 
+/** The figures the sheet shows: the year to date's beside a month or a quarter. */
+type Shown = Pick<Analysis, 'months' | 'totals' | 'trend'>;
+
 /** Complaints per unit and month, with the totals of both. */
-function unitMatrix(a: Analysis, series: readonly GroupSeries[], lang: Lang): Table {
+function unitMatrix(
+  a: Shown,
+  series: readonly GroupSeries[],
+  lang: Lang,
+  ytd: { from: string; to: string } | null,
+): Table {
   const t = BOOK[lang];
   return {
-    caption: t.unitByMonth,
+    caption: ytd ? `${t.unitByMonth} · ${t.ytd} ${ytd.from} – ${ytd.to}` : t.unitByMonth,
     columns: [
       { key: 'unit', label: 'unit', format: 'text' },
       ...a.months.map((m): Column => ({
@@ -75,8 +84,14 @@ function unitMatrix(a: Analysis, series: readonly GroupSeries[], lang: Lang): Ta
   };
 }
 
+/**
+ * Beside a month or a quarter, the months of its year to date (January on): a bulletin charts
+ * the year so far, and a single month is no series.
+ */
 export function monthlySheet(result: PipelineResult, lang: Lang): Sheet {
-  const a = result.analysis;
+  const y = result.analysis.yearToDate;
+  const a: Shown = y ?? result.analysis;
+  const input = y ? yearToDateInput(result.input) : result.input;
   const t = BOOK[lang];
   const x = a.totals;
   const c = MONTH_COLUMNS;
@@ -118,12 +133,12 @@ export function monthlySheet(result: PipelineResult, lang: Lang): Sheet {
     name: SHEET_NAMES[lang][2],
     // A single month has no monthly reduction.
     tables: [
-      unitMatrix(a, seriesBy(result.input, 'unit'), lang),
+      unitMatrix(a, seriesBy(input, 'unit'), lang, y?.period ?? null),
       series,
       ...(a.months.length > 1 ? [reduction] : []),
     ],
     filter: true,
-    notes: monthNotes(a, lang),
+    notes: monthNotes(result.analysis, lang),
     charts: ['trend'],
   };
 }

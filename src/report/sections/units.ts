@@ -1,11 +1,18 @@
 /**
- * The units: one row per unit, ranked, and a totals row — the 单位 sheet (with the quarter's
- * own table in the quarterly evaluation), the CSV units table and the terminal's table show
- * the same rows, each with its own choice of columns.
+ * The units: one row per unit, ranked, and a totals row — the 单位 sheet, the CSV units table
+ * and the terminal's table show the same rows, each with its own choice of columns. A month or
+ * a quarter has a second table, its year to date, ranked by it, against the annual targets,
+ * with the units that have already reached theirs marked.
  */
-import { TARGET_NOTES, type Analysis, type UnitRow } from '../../metrics/types.js';
+import {
+  TARGET_NOTES,
+  type Analysis,
+  type UnitRow,
+  type YearToDate,
+  type YearToDateUnitRow,
+} from '../../metrics/types.js';
 import type { Lang } from '../../settings/types.js';
-import { BOOK, PRORATED, SHEET_NAMES } from '../labels.js';
+import { BOOK, PRORATED, SHEET_NAMES, reachedFigures } from '../labels.js';
 import type { Column, Row, Sheet, Table } from '../types.js';
 import { showsPreceding } from './heading.js';
 import { say } from './notes.js';
@@ -20,6 +27,8 @@ const COLUMNS = {
   target: { key: 'target', label: 'target', format: 'dec' },
   overTargetRate: { key: 'overTargetRate', label: 'overTargetRate', format: 'over' },
   overTarget: { key: 'overTarget', label: 'overTarget', format: 'flag' },
+  annualTarget: { key: 'annualTarget', label: 'annualTarget', format: 'dec' },
+  reachedAnnualTarget: { key: 'reachedAnnualTarget', label: 'reachedAnnualTarget', format: 'flag' },
   share: { key: 'share', label: 'share', format: 'pct' },
   previous: { key: 'previous', label: 'previous', format: 'int' },
   yoy: { key: 'yoy', label: 'yoy', format: 'change' },
@@ -33,11 +42,19 @@ const pick = (keys: readonly (Key | false)[]): Column[] =>
   keys.filter((k): k is Key => k !== false).map((k) => COLUMNS[k]);
 
 const TARGET_KEYS = ['target', 'overTargetRate', 'overTarget'] as const;
+const YEAR_KEYS = ['annualTarget', 'reachedAnnualTarget'] as const;
+
+/** Whether the period is held against targets: not without a targets file, nor a month. */
+const heldAgainstTargets = (a: Pick<Analysis, 'targets'>) =>
+  a.targets !== null && a.targets.basis !== 'none';
 
 type Totals = Analysis['totals'];
 
-function unitRow(u: UnitRow): Row {
+function unitRow(u: UnitRow | YearToDateUnitRow): Row {
   return {
+    ...('annualTarget' in u
+      ? { annualTarget: u.annualTarget, reachedAnnualTarget: u.reachedAnnualTarget }
+      : {}),
     rank: u.rank,
     unit: u.unit,
     complaints: u.complaints,
@@ -114,14 +131,16 @@ function allTotalsRow(x: Totals, lang: Lang): Record<string, Row[string]> {
 const PRECEDING_KEYS: readonly Key[] = ['preceding', 'mom'];
 
 /**
- * The columns a units table of the report shows: every unit column but the target ones when
- * there are no targets, and 上期/环比 only for a period that has one (showsPreceding).
+ * The columns a units table of the report shows: every unit column of the period but the
+ * target ones when it is held against none (no targets file, or a month), and 上期/环比 only
+ * for a period that has one (showsPreceding).
  */
 function reportKeys(a: Analysis): Key[] {
-  const hasTarget = a.targets !== null;
+  const hasTarget = heldAgainstTargets(a);
   const preceding = showsPreceding(a.period);
   return (Object.keys(COLUMNS) as Key[]).filter(
     (k) =>
+      !(YEAR_KEYS as readonly Key[]).includes(k) &&
       (hasTarget || !(TARGET_KEYS as readonly Key[]).includes(k)) &&
       (preceding || !PRECEDING_KEYS.includes(k)),
   );
@@ -138,20 +157,105 @@ function bookTable(a: Analysis, lang: Lang, caption?: string): Table {
   };
 }
 
-export function unitsSheet(a: Analysis, quarter: Analysis | null, lang: Lang): Sheet {
-  const q = quarter?.period;
+/**
+ * The year to date's target columns: the annual target and whether it is reached; prorated
+ * (--prorate), the share it is held against and whether it is over that too.
+ */
+function yearTargetKeys(y: YearToDate): Key[] {
+  if (!y.targets) return [];
+  return y.targets.prorated
+    ? ['target', 'overTargetRate', 'overTarget', 'annualTarget', 'reachedAnnualTarget']
+    : ['target', 'overTargetRate', 'reachedAnnualTarget'];
+}
+
+/** The year to date's table: no 环比 (a year to date has no span before it worth comparing). */
+function yearToDateTable(y: YearToDate, lang: Lang, caption?: string): Table {
+  const prorated = y.targets?.prorated === true;
+  const columns = pick([
+    'rank',
+    'unit',
+    'complaints',
+    'appealApproved',
+    'unsubstantiated',
+    'assessed',
+    ...yearTargetKeys(y),
+    'share',
+    'previous',
+    'yoy',
+    'customers',
+    'ratePer10k',
+  ]).map((c) =>
+    // Held against the whole annual target, the target column is headed so.
+    c.key === 'target' && !prorated ? { ...c, label: 'annualTarget' as const } : c,
+  );
+  return {
+    ...(caption === undefined ? {} : { caption }),
+    columns,
+    rows: y.units.map(unitRow),
+    ...yearToDateTotals(y.totals, lang),
+  };
+}
+
+/**
+ * The year to date's totals rows: the annual target and whether it is reached stand with the
+ * total target, in the row of the units that have one when others have complaints too.
+ */
+function yearToDateTotals(
+  x: YearToDate['totals'],
+  lang: Lang,
+): Pick<Table, 'totals' | 'subtotals'> {
+  const year = { annualTarget: x.annualTarget, reachedAnnualTarget: x.reachedAnnualTarget };
+  const rows = withTargetRows(x, lang);
+  if (rows.length === 0) return { totals: { ...totalsRow(x, lang), ...year }, subtotals: [] };
+  return { totals: totalsRow(x, lang), subtotals: rows.map((r) => ({ ...r, ...year })) };
+}
+
+/** "国网歙县供电公司 28 / 26、…": the units of the year to date at or over the annual target. */
+export function reachedList(y: YearToDate, lang: Lang): string | null {
+  const reached = y.units.filter((u) => u.reachedAnnualTarget === true);
+  if (reached.length === 0) return null;
+  return reached
+    .map((u) => `${u.unit} ${reachedFigures(u.assessed, u.annualTarget!)}`)
+    .join(BOOK[lang].listSeparator);
+}
+
+/** What the notes say about the targets of a period and of its year to date. */
+function targetLines(a: Analysis, lang: Lang): string[] {
+  const t = BOOK[lang];
+  const y = a.yearToDate;
+  const lines: string[] = [];
+  if (a.targets?.basis === 'none') lines.push(t.monthNoTarget);
+  if (a.targets?.prorated) lines.push(PRORATED[lang](a.period));
+  const reached = y && reachedList(y, lang);
+  if (reached) lines.push(t.reachedNote(reached));
+  return lines;
+}
+
+export function unitsSheet(a: Analysis, lang: Lang): Sheet {
+  const t = BOOK[lang];
+  const y = a.yearToDate;
+  const p = a.period;
+  const tables = y
+    ? [
+        bookTable(
+          a,
+          lang,
+          t.askedCaption(p.kind === 'quarter' ? 'quarter' : 'month', p.from, p.to, p.yearEarlier),
+        ),
+        yearToDateTable(
+          y,
+          lang,
+          t.ytdCaption(y.period.from, y.period.to, y.period.months, y.targets?.prorated === true),
+        ),
+      ]
+    : [bookTable(a, lang)];
   return {
     name: SHEET_NAMES[lang][1],
-    tables: [
-      bookTable(a, lang),
-      ...(quarter && q
-        ? [bookTable(quarter, lang, BOOK[lang].quarterCaption(q.from, q.to, q.yearEarlier))]
-        : []),
-    ],
+    tables,
     filter: true,
     notes: [
+      ...targetLines(a, lang),
       ...a.notes.filter((n) => TARGET_NOTES.has(n.code) || n.code === 'no-appeal').map(say(lang)),
-      ...(a.targets?.prorated ? [PRORATED[lang](a.period)] : []),
     ],
     charts: ['units'],
   };
@@ -173,7 +277,10 @@ export function unitsCsvTable(a: Analysis, lang: Lang): Table {
     columns: [
       ...pick(
         (Object.keys(COLUMNS) as Key[]).filter(
-          (k) => k !== 'overTarget' && (preceding || !PRECEDING_KEYS.includes(k)),
+          (k) =>
+            k !== 'overTarget' &&
+            !(YEAR_KEYS as readonly Key[]).includes(k) &&
+            (preceding || !PRECEDING_KEYS.includes(k)),
         ),
       ),
       ...(through === undefined ? [] : [THROUGH]),
@@ -192,7 +299,7 @@ const THROUGH: Column = { key: 'through', label: 'through', format: 'text' };
  * the first `limit` units.
  */
 export function unitsTerminalTable(a: Analysis, lang: Lang, limit = Infinity): Table {
-  const hasTarget = a.targets !== null;
+  const hasTarget = heldAgainstTargets(a);
   const hasPrevious = a.period.yearEarlier !== null;
   const hasCustomers = a.units.some((u) => u.customers !== null);
   return {
@@ -207,11 +314,47 @@ export function unitsTerminalTable(a: Analysis, lang: Lang, limit = Infinity): T
       'share',
       hasPrevious && 'previous',
       hasPrevious && 'yoy',
+      // A month or a quarter is read for its change too (环比); longer periods are not.
+      a.yearToDate !== null && a.period.preceding !== null && 'mom',
       hasCustomers && 'ratePer10k',
     ]),
     rows: a.units.slice(0, limit).map(unitRow),
     totals: totalsRow(a.totals, lang),
     subtotals: withTargetRows(a.totals, lang),
     omitted: Math.max(0, a.units.length - limit),
+  };
+}
+
+/**
+ * The terminal's year-to-date table: the period's columns, against the annual target (or its
+ * share with --prorate, and then the annual target too), the units at or over it marked.
+ */
+export function yearToDateTerminalTable(
+  a: Analysis,
+  y: YearToDate,
+  lang: Lang,
+  limit = Infinity,
+): Table {
+  const prorated = y.targets?.prorated === true;
+  const hasPrevious = y.period.yearEarlier !== null;
+  const hasCustomers = y.units.some((u) => u.customers !== null);
+  const columns = pick([
+    'rank',
+    'unit',
+    'complaints',
+    'appealApproved',
+    a.settings.excludeUnsubstantiated && 'unsubstantiated',
+    'assessed',
+    ...yearTargetKeys(y),
+    'share',
+    hasPrevious && 'previous',
+    hasPrevious && 'yoy',
+    hasCustomers && 'ratePer10k',
+  ]).map((c) => (c.key === 'target' && !prorated ? { ...c, label: 'annualTarget' as const } : c));
+  return {
+    columns,
+    rows: y.units.slice(0, limit).map(unitRow),
+    ...yearToDateTotals(y.totals, lang),
+    omitted: Math.max(0, y.units.length - limit),
   };
 }
