@@ -16,7 +16,11 @@ const ACCEPTED = /受理|登记|时间|日期|accept/i;
 export function targetsHeader(cells: readonly Cell[]): string[] | null {
   const headers = cells.map((c) => cleanText(cellText(c))).filter((h) => h !== '');
   if (headers.length === 0 || headers.some((h) => ACCEPTED.test(h))) return null;
-  return headers.some((h) => UNIT.test(h)) && headers.some((h) => TARGET.test(h)) ? headers : null;
+  // Two different cells: one heading such as 超指标单位数 (a row of our own report's 概览) names
+  // both a unit and a target without being a targets file's header.
+  const unit = headers.findIndex((h) => UNIT.test(h));
+  const target = headers.findIndex((h, i) => i !== unit && TARGET.test(h));
+  return unit >= 0 && target >= 0 ? headers : null;
 }
 
 /** The error for a targets file read as an export. */

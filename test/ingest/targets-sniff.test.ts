@@ -13,6 +13,8 @@ describe('targetsHeader', () => {
     [['工单编号', '受理时间', '供电单位', '考核指标'], false],
     [['工单编号', '供电单位', '业务类型'], false],
     [['年度指标'], false],
+    // A row of our own report's 概览: one heading names both, no targets header.
+    [['超指标单位数', '-'], false],
     [[], false],
   ])('%j → %s', (cells, expected) => {
     expect(targetsHeader(cells) !== null).toBe(expected);
