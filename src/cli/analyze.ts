@@ -49,9 +49,13 @@ export function register(program: Command): void {
       '[inputs...]',
       'export files (.xlsx, .csv, .txt), folders of them, or quoted patterns; - reads stdin; default: "inputs" of the config file',
     )
-    .option('--out <file>', 'also write the report: .xlsx (workbook), .csv (units table) or .json')
+    .option(
+      '--out <file>',
+      'also write the report: .xlsx (workbook), .docx or .md (the written bulletin), .csv (units table) or .json',
+    )
     .option('--detail', 'with --out .xlsx: add 明细, every complaint of the period')
-    .option('--no-charts', 'with --out .xlsx: leave the chart images out');
+    .option('--no-charts', 'with --out .xlsx or .docx: leave the chart images out')
+    .option('--template <file>', 'with --out .docx: fill this bulletin template (see README)');
   addMetricOptions(command)
     .addHelpText(
       'after',

@@ -14,12 +14,19 @@ export function register(program: Command): void {
       '[inputs...]',
       'export files (.xlsx, .csv, .txt), folders of them, or quoted patterns; - reads stdin; default: "inputs" of the config file',
     )
-    .option('--out <file>', 'where to write: .xlsx (default 投诉分析-PERIOD.xlsx), .csv or .json')
+    .option(
+      '--out <file>',
+      'where to write: .xlsx (the workbook, default 投诉分析-PERIOD.xlsx), .docx or .md (the written bulletin, 通报), .csv (units table) or .json',
+    )
     .option(
       '--detail',
       'add 明细: every complaint of the period, how it was counted (统计单位, 统计月份, 是否考核, 来源文件) and its classification',
     )
-    .option('--no-charts', 'leave the chart images out');
+    .option('--no-charts', 'leave the chart images out (workbook and bulletin)')
+    .option(
+      '--template <file>',
+      "with --out X.docx: fill the company's own bulletin template (.docx with {placeholders}, see README)",
+    );
   addMetricOptions(command)
     .addHelpText(
       'after',

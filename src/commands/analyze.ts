@@ -48,6 +48,7 @@ export async function run(settings: Settings): Promise<void> {
         charts: settings.charts,
         detail,
         quarterKey: false,
+        template: settings.template,
       });
     }
     if (json) await emitJson(resultJson(result), json.file ?? true);

@@ -55,6 +55,7 @@ export async function run(settings: Settings): Promise<void> {
       charts: settings.charts,
       detail,
       quarterKey,
+      template: settings.template,
     });
     if (!settings.quiet)
       print(

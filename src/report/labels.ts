@@ -690,6 +690,14 @@ export const DETAIL = {
 };
 
 /** The line on stderr after `--out x.csv`: what the file holds, not a sheet count. */
+/** The line after a bulletin was written. */
+export const WRITTEN_BULLETIN = {
+  zh: (out: string, b: { sections: number; tables: number; charts: number }, complaints: string) =>
+    `已写入 ${out}（通报：${b.sections} 个部分，${b.tables} 张表，${b.charts} 幅图；投诉 ${complaints} 条）`,
+  en: (out: string, b: { sections: number; tables: number; charts: number }, complaints: string) =>
+    `wrote ${out} (the bulletin: ${b.sections} sections, ${b.tables} tables, ${b.charts} charts; ${complaints} complaints)`,
+};
+
 export const WRITTEN_TABLE = {
   zh: (out: string, units: string, complaints: string) =>
     `已写入 ${out}（单位表：${units} 个单位及合计行，投诉 ${complaints} 条）`,

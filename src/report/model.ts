@@ -14,6 +14,7 @@ import type { PipelineResult } from '../pipeline.js';
 import type { Lang } from '../settings/types.js';
 import { BOOK, SHEET_NAMES } from './labels.js';
 import { categoriesSheet, hotspotsSheet } from './sections/categories.js';
+import { buildBulletin } from './sections/bulletin/index.js';
 import { chartSpecs } from './sections/charts.js';
 import { aboutWords, fileNames, scopeOf } from './sections/heading.js';
 import { overviewSheet } from './sections/overview.js';
@@ -72,18 +73,28 @@ export function buildReportModel(input: ModelInput): ReportModel {
     ...(timeliness ? [timeliness] : []),
     qualitySheet(a, result.ingest, names, lang),
   ];
+  const scope = scopeOf(
+    a.units.map((u) => u.unit),
+    lang,
+  );
+  const about = aboutWords(a, lang);
+  const period = BOOK[lang].period(a.period);
+  const sources = files.map((f) => names.get(f)!);
   return {
     lang,
-    scope: scopeOf(
-      a.units.map((u) => u.unit),
-      lang,
-    ),
-    about: aboutWords(a, lang),
-    period: BOOK[lang].period(a.period),
-    sources: files.map((f) => names.get(f)!),
+    scope,
+    about,
+    period,
+    sources,
     generatedAt: input.generatedAt,
     sheets: sheets.map((s) => ({ ...s, tables: s.tables.map(withoutEmptyColumns) })),
     detailSheet: SHEET_NAMES[lang][8],
     charts: chartSpecs(a, lang),
+    bulletin: buildBulletin(a, result.ingest, lang, {
+      scope,
+      about,
+      periodLine: period,
+      sourcesLine: BOOK[lang].sources(sources, input.generatedAt),
+    }),
   };
 }

@@ -1,6 +1,6 @@
 /**
- * `--out FILE`: the report as a workbook (.xlsx), one table (.csv: the units), or the JSON
- * result (.json), chosen by the extension. Every output is written to a temporary file beside
+ * `--out FILE`: the report as a workbook (.xlsx), the written bulletin (.docx, .md), one table
+ * (.csv: the units), or the JSON result (.json), chosen by the extension. Every output is written to a temporary file beside
  * the target and renamed when complete. Each renderer is loaded only when its format is asked
  * for: a JSON or CSV run never loads exceljs or echarts.
  */
@@ -14,21 +14,23 @@ import type { Lang } from '../settings/types.js';
 import type { DetailRows } from './detail.js';
 import { formatInt, localStamp } from './format.js';
 import { jsonText, resultJson } from './json.js';
-import { WRITTEN, WRITTEN_TABLE } from './labels.js';
+import { WRITTEN, WRITTEN_BULLETIN, WRITTEN_TABLE } from './labels.js';
 import { buildReportModel } from './model.js';
 import { figureNotes } from './sections/notes.js';
 import { unitsCsvTable } from './sections/units.js';
 
-export type OutputKind = 'xlsx' | 'csv' | 'json';
+export type OutputKind = 'xlsx' | 'docx' | 'md' | 'csv' | 'json';
+
+const KINDS: readonly OutputKind[] = ['xlsx', 'docx', 'md', 'csv', 'json'];
 
 /** Checks an --out path before any work: its kind, and that its folder is writable. */
 export async function checkOutput(target: string): Promise<OutputKind> {
-  const ext = extname(target).toLowerCase();
-  const kind = ext === '.xlsx' ? 'xlsx' : ext === '.csv' ? 'csv' : ext === '.json' ? 'json' : null;
+  const ext = extname(target).toLowerCase().slice(1);
+  const kind = KINDS.find((k) => k === ext);
   if (!kind) {
     throw new InputError(
       'BAD_OPTION',
-      `--out ${target}: expected a .xlsx (the report), .csv (the units table) or .json (the result) file name.`,
+      `--out ${target}: expected a .xlsx (the workbook), .docx or .md (the written bulletin), .csv (the units table) or .json (the result) file name.`,
     );
   }
   await checkWritable(target);
@@ -41,6 +43,8 @@ export interface OutputOptions {
   detail: DetailRows | null;
   /** report --quarter: the JSON result keeps its `quarter` key (json.ts). */
   quarterKey: boolean;
+  /** --template FILE.docx: the company's bulletin template, for a .docx output. */
+  template: string | null;
 }
 
 export interface Written {
@@ -49,6 +53,8 @@ export interface Written {
   detailRows: number | null;
   /** Texts cut at Excel's 32,767 characters a cell. */
   cutCells?: number;
+  /** A bulletin's numbered sections, tables and pictures. */
+  bulletin?: { sections: number; tables: number; charts: number };
 }
 
 export async function writeOutput(
@@ -61,12 +67,48 @@ export async function writeOutput(
     await writeFileAtomic(target, jsonText(resultJson(result, { quarterKey: options.quarterKey })));
     return { kind, sheets: 0, detailRows: null };
   }
+  if (kind === 'docx' || kind === 'md') return writeBulletinFile(target, kind, result, options);
   if (kind === 'csv') {
     const { writeTableCsv } = await import('./csv.js');
     await writeTableCsv(target, unitsCsvTable(result.analysis, options.lang), options.lang);
     return { kind, sheets: 0, detailRows: null };
   }
   return writeWorkbookFile(target, result, options);
+}
+
+/** The written bulletin: Word (the official layout, or the company's template) or Markdown. */
+async function writeBulletinFile(
+  target: string,
+  kind: 'docx' | 'md',
+  result: PipelineResult,
+  options: OutputOptions,
+): Promise<Written> {
+  const model = buildReportModel({
+    result,
+    lang: options.lang,
+    generatedAt: localStamp(new Date()),
+  });
+  const b = model.bulletin;
+  const counts = {
+    sections: b.sections.length,
+    tables: b.sections.reduce((n, s) => n + s.tables.length, 0),
+    charts: 0,
+  };
+  if (kind === 'md') {
+    const { bulletinMarkdown } = await import('./markdown.js');
+    await writeFileAtomic(target, bulletinMarkdown(model));
+    return { kind, sheets: 0, detailRows: null, bulletin: counts };
+  }
+  const charts = options.charts
+    ? await (await import('./charts.js')).renderCharts(model.charts, options.lang)
+    : [];
+  const used = new Set(b.sections.flatMap((s) => s.charts));
+  counts.charts = charts.filter((c) => used.has(c.name)).length;
+  const bytes = options.template
+    ? await (await import('./template.js')).fillTemplate(options.template, model, charts)
+    : await (await import('./docx.js')).bulletinDocx(model, charts);
+  await writeFileAtomic(target, bytes);
+  return { kind, sheets: 0, detailRows: null, bulletin: counts };
 }
 
 /** 明细 lists the complaints of every table: of the year to date when there is one. */
@@ -129,6 +171,7 @@ export function successLine(
   lang: Lang,
 ): string {
   const complaints = formatInt(result.analysis.totals.complaints);
+  if (written.bulletin) return WRITTEN_BULLETIN[lang](out, written.bulletin, complaints);
   if (written.kind === 'csv')
     return WRITTEN_TABLE[lang](out, formatInt(result.analysis.units.length), complaints);
   const cut = written.cutCells ?? 0;

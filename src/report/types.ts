@@ -81,6 +81,7 @@ export interface ReportModel {
   /** The name of the 明细 sheet(s), written row by row from the spool (detail.ts). */
   detailSheet: string;
   charts: ChartSpec[];
+  bulletin: Bulletin;
 }
 
 export type ChartName = 'trend' | 'units' | 'categories' | 'discipline';
@@ -236,4 +237,62 @@ export interface TrendView {
   notes: string[];
   /** Beside a month or a quarter: its year to date's overall line (the units are assess's). */
   yearToDate: YearToDateView | null;
+}
+
+/**
+ * Where a figure of the bulletin comes from: a path into the JSON result (DESIGN.md §6) —
+ * `totals.complaints`, `units[国网歙县供电公司].yoy`, `categories.level1[营业投诉].share`,
+ * an array element named by its unit, month, code or name — or the difference of two such
+ * values (an absolute change: "增加2件"). Tests resolve it in the JSON and compare.
+ */
+export type FigureSource = string | { minus: [string, string] };
+
+/**
+ * A number inside a sentence: the words printed and the value they come from.
+ * count: a whole number (or a prorated target, two decimals), printed with formatCount;
+ * rate: a fraction printed as a percentage, without sign (the sign is a word: 上升/下降);
+ * hours: a duration, one decimal; period: a month, a span or a day, in words.
+ */
+export interface Figure {
+  text: string;
+  source: FigureSource;
+  as: 'count' | 'rate' | 'hours' | 'period';
+}
+
+/** A piece of a sentence: words, or a figure. */
+export type Run = string | Figure;
+
+export interface Paragraph {
+  runs: Run[];
+}
+
+export type BulletinSectionKey =
+  'overall' | 'units' | 'categories' | 'repeat' | 'timeliness' | 'attention';
+
+/** One numbered part of the bulletin: its heading, paragraphs, then tables and charts. */
+export interface BulletinSection {
+  key: BulletinSectionKey;
+  /** With its number, in the reader's language: "一、总体情况", "1. Overview". */
+  heading: string;
+  paragraphs: Paragraph[];
+  /** Tables after the paragraphs, each with a caption ("表1 …"). */
+  tables: Table[];
+  charts: ChartName[];
+}
+
+/**
+ * The written bulletin (通报): the report model's narrative, laid out by the Word, Markdown and
+ * template renderers and shown as a text block on 概览. Sections without data are left out.
+ */
+export interface Bulletin {
+  /** 国网黄山供电公司2016年11月95598客户投诉分析通报 */
+  title: string;
+  /** Under the title: the period, the sources and when it was made. */
+  subtitle: string;
+  sections: BulletinSection[];
+}
+
+/** A paragraph's text as printed. */
+export function paragraphText(p: Paragraph): string {
+  return p.runs.map((r) => (typeof r === 'string' ? r : r.text)).join('');
 }

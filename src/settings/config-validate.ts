@@ -33,6 +33,7 @@ const KEYS: readonly Key[] = [
   'top',
   'detail',
   'charts',
+  'template',
   'out',
   'period',
 ];
@@ -120,6 +121,7 @@ export function validateConfig(doc: unknown, file: string): ConfigSettings {
         break;
       case 'targets':
       case 'model':
+      case 'template':
         settings[key] = check.string(key, value, 'a file path');
         break;
       case 'taxonomy':

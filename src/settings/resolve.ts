@@ -201,6 +201,7 @@ export async function resolveSettings(
     config: o.config ?? null,
     detail: o.detail ?? c.detail ?? false,
     charts: o.charts ?? c.charts ?? true,
+    template: o.template ?? c.template ?? null,
   };
 }
 
@@ -214,7 +215,8 @@ function jsonFile(json: string | true): string | null {
  * may be one of these (guardOutputs).
  */
 export function filesRead(
-  settings: Pick<Settings, 'inputs' | 'config' | 'targets' | 'taxonomy' | 'model'>,
+  settings: Pick<Settings, 'inputs' | 'config' | 'targets' | 'taxonomy' | 'model'> &
+    Partial<Pick<Settings, 'template'>>,
 ): ReadFile[] {
   const reads: ReadFile[] = settings.inputs.map((path) => ({ path, role: 'the input' }));
   // The config file is read from the working directory unless named: a .json output there
@@ -223,5 +225,6 @@ export function filesRead(
   if (settings.targets) reads.push({ path: settings.targets, role: 'the targets file' });
   if (settings.taxonomy) reads.push({ path: settings.taxonomy, role: 'the taxonomy file' });
   if (settings.model) reads.push({ path: settings.model, role: 'the model file' });
+  if (settings.template) reads.push({ path: settings.template, role: 'the template' });
   return reads;
 }

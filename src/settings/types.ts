@@ -50,8 +50,10 @@ export interface Settings {
   config: string | null;
   /** --detail: 明细 in the workbook. */
   detail: boolean;
-  /** Chart images in the workbook (--no-charts: none). */
+  /** Chart images in the workbook and the bulletin (--no-charts: none). */
   charts: boolean;
+  /** --template FILE.docx: the company's bulletin template that --out X.docx fills. */
+  template: string | null;
 }
 
 /**
@@ -88,6 +90,7 @@ export interface CommandLineOptions {
   out?: string;
   detail?: boolean;
   charts?: boolean;
+  template?: string;
 }
 
 export interface CommandLine {
@@ -122,6 +125,8 @@ export interface ConfigSettings {
   top?: number;
   detail?: boolean;
   charts?: boolean;
+  /** A bulletin template (.docx), relative to the config file's folder. */
+  template?: string;
   /** Output path pattern; placeholders {period} {from} {to} {date} (see output-path.ts). */
   out?: string;
   /** A period rule (see PERIOD_RULES), worked out from today's date on each run. */

@@ -129,30 +129,51 @@ export function refuseUnused(
   }
 }
 
-/** --detail and --no-charts shape a workbook: analyze writes one only with --out FILE.xlsx. */
+/** What each option that shapes a written file needs the file to be. */
+const SHAPES: Record<string, { kinds: string[]; what: string; wanted: string; example: string }> = {
+  detail: {
+    kinds: ['.xlsx'],
+    what: 'it adds 明细 to the workbook',
+    wanted: 'the workbook',
+    example: 'report.xlsx',
+  },
+  charts: {
+    kinds: ['.xlsx', '.docx'],
+    what: 'it leaves the charts out of the workbook and the bulletin',
+    wanted: 'a workbook or a bulletin',
+    example: 'report.xlsx',
+  },
+  template: {
+    kinds: ['.docx'],
+    what: 'it is the template of the Word bulletin',
+    wanted: 'the bulletin',
+    example: '通报.docx',
+  },
+};
+
+/**
+ * --detail, --no-charts and --template shape a workbook or a bulletin: analyze writes one only
+ * with --out FILE.xlsx or .docx; report writes a workbook by default.
+ */
 function workbookOptions(
   command: 'analyze' | 'report',
   options: Record<OptionKey, unknown>,
   config: ConfigSettings,
 ): void {
   const out = (options.out as string | undefined) ?? config.out ?? null;
-  const workbook = out === null ? command === 'report' : extname(out).toLowerCase() === '.xlsx';
-  if (workbook) return;
-  for (const key of ['detail', 'charts']) {
-    if (options[key] === undefined) continue;
-    const what =
-      key === 'detail'
-        ? 'it adds 明细 to the workbook'
-        : 'it leaves the charts out of the workbook';
+  const ext = out === null ? (command === 'report' ? '.xlsx' : null) : extname(out).toLowerCase();
+  for (const [key, shape] of Object.entries(SHAPES)) {
+    if (options[key] === undefined || (ext !== null && shape.kinds.includes(ext))) continue;
+    const file = shape.kinds.map((k) => `FILE${k}`).join(' or ');
     refuse(
       command,
       key,
       out === null
-        ? `${what}, and analyze writes none without --out FILE.xlsx`
-        : `${what}, and --out ${out} is not one`,
+        ? `${shape.what}, and ${command} writes none without --out ${file}`
+        : `${shape.what}, and --out ${out} is not ${shape.wanted}`,
       out === null
-        ? 'Add --out report.xlsx, or use complaints report.'
-        : `Give --out FILE.xlsx for the workbook, or leave ${flag(key)} out.`,
+        ? `Add --out ${shape.example}${command === 'analyze' ? ', or use complaints report' : ''}.`
+        : `Give --out ${file} for ${shape.wanted}, or leave ${flag(key)} out.`,
     );
   }
 }

@@ -65,6 +65,7 @@ const DEFAULTS: Settings = {
   config: null,
   detail: false,
   charts: true,
+  template: null,
 };
 
 describe('resolveSettings: the defaults, and every option converted', () => {
@@ -132,6 +133,7 @@ describe('resolveSettings: the defaults, and every option converted', () => {
       config: 'cron.json',
       detail: true,
       charts: false,
+      template: null,
     });
   });
 

@@ -1,0 +1,73 @@
+/**
+ * The written bulletin (通报) of the report model: numbered sections of sentences with the
+ * figures inside them, each section only when its data exists (a bulletin never prints an empty
+ * heading), with the tables and charts it refers to. Every figure carries the path of its value
+ * in the JSON result, so a test can trace each number of the text back to the analysis.
+ */
+import type { IngestResult } from '../../../ingest/ingest.js';
+import type { Analysis } from '../../../metrics/types.js';
+import type { Lang } from '../../../settings/types.js';
+import type { Bulletin, BulletinSection, BulletinSectionKey } from '../../types.js';
+import { overallParagraphs } from './overall.js';
+
+const HEADINGS: Record<Lang, Record<BulletinSectionKey, string>> = {
+  zh: {
+    overall: '总体情况',
+    units: '分单位情况',
+    categories: '分类及热点',
+    repeat: '重复投诉',
+    timeliness: '时效与满意度',
+    attention: '需关注事项',
+  },
+  en: {
+    overall: 'Overview',
+    units: 'By unit',
+    categories: 'Classes and hot spots',
+    repeat: 'Repeat complaints',
+    timeliness: 'Timeliness and satisfaction',
+    attention: 'Points for attention',
+  },
+};
+
+const NUMERALS_ZH = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
+
+export interface BulletinContext {
+  /** The units covered, as the title says them (scopeOf). */
+  scope: string;
+  /** The period in words (aboutWords). */
+  about: string;
+  /** The period line and the sources line of the workbook's sheets. */
+  periodLine: string;
+  sourcesLine: string;
+}
+
+type SectionBody = Omit<BulletinSection, 'key' | 'heading'>;
+
+export function buildBulletin(
+  a: Analysis,
+  ingest: IngestResult,
+  lang: Lang,
+  context: BulletinContext,
+): Bulletin {
+  const bodies: [BulletinSectionKey, SectionBody | null][] = [
+    ['overall', { paragraphs: overallParagraphs(a, lang), tables: [], charts: ['trend'] }],
+  ];
+  void ingest;
+  const present = bodies.filter(
+    (b): b is [BulletinSectionKey, SectionBody] => b[1] !== null && b[1].paragraphs.length > 0,
+  );
+  const sections = present.map(([key, body], i): BulletinSection => ({
+    key,
+    heading:
+      lang === 'zh' ? `${NUMERALS_ZH[i]}、${HEADINGS.zh[key]}` : `${i + 1}. ${HEADINGS.en[key]}`,
+    ...body,
+  }));
+  return {
+    title:
+      lang === 'zh'
+        ? `${context.scope}${context.about}95598客户投诉分析通报`
+        : `${context.scope}: 95598 customer complaints, ${context.about}`,
+    subtitle: `${context.periodLine}\n${context.sourcesLine}`,
+    sections,
+  };
+}

@@ -1,0 +1,298 @@
+/**
+ * 总体情况: the period's complaints with 同比 and 环比, how many were assessed, the period against
+ * its target when it is held against one, then the year to date against the annual targets —
+ * and, first, a period the data covers only in part, said where the reader cannot miss it.
+ */
+import type { Analysis, MonthRow, Totals } from '../../../metrics/types.js';
+import type { Lang } from '../../../settings/types.js';
+import { spanWords } from '../../labels.js';
+import type { Paragraph } from '../../types.js';
+import { showsPreceding } from '../heading.js';
+import { changeOf, count, period, rate, runs, words, type Change, type Piece } from './figures.js';
+
+/** A day of a partial month in words: 12月26日, 26 December. */
+export function dayWords(day: string, lang: Lang): string {
+  const [, m, d] = day.split('-').map(Number) as [number, number, number];
+  const en = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August'];
+  const en2 = ['September', 'October', 'November', 'December'];
+  return lang === 'zh' ? `${m}月${d}日` : `${d} ${[...en, ...en2][m - 1]}`;
+}
+
+/** 上升14.29% / 增加2件 / 持平, after the word for the comparison (同比, 环比). */
+export function changeWords(c: Change, lang: Lang): Piece {
+  const zh = lang === 'zh';
+  if (c.kind === 'same') return zh ? '持平' : 'unchanged';
+  if (c.kind === 'rate')
+    return zh ? [c.up ? '上升' : '下降', c.figure] : [c.up ? 'up ' : 'down ', c.figure];
+  return zh ? [c.up ? '增加' : '减少', c.figure, '件'] : [c.up ? 'up ' : 'down ', c.figure];
+}
+
+/** The months of a period the data covers in part or not at all, as a clause. */
+export function partialClause(months: readonly MonthRow[], path: string, lang: Lang): Piece {
+  const zh = lang === 'zh';
+  const said = months
+    .filter((m) => m.partial)
+    .map((m): Piece => {
+      const month = period(spanWords({ from: m.month, to: m.month }, lang), `${path}[${m.month}]`);
+      if (m.through === null) return zh ? [month, '无数据'] : [month, ' has no data'];
+      const through = period(dayWords(m.through, lang), `${path}[${m.month}].through`);
+      return zh ? [month, '数据只到', through] : [month, ' runs only to ', through];
+    });
+  if (said.length === 0) return null;
+  const list = said.flatMap((s, i) => (i === 0 ? [s] : [zh ? '，' : '; ', s]));
+  return zh
+    ? ['（', list, '，数据不完整，相关数字偏低）']
+    : [' (', list, ': the data is incomplete and the figures are low)'];
+}
+
+interface Comparable {
+  complaints: number;
+  previous: number | null;
+  yoy: number | null;
+  preceding: number | null;
+  mom: number | null;
+}
+
+/** "，同比上升14.29%（上年同期14件），环比下降11.11%（上期18件）" */
+export function comparisonClauses(
+  x: Comparable,
+  path: string,
+  lang: Lang,
+  withPreceding: boolean,
+): Piece {
+  const zh = lang === 'zh';
+  const yoy = changeOf(x.complaints, x.previous, x.yoy, {
+    now: `${path}.complaints`,
+    base: `${path}.previous`,
+    rate: `${path}.yoy`,
+  });
+  // 环比 only where the analysis gives one: a partial period or a partial month before has none.
+  const mom =
+    withPreceding && x.mom !== null
+      ? changeOf(x.complaints, x.preceding, x.mom, {
+          now: `${path}.complaints`,
+          base: `${path}.preceding`,
+          rate: `${path}.mom`,
+        })
+      : null;
+  return [
+    yoy &&
+      (zh
+        ? [
+            '，同比',
+            changeWords(yoy, lang),
+            '（上年同期',
+            count(x.previous!, `${path}.previous`),
+            '件）',
+          ]
+        : [
+            ', ',
+            changeWords(yoy, lang),
+            ' on a year earlier (',
+            count(x.previous!, `${path}.previous`),
+            ')',
+          ]),
+    mom &&
+      (zh
+        ? [
+            '，环比',
+            changeWords(mom, lang),
+            '（上期',
+            count(x.preceding!, `${path}.preceding`),
+            '件）',
+          ]
+        : [
+            ', ',
+            changeWords(mom, lang),
+            ' on the period before (',
+            count(x.preceding!, `${path}.preceding`),
+            ')',
+          ]),
+  ];
+}
+
+/** "其中申诉成功6件、不属实1件，考核投诉10件" */
+function assessedClause(x: Totals, path: string, lang: Lang): Piece {
+  const zh = lang === 'zh';
+  const parts: Piece[] = [];
+  if (x.appealApproved > 0)
+    parts.push(
+      zh
+        ? ['申诉成功', count(x.appealApproved, `${path}.appealApproved`), '件']
+        : [count(x.appealApproved, `${path}.appealApproved`), ' appealed successfully'],
+    );
+  if (x.unsubstantiated > 0)
+    parts.push(
+      zh
+        ? ['核实不属实', count(x.unsubstantiated, `${path}.unsubstantiated`), '件']
+        : [count(x.unsubstantiated, `${path}.unsubstantiated`), ' found unsubstantiated'],
+    );
+  const assessed = count(x.assessed, `${path}.assessed`);
+  if (parts.length === 0)
+    return zh ? ['，均为考核投诉（', assessed, '件）'] : ['; all ', assessed, ' are assessed'];
+  const list = parts.flatMap((p, i) => (i === 0 ? [p] : [zh ? '、' : ' and ', p]));
+  return zh
+    ? ['；其中', list, '，考核投诉', assessed, '件']
+    : ['; ', list, ', leaving ', assessed, ' assessed'];
+}
+
+/** "考核投诉10件，指标8件，超指标25%" — the units with a target against their summed target. */
+function targetClause(x: Totals, path: string, annual: boolean, lang: Lang): Piece {
+  if (x.target === null || x.overTargetRate === null) return null;
+  const zh = lang === 'zh';
+  const target = count(x.target, `${path}.target`);
+  const over = rate(x.overTargetRate, `${path}.overTargetRate`);
+  const name = zh ? (annual ? '年度指标' : '指标') : annual ? 'annual target' : 'target';
+  const versus =
+    x.overTargetRate > 0
+      ? zh
+        ? ['，超', name, over]
+        : [', ', over, ' over']
+      : x.overTargetRate < 0
+        ? zh
+          ? ['，低于', name, over]
+          : [', ', over, ' under']
+        : zh
+          ? ['，与', name, '持平']
+          : [', exactly on target'];
+  const withTarget = x.withTarget;
+  const partOf =
+    withTarget && withTarget.assessed !== x.assessed
+      ? zh
+        ? [
+            '有指标的',
+            count(withTarget.units, `${path}.withTarget.units`),
+            '个单位考核投诉',
+            count(withTarget.assessed, `${path}.withTarget.assessed`),
+            '件',
+          ]
+        : [
+            'the ',
+            count(withTarget.units, `${path}.withTarget.units`),
+            ' units with a target had ',
+            count(withTarget.assessed, `${path}.withTarget.assessed`),
+            ' assessed',
+          ]
+      : null;
+  return zh
+    ? ['。', partOf ?? '', partOf ? '，' : '', name, target, '件', versus]
+    : ['. ', partOf ? [partOf, ' against '] : 'Against ', 'an ', name, ' of ', target, versus];
+}
+
+function unitsOverClause(x: Totals, path: string, lang: Lang): Piece {
+  if (x.unitsWithTarget === 0) return null;
+  const zh = lang === 'zh';
+  const over = count(x.unitsOverTarget, `${path}.unitsOverTarget`);
+  const of = count(x.unitsWithTarget, `${path}.unitsWithTarget`);
+  return zh
+    ? [
+        '；有指标的',
+        of,
+        '个单位中',
+        x.unitsOverTarget === 0 ? '无超指标单位' : ['超指标', over, '个'],
+      ]
+    : [
+        '; ',
+        x.unitsOverTarget === 0 ? 'none' : over,
+        ' of the ',
+        of,
+        ' units with a target ',
+        x.unitsOverTarget === 1 ? 'is' : 'are',
+        ' over it',
+      ];
+}
+
+function periodParagraph(a: Analysis, lang: Lang): Paragraph {
+  const zh = lang === 'zh';
+  const x = a.totals;
+  const when = period(spanWords(a.period, lang), 'period');
+  const annual = a.targets?.basis === 'annual';
+  return {
+    runs: runs(
+      when,
+      partialClause(a.months, 'months', lang),
+      zh ? '，共受理客户投诉' : ', ',
+      count(x.complaints, 'totals.complaints'),
+      zh ? '件' : ' customer complaints were received',
+      comparisonClauses(x, 'totals', lang, showsPreceding(a.period)),
+      assessedClause(x, 'totals', lang),
+      targetClause(x, 'totals', annual, lang),
+      x.target !== null && unitsOverClause(x, 'totals', lang),
+      zh ? '。' : '.',
+    ),
+  };
+}
+
+/** The year to date beside a month or a quarter, against the whole annual targets. */
+function yearToDateParagraph(a: Analysis, lang: Lang): Paragraph | null {
+  const y = a.yearToDate;
+  if (!y) return null;
+  const zh = lang === 'zh';
+  const x = y.totals;
+  const path = 'yearToDate.totals';
+  const when = period(spanWords(y.period, lang), 'yearToDate.period');
+  const annual = y.targets?.basis === 'annual';
+  const reached =
+    x.annualTarget !== null && x.unitsWithTarget > 0
+      ? zh
+        ? [
+            '；',
+            count(x.unitsWithTarget, `${path}.unitsWithTarget`),
+            '个有指标的单位中，',
+            x.unitsReachedAnnualTarget === 0
+              ? '尚无单位达到年度指标'
+              : [
+                  '已有',
+                  count(x.unitsReachedAnnualTarget, `${path}.unitsReachedAnnualTarget`),
+                  '个达到或超过年度指标',
+                ],
+          ]
+        : [
+            '; of the ',
+            count(x.unitsWithTarget, `${path}.unitsWithTarget`),
+            ' units with a target, ',
+            x.unitsReachedAnnualTarget === 0
+              ? 'none has'
+              : [
+                  count(x.unitsReachedAnnualTarget, `${path}.unitsReachedAnnualTarget`),
+                  x.unitsReachedAnnualTarget === 1 ? ' has' : ' have',
+                ],
+            ' reached its annual target',
+          ]
+      : null;
+  return {
+    runs: runs(
+      zh ? [when, '累计受理客户投诉'] : ['In ', when, ' as a whole, '],
+      count(x.complaints, `${path}.complaints`),
+      zh ? '件' : ' complaints were received',
+      partialClause(y.months, 'yearToDate.months', lang),
+      comparisonClauses(x, path, lang, false),
+      assessedClause(x, path, lang),
+      targetClause(x, path, annual, lang),
+      reached,
+      zh ? '。' : '.',
+    ),
+  };
+}
+
+/** Work orders of other business types, left out of every figure: said once, with the count. */
+function excludedParagraph(a: Analysis, lang: Lang): Paragraph | null {
+  const other = a.totals.workOrders - a.totals.complaints;
+  if (other <= 0) return null;
+  const zh = lang === 'zh';
+  const orders = count(a.totals.workOrders, 'totals.workOrders');
+  const rest = count(other, { minus: ['totals.workOrders', 'totals.complaints'] });
+  return {
+    runs: zh
+      ? words`本期工单共${orders}件，其中故障报修、咨询等非投诉工单${rest}件未计入以上数字。`
+      : words`Of the period's ${orders} work orders, ${rest} of other business types (faults, enquiries and so on) are not counted above.`,
+  };
+}
+
+export function overallParagraphs(a: Analysis, lang: Lang): Paragraph[] {
+  return [
+    periodParagraph(a, lang),
+    yearToDateParagraph(a, lang),
+    excludedParagraph(a, lang),
+  ].filter((p): p is Paragraph => p !== null);
+}
