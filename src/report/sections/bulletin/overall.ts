@@ -136,47 +136,50 @@ function assessedClause(x: Totals, path: string, lang: Lang): Piece {
     : ['; ', list, ', leaving ', assessed, ' assessed'];
 }
 
-/** "考核投诉10件，指标8件，超指标25%" — the units with a target against their summed target. */
-function targetClause(x: Totals, path: string, annual: boolean, lang: Lang): Piece {
+/** What the period is held against: the annual target, or its prorated share. */
+type Basis = 'annual' | 'prorated';
+
+/** "年度指标125件，超年度指标8.8%" — the units with a target against their summed target. */
+function targetClause(x: Totals, path: string, basis: Basis, lang: Lang): Piece {
   if (x.target === null || x.overTargetRate === null) return null;
   const zh = lang === 'zh';
   const target = count(x.target, `${path}.target`);
   const over = rate(x.overTargetRate, `${path}.overTargetRate`);
-  const name = zh ? (annual ? '年度指标' : '指标') : annual ? 'annual target' : 'target';
-  const versus =
-    x.overTargetRate > 0
-      ? zh
-        ? ['，超', name, over]
-        : [', ', over, ' over']
-      : x.overTargetRate < 0
-        ? zh
-          ? ['，低于', name, over]
-          : [', ', over, ' under']
-        : zh
-          ? ['，与', name, '持平']
-          : [', exactly on target'];
-  const withTarget = x.withTarget;
-  const partOf =
-    withTarget && withTarget.assessed !== x.assessed
-      ? zh
-        ? [
-            '有指标的',
-            count(withTarget.units, `${path}.withTarget.units`),
-            '个单位考核投诉',
-            count(withTarget.assessed, `${path}.withTarget.assessed`),
-            '件',
-          ]
-        : [
-            'the ',
-            count(withTarget.units, `${path}.withTarget.units`),
-            ' units with a target had ',
-            count(withTarget.assessed, `${path}.withTarget.assessed`),
-            ' assessed',
-          ]
-      : null;
-  return zh
-    ? ['。', partOf ?? '', partOf ? '，' : '', name, target, '件', versus]
-    : ['. ', partOf ? [partOf, ' against '] : 'Against ', 'an ', name, ' of ', target, versus];
+  const name = zh
+    ? basis === 'annual'
+      ? '年度指标'
+      : '折算指标'
+    : basis === 'annual'
+      ? 'annual target'
+      : 'prorated target';
+  const sign = Math.sign(x.overTargetRate);
+  const w = x.withTarget;
+  const partOf = w !== null && w.assessed !== x.assessed;
+  if (zh) {
+    const versus =
+      sign > 0 ? ['，超', name, over] : sign < 0 ? ['，低于', name, over] : ['，与', name, '持平'];
+    const who = partOf
+      ? [
+          '有指标的',
+          count(w.units, `${path}.withTarget.units`),
+          '个单位考核投诉',
+          count(w.assessed, `${path}.withTarget.assessed`),
+          '件，',
+        ]
+      : '';
+    return ['。', who, name, target, '件', versus];
+  }
+  const versus = sign > 0 ? [over, ' over'] : sign < 0 ? [over, ' under'] : 'exactly on';
+  const who = partOf
+    ? [
+        'The ',
+        count(w.units, `${path}.withTarget.units`),
+        ' units with a target had ',
+        count(w.assessed, `${path}.withTarget.assessed`),
+        ' assessed, ',
+      ]
+    : 'Assessed complaints were ';
+  return ['. ', who, versus, ' the ', name, ' of ', target];
 }
 
 function unitsOverClause(x: Totals, path: string, lang: Lang): Piece {
@@ -206,9 +209,10 @@ function periodParagraph(a: Analysis, lang: Lang): Paragraph {
   const zh = lang === 'zh';
   const x = a.totals;
   const when = period(spanWords(a.period, lang), 'period');
-  const annual = a.targets?.basis === 'annual';
+  const basis = a.targets?.basis === 'annual' ? 'annual' : 'prorated';
   return {
     runs: runs(
+      zh ? '' : 'In ',
       when,
       partialClause(a.months, 'months', lang),
       zh ? '，共受理客户投诉' : ', ',
@@ -216,7 +220,7 @@ function periodParagraph(a: Analysis, lang: Lang): Paragraph {
       zh ? '件' : ' customer complaints were received',
       comparisonClauses(x, 'totals', lang, showsPreceding(a.period)),
       assessedClause(x, 'totals', lang),
-      targetClause(x, 'totals', annual, lang),
+      targetClause(x, 'totals', basis, lang),
       x.target !== null && unitsOverClause(x, 'totals', lang),
       zh ? '。' : '.',
     ),
@@ -231,7 +235,7 @@ function yearToDateParagraph(a: Analysis, lang: Lang): Paragraph | null {
   const x = y.totals;
   const path = 'yearToDate.totals';
   const when = period(spanWords(y.period, lang), 'yearToDate.period');
-  const annual = y.targets?.basis === 'annual';
+  const basis = y.targets?.basis === 'annual' ? 'annual' : 'prorated';
   const reached =
     x.annualTarget !== null && x.unitsWithTarget > 0
       ? zh
@@ -257,7 +261,7 @@ function yearToDateParagraph(a: Analysis, lang: Lang): Paragraph | null {
                   count(x.unitsReachedAnnualTarget, `${path}.unitsReachedAnnualTarget`),
                   x.unitsReachedAnnualTarget === 1 ? ' has' : ' have',
                 ],
-            ' reached its annual target',
+            ' reached their annual target',
           ]
       : null;
   return {
@@ -268,7 +272,7 @@ function yearToDateParagraph(a: Analysis, lang: Lang): Paragraph | null {
       partialClause(y.months, 'yearToDate.months', lang),
       comparisonClauses(x, path, lang, false),
       assessedClause(x, path, lang),
-      targetClause(x, path, annual, lang),
+      targetClause(x, path, basis, lang),
       reached,
       zh ? '。' : '.',
     ),
