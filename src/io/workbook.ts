@@ -106,7 +106,8 @@ interface WorksheetWriter {
   startedData: boolean;
   _writeColumns(): void;
   _writeOpenSheetData(): void;
-  mergeCells(top: number, left: number, bottom: number, right: number): void;
+  /** The merged ranges written as <mergeCells> at the end of the sheet ("A1:J1"). */
+  _merges: string[];
   autoFilter: unknown;
   commit(): void;
   stream: StreamLike & { write(text: string): void };
@@ -209,9 +210,13 @@ export class ReportSheet {
     for (let i = 0; i < n; i++) this.addRow([]);
   }
 
-  /** Merges a block of cells (1-based, inclusive). */
+  /**
+   * Merges a block of cells (1-based, inclusive). exceljs's own mergeCells makes row objects for
+   * the covered cells, which it then writes as a second <row> of the same number beside the one
+   * addRow wrote (Excel refuses such a sheet): only the range goes into its list instead.
+   */
   merge(top: number, left: number, bottom: number, right: number): void {
-    this.sheet.mergeCells(top, left, bottom, right);
+    this.sheet._merges.push(`${columnName(left - 1)}${top}:${columnName(right - 1)}${bottom}`);
   }
 
   /** Auto-filter over a header row and the columns given (1-based). */

@@ -329,6 +329,8 @@ export const BOOK = {
     avgCompound: '月均下降率（复合）',
     notes: '说明',
     footer: '&L&A&C第 &P 页，共 &N 页',
+    /** The heading of the written bulletin's text block on 概览. */
+    bulletin: '通报',
     unitByMonth: '供电单位 × 月份（投诉）',
     level1: '一级分类',
     level2: '二级分类',
@@ -396,6 +398,7 @@ export const BOOK = {
     avgCompound: 'average monthly reduction (compound)',
     notes: 'notes',
     footer: '&L&A&CPage &P of &N',
+    bulletin: 'Bulletin',
     unitByMonth: 'unit × month（complaints）',
     level1: 'level 1',
     level2: 'level 2',

@@ -63,6 +63,8 @@ export interface Sheet {
   notes: string[];
   /** Chart pictures placed beside the tables, in this order. */
   charts: ChartName[];
+  /** Whether the bulletin's text (ReportModel.bulletin) is shown under the tables (概览). */
+  bulletin?: true;
 }
 
 export interface ReportModel {

@@ -3,14 +3,16 @@
  * sheet opens with its title, the period and the sources, then real tables: a frozen header,
  * an auto-filter, integer and percentage formats (rates stored as numbers), over-target and
  * rising cells highlighted, widths that fit Chinese text, framed cells, totals rows, notes,
- * and the chart pictures below the tables. Each sheet prints on A4 landscape, one page wide at
- * a readable size, the title and the table heading repeated on every page (page.ts). 明细
- * follows (detail.ts). It lays out the model; it computes nothing.
+ * the bulletin's text on 概览 (bulletin-block.ts), and the chart pictures below. Each sheet
+ * prints on A4 landscape, one page wide at a readable size, the title and the table heading
+ * repeated on every page (page.ts). 明细 follows (detail.ts). It lays out the model; it
+ * computes nothing.
  */
 import stringWidth from 'string-width';
 import type { Cell } from '../io/table.js';
 import { style, type CellStyle, type ReportSheet, type ReportWorkbook } from '../io/workbook.js';
 import type { Lang } from '../settings/types.js';
+import { blockColumns, writeBulletinBlock } from './bulletin-block.js';
 import type { ChartImage } from './charts.js';
 import { BOOK, heading } from './labels.js';
 import { ROW_PX, columnsSpanned, pagesWide, rowsPerPage } from './page.js';
@@ -290,14 +292,23 @@ function writeSheet(
   });
   writeNotes(sheet, spec.notes, lang);
   const tableRows = sheet.rows;
-  const pictures = spec.charts.flatMap((name) => charts.filter((c) => c.name === name));
-  const images = placeImages(sheet, pictures, widths);
   // The print area takes in the heading lines too: they overflow narrow tables.
   const heading = Math.max(
     textPixels(title) * TITLE_SIZE,
     ...lines.map((line) => textPixels(line)),
   );
-  const lastColumn = Math.max(1, widths.length, images.columns, columnsSpanned(widths, heading));
+  // The bulletin's text as wide as the charts and the heading lines: within the printed width.
+  const textColumns = spec.bulletin ? blockColumns(widths, heading) : 0;
+  if (spec.bulletin) writeBulletinBlock(sheet, model.bulletin, lang, widths, textColumns);
+  const pictures = spec.charts.flatMap((name) => charts.filter((c) => c.name === name));
+  const images = placeImages(sheet, pictures, widths);
+  const lastColumn = Math.max(
+    1,
+    widths.length,
+    images.columns,
+    textColumns,
+    columnsSpanned(widths, heading),
+  );
   sheet.setPrint({
     lastRow: images.lastRow,
     lastColumn,

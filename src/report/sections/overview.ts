@@ -195,5 +195,6 @@ export function overviewSheet(a: Analysis, warnings: readonly string[], lang: La
     filter: false,
     notes: [...a.notes.map(say(lang)), ...warnings],
     charts: ['trend', 'units'],
+    bulletin: true,
   };
 }

@@ -1,0 +1,112 @@
+/**
+ * The written bulletin as a text block on 概览 (issue 13), under the tables and before the
+ * charts (each on a page of its own): the heading 通报, each section's heading in bold, and each
+ * paragraph in one cell merged across the block's columns, wrapped and top-aligned. Excel never
+ * sizes a row to the text of a merged cell (it shows one line), so each row's height is set here
+ * from the lines the text takes at the columns' widths. It lays out the model's bulletin and
+ * computes no figure.
+ */
+import stringWidth from 'string-width';
+import { style, type ReportSheet } from '../io/workbook.js';
+import type { Lang } from '../settings/types.js';
+import { BOOK } from './labels.js';
+import { DEFAULT_WIDTH, columnPixels, columnsSpanned, rowsPerPage } from './page.js';
+import { paragraphText, type Bulletin } from './types.js';
+
+const BLOCK_HEADING = style({ font: { bold: true, size: 14 } });
+const SECTION_HEADING = style({ font: { bold: true } });
+const TEXT = style({ alignment: { vertical: 'top', wrapText: true } });
+
+/** The block is at least as wide as the charts below it (720 pixels): a page's measure. */
+export const BLOCK_PX = 720;
+/**
+ * Pixels of one unit of display width (string-width: a Chinese character is two). A Chinese
+ * character drawn in the fallback font at 11 points is about 15 pixels; Calibri's letters and
+ * digits average under 7. Rounding up keeps the estimate from falling a line short.
+ */
+const WIDE_UNIT_PX = 7.5;
+const NARROW_UNIT_PX = 6.5;
+/** A cell's padding, left and right. */
+const PADDING_PX = 8;
+/** Points a wrapped line takes: Calibri's is 15, a Chinese font's a little more. */
+const LINE_PT = 16;
+/** Excel's tallest row. */
+const MAX_ROW_PT = 409;
+
+/** How many columns the block spans: the sheet's, and at least `px` wide. */
+export function blockColumns(widths: readonly number[], px: number): number {
+  return Math.max(1, widths.length, columnsSpanned(widths, Math.max(px, BLOCK_PX)));
+}
+
+/** About how many pixels a word or a character takes at 11 points. */
+function tokenPixels(token: string): number {
+  const w = stringWidth(token);
+  return w * (w > token.length ? WIDE_UNIT_PX : NARROW_UNIT_PX);
+}
+
+/**
+ * The lines a text takes in a cell `px` pixels wide, breaking as Excel does: between Chinese
+ * characters, and at the spaces between words.
+ */
+export function wrappedLines(text: string, px: number): number {
+  let lines = 1;
+  let used = 0;
+  for (const token of text.match(/[\x21-\x7e]+|\s|./gsu) ?? []) {
+    if (token === '\n') {
+      lines++;
+      used = 0;
+      continue;
+    }
+    const w = tokenPixels(token);
+    // A space at the end of a line takes no room on the next.
+    if (/^\s$/u.test(token)) {
+      if (used > 0) used += w;
+      continue;
+    }
+    if (used > 0 && used + w > px) {
+      lines++;
+      used = 0;
+    }
+    used += w;
+    // A word longer than a line is cut where the line ends.
+    while (used > px) {
+      lines++;
+      used -= px;
+    }
+  }
+  return lines;
+}
+
+/** The height in points of a row showing `text` across columns of these widths. */
+export function rowHeight(text: string, widths: readonly number[], columns: number): number {
+  let px = 0;
+  for (let c = 0; c < columns; c++) px += columnPixels(widths[c] ?? DEFAULT_WIDTH);
+  return Math.min(MAX_ROW_PT, wrappedLines(text, Math.max(1, px - PADDING_PX)) * LINE_PT + 4);
+}
+
+/**
+ * Writes the block below the rows written so far, across `columns` columns (1-based, from the
+ * first) of these widths. It starts a printed page (the figures on one, the text on the next)
+ * unless the tables already run onto a second page: then it fills the rest of that one.
+ */
+export function writeBulletinBlock(
+  sheet: ReportSheet,
+  bulletin: Bulletin,
+  lang: Lang,
+  widths: readonly number[],
+  columns: number,
+): void {
+  if (bulletin.sections.length === 0) return;
+  sheet.skip();
+  if (sheet.rows <= rowsPerPage(widths)) sheet.pageBreakAfter(sheet.rows);
+  sheet.addRow([BOOK[lang].bulletin], BLOCK_HEADING, 22);
+  for (const section of bulletin.sections) {
+    sheet.skip();
+    sheet.addRow([section.heading], SECTION_HEADING);
+    for (const paragraph of section.paragraphs) {
+      const text = paragraphText(paragraph);
+      const row = sheet.addRow([text], TEXT, rowHeight(text, widths, columns));
+      if (columns > 1) sheet.merge(row, 1, row, columns);
+    }
+  }
+}
