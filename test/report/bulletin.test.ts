@@ -54,6 +54,10 @@ export function resolvePath(json: unknown, path: string): unknown {
 
 function valueOf(json: unknown, source: FigureSource): unknown {
   if (typeof source === 'string') return resolvePath(json, source);
+  if ('divide' in source) {
+    const [a, b] = source.divide.map((p) => resolvePath(json, p) as number);
+    return a! / b!;
+  }
   const [a, b] = source.minus.map((p) => resolvePath(json, p) as number);
   return a! - b!;
 }
@@ -175,6 +179,21 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
       '表2　累计：2016年1–11月（与年度指标比较）',
       '表3　一级分类',
     ]);
+  });
+
+  it('June 2016: the year to date as the share of the annual target used, and the units ahead of pace', async () => {
+    const { bulletin: b } = await run(METRICS, { targets: TARGETS, month: '2016-06' });
+    // 71 of 125 = 56.8%; no unit has reached its target yet.
+    expect(text(b, 'overall')[1]).toBe(
+      '2016年1–6月累计受理客户投诉103件，同比上升32.05%（上年同期78件）；其中申诉成功32件、核实不属实11件，考核投诉71件。年度指标125件，已用56.8%；8个有指标的单位中，尚无单位达到年度指标。',
+    );
+    // 歙县: 17 assessed by June against 26 for the year, more than half of it (13): ahead of pace.
+    // 屯溪 (12 for the year) and 黟县 (11) are within theirs: not named.
+    const risk = text(b, 'attention')[0]!;
+    expect(risk).toMatch(
+      /^累计考核投诉已超过时间进度（6个月）、尚未达到年度指标的单位：国网歙县供电公司（累计17件，年度指标26件，余9件）、/,
+    );
+    expect(risk).not.toMatch(/屯溪|黟县/);
   });
 
   it('2016: the year against the annual targets, with rates where the base is ten or more', async () => {

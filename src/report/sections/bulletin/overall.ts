@@ -169,7 +169,7 @@ function assessedClause(x: Totals, path: string, lang: Lang): Piece {
 type Basis = 'annual' | 'prorated';
 
 /** "年度指标125件，超年度指标8.8%" — the units with a target against their summed target. */
-function targetClause(x: Totals, path: string, basis: Basis, lang: Lang): Piece {
+function targetClause(x: Totals, path: string, basis: Basis, lang: Lang, soFar = false): Piece {
   if (x.target === null || x.overTargetRate === null) return null;
   const zh = lang === 'zh';
   const target = count(x.target, `${path}.target`);
@@ -184,9 +184,20 @@ function targetClause(x: Totals, path: string, basis: Basis, lang: Lang): Piece 
   const sign = Math.sign(x.overTargetRate);
   const w = x.withTarget;
   const partOf = w !== null && w.assessed !== x.assessed;
+  // A year to date under the annual target is said as the share used so far: "低于年度指标43.2%"
+  // in June reads as good news it is not.
+  const used =
+    soFar && sign < 0 && !partOf
+      ? rate(x.assessed / x.target, { divide: [`${path}.assessed`, `${path}.target`] })
+      : null;
   if (zh) {
-    const versus =
-      sign > 0 ? ['，超', name, over] : sign < 0 ? ['，低于', name, over] : ['，与', name, '持平'];
+    const versus = used
+      ? ['，已用', used]
+      : sign > 0
+        ? ['，超', name, over]
+        : sign < 0
+          ? ['，低于', name, over]
+          : ['，与', name, '持平'];
     const who = partOf
       ? [
           '有指标的',
@@ -198,6 +209,7 @@ function targetClause(x: Totals, path: string, basis: Basis, lang: Lang): Piece 
       : '';
     return ['。', who, name, target, '件', versus];
   }
+  if (used) return ['. Assessed complaints have used ', used, ' of the ', name, ' of ', target];
   const versus = sign > 0 ? [over, ' over'] : sign < 0 ? [over, ' under'] : 'exactly on';
   const who = partOf
     ? [
@@ -311,7 +323,7 @@ function yearToDateParagraph(a: Analysis, lang: Lang): Paragraph | null {
       ),
       comparable(a, y.months) && comparisonClauses(x, path, lang, false),
       assessedClause(x, path, lang),
-      targetClause(x, path, basis, lang),
+      targetClause(x, path, basis, lang, true),
       reached,
       zh ? '。' : '.',
     ),
