@@ -8,7 +8,7 @@ import type { Lang } from '../../../settings/types.js';
 import { disciplineName } from '../../labels.js';
 import type { Paragraph, Table } from '../../types.js';
 import { categoriesSheet } from '../categories.js';
-import { changeWords } from './overall.js';
+import { changeWords, comparable } from './overall.js';
 import { changeOf, count, rate, runs, type Piece } from './figures.js';
 import { list } from './units.js';
 
@@ -59,15 +59,18 @@ function level1Paragraph(a: Analysis, lang: Lang): Paragraph | null {
   const zh = lang === 'zh';
   const rows = byComplaints(a.categories.level1);
   if (rows.length === 0) return null;
+  const compared = comparable(a, a.months);
   const items = rows.map((r: CategoryRow, i): Piece => {
     const p = `categories.level1[${r.code}]`;
     const n = count(r.complaints, `${p}.complaints`);
     const share = r.share === null ? null : rate(r.share, `${p}.share`);
-    const c = changeOf(r.complaints, r.previous, r.yoy, {
-      now: `${p}.complaints`,
-      base: `${p}.previous`,
-      rate: `${p}.yoy`,
-    });
+    const c =
+      compared &&
+      changeOf(r.complaints, r.previous, r.yoy, {
+        now: `${p}.complaints`,
+        base: `${p}.previous`,
+        rate: `${p}.yoy`,
+      });
     const yoy =
       c &&
       (zh ? ['，同比', changeWords(c, lang)] : [', ', changeWords(c, lang), ' on a year earlier']);
@@ -127,7 +130,7 @@ function hotSpotsParagraph(a: Analysis, lang: Lang): Paragraph | null {
 
 function risingParagraph(a: Analysis, lang: Lang): Paragraph | null {
   const zh = lang === 'zh';
-  const rising = a.hotspots.rising;
+  const rising = comparable(a, a.months) ? a.hotspots.rising : null;
   // A rise of one complaint is noise, not a trend.
   const rows = rising?.categories.filter((r) => r.increase >= MIN_NAMED) ?? [];
   if (!rising || rows.length === 0) return null;

@@ -27,22 +27,51 @@ export function changeWords(c: Change, lang: Lang): Piece {
   return zh ? [c.up ? '增加' : '减少', c.figure, '件'] : [c.up ? 'up ' : 'down ', c.figure];
 }
 
-/** The months of a period the data covers in part or not at all, as a clause. */
-export function partialClause(months: readonly MonthRow[], path: string, lang: Lang): Piece {
+/**
+ * Whether the period's figures can be set against another period's: not when a month of it is
+ * covered only in part (unless --include-partial counts it as whole) — 26 days of December
+ * against a whole December a year earlier read as a fall that did not happen.
+ */
+export function comparable(a: Pick<Analysis, 'settings'>, months: readonly MonthRow[]): boolean {
+  return a.settings.includePartial || !months.some((m) => m.partial);
+}
+
+/**
+ * The months of a period the data covers in part or not at all, as a clause. A period of one
+ * month is not named again: "2016年12月（数据只到12月26日……）".
+ */
+export function partialClause(
+  months: readonly MonthRow[],
+  path: string,
+  lang: Lang,
+  notCompared: Piece = null,
+): Piece {
   const zh = lang === 'zh';
   const said = months
     .filter((m) => m.partial)
     .map((m): Piece => {
-      const month = period(spanWords({ from: m.month, to: m.month }, lang), `${path}[${m.month}]`);
-      if (m.through === null) return zh ? [month, '无数据'] : [month, ' has no data'];
+      const month =
+        months.length > 1 &&
+        period(spanWords({ from: m.month, to: m.month }, lang), `${path}[${m.month}]`);
+      if (m.through === null)
+        return zh ? [month, month ? '无数据' : '没有数据'] : [month || 'it', ' has no data'];
       const through = period(dayWords(m.through, lang), `${path}[${m.month}].through`);
-      return zh ? [month, '数据只到', through] : [month, ' runs only to ', through];
+      return zh ? [month, '数据只到', through] : [month || 'the data', ' runs only to ', through];
     });
   if (said.length === 0) return null;
   const list = said.flatMap((s, i) => (i === 0 ? [s] : [zh ? '，' : '; ', s]));
   return zh
-    ? ['（', list, '，数据不完整，相关数字偏低）']
-    : [' (', list, ': the data is incomplete and the figures are low)'];
+    ? ['（', list, '，数据不完整，相关数字偏低', notCompared, '）']
+    : [' (', list, ': incomplete, so the figures are low', notCompared, ')'];
+}
+
+/** Inside the partial clause, in place of 同比: the year earlier's figure, and no rate. */
+function notComparedClause(x: Comparable, path: string, lang: Lang): Piece {
+  if (x.previous === null) return null;
+  const previous = count(x.previous, `${path}.previous`);
+  return lang === 'zh'
+    ? ['，不作同比；上年同期', previous, '件']
+    : ['; not compared with the ', previous, ' of a year earlier'];
 }
 
 interface Comparable {
@@ -140,7 +169,7 @@ function assessedClause(x: Totals, path: string, lang: Lang): Piece {
 type Basis = 'annual' | 'prorated';
 
 /** "年度指标125件，超年度指标8.8%" — the units with a target against their summed target. */
-function targetClause(x: Totals, path: string, basis: Basis, lang: Lang): Piece {
+function targetClause(x: Totals, path: string, basis: Basis, lang: Lang, soFar = false): Piece {
   if (x.target === null || x.overTargetRate === null) return null;
   const zh = lang === 'zh';
   const target = count(x.target, `${path}.target`);
@@ -155,9 +184,20 @@ function targetClause(x: Totals, path: string, basis: Basis, lang: Lang): Piece 
   const sign = Math.sign(x.overTargetRate);
   const w = x.withTarget;
   const partOf = w !== null && w.assessed !== x.assessed;
+  // A year to date under the annual target is said as the share used so far: "低于年度指标43.2%"
+  // in June reads as good news it is not.
+  const used =
+    soFar && sign < 0 && !partOf
+      ? rate(x.assessed / x.target, { divide: [`${path}.assessed`, `${path}.target`] })
+      : null;
   if (zh) {
-    const versus =
-      sign > 0 ? ['，超', name, over] : sign < 0 ? ['，低于', name, over] : ['，与', name, '持平'];
+    const versus = used
+      ? ['，已用', used]
+      : sign > 0
+        ? ['，超', name, over]
+        : sign < 0
+          ? ['，低于', name, over]
+          : ['，与', name, '持平'];
     const who = partOf
       ? [
           '有指标的',
@@ -169,6 +209,7 @@ function targetClause(x: Totals, path: string, basis: Basis, lang: Lang): Piece 
       : '';
     return ['。', who, name, target, '件', versus];
   }
+  if (used) return ['. Assessed complaints have used ', used, ' of the ', name, ' of ', target];
   const versus = sign > 0 ? [over, ' over'] : sign < 0 ? [over, ' under'] : 'exactly on';
   const who = partOf
     ? [
@@ -214,11 +255,16 @@ function periodParagraph(a: Analysis, lang: Lang): Paragraph {
     runs: runs(
       zh ? '' : 'In ',
       when,
-      partialClause(a.months, 'months', lang),
+      partialClause(
+        a.months,
+        'months',
+        lang,
+        !comparable(a, a.months) && notComparedClause(x, 'totals', lang),
+      ),
       zh ? '，共受理客户投诉' : ', ',
       count(x.complaints, 'totals.complaints'),
       zh ? '件' : ' customer complaints were received',
-      comparisonClauses(x, 'totals', lang, showsPreceding(a.period)),
+      comparable(a, a.months) && comparisonClauses(x, 'totals', lang, showsPreceding(a.period)),
       assessedClause(x, 'totals', lang),
       targetClause(x, 'totals', basis, lang),
       x.target !== null && unitsOverClause(x, 'totals', lang),
@@ -269,10 +315,15 @@ function yearToDateParagraph(a: Analysis, lang: Lang): Paragraph | null {
       zh ? [when, '累计受理客户投诉'] : ['In ', when, ' as a whole, '],
       count(x.complaints, `${path}.complaints`),
       zh ? '件' : ' complaints were received',
-      partialClause(y.months, 'yearToDate.months', lang),
-      comparisonClauses(x, path, lang, false),
+      partialClause(
+        y.months,
+        'yearToDate.months',
+        lang,
+        !comparable(a, y.months) && notComparedClause(x, path, lang),
+      ),
+      comparable(a, y.months) && comparisonClauses(x, path, lang, false),
       assessedClause(x, path, lang),
-      targetClause(x, path, basis, lang),
+      targetClause(x, path, basis, lang, true),
       reached,
       zh ? '。' : '.',
     ),

@@ -10,6 +10,7 @@ import type { Paragraph, Table } from '../../types.js';
 import { showsPreceding } from '../heading.js';
 import { unitsSheet } from '../units.js';
 import { count, rate, runs, type Piece } from './figures.js';
+import { comparable } from './overall.js';
 
 /** How many units the first sentence names. */
 const NAMED_UNITS = 3;
@@ -139,7 +140,7 @@ function reachedParagraph(y: YearToDate | null, lang: Lang): Paragraph | null {
 function changedMostParagraph(a: Analysis, lang: Lang): Paragraph | null {
   const zh = lang === 'zh';
   const compared = a.units.filter((u) => u.previous !== null);
-  if (compared.length === 0) return null;
+  if (compared.length === 0 || !comparable(a, a.months)) return null;
   const diff = (u: UnitRow) => u.complaints - u.previous!;
   const extreme = (up: boolean): Piece => {
     const moved = compared.filter((u) => (up ? diff(u) > 0 : diff(u) < 0));
