@@ -21,6 +21,8 @@ const RENDERERS = [
   'src/report/charts.ts',
   'src/report/inspect.ts',
   'src/report/classification.ts',
+  'src/report/markdown.ts',
+  'src/report/bulletin-block.ts',
 ];
 
 describe('renderers', () => {
