@@ -6,9 +6,9 @@ import { PERIOD_HELP } from './analyze.js';
 export function register(program: Command): void {
   const command = program
     .command('report')
-    .summary('the report workbook: monthly bulletin, quarterly evaluation or year')
+    .summary('the report workbook or the written bulletin (通报): a month, a quarter or a year')
     .description(
-      'Write the report workbook (概览, 单位, 月度趋势, 分类, 季节性, 热点, 时效与满意度, 数据质量, and 明细 with --detail), with charts, for a month, a quarter or a year.',
+      'Write the report workbook (概览, 单位, 月度趋势, 分类, 季节性, 热点, 时效与满意度, 数据质量, and 明细 with --detail), with charts, for a month, a quarter or a year; or, with --out X.docx or X.md, the written bulletin (通报) of the same figures for Word or for e-mail and chat.',
     )
     .argument(
       '[inputs...]',
@@ -36,8 +36,8 @@ export function register(program: Command): void {
 targets and the same quarter a year earlier, beside its year to date against the annual
 targets. --month makes the monthly bulletin: the month beside its year to date. --year
 makes the year. 明细 lists the complaints of the year to date beside a month or a quarter.
-The workbook is written to a temporary file beside the target and renamed when complete: a
-failure or a kill never leaves half a workbook.
+Every file is written to a temporary file beside the target and renamed when complete: a
+failure or a kill never leaves half a workbook or half a bulletin.
 
 Exit codes: 0 written; 2 an input, the targets or the output folder is unusable, no work
 order falls in the period, or no row is a complaint (see --complaint-type); 3 rows were
@@ -47,6 +47,8 @@ Examples:
   complaints report fixtures/metrics/95598-20*.xlsx fixtures/metrics/95598-2016-06-12-gb18030.csv \\
       --targets fixtures/metrics/targets-2016.csv --quarter 2016Q4
   complaints report exports/*.xlsx --month 2016-11 --targets targets.xlsx --out reports/2016-11.xlsx
+  complaints report exports/*.xlsx --month 2016-11 --targets targets.xlsx --out 通报-2016-11.docx
+  complaints report exports/*.xlsx --month 2016-11 --targets targets.xlsx --out 通报-2016-11.md
   complaints report exports/*.xlsx --year 2016 --detail --lang en`,
     )
     .action(async (inputs: string[], _options: unknown, command: Command) => {

@@ -15,7 +15,7 @@ import { emitJson, resultJson } from '../report/json.js';
 import { summaryView } from '../report/sections/terminal.js';
 import { colours } from '../report/terminal.js';
 import { print } from '../report/print.js';
-import { namedPeriod, reportPath, reportPathToCheck } from '../settings/output-path.js';
+import { namedPeriod, outName, reportPath, reportPathToCheck } from '../settings/output-path.js';
 import { filesRead } from '../settings/resolve.js';
 import type { Settings } from '../settings/types.js';
 
@@ -25,7 +25,7 @@ export async function run(settings: Settings): Promise<void> {
   await guardOutputs([json?.file, settings.out], reads);
   if (json?.file) await checkWritable(json.file);
   const toCheck = reportPathToCheck(settings);
-  const kind = toCheck ? await checkOutput(toCheck) : null;
+  const kind = toCheck ? await checkOutput(toCheck, outName(settings)) : null;
   const detail =
     settings.detail && kind === 'xlsx'
       ? new (await import('../report/detail.js')).DetailRows({

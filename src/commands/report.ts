@@ -12,11 +12,11 @@ import { relative, resolve } from 'node:path';
 import { periodJson } from '../metrics/period.js';
 import { reportSpan } from '../metrics/sections/year-to-date.js';
 import { runPipeline } from '../pipeline.js';
-import { checkOutput, successLines, writeOutput } from '../report/output.js';
+import { checkOutput, outputKind, successLines, writeOutput } from '../report/output.js';
 import { emitJson, resultJson } from '../report/json.js';
 import { checkWritable, guardOutputs } from '../io/write.js';
 import { print } from '../report/print.js';
-import { namedPeriod, reportPath } from '../settings/output-path.js';
+import { namedPeriod, outName, reportPath } from '../settings/output-path.js';
 import { filesRead } from '../settings/resolve.js';
 import type { Settings } from '../settings/types.js';
 
@@ -31,6 +31,8 @@ export async function run(settings: Settings): Promise<void> {
   await guardOutputs([settings.json?.file, settings.out], reads);
   if (settings.json?.file) await checkWritable(settings.json.file);
   if (settings.out) await checkOutput(settings.out);
+  // The config file's pattern by its kind before any reading (its folder may hold a {period}).
+  else if (settings.outPattern) outputKind(settings.outPattern, outName(settings));
   const detail = settings.detail
     ? new (await import('../report/detail.js')).DetailRows({
         lang,
@@ -47,7 +49,7 @@ export async function run(settings: Settings): Promise<void> {
     const out = resolve(reportPath(settings, period, defaultOutName(period.label, lang))!);
     if (!settings.out) {
       await guardOutputs([out], reads);
-      await checkOutput(out);
+      await checkOutput(out, outName(settings));
     }
     const quarterKey = request.kind === 'quarter';
     const written = await writeOutput(out, result, {

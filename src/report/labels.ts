@@ -694,11 +694,17 @@ export const DETAIL = {
 
 /** The line on stderr after `--out x.csv`: what the file holds, not a sheet count. */
 /** The line after a bulletin was written. */
+type BulletinCounts = { sections: number; tables: number; charts: number | null };
+/** "1 table", "2 tables". */
+const count = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/** The charts are counted for Word only: a Markdown bulletin has none to count. */
 export const WRITTEN_BULLETIN = {
-  zh: (out: string, b: { sections: number; tables: number; charts: number }, complaints: string) =>
-    `已写入 ${out}（通报：${b.sections} 个部分，${b.tables} 张表，${b.charts} 幅图；投诉 ${complaints} 条）`,
-  en: (out: string, b: { sections: number; tables: number; charts: number }, complaints: string) =>
-    `wrote ${out} (the bulletin: ${b.sections} sections, ${b.tables} tables, ${b.charts} charts; ${complaints} complaints)`,
+  zh: (out: string, b: BulletinCounts, complaints: string) =>
+    `已写入 ${out}（通报：${b.sections} 个部分，${b.tables} 张表` +
+    `${b.charts === null ? '' : `，${b.charts} 幅图`}；投诉 ${complaints} 条）`,
+  en: (out: string, b: BulletinCounts, complaints: string) =>
+    `wrote ${out} (the bulletin: ${count(b.sections, 'section')}, ${count(b.tables, 'table')}` +
+    `${b.charts === null ? '' : `, ${count(b.charts, 'chart')}`}; ${complaints} complaints)`,
 };
 
 export const WRITTEN_TABLE = {

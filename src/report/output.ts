@@ -22,18 +22,36 @@ import { unitsCsvTable } from './sections/units.js';
 export type OutputKind = 'xlsx' | 'docx' | 'md' | 'csv' | 'json';
 
 const KINDS: readonly OutputKind[] = ['xlsx', 'docx', 'md', 'csv', 'json'];
+const KINDS_TEXT =
+  '.xlsx (the workbook), .docx or .md (the written bulletin), .csv (the units table) or .json (the result)';
 
-/** Checks an --out path before any work: its kind, and that its folder is writable. */
-export async function checkOutput(target: string): Promise<OutputKind> {
+/**
+ * Checks an output path before any work: its kind, and that its folder is writable. `named` is
+ * how a message names it: the option, or the config file's pattern it comes from.
+ */
+export async function checkOutput(target: string, named = `--out ${target}`): Promise<OutputKind> {
+  const kind = outputKind(target, named);
+  await checkWritable(target);
+  return kind;
+}
+
+/** The kind of file an output path names, by its extension; refuses any other. */
+export function outputKind(target: string, named = `--out ${target}`): OutputKind {
   const ext = extname(target).toLowerCase().slice(1);
   const kind = KINDS.find((k) => k === ext);
   if (!kind) {
+    // Word's own name for its old format: the likeliest slip for the bulletin.
+    const old = ext === 'doc';
     throw new InputError(
       'BAD_OPTION',
-      `--out ${target}: expected a .xlsx (the workbook), .docx or .md (the written bulletin), .csv (the units table) or .json (the result) file name.`,
+      old
+        ? `${named}: the old Word format (.doc) is not written; the written bulletin is a .docx file.`
+        : `${named}: expected a ${KINDS_TEXT} file name.`,
+      old
+        ? `End the name in .docx instead. The kinds written: ${KINDS_TEXT}.`
+        : 'The extension says what is written.',
     );
   }
-  await checkWritable(target);
   return kind;
 }
 
@@ -53,8 +71,8 @@ export interface Written {
   detailRows: number | null;
   /** Texts cut at Excel's 32,767 characters a cell. */
   cutCells?: number;
-  /** A bulletin's numbered sections, tables and pictures. */
-  bulletin?: { sections: number; tables: number; charts: number };
+  /** A bulletin's numbered sections, tables and pictures (null: Markdown, which has none). */
+  bulletin?: { sections: number; tables: number; charts: number | null };
 }
 
 export async function writeOutput(
@@ -92,7 +110,7 @@ async function writeBulletinFile(
   const counts = {
     sections: b.sections.length,
     tables: b.sections.reduce((n, s) => n + s.tables.length, 0),
-    charts: 0,
+    charts: null as number | null,
   };
   if (kind === 'md') {
     const { bulletinMarkdown } = await import('./markdown.js');

@@ -86,3 +86,11 @@ export function reportPath(
 export function reportPathToCheck(settings: Pick<Settings, 'out' | 'outPattern'>): string | null {
   return settings.out ?? settings.outPattern?.replace(/\{[a-z]+\}/g, 'x') ?? null;
 }
+
+/** How a message names the output: the option as given, or the config file's pattern. */
+export function outName(settings: Pick<Settings, 'out' | 'outPattern'>): string | undefined {
+  if (settings.out !== null) return undefined;
+  return settings.outPattern === null
+    ? undefined
+    : `"out": "${settings.outPattern}" of the config file`;
+}
