@@ -182,7 +182,7 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
     expect(text(b, 'categories')[0]).toBe(
       '从一级分类看，一是营业投诉7件，占43.75%，同比减少2件；二是服务投诉5件，占31.25%，同比增加4件；三是停送电投诉3件，占18.75%，同比持平；四是电网建设投诉1件，占6.25%，同比增加1件。',
     );
-    expect(text(b, 'timeliness')[1]).toBe('回访满意率76.92%（满意10件，不满意1件）。');
+    expect(text(b, 'timeliness')[1]).toBe('回访满意率76.92%（满意10件，一般2件，不满意1件）。');
     expect(b.sections.flatMap((s) => s.tables.map((t) => t.caption))).toEqual([
       '表1　本月：2016年11月（同比基期：2015年11月）',
       '表2　累计：2016年1–11月（与年度指标比较）',
