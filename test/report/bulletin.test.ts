@@ -186,7 +186,7 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
     expect(b.sections.flatMap((s) => s.tables.map((t) => t.caption))).toEqual([
       '表1　本月：2016年11月（同比基期：2015年11月）',
       '表2　累计：2016年1–11月（与年度指标比较）',
-      '表3　一级分类',
+      '表3　一级分类投诉情况',
     ]);
   });
 
