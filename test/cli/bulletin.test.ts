@@ -126,6 +126,18 @@ describe('the line that says what was written', () => {
   it.runIf(!word)(`report --out X.docx ${NO_WORD}`, () => expect(word).toBe(false));
 });
 
+describe('--help', () => {
+  it.each(['report', 'analyze'])(
+    '%s --help says --out writes .docx and .md: the written bulletin',
+    (command) => {
+      const r = complaints([command, '--help']);
+      expect(r.code).toBe(0);
+      const out = r.stdout.slice(r.stdout.indexOf('--out <file>')).split(/\n  --(?!out)/)[0]!;
+      expect(out.replace(/\s+/g, ' ')).toMatch(/\.docx or \.md \(the written bulletin/);
+    },
+  );
+});
+
 // ---------------------------------------------------------------------------------------------
 
 describe('the config file’s "out" pattern', () => {
