@@ -190,6 +190,18 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
     ]);
   });
 
+  it('without a targets file, no table says it is held against the annual targets', async () => {
+    const { bulletin: b } = await run(METRICS, { month: '2016-11' });
+    expect(b.sections.flatMap((s) => s.tables.map((t) => t.caption))).toEqual([
+      '表1　本月：2016年11月（同比基期：2015年11月）',
+      '表2　累计：2016年1–11月',
+      '表3　一级分类投诉情况',
+    ]);
+    expect(b.sections.flatMap((s) => s.paragraphs.map(paragraphText)).join('')).not.toContain(
+      '指标',
+    );
+  });
+
   it('names the unsubstantiated complaints only when they are taken off the assessed', async () => {
     const { bulletin: b } = await run(METRICS, {
       targets: TARGETS,
