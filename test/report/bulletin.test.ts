@@ -154,6 +154,12 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
   it('November 2016: the month, its year to date, the units over their annual target', async () => {
     const { bulletin: b } = await run(METRICS, { targets: TARGETS, month: '2016-11' });
     expect(b.title).toBe('国网黄山供电公司2016年11月95598客户投诉分析通报');
+    expect(b.subtitle).toBe('统计期间：2016年11月（1 个月）；同比基期：2015年11月');
+    expect(b.closing).toEqual({
+      sources:
+        '来源：95598-2015.xlsx，95598-2016-01-06.xlsx，95598-2016-06-12-gb18030.csv；生成于 2017-01-05 08:00 UTC+08:00',
+      date: '2017年1月5日',
+    });
     expect(b.sections.map((s) => s.heading)).toEqual([
       '一、总体情况',
       '二、分单位情况',
