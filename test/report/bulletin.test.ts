@@ -154,6 +154,12 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
   it('November 2016: the month, its year to date, the units over their annual target', async () => {
     const { bulletin: b } = await run(METRICS, { targets: TARGETS, month: '2016-11' });
     expect(b.title).toBe('国网黄山供电公司2016年11月95598客户投诉分析通报');
+    expect(b.subtitle).toBe('统计期间：2016年11月（1 个月）；同比基期：2015年11月');
+    expect(b.closing).toEqual({
+      sources:
+        '来源：95598-2015.xlsx，95598-2016-01-06.xlsx，95598-2016-06-12-gb18030.csv；生成于 2017-01-05 08:00 UTC+08:00',
+      date: '2017年1月5日',
+    });
     expect(b.sections.map((s) => s.heading)).toEqual([
       '一、总体情况',
       '二、分单位情况',
@@ -188,6 +194,18 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
       '表2　累计：2016年1–11月（与年度指标比较）',
       '表3　一级分类投诉情况',
     ]);
+  });
+
+  it('without a targets file, no table says it is held against the annual targets', async () => {
+    const { bulletin: b } = await run(METRICS, { month: '2016-11' });
+    expect(b.sections.flatMap((s) => s.tables.map((t) => t.caption))).toEqual([
+      '表1　本月：2016年11月（同比基期：2015年11月）',
+      '表2　累计：2016年1–11月',
+      '表3　一级分类投诉情况',
+    ]);
+    expect(b.sections.flatMap((s) => s.paragraphs.map(paragraphText)).join('')).not.toContain(
+      '指标',
+    );
   });
 
   it('names the unsubstantiated complaints only when they are taken off the assessed', async () => {

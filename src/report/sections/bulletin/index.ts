@@ -43,6 +43,19 @@ export interface BulletinContext {
   /** The period line and the sources line of the workbook's sheets. */
   periodLine: string;
   sourcesLine: string;
+  /** When the report was made: "2016-12-31 08:00 UTC+08:00". */
+  generatedAt: string;
+}
+
+/** 2016-12-05 … → 2016年12月5日, 5 December 2016: the date a document is signed. */
+export function dateWords(stamp: string, lang: Lang): string {
+  const [y, m, d] = stamp.slice(0, 10).split('-').map(Number) as [number, number, number];
+  if (lang === 'zh') return `${y}年${m}月${d}日`;
+  const month = new Date(Date.UTC(y, m - 1, d)).toLocaleString('en-GB', {
+    month: 'long',
+    timeZone: 'UTC',
+  });
+  return `${d} ${month} ${y}`;
 }
 
 type SectionBody = Omit<BulletinSection, 'key' | 'heading'>;
@@ -105,7 +118,8 @@ export function buildBulletin(
       lang === 'zh'
         ? `${context.scope}${context.about}95598客户投诉分析通报`
         : `${context.scope}: 95598 customer complaints, ${context.about}`,
-    subtitle: `${context.periodLine}\n${context.sourcesLine}`,
+    subtitle: context.periodLine,
+    closing: { sources: context.sourcesLine, date: dateWords(context.generatedAt, lang) },
     sections,
   };
 }
