@@ -1,8 +1,8 @@
 /**
- * The written bulletin as Markdown, for e-mail and chat: the title, the period and sources, each
- * numbered section's paragraphs, then its tables as pipe tables (figures right-aligned). It
- * lays out the report model's bulletin and computes nothing. Charts are pictures only the Word
- * bulletin carries.
+ * The written bulletin as Markdown, for e-mail and chat: the title, the period, each numbered
+ * section's paragraphs, then its tables as pipe tables (figures right-aligned), and after a rule
+ * the sources and the date. It lays out the report model's bulletin and computes nothing.
+ * Charts are pictures only the Word bulletin carries.
  *
  * The same file is read twice: by a Markdown viewer (blank lines around every block, an
  * alignment row under each table's heading, markup characters of the data escaped) and as plain
@@ -59,20 +59,14 @@ function markdownTable(t: Table, lang: ReportModel['lang']): string[] {
 
 export function bulletinMarkdown(model: ReportModel): string {
   const b = model.bulletin;
-  const lines = [
-    `# ${escape(b.title)}`,
-    '',
-    // Two spaces end a line inside a paragraph: the period and the sources on lines of their own.
-    ...b.subtitle
-      .split('\n')
-      .map((l, i, all) => (i < all.length - 1 ? `${escape(l)}  ` : escape(l))),
-  ];
+  const lines = [`# ${escape(b.title)}`, '', ...b.subtitle.split('\n').map(escapeBlock)];
   for (const s of b.sections) {
     if (s.paragraphs.length === 0 && s.tables.length === 0) continue;
     lines.push('', `## ${escape(s.heading)}`);
     for (const p of s.paragraphs) lines.push('', escapeBlock(paragraphText(p)));
     for (const t of s.tables) lines.push('', ...markdownTable(t, model.lang));
   }
-  lines.push('', '---', '', `${escape(b.closing.sources)}  `, `${escape(b.closing.date)}`);
+  // A rule, then the sources and the date on lines of their own (two spaces end a line).
+  lines.push('', '---', '', `${escape(b.closing.sources)}  `, escape(b.closing.date));
   return lines.join('\n') + '\n';
 }

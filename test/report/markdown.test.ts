@@ -1,7 +1,8 @@
 /**
  * The Markdown bulletin (`report --out X.md`) of fixtures/metrics for a month, a quarter and a
- * year, in Chinese and English, read back from the written files: the title, the period and the
- * sources, every section's heading, paragraphs and tables as the report model has them, each
+ * year, in Chinese and English, read back from the written files: the title, the period, every
+ * section's heading, paragraphs and tables as the report model has them, then the sources and
+ * the date, each
  * table a pipe table with its heading, an alignment row and all its rows (the totals too). It
  * has to read well twice: in a Markdown viewer (a blank line around every block, no empty
  * section, the data's markup characters escaped) and as plain text in an e-mail (a table's
@@ -133,23 +134,32 @@ function checkTable(lines: string[], t: Table, m: ReportModel, where: string): v
 }
 
 describe.each(NAMES)('the %s bulletin in Markdown', (name) => {
-  it('opens with the title, then the period and the sources on lines of their own', () => {
+  it('opens with the title, then the period', () => {
     const m = models[name];
     const [title, subtitle] = blocks(texts[name]);
     expect(title).toBe(`# ${m.bulletin.title}`);
-    const [period, sources] = m.bulletin.subtitle.split('\n');
-    const lines = subtitle!.split('\n');
-    expect(lines).toHaveLength(2);
-    // Two spaces end the period's line: a line break inside the paragraph.
-    expect(lines[0]).toBe(`${period}  `);
-    // The sources as the model has them, made at the time of the run.
+    expect(unescape(subtitle!)).toBe(m.bulletin.subtitle);
+  });
+
+  it('closes, after a rule, with the sources and the date on lines of their own', () => {
+    const m = models[name];
+    const [rule, closing] = blocks(texts[name]).slice(-2);
+    expect(rule).toBe('---');
+    const [sources, date, ...more] = closing!.split('\n');
+    expect(more).toEqual([]);
+    // Two spaces end the sources' line: a line break inside the paragraph.
+    expect(sources!.endsWith('  ')).toBe(true);
+    // The sources as the model has them, made at the time of the run, and that day in words.
     const made = /(生成于|made) /;
-    expect(lines[1]!.split(made)[0]).toBe(sources!.split(made)[0]);
+    expect(unescape(sources!).split(made)[0]).toBe(m.bulletin.closing.sources.split(made)[0]);
+    expect(date).toMatch(
+      m.lang === 'zh' ? /^\d{4}年\d{1,2}月\d{1,2}日$/ : /^\d{1,2} [A-Z][a-z]+ \d{4}$/,
+    );
   });
 
   it('has every heading, paragraph and table of the model, in its order', () => {
     const m = models[name];
-    const found = blocks(texts[name]).slice(2);
+    const found = blocks(texts[name]).slice(2, -2);
     const expected = expectedBlocks(m);
     expect(found.length).toBe(expected.length);
     expect(m.bulletin.sections.length).toBeGreaterThanOrEqual(4);
@@ -180,23 +190,24 @@ describe.each(NAMES)('the %s bulletin in Markdown', (name) => {
     expect(text.endsWith('\n')).toBe(true);
     expect(text).not.toMatch(/\n\n\n/);
     expect(text).not.toMatch(/\t|\r/);
-    // Trailing spaces only where they break a line: after the period.
+    // Trailing spaces only where they break a line: after the sources.
     const trailing = text.split('\n').filter((l) => /\s$/.test(l));
     expect(trailing).toHaveLength(1);
     // A heading, a caption or a table is a block of its own.
     for (const b of blocks(text)) {
       const lines = b.split('\n');
-      if (lines.length > 1 && !b.startsWith('| ') && !b.startsWith('# '))
-        expect(lines, b).toHaveLength(2); // only the subtitle's two lines
+      if (lines.length > 1 && !b.startsWith('| ')) expect(lines, b).toHaveLength(2); // only the closing: the sources and the date
       if (b.startsWith('| '))
         expect(lines.every((l) => l.startsWith('| ') && l.endsWith(' |'))).toBe(true);
     }
   });
 
   it('writes the same text as the renderer, from the same model', () => {
-    // The run's model differs only in the time of writing.
-    const run = texts[name].replace(/(生成于|made) [^\n]*/, '');
-    const here = bulletinMarkdown(models[name]).replace(/(生成于|made) [^\n]*/, '');
+    // The run's model differs only in the time of writing, said in the closing.
+    const body = (text: string) => text.slice(0, text.lastIndexOf('\n---\n'));
+    const run = body(texts[name]);
+    const here = body(bulletinMarkdown(models[name]));
+    expect(run.length).toBeGreaterThan(1000);
     expect(run).toBe(here);
   });
 });
