@@ -23,26 +23,32 @@ import {
   chartTag,
 } from './template-data.js';
 
-/** What a scope holds: simple tags `{x}`, loops `{#x}` with their inner scope, pictures `{@x}`. */
+/**
+ * What a scope holds: simple tags `{x}`, loops `{#x}` with their inner scope, pictures `{@x}`;
+ * and where it is, for a message about a name used outside it.
+ */
 interface Scope {
+  where: string;
   simple: ReadonlySet<string>;
   loops: ReadonlyMap<string, Scope>;
   raw: ReadonlySet<string>;
 }
 
-const scope = (simple: readonly string[], loops: [string, Scope][] = [], raw: string[] = []) => ({
-  simple: new Set(simple),
-  loops: new Map(loops),
-  raw: new Set(raw),
-});
+const scope = (
+  where: string,
+  simple: readonly string[],
+  loops: [string, Scope][] = [],
+  raw: string[] = [],
+) => ({ where, simple: new Set(simple), loops: new Map(loops), raw: new Set(raw) });
 
-const SECTION_SCOPE = scope(SECTION_NAMES, [
-  ['paragraphs', scope(PARAGRAPH_NAMES)],
-  ['charts', scope(['title'], [], [SECTION_CHART_NAMES[0]])],
+const SECTION_SCOPE = scope('inside {#sections} or a section such as {#overall}', SECTION_NAMES, [
+  ['paragraphs', scope('inside {#paragraphs}', PARAGRAPH_NAMES)],
+  ['charts', scope('inside {#charts}', ['title'], [], [SECTION_CHART_NAMES[0]])],
 ]);
-const ROW_SCOPE = scope(COLUMN_KEYS);
+const ROW_SCOPE = scope('inside a table row’s loop such as {#unitsTable}', COLUMN_KEYS);
 
 const DOCUMENT_SCOPE: Scope = scope(
+  'outside any loop',
   [...DOCUMENT_NAMES, ...FIGURE_NAMES, ...SECTION_KEYS, ...TABLE_NAMES.map((t) => `${t}Caption`)],
   [
     ['sections', SECTION_SCOPE],
@@ -71,8 +77,11 @@ export class TagCollector implements DXT.Module {
 }
 
 export interface UsedTags {
-  /** Tags the tool does not know: as written, the name, and the names known where it stands. */
-  unknown: { tag: string; name: string; known: string[] }[];
+  /**
+   * Tags the tool does not know: as written, the name, the names known where it stands, and
+   * where the name is known when it is one, elsewhere (`{unit}` outside a table's loop).
+   */
+  unknown: { tag: string; name: string; known: string[]; knownInside: string | null }[];
   /** Charts placed by their own tag ({@trendChart}). */
   charts: Set<ChartName>;
   /** Whether `{@chart}` stands in a section's charts loop: every section's charts are placed. */
@@ -111,7 +120,7 @@ export function checkTags(parts: readonly DXT.Part[]): UsedTags {
           const known = chain.flatMap((s) => [
             ...(kind === 'loops' ? [...s.loops.keys(), ...s.simple] : s[kind]),
           ]);
-          used.unknown.push({ tag, name, known });
+          used.unknown.push({ tag, name, known, knownInside: whereKnown(kind, name) });
         }
       } else if (found !== undefined && kind === 'raw') {
         const chart = CHART_NAMES.find((c) => chartTag(c) === name);
@@ -119,9 +128,24 @@ export function checkTags(parts: readonly DXT.Part[]): UsedTags {
         else used.sectionCharts = true;
       }
       const inner = kind === 'loops' ? found?.loops.get(name) : undefined;
-      if (part.subparsed) walk(part.subparsed, inner ? [inner, ...chain] : chain);
+      // Inside a loop the tool does not know, no name can be judged: the loop is said alone.
+      if (part.subparsed && (found !== undefined || condition))
+        walk(part.subparsed, inner ? [inner, ...chain] : chain);
     }
   };
   walk(parts, [DOCUMENT_SCOPE]);
   return used;
+}
+
+/** Where a name is known, when it is known somewhere: 'inside {#paragraphs}'. */
+function whereKnown(kind: Kind, name: string): string | null {
+  const search = (s: Scope): string | null => {
+    if (kind === 'loops' ? s.loops.has(name) : s[kind].has(name)) return s.where;
+    for (const inner of new Set(s.loops.values())) {
+      const found = search(inner);
+      if (found !== null) return found;
+    }
+    return null;
+  };
+  return search(DOCUMENT_SCOPE);
 }

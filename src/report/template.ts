@@ -158,6 +158,7 @@ function describeTagError(p: TemplateErrorProperties): string {
 /** The tags the tool does not know, each with the closest known one. */
 function unknownTagsError(file: string, unknown: UsedTags['unknown']): InputError {
   const listed = unknown.map((u) => {
+    if (u.knownInside !== null) return `${u.tag} (only ${u.knownInside})`;
     const near = closest(u.name, u.known);
     return near === null ? u.tag : `${u.tag} (did you mean ${u.tag.replace(u.name, near)}?)`;
   });
