@@ -7,7 +7,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PizZip from 'pizzip';
@@ -398,6 +398,54 @@ describe('template errors from the command line', () => {
     expect(isPlainError(r.stderr)).toBe(true);
     expect(r.stderr).toMatch(said);
     expect(spawnSync('test', ['-e', join(dir, 'cli.docx')]).status).toBe(1);
+  });
+
+  it('the template is never the output: refused, and left as it was', () => {
+    const file = variantBytes('same.docx', '');
+    writeFileSync(file, readFileSync(TEMPLATE));
+    const r = complaints([
+      'report',
+      INPUTS[2]!,
+      '--month',
+      '2016-11',
+      '--template',
+      file,
+      '--out',
+      file,
+    ]);
+    expect(r.code).toBe(2);
+    expect(isPlainError(r.stderr)).toBe(true);
+    expect(r.stderr).toContain('the template');
+    expect(sha(file)).toBe(sha(TEMPLATE));
+  });
+
+  it('from the config file: "template" relative to its folder', () => {
+    const cron = join(dir, 'cron');
+    mkdirSync(join(cron, '模板'), { recursive: true });
+    writeFileSync(join(cron, '模板', '通报模板.docx'), readFileSync(TEMPLATE));
+    writeFileSync(
+      join(cron, 'monthly.json'),
+      JSON.stringify({
+        template: '模板/通报模板.docx',
+        out: '通报-{period}.docx',
+        targets: join(process.cwd(), TARGETS),
+      }),
+    );
+    const r = complaints([
+      'report',
+      ...INPUTS,
+      '--month',
+      '2016-11',
+      '--no-charts',
+      '--config',
+      join(cron, 'monthly.json'),
+    ]);
+    expect(r.code).toBe(0);
+    const zip = new PizZip(readFileSync(join(cron, '通报-2016-11.docx')));
+    const text = paragraphs(zip.file('word/document.xml')!.asText()).map((p) => p.text);
+    expect(text).toContain('国网黄山供电公司');
+    expect(text.some((t) => t.startsWith('一、总体情况'))).toBe(true);
+    expect(zip.file(/^word\/media\//)).toHaveLength(0);
   });
 
   it('--template is refused without --out .docx', () => {
