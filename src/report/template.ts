@@ -165,7 +165,7 @@ function unknownTagsError(file: string, unknown: UsedTags['unknown']): InputErro
   return templateError(
     file,
     `${unknown.length === 1 ? 'a tag' : `${unknown.length} tags`} the tool does not know: ${listed.join(', ')}.`,
-    'The tags a template can use are listed in the README, section "A company\'s own template".',
+    'The tags a template can use are listed in the README: “The bulletin in a company’s own template”.',
   );
 }
 
@@ -185,11 +185,14 @@ function parser(tag: string, meta?: { tag?: { module?: string } }) {
   };
 }
 
-export async function fillTemplate(
-  template: string,
-  model: ReportModel,
-  charts: readonly ChartImage[],
-): Promise<Buffer> {
+interface Compiled {
+  zip: PizZip;
+  doc: Docxtemplater;
+  used: UsedTags;
+}
+
+/** Reads the template and parses its tags: every refusal happens here. */
+async function compile(template: string): Promise<Compiled> {
   const zip = openZip(template, await readTemplate(template));
   const collector = new TagCollector();
   let doc: Docxtemplater;
@@ -209,6 +212,23 @@ export async function fillTemplate(
   }
   const used = checkTags(collector.parts());
   if (used.unknown.length > 0) throw unknownTagsError(template, used.unknown);
+  return { zip, doc, used };
+}
+
+/**
+ * Whether the template can be filled, before the exports are read: a typo in a tag is said in
+ * a moment, not after minutes of reading a year of work orders.
+ */
+export async function checkTemplate(template: string): Promise<void> {
+  await compile(template);
+}
+
+export async function fillTemplate(
+  template: string,
+  model: ReportModel,
+  charts: readonly ChartImage[],
+): Promise<Buffer> {
+  const { zip, doc, used } = await compile(template);
   const placed = addChartParts(
     zip,
     charts.filter((c) => used.charts.has(c.name) || (used.sectionCharts && sectionChart(model, c))),

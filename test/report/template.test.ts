@@ -448,6 +448,25 @@ describe('template errors from the command line', () => {
     expect(zip.file(/^word\/media\//)).toHaveLength(0);
   });
 
+  it('a bad template is said before the exports are read', () => {
+    // 2030-01 is in no export: reading them would fail on the period instead.
+    const bad = variantBytes('early.docx', 'hello');
+    for (const command of ['report', 'analyze']) {
+      const r = complaints([
+        command,
+        INPUTS[2]!,
+        '--month',
+        '2030-01',
+        '--template',
+        bad,
+        '--out',
+        join(dir, 'e.docx'),
+      ]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^complaints: --template .*early\.docx: not a Word document/);
+    }
+  });
+
   it('--template is refused without --out .docx', () => {
     const r = complaints([
       'report',
