@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../src/errors.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { cellText } from '../../src/report/cell-text.js';
+import { renderCharts, type ChartImage } from '../../src/report/charts.js';
 import { buildReportModel } from '../../src/report/model.js';
 import { fillTemplate } from '../../src/report/template.js';
 import { FIGURE_NAMES, COLUMN_KEYS, figureName } from '../../src/report/template-data.js';
@@ -223,6 +224,76 @@ describe.each(CASES)('the fixture template filled: $name', (c) => {
     const footers = Object.keys(zip.files).filter((f) => /^word\/footer\d*\.xml$/.test(f));
     expect(footers.map((f) => zip.file(f)!.asText()).join('')).toContain('PAGE');
     expect(paras.at(-2)!.text).toBe('2016年12月5日');
+  });
+});
+
+/** The fixture's sections (from {#overall} to {/attention}) replaced by other paragraphs. */
+function withBody(name: string, lines: [style: string, text: string][]): string {
+  return variant(name, (x) => {
+    const start = x.lastIndexOf('<w:p>', x.indexOf('{#overall}'));
+    const end = x.indexOf('</w:p>', x.indexOf('{/attention}')) + '</w:p>'.length;
+    const body = lines
+      .map(
+        ([style, text]) =>
+          `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`,
+      )
+      .join('');
+    return x.slice(0, start) + body + x.slice(end);
+  });
+}
+
+describe('the other forms of a section', () => {
+  let m: ReportModel;
+  let charts: ChartImage[];
+  beforeAll(async () => {
+    m = await model({ quarter: '2016Q4' });
+    charts = await renderCharts(m.charts, m.lang);
+  });
+  const filled = async (file: string) =>
+    new PizZip(await fillTemplate(file, m, charts)).file('word/document.xml')!.asText();
+
+  it('{#sections}: every section, its paragraphs and charts, in the styles of the lines', async () => {
+    const file = withBody('sections.docx', [
+      ['Body', '{#sections}'],
+      ['BulletinHeading', '{heading}'],
+      ['Body', '{#paragraphs}'],
+      ['Body', '{text}'],
+      ['Body', '{/paragraphs}'],
+      ['Body', '{#charts}'],
+      ['Body', '{@chart}'],
+      ['Body', '{/charts}'],
+      ['Body', '{/sections}'],
+    ]);
+    const xml = await filled(file);
+    const paras = paragraphs(xml);
+    const b = m.bulletin;
+    expect(paras.filter((p) => p.style === 'BulletinHeading').map((p) => p.text)).toEqual(
+      b.sections.map((s) => s.heading),
+    );
+    const texts = b.sections.flatMap((s) => s.paragraphs.map(paragraphText));
+    expect(
+      paras.filter((p) => p.style === 'Body' && texts.includes(p.text)).map((p) => p.text),
+    ).toEqual(texts);
+    expect([...xml.matchAll(/<w:drawing>/g)]).toHaveLength(
+      b.sections.flatMap((s) => s.charts).length,
+    );
+    expect(xml).not.toMatch(/\{[#/@]?\w+\}/);
+  });
+
+  it('{overall}: one paragraph, its sentences on lines of their own', async () => {
+    const xml = await filled(
+      withBody('simple.docx', [
+        ['Body', '{overall}'],
+        ['Body', '{repeat}'],
+      ]),
+    );
+    const paras = paragraphs(xml);
+    const overall = m.bulletin.sections.find((s) => s.key === 'overall')!;
+    const p = paras.find((x) => x.text.startsWith(paragraphText(overall.paragraphs[0]!)))!;
+    expect(p.text).toBe(overall.paragraphs.map(paragraphText).join(''));
+    expect([...p.xml.matchAll(/<w:br\/>/g)]).toHaveLength(overall.paragraphs.length - 1);
+    // Only the charts a template names are added to the document.
+    expect(xml).not.toContain('<w:drawing>');
   });
 });
 
