@@ -67,32 +67,38 @@ function pictureParagraph(rel: string, id: number, chart: ChartImage, widthTwips
 }
 
 /**
- * Adds each chart's picture to the zip and returns its paragraph's XML by chart name. Names
- * and ids carry a prefix of their own so they cannot meet the template's (rId1, image1.png).
+ * Each chart's picture paragraph by chart name, and the parts that go with them (the PNGs, their
+ * relationships, the png content type), to add once the document is rendered: docxtemplater
+ * writes back the parts it parsed when it renders, which would undo an earlier change. Names and
+ * ids carry a prefix of their own so they cannot meet the template's (rId1, image1.png).
  */
-export function addChartParts(zip: PizZip, charts: readonly ChartImage[]): Map<ChartName, string> {
-  const out = new Map<ChartName, string>();
-  if (charts.length === 0) return out;
-  const rels = zip.file(RELS)?.asText();
-  const types = zip.file(TYPES)?.asText();
-  const documentXml = zip.file('word/document.xml')?.asText() ?? '';
-  if (rels === undefined || types === undefined) return out;
+export function placeCharts(
+  documentXml: string,
+  charts: readonly ChartImage[],
+): { paragraphs: Map<ChartName, string>; addParts(zip: PizZip): void } {
   const width = textWidthTwips(documentXml);
-  const added: string[] = [];
+  const paragraphs = new Map<ChartName, string>();
+  const rels: string[] = [];
   charts.forEach((chart, i) => {
     const rel = `rIdComplaintsChart${i + 1}`;
-    zip.file(`word/media/complaints-${chart.name}.png`, chart.png);
-    added.push(
+    rels.push(
       `<Relationship Id="${rel}" Type="${IMAGE_REL}" Target="media/complaints-${chart.name}.png"/>`,
     );
-    out.set(chart.name, pictureParagraph(rel, 7001 + i, chart, width));
+    paragraphs.set(chart.name, pictureParagraph(rel, 7001 + i, chart, width));
   });
-  zip.file(RELS, rels.replace('</Relationships>', `${added.join('')}</Relationships>`));
-  if (!/<Default\s+Extension="png"/i.test(types)) {
-    zip.file(
-      TYPES,
-      types.replace('</Types>', '<Default Extension="png" ContentType="image/png"/></Types>'),
-    );
-  }
-  return out;
+  const addParts = (zip: PizZip) => {
+    if (charts.length === 0) return;
+    for (const chart of charts) zip.file(`word/media/complaints-${chart.name}.png`, chart.png);
+    const relsXml =
+      zip.file(RELS)?.asText() ??
+      '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>';
+    zip.file(RELS, relsXml.replace('</Relationships>', `${rels.join('')}</Relationships>`));
+    const types = zip.file(TYPES)?.asText() ?? '';
+    if (!/<Default\s[^>]*Extension="png"/i.test(types))
+      zip.file(
+        TYPES,
+        types.replace('</Types>', '<Default Extension="png" ContentType="image/png"/></Types>'),
+      );
+  };
+  return { paragraphs, addParts };
 }

@@ -128,7 +128,7 @@ export const TABLE_NAMES: readonly string[] = SECTION_KEYS.flatMap((key) =>
 );
 
 /** Names inside `{#sections}` or `{#overall}` …: the section's heading, paragraphs, charts. */
-export const SECTION_NAMES = ['key', 'heading', 'text'] as const;
+export const SECTION_NAMES = ['heading', 'text'] as const;
 export const PARAGRAPH_NAMES = ['text'] as const;
 export const SECTION_CHART_NAMES = ['chart', 'title'] as const;
 

@@ -15,7 +15,7 @@ import PizZip from 'pizzip';
 import { InputError } from '../errors.js';
 import { closest } from '../settings/suggest.js';
 import type { ChartImage } from './charts.js';
-import { addChartParts } from './template-charts.js';
+import { placeCharts } from './template-charts.js';
 import { checkTags, TagCollector, type UsedTags } from './template-tags.js';
 import { SectionData, templateData } from './template-data.js';
 import type { ReportModel } from './types.js';
@@ -229,17 +229,20 @@ export async function fillTemplate(
   charts: readonly ChartImage[],
 ): Promise<Buffer> {
   const { zip, doc, used } = await compile(template);
-  const placed = addChartParts(
-    zip,
+  const placed = placeCharts(
+    zip.file(DOCUMENT)!.asText(),
     charts.filter((c) => used.charts.has(c.name) || (used.sectionCharts && sectionChart(model, c))),
   );
-  asDocument(zip);
   try {
-    doc.render(templateData(model, placed));
+    doc.render(templateData(model, placed.paragraphs));
   } catch (error) {
     throw compileError(template, error);
   }
-  return doc.toBuffer({ compression: 'DEFLATE' });
+  // After rendering: docxtemplater writes back the parts it parsed (the content types) then.
+  const out = doc.getZip();
+  placed.addParts(out);
+  asDocument(out);
+  return out.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
 }
 
 /** Whether a chart is one a section of the bulletin shows (`{@chart}` in a section's loop). */

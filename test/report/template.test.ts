@@ -280,6 +280,38 @@ describe('the other forms of a section', () => {
     expect(xml).not.toMatch(/\{[#/@]?\w+\}/);
   });
 
+  it('a Word template (.dotx) is filled as a document', async () => {
+    const zip = new PizZip(readFileSync(TEMPLATE));
+    const types = zip.file('[Content_Types].xml')!.asText();
+    const dotx = types.replace(
+      'wordprocessingml.document.main+xml',
+      'wordprocessingml.template.main+xml',
+    );
+    expect(dotx).not.toBe(types);
+    zip.file('[Content_Types].xml', dotx);
+    const file = join(dir, 'company.dotx');
+    writeFileSync(file, zip.generate({ type: 'nodebuffer' }));
+    const out = new PizZip(await fillTemplate(file, m, []));
+    expect(out.file('[Content_Types].xml')!.asText()).toContain(
+      'wordprocessingml.document.main+xml',
+    );
+    expect(out.file('[Content_Types].xml')!.asText()).not.toContain('template.main');
+  });
+
+  it('a template without pictures gets the png content type its charts need', async () => {
+    const zip = new PizZip(readFileSync(TEMPLATE));
+    const types = zip.file('[Content_Types].xml')!.asText();
+    zip.file('[Content_Types].xml', types.replace(/<Default [^>]*Extension="png"\/>/, ''));
+    const file = join(dir, 'no-png.docx');
+    writeFileSync(file, zip.generate({ type: 'nodebuffer' }));
+    expect(zip.file('[Content_Types].xml')!.asText()).not.toContain('png');
+    const out = new PizZip(await fillTemplate(file, m, charts));
+    expect(out.file('[Content_Types].xml')!.asText()).toContain(
+      '<Default Extension="png" ContentType="image/png"/>',
+    );
+    expect(out.file(/^word\/media\/complaints-/)).toHaveLength(3);
+  });
+
   it('{overall}: one paragraph, its sentences on lines of their own', async () => {
     const xml = await filled(
       withBody('simple.docx', [
