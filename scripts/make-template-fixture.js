@@ -233,8 +233,8 @@ const body = [
   p('Body', '请各单位对照通报，认真分析投诉原因，落实整改措施。'),
   p('Body', ''),
   p('Body', '国网黄山供电公司营销部', { alignment: AlignmentType.RIGHT, indent: { right: 640 } }),
-  p('Body', '2016年12月5日', { alignment: AlignmentType.RIGHT, indent: { right: 640 } }),
-  p('Note', '（本通报由 complaints 生成于 {generatedAt}）'),
+  p('Body', '{date}', { alignment: AlignmentType.RIGHT, indent: { right: 640 } }),
+  p('Note', '（{sources}）'),
 ];
 
 const footer = new Footer({

@@ -140,6 +140,7 @@ export const DOCUMENT_NAMES = [
   'about',
   'period',
   'sources',
+  'date',
   'generatedAt',
 ] as const;
 
@@ -195,7 +196,6 @@ export function templateData(
   charts: ReadonlyMap<ChartName, string>,
 ): TemplateData {
   const b = model.bulletin;
-  const [periodLine = '', sourcesLine = ''] = b.subtitle.split('\n');
   const section = (s: BulletinSection) =>
     new SectionData(
       s.key,
@@ -213,8 +213,9 @@ export function templateData(
     subtitle: b.subtitle,
     scope: model.scope,
     about: model.about,
-    period: periodLine,
-    sources: sourcesLine,
+    period: b.subtitle,
+    sources: b.closing.sources,
+    date: b.closing.date,
     generatedAt: model.generatedAt,
     sections,
     ...figures(model),

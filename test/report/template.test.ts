@@ -16,6 +16,7 @@ import { InputError } from '../../src/errors.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { cellText } from '../../src/report/cell-text.js';
 import { renderCharts, type ChartImage } from '../../src/report/charts.js';
+import { localStamp } from '../../src/report/format.js';
 import { buildReportModel } from '../../src/report/model.js';
 import { fillTemplate } from '../../src/report/template.js';
 import { FIGURE_NAMES, COLUMN_KEYS, figureName } from '../../src/report/template-data.js';
@@ -79,7 +80,9 @@ async function model(options: CommandLineOptions, lang: 'zh' | 'en' = 'zh') {
     null,
     'report',
   );
-  return buildReportModel({ result: await runPipeline(settings), lang, generatedAt: 'x' });
+  // Made now, as the command's: the date that closes the document is today's.
+  const generatedAt = localStamp(new Date());
+  return buildReportModel({ result: await runPipeline(settings), lang, generatedAt });
 }
 
 interface Case {
@@ -138,10 +141,14 @@ describe.each(CASES)('the fixture template filled: $name', (c) => {
   it('says the title and the period lines, then each section in the template’s styles', () => {
     const b = m.bulletin;
     expect(paras.find((p) => p.style === 'BulletinTitle')?.text).toBe(b.title);
-    // The subtitle's two lines: a line break between them, in the template's note style.
-    const note = paras.find((p) => p.style === 'Note')!;
-    expect(note.xml).toContain('<w:br/>');
-    expect(note.text.startsWith(b.subtitle.split('\n')[0]!)).toBe(true);
+    // The period under the title; the sources and the date (成文日期) close the document.
+    const notes = paras.filter((p) => p.style === 'Note').map((p) => p.text);
+    expect(notes[0]).toBe(b.subtitle);
+    // The sources line ends with the time of writing: the command's, not this model's.
+    const sources = b.closing.sources.slice(0, b.closing.sources.indexOf(m.generatedAt));
+    expect(notes[1]!.startsWith(`（${sources}`)).toBe(true);
+    expect(notes).toHaveLength(2);
+    expect(paras.at(-2)!.text).toBe(b.closing.date);
     const headings = paras.filter((p) => p.style === 'BulletinHeading').map((p) => p.text);
     expect(headings).toEqual(b.sections.map((s) => s.heading));
     const body = paras.filter((p) => p.style === 'Body').map((p) => p.text);
@@ -223,7 +230,6 @@ describe.each(CASES)('the fixture template filled: $name', (c) => {
     expect(sectPr(xml)).toBe(sectPr(original.file('word/document.xml')!.asText()));
     const footers = Object.keys(zip.files).filter((f) => /^word\/footer\d*\.xml$/.test(f));
     expect(footers.map((f) => zip.file(f)!.asText()).join('')).toContain('PAGE');
-    expect(paras.at(-2)!.text).toBe('2016年12月5日');
   });
 });
 
@@ -380,7 +386,7 @@ describe('templates that cannot be filled', () => {
         .replace('{complaints}件', '{complaint}件')
         .replace('{#unitsTable}', '{#unitTable}')
         .replace('{/unitsTable}', '{/unitTable}')
-        .replace('{generatedAt}', '{签发人}'),
+        .replace('{date}', '{签发人}'),
     );
     const e = await refused(file);
     expect(e.code).toBe('BAD_TEMPLATE');
