@@ -12,7 +12,13 @@ import { relative, resolve } from 'node:path';
 import { periodJson } from '../metrics/period.js';
 import { reportSpan } from '../metrics/sections/year-to-date.js';
 import { runPipeline } from '../pipeline.js';
-import { checkOutput, outputKind, successLines, writeOutput } from '../report/output.js';
+import {
+  checkOutput,
+  fillsTemplate,
+  outputKind,
+  successLines,
+  writeOutput,
+} from '../report/output.js';
 import { emitJson, resultJson } from '../report/json.js';
 import { checkWritable, guardOutputs } from '../io/write.js';
 import { print } from '../report/print.js';
@@ -33,6 +39,8 @@ export async function run(settings: Settings): Promise<void> {
   if (settings.out) await checkOutput(settings.out);
   // The config file's pattern by its kind before any reading (its folder may hold a {period}).
   else if (settings.outPattern) outputKind(settings.outPattern, outName(settings));
+  if (fillsTemplate(settings))
+    await (await import('../report/template.js')).checkTemplate(settings.template!);
   const detail = settings.detail
     ? new (await import('../report/detail.js')).DetailRows({
         lang,
