@@ -1,0 +1,260 @@
+/**
+ * A model table as a Word table: the column widths worked out from the text of the cells, then
+ * the rows. Widths are explicit everywhere (w:tblGrid and a w:tcW on every cell, fixed layout):
+ * WPS draws a table without them as a sliver, and Word's autofit breaks unit names anywhere.
+ *
+ * The width a text needs counts a Chinese character as one em and Latin letters and figures
+ * by Times New Roman's widths. Every cell stays on one line where the page allows, so a unit
+ * name like 国网黄山市徽州区供电公司 never breaks mid-name and a figure never splits; headings
+ * may take two lines (more when the table is crowded). The font is the largest of 四号, 小四,
+ * 五号 and 小五 at which that fits the text width (tableLayout).
+ */
+import {
+  AlignmentType,
+  HeightRule,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  BorderStyle,
+} from 'docx';
+import type { Lang } from '../settings/types.js';
+import { cellText, isWordColumn } from './cell-text.js';
+import { runFonts } from './docx-fonts.js';
+import { heading } from './labels.js';
+import { totalsRows, type Column, type Table as ModelTable } from './types.js';
+
+/** Font sizes tried, in points: 四号, 小四, 五号, then 小五 for the widest tables. */
+const SIZES = [14, 12, 10.5, 9] as const;
+const SMALLEST = 9;
+/** Left and right cell margin, twips. */
+const CELL_MARGIN = 60;
+const TWIPS_PER_POINT = 20;
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+
+/** Widths in ems of Times New Roman's characters that differ from a half em. */
+const LATIN_EMS: Record<string, number> = {
+  '.': 0.25,
+  ',': 0.25,
+  ':': 0.28,
+  ' ': 0.25,
+  '-': 0.33,
+  '(': 0.33,
+  ')': 0.33,
+  '/': 0.28,
+  '%': 0.83,
+  '+': 0.56,
+  '\u2212': 0.56,
+  '=': 0.56,
+  '\u2013': 0.5,
+  '\u00d7': 0.56,
+};
+
+/**
+ * How wide a text prints, in ems: CJK and full-width forms one, Latin letters and figures
+ * as Times New Roman draws them, plus a twentieth for bold and for other fonts' metrics.
+ */
+export function ems(text: string, bold = false): number {
+  let n = 0;
+  for (const ch of text) {
+    if (CJK.test(ch)) n += 1;
+    else if (ch in LATIN_EMS) n += LATIN_EMS[ch]!;
+    else if (/[A-Z]/.test(ch)) n += 0.72;
+    else if (/[mw]/.test(ch)) n += 0.75;
+    else n += 0.5;
+  }
+  return n * (bold ? 1.1 : 1.05);
+}
+
+/**
+ * The least width of a heading over at most two lines: at a space or after a hyphen (where
+ * Word breaks: 2016-|01), or for Chinese halfway.
+ */
+function headingEms(text: string): number {
+  const words = text.split(/(?<=[\s-])/).filter((w) => w.trim() !== '');
+  if (words.length > 1) {
+    let best = ems(text);
+    for (let i = 1; i < words.length; i++) {
+      const a = ems(words.slice(0, i).join('').trim());
+      const b = ems(words.slice(i).join('').trim());
+      best = Math.min(best, Math.max(a, b));
+    }
+    return best;
+  }
+  const chars = [...text];
+  if (chars.length < 4 || !chars.every((c) => CJK.test(c))) return ems(text);
+  const half = Math.ceil(chars.length / 2);
+  return Math.max(ems(chars.slice(0, half).join('')), ems(chars.slice(half).join('')));
+}
+
+export function columnHeading(c: Column, lang: Lang): string {
+  return typeof c.label === 'string' ? heading(c.label, lang) : c.label.text;
+}
+
+export interface TableLayout {
+  /** Points. */
+  size: number;
+  /** Twips, summing to the text width. */
+  widths: number[];
+}
+
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
+/**
+ * The font size and column widths of a table `width` twips wide. First choice: the largest
+ * size at which every cell and every heading (on two lines) fits; then the largest at which
+ * the cells fit on one line and headings take more lines; else 小五, every column squeezed.
+ */
+export function tableLayout(t: ModelTable, lang: Lang, width: number): TableLayout {
+  const totals = totalsRows(t);
+  const cellEms = t.columns.map((c) =>
+    Math.max(
+      1,
+      ...t.rows.map((r) => ems(cellText(c, r, lang, t.blank))),
+      ...totals.map((r) => ems(cellText(c, r, lang, t.blank), true)),
+    ),
+  );
+  const headEms = t.columns.map((c, i) =>
+    Math.max(cellEms[i]!, headingEms(columnHeading(c, lang))),
+  );
+  const twips = (e: number, size: number) => e * size * TWIPS_PER_POINT + 2 * CELL_MARGIN + 30;
+  for (const size of SIZES) {
+    const full = headEms.map((e) => twips(e, size));
+    if (sum(full) <= width) return { size, widths: exact(spread(full, full, width), width) };
+  }
+  // Cells on one line, headings on more: the largest size that leaves the headings at least
+  // half the room they are short of (about three lines), else the largest the cells fit.
+  const fits = SIZES.filter((size) => sum(cellEms.map((e) => twips(e, size))) <= width);
+  const roomy = fits.find((size) => {
+    const short = sum(headEms.map((e) => twips(e, size))) - sum(cellEms.map((e) => twips(e, size)));
+    return width - sum(cellEms.map((e) => twips(e, size))) >= short / 2;
+  });
+  const size = roomy ?? fits[0];
+  if (size !== undefined) {
+    const cells = cellEms.map((e) => twips(e, size));
+    const full = headEms.map((e) => twips(e, size));
+    const short = sum(full) - sum(cells);
+    const left = width - sum(cells);
+    const widths = cells.map((w, i) => w + ((full[i]! - w) * left) / short);
+    return { size, widths: exact(widths, width) };
+  }
+  // Too wide even at 小五: the figure columns give up room before the word columns (a unit
+  // name), as long as they keep two thirds of theirs.
+  const cells = cellEms.map((e) => twips(e, SMALLEST));
+  const words = sum(cells.filter((_, i) => isWordColumn(t.columns[i]!)));
+  const figures = sum(cells) - words;
+  const widths =
+    width - words >= (figures * 2) / 3
+      ? cells.map((w, i) => (isWordColumn(t.columns[i]!) ? w : (w * (width - words)) / figures))
+      : spread(cells, cells, width);
+  return { size: SMALLEST, widths: exact(widths, width) };
+}
+
+/** `widths` grown or shrunk to `width` in proportion to `weights`. */
+function spread(widths: number[], weights: number[], width: number): number[] {
+  const extra = width - sum(widths);
+  const total = sum(weights);
+  return widths.map((w, i) => w + (extra * weights[i]!) / total);
+}
+
+/** Whole twips that sum to exactly `width`: the rounding goes to the widest column. */
+function exact(widths: number[], width: number): number[] {
+  const rounded = widths.map((w) => Math.floor(w));
+  const widest = rounded.indexOf(Math.max(...rounded));
+  const rest = width - sum(rounded);
+  return rounded.map((w, i) => (i === widest ? w + rest : w));
+}
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+
+function cell(
+  text: string,
+  width: number,
+  size: number,
+  lang: Lang,
+  style: { align: 'left' | 'right' | 'center'; bold: boolean; head: boolean },
+): TableCell {
+  const alignment =
+    style.align === 'left'
+      ? AlignmentType.LEFT
+      : style.align === 'right'
+        ? AlignmentType.RIGHT
+        : AlignmentType.CENTER;
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlign.CENTER,
+    children: [
+      new Paragraph({
+        alignment,
+        spacing: {
+          line: Math.round(size * 1.3 * TWIPS_PER_POINT),
+          lineRule: 'atLeast',
+          before: 0,
+          after: 0,
+        },
+        indent: { firstLine: 0 },
+        children: [
+          new TextRun({
+            text,
+            bold: style.bold,
+            size: size * 2,
+            font: runFonts(style.head ? 'tableHead' : 'table', lang),
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** The table, `width` twips wide; its caption is a paragraph of its own, before it. */
+export function wordTable(t: ModelTable, lang: Lang, width: number): Table {
+  const { size, widths } = tableLayout(t, lang, width);
+  const head = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    height: { value: Math.round(size * 1.8 * TWIPS_PER_POINT), rule: HeightRule.ATLEAST },
+    children: t.columns.map((c, i) =>
+      cell(columnHeading(c, lang), widths[i]!, size, lang, {
+        align: 'center',
+        bold: false,
+        head: true,
+      }),
+    ),
+  });
+  const totals = new Set(totalsRows(t));
+  const body = [...t.rows, ...totalsRows(t)].map(
+    (row) =>
+      new TableRow({
+        cantSplit: true,
+        height: { value: Math.round(size * 1.6 * TWIPS_PER_POINT), rule: HeightRule.ATLEAST },
+        children: t.columns.map((c, i) =>
+          cell(cellText(c, row, lang, t.blank), widths[i]!, size, lang, {
+            align: isWordColumn(c) ? 'left' : 'right',
+            bold: totals.has(row),
+            head: false,
+          }),
+        ),
+      }),
+  );
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.CENTER,
+    margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 0, bottom: 0 },
+    borders: {
+      top: BORDER,
+      bottom: BORDER,
+      left: BORDER,
+      right: BORDER,
+      insideHorizontal: BORDER,
+      insideVertical: BORDER,
+    },
+    rows: [head, ...body],
+  });
+}
