@@ -243,9 +243,10 @@ export interface TrendView {
  * Where a figure of the bulletin comes from: a path into the JSON result (DESIGN.md §6) —
  * `totals.complaints`, `units[国网歙县供电公司].yoy`, `categories.level1[营业投诉].share`,
  * an array element named by its unit, month, code or name — or the difference of two such
- * values (an absolute change: "增加2件"). Tests resolve it in the JSON and compare.
+ * values (an absolute change: "增加2件"), or their quotient (the share of the annual target used
+ * so far). Tests resolve it in the JSON and compare.
  */
-export type FigureSource = string | { minus: [string, string] };
+export type FigureSource = string | { minus: [string, string] } | { divide: [string, string] };
 
 /**
  * A number inside a sentence: the words printed and the value they come from.

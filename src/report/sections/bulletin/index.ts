@@ -8,7 +8,11 @@ import type { IngestResult } from '../../../ingest/ingest.js';
 import type { Analysis } from '../../../metrics/types.js';
 import type { Lang } from '../../../settings/types.js';
 import type { Bulletin, BulletinSection, BulletinSectionKey } from '../../types.js';
+import { attentionSection } from './attention.js';
+import { categoriesSection } from './categories.js';
+import { repeatSection, timelinessSection } from './extras.js';
 import { overallParagraphs } from './overall.js';
+import { unitsSection } from './units.js';
 
 const HEADINGS: Record<Lang, Record<BulletinSectionKey, string>> = {
   zh: {
@@ -51,16 +55,29 @@ export function buildBulletin(
 ): Bulletin {
   const bodies: [BulletinSectionKey, SectionBody | null][] = [
     ['overall', { paragraphs: overallParagraphs(a, lang), tables: [], charts: ['trend'] }],
+    ['units', unitsSection(a, lang)],
+    ['categories', categoriesSection(a, lang)],
+    ['repeat', repeatSection(a, lang)],
+    ['timeliness', timelinessSection(a, lang)],
+    ['attention', attentionSection(a, ingest, lang)],
   ];
-  void ingest;
   const present = bodies.filter(
     (b): b is [BulletinSectionKey, SectionBody] => b[1] !== null && b[1].paragraphs.length > 0,
   );
+  // Tables are numbered through the bulletin, as documents number them: 表1, 表2 …
+  let tables = 0;
+  const caption = (what: string) => {
+    tables++;
+    return lang === 'zh'
+      ? `表${tables}　${what}`
+      : `Table ${tables}. ${what.charAt(0).toUpperCase()}${what.slice(1)}`;
+  };
   const sections = present.map(([key, body], i): BulletinSection => ({
     key,
     heading:
       lang === 'zh' ? `${NUMERALS_ZH[i]}、${HEADINGS.zh[key]}` : `${i + 1}. ${HEADINGS.en[key]}`,
     ...body,
+    tables: body.tables.map((t) => ({ ...t, caption: caption(t.caption ?? HEADINGS[lang][key]) })),
   }));
   return {
     title:

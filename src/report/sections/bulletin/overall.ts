@@ -27,22 +27,51 @@ export function changeWords(c: Change, lang: Lang): Piece {
   return zh ? [c.up ? '增加' : '减少', c.figure, '件'] : [c.up ? 'up ' : 'down ', c.figure];
 }
 
-/** The months of a period the data covers in part or not at all, as a clause. */
-export function partialClause(months: readonly MonthRow[], path: string, lang: Lang): Piece {
+/**
+ * Whether the period's figures can be set against another period's: not when a month of it is
+ * covered only in part (unless --include-partial counts it as whole) — 26 days of December
+ * against a whole December a year earlier read as a fall that did not happen.
+ */
+export function comparable(a: Pick<Analysis, 'settings'>, months: readonly MonthRow[]): boolean {
+  return a.settings.includePartial || !months.some((m) => m.partial);
+}
+
+/**
+ * The months of a period the data covers in part or not at all, as a clause. A period of one
+ * month is not named again: "2016年12月（数据只到12月26日……）".
+ */
+export function partialClause(
+  months: readonly MonthRow[],
+  path: string,
+  lang: Lang,
+  notCompared: Piece = null,
+): Piece {
   const zh = lang === 'zh';
   const said = months
     .filter((m) => m.partial)
     .map((m): Piece => {
-      const month = period(spanWords({ from: m.month, to: m.month }, lang), `${path}[${m.month}]`);
-      if (m.through === null) return zh ? [month, '无数据'] : [month, ' has no data'];
+      const month =
+        months.length > 1 &&
+        period(spanWords({ from: m.month, to: m.month }, lang), `${path}[${m.month}]`);
+      if (m.through === null)
+        return zh ? [month, month ? '无数据' : '没有数据'] : [month || 'it', ' has no data'];
       const through = period(dayWords(m.through, lang), `${path}[${m.month}].through`);
-      return zh ? [month, '数据只到', through] : [month, ' runs only to ', through];
+      return zh ? [month, '数据只到', through] : [month || 'the data', ' runs only to ', through];
     });
   if (said.length === 0) return null;
   const list = said.flatMap((s, i) => (i === 0 ? [s] : [zh ? '，' : '; ', s]));
   return zh
-    ? ['（', list, '，数据不完整，相关数字偏低）']
-    : [' (', list, ': the data is incomplete and the figures are low)'];
+    ? ['（', list, '，数据不完整，相关数字偏低', notCompared, '）']
+    : [' (', list, ': incomplete, so the figures are low', notCompared, ')'];
+}
+
+/** Inside the partial clause, in place of 同比: the year earlier's figure, and no rate. */
+function notComparedClause(x: Comparable, path: string, lang: Lang): Piece {
+  if (x.previous === null) return null;
+  const previous = count(x.previous, `${path}.previous`);
+  return lang === 'zh'
+    ? ['，不作同比；上年同期', previous, '件']
+    : ['; not compared with the ', previous, ' of a year earlier'];
 }
 
 interface Comparable {
@@ -136,47 +165,62 @@ function assessedClause(x: Totals, path: string, lang: Lang): Piece {
     : ['; ', list, ', leaving ', assessed, ' assessed'];
 }
 
-/** "考核投诉10件，指标8件，超指标25%" — the units with a target against their summed target. */
-function targetClause(x: Totals, path: string, annual: boolean, lang: Lang): Piece {
+/** What the period is held against: the annual target, or its prorated share. */
+type Basis = 'annual' | 'prorated';
+
+/** "年度指标125件，超年度指标8.8%" — the units with a target against their summed target. */
+function targetClause(x: Totals, path: string, basis: Basis, lang: Lang, soFar = false): Piece {
   if (x.target === null || x.overTargetRate === null) return null;
   const zh = lang === 'zh';
   const target = count(x.target, `${path}.target`);
   const over = rate(x.overTargetRate, `${path}.overTargetRate`);
-  const name = zh ? (annual ? '年度指标' : '指标') : annual ? 'annual target' : 'target';
-  const versus =
-    x.overTargetRate > 0
-      ? zh
-        ? ['，超', name, over]
-        : [', ', over, ' over']
-      : x.overTargetRate < 0
-        ? zh
-          ? ['，低于', name, over]
-          : [', ', over, ' under']
-        : zh
-          ? ['，与', name, '持平']
-          : [', exactly on target'];
-  const withTarget = x.withTarget;
-  const partOf =
-    withTarget && withTarget.assessed !== x.assessed
-      ? zh
-        ? [
-            '有指标的',
-            count(withTarget.units, `${path}.withTarget.units`),
-            '个单位考核投诉',
-            count(withTarget.assessed, `${path}.withTarget.assessed`),
-            '件',
-          ]
-        : [
-            'the ',
-            count(withTarget.units, `${path}.withTarget.units`),
-            ' units with a target had ',
-            count(withTarget.assessed, `${path}.withTarget.assessed`),
-            ' assessed',
-          ]
+  const name = zh
+    ? basis === 'annual'
+      ? '年度指标'
+      : '折算指标'
+    : basis === 'annual'
+      ? 'annual target'
+      : 'prorated target';
+  const sign = Math.sign(x.overTargetRate);
+  const w = x.withTarget;
+  const partOf = w !== null && w.assessed !== x.assessed;
+  // A year to date under the annual target is said as the share used so far: "低于年度指标43.2%"
+  // in June reads as good news it is not.
+  const used =
+    soFar && sign < 0 && !partOf
+      ? rate(x.assessed / x.target, { divide: [`${path}.assessed`, `${path}.target`] })
       : null;
-  return zh
-    ? ['。', partOf ?? '', partOf ? '，' : '', name, target, '件', versus]
-    : ['. ', partOf ? [partOf, ' against '] : 'Against ', 'an ', name, ' of ', target, versus];
+  if (zh) {
+    const versus = used
+      ? ['，已用', used]
+      : sign > 0
+        ? ['，超', name, over]
+        : sign < 0
+          ? ['，低于', name, over]
+          : ['，与', name, '持平'];
+    const who = partOf
+      ? [
+          '有指标的',
+          count(w.units, `${path}.withTarget.units`),
+          '个单位考核投诉',
+          count(w.assessed, `${path}.withTarget.assessed`),
+          '件，',
+        ]
+      : '';
+    return ['。', who, name, target, '件', versus];
+  }
+  if (used) return ['. Assessed complaints have used ', used, ' of the ', name, ' of ', target];
+  const versus = sign > 0 ? [over, ' over'] : sign < 0 ? [over, ' under'] : 'exactly on';
+  const who = partOf
+    ? [
+        'The ',
+        count(w.units, `${path}.withTarget.units`),
+        ' units with a target had ',
+        count(w.assessed, `${path}.withTarget.assessed`),
+        ' assessed, ',
+      ]
+    : 'Assessed complaints were ';
+  return ['. ', who, versus, ' the ', name, ' of ', target];
 }
 
 function unitsOverClause(x: Totals, path: string, lang: Lang): Piece {
@@ -206,17 +250,23 @@ function periodParagraph(a: Analysis, lang: Lang): Paragraph {
   const zh = lang === 'zh';
   const x = a.totals;
   const when = period(spanWords(a.period, lang), 'period');
-  const annual = a.targets?.basis === 'annual';
+  const basis = a.targets?.basis === 'annual' ? 'annual' : 'prorated';
   return {
     runs: runs(
+      zh ? '' : 'In ',
       when,
-      partialClause(a.months, 'months', lang),
+      partialClause(
+        a.months,
+        'months',
+        lang,
+        !comparable(a, a.months) && notComparedClause(x, 'totals', lang),
+      ),
       zh ? '，共受理客户投诉' : ', ',
       count(x.complaints, 'totals.complaints'),
       zh ? '件' : ' customer complaints were received',
-      comparisonClauses(x, 'totals', lang, showsPreceding(a.period)),
+      comparable(a, a.months) && comparisonClauses(x, 'totals', lang, showsPreceding(a.period)),
       assessedClause(x, 'totals', lang),
-      targetClause(x, 'totals', annual, lang),
+      targetClause(x, 'totals', basis, lang),
       x.target !== null && unitsOverClause(x, 'totals', lang),
       zh ? '。' : '.',
     ),
@@ -231,7 +281,7 @@ function yearToDateParagraph(a: Analysis, lang: Lang): Paragraph | null {
   const x = y.totals;
   const path = 'yearToDate.totals';
   const when = period(spanWords(y.period, lang), 'yearToDate.period');
-  const annual = y.targets?.basis === 'annual';
+  const basis = y.targets?.basis === 'annual' ? 'annual' : 'prorated';
   const reached =
     x.annualTarget !== null && x.unitsWithTarget > 0
       ? zh
@@ -257,7 +307,7 @@ function yearToDateParagraph(a: Analysis, lang: Lang): Paragraph | null {
                   count(x.unitsReachedAnnualTarget, `${path}.unitsReachedAnnualTarget`),
                   x.unitsReachedAnnualTarget === 1 ? ' has' : ' have',
                 ],
-            ' reached its annual target',
+            ' reached their annual target',
           ]
       : null;
   return {
@@ -265,10 +315,15 @@ function yearToDateParagraph(a: Analysis, lang: Lang): Paragraph | null {
       zh ? [when, '累计受理客户投诉'] : ['In ', when, ' as a whole, '],
       count(x.complaints, `${path}.complaints`),
       zh ? '件' : ' complaints were received',
-      partialClause(y.months, 'yearToDate.months', lang),
-      comparisonClauses(x, path, lang, false),
+      partialClause(
+        y.months,
+        'yearToDate.months',
+        lang,
+        !comparable(a, y.months) && notComparedClause(x, path, lang),
+      ),
+      comparable(a, y.months) && comparisonClauses(x, path, lang, false),
       assessedClause(x, path, lang),
-      targetClause(x, path, annual, lang),
+      targetClause(x, path, basis, lang, true),
       reached,
       zh ? '。' : '.',
     ),

@@ -1,0 +1,215 @@
+/**
+ * 需关注事项: what the reader must act on or allow for — units at risk of passing their annual
+ * target (ahead of the year's pace, not there yet), units already past it, months the data
+ * covers only in part, and the data's own problems (rows rejected, differing duplicates,
+ * complaints left unclassified, targets matching no unit). Each only when it applies; the
+ * section is left out when none does.
+ */
+import type { IngestResult } from '../../../ingest/ingest.js';
+import type { Analysis, MonthRow, Note, YearToDate } from '../../../metrics/types.js';
+import type { Lang } from '../../../settings/types.js';
+import { spanWords } from '../../labels.js';
+import type { Paragraph } from '../../types.js';
+import { say } from '../notes.js';
+import { count, period, runs, type Piece } from './figures.js';
+import { dayWords } from './overall.js';
+import { list } from './units.js';
+
+/**
+ * Units of the year to date ahead of the year's pace: assessed complaints above the annual
+ * target's share of the months gone (months / 12), but not yet at the whole target.
+ */
+export function unitsAtRisk(y: YearToDate) {
+  return y.units.filter(
+    (u) =>
+      u.annualTarget !== null &&
+      u.reachedAnnualTarget === false &&
+      u.assessed > (u.annualTarget * y.period.months) / 12,
+  );
+}
+
+function atRiskParagraph(y: YearToDate | null, lang: Lang): Paragraph | null {
+  if (!y || y.totals.annualTarget === null) return null;
+  const zh = lang === 'zh';
+  const units = unitsAtRisk(y);
+  if (units.length === 0) return null;
+  const items = units.map((u) => {
+    const p = `yearToDate.units[${u.unit}]`;
+    const left = count(u.annualTarget! - u.assessed, {
+      minus: [`${p}.annualTarget`, `${p}.assessed`],
+    });
+    const assessed = count(u.assessed, `${p}.assessed`);
+    const target = count(u.annualTarget!, `${p}.annualTarget`);
+    return zh
+      ? [u.unit, '（累计', assessed, '件，年度指标', target, '件，余', left, '件）']
+      : [u.unit, ' (', assessed, ' of ', target, ', ', left, ' left)'];
+  });
+  const months = count(y.period.months, 'yearToDate.period.months');
+  return {
+    runs: runs(
+      zh
+        ? [
+            '累计考核投诉已超过时间进度（',
+            months,
+            '个月）、尚未达到年度指标的单位：',
+            list(items, lang),
+            '，须防止全年超指标。',
+          ]
+        : [
+            'Ahead of the pace of the year (',
+            months,
+            ' months) but not yet at the annual target: ',
+            list(items, lang),
+            '; these units risk passing it.',
+          ],
+    ),
+  };
+}
+
+function reachedParagraph(y: YearToDate | null, lang: Lang): Paragraph | null {
+  if (!y || y.totals.unitsReachedAnnualTarget === 0) return null;
+  // The units are named in 分单位情况; here, what it means for the rest of the year.
+  const n = count(y.totals.unitsReachedAnnualTarget, 'yearToDate.totals.unitsReachedAnnualTarget');
+  return {
+    runs: runs(
+      lang === 'zh'
+        ? [
+            '已有',
+            n,
+            '个单位累计考核投诉达到或超过年度指标（见分单位情况），此后每一件考核投诉都计入超指标，须重点管控。',
+          ]
+        : [
+            n,
+            y.totals.unitsReachedAnnualTarget === 1 ? ' unit has' : ' units have',
+            ' reached the annual target (see By unit): every further assessed complaint counts over it.',
+          ],
+    ),
+  };
+}
+
+/** Months of the period or of its year to date that the data covers in part or not at all. */
+function partialParagraph(a: Analysis, lang: Lang): Paragraph | null {
+  const zh = lang === 'zh';
+  const seen = new Set<string>();
+  const rows: [MonthRow, string][] = [];
+  for (const [months, path] of [
+    [a.months, 'months'],
+    [a.yearToDate?.months ?? [], 'yearToDate.months'],
+  ] as const)
+    for (const m of months)
+      if (m.partial && !seen.has(m.month)) {
+        seen.add(m.month);
+        rows.push([m, path]);
+      }
+  if (rows.length === 0) return null;
+  const items = rows.map(([m, path]): Piece => {
+    const month = period(spanWords({ from: m.month, to: m.month }, lang), `${path}[${m.month}]`);
+    if (m.through === null)
+      return zh ? [month, '没有数据（按0件计）'] : [month, ' has no data (counted as none)'];
+    const through = period(dayWords(m.through, lang), `${path}[${m.month}].through`);
+    return zh ? [month, '的数据只到', through] : [month, ' runs only to ', through];
+  });
+  return {
+    runs: runs(
+      zh ? '数据不完整：' : 'Incomplete data: ',
+      items.flatMap((x, i) => (i === 0 ? [x] : [zh ? '；' : '; ', x])),
+      zh
+        ? '。涉及月份的数字偏低，环比、当月同比不计这些月份；补齐导出后请重新生成本通报。'
+        : '. Those months’ figures are low and are left out of the comparisons; regenerate this bulletin once the exports are complete.',
+    ),
+  };
+}
+
+/** Rows rejected, differing duplicates, unclassified complaints, targets matching no unit. */
+function dataParagraphs(a: Analysis, ingest: IngestResult, lang: Lang): Paragraph[] {
+  const zh = lang === 'zh';
+  const x = ingest.totals;
+  const out: Piece[][] = [];
+  if (x.rejected > 0)
+    out.push(
+      zh
+        ? [
+            count(x.rejected, 'totals.rejected'),
+            '行数据因日期或单位无法识别未计入，请核对原始导出。',
+          ]
+        : [
+            count(x.rejected, 'totals.rejected'),
+            ' rows were not counted: their date or unit could not be read. Check the exports.',
+          ],
+    );
+  if (x.duplicatesDiffering > 0)
+    out.push(
+      zh
+        ? [
+            count(x.duplicatesDiffering, 'totals.duplicatesDiffering'),
+            '件工单在多个导出中内容不一致，以后一个导出为准。',
+          ]
+        : [
+            count(x.duplicatesDiffering, 'totals.duplicatesDiffering'),
+            ' work orders differ between exports; the later export was used.',
+          ],
+    );
+  if (a.categories.unclassified > 0)
+    out.push(
+      zh
+        ? [
+            count(a.categories.unclassified, 'categories.unclassified'),
+            '件投诉未能自动分类，需人工核定。',
+          ]
+        : [
+            count(a.categories.unclassified, 'categories.unclassified'),
+            ' complaints could not be classified and need a person to classify them.',
+          ],
+    );
+  const t = a.targets;
+  if (t && t.targetsWithoutData.length > 0)
+    out.push(
+      zh
+        ? [
+            '指标文件中的',
+            list(t.targetsWithoutData, lang),
+            '在数据中没有对应单位，请核对单位名称。',
+          ]
+        : [
+            'The targets of ',
+            list(t.targetsWithoutData, lang),
+            ' match no unit of the data; check the names.',
+          ],
+    );
+  if (t && t.unitsWithoutTarget.length > 0)
+    out.push(
+      zh
+        ? [list(t.unitsWithoutTarget, lang), '没有指标，未参与超指标考核。']
+        : [list(t.unitsWithoutTarget, lang), ' have no target and are not held against one.'],
+    );
+  return out.map((pieces) => ({ runs: runs(pieces) }));
+}
+
+/** Notes said above in other words, or with figures this section gives itself. */
+const SAID: ReadonlySet<Note['code']> = new Set([
+  'months-missing',
+  'months-partial',
+  'year-to-date-months-missing',
+  'units-without-target',
+  'targets-without-data',
+]);
+
+/** The other notes of the analysis, as the workbook words them, when they hold no figure. */
+function noteParagraphs(a: Analysis, lang: Lang): Paragraph[] {
+  return a.notes
+    .filter((n) => !SAID.has(n.code))
+    .map(say(lang))
+    .filter((text) => !/\d/.test(text))
+    .map((text) => ({ runs: [text] }));
+}
+
+export function attentionSection(a: Analysis, ingest: IngestResult, lang: Lang) {
+  const paragraphs = [
+    atRiskParagraph(a.yearToDate, lang),
+    reachedParagraph(a.yearToDate, lang),
+    partialParagraph(a, lang),
+    ...dataParagraphs(a, ingest, lang),
+    ...noteParagraphs(a, lang),
+  ].filter((p): p is Paragraph => p !== null);
+  return paragraphs.length > 0 ? { paragraphs, tables: [], charts: [] } : null;
+}

@@ -1,0 +1,163 @@
+/**
+ * 重复投诉 and 时效与满意度: each only when the export has the columns (the analysis gives null
+ * otherwise). A bulletin goes to management: repeat complainants are counted and their units
+ * named, never their customer numbers or telephone numbers.
+ */
+import type { Analysis, DurationStats, RepeatList } from '../../../metrics/types.js';
+import type { Lang } from '../../../settings/types.js';
+import type { Paragraph } from '../../types.js';
+import { count, hours, rate, runs } from './figures.js';
+import { list } from './units.js';
+
+/** How many units the repeat sentence names. */
+const NAMED_REPEAT_UNITS = 5;
+
+function repeatParagraph(r: RepeatList, by: 'byCustomer' | 'byPhone', lang: Lang): Paragraph {
+  const zh = lang === 'zh';
+  const p = `repeatComplainants.${by}`;
+  const basis =
+    by === 'byCustomer'
+      ? zh
+        ? '按客户编号'
+        : 'By customer number'
+      : zh
+        ? '按联系电话'
+        : 'By telephone number';
+  if (r.complainants === 0)
+    return {
+      runs: runs(
+        zh
+          ? [basis, '统计，本期未发现同一客户投诉两次及以上。']
+          : [basis, ', no customer complained twice or more in the period.'],
+      ),
+    };
+  const who = count(r.complainants, `${p}.complainants`);
+  const made = count(r.complaints, `${p}.complaints`);
+  const share = r.share === null ? null : rate(r.share, `${p}.share`);
+  const units = [...new Set(r.top.flatMap((t) => t.units))].sort();
+  const named = units.slice(0, NAMED_REPEAT_UNITS);
+  const where =
+    named.length > 0 &&
+    (zh
+      ? ['，涉及', list(named, lang), units.length > named.length ? '等单位' : '']
+      : ['; they are at ', list(named, lang), units.length > named.length ? ' among others' : '']);
+  return {
+    runs: runs(
+      zh
+        ? [
+            basis,
+            '统计，本期有',
+            who,
+            '位客户投诉两次及以上，共',
+            made,
+            '件',
+            share ? ['，占投诉总数的', share] : '',
+          ]
+        : [
+            basis,
+            ', ',
+            who,
+            r.complainants === 1 ? ' customer' : ' customers',
+            ' complained twice or more, ',
+            made,
+            ' complaints in all',
+            share ? [' (', share, ' of all)'] : '',
+          ],
+      where,
+      zh ? '。' : '.',
+    ),
+  };
+}
+
+export function repeatSection(a: Analysis, lang: Lang) {
+  const r = a.repeatComplainants;
+  if (!r) return null;
+  const paragraphs: Paragraph[] = [];
+  if (r.byCustomer) paragraphs.push(repeatParagraph(r.byCustomer, 'byCustomer', lang));
+  // The telephone count adds something only where it differs from the customer count.
+  if (
+    r.byPhone &&
+    (!r.byCustomer ||
+      r.byPhone.complainants !== r.byCustomer.complainants ||
+      r.byPhone.complaints !== r.byCustomer.complaints)
+  )
+    paragraphs.push(repeatParagraph(r.byPhone, 'byPhone', lang));
+  return { paragraphs, tables: [], charts: [] };
+}
+
+/** "回复平均用时16.9小时（中位15.7小时），超过24小时的3件，占20%" */
+function stagePieces(s: DurationStats, stage: 'reply' | 'close', lang: Lang) {
+  if (s.count === 0 || s.meanHours === null || s.medianHours === null) return null;
+  const zh = lang === 'zh';
+  const p = `timeliness.${stage}`;
+  const mean = hours(s.meanHours, `${p}.meanHours`);
+  const median = hours(s.medianHours, `${p}.medianHours`);
+  const limit = count(s.limitHours, `${p}.limitHours`);
+  const over = count(s.overLimit, `${p}.overLimit`);
+  const share = s.overLimitShare === null ? null : rate(s.overLimitShare, `${p}.overLimitShare`);
+  const name = stage === 'reply' ? (zh ? '回复' : 'Replies') : zh ? '办结' : 'Closing';
+  if (!zh)
+    return [
+      name,
+      ' took ',
+      mean,
+      ' hours on average (median ',
+      median,
+      '); ',
+      s.overLimit === 0
+        ? ['none took over ', limit, ' hours']
+        : [over, ' took over ', limit, ' hours', share ? [' (', share, ')'] : ''],
+    ];
+  return [
+    name,
+    '平均用时',
+    mean,
+    '小时（中位',
+    median,
+    '小时），',
+    s.overLimit === 0
+      ? ['均在', limit, '小时内']
+      : ['超过', limit, '小时的', over, '件', share ? ['，占', share] : ''],
+  ];
+}
+
+export function timelinessSection(a: Analysis, lang: Lang) {
+  const zh = lang === 'zh';
+  const paragraphs: Paragraph[] = [];
+  const t = a.timeliness;
+  const stages = t
+    ? [
+        t.reply && stagePieces(t.reply, 'reply', lang),
+        t.close && stagePieces(t.close, 'close', lang),
+      ].filter((x) => !!x)
+    : [];
+  if (stages.length > 0)
+    paragraphs.push({
+      runs: runs(
+        stages.flatMap((s, i) => (i === 0 ? [s] : [zh ? '；' : '. ', s])),
+        zh ? '。' : '.',
+      ),
+    });
+  const s = a.satisfaction;
+  if (s && s.satisfiedShare !== null) {
+    const share = rate(s.satisfiedShare, 'satisfaction.satisfiedShare');
+    const satisfied = count(s.satisfied, 'satisfaction.satisfied');
+    const dissatisfied = count(s.dissatisfied, 'satisfaction.dissatisfied');
+    paragraphs.push({
+      runs: runs(
+        zh
+          ? ['回访满意率', share, '（满意', satisfied, '件，不满意', dissatisfied, '件）。']
+          : [
+              'Callback satisfaction was ',
+              share,
+              ' (',
+              satisfied,
+              ' satisfied, ',
+              dissatisfied,
+              ' dissatisfied).',
+            ],
+      ),
+    });
+  }
+  return paragraphs.length > 0 ? { paragraphs, tables: [], charts: [] } : null;
+}

@@ -1,0 +1,244 @@
+/**
+ * The bulletin's text against the analysis: every figure of every sentence is resolved in the
+ * JSON result by its source path and must print as that value does; no digit of a paragraph
+ * stands outside a figure; and the sentences of the 2016 fixtures read as hand-checked (the
+ * published figures: 16 complaints in November 2016, +14.29% on 14 a year earlier, 226 in the
+ * year, 146 assessed against 125, +16.8%).
+ */
+import { describe, expect, it } from 'vitest';
+import { runPipeline, type PipelineResult } from '../../src/pipeline.js';
+import { formatCount, formatPercent } from '../../src/report/format.js';
+import { resultJson } from '../../src/report/json.js';
+import { buildReportModel } from '../../src/report/model.js';
+import {
+  paragraphText,
+  type Bulletin,
+  type Figure,
+  type FigureSource,
+  type Paragraph,
+} from '../../src/report/types.js';
+import { resolveSettings } from '../../src/settings/resolve.js';
+import type { CommandLineOptions } from '../../src/settings/types.js';
+
+const METRICS = [
+  'fixtures/metrics/95598-2015.xlsx',
+  'fixtures/metrics/95598-2016-01-06.xlsx',
+  'fixtures/metrics/95598-2016-06-12-gb18030.csv',
+];
+const TARGETS = 'fixtures/metrics/targets-2016.csv';
+const COVERAGE = ['fixtures/coverage/95598-2015.xlsx', 'fixtures/coverage/95598-2016-1226.xlsx'];
+
+async function run(inputs: string[], options: CommandLineOptions) {
+  const result = await runPipeline(await resolveSettings({ inputs, options }, null, 'report'));
+  const lang = options.lang === 'en' ? 'en' : 'zh';
+  const model = buildReportModel({ result, lang, generatedAt: '2017-01-05 08:00 UTC+08:00' });
+  // Through text, as a reader of the JSON gets it.
+  const json = JSON.parse(JSON.stringify(resultJson(result))) as unknown;
+  return { result, bulletin: model.bulletin, json };
+}
+
+/** `units[国网歙县供电公司].yoy` → the value in the JSON result; array elements by their key. */
+export function resolvePath(json: unknown, path: string): unknown {
+  let at: unknown = json;
+  for (const segment of path.match(/[^.[\]]+(?:\[[^\]]+\])?/g) ?? []) {
+    const [, name, key] = /^([^[]+)(?:\[([^\]]+)\])?$/.exec(segment)!;
+    at = (at as Record<string, unknown>)[name!];
+    if (key !== undefined) {
+      if (!Array.isArray(at)) throw new Error(`${path}: ${name} is not a list`);
+      at = at.find((x: Record<string, unknown>) => [x.unit, x.month, x.code, x.name].includes(key));
+    }
+    if (at === undefined) throw new Error(`${path}: nothing at ${segment}`);
+  }
+  return at;
+}
+
+function valueOf(json: unknown, source: FigureSource): unknown {
+  if (typeof source === 'string') return resolvePath(json, source);
+  if ('divide' in source) {
+    const [a, b] = source.divide.map((p) => resolvePath(json, p) as number);
+    return a! / b!;
+  }
+  const [a, b] = source.minus.map((p) => resolvePath(json, p) as number);
+  return a! - b!;
+}
+
+/** What a figure's text must be, printed from its value in the JSON. */
+function expectFigure(json: unknown, f: Figure): void {
+  const value = valueOf(json, f.source);
+  const where = `${JSON.stringify(f.source)} → ${JSON.stringify(value)}`;
+  switch (f.as) {
+    case 'count':
+      expect(typeof value, where).toBe('number');
+      expect(f.text, where).toBe(formatCount(value as number));
+      // and the number read back from the text is the value (to two decimals: a prorated target)
+      expect(Number(f.text.replace(/,/g, '')), where).toBeCloseTo(value as number, 2);
+      return;
+    case 'rate':
+      expect(f.text, where).toBe(formatPercent(Math.abs(value as number)));
+      // read back, within the half of the last printed decimal (0.005 of a percent)
+      expect(
+        Math.abs(Number(f.text.replace('%', '')) / 100 - Math.abs(value as number)),
+        where,
+      ).toBeLessThanOrEqual(0.00005 + 1e-12);
+      return;
+    case 'hours':
+      expect(Number(f.text), where).toBeCloseTo(value as number, 1);
+      return;
+    case 'period': {
+      // Every number of a period's words is a year, month or day of the value it names.
+      const digits = new Set(
+        (JSON.stringify(value).match(/\d+/g) ?? []).flatMap((d) => [d, String(Number(d))]),
+      );
+      for (const d of f.text.match(/\d+/g) ?? []) expect(digits, where).toContain(d);
+      expect(f.text.match(/\d/), `${where}: a period names a year, month or day`).not.toBeNull();
+    }
+  }
+}
+
+function paragraphs(b: Bulletin): Paragraph[] {
+  return b.sections.flatMap((s) => s.paragraphs);
+}
+
+/** Traces every number of the bulletin to the JSON result. */
+function expectTraced(b: Bulletin, json: unknown): number {
+  let figures = 0;
+  for (const p of paragraphs(b)) {
+    const words = p.runs.filter((r): r is string => typeof r === 'string').join('|');
+    expect(words, `a number outside a figure in: ${paragraphText(p)}`).not.toMatch(/\d/);
+    for (const r of p.runs)
+      if (typeof r !== 'string') {
+        expectFigure(json, r);
+        figures++;
+      }
+  }
+  return figures;
+}
+
+const CASES: [string, string[], CommandLineOptions][] = [
+  ['month 2016-11', METRICS, { targets: TARGETS, month: '2016-11' }],
+  ['quarter 2016Q4', METRICS, { targets: TARGETS, quarter: '2016Q4' }],
+  ['year 2016', METRICS, { targets: TARGETS, year: '2016' }],
+  [
+    'quarter, prorated, en',
+    METRICS,
+    { targets: TARGETS, quarter: '2016Q2', prorate: true, lang: 'en' },
+  ],
+  ['year without targets, en', METRICS, { year: '2016', lang: 'en' }],
+  ['month 2016-03, en', METRICS, { targets: TARGETS, month: '2016-03', lang: 'en' }],
+  ['a partial December', COVERAGE, { month: '2016-12' }],
+  ['a year ending in a partial December, en', COVERAGE, { year: '2016', lang: 'en' }],
+];
+
+describe('every number of the bulletin is the JSON result’s', () => {
+  it.each(CASES)('%s', async (_name, inputs, options) => {
+    const { bulletin, json } = await run(inputs, options);
+    expect(bulletin.sections.length).toBeGreaterThan(2);
+    for (const s of bulletin.sections) expect(s.paragraphs.length, s.heading).toBeGreaterThan(0);
+    expect(expectTraced(bulletin, json)).toBeGreaterThan(20);
+  });
+});
+
+describe('the sentences, hand-checked on the 2016 fixtures', () => {
+  const text = (b: Bulletin, key: string) =>
+    b.sections.find((s) => s.key === key)!.paragraphs.map(paragraphText);
+
+  it('November 2016: the month, its year to date, the units over their annual target', async () => {
+    const { bulletin: b } = await run(METRICS, { targets: TARGETS, month: '2016-11' });
+    expect(b.title).toBe('国网黄山供电公司2016年11月95598客户投诉分析通报');
+    expect(b.sections.map((s) => s.heading)).toEqual([
+      '一、总体情况',
+      '二、分单位情况',
+      '三、分类及热点',
+      '四、重复投诉',
+      '五、时效与满意度',
+      '六、需关注事项',
+    ]);
+    const overall = text(b, 'overall');
+    expect(overall[0]).toBe(
+      '2016年11月，共受理客户投诉16件，同比上升14.29%（上年同期14件），环比下降11.11%（上期18件）；其中申诉成功6件、核实不属实2件，考核投诉10件。',
+    );
+    expect(overall[1]).toBe(
+      '2016年1–11月累计受理客户投诉209件，同比上升26.67%（上年同期165件）；其中申诉成功73件、核实不属实22件，考核投诉136件。年度指标125件，超年度指标8.8%；8个有指标的单位中，已有6个达到或超过年度指标。',
+    );
+    const units = text(b, 'units');
+    expect(units[0]).toBe(
+      '分单位看，考核投诉较多的是国网歙县供电公司（3件）、国网祁门县供电公司（2件）和国网黄山供电公司(市直)（2件）；国网黄山市屯溪区供电公司和国网黄山市徽州区供电公司无考核投诉。',
+    );
+    expect(units[1]).toContain('国网歙县供电公司（28件/26件）');
+    // 祁门 rose from 0 to 3: a count, never a rate on a zero base.
+    expect(units[2]).toBe(
+      '同比增加最多的是国网祁门县供电公司（增加3件）；同比减少最多的是国网黄山市屯溪区供电公司（减少3件）。',
+    );
+    // 营业 fell from 9 to 7, a base under ten: said as a count; 停送电 3 → 3 持平.
+    expect(text(b, 'categories')[0]).toBe(
+      '从一级分类看，一是营业投诉7件，占43.75%，同比减少2件；二是服务投诉5件，占31.25%，同比增加4件；三是停送电投诉3件，占18.75%，同比持平；四是电网建设投诉1件，占6.25%，同比增加1件。',
+    );
+    expect(text(b, 'timeliness')[1]).toBe('回访满意率76.92%（满意10件，不满意1件）。');
+    expect(b.sections.flatMap((s) => s.tables.map((t) => t.caption))).toEqual([
+      '表1　本月：2016年11月（同比基期：2015年11月）',
+      '表2　累计：2016年1–11月（与年度指标比较）',
+      '表3　一级分类',
+    ]);
+  });
+
+  it('June 2016: the year to date as the share of the annual target used, and the units ahead of pace', async () => {
+    const { bulletin: b } = await run(METRICS, { targets: TARGETS, month: '2016-06' });
+    // 71 of 125 = 56.8%; no unit has reached its target yet.
+    expect(text(b, 'overall')[1]).toBe(
+      '2016年1–6月累计受理客户投诉103件，同比上升32.05%（上年同期78件）；其中申诉成功32件、核实不属实11件，考核投诉71件。年度指标125件，已用56.8%；8个有指标的单位中，尚无单位达到年度指标。',
+    );
+    // 歙县: 17 assessed by June against 26 for the year, more than half of it (13): ahead of pace.
+    // 屯溪 (12 for the year) and 黟县 (11) are within theirs: not named.
+    const risk = text(b, 'attention')[0]!;
+    expect(risk).toMatch(
+      /^累计考核投诉已超过时间进度（6个月）、尚未达到年度指标的单位：国网歙县供电公司（累计17件，年度指标26件，余9件）、/,
+    );
+    expect(risk).not.toMatch(/屯溪|黟县/);
+  });
+
+  it('2016: the year against the annual targets, with rates where the base is ten or more', async () => {
+    const { bulletin: b } = await run(METRICS, { targets: TARGETS, year: '2016' });
+    expect(text(b, 'overall')[0]).toBe(
+      '2016年，共受理客户投诉226件，同比上升25.56%（上年同期180件）；其中申诉成功80件、核实不属实23件，考核投诉146件。年度指标125件，超年度指标16.8%；有指标的8个单位中超指标6个。',
+    );
+    expect(b.sections.some((s) => s.key === 'attention')).toBe(true);
+  });
+
+  it('a December the data covers to the 26th is said to be incomplete and not compared', async () => {
+    const { bulletin: b } = await run(COVERAGE, { month: '2016-12' });
+    const overall = text(b, 'overall');
+    expect(overall[0]).toBe(
+      '2016年12月（数据只到12月26日，数据不完整，相关数字偏低，不作同比；上年同期48件），共受理客户投诉30件；其中申诉成功7件、核实不属实11件，考核投诉23件。',
+    );
+    expect(overall[1]).toContain(
+      '（2016年12月数据只到12月26日，数据不完整，相关数字偏低，不作同比；上年同期870件）',
+    );
+    expect(text(b, 'attention').join('')).toContain('2016年12月的数据只到12月26日');
+    // No rate of any kind against a whole month a year earlier: not for the units, nor the classes.
+    const all = b.sections.flatMap((s) => s.paragraphs.map(paragraphText)).join('');
+    expect(all).not.toMatch(/[同环]比(上升|下降|增加|减少|持平)/);
+    expect(
+      b.sections
+        .find((s) => s.key === 'units')!
+        .paragraphs.map(paragraphText)
+        .join(''),
+    ).not.toContain('最多的是国网黄山供电公司(市直)（减少');
+  });
+
+  it('with --include-partial the partial December is still said, and compared as whole', async () => {
+    const { bulletin: b } = await run(COVERAGE, { month: '2016-12', includePartial: true });
+    expect(text(b, 'overall')[0]).toMatch(
+      /^2016年12月（数据只到12月26日，数据不完整，相关数字偏低），共受理客户投诉30件，同比下降37.5%（上年同期48件）/,
+    );
+  });
+
+  it('is the same text for the same data', async () => {
+    const [x, y] = await Promise.all([
+      run(METRICS, { targets: TARGETS, quarter: '2016Q4' }),
+      run(METRICS, { targets: TARGETS, quarter: '2016Q4' }),
+    ]);
+    expect(x.bulletin).toEqual(y.bulletin);
+  });
+});
+
+export type { PipelineResult };
