@@ -92,6 +92,16 @@ function headingEms(text: string): number {
   return Math.max(ems(chars.slice(0, half).join('')), ems(chars.slice(half).join('')));
 }
 
+/** What a heading cannot break: its longest word, or two Chinese characters. */
+function unbrokenEms(text: string): number {
+  const words = text.split(/(?<=[\s-])/).map((w) => w.trim());
+  return Math.max(
+    ...words.map((w) =>
+      [...w].every((c) => CJK.test(c)) ? Math.min(ems(w), ems('排名')) : ems(w),
+    ),
+  );
+}
+
 export function columnHeading(c: Column, lang: Lang): string {
   return typeof c.label === 'string' ? heading(c.label, lang) : c.label.text;
 }
@@ -119,30 +129,19 @@ export function tableLayout(t: ModelTable, lang: Lang, width: number): TableLayo
       ...totals.map((r) => ems(cellText(c, r, lang, t.blank), true)),
     ),
   );
-  const headEms = t.columns.map((c, i) =>
-    Math.max(cellEms[i]!, headingEms(columnHeading(c, lang))),
+  const wordEms = t.columns.map((c, i) =>
+    Math.max(cellEms[i]!, unbrokenEms(columnHeading(c, lang))),
   );
-  const twips = (e: number, size: number) => e * size * TWIPS_PER_POINT + 2 * CELL_MARGIN + 30;
+  const headEms = t.columns.map((c, i) =>
+    Math.max(wordEms[i]!, headingEms(columnHeading(c, lang))),
+  );
   for (const size of SIZES) {
     const full = headEms.map((e) => twips(e, size));
     if (sum(full) <= width) return { size, widths: exact(spread(full, full, width), width) };
   }
-  // Cells on one line, headings on more: the largest size that leaves the headings at least
-  // half the room they are short of (about three lines), else the largest the cells fit.
-  const fits = SIZES.filter((size) => sum(cellEms.map((e) => twips(e, size))) <= width);
-  const roomy = fits.find((size) => {
-    const short = sum(headEms.map((e) => twips(e, size))) - sum(cellEms.map((e) => twips(e, size)));
-    return width - sum(cellEms.map((e) => twips(e, size))) >= short / 2;
-  });
-  const size = roomy ?? fits[0];
-  if (size !== undefined) {
-    const cells = cellEms.map((e) => twips(e, size));
-    const full = headEms.map((e) => twips(e, size));
-    const short = sum(full) - sum(cells);
-    const left = width - sum(cells);
-    const widths = cells.map((w, i) => w + ((full[i]! - w) * left) / short);
-    return { size, widths: exact(widths, width) };
-  }
+  // Then cells on one line with the headings' words whole; then headings broken anywhere.
+  const layout = cellsFirst(wordEms, headEms, width) ?? cellsFirst(cellEms, headEms, width);
+  if (layout) return layout;
   // Too wide even at 小五: the figure columns give up room before the word columns (a unit
   // name), as long as they keep two thirds of theirs.
   const cells = cellEms.map((e) => twips(e, SMALLEST));
@@ -153,6 +152,32 @@ export function tableLayout(t: ModelTable, lang: Lang, width: number): TableLayo
       ? cells.map((w, i) => (isWordColumn(t.columns[i]!) ? w : (w * (width - words)) / figures))
       : spread(cells, cells, width);
   return { size: SMALLEST, widths: exact(widths, width) };
+}
+
+const twips = (e: number, size: number) => e * size * TWIPS_PER_POINT + 2 * CELL_MARGIN + 30;
+
+/**
+ * Every column at least `least` ems, the headings on more lines than two: the largest size
+ * that leaves the headings at least half the room they are short of (about three lines),
+ * else the largest at which `least` fits; null when it fits at no size.
+ */
+function cellsFirst(least: number[], headEms: number[], width: number): TableLayout | null {
+  const fits = SIZES.filter((size) => sum(least.map((e) => twips(e, size))) <= width);
+  const at = (size: number) => ({
+    cells: least.map((e) => twips(e, size)),
+    full: headEms.map((e) => twips(e, size)),
+  });
+  const roomy = fits.find((size) => {
+    const { cells, full } = at(size);
+    return width - sum(cells) >= (sum(full) - sum(cells)) / 2;
+  });
+  const size = roomy ?? fits[0];
+  if (size === undefined) return null;
+  const { cells, full } = at(size);
+  const short = sum(full) - sum(cells);
+  const left = width - sum(cells);
+  const widths = cells.map((w, i) => w + ((full[i]! - w) * left) / short);
+  return { size, widths: exact(widths, width) };
 }
 
 /** `widths` grown or shrunk to `width` in proportion to `weights`. */

@@ -118,7 +118,8 @@ function sectionBlock(
     new Paragraph({
       keepNext: true,
       indent: { firstLine: 640 },
-      children: [run(s.heading, 'heading', lang, SIZE.text)],
+      // 黑体 is heavy already; Times New Roman needs bold to stand out as a heading.
+      children: [run(s.heading, 'heading', lang, SIZE.text, { bold: lang === 'en' })],
     }),
     ...s.paragraphs.map(
       (p) => new Paragraph({ children: [run(paragraphText(p), 'body', lang, SIZE.text)] }),
