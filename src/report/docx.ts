@@ -147,7 +147,14 @@ function sectionBlock(
             type: 'png',
             data: image.png,
             transformation: { width: PICTURE_WIDTH, height },
-            altText: { name: name, title: image.title, description: image.title },
+            // The picture's own id: the package's default is a counter shared by every document
+            // the process makes, so a second document would differ.
+            altText: {
+              id: String(figureNumber.n),
+              name,
+              title: image.title,
+              description: image.title,
+            },
           }),
         ],
       }),
