@@ -31,9 +31,14 @@ import { totalsRows, type Column, type Table as ModelTable } from './types.js';
 /** Font sizes tried, in points: 四号, 小四, 五号, then 小五 for the widest tables. */
 const SIZES = [14, 12, 10.5, 9] as const;
 const SMALLEST = 9;
+/** The sizes a table is set in when it can be. */
+const READABLE = [14, 12, 10.5] as const;
 /** Left and right cell margin, twips. */
-const CELL_MARGIN = 60;
+const CELL_MARGIN = 50;
 const TWIPS_PER_POINT = 20;
+/** A table of up to this many rows is kept on one page; a longer one keeps its last rows together. */
+const KEPT_WHOLE = 16;
+const KEPT_LAST = 2;
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
 
@@ -135,48 +140,68 @@ export function tableLayout(t: ModelTable, lang: Lang, width: number): TableLayo
   const headEms = t.columns.map((c, i) =>
     Math.max(wordEms[i]!, headingEms(columnHeading(c, lang))),
   );
-  for (const size of SIZES) {
-    const full = headEms.map((e) => twips(e, size));
-    if (sum(full) <= width) return { size, widths: exact(spread(full, full, width), width) };
-  }
-  // Then cells on one line with the headings' words whole; then headings broken anywhere.
-  const layout = cellsFirst(wordEms, headEms, width) ?? cellsFirst(cellEms, headEms, width);
+  // 四号 to 五号 before 小五: a heading on three lines reads better than a table in 小五.
+  const layout =
+    twoLines(headEms, width, READABLE) ??
+    cellsFirst(wordEms, headEms, width, READABLE, true) ??
+    twoLines(headEms, width, SIZES) ??
+    cellsFirst(wordEms, headEms, width, SIZES, false) ??
+    // An English table of nine columns with a Chinese unit name: a heading's word breaks
+    // (complai|nts) rather than the unit's name, which is what the reader looks for.
+    cellsFirst(cellEms, headEms, width, SIZES, false);
   if (layout) return layout;
-  // Too wide even at 小五: the figure columns give up room before the word columns (a unit
-  // name), as long as they keep two thirds of theirs.
-  const cells = cellEms.map((e) => twips(e, SMALLEST));
-  const words = sum(cells.filter((_, i) => isWordColumn(t.columns[i]!)));
-  const figures = sum(cells) - words;
+  // Too wide even so: the word columns wrap, as Chinese may at any character, rather than a
+  // figure; when even that is not enough, every column gives up room in proportion.
+  const least = cellEms.map((e) => twips(e, SMALLEST));
+  const figures = sum(least.filter((_, i) => !isWordColumn(t.columns[i]!)));
+  const words = sum(least) - figures;
   const widths =
-    width - words >= (figures * 2) / 3
-      ? cells.map((w, i) => (isWordColumn(t.columns[i]!) ? w : (w * (width - words)) / figures))
-      : spread(cells, cells, width);
+    width - figures >= words / 2
+      ? least.map((w, i) => (isWordColumn(t.columns[i]!) ? (w * (width - figures)) / words : w))
+      : spread(least, least, width);
   return { size: SMALLEST, widths: exact(widths, width) };
 }
 
-const twips = (e: number, size: number) => e * size * TWIPS_PER_POINT + 2 * CELL_MARGIN + 30;
+const twips = (e: number, size: number) => e * size * TWIPS_PER_POINT + 2 * CELL_MARGIN + 20;
+
+/** The largest of `sizes` at which every cell and every heading on two lines fits. */
+function twoLines(headEms: number[], width: number, sizes: readonly number[]): TableLayout | null {
+  for (const size of sizes) {
+    const full = headEms.map((e) => twips(e, size));
+    if (sum(full) <= width) return { size, widths: exact(spread(full, full, width), width) };
+  }
+  return null;
+}
 
 /**
  * Every column at least `least` ems, the headings on more lines than two: the largest size
  * that leaves the headings at least half the room they are short of (about three lines),
- * else the largest at which `least` fits; null when it fits at no size.
+ * else (unless `roomy`) the largest at which `least` fits; null when none does.
  */
-function cellsFirst(least: number[], headEms: number[], width: number): TableLayout | null {
-  const fits = SIZES.filter((size) => sum(least.map((e) => twips(e, size))) <= width);
+function cellsFirst(
+  least: number[],
+  headEms: number[],
+  width: number,
+  sizes: readonly number[],
+  roomy: boolean,
+): TableLayout | null {
+  const fits = sizes.filter((size) => sum(least.map((e) => twips(e, size))) <= width);
   const at = (size: number) => ({
     cells: least.map((e) => twips(e, size)),
     full: headEms.map((e) => twips(e, size)),
   });
-  const roomy = fits.find((size) => {
+  const room = fits.find((size) => {
     const { cells, full } = at(size);
     return width - sum(cells) >= (sum(full) - sum(cells)) / 2;
   });
-  const size = roomy ?? fits[0];
+  const size = room ?? (roomy ? undefined : fits[0]);
   if (size === undefined) return null;
   const { cells, full } = at(size);
   const short = sum(full) - sum(cells);
   const left = width - sum(cells);
-  const widths = cells.map((w, i) => w + ((full[i]! - w) * left) / short);
+  const widths = cells.map(
+    (w, i) => w + (short > 0 ? ((full[i]! - w) * left) / short : left / cells.length),
+  );
   return { size, widths: exact(widths, width) };
 }
 
@@ -202,7 +227,7 @@ function cell(
   width: number,
   size: number,
   lang: Lang,
-  style: { align: 'left' | 'right' | 'center'; bold: boolean; head: boolean },
+  style: { align: 'left' | 'right' | 'center'; bold: boolean; head: boolean; keepNext: boolean },
 ): TableCell {
   const alignment =
     style.align === 'left'
@@ -223,6 +248,7 @@ function cell(
           after: 0,
         },
         indent: { firstLine: 0 },
+        keepNext: style.keepNext,
         children: [
           new TextRun({
             text,
@@ -248,12 +274,17 @@ export function wordTable(t: ModelTable, lang: Lang, width: number): Table {
         align: 'center',
         bold: false,
         head: true,
+        keepNext: true,
       }),
     ),
   });
   const totals = new Set(totalsRows(t));
-  const body = [...t.rows, ...totalsRows(t)].map(
-    (row) =>
+  const rows = [...t.rows, ...totalsRows(t)];
+  // Word keeps a row on the page of the next when its paragraphs keep with the next: a short
+  // table stays whole, a long one at least never leaves its last rows (the totals) alone.
+  const kept = rows.length <= KEPT_WHOLE ? rows.length - 1 : KEPT_LAST;
+  const body = rows.map(
+    (row, r) =>
       new TableRow({
         cantSplit: true,
         height: { value: Math.round(size * 1.6 * TWIPS_PER_POINT), rule: HeightRule.ATLEAST },
@@ -262,6 +293,7 @@ export function wordTable(t: ModelTable, lang: Lang, width: number): Table {
             align: isWordColumn(c) ? 'left' : 'right',
             bold: totals.has(row),
             head: false,
+            keepNext: r < rows.length - 1 && r >= rows.length - 1 - kept,
           }),
         ),
       }),

@@ -25,7 +25,7 @@ import {
 import type { Lang } from '../settings/types.js';
 import type { ChartImage } from './charts.js';
 import { fontTableXml, runFonts, type FontRole } from './docx-fonts.js';
-import { wordTable } from './docx-table.js';
+import { ems, wordTable } from './docx-table.js';
 import { paragraphText, type BulletinSection, type ReportModel } from './types.js';
 
 /** Twips (1/1440 inch): A4 and the official margins. */
@@ -70,6 +70,23 @@ function run(
   return new TextRun({ text, font: runFonts(role, lang), size: size * 2, ...more });
 }
 
+/**
+ * A title too long for a line, cut in two where a reader would (after the company, the month
+ * or the quarter; after a colon or a comma in English) so that the lines are about as long,
+ * rather than wherever the first line runs out ("…95598客户投|诉分析通报").
+ */
+export function titleLines(title: string): string[] {
+  if (ems(title) * SIZE.title * 20 <= TEXT_WIDTH) return [title];
+  const cuts = [...title.matchAll(/公司|月|季度|年(?!\d)|: |, /g)].map(
+    (m) => m.index + m[0].length,
+  );
+  const best = cuts
+    .map((at) => [title.slice(0, at), title.slice(at)] as const)
+    .filter(([a, b]) => b !== '' && Math.max(ems(a), ems(b)) * SIZE.title * 20 <= TEXT_WIDTH)
+    .sort((x, y) => Math.max(ems(x[0]), ems(x[1])) - Math.max(ems(y[0]), ems(y[1])))[0];
+  return best ? [...best] : [title];
+}
+
 function titleBlock(model: ReportModel): Paragraph[] {
   const { lang, bulletin } = model;
   const title = new Paragraph({
@@ -77,7 +94,9 @@ function titleBlock(model: ReportModel): Paragraph[] {
     spacing: { line: 700, lineRule: LineRuleType.EXACT, after: 240 },
     indent: { firstLine: 0 },
     keepNext: true,
-    children: [run(bulletin.title, 'title', lang, SIZE.title)],
+    children: titleLines(bulletin.title).map((line, i) =>
+      run(line, 'title', lang, SIZE.title, i > 0 ? { break: 1 } : {}),
+    ),
   });
   const lines = bulletin.subtitle.split('\n').filter((l) => l.trim() !== '');
   const subtitle = lines.map(

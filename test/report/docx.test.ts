@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.js';
 import { renderCharts, type ChartImage } from '../../src/report/charts.js';
-import { TEXT_WIDTH, bulletinDocx } from '../../src/report/docx.js';
+import { TEXT_WIDTH, bulletinDocx, titleLines } from '../../src/report/docx.js';
 import { ems, tableLayout } from '../../src/report/docx-table.js';
 import { buildReportModel } from '../../src/report/model.js';
 import { paragraphText, type ReportModel, type Table } from '../../src/report/types.js';
@@ -193,8 +193,11 @@ describe('the layout', () => {
       const at = w.document.indexOf(`>${text}</w:t>`);
       return w.document.slice(w.document.lastIndexOf('<w:r>', at), at);
     };
-    expect(runOf(w.model.bulletin.title)).toContain('w:eastAsia="方正小标宋简体"');
-    expect(runOf(w.model.bulletin.title)).toContain('<w:sz w:val="44"/>');
+    const [first, second] = titleLines(w.model.bulletin.title);
+    expect([first, second]).toEqual(['国网黄山供电公司2016年11月', '95598客户投诉分析通报']);
+    expect(runOf(first!)).toContain('w:eastAsia="方正小标宋简体"');
+    expect(runOf(first!)).toContain('<w:sz w:val="44"/>');
+    expect(runOf(second!)).toContain('<w:br/>');
     const section = w.model.bulletin.sections[0]!;
     expect(runOf(section.heading)).toContain('w:eastAsia="黑体"');
     const body = runOf(paragraphText(section.paragraphs[0]!));
@@ -250,36 +253,48 @@ describe('the layout', () => {
 
 describe('tableLayout', () => {
   const unit = '国网黄山市徽州区供电公司';
-  const table = (columns: number): Table => ({
+  /** A unit and `columns - 1` figures: signed rates, or counts like a months table's. */
+  const table = (columns: number, value = -0.4567): Table => ({
     columns: [
       { key: 'unit', label: 'unit', format: 'text' },
       ...Array.from({ length: columns - 1 }, (_, i) => ({
         key: `c${i}`,
         label: { text: `指标${i}名称` },
-        format: 'change' as const,
+        format: Number.isInteger(value) ? ('int' as const) : ('change' as const),
       })),
     ],
     rows: [
       Object.fromEntries([
         ['unit', unit],
-        ...Array.from({ length: columns - 1 }, (_, i) => [`c${i}`, -0.4567]),
+        ...Array.from({ length: columns - 1 }, (_, i) => [`c${i}`, value]),
       ]),
     ],
   });
 
-  it.each([4, 8, 10])(
-    'keeps a unit name on one line in %i columns, summing to the text width',
-    (n) => {
-      const { size, widths } = tableLayout(table(n), 'zh', TEXT_WIDTH);
+  it.each([
+    [4, -0.4567, '−45.67%'],
+    [8, -0.4567, '−45.67%'],
+    [13, 123, '123'],
+  ])(
+    'keeps a unit name and the figures on one line in %i columns, summing to the text width',
+    (n, value, shown) => {
+      const { size, widths } = tableLayout(table(n, value), 'zh', TEXT_WIDTH);
       expect(widths.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
       expect(widths[0]).toBeGreaterThanOrEqual(ems(unit) * size * 20);
-      expect(widths.slice(1).every((w) => w >= ems('−45.67%') * size * 20)).toBe(true);
+      expect(widths.slice(1).every((w) => w >= ems(shown) * size * 20)).toBe(true);
     },
   );
 
   it('takes the largest font the table fits: 四号 for a few columns, smaller for many', () => {
     expect(tableLayout(table(3), 'zh', TEXT_WIDTH).size).toBe(14);
-    expect(tableLayout(table(10), 'zh', TEXT_WIDTH).size).toBeLessThan(14);
+    expect(tableLayout(table(8), 'zh', TEXT_WIDTH).size).toBeLessThan(14);
+  });
+
+  it('gives every column its share when even 小五 is too narrow, still summing to the width', () => {
+    const { size, widths } = tableLayout(table(16), 'zh', TEXT_WIDTH);
+    expect(size).toBe(9);
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
+    expect(Math.min(...widths)).toBeGreaterThan(0);
   });
 });
 
