@@ -252,12 +252,13 @@ export type FigureSource = string | { minus: [string, string] } | { divide: [str
  * A number inside a sentence: the words printed and the value they come from.
  * count: a whole number (or a prorated target, two decimals), printed with formatCount;
  * rate: a fraction printed as a percentage, without sign (the sign is a word: 上升/下降);
- * hours: a duration, one decimal; period: a month, a span or a day, in words.
+ * hours: a duration, one decimal; fixed: two decimals (complaints per 10,000 customers);
+ * period: a month, a span or a day, in words.
  */
 export interface Figure {
   text: string;
   source: FigureSource;
-  as: 'count' | 'rate' | 'hours' | 'period';
+  as: 'count' | 'rate' | 'hours' | 'fixed' | 'period';
 }
 
 /** A piece of a sentence: words, or a figure. */

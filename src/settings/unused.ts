@@ -134,7 +134,7 @@ const SHAPES: Record<string, { kinds: string[]; what: string; wanted: string; ex
   detail: {
     kinds: ['.xlsx'],
     what: 'it adds 明细 to the workbook',
-    wanted: 'the workbook',
+    wanted: 'a workbook',
     example: 'report.xlsx',
   },
   charts: {
@@ -146,7 +146,7 @@ const SHAPES: Record<string, { kinds: string[]; what: string; wanted: string; ex
   template: {
     kinds: ['.docx'],
     what: 'it is the template of the Word bulletin',
-    wanted: 'the bulletin',
+    wanted: 'a Word bulletin',
     example: '通报.docx',
   },
 };

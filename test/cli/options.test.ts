@@ -43,7 +43,7 @@ describe('options a command would not use are refused, exit 2', () => {
     ],
     [
       ['report', ...M, '--out', join(dir, 'r.csv'), '--no-charts'],
-      `complaints: report: --no-charts is not used: it leaves the charts out of the workbook, and --out ${join(dir, 'r.csv')} is not one.`,
+      `complaints: report: --no-charts is not used: it leaves the charts out of the workbook and the bulletin, and --out ${join(dir, 'r.csv')} is not a workbook or a bulletin.`,
     ],
     [
       ['classify', SEP, '--limit', '5'],

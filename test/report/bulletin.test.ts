@@ -81,6 +81,9 @@ function expectFigure(json: unknown, f: Figure): void {
         where,
       ).toBeLessThanOrEqual(0.00005 + 1e-12);
       return;
+    case 'fixed':
+      expect(f.text, where).toBe((value as number).toFixed(2));
+      return;
     case 'hours':
       expect(Number(f.text), where).toBeCloseTo(value as number, 1);
       return;
@@ -155,10 +158,10 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
     ]);
     const overall = text(b, 'overall');
     expect(overall[0]).toBe(
-      '2016年11月，共受理客户投诉16件，同比上升14.29%（上年同期14件），环比下降11.11%（上期18件）；其中申诉成功6件、核实不属实2件，考核投诉10件。',
+      '2016年11月，共受理客户投诉16件，同比上升14.29%（上年同期14件），环比下降11.11%（上期18件），万户投诉率0.19；其中申诉成功6件，考核投诉10件。',
     );
     expect(overall[1]).toBe(
-      '2016年1–11月累计受理客户投诉209件，同比上升26.67%（上年同期165件）；其中申诉成功73件、核实不属实22件，考核投诉136件。年度指标125件，超年度指标8.8%；8个有指标的单位中，已有6个达到或超过年度指标。',
+      '2016年1–11月累计受理客户投诉209件，同比上升26.67%（上年同期165件）；其中申诉成功73件，考核投诉136件。年度指标125件，超年度指标8.8%；8个有指标的单位中，已有6个达到或超过年度指标。',
     );
     const units = text(b, 'units');
     expect(units[0]).toBe(
@@ -181,11 +184,21 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
     ]);
   });
 
+  it('names the unsubstantiated complaints only when they are taken off the assessed', async () => {
+    const { bulletin: b } = await run(METRICS, {
+      targets: TARGETS,
+      month: '2016-11',
+      excludeUnsubstantiated: true,
+    });
+    // 16 − 6 appeal-approved − 2 unsubstantiated = 8 assessed.
+    expect(text(b, 'overall')[0]).toMatch(/；其中申诉成功6件、核实不属实2件，考核投诉8件。$/);
+  });
+
   it('June 2016: the year to date as the share of the annual target used, and the units ahead of pace', async () => {
     const { bulletin: b } = await run(METRICS, { targets: TARGETS, month: '2016-06' });
     // 71 of 125 = 56.8%; no unit has reached its target yet.
     expect(text(b, 'overall')[1]).toBe(
-      '2016年1–6月累计受理客户投诉103件，同比上升32.05%（上年同期78件）；其中申诉成功32件、核实不属实11件，考核投诉71件。年度指标125件，已用56.8%；8个有指标的单位中，尚无单位达到年度指标。',
+      '2016年1–6月累计受理客户投诉103件，同比上升32.05%（上年同期78件）；其中申诉成功32件，考核投诉71件。年度指标125件，已用56.8%；8个有指标的单位中，尚无单位达到年度指标。',
     );
     // 歙县: 17 assessed by June against 26 for the year, more than half of it (13): ahead of pace.
     // 屯溪 (12 for the year) and 黟县 (11) are within theirs: not named.
@@ -199,7 +212,7 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
   it('2016: the year against the annual targets, with rates where the base is ten or more', async () => {
     const { bulletin: b } = await run(METRICS, { targets: TARGETS, year: '2016' });
     expect(text(b, 'overall')[0]).toBe(
-      '2016年，共受理客户投诉226件，同比上升25.56%（上年同期180件）；其中申诉成功80件、核实不属实23件，考核投诉146件。年度指标125件，超年度指标16.8%；有指标的8个单位中超指标6个。',
+      '2016年，共受理客户投诉226件，同比上升25.56%（上年同期180件），万户投诉率2.62；其中申诉成功80件，考核投诉146件。年度指标125件，超年度指标16.8%；有指标的8个单位中超指标6个。',
     );
     expect(b.sections.some((s) => s.key === 'attention')).toBe(true);
   });
@@ -208,7 +221,7 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
     const { bulletin: b } = await run(COVERAGE, { month: '2016-12' });
     const overall = text(b, 'overall');
     expect(overall[0]).toBe(
-      '2016年12月（数据只到12月26日，数据不完整，相关数字偏低，不作同比；上年同期48件），共受理客户投诉30件；其中申诉成功7件、核实不属实11件，考核投诉23件。',
+      '2016年12月（数据只到12月26日，数据不完整，相关数字偏低，不作同比；上年同期48件），共受理客户投诉30件；其中申诉成功7件，考核投诉23件。',
     );
     expect(overall[1]).toContain(
       '（2016年12月数据只到12月26日，数据不完整，相关数字偏低，不作同比；上年同期870件）',

@@ -49,9 +49,10 @@ const REFUSED = 'refused: the command does not use it';
 const USE: Record<CommandName, Record<string, string>> = {
   analyze: {
     ...METRIC,
-    out: 'the workbook, units CSV or JSON written',
+    out: 'the workbook, the bulletin (.docx, .md), units CSV or JSON written',
     detail: '明细 in the workbook; refused without --out .xlsx',
-    charts: 'charts in the workbook; refused without --out .xlsx',
+    charts: 'charts in the workbook and the Word bulletin; refused without --out .xlsx/.docx',
+    template: 'the Word bulletin filled from a template; refused without --out .docx',
   },
   trend: {
     ...METRIC,
@@ -74,9 +75,10 @@ const USE: Record<CommandName, Record<string, string>> = {
   },
   report: {
     ...METRIC,
-    out: 'where the workbook goes, or a CSV or JSON instead',
-    detail: '明细; refused with --out .csv/.json',
-    charts: 'charts; refused with --out .csv/.json',
+    out: 'where the workbook goes, or the bulletin (.docx, .md), a CSV or JSON instead',
+    detail: '明细; refused with --out .docx/.md/.csv/.json',
+    charts: 'charts; refused with --out .md/.csv/.json',
+    template: 'the Word bulletin filled from a template; refused without --out .docx',
   },
   inspect: { ...COMMON, duplicates: 'the differing duplicates listed, field by field' },
   classify: {
@@ -160,14 +162,14 @@ describe('refuseUnused: options idle in a combination', () => {
       { charts: false },
       ['a.csv'],
       {},
-      'analyze: --no-charts is not used: it leaves the charts out of the workbook, and analyze writes none without --out FILE.xlsx.',
+      'analyze: --no-charts is not used: it leaves the charts out of the workbook and the bulletin, and analyze writes none without --out FILE.xlsx or FILE.docx.',
     ],
     [
       'analyze',
       { detail: true, out: 'r.csv' },
       ['a.csv'],
       {},
-      'analyze: --detail is not used: it adds 明细 to the workbook, and --out r.csv is not one.',
+      'analyze: --detail is not used: it adds 明细 to the workbook, and --out r.csv is not a workbook.',
     ],
     ['analyze', { detail: true, out: 'r.XLSX' }, ['a.csv'], {}, null],
     ['analyze', { detail: true }, [], { out: '/r/{period}.xlsx' }, null],
@@ -177,14 +179,14 @@ describe('refuseUnused: options idle in a combination', () => {
       { detail: true, out: 'r.json' },
       ['a.csv'],
       {},
-      'report: --detail is not used: it adds 明细 to the workbook, and --out r.json is not one.',
+      'report: --detail is not used: it adds 明细 to the workbook, and --out r.json is not a workbook.',
     ],
     [
       'report',
       { charts: false, out: 'r.csv' },
       ['a.csv'],
       {},
-      'report: --no-charts is not used: it leaves the charts out of the workbook, and --out r.csv is not one.',
+      'report: --no-charts is not used: it leaves the charts out of the workbook and the bulletin, and --out r.csv is not a workbook or a bulletin.',
     ],
     [
       'trend',

@@ -32,6 +32,12 @@ export const hours = (value: number, source: FigureSource): Figure => ({
   as: 'hours',
 });
 
+export const fixed = (value: number, source: FigureSource): Figure => ({
+  text: value.toFixed(2),
+  source,
+  as: 'fixed',
+});
+
 export const period = (text: string, source: string): Figure => ({ text, source, as: 'period' });
 
 /** What a sentence is built from: words, figures, or pieces already built. */

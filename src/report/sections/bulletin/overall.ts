@@ -8,7 +8,17 @@ import type { Lang } from '../../../settings/types.js';
 import { spanWords } from '../../labels.js';
 import type { Paragraph } from '../../types.js';
 import { showsPreceding } from '../heading.js';
-import { changeOf, count, period, rate, runs, words, type Change, type Piece } from './figures.js';
+import {
+  changeOf,
+  count,
+  fixed,
+  period,
+  rate,
+  runs,
+  words,
+  type Change,
+  type Piece,
+} from './figures.js';
 
 /** A day of a partial month in words: 12月26日, 26 December. */
 export function dayWords(day: string, lang: Lang): string {
@@ -141,7 +151,17 @@ export function comparisonClauses(
 }
 
 /** "其中申诉成功6件、不属实1件，考核投诉10件" */
-function assessedClause(x: Totals, path: string, lang: Lang): Piece {
+/**
+ * "其中申诉成功6件，考核投诉10件": what was taken off the complaints to give the assessed ones —
+ * the unsubstantiated only when --exclude-unsubstantiated takes them off (else the reader would
+ * subtract them too, and find a different number).
+ */
+function assessedClause(
+  x: Totals,
+  path: string,
+  lang: Lang,
+  excludeUnsubstantiated: boolean,
+): Piece {
   const zh = lang === 'zh';
   const parts: Piece[] = [];
   if (x.appealApproved > 0)
@@ -150,7 +170,7 @@ function assessedClause(x: Totals, path: string, lang: Lang): Piece {
         ? ['申诉成功', count(x.appealApproved, `${path}.appealApproved`), '件']
         : [count(x.appealApproved, `${path}.appealApproved`), ' appealed successfully'],
     );
-  if (x.unsubstantiated > 0)
+  if (excludeUnsubstantiated && x.unsubstantiated > 0)
     parts.push(
       zh
         ? ['核实不属实', count(x.unsubstantiated, `${path}.unsubstantiated`), '件']
@@ -265,7 +285,11 @@ function periodParagraph(a: Analysis, lang: Lang): Paragraph {
       count(x.complaints, 'totals.complaints'),
       zh ? '件' : ' customer complaints were received',
       comparable(a, a.months) && comparisonClauses(x, 'totals', lang, showsPreceding(a.period)),
-      assessedClause(x, 'totals', lang),
+      x.ratePer10k !== null &&
+        (zh
+          ? ['，万户投诉率', fixed(x.ratePer10k, 'totals.ratePer10k')]
+          : [', ', fixed(x.ratePer10k, 'totals.ratePer10k'), ' per ten thousand customers']),
+      assessedClause(x, 'totals', lang, a.settings.excludeUnsubstantiated),
       targetClause(x, 'totals', basis, lang),
       x.target !== null && unitsOverClause(x, 'totals', lang),
       zh ? '。' : '.',
@@ -322,7 +346,7 @@ function yearToDateParagraph(a: Analysis, lang: Lang): Paragraph | null {
         !comparable(a, y.months) && notComparedClause(x, path, lang),
       ),
       comparable(a, y.months) && comparisonClauses(x, path, lang, false),
-      assessedClause(x, path, lang),
+      assessedClause(x, path, lang, a.settings.excludeUnsubstantiated),
       targetClause(x, path, basis, lang, true),
       reached,
       zh ? '。' : '.',
