@@ -71,20 +71,22 @@ function run(
 }
 
 /**
- * A title too long for a line, cut in two where a reader would (after the company, the month
- * or the quarter; after a colon or a comma in English) so that the lines are about as long,
- * rather than wherever the first line runs out ("…95598客户投|诉分析通报").
+ * A title too long for a line, cut in two where a reader would: after the period (…2016年11月 |
+ * 95598客户投诉分析通报), else after the company or, in English, a colon or a comma; of those
+ * cuts the one with the most even lines. Otherwise the first line would run to its end
+ * ("…95598客户投|诉分析通报").
  */
 export function titleLines(title: string): string[] {
-  if (ems(title) * SIZE.title * 20 <= TEXT_WIDTH) return [title];
-  const cuts = [...title.matchAll(/公司|月|季度|年(?!\d)|: |, /g)].map(
-    (m) => m.index + m[0].length,
-  );
-  const best = cuts
-    .map((at) => [title.slice(0, at), title.slice(at)] as const)
-    .filter(([a, b]) => b !== '' && Math.max(ems(a), ems(b)) * SIZE.title * 20 <= TEXT_WIDTH)
-    .sort((x, y) => Math.max(ems(x[0]), ems(x[1])) - Math.max(ems(y[0]), ems(y[1])))[0];
-  return best ? [...best] : [title];
+  const fits = (text: string) => ems(text) * SIZE.title * 20 <= TEXT_WIDTH;
+  if (fits(title)) return [title];
+  const cuts = (pattern: RegExp) =>
+    [...title.matchAll(pattern)]
+      .map((m) => [title.slice(0, m.index + m[0].length), title.slice(m.index + m[0].length)])
+      .filter(([a, b]) => b !== '' && fits(a!) && fits(b!))
+      .sort((x, y) => Math.max(ems(x[0]!), ems(x[1]!)) - Math.max(ems(y[0]!), ems(y[1]!)));
+  // 年 ends the period unless a month, a span of months or a quarter follows it.
+  const best = cuts(/月|季度|年(?!\d{1,2}[月–-]|第)/g)[0] ?? cuts(/公司|: |, /g)[0];
+  return best ?? [title];
 }
 
 function titleBlock(model: ReportModel): Paragraph[] {

@@ -251,6 +251,24 @@ describe('the layout', () => {
   });
 });
 
+describe('titleLines', () => {
+  it.each([
+    ['国网黄山供电公司2016年11月95598客户投诉分析通报', '国网黄山供电公司2016年11月'],
+    ['国网黄山供电公司2016年第四季度95598客户投诉分析通报', '国网黄山供电公司2016年第四季度'],
+    ['国网黄山供电公司2016年95598客户投诉分析通报', '国网黄山供电公司2016年'],
+    ['国网黄山供电公司2016年1–6月95598客户投诉分析通报', '国网黄山供电公司2016年1–6月'],
+    ['国网黄山供电公司: 95598 customer complaints, 2016 Q4', '国网黄山供电公司: '],
+  ])('cuts %s after the period or the company', (title, first) => {
+    const lines = titleLines(title);
+    expect(lines[0]).toBe(first);
+    expect(lines.join('')).toBe(title);
+  });
+
+  it('leaves a short title whole', () => {
+    expect(titleLines('国网黄山供电公司投诉通报')).toEqual(['国网黄山供电公司投诉通报']);
+  });
+});
+
 describe('tableLayout', () => {
   const unit = '国网黄山市徽州区供电公司';
   /** A unit and `columns - 1` figures: signed rates, or counts like a months table's. */
