@@ -97,7 +97,8 @@ function titleBlock(model: ReportModel): Paragraph[] {
     indent: { firstLine: 0 },
     keepNext: true,
     children: titleLines(bulletin.title).map((line, i) =>
-      run(line, 'title', lang, SIZE.title, i > 0 ? { break: 1 } : {}),
+      // 小标宋 is a display face; Times New Roman needs bold to read as a title.
+      run(line, 'title', lang, SIZE.title, { bold: lang === 'en', ...(i > 0 ? { break: 1 } : {}) }),
     ),
   });
   const lines = bulletin.subtitle.split('\n').filter((l) => l.trim() !== '');
@@ -244,7 +245,13 @@ export async function bulletinDocx(
     styles: {
       default: {
         document: {
-          run: { font: runFonts('body', lang), size: SIZE.text * 2 },
+          // The languages decide which font Word gives a character both scripts share (the
+          // quotes “”, the dash of the page number): Chinese text takes the Chinese face.
+          run: {
+            font: runFonts('body', lang),
+            size: SIZE.text * 2,
+            language: { value: 'en-US', eastAsia: 'zh-CN' },
+          },
           paragraph: {
             spacing: { line: LINE, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
             indent: { firstLine: 640 },
