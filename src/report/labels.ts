@@ -287,6 +287,9 @@ export function spanWords(p: { from: string; to: string }, lang: Lang): string {
   return zh ? `${y1}年${m1}–${m2}月` : `${MONTHS_EN[m1 - 1]}–${MONTHS_EN[m2 - 1]} ${y1}`;
 }
 
+/** How a year to date is held against the targets: prorated, whole, or not at all (no targets file). */
+export type YearTargets = 'prorated' | 'annual' | null;
+
 /** The workbook's words beyond the column headings. */
 export const BOOK = {
   zh: {
@@ -311,8 +314,11 @@ export const BOOK = {
         : `本月：${spanWords({ from, to }, 'zh')}${yearEarlier ? `（同比基期：${spanWords(yearEarlier, 'zh')}）` : ''}`,
     ytd: '累计',
     /** The year to date's caption: how it is held against the targets, in words for people. */
-    ytdCaption: (from: string, to: string, months: number, prorated: boolean) =>
-      `累计：${spanWords({ from, to }, 'zh')}（${prorated ? `指标按 ${months}/12 折算` : '与年度指标比较'}）`,
+    ytdCaption: (from: string, to: string, months: number, targets: YearTargets) =>
+      `累计：${spanWords({ from, to }, 'zh')}` +
+      (targets === null
+        ? ''
+        : `（${targets === 'prorated' ? `指标按 ${months}/12 折算` : '与年度指标比较'}）`),
     monthNoTarget: '本月不与指标比较：指标为年度指标，与累计比较（见累计表）。',
     unitsReached: '已达到或超过年度指标的单位数',
     reachedNote: (list: string) => `累计考核投诉已达到或超过年度指标：${list}`,
@@ -376,8 +382,11 @@ export const BOOK = {
         ? BOOK.en.quarterCaption(from, to, yearEarlier)
         : `the month: ${spanWords({ from, to }, 'en')}${yearEarlier ? ` (compared with ${spanWords(yearEarlier, 'en')})` : ''}`,
     ytd: 'year to date',
-    ytdCaption: (from: string, to: string, months: number, prorated: boolean) =>
-      `year to date: ${spanWords({ from, to }, 'en')} (${prorated ? `targets × ${months}/12` : 'against the annual targets'})`,
+    ytdCaption: (from: string, to: string, months: number, targets: YearTargets) =>
+      `year to date: ${spanWords({ from, to }, 'en')}` +
+      (targets === null
+        ? ''
+        : ` (${targets === 'prorated' ? `targets × ${months}/12` : 'against the annual targets'})`),
     monthNoTarget:
       'The month is not held against the targets: they are annual, and the year to date is (see its table).',
     unitsReached: 'units at or over the annual target',

@@ -43,5 +43,6 @@ export function bulletinMarkdown(model: ReportModel): string {
     for (const p of s.paragraphs) lines.push('', escape(paragraphText(p)));
     for (const t of s.tables) lines.push('', ...markdownTable(t, model.lang));
   }
+  lines.push('', '---', '', `${escape(b.closing.sources)}  `, `${escape(b.closing.date)}`);
   return lines.join('\n') + '\n';
 }

@@ -95,6 +95,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
       about,
       periodLine: period,
       sourcesLine: BOOK[lang].sources(sources, input.generatedAt),
+      generatedAt: input.generatedAt,
     }),
   };
 }

@@ -289,9 +289,14 @@ export interface BulletinSection {
 export interface Bulletin {
   /** 国网黄山供电公司2016年11月95598客户投诉分析通报 */
   title: string;
-  /** Under the title: the period, the sources and when it was made. */
+  /** Under the title: the period and what it is compared with. */
   subtitle: string;
   sections: BulletinSection[];
+  /**
+   * After the sections, right-aligned as a document's date is: where the figures come from (the
+   * input files, when it was made), then the date in words (成文日期: 2016年12月5日).
+   */
+  closing: { sources: string; date: string };
 }
 
 /** A paragraph's text as printed. */

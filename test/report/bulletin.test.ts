@@ -45,7 +45,9 @@ export function resolvePath(json: unknown, path: string): unknown {
     at = (at as Record<string, unknown>)[name!];
     if (key !== undefined) {
       if (!Array.isArray(at)) throw new Error(`${path}: ${name} is not a list`);
-      at = at.find((x: Record<string, unknown>) => [x.unit, x.month, x.code, x.name].includes(key));
+      at = at.find((x: Record<string, unknown>) =>
+        [x.unit, x.month, x.code, x.name, x.key].includes(key),
+      );
     }
     if (at === undefined) throw new Error(`${path}: nothing at ${segment}`);
   }
@@ -69,7 +71,11 @@ function expectFigure(json: unknown, f: Figure): void {
   switch (f.as) {
     case 'count':
       expect(typeof value, where).toBe('number');
-      expect(f.text, where).toBe(formatCount(value as number));
+      // Chinese text has no thousands separators: 1695件.
+      expect(
+        [formatCount(value as number), formatCount(value as number).replace(/,/g, '')],
+        where,
+      ).toContain(f.text);
       // and the number read back from the text is the value (to two decimals: a prorated target)
       expect(Number(f.text.replace(/,/g, '')), where).toBeCloseTo(value as number, 2);
       return;
@@ -148,6 +154,12 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
   it('November 2016: the month, its year to date, the units over their annual target', async () => {
     const { bulletin: b } = await run(METRICS, { targets: TARGETS, month: '2016-11' });
     expect(b.title).toBe('国网黄山供电公司2016年11月95598客户投诉分析通报');
+    expect(b.subtitle).toBe('统计期间：2016年11月（1 个月）；同比基期：2015年11月');
+    expect(b.closing).toEqual({
+      sources:
+        '来源：95598-2015.xlsx，95598-2016-01-06.xlsx，95598-2016-06-12-gb18030.csv；生成于 2017-01-05 08:00 UTC+08:00',
+      date: '2017年1月5日',
+    });
     expect(b.sections.map((s) => s.heading)).toEqual([
       '一、总体情况',
       '二、分单位情况',
@@ -158,30 +170,42 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
     ]);
     const overall = text(b, 'overall');
     expect(overall[0]).toBe(
-      '2016年11月，共受理客户投诉16件，同比上升14.29%（上年同期14件），环比下降11.11%（上期18件），万户投诉率0.19；其中申诉成功6件，考核投诉10件。',
+      '2016年11月，共受理客户投诉16件，同比上升14.29%（上年同期14件），环比下降11.11%（上月18件），万户投诉率0.19；其中申诉成功6件，考核投诉10件。',
     );
     expect(overall[1]).toBe(
       '2016年1–11月累计受理客户投诉209件，同比上升26.67%（上年同期165件）；其中申诉成功73件，考核投诉136件。年度指标125件，超年度指标8.8%；8个有指标的单位中，已有6个达到或超过年度指标。',
     );
     const units = text(b, 'units');
     expect(units[0]).toBe(
-      '分单位看，考核投诉较多的是国网歙县供电公司（3件）、国网祁门县供电公司（2件）和国网黄山供电公司(市直)（2件）；国网黄山市屯溪区供电公司和国网黄山市徽州区供电公司无考核投诉。',
+      '分单位看，考核投诉较多的是国网歙县供电公司（3件）和国网祁门县供电公司、国网黄山供电公司(市直)（各2件），其余单位各1件；国网黄山市屯溪区供电公司和国网黄山市徽州区供电公司无考核投诉。',
     );
     expect(units[1]).toContain('国网歙县供电公司（28件/26件）');
     // 祁门 rose from 0 to 3: a count, never a rate on a zero base.
     expect(units[2]).toBe(
-      '同比增加最多的是国网祁门县供电公司（增加3件）；同比减少最多的是国网黄山市屯溪区供电公司（减少3件）。',
+      '投诉同比增加最多的是国网祁门县供电公司（增加3件）；投诉同比减少最多的是国网黄山市屯溪区供电公司（减少3件）。',
     );
     // 营业 fell from 9 to 7, a base under ten: said as a count; 停送电 3 → 3 持平.
     expect(text(b, 'categories')[0]).toBe(
       '从一级分类看，一是营业投诉7件，占43.75%，同比减少2件；二是服务投诉5件，占31.25%，同比增加4件；三是停送电投诉3件，占18.75%，同比持平；四是电网建设投诉1件，占6.25%，同比增加1件。',
     );
-    expect(text(b, 'timeliness')[1]).toBe('回访满意率76.92%（满意10件，不满意1件）。');
+    expect(text(b, 'timeliness')[1]).toBe('回访满意率76.92%（满意10件，一般2件，不满意1件）。');
     expect(b.sections.flatMap((s) => s.tables.map((t) => t.caption))).toEqual([
       '表1　本月：2016年11月（同比基期：2015年11月）',
       '表2　累计：2016年1–11月（与年度指标比较）',
-      '表3　一级分类',
+      '表3　一级分类投诉情况',
     ]);
+  });
+
+  it('without a targets file, no table says it is held against the annual targets', async () => {
+    const { bulletin: b } = await run(METRICS, { month: '2016-11' });
+    expect(b.sections.flatMap((s) => s.tables.map((t) => t.caption))).toEqual([
+      '表1　本月：2016年11月（同比基期：2015年11月）',
+      '表2　累计：2016年1–11月',
+      '表3　一级分类投诉情况',
+    ]);
+    expect(b.sections.flatMap((s) => s.paragraphs.map(paragraphText)).join('')).not.toContain(
+      '指标',
+    );
   });
 
   it('names the unsubstantiated complaints only when they are taken off the assessed', async () => {
@@ -204,7 +228,7 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
     // 屯溪 (12 for the year) and 黟县 (11) are within theirs: not named.
     const risk = text(b, 'attention')[0]!;
     expect(risk).toMatch(
-      /^累计考核投诉已超过时间进度（6个月）、尚未达到年度指标的单位：国网歙县供电公司（累计17件，年度指标26件，余9件）、/,
+      /^累计考核投诉已超过时间进度（6个月）、尚未达到年度指标的单位：国网歙县供电公司（累计17件，年度指标26件，剩余指标9件）、/,
     );
     expect(risk).not.toMatch(/屯溪|黟县/);
   });
@@ -221,12 +245,12 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
     const { bulletin: b } = await run(COVERAGE, { month: '2016-12' });
     const overall = text(b, 'overall');
     expect(overall[0]).toBe(
-      '2016年12月（数据只到12月26日，数据不完整，相关数字偏低，不作同比；上年同期48件），共受理客户投诉30件；其中申诉成功7件，考核投诉23件。',
+      '2016年12月（数据截至12月26日，数据不完整，相关数字偏低，不作同比；上年同期48件），共受理客户投诉30件；其中申诉成功7件，考核投诉23件。',
     );
     expect(overall[1]).toContain(
-      '（2016年12月数据只到12月26日，数据不完整，相关数字偏低，不作同比；上年同期870件）',
+      '（2016年12月数据截至12月26日，数据不完整，相关数字偏低，不作同比；上年同期870件）',
     );
-    expect(text(b, 'attention').join('')).toContain('2016年12月的数据只到12月26日');
+    expect(text(b, 'attention').join('')).toContain('数据不完整：2016年12月数据截至12月26日。');
     // No rate of any kind against a whole month a year earlier: not for the units, nor the classes.
     const all = b.sections.flatMap((s) => s.paragraphs.map(paragraphText)).join('');
     expect(all).not.toMatch(/[同环]比(上升|下降|增加|减少|持平)/);
@@ -241,7 +265,7 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
   it('with --include-partial the partial December is still said, and compared as whole', async () => {
     const { bulletin: b } = await run(COVERAGE, { month: '2016-12', includePartial: true });
     expect(text(b, 'overall')[0]).toMatch(
-      /^2016年12月（数据只到12月26日，数据不完整，相关数字偏低），共受理客户投诉30件，同比下降37.5%（上年同期48件）/,
+      /^2016年12月（数据截至12月26日，数据不完整，相关数字偏低），共受理客户投诉30件，同比下降37.5%（上年同期48件）/,
     );
   });
 

@@ -4,9 +4,9 @@
  * period, which the workbook, the CSV and the terminal share.
  */
 import { basename } from 'node:path';
-import type { Analysis, PeriodSection } from '../../metrics/types.js';
+import type { Analysis, PeriodSection, YearToDate } from '../../metrics/types.js';
 import type { Lang } from '../../settings/types.js';
-import { BOOK, spanWords } from '../labels.js';
+import { BOOK, spanWords, type YearTargets } from '../labels.js';
 
 /**
  * The units covered, as a title says them. Exports of a city company list its counties and its
@@ -45,6 +45,11 @@ export function showsPreceding(p: PeriodSection): boolean {
   if (p.months >= 12) return false;
   const yearToDate = p.from.endsWith('-01') && p.months > 1 && p.kind !== 'quarter';
   return !yearToDate;
+}
+
+/** How the year to date is held against the targets, as its captions say. */
+export function yearTargets(y: YearToDate): YearTargets {
+  return y.targets === null ? null : y.targets.prorated ? 'prorated' : 'annual';
 }
 
 /**

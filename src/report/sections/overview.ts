@@ -15,7 +15,7 @@ import {
   type ColumnLabel,
 } from '../labels.js';
 import type { Format, Row, Sheet, Table } from '../types.js';
-import { showsPreceding } from './heading.js';
+import { showsPreceding, yearTargets } from './heading.js';
 import { say } from './notes.js';
 
 interface Item {
@@ -173,10 +173,7 @@ function withYearToDate(a: Analysis, y: YearToDate, disciplines: Item[], lang: L
       [...totalsItems(a, lang), ...disciplines],
       t.askedCaption(kind, p.from, p.to, p.yearEarlier),
     ),
-    itemsTable(
-      yearToDateItems(a, y, lang),
-      t.ytdCaption(q.from, q.to, q.months, y.targets?.prorated === true),
-    ),
+    itemsTable(yearToDateItems(a, y, lang), t.ytdCaption(q.from, q.to, q.months, yearTargets(y))),
   ];
 }
 

@@ -14,7 +14,7 @@ import {
 import type { Lang } from '../../settings/types.js';
 import { BOOK, PRORATED, SHEET_NAMES, reachedFigures } from '../labels.js';
 import type { Column, Row, Sheet, Table } from '../types.js';
-import { showsPreceding } from './heading.js';
+import { showsPreceding, yearTargets } from './heading.js';
 import { say } from './notes.js';
 
 const COLUMNS = {
@@ -245,7 +245,7 @@ export function unitsSheet(a: Analysis, lang: Lang): Sheet {
         yearToDateTable(
           y,
           lang,
-          t.ytdCaption(y.period.from, y.period.to, y.period.months, y.targets?.prorated === true),
+          t.ytdCaption(y.period.from, y.period.to, y.period.months, yearTargets(y)),
         ),
       ]
     : [bookTable(a, lang)];

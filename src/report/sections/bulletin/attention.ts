@@ -6,13 +6,12 @@
  * section is left out when none does.
  */
 import type { IngestResult } from '../../../ingest/ingest.js';
-import type { Analysis, MonthRow, Note, YearToDate } from '../../../metrics/types.js';
+import type { Analysis, Note, YearToDate } from '../../../metrics/types.js';
 import type { Lang } from '../../../settings/types.js';
-import { spanWords } from '../../labels.js';
 import type { Paragraph } from '../../types.js';
 import { say } from '../notes.js';
-import { count, period, runs, type Piece } from './figures.js';
-import { dayWords } from './overall.js';
+import { count, runs, type Piece } from './figures.js';
+import { partialMonths } from './overall.js';
 import { list } from './units.js';
 
 /**
@@ -41,8 +40,8 @@ function atRiskParagraph(y: YearToDate | null, lang: Lang): Paragraph | null {
     const assessed = count(u.assessed, `${p}.assessed`);
     const target = count(u.annualTarget!, `${p}.annualTarget`);
     return zh
-      ? [u.unit, '（累计', assessed, '件，年度指标', target, '件，余', left, '件）']
-      : [u.unit, ' (', assessed, ' of ', target, ', ', left, ' left)'];
+      ? [u.unit, '（累计', assessed, '件，年度指标', target, '件，剩余指标', left, '件）']
+      : [u.unit, ' (', assessed, ' against ', target, ', ', left, ' left)'];
   });
   const months = count(y.period.months, 'yearToDate.period.months');
   return {
@@ -76,12 +75,50 @@ function reachedParagraph(y: YearToDate | null, lang: Lang): Paragraph | null {
         ? [
             '已有',
             n,
-            '个单位累计考核投诉达到或超过年度指标（见分单位情况），此后每一件考核投诉都计入超指标，须重点管控。',
+            '个单位累计考核投诉达到或超过年度指标（见分单位情况），上述单位新增考核投诉将进一步扩大超指标幅度，须重点管控。',
           ]
         : [
+            'Units at or over the annual target (',
             n,
-            y.totals.unitsReachedAnnualTarget === 1 ? ' unit has' : ' units have',
-            ' reached the annual target (see By unit): every further assessed complaint counts over it.',
+            ', see By unit): every further assessed complaint takes them further over it.',
+          ],
+    ),
+  };
+}
+
+/** A year over its annual targets: the units over are named in 分单位情况. */
+function overYearParagraph(a: Analysis, lang: Lang): Paragraph | null {
+  if (a.yearToDate || a.targets?.basis !== 'annual' || a.totals.unitsOverTarget === 0) return null;
+  const n = count(a.totals.unitsOverTarget, 'totals.unitsOverTarget');
+  return {
+    runs: runs(
+      lang === 'zh'
+        ? ['全年有', n, '个单位考核投诉超过年度指标（见分单位情况），须分析原因、落实整改。']
+        : [
+            'Units over the annual target for the year (',
+            n,
+            ', see By unit): the causes should be found and put right.',
+          ],
+    ),
+  };
+}
+
+/** Repeat complainants: each is a customer whose problem was not solved the first time. */
+function repeatParagraph(a: Analysis, lang: Lang): Paragraph | null {
+  const r = a.repeatComplainants?.byCustomer ?? a.repeatComplainants?.byPhone;
+  if (!r || r.complainants === 0) return null;
+  const path = a.repeatComplainants?.byCustomer
+    ? 'repeatComplainants.byCustomer'
+    : 'repeatComplainants.byPhone';
+  const n = count(r.complainants, `${path}.complainants`);
+  return {
+    runs: runs(
+      lang === 'zh'
+        ? ['本期有', n, '位客户重复投诉（见重复投诉），须逐户回访、彻底解决诉求。']
+        : [
+            'Customers who complained more than once (',
+            n,
+            ', see Repeat complaints) should each be called back and their problem solved.',
           ],
     ),
   };
@@ -90,32 +127,18 @@ function reachedParagraph(y: YearToDate | null, lang: Lang): Paragraph | null {
 /** Months of the period or of its year to date that the data covers in part or not at all. */
 function partialParagraph(a: Analysis, lang: Lang): Paragraph | null {
   const zh = lang === 'zh';
-  const seen = new Set<string>();
-  const rows: [MonthRow, string][] = [];
-  for (const [months, path] of [
-    [a.months, 'months'],
-    [a.yearToDate?.months ?? [], 'yearToDate.months'],
-  ] as const)
-    for (const m of months)
-      if (m.partial && !seen.has(m.month)) {
-        seen.add(m.month);
-        rows.push([m, path]);
-      }
-  if (rows.length === 0) return null;
-  const items = rows.map(([m, path]): Piece => {
-    const month = period(spanWords({ from: m.month, to: m.month }, lang), `${path}[${m.month}]`);
-    if (m.through === null)
-      return zh ? [month, '没有数据（按0件计）'] : [month, ' has no data (counted as none)'];
-    const through = period(dayWords(m.through, lang), `${path}[${m.month}].through`);
-    return zh ? [month, '的数据只到', through] : [month, ' runs only to ', through];
-  });
+  const y = a.yearToDate;
+  const said = y
+    ? partialMonths(y.months, 'yearToDate.months', lang)
+    : partialMonths(a.months, 'months', lang);
+  if (said.length === 0) return null;
   return {
     runs: runs(
       zh ? '数据不完整：' : 'Incomplete data: ',
-      items.flatMap((x, i) => (i === 0 ? [x] : [zh ? '；' : '; ', x])),
+      said.flatMap((x, i) => (i === 0 ? [x] : [zh ? '；' : '; ', x])),
       zh
-        ? '。涉及月份的数字偏低，环比、当月同比不计这些月份；补齐导出后请重新生成本通报。'
-        : '. Those months’ figures are low and are left out of the comparisons; regenerate this bulletin once the exports are complete.',
+        ? '。相关月份的数字偏低，环比、当月同比不计这些月份，待数据补齐后更新。'
+        : '. Those months’ figures are low and are left out of the comparisons; this bulletin should be updated once the data is complete.',
     ),
   };
 }
@@ -130,11 +153,12 @@ function dataParagraphs(a: Analysis, ingest: IngestResult, lang: Lang): Paragrap
       zh
         ? [
             count(x.rejected, 'totals.rejected'),
-            '行数据因日期或单位无法识别未计入，请核对原始导出。',
+            '行数据因日期或单位无法识别未计入，请核对原始导出数据。',
           ]
         : [
+            'Rows not counted, their date or unit being unreadable: ',
             count(x.rejected, 'totals.rejected'),
-            ' rows were not counted: their date or unit could not be read. Check the exports.',
+            '; please check the source exports.',
           ],
     );
   if (x.duplicatesDiffering > 0)
@@ -142,11 +166,12 @@ function dataParagraphs(a: Analysis, ingest: IngestResult, lang: Lang): Paragrap
       zh
         ? [
             count(x.duplicatesDiffering, 'totals.duplicatesDiffering'),
-            '件工单在多个导出中内容不一致，以后一个导出为准。',
+            '件工单在多个导出中内容不一致，以较晚导出的数据为准。',
           ]
         : [
+            'Work orders that differ between exports: ',
             count(x.duplicatesDiffering, 'totals.duplicatesDiffering'),
-            ' work orders differ between exports; the later export was used.',
+            '; the later export was used for them.',
           ],
     );
   if (a.categories.unclassified > 0)
@@ -157,8 +182,9 @@ function dataParagraphs(a: Analysis, ingest: IngestResult, lang: Lang): Paragrap
             '件投诉未能自动分类，需人工核定。',
           ]
         : [
+            'Complaints not classified automatically: ',
             count(a.categories.unclassified, 'categories.unclassified'),
-            ' complaints could not be classified and need a person to classify them.',
+            '; they need classifying by hand.',
           ],
     );
   const t = a.targets;
@@ -207,6 +233,8 @@ export function attentionSection(a: Analysis, ingest: IngestResult, lang: Lang) 
   const paragraphs = [
     atRiskParagraph(a.yearToDate, lang),
     reachedParagraph(a.yearToDate, lang),
+    overYearParagraph(a, lang),
+    repeatParagraph(a, lang),
     partialParagraph(a, lang),
     ...dataParagraphs(a, ingest, lang),
     ...noteParagraphs(a, lang),

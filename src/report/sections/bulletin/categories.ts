@@ -9,8 +9,8 @@ import { disciplineName } from '../../labels.js';
 import type { Paragraph, Table } from '../../types.js';
 import { categoriesSheet } from '../categories.js';
 import { changeWords, comparable } from './overall.js';
-import { changeOf, count, rate, runs, type Piece } from './figures.js';
-import { list } from './units.js';
+import { changeOf, count, rate, runs, topGroups, type Piece } from './figures.js';
+import { groupWords, list } from './units.js';
 
 /** How many hot spots (second-level classes) the text names. */
 const NAMED_HOT_SPOTS = 5;
@@ -19,7 +19,6 @@ const NAMED_HOT_SPOTS = 5;
 const MIN_NAMED = 2;
 
 const ORDINALS_ZH = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十'];
-const ORDINALS_EN = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth'];
 
 const nameIn = (r: { name: string; nameEn: string }, lang: Lang) =>
   lang === 'zh' ? r.name : r.nameEn;
@@ -54,6 +53,34 @@ function disciplineParagraph(a: Analysis, lang: Lang): Paragraph | null {
   };
 }
 
+/** 1 → 一, 12 → 十二, 23 → 二十三: the ordinals of 一是、二是 … */
+export function numeralZh(n: number): string {
+  const digit = (d: number) => ORDINALS_ZH[d - 1]!;
+  if (n <= 10) return digit(n);
+  const tens = Math.floor(n / 10);
+  return `${tens === 1 ? '' : digit(tens)}十${n % 10 === 0 ? '' : digit(n % 10)}`;
+}
+
+/**
+ * A class's change on a year earlier: always the count, and the rate beside it where the base
+ * carries one — "同比增加3件（上升30%）", "同比减少2件", "同比持平".
+ */
+function classChange(r: CategoryRow, p: string, lang: Lang): Piece {
+  const zh = lang === 'zh';
+  const paths = { now: `${p}.complaints`, base: `${p}.previous`, rate: `${p}.yoy` };
+  const c = changeOf(r.complaints, r.previous, r.yoy, paths);
+  if (c === null) return null;
+  if (c.kind !== 'rate')
+    return zh ? ['同比', changeWords(c, lang)] : [changeWords(c, lang), ' on a year earlier'];
+  const up = c.up;
+  const by = count(Math.abs(r.complaints - r.previous!), {
+    minus: up ? [paths.now, paths.base] : [paths.base, paths.now],
+  });
+  return zh
+    ? ['同比', up ? '增加' : '减少', by, '件（', changeWords(c, lang), '）']
+    : [up ? 'up ' : 'down ', by, ' (', c.figure, ') on a year earlier'];
+}
+
 /** "一是营业投诉7件，占43.75%，同比减少2件；二是……" */
 function level1Paragraph(a: Analysis, lang: Lang): Paragraph | null {
   const zh = lang === 'zh';
@@ -64,44 +91,30 @@ function level1Paragraph(a: Analysis, lang: Lang): Paragraph | null {
     const p = `categories.level1[${r.code}]`;
     const n = count(r.complaints, `${p}.complaints`);
     const share = r.share === null ? null : rate(r.share, `${p}.share`);
-    const c =
-      compared &&
-      changeOf(r.complaints, r.previous, r.yoy, {
-        now: `${p}.complaints`,
-        base: `${p}.previous`,
-        rate: `${p}.yoy`,
-      });
-    const yoy =
-      c &&
-      (zh ? ['，同比', changeWords(c, lang)] : [', ', changeWords(c, lang), ' on a year earlier']);
-    return zh
-      ? [
-          `${ORDINALS_ZH[i] ?? i + 1}是`,
-          nameIn(r, lang),
-          n,
-          '件',
-          share ? ['，占', share] : '',
-          yoy,
-        ]
-      : [
-          `${ORDINALS_EN[i] ?? `#${i + 1}`}, `,
-          nameIn(r, lang),
-          ' with ',
-          n,
-          share ? [' (', share, ')'] : '',
-          yoy,
-        ];
+    const change = compared && classChange(r, p, lang);
+    if (zh)
+      return [
+        `${numeralZh(i + 1)}是`,
+        nameIn(r, lang),
+        n,
+        '件',
+        share ? ['，占', share] : '',
+        change && ['，', change],
+      ];
+    const figures = [n, ' (', share ? [share, change ? ', ' : ''] : '', change, ')'];
+    if (i === 0) return [nameIn(r, lang), ' led with ', figures];
+    return [i === rows.length - 1 && i > 1 ? 'and ' : '', nameIn(r, lang), ' with ', figures];
   });
   const unclassified = a.categories.unclassified;
   const rest =
     unclassified > 0 &&
     (zh
       ? ['；另有', count(unclassified, 'categories.unclassified'), '件未能分类']
-      : ['; ', count(unclassified, 'categories.unclassified'), ' could not be classified']);
+      : ['; another ', count(unclassified, 'categories.unclassified'), ' could not be classified']);
   return {
     runs: runs(
-      zh ? '从一级分类看，' : 'By first-level class: ',
-      items.flatMap((x, i) => (i === 0 ? [x] : [zh ? '；' : '; ', x])),
+      zh ? '从一级分类看，' : 'By first-level class, ',
+      items.flatMap((x, i) => (i === 0 ? [x] : [zh ? '；' : i === 1 ? ', followed by ' : ', ', x])),
       rest,
       zh ? '。' : '.',
     ),
@@ -110,15 +123,22 @@ function level1Paragraph(a: Analysis, lang: Lang): Paragraph | null {
 
 function hotSpotsParagraph(a: Analysis, lang: Lang): Paragraph | null {
   const zh = lang === 'zh';
-  // A class with one complaint is no hot spot unless there is nothing more.
+  // A class with one complaint is no hot spot unless there is nothing more; ties stay whole.
   const withSome = a.hotspots.level2.filter((r) => r.complaints > 0);
   const repeated = withSome.filter((r) => r.complaints >= MIN_NAMED);
-  const rows = (repeated.length > 0 ? repeated : withSome).slice(0, NAMED_HOT_SPOTS);
-  if (rows.length === 0) return null;
-  const items = rows.map((r) => {
-    const n = count(r.complaints, `hotspots.level2[${r.code}].complaints`);
-    return zh ? [nameIn(r, lang), '（', n, '件）'] : [nameIn(r, lang), ' (', n, ')'];
-  });
+  const groups = topGroups(
+    repeated.length > 0 ? repeated : withSome,
+    (r) => r.complaints,
+    NAMED_HOT_SPOTS,
+  );
+  if (groups.length === 0) return null;
+  const items = groups.map((g) =>
+    groupWords(
+      g.map((r) => nameIn(r, lang)),
+      count(g[0]!.complaints, `hotspots.level2[${g[0]!.code}].complaints`),
+      lang,
+    ),
+  );
   return {
     runs: runs(
       zh ? '热点问题（二级分类）主要是' : 'The hot spots (second-level classes) were ',
@@ -162,8 +182,14 @@ function risingParagraph(a: Analysis, lang: Lang): Paragraph | null {
 /** The first-level table as the workbook has it, with the columns a bulletin prints. */
 function level1Table(a: Analysis, lang: Lang): Table {
   const level1 = categoriesSheet(a, lang).tables[0]!;
-  const keys = ['name', 'complaints', 'share', 'previous', 'yoy'];
-  return { ...level1, columns: keys.flatMap((k) => level1.columns.filter((c) => c.key === k)) };
+  const keys = comparable(a, a.months)
+    ? ['name', 'complaints', 'share', 'previous', 'yoy']
+    : ['name', 'complaints', 'share'];
+  return {
+    ...level1,
+    caption: lang === 'zh' ? '一级分类投诉情况' : 'Complaints by first-level class',
+    columns: keys.flatMap((k) => level1.columns.filter((c) => c.key === k)),
+  };
 }
 
 export function categoriesSection(a: Analysis, lang: Lang) {

@@ -9,8 +9,8 @@ import type { Paragraph } from '../../types.js';
 import { count, hours, rate, runs } from './figures.js';
 import { list } from './units.js';
 
-/** How many units the repeat sentence names. */
-const NAMED_REPEAT_UNITS = 5;
+/** How many of the most frequent repeat complainants the sentence describes. */
+const NAMED_REPEATS = 3;
 
 function repeatParagraph(r: RepeatList, by: 'byCustomer' | 'byPhone', lang: Lang): Paragraph {
   const zh = lang === 'zh';
@@ -31,16 +31,23 @@ function repeatParagraph(r: RepeatList, by: 'byCustomer' | 'byPhone', lang: Lang
           : [basis, ', no customer complained twice or more in the period.'],
       ),
     };
+  const phone = by === 'byPhone';
   const who = count(r.complainants, `${p}.complainants`);
   const made = count(r.complaints, `${p}.complaints`);
   const share = r.share === null ? null : rate(r.share, `${p}.share`);
-  const units = [...new Set(r.top.flatMap((t) => t.units))].sort();
-  const named = units.slice(0, NAMED_REPEAT_UNITS);
-  const where =
-    named.length > 0 &&
+  // The most frequent first, by their units: never the customer number or telephone itself.
+  const top = r.top.slice(0, NAMED_REPEATS).map((t) => {
+    const n = count(t.complaints, `${p}.top[${t.key}].complaints`);
+    const units = list(t.units, lang);
+    return zh
+      ? [units, phone ? '一个电话投诉' : '一位客户投诉', n, '次']
+      : ['one ', phone ? 'telephone number' : 'customer', ' at ', units, ' ', n, ' times'];
+  });
+  const most =
+    top.length > 0 &&
     (zh
-      ? ['，涉及', list(named, lang), units.length > named.length ? '等单位' : '']
-      : ['; they are at ', list(named, lang), units.length > named.length ? ' among others' : '']);
+      ? ['；其中', top.flatMap((t, i) => (i === 0 ? [t] : ['，', t]))]
+      : ['; among them ', list(top, lang)]);
   return {
     runs: runs(
       zh
@@ -48,7 +55,8 @@ function repeatParagraph(r: RepeatList, by: 'byCustomer' | 'byPhone', lang: Lang
             basis,
             '统计，本期有',
             who,
-            '位客户投诉两次及以上，共',
+            phone ? '个联系电话' : '位客户',
+            '投诉两次及以上，共',
             made,
             '件',
             share ? ['，占投诉总数的', share] : '',
@@ -57,13 +65,19 @@ function repeatParagraph(r: RepeatList, by: 'byCustomer' | 'byPhone', lang: Lang
             basis,
             ', ',
             who,
-            r.complainants === 1 ? ' customer' : ' customers',
+            phone
+              ? r.complainants === 1
+                ? ' number'
+                : ' numbers'
+              : r.complainants === 1
+                ? ' customer'
+                : ' customers',
             ' complained twice or more, ',
             made,
             ' complaints in all',
             share ? [' (', share, ' of all)'] : '',
           ],
-      where,
+      most,
       zh ? '。' : '.',
     ),
   };
@@ -88,6 +102,7 @@ export function repeatSection(a: Analysis, lang: Lang) {
 /** "回复平均用时16.9小时（中位15.7小时），超过24小时的3件，占20%" */
 function stagePieces(s: DurationStats, stage: 'reply' | 'close', lang: Lang) {
   if (s.count === 0 || s.meanHours === null || s.medianHours === null) return null;
+  const counted = count(s.count, `timeliness.${stage}.count`);
   const zh = lang === 'zh';
   const p = `timeliness.${stage}`;
   const mean = hours(s.meanHours, `${p}.meanHours`);
@@ -105,8 +120,17 @@ function stagePieces(s: DurationStats, stage: 'reply' | 'close', lang: Lang) {
       median,
       '); ',
       s.overLimit === 0
-        ? ['none took over ', limit, ' hours']
-        : [over, ' took over ', limit, ' hours', share ? [' (', share, ')'] : ''],
+        ? ['none of the ', counted, ' timed took over ', limit, ' hours']
+        : [
+            'of the ',
+            counted,
+            ' timed, ',
+            over,
+            ' took over ',
+            limit,
+            ' hours',
+            share ? [' (', share, ')'] : '',
+          ],
     ];
   return [
     name,
@@ -116,8 +140,17 @@ function stagePieces(s: DurationStats, stage: 'reply' | 'close', lang: Lang) {
     median,
     '小时），',
     s.overLimit === 0
-      ? ['均在', limit, '小时内']
-      : ['超过', limit, '小时的', over, '件', share ? ['，占', share] : ''],
+      ? ['有时间记录的', counted, '件均在', limit, '小时内']
+      : [
+          '有时间记录的',
+          counted,
+          '件中超过',
+          limit,
+          '小时的',
+          over,
+          '件',
+          share ? ['，占', share] : '',
+        ],
   ];
 }
 
@@ -143,16 +176,29 @@ export function timelinessSection(a: Analysis, lang: Lang) {
     const share = rate(s.satisfiedShare, 'satisfaction.satisfiedShare');
     const satisfied = count(s.satisfied, 'satisfaction.satisfied');
     const dissatisfied = count(s.dissatisfied, 'satisfaction.dissatisfied');
+    const neutral = count(s.neutral, 'satisfaction.neutral');
     paragraphs.push({
       runs: runs(
         zh
-          ? ['回访满意率', share, '（满意', satisfied, '件，不满意', dissatisfied, '件）。']
+          ? [
+              '回访满意率',
+              share,
+              '（满意',
+              satisfied,
+              '件，一般',
+              neutral,
+              '件，不满意',
+              dissatisfied,
+              '件）。',
+            ]
           : [
-              'Callback satisfaction was ',
+              'Satisfaction on follow-up calls was ',
               share,
               ' (',
               satisfied,
               ' satisfied, ',
+              neutral,
+              ' neutral, ',
               dissatisfied,
               ' dissatisfied).',
             ],

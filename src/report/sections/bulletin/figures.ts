@@ -40,6 +40,28 @@ export const fixed = (value: number, source: FigureSource): Figure => ({
 
 export const period = (text: string, source: string): Figure => ({ text, source, as: 'period' });
 
+/**
+ * The rows with the highest values, in whole ties: groups of equal value, most first, taken while
+ * they hold at most `limit` rows — the first group always — so that a list never names one of
+ * three units with 1 complaint and leaves out the other two.
+ */
+export function topGroups<T>(rows: readonly T[], value: (r: T) => number, limit: number): T[][] {
+  const groups: T[][] = [];
+  for (const r of [...rows].sort((x, y) => value(y) - value(x))) {
+    const last = groups[groups.length - 1];
+    if (last && value(last[0]!) === value(r)) last.push(r);
+    else groups.push([r]);
+  }
+  const taken: T[][] = [];
+  let n = 0;
+  for (const g of groups) {
+    if (taken.length > 0 && n + g.length > limit) break;
+    taken.push(g);
+    n += g.length;
+  }
+  return taken;
+}
+
 /** What a sentence is built from: words, figures, or pieces already built. */
 export type Piece = string | Figure | readonly Piece[] | null | false;
 

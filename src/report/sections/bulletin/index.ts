@@ -11,7 +11,7 @@ import type { Bulletin, BulletinSection, BulletinSectionKey } from '../../types.
 import { attentionSection } from './attention.js';
 import { categoriesSection } from './categories.js';
 import { repeatSection, timelinessSection } from './extras.js';
-import { overallParagraphs } from './overall.js';
+import { overallParagraphs, yearToDateOf } from './overall.js';
 import { unitsSection } from './units.js';
 
 const HEADINGS: Record<Lang, Record<BulletinSectionKey, string>> = {
@@ -43,18 +43,46 @@ export interface BulletinContext {
   /** The period line and the sources line of the workbook's sheets. */
   periodLine: string;
   sourcesLine: string;
+  /** When the report was made: "2016-12-31 08:00 UTC+08:00". */
+  generatedAt: string;
+}
+
+/** 2016-12-05 … → 2016年12月5日, 5 December 2016: the date a document is signed. */
+export function dateWords(stamp: string, lang: Lang): string {
+  const [y, m, d] = stamp.slice(0, 10).split('-').map(Number) as [number, number, number];
+  if (lang === 'zh') return `${y}年${m}月${d}日`;
+  const month = new Date(Date.UTC(y, m - 1, d)).toLocaleString('en-GB', {
+    month: 'long',
+    timeZone: 'UTC',
+  });
+  return `${d} ${month} ${y}`;
 }
 
 type SectionBody = Omit<BulletinSection, 'key' | 'heading'>;
 
+/** Chinese text writes 1695件, without the thousands separators of tables (GB/T 15835). */
+function withoutSeparators([key, body]: [BulletinSectionKey, SectionBody]): [
+  BulletinSectionKey,
+  SectionBody,
+] {
+  const paragraphs = body.paragraphs.map((p) => ({
+    runs: p.runs.map((r) =>
+      typeof r !== 'string' && r.as === 'count' ? { ...r, text: r.text.replace(/,/g, '') } : r,
+    ),
+  }));
+  return [key, { ...body, paragraphs }];
+}
+
 export function buildBulletin(
-  a: Analysis,
+  analysis: Analysis,
   ingest: IngestResult,
   lang: Lang,
   context: BulletinContext,
 ): Bulletin {
+  // A year to date with no month of data before the period's own only repeats the period.
+  const a = { ...analysis, yearToDate: yearToDateOf(analysis) };
   const bodies: [BulletinSectionKey, SectionBody | null][] = [
-    ['overall', { paragraphs: overallParagraphs(a, lang), tables: [], charts: ['trend'] }],
+    ['overall', { paragraphs: overallParagraphs(analysis, lang), tables: [], charts: ['trend'] }],
     ['units', unitsSection(a, lang)],
     ['categories', categoriesSection(a, lang)],
     ['repeat', repeatSection(a, lang)],
@@ -72,19 +100,26 @@ export function buildBulletin(
       ? `表${tables}　${what}`
       : `Table ${tables}. ${what.charAt(0).toUpperCase()}${what.slice(1)}`;
   };
-  const sections = present.map(([key, body], i): BulletinSection => ({
-    key,
-    heading:
-      lang === 'zh' ? `${NUMERALS_ZH[i]}、${HEADINGS.zh[key]}` : `${i + 1}. ${HEADINGS.en[key]}`,
-    ...body,
-    tables: body.tables.map((t) => ({ ...t, caption: caption(t.caption ?? HEADINGS[lang][key]) })),
-  }));
+  const sections = (lang === 'zh' ? present.map(withoutSeparators) : present).map(
+    ([key, body], i): BulletinSection => ({
+      key,
+      heading:
+        lang === 'zh' ? `${NUMERALS_ZH[i]}、${HEADINGS.zh[key]}` : `${i + 1}. ${HEADINGS.en[key]}`,
+      ...body,
+      tables: body.tables.map((t) => ({
+        ...t,
+        caption: caption(t.caption ?? (lang === 'zh' ? '各单位投诉情况' : 'Complaints by unit')),
+      })),
+    }),
+  );
   return {
+    // Chinese documents write 1695件, without the separators of tables (GB/T 15835).
     title:
       lang === 'zh'
         ? `${context.scope}${context.about}95598客户投诉分析通报`
         : `${context.scope}: 95598 customer complaints, ${context.about}`,
-    subtitle: `${context.periodLine}\n${context.sourcesLine}`,
+    subtitle: context.periodLine,
+    closing: { sources: context.sourcesLine, date: dateWords(context.generatedAt, lang) },
     sections,
   };
 }

@@ -3,7 +3,7 @@
  * its target when it is held against one, then the year to date against the annual targets —
  * and, first, a period the data covers only in part, said where the reader cannot miss it.
  */
-import type { Analysis, MonthRow, Totals } from '../../../metrics/types.js';
+import type { Analysis, MonthRow, Totals, YearToDate } from '../../../metrics/types.js';
 import type { Lang } from '../../../settings/types.js';
 import { spanWords } from '../../labels.js';
 import type { Paragraph } from '../../types.js';
@@ -47,8 +47,53 @@ export function comparable(a: Pick<Analysis, 'settings'>, months: readonly Month
 }
 
 /**
+ * The months the data covers in part or not at all, each as words: "2016年12月数据截至12月26日",
+ * and months without any data in runs, "2016年1–10月无数据". `named` false leaves the month out
+ * (a period of that month alone: "（数据截至12月26日……）").
+ */
+export function partialMonths(
+  months: readonly MonthRow[],
+  path: string,
+  lang: Lang,
+  named = true,
+): Piece[] {
+  const zh = lang === 'zh';
+  const partial = months.filter((m) => m.partial);
+  const said: Piece[] = [];
+  for (let i = 0; i < partial.length; i++) {
+    const m = partial[i]!;
+    if (m.through === null) {
+      // A run of months without data, said once.
+      let j = i;
+      while (
+        j + 1 < partial.length &&
+        partial[j + 1]!.through === null &&
+        next(partial[j]!.month) === partial[j + 1]!.month
+      )
+        j++;
+      const span = { from: m.month, to: partial[j]!.month };
+      const words = named && period(spanWords(span, lang), i === j ? `${path}[${m.month}]` : path);
+      said.push(zh ? [words, '无数据'] : [words || 'it', ' has no data']);
+      i = j;
+      continue;
+    }
+    const month =
+      named && period(spanWords({ from: m.month, to: m.month }, lang), `${path}[${m.month}]`);
+    const through = period(dayWords(m.through, lang), `${path}[${m.month}].through`);
+    said.push(zh ? [month, '数据截至', through] : [month || 'the data', ' runs only to ', through]);
+  }
+  return said;
+}
+
+/** The month after YYYY-MM. */
+function next(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number];
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+}
+
+/**
  * The months of a period the data covers in part or not at all, as a clause. A period of one
- * month is not named again: "2016年12月（数据只到12月26日……）".
+ * month is not named again: "2016年12月（数据截至12月26日……）".
  */
 export function partialClause(
   months: readonly MonthRow[],
@@ -57,17 +102,7 @@ export function partialClause(
   notCompared: Piece = null,
 ): Piece {
   const zh = lang === 'zh';
-  const said = months
-    .filter((m) => m.partial)
-    .map((m): Piece => {
-      const month =
-        months.length > 1 &&
-        period(spanWords({ from: m.month, to: m.month }, lang), `${path}[${m.month}]`);
-      if (m.through === null)
-        return zh ? [month, month ? '无数据' : '没有数据'] : [month || 'it', ' has no data'];
-      const through = period(dayWords(m.through, lang), `${path}[${m.month}].through`);
-      return zh ? [month, '数据只到', through] : [month || 'the data', ' runs only to ', through];
-    });
+  const said = partialMonths(months, path, lang, months.length > 1);
   if (said.length === 0) return null;
   const list = said.flatMap((s, i) => (i === 0 ? [s] : [zh ? '，' : '; ', s]));
   return zh
@@ -98,7 +133,20 @@ export function comparisonClauses(
   path: string,
   lang: Lang,
   withPreceding: boolean,
+  kind: Analysis['period']['kind'] = 'range',
 ): Piece {
+  const before =
+    lang === 'zh'
+      ? kind === 'month'
+        ? '上月'
+        : kind === 'quarter'
+          ? '上季度'
+          : '上期'
+      : kind === 'month'
+        ? 'the month before'
+        : kind === 'quarter'
+          ? 'the quarter before'
+          : 'the period before';
   const zh = lang === 'zh';
   const yoy = changeOf(x.complaints, x.previous, x.yoy, {
     now: `${path}.complaints`,
@@ -136,14 +184,14 @@ export function comparisonClauses(
         ? [
             '，环比',
             changeWords(mom, lang),
-            '（上期',
+            `（${before}`,
             count(x.preceding!, `${path}.preceding`),
             '件）',
           ]
         : [
             ', ',
             changeWords(mom, lang),
-            ' on the period before (',
+            ` on ${before} (`,
             count(x.preceding!, `${path}.preceding`),
             ')',
           ]),
@@ -156,12 +204,8 @@ export function comparisonClauses(
  * the unsubstantiated only when --exclude-unsubstantiated takes them off (else the reader would
  * subtract them too, and find a different number).
  */
-function assessedClause(
-  x: Totals,
-  path: string,
-  lang: Lang,
-  excludeUnsubstantiated: boolean,
-): Piece {
+function assessedClause(x: Totals, path: string, lang: Lang, a: Analysis): Piece {
+  const excludeUnsubstantiated = a.settings.excludeUnsubstantiated;
   const zh = lang === 'zh';
   const parts: Piece[] = [];
   if (x.appealApproved > 0)
@@ -177,6 +221,11 @@ function assessedClause(
         : [count(x.unsubstantiated, `${path}.unsubstantiated`), ' found unsubstantiated'],
     );
   const assessed = count(x.assessed, `${path}.assessed`);
+  // Without a 申诉结果 column nothing is known to be exempt: said so, not "all are assessed".
+  if (parts.length === 0 && a.notes.some((n) => n.code === 'no-appeal'))
+    return zh
+      ? ['；导出数据无申诉结果，考核投诉按全部投诉计（', assessed, '件）']
+      : ['; the exports have no appeal results, so all ', assessed, ' count as assessed'];
   if (parts.length === 0)
     return zh ? ['，均为考核投诉（', assessed, '件）'] : ['; all ', assessed, ' are assessed'];
   const list = parts.flatMap((p, i) => (i === 0 ? [p] : [zh ? '、' : ' and ', p]));
@@ -284,12 +333,13 @@ function periodParagraph(a: Analysis, lang: Lang): Paragraph {
       zh ? '，共受理客户投诉' : ', ',
       count(x.complaints, 'totals.complaints'),
       zh ? '件' : ' customer complaints were received',
-      comparable(a, a.months) && comparisonClauses(x, 'totals', lang, showsPreceding(a.period)),
+      comparable(a, a.months) &&
+        comparisonClauses(x, 'totals', lang, showsPreceding(a.period), a.period.kind),
       x.ratePer10k !== null &&
         (zh
           ? ['，万户投诉率', fixed(x.ratePer10k, 'totals.ratePer10k')]
           : [', ', fixed(x.ratePer10k, 'totals.ratePer10k'), ' per ten thousand customers']),
-      assessedClause(x, 'totals', lang, a.settings.excludeUnsubstantiated),
+      assessedClause(x, 'totals', lang, a),
       targetClause(x, 'totals', basis, lang),
       x.target !== null && unitsOverClause(x, 'totals', lang),
       zh ? '。' : '.',
@@ -326,12 +376,12 @@ function yearToDateParagraph(a: Analysis, lang: Lang): Paragraph | null {
             count(x.unitsWithTarget, `${path}.unitsWithTarget`),
             ' units with a target, ',
             x.unitsReachedAnnualTarget === 0
-              ? 'none has'
+              ? 'none has reached its annual target'
               : [
                   count(x.unitsReachedAnnualTarget, `${path}.unitsReachedAnnualTarget`),
-                  x.unitsReachedAnnualTarget === 1 ? ' has' : ' have',
+                  x.unitsReachedAnnualTarget === 1 ? ' has reached its' : ' have reached their',
+                  ' annual target',
                 ],
-            ' reached their annual target',
           ]
       : null;
   return {
@@ -346,7 +396,7 @@ function yearToDateParagraph(a: Analysis, lang: Lang): Paragraph | null {
         !comparable(a, y.months) && notComparedClause(x, path, lang),
       ),
       comparable(a, y.months) && comparisonClauses(x, path, lang, false),
-      assessedClause(x, path, lang, a.settings.excludeUnsubstantiated),
+      assessedClause(x, path, lang, a),
       targetClause(x, path, basis, lang, true),
       reached,
       zh ? '。' : '.',
@@ -368,10 +418,36 @@ function excludedParagraph(a: Analysis, lang: Lang): Paragraph | null {
   };
 }
 
+/**
+ * The year to date, when the data has any month of it before the period's own: otherwise it
+ * repeats the period's figures under another name.
+ */
+export function yearToDateOf(a: Analysis): YearToDate | null {
+  const y = a.yearToDate;
+  if (!y) return null;
+  const own = new Set(a.months.map((m) => m.month));
+  const before = y.months.filter((m) => !own.has(m.month));
+  return before.some((m) => !(m.partial && m.through === null)) ? y : null;
+}
+
+/** "2016年1–10月无数据，不作累计分析。" where the data holds the period alone. */
+function noYearToDateParagraph(a: Analysis, lang: Lang): Paragraph | null {
+  if (!a.yearToDate || yearToDateOf(a)) return null;
+  const own = new Set(a.months.map((m) => m.month));
+  const before = a.yearToDate.months.filter((m) => !own.has(m.month));
+  const said = partialMonths(before, 'yearToDate.months', lang);
+  return {
+    runs: runs(
+      said.flatMap((s, i) => (i === 0 ? [s] : [lang === 'zh' ? '，' : '; ', s])),
+      lang === 'zh' ? '，不作累计分析。' : ': no year to date is given.',
+    ),
+  };
+}
+
 export function overallParagraphs(a: Analysis, lang: Lang): Paragraph[] {
   return [
     periodParagraph(a, lang),
-    yearToDateParagraph(a, lang),
+    yearToDateOf(a) ? yearToDateParagraph(a, lang) : noYearToDateParagraph(a, lang),
     excludedParagraph(a, lang),
   ].filter((p): p is Paragraph => p !== null);
 }

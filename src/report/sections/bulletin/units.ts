@@ -9,7 +9,7 @@ import type { Lang } from '../../../settings/types.js';
 import type { Paragraph, Table } from '../../types.js';
 import { showsPreceding } from '../heading.js';
 import { unitsSheet } from '../units.js';
-import { count, rate, runs, type Piece } from './figures.js';
+import { count, rate, runs, topGroups, type Piece } from './figures.js';
 import { comparable } from './overall.js';
 
 /** How many units the first sentence names. */
@@ -25,31 +25,56 @@ export function list(items: readonly Piece[], lang: Lang): Piece {
 
 const unitPath = (path: string, u: { unit: string }) => `${path}[${u.unit}]`;
 
-/** "考核投诉较多的是A（3件）、B（2件）和C（2件）；D、E无考核投诉" */
+/**
+ * Names sharing one figure: "A（3件）", "A、B和C（各2件）"; "A (3)", "A, B and C (2 each)".
+ */
+export function groupWords(names: readonly Piece[], n: Piece, lang: Lang): Piece {
+  const zh = lang === 'zh';
+  // Inside a group the names are only listed: 和 joins the groups (A（3件）和B、C（各2件）).
+  const all = zh ? names.flatMap((n, i) => (i === 0 ? [n] : ['、', n])) : list(names, lang);
+  if (names.length === 1) return zh ? [all, '（', n, '件）'] : [all, ' (', n, ')'];
+  return zh ? [all, '（各', n, '件）'] : [all, ' (', n, ' each)'];
+}
+
+/** "考核投诉较多的是A（3件）、B和C（各2件）；D、E无考核投诉" — whole ties only. */
 function rankingParagraph(a: Analysis, lang: Lang): Paragraph | null {
   const zh = lang === 'zh';
   const withAssessed = a.units.filter((u) => u.assessed > 0);
   if (withAssessed.length === 0) return null;
-  const named = withAssessed.slice(0, NAMED_UNITS).map((u) => {
-    const n = count(u.assessed, `${unitPath('units', u)}.assessed`);
-    return zh ? [u.unit, '（', n, '件）'] : [u.unit, ' (', n, ')'];
-  });
+  const groups = topGroups(withAssessed, (u) => u.assessed, NAMED_UNITS);
+  const named = groups.map((g) =>
+    groupWords(
+      g.map((u) => u.unit),
+      count(g[0]!.assessed, `${unitPath('units', g[0]!)}.assessed`),
+      lang,
+    ),
+  );
+  const all = groups.length === 1 && groups[0]!.length === withAssessed.length;
+  // The units left out of the list, when they all had as many: "其余单位各1件".
+  const rest = withAssessed.filter((u) => !groups.some((g) => g.includes(u)));
+  const others =
+    rest.length > 0 &&
+    rest.every((u) => u.assessed === rest[0]!.assessed) &&
+    (zh
+      ? ['，其余单位各', count(rest[0]!.assessed, `${unitPath('units', rest[0]!)}.assessed`), '件']
+      : [
+          '; the other units had ',
+          count(rest[0]!.assessed, `${unitPath('units', rest[0]!)}.assessed`),
+          ' each',
+        ]);
   const none = a.units.filter((u) => u.assessed === 0).map((u) => u.unit);
   const first = zh
-    ? [
-        withAssessed.length > 1 ? '分单位看，考核投诉较多的是' : '分单位看，考核投诉集中在',
-        list(named, lang),
-      ]
+    ? [all ? '分单位看，考核投诉均在' : '分单位看，考核投诉较多的是', list(named, lang)]
     : [
-        withAssessed.length > 1
-          ? 'By unit, the most assessed complaints were at '
-          : 'By unit, all assessed complaints were at ',
+        all
+          ? 'By unit, the assessed complaints were all at '
+          : 'By unit, the most assessed complaints were at ',
         list(named, lang),
       ];
-  const rest =
+  const nothing =
     none.length > 0 &&
     (zh ? ['；', list(none, lang), '无考核投诉'] : ['; ', list(none, lang), ' had none']);
-  return { runs: runs(first, rest, zh ? '。' : '.') };
+  return { runs: runs(first, others, nothing, zh ? '。' : '.') };
 }
 
 /** A unit over its target, with its figures: "A（考核投诉3件，指标2件，超50%）" */
@@ -66,7 +91,7 @@ function overFigures(u: UnitRow, path: string, annual: boolean, lang: Lang): Pie
         '（考核投诉',
         assessed,
         '件，',
-        annual ? '年度指标' : '指标',
+        annual ? '年度指标' : '折算指标',
         target,
         '件',
         by ? ['，超', by] : '',
@@ -77,7 +102,7 @@ function overFigures(u: UnitRow, path: string, annual: boolean, lang: Lang): Pie
         ' (',
         assessed,
         ' assessed against ',
-        annual ? 'an annual target' : 'a target',
+        annual ? 'an annual target' : 'a prorated target',
         ' of ',
         target,
         by ? [', ', by, ' over'] : '',
@@ -97,9 +122,7 @@ function overTargetParagraph(a: Analysis, lang: Lang): Paragraph | null {
   const items = over.map((u) => overFigures(u, 'units', annual, lang));
   return {
     runs: runs(
-      zh
-        ? ['超指标单位', n, '个：']
-        : [n, over.length === 1 ? ' unit is' : ' units are', ' over target: '],
+      zh ? ['超指标单位', n, '个：'] : ['Units over target (', n, '): '],
       list(items, lang),
       zh ? '。' : '.',
     ),
@@ -118,7 +141,7 @@ function reachedParagraph(y: YearToDate | null, lang: Lang): Paragraph | null {
     const target = count(u.annualTarget!, `${p}.annualTarget`);
     return zh
       ? [u.unit, '（', assessed, '件/', target, '件）']
-      : [u.unit, ' (', assessed, ' of ', target, ')'];
+      : [u.unit, ' (', assessed, ' against ', target, ')'];
   });
   const n = count(y.totals.unitsReachedAnnualTarget, 'yearToDate.totals.unitsReachedAnnualTarget');
   return {
@@ -126,9 +149,9 @@ function reachedParagraph(y: YearToDate | null, lang: Lang): Paragraph | null {
       zh
         ? ['累计考核投诉已达到或超过年度指标的单位有', n, '个（累计考核投诉/年度指标）：']
         : [
+            'Units at or over the annual target in the year to date (',
             n,
-            reached.length === 1 ? ' unit has' : ' units have',
-            ' reached the annual target in the year to date (assessed of target): ',
+            '; assessed against target): ',
           ],
       list(items, lang),
       zh ? '。' : '.',
@@ -155,23 +178,36 @@ function changedMostParagraph(a: Analysis, lang: Lang): Paragraph | null {
       units.map((u) => u.unit),
       lang,
     );
-    return zh
-      ? [
-          up ? '同比增加最多的是' : '同比减少最多的是',
-          names,
-          '（',
-          up ? '增加' : '减少',
-          by,
-          '件）',
-        ]
-      : [
-          `The largest ${up ? 'rise' : 'fall'} on a year earlier was at `,
-          names,
-          ' (',
-          up ? 'up ' : 'down ',
-          by,
-          ')',
-        ];
+    const each = units.length > 1;
+    if (!zh)
+      return moved.length === 1
+        ? [
+            'Only ',
+            names,
+            ` had ${up ? 'more' : 'fewer'} complaints than a year earlier (`,
+            up ? 'up ' : 'down ',
+            by,
+            ')',
+          ]
+        : [
+            `The largest ${up ? 'rise' : 'fall'} in complaints on a year earlier was at `,
+            names,
+            ' (',
+            up ? 'up ' : 'down ',
+            by,
+            each ? ' each' : '',
+            ')',
+          ];
+    // One unit alone moving that way is "the only one", not "the most".
+    const lead =
+      moved.length === 1
+        ? up
+          ? '投诉同比增加的仅有'
+          : '投诉同比减少的仅有'
+        : up
+          ? '投诉同比增加最多的是'
+          : '投诉同比减少最多的是';
+    return [lead, names, each ? '（均' : '（', up ? '增加' : '减少', by, '件）'];
   };
   const up = extreme(true);
   const down = extreme(false);
@@ -204,22 +240,35 @@ const YEAR_KEYS = [
   'complaints',
   'assessed',
   'annualTarget',
+  'target',
   'overTargetRate',
   'reachedAnnualTarget',
   'yoy',
 ];
+/** Columns that compare with another period: left out where the period cannot be compared. */
+const COMPARING = new Set(['previous', 'yoy', 'preceding', 'mom']);
 
-/** The workbook's units tables with the columns a bulletin prints on A4 portrait. */
-function bulletinTables(a: Analysis, lang: Lang): Table[] {
+/**
+ * The workbook's units tables with the columns a bulletin prints on A4 portrait: no 环比 where
+ * the report shows none, no comparison at all for an incomplete period (the text makes none),
+ * and the year to date's prorated target beside the annual one when --prorate rates against it
+ * (without --prorate its target column is the annual target, headed so).
+ */
+function bulletinTables(a: Analysis, y: YearToDate | null, lang: Lang): Table[] {
   const [period, year] = unitsSheet(a, lang).tables;
-  const keep = (t: Table, keys: readonly string[]): Table => ({
+  const keep = (t: Table, keys: readonly string[], compared: boolean): Table => ({
     ...t,
-    columns: keys.flatMap((k) => t.columns.filter((c) => c.key === k)),
+    columns: keys
+      .filter((k) => compared || !COMPARING.has(k))
+      .flatMap((k) => t.columns.filter((c) => c.key === k)),
   });
   const periodKeys = showsPreceding(a.period)
     ? PERIOD_KEYS
     : PERIOD_KEYS.filter((k) => k !== 'mom');
-  return [keep(period!, periodKeys), ...(year ? [keep(year, YEAR_KEYS)] : [])];
+  return [
+    keep(period!, periodKeys, comparable(a, a.months)),
+    ...(year && y ? [keep(year, YEAR_KEYS, comparable(a, y.months))] : []),
+  ];
 }
 
 export function unitsSection(a: Analysis, lang: Lang) {
@@ -230,5 +279,5 @@ export function unitsSection(a: Analysis, lang: Lang) {
     reachedParagraph(a.yearToDate, lang),
     changedMostParagraph(a, lang),
   ].filter((p): p is Paragraph => p !== null);
-  return { paragraphs, tables: bulletinTables(a, lang), charts: ['units' as const] };
+  return { paragraphs, tables: bulletinTables(a, a.yearToDate, lang), charts: ['units' as const] };
 }
