@@ -135,7 +135,11 @@ function sectionBlock(
   lang: Lang,
   charts: ReadonlyMap<string, ChartImage>,
   figureNumber: { n: number },
+  last: boolean,
 ): FileChild[] {
+  // The document's last paragraph goes with the closing (sources and date), which a 公文 never
+  // leaves alone on a page.
+  const ending = last && s.tables.length === 0 && !s.charts.some((name) => charts.has(name));
   const out: FileChild[] = [
     new Paragraph({
       keepNext: true,
@@ -144,7 +148,11 @@ function sectionBlock(
       children: [run(s.heading, 'heading', lang, SIZE.text, { bold: lang === 'en' })],
     }),
     ...s.paragraphs.map(
-      (p) => new Paragraph({ children: [run(paragraphText(p), 'body', lang, SIZE.text)] }),
+      (p, i) =>
+        new Paragraph({
+          keepNext: ending && i === s.paragraphs.length - 1,
+          children: [run(paragraphText(p), 'body', lang, SIZE.text)],
+        }),
     ),
   ];
   for (const t of s.tables) {
@@ -184,6 +192,30 @@ function sectionBlock(
     );
   }
   return out;
+}
+
+/**
+ * After the sections, right-aligned: the sources in a smaller size, then the date, which a
+ * 公文 sets four characters in from the right margin (成文日期右空四字).
+ */
+function closingBlock(model: ReportModel): Paragraph[] {
+  const { lang, bulletin } = model;
+  return [
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      indent: { firstLine: 0 },
+      keepNext: true,
+      keepLines: true,
+      spacing: { before: LINE / 2, line: 400, lineRule: LineRuleType.EXACT },
+      children: [run(bulletin.closing.sources, 'body', lang, SIZE.subtitle)],
+    }),
+    new Paragraph({
+      alignment: AlignmentType.RIGHT,
+      indent: { firstLine: 0, right: lang === 'zh' ? 4 * SIZE.text * 20 : 0 },
+      spacing: { before: LINE / 2 },
+      children: [run(bulletin.closing.date, 'body', lang, SIZE.text)],
+    }),
+  ];
 }
 
 function pageFooter(lang: Lang): Footer {
@@ -238,7 +270,10 @@ export async function bulletinDocx(
   const { lang } = model;
   const images = new Map(charts.map((c) => [c.name, c]));
   const figureNumber = { n: 0 };
-  const body = model.bulletin.sections.flatMap((s) => sectionBlock(s, lang, images, figureNumber));
+  const sections = model.bulletin.sections;
+  const body = sections.flatMap((s, i) =>
+    sectionBlock(s, lang, images, figureNumber, i === sections.length - 1),
+  );
   const doc = new Document({
     title: model.bulletin.title,
     creator: model.scope,
@@ -266,7 +301,7 @@ export async function bulletinDocx(
           page: { size: PAGE, margin: MARGIN },
         },
         footers: { default: pageFooter(lang) },
-        children: [...titleBlock(model), ...body],
+        children: [...titleBlock(model), ...body, ...closingBlock(model)],
       },
     ],
   });
