@@ -84,6 +84,8 @@ describe.each(['month', 'quarter', 'year', 'month-en'])('the %s bulletin', (name
       b.title,
       ...b.subtitle.split('\n'),
       ...b.sections.flatMap((s) => [s.heading, ...s.paragraphs.map(paragraphText)]),
+      b.closing.sources,
+      b.closing.date,
     ];
     const found = paragraphs(w.document);
     let at = -1;
