@@ -31,7 +31,9 @@ export type InputErrorCode =
   | 'CSV_ENCODING'
   | 'FILE_UNUSABLE'
   // A file that is something else than an export: a targets file, a JSON file.
-  | 'NOT_AN_EXPORT';
+  | 'NOT_AN_EXPORT'
+  // --template: not a Word document, damaged, unbalanced tags or tags the tool does not know.
+  | 'BAD_TEMPLATE';
 
 /**
  * Where a problem is, for callers that react to it (the message names it for people): the file

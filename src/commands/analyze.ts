@@ -10,7 +10,13 @@ import { checkWritable, guardOutputs } from '../io/write.js';
 import { periodJson } from '../metrics/period.js';
 import { reportSpan } from '../metrics/sections/year-to-date.js';
 import { runPipeline } from '../pipeline.js';
-import { checkOutput, successLines, writeOutput, type Written } from '../report/output.js';
+import {
+  checkOutput,
+  fillsTemplate,
+  successLines,
+  writeOutput,
+  type Written,
+} from '../report/output.js';
 import { emitJson, resultJson } from '../report/json.js';
 import { summaryView } from '../report/sections/terminal.js';
 import { colours } from '../report/terminal.js';
@@ -26,6 +32,8 @@ export async function run(settings: Settings): Promise<void> {
   if (json?.file) await checkWritable(json.file);
   const toCheck = reportPathToCheck(settings);
   const kind = toCheck ? await checkOutput(toCheck) : null;
+  if (fillsTemplate(settings))
+    await (await import('../report/template.js')).checkTemplate(settings.template!);
   const detail =
     settings.detail && kind === 'xlsx'
       ? new (await import('../report/detail.js')).DetailRows({

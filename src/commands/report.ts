@@ -12,7 +12,7 @@ import { relative, resolve } from 'node:path';
 import { periodJson } from '../metrics/period.js';
 import { reportSpan } from '../metrics/sections/year-to-date.js';
 import { runPipeline } from '../pipeline.js';
-import { checkOutput, successLines, writeOutput } from '../report/output.js';
+import { checkOutput, fillsTemplate, successLines, writeOutput } from '../report/output.js';
 import { emitJson, resultJson } from '../report/json.js';
 import { checkWritable, guardOutputs } from '../io/write.js';
 import { print } from '../report/print.js';
@@ -31,6 +31,8 @@ export async function run(settings: Settings): Promise<void> {
   await guardOutputs([settings.json?.file, settings.out], reads);
   if (settings.json?.file) await checkWritable(settings.json.file);
   if (settings.out) await checkOutput(settings.out);
+  if (fillsTemplate(settings))
+    await (await import('../report/template.js')).checkTemplate(settings.template!);
   const detail = settings.detail
     ? new (await import('../report/detail.js')).DetailRows({
         lang,

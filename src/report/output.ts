@@ -37,6 +37,19 @@ export async function checkOutput(target: string): Promise<OutputKind> {
   return kind;
 }
 
+/**
+ * Whether the run fills the template: --template (or the config file's) and a Word output, given
+ * or the config file's pattern. The template is then checked before the exports are read.
+ */
+export function fillsTemplate(settings: {
+  template: string | null;
+  out: string | null;
+  outPattern: string | null;
+}): boolean {
+  const out = settings.out ?? settings.outPattern;
+  return settings.template !== null && out !== null && extname(out).toLowerCase() === '.docx';
+}
+
 export interface OutputOptions {
   lang: Lang;
   charts: boolean;

@@ -91,6 +91,17 @@ describe('loadConfig', () => {
     });
   });
 
+  it('"template": relative to the config file’s folder, as the other files are', async () => {
+    const dir = folder({
+      'cron/monthly.json': '{ "template": "模板/通报模板.docx", "out": "通报.docx" }',
+    });
+    const loaded = await loadConfig('cron/monthly.json', dir);
+    expect(loaded?.settings).toEqual({
+      template: join(dir, 'cron/模板/通报模板.docx'),
+      out: join(dir, 'cron/通报.docx'),
+    });
+  });
+
   it('--config FILE wins over complaints.config.json in the working directory', async () => {
     const dir = folder({ [CONFIG_FILE]: '{ "lang": "zh" }', 'other.json': '{ "lang": "en" }' });
     expect((await loadConfig('other.json', dir))?.settings).toEqual({ lang: 'en' });

@@ -13,6 +13,7 @@ describe('validateConfig', () => {
         targets: 'targets.xlsx',
         taxonomy: 'sgcc-95598',
         model: 'model.json',
+        template: '模板/通报.docx',
         map: { unit: ' 管理单位名称 ' },
         complaintType: 'TS',
         encoding: 'GBK',
@@ -36,6 +37,7 @@ describe('validateConfig', () => {
       targets: 'targets.xlsx',
       taxonomy: 'sgcc-95598',
       model: 'model.json',
+      template: '模板/通报.docx',
       map: { unit: '管理单位名称' },
       complaintType: ['TS'],
       encoding: 'gb18030',
@@ -138,6 +140,12 @@ describe('validateConfig', () => {
     ],
     [{ targets: true }, 'cfg.json: "targets": expected a file path, got true.', undefined],
     [{ model: '' }, 'cfg.json: "model": expected a file path, got an empty string.', undefined],
+    [{ template: 42 }, 'cfg.json: "template": expected a file path, got a number (42).', undefined],
+    [
+      { template: ['a.docx'] },
+      'cfg.json: "template": expected a file path, got an array.',
+      undefined,
+    ],
     [
       { taxonomy: 1 },
       'cfg.json: "taxonomy": expected a taxonomy name or file path, got a number (1).',

@@ -188,6 +188,33 @@ describe('refuseUnused: options idle in a combination', () => {
       {},
       'report: --no-charts is not used: it leaves the charts out of the workbook and the bulletin, and --out r.csv is not a workbook or a bulletin.',
     ],
+    // --template fills a Word bulletin: refused for any other output; --no-charts serves both.
+    [
+      'report',
+      { template: 't.docx', out: 'r.md' },
+      ['a.csv'],
+      {},
+      'report: --template is not used: it is the template of the Word bulletin, and --out r.md is not a Word bulletin.',
+    ],
+    [
+      'report',
+      { template: 't.docx', out: 'r.xlsx' },
+      ['a.csv'],
+      {},
+      'report: --template is not used: it is the template of the Word bulletin, and --out r.xlsx is not a Word bulletin.',
+    ],
+    [
+      'analyze',
+      { template: 't.docx' },
+      ['a.csv'],
+      {},
+      'analyze: --template is not used: it is the template of the Word bulletin, and analyze writes none without --out FILE.docx.',
+    ],
+    ['report', { template: 't.docx', out: '通报.DOCX' }, ['a.csv'], {}, null],
+    ['analyze', { template: 't.docx', out: 'b.docx' }, ['a.csv'], {}, null],
+    ['report', { template: 't.docx', charts: false, out: 'b.docx' }, ['a.csv'], {}, null],
+    ['report', { charts: false, out: 'b.docx' }, ['a.csv'], {}, null],
+    ['report', { template: 't.docx' }, [], { out: '/r/{period}.docx' }, null],
     [
       'trend',
       { taxonomy: 'county-4x17' },

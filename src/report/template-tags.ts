@@ -1,0 +1,151 @@
+/**
+ * The tags of a template, checked before anything is filled: each must be a name the tool
+ * knows where it stands — a figure outside any loop, a column inside a table's loop, a
+ * paragraph's text inside `{#paragraphs}`. The check reads the template's parsed tag tree, not
+ * the data, so a tag inside a loop that this period leaves empty (no 重复投诉 this month) is
+ * checked all the same: a typo is found the first month, not the month it would show.
+ *
+ * As docxtemplater does, a name inside a loop is looked up in the loop's scope first, then in
+ * the scopes around it.
+ */
+import type { DXT } from 'docxtemplater';
+import type { ChartName } from './types.js';
+import {
+  CHART_NAMES,
+  COLUMN_KEYS,
+  DOCUMENT_NAMES,
+  FIGURE_NAMES,
+  PARAGRAPH_NAMES,
+  SECTION_CHART_NAMES,
+  SECTION_KEYS,
+  SECTION_NAMES,
+  TABLE_NAMES,
+  chartTag,
+} from './template-data.js';
+
+/**
+ * What a scope holds: simple tags `{x}`, loops `{#x}` with their inner scope, pictures `{@x}`;
+ * and where it is, for a message about a name used outside it.
+ */
+interface Scope {
+  where: string;
+  simple: ReadonlySet<string>;
+  loops: ReadonlyMap<string, Scope>;
+  raw: ReadonlySet<string>;
+}
+
+const scope = (
+  where: string,
+  simple: readonly string[],
+  loops: [string, Scope][] = [],
+  raw: string[] = [],
+) => ({ where, simple: new Set(simple), loops: new Map(loops), raw: new Set(raw) });
+
+const SECTION_SCOPE = scope('inside {#sections} or a section such as {#overall}', SECTION_NAMES, [
+  ['paragraphs', scope('inside {#paragraphs}', PARAGRAPH_NAMES)],
+  ['charts', scope('inside {#charts}', ['title'], [], [SECTION_CHART_NAMES[0]])],
+]);
+const ROW_SCOPE = scope('inside a table row’s loop such as {#unitsTable}', COLUMN_KEYS);
+
+const DOCUMENT_SCOPE: Scope = scope(
+  'outside any loop',
+  [...DOCUMENT_NAMES, ...FIGURE_NAMES, ...SECTION_KEYS, ...TABLE_NAMES.map((t) => `${t}Caption`)],
+  [
+    ['sections', SECTION_SCOPE],
+    ...SECTION_KEYS.map((k): [string, Scope] => [k, SECTION_SCOPE]),
+    ...TABLE_NAMES.map((t): [string, Scope] => [t, ROW_SCOPE]),
+  ],
+  CHART_NAMES.map(chartTag),
+);
+
+/**
+ * Keeps the parsed tag tree of every file docxtemplater templates (the body, headers, footers:
+ * a letterhead's tags are often in the header), through the module hook its inspect module
+ * uses.
+ */
+export class TagCollector implements DXT.Module {
+  readonly name = 'TagCollector';
+  private file = '';
+  private readonly trees = new Map<string, DXT.Part[]>();
+  set(options: { inspect?: { filePath?: string; postparsed?: DXT.Part[] } }): void {
+    if (options.inspect?.filePath) this.file = options.inspect.filePath;
+    if (options.inspect?.postparsed) this.trees.set(this.file, options.inspect.postparsed);
+  }
+  parts(): DXT.Part[] {
+    return [...this.trees.values()].flat();
+  }
+}
+
+export interface UsedTags {
+  /**
+   * Tags the tool does not know: as written, the name, the names known where it stands, and
+   * where the name is known when it is one, elsewhere (`{unit}` outside a table's loop).
+   */
+  unknown: { tag: string; name: string; known: string[]; knownInside: string | null }[];
+  /** Charts placed by their own tag ({@trendChart}). */
+  charts: Set<ChartName>;
+  /** Whether `{@chart}` stands in a section's charts loop: every section's charts are placed. */
+  sectionCharts: boolean;
+}
+
+type Kind = 'simple' | 'loops' | 'raw';
+
+const written = (kind: Kind, part: DXT.Part) =>
+  kind === 'loops'
+    ? `{${part.inverted ? '^' : '#'}${part.value}}`
+    : `{${kind === 'raw' ? '@' : ''}${part.value}}`;
+
+function kindOf(part: DXT.Part): Kind | null {
+  if (part.module === 'loop') return 'loops';
+  if (part.module === 'rawxml') return 'raw';
+  return part.module === undefined || part.module === '' ? 'simple' : null;
+}
+
+export function checkTags(parts: readonly DXT.Part[]): UsedTags {
+  const used: UsedTags = { unknown: [], charts: new Set(), sectionCharts: false };
+  const seen = new Set<string>();
+  const walk = (list: readonly DXT.Part[], chain: readonly Scope[]) => {
+    for (const part of list) {
+      if (part.type !== 'placeholder') continue;
+      const kind = kindOf(part) ?? 'simple';
+      const name = part.value.trim();
+      const found = chain.find((s) => (kind === 'loops' ? s.loops.has(name) : s[kind].has(name)));
+      // {#name}…{/name} on a simple name is a condition: shown when the value is not blank.
+      const condition =
+        found === undefined && kind === 'loops' && chain.some((s) => s.simple.has(name));
+      if (found === undefined && !condition) {
+        const tag = written(kind, part);
+        if (!seen.has(tag)) {
+          seen.add(tag);
+          const known = chain.flatMap((s) => [
+            ...(kind === 'loops' ? [...s.loops.keys(), ...s.simple] : s[kind]),
+          ]);
+          used.unknown.push({ tag, name, known, knownInside: whereKnown(kind, name) });
+        }
+      } else if (found !== undefined && kind === 'raw') {
+        const chart = CHART_NAMES.find((c) => chartTag(c) === name);
+        if (chart) used.charts.add(chart);
+        else used.sectionCharts = true;
+      }
+      const inner = kind === 'loops' ? found?.loops.get(name) : undefined;
+      // Inside a loop the tool does not know, no name can be judged: the loop is said alone.
+      if (part.subparsed && (found !== undefined || condition))
+        walk(part.subparsed, inner ? [inner, ...chain] : chain);
+    }
+  };
+  walk(parts, [DOCUMENT_SCOPE]);
+  return used;
+}
+
+/** Where a name is known, when it is known somewhere: 'inside {#paragraphs}'. */
+function whereKnown(kind: Kind, name: string): string | null {
+  const search = (s: Scope): string | null => {
+    if (kind === 'loops' ? s.loops.has(name) : s[kind].has(name)) return s.where;
+    for (const inner of new Set(s.loops.values())) {
+      const found = search(inner);
+      if (found !== null) return found;
+    }
+    return null;
+  };
+  return search(DOCUMENT_SCOPE);
+}

@@ -1,0 +1,612 @@
+/**
+ * A company's template filled (`report --template fixtures/bulletin/template.docx --out X.docx`),
+ * read back from the written file: every tag replaced, each section's heading and paragraphs as
+ * paragraphs in the template's own styles, every table row with the model's cell texts, the
+ * charts as pictures, and the template's letterhead, styles, page and footer kept. Then every
+ * way a template can be wrong, as the user sees it: exit 2, one or two plain lines.
+ */
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import PizZip from 'pizzip';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { InputError } from '../../src/errors.js';
+import { runPipeline } from '../../src/pipeline.js';
+import { cellText } from '../../src/report/cell-text.js';
+import { renderCharts, type ChartImage } from '../../src/report/charts.js';
+import { localStamp } from '../../src/report/format.js';
+import { buildReportModel } from '../../src/report/model.js';
+import { fillTemplate } from '../../src/report/template.js';
+import { FIGURE_NAMES, COLUMN_KEYS, figureName } from '../../src/report/template-data.js';
+import { paragraphText, totalsRows, type ReportModel } from '../../src/report/types.js';
+import { resolveSettings } from '../../src/settings/resolve.js';
+import type { CommandLineOptions } from '../../src/settings/types.js';
+import { complaints, isPlainError } from '../helpers/cli.js';
+
+const TEMPLATE = 'fixtures/bulletin/template.docx';
+const INPUTS = [
+  'fixtures/metrics/95598-2015.xlsx',
+  'fixtures/metrics/95598-2016-01-06.xlsx',
+  'fixtures/metrics/95598-2016-06-12-gb18030.csv',
+];
+const TARGETS = 'fixtures/metrics/targets-2016.csv';
+
+const dir = mkdtempSync(join(tmpdir(), 'complaints-template-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+const XML_TEXT: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&apos;': "'",
+};
+const unescape = (s: string) => s.replace(/&(amp|lt|gt|quot|apos);/g, (m) => XML_TEXT[m]!);
+
+interface Para {
+  style: string | null;
+  text: string;
+  xml: string;
+}
+
+/** The body's paragraphs (outside and inside tables) with their style and text. */
+function paragraphs(xml: string): Para[] {
+  return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map(([p]) => ({
+    style: /<w:pStyle w:val="([^"]+)"/.exec(p)?.[1] ?? null,
+    text: unescape([...p.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')),
+    xml: p,
+  }));
+}
+
+/** Each table's rows, each row as its cells' texts. */
+function tables(xml: string): string[][][] {
+  return [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map(([t]) =>
+    [...t.matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map(([r]) =>
+      [...r.matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map(([c]) =>
+        paragraphs(c)
+          .map((p) => p.text)
+          .join(''),
+      ),
+    ),
+  );
+}
+
+async function model(options: CommandLineOptions, lang: 'zh' | 'en' = 'zh') {
+  const settings = await resolveSettings(
+    { inputs: INPUTS, options: { targets: TARGETS, ...options } },
+    null,
+    'report',
+  );
+  // Made now, as the command's: the date that closes the document is today's.
+  const generatedAt = localStamp(new Date());
+  return buildReportModel({ result: await runPipeline(settings), lang, generatedAt });
+}
+
+interface Case {
+  name: string;
+  args: string[];
+  options: CommandLineOptions;
+  lang: 'zh' | 'en';
+}
+const CASES: Case[] = [
+  { name: 'month', args: ['--month', '2016-11'], options: { month: '2016-11' }, lang: 'zh' },
+  { name: 'quarter', args: ['--quarter', '2016Q4'], options: { quarter: '2016Q4' }, lang: 'zh' },
+  { name: 'year', args: ['--year', '2016'], options: { year: '2016' }, lang: 'zh' },
+  {
+    name: 'month-en',
+    args: ['--month', '2016-11', '--lang', 'en'],
+    options: { month: '2016-11' },
+    lang: 'en',
+  },
+];
+
+describe.each(CASES)('the fixture template filled: $name', (c) => {
+  let m: ReportModel;
+  let zip: PizZip;
+  let xml: string;
+  let paras: Para[];
+  const out = join(dir, `${c.name}.docx`);
+  const before = sha(TEMPLATE);
+
+  beforeAll(async () => {
+    const run = complaints([
+      'report',
+      ...INPUTS,
+      '--targets',
+      TARGETS,
+      ...c.args,
+      '--template',
+      TEMPLATE,
+      '--out',
+      out,
+    ]);
+    expect(run.stderr).toMatch(c.lang === 'zh' ? /^已写入 / : /^wrote /);
+    expect(run.code).toBe(0);
+    m = await model(c.options, c.lang);
+    zip = new PizZip(readFileSync(out));
+    xml = zip.file('word/document.xml')!.asText();
+    paras = paragraphs(xml);
+  });
+
+  it('replaces every tag and leaves the template file as it was', () => {
+    const text = paras.map((p) => p.text).join('\n');
+    expect(text).not.toMatch(/\{[#/^@]?\w+\}/);
+    expect(text).not.toContain('undefined');
+    expect(sha(TEMPLATE)).toBe(before);
+  });
+
+  it('says the title and the period lines, then each section in the template’s styles', () => {
+    const b = m.bulletin;
+    expect(paras.find((p) => p.style === 'BulletinTitle')?.text).toBe(b.title);
+    // The period under the title; the sources and the date (成文日期) close the document.
+    const notes = paras.filter((p) => p.style === 'Note').map((p) => p.text);
+    expect(notes[0]).toBe(b.subtitle);
+    // The sources line ends with the time of writing: the command's, not this model's.
+    const sources = b.closing.sources.slice(0, b.closing.sources.indexOf(m.generatedAt));
+    expect(notes[1]!.startsWith(`（${sources}`)).toBe(true);
+    expect(notes).toHaveLength(2);
+    expect(paras.at(-2)!.text).toBe(b.closing.date);
+    const headings = paras.filter((p) => p.style === 'BulletinHeading').map((p) => p.text);
+    expect(headings).toEqual(b.sections.map((s) => s.heading));
+    const body = paras.filter((p) => p.style === 'Body').map((p) => p.text);
+    for (const s of b.sections) {
+      for (const p of s.paragraphs) expect(body).toContain(paragraphText(p));
+    }
+    // Each paragraph of the model is one paragraph of the document, in order.
+    const modelTexts = b.sections.flatMap((s) => s.paragraphs.map(paragraphText));
+    expect(body.filter((t) => modelTexts.includes(t))).toEqual(modelTexts);
+  });
+
+  it('puts the headline figures where the template says them, as 概览 shows them', () => {
+    const items = m.sheets[0]!.tables.flatMap((t) =>
+      t.rows.map((row, i) => ({ row, format: t.rowFormats![i]! })),
+    );
+    const shown = (name: string) => {
+      const item = items.find((x) => figureName(String(x.row.field)) === name)!;
+      return cellText({ key: 'value', label: 'value', format: item.format }, item.row, m.lang);
+    };
+    const sentence = paras.find((p) => p.text.startsWith('现将'))!.text;
+    expect(sentence).toBe(
+      `现将${m.about}95598客户投诉情况通报如下。本期共受理投诉${shown('complaints')}件，考核投诉${shown('assessed')}件，同比${shown('yoy')}。`,
+    );
+  });
+
+  it('fills one table row per row of the model’s tables, totals last, with its captions', () => {
+    const docTables = tables(xml);
+    const modelTables = m.bulletin.sections.flatMap((s) => s.tables);
+    // The year has no year-to-date table: its loop and caption are gone with the condition.
+    expect(docTables).toHaveLength(modelTables.length);
+    modelTables.forEach((t, i) => {
+      const rows = [...t.rows, ...totalsRows(t)];
+      const [header, ...body] = docTables[i]!;
+      expect(header![0]).toMatch(/排名|一级分类/);
+      expect(body).toHaveLength(rows.length);
+      const keys = t.columns.map((col) => col.key);
+      const templateKeys =
+        header![0] === '排名'
+          ? ['rank', 'unit', 'complaints', 'assessed', 'overTargetRate', 'share', 'yoy']
+          : ['name', 'complaints', 'share', 'previous', 'yoy'];
+      rows.forEach((row, r) => {
+        const expected = templateKeys.map((k) => {
+          const col = t.columns.find((x) => x.key === k);
+          return col ? cellText(col, row, m.lang, t.blank) : '';
+        });
+        expect(body[r], `${t.caption} row ${r}`).toEqual(expected);
+      });
+      expect(keys.every((k) => COLUMN_KEYS.includes(k))).toBe(true);
+      expect(paras.some((p) => p.style === 'Caption' && p.text === t.caption)).toBe(true);
+    });
+  });
+
+  it('places each section’s chart as a picture the width of the text column', () => {
+    const embeds = [...xml.matchAll(/r:embed="([^"]+)"/g)].map((x) => x[1]);
+    const charts = m.bulletin.sections.flatMap((s) => s.charts);
+    expect(embeds).toHaveLength(charts.length);
+    const rels = zip.file('word/_rels/document.xml.rels')!.asText();
+    for (const [i, id] of embeds.entries()) {
+      const target = new RegExp(`Id="${id}"[^>]*Target="media/([^"]+)"`).exec(rels)![1]!;
+      expect(target).toBe(`complaints-${charts[i]}.png`);
+      const png = zip.file(`word/media/${target}`)!.asUint8Array();
+      expect(Buffer.from(png.subarray(1, 4)).toString()).toBe('PNG');
+    }
+    expect(zip.file('[Content_Types].xml')!.asText()).toContain('Extension="png"');
+    // 11906 − 1588 − 1474 twips of text column, 635 EMU a twip.
+    for (const [, cx] of xml.matchAll(/<wp:extent cx="(\d+)"/g))
+      expect(Number(cx)).toBe(8844 * 635);
+  });
+
+  it('keeps the template’s letterhead, styles, page and footer', () => {
+    const original = new PizZip(readFileSync(TEMPLATE));
+    expect(zip.file('word/styles.xml')!.asText()).toBe(original.file('word/styles.xml')!.asText());
+    const head = paras.find((p) => p.text === '国网黄山供电公司')!;
+    expect(head.xml).toContain('<w:color w:val="E00000"/>');
+    expect(paras.find((p) => p.text === '黄电营销〔2016〕95号')!.xml).toMatch(
+      /<w:bottom [^>]*w:color="E00000"/,
+    );
+    const sectPr = (x: string) => /<w:sectPr[\s\S]*<\/w:sectPr>/.exec(x)![0];
+    expect(sectPr(xml)).toBe(sectPr(original.file('word/document.xml')!.asText()));
+    const footers = Object.keys(zip.files).filter((f) => /^word\/footer\d*\.xml$/.test(f));
+    expect(footers.map((f) => zip.file(f)!.asText()).join('')).toContain('PAGE');
+  });
+});
+
+/** The fixture's sections (from {#overall} to {/attention}) replaced by other paragraphs. */
+function withBody(name: string, lines: [style: string, text: string][]): string {
+  return variant(name, (x) => {
+    const start = x.lastIndexOf('<w:p>', x.indexOf('{#overall}'));
+    const end = x.indexOf('</w:p>', x.indexOf('{/attention}')) + '</w:p>'.length;
+    const body = lines
+      .map(
+        ([style, text]) =>
+          `<w:p><w:pPr><w:pStyle w:val="${style}"/></w:pPr><w:r><w:t>${text}</w:t></w:r></w:p>`,
+      )
+      .join('');
+    return x.slice(0, start) + body + x.slice(end);
+  });
+}
+
+describe('the other forms of a section', () => {
+  let m: ReportModel;
+  let charts: ChartImage[];
+  beforeAll(async () => {
+    m = await model({ quarter: '2016Q4' });
+    charts = await renderCharts(m.charts, m.lang);
+  });
+  const filled = async (file: string) =>
+    new PizZip(await fillTemplate(file, m, charts)).file('word/document.xml')!.asText();
+
+  it('{#sections}: every section, its paragraphs and charts, in the styles of the lines', async () => {
+    const file = withBody('sections.docx', [
+      ['Body', '{#sections}'],
+      ['BulletinHeading', '{heading}'],
+      ['Body', '{#paragraphs}'],
+      ['Body', '{text}'],
+      ['Body', '{/paragraphs}'],
+      ['Body', '{#charts}'],
+      ['Body', '{@chart}'],
+      ['Body', '{/charts}'],
+      ['Body', '{/sections}'],
+    ]);
+    const xml = await filled(file);
+    const paras = paragraphs(xml);
+    const b = m.bulletin;
+    expect(paras.filter((p) => p.style === 'BulletinHeading').map((p) => p.text)).toEqual(
+      b.sections.map((s) => s.heading),
+    );
+    const texts = b.sections.flatMap((s) => s.paragraphs.map(paragraphText));
+    expect(
+      paras.filter((p) => p.style === 'Body' && texts.includes(p.text)).map((p) => p.text),
+    ).toEqual(texts);
+    expect([...xml.matchAll(/<w:drawing>/g)]).toHaveLength(
+      b.sections.flatMap((s) => s.charts).length,
+    );
+    expect(xml).not.toMatch(/\{[#/@]?\w+\}/);
+  });
+
+  it('a Word template (.dotx) is filled as a document', async () => {
+    const zip = new PizZip(readFileSync(TEMPLATE));
+    const types = zip.file('[Content_Types].xml')!.asText();
+    const dotx = types.replace(
+      'wordprocessingml.document.main+xml',
+      'wordprocessingml.template.main+xml',
+    );
+    expect(dotx).not.toBe(types);
+    zip.file('[Content_Types].xml', dotx);
+    const file = join(dir, 'company.dotx');
+    writeFileSync(file, zip.generate({ type: 'nodebuffer' }));
+    const out = new PizZip(await fillTemplate(file, m, []));
+    expect(out.file('[Content_Types].xml')!.asText()).toContain(
+      'wordprocessingml.document.main+xml',
+    );
+    expect(out.file('[Content_Types].xml')!.asText()).not.toContain('template.main');
+  });
+
+  it('a template without pictures gets the png content type its charts need', async () => {
+    const zip = new PizZip(readFileSync(TEMPLATE));
+    const types = zip.file('[Content_Types].xml')!.asText();
+    zip.file('[Content_Types].xml', types.replace(/<Default [^>]*Extension="png"\/>/, ''));
+    const file = join(dir, 'no-png.docx');
+    writeFileSync(file, zip.generate({ type: 'nodebuffer' }));
+    expect(zip.file('[Content_Types].xml')!.asText()).not.toContain('png');
+    const out = new PizZip(await fillTemplate(file, m, charts));
+    expect(out.file('[Content_Types].xml')!.asText()).toContain(
+      '<Default Extension="png" ContentType="image/png"/>',
+    );
+    expect(out.file(/^word\/media\/complaints-/)).toHaveLength(3);
+  });
+
+  it('{overall}: one paragraph, its sentences on lines of their own', async () => {
+    const xml = await filled(
+      withBody('simple.docx', [
+        ['Body', '{overall}'],
+        ['Body', '{repeat}'],
+      ]),
+    );
+    const paras = paragraphs(xml);
+    const overall = m.bulletin.sections.find((s) => s.key === 'overall')!;
+    const p = paras.find((x) => x.text.startsWith(paragraphText(overall.paragraphs[0]!)))!;
+    expect(p.text).toBe(overall.paragraphs.map(paragraphText).join(''));
+    expect([...p.xml.matchAll(/<w:br\/>/g)]).toHaveLength(overall.paragraphs.length - 1);
+    // Only the charts a template names are added to the document.
+    expect(xml).not.toContain('<w:drawing>');
+  });
+});
+
+describe('a filled template in LibreOffice', () => {
+  const soffice = spawnSync('soffice', ['--version']).status === 0;
+  it.skipIf(!soffice)('renders to pages with the title, tables and page numbers', () => {
+    const file = join(dir, 'month.docx');
+    const r = spawnSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', dir, file], {
+      timeout: 120_000,
+    });
+    expect(r.status).toBe(0);
+    const text = spawnSync('pdftotext', ['-layout', join(dir, 'month.pdf'), '-'], {
+      encoding: 'utf8',
+    }).stdout;
+    expect(text).toContain('国网黄山供电公司');
+    expect(text).toMatch(/—\s*1\s*—/);
+    expect(text).toContain('表1');
+    expect(text).not.toMatch(/\{[#/]?\w+\}/);
+  });
+  if (!soffice) it.skip('skipped: soffice (LibreOffice) is not installed', () => {});
+});
+
+/** The fixture template with its document.xml changed. */
+function variant(name: string, change: (xml: string) => string): string {
+  const zip = new PizZip(readFileSync(TEMPLATE));
+  zip.file('word/document.xml', change(zip.file('word/document.xml')!.asText()));
+  const file = join(dir, name);
+  writeFileSync(file, zip.generate({ type: 'nodebuffer' }));
+  return file;
+}
+
+describe('templates that cannot be filled', () => {
+  let m: ReportModel;
+  beforeAll(async () => {
+    m = await model({ month: '2016-11' });
+  });
+  const refused = async (file: string) => {
+    const error = await fillTemplate(file, m, []).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    if (!(error instanceof InputError)) throw new Error(`expected an InputError, got ${error}`);
+    expect(error.exitCode).toBe(2);
+    expect(error.file).toBe(file);
+    expect(error.hint).toBeTruthy();
+    return error;
+  };
+
+  it('names the tags it does not know, each with the closest it knows, before filling', async () => {
+    const file = variant('unknown.docx', (x) =>
+      x
+        .replace('{complaints}件', '{complaint}件')
+        .replace('{#unitsTable}', '{#unitTable}')
+        .replace('{/unitsTable}', '{/unitTable}')
+        .replace('{date}', '{签发人}'),
+    );
+    const e = await refused(file);
+    expect(e.code).toBe('BAD_TEMPLATE');
+    expect(e.message).toBe(
+      `--template ${file}: 3 tags the tool does not know: {complaint} (did you mean {complaints}?), {#unitTable} (did you mean {#unitsTable}?), {签发人}.`,
+    );
+  });
+
+  it('checks tags in a loop this period leaves empty, and knows names by where they stand', async () => {
+    // {unit} is a column: outside a table's loop it is not a name the tool fills.
+    const file = variant('scopes.docx', (x) =>
+      x.replace('{#paragraphs}', '{unit}{#paragraphs}').replace('{heading}', '{headng}'),
+    );
+    const e = await refused(file);
+    expect(e.message).toContain(
+      '2 tags the tool does not know: {headng} (did you mean {heading}?), {unit} (only inside a table row’s loop such as {#unitsTable}).',
+    );
+  });
+
+  it.each([
+    [
+      'unclosed.docx',
+      (x: string) => x.replace('{/overall}', ''),
+      '{#overall} is never closed with {/overall}',
+    ],
+    [
+      'unopened.docx',
+      (x: string) => x.replace('{#repeat}', ''),
+      '{/repeat} closes a loop that was not opened',
+    ],
+    [
+      'brace.docx',
+      (x: string) => x.replace('{title}', '{title'),
+      'the tag {title has no closing }',
+    ],
+    [
+      'mismatch.docx',
+      (x: string) => x.replace('{/paragraphs}', '{/paragraph}'),
+      '2 tag problems: {/paragraph} closes a loop that was not opened; {#paragraphs} is never closed with {/paragraphs}.',
+    ],
+  ])('%s: unbalanced tags are named in one line', async (name, change, said) => {
+    const e = await refused(variant(name, change));
+    expect(e.code).toBe('BAD_TEMPLATE');
+    expect(e.message).toContain(said);
+    expect(e.message).not.toContain('\n');
+  });
+
+  it.each<[string, Buffer | string, string, string]>([
+    [
+      'notes.docx',
+      'not a zip',
+      'BAD_TEMPLATE',
+      'not a Word document (.docx is a zip file; this is not one).',
+    ],
+    [
+      'old.docx',
+      Buffer.concat([
+        Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]),
+        Buffer.alloc(504),
+      ]),
+      'BAD_TEMPLATE',
+      'a Word 97–2003 .doc file or a password-protected document, not a .docx.',
+    ],
+    ['cut.docx', readFileSync(TEMPLATE).subarray(0, 4000), 'BAD_TEMPLATE', 'the file is damaged'],
+    [
+      'book.docx',
+      readFileSync('fixtures/metrics/95598-2015.xlsx'),
+      'BAD_TEMPLATE',
+      'a zip file but not a Word document (no word/document.xml).',
+    ],
+  ])('%s is refused: %s', async (name, bytes, code, said) => {
+    const file = join(dir, name);
+    writeFileSync(file, bytes);
+    const e = await refused(file);
+    expect(e.code).toBe(code);
+    expect(e.message).toContain(`--template ${file}: ${said}`);
+  });
+
+  it('a missing template and a folder', async () => {
+    const missing = await refused(join(dir, 'nope.docx'));
+    expect(missing.code).toBe('FILE_NOT_FOUND');
+    expect(missing.message).toBe(`--template ${join(dir, 'nope.docx')}: no such file.`);
+    const folder = await refused(dir);
+    expect(folder.code).toBe('FILE_UNREADABLE');
+  });
+});
+
+describe('template errors from the command line', () => {
+  const run = (template: string) =>
+    complaints([
+      'report',
+      'fixtures/metrics/95598-2016-06-12-gb18030.csv',
+      '--month',
+      '2016-11',
+      '--no-charts',
+      '--template',
+      template,
+      '--out',
+      join(dir, 'cli.docx'),
+    ]);
+
+  it.each([
+    ['a missing file', () => join(dir, 'absent.docx'), /no such file\.$/m],
+    ['a text file', () => variantBytes('text.docx', 'hello'), /not a Word document/],
+    [
+      'an unknown tag',
+      () => variant('cli-unknown.docx', (x) => x.replace('{title}', '{titel}')),
+      /\{titel\} \(did you mean \{title\}\?\)/,
+    ],
+    [
+      'an unclosed loop',
+      () => variant('cli-unclosed.docx', (x) => x.replace('{/units}', '')),
+      /\{#units\} is never closed with \{\/units\}/,
+    ],
+  ])('%s: exit 2, one or two plain lines, nothing written', (_, make, said) => {
+    const r = run(make());
+    expect(r.code).toBe(2);
+    expect(isPlainError(r.stderr)).toBe(true);
+    expect(r.stderr).toMatch(said);
+    expect(spawnSync('test', ['-e', join(dir, 'cli.docx')]).status).toBe(1);
+  });
+
+  it('the template is never the output: refused, and left as it was', () => {
+    const file = variantBytes('same.docx', '');
+    writeFileSync(file, readFileSync(TEMPLATE));
+    const r = complaints([
+      'report',
+      INPUTS[2]!,
+      '--month',
+      '2016-11',
+      '--template',
+      file,
+      '--out',
+      file,
+    ]);
+    expect(r.code).toBe(2);
+    expect(isPlainError(r.stderr)).toBe(true);
+    expect(r.stderr).toContain('the template');
+    expect(sha(file)).toBe(sha(TEMPLATE));
+  });
+
+  it('from the config file: "template" relative to its folder', () => {
+    const cron = join(dir, 'cron');
+    mkdirSync(join(cron, '模板'), { recursive: true });
+    writeFileSync(join(cron, '模板', '通报模板.docx'), readFileSync(TEMPLATE));
+    writeFileSync(
+      join(cron, 'monthly.json'),
+      JSON.stringify({
+        template: '模板/通报模板.docx',
+        out: '通报-{period}.docx',
+        targets: join(process.cwd(), TARGETS),
+      }),
+    );
+    const r = complaints([
+      'report',
+      ...INPUTS,
+      '--month',
+      '2016-11',
+      '--no-charts',
+      '--config',
+      join(cron, 'monthly.json'),
+    ]);
+    expect(r.code).toBe(0);
+    const zip = new PizZip(readFileSync(join(cron, '通报-2016-11.docx')));
+    const text = paragraphs(zip.file('word/document.xml')!.asText()).map((p) => p.text);
+    expect(text).toContain('国网黄山供电公司');
+    expect(text.some((t) => t.startsWith('一、总体情况'))).toBe(true);
+    expect(zip.file(/^word\/media\//)).toHaveLength(0);
+  });
+
+  it('a bad template is said before the exports are read', () => {
+    // 2030-01 is in no export: reading them would fail on the period instead.
+    const bad = variantBytes('early.docx', 'hello');
+    for (const command of ['report', 'analyze']) {
+      const r = complaints([
+        command,
+        INPUTS[2]!,
+        '--month',
+        '2030-01',
+        '--template',
+        bad,
+        '--out',
+        join(dir, 'e.docx'),
+      ]);
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/^complaints: --template .*early\.docx: not a Word document/);
+    }
+  });
+
+  it('--template is refused without --out .docx', () => {
+    const r = complaints([
+      'report',
+      INPUTS[2]!,
+      '--template',
+      TEMPLATE,
+      '--out',
+      join(dir, 'x.md'),
+    ]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('--template is not used');
+  });
+});
+
+function variantBytes(name: string, bytes: string): string {
+  const file = join(dir, name);
+  writeFileSync(file, bytes);
+  return file;
+}
+
+describe('the names a template can use', () => {
+  it('every headline item of 概览 that has a tag is one the template knows', async () => {
+    for (const options of [{ month: '2016-11' }, { quarter: '2016Q4' }, { year: '2016' }]) {
+      const m = await model(options);
+      for (const t of m.sheets[0]!.tables)
+        for (const row of t.rows) {
+          const name = figureName(String(row.field));
+          if (name !== null) expect(FIGURE_NAMES, String(row.field)).toContain(name);
+        }
+      for (const t of m.bulletin.sections.flatMap((s) => s.tables))
+        for (const col of t.columns) expect(COLUMN_KEYS, t.caption).toContain(col.key);
+    }
+  });
+});
