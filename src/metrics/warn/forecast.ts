@@ -65,7 +65,8 @@ export interface YearEndForecast {
 }
 
 /**
- * `soFar` complaints in January to month `through` (1–12): the year-end total expected, and its
+ * `soFar` complaints in January to month `through` (1–12; 10.5 is mid-November): the year-end
+ * total expected, and its
  * interval. A profile that puts nothing in the months gone (a unit with no complaints so far in
  * any earlier year) falls back to the calendar.
  */
@@ -74,7 +75,11 @@ export function yearEndForecast(
   through: number,
   profile: SeasonalProfile,
 ): YearEndForecast {
-  const share = (p: SeasonalProfile) => p.shares.slice(0, through).reduce((s, x) => s + x, 0);
+  // A fraction of a month (a day or a week's end) takes that part of the month's share.
+  const whole = Math.floor(through);
+  const share = (p: SeasonalProfile) =>
+    p.shares.slice(0, whole).reduce((s, x) => s + x, 0) +
+    (whole < 12 ? p.shares[whole]! * (through - whole) : 0);
   const elapsedShare = share(profile) > 0 ? share(profile) : share(CALENDAR);
   const forecast = through >= 12 ? soFar : soFar / elapsedShare;
   const rest = forecast - soFar;

@@ -50,6 +50,10 @@ describe('yearEndForecast', () => {
     expect(f.high).toBeGreaterThanOrEqual(22);
   });
 
+  it('mid-June counts half of June: 20 of a calendar year 5.5 months gone is 43.64', () => {
+    expect(yearEndForecast(20, 5.5, CALENDAR).forecast).toBeCloseTo((20 * 12) / 5.5, 10);
+  });
+
   it('December: the year is what it is', () => {
     expect(yearEndForecast(31, 12, profile)).toMatchObject({ forecast: 31, low: 31, high: 31 });
   });

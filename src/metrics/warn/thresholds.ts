@@ -1,0 +1,40 @@
+/**
+ * The early warning's thresholds, each overridable (README: Early warning; `--thresholds FILE`
+ * or "warn" in complaints.config.json). Levels: 红 red, 黄 yellow, 绿 green.
+ */
+import { EVENT_DEFAULTS, type EventThresholds } from './events.js';
+import { MIN_PROFILE_COMPLAINTS } from './forecast.js';
+import { SPIKE_DEFAULTS, type SpikeThresholds } from './spike.js';
+
+/** A count at or above which an indicator is yellow, and red. */
+export interface CountLevels {
+  yellow: number;
+  red: number;
+}
+
+export interface WarnThresholds {
+  spike: SpikeThresholds;
+  events: EventThresholds;
+  /** Repeat complainants: a customer again within `withinDays`; customers per level. */
+  repeat: CountLevels & { withinDays: number };
+  /** Escalated work orders (越级, 升级) in the period. */
+  escalation: CountLevels;
+  /** Complaints still open past the closing limit at the period's end, or closed late. */
+  overdue: CountLevels;
+  /** Complaints a unit's earlier years need for its own seasonal profile. */
+  minProfileComplaints: number;
+}
+
+export const WARN_DEFAULTS: WarnThresholds = {
+  spike: SPIKE_DEFAULTS,
+  events: EVENT_DEFAULTS,
+  repeat: { withinDays: 30, yellow: 1, red: 3 },
+  escalation: { yellow: 1, red: 2 },
+  overdue: { yellow: 1, red: 3 },
+  minProfileComplaints: MIN_PROFILE_COMPLAINTS,
+};
+
+/** The level of a count against its levels. */
+export function countLevel(n: number, levels: CountLevels): 'red' | 'yellow' | 'green' {
+  return n >= levels.red ? 'red' : n >= levels.yellow ? 'yellow' : 'green';
+}

@@ -1,0 +1,250 @@
+/**
+ * The early warning of every unit for a period (`complaints warn`, the 预警 sheet, the bulletin's
+ * 需关注事项): each indicator's reason with its figures and level, the unit's level the most
+ * serious of them. Pure: the cube and targets of the analysis input, and the period's complaints
+ * as the reader saw them (WarnOrder: times, places, customers), collected at the I/O edge.
+ */
+import { civilFromDays, daysInMonth } from '../calendar.js';
+import { groupBy, type Tally } from '../group.js';
+import {
+  bucketCount,
+  bucketOf,
+  bucketStart,
+  bucketEnd,
+  monthPeriod,
+  months as monthsOfPeriod,
+  yearEarlier,
+  type Period,
+} from '../period.js';
+import { monthsOf } from '../sections/months.js';
+import type { AnalysisInput } from '../types.js';
+import { findEvents, type ComplaintEvent, type EventOrder } from './events.js';
+import { chooseProfile, profileOf, yearEndForecast, type SeasonalProfile } from './forecast.js';
+import { levelOf, sortReasons, type Level } from './levels.js';
+import { repeatsWithin } from './repeats.js';
+import { baseline, spikeOf } from './spike.js';
+import { countLevel, type WarnThresholds } from './thresholds.js';
+
+/** A complaint as the warning needs it. Times are wall-clock minutes since 1970 (LocalTime.ms / 60000). */
+export interface WarnOrder extends EventOrder {
+  /** Day index of acceptance. */
+  day: number;
+  /** The customer number, else the telephone; null: neither. */
+  customer: string | null;
+  escalated: boolean;
+  closedAt: number | null;
+}
+
+export type WarnReason =
+  | {
+      indicator: 'target';
+      level: Level;
+      assessed: number;
+      annualTarget: number;
+      /** The annual target's share of the year gone (the calendar's): the pace. */
+      prorated: number;
+      forecast: number | null;
+      low: number | null;
+      high: number | null;
+      profile: SeasonalProfile['basis'] | null;
+    }
+  | { indicator: 'spike'; level: Level; observed: number; expected: number; p: number }
+  | { indicator: 'repeat'; level: Level; customers: number; complaints: number; withinDays: number }
+  | { indicator: 'escalation'; level: Level; complaints: number }
+  | { indicator: 'event'; level: Level; event: ComplaintEvent }
+  | { indicator: 'overdue'; level: Level; open: number; late: number; limitHours: number };
+
+export interface UnitWarning {
+  unit: string;
+  level: Level;
+  /** Most serious first; green reasons stay (a unit within its target says so). */
+  reasons: WarnReason[];
+}
+
+export interface WarnInput {
+  input: AnalysisInput;
+  /** The complaints of the period and of the repeat window before it. */
+  orders: readonly WarnOrder[];
+  thresholds: WarnThresholds;
+  closeLimitHours: number;
+  /** The last acceptance time of the data (minutes): open work orders are judged as of then. */
+  dataEnd: number;
+}
+
+const MINUTES_A_DAY = 24 * 60;
+
+/** Per unit name, its tallies over `period` (buckets) by the cube. */
+function byUnit(input: AnalysisInput, period: Period): Map<string, Tally[]> {
+  const out = new Map<string, Tally[]>();
+  for (const g of groupBy(input.cube, ['unit'], period, input.settings))
+    out.set(input.cube.units[g.key[0]!]!, g.buckets);
+  return out;
+}
+
+/** The period's own buckets usable: every month they touch covered whole. */
+function usable(input: AnalysisInput, period: Period): boolean {
+  const use = monthsOf(input);
+  return monthsOfPeriod(period).every((m) => use.usable(m));
+}
+
+/** Spikes: the period against the unit's trailing periods and the same period a year earlier. */
+function spikes(w: WarnInput): Map<string, WarnReason> {
+  const { input, thresholds } = w;
+  const period = input.period;
+  const out = new Map<string, WarnReason>();
+  if (!['day', 'week', 'month'].includes(period.grain) || bucketCount(period) !== 1) return out;
+  if (!usable(input, period)) return out;
+  const g = period.grain;
+  const first = bucketOf(g, period.from) - thresholds.spike.trailing;
+  const range: Period = { from: bucketStart(g, first), to: period.to, grain: g };
+  const known = Array.from({ length: thresholds.spike.trailing }, (_, i) => {
+    const b = first + i;
+    return usable(input, { from: bucketStart(g, b), to: bucketEnd(g, b), grain: g });
+  });
+  const earlier = yearEarlier(period);
+  const earlierTallies = usable(input, earlier) ? byUnit(input, earlier) : null;
+  for (const [unit, tallies] of byUnit(input, range)) {
+    const trailing = tallies.slice(0, -1).map((t, i) => (known[i] ? t.complaints : null));
+    const observed = tallies[tallies.length - 1]!.complaints;
+    const yearBefore = earlierTallies ? (earlierTallies.get(unit)?.[0]?.complaints ?? 0) : null;
+    const expected = baseline(trailing, yearBefore, thresholds.spike);
+    if (expected === null) continue;
+    const s = spikeOf(observed, expected, thresholds.spike);
+    out.set(unit, { indicator: 'spike', ...s });
+  }
+  return out;
+}
+
+/** Complete years before the period's, by unit: 12 monthly assessed counts each. */
+function profiles(input: AnalysisInput, year: number, min: number) {
+  const use = monthsOf(input);
+  const years = new Map<string, Map<number, number[]>>();
+  const all = new Map<number, number[]>();
+  for (const covered of [...input.covered].map((m) => Math.floor(m / 12))) {
+    if (covered >= year || all.has(covered)) continue;
+    if (!Array.from({ length: 12 }, (_, i) => covered * 12 + i).every((m) => use.usable(m)))
+      continue;
+    const sums = Array.from({ length: 12 }, () => 0);
+    for (const [unit, tallies] of byUnit(input, monthPeriod(covered * 12, covered * 12 + 11))) {
+      const counts = tallies.map((t) => t.assessed);
+      counts.forEach((n, i) => (sums[i]! += n));
+      const mine = years.get(unit) ?? new Map<number, number[]>();
+      mine.set(covered, counts);
+      years.set(unit, mine);
+    }
+    all.set(covered, sums);
+  }
+  const everyone = profileOf(all, 'all', min);
+  return (unit: string) =>
+    chooseProfile(profileOf(years.get(unit) ?? new Map(), 'unit', min), everyone);
+}
+
+/** Each unit with an annual target: its year to date, the pace and the year-end forecast. */
+function targets(w: WarnInput): Map<string, WarnReason> {
+  const { input, thresholds } = w;
+  const out = new Map<string, WarnReason>();
+  if (!input.targets) return out;
+  const end = input.period.to;
+  const { year, month, day } = civilFromDays(end);
+  const through = month - 1 + day / daysInMonth(year, month);
+  const ytd: Period = { from: monthPeriod(year * 12, year * 12).from, to: end, grain: 'day' };
+  const complete = usable(input, ytd);
+  const profileFor = profiles(input, year, thresholds.minProfileComplaints);
+  const tallies = byUnit(input, ytd);
+  for (const [unit, target] of input.targets.byUnit) {
+    const assessed = tallies.get(unit)?.reduce((s, t) => s + t.assessed, 0) ?? 0;
+    const annualTarget = target.target;
+    const prorated = (annualTarget * through) / 12;
+    const profile = profileFor(unit);
+    const f = complete ? yearEndForecast(assessed, through, profile) : null;
+    const level: Level =
+      assessed >= annualTarget || (f && f.low >= annualTarget)
+        ? 'red'
+        : f && f.forecast >= annualTarget
+          ? 'yellow'
+          : 'green';
+    out.set(unit, {
+      indicator: 'target',
+      level,
+      assessed,
+      annualTarget,
+      prorated,
+      forecast: f?.forecast ?? null,
+      low: f?.low ?? null,
+      high: f?.high ?? null,
+      profile: f ? profile.basis : null,
+    });
+  }
+  return out;
+}
+
+/** Repeats, escalation, events and overdue work orders: from the period's complaints. */
+function orderReasons(w: WarnInput): Map<string, WarnReason[]> {
+  const { input, orders, thresholds: t } = w;
+  const { from, to } = input.period;
+  const out = new Map<string, WarnReason[]>();
+  const add = (unit: string, r: WarnReason) => out.set(unit, [...(out.get(unit) ?? []), r]);
+  for (const r of repeatsWithin(orders, t.repeat.withinDays, from, to))
+    add(r.unit, {
+      indicator: 'repeat',
+      level: countLevel(r.customers, t.repeat),
+      ...r,
+      withinDays: t.repeat.withinDays,
+    });
+  const inPeriod = orders.filter((o) => o.day >= from && o.day <= to);
+  const escalated = new Map<string, number>();
+  for (const o of inPeriod)
+    if (o.escalated) escalated.set(o.unit, (escalated.get(o.unit) ?? 0) + 1);
+  for (const [unit, complaints] of escalated)
+    add(unit, { indicator: 'escalation', level: countLevel(complaints, t.escalation), complaints });
+  for (const event of findEvents(inPeriod, t.events))
+    add(event.unit, {
+      indicator: 'event',
+      level: event.ids.length >= 2 * t.events.minComplaints ? 'red' : 'yellow',
+      event,
+    });
+  const limit = w.closeLimitHours * 60;
+  const asOf = Math.min(w.dataEnd, (to + 1) * MINUTES_A_DAY);
+  const overdue = new Map<string, { open: number; late: number }>();
+  for (const o of inPeriod) {
+    const open = o.closedAt === null && asOf - o.at > limit;
+    const late = o.closedAt !== null && o.closedAt - o.at > limit;
+    if (!open && !late) continue;
+    const u = overdue.get(o.unit) ?? { open: 0, late: 0 };
+    if (open) u.open++;
+    else u.late++;
+    overdue.set(o.unit, u);
+  }
+  for (const [unit, u] of overdue)
+    add(unit, {
+      indicator: 'overdue',
+      level: countLevel(u.open + u.late, t.overdue),
+      ...u,
+      limitHours: w.closeLimitHours,
+    });
+  return out;
+}
+
+const LEVEL_ORDER: Record<Level, number> = { red: 0, yellow: 1, green: 2 };
+
+/** Every unit of the data, the targets or the complaints, red first, then yellow, then green, by name. */
+export function unitWarnings(w: WarnInput): UnitWarning[] {
+  const spike = spikes(w);
+  const target = targets(w);
+  const rest = orderReasons(w);
+  const units = new Set([
+    ...w.input.cube.units,
+    ...(w.input.targets?.byUnit.keys() ?? []),
+    ...w.orders.map((o) => o.unit),
+  ]);
+  return [...units]
+    .map((unit): UnitWarning => {
+      const reasons = sortReasons([
+        ...(target.has(unit) ? [target.get(unit)!] : []),
+        ...(spike.has(unit) ? [spike.get(unit)!] : []),
+        ...(rest.get(unit) ?? []),
+      ]);
+      return { unit, level: levelOf(reasons), reasons };
+    })
+    .sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || (a.unit < b.unit ? -1 : 1));
+}
