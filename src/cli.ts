@@ -13,6 +13,7 @@ import * as assess from './cli/assess.js';
 import * as classify from './cli/classify.js';
 import * as inspect from './cli/inspect.js';
 import * as report from './cli/report.js';
+import * as warn from './cli/warn.js';
 import * as taxonomy from './cli/taxonomy.js';
 import * as trend from './cli/trend.js';
 import { print } from './report/print.js';
@@ -31,6 +32,7 @@ export function program(): Command {
   trend.register(cli);
   assess.register(cli);
   report.register(cli);
+  warn.register(cli);
   inspect.register(cli);
   classify.register(cli);
   taxonomy.register(cli);

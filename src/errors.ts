@@ -2,7 +2,7 @@
  * User-facing failures. Commands throw these; `cli.ts` is the single place that prints them
  * (one or two plain lines, no stack trace) and turns them into the exit codes of DESIGN.md §4.
  */
-export const EXIT = { ok: 0, internal: 1, usage: 2, rejected: 3 } as const;
+export const EXIT = { ok: 0, internal: 1, usage: 2, rejected: 3, warned: 4 } as const;
 
 export type InputErrorCode =
   | 'FILE_NOT_FOUND'
@@ -149,13 +149,29 @@ export class InstallError extends Error {
   }
 }
 
-export type UserError = InputError | RejectedRowsError | UnmatchedTargetsError | InstallError;
+/**
+ * `warn --fail-on red|yellow` and a unit at or above that level: exit 4, after the warnings were
+ * printed, so that cron mails them (its output) and a script can tell a warning from a failure.
+ */
+export class WarningLevelError extends Error {
+  readonly exitCode: number = EXIT.warned;
+  readonly code = 'WARNED';
+  readonly hint: string | undefined = undefined;
+  constructor(message: string) {
+    super(message);
+    this.name = 'WarningLevelError';
+  }
+}
+
+export type UserError =
+  InputError | RejectedRowsError | UnmatchedTargetsError | InstallError | WarningLevelError;
 
 export function isUserError(error: unknown): error is UserError {
   return (
     error instanceof InputError ||
     error instanceof RejectedRowsError ||
     error instanceof UnmatchedTargetsError ||
-    error instanceof InstallError
+    error instanceof InstallError ||
+    error instanceof WarningLevelError
   );
 }

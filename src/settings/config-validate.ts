@@ -34,6 +34,8 @@ const KEYS: readonly Key[] = [
   'detail',
   'charts',
   'template',
+  'failOn',
+  'thresholds',
   'out',
   'period',
 ];
@@ -122,6 +124,7 @@ export function validateConfig(doc: unknown, file: string): ConfigSettings {
       case 'targets':
       case 'model':
       case 'template':
+      case 'thresholds':
         settings[key] = check.string(key, value, 'a file path');
         break;
       case 'taxonomy':
@@ -158,6 +161,11 @@ export function validateConfig(doc: unknown, file: string): ConfigSettings {
         settings.maxInflated = bytes;
         break;
       }
+      case 'failOn':
+        if (value !== 'red' && value !== 'yellow')
+          check.fail(key, `expected "red" or "yellow", got ${describe(value)}`);
+        settings.failOn = value;
+        break;
       case 'lang':
         if (!isLang(value)) check.fail(key, `expected "zh" or "en", got ${describe(value)}`);
         settings.lang = value;

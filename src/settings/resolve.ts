@@ -202,7 +202,14 @@ export async function resolveSettings(
     detail: o.detail ?? c.detail ?? false,
     charts: o.charts ?? c.charts ?? true,
     template: o.template ?? c.template ?? null,
+    failOn: failOn(o.failOn) ?? c.failOn ?? null,
+    thresholds: o.thresholds ?? c.thresholds ?? null,
   };
+}
+
+/** --fail-on red|yellow (commander checks the choice). */
+function failOn(value: string | undefined): 'red' | 'yellow' | null {
+  return value === 'red' || value === 'yellow' ? value : null;
 }
 
 /** `--json FILE` (not stdout) as an output path. */
@@ -216,7 +223,7 @@ function jsonFile(json: string | true): string | null {
  */
 export function filesRead(
   settings: Pick<Settings, 'inputs' | 'config' | 'targets' | 'taxonomy' | 'model'> &
-    Partial<Pick<Settings, 'template'>>,
+    Partial<Pick<Settings, 'template' | 'thresholds'>>,
 ): ReadFile[] {
   const reads: ReadFile[] = settings.inputs.map((path) => ({ path, role: 'the input' }));
   // The config file is read from the working directory unless named: a .json output there
@@ -226,5 +233,6 @@ export function filesRead(
   if (settings.taxonomy) reads.push({ path: settings.taxonomy, role: 'the taxonomy file' });
   if (settings.model) reads.push({ path: settings.model, role: 'the model file' });
   if (settings.template) reads.push({ path: settings.template, role: 'the template' });
+  if (settings.thresholds) reads.push({ path: settings.thresholds, role: 'the thresholds file' });
   return reads;
 }

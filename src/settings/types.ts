@@ -13,10 +13,16 @@ import type { ExpandedInput } from './inputs.js';
 export type Lang = 'zh' | 'en';
 
 export type CommandName =
-  'analyze' | 'trend' | 'assess' | 'report' | 'inspect' | 'classify' | 'taxonomy';
+  'analyze' | 'trend' | 'assess' | 'report' | 'warn' | 'inspect' | 'classify' | 'taxonomy';
 
 /** The commands that read complaints.config.json and choose a period. */
-export const METRIC_COMMANDS: readonly CommandName[] = ['analyze', 'trend', 'assess', 'report'];
+export const METRIC_COMMANDS: readonly CommandName[] = [
+  'analyze',
+  'trend',
+  'assess',
+  'report',
+  'warn',
+];
 
 export interface Settings {
   /**
@@ -54,6 +60,10 @@ export interface Settings {
   charts: boolean;
   /** --template FILE.docx: the company's bulletin template that --out X.docx fills. */
   template: string | null;
+  /** warn --fail-on: exit 4 when a unit is at or above this level. */
+  failOn: 'red' | 'yellow' | null;
+  /** --thresholds FILE: the early warning's thresholds over the defaults (JSON). */
+  thresholds: string | null;
 }
 
 /**
@@ -91,6 +101,8 @@ export interface CommandLineOptions {
   detail?: boolean;
   charts?: boolean;
   template?: string;
+  failOn?: string;
+  thresholds?: string;
 }
 
 export interface CommandLine {
@@ -127,6 +139,10 @@ export interface ConfigSettings {
   charts?: boolean;
   /** A bulletin template (.docx), relative to the config file's folder. */
   template?: string;
+  /** warn: exit 4 at or above this level. */
+  failOn?: 'red' | 'yellow';
+  /** warn: a thresholds file (JSON), relative to the config file's folder. */
+  thresholds?: string;
   /** Output path pattern; placeholders {period} {from} {to} {date} (see output-path.ts). */
   out?: string;
   /** A period rule (see PERIOD_RULES), worked out from today's date on each run. */

@@ -44,7 +44,27 @@ const CLASSES: Reason = {
  * The metric options each command does not use at all: declared hidden for it
  * (addMetricOptions) and refused when typed.
  */
+const ONE_PERIOD: Reason = {
+  why: 'warn judges one month (or day, or week) against the unit’s own periods before it',
+  hint: 'Give --month YYYY-MM, or leave the period out for the latest complete month.',
+};
+
 export const NOT_USED: Partial<Record<CommandName, Record<OptionKey, Reason>>> = {
+  warn: {
+    quarter: ONE_PERIOD,
+    year: ONE_PERIOD,
+    from: ONE_PERIOD,
+    to: ONE_PERIOD,
+    prorate: {
+      why: 'warn holds the year so far against the whole annual target, and its pace against the months gone',
+      hint: 'Prorated targets: complaints assess or report with --prorate.',
+    },
+    top: LISTS('warn'),
+    replyLimit: {
+      why: 'warn judges open and late work orders against the closing limit',
+      hint: 'Give --close-limit HOURS; reply times are in complaints analyze and report.',
+    },
+  },
   trend: {
     targets: TARGETS,
     prorate: TARGETS,

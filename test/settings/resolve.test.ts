@@ -66,6 +66,8 @@ const DEFAULTS: Settings = {
   detail: false,
   charts: true,
   template: null,
+  failOn: null,
+  thresholds: null,
 };
 
 describe('resolveSettings: the defaults, and every option converted', () => {
@@ -134,6 +136,8 @@ describe('resolveSettings: the defaults, and every option converted', () => {
       detail: true,
       charts: false,
       template: null,
+      failOn: null,
+      thresholds: null,
     });
   });
 

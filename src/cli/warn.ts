@@ -1,0 +1,49 @@
+/** complaints warn [inputs...]: options and help text (the command: commands/warn.ts). */
+import { Option, type Command } from 'commander';
+import { addMetricOptions } from '../settings/options.js';
+
+export function register(program: Command): void {
+  const command = program
+    .command('warn')
+    .summary('early warning: each unit red, yellow or green, with the reasons; --fail-on for cron')
+    .description(
+      'For a month (default: the latest month the exports cover whole): each unit’s level — 红 red, 黄 yellow, 绿 green — and its reasons, most serious first: assessed complaints against the annual target and the year-end forecast from the unit’s seasonal profile, a spike against its own baseline (Poisson tail), customers complaining again within 30 days, escalated work orders, events (several complaints about one place within hours), and work orders open or closed past the closing limit.',
+    )
+    .argument(
+      '[inputs...]',
+      'export files (.xlsx, .csv, .txt), folders of them, or quoted patterns; - reads stdin; default: "inputs" of the config file',
+    )
+    .addOption(
+      new Option('--fail-on <level>', 'exit 4 when any unit is at or above LEVEL').choices([
+        'red',
+        'yellow',
+      ]),
+    )
+    .option(
+      '--thresholds <file>',
+      'a JSON file of thresholds over the defaults (README: Early warning); also "thresholds" in the config file',
+    );
+  addMetricOptions(command)
+    .addHelpText(
+      'after',
+      `
+Period: --month YYYY-MM (2016-11, 201611, 2016年11月); without it, the latest month the exports
+cover whole. Targets are annual: the year so far is held against them, and forecast to December.
+--json prints {period, thresholds, levels, units: [{unit, level, reasons, forecast}]}.
+
+Exit codes: 0 done (whatever the levels, without --fail-on); 2 an input, the targets or the
+thresholds file cannot be read, or no month is covered whole; 3 rows were rejected, or a target
+matches no unit, under --strict; 4 --fail-on LEVEL and a unit at or above it.
+
+Examples:
+  complaints warn exports/*.xlsx --targets targets.xlsx
+  complaints warn exports/*.xlsx --targets targets.xlsx --month 2016-11 --json
+  complaints warn --fail-on red        # from complaints.config.json, in cron`,
+    )
+    .action(async (inputs: string[], _options: unknown, command: Command) => {
+      const settings = await (
+        await import('../settings/command.js')
+      ).settingsFor('warn', inputs, command);
+      return (await import('../commands/warn.js')).run(settings);
+    });
+}

@@ -1,0 +1,83 @@
+/**
+ * complaints warn [inputs…]: what it does (options and help: cli/warn.ts).
+ *
+ * The early warning: every unit's level (红/黄/绿) and reasons for a month — by default the
+ * latest month the exports cover whole — from its pace against the annual target and year-end
+ * forecast, spikes against its own baseline, repeat complainants, escalation, events and overdue
+ * work orders (metrics/warn/). `--fail-on red|yellow` ends with exit 4 when a unit is at or above
+ * that level, after printing, so cron mails the lines.
+ */
+import { InputError, WarningLevelError } from '../errors.js';
+import { RecentComplaints } from '../ingest/recent-complaints.js';
+import { readThresholds } from '../io/thresholds.js';
+import { checkWritable, guardOutputs } from '../io/write.js';
+import { monthOfDay } from '../metrics/calendar.js';
+import { monthPeriod, type PeriodRequest } from '../metrics/period.js';
+import { periodSection } from '../metrics/sections/period.js';
+import { monthsOf } from '../metrics/sections/months.js';
+import type { AnalysisInput } from '../metrics/types.js';
+import { atLeast } from '../metrics/warn/levels.js';
+import { unitWarnings } from '../metrics/warn/warnings.js';
+import { runPipeline } from '../pipeline.js';
+import { emitJson } from '../report/json.js';
+import { print } from '../report/print.js';
+import { LEVEL_WORDS, warnJson, warnText } from '../report/warn.js';
+import { monthIndexToString } from '../schema/values.js';
+import { filesRead } from '../settings/resolve.js';
+import type { Settings } from '../settings/types.js';
+
+/** Days before the period that the baselines and the repeat window may reach back to. */
+const LOOK_BACK_DAYS = 62;
+
+/** The latest month the data covers whole, as the period of the input. */
+function latestCompleteMonth(input: AnalysisInput): AnalysisInput {
+  const use = monthsOf(input);
+  const last = monthOfDay(input.period.to);
+  for (let m = last; m > last - 24; m--) {
+    if (!use.usable(m)) continue;
+    const request: PeriodRequest = { from: m, to: m, kind: 'month', label: monthIndexToString(m) };
+    return { ...input, period: monthPeriod(m, m), request };
+  }
+  throw new InputError(
+    'NO_DATA',
+    'warn: the exports cover no month whole, and a month covered in part would read as a fall.',
+    'Give the month with --month YYYY-MM, or add the exports that complete it.',
+  );
+}
+
+export async function run(settings: Settings): Promise<void> {
+  const { lang, json, period: request } = settings;
+  await guardOutputs([json?.file], filesRead(settings));
+  if (json?.file) await checkWritable(json.file);
+  const thresholds = await readThresholds(settings.thresholds);
+  const window = thresholds.repeat.withinDays;
+  const asked =
+    request.from !== null && request.to !== null ? monthPeriod(request.from, request.to) : null;
+  const recent = new RecentComplaints(
+    asked && { from: asked.from - window, to: asked.to },
+    LOOK_BACK_DAYS + window,
+  );
+  const result = await runPipeline(settings, recent.observe);
+  const input = request.kind === 'auto' ? latestCompleteMonth(result.input) : result.input;
+  const units = unitWarnings({
+    input,
+    orders: recent.orders(),
+    thresholds,
+    closeLimitHours: settings.analysis.closeLimitHours,
+    dataEnd: recent.dataEnd,
+  });
+  const period = periodSection(input);
+  if (json) await emitJson(warnJson(units, period, thresholds), json.file ?? true);
+  else if (!settings.quiet) print(process.stdout, `${warnText(units, period, lang)}\n`);
+  const failOn = settings.failOn;
+  if (!failOn) return;
+  const flagged = units.filter((u) => atLeast(u.level, failOn));
+  if (flagged.length > 0) {
+    const words = LEVEL_WORDS[lang][failOn];
+    throw new WarningLevelError(
+      lang === 'zh'
+        ? `warn: ${flagged.length} 个单位达到${words}色及以上预警（--fail-on ${failOn}）：${flagged.map((u) => u.unit).join('，')}`
+        : `warn: ${flagged.length} unit(s) at ${words} or above (--fail-on ${failOn}): ${flagged.map((u) => u.unit).join(', ')}`,
+    );
+  }
+}

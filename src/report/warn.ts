@@ -1,0 +1,164 @@
+/**
+ * `complaints warn` in words: one line per unit — its level (红/黄/绿) and its reasons, most
+ * serious first — and the JSON result. Lays out the warnings (metrics/warn/warnings.ts) and
+ * computes nothing but the words.
+ */
+import { dayToString } from '../metrics/calendar.js';
+import type { Level } from '../metrics/warn/levels.js';
+import type { WarnThresholds } from '../metrics/warn/thresholds.js';
+import type { UnitWarning, WarnReason } from '../metrics/warn/warnings.js';
+import type { PeriodSection } from '../metrics/types.js';
+import type { Lang } from '../settings/types.js';
+import { formatCount } from './format.js';
+import { GENERATED_BY, SCHEMA_VERSION } from './json.js';
+import { spanWords } from './labels.js';
+import { table } from './terminal.js';
+
+/** Wall-clock minutes as "2016-11-13 14:00". */
+export function minuteText(minutes: number): string {
+  const day = Math.floor(minutes / 1440);
+  const m = minutes - day * 1440;
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${dayToString(day)} ${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
+}
+
+const one = (n: number) => n.toFixed(1);
+const pText = (p: number) => (p < 0.001 ? 'p<0.001' : `p=${p.toFixed(3)}`);
+
+export const LEVEL_WORDS: Record<Lang, Record<Level, string>> = {
+  zh: { red: '红', yellow: '黄', green: '绿' },
+  en: { red: 'red', yellow: 'yellow', green: 'green' },
+};
+
+/** A reason in words. */
+export function reasonText(r: WarnReason, lang: Lang): string {
+  const zh = lang === 'zh';
+  switch (r.indicator) {
+    case 'target': {
+      const target = formatCount(r.annualTarget);
+      if (r.assessed >= r.annualTarget)
+        return zh
+          ? `累计考核投诉${r.assessed}件，已达年度指标${target}件`
+          : `${r.assessed} assessed so far: the annual target of ${target} is reached`;
+      if (r.forecast === null)
+        return zh
+          ? `累计考核投诉${r.assessed}件，年度指标${target}件（数据不全，不作预测）`
+          : `${r.assessed} assessed so far of an annual target of ${target} (incomplete data: no forecast)`;
+      const range = zh
+        ? `预计全年${one(r.forecast)}件（${r.low}–${r.high}件）`
+        : `${one(r.forecast)} expected for the year (${r.low}–${r.high})`;
+      const verdict =
+        r.level === 'red'
+          ? zh
+            ? '，将超'
+            : ', will pass'
+          : r.level === 'yellow'
+            ? zh
+              ? '，可能超'
+              : ', may pass'
+            : zh
+              ? '，'
+              : ', within';
+      return zh
+        ? `累计考核投诉${r.assessed}件，${range}${verdict}年度指标${target}件`
+        : `${r.assessed} assessed so far, ${range}${verdict} the annual target of ${target}`;
+    }
+    case 'spike':
+      return zh
+        ? `本期投诉${r.observed}件，按以往预期${one(r.expected)}件（${pText(r.p)}）`
+        : `${r.observed} complaint${r.observed === 1 ? '' : 's'} against ${one(r.expected)} expected (${pText(r.p)})`;
+    case 'repeat':
+      return zh
+        ? `${r.customers}位客户${r.withinDays}天内再次投诉（${r.complaints}件）`
+        : `${r.customers} customers complained again within ${r.withinDays} days (${r.complaints})`;
+    case 'escalation':
+      return zh ? `越级/升级投诉${r.complaints}件` : `${r.complaints} escalated`;
+    case 'event': {
+      const e = r.event;
+      const when = `${minuteText(e.from)}–${minuteText(e.to).slice(11)}`;
+      return zh
+        ? `${e.place}${e.className}集中投诉${e.ids.length}件（${when}：${e.ids.join('、')}）`
+        : `${e.ids.length} complaints of ${e.className} at ${e.place} (${when}: ${e.ids.join(', ')})`;
+    }
+    case 'overdue': {
+      const parts = zh
+        ? [r.open > 0 && `未办结${r.open}件`, r.late > 0 && `办结超时${r.late}件`]
+        : [r.open > 0 && `${r.open} still open`, r.late > 0 && `${r.late} closed late`];
+      return zh
+        ? `超${r.limitHours}小时${parts.filter(Boolean).join('、')}`
+        : `over ${r.limitHours} hours: ${parts.filter(Boolean).join(', ')}`;
+    }
+  }
+}
+
+/** The reasons worth saying: the target's always (how the year stands), the others when not green. */
+export function shownReasons(u: UnitWarning): WarnReason[] {
+  return u.reasons.filter((r) => r.indicator === 'target' || r.level !== 'green');
+}
+
+export function warnText(
+  units: readonly UnitWarning[],
+  period: { from: string; to: string },
+  lang: Lang,
+): string {
+  const zh = lang === 'zh';
+  const count = (l: Level) => units.filter((u) => u.level === l).length;
+  const words = LEVEL_WORDS[lang];
+  const head = zh
+    ? `预警 ${spanWords(period, 'zh')}（${units.length} 个单位：红 ${count('red')}，黄 ${count('yellow')}，绿 ${count('green')}）`
+    : `Early warning, ${spanWords(period, 'en')} (${units.length} units: ${count('red')} red, ${count('yellow')} yellow, ${count('green')} green)`;
+  const rows = units.map((u) => [
+    words[u.level],
+    u.unit,
+    shownReasons(u)
+      .map((r) => reasonText(r, lang))
+      .join(zh ? '；' : '; '),
+  ]);
+  const heading = zh ? ['级别', '供电单位', '原因'] : ['level', 'unit', 'reasons'];
+  return `${head}\n${table(heading, rows, ['left', 'left', 'left'])}`;
+}
+
+/** The JSON of `warn --json`: the period, the thresholds used, and every unit. */
+export function warnJson(
+  units: readonly UnitWarning[],
+  period: PeriodSection,
+  thresholds: WarnThresholds,
+): object {
+  return {
+    schemaVersion: SCHEMA_VERSION,
+    generatedBy: GENERATED_BY,
+    period,
+    thresholds,
+    levels: {
+      red: units.filter((u) => u.level === 'red').length,
+      yellow: units.filter((u) => u.level === 'yellow').length,
+      green: units.filter((u) => u.level === 'green').length,
+    },
+    units: units.map((u) => {
+      const target = u.reasons.find((r) => r.indicator === 'target');
+      return {
+        unit: u.unit,
+        level: u.level,
+        reasons: u.reasons.map((r) =>
+          r.indicator === 'event'
+            ? {
+                ...r,
+                event: { ...r.event, from: minuteText(r.event.from), to: minuteText(r.event.to) },
+              }
+            : r,
+        ),
+        forecast:
+          target && target.indicator === 'target' && target.forecast !== null
+            ? {
+                assessed: target.assessed,
+                annualTarget: target.annualTarget,
+                yearEnd: target.forecast,
+                low: target.low,
+                high: target.high,
+                profile: target.profile,
+              }
+            : null,
+      };
+    }),
+  };
+}
