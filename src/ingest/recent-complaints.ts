@@ -38,7 +38,7 @@ export class RecentComplaints {
       at: minute,
       day,
       className: c.level2?.name ?? c.level1?.name ?? null,
-      address: null,
+      address: order.address === null ? null : order.address.slice(0, TEXT_KEPT),
       text: order.content === null ? null : order.content.slice(0, TEXT_KEPT),
       customer: order.customerId ?? order.phone,
       escalated: order.escalated === true,

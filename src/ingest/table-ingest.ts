@@ -366,6 +366,7 @@ export class TableIngest implements TableSink {
       city: this.category(cells, 'city'),
       escalated,
       severity: this.category(cells, 'severity'),
+      address: this.plain(cells, 'address') || null,
       cells,
       headers: this.header!.headers,
     };

@@ -61,6 +61,8 @@ export interface WorkOrder {
   city: string | null;
   escalated: Flag;
   severity: string | null;
+  /** 用电地址: where the complaint is about (events of the early warning). */
+  address: string | null;
   /** The row as read, for row-level outputs that keep the original columns. */
   cells: readonly Cell[];
   /** The header of the row's input, as found: same array for every row of that input. */

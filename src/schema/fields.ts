@@ -23,6 +23,7 @@ export const FIELDS = [
   'city',
   'escalated',
   'severity',
+  'address',
 ] as const;
 
 export type Field = (typeof FIELDS)[number];
@@ -168,6 +169,13 @@ export const FIELD_SPECS: Record<Field, FieldSpec> = {
     zh: '投诉等级',
     required: false,
     aliases: ['投诉等级', '紧急程度', 'severity'],
+  },
+  // Where the complaint is about: the early warning finds events (many complaints about one
+  // place within hours) by the place words here and in the text.
+  address: {
+    zh: '用电地址',
+    required: false,
+    aliases: ['用电地址', '客户地址', '联系地址', '地址', '故障地址', '台区名称', 'ELEC_ADDR', 'address'],
   },
 };
 

@@ -30,6 +30,7 @@ const order = (o: Partial<WorkOrder> = {}): WorkOrder => ({
   city: null,
   escalated: null,
   severity: null,
+  address: null,
   cells: [],
   headers: [],
   ...o,

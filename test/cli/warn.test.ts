@@ -1,0 +1,231 @@
+/**
+ * `complaints warn` end to end on fixtures/metrics, against the figures the fixture generator
+ * counted (expected.json): June 2016's spike at 黄山区 (6 complaints against a baseline of
+ * 0.83), the year-end forecasts from every unit's 2015 profile, the levels, --fail-on's exit 4,
+ * the config file, the thresholds file, and an outage burst planted in a generated export.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { complaints, isPlainError, ROOT } from '../helpers/cli.js';
+
+const INPUTS = [
+  'fixtures/metrics/95598-2015.xlsx',
+  'fixtures/metrics/95598-2016-01-06.xlsx',
+  'fixtures/metrics/95598-2016-06-12-gb18030.csv',
+];
+const TARGETS = ['--targets', 'fixtures/metrics/targets-2016.csv'];
+const expected = JSON.parse(readFileSync(join(ROOT, 'fixtures/metrics/expected.json'), 'utf8'));
+interface UnitMonths {
+  unit: string;
+  complaints: number[];
+  assessed: number[];
+  complaints2015: number[];
+  assessed2015: number[];
+}
+const unitMonths = expected.annual.unitMonths as UnitMonths[];
+const targetOf = (unit: string) =>
+  (expected.annual.units as { unit: string; target: number }[]).find((u) => u.unit === unit)!
+    .target;
+
+const dir = mkdtempSync(join(tmpdir(), 'complaints-warn-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+function warn(args: string[]): Json {
+  const run = complaints(['warn', ...INPUTS, ...args, '--json']);
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout);
+}
+
+describe('June 2016, against the generator’s counts', () => {
+  const june = warn([...TARGETS, '--month', '2016-06']);
+  const unit = (name: string) => june.units.find((u: Json) => u.unit === name);
+
+  it('each unit’s spike baseline: December–May and June 2015, half and half', () => {
+    for (const u of unitMonths) {
+      const trailing = [u.complaints2015[11]!, ...u.complaints.slice(0, 5)];
+      const lambda = (trailing.reduce((s, n) => s + n, 0) / 6 + u.complaints2015[5]!) / 2;
+      const spike = unit(u.unit).reasons.find((r: Json) => r.indicator === 'spike');
+      expect(spike, u.unit).toMatchObject({ observed: u.complaints[5] });
+      expect(spike.expected, u.unit).toBeCloseTo(lambda, 10);
+    }
+  });
+
+  it('黄山区: 6 against 0.83 is a red spike (P(X ≥ 6) = 0.00023)', () => {
+    const spike = unit('国网黄山市黄山区供电公司').reasons[0];
+    expect(spike).toMatchObject({ indicator: 'spike', level: 'red', observed: 6 });
+    expect(spike.p).toBeCloseTo(0.000229, 6);
+    expect(unit('国网黄山市黄山区供电公司').level).toBe('red');
+  });
+
+  it('the year-end forecasts: January–June scaled by every unit’s 2015 profile', () => {
+    // A unit's own 2015 is its profile when it holds 24 assessed complaints or more; else
+    // every unit's 2015 is.
+    const sum = (xs: number[]) => xs.reduce((s, n) => s + n, 0);
+    const all = Array.from({ length: 12 }, (_, m) =>
+      sum(unitMonths.map((u) => u.assessed2015[m]!)),
+    );
+    for (const u of unitMonths) {
+      const own = sum(u.assessed2015) >= 24;
+      const profile = own ? u.assessed2015 : all;
+      const share = sum(profile.slice(0, 6)) / sum(profile);
+      const assessed = sum(u.assessed.slice(0, 6));
+      const f = unit(u.unit).forecast;
+      expect(f, u.unit).toMatchObject({
+        assessed,
+        annualTarget: targetOf(u.unit),
+        profile: own ? 'unit' : 'all',
+      });
+      expect(f.yearEnd, u.unit).toBeCloseTo(assessed / share, 10);
+      expect(f.low).toBeLessThanOrEqual(f.yearEnd);
+      expect(f.high).toBeGreaterThanOrEqual(f.yearEnd);
+    }
+  });
+
+  it('levels: a unit is as serious as its most serious reason; red first', () => {
+    const rank = { red: 2, yellow: 1, green: 0 } as Record<string, number>;
+    for (const u of june.units)
+      expect(rank[u.level]).toBe(Math.max(0, ...u.reasons.map((r: Json) => rank[r.level]!)));
+    const levels = june.units.map((u: Json) => rank[u.level]);
+    expect(levels).toEqual([...levels].sort((a, b) => b - a));
+    expect(june.levels.red + june.levels.yellow + june.levels.green).toBe(8);
+  });
+});
+
+describe('exit codes and where the settings come from', () => {
+  it('--fail-on red: exit 4 after the lines, naming the units on stderr', () => {
+    const run = complaints([
+      'warn',
+      ...INPUTS,
+      ...TARGETS,
+      '--month',
+      '2016-06',
+      '--fail-on',
+      'red',
+    ]);
+    expect(run.code).toBe(4);
+    expect(run.stdout).toMatch(/^预警 2016年6月（8 个单位：红 \d+，黄 \d+，绿 \d+）/);
+    expect(run.stderr).toMatch(
+      /^complaints: warn: \d+ 个单位达到红色及以上预警（--fail-on red）：.*国网黄山市黄山区供电公司/,
+    );
+    expect(isPlainError(run.stderr)).toBe(true);
+  });
+
+  it('without --fail-on: exit 0 whatever the levels', () => {
+    expect(complaints(['warn', ...INPUTS, ...TARGETS, '--month', '2016-06']).code).toBe(0);
+  });
+
+  it('the config file: failOn and a thresholds file beside it', () => {
+    const thresholds = join(dir, 'thresholds.json');
+    // A spike needs 10 complaints over the baseline: 黄山区's June is no longer one.
+    writeFileSync(thresholds, JSON.stringify({ spike: { minExcess: 10 } }));
+    writeFileSync(
+      join(dir, 'complaints.config.json'),
+      JSON.stringify({
+        inputs: INPUTS.map((f) => join(ROOT, f)),
+        targets: join(ROOT, 'fixtures/metrics/targets-2016.csv'),
+        period: '2016-06',
+        failOn: 'red',
+        thresholds: 'thresholds.json',
+      }),
+    );
+    const run = complaints(['warn', '--json'], { cwd: dir });
+    expect(run.code).toBe(4);
+    const j = JSON.parse(run.stdout);
+    expect(j.thresholds.spike.minExcess).toBe(10);
+    const spike = j.units
+      .find((u: Json) => u.unit === '国网黄山市黄山区供电公司')
+      .reasons.find((r: Json) => r.indicator === 'spike');
+    expect(spike.level).toBe('green');
+  });
+
+  it('a misspelt threshold is refused, naming it and the closest one', () => {
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ spike: { minExces: 4 } }));
+    const run = complaints(['warn', ...INPUTS, '--thresholds', bad]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      'unknown threshold "spike.minExces"; did you mean "spike.minExcess"?',
+    );
+    expect(isPlainError(run.stderr)).toBe(true);
+  });
+
+  it('warn judges one month: --quarter is refused with the reason', () => {
+    const run = complaints(['warn', ...INPUTS, '--quarter', '2016Q4']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('warn: --quarter is not used: warn judges one month');
+  });
+
+  it('without a period: the latest month the exports cover whole (not a December cut at the 26th)', () => {
+    const run = complaints([
+      'warn',
+      'fixtures/coverage/95598-2015.xlsx',
+      'fixtures/coverage/95598-2016-1226.xlsx',
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).period).toMatchObject({ from: '2016-11', to: '2016-11' });
+  });
+});
+
+describe('an outage burst planted in an export', () => {
+  const header = '工单编号,受理时间,供电单位,业务类型,一级分类,二级分类,受理内容,用电地址';
+  const ordinary = Array.from({ length: 120 }, (_, i) => {
+    const day = 1 + (i % 28);
+    const hour = 8 + (i % 10);
+    const village = ['东山村', '西河村', '南林村', '北田村', '中石村', '上山村'][i % 6];
+    const unit = ['甲供电公司', '乙供电公司', '丙供电公司'][i % 3];
+    const cls = ['停送电投诉,停电计划执行', '营业投诉,抄表催费', '服务投诉,服务态度'][
+      Math.floor(i / 3) % 3
+    ];
+    return `T${1000 + i},2016-11-${String(day).padStart(2, '0')} ${hour}:00,${unit},投诉,${cls},客户反映${village}的问题,${village}`;
+  });
+  const burst = [
+    'B1,2016-11-13 14:05,乙供电公司,投诉,停送电投诉,停电计划执行,汤口镇芳村停电两小时,汤口镇芳村三组',
+    'B2,2016-11-13 14:40,乙供电公司,投诉,停送电投诉,停电计划执行,芳村一直没电,',
+    'B3,2016-11-13 15:30,乙供电公司,投诉,停送电投诉,停电计划执行,我们芳村什么时候来电,',
+    'B4,2016-11-13 17:10,乙供电公司,投诉,停送电投诉,停电计划执行,停电,黄山区汤口镇芳村',
+  ];
+  const write = (name: string, lines: string[]) => {
+    const file = join(dir, name);
+    writeFileSync(file, [header, ...lines].join('\n') + '\n');
+    return file;
+  };
+
+  it('finds the burst, with its work orders', () => {
+    const j = JSON.parse(
+      complaints([
+        'warn',
+        write('burst.csv', [...ordinary, ...burst]),
+        '--month',
+        '2016-11',
+        '--json',
+      ]).stdout,
+    );
+    const events = j.units.flatMap((u: Json) =>
+      u.reasons.filter((r: Json) => r.indicator === 'event'),
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0].event).toMatchObject({
+      unit: '乙供电公司',
+      className: '停电计划执行',
+      place: '芳村',
+      from: '2016-11-13 14:05',
+      to: '2016-11-13 17:10',
+      ids: ['B1', 'B2', 'B3', 'B4'],
+    });
+    expect(events[0].level).toBe('yellow');
+  });
+
+  it('finds nothing in the same month without it', () => {
+    const j = JSON.parse(
+      complaints(['warn', write('plain.csv', ordinary), '--month', '2016-11', '--json']).stdout,
+    );
+    expect(
+      j.units.flatMap((u: Json) => u.reasons.filter((r: Json) => r.indicator === 'event')),
+    ).toEqual([]);
+  });
+});
