@@ -12,6 +12,10 @@ import { relative, resolve } from 'node:path';
 import { periodJson } from '../metrics/period.js';
 import { reportSpan } from '../metrics/sections/year-to-date.js';
 import { runPipeline } from '../pipeline.js';
+import { RecentComplaints } from '../ingest/recent-complaints.js';
+import { readThresholds } from '../io/thresholds.js';
+import type { AnalysisInput } from '../metrics/types.js';
+import { unitWarnings } from '../metrics/warn/warnings.js';
 import {
   checkOutput,
   fillsTemplate,
@@ -29,6 +33,28 @@ import type { Settings } from '../settings/types.js';
 /** 投诉分析-2016Q4.xlsx, complaints-2016-11.xlsx … from the period as asked or found. */
 export function defaultOutName(label: string, lang: 'zh' | 'en'): string {
   return `${lang === 'zh' ? '投诉分析' : 'complaints'}-${label}.xlsx`;
+}
+
+/**
+ * The early warning beside the report (the 预警 sheet, the bulletin's 需关注事项): the complaints
+ * of the period and the repeat window before it, collected while reading, judged after.
+ */
+async function earlyWarning(settings: Settings) {
+  const thresholds = await readThresholds(settings.thresholds);
+  const span = reportSpan(settings.period);
+  const window = thresholds.repeat.withinDays;
+  const recent = new RecentComplaints(span && { from: span.from - window, to: span.to }, 400);
+  return {
+    recent,
+    of: (input: AnalysisInput) =>
+      unitWarnings({
+        input,
+        orders: recent.orders(),
+        thresholds,
+        closeLimitHours: settings.analysis.closeLimitHours,
+        dataEnd: recent.dataEnd,
+      }),
+  };
 }
 
 export async function run(settings: Settings): Promise<void> {
@@ -50,9 +76,13 @@ export async function run(settings: Settings): Promise<void> {
         map: settings.ingest.map,
       })
     : null;
+  const warning = await earlyWarning(settings);
   try {
     // A month or a quarter comes with its year to date (analysis.yearToDate).
-    const result = await runPipeline(settings, detail?.observe);
+    const result = await runPipeline(settings, (order, entry, c) => {
+      detail?.observe(order, entry, c);
+      warning.recent.observe(order, entry, c);
+    });
     const period = namedPeriod(request, periodJson(result.input.period));
     const out = resolve(reportPath(settings, period, defaultOutName(period.label, lang))!);
     if (!settings.out) {
@@ -66,6 +96,7 @@ export async function run(settings: Settings): Promise<void> {
       detail,
       quarterKey,
       template: settings.template,
+      warnings: warning.of(result.input),
     });
     if (!settings.quiet)
       print(

@@ -16,6 +16,7 @@ import { formatInt, localStamp } from './format.js';
 import { jsonText, resultJson } from './json.js';
 import { WRITTEN, WRITTEN_BULLETIN, WRITTEN_TABLE } from './labels.js';
 import { buildReportModel } from './model.js';
+import type { UnitWarning } from '../metrics/warn/warnings.js';
 import { figureNotes } from './sections/notes.js';
 import { unitsCsvTable } from './sections/units.js';
 
@@ -76,6 +77,8 @@ export interface OutputOptions {
   quarterKey: boolean;
   /** --template FILE.docx: the company's bulletin template, for a .docx output. */
   template: string | null;
+  /** The early warning (report): the 预警 sheet and the bulletin's 需关注事项. */
+  warnings?: readonly UnitWarning[] | null;
 }
 
 export interface Written {
@@ -118,6 +121,7 @@ async function writeBulletinFile(
     result,
     lang: options.lang,
     generatedAt: localStamp(new Date()),
+    warnings: options.warnings ?? null,
   });
   const b = model.bulletin;
   const counts = {
@@ -153,7 +157,12 @@ async function writeWorkbookFile(
   options: OutputOptions,
 ): Promise<Written> {
   const generatedAt = localStamp(new Date());
-  const model = buildReportModel({ result, lang: options.lang, generatedAt });
+  const model = buildReportModel({
+    result,
+    lang: options.lang,
+    generatedAt,
+    warnings: options.warnings ?? null,
+  });
   const charts = options.charts
     ? await (await import('./charts.js')).renderCharts(model.charts, options.lang)
     : [];

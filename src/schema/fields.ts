@@ -175,7 +175,16 @@ export const FIELD_SPECS: Record<Field, FieldSpec> = {
   address: {
     zh: '用电地址',
     required: false,
-    aliases: ['用电地址', '客户地址', '联系地址', '地址', '故障地址', '台区名称', 'ELEC_ADDR', 'address'],
+    aliases: [
+      '用电地址',
+      '客户地址',
+      '联系地址',
+      '地址',
+      '故障地址',
+      '台区名称',
+      'ELEC_ADDR',
+      'address',
+    ],
   },
 };
 

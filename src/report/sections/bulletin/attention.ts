@@ -10,6 +10,8 @@ import type { Analysis, Note, YearToDate } from '../../../metrics/types.js';
 import type { Lang } from '../../../settings/types.js';
 import type { Paragraph } from '../../types.js';
 import { say } from '../notes.js';
+import { reasonWords } from '../warnings.js';
+import type { UnitWarning } from '../../../metrics/warn/warnings.js';
 import { count, runs, type Piece } from './figures.js';
 import { partialMonths } from './overall.js';
 import { list } from './units.js';
@@ -229,15 +231,56 @@ function noteParagraphs(a: Analysis, lang: Lang): Paragraph[] {
     .map((text) => ({ runs: [text] }));
 }
 
-export function attentionSection(a: Analysis, ingest: IngestResult, lang: Lang) {
+/**
+ * The units the early warning puts at red or yellow, with what put them there ("红色预警：
+ * A（已达年度指标、本期投诉异常增多）"); their figures are the 预警 sheet's.
+ */
+function warningParagraph(warnings: readonly UnitWarning[] | null, lang: Lang): Paragraph | null {
+  if (!warnings) return null;
+  const zh = lang === 'zh';
+  const said = (['red', 'yellow'] as const).flatMap((level) => {
+    const units = warnings.filter((u) => u.level === level);
+    if (units.length === 0) return [];
+    const items = units.map((u) => {
+      const why = u.reasons.filter((r) => r.level === level).map((r) => reasonWords(r, lang));
+      return zh ? `${u.unit}（${why.join('、')}）` : `${u.unit} (${why.join(', ')})`;
+    });
+    const name = zh
+      ? level === 'red'
+        ? '红色预警'
+        : '黄色预警'
+      : level === 'red'
+        ? 'Red'
+        : 'Yellow';
+    return [zh ? `${name}：${items.join('；')}` : `${name}: ${items.join('; ')}`];
+  });
+  if (said.length === 0) return null;
+  return {
+    runs: [
+      zh
+        ? `${said.join('。')}。各单位的数字见报表“预警”表。`
+        : `Early warning. ${said.join('. ')}. The figures are in the report's Warnings sheet.`,
+    ],
+  };
+}
+
+export function attentionSection(
+  a: Analysis,
+  ingest: IngestResult,
+  lang: Lang,
+  warnings: readonly UnitWarning[] | null = null,
+) {
+  // The early warning's forecast, when there is one, says better than the pace which units are
+  // at risk; it names the units past their target too.
   const paragraphs = [
-    atRiskParagraph(a.yearToDate, lang),
-    reachedParagraph(a.yearToDate, lang),
+    warningParagraph(warnings, lang),
+    !warnings && atRiskParagraph(a.yearToDate, lang),
+    !warnings && reachedParagraph(a.yearToDate, lang),
     overYearParagraph(a, lang),
     repeatParagraph(a, lang),
     partialParagraph(a, lang),
     ...dataParagraphs(a, ingest, lang),
     ...noteParagraphs(a, lang),
-  ].filter((p): p is Paragraph => p !== null);
+  ].filter((p): p is Paragraph => !!p);
   return paragraphs.length > 0 ? { paragraphs, tables: [], charts: [] } : null;
 }

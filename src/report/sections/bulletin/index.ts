@@ -7,6 +7,7 @@
 import type { IngestResult } from '../../../ingest/ingest.js';
 import type { Analysis } from '../../../metrics/types.js';
 import type { Lang } from '../../../settings/types.js';
+import type { UnitWarning } from '../../../metrics/warn/warnings.js';
 import type { Bulletin, BulletinSection, BulletinSectionKey } from '../../types.js';
 import { attentionSection } from './attention.js';
 import { categoriesSection } from './categories.js';
@@ -45,6 +46,8 @@ export interface BulletinContext {
   sourcesLine: string;
   /** When the report was made: "2016-12-31 08:00 UTC+08:00". */
   generatedAt: string;
+  /** The early warning, when the report computed one. */
+  warnings: readonly UnitWarning[] | null;
 }
 
 /** 2016-12-05 … → 2016年12月5日, 5 December 2016: the date a document is signed. */
@@ -87,7 +90,7 @@ export function buildBulletin(
     ['categories', categoriesSection(a, lang)],
     ['repeat', repeatSection(a, lang)],
     ['timeliness', timelinessSection(a, lang)],
-    ['attention', attentionSection(a, ingest, lang)],
+    ['attention', attentionSection(a, ingest, lang, context.warnings)],
   ];
   const present = bodies.filter(
     (b): b is [BulletinSectionKey, SectionBody] => b[1] !== null && b[1].paragraphs.length > 0,

@@ -1,0 +1,71 @@
+/**
+ * The early warning in the report: the 预警 sheet (each unit's level and reasons, as `warn`
+ * prints them) and, for the bulletin's 需关注事项, the units at red and yellow with what put them
+ * there, in words without figures (the figures are the sheet's and `warn --json`'s).
+ */
+import type { UnitWarning, WarnReason } from '../../metrics/warn/warnings.js';
+import type { Lang } from '../../settings/types.js';
+import type { Sheet } from '../types.js';
+import { LEVEL_WORDS, reasonText, shownReasons } from '../warn.js';
+
+export const WARN_SHEET = { zh: '预警', en: 'Warnings' } as const;
+
+export function warningsSheet(units: readonly UnitWarning[], lang: Lang): Sheet {
+  return {
+    name: WARN_SHEET[lang],
+    tables: [
+      {
+        columns: [
+          { key: 'level', label: 'level', format: 'text' },
+          { key: 'unit', label: 'unit', format: 'text' },
+          { key: 'reasons', label: 'reasons', format: 'text' },
+        ],
+        // One row per reason, each with its unit's level: short enough to read, and a filter
+        // on 预警级别 keeps whole units.
+        rows: units.flatMap((u) =>
+          shownReasons(u).map((r) => ({
+            level: LEVEL_WORDS[lang][u.level],
+            unit: u.unit,
+            reasons: reasonText(r, lang),
+          })),
+        ),
+      },
+    ],
+    filter: true,
+    notes: [
+      zh
+        ? '红：已达或必将超过年度指标、投诉显著异常等；黄：可能超年度指标或需要跟进；绿：无需关注。每行一个原因；阈值可调整（--thresholds）。'
+        : 'Red: the annual target reached or certain to be passed, a marked spike …; yellow: may pass it, or needs following up; green: nothing to raise. One reason a row; the thresholds can be changed (--thresholds).',
+    ],
+    charts: [],
+  };
+}
+
+/** What put a unit at its level, in a few words without figures. */
+export function reasonWords(r: WarnReason, lang: Lang): string {
+  const zh = lang === 'zh';
+  switch (r.indicator) {
+    case 'target':
+      return r.assessed >= r.annualTarget
+        ? zh
+          ? '已达年度指标'
+          : 'annual target reached'
+        : r.level === 'red'
+          ? zh
+            ? '预计全年将超年度指标'
+            : 'will pass the annual target'
+          : zh
+            ? '预计全年可能超年度指标'
+            : 'may pass the annual target';
+    case 'spike':
+      return zh ? '本期投诉异常增多' : 'complaints well above the usual';
+    case 'repeat':
+      return zh ? '客户短期内重复投诉' : 'customers complaining again';
+    case 'escalation':
+      return zh ? '越级/升级投诉' : 'escalated complaints';
+    case 'event':
+      return zh ? '同一地点集中投诉' : 'many complaints about one place';
+    case 'overdue':
+      return zh ? '工单超时' : 'work orders past the limit';
+  }
+}
