@@ -33,7 +33,7 @@ export function warningsSheet(units: readonly UnitWarning[], lang: Lang): Sheet 
     ],
     filter: true,
     notes: [
-      zh
+      lang === 'zh'
         ? '红：已达或必将超过年度指标、投诉显著异常等；黄：可能超年度指标或需要跟进；绿：无需关注。每行一个原因；阈值可调整（--thresholds）。'
         : 'Red: the annual target reached or certain to be passed, a marked spike …; yellow: may pass it, or needs following up; green: nothing to raise. One reason a row; the thresholds can be changed (--thresholds).',
     ],
