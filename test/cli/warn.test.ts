@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readBook } from '../helpers/book.js';
 import { complaints, isPlainError, ROOT } from '../helpers/cli.js';
 
 const INPUTS = [
@@ -227,5 +228,42 @@ describe('an outage burst planted in an export', () => {
     expect(
       j.units.flatMap((u: Json) => u.reasons.filter((r: Json) => r.indicator === 'event')),
     ).toEqual([]);
+  });
+});
+
+describe('the report shows the same warning', () => {
+  it('the 预警 sheet: one row per reason of warn, the units in warn’s order', async () => {
+    const month = ['--month', '2016-06', ...TARGETS];
+    const j = warn(month);
+    const out = join(dir, 'r.xlsx');
+    expect(complaints(['report', ...INPUTS, ...month, '--out', out, '--no-charts']).code).toBe(0);
+    const sheet = (await readBook(out)).getWorksheet('预警')!;
+    const rows: string[][] = [];
+    sheet.eachRow((row) =>
+      rows.push((row.values as unknown[]).slice(1).map((v) => String(v ?? ''))),
+    );
+    const start = rows.findIndex((r) => r[0] === '预警级别');
+    const body = rows.slice(start + 1).filter((r) => ['红', '黄', '绿'].includes(r[0]!));
+    const words = { red: '红', yellow: '黄', green: '绿' } as Record<string, string>;
+    const shown = j.units.flatMap((u: Json) =>
+      u.reasons
+        .filter((r: Json) => r.indicator === 'target' || r.level !== 'green')
+        .map(() => [words[u.level], u.unit]),
+    );
+    expect(body.map((r) => [r[0], r[1]])).toEqual(shown);
+  });
+
+  it('the bulletin names the red and yellow units in 需关注事项', () => {
+    const out = join(dir, 'r.md');
+    const month = ['--month', '2016-06', ...TARGETS];
+    expect(complaints(['report', ...INPUTS, ...month, '--out', out]).code).toBe(0);
+    const text = readFileSync(out, 'utf8');
+    const j = warn(month);
+    const attention = text.slice(text.indexOf('需关注事项'));
+    for (const u of j.units) {
+      if (u.level === 'green') expect(attention).not.toContain(`${u.unit}（`);
+      else expect(attention).toContain(`${u.unit}（`);
+    }
+    expect(attention).toMatch(/红色预警：国网/);
   });
 });
