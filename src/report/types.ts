@@ -4,6 +4,7 @@
  * compute a figure of its own.
  */
 import type { Cell } from '../io/table.js';
+import type { TimeLimit } from '../metrics/workdays.js';
 import type { Lang } from '../settings/types.js';
 import type { ColumnLabel } from './labels.js';
 
@@ -212,9 +213,10 @@ export interface SummaryView {
     stage: 'reply' | 'close';
     meanHours: number | null;
     medianHours: number | null;
-    limitHours: number;
+    limitHours: number | null;
     overLimit: number;
     overLimitShare: number | null;
+    limit: TimeLimit;
   }[];
   satisfaction: { satisfiedShare: number | null; surveyed: number } | null;
   problems: ProblemsView;
