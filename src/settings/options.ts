@@ -4,7 +4,7 @@
  * file's). Cheap to import: `complaints --help` loads this, not the readers.
  */
 import { Option, type Command } from 'commander';
-import { DEFAULT_SETTINGS } from '../metrics/analysis.js';
+import { DEFAULT_SETTINGS } from '../metrics/types.js';
 import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
 import type { CommandLine, CommandLineOptions, CommandName } from './types.js';
 import { NOT_USED } from './unused.js';
