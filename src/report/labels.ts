@@ -9,10 +9,12 @@
  */
 import type { ComparedField } from '../ingest/compare.js';
 import type { InputSummary, RejectCode } from '../ingest/types.js';
-import type { TimeLimit } from '../metrics/workdays.js';
 import { FIELD_SPECS, isField } from '../schema/fields.js';
 import type { Lang } from '../settings/types.js';
 import { formatCount, formatInt } from './format.js';
+
+/** A time limit as the analysis gives it (metrics/workdays.ts). */
+type TimeLimit = { value: number; unit: 'hours' | 'workingDays' };
 
 /**
  * Column headings, keyed by the field a column shows (its JSON name) or, where one field is

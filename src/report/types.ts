@@ -4,7 +4,6 @@
  * compute a figure of its own.
  */
 import type { Cell } from '../io/table.js';
-import type { TimeLimit } from '../metrics/workdays.js';
 import type { Lang } from '../settings/types.js';
 import type { ColumnLabel } from './labels.js';
 
@@ -216,7 +215,8 @@ export interface SummaryView {
     limitHours: number | null;
     overLimit: number;
     overLimitShare: number | null;
-    limit: TimeLimit;
+    /** As the analysis gives it (metrics/workdays.ts TimeLimit). */
+    limit: { value: number; unit: 'hours' | 'workingDays' };
   }[];
   satisfaction: { satisfiedShare: number | null; surveyed: number } | null;
   problems: ProblemsView;

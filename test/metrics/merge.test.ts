@@ -53,10 +53,10 @@ function liveRows(records: Records) {
       records.cellDay[cell],
       records.replySeconds(r),
       records.closeSeconds(r),
-      records.acceptSecond(r),
       satisfaction === 0 ? null : records.satisfactions.list[satisfaction - 1],
       slot(records.customer(r), records.customers.text),
       slot(records.phone(r), records.phones.text),
+      records.acceptSecond(r),
     ]);
   }
   return rows;
