@@ -19,6 +19,7 @@ import type {
 import {
   pastWorkingDayLimit,
   workingDayDue,
+  type Due,
   type TimeLimit,
   type WorkCalendar,
 } from './workdays.js';
@@ -173,8 +174,11 @@ function overLimitTest(
       return result;
     };
   }
+  // One due day per day of acceptance: a year of complaints has at most 366 of them.
+  const dues = new Map<number, Due>();
   return (day, second, seconds) => {
-    const due = workingDayDue(day, limit.value, calendar);
+    let due = dues.get(day);
+    if (!due) dues.set(day, (due = workingDayDue(day, limit.value, calendar)));
     return { over: pastWorkingDayLimit(day, second, seconds, due), outside: due.outside };
   };
 }
