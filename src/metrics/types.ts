@@ -51,6 +51,8 @@ export interface AnalysisInput {
   /** Fields with a column in at least one input. */
   fields: ReadonlySet<Field>;
   settings: AnalysisSettings;
+  /** What the units file (--units) left as written or could not roll up (hierarchy.ts). */
+  unitNotes?: readonly Note[];
 }
 
 export interface Counts {
@@ -308,7 +310,9 @@ export interface Note {
     | 'no-reply'
     | 'no-close'
     | 'no-satisfaction'
-    | 'satisfaction-unrecognised';
+    | 'satisfaction-unrecognised'
+    | 'units-not-in-file'
+    | 'units-rollup-short';
   message: string;
   zh: string;
   /**

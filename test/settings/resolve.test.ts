@@ -66,6 +66,9 @@ const DEFAULTS: Settings = {
   detail: false,
   charts: true,
   template: null,
+  units: null,
+  rollup: 0,
+  codes: null,
 };
 
 describe('resolveSettings: the defaults, and every option converted', () => {
@@ -99,6 +102,9 @@ describe('resolveSettings: the defaults, and every option converted', () => {
       out: 'r.xlsx',
       detail: true,
       charts: false,
+      units: 'u.csv',
+      rollup: '2',
+      codes: 'c.json',
     });
     expect(settings).toEqual<Settings>({
       inputs: ['a.csv'],
@@ -134,6 +140,9 @@ describe('resolveSettings: the defaults, and every option converted', () => {
       detail: true,
       charts: false,
       template: null,
+      units: 'u.csv',
+      rollup: 2,
+      codes: 'c.json',
     });
   });
 
