@@ -136,7 +136,12 @@ describe('buildHierarchy', () => {
       "units.csv row 3: the spelling (别名) '1' of B also names A (row 2).",
       3,
     ],
-    ['a code without a name', [row('1', '')], 'units.csv row 2: the unit name (单位名称) is empty for 1.', 2],
+    [
+      'a code without a name',
+      [row('1', '')],
+      'units.csv row 2: the unit name (单位名称) is empty for 1.',
+      2,
+    ],
     ['no unit', [row('', '')], 'units.csv: no unit in it.', undefined],
   ])('refuses %s, naming the row', (_what, rows, message, at) => {
     n = 1;
