@@ -13,6 +13,7 @@ import {
   isBlankOrTotal,
   keysOf,
   locateColumns,
+  mustExist,
   readFirstTable,
   readText,
 } from './first-table.js';
@@ -90,18 +91,29 @@ export class CodeTable implements CodeBook {
     if (this.byColumn.size === 0) throw invalidCodes(file, '', 'no code in it.');
   }
 
-  /** The name of `code` in `column` (a header as written, or a field's name), or null. */
+  /**
+   * The name of `code` in `column` (a header as written, or a field's name), or null. A header
+   * the table lacks is looked up by its field: a table of 投诉等级 serves a column of 紧急程度.
+   */
   name(column: string, code: string): string | null {
-    const key = headerKey(column);
-    const table = this.byColumn.get(key) ?? this.byField.get(key);
+    const table = this.tableOf(column);
     if (!table) return null;
     return table.get(code) ?? table.get(cleanText(code)) ?? null;
   }
 
   /** Whether the table has codes for `column` (a header or a field's name). */
   has(column: string): boolean {
+    return this.tableOf(column) !== undefined;
+  }
+
+  private tableOf(column: string): Map<string, string> | undefined {
     const key = headerKey(column);
-    return this.byColumn.has(key) || this.byField.has(key);
+    const field = fieldForHeader(column);
+    return (
+      this.byColumn.get(key) ??
+      this.byField.get(key) ??
+      (field === undefined ? undefined : this.byField.get(headerKey(field)))
+    );
   }
 }
 
@@ -182,6 +194,7 @@ export async function readCodes(file: string): Promise<CodeTable> {
     }
     return parseCodeJson(doc, file);
   }
+  await mustExist(file, '--codes', 'code table');
   const rows = await readFirstTable(file, (row) =>
     invalidCodes(file, ` row ${row.row}`, row.reason),
   );

@@ -3,7 +3,7 @@
  * as the rows of the first table through the same readers as the exports (CSV in any encoding
  * they sniff, the first sheet of a workbook).
  */
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
 import { isTotalRow } from '../ingest/table-ingest.js';
 import { headerKey } from '../schema/fields.js';
@@ -20,6 +20,20 @@ export async function readText(file: string, option: string, what: string): Prom
     throw new InputError(
       code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
       `${option} ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}.`,
+      `Check the path of the ${what}.`,
+      { file },
+    );
+  }
+}
+
+/** Refuses a file that is not there in the words of its option, before a reader opens it. */
+export async function mustExist(file: string, option: string, what: string): Promise<void> {
+  try {
+    await access(file);
+  } catch {
+    throw new InputError(
+      'FILE_NOT_FOUND',
+      `${option} ${file}: no such file.`,
       `Check the path of the ${what}.`,
       { file },
     );

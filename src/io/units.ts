@@ -18,6 +18,7 @@ import {
   isBlankOrTotal,
   keysOf,
   locateColumns,
+  mustExist,
   readFirstTable,
   readText,
 } from './first-table.js';
@@ -143,6 +144,7 @@ export async function readUnits(file: string): Promise<UnitHierarchy> {
     }
     return parseUnitJson(doc, file);
   }
+  await mustExist(file, '--units', 'units file');
   const rows = await readFirstTable(file, (row) =>
     invalidUnits(file, ` row ${row.row}`, row.reason),
   );
