@@ -8,6 +8,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readBook, records, tablesOf } from '../helpers/book.js';
 import { ROOT, complaints, isPlainError } from '../helpers/cli.js';
 
 const DIR = 'fixtures/codes';
@@ -139,6 +140,36 @@ describe('--rollup', () => {
     );
     const station = json.units.find((u) => u.unit === '歙县城关供电所')!;
     expect([station.assessed, station.target, station.overTargetRate]).toEqual([8, 6, (8 - 6) / 6]);
+  });
+});
+
+describe('report --detail with --rollup', () => {
+  it('明细: 统计单位 is the county, and filtering by it gives the 单位 sheet’s figures', async () => {
+    const out = join(tmp, 'q4.xlsx');
+    const run = complaints([
+      'report',
+      ...EXPORTS,
+      ...['--units', `${DIR}/units.csv`, '--rollup', '--quarter', '2016Q4'],
+      ...['--detail', '--no-charts', '--out', out, '--quiet'],
+    ]);
+    expect(run.code).toBe(0);
+    const book = await readBook(out);
+    const detail = records(tablesOf(book.getWorksheet('明细')!)[0]!);
+    const perUnit: Record<string, number> = {};
+    for (const r of detail)
+      perUnit[String(r['统计单位'])] = (perUnit[String(r['统计单位'])] ?? 0) + 1;
+    expect(perUnit).toEqual({
+      国网歙县供电公司: 15,
+      国网休宁县供电公司: 9,
+      国网祁门县供电公司: 5,
+      国网黄山供电公司: 5,
+      '344019901': 2,
+    });
+    // The source columns are kept as written: ORG_NO still holds the codes.
+    expect(new Set(detail.map((r) => String(r['ORG_NO']))).has('344010101')).toBe(true);
+    const units = records(tablesOf(book.getWorksheet('单位')!)[0]!);
+    for (const [unit, n] of Object.entries(perUnit))
+      expect(units.find((r) => r['供电单位'] === unit)?.['投诉'], unit).toBe(n);
   });
 });
 
