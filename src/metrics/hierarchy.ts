@@ -11,7 +11,7 @@
  */
 import { InputError } from '../errors.js';
 import { cleanText } from '../schema/values.js';
-import { invalidTargets, type Target, type Targets } from './targets.js';
+import type { Target, Targets } from './targets.js';
 import type { Note } from './types.js';
 
 /** A row of the units file as read: its place (" row 5", "[3]"), its cells as text. */
@@ -266,10 +266,11 @@ export function namedTargets(targets: Targets, h: UnitHierarchy): Targets {
     const unit = unitName(h, written) ?? written;
     const before = from.get(unit);
     if (before !== undefined)
-      throw invalidTargets(
-        targets.file,
-        '',
-        `${before} and ${written} are one unit in ${h.file} (${unit}): give it one target.`,
+      throw new InputError(
+        'TARGETS_INVALID',
+        `${targets.file}: ${before} and ${written} are one unit in ${h.file} (${unit}): give it one target.`,
+        'Keep one row per unit in the targets file, by any of its spellings.',
+        { file: targets.file },
       );
     from.set(unit, written);
     byUnit.set(unit, { ...target, unit });
