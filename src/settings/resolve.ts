@@ -203,7 +203,7 @@ export async function resolveSettings(
     charts: o.charts ?? c.charts ?? true,
     template: o.template ?? c.template ?? null,
     units: o.units ?? c.units ?? null,
-    rollup: rollupLevels(o.rollup, c.rollup),
+    rollup: rollupLevels(o.rollup, c.rollup, o.units ?? c.units, config),
     codes: o.codes ?? c.codes ?? null,
   };
 }
@@ -212,8 +212,22 @@ export async function resolveSettings(
  * --rollup [N]: 1 without a number. A value that is no number is most likely an input written
  * after it (commander takes it as the option's value): said so.
  */
-function rollupLevels(given: string | true | undefined, config: number | undefined): number {
-  if (given === undefined) return config ?? 0;
+function rollupLevels(
+  given: string | true | undefined,
+  configured: number | undefined,
+  units: string | undefined,
+  config: LoadedConfig | null,
+): number {
+  // The command line's --rollup without units is refused with the others (unused.ts).
+  if (given === undefined && configured !== undefined && units === undefined) {
+    throw new InputError(
+      'CONFIG_INVALID',
+      `${config!.file}: "rollup": no units file to roll up along.`,
+      'Add "units": "units.csv" to the config file, or give --units FILE.',
+      { file: config!.file },
+    );
+  }
+  if (given === undefined) return configured ?? 0;
   if (given === true) return 1;
   const n = positiveNumber(given, true);
   if (n === null) {
