@@ -58,6 +58,8 @@ export interface AnalysisInput {
   /** Fields with a column in at least one input. */
   fields: ReadonlySet<Field>;
   settings: AnalysisSettings;
+  /** What the units file (--units) left as written or could not roll up (hierarchy.ts). */
+  unitNotes?: readonly Note[];
 }
 
 export interface Counts {
@@ -325,7 +327,9 @@ export interface Note {
     | 'no-close'
     | 'no-satisfaction'
     | 'satisfaction-unrecognised'
-    | 'workdays-outside-calendar';
+    | 'workdays-outside-calendar'
+    | 'units-not-in-file'
+    | 'units-rollup-short';
   message: string;
   zh: string;
   /**
