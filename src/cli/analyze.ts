@@ -25,8 +25,11 @@ Metrics (DESIGN.md §2): assessed = complaints − appeal-approved (申诉成功
 unsubstantiated (不属实) too with --exclude-unsubstantiated (a complaint is subtracted
 once); over-target rate = (assessed − target) / target; share = unit / all complaints;
 average monthly reduction: arithmetic (mean of −环比) and compound 1 − (last/first)^(1/(n−1)).
-Timeliness counts a reply later than --reply-limit hours (default 24) or a closing later
-than --close-limit hours (default 144, i.e. six days) as over the limit.
+Timeliness counts a reply later than --reply-limit (default 24h) or a closing later than
+--close-limit (default 144h, i.e. six days) as over the limit. A limit is in hours (24,
+24h) or in working days (4wd): due at the end of the 4th working day after the day of
+acceptance, on the Chinese holiday and 调休 calendar (chinese-days; outside its years,
+Saturday and Sunday are the rest days, and a note says so).
 
 Unattended runs: complaints.config.json in the working directory (or --config FILE) holds
 the same settings ("inputs" globs, "targets", "period": "previous-month" and other rules,
@@ -64,15 +67,16 @@ export function register(program: Command): void {
 --json prints the full result (schemaVersion 1, DESIGN.md §6) instead of the summary;
 --json FILE writes it to FILE atomically.
 
-Exit codes: 0 done; 2 an input or the targets file cannot be read, no work order falls in
-the period, or no row is a complaint (see --complaint-type); 3 rows were rejected, or a
-target matches no unit, under --strict.
+Exit codes: 0 done; 2 an input, the targets, units or codes file cannot be read, no work
+order falls in the period, or no row is a complaint (see --complaint-type); 3 rows were
+rejected, or a target matches no unit, under --strict.
 
 Examples:
   complaints analyze fixtures/metrics/95598-2015.xlsx fixtures/metrics/95598-2016-01-06.xlsx \\
       fixtures/metrics/95598-2016-06-12-gb18030.csv --targets fixtures/metrics/targets-2016.csv
   complaints analyze exports/*.xlsx --quarter 2016Q4 --targets targets.xlsx --prorate
-  complaints analyze export.csv --month 2016-11 --json result.json`,
+  complaints analyze export.csv --month 2016-11 --json result.json
+  complaints analyze exports/*.csv --units units.csv --rollup --targets county-targets.csv`,
     )
     .action(async (inputs: string[], _options: unknown, command: Command) => {
       const settings = await (

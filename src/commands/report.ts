@@ -15,6 +15,7 @@ import { runPipeline } from '../pipeline.js';
 import { RecentComplaints } from '../ingest/recent-complaints.js';
 import { readThresholds } from '../io/thresholds.js';
 import type { AnalysisInput } from '../metrics/types.js';
+import { chineseDays } from '../metrics/holiday-calendar.js';
 import { unitWarnings } from '../metrics/warn/warnings.js';
 import {
   checkOutput,
@@ -51,7 +52,8 @@ async function earlyWarning(settings: Settings) {
         input,
         orders: recent.orders(),
         thresholds,
-        closeLimitHours: settings.analysis.closeLimitHours,
+        closeLimit: settings.analysis.closeLimit,
+        calendar: chineseDays(),
         dataEnd: recent.dataEnd,
       }),
   };

@@ -17,6 +17,7 @@ import { periodSection } from '../metrics/sections/period.js';
 import { monthsOf } from '../metrics/sections/months.js';
 import type { AnalysisInput } from '../metrics/types.js';
 import { atLeast } from '../metrics/warn/levels.js';
+import { chineseDays } from '../metrics/holiday-calendar.js';
 import { unitWarnings } from '../metrics/warn/warnings.js';
 import { runPipeline } from '../pipeline.js';
 import { emitJson } from '../report/json.js';
@@ -63,7 +64,8 @@ export async function run(settings: Settings): Promise<void> {
     input,
     orders: recent.orders(),
     thresholds,
-    closeLimitHours: settings.analysis.closeLimitHours,
+    closeLimit: settings.analysis.closeLimit,
+    calendar: chineseDays(),
     dataEnd: recent.dataEnd,
   });
   const period = periodSection(input);

@@ -84,9 +84,16 @@ export function reasonText(r: WarnReason, lang: Lang): string {
       const parts = zh
         ? [r.open > 0 && `未办结${r.open}件`, r.late > 0 && `办结超时${r.late}件`]
         : [r.open > 0 && `${r.open} still open`, r.late > 0 && `${r.late} closed late`];
+      const limit = zh
+        ? r.limit.unit === 'hours'
+          ? `${r.limit.value}小时`
+          : `${r.limit.value}个工作日`
+        : r.limit.unit === 'hours'
+          ? `${r.limit.value} hours`
+          : `${r.limit.value} working days`;
       return zh
-        ? `超${r.limitHours}小时${parts.filter(Boolean).join('、')}`
-        : `over ${r.limitHours} hours: ${parts.filter(Boolean).join(', ')}`;
+        ? `超${limit}${parts.filter(Boolean).join('、')}`
+        : `over ${limit}: ${parts.filter(Boolean).join(', ')}`;
     }
   }
 }

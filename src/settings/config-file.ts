@@ -166,7 +166,15 @@ export async function loadConfig(
   }
   const settings = validateConfig(doc, shown);
   const dir = dirname(file);
-  for (const key of ['targets', 'model', 'template', 'thresholds', 'out'] as const) {
+  for (const key of [
+    'targets',
+    'model',
+    'template',
+    'thresholds',
+    'out',
+    'units',
+    'codes',
+  ] as const) {
     const value = settings[key];
     if (value !== undefined) settings[key] = resolve(dir, value);
   }

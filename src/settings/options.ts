@@ -4,7 +4,7 @@
  * file's). Cheap to import: `complaints --help` loads this, not the readers.
  */
 import { Option, type Command } from 'commander';
-import { DEFAULT_SETTINGS } from '../metrics/analysis.js';
+import { DEFAULT_SETTINGS } from '../metrics/types.js';
 import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
 import type { CommandLine, CommandLineOptions, CommandName } from './types.js';
 import { NOT_USED } from './unused.js';
@@ -102,12 +102,14 @@ export function addMetricOptions(command: Command): Command {
       '--model <file>',
       'a model made with classify --train, for texts the rules cannot place',
     ),
-    new Option('--reply-limit <hours>', 'reply time limit for timeliness, in hours').default(
-      String(defaults.replyLimitHours),
-    ),
-    new Option('--close-limit <hours>', 'closing time limit for timeliness, in hours').default(
-      String(defaults.closeLimitHours),
-    ),
+    new Option(
+      '--reply-limit <limit>',
+      'reply time limit for timeliness: hours (24, 24h) or working days on the Chinese holiday calendar (1wd)',
+    ).default(`${defaults.replyLimit.value}h`),
+    new Option(
+      '--close-limit <limit>',
+      'closing time limit for timeliness: hours (144, 144h) or working days (4wd)',
+    ).default(`${defaults.closeLimit.value}h`),
     new Option('--top <n>', 'length of the hot-spot and repeat-complainant lists').default(
       String(defaults.top),
     ),
@@ -115,6 +117,18 @@ export function addMetricOptions(command: Command): Command {
     new Option(
       '--config <file>',
       'settings for unattended runs (default: complaints.config.json here, if there is one)',
+    ),
+    new Option(
+      '--units <file>',
+      'unit codes and spellings to names, with the hierarchy: CSV, XLSX or JSON (单位编码, 单位名称, 上级单位, 别名)',
+    ),
+    new Option(
+      '--rollup [levels]',
+      'count each unit under its parent in --units (供电所 under their county), or LEVELS up (default 1)',
+    ),
+    new Option(
+      '--codes <file>',
+      'names for coded columns: CSV, XLSX or JSON (列, 代码, 名称: URBAN_RURAL_FLAG, 01, 城市)',
     ),
   ];
   const unused = NOT_USED[command.name() as CommandName] ?? {};

@@ -10,6 +10,7 @@ import { normaliseEncoding } from '../io/detect.js';
 import type { ReadFile } from '../io/write.js';
 import { DEFAULT_COMPLAINT_TYPES, type IngestSettings } from '../ingest/types.js';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../metrics/analysis.js';
+import type { TimeLimit } from '../metrics/workdays.js';
 import { MAP_FIELDS } from '../schema/fields.js';
 import type { MapOverrides } from '../schema/header.js';
 import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
@@ -27,7 +28,8 @@ import {
   type Settings,
 } from './types.js';
 import { refuseUnused } from './unused.js';
-import { isLang, mapEntry, positiveNumber, sizeInBytes } from './values.js';
+import { sentence } from './suggest.js';
+import { isLang, mapEntry, positiveNumber, sizeInBytes, timeLimit } from './values.js';
 
 // ---------------------------------------------------------------------------------------------
 // Command-line values, refused in command-line terms (the config file's: config-validate.ts)
@@ -81,6 +83,17 @@ function parsePositive(option: string, value: string, integer: boolean): number 
   return n;
 }
 
+function parseLimit(option: string, value: string): TimeLimit {
+  const limit = timeLimit(value);
+  if ('problem' in limit)
+    throw new InputError(
+      'BAD_OPTION',
+      `${option} ${value}: ${sentence(limit.problem)}`,
+      `Example: ${option} 24h (hours) or ${option} 4wd (working days).`,
+    );
+  return limit;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Resolution
 
@@ -109,23 +122,28 @@ function ingestSettings(o: CommandLineOptions, c: ConfigSettings): IngestSetting
 
 function analysisSettings(o: CommandLineOptions, c: ConfigSettings): AnalysisSettings {
   const d = DEFAULT_SETTINGS;
+  const replyLimit = pick(
+    o.replyLimit,
+    (v) => parseLimit('--reply-limit', v),
+    c.replyLimit,
+    d.replyLimit,
+  );
+  const closeLimit = pick(
+    o.closeLimit,
+    (v) => parseLimit('--close-limit', v),
+    c.closeLimit,
+    d.closeLimit,
+  );
+  const hours = (l: TimeLimit) => (l.unit === 'hours' ? l.value : null);
   return {
     excludeUnsubstantiated: o.excludeUnsubstantiated ?? c.excludeUnsubstantiated ?? false,
     prorate: o.prorate ?? c.prorate ?? false,
-    replyLimitHours: pick(
-      o.replyLimit,
-      (v) => parsePositive('--reply-limit', v, false),
-      c.replyLimit,
-      d.replyLimitHours,
-    ),
-    closeLimitHours: pick(
-      o.closeLimit,
-      (v) => parsePositive('--close-limit', v, false),
-      c.closeLimit,
-      d.closeLimitHours,
-    ),
+    replyLimitHours: hours(replyLimit),
+    closeLimitHours: hours(closeLimit),
     top: pick(o.top, (v) => parsePositive('--top', v, true), c.top, d.top),
     includePartial: o.includePartial ?? c.includePartial ?? false,
+    replyLimit,
+    closeLimit,
   };
 }
 
@@ -204,7 +222,42 @@ export async function resolveSettings(
     template: o.template ?? c.template ?? null,
     failOn: failOn(o.failOn) ?? c.failOn ?? null,
     thresholds: o.thresholds ?? c.thresholds ?? null,
+    units: o.units ?? c.units ?? null,
+    rollup: rollupLevels(o.rollup, c.rollup, o.units ?? c.units, config),
+    codes: o.codes ?? c.codes ?? null,
   };
+}
+
+/**
+ * --rollup [N]: 1 without a number. A value that is no number is most likely an input written
+ * after it (commander takes it as the option's value): said so.
+ */
+function rollupLevels(
+  given: string | true | undefined,
+  configured: number | undefined,
+  units: string | undefined,
+  config: LoadedConfig | null,
+): number {
+  // The command line's --rollup without units is refused with the others (unused.ts).
+  if (given === undefined && configured !== undefined && units === undefined) {
+    throw new InputError(
+      'CONFIG_INVALID',
+      `${config!.file}: "rollup": no units file to roll up along.`,
+      'Add "units": "units.csv" to the config file, or give --units FILE.',
+      { file: config!.file },
+    );
+  }
+  if (given === undefined) return configured ?? 0;
+  if (given === true) return 1;
+  const n = positiveNumber(given, true);
+  if (n === null) {
+    throw new InputError(
+      'BAD_OPTION',
+      `--rollup ${given}: expected a number of levels (1, 2 …).`,
+      'Write --rollup 1, or put --rollup after the input files.',
+    );
+  }
+  return n;
 }
 
 /** --fail-on red|yellow (commander checks the choice). */
@@ -223,7 +276,7 @@ function jsonFile(json: string | true): string | null {
  */
 export function filesRead(
   settings: Pick<Settings, 'inputs' | 'config' | 'targets' | 'taxonomy' | 'model'> &
-    Partial<Pick<Settings, 'template' | 'thresholds'>>,
+    Partial<Pick<Settings, 'template' | 'thresholds' | 'units' | 'codes'>>,
 ): ReadFile[] {
   const reads: ReadFile[] = settings.inputs.map((path) => ({ path, role: 'the input' }));
   // The config file is read from the working directory unless named: a .json output there
@@ -234,5 +287,7 @@ export function filesRead(
   if (settings.model) reads.push({ path: settings.model, role: 'the model file' });
   if (settings.template) reads.push({ path: settings.template, role: 'the template' });
   if (settings.thresholds) reads.push({ path: settings.thresholds, role: 'the thresholds file' });
+  if (settings.units) reads.push({ path: settings.units, role: 'the units file' });
+  if (settings.codes) reads.push({ path: settings.codes, role: 'the code table' });
   return reads;
 }

@@ -7,6 +7,7 @@
 import type { IngestSettings } from '../ingest/types.js';
 import type { AnalysisSettings } from '../metrics/analysis.js';
 import type { PeriodRequest } from '../metrics/period.js';
+import type { TimeLimit } from '../metrics/workdays.js';
 import type { MapOverrides } from '../schema/header.js';
 import type { ExpandedInput } from './inputs.js';
 
@@ -64,6 +65,12 @@ export interface Settings {
   failOn: 'red' | 'yellow' | null;
   /** --thresholds FILE: the early warning's thresholds over the defaults (JSON). */
   thresholds: string | null;
+  /** --units FILE: unit codes and spellings to names, and the hierarchy. */
+  units: string | null;
+  /** --rollup [N]: count each unit under its ancestor N levels up; 0 without --rollup. */
+  rollup: number;
+  /** --codes FILE: codes to names for coded columns. */
+  codes: string | null;
 }
 
 /**
@@ -103,6 +110,10 @@ export interface CommandLineOptions {
   template?: string;
   failOn?: string;
   thresholds?: string;
+  units?: string;
+  /** true: --rollup without a number (1). */
+  rollup?: string | true;
+  codes?: string;
 }
 
 export interface CommandLine {
@@ -132,8 +143,8 @@ export interface ConfigSettings {
   prorate?: boolean;
   excludeUnsubstantiated?: boolean;
   includePartial?: boolean;
-  replyLimit?: number;
-  closeLimit?: number;
+  replyLimit?: TimeLimit;
+  closeLimit?: TimeLimit;
   top?: number;
   detail?: boolean;
   charts?: boolean;
@@ -147,6 +158,12 @@ export interface ConfigSettings {
   out?: string;
   /** A period rule (see PERIOD_RULES), worked out from today's date on each run. */
   period?: string;
+  /** The units file, relative to the config file's folder. */
+  units?: string;
+  /** Levels to roll units up (true: 1). */
+  rollup?: number;
+  /** The code table, relative to the config file's folder. */
+  codes?: string;
 }
 
 export interface LoadedConfig {

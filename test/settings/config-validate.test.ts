@@ -23,7 +23,7 @@ describe('validateConfig', () => {
         prorate: true,
         excludeUnsubstantiated: false,
         replyLimit: 24,
-        closeLimit: '120',
+        closeLimit: '4wd',
         top: 10,
         detail: true,
         charts: false,
@@ -46,8 +46,8 @@ describe('validateConfig', () => {
       lang: 'en',
       prorate: true,
       excludeUnsubstantiated: false,
-      replyLimit: 24,
-      closeLimit: 120,
+      replyLimit: { value: 24, unit: 'hours' },
+      closeLimit: { value: 4, unit: 'workingDays' },
       top: 10,
       detail: true,
       charts: false,
@@ -55,6 +55,28 @@ describe('validateConfig', () => {
       period: 'previous-month',
     });
   });
+
+  it.each<[object, ConfigSettings]>([
+    [
+      { units: '单位.csv', rollup: 2, codes: 'codes.json' },
+      { units: '单位.csv', rollup: 2, codes: 'codes.json' },
+    ],
+    [
+      { units: 'u.xlsx', rollup: true },
+      { units: 'u.xlsx', rollup: 1 },
+    ],
+  ])('units, rollup and codes: %j', (doc, expected) => {
+    expect(validateConfig(doc, 'cfg.json')).toEqual(expected);
+  });
+
+  it.each([[{ rollup: 0 }], [{ rollup: 1.5 }], [{ rollup: 'county' }], [{ units: 3 }]])(
+    '%j is refused, naming the key',
+    async (doc) => {
+      const error = await failure(() => validateConfig(doc, 'cfg.json'));
+      expect(error.code).toBe('CONFIG_INVALID');
+      expect(error.message).toMatch(new RegExp(`^cfg\\.json: "${Object.keys(doc)[0]}": `));
+    },
+  );
 
   it('accepts arrays, an empty object, and a year as a number', () => {
     expect(validateConfig({}, 'cfg.json')).toEqual({});
@@ -100,7 +122,7 @@ describe('validateConfig', () => {
     [
       { colour: false },
       'cfg.json: "colour": unknown setting.',
-      /^Settings: inputs, targets, .*, period\.$/,
+      /^Settings: inputs, targets, .*, period, units, rollup, codes\.$/,
     ],
     [
       { month: '2016-11' },
@@ -185,17 +207,32 @@ describe('validateConfig', () => {
     ],
     [
       { replyLimit: '0' },
-      'cfg.json: "replyLimit": expected a number above 0, got a string ("0").',
+      'cfg.json: "replyLimit": expected a limit above 0, got a string ("0").',
       undefined,
     ],
     [
       { closeLimit: -1 },
-      'cfg.json: "closeLimit": expected a number above 0, got a number (-1).',
+      'cfg.json: "closeLimit": expected a limit above 0, got a number (-1).',
+      undefined,
+    ],
+    [
+      { closeLimit: '4d' },
+      'cfg.json: "closeLimit": d is not a unit here: write 4wd for 4 working days, or 96h for 4 calendar days.',
+      undefined,
+    ],
+    [
+      { replyLimit: 'abc' },
+      'cfg.json: "replyLimit": expected hours (24, 24h) or working days (4wd), got a string ("abc").',
+      undefined,
+    ],
+    [
+      { replyLimit: '-2h' },
+      'cfg.json: "replyLimit": expected a limit above 0, got a string ("-2h").',
       undefined,
     ],
     [
       { closeLimit: [] },
-      'cfg.json: "closeLimit": expected a number above 0, got an array.',
+      'cfg.json: "closeLimit": expected hours (24, "24h") or working days ("4wd"), got an array.',
       undefined,
     ],
     [{ out: 7 }, 'cfg.json: "out": expected an output file path, got a number (7).', undefined],

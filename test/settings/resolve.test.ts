@@ -58,6 +58,8 @@ const DEFAULTS: Settings = {
     closeLimitHours: 144,
     top: 10,
     includePartial: false,
+    replyLimit: { value: 24, unit: 'hours' },
+    closeLimit: { value: 144, unit: 'hours' },
   },
   taxonomy: 'sgcc-95598',
   model: null,
@@ -68,6 +70,9 @@ const DEFAULTS: Settings = {
   template: null,
   failOn: null,
   thresholds: null,
+  units: null,
+  rollup: 0,
+  codes: null,
 };
 
 describe('resolveSettings: the defaults, and every option converted', () => {
@@ -101,6 +106,9 @@ describe('resolveSettings: the defaults, and every option converted', () => {
       out: 'r.xlsx',
       detail: true,
       charts: false,
+      units: 'u.csv',
+      rollup: '2',
+      codes: 'c.json',
     });
     expect(settings).toEqual<Settings>({
       inputs: ['a.csv'],
@@ -128,6 +136,8 @@ describe('resolveSettings: the defaults, and every option converted', () => {
         closeLimitHours: 48,
         top: 3,
         includePartial: false,
+        replyLimit: { value: 12.5, unit: 'hours' },
+        closeLimit: { value: 48, unit: 'hours' },
       },
       taxonomy: 'county-4x17',
       model: 'm.json',
@@ -138,6 +148,9 @@ describe('resolveSettings: the defaults, and every option converted', () => {
       template: null,
       failOn: null,
       thresholds: null,
+      units: 'u.csv',
+      rollup: 2,
+      codes: 'c.json',
     });
   });
 
@@ -181,8 +194,8 @@ describe('resolveSettings: the command line wins over the config file, key by ke
     lang: 'en',
     prorate: true,
     excludeUnsubstantiated: true,
-    replyLimit: 12,
-    closeLimit: 72,
+    replyLimit: { value: 12, unit: 'hours' },
+    closeLimit: { value: 72, unit: 'workingDays' },
     top: 5,
     detail: true,
     charts: false,
@@ -207,9 +220,11 @@ describe('resolveSettings: the command line wins over the config file, key by ke
         excludeUnsubstantiated: true,
         prorate: true,
         replyLimitHours: 12,
-        closeLimitHours: 72,
+        closeLimitHours: null,
         top: 5,
         includePartial: false,
+        replyLimit: { value: 12, unit: 'hours' },
+        closeLimit: { value: 72, unit: 'workingDays' },
       },
       taxonomy: '/cron/mine.json',
       model: '/cron/model.json',
@@ -255,10 +270,62 @@ describe('resolveSettings: the command line wins over the config file, key by ke
     ['--prorate', { prorate: false }, (s) => s.analysis.prorate, false],
     ['--reply-limit', { replyLimit: '6' }, (s) => s.analysis.replyLimitHours, 6],
     ['--close-limit', { closeLimit: '7' }, (s) => s.analysis.closeLimitHours, 7],
+    [
+      "--close-limit in working days over the config file's",
+      { closeLimit: '4wd' },
+      (s) => [s.analysis.closeLimit, s.analysis.closeLimitHours],
+      [{ value: 4, unit: 'workingDays' }, null],
+    ],
+    [
+      "--reply-limit 24h over the config file's",
+      { replyLimit: '24h' },
+      (s) => [s.analysis.replyLimit, s.analysis.replyLimitHours],
+      [{ value: 24, unit: 'hours' }, 24],
+    ],
     ['--top', { top: '20' }, (s) => s.analysis.top, 20],
   ])('%s', async (_, options, pick, expected) => {
     expect(pick(await resolve(options, config(file)))).toEqual(expected);
   });
+
+  it.each<[string, CommandLineOptions, ConfigSettings, Pick<Settings, 'units' | 'rollup'>]>([
+    [
+      '--rollup with the file’s units',
+      { rollup: true },
+      { units: '/c/u.csv' },
+      { units: '/c/u.csv', rollup: 1 },
+    ],
+    [
+      '--units with the file’s rollup',
+      { units: 'u.csv' },
+      { rollup: 2 },
+      { units: 'u.csv', rollup: 2 },
+    ],
+    [
+      '--rollup 3 over the file’s 1',
+      { rollup: '3' },
+      { units: '/c/u.csv', rollup: 1 },
+      { units: '/c/u.csv', rollup: 3 },
+    ],
+  ])('%s', async (_, options, settings, expected) => {
+    expect(await resolve(options, config(settings))).toMatchObject(expected);
+  });
+
+  it('"rollup" in the config file with no units file anywhere is refused', async () => {
+    const error = await failure(() => resolve({}, config({ rollup: 1 })));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toBe(
+      '/cron/complaints.config.json: "rollup": no units file to roll up along.',
+    );
+  });
+
+  it.each([['0'], ['x.csv'], ['1.5']])(
+    '--rollup %s is refused, saying an input may follow',
+    async (value) => {
+      const error = await failure(() => resolve({ rollup: value, units: 'u.csv' }));
+      expect(error.message).toBe(`--rollup ${value}: expected a number of levels (1, 2 …).`);
+      expect(error.hint).toBe('Write --rollup 1, or put --rollup after the input files.');
+    },
+  );
 
   it('inspect and classify read no config file', async () => {
     for (const command of ['inspect', 'classify'] as const) {
@@ -378,8 +445,31 @@ describe('resolveSettings refuses, naming the option', () => {
     [{ top: '0' }, '--top 0: expected a whole number above 0.', undefined],
     [{ top: '2.5' }, '--top 2.5: expected a whole number above 0.', undefined],
     [{ top: '' }, '--top : expected a whole number above 0.', undefined],
-    [{ replyLimit: 'abc' }, '--reply-limit abc: expected a number above 0.', undefined],
-    [{ closeLimit: '-1' }, '--close-limit -1: expected a number above 0.', undefined],
+    [
+      { replyLimit: 'abc' },
+      '--reply-limit abc: expected hours (24, 24h) or working days (4wd).',
+      'Example: --reply-limit 24h (hours) or --reply-limit 4wd (working days).',
+    ],
+    [
+      { closeLimit: '-1' },
+      '--close-limit -1: expected a limit above 0.',
+      'Example: --close-limit 24h (hours) or --close-limit 4wd (working days).',
+    ],
+    [
+      { replyLimit: '-2h' },
+      '--reply-limit -2h: expected a limit above 0.',
+      'Example: --reply-limit 24h (hours) or --reply-limit 4wd (working days).',
+    ],
+    [
+      { closeLimit: '4d' },
+      '--close-limit 4d: d is not a unit here: write 4wd for 4 working days, or 96h for 4 calendar days.',
+      'Example: --close-limit 24h (hours) or --close-limit 4wd (working days).',
+    ],
+    [
+      { closeLimit: '2.5wd' },
+      '--close-limit 2.5wd: expected a whole number of working days (give part of a day in hours).',
+      'Example: --close-limit 24h (hours) or --close-limit 4wd (working days).',
+    ],
     [
       { map: ['nonsense'] },
       `--map nonsense: expected field=header, with field one of ${FIELDS}.`,

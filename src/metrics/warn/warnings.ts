@@ -18,6 +18,7 @@ import {
 } from '../period.js';
 import { monthsOf } from '../sections/months.js';
 import type { AnalysisInput } from '../types.js';
+import { workingDayDue, type TimeLimit, type WorkCalendar } from '../workdays.js';
 import { findEvents, type ComplaintEvent, type EventOrder } from './events.js';
 import { chooseProfile, profileOf, yearEndForecast, type SeasonalProfile } from './forecast.js';
 import { levelOf, sortReasons, type Level } from './levels.js';
@@ -52,7 +53,7 @@ export type WarnReason =
   | { indicator: 'repeat'; level: Level; customers: number; complaints: number; withinDays: number }
   | { indicator: 'escalation'; level: Level; complaints: number }
   | { indicator: 'event'; level: Level; event: ComplaintEvent }
-  | { indicator: 'overdue'; level: Level; open: number; late: number; limitHours: number };
+  | { indicator: 'overdue'; level: Level; open: number; late: number; limit: TimeLimit };
 
 export interface UnitWarning {
   unit: string;
@@ -66,12 +67,31 @@ export interface WarnInput {
   /** The complaints of the period and of the repeat window before it. */
   orders: readonly WarnOrder[];
   thresholds: WarnThresholds;
-  closeLimitHours: number;
+  /** The closing limit: hours, or working days on the calendar. */
+  closeLimit: TimeLimit;
+  calendar: WorkCalendar;
   /** The last acceptance time of the data (minutes): open work orders are judged as of then. */
   dataEnd: number;
 }
 
 const MINUTES_A_DAY = 24 * 60;
+
+/**
+ * When a complaint is due to be closed (minutes): its acceptance plus the hours, or the end
+ * (24:00) of the N-th working day after the day of acceptance (metrics/workdays.ts).
+ */
+function dueOf(limit: TimeLimit, calendar: WorkCalendar): (o: WarnOrder) => number {
+  if (limit.unit === 'hours') return (o) => o.at + limit.value * 60;
+  const byDay = new Map<number, number>();
+  return (o) => {
+    let due = byDay.get(o.day);
+    if (due === undefined) {
+      due = (workingDayDue(o.day, limit.value, calendar).day + 1) * MINUTES_A_DAY;
+      byDay.set(o.day, due);
+    }
+    return due;
+  };
+}
 
 /** Per unit name, its tallies over `period` (buckets) by the cube. */
 function byUnit(input: AnalysisInput, period: Period): Map<string, Tally[]> {
@@ -203,12 +223,12 @@ function orderReasons(w: WarnInput): Map<string, WarnReason[]> {
       level: event.ids.length >= 2 * t.events.minComplaints ? 'red' : 'yellow',
       event,
     });
-  const limit = w.closeLimitHours * 60;
+  const due = dueOf(w.closeLimit, w.calendar);
   const asOf = Math.min(w.dataEnd, (to + 1) * MINUTES_A_DAY);
   const overdue = new Map<string, { open: number; late: number }>();
   for (const o of inPeriod) {
-    const open = o.closedAt === null && asOf - o.at > limit;
-    const late = o.closedAt !== null && o.closedAt - o.at > limit;
+    const open = o.closedAt === null && asOf > due(o);
+    const late = o.closedAt !== null && o.closedAt > due(o);
     if (!open && !late) continue;
     const u = overdue.get(o.unit) ?? { open: 0, late: 0 };
     if (open) u.open++;
@@ -220,7 +240,7 @@ function orderReasons(w: WarnInput): Map<string, WarnReason[]> {
       indicator: 'overdue',
       level: countLevel(u.open + u.late, t.overdue),
       ...u,
-      limitHours: w.closeLimitHours,
+      limit: w.closeLimit,
     });
   return out;
 }

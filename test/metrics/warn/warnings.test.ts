@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { daysFromCivil } from '../../../src/metrics/calendar.js';
+import { chineseDays } from '../../../src/metrics/holiday-calendar.js';
 import { WARN_DEFAULTS } from '../../../src/metrics/warn/thresholds.js';
 import { unitWarnings, type WarnOrder } from '../../../src/metrics/warn/warnings.js';
 import { input, m, type Row } from '../../helpers/analysis-input.js';
@@ -57,7 +58,8 @@ describe('unitWarnings', () => {
     }),
     orders,
     thresholds: WARN_DEFAULTS,
-    closeLimitHours: 144,
+    closeLimit: { value: 144, unit: 'hours' },
+    calendar: chineseDays(),
     dataEnd: at(2016, 11, 30, 18),
   });
   const of = (unit: string) => w.find((u) => u.unit === unit)!;
