@@ -16,7 +16,8 @@ import { RecentComplaints } from '../ingest/recent-complaints.js';
 import { readThresholds } from '../io/thresholds.js';
 import type { AnalysisInput } from '../metrics/types.js';
 import { chineseDays } from '../metrics/holiday-calendar.js';
-import { unitWarnings } from '../metrics/warn/warnings.js';
+import { earlyWarningJson } from '../report/warn.js';
+import { latestCompleteMonth, unitWarnings, type EarlyWarning } from '../metrics/warn/warnings.js';
 import {
   checkOutput,
   fillsTemplate,
@@ -47,15 +48,20 @@ async function earlyWarning(settings: Settings) {
   const recent = new RecentComplaints(span && { from: span.from - window, to: span.to }, 400);
   return {
     recent,
-    of: (input: AnalysisInput) =>
-      unitWarnings({
-        input,
+    /** The period's last month covered whole (a quarter's, a year's), judged as warn would. */
+    of: (input: AnalysisInput): EarlyWarning | null => {
+      const month = latestCompleteMonth(input);
+      if (!month) return null;
+      const units = unitWarnings({
+        input: month,
         orders: recent.orders(),
         thresholds,
         closeLimit: settings.analysis.closeLimit,
         calendar: chineseDays(),
         dataEnd: recent.dataEnd,
-      }),
+      });
+      return { month: month.request.label!, units };
+    },
   };
 }
 
@@ -92,13 +98,14 @@ export async function run(settings: Settings): Promise<void> {
       await checkOutput(out, outName(settings));
     }
     const quarterKey = request.kind === 'quarter';
+    const early = warning.of(result.input);
     const written = await writeOutput(out, result, {
       lang,
       charts: settings.charts,
       detail,
       quarterKey,
       template: settings.template,
-      warnings: warning.of(result.input),
+      warnings: early,
     });
     if (!settings.quiet)
       print(
@@ -106,7 +113,10 @@ export async function run(settings: Settings): Promise<void> {
         successLines(settings.out ?? relative(process.cwd(), out), written, result, lang),
       );
     if (settings.json)
-      await emitJson(resultJson(result, { quarterKey }), settings.json.file ?? true);
+      await emitJson(
+        resultJson(result, { quarterKey, extra: { earlyWarning: earlyWarningJson(early) } }),
+        settings.json.file ?? true,
+      );
   } finally {
     detail?.remove();
   }

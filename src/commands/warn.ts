@@ -11,40 +11,20 @@ import { InputError, WarningLevelError } from '../errors.js';
 import { RecentComplaints } from '../ingest/recent-complaints.js';
 import { readThresholds } from '../io/thresholds.js';
 import { checkWritable, guardOutputs } from '../io/write.js';
-import { monthOfDay } from '../metrics/calendar.js';
-import { monthPeriod, type PeriodRequest } from '../metrics/period.js';
+import { monthPeriod } from '../metrics/period.js';
 import { periodSection } from '../metrics/sections/period.js';
-import { monthsOf } from '../metrics/sections/months.js';
-import type { AnalysisInput } from '../metrics/types.js';
 import { atLeast } from '../metrics/warn/levels.js';
 import { chineseDays } from '../metrics/holiday-calendar.js';
-import { unitWarnings } from '../metrics/warn/warnings.js';
+import { latestCompleteMonth, unitWarnings } from '../metrics/warn/warnings.js';
 import { runPipeline } from '../pipeline.js';
 import { emitJson } from '../report/json.js';
 import { print } from '../report/print.js';
 import { LEVEL_WORDS, warnJson, warnText } from '../report/warn.js';
-import { monthIndexToString } from '../schema/values.js';
 import { filesRead } from '../settings/resolve.js';
 import type { Settings } from '../settings/types.js';
 
 /** Days before the period that the baselines and the repeat window may reach back to. */
 const LOOK_BACK_DAYS = 62;
-
-/** The latest month the data covers whole, as the period of the input. */
-function latestCompleteMonth(input: AnalysisInput): AnalysisInput {
-  const use = monthsOf(input);
-  const last = monthOfDay(input.period.to);
-  for (let m = last; m > last - 24; m--) {
-    if (!use.usable(m)) continue;
-    const request: PeriodRequest = { from: m, to: m, kind: 'month', label: monthIndexToString(m) };
-    return { ...input, period: monthPeriod(m, m), request };
-  }
-  throw new InputError(
-    'NO_DATA',
-    'warn: the exports cover no month whole, and a month covered in part would read as a fall.',
-    'Give the month with --month YYYY-MM, or add the exports that complete it.',
-  );
-}
 
 export async function run(settings: Settings): Promise<void> {
   const { lang, json, period: request } = settings;
@@ -60,6 +40,12 @@ export async function run(settings: Settings): Promise<void> {
   );
   const result = await runPipeline(settings, recent.observe);
   const input = request.kind === 'auto' ? latestCompleteMonth(result.input) : result.input;
+  if (!input)
+    throw new InputError(
+      'NO_DATA',
+      'warn: the exports cover no month whole, and a month covered in part would read as a fall.',
+      'Give the month with --month YYYY-MM, or add the exports that complete it.',
+    );
   const units = unitWarnings({
     input,
     orders: recent.orders(),

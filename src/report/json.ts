@@ -170,6 +170,7 @@ export function resultJson(result: PipelineResult, options: JsonParts = {}): obj
     timeliness: a.timeliness,
     satisfaction: a.satisfaction,
     targets: a.targets,
+    ...extra,
     ...tail,
   };
 }

@@ -19,7 +19,7 @@ import { chartSpecs } from './sections/charts.js';
 import { aboutWords, fileNames, scopeOf } from './sections/heading.js';
 import { overviewSheet } from './sections/overview.js';
 import { warningsSheet } from './sections/warnings.js';
-import type { UnitWarning } from '../metrics/warn/warnings.js';
+import type { EarlyWarning } from '../metrics/warn/warnings.js';
 import { qualitySheet, timelinessSheet } from './sections/quality.js';
 import { monthlySheet, seasonalitySheet } from './sections/trend.js';
 import { unitsSheet } from './sections/units.js';
@@ -34,7 +34,7 @@ export interface ModelInput {
   /** When the report was made, as its sheets say: "2016-12-31 08:00". */
   generatedAt: string;
   /** The early warning of the period (report): the 预警 sheet and the bulletin's 需关注事项. */
-  warnings?: readonly UnitWarning[] | null;
+  warnings?: EarlyWarning | null;
 }
 
 /**

@@ -16,7 +16,7 @@ import { formatInt, localStamp } from './format.js';
 import { jsonText, resultJson } from './json.js';
 import { WRITTEN, WRITTEN_BULLETIN, WRITTEN_TABLE } from './labels.js';
 import { buildReportModel } from './model.js';
-import type { UnitWarning } from '../metrics/warn/warnings.js';
+import type { EarlyWarning } from '../metrics/warn/warnings.js';
 import { figureNotes } from './sections/notes.js';
 import { unitsCsvTable } from './sections/units.js';
 
@@ -78,7 +78,7 @@ export interface OutputOptions {
   /** --template FILE.docx: the company's bulletin template, for a .docx output. */
   template: string | null;
   /** The early warning (report): the 预警 sheet and the bulletin's 需关注事项. */
-  warnings?: readonly UnitWarning[] | null;
+  warnings?: EarlyWarning | null;
 }
 
 export interface Written {

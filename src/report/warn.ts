@@ -6,7 +6,7 @@
 import { dayToString } from '../metrics/calendar.js';
 import type { Level } from '../metrics/warn/levels.js';
 import type { WarnThresholds } from '../metrics/warn/thresholds.js';
-import type { UnitWarning, WarnReason } from '../metrics/warn/warnings.js';
+import type { EarlyWarning, UnitWarning, WarnReason } from '../metrics/warn/warnings.js';
 import type { PeriodSection } from '../metrics/types.js';
 import type { Lang } from '../settings/types.js';
 import { formatCount } from './format.js';
@@ -125,6 +125,42 @@ export function warnText(
   return `${head}\n${table(heading, rows, ['left', 'left', 'left'])}`;
 }
 
+/** How many units are at each level. */
+function levelsOf(units: readonly UnitWarning[]) {
+  const n = (l: Level) => units.filter((u) => u.level === l).length;
+  return { red: n('red'), yellow: n('yellow'), green: n('green') };
+}
+
+/** The units as JSON: reasons with their figures (an event's times as text), the forecast. */
+function unitsJson(units: readonly UnitWarning[]): object[] {
+  return units.map((u) => {
+    const target = u.reasons.find((r) => r.indicator === 'target');
+    return {
+      unit: u.unit,
+      level: u.level,
+      reasons: u.reasons.map((r) =>
+        r.indicator === 'event'
+          ? {
+              ...r,
+              event: { ...r.event, from: minuteText(r.event.from), to: minuteText(r.event.to) },
+            }
+          : r,
+      ),
+      forecast:
+        target && target.indicator === 'target' && target.forecast !== null
+          ? {
+              assessed: target.assessed,
+              annualTarget: target.annualTarget,
+              yearEnd: target.forecast,
+              low: target.low,
+              high: target.high,
+              profile: target.profile,
+            }
+          : null,
+    };
+  });
+}
+
 /** The JSON of `warn --json`: the period, the thresholds used, and every unit. */
 export function warnJson(
   units: readonly UnitWarning[],
@@ -136,36 +172,12 @@ export function warnJson(
     generatedBy: GENERATED_BY,
     period,
     thresholds,
-    levels: {
-      red: units.filter((u) => u.level === 'red').length,
-      yellow: units.filter((u) => u.level === 'yellow').length,
-      green: units.filter((u) => u.level === 'green').length,
-    },
-    units: units.map((u) => {
-      const target = u.reasons.find((r) => r.indicator === 'target');
-      return {
-        unit: u.unit,
-        level: u.level,
-        reasons: u.reasons.map((r) =>
-          r.indicator === 'event'
-            ? {
-                ...r,
-                event: { ...r.event, from: minuteText(r.event.from), to: minuteText(r.event.to) },
-              }
-            : r,
-        ),
-        forecast:
-          target && target.indicator === 'target' && target.forecast !== null
-            ? {
-                assessed: target.assessed,
-                annualTarget: target.annualTarget,
-                yearEnd: target.forecast,
-                low: target.low,
-                high: target.high,
-                profile: target.profile,
-              }
-            : null,
-      };
-    }),
+    levels: levelsOf(units),
+    units: unitsJson(units),
   };
+}
+
+/** `earlyWarning` in report's JSON: the month judged, the levels and the units (as warn --json). */
+export function earlyWarningJson(w: EarlyWarning | null): object | null {
+  return w && { month: w.month, levels: levelsOf(w.units), units: unitsJson(w.units) };
 }

@@ -253,6 +253,37 @@ describe('the report shows the same warning', () => {
     expect(body.map((r) => [r[0], r[1]])).toEqual(shown);
   });
 
+  it('report --json carries the same warning as earlyWarning', () => {
+    const month = ['--month', '2016-06', ...TARGETS];
+    const run = complaints([
+      'report',
+      ...INPUTS,
+      ...month,
+      '--out',
+      join(dir, 'j.xlsx'),
+      '--no-charts',
+      '--json',
+    ]);
+    expect(run.code).toBe(0);
+    const early = JSON.parse(run.stdout).earlyWarning;
+    const j = warn(month);
+    expect(early).toEqual({ month: '2016-06', levels: j.levels, units: j.units });
+  });
+
+  it('a year report judges its last month covered whole: December', () => {
+    const run = complaints([
+      'report',
+      ...INPUTS,
+      '--year',
+      '2016',
+      ...TARGETS,
+      '--out',
+      join(dir, 'y.md'),
+      '--json',
+    ]);
+    expect(JSON.parse(run.stdout).earlyWarning.month).toBe('2016-12');
+  });
+
   it('the bulletin names the red and yellow units in 需关注事项', () => {
     const out = join(dir, 'r.md');
     const month = ['--month', '2016-06', ...TARGETS];
@@ -264,6 +295,6 @@ describe('the report shows the same warning', () => {
       if (u.level === 'green') expect(attention).not.toContain(`${u.unit}（`);
       else expect(attention).toContain(`${u.unit}（`);
     }
-    expect(attention).toMatch(/红色预警：国网/);
+    expect(attention).toMatch(/2016年6月预警：红色预警：国网/);
   });
 });

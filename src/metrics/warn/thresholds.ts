@@ -19,8 +19,11 @@ export interface WarnThresholds {
   repeat: CountLevels & { withinDays: number };
   /** Escalated work orders (越级, 升级) in the period. */
   escalation: CountLevels;
-  /** Complaints still open past the closing limit at the period's end, or closed late. */
-  overdue: CountLevels;
+  /**
+   * Complaints still open past the closing limit at the period's end (yellow, red), and how
+   * many closed late make a yellow.
+   */
+  overdue: CountLevels & { lateYellow: number };
   /** Complaints a unit's earlier years need for its own seasonal profile. */
   minProfileComplaints: number;
 }
@@ -30,7 +33,7 @@ export const WARN_DEFAULTS: WarnThresholds = {
   events: EVENT_DEFAULTS,
   repeat: { withinDays: 30, yellow: 1, red: 3 },
   escalation: { yellow: 1, red: 2 },
-  overdue: { yellow: 1, red: 3 },
+  overdue: { yellow: 1, red: 3, lateYellow: 3 },
   minProfileComplaints: MIN_PROFILE_COMPLAINTS,
 };
 

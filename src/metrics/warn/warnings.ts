@@ -4,7 +4,7 @@
  * serious of them. Pure: the cube and targets of the analysis input, and the period's complaints
  * as the reader saw them (WarnOrder: times, places, customers), collected at the I/O edge.
  */
-import { civilFromDays, daysInMonth } from '../calendar.js';
+import { civilFromDays, daysInMonth, monthOfDay } from '../calendar.js';
 import { groupBy, type Tally } from '../group.js';
 import {
   bucketCount,
@@ -60,6 +60,12 @@ export interface UnitWarning {
   level: Level;
   /** Most serious first; green reasons stay (a unit within its target says so). */
   reasons: WarnReason[];
+}
+
+/** A report's early warning: the month judged (YYYY-MM) and every unit's warning. */
+export interface EarlyWarning {
+  month: string;
+  units: UnitWarning[];
 }
 
 export interface WarnInput {
@@ -235,10 +241,15 @@ function orderReasons(w: WarnInput): Map<string, WarnReason[]> {
     else u.late++;
     overdue.set(o.unit, u);
   }
+  // Still open past the limit is a customer still waiting: yellow, red from a few. Closed late
+  // is done with: yellow from a few, never red.
   for (const [unit, u] of overdue)
     add(unit, {
       indicator: 'overdue',
-      level: countLevel(u.open + u.late, t.overdue),
+      level: maxLevel(
+        countLevel(u.open, t.overdue),
+        u.late >= t.overdue.lateYellow ? 'yellow' : 'green',
+      ),
       ...u,
       limit: w.closeLimit,
     });
@@ -246,6 +257,31 @@ function orderReasons(w: WarnInput): Map<string, WarnReason[]> {
 }
 
 const LEVEL_ORDER: Record<Level, number> = { red: 0, yellow: 1, green: 2 };
+
+/**
+ * The input with the latest month up to the period's end that the data covers whole as its
+ * period (a month covered in part would read as a fall): what `warn` judges by default, and
+ * what a report's early warning judges (a quarter's or a year's last month). Null: none.
+ */
+export function latestCompleteMonth(input: AnalysisInput): AnalysisInput | null {
+  const use = monthsOf(input);
+  const last = monthOfDay(input.period.to);
+  const first = monthOfDay(input.period.from);
+  for (let m = last; m >= first; m--) {
+    if (!use.usable(m)) continue;
+    const label = `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, '0')}`;
+    return {
+      ...input,
+      period: monthPeriod(m, m),
+      request: { from: m, to: m, kind: 'month', label },
+    };
+  }
+  return null;
+}
+
+function maxLevel(a: Level, b: Level): Level {
+  return LEVEL_ORDER[a] <= LEVEL_ORDER[b] ? a : b;
+}
 
 /** Every unit of the data, the targets or the complaints, red first, then yellow, then green, by name. */
 export function unitWarnings(w: WarnInput): UnitWarning[] {

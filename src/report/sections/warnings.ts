@@ -3,18 +3,22 @@
  * prints them) and, for the bulletin's 需关注事项, the units at red and yellow with what put them
  * there, in words without figures (the figures are the sheet's and `warn --json`'s).
  */
-import type { UnitWarning, WarnReason } from '../../metrics/warn/warnings.js';
+import type { EarlyWarning, WarnReason } from '../../metrics/warn/warnings.js';
+import { spanWords } from '../labels.js';
 import type { Lang } from '../../settings/types.js';
 import type { Sheet } from '../types.js';
 import { LEVEL_WORDS, reasonText, shownReasons } from '../warn.js';
 
 export const WARN_SHEET = { zh: '预警', en: 'Warnings' } as const;
 
-export function warningsSheet(units: readonly UnitWarning[], lang: Lang): Sheet {
+export function warningsSheet(warning: EarlyWarning, lang: Lang): Sheet {
+  const { units } = warning;
+  const month = spanWords({ from: warning.month, to: warning.month }, lang);
   return {
     name: WARN_SHEET[lang],
     tables: [
       {
+        caption: lang === 'zh' ? `${month}预警` : `Early warning, ${month}`,
         columns: [
           { key: 'level', label: 'level', format: 'text' },
           { key: 'unit', label: 'unit', format: 'text' },

@@ -11,8 +11,9 @@ import type { Lang } from '../../../settings/types.js';
 import type { Paragraph } from '../../types.js';
 import { say } from '../notes.js';
 import { reasonWords } from '../warnings.js';
-import type { UnitWarning } from '../../../metrics/warn/warnings.js';
-import { count, runs, type Piece } from './figures.js';
+import type { EarlyWarning } from '../../../metrics/warn/warnings.js';
+import { count, period, runs, type Piece } from './figures.js';
+import { spanWords } from '../../labels.js';
 import { partialMonths } from './overall.js';
 import { list } from './units.js';
 
@@ -235,11 +236,11 @@ function noteParagraphs(a: Analysis, lang: Lang): Paragraph[] {
  * The units the early warning puts at red or yellow, with what put them there ("红色预警：
  * A（已达年度指标、本期投诉异常增多）"); their figures are the 预警 sheet's.
  */
-function warningParagraph(warnings: readonly UnitWarning[] | null, lang: Lang): Paragraph | null {
+function warningParagraph(warnings: EarlyWarning | null, lang: Lang): Paragraph | null {
   if (!warnings) return null;
   const zh = lang === 'zh';
   const said = (['red', 'yellow'] as const).flatMap((level) => {
-    const units = warnings.filter((u) => u.level === level);
+    const units = warnings.units.filter((u) => u.level === level);
     if (units.length === 0) return [];
     const items = units.map((u) => {
       const why = u.reasons.filter((r) => r.level === level).map((r) => reasonWords(r, lang));
@@ -255,12 +256,17 @@ function warningParagraph(warnings: readonly UnitWarning[] | null, lang: Lang): 
     return [zh ? `${name}：${items.join('；')}` : `${name}: ${items.join('; ')}`];
   });
   if (said.length === 0) return null;
+  const month = period(
+    spanWords({ from: warnings.month, to: warnings.month }, lang),
+    'earlyWarning.month',
+  );
   return {
-    runs: [
+    runs: runs(
+      zh ? [month, '预警：'] : ['Early warning for ', month, ': '],
       zh
         ? `${said.join('。')}。各单位的数字见报表“预警”表。`
-        : `Early warning. ${said.join('. ')}. The figures are in the report's Warnings sheet.`,
-    ],
+        : `${said.join('. ')}. The figures are in the report's Warnings sheet.`,
+    ),
   };
 }
 
@@ -268,7 +274,7 @@ export function attentionSection(
   a: Analysis,
   ingest: IngestResult,
   lang: Lang,
-  warnings: readonly UnitWarning[] | null = null,
+  warnings: EarlyWarning | null = null,
 ) {
   // The early warning's forecast, when there is one, says better than the pace which units are
   // at risk; it names the units past their target too.

@@ -7,7 +7,7 @@
 import type { IngestResult } from '../../../ingest/ingest.js';
 import type { Analysis } from '../../../metrics/types.js';
 import type { Lang } from '../../../settings/types.js';
-import type { UnitWarning } from '../../../metrics/warn/warnings.js';
+import type { EarlyWarning } from '../../../metrics/warn/warnings.js';
 import type { Bulletin, BulletinSection, BulletinSectionKey } from '../../types.js';
 import { attentionSection } from './attention.js';
 import { categoriesSection } from './categories.js';
@@ -47,7 +47,7 @@ export interface BulletinContext {
   /** When the report was made: "2016-12-31 08:00 UTC+08:00". */
   generatedAt: string;
   /** The early warning, when the report computed one. */
-  warnings: readonly UnitWarning[] | null;
+  warnings: EarlyWarning | null;
 }
 
 /** 2016-12-05 … → 2016年12月5日, 5 December 2016: the date a document is signed. */
