@@ -1,4 +1,4 @@
-// Usage: npm run bench -- [--only csv|gb18030|xlsx|bulletin] [--skip-generate] [--repeat N]
+// Usage: npm run bench -- [--only csv|gb18030|xlsx|bulletin|accuracy|warn] [--skip-generate] [--repeat N]
 //        (env BENCH_CLI=path/to/complaints.js to measure another build)
 //
 // Ingest speed and memory: runs each reader as its own child process on the generated files,
@@ -7,6 +7,7 @@
 // Exit code 1 when a target fails; a missing CLI makes its lines "not available", not a fail.
 
 import fs from 'node:fs';
+import { backtest } from './warn-backtest.js';
 import path from 'node:path';
 import os from 'node:os';
 import { spawn, spawnSync } from 'node:child_process';
@@ -170,8 +171,8 @@ const RATIOS = [
 function parseArgs(argv) {
   const value = (flag) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
   const only = value('--only');
-  if (only !== undefined && !(only in SUITES) && only !== 'accuracy') {
-    throw new Error('--only takes csv, gb18030, xlsx, bulletin or accuracy');
+  if (only !== undefined && !(only in SUITES) && only !== 'accuracy' && only !== 'warn') {
+    throw new Error('--only takes csv, gb18030, xlsx, bulletin, accuracy or warn');
   }
   const repeat = Number(value('--repeat') ?? 1);
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat takes a positive integer');
@@ -409,7 +410,7 @@ async function main() {
       ? ['csv', 'gb18030', 'xlsx', 'bulletin']
       : only === 'gb18030'
         ? ['csv', 'gb18030']
-        : only === 'accuracy'
+        : only === 'accuracy' || only === 'warn'
           ? []
           : [only];
   let specs = suites.flatMap((s) => SUITES[s]);
@@ -445,9 +446,18 @@ async function main() {
   const verdicts = targets(results);
   const accuracy = only === undefined || only === 'accuracy' ? classification() : null;
   if (accuracy) verdicts.push(...accuracy.verdicts);
+  const warning = only === undefined || only === 'warn' ? backtest() : null;
+  if (warning)
+    verdicts.push({
+      name: 'spike false alarms on months without spikes ≤ 5%',
+      limit: 5,
+      value: warning.figures.spikes.flagged * 100,
+      status: warning.figures.spikes.flagged <= 0.05 ? 'PASS' : 'FAIL',
+    });
 
   if (results.length > 0) console.log('\n' + table(results) + '\n');
   if (accuracy) console.log(accuracy.text + '\n');
+  if (warning) console.log(warning.text + '\n');
   // With --only, targets of the parts not run are left out rather than listed as n/a.
   for (const t of verdicts.filter((v) => only === undefined || v.value !== null)) {
     const value = t.value === null ? 'not measured' : t.value.toFixed(2);
@@ -463,8 +473,10 @@ async function main() {
     files: Object.fromEntries(specs.map((s) => [s.file, fs.statSync(data(s.file)).size])),
     results,
     classification: accuracy?.figures ?? null,
+    warnBacktest: warning?.figures ?? null,
     targets: verdicts,
   };
+  fs.mkdirSync(path.dirname(data('last-run.json')), { recursive: true });
   fs.writeFileSync(data('last-run.json'), JSON.stringify(report, null, 2) + '\n');
   console.log(`\nwrote ${path.relative(ROOT, data('last-run.json'))}`);
   if (verdicts.some((t) => t.status === 'FAIL')) process.exitCode = 1;
