@@ -50,12 +50,12 @@ export function reasonText(r: WarnReason, lang: Lang): string {
       const verdict =
         r.level === 'red'
           ? zh
-            ? '，将超'
-            : ', will pass'
+            ? '，将达到或超过'
+            : ', will reach'
           : r.level === 'yellow'
             ? zh
-              ? '，可能超'
-              : ', may pass'
+              ? '，可能达到或超过'
+              : ', may reach'
             : zh
               ? '，'
               : ', within';

@@ -38,8 +38,8 @@ export function warningsSheet(warning: EarlyWarning, lang: Lang): Sheet {
     filter: true,
     notes: [
       lang === 'zh'
-        ? '红：已达或必将超过年度指标、投诉显著异常等；黄：可能超年度指标或需要跟进；绿：无需关注。每行一个原因；阈值可调整（--thresholds）。'
-        : 'Red: the annual target reached or certain to be passed, a marked spike …; yellow: may pass it, or needs following up; green: nothing to raise. One reason a row; the thresholds can be changed (--thresholds).',
+        ? '红：已达或预计必达年度指标、投诉显著异常等；黄：可能达到年度指标或需要跟进；绿：无需关注。每行一个原因；阈值可调整（--thresholds）。'
+        : 'Red: the annual target reached or certain to be, a marked spike …; yellow: may reach it, or needs following up; green: nothing to raise. One reason a row; the thresholds can be changed (--thresholds).',
     ],
     charts: [],
   };
@@ -56,11 +56,11 @@ export function reasonWords(r: WarnReason, lang: Lang): string {
           : 'annual target reached'
         : r.level === 'red'
           ? zh
-            ? '预计全年将超年度指标'
-            : 'will pass the annual target'
+            ? '预计全年将达到年度指标'
+            : 'will reach the annual target'
           : zh
-            ? '预计全年可能超年度指标'
-            : 'may pass the annual target';
+            ? '预计全年可能达到年度指标'
+            : 'may reach the annual target';
     case 'spike':
       return zh ? '本期投诉异常增多' : 'complaints well above the usual';
     case 'repeat':
