@@ -28,6 +28,8 @@ import { Progress } from './report/progress.js';
 import type { Field } from './schema/fields.js';
 import { monthIndexToString } from './schema/values.js';
 import type { Settings } from './settings/types.js';
+import { EarlyWarningRun } from './ingest/early-warning.js';
+import type { EarlyWarning } from './metrics/warn/warnings.js';
 import { Classifier } from './taxonomy/classify.js';
 import { loadTaxonomy, type Taxonomy } from './taxonomy/load.js';
 import { loadModel } from './taxonomy/model-file.js';
@@ -39,6 +41,8 @@ export interface PipelineResult {
   ingest: IngestResult;
   taxonomy: Taxonomy;
   classifiedBy: Record<'columns' | 'rules' | 'model' | 'unclassified', number>;
+  /** The early warning, when the settings ask for one (report, warn); null: no month to judge. */
+  earlyWarning?: EarlyWarning | null;
 }
 
 export type { OrderObserver };
@@ -60,6 +64,8 @@ export async function runPipeline(
   );
   const naming = await readNaming(settings);
   const targets = await readNamedTargets(settings, naming);
+  const early = settings.earlyWarning ? await EarlyWarningRun.start(settings) : null;
+  const observers = [observe, early?.recent.observe].filter((o) => o !== undefined);
 
   const progress = Progress.wanted(process.stderr, settings.progress)
     ? new Progress(inputs, settings.lang !== 'en')
@@ -72,7 +78,9 @@ export async function runPipeline(
       {
         classifier,
         progress,
-        observe,
+        ...(observers.length > 0
+          ? { observe: (o, entry, c) => observers.forEach((f) => f(o, entry, c)) }
+          : {}),
       },
     );
   } finally {
@@ -101,7 +109,14 @@ export async function runPipeline(
   });
   const analysis = analyse(input);
   refuseUnmatchedTargets(settings.strict, analysis.targets);
-  return { analysis, input, ingest: result, taxonomy, classifiedBy };
+  return {
+    analysis,
+    input,
+    ingest: result,
+    taxonomy,
+    classifiedBy,
+    ...(early ? { earlyWarning: early.judge(input) } : {}),
+  };
 }
 
 /**

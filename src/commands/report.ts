@@ -12,12 +12,6 @@ import { relative, resolve } from 'node:path';
 import { periodJson } from '../metrics/period.js';
 import { reportSpan } from '../metrics/sections/year-to-date.js';
 import { runPipeline } from '../pipeline.js';
-import { RecentComplaints } from '../ingest/recent-complaints.js';
-import { readThresholds } from '../io/thresholds.js';
-import type { AnalysisInput } from '../metrics/types.js';
-import { chineseDays } from '../metrics/holiday-calendar.js';
-import { earlyWarningJson } from '../report/warn.js';
-import { latestCompleteMonth, unitWarnings, type EarlyWarning } from '../metrics/warn/warnings.js';
 import {
   checkOutput,
   fillsTemplate,
@@ -35,34 +29,6 @@ import type { Settings } from '../settings/types.js';
 /** 投诉分析-2016Q4.xlsx, complaints-2016-11.xlsx … from the period as asked or found. */
 export function defaultOutName(label: string, lang: 'zh' | 'en'): string {
   return `${lang === 'zh' ? '投诉分析' : 'complaints'}-${label}.xlsx`;
-}
-
-/**
- * The early warning beside the report (the 预警 sheet, the bulletin's 需关注事项): the complaints
- * of the period and the repeat window before it, collected while reading, judged after.
- */
-async function earlyWarning(settings: Settings) {
-  const thresholds = await readThresholds(settings.thresholds);
-  const span = reportSpan(settings.period);
-  const window = thresholds.repeat.withinDays;
-  const recent = new RecentComplaints(span && { from: span.from - window, to: span.to }, 400);
-  return {
-    recent,
-    /** The period's last month covered whole (a quarter's, a year's), judged as warn would. */
-    of: (input: AnalysisInput): EarlyWarning | null => {
-      const month = latestCompleteMonth(input);
-      if (!month) return null;
-      const units = unitWarnings({
-        input: month,
-        orders: recent.orders(),
-        thresholds,
-        closeLimit: settings.analysis.closeLimit,
-        calendar: chineseDays(),
-        dataEnd: recent.dataEnd,
-      });
-      return { month: month.request.label!, units };
-    },
-  };
 }
 
 export async function run(settings: Settings): Promise<void> {
@@ -84,13 +50,9 @@ export async function run(settings: Settings): Promise<void> {
         map: settings.ingest.map,
       })
     : null;
-  const warning = await earlyWarning(settings);
   try {
     // A month or a quarter comes with its year to date (analysis.yearToDate).
-    const result = await runPipeline(settings, (order, entry, c) => {
-      detail?.observe(order, entry, c);
-      warning.recent.observe(order, entry, c);
-    });
+    const result = await runPipeline(settings, detail?.observe);
     const period = namedPeriod(request, periodJson(result.input.period));
     const out = resolve(reportPath(settings, period, defaultOutName(period.label, lang))!);
     if (!settings.out) {
@@ -98,14 +60,12 @@ export async function run(settings: Settings): Promise<void> {
       await checkOutput(out, outName(settings));
     }
     const quarterKey = request.kind === 'quarter';
-    const early = warning.of(result.input);
     const written = await writeOutput(out, result, {
       lang,
       charts: settings.charts,
       detail,
       quarterKey,
       template: settings.template,
-      warnings: early,
     });
     if (!settings.quiet)
       print(
@@ -113,10 +73,7 @@ export async function run(settings: Settings): Promise<void> {
         successLines(settings.out ?? relative(process.cwd(), out), written, result, lang),
       );
     if (settings.json)
-      await emitJson(
-        resultJson(result, { quarterKey, extra: { earlyWarning: earlyWarningJson(early) } }),
-        settings.json.file ?? true,
-      );
+      await emitJson(resultJson(result, { quarterKey }), settings.json.file ?? true);
   } finally {
     detail?.remove();
   }

@@ -8,14 +8,9 @@
  * that level, after printing, so cron mails the lines.
  */
 import { InputError, WarningLevelError } from '../errors.js';
-import { RecentComplaints } from '../ingest/recent-complaints.js';
-import { readThresholds } from '../io/thresholds.js';
 import { checkWritable, guardOutputs } from '../io/write.js';
-import { monthPeriod } from '../metrics/period.js';
 import { periodSection } from '../metrics/sections/period.js';
 import { atLeast } from '../metrics/warn/levels.js';
-import { chineseDays } from '../metrics/holiday-calendar.js';
-import { latestCompleteMonth, unitWarnings } from '../metrics/warn/warnings.js';
 import { runPipeline } from '../pipeline.js';
 import { emitJson } from '../report/json.js';
 import { print } from '../report/print.js';
@@ -23,39 +18,21 @@ import { LEVEL_WORDS, warnJson, warnText } from '../report/warn.js';
 import { filesRead } from '../settings/resolve.js';
 import type { Settings } from '../settings/types.js';
 
-/** Days before the period that the baselines and the repeat window may reach back to. */
-const LOOK_BACK_DAYS = 62;
-
 export async function run(settings: Settings): Promise<void> {
-  const { lang, json, period: request } = settings;
+  const { lang, json } = settings;
   await guardOutputs([json?.file], filesRead(settings));
   if (json?.file) await checkWritable(json.file);
-  const thresholds = await readThresholds(settings.thresholds);
-  const window = thresholds.repeat.withinDays;
-  const asked =
-    request.from !== null && request.to !== null ? monthPeriod(request.from, request.to) : null;
-  const recent = new RecentComplaints(
-    asked && { from: asked.from - window, to: asked.to },
-    LOOK_BACK_DAYS + window,
-  );
-  const result = await runPipeline(settings, recent.observe);
-  const input = request.kind === 'auto' ? latestCompleteMonth(result.input) : result.input;
-  if (!input)
+  const result = await runPipeline(settings);
+  const early = result.earlyWarning;
+  if (!early)
     throw new InputError(
       'NO_DATA',
       'warn: the exports cover no month whole, and a month covered in part would read as a fall.',
       'Give the month with --month YYYY-MM, or add the exports that complete it.',
     );
-  const units = unitWarnings({
-    input,
-    orders: recent.orders(),
-    thresholds,
-    closeLimit: settings.analysis.closeLimit,
-    calendar: chineseDays(),
-    dataEnd: recent.dataEnd,
-  });
-  const period = periodSection(input);
-  if (json) await emitJson(warnJson(units, period, thresholds), json.file ?? true);
+  const { units } = early;
+  const period = periodSection(early.input);
+  if (json) await emitJson(warnJson(units, period, early.thresholds), json.file ?? true);
   else if (!settings.quiet) print(process.stdout, `${warnText(units, period, lang)}\n`);
   const failOn = settings.failOn;
   if (!failOn) return;

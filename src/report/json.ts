@@ -3,6 +3,7 @@
  * beside the report model, from the same analysis, field by field in the contract's order.
  */
 import { createRequire } from 'node:module';
+import { earlyWarningJson } from './warn.js';
 import type { IngestResult } from '../ingest/ingest.js';
 import { writeFileAtomic } from '../io/write.js';
 import type { Analysis, YearToDate } from '../metrics/types.js';
@@ -170,6 +171,10 @@ export function resultJson(result: PipelineResult, options: JsonParts = {}): obj
     timeliness: a.timeliness,
     satisfaction: a.satisfaction,
     targets: a.targets,
+    // report and warn judge the early warning; analyze does not, and says nothing of it.
+    ...(result.earlyWarning !== undefined
+      ? { earlyWarning: earlyWarningJson(result.earlyWarning) }
+      : {}),
     ...extra,
     ...tail,
   };

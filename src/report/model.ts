@@ -19,7 +19,6 @@ import { chartSpecs } from './sections/charts.js';
 import { aboutWords, fileNames, scopeOf } from './sections/heading.js';
 import { overviewSheet } from './sections/overview.js';
 import { warningsSheet } from './sections/warnings.js';
-import type { EarlyWarning } from '../metrics/warn/warnings.js';
 import { qualitySheet, timelinessSheet } from './sections/quality.js';
 import { monthlySheet, seasonalitySheet } from './sections/trend.js';
 import { unitsSheet } from './sections/units.js';
@@ -33,8 +32,6 @@ export interface ModelInput {
   lang: Lang;
   /** When the report was made, as its sheets say: "2016-12-31 08:00". */
   generatedAt: string;
-  /** The early warning of the period (report): the 预警 sheet and the bulletin's 需关注事项. */
-  warnings?: EarlyWarning | null;
 }
 
 /**
@@ -76,7 +73,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
     hotspotsSheet(a, lang),
     ...(timeliness ? [timeliness] : []),
     qualitySheet(a, result.ingest, names, lang),
-    ...(input.warnings ? [warningsSheet(input.warnings, lang)] : []),
+    ...(result.earlyWarning ? [warningsSheet(result.earlyWarning, lang)] : []),
   ];
   const scope = scopeOf(
     a.units.map((u) => u.unit),
@@ -101,7 +98,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
       periodLine: period,
       sourcesLine: BOOK[lang].sources(sources, input.generatedAt),
       generatedAt: input.generatedAt,
-      warnings: input.warnings ?? null,
+      warnings: result.earlyWarning ?? null,
     }),
   };
 }

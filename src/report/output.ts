@@ -16,7 +16,6 @@ import { formatInt, localStamp } from './format.js';
 import { jsonText, resultJson } from './json.js';
 import { WRITTEN, WRITTEN_BULLETIN, WRITTEN_TABLE } from './labels.js';
 import { buildReportModel } from './model.js';
-import type { EarlyWarning } from '../metrics/warn/warnings.js';
 import { figureNotes } from './sections/notes.js';
 import { unitsCsvTable } from './sections/units.js';
 
@@ -77,8 +76,6 @@ export interface OutputOptions {
   quarterKey: boolean;
   /** --template FILE.docx: the company's bulletin template, for a .docx output. */
   template: string | null;
-  /** The early warning (report): the 预警 sheet and the bulletin's 需关注事项. */
-  warnings?: EarlyWarning | null;
 }
 
 export interface Written {
@@ -121,7 +118,6 @@ async function writeBulletinFile(
     result,
     lang: options.lang,
     generatedAt: localStamp(new Date()),
-    warnings: options.warnings ?? null,
   });
   const b = model.bulletin;
   const counts = {
@@ -161,7 +157,6 @@ async function writeWorkbookFile(
     result,
     lang: options.lang,
     generatedAt,
-    warnings: options.warnings ?? null,
   });
   const charts = options.charts
     ? await (await import('./charts.js')).renderCharts(model.charts, options.lang)

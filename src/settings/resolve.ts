@@ -222,6 +222,14 @@ export async function resolveSettings(
     template: o.template ?? c.template ?? null,
     failOn: failOn(o.failOn) ?? c.failOn ?? null,
     thresholds: o.thresholds ?? c.thresholds ?? null,
+    earlyWarning:
+      command === 'report'
+        ? 'latest'
+        : command === 'warn'
+          ? period.from !== null && period.to !== null
+            ? 'asked'
+            : 'latest'
+          : null,
     units: o.units ?? c.units ?? null,
     rollup: rollupLevels(o.rollup, c.rollup, o.units ?? c.units, config),
     codes: o.codes ?? c.codes ?? null,

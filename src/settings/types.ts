@@ -65,6 +65,11 @@ export interface Settings {
   failOn: 'red' | 'yellow' | null;
   /** --thresholds FILE: the early warning's thresholds over the defaults (JSON). */
   thresholds: string | null;
+  /**
+   * Whether the run judges the early warning, and which month: `asked` (warn --month), `latest`
+   * (the latest month of the period covered whole: warn's default, report), null (no warning).
+   */
+  earlyWarning: 'asked' | 'latest' | null;
   /** --units FILE: unit codes and spellings to names, and the hierarchy. */
   units: string | null;
   /** --rollup [N]: count each unit under its ancestor N levels up; 0 without --rollup. */

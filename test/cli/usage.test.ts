@@ -26,12 +26,12 @@ describe('commander refusals, from the real program', () => {
     [
       ['analyz', 'x.xlsx'],
       'complaints: unknown command analyz; did you mean analyze?',
-      '  The commands are analyze, trend, assess, report, inspect, classify and taxonomy (complaints --help).',
+      '  The commands are analyze, trend, assess, report, warn, inspect, classify and taxonomy (complaints --help).',
     ],
     [
       ['frobnicate'],
       'complaints: unknown command frobnicate.',
-      '  The commands are analyze, trend, assess, report, inspect, classify and taxonomy (complaints --help).',
+      '  The commands are analyze, trend, assess, report, warn, inspect, classify and taxonomy (complaints --help).',
     ],
     [
       ['--frob'],

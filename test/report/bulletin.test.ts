@@ -28,8 +28,12 @@ const METRICS = [
 const TARGETS = 'fixtures/metrics/targets-2016.csv';
 const COVERAGE = ['fixtures/coverage/95598-2015.xlsx', 'fixtures/coverage/95598-2016-1226.xlsx'];
 
-async function run(inputs: string[], options: CommandLineOptions) {
-  const result = await runPipeline(await resolveSettings({ inputs, options }, null, 'report'));
+async function run(
+  inputs: string[],
+  options: CommandLineOptions,
+  command: 'report' | 'analyze' = 'report',
+) {
+  const result = await runPipeline(await resolveSettings({ inputs, options }, null, command));
   const lang = options.lang === 'en' ? 'en' : 'zh';
   const model = buildReportModel({ result, lang, generatedAt: '2017-01-05 08:00 UTC+08:00' });
   // Through text, as a reader of the JSON gets it.
@@ -250,11 +254,21 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
     );
     // 歙县: 17 assessed by June against 26 for the year, more than half of it (13): ahead of pace.
     // 屯溪 (12 for the year) and 黟县 (11) are within theirs: not named.
-    const risk = text(b, 'attention')[0]!;
+    // analyze --out x.md has no early warning: the pace names the units at risk.
+    const { bulletin: paced } = await run(
+      METRICS,
+      { targets: TARGETS, month: '2016-06' },
+      'analyze',
+    );
+    const risk = text(paced, 'attention')[0]!;
     expect(risk).toMatch(
       /^累计考核投诉已超过时间进度（6个月）、尚未达到年度指标的单位：国网歙县供电公司（累计17件，年度指标26件，剩余指标9件）、/,
     );
     expect(risk).not.toMatch(/屯溪|黟县/);
+    // report judges the early warning instead, from the same month.
+    expect(text(b, 'attention')[0]).toMatch(
+      /^2016年6月预警：红色预警：.*国网歙县供电公司（预计全年将达到年度指标）/,
+    );
   });
 
   it('2016: the year against the annual targets, with rates where the base is ten or more', async () => {

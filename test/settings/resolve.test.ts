@@ -70,6 +70,7 @@ const DEFAULTS: Settings = {
   template: null,
   failOn: null,
   thresholds: null,
+  earlyWarning: null,
   units: null,
   rollup: 0,
   codes: null,
@@ -78,6 +79,15 @@ const DEFAULTS: Settings = {
 describe('resolveSettings: the defaults, and every option converted', () => {
   it('nothing given: the defaults of the help texts', async () => {
     expect(await resolve({})).toEqual(DEFAULTS);
+  });
+
+  it.each<[CommandName, CommandLineOptions, Settings['earlyWarning']]>([
+    ['analyze', {}, null],
+    ['report', { quarter: '2016Q4' }, 'latest'],
+    ['warn', {}, 'latest'],
+    ['warn', { month: '2016-06' }, 'asked'],
+  ])('%s %j judges the early warning: %s', async (command, options, early) => {
+    expect((await resolve(options, null, command)).earlyWarning).toBe(early);
   });
 
   it('every option given on the command line', async () => {
@@ -148,6 +158,7 @@ describe('resolveSettings: the defaults, and every option converted', () => {
       template: null,
       failOn: null,
       thresholds: null,
+      earlyWarning: null,
       units: 'u.csv',
       rollup: 2,
       codes: 'c.json',

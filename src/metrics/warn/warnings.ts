@@ -62,10 +62,12 @@ export interface UnitWarning {
   reasons: WarnReason[];
 }
 
-/** A report's early warning: the month judged (YYYY-MM) and every unit's warning. */
+/** A run's early warning: the month judged (YYYY-MM), its analysis input, every unit's warning. */
 export interface EarlyWarning {
   month: string;
+  input: AnalysisInput;
   units: UnitWarning[];
+  thresholds: WarnThresholds;
 }
 
 export interface WarnInput {

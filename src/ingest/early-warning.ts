@@ -1,0 +1,54 @@
+/**
+ * The early warning as part of a run (report, warn): the complaints of the period and the repeat
+ * window before it collected while reading (RecentComplaints), judged after the analysis
+ * (metrics/warn/warnings.ts) for one month — the month asked (warn --month), or the latest month
+ * of the period the data covers whole (warn's default, a report's quarter or year).
+ */
+import { readThresholds } from '../io/thresholds.js';
+import { chineseDays } from '../metrics/holiday-calendar.js';
+import { reportSpan } from '../metrics/sections/year-to-date.js';
+import type { AnalysisInput } from '../metrics/types.js';
+import type { WarnThresholds } from '../metrics/warn/thresholds.js';
+import { latestCompleteMonth, unitWarnings, type EarlyWarning } from '../metrics/warn/warnings.js';
+import type { Settings } from '../settings/types.js';
+import { RecentComplaints } from './recent-complaints.js';
+
+/** Days before the period the repeat window, and the latest month's, may reach back to. */
+const LOOK_BACK_DAYS = 62;
+
+export class EarlyWarningRun {
+  readonly recent: RecentComplaints;
+
+  private constructor(
+    private readonly settings: Settings,
+    readonly thresholds: WarnThresholds,
+  ) {
+    const span = reportSpan(settings.period);
+    const window = thresholds.repeat.withinDays;
+    this.recent = new RecentComplaints(
+      span && { from: span.from - window, to: span.to },
+      LOOK_BACK_DAYS + window + 366,
+    );
+  }
+
+  static async start(settings: Settings): Promise<EarlyWarningRun> {
+    return new EarlyWarningRun(settings, await readThresholds(settings.thresholds));
+  }
+
+  /** The warning of the month judged; null when no month of the period is covered whole. */
+  judge(input: AnalysisInput): EarlyWarning | null {
+    const asked = this.settings.earlyWarning === 'asked';
+    const month = asked ? input : latestCompleteMonth(input);
+    if (!month) return null;
+    const units = unitWarnings({
+      input: month,
+      orders: this.recent.orders(),
+      thresholds: this.thresholds,
+      closeLimit: this.settings.analysis.closeLimit,
+      calendar: chineseDays(),
+      dataEnd: this.recent.dataEnd,
+    });
+    const label = month.request.label ?? '';
+    return { month: label, input: month, units, thresholds: this.thresholds };
+  }
+}
