@@ -34,7 +34,15 @@ export interface PeriodOptions {
   week?: string;
 }
 
-export const PERIOD_OPTION_KEYS = ['month', 'quarter', 'year', 'from', 'to', 'day', 'week'] as const;
+export const PERIOD_OPTION_KEYS = [
+  'month',
+  'quarter',
+  'year',
+  'from',
+  'to',
+  'day',
+  'week',
+] as const;
 
 // ---------------------------------------------------------------------------------------------
 // How analysts write periods: one reader per kind, for the command line and the config file
@@ -128,7 +136,10 @@ const FORMS: Record<PeriodKind, { forms: string; example: string }> = {
   quarter: { forms: '2016Q4, 2016年第四季度 or 2016年4季度', example: '2016Q4' },
   year: { forms: '2016 or 2016年', example: '2016' },
   day: { forms: '2016-06-30, 20160630 or 2016年6月30日', example: '2016-06-30' },
-  week: { forms: '2016-W25, 2016W25 or 2016年第25周 (ISO weeks, Monday to Sunday)', example: '2016-W25' },
+  week: {
+    forms: '2016-W25, 2016W25 or 2016年第25周 (ISO weeks, Monday to Sunday)',
+    example: '2016-W25',
+  },
 };
 
 /**
@@ -218,7 +229,12 @@ function rangeRequest(options: PeriodOptions): PeriodRequest {
     );
   }
   const kind = from || to ? 'range' : 'auto';
-  const request: PeriodRequest = { from: from?.month ?? null, to: to?.month ?? null, kind, label: null };
+  const request: PeriodRequest = {
+    from: from?.month ?? null,
+    to: to?.month ?? null,
+    kind,
+    label: null,
+  };
   if (inDays) request.days = { from: first, to: last };
   return request;
 }
@@ -383,7 +399,10 @@ function parseRule(rule: string): ((today: Date) => PeriodOptions) | string {
 }
 
 /** 2016-06-01..2016-06-15 (a month at either end stands for its days); null when neither is a day. */
-function rangeOfDays(first: string, last: string): ((today: Date) => PeriodOptions) | string | null {
+function rangeOfDays(
+  first: string,
+  last: string,
+): ((today: Date) => PeriodOptions) | string | null {
   const from = readDay(first);
   const to = readDay(last);
   if (from === null && to === null) return null;

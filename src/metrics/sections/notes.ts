@@ -80,7 +80,7 @@ export function partialNote(input: AnalysisInput): Note | null {
 /** Days as a list: 2016-06-30, or 2016-06-01 – 2016-06-03 for a run. */
 function daysText(days: readonly number[]): string {
   const runs: string[] = [];
-  for (let i = 0; i < days.length; ) {
+  for (let i = 0; i < days.length;) {
     let j = i;
     while (j + 1 < days.length && days[j + 1] === days[j]! + 1) j++;
     const first = dayToString(days[i]!);
@@ -102,7 +102,11 @@ function dayNotes(input: AnalysisInput): Note[] {
   if (uncovered.length > 0) {
     const list = daysText(uncovered);
     notes.push(
-      note('days-missing', `${list}: not in any input; counted as 0.`, `${list} 不在任何输入中，按 0 计。`),
+      note(
+        'days-missing',
+        `${list}: not in any input; counted as 0.`,
+        `${list} 不在任何输入中，按 0 计。`,
+      ),
     );
   }
   if (cover === 'part') {

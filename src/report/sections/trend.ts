@@ -24,7 +24,12 @@ const MONTH_COLUMNS = {
 } as const satisfies Record<string, Column>;
 
 /** Notes about the months: those the data covers only in part, or not at all. */
-export const MONTH_NOTES = new Set(['months-partial', 'months-missing']);
+export const MONTH_NOTES = new Set([
+  'months-partial',
+  'months-missing',
+  'days-missing',
+  'days-partial',
+]);
 
 /** "2016-12-26" for a partial month, "无数据" for one no input covers, "" for a whole one. */
 function throughText(m: MonthRow, lang: Lang): string {
