@@ -18,6 +18,8 @@ const COLUMNS = {
   baseline: { key: 'baseline', label: 'baseline', format: 'dec' },
   vsBaseline: { key: 'vsBaseline', label: 'vsBaseline', format: 'change' },
   through: { key: 'through', label: 'through', format: 'text' },
+  previous: { key: 'previous', label: 'previous', format: 'int' },
+  yoy: { key: 'yoy', label: 'yoy', format: 'change' },
 } as const satisfies Record<string, Column>;
 
 function dayRow(d: DayRow, lang: Lang): Row {
@@ -34,10 +36,18 @@ function dayRow(d: DayRow, lang: Lang): Row {
   };
 }
 
-/** The terminal's daily series: the day before (环比) and the four-week same-weekday average. */
-export function daysTerminalTable(days: readonly DayRow[], lang: Lang): Table {
+/**
+ * The terminal's daily series: the day before (环比) and the four-week same-weekday average; for
+ * more than one day, the period's total against the period before (a week: the week before) and
+ * the same days or ISO week a year earlier.
+ */
+export function daysTerminalTable(a: Analysis, lang: Lang): Table {
   const c = COLUMNS;
+  const days = a.days ?? [];
   const partial = days.some((d) => d.partial);
+  const x = a.totals;
+  const several = days.length > 1;
+  const yearEarlier = several && x.previous !== null;
   return {
     columns: [
       c.day,
@@ -47,9 +57,22 @@ export function daysTerminalTable(days: readonly DayRow[], lang: Lang): Table {
       c.mom,
       c.baseline,
       c.vsBaseline,
+      ...(yearEarlier ? [c.previous, c.yoy] : []),
       ...(partial ? [c.through] : []),
     ],
     rows: days.map((d) => dayRow(d, lang)),
+    ...(several
+      ? {
+          totals: {
+            day: BOOK[lang].total,
+            complaints: x.complaints,
+            assessed: x.assessed,
+            mom: x.mom,
+            previous: x.previous,
+            yoy: x.yoy,
+          },
+        }
+      : {}),
   };
 }
 

@@ -125,7 +125,7 @@ function yearToDateView(a: Analysis, lang: Lang, limit = Infinity): YearToDateVi
 
 function monthsView(a: Analysis, lang: Lang): MonthsView {
   // A day, a week or a range of days: its days, not the months around it.
-  if (a.days) return { table: daysTerminalTable(a.days, lang), reduction: null };
+  if (a.days) return { table: daysTerminalTable(a, lang), reduction: null };
   return {
     table: monthsTerminalTable(a.months, lang),
     reduction: a.months.length > 1 ? a.trend.avgMonthlyReduction : null,

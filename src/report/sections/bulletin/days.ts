@@ -143,7 +143,7 @@ export function daySection(
         'The days are in the table below, each against the same weekday’s average of the four weeks before.',
       ];
   const table = {
-    ...daysTerminalTable(a.days, lang),
+    ...daysTerminalTable(a, lang),
     caption: zh ? '每日投诉情况' : 'complaints by day',
   };
   return { paragraphs: [{ runs: runs(...paragraph) }], tables: [table], charts: [] };
