@@ -19,13 +19,13 @@ export const DAY_TEXT_LENGTH = 80;
 /** A digit run this long may be a phone or customer number (a mobile has 11, a 户号 10). */
 export const DIGITS_MASKED = 7;
 
-const DIGIT_RUN = new RegExp(`\\d{${DIGITS_MASKED},}`, 'g');
+// Full-width digits too (１３９…): the text is shown as written, not normalised.
+const DIGIT_RUN = new RegExp(`[0-9０-９]{${DIGITS_MASKED},}`, 'g');
 
 /** The text of a bulletin line: whitespace collapsed, numbers masked, cut to `length` characters. */
 export function lineText(text: string | null, length = DAY_TEXT_LENGTH): string {
   if (!text) return '';
   const clean = text
-    .normalize('NFKC')
     .replace(/\s+/g, ' ')
     .trim()
     .replace(DIGIT_RUN, (run) => '*'.repeat(run.length));

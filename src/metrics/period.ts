@@ -218,6 +218,17 @@ export function resolvePeriod(
   return monthPeriod(inYear[0] ?? yearStart, last);
 }
 
+/** The period a request fixes before any data is read (both ends given); null otherwise. */
+export function knownPeriod(request: PeriodRequest): Period | null {
+  if (request.days)
+    return request.days.from !== null && request.days.to !== null
+      ? { from: request.days.from, to: request.days.to, grain: requestGrain(request) }
+      : null;
+  return request.from !== null && request.to !== null
+    ? monthPeriod(request.from, request.to)
+    : null;
+}
+
 /**
  * The same for a request in days, from the days that hold data (sorted ascending): an open end
  * is the first or last day with data — with only --to, from the first day with data of the
