@@ -112,7 +112,7 @@ export function monthUse(
 /**
  * How the inputs cover the days a…b (a day, a week, a range of days): `none` when no input
  * covers any of them; `part` when some unit's inputs — those of the units the inputs hold in the
- * months around a…b, as for a partial month — leave a day of a…b out (the county whose export
+ * months of a…b or the four weeks before, as for a partial month — leave a day of a…b out (the county whose export
  * stops on the 26th leaves the 27th partial); `whole` otherwise. `through` is the last day every
  * unit's inputs reach, when earlier than b.
  */
@@ -124,7 +124,9 @@ export interface DaysCover {
 }
 
 export function daysCover(spans: readonly InputSpan[], a: number, b: number): DaysCover {
-  const around = [firstDayOfMonth(monthOfDay(a)), lastDayOfMonth(monthOfDay(b))];
+  // The units expected: those the inputs hold in the months of a…b or the four weeks before
+  // it (a county whose export stops on 30 June is missing on 1 July).
+  const around = [Math.min(firstDayOfMonth(monthOfDay(a)), a - 28), lastDayOfMonth(monthOfDay(b))];
   const byUnit = new Map<string, [number, number][]>();
   const any = new Uint8Array(b - a + 1);
   for (const s of spans) {
