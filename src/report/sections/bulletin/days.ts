@@ -85,7 +85,7 @@ export function dayParagraph(a: Analysis, lang: Lang): Paragraph {
   const comparable = a.settings.includePartial || !days.some((d) => d.partial);
   return {
     runs: runs(
-      zh ? '' : 'On ',
+      zh ? '' : days.length === 1 ? 'On ' : 'In ',
       when(a, lang),
       partialWords(a, lang),
       zh ? '，共受理客户投诉' : ', ',
