@@ -110,7 +110,7 @@ const NUMBERS = ['，联系电话13905591234', '，户号0101234567', '，回电
 
 function complaint(acceptedAt, key) {
   const r = make({ acceptedAt, unit: UNITS[key], businessType: '投诉', useRepeaters: false });
-  if (rng.next() < 0.3) r.content += rng.pick(NUMBERS);
+  if (rng.next() < 0.3) r.content = `${r.content.replace(/。$/, '')}${rng.pick(NUMBERS)}。`;
   return r;
 }
 

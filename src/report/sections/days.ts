@@ -47,7 +47,9 @@ export function daysTerminalTable(a: Analysis, lang: Lang): Table {
   const partial = days.some((d) => d.partial);
   const x = a.totals;
   const several = days.length > 1;
-  const yearEarlier = several && x.previous !== null;
+  // Days covered in part are not compared (bulletin/days.ts says the same in words).
+  const compared = a.settings.includePartial || !partial;
+  const yearEarlier = several && x.previous !== null && compared;
   return {
     columns: [
       c.day,
@@ -67,9 +69,9 @@ export function daysTerminalTable(a: Analysis, lang: Lang): Table {
             day: BOOK[lang].total,
             complaints: x.complaints,
             assessed: x.assessed,
-            mom: x.mom,
+            mom: compared ? x.mom : null,
             previous: x.previous,
-            yoy: x.yoy,
+            yoy: compared ? x.yoy : null,
           },
         }
       : {}),
