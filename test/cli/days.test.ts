@@ -143,6 +143,19 @@ describe('weeks', () => {
     expect(r.dayComplaints).toBeUndefined();
   });
 
+  it('trend --week --by unit: a series of days per unit, as the generator planned them', () => {
+    const r = json(['trend', '--week', '2016-W25', '--by', 'unit']);
+    const days = (unit: string) =>
+      r.series
+        .find((s: { key: string }) => s.key === unit)
+        .days.map((d: { complaints: number }) => d.complaints);
+    // Weekday patterns (Monday first) 3 2 2 2 2 1 1, 2 1 1 1 1 0 1, 1 1 1 1 1 1 0; 市直 had 3 on Thursday 23 June.
+    expect(days('国网黄山供电公司(市直)')).toEqual([3, 2, 2, 3, 2, 1, 1]);
+    expect(days('国网黄山市屯溪区供电公司')).toEqual([2, 1, 1, 1, 1, 0, 1]);
+    expect(days('国网歙县供电公司')).toEqual([1, 1, 1, 1, 1, 1, 0]);
+    for (const s of r.series) expect(s.months).toEqual([]);
+  });
+
   it('2016-W26 runs past the day a county export stops: said, and not compared', () => {
     const r = json(['analyze', '--week', '2016年第26周']);
     expect(r.notes.map((n: { code: string }) => n.code)).toContain('days-partial');
