@@ -44,6 +44,7 @@ export function analyse(input: AnalysisInput): Analysis {
   const counts = classCounts(input);
   const targets = targetMatch(input, units);
   const satisfied = satisfaction(input);
+  const timed = timeliness(input);
   return {
     period: periodSection(input),
     totals: totals(input, units),
@@ -54,12 +55,12 @@ export function analyse(input: AnalysisInput): Analysis {
     seasonality: seasonality(input),
     hotspots: hotspots(input, units, counts),
     repeatComplainants: repeatComplainants(input),
-    timeliness: timeliness(input),
+    timeliness: timed,
     satisfaction: satisfied,
     targets,
     yearToDate: yearToDate(input),
     settings: input.settings,
-    notes: notes(input, { targets, satisfaction: satisfied }),
+    notes: notes(input, { targets, satisfaction: satisfied, timeliness: timed }),
     days: days(input),
     dayComplaints: input.dayComplaints ?? null,
   };
