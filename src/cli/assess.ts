@@ -24,9 +24,9 @@ by months / 12 (a quarter's target is a quarter of the year's). Units in the dat
 a target, and targets of units not in the data, are listed, never guessed.
 --json prints units and targets in the DESIGN.md §6 shape.
 
-Exit codes: 0 done; 2 an input or the targets file cannot be read, no work order falls in
-the period, or no row is a complaint (see --complaint-type); 3 rows were rejected, or a
-target matches no unit, under --strict.
+Exit codes: 0 done; 2 an input, the targets, units or codes file cannot be read, no work
+order falls in the period, or no row is a complaint (see --complaint-type); 3 rows were
+rejected, or a target matches no unit, under --strict.
 
 Examples:
   complaints assess fixtures/metrics/95598-2016-*.xlsx fixtures/metrics/95598-2016-06-12-gb18030.csv \\

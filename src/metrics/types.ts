@@ -65,6 +65,8 @@ export interface AnalysisInput {
    * daysCover). Absent (tests written by hand): a day is covered as its month is.
    */
   spans?: readonly InputSpan[];
+  /** What the units file (--units) left as written or could not roll up (hierarchy.ts). */
+  unitNotes?: readonly Note[];
 }
 
 export interface Counts {
@@ -369,6 +371,8 @@ export interface Note {
     | 'no-satisfaction'
     | 'satisfaction-unrecognised'
     | 'workdays-outside-calendar'
+    | 'units-not-in-file'
+    | 'units-rollup-short'
     | 'days-missing'
     | 'days-partial'
     | 'targets-not-held';

@@ -95,6 +95,14 @@ export function refuseUnused(
       'Give --targets FILE (or "targets" in the config file).',
     );
   }
+  if (typed('rollup') && !typed('units') && config.units === undefined) {
+    refuse(
+      command,
+      'rollup',
+      'it counts units under their parents in the units file, and no units file is given',
+      'Give --units FILE (or "units" in the config file).',
+    );
+  }
   if (command === 'trend' && !['level1', 'level2', 'discipline'].includes(String(options.by))) {
     for (const key of ['taxonomy', 'model']) {
       if (typed(key)) {
