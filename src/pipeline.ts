@@ -7,6 +7,7 @@
 import { readAggregate, type OrderObserver } from './aggregate.js';
 import { InputError, refuseRejects, refuseUnmatchedTargets } from './errors.js';
 import { noComplaintsError } from './ingest/complaint-types.js';
+import { DayComplaints } from './ingest/day-complaints.js';
 import { formatOptionWarnings } from './ingest/format-options.js';
 import type { IngestResult } from './ingest/ingest.js';
 import { readCodes } from './io/codes.js';
@@ -19,10 +20,11 @@ import { print } from './report/print.js';
 import { analyse, type Analysis, type AnalysisInput } from './metrics/analysis.js';
 import type { Aggregate } from './metrics/aggregate.js';
 import { monthOfDay } from './metrics/calendar.js';
-import { coveredMonths, partialMonths, type InputSpan } from './metrics/coverage.js';
+import { coveredMonths, daysCover, partialMonths, type InputSpan } from './metrics/coverage.js';
 import { buildCube, complaintClasses } from './metrics/cube.js';
 import { COMPLAINT } from './metrics/dimensions.js';
 import { tallyOf } from './metrics/group.js';
+import { inDays } from './metrics/sections/period.js';
 import { periodText, resolvePeriod, type Period } from './metrics/period.js';
 import { Progress } from './report/progress.js';
 import type { Field } from './schema/fields.js';
@@ -65,11 +67,18 @@ export async function runPipeline(
   const naming = await readNaming(settings);
   const targets = await readNamedTargets(settings, naming);
   const early = settings.earlyWarning ? await EarlyWarningRun.start(settings) : null;
-  const observers = [observe, early?.recent.observe].filter((o) => o !== undefined);
 
   const progress = Progress.wanted(process.stderr, settings.progress)
     ? new Progress(inputs, settings.lang !== 'en')
     : null;
+  // A one-day period (日通报) lists its complaints: kept while reading, the day being known.
+  const day =
+    request.days && request.days.from !== null && request.days.from === request.days.to
+      ? new DayComplaints(request.days.from, settings.analysis.excludeUnsubstantiated)
+      : null;
+  const observers = [observe, day?.observe, early?.recent.observe].filter(
+    (o): o is OrderObserver => o !== undefined,
+  );
   let aggregate: Aggregate;
   try {
     aggregate = await readAggregate(
@@ -78,9 +87,10 @@ export async function runPipeline(
       {
         classifier,
         progress,
-        ...(observers.length > 0
-          ? { observe: (o, entry, c) => observers.forEach((f) => f(o, entry, c)) }
-          : {}),
+        observe:
+          observers.length < 2
+            ? observers[0]
+            : (order, entry, c) => observers.forEach((o) => o(order, entry, c)),
       },
     );
   } finally {
@@ -107,6 +117,7 @@ export async function runPipeline(
     naming,
     unitNotes,
   });
+  if (day) input.dayComplaints = day.list();
   const analysis = analyse(input);
   refuseUnmatchedTargets(settings.strict, analysis.targets);
   return {
@@ -137,18 +148,25 @@ export function analysisInput(
   const covered = coveredMonths(spans);
   const complaintMonths = new Set<number>();
   const allMonths = new Set<number>();
+  const complaintDays = new Set<number>();
   const monthOf = new Map<number, number>();
   for (let c = 0; c < cube.size; c++) {
     const day = cube.day[c]!;
     let month = monthOf.get(day);
     if (month === undefined) monthOf.set(day, (month = monthOfDay(day)));
     allMonths.add(month);
-    if (cube.flags[c]! & COMPLAINT) complaintMonths.add(month);
+    if (cube.flags[c]! & COMPLAINT) {
+      complaintMonths.add(month);
+      complaintDays.add(day);
+    }
   }
   const dataMonths = [...(complaintMonths.size > 0 ? complaintMonths : allMonths)].sort(
     (a, b) => a - b,
   );
-  const period: Period | null = resolvePeriod(request, dataMonths);
+  const dataDays = [...(complaintDays.size > 0 ? complaintDays : monthOf.keys())].sort(
+    (a, b) => a - b,
+  );
+  const period: Period | null = resolvePeriod(request, dataMonths, dataDays);
   const inputsText = inputs.join(', ');
   if (allMonths.size === 0) {
     throw new InputError(
@@ -159,11 +177,17 @@ export function analysisInput(
   }
   const sorted = [...allMonths].sort((a, b) => a - b);
   const range = `${monthIndexToString(sorted[0]!)} – ${monthIndexToString(sorted[sorted.length - 1]!)}`;
-  if (!period || tallyOf(cube, period, context.settings).total.workOrders === 0) {
+  // A day or a week the exports cover may hold no work order (a quiet Sunday): it is reported
+  // as 0; one they do not cover at all is refused like an empty month.
+  const empty = (p: Period) =>
+    inDays(p)
+      ? daysCover(spans, p.from, p.to).cover === 'none'
+      : tallyOf(cube, p, context.settings).total.workOrders === 0;
+  if (!period || empty(period)) {
     throw new InputError(
       'NO_DATA',
       `${inputsText}: no work order in ${period ? periodText(period) : 'the period asked for'}; the inputs hold ${range}.`,
-      'Choose a period the exports cover (--month, --quarter, --year, --from/--to), or add the export for it.',
+      'Choose a period the exports cover (--month, --quarter, --year, --week, --day, --from/--to), or add the export for it.',
     );
   }
   const fields = new Set<Field>(result.inputs.flatMap((i) => i.columns.map((c) => c.field)));
@@ -181,6 +205,7 @@ export function analysisInput(
     targets,
     fields,
     settings,
+    spans,
     ...(unitNotes.length > 0 ? { unitNotes } : {}),
   };
 }

@@ -6,10 +6,11 @@ import type { Command } from 'commander';
 import { addMetricOptions } from '../settings/options.js';
 
 export const PERIOD_HELP = `
-Period: --month 2016-11, --quarter 2016Q4, --year 2016, or --from/--to YYYY-MM. Without
-them, the latest calendar year in the data, from its first to its last month with
-complaints. 同比 (yoy) compares with the same months a year earlier and 环比 (mom) with
-the months just before, when the inputs cover them; otherwise they are null ("-").
+Period: --month 2016-11, --quarter 2016Q4, --year 2016, --week 2016-W25 (ISO, Monday to
+Sunday), --day 2016-06-30, or --from/--to YYYY-MM or YYYY-MM-DD. Without them, the latest
+calendar year in the data, from its first to its last month with complaints. 同比 (yoy)
+compares with the same months a year earlier and 环比 (mom) with the months just before,
+when the inputs cover them; otherwise they are null ("-").
 Months are those of the acceptance time as written in the export, whatever TZ says.
 The days each export covers are judged from its title rows (导出时间, 统计时间 … 至 …), its
 last work order and its daily volume: a month covered only in part (an export taken on
@@ -20,6 +21,9 @@ A month or a quarter comes with its year to date (累计, January to its last mo
 every command: ranked, against the annual targets (--prorate: months / 12 of them), with
 the units whose assessed complaints have already reached their annual target named. The
 month is held against no target; a quarter against a quarter of the annual target.
+A day or a week is held against no target and has no year to date (months are the unit of
+the evaluation): it is shown day by day, against the day (or week) before, the same day
+(or ISO week) a year earlier, and the same weekday's average of the four weeks before.
 
 Metrics (DESIGN.md §2): assessed = complaints − appeal-approved (申诉成功), and − the
 unsubstantiated (不属实) too with --exclude-unsubstantiated (a complaint is subtracted
@@ -32,7 +36,8 @@ acceptance, on the Chinese holiday and 调休 calendar (chinese-days; outside it
 Saturday and Sunday are the rest days, and a note says so).
 
 Unattended runs: complaints.config.json in the working directory (or --config FILE) holds
-the same settings ("inputs" globs, "targets", "period": "previous-month" and other rules,
+the same settings ("inputs" globs, "targets", "period": "previous-month", "previous-day",
+"previous-week" and other rules,
 "out": "reports/投诉分析-{period}.xlsx", "lang" …); the command line wins where both are given.
 No colour or progress line unless stderr/stdout is a terminal.
 

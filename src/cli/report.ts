@@ -6,7 +6,9 @@ import { PERIOD_HELP } from './analyze.js';
 export function register(program: Command): void {
   const command = program
     .command('report')
-    .summary('the report workbook or the written bulletin (通报): a month, a quarter or a year')
+    .summary(
+      'the report workbook or the written bulletin (通报): a day, a week, a month, a quarter or a year',
+    )
     .description(
       'Write the report workbook (概览, 单位, 月度趋势, 分类, 季节性, 热点, 时效与满意度, 数据质量, and 明细 with --detail), with charts, for a month, a quarter or a year; or, with --out X.docx or X.md, the written bulletin (通报) of the same figures for Word or for e-mail and chat.',
     )
@@ -35,7 +37,11 @@ export function register(program: Command): void {
 --quarter makes the quarterly evaluation: the quarter against a quarter of the annual
 targets and the same quarter a year earlier, beside its year to date against the annual
 targets. --month makes the monthly bulletin: the month beside its year to date. --year
-makes the year. 明细 lists the complaints of the year to date beside a month or a quarter.
+makes the year. --day makes the daily bulletin (日通报): the day's complaints one per line
+(当日明细: unit, class, 受理时间, the text cut to 80 characters, phone and customer numbers
+masked) against the same weekday's average of the four weeks before. --week makes the
+weekly one: the week day by day, against the week before and the same ISO week a year
+earlier. 明细 lists the complaints of the year to date beside a month or a quarter.
 Every file is written to a temporary file beside the target and renamed when complete: a
 failure or a kill never leaves half a workbook or half a bulletin.
 
@@ -49,7 +55,9 @@ Examples:
   complaints report exports/*.xlsx --month 2016-11 --targets targets.xlsx --out reports/2016-11.xlsx
   complaints report exports/*.xlsx --month 2016-11 --targets targets.xlsx --out 通报-2016-11.docx
   complaints report exports/*.xlsx --month 2016-11 --targets targets.xlsx --out 通报-2016-11.md
-  complaints report exports/*.xlsx --year 2016 --detail --lang en`,
+  complaints report exports/*.xlsx --year 2016 --detail --lang en
+  complaints report exports/*.xlsx --day 2016-06-30 --out 日通报-2016-06-30.docx
+  complaints report exports/*.xlsx --week 2016-W25 --out 周通报-2016-W25.md`,
     )
     .action(async (inputs: string[], _options: unknown, command: Command) => {
       const settings = await (

@@ -12,7 +12,7 @@ import { RowPlacement } from '../io/placement.js';
 import { prepareRowWriter, type RowWriter } from '../io/rows.js';
 import { Spool } from '../io/spool.js';
 import type { Cell } from '../io/table.js';
-import { contains, monthPeriod, type Period } from '../metrics/period.js';
+import { contains, knownPeriod, type Period } from '../metrics/period.js';
 import { runPipeline, type PipelineResult } from '../pipeline.js';
 import { ADDED_COLUMNS, addedCells } from '../report/classification.js';
 import { CLASSIFY } from '../report/labels.js';
@@ -99,7 +99,7 @@ export async function classifyPeriod(settings: Settings): Promise<{
   // A period asked for is known before reading: rows outside it are not placed, so the output
   // takes its columns from the first input with a complaint in the period.
   const asked = settings.period;
-  const known = asked.from !== null && asked.to !== null ? monthPeriod(asked.from, asked.to) : null;
+  const known = knownPeriod(asked);
   const wanted = (order: WorkOrder) =>
     open !== null && (known === null || contains(known, order.acceptedAt.dayIndex));
   // The output takes the first input's columns; later inputs are placed by field or header.

@@ -8,6 +8,7 @@
 import { repeatComplainants, satisfaction, timeliness } from './extras.js';
 import { categories } from './sections/categories.js';
 import { classCounts } from './sections/classes.js';
+import { days } from './sections/days.js';
 import { hotspots } from './sections/hotspots.js';
 import { months, trend } from './sections/months.js';
 import { notes } from './sections/notes.js';
@@ -27,6 +28,8 @@ export type {
   AnalysisSettings,
   CategoryRow,
   Counts,
+  DayComplaint,
+  DayRow,
   MonthRow,
   Note,
   UnitRow,
@@ -58,5 +61,7 @@ export function analyse(input: AnalysisInput): Analysis {
     yearToDate: yearToDate(input),
     settings: input.settings,
     notes: notes(input, { targets, satisfaction: satisfied, timeliness: timed }),
+    days: days(input),
+    dayComplaints: input.dayComplaints ?? null,
   };
 }

@@ -108,3 +108,52 @@ export function monthUse(
     usable: (m) => covered.has(m) && (includePartial || !partial.has(m)),
   };
 }
+
+/**
+ * How the inputs cover the days a…b (a day, a week, a range of days): `none` when no input
+ * covers any of them; `part` when some unit's inputs — those of the units the inputs hold in the
+ * months of a…b or the four weeks before, as for a partial month — leave a day of a…b out (the county whose export
+ * stops on the 26th leaves the 27th partial); `whole` otherwise. `through` is the last day every
+ * unit's inputs reach, when earlier than b.
+ */
+export interface DaysCover {
+  cover: 'none' | 'part' | 'whole';
+  /** The days of a…b no input covers at all. */
+  uncovered: number[];
+  through: number | null;
+}
+
+export function daysCover(spans: readonly InputSpan[], a: number, b: number): DaysCover {
+  // The units expected: those the inputs hold in the months of a…b or the four weeks before
+  // it (a county whose export stops on 30 June is missing on 1 July).
+  const around = [Math.min(firstDayOfMonth(monthOfDay(a)), a - 28), lastDayOfMonth(monthOfDay(b))];
+  const byUnit = new Map<string, [number, number][]>();
+  const any = new Uint8Array(b - a + 1);
+  for (const s of spans) {
+    if (s.to < around[0]! || s.from > around[1]!) continue;
+    for (let d = Math.max(s.from, a); d <= Math.min(s.to, b); d++) any[d - a] = 1;
+    for (const unit of s.units) {
+      let list = byUnit.get(unit);
+      if (!list) byUnit.set(unit, (list = []));
+      if (s.to >= a && s.from <= b) list.push([Math.max(s.from, a), Math.min(s.to, b)]);
+    }
+  }
+  const uncovered: number[] = [];
+  any.forEach((v, i) => {
+    if (!v) uncovered.push(a + i);
+  });
+  if (uncovered.length === any.length) return { cover: 'none', uncovered, through: null };
+  let whole = uncovered.length === 0;
+  let through = b;
+  for (const intervals of byUnit.values()) {
+    if (intervals.length === 0) {
+      whole = false;
+      through = Math.min(through, a - 1);
+      continue;
+    }
+    const u = unitCover(intervals, a, b);
+    if (u.first > a || u.last < b || u.gap) whole = false;
+    through = Math.min(through, u.last);
+  }
+  return { cover: whole ? 'whole' : 'part', uncovered, through: through < b ? through : null };
+}

@@ -107,3 +107,20 @@ export function medianOfSorted(sorted: ArrayLike<number>): number | null {
   const mid = n >> 1;
   return n % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
+
+/** How many weeks back the same weekday's average of a daily bulletin reaches. */
+export const BASELINE_WEEKS = 4;
+
+/**
+ * The same weekday's average (日通报): the mean of the counts of the same weekday in each of the
+ * BASELINE_WEEKS weeks before, `counts` most recent first, null for a day the data does not
+ * wholly cover — left out, not read as 0. Mondays are busier than Sundays, so a day is compared
+ * with its own weekday, and four weeks smooth a single odd one. Null when none is covered.
+ */
+export function sameWeekdayAverage(counts: readonly (number | null)[]): {
+  average: number | null;
+  weeks: number;
+} {
+  const known = counts.slice(0, BASELINE_WEEKS).filter((c): c is number => c !== null);
+  return { average: mean(known), weeks: known.length };
+}

@@ -179,8 +179,20 @@ export interface PeriodRequest {
    * never asked for: it is the year to date computed beside a month or a quarter
    * (metrics/sections/year-to-date.ts).
    */
-  kind: 'auto' | 'range' | 'month' | 'quarter' | 'year' | 'yearToDate';
+  kind: 'auto' | 'range' | 'month' | 'quarter' | 'year' | 'yearToDate' | 'day' | 'week';
   label: string | null;
+  /**
+   * The bounds in days (day indexes), when the period was asked in days: --day, --week, or
+   * --from/--to with a day (a month bound then stands for its first or last day). `from` and
+   * `to` are then the months that hold them. Absent: the period is whole months.
+   */
+  days?: { from: number | null; to: number | null };
+}
+
+/** The grain a request resolves at: week for --week, day for other requests in days, else month. */
+export function requestGrain(request: Pick<PeriodRequest, 'kind' | 'days'>): Grain {
+  if (!request.days) return 'month';
+  return request.kind === 'week' ? 'week' : 'day';
 }
 
 /**
@@ -192,7 +204,9 @@ export interface PeriodRequest {
 export function resolvePeriod(
   request: PeriodRequest,
   dataMonths: readonly number[],
+  dataDays: readonly number[] = [],
 ): Period | null {
+  if (request.days) return resolveDays(request.days, requestGrain(request), dataDays);
   if (request.from !== null && request.to !== null) return monthPeriod(request.from, request.to);
   const upTo = dataMonths.filter((m) => request.to === null || m <= request.to);
   const fromOn = upTo.filter((m) => request.from === null || m >= request.from);
@@ -202,6 +216,37 @@ export function resolvePeriod(
   const yearStart = Math.floor(last / 12) * 12;
   const inYear = fromOn.filter((m) => m >= yearStart && m <= last);
   return monthPeriod(inYear[0] ?? yearStart, last);
+}
+
+/** The period a request fixes before any data is read (both ends given); null otherwise. */
+export function knownPeriod(request: PeriodRequest): Period | null {
+  if (request.days)
+    return request.days.from !== null && request.days.to !== null
+      ? { from: request.days.from, to: request.days.to, grain: requestGrain(request) }
+      : null;
+  return request.from !== null && request.to !== null
+    ? monthPeriod(request.from, request.to)
+    : null;
+}
+
+/**
+ * The same for a request in days, from the days that hold data (sorted ascending): an open end
+ * is the first or last day with data — with only --to, from the first day with data of the
+ * year of the last one, as months do.
+ */
+function resolveDays(
+  days: NonNullable<PeriodRequest['days']>,
+  grain: Grain,
+  dataDays: readonly number[],
+): Period | null {
+  if (days.from !== null && days.to !== null) return { from: days.from, to: days.to, grain };
+  const upTo = dataDays.filter((d) => days.to === null || d <= days.to);
+  const fromOn = upTo.filter((d) => days.from === null || d >= days.from);
+  if (fromOn.length === 0) return null;
+  const last = days.to ?? fromOn[fromOn.length - 1]!;
+  if (days.from !== null) return { from: days.from, to: last, grain };
+  const yearStart = daysFromCivil(civilFromDays(last).year, 1, 1);
+  return { from: fromOn.find((d) => d >= yearStart) ?? yearStart, to: last, grain };
 }
 
 /** The calendar months a period touches, as month indexes. */

@@ -5,7 +5,7 @@
  */
 import type { Field } from '../schema/fields.js';
 import type { Taxonomy } from '../taxonomy/load.js';
-import type { PartialMonth } from './coverage.js';
+import type { InputSpan, PartialMonth } from './coverage.js';
 import type { Cube } from './cube.js';
 import type { AverageMonthlyReduction } from './formulas.js';
 import type { Period, PeriodRequest } from './period.js';
@@ -58,6 +58,13 @@ export interface AnalysisInput {
   /** Fields with a column in at least one input. */
   fields: ReadonlySet<Field>;
   settings: AnalysisSettings;
+  /** The complaints of a one-day period, collected while reading (pipeline.ts); else absent. */
+  dayComplaints?: DayComplaint[];
+  /**
+   * The days each input covers, with its units: how a day or a week is covered (coverage.ts
+   * daysCover). Absent (tests written by hand): a day is covered as its month is.
+   */
+  spans?: readonly InputSpan[];
   /** What the units file (--units) left as written or could not roll up (hierarchy.ts). */
   unitNotes?: readonly Note[];
 }
@@ -93,6 +100,38 @@ export interface MonthRow extends Counts {
   previous: number | null;
   mom: number | null;
   yoy: number | null;
+}
+
+/**
+ * A day of a period at day or week grain (`days[]` of the JSON result): its counts, against the
+ * day before (mom) and against the same weekday's average of the four weeks before (baseline,
+ * vsBaseline). `partial`: the data does not cover the day wholly (for every unit).
+ */
+export interface DayRow extends Counts {
+  day: string;
+  /** Monday = 1 … Sunday = 7. */
+  weekday: number;
+  partial: boolean;
+  mom: number | null;
+  baseline: number | null;
+  /** How many of the four weeks before the baseline averages (the others not covered). */
+  baselineWeeks: number;
+  vsBaseline: number | null;
+}
+
+/**
+ * A complaint of the day of a daily bulletin (`dayComplaints[]`): what a reader needs to follow
+ * it up — the work order, unit, class, acceptance time, and its text cut to DAY_TEXT_LENGTH
+ * characters with digit runs that could be a phone or customer number masked.
+ */
+export interface DayComplaint {
+  id: string | null;
+  unit: string;
+  /** The deepest class known, zh and en names; null when unclassified. */
+  class: { code: string; name: string; nameEn: string } | null;
+  acceptedAt: string;
+  text: string;
+  assessed: boolean;
 }
 
 export interface CategoryRow {
@@ -304,6 +343,10 @@ export interface Analysis extends Extras {
   yearToDate: YearToDate | null;
   settings: AnalysisSettings;
   notes: Note[];
+  /** The daily series of a day, a week or a range of days; null for months (DayRow). */
+  days: DayRow[] | null;
+  /** The complaints of a one-day period, one per line (日通报); null otherwise. */
+  dayComplaints: DayComplaint[] | null;
 }
 
 /**
@@ -329,7 +372,10 @@ export interface Note {
     | 'satisfaction-unrecognised'
     | 'workdays-outside-calendar'
     | 'units-not-in-file'
-    | 'units-rollup-short';
+    | 'units-rollup-short'
+    | 'days-missing'
+    | 'days-partial'
+    | 'targets-not-held';
   message: string;
   zh: string;
   /**
@@ -345,6 +391,7 @@ export const TARGET_NOTES: ReadonlySet<Note['code']> = new Set([
   'units-without-target',
   'targets-without-data',
   'targets-not-prorated',
+  'targets-not-held',
 ]);
 
 /** Notes about a metric left out rather than about the data. */

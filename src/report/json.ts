@@ -140,6 +140,12 @@ export function resultJson(result: PipelineResult, options: JsonParts = {}): obj
     yearToDate: a.yearToDate && yearToDateJson(a.yearToDate),
     ...(quarterKey && a.period.kind === 'quarter' ? { quarter: quarterJson(a) } : {}),
   };
+  // A day, a week or a range of days: its daily series, and a day's complaints (日通报). Only
+  // then: the results of months keep their shape.
+  const daily = {
+    ...(a.days ? { days: a.days } : {}),
+    ...(a.dayComplaints ? { dayComplaints: a.dayComplaints } : {}),
+  };
   const tail = {
     settings: a.settings,
     // The book wording of a note is the report's (model.ts), not the contract's.
@@ -152,6 +158,7 @@ export function resultJson(result: PipelineResult, options: JsonParts = {}): obj
     return {
       ...head,
       months: a.months,
+      ...daily,
       trend: a.trend,
       seasonality: a.seasonality,
       ...extra,
@@ -162,6 +169,7 @@ export function resultJson(result: PipelineResult, options: JsonParts = {}): obj
     ...head,
     units: a.units,
     months: a.months,
+    ...daily,
     trend: a.trend,
     categories: a.categories,
     classified: result.classifiedBy,

@@ -96,6 +96,14 @@ const COLUMNS = {
     targetUnit: '指标文件中的单位',
     closestUnit: '数据中最接近的单位',
     limit: '时限',
+    day: '日期',
+    weekday: '星期',
+    baseline: '前四周同日均值',
+    vsBaseline: '较同日均值',
+    id: '工单编号',
+    class: '投诉分类',
+    acceptedAt: '受理时间',
+    text: '受理内容（摘要）',
   },
   en: {
     rank: 'rank',
@@ -168,6 +176,14 @@ const COLUMNS = {
     targetUnit: 'unit in the targets file',
     closestUnit: 'closest unit in the data',
     limit: 'limit',
+    day: 'day',
+    weekday: 'weekday',
+    baseline: 'same weekday, 4-week average',
+    vsBaseline: 'vs 4-week average',
+    id: 'work order',
+    class: 'class',
+    acceptedAt: 'accepted',
+    text: 'content (cut short)',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 
@@ -270,6 +286,63 @@ const MONTHS_EN = [
   'December',
 ];
 
+const DAY_TEXT = /^\d{4}-\d\d-\d\d$/;
+const WEEKDAYS_ZH = ['一', '二', '三', '四', '五', '六', '日'];
+const WEEKDAYS_EN = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+
+/** Monday = 1 … Sunday = 7: 星期四, Thursday. */
+export function weekdayName(weekday: number, lang: Lang): string {
+  return lang === 'zh' ? `星期${WEEKDAYS_ZH[weekday - 1]}` : WEEKDAYS_EN[weekday - 1]!;
+}
+
+const civil = (day: string) => day.split('-').map(Number) as [number, number, number];
+const dayNumber = (day: string) => {
+  const [y, m, d] = civil(day);
+  return Date.UTC(y, m - 1, d) / 86_400_000;
+};
+
+/**
+ * Days in words: 2016年6月30日; an ISO week, Monday to Sunday, 2016年第25周（6月20日至26日）;
+ * other spans 2016年6月1日至15日, 2015年12月28日至2016年1月3日; in English 30 June 2016,
+ * week 25 of 2016 (20–26 June), 1–15 June 2016.
+ */
+function dayRangeWords(from: string, to: string, lang: Lang): string {
+  const zh = lang === 'zh';
+  const [y1, m1, d1] = civil(from);
+  const [y2, m2, d2] = civil(to);
+  const month = (m: number) => MONTHS_EN[m - 1]!;
+  if (from === to) return zh ? `${y1}年${m1}月${d1}日` : `${d1} ${month(m1)} ${y1}`;
+  const a = dayNumber(from);
+  // 1970-01-05 was a Monday.
+  const week = dayNumber(to) - a === 6 && (((a - 4) % 7) + 7) % 7 === 0;
+  const inner = zh
+    ? `${m1}月${d1}日至${m2 === m1 ? '' : `${m2}月`}${d2}日`
+    : m1 === m2
+      ? `${d1}–${d2} ${month(m1)}`
+      : `${d1} ${month(m1)} – ${d2} ${month(m2)}`;
+  if (week) {
+    // The ISO week's year and number: those of its Thursday.
+    const thursday = new Date((a + 3) * 86_400_000);
+    const year = thursday.getUTCFullYear();
+    const n = Math.floor((a + 3 - Date.UTC(year, 0, 1) / 86_400_000) / 7) + 1;
+    return zh ? `${year}年第${n}周（${inner}）` : `week ${n} of ${year} (${inner})`;
+  }
+  if (y1 !== y2)
+    return zh
+      ? `${y1}年${m1}月${d1}日至${y2}年${m2}月${d2}日`
+      : `${d1} ${month(m1)} ${y1} – ${d2} ${month(m2)} ${y2}`;
+  return zh ? `${y1}年${inner}` : `${inner} ${y1}`;
+}
+
+/** How long a period is: 1 天, 7 天 for days and weeks, else 3 个月; 7 days, 3 months. */
+export function lengthWords(p: { from: string; to: string; months: number }, lang: Lang): string {
+  if (DAY_TEXT.test(p.from) && DAY_TEXT.test(p.to)) {
+    const n = dayNumber(p.to) - dayNumber(p.from) + 1;
+    return lang === 'zh' ? `${n} 天` : `${n} day${n === 1 ? '' : 's'}`;
+  }
+  return lang === 'zh' ? `${p.months} 个月` : `${p.months} month${p.months === 1 ? '' : 's'}`;
+}
+
 /**
  * A span of months (YYYY-MM) in words, as bulletins write it: 2016年11月, 2016年第四季度,
  * 2016年, 2016年1–11月, 2015年11月至2016年2月; November 2016, 2016 Q4, 2016,
@@ -277,8 +350,9 @@ const MONTHS_EN = [
  * as such whatever option chose it.
  */
 export function spanWords(p: { from: string; to: string }, lang: Lang): string {
-  // Weeks and days (2016-W18, 2016-05-03) are said as they are written.
   const monthText = /^\d{4}-\d\d$/;
+  if (DAY_TEXT.test(p.from) && DAY_TEXT.test(p.to)) return dayRangeWords(p.from, p.to, lang);
+  // Weeks (2016-W18) are said as they are written.
   if (!monthText.test(p.from) || !monthText.test(p.to))
     return p.from === p.to ? p.from : `${p.from} – ${p.to}`;
   const [y1, m1] = p.from.split('-').map(Number) as [number, number];
@@ -306,7 +380,7 @@ export const BOOK = {
       `${scope} ${period}投诉分析 · ${sheet}`,
     units: (n: number) => `${n} 个供电单位`,
     period: (p: PeriodText) =>
-      `统计期间：${spanWords(p, 'zh')}（${p.months} 个月）` +
+      `统计期间：${spanWords(p, 'zh')}（${lengthWords(p, 'zh')}）` +
       (p.yearEarlier ? `；同比基期：${spanWords(p.yearEarlier, 'zh')}` : '；无上年同期数据'),
     sources: (files: readonly string[], at: string) => `来源：${files.join('，')}；生成于 ${at}`,
     quarter: '本季度',
@@ -377,7 +451,7 @@ export const BOOK = {
       `${scope}: complaint analysis, ${period} · ${sheet}`,
     units: (n: number) => `${n} units`,
     period: (p: PeriodText) =>
-      `Period: ${spanWords(p, 'en')} (${p.months} month${p.months === 1 ? '' : 's'})` +
+      `Period: ${spanWords(p, 'en')} (${lengthWords(p, 'en')})` +
       (p.yearEarlier
         ? `; compared with ${spanWords(p.yearEarlier, 'en')}`
         : '; no year-earlier data'),
@@ -526,6 +600,7 @@ export const TERMINAL = {
   zh: {
     title: '投诉分析',
     months: (n: number) => `${n} 个月`,
+    days: (n: number) => `${n} 天`,
     yoyBasis: '同比',
     noYoy: '无同比数据',
     inputs: (n: number) => `输入 ${n} 个文件`,
@@ -571,6 +646,7 @@ export const TERMINAL = {
   en: {
     title: 'Complaint analysis',
     months: (n: number) => `${n} month${n === 1 ? '' : 's'}`,
+    days: (n: number) => `${n} day${n === 1 ? '' : 's'}`,
     yoyBasis: 'compared with',
     noYoy: 'no year-earlier data',
     inputs: (n: number) => `${n} input${n === 1 ? '' : 's'}`,
@@ -982,5 +1058,30 @@ export const EXPANDED = {
     notRead: (files: string[], xls: boolean, reports: boolean) =>
       `; not read: ${files.join(', ')}` +
       `${xls ? ' (save .xls as .xlsx to read it)' : ''}${reports ? " (this tool's own reports are not read as exports)" : ''}`,
+  },
+} as const;
+
+/** The words of a day, a week or a range of days (--day, --week, --from/--to with days). */
+export const DAYS = {
+  zh: {
+    dailySheet: '每日趋势',
+    listSheet: '当日明细',
+    daily: '每日投诉',
+    list: (n: number) => `当日投诉明细（${n} 件）`,
+    partialDay: '数据不完整',
+    baselineNote:
+      '前四周同日均值：前四周同一星期几的投诉平均数，只计输入完整覆盖的日子；较同日均值 = (当日 − 均值) / 均值。',
+    listNote: '受理内容截取前 80 个字符；7 位以上的数字（电话、户号）以 * 遮盖。',
+  },
+  en: {
+    dailySheet: 'Daily',
+    listSheet: 'Day detail',
+    daily: 'complaints by day',
+    list: (n: number) => `the day's complaints (${n})`,
+    partialDay: 'incomplete',
+    baselineNote:
+      'Same weekday, 4-week average: the mean of the complaints on the same weekday in the four weeks before, over the days the inputs cover wholly; vs 4-week average = (day − average) / average.',
+    listNote:
+      'Texts are cut to 80 characters; runs of 7 or more digits (phone and customer numbers) are masked with *.',
   },
 } as const;

@@ -16,6 +16,7 @@ import { BOOK, SHEET_NAMES } from './labels.js';
 import { categoriesSheet, hotspotsSheet } from './sections/categories.js';
 import { buildBulletin } from './sections/bulletin/index.js';
 import { chartSpecs } from './sections/charts.js';
+import { dailySheet, dayListSheet } from './sections/days.js';
 import { aboutWords, fileNames, scopeOf } from './sections/heading.js';
 import { overviewSheet } from './sections/overview.js';
 import { warningsSheet } from './sections/warnings.js';
@@ -67,7 +68,9 @@ export function buildReportModel(input: ModelInput): ReportModel {
   const sheets = [
     overviewSheet(a, result.ingest.warnings, lang),
     unitsSheet(a, lang),
-    monthlySheet({ ...result, analysis: a }, lang),
+    // A day, a week or a range of days: its days (and a day's complaints), not the months.
+    ...(a.dayComplaints ? [dayListSheet(a.dayComplaints, lang)] : []),
+    a.days ? dailySheet(a, lang) : monthlySheet({ ...result, analysis: a }, lang),
     categoriesSheet(a, lang),
     seasonalitySheet(a, lang),
     hotspotsSheet(a, lang),

@@ -78,9 +78,10 @@ export function renderTable(t: Table, lang: Lang, c: ChalkInstance): string {
 function headingLines(h: TerminalHeading, lang: Lang, c: ChalkInstance): string {
   const t = TERMINAL[lang];
   const basis = h.yearEarlier
-    ? `${t.yoyBasis} ${h.yearEarlier.from} – ${h.yearEarlier.to}`
+    ? `${t.yoyBasis} ${h.yearEarlier.from === h.yearEarlier.to ? h.yearEarlier.from : `${h.yearEarlier.from} – ${h.yearEarlier.to}`}`
     : t.noYoy;
-  const first = `${t.title} ${h.span}${t.about(t.months(h.months), basis)}`;
+  const length = h.days !== null ? t.days(h.days) : t.months(h.months);
+  const first = `${t.title} ${h.span}${t.about(length, basis)}`;
   return c.bold(`${first}\n${t.inputs(h.files.length)}: ${h.files.join(', ')}`);
 }
 

@@ -131,6 +131,8 @@ export type ChartSpec = TrendChart | UnitsChart | CategoriesChart | DisciplineCh
 export interface TerminalHeading {
   span: string;
   months: number;
+  /** For a day, a week or a range of days: how many days (said instead of the months). */
+  days: number | null;
   yearEarlier: { from: string; to: string } | null;
   files: string[];
 }
@@ -273,7 +275,7 @@ export interface Paragraph {
 }
 
 export type BulletinSectionKey =
-  'overall' | 'units' | 'categories' | 'repeat' | 'timeliness' | 'attention';
+  'overall' | 'units' | 'categories' | 'repeat' | 'timeliness' | 'attention' | 'day' | 'days';
 
 /** One numbered part of the bulletin: its heading, paragraphs, then tables and charts. */
 export interface BulletinSection {

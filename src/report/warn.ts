@@ -119,7 +119,7 @@ export function warnText(
     u.unit,
     shownReasons(u)
       .map((r) => reasonText(r, lang))
-      .join(zh ? '；' : '; '),
+      .join(zh ? '；' : '; ') || (zh ? '无异常' : 'nothing to raise'),
   ]);
   const heading = zh ? ['级别', '供电单位', '原因'] : ['level', 'unit', 'reasons'];
   return `${head}\n${table(heading, rows, ['left', 'left', 'left'])}`;

@@ -55,11 +55,16 @@ export function addCommonOptions(command: Command): Command {
 /** The period options: the metric commands' and classify's. */
 function periodOptions(): Option[] {
   return [
-    new Option('--from <YYYY-MM>', 'first month of the period'),
-    new Option('--to <YYYY-MM>', 'last month of the period'),
+    new Option('--from <YYYY-MM[-DD]>', 'first month (or day: 2016-06-01) of the period'),
+    new Option('--to <YYYY-MM[-DD]>', 'last month (or day: 2016-06-15) of the period'),
     new Option('--month <YYYY-MM>', 'one month: 2016-11, 201611 or 2016年11月'),
     new Option('--quarter <YYYYQn>', 'one quarter: 2016Q4, 2016年第四季度 or 2016年4季度'),
     new Option('--year <YYYY>', 'one calendar year: 2016 or 2016年'),
+    new Option(
+      '--week <YYYY-Www>',
+      'one ISO week, Monday to Sunday: 2016-W25, 2016W25 or 2016年第25周',
+    ),
+    new Option('--day <YYYY-MM-DD>', 'one day: 2016-06-30, 20160630 or 2016年6月30日'),
   ];
 }
 

@@ -9,7 +9,7 @@ import type { PeriodRequest } from '../metrics/period.js';
 export const PLACEHOLDERS = ['period', 'from', 'to', 'date'] as const;
 
 export const PLACEHOLDERS_HINT =
-  'Placeholders: {period} (2016Q4, 2016-11, 2016 or 2016-01_2016-06), {from}, {to}, {date} (today).';
+  'Placeholders: {period} (2016Q4, 2016-11, 2016, 2016-01_2016-06, 2016-W25 or 2016-06-30), {from}, {to}, {date} (today).';
 
 /** The placeholders of a pattern that are none of PLACEHOLDERS. */
 export function unknownPlaceholders(pattern: string): string[] {

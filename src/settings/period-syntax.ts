@@ -1,11 +1,24 @@
 /**
  * How a period is written, on the command line (--month 2016-11, --quarter 2016Q4, --year 2016,
- * --from/--to) and in the config file ("period": a rule such as "previous-month", worked out
+ * --day 2016-06-30, --week 2016-W25, --from/--to months or days) and in the config file ("period": a rule such as "previous-month", worked out
  * from today's date on each run, or a literal period). Both end as one PeriodRequest
  * (metrics/period.ts): a rule becomes the options it stands for, read by parsePeriodOptions.
- * Month index = year × 12 + month − 1, as in schema/values.ts.
+ * Month index = year × 12 + month − 1, as in schema/values.ts; day index as in
+ * metrics/calendar.ts. A period asked in days (--day, --week, --from/--to with a day) carries
+ * its days in `PeriodRequest.days` beside the months that hold them.
  */
 import { InputError } from '../errors.js';
+import {
+  dayToString,
+  daysFromCivil,
+  daysInMonth,
+  firstDayOfMonth,
+  isoWeek,
+  isoWeekStart,
+  isoWeeksInYear,
+  lastDayOfMonth,
+  monthOfDay,
+} from '../metrics/calendar.js';
 import type { PeriodRequest } from '../metrics/period.js';
 import { monthIndexToString } from '../schema/values.js';
 import { closest, sentence } from './suggest.js';
@@ -17,9 +30,19 @@ export interface PeriodOptions {
   month?: string;
   quarter?: string;
   year?: string;
+  day?: string;
+  week?: string;
 }
 
-export const PERIOD_OPTION_KEYS = ['month', 'quarter', 'year', 'from', 'to'] as const;
+export const PERIOD_OPTION_KEYS = [
+  'month',
+  'quarter',
+  'year',
+  'from',
+  'to',
+  'day',
+  'week',
+] as const;
 
 // ---------------------------------------------------------------------------------------------
 // How analysts write periods: one reader per kind, for the command line and the config file
@@ -71,12 +94,52 @@ export function readYear(text: string): number | null {
   return m && validYear(year) ? year : null;
 }
 
-type PeriodKind = 'month' | 'quarter' | 'year';
+/**
+ * A day index from 2016-06-30, 2016/6/30, 2016.6.30, 20160630, 2016年6月30日; null for anything
+ * else (a month, 2016-02-30).
+ */
+export function readDay(text: string): number | null {
+  const t = tidy(text);
+  const m =
+    /^(\d{4})\s*([-/.])\s*(\d{1,2})\s*\2\s*(\d{1,2})$/.exec(t)?.filter((_, i) => i !== 2) ??
+    /^(\d{4})(\d{2})(\d{2})$/.exec(t) ??
+    /^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?$/.exec(t);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (!validYear(year) || month < 1 || month > 12 || day < 1) return null;
+  if (day > daysInMonth(year, month)) return null;
+  return daysFromCivil(year, month, day);
+}
+
+/**
+ * An ISO week (Monday to Sunday) as [year, week] from 2016-W25, 2016W25, 2016-w25, 2016 W25,
+ * 2016年第25周, 2016年25周; null for anything else, and for week 53 of a year that has 52.
+ */
+export function readWeek(text: string): [number, number] | null {
+  const m = /^(\d{4})\s*(?:-?\s*W\s*(\d{1,2})|年\s*第?\s*(\d{1,2})\s*周)$/i.exec(tidy(text));
+  if (!m) return null;
+  const year = Number(m[1]);
+  const week = Number(m[2] ?? m[3]);
+  if (!validYear(year) || week < 1 || week > isoWeeksInYear(year)) return null;
+  return [year, week];
+}
+
+/** 2016-W25. */
+export function weekString(year: number, week: number): string {
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+type PeriodKind = 'month' | 'quarter' | 'year' | 'day' | 'week';
 
 const FORMS: Record<PeriodKind, { forms: string; example: string }> = {
   month: { forms: '2016-11, 201611 or 2016年11月', example: '2016-11' },
   quarter: { forms: '2016Q4, 2016年第四季度 or 2016年4季度', example: '2016Q4' },
   year: { forms: '2016 or 2016年', example: '2016' },
+  day: { forms: '2016-06-30, 20160630 or 2016年6月30日', example: '2016-06-30' },
+  week: {
+    forms: '2016-W25, 2016W25 or 2016年第25周 (ISO weeks, Monday to Sunday)',
+    example: '2016-W25',
+  },
 };
 
 /**
@@ -90,8 +153,10 @@ function otherKind(text: string, kind: PeriodKind): string | null {
   if (year !== null) return `That is a year: use --year ${year}.`;
   const month = kind === 'month' ? null : readMonth(text);
   if (month !== null) return `That is a month: use --month ${monthIndexToString(month)}.`;
-  if (/^\d{4}([-/.])\d{1,2}\1\d{1,2}$|^\d{8}$|^\d{4}年\d{1,2}月\d{1,2}日?$/.test(tidy(text)))
-    return 'That is a day: periods are whole months.';
+  const day = kind === 'day' ? null : readDay(text);
+  if (day !== null) return `That is a day: use --day ${dayToString(day)}.`;
+  const week = kind === 'week' ? null : readWeek(text);
+  if (week) return `That is a week: use --week ${weekString(week[0], week[1])}.`;
   return null;
 }
 
@@ -113,15 +178,78 @@ function parseMonth(option: string, value: string): number {
   return index;
 }
 
+/** A bound of --from/--to: a month, or a day (its first or last day for a month). */
+interface Bound {
+  month: number;
+  day: number | null;
+}
+
+function parseBound(option: '--from' | '--to', value: string): Bound {
+  const month = readMonth(value);
+  if (month !== null) return { month, day: null };
+  const day = readDay(value);
+  if (day !== null) return { month: monthOfDay(day), day };
+  const { forms } = FORMS.month;
+  throw new InputError(
+    'BAD_OPTION',
+    `${option} ${value}: expected a month as ${forms}, or a day as ${FORMS.day.forms}.`,
+    otherKind(value, 'day') ?? `Example: ${option} 2016-06 or ${option} 2016-06-01`,
+  );
+}
+
+function dayRequest(day: number): PeriodRequest {
+  const month = monthOfDay(day);
+  const label = dayToString(day);
+  return { from: month, to: month, kind: 'day', label, days: { from: day, to: day } };
+}
+
+function weekRequest(year: number, week: number): PeriodRequest {
+  const monday = isoWeekStart(year, week);
+  return {
+    from: monthOfDay(monday),
+    to: monthOfDay(monday + 6),
+    kind: 'week',
+    label: weekString(year, week),
+    days: { from: monday, to: monday + 6 },
+  };
+}
+
+/** --from/--to: months, or days when either is a day (a month bound then stands for its days). */
+function rangeRequest(options: PeriodOptions): PeriodRequest {
+  const from = options.from === undefined ? null : parseBound('--from', options.from);
+  const to = options.to === undefined ? null : parseBound('--to', options.to);
+  const inDays = from?.day != null || to?.day != null;
+  const first = from && (inDays ? (from.day ?? firstDayOfMonth(from.month)) : from.month);
+  const last = to && (inDays ? (to.day ?? lastDayOfMonth(to.month)) : to.month);
+  if (first !== null && last !== null && first > last) {
+    throw new InputError(
+      'BAD_OPTION',
+      `--from ${options.from} is after --to ${options.to}.`,
+      `Give the earlier ${inDays ? 'day' : 'month'} with --from.`,
+    );
+  }
+  const kind = from || to ? 'range' : 'auto';
+  const request: PeriodRequest = {
+    from: from?.month ?? null,
+    to: to?.month ?? null,
+    kind,
+    label: null,
+  };
+  if (inDays) request.days = { from: first, to: last };
+  return request;
+}
+
 export function parsePeriodOptions(options: PeriodOptions): PeriodRequest {
-  const given = (['month', 'quarter', 'year'] as const).filter((k) => options[k] !== undefined);
+  const given = (['month', 'quarter', 'year', 'day', 'week'] as const).filter(
+    (k) => options[k] !== undefined,
+  );
   const range = options.from !== undefined || options.to !== undefined;
   if (given.length > 1 || (given.length === 1 && range)) {
     const names = [...given, ...(range ? ['from/--to'] : [])].map((k) => `--${k}`);
     throw new InputError(
       'BAD_OPTION',
       `${names.join(' and ')}: give one way of choosing the period.`,
-      'Use --month, --quarter or --year alone, or --from/--to.',
+      'Use --month, --quarter, --year, --week or --day alone, or --from/--to.',
     );
   }
   if (options.month !== undefined) {
@@ -140,16 +268,17 @@ export function parsePeriodOptions(options: PeriodOptions): PeriodRequest {
     if (year === null) throw refuse('--year', options.year, 'year');
     return { from: year * 12, to: year * 12 + 11, kind: 'year', label: String(year) };
   }
-  const from = options.from === undefined ? null : parseMonth('--from', options.from);
-  const to = options.to === undefined ? null : parseMonth('--to', options.to);
-  if (from !== null && to !== null && from > to) {
-    throw new InputError(
-      'BAD_OPTION',
-      `--from ${options.from} is after --to ${options.to}.`,
-      'Give the earlier month with --from.',
-    );
+  if (options.day !== undefined) {
+    const day = readDay(options.day);
+    if (day === null) throw refuse('--day', options.day, 'day');
+    return dayRequest(day);
   }
-  return { from, to, kind: range ? 'range' : 'auto', label: null };
+  if (options.week !== undefined) {
+    const week = readWeek(options.week);
+    if (!week) throw refuse('--week', options.week, 'week');
+    return weekRequest(week[0], week[1]);
+  }
+  return rangeRequest(options);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -167,9 +296,13 @@ export function parsePeriodOptions(options: PeriodOptions): PeriodRequest {
  *                     2017-01-02 reports 2016, not a few days of January)
  * - previous-year     the calendar year before today's
  * - current-year      today's calendar year (all twelve months)
+ * - previous-day      yesterday (a daily cron at 08:00 reports the day before: 日通报)
+ * - previous-week     the ISO week (Monday to Sunday) before today's (on Monday 2016-06-27:
+ *                     2016-W25, 20 to 26 June)
  *
  * and literal periods, the same every run: 2016-11 (a month), 2016Q4 (a quarter), 2016 (a year),
- * 2016-01..2016-06 (a range of months, both ends included).
+ * 2016-01..2016-06 (a range of months, both ends included), 2016-06-30 (a day), 2016-W25 (a
+ * week), 2016-06-01..2016-06-15 (a range of days).
  */
 export const PERIOD_RULES: readonly { rule: string; meaning: string }[] = [
   { rule: 'previous-month', meaning: 'the calendar month before the current one' },
@@ -186,6 +319,11 @@ export const PERIOD_RULES: readonly { rule: string; meaning: string }[] = [
   { rule: '2016Q4', meaning: 'one quarter' },
   { rule: '2016', meaning: 'one year' },
   { rule: '2016-01..2016-06', meaning: 'a range of months, both ends included' },
+  { rule: 'previous-day', meaning: 'yesterday' },
+  { rule: 'previous-week', meaning: 'the ISO week (Monday to Sunday) before the current one' },
+  { rule: '2016-06-30', meaning: 'one day' },
+  { rule: '2016-W25', meaning: 'one ISO week' },
+  { rule: '2016-06-01..2016-06-15', meaning: 'a range of days, both ends included' },
 ];
 
 const RELATIVE_RULES = [
@@ -196,10 +334,12 @@ const RELATIVE_RULES = [
   'year-to-date',
   'previous-year',
   'current-year',
+  'previous-day',
+  'previous-week',
 ] as const;
 type RelativeRule = (typeof RELATIVE_RULES)[number];
 
-export const RULES_HINT = `Use one of ${RELATIVE_RULES.join(', ')}, or a period such as 2016-11, 2016Q4, 2016 or 2016-01..2016-06.`;
+export const RULES_HINT = `Use one of ${RELATIVE_RULES.join(', ')}, or a period such as 2016-11, 2016Q4, 2016, 2016-01..2016-06, 2016-06-30 or 2016-W25.`;
 
 function monthString(index: number): string {
   const year = Math.floor(index / 12);
@@ -234,12 +374,18 @@ function parseRule(rule: string): ((today: Date) => PeriodOptions) | string {
   if (quarter) return () => ({ quarter: `${quarter[0]}Q${quarter[1]}` });
   const year = readYear(text);
   if (year !== null) return () => ({ year: String(year) });
+  const day = readDay(text);
+  if (day !== null) return () => ({ day: dayToString(day) });
+  const week = readWeek(text);
+  if (week) return () => ({ week: weekString(week[0], week[1]) });
   if (/^\d{4}\s*[-/.年]\s*\d{1,2}\s*月?$|^\d{6}$/.test(text))
     return `"${rule}" is not a month; write it as YYYY-MM, e.g. 2016-11`;
   if (/^\d{4}\s*-?\s*Q\d$/i.test(text))
     return `"${rule}" is not a quarter; write it as YYYYQn, e.g. 2016Q4`;
   const range = /^(.+?)\s*\.\.\s*(.+)$/.exec(text);
   if (range) {
+    const dayRange = rangeOfDays(range[1]!, range[2]!);
+    if (dayRange) return dayRange;
     const from = readMonth(range[1]!);
     const to = readMonth(range[2]!);
     if (from === null || to === null) {
@@ -252,10 +398,34 @@ function parseRule(rule: string): ((today: Date) => PeriodOptions) | string {
   return `"${rule}" is not a period rule${near ? `; did you mean "${near}"?` : ''}`;
 }
 
+/** 2016-06-01..2016-06-15 (a month at either end stands for its days); null when neither is a day. */
+function rangeOfDays(
+  first: string,
+  last: string,
+): ((today: Date) => PeriodOptions) | string | null {
+  const from = readDay(first);
+  const to = readDay(last);
+  if (from === null && to === null) return null;
+  const start = from ?? firstDayOfMonth(readMonth(first) ?? NaN);
+  const end = to ?? lastDayOfMonth(readMonth(last) ?? NaN);
+  if (Number.isNaN(start) || Number.isNaN(end))
+    return `"${first}..${last}" is not a range of days; write it as YYYY-MM-DD..YYYY-MM-DD, e.g. 2016-06-01..2016-06-15`;
+  if (start > end) return `"${first}..${last}": the first day is after the last`;
+  return () => ({ from: dayToString(start), to: dayToString(end) });
+}
+
 function relativePeriod(rule: RelativeRule, today: Date): PeriodOptions {
   const year = today.getFullYear();
   const month = year * 12 + today.getMonth();
+  // Today as a wall-clock date: its local year, month and day, whatever the time zone.
+  const day = daysFromCivil(year, today.getMonth() + 1, today.getDate());
   switch (rule) {
+    case 'previous-day':
+      return { day: dayToString(day - 1) };
+    case 'previous-week': {
+      const { year: y, week } = isoWeek(day - 7);
+      return { week: weekString(y, week) };
+    }
     case 'previous-month':
       return { month: monthString(month - 1) };
     case 'current-month':

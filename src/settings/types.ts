@@ -98,6 +98,8 @@ export interface CommandLineOptions {
   month?: string;
   quarter?: string;
   year?: string;
+  day?: string;
+  week?: string;
   config?: string;
   progress?: boolean;
   targets?: string;

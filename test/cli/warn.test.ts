@@ -298,3 +298,43 @@ describe('the report shows the same warning', () => {
     expect(attention).toMatch(/2016年6月预警：红色预警：国网/);
   });
 });
+
+describe('a day and a week (fixtures/days)', () => {
+  const DAYS = [
+    'fixtures/days/95598-2015-06.csv',
+    'fixtures/days/95598-2016-0523-0703.xlsx',
+    'fixtures/days/95598-2016-shexian-gb18030.csv',
+  ];
+  const json = (args: string[]) => {
+    const run = complaints([...args, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    return JSON.parse(run.stdout);
+  };
+
+  it('a day against the same weekday of the four weeks before, unit by unit', () => {
+    const w = json(['warn', ...DAYS, '--day', '2016-06-30']);
+    expect(w.period).toMatchObject({ from: '2016-06-30', to: '2016-06-30' });
+    const before = ['2016-06-02', '2016-06-09', '2016-06-16', '2016-06-23'].map((d) =>
+      json(['analyze', ...DAYS, '--day', d]),
+    );
+    const spikes = w.units.flatMap((u: Json) =>
+      u.reasons.filter((r: Json) => r.indicator === 'spike').map((r: Json) => [u.unit, r]),
+    );
+    expect(spikes.length).toBeGreaterThan(0);
+    for (const [unit, r] of spikes) {
+      const counts = before.map(
+        (b: Json) => b.units.find((u: Json) => u.unit === unit)?.complaints ?? 0,
+      );
+      expect(r.expected, unit).toBeCloseTo(
+        counts.reduce((s: number, n: number) => s + n, 0) / 4,
+        10,
+      );
+    }
+  });
+
+  it('a week: judged, and --fail-on yellow exits 4 on its late work orders', () => {
+    const run = complaints(['warn', ...DAYS, '--week', '2016-W25', '--fail-on', 'yellow']);
+    expect(run.stdout).toMatch(/^预警 2016年第25周/);
+    expect(run.code).toBe(4);
+  });
+});

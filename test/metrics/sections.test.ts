@@ -3,6 +3,7 @@ import { analyse } from '../../src/metrics/analysis.js';
 import { repeatComplainants, satisfaction, timeliness } from '../../src/metrics/extras.js';
 import { categories } from '../../src/metrics/sections/categories.js';
 import { classCounts } from '../../src/metrics/sections/classes.js';
+import { days } from '../../src/metrics/sections/days.js';
 import { hotspots } from '../../src/metrics/sections/hotspots.js';
 import { months, trend } from '../../src/metrics/sections/months.js';
 import { notes } from '../../src/metrics/sections/notes.js';
@@ -371,6 +372,8 @@ describe('analyse is the composition of the sections', () => {
       yearToDate: yearToDate(i),
       settings: i.settings,
       notes: notes(i, { targets, satisfaction: satisfied }),
+      days: days(i),
+      dayComplaints: i.dayComplaints ?? null,
     };
   }
 

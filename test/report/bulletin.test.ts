@@ -27,6 +27,11 @@ const METRICS = [
 ];
 const TARGETS = 'fixtures/metrics/targets-2016.csv';
 const COVERAGE = ['fixtures/coverage/95598-2015.xlsx', 'fixtures/coverage/95598-2016-1226.xlsx'];
+const DAYS = [
+  'fixtures/days/95598-2016-0523-0703.xlsx',
+  'fixtures/days/95598-2016-shexian-gb18030.csv',
+  'fixtures/days/95598-2015-06.csv',
+];
 
 async function run(
   inputs: string[],
@@ -50,7 +55,7 @@ export function resolvePath(json: unknown, path: string): unknown {
     if (key !== undefined) {
       if (!Array.isArray(at)) throw new Error(`${path}: ${name} is not a list`);
       at = at.find((x: Record<string, unknown>) =>
-        [x.unit, x.month, x.code, x.name, x.key].includes(key),
+        [x.unit, x.month, x.code, x.name, x.key, x.day].includes(key),
       );
     }
     if (at === undefined) throw new Error(`${path}: nothing at ${segment}`);
@@ -150,6 +155,11 @@ const CASES: [string, string[], CommandLineOptions][] = [
     METRICS,
     { targets: TARGETS, month: '2016-10', replyLimit: '24h', closeLimit: '4wd', lang: 'en' },
   ],
+  ['day 2016-06-30', DAYS, { day: '2016-06-30' }],
+  ['day 2016-06-30, en', DAYS, { day: '2016-06-30', lang: 'en' }],
+  ['week 2016-W25', DAYS, { week: '2016-W25', targets: TARGETS }],
+  ['week 2016-W26, partly covered, en', DAYS, { week: '2016-W26', lang: 'en' }],
+  ['a range of days', DAYS, { from: '2016-06-01', to: '2016-06-15' }],
 ];
 
 describe('every number of the bulletin is the JSON result’s', () => {

@@ -25,11 +25,40 @@ describe('the period in words', () => {
     expect(spanWords({ from, to }, 'en')).toBe(en);
   });
 
-  it('says weeks and days as they are written', () => {
+  it('says a week label as it is written', () => {
     expect(spanWords({ from: '2016-W18', to: '2016-W18' }, 'zh')).toBe('2016-W18');
-    expect(spanWords({ from: '2016-05-01', to: '2016-05-03' }, 'en')).toBe(
-      '2016-05-01 – 2016-05-03',
-    );
+  });
+
+  // Days (issue 14): a day, an ISO week (Monday to Sunday) by its number, other spans of days.
+  it.each([
+    ['2016-06-30', '2016-06-30', '2016年6月30日', '30 June 2016'],
+    ['2016-06-20', '2016-06-26', '2016年第25周（6月20日至26日）', 'week 25 of 2016 (20–26 June)'],
+    [
+      '2016-12-26',
+      '2017-01-01',
+      '2016年第52周（12月26日至1月1日）',
+      'week 52 of 2016 (26 December – 1 January)',
+    ],
+    [
+      '2015-12-28',
+      '2016-01-03',
+      '2015年第53周（12月28日至1月3日）',
+      'week 53 of 2015 (28 December – 3 January)',
+    ],
+    ['2017-01-02', '2017-01-08', '2017年第1周（1月2日至8日）', 'week 1 of 2017 (2–8 January)'],
+    ['2016-05-01', '2016-05-03', '2016年5月1日至3日', '1–3 May 2016'],
+    // Seven days that are no ISO week (Wednesday to Tuesday) are a span.
+    ['2016-06-22', '2016-06-28', '2016年6月22日至28日', '22–28 June 2016'],
+    ['2016-06-20', '2016-07-05', '2016年6月20日至7月5日', '20 June – 5 July 2016'],
+    [
+      '2015-12-30',
+      '2016-01-05',
+      '2015年12月30日至2016年1月5日',
+      '30 December 2015 – 5 January 2016',
+    ],
+  ])('%s – %s: %s, %s', (from, to, zh, en) => {
+    expect(spanWords({ from, to }, 'zh')).toBe(zh);
+    expect(spanWords({ from, to }, 'en')).toBe(en);
   });
 });
 

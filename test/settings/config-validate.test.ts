@@ -273,7 +273,7 @@ describe('validateConfig', () => {
     [
       { period: 'last-month' },
       'cfg.json: "period": "last-month" is not a period rule.',
-      'Use one of previous-month, current-month, previous-quarter, current-quarter, year-to-date, previous-year, current-year, or a period such as 2016-11, 2016Q4, 2016 or 2016-01..2016-06.',
+      'Use one of previous-month, current-month, previous-quarter, current-quarter, year-to-date, previous-year, current-year, previous-day, previous-week, or a period such as 2016-11, 2016Q4, 2016, 2016-01..2016-06, 2016-06-30 or 2016-W25.',
     ],
     [
       { period: 'previous-quater' },

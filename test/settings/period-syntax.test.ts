@@ -121,7 +121,7 @@ describe('parsePeriodOptions reads every form, and says which option reads a mis
     [
       { month: '2016-11-15' },
       '--month 2016-11-15: expected a month as 2016-11, 201611 or 2016年11月.',
-      'That is a day: periods are whole months.',
+      'That is a day: use --day 2016-11-15.',
     ],
     [
       { quarter: '2016-11' },
@@ -140,8 +140,8 @@ describe('parsePeriodOptions reads every form, and says which option reads a mis
     ],
     [
       { from: '2016' },
-      '--from 2016: expected a month as 2016-11, 201611 or 2016年11月.',
-      'Example: --from 2016-11',
+      '--from 2016: expected a month as 2016-11, 201611 or 2016年11月, or a day as 2016-06-30, 20160630 or 2016年6月30日.',
+      'That is a year: use --year 2016.',
     ],
   ])('%j is refused', async (options, message, hint) => {
     const error = await failure(() => parsePeriodOptions(options));
@@ -233,7 +233,7 @@ describe('periodFromRule', () => {
     expect(error.code).toBe('BAD_OPTION');
     expect(error.message).toBe(message);
     expect(error.hint).toBe(
-      'Use one of previous-month, current-month, previous-quarter, current-quarter, year-to-date, previous-year, current-year, or a period such as 2016-11, 2016Q4, 2016 or 2016-01..2016-06.',
+      'Use one of previous-month, current-month, previous-quarter, current-quarter, year-to-date, previous-year, current-year, previous-day, previous-week, or a period such as 2016-11, 2016Q4, 2016, 2016-01..2016-06, 2016-06-30 or 2016-W25.',
     );
   });
 
@@ -250,6 +250,11 @@ describe('periodFromRule', () => {
       '2016Q4',
       '2016',
       '2016-01..2016-06',
+      'previous-day',
+      'previous-week',
+      '2016-06-30',
+      '2016-W25',
+      '2016-06-01..2016-06-15',
     ]);
     for (const { rule, meaning } of PERIOD_RULES) {
       expect(meaning).not.toBe('');

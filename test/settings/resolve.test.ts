@@ -424,23 +424,23 @@ describe('resolveSettings refuses, naming the option', () => {
     ],
     [
       { from: '2016' },
-      '--from 2016: expected a month as 2016-11, 201611 or 2016年11月.',
-      'Example: --from 2016-11',
+      '--from 2016: expected a month as 2016-11, 201611 or 2016年11月, or a day as 2016-06-30, 20160630 or 2016年6月30日.',
+      'That is a year: use --year 2016.',
     ],
     [
       { to: 'June' },
-      '--to June: expected a month as 2016-11, 201611 or 2016年11月.',
-      'Example: --to 2016-11',
+      '--to June: expected a month as 2016-11, 201611 or 2016年11月, or a day as 2016-06-30, 20160630 or 2016年6月30日.',
+      'Example: --to 2016-06 or --to 2016-06-01',
     ],
     [
       { month: '2016-03', year: '2016' },
       '--month and --year: give one way of choosing the period.',
-      'Use --month, --quarter or --year alone, or --from/--to.',
+      'Use --month, --quarter, --year, --week or --day alone, or --from/--to.',
     ],
     [
       { quarter: '2016Q1', to: '2016-06' },
       '--quarter and --from/--to: give one way of choosing the period.',
-      'Use --month, --quarter or --year alone, or --from/--to.',
+      'Use --month, --quarter, --year, --week or --day alone, or --from/--to.',
     ],
     [
       { from: '2016-06', to: '2016-01' },

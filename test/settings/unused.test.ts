@@ -27,6 +27,8 @@ const PERIOD = {
   month: 'the period',
   quarter: 'the period',
   year: 'the period',
+  day: 'the period: one day (日通报)',
+  week: 'the period: one ISO week',
 };
 const METRIC = {
   ...COMMON,

@@ -6,10 +6,10 @@
  */
 import { monthIndexToString } from '../../schema/values.js';
 import { dayToString } from '../calendar.js';
-import type { PartialMonth } from '../coverage.js';
+import { daysCover, type PartialMonth } from '../coverage.js';
 import { monthCount, months, periodJson, preceding, yearEarlier } from '../period.js';
 import type { AnalysisInput, Note, Satisfaction, TargetMatch, Timeliness } from '../types.js';
-import { comparisons } from './period.js';
+import { comparisons, inDays } from './period.js';
 import { SEASONALITY_MIN_MONTHS } from './seasonality.js';
 import { yearToDateMissing, yearToDatePeriod } from './year-to-date.js';
 
@@ -77,11 +77,57 @@ export function partialNote(input: AnalysisInput): Note | null {
   );
 }
 
+/** Days as a list: 2016-06-30, or 2016-06-01 – 2016-06-03 for a run. */
+function daysText(days: readonly number[]): string {
+  const runs: string[] = [];
+  for (let i = 0; i < days.length;) {
+    let j = i;
+    while (j + 1 < days.length && days[j + 1] === days[j]! + 1) j++;
+    const first = dayToString(days[i]!);
+    runs.push(j === i ? first : `${first} – ${dayToString(days[j]!)}`);
+    i = j + 1;
+  }
+  return runs.join(', ');
+}
+
+/**
+ * A day or a week the data covers not at all, or only for some units (an export that stops on
+ * the 26th leaves the 27th without that county's complaints): said, like months.
+ */
+function dayNotes(input: AnalysisInput): Note[] {
+  const { period, spans } = input;
+  if (!spans) return [];
+  const { cover, uncovered, through } = daysCover(spans, period.from, period.to);
+  const notes: Note[] = [];
+  if (uncovered.length > 0) {
+    const list = daysText(uncovered);
+    notes.push(
+      note(
+        'days-missing',
+        `${list}: not in any input; counted as 0.`,
+        `${list} 不在任何输入中，按 0 计。`,
+      ),
+    );
+  }
+  if (cover === 'part') {
+    const upTo = through !== null && through >= period.from ? dayToString(through) : null;
+    notes.push(
+      note(
+        'days-partial',
+        `${periodJson(period).from} – ${periodJson(period).to}: some units' exports do not cover every day${upTo ? ` (all of them only to ${upTo})` : ''}; their missing days count as 0.`,
+        `${periodJson(period).from} – ${periodJson(period).to}：部分单位的导出未覆盖全部日期${upTo ? `（全部单位只到 ${upTo}）` : ''}，缺少的日期按 0 计。`,
+      ),
+    );
+  }
+  return notes;
+}
+
 /** Gaps in the data: months of the period no input covers, missing columns, no year before. */
 export function dataNotes(input: AnalysisInput): Note[] {
   const { period, covered, settings, fields } = input;
   const notes: Note[] = [...(input.unitNotes ?? [])];
-  const missing = months(period).filter((m) => !covered.has(m));
+  const missing = inDays(period) ? [] : months(period).filter((m) => !covered.has(m));
+  if (inDays(period)) notes.push(...dayNotes(input));
   if (missing.length > 0) {
     const list = missing.map(monthIndexToString).join(', ');
     notes.push(
@@ -92,7 +138,8 @@ export function dataNotes(input: AnalysisInput): Note[] {
       ),
     );
   }
-  const partial = partialNote(input);
+  // A day or a week says its own days (dayNotes): the month around it is not what it compares.
+  const partial = inDays(period) ? null : partialNote(input);
   if (partial) notes.push(partial);
   const ytdMissing = yearToDateMissing(input);
   if (ytdMissing.length > 0) {
@@ -153,6 +200,18 @@ const fileName = (file: string) => file.replace(/^.*[\\/]/, '');
 export function targetNotes(input: AnalysisInput, match: TargetMatch | null): Note[] {
   if (!match) return [];
   const notes: Note[] = [];
+  if (inDays(input.period))
+    notes.push(
+      note(
+        'targets-not-held',
+        'Targets are annual: a day or a week is not held against them (months are the unit of the evaluation); see the month or the quarter for that.',
+        '指标为年度指标：单日、单周不与指标比较（考核以月为单位），请看月度或季度报告。',
+        {
+          message: 'Targets are annual: a day or a week is not held against them.',
+          zh: '指标为年度指标，单日、单周不与指标比较。',
+        },
+      ),
+    );
   const n = monthCount(input.period);
   // Not for a month or a quarter (their basis is fixed), nor for the year to date beside them,
   // which bulletins hold against the whole annual target on purpose.

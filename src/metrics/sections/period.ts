@@ -5,9 +5,29 @@
  * exported in part would read its missing days as a fall. 环比 also needs the period's own
  * months whole: a period ending in a partial month has none (unless partial months are included).
  */
+import { daysCover } from '../coverage.js';
 import { monthCount, months, periodJson, preceding, yearEarlier, type Period } from '../period.js';
 import type { AnalysisInput, PeriodSection } from '../types.js';
 import { monthsOf } from './months.js';
+
+/** A period at day or week grain: a day, an ISO week or a range of days. */
+export function inDays(period: Period): boolean {
+  return period.grain === 'day' || period.grain === 'week';
+}
+
+/**
+ * Whether the inputs cover a period wholly: its months, or at day or week grain its days (every
+ * unit's inputs reach every day; covered at all, with --include-partial).
+ */
+export function wholeIn(input: AnalysisInput): (p: Period) => boolean {
+  const use = monthsOf(input);
+  const { spans } = input;
+  return (p) => {
+    if (!inDays(p) || !spans) return months(p).every(use.usable);
+    const { cover } = daysCover(spans, p.from, p.to);
+    return cover === 'whole' || (cover === 'part' && input.settings.includePartial);
+  };
+}
 
 export interface Comparisons {
   period: Period;
@@ -19,8 +39,7 @@ export interface Comparisons {
 
 export function comparisons(input: AnalysisInput): Comparisons {
   const { period } = input;
-  const use = monthsOf(input);
-  const whole = (p: Period) => months(p).every(use.usable);
+  const whole = wholeIn(input);
   const earlier = yearEarlier(period);
   const before = preceding(period);
   return {

@@ -16,11 +16,13 @@ import type { AnalysisInput, TargetBasis, TargetMatch, UnitRow } from '../types.
  * target makes any month look far under it; the year to date beside it is the comparison a
  * bulletin makes. A quarter is held against its share, as the quarterly evaluation does,
  * whatever --prorate says. Any other period (a year, a range, the year to date) against the
- * whole target, or its share with --prorate.
+ * whole target, or its share with --prorate. A day, a week or a range of days is not held
+ * against them either: a day's share of a year's allowance says nothing (notes: targets-not-held).
  */
 export function targetBasis(
   input: Pick<AnalysisInput, 'request' | 'settings' | 'period'>,
 ): TargetBasis {
+  if (input.period.grain === 'day' || input.period.grain === 'week') return 'none';
   switch (input.request.kind) {
     case 'month':
       return 'none';

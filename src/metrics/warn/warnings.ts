@@ -16,6 +16,7 @@ import {
   yearEarlier,
   type Period,
 } from '../period.js';
+import { daysCover } from '../coverage.js';
 import { monthsOf } from '../sections/months.js';
 import type { AnalysisInput } from '../types.js';
 import { workingDayDue, type TimeLimit, type WorkCalendar } from '../workdays.js';
@@ -109,36 +110,61 @@ function byUnit(input: AnalysisInput, period: Period): Map<string, Tally[]> {
   return out;
 }
 
-/** The period's own buckets usable: every month they touch covered whole. */
+/**
+ * A period whose count can stand beside others: every month it touches covered whole; a day or
+ * a week, every one of its days covered for every unit (coverage.ts daysCover) — the month in
+ * progress is partial, its covered days are not.
+ */
 function usable(input: AnalysisInput, period: Period): boolean {
+  if ((period.grain === 'day' || period.grain === 'week') && input.spans)
+    return daysCover(input.spans, period.from, period.to).cover === 'whole';
   const use = monthsOf(input);
   return monthsOfPeriod(period).every((m) => use.usable(m));
 }
 
-/** Spikes: the period against the unit's trailing periods and the same period a year earlier. */
+/**
+ * The periods a spike is judged against: a month's or a week's `trailing` before it, with the
+ * same month or ISO week a year earlier; a day's same weekday in the four weeks before (a
+ * Monday is not a Sunday), without the year earlier (another weekday).
+ */
+function baselinePeriods(
+  period: Period,
+  trailing: number,
+): { before: Period[]; earlier: Period | null } {
+  const g = period.grain;
+  const b = bucketOf(g, period.from);
+  const bucket = (n: number): Period => ({
+    from: bucketStart(g, n),
+    to: bucketEnd(g, n),
+    grain: g,
+  });
+  if (g === 'day') return { before: [28, 21, 14, 7].map((d) => bucket(b - d)), earlier: null };
+  return {
+    before: Array.from({ length: trailing }, (_, i) => bucket(b - trailing + i)),
+    earlier: yearEarlier(period),
+  };
+}
+
+/** Spikes: the period against the unit's own baseline (baselinePeriods), by the Poisson tail. */
 function spikes(w: WarnInput): Map<string, WarnReason> {
   const { input, thresholds } = w;
   const period = input.period;
   const out = new Map<string, WarnReason>();
   if (!['day', 'week', 'month'].includes(period.grain) || bucketCount(period) !== 1) return out;
   if (!usable(input, period)) return out;
-  const g = period.grain;
-  const first = bucketOf(g, period.from) - thresholds.spike.trailing;
-  const range: Period = { from: bucketStart(g, first), to: period.to, grain: g };
-  const known = Array.from({ length: thresholds.spike.trailing }, (_, i) => {
-    const b = first + i;
-    return usable(input, { from: bucketStart(g, b), to: bucketEnd(g, b), grain: g });
-  });
-  const earlier = yearEarlier(period);
-  const earlierTallies = usable(input, earlier) ? byUnit(input, earlier) : null;
-  for (const [unit, tallies] of byUnit(input, range)) {
-    const trailing = tallies.slice(0, -1).map((t, i) => (known[i] ? t.complaints : null));
-    const observed = tallies[tallies.length - 1]!.complaints;
+  const { before, earlier } = baselinePeriods(period, thresholds.spike.trailing);
+  const tally = (p: Period) => (usable(input, p) ? byUnit(input, p) : null);
+  const beforeTallies = before.map(tally);
+  const earlierTallies = earlier && tally(earlier);
+  for (const [unit, now] of byUnit(input, period)) {
+    const trailing = beforeTallies.map((t) => (t ? (t.get(unit)?.[0]?.complaints ?? 0) : null));
     const yearBefore = earlierTallies ? (earlierTallies.get(unit)?.[0]?.complaints ?? 0) : null;
     const expected = baseline(trailing, yearBefore, thresholds.spike);
     if (expected === null) continue;
-    const s = spikeOf(observed, expected, thresholds.spike);
-    out.set(unit, { indicator: 'spike', ...s });
+    out.set(unit, {
+      indicator: 'spike',
+      ...spikeOf(now[0]!.complaints, expected, thresholds.spike),
+    });
   }
   return out;
 }

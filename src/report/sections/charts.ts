@@ -33,8 +33,31 @@ function chartMonths(
   };
 }
 
+/** A week or a range of days: its days, those the data covers wholly; one day is no trend. */
+function dailyChart(
+  a: Analysis,
+  days: NonNullable<Analysis['days']>,
+  lang: Lang,
+): TrendChart | null {
+  const shown = days.filter((d) => !d.partial || a.settings.includePartial);
+  if (shown.length < 2) return null;
+  const left = days.filter((d) => !shown.includes(d)).map((d) => d.day);
+  const t = CHART[lang];
+  const subtitle = span(a.period);
+  return {
+    name: 'trend',
+    title: t.trend,
+    subtitle: left.length > 0 ? `${subtitle}　${t.leftOut(left)}` : subtitle,
+    months: shown.map((d) => d.day.slice(5)),
+    complaints: shown.map((d) => d.complaints),
+    assessed: shown.map((d) => d.assessed),
+    previous: null,
+  };
+}
+
 /** The months of the year to date beside a month or a quarter: one month is no trend. */
 function trendChart(a: Analysis, lang: Lang): TrendChart | null {
+  if (a.days) return dailyChart(a, a.days, lang);
   const { months, period: p } = a.yearToDate ?? a;
   const { shown, left } = chartMonths(a, months);
   if (shown.length === 0) return null;

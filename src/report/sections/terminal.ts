@@ -28,6 +28,7 @@ import type {
 } from '../types.js';
 import { showsPreceding } from './heading.js';
 import { say } from './notes.js';
+import { daysTerminalTable } from './days.js';
 import { MONTH_NOTES, groupsTerminalTable, monthsTerminalTable } from './trend.js';
 import { unitsTerminalTable, yearToDateTerminalTable } from './units.js';
 
@@ -40,6 +41,7 @@ export function terminalHeading(result: PipelineResult): TerminalHeading {
   return {
     span: p.from === p.to ? p.from : `${p.from} – ${p.to}`,
     months: p.months,
+    days: result.analysis.days?.length ?? null,
     yearEarlier: p.yearEarlier,
     files: result.ingest.inputs.map((i) => i.file),
   };
@@ -122,6 +124,8 @@ function yearToDateView(a: Analysis, lang: Lang, limit = Infinity): YearToDateVi
 }
 
 function monthsView(a: Analysis, lang: Lang): MonthsView {
+  // A day, a week or a range of days: its days, not the months around it.
+  if (a.days) return { table: daysTerminalTable(a, lang), reduction: null };
   return {
     table: monthsTerminalTable(a.months, lang),
     reduction: a.months.length > 1 ? a.trend.avgMonthlyReduction : null,
@@ -202,7 +206,8 @@ export function assessView(result: PipelineResult, lang: Lang): AssessView {
   const a = result.analysis;
   const notes: string[] = a.notes.filter((n) => MONTH_NOTES.has(n.code)).map(say(lang));
   if (a.targets) {
-    if (a.targets.basis === 'none') notes.push(BOOK[lang].monthNoTarget);
+    // A day or a week says so in its own note (targets-not-held).
+    if (a.targets.basis === 'none' && !a.days) notes.push(BOOK[lang].monthNoTarget);
     if (a.targets.prorated) notes.push(PRORATED[lang](a.period));
     notes.push(...a.notes.filter((n) => TARGET_NOTES.has(n.code)).map(say(lang)));
   }

@@ -24,7 +24,12 @@ const MONTH_COLUMNS = {
 } as const satisfies Record<string, Column>;
 
 /** Notes about the months: those the data covers only in part, or not at all. */
-export const MONTH_NOTES = new Set(['months-partial', 'months-missing']);
+export const MONTH_NOTES = new Set([
+  'months-partial',
+  'months-missing',
+  'days-missing',
+  'days-partial',
+]);
 
 /** "2016-12-26" for a partial month, "无数据" for one no input covers, "" for a whole one. */
 function throughText(m: MonthRow, lang: Lang): string {
@@ -167,6 +172,25 @@ export function monthsTerminalTable(months: readonly MonthRow[], lang: Lang): Ta
 /** trend --by in the terminal: a group per row, a month per column (16-04 …). */
 export function groupsTerminalTable(series: readonly GroupSeries[], lang: Lang): Table {
   const t = TERMINAL[lang];
+  const days = series[0]?.days;
+  // A day, a week or a range of days: a day per column (06-20 …), no monthly reduction.
+  if (days)
+    return {
+      columns: [
+        { key: 'name', label: { text: '' }, format: 'text' },
+        ...days.map((d): Column => ({
+          key: d.day,
+          label: { text: d.day.slice(5) },
+          format: 'int',
+        })),
+        { key: 'complaints', label: { text: t.total }, format: 'int' },
+      ],
+      rows: series.map((s) => ({
+        name: lang === 'zh' ? s.name : s.nameEn,
+        ...Object.fromEntries((s.days ?? []).map((d) => [d.day, d.complaints])),
+        complaints: s.complaints,
+      })),
+    };
   const months = series[0]?.months ?? [];
   return {
     columns: [

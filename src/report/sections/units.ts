@@ -224,7 +224,7 @@ function targetLines(a: Analysis, lang: Lang): string[] {
   const t = BOOK[lang];
   const y = a.yearToDate;
   const lines: string[] = [];
-  if (a.targets?.basis === 'none') lines.push(t.monthNoTarget);
+  if (a.targets?.basis === 'none' && !a.days) lines.push(t.monthNoTarget);
   if (a.targets?.prorated) lines.push(PRORATED[lang](a.period));
   const reached = y && reachedList(y, lang);
   if (reached) lines.push(t.reachedNote(reached));

@@ -10,6 +10,7 @@ import type { Lang } from '../../../settings/types.js';
 import type { EarlyWarning } from '../../../metrics/warn/warnings.js';
 import type { Bulletin, BulletinSection, BulletinSectionKey } from '../../types.js';
 import { attentionSection } from './attention.js';
+import { dayOverallParagraphs, daySection } from './days.js';
 import { categoriesSection } from './categories.js';
 import { repeatSection, timelinessSection } from './extras.js';
 import { overallParagraphs, yearToDateOf } from './overall.js';
@@ -23,6 +24,8 @@ const HEADINGS: Record<Lang, Record<BulletinSectionKey, string>> = {
     repeat: '重复投诉',
     timeliness: '时效与满意度',
     attention: '需关注事项',
+    day: '当日投诉明细',
+    days: '每日情况',
   },
   en: {
     overall: 'Overview',
@@ -31,6 +34,8 @@ const HEADINGS: Record<Lang, Record<BulletinSectionKey, string>> = {
     repeat: 'Repeat complaints',
     timeliness: 'Timeliness and satisfaction',
     attention: 'Points for attention',
+    day: 'The complaints of the day',
+    days: 'By day',
   },
 };
 
@@ -85,7 +90,18 @@ export function buildBulletin(
   // A year to date with no month of data before the period's own only repeats the period.
   const a = { ...analysis, yearToDate: yearToDateOf(analysis) };
   const bodies: [BulletinSectionKey, SectionBody | null][] = [
-    ['overall', { paragraphs: overallParagraphs(analysis, lang), tables: [], charts: ['trend'] }],
+    [
+      'overall',
+      {
+        // A day, a week or a range of days is said in days (days.ts).
+        paragraphs: a.days
+          ? dayOverallParagraphs(analysis, lang)
+          : overallParagraphs(analysis, lang),
+        tables: [],
+        charts: ['trend'],
+      },
+    ],
+    [a.dayComplaints ? 'day' : 'days', daySection(a, lang)],
     ['units', unitsSection(a, lang)],
     ['categories', categoriesSection(a, lang)],
     ['repeat', repeatSection(a, lang)],

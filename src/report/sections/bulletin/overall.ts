@@ -127,6 +127,18 @@ interface Comparable {
   mom: number | null;
 }
 
+/** What 环比 compares a period with, by how it was asked. */
+const BEFORE: Record<Lang, Partial<Record<Analysis['period']['kind'], string>>> = {
+  zh: { month: '上月', quarter: '上季度', range: '上期', day: '前一日', week: '上周' },
+  en: {
+    month: 'the month before',
+    quarter: 'the quarter before',
+    range: 'the period before',
+    day: 'the day before',
+    week: 'the week before',
+  },
+};
+
 /** "，同比上升14.29%（上年同期14件），环比下降11.11%（上期18件）" */
 export function comparisonClauses(
   x: Comparable,
@@ -135,18 +147,7 @@ export function comparisonClauses(
   withPreceding: boolean,
   kind: Analysis['period']['kind'] = 'range',
 ): Piece {
-  const before =
-    lang === 'zh'
-      ? kind === 'month'
-        ? '上月'
-        : kind === 'quarter'
-          ? '上季度'
-          : '上期'
-      : kind === 'month'
-        ? 'the month before'
-        : kind === 'quarter'
-          ? 'the quarter before'
-          : 'the period before';
+  const before = BEFORE[lang][kind] ?? BEFORE[lang].range!;
   const zh = lang === 'zh';
   const yoy = changeOf(x.complaints, x.previous, x.yoy, {
     now: `${path}.complaints`,
@@ -204,7 +205,7 @@ export function comparisonClauses(
  * the unsubstantiated only when --exclude-unsubstantiated takes them off (else the reader would
  * subtract them too, and find a different number).
  */
-function assessedClause(x: Totals, path: string, lang: Lang, a: Analysis): Piece {
+export function assessedClause(x: Totals, path: string, lang: Lang, a: Analysis): Piece {
   const excludeUnsubstantiated = a.settings.excludeUnsubstantiated;
   const zh = lang === 'zh';
   const parts: Piece[] = [];
@@ -405,7 +406,7 @@ function yearToDateParagraph(a: Analysis, lang: Lang): Paragraph | null {
 }
 
 /** Work orders of other business types, left out of every figure: said once, with the count. */
-function excludedParagraph(a: Analysis, lang: Lang): Paragraph | null {
+export function excludedParagraph(a: Analysis, lang: Lang): Paragraph | null {
   const other = a.totals.workOrders - a.totals.complaints;
   if (other <= 0) return null;
   const zh = lang === 'zh';

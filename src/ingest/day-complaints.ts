@@ -1,0 +1,77 @@
+/**
+ * The complaints of one day, kept while the inputs are read, for the daily bulletin (日通报):
+ * one line each — work order, unit, class, 受理时间 and the text cut short. A day's complaints
+ * are a handful, so they are held as small objects; each work order once, its latest copy (a
+ * later copy that moved to another day, or is no complaint, takes it out).
+ *
+ * Phone and customer numbers never reach a bulletin: the customer's own columns are not taken,
+ * and in the text every run of DIGITS_MASKED or more digits — a mobile, a landline with its area
+ * code, a 10-digit 户号 — is masked. Shorter numbers (an amount, a date, a 3-digit transformer
+ * number) stay: they are what the complaint is about.
+ */
+import type { DayComplaint } from '../metrics/types.js';
+import { formatLocal } from '../schema/values.js';
+import type { Classification } from '../taxonomy/classify.js';
+import type { WorkOrder } from './types.js';
+
+/** Characters of a complaint's text a bulletin line keeps. */
+export const DAY_TEXT_LENGTH = 80;
+/** A digit run this long may be a phone or customer number (a mobile has 11, a 户号 10). */
+export const DIGITS_MASKED = 7;
+
+// Full-width digits too (１３９…): the text is shown as written, not normalised.
+const DIGIT_RUN = new RegExp(`[0-9０-９]{${DIGITS_MASKED},}`, 'g');
+
+/** The text of a bulletin line: whitespace collapsed, numbers masked, cut to `length` characters. */
+export function lineText(text: string | null, length = DAY_TEXT_LENGTH): string {
+  if (!text) return '';
+  const clean = text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(DIGIT_RUN, (run) => '*'.repeat(run.length));
+  const chars = [...clean];
+  return chars.length <= length ? clean : `${chars.slice(0, length - 1).join('')}…`;
+}
+
+export class DayComplaints {
+  private readonly byEntry = new Map<number, DayComplaint>();
+  private readonly withoutId: DayComplaint[] = [];
+
+  /** `day`: the day index kept; `excludeUnsubstantiated` as the analysis counts assessed. */
+  constructor(
+    private readonly day: number,
+    private readonly excludeUnsubstantiated: boolean,
+  ) {}
+
+  /** An OrderObserver (pipeline.ts): sees every usable row in input order. */
+  readonly observe = (order: WorkOrder, entry: number, c: Classification | null): void => {
+    const kept = c !== null && order.acceptedAt.dayIndex === this.day;
+    if (!kept) {
+      if (entry >= 0) this.byEntry.delete(entry);
+      return;
+    }
+    const node = c.level3 ?? c.level2 ?? c.level1;
+    const line: DayComplaint = {
+      id: order.id,
+      unit: order.unit,
+      class: node ? { code: node.code, name: node.name, nameEn: node.nameEn } : null,
+      acceptedAt: formatLocal(order.acceptedAt.ms),
+      text: lineText(order.content),
+      assessed:
+        order.appeal !== 'approved' &&
+        !(this.excludeUnsubstantiated && order.substantiated === 'no'),
+    };
+    if (entry >= 0) this.byEntry.set(entry, line);
+    else this.withoutId.push(line);
+  };
+
+  /** The day's complaints by acceptance time, then unit and work order. */
+  list(): DayComplaint[] {
+    return [...this.byEntry.values(), ...this.withoutId].sort(
+      (a, b) =>
+        a.acceptedAt.localeCompare(b.acceptedAt) ||
+        a.unit.localeCompare(b.unit, 'zh') ||
+        (a.id ?? '').localeCompare(b.id ?? ''),
+    );
+  }
+}

@@ -1,0 +1,247 @@
+/**
+ * Days and weeks end to end (issue 14) on fixtures/days (scripts/make-days-fixtures.js): the
+ * daily bulletin of Thursday 30 June 2016 and the week 2016-W25, against the figures the
+ * generator tallied from the rows it wrote (expected.json), never the tool's. Run under
+ * Asia/Shanghai and America/Los_Angeles (npm test, test:tz): complaints accepted at 00:00:00 and
+ * 23:59:59 stay on their day whatever the machine's time zone.
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { resolveSettings } from '../../src/settings/resolve.js';
+import { readBook, tablesOf } from '../helpers/book.js';
+import { complaints, isPlainError, ROOT } from '../helpers/cli.js';
+
+const DIR = join(ROOT, 'fixtures', 'days');
+const INPUTS = [
+  '95598-2016-0523-0703.xlsx',
+  '95598-2016-shexian-gb18030.csv',
+  '95598-2015-06.csv',
+].map((f) => join(DIR, f));
+const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8'));
+const out = mkdtempSync(join(tmpdir(), 'complaints-days-'));
+afterAll(() => rmSync(out, { recursive: true, force: true }));
+
+function json(args: string[], env: Record<string, string> = {}) {
+  const run = complaints([...args, ...INPUTS, '--json', '--no-progress'], { env });
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout);
+}
+
+describe('analyze --day 2016-06-30: the daily figures', () => {
+  const result = json(['analyze', '--day', '2016-06-30']);
+  const e = expected.day;
+
+  it('counts the day, against the day before and the same day a year earlier', () => {
+    expect(result.period).toMatchObject({
+      from: '2016-06-30',
+      to: '2016-06-30',
+      kind: 'day',
+      label: '2016-06-30',
+      yearEarlier: { from: '2015-06-30', to: '2015-06-30' },
+      preceding: { from: '2016-06-29', to: '2016-06-29' },
+    });
+    expect(result.totals).toMatchObject({
+      complaints: e.complaints,
+      previous: e.yearEarlier,
+      yoy: e.yoy,
+      preceding: e.dayBefore,
+      mom: e.mom,
+      target: null,
+    });
+    expect(e.complaints).toBe(10);
+  });
+
+  it('sets it against the average of the Thursdays of the four weeks before', () => {
+    expect(result.days).toEqual([
+      expect.objectContaining({
+        day: '2016-06-30',
+        weekday: 4,
+        complaints: 10,
+        baseline: e.baseline,
+        baselineWeeks: 4,
+        vsBaseline: e.vsBaseline,
+        partial: false,
+      }),
+    ]);
+    expect(e.thursdays).toEqual([5, 4, 6, 4]);
+  });
+
+  it('lists its complaints, those at 00:00:00 and 23:59:59 included, the day after not', () => {
+    const list = result.dayComplaints as { acceptedAt: string; unit: string; text: string }[];
+    expect(list).toHaveLength(10);
+    expect(list[0]!.acceptedAt).toBe('2016-06-30 00:00:00');
+    expect(list[9]!.acceptedAt).toBe('2016-06-30 23:59:59');
+    const byUnit: Record<string, number> = {};
+    for (const c of list) byUnit[c.unit] = (byUnit[c.unit] ?? 0) + 1;
+    expect(byUnit).toEqual(expected.days['2016-06-30'].byUnit);
+  });
+
+  it('never shows a phone or customer number, and cuts texts to 80 characters', () => {
+    const texts = (result.dayComplaints as { text: string }[]).map((c) => c.text);
+    expect(texts.some((t) => t.includes('*'))).toBe(true);
+    for (const t of texts) {
+      expect(t).not.toMatch(/\d{7,}/);
+      expect([...t].length).toBeLessThanOrEqual(80);
+    }
+  });
+
+  it('holds no target and says why', () => {
+    const run = complaints([
+      'analyze',
+      ...INPUTS,
+      '--day',
+      '2016-06-30',
+      '--targets',
+      join(ROOT, 'fixtures', 'metrics', 'targets-2016.csv'),
+      '--json',
+    ]);
+    const r = JSON.parse(run.stdout);
+    expect(r.totals.target).toBeNull();
+    expect(r.yearToDate).toBeNull();
+    expect(r.notes.map((n: { code: string }) => n.code)).toContain('targets-not-held');
+  });
+});
+
+describe('the same day under other time zones', () => {
+  it.each(['America/Los_Angeles', 'UTC', 'Asia/Shanghai'])('TZ=%s', (TZ) => {
+    const r = json(['analyze', '--day', '2016-06-30'], { TZ });
+    expect(r.totals.complaints).toBe(10);
+    expect(r.days[0].baseline).toBe(4.75);
+    // 29 June ends with a complaint at 23:59:59, 1 July starts with one at 00:00:00.
+    expect(json(['analyze', '--day', '2016-06-29'], { TZ }).totals.complaints).toBe(
+      expected.days['2016-06-29'].complaints,
+    );
+    expect(json(['analyze', '--day', '2016-07-01'], { TZ }).totals.complaints).toBe(
+      expected.days['2016-07-01'].complaints,
+    );
+  });
+});
+
+describe('weeks', () => {
+  it('trend --week 2016-W25: the week against the week before and the same ISO week of 2015', () => {
+    const r = json(['trend', '--week', '2016W25']);
+    const e = expected.week25;
+    expect(r.period).toMatchObject({
+      from: '2016-06-20',
+      to: '2016-06-26',
+      kind: 'week',
+      label: '2016-W25',
+      yearEarlier: { from: '2015-06-15', to: '2015-06-21' },
+      preceding: { from: '2016-06-13', to: '2016-06-19' },
+    });
+    expect(r.totals).toMatchObject({
+      complaints: e.complaints,
+      preceding: e.previous,
+      mom: e.mom,
+      previous: e.yearEarlier,
+      yoy: e.yoy,
+    });
+    expect(r.days.map((d: { complaints: number }) => d.complaints)).toEqual([6, 4, 4, 5, 4, 2, 2]);
+    expect(r.dayComplaints).toBeUndefined();
+  });
+
+  it('trend --week --by unit: a series of days per unit, as the generator planned them', () => {
+    const r = json(['trend', '--week', '2016-W25', '--by', 'unit']);
+    const days = (unit: string) =>
+      r.series
+        .find((s: { key: string }) => s.key === unit)
+        .days.map((d: { complaints: number }) => d.complaints);
+    // Weekday patterns (Monday first) 3 2 2 2 2 1 1, 2 1 1 1 1 0 1, 1 1 1 1 1 1 0; 市直 had 3 on Thursday 23 June.
+    expect(days('国网黄山供电公司(市直)')).toEqual([3, 2, 2, 3, 2, 1, 1]);
+    expect(days('国网黄山市屯溪区供电公司')).toEqual([2, 1, 1, 1, 1, 0, 1]);
+    expect(days('国网歙县供电公司')).toEqual([1, 1, 1, 1, 1, 1, 0]);
+    for (const s of r.series) expect(s.months).toEqual([]);
+  });
+
+  it('2016-W26 runs past the day a county export stops: said, and not compared', () => {
+    const r = json(['analyze', '--week', '2016年第26周']);
+    expect(r.notes.map((n: { code: string }) => n.code)).toContain('days-partial');
+    expect(r.period.preceding).toBeNull();
+    expect(
+      r.days.filter((d: { partial: boolean }) => d.partial).map((d: { day: string }) => d.day),
+    ).toEqual(['2016-07-02', '2016-07-03']);
+  });
+
+  it('a range of days past the exports says the days no input covers', () => {
+    const r = json(['analyze', '--from', '2016-07-01', '--to', '2016-07-05']);
+    const missing = r.notes.find((n: { code: string }) => n.code === 'days-missing');
+    expect(missing.zh).toBe('2016-07-04 – 2016-07-05 不在任何输入中，按 0 计。');
+  });
+
+  it('a day no export covers is refused like a month', () => {
+    const run = complaints(['analyze', ...INPUTS, '--day', '2016-08-01']);
+    expect(run.code).toBe(2);
+    expect(isPlainError(run.stderr)).toBe(true);
+    expect(run.stderr).toContain('no work order in 2016-08-01');
+  });
+});
+
+describe('report --day: the daily bulletin', () => {
+  it('writes 当日明细 and 每日趋势 in the workbook', async () => {
+    const file = join(out, 'day.xlsx');
+    const run = complaints(['report', ...INPUTS, '--day', '2016-06-30', '--out', file]);
+    expect(run.code).toBe(0);
+    const book = await readBook(file);
+    const names = book.worksheets.map((s) => s.name);
+    expect(names.slice(0, 4)).toEqual(['概览', '单位', '当日明细', '每日趋势']);
+    expect(names).not.toContain('月度趋势');
+    const [list] = tablesOf(book.getWorksheet('当日明细')!);
+    expect(list!.rows).toHaveLength(10);
+  });
+
+  it('writes the bulletin in days, with the complaints one per line and no phone number', () => {
+    const file = join(out, 'day.md');
+    expect(complaints(['report', ...INPUTS, '--day', '2016-06-30', '--out', file]).code).toBe(0);
+    const md = readFileSync(file, 'utf8');
+    expect(md).toContain('# 国网黄山供电公司2016年6月30日95598客户投诉分析通报');
+    expect(md).toContain(
+      '2016年6月30日（星期四），共受理客户投诉10件，同比增加5件（上年同期5件），环比增加6件（前一日4件），前4周同日均值4.75件，当日高于均值',
+    );
+    expect(md).toContain('## 二、当日投诉明细');
+    expect(md).not.toMatch(/1390559|0101234567|2345678/);
+  });
+
+  it('report --week in English', () => {
+    const file = join(out, 'week.md');
+    const run = complaints([
+      'report',
+      ...INPUTS,
+      '--week',
+      '2016-W25',
+      '--lang',
+      'en',
+      '--out',
+      file,
+    ]);
+    expect(run.code).toBe(0);
+    const md = readFileSync(file, 'utf8');
+    expect(md).toContain('week 25 of 2016 (20–26 June)');
+    expect(md).toContain(
+      'In week 25 of 2016 (20–26 June), 27 customer complaints were received, down 10% on a year earlier (30), up 3.85% on the week before (26)',
+    );
+  });
+});
+
+describe('the config file’s previous-day, with a fixed today', () => {
+  it('a daily cron on 1 July 2016 reports 30 June', async () => {
+    const dir = mkdtempSync(join(out, 'cfg-'));
+    writeFileSync(join(dir, 'complaints.config.json'), '{"period": "previous-day"}');
+    const settings = await resolveSettings(
+      { inputs: INPUTS, options: {} },
+      { file: join(dir, 'complaints.config.json'), dir, settings: { period: 'previous-day' } },
+      'report',
+      new Date(2016, 6, 1, 8, 0),
+    );
+    expect(settings.period).toMatchObject({ kind: 'day', label: '2016-06-30' });
+    const weekly = await resolveSettings(
+      { inputs: INPUTS, options: {} },
+      { file: join(dir, 'complaints.config.json'), dir, settings: { period: 'previous-week' } },
+      'report',
+      new Date(2016, 5, 27, 8, 0),
+    );
+    expect(weekly.period).toMatchObject({ kind: 'week', label: '2016-W25' });
+  });
+});
