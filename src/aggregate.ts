@@ -16,7 +16,16 @@ import {
   type PartialAggregate,
 } from './metrics/aggregate.js';
 import { unclassifiedIndex } from './metrics/cube.js';
-import { dimensionValues, type OptionalDimension } from './metrics/dimensions.js';
+import type { CodeBook } from './metrics/codes.js';
+import {
+  columnHeader,
+  columnIndex,
+  dimensionReader,
+  isColumnDimension,
+  type OptionalDimension,
+} from './metrics/dimensions.js';
+import { InputError } from './errors.js';
+import { closest } from './settings/suggest.js';
 import { Records } from './metrics/records.js';
 import type { Progress } from './report/progress.js';
 import type { LocalTime } from './schema/values.js';
@@ -39,6 +48,32 @@ export interface ReadOptions {
   splitBefore?: (input: number, row: number) => boolean;
   /** The optional dimensions to count by, chosen before reading (metrics/dimensions.ts). */
   dimensions?: readonly OptionalDimension[];
+  /** Names for the codes of coded columns (--codes), applied to the dimensions' values. */
+  codes?: CodeBook | null;
+}
+
+/**
+ * A column dimension (--by HEADER) names a column every input must have: an input without it
+ * would count all its rows under "(空)" and hide the typo.
+ */
+export function refuseMissingColumns(
+  dimensions: readonly OptionalDimension[],
+  file: string,
+  headers: readonly string[],
+): void {
+  for (const dimension of dimensions) {
+    if (!isColumnDimension(dimension)) continue;
+    const header = columnHeader(dimension);
+    if (columnIndex(headers, header) >= 0) continue;
+    const shown = headers.filter((h) => h.trim() !== '');
+    const near = closest(header, shown);
+    throw new InputError(
+      'MISSING_COLUMN',
+      `${file}: --by ${header}: no such column${near ? `; did you mean "${near}"?` : ''}`,
+      `Its columns: ${shown.join(', ')}. --by takes a field (unit, level1, level2, level3, discipline, channel, urbanRural, customerType, station, month) or a column header as written.`,
+      { file },
+    );
+  }
 }
 
 const MAX_SECONDS = 0x7fffffff;
@@ -64,6 +99,9 @@ async function read(
 ): Promise<void> {
   const { classifier, progress, observe } = options;
   const dimensions = options.dimensions ?? [];
+  const readDimensions = dimensionReader(dimensions, options.codes ?? null);
+  const checkColumns = dimensions.some(isColumnDimension);
+  const checked = new WeakSet<readonly string[]>();
   const taxonomy = classifier.taxonomy;
   const classIndex = new Map<TaxonomyNode, number>(taxonomy.nodes.map((n, i) => [n, i]));
   const unclassified = unclassifiedIndex(taxonomy);
@@ -81,7 +119,11 @@ async function read(
     order: (order, entry) => {
       progress?.row(order.input);
       const day = order.acceptedAt.dayIndex;
-      const values = dimensions.length > 0 ? dimensionValues(dimensions, order) : undefined;
+      if (checkColumns && !checked.has(order.headers)) {
+        refuseMissingColumns(dimensions, inputs[order.input] ?? '', order.headers);
+        checked.add(order.headers);
+      }
+      const values = dimensions.length > 0 ? readDimensions(order) : undefined;
       if (!order.isComplaint) {
         observe?.(order, entryOf(entry), null);
         records!.add(

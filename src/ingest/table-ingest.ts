@@ -366,6 +366,10 @@ export class TableIngest implements TableSink {
       city: this.category(cells, 'city'),
       escalated,
       severity: this.category(cells, 'severity'),
+      channel: this.category(cells, 'channel'),
+      urbanRural: this.category(cells, 'urbanRural'),
+      customerType: this.category(cells, 'customerType'),
+      station: this.category(cells, 'station'),
       cells,
       headers: this.header!.headers,
     };
