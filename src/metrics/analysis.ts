@@ -5,6 +5,7 @@
  * the units and the months). The result is the JSON result of DESIGN.md §6; renderers only
  * format it.
  */
+import { breakdowns } from './breakdown.js';
 import { repeatComplainants, satisfaction, timeliness } from './extras.js';
 import { categories } from './sections/categories.js';
 import { classCounts } from './sections/classes.js';
@@ -57,5 +58,6 @@ export function analyse(input: AnalysisInput): Analysis {
     yearToDate: yearToDate(input),
     settings: input.settings,
     notes: notes(input, { targets, satisfaction: satisfied }),
+    breakdowns: breakdowns(input),
   };
 }

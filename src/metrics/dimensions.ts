@@ -11,7 +11,7 @@
  * 城市 where the export wrote 01 — when the user's table says so; the code itself otherwise.
  */
 import type { WorkOrder } from '../ingest/types.js';
-import { headerKey } from '../schema/fields.js';
+import { fieldForHeader, headerKey } from '../schema/fields.js';
 import { cellText, cleanText } from '../schema/values.js';
 import type { CodeBook } from './codes.js';
 
@@ -128,4 +128,50 @@ export function dimensionValues(
   codes: CodeBook | null = null,
 ): Partial<Record<OptionalDimension, string | null>> {
   return dimensionReader(chosen, codes)(order);
+}
+
+/**
+ * What `--by` breaks the complaints down by: the unit, a level of the taxonomy, the discipline,
+ * the month, or an optional dimension (a field or a column of the export).
+ */
+export const BREAKDOWN_FIELDS = [
+  'unit',
+  'level1',
+  'level2',
+  'level3',
+  'discipline',
+  'channel',
+  'urbanRural',
+  'customerType',
+  'station',
+  'month',
+] as const;
+export type BreakdownDimension =
+  'unit' | 'level1' | 'level2' | 'level3' | 'discipline' | 'month' | OptionalDimension;
+
+/**
+ * The dimension `--by NAME` asks for: a field's name (any case), a header that names a field
+ * (受理渠道 is channel), or else the column headed NAME as written in the export.
+ */
+export function breakdownDimension(name: string): BreakdownDimension {
+  const trimmed = name.trim();
+  const lower = trimmed.toLowerCase();
+  const named = [...BREAKDOWN_FIELDS, ...Object.keys(OPTIONAL_DIMENSIONS)].find(
+    (f) => f.toLowerCase() === lower,
+  );
+  if (named) return named as BreakdownDimension;
+  const field = fieldForHeader(trimmed);
+  if (field && ((BREAKDOWN_FIELDS as readonly string[]).includes(field) || isFieldDimension(field)))
+    return field as BreakdownDimension;
+  return columnDimension(trimmed);
+}
+
+/** The optional dimensions the cube must count for these breakdowns, each once. */
+export function cubeDimensions(by: readonly (readonly string[])[]): OptionalDimension[] {
+  const chosen: OptionalDimension[] = [];
+  for (const name of by.flat()) {
+    const d = breakdownDimension(name);
+    if ((isFieldDimension(d) || isColumnDimension(d)) && !chosen.includes(d)) chosen.push(d);
+  }
+  return chosen;
 }

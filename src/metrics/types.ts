@@ -6,6 +6,7 @@
 import type { Field } from '../schema/fields.js';
 import type { Taxonomy } from '../taxonomy/load.js';
 import type { PartialMonth } from './coverage.js';
+import type { Breakdown } from './breakdown.js';
 import type { Cube } from './cube.js';
 import type { AverageMonthlyReduction } from './formulas.js';
 import type { Period, PeriodRequest } from './period.js';
@@ -51,6 +52,8 @@ export interface AnalysisInput {
   /** Fields with a column in at least one input. */
   fields: ReadonlySet<Field>;
   settings: AnalysisSettings;
+  /** The breakdowns asked for (--by): each one or two dimension names. */
+  by?: readonly (readonly string[])[];
 }
 
 export interface Counts {
@@ -286,6 +289,8 @@ export interface Analysis extends Extras {
   yearToDate: YearToDate | null;
   settings: AnalysisSettings;
   notes: Note[];
+  /** --by: the breakdowns asked for, in order ([] without --by). */
+  breakdowns: Breakdown[];
 }
 
 /**

@@ -116,6 +116,10 @@ export function addMetricOptions(command: Command): Command {
       '--config <file>',
       'settings for unattended runs (default: complaints.config.json here, if there is one)',
     ),
+    new Option(
+      '--by <dim>',
+      'break the complaints down by DIM: unit, level1, level2, level3, discipline, channel, urbanRural, customerType, station, month, or a column header as written (URBAN_RURAL_FLAG); twice for a two-way table',
+    ).argParser(collect),
   ];
   const unused = NOT_USED[command.name() as CommandName] ?? {};
   for (const option of options) {

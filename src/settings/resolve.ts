@@ -27,6 +27,7 @@ import {
   type Settings,
 } from './types.js';
 import { refuseUnused } from './unused.js';
+import { parseBy } from './by.js';
 import { isLang, mapEntry, positiveNumber, sizeInBytes } from './values.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -202,6 +203,7 @@ export async function resolveSettings(
     detail: o.detail ?? c.detail ?? false,
     charts: o.charts ?? c.charts ?? true,
     template: o.template ?? c.template ?? null,
+    by: metric ? (o.by !== undefined ? parseBy(o.by) : (c.by ?? [])) : [],
   };
 }
 

@@ -54,6 +54,12 @@ export interface Settings {
   charts: boolean;
   /** --template FILE.docx: the company's bulletin template that --out X.docx fills. */
   template: string | null;
+  /**
+   * --by: the breakdowns asked for, each one or two dimensions (a field such as channel, or a
+   * column header as written), trimmed; [] for none. The command line gives one breakdown, the
+   * config file's "by" one or several.
+   */
+  by: string[][];
 }
 
 /**
@@ -91,6 +97,7 @@ export interface CommandLineOptions {
   detail?: boolean;
   charts?: boolean;
   template?: string;
+  by?: string[];
 }
 
 export interface CommandLine {
@@ -131,6 +138,8 @@ export interface ConfigSettings {
   out?: string;
   /** A period rule (see PERIOD_RULES), worked out from today's date on each run. */
   period?: string;
+  /** Breakdowns: "channel", ["unit", "level1"] or [["channel"], ["unit", "level1"]]. */
+  by?: string[][];
 }
 
 export interface LoadedConfig {

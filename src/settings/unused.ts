@@ -10,6 +10,7 @@
  */
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
+import { breakdownDimension } from '../metrics/dimensions.js';
 import { PERIOD_OPTION_KEYS } from './period-syntax.js';
 import type { CommandName, ConfigSettings } from './types.js';
 
@@ -36,9 +37,11 @@ const TIMELINESS = (command: string): Reason => ({
   hint: 'Reply and closing times are in complaints analyze and complaints report.',
 });
 const CLASSES: Reason = {
-  why: 'assess counts complaints per unit, not per class',
-  hint: 'Classes: complaints analyze, complaints trend --by level1, or complaints classify.',
+  why: 'assess counts complaints per unit, not per class, unless --by names a level or the discipline',
+  hint: 'Classes: complaints assess --by level1, complaints analyze, or complaints trend --by level1.',
 };
+/** The --by dimensions that classify (the others leave --taxonomy and --model idle). */
+const CLASS_BY: readonly string[] = ['level1', 'level2', 'level3', 'discipline'];
 
 /**
  * The metric options each command does not use at all: declared hidden for it
@@ -56,8 +59,6 @@ export const NOT_USED: Partial<Record<CommandName, Record<OptionKey, Reason>>> =
     top: LISTS('assess'),
     replyLimit: TIMELINESS('assess'),
     closeLimit: TIMELINESS('assess'),
-    taxonomy: CLASSES,
-    model: CLASSES,
   },
 };
 
@@ -95,16 +96,18 @@ export function refuseUnused(
       'Give --targets FILE (or "targets" in the config file).',
     );
   }
-  if (command === 'trend' && !['level1', 'level2', 'discipline'].includes(String(options.by))) {
+  const by = typed('by') ? (options.by as string[]) : (config.by ?? []).flat();
+  const byClass = by.some((name) => CLASS_BY.includes(breakdownDimension(name)));
+  if ((command === 'trend' || command === 'assess') && !byClass) {
     for (const key of ['taxonomy', 'model']) {
-      if (typed(key)) {
-        refuse(
-          command,
-          key,
-          'trend shows classes only with --by level1, level2 or discipline',
-          'Add --by level1 (or level2, discipline), or leave it out.',
-        );
-      }
+      if (!typed(key)) continue;
+      if (command === 'assess') refuse(command, key, CLASSES.why, CLASSES.hint);
+      refuse(
+        command,
+        key,
+        'trend shows classes only with --by level1, level2, level3 or discipline',
+        'Add --by level1 (or level2, level3, discipline), or leave it out.',
+      );
     }
   }
   if (command === 'analyze' || command === 'report') workbookOptions(command, options, config);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/metrics/analysis.js';
+import { breakdowns } from '../../src/metrics/breakdown.js';
 import { repeatComplainants, satisfaction, timeliness } from '../../src/metrics/extras.js';
 import { categories } from '../../src/metrics/sections/categories.js';
 import { classCounts } from '../../src/metrics/sections/classes.js';
@@ -371,6 +372,7 @@ describe('analyse is the composition of the sections', () => {
       yearToDate: yearToDate(i),
       settings: i.settings,
       notes: notes(i, { targets, satisfaction: satisfied }),
+      breakdowns: breakdowns(i),
     };
   }
 

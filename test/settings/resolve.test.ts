@@ -66,6 +66,7 @@ const DEFAULTS: Settings = {
   detail: false,
   charts: true,
   template: null,
+  by: [],
 };
 
 describe('resolveSettings: the defaults, and every option converted', () => {
@@ -134,6 +135,7 @@ describe('resolveSettings: the defaults, and every option converted', () => {
       detail: true,
       charts: false,
       template: null,
+      by: [],
     });
   });
 
