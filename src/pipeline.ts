@@ -15,7 +15,13 @@ import type { Aggregate } from './metrics/aggregate.js';
 import { monthOfDay } from './metrics/calendar.js';
 import { coveredMonths, partialMonths, type InputSpan } from './metrics/coverage.js';
 import { buildCube, complaintClasses } from './metrics/cube.js';
-import { COMPLAINT } from './metrics/dimensions.js';
+import {
+  breakdownDimension,
+  COMPLAINT,
+  cubeDimensions,
+  isFieldDimension,
+} from './metrics/dimensions.js';
+import { FIELD_SPECS } from './schema/fields.js';
 import { tallyOf } from './metrics/group.js';
 import { periodText, resolvePeriod, type Period } from './metrics/period.js';
 import { Progress } from './report/progress.js';
@@ -65,6 +71,8 @@ export async function runPipeline(
       classifier,
       progress,
       observe,
+      // Chosen before reading: the cube carries only the dimensions --by asks for.
+      dimensions: cubeDimensions(settings.by),
     });
   } finally {
     progress?.done();
@@ -74,6 +82,7 @@ export async function runPipeline(
   refuseRejects(settings.strict, result);
   const noComplaints = noComplaintsError(result, settings.ingest.complaintTypes);
   if (noComplaints) throw noComplaints;
+  refuseFieldsMissing(settings.by, result);
 
   const input = analysisInput(aggregate, {
     inputs,
@@ -82,6 +91,7 @@ export async function runPipeline(
     taxonomy,
     targets,
   });
+  input.by = settings.by;
   const analysis = analyse(input);
   refuseUnmatchedTargets(settings.strict, analysis.targets);
   return { analysis, input, ingest: result, taxonomy, classifiedBy };
@@ -144,4 +154,22 @@ function coverageSpans(result: IngestResult): InputSpan[] {
   return result.coverage.flatMap((days, i) =>
     days ? [{ from: days[0], to: days[1], units: Object.keys(result.inputs[i]!.units) }] : [],
   );
+}
+
+/**
+ * --by a field (channel, urbanRural …) that no input has a column for would be one "(空)" group:
+ * refused, saying which headers are recognised and how to map another.
+ */
+function refuseFieldsMissing(by: readonly (readonly string[])[], result: IngestResult): void {
+  const found = new Set(result.inputs.flatMap((i) => i.columns.map((c) => c.field)));
+  for (const name of by.flat()) {
+    const dimension = breakdownDimension(name);
+    if (!isFieldDimension(dimension) || found.has(dimension)) continue;
+    const spec = FIELD_SPECS[dimension];
+    throw new InputError(
+      'MISSING_COLUMN',
+      `--by ${name}: no input has a ${spec.zh} column (${spec.aliases.join(', ')}).`,
+      `Name the column: --map ${dimension}=HEADER, or --by HEADER as written in the export.`,
+    );
+  }
 }

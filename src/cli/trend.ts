@@ -1,6 +1,5 @@
 /** complaints trend <inputs...>: options and help text (the command: commands/trend.ts). */
-import { Option, type Command } from 'commander';
-import { TREND_GROUPS, type TrendBy } from '../metrics/trend.js';
+import type { Command } from 'commander';
 import { addMetricOptions } from '../settings/options.js';
 import { PERIOD_HELP } from './analyze.js';
 
@@ -14,8 +13,7 @@ export function register(program: Command): void {
     .argument(
       '[inputs...]',
       'export files (.xlsx, .csv, .txt), folders of them, or quoted patterns; - reads stdin; default: "inputs" of the config file',
-    )
-    .addOption(new Option('--by <group>', 'one series per group').choices(TREND_GROUPS));
+    );
   addMetricOptions(command)
     .addHelpText(
       'after',
@@ -36,10 +34,10 @@ Examples:
   complaints trend exports/*.xlsx --year 2016 --by unit
   complaints trend exports/*.xlsx --from 2016-04 --to 2016-12 --by level1 --json`,
     )
-    .action(async (inputs: string[], options: { by?: TrendBy }, command: Command) => {
+    .action(async (inputs: string[], _options: object, command: Command) => {
       const settings = await (
         await import('../settings/command.js')
       ).settingsFor('trend', inputs, command);
-      return (await import('../commands/trend.js')).run(settings, { by: options.by ?? null });
+      return (await import('../commands/trend.js')).run(settings);
     });
 }

@@ -195,7 +195,7 @@ export function breakdownOf(
 // Off the cube
 
 /** How a dimension is grouped in the cube, and how its values read as text. */
-interface Reading {
+export interface Reading {
   group: GroupDimension;
   /** The value as text (zh), the value in English; `shift` moves a month (comparisons). */
   text(value: number, shift: number): [string, string];
@@ -207,7 +207,7 @@ function nodeAtLevel(node: TaxonomyNode, level: number): TaxonomyNode | null {
   return chain[level - 1] ?? null;
 }
 
-function reading(input: AnalysisInput, dimension: BreakdownDimension): Reading {
+export function reading(input: AnalysisInput, dimension: BreakdownDimension): Reading {
   const { cube, taxonomy } = input;
   const blank: [string, string] = [BLANK_VALUE, 'blank'];
   const unclassified: [string, string] = [UNCLASSIFIED_VALUE, 'unclassified'];

@@ -1,12 +1,17 @@
 /**
- * `trend --by`: one monthly series per unit, first- or second-level class, or discipline,
- * each with its 环比, 同比 and average monthly reduction.
+ * `trend --by`: one monthly series per group, each with its 环比, 同比 and average monthly
+ * reduction. By unit, first- or second-level class or discipline as always (a classified
+ * complaint with no node at the level asked is left out); by any other dimension of --by
+ * (channel, a column of the export …) through the breakdown's reading of it (breakdown.ts),
+ * blank values one series of their own.
  */
 import { DISCIPLINES } from '../taxonomy/load.js';
+import { BLANK_VALUE, reading } from './breakdown.js';
 import { monthOfDay } from './calendar.js';
+import { breakdownDimension, type BreakdownDimension } from './dimensions.js';
 import type { AnalysisInput, MonthRow } from './types.js';
 import type { AverageMonthlyReduction } from './formulas.js';
-import { groupBy, NONE, nodeOf } from './group.js';
+import { groupBy, NONE, nodeOf, noTally, type Group, type Tally } from './group.js';
 import { monthsOf } from './sections/months.js';
 import { monthRows, seriesPeriod, seriesReduction } from './series.js';
 
@@ -14,7 +19,7 @@ export const TREND_GROUPS = ['unit', 'level1', 'level2', 'discipline'] as const;
 export type TrendBy = (typeof TREND_GROUPS)[number];
 
 export interface GroupSeries {
-  /** The unit name, class code or discipline; "" for complaints with no class. */
+  /** The unit name, class code or discipline; "" for complaints with no class; the value. */
   key: string;
   name: string;
   nameEn: string;
@@ -44,17 +49,65 @@ function describe(input: AnalysisInput, by: TrendBy, value: number) {
   return { key: node.code, name: node.name, nameEn: node.nameEn };
 }
 
+function sumTally(into: Tally, t: Tally): void {
+  into.workOrders += t.workOrders;
+  into.complaints += t.complaints;
+  into.appealApproved += t.appealApproved;
+  into.unsubstantiated += t.unsubstantiated;
+  into.assessed += t.assessed;
+}
+
+/** Groups of another dimension, merged by their value as text (codes named alike are one). */
+function groupsByText(
+  input: AnalysisInput,
+  dimension: BreakdownDimension,
+  groups: readonly Group[],
+): { describe: { key: string; name: string; nameEn: string }; buckets: Tally[] }[] {
+  const r = reading(input, dimension);
+  const byText = new Map<
+    string,
+    { describe: { key: string; name: string; nameEn: string }; buckets: Tally[] }
+  >();
+  for (const g of groups) {
+    const [zh, en] = r.text(g.key[0]!, 0);
+    let at = byText.get(zh);
+    if (!at) {
+      at = {
+        describe: { key: zh === BLANK_VALUE ? '' : zh, name: zh, nameEn: en },
+        buckets: g.buckets.map(noTally),
+      };
+      byText.set(zh, at);
+    }
+    g.buckets.forEach((b, i) => sumTally(at.buckets[i]!, b));
+  }
+  return [...byText.values()];
+}
+
 /** The groups with complaints in the period, most complaints first. */
-export function seriesBy(input: AnalysisInput, by: TrendBy): GroupSeries[] {
+export function seriesBy(input: AnalysisInput, by: string): GroupSeries[] {
   const { cube, period, settings } = input;
   const from = monthOfDay(period.from);
   const to = monthOfDay(period.to);
   const use = monthsOf(input);
-  return groupBy(cube, [by], seriesPeriod(from, to), settings)
+  const dimension = breakdownDimension(by);
+  const classic = (TREND_GROUPS as readonly string[]).includes(dimension);
+  const grouped = groupBy(
+    cube,
+    [classic ? (dimension as TrendBy) : reading(input, dimension).group],
+    seriesPeriod(from, to),
+    settings,
+  );
+  const described = classic
+    ? grouped.map((g) => ({
+        describe: describe(input, dimension as TrendBy, g.key[0]!),
+        buckets: g.buckets,
+      }))
+    : groupsByText(input, dimension, grouped);
+  return described
     .map((g) => {
       const months = monthRows(from, to, g.buckets, use);
       return {
-        ...describe(input, by, g.key[0]!),
+        ...g.describe,
         complaints: months.reduce((sum, m) => sum + m.complaints, 0),
         months,
         avgMonthlyReduction: seriesReduction(months, from, use),

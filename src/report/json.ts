@@ -139,7 +139,10 @@ export function resultJson(result: PipelineResult, options: JsonParts = {}): obj
     yearToDate: a.yearToDate && yearToDateJson(a.yearToDate),
     ...(quarterKey && a.period.kind === 'quarter' ? { quarter: quarterJson(a) } : {}),
   };
+  // --by: the breakdowns, only when asked for (the shape: README, "Breakdowns").
+  const breakdowns = a.breakdowns.length > 0 ? { breakdowns: a.breakdowns } : {};
   const tail = {
+    ...breakdowns,
     settings: a.settings,
     // The book wording of a note is the report's (model.ts), not the contract's.
     notes: a.notes.map(({ code, message, zh }) => ({ code, message, zh })),
