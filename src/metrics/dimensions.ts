@@ -80,7 +80,9 @@ function cellValue(order: WorkOrder, at: number): string | null {
 }
 
 /** The values of the chosen optional dimensions of a work order, read once per row. */
-export type DimensionReader = (order: WorkOrder) => Partial<Record<OptionalDimension, string | null>>;
+export type DimensionReader = (
+  order: WorkOrder,
+) => Partial<Record<OptionalDimension, string | null>>;
 
 /**
  * How to read the chosen dimensions: column dimensions find their header once per input (the
@@ -95,7 +97,9 @@ export function dimensionReader(
   const indexes = (headers: readonly string[]) => {
     let found = at.get(headers);
     if (!found) {
-      found = chosen.map((d) => (isColumnDimension(d) ? columnIndex(headers, columnHeader(d)) : -1));
+      found = chosen.map((d) =>
+        isColumnDimension(d) ? columnIndex(headers, columnHeader(d)) : -1,
+      );
       at.set(headers, found);
     }
     return found;

@@ -140,7 +140,8 @@ export function resultJson(result: PipelineResult, options: JsonParts = {}): obj
     ...(quarterKey && a.period.kind === 'quarter' ? { quarter: quarterJson(a) } : {}),
   };
   // --by: the breakdowns, only when asked for (the shape: README, "Breakdowns").
-  const breakdowns = a.breakdowns.length > 0 ? { breakdowns: a.breakdowns } : {};
+  const breakdowns =
+    a.breakdowns.length > 0 && parts !== 'trend' ? { breakdowns: a.breakdowns } : {};
   const tail = {
     ...breakdowns,
     settings: a.settings,

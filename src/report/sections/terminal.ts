@@ -26,6 +26,7 @@ import type {
   TrendView,
   YearToDateView,
 } from '../types.js';
+import { breakdownViews } from './breakdowns.js';
 import { showsPreceding } from './heading.js';
 import { say } from './notes.js';
 import { MONTH_NOTES, groupsTerminalTable, monthsTerminalTable } from './trend.js';
@@ -195,6 +196,7 @@ export function summaryView(result: PipelineResult, lang: Lang): SummaryView {
         }
       : null,
     problems: problems(a, result.ingest, lang),
+    breakdowns: breakdownViews(a, lang),
   };
 }
 
@@ -211,6 +213,7 @@ export function assessView(result: PipelineResult, lang: Lang): AssessView {
     units: unitsTerminalTable(a, lang),
     yearToDate: yearToDateView(a, lang),
     notes,
+    breakdowns: breakdownViews(a, lang),
   };
 }
 
