@@ -13,6 +13,7 @@ import { hotspots } from './sections/hotspots.js';
 import { months, trend } from './sections/months.js';
 import { notes } from './sections/notes.js';
 import { periodSection } from './sections/period.js';
+import { quarterFigures, withQuarterFigures } from './sections/quarterly.js';
 import { seasonality } from './sections/seasonality.js';
 import { targetMatch } from './sections/targets.js';
 import { totals } from './sections/totals.js';
@@ -36,7 +37,9 @@ export type {
 } from './types.js';
 
 export function analyse(input: AnalysisInput): Analysis {
-  const units = unitRows(input);
+  const timely = timeliness(input);
+  const quarter = quarterFigures(input, timely);
+  const units = withQuarterFigures(unitRows(input), quarter);
   const monthRows = months(input);
   // Class counts once, for both the categories and the hot spots.
   const counts = classCounts(input);
@@ -52,12 +55,13 @@ export function analyse(input: AnalysisInput): Analysis {
     seasonality: seasonality(input),
     hotspots: hotspots(input, units, counts),
     repeatComplainants: repeatComplainants(input),
-    timeliness: timeliness(input),
+    timeliness: timely,
     satisfaction: satisfied,
     targets,
     yearToDate: yearToDate(input),
     settings: input.settings,
     notes: notes(input, { targets, satisfaction: satisfied }),
     breakdowns: breakdowns(input),
+    quarterTotals: quarter?.totals ?? null,
   };
 }

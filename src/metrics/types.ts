@@ -7,6 +7,7 @@ import type { Field } from '../schema/fields.js';
 import type { Taxonomy } from '../taxonomy/load.js';
 import type { PartialMonth } from './coverage.js';
 import type { Breakdown } from './breakdown.js';
+import type { QuarterFigures } from './sections/quarterly.js';
 import type { Cube } from './cube.js';
 import type { AverageMonthlyReduction } from './formulas.js';
 import type { Period, PeriodRequest } from './period.js';
@@ -76,6 +77,11 @@ export interface UnitRow extends Counts {
   preceding: number | null;
   mom: number | null;
   rank: number;
+  /** A quarter only (sections/quarterly.ts): 运检 and 营销 complaints, 及时回复率, 及时办结率. */
+  operations?: number;
+  marketing?: number;
+  repliedInTime?: number | null;
+  closedInTime?: number | null;
 }
 
 export interface MonthRow extends Counts {
@@ -291,6 +297,8 @@ export interface Analysis extends Extras {
   notes: Note[];
   /** --by: the breakdowns asked for, in order ([] without --by). */
   breakdowns: Breakdown[];
+  /** A quarter: the totals of the units' quarter figures (units[].operations …); null otherwise. */
+  quarterTotals: QuarterFigures | null;
 }
 
 /**

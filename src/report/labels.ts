@@ -90,6 +90,10 @@ const COLUMNS = {
     coverageBasis: '依据',
     targetUnit: '指标文件中的单位',
     closestUnit: '数据中最接近的单位',
+    operations: '运检投诉',
+    marketing: '营销投诉',
+    repliedInTime: '及时回复率',
+    closedInTime: '及时办结率',
   },
   en: {
     rank: 'rank',
@@ -159,6 +163,10 @@ const COLUMNS = {
     coverageBasis: 'judged by',
     targetUnit: 'unit in the targets file',
     closestUnit: 'closest unit in the data',
+    operations: 'operations complaints',
+    marketing: 'marketing complaints',
+    repliedInTime: 'replied in time',
+    closedInTime: 'closed in time',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 

@@ -8,6 +8,7 @@ import { hotspots } from '../../src/metrics/sections/hotspots.js';
 import { months, trend } from '../../src/metrics/sections/months.js';
 import { notes } from '../../src/metrics/sections/notes.js';
 import { periodSection } from '../../src/metrics/sections/period.js';
+import { quarterFigures, withQuarterFigures } from '../../src/metrics/sections/quarterly.js';
 import { seasonality } from '../../src/metrics/sections/seasonality.js';
 import { targetMatch } from '../../src/metrics/sections/targets.js';
 import { totals } from '../../src/metrics/sections/totals.js';
@@ -352,7 +353,9 @@ describe('sections of the hand-counted quarter, each called alone', () => {
 describe('analyse is the composition of the sections', () => {
   /** The sections called one by one, in the order of the Analysis keys. */
   function composed(i: AnalysisInput): Analysis {
-    const u = units(i);
+    const timely = timeliness(i);
+    const quarter = quarterFigures(i, timely);
+    const u = withQuarterFigures(units(i), quarter);
     const monthRows = months(i);
     const targets = targetMatch(i, u);
     const satisfied = satisfaction(i);
@@ -366,13 +369,14 @@ describe('analyse is the composition of the sections', () => {
       seasonality: seasonality(i),
       hotspots: hotspots(i, u),
       repeatComplainants: repeatComplainants(i),
-      timeliness: timeliness(i),
+      timeliness: timely,
       satisfaction: satisfied,
       targets,
       yearToDate: yearToDate(i),
       settings: i.settings,
       notes: notes(i, { targets, satisfaction: satisfied }),
       breakdowns: breakdowns(i),
+      quarterTotals: quarter?.totals ?? null,
     };
   }
 
