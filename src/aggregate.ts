@@ -52,6 +52,14 @@ export interface ReadOptions {
   codes?: CodeBook | null;
 }
 
+/** Whether `part` is `whole` with letters left out (URBANFLAG in URBANRURALFLAG). */
+function inPart(part: string, whole: string): boolean {
+  if (part.length < 3) return false;
+  let at = 0;
+  for (const c of whole) if (c === part[at]) at++;
+  return at === part.length;
+}
+
 /**
  * A column dimension (--by HEADER) names a column every input must have: an input without it
  * would count all its rows under "(空)" and hide the typo.
@@ -66,7 +74,10 @@ export function refuseMissingColumns(
     const header = columnHeader(dimension);
     if (columnIndex(headers, header) >= 0) continue;
     const shown = headers.filter((h) => h.trim() !== '');
-    const near = closest(header, shown);
+    // A typo, or a header typed in part (URBAN_FLAG for URBAN_RURAL_FLAG).
+    const squash = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
+    const near =
+      closest(header, shown) ?? shown.find((h) => inPart(squash(header), squash(h))) ?? null;
     throw new InputError(
       'MISSING_COLUMN',
       `${file}: --by ${header}: no such column${near ? `; did you mean "${near}"?` : ''}`,

@@ -100,7 +100,7 @@ describe('validateConfig', () => {
     [
       { colour: false },
       'cfg.json: "colour": unknown setting.',
-      /^Settings: inputs, targets, .*, period\.$/,
+      /^Settings: inputs, targets, .*, period, by\.$/,
     ],
     [
       { month: '2016-11' },

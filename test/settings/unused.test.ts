@@ -30,6 +30,7 @@ const PERIOD = {
 };
 const METRIC = {
   ...COMMON,
+  by: 'a breakdown (a two-way table with two); trend: one series per group',
   ...PERIOD,
   targets: 'units against their targets',
   prorate: 'targets scaled to the period; refused without targets',
@@ -56,7 +57,6 @@ const USE: Record<CommandName, Record<string, string>> = {
   },
   trend: {
     ...METRIC,
-    by: 'one series per group',
     taxonomy: 'classes with --by level1/level2/discipline; refused otherwise',
     model: 'classes with --by level1/level2/discipline; refused otherwise',
     targets: REFUSED,
@@ -67,8 +67,8 @@ const USE: Record<CommandName, Record<string, string>> = {
   },
   assess: {
     ...METRIC,
-    taxonomy: REFUSED,
-    model: REFUSED,
+    taxonomy: 'classes with --by level1/level2/level3/discipline; refused otherwise',
+    model: 'classes with --by level1/level2/level3/discipline; refused otherwise',
     top: REFUSED,
     replyLimit: REFUSED,
     closeLimit: REFUSED,
@@ -220,16 +220,27 @@ describe('refuseUnused: options idle in a combination', () => {
       { taxonomy: 'county-4x17' },
       ['a.csv'],
       {},
-      'trend: --taxonomy is not used: trend shows classes only with --by level1, level2 or discipline.',
+      'trend: --taxonomy is not used: trend shows classes only with --by level1, level2, level3 or discipline.',
     ],
     [
       'trend',
-      { model: 'm.json', by: 'unit' },
+      { model: 'm.json', by: ['unit'] },
       ['a.csv'],
       {},
-      'trend: --model is not used: trend shows classes only with --by level1, level2 or discipline.',
+      'trend: --model is not used: trend shows classes only with --by level1, level2, level3 or discipline.',
     ],
-    ['trend', { taxonomy: 'county-4x17', by: 'level1' }, ['a.csv'], {}, null],
+    ['trend', { taxonomy: 'county-4x17', by: ['level1'] }, ['a.csv'], {}, null],
+    ['trend', { taxonomy: 'county-4x17', by: ['一级分类'] }, ['a.csv'], {}, null],
+    ['trend', { taxonomy: 'county-4x17' }, ['a.csv'], { by: [['level3']] }, null],
+    [
+      'assess',
+      { taxonomy: 'county-4x17', by: ['channel'] },
+      ['a.csv'],
+      {},
+      'assess: --taxonomy is not used: assess counts complaints per unit, not per class, unless --by names a level or the discipline.',
+    ],
+    ['assess', { taxonomy: 'county-4x17', by: ['unit', 'level1'] }, ['a.csv'], {}, null],
+    ['assess', { model: 'm.json' }, ['a.csv'], { by: [['discipline']] }, null],
     [
       'classify',
       { limit: '5' },
