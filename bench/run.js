@@ -1,4 +1,4 @@
-// Usage: npm run bench -- [--only csv|gb18030|xlsx] [--skip-generate] [--repeat N]
+// Usage: npm run bench -- [--only csv|gb18030|xlsx|bulletin] [--skip-generate] [--repeat N]
 //        (env BENCH_CLI=path/to/complaints.js to measure another build)
 //
 // Ingest speed and memory: runs each reader as its own child process on the generated files,
@@ -95,6 +95,25 @@ const report = (kind, size, file) => ({
   cli: true,
 });
 
+// Issue 13: the written bulletin against the workbook of the same report (no 明细 in either):
+// the same pipeline, then docx instead of exceljs.
+const bulletin = (ext, size, file) => ({
+  key: `bulletin-${ext}:${size}`,
+  name: `report --out x.${ext} ${file}`,
+  file,
+  cmd: [
+    CLI,
+    'report',
+    data(file),
+    '--year',
+    '2016',
+    '--quiet',
+    '--out',
+    data(`bulletin-${size}.${ext}`),
+  ],
+  cli: true,
+});
+
 const SUITES = {
   csv: [
     floor('250k', 'orders-250k.csv'),
@@ -125,6 +144,7 @@ const SUITES = {
     inspect('xlsx', '1m', 'orders-1048575.xlsx'),
     analyze('xlsx', '1m', 'orders-1048575.xlsx'),
   ],
+  bulletin: [bulletin('xlsx', '1m', 'orders-1m.csv'), bulletin('docx', '1m', 'orders-1m.csv')],
 };
 
 // [line key, reference key, label]: time ratios shown in the table.
@@ -144,13 +164,14 @@ const RATIOS = [
   ['analyze-utf8', 'inspect-utf8', 'inspect'],
   ['trend-utf8', 'inspect-utf8', 'inspect'],
   ['report-utf8', 'analyze-utf8', 'analyze --json'],
+  ['bulletin-docx', 'bulletin-xlsx', 'report .xlsx'],
 ];
 
 function parseArgs(argv) {
   const value = (flag) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
   const only = value('--only');
   if (only !== undefined && !(only in SUITES) && only !== 'accuracy') {
-    throw new Error('--only takes csv, gb18030, xlsx or accuracy');
+    throw new Error('--only takes csv, gb18030, xlsx, bulletin or accuracy');
   }
   const repeat = Number(value('--repeat') ?? 1);
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat takes a positive integer');
@@ -269,6 +290,13 @@ const TIME_TARGETS = [
     'analyze-utf8:1m',
     2,
   ],
+  // Issue 13: the Word bulletin costs about what the workbook does.
+  [
+    'report --out x.docx time ≤ 1.2× report --out x.xlsx (1m)',
+    'bulletin-docx:1m',
+    'bulletin-xlsx:1m',
+    1.2,
+  ],
 ];
 const RSS_LIMIT_MIB = 300;
 const RSS_GROWTH = [
@@ -378,7 +406,7 @@ async function main() {
   // GB18030 lines are judged against the UTF-8 ones, so that subset measures those too.
   const suites =
     only === undefined
-      ? ['csv', 'gb18030', 'xlsx']
+      ? ['csv', 'gb18030', 'xlsx', 'bulletin']
       : only === 'gb18030'
         ? ['csv', 'gb18030']
         : only === 'accuracy'

@@ -13,6 +13,7 @@ import { readFile } from 'node:fs/promises';
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
 import { InputError } from '../errors.js';
+import { ZipArchive, bufferSource } from '../io/zip.js';
 import { closest } from '../settings/suggest.js';
 import type { ChartImage } from './charts.js';
 import { placeCharts } from './template-charts.js';
@@ -56,6 +57,30 @@ async function readTemplate(file: string): Promise<Buffer> {
       { file },
     );
   }
+}
+
+/**
+ * A template is read whole into memory (pizzip): its parts, inflated, may not pass
+ * MAX_TEMPLATE_BYTES, so a zip bomb given as a template is refused before it is inflated. The
+ * sizes are the zip's own (its central directory, read by src/io/zip.ts); a damaged one is left to
+ * openZip's message. Real templates are a few hundred KB, with a logo or two.
+ */
+const MAX_TEMPLATE_BYTES = 256 * 1024 ** 2;
+
+async function checkInflatedSize(file: string, bytes: Buffer): Promise<void> {
+  let total = 0;
+  try {
+    const archive = await ZipArchive.open(file, bufferSource(bytes));
+    for (const entry of archive.entries.values()) total += entry.size;
+  } catch {
+    return; // not a readable zip: openZip says what it is
+  }
+  if (total > MAX_TEMPLATE_BYTES)
+    throw templateError(
+      file,
+      `its parts inflate to ${Math.round(total / 1024 ** 2)} MiB, more than a template can be (${MAX_TEMPLATE_BYTES / 1024 ** 2} MiB).`,
+      'Give the bulletin template itself: a Word document of text, tables and a logo or two.',
+    );
 }
 
 /** The bytes as a Word document's zip, or why they are not one. */
@@ -193,7 +218,9 @@ interface Compiled {
 
 /** Reads the template and parses its tags: every refusal happens here. */
 async function compile(template: string): Promise<Compiled> {
-  const zip = openZip(template, await readTemplate(template));
+  const bytes = await readTemplate(template);
+  await checkInflatedSize(template, bytes);
+  const zip = openZip(template, bytes);
   const collector = new TagCollector();
   let doc: Docxtemplater;
   try {

@@ -4,9 +4,6 @@
  * before any reading with a plain message and leave nothing behind: a kind of file we do not
  * write (.doc), an output that is the template or an input, a missing folder, a full disk, and
  * Ctrl-C (or any signal) while reading, rendering or writing.
- *
- * Where this branch has no Word renderer yet (src/report/docx.ts still says "not yet"), the checks
- * that need a written .docx are skipped, saying so; the .md ones run.
  */
 import { spawn, spawnSync } from 'node:child_process';
 import {
@@ -50,15 +47,6 @@ function folder(name: string): string {
 /** Temporary files an interrupted or failed write could leave: ours, or exceljs's. */
 const leftovers = (d: string) =>
   readdirSync(d).filter((f) => f.startsWith('.complaints-tmp-') || f.startsWith('complaints-'));
-
-/** Whether this branch writes Word files yet: the skeleton's renderer throws "not yet". */
-const word = (() => {
-  const r = complaints(['report', ...MONTH, '--out', join(folder('probe'), 'p.docx')]);
-  if (r.code === 0) return true;
-  if (r.stderr.includes('internal error: not yet')) return false;
-  throw new Error(`report --out p.docx failed: ${r.stderr}`);
-})();
-const NO_WORD = 'is skipped: src/report/docx.ts on this branch writes no Word file yet';
 
 /** A .docx as written: a zip holding word/document.xml. */
 function isDocx(file: string): boolean {
@@ -112,7 +100,7 @@ describe('the line that says what was written', () => {
     expect(existsSync(out)).toBe(true);
   });
 
-  it.skipIf(!word)('report --out X.docx: the sections, tables and charts of the bulletin', () => {
+  it('report --out X.docx: the sections, tables and charts of the bulletin', () => {
     const out = join(folder('lines'), '通报.docx');
     const r = complaints(['report', ...MONTH, '--out', out]);
     expect(r.code, r.stderr).toBe(0);
@@ -123,7 +111,6 @@ describe('the line that says what was written', () => {
     const none = complaints(['report', ...MONTH, '--no-charts', '--out', out]);
     expect(none.stderr.split('\n')[0]).toMatch(/，0 幅图；投诉 16 条）$/);
   });
-  it.runIf(!word)(`report --out X.docx ${NO_WORD}`, () => expect(word).toBe(false));
 });
 
 describe('--help', () => {
@@ -177,14 +164,13 @@ describe('the config file’s "out" pattern', () => {
     expect(readFileSync(join(d, '通报-2016Q4.md'), 'utf8')).toMatch(/^# .*2016年第四季度.*通报\n/);
   });
 
-  it.skipIf(!word)('report --quarter writes 通报-2016Q4.docx', () => {
+  it('report --quarter writes 通报-2016Q4.docx', () => {
     const d = configured('pattern-docx', '通报-{period}.docx');
     const r = complaints(['report', '--quarter', '2016Q4'], { cwd: d });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr.split('\n')[0]).toMatch(/^已写入 通报-2016Q4\.docx（通报：/);
     expect(isDocx(join(d, '通报-2016Q4.docx'))).toBe(true);
   });
-  it.runIf(!word)(`"out": "通报-{period}.docx" ${NO_WORD}`, () => expect(word).toBe(false));
 
   it('a pattern ending in .doc is refused before reading, naming the config file’s "out"', () => {
     const d = configured('pattern-doc', '通报-{period}.doc');
@@ -299,7 +285,6 @@ const canMount = (() => {
 
 describe('a full disk: exit 2 naming the file, nothing left, the old file kept', () => {
   it.skipIf(!canMount).each(['r.md', 'r.docx'])('%s', (name) => {
-    if (name.endsWith('.docx') && !word) return;
     const disk = smallDisk(`full-${name}`)!;
     try {
       const file = join(disk, name);
@@ -395,7 +380,6 @@ describe('Ctrl-C: exit 130 and no temporary file left', () => {
   it.each(['r.md', 'r.docx'])(
     '%s at any moment of the run: nothing written, or the whole file',
     async (name) => {
-      if (name.endsWith('.docx') && !word) return;
       const started = Date.now();
       const whole = await interrupted(name, 60_000, false);
       expect(whole.code, whole.stderr).toBe(0);

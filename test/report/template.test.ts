@@ -354,6 +354,19 @@ describe('a filled template in LibreOffice', () => {
   if (!soffice) it.skip('skipped: soffice (LibreOffice) is not installed', () => {});
 });
 
+/**
+ * The fixture template with one part claiming, in the zip's central directory, to inflate to
+ * 300 MiB: what a zip bomb says of itself. Refused before anything is inflated.
+ */
+function bomb(name: string): string {
+  const bytes = Buffer.from(readFileSync(TEMPLATE));
+  const header = bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]));
+  bytes.writeUInt32LE(300 * 1024 ** 2, header + 24);
+  const file = join(dir, name);
+  writeFileSync(file, bytes);
+  return file;
+}
+
 /** The fixture template with its document.xml changed. */
 function variant(name: string, change: (xml: string) => string): string {
   const zip = new PizZip(readFileSync(TEMPLATE));
@@ -491,6 +504,11 @@ describe('template errors from the command line', () => {
   it.each([
     ['a missing file', () => join(dir, 'absent.docx'), /no such file\.$/m],
     ['a text file', () => variantBytes('text.docx', 'hello'), /not a Word document/],
+    [
+      'a zip bomb',
+      () => bomb('bomb.docx'),
+      /its parts inflate to 300 MiB, more than a template can be \(256 MiB\)/,
+    ],
     [
       'an unknown tag',
       () => variant('cli-unknown.docx', (x) => x.replace('{title}', '{titel}')),

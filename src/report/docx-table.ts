@@ -1,0 +1,317 @@
+/**
+ * A model table as a Word table: the column widths worked out from the text of the cells, then
+ * the rows. Widths are explicit everywhere (w:tblGrid and a w:tcW on every cell, fixed layout):
+ * WPS draws a table without them as a sliver, and Word's autofit breaks unit names anywhere.
+ *
+ * The width a text needs counts a Chinese character as one em and Latin letters and figures
+ * by Times New Roman's widths. Every cell stays on one line where the page allows, so a unit
+ * name like 国网黄山市徽州区供电公司 never breaks mid-name and a figure never splits; headings
+ * may take two lines (more when the table is crowded). The font is the largest of 四号, 小四,
+ * 五号 and 小五 at which that fits the text width (tableLayout).
+ */
+import {
+  AlignmentType,
+  HeightRule,
+  Paragraph,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TextRun,
+  VerticalAlign,
+  WidthType,
+  BorderStyle,
+} from 'docx';
+import type { Lang } from '../settings/types.js';
+import { cellText, isWordColumn } from './cell-text.js';
+import { runFonts } from './docx-fonts.js';
+import { heading } from './labels.js';
+import { totalsRows, type Column, type Table as ModelTable } from './types.js';
+
+/** Font sizes tried, in points: 四号, 小四, 五号, then 小五 for the widest tables. */
+const SIZES = [14, 12, 10.5, 9] as const;
+const SMALLEST = 9;
+/** The sizes a table is set in when it can be. */
+const READABLE = [14, 12, 10.5] as const;
+/** Left and right cell margin, twips. */
+const CELL_MARGIN = 50;
+const TWIPS_PER_POINT = 20;
+/** A table of up to this many rows is kept on one page; a longer one keeps its last rows together. */
+const KEPT_WHOLE = 16;
+const KEPT_LAST = 2;
+
+const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
+
+/** Widths in ems of Times New Roman's characters that differ from a half em. */
+const LATIN_EMS: Record<string, number> = {
+  '.': 0.25,
+  ',': 0.25,
+  ':': 0.28,
+  ' ': 0.25,
+  '-': 0.33,
+  '(': 0.33,
+  ')': 0.33,
+  '/': 0.28,
+  '%': 0.83,
+  '+': 0.56,
+  '\u2212': 0.56,
+  '=': 0.56,
+  '\u2013': 0.5,
+  '\u00d7': 0.56,
+};
+
+/**
+ * How wide a text prints, in ems: CJK and full-width forms one, Latin letters and figures
+ * as Times New Roman draws them, plus a twentieth for bold and for other fonts' metrics.
+ */
+export function ems(text: string, bold = false): number {
+  let n = 0;
+  for (const ch of text) {
+    if (CJK.test(ch)) n += 1;
+    else if (ch in LATIN_EMS) n += LATIN_EMS[ch]!;
+    else if (/[A-Z]/.test(ch)) n += 0.72;
+    else if (/[mw]/.test(ch)) n += 0.75;
+    else n += 0.5;
+  }
+  return n * (bold ? 1.1 : 1.05);
+}
+
+/**
+ * The least width of a heading over at most two lines: at a space or after a hyphen (where
+ * Word breaks: 2016-|01), or for Chinese halfway.
+ */
+function headingEms(text: string): number {
+  const words = text.split(/(?<=[\s-])/).filter((w) => w.trim() !== '');
+  if (words.length > 1) {
+    let best = ems(text);
+    for (let i = 1; i < words.length; i++) {
+      const a = ems(words.slice(0, i).join('').trim());
+      const b = ems(words.slice(i).join('').trim());
+      best = Math.min(best, Math.max(a, b));
+    }
+    return best;
+  }
+  const chars = [...text];
+  if (chars.length < 4 || !chars.every((c) => CJK.test(c))) return ems(text);
+  const half = Math.ceil(chars.length / 2);
+  return Math.max(ems(chars.slice(0, half).join('')), ems(chars.slice(half).join('')));
+}
+
+/** What a heading cannot break: its longest word, or two Chinese characters. */
+function unbrokenEms(text: string): number {
+  const words = text.split(/(?<=[\s-])/).map((w) => w.trim());
+  return Math.max(
+    ...words.map((w) =>
+      [...w].every((c) => CJK.test(c)) ? Math.min(ems(w), ems('排名')) : ems(w),
+    ),
+  );
+}
+
+export function columnHeading(c: Column, lang: Lang): string {
+  return typeof c.label === 'string' ? heading(c.label, lang) : c.label.text;
+}
+
+export interface TableLayout {
+  /** Points. */
+  size: number;
+  /** Twips, summing to the text width. */
+  widths: number[];
+}
+
+const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
+
+/**
+ * The font size and column widths of a table `width` twips wide. First choice: the largest
+ * size at which every cell and every heading (on two lines) fits; then the largest at which
+ * the cells fit on one line and headings take more lines; else 小五, every column squeezed.
+ */
+export function tableLayout(t: ModelTable, lang: Lang, width: number): TableLayout {
+  const totals = totalsRows(t);
+  const cellEms = t.columns.map((c) =>
+    Math.max(
+      1,
+      ...t.rows.map((r) => ems(cellText(c, r, lang, t.blank))),
+      ...totals.map((r) => ems(cellText(c, r, lang, t.blank), true)),
+    ),
+  );
+  const wordEms = t.columns.map((c, i) =>
+    Math.max(cellEms[i]!, unbrokenEms(columnHeading(c, lang))),
+  );
+  const headEms = t.columns.map((c, i) =>
+    Math.max(wordEms[i]!, headingEms(columnHeading(c, lang))),
+  );
+  // 四号 to 五号 before 小五: a heading on three lines reads better than a table in 小五.
+  const layout =
+    twoLines(headEms, width, READABLE) ??
+    cellsFirst(wordEms, headEms, width, READABLE, true) ??
+    twoLines(headEms, width, SIZES) ??
+    cellsFirst(wordEms, headEms, width, SIZES, false) ??
+    // An English table of nine columns with a Chinese unit name: a heading's word breaks
+    // (complai|nts) rather than the unit's name, which is what the reader looks for.
+    cellsFirst(cellEms, headEms, width, SIZES, false);
+  if (layout) return layout;
+  // Too wide even so: the word columns wrap, as Chinese may at any character, rather than a
+  // figure; when even that is not enough, every column gives up room in proportion.
+  const least = cellEms.map((e) => twips(e, SMALLEST));
+  const figures = sum(least.filter((_, i) => !isWordColumn(t.columns[i]!)));
+  const words = sum(least) - figures;
+  const widths =
+    width - figures >= words / 2
+      ? least.map((w, i) => (isWordColumn(t.columns[i]!) ? (w * (width - figures)) / words : w))
+      : spread(least, least, width);
+  return { size: SMALLEST, widths: exact(widths, width) };
+}
+
+const twips = (e: number, size: number) => e * size * TWIPS_PER_POINT + 2 * CELL_MARGIN + 20;
+
+/** The largest of `sizes` at which every cell and every heading on two lines fits. */
+function twoLines(headEms: number[], width: number, sizes: readonly number[]): TableLayout | null {
+  for (const size of sizes) {
+    const full = headEms.map((e) => twips(e, size));
+    if (sum(full) <= width) return { size, widths: exact(spread(full, full, width), width) };
+  }
+  return null;
+}
+
+/**
+ * Every column at least `least` ems, the headings on more lines than two: the largest size
+ * that leaves the headings at least half the room they are short of (about three lines),
+ * else (unless `roomy`) the largest at which `least` fits; null when none does.
+ */
+function cellsFirst(
+  least: number[],
+  headEms: number[],
+  width: number,
+  sizes: readonly number[],
+  roomy: boolean,
+): TableLayout | null {
+  const fits = sizes.filter((size) => sum(least.map((e) => twips(e, size))) <= width);
+  const at = (size: number) => ({
+    cells: least.map((e) => twips(e, size)),
+    full: headEms.map((e) => twips(e, size)),
+  });
+  const room = fits.find((size) => {
+    const { cells, full } = at(size);
+    return width - sum(cells) >= (sum(full) - sum(cells)) / 2;
+  });
+  const size = room ?? (roomy ? undefined : fits[0]);
+  if (size === undefined) return null;
+  const { cells, full } = at(size);
+  const short = sum(full) - sum(cells);
+  const left = width - sum(cells);
+  const widths = cells.map(
+    (w, i) => w + (short > 0 ? ((full[i]! - w) * left) / short : left / cells.length),
+  );
+  return { size, widths: exact(widths, width) };
+}
+
+/** `widths` grown or shrunk to `width` in proportion to `weights`. */
+function spread(widths: number[], weights: number[], width: number): number[] {
+  const extra = width - sum(widths);
+  const total = sum(weights);
+  return widths.map((w, i) => w + (extra * weights[i]!) / total);
+}
+
+/** Whole twips that sum to exactly `width`: the rounding goes to the widest column. */
+function exact(widths: number[], width: number): number[] {
+  const rounded = widths.map((w) => Math.floor(w));
+  const widest = rounded.indexOf(Math.max(...rounded));
+  const rest = width - sum(rounded);
+  return rounded.map((w, i) => (i === widest ? w + rest : w));
+}
+
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
+
+function cell(
+  text: string,
+  width: number,
+  size: number,
+  lang: Lang,
+  style: { align: 'left' | 'right' | 'center'; bold: boolean; head: boolean; keepNext: boolean },
+): TableCell {
+  const alignment =
+    style.align === 'left'
+      ? AlignmentType.LEFT
+      : style.align === 'right'
+        ? AlignmentType.RIGHT
+        : AlignmentType.CENTER;
+  return new TableCell({
+    width: { size: width, type: WidthType.DXA },
+    verticalAlign: VerticalAlign.CENTER,
+    children: [
+      new Paragraph({
+        alignment,
+        spacing: {
+          line: Math.round(size * 1.3 * TWIPS_PER_POINT),
+          lineRule: 'atLeast',
+          before: 0,
+          after: 0,
+        },
+        indent: { firstLine: 0 },
+        keepNext: style.keepNext,
+        children: [
+          new TextRun({
+            text,
+            bold: style.bold,
+            size: size * 2,
+            font: runFonts(style.head ? 'tableHead' : 'table', lang),
+          }),
+        ],
+      }),
+    ],
+  });
+}
+
+/** The table, `width` twips wide; its caption is a paragraph of its own, before it. */
+export function wordTable(t: ModelTable, lang: Lang, width: number): Table {
+  const { size, widths } = tableLayout(t, lang, width);
+  const head = new TableRow({
+    tableHeader: true,
+    cantSplit: true,
+    height: { value: Math.round(size * 1.8 * TWIPS_PER_POINT), rule: HeightRule.ATLEAST },
+    children: t.columns.map((c, i) =>
+      cell(columnHeading(c, lang), widths[i]!, size, lang, {
+        align: 'center',
+        bold: false,
+        head: true,
+        keepNext: true,
+      }),
+    ),
+  });
+  const totals = new Set(totalsRows(t));
+  const rows = [...t.rows, ...totalsRows(t)];
+  // Word keeps a row on the page of the next when its paragraphs keep with the next: a short
+  // table stays whole, a long one at least never leaves its last rows (the totals) alone.
+  const kept = rows.length <= KEPT_WHOLE ? rows.length - 1 : KEPT_LAST;
+  const body = rows.map(
+    (row, r) =>
+      new TableRow({
+        cantSplit: true,
+        height: { value: Math.round(size * 1.6 * TWIPS_PER_POINT), rule: HeightRule.ATLEAST },
+        children: t.columns.map((c, i) =>
+          cell(cellText(c, row, lang, t.blank), widths[i]!, size, lang, {
+            align: isWordColumn(c) ? 'left' : 'right',
+            bold: totals.has(row),
+            head: false,
+            keepNext: r < rows.length - 1 && r >= rows.length - 1 - kept,
+          }),
+        ),
+      }),
+  );
+  return new Table({
+    width: { size: width, type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
+    alignment: AlignmentType.CENTER,
+    margins: { left: CELL_MARGIN, right: CELL_MARGIN, top: 0, bottom: 0 },
+    borders: {
+      top: BORDER,
+      bottom: BORDER,
+      left: BORDER,
+      right: BORDER,
+      insideHorizontal: BORDER,
+      insideVertical: BORDER,
+    },
+    rows: [head, ...body],
+  });
+}
