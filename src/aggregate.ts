@@ -18,6 +18,7 @@ import {
 import { unclassifiedIndex } from './metrics/cube.js';
 import type { CodeBook } from './metrics/codes.js';
 import {
+  BREAKDOWN_FIELDS,
   columnHeader,
   columnIndex,
   dimensionReader,
@@ -76,11 +77,13 @@ export function refuseMissingColumns(
     const shown = headers.filter((h) => h.trim() !== '');
     // A typo, or a header typed in part (URBAN_FLAG for URBAN_RURAL_FLAG).
     const squash = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
+    // A field's name typed wrong (unti) is no column either: say which field.
+    const field = closest(header, [...BREAKDOWN_FIELDS]);
     const near =
       closest(header, shown) ?? shown.find((h) => inPart(squash(header), squash(h))) ?? null;
     throw new InputError(
       'MISSING_COLUMN',
-      `${file}: --by ${header}: no such column${near ? `; did you mean "${near}"?` : ''}`,
+      `${file}: --by ${header}: no such column${near ? `; did you mean "${near}"?` : field ? `; did you mean --by ${field}?` : ''}`,
       `Its columns: ${shown.join(', ')}. --by takes a field (unit, level1, level2, level3, discipline, channel, urbanRural, customerType, station, month) or a column header as written.`,
       { file },
     );

@@ -1,7 +1,7 @@
 /** complaints report <inputs...>: options and help text (the command: commands/report.ts). */
 import type { Command } from 'commander';
 import { addMetricOptions } from '../settings/options.js';
-import { PERIOD_HELP } from './analyze.js';
+import { BY_HELP, PERIOD_HELP } from './analyze.js';
 
 export function register(program: Command): void {
   const command = program
@@ -36,8 +36,14 @@ export function register(program: Command): void {
 targets and the same quarter a year earlier, beside its year to date against the annual
 targets. --month makes the monthly bulletin: the month beside its year to date. --year
 makes the year. 明细 lists the complaints of the year to date beside a month or a quarter.
+A quarter's units also give 运检/营销 complaints, 及时回复率 and 及时办结率 (within
+--reply-limit, --close-limit).
 Every file is written to a temporary file beside the target and renamed when complete: a
 failure or a kill never leaves half a workbook or half a bulletin.
+
+${BY_HELP}
+Breakdowns are not in the bulletin (.docx, .md) nor the units CSV: there --by is refused
+unless --json asks for the result.
 
 Exit codes: 0 written; 2 an input, the targets or the output folder is unusable, no work
 order falls in the period, or no row is a complaint (see --complaint-type); 3 rows were
@@ -49,7 +55,8 @@ Examples:
   complaints report exports/*.xlsx --month 2016-11 --targets targets.xlsx --out reports/2016-11.xlsx
   complaints report exports/*.xlsx --month 2016-11 --targets targets.xlsx --out 通报-2016-11.docx
   complaints report exports/*.xlsx --month 2016-11 --targets targets.xlsx --out 通报-2016-11.md
-  complaints report exports/*.xlsx --year 2016 --detail --lang en`,
+  complaints report exports/*.xlsx --year 2016 --detail --lang en
+  complaints report exports/*.xlsx --quarter 2016Q4 --by unit --by level1`,
     )
     .action(async (inputs: string[], _options: unknown, command: Command) => {
       const settings = await (

@@ -19,6 +19,10 @@ export function register(program: Command): void {
       'after',
       `${PERIOD_HELP}
 
+--by DIM draws one series per group of DIM: a field (unit, level1, level2, level3,
+discipline, channel, urbanRural, customerType, station) or a column header as written in
+the export (--by 供电所, --by URBAN_RURAL_FLAG); a blank value is a series of its own.
+
 --json prints months, trend and seasonality in the DESIGN.md §6 shape; with --by also
 "series": one {key, name, complaints, months, avgMonthlyReduction} per group.
 
@@ -32,7 +36,8 @@ is a complaint (see --complaint-type); 3 rows were rejected under --strict.
 Examples:
   complaints trend fixtures/metrics/95598-2016-04-12-series.csv
   complaints trend exports/*.xlsx --year 2016 --by unit
-  complaints trend exports/*.xlsx --from 2016-04 --to 2016-12 --by level1 --json`,
+  complaints trend exports/*.xlsx --from 2016-04 --to 2016-12 --by level1 --json
+  complaints trend exports/*.xlsx --year 2016 --by channel`,
     )
     .action(async (inputs: string[], _options: object, command: Command) => {
       const settings = await (

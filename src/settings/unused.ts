@@ -111,6 +111,7 @@ export function refuseUnused(
     }
   }
   if (command === 'analyze' || command === 'report') workbookOptions(command, options, config);
+  if (command === 'report' && typed('by') && !typed('json')) reportBy(options, config);
   if (command === 'classify') classifyModes(options, inputs);
   if (command === 'taxonomy' && typed('validate')) {
     // inputs: the taxonomy named, when one other than the default is.
@@ -247,4 +248,20 @@ function idleWith(mode: string, key: OptionKey, why: string, hint: string): neve
 /** The period options typed, idle in a mode that reads every row. */
 function periodIdle(typed: (key: OptionKey) => boolean, why: string): [boolean, string, string][] {
   return PERIOD_OPTION_KEYS.map((key) => [typed(key), key, why]);
+}
+
+/**
+ * report prints nothing but the file it writes: --by shows in the workbook (a sheet per
+ * breakdown) and in the JSON result, not in the bulletin nor the units CSV.
+ */
+function reportBy(options: Record<OptionKey, unknown>, config: ConfigSettings): void {
+  const out = (options.out as string | undefined) ?? config.out ?? null;
+  const ext = out === null ? '.xlsx' : extname(out).toLowerCase();
+  if (ext === '.xlsx' || ext === '.json') return;
+  refuse(
+    'report',
+    'by',
+    `the breakdowns are in the workbook and the JSON result, and --out ${out} is neither`,
+    'Give --out FILE.xlsx (or add --json), or leave --by out.',
+  );
 }

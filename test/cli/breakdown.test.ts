@@ -214,6 +214,7 @@ describe('--by user errors: exit 2, one or two plain lines', () => {
     ],
     [['trend', FILE, '--by', 'unit', '--by', 'channel'], /one series per group of one dimension/],
     [['trend', FILE, '--by', 'month'], /by month already/],
+    [['trend', FILE, '--by', 'unti'], /--by unti: no such column; did you mean --by unit\?/],
   ])('%j', (args, message) => {
     const run = complaints(args);
     expect(run.code).toBe(2);

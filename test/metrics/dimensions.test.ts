@@ -19,12 +19,12 @@ const order = (o: Partial<WorkOrder>): WorkOrder =>
     ...o,
   }) as WorkOrder;
 
-const codes: CodeBook = {
-  name: (column, code) =>
-    ({ 'urbanRural:01': '城市', 'urbanRural:02': '农村', 'ZONE:A1': '城区' })[
-      `${column}:${code}`
-    ] ?? null,
+const NAMES: Record<string, string> = {
+  'urbanRural:01': '城市',
+  'urbanRural:02': '农村',
+  'ZONE:A1': '城区',
 };
+const codes: CodeBook = { name: (column, code) => NAMES[`${column}:${code}`] ?? null };
 
 describe('dimensionReader', () => {
   it.each<

@@ -30,7 +30,7 @@ const PERIOD = {
 };
 const METRIC = {
   ...COMMON,
-  by: 'a breakdown (a two-way table with two); trend: one series per group',
+  by: 'a breakdown (a two-way table with two); trend: one series per group; report: refused with --out .docx/.md/.csv without --json',
   ...PERIOD,
   targets: 'units against their targets',
   prorate: 'targets scaled to the period; refused without targets',
@@ -241,6 +241,16 @@ describe('refuseUnused: options idle in a combination', () => {
     ],
     ['assess', { taxonomy: 'county-4x17', by: ['unit', 'level1'] }, ['a.csv'], {}, null],
     ['assess', { model: 'm.json' }, ['a.csv'], { by: [['discipline']] }, null],
+    [
+      'report',
+      { by: ['channel'], out: 'b.docx' },
+      ['a.csv'],
+      {},
+      'report: --by is not used: the breakdowns are in the workbook and the JSON result, and --out b.docx is neither.',
+    ],
+    ['report', { by: ['channel'], out: 'b.docx', json: true }, ['a.csv'], {}, null],
+    ['report', { by: ['channel'] }, ['a.csv'], {}, null],
+    ['report', { by: ['channel'] }, ['a.csv'], { out: 'r/{period}.xlsx' }, null],
     [
       'classify',
       { limit: '5' },
