@@ -111,7 +111,14 @@ function plan() {
         [rng.int(25, 60), 2],
         [null, 1],
       ]);
-      const close = reply === null ? null : reply + rng.weighted([[rng.int(10, 100), 4], [rng.int(150, 240), 1]]);
+      const close =
+        reply === null
+          ? null
+          : reply +
+            rng.weighted([
+              [rng.int(10, 100), 4],
+              [rng.int(150, 240), 1],
+            ]);
       serial++;
       rows.push({
         id: `${y % 100}${pad(m)}${pad(d)}${String(700000 + serial)}`,

@@ -6,6 +6,8 @@
  */
 import { checkWritable, guardOutputs } from '../io/write.js';
 import { InputError } from '../errors.js';
+import { dimensionName } from '../metrics/breakdown.js';
+import { breakdownDimension } from '../metrics/dimensions.js';
 import { seriesBy } from '../metrics/trend.js';
 import { runPipeline } from '../pipeline.js';
 import { emitJson, resultJson } from '../report/json.js';
@@ -25,7 +27,11 @@ export async function run(settings: Settings): Promise<void> {
   const series = by ? seriesBy(result.input, by) : null;
   if (json) {
     await emitJson(
-      resultJson(result, { parts: 'trend', extra: series ? { by, series } : {} }),
+      resultJson(result, {
+        parts: 'trend',
+        // The dimension by its field's name (受理渠道 is channel), as breakdowns[].by names it.
+        extra: series ? { by: dimensionName(breakdownDimension(by!)), series } : {},
+      }),
       json.file ?? true,
     );
     return;

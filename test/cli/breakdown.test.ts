@@ -185,7 +185,7 @@ describe('report and trend --by', () => {
     const run = complaints(['trend', FILE, ...Q, '--by', '受理渠道', '--json']);
     expect(run.code).toBe(0);
     const t = JSON.parse(run.stdout);
-    expect(t.by).toBe('受理渠道');
+    expect(t.by).toBe('channel');
     const names = t.series.map((s: { name: string }) => s.name).sort();
     expect(names).toEqual(Object.keys(expected.byChannel).sort());
     const sum = t.series.reduce((s: number, x: { complaints: number }) => s + x.complaints, 0);
