@@ -366,6 +366,30 @@ export const CASES = [
       '{tmp}/by.xlsx',
     ],
   },
+
+  // Time limits in working days (fixtures/workdays): 国庆 2016, and limits run past the calendar.
+  {
+    name: 'analyze-workdays',
+    args: [
+      'analyze',
+      'fixtures/workdays/95598-2016-10-gb18030.csv',
+      '--reply-limit',
+      '1wd',
+      '--close-limit',
+      '4wd',
+    ],
+  },
+  {
+    name: 'analyze-workdays-past-calendar-en',
+    args: [
+      'analyze',
+      'fixtures/workdays/95598-2026-12.csv',
+      '--close-limit',
+      '4wd',
+      '--lang',
+      'en',
+    ],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------

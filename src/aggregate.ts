@@ -98,6 +98,11 @@ function secondsBetween(from: LocalTime, to: LocalTime | null): number | null {
   return Math.abs(s) > MAX_SECONDS ? null : s;
 }
 
+/** Seconds after midnight of a wall-clock time (its day is `dayIndex`). */
+function secondOfDay(t: LocalTime): number {
+  return Math.floor((t.ms - t.dayIndex * 86_400_000) / 1000);
+}
+
 interface AggregateSink {
   add(partial: PartialAggregate): void;
   endInput(header: InputHeader): void;
@@ -170,6 +175,7 @@ async function read(
           customerId: order.customerId,
           phone: order.phone,
           dimensions: values,
+          acceptSecond: secondOfDay(order.acceptedAt),
         },
         entry,
       );

@@ -34,8 +34,11 @@ Metrics (DESIGN.md §2): assessed = complaints − appeal-approved (申诉成功
 unsubstantiated (不属实) too with --exclude-unsubstantiated (a complaint is subtracted
 once); over-target rate = (assessed − target) / target; share = unit / all complaints;
 average monthly reduction: arithmetic (mean of −环比) and compound 1 − (last/first)^(1/(n−1)).
-Timeliness counts a reply later than --reply-limit hours (default 24) or a closing later
-than --close-limit hours (default 144, i.e. six days) as over the limit.
+Timeliness counts a reply later than --reply-limit (default 24h) or a closing later than
+--close-limit (default 144h, i.e. six days) as over the limit. A limit is in hours (24,
+24h) or in working days (4wd): due at the end of the 4th working day after the day of
+acceptance, on the Chinese holiday and 调休 calendar (chinese-days; outside its years,
+Saturday and Sunday are the rest days, and a note says so).
 
 Unattended runs: complaints.config.json in the working directory (or --config FILE) holds
 the same settings ("inputs" globs, "targets", "period": "previous-month" and other rules,

@@ -37,8 +37,8 @@ export type {
 } from './types.js';
 
 export function analyse(input: AnalysisInput): Analysis {
-  const timely = timeliness(input);
-  const quarter = quarterFigures(input, timely);
+  const timed = timeliness(input);
+  const quarter = quarterFigures(input, timed);
   const units = withQuarterFigures(unitRows(input), quarter);
   const monthRows = months(input);
   // Class counts once, for both the categories and the hot spots.
@@ -55,12 +55,12 @@ export function analyse(input: AnalysisInput): Analysis {
     seasonality: seasonality(input),
     hotspots: hotspots(input, units, counts),
     repeatComplainants: repeatComplainants(input),
-    timeliness: timely,
+    timeliness: timed,
     satisfaction: satisfied,
     targets,
     yearToDate: yearToDate(input),
     settings: input.settings,
-    notes: notes(input, { targets, satisfaction: satisfied }),
+    notes: notes(input, { targets, satisfaction: satisfied, timeliness: timed }),
     breakdowns: breakdowns(input),
     quarterTotals: quarter?.totals ?? null,
   };

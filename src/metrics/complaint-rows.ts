@@ -16,6 +16,8 @@ export interface RowColumns {
   entry: Int32Array<ArrayBuffer>;
   /** 1 when the row began with its entry's first copy here: a merge may continue it. */
   fresh: Uint8Array<ArrayBuffer>;
+  /** Seconds after midnight of the acceptance time (its day is the cell's): working-day limits. */
+  accept: Int32Array<ArrayBuffer>;
 }
 
 /** Marks a complaint row whose work order a later copy turned into something else. */
@@ -31,6 +33,7 @@ export function newRows(n: number): RowColumns {
     phone: new Int32Array(n),
     entry: new Int32Array(n),
     fresh: new Uint8Array(n),
+    accept: new Int32Array(n),
   };
 }
 

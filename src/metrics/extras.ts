@@ -5,6 +5,7 @@
  * section says which column was missing).
  */
 import { mean, medianOfSorted, share } from './formulas.js';
+import { chineseDays } from './holiday-calendar.js';
 import { contains } from './period.js';
 import { NO_SLOT, NO_TIME, type Complainants } from './records.js';
 import type {
@@ -15,6 +16,13 @@ import type {
   Satisfaction,
   Timeliness,
 } from './types.js';
+import {
+  pastWorkingDayLimit,
+  workingDayDue,
+  type Due,
+  type TimeLimit,
+  type WorkCalendar,
+} from './workdays.js';
 
 // Kept where report/workbook.ts imports it from.
 export type { DurationStats } from './types.js';
@@ -36,14 +44,17 @@ export const SATISFACTION_GROUPS = {
 } as const;
 type SatisfactionGroup = keyof typeof SATISFACTION_GROUPS;
 
-/** Calls `visit` with the row and unit of every complaint in the period. */
-function eachComplaint(input: AnalysisInput, visit: (row: number, unit: number) => void): void {
+/** Calls `visit` with the row, unit and day of every complaint in the period. */
+function eachComplaint(
+  input: AnalysisInput,
+  visit: (row: number, unit: number, day: number) => void,
+): void {
   const { records, period } = input;
   const days = records.cellDay;
   const units = records.cellUnit;
   for (let row = 0; row < records.complaintRows; row++) {
     const cell = records.cellOf(row);
-    if (cell >= 0 && contains(period, days[cell]!)) visit(row, units[cell]!);
+    if (cell >= 0 && contains(period, days[cell]!)) visit(row, units[cell]!, days[cell]!);
   }
 }
 
@@ -119,55 +130,96 @@ export function repeatComplainants(input: AnalysisInput): Extras['repeatComplain
   };
 }
 
-function durationStats(
-  seconds: number[],
-  limitHours: number,
-  beforeAcceptance: number,
-): DurationStats {
-  const hours = Float64Array.from(seconds, (s) => s / 3600).sort();
-  let overLimit = 0;
-  for (const h of hours) if (h > limitHours) overLimit++;
+/** A stage's durations: seconds of those after acceptance, how many of them are over the limit,
+ * and how many times came before acceptance (left out). */
+interface Durations {
+  seconds: number[];
+  over: number;
+  negative: number;
+}
+
+const noDurations = (): Durations => ({ seconds: [], over: 0, negative: 0 });
+
+function durationStats(of: readonly Durations[], limit: TimeLimit): DurationStats {
+  const hours = Float64Array.from(
+    of.flatMap((d) => d.seconds),
+    (s) => s / 3600,
+  ).sort();
+  const overLimit = of.reduce((sum, d) => sum + d.over, 0);
   return {
     count: hours.length,
-    beforeAcceptance,
+    beforeAcceptance: of.reduce((sum, d) => sum + d.negative, 0),
     meanHours: mean(Array.from(hours)),
     medianHours: medianOfSorted(hours),
-    limitHours,
+    limitHours: limit.unit === 'hours' ? limit.value : null,
     overLimit,
     overLimitShare: share(overLimit, hours.length),
+    limit,
+  };
+}
+
+/**
+ * Whether `seconds` after acceptance is past a limit: past so many hours, or past the end of the
+ * N-th working day after the day of acceptance (workdays.ts). Working days note, through
+ * `outside`, a due time counted beyond the calendar's years.
+ */
+function overLimitTest(
+  limit: TimeLimit,
+  calendar: WorkCalendar,
+): (day: number, second: number, seconds: number) => { over: boolean; outside: boolean } {
+  if (limit.unit === 'hours') {
+    const result = { over: false, outside: false };
+    return (_day, _second, seconds) => {
+      result.over = seconds / 3600 > limit.value;
+      return result;
+    };
+  }
+  // One due day per day of acceptance: a year of complaints has at most 366 of them.
+  const dues = new Map<number, Due>();
+  return (day, second, seconds) => {
+    let due = dues.get(day);
+    if (!due) dues.set(day, (due = workingDayDue(day, limit.value, calendar)));
+    return { over: pastWorkingDayLimit(day, second, seconds, due), outside: due.outside };
   };
 }
 
 /** Hours from acceptance to reply and to closing, against the limits, overall and per unit. */
-export function timeliness(input: AnalysisInput): Timeliness | null {
+export function timeliness(
+  input: AnalysisInput,
+  calendar: WorkCalendar = chineseDays(),
+): Timeliness | null {
   const hasReply = input.fields.has('repliedAt');
   const hasClose = input.fields.has('closedAt');
   if (!hasReply && !hasClose) return null;
   const { records, settings } = input;
+  const { replyLimit, closeLimit } = settings;
+  const replyOver = overLimitTest(replyLimit, calendar);
+  const closeOver = overLimitTest(closeLimit, calendar);
   // One pass: the durations of each unit, and those before acceptance, kept apart.
-  type Durations = { seconds: number[]; negative: number };
   const perUnit = new Map<number, { reply: Durations; close: Durations }>();
-  const add = (d: Durations, s: number) => {
-    if (s === NO_TIME) return;
-    if (s < 0) d.negative++;
-    else d.seconds.push(s);
-  };
-  eachComplaint(input, (r, unit) => {
-    let u = perUnit.get(unit);
-    if (!u) {
-      u = { reply: { seconds: [], negative: 0 }, close: { seconds: [], negative: 0 } };
-      perUnit.set(unit, u);
+  let outside = 0;
+  const add = (d: Durations, s: number, test: typeof replyOver, day: number, second: number) => {
+    if (s === NO_TIME) return false;
+    if (s < 0) {
+      d.negative++;
+      return false;
     }
-    add(u.reply, records.replySeconds(r));
-    add(u.close, records.closeSeconds(r));
+    d.seconds.push(s);
+    const { over, outside } = test(day, second, s);
+    if (over) d.over++;
+    return outside;
+  };
+  eachComplaint(input, (r, unit, day) => {
+    let u = perUnit.get(unit);
+    if (!u) perUnit.set(unit, (u = { reply: noDurations(), close: noDurations() }));
+    const second = records.acceptSecond(r);
+    const a = add(u.reply, records.replySeconds(r), replyOver, day, second);
+    const b = add(u.close, records.closeSeconds(r), closeOver, day, second);
+    if (a || b) outside++;
   });
   const stats = (of: Durations[], kind: 'reply' | 'close') =>
     (kind === 'reply' ? hasReply : hasClose)
-      ? durationStats(
-          of.flatMap((d) => d.seconds),
-          kind === 'reply' ? settings.replyLimitHours : settings.closeLimitHours,
-          of.reduce((sum, d) => sum + d.negative, 0),
-        )
+      ? durationStats(of, kind === 'reply' ? replyLimit : closeLimit)
       : null;
   const all = [...perUnit.values()];
   const byUnit = [...perUnit.entries()]
@@ -177,6 +229,9 @@ export function timeliness(input: AnalysisInput): Timeliness | null {
       close: stats([u.close], 'close'),
     }))
     .sort((a, b) => (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0));
+  const inWorkingDays = [hasReply && replyLimit, hasClose && closeLimit].some(
+    (l) => l && l.unit === 'workingDays',
+  );
   return {
     reply: stats(
       all.map((u) => u.reply),
@@ -187,6 +242,13 @@ export function timeliness(input: AnalysisInput): Timeliness | null {
       'close',
     ),
     byUnit,
+    calendar: inWorkingDays
+      ? {
+          source: calendar.source,
+          years: [calendar.firstYear, calendar.lastYear],
+          outside,
+        }
+      : null,
   };
 }
 

@@ -54,6 +54,8 @@ export interface RecordInput {
   phone?: string | null;
   /** Values of the optional dimensions the records count by (null or absent: blank). */
   dimensions?: Partial<Record<OptionalDimension, string | null>>;
+  /** Seconds after midnight of the acceptance time (0 when absent): working-day limits. */
+  acceptSecond?: number;
 }
 
 /** Distinct strings numbered in order of first appearance. */
@@ -231,6 +233,7 @@ export class Records {
     to.satisfaction[row] = input.satisfaction ? this.satisfactions.id(input.satisfaction) + 1 : 0;
     to.customer[row] = input.customerId ? this.customers.slot(input.customerId) : NO_SLOT;
     to.phone[row] = input.phone ? this.phones.slot(input.phone) : NO_SLOT;
+    to.accept[row] = input.acceptSecond ?? 0;
   }
 
   /**
@@ -287,6 +290,7 @@ export class Records {
       to.customer[row] = customer === NO_SLOT ? NO_SLOT : customerSlots[customer]!;
       const phone = rows.phone[r]!;
       to.phone[row] = phone === NO_SLOT ? NO_SLOT : phoneSlots[phone]!;
+      to.accept[row] = rows.accept[r]!;
     }
   }
 
@@ -350,6 +354,10 @@ export class Records {
   }
   closeSeconds(row: number): number {
     return this.rows.close[row]!;
+  }
+  /** Seconds after midnight of the acceptance time. */
+  acceptSecond(row: number): number {
+    return this.rows.accept[row]!;
   }
   /** Satisfaction value id + 1; 0 when blank. */
   satisfaction(row: number): number {

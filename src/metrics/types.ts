@@ -13,14 +13,16 @@ import type { AverageMonthlyReduction } from './formulas.js';
 import type { Period, PeriodRequest } from './period.js';
 import type { Records } from './records.js';
 import type { Targets } from './targets.js';
+import type { TimeLimit } from './workdays.js';
 
 export interface AnalysisSettings {
   /** assessed = complaints − appeal-approved − unsubstantiated (a complaint subtracted once). */
   excludeUnsubstantiated: boolean;
   /** Scale annual targets by months-in-period / 12. */
   prorate: boolean;
-  replyLimitHours: number;
-  closeLimitHours: number;
+  /** The reply and closing limits in hours; null when given in working days (replyLimit). */
+  replyLimitHours: number | null;
+  closeLimitHours: number | null;
   /** Length of the hot-spot and repeat-complainant lists. */
   top: number;
   /**
@@ -28,6 +30,9 @@ export interface AnalysisSettings {
    * (--include-partial); by default they are left out (coverage.ts).
    */
   includePartial: boolean;
+  /** The limits as given: in hours (24h) or in working days (4wd, workdays.ts). */
+  replyLimit: TimeLimit;
+  closeLimit: TimeLimit;
 }
 
 export const DEFAULT_SETTINGS: AnalysisSettings = {
@@ -37,6 +42,8 @@ export const DEFAULT_SETTINGS: AnalysisSettings = {
   closeLimitHours: 144,
   top: 10,
   includePartial: false,
+  replyLimit: { value: 24, unit: 'hours' },
+  closeLimit: { value: 144, unit: 'hours' },
 };
 
 export interface AnalysisInput {
@@ -167,15 +174,24 @@ export interface DurationStats {
   beforeAcceptance: number;
   meanHours: number | null;
   medianHours: number | null;
-  limitHours: number;
+  /** The limit in hours; null when it is in working days. */
+  limitHours: number | null;
   overLimit: number;
   overLimitShare: number | null;
+  /** The limit as given: hours, or working days counted on the holiday calendar. */
+  limit: TimeLimit;
 }
 
 export interface Timeliness {
   reply: DurationStats | null;
   close: DurationStats | null;
   byUnit: { unit: string; reply: DurationStats | null; close: DurationStats | null }[];
+  /**
+   * The holiday calendar working-day limits were counted on, and how many complaints' limits ran
+   * outside its years (Saturday and Sunday taken as the rest days there); null when no limit is
+   * in working days.
+   */
+  calendar: { source: string; years: [number, number]; outside: number } | null;
 }
 
 export interface Satisfaction {
@@ -321,7 +337,8 @@ export interface Note {
     | 'no-reply'
     | 'no-close'
     | 'no-satisfaction'
-    | 'satisfaction-unrecognised';
+    | 'satisfaction-unrecognised'
+    | 'workdays-outside-calendar';
   message: string;
   zh: string;
   /**

@@ -13,6 +13,9 @@ import { FIELD_SPECS, isField } from '../schema/fields.js';
 import type { Lang } from '../settings/types.js';
 import { formatCount, formatInt } from './format.js';
 
+/** A time limit as the analysis gives it (metrics/workdays.ts). */
+type TimeLimit = { value: number; unit: 'hours' | 'workingDays' };
+
 /**
  * Column headings, keyed by the field a column shows (its JSON name) or, where one field is
  * shown under another heading (`name` as 专业, a top-three place), by the heading's own key.
@@ -94,6 +97,7 @@ const COLUMNS = {
     marketing: '营销投诉',
     repliedInTime: '及时回复率',
     closedInTime: '及时办结率',
+    limit: '时限',
   },
   en: {
     rank: 'rank',
@@ -167,6 +171,7 @@ const COLUMNS = {
     marketing: 'marketing complaints',
     repliedInTime: 'replied in time',
     closedInTime: 'closed in time',
+    limit: 'limit',
   },
 } as const satisfies Record<Lang, Record<string, string>>;
 
@@ -369,6 +374,7 @@ export const BOOK = {
     excluded: '不计入的业务类型',
     rejects: '拒收明细',
     more: (n: number) => `另有 ${n} 行未列出，详见 complaints inspect --json`,
+    limit: (l: TimeLimit) => `${l.value}${l.unit === 'hours' ? '小时' : '个工作日'}`,
   },
   en: {
     title: (scope: string, period: string, sheet: string) =>
@@ -440,6 +446,7 @@ export const BOOK = {
     excluded: 'business types left out',
     rejects: 'rejected rows',
     more: (n: number) => `${n} more not listed: see complaints inspect --json`,
+    limit: (l: TimeLimit) => (l.unit === 'hours' ? `${l.value} h` : count(l.value, 'working day')),
   },
 };
 
@@ -540,8 +547,8 @@ export const TERMINAL = {
     byPhone: '联系电话',
     reply: '回复',
     close: '办结',
-    timeliness: (what: string, mean: string, median: string, limit: number, over: string) =>
-      `${what}：平均 ${mean} 小时，中位 ${median} 小时，超 ${limit} 小时 ${over}`,
+    timeliness: (what: string, mean: string, median: string, limit: string, over: string) =>
+      `${what}：平均 ${mean} 小时，中位 ${median} 小时，超 ${limit} ${over}`,
     satisfaction: (share: string, n: number) => `回访满意率 ${share}（回访 ${formatInt(n)} 条）`,
     problems: '数据问题',
     rejected: (n: number) => `拒收 ${formatInt(n)} 行（日期或单位无法识别）`,
@@ -563,6 +570,7 @@ export const TERMINAL = {
     sep: '，',
     skipped: '未计算',
     compound: '复合月均下降率',
+    limit: (l: TimeLimit) => `${l.value} ${l.unit === 'hours' ? '小时' : '个工作日'}`,
   },
   en: {
     title: 'Complaint analysis',
@@ -585,8 +593,8 @@ export const TERMINAL = {
     byPhone: 'phone',
     reply: 'reply',
     close: 'closing',
-    timeliness: (what: string, mean: string, median: string, limit: number, over: string) =>
-      `${what}: mean ${mean} h, median ${median} h, over ${limit} h ${over}`,
+    timeliness: (what: string, mean: string, median: string, limit: string, over: string) =>
+      `${what}: mean ${mean} h, median ${median} h, over ${limit} ${over}`,
     satisfaction: (share: string, n: number) =>
       `satisfied at callback ${share} (${formatInt(n)} surveyed)`,
     problems: 'data problems',
@@ -609,6 +617,7 @@ export const TERMINAL = {
     sep: ', ',
     skipped: 'not computed',
     compound: 'compound reduction',
+    limit: (l: TimeLimit) => (l.unit === 'hours' ? `${l.value} h` : count(l.value, 'working day')),
   },
 };
 

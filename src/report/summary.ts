@@ -180,7 +180,7 @@ function extraLines(v: SummaryView, lang: Lang): string[] {
         t[s.stage],
         hours(s.meanHours),
         hours(s.medianHours),
-        s.limitHours,
+        t.limit(s.limit),
         `${formatInt(s.overLimit)} (${formatPercent(s.overLimitShare)})`,
       ),
     ),

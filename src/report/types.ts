@@ -228,9 +228,11 @@ export interface SummaryView {
     stage: 'reply' | 'close';
     meanHours: number | null;
     medianHours: number | null;
-    limitHours: number;
+    limitHours: number | null;
     overLimit: number;
     overLimitShare: number | null;
+    /** As the analysis gives it (metrics/workdays.ts TimeLimit). */
+    limit: { value: number; unit: 'hours' | 'workingDays' };
   }[];
   satisfaction: { satisfiedShare: number | null; surveyed: number } | null;
   problems: ProblemsView;

@@ -12,7 +12,7 @@ import { PLACEHOLDERS, PLACEHOLDERS_HINT, unknownPlaceholders } from './output-p
 import { PERIOD_OPTION_KEYS, RULES_HINT, ruleProblem } from './period-syntax.js';
 import { closest, sentence } from './suggest.js';
 import type { ConfigSettings } from './types.js';
-import { isLang, mapEntry, positiveNumber, sizeInBytes } from './values.js';
+import { isLang, mapEntry, positiveNumber, sizeInBytes, timeLimit } from './values.js';
 
 type Key = keyof ConfigSettings;
 const KEYS: readonly Key[] = [
@@ -172,9 +172,20 @@ export function validateConfig(doc: unknown, file: string): ConfigSettings {
         settings[key] = check.boolean(key, value);
         break;
       case 'replyLimit':
-      case 'closeLimit':
-        settings[key] = check.positive(key, value, false);
+      case 'closeLimit': {
+        const what = 'hours (24, "24h") or working days ("4wd")';
+        const text = typeof value === 'number' ? String(value) : check.string(key, value, what);
+        const limit = timeLimit(text);
+        if ('problem' in limit)
+          check.fail(
+            key,
+            limit.problem.startsWith('expected')
+              ? `${limit.problem}, got ${describe(value)}`
+              : limit.problem,
+          );
+        settings[key] = limit;
         break;
+      }
       case 'top':
         settings.top = check.positive(key, value, true);
         break;

@@ -4,7 +4,7 @@
  * file's). Cheap to import: `complaints --help` loads this, not the readers.
  */
 import { Option, type Command } from 'commander';
-import { DEFAULT_SETTINGS } from '../metrics/analysis.js';
+import { DEFAULT_SETTINGS } from '../metrics/types.js';
 import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
 import type { CommandLine, CommandLineOptions, CommandName } from './types.js';
 import { NOT_USED } from './unused.js';
@@ -102,12 +102,14 @@ export function addMetricOptions(command: Command): Command {
       '--model <file>',
       'a model made with classify --train, for texts the rules cannot place',
     ),
-    new Option('--reply-limit <hours>', 'reply time limit for timeliness, in hours').default(
-      String(defaults.replyLimitHours),
-    ),
-    new Option('--close-limit <hours>', 'closing time limit for timeliness, in hours').default(
-      String(defaults.closeLimitHours),
-    ),
+    new Option(
+      '--reply-limit <limit>',
+      'reply time limit for timeliness: hours (24, 24h) or working days on the Chinese holiday calendar (1wd)',
+    ).default(`${defaults.replyLimit.value}h`),
+    new Option(
+      '--close-limit <limit>',
+      'closing time limit for timeliness: hours (144, 144h) or working days (4wd)',
+    ).default(`${defaults.closeLimit.value}h`),
     new Option('--top <n>', 'length of the hot-spot and repeat-complainant lists').default(
       String(defaults.top),
     ),

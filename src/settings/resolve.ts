@@ -10,6 +10,7 @@ import { normaliseEncoding } from '../io/detect.js';
 import type { ReadFile } from '../io/write.js';
 import { DEFAULT_COMPLAINT_TYPES, type IngestSettings } from '../ingest/types.js';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../metrics/analysis.js';
+import type { TimeLimit } from '../metrics/workdays.js';
 import { MAP_FIELDS } from '../schema/fields.js';
 import type { MapOverrides } from '../schema/header.js';
 import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
@@ -28,7 +29,8 @@ import {
 } from './types.js';
 import { refuseUnused } from './unused.js';
 import { parseBy } from './by.js';
-import { isLang, mapEntry, positiveNumber, sizeInBytes } from './values.js';
+import { sentence } from './suggest.js';
+import { isLang, mapEntry, positiveNumber, sizeInBytes, timeLimit } from './values.js';
 
 // ---------------------------------------------------------------------------------------------
 // Command-line values, refused in command-line terms (the config file's: config-validate.ts)
@@ -82,6 +84,17 @@ function parsePositive(option: string, value: string, integer: boolean): number 
   return n;
 }
 
+function parseLimit(option: string, value: string): TimeLimit {
+  const limit = timeLimit(value);
+  if ('problem' in limit)
+    throw new InputError(
+      'BAD_OPTION',
+      `${option} ${value}: ${sentence(limit.problem)}`,
+      `Example: ${option} 24h (hours) or ${option} 4wd (working days).`,
+    );
+  return limit;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Resolution
 
@@ -110,23 +123,28 @@ function ingestSettings(o: CommandLineOptions, c: ConfigSettings): IngestSetting
 
 function analysisSettings(o: CommandLineOptions, c: ConfigSettings): AnalysisSettings {
   const d = DEFAULT_SETTINGS;
+  const replyLimit = pick(
+    o.replyLimit,
+    (v) => parseLimit('--reply-limit', v),
+    c.replyLimit,
+    d.replyLimit,
+  );
+  const closeLimit = pick(
+    o.closeLimit,
+    (v) => parseLimit('--close-limit', v),
+    c.closeLimit,
+    d.closeLimit,
+  );
+  const hours = (l: TimeLimit) => (l.unit === 'hours' ? l.value : null);
   return {
     excludeUnsubstantiated: o.excludeUnsubstantiated ?? c.excludeUnsubstantiated ?? false,
     prorate: o.prorate ?? c.prorate ?? false,
-    replyLimitHours: pick(
-      o.replyLimit,
-      (v) => parsePositive('--reply-limit', v, false),
-      c.replyLimit,
-      d.replyLimitHours,
-    ),
-    closeLimitHours: pick(
-      o.closeLimit,
-      (v) => parsePositive('--close-limit', v, false),
-      c.closeLimit,
-      d.closeLimitHours,
-    ),
+    replyLimitHours: hours(replyLimit),
+    closeLimitHours: hours(closeLimit),
     top: pick(o.top, (v) => parsePositive('--top', v, true), c.top, d.top),
     includePartial: o.includePartial ?? c.includePartial ?? false,
+    replyLimit,
+    closeLimit,
   };
 }
 

@@ -7,6 +7,7 @@
 import type { IngestSettings } from '../ingest/types.js';
 import type { AnalysisSettings } from '../metrics/analysis.js';
 import type { PeriodRequest } from '../metrics/period.js';
+import type { TimeLimit } from '../metrics/workdays.js';
 import type { MapOverrides } from '../schema/header.js';
 import type { ExpandedInput } from './inputs.js';
 
@@ -127,8 +128,8 @@ export interface ConfigSettings {
   prorate?: boolean;
   excludeUnsubstantiated?: boolean;
   includePartial?: boolean;
-  replyLimit?: number;
-  closeLimit?: number;
+  replyLimit?: TimeLimit;
+  closeLimit?: TimeLimit;
   top?: number;
   detail?: boolean;
   charts?: boolean;

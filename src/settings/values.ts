@@ -4,6 +4,7 @@
  * Pure.
  */
 import { isMapField, type Field, type TargetField } from '../schema/fields.js';
+import type { TimeLimit } from '../metrics/workdays.js';
 import type { Lang } from './types.js';
 
 export function isLang(value: unknown): value is Lang {
@@ -35,4 +36,30 @@ export function mapEntry(entry: string): [Field | TargetField, string] | null {
   const field = at > 0 ? entry.slice(0, at).trim() : '';
   const header = at > 0 ? entry.slice(at + 1).trim() : '';
   return isMapField(field) && header !== '' ? [field, header] : null;
+}
+
+/**
+ * A time limit: hours ("24", "24h", "12.5h", "24小时") or whole working days ("4wd", "4工作日",
+ * "4个工作日"); a bare number is hours, as before working days existed. The limit, or why not in
+ * words the caller puts after the option or key it came from.
+ */
+export function timeLimit(text: string): TimeLimit | { problem: string } {
+  const m = /^([+-]?\d*\.?\d+)\s*([a-z\u4e00-\u9fff]*)$/i.exec(text.normalize('NFKC').trim());
+  if (!m) return { problem: 'expected hours (24, 24h) or working days (4wd)' };
+  const value = Number(m[1]);
+  const unit = m[2]!.toLowerCase();
+  const hours = unit === '' || unit === 'h' || unit === '小时';
+  const days = unit === 'wd' || unit === '工作日' || unit === '个工作日';
+  if (!hours && !days) {
+    const calendar = ['d', '天', '日'].includes(unit) && value > 0;
+    return {
+      problem: calendar
+        ? `${unit} is not a unit here: write ${value}wd for ${value} working days, or ${value * 24}h for ${value} calendar days`
+        : `${unit} is not a unit here: write h for hours or wd for working days`,
+    };
+  }
+  if (!(value > 0)) return { problem: 'expected a limit above 0' };
+  if (days && !Number.isInteger(value))
+    return { problem: 'expected a whole number of working days (give part of a day in hours)' };
+  return { value, unit: hours ? 'hours' : 'workingDays' };
 }

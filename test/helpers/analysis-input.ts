@@ -24,6 +24,8 @@ const classOf = (name: string) => taxonomy.nodes.findIndex((n) => n.name === nam
 
 export type Row = Omit<RecordInput, 'day' | 'complaint'> & {
   month: [number, number];
+  /** Day of the month of the acceptance time; the 15th by default. */
+  date?: number;
   type?: string;
   class?: string;
   id?: number;
@@ -78,8 +80,8 @@ export function input(rows: Row[], options: InputOptions = {}): AnalysisInput {
     records.add(
       {
         ...row,
-        // The middle of the month: the tests count by month.
-        day: firstDayOfMonth(m(...row.month)) + 14,
+        // The middle of the month unless a day is given: the tests count by month.
+        day: firstDayOfMonth(m(...row.month)) + (row.date ?? 15) - 1,
         complaint,
         businessType: row.type,
         classIndex: row.class ? classOf(row.class) : unclassifiedIndex(taxonomy),

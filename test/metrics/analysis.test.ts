@@ -135,7 +135,9 @@ describe('analyse: a hand-counted quarter', () => {
       limitHours: 24,
       overLimit: 1,
       overLimitShare: 0.5,
+      limit: { value: 24, unit: 'hours' },
     });
+    expect(a.timeliness!.calendar).toBeNull();
     expect(a.timeliness!.close).toMatchObject({ count: 0, meanHours: null, overLimitShare: null });
   });
 

@@ -56,6 +56,7 @@ function liveRows(records: Records) {
       satisfaction === 0 ? null : records.satisfactions.list[satisfaction - 1],
       slot(records.customer(r), records.customers.text),
       slot(records.phone(r), records.phones.text),
+      records.acceptSecond(r),
     ]);
   }
   return rows;

@@ -136,6 +136,16 @@ const CASES: [string, string[], CommandLineOptions][] = [
   ['month 2016-03, en', METRICS, { targets: TARGETS, month: '2016-03', lang: 'en' }],
   ['a partial December', COVERAGE, { month: '2016-12' }],
   ['a year ending in a partial December, en', COVERAGE, { year: '2016', lang: 'en' }],
+  [
+    'limits in working days',
+    METRICS,
+    { targets: TARGETS, year: '2016', replyLimit: '1wd', closeLimit: '4wd' },
+  ],
+  [
+    'limits in working days, en',
+    METRICS,
+    { targets: TARGETS, month: '2016-10', replyLimit: '24h', closeLimit: '4wd', lang: 'en' },
+  ],
 ];
 
 describe('every number of the bulletin is the JSON result’s', () => {
@@ -194,6 +204,20 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
       '表2　累计：2016年1–11月（与年度指标比较）',
       '表3　一级分类投诉情况',
     ]);
+  });
+
+  it('says a limit in working days as 个工作日, figures from limit.value', async () => {
+    const workdays = 'fixtures/workdays/95598-2016-10-gb18030.csv';
+    const { bulletin: b, json } = await run([workdays], { replyLimit: '1wd', closeLimit: '4wd' });
+    // fixtures/workdays/expected.json: 2 of 10 replies past 1 working day, 3 of 9 closings past 4.
+    expect(text(b, 'timeliness')[0]).toBe(
+      '回复平均用时49.8小时（中位27.3小时），有时间记录的10件中超过1个工作日的2件，占20%；办结平均用时168.7小时（中位139.9小时），有时间记录的9件中超过4个工作日的3件，占33.33%。',
+    );
+    expect(expectTraced(b, json)).toBeGreaterThan(10);
+    const en = await run([workdays], { replyLimit: '24h', closeLimit: '4wd', lang: 'en' });
+    expect(text(en.bulletin, 'timeliness')[0]).toBe(
+      'Replies took 49.8 hours on average (median 27.3); of the 10 timed, 6 took over 24 hours (60%). Closing took 168.7 hours on average (median 139.9); of the 9 timed, 3 took over 4 working days (33.33%).',
+    );
   });
 
   it('without a targets file, no table says it is held against the annual targets', async () => {

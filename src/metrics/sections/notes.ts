@@ -8,7 +8,7 @@ import { monthIndexToString } from '../../schema/values.js';
 import { dayToString } from '../calendar.js';
 import type { PartialMonth } from '../coverage.js';
 import { monthCount, months, periodJson, preceding, yearEarlier } from '../period.js';
-import type { AnalysisInput, Note, Satisfaction, TargetMatch } from '../types.js';
+import type { AnalysisInput, Note, Satisfaction, TargetMatch, Timeliness } from '../types.js';
 import { comparisons } from './period.js';
 import { SEASONALITY_MIN_MONTHS } from './seasonality.js';
 import { yearToDateMissing, yearToDatePeriod } from './year-to-date.js';
@@ -271,14 +271,33 @@ export function skippedNotes(input: AnalysisInput, satisfaction: Satisfaction | 
   return notes;
 }
 
+/** Working-day limits counted beyond the holiday calendar's years, on weekends alone. */
+export function calendarNotes(timeliness: Timeliness | null): Note[] {
+  const c = timeliness?.calendar;
+  if (!c || c.outside === 0) return [];
+  const [first, last] = c.years;
+  return [
+    note(
+      'workdays-outside-calendar',
+      `${c.outside} complaint(s) have a working-day limit running outside ${first}–${last}, the years of the holiday calendar (${c.source}): there Saturday and Sunday were taken as the rest days, holidays and 调休 unknown.`,
+      `${c.outside} 件投诉的工作日时限超出节假日历（${c.source}）所含的 ${first}–${last} 年：其间按周六、周日休息计，未计节假日和调休。`,
+    ),
+  ];
+}
+
 /** Every note, in report order. */
 export function notes(
   input: AnalysisInput,
-  parts: { targets: TargetMatch | null; satisfaction: Satisfaction | null },
+  parts: {
+    targets: TargetMatch | null;
+    satisfaction: Satisfaction | null;
+    timeliness?: Timeliness | null;
+  },
 ): Note[] {
   return [
     ...dataNotes(input),
     ...targetNotes(input, parts.targets),
     ...skippedNotes(input, parts.satisfaction),
+    ...calendarNotes(parts.timeliness ?? null),
   ];
 }

@@ -2,7 +2,7 @@
  * The quarterly evaluation's per-unit figures beyond the units table (issue 14): complaints of
  * each discipline (运检, 营销) and timeliness — 及时回复率, the share of the complaints with a reply
  * time that were replied within the limit (--reply-limit), and 及时办结率 the same for closing
- * (--close-limit). Times before acceptance are left out, as in the timeliness section. Only for
+ * (--close-limit), either limit in hours or working days. Times before acceptance are left out, as in the timeliness section. Only for
  * a quarter: the units rows and the JSON units[] gain them then, and the totals row with them.
  */
 import { DISCIPLINES } from '../../taxonomy/load.js';

@@ -18,6 +18,7 @@ const FIGURE_NOTES: ReadonlySet<Note['code']> = new Set([
   'months-missing',
   'targets-without-data',
   'units-without-target',
+  'workdays-outside-calendar',
 ]);
 
 /**

@@ -26,8 +26,11 @@ const DURATION_COLUMNS: readonly Column[] = [
   { key: 'overLimitShare', label: 'overLimitShare', format: 'over' },
 ];
 
+/** With a limit in working days, the limit said in words ("4个工作日") instead of in hours. */
+const WORDED_LIMIT: Column = { key: 'limit', label: 'limit', format: 'text' };
+
 /** A stage's figures; all null for a unit without a usable time. */
-const durationCells = (s: DurationStats | null): Row => ({
+const durationCells = (s: DurationStats | null, lang: Lang): Row => ({
   count: s?.count ?? null,
   beforeAcceptance: s?.beforeAcceptance ?? null,
   meanHours: s?.meanHours ?? null,
@@ -35,6 +38,7 @@ const durationCells = (s: DurationStats | null): Row => ({
   limitHours: s?.limitHours ?? null,
   overLimit: s?.overLimit ?? null,
   overLimitShare: s?.overLimitShare ?? null,
+  limit: s ? BOOK[lang].limit(s.limit) : null,
 });
 
 const TIMELINESS_NOTES = new Set([
@@ -42,6 +46,7 @@ const TIMELINESS_NOTES = new Set([
   'no-close',
   'no-satisfaction',
   'satisfaction-unrecognised',
+  'workdays-outside-calendar',
 ]);
 
 function timelinessTables(a: Analysis, lang: Lang): Table[] {
@@ -49,15 +54,19 @@ function timelinessTables(a: Analysis, lang: Lang): Table[] {
   const tl = a.timeliness;
   if (!tl) return [];
   const stages = (['reply', 'close'] as const).filter((kind) => tl[kind]);
+  const worded = stages.some((kind) => tl[kind]!.limit.unit === 'workingDays');
+  const columns = worded
+    ? DURATION_COLUMNS.map((c) => (c.key === 'limitHours' ? WORDED_LIMIT : c))
+    : DURATION_COLUMNS;
   return [
     {
-      columns: [{ key: 'stage', label: 'stage', format: 'text' }, ...DURATION_COLUMNS],
-      rows: stages.map((kind) => ({ stage: t[kind], ...durationCells(tl[kind]) })),
+      columns: [{ key: 'stage', label: 'stage', format: 'text' }, ...columns],
+      rows: stages.map((kind) => ({ stage: t[kind], ...durationCells(tl[kind], lang) })),
     },
     ...stages.map((kind): Table => ({
       caption: t[kind],
-      columns: [{ key: 'unit', label: 'unit', format: 'text' }, ...DURATION_COLUMNS],
-      rows: tl.byUnit.map((u) => ({ unit: u.unit, ...durationCells(u[kind]) })),
+      columns: [{ key: 'unit', label: 'unit', format: 'text' }, ...columns],
+      rows: tl.byUnit.map((u) => ({ unit: u.unit, ...durationCells(u[kind], lang) })),
     })),
   ];
 }

@@ -99,7 +99,18 @@ export function repeatSection(a: Analysis, lang: Lang) {
   return { paragraphs, tables: [], charts: [] };
 }
 
-/** "回复平均用时16.9小时（中位15.7小时），超过24小时的3件，占20%" */
+/** The limit as the bulletin says it: "24小时", "4个工作日", "24 hours", "4 working days". */
+function limitPieces(s: DurationStats, p: string, zh: boolean) {
+  if (s.limitHours !== null)
+    return [count(s.limitHours, `${p}.limitHours`), zh ? '小时' : ' hours'];
+  const days = s.limit.value;
+  return [
+    count(days, `${p}.limit.value`),
+    zh ? '个工作日' : days === 1 ? ' working day' : ' working days',
+  ];
+}
+
+/** "回复平均用时16.9小时（中位15.7小时），超过24小时的3件，占20%"; or "超过4个工作日的…" */
 function stagePieces(s: DurationStats, stage: 'reply' | 'close', lang: Lang) {
   if (s.count === 0 || s.meanHours === null || s.medianHours === null) return null;
   const counted = count(s.count, `timeliness.${stage}.count`);
@@ -107,7 +118,7 @@ function stagePieces(s: DurationStats, stage: 'reply' | 'close', lang: Lang) {
   const p = `timeliness.${stage}`;
   const mean = hours(s.meanHours, `${p}.meanHours`);
   const median = hours(s.medianHours, `${p}.medianHours`);
-  const limit = count(s.limitHours, `${p}.limitHours`);
+  const limit = limitPieces(s, p, zh);
   const over = count(s.overLimit, `${p}.overLimit`);
   const share = s.overLimitShare === null ? null : rate(s.overLimitShare, `${p}.overLimitShare`);
   const name = stage === 'reply' ? (zh ? '回复' : 'Replies') : zh ? '办结' : 'Closing';
@@ -120,7 +131,7 @@ function stagePieces(s: DurationStats, stage: 'reply' | 'close', lang: Lang) {
       median,
       '); ',
       s.overLimit === 0
-        ? ['none of the ', counted, ' timed took over ', limit, ' hours']
+        ? ['none of the ', counted, ' timed took over ', limit]
         : [
             'of the ',
             counted,
@@ -128,7 +139,6 @@ function stagePieces(s: DurationStats, stage: 'reply' | 'close', lang: Lang) {
             over,
             ' took over ',
             limit,
-            ' hours',
             share ? [' (', share, ')'] : '',
           ],
     ];
@@ -140,13 +150,13 @@ function stagePieces(s: DurationStats, stage: 'reply' | 'close', lang: Lang) {
     median,
     '小时），',
     s.overLimit === 0
-      ? ['有时间记录的', counted, '件均在', limit, '小时内']
+      ? ['有时间记录的', counted, '件均在', limit, '内']
       : [
           '有时间记录的',
           counted,
           '件中超过',
           limit,
-          '小时的',
+          '的',
           over,
           '件',
           share ? ['，占', share] : '',
