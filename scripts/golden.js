@@ -390,6 +390,17 @@ export const CASES = [
       'en',
     ],
   },
+  // Unit codes named and rolled up (fixtures/codes): the terminal, with its notes and warnings.
+  {
+    name: 'analyze-units-rollup',
+    args: [
+      'analyze',
+      'fixtures/codes/95598-2016-10-codes.xlsx',
+      'fixtures/codes/95598-2016-11-12-codes.csv',
+      ...['--units', 'fixtures/codes/units.csv', '--rollup'],
+      ...['--targets', 'fixtures/codes/targets-county.csv', '--quarter', '2016Q4'],
+    ],
+  },
 ];
 
 // ---------------------------------------------------------------------------------------------

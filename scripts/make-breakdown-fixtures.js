@@ -10,6 +10,7 @@
 // and a blank row above the header, a 合计 row below the data; October 2015 to December 2016, so
 // that 2016Q4 has its year earlier (2015Q4) and its quarter before (2016Q3). Some channels are
 // blank, some work orders are repairs (故障报修), not complaints.
+// codes.csv: the names of URBAN_RURAL_FLAG's codes (01 城市, 02 农村) for --codes.
 //
 // Run with `node scripts/make-breakdown-fixtures.js`.
 
@@ -222,8 +223,17 @@ function expected(rows) {
   };
 }
 
+// The code table a user would keep for the system's codes (--codes): URBAN_RURAL_FLAG's two
+// codes; 用电类别 has none, so its values stay as written.
+const CODES = [
+  ['列', '代码', '名称'],
+  ['URBAN_RURAL_FLAG', '01', '城市'],
+  ['URBAN_RURAL_FLAG', '02', '农村'],
+];
+
 const rows = plan();
 write(rows);
+writeFileSync(join(OUT, 'codes.csv'), toDelimited(CODES));
 const result = expected(rows);
 if (Object.keys(result.byChannel).length < 4 || !result.byChannel['(空)'])
   throw new Error('the plan left out a channel the tests rely on');

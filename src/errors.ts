@@ -33,7 +33,10 @@ export type InputErrorCode =
   // A file that is something else than an export: a targets file, a JSON file.
   | 'NOT_AN_EXPORT'
   // --template: not a Word document, damaged, unbalanced tags or tags the tool does not know.
-  | 'BAD_TEMPLATE';
+  | 'BAD_TEMPLATE'
+  // --units: a cycle, a parent not in the file, a code or a name given twice; --codes likewise.
+  | 'UNITS_INVALID'
+  | 'CODES_INVALID';
 
 /**
  * Where a problem is, for callers that react to it (the message names it for people): the file

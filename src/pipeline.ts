@@ -9,7 +9,13 @@ import { InputError, refuseRejects, refuseUnmatchedTargets } from './errors.js';
 import { noComplaintsError } from './ingest/complaint-types.js';
 import { formatOptionWarnings } from './ingest/format-options.js';
 import type { IngestResult } from './ingest/ingest.js';
+import { readCodes } from './io/codes.js';
 import { readTargets } from './io/targets.js';
+import { readUnits } from './io/units.js';
+import { namedUnit, type ValueNaming } from './ingest/naming.js';
+import { namedTargets, unitNotes as namingNotes } from './metrics/hierarchy.js';
+import type { Targets } from './metrics/targets.js';
+import { print } from './report/print.js';
 import { analyse, type Analysis, type AnalysisInput } from './metrics/analysis.js';
 import type { Aggregate } from './metrics/aggregate.js';
 import { monthOfDay } from './metrics/calendar.js';
@@ -58,22 +64,27 @@ export async function runPipeline(
     taxonomy,
     settings.model ? loadModel(settings.model, taxonomy) : null,
   );
-  const targets = settings.targets
-    ? await readTargets(settings.targets, settings.ingest.map)
-    : null;
+  const naming = await readNaming(settings);
+  const targets = await readNamedTargets(settings, naming);
 
   const progress = Progress.wanted(process.stderr, settings.progress)
     ? new Progress(inputs, settings.lang !== 'en')
     : null;
   let aggregate: Aggregate;
   try {
-    aggregate = await readAggregate(inputs, settings.ingest, {
-      classifier,
-      progress,
-      observe,
-      // Chosen before reading: the cube carries only the dimensions --by asks for.
-      dimensions: cubeDimensions(settings.by),
-    });
+    aggregate = await readAggregate(
+      inputs,
+      { ...settings.ingest, naming },
+      {
+        classifier,
+        progress,
+        observe,
+        // Chosen before reading: the cube carries only the dimensions --by asks for; a column
+        // dimension's codes are named through the code table (fields are named as read).
+        dimensions: cubeDimensions(settings.by),
+        codes: naming?.codes ?? null,
+      },
+    );
   } finally {
     progress?.done();
   }
@@ -84,12 +95,20 @@ export async function runPipeline(
   if (noComplaints) throw noComplaints;
   refuseFieldsMissing(settings.by, result);
 
+  const unitNotes = naming?.units
+    ? namingNotes(naming.units, naming.rollup, writtenUnits(result))
+    : [];
+  if (!settings.quiet)
+    for (const n of unitNotes)
+      print(process.stderr, `warning: ${settings.lang === 'en' ? n.message : n.zh}\n`);
   const input = analysisInput(aggregate, {
     inputs,
     request,
     settings: settings.analysis,
     taxonomy,
     targets,
+    naming,
+    unitNotes,
   });
   input.by = settings.by;
   const analysis = analyse(input);
@@ -103,14 +122,15 @@ export async function runPipeline(
  */
 export function analysisInput(
   aggregate: Aggregate,
-  context: Pick<AnalysisInput, 'request' | 'settings' | 'taxonomy' | 'targets'> & {
+  context: Pick<AnalysisInput, 'request' | 'settings' | 'taxonomy' | 'targets' | 'unitNotes'> & {
     inputs: readonly string[];
+    naming?: ValueNaming | null;
   },
 ): AnalysisInput {
   const { request, taxonomy, inputs } = context;
   const { ingest: result, records } = aggregate;
   const cube = buildCube(records, complaintClasses(taxonomy));
-  const spans = coverageSpans(result);
+  const spans = coverageSpans(result, context.naming ?? null);
   const covered = coveredMonths(spans);
   const complaintMonths = new Set<number>();
   const allMonths = new Set<number>();
@@ -146,14 +166,60 @@ export function analysisInput(
   const fields = new Set<Field>(result.inputs.flatMap((i) => i.columns.map((c) => c.field)));
   const { settings, targets } = context;
   const partial = partialMonths(spans, Math.min(...covered), Math.max(...covered));
-  return { cube, records, taxonomy, period, request, covered, partial, targets, fields, settings };
+  const unitNotes = context.unitNotes ?? [];
+  return {
+    cube,
+    records,
+    taxonomy,
+    period,
+    request,
+    covered,
+    partial,
+    targets,
+    fields,
+    settings,
+    ...(unitNotes.length > 0 ? { unitNotes } : {}),
+  };
 }
 
-/** The days each input covers, with its units (metrics/coverage.ts). */
-function coverageSpans(result: IngestResult): InputSpan[] {
-  return result.coverage.flatMap((days, i) =>
-    days ? [{ from: days[0], to: days[1], units: Object.keys(result.inputs[i]!.units) }] : [],
-  );
+/** The days each input covers, with its units as counted (metrics/coverage.ts). */
+function coverageSpans(result: IngestResult, naming: ValueNaming | null): InputSpan[] {
+  return result.coverage.flatMap((days, i) => {
+    if (!days) return [];
+    const written = Object.keys(result.inputs[i]!.units);
+    const units = naming
+      ? [...new Set(written.map((u) => namedUnit(naming, u, unitHeader(result, i))))]
+      : written;
+    return [{ from: days[0], to: days[1], units }];
+  });
+}
+
+/** The header of an input's unit column, as found. */
+function unitHeader(result: IngestResult, input: number): string | null {
+  return result.inputs[input]!.columns.find((c) => c.field === 'unit')?.header ?? null;
+}
+
+/** The units of the data as the exports write them (trimmed, NFKC). */
+function writtenUnits(result: IngestResult): string[] {
+  return result.inputs.flatMap((i) => (i ? Object.keys(i.units) : []));
+}
+
+/** The units file and the code table, read before the exports; null when neither is given. */
+async function readNaming(settings: Settings): Promise<ValueNaming | null> {
+  if (!settings.units && !settings.codes) return null;
+  const units = settings.units ? await readUnits(settings.units) : null;
+  const codes = settings.codes ? await readCodes(settings.codes) : null;
+  return { units, rollup: units ? settings.rollup : 0, codes };
+}
+
+/** The targets file, if any; its units named through the units file (a code becomes a name). */
+async function readNamedTargets(
+  settings: Settings,
+  naming: ValueNaming | null,
+): Promise<Targets | null> {
+  if (!settings.targets) return null;
+  const targets = await readTargets(settings.targets, settings.ingest.map);
+  return naming?.units ? namedTargets(targets, naming.units) : targets;
 }
 
 /**

@@ -78,15 +78,16 @@ export function register(program: Command): void {
 
 ${BY_HELP}
 
-Exit codes: 0 done; 2 an input or the targets file cannot be read, no work order falls in
-the period, or no row is a complaint (see --complaint-type); 3 rows were rejected, or a
-target matches no unit, under --strict.
+Exit codes: 0 done; 2 an input, the targets, units or codes file cannot be read, no work
+order falls in the period, or no row is a complaint (see --complaint-type); 3 rows were
+rejected, or a target matches no unit, under --strict.
 
 Examples:
   complaints analyze fixtures/metrics/95598-2015.xlsx fixtures/metrics/95598-2016-01-06.xlsx \\
       fixtures/metrics/95598-2016-06-12-gb18030.csv --targets fixtures/metrics/targets-2016.csv
   complaints analyze exports/*.xlsx --quarter 2016Q4 --targets targets.xlsx --prorate
   complaints analyze export.csv --month 2016-11 --json result.json
+  complaints analyze exports/*.csv --units units.csv --rollup --targets county-targets.csv
   complaints analyze exports/*.xlsx --quarter 2016Q4 --by unit --by level1`,
     )
     .action(async (inputs: string[], _options: unknown, command: Command) => {

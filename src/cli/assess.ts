@@ -27,9 +27,9 @@ a target, and targets of units not in the data, are listed, never guessed.
 ${BY_HELP}
 assess classifies (--taxonomy, --model) only for --by level1, level2, level3 or discipline.
 
-Exit codes: 0 done; 2 an input or the targets file cannot be read, no work order falls in
-the period, or no row is a complaint (see --complaint-type); 3 rows were rejected, or a
-target matches no unit, under --strict.
+Exit codes: 0 done; 2 an input, the targets, units or codes file cannot be read, no work
+order falls in the period, or no row is a complaint (see --complaint-type); 3 rows were
+rejected, or a target matches no unit, under --strict.
 
 Examples:
   complaints assess fixtures/metrics/95598-2016-*.xlsx fixtures/metrics/95598-2016-06-12-gb18030.csv \\

@@ -17,6 +17,7 @@ import {
 } from '../schema/values.js';
 import { callbackOf, flagOf, minuteOf } from './compare.js';
 import { DIGEST_SEED, NEW, digestNumber, digestSample, digestText } from './dedup.js';
+import { InputNaming, type CodedField } from './naming.js';
 import { PartialBuilder, type IngestPartial, type RowCounts } from './partial.js';
 import type { InputHeader } from './summary.js';
 import { targetsAsExport, targetsHeader } from './targets-sniff.js';
@@ -109,6 +110,8 @@ export class TableIngest implements TableSink {
   private counts: RowCounts;
   /** Control characters removed before the partial began. */
   private controlsBefore = 0;
+  /** Names for the units and coded values, when a units file or a code table is given. */
+  private naming: InputNaming | null = null;
 
   constructor(
     private readonly file: string,
@@ -221,6 +224,10 @@ export class TableIngest implements TableSink {
     this.lastRow = headerRow;
     for (const field of FIELDS) this.col[field] = found.columns[field] ?? -1;
     this.hasType = this.col.businessType >= 0;
+    if (this.settings.naming)
+      this.naming = new InputNaming(this.settings.naming, (f) =>
+        this.col[f] < 0 ? null : found.headers[this.col[f]]!,
+      );
     this.columns = FIELDS.filter((f) => found.columns[f] !== undefined).map((field) => ({
       header: detach(visible(found.headers[found.columns[field]!]!)),
       field,
@@ -251,6 +258,12 @@ export class TableIngest implements TableSink {
     const clean = this.texts.clean(raw);
     if (count.controls !== before) this.counts.firstControl ??= { row: this.currentRow, field };
     return clean === '' ? null : clean;
+  }
+
+  /** A coded column's value: named by the code table (--codes) when it has the code. */
+  private coded(cells: readonly Cell[], field: CodedField): string | null {
+    const value = this.category(cells, field);
+    return this.naming ? this.naming.value(field, value) : value;
   }
 
   /** Values that are mostly distinct (ids, customer numbers, phones): cleaned, not memoised. */
@@ -300,8 +313,8 @@ export class TableIngest implements TableSink {
       this.rejectUnlessSkipped(raw, 'date-invalid', `${acceptedHeader} '${shown}' is not a date`);
       return;
     }
-    const unit = this.category(cells, 'unit');
-    if (unit === null) {
+    const written = this.category(cells, 'unit');
+    if (written === null) {
       this.rejectUnlessSkipped(
         raw,
         'unit-empty',
@@ -315,9 +328,10 @@ export class TableIngest implements TableSink {
     const level3 = this.category(cells, 'level3');
     if (
       this.texts.garbled.size > 0 &&
-      this.rejectGarbled(raw, { unit, businessType, level1, level2, level3 })
+      this.rejectGarbled(raw, { unit: written, businessType, level1, level2, level3 })
     )
       return;
+    const unit = this.naming ? this.naming.unit(written) : written;
     const counts = this.counts;
     const part = this.part;
     counts.rows++;
@@ -362,14 +376,14 @@ export class TableIngest implements TableSink {
       closedAt: this.optionalTime(cells, 'closedAt'),
       repliedAt: this.optionalTime(cells, 'repliedAt'),
       satisfaction: this.category(cells, 'satisfaction'),
-      department: this.category(cells, 'department'),
-      city: this.category(cells, 'city'),
+      department: this.coded(cells, 'department'),
+      city: this.coded(cells, 'city'),
       escalated,
-      severity: this.category(cells, 'severity'),
-      channel: this.category(cells, 'channel'),
-      urbanRural: this.category(cells, 'urbanRural'),
-      customerType: this.category(cells, 'customerType'),
-      station: this.category(cells, 'station'),
+      severity: this.coded(cells, 'severity'),
+      channel: this.coded(cells, 'channel'),
+      urbanRural: this.coded(cells, 'urbanRural'),
+      customerType: this.coded(cells, 'customerType'),
+      station: this.coded(cells, 'station'),
       cells,
       headers: this.header!.headers,
     };
@@ -381,7 +395,8 @@ export class TableIngest implements TableSink {
     counts.byType[typeKey] = (counts.byType[typeKey] ?? 0) + 1;
     if (!isComplaint && looksLikeComplaint(order))
       counts.complaintLike[typeKey] = (counts.complaintLike[typeKey] ?? 0) + 1;
-    counts.units[unit] = (counts.units[unit] ?? 0) + 1;
+    // As written: inspect shows the spellings, and the notes on --units tell which are unknown.
+    counts.units[written] = (counts.units[written] ?? 0) + 1;
     if (isComplaint) counts.complaints++;
     const ms = acceptedAt.ms;
     if (counts.firstMs === null || ms < counts.firstMs) counts.firstMs = ms;

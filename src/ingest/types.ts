@@ -5,6 +5,7 @@ import type { MapOverrides } from '../schema/header.js';
 import type { Appeal, Flag, LocalTime, Substantiated } from '../schema/values.js';
 import type { CoverageBasis } from './coverage.js';
 import type { Occurrence } from './dedup.js';
+import type { ValueNaming } from './naming.js';
 
 export interface IngestSettings {
   map: MapOverrides;
@@ -14,6 +15,8 @@ export interface IngestSettings {
   sheet: string | null;
   /** Cap on the inflated size of an xlsx part in bytes (--max-inflated); null: the default. */
   maxInflated?: number | null;
+  /** Names for units and coded values (--units, --rollup, --codes); absent: as written. */
+  naming?: ValueNaming | null;
 }
 
 export const DEFAULT_COMPLAINT_TYPES = ['投诉'];

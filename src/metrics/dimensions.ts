@@ -5,10 +5,11 @@
  * asks for them, each the value of a WorkOrder field through an id dictionary, so a cell stays a
  * tuple of small integers. Adding a dimension is one entry here (and its schema field).
  *
- * Besides the fields, any column of the export is a dimension (`column:URBAN_RURAL_FLAG`, from
- * `--by URBAN_RURAL_FLAG`): its cell in the row as read, found by header in each input. A value
- * of either kind may pass through a code table (codes.ts) before it is counted, so the cube holds
- * 城市 where the export wrote 01 — when the user's table says so; the code itself otherwise.
+ * Besides the fields, any column of the export is a dimension (`column:区域代码`, from
+ * `--by 区域代码`): its cell in the row as read, found by header in each input. Its values pass
+ * through the code table (codes.ts) before they are counted, as the fields' do when read, so
+ * the cube holds 城区 where the export wrote A1 — when the user's table says so; the code itself
+ * otherwise.
  */
 import type { WorkOrder } from '../ingest/types.js';
 import { fieldForHeader, headerKey } from '../schema/fields.js';
@@ -86,8 +87,10 @@ export type DimensionReader = (
 
 /**
  * How to read the chosen dimensions: column dimensions find their header once per input (the
- * inputs of a data set may order their columns differently), and every value passes through
- * `codes` — by field name or header as written — when a code table is given (null: none).
+ * inputs of a data set may order their columns differently), and their values pass through
+ * `codes`, asked by the header as written, when a code table is given (null: none). A field's
+ * value (channel, urbanRural …) comes named already: the code table names it as the row is
+ * normalised (ingest/naming.ts), before anything counts it.
  */
 export function dimensionReader(
   chosen: readonly OptionalDimension[],
@@ -106,8 +109,9 @@ export function dimensionReader(
   };
   const names = chosen.map((d) => (isColumnDimension(d) ? columnHeader(d) : d));
   const named = chosen.map(() => new Map<string, string>());
+  // The fields' values were named as they were read (ingest/naming.ts): only a column's here.
   const translate = (d: number, code: string | null): string | null => {
-    if (codes === null || code === null) return code;
+    if (codes === null || code === null || !isColumnDimension(chosen[d]!)) return code;
     let name = named[d]!.get(code);
     if (name === undefined) named[d]!.set(code, (name = codes.name(names[d]!, code) ?? code));
     return name;

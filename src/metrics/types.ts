@@ -60,6 +60,8 @@ export interface AnalysisInput {
   /** Fields with a column in at least one input. */
   fields: ReadonlySet<Field>;
   settings: AnalysisSettings;
+  /** What the units file (--units) left as written or could not roll up (hierarchy.ts). */
+  unitNotes?: readonly Note[];
   /** The breakdowns asked for (--by): each one or two dimension names. */
   by?: readonly (readonly string[])[];
 }
@@ -338,7 +340,9 @@ export interface Note {
     | 'no-close'
     | 'no-satisfaction'
     | 'satisfaction-unrecognised'
-    | 'workdays-outside-calendar';
+    | 'workdays-outside-calendar'
+    | 'units-not-in-file'
+    | 'units-rollup-short';
   message: string;
   zh: string;
   /**

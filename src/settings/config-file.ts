@@ -166,7 +166,7 @@ export async function loadConfig(
   }
   const settings = validateConfig(doc, shown);
   const dir = dirname(file);
-  for (const key of ['targets', 'model', 'template', 'out'] as const) {
+  for (const key of ['targets', 'model', 'template', 'out', 'units', 'codes'] as const) {
     const value = settings[key];
     if (value !== undefined) settings[key] = resolve(dir, value);
   }

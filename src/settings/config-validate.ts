@@ -37,6 +37,9 @@ const KEYS: readonly Key[] = [
   'template',
   'out',
   'period',
+  'units',
+  'rollup',
+  'codes',
   'by',
 ];
 /** JSON Schema's annotations, allowed so a file can say what it is. */
@@ -124,7 +127,12 @@ export function validateConfig(doc: unknown, file: string): ConfigSettings {
       case 'targets':
       case 'model':
       case 'template':
+      case 'units':
+      case 'codes':
         settings[key] = check.string(key, value, 'a file path');
+        break;
+      case 'rollup':
+        settings.rollup = value === true ? 1 : check.positive(key, value, true);
         break;
       case 'taxonomy':
         settings.taxonomy = check.string(key, value, 'a taxonomy name or file path');

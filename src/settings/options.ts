@@ -119,6 +119,18 @@ export function addMetricOptions(command: Command): Command {
       'settings for unattended runs (default: complaints.config.json here, if there is one)',
     ),
     new Option(
+      '--units <file>',
+      'unit codes and spellings to names, with the hierarchy: CSV, XLSX or JSON (单位编码, 单位名称, 上级单位, 别名)',
+    ),
+    new Option(
+      '--rollup [levels]',
+      'count each unit under its parent in --units (供电所 under their county), or LEVELS up (default 1)',
+    ),
+    new Option(
+      '--codes <file>',
+      'names for coded columns: CSV, XLSX or JSON (列, 代码, 名称: URBAN_RURAL_FLAG, 01, 城市)',
+    ),
+    new Option(
       '--by <dim>',
       'break the complaints down by DIM: unit, level1, level2, level3, discipline, channel, urbanRural, customerType, station, month, or a column header as written (URBAN_RURAL_FLAG); twice for a two-way table',
     ).argParser(collect),

@@ -221,8 +221,43 @@ export async function resolveSettings(
     detail: o.detail ?? c.detail ?? false,
     charts: o.charts ?? c.charts ?? true,
     template: o.template ?? c.template ?? null,
+    units: o.units ?? c.units ?? null,
+    rollup: rollupLevels(o.rollup, c.rollup, o.units ?? c.units, config),
+    codes: o.codes ?? c.codes ?? null,
     by: metric ? (o.by !== undefined ? parseBy(o.by) : (c.by ?? [])) : [],
   };
+}
+
+/**
+ * --rollup [N]: 1 without a number. A value that is no number is most likely an input written
+ * after it (commander takes it as the option's value): said so.
+ */
+function rollupLevels(
+  given: string | true | undefined,
+  configured: number | undefined,
+  units: string | undefined,
+  config: LoadedConfig | null,
+): number {
+  // The command line's --rollup without units is refused with the others (unused.ts).
+  if (given === undefined && configured !== undefined && units === undefined) {
+    throw new InputError(
+      'CONFIG_INVALID',
+      `${config!.file}: "rollup": no units file to roll up along.`,
+      'Add "units": "units.csv" to the config file, or give --units FILE.',
+      { file: config!.file },
+    );
+  }
+  if (given === undefined) return configured ?? 0;
+  if (given === true) return 1;
+  const n = positiveNumber(given, true);
+  if (n === null) {
+    throw new InputError(
+      'BAD_OPTION',
+      `--rollup ${given}: expected a number of levels (1, 2 …).`,
+      'Write --rollup 1, or put --rollup after the input files.',
+    );
+  }
+  return n;
 }
 
 /** `--json FILE` (not stdout) as an output path. */
@@ -236,7 +271,7 @@ function jsonFile(json: string | true): string | null {
  */
 export function filesRead(
   settings: Pick<Settings, 'inputs' | 'config' | 'targets' | 'taxonomy' | 'model'> &
-    Partial<Pick<Settings, 'template'>>,
+    Partial<Pick<Settings, 'template' | 'units' | 'codes'>>,
 ): ReadFile[] {
   const reads: ReadFile[] = settings.inputs.map((path) => ({ path, role: 'the input' }));
   // The config file is read from the working directory unless named: a .json output there
@@ -246,5 +281,7 @@ export function filesRead(
   if (settings.taxonomy) reads.push({ path: settings.taxonomy, role: 'the taxonomy file' });
   if (settings.model) reads.push({ path: settings.model, role: 'the model file' });
   if (settings.template) reads.push({ path: settings.template, role: 'the template' });
+  if (settings.units) reads.push({ path: settings.units, role: 'the units file' });
+  if (settings.codes) reads.push({ path: settings.codes, role: 'the code table' });
   return reads;
 }

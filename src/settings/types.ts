@@ -55,6 +55,12 @@ export interface Settings {
   charts: boolean;
   /** --template FILE.docx: the company's bulletin template that --out X.docx fills. */
   template: string | null;
+  /** --units FILE: unit codes and spellings to names, and the hierarchy. */
+  units: string | null;
+  /** --rollup [N]: count each unit under its ancestor N levels up; 0 without --rollup. */
+  rollup: number;
+  /** --codes FILE: codes to names for coded columns. */
+  codes: string | null;
   /**
    * --by: the breakdowns asked for, each one or two dimensions (a field such as channel, or a
    * column header as written), trimmed; [] for none. The command line gives one breakdown, the
@@ -98,6 +104,10 @@ export interface CommandLineOptions {
   detail?: boolean;
   charts?: boolean;
   template?: string;
+  units?: string;
+  /** true: --rollup without a number (1). */
+  rollup?: string | true;
+  codes?: string;
   by?: string[];
 }
 
@@ -139,6 +149,12 @@ export interface ConfigSettings {
   out?: string;
   /** A period rule (see PERIOD_RULES), worked out from today's date on each run. */
   period?: string;
+  /** The units file, relative to the config file's folder. */
+  units?: string;
+  /** Levels to roll units up (true: 1). */
+  rollup?: number;
+  /** The code table, relative to the config file's folder. */
+  codes?: string;
   /** Breakdowns: "channel", ["unit", "level1"] or [["channel"], ["unit", "level1"]]. */
   by?: string[][];
 }

@@ -96,6 +96,14 @@ export function refuseUnused(
       'Give --targets FILE (or "targets" in the config file).',
     );
   }
+  if (typed('rollup') && !typed('units') && config.units === undefined) {
+    refuse(
+      command,
+      'rollup',
+      'it counts units under their parents in the units file, and no units file is given',
+      'Give --units FILE (or "units" in the config file).',
+    );
+  }
   const by = typed('by') ? (options.by as string[]) : (config.by ?? []).flat();
   const byClass = by.some((name) => CLASS_BY.includes(breakdownDimension(name)));
   if ((command === 'trend' || command === 'assess') && !byClass) {

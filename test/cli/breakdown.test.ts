@@ -85,6 +85,25 @@ describe('analyze --by on a generated export', () => {
     expect(withoutEmpty(tallies(b!.groups))).toEqual(counts);
   });
 
+  it('--codes names the codes: 01 城市, 02 农村; the blank stays (空)', () => {
+    const codes = join(ROOT, 'fixtures', 'breakdown', 'codes.csv');
+    const [b] = json([
+      'analyze',
+      FILE,
+      ...Q,
+      '--by',
+      'URBAN_RURAL_FLAG',
+      '--codes',
+      codes,
+    ]).breakdowns;
+    const by = expected.byUrbanRural;
+    expect(withoutEmpty(tallies(b!.groups))).toEqual({
+      城市: by['01'],
+      农村: by['02'],
+      '(空)': by['(空)'],
+    });
+  });
+
   it('--by a column that is no field: its cells as written (受理内容: one text per class)', () => {
     const result = json(['analyze', FILE, ...Q, '--by', '受理内容']);
     const [b] = result.breakdowns;

@@ -44,11 +44,18 @@ describe('dimensionReader', () => {
       { channel: '95598电话', urbanRural: '01', customerType: '居民生活', station: '徽城供电所' },
     ],
     [
-      'codes mapped by the table, an unknown code kept, a blank left blank',
+      "a field's value as read: the code table named it when the row was read (naming.ts)",
       ['urbanRural', 'channel'],
       { urbanRural: '02', channel: '07' },
       codes,
-      { urbanRural: '农村', channel: '07' },
+      { urbanRural: '02', channel: '07' },
+    ],
+    [
+      'a column: a code mapped by the table, an unknown code kept, a blank left blank',
+      ['column:ZONE', 'column:MODE', 'column:LEVEL'],
+      { headers: ['ZONE', 'MODE', 'LEVEL'], cells: ['A1', '07', ''] },
+      codes,
+      { 'column:ZONE': '城区', 'column:MODE': '07', 'column:LEVEL': null },
     ],
     [
       'a column by its header (any case, full-width), trimmed and NFKC',

@@ -102,6 +102,18 @@ describe('loadConfig', () => {
     });
   });
 
+  it('"units" and "codes": relative to the config file’s folder; "rollup" as given', async () => {
+    const dir = folder({
+      'cron/monthly.json': '{ "units": "单位.csv", "rollup": 1, "codes": "../codes.json" }',
+    });
+    const loaded = await loadConfig('cron/monthly.json', dir);
+    expect(loaded?.settings).toEqual({
+      units: join(dir, 'cron/单位.csv'),
+      rollup: 1,
+      codes: join(dir, 'codes.json'),
+    });
+  });
+
   it('--config FILE wins over complaints.config.json in the working directory', async () => {
     const dir = folder({ [CONFIG_FILE]: '{ "lang": "zh" }', 'other.json': '{ "lang": "en" }' });
     expect((await loadConfig('other.json', dir))?.settings).toEqual({ lang: 'en' });

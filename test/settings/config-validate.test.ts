@@ -56,6 +56,28 @@ describe('validateConfig', () => {
     });
   });
 
+  it.each<[object, ConfigSettings]>([
+    [
+      { units: '单位.csv', rollup: 2, codes: 'codes.json' },
+      { units: '单位.csv', rollup: 2, codes: 'codes.json' },
+    ],
+    [
+      { units: 'u.xlsx', rollup: true },
+      { units: 'u.xlsx', rollup: 1 },
+    ],
+  ])('units, rollup and codes: %j', (doc, expected) => {
+    expect(validateConfig(doc, 'cfg.json')).toEqual(expected);
+  });
+
+  it.each([[{ rollup: 0 }], [{ rollup: 1.5 }], [{ rollup: 'county' }], [{ units: 3 }]])(
+    '%j is refused, naming the key',
+    async (doc) => {
+      const error = await failure(() => validateConfig(doc, 'cfg.json'));
+      expect(error.code).toBe('CONFIG_INVALID');
+      expect(error.message).toMatch(new RegExp(`^cfg\\.json: "${Object.keys(doc)[0]}": `));
+    },
+  );
+
   it('accepts arrays, an empty object, and a year as a number', () => {
     expect(validateConfig({}, 'cfg.json')).toEqual({});
     expect(
@@ -131,7 +153,7 @@ describe('validateConfig', () => {
     [
       { colour: false },
       'cfg.json: "colour": unknown setting.',
-      /^Settings: inputs, targets, .*, period, by\.$/,
+      /^Settings: inputs, targets, .*, period, units, rollup, codes, by\.$/,
     ],
     [
       { month: '2016-11' },

@@ -68,6 +68,9 @@ const DEFAULTS: Settings = {
   detail: false,
   charts: true,
   template: null,
+  units: null,
+  rollup: 0,
+  codes: null,
   by: [],
 };
 
@@ -102,6 +105,9 @@ describe('resolveSettings: the defaults, and every option converted', () => {
       out: 'r.xlsx',
       detail: true,
       charts: false,
+      units: 'u.csv',
+      rollup: '2',
+      codes: 'c.json',
     });
     expect(settings).toEqual<Settings>({
       inputs: ['a.csv'],
@@ -139,6 +145,9 @@ describe('resolveSettings: the defaults, and every option converted', () => {
       detail: true,
       charts: false,
       template: null,
+      units: 'u.csv',
+      rollup: 2,
+      codes: 'c.json',
       by: [],
     });
   });
@@ -275,6 +284,46 @@ describe('resolveSettings: the command line wins over the config file, key by ke
   ])('%s', async (_, options, pick, expected) => {
     expect(pick(await resolve(options, config(file)))).toEqual(expected);
   });
+
+  it.each<[string, CommandLineOptions, ConfigSettings, Pick<Settings, 'units' | 'rollup'>]>([
+    [
+      '--rollup with the file’s units',
+      { rollup: true },
+      { units: '/c/u.csv' },
+      { units: '/c/u.csv', rollup: 1 },
+    ],
+    [
+      '--units with the file’s rollup',
+      { units: 'u.csv' },
+      { rollup: 2 },
+      { units: 'u.csv', rollup: 2 },
+    ],
+    [
+      '--rollup 3 over the file’s 1',
+      { rollup: '3' },
+      { units: '/c/u.csv', rollup: 1 },
+      { units: '/c/u.csv', rollup: 3 },
+    ],
+  ])('%s', async (_, options, settings, expected) => {
+    expect(await resolve(options, config(settings))).toMatchObject(expected);
+  });
+
+  it('"rollup" in the config file with no units file anywhere is refused', async () => {
+    const error = await failure(() => resolve({}, config({ rollup: 1 })));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toBe(
+      '/cron/complaints.config.json: "rollup": no units file to roll up along.',
+    );
+  });
+
+  it.each([['0'], ['x.csv'], ['1.5']])(
+    '--rollup %s is refused, saying an input may follow',
+    async (value) => {
+      const error = await failure(() => resolve({ rollup: value, units: 'u.csv' }));
+      expect(error.message).toBe(`--rollup ${value}: expected a number of levels (1, 2 …).`);
+      expect(error.hint).toBe('Write --rollup 1, or put --rollup after the input files.');
+    },
+  );
 
   it('inspect and classify read no config file', async () => {
     for (const command of ['inspect', 'classify'] as const) {

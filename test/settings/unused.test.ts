@@ -44,6 +44,9 @@ const METRIC = {
   top: 'hot spots and repeat complainants',
   progress: 'the progress line',
   config: 'the config file',
+  units: 'unit codes and spellings named, the hierarchy',
+  rollup: 'units counted under their ancestors; refused without a units file',
+  codes: 'coded columns named',
 };
 const REFUSED = 'refused: the command does not use it';
 
@@ -143,6 +146,15 @@ describe('refuseUnused: options idle in a combination', () => {
     ],
     ['analyze', { prorate: true, targets: 't.csv' }, ['a.csv'], {}, null],
     ['analyze', { prorate: true }, [], { targets: '/cfg/t.csv' }, null],
+    [
+      'trend',
+      { rollup: true },
+      ['a.csv'],
+      {},
+      'trend: --rollup is not used: it counts units under their parents in the units file, and no units file is given.',
+    ],
+    ['assess', { rollup: '2', units: 'u.csv' }, ['a.csv'], {}, null],
+    ['analyze', { rollup: true }, [], { units: '/cfg/units.csv' }, null],
     [
       'report',
       { prorate: true },

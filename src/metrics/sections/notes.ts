@@ -80,7 +80,7 @@ export function partialNote(input: AnalysisInput): Note | null {
 /** Gaps in the data: months of the period no input covers, missing columns, no year before. */
 export function dataNotes(input: AnalysisInput): Note[] {
   const { period, covered, settings, fields } = input;
-  const notes: Note[] = [];
+  const notes: Note[] = [...(input.unitNotes ?? [])];
   const missing = months(period).filter((m) => !covered.has(m));
   if (missing.length > 0) {
     const list = missing.map(monthIndexToString).join(', ');

@@ -225,6 +225,8 @@ const QUALITY_NOTES: ReadonlySet<Note['code']> = new Set([
   'months-missing',
   'targets-without-data',
   'units-without-target',
+  'units-not-in-file',
+  'units-rollup-short',
 ]);
 
 /** The days each input covers, and how that was judged (ingest/coverage.ts). */

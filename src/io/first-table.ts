@@ -1,0 +1,106 @@
+/**
+ * The small files beside the exports (targets, units, codes): read whole, as text for JSON, or
+ * as the rows of the first table through the same readers as the exports (CSV in any encoding
+ * they sniff, the first sheet of a workbook).
+ */
+import { access, readFile } from 'node:fs/promises';
+import { InputError } from '../errors.js';
+import { isTotalRow } from '../ingest/table-ingest.js';
+import { headerKey } from '../schema/fields.js';
+import { cellText } from '../schema/values.js';
+import { openInput } from './source.js';
+import type { BrokenRow, Cell, RawRow } from './table.js';
+
+/** The text of `file`; `option` (--targets …) and `what` name it in the error. */
+export async function readText(file: string, option: string, what: string): Promise<string> {
+  try {
+    return await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(
+      code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
+      `${option} ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}.`,
+      `Check the path of the ${what}.`,
+      { file },
+    );
+  }
+}
+
+/** Refuses a file that is not there in the words of its option, before a reader opens it. */
+export async function mustExist(file: string, option: string, what: string): Promise<void> {
+  try {
+    await access(file);
+  } catch {
+    throw new InputError(
+      'FILE_NOT_FOUND',
+      `${option} ${file}: no such file.`,
+      `Check the path of the ${what}.`,
+      { file },
+    );
+  }
+}
+
+/** The rows of the first table a reader yields; `broken` makes the error for a broken row. */
+export async function readFirstTable(
+  file: string,
+  broken: (row: BrokenRow) => Error,
+): Promise<RawRow[]> {
+  const { reader } = await openInput(file);
+  const rows: RawRow[] = [];
+  let taken = false;
+  await reader.read({
+    begin() {},
+    rows(batch) {
+      if (taken) return false;
+      rows.push(...batch.map((r) => ({ row: r.row, cells: [...r.cells] })));
+      return true;
+    },
+    broken(row) {
+      throw broken(row);
+    },
+    end() {
+      taken = true;
+      return true;
+    },
+  });
+  return rows;
+}
+
+/** Header keys (headerKey) of each column a small file may have. */
+export type ColumnKeys<C extends string> = Record<C, ReadonlySet<string>>;
+
+/** Rows looked at for the header of a small file (its title rows are few). */
+export const SMALL_HEADER_ROWS = 20;
+
+/**
+ * The header of a small file: the first of its first rows whose cells name columns `accept`
+ * takes; the position of that row and of each column named, or null.
+ */
+export function locateColumns<C extends string>(
+  rows: readonly RawRow[],
+  keys: ColumnKeys<C>,
+  accept: (found: Partial<Record<C, number>>) => boolean,
+): { at: number; columns: Partial<Record<C, number>> } | null {
+  for (let i = 0; i < Math.min(rows.length, SMALL_HEADER_ROWS); i++) {
+    const columns: Partial<Record<C, number>> = {};
+    rows[i]!.cells.forEach((cell, column) => {
+      const key = headerKey(cellText(cell));
+      const c = (Object.keys(keys) as C[]).find((k) => keys[k].has(key));
+      if (c !== undefined && columns[c] === undefined) columns[c] = column;
+    });
+    if (accept(columns)) return { at: i, columns };
+  }
+  return null;
+}
+
+/** A row with nothing in it, or a 合计 row: not data. */
+export function isBlankOrTotal(cells: readonly Cell[]): boolean {
+  return cells.every((c) => c === null || cellText(c).trim() === '') || isTotalRow(cells);
+}
+
+/** Header keys from header names. */
+export function keysOf<C extends string>(names: Record<C, readonly string[]>): ColumnKeys<C> {
+  return Object.fromEntries(
+    Object.entries(names).map(([c, list]) => [c, new Set((list as string[]).map(headerKey))]),
+  ) as unknown as ColumnKeys<C>;
+}
