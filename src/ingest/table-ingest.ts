@@ -380,6 +380,10 @@ export class TableIngest implements TableSink {
       city: this.coded(cells, 'city'),
       escalated,
       severity: this.coded(cells, 'severity'),
+      channel: this.coded(cells, 'channel'),
+      urbanRural: this.coded(cells, 'urbanRural'),
+      customerType: this.coded(cells, 'customerType'),
+      station: this.coded(cells, 'station'),
       cells,
       headers: this.header!.headers,
     };

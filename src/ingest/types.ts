@@ -64,6 +64,11 @@ export interface WorkOrder {
   city: string | null;
   escalated: Flag;
   severity: string | null;
+  /** 受理渠道 (95598 电话, 网上国网, 12398 …), 城乡类别, 用电类别, 供电所: as written, or null. */
+  channel: string | null;
+  urbanRural: string | null;
+  customerType: string | null;
+  station: string | null;
   /** The row as read, for row-level outputs that keep the original columns. */
   cells: readonly Cell[];
   /** The header of the row's input, as found: same array for every row of that input. */

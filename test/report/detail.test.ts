@@ -49,6 +49,10 @@ function order(id: string, month: number, level1: string, isComplaint = true): W
     city: null,
     escalated: null,
     severity: null,
+    channel: null,
+    urbanRural: null,
+    customerType: null,
+    station: null,
     cells: [id, id === '5' ? text : date, 'A ', level1],
     headers: HEADERS,
   };
