@@ -1,4 +1,4 @@
-// Usage: npm run bench -- [--only csv|gb18030|xlsx|bulletin|accuracy|warn] [--skip-generate] [--repeat N]
+// Usage: npm run bench -- [--only csv|gb18030|xlsx|bulletin|by|accuracy|warn] [--skip-generate] [--repeat N]
 //        (env BENCH_CLI=path/to/complaints.js to measure another build)
 //
 // Ingest speed and memory: runs each reader as its own child process on the generated files,
@@ -78,6 +78,15 @@ const trend = (kind, size, file) => ({
   cli: true,
 });
 
+// Issue 14: a two-way breakdown (unit × level2) against the plain analysis of the same file.
+const analyzeBy = (kind, size, file) => ({
+  key: `analyze-by-${kind}:${size}`,
+  name: `analyze --by unit --by level2 --json ${file}`,
+  file,
+  cmd: [CLI, 'analyze', data(file), '--by', 'unit', '--by', 'level2', '--json'],
+  cli: true,
+});
+
 const report = (kind, size, file) => ({
   key: `report-${kind}:${size}`,
   name: `report --detail ${file}`,
@@ -146,6 +155,7 @@ const SUITES = {
     analyze('xlsx', '1m', 'orders-1048575.xlsx'),
   ],
   bulletin: [bulletin('xlsx', '1m', 'orders-1m.csv'), bulletin('docx', '1m', 'orders-1m.csv')],
+  by: [analyze('utf8', '1m', 'orders-1m.csv'), analyzeBy('utf8', '1m', 'orders-1m.csv')],
 };
 
 // [line key, reference key, label]: time ratios shown in the table.
@@ -166,13 +176,14 @@ const RATIOS = [
   ['trend-utf8', 'inspect-utf8', 'inspect'],
   ['report-utf8', 'analyze-utf8', 'analyze --json'],
   ['bulletin-docx', 'bulletin-xlsx', 'report .xlsx'],
+  ['analyze-by-utf8', 'analyze-utf8', 'analyze --json'],
 ];
 
 function parseArgs(argv) {
   const value = (flag) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
   const only = value('--only');
   if (only !== undefined && !(only in SUITES) && only !== 'accuracy' && only !== 'warn') {
-    throw new Error('--only takes csv, gb18030, xlsx, bulletin, accuracy or warn');
+    throw new Error('--only takes csv, gb18030, xlsx, bulletin, by, accuracy or warn');
   }
   const repeat = Number(value('--repeat') ?? 1);
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat takes a positive integer');
@@ -298,6 +309,13 @@ const TIME_TARGETS = [
     'bulletin-xlsx:1m',
     1.2,
   ],
+  // Issue 14: --by unit --by level2 costs little beyond the analysis itself.
+  [
+    'analyze --by unit --by level2 time ≤ 1.2× analyze --json (1m)',
+    'analyze-by-utf8:1m',
+    'analyze-utf8:1m',
+    1.2,
+  ],
 ];
 const RSS_LIMIT_MIB = 300;
 const RSS_GROWTH = [
@@ -407,13 +425,14 @@ async function main() {
   // GB18030 lines are judged against the UTF-8 ones, so that subset measures those too.
   const suites =
     only === undefined
-      ? ['csv', 'gb18030', 'xlsx', 'bulletin']
+      ? ['csv', 'gb18030', 'xlsx', 'bulletin', 'by']
       : only === 'gb18030'
         ? ['csv', 'gb18030']
         : only === 'accuracy' || only === 'warn'
           ? []
           : [only];
-  let specs = suites.flatMap((s) => SUITES[s]);
+  // A line two suites share (the plain analyze beside --by) is measured once.
+  let specs = [...new Map(suites.flatMap((s) => SUITES[s]).map((s) => [s.key, s])).values()];
   if (only === 'gb18030') specs = specs.filter((s) => !/^(csv-parse|papaparse)/.test(s.key));
 
   if (!skipGenerate && specs.length > 0) {

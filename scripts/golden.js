@@ -66,6 +66,7 @@ const M = [
   'fixtures/metrics/95598-2016-06-12-gb18030.csv',
 ];
 const T = ['--targets', 'fixtures/metrics/targets-2016.csv'];
+const BY = 'fixtures/breakdown/95598-2015Q4-2016Q4-channels.csv';
 const SERIES = 'fixtures/metrics/95598-2016-04-12-series.csv';
 const FIXTURES = [
   'fixtures/95598-2016-09-11.xlsx',
@@ -336,6 +337,34 @@ export const CASES = [
   {
     name: 'inspect-duplicates',
     args: ['inspect', `${C}/95598-2016-1226.xlsx`, `${C}/95598-2016-1226.csv`, '--duplicates'],
+  },
+
+  // Issue 14: --by on the export that carries channels, codes and stations.
+  { name: 'inspect-breakdown', args: ['inspect', BY] },
+  { name: 'analyze-by-channel', args: ['analyze', BY, '--quarter', '2016Q4', '--by', 'channel'] },
+  {
+    name: 'analyze-by-matrix-json',
+    args: ['analyze', BY, '--quarter', '2016Q4', '--by', 'unit', '--by', 'level1', '--json'],
+  },
+  {
+    name: 'assess-by-en',
+    args: ['assess', BY, '--year', '2016', ...T, '--by', 'URBAN_RURAL_FLAG', '--lang', 'en'],
+  },
+  { name: 'trend-by-station', args: ['trend', BY, '--quarter', '2016Q4', '--by', '供电所'] },
+  {
+    name: 'report-by',
+    args: [
+      'report',
+      BY,
+      '--quarter',
+      '2016Q4',
+      '--by',
+      'unit',
+      '--by',
+      'channel',
+      '--out',
+      '{tmp}/by.xlsx',
+    ],
   },
 
   // Time limits in working days (fixtures/workdays): 国庆 2016, and limits run past the calendar.

@@ -16,7 +16,17 @@ import {
   type PartialAggregate,
 } from './metrics/aggregate.js';
 import { unclassifiedIndex } from './metrics/cube.js';
-import { dimensionValues, type OptionalDimension } from './metrics/dimensions.js';
+import type { CodeBook } from './metrics/codes.js';
+import {
+  BREAKDOWN_FIELDS,
+  columnHeader,
+  columnIndex,
+  dimensionReader,
+  isColumnDimension,
+  type OptionalDimension,
+} from './metrics/dimensions.js';
+import { InputError } from './errors.js';
+import { closest } from './settings/suggest.js';
 import { Records } from './metrics/records.js';
 import type { Progress } from './report/progress.js';
 import type { LocalTime } from './schema/values.js';
@@ -39,6 +49,45 @@ export interface ReadOptions {
   splitBefore?: (input: number, row: number) => boolean;
   /** The optional dimensions to count by, chosen before reading (metrics/dimensions.ts). */
   dimensions?: readonly OptionalDimension[];
+  /** Names for the codes of coded columns (--codes), applied to the dimensions' values. */
+  codes?: CodeBook | null;
+}
+
+/** Whether `part` is `whole` with letters left out (URBANFLAG in URBANRURALFLAG). */
+function inPart(part: string, whole: string): boolean {
+  if (part.length < 3) return false;
+  let at = 0;
+  for (const c of whole) if (c === part[at]) at++;
+  return at === part.length;
+}
+
+/**
+ * A column dimension (--by HEADER) names a column every input must have: an input without it
+ * would count all its rows under "(空)" and hide the typo.
+ */
+export function refuseMissingColumns(
+  dimensions: readonly OptionalDimension[],
+  file: string,
+  headers: readonly string[],
+): void {
+  for (const dimension of dimensions) {
+    if (!isColumnDimension(dimension)) continue;
+    const header = columnHeader(dimension);
+    if (columnIndex(headers, header) >= 0) continue;
+    const shown = headers.filter((h) => h.trim() !== '');
+    // A typo, or a header typed in part (URBAN_FLAG for URBAN_RURAL_FLAG).
+    const squash = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
+    // A field's name typed wrong (unti) is no column either: say which field.
+    const field = closest(header, [...BREAKDOWN_FIELDS]);
+    const near =
+      closest(header, shown) ?? shown.find((h) => inPart(squash(header), squash(h))) ?? null;
+    throw new InputError(
+      'MISSING_COLUMN',
+      `${file}: --by ${header}: no such column${near ? `; did you mean "${near}"?` : field ? `; did you mean --by ${field}?` : ''}`,
+      `Its columns: ${shown.join(', ')}. --by takes a field (unit, level1, level2, level3, discipline, channel, urbanRural, customerType, station, month) or a column header as written.`,
+      { file },
+    );
+  }
 }
 
 const MAX_SECONDS = 0x7fffffff;
@@ -69,6 +118,9 @@ async function read(
 ): Promise<void> {
   const { classifier, progress, observe } = options;
   const dimensions = options.dimensions ?? [];
+  const readDimensions = dimensionReader(dimensions, options.codes ?? null);
+  const checkColumns = dimensions.some(isColumnDimension);
+  const checked = new WeakSet<readonly string[]>();
   const taxonomy = classifier.taxonomy;
   const classIndex = new Map<TaxonomyNode, number>(taxonomy.nodes.map((n, i) => [n, i]));
   const unclassified = unclassifiedIndex(taxonomy);
@@ -86,7 +138,11 @@ async function read(
     order: (order, entry) => {
       progress?.row(order.input);
       const day = order.acceptedAt.dayIndex;
-      const values = dimensions.length > 0 ? dimensionValues(dimensions, order) : undefined;
+      if (checkColumns && !checked.has(order.headers)) {
+        refuseMissingColumns(dimensions, inputs[order.input] ?? '', order.headers);
+        checked.add(order.headers);
+      }
+      const values = dimensions.length > 0 ? readDimensions(order) : undefined;
       if (!order.isComplaint) {
         observe?.(order, entryOf(entry), null);
         records!.add(

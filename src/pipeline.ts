@@ -22,7 +22,13 @@ import type { Aggregate } from './metrics/aggregate.js';
 import { monthOfDay } from './metrics/calendar.js';
 import { coveredMonths, daysCover, partialMonths, type InputSpan } from './metrics/coverage.js';
 import { buildCube, complaintClasses } from './metrics/cube.js';
-import { COMPLAINT } from './metrics/dimensions.js';
+import {
+  breakdownDimension,
+  COMPLAINT,
+  cubeDimensions,
+  isFieldDimension,
+} from './metrics/dimensions.js';
+import { FIELD_SPECS } from './schema/fields.js';
 import { tallyOf } from './metrics/group.js';
 import { inDays } from './metrics/sections/period.js';
 import { periodText, resolvePeriod, type Period } from './metrics/period.js';
@@ -91,6 +97,10 @@ export async function runPipeline(
           observers.length < 2
             ? observers[0]
             : (order, entry, c) => observers.forEach((o) => o(order, entry, c)),
+        // Chosen before reading: the cube carries only the dimensions --by asks for; a column
+        // dimension's codes are named through the code table (fields are named as read).
+        dimensions: cubeDimensions(settings.by),
+        codes: naming?.codes ?? null,
       },
     );
   } finally {
@@ -101,6 +111,7 @@ export async function runPipeline(
   refuseRejects(settings.strict, result);
   const noComplaints = noComplaintsError(result, settings.ingest.complaintTypes);
   if (noComplaints) throw noComplaints;
+  refuseFieldsMissing(settings.by, result);
 
   const unitNotes = naming?.units
     ? namingNotes(naming.units, naming.rollup, writtenUnits(result))
@@ -118,6 +129,7 @@ export async function runPipeline(
     unitNotes,
   });
   if (day) input.dayComplaints = day.list();
+  input.by = settings.by;
   const analysis = analyse(input);
   refuseUnmatchedTargets(settings.strict, analysis.targets);
   return {
@@ -248,4 +260,22 @@ async function readNamedTargets(
   if (!settings.targets) return null;
   const targets = await readTargets(settings.targets, settings.ingest.map);
   return naming?.units ? namedTargets(targets, naming.units) : targets;
+}
+
+/**
+ * --by a field (channel, urbanRural …) that no input has a column for would be one "(空)" group:
+ * refused, saying which headers are recognised and how to map another.
+ */
+function refuseFieldsMissing(by: readonly (readonly string[])[], result: IngestResult): void {
+  const found = new Set(result.inputs.flatMap((i) => i.columns.map((c) => c.field)));
+  for (const name of by.flat()) {
+    const dimension = breakdownDimension(name);
+    if (!isFieldDimension(dimension) || found.has(dimension)) continue;
+    const spec = FIELD_SPECS[dimension];
+    throw new InputError(
+      'MISSING_COLUMN',
+      `--by ${name}: no input has a ${spec.zh} column (${spec.aliases.join(', ')}).`,
+      `Name the column: --map ${dimension}=HEADER, or --by HEADER as written in the export.`,
+    );
+  }
 }

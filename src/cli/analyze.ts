@@ -5,6 +5,15 @@
 import type { Command } from 'commander';
 import { addMetricOptions } from '../settings/options.js';
 
+/** --by, as analyze, assess and report take it (trend: one series per group, its own words). */
+export const BY_HELP = `--by DIM breaks the complaints down by a field (unit, level1, level2, level3, discipline,
+channel, urbanRural, customerType, station, month) or by a column header as written in the
+export (--by URBAN_RURAL_FLAG, --by 受理渠道); twice for a two-way table (--by unit --by level1)
+with totals both ways. Each group: complaints, assessed, share, 同比, 环比 and rank; a blank
+value is a group of its own, (空). --json adds "breakdowns"; a workbook gets a sheet per
+breakdown with a chart. The config file's "by" may give several breakdowns:
+"by": [["channel"], ["unit", "level1"]].`;
+
 export const PERIOD_HELP = `
 Period: --month 2016-11, --quarter 2016Q4, --year 2016, --week 2016-W25 (ISO, Monday to
 Sunday), --day 2016-06-30, or --from/--to YYYY-MM or YYYY-MM-DD. Without them, the latest
@@ -72,6 +81,8 @@ export function register(program: Command): void {
 --json prints the full result (schemaVersion 1, DESIGN.md §6) instead of the summary;
 --json FILE writes it to FILE atomically.
 
+${BY_HELP}
+
 Exit codes: 0 done; 2 an input, the targets, units or codes file cannot be read, no work
 order falls in the period, or no row is a complaint (see --complaint-type); 3 rows were
 rejected, or a target matches no unit, under --strict.
@@ -81,7 +92,8 @@ Examples:
       fixtures/metrics/95598-2016-06-12-gb18030.csv --targets fixtures/metrics/targets-2016.csv
   complaints analyze exports/*.xlsx --quarter 2016Q4 --targets targets.xlsx --prorate
   complaints analyze export.csv --month 2016-11 --json result.json
-  complaints analyze exports/*.csv --units units.csv --rollup --targets county-targets.csv`,
+  complaints analyze exports/*.csv --units units.csv --rollup --targets county-targets.csv
+  complaints analyze exports/*.xlsx --quarter 2016Q4 --by unit --by level1`,
     )
     .action(async (inputs: string[], _options: unknown, command: Command) => {
       const settings = await (

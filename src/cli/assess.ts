@@ -1,7 +1,7 @@
 /** complaints assess <inputs...> --targets FILE: options and help text (the command: commands/assess.ts). */
 import type { Command } from 'commander';
 import { addMetricOptions } from '../settings/options.js';
-import { PERIOD_HELP } from './analyze.js';
+import { BY_HELP, PERIOD_HELP } from './analyze.js';
 
 export function register(program: Command): void {
   const command = program
@@ -24,6 +24,9 @@ by months / 12 (a quarter's target is a quarter of the year's). Units in the dat
 a target, and targets of units not in the data, are listed, never guessed.
 --json prints units and targets in the DESIGN.md §6 shape.
 
+${BY_HELP}
+assess classifies (--taxonomy, --model) only for --by level1, level2, level3 or discipline.
+
 Exit codes: 0 done; 2 an input, the targets, units or codes file cannot be read, no work
 order falls in the period, or no row is a complaint (see --complaint-type); 3 rows were
 rejected, or a target matches no unit, under --strict.
@@ -31,7 +34,8 @@ rejected, or a target matches no unit, under --strict.
 Examples:
   complaints assess fixtures/metrics/95598-2016-*.xlsx fixtures/metrics/95598-2016-06-12-gb18030.csv \\
       --targets fixtures/metrics/targets-2016.csv --year 2016
-  complaints assess exports/*.xlsx --targets targets.xlsx --quarter 2016Q4 --prorate`,
+  complaints assess exports/*.xlsx --targets targets.xlsx --quarter 2016Q4 --prorate
+  complaints assess exports/*.xlsx --targets targets.xlsx --quarter 2016Q4 --by unit --by channel`,
     )
     .action(async (inputs: string[], _options: unknown, command: Command) => {
       const settings = await (

@@ -1,7 +1,7 @@
 /** complaints report <inputs...>: options and help text (the command: commands/report.ts). */
 import type { Command } from 'commander';
 import { addMetricOptions } from '../settings/options.js';
-import { PERIOD_HELP } from './analyze.js';
+import { BY_HELP, PERIOD_HELP } from './analyze.js';
 
 export function register(program: Command): void {
   const command = program
@@ -42,8 +42,14 @@ makes the year. --day makes the daily bulletin (日通报): the day's complaints
 masked) against the same weekday's average of the four weeks before. --week makes the
 weekly one: the week day by day, against the week before and the same ISO week a year
 earlier. 明细 lists the complaints of the year to date beside a month or a quarter.
+A quarter's units also give 运检/营销 complaints, 及时回复率 and 及时办结率 (within
+--reply-limit, --close-limit).
 Every file is written to a temporary file beside the target and renamed when complete: a
 failure or a kill never leaves half a workbook or half a bulletin.
+
+${BY_HELP}
+Breakdowns are not in the bulletin (.docx, .md) nor the units CSV: there --by is refused
+unless --json asks for the result.
 
 Exit codes: 0 written; 2 an input, the targets or the output folder is unusable, no work
 order falls in the period, or no row is a complaint (see --complaint-type); 3 rows were
@@ -57,7 +63,8 @@ Examples:
   complaints report exports/*.xlsx --month 2016-11 --targets targets.xlsx --out 通报-2016-11.md
   complaints report exports/*.xlsx --year 2016 --detail --lang en
   complaints report exports/*.xlsx --day 2016-06-30 --out 日通报-2016-06-30.docx
-  complaints report exports/*.xlsx --week 2016-W25 --out 周通报-2016-W25.md`,
+  complaints report exports/*.xlsx --week 2016-W25 --out 周通报-2016-W25.md
+  complaints report exports/*.xlsx --quarter 2016Q4 --by unit --by level1`,
     )
     .action(async (inputs: string[], _options: unknown, command: Command) => {
       const settings = await (

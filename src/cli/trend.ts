@@ -1,6 +1,5 @@
 /** complaints trend <inputs...>: options and help text (the command: commands/trend.ts). */
-import { Option, type Command } from 'commander';
-import { TREND_GROUPS, type TrendBy } from '../metrics/trend.js';
+import type { Command } from 'commander';
 import { addMetricOptions } from '../settings/options.js';
 import { PERIOD_HELP } from './analyze.js';
 
@@ -14,12 +13,15 @@ export function register(program: Command): void {
     .argument(
       '[inputs...]',
       'export files (.xlsx, .csv, .txt), folders of them, or quoted patterns; - reads stdin; default: "inputs" of the config file',
-    )
-    .addOption(new Option('--by <group>', 'one series per group').choices(TREND_GROUPS));
+    );
   addMetricOptions(command)
     .addHelpText(
       'after',
       `${PERIOD_HELP}
+
+--by DIM draws one series per group of DIM: a field (unit, level1, level2, level3,
+discipline, channel, urbanRural, customerType, station) or a column header as written in
+the export (--by 供电所, --by URBAN_RURAL_FLAG); a blank value is a series of its own.
 
 --json prints months, trend and seasonality in the DESIGN.md §6 shape; with --by also
 "series": one {key, name, complaints, months, avgMonthlyReduction} per group.
@@ -34,12 +36,13 @@ is a complaint (see --complaint-type); 3 rows were rejected under --strict.
 Examples:
   complaints trend fixtures/metrics/95598-2016-04-12-series.csv
   complaints trend exports/*.xlsx --year 2016 --by unit
-  complaints trend exports/*.xlsx --from 2016-04 --to 2016-12 --by level1 --json`,
+  complaints trend exports/*.xlsx --from 2016-04 --to 2016-12 --by level1 --json
+  complaints trend exports/*.xlsx --year 2016 --by channel`,
     )
-    .action(async (inputs: string[], options: { by?: TrendBy }, command: Command) => {
+    .action(async (inputs: string[], _options: object, command: Command) => {
       const settings = await (
         await import('../settings/command.js')
       ).settingsFor('trend', inputs, command);
-      return (await import('../commands/trend.js')).run(settings, { by: options.by ?? null });
+      return (await import('../commands/trend.js')).run(settings);
     });
 }

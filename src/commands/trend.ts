@@ -5,7 +5,10 @@
  * overall or (--by) one series per unit, class or discipline.
  */
 import { checkWritable, guardOutputs } from '../io/write.js';
-import { seriesBy, type TrendBy } from '../metrics/trend.js';
+import { InputError } from '../errors.js';
+import { dimensionName } from '../metrics/breakdown.js';
+import { breakdownDimension } from '../metrics/dimensions.js';
+import { seriesBy } from '../metrics/trend.js';
 import { runPipeline } from '../pipeline.js';
 import { emitJson, resultJson } from '../report/json.js';
 import { trendView } from '../report/sections/terminal.js';
@@ -14,20 +17,21 @@ import { print } from '../report/print.js';
 import { filesRead } from '../settings/resolve.js';
 import type { Settings } from '../settings/types.js';
 
-/** --by: one series per group, or null for the overall series alone. */
-export interface TrendExtras {
-  by: TrendBy | null;
-}
-
-export async function run(settings: Settings, { by }: TrendExtras): Promise<void> {
+export async function run(settings: Settings): Promise<void> {
   const { lang, json } = settings;
+  // --by: one series per group (one dimension: see trendBy), or the overall series alone.
+  const by = trendBy(settings.by);
   await guardOutputs([json?.file], filesRead(settings));
   if (json?.file) await checkWritable(json.file);
   const result = await runPipeline(settings);
   const series = by ? seriesBy(result.input, by) : null;
   if (json) {
     await emitJson(
-      resultJson(result, { parts: 'trend', extra: series ? { by, series } : {} }),
+      resultJson(result, {
+        parts: 'trend',
+        // The dimension by its field's name (受理渠道 is channel), as breakdowns[].by names it.
+        extra: series ? { by: dimensionName(breakdownDimension(by!)), series } : {},
+      }),
       json.file ?? true,
     );
     return;
@@ -36,4 +40,25 @@ export async function run(settings: Settings, { by }: TrendExtras): Promise<void
   const { renderTrend } = await import('../report/summary.js');
   const c = colours(process.stdout, settings.color);
   print(process.stdout, renderTrend(trendView(result, series, lang), lang, c) + '\n');
+}
+
+/** The one dimension trend draws a series per group of; null without --by. */
+function trendBy(by: readonly (readonly string[])[]): string | null {
+  if (by.length === 0) return null;
+  const names = by.flat();
+  if (by.length > 1 || names.length > 1) {
+    throw new InputError(
+      'BAD_OPTION',
+      `trend: --by ${names.join(' --by ')}: trend draws one series per group of one dimension.`,
+      'Give --by once (a two-way table is for analyze, assess and report).',
+    );
+  }
+  if (names[0] === 'month') {
+    throw new InputError(
+      'BAD_OPTION',
+      'trend: --by month: the series is by month already.',
+      'Give --by another dimension (unit, level1, channel …), or leave it out.',
+    );
+  }
+  return names[0]!;
 }

@@ -1,8 +1,8 @@
 /**
  * Names for values the exports write as codes or in several spellings, applied as each row is
  * normalised, before anything counts it: the unit through the units file (--units), rolled up
- * --rollup levels, or else through the code table (--codes); 处理部门, 所属地市 and 投诉等级
- * through the code table. A value neither names stays as written.
+ * --rollup levels, or else through the code table (--codes); 处理部门, 所属地市, 投诉等级,
+ * 受理渠道, 城乡类别, 用电类别 and 供电所 through the code table. A value neither names stays as written.
  */
 import { countedUnit, type UnitHierarchy } from '../metrics/hierarchy.js';
 import type { CodeBook } from '../metrics/codes.js';
@@ -16,7 +16,15 @@ export interface ValueNaming {
 }
 
 /** The coded columns the code table names, besides the unit. */
-export const CODED_FIELDS = ['department', 'city', 'severity'] as const;
+export const CODED_FIELDS = [
+  'department',
+  'city',
+  'severity',
+  'channel',
+  'urbanRural',
+  'customerType',
+  'station',
+] as const;
 export type CodedField = (typeof CODED_FIELDS)[number];
 
 /** The unit a work order counts under, from its unit as written (`header`: the column's). */

@@ -64,6 +64,11 @@ export interface WorkOrder {
   city: string | null;
   escalated: Flag;
   severity: string | null;
+  /** 受理渠道 (95598 电话, 网上国网, 12398 …), 城乡类别, 用电类别, 供电所: as written, or null. */
+  channel: string | null;
+  urbanRural: string | null;
+  customerType: string | null;
+  station: string | null;
   /** 用电地址: where the complaint is about (events of the early warning). */
   address: string | null;
   /** The row as read, for row-level outputs that keep the original columns. */

@@ -5,6 +5,7 @@
  * the units and the months). The result is the JSON result of DESIGN.md §6; renderers only
  * format it.
  */
+import { breakdowns } from './breakdown.js';
 import { repeatComplainants, satisfaction, timeliness } from './extras.js';
 import { categories } from './sections/categories.js';
 import { classCounts } from './sections/classes.js';
@@ -13,6 +14,7 @@ import { hotspots } from './sections/hotspots.js';
 import { months, trend } from './sections/months.js';
 import { notes } from './sections/notes.js';
 import { periodSection } from './sections/period.js';
+import { quarterFigures, withQuarterFigures } from './sections/quarterly.js';
 import { seasonality } from './sections/seasonality.js';
 import { targetMatch } from './sections/targets.js';
 import { totals } from './sections/totals.js';
@@ -38,13 +40,14 @@ export type {
 } from './types.js';
 
 export function analyse(input: AnalysisInput): Analysis {
-  const units = unitRows(input);
+  const timed = timeliness(input);
+  const quarter = quarterFigures(input, timed);
+  const units = withQuarterFigures(unitRows(input), quarter);
   const monthRows = months(input);
   // Class counts once, for both the categories and the hot spots.
   const counts = classCounts(input);
   const targets = targetMatch(input, units);
   const satisfied = satisfaction(input);
-  const timed = timeliness(input);
   return {
     period: periodSection(input),
     totals: totals(input, units),
@@ -63,5 +66,7 @@ export function analyse(input: AnalysisInput): Analysis {
     notes: notes(input, { targets, satisfaction: satisfied, timeliness: timed }),
     days: days(input),
     dayComplaints: input.dayComplaints ?? null,
+    breakdowns: breakdowns(input),
+    quarterTotals: quarter?.totals ?? null,
   };
 }

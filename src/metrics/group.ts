@@ -8,7 +8,7 @@
  * one level (`level1`, `level2`, `level3`) or its `discipline` — these count complaints only,
  * with NONE for an unclassified complaint, and leave out a classified complaint with no node at
  * the level asked; `type`, the business type of the work orders of other types (only those);
- * and the optional dimensions the cube was built with (dimensions.ts), BLANK for no value.
+ * the `month` of the acceptance (a month index); and the optional dimensions the cube was built with (dimensions.ts), BLANK for no value.
  * Groups come in the order their first cell was counted: the order of first appearance.
  */
 import { DISCIPLINES, type Taxonomy, type TaxonomyNode } from '../taxonomy/load.js';
@@ -24,7 +24,7 @@ import { bucketOf, type Period } from './period.js';
 import type { Counts } from './types.js';
 
 export type ClassDimension = 'class' | 'level1' | 'level2' | 'level3' | 'discipline';
-export type GroupDimension = 'unit' | ClassDimension | 'type' | OptionalDimension;
+export type GroupDimension = 'unit' | ClassDimension | 'type' | 'month' | OptionalDimension;
 
 /** The key value of an unclassified complaint on a class dimension. */
 export const NONE = -1;
@@ -138,6 +138,8 @@ function derive(cube: Cube, name: string, of: (cell: number) => number): Column 
 function column(cube: Cube, dimension: GroupDimension): Column {
   const { flags, kind } = cube;
   if (dimension === 'unit') return derive(cube, dimension, (c) => cube.unit[c]!);
+  // The month index of the acceptance day (the same column the monthly buckets read).
+  if (dimension === 'month') return derive(cube, dimension, (c) => monthOfDay(cube.day[c]!));
   if (dimension === 'type')
     return derive(cube, dimension, (c) => (flags[c]! & COMPLAINT ? SKIP : kind[c]!));
   if (CLASS_DIMENSIONS.has(dimension)) {

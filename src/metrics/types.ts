@@ -6,6 +6,8 @@
 import type { Field } from '../schema/fields.js';
 import type { Taxonomy } from '../taxonomy/load.js';
 import type { InputSpan, PartialMonth } from './coverage.js';
+import type { Breakdown } from './breakdown.js';
+import type { QuarterFigures } from './sections/quarterly.js';
 import type { Cube } from './cube.js';
 import type { AverageMonthlyReduction } from './formulas.js';
 import type { Period, PeriodRequest } from './period.js';
@@ -67,6 +69,8 @@ export interface AnalysisInput {
   spans?: readonly InputSpan[];
   /** What the units file (--units) left as written or could not roll up (hierarchy.ts). */
   unitNotes?: readonly Note[];
+  /** The breakdowns asked for (--by): each one or two dimension names. */
+  by?: readonly (readonly string[])[];
 }
 
 export interface Counts {
@@ -89,6 +93,11 @@ export interface UnitRow extends Counts {
   preceding: number | null;
   mom: number | null;
   rank: number;
+  /** A quarter only (sections/quarterly.ts): 运检 and 营销 complaints, 及时回复率, 及时办结率. */
+  operations?: number;
+  marketing?: number;
+  repliedInTime?: number | null;
+  closedInTime?: number | null;
 }
 
 export interface MonthRow extends Counts {
@@ -347,6 +356,10 @@ export interface Analysis extends Extras {
   days: DayRow[] | null;
   /** The complaints of a one-day period, one per line (日通报); null otherwise. */
   dayComplaints: DayComplaint[] | null;
+  /** --by: the breakdowns asked for, in order ([] without --by). */
+  breakdowns: Breakdown[];
+  /** A quarter: the totals of the units' quarter figures (units[].operations …); null otherwise. */
+  quarterTotals: QuarterFigures | null;
 }
 
 /**

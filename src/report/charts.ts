@@ -16,6 +16,7 @@ import { CJK_FAMILY, FONT_STACK, withChartFonts } from './fonts.js';
 import { formatPercent } from './format.js';
 import { CHART, heading } from './labels.js';
 import type {
+  BreakdownChart,
   CategoriesChart,
   ChartName,
   ChartSpec,
@@ -274,16 +275,49 @@ function disciplineChart(spec: DisciplineChart, lang: Lang): Drawing {
   };
 }
 
+/** A breakdown (--by): bars per group; a matrix's rows stacked by column, with a legend. */
+function breakdownChart(spec: BreakdownChart, lang: Lang): Drawing {
+  const t = CHART[lang];
+  const stacked = spec.series.length > 1;
+  const many = spec.categories.length > 8;
+  return {
+    name: spec.name,
+    title: spec.title,
+    height: CHART_HEIGHT,
+    option: {
+      ...frame(spec),
+      ...(stacked ? { legend: { ...LEGEND, data: spec.series.map((s) => s.name) } } : {}),
+      grid: { left: 64, right: 40, top: 90, bottom: stacked ? 130 : 100 },
+      xAxis: {
+        type: 'category',
+        data: spec.categories,
+        axisLabel: { fontSize: 13, interval: 0, rotate: many ? 30 : 0 },
+      },
+      yAxis: { type: 'value', name: t.count, minInterval: 1 },
+      series: spec.series.map((s, i): SeriesOption => ({
+        name: s.name,
+        type: 'bar',
+        data: s.values,
+        barMaxWidth: 60,
+        itemStyle: { color: stacked ? PALETTE[i % PALETTE.length]! : COLOUR.complaints },
+        ...(stacked ? { stack: 'all' } : { label: { show: true, position: 'top', fontSize: 13 } }),
+      })),
+    },
+  };
+}
+
 function drawing(spec: ChartSpec, lang: Lang): Drawing {
-  switch (spec.name) {
+  if (spec.name.startsWith('breakdown-')) return breakdownChart(spec as BreakdownChart, lang);
+  const s = spec as Exclude<ChartSpec, BreakdownChart>;
+  switch (s.name) {
     case 'trend':
-      return trendChart(spec, lang);
+      return trendChart(s, lang);
     case 'units':
-      return unitsChart(spec, lang);
+      return unitsChart(s, lang);
     case 'categories':
-      return categoriesChart(spec, lang);
+      return categoriesChart(s, lang);
     case 'discipline':
-      return disciplineChart(spec, lang);
+      return disciplineChart(s, lang);
   }
 }
 

@@ -146,7 +146,11 @@ export function resultJson(result: PipelineResult, options: JsonParts = {}): obj
     ...(a.days ? { days: a.days } : {}),
     ...(a.dayComplaints ? { dayComplaints: a.dayComplaints } : {}),
   };
+  // --by: the breakdowns, only when asked for (the shape: README, "Breakdowns").
+  const breakdowns =
+    a.breakdowns.length > 0 && parts !== 'trend' ? { breakdowns: a.breakdowns } : {};
   const tail = {
+    ...breakdowns,
     settings: a.settings,
     // The book wording of a note is the report's (model.ts), not the contract's.
     notes: a.notes.map(({ code, message, zh }) => ({ code, message, zh })),

@@ -95,6 +95,10 @@ const COLUMNS = {
     coverageBasis: '依据',
     targetUnit: '指标文件中的单位',
     closestUnit: '数据中最接近的单位',
+    operations: '运检投诉',
+    marketing: '营销投诉',
+    repliedInTime: '及时回复率',
+    closedInTime: '及时办结率',
     limit: '时限',
     day: '日期',
     weekday: '星期',
@@ -175,6 +179,10 @@ const COLUMNS = {
     coverageBasis: 'judged by',
     targetUnit: 'unit in the targets file',
     closestUnit: 'closest unit in the data',
+    operations: 'operations complaints',
+    marketing: 'marketing complaints',
+    repliedInTime: 'replied in time',
+    closedInTime: 'closed in time',
     limit: 'limit',
     day: 'day',
     weekday: 'weekday',
@@ -1085,3 +1093,63 @@ export const DAYS = {
       'Texts are cut to 80 characters; runs of 7 or more digits (phone and customer numbers) are masked with *.',
   },
 } as const;
+
+/**
+ * --by: the breakdowns' words. A dimension is named by its field; a column of the export by its
+ * header as written. Sheet names stay within Excel's 31 characters.
+ */
+export const BREAKDOWN = {
+  zh: {
+    dimensions: {
+      unit: '供电单位',
+      level1: '一级分类',
+      level2: '二级分类',
+      level3: '三级分类',
+      discipline: '专业',
+      channel: '受理渠道',
+      urbanRural: '城乡类别',
+      customerType: '用电类别',
+      station: '供电所',
+      month: '月份',
+      department: '处理部门',
+      city: '所属地市',
+      severity: '投诉等级',
+      escalated: '是否越级',
+    } as Record<string, string>,
+    short: { unit: '单位', channel: '渠道', urbanRural: '城乡', discipline: '专业' } as Record<
+      string,
+      string
+    >,
+    sheet: (names: string[]) => `按${names.join('×')}`,
+    title: (names: string[]) => `投诉按${names.join('×')}分布`,
+    total: '合计',
+    complaints: '投诉件数',
+    yoy: '投诉同比',
+    chartSubtitle: (span: string) => `${span} 投诉件数`,
+  },
+  en: {
+    dimensions: {
+      unit: 'unit',
+      level1: 'level 1',
+      level2: 'level 2',
+      level3: 'level 3',
+      discipline: 'discipline',
+      channel: 'channel',
+      urbanRural: 'urban/rural',
+      customerType: 'customer type',
+      station: 'station',
+      month: 'month',
+      department: 'department',
+      city: 'city',
+      severity: 'severity',
+      escalated: 'escalated',
+    } as Record<string, string>,
+    short: {} as Record<string, string>,
+    sheet: (names: string[]) => `By ${names.join(' × ')}`,
+    title: (names: string[]) => `Complaints by ${names.join(' × ')}`,
+    total: 'total',
+    complaints: 'complaints',
+    yoy: 'complaints yoy',
+    chartSubtitle: (span: string) => `${span}, complaints`,
+  },
+};

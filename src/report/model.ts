@@ -13,6 +13,7 @@ import type { Analysis } from '../metrics/types.js';
 import type { PipelineResult } from '../pipeline.js';
 import type { Lang } from '../settings/types.js';
 import { BOOK, SHEET_NAMES } from './labels.js';
+import { breakdownSheets } from './sections/breakdowns.js';
 import { categoriesSheet, hotspotsSheet } from './sections/categories.js';
 import { buildBulletin } from './sections/bulletin/index.js';
 import { chartSpecs } from './sections/charts.js';
@@ -72,6 +73,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
     ...(a.dayComplaints ? [dayListSheet(a.dayComplaints, lang)] : []),
     a.days ? dailySheet(a, lang) : monthlySheet({ ...result, analysis: a }, lang),
     categoriesSheet(a, lang),
+    ...breakdownSheets(a, lang),
     seasonalitySheet(a, lang),
     hotspotsSheet(a, lang),
     ...(timeliness ? [timeliness] : []),

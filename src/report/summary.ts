@@ -11,6 +11,7 @@ import { table, type Align } from './terminal.js';
 import {
   totalsRows,
   type AssessView,
+  type BreakdownView,
   type ClassFigures,
   type Column,
   type MonthsView,
@@ -206,6 +207,18 @@ function problemLines(p: ProblemsView, lang: Lang): string[] {
   return lines;
 }
 
+/** --by: each breakdown under its title, a matrix with its caption. */
+function breakdownLines(views: readonly BreakdownView[], lang: Lang, c: ChalkInstance): string[] {
+  return views.flatMap((v) => [
+    '',
+    c.bold(v.title),
+    ...v.tables.flatMap((t, i) => [
+      ...(i > 0 || v.tables.length > 1 ? [t.caption ?? ''] : []),
+      renderTable(t, lang, c),
+    ]),
+  ]);
+}
+
 export function renderSummary(v: SummaryView, lang: Lang, c: ChalkInstance): string {
   const t = TERMINAL[lang];
   const problems = problemLines(v.problems, lang);
@@ -222,6 +235,7 @@ export function renderSummary(v: SummaryView, lang: Lang, c: ChalkInstance): str
     '',
     ...classLines(v, lang, c),
     ...extraLines(v, lang),
+    ...breakdownLines(v.breakdowns, lang, c),
     '',
     `${t.problems}:` + (problems.length === 0 ? ` ${t.none}` : ''),
     ...problems.map((p) => `  ${p}`),
@@ -236,6 +250,7 @@ export function renderAssess(v: AssessView, lang: Lang, c: ChalkInstance): strin
     renderTable(v.units, lang, c),
     ...v.notes,
     ...(y ? [...yearToDateTable(y, lang, c), ...yearToDateLines(y, lang, c).slice(1)] : []),
+    ...breakdownLines(v.breakdowns, lang, c),
   ].join('\n');
 }
 

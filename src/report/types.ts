@@ -86,7 +86,9 @@ export interface ReportModel {
   bulletin: Bulletin;
 }
 
-export type ChartName = 'trend' | 'units' | 'categories' | 'discipline';
+export type ChartName = 'trend' | 'units' | 'categories' | 'discipline' | BreakdownChartName;
+/** The chart of the i-th breakdown (--by). */
+export type BreakdownChartName = `breakdown-${number}`;
 
 interface ChartBase {
   title: string;
@@ -125,7 +127,21 @@ export interface DisciplineChart extends ChartBase {
   rows: { name: string; complaints: number; previous: number | null; yoy: number | null }[];
 }
 
-export type ChartSpec = TrendChart | UnitsChart | CategoriesChart | DisciplineChart;
+/** A breakdown's bars: one series (one dimension), or a series per column of a matrix, stacked. */
+export interface BreakdownChart extends ChartBase {
+  name: BreakdownChartName;
+  categories: string[];
+  series: { name: string; values: number[] }[];
+}
+
+export type ChartSpec =
+  TrendChart | UnitsChart | CategoriesChart | DisciplineChart | BreakdownChart;
+
+/** A breakdown in the terminal: its title, then its tables. */
+export interface BreakdownView {
+  title: string;
+  tables: Table[];
+}
 
 /** The first lines of every terminal view: the period, what it is compared with, the inputs. */
 export interface TerminalHeading {
@@ -222,6 +238,8 @@ export interface SummaryView {
   }[];
   satisfaction: { satisfiedShare: number | null; surveyed: number } | null;
   problems: ProblemsView;
+  /** --by: the breakdowns, after the summary. */
+  breakdowns: BreakdownView[];
 }
 
 /** `assess` in the terminal. */
@@ -231,6 +249,8 @@ export interface AssessView {
   yearToDate: YearToDateView | null;
   /** Under the table: months covered in part or not at all, prorating, targets that do not match. */
   notes: string[];
+  /** --by: the breakdowns, after the units. */
+  breakdowns: BreakdownView[];
 }
 
 /** `trend` in the terminal. */

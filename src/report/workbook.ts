@@ -309,11 +309,14 @@ function writeSheet(
     textColumns,
     columnsSpanned(widths, heading),
   );
+  const pages = pagesWide(widths.slice(0, lastColumn));
   sheet.setPrint({
     lastRow: images.lastRow,
     lastColumn,
     titleRows: titleRows(spec, headerRow, tableRows, widths),
-    pagesWide: pagesWide(widths.slice(0, lastColumn)),
+    // A table printed over two pages across repeats its first columns (排名, 供电单位) on each.
+    ...(pages > 1 ? { titleColumns: [1, 2] as [number, number] } : {}),
+    pagesWide: pages,
   });
   sheet.commit();
 }

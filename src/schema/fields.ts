@@ -23,6 +23,10 @@ export const FIELDS = [
   'city',
   'escalated',
   'severity',
+  'channel',
+  'urbanRural',
+  'customerType',
+  'station',
   'address',
 ] as const;
 
@@ -169,6 +173,26 @@ export const FIELD_SPECS: Record<Field, FieldSpec> = {
     zh: '投诉等级',
     required: false,
     aliases: ['投诉等级', '紧急程度', 'severity'],
+  },
+  channel: {
+    zh: '受理渠道',
+    required: false,
+    aliases: ['受理渠道', '来源渠道', '渠道', 'ACCEPT_MODE', 'channel'],
+  },
+  urbanRural: {
+    zh: '城乡类别',
+    required: false,
+    aliases: ['城乡类别', '城乡标志', '城乡类型', 'URBAN_RURAL_FLAG', 'urban_rural'],
+  },
+  customerType: {
+    zh: '用电类别',
+    required: false,
+    aliases: ['用电类别', '客户类别', '客户类型', 'ELEC_TYPE', 'customer_type'],
+  },
+  station: {
+    zh: '供电所',
+    required: false,
+    aliases: ['供电所', '所属供电所', '供电所名称', 'station'],
   },
   // Where the complaint is about: the early warning finds events (many complaints about one
   // place within hours) by the place words here and in the text.

@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import { normaliseEncoding } from '../io/detect.js';
 import { MAP_FIELDS, isMapField } from '../schema/fields.js';
 import type { MapOverrides } from '../schema/header.js';
+import { BY_HINT, MAX_BY } from './by.js';
 import { PLACEHOLDERS, PLACEHOLDERS_HINT, unknownPlaceholders } from './output-path.js';
 import { PERIOD_OPTION_KEYS, RULES_HINT, ruleProblem } from './period-syntax.js';
 import { closest, sentence } from './suggest.js';
@@ -41,6 +42,7 @@ const KEYS: readonly Key[] = [
   'units',
   'rollup',
   'codes',
+  'by',
 ];
 /** JSON Schema's annotations, allowed so a file can say what it is. */
 const IGNORED_KEYS = ['$schema', '$comment'];
@@ -228,6 +230,9 @@ export function validateConfig(doc: unknown, file: string): ConfigSettings {
         settings.period = rule.trim();
         break;
       }
+      case 'by':
+        settings.by = checkBy(check, value);
+        break;
       default:
         unknownKey(check, key);
     }
@@ -282,4 +287,20 @@ function checkMap(check: Checker, value: unknown): MapOverrides {
     map[parsed[0]] = parsed[1];
   });
   return map;
+}
+
+/** "by": "channel", ["unit", "level1"] (one two-way table) or [["channel"], ["unit", "level1"]]. */
+function checkBy(check: Checker, value: unknown): string[][] {
+  const what = 'a field or column header, an array of two, or an array of such arrays';
+  const one = (key: string, v: unknown): string[] => {
+    const names = check.strings(key, v, 'fields or column headers', 'a field or column header');
+    if (names.length > MAX_BY)
+      check.fail(key, `a breakdown is by one or two dimensions, got ${names.length}`, BY_HINT);
+    return names.map((n) => n.trim());
+  };
+  if (Array.isArray(value) && value.length > 0 && value.every((v) => Array.isArray(v)))
+    return value.map((v, i) => one(`by[${i}]`, v));
+  if (typeof value !== 'string' && !Array.isArray(value))
+    check.fail('by', `expected ${what}, got ${describe(value)}`, BY_HINT);
+  return [one('by', value)];
 }

@@ -135,6 +135,10 @@ export function addMetricOptions(command: Command): Command {
       '--codes <file>',
       'names for coded columns: CSV, XLSX or JSON (列, 代码, 名称: URBAN_RURAL_FLAG, 01, 城市)',
     ),
+    new Option(
+      '--by <dim>',
+      'break the complaints down by DIM: unit, level1, level2, level3, discipline, channel, urbanRural, customerType, station, month, or a column header as written (URBAN_RURAL_FLAG); twice for a two-way table',
+    ).argParser(collect),
   ];
   const unused = NOT_USED[command.name() as CommandName] ?? {};
   for (const option of options) {

@@ -28,6 +28,7 @@ import {
   type Settings,
 } from './types.js';
 import { refuseUnused } from './unused.js';
+import { parseBy } from './by.js';
 import { sentence } from './suggest.js';
 import { isLang, mapEntry, positiveNumber, sizeInBytes, timeLimit } from './values.js';
 
@@ -233,6 +234,7 @@ export async function resolveSettings(
     units: o.units ?? c.units ?? null,
     rollup: rollupLevels(o.rollup, c.rollup, o.units ?? c.units, config),
     codes: o.codes ?? c.codes ?? null,
+    by: metric ? (o.by !== undefined ? parseBy(o.by) : (c.by ?? [])) : [],
   };
 }
 

@@ -76,6 +76,12 @@ export interface Settings {
   rollup: number;
   /** --codes FILE: codes to names for coded columns. */
   codes: string | null;
+  /**
+   * --by: the breakdowns asked for, each one or two dimensions (a field such as channel, or a
+   * column header as written), trimmed; [] for none. The command line gives one breakdown, the
+   * config file's "by" one or several.
+   */
+  by: string[][];
 }
 
 /**
@@ -121,6 +127,7 @@ export interface CommandLineOptions {
   /** true: --rollup without a number (1). */
   rollup?: string | true;
   codes?: string;
+  by?: string[];
 }
 
 export interface CommandLine {
@@ -171,6 +178,8 @@ export interface ConfigSettings {
   rollup?: number;
   /** The code table, relative to the config file's folder. */
   codes?: string;
+  /** Breakdowns: "channel", ["unit", "level1"] or [["channel"], ["unit", "level1"]]. */
+  by?: string[][];
 }
 
 export interface LoadedConfig {

@@ -10,6 +10,7 @@
  */
 import { extname } from 'node:path';
 import { InputError } from '../errors.js';
+import { breakdownDimension } from '../metrics/dimensions.js';
 import { PERIOD_OPTION_KEYS } from './period-syntax.js';
 import type { CommandName, ConfigSettings } from './types.js';
 
@@ -36,9 +37,11 @@ const TIMELINESS = (command: string): Reason => ({
   hint: 'Reply and closing times are in complaints analyze and complaints report.',
 });
 const CLASSES: Reason = {
-  why: 'assess counts complaints per unit, not per class',
-  hint: 'Classes: complaints analyze, complaints trend --by level1, or complaints classify.',
+  why: 'assess counts complaints per unit, not per class, unless --by names a level or the discipline',
+  hint: 'Classes: complaints assess --by level1, complaints analyze, or complaints trend --by level1.',
 };
+/** The --by dimensions that classify (the others leave --taxonomy and --model idle). */
+const CLASS_BY: readonly string[] = ['level1', 'level2', 'level3', 'discipline'];
 
 /**
  * The metric options each command does not use at all: declared hidden for it
@@ -76,8 +79,6 @@ export const NOT_USED: Partial<Record<CommandName, Record<OptionKey, Reason>>> =
     top: LISTS('assess'),
     replyLimit: TIMELINESS('assess'),
     closeLimit: TIMELINESS('assess'),
-    taxonomy: CLASSES,
-    model: CLASSES,
   },
 };
 
@@ -123,19 +124,22 @@ export function refuseUnused(
       'Give --units FILE (or "units" in the config file).',
     );
   }
-  if (command === 'trend' && !['level1', 'level2', 'discipline'].includes(String(options.by))) {
+  const by = typed('by') ? (options.by as string[]) : (config.by ?? []).flat();
+  const byClass = by.some((name) => CLASS_BY.includes(breakdownDimension(name)));
+  if ((command === 'trend' || command === 'assess') && !byClass) {
     for (const key of ['taxonomy', 'model']) {
-      if (typed(key)) {
-        refuse(
-          command,
-          key,
-          'trend shows classes only with --by level1, level2 or discipline',
-          'Add --by level1 (or level2, discipline), or leave it out.',
-        );
-      }
+      if (!typed(key)) continue;
+      if (command === 'assess') refuse(command, key, CLASSES.why, CLASSES.hint);
+      refuse(
+        command,
+        key,
+        'trend shows classes only with --by level1, level2, level3 or discipline',
+        'Add --by level1 (or level2, level3, discipline), or leave it out.',
+      );
     }
   }
   if (command === 'analyze' || command === 'report') workbookOptions(command, options, config);
+  if (command === 'report' && typed('by') && !typed('json')) reportBy(options, config);
   if (command === 'classify') classifyModes(options, inputs);
   if (command === 'taxonomy' && typed('validate')) {
     // inputs: the taxonomy named, when one other than the default is.
@@ -272,4 +276,20 @@ function idleWith(mode: string, key: OptionKey, why: string, hint: string): neve
 /** The period options typed, idle in a mode that reads every row. */
 function periodIdle(typed: (key: OptionKey) => boolean, why: string): [boolean, string, string][] {
   return PERIOD_OPTION_KEYS.map((key) => [typed(key), key, why]);
+}
+
+/**
+ * report prints nothing but the file it writes: --by shows in the workbook (a sheet per
+ * breakdown) and in the JSON result, not in the bulletin nor the units CSV.
+ */
+function reportBy(options: Record<OptionKey, unknown>, config: ConfigSettings): void {
+  const out = (options.out as string | undefined) ?? config.out ?? null;
+  const ext = out === null ? '.xlsx' : extname(out).toLowerCase();
+  if (ext === '.xlsx' || ext === '.json') return;
+  refuse(
+    'report',
+    'by',
+    `the breakdowns are in the workbook and the JSON result, and --out ${out} is neither`,
+    'Give --out FILE.xlsx (or add --json), or leave --by out.',
+  );
 }

@@ -140,8 +140,8 @@ describe('report --quarter 2016Q4 --detail', () => {
     // The quarter's table first, under its caption, then the year to date's.
     expect(sheet.getCell('A5').value).toBe(QUARTER_CAPTION);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 6 });
-    // A quarter has the quarter before: 上期/环比 are there.
-    expect(sheet.autoFilter).toBe('A6:P6');
+    // A quarter has the quarter before: 上期/环比 are there; and 运检/营销, 及时回复率/及时办结率.
+    expect(sheet.autoFilter).toBe('A6:T6');
     expect(rowOf(sheet, 1, '排名').getCell(2).value).toBe('供电单位');
     const quarter = rowOf(sheet, 2, '国网歙县供电公司');
     expect([3, 4, 6, 7, 9].map((c) => quarter.getCell(c).value)).toEqual([17, 9, 8, 6.5, '是']);

@@ -49,11 +49,6 @@ describe('commander refusals, from the real program', () => {
       '  Write it as --limit n; the options are listed by complaints classify --help.',
     ],
     [
-      ['trend', 'x.xlsx', '--by', 'unti'],
-      'complaints: trend: --by unti: expected one of unit, level1, level2, discipline; did you mean unit?',
-      '  Example: --by unit',
-    ],
-    [
       ['inspect'],
       'complaints: inspect: no input files.',
       '  Give the exports to read, e.g. complaints inspect exports/*.xlsx (a folder reads the exports in it).',

@@ -75,6 +75,8 @@ const reportSheets = (name: Case) => sheetsOf(name).filter((s) => !s.name.starts
 // Number formats: what a column is, from its heading as a reader sees it (not from the model).
 
 const PERCENT = new Set([
+  '及时回复率',
+  '及时办结率',
   '超指标率',
   '投诉占比',
   '占比',
@@ -96,6 +98,8 @@ const DECIMAL = new Set([
   '时限（小时）',
 ]);
 const INTEGER = new Set([
+  '运检投诉',
+  '营销投诉',
   '排名',
   '工单',
   '投诉',

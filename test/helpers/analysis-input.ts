@@ -11,6 +11,7 @@ import {
 import { firstDayOfMonth } from '../../src/metrics/calendar.js';
 import type { PartialMonth } from '../../src/metrics/coverage.js';
 import { buildCube, complaintClasses, unclassifiedIndex } from '../../src/metrics/cube.js';
+import type { OptionalDimension } from '../../src/metrics/dimensions.js';
 import { resolvePeriod, type PeriodRequest } from '../../src/metrics/period.js';
 import { Records, type RecordInput } from '../../src/metrics/records.js';
 import type { Targets } from '../../src/metrics/targets.js';
@@ -67,10 +68,13 @@ export interface InputOptions {
   targets?: Record<string, [number, number | null]>;
   settings?: Partial<AnalysisSettings>;
   fields?: Field[];
+  /** The optional dimensions the cube counts by (the rows give their values), and --by. */
+  dimensions?: OptionalDimension[];
+  by?: string[][];
 }
 
 export function input(rows: Row[], options: InputOptions = {}): AnalysisInput {
-  const records = new Records();
+  const records = new Records(options.dimensions ?? []);
   for (const row of rows) {
     const complaint = (row.type ?? '投诉') === '投诉';
     records.add(
@@ -116,6 +120,7 @@ export function input(rows: Row[], options: InputOptions = {}): AnalysisInput {
       options.fields ?? ['customerId', 'phone', 'repliedAt', 'closedAt', 'satisfaction'],
     ),
     settings: { ...DEFAULT_SETTINGS, ...options.settings },
+    by: options.by ?? [],
   };
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../src/metrics/analysis.js';
+import { breakdowns } from '../../src/metrics/breakdown.js';
 import { repeatComplainants, satisfaction, timeliness } from '../../src/metrics/extras.js';
 import { categories } from '../../src/metrics/sections/categories.js';
 import { classCounts } from '../../src/metrics/sections/classes.js';
@@ -8,6 +9,7 @@ import { hotspots } from '../../src/metrics/sections/hotspots.js';
 import { months, trend } from '../../src/metrics/sections/months.js';
 import { notes } from '../../src/metrics/sections/notes.js';
 import { periodSection } from '../../src/metrics/sections/period.js';
+import { quarterFigures, withQuarterFigures } from '../../src/metrics/sections/quarterly.js';
 import { seasonality } from '../../src/metrics/sections/seasonality.js';
 import { targetMatch } from '../../src/metrics/sections/targets.js';
 import { totals } from '../../src/metrics/sections/totals.js';
@@ -352,7 +354,9 @@ describe('sections of the hand-counted quarter, each called alone', () => {
 describe('analyse is the composition of the sections', () => {
   /** The sections called one by one, in the order of the Analysis keys. */
   function composed(i: AnalysisInput): Analysis {
-    const u = units(i);
+    const timely = timeliness(i);
+    const quarter = quarterFigures(i, timely);
+    const u = withQuarterFigures(units(i), quarter);
     const monthRows = months(i);
     const targets = targetMatch(i, u);
     const satisfied = satisfaction(i);
@@ -366,7 +370,7 @@ describe('analyse is the composition of the sections', () => {
       seasonality: seasonality(i),
       hotspots: hotspots(i, u),
       repeatComplainants: repeatComplainants(i),
-      timeliness: timeliness(i),
+      timeliness: timely,
       satisfaction: satisfied,
       targets,
       yearToDate: yearToDate(i),
@@ -374,6 +378,8 @@ describe('analyse is the composition of the sections', () => {
       notes: notes(i, { targets, satisfaction: satisfied }),
       days: days(i),
       dayComplaints: i.dayComplaints ?? null,
+      breakdowns: breakdowns(i),
+      quarterTotals: quarter?.totals ?? null,
     };
   }
 

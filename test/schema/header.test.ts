@@ -28,6 +28,21 @@ describe('fieldForHeader', () => {
     ['申诉状态', 'appealResult'],
     ['回访满意度', 'satisfaction'],
     ['是否越级', 'escalated'],
+    // Issue 14: the dimensions --by breaks complaints down by.
+    ['受理渠道', 'channel'],
+    ['来源渠道', 'channel'],
+    ['渠道', 'channel'],
+    ['ACCEPT_MODE', 'channel'],
+    ['accept_mode ', 'channel'],
+    ['城乡类别', 'urbanRural'],
+    ['城乡标志', 'urbanRural'],
+    ['URBAN_RURAL_FLAG', 'urbanRural'],
+    ['用电类别', 'customerType'],
+    ['客户类别', 'customerType'],
+    ['ELEC_TYPE', 'customerType'],
+    ['供电所', 'station'],
+    ['所属供电所', 'station'],
+    ['供电所名称', 'station'],
     ['备注', undefined],
   ])('%j → %s', (header, field) => {
     expect(fieldForHeader(header)).toBe(field);

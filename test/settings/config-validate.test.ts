@@ -92,6 +92,37 @@ describe('validateConfig', () => {
     });
   });
 
+  it.each<[unknown, string[][]]>([
+    ['channel', [['channel']]],
+    [['unit', ' level1 '], [['unit', 'level1']]],
+    [
+      [['channel'], ['unit', 'URBAN_RURAL_FLAG']],
+      [['channel'], ['unit', 'URBAN_RURAL_FLAG']],
+    ],
+  ])('"by": %j is the breakdowns %j', (by, expected) => {
+    expect(validateConfig({ by }, 'cfg.json')).toEqual({ by: expected });
+  });
+
+  it.each<[unknown, string]>([
+    [
+      ['unit', 'level1', 'month'],
+      'cfg.json: "by": a breakdown is by one or two dimensions, got 3.',
+    ],
+    [
+      [['channel'], []],
+      'cfg.json: "by[1]": expected an array of fields or column headers, got an empty array.',
+    ],
+    [
+      3,
+      'cfg.json: "by": expected a field or column header, an array of two, or an array of such arrays, got a number (3).',
+    ],
+    [[''], 'cfg.json: "by[0]": expected a field or column header, got an empty string.'],
+  ])('"by": %j is refused', async (by, message) => {
+    const error = await failure(() => validateConfig({ by }, 'cfg.json'));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toBe(message);
+  });
+
   it.each<[unknown, string | RegExp, string | RegExp | undefined]>([
     // not an object
     [[], 'cfg.json: expected a JSON object of settings, got an array.', /^Example: \{ "inputs"/],
@@ -122,7 +153,7 @@ describe('validateConfig', () => {
     [
       { colour: false },
       'cfg.json: "colour": unknown setting.',
-      /^Settings: inputs, targets, .*, period, units, rollup, codes\.$/,
+      /^Settings: inputs, targets, .*, period, units, rollup, codes, by\.$/,
     ],
     [
       { month: '2016-11' },

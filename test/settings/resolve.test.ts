@@ -74,6 +74,7 @@ const DEFAULTS: Settings = {
   units: null,
   rollup: 0,
   codes: null,
+  by: [],
 };
 
 describe('resolveSettings: the defaults, and every option converted', () => {
@@ -162,6 +163,7 @@ describe('resolveSettings: the defaults, and every option converted', () => {
       units: 'u.csv',
       rollup: 2,
       codes: 'c.json',
+      by: [],
     });
   });
 

@@ -5,6 +5,7 @@
 import type { Analysis } from '../../metrics/types.js';
 import type { Lang } from '../../settings/types.js';
 import { CHART, disciplineName } from '../labels.js';
+import { breakdownCharts } from './breakdowns.js';
 import type {
   CategoriesChart,
   ChartSpec,
@@ -147,5 +148,6 @@ export function chartSpecs(a: Analysis, lang: Lang): ChartSpec[] {
     unitsChart(a, lang),
     categoriesChart(a, lang),
     disciplineChart(a, lang),
+    ...breakdownCharts(a, lang),
   ].filter((s): s is ChartSpec => s !== null);
 }

@@ -26,6 +26,7 @@ import type {
   TrendView,
   YearToDateView,
 } from '../types.js';
+import { breakdownViews } from './breakdowns.js';
 import { showsPreceding } from './heading.js';
 import { say } from './notes.js';
 import { daysTerminalTable } from './days.js';
@@ -199,6 +200,7 @@ export function summaryView(result: PipelineResult, lang: Lang): SummaryView {
         }
       : null,
     problems: problems(a, result.ingest, lang),
+    breakdowns: breakdownViews(a, lang),
   };
 }
 
@@ -216,6 +218,7 @@ export function assessView(result: PipelineResult, lang: Lang): AssessView {
     units: unitsTerminalTable(a, lang),
     yearToDate: yearToDateView(a, lang),
     notes,
+    breakdowns: breakdownViews(a, lang),
   };
 }
 

@@ -36,6 +36,10 @@ const COLUMNS = {
   mom: { key: 'mom', label: 'mom', format: 'change' },
   customers: { key: 'customers', label: 'customers', format: 'int' },
   ratePer10k: { key: 'ratePer10k', label: 'ratePer10k', format: 'fixed' },
+  operations: { key: 'operations', label: 'operations', format: 'int' },
+  marketing: { key: 'marketing', label: 'marketing', format: 'int' },
+  repliedInTime: { key: 'repliedInTime', label: 'repliedInTime', format: 'pct' },
+  closedInTime: { key: 'closedInTime', label: 'closedInTime', format: 'pct' },
 } as const satisfies Record<string, Column>;
 type Key = keyof typeof COLUMNS;
 const pick = (keys: readonly (Key | false)[]): Column[] =>
@@ -43,6 +47,8 @@ const pick = (keys: readonly (Key | false)[]): Column[] =>
 
 const TARGET_KEYS = ['target', 'overTargetRate', 'overTarget'] as const;
 const YEAR_KEYS = ['annualTarget', 'reachedAnnualTarget'] as const;
+/** A quarter's per-unit disciplines and timeliness (metrics/sections/quarterly.ts). */
+const QUARTER_KEYS = ['operations', 'marketing', 'repliedInTime', 'closedInTime'] as const;
 
 /** Whether the period is held against targets: not without a targets file, nor a month. */
 const heldAgainstTargets = (a: Pick<Analysis, 'targets'>) =>
@@ -71,6 +77,14 @@ function unitRow(u: UnitRow | YearToDateUnitRow): Row {
     mom: u.mom,
     customers: u.customers,
     ratePer10k: u.ratePer10k,
+    ...('operations' in u
+      ? {
+          operations: u.operations,
+          marketing: u.marketing,
+          repliedInTime: u.repliedInTime,
+          closedInTime: u.closedInTime,
+        }
+      : {}),
   };
 }
 
@@ -142,7 +156,8 @@ function reportKeys(a: Analysis): Key[] {
     (k) =>
       !(YEAR_KEYS as readonly Key[]).includes(k) &&
       (hasTarget || !(TARGET_KEYS as readonly Key[]).includes(k)) &&
-      (preceding || !PRECEDING_KEYS.includes(k)),
+      (preceding || !PRECEDING_KEYS.includes(k)) &&
+      (a.quarterTotals !== null || !(QUARTER_KEYS as readonly Key[]).includes(k)),
   );
 }
 
@@ -152,7 +167,7 @@ function bookTable(a: Analysis, lang: Lang, caption?: string): Table {
     ...(caption === undefined ? {} : { caption }),
     columns: pick(keys),
     rows: a.units.map(unitRow),
-    totals: totalsRow(a.totals, lang),
+    totals: { ...totalsRow(a.totals, lang), ...(a.quarterTotals ?? {}) },
     subtotals: withTargetRows(a.totals, lang),
   };
 }
@@ -272,7 +287,7 @@ export function unitsCsvTable(a: Analysis, lang: Lang): Table {
   // as a CSV has no notes to say it in.
   const through = a.months.at(-1)?.partial ? (a.months.at(-1)!.through ?? null) : undefined;
   const withThrough = (row: Row): Row => (through === undefined ? row : { ...row, through });
-  const totals = totalsRow(a.totals, lang);
+  const totals = { ...totalsRow(a.totals, lang), ...(a.quarterTotals ?? {}) };
   return {
     columns: [
       ...pick(
@@ -280,7 +295,8 @@ export function unitsCsvTable(a: Analysis, lang: Lang): Table {
           (k) =>
             k !== 'overTarget' &&
             !(YEAR_KEYS as readonly Key[]).includes(k) &&
-            (preceding || !PRECEDING_KEYS.includes(k)),
+            (preceding || !PRECEDING_KEYS.includes(k)) &&
+            (a.quarterTotals !== null || !(QUARTER_KEYS as readonly Key[]).includes(k)),
         ),
       ),
       ...(through === undefined ? [] : [THROUGH]),
