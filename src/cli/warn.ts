@@ -27,8 +27,10 @@ export function register(program: Command): void {
     .addHelpText(
       'after',
       `
-Period: --month YYYY-MM (2016-11, 201611, 2016年11月); without it, the latest month the exports
-cover whole. Targets are annual: the year so far is held against them, and forecast to December.
+Period: --month YYYY-MM (2016-11, 201611, 2016年11月), --week 2016-W25, --day 2016-06-30, or
+--day latest (the latest day the exports cover for every unit: a daily cron job); without one,
+the latest month the exports cover whole. A day is judged against the same weekday of the
+four weeks before, a week and a month against their six before and a year earlier. Targets are annual: the year so far is held against them, and forecast to December.
 --json prints {period, thresholds, levels, units: [{unit, level, reasons, forecast}]}.
 
 Exit codes: 0 done (whatever the levels, without --fail-on); 2 an input, the targets or the

@@ -27,8 +27,10 @@ export async function run(settings: Settings): Promise<void> {
   if (!early)
     throw new InputError(
       'NO_DATA',
-      'warn: the exports cover no month whole, and a month covered in part would read as a fall.',
-      'Give the month with --month YYYY-MM, or add the exports that complete it.',
+      settings.earlyWarning === 'latestDay'
+        ? 'warn: the exports cover no day of the last 31 for every unit.'
+        : 'warn: the exports cover no month whole, and a month covered in part would read as a fall.',
+      'Give the period (--month YYYY-MM, --day YYYY-MM-DD), or add the exports that complete it.',
     );
   const { units } = early;
   const period = periodSection(early.input);

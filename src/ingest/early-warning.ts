@@ -9,7 +9,12 @@ import { chineseDays } from '../metrics/holiday-calendar.js';
 import { reportSpan } from '../metrics/sections/year-to-date.js';
 import type { AnalysisInput } from '../metrics/types.js';
 import type { WarnThresholds } from '../metrics/warn/thresholds.js';
-import { latestCompleteMonth, unitWarnings, type EarlyWarning } from '../metrics/warn/warnings.js';
+import {
+  latestCompleteDay,
+  latestCompleteMonth,
+  unitWarnings,
+  type EarlyWarning,
+} from '../metrics/warn/warnings.js';
 import type { Settings } from '../settings/types.js';
 import { RecentComplaints } from './recent-complaints.js';
 
@@ -37,8 +42,13 @@ export class EarlyWarningRun {
 
   /** The warning of the month judged; null when no month of the period is covered whole. */
   judge(input: AnalysisInput): EarlyWarning | null {
-    const asked = this.settings.earlyWarning === 'asked';
-    const month = asked ? input : latestCompleteMonth(input);
+    const mode = this.settings.earlyWarning;
+    const month =
+      mode === 'asked'
+        ? input
+        : mode === 'latestDay'
+          ? latestCompleteDay(input)
+          : latestCompleteMonth(input);
     if (!month) return null;
     const units = unitWarnings({
       input: month,

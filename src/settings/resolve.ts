@@ -185,9 +185,12 @@ export async function resolveSettings(
   const c: ConfigSettings = (metric ? config?.settings : undefined) ?? {};
   refuseUnused(command, { ...o }, commandLine.inputs, c);
   const lang = pick(o.lang, parseLang, c.lang, 'zh');
-  const periodGiven = PERIOD_OPTION_KEYS.some((k) => o[k] !== undefined);
+  // warn --day latest: the latest day the exports cover for every unit, found after reading.
+  const latestDay = command === 'warn' && o.day === 'latest';
+  const periodOptions = latestDay ? { ...o, day: undefined } : o;
+  const periodGiven = PERIOD_OPTION_KEYS.some((k) => periodOptions[k] !== undefined);
   const period = parsePeriodOptions(
-    !periodGiven && c.period !== undefined ? periodFromRule(c.period, today) : o,
+    !periodGiven && c.period !== undefined ? periodFromRule(c.period, today) : periodOptions,
   );
   const analysis = analysisSettings(o, c);
   const ingest = ingestSettings(o, c);
@@ -226,11 +229,13 @@ export async function resolveSettings(
     earlyWarning:
       command === 'report'
         ? 'latest'
-        : command === 'warn'
-          ? period.from !== null && period.to !== null
-            ? 'asked'
-            : 'latest'
-          : null,
+        : command !== 'warn'
+          ? null
+          : latestDay
+            ? 'latestDay'
+            : period.from !== null && period.to !== null
+              ? 'asked'
+              : 'latest',
     units: o.units ?? c.units ?? null,
     rollup: rollupLevels(o.rollup, c.rollup, o.units ?? c.units, config),
     codes: o.codes ?? c.codes ?? null,

@@ -67,9 +67,10 @@ export interface Settings {
   thresholds: string | null;
   /**
    * Whether the run judges the early warning, and which month: `asked` (warn --month), `latest`
-   * (the latest month of the period covered whole: warn's default, report), null (no warning).
+   * (the latest month of the period covered whole: warn's default, report), `latestDay` (warn
+   * --day latest: the latest day covered for every unit), null (no warning).
    */
-  earlyWarning: 'asked' | 'latest' | null;
+  earlyWarning: 'asked' | 'latest' | 'latestDay' | null;
   /** --units FILE: unit codes and spellings to names, and the hierarchy. */
   units: string | null;
   /** --rollup [N]: count each unit under its ancestor N levels up; 0 without --rollup. */

@@ -332,6 +332,11 @@ describe('a day and a week (fixtures/days)', () => {
     }
   });
 
+  it('--day latest: the last day every unit’s export covers (歙县 stops on 1 July, the rest on 3 July)', () => {
+    const w = json(['warn', ...DAYS, '--day', 'latest']);
+    expect(w.period).toMatchObject({ from: '2016-07-01', to: '2016-07-01', kind: 'day' });
+  });
+
   it('a week: judged, and --fail-on yellow exits 4 on its late work orders', () => {
     const run = complaints(['warn', ...DAYS, '--week', '2016-W25', '--fail-on', 'yellow']);
     expect(run.stdout).toMatch(/^预警 2016年第25周/);

@@ -4,7 +4,7 @@
  * serious of them. Pure: the cube and targets of the analysis input, and the period's complaints
  * as the reader saw them (WarnOrder: times, places, customers), collected at the I/O edge.
  */
-import { civilFromDays, daysInMonth, monthOfDay } from '../calendar.js';
+import { civilFromDays, daysInMonth, dayToString, monthOfDay } from '../calendar.js';
 import { groupBy, type Tally } from '../group.js';
 import {
   bucketCount,
@@ -285,6 +285,26 @@ function orderReasons(w: WarnInput): Map<string, WarnReason[]> {
 }
 
 const LEVEL_ORDER: Record<Level, number> = { red: 0, yellow: 1, green: 2 };
+
+/**
+ * The input with the latest day the data covers for every unit as its period (warn --day
+ * latest): from the last day with data back, at most 31 days. Null: none.
+ */
+export function latestCompleteDay(input: AnalysisInput): AnalysisInput | null {
+  if (!input.spans || input.spans.length === 0) return null;
+  const last = Math.max(...input.spans.map((s) => s.to));
+  for (let d = last; d > last - 31; d--) {
+    if (daysCover(input.spans, d, d).cover !== 'whole') continue;
+    const month = monthOfDay(d);
+    const label = dayToString(d);
+    return {
+      ...input,
+      period: { from: d, to: d, grain: 'day' },
+      request: { from: month, to: month, kind: 'day', label, days: { from: d, to: d } },
+    };
+  }
+  return null;
+}
 
 /**
  * The input with the latest month up to the period's end that the data covers whole as its
