@@ -3,7 +3,7 @@
  * beside the report model, from the same analysis, field by field in the contract's order.
  */
 import { createRequire } from 'node:module';
-import { earlyWarningJson } from './warn.js';
+import { earlyWarningJson } from './warn-json.js';
 import type { IngestResult } from '../ingest/ingest.js';
 import { writeFileAtomic } from '../io/write.js';
 import type { Analysis, YearToDate } from '../metrics/types.js';

@@ -3,24 +3,16 @@
  * serious first — and the JSON result. Lays out the warnings (metrics/warn/warnings.ts) and
  * computes nothing but the words.
  */
-import { dayToString } from '../metrics/calendar.js';
 import type { Level } from '../metrics/warn/levels.js';
 import type { WarnThresholds } from '../metrics/warn/thresholds.js';
-import type { EarlyWarning, UnitWarning, WarnReason } from '../metrics/warn/warnings.js';
+import type { UnitWarning, WarnReason } from '../metrics/warn/warnings.js';
+import { levelsOf, minuteText, unitsJson } from './warn-json.js';
 import type { PeriodSection } from '../metrics/types.js';
 import type { Lang } from '../settings/types.js';
 import { formatCount } from './format.js';
 import { GENERATED_BY, SCHEMA_VERSION } from './json.js';
 import { spanWords } from './labels.js';
 import { table } from './terminal.js';
-
-/** Wall-clock minutes as "2016-11-13 14:00". */
-export function minuteText(minutes: number): string {
-  const day = Math.floor(minutes / 1440);
-  const m = minutes - day * 1440;
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${dayToString(day)} ${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
-}
 
 const one = (n: number) => n.toFixed(1);
 const pText = (p: number) => (p < 0.001 ? 'p<0.001' : `p=${p.toFixed(3)}`);
@@ -125,42 +117,6 @@ export function warnText(
   return `${head}\n${table(heading, rows, ['left', 'left', 'left'])}`;
 }
 
-/** How many units are at each level. */
-function levelsOf(units: readonly UnitWarning[]) {
-  const n = (l: Level) => units.filter((u) => u.level === l).length;
-  return { red: n('red'), yellow: n('yellow'), green: n('green') };
-}
-
-/** The units as JSON: reasons with their figures (an event's times as text), the forecast. */
-function unitsJson(units: readonly UnitWarning[]): object[] {
-  return units.map((u) => {
-    const target = u.reasons.find((r) => r.indicator === 'target');
-    return {
-      unit: u.unit,
-      level: u.level,
-      reasons: u.reasons.map((r) =>
-        r.indicator === 'event'
-          ? {
-              ...r,
-              event: { ...r.event, from: minuteText(r.event.from), to: minuteText(r.event.to) },
-            }
-          : r,
-      ),
-      forecast:
-        target && target.indicator === 'target' && target.forecast !== null
-          ? {
-              assessed: target.assessed,
-              annualTarget: target.annualTarget,
-              yearEnd: target.forecast,
-              low: target.low,
-              high: target.high,
-              profile: target.profile,
-            }
-          : null,
-    };
-  });
-}
-
 /** The JSON of `warn --json`: the period, the thresholds used, and every unit. */
 export function warnJson(
   units: readonly UnitWarning[],
@@ -175,9 +131,4 @@ export function warnJson(
     levels: levelsOf(units),
     units: unitsJson(units),
   };
-}
-
-/** `earlyWarning` in report's JSON: the month judged, the levels and the units (as warn --json). */
-export function earlyWarningJson(w: EarlyWarning | null): object | null {
-  return w && { month: w.month, levels: levelsOf(w.units), units: unitsJson(w.units) };
 }
