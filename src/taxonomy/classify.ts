@@ -9,6 +9,7 @@
  */
 import { nameKey, type Taxonomy, type TaxonomyNode } from './load.js';
 import type { TextModel } from './model.js';
+import { normalizeText } from './normalize.js';
 
 export type Method = 'columns' | 'rules' | 'model' | 'unclassified';
 
@@ -179,7 +180,7 @@ export class Classifier {
 
   /** Fills `own` with the points each node's own rules give the text, and `hits`. */
   private score(text: string): void {
-    const normal = text.normalize('NFKC');
+    const normal = normalizeText(text, this.taxonomy.text);
     const own = this.own;
     own.fill(0);
     this.hits.length = 0;
