@@ -1,0 +1,168 @@
+/**
+ * Where in a complaint text the grievance is: the text (already normalised) split into clauses
+ * at sentence and comma punctuation, and each clause cut into spans that count for their words
+ * fully, more, less or not at all:
+ * - negated: from 不是/并非/而不是 to the clause's end ("不是抢修慢" says what it is not);
+ * - settled: from the clause's start to 没问题/无异议/倒是正常/已处理好/已解决/没算错 … ("通知没问题");
+ * - focus: a clause that opens with 但/而是/可是/不过/主要是/关键是/问题是/本次/这次 …, or the clause
+ *   after a negated or settled one ("不是X，是Y"), up to the end of its sentence: what the
+ *   customer came to say counts FOCUS_WEIGHT times;
+ * - past: a clause opening with 之前/以前/上次 …, an earlier matter, counts PAST_WEIGHT.
+ * Pure, and one pass of regular expressions per clause.
+ */
+
+/** How much words count in the clause after 但/而是/主要/本次/问题是 (the point of the text). */
+export const FOCUS_WEIGHT = 2;
+/** How much words count in a clause about an earlier matter (之前/以前/上次 …). */
+export const PAST_WEIGHT = 0.5;
+
+export type SpanKind = 'plain' | 'focus' | 'past' | 'negated' | 'settled';
+
+export interface Span {
+  start: number;
+  end: number;
+  kind: SpanKind;
+  /** What the words in it count: 1, FOCUS_WEIGHT, PAST_WEIGHT or 0. */
+  factor: number;
+  /** The clause (comma to comma) it is part of, by index: for quoting the deciding clause. */
+  clause: number;
+}
+
+export interface Clauses {
+  /** Spans in text order, covering the text. */
+  spans: Span[];
+  /** Each clause's [start, end) in the text, without its punctuation. */
+  clauses: [number, number][];
+}
+
+/** By UTF-16 code: 2 where a sentence ends, 1 where a clause ends (comma). */
+const BOUNDARY = new Uint8Array(0x10000);
+for (const ch of '。；;！!？?\n') BOUNDARY[ch.charCodeAt(0)] = 2;
+for (const ch of '，,') BOUNDARY[ch.charCodeAt(0)] = 1;
+const COMMA = 0x2c;
+
+/** Words that open a clause with the point of the text, or with an earlier matter. */
+const FOCUS_WORDS = [
+  '但是',
+  '但',
+  '可是',
+  '而是',
+  '却',
+  '不过',
+  '只是',
+  '主要是',
+  '主要',
+  '关键是',
+  '问题是',
+  '问题在于',
+  '本次',
+  '这次',
+  '此次',
+  '这回',
+  '真正',
+  '其实是',
+];
+const PAST_WORDS = ['之前', '以前', '此前', '先前', '上次', '上回', '前段时间', '去年', '早先'];
+/** Skipped before an opening word: spaces and quotes. */
+const LEAD = new Set([...' \t"“”\'‘’']);
+const NEGATION =
+  /(?<![是要])(?:并|倒|也|而)?不是(?!很|太|特别|一次|第一次|头一次|一两次|两次|一回|吗|呢)|并非/gu;
+const SETTLED =
+  /没问题|没有问题|不是问题|无异议|没有异议|没意见|倒是正常|倒也正常|都正常|一切正常|显示正常|是正常的|恢复正常|已恢复|已处理好|已经处理好|处理好了|已处理完|已解决|已经解决|解决了|没算错|没有算错|没错|无误|是对的|倒是及时|还算及时|挺及时|都能理解|可以理解|能理解|倒是满意|还算满意/gu;
+
+function opens(text: string, start: number, end: number, words: readonly string[]): boolean {
+  let i = start;
+  while (i < end && LEAD.has(text[i]!)) i++;
+  for (const word of words) if (text.startsWith(word, i) && i + word.length <= end) return true;
+  return false;
+}
+
+/** Every match of a global expression, as [start, end) pairs. */
+function matches(regex: RegExp, text: string): number[] {
+  const out: number[] = [];
+  regex.lastIndex = 0;
+  for (let m = regex.exec(text); m !== null; m = regex.exec(text))
+    out.push(m.index, m.index + m[0].length);
+  return out;
+}
+
+const FACTOR: Record<SpanKind, number> = {
+  plain: 1,
+  focus: FOCUS_WEIGHT,
+  past: PAST_WEIGHT,
+  negated: 0,
+  settled: 0,
+};
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/** 2 where a sentence ends, 1 where a clause does, 0 elsewhere (1,000 is a number). */
+function boundaryAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  const b = BOUNDARY[c]!;
+  if (b === 1 && c === COMMA && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)))
+    return 0;
+  return b;
+}
+
+export function splitClauses(text: string): Clauses {
+  const spans: Span[] = [];
+  const clauses: [number, number][] = [];
+  const settled = matches(SETTLED, text);
+  const negations = matches(NEGATION, text);
+  /** The focus of a contrast lasts to the end of its sentence. */
+  let focus = false;
+  /** The clause before was negated or settled: this one says what it is instead. */
+  let after = false;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const boundary = i === text.length ? 2 : boundaryAt(text, i);
+    if (boundary === 0) continue;
+    if (i > start) {
+      const index = clauses.length;
+      clauses.push([start, i]);
+      if (after || opens(text, start, i, FOCUS_WORDS)) focus = true;
+      const base: SpanKind = focus ? 'focus' : opens(text, start, i, PAST_WORDS) ? 'past' : 'plain';
+      const before = spans.length;
+      cutClause(spans, start, i, base, index, first(settled, start, i), first(negations, start, i));
+      after = spans.length - before > 1 || spans[before]!.factor === 0;
+    }
+    if (boundary === 2) {
+      focus = false;
+      after = false;
+    }
+    start = i + 1;
+  }
+  return { spans, clauses };
+}
+
+/** The first match inside [start, end), as [start, end), or null. */
+function first(found: number[], start: number, end: number): [number, number] | null {
+  for (let k = 0; k < found.length; k += 2)
+    if (found[k]! >= start && found[k + 1]! <= end) return [found[k]!, found[k + 1]!];
+  return null;
+}
+
+/** One clause as spans: a settled part up to its marker, a negated part from its marker. */
+function cutClause(
+  spans: Span[],
+  start: number,
+  end: number,
+  base: SpanKind,
+  clause: number,
+  settled: [number, number] | null,
+  negated: [number, number] | null,
+): void {
+  const push = (from: number, to: number, kind: SpanKind) => {
+    if (to > from) spans.push({ start: from, end: to, kind, factor: FACTOR[kind], clause });
+  };
+  let from = start;
+  if (settled) {
+    push(start, settled[1], 'settled');
+    from = settled[1];
+  }
+  if (negated && negated[0] >= from) {
+    push(from, negated[0], base);
+    push(negated[0], end, 'negated');
+  } else push(from, end, base);
+}
