@@ -7,7 +7,9 @@
  * - focus: a clause that opens with 但/而是/可是/不过/主要是/关键是/问题是/本次/这次 …, or the clause
  *   after a negated or settled one ("不是X，是Y"), up to the end of its sentence: what the
  *   customer came to say counts FOCUS_WEIGHT times;
- * - past: a clause opening with 之前/以前/上次 …, an earlier matter, counts PAST_WEIGHT.
+ * - past: a clause opening with 之前/以前/上次 …, an earlier matter, counts PAST_WEIGHT;
+ * - side: from 另外/顺便/此外/同时反映 … to the end of the sentence, a second topic, counts
+ *   SIDE_WEIGHT.
  * Pure, and one pass of regular expressions per clause.
  */
 
@@ -15,8 +17,10 @@
 export const FOCUS_WEIGHT = 2;
 /** How much words count in a clause about an earlier matter (之前/以前/上次 …). */
 export const PAST_WEIGHT = 0.5;
+/** How much words count after 另外/顺便/此外 … to the end of the sentence: a second topic. */
+export const SIDE_WEIGHT = 0.25;
 
-export type SpanKind = 'plain' | 'focus' | 'past' | 'negated' | 'settled';
+export type SpanKind = 'plain' | 'focus' | 'past' | 'side' | 'negated' | 'settled';
 
 export interface Span {
   start: number;
@@ -65,10 +69,13 @@ const FOCUS_WORDS = [
 const PAST_WORDS = ['之前', '以前', '此前', '先前', '上次', '上回', '前段时间', '去年', '早先'];
 /** Skipped before an opening word: spaces and quotes. */
 const LEAD = new Set([...' \t"“”\'‘’']);
+/** Anywhere in a clause: the customer says what the point is. */
+const FOCUS_INSIDE = /主要(?:是|要求|反映|问题)|问题是|关键是|重点是/u;
+const SIDE = /另外|顺便|顺带|此外|附带|同时反映|同时还|还反映|也反映|另反映/gu;
 const NEGATION =
   /(?<![是要])(?:并|倒|也|而)?不是(?!很|太|特别|一次|第一次|头一次|一两次|两次|一回|吗|呢)|并非/gu;
 const SETTLED =
-  /没问题|没有问题|不是问题|无异议|没有异议|没意见|倒是正常|倒也正常|都正常|一切正常|显示正常|是正常的|恢复正常|已恢复|已处理好|已经处理好|处理好了|已处理完|已解决|已经解决|解决了|没算错|没有算错|没错|无误|是对的|倒是及时|还算及时|挺及时|都能理解|可以理解|能理解|倒是满意|还算满意/gu;
+  /没问题|没有问题|不是问题|无异议|没有异议|没意见|倒是正常|倒也正常|都正常|一切正常|显示正常|是正常的|恢复正常|已恢复|已处理好|已经处理好|处理好了|已处理完|已解决|已经解决|解决了|没算错|没有算错|没错|无误|是对的|倒是及时|还算及时|挺及时|都能理解|可以理解|能理解|倒是满意|还算满意|态度很好|态度挺好|态度不错|态度还行|来得挺快|来得很快|来得快|没得说|没话说|(?<![不非未没])正常了?(?=[，。,；;]|$)/gu;
 
 function opens(text: string, start: number, end: number, words: readonly string[]): boolean {
   let i = start;
@@ -90,6 +97,7 @@ const FACTOR: Record<SpanKind, number> = {
   plain: 1,
   focus: FOCUS_WEIGHT,
   past: PAST_WEIGHT,
+  side: SIDE_WEIGHT,
   negated: 0,
   settled: 0,
 };
@@ -110,6 +118,9 @@ export function splitClauses(text: string): Clauses {
   const clauses: [number, number][] = [];
   const settled = matches(SETTLED, text);
   const negations = matches(NEGATION, text);
+  const sides = matches(SIDE, text);
+  /** A second topic lasts to the end of its sentence. */
+  let side = false;
   /** The focus of a contrast lasts to the end of its sentence. */
   let focus = false;
   /** The clause before was negated or settled: this one says what it is instead. */
@@ -121,14 +132,47 @@ export function splitClauses(text: string): Clauses {
     if (i > start) {
       const index = clauses.length;
       clauses.push([start, i]);
-      if (after || opens(text, start, i, FOCUS_WORDS)) focus = true;
-      const base: SpanKind = focus ? 'focus' : opens(text, start, i, PAST_WORDS) ? 'past' : 'plain';
+      const clause = text.slice(start, i);
+      if (after || opens(text, start, i, FOCUS_WORDS) || FOCUS_INSIDE.test(clause)) {
+        focus = true;
+        side = false;
+      }
+      const aside = side ? null : first(sides, start, i);
+      const base: SpanKind = side
+        ? 'side'
+        : focus
+          ? 'focus'
+          : opens(text, start, i, PAST_WORDS)
+            ? 'past'
+            : 'plain';
       const before = spans.length;
-      cutClause(spans, start, i, base, index, first(settled, start, i), first(negations, start, i));
+      if (aside) {
+        cutClause(
+          spans,
+          start,
+          aside[0],
+          base,
+          index,
+          first(settled, start, aside[0]),
+          first(negations, start, aside[0]),
+        );
+        cutClause(spans, aside[0], i, 'side', index, null, first(negations, aside[0], i));
+        side = true;
+      } else
+        cutClause(
+          spans,
+          start,
+          i,
+          base,
+          index,
+          first(settled, start, i),
+          first(negations, start, i),
+        );
       after = spans.length - before > 1 || spans[before]!.factor === 0;
     }
     if (boundary === 2) {
       focus = false;
+      side = false;
       after = false;
     }
     start = i + 1;
