@@ -296,12 +296,13 @@ export class Classifier {
         factor = this.patternFactor[-1 - hit]!;
         length = 0;
       }
-      if (points <= 0) continue;
       const span = spanAt(spans, at);
       if (factor === 0) {
-        if (ignored < 0 && span) ignored = span.clause;
+        // The first clause that kept a rule from counting for any class, the winner or not.
+        if (ignored < 0 && span && this.pointsAnywhere(hit)) ignored = span.clause;
         continue;
       }
+      if (points <= 0) continue;
       if (length > 0) {
         const written = originalSlice(this.original, this.normal, at, at + length);
         if (written !== label) label = `${label}[${written}]`;
@@ -324,6 +325,11 @@ export class Classifier {
     if (deciding >= 0 && clauses.length > 1) parts.push(quote(deciding));
     if (ignored >= 0) parts.push(`✗${quote(ignored)}`);
     return parts.join(' ｜ ');
+  }
+
+  private pointsAnywhere(hit: number): boolean {
+    if (hit >= 0) return this.keywordList[hit]!.hits.some((h) => h.weight > 0);
+    return this.patterns[-1 - hit]!.weight > 0;
   }
 
   /** The best-scoring candidate, its score and the runner-up's, when it is clearly ahead. */
