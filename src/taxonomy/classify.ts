@@ -272,9 +272,9 @@ export class Classifier {
   private evidence(candidate: Candidate): string {
     const member = candidate.member;
     const words: string[] = [];
-    const byClause = new Map<number, number>();
-    let ignored = -1;
     const { spans, clauses } = this.clauses;
+    const byClause = new Array<number>(clauses.length).fill(0);
+    let ignored = -1;
     for (const hit of this.hits) {
       let points = 0;
       let label: string;
@@ -303,20 +303,21 @@ export class Classifier {
         continue;
       }
       if (points <= 0) continue;
-      if (length > 0) {
+      if (length > 0 && this.normal.origin !== null) {
         const written = originalSlice(this.original, this.normal, at, at + length);
         if (written !== label) label = `${label}[${written}]`;
       }
       words.push(`${label}(+${round(points * factor)})`);
-      if (span) byClause.set(span.clause, (byClause.get(span.clause) ?? 0) + points * factor);
+      if (span) byClause[span.clause]! += points * factor;
     }
     let deciding = -1;
     let most = 0;
-    for (const [clause, points] of byClause)
+    byClause.forEach((points, clause) => {
       if (points > most) {
         deciding = clause;
         most = points;
       }
+    });
     const quote = (clause: number): string => {
       const [start, end] = clauses[clause]!;
       return `「${originalSlice(this.original, this.normal, start, end).trim()}」`;

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { InputError } from '../errors.js';
-import { compileTextTable, normalizeText, type TextTable } from './normalize.js';
+import { compileTextTable, normalizeWord, type TextTable } from './normalize.js';
 
 export const DISCIPLINES = ['运检', '营销'] as const;
 export type Discipline = (typeof DISCIPLINES)[number];
@@ -300,7 +300,7 @@ function readRules(
           continue;
         }
       }
-      rules.push({ text: kind === 'keywords' ? normalizeText(text, null) : text, regex, weight });
+      rules.push({ text: kind === 'keywords' ? normalizeWord(text) : text, regex, weight });
     }
   }
   for (const key of Object.keys(raw)) {
@@ -379,7 +379,7 @@ export function readTextGroups(
     const entries: Record<string, string> = {};
     for (const [from, to] of Object.entries(table)) {
       const entry = `${at}[${JSON.stringify(from)}]`;
-      const written = normalizeText(from, null);
+      const written = normalizeWord(from);
       if (typeof to !== 'string') problem(entry, 'expected a string: the standard word');
       else if (from.trim() === '') problem(entry, 'empty source word');
       else if (from === to) problem(entry, 'maps a word to itself');

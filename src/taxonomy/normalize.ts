@@ -23,6 +23,8 @@ export interface TextTable {
   readonly first: Uint8Array;
   /** By UTF-16 code: 1 when it is the second character of a source word. */
   readonly second: Uint8Array;
+  /** Source words of two or more characters by their first two, longest first. */
+  readonly byPair: ReadonlyMap<number, readonly (readonly [string, string])[]>;
 }
 
 /** A normalised text and, when it differs, where each of its characters came from. */
@@ -52,7 +54,14 @@ export function compileTextTable(entries: Iterable<readonly [string, string]>): 
     first[from.charCodeAt(0)]! |= from.length === 1 ? 2 : 1;
     if (from.length > 1) second[from.charCodeAt(1)] = 1;
   }
-  return { entries: all, byFirst, first, second };
+  const byPair = new Map<number, [string, string][]>();
+  for (const list of byFirst.values())
+    for (const entry of list) {
+      if (entry[0].length < 2) continue;
+      const key = entry[0].charCodeAt(0) * 0x10000 + entry[0].charCodeAt(1);
+      byPair.set(key, [...(byPair.get(key) ?? []), entry]);
+    }
+  return { entries: all, byFirst, first, second, byPair };
 }
 
 export const EMPTY_TABLE: TextTable = compileTextTable([]);
@@ -140,6 +149,21 @@ export function normalizeText(text: string, table: TextTable | null): string {
   return normalizeMapped(text, table).text;
 }
 
+/**
+ * A rule's keyword or a table's source word as texts read it (full-width and traditional
+ * characters converted, no table). Its own function: called on the taxonomy's short and often
+ * ASCII words, it keeps normalizeMapped's loop tuned for complaint texts.
+ */
+export function normalizeWord(word: string): string {
+  const marks = flags ?? characterFlags();
+  let need = 0;
+  for (const ch of word) need |= marks[ch.charCodeAt(0)]!;
+  if (need === 0) return word;
+  let out = need & (WIDE | COMPAT) ? narrow(word, marks).text : word;
+  if (need & TRADITIONAL) out = converter!(out);
+  return out;
+}
+
 /** normalizeText, and where each normalised character came from (for quoting the original). */
 export function normalizeMapped(text: string, table: TextTable | null): NormalText {
   const marks = flags ?? characterFlags();
@@ -204,9 +228,16 @@ function matchAt(
   table: TextTable,
 ): readonly [string, string] | null {
   const f = table.first[c]!;
-  if (f === 0 || ((f & 2) === 0 && table.second[text.charCodeAt(i + 1)] !== 1)) return null;
-  for (const entry of table.byFirst.get(c)!) if (text.startsWith(entry[0], i)) return entry;
-  return null;
+  if (f === 0) return null;
+  if ((f & 1) !== 0) {
+    const next = text.charCodeAt(i + 1);
+    if (table.second[next] === 1) {
+      const list = table.byPair.get(c * 0x10000 + next);
+      if (list !== undefined)
+        for (const entry of list) if (text.startsWith(entry[0], i)) return entry;
+    }
+  }
+  return (f & 2) !== 0 ? table.byFirst.get(c)!.find((e) => e[0].length === 1)! : null;
 }
 
 function replace(text: string, table: TextTable): NormalText | null {
