@@ -40,6 +40,12 @@ describe('splitClauses', () => {
       ['settled:之前的跳闸已处理好', 'focus:本次反映电表走快'],
     ],
     ['之前反映过电压低，现在又低了', ['past:之前反映过电压低', 'plain:现在又低了']],
+    // what the customer wrongly thought does not count, nor make the next clause the focus
+    [
+      '客户以为是欠费被停，经核实是线路故障',
+      ['plain:客户', 'negated:以为是欠费被停', 'plain:经核实是线路故障'],
+    ],
+    ['本以为不会再停电，结果又停了', ['plain:本以为不会再停电', 'plain:结果又停了']],
     // not negations: a question, "not once", "not very"
     ['是不是电表坏了', ['plain:是不是电表坏了']],
     ['不是一次两次停电了', ['plain:不是一次两次停电了']],
