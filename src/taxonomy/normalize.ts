@@ -296,6 +296,8 @@ export function originalSlice(
   const from = o[Math.min(start, o.length - 1)]!;
   let to = o[Math.min(end, o.length - 1)]!;
   // A replaced word maps all its characters to its start: take the whole source word.
-  if (to <= from) to = end < o.length - 1 ? o[end]! : original.length;
+  let k = Math.min(end, o.length - 1);
+  while (o[k]! <= from && k < o.length - 1) k++;
+  if (to <= from) to = o[k]!;
   return original.slice(from, Math.max(from, to));
 }

@@ -73,6 +73,10 @@ describe('normalizeText', () => {
     expect(at('跳闸')).toBe('电闸跳了');
     expect(at('我家')).toBe('俺家');
     expect(at('低，')).toBe('低，');
+    // a word inside a replaced phrase quotes the whole phrase
+    const walked = normalizeMapped('電錶走得快', table);
+    expect(walked.text).toBe('电表走快');
+    expect(originalSlice('電錶走得快', walked, 0, 2)).toBe('電錶走得快');
   });
 });
 
