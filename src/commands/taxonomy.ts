@@ -152,5 +152,7 @@ export function toDocument(taxonomy: Taxonomy): object {
     source: taxonomy.source,
     levels: Math.max(...taxonomy.nodes.map((n) => n.level)),
     nodes: taxonomy.roots.map(node),
+    // The file's own text table entries (the shipped table applies to every taxonomy).
+    ...(Object.keys(taxonomy.ownText).length > 0 ? { text: taxonomy.ownText } : {}),
   };
 }
