@@ -4,7 +4,13 @@
  * counted with its class index — and the partials are merged in input order, as soon as each
  * is complete, into the data set.
  */
-import { readInputs, type InputsSink, type WorkOrder } from './ingest/ingest.js';
+import {
+  readInputs,
+  type InputsSink,
+  type WorkOrder,
+  type WorkerReading,
+} from './ingest/ingest.js';
+import type { AggregateJob } from './parallel/protocol.js';
 import type { PartialBuilder } from './ingest/partial.js';
 import type { InputHeader } from './ingest/summary.js';
 import type { IngestSettings } from './ingest/types.js';
@@ -51,6 +57,11 @@ export interface ReadOptions {
   dimensions?: readonly OptionalDimension[];
   /** Names for the codes of coded columns (--codes), applied to the dimensions' values. */
   codes?: CodeBook | null;
+  /**
+   * What a worker needs to classify and count as here (src/parallel/): without it, or with
+   * codes or an observer, every input is read on this thread.
+   */
+  aggregate?: AggregateJob | null;
 }
 
 /** Whether `part` is `whole` with letters left out (URBANFLAG in URBANRURALFLAG). */
@@ -103,19 +114,25 @@ function secondOfDay(t: LocalTime): number {
   return Math.floor((t.ms - t.dayIndex * 86_400_000) / 1000);
 }
 
-interface AggregateSink {
+export interface AggregateSink {
   add(partial: PartialAggregate): void;
   endInput(header: InputHeader): void;
   /** See DataSetMerge.lookahead; only when partials are merged as they are read. */
   lookahead?(partial: PartialBuilder): (local: number) => number;
 }
 
-async function read(
+/**
+ * The sink that turns an input's rows into partial aggregates: each usable row normalised,
+ * classified and counted into records (a worker builds one for its byte range: src/parallel/).
+ * `counter.opened`: partials opened so far (the data set's very first keeps no complainants'
+ * texts), shared with the partials read elsewhere.
+ */
+export function aggregating(
   inputs: readonly string[],
-  settings: IngestSettings,
   options: ReadOptions,
   sink: AggregateSink,
-): Promise<void> {
+  counter = { opened: 0 },
+): InputsSink {
   const { classifier, progress, observe } = options;
   const dimensions = options.dimensions ?? [];
   const readDimensions = dimensionReader(dimensions, options.codes ?? null);
@@ -125,13 +142,12 @@ async function read(
   const classIndex = new Map<TaxonomyNode, number>(taxonomy.nodes.map((n, i) => [n, i]));
   const unclassified = unclassifiedIndex(taxonomy);
   let records: Records | null = null;
-  let opened = 0;
   let classifiedBy: ClassifiedBy = noneClassified();
   let entryOf: (local: number) => number = (local) => local;
   const reader: InputsSink = {
     open: (partial) => {
       // The first partial is merged into nothing: it need not keep every complainant's text.
-      records = new Records(dimensions, opened++ > 0);
+      records = new Records(dimensions, counter.opened++ > 0);
       classifiedBy = noneClassified();
       if (observe && sink.lookahead) entryOf = sink.lookahead(partial);
     },
@@ -183,7 +199,31 @@ async function read(
     close: (ingest) => sink.add({ ingest, records: records!.toPartial(), classifiedBy }),
     endInput: (header) => sink.endInput(header),
   };
-  await readInputs(inputs, settings, reader, options.splitBefore ?? null);
+  return reader;
+}
+
+async function read(
+  inputs: readonly string[],
+  settings: IngestSettings,
+  options: ReadOptions,
+  sink: AggregateSink,
+): Promise<void> {
+  const counter = { opened: 0 };
+  const reader = aggregating(inputs, options, sink, counter);
+  // Large CSVs are read in byte ranges by worker threads (src/parallel/), unless every row must
+  // be seen here in order (an observer: report --detail, the day list, warn's recent complaints).
+  const workers: WorkerReading | null =
+    options.observe || options.splitBefore || !options.aggregate
+      ? null
+      : {
+          job: options.aggregate,
+          first: () => counter.opened === 0,
+          add: (partial) => {
+            counter.opened++;
+            sink.add(partial as PartialAggregate);
+          },
+        };
+  await readInputs(inputs, settings, reader, options.splitBefore ?? null, null, workers);
 }
 
 /** Reads the inputs into one data set, merging each partial as soon as it is complete. */

@@ -1,0 +1,70 @@
+/**
+ * The worker threads: started when the first task comes (a run that reads no large CSV starts
+ * none), each taking one task at a time from a queue, ended by `close` (or with the process:
+ * Ctrl-C's handler exits, which ends them, and the temporary-file cleanup runs as on one thread).
+ */
+import { Worker } from 'node:worker_threads';
+import type { RangeReply, RangeTask } from './protocol.js';
+
+const WORKER = new URL('./worker.js', import.meta.url);
+
+interface Pending {
+  task: RangeTask;
+  resolve: (reply: RangeReply) => void;
+}
+
+export class WorkerPool {
+  /** Workers run compiled JavaScript: under a TypeScript test runner there are none. */
+  static readonly available = WORKER.pathname.endsWith('.js') && !import.meta.url.endsWith('.ts');
+
+  private readonly workers: Worker[] = [];
+  private readonly idle: Worker[] = [];
+  private readonly queue: Pending[] = [];
+  private readonly running = new Map<Worker, Pending>();
+
+  constructor(readonly size: number) {}
+
+  run(task: RangeTask): Promise<RangeReply> {
+    return new Promise((resolve) => {
+      this.queue.push({ task, resolve });
+      this.next();
+    });
+  }
+
+  private next(): void {
+    while (this.queue.length > 0) {
+      const worker = this.idle.pop() ?? (this.workers.length < this.size ? this.start() : null);
+      if (!worker) return;
+      const pending = this.queue.shift()!;
+      this.running.set(worker, pending);
+      worker.postMessage(pending.task);
+    }
+  }
+
+  private start(): Worker {
+    const worker = new Worker(WORKER);
+    this.workers.push(worker);
+    const settle = (reply: RangeReply) => {
+      const pending = this.running.get(worker);
+      this.running.delete(worker);
+      this.idle.push(worker);
+      pending?.resolve(reply);
+      this.next();
+    };
+    worker.on('message', (reply: RangeReply) => settle(reply));
+    worker.on('error', (error) => {
+      const pending = this.running.get(worker);
+      this.running.delete(worker);
+      this.workers.splice(this.workers.indexOf(worker), 1);
+      pending?.resolve({ id: pending.task.id, ok: false, message: String(error) });
+      this.next();
+    });
+    return worker;
+  }
+
+  async close(): Promise<void> {
+    const workers = this.workers.splice(0);
+    this.idle.length = 0;
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
