@@ -19,6 +19,7 @@
  * The partials come back in row order and merge as those of one thread do (merge.ts): the later
  * copy of a work order wins, so the result is the same, byte for byte.
  */
+import { appendFileSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { IngestPartial } from '../ingest/partial.js';
 import type { InputHeader } from '../ingest/summary.js';
@@ -37,11 +38,15 @@ export const MIN_BYTES = 16 * 1024 * 1024;
 /** Ranges per worker: a little more than one keeps both busy and merges while they read. */
 const RANGES_PER_THREAD = 2;
 /**
- * For tests only: cut every this many bytes, whatever the file's size, at the first line feed
+ * For tests only: cut every this many bytes (up to MAX_TEST_RANGES), whatever the file's size, at the first line feed
  * (no guess at record ends), so that small fixtures split into many ranges, cuts fall inside
  * quoted fields and those ranges are read again.
  */
 export const TEST_RANGE_ENV = 'COMPLAINTS_TEST_RANGE_BYTES';
+/** At most this many ranges in a test (a bigger file's ranges are longer). */
+const MAX_TEST_RANGES = 256;
+/** For tests only: a file to which each input read in ranges appends what happened (JSON). */
+export const TEST_LOG_ENV = 'COMPLAINTS_TEST_RANGE_LOG';
 
 const HEAD_BYTES = 1024 * 1024;
 
@@ -106,7 +111,9 @@ export async function readInWorkers(
   // Cuts fall after the header's line: every range reads from the header found here.
   const minCut = afterLine(head, state.headerRow);
   if (minCut < 0) return null;
-  const ranges = testBytes ? Math.ceil(size / testBytes) : settings.threads! * RANGES_PER_THREAD;
+  const ranges = testBytes
+    ? Math.min(MAX_TEST_RANGES, Math.ceil(size / testBytes))
+    : settings.threads! * RANGES_PER_THREAD;
   const delimiter = found.delimiter;
   const width = state.header.headers.length;
   const cuts = await planRanges(file, size, minCut, ranges, delimiter, width, !testBytes);
@@ -133,7 +140,12 @@ export async function readInWorkers(
     keepTexts: !(first && k === 0),
   });
   const replies = cuts.slice(0, -1).map((start, k) => pool.run(task(k, start)));
-  return await collect(pool, cuts, replies, task);
+  const log = { file, ranges: cuts.length - 1, reread: 0, swallowed: 0, fallback: false };
+  const read = await collect(pool, cuts, replies, task, log);
+  log.fallback = read === null;
+  const logFile = process.env[TEST_LOG_ENV];
+  if (logFile) appendFileSync(logFile, JSON.stringify(log) + '\n');
+  return read;
 }
 
 /** Takes the replies in range order, checking each range's start; null: read on this thread. */
@@ -142,15 +154,22 @@ async function collect(
   cuts: number[],
   replies: Promise<RangeReply>[],
   task: (k: number, start: number) => RangeTask,
+  log: { reread: number; swallowed: number },
 ): Promise<ReadInWorkers | null> {
   const partials: RangePartial[] = [];
   let header: InputHeader | null = null;
   let at = 0;
   let lines = 0;
   for (let k = 0; k < replies.length; k++) {
-    if (at >= cuts[k + 1]!) continue; // the range before ran on over this one whole
+    if (at >= cuts[k + 1]!) {
+      log.swallowed++; // the range before ran on over this one whole
+      continue;
+    }
     let reply = await replies[k]!;
-    if (reply.ok && at !== cuts[k]) reply = await pool.run(task(k, at));
+    if (reply.ok && at !== cuts[k]) {
+      log.reread++;
+      reply = await pool.run(task(k, at));
+    }
     if (!reply.ok) return null;
     if (k > 0 && reply.end.unbalanced) return null;
     for (const partial of reply.partials) {
