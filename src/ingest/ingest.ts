@@ -73,6 +73,8 @@ async function readEach(
       workers &&
       (await readInWorkers(workers.pool, file, i, settings, workers.job, workers.first()));
     if (inWorkers) {
+      // After the last input the workers' memory goes before the merge grows this thread's.
+      if (i === files.length - 1 || i === only) await workers!.pool.close();
       for (const partial of inWorkers.partials) workers!.add(partial);
       sink.endInput(inWorkers.header);
       continue;

@@ -6,7 +6,8 @@ import { readRange } from './range-task.js';
 const port = parentPort!;
 port.on('message', (task: RangeTask) => {
   readRange(task).then(
-    (reply) => port.postMessage(reply),
+    // The partials' typed arrays move to the main thread rather than being copied.
+    (reply) => port.postMessage(reply, transferables(reply)),
     (error: unknown) => {
       const reply: RangeReply = {
         id: task.id,
@@ -17,3 +18,20 @@ port.on('message', (task: RangeTask) => {
     },
   );
 });
+
+/** The distinct buffers of the typed arrays in `value` (plain data: objects, arrays, maps). */
+function transferables(value: unknown, found = new Set<ArrayBuffer>()): ArrayBuffer[] {
+  if (ArrayBuffer.isView(value)) {
+    if (value.buffer instanceof ArrayBuffer) found.add(value.buffer);
+  } else if (Array.isArray(value)) {
+    // Lists of strings or numbers (names, rows) hold no buffers: their first item tells.
+    if (value.length > 0 && typeof value[0] === 'object')
+      for (const item of value) transferables(item, found);
+  } else if (value instanceof Map) {
+    for (const item of value.values()) if (typeof item === 'object') transferables(item, found);
+  } else if (value !== null && typeof value === 'object') {
+    for (const item of Object.values(value))
+      if (typeof item === 'object') transferables(item, found);
+  }
+  return [...found];
+}
