@@ -36,8 +36,9 @@ import type { AggregateJob, RangePartial, RangeReply, RangeTask } from './protoc
 /**
  * Below this, one thread (README: Threads). Measured: workers add about 0.45 s of CPU whatever
  * the size (each isolate loads and compiles the reading code again before it runs fast), and a
- * row costs about 14 ns of CPU per byte; under ~36 MB two workers cannot win even on an idle
- * machine, and at 64 MiB (about 170,000 rows) they save about a third of the wall time.
+ * byte read costs about 14 ns (analyze); under ~36 MB two workers cannot win even on an idle
+ * machine. 64 MiB (about 170,000 rows, ~0.95 s of reading) leaves an estimated fifth of the
+ * wall time to gain on an idle two-core machine; on a loaded one, nothing (README: Threads).
  */
 export const MIN_BYTES = 64 * 1024 * 1024;
 /** Ranges per worker: a little more than one keeps both busy and merges while they read. */
