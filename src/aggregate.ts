@@ -222,6 +222,7 @@ async function read(
             counter.opened++;
             sink.add(partial as PartialAggregate);
           },
+          progress: (input, rows) => options.progress?.rowsRead(input, rows),
         };
   await readInputs(inputs, settings, reader, options.splitBefore ?? null, null, workers);
 }

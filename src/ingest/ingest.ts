@@ -35,6 +35,8 @@ export interface WorkerReading {
   /** No partial has been taken yet (the data set's first keeps no complainants' texts). */
   first(): boolean;
   add(partial: RangePartial): void;
+  /** A range's rows are read (for the progress line). */
+  progress?: (input: number, rows: number) => void;
 }
 
 /**
@@ -50,7 +52,8 @@ export async function readInputs(
   only: number | null = null,
   workers: WorkerReading | null = null,
 ): Promise<void> {
-  const pool = workers && (settings.threads ?? 1) > 1 ? new WorkerPool(settings.threads!) : null;
+  const pool =
+    workers && (settings.threads ?? 1) > 1 ? new WorkerPool(settings.threads! - 1) : null;
   try {
     await readEach(files, settings, sink, splitBefore, only, pool && { ...workers!, pool });
   } finally {

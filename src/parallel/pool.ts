@@ -1,6 +1,7 @@
 /**
- * The worker threads: started when the first task comes (a run that reads no large CSV starts
- * none), each taking one task at a time from a queue, ended by `close` (or with the process:
+ * The worker threads and this one: workers are started when the second task comes (a run that
+ * reads no large CSV starts none), and each, this thread included, takes one task at a time
+ * from a queue, ended by `close` (or with the process:
  * Ctrl-C's handler exits, which ends them, and the temporary-file cleanup runs as on one thread).
  */
 import { Worker } from 'node:worker_threads';
@@ -22,6 +23,7 @@ export class WorkerPool {
   private readonly queue: Pending[] = [];
   private readonly running = new Map<Worker, Pending>();
 
+  /** `size`: worker threads, besides this one. */
   constructor(readonly size: number) {}
 
   run(task: RangeTask): Promise<RangeReply> {
@@ -31,14 +33,38 @@ export class WorkerPool {
     });
   }
 
+  /** This thread reads ranges too while the workers read theirs: it would idle otherwise. */
+  private localBusy = false;
+
   private next(): void {
     while (this.queue.length > 0) {
+      if (!this.localBusy) {
+        this.runLocally(this.queue.shift()!);
+        continue;
+      }
       const worker = this.idle.pop() ?? (this.workers.length < this.size ? this.start() : null);
       if (!worker) return;
       const pending = this.queue.shift()!;
       this.running.set(worker, pending);
       worker.postMessage(pending.task);
     }
+  }
+
+  private runLocally(pending: Pending): void {
+    this.localBusy = true;
+    // Imported when needed: range-task.ts imports the reading code that imports this.
+    import('./range-task.js')
+      .then(({ readRange }) => readRange(pending.task))
+      .catch((error: unknown): RangeReply => ({
+        id: pending.task.id,
+        ok: false,
+        message: String(error),
+      }))
+      .then((reply) => {
+        this.localBusy = false;
+        pending.resolve(reply);
+        this.next();
+      });
   }
 
   private start(): Worker {

@@ -71,6 +71,7 @@ export async function readInWorkers(
   settings: IngestSettings,
   job: AggregateJob | null,
   first: boolean,
+  progress: ((input: number, rows: number) => void) | null = null,
 ): Promise<ReadInWorkers | null> {
   if (!WorkerPool.available || file === '-' || settings.naming) return null;
   const testBytes = Number(process.env[TEST_RANGE_ENV] ?? '') || null;
@@ -147,7 +148,7 @@ export async function readInWorkers(
   });
   const replies = cuts.slice(0, -1).map((start, k) => pool.run(task(k, start)));
   const log = { file, ranges: cuts.length - 1, reread: 0, swallowed: 0, fallback: false };
-  const read = await collect(pool, cuts, replies, task, log);
+  const read = await collect(pool, cuts, replies, task, log, (rows) => progress?.(input, rows));
   log.fallback = read === null;
   const logFile = process.env[TEST_LOG_ENV];
   if (logFile) appendFileSync(logFile, JSON.stringify(log) + '\n');
@@ -161,6 +162,7 @@ async function collect(
   replies: Promise<RangeReply>[],
   task: (k: number, start: number) => RangeTask,
   log: { reread: number; swallowed: number },
+  progress: (rows: number) => void,
 ): Promise<ReadInWorkers | null> {
   const partials: RangePartial[] = [];
   let header: InputHeader | null = null;
@@ -179,7 +181,9 @@ async function collect(
     if (!reply.ok) return null;
     if (k > 0 && reply.end.unbalanced) return null;
     for (const partial of reply.partials) {
-      shiftRows('ingest' in partial ? partial.ingest : partial, lines);
+      const ingest = 'ingest' in partial ? partial.ingest : partial;
+      shiftRows(ingest, lines);
+      progress(ingest.counts.rows);
       partials.push(partial);
     }
     header ??= reply.header;
