@@ -4,7 +4,7 @@
  * — classified and counted into records, as aggregate.ts does on one thread. The reply is plain
  * data: the range's partial aggregate, with rows numbered from its start.
  */
-import { aggregating } from '../aggregate.js';
+import { aggregating } from '../aggregating.js';
 import type { InputsSink } from '../ingest/ingest.js';
 import type { IngestPartial } from '../ingest/partial.js';
 import { TableIngest } from '../ingest/table-ingest.js';
