@@ -78,17 +78,23 @@ export class WorkerPool {
       this.next();
     };
     worker.on('message', (reply: RangeReply) => settle(reply));
-    worker.on('error', (error) => {
+    // A worker that fails or stops (out of memory, say) fails its task: the input is then read
+    // on this thread (read.ts).
+    const lost = (message: string) => {
       const pending = this.running.get(worker);
       this.running.delete(worker);
-      this.workers.splice(this.workers.indexOf(worker), 1);
-      pending?.resolve({ id: pending.task.id, ok: false, message: String(error) });
+      const at = this.workers.indexOf(worker);
+      if (at >= 0) this.workers.splice(at, 1);
+      pending?.resolve({ id: pending.task.id, ok: false, message });
       this.next();
-    });
+    };
+    worker.on('error', (error) => lost(String(error)));
+    worker.on('exit', (code) => lost(`worker exited (${code})`));
     return worker;
   }
 
   async close(): Promise<void> {
+    this.queue.length = 0;
     const workers = this.workers.splice(0);
     this.idle.length = 0;
     await Promise.all(workers.map((w) => w.terminate()));
