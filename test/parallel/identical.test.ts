@@ -28,12 +28,12 @@ interface Log {
   fallback: boolean;
 }
 
-/** Runs with one thread, then with two over ranges of `bytes`; returns both and the log. */
-function both(args: string[], bytes: number): { one: Run; two: Run; log: Log[] } {
+/** Runs with one thread, then with `threads` over ranges of `bytes`; returns both and the log. */
+function both(args: string[], bytes: number, threads = 2): { one: Run; two: Run; log: Log[] } {
   const logFile = join(dir, `log-${Math.random().toString(36).slice(2)}.jsonl`);
   writeFileSync(logFile, '');
   const one = complaints([...args, '--threads', '1']);
-  const two = complaints([...args, '--threads', '2'], {
+  const two = complaints([...args, '--threads', String(threads)], {
     env: { COMPLAINTS_TEST_RANGE_BYTES: String(bytes), COMPLAINTS_TEST_RANGE_LOG: logFile },
   });
   const log = readFileSync(logFile, 'utf8')
@@ -210,8 +210,12 @@ describe('--threads 2 over small ranges gives what --threads 1 gives', () => {
 
   it('several inputs: each in ranges, merged in input order (a copy in a later input wins)', () => {
     const inputs = [hard, hardGb, hardB, hard];
-    for (const command of ['inspect', 'analyze']) {
-      const { one, two, log } = both([command, ...inputs, '--json'], 128);
+    for (const [command, threads] of [
+      ['inspect', 2],
+      ['analyze', 2],
+      ['analyze', 4],
+    ] as const) {
+      const { one, two, log } = both([command, ...inputs, '--json'], 128, threads);
       expectSame(one, two);
       expect(log.map((l) => l.fallback)).toEqual([false, false, false, false]);
     }
