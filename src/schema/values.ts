@@ -263,6 +263,9 @@ const FALSE_WORDS = new Set(['否', 'n', 'no', '0', 'false', 'f', '×', '无']);
 /** 是/否, Y/N, 1/0, true/false. Returns undefined for a value that is none of these. */
 export function parseFlag(text: string): Flag | undefined {
   if (text === '') return null;
+  // As written first: lower-casing 是/否 makes a new string on every row.
+  if (TRUE_WORDS.has(text)) return true;
+  if (FALSE_WORDS.has(text)) return false;
   const key = text.toLowerCase();
   if (TRUE_WORDS.has(key)) return true;
   if (FALSE_WORDS.has(key)) return false;
