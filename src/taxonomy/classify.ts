@@ -44,6 +44,12 @@ interface Keyword {
   hits: { node: number; weight: number }[];
 }
 
+/** The keywords beginning with one character: of that character alone, and by their second. */
+interface Starts {
+  single: Keyword[] | null;
+  pairs: Map<number, Keyword[]> | null;
+}
+
 interface Candidate {
   node: TaxonomyNode;
   /** Indices of the nodes whose rules count for it: itself, its descendants, its parent. */
@@ -55,11 +61,13 @@ interface Candidate {
 export class Classifier {
   private readonly index = new Map<TaxonomyNode, number>();
   /**
-   * Keywords by their first two characters (one-character keywords by their only one), as
-   * numbers: a text is scanned once, and only keywords that share a position's first two
-   * characters are compared there.
+   * Keywords by their first character, then (keywords of two or more characters) their second:
+   * a text is scanned once, and only keywords that share a position's first two characters are
+   * compared there. `starts` marks the characters some keyword begins with, so that most
+   * positions cost one typed-array read.
    */
-  private readonly byStart = new Map<number, Keyword[]>();
+  private readonly byFirst = new Map<number, Starts>();
+  private readonly starts = new Uint8Array(0x10000);
   private readonly patterns: { regex: RegExp; text: string; node: number; weight: number }[] = [];
   private readonly names: Map<string, TaxonomyNode>[] = [
     new Map(),
@@ -112,10 +120,7 @@ export class Classifier {
           keyword = { text: rule.text, id: this.keywordList.length, hits: [] };
           this.keywordList.push(keyword);
           keywords.set(rule.text, keyword);
-          const key = startKey(rule.text, 0, rule.text.length >= 2);
-          const bucket = this.byStart.get(key) ?? [];
-          bucket.push(keyword);
-          this.byStart.set(key, bucket);
+          this.index1(keyword);
         }
         keyword.hits.push({ node: i, weight: rule.weight });
       }
@@ -208,12 +213,16 @@ export class Classifier {
     this.hits.length = 0;
     const pass = ++this.pass;
     let span = 0;
+    const starts = this.starts;
     for (let i = 0; i < normal.length; i++) {
+      const first = normal.charCodeAt(i);
+      if (starts[first] === 0) continue;
       while (span < spans.length - 1 && spans[span]!.end <= i) span++;
       const factor = spans.length === 0 || spans[span]!.start > i ? 1 : spans[span]!.factor;
-      this.match(this.byStart.get(startKey(normal, i, false)), normal, i, pass, factor);
-      if (i + 1 < normal.length)
-        this.match(this.byStart.get(startKey(normal, i, true)), normal, i, pass, factor);
+      const at = this.byFirst.get(first)!;
+      if (at.single) this.match(at.single, normal, i, pass, factor);
+      if (at.pairs && i + 1 < normal.length)
+        this.match(at.pairs.get(normal.charCodeAt(i + 1)), normal, i, pass, factor);
     }
     this.patterns.forEach((pattern, i) => {
       const found = pattern.regex.exec(normal);
@@ -224,6 +233,26 @@ export class Classifier {
       this.patternAt[i] = found.index;
       this.hits.push(-1 - i);
     });
+  }
+
+  /** Files a keyword under its first character and, when it has one, its second. */
+  private index1(keyword: Keyword): void {
+    const first = keyword.text.charCodeAt(0);
+    let at = this.byFirst.get(first);
+    if (!at) {
+      at = { single: null, pairs: null };
+      this.byFirst.set(first, at);
+      this.starts[first] = 1;
+    }
+    if (keyword.text.length === 1) {
+      (at.single ??= []).push(keyword);
+      return;
+    }
+    const second = keyword.text.charCodeAt(1);
+    at.pairs ??= new Map();
+    const bucket = at.pairs.get(second);
+    if (bucket) bucket.push(keyword);
+    else at.pairs.set(second, [keyword]);
   }
 
   private candidate(node: TaxonomyNode, contributors: number[]): Candidate {
@@ -421,12 +450,6 @@ export class Classifier {
     }
     return best;
   }
-}
-
-/** One character, or two packed in one number (UTF-16 units: a CJK character is one). */
-function startKey(text: string, at: number, pair: boolean): number {
-  const first = text.charCodeAt(at);
-  return pair ? first * 0x10000 + text.charCodeAt(at + 1) + 0x100000000 : first;
 }
 
 /** The span at a position (a pattern may start on punctuation: the next span). */
