@@ -309,7 +309,7 @@ export class Classifier {
       level3: null,
       method: 'model',
       confidence: round(top.probability),
-      evidence: `model: ${node.name} p=${top.probability.toFixed(2)}`,
+      evidence: `模型 ${top.probability.toFixed(2)}`,
     };
   }
 

@@ -46,22 +46,40 @@ export class NaiveBayes implements TextModel {
     private readonly counts: Map<string, Map<number, number>>,
   ) {}
 
-  static train(samples: readonly Sample[], taxonomy: string): NaiveBayes {
+  /**
+   * `minCount`: n-grams seen fewer times than this in all the texts are left out (a smaller
+   * file; the shipped model's value is chosen by cross-validation, scripts/train-default-model.js).
+   * The same samples give the same model, and the same JSON, byte for byte.
+   */
+  static train(samples: readonly Sample[], taxonomy: string, minCount = 1): NaiveBayes {
     const labels = [...new Set(samples.map((s) => s.label))].sort();
     const docs = labels.map(() => 0);
-    const totals = labels.map(() => 0);
-    const counts = new Map<string, Map<number, number>>();
+    const all = new Map<string, Map<number, number>>();
     for (const sample of samples) {
       const label = labels.indexOf(sample.label);
       docs[label]!++;
       for (const gram of features(sample.text)) {
-        const row = counts.get(gram) ?? new Map<number, number>();
+        const row = all.get(gram) ?? new Map<number, number>();
         row.set(label, (row.get(label) ?? 0) + 1);
-        counts.set(gram, row);
-        totals[label]!++;
+        all.set(gram, row);
       }
     }
+    // Totals over the n-grams kept, so each label's probabilities still sum to one.
+    const totals = labels.map(() => 0);
+    const counts = new Map<string, Map<number, number>>();
+    for (const [gram, row] of all) {
+      let seen = 0;
+      for (const n of row.values()) seen += n;
+      if (seen < minCount) continue;
+      counts.set(gram, row);
+      for (const [label, n] of row) totals[label]! += n;
+    }
     return new NaiveBayes(taxonomy, labels, docs, totals, counts);
+  }
+
+  /** The number of n-grams the model knows. */
+  get vocabulary(): number {
+    return this.counts.size;
   }
 
   rank(text: string, allowed: readonly string[]): Ranked[] {
@@ -90,7 +108,7 @@ export class NaiveBayes implements TextModel {
   }
 
   toJSON(): object {
-    const grams = [...this.counts.keys()].sort();
+    const grams = [...this.counts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return {
       format: MODEL_FORMAT,
       version: 1,
