@@ -29,9 +29,13 @@ export function hasShippedModel(taxonomy: Taxonomy): boolean {
 }
 
 /** Parses the file the first time a text needs it. */
-class LazyModel implements TextModel {
+export class LazyModel implements TextModel {
   private model: NaiveBayes | null = null;
   constructor(private readonly path: URL) {}
+
+  get loaded(): boolean {
+    return this.model !== null;
+  }
 
   rank(text: string, allowed: readonly string[]): Ranked[] {
     if (this.model === null) {
