@@ -15,7 +15,17 @@ import type { ColumnLabel } from './labels.js';
  * has reached its annual target, named where a bulletin must raise it).
  */
 export type Format =
-  'int' | 'dec' | 'fixed' | 'pct' | 'change' | 'over' | 'flag' | 'text' | 'alert';
+  | 'int'
+  | 'dec'
+  | 'fixed'
+  | 'pct'
+  | 'change'
+  | 'over'
+  | 'flag'
+  | 'text'
+  | 'alert'
+  /** A wall-clock time written YYYY-MM-DD HH:MM:SS: a date cell in the workbook, text elsewhere. */
+  | 'time';
 
 /** The totals row and the rows of part-totals after it, in order. */
 export function totalsRows(t: Table): Row[] {
