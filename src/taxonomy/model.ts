@@ -46,6 +46,21 @@ export class NaiveBayes implements TextModel {
     private readonly counts: Map<string, Map<number, number>>,
   ) {}
 
+  /** log(count + alpha) per label, per n-gram: computed once, on the first text ranked. */
+  private logs: Map<string, Float64Array> | null = null;
+
+  private logCounts(): Map<string, Float64Array> {
+    if (this.logs) return this.logs;
+    const unseen = Math.log(ALPHA);
+    this.logs = new Map();
+    for (const [gram, row] of this.counts) {
+      const logs = new Float64Array(this.labels.length).fill(unseen);
+      for (const [label, n] of row) logs[label] = Math.log(n + ALPHA);
+      this.logs.set(gram, logs);
+    }
+    return this.logs;
+  }
+
   /**
    * `minCount`: n-grams seen fewer times than this in all the texts are left out (a smaller
    * file; the shipped model's value is chosen by cross-validation, scripts/train-default-model.js).
@@ -85,18 +100,18 @@ export class NaiveBayes implements TextModel {
   rank(text: string, allowed: readonly string[]): Ranked[] {
     const vocabulary = this.counts.size;
     const sampleCount = this.docs.reduce((a, b) => a + b, 0);
-    const grams = features(text);
+    const table = this.logCounts();
+    // n-grams unseen everywhere say nothing.
+    const rows = features(text)
+      .map((gram) => table.get(gram))
+      .filter((row) => row !== undefined);
     const scores: { label: string; log: number }[] = [];
     for (const label of allowed) {
       const i = this.labels.indexOf(label);
       if (i < 0) continue;
       let log = Math.log(this.docs[i]! / sampleCount);
       const denominator = Math.log(this.totals[i]! + ALPHA * vocabulary);
-      for (const gram of grams) {
-        const row = this.counts.get(gram);
-        if (!row) continue; // unseen everywhere: says nothing
-        log += Math.log((row.get(i) ?? 0) + ALPHA) - denominator;
-      }
+      for (const row of rows) log += row[i]! - denominator;
       scores.push({ label, log });
     }
     if (scores.length === 0) return [];
