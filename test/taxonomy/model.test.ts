@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Classifier } from '../../src/taxonomy/classify.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
-import { NaiveBayes, features } from '../../src/taxonomy/model.js';
+import { NaiveBayes, features, type TextModel } from '../../src/taxonomy/model.js';
 import {
   LazyModel,
   SHIPPED_MIN_COUNT,
@@ -109,7 +109,7 @@ describe('the shipped model', () => {
     expect(new Classifier(sgcc).byText(text).level2).toBeNull();
     const c = new Classifier(sgcc, modelFor(null, sgcc)).byText(text);
     expect([c.level2?.name, c.method]).toEqual(['抄表催费', 'model']);
-    expect(c.evidence).toMatch(/^模型 0\.\d\d$/);
+    expect(c.evidence).toMatch(/^模型 [01]\.\d\d$/);
   });
 
   it("a user's model replaces it", () => {
@@ -126,5 +126,30 @@ describe('the shipped model', () => {
     const model = modelFor(file, sgcc);
     expect(model).toBeInstanceOf(NaiveBayes);
     expect(model!.rank('复电', ['TS03', 'FW01'])[0]!.label).toBe('TS03');
+  });
+});
+
+describe('a very sure model overrules a weak rules decision', () => {
+  const sgcc = loadTaxonomy('sgcc-95598');
+  const sure = (probability: number): TextModel => ({
+    rank: (_text, allowed) => [
+      { label: allowed.includes('FW01') ? 'FW01' : allowed[0]!, probability },
+    ],
+  });
+  it.each([
+    // The rules lean to 抄表催费 with confidence 0.5 (the runner-up has half the points).
+    [
+      '电费太高，抄表员态度不好',
+      0.99,
+      ['服务态度', 'model'],
+      /^模型 0\.99；规则 抄表催费 0\.50: 电费 抄 抄表$/,
+    ],
+    ['电费太高，抄表员态度不好', 0.9, ['抄表催费', 'rules'], /^电费 抄 抄表$/],
+    // Sure rules (confidence 1) are not overruled.
+    ['电压低，灯很暗', 0.99, ['电压质量', 'rules'], /^电压 电压低$/],
+  ])('%s, model p=%d → %j', (text, probability, expected, evidence) => {
+    const c = new Classifier(sgcc, sure(probability)).byText(text);
+    expect([c.level2?.name, c.method]).toEqual(expected);
+    expect(c.evidence).toMatch(evidence);
   });
 });
