@@ -9,9 +9,10 @@ How a row is classified, in this order (the 判定方式 column says which):
   列/columns       the export's 一级/二级/三级分类 values, matched by name, alias or code
   规则/rules       the complaint text (受理内容) against the taxonomy's keyword rules,
                    when one type is clearly ahead
-  模型/model       where rules are unsure, a text model decides when it is sure enough: the
-                   one shipped for sgcc-95598 (trained on our own labelled texts), or
-                   yours (--train, then --model FILE); --no-model: rules alone
+  模型/model       where rules are unsure, a text model decides when it is sure enough,
+                   and overrules a weak rules decision when very sure: the one shipped
+                   for sgcc-95598 (trained on our own labelled texts), or yours (--train,
+                   then --model FILE); --no-model: rules alone
   未分类/unclassified  counted and reported, never guessed
 Only complaints are classified, and counted as analyze and report count them: the inputs
 are one data set (a work order repeated across inputs appears once, the later input's copy),
