@@ -42,7 +42,11 @@ async function crossValidate() {
   const rows = [];
   const settings = { map: {}, complaintTypes: ['投诉'], encoding: null, sheet: null };
   await ingest([TUNE], settings, (order) =>
-    rows.push({ text: order.content ?? '', level2: order.level2, fresh: /^HX/.test(order.id ?? '') }),
+    rows.push({
+      text: order.content ?? '',
+      level2: order.level2,
+      fresh: /^HX/.test(order.id ?? ''),
+    }),
   );
   const node = new Map(taxonomy.nodes.filter((n) => n.level === 2).map((n) => [n.name, n]));
   const level2Codes = taxonomy.nodes.filter((n) => n.level === 2).map((n) => n.code);
