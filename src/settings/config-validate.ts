@@ -43,6 +43,7 @@ const KEYS: readonly Key[] = [
   'rollup',
   'codes',
   'by',
+  'threads',
 ];
 /** JSON Schema's annotations, allowed so a file can say what it is. */
 const IGNORED_KEYS = ['$schema', '$comment'];
@@ -237,6 +238,9 @@ export function validateConfig(doc: unknown, file: string): ConfigSettings {
       }
       case 'by':
         settings.by = checkBy(check, value);
+        break;
+      case 'threads':
+        settings.threads = check.positive(key, value, true);
         break;
       default:
         unknownKey(check, key);

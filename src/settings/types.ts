@@ -134,6 +134,7 @@ export interface CommandLineOptions {
   rollup?: string | true;
   codes?: string;
   by?: string[];
+  threads?: string;
 }
 
 export interface CommandLine {
@@ -187,6 +188,8 @@ export interface ConfigSettings {
   codes?: string;
   /** Breakdowns: "channel", ["unit", "level1"] or [["channel"], ["unit", "level1"]]. */
   by?: string[][];
+  /** Worker threads to read with (1: the single-threaded path). */
+  threads?: number;
 }
 
 export interface LoadedConfig {
