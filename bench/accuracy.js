@@ -11,6 +11,7 @@ import { ingest } from '../dist/ingest/ingest.js';
 import { loadTaxonomy } from '../dist/taxonomy/load.js';
 import { Classifier } from '../dist/taxonomy/classify.js';
 import { modelFor } from '../dist/taxonomy/shipped-model.js';
+import { normalizeText } from '../dist/taxonomy/normalize.js';
 
 const verbose = process.argv.includes('--verbose');
 const settings = { map: {}, complaintTypes: ['投诉'], encoding: null, sheet: null };
@@ -111,7 +112,7 @@ const level2 = taxonomy.nodes.filter((n) => n.level === 2);
 const modelAlone = {
   byText(text) {
     const top = shipped.rank(
-      text,
+      normalizeText(text, taxonomy.text),
       level2.map((n) => n.code),
     )[0];
     const node = level2.find((n) => n.code === top.label);

@@ -10,6 +10,7 @@ import { ingest } from '../dist/ingest/ingest.js';
 import { loadTaxonomy } from '../dist/taxonomy/load.js';
 import { Classifier } from '../dist/taxonomy/classify.js';
 import { NaiveBayes } from '../dist/taxonomy/model.js';
+import { normalizeText } from '../dist/taxonomy/normalize.js';
 import {
   SHIPPED_MIN_COUNT,
   shippedModelJson,
@@ -43,7 +44,7 @@ async function crossValidate() {
   const settings = { map: {}, complaintTypes: ['投诉'], encoding: null, sheet: null };
   await ingest([TUNE], settings, (order) =>
     rows.push({
-      text: order.content ?? '',
+      text: normalizeText(order.content ?? '', taxonomy.text),
       level2: order.level2,
       fresh: /^HX/.test(order.id ?? ''),
     }),

@@ -25,6 +25,7 @@ import { CategoryTally } from '../taxonomy/categories.js';
 import { loadTaxonomy, type Taxonomy, type TaxonomyNode } from '../taxonomy/load.js';
 import { NaiveBayes, type Sample } from '../taxonomy/model.js';
 import { modelFor } from '../taxonomy/shipped-model.js';
+import { normalizeText } from '../taxonomy/normalize.js';
 import { classifyPeriod, labelledOfPeriod, leftOutLine } from './classify-period.js';
 
 /** The options classify has beside the Settings, as commander gives them. */
@@ -178,7 +179,8 @@ async function train(
   const { rows, unlabelled } = await labelledRows(files, new Classifier(taxonomy), settings);
   const samples: Sample[] = rows
     .filter((r) => r.truth.level2)
-    .map((r) => ({ text: r.text, label: r.truth.level2!.code }));
+    // Normalised as the classifier hands texts to the model (繁體, typos, dialect).
+    .map((r) => ({ text: normalizeText(r.text, taxonomy.text), label: r.truth.level2!.code }));
   const classes = new Set(samples.map((s) => s.label));
   if (classes.size < 2) {
     throw new InputError(

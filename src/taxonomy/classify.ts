@@ -408,14 +408,14 @@ export class Classifier {
         evidence: this.evidence(type.best),
       };
       if (ruled.confidence >= OVERRULE_BELOW) return ruled;
-      const sure = this.byModel(text, within, OVERRULE_PROBABILITY);
+      const sure = this.byModel(within, OVERRULE_PROBABILITY);
       if (!sure || sure.level2 === ruled.level2) return ruled;
       return {
         ...sure,
         evidence: `${sure.evidence}；规则 ${ruled.level2!.name} ${ruled.confidence.toFixed(2)}: ${ruled.evidence}`,
       };
     }
-    const fromModel = this.byModel(text, within);
+    const fromModel = this.byModel(within);
     if (fromModel) return fromModel;
     const category = within ? null : this.clearlyAhead(this.level1);
     if (category) {
@@ -435,8 +435,8 @@ export class Classifier {
     );
   }
 
+  /** The model's decision on the text score() last read. */
   private byModel(
-    text: string,
     within: TaxonomyNode | null,
     minProbability = MIN_MODEL_PROBABILITY,
   ): Classification | null {
@@ -444,8 +444,10 @@ export class Classifier {
     const allowed = this.taxonomy.nodes.filter(
       (n) => n.level === 2 && (!within || n.parent === within),
     );
+    // The model reads the text as the rules do, normalised (score() ran first): 繁體, typos and
+    // dialect reach it in their standard form, as its training texts did.
     const ranked = this.model.rank(
-      text,
+      this.normal.text,
       allowed.map((n) => n.code),
     );
     const top = ranked[0];

@@ -142,11 +142,16 @@ describe('a very sure model overrules a weak rules decision', () => {
       '电费太高，抄表员态度不好',
       0.99,
       ['服务态度', 'model'],
-      /^模型 0\.99；规则 抄表催费 0\.50: 电费 抄 抄表$/,
+      /^模型 0\.99；规则 抄表催费 0\.50: 电费\(\+2\) 抄\(\+4\) 抄表\(\+6\) ｜ 「抄表员态度不好」$/,
     ],
-    ['电费太高，抄表员态度不好', 0.9, ['抄表催费', 'rules'], /^电费 抄 抄表$/],
+    [
+      '电费太高，抄表员态度不好',
+      0.9,
+      ['抄表催费', 'rules'],
+      /^电费\(\+2\) 抄\(\+4\) 抄表\(\+6\) ｜/,
+    ],
     // Sure rules (confidence 1) are not overruled.
-    ['电压低，灯很暗', 0.99, ['电压质量', 'rules'], /^电压 电压低$/],
+    ['电压低，灯很暗', 0.99, ['电压质量', 'rules'], /^电压\(\+12\) 电压低\(\+8\)/],
   ])('%s, model p=%d → %j', (text, probability, expected, evidence) => {
     const c = new Classifier(sgcc, sure(probability)).byText(text);
     expect([c.level2?.name, c.method]).toEqual(expected);
