@@ -43,6 +43,8 @@ const KEYS: readonly Key[] = [
   'rollup',
   'codes',
   'by',
+  'hotWords',
+  'hotWordsBy',
 ];
 /** JSON Schema's annotations, allowed so a file can say what it is. */
 const IGNORED_KEYS = ['$schema', '$comment'];
@@ -232,6 +234,13 @@ export function validateConfig(doc: unknown, file: string): ConfigSettings {
       }
       case 'by':
         settings.by = checkBy(check, value);
+        break;
+      case 'hotWords':
+        settings.hotWords = typeof value === 'boolean' ? value : check.positive(key, value, true);
+        break;
+      case 'hotWordsBy':
+        if (value !== 'unit') check.fail(key, `expected "unit", got ${describe(value)}`);
+        settings.hotWordsBy = value;
         break;
       default:
         unknownKey(check, key);

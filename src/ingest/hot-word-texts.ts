@@ -1,0 +1,102 @@
+/**
+ * The complaint texts the hot words are counted from (metrics/hot-words.ts), kept while the
+ * inputs are read: per work order its day, unit, second-level class and 受理内容, the later copy
+ * of a work order replacing the earlier (a later copy that is no complaint, or has no text, takes
+ * it out). Only texts are kept, not their words: the period is resolved after reading (the
+ * latest month by default), and segmenting every text of a year to use three months of them
+ * would cost more than reading the exports; keeping 150,000 complaint texts costs tens of MiB.
+ * When the period is known before reading, only the days that can matter are kept: the period,
+ * the span before it and the same span a year earlier.
+ *
+ * A mergeable partial: `add` sees work orders in reading order, `merge` appends another
+ * collector's texts as if read after this one's (the later copy wins), and `toData`/`fromData`
+ * carry it as plain data (a worker thread's structured clone, or JSON).
+ */
+import type { Classification } from '../taxonomy/classify.js';
+import type { WorkOrder } from './types.js';
+
+/** The longest text kept: 95598 texts run to a few hundred characters; past this is boilerplate. */
+export const TEXT_KEPT = 500;
+
+export interface HotWordText {
+  day: number;
+  unit: string;
+  /** The second-level class (or first, when only that is known); null: unclassified. */
+  class: { code: string; name: string; nameEn: string } | null;
+  text: string;
+}
+
+/** A collector as plain data: texts of work orders with an id (by entry), then those without. */
+export interface HotWordTextsData {
+  entries: number[];
+  byEntry: HotWordText[];
+  withoutId: HotWordText[];
+}
+
+export class HotWordTexts {
+  private readonly byEntry = new Map<number, HotWordText>();
+  private readonly withoutId: HotWordText[] = [];
+
+  /** `within`: the days to keep, when the period is known before reading; null: all. */
+  constructor(private readonly within: { from: number; to: number } | null = null) {}
+
+  /** An OrderObserver (pipeline.ts): every usable row, `c` null for other business types. */
+  readonly observe = (order: WorkOrder, entry: number, c: Classification | null): void => {
+    const text = c === null ? null : order.content?.trim() || null;
+    const day = order.acceptedAt.dayIndex;
+    const kept =
+      text !== null && (!this.within || (day >= this.within.from && day <= this.within.to));
+    if (!kept) {
+      if (entry >= 0) this.byEntry.delete(entry);
+      return;
+    }
+    const node = c!.level2 ?? c!.level1;
+    this.put(entry, {
+      day,
+      unit: order.unit,
+      class: node ? { code: node.code, name: node.name, nameEn: node.nameEn } : null,
+      text: text.length > TEXT_KEPT ? text.slice(0, TEXT_KEPT) : text,
+    });
+  };
+
+  private put(entry: number, t: HotWordText): void {
+    if (entry < 0) this.withoutId.push(t);
+    else {
+      // Re-inserted: the latest copy is also the last in order, as a merge would place it.
+      this.byEntry.delete(entry);
+      this.byEntry.set(entry, t);
+    }
+  }
+
+  /** Takes `other`'s texts as read after this collector's: its copy of a work order wins. */
+  merge(other: HotWordTexts | HotWordTextsData): this {
+    const data = other instanceof HotWordTexts ? other.toData() : other;
+    data.entries.forEach((entry, i) => this.put(entry, data.byEntry[i]!));
+    this.withoutId.push(...data.withoutId);
+    return this;
+  }
+
+  /** The texts of the days from `from` to `to` (day indexes, inclusive). */
+  between(from: number, to: number): HotWordText[] {
+    const out: HotWordText[] = [];
+    for (const t of this.byEntry.values()) if (t.day >= from && t.day <= to) out.push(t);
+    for (const t of this.withoutId) if (t.day >= from && t.day <= to) out.push(t);
+    return out;
+  }
+
+  get size(): number {
+    return this.byEntry.size + this.withoutId.length;
+  }
+
+  toData(): HotWordTextsData {
+    return {
+      entries: [...this.byEntry.keys()],
+      byEntry: [...this.byEntry.values()],
+      withoutId: [...this.withoutId],
+    };
+  }
+
+  static fromData(data: HotWordTextsData): HotWordTexts {
+    return new HotWordTexts().merge(data);
+  }
+}
