@@ -45,6 +45,8 @@ export interface HotWordRow {
   /** Dunning's G² against the baseline; null without one. */
   g2: number | null;
   emerging: boolean;
+  /** Among the most frequent words or phrases; false: listed only as emerging. */
+  top: boolean;
   /** The classes (level 2) of the texts with the term, most first, at most CLASSES_SHOWN. */
   classes: HotWordClass[];
 }
@@ -213,6 +215,7 @@ export function hotWords(input: HotWordsInput): HotWordsResult {
       change: b === null ? null : smoothedChange(count, n1, b, n2),
       g2: b === null ? null : logLikelihood(count, n1, b, n2),
       emerging: b !== null && isEmerging(count, n1, b, n2),
+      top: true,
       classes: [],
     };
   };
@@ -231,6 +234,7 @@ export function hotWords(input: HotWordsInput): HotWordsResult {
         .filter((r) => r.emerging && !seen.has(termKey(r)))
         .sort((x, y) => y.g2! - x.g2! || (x.word < y.word ? -1 : 1))
         .slice(0, top)
+        .map((r) => ({ ...r, top: false }))
     : [];
   const rows = [...listed, ...emerging];
   const classes = classesOf(period, new Set(rows.map(termKey)));

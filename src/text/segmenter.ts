@@ -22,7 +22,7 @@ const DATA = new URL('../../src/text/data/', import.meta.url);
  */
 const DROPPED_TAGS = new Set([
   'm', 'mq', 'q', 't', 'tg', 'ns', 'nr', 'nrt', 'nrfg', 'r', 'rr', 'rz', 'p', 'c', 'u', 'uj', 'ul',
-  'uv', 'uz', 'ud', 'ug', 'd', 'dg', 'f', 's', 'x', 'w', 'g', 'ng', 'zg', 'vg', 'ag', 'o', 'e', 'y',
+  'uv', 'uz', 'ud', 'ug', 'd', 'dg', 'ad', 'f', 's', 'x', 'w', 'g', 'ng', 'zg', 'vg', 'ag', 'o', 'e', 'y',
 ]); // prettier-ignore
 
 /** Our words are added this often: enough to win over the general dictionary's splits. */
