@@ -60,10 +60,9 @@ export class HotWordsRun {
 
   async compute(input: AnalysisInput): Promise<HotWords> {
     const { loadSegmenter } = await import('../text/segmenter.js');
-    const segmenter = await loadSegmenter();
     const compared = comparisons(input);
     const period = this.texts.between(input.period.from, input.period.to);
-    segmenter.stopNamesOf(new Set(period.map((t) => t.unit)));
+    const segmenter = (await loadSegmenter()).withNamesStopped(new Set(period.map((t) => t.unit)));
     const docs = (p: Period | null) => (p ? this.docs(segmenter, p) : null);
     const before = docs(compared.preceding);
     const earlier = docs(compared.yearEarlier);

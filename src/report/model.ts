@@ -108,6 +108,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
       sourcesLine: BOOK[lang].sources(sources, input.generatedAt),
       generatedAt: input.generatedAt,
       warnings: result.earlyWarning ?? null,
+      hotWords: result.hotWords ?? null,
     }),
   };
 }
