@@ -77,6 +77,7 @@ export class Segmenter {
   /** Whether a word, as segmented and tagged, can be a hot word. */
   private keeps(t: Tagged): boolean {
     const w = t.word;
+    if (DIGIT.test(w)) return false;
     if (this.ours.has(w)) return !this.stop.has(w);
     return w.length >= 2 && !DROPPED_TAGS.has(t.tag) && !this.stop.has(w) && !NOT_CHINESE.test(w);
   }
