@@ -1,6 +1,7 @@
 /**
  * The complaint texts the hot words are counted from (metrics/hot-words.ts), kept while the
- * inputs are read: per work order its day, unit, second-level class and 受理内容, the later copy
+ * inputs are read: per work order its day, unit, second-level class and 受理内容 (as clauses, ready
+ * for the segmenter), the later copy
  * of a work order replacing the earlier (a later copy that is no complaint, or has no text, takes
  * it out). Only texts are kept, not their words: the period is resolved after reading (the
  * latest month by default), and segmenting every text of a year to use three months of them
@@ -13,6 +14,7 @@
  * carry it as plain data (a worker thread's structured clone, or JSON).
  */
 import type { Classification } from '../taxonomy/classify.js';
+import { clausesOf } from '../text/clauses.js';
 import type { WorkOrder } from './types.js';
 
 /** The longest text kept: 95598 texts run to a few hundred characters; past this is boilerplate. */
@@ -23,7 +25,8 @@ export interface HotWordText {
   unit: string;
   /** The second-level class (or first, when only that is known); null: unclassified. */
   class: { code: string; name: string; nameEn: string } | null;
-  text: string;
+  /** The text as clausesOf cuts it (src/text/clauses.ts), each clause string shared. */
+  clauses: string[];
 }
 
 /** A collector as plain data: texts of work orders with an id (by entry), then those without. */
@@ -36,6 +39,12 @@ export interface HotWordTextsData {
 export class HotWordTexts {
   private readonly byEntry = new Map<number, HotWordText>();
   private readonly withoutId: HotWordText[] = [];
+  /**
+   * Every clause once: 95598 texts are written from a few formulas, so 150,000 texts share a few
+   * thousand clauses. A text read is also a slice of the reader's chunk, which keeping it whole
+   * would keep (V8's sliced strings): its clauses are strings of their own.
+   */
+  private readonly interned = new Map<string, string>();
 
   /** `within`: the days to keep, when the period is known before reading; null: all. */
   constructor(private readonly within: { from: number; to: number } | null = null) {}
@@ -54,10 +63,32 @@ export class HotWordTexts {
     this.put(entry, {
       day,
       unit: order.unit,
-      class: node ? { code: node.code, name: node.name, nameEn: node.nameEn } : null,
-      text: text.length > TEXT_KEPT ? text.slice(0, TEXT_KEPT) : text,
+      class: node ? this.classOf(node) : null,
+      clauses: this.intern(clausesOf(text.length > TEXT_KEPT ? text.slice(0, TEXT_KEPT) : text)),
     });
   };
+
+  /** One object a class, shared by its texts. */
+  private readonly classes = new Map<string, NonNullable<HotWordText['class']>>();
+
+  private classOf(node: { code: string; name: string; nameEn: string }): HotWordText['class'] {
+    let known = this.classes.get(node.code);
+    if (!known)
+      this.classes.set(
+        node.code,
+        (known = { code: node.code, name: node.name, nameEn: node.nameEn }),
+      );
+    return known;
+  }
+
+  private intern(clauses: string[]): string[] {
+    return clauses.map((c) => {
+      const known = this.interned.get(c);
+      if (known !== undefined) return known;
+      this.interned.set(c, c);
+      return c;
+    });
+  }
 
   private put(entry: number, t: HotWordText): void {
     if (entry < 0) this.withoutId.push(t);
@@ -71,8 +102,9 @@ export class HotWordTexts {
   /** Takes `other`'s texts as read after this collector's: its copy of a work order wins. */
   merge(other: HotWordTexts | HotWordTextsData): this {
     const data = other instanceof HotWordTexts ? other.toData() : other;
-    data.entries.forEach((entry, i) => this.put(entry, data.byEntry[i]!));
-    this.withoutId.push(...data.withoutId);
+    const own = (t: HotWordText) => ({ ...t, clauses: this.intern(t.clauses) });
+    data.entries.forEach((entry, i) => this.put(entry, own(data.byEntry[i]!)));
+    this.withoutId.push(...data.withoutId.map(own));
     return this;
   }
 

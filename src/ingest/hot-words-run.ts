@@ -26,20 +26,6 @@ export interface HotWords extends HotWordsResult {
   yearEarlierPeriod: { from: string; to: string } | null;
 }
 
-/** A text's words in runs (Segmenter.runs) as a document: its words, and neighbours as phrases. */
-export function docOf(
-  t: HotWordText,
-  runs: readonly (readonly string[])[],
-  unit: string,
-): HotWordDoc {
-  return {
-    unit,
-    class: t.class,
-    words: runs.flat(),
-    phrases: runs.flatMap((r) => r.slice(1).map((w, i) => `${r[i]!}${w}`)),
-  };
-}
-
 export class HotWordsRun {
   readonly texts: HotWordTexts;
 
@@ -89,6 +75,10 @@ export class HotWordsRun {
   }
 
   private docsOf(segmenter: Segmenter, texts: readonly HotWordText[]): HotWordDoc[] {
-    return texts.map((t) => docOf(t, segmenter.runs(t.text), this.unitName(t.unit)));
+    return texts.map((t) => ({
+      unit: this.unitName(t.unit),
+      class: t.class,
+      terms: segmenter.terms(t.clauses),
+    }));
   }
 }

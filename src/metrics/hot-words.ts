@@ -14,12 +14,24 @@
  *   this period has a finite change, its count.
  */
 
-/** A texts's terms, each once (duplicates are ignored), with where the text belongs. */
+/** Words and phrases of a piece of text (a clause, shared by the texts that have it). */
+export interface HotWordTerms {
+  words: readonly string[];
+  phrases: readonly string[];
+}
+
+/** A text's terms in pieces (a term in several counts once), with where the text belongs. */
 export interface HotWordDoc {
   unit: string;
   class: { code: string; name: string; nameEn: string } | null;
-  words: readonly string[];
-  phrases: readonly string[];
+  terms: readonly HotWordTerms[];
+}
+
+/** A text's distinct terms of one kind. */
+function termsOf(d: HotWordDoc, kind: 'words' | 'phrases'): Set<string> {
+  const set = new Set<string>();
+  for (const part of d.terms) for (const t of part[kind]) set.add(t);
+  return set;
 }
 
 export interface HotWordClass {
@@ -137,7 +149,7 @@ const termKey = (r: Pick<HotWordRow, 'kind' | 'word'>) =>
 
 function countTerms(docs: readonly HotWordDoc[], kind: 'words' | 'phrases'): Counts {
   const counts: Counts = new Map();
-  for (const d of docs) for (const t of new Set(d[kind])) counts.set(t, (counts.get(t) ?? 0) + 1);
+  for (const d of docs) for (const t of termsOf(d, kind)) counts.set(t, (counts.get(t) ?? 0) + 1);
   return counts;
 }
 
@@ -146,23 +158,28 @@ function ranked(counts: Counts): [string, number][] {
   return [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
 }
 
-function classesOf(docs: readonly HotWordDoc[], terms: ReadonlySet<string>) {
-  const byTerm = new Map<string, Map<string, HotWordClass>>();
+function classesOf(docs: readonly HotWordDoc[], rows: readonly HotWordRow[]) {
+  // By kind: a phrase may be written as a word is (电压 + 偏低, 电压偏低).
+  const listed = {
+    words: new Set(rows.filter((r) => r.kind === 'word').map((r) => r.word)),
+    phrases: new Set(rows.filter((r) => r.kind === 'phrase').map((r) => r.word)),
+  };
+  const byTerm = { words: new Map<string, Map<string, HotWordClass>>(), phrases: new Map() };
   for (const d of docs) {
     if (!d.class) continue;
-    // Keyed with the kind: a phrase may be written as a word is (电压 + 偏低, 电压偏低).
-    const keys = [...d.words.map((w) => `w${w}`), ...d.phrases.map((p) => `p${p}`)];
-    for (const t of new Set(keys)) {
-      if (!terms.has(t)) continue;
-      let classes = byTerm.get(t);
-      if (!classes) byTerm.set(t, (classes = new Map()));
-      const c = classes.get(d.class.code);
-      if (c) c.count++;
-      else classes.set(d.class.code, { ...d.class, count: 1 });
+    for (const kind of ['words', 'phrases'] as const) {
+      for (const t of termsOf(d, kind)) {
+        if (!listed[kind].has(t)) continue;
+        let classes = byTerm[kind].get(t);
+        if (!classes) byTerm[kind].set(t, (classes = new Map()));
+        const c = classes.get(d.class.code);
+        if (c) c.count++;
+        else classes.set(d.class.code, { ...d.class, count: 1 });
+      }
     }
   }
   return (r: Pick<HotWordRow, 'kind' | 'word'>): HotWordClass[] =>
-    [...(byTerm.get(termKey(r))?.values() ?? [])]
+    [...(byTerm[r.kind === 'word' ? 'words' : 'phrases'].get(r.word)?.values() ?? [])]
       .sort((x, y) => y.count - x.count || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0))
       .slice(0, CLASSES_SHOWN);
 }
@@ -237,7 +254,7 @@ export function hotWords(input: HotWordsInput): HotWordsResult {
         .map((r) => ({ ...r, top: false }))
     : [];
   const rows = [...listed, ...emerging];
-  const classes = classesOf(period, new Set(rows.map(termKey)));
+  const classes = classesOf(period, rows);
   for (const r of rows) r.classes = classes(r);
   return {
     texts: n1,

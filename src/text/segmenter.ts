@@ -11,6 +11,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import type { HotWordTerms } from '../metrics/hot-words.js';
+import { clausesOf } from './clauses.js';
 
 const DATA = new URL('../../src/text/data/', import.meta.url);
 
@@ -36,11 +38,8 @@ const NOT_CHINESE = /^[\p{P}\p{S}\p{Z}a-zA-Z]*$/u;
  */
 const DIGIT = /\p{N}/u;
 
-/**
- * The address a caller gives ("其位于屯溪区昱中街道翡翠小区11栋", "家住…", "地址：…"), up to the
- * next punctuation: the words of a street or an estate are where, not what.
- */
-const ADDRESS = /(?:位于|家住|住在|住址[:：]?|地址[:：]?)[^，。,.；;！!？?\s]*/g;
+/** Clauses remembered at most: past it the cache starts again (memory stays bounded). */
+const CACHE_MAX = 200_000;
 
 /** One list of a data file: a word a line, # comments and blank lines left out. */
 export function wordList(text: string): string[] {
@@ -54,6 +53,13 @@ function dataList(name: string): string[] {
   return wordList(readFileSync(new URL(name, DATA), 'utf8'));
 }
 
+/** A clause segmented: its runs of kept words, the words, the phrases. */
+interface Clause {
+  runs: string[][];
+  words: string[];
+  phrases: string[];
+}
+
 interface Tagged {
   word: string;
   tag: string;
@@ -65,6 +71,7 @@ interface JiebaLike {
 
 export class Segmenter {
   private readonly stop: Set<string>;
+  private readonly cache = new Map<string, Clause>();
 
   constructor(
     private readonly jieba: JiebaLike,
@@ -87,12 +94,44 @@ export class Segmenter {
    * word was left out or a punctuation mark stood, so the two-word phrases are the neighbours
    * within a run.
    */
-  runs(text: string): string[][] {
+  runs(text: string | readonly string[]): string[][] {
+    return this.clauses(text).flatMap((c) => c.runs);
+  }
+
+  /**
+   * A text's words and two-word phrases (neighbours within a run, written together: 电费 +
+   * 账单 → 电费账单), by clause: each clause's terms are shared between the texts that have it.
+   */
+  terms(text: string | readonly string[]): readonly HotWordTerms[] {
+    return this.clauses(text);
+  }
+
+  /** A text's clauses segmented (a text, or its clauses as clausesOf gives them). */
+  private clauses(text: string | readonly string[]): Clause[] {
+    const out: Clause[] = [];
+    for (const key of typeof text === 'string' ? clausesOf(text) : text) {
+      let clause = this.cache.get(key);
+      if (!clause) {
+        if (this.cache.size >= CACHE_MAX) this.cache.clear();
+        const runs = this.clauseRuns(key);
+        clause = {
+          runs,
+          words: runs.flat(),
+          phrases: runs.flatMap((r) => r.slice(1).map((w, i) => `${r[i]!}${w}`)),
+        };
+        this.cache.set(key, clause);
+      }
+      if (clause.runs.length > 0) out.push(clause);
+    }
+    return out;
+  }
+
+  private clauseRuns(clause: string): string[][] {
     const out: string[][] = [];
     let run: string[] = [];
     // Without the HMM: unknown words stay in pieces rather than becoming new words made of a
     // name and a verb; the pieces are single characters, left out.
-    for (const t of this.jieba.tag(text.replace(ADDRESS, '，'), false)) {
+    for (const t of this.jieba.tag(clause, false)) {
       if (this.keeps(t)) run.push(t.word);
       else if (run.length > 0) {
         out.push(run);
@@ -122,8 +161,9 @@ export function loadSegmenter(): Promise<Segmenter> {
   loaded ??= (async () => {
     const require = createRequire(import.meta.url);
     const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
-    const { dict } = require('@node-rs/jieba/dict') as { dict: Uint8Array };
-    const jieba = Jieba.withDict(dict);
+    // The dictionary's bytes read here rather than through @node-rs/jieba/dict, whose module
+    // would hold them (11 MiB) for the life of the process.
+    const jieba = Jieba.withDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt')));
     const ours = dataList('power-words.txt');
     jieba.loadDict(Buffer.from(ours.map((w) => `${w} ${OUR_WORD_FREQUENCY} n`).join('\n')));
     return new Segmenter(jieba, dataList('stop-words.txt'), new Set(ours));

@@ -19,17 +19,19 @@ const complaint = {
 describe('HotWordTexts', () => {
   it('keeps the latest copy of a work order; no text or no complaint takes it out', () => {
     const t = new HotWordTexts();
-    t.observe(order(DAY, '电费 多收'), 1, complaint);
-    t.observe(order(DAY + 1, '电费 又多收'), 1, complaint);
+    t.observe(order(DAY, '电费，多收'), 1, complaint);
+    t.observe(order(DAY + 1, '电费，又多收'), 1, complaint);
     t.observe(order(DAY, '停电'), 2, complaint);
     t.observe(order(DAY, '停电'), 2, null);
     t.observe(order(DAY, '  '), 3, complaint);
     t.observe(order(DAY, '无编号'), -1, complaint);
-    expect(t.between(DAY, DAY + 1).map((x) => [x.day, x.text, x.class?.code])).toEqual([
-      [DAY + 1, '电费 又多收', 'A1'],
+    expect(
+      t.between(DAY, DAY + 1).map((x) => [x.day, x.clauses.join('，'), x.class?.code]),
+    ).toEqual([
+      [DAY + 1, '电费，又多收', 'A1'],
       [DAY, '无编号', 'A1'],
     ]);
-    expect(t.between(DAY, DAY).map((x) => x.text)).toEqual(['无编号']);
+    expect(t.between(DAY, DAY).map((x) => x.clauses.join('，'))).toEqual(['无编号']);
   });
 
   it('keeps only the days asked for, when the period is known before reading', () => {
@@ -62,7 +64,7 @@ describe('HotWordTexts', () => {
     const texts = (t: HotWordTexts) =>
       t
         .between(0, DAY * 2)
-        .map((x) => x.text)
+        .map((x) => x.clauses.join('，'))
         .sort();
     expect(texts(merged)).toEqual(texts(whole));
     expect(texts(merged)).toEqual(['一改', '三', '二', '四'].sort());

@@ -68,8 +68,7 @@ describe('isEmerging', () => {
 const doc = (words: string[], phrases: string[] = [], code = 'A1', unit = '甲'): HotWordDoc => ({
   unit,
   class: { code, name: `类${code}`, nameEn: `Class ${code}` },
-  words,
-  phrases,
+  terms: [{ words, phrases }],
 });
 
 describe('hotWords', () => {
