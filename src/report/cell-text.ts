@@ -28,6 +28,7 @@ export function cellText(column: Column, row: Row, lang: Lang, blank = '-'): str
       return value === true ? (column.key === 'reachedAnnualTarget' ? t.reached : t.over) : '';
     }
     case 'text':
+    case 'time':
     case 'alert':
       return value === null ? '' : String(value);
   }
@@ -35,4 +36,4 @@ export function cellText(column: Column, row: Row, lang: Lang, blank = '-'): str
 
 /** Whether a column's cells read left to right (words) rather than right-aligned (figures). */
 export const isWordColumn = (c: Column): boolean =>
-  c.format === 'text' || c.format === 'flag' || c.format === 'alert';
+  c.format === 'text' || c.format === 'flag' || c.format === 'alert' || c.format === 'time';

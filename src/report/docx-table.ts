@@ -151,15 +151,66 @@ export function tableLayout(t: ModelTable, lang: Lang, width: number): TableLayo
     cellsFirst(cellEms, headEms, width, SIZES, false);
   if (layout) return layout;
   // Too wide even so: the word columns wrap, as Chinese may at any character, rather than a
-  // figure; when even that is not enough, every column gives up room in proportion.
-  const least = cellEms.map((e) => twips(e, SMALLEST));
-  const figures = sum(least.filter((_, i) => !isWordColumn(t.columns[i]!)));
-  const words = sum(least) - figures;
-  const widths =
-    width - figures >= words / 2
-      ? least.map((w, i) => (isWordColumn(t.columns[i]!) ? (w * (width - figures)) / words : w))
-      : spread(least, least, width);
+  // figure — the longest texts first: a short column (a time, a unit, a class) keeps its line
+  // while a complaint's text takes more lines. When even that is not enough, every column
+  // gives up room in proportion.
+  const least = t.columns.map((c, i) =>
+    twips(
+      isWordColumn(c)
+        ? Math.max(1, ...t.rows.map((r) => twoLineEms(cellText(c, r, lang))))
+        : cellEms[i]!,
+      SMALLEST,
+    ),
+  );
+  const words = t.columns.map((c) => isWordColumn(c));
+  const figures = sum(least.filter((_, i) => !words[i]));
+  const wordTwips = least.filter((_, i) => words[i]);
+  // Figures that leave the words under a third of the width: everything gives up room alike.
+  if (width - figures < width / 3)
+    return { size: SMALLEST, widths: exact(spread(least, least, width), width) };
+  const fitted = fill(wordTwips, width - figures);
+  let next = 0;
+  const widths = least.map((w, i) => (words[i] ? fitted[next++]! : w));
   return { size: SMALLEST, widths: exact(widths, width) };
+}
+
+/**
+ * The least width of a cell's words over two lines: a time at its space (2016-06-30 | 08:15:00),
+ * Chinese at the character that makes the lines most even; a number or a Latin word whole.
+ */
+function twoLineEms(text: string): number {
+  const space = text.indexOf(' ');
+  if (space > 0) return Math.max(ems(text.slice(0, space)), twoLineEms(text.slice(space + 1)));
+  const chars = [...text];
+  if (!chars.some((c) => CJK.test(c))) return ems(text);
+  const widths = chars.map((c) => ems(c));
+  const total = widths.reduce((a, b) => a + b, 0);
+  let best = total;
+  let before = 0;
+  for (const w of widths) {
+    before += w;
+    best = Math.min(best, Math.max(before, total - before));
+  }
+  return best;
+}
+
+/**
+ * Widths wanted shared out within `room` by water-filling: every column as wide as it wants up to
+ * a common cap, the cap as high as the room allows; what no column wants goes to all alike.
+ */
+export function fill(wants: readonly number[], room: number): number[] {
+  const order = wants.map((_, i) => i).sort((a, b) => wants[a]! - wants[b]!);
+  const got = [...wants];
+  let left = room;
+  for (const [k, i] of order.entries()) {
+    const share = left / (order.length - k);
+    if (wants[i]! > share) {
+      for (const j of order.slice(k)) got[j] = share;
+      return got;
+    }
+    left -= wants[i]!;
+  }
+  return got.map((w) => w + left / got.length);
 }
 
 const twips = (e: number, size: number) => e * size * TWIPS_PER_POINT + 2 * CELL_MARGIN + 20;

@@ -74,9 +74,10 @@ function run(
  * A title too long for a line, cut in two where a reader would: after the period (…2016年11月 |
  * 95598客户投诉分析通报), else after the company or, in English, a colon or a comma; of those
  * cuts the one with the most even lines. Otherwise the first line would run to its end
- * ("…95598客户投|诉分析通报").
+ * ("…95598客户投|诉分析通报"). A title no two lines hold gets three: the company, the period, the
+ * rest.
  */
-export function titleLines(title: string): string[] {
+export function titleLines(title: string, depth = 0): string[] {
   const fits = (text: string) => ems(text) * SIZE.title * 20 <= TEXT_WIDTH;
   if (fits(title)) return [title];
   const cuts = (pattern: RegExp) =>
@@ -84,9 +85,20 @@ export function titleLines(title: string): string[] {
       .map((m) => [title.slice(0, m.index + m[0].length), title.slice(m.index + m[0].length)])
       .filter(([a, b]) => b !== '' && fits(a!) && fits(b!))
       .sort((x, y) => Math.max(ems(x[0]!), ems(x[1]!)) - Math.max(ems(y[0]!), ems(y[1]!)));
-  // 年 ends the period unless a month, a span of months or a quarter follows it.
-  const best = cuts(/月|季度|年(?!\d{1,2}[月–-]|第)/g)[0] ?? cuts(/公司|: |, /g)[0];
-  return best ?? [title];
+  // 年 ends the period unless a month, a span of months, a quarter or a week follows it; 月
+  // unless a day does; a week ends at the bracket of its days.
+  const best =
+    cuts(/日(?![至–）-])|月(?!\d{1,2}日)|季度|周(?!（)|）|年(?!\d{1,2}[月–-]|第)/g)[0] ??
+    cuts(/公司|: |, /g)[0];
+  if (best) return best;
+  // A week's title (its days in brackets) fits in no two lines: the company on a line of its own.
+  const company = /公司/.exec(title);
+  if (company && depth === 0) {
+    const end = company.index + company[0].length;
+    const rest = titleLines(title.slice(end), 1);
+    if (rest.every(fits)) return [title.slice(0, end), ...rest];
+  }
+  return [title];
 }
 
 function titleBlock(model: ReportModel): Paragraph[] {

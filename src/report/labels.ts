@@ -352,6 +352,18 @@ export function lengthWords(p: { from: string; to: string; months: number }, lan
 }
 
 /**
+ * The span and its length in one bracket: 2016年11月（1 个月）, and for a week, whose words
+ * already end in a bracket of its days, 2016年第25周（6月20日至26日，7 天）: never two brackets.
+ */
+function spanWithLength(p: { from: string; to: string; months: number }, lang: Lang): string {
+  const span = spanWords(p, lang);
+  const length = lengthWords(p, lang);
+  if (lang === 'zh')
+    return span.endsWith('）') ? `${span.slice(0, -1)}，${length}）` : `${span}（${length}）`;
+  return span.endsWith(')') ? `${span.slice(0, -1)}, ${length})` : `${span} (${length})`;
+}
+
+/**
  * A span of months (YYYY-MM) in words, as bulletins write it: 2016年11月, 2016年第四季度,
  * 2016年, 2016年1–11月, 2015年11月至2016年2月; November 2016, 2016 Q4, 2016,
  * January–November 2016, November 2015 to February 2016. A calendar quarter or year is named
@@ -388,7 +400,7 @@ export const BOOK = {
       `${scope} ${period}投诉分析 · ${sheet}`,
     units: (n: number) => `${n} 个供电单位`,
     period: (p: PeriodText) =>
-      `统计期间：${spanWords(p, 'zh')}（${lengthWords(p, 'zh')}）` +
+      `统计期间：${spanWithLength(p, 'zh')}` +
       (p.yearEarlier ? `；同比基期：${spanWords(p.yearEarlier, 'zh')}` : '；无上年同期数据'),
     sources: (files: readonly string[], at: string) => `来源：${files.join('，')}；生成于 ${at}`,
     quarter: '本季度',
@@ -459,7 +471,7 @@ export const BOOK = {
       `${scope}: complaint analysis, ${period} · ${sheet}`,
     units: (n: number) => `${n} units`,
     period: (p: PeriodText) =>
-      `Period: ${spanWords(p, 'en')} (${lengthWords(p, 'en')})` +
+      `Period: ${spanWithLength(p, 'en')}` +
       (p.yearEarlier
         ? `; compared with ${spanWords(p.yearEarlier, 'en')}`
         : '; no year-earlier data'),

@@ -55,6 +55,7 @@ function cellText(column: Column, row: Row, lang: Lang, c: ChalkInstance): strin
       return value === true ? c.red(column.key === 'reachedAnnualTarget' ? t.reached : t.over) : '';
     }
     case 'text':
+    case 'time':
       return value === null ? '' : String(value);
     case 'alert':
       return value === null ? '' : c.red(String(value));
@@ -70,7 +71,12 @@ export function renderTable(t: Table, lang: Lang, c: ChalkInstance): string {
     t.columns.map((col) => cellText(col, row, lang, c)),
   );
   const align = t.columns.map((col): Align =>
-    col.format === 'text' || col.format === 'flag' || col.format === 'alert' ? 'left' : 'right',
+    col.format === 'text' ||
+    col.format === 'flag' ||
+    col.format === 'alert' ||
+    col.format === 'time'
+      ? 'left'
+      : 'right',
   );
   const text = table(head, rows, align);
   return t.omitted ? `${text}\n… ${t.omitted}` : text;

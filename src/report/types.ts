@@ -15,7 +15,17 @@ import type { ColumnLabel } from './labels.js';
  * has reached its annual target, named where a bulletin must raise it).
  */
 export type Format =
-  'int' | 'dec' | 'fixed' | 'pct' | 'change' | 'over' | 'flag' | 'text' | 'alert';
+  | 'int'
+  | 'dec'
+  | 'fixed'
+  | 'pct'
+  | 'change'
+  | 'over'
+  | 'flag'
+  | 'text'
+  | 'alert'
+  /** A wall-clock time written YYYY-MM-DD HH:MM:SS: a date cell in the workbook, text elsewhere. */
+  | 'time';
 
 /** The totals row and the rows of part-totals after it, in order. */
 export function totalsRows(t: Table): Row[] {
@@ -289,12 +299,13 @@ export type FigureSource = string | { minus: [string, string] } | { divide: [str
  * count: a whole number (or a prorated target, two decimals), printed with formatCount;
  * rate: a fraction printed as a percentage, without sign (the sign is a word: 上升/下降);
  * hours: a duration, one decimal; fixed: two decimals (complaints per 10,000 customers);
- * period: a month, a span or a day, in words.
+ * period: a month, a span or a day, in words; name: a value of the data as the JSON has it (a
+ * channel 12398, a group of --by), words that may hold digits.
  */
 export interface Figure {
   text: string;
   source: FigureSource;
-  as: 'count' | 'rate' | 'hours' | 'fixed' | 'period';
+  as: 'count' | 'rate' | 'hours' | 'fixed' | 'period' | 'name';
 }
 
 /** A piece of a sentence: words, or a figure. */
@@ -305,7 +316,15 @@ export interface Paragraph {
 }
 
 export type BulletinSectionKey =
-  'overall' | 'units' | 'categories' | 'repeat' | 'timeliness' | 'attention' | 'day' | 'days';
+  | 'overall'
+  | 'units'
+  | 'categories'
+  | 'breakdowns'
+  | 'repeat'
+  | 'timeliness'
+  | 'attention'
+  | 'day'
+  | 'days';
 
 /** One numbered part of the bulletin: its heading, paragraphs, then tables and charts. */
 export interface BulletinSection {

@@ -54,7 +54,25 @@ const TONES: Record<Tone, Pick<CellStyle, 'font' | 'fill'>> = {
 };
 
 /** Whether a column holds numbers: then it and its heading are right-aligned. */
-const isNumeric = (format: Format) => format !== 'text' && format !== 'flag' && format !== 'alert';
+const isNumeric = (format: Format) =>
+  format !== 'text' && format !== 'flag' && format !== 'alert' && format !== 'time';
+const TIME_TEXT = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)$/;
+const TIME_STYLE = style({ numFmt: 'yyyy-mm-dd hh:mm:ss', border: BORDER });
+
+/** A wall-clock time as the date cell Excel filters and sorts by (written as UTC: no zone shift). */
+function timeCell(value: Cell): Cell {
+  const m = typeof value === 'string' ? TIME_TEXT.exec(value) : null;
+  if (!m) return value;
+  const [y, mo, d, h, mi, s] = m.slice(1).map(Number) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return new Date(Date.UTC(y, mo - 1, d, h, mi, s));
+}
 
 // Styles are shared objects (io/workbook.ts): one per combination, made on first use.
 const STYLES = new Map<string, CellStyle>();
@@ -102,6 +120,7 @@ function styleFor(format: Format, value: Cell | undefined, total: boolean): Cell
     return cellStyle(undefined, false, total, value === true ? 'bad' : 'plain');
   // A figure pair ("31 / 28") in a column of figures: right-aligned like them.
   if (format === 'alert') return cellStyle(undefined, true, total, 'bad');
+  if (format === 'time') return TIME_STYLE;
   if (typeof value !== 'number') return cellStyle(undefined, isNumeric(format), total, 'plain');
   return cellStyle(NUMBER_FORMATS[format], true, total, toneOf(format, value));
 }
@@ -157,6 +176,7 @@ function lay(table: Table, lang: Lang): Laid {
       if (value === undefined) return null;
       if (value === null) return table.blank ?? '-';
       if (f[i] === 'flag') return value === true ? t.yes : t.no;
+      if (f[i] === 'time') return timeCell(value);
       return value;
     });
   };

@@ -299,16 +299,16 @@ function periodIdle(typed: (key: OptionKey) => boolean, why: string): [boolean, 
 
 /**
  * report prints nothing but the file it writes: --by shows in the workbook (a sheet per
- * breakdown) and in the JSON result, not in the bulletin nor the units CSV.
+ * breakdown), the bulletin (分项情况) and the JSON result, not in the units CSV.
  */
 function reportBy(options: Record<OptionKey, unknown>, config: ConfigSettings): void {
   const out = (options.out as string | undefined) ?? config.out ?? null;
   const ext = out === null ? '.xlsx' : extname(out).toLowerCase();
-  if (ext === '.xlsx' || ext === '.json') return;
+  if (['.xlsx', '.json', '.docx', '.md'].includes(ext)) return;
   refuse(
     'report',
     'by',
-    `the breakdowns are in the workbook and the JSON result, and --out ${out} is neither`,
-    'Give --out FILE.xlsx (or add --json), or leave --by out.',
+    `the breakdowns are in the workbook, the bulletin and the JSON result, and --out ${out} is none of them`,
+    'Give --out FILE.xlsx or FILE.docx (or add --json), or leave --by out.',
   );
 }

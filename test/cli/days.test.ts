@@ -190,6 +190,11 @@ describe('report --day: the daily bulletin', () => {
     expect(names).not.toContain('月度趋势');
     const [list] = tablesOf(book.getWorksheet('当日明细')!);
     expect(list!.rows).toHaveLength(10);
+    // 受理时间 a date cell (wall clock, no zone shift), so that Excel sorts and filters by it.
+    const times = list!.rows.map((r) => r.getCell(1).value);
+    expect(times.every((t) => t instanceof Date)).toBe(true);
+    expect((times[0] as Date).toISOString()).toBe('2016-06-30T00:00:00.000Z');
+    expect((times.at(-1) as Date).toISOString()).toBe('2016-06-30T23:59:59.000Z');
   });
 
   it('writes the bulletin in days, with the complaints one per line and no phone number', () => {
@@ -202,6 +207,14 @@ describe('report --day: the daily bulletin', () => {
     );
     expect(md).toContain('## 二、当日投诉明细');
     expect(md).not.toMatch(/1390559|0101234567|2345678/);
+  });
+
+  it('report --week: one bracket for the week’s days and its length', () => {
+    const file = join(out, 'week-zh.md');
+    expect(complaints(['report', ...INPUTS, '--week', '2016-W25', '--out', file]).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain(
+      '统计期间：2016年第25周（6月20日至26日，7 天）；同比基期：2015年第25周（6月15日至21日）',
+    );
   });
 
   it('report --week in English', () => {
@@ -218,7 +231,9 @@ describe('report --day: the daily bulletin', () => {
     ]);
     expect(run.code).toBe(0);
     const md = readFileSync(file, 'utf8');
-    expect(md).toContain('week 25 of 2016 (20–26 June)');
+    expect(md).toContain(
+      'Period: week 25 of 2016 (20–26 June, 7 days); compared with week 25 of 2015',
+    );
     expect(md).toContain(
       'In week 25 of 2016 (20–26 June), 27 customer complaints were received, down 10% on a year earlier (30), up 3.85% on the week before (26)',
     );

@@ -27,6 +27,7 @@ const METRICS = [
 ];
 const TARGETS = 'fixtures/metrics/targets-2016.csv';
 const COVERAGE = ['fixtures/coverage/95598-2015.xlsx', 'fixtures/coverage/95598-2016-1226.xlsx'];
+const CHANNELS = ['fixtures/breakdown/95598-2015Q4-2016Q4-channels.csv'];
 const DAYS = [
   'fixtures/days/95598-2016-0523-0703.xlsx',
   'fixtures/days/95598-2016-shexian-gb18030.csv',
@@ -96,6 +97,9 @@ function expectFigure(json: unknown, f: Figure): void {
         where,
       ).toBeLessThanOrEqual(0.00005 + 1e-12);
       return;
+    case 'name':
+      expect(f.text, where).toBe(value);
+      return;
     case 'fixed':
       expect(f.text, where).toBe((value as number).toFixed(2));
       return;
@@ -160,6 +164,13 @@ const CASES: [string, string[], CommandLineOptions][] = [
   ['week 2016-W25', DAYS, { week: '2016-W25', targets: TARGETS }],
   ['week 2016-W26, partly covered, en', DAYS, { week: '2016-W26', lang: 'en' }],
   ['a range of days', DAYS, { from: '2016-06-01', to: '2016-06-15' }],
+  ['by channel (12398 a channel)', CHANNELS, { month: '2016-11', by: ['channel'] }],
+  [
+    'by unit × first-level class, en',
+    CHANNELS,
+    { quarter: '2016Q4', by: ['unit', 'level1'], lang: 'en' },
+  ],
+  ['by unit in a partial December', COVERAGE, { month: '2016-12', by: ['unit'] }],
 ];
 
 describe('every number of the bulletin is the JSON result’s', () => {
@@ -315,6 +326,34 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
     expect(text(b, 'overall')[0]).toMatch(
       /^2016年12月（数据截至12月26日，数据不完整，相关数字偏低），共受理客户投诉30件，同比下降37.5%（上年同期48件）/,
     );
+  });
+
+  it('--by channel, 2016Q4 (fixtures/breakdown/expected.json): groups with share and change', async () => {
+    // 96 complaints; 95598电话 37 (46 a year earlier), 网上国网 27 (26), blank 14 (5), 12398 11
+    // (10), 微信公众号 7 (8): rates on bases of ten or more, counts below.
+    const { bulletin } = await run(CHANNELS, { quarter: '2016Q4', by: ['channel'] });
+    expect(text(bulletin, 'breakdowns')).toEqual([
+      '按受理渠道分，95598电话（37件，占38.54%，同比下降19.57%）；网上国网（27件，占28.13%，同比上升3.85%）；' +
+        '未填受理渠道（14件，占14.58%，同比增加9件）；12398（11件，占11.46%，同比上升10%）；微信公众号（7件，占7.29%，同比减少1件）。',
+    ]);
+    const section = bulletin.sections.find((s) => s.key === 'breakdowns')!;
+    expect(section.heading).toBe('四、分项情况');
+    expect(section.tables[0]!.columns.map((c) => c.key)).toEqual([
+      'key',
+      'complaints',
+      'share',
+      'previous',
+      'yoy',
+    ]);
+  });
+
+  it('--by in a partial December: groups without any comparison', async () => {
+    const { bulletin } = await run(COVERAGE, { month: '2016-12', by: ['unit'] });
+    const [said] = text(bulletin, 'breakdowns') as [string];
+    expect(said).toMatch(/^按供电单位分，/);
+    expect(said).not.toMatch(/同比|环比/);
+    const section = bulletin.sections.find((s) => s.key === 'breakdowns')!;
+    expect(section.tables[0]!.columns.map((c) => c.key)).toEqual(['key', 'complaints', 'share']);
   });
 
   it('is the same text for the same data', async () => {

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.js';
 import { renderCharts, type ChartImage } from '../../src/report/charts.js';
 import { TEXT_WIDTH, bulletinDocx, titleLines } from '../../src/report/docx.js';
-import { ems, tableLayout } from '../../src/report/docx-table.js';
+import { ems, fill, tableLayout } from '../../src/report/docx-table.js';
 import { buildReportModel } from '../../src/report/model.js';
 import { paragraphText, type ReportModel, type Table } from '../../src/report/types.js';
 import { resolveSettings } from '../../src/settings/resolve.js';
@@ -259,6 +259,7 @@ describe('titleLines', () => {
     ['国网黄山供电公司2016年第四季度95598客户投诉分析通报', '国网黄山供电公司2016年第四季度'],
     ['国网黄山供电公司2016年95598客户投诉分析通报', '国网黄山供电公司2016年'],
     ['国网黄山供电公司2016年1–6月95598客户投诉分析通报', '国网黄山供电公司2016年1–6月'],
+    ['国网黄山供电公司2016年6月30日95598客户投诉分析通报', '国网黄山供电公司2016年6月30日'],
     ['国网黄山供电公司: 95598 customer complaints, 2016 Q4', '国网黄山供电公司: '],
   ])('cuts %s after the period or the company', (title, first) => {
     const lines = titleLines(title);
@@ -266,8 +267,58 @@ describe('titleLines', () => {
     expect(lines.join('')).toBe(title);
   });
 
+  it('gives a week three lines: the company, the week and its days, the rest', () => {
+    expect(
+      titleLines('国网黄山供电公司2016年第25周（6月20日至26日）95598客户投诉分析通报'),
+    ).toEqual(['国网黄山供电公司', '2016年第25周（6月20日至26日）', '95598客户投诉分析通报']);
+  });
+
   it('leaves a short title whole', () => {
     expect(titleLines('国网黄山供电公司投诉通报')).toEqual(['国网黄山供电公司投诉通报']);
+  });
+});
+
+describe('fill: water-filling word columns', () => {
+  it.each([
+    // wants, room, widths: short columns whole, the longest capped at what is left
+    [[10, 20, 100], 90, [10, 20, 60]],
+    [[10, 50, 100], 90, [10, 40, 40]],
+    [[30, 30, 30], 60, [20, 20, 20]],
+    // room to spare goes to every column alike
+    [[10, 20], 60, [25, 35]],
+  ])('%j in %i → %j', (wants, room, widths) => {
+    expect(fill(wants, room)).toEqual(widths);
+  });
+});
+
+describe('tableLayout of a day list (受理时间, unit, class, text, id)', () => {
+  const list: Table = {
+    columns: [
+      { key: 'acceptedAt', label: 'acceptedAt', format: 'time' },
+      { key: 'unit', label: 'unit', format: 'text' },
+      { key: 'class', label: 'class', format: 'text' },
+      { key: 'text', label: 'text', format: 'text' },
+      { key: 'id', label: 'id', format: 'text' },
+    ],
+    rows: [
+      {
+        acceptedAt: '2016-06-30 08:37:15',
+        unit: '国网黄山市屯溪区供电公司',
+        class: '员工服务态度',
+        text: '客户来电反映：'.repeat(11),
+        id: '16063096691428',
+      },
+    ],
+  };
+  it('keeps a date, a unit’s half and the id unbroken, and gives the rest to the text', () => {
+    const { size, widths } = tableLayout(list, 'zh', TEXT_WIDTH);
+    const twips = (text: string) => ems(text) * size * 20;
+    expect(widths.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
+    expect(widths[0]).toBeGreaterThan(twips('2016-06-30'));
+    expect(widths[1]).toBeGreaterThan(twips('国网黄山市屯'));
+    expect(widths[4]).toBeGreaterThan(twips('16063096691428'));
+    expect(widths[3]).toBe(Math.max(...widths));
+    expect(widths[3]).toBeGreaterThan(TEXT_WIDTH / 3);
   });
 });
 

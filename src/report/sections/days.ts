@@ -121,7 +121,7 @@ export function dailySheet(a: Analysis, lang: Lang): Sheet {
 }
 
 const LIST_COLUMNS = [
-  { key: 'acceptedAt', label: 'acceptedAt', format: 'text' },
+  { key: 'acceptedAt', label: 'acceptedAt', format: 'time' },
   { key: 'unit', label: 'unit', format: 'text' },
   { key: 'class', label: 'class', format: 'text' },
   { key: 'text', label: 'text', format: 'text' },

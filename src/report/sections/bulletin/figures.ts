@@ -40,6 +40,8 @@ export const fixed = (value: number, source: FigureSource): Figure => ({
 
 export const period = (text: string, source: string): Figure => ({ text, source, as: 'period' });
 
+export const name = (text: string, source: string): Figure => ({ text, source, as: 'name' });
+
 /**
  * The rows with the highest values, in whole ties: groups of equal value, most first, taken while
  * they hold at most `limit` rows — the first group always — so that a list never names one of

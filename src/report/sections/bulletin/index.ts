@@ -11,6 +11,7 @@ import type { EarlyWarning } from '../../../metrics/warn/warnings.js';
 import type { Bulletin, BulletinSection, BulletinSectionKey } from '../../types.js';
 import { attentionSection } from './attention.js';
 import { dayOverallParagraphs, daySection } from './days.js';
+import { breakdownsSection } from './breakdowns.js';
 import { categoriesSection } from './categories.js';
 import { hotWordsParagraphs } from './hot-words.js';
 import type { HotWords } from '../../../ingest/hot-words-run.js';
@@ -23,6 +24,7 @@ const HEADINGS: Record<Lang, Record<BulletinSectionKey, string>> = {
     overall: '总体情况',
     units: '分单位情况',
     categories: '分类及热点',
+    breakdowns: '分项情况',
     repeat: '重复投诉',
     timeliness: '时效与满意度',
     attention: '需关注事项',
@@ -33,6 +35,7 @@ const HEADINGS: Record<Lang, Record<BulletinSectionKey, string>> = {
     overall: 'Overview',
     units: 'By unit',
     categories: 'Classes and hot spots',
+    breakdowns: 'Breakdowns',
     repeat: 'Repeat complaints',
     timeliness: 'Timeliness and satisfaction',
     attention: 'Points for attention',
@@ -123,6 +126,7 @@ export function buildBulletin(
     [a.dayComplaints ? 'day' : 'days', daySection(a, lang)],
     ['units', unitsSection(a, lang)],
     ['categories', withHotWords(categoriesSection(a, lang), context.hotWords ?? null, lang)],
+    ['breakdowns', breakdownsSection(a, lang)],
     ['repeat', repeatSection(a, lang)],
     ['timeliness', timelinessSection(a, lang)],
     ['attention', attentionSection(a, ingest, lang, context.warnings)],
