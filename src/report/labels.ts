@@ -1204,7 +1204,7 @@ export const HOT_WORDS = {
     terminal: (texts: number) => `热词（${formatInt(texts)} 条受理内容）`,
     terminalPhrases: '热门短语',
     terminalEmerging: (basis: string) => `新出现或明显增多（较${basis}）`,
-    terminalNoTexts: '热词：本期投诉没有受理内容，未统计',
+    terminalNoTexts: '热词: 本期投诉没有受理内容，未统计',
     list: (items: string[]) => items.join('、'),
   },
   en: {
