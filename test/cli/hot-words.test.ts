@@ -91,7 +91,7 @@ describe('hot words', () => {
     expect(complaints(['report', FILE, '--month', '2016-11', '--out', out]).code).toBe(0);
     const md = readFileSync(out, 'utf8');
     expect(md).toMatch(/本期投诉热词主要是停电（12件）/);
-    expect(md).toMatch(/较上月新出现或明显增多的有.*阶梯电价（新出现，8件）/);
+    expect(md).toMatch(/较上月新出现或明显增多的有：.*阶梯电价（新出现，8件）/);
   });
 
   it('writes the 热词 sheet after 预警, with its chart', async () => {

@@ -75,7 +75,7 @@ export function hotWordsParagraphs(h: HotWords | null, lang: Lang): Paragraph[] 
         list(named, lang),
         emerging.length > 0
           ? zh
-            ? ['；较', base, '新出现或明显增多的有', list(emerging, lang)]
+            ? ['；较', base, '新出现或明显增多的有：', list(emerging, lang)]
             : ['; new or markedly more frequent than ', base, ': ', list(emerging, lang)]
           : null,
         zh ? '。' : '.',
