@@ -1,7 +1,12 @@
 // Classification accuracy on the hand-labelled evaluation set (fixtures/eval/), and rule
 // throughput. Rules are tuned on tune.csv only; test.csv is the held-out figure, and
 // --verbose lists the misses of the tuning part only, so tuning never sees the held-out texts.
+// Each part is also reported by kind of text (the 文本类型 column: plain, negation,
+// traditional, dialect, typos, shorthand, narrative, second-topic); --json gives
+// byKind: {kind: {n, level1, level2}} for each part.
 //   node bench/accuracy.js [--verbose] [--json]
+import { readFileSync } from 'node:fs';
+import { CsvParser } from '../dist/io/csv-parser.js';
 import { ingest } from '../dist/ingest/ingest.js';
 import { loadTaxonomy } from '../dist/taxonomy/load.js';
 import { Classifier } from '../dist/taxonomy/classify.js';
@@ -10,7 +15,19 @@ import { NaiveBayes } from '../dist/taxonomy/model.js';
 const verbose = process.argv.includes('--verbose');
 const settings = { map: {}, complaintTypes: ['投诉'], encoding: null, sheet: null };
 
+/** Each id's kind of text, from the file's 文本类型 column ('plain' where there is none). */
+function kindsById(file) {
+  const parser = new CsvParser(',');
+  parser.push(readFileSync(file, 'utf8').replace(/^\ufeff/, ''));
+  parser.end();
+  const [header, ...records] = parser.records.map((r) => r.cells);
+  const id = header.indexOf('工单编号');
+  const kind = header.indexOf('文本类型');
+  return new Map(records.map((cells) => [cells[id], kind < 0 ? 'plain' : cells[kind] || 'plain']));
+}
+
 async function labelled(file) {
+  const kinds = kindsById(file);
   const rows = [];
   await ingest([file], settings, (order) =>
     rows.push({
@@ -18,6 +35,7 @@ async function labelled(file) {
       level1: order.level1,
       level2: order.level2,
       id: order.id,
+      kind: kinds.get(order.id) ?? 'plain',
     }),
   );
   return rows;
@@ -28,12 +46,20 @@ function evaluate(name, classifier, rows, showMisses = false) {
   let l2 = 0;
   const methods = {};
   const misses = [];
+  const kinds = {};
   for (const row of rows) {
     const c = classifier.byText(row.text);
     methods[c.method] = (methods[c.method] ?? 0) + 1;
-    if (c.level1?.name === row.level1) l1++;
-    if (c.level2?.name === row.level2) l2++;
-    else
+    const kind = (kinds[row.kind] ??= { n: 0, level1: 0, level2: 0 });
+    kind.n++;
+    if (c.level1?.name === row.level1) {
+      l1++;
+      kind.level1++;
+    }
+    if (c.level2?.name === row.level2) {
+      l2++;
+      kind.level2++;
+    } else
       misses.push(
         `${row.id} want ${row.level2} got ${c.level2?.name ?? c.level1?.name ?? '-'} [${c.evidence}] ${row.text.slice(0, 60)}`,
       );
@@ -42,9 +68,31 @@ function evaluate(name, classifier, rows, showMisses = false) {
   console.log(
     `${name.padEnd(28)} n=${rows.length}  level1 ${pct(l1)}  level2 ${pct(l2)}  ${JSON.stringify(methods)}`,
   );
+  const byKind = {};
+  for (const name of KINDS.filter((k) => kinds[k]).concat(
+    Object.keys(kinds).filter((k) => !KINDS.includes(k)),
+  )) {
+    const { n, level1, level2 } = kinds[name];
+    byKind[name] = { n, level1: level1 / n, level2: level2 / n };
+    const share = (x) => ((100 * x) / n).toFixed(1).padStart(6) + '%';
+    console.log(
+      `    ${name.padEnd(14)} n=${String(n).padEnd(5)} level1 ${share(level1)}  level2 ${share(level2)}`,
+    );
+  }
   if (verbose && showMisses) misses.forEach((m) => console.log('   ', m));
-  return { n: rows.length, level1: l1 / rows.length, level2: l2 / rows.length, methods };
+  return { n: rows.length, level1: l1 / rows.length, level2: l2 / rows.length, methods, byKind };
 }
+
+const KINDS = [
+  'plain',
+  'negation',
+  'traditional',
+  'dialect',
+  'typos',
+  'shorthand',
+  'narrative',
+  'second-topic',
+];
 
 const taxonomy = loadTaxonomy('sgcc-95598');
 const tune = await labelled('fixtures/eval/tune.csv');
@@ -59,7 +107,9 @@ const model = NaiveBayes.train(
   tune.map((r) => ({ text: r.text, label: codeOf(r.level2) })),
   taxonomy.name,
 );
-results.modelTest = evaluate('rules + model, held-out part', new Classifier(taxonomy, model), test);
+const withModel = new Classifier(taxonomy, model);
+results.modelTune = evaluate('rules + model, tuning part', withModel, tune);
+results.modelTest = evaluate('rules + model, held-out part', withModel, test);
 
 const texts = [...tune, ...test].map((r) => r.text);
 const rounds = Math.ceil(200_000 / texts.length);

@@ -3,9 +3,15 @@
 // part-a/part-b are split per second-level type: 60% to tune the rules on, 40% held out to
 // report accuracy. tune-extra-*.json, written later by other hands, only ever add to the
 // tuning part; the held-out part is the same as before they existed.
+// hard-test-<kind>.json (held-out texts of the hard kinds: negation, traditional, dialect,
+// typos, shorthand, narrative, second-topic) are appended to the held-out part as HT…, and
+// hard-tune-*.json (tuning texts of the same kinds) to the tuning part as HX…, each from its
+// own random stream, so neither moves a row written before them. The last column, 文本类型,
+// is each text's kind: the item's own `kind`, else `second-topic` where the note says the
+// text has several grievances (多诉求), else `plain`.
 //
 //   node scripts/make-eval-set.js
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRng } from './lib/prng.js';
@@ -32,9 +38,47 @@ const HEADER = [
   '二级分类',
   '三级分类',
   '备注',
+  '文本类型',
+];
+const KINDS = [
+  'plain',
+  'negation',
+  'traditional',
+  'dialect',
+  'typos',
+  'shorthand',
+  'narrative',
+  'second-topic',
 ];
 
-const read = (name) => JSON.parse(readFileSync(join(HERE, 'eval-data', name), 'utf8'));
+const DATA = join(HERE, 'eval-data');
+const TAXONOMY = JSON.parse(
+  readFileSync(join(HERE, '..', 'src', 'taxonomy', 'data', 'sgcc-95598.json'), 'utf8'),
+);
+const LEVEL2_OF = new Map(
+  TAXONOMY.nodes.flatMap((l1) => l1.children.map((l2) => [l2.name, l1.name])),
+);
+
+/** A file's items, each checked: known first/second-level names that belong together, a kind. */
+function read(name) {
+  const items = JSON.parse(readFileSync(join(DATA, name), 'utf8'));
+  items.forEach((item, i) => {
+    const where = `scripts/eval-data/${name} item ${i + 1}`;
+    if (LEVEL2_OF.get(item.level2) !== item.level1)
+      throw new Error(`${where}: ${item.level1}/${item.level2} is not a sgcc-95598 class`);
+    if (item.kind !== undefined && !KINDS.includes(item.kind))
+      throw new Error(`${where}: unknown kind '${item.kind}' (one of ${KINDS.join(', ')})`);
+    if (typeof item.text !== 'string' || item.text.trim() === '')
+      throw new Error(`${where}: empty text`);
+  });
+  return items;
+}
+const kindOf = (item) => item.kind ?? (/多诉求/.test(item.note) ? 'second-topic' : 'plain');
+/** The data files whose names match, in file-name order. */
+const matching = (pattern) =>
+  readdirSync(DATA)
+    .filter((name) => pattern.test(name))
+    .sort();
 const pad = (n, width = 2) => String(n).padStart(width, '0');
 
 /** One labelled text as a row of a 95598 export; the generator's draws decide time and unit. */
@@ -53,6 +97,7 @@ function exportRow(rng, id, item) {
     item.level2,
     item.level3,
     item.note,
+    kindOf(item),
   ];
   return { level2: item.level2, cells };
 }
@@ -80,9 +125,19 @@ const extraRng = createRng(4343);
   'tune-extra-e.json',
   'tune-extra-f.json',
 ]
-  .filter((name) => existsSync(join(HERE, 'eval-data', name)))
+  .filter((name) => existsSync(join(DATA, name)))
   .flatMap(read)
   .forEach((item, i) => tune.push(exportRow(extraRng, `EX${pad(i + 1, 4)}`, item)));
+// The texts of the hard kinds: held-out ones to the held-out part, tuning ones to the tuning
+// part, each with its own stream.
+const hardTestRng = createRng(4444);
+matching(/^hard-test-.+\.json$/)
+  .flatMap(read)
+  .forEach((item, i) => test.push(exportRow(hardTestRng, `HT${pad(i + 1, 4)}`, item)));
+const hardTuneRng = createRng(4545);
+matching(/^hard-tune-.+\.json$/)
+  .flatMap(read)
+  .forEach((item, i) => tune.push(exportRow(hardTuneRng, `HX${pad(i + 1, 4)}`, item)));
 const byId = (a, b) => (a.cells[0] < b.cells[0] ? -1 : 1);
 
 mkdirSync(OUT, { recursive: true });

@@ -110,7 +110,7 @@ describe('complaints classify --train, --model, --evaluate, --audit', () => {
     const model = join(dir, 'model.json');
     const trained = complaints(['classify', '--train', 'fixtures/eval/tune.csv', '--model', model]);
     expect(trained.code).toBe(0);
-    expect(trained.stderr).toMatch(/^trained on 1,154 texts in 17 classes → .*model\.json\n$/);
+    expect(trained.stderr).toMatch(/^trained on 1,504 texts in 17 classes → .*model\.json\n$/);
     const rules = JSON.parse(
       complaints(['classify', '--evaluate', 'fixtures/eval/test.csv', '--json']).stdout,
     );
@@ -118,8 +118,8 @@ describe('complaints classify --train, --model, --evaluate, --audit', () => {
       complaints(['classify', '--evaluate', 'fixtures/eval/test.csv', '--model', model, '--json'])
         .stdout,
     );
-    expect(rules.evaluation.rows).toBe(170);
-    expect(rules.evaluation.level2Rows).toBe(170);
+    expect(rules.evaluation.rows).toBe(450);
+    expect(rules.evaluation.level2Rows).toBe(450);
     expect(rules.evaluation.byMethod.model).toBeUndefined();
     expect(withModel.evaluation.byMethod.model).toBeGreaterThan(0);
     expect(withModel.evaluation.level2Accuracy).toBeGreaterThanOrEqual(
@@ -129,18 +129,18 @@ describe('complaints classify --train, --model, --evaluate, --audit', () => {
       rules.evaluation.level2
         .map((s: { support: number }) => s.support)
         .reduce((a: number, b: number) => a + b),
-    ).toBe(170);
+    ).toBe(450);
     const l1 = rules.evaluation.level1Accuracy;
     const correct = Object.entries(
       rules.evaluation.confusion as Record<string, Record<string, number>>,
     ).reduce((sum, [recorded, row]) => sum + (row[recorded] ?? 0), 0);
-    expect(correct / 170).toBeCloseTo(l1, 10);
+    expect(correct / 450).toBeCloseTo(l1, 10);
   });
 
   it('prints an evaluation table in the terminal', () => {
     const run = complaints(['classify', '--evaluate', 'fixtures/eval/test.csv']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/170 条有标注的投诉/);
+    expect(run.stdout).toMatch(/450 条有标注的投诉/);
     expect(run.stdout).toMatch(/二级分类\s+样本\s+判为\s+正确\s+精确率\s+召回率/);
     expect(run.stdout).toContain('一级分类混淆矩阵');
   });

@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readAll } from '../helpers/read.js';
+
+// The evaluation set (fixtures/eval/, made by scripts/make-eval-set.js): its held-out part must
+// stay what the figures were measured on, and the hard kinds must be spread over every type.
+const DATA = 'scripts/eval-data';
+const HARD = [
+  'dialect',
+  'narrative',
+  'negation',
+  'second-topic',
+  'shorthand',
+  'traditional',
+  'typos',
+];
+
+interface Item {
+  level1: string;
+  level2: string;
+  level3: string;
+  text: string;
+  note: string;
+  kind: string;
+}
+
+async function table(file: string): Promise<{ header: string[]; rows: string[][] }> {
+  const { rows } = await readAll(file);
+  const [header, ...body] = rows.map((r) => r.cells.map((c) => String(c ?? '')));
+  return { header: header ?? [], rows: body };
+}
+
+const count = (values: string[]): Record<string, number> =>
+  values.reduce<Record<string, number>>((n, v) => ({ ...n, [v]: (n[v] ?? 0) + 1 }), {});
+
+describe('the evaluation set', () => {
+  it('ends both parts with the 文本类型 column and counts the held-out kinds', async () => {
+    const test = await table('fixtures/eval/test.csv');
+    const tune = await table('fixtures/eval/tune.csv');
+    expect(test.header.at(-1)).toBe('文本类型');
+    expect(tune.header.at(-1)).toBe('文本类型');
+    expect(test.rows).toHaveLength(450);
+    // 155 plain and 15 several-grievance texts of the first set, then 40 of each hard kind.
+    expect(count(test.rows.map((r) => r.at(-1)!))).toEqual({
+      plain: 155,
+      'second-topic': 55,
+      negation: 40,
+      traditional: 40,
+      dialect: 40,
+      typos: 40,
+      shorthand: 40,
+      narrative: 40,
+    });
+    const ids = test.rows.map((r) => r[0]);
+    const ev = ids.filter((id) => id!.startsWith('EV'));
+    // The 170 held-out texts of the first set, as before the kinds existed.
+    expect(ev).toHaveLength(170);
+    expect(ev.slice(0, 5)).toEqual(['EV0003', 'EV0005', 'EV0008', 'EV0014', 'EV0015']);
+    expect(ids.filter((id) => id!.startsWith('HT'))).toEqual(
+      Array.from({ length: 280 }, (_, i) => `HT${String(i + 1).padStart(4, '0')}`),
+    );
+    expect(tune.rows.filter((r) => r[0]!.startsWith('HT'))).toEqual([]);
+  });
+
+  it('holds the hard-test files as written, each kind over all 17 types', async () => {
+    const test = await table('fixtures/eval/test.csv');
+    const files = readdirSync(DATA).filter((f) => f.startsWith('hard-test-'));
+    expect(files.sort()).toEqual(HARD.map((k) => `hard-test-${k}.json`));
+    const items = files.flatMap((f) => JSON.parse(readFileSync(join(DATA, f), 'utf8')) as Item[]);
+    const rows = test.rows.filter((r) => r[0]!.startsWith('HT'));
+    // The CSV is regenerated after every edit of the texts: same text, labels, note, kind.
+    expect(rows.map((r) => r.slice(4))).toEqual(
+      items.map((x) => [x.text, x.level1, x.level2, x.level3, x.note, x.kind]),
+    );
+    for (const kind of HARD) {
+      const ofKind = items.filter((x) => x.kind === kind);
+      expect(ofKind, kind).toHaveLength(40);
+      expect(new Set(ofKind.map((x) => x.level2)).size, kind).toBe(17);
+    }
+    // Every several-grievance text says in its note what the main grievance is.
+    expect(items.filter((x) => x.kind === 'second-topic' && !/^多诉求/.test(x.note))).toEqual([]);
+  });
+});
