@@ -57,7 +57,8 @@ function termTable(caption: string, rows: readonly HotWordRow[], h: HotWords, la
       baseline: r.baseline,
       yearEarlier: r.yearEarlier,
       change: r.change,
-      emerging: r.emerging ? t.yes : '',
+      // null, not '': a column with no emerging word is left out (withoutEmptyColumns).
+      emerging: r.emerging ? t.yes : null,
       classes: classesText(r, lang),
     })),
   };
