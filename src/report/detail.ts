@@ -8,7 +8,6 @@
  * Rows are spooled to a temporary file while the inputs are read, and written once the period
  * is known, each work order once (its latest copy), through the streaming writer.
  */
-import stringWidth from 'string-width';
 import { basename } from 'node:path';
 import { RowPlacement } from '../io/placement.js';
 import { Spool } from '../io/spool.js';
@@ -24,6 +23,7 @@ import type { Classification } from '../taxonomy/classify.js';
 import { ADDED_COLUMNS, addedCells } from './classification.js';
 import { BOOK, DETAIL } from './labels.js';
 import { pagesWide } from './page.js';
+import { displayWidth } from './width.js';
 
 const THIN = { style: 'thin', color: { argb: 'FFBFBFBF' } } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -56,7 +56,10 @@ const LINE_PT = 15;
 function linesOf(text: string, width: number): number {
   return text
     .split('\n')
-    .reduce((n, line) => n + Math.max(1, Math.ceil(stringWidth(line) / Math.max(1, width - 1))), 0);
+    .reduce(
+      (n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width - 1))),
+      0,
+    );
 }
 
 /** The times shown as dates when the export gives them as text. */
@@ -173,7 +176,7 @@ export class DetailRows {
           : typeof value === 'number'
             ? String(value).length
             : typeof value === 'string'
-              ? stringWidth(value)
+              ? displayWidth(value)
               : 0;
       if (w > (this.widths[i] ?? 0)) this.widths[i] = w;
     });
@@ -190,7 +193,7 @@ export class DetailRows {
   /** Widths that fit the heading (and its filter button) and the texts, long texts wrapped. */
   private columnWidths(head: readonly string[]): number[] {
     return head.map((h, i) =>
-      Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, stringWidth(h) + 4, (this.widths[i] ?? 0) + 2)),
+      Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, displayWidth(h) + 4, (this.widths[i] ?? 0) + 2)),
     );
   }
 

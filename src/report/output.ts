@@ -133,11 +133,18 @@ async function writeBulletinFile(
   const charts = options.charts
     ? await (await import('./charts.js')).renderCharts(model.charts, options.lang)
     : [];
-  const used = new Set(b.sections.flatMap((s) => s.charts));
-  counts.charts = charts.filter((c) => used.has(c.name)).length;
-  const bytes = options.template
-    ? await (await import('./template.js')).fillTemplate(options.template, model, charts)
-    : await (await import('./docx.js')).bulletinDocx(model, charts);
+  let bytes: Buffer;
+  if (options.template) {
+    const filled = await (
+      await import('./template.js')
+    ).fillTemplate(options.template, model, charts);
+    bytes = filled.bytes;
+    counts.charts = filled.charts;
+  } else {
+    bytes = await (await import('./docx.js')).bulletinDocx(model, charts);
+    const used = new Set(b.sections.flatMap((s) => s.charts));
+    counts.charts = charts.filter((c) => used.has(c.name)).length;
+  }
   await writeFileAtomic(target, bytes);
   return { kind, sheets: 0, detailRows: null, bulletin: counts };
 }

@@ -254,12 +254,12 @@ export async function fillTemplate(
   template: string,
   model: ReportModel,
   charts: readonly ChartImage[],
-): Promise<Buffer> {
+): Promise<{ bytes: Buffer; charts: number }> {
   const { zip, doc, used } = await compile(template);
-  const placed = placeCharts(
-    zip.file(DOCUMENT)!.asText(),
-    charts.filter((c) => used.charts.has(c.name) || (used.sectionCharts && sectionChart(model, c))),
+  const wanted = charts.filter(
+    (c) => used.charts.has(c.name) || (used.sectionCharts && sectionChart(model, c)),
   );
+  const placed = placeCharts(zip.file(DOCUMENT)!.asText(), wanted);
   try {
     doc.render(templateData(model, placed.paragraphs));
   } catch (error) {
@@ -269,7 +269,11 @@ export async function fillTemplate(
   const out = doc.getZip();
   placed.addParts(out);
   asDocument(out);
-  return out.generate({ type: 'nodebuffer', compression: 'DEFLATE' });
+  // The charts the template's tags place, for the line that says what was written.
+  return {
+    bytes: out.generate({ type: 'nodebuffer', compression: 'DEFLATE' }),
+    charts: wanted.length,
+  };
 }
 
 /** Whether a chart is one a section of the bulletin shows (`{@chart}` in a section's loop). */

@@ -21,10 +21,24 @@ describe('--help loads no heavy module', () => {
     [['inspect']],
     [['classify']],
     [['taxonomy']],
+    [['warn']],
   ])('complaints %j --help: commander alone', (command) => {
     const { stdout, stderr, packages } = recorder.run(PROGRAM, [...command, '--help']);
     expect(stderr).toBe('');
     expect(stdout).toMatch(/^Usage: complaints/);
+    expect(packages).toEqual(['commander']);
+  });
+
+  it('complaints --version: commander alone', () => {
+    const { stdout, stderr, packages } = recorder.run(PROGRAM, ['--version']);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+    expect(packages).toEqual(['commander']);
+  });
+
+  it('complaints help report (the help command): commander alone', () => {
+    const { stdout, packages } = recorder.run(PROGRAM, ['help', 'report']);
+    expect(stdout).toMatch(/^Usage: complaints report/);
     expect(packages).toEqual(['commander']);
   });
 

@@ -258,7 +258,7 @@ describe('the other forms of a section', () => {
     charts = await renderCharts(m.charts, m.lang);
   });
   const filled = async (file: string) =>
-    new PizZip(await fillTemplate(file, m, charts)).file('word/document.xml')!.asText();
+    new PizZip((await fillTemplate(file, m, charts)).bytes).file('word/document.xml')!.asText();
 
   it('{#sections}: every section, its paragraphs and charts, in the styles of the lines', async () => {
     const file = withBody('sections.docx', [
@@ -299,7 +299,7 @@ describe('the other forms of a section', () => {
     zip.file('[Content_Types].xml', dotx);
     const file = join(dir, 'company.dotx');
     writeFileSync(file, zip.generate({ type: 'nodebuffer' }));
-    const out = new PizZip(await fillTemplate(file, m, []));
+    const out = new PizZip((await fillTemplate(file, m, [])).bytes);
     expect(out.file('[Content_Types].xml')!.asText()).toContain(
       'wordprocessingml.document.main+xml',
     );
@@ -313,11 +313,21 @@ describe('the other forms of a section', () => {
     const file = join(dir, 'no-png.docx');
     writeFileSync(file, zip.generate({ type: 'nodebuffer' }));
     expect(zip.file('[Content_Types].xml')!.asText()).not.toContain('png');
-    const out = new PizZip(await fillTemplate(file, m, charts));
+    const out = new PizZip((await fillTemplate(file, m, charts)).bytes);
     expect(out.file('[Content_Types].xml')!.asText()).toContain(
       '<Default Extension="png" ContentType="image/png"/>',
     );
     expect(out.file(/^word\/media\/complaints-/)).toHaveLength(3);
+  });
+
+  it('counts the charts its tags place: none when the template has no chart tag', async () => {
+    const placed = await fillTemplate(
+      withBody('no-chart.docx', [['Body', '{overall}']]),
+      m,
+      charts,
+    );
+    expect(placed.charts).toBe(0);
+    expect((await fillTemplate(TEMPLATE, m, charts)).charts).toBe(3);
   });
 
   it('{overall}: one paragraph, its sentences on lines of their own', async () => {

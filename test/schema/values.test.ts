@@ -4,6 +4,7 @@ import {
   cleanText,
   formatLocal,
   fromExcelSerial,
+  localTime,
   monthIndexToString,
   parseAppeal,
   parseDate,
@@ -190,5 +191,34 @@ describe('flags', () => {
     ['什么', undefined],
   ])('parseAppeal(%j) = %j', (text, value) => {
     expect(parseAppeal(text)).toBe(value);
+  });
+});
+
+describe('localTime: days from digits, no Date', () => {
+  it.each([
+    [1900, 1, 1, 0, 0, 0, -25_567, -2_208_988_800_000],
+    [1970, 1, 1, 0, 0, 0, 0, 0],
+    [2000, 2, 29, 23, 59, 59, 11_016, 951_868_799_000],
+    [2016, 3, 1, 10, 22, 11, 16_861, 1_456_827_731_000],
+    [2999, 12, 31, 12, 0, 0, 376_199, 32_503_636_800_000],
+  ])('%i-%i-%i %i:%i:%i is day %i, %i ms', (y, mo, d, h, mi, s, day, ms) => {
+    expect(localTime(y, mo, d, h, mi, s)).toEqual({
+      ms,
+      monthIndex: y * 12 + mo - 1,
+      dayIndex: day,
+    });
+  });
+
+  it('agrees with Date.UTC on every day from 1900 to 2999', () => {
+    let differing = 0;
+    for (let y = 1900; y <= 2999; y++)
+      for (let mo = 1; mo <= 12; mo++)
+        for (let d = 1; d <= 31; d++) {
+          const t = localTime(y, mo, d, 13, 5, 9);
+          if (t === null) continue;
+          const ms = Date.UTC(y, mo - 1, d, 13, 5, 9);
+          if (t.ms !== ms || t.dayIndex !== Math.floor(ms / 86_400_000)) differing++;
+        }
+    expect(differing).toBe(0);
   });
 });
