@@ -1,4 +1,4 @@
-// Usage: npm run bench -- [--only csv|gb18030|xlsx|bulletin|by|hotwords|accuracy|warn] [--skip-generate] [--repeat N]
+// Usage: npm run bench -- [--only csv|gb18030|xlsx|bulletin|by|threads|hotwords|accuracy|warn] [--skip-generate] [--repeat N]
 //        (env BENCH_CLI=path/to/complaints.js to measure another build)
 //
 // Ingest speed and memory: runs each reader as its own child process on the generated files,
@@ -132,6 +132,15 @@ const bulletin = (ext, size, file) => ({
   cli: true,
 });
 
+// Issue 17: the same command on one thread and on two (workers reading byte ranges), 250k and 1M.
+const threaded = (command, threads, size, file) => ({
+  key: `${command}-t${threads}:${size}`,
+  name: `${command} --json --threads ${threads} ${file}`,
+  file,
+  cmd: [CLI, command, data(file), '--json', '--threads', String(threads)],
+  cli: true,
+});
+
 const SUITES = {
   csv: [
     floor('250k', 'orders-250k.csv'),
@@ -164,6 +173,12 @@ const SUITES = {
   ],
   bulletin: [bulletin('xlsx', '1m', 'orders-1m.csv'), bulletin('docx', '1m', 'orders-1m.csv')],
   by: [analyze('utf8', '1m', 'orders-1m.csv'), analyzeBy('utf8', '1m', 'orders-1m.csv')],
+  threads: ['inspect', 'analyze'].flatMap((command) =>
+    [1, 2].flatMap((threads) => [
+      threaded(command, threads, '250k', 'orders-250k.csv'),
+      threaded(command, threads, '1m', 'orders-1m.csv'),
+    ]),
+  ),
   hotwords: [
     analyzeWithoutHotWords('utf8', '1m', 'orders-1m.csv'),
     analyze('utf8', '1m', 'orders-1m.csv'),
@@ -189,6 +204,8 @@ const RATIOS = [
   ['report-utf8', 'analyze-utf8', 'analyze --json'],
   ['bulletin-docx', 'bulletin-xlsx', 'report .xlsx'],
   ['analyze-by-utf8', 'analyze-utf8', 'analyze --json'],
+  ['inspect-t2', 'inspect-t1', '--threads 1'],
+  ['analyze-t2', 'analyze-t1', '--threads 1'],
   ['analyze-utf8', 'analyze-nohot-utf8', 'analyze --no-hot-words'],
 ];
 
@@ -196,7 +213,9 @@ function parseArgs(argv) {
   const value = (flag) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
   const only = value('--only');
   if (only !== undefined && !(only in SUITES) && only !== 'accuracy' && only !== 'warn') {
-    throw new Error('--only takes csv, gb18030, xlsx, bulletin, by, hotwords, accuracy or warn');
+    throw new Error(
+      '--only takes csv, gb18030, xlsx, bulletin, by, threads, hotwords, accuracy or warn',
+    );
   }
   const repeat = Number(value('--repeat') ?? 1);
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat takes a positive integer');
@@ -293,7 +312,10 @@ function addRatios(results) {
       if (line === kind && other) r.ratios[label] = r.seconds / other.seconds;
     }
     const small = size === '1m' && byKey.get(`${kind}:250k`);
-    if (small) r.rssVs250k = r.peakRssMiB / small.peakRssMiB;
+    if (small) {
+      r.rssVs250k = r.peakRssMiB / small.peakRssMiB;
+      r.timeVs250k = r.seconds / small.seconds;
+    }
   }
 }
 
@@ -374,7 +396,17 @@ function targets(results) {
 function table(results) {
   const fmt = (x, digits) => (x === null || x === undefined ? '' : x.toFixed(digits));
   const rows = [
-    ['name', 'rows', 'seconds', 'cpu s', 'rows/s', 'time ratio', 'peak RSS MiB', 'RSS ×250k'],
+    [
+      'name',
+      'rows',
+      'seconds',
+      'cpu s',
+      'rows/s',
+      'time ratio',
+      'peak RSS MiB',
+      'RSS ×250k',
+      'time ×250k',
+    ],
   ];
   for (const r of results) {
     if (r.status !== 'ok') {
@@ -391,6 +423,7 @@ function table(results) {
       ratios.join(', '),
       fmt(r.peakRssMiB, 1),
       fmt(r.rssVs250k, 2),
+      fmt(r.timeVs250k, 2),
     ]);
   }
   const widths = rows[0].map((_, i) =>
@@ -445,7 +478,7 @@ async function main() {
   // GB18030 lines are judged against the UTF-8 ones, so that subset measures those too.
   const suites =
     only === undefined
-      ? ['csv', 'gb18030', 'xlsx', 'bulletin', 'by']
+      ? ['csv', 'gb18030', 'xlsx', 'bulletin', 'by', 'threads']
       : only === 'gb18030'
         ? ['csv', 'gb18030']
         : only === 'accuracy' || only === 'warn'

@@ -4,111 +4,13 @@
  * counted with its class index — and the partials are merged in input order, as soon as each
  * is complete, into the data set.
  */
-import { readInputs, type InputsSink, type WorkOrder } from './ingest/ingest.js';
-import type { PartialBuilder } from './ingest/partial.js';
+import { readInputs, type WorkerReading } from './ingest/ingest.js';
 import type { InputHeader } from './ingest/summary.js';
 import type { IngestSettings } from './ingest/types.js';
-import {
-  AggregateMerge,
-  noneClassified,
-  type Aggregate,
-  type ClassifiedBy,
-  type PartialAggregate,
-} from './metrics/aggregate.js';
-import { unclassifiedIndex } from './metrics/cube.js';
-import type { CodeBook } from './metrics/codes.js';
-import {
-  BREAKDOWN_FIELDS,
-  columnHeader,
-  columnIndex,
-  dimensionReader,
-  isColumnDimension,
-  type OptionalDimension,
-} from './metrics/dimensions.js';
-import { InputError } from './errors.js';
-import { closest } from './settings/suggest.js';
-import { Records } from './metrics/records.js';
-import type { Progress } from './report/progress.js';
-import type { LocalTime } from './schema/values.js';
-import type { Classification, Classifier } from './taxonomy/classify.js';
-import type { TaxonomyNode } from './taxonomy/load.js';
+import { AggregateMerge, type Aggregate, type PartialAggregate } from './metrics/aggregate.js';
+import { aggregating, type AggregateSink, type ReadOptions } from './aggregating.js';
 
-/** Called for every usable row: `classification` is null for work orders of other types. */
-export type OrderObserver = (
-  order: WorkOrder,
-  entry: number,
-  classification: Classification | null,
-) => void;
-
-export interface ReadOptions {
-  classifier: Classifier;
-  progress?: Progress | null;
-  /** Sees every row with its entry in the data set (the merged one, not the partial's). */
-  observe?: OrderObserver;
-  /** Starts a new partial before a data row (tests of the merge). */
-  splitBefore?: (input: number, row: number) => boolean;
-  /** The optional dimensions to count by, chosen before reading (metrics/dimensions.ts). */
-  dimensions?: readonly OptionalDimension[];
-  /** Names for the codes of coded columns (--codes), applied to the dimensions' values. */
-  codes?: CodeBook | null;
-}
-
-/** Whether `part` is `whole` with letters left out (URBANFLAG in URBANRURALFLAG). */
-function inPart(part: string, whole: string): boolean {
-  if (part.length < 3) return false;
-  let at = 0;
-  for (const c of whole) if (c === part[at]) at++;
-  return at === part.length;
-}
-
-/**
- * A column dimension (--by HEADER) names a column every input must have: an input without it
- * would count all its rows under "(空)" and hide the typo.
- */
-export function refuseMissingColumns(
-  dimensions: readonly OptionalDimension[],
-  file: string,
-  headers: readonly string[],
-): void {
-  for (const dimension of dimensions) {
-    if (!isColumnDimension(dimension)) continue;
-    const header = columnHeader(dimension);
-    if (columnIndex(headers, header) >= 0) continue;
-    const shown = headers.filter((h) => h.trim() !== '');
-    // A typo, or a header typed in part (URBAN_FLAG for URBAN_RURAL_FLAG).
-    const squash = (s: string) => s.toLowerCase().replace(/[-_\s]/g, '');
-    // A field's name typed wrong (unti) is no column either: say which field.
-    const field = closest(header, [...BREAKDOWN_FIELDS]);
-    const near =
-      closest(header, shown) ?? shown.find((h) => inPart(squash(header), squash(h))) ?? null;
-    throw new InputError(
-      'MISSING_COLUMN',
-      `${file}: --by ${header}: no such column${near ? `; did you mean "${near}"?` : field ? `; did you mean --by ${field}?` : ''}`,
-      `Its columns: ${shown.join(', ')}. --by takes a field (unit, level1, level2, level3, discipline, channel, urbanRural, customerType, station, month) or a column header as written.`,
-      { file },
-    );
-  }
-}
-
-const MAX_SECONDS = 0x7fffffff;
-
-function secondsBetween(from: LocalTime, to: LocalTime | null): number | null {
-  if (to === null) return null;
-  const s = Math.round((to.ms - from.ms) / 1000);
-  return Math.abs(s) > MAX_SECONDS ? null : s;
-}
-
-/** Seconds after midnight of a wall-clock time (its day is `dayIndex`). */
-function secondOfDay(t: LocalTime): number {
-  return Math.floor((t.ms - t.dayIndex * 86_400_000) / 1000);
-}
-
-interface AggregateSink {
-  add(partial: PartialAggregate): void;
-  endInput(header: InputHeader): void;
-  /** See DataSetMerge.lookahead; only when partials are merged as they are read. */
-  lookahead?(partial: PartialBuilder): (local: number) => number;
-}
+export * from './aggregating.js';
 
 async function read(
   inputs: readonly string[],
@@ -116,74 +18,23 @@ async function read(
   options: ReadOptions,
   sink: AggregateSink,
 ): Promise<void> {
-  const { classifier, progress, observe } = options;
-  const dimensions = options.dimensions ?? [];
-  const readDimensions = dimensionReader(dimensions, options.codes ?? null);
-  const checkColumns = dimensions.some(isColumnDimension);
-  const checked = new WeakSet<readonly string[]>();
-  const taxonomy = classifier.taxonomy;
-  const classIndex = new Map<TaxonomyNode, number>(taxonomy.nodes.map((n, i) => [n, i]));
-  const unclassified = unclassifiedIndex(taxonomy);
-  let records: Records | null = null;
-  let opened = 0;
-  let classifiedBy: ClassifiedBy = noneClassified();
-  let entryOf: (local: number) => number = (local) => local;
-  const reader: InputsSink = {
-    open: (partial) => {
-      // The first partial is merged into nothing: it need not keep every complainant's text.
-      records = new Records(dimensions, opened++ > 0);
-      classifiedBy = noneClassified();
-      if (observe && sink.lookahead) entryOf = sink.lookahead(partial);
-    },
-    order: (order, entry) => {
-      progress?.row(order.input);
-      const day = order.acceptedAt.dayIndex;
-      if (checkColumns && !checked.has(order.headers)) {
-        refuseMissingColumns(dimensions, inputs[order.input] ?? '', order.headers);
-        checked.add(order.headers);
-      }
-      const values = dimensions.length > 0 ? readDimensions(order) : undefined;
-      if (!order.isComplaint) {
-        observe?.(order, entryOf(entry), null);
-        records!.add(
-          {
-            unit: order.unit,
-            day,
-            complaint: false,
-            businessType: order.businessType ?? '',
-            dimensions: values,
+  const counter = { opened: 0 };
+  const reader = aggregating(inputs, options, sink, counter);
+  // Large CSVs are read in byte ranges by worker threads (src/parallel/), unless every row must
+  // be seen here in order (an observer: report --detail, the day list, warn's recent complaints).
+  const workers: WorkerReading | null =
+    options.observe || options.splitBefore || !options.aggregate
+      ? null
+      : {
+          job: options.aggregate,
+          first: () => counter.opened === 0,
+          add: (partial) => {
+            counter.opened++;
+            sink.add(partial as PartialAggregate);
           },
-          entry,
-        );
-        return;
-      }
-      const c = classifier.classify(order);
-      observe?.(order, entryOf(entry), c);
-      classifiedBy[c.method]++;
-      const node = c.level3 ?? c.level2 ?? c.level1;
-      records!.add(
-        {
-          unit: order.unit,
-          day,
-          complaint: true,
-          classIndex: node ? classIndex.get(node)! : unclassified,
-          appealApproved: order.appeal === 'approved',
-          unsubstantiated: order.substantiated === 'no',
-          replySeconds: secondsBetween(order.acceptedAt, order.repliedAt),
-          closeSeconds: secondsBetween(order.acceptedAt, order.closedAt),
-          satisfaction: order.satisfaction,
-          customerId: order.customerId,
-          phone: order.phone,
-          dimensions: values,
-          acceptSecond: secondOfDay(order.acceptedAt),
-        },
-        entry,
-      );
-    },
-    close: (ingest) => sink.add({ ingest, records: records!.toPartial(), classifiedBy }),
-    endInput: (header) => sink.endInput(header),
-  };
-  await readInputs(inputs, settings, reader, options.splitBefore ?? null);
+          progress: (input, rows) => options.progress?.rowsRead(input, rows),
+        };
+  await readInputs(inputs, settings, reader, options.splitBefore ?? null, null, workers);
 }
 
 /** Reads the inputs into one data set, merging each partial as soon as it is complete. */

@@ -107,6 +107,16 @@ export async function runPipeline(
         // dimension's codes are named through the code table (fields are named as read).
         dimensions: cubeDimensions(settings.by),
         codes: naming?.codes ?? null,
+        // Workers read large CSVs (src/parallel/) when they can count as this thread does:
+        // not with --units or --codes (their tables are read here), nor with an observer.
+        aggregate: naming
+          ? null
+          : {
+              taxonomy: settings.taxonomy,
+              model: settings.model,
+              dimensions: [...cubeDimensions(settings.by)],
+              inputs: [...inputs],
+            },
       },
     );
   } finally {

@@ -12,7 +12,14 @@ import { print } from '../report/print.js';
 import { TAXONOMY, disciplineName } from '../report/labels.js';
 import { colours } from '../report/terminal.js';
 import type { Settings } from '../settings/types.js';
-import { loadTaxonomy, parseTaxonomy, type Taxonomy, type TaxonomyNode } from '../taxonomy/load.js';
+import {
+  TEXT_GROUPS,
+  loadTaxonomy,
+  parseTaxonomy,
+  parseTextTable,
+  type Taxonomy,
+  type TaxonomyNode,
+} from '../taxonomy/load.js';
 
 /** The taxonomy to print (a shipped name or a file), or --validate FILE. */
 export interface TaxonomyExtras {
@@ -63,6 +70,7 @@ function validateFile(file: string): void {
       { file },
     );
   }
+  if (isTextTable(text)) return validateTextTable(file, text);
   const { taxonomy, problems } = parseTaxonomy(text, file);
   if (taxonomy) {
     const counts = [1, 2, 3].map((level) => taxonomy.nodes.filter((n) => n.level === level).length);
@@ -76,6 +84,36 @@ function validateFile(file: string): void {
   throw new InputError(
     'BAD_OPTION',
     `${file}: ${problems.length} problem${problems.length > 1 ? 's' : ''} found; the taxonomy cannot be used.`,
+    'Fix each line above (the JSON path says where), then validate again.',
+    { file },
+  );
+}
+
+/** A text table (typos, dialect, colloquial words) rather than a taxonomy: no `nodes`. */
+function isTextTable(text: string): boolean {
+  try {
+    const doc: unknown = JSON.parse(text);
+    return (
+      typeof doc === 'object' &&
+      doc !== null &&
+      !('nodes' in doc) &&
+      TEXT_GROUPS.some((g) => g in doc)
+    );
+  } catch {
+    return false;
+  }
+}
+
+function validateTextTable(file: string, text: string): void {
+  const { entries, problems } = parseTextTable(text);
+  if (entries) {
+    print(process.stdout, `${file}: valid text table: ${entries.length} entries.\n`);
+    return;
+  }
+  for (const p of problems) print(process.stderr, `${file}: ${p.path}: ${p.message}\n`);
+  throw new InputError(
+    'BAD_OPTION',
+    `${file}: ${problems.length} problem${problems.length > 1 ? 's' : ''} found; the text table cannot be used.`,
     'Fix each line above (the JSON path says where), then validate again.',
     { file },
   );
@@ -114,5 +152,7 @@ export function toDocument(taxonomy: Taxonomy): object {
     source: taxonomy.source,
     levels: Math.max(...taxonomy.nodes.map((n) => n.level)),
     nodes: taxonomy.roots.map(node),
+    // The file's own text table entries (the shipped table applies to every taxonomy).
+    ...(Object.keys(taxonomy.ownText).length > 0 ? { text: taxonomy.ownText } : {}),
   };
 }

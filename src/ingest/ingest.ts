@@ -13,6 +13,9 @@ import { emptyCounts, type IngestPartial, type PartialBuilder } from './partial.
 import { addCounts, inputSummary, type InputHeader } from './summary.js';
 import { TableIngest, type PartialSink } from './table-ingest.js';
 import type { IngestResult, IngestSettings, OrderHandler } from './types.js';
+import type { AggregateJob, RangePartial } from '../parallel/protocol.js';
+import { WorkerPool } from '../parallel/pool.js';
+import { readInWorkers } from '../parallel/read.js';
 
 export * from './types.js';
 
@@ -23,8 +26,23 @@ export interface InputsSink extends PartialSink {
 }
 
 /**
+ * Reading in worker threads (src/parallel/): a large CSV's byte ranges each become a partial
+ * in a worker; `add` takes them, in row order, in place of the sink's open/order/close.
+ */
+export interface WorkerReading {
+  /** What the workers count besides the ingest; null: the ingest alone. */
+  job: AggregateJob | null;
+  /** No partial has been taken yet (the data set's first keeps no complainants' texts). */
+  first(): boolean;
+  add(partial: RangePartial): void;
+  /** A range's rows are read (for the progress line). */
+  progress?: (input: number, rows: number) => void;
+}
+
+/**
  * Reads the inputs in order into partial aggregates (`only`: just the input of that position).
  * `splitBefore(input, row)` starts a new partial before a data row (for tests of the merge).
+ * With `workers` and settings.threads above 1, a large CSV is read in byte ranges by workers.
  */
 export async function readInputs(
   files: readonly string[],
@@ -32,10 +50,38 @@ export async function readInputs(
   sink: InputsSink,
   splitBefore: ((input: number, row: number) => boolean) | null = null,
   only: number | null = null,
+  workers: WorkerReading | null = null,
+): Promise<void> {
+  const pool =
+    workers && (settings.threads ?? 1) > 1 ? new WorkerPool(settings.threads! - 1) : null;
+  try {
+    await readEach(files, settings, sink, splitBefore, only, pool && { ...workers!, pool });
+  } finally {
+    await pool?.close();
+  }
+}
+
+async function readEach(
+  files: readonly string[],
+  settings: IngestSettings,
+  sink: InputsSink,
+  splitBefore: ((input: number, row: number) => boolean) | null,
+  only: number | null,
+  workers: (WorkerReading & { pool: WorkerPool }) | null,
 ): Promise<void> {
   const complaintTypes = new Set(settings.complaintTypes.map((type) => cleanText(type)));
   for (let i = only ?? 0; i < (only === null ? files.length : only + 1); i++) {
     const file = files[i]!;
+    const inWorkers =
+      workers &&
+      (await readInWorkers(workers.pool, file, i, settings, workers.job, workers.first()));
+    if (inWorkers) {
+      // After the last input the workers' memory goes before the merge grows this thread's.
+      if (i === files.length - 1 || i === only) await workers!.pool.close();
+      for (const partial of inWorkers.partials) workers!.add(partial);
+      sink.endInput(inWorkers.header);
+      continue;
+    }
     const { reader } = await openInput(file, {
       encoding: settings.encoding,
       sheet: settings.sheet,
@@ -66,14 +112,22 @@ export interface UnreadableInput {
 export async function ingest(
   files: readonly string[],
   settings: IngestSettings,
-  onOrder: OrderHandler = () => {},
+  onOrder?: OrderHandler,
   onUnreadable: ((unreadable: UnreadableInput) => void) | null = null,
 ): Promise<IngestResult> {
   const merge = new DataSetMerge();
   let pending: IngestPartial[] = [];
+  // Without a handler for every row, large CSVs are read in byte ranges by workers.
+  const workers: WorkerReading | null = onOrder
+    ? null
+    : {
+        job: null,
+        first: () => false,
+        add: (partial) => void pending.push(partial as IngestPartial),
+      };
   const sink: InputsSink = {
     open: (_partial: PartialBuilder) => {},
-    order: onOrder,
+    order: onOrder ?? (() => {}),
     close: (partial: IngestPartial) => void pending.push(partial),
     endInput: (header) => {
       const counts = emptyCounts();
@@ -85,12 +139,12 @@ export async function ingest(
     },
   };
   if (onUnreadable === null) {
-    await readInputs(files, settings, sink);
+    await readInputs(files, settings, sink, null, null, workers);
     return withFormatWarnings(merge.result(), settings);
   }
   for (let i = 0; i < files.length; i++) {
     try {
-      await readInputs(files, settings, sink, null, i);
+      await readInputs(files, settings, sink, null, i, workers);
     } catch (error) {
       if (!(error instanceof InputError)) throw error;
       pending = [];

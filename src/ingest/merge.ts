@@ -99,8 +99,10 @@ export class DataSetMerge {
           counts.duplicatesDiffering++;
         }
         this.typeRows[this.typeOf.get(entry) - 1]!--;
-        if (first.has(e)) index.setDigest(entry, last);
       }
+      // The index keeps an entry's last copy's digest, a new one's too (a later partial's copy
+      // is compared with it).
+      if (first.has(e)) index.setDigest(entry, last);
       this.typeOf.set(entry, typeMap[typeOf[e]! - 1]! + 1);
     }
     return entries;

@@ -69,6 +69,15 @@ function isBlankRow(cells: readonly Cell[]): boolean {
   return true;
 }
 
+/** What a CSV's header search found, as plain data (TableIngest.headerState). */
+export interface HeaderState {
+  header: NonNullable<ReturnType<typeof findHeader>>;
+  headerRow: number;
+  title: TitleDates | null;
+  columns: InputSummary['columns'];
+  unmapped: string[];
+}
+
 /** Where an input's rows go: partial aggregates, opened and closed in row order. */
 export interface PartialSink {
   /** A partial starts: the rows until it is closed belong to it. */
@@ -494,6 +503,45 @@ export class TableIngest implements TableSink {
     const shown = visible(value);
     if (entry.values.length < FIRST_ROWS && !entry.values.includes(shown))
       entry.values.push(detach(shown));
+  }
+
+  /** Whether the header has been found (src/parallel: the main thread finds it first). */
+  get located(): boolean {
+    return this.header !== null;
+  }
+
+  /** What the header search found, as plain data, for the readers of a CSV's later byte ranges. */
+  headerState(): HeaderState {
+    return {
+      header: this.header!,
+      headerRow: this.headerRow!,
+      title: this.title,
+      columns: this.columns,
+      unmapped: this.unmapped,
+    };
+  }
+
+  /**
+   * Reads on after the header another TableIngest found: the rows of a later byte range of a
+   * CSV (src/parallel/), as if this one had found it (locateHeader does the same).
+   */
+  adoptHeader(state: HeaderState): void {
+    const found = state.header;
+    this.isCsv = true;
+    this.sheet = null;
+    this.header = found;
+    this.headerRow = state.headerRow;
+    this.title = state.title;
+    this.width = found.headers.length;
+    this.lastRow = state.headerRow;
+    for (const field of FIELDS) this.col[field] = found.columns[field] ?? -1;
+    this.hasType = this.col.businessType >= 0;
+    if (this.settings.naming)
+      this.naming = new InputNaming(this.settings.naming, (f) =>
+        this.col[f] < 0 ? null : found.headers[this.col[f]]!,
+      );
+    this.columns = state.columns;
+    this.unmapped = state.unmapped;
   }
 
   /** Ends the input: closes its last partial and says what its reader and header search found. */

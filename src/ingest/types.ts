@@ -17,6 +17,11 @@ export interface IngestSettings {
   maxInflated?: number | null;
   /** Names for units and coded values (--units, --rollup, --codes); absent: as written. */
   naming?: ValueNaming | null;
+  /**
+   * Threads to read a large CSV with (--threads; src/parallel/): 1 or absent, the
+   * single-threaded path.
+   */
+  threads?: number;
 }
 
 export const DEFAULT_COMPLAINT_TYPES = ['投诉'];

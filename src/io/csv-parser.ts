@@ -205,6 +205,14 @@ export class CsvParser {
     }
   }
 
+  /**
+   * Whether the text pushed so far ends a record: the next character starts a new one (a CSV
+   * read in byte ranges stops there; src/parallel/).
+   */
+  get atRecordStart(): boolean {
+    return this.mode === FIELD_START && this.fields.length === 0 && !this.pendingCR;
+  }
+
   /** The input has ended: the record in progress, if any, is complete (or unbalanced). */
   end(): void {
     this.pendingCR = false;

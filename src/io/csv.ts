@@ -74,7 +74,7 @@ async function readCsv(reader: TableReader, source: CsvSource, sink: TableSink):
 }
 
 /** Hands the parsed records to the sink in order; false when the sink wants no more. */
-function emit(parser: CsvParser, sink: TableSink): boolean {
+export function emit(parser: CsvParser, sink: TableSink): boolean {
   const records = parser.records;
   if (records.length === 0) return true;
   parser.records = [];

@@ -34,6 +34,12 @@ export class Progress {
     this.input = input;
   }
 
+  /** `n` rows of an input read elsewhere (a worker thread's byte range). */
+  rowsRead(input: number, n: number): void {
+    this.rows += n;
+    this.input = input;
+  }
+
   private draw(): void {
     if (Date.now() - this.started < DELAY_MS) return;
     const file = this.files[this.input] ?? '';

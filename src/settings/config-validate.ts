@@ -43,6 +43,7 @@ const KEYS: readonly Key[] = [
   'rollup',
   'codes',
   'by',
+  'threads',
   'hotWords',
   'hotWordsBy',
 ];
@@ -234,6 +235,9 @@ export function validateConfig(doc: unknown, file: string): ConfigSettings {
       }
       case 'by':
         settings.by = checkBy(check, value);
+        break;
+      case 'threads':
+        settings.threads = check.positive(key, value, true);
         break;
       case 'hotWords':
         settings.hotWords = typeof value === 'boolean' ? value : check.positive(key, value, true);

@@ -54,7 +54,11 @@ export function addCommonOptions(command: Command): Command {
     )
     .option('--quiet', 'print nothing but errors (the exit code still tells)')
     .option('--lang <zh|en>', 'language of the labels', 'zh')
-    .option('--no-color', 'no colour even on a terminal');
+    .option('--no-color', 'no colour even on a terminal')
+    .option(
+      '--threads <n>',
+      "worker threads to read a large CSV with (default: the machine's cores; 1: one thread)",
+    );
 }
 
 /** The period options: the metric commands' and classify's. */

@@ -7,6 +7,7 @@
  */
 import { InputError } from '../errors.js';
 import { normaliseEncoding } from '../io/detect.js';
+import { availableParallelism } from 'node:os';
 import type { ReadFile } from '../io/write.js';
 import { DEFAULT_COMPLAINT_TYPES, type IngestSettings } from '../ingest/types.js';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../metrics/analysis.js';
@@ -119,6 +120,12 @@ function ingestSettings(o: CommandLineOptions, c: ConfigSettings): IngestSetting
     encoding: pick(o.encoding, encoding, c.encoding, null),
     sheet: o.sheet ?? c.sheet ?? null,
     maxInflated: pick(o.maxInflated, parseSize, c.maxInflated, null),
+    threads: pick(
+      o.threads,
+      (v) => parsePositive('--threads', v, true),
+      c.threads,
+      availableParallelism(),
+    ),
   };
 }
 

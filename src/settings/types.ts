@@ -138,6 +138,7 @@ export interface CommandLineOptions {
   rollup?: string | true;
   codes?: string;
   by?: string[];
+  threads?: string;
   /** --hot-words N (a string as typed), or false: --no-hot-words. */
   hotWords?: string | false;
   hotWordsBy?: string;
@@ -193,6 +194,8 @@ export interface ConfigSettings {
   codes?: string;
   /** Breakdowns: "channel", ["unit", "level1"] or [["channel"], ["unit", "level1"]]. */
   by?: string[][];
+  /** Worker threads to read with (1: the single-threaded path). */
+  threads?: number;
   /** Hot words: false for none, true for the default number, or how many. */
   hotWords?: boolean | number;
   /** "unit": each unit's hot words too. */

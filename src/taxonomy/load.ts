@@ -5,6 +5,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { InputError } from '../errors.js';
+import { compileTextTable, normalizeWord, type TextTable } from './normalize.js';
 
 export const DISCIPLINES = ['运检', '营销'] as const;
 export type Discipline = (typeof DISCIPLINES)[number];
@@ -40,6 +41,10 @@ export interface Taxonomy {
   roots: TaxonomyNode[];
   /** Every node, depth first. */
   nodes: TaxonomyNode[];
+  /** The text table: the shipped one (data/text/zh-power.json) and the file's own `text`. */
+  text: TextTable;
+  /** The file's own `text` entries by group, as written (for printing it back). */
+  ownText: Record<string, Record<string, string>>;
 }
 
 export interface Problem {
@@ -234,6 +239,7 @@ export function parseTaxonomy(
     }
   }
   checkNames(nodes, paths, problem);
+  const ownText = readTextGroups(doc.text, '$.text', problem, false);
   if (problems.length > 0) return { taxonomy: null, problems };
   const ordered: TaxonomyNode[] = [];
   const walk = (n: TaxonomyNode) => {
@@ -250,6 +256,8 @@ export function parseTaxonomy(
       origin,
       roots,
       nodes: ordered,
+      text: compileTextTable([...shippedTextEntries(), ...textEntries(ownText)]),
+      ownText,
     },
     problems,
   };
@@ -292,7 +300,7 @@ function readRules(
           continue;
         }
       }
-      rules.push({ text: kind === 'keywords' ? text.normalize('NFKC') : text, regex, weight });
+      rules.push({ text: kind === 'keywords' ? normalizeWord(text) : text, regex, weight });
     }
   }
   for (const key of Object.keys(raw)) {
@@ -333,4 +341,106 @@ export function nameKey(label: string): string {
     .replace(/[\s()（）【】\[\]]/g, '')
     .toLowerCase()
     .replace(/(类投诉|投诉|类|问题)$/u, '');
+}
+
+/** The groups of a text table: what kind of writing each entry standardises. */
+export const TEXT_GROUPS = ['typos', 'dialect', 'colloquial'] as const;
+const TEXT_TABLE = new URL('text/zh-power.json', DATA);
+
+/**
+ * Checks a text table (the shipped file, or a taxonomy's `text`): groups of source word →
+ * standard word. A source word must be written as texts read after full-width and traditional
+ * characters are converted (simplified, half-width), or it could never match.
+ */
+export function readTextGroups(
+  raw: Json,
+  path: string,
+  problem: ProblemSink,
+  standalone: boolean,
+): Record<string, Record<string, string>> {
+  const groups: Record<string, Record<string, string>> = {};
+  if (raw === undefined) return groups;
+  if (!isObject(raw)) {
+    problem(path, `expected an object with ${TEXT_GROUPS.join(', ')}: source word → standard word`);
+    return groups;
+  }
+  const seen = new Map<string, string>();
+  for (const [group, table] of Object.entries(raw)) {
+    const at = standalone ? `$.${group}` : `${path}.${group}`;
+    if (standalone && group === 'description') continue;
+    if (!(TEXT_GROUPS as readonly string[]).includes(group)) {
+      problem(at, `unknown key: expected ${TEXT_GROUPS.join(', ')}`);
+      continue;
+    }
+    if (!isObject(table)) {
+      problem(at, 'expected an object of source word → standard word');
+      continue;
+    }
+    const entries: Record<string, string> = {};
+    for (const [from, to] of Object.entries(table)) {
+      const entry = `${at}[${JSON.stringify(from)}]`;
+      const written = normalizeWord(from);
+      if (typeof to !== 'string') problem(entry, 'expected a string: the standard word');
+      else if (from.trim() === '') problem(entry, 'empty source word');
+      else if (from === to) problem(entry, 'maps a word to itself');
+      else if (written !== from)
+        problem(
+          entry,
+          `texts are converted before the table applies, so '${from}' never matches: write it '${written}'`,
+        );
+      else if (seen.has(from)) problem(entry, `'${from}' is also at ${seen.get(from)}`);
+      else {
+        entries[from] = to;
+        seen.set(from, entry);
+      }
+    }
+    groups[group] = entries;
+  }
+  return groups;
+}
+
+export function textEntries(groups: Record<string, Record<string, string>>): [string, string][] {
+  return Object.values(groups).flatMap((g) => Object.entries(g));
+}
+
+/** Checks a text table document (the shipped one, or a user's, for taxonomy --validate). */
+export function parseTextTable(text: string): {
+  entries: [string, string][] | null;
+  problems: Problem[];
+} {
+  const problems: Problem[] = [];
+  let doc: Json;
+  try {
+    doc = JSON.parse(text);
+  } catch (error) {
+    return {
+      entries: null,
+      problems: [{ path: '$', message: `not JSON: ${(error as Error).message}` }],
+    };
+  }
+  const groups = readTextGroups(
+    doc,
+    '$',
+    (path, message) => problems.push({ path, message }),
+    true,
+  );
+  return { entries: problems.length ? null : textEntries(groups), problems };
+}
+
+let shippedText: [string, string][] | null = null;
+
+/** The shipped text table's entries, read and checked once. */
+export function shippedTextEntries(): [string, string][] {
+  if (shippedText) return shippedText;
+  const { entries, problems } = parseTextTable(readFileSync(TEXT_TABLE, 'utf8'));
+  if (!entries) {
+    const first = problems[0]!;
+    throw new InputError(
+      'BAD_OPTION',
+      `text/zh-power.json: not a valid text table (${first.path}: ${first.message}).`,
+      'See them all: complaints taxonomy --validate src/taxonomy/data/text/zh-power.json',
+    );
+  }
+  shippedText = entries;
+  return entries;
 }

@@ -204,6 +204,21 @@ describe('complaints taxonomy', () => {
     expect(JSON.parse(own.stdout).categories).toEqual(JSON.parse(shipped.stdout).categories);
   });
 
+  it('checks a text table too (typos, dialect, colloquial), each bad entry by its JSON path', () => {
+    const good = complaints(['taxonomy', '--validate', 'src/taxonomy/data/text/zh-power.json']);
+    expect(good.code).toBe(0);
+    expect(good.stdout).toMatch(/valid text table: \d+ entries/);
+    const file = join(dir, 'bad-table.json');
+    writeFileSync(file, JSON.stringify({ typos: { 电牙: '电压', 電錶: '电表' }, slang: {} }));
+    const run = complaints(['taxonomy', '--validate', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `$.typos["電錶"]: texts are converted before the table applies, so '電錶' never matches: write it '电表'`,
+    );
+    expect(run.stderr).toContain('$.slang: unknown key: expected typos, dialect, colloquial');
+    expect(run.stderr).toMatch(/2 problems found; the text table cannot be used/);
+  });
+
   it('names every problem of a bad file with its JSON path, exit 2', () => {
     const file = join(dir, 'bad-taxonomy.json');
     writeFileSync(

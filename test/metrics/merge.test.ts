@@ -373,6 +373,17 @@ describe('merge: the later copy wins across partials', () => {
       cells: [['甲', JAN, '服务态度', false, 2]],
       totals: totals({ workOrders: 2, complaints: 2, duplicates: 3, duplicatesDiffering: 2 }),
     },
+    {
+      // Copies 2 and 3 differ, 3 and 4 do not: the copy of the third partial is compared with
+      // the second partial's last copy, not its first (the merge once kept the first).
+      name: 'a work order first copied within a partial: a later partial compares with its last copy',
+      inputs: [[{ id: '9' }], [{ id: '1' }, { id: '1', day: FEB }], [{ id: '1', day: FEB }]],
+      cells: [
+        ['甲', JAN, '服务态度', false, 1],
+        ['甲', FEB, '服务态度', false, 1],
+      ],
+      totals: totals({ workOrders: 2, complaints: 2, duplicates: 2, duplicatesDiffering: 1 }),
+    },
   ] as { name: string; inputs: Row[][]; cells: unknown[][]; totals: object }[])(
     '$name',
     ({ inputs, cells, totals: expected }) => {

@@ -153,7 +153,7 @@ describe('validateConfig', () => {
     [
       { colour: false },
       'cfg.json: "colour": unknown setting.',
-      /^Settings: inputs, targets, .*, period, units, rollup, codes, by, hotWords, hotWordsBy\.$/,
+      /^Settings: inputs, targets, .*, period, units, rollup, codes, by, threads, hotWords, hotWordsBy\.$/,
     ],
     [
       { month: '2016-11' },
@@ -234,6 +234,11 @@ describe('validateConfig', () => {
     [
       { top: 'ten' },
       'cfg.json: "top": expected a whole number above 0, got a string ("ten").',
+      undefined,
+    ],
+    [
+      { threads: 0 },
+      'cfg.json: "threads": expected a whole number above 0, got a number (0).',
       undefined,
     ],
     [

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
@@ -50,7 +51,14 @@ const DEFAULTS: Settings = {
   out: null,
   outPattern: null,
   period: { from: null, to: null, kind: 'auto', label: null },
-  ingest: { map: {}, complaintTypes: ['投诉'], encoding: null, sheet: null, maxInflated: null },
+  ingest: {
+    map: {},
+    complaintTypes: ['投诉'],
+    encoding: null,
+    sheet: null,
+    maxInflated: null,
+    threads: availableParallelism(),
+  },
   analysis: {
     excludeUnsubstantiated: false,
     prorate: false,
@@ -142,6 +150,7 @@ describe('resolveSettings: the defaults, and every option converted', () => {
         encoding: 'gb18030',
         sheet: '2',
         maxInflated: 8 * 1024 ** 3,
+        threads: availableParallelism(),
       },
       analysis: {
         excludeUnsubstantiated: true,
@@ -229,6 +238,7 @@ describe('resolveSettings: the command line wins over the config file, key by ke
     encoding: 'gb18030',
     sheet: '工单',
     maxInflated: 1024,
+    threads: 3,
     lang: 'en',
     prorate: true,
     excludeUnsubstantiated: true,
@@ -253,6 +263,7 @@ describe('resolveSettings: the command line wins over the config file, key by ke
         encoding: 'gb18030',
         sheet: '工单',
         maxInflated: 1024,
+        threads: 3,
       },
       analysis: {
         excludeUnsubstantiated: true,
@@ -305,6 +316,7 @@ describe('resolveSettings: the command line wins over the config file, key by ke
     ['--encoding', { encoding: 'utf8' }, (s) => s.ingest.encoding, 'utf-8'],
     ['--sheet', { sheet: '1' }, (s) => s.ingest.sheet, '1'],
     ['--max-inflated', { maxInflated: '1K' }, (s) => s.ingest.maxInflated, 1024],
+    ["--threads over the config file's", { threads: '1' }, (s) => s.ingest.threads, 1],
     ['--prorate', { prorate: false }, (s) => s.analysis.prorate, false],
     ['--reply-limit', { replyLimit: '6' }, (s) => s.analysis.replyLimitHours, 6],
     ['--close-limit', { closeLimit: '7' }, (s) => s.analysis.closeLimitHours, 7],
@@ -533,6 +545,8 @@ describe('resolveSettings refuses, naming the option', () => {
       '--max-inflated 0: expected a size such as 512MiB or 8GiB.',
       'The default, 4GiB, is four times the largest part of a 1,048,575-row export.',
     ],
+    [{ threads: '0' }, '--threads 0: expected a whole number above 0.', undefined],
+    [{ threads: '1.5' }, '--threads 1.5: expected a whole number above 0.', undefined],
     [
       { encoding: 'klingon' },
       '--encoding klingon: unknown encoding.',

@@ -20,6 +20,7 @@ const COMMON = {
   quiet: 'no chatter on stderr',
   lang: 'the labels of the terminal, workbook and CSV (JSON carries both languages)',
   color: 'colour at a terminal',
+  threads: 'how many threads read (the results are the same)',
 };
 const PERIOD = {
   from: 'the period',

@@ -84,14 +84,20 @@ function tiny(): Taxonomy {
 describe('by rules', () => {
   const classifier = new Classifier(tiny());
   it.each([
-    ['营业厅人员态度很差', ['服务投诉', '服务态度', null, 'rules'], '态度'],
-    ['热线一直打不通', ['服务投诉', '服务渠道', null, 'rules'], '热线 /打不通|占线/'],
+    ['营业厅人员态度很差', ['服务投诉', '服务态度', null, 'rules'], '态度(+3)'],
+    ['热线一直打不通', ['服务投诉', '服务渠道', null, 'rules'], '热线(+3) /打不通|占线/(+2)'],
     [
       '抢修人员态度差，停电五小时',
       ['停送电投诉', '抢修质量', '抢修超时限', 'rules'],
-      '抢修 停电 小时',
+      '抢修(+3) 停电(+1) 小时(+1) ｜ 「抢修人员态度差」',
     ],
-    ['计划停电', ['停送电投诉', '停电计划执行', null, 'rules'], '计划 停电'],
+    ['计划停电', ['停送电投诉', '停电计划执行', null, 'rules'], '计划(+3) 停电(+1)'],
+    // the clause after 但 counts twice; a negated clause not at all, and the evidence says so
+    [
+      '不是态度问题，但热线打不通',
+      ['服务投诉', '服务渠道', null, 'rules'],
+      '热线(+6) /打不通|占线/(+4) ｜ 「但热线打不通」 ｜ ✗「不是态度问题」',
+    ],
     ['你好', [null, null, null, 'unclassified'], 'no rule matched'],
   ])('%s', (text, expected, evidence) => {
     const c = classifier.byText(text);
@@ -123,7 +129,7 @@ describe('by rules', () => {
     ]);
     const c = classifier.classify({ level1: '停送电投诉', content: '计划检修' });
     expect(short(c)).toEqual(['停送电投诉', '停电计划执行', null, 'rules']);
-    expect(c.evidence).toBe('一级分类=停送电投诉; 计划');
+    expect(c.evidence).toBe('一级分类=停送电投诉; 计划(+3)');
     expect(short(classifier.classify({ level1: '服务投诉', content: '计划检修' }))).toEqual([
       '服务投诉',
       null,
@@ -170,5 +176,36 @@ describe('by model', () => {
 
   it('reads characters and pairs of characters, without punctuation or digits', () => {
     expect(features('停电3次，抢修')).toEqual(['停', '停电', '电', '次', '抢', '抢修', '修']);
+  });
+});
+
+describe('negation, settled clauses and contrast (sgcc-95598)', () => {
+  it.each([
+    // the three examples
+    ['客户表示不是抢修慢，是同一条线路一个月跳闸5次', '供电可靠性'],
+    ['电费单没算错，但电表读数一天跳了200多度', '电能计量'],
+    ['停电通知提前一周就看到了，通知没问题，问题是说好5点来电到10点还没电', '停电计划执行'],
+    // settled: 没有异议, 倒是正常, 已解决, 态度很好
+    ['客户称电费本身没有异议，但营业厅工作人员态度恶劣，要求道歉', '服务态度'],
+    ['之前的电压低问题已解决。本次反映抄表员估抄，电量比实际多', '抄表催费'],
+    ['电压倒是正常，问题是营业厅工作人员态度很差，爱理不理', '服务态度'],
+    // a second topic counts less
+    [
+      '客户反映全村停电超过二十小时，至今没有来电，要求尽快恢复；另外村里的电线杆有点歪',
+      '供电可靠性',
+    ],
+    // traditional, dialect and typos reach the same rules
+    ['客戶反映電錶走得快，這個月電費比上月多了一倍，要求校驗電錶', '电能计量'],
+    ['俺家电闸跳了好几回，一个月停了五六次电，咋回事', '供电可靠性'],
+    ['客户说电牙太低，晚上灯都是暗的，空调开不起来', '电压质量'],
+  ])('%s → %s', (text, level2) => {
+    expect(sgcc.byText(text).level2?.name).toBe(level2);
+  });
+
+  it('quotes the deciding clause in the words the customer wrote', () => {
+    const c = sgcc.byText('客户表示不是抢修慢，是同一条线路一个月跳闸5次');
+    expect(c.evidence).toMatch(/｜ 「是同一条线路一个月跳闸5次」 ｜ ✗「客户表示不是抢修慢」$/);
+    const typo = sgcc.byText('客户说电牙太低，晚上灯都是暗的，空调开不起来');
+    expect(typo.evidence).toMatch(/^电压\[电牙\]\(\+\d+\)/);
   });
 });

@@ -1,0 +1,147 @@
+/**
+ * Reading one byte range of a CSV (a worker's share, or the main thread's look for the header).
+ *
+ * A range starts just after a line feed the planner chose (plan.ts): a LF is never part of a
+ * multi-byte character in UTF-8 or GB18030, so the range decodes on its own. It ends where the
+ * next range starts — if a record ends exactly there. When the last record is still open (the
+ * LF at the next range's start was inside a quoted field), the reader runs past its end, line by
+ * line, until a record ends, and says where: the boundary the next range must have started at.
+ * The main thread checks that chain (read.ts); a range whose start it does not confirm is read
+ * again from the confirmed boundary. Whatever the planner guessed, the records are those one
+ * pass from the start of the file finds.
+ */
+import { createReadStream } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { Readable } from 'node:stream';
+import { decodeText } from '../io/csv-decode.js';
+import { CsvParser } from '../io/csv-parser.js';
+import { emit } from '../io/csv.js';
+import { sniffDelimiter } from '../io/detect.js';
+import type { TableSink } from '../io/table.js';
+
+/** The read size of source.ts: the first range's pieces are those of the one-thread read. */
+const READ_BYTES = 1024 * 1024;
+/** Bytes read at a time past a range's end. */
+const OVERRUN_BYTES = 64 * 1024;
+
+export interface CsvRange {
+  /** The path to open. */
+  path: string;
+  encoding: string;
+  /** The BOM's bytes, skipped: the first range's only. */
+  bomLength: number;
+  /** null: sniffed from the first piece, as csv.ts does (the first range). */
+  delimiter: string | null;
+  start: number;
+  end: number;
+  /** The file's size: a range ending there ends the input. */
+  size: number;
+}
+
+export interface RangeEnd {
+  /** The byte where the next record starts: `end`, or past it when a record ran on. */
+  boundary: number;
+  /** Lines read (the next range's first line is 1 + these, counted from this range's start). */
+  lines: number;
+  delimiter: string;
+  /** Records whose quote never closed: their reasons name lines, kept only in a whole read. */
+  unbalanced: boolean;
+  /** Bytes handed to the decoder (the main thread's header look stops early). */
+  consumed: number;
+  /** The sink asked for no more rows. */
+  stopped: boolean;
+}
+
+/** Reads `range` into `sink` (rows numbered from 1 at the range's start). */
+export async function readCsvRange(range: CsvRange, sink: TableSink): Promise<RangeEnd> {
+  let consumed = 0;
+  const stream = createReadStream(range.path, {
+    start: range.start,
+    end: range.end - 1,
+    highWaterMark: READ_BYTES,
+  });
+  const counted = Readable.from(
+    (async function* () {
+      for await (const chunk of stream as AsyncIterable<Buffer>) {
+        consumed += chunk.length;
+        yield chunk;
+      }
+    })(),
+    { objectMode: false },
+  );
+  const texts = decodeText(counted, range.encoding, range.bomLength);
+  let parser: CsvParser | null = null;
+  let delimiter = range.delimiter;
+  let unbalanced = false;
+  const sinkOf: TableSink = {
+    begin: (t) => sink.begin(t),
+    rows: (batch) => sink.rows(batch),
+    broken: (row) => {
+      if (row.reason.startsWith('unbalanced')) unbalanced = true;
+      sink.broken(row);
+    },
+    end: () => sink.end(),
+  };
+  let wanted = true;
+  try {
+    const first = await texts.next();
+    const firstText = first.done ? '' : first.value;
+    delimiter ??= sniffDelimiter(firstText.slice(0, 64 * 1024));
+    parser = new CsvParser(delimiter);
+    sink.begin({ sheet: null, sheetIndex: 0 });
+    parser.push(firstText);
+    wanted = emit(parser, sinkOf);
+    if (wanted) {
+      for await (const text of texts) {
+        parser.push(text);
+        if (!(wanted = emit(parser, sinkOf))) break;
+      }
+    }
+  } finally {
+    await texts.return(undefined);
+    stream.destroy();
+  }
+  let boundary = range.end;
+  if (wanted) {
+    if (range.end >= range.size) {
+      parser.end();
+      emit(parser, sinkOf);
+    } else if (!parser.atRecordStart) {
+      boundary = await overrun(range, parser, sinkOf);
+    }
+    sink.end();
+  }
+  return { boundary, lines: parser.line - 1, delimiter, unbalanced, consumed, stopped: !wanted };
+}
+
+/** Reads on past the range's end, a line at a time, until a record ends; returns where. */
+async function overrun(range: CsvRange, parser: CsvParser, sink: TableSink): Promise<number> {
+  const handle = await open(range.path, 'r');
+  try {
+    const decoder = new TextDecoder(range.encoding, { fatal: true, ignoreBOM: true });
+    let at = range.end;
+    const buffer = Buffer.alloc(OVERRUN_BYTES);
+    let carry = Buffer.alloc(0);
+    while (at < range.size) {
+      const { bytesRead } = await handle.read(buffer, 0, buffer.length, at);
+      if (bytesRead === 0) break;
+      const bytes = Buffer.concat([carry, buffer.subarray(0, bytesRead)]);
+      const base = at - carry.length;
+      at += bytesRead;
+      let from = 0;
+      for (let lf = bytes.indexOf(10, from); lf >= 0; lf = bytes.indexOf(10, from)) {
+        parser.push(decoder.decode(bytes.subarray(from, lf + 1)));
+        from = lf + 1;
+        emit(parser, sink);
+        if (parser.atRecordStart) return base + from;
+      }
+      carry = Buffer.from(bytes.subarray(from));
+    }
+    parser.push(decoder.decode(carry));
+    parser.end();
+    emit(parser, sink);
+    return range.size;
+  } finally {
+    await handle.close();
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * What the main thread and the workers say to each other (structured clone: plain data only).
+ * A task is one byte range of one CSV; the reply is its partial aggregates, the header summary
+ * its TableIngest gives, and where it really ended (csv-range.ts).
+ */
+import type { InputHeader } from '../ingest/summary.js';
+import type { IngestPartial } from '../ingest/partial.js';
+import type { HeaderState } from '../ingest/table-ingest.js';
+import type { IngestSettings } from '../ingest/types.js';
+import type { PartialAggregate } from '../metrics/aggregate.js';
+import type { OptionalDimension } from '../metrics/dimensions.js';
+import type { CsvRange, RangeEnd } from './csv-range.js';
+
+/** What the metric commands count besides the ingest: classes, cells, complainants. */
+export interface AggregateJob {
+  /** As in Settings: a shipped taxonomy's name or a file; the model file. */
+  taxonomy: string | null;
+  model: string | null;
+  dimensions: OptionalDimension[];
+  /** The inputs as given, for the message of a missing --by column. */
+  inputs: string[];
+}
+
+export interface RangeTask {
+  id: number;
+  /** The input as named in messages ("stdin" never: standard input is read on one thread). */
+  name: string;
+  input: number;
+  range: CsvRange;
+  /** The header the main thread found (the first range skips the rows up to it). */
+  header: HeaderState;
+  settings: IngestSettings;
+  reader: { format: 'csv'; encoding: string; delimiter: string | null; notes: string[] };
+  /** null: the ingest alone (inspect). */
+  aggregate: AggregateJob | null;
+  /** The records keep complainants' texts: not for the data set's very first partial. */
+  keepTexts: boolean;
+}
+
+export type RangePartial = IngestPartial | PartialAggregate;
+
+export type RangeReply =
+  | {
+      id: number;
+      ok: true;
+      partials: RangePartial[];
+      header: InputHeader;
+      end: RangeEnd;
+    }
+  | { id: number; ok: false; message: string };

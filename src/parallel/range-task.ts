@@ -1,0 +1,68 @@
+/**
+ * One byte range of a CSV read in a worker: parsed (csv-range.ts), every row normalised by a
+ * TableIngest that starts from the header the main thread found, and — for the metric commands
+ * — classified and counted into records, as aggregate.ts does on one thread. The reply is plain
+ * data: the range's partial aggregate, with rows numbered from its start.
+ */
+import { aggregating } from '../aggregating.js';
+import type { InputsSink } from '../ingest/ingest.js';
+import type { IngestPartial } from '../ingest/partial.js';
+import { TableIngest } from '../ingest/table-ingest.js';
+import type { TableSink } from '../io/table.js';
+import { cleanText } from '../schema/values.js';
+import { Classifier } from '../taxonomy/classify.js';
+import { loadTaxonomy } from '../taxonomy/load.js';
+import { loadModel } from '../taxonomy/model-file.js';
+import { readCsvRange } from './csv-range.js';
+import type { AggregateJob, RangePartial, RangeReply, RangeTask } from './protocol.js';
+
+/** The classifier of the last job: the taxonomy and the model are read once per worker. */
+let classifier: { key: string; classifier: Classifier } | null = null;
+
+function classifierFor(job: AggregateJob): Classifier {
+  const key = JSON.stringify([job.taxonomy, job.model]);
+  if (classifier?.key !== key) {
+    const taxonomy = loadTaxonomy(job.taxonomy ?? undefined);
+    const model = job.model ? loadModel(job.model, taxonomy) : null;
+    classifier = { key, classifier: new Classifier(taxonomy, model) };
+  }
+  return classifier.classifier;
+}
+
+export async function readRange(task: RangeTask): Promise<RangeReply> {
+  const partials: RangePartial[] = [];
+  const sink: InputsSink = task.aggregate
+    ? aggregating(
+        task.aggregate.inputs,
+        { classifier: classifierFor(task.aggregate), dimensions: task.aggregate.dimensions },
+        { add: (partial) => partials.push(partial), endInput: () => {} },
+        { opened: task.keepTexts ? 1 : 0 },
+      )
+    : {
+        open: () => {},
+        order: () => {},
+        close: (partial: IngestPartial) => partials.push(partial),
+        endInput: () => {},
+      };
+  const complaintTypes = new Set(task.settings.complaintTypes.map((type) => cleanText(type)));
+  const table = new TableIngest(task.name, task.input, task.settings, complaintTypes, sink);
+  if (task.header) table.adoptHeader(task.header);
+  // The first range reads the title rows and the header again: they are the header's, not data.
+  let skip = task.range.start === 0 && task.header ? task.header.headerRow : 0;
+  const rows: TableSink = {
+    begin: (info) => table.begin(info),
+    rows: (batch) => {
+      if (skip === 0) return table.rows(batch);
+      const after = batch.filter((row) => row.row > skip);
+      if (after.length === batch.length) skip = 0;
+      return after.length === 0 || table.rows(after);
+    },
+    broken: (row) => {
+      if (row.row > skip) table.broken(row);
+    },
+    end: () => table.end(),
+  };
+  const end = await readCsvRange(task.range, rows);
+  const header = table.finish({ ...task.reader, delimiter: end.delimiter });
+  return { id: task.id, ok: true, partials, header, end };
+}

@@ -1,0 +1,244 @@
+/**
+ * The main thread's side of reading a CSV in byte ranges (DESIGN.md §3, README: Threads).
+ *
+ * 1. Eligibility: a file (not standard input) in UTF-8 or GB18030 (a line feed byte is a
+ *    character boundary; UTF-16 is read on one thread), without --units/--codes, of at least
+ *    MIN_BYTES (below that, starting workers costs more than they save).
+ * 2. The header: this thread reads the start of the file until its TableIngest has found the
+ *    header (the rows a one-thread read would search), and notes the delimiter and the bytes
+ *    read: no cut is made before them.
+ * 3. The plan (plan.ts): cuts after line feeds that look like records' ends.
+ * 4. Each range goes to a worker (range-task.ts). The first finds the header again itself; the
+ *    others start from the header found here. Replies are taken in range order: a range whose
+ *    start is not where the previous one really ended (csv-range.ts) is read again from there;
+ *    rows numbered from its start are shifted by the lines before it.
+ * 5. Anything unusual — an error in a worker (a limit, undecodable bytes, an I/O error), a quote
+ *    still open at the end of the file in a later range — and the input is read again on this
+ *    thread from its start: its message and exit code are the one-thread run's own.
+ *
+ * The partials come back in row order and merge as those of one thread do (merge.ts): the later
+ * copy of a work order wins, so the result is the same, byte for byte.
+ */
+import { appendFileSync } from 'node:fs';
+import { open, stat } from 'node:fs/promises';
+import type { IngestPartial } from '../ingest/partial.js';
+import type { InputHeader } from '../ingest/summary.js';
+import { TableIngest } from '../ingest/table-ingest.js';
+import type { IngestSettings } from '../ingest/types.js';
+import { detect, normaliseEncoding } from '../io/detect.js';
+import type { TableSink } from '../io/table.js';
+import { cleanText } from '../schema/values.js';
+import { readCsvRange, type CsvRange } from './csv-range.js';
+import { planRanges } from './plan.js';
+import { WorkerPool } from './pool.js';
+import type { AggregateJob, RangePartial, RangeReply, RangeTask } from './protocol.js';
+
+/**
+ * Below this, one thread (README: Threads). Measured: workers add about 0.45 s of CPU whatever
+ * the size (each isolate loads and compiles the reading code again before it runs fast), and a
+ * byte read costs about 14 ns (analyze); under ~36 MB two workers cannot win even on an idle
+ * machine. 64 MiB (about 170,000 rows, ~0.95 s of reading) leaves an estimated fifth of the
+ * wall time to gain on an idle two-core machine; on a loaded one, nothing (README: Threads).
+ */
+export const MIN_BYTES = 64 * 1024 * 1024;
+/** Ranges per worker: a little more than one keeps both busy and merges while they read. */
+const RANGES_PER_THREAD = 2;
+/**
+ * For tests only: cut every this many bytes (up to MAX_TEST_RANGES), whatever the file's size, at the first line feed
+ * (no guess at record ends), so that small fixtures split into many ranges, cuts fall inside
+ * quoted fields and those ranges are read again.
+ */
+export const TEST_RANGE_ENV = 'COMPLAINTS_TEST_RANGE_BYTES';
+/** At most this many ranges in a test (a bigger file's ranges are longer). */
+const MAX_TEST_RANGES = 256;
+/** For tests only: a file to which each input read in ranges appends what happened (JSON). */
+export const TEST_LOG_ENV = 'COMPLAINTS_TEST_RANGE_LOG';
+
+const HEAD_BYTES = 1024 * 1024;
+
+let nextId = 0;
+
+export interface ReadInWorkers {
+  partials: RangePartial[];
+  header: InputHeader;
+}
+
+/** Reads input `input` in byte ranges; null when it is to be read on this thread. */
+export async function readInWorkers(
+  pool: WorkerPool,
+  file: string,
+  input: number,
+  settings: IngestSettings,
+  job: AggregateJob | null,
+  first: boolean,
+  progress: ((input: number, rows: number) => void) | null = null,
+): Promise<ReadInWorkers | null> {
+  if (!WorkerPool.available || file === '-' || settings.naming) return null;
+  const testBytes = Number(process.env[TEST_RANGE_ENV] ?? '') || null;
+  let size: number;
+  let head: Buffer;
+  try {
+    const info = await stat(file);
+    if (!info.isFile()) return null;
+    size = info.size;
+    if (size < (testBytes ? 1 : MIN_BYTES)) return null;
+    const handle = await open(file, 'r');
+    try {
+      head = Buffer.alloc(Math.min(size, HEAD_BYTES));
+      await handle.read(head, 0, head.length, 0);
+    } finally {
+      await handle.close();
+    }
+  } catch {
+    return null; // the one-thread read says what is wrong
+  }
+  const forced = settings.encoding ? normaliseEncoding(settings.encoding) : null;
+  let detected;
+  try {
+    detected = detect(file, head, forced);
+  } catch {
+    return null;
+  }
+  if (detected.format !== 'csv') return null;
+  const { encoding, bomLength } = detected;
+  if (encoding !== 'utf-8' && encoding !== 'gb18030') return null;
+
+  const whole: CsvRange = {
+    path: file,
+    encoding,
+    bomLength,
+    delimiter: null,
+    start: 0,
+    end: size,
+    size,
+  };
+  const found = await findHeader(whole, file, input, settings);
+  if (!found) return null;
+  const state = found.table.headerState();
+  // Cuts fall after the header's line: every range reads from the header found here.
+  const minCut = afterLine(head, state.headerRow);
+  if (minCut < 0) return null;
+  const ranges = testBytes
+    ? Math.min(MAX_TEST_RANGES, Math.ceil(size / testBytes))
+    : settings.threads! * RANGES_PER_THREAD;
+  const delimiter = found.delimiter;
+  const width = state.header.headers.length;
+  const cuts = await planRanges(file, size, minCut, ranges, delimiter, width, !testBytes);
+  if (cuts.length < 3) return null;
+
+  const notes = settings.sheet
+    ? [`--sheet ${settings.sheet} is ignored: a text file has no sheets.`]
+    : [];
+  const task = (k: number, start: number): RangeTask => ({
+    id: nextId++,
+    name: file,
+    input,
+    range: {
+      ...whole,
+      start,
+      end: cuts[k + 1]!,
+      bomLength: start === 0 ? bomLength : 0,
+      delimiter,
+    },
+    header: state,
+    settings,
+    reader: { format: 'csv', encoding, delimiter: null, notes },
+    aggregate: job,
+    keepTexts: !(first && k === 0),
+  });
+  const replies = cuts.slice(0, -1).map((start, k) => pool.run(task(k, start)));
+  const log = { file, ranges: cuts.length - 1, reread: 0, swallowed: 0, fallback: false };
+  const read = await collect(pool, cuts, replies, task, log, (rows) => progress?.(input, rows));
+  log.fallback = read === null;
+  const logFile = process.env[TEST_LOG_ENV];
+  if (logFile) appendFileSync(logFile, JSON.stringify(log) + '\n');
+  return read;
+}
+
+/** Takes the replies in range order, checking each range's start; null: read on this thread. */
+async function collect(
+  pool: WorkerPool,
+  cuts: number[],
+  replies: Promise<RangeReply>[],
+  task: (k: number, start: number) => RangeTask,
+  log: { reread: number; swallowed: number },
+  progress: (rows: number) => void,
+): Promise<ReadInWorkers | null> {
+  const partials: RangePartial[] = [];
+  let header: InputHeader | null = null;
+  let at = 0;
+  let lines = 0;
+  for (let k = 0; k < replies.length; k++) {
+    if (at >= cuts[k + 1]!) {
+      log.swallowed++; // the range before ran on over this one whole
+      continue;
+    }
+    let reply = await replies[k]!;
+    if (reply.ok && at !== cuts[k]) {
+      log.reread++;
+      reply = await pool.run(task(k, at));
+    }
+    if (!reply.ok) return null;
+    if (k > 0 && reply.end.unbalanced) return null;
+    for (const partial of reply.partials) {
+      const ingest = 'ingest' in partial ? partial.ingest : partial;
+      shiftRows(ingest, lines);
+      progress(ingest.counts.rows);
+      partials.push(partial);
+    }
+    header ??= reply.header;
+    lines += reply.end.lines;
+    at = reply.end.boundary;
+  }
+  return header && { partials, header };
+}
+
+/** Rows numbered from a range's start, numbered from the file's. */
+export function shiftRows(partial: IngestPartial, lines: number): void {
+  if (lines === 0) return;
+  const { counts } = partial;
+  for (const reason of Object.values(counts.rejectsByReason))
+    reason.rows = reason.rows.map((r) => r + lines);
+  for (const odd of Object.values(counts.unrecognised)) odd.rows = odd.rows.map((r) => r + lines);
+  if (counts.firstControl) counts.firstControl.row += lines;
+  for (const reject of partial.rejects) reject.row += lines;
+}
+
+/** The offset just after the line feed that ends line `line` of `head`; -1 past its end. */
+function afterLine(head: Buffer, line: number): number {
+  let at = 0;
+  for (let n = 0; n < line; n++) {
+    const lf = head.indexOf(10, at);
+    if (lf < 0) return -1;
+    at = lf + 1;
+  }
+  return at;
+}
+
+/**
+ * Reads the start of the file until the header is found, as TableIngest finds it on one
+ * thread (the same pieces, the same rows searched); null when it is not (the one-thread read
+ * then says why).
+ */
+async function findHeader(
+  whole: CsvRange,
+  file: string,
+  input: number,
+  settings: IngestSettings,
+): Promise<{ table: TableIngest; delimiter: string } | null> {
+  const complaintTypes = new Set(settings.complaintTypes.map((type) => cleanText(type)));
+  const none = { open: () => {}, order: () => {}, close: () => {} };
+  const table = new TableIngest(file, input, settings, complaintTypes, none);
+  const sink: TableSink = {
+    begin: (info) => table.begin(info),
+    rows: (batch) => table.rows(batch) && !table.located,
+    broken: (row) => table.broken(row),
+    end: () => table.end(),
+  };
+  try {
+    const end = await readCsvRange(whole, sink);
+    return table.located ? { table, delimiter: end.delimiter } : null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,235 @@
+/**
+ * Where in a complaint text the grievance is: the text (already normalised) split into clauses
+ * at sentence and comma punctuation, and each clause cut into spans that count for their words
+ * fully, more, less or not at all:
+ * - negated: from 不是/并非/而不是/以为 to the clause's end ("不是抢修慢" says what it is not,
+ *   "以为是欠费被停" what the customer wrongly thought; that one does not make the next clause
+ *   the focus);
+ * - settled: from the clause's start to 没问题/无异议/倒是正常/已处理好/已解决/没算错 … ("通知没问题");
+ * - focus: a clause that opens with 但/而是/可是/不过/主要是/关键是/问题是/本次/这次 …, or the clause
+ *   after a negated or settled one ("不是X，是Y"), up to the end of its sentence: what the
+ *   customer came to say counts FOCUS_WEIGHT times;
+ * - past: a clause opening with 之前/以前/上次 …, an earlier matter, counts PAST_WEIGHT;
+ * - side: from 另外/顺便/此外/同时反映 … to the end of the sentence, a second topic, counts
+ *   SIDE_WEIGHT.
+ * Pure, and one pass of regular expressions per clause.
+ */
+
+/** How much words count in the clause after 但/而是/主要/本次/问题是 (the point of the text). */
+export const FOCUS_WEIGHT = 2;
+/** How much words count in a clause about an earlier matter (之前/以前/上次 …). */
+export const PAST_WEIGHT = 0.5;
+/** How much words count after 另外/顺便/此外 … to the end of the sentence: a second topic. */
+export const SIDE_WEIGHT = 0.25;
+
+export type SpanKind = 'plain' | 'focus' | 'past' | 'side' | 'negated' | 'settled';
+
+export interface Span {
+  start: number;
+  end: number;
+  kind: SpanKind;
+  /** What the words in it count: 1, FOCUS_WEIGHT, PAST_WEIGHT or 0. */
+  factor: number;
+  /** The clause (comma to comma) it is part of, by index: for quoting the deciding clause. */
+  clause: number;
+}
+
+export interface Clauses {
+  /** Spans in text order, covering the text. */
+  spans: Span[];
+  /** Each clause's [start, end) in the text, without its punctuation. */
+  clauses: [number, number][];
+}
+
+/** By UTF-16 code: 2 where a sentence ends, 1 where a clause ends (comma). */
+const BOUNDARY = new Uint8Array(0x10000);
+for (const ch of '。；;！!？?\n') BOUNDARY[ch.charCodeAt(0)] = 2;
+for (const ch of '，,') BOUNDARY[ch.charCodeAt(0)] = 1;
+const COMMA = 0x2c;
+
+/** Words that open a clause with the point of the text, or with an earlier matter. */
+const FOCUS_WORDS = [
+  '但是',
+  '但',
+  '可是',
+  '而是',
+  '却',
+  '不过',
+  '只是',
+  '主要是',
+  '主要',
+  '关键是',
+  '问题是',
+  '问题在于',
+  '本次',
+  '这次',
+  '此次',
+  '这回',
+  '真正',
+  '其实是',
+];
+const PAST_WORDS = ['之前', '以前', '此前', '先前', '上次', '上回', '前段时间', '去年', '早先'];
+/** Skipped before an opening word: spaces and quotes. */
+const LEAD = new Set([...' \t"“”\'‘’']);
+/** Anywhere in a clause: the customer says what the point is. */
+const FOCUS_INSIDE = /主要(?:是|要求|反映|问题)|问题是|关键是|重点是/u;
+const SIDE = /另外|顺便|顺带|此外|附带|同时反映|同时还|还反映|也反映|另反映/u;
+const NEGATION =
+  /(?<![是要])(?:并|倒|也|而)?不是(?!很|太|特别|一次|第一次|头一次|一两次|两次|一回|吗|呢)|并非|(?<![本原])以为/gu;
+const SETTLED =
+  /没问题|没有问题|不是问题|无异议|没有异议|没意见|倒是正常|倒也正常|都正常|一切正常|显示正常|是正常的|恢复正常|已恢复|已处理好|已经处理好|处理好了|已处理完|已解决|已经解决|解决了|没算错|没有算错|没错|无误|是对的|倒是及时|还算及时|挺及时|都能理解|可以理解|能理解|倒是满意|还算满意|态度很好|态度挺好|态度不错|态度还行|来得挺快|来得很快|来得快|没得说|没话说|都挺快|挺快的|都修好了|也修好了|不计较|不跟他计较|(?<![不非未没])正常了?(?=[，。,；;]|$)/gu;
+
+/** By UTF-16 code: 1 when a focus word starts with it, 2 when a past word does. */
+const OPENING = new Uint8Array(0x10000);
+for (const w of FOCUS_WORDS) OPENING[w.charCodeAt(0)]! |= 1;
+for (const w of PAST_WORDS) OPENING[w.charCodeAt(0)]! |= 2;
+for (const ch of LEAD) OPENING[ch.charCodeAt(0)]! |= 4;
+
+function opens(
+  text: string,
+  start: number,
+  end: number,
+  words: readonly string[],
+  bit: number,
+): boolean {
+  let i = start;
+  while (i < end && (OPENING[text.charCodeAt(i)]! & 4) !== 0) i++;
+  if ((OPENING[text.charCodeAt(i)]! & bit) === 0) return false;
+  for (const word of words) if (text.startsWith(word, i) && i + word.length <= end) return true;
+  return false;
+}
+
+/** All four kinds of marker in one scan of the text (one pass is most of the cost). */
+const MARKERS = new RegExp(
+  [SETTLED, NEGATION, SIDE, FOCUS_INSIDE].map((r) => `(${r.source})`).join('|'),
+  'gu',
+);
+
+/** Every marker's [start, end) pairs, by kind: settled, negation, side, focus. */
+function markers(text: string): [number[], number[], number[], number[]] {
+  const found: [number[], number[], number[], number[]] = [[], [], [], []];
+  MARKERS.lastIndex = 0;
+  for (let m = MARKERS.exec(text); m !== null; m = MARKERS.exec(text)) {
+    const kind = m[1] !== undefined ? 0 : m[2] !== undefined ? 1 : m[3] !== undefined ? 2 : 3;
+    found[kind].push(m.index, m.index + m[0].length);
+  }
+  return found;
+}
+
+const FACTOR: Record<SpanKind, number> = {
+  plain: 1,
+  focus: FOCUS_WEIGHT,
+  past: PAST_WEIGHT,
+  side: SIDE_WEIGHT,
+  negated: 0,
+  settled: 0,
+};
+
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/** 2 where a sentence ends, 1 where a clause does, 0 elsewhere (1,000 is a number). */
+function boundaryAt(text: string, i: number): number {
+  const c = text.charCodeAt(i);
+  const b = BOUNDARY[c]!;
+  if (b === 1 && c === COMMA && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)))
+    return 0;
+  return b;
+}
+
+export function splitClauses(text: string): Clauses {
+  const spans: Span[] = [];
+  const clauses: [number, number][] = [];
+  const [settled, negations, sides, focuses] = markers(text);
+  /** A second topic lasts to the end of its sentence. */
+  let side = false;
+  /** The focus of a contrast lasts to the end of its sentence. */
+  let focus = false;
+  /** The clause before was negated or settled: this one says what it is instead. */
+  let after = false;
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    const boundary = i === text.length ? 2 : boundaryAt(text, i);
+    if (boundary === 0) continue;
+    if (i > start) {
+      const index = clauses.length;
+      clauses.push([start, i]);
+      if (after || opens(text, start, i, FOCUS_WORDS, 1) || first(focuses, start, i)) {
+        focus = true;
+        side = false;
+      }
+      const aside = side ? null : first(sides, start, i);
+      const base: SpanKind = side
+        ? 'side'
+        : focus
+          ? 'focus'
+          : opens(text, start, i, PAST_WORDS, 2)
+            ? 'past'
+            : 'plain';
+      const before = spans.length;
+      if (aside) {
+        cutClause(
+          spans,
+          start,
+          aside[0],
+          base,
+          index,
+          first(settled, start, aside[0]),
+          first(negations, start, aside[0]),
+        );
+        cutClause(spans, aside[0], i, 'side', index, null, first(negations, aside[0], i));
+        side = true;
+      } else
+        cutClause(
+          spans,
+          start,
+          i,
+          base,
+          index,
+          first(settled, start, i),
+          first(negations, start, i),
+        );
+      // What the customer wrongly thought (以为) says nothing of what the next clause is.
+      after =
+        (spans.length - before > 1 || spans[before]!.factor === 0) &&
+        !spans.slice(before).some((s) => s.kind === 'negated' && text.startsWith('以为', s.start));
+    }
+    if (boundary === 2) {
+      focus = false;
+      side = false;
+      after = false;
+    }
+    start = i + 1;
+  }
+  return { spans, clauses };
+}
+
+/** The first match inside [start, end), as [start, end), or null. */
+function first(found: number[], start: number, end: number): [number, number] | null {
+  for (let k = 0; k < found.length; k += 2)
+    if (found[k]! >= start && found[k + 1]! <= end) return [found[k]!, found[k + 1]!];
+  return null;
+}
+
+/** One clause as spans: a settled part up to its marker, a negated part from its marker. */
+function cutClause(
+  spans: Span[],
+  start: number,
+  end: number,
+  base: SpanKind,
+  clause: number,
+  settled: [number, number] | null,
+  negated: [number, number] | null,
+): void {
+  const push = (from: number, to: number, kind: SpanKind) => {
+    if (to > from) spans.push({ start: from, end: to, kind, factor: FACTOR[kind], clause });
+  };
+  let from = start;
+  if (settled) {
+    push(start, settled[1], 'settled');
+    from = settled[1];
+  }
+  if (negated && negated[0] >= from) {
+    push(from, negated[0], base);
+    push(negated[0], end, 'negated');
+  } else push(from, end, base);
+}

@@ -1,0 +1,75 @@
+/**
+ * Ctrl-C while workers read a CSV's byte ranges: the process ends with 128 + the signal, no
+ * stack trace, nothing written and no temporary file left (the workers end with the process;
+ * the cleanup of test/cli/outputs.test.ts runs as on one thread).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ROOT } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'complaints-parallel-signal-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The fixture's rows again and again with new ids: seconds of reading. */
+function bigExport(): string {
+  const file = join(dir, 'big.csv');
+  const fixture = join(ROOT, 'fixtures/95598-2016-08-pinyin.csv');
+  const [header, ...rows] = readFileSync(fixture, 'utf8').trimEnd().split('\n');
+  const lines = [header!];
+  while (lines.length <= 300_000)
+    for (const row of rows) lines.push(`${1e13 + lines.length}${row.slice(row.indexOf(','))}`);
+  writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+describe('killed while workers read', () => {
+  it.each([
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)(
+    '%s: exit %i, nothing written, no temporary file',
+    async (signal, code) => {
+      const big = bigExport();
+      const out = mkdtempSync(join(dir, 'out-'));
+      const tmp = mkdtempSync(join(dir, 'tmp-'));
+      const log = join(dir, `log-${signal}`);
+      const child = spawn(
+        process.execPath,
+        [
+          join(ROOT, 'bin/complaints.js'),
+          'analyze',
+          big,
+          '--threads',
+          '2',
+          '--out',
+          join(out, 'a.xlsx'),
+        ],
+        {
+          env: {
+            ...process.env,
+            TMPDIR: tmp,
+            // Cut the export into ranges though it is under the size that would be.
+            COMPLAINTS_TEST_RANGE_BYTES: String(1024 * 1024),
+            COMPLAINTS_TEST_RANGE_LOG: log,
+          },
+          stdio: ['ignore', 'ignore', 'pipe'],
+        },
+      );
+      let stderr = '';
+      child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+      const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      await new Promise((r) => setTimeout(r, 1500)); // the workers are reading
+      child.kill(signal);
+      expect(await exited).toBe(code);
+      expect(stderr).not.toMatch(/^\s+at /m);
+      // Killed before the input was read whole: no range log, no output, no temporary file.
+      expect(() => readFileSync(log)).toThrow();
+      expect(readdirSync(out)).toEqual([]);
+      expect(readdirSync(tmp)).toEqual([]);
+    },
+    60_000,
+  );
+});

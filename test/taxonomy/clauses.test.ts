@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import {
+  FOCUS_WEIGHT,
+  PAST_WEIGHT,
+  SIDE_WEIGHT,
+  splitClauses,
+} from '../../src/taxonomy/clauses.js';
+
+/** Each span as `kind:text`. */
+const spans = (text: string) =>
+  splitClauses(text).spans.map((s) => `${s.kind}:${text.slice(s.start, s.end)}`);
+
+describe('splitClauses', () => {
+  it.each([
+    ['停电三次了', ['plain:停电三次了']],
+    // 不是X，是Y: X negated, the clause after it the focus
+    [
+      '客户表示不是抢修慢，是同一条线路一个月跳闸5次',
+      ['plain:客户表示', 'negated:不是抢修慢', 'focus:是同一条线路一个月跳闸5次'],
+    ],
+    // settled up to its marker; the contrast after it counts more, to the end of the sentence
+    [
+      '电费单没算错，但电表读数一天跳了200多度，比平时多。要求校验',
+      [
+        'settled:电费单没算错',
+        'focus:但电表读数一天跳了200多度',
+        'focus:比平时多',
+        'plain:要求校验',
+      ],
+    ],
+    [
+      '通知没问题，问题是说好5点来电到10点还没电',
+      ['settled:通知没问题', 'focus:问题是说好5点来电到10点还没电'],
+    ],
+    ['电压倒是正常，就是灯闪', ['settled:电压倒是正常', 'focus:就是灯闪']],
+    ['电压正常，灯闪', ['settled:电压正常', 'focus:灯闪']],
+    ['电压不正常，灯闪', ['plain:电压不正常', 'plain:灯闪']],
+    [
+      '之前的跳闸已处理好。本次反映电表走快',
+      ['settled:之前的跳闸已处理好', 'focus:本次反映电表走快'],
+    ],
+    ['之前反映过电压低，现在又低了', ['past:之前反映过电压低', 'plain:现在又低了']],
+    // what the customer wrongly thought does not count, nor make the next clause the focus
+    [
+      '客户以为是欠费被停，经核实是线路故障',
+      ['plain:客户', 'negated:以为是欠费被停', 'plain:经核实是线路故障'],
+    ],
+    ['本以为不会再停电，结果又停了', ['plain:本以为不会再停电', 'plain:结果又停了']],
+    // not negations: a question, "not once", "not very"
+    ['是不是电表坏了', ['plain:是不是电表坏了']],
+    ['不是一次两次停电了', ['plain:不是一次两次停电了']],
+    ['电压不是很稳', ['plain:电压不是很稳']],
+    // a second topic, to the end of its sentence
+    [
+      '全村停电二十小时；另外电线杆有点歪，也要修',
+      ['plain:全村停电二十小时', 'side:另外电线杆有点歪', 'side:也要修'],
+    ],
+    ['村民同时反映电压偏低', ['plain:村民', 'side:同时反映电压偏低']],
+    // 1,000 is a number, not two clauses; ASCII punctuation splits like Chinese
+    ['电费1,000元,太多了', ['plain:电费1,000元', 'plain:太多了']],
+  ])('%s', (text, want) => {
+    expect(spans(text)).toEqual(want);
+  });
+
+  it('gives each kind its factor, and names the clause each span is in', () => {
+    const { spans: s, clauses } = splitClauses('不是X，是Y；之前Z；另外W');
+    expect(s.map((x) => [x.kind, x.factor, x.clause])).toEqual([
+      ['negated', 0, 0],
+      ['focus', FOCUS_WEIGHT, 1],
+      ['past', PAST_WEIGHT, 2],
+      ['side', SIDE_WEIGHT, 3],
+    ]);
+    expect(clauses).toEqual([
+      [0, 3],
+      [4, 6],
+      [7, 10],
+      [11, 14],
+    ]);
+  });
+});
