@@ -75,7 +75,12 @@ export async function runPipeline(
   const targets = await readNamedTargets(settings, naming);
   const early = settings.earlyWarning ? await EarlyWarningRun.start(settings) : null;
   const hot = settings.hotWords
-    ? new HotWordsRun(settings.hotWords, request, (u) => (naming ? namedUnit(naming, u, null) : u))
+    ? new HotWordsRun(
+        settings.hotWords,
+        request,
+        (u) => (naming ? namedUnit(naming, u, null) : u),
+        taxonomy.text,
+      )
     : null;
 
   const progress = Progress.wanted(process.stderr, settings.progress)

@@ -14,6 +14,7 @@
  * carry it as plain data (a worker thread's structured clone, or JSON).
  */
 import type { Classification } from '../taxonomy/classify.js';
+import { normalizeText, type TextTable } from '../taxonomy/normalize.js';
 import { clausesOf } from '../text/clauses.js';
 import type { WorkOrder } from './types.js';
 
@@ -47,7 +48,11 @@ export class HotWordTexts {
   private readonly interned = new Map<string, string>();
 
   /** `within`: the days to keep, when the period is known before reading; null: all. */
-  constructor(private readonly within: { from: number; to: number } | null = null) {}
+  constructor(
+    private readonly within: { from: number; to: number } | null = null,
+    /** The taxonomy's text table (typos, dialect): 電費 and 电废 count as 电费. */
+    private readonly table: TextTable | null = null,
+  ) {}
 
   /** An OrderObserver (pipeline.ts): every usable row, `c` null for other business types. */
   readonly observe = (order: WorkOrder, entry: number, c: Classification | null): void => {
@@ -81,12 +86,14 @@ export class HotWordTexts {
     return known;
   }
 
+  /** Each clause once, normalised as the classifier reads it (繁體, typos, dialect → standard). */
   private intern(clauses: string[]): string[] {
     return clauses.map((c) => {
       const known = this.interned.get(c);
       if (known !== undefined) return known;
-      this.interned.set(c, c);
-      return c;
+      const normal = normalizeText(c, this.table);
+      this.interned.set(c, normal);
+      return normal;
     });
   }
 

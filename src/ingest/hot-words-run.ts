@@ -10,6 +10,7 @@ import type { PeriodRequest } from '../metrics/period.js';
 import { comparisons } from '../metrics/sections/period.js';
 import type { AnalysisInput } from '../metrics/types.js';
 import type { Segmenter } from '../text/segmenter.js';
+import type { TextTable } from '../taxonomy/normalize.js';
 import { HotWordTexts, type HotWordText } from './hot-word-texts.js';
 
 export interface HotWordsSettings {
@@ -34,6 +35,7 @@ export class HotWordsRun {
     request: PeriodRequest,
     /** The unit a work order is counted under (--units, --rollup), from its unit as written. */
     private readonly unitName: (written: string) => string = (u) => u,
+    table: TextTable | null = null,
   ) {
     const known = knownPeriod(request);
     this.texts = new HotWordTexts(
@@ -41,6 +43,7 @@ export class HotWordsRun {
         from: Math.min(preceding(known).from, yearEarlier(known).from),
         to: known.to,
       },
+      table,
     );
   }
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { HotWordTexts } from '../../src/ingest/hot-word-texts.js';
 import type { WorkOrder } from '../../src/ingest/types.js';
 import type { Classification } from '../../src/taxonomy/classify.js';
+import { loadTaxonomy } from '../../src/taxonomy/load.js';
 
 const DAY = 16_000;
 const order = (day: number, content: string | null, unit = '甲') =>
@@ -32,6 +33,17 @@ describe('HotWordTexts', () => {
       [DAY, '无编号', 'A1'],
     ]);
     expect(t.between(DAY, DAY).map((x) => x.clauses.join('，'))).toEqual(['无编号']);
+  });
+
+  it('reads texts as the classifier does: 繁體, typos and dialect in standard words', () => {
+    const sgcc = loadTaxonomy('sgcc-95598');
+    const t = new HotWordTexts(null, sgcc.text);
+    t.observe(order(DAY, '電費太高，營業廳不給解釋'), 1, complaint);
+    t.observe(order(DAY, '电牙太低，冇电'), 2, complaint);
+    expect(t.between(DAY, DAY).map((x) => x.clauses.join('，'))).toEqual([
+      '电费太高，营业厅不给解释',
+      '电压太低，没电',
+    ]);
   });
 
   it('keeps only the days asked for, when the period is known before reading', () => {
