@@ -22,11 +22,15 @@ async function read(
   const reader = aggregating(inputs, options, sink, counter);
   // Large CSVs are read in byte ranges by worker threads (src/parallel/), unless every row must
   // be seen here in order (an observer: report --detail, the day list, warn's recent complaints).
+  // The hot words' texts are collected per range and merged in (readAggregate).
   const workers: WorkerReading | null =
     options.observe || options.splitBefore || !options.aggregate
       ? null
       : {
-          job: options.aggregate,
+          job: {
+            ...options.aggregate,
+            hotWords: options.hotWords ? { within: options.hotWords.within } : null,
+          },
           first: () => counter.opened === 0,
           add: (partial) => {
             counter.opened++;
@@ -45,7 +49,11 @@ export async function readAggregate(
 ): Promise<Aggregate> {
   const merge = new AggregateMerge();
   await read(inputs, settings, options, {
-    add: (partial) => merge.add(partial),
+    add: (partial) => {
+      const entries = merge.add(partial);
+      // A byte range's texts, by its own entries, mapped to the data set's (read in order).
+      if (partial.hotWords) options.hotWords!.merge(partial.hotWords, entries);
+    },
     endInput: (header) => merge.endInput(header),
     lookahead: (partial) => merge.dataSet.lookahead(partial),
   });

@@ -4,6 +4,7 @@
  * its class index. Used on this thread (aggregate.ts) and by the workers that read a CSV's byte
  * ranges (src/parallel/); it imports no reader, so the workers' code has no import cycle.
  */
+import type { HotWordTexts } from './ingest/hot-word-texts.js';
 import type { InputsSink, WorkOrder } from './ingest/ingest.js';
 import type { AggregateJob } from './parallel/protocol.js';
 import type { PartialBuilder } from './ingest/partial.js';
@@ -39,6 +40,12 @@ export interface ReadOptions {
   progress?: Progress | null;
   /** Sees every row with its entry in the data set (the merged one, not the partial's). */
   observe?: OrderObserver;
+  /**
+   * The hot words' texts: observes the rows read on this thread like `observe`, but does not
+   * keep large CSVs off the workers — theirs come back per byte range (PartialAggregate
+   * hotWords) and are merged in (aggregate.ts).
+   */
+  hotWords?: HotWordTexts | null;
   /** Starts a new partial before a data row (tests of the merge). */
   splitBefore?: (input: number, row: number) => boolean;
   /** The optional dimensions to count by, chosen before reading (metrics/dimensions.ts). */
@@ -89,6 +96,16 @@ export function refuseMissingColumns(
   }
 }
 
+/** One observer for two (either may be absent). */
+function both(a?: OrderObserver, b?: OrderObserver): OrderObserver | undefined {
+  return a && b
+    ? (order, entry, c) => {
+        a(order, entry, c);
+        b(order, entry, c);
+      }
+    : (a ?? b);
+}
+
 const MAX_SECONDS = 0x7fffffff;
 
 function secondsBetween(from: LocalTime, to: LocalTime | null): number | null {
@@ -121,7 +138,8 @@ export function aggregating(
   sink: AggregateSink,
   counter = { opened: 0 },
 ): InputsSink {
-  const { classifier, progress, observe } = options;
+  const { classifier, progress } = options;
+  const observe = both(options.observe, options.hotWords?.observe);
   const dimensions = options.dimensions ?? [];
   const readDimensions = dimensionReader(dimensions, options.codes ?? null);
   const checkColumns = dimensions.some(isColumnDimension);

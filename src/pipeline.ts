@@ -91,7 +91,7 @@ export async function runPipeline(
     request.days && request.days.from !== null && request.days.from === request.days.to
       ? new DayComplaints(request.days.from, settings.analysis.excludeUnsubstantiated)
       : null;
-  const observers = [observe, day?.observe, early?.recent.observe, hot?.texts.observe].filter(
+  const observers = [observe, day?.observe, early?.recent.observe].filter(
     (o): o is OrderObserver => o !== undefined,
   );
   let aggregate: Aggregate;
@@ -102,6 +102,7 @@ export async function runPipeline(
       {
         classifier,
         progress,
+        hotWords: hot?.texts ?? null,
         observe:
           observers.length < 2
             ? observers[0]
@@ -111,7 +112,8 @@ export async function runPipeline(
         dimensions: cubeDimensions(settings.by),
         codes: naming?.codes ?? null,
         // Workers read large CSVs (src/parallel/) when they can count as this thread does:
-        // not with --units or --codes (their tables are read here), nor with an observer.
+        // not with --units or --codes (their tables are read here), nor with an observer (the
+        // hot words' texts are no observer here: the workers collect them per range).
         aggregate: naming
           ? null
           : {

@@ -9,9 +9,11 @@
  * When the period is known before reading, only the days that can matter are kept: the period,
  * the span before it and the same span a year earlier.
  *
- * A mergeable partial: `add` sees work orders in reading order, `merge` appends another
- * collector's texts as if read after this one's (the later copy wins), and `toData`/`fromData`
- * carry it as plain data (a worker thread's structured clone, or JSON).
+ * A mergeable partial: `observe` sees work orders in reading order, `merge` appends another
+ * collector's texts as if read after this one's (the later copy wins, and a later copy that is
+ * not kept takes the earlier out), and `toData`/`fromData` carry it as plain data (a worker
+ * thread's structured clone, or JSON). A worker's collector numbers work orders by its byte
+ * range's own de-duplication entries; the merge maps them to the data set's (merge.ts EntryMap).
  */
 import type { Classification } from '../taxonomy/classify.js';
 import { normalizeText, type TextTable } from '../taxonomy/normalize.js';
@@ -35,7 +37,16 @@ export interface HotWordTextsData {
   entries: number[];
   byEntry: HotWordText[];
   withoutId: HotWordText[];
+  /**
+   * Entries 0 to seen - 1 were all observed (a partial's entries, numbered in order of first
+   * appearance, are): those not in `entries` had a last copy not kept, which takes an earlier
+   * collector's text of the work order out. 0: nothing is taken out.
+   */
+  seen: number;
 }
+
+/** Per entry of a merged collector, its entry in the collector merged into; null: the same. */
+export type EntryMapping = ArrayLike<number> | null;
 
 export class HotWordTexts {
   private readonly byEntry = new Map<number, HotWordText>();
@@ -48,14 +59,18 @@ export class HotWordTexts {
   private readonly interned = new Map<string, string>();
 
   /** `within`: the days to keep, when the period is known before reading; null: all. */
+  /** The highest entry observed, plus one. */
+  private seen = 0;
+
   constructor(
-    private readonly within: { from: number; to: number } | null = null,
+    readonly within: { from: number; to: number } | null = null,
     /** The taxonomy's text table (typos, dialect): 電費 and 电废 count as 电费. */
     private readonly table: TextTable | null = null,
   ) {}
 
   /** An OrderObserver (pipeline.ts): every usable row, `c` null for other business types. */
   readonly observe = (order: WorkOrder, entry: number, c: Classification | null): void => {
+    if (entry >= this.seen) this.seen = entry + 1;
     const text = c === null ? null : order.content?.trim() || null;
     const day = order.acceptedAt.dayIndex;
     const kept =
@@ -106,12 +121,34 @@ export class HotWordTexts {
     }
   }
 
-  /** Takes `other`'s texts as read after this collector's: its copy of a work order wins. */
-  merge(other: HotWordTexts | HotWordTextsData): this {
+  /** Clauses already normalised (merged in), each string once. */
+  private readonly shared = new Map<string, string>();
+
+  /** A merged text's clauses and class as this collector's own strings and objects. */
+  private own(t: HotWordText): HotWordText {
+    const clauses = t.clauses.map((c) => {
+      const known = this.shared.get(c);
+      if (known !== undefined) return known;
+      this.shared.set(c, c);
+      return c;
+    });
+    return { ...t, clauses, class: t.class && this.classOf(t.class) };
+  }
+
+  /**
+   * Takes `other`'s texts as read after this collector's: its copy of a work order wins, and
+   * one it observed but did not keep is taken out. `entries` maps its entries to this
+   * collector's (a byte range's partial merged into the data set); null: they are the same.
+   */
+  merge(other: HotWordTexts | HotWordTextsData, entries: EntryMapping = null): this {
     const data = other instanceof HotWordTexts ? other.toData() : other;
-    const own = (t: HotWordText) => ({ ...t, clauses: this.intern(t.clauses) });
-    data.entries.forEach((entry, i) => this.put(entry, own(data.byEntry[i]!)));
-    this.withoutId.push(...data.withoutId.map(own));
+    const to = entries ? (e: number) => entries[e]! : (e: number) => e;
+    if (data.seen > 0) {
+      const kept = new Set(data.entries);
+      for (let e = 0; e < data.seen; e++) if (!kept.has(e)) this.byEntry.delete(to(e));
+    }
+    data.entries.forEach((entry, i) => this.put(to(entry), this.own(data.byEntry[i]!)));
+    for (const t of data.withoutId) this.withoutId.push(this.own(t));
     return this;
   }
 
@@ -132,6 +169,7 @@ export class HotWordTexts {
       entries: [...this.byEntry.keys()],
       byEntry: [...this.byEntry.values()],
       withoutId: [...this.withoutId],
+      seen: this.seen,
     };
   }
 

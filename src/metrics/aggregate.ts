@@ -6,7 +6,8 @@
  * `merge` combines partials in input order, the later copy of a work order winning, into what
  * one pass over all the rows gives.
  */
-import { DataSetMerge } from '../ingest/merge.js';
+import { DataSetMerge, type EntryMap } from '../ingest/merge.js';
+import type { HotWordTextsData } from '../ingest/hot-word-texts.js';
 import type { IngestPartial } from '../ingest/partial.js';
 import type { InputHeader } from '../ingest/summary.js';
 import type { IngestResult } from '../ingest/types.js';
@@ -19,6 +20,8 @@ export interface PartialAggregate {
   records: RecordsPartial;
   /** Complaint rows by how they were classified (every copy counts, as `classify` does). */
   classifiedBy: ClassifiedBy;
+  /** A worker's byte range: the hot words' texts of its rows, by its own entries. */
+  hotWords?: HotWordTextsData;
 }
 
 /** The data set: all partials merged. */
@@ -41,12 +44,14 @@ export class AggregateMerge {
   private records: Records | null = null;
   private readonly classifiedBy = noneClassified();
 
-  add(partial: PartialAggregate): void {
+  /** Adds a partial; returns its entries in the data set (DataSetMerge.add). */
+  add(partial: PartialAggregate): EntryMap {
     const entries = this.dataSet.add(partial.ingest);
     if (this.records === null) this.records = Records.adopt(partial.records);
     else this.records.absorb(partial.records, entries);
     for (const method of Object.keys(this.classifiedBy) as (keyof ClassifiedBy)[])
       this.classifiedBy[method] += partial.classifiedBy[method];
+    return entries;
   }
 
   /** See DataSetMerge.endInput: after all partials of an input; throws for an unusable one. */

@@ -20,6 +20,11 @@ export interface AggregateJob {
   dimensions: OptionalDimension[];
   /** The inputs as given, for the message of a missing --by column. */
   inputs: string[];
+  /**
+   * The hot words' texts are collected per range (HotWordTexts, with these days kept and the
+   * taxonomy's text table) and returned with each partial; absent or null: not collected.
+   */
+  hotWords?: { within: { from: number; to: number } | null } | null;
 }
 
 export interface RangeTask {

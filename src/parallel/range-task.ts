@@ -5,6 +5,7 @@
  * data: the range's partial aggregate, with rows numbered from its start.
  */
 import { aggregating } from '../aggregating.js';
+import { HotWordTexts } from '../ingest/hot-word-texts.js';
 import type { InputsSink } from '../ingest/ingest.js';
 import type { IngestPartial } from '../ingest/partial.js';
 import { TableIngest } from '../ingest/table-ingest.js';
@@ -30,11 +31,31 @@ function classifierFor(job: AggregateJob): Classifier {
 
 export async function readRange(task: RangeTask): Promise<RangeReply> {
   const partials: RangePartial[] = [];
-  const sink: InputsSink = task.aggregate
+  const job = task.aggregate;
+  const classifier = job && classifierFor(job);
+  // The hot words' texts of each partial, by the partial's own entries (merged in aggregate.ts).
+  const hot = job?.hotWords
+    ? () => new HotWordTexts(job.hotWords!.within, classifier!.taxonomy.text)
+    : null;
+  let texts = hot?.() ?? null;
+  const sink: InputsSink = job
     ? aggregating(
-        task.aggregate.inputs,
-        { classifier: classifierFor(task.aggregate), dimensions: task.aggregate.dimensions },
-        { add: (partial) => partials.push(partial), endInput: () => {} },
+        job.inputs,
+        {
+          classifier: classifier!,
+          dimensions: job.dimensions,
+          observe: texts ? (order, entry, c) => texts!.observe(order, entry, c) : undefined,
+        },
+        {
+          add: (partial) => {
+            if (texts) {
+              partial.hotWords = texts.toData();
+              texts = hot!();
+            }
+            partials.push(partial);
+          },
+          endInput: () => {},
+        },
         { opened: task.keepTexts ? 1 : 0 },
       )
     : {

@@ -81,4 +81,34 @@ describe('HotWordTexts', () => {
     expect(texts(merged)).toEqual(texts(whole));
     expect(texts(merged)).toEqual(['一改', '三', '二', '四'].sort());
   });
+
+  it('merges a range read by its own entries: mapped, a later copy not kept takes the text out', () => {
+    // The data set's entries 0 (G0), 1 (G1), 2 (G2) read on one thread; then a byte range whose
+    // own entries are 0 = G2 (kept again, changed), 1 = G0 (now no complaint), 2 = G7 (new).
+    const whole = new HotWordTexts();
+    const merged = new HotWordTexts();
+    const range = new HotWordTexts();
+    const before: [WorkOrder, number, Classification | null][] = [
+      [order(DAY, '零'), 0, complaint],
+      [order(DAY, '一'), 1, complaint],
+      [order(DAY, '二'), 2, complaint],
+    ];
+    const after: [WorkOrder, number, number, Classification | null][] = [
+      [order(DAY, '二改'), 0, 2, complaint],
+      [order(DAY, '零'), 1, 0, null],
+      [order(DAY, '七'), 2, 3, complaint],
+    ];
+    for (const [o, e, c] of before) {
+      whole.observe(o, e, c);
+      merged.observe(o, e, c);
+    }
+    for (const [o, local, e, c] of after) {
+      whole.observe(o, e, c);
+      range.observe(o, local, c);
+    }
+    merged.merge(JSON.parse(JSON.stringify(range.toData())), Int32Array.from([2, 0, 3]));
+    const inOrder = (t: HotWordTexts) => t.between(0, DAY * 2).map((x) => x.clauses.join('，'));
+    expect(inOrder(merged)).toEqual(['一', '二改', '七']);
+    expect(inOrder(merged)).toEqual(inOrder(whole));
+  });
 });

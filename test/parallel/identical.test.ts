@@ -201,6 +201,28 @@ describe('--threads 2 over small ranges gives what --threads 1 gives', () => {
     expect(log).toEqual([]);
   });
 
+  // Hot words (issue 16, on by default in analyze): each range collects its texts by its own
+  // entries; the main thread maps them to the data set's and merges them in range order.
+  it.each([
+    ['hard.csv', [hard]],
+    [
+      'hard-gb18030.csv, --month 2016-11 (only the days that can matter kept)',
+      [hardGb, '--month', '2016-11'],
+    ],
+    ['four inputs, a copy in a later input wins', [hard, hardGb, hardB, hard]],
+    [
+      'hard.csv --hot-words-by unit --hot-words 30',
+      [hard, '--hot-words-by', 'unit', '--hot-words', '30'],
+    ],
+  ])('analyze with hot words, in ranges: %s', (_name, args) => {
+    const { one, two, log } = both(['analyze', ...(args as string[]), '--json'], 64);
+    expectSame(one, two);
+    expect(log.length).toBeGreaterThan(0);
+    expect(log.every((l) => !l.fallback && l.ranges > 3)).toBe(true);
+    const words = (JSON.parse(two.stdout) as { hotWords: { word: string }[] }).hotWords;
+    expect(words.length).toBeGreaterThan(3);
+  });
+
   it('cuts inside quoted line breaks and reads those ranges again', () => {
     const { one, two, log } = both(['analyze', hard, '--json'], 64);
     expectSame(one, two);
