@@ -32,11 +32,19 @@ export interface HotWordText {
   clauses: string[];
 }
 
-/** A collector as plain data: texts of work orders with an id (by entry), then those without. */
+/** A text as plain data: its clauses as indexes into the data's clause list. */
+export type HotWordTextData = Omit<HotWordText, 'clauses'> & { clauses: number[] };
+
+/**
+ * A collector as plain data: texts of work orders with an id (by entry), then those without.
+ * Each distinct clause is written once (`clauses`): a structured clone copies every string it
+ * meets, and a range's 250,000 texts share a few thousand clauses.
+ */
 export interface HotWordTextsData {
+  clauses: string[];
   entries: number[];
-  byEntry: HotWordText[];
-  withoutId: HotWordText[];
+  byEntry: HotWordTextData[];
+  withoutId: HotWordTextData[];
   /**
    * Entries 0 to seen - 1 were all observed (a partial's entries, numbered in order of first
    * appearance, are): those not in `entries` had a last copy not kept, which takes an earlier
@@ -124,15 +132,14 @@ export class HotWordTexts {
   /** Clauses already normalised (merged in), each string once. */
   private readonly shared = new Map<string, string>();
 
-  /** A merged text's clauses and class as this collector's own strings and objects. */
-  private own(t: HotWordText): HotWordText {
-    const clauses = t.clauses.map((c) => {
+  /** The merged data's clauses as this collector's own strings (already normalised). */
+  private ownClauses(list: readonly string[]): string[] {
+    return list.map((c) => {
       const known = this.shared.get(c);
       if (known !== undefined) return known;
       this.shared.set(c, c);
       return c;
     });
-    return { ...t, clauses, class: t.class && this.classOf(t.class) };
   }
 
   /**
@@ -142,13 +149,19 @@ export class HotWordTexts {
    */
   merge(other: HotWordTexts | HotWordTextsData, entries: EntryMapping = null): this {
     const data = other instanceof HotWordTexts ? other.toData() : other;
+    const clauses = this.ownClauses(data.clauses);
+    const own = (t: HotWordTextData): HotWordText => ({
+      ...t,
+      clauses: t.clauses.map((i) => clauses[i]!),
+      class: t.class && this.classOf(t.class),
+    });
     const to = entries ? (e: number) => entries[e]! : (e: number) => e;
     if (data.seen > 0) {
       const kept = new Set(data.entries);
       for (let e = 0; e < data.seen; e++) if (!kept.has(e)) this.byEntry.delete(to(e));
     }
-    data.entries.forEach((entry, i) => this.put(to(entry), this.own(data.byEntry[i]!)));
-    for (const t of data.withoutId) this.withoutId.push(this.own(t));
+    data.entries.forEach((entry, i) => this.put(to(entry), own(data.byEntry[i]!)));
+    for (const t of data.withoutId) this.withoutId.push(own(t));
     return this;
   }
 
@@ -165,10 +178,21 @@ export class HotWordTexts {
   }
 
   toData(): HotWordTextsData {
+    const clauses: string[] = [];
+    const index = new Map<string, number>();
+    const data = (t: HotWordText): HotWordTextData => ({
+      ...t,
+      clauses: t.clauses.map((c) => {
+        let i = index.get(c);
+        if (i === undefined) index.set(c, (i = clauses.push(c) - 1));
+        return i;
+      }),
+    });
     return {
+      clauses,
       entries: [...this.byEntry.keys()],
-      byEntry: [...this.byEntry.values()],
-      withoutId: [...this.withoutId],
+      byEntry: [...this.byEntry.values()].map(data),
+      withoutId: this.withoutId.map(data),
       seen: this.seen,
     };
   }
