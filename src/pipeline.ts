@@ -40,7 +40,7 @@ import { EarlyWarningRun } from './ingest/early-warning.js';
 import type { EarlyWarning } from './metrics/warn/warnings.js';
 import { Classifier } from './taxonomy/classify.js';
 import { loadTaxonomy, type Taxonomy } from './taxonomy/load.js';
-import { loadModel } from './taxonomy/model-file.js';
+import { modelFor } from './taxonomy/shipped-model.js';
 
 export interface PipelineResult {
   analysis: Analysis;
@@ -66,10 +66,8 @@ export async function runPipeline(
 ): Promise<PipelineResult> {
   const { inputs, period: request } = settings;
   const taxonomy = loadTaxonomy(settings.taxonomy ?? undefined);
-  const classifier = new Classifier(
-    taxonomy,
-    settings.model ? loadModel(settings.model, taxonomy) : null,
-  );
+  // The user's model is read now (a broken file fails early); the shipped one when first needed.
+  const classifier = new Classifier(taxonomy, modelFor(settings.model, taxonomy));
   const naming = await readNaming(settings);
   const targets = await readNamedTargets(settings, naming);
   const early = settings.earlyWarning ? await EarlyWarningRun.start(settings) : null;

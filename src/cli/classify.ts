@@ -9,7 +9,10 @@ How a row is classified, in this order (the 判定方式 column says which):
   列/columns       the export's 一级/二级/三级分类 values, matched by name, alias or code
   规则/rules       the complaint text (受理内容) against the taxonomy's keyword rules,
                    when one type is clearly ahead
-  模型/model       a model trained with --train decides where rules are unsure (--model)
+  模型/model       where rules are unsure, a text model decides when it is sure enough,
+                   and overrules a weak rules decision when very sure: the one shipped
+                   for sgcc-95598 (trained on our own labelled texts), or yours (--train,
+                   then --model FILE); --no-model: rules alone
   未分类/unclassified  counted and reported, never guessed
 Only complaints are classified, and counted as analyze and report count them: the inputs
 are one data set (a work order repeated across inputs appears once, the later input's copy),
@@ -35,6 +38,7 @@ Examples:
   complaints classify --train history-2015.xlsx --model model.json
   complaints classify export.xlsx --model model.json --out classified.csv
   complaints classify --evaluate labelled.xlsx --json
+  complaints classify --evaluate labelled.xlsx --no-model
   complaints classify export.xlsx --audit --limit 50
   complaints classify exports/ --quarter 2016Q4 --audit --out audit-2016Q4.xlsx`;
 
@@ -62,8 +66,9 @@ export function register(program: Command): void {
     )
     .option(
       '--model <file>',
-      'a model made with --train: it decides where rules are unsure; with --train, where to save it',
+      'a model made with --train: it decides where rules are unsure, in place of the shipped one; with --train, where to save it',
     )
+    .option('--no-model', 'rules alone: no model, not even the one shipped for sgcc-95598')
     .option(
       '--train <labelled>',
       'train a text model from a labelled export (with 一级/二级分类 columns; repeatable)',

@@ -24,7 +24,8 @@ import { audit, evaluate, type Disagreement, type Labelled } from '../taxonomy/e
 import { CategoryTally } from '../taxonomy/categories.js';
 import { loadTaxonomy, type Taxonomy, type TaxonomyNode } from '../taxonomy/load.js';
 import { NaiveBayes, type Sample } from '../taxonomy/model.js';
-import { loadModel } from '../taxonomy/model-file.js';
+import { modelFor } from '../taxonomy/shipped-model.js';
+import { normalizeText } from '../taxonomy/normalize.js';
 import { classifyPeriod, labelledOfPeriod, leftOutLine } from './classify-period.js';
 
 /** The options classify has beside the Settings, as commander gives them. */
@@ -46,7 +47,7 @@ export async function run(settings: Settings, extras: ClassifyExtras): Promise<v
     inputs: [...inputs, ...(extras.train ?? []), ...(extras.evaluate ? [extras.evaluate] : [])],
     model: extras.train ? null : model,
   });
-  await guardOutputs([json?.file, settings.out, extras.train ? model : null], reads);
+  await guardOutputs([json?.file, settings.out, extras.train && model ? model : null], reads);
   const taxonomy = loadTaxonomy(settings.taxonomy ?? undefined);
   if (json?.file) await checkWritable(json.file);
   if (extras.train) {
@@ -56,7 +57,7 @@ export async function run(settings: Settings, extras: ClassifyExtras): Promise<v
     return;
   }
   // classify without --audit or --evaluate classifies through the pipeline, which loads its own.
-  const classifier = () => new Classifier(taxonomy, model ? loadModel(model, taxonomy) : null);
+  const classifier = () => new Classifier(taxonomy, modelFor(model, taxonomy));
   if (extras.evaluate) {
     await evaluateFile(extras.evaluate, classifier(), settings, limit);
     return;
@@ -178,7 +179,8 @@ async function train(
   const { rows, unlabelled } = await labelledRows(files, new Classifier(taxonomy), settings);
   const samples: Sample[] = rows
     .filter((r) => r.truth.level2)
-    .map((r) => ({ text: r.text, label: r.truth.level2!.code }));
+    // Normalised as the classifier hands texts to the model (繁體, typos, dialect).
+    .map((r) => ({ text: normalizeText(r.text, taxonomy.text), label: r.truth.level2!.code }));
   const classes = new Set(samples.map((s) => s.label));
   if (classes.size < 2) {
     throw new InputError(

@@ -15,7 +15,8 @@ import type { CsvRange, RangeEnd } from './csv-range.js';
 export interface AggregateJob {
   /** As in Settings: a shipped taxonomy's name or a file; the model file. */
   taxonomy: string | null;
-  model: string | null;
+  /** As in Settings: false, no model; null, the taxonomy's shipped one. */
+  model: string | false | null;
   dimensions: OptionalDimension[];
   /** The inputs as given, for the message of a missing --by column. */
   inputs: string[];

@@ -12,7 +12,7 @@ import type { TableSink } from '../io/table.js';
 import { cleanText } from '../schema/values.js';
 import { Classifier } from '../taxonomy/classify.js';
 import { loadTaxonomy } from '../taxonomy/load.js';
-import { loadModel } from '../taxonomy/model-file.js';
+import { modelFor } from '../taxonomy/shipped-model.js';
 import { readCsvRange } from './csv-range.js';
 import type { AggregateJob, RangePartial, RangeReply, RangeTask } from './protocol.js';
 
@@ -23,8 +23,7 @@ function classifierFor(job: AggregateJob): Classifier {
   const key = JSON.stringify([job.taxonomy, job.model]);
   if (classifier?.key !== key) {
     const taxonomy = loadTaxonomy(job.taxonomy ?? undefined);
-    const model = job.model ? loadModel(job.model, taxonomy) : null;
-    classifier = { key, classifier: new Classifier(taxonomy, model) };
+    classifier = { key, classifier: new Classifier(taxonomy, modelFor(job.model, taxonomy)) };
   }
   return classifier.classifier;
 }

@@ -1165,3 +1165,19 @@ export const BREAKDOWN = {
     chartSubtitle: (span: string) => `${span}, complaints`,
   },
 };
+
+/** How many complaints the text model classified (issue 16), where a reader sees the classes. */
+export const MODEL_DECIDED = {
+  zh: {
+    terminal: (n: number) =>
+      `模型判定 ${formatInt(n)} 件（读取的投诉中规则未能确定或把握不足、由文本模型判定的；--no-model 只用规则）`,
+    sheet: (by: Record<'columns' | 'rules' | 'model' | 'unclassified', number>) =>
+      `分类方式（读取的投诉）：列 ${formatInt(by.columns)} 件，规则 ${formatInt(by.rules)} 件，模型判定 ${formatInt(by.model)} 件，未分类 ${formatInt(by.unclassified)} 件；模型只在规则未能确定或把握不足时判定（--no-model 只用规则）`,
+  },
+  en: {
+    terminal: (n: number) =>
+      `${formatInt(n)} complaint(s) read were classified by the text model, where the rules were unsure or weak (--no-model: rules alone)`,
+    sheet: (by: Record<'columns' | 'rules' | 'model' | 'unclassified', number>) =>
+      `Classified (complaints read): by columns ${formatInt(by.columns)}, rules ${formatInt(by.rules)}, model ${formatInt(by.model)}, unclassified ${formatInt(by.unclassified)}; the model decides only where the rules are unsure or weak (--no-model: rules alone)`,
+  },
+};

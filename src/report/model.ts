@@ -72,7 +72,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
     // A day, a week or a range of days: its days (and a day's complaints), not the months.
     ...(a.dayComplaints ? [dayListSheet(a.dayComplaints, lang)] : []),
     a.days ? dailySheet(a, lang) : monthlySheet({ ...result, analysis: a }, lang),
-    categoriesSheet(a, lang),
+    categoriesSheet(a, lang, result.classifiedBy),
     ...breakdownSheets(a, lang),
     seasonalitySheet(a, lang),
     hotspotsSheet(a, lang),

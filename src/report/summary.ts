@@ -6,7 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../settings/types.js';
 import { formatCount, formatInt, formatPercent } from './format.js';
-import { TERMINAL, heading } from './labels.js';
+import { MODEL_DECIDED, TERMINAL, heading } from './labels.js';
 import { table, type Align } from './terminal.js';
 import {
   totalsRows,
@@ -207,6 +207,7 @@ function problemLines(p: ProblemsView, lang: Lang): string[] {
     lines.push(t.excluded(n, p.excluded.map(([k, v]) => `${k} ${formatInt(v)}`).join(t.sep)));
   }
   if (p.unclassified > 0) lines.push(t.unclassified(p.unclassified));
+  if (p.modelDecided > 0) lines.push(MODEL_DECIDED[lang].terminal(p.modelDecided));
   lines.push(...p.warnings, ...p.notes);
   if (p.skipped.length > 0) lines.push(`${t.skipped}: ${p.skipped.join(' ')}`);
   if (p.inspect) lines.push(t.seeInspect(p.inspect.join(' ')));

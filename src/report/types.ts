@@ -209,6 +209,8 @@ export interface ProblemsView {
   skipped: string[];
   /** The inputs, when `inspect` would show more (rejects, differing duplicates). */
   inspect: string[] | null;
+  /** Complaints read that the text model classified (where the rules were unsure). */
+  modelDecided: number;
 }
 
 /** The year to date beside a month or a quarter, in the terminal. */

@@ -176,7 +176,7 @@ export async function loadConfig(
     'codes',
   ] as const) {
     const value = settings[key];
-    if (value !== undefined) settings[key] = resolve(dir, value);
+    if (typeof value === 'string') settings[key] = resolve(dir, value);
   }
   if (settings.taxonomy !== undefined && isPath(settings.taxonomy)) {
     settings.taxonomy = resolve(dir, settings.taxonomy);

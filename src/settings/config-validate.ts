@@ -127,8 +127,13 @@ export function validateConfig(doc: unknown, file: string): ConfigSettings {
       case 'inputs':
         settings.inputs = check.strings(key, value, 'file paths or globs', 'a file path or glob');
         break;
-      case 'targets':
       case 'model':
+        // true: the default (the shipped model); false: none, as --no-model.
+        if (value === false) settings.model = false;
+        else if (value !== true)
+          settings.model = check.string(key, value, 'a file path, or false for no model');
+        break;
+      case 'targets':
       case 'template':
       case 'thresholds':
       case 'units':

@@ -109,8 +109,9 @@ export function addMetricOptions(command: Command): Command {
     ).default(defaults.taxonomy),
     new Option(
       '--model <file>',
-      'a model made with classify --train, for texts the rules cannot place',
+      'a model made with classify --train, for texts the rules cannot place (replaces the shipped model)',
     ),
+    new Option('--no-model', 'rules alone: no model, not even the one shipped for sgcc-95598'),
     new Option(
       '--reply-limit <limit>',
       'reply time limit for timeliness: hours (24, 24h) or working days on the Chinese holiday calendar (1wd)',

@@ -51,7 +51,11 @@ export interface Settings {
   analysis: AnalysisSettings;
   /** A shipped taxonomy's name or a file path; null for a command that classifies nothing. */
   taxonomy: string | null;
-  model: string | null;
+  /**
+   * A model file (--model) replacing the shipped one; false: no model (--no-model, or
+   * "model": false); null: the shipped model of the taxonomy, when it has one.
+   */
+  model: string | false | null;
   targets: string | null;
   /** --config FILE as given; null: complaints.config.json of the working directory, if any. */
   config: string | null;
@@ -114,7 +118,8 @@ export interface CommandLineOptions {
   excludeUnsubstantiated?: boolean;
   includePartial?: boolean;
   taxonomy?: string;
-  model?: string;
+  /** false: --no-model. */
+  model?: string | false;
   replyLimit?: string;
   closeLimit?: string;
   top?: string;
@@ -147,7 +152,8 @@ export interface ConfigSettings {
   targets?: string;
   /** A shipped taxonomy's name (kept as is), or a path (containing / or \, or ending in .json). */
   taxonomy?: string;
-  model?: string;
+  /** false: no model, not even the shipped one. */
+  model?: string | false;
   map?: MapOverrides;
   complaintType?: string[];
   /** Canonical name (gbk → gb18030). */

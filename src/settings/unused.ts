@@ -88,8 +88,14 @@ export function flag(key: OptionKey): string {
   return `--${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 }
 
-function refuse(command: CommandName, key: OptionKey, why: string, hint: string): never {
-  throw new InputError('BAD_OPTION', `${command}: ${flag(key)} is not used: ${why}.`, hint);
+function refuse(
+  command: CommandName,
+  key: OptionKey,
+  why: string,
+  hint: string,
+  shown = flag(key),
+): never {
+  throw new InputError('BAD_OPTION', `${command}: ${shown} is not used: ${why}.`, hint);
 }
 
 /**
@@ -129,12 +135,14 @@ export function refuseUnused(
   if ((command === 'trend' || command === 'assess') && !byClass) {
     for (const key of ['taxonomy', 'model']) {
       if (!typed(key)) continue;
-      if (command === 'assess') refuse(command, key, CLASSES.why, CLASSES.hint);
+      const shown = options[key] === false ? '--no-model' : flag(key);
+      if (command === 'assess') refuse(command, key, CLASSES.why, CLASSES.hint, shown);
       refuse(
         command,
         key,
         'trend shows classes only with --by level1, level2, level3 or discipline',
         'Add --by level1 (or level2, level3, discipline), or leave it out.',
+        shown,
       );
     }
   }

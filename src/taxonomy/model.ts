@@ -46,39 +46,72 @@ export class NaiveBayes implements TextModel {
     private readonly counts: Map<string, Map<number, number>>,
   ) {}
 
-  static train(samples: readonly Sample[], taxonomy: string): NaiveBayes {
+  /** log(count + alpha) per label, per n-gram: computed once, on the first text ranked. */
+  private logs: Map<string, Float64Array> | null = null;
+
+  private logCounts(): Map<string, Float64Array> {
+    if (this.logs) return this.logs;
+    const unseen = Math.log(ALPHA);
+    this.logs = new Map();
+    for (const [gram, row] of this.counts) {
+      const logs = new Float64Array(this.labels.length).fill(unseen);
+      for (const [label, n] of row) logs[label] = Math.log(n + ALPHA);
+      this.logs.set(gram, logs);
+    }
+    return this.logs;
+  }
+
+  /**
+   * `minCount`: n-grams seen fewer times than this in all the texts are left out (a smaller
+   * file; the shipped model's value is chosen by cross-validation, scripts/train-default-model.js).
+   * The same samples give the same model, and the same JSON, byte for byte.
+   */
+  static train(samples: readonly Sample[], taxonomy: string, minCount = 1): NaiveBayes {
     const labels = [...new Set(samples.map((s) => s.label))].sort();
     const docs = labels.map(() => 0);
-    const totals = labels.map(() => 0);
-    const counts = new Map<string, Map<number, number>>();
+    const all = new Map<string, Map<number, number>>();
     for (const sample of samples) {
       const label = labels.indexOf(sample.label);
       docs[label]!++;
       for (const gram of features(sample.text)) {
-        const row = counts.get(gram) ?? new Map<number, number>();
+        const row = all.get(gram) ?? new Map<number, number>();
         row.set(label, (row.get(label) ?? 0) + 1);
-        counts.set(gram, row);
-        totals[label]!++;
+        all.set(gram, row);
       }
     }
+    // Totals over the n-grams kept, so each label's probabilities still sum to one.
+    const totals = labels.map(() => 0);
+    const counts = new Map<string, Map<number, number>>();
+    for (const [gram, row] of all) {
+      let seen = 0;
+      for (const n of row.values()) seen += n;
+      if (seen < minCount) continue;
+      counts.set(gram, row);
+      for (const [label, n] of row) totals[label]! += n;
+    }
     return new NaiveBayes(taxonomy, labels, docs, totals, counts);
+  }
+
+  /** The number of n-grams the model knows. */
+  get vocabulary(): number {
+    return this.counts.size;
   }
 
   rank(text: string, allowed: readonly string[]): Ranked[] {
     const vocabulary = this.counts.size;
     const sampleCount = this.docs.reduce((a, b) => a + b, 0);
-    const grams = features(text);
+    const table = this.logCounts();
+    // n-grams unseen everywhere say nothing.
+    const rows = features(text)
+      .map((gram) => table.get(gram))
+      .filter((row) => row !== undefined);
     const scores: { label: string; log: number }[] = [];
     for (const label of allowed) {
       const i = this.labels.indexOf(label);
       if (i < 0) continue;
       let log = Math.log(this.docs[i]! / sampleCount);
       const denominator = Math.log(this.totals[i]! + ALPHA * vocabulary);
-      for (const gram of grams) {
-        const row = this.counts.get(gram);
-        if (!row) continue; // unseen everywhere: says nothing
-        log += Math.log((row.get(i) ?? 0) + ALPHA) - denominator;
-      }
+      for (const row of rows) log += row[i]! - denominator;
       scores.push({ label, log });
     }
     if (scores.length === 0) return [];
@@ -90,7 +123,7 @@ export class NaiveBayes implements TextModel {
   }
 
   toJSON(): object {
-    const grams = [...this.counts.keys()].sort();
+    const grams = [...this.counts.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return {
       format: MODEL_FORMAT,
       version: 1,

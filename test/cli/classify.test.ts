@@ -112,7 +112,8 @@ describe('complaints classify --train, --model, --evaluate, --audit', () => {
     expect(trained.code).toBe(0);
     expect(trained.stderr).toMatch(/^trained on 1,504 texts in 17 classes → .*model\.json\n$/);
     const rules = JSON.parse(
-      complaints(['classify', '--evaluate', 'fixtures/eval/test.csv', '--json']).stdout,
+      complaints(['classify', '--evaluate', 'fixtures/eval/test.csv', '--json', '--no-model'])
+        .stdout,
     );
     const withModel = JSON.parse(
       complaints(['classify', '--evaluate', 'fixtures/eval/test.csv', '--model', model, '--json'])

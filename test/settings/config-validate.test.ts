@@ -192,7 +192,16 @@ describe('validateConfig', () => {
       undefined,
     ],
     [{ targets: true }, 'cfg.json: "targets": expected a file path, got true.', undefined],
-    [{ model: '' }, 'cfg.json: "model": expected a file path, got an empty string.', undefined],
+    [
+      { model: '' },
+      'cfg.json: "model": expected a file path, or false for no model, got an empty string.',
+      undefined,
+    ],
+    [
+      { model: 0 },
+      'cfg.json: "model": expected a file path, or false for no model, got a number (0).',
+      undefined,
+    ],
     [{ template: 42 }, 'cfg.json: "template": expected a file path, got a number (42).', undefined],
     [
       { template: ['a.docx'] },
@@ -345,5 +354,15 @@ describe('validateConfig', () => {
     expect(`${error.message}\n${error.hint ?? ''}`.trim().split('\n').length).toBeLessThanOrEqual(
       2,
     );
+  });
+});
+
+describe('"model": a file, false for none (--no-model), true for the shipped one', () => {
+  it.each([
+    [{ model: 'm.json' }, { model: 'm.json' }],
+    [{ model: false }, { model: false }],
+    [{ model: true }, {}],
+  ])('%j → %j', (doc, settings) => {
+    expect(validateConfig(doc, 'cfg.json')).toEqual(settings);
   });
 });

@@ -41,7 +41,7 @@ const METRIC = {
   includePartial:
     'partial months in 环比, 同比, seasonality and the average reduction (units[].mom)',
   taxonomy: 'the classes',
-  model: 'the classes where the rules are unsure',
+  model: 'the classes where the rules are unsure: a model file, or none (--no-model)',
   replyLimit: 'timeliness',
   closeLimit: 'timeliness',
   top: 'hot spots and repeat complainants',
@@ -123,7 +123,8 @@ const USE: Record<CommandName, Record<string, string>> = {
 describe('every option of every command is used, or refused', () => {
   it('the table above lists each option the commands declare', () => {
     for (const command of program().commands) {
-      const declared = command.options.map((o) => o.attributeName()).sort();
+      // --model FILE and --no-model set one attribute (false: no model).
+      const declared = [...new Set(command.options.map((o) => o.attributeName()))].sort();
       expect(declared, command.name()).toEqual(
         Object.keys(USE[command.name() as CommandName]).sort(),
       );
@@ -269,6 +270,23 @@ describe('refuseUnused: options idle in a combination', () => {
     ],
     ['assess', { taxonomy: 'county-4x17', by: ['unit', 'level1'] }, ['a.csv'], {}, null],
     ['assess', { model: 'm.json' }, ['a.csv'], { by: [['discipline']] }, null],
+    [
+      'assess',
+      { model: false },
+      ['a.csv'],
+      {},
+      'assess: --no-model is not used: assess counts complaints per unit, not per class, unless --by names a level or the discipline.',
+    ],
+    ['assess', { model: false, by: ['level2'] }, ['a.csv'], {}, null],
+    [
+      'trend',
+      { model: false },
+      ['a.csv'],
+      {},
+      'trend: --no-model is not used: trend shows classes only with --by level1, level2, level3 or discipline.',
+    ],
+    ['analyze', { model: false }, ['a.csv'], {}, null],
+    ['classify', { model: false, evaluate: 'l.xlsx' }, [], {}, null],
     [
       'report',
       { by: ['channel'], out: 'b.csv' },

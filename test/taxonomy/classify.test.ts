@@ -169,7 +169,7 @@ describe('by model', () => {
     const classifier = new Classifier(tiny(), NaiveBayes.train(samples, 'tiny'));
     const c = classifier.byText('维修工很晚才到');
     expect(short(c)).toEqual(['停送电投诉', '抢修质量', null, 'model']);
-    expect(c.evidence).toMatch(/^model: 抢修质量 p=[01]\.\d\d$/);
+    expect(c.evidence).toMatch(/^模型 [01]\.\d\d$/);
     // Where the rules are sure, they decide.
     expect(classifier.byText('热线占线').method).toBe('rules');
   });

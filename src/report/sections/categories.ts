@@ -4,7 +4,7 @@
  */
 import type { Analysis, CategoryRow } from '../../metrics/types.js';
 import type { Lang } from '../../settings/types.js';
-import { BOOK, SHEET_NAMES, disciplineName } from '../labels.js';
+import { BOOK, MODEL_DECIDED, SHEET_NAMES, disciplineName } from '../labels.js';
 import type { Column, Row, Sheet, Table } from '../types.js';
 import { say } from './notes.js';
 
@@ -39,7 +39,12 @@ function categoryRows(a: Analysis, lang: Lang): (r: CategoryRow) => Row {
   });
 }
 
-export function categoriesSheet(a: Analysis, lang: Lang): Sheet {
+/** `classifiedBy`: how the complaints read were classified; a note when the model decided any. */
+export function categoriesSheet(
+  a: Analysis,
+  lang: Lang,
+  classifiedBy?: Record<'columns' | 'rules' | 'model' | 'unclassified', number>,
+): Sheet {
   const t = BOOK[lang];
   const x = a.totals;
   const row = categoryRows(a, lang);
@@ -107,7 +112,7 @@ export function categoriesSheet(a: Analysis, lang: Lang): Sheet {
     name: SHEET_NAMES[lang][3],
     tables: [level1, level2, discipline, ...(level3.rows.length > 0 ? [level3] : [])],
     filter: true,
-    notes: [],
+    notes: classifiedBy && classifiedBy.model > 0 ? [MODEL_DECIDED[lang].sheet(classifiedBy)] : [],
     charts: ['categories', 'discipline'],
   };
 }

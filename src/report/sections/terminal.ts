@@ -138,7 +138,12 @@ function figures(r: CategoryRow | DisciplineRow, name: string): ClassFigures {
 }
 
 /** Data problems, one line each, with a pointer to `inspect`. */
-function problems(a: Analysis, ingest: IngestResult, lang: Lang): ProblemsView {
+function problems(
+  a: Analysis,
+  ingest: IngestResult,
+  lang: Lang,
+  modelDecided: number,
+): ProblemsView {
   const x = ingest.totals;
   return {
     rejected: x.rejected,
@@ -152,6 +157,7 @@ function problems(a: Analysis, ingest: IngestResult, lang: Lang): ProblemsView {
     notes: a.notes.filter((n) => !SKIPPED_NOTES.has(n.code)).map(say(lang)),
     skipped: a.notes.filter((n) => SKIPPED_NOTES.has(n.code)).map(say(lang)),
     inspect: x.rejected > 0 || x.duplicatesDiffering > 0 ? ingest.inputs.map((i) => i.file) : null,
+    modelDecided,
   };
 }
 
@@ -199,7 +205,7 @@ export function summaryView(result: PipelineResult, lang: Lang): SummaryView {
           surveyed: a.satisfaction.satisfied + a.satisfaction.neutral + a.satisfaction.dissatisfied,
         }
       : null,
-    problems: problems(a, result.ingest, lang),
+    problems: problems(a, result.ingest, lang, result.classifiedBy.model),
     breakdowns: breakdownViews(a, lang),
   };
 }

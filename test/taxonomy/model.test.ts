@@ -1,0 +1,160 @@
+/**
+ * The text model: pruning, determinism, and the model shipped for sgcc-95598 (issue 16): which
+ * taxonomy gets it, --no-model, a user's model in its place, and that the shipped file is what
+ * retraining on fixtures/eval/tune.csv gives today.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Classifier } from '../../src/taxonomy/classify.js';
+import { loadTaxonomy } from '../../src/taxonomy/load.js';
+import { NaiveBayes, features, type TextModel } from '../../src/taxonomy/model.js';
+import {
+  LazyModel,
+  SHIPPED_MIN_COUNT,
+  hasShippedModel,
+  modelFor,
+  shippedModelJson,
+  shippedModelPath,
+  trainingSamples,
+} from '../../src/taxonomy/shipped-model.js';
+
+const samples = [
+  { text: '电压低', label: 'A' },
+  { text: '电压高', label: 'A' },
+  { text: '停电', label: 'B' },
+];
+
+describe('pruning n-grams seen fewer than minCount times', () => {
+  // 电 3 times (A 2, B 1), 电压 2, 压 2; 压低 低 压高 高 停 停电 once each.
+  it.each([
+    [1, 9, [10, 3]],
+    [2, 3, [6, 1]],
+    [3, 1, [2, 1]],
+    [4, 0, [0, 0]],
+  ])('minCount %i keeps %i n-grams, totals %j', (minCount, vocabulary, totals) => {
+    const model = NaiveBayes.train(samples, 't', minCount);
+    expect(model.vocabulary).toBe(vocabulary);
+    expect((model.toJSON() as { totals: number[] }).totals).toEqual(totals);
+  });
+
+  it('ranks by hand-checked probabilities (alpha 0.1)', () => {
+    const model = NaiveBayes.train(samples, 't', 2);
+    // A: 2/3 · (2.1/6.3)³, B: 1/3 · (1.1/1.3)(0.1/1.3)²
+    const [top] = model.rank('电压', ['A', 'B']);
+    expect(top!.label).toBe('A');
+    expect(top!.probability).toBeCloseTo(0.93669, 5);
+    // 停 and 停电 were pruned: only 电 speaks. A: 2/3 · 2.1/6.3 = 0.2222, B: 1/3 · 1.1/1.3 = 0.2821.
+    const ranked = model.rank('停电', ['A', 'B']);
+    expect(ranked.map((r) => r.label)).toEqual(['B', 'A']);
+    expect(ranked[0]!.probability).toBeCloseTo(0.55932, 5);
+  });
+
+  it('the same samples give the same bytes, in any order', () => {
+    const one = JSON.stringify(NaiveBayes.train(samples, 't', 2).toJSON());
+    const other = JSON.stringify(NaiveBayes.train([...samples].reverse(), 't', 2).toJSON());
+    expect(other).toBe(one);
+    expect(features('电压低')).toEqual(['电', '电压', '压', '压低', '低']);
+  });
+});
+
+describe('the shipped model', () => {
+  const sgcc = loadTaxonomy('sgcc-95598');
+
+  it('is what training on fixtures/eval/tune.csv gives (else: run npm run train-model)', async () => {
+    const shipped = readFileSync(shippedModelPath('sgcc-95598'), 'utf8');
+    const retrained = shippedModelJson(
+      await trainingSamples('fixtures/eval/tune.csv', sgcc),
+      sgcc.name,
+    );
+    expect(retrained === shipped, 'the shipped model is stale: run npm run train-model').toBe(true);
+    const doc = JSON.parse(shipped);
+    expect(doc.minCount).toBe(SHIPPED_MIN_COUNT);
+    expect(doc.labels).toHaveLength(17);
+  });
+
+  it('belongs to sgcc-95598 only: county-4x17 and a user file of the same name get none', () => {
+    expect(hasShippedModel(sgcc)).toBe(true);
+    expect(hasShippedModel(loadTaxonomy('county-4x17'))).toBe(false);
+    const dir = mkdtempSync(join(tmpdir(), 'model-'));
+    const file = join(dir, 'mine.json');
+    writeFileSync(
+      file,
+      readFileSync(new URL('../../src/taxonomy/data/sgcc-95598.json', import.meta.url)),
+    );
+    const mine = loadTaxonomy(file);
+    expect(mine.name).toBe('sgcc-95598');
+    expect(hasShippedModel(mine)).toBe(false);
+    expect(modelFor(null, mine)).toBeNull();
+  });
+
+  it('--no-model: none; default: the shipped one, read when a text first needs it', () => {
+    expect(modelFor(false, sgcc)).toBeNull();
+    const model = modelFor(null, sgcc);
+    expect(model).toBeInstanceOf(LazyModel);
+    expect((model as LazyModel).loaded).toBe(false);
+    // Rules decide this one: the model is not read.
+    const classifier = new Classifier(sgcc, model);
+    expect(classifier.classify({ level2: '抢修质量' }).method).toBe('columns');
+    expect((model as LazyModel).loaded).toBe(false);
+    const [top] = model!.rank('缴清电费后迟迟不复电', ['YY01', 'YY02', 'TS03']);
+    expect((model as LazyModel).loaded).toBe(true);
+    expect(top!.probability).toBeGreaterThan(0);
+  });
+
+  it('decides where the rules are unsure, and says so in the evidence', () => {
+    const text =
+      '客户称已于7月7日缴清所欠电费，过了5个小时仍未复电，联系供电所只说要等流程，家里有老人和冰箱里的食物，要求尽快恢复供电。';
+    expect(new Classifier(sgcc).byText(text).level2).toBeNull();
+    const c = new Classifier(sgcc, modelFor(null, sgcc)).byText(text);
+    expect([c.level2?.name, c.method]).toEqual(['抄表催费', 'model']);
+    expect(c.evidence).toMatch(/^模型 [01]\.\d\d$/);
+  });
+
+  it("a user's model replaces it", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'model-'));
+    const file = join(dir, 'm.json');
+    const user = NaiveBayes.train(
+      [
+        { text: '复电太慢', label: 'TS03' },
+        { text: '态度很差', label: 'FW01' },
+      ],
+      'sgcc-95598',
+    );
+    writeFileSync(file, JSON.stringify(user.toJSON()));
+    const model = modelFor(file, sgcc);
+    expect(model).toBeInstanceOf(NaiveBayes);
+    expect(model!.rank('复电', ['TS03', 'FW01'])[0]!.label).toBe('TS03');
+  });
+});
+
+describe('a very sure model overrules a weak rules decision', () => {
+  const sgcc = loadTaxonomy('sgcc-95598');
+  const sure = (probability: number): TextModel => ({
+    rank: (_text, allowed) => [
+      { label: allowed.includes('FW01') ? 'FW01' : allowed[0]!, probability },
+    ],
+  });
+  it.each([
+    // The rules lean to 抄表催费 with confidence 0.5 (the runner-up has half the points).
+    [
+      '电费太高，抄表员态度不好',
+      0.99,
+      ['服务态度', 'model'],
+      /^模型 0\.99；规则 抄表催费 0\.50: 电费\(\+2\) 抄\(\+4\) 抄表\(\+6\) ｜ 「抄表员态度不好」$/,
+    ],
+    [
+      '电费太高，抄表员态度不好',
+      0.9,
+      ['抄表催费', 'rules'],
+      /^电费\(\+2\) 抄\(\+4\) 抄表\(\+6\) ｜/,
+    ],
+    // Sure rules (confidence 1) are not overruled.
+    ['电压低，灯很暗', 0.99, ['电压质量', 'rules'], /^电压\(\+12\) 电压低\(\+8\)/],
+  ])('%s, model p=%d → %j', (text, probability, expected, evidence) => {
+    const c = new Classifier(sgcc, sure(probability)).byText(text);
+    expect([c.level2?.name, c.method]).toEqual(expected);
+    expect(c.evidence).toMatch(evidence);
+  });
+});
