@@ -1,4 +1,4 @@
-// Usage: npm run bench -- [--only csv|gb18030|xlsx|bulletin|by|threads|accuracy|warn] [--skip-generate] [--repeat N]
+// Usage: npm run bench -- [--only csv|gb18030|xlsx|bulletin|by|threads|hotwords|accuracy|warn] [--skip-generate] [--repeat N]
 //        (env BENCH_CLI=path/to/complaints.js to measure another build)
 //
 // Ingest speed and memory: runs each reader as its own child process on the generated files,
@@ -68,6 +68,14 @@ const analyze = (kind, size, file) => ({
   name: `analyze --json ${file}`,
   file,
   cmd: [CLI, 'analyze', data(file), '--json'],
+  cli: true,
+});
+// Issue 16: analyze computes the hot words by default; the same run without them.
+const analyzeWithoutHotWords = (kind, size, file) => ({
+  key: `analyze-nohot-${kind}:${size}`,
+  name: `analyze --json --no-hot-words ${file}`,
+  file,
+  cmd: [CLI, 'analyze', data(file), '--json', '--no-hot-words'],
   cli: true,
 });
 const trend = (kind, size, file) => ({
@@ -171,6 +179,10 @@ const SUITES = {
       threaded(command, threads, '1m', 'orders-1m.csv'),
     ]),
   ),
+  hotwords: [
+    analyzeWithoutHotWords('utf8', '1m', 'orders-1m.csv'),
+    analyze('utf8', '1m', 'orders-1m.csv'),
+  ],
 };
 
 // [line key, reference key, label]: time ratios shown in the table.
@@ -194,13 +206,16 @@ const RATIOS = [
   ['analyze-by-utf8', 'analyze-utf8', 'analyze --json'],
   ['inspect-t2', 'inspect-t1', '--threads 1'],
   ['analyze-t2', 'analyze-t1', '--threads 1'],
+  ['analyze-utf8', 'analyze-nohot-utf8', 'analyze --no-hot-words'],
 ];
 
 function parseArgs(argv) {
   const value = (flag) => (argv.includes(flag) ? argv[argv.indexOf(flag) + 1] : undefined);
   const only = value('--only');
   if (only !== undefined && !(only in SUITES) && only !== 'accuracy' && only !== 'warn') {
-    throw new Error('--only takes csv, gb18030, xlsx, bulletin, by, threads, accuracy or warn');
+    throw new Error(
+      '--only takes csv, gb18030, xlsx, bulletin, by, threads, hotwords, accuracy or warn',
+    );
   }
   const repeat = Number(value('--repeat') ?? 1);
   if (!Number.isInteger(repeat) || repeat < 1) throw new Error('--repeat takes a positive integer');
@@ -315,6 +330,13 @@ const TIME_TARGETS = [
   ['xlsx analyze --json time ≤ 0.33× exceljs walk (1048575)', 'analyze-xlsx:1m', 'walk:1m', 0.33],
   // Issue 5: the full pipeline (classify, cube, metrics, JSON) against reading alone.
   ['UTF-8 CSV analyze --json time ≤ 1.5× inspect (1m)', 'analyze-utf8:1m', 'inspect-utf8:1m', 1.5],
+  // Issue 16: the hot words (segmenting the texts of the period and its baselines).
+  [
+    'analyze --json with hot words ≤ 1.5× without (1m)',
+    'analyze-utf8:1m',
+    'analyze-nohot-utf8:1m',
+    1.5,
+  ],
   // Issue 6: the whole workbook with 明细 and charts against the JSON result.
   [
     'UTF-8 CSV report --detail time ≤ 2× analyze --json (1m)',

@@ -37,6 +37,7 @@ import type { Field } from './schema/fields.js';
 import { monthIndexToString } from './schema/values.js';
 import type { Settings } from './settings/types.js';
 import { EarlyWarningRun } from './ingest/early-warning.js';
+import { HotWordsRun, type HotWords } from './ingest/hot-words-run.js';
 import type { EarlyWarning } from './metrics/warn/warnings.js';
 import { Classifier } from './taxonomy/classify.js';
 import { loadTaxonomy, type Taxonomy } from './taxonomy/load.js';
@@ -51,6 +52,8 @@ export interface PipelineResult {
   classifiedBy: Record<'columns' | 'rules' | 'model' | 'unclassified', number>;
   /** The early warning, when the settings ask for one (report, warn); null: no month to judge. */
   earlyWarning?: EarlyWarning | null;
+  /** The hot words of the complaint texts, when the settings ask (analyze, report). */
+  hotWords?: HotWords;
 }
 
 export type { OrderObserver };
@@ -71,6 +74,14 @@ export async function runPipeline(
   const naming = await readNaming(settings);
   const targets = await readNamedTargets(settings, naming);
   const early = settings.earlyWarning ? await EarlyWarningRun.start(settings) : null;
+  const hot = settings.hotWords
+    ? new HotWordsRun(
+        settings.hotWords,
+        request,
+        (u) => (naming ? namedUnit(naming, u, null) : u),
+        taxonomy.text,
+      )
+    : null;
 
   const progress = Progress.wanted(process.stderr, settings.progress)
     ? new Progress(inputs, settings.lang !== 'en')
@@ -80,7 +91,7 @@ export async function runPipeline(
     request.days && request.days.from !== null && request.days.from === request.days.to
       ? new DayComplaints(request.days.from, settings.analysis.excludeUnsubstantiated)
       : null;
-  const observers = [observe, day?.observe, early?.recent.observe].filter(
+  const observers = [observe, day?.observe, early?.recent.observe, hot?.texts.observe].filter(
     (o): o is OrderObserver => o !== undefined,
   );
   let aggregate: Aggregate;
@@ -147,6 +158,7 @@ export async function runPipeline(
     taxonomy,
     classifiedBy,
     ...(early ? { earlyWarning: early.judge(input) } : {}),
+    ...(hot ? { hotWords: await hot.compute(input) } : {}),
   };
 }
 

@@ -17,6 +17,7 @@ import { formatPercent } from './format.js';
 import { CHART, heading } from './labels.js';
 import type {
   BreakdownChart,
+  HotWordsChart,
   CategoriesChart,
   ChartName,
   ChartSpec,
@@ -276,7 +277,7 @@ function disciplineChart(spec: DisciplineChart, lang: Lang): Drawing {
 }
 
 /** A breakdown (--by): bars per group; a matrix's rows stacked by column, with a legend. */
-function breakdownChart(spec: BreakdownChart, lang: Lang): Drawing {
+function breakdownChart(spec: BreakdownChart | HotWordsChart, lang: Lang): Drawing {
   const t = CHART[lang];
   const stacked = spec.series.length > 1;
   const many = spec.categories.length > 8;
@@ -307,8 +308,9 @@ function breakdownChart(spec: BreakdownChart, lang: Lang): Drawing {
 }
 
 function drawing(spec: ChartSpec, lang: Lang): Drawing {
-  if (spec.name.startsWith('breakdown-')) return breakdownChart(spec as BreakdownChart, lang);
-  const s = spec as Exclude<ChartSpec, BreakdownChart>;
+  if (spec.name.startsWith('breakdown-') || spec.name === 'hotWords')
+    return breakdownChart(spec as BreakdownChart | HotWordsChart, lang);
+  const s = spec as Exclude<ChartSpec, BreakdownChart | HotWordsChart>;
   switch (s.name) {
     case 'trend':
       return trendChart(s, lang);

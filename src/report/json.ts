@@ -4,6 +4,8 @@
  */
 import { createRequire } from 'node:module';
 import { earlyWarningJson } from './warn-json.js';
+import type { HotWords } from '../ingest/hot-words-run.js';
+import { EMERGING_G2, MIN_EMERGING_COUNT } from '../metrics/hot-words.js';
 import type { IngestResult } from '../ingest/ingest.js';
 import { writeFileAtomic } from '../io/write.js';
 import type { Analysis, YearToDate } from '../metrics/types.js';
@@ -187,8 +189,32 @@ export function resultJson(result: PipelineResult, options: JsonParts = {}): obj
     ...(result.earlyWarning !== undefined
       ? { earlyWarning: earlyWarningJson(result.earlyWarning) }
       : {}),
+    ...(result.hotWords ? hotWordsJson(result.hotWords) : {}),
     ...extra,
     ...tail,
+  };
+}
+
+/**
+ * `hotWords[]` (DESIGN.md §6: word, count, baseline, change, classes, and what this toolkit
+ * adds), `hotWordsContext` (what they were counted over and the emerging rule) and, with
+ * --hot-words-by unit, `hotWordsByUnit[]`.
+ */
+export function hotWordsJson(h: HotWords): object {
+  return {
+    hotWords: h.rows,
+    hotWordsContext: {
+      period: h.period,
+      texts: h.texts,
+      basis: h.basis,
+      baseline: h.baselinePeriod,
+      baselineTexts: h.baselineTexts,
+      yearEarlier: h.yearEarlierPeriod,
+      yearEarlierTexts: h.yearEarlierTexts,
+      minCount: MIN_EMERGING_COUNT,
+      g2Threshold: EMERGING_G2,
+    },
+    ...(h.units ? { hotWordsByUnit: h.units } : {}),
   };
 }
 

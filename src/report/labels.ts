@@ -1181,3 +1181,89 @@ export const MODEL_DECIDED = {
       `Classified (complaints read): by columns ${formatInt(by.columns)}, rules ${formatInt(by.rules)}, model ${formatInt(by.model)}, unclassified ${formatInt(by.unclassified)}; the model decides only where the rules are unsure or weak (--no-model: rules alone)`,
   },
 };
+
+/** The hot words (热词) of the complaint texts: sheet, chart, terminal and column headings. */
+export const HOT_WORDS = {
+  zh: {
+    sheet: '热词',
+    words: (span: string, texts: number) => `${span}投诉热词（受理内容 ${formatInt(texts)} 条）`,
+    phrases: '热门短语（相邻两词）',
+    emerging: (basis: string) => `新出现或明显增多的词（较${basis}）`,
+    byUnit: '各单位热词',
+    basis: { preceding: '上期', yearEarlier: '上年同期' } as Record<string, string>,
+    columns: {
+      word: '热词',
+      kind: '类型',
+      count: '投诉件数',
+      share: '占比',
+      baseline: '基期件数',
+      yearEarlier: '上年同期件数',
+      change: '变化',
+      g2: 'G²',
+      emerging: '新出现或明显增多',
+      classes: '主要二级分类',
+      unit: '供电单位',
+      texts: '有受理内容的投诉',
+      unitWords: '热词（件数）',
+    },
+    kinds: { word: '词', phrase: '短语' },
+    yes: '是',
+    noTexts: '本期投诉没有受理内容，未统计热词。',
+    notes: (basis: string | null, minCount: number, g2: number) => [
+      '一张工单中出现多次的词只计一次；已去掉“客户”“反映”“要求”等套话、地址、人名、数字和日期。',
+      basis
+        ? `基期为${basis}。变化 =（本期件数 + 1）÷（基期件数 × 本期条数 ÷ 基期条数 + 1）− 1。新出现或明显增多：本期至少 ${minCount} 件、占比高于基期，且对数似然比 G² ≥ ${g2}（p < 0.001）。`
+        : '数据中没有上期或上年同期，未判断新出现或明显增多的词。',
+    ],
+    chart: '投诉热词',
+    chartSubtitle: (span: string) => `${span} 投诉件数（每张工单计一次）`,
+    terminal: (texts: number) => `热词（${formatInt(texts)} 条受理内容）`,
+    terminalPhrases: '热门短语',
+    terminalEmerging: (basis: string) => `新出现或明显增多（较${basis}）`,
+    terminalNoTexts: '热词: 本期投诉没有受理内容，未统计',
+    list: (items: string[]) => items.join('、'),
+  },
+  en: {
+    sheet: 'Hot words',
+    words: (span: string, texts: number) =>
+      `Hot words, ${span} (${formatInt(texts)} complaint texts)`,
+    phrases: 'Hot phrases (two adjacent words)',
+    emerging: (basis: string) => `New or markedly more frequent (against ${basis})`,
+    byUnit: 'Hot words by unit',
+    basis: { preceding: 'the period before', yearEarlier: 'a year earlier' } as Record<
+      string,
+      string
+    >,
+    columns: {
+      word: 'word',
+      kind: 'kind',
+      count: 'complaints',
+      share: 'share',
+      baseline: 'baseline',
+      yearEarlier: 'year earlier',
+      change: 'change',
+      g2: 'G²',
+      emerging: 'emerging',
+      classes: 'main level-2 classes',
+      unit: 'unit',
+      texts: 'complaints with text',
+      unitWords: 'hot words (complaints)',
+    },
+    kinds: { word: 'word', phrase: 'phrase' },
+    yes: 'yes',
+    noTexts: 'The complaints of the period have no text (受理内容): no hot words.',
+    notes: (basis: string | null, minCount: number, g2: number) => [
+      'A word said several times in one work order counts once; the agents’ set phrases (客户, 反映, 要求 …), addresses, names, numbers and dates are left out.',
+      basis
+        ? `Baseline: ${basis}. Change = (count + 1) / (baseline count × texts / baseline texts + 1) − 1. Emerging: at least ${minCount} complaints, a higher share than in the baseline, and log-likelihood G² ≥ ${g2} (p < 0.001).`
+        : 'The data has neither the period before nor the year before: no term is judged emerging.',
+    ],
+    chart: 'Hot words',
+    chartSubtitle: (span: string) => `${span}, complaints (each work order once)`,
+    terminal: (texts: number) => `hot words (${formatInt(texts)} texts)`,
+    terminalPhrases: 'hot phrases',
+    terminalEmerging: (basis: string) => `new or rising (against ${basis})`,
+    terminalNoTexts: 'hot words: the complaints of the period have no text',
+    list: (items: string[]) => items.join(', '),
+  },
+};

@@ -21,6 +21,7 @@ import { dailySheet, dayListSheet } from './sections/days.js';
 import { aboutWords, fileNames, scopeOf } from './sections/heading.js';
 import { overviewSheet } from './sections/overview.js';
 import { warningsSheet } from './sections/warnings.js';
+import { hotWordsChart, hotWordsSheet } from './sections/hot-words.js';
 import { qualitySheet, timelinessSheet } from './sections/quality.js';
 import { monthlySheet, seasonalitySheet } from './sections/trend.js';
 import { unitsSheet } from './sections/units.js';
@@ -79,7 +80,10 @@ export function buildReportModel(input: ModelInput): ReportModel {
     ...(timeliness ? [timeliness] : []),
     qualitySheet(a, result.ingest, names, lang),
     ...(result.earlyWarning ? [warningsSheet(result.earlyWarning, lang)] : []),
+    // 热词 after 预警, before 明细 (DESIGN.md §7).
+    ...(result.hotWords ? [hotWordsSheet(result.hotWords, lang)] : []),
   ];
+  const hotChart = result.hotWords ? hotWordsChart(result.hotWords, lang) : null;
   const scope = scopeOf(
     a.units.map((u) => u.unit),
     lang,
@@ -96,7 +100,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
     generatedAt: input.generatedAt,
     sheets: sheets.map((s) => ({ ...s, tables: s.tables.map(withoutEmptyColumns) })),
     detailSheet: SHEET_NAMES[lang][8],
-    charts: chartSpecs(a, lang),
+    charts: [...chartSpecs(a, lang), ...(hotChart ? [hotChart] : [])],
     bulletin: buildBulletin(a, result.ingest, lang, {
       scope,
       about,
@@ -104,6 +108,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
       sourcesLine: BOOK[lang].sources(sources, input.generatedAt),
       generatedAt: input.generatedAt,
       warnings: result.earlyWarning ?? null,
+      hotWords: result.hotWords ?? null,
     }),
   };
 }

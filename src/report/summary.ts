@@ -241,6 +241,7 @@ export function renderSummary(v: SummaryView, lang: Lang, c: ChalkInstance): str
     monthsText(v.months, lang, c),
     '',
     ...classLines(v, lang, c),
+    ...v.hotWords,
     ...extraLines(v, lang),
     ...breakdownLines(v.breakdowns, lang, c),
     '',

@@ -96,11 +96,12 @@ export interface ReportModel {
   bulletin: Bulletin;
 }
 
-export type ChartName = 'trend' | 'units' | 'categories' | 'discipline' | BreakdownChartName;
+export type ChartName =
+  'trend' | 'units' | 'categories' | 'discipline' | BreakdownChartName | 'hotWords';
 /** The chart of the i-th breakdown (--by). */
 export type BreakdownChartName = `breakdown-${number}`;
 
-interface ChartBase {
+export interface ChartBase {
   title: string;
   subtitle: string;
 }
@@ -144,8 +145,15 @@ export interface BreakdownChart extends ChartBase {
   series: { name: string; values: number[] }[];
 }
 
+/** The hot words' bars (sections/hot-words.ts), drawn as a breakdown's. */
+export interface HotWordsChart extends ChartBase {
+  name: 'hotWords';
+  categories: string[];
+  series: { name: string; values: number[] }[];
+}
+
 export type ChartSpec =
-  TrendChart | UnitsChart | CategoriesChart | DisciplineChart | BreakdownChart;
+  TrendChart | UnitsChart | CategoriesChart | DisciplineChart | BreakdownChart | HotWordsChart;
 
 /** A breakdown in the terminal: its title, then its tables. */
 export interface BreakdownView {
@@ -252,6 +260,8 @@ export interface SummaryView {
   problems: ProblemsView;
   /** --by: the breakdowns, after the summary. */
   breakdowns: BreakdownView[];
+  /** The hot words' lines (sections/hot-words.ts); [] when not computed. */
+  hotWords: string[];
 }
 
 /** `assess` in the terminal. */

@@ -44,6 +44,8 @@ const KEYS: readonly Key[] = [
   'codes',
   'by',
   'threads',
+  'hotWords',
+  'hotWordsBy',
 ];
 /** JSON Schema's annotations, allowed so a file can say what it is. */
 const IGNORED_KEYS = ['$schema', '$comment'];
@@ -241,6 +243,13 @@ export function validateConfig(doc: unknown, file: string): ConfigSettings {
         break;
       case 'threads':
         settings.threads = check.positive(key, value, true);
+        break;
+      case 'hotWords':
+        settings.hotWords = typeof value === 'boolean' ? value : check.positive(key, value, true);
+        break;
+      case 'hotWordsBy':
+        if (value !== 'unit') check.fail(key, `expected "unit", got ${describe(value)}`);
+        settings.hotWordsBy = value;
         break;
       default:
         unknownKey(check, key);

@@ -6,7 +6,12 @@
 import { Option, type Command } from 'commander';
 import { DEFAULT_SETTINGS } from '../metrics/types.js';
 import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
-import type { CommandLine, CommandLineOptions, CommandName } from './types.js';
+import {
+  DEFAULT_HOT_WORDS,
+  type CommandLine,
+  type CommandLineOptions,
+  type CommandName,
+} from './types.js';
 import { NOT_USED } from './unused.js';
 
 /** Repeatable options: commander collects them through this. */
@@ -144,6 +149,12 @@ export function addMetricOptions(command: Command): Command {
       '--by <dim>',
       'break the complaints down by DIM: unit, level1, level2, level3, discipline, channel, urbanRural, customerType, station, month, or a column header as written (URBAN_RURAL_FLAG); twice for a two-way table',
     ).argParser(collect),
+    new Option(
+      '--hot-words <n>',
+      'how many hot words of the complaint texts (受理内容) to list, with half as many two-word phrases and the emerging terms',
+    ).default(String(DEFAULT_HOT_WORDS)),
+    new Option('--no-hot-words', 'no hot words (the texts are then not segmented)'),
+    new Option('--hot-words-by <unit>', 'also list each unit’s top hot words'),
   ];
   const unused = NOT_USED[command.name() as CommandName] ?? {};
   for (const option of options) {

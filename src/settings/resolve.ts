@@ -19,6 +19,7 @@ import { CONFIG_FILE } from './config-file.js';
 import { expandCommandLine, resolveInputs } from './inputs.js';
 import { PERIOD_OPTION_KEYS, parsePeriodOptions, periodFromRule } from './period-syntax.js';
 import {
+  DEFAULT_HOT_WORDS,
   METRIC_COMMANDS,
   type CommandLine,
   type CommandLineOptions,
@@ -247,7 +248,29 @@ export async function resolveSettings(
     rollup: rollupLevels(o.rollup, c.rollup, o.units ?? c.units, config),
     codes: o.codes ?? c.codes ?? null,
     by: metric ? (o.by !== undefined ? parseBy(o.by) : (c.by ?? [])) : [],
+    hotWords: command === 'analyze' || command === 'report' ? hotWordsOf(o, c) : null,
   };
+}
+
+/** --hot-words N / --no-hot-words / --hot-words-by unit over the config file's keys. */
+function hotWordsOf(o: CommandLineOptions, c: ConfigSettings): Settings['hotWords'] {
+  const given = o.hotWords ?? c.hotWords ?? true;
+  if (given === false) return null;
+  const top =
+    typeof given === 'string'
+      ? parsePositive('--hot-words', given, true)
+      : given === true
+        ? DEFAULT_HOT_WORDS
+        : given;
+  const by = o.hotWordsBy ?? c.hotWordsBy;
+  if (by !== undefined && by !== 'unit') {
+    throw new InputError(
+      'BAD_OPTION',
+      `--hot-words-by ${by}: hot words are listed for the whole period, or by unit.`,
+      'Write --hot-words-by unit, or leave it out.',
+    );
+  }
+  return { top, byUnit: by === 'unit' };
 }
 
 /**

@@ -87,7 +87,16 @@ export interface Settings {
    * config file's "by" one or several.
    */
   by: string[][];
+  /**
+   * Hot words of the complaint texts (analyze, report): how many words are listed (--hot-words
+   * N, default DEFAULT_HOT_WORDS) and whether each unit's too (--hot-words-by unit); null with
+   * --no-hot-words and for the commands without them.
+   */
+  hotWords: { top: number; byUnit: boolean } | null;
 }
+
+/** Hot words listed by default (and half as many two-word phrases). */
+export const DEFAULT_HOT_WORDS = 10;
 
 /**
  * The options as commander hands them over (camelCase), each present only when typed on the
@@ -135,6 +144,9 @@ export interface CommandLineOptions {
   codes?: string;
   by?: string[];
   threads?: string;
+  /** --hot-words N (a string as typed), or false: --no-hot-words. */
+  hotWords?: string | false;
+  hotWordsBy?: string;
 }
 
 export interface CommandLine {
@@ -190,6 +202,10 @@ export interface ConfigSettings {
   by?: string[][];
   /** Worker threads to read with (1: the single-threaded path). */
   threads?: number;
+  /** Hot words: false for none, true for the default number, or how many. */
+  hotWords?: boolean | number;
+  /** "unit": each unit's hot words too. */
+  hotWordsBy?: 'unit';
 }
 
 export interface LoadedConfig {

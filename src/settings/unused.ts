@@ -40,6 +40,11 @@ const CLASSES: Reason = {
   why: 'assess counts complaints per unit, not per class, unless --by names a level or the discipline',
   hint: 'Classes: complaints assess --by level1, complaints analyze, or complaints trend --by level1.',
 };
+const HOT_WORDS = (command: string): Reason => ({
+  why: `${command} shows no hot words`,
+  hint: 'Hot words of the complaint texts are in complaints analyze and complaints report.',
+});
+
 /** The --by dimensions that classify (the others leave --taxonomy and --model idle). */
 const CLASS_BY: readonly string[] = ['level1', 'level2', 'level3', 'discipline'];
 
@@ -67,6 +72,8 @@ export const NOT_USED: Partial<Record<CommandName, Record<OptionKey, Reason>>> =
       why: 'warn judges open and late work orders against the closing limit',
       hint: 'Give --close-limit HOURS; reply times are in complaints analyze and report.',
     },
+    hotWords: HOT_WORDS('warn'),
+    hotWordsBy: HOT_WORDS('warn'),
   },
   trend: {
     targets: TARGETS,
@@ -74,11 +81,15 @@ export const NOT_USED: Partial<Record<CommandName, Record<OptionKey, Reason>>> =
     top: LISTS('trend'),
     replyLimit: TIMELINESS('trend'),
     closeLimit: TIMELINESS('trend'),
+    hotWords: HOT_WORDS('trend'),
+    hotWordsBy: HOT_WORDS('trend'),
   },
   assess: {
     top: LISTS('assess'),
     replyLimit: TIMELINESS('assess'),
     closeLimit: TIMELINESS('assess'),
+    hotWords: HOT_WORDS('assess'),
+    hotWordsBy: HOT_WORDS('assess'),
   },
 };
 
@@ -147,6 +158,14 @@ export function refuseUnused(
     }
   }
   if (command === 'analyze' || command === 'report') workbookOptions(command, options, config);
+  if (typed('hotWordsBy') && (options.hotWords ?? config.hotWords) === false) {
+    refuse(
+      command,
+      'hotWordsBy',
+      'it lists each unit’s hot words, and --no-hot-words (or "hotWords": false) turns them off',
+      'Leave one of them out.',
+    );
+  }
   if (command === 'report' && typed('by') && !typed('json')) reportBy(options, config);
   if (command === 'classify') classifyModes(options, inputs);
   if (command === 'taxonomy' && typed('validate')) {

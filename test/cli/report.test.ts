@@ -78,7 +78,7 @@ describe('report --quarter 2016Q4 --detail', () => {
     // The quarter's complaints; 明细 lists the year to date, so that it reconciles with both.
     const inputs = files.join(' ');
     expect(run.stderr).toBe(
-      `已写入 ${out}（10 个工作表，投诉 51 条，明细 226 行）\n` +
+      `已写入 ${out}（11 个工作表，投诉 51 条，明细 226 行）\n` +
         `  重复工单中 7 条内容不同，以后一个输入为准；逐条列出：complaints inspect ${inputs} --duplicates\n` +
         `  拒收 2 行（日期或单位无法识别），未计入；逐行列出：complaints inspect ${inputs}\n`,
     );
@@ -95,6 +95,7 @@ describe('report --quarter 2016Q4 --detail', () => {
       '时效与满意度',
       '数据质量',
       '预警',
+      '热词',
       '明细',
     ]);
   });
@@ -265,7 +266,11 @@ describe('report options', () => {
     expect(run.code).toBe(0);
     expect(readdirSync(cwd)).toEqual(['complaints-2016-11.xlsx']);
     const book = await read(join(cwd, 'complaints-2016-11.xlsx'));
-    expect(book.worksheets.map((s) => s.name)).toEqual([...SHEET_NAMES.en.slice(0, 8), 'Warnings']);
+    expect(book.worksheets.map((s) => s.name)).toEqual([
+      ...SHEET_NAMES.en.slice(0, 8),
+      'Warnings',
+      'Hot words',
+    ]);
     expect(book.worksheets.every((s) => s.getImages().length === 0)).toBe(true);
     expect(book.getWorksheet('Summary')!.getCell('A2').value).toBe(
       'Period: November 2016 (1 month); compared with November 2015',
@@ -414,7 +419,7 @@ describe('report --quarter as JSON', () => {
     ]);
     expect(both.code).toBe(0);
     expect(both.stdout).toBe(text());
-    expect(both.stderr.split('\n')[0]).toBe(`已写入 ${out}（9 个工作表，投诉 51 条）`);
+    expect(both.stderr.split('\n')[0]).toBe(`已写入 ${out}（10 个工作表，投诉 51 条）`);
     expect(existsSync(out)).toBe(true);
   });
 
@@ -577,7 +582,9 @@ describe('cron: complaints.config.json', () => {
     const run = complaints(['report'], { cwd });
     expect(run.code).toBe(0);
     const out = join(cwd, '投诉分析-2016Q4.xlsx');
-    expect(run.stderr.split('\n')[0]).toBe('已写入 投诉分析-2016Q4.xlsx（9 个工作表，投诉 51 条）');
+    expect(run.stderr.split('\n')[0]).toBe(
+      '已写入 投诉分析-2016Q4.xlsx（10 个工作表，投诉 51 条）',
+    );
     const book = await read(out);
     expect(book.getWorksheet('概览')!.getCell('A2').value).toContain('统计期间：2016年第四季度');
     expect(book.getWorksheet('概览')!.getCell('A5').value).toBe(QUARTER_CAPTION);

@@ -86,6 +86,7 @@ const PERCENT = new Set([
   '超时限占比',
   '月均下降率（算术）',
   '月均下降率（复合）',
+  '变化',
 ]);
 const DECIMAL = new Set([
   '指标',
@@ -96,8 +97,13 @@ const DECIMAL = new Set([
   '平均小时',
   '中位小时',
   '时限（小时）',
+  'G²',
 ]);
 const INTEGER = new Set([
+  '投诉件数',
+  '基期件数',
+  '上年同期件数',
+  '有受理内容的投诉',
   '运检投诉',
   '营销投诉',
   '排名',
@@ -399,11 +405,11 @@ describe('pictures', () => {
   it('are stored once however many sheets show them', () => {
     const book = books.quarter;
     const shown = book.worksheets.flatMap((s) => s.getImages().map((i) => i.imageId));
-    expect(shown).toHaveLength(6); // 概览 2, 单位 1, 月度趋势 1, 分类 2
+    expect(shown).toHaveLength(7); // 概览 2, 单位 1, 月度趋势 1, 分类 2, 热词 1
     const media = (book.model as unknown as { media: { buffer: Buffer }[] }).media;
-    expect(media).toHaveLength(4);
-    expect(new Set(shown.map(Number))).toEqual(new Set([0, 1, 2, 3]));
-    expect(new Set(media.map((m) => m.buffer.toString('base64'))).size).toBe(4);
+    expect(media).toHaveLength(5);
+    expect(new Set(shown.map(Number))).toEqual(new Set([0, 1, 2, 3, 4]));
+    expect(new Set(media.map((m) => m.buffer.toString('base64'))).size).toBe(5);
   });
 });
 

@@ -56,7 +56,7 @@ export function resolvePath(json: unknown, path: string): unknown {
     if (key !== undefined) {
       if (!Array.isArray(at)) throw new Error(`${path}: ${name} is not a list`);
       at = at.find((x: Record<string, unknown>) =>
-        [x.unit, x.month, x.code, x.name, x.key, x.day].includes(key),
+        [x.unit, x.month, x.code, x.name, x.key, x.day, x.word].includes(key),
       );
     }
     if (at === undefined) throw new Error(`${path}: nothing at ${segment}`);

@@ -57,7 +57,7 @@ describe('fontFilesIn', () => {
  */
 function brokenInstall(): string {
   const root = join(dir, 'install');
-  for (const part of ['bin', 'dist', 'package.json', 'src/taxonomy/data']) {
+  for (const part of ['bin', 'dist', 'package.json', 'src/taxonomy/data', 'src/text/data']) {
     cpSync(join(ROOT, part), join(root, part), { recursive: true });
   }
   const modules = join(root, 'node_modules');

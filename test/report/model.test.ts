@@ -113,6 +113,7 @@ describe('the sheets', () => {
       '热点',
       '时效与满意度',
       '数据质量',
+      '热词',
     ]);
     expect(model.detailSheet).toBe('明细');
     expect(model.scope).toBe('国网黄山供电公司');
@@ -139,6 +140,7 @@ describe('the sheets', () => {
       'Hot spots',
       'Timeliness',
       'Data quality',
+      'Hot words',
     ]);
     expect(cells(table(en, 'Categories', 'discipline'), ['name'])).toEqual([
       ['operations'],

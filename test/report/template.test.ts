@@ -203,7 +203,9 @@ describe.each(CASES)('the fixture template filled: $name', (c) => {
 
   it('places each section’s chart as a picture the width of the text column', () => {
     const embeds = [...xml.matchAll(/r:embed="([^"]+)"/g)].map((x) => x[1]);
-    const charts = m.bulletin.sections.flatMap((s) => s.charts);
+    // The fixture template names the trend, units and categories charts; the hot words' chart
+    // has no tag of its own yet, so a template does not place it.
+    const charts = m.bulletin.sections.flatMap((s) => s.charts).filter((c) => c !== 'hotWords');
     expect(embeds).toHaveLength(charts.length);
     const rels = zip.file('word/_rels/document.xml.rels')!.asText();
     for (const [i, id] of embeds.entries()) {

@@ -153,7 +153,7 @@ describe('validateConfig', () => {
     [
       { colour: false },
       'cfg.json: "colour": unknown setting.',
-      /^Settings: inputs, targets, .*, period, units, rollup, codes, by, threads\.$/,
+      /^Settings: inputs, targets, .*, period, units, rollup, codes, by, threads, hotWords, hotWordsBy\.$/,
     ],
     [
       { month: '2016-11' },

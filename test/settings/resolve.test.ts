@@ -83,6 +83,7 @@ const DEFAULTS: Settings = {
   rollup: 0,
   codes: null,
   by: [],
+  hotWords: { top: 10, byUnit: false },
 };
 
 describe('resolveSettings: the defaults, and every option converted', () => {
@@ -128,6 +129,8 @@ describe('resolveSettings: the defaults, and every option converted', () => {
       units: 'u.csv',
       rollup: '2',
       codes: 'c.json',
+      hotWords: '5',
+      hotWordsBy: 'unit',
     });
     expect(settings).toEqual<Settings>({
       inputs: ['a.csv'],
@@ -173,7 +176,29 @@ describe('resolveSettings: the defaults, and every option converted', () => {
       rollup: 2,
       codes: 'c.json',
       by: [],
+      hotWords: { top: 5, byUnit: true },
     });
+  });
+
+  it.each<[CommandName, CommandLineOptions, object, Settings['hotWords']]>([
+    ['analyze', { hotWords: false }, {}, null],
+    ['report', {}, { hotWords: false }, null],
+    ['report', {}, { hotWords: 20, hotWordsBy: 'unit' }, { top: 20, byUnit: true }],
+    ['analyze', { hotWords: '3' }, { hotWords: false }, { top: 3, byUnit: false }],
+    ['trend', {}, {}, null],
+    ['warn', {}, {}, null],
+  ])('%s %j with config %j: hot words %j', async (command, options, config, hot) => {
+    const loaded = { file: '/c/complaints.config.json', dir: '/c', settings: config };
+    expect((await resolve(options, loaded, command)).hotWords).toEqual(hot);
+  });
+
+  it('refuses --hot-words 0 and --hot-words-by another dimension', async () => {
+    await expect(resolve({ hotWords: '0' })).rejects.toThrow(
+      '--hot-words 0: expected a whole number above 0.',
+    );
+    await expect(resolve({ hotWordsBy: 'level2' })).rejects.toThrow(
+      '--hot-words-by level2: hot words are listed for the whole period, or by unit.',
+    );
   });
 
   it.each<[string | true, Settings['json']]>([

@@ -50,6 +50,8 @@ const METRIC = {
   units: 'unit codes and spellings named, the hierarchy',
   rollup: 'units counted under their ancestors; refused without a units file',
   codes: 'coded columns named',
+  hotWords: 'the hot words listed (--no-hot-words: none)',
+  hotWordsBy: 'each unit’s hot words; refused with --no-hot-words',
 };
 const REFUSED = 'refused: the command does not use it';
 
@@ -70,6 +72,8 @@ const USE: Record<CommandName, Record<string, string>> = {
     top: REFUSED,
     replyLimit: REFUSED,
     closeLimit: REFUSED,
+    hotWords: REFUSED,
+    hotWordsBy: REFUSED,
   },
   assess: {
     ...METRIC,
@@ -78,6 +82,8 @@ const USE: Record<CommandName, Record<string, string>> = {
     top: REFUSED,
     replyLimit: REFUSED,
     closeLimit: REFUSED,
+    hotWords: REFUSED,
+    hotWordsBy: REFUSED,
   },
   report: {
     ...METRIC,
@@ -98,6 +104,8 @@ const USE: Record<CommandName, Record<string, string>> = {
     closeLimit: 'work orders open or closed past the limit',
     failOn: 'exit 4 at or above the level',
     thresholds: 'the thresholds of every indicator',
+    hotWords: REFUSED,
+    hotWordsBy: REFUSED,
   },
   inspect: { ...COMMON, duplicates: 'the differing duplicates listed, field by field' },
   classify: {
@@ -124,6 +132,7 @@ describe('every option of every command is used, or refused', () => {
   it('the table above lists each option the commands declare', () => {
     for (const command of program().commands) {
       // --model FILE and --no-model set one attribute (false: no model).
+      // --hot-words N and --no-hot-words are one option, hotWords.
       const declared = [...new Set(command.options.map((o) => o.attributeName()))].sort();
       expect(declared, command.name()).toEqual(
         Object.keys(USE[command.name() as CommandName]).sort(),

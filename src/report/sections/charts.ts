@@ -143,11 +143,12 @@ function disciplineChart(a: Analysis, lang: Lang): DisciplineChart | null {
 
 /** The report's charts, in the order the workbook places them. */
 export function chartSpecs(a: Analysis, lang: Lang): ChartSpec[] {
-  return [
+  const specs: (ChartSpec | null)[] = [
     trendChart(a, lang),
     unitsChart(a, lang),
     categoriesChart(a, lang),
     disciplineChart(a, lang),
     ...breakdownCharts(a, lang),
-  ].filter((s): s is ChartSpec => s !== null);
+  ];
+  return specs.filter((s): s is ChartSpec => s !== null);
 }

@@ -27,6 +27,7 @@ import type {
   YearToDateView,
 } from '../types.js';
 import { breakdownViews } from './breakdowns.js';
+import { hotWordsLines } from './hot-words.js';
 import { showsPreceding } from './heading.js';
 import { say } from './notes.js';
 import { daysTerminalTable } from './days.js';
@@ -207,6 +208,7 @@ export function summaryView(result: PipelineResult, lang: Lang): SummaryView {
       : null,
     problems: problems(a, result.ingest, lang, result.classifiedBy.model),
     breakdowns: breakdownViews(a, lang),
+    hotWords: result.hotWords ? hotWordsLines(result.hotWords, lang) : [],
   };
 }
 

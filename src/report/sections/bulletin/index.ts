@@ -13,6 +13,8 @@ import { attentionSection } from './attention.js';
 import { dayOverallParagraphs, daySection } from './days.js';
 import { breakdownsSection } from './breakdowns.js';
 import { categoriesSection } from './categories.js';
+import { hotWordsParagraphs } from './hot-words.js';
+import type { HotWords } from '../../../ingest/hot-words-run.js';
 import { repeatSection, timelinessSection } from './extras.js';
 import { overallParagraphs, yearToDateOf } from './overall.js';
 import { unitsSection } from './units.js';
@@ -56,6 +58,8 @@ export interface BulletinContext {
   generatedAt: string;
   /** The early warning, when the report computed one. */
   warnings: EarlyWarning | null;
+  /** The hot words of the complaint texts, when the report computed them. */
+  hotWords?: HotWords | null;
 }
 
 /** 2016-12-05 … → 2016年12月5日, 5 December 2016: the date a document is signed. */
@@ -84,6 +88,21 @@ function withoutSeparators([key, body]: [BulletinSectionKey, SectionBody]): [
   return [key, { ...body, paragraphs }];
 }
 
+/** 分类及热点 closes with 热点问题 from the texts (hot-words.ts). */
+function withHotWords(
+  body: SectionBody | null,
+  hotWords: HotWords | null,
+  lang: Lang,
+): SectionBody | null {
+  if (!body) return null;
+  const charted = hotWords?.rows.some((r) => r.kind === 'word' && r.top) ?? false;
+  return {
+    ...body,
+    paragraphs: [...body.paragraphs, ...hotWordsParagraphs(hotWords, lang)],
+    charts: charted ? [...body.charts, 'hotWords'] : body.charts,
+  };
+}
+
 export function buildBulletin(
   analysis: Analysis,
   ingest: IngestResult,
@@ -106,7 +125,7 @@ export function buildBulletin(
     ],
     [a.dayComplaints ? 'day' : 'days', daySection(a, lang)],
     ['units', unitsSection(a, lang)],
-    ['categories', categoriesSection(a, lang)],
+    ['categories', withHotWords(categoriesSection(a, lang), context.hotWords ?? null, lang)],
     ['breakdowns', breakdownsSection(a, lang)],
     ['repeat', repeatSection(a, lang)],
     ['timeliness', timelinessSection(a, lang)],

@@ -1,0 +1,267 @@
+/**
+ * Hot words (热词) and emerging terms of the complaint texts — pure statistics over the words of
+ * each text (src/text/segmenter.ts makes them), one formula per function as in formulas.ts.
+ *
+ * - A word or a two-word phrase (two adjacent kept words) is counted once per work order: a
+ *   text that says 台区 three times is one complaint about the 台区.
+ * - **Emerging** against a baseline — the span just before the period (环比) when the data covers
+ *   it, else the same span a year earlier (同比) — by Dunning's log-likelihood G² on the 2×2
+ *   table of texts with and without the term in the period and in the baseline
+ *   (logLikelihood), when the term is in at least MIN_EMERGING_COUNT texts, more often than in
+ *   the baseline, and G² ≥ EMERGING_G2.
+ * - `change`: the term's count against its baseline count scaled to the period's number of
+ *   texts, each plus one, minus one (smoothedChange): +1 is "twice as often", and a term new
+ *   this period has a finite change, its count.
+ */
+
+/** Words and phrases of a piece of text (a clause, shared by the texts that have it). */
+export interface HotWordTerms {
+  words: readonly string[];
+  phrases: readonly string[];
+}
+
+/** A text's terms in pieces (a term in several counts once), with where the text belongs. */
+export interface HotWordDoc {
+  unit: string;
+  class: { code: string; name: string; nameEn: string } | null;
+  terms: readonly HotWordTerms[];
+}
+
+/** A text's distinct terms of one kind. */
+function termsOf(d: HotWordDoc, kind: 'words' | 'phrases'): Set<string> {
+  const set = new Set<string>();
+  for (const part of d.terms) for (const t of part[kind]) set.add(t);
+  return set;
+}
+
+export interface HotWordClass {
+  code: string;
+  name: string;
+  nameEn: string;
+  count: number;
+}
+
+export interface HotWordRow {
+  word: string;
+  kind: 'word' | 'phrase';
+  /** Texts of the period with the term. */
+  count: number;
+  /** count / texts of the period. */
+  share: number;
+  /** Texts of the baseline with the term; null without a baseline. */
+  baseline: number | null;
+  /** Texts of the same span a year earlier with the term; null when the data has none. */
+  yearEarlier: number | null;
+  /** smoothedChange against the baseline; null without one. */
+  change: number | null;
+  /** Dunning's G² against the baseline; null without one. */
+  g2: number | null;
+  emerging: boolean;
+  /** Among the most frequent words or phrases; false: listed only as emerging. */
+  top: boolean;
+  /** The classes (level 2) of the texts with the term, most first, at most CLASSES_SHOWN. */
+  classes: HotWordClass[];
+}
+
+export interface UnitHotWords {
+  unit: string;
+  texts: number;
+  words: { word: string; count: number }[];
+}
+
+export type HotWordBasis = 'preceding' | 'yearEarlier';
+
+export interface HotWordsInput {
+  period: readonly HotWordDoc[];
+  /** The baseline emerging terms are judged against, and which one it is. */
+  baseline: { basis: HotWordBasis; docs: readonly HotWordDoc[] } | null;
+  /** The same span a year earlier, when covered (the baseline's docs again when it is that). */
+  yearEarlier: readonly HotWordDoc[] | null;
+  /** How many words are listed (phrases: half as many, rounded up). */
+  top: number;
+  /** Also the top words of each unit. */
+  byUnit: boolean;
+}
+
+export interface HotWordsResult {
+  /** Complaints of the period with a text. */
+  texts: number;
+  basis: HotWordBasis | null;
+  baselineTexts: number | null;
+  yearEarlierTexts: number | null;
+  rows: HotWordRow[];
+  units: UnitHotWords[] | null;
+}
+
+/**
+ * A term is emerging from this many texts: below it the G² of a 2×2 table is unreliable (an
+ * expected cell under 5), and a word of three complaints is no topic.
+ */
+export const MIN_EMERGING_COUNT = 5;
+/**
+ * G² at or above this is emerging: χ² with one degree of freedom at p = 0.001. A month's list
+ * tests hundreds of terms; at p = 0.05 a dozen would be "emerging" by chance alone.
+ */
+export const EMERGING_G2 = 10.83;
+/** Classes named per term. */
+export const CLASSES_SHOWN = 3;
+/** Words listed per unit. */
+export const UNIT_WORDS = 5;
+
+const xlnx = (o: number, e: number) => (o === 0 ? 0 : o * Math.log(o / e));
+
+/**
+ * Dunning's log-likelihood G² = 2 Σ O ln(O/E) over the 2×2 table: `a` of `n1` texts of the
+ * period with the term, `b` of `n2` of the baseline. 0 when either side has no texts.
+ */
+export function logLikelihood(a: number, n1: number, b: number, n2: number): number {
+  const n = n1 + n2;
+  if (n1 === 0 || n2 === 0) return 0;
+  const withTerm = a + b;
+  const without = n - withTerm;
+  const g =
+    xlnx(a, (n1 * withTerm) / n) +
+    xlnx(n1 - a, (n1 * without) / n) +
+    xlnx(b, (n2 * withTerm) / n) +
+    xlnx(n2 - b, (n2 * without) / n);
+  return Math.max(0, 2 * g);
+}
+
+/**
+ * (a + 1) / (b × n1/n2 + 1) − 1: the count against the baseline's count scaled to the period's
+ * texts, each plus one. Null when the baseline has no texts.
+ */
+export function smoothedChange(a: number, n1: number, b: number, n2: number): number | null {
+  if (n2 === 0) return null;
+  return (a + 1) / ((b * n1) / n2 + 1) - 1;
+}
+
+/** Whether a term is emerging: enough texts, more often than in the baseline, G² high enough. */
+export function isEmerging(a: number, n1: number, b: number, n2: number): boolean {
+  if (a < MIN_EMERGING_COUNT || n1 === 0 || n2 === 0) return false;
+  return a / n1 > b / n2 && logLikelihood(a, n1, b, n2) >= EMERGING_G2;
+}
+
+type Counts = Map<string, number>;
+
+const termKey = (r: Pick<HotWordRow, 'kind' | 'word'>) =>
+  `${r.kind === 'word' ? 'w' : 'p'}${r.word}`;
+
+function countTerms(docs: readonly HotWordDoc[], kind: 'words' | 'phrases'): Counts {
+  const counts: Counts = new Map();
+  for (const d of docs) for (const t of termsOf(d, kind)) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return counts;
+}
+
+/** Most texts first; among equals by code point, so a list never depends on the locale. */
+function ranked(counts: Counts): [string, number][] {
+  return [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
+}
+
+function classesOf(docs: readonly HotWordDoc[], rows: readonly HotWordRow[]) {
+  // By kind: a phrase may be written as a word is (电压 + 偏低, 电压偏低).
+  const listed = {
+    words: new Set(rows.filter((r) => r.kind === 'word').map((r) => r.word)),
+    phrases: new Set(rows.filter((r) => r.kind === 'phrase').map((r) => r.word)),
+  };
+  const byTerm = { words: new Map<string, Map<string, HotWordClass>>(), phrases: new Map() };
+  for (const d of docs) {
+    if (!d.class) continue;
+    for (const kind of ['words', 'phrases'] as const) {
+      for (const t of termsOf(d, kind)) {
+        if (!listed[kind].has(t)) continue;
+        let classes = byTerm[kind].get(t);
+        if (!classes) byTerm[kind].set(t, (classes = new Map()));
+        const c = classes.get(d.class.code);
+        if (c) c.count++;
+        else classes.set(d.class.code, { ...d.class, count: 1 });
+      }
+    }
+  }
+  return (r: Pick<HotWordRow, 'kind' | 'word'>): HotWordClass[] =>
+    [...(byTerm[r.kind === 'word' ? 'words' : 'phrases'].get(r.word)?.values() ?? [])]
+      .sort((x, y) => y.count - x.count || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0))
+      .slice(0, CLASSES_SHOWN);
+}
+
+function unitWords(docs: readonly HotWordDoc[]): UnitHotWords[] {
+  const byUnit = new Map<string, HotWordDoc[]>();
+  for (const d of docs) {
+    const list = byUnit.get(d.unit);
+    if (list) list.push(d);
+    else byUnit.set(d.unit, [d]);
+  }
+  return [...byUnit]
+    .map(([unit, list]) => ({
+      unit,
+      texts: list.length,
+      words: ranked(countTerms(list, 'words'))
+        .slice(0, UNIT_WORDS)
+        .map(([word, count]) => ({ word, count })),
+    }))
+    .sort((x, y) => y.texts - x.texts || (x.unit < y.unit ? -1 : x.unit > y.unit ? 1 : 0));
+}
+
+/**
+ * The period's hot words: the `top` words and half as many phrases with the most texts, then
+ * the emerging terms not already listed (highest G² first, at most `top`).
+ */
+export function hotWords(input: HotWordsInput): HotWordsResult {
+  const { period, baseline, yearEarlier, top } = input;
+  const n1 = period.length;
+  const n2 = baseline?.docs.length ?? 0;
+  const now = { word: countTerms(period, 'words'), phrase: countTerms(period, 'phrases') };
+  const base = baseline && {
+    word: countTerms(baseline.docs, 'words'),
+    phrase: countTerms(baseline.docs, 'phrases'),
+  };
+  const earlier =
+    yearEarlier &&
+    (baseline?.basis === 'yearEarlier'
+      ? base!
+      : { word: countTerms(yearEarlier, 'words'), phrase: countTerms(yearEarlier, 'phrases') });
+  const row = (kind: 'word' | 'phrase', word: string, count: number): HotWordRow => {
+    const b = base ? (base[kind].get(word) ?? 0) : null;
+    return {
+      word,
+      kind,
+      count,
+      share: count / n1,
+      baseline: b,
+      yearEarlier: earlier ? (earlier[kind].get(word) ?? 0) : null,
+      change: b === null ? null : smoothedChange(count, n1, b, n2),
+      g2: b === null ? null : logLikelihood(count, n1, b, n2),
+      emerging: b !== null && isEmerging(count, n1, b, n2),
+      top: true,
+      classes: [],
+    };
+  };
+  const listed = [
+    ...ranked(now.word)
+      .slice(0, top)
+      .map(([w, c]) => row('word', w, c)),
+    ...ranked(now.phrase)
+      .slice(0, Math.ceil(top / 2))
+      .map(([w, c]) => row('phrase', w, c)),
+  ];
+  const seen = new Set(listed.map(termKey));
+  const emerging = base
+    ? (['word', 'phrase'] as const)
+        .flatMap((kind) => [...now[kind]].map(([w, c]) => row(kind, w, c)))
+        .filter((r) => r.emerging && !seen.has(termKey(r)))
+        .sort((x, y) => y.g2! - x.g2! || (x.word < y.word ? -1 : 1))
+        .slice(0, top)
+        .map((r) => ({ ...r, top: false }))
+    : [];
+  const rows = [...listed, ...emerging];
+  const classes = classesOf(period, rows);
+  for (const r of rows) r.classes = classes(r);
+  return {
+    texts: n1,
+    basis: baseline?.basis ?? null,
+    baselineTexts: baseline ? n2 : null,
+    yearEarlierTexts: yearEarlier ? yearEarlier.length : null,
+    rows,
+    units: input.byUnit ? unitWords(period) : null,
+  };
+}

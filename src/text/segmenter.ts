@@ -1,0 +1,172 @@
+/**
+ * Chinese word segmentation for the hot words: @node-rs/jieba (jieba-rs with its shipped
+ * dictionary, prebuilt native binaries; measured against jieba-wasm in the README, "Hot words")
+ * with our power-supply dictionary (data/power-words.txt) added as whole words, and the words
+ * that say nothing of a grievance left out: our stop list (data/stop-words.txt), numbers,
+ * dates and quantities, places and person names (jieba's part-of-speech tags), single
+ * characters, and the words of the data's own unit names.
+ *
+ * Loaded only when hot words are computed (loadSegmenter, a dynamic import): `--help`,
+ * `inspect` and the commands without hot words never load the dictionary.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { HotWordTerms } from '../metrics/hot-words.js';
+import { clausesOf } from './clauses.js';
+
+const DATA = new URL('../../src/text/data/', import.meta.url);
+
+/**
+ * Part-of-speech tags (jieba's, ICTCLAS-style) whose words are never hot words: numerals (m),
+ * quantities (q, mq), times (t), places (ns), person names (nr, nrt, nrfg), pronouns (r),
+ * prepositions (p), conjunctions (c), particles (u…), adverbs (d), directions (f), spaces (s),
+ * punctuation and symbols (x, w), morphemes (g, ng, zg, …), onomatopoeia (o), interjections (e, y).
+ */
+const DROPPED_TAGS = new Set([
+  'm', 'mq', 'q', 't', 'tg', 'ns', 'nr', 'nrt', 'nrfg', 'r', 'rr', 'rz', 'p', 'c', 'u', 'uj', 'ul',
+  'uv', 'uz', 'ud', 'ug', 'd', 'dg', 'ad', 'f', 's', 'x', 'w', 'g', 'ng', 'zg', 'vg', 'ag', 'o', 'e', 'y',
+]); // prettier-ignore
+
+/** Our words are added this often: enough to win over the general dictionary's splits. */
+const OUR_WORD_FREQUENCY = 100_000;
+
+/** A word made of Latin letters and signs only ("kWh", a code). */
+const NOT_CHINESE = /^[\p{P}\p{S}\p{Z}a-zA-Z]*$/u;
+/**
+ * A word with a digit (第2次, 10千伏, 95598): numbers are what happened, not a topic, and a
+ * bulletin's numbers are all figures traced to the JSON.
+ */
+const DIGIT = /\p{N}/u;
+
+/** Clauses remembered at most: past it the cache starts again (memory stays bounded). */
+const CACHE_MAX = 200_000;
+
+/** One list of a data file: a word a line, # comments and blank lines left out. */
+export function wordList(text: string): string[] {
+  return text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+}
+
+function dataList(name: string): string[] {
+  return wordList(readFileSync(new URL(name, DATA), 'utf8'));
+}
+
+/** A clause segmented: its runs of kept words, the words, the phrases. */
+interface Clause {
+  runs: string[][];
+  words: string[];
+  phrases: string[];
+}
+
+interface Tagged {
+  word: string;
+  tag: string;
+}
+
+interface JiebaLike {
+  tag(sentence: string, hmm?: boolean): Tagged[];
+}
+
+export class Segmenter {
+  private readonly stop: Set<string>;
+  private readonly cache = new Map<string, Clause>();
+
+  constructor(
+    private readonly jieba: JiebaLike,
+    stopWords: readonly string[],
+    private readonly ours: ReadonlySet<string>,
+  ) {
+    this.stop = new Set(stopWords);
+  }
+
+  /** Whether a word, as segmented and tagged, can be a hot word. */
+  private keeps(t: Tagged): boolean {
+    const w = t.word;
+    if (DIGIT.test(w)) return false;
+    if (this.ours.has(w)) return !this.stop.has(w);
+    return w.length >= 2 && !DROPPED_TAGS.has(t.tag) && !this.stop.has(w) && !NOT_CHINESE.test(w);
+  }
+
+  /**
+   * The words of a text that can be hot words, in runs of adjacent ones: a run ends wherever a
+   * word was left out or a punctuation mark stood, so the two-word phrases are the neighbours
+   * within a run.
+   */
+  runs(text: string | readonly string[]): string[][] {
+    return this.clauses(text).flatMap((c) => c.runs);
+  }
+
+  /**
+   * A text's words and two-word phrases (neighbours within a run, written together: 电费 +
+   * 账单 → 电费账单), by clause: each clause's terms are shared between the texts that have it.
+   */
+  terms(text: string | readonly string[]): readonly HotWordTerms[] {
+    return this.clauses(text);
+  }
+
+  /** A text's clauses segmented (a text, or its clauses as clausesOf gives them). */
+  private clauses(text: string | readonly string[]): Clause[] {
+    const out: Clause[] = [];
+    for (const key of typeof text === 'string' ? clausesOf(text) : text) {
+      let clause = this.cache.get(key);
+      if (!clause) {
+        if (this.cache.size >= CACHE_MAX) this.cache.clear();
+        const runs = this.clauseRuns(key);
+        clause = {
+          runs,
+          words: runs.flat(),
+          phrases: runs.flatMap((r) => r.slice(1).map((w, i) => `${r[i]!}${w}`)),
+        };
+        this.cache.set(key, clause);
+      }
+      if (clause.runs.length > 0) out.push(clause);
+    }
+    return out;
+  }
+
+  private clauseRuns(clause: string): string[][] {
+    const out: string[][] = [];
+    let run: string[] = [];
+    // Without the HMM: unknown words stay in pieces rather than becoming new words made of a
+    // name and a verb; the pieces are single characters, left out.
+    for (const t of this.jieba.tag(clause, false)) {
+      if (this.keeps(t)) run.push(t.word);
+      else if (run.length > 0) {
+        out.push(run);
+        run = [];
+      }
+    }
+    if (run.length > 0) out.push(run);
+    return out;
+  }
+
+  /**
+   * This segmenter with the words of `names` (the data's units) stopped too: "黄山", "市直",
+   * "服务中心" are who, not what. A new segmenter: the loaded one serves every run unchanged.
+   */
+  withNamesStopped(names: Iterable<string>): Segmenter {
+    const stop = new Set(this.stop);
+    for (const name of names)
+      for (const t of this.jieba.tag(name, false)) if (!this.ours.has(t.word)) stop.add(t.word);
+    return new Segmenter(this.jieba, [...stop], this.ours);
+  }
+}
+
+let loaded: Promise<Segmenter> | null = null;
+
+/** The segmenter with our dictionary and stop list, loaded once, when first asked for. */
+export function loadSegmenter(): Promise<Segmenter> {
+  loaded ??= (async () => {
+    const require = createRequire(import.meta.url);
+    const { Jieba } = require('@node-rs/jieba') as typeof import('@node-rs/jieba');
+    // The dictionary's bytes read here rather than through @node-rs/jieba/dict, whose module
+    // would hold them (11 MiB) for the life of the process.
+    const jieba = Jieba.withDict(readFileSync(require.resolve('@node-rs/jieba/dict.txt')));
+    const ours = dataList('power-words.txt');
+    jieba.loadDict(Buffer.from(ours.map((w) => `${w} ${OUR_WORD_FREQUENCY} n`).join('\n')));
+    return new Segmenter(jieba, dataList('stop-words.txt'), new Set(ours));
+  })();
+  return loaded;
+}
