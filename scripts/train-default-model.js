@@ -11,11 +11,11 @@ import { loadTaxonomy } from '../dist/taxonomy/load.js';
 import { Classifier } from '../dist/taxonomy/classify.js';
 import { NaiveBayes } from '../dist/taxonomy/model.js';
 import { normalizeText } from '../dist/taxonomy/normalize.js';
+import { trainingSamples } from '../dist/taxonomy/training-samples.js';
 import {
   SHIPPED_MIN_COUNT,
   shippedModelJson,
   shippedModelPath,
-  trainingSamples,
 } from '../dist/taxonomy/shipped-model.js';
 
 const TUNE = 'fixtures/eval/tune.csv';

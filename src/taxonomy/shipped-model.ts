@@ -6,11 +6,9 @@
  * reaches the model, never for --help, inspect, or exports whose class columns decide every row.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { ingest } from '../ingest/ingest.js';
 import type { Taxonomy } from './load.js';
 import { NaiveBayes, type Ranked, type Sample, type TextModel } from './model.js';
 import { loadModel } from './model-file.js';
-import { normalizeText } from './normalize.js';
 
 /**
  * n-grams seen fewer times than this in the tuning texts are left out of the shipped file.
@@ -58,19 +56,6 @@ export function modelFor(model: string | false | null, taxonomy: Taxonomy): Text
   if (model === false) return null;
   if (model !== null) return loadModel(model, taxonomy);
   return hasShippedModel(taxonomy) ? new LazyModel(shippedModelPath(taxonomy.name)) : null;
-}
-
-/** The labelled texts of an evaluation file, normalised, as training samples (second-level codes). */
-export async function trainingSamples(file: string, taxonomy: Taxonomy): Promise<Sample[]> {
-  const codes = new Map(taxonomy.nodes.filter((n) => n.level === 2).map((n) => [n.name, n.code]));
-  const samples: Sample[] = [];
-  const settings = { map: {}, complaintTypes: ['投诉'], encoding: null, sheet: null };
-  await ingest([file], settings, (order) => {
-    const label = order.level2 ? codes.get(order.level2) : undefined;
-    if (label && order.content)
-      samples.push({ text: normalizeText(order.content, taxonomy.text), label });
-  });
-  return samples;
 }
 
 /** The shipped file's text: one n-gram a line, so a retrained model diffs readably. */

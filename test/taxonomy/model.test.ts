@@ -17,8 +17,8 @@ import {
   modelFor,
   shippedModelJson,
   shippedModelPath,
-  trainingSamples,
 } from '../../src/taxonomy/shipped-model.js';
+import { trainingSamples } from '../../src/taxonomy/training-samples.js';
 
 const samples = [
   { text: '电压低', label: 'A' },
