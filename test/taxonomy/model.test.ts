@@ -137,12 +137,12 @@ describe('a very sure model overrules a weak rules decision', () => {
     ],
   });
   it.each([
-    // The rules lean to 抄表催费 with confidence 0.5 (the runner-up has half the points).
+    // The rules lean to 抄表催费 with confidence 0.25 (the runner-up has three quarters of the points).
     [
       '电费太高，抄表员态度不好',
       0.99,
       ['服务态度', 'model'],
-      /^模型 0\.99；规则 抄表催费 0\.50: 电费\(\+2\) 抄\(\+4\) 抄表\(\+6\) ｜ 「抄表员态度不好」$/,
+      /^模型 0\.99；规则 抄表催费 0\.25: 电费\(\+2\) 抄\(\+4\) 抄表\(\+6\) ｜ 「抄表员态度不好」$/,
     ],
     [
       '电费太高，抄表员态度不好',
