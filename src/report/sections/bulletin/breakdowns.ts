@@ -42,7 +42,7 @@ function nameOf(g: BreakdownGroup, b: Breakdown, path: string, lang: Lang, d = 0
   return name(keyIn(g, lang, d), `${path}.${lang === 'zh' ? 'key' : 'keyEn'}.${d}`);
 }
 
-/** "95598电话12件，占60%，同比增加3件"; "phone: 12 (60%, up 3 on a year earlier)". */
+/** "95598电话（12件，占60%，同比增加3件）"; "phone: 12 (60%, up 3 on a year earlier)". */
 function groupPiece(
   g: BreakdownGroup,
   b: Breakdown,
