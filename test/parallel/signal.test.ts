@@ -4,7 +4,7 @@
  * the cleanup of test/cli/outputs.test.ts runs as on one thread).
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -25,7 +25,56 @@ function bigExport(): string {
   return file;
 }
 
+/** The run, in ranges of 1 MiB on two threads; `kill` sends the signal after `ms`. */
+async function run(big: string, kill: { signal: NodeJS.Signals; ms: number } | null) {
+  const out = mkdtempSync(join(dir, 'out-'));
+  const tmp = mkdtempSync(join(dir, 'tmp-'));
+  const log = join(dir, `log-${Math.random().toString(36).slice(2)}`);
+  const child = spawn(
+    process.execPath,
+    [
+      join(ROOT, 'bin/complaints.js'),
+      'analyze',
+      big,
+      '--threads',
+      '2',
+      '--out',
+      join(out, 'a.xlsx'),
+    ],
+    {
+      env: {
+        ...process.env,
+        TMPDIR: tmp,
+        // Cut the export into ranges though it is under the size that would be.
+        COMPLAINTS_TEST_RANGE_BYTES: String(1024 * 1024),
+        COMPLAINTS_TEST_RANGE_LOG: log,
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  const started = Date.now();
+  // When the input has been read whole: the range log is written then.
+  let read = 0;
+  const watch = setInterval(() => {
+    if (read === 0 && existsSync(log)) read = Date.now() - started;
+  }, 10);
+  if (kill) {
+    await new Promise((r) => setTimeout(r, kill.ms));
+    child.kill(kill.signal);
+  }
+  const code = await exited;
+  clearInterval(watch);
+  return { code, stderr, out, tmp, log, read };
+}
+
 describe('killed while workers read', () => {
+  // Timed first on this machine: the signal comes halfway to the moment the input has been read
+  // (start-up is a fraction of that), so while the workers read, whatever the machine's speed.
+  let reading = 0;
+
   it.each([
     ['SIGINT', 130],
     ['SIGTERM', 143],
@@ -33,43 +82,21 @@ describe('killed while workers read', () => {
     '%s: exit %i, nothing written, no temporary file',
     async (signal, code) => {
       const big = bigExport();
-      const out = mkdtempSync(join(dir, 'out-'));
-      const tmp = mkdtempSync(join(dir, 'tmp-'));
-      const log = join(dir, `log-${signal}`);
-      const child = spawn(
-        process.execPath,
-        [
-          join(ROOT, 'bin/complaints.js'),
-          'analyze',
-          big,
-          '--threads',
-          '2',
-          '--out',
-          join(out, 'a.xlsx'),
-        ],
-        {
-          env: {
-            ...process.env,
-            TMPDIR: tmp,
-            // Cut the export into ranges though it is under the size that would be.
-            COMPLAINTS_TEST_RANGE_BYTES: String(1024 * 1024),
-            COMPLAINTS_TEST_RANGE_LOG: log,
-          },
-          stdio: ['ignore', 'ignore', 'pipe'],
-        },
-      );
-      let stderr = '';
-      child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
-      await new Promise((r) => setTimeout(r, 1500)); // the workers are reading
-      child.kill(signal);
-      expect(await exited).toBe(code);
-      expect(stderr).not.toMatch(/^\s+at /m);
+      if (reading === 0) {
+        const whole = await run(big, null);
+        expect(whole.code, whole.stderr).toBe(0);
+        expect(readFileSync(whole.log, 'utf8')).toMatch(/"ranges"/);
+        reading = whole.read;
+        expect(reading).toBeGreaterThan(0);
+      }
+      const r = await run(big, { signal, ms: Math.round(reading / 2) });
+      expect(r.code, r.stderr).toBe(code);
+      expect(r.stderr).not.toMatch(/^\s+at /m);
       // Killed before the input was read whole: no range log, no output, no temporary file.
-      expect(() => readFileSync(log)).toThrow();
-      expect(readdirSync(out)).toEqual([]);
-      expect(readdirSync(tmp)).toEqual([]);
+      expect(() => readFileSync(r.log)).toThrow();
+      expect(readdirSync(r.out)).toEqual([]);
+      expect(readdirSync(r.tmp)).toEqual([]);
     },
-    60_000,
+    120_000,
   );
 });
