@@ -83,6 +83,7 @@ async function readEach(
         workers.job,
         workers.first(),
         workers.add,
+        i === files.length - 1 || i === only,
       ));
     if (inWorkers) {
       if (i === files.length - 1 || i === only) await workers!.pool.close();
