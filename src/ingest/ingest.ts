@@ -86,6 +86,7 @@ async function readEach(
       encoding: settings.encoding,
       sheet: settings.sheet,
       maxInflated: settings.maxInflated ?? null,
+      threads: settings.threads ?? null,
     });
     const name = file === '-' ? 'stdin' : file;
     const split = splitBefore ? (row: number) => splitBefore(i, row) : null;
