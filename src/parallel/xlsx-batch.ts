@@ -42,13 +42,11 @@ export class BatchWriter {
     return this.rowsLength / 2;
   }
 
-  add(batch: readonly RawRow[]): void {
-    for (const { row, cells } of batch) {
-      if (this.rowsLength + 2 > this.rows.length) this.rows = grow(this.rows);
-      this.rows[this.rowsLength++] = row;
-      this.rows[this.rowsLength++] = cells.length;
-      for (let i = 0; i < cells.length; i++) this.cell(cells[i]!);
-    }
+  add({ row, cells }: RawRow): void {
+    if (this.rowsLength + 2 > this.rows.length) this.rows = grow(this.rows);
+    this.rows[this.rowsLength++] = row;
+    this.rows[this.rowsLength++] = cells.length;
+    for (let i = 0; i < cells.length; i++) this.cell(cells[i]!);
   }
 
   private cell(cell: Cell): void {

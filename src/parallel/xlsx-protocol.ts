@@ -17,6 +17,12 @@ export const ANSWER = 2;
 export const ABORTED = 3;
 export const CONTROL_SLOTS = 3;
 
+/**
+ * For tests only: every workbook, whatever its size, is read in a worker, in batches of this
+ * many rows (so that a small fixture makes many batches).
+ */
+export const TEST_XLSX_WORKER_ENV = 'COMPLAINTS_TEST_XLSX_WORKER';
+
 /** For tests only: the worker fails with a fault of its own after this many batches. */
 export const TEST_FAIL_ENV = 'COMPLAINTS_TEST_XLSX_WORKER_FAIL';
 

@@ -20,6 +20,7 @@ import {
   CONSUMED,
   CONTROL_SLOTS,
   STOP,
+  TEST_XLSX_WORKER_ENV,
   type XlsxJob,
   type XlsxMessage,
 } from './xlsx-protocol.js';
@@ -35,13 +36,10 @@ export const xlsxWorkerAvailable = !import.meta.url.endsWith('.ts');
  */
 export const MIN_XLSX_BYTES = 2 * 1024 * 1024;
 
-/** For tests only: "1" reads every workbook in a worker, whatever its size. */
-export const TEST_XLSX_WORKER_ENV = 'COMPLAINTS_TEST_XLSX_WORKER';
-
 /** Whether a workbook of `size` bytes is read in a worker with `threads` threads. */
 export function wantXlsxWorker(size: number, threads: number | null | undefined): boolean {
   if (!xlsxWorkerAvailable || (threads ?? 1) < 2) return false;
-  return size >= MIN_XLSX_BYTES || process.env[TEST_XLSX_WORKER_ENV] === '1';
+  return size >= MIN_XLSX_BYTES || Number(process.env[TEST_XLSX_WORKER_ENV] ?? '') > 0;
 }
 
 /** For tests only: a file to which each workbook read in a worker appends what happened. */
@@ -68,7 +66,8 @@ export async function readXlsxInWorker(
   const failure = await inWorker(job, sink, notes, record);
   const logFile = process.env[TEST_XLSX_LOG_ENV];
   if (logFile) {
-    appendFileSync(logFile, JSON.stringify({ file: job.file, fallback: failure !== null }) + '\n');
+    const fallback = failure !== null && !(failure instanceof SinkError);
+    appendFileSync(logFile, JSON.stringify({ file: job.file, fallback }) + '\n');
   }
   if (failure === null) return;
   if (failure instanceof SinkError) throw failure.error;

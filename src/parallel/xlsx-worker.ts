@@ -17,6 +17,7 @@ import {
   MAX_IN_FLIGHT,
   STOP,
   TEST_FAIL_ENV,
+  TEST_XLSX_WORKER_ENV,
   type XlsxJob,
   type XlsxMessage,
 } from './xlsx-protocol.js';
@@ -43,6 +44,7 @@ function waitWhile(at: number, value: number): void {
 let sheet = 0;
 let posted = 0;
 const writer = new BatchWriter();
+const batchRows = Number(process.env[TEST_XLSX_WORKER_ENV] ?? '') || BATCH_ROWS;
 const failAfter = Number(process.env[TEST_FAIL_ENV] ?? '') || 0;
 
 function flush(): void {
@@ -64,9 +66,11 @@ const sink: TableSink = {
     post({ type: 'begin', info });
   },
   rows(batch) {
-    if (Atomics.load(control, STOP) === sheet) return false;
-    writer.add(batch);
-    if (writer.rowCount >= BATCH_ROWS) flush();
+    for (const row of batch) {
+      if (Atomics.load(control, STOP) === sheet) return false;
+      writer.add(row);
+      if (writer.rowCount >= batchRows) flush();
+    }
     return Atomics.load(control, STOP) !== sheet;
   },
   broken() {},
