@@ -16,6 +16,9 @@ import { HOSTILE } from '../../scripts/hostile/make.js';
 import { complaints, type Run } from '../helpers/cli.js';
 import { row, workbook } from '../helpers/zip.js';
 
+/** Two runs of the real program, each up to some 20 s on a loaded two-core machine. */
+const SLOW = 180_000;
+
 const dir = mkdtempSync(join(tmpdir(), 'complaints-xlsx-threads-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -143,42 +146,51 @@ const lateDamage = write(
 describe('--threads 2 reads a workbook in a worker and gives what --threads 1 gives', () => {
   const fixtures = [...workbooks('fixtures'), ...workbooks('test/files')];
 
-  it.each(fixtures.map((f) => [f]))('inspect and analyze: %s', (file) => {
-    for (const args of [
-      ['inspect', file, '--json'],
-      ['analyze', file, '--json'],
-    ]) {
-      const { one, two, log } = both(args, 3);
-      expectSame(one, two);
-      // Encrypted and truncated files are refused before the workbook is read.
-      if (file.startsWith('fixtures')) expect(log.map((l) => l.fallback)).toEqual([false]);
-    }
-  });
+  it.each(fixtures.map((f) => [f]))(
+    'inspect and analyze: %s',
+    (file) => {
+      for (const args of [
+        ['inspect', file, '--json'],
+        ['analyze', file, '--json'],
+      ]) {
+        const { one, two, log } = both(args, 3);
+        expectSame(one, two);
+        // Encrypted and truncated files are refused before the workbook is read.
+        if (file.startsWith('fixtures')) expect(log.map((l) => l.fallback)).toEqual([false]);
+      }
+    },
+    SLOW,
+  );
 
-  it.each([
+  const batches = [
     ['plain.xlsx', 1, plain],
     ['plain.xlsx', 64, plain],
     ['sheets.xlsx', 2, sheets],
     ['sheets.xlsx', 5000, sheets],
-  ])(
-    '%s in batches of %i rows: inspect, analyze, trend, --strict, --sheet',
-    (_name, batch, file) => {
-      for (const args of [
-        ['inspect', file, '--json'],
-        ['analyze', file, '--json'],
-        ['analyze', file, '--by', 'level2', '--json', '--lang', 'en'],
-        ['trend', file, '--json'],
-        ['analyze', file, '--strict'],
-        ['inspect', file, '--sheet', '3', '--json'],
-        ['inspect', file, '--sheet', '说明', '--json'],
-      ]) {
-        const { one, two, log } = both(args as string[], batch as number);
-        expectSame(one, two);
-        // plain.xlsx has one sheet: --sheet is refused in the worker, then on this thread.
-        const refused = file === plain && args.includes('--sheet');
-        expect(log.map((l) => l.fallback)).toEqual([refused]);
-      }
+  ] as const;
+  const commands = [
+    ['inspect', '--json'],
+    ['analyze', '--json'],
+    ['analyze', '--by', 'level2', '--json', '--lang', 'en'],
+    ['trend', '--json'],
+    ['analyze', '--strict'],
+    ['inspect', '--sheet', '3', '--json'],
+    ['inspect', '--sheet', '说明', '--json'],
+  ];
+  it.each(
+    batches.flatMap(([name, batch, file]) =>
+      commands.map((c) => [name, batch, c, file] as [string, number, string[], string]),
+    ),
+  )(
+    '%s in batches of %i rows: %j',
+    (_name, batch, [command, ...options], file) => {
+      const { one, two, log } = both([command!, file, ...options], batch);
+      expectSame(one, two);
+      // plain.xlsx has one sheet: --sheet is refused in the worker, then on this thread.
+      const refused = file === plain && options.includes('--sheet');
+      expect(log.map((l) => l.fallback)).toEqual([refused]);
     },
+    SLOW,
   );
 
   it.each([
@@ -190,12 +202,16 @@ describe('--threads 2 reads a workbook in a worker and gives what --threads 1 gi
       'several inputs, csv and xlsx',
       ['analyze', plain, 'fixtures/95598-2016-09-11.csv', sheets, '--json'],
     ],
-  ])('%s: the same', (_name, args) => {
-    const { one, two, log } = both(args as string[], 7);
-    expectSame(one, two);
-    expect(log.length).toBeGreaterThan(0);
-    expect(log.every((l) => !l.fallback)).toBe(true);
-  });
+  ])(
+    '%s: the same',
+    (_name, args) => {
+      const { one, two, log } = both(args as string[], 7);
+      expectSame(one, two);
+      expect(log.length).toBeGreaterThan(0);
+      expect(log.every((l) => !l.fallback)).toBe(true);
+    },
+    SLOW,
+  );
 
   it('damage late in the sheet: the one-thread error, exit 2, after a fallback', () => {
     const { one, two, log } = both(['analyze', lateDamage, '--json'], 10);
@@ -205,26 +221,31 @@ describe('--threads 2 reads a workbook in a worker and gives what --threads 1 gi
     expect(log.map((l) => l.fallback)).toEqual([true]);
   });
 
-  it.each([
+  const faults = [
     ['plain.xlsx, after the first batch', plain, 1],
     ['plain.xlsx, late', plain, 9],
     ['sheets.xlsx, in the second sheet (the first left)', sheets, 25],
     ['sheets.xlsx, in the first sheet', sheets, 1],
-  ])(
-    'a fault of the worker itself (%s): read again on this thread, the same result',
-    (_name, file, after) => {
+  ] as const;
+  const faultCommands = [
+    ['analyze', '--json'],
+    ['inspect', '--json'],
+    ['report', '--detail', '--json'],
+  ];
+  it.each(
+    faults.flatMap(([name, file, after]) =>
+      faultCommands.map((c) => [name, c, file, after] as [string, string[], string, number]),
+    ),
+  )(
+    'a fault of the worker itself (%s), %j: read again on this thread, the same result',
+    (_name, [command, ...options], file, after) => {
       const env = { COMPLAINTS_TEST_XLSX_WORKER_FAIL: String(after) };
-      for (const args of [
-        ['analyze', file, '--json'],
-        ['inspect', file, '--json'],
-        ['report', file, '--detail', '--json'],
-      ]) {
-        const { one, two, log } = both(args, 2, env);
-        expect(one.code).toBe(0);
-        expectSame(one, two);
-        expect(log.map((l) => l.fallback)).toEqual([true]);
-      }
+      const { one, two, log } = both([command!, file, ...options], 2, env);
+      expect(one.code).toBe(0);
+      expectSame(one, two);
+      expect(log.map((l) => l.fallback)).toEqual([true]);
     },
+    SLOW,
   );
 
   it('below its size, a workbook is read on one thread without the test switch', () => {
