@@ -54,7 +54,7 @@ function dataList(name: string): string[] {
 }
 
 /** A clause segmented: its runs of kept words, the words, the phrases. */
-interface Clause {
+export interface Clause {
   runs: string[][];
   words: string[];
   phrases: string[];
@@ -110,20 +110,26 @@ export class Segmenter {
   private clauses(text: string | readonly string[]): Clause[] {
     const out: Clause[] = [];
     for (const key of typeof text === 'string' ? clausesOf(text) : text) {
-      let clause = this.cache.get(key);
-      if (!clause) {
-        if (this.cache.size >= CACHE_MAX) this.cache.clear();
-        const runs = this.clauseRuns(key);
-        clause = {
-          runs,
-          words: runs.flat(),
-          phrases: runs.flatMap((r) => r.slice(1).map((w, i) => `${r[i]!}${w}`)),
-        };
-        this.cache.set(key, clause);
-      }
+      const clause = this.clause(key);
       if (clause.runs.length > 0) out.push(clause);
     }
     return out;
+  }
+
+  /** One clause (as clausesOf gives it) segmented: its words and phrases. */
+  clause(key: string): Clause {
+    let clause = this.cache.get(key);
+    if (!clause) {
+      if (this.cache.size >= CACHE_MAX) this.cache.clear();
+      const runs = this.clauseRuns(key);
+      clause = {
+        runs,
+        words: runs.flat(),
+        phrases: runs.flatMap((r) => r.slice(1).map((w, i) => `${r[i]!}${w}`)),
+      };
+      this.cache.set(key, clause);
+    }
+    return clause;
   }
 
   private clauseRuns(clause: string): string[][] {
