@@ -24,7 +24,7 @@
 import type { Classification } from '../taxonomy/classify.js';
 import { normalizeText, type TextTable } from '../taxonomy/normalize.js';
 import { detach } from '../schema/values.js';
-import { clausesOf } from '../text/clauses.js';
+import { ClauseNumbers } from '../text/clauses.js';
 import type { HotWordClassRef, HotWordTextSet } from '../metrics/hot-words.js';
 import type { WorkOrder } from './types.js';
 
@@ -101,8 +101,10 @@ class Numbered<T> {
 export class HotWordTexts {
   /** Each distinct clause as normalised, once. */
   private readonly clauses = new Numbered<string>();
-  /** A clause as written → its number (written forms that normalise alike share one). */
-  private readonly written = new Map<string, number>();
+  /** The clauses as written (clausesOf), numbered as read. */
+  private readonly written = new ClauseNumbers();
+  /** Per clause as written, its number normalised (-1: not yet known); several may share one. */
+  private normalOf = new Int32Array(0);
   private readonly units = new Numbered<string>();
   private readonly classes = new Numbered<HotWordClassRef>();
   // The texts, in the order kept; a text replaced by a later copy is marked dead.
@@ -138,15 +140,22 @@ export class HotWordTexts {
       return;
     }
     const node = c!.level2 ?? c!.level1;
-    const pieces = clausesOf(text.length > TEXT_KEPT ? text.slice(0, TEXT_KEPT) : text);
-    for (const piece of pieces) this.pool.push(this.clauseId(piece));
+    const before = this.pool.n;
+    this.written.each(text.length > TEXT_KEPT ? text.slice(0, TEXT_KEPT) : text, this.push);
     this.add(
       entry,
       day,
       this.units.id(order.unit, () => detach(order.unit)),
       node ? this.classId(node) : -1,
-      pieces.length,
+      this.pool.n - before,
     );
+  };
+
+  /** Adds a clause, by its number as written, to the pool as its number normalised. */
+  private readonly push = (written: number): void => {
+    let id = written < this.normalOf.length ? this.normalOf[written]! : -1;
+    if (id < 0) id = this.normalise(written);
+    this.pool.push(id);
   };
 
   private classId(node: HotWordClassRef): number {
@@ -158,13 +167,15 @@ export class HotWordTexts {
   }
 
   /** A clause's number, normalised as the classifier reads it (繁體, typos, dialect → standard). */
-  private clauseId(written: string): number {
-    let id = this.written.get(written);
-    if (id === undefined) {
-      const normal = detach(normalizeText(written, this.table));
-      id = this.clauses.id(normal, () => normal);
-      this.written.set(normal === written ? normal : detach(written), id);
+  private normalise(written: number): number {
+    const normal = detach(normalizeText(this.written.list[written]!, this.table));
+    const id = this.clauses.id(normal, () => normal);
+    if (written >= this.normalOf.length) {
+      const grown = new Int32Array(Math.max(256, written * 2)).fill(-1);
+      grown.set(this.normalOf);
+      this.normalOf = grown;
     }
+    this.normalOf[written] = id;
     return id;
   }
 

@@ -111,3 +111,118 @@ export function clausesOf(text: string): string[] {
   end(n);
   return out;
 }
+
+/**
+ * The clauses of many texts as numbers, each distinct clause (as clausesOf gives it) made a
+ * string once: a clause already known is found by a hash of its characters, computed while
+ * cutting, and compared in place, so reading a text makes no string at all. The collector of
+ * the hot words' texts reads every complaint through it.
+ */
+export class ClauseNumbers {
+  /** The clauses by number. */
+  readonly list: string[] = [];
+  private hashes: Int32Array = new Int32Array(256);
+  /** Open addressing: number + 1 by hash (0: empty). */
+  private slots: Int32Array = new Int32Array(1024);
+
+  /** Calls `fn` with the number of each clause of `text`, in order (clausesOf(text)). */
+  each(text: string, fn: (id: number) => void): void {
+    const k = (kinds ??= charKinds());
+    const n = text.length;
+    let start = 0;
+    let h = 0;
+    let length = 0;
+    let digits = false;
+    const end = (at: number) => {
+      if (length > 0) fn(this.find(text, start, at, h, digits));
+      h = 0;
+      length = 0;
+      digits = false;
+    };
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      const kind = k[c]!;
+      if (kind & CUT) {
+        end(i);
+        i++;
+        while (i < n && k[text.charCodeAt(i)]! & CUT) i++;
+        start = i;
+      } else if (kind & DIGIT) {
+        h = (Math.imul(h, 31) + 0x30) | 0;
+        length++;
+        digits = true;
+        i++;
+        while (i < n && k[text.charCodeAt(i)]! & DIGIT) i++;
+      } else if (addressAt(text, i)) {
+        end(i);
+        i += 2;
+        while (i < n && !(k[text.charCodeAt(i)]! & ADDRESS_END)) i++;
+        start = i;
+      } else {
+        h = (Math.imul(h, 31) + c) | 0;
+        length++;
+        i++;
+      }
+    }
+    end(n);
+  }
+
+  /** The number of the clause text[from, to) (digit runs as 0), added when new. */
+  private find(text: string, from: number, to: number, h: number, digits: boolean): number {
+    const mask = this.slots.length - 1;
+    for (let s = (h ^ (h >>> 15)) & mask; ; s = (s + 1) & mask) {
+      const id = this.slots[s]! - 1;
+      if (id < 0) return this.add(s, text, from, to, h, digits);
+      if (this.hashes[id] === h && same(this.list[id]!, text, from, to)) return id;
+    }
+  }
+
+  private add(slot: number, text: string, from: number, to: number, h: number, digits: boolean) {
+    const written = text.slice(from, to);
+    // A copy of its own, not a slice pinning the text.
+    const clause = Buffer.from(digits ? written.replace(DIGITS, '0') : written, 'utf16le').toString(
+      'utf16le',
+    );
+    const id = this.list.push(clause) - 1;
+    if (id === this.hashes.length) {
+      const grown = new Int32Array(id * 2);
+      grown.set(this.hashes);
+      this.hashes = grown;
+    }
+    this.hashes[id] = h;
+    this.slots[slot] = id + 1;
+    if (this.list.length * 2 > this.slots.length) this.rehash();
+    return id;
+  }
+
+  private rehash(): void {
+    this.slots = new Int32Array(this.slots.length * 2);
+    const mask = this.slots.length - 1;
+    this.list.forEach((_, id) => {
+      const h = this.hashes[id]!;
+      let s = (h ^ (h >>> 15)) & mask;
+      while (this.slots[s] !== 0) s = (s + 1) & mask;
+      this.slots[s] = id + 1;
+    });
+  }
+}
+
+/** Whether `clause` is text[from, to) with each run of digits written 0. */
+function same(clause: string, text: string, from: number, to: number): boolean {
+  const k = kinds!;
+  let j = 0;
+  for (let i = from; i < to; j++) {
+    if (j >= clause.length) return false;
+    const c = text.charCodeAt(i);
+    if (k[c]! & DIGIT) {
+      if (clause.charCodeAt(j) !== 0x30) return false;
+      i++;
+      while (i < to && k[text.charCodeAt(i)]! & DIGIT) i++;
+    } else {
+      if (clause.charCodeAt(j) !== c) return false;
+      i++;
+    }
+  }
+  return j === clause.length;
+}

@@ -4,7 +4,7 @@
  * written by hand and on random texts made of the characters that matter.
  */
 import { describe, expect, it } from 'vitest';
-import { clausesByExpressions, clausesOf } from '../../src/text/clauses.js';
+import { ClauseNumbers, clausesByExpressions, clausesOf } from '../../src/text/clauses.js';
 
 describe('clausesOf', () => {
   it.each([
@@ -51,5 +51,36 @@ describe('the characters clausesOf cuts at', () => {
       const text = `电${String.fromCharCode(c)}费`;
       expect(clausesOf(text), c.toString(16)).toEqual(clausesByExpressions(text));
     }
+  });
+});
+
+describe('ClauseNumbers', () => {
+  const numbered = (numbers: ClauseNumbers, text: string) => {
+    const ids: number[] = [];
+    numbers.each(text, (id) => ids.push(id));
+    return ids;
+  };
+
+  it('numbers each distinct clause once, in order of first reading', () => {
+    const numbers = new ClauseNumbers();
+    expect(numbered(numbers, '停电3次，电费高。停电12次')).toEqual([0, 1, 0]);
+    expect(numbered(numbers, '其位于某路5号，电费高；电费 高')).toEqual([2, 1, 3, 4]);
+    expect(numbers.list).toEqual(['停电0次', '电费高', '其', '电费', '高']);
+  });
+
+  it('gives back every text’s clauses exactly, over many texts sharing clauses', () => {
+    const numbers = new ClauseNumbers();
+    const alphabet = [...'位于家住址地电费停表压高低电费停表压高低，。 、0123４5'];
+    let seed = 5;
+    const next = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31);
+    for (let t = 0; t < 30_000; t++) {
+      let text = '';
+      const length = next() % 20;
+      for (let i = 0; i < length; i++) text += alphabet[next() % alphabet.length];
+      const back = numbered(numbers, text).map((id) => numbers.list[id]);
+      expect(back, JSON.stringify(text)).toEqual(clausesOf(text));
+    }
+    expect(new Set(numbers.list).size).toBe(numbers.list.length);
+    expect(numbers.list.length).toBeGreaterThan(1000); // the table grew and was rehashed
   });
 });
