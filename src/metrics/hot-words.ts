@@ -20,18 +20,146 @@ export interface HotWordTerms {
   phrases: readonly string[];
 }
 
+/** A class as the hot words name it. */
+export interface HotWordClassRef {
+  code: string;
+  name: string;
+  nameEn: string;
+}
+
 /** A text's terms in pieces (a term in several counts once), with where the text belongs. */
 export interface HotWordDoc {
   unit: string;
-  class: { code: string; name: string; nameEn: string } | null;
+  class: HotWordClassRef | null;
   terms: readonly HotWordTerms[];
 }
 
-/** A text's distinct terms of one kind. */
-function termsOf(d: HotWordDoc, kind: 'words' | 'phrases'): Set<string> {
-  const set = new Set<string>();
-  for (const part of d.terms) for (const t of part[kind]) set.add(t);
+/**
+ * Texts compactly (the collector's form, ingest/hot-word-texts.ts): per text its unit (into
+ * `units`), class (into `classes`; -1: none) and pieces, `pieces[start[i]]` to
+ * `pieces[start[i + 1]]`, each a number into `terms`, which many texts share.
+ */
+export interface HotWordTextSet {
+  units: readonly string[];
+  classes: readonly HotWordClassRef[];
+  unit: ArrayLike<number>;
+  cls: ArrayLike<number>;
+  start: ArrayLike<number>;
+  pieces: ArrayLike<number>;
+  terms: readonly HotWordTerms[];
+}
+
+/** Texts given either way. */
+export type HotWordDocs = readonly HotWordDoc[] | HotWordTextSet;
+
+/** Texts as objects → a text set (each doc's pieces its own). */
+export function textSet(docs: readonly HotWordDoc[]): HotWordTextSet {
+  const units: string[] = [];
+  const unitIds = new Map<string, number>();
+  const classes: HotWordClassRef[] = [];
+  const classIds = new Map<string, number>();
+  const terms: HotWordTerms[] = [];
+  const set = {
+    units,
+    classes,
+    terms,
+    unit: new Int32Array(docs.length),
+    cls: new Int32Array(docs.length),
+    start: new Int32Array(docs.length + 1),
+    pieces: [] as number[],
+  };
+  docs.forEach((d, i) => {
+    let u = unitIds.get(d.unit);
+    if (u === undefined) unitIds.set(d.unit, (u = units.push(d.unit) - 1));
+    let c = -1;
+    if (d.class) {
+      c = classIds.get(d.class.code) ?? -1;
+      if (c < 0) classIds.set(d.class.code, (c = classes.push(d.class) - 1));
+    }
+    set.unit[i] = u;
+    set.cls[i] = c;
+    set.start[i] = set.pieces.length;
+    for (const t of d.terms) set.pieces.push(terms.push(t) - 1);
+  });
+  set.start[docs.length] = set.pieces.length;
   return set;
+}
+
+const asSet = (texts: HotWordDocs): HotWordTextSet =>
+  Array.isArray(texts) ? textSet(texts as readonly HotWordDoc[]) : (texts as HotWordTextSet);
+
+const sizeOf = (set: HotWordTextSet) => set.unit.length;
+
+type Kind = 'words' | 'phrases';
+
+/**
+ * Terms as numbers, the same across the texts of one computation: each piece's terms looked up
+ * once (by its text set's `terms` list), then every count is over arrays of small integers.
+ */
+class TermIds {
+  readonly list: Record<Kind, string[]> = { words: [], phrases: [] };
+  private readonly ids: Record<Kind, Map<string, number>> = {
+    words: new Map(),
+    phrases: new Map(),
+  };
+  private readonly byTerms = new Map<readonly HotWordTerms[], Record<Kind, Int32Array[]>>();
+
+  /** The numbers of each piece's terms of one kind. */
+  of(set: HotWordTextSet, kind: Kind): Int32Array[] {
+    let known = this.byTerms.get(set.terms);
+    if (!known) this.byTerms.set(set.terms, (known = { words: [], phrases: [] }));
+    const lists = known[kind];
+    if (lists.length < set.terms.length) {
+      const ids = this.ids[kind];
+      const list = this.list[kind];
+      for (let p = lists.length; p < set.terms.length; p++)
+        lists.push(
+          Int32Array.from(set.terms[p]![kind], (t) => {
+            let id = ids.get(t);
+            if (id === undefined) ids.set(t, (id = list.push(t) - 1));
+            return id;
+          }),
+        );
+    }
+    return lists;
+  }
+
+  /**
+   * Calls `fn(text, term)` once per distinct term of each text (`texts`: the indexes; all when
+   * null), texts in order, a text's terms in their first order.
+   */
+  each(
+    set: HotWordTextSet,
+    kind: Kind,
+    texts: ArrayLike<number> | null,
+    fn: (text: number, term: number) => void,
+  ): void {
+    const lists = this.of(set, kind);
+    const stamp = new Int32Array(this.list[kind].length).fill(-1);
+    const n = texts ? texts.length : sizeOf(set);
+    for (let k = 0; k < n; k++) {
+      const i = texts ? texts[k]! : k;
+      for (let p = set.start[i]!; p < set.start[i + 1]!; p++)
+        for (const t of lists[set.pieces[p]!]!)
+          if (stamp[t] !== i) {
+            stamp[t] = i;
+            fn(i, t);
+          }
+    }
+  }
+
+  /** Texts with each term, in order of first appearance. */
+  count(set: HotWordTextSet, kind: Kind, texts: ArrayLike<number> | null = null): Counts {
+    this.of(set, kind);
+    const counts = new Int32Array(this.list[kind].length);
+    const order: number[] = [];
+    this.each(set, kind, texts, (_, t) => {
+      if (counts[t] === 0) order.push(t);
+      counts[t]!++;
+    });
+    const list = this.list[kind];
+    return new Map(order.map((t) => [list[t]!, counts[t]!]));
+  }
 }
 
 export interface HotWordClass {
@@ -72,11 +200,11 @@ export interface UnitHotWords {
 export type HotWordBasis = 'preceding' | 'yearEarlier';
 
 export interface HotWordsInput {
-  period: readonly HotWordDoc[];
+  period: HotWordDocs;
   /** The baseline emerging terms are judged against, and which one it is. */
-  baseline: { basis: HotWordBasis; docs: readonly HotWordDoc[] } | null;
+  baseline: { basis: HotWordBasis; docs: HotWordDocs } | null;
   /** The same span a year earlier, when covered (the baseline's docs again when it is that). */
-  yearEarlier: readonly HotWordDoc[] | null;
+  yearEarlier: HotWordDocs | null;
   /** How many words are listed (phrases: half as many, rounded up). */
   top: number;
   /** Also the top words of each unit. */
@@ -147,36 +275,30 @@ type Counts = Map<string, number>;
 const termKey = (r: Pick<HotWordRow, 'kind' | 'word'>) =>
   `${r.kind === 'word' ? 'w' : 'p'}${r.word}`;
 
-function countTerms(docs: readonly HotWordDoc[], kind: 'words' | 'phrases'): Counts {
-  const counts: Counts = new Map();
-  for (const d of docs) for (const t of termsOf(d, kind)) counts.set(t, (counts.get(t) ?? 0) + 1);
-  return counts;
-}
-
 /** Most texts first; among equals by code point, so a list never depends on the locale. */
 function ranked(counts: Counts): [string, number][] {
   return [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
 }
 
-function classesOf(docs: readonly HotWordDoc[], rows: readonly HotWordRow[]) {
+function classesOf(ids: TermIds, set: HotWordTextSet, rows: readonly HotWordRow[]) {
   // By kind: a phrase may be written as a word is (电压 + 偏低, 电压偏低).
-  const listed = {
-    words: new Set(rows.filter((r) => r.kind === 'word').map((r) => r.word)),
-    phrases: new Set(rows.filter((r) => r.kind === 'phrase').map((r) => r.word)),
-  };
   const byTerm = { words: new Map<string, Map<string, HotWordClass>>(), phrases: new Map() };
-  for (const d of docs) {
-    if (!d.class) continue;
-    for (const kind of ['words', 'phrases'] as const) {
-      for (const t of termsOf(d, kind)) {
-        if (!listed[kind].has(t)) continue;
-        let classes = byTerm[kind].get(t);
-        if (!classes) byTerm[kind].set(t, (classes = new Map()));
-        const c = classes.get(d.class.code);
-        if (c) c.count++;
-        else classes.set(d.class.code, { ...d.class, count: 1 });
-      }
-    }
+  for (const kind of ['words', 'phrases'] as const) {
+    const listed = new Set(
+      rows.filter((r) => (r.kind === 'word') === (kind === 'words')).map((r) => r.word),
+    );
+    const terms = ids.list[kind];
+    ids.each(set, kind, null, (i, t) => {
+      const c = set.cls[i]!;
+      const word = terms[t]!;
+      if (c < 0 || !listed.has(word)) return;
+      const cls = set.classes[c]!;
+      let classes = byTerm[kind].get(word);
+      if (!classes) byTerm[kind].set(word, (classes = new Map()));
+      const known = classes.get(cls.code);
+      if (known) known.count++;
+      else classes.set(cls.code, { ...cls, count: 1 });
+    });
   }
   return (r: Pick<HotWordRow, 'kind' | 'word'>): HotWordClass[] =>
     [...(byTerm[r.kind === 'word' ? 'words' : 'phrases'].get(r.word)?.values() ?? [])]
@@ -184,18 +306,19 @@ function classesOf(docs: readonly HotWordDoc[], rows: readonly HotWordRow[]) {
       .slice(0, CLASSES_SHOWN);
 }
 
-function unitWords(docs: readonly HotWordDoc[]): UnitHotWords[] {
-  const byUnit = new Map<string, HotWordDoc[]>();
-  for (const d of docs) {
-    const list = byUnit.get(d.unit);
-    if (list) list.push(d);
-    else byUnit.set(d.unit, [d]);
+function unitWords(ids: TermIds, set: HotWordTextSet): UnitHotWords[] {
+  const byUnit = new Map<string, number[]>();
+  for (let i = 0; i < sizeOf(set); i++) {
+    const unit = set.units[set.unit[i]!]!;
+    const list = byUnit.get(unit);
+    if (list) list.push(i);
+    else byUnit.set(unit, [i]);
   }
   return [...byUnit]
     .map(([unit, list]) => ({
       unit,
       texts: list.length,
-      words: ranked(countTerms(list, 'words'))
+      words: ranked(ids.count(set, 'words', list))
         .slice(0, UNIT_WORDS)
         .map(([word, count]) => ({ word, count })),
     }))
@@ -207,19 +330,23 @@ function unitWords(docs: readonly HotWordDoc[]): UnitHotWords[] {
  * the emerging terms not already listed (highest G² first, at most `top`).
  */
 export function hotWords(input: HotWordsInput): HotWordsResult {
-  const { period, baseline, yearEarlier, top } = input;
-  const n1 = period.length;
-  const n2 = baseline?.docs.length ?? 0;
-  const now = { word: countTerms(period, 'words'), phrase: countTerms(period, 'phrases') };
-  const base = baseline && {
-    word: countTerms(baseline.docs, 'words'),
-    phrase: countTerms(baseline.docs, 'phrases'),
-  };
-  const earlier =
-    yearEarlier &&
-    (baseline?.basis === 'yearEarlier'
-      ? base!
-      : { word: countTerms(yearEarlier, 'words'), phrase: countTerms(yearEarlier, 'phrases') });
+  const { top } = input;
+  const ids = new TermIds();
+  const period = asSet(input.period);
+  const baseline = input.baseline && { ...input.baseline, docs: asSet(input.baseline.docs) };
+  const yearEarlier =
+    input.yearEarlier === input.baseline?.docs
+      ? baseline!.docs
+      : input.yearEarlier && asSet(input.yearEarlier);
+  const counts = (set: HotWordTextSet) => ({
+    word: ids.count(set, 'words'),
+    phrase: ids.count(set, 'phrases'),
+  });
+  const n1 = sizeOf(period);
+  const n2 = baseline ? sizeOf(baseline.docs) : 0;
+  const now = counts(period);
+  const base = baseline && counts(baseline.docs);
+  const earlier = yearEarlier && (baseline?.basis === 'yearEarlier' ? base! : counts(yearEarlier));
   const row = (kind: 'word' | 'phrase', word: string, count: number): HotWordRow => {
     const b = base ? (base[kind].get(word) ?? 0) : null;
     return {
@@ -254,14 +381,14 @@ export function hotWords(input: HotWordsInput): HotWordsResult {
         .map((r) => ({ ...r, top: false }))
     : [];
   const rows = [...listed, ...emerging];
-  const classes = classesOf(period, rows);
+  const classes = classesOf(ids, period, rows);
   for (const r of rows) r.classes = classes(r);
   return {
     texts: n1,
     basis: baseline?.basis ?? null,
     baselineTexts: baseline ? n2 : null,
-    yearEarlierTexts: yearEarlier ? yearEarlier.length : null,
+    yearEarlierTexts: yearEarlier ? sizeOf(yearEarlier) : null,
     rows,
-    units: input.byUnit ? unitWords(period) : null,
+    units: input.byUnit ? unitWords(ids, period) : null,
   };
 }

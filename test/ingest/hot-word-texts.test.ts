@@ -1,7 +1,7 @@
 /**
  * The texts the hot words are counted from: the later copy of a work order wins (one with no
  * text, or no complaint, takes it out), partials merge in order as one reading would, and a
- * collector travels as plain data.
+ * collector travels as plain data: each distinct clause once, texts as rows of numbers.
  */
 import { describe, expect, it } from 'vitest';
 import { HotWordTexts } from '../../src/ingest/hot-word-texts.js';
@@ -70,8 +70,8 @@ describe('HotWordTexts', () => {
       whole.observe(o, e, complaint);
       part.observe(o, e, complaint);
     }
-    const merged = HotWordTexts.fromData(JSON.parse(JSON.stringify(first.toData()))).merge(
-      JSON.parse(JSON.stringify(second.toData())),
+    const merged = HotWordTexts.fromData(structuredClone(first.toData())).merge(
+      structuredClone(second.toData()),
     );
     const texts = (t: HotWordTexts) =>
       t
@@ -106,7 +106,7 @@ describe('HotWordTexts', () => {
       whole.observe(o, e, c);
       range.observe(o, local, c);
     }
-    merged.merge(JSON.parse(JSON.stringify(range.toData())), Int32Array.from([2, 0, 3]));
+    merged.merge(structuredClone(range.toData()), Int32Array.from([2, 0, 3]));
     const inOrder = (t: HotWordTexts) => t.between(0, DAY * 2).map((x) => x.clauses.join('，'));
     expect(inOrder(merged)).toEqual(['一', '二改', '七']);
     expect(inOrder(merged)).toEqual(inOrder(whole));
