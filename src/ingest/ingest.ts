@@ -84,6 +84,7 @@ async function readEach(
         workers.first(),
         workers.add,
         i === files.length - 1 || i === only,
+        workers.progress ?? null,
       ));
     if (inWorkers) {
       if (i === files.length - 1 || i === only) await workers!.pool.close();
