@@ -419,6 +419,20 @@ export class Classifier {
     if (fromModel) return fromModel;
     const category = within ? null : this.clearlyAhead(this.level1);
     if (category) {
+      const child = this.childWithin(category.best.node);
+      if (child) {
+        return {
+          level1: category.best.node,
+          level2: child.candidate.node,
+          level3: child.fallback ? null : this.bestChild(child.candidate.node),
+          method: 'rules',
+          confidence: round(1 - Math.max(0, category.second) / category.score),
+          // A fallback type says so: only its first level was evidenced.
+          evidence: child.fallback
+            ? `${this.evidence(category.best)} ｜ 二级默认`
+            : this.evidence(child.candidate),
+        };
+      }
       return {
         level1: category.best.node,
         level2: null,
@@ -433,6 +447,28 @@ export class Classifier {
         ? 'no rule matched'
         : 'rules undecided: no type or category clearly ahead',
     );
+  }
+
+  /**
+   * Within a first level the rules decided, the type strictly ahead of its siblings (by any
+   * margin: the level is already clear), else the level's fallback type, else none.
+   */
+  private childWithin(parent: TaxonomyNode): { candidate: Candidate; fallback: boolean } | null {
+    let best: Candidate | null = null;
+    let score = -Infinity;
+    let second = -Infinity;
+    for (const candidate of this.level2) {
+      if (candidate.node.parent !== parent) continue;
+      const s = this.sum(candidate);
+      if (s > score) {
+        second = score;
+        best = candidate;
+        score = s;
+      } else if (s > second) second = s;
+    }
+    if (best && score > second) return { candidate: best, fallback: false };
+    const fallback = this.level2.find((c) => c.node.parent === parent && c.node.fallback);
+    return fallback ? { candidate: fallback, fallback: true } : null;
   }
 
   /** The model's decision on the text score() last read. */
