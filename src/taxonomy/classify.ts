@@ -35,6 +35,11 @@ export interface ClassifierInput {
 /** A type must score at least this, and this much more than the runner-up, to be chosen. */
 const MIN_SCORE = 2;
 const MIN_MARGIN = 1;
+/**
+ * Where no type is ahead, a first level needs only this much (still MIN_MARGIN ahead): its
+ * fallback type is then a better guess than no type (dev batch level 1 92.9% → 93.3%).
+ */
+const MIN_CATEGORY_SCORE = 1;
 /** The model decides where rules are unsure only when it is at least this sure. */
 const MIN_MODEL_PROBABILITY = 0.4;
 /**
@@ -374,6 +379,8 @@ export class Classifier {
   /** The best-scoring candidate, its score and the runner-up's, when it is clearly ahead. */
   private clearlyAhead(
     candidates: Candidate[],
+    minScore = MIN_SCORE,
+    minMargin = MIN_MARGIN,
   ): { best: Candidate; score: number; second: number } | null {
     let best: Candidate | null = null;
     let score = -Infinity;
@@ -386,7 +393,7 @@ export class Classifier {
         score = s;
       } else if (s > second) second = s;
     }
-    if (!best || score < MIN_SCORE || score - second < MIN_MARGIN) return null;
+    if (!best || score < minScore || score - second < minMargin) return null;
     return { best, score, second };
   }
 
@@ -417,7 +424,7 @@ export class Classifier {
     }
     const fromModel = this.byModel(within);
     if (fromModel) return fromModel;
-    const category = within ? null : this.clearlyAhead(this.level1);
+    const category = within ? null : this.clearlyAhead(this.level1, MIN_CATEGORY_SCORE);
     if (category) {
       const child = this.childWithin(category.best.node);
       if (child) {
