@@ -5,7 +5,8 @@
  * - negated: from 不是/并非/而不是/以为 to the clause's end ("不是抢修慢" says what it is not,
  *   "以为是欠费被停" what the customer wrongly thought; that one does not make the next clause
  *   the focus);
- * - settled: from the clause's start to 没问题/无异议/倒是正常/已处理好/已解决/没算错 … ("通知没问题");
+ * - settled: from the clause's start to 没问题/无异议/倒是正常/已处理好/已解决/没算错/没有抄错/已改造好 …
+ *   ("通知没问题");
  * - focus: a clause that opens with 但/而是/可是/不过/主要是/关键是/问题是/本次/这次 …, or the clause
  *   after a negated or settled one ("不是X，是Y"), up to the end of its sentence: what the
  *   customer came to say counts FOCUS_WEIGHT times;
@@ -77,7 +78,7 @@ const SIDE = /另外|顺便|顺带|此外|附带|同时反映|同时还|还反�
 const NEGATION =
   /(?<![是要])(?:并|倒|也|而)?不是(?!很|太|特别|一次|第一次|头一次|一两次|两次|一回|吗|呢)|并非|(?<![本原])以为/gu;
 const SETTLED =
-  /没问题|没有问题|不是问题|无异议|没有异议|没意见|倒是正常|倒也正常|都正常|一切正常|显示正常|是正常的|恢复正常|已恢复|已处理好|已经处理好|处理好了|已处理完|已解决|已经解决|解决了|没算错|没有算错|没错|无误|是对的|倒是及时|还算及时|挺及时|都能理解|可以理解|能理解|倒是满意|还算满意|态度很好|态度挺好|态度不错|态度还行|来得挺快|来得很快|来得快|没得说|没话说|都挺快|挺快的|都修好了|也修好了|不计较|不跟他计较|(?<![不非未没])正常了?(?=[，。,；;]|$)/gu;
+  /没问题|没有问题|不是问题|无异议|没有异议|没意见|倒是正常|倒也正常|都正常|一切正常|显示正常|是正常的|恢复正常|已恢复|已处理好|已经处理好|处理好了|已处理完|已解决|已经解决|解决了|没有?[抄算记扣收读计]错|没错|已经?改造好|改造好了|无误|是对的|倒是及时|还算及时|挺及时|都能理解|可以理解|能理解|倒是满意|还算满意|态度很好|态度挺好|态度不错|态度还行|来得挺快|来得很快|来得快|没得说|没话说|都挺快|挺快的|都修好了|也修好了|不计较|不跟他计较|(?<![不非未没])正常了?(?=[，。,；;]|$)/gu;
 
 /** By UTF-16 code: 1 when a focus word starts with it, 2 when a past word does. */
 const OPENING = new Uint8Array(0x10000);

@@ -29,6 +29,11 @@ export interface TaxonomyNode {
   level: number;
   parent: TaxonomyNode | null;
   children: TaxonomyNode[];
+  /**
+   * The type a text gets when the rules decide its first level only and none of the level's
+   * types is ahead (`"fallback": true` on at most one child of a first-level node).
+   */
+  fallback: boolean;
 }
 
 export interface Taxonomy {
@@ -192,8 +197,15 @@ export function parseTaxonomy(
       level: parent ? parent.level + 1 : 1,
       parent,
       children: [],
+      fallback: raw.fallback === true,
     };
     if (node.level > 3) problem(path, 'more than three levels');
+    if (raw.fallback !== undefined && typeof raw.fallback !== 'boolean')
+      problem(`${path}.fallback`, 'expected true or false');
+    if (node.fallback && node.level !== 2)
+      problem(`${path}.fallback`, "only a second-level node can be its category's fallback");
+    if (node.fallback && parent?.children.some((c) => c.fallback))
+      problem(`${path}.fallback`, 'a category has at most one fallback type');
     nodes.push(node);
     paths.set(node, path);
     if (badDiscipline) reported.add(node);

@@ -114,6 +114,22 @@ describe('by rules', () => {
     expect(short(classifier.byText('态度，计划'))).toEqual([null, null, null, 'unclassified']);
   });
 
+  it('gives a clear first level its fallback type when none of its types is ahead, and says so', () => {
+    const taxonomy = tiny();
+    taxonomy.nodes.find((n) => n.code === 'S2')!.fallback = true;
+    const withFallback = new Classifier(taxonomy);
+    const c = withFallback.byText('态度和热线');
+    expect(short(c)).toEqual(['服务投诉', '服务渠道', null, 'rules']);
+    expect(c.evidence).toBe('态度(+3) 热线(+3) ｜ 二级默认');
+    // 停送电投诉 has no fallback: its tie stays at the first level.
+    expect(short(withFallback.byText('停电了，抢修和计划都有问题'))).toEqual([
+      '停送电投诉',
+      null,
+      null,
+      'rules',
+    ]);
+  });
+
   it('counts a keyword once however often it repeats', () => {
     expect(classifier.byText('态度态度态度').confidence).toBe(1);
     // repeated, 热线 still scores 3 like 态度: the types tie, the category is clear
@@ -189,6 +205,8 @@ describe('negation, settled clauses and contrast (sgcc-95598)', () => {
     ['客户称电费本身没有异议，但营业厅工作人员态度恶劣，要求道歉', '服务态度'],
     ['之前的电压低问题已解决。本次反映抄表员估抄，电量比实际多', '抄表催费'],
     ['电压倒是正常，问题是营业厅工作人员态度很差，爱理不理', '服务态度'],
+    // settled: 没有抄错 (what was not misread does not count for 抄表催费)
+    ['抄表员没有抄错，可这个月电表走得特别快，怀疑表不准', '电能计量'],
     // a second topic counts less
     [
       '客户反映全村停电超过二十小时，至今没有来电，要求尽快恢复；另外村里的电线杆有点歪',

@@ -123,6 +123,36 @@ describe('validation names every problem with its JSON path', () => {
     ]);
   });
 
+  it('takes at most one fallback type per first level, and only at the second level', () => {
+    const doc = {
+      ...base,
+      nodes: [
+        {
+          code: 'A',
+          name: '甲类',
+          discipline: '营销',
+          fallback: true,
+          children: [
+            { code: 'A1', name: '甲一', fallback: true },
+            { code: 'A2', name: '甲二', fallback: 'yes' },
+            { code: 'A3', name: '甲三', fallback: true },
+          ],
+        },
+      ],
+    };
+    expect(problems(doc)).toEqual([
+      {
+        path: '$.nodes[0].fallback',
+        message: "only a second-level node can be its category's fallback",
+      },
+      { path: '$.nodes[0].children[1].fallback', message: 'expected true or false' },
+      {
+        path: '$.nodes[0].children[2].fallback',
+        message: 'a category has at most one fallback type',
+      },
+    ]);
+  });
+
   it('says when the file is not JSON or misses its header', () => {
     expect(parseTaxonomy('{', 'x').problems[0]!.message).toMatch(/^not JSON/);
     expect(problems({ nodes: [] }).map((p) => p.path)).toEqual([

@@ -106,7 +106,9 @@ describe('the shipped model', () => {
   it('decides where the rules are unsure, and says so in the evidence', () => {
     const text =
       '客户称已于7月7日缴清所欠电费，过了5个小时仍未复电，联系供电所只说要等流程，家里有老人和冰箱里的食物，要求尽快恢复供电。';
-    expect(new Classifier(sgcc).byText(text).level2).toBeNull();
+    // No type is clearly ahead among all 17: the rules alone take the one ahead within the clear
+    // first level (营业投诉); the model, when there is one, decides first.
+    expect(new Classifier(sgcc).byText(text).level2?.name).toBe('抄表催费');
     const c = new Classifier(sgcc, modelFor(null, sgcc)).byText(text);
     expect([c.level2?.name, c.method]).toEqual(['抄表催费', 'model']);
     expect(c.evidence).toMatch(/^模型 [01]\.\d\d$/);
