@@ -8,7 +8,8 @@
  * - settled: from the clause's start to 没问题/无异议/倒是正常/已处理好/已解决/没算错/没有抄错/已改造好 …
  *   ("通知没问题");
  * - focus: a clause that opens with 但/而是/可是/不过/主要是/关键是/问题是/本次/这次 …, or the clause
- *   after a negated or settled one ("不是X，是Y"), up to the end of its sentence: what the
+ *   after a negated or settled one ("不是X，是Y"; not one that only reports what staff said,
+ *   说是…), up to the end of its sentence: what the
  *   customer came to say counts FOCUS_WEIGHT times;
  * - past: a clause opening with 之前/以前/上次 …, an earlier matter, counts PAST_WEIGHT;
  * - side: from 另外/顺便/此外/同时反映 … to the end of the sentence, a second topic, counts
@@ -70,6 +71,8 @@ const FOCUS_WORDS = [
   '其实是',
 ];
 const PAST_WORDS = ['之前', '以前', '此前', '先前', '上次', '上回', '前段时间', '去年', '早先'];
+/** Words that open a clause reporting what staff said: 说是线路老化. */
+const REPORTED_WORDS = ['说是', '称是', '据说'];
 /** Skipped before an opening word: spaces and quotes. */
 const LEAD = new Set([...' \t"“”\'‘’']);
 /** Anywhere in a clause: the customer says what the point is. */
@@ -78,12 +81,13 @@ const SIDE = /另外|顺便|顺带|此外|附带|同时反映|同时还|还反�
 const NEGATION =
   /(?<![是要])(?:并|倒|也|而)?不是(?!很|太|特别|一次|第一次|头一次|一两次|两次|一回|吗|呢)|并非|(?<![本原])以为/gu;
 const SETTLED =
-  /没问题|没有问题|不是问题|无异议|没有异议|没意见|倒是正常|倒也正常|都正常|一切正常|显示正常|是正常的|恢复正常|已恢复|已处理好|已经处理好|处理好了|已处理完|已解决|已经解决|解决了|没有?[抄算记扣收读计]错|没错|已经?改造好|改造好了|无误|是对的|倒是及时|还算及时|挺及时|都能理解|可以理解|能理解|倒是满意|还算满意|态度很好|态度挺好|态度不错|态度还行|来得挺快|来得很快|来得快|没得说|没话说|都挺快|挺快的|都修好了|也修好了|不计较|不跟他计较|(?<![不非未没])正常了?(?=[，。,；;]|$)/gu;
+  /没问题|没有问题|不是问题|无异议|没有异议|没意见|倒是正常|倒也正常|都正常|一切正常|显示正常|是正常的|恢复正常|已恢复|已处理好|已经处理好|处理好了|已处理完|已解决|已经解决|解决了|没有?[抄算记扣收读计]错|没错|已经?改造好|改造好了|无误|是对的|倒是及时|还算及时|挺及时|都能理解|可以理解|能理解|倒是满意|还算满意|态度很好|态度挺好|态度不错|态度还行|来得(?:也|还|倒)?(?:挺|很|蛮|算)?(?:快|及时)|没得说|没话说|都挺快|挺快的|都修好了|也修好了|不计较|不跟他计较|(?<![不非未没])正常了?(?=[，。,；;]|$)/gu;
 
-/** By UTF-16 code: 1 when a focus word starts with it, 2 when a past word does. */
+/** By UTF-16 code: 1 when a focus word starts with it, 2 when a past word does, 8 a reported one. */
 const OPENING = new Uint8Array(0x10000);
 for (const w of FOCUS_WORDS) OPENING[w.charCodeAt(0)]! |= 1;
 for (const w of PAST_WORDS) OPENING[w.charCodeAt(0)]! |= 2;
+for (const w of REPORTED_WORDS) OPENING[w.charCodeAt(0)]! |= 8;
 for (const ch of LEAD) OPENING[ch.charCodeAt(0)]! |= 4;
 
 function opens(
@@ -154,7 +158,10 @@ export function splitClauses(text: string): Clauses {
     if (i > start) {
       const index = clauses.length;
       clauses.push([start, i]);
-      if (after || opens(text, start, i, FOCUS_WORDS, 1) || first(focuses, start, i)) {
+      // After a settled or negated clause comes what the customer says instead, unless the
+      // clause only reports what staff said (说是线路老化): that is their account, not the point.
+      const instead = after && !opens(text, start, i, REPORTED_WORDS, 8);
+      if (instead || opens(text, start, i, FOCUS_WORDS, 1) || first(focuses, start, i)) {
         focus = true;
         side = false;
       }

@@ -39,6 +39,12 @@ describe('splitClauses', () => {
       '之前的跳闸已处理好。本次反映电表走快',
       ['settled:之前的跳闸已处理好', 'focus:本次反映电表走快'],
     ],
+    // settled with an adverb (来得也挺快); staff's account after it (说是…) is not the point
+    [
+      '抢修人员来得也挺快，说是线路老化，但一直这样',
+      ['settled:抢修人员来得也挺快', 'plain:说是线路老化', 'focus:但一直这样'],
+    ],
+    ['通知没问题，说好5点来电', ['settled:通知没问题', 'focus:说好5点来电']],
     ['之前反映过电压低，现在又低了', ['past:之前反映过电压低', 'plain:现在又低了']],
     // what the customer wrongly thought does not count, nor make the next clause the focus
     [
