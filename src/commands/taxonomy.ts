@@ -4,7 +4,7 @@
  * Prints a taxonomy as a tree (Chinese, or English with --lang en), or as JSON; with
  * --validate FILE checks a user's own taxonomy and names every problem with its JSON path.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { InputError } from '../errors.js';
 import { guardOutputs } from '../io/write.js';
 import { emitJson } from '../report/json.js';
@@ -34,6 +34,16 @@ export async function run(settings: Settings, { name, validate }: TaxonomyExtras
     return;
   }
   await guardOutputs([json?.file], [{ path: name, role: 'the taxonomy file' }]);
+  if (json?.file && settings.inputs.length === 0 && existsSync(json.file)) {
+    // `taxonomy --json mine.json` reads as "show mine.json as JSON" but would overwrite it
+    // with the shipped taxonomy: the optional value took the user's file as the output.
+    throw new InputError(
+      'BAD_OPTION',
+      `--json ${json.file}: that file exists, and --json names the file it writes: it would be replaced by the shipped taxonomy ${name}. Nothing was written.`,
+      `To print your taxonomy, write: complaints taxonomy ${json.file} --json; to replace the file, remove it first.`,
+      { file: json.file },
+    );
+  }
   const taxonomy = loadTaxonomy(name);
   if (json) {
     await emitJson(toDocument(taxonomy), json.file ?? true);

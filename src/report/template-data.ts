@@ -30,7 +30,13 @@ export const SECTION_KEYS: readonly BulletinSectionKey[] = [
   'attention',
 ];
 
-export const CHART_NAMES: readonly ChartName[] = ['trend', 'units', 'categories', 'discipline'];
+export const CHART_NAMES: readonly ChartName[] = [
+  'trend',
+  'units',
+  'categories',
+  'discipline',
+  'hotWords',
+];
 
 /** `{trendChart}` …: a chart's tag, for a picture of its own paragraph (`{@trendChart}`). */
 export const chartTag = (name: ChartName): string => `${name}Chart`;

@@ -310,9 +310,24 @@ function failOn(value: string | undefined): 'red' | 'yellow' | null {
   return value === 'red' || value === 'yellow' ? value : null;
 }
 
-/** `--json FILE` (not stdout) as an output path. */
+/** Files `--json FILE` never writes: an export, a report or a document, named by mistake. */
+const NOT_JSON = /\.(csv|tsv|txt|xlsx|xlsm|xls|et|docx|doc|md|pdf)$/i;
+
+/**
+ * `--json FILE` (not stdout) as an output path. The option's value is optional, so
+ * `analyze --json a.csv b.csv` takes a.csv as the output: an export or a report named there
+ * is refused rather than overwritten with JSON.
+ */
 function jsonFile(json: string | true): string | null {
-  return typeof json === 'string' && json !== '-' ? json : null;
+  if (typeof json !== 'string' || json === '-') return null;
+  if (NOT_JSON.test(json)) {
+    throw new InputError(
+      'BAD_OPTION',
+      `--json ${json}: --json names the file it writes, and ${json} is not a .json file. Nothing was read or written.`,
+      'To print JSON, put --json after the input files (or write --json -); to save it, name a .json file.',
+    );
+  }
+  return json;
 }
 
 /**

@@ -53,16 +53,13 @@ describe('an output that is one of the files read: exit 2 before reading', () =>
   const original = readFileSync(join(d, 'x.csv'));
   it.each([
     [['classify', 'x.csv', '--out', 'x.csv'], 'x.csv', 'the input x.csv'],
-    [['inspect', 'x.csv', '--json', 'x.csv'], 'x.csv', 'the input x.csv'],
     [['analyze', 'x.csv', '--out', './x.csv'], './x.csv', 'the input x.csv'],
-    [['analyze', 'x.csv', '--json', 'sub/../x.csv'], 'sub/../x.csv', 'the input x.csv'],
     [['classify', 'x.csv', '--out', 'link.csv'], 'link.csv', 'the input x.csv'],
     [['classify', 'x.csv', '--out', 'hard.csv'], 'hard.csv', 'the input x.csv'],
-    [['trend', 'link.csv', '--json', 'x.csv'], 'x.csv', 'the input link.csv'],
     [
-      ['assess', 'x.csv', '--targets', 't.csv', '--json', 't.csv'],
-      't.csv',
-      'the targets file t.csv',
+      ['assess', 'x.csv', '--targets', 't.json', '--json', 't.json'],
+      't.json',
+      'the targets file t.json',
     ],
     [['taxonomy', 'tax.json', '--json', './tax.json'], './tax.json', 'the taxonomy file tax.json'],
     [
@@ -77,6 +74,7 @@ describe('an output that is one of the files read: exit 2 before reading', () =>
     ],
   ])('%j', (args, output, what) => {
     writeFileSync(join(d, 't.csv'), '供电单位,年度指标\n国网歙县供电公司,10\n');
+    writeFileSync(join(d, 't.json'), '供电单位,年度指标\n国网歙县供电公司,10\n');
     writeFileSync(join(d, 'tax.json'), '{}');
     writeFileSync(join(d, 'complaints.config.json'), '{ "lang": "zh" }');
     const before = readFileSync(join(d, args[1]!));
@@ -97,6 +95,45 @@ describe('an output that is one of the files read: exit 2 before reading', () =>
     const json = complaints(['inspect', 'x.csv', '--json', 'sub'], { cwd: d });
     expect(json.code).toBe(2);
     expect(json.stderr).toMatch(/^complaints: sub: is a folder/);
+  });
+});
+
+describe('--json naming an export or a report: refused, whatever its place', () => {
+  // --json takes an optional file, so `analyze --json a.csv b.csv` makes a.csv the output.
+  const d = workdir('json-name');
+  writeFileSync(join(d, 'y.csv'), readFileSync(FIXTURE));
+  writeFileSync(join(d, 'report.xlsx'), 'not touched');
+  it.each([
+    [['analyze', '--json', 'y.csv', 'x.csv'], 'y.csv'],
+    [['inspect', 'x.csv', '--json', 'x.csv'], 'x.csv'],
+    [['trend', 'x.csv', '--json', 'sub/../x.csv'], 'sub/../x.csv'],
+    [['report', '--json', 'report.xlsx', 'x.csv'], 'report.xlsx'],
+    [['classify', '--json', 'new.CSV', 'x.csv'], 'new.CSV'],
+  ])('%j', (args, named) => {
+    const before = readdirSync(d).map((f) => [f, readFileSync(join(d, f), 'utf8')]);
+    const r = complaints(args, { cwd: d });
+    expect(r.code).toBe(2);
+    expect(isPlainError(r.stderr)).toBe(true);
+    expect(r.stderr).toContain(
+      `complaints: --json ${named}: --json names the file it writes, and ${named} is not a .json file. Nothing was read or written.`,
+    );
+    expect(readdirSync(d).map((f) => [f, readFileSync(join(d, f), 'utf8')])).toEqual(before);
+  });
+
+  it('writes a .json file named anywhere on the line, and - prints', () => {
+    expect(complaints(['analyze', '--json', 'out.json', 'x.csv'], { cwd: d }).code).toBe(0);
+    expect(JSON.parse(readFileSync(join(d, 'out.json'), 'utf8')).schemaVersion).toBe(1);
+    const printed = complaints(['inspect', '--json', '-', 'x.csv'], { cwd: d });
+    expect(JSON.parse(printed.stdout).schemaVersion).toBe(1);
+  });
+
+  it('taxonomy --json FILE never replaces an existing file (it reads as "show FILE")', () => {
+    writeFileSync(join(d, 'mine.json'), '{ "name": "mine" }');
+    const r = complaints(['taxonomy', '--json', 'mine.json'], { cwd: d });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('complaints: --json mine.json: that file exists');
+    expect(r.stderr).toContain('complaints taxonomy mine.json --json');
+    expect(readFileSync(join(d, 'mine.json'), 'utf8')).toBe('{ "name": "mine" }');
   });
 });
 
@@ -377,10 +414,12 @@ describe('outputs through descriptors and inputs through stdin', () => {
   });
 
   it('refuses an output that is the file stdin is redirected from', () => {
+    // A .json name: --json refuses an export's name before it looks at what stdin is.
     const d = workdir('stdin-clash');
-    const before = readFileSync(join(d, 'x.csv'));
-    const fd = openSync(join(d, 'x.csv'), 'r');
-    const r = spawnSync(process.execPath, [BIN, 'inspect', '-', '--json', 'x.csv'], {
+    writeFileSync(join(d, 'x.json'), readFileSync(join(d, 'x.csv')));
+    const before = readFileSync(join(d, 'x.json'));
+    const fd = openSync(join(d, 'x.json'), 'r');
+    const r = spawnSync(process.execPath, [BIN, 'inspect', '-', '--json', 'x.json'], {
       cwd: d,
       stdio: [fd, 'pipe', 'pipe'],
       encoding: 'utf8',
@@ -388,9 +427,9 @@ describe('outputs through descriptors and inputs through stdin', () => {
     closeSync(fd);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(
-      'complaints: x.csv: this output is the input read from standard input; writing it would destroy that file.',
+      'complaints: x.json: this output is the input read from standard input; writing it would destroy that file.',
     );
-    expect(readFileSync(join(d, 'x.csv'))).toEqual(before);
+    expect(readFileSync(join(d, 'x.json'))).toEqual(before);
   });
 
   it('holds at most 320 MiB of a workbook coming through a pipe', () => {

@@ -203,8 +203,7 @@ describe.each(CASES)('the fixture template filled: $name', (c) => {
 
   it('places each section’s chart as a picture the width of the text column', () => {
     const embeds = [...xml.matchAll(/r:embed="([^"]+)"/g)].map((x) => x[1]);
-    // The fixture template names the trend, units and categories charts; the hot words' chart
-    // has no tag of its own yet, so a template does not place it.
+    // The fixture template names the trend, units and categories charts, not {@hotWordsChart}.
     const charts = m.bulletin.sections.flatMap((s) => s.charts).filter((c) => c !== 'hotWords');
     expect(embeds).toHaveLength(charts.length);
     const rels = zip.file('word/_rels/document.xml.rels')!.asText();
@@ -318,6 +317,35 @@ describe('the other forms of a section', () => {
       '<Default Extension="png" ContentType="image/png"/>',
     );
     expect(out.file(/^word\/media\/complaints-/)).toHaveLength(3);
+  });
+
+  it('{@hotWordsChart} places the hot words’ chart; blank when there are no hot words', async () => {
+    expect(m.charts.some((c) => c.name === 'hotWords')).toBe(true);
+    const file = withBody('hot-words.docx', [
+      ['Body', '热点问题'],
+      ['Body', '{@hotWordsChart}'],
+    ]);
+    const filled = await fillTemplate(file, m, charts);
+    expect(filled.charts).toBe(1);
+    const out = new PizZip(filled.bytes);
+    const rels = out.file('word/_rels/document.xml.rels')!.asText();
+    const embeds = [
+      ...out
+        .file('word/document.xml')!
+        .asText()
+        .matchAll(/r:embed="([^"]+)"/g),
+    ];
+    expect(embeds).toHaveLength(1);
+    expect(rels).toMatch(
+      new RegExp(`Id="${embeds[0]![1]}"[^>]*Target="media/complaints-hotWords.png"`),
+    );
+    const none = await fillTemplate(
+      file,
+      { ...m, charts: m.charts.filter((c) => c.name !== 'hotWords') },
+      charts.filter((c) => c.name !== 'hotWords'),
+    );
+    expect(none.charts).toBe(0);
+    expect(new PizZip(none.bytes).file('word/document.xml')!.asText()).not.toContain('<w:drawing>');
   });
 
   it('counts the charts its tags place: none when the template has no chart tag', async () => {
