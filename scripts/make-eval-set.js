@@ -5,8 +5,9 @@
 // tuning part; the held-out part is the same as before they existed.
 // hard-test-<kind>.json (held-out texts of the hard kinds: negation, traditional, dialect,
 // typos, shorthand, narrative, second-topic) are appended to the held-out part as HT…, and
-// hard-tune-*.json (tuning texts of the same kinds) to the tuning part as HX…, each from its
-// own random stream, so neither moves a row written before them. The last column, 文本类型,
+// hard-tune-*.json (tuning texts of the same kinds) to the tuning part as HX…, and fresh
+// batches (tune-fresh-*.json) to the tuning part as FX…, each from its own random stream, so
+// none moves a row written before them. The last column, 文本类型,
 // is each text's kind: the item's own `kind`, else `second-topic` where the note says the
 // text has several grievances (多诉求), else `plain`.
 //
@@ -138,7 +139,20 @@ const hardTuneRng = createRng(4545);
 matching(/^hard-tune-.+\.json$/)
   .flatMap(read)
   .forEach((item, i) => tune.push(exportRow(hardTuneRng, `HX${pad(i + 1, 4)}`, item)));
-const byId = (a, b) => (a.cells[0] < b.cells[0] ? -1 : 1);
+// Fresh tuning batches by new hands (tune-fresh-*.json) follow the HX rows, again with a
+// stream of their own: FX… in file-name order, then item order.
+const freshRng = createRng(4646);
+matching(/^tune-fresh-.+\.json$/)
+  .flatMap(read)
+  .forEach((item, i) => tune.push(exportRow(freshRng, `FX${pad(i + 1, 4)}`, item)));
+// Rows in id order within a family, families in the order they were added: FX comes after HX.
+const FAMILIES = ['EV', 'EX', 'HT', 'HX', 'FX'];
+const idKey = (row) => [FAMILIES.indexOf(row.cells[0].slice(0, 2)), row.cells[0]];
+const byId = (a, b) => {
+  const [fa, ia] = idKey(a);
+  const [fb, ib] = idKey(b);
+  return fa - fb || (ia < ib ? -1 : 1);
+};
 
 mkdirSync(OUT, { recursive: true });
 for (const [name, part] of [

@@ -81,4 +81,36 @@ describe('the evaluation set', () => {
     // Every several-grievance text says in its note what the main grievance is.
     expect(items.filter((x) => x.kind === 'second-topic' && !/^多诉求/.test(x.note))).toEqual([]);
   });
+
+  it('appends the fresh batches (tune-fresh-*.json) to the tuning part only, as FX…', async () => {
+    const tune = await table('fixtures/eval/tune.csv');
+    const test = await table('fixtures/eval/test.csv');
+    const files = readdirSync(DATA)
+      .filter((f) => /^tune-fresh-.+\.json$/.test(f))
+      .sort();
+    expect(files).toContain('tune-fresh-a.json');
+    const items = files.flatMap((f) => JSON.parse(readFileSync(join(DATA, f), 'utf8')) as Item[]);
+    const rows = tune.rows.filter((r) => r[0]!.startsWith('FX'));
+    expect(rows.map((r) => r[0])).toEqual(
+      Array.from({ length: items.length }, (_, i) => `FX${String(i + 1).padStart(4, '0')}`),
+    );
+    expect(rows.map((r) => r.slice(4))).toEqual(
+      items.map((x) => [x.text, x.level1, x.level2, x.level3, x.note, x.kind]),
+    );
+    // The FX rows come last, after every HX row; none joins the held-out part.
+    expect(tune.rows.slice(-rows.length).map((r) => r[0])).toEqual(rows.map((r) => r[0]));
+    expect(test.rows.filter((r) => r[0]!.startsWith('FX'))).toEqual([]);
+    // Hand A: 240 texts, every one of the 17 types at least 6 times.
+    const a = JSON.parse(readFileSync(join(DATA, 'tune-fresh-a.json'), 'utf8')) as Item[];
+    expect(count(a.map((x) => x.kind))).toEqual({
+      plain: 150,
+      dialect: 25,
+      typos: 25,
+      shorthand: 25,
+      negation: 15,
+    });
+    const types = Object.values(count(a.map((x) => x.level2)));
+    expect(types).toHaveLength(17);
+    expect(Math.min(...types)).toBeGreaterThanOrEqual(6);
+  });
 });
