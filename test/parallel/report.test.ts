@@ -156,8 +156,8 @@ describe('report and warn: --threads 2 over small ranges gives what --threads 1 
     ['hard.csv', [hard], 64],
     ['hard.csv in ranges of 1000 bytes', [hard], 1000],
     [
-      'hard.csv --quarter 2016Q4 (the period known before reading)',
-      [hard, '--quarter', '2016Q4'],
+      'hard.csv --month 2016-11 (the period known before reading)',
+      [hard, '--month', '2016-11'],
       80,
     ],
     [
