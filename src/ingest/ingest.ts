@@ -72,27 +72,60 @@ async function readEach(
   const complaintTypes = new Set(settings.complaintTypes.map((type) => cleanText(type)));
   for (let i = only ?? 0; i < (only === null ? files.length : only + 1); i++) {
     const file = files[i]!;
+    // The partials are handed on (merged) as the workers return them, in row order.
     const inWorkers =
       workers &&
-      (await readInWorkers(workers.pool, file, i, settings, workers.job, workers.first()));
+      (await readInWorkers(
+        workers.pool,
+        file,
+        i,
+        settings,
+        workers.job,
+        workers.first(),
+        workers.add,
+        i === files.length - 1 || i === only,
+      ));
     if (inWorkers) {
-      // After the last input the workers' memory goes before the merge grows this thread's.
       if (i === files.length - 1 || i === only) await workers!.pool.close();
-      for (const partial of inWorkers.partials) workers!.add(partial);
+      if (inWorkers.header === null) {
+        // Reading failed after partials were merged: read again here for the error alone.
+        await readOne(file, i, settings, complaintTypes, DISCARD, null);
+        throw new Error(`${file}: reading in worker threads failed; run again with --threads 1.`);
+      }
       sink.endInput(inWorkers.header);
       continue;
     }
-    const { reader } = await openInput(file, {
-      encoding: settings.encoding,
-      sheet: settings.sheet,
-      maxInflated: settings.maxInflated ?? null,
-    });
-    const name = file === '-' ? 'stdin' : file;
     const split = splitBefore ? (row: number) => splitBefore(i, row) : null;
-    const table = new TableIngest(name, i, settings, complaintTypes, sink, split);
-    await reader.read(table);
-    sink.endInput(table.finish(reader));
+    sink.endInput(await readOne(file, i, settings, complaintTypes, sink, split));
   }
+}
+
+const DISCARD: InputsSink = {
+  open: () => {},
+  order: () => {},
+  close: () => {},
+  endInput: () => {},
+};
+
+/** Reads input `i` on this thread into `sink`; returns its header. */
+async function readOne(
+  file: string,
+  i: number,
+  settings: IngestSettings,
+  complaintTypes: Set<string>,
+  sink: InputsSink,
+  split: ((row: number) => boolean) | null,
+): Promise<InputHeader> {
+  const { reader } = await openInput(file, {
+    encoding: settings.encoding,
+    sheet: settings.sheet,
+    maxInflated: settings.maxInflated ?? null,
+    threads: settings.threads ?? null,
+  });
+  const name = file === '-' ? 'stdin' : file;
+  const table = new TableIngest(name, i, settings, complaintTypes, sink, split);
+  await reader.read(table);
+  return table.finish(reader);
 }
 
 /** An input that could not be read, when the reading goes on with the others (inspect). */

@@ -91,10 +91,14 @@ export class CsvParser {
   constructor(
     private readonly delimiter: string,
     private readonly limits: CsvLimits = CSV_LIMITS,
+    /** The line the text starts on (a byte range read on from a known line: src/parallel/). */
+    firstLine = 1,
   ) {
     if (delimiter.length !== 1 || /["\r\n]/.test(delimiter))
       throw new Error(`unusable delimiter ${JSON.stringify(delimiter)}`);
     this.delimiterCode = delimiter.charCodeAt(0);
+    this.line = firstLine;
+    this.recordLine = firstLine;
   }
 
   push(s: string): void {

@@ -24,6 +24,8 @@ export interface OpenOptions {
   sheet?: string | null;
   /** Cap on the inflated size of any xlsx part, in bytes (--max-inflated). */
   maxInflated?: number | null;
+  /** Threads to read with (--threads): above 1, a large xlsx is scanned in a worker. */
+  threads?: number | null;
 }
 
 export interface OpenedInput {
@@ -49,6 +51,7 @@ export async function openInput(file: string, options: OpenOptions = {}): Promis
     const reader = xlsxReader(file === '-' ? 'stdin' : file, input, {
       sheet: options.sheet ?? null,
       maxInflated,
+      threads: options.threads ?? null,
     });
     if (detected.note && seekable) reader.notes.push(detected.note);
     if (forcedEncoding)

@@ -8,6 +8,7 @@
  *
  * Sheets are offered to the sink visible ones first, in workbook order; `--sheet` picks one.
  */
+import { stat } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { InputError } from '../errors.js';
 import { SheetScanner, limitError } from './xlsx-sheet.js';
@@ -37,6 +38,8 @@ export type XlsxInput = { path: string } | { bytes: Buffer };
 export interface XlsxOptions {
   sheet: string | null;
   maxInflated?: number;
+  /** Above 1, a large workbook on disk is inflated and scanned in a worker thread. */
+  threads?: number | null;
 }
 
 export function xlsxReader(file: string, input: XlsxInput, options: XlsxOptions): TableReader {
@@ -46,7 +49,19 @@ export function xlsxReader(file: string, input: XlsxInput, options: XlsxOptions)
     encoding: null,
     delimiter: null,
     notes,
-    read: (sink) => readXlsx(file, input, options, sink, notes),
+    read: async (sink) => {
+      const oneThread = (s: TableSink) => readXlsx(file, input, options, s, notes);
+      if (!('path' in input) || (options.threads ?? 1) < 2) return oneThread(sink);
+      const size = await stat(input.path).then(
+        (info) => info.size,
+        () => 0,
+      );
+      const { readXlsxInWorker, wantXlsxWorker } = await import('../parallel/xlsx-read.js');
+      if (!wantXlsxWorker(size, options.threads)) return oneThread(sink);
+      const { sheet, maxInflated } = options;
+      const job = { file, path: input.path, sheet, maxInflated };
+      return readXlsxInWorker(job, sink, notes, oneThread);
+    },
   };
 }
 

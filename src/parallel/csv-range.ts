@@ -36,6 +36,8 @@ export interface CsvRange {
   end: number;
   /** The file's size: a range ending there ends the input. */
   size: number;
+  /** Lines before the range, when known: rows are then numbered from the file's start. */
+  lineOffset?: number;
 }
 
 export interface RangeEnd {
@@ -52,7 +54,7 @@ export interface RangeEnd {
   stopped: boolean;
 }
 
-/** Reads `range` into `sink` (rows numbered from 1 at the range's start). */
+/** Reads `range` into `sink` (rows numbered from 1 at the range's start, or after lineOffset). */
 export async function readCsvRange(range: CsvRange, sink: TableSink): Promise<RangeEnd> {
   let consumed = 0;
   const stream = createReadStream(range.path, {
@@ -87,7 +89,7 @@ export async function readCsvRange(range: CsvRange, sink: TableSink): Promise<Ra
     const first = await texts.next();
     const firstText = first.done ? '' : first.value;
     delimiter ??= sniffDelimiter(firstText.slice(0, 64 * 1024));
-    parser = new CsvParser(delimiter);
+    parser = new CsvParser(delimiter, undefined, 1 + (range.lineOffset ?? 0));
     sink.begin({ sheet: null, sheetIndex: 0 });
     parser.push(firstText);
     wanted = emit(parser, sinkOf);
@@ -111,7 +113,8 @@ export async function readCsvRange(range: CsvRange, sink: TableSink): Promise<Ra
     }
     sink.end();
   }
-  return { boundary, lines: parser.line - 1, delimiter, unbalanced, consumed, stopped: !wanted };
+  const lines = parser.line - 1 - (range.lineOffset ?? 0);
+  return { boundary, lines, delimiter, unbalanced, consumed, stopped: !wanted };
 }
 
 /** Reads on past the range's end, a line at a time, until a record ends; returns where. */

@@ -57,7 +57,7 @@ export function addCommonOptions(command: Command): Command {
     .option('--no-color', 'no colour even on a terminal')
     .option(
       '--threads <n>',
-      "worker threads to read a large CSV with (default: the machine's cores; 1: one thread)",
+      "threads to read a large CSV or xlsx with (default: the machine's cores; 1: one thread)",
     );
 }
 

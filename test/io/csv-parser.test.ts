@@ -103,6 +103,20 @@ describe('quote problems', () => {
   });
 });
 
+describe('firstLine', () => {
+  it('numbers records, quoted line breaks and open quotes from the line given', () => {
+    const parser = new CsvParser(',', CSV_LIMITS, 101);
+    parser.push('a,"b\r\nb"\r\nc,d\n"e');
+    parser.end();
+    expect(parser.records.map((r) => [r.row, r.problem, r.quoteLine, r.lines])).toEqual([
+      [101, null, 0, 0],
+      [103, null, 0, 0],
+      [104, 'unbalanced', 104, 1],
+    ]);
+    expect(parser.line).toBe(104);
+  });
+});
+
 describe('limits', () => {
   const small: CsvLimits = { fieldChars: 10, columns: 4, recordChars: 25 };
   const error = (text: string, sizes?: number[]) => {
