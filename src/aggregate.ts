@@ -21,15 +21,22 @@ async function read(
   const counter = { opened: 0 };
   const reader = aggregating(inputs, options, sink, counter);
   // Large CSVs are read in byte ranges by worker threads (src/parallel/), unless every row must
-  // be seen here in order (an observer: report --detail, the day list, warn's recent complaints).
-  // The hot words' texts are collected per range and merged in (readAggregate).
+  // be seen here in order (an observer: the day list, classify's rows). The hot words' texts,
+  // the early warning's recent complaints and the 明细 rows are collected per range and merged
+  // in (readAggregate).
   const workers: WorkerReading | null =
     options.observe || options.splitBefore || !options.aggregate
       ? null
       : {
-          job: {
-            ...options.aggregate,
-            hotWords: options.hotWords ? { within: options.hotWords.within } : null,
+          // A getter: the 明细 columns a later input's ranges are placed in are fixed by the
+          // rows of the inputs before it (read when its ranges are planned).
+          get job() {
+            return {
+              ...options.aggregate!,
+              hotWords: options.hotWords ? { within: options.hotWords.within } : null,
+              recent: options.recent?.job() ?? null,
+              detail: options.detail?.rangeJob() ?? null,
+            };
           },
           first: () => counter.opened === 0,
           add: (partial) => {
@@ -53,6 +60,8 @@ export async function readAggregate(
       const entries = merge.add(partial);
       // A byte range's texts, by its own entries, mapped to the data set's (read in order).
       if (partial.hotWords) options.hotWords!.merge(partial.hotWords, entries);
+      if (partial.recent) options.recent!.merge(partial.recent, entries);
+      if (partial.detail) options.detail!.adopt(partial.detail, entries);
     },
     endInput: (header) => merge.endInput(header),
     lookahead: (partial) => merge.dataSet.lookahead(partial),

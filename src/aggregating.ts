@@ -5,6 +5,8 @@
  * ranges (src/parallel/); it imports no reader, so the workers' code has no import cycle.
  */
 import type { HotWordTexts } from './ingest/hot-word-texts.js';
+import type { RecentComplaints } from './ingest/recent-complaints.js';
+import type { DetailCollector } from './report/detail-rows.js';
 import type { InputsSink, WorkOrder } from './ingest/ingest.js';
 import type { AggregateJob } from './parallel/protocol.js';
 import type { PartialBuilder } from './ingest/partial.js';
@@ -46,6 +48,10 @@ export interface ReadOptions {
    * hotWords) and are merged in (aggregate.ts).
    */
   hotWords?: HotWordTexts | null;
+  /** The early warning's recent complaints: collected like the hot words' texts. */
+  recent?: RecentComplaints | null;
+  /** The 明细 rows: collected like the hot words' texts (a range's spooled by its worker). */
+  detail?: DetailCollector | null;
   /** Starts a new partial before a data row (tests of the merge). */
   splitBefore?: (input: number, row: number) => boolean;
   /** The optional dimensions to count by, chosen before reading (metrics/dimensions.ts). */
@@ -139,7 +145,10 @@ export function aggregating(
   counter = { opened: 0 },
 ): InputsSink {
   const { classifier, progress } = options;
-  const observe = both(options.observe, options.hotWords?.observe);
+  const observe = both(
+    both(options.observe, options.hotWords?.observe),
+    both(options.recent?.observe, options.detail?.observe),
+  );
   const dimensions = options.dimensions ?? [];
   const readDimensions = dimensionReader(dimensions, options.codes ?? null);
   const checkColumns = dimensions.some(isColumnDimension);

@@ -37,6 +37,7 @@ import type { Field } from './schema/fields.js';
 import { monthIndexToString } from './schema/values.js';
 import type { Settings } from './settings/types.js';
 import { EarlyWarningRun } from './ingest/early-warning.js';
+import type { DetailCollector } from './report/detail-rows.js';
 import { HotWordsRun, type HotWords } from './ingest/hot-words-run.js';
 import type { EarlyWarning } from './metrics/warn/warnings.js';
 import { Classifier } from './taxonomy/classify.js';
@@ -66,6 +67,8 @@ export type { OrderObserver };
 export async function runPipeline(
   settings: Settings,
   observe?: OrderObserver,
+  /** The 明细 rows (report --detail): collected per byte range when workers read. */
+  detail: DetailCollector | null = null,
 ): Promise<PipelineResult> {
   const { inputs, period: request } = settings;
   const taxonomy = loadTaxonomy(settings.taxonomy ?? undefined);
@@ -91,9 +94,7 @@ export async function runPipeline(
     request.days && request.days.from !== null && request.days.from === request.days.to
       ? new DayComplaints(request.days.from, settings.analysis.excludeUnsubstantiated)
       : null;
-  const observers = [observe, day?.observe, early?.recent.observe].filter(
-    (o): o is OrderObserver => o !== undefined,
-  );
+  const observers = [observe, day?.observe].filter((o): o is OrderObserver => o !== undefined);
   let aggregate: Aggregate;
   try {
     aggregate = await readAggregate(
@@ -103,6 +104,8 @@ export async function runPipeline(
         classifier,
         progress,
         hotWords: hot?.texts ?? null,
+        recent: early?.recent ?? null,
+        detail,
         observe:
           observers.length < 2
             ? observers[0]
@@ -113,7 +116,8 @@ export async function runPipeline(
         codes: naming?.codes ?? null,
         // Workers read large CSVs (src/parallel/) when they can count as this thread does:
         // not with --units or --codes (their tables are read here), nor with an observer (the
-        // hot words' texts are no observer here: the workers collect them per range).
+        // hot words' texts, the early warning's complaints and the 明细 rows are no observer
+        // here: the workers collect them per range).
         aggregate: naming
           ? null
           : {

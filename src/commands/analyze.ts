@@ -45,7 +45,7 @@ export async function run(settings: Settings): Promise<void> {
         })
       : null;
   try {
-    const result = await runPipeline(settings, detail?.observe);
+    const result = await runPipeline(settings, undefined, detail?.collected);
     const period = result.input.period;
     const out = reportPath(settings, namedPeriod(result.input.request, periodJson(period)), null);
     let written: Written | null = null;

@@ -52,7 +52,7 @@ export async function run(settings: Settings): Promise<void> {
     : null;
   try {
     // A month or a quarter comes with its year to date (analysis.yearToDate).
-    const result = await runPipeline(settings, detail?.observe);
+    const result = await runPipeline(settings, undefined, detail?.collected);
     const period = namedPeriod(request, periodJson(result.input.period));
     const out = resolve(reportPath(settings, period, defaultOutName(period.label, lang))!);
     if (!settings.out) {

@@ -3,7 +3,13 @@
  * customers, closing — for the period and the repeat window before it, kept as the reader sees
  * them, the later copy of a work order replacing the earlier. When the period is not known
  * before reading (the latest complete month), only the last `keepDays` days before the latest
- * acceptance seen are kept: the period ends by that day, so nothing older can matter.
+ * acceptance seen are kept: the period ends by that day, so nothing older can matter (and
+ * `orders` leaves out what is older than that when it is asked, whenever the last pruning was).
+ *
+ * A mergeable range partial, as the hot words' texts are (hot-word-texts.ts): a worker collects
+ * a CSV byte range's complaints by the range's own entries (`job`, `fromJob`, `toData`); the
+ * main thread merges the ranges in range order (`merge`) with the entries they have in the data
+ * set (merge.ts EntryMap): the later copy wins, and a later copy not kept takes the earlier out.
  */
 import { detach } from '../schema/values.js';
 import type { Classification } from '../taxonomy/classify.js';
@@ -15,12 +21,34 @@ const TEXT_KEPT = 300;
 
 const keptCustomer = (customer: string | null) => (customer === null ? null : detach(customer));
 
+/** Kept beyond this many complaints, the old ones are pruned when a later day comes. */
+const PRUNE_ABOVE = 50_000;
+
+/** What a worker needs to collect a byte range's recent complaints (plain data). */
+export interface RecentComplaintsJob {
+  within: { from: number; to: number } | null;
+  keepDays: number;
+}
+
+/** A collector as plain data: complaints of work orders with an id (by entry), then without. */
+export interface RecentComplaintsData {
+  entries: number[];
+  byEntry: WarnOrder[];
+  withoutId: WarnOrder[];
+  /** Entries 0 to seen - 1 were all observed: one not in `entries` takes an earlier copy out. */
+  seen: number;
+  latestDay: number;
+  dataEnd: number;
+}
+
 export class RecentComplaints {
   private readonly byEntry = new Map<number, WarnOrder>();
   private readonly withoutId: WarnOrder[] = [];
   private latestDay = -Infinity;
   /** The latest acceptance time seen (minutes), the "as of" of open work orders. */
   dataEnd = -Infinity;
+  /** The highest entry observed, plus one. */
+  private seen = 0;
 
   constructor(
     /** Day indexes to keep, when the period is known before reading. */
@@ -31,6 +59,7 @@ export class RecentComplaints {
   readonly observe = (order: WorkOrder, entry: number, c: Classification | null): void => {
     const minute = Math.floor(order.acceptedAt.ms / 60_000);
     if (minute > this.dataEnd) this.dataEnd = minute;
+    if (entry >= this.seen) this.seen = entry + 1;
     if (entry >= 0) this.byEntry.delete(entry);
     if (!c) return;
     const day = order.acceptedAt.dayIndex;
@@ -53,7 +82,7 @@ export class RecentComplaints {
     else this.withoutId.push(kept);
     if (!this.within && day > this.latestDay) {
       this.latestDay = day;
-      if (this.byEntry.size + this.withoutId.length > 50_000) this.prune();
+      if (this.size > PRUNE_ABOVE) this.prune();
     }
   };
 
@@ -65,7 +94,57 @@ export class RecentComplaints {
     this.withoutId.push(...keep);
   }
 
+  private get size(): number {
+    return this.byEntry.size + this.withoutId.length;
+  }
+
+  /** The complaints kept, in the order of their last copies (those without an id last). */
   orders(): WarnOrder[] {
+    if (!this.within) this.prune();
     return [...this.byEntry.values(), ...this.withoutId];
+  }
+
+  /** What a worker needs to collect as this collector does. */
+  job(): RecentComplaintsJob {
+    return { within: this.within, keepDays: this.keepDays };
+  }
+
+  static fromJob(job: RecentComplaintsJob): RecentComplaints {
+    return new RecentComplaints(job.within, job.keepDays);
+  }
+
+  toData(): RecentComplaintsData {
+    return {
+      entries: [...this.byEntry.keys()],
+      byEntry: [...this.byEntry.values()],
+      withoutId: this.withoutId,
+      seen: this.seen,
+      latestDay: this.latestDay,
+      dataEnd: this.dataEnd,
+    };
+  }
+
+  /**
+   * Takes another collector's complaints as read after this one's: its copy of a work order
+   * wins, and one it observed but did not keep is taken out. `entries` maps its entries to this
+   * collector's (a byte range's partial merged into the data set); null: they are the same.
+   */
+  merge(data: RecentComplaintsData, entries: ArrayLike<number> | null = null): this {
+    const to = entries ? (e: number) => entries[e]! : (e: number) => e;
+    if (data.dataEnd > this.dataEnd) this.dataEnd = data.dataEnd;
+    const kept = new Set(data.entries);
+    for (let e = 0; e < data.seen; e++) if (!kept.has(e)) this.byEntry.delete(to(e));
+    data.entries.forEach((e, i) => {
+      const entry = to(e);
+      // Re-inserted: the latest copy is also the last in order, as on one thread.
+      this.byEntry.delete(entry);
+      this.byEntry.set(entry, data.byEntry[i]!);
+    });
+    for (const o of data.withoutId) this.withoutId.push(o);
+    if (!this.within && data.latestDay > this.latestDay) {
+      this.latestDay = data.latestDay;
+      if (this.size > PRUNE_ABOVE) this.prune();
+    }
+    return this;
   }
 }

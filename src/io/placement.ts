@@ -32,15 +32,25 @@ function placeColumns(
 
 /** Places rows, input after input; the first row placed fixes the columns. */
 export class RowPlacement {
-  private first: string[] | null = null;
+  private first: string[] | null;
   /** Columns of later inputs that the first input does not have: left out, and said so. */
   readonly dropped = new Set<string>();
   // One placement per header list: the rows of an input share theirs.
   private readonly places = new Map<readonly string[], number[]>();
 
+  /** `columns`: the output's columns when already fixed (a worker's byte range of a later input). */
+  constructor(columns: readonly string[] | null = null) {
+    this.first = columns && [...columns];
+  }
+
   /** The output's source columns: the first row's headers (null before any row). */
   get columns(): readonly string[] | null {
     return this.first;
+  }
+
+  /** Fixes the columns found elsewhere (a byte range read by a worker), unless already fixed. */
+  adoptColumns(columns: readonly string[] | null): void {
+    if (!this.first && columns) this.first = [...columns];
   }
 
   /** The row's cells in the output's columns, then `added`. */

@@ -22,13 +22,25 @@ function trackedFolder(dir: string): string {
 const BATCH = 512;
 
 export class Spool {
-  private readonly dir = trackedFolder(mkdtempSync(join(tmpdir(), 'complaints-spool-')));
-  private readonly file = join(this.dir, 'rows.bin');
-  private fd = openSync(this.file, 'w');
+  /** The folder made for this spool, tracked; null when the file is in a folder of the caller's. */
+  private readonly dir: string | null;
+  readonly file: string;
+  private fd: number;
   private buffers: Buffer[] = [];
   private buffered = 0;
   private batch: unknown[] = [];
   count = 0;
+
+  /**
+   * `file`: where to write, in a folder the caller made and tracks (a worker's spool of a byte
+   * range, in the folder the main thread removes on every exit path: src/report/detail-rows.ts);
+   * without it, a tracked folder of its own.
+   */
+  constructor(file?: string) {
+    this.dir = file ? null : trackedFolder(mkdtempSync(join(tmpdir(), 'complaints-spool-')));
+    this.file = file ?? join(this.dir!, 'rows.bin');
+    this.fd = openSync(this.file, 'w');
+  }
 
   append(record: unknown): void {
     this.batch.push(record);
@@ -65,39 +77,63 @@ export class Spool {
     this.buffered = 0;
   }
 
-  /** Reads every record back, in order, a chunk of the file at a time. */
-  *read(): Generator<unknown> {
+  /** Writes what is buffered and closes the file (read it back with `Spool.readFile`). */
+  finish(): void {
+    if (this.fd < 0) return;
     this.seal();
     this.flush();
     closeSync(this.fd);
-    this.fd = openSync(this.file, 'r');
-    let pending = Buffer.alloc(0);
-    const chunk = Buffer.allocUnsafe(CHUNK);
-    for (;;) {
-      const n = readSync(this.fd, chunk, 0, CHUNK, null);
-      if (n === 0) break;
-      pending =
-        pending.length === 0
-          ? Buffer.from(chunk.subarray(0, n))
-          : Buffer.concat([pending, chunk.subarray(0, n)]);
-      let at = 0;
-      while (at + 4 <= pending.length) {
-        const length = pending.readUInt32LE(at);
-        if (at + 4 + length > pending.length) break;
-        yield* deserialize(pending.subarray(at + 4, at + 4 + length)) as unknown[];
-        at += 4 + length;
-      }
-      pending = pending.subarray(at);
+    this.fd = -1;
+  }
+
+  /** Reads every record back, in order, a chunk of the file at a time. */
+  *read(): Generator<unknown> {
+    this.finish();
+    yield* Spool.readFile(this.file);
+  }
+
+  /** The records of a finished spool's file, in order. */
+  static *readFile(file: string): Generator<unknown> {
+    const fd = openSync(file, 'r');
+    try {
+      yield* records(fd);
+    } finally {
+      closeSync(fd);
     }
   }
 
   remove(): void {
     try {
-      closeSync(this.fd);
+      if (this.fd >= 0) closeSync(this.fd);
     } catch {
       // already closed
     }
-    rmSync(this.dir, { recursive: true, force: true });
-    releaseTemporary(this.dir);
+    this.fd = -1;
+    if (this.dir) {
+      rmSync(this.dir, { recursive: true, force: true });
+      releaseTemporary(this.dir);
+    } else rmSync(this.file, { force: true });
+  }
+}
+
+/** The records of an open file, batch after batch. */
+function* records(fd: number): Generator<unknown> {
+  let pending = Buffer.alloc(0);
+  const chunk = Buffer.allocUnsafe(CHUNK);
+  for (;;) {
+    const n = readSync(fd, chunk, 0, CHUNK, null);
+    if (n === 0) break;
+    pending =
+      pending.length === 0
+        ? Buffer.from(chunk.subarray(0, n))
+        : Buffer.concat([pending, chunk.subarray(0, n)]);
+    let at = 0;
+    while (at + 4 <= pending.length) {
+      const length = pending.readUInt32LE(at);
+      if (at + 4 + length > pending.length) break;
+      yield* deserialize(pending.subarray(at + 4, at + 4 + length)) as unknown[];
+      at += 4 + length;
+    }
+    pending = pending.subarray(at);
   }
 }

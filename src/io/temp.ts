@@ -20,7 +20,9 @@ export function releaseTemporary(path: string): void {
 export function removeTemporaries(): void {
   for (const path of live) {
     try {
-      rmSync(path, { recursive: true, force: true });
+      // Retried: a worker thread may put a file in a folder while it is being emptied (the
+      // 明细 rows of a byte range), which leaves it not empty once.
+      rmSync(path, { recursive: true, force: true, maxRetries: 3, retryDelay: 10 });
     } catch {
       // Nothing more can be done on the way out; the others are still removed.
     }

@@ -8,6 +8,8 @@
  */
 import { DataSetMerge, type EntryMap } from '../ingest/merge.js';
 import type { HotWordTextsData } from '../ingest/hot-word-texts.js';
+import type { RecentComplaintsData } from '../ingest/recent-complaints.js';
+import type { DetailRangeData } from '../report/detail-rows.js';
 import type { IngestPartial } from '../ingest/partial.js';
 import type { InputHeader } from '../ingest/summary.js';
 import type { IngestResult } from '../ingest/types.js';
@@ -22,6 +24,10 @@ export interface PartialAggregate {
   classifiedBy: ClassifiedBy;
   /** A worker's byte range: the hot words' texts of its rows, by its own entries. */
   hotWords?: HotWordTextsData;
+  /** A worker's byte range: the early warning's recent complaints, by its own entries. */
+  recent?: RecentComplaintsData;
+  /** A worker's byte range: its 明细 rows, spooled to a file, by its own entries. */
+  detail?: DetailRangeData;
 }
 
 /** The data set: all partials merged. */

@@ -4,6 +4,8 @@
  * its TableIngest gives, and where it really ended (csv-range.ts).
  */
 import type { InputHeader } from '../ingest/summary.js';
+import type { RecentComplaintsJob } from '../ingest/recent-complaints.js';
+import type { DetailRangeJob } from '../report/detail-rows.js';
 import type { IngestPartial } from '../ingest/partial.js';
 import type { HeaderState } from '../ingest/table-ingest.js';
 import type { IngestSettings } from '../ingest/types.js';
@@ -25,6 +27,13 @@ export interface AggregateJob {
    * taxonomy's text table) and returned with each partial; absent or null: not collected.
    */
   hotWords?: { within: { from: number; to: number } | null } | null;
+  /**
+   * The early warning's recent complaints are collected per range (RecentComplaints) and
+   * returned with each partial; absent or null: not collected.
+   */
+  recent?: RecentComplaintsJob | null;
+  /** The 明细 rows are spooled per range (report/detail-rows.ts); absent or null: not kept. */
+  detail?: DetailRangeJob | null;
 }
 
 export interface RangeTask {

@@ -4,8 +4,12 @@
  * — classified and counted into records, as aggregate.ts does on one thread. The reply is plain
  * data: the range's partial aggregate, with rows numbered from its start.
  */
-import { aggregating } from '../aggregating.js';
+import { threadId } from 'node:worker_threads';
+import { aggregating, type OrderObserver } from '../aggregating.js';
 import { HotWordTexts } from '../ingest/hot-word-texts.js';
+import { RecentComplaints } from '../ingest/recent-complaints.js';
+import type { PartialAggregate } from '../metrics/aggregate.js';
+import { DetailCollector } from '../report/detail-rows.js';
 import type { InputsSink } from '../ingest/ingest.js';
 import type { IngestPartial } from '../ingest/partial.js';
 import { TableIngest } from '../ingest/table-ingest.js';
@@ -33,24 +37,24 @@ export async function readRange(task: RangeTask): Promise<RangeReply> {
   const partials: RangePartial[] = [];
   const job = task.aggregate;
   const classifier = job && classifierFor(job);
-  // The hot words' texts of each partial, by the partial's own entries (merged in aggregate.ts).
-  const hot = job?.hotWords
-    ? () => new HotWordTexts(job.hotWords!.within, classifier!.taxonomy.text)
-    : null;
-  let texts = hot?.() ?? null;
+  // What each partial collects besides its aggregate, by the partial's own entries (merged in
+  // aggregate.ts): the hot words' texts, the early warning's complaints, the 明细 rows.
+  let collectors = job ? rangeCollectors(job, classifier!, task.id) : null;
   const sink: InputsSink = job
     ? aggregating(
         job.inputs,
         {
           classifier: classifier!,
           dimensions: job.dimensions,
-          observe: texts ? (order, entry, c) => texts!.observe(order, entry, c) : undefined,
+          observe: collectors
+            ? (order, entry, c) => collectors!.observe(order, entry, c)
+            : undefined,
         },
         {
           add: (partial) => {
-            if (texts) {
-              partial.hotWords = texts.toData();
-              texts = hot!();
+            if (collectors) {
+              collectors.finish(partial);
+              collectors = rangeCollectors(job, classifier!, task.id);
             }
             partials.push(partial);
           },
@@ -82,7 +86,53 @@ export async function readRange(task: RangeTask): Promise<RangeReply> {
     },
     end: () => table.end(),
   };
-  const end = await readCsvRange(task.range, rows);
-  const header = table.finish({ ...task.reader, delimiter: end.delimiter });
-  return { id: task.id, ok: true, partials, header, end };
+  try {
+    const end = await readCsvRange(task.range, rows);
+    const header = table.finish({ ...task.reader, delimiter: end.delimiter });
+    return { id: task.id, ok: true, partials, header, end };
+  } finally {
+    // A failed range's spool, or one opened for a partial that never came, is closed.
+    collectors?.abandon();
+  }
+}
+
+/** The spools made by this thread's range collectors, numbered for unique names. */
+let spools = 0;
+
+/**
+ * The collectors of one partial, as one observer; `finish` hands their data to the partial;
+ * null when the job asks for none.
+ */
+function rangeCollectors(
+  job: AggregateJob,
+  classifier: Classifier,
+  task: number,
+): {
+  observe: OrderObserver;
+  finish(partial: PartialAggregate): void;
+  abandon(): void;
+} | null {
+  const hot = job.hotWords ? new HotWordTexts(job.hotWords.within, classifier.taxonomy.text) : null;
+  const recent = job.recent ? RecentComplaints.fromJob(job.recent) : null;
+  const detail = job.detail
+    ? DetailCollector.forRange(job.detail, `range-${task}-${threadId}-${spools++}`)
+    : null;
+  const observers = [hot?.observe, recent?.observe, detail?.observe].filter(
+    (o): o is OrderObserver => o !== undefined,
+  );
+  if (observers.length === 0) return null;
+  return {
+    observe:
+      observers.length === 1
+        ? observers[0]!
+        : (order, entry, c) => {
+            for (const o of observers) o(order, entry, c);
+          },
+    finish: (partial) => {
+      if (hot) partial.hotWords = hot.toData();
+      if (recent) partial.recent = recent.toData();
+      if (detail) partial.detail = detail.toData();
+    },
+    abandon: () => detail?.abandon(),
+  };
 }

@@ -5,22 +5,16 @@
  * filters 明细 and finds the 单位 sheet's numbers (DESIGN.md §7). The times the figures were
  * computed from are real dates in every row, CSV inputs included.
  *
- * Rows are spooled to a temporary file while the inputs are read, and written once the period
- * is known, each work order once (its latest copy), through the streaming writer.
+ * Rows are spooled to a temporary file while the inputs are read (detail-rows.ts, by the
+ * workers too), and written once the period is known, each work order once (its latest copy),
+ * through the streaming writer.
  */
-import { basename } from 'node:path';
-import { RowPlacement } from '../io/placement.js';
-import { Spool } from '../io/spool.js';
-import type { Cell } from '../io/table.js';
 import { style, type CellStyle, type ReportWorkbook } from '../io/workbook.js';
-import type { WorkOrder } from '../ingest/types.js';
-import { contains, type Period } from '../metrics/period.js';
-import { fieldForHeader, headerKey, type Field } from '../schema/fields.js';
-import type { MapOverrides } from '../schema/header.js';
-import { monthIndexToString, type LocalTime } from '../schema/values.js';
+import type { Period } from '../metrics/period.js';
+import { fieldForHeader } from '../schema/fields.js';
 import type { Lang } from '../settings/types.js';
-import type { Classification } from '../taxonomy/classify.js';
-import { ADDED_COLUMNS, addedCells } from './classification.js';
+import { ADDED_COLUMNS } from './classification.js';
+import { DetailCollector, type DetailOptions } from './detail-rows.js';
 import { BOOK, DETAIL } from './labels.js';
 import { pagesWide } from './page.js';
 import { displayWidth } from './width.js';
@@ -43,8 +37,6 @@ const WRAP = style({ alignment: { vertical: 'top', wrapText: true } });
 const FLUSH_EVERY = 500;
 /** Excel's rows per sheet. */
 export const MAX_SHEET_ROWS = 1_048_576;
-/** Rows whose texts set the column widths: the first ones are as good a sample as any. */
-const MEASURED_ROWS = 2000;
 /** Widest column, in characters; a longer text wraps. */
 const MAX_WIDTH = 50;
 const MIN_WIDTH = 6;
@@ -62,129 +54,30 @@ function linesOf(text: string, width: number): number {
     );
 }
 
-/** The times shown as dates when the export gives them as text. */
-const TIME_FIELDS = ['acceptedAt', 'repliedAt', 'closedAt'] as const;
-
-type Spooled = [entry: number, sequence: number, day: number, cells: Cell[]];
-
-export interface DetailOptions {
-  lang: Lang;
-  /** The period when it is known before reading, to spool only its complaints. */
-  within?: Period | null;
-  /** The inputs in the order read (WorkOrder.input): their names go in 来源文件. */
-  inputs?: readonly string[];
-  /** Whether unsubstantiated complaints are not assessed (--exclude-unsubstantiated). */
-  excludeUnsubstantiated?: boolean;
-  /** --map: headers that mean a field though no alias names them. */
-  map?: MapOverrides;
-}
-
-const dateOf = (t: LocalTime): Date => new Date(t.ms);
+export type { DetailOptions } from './detail-rows.js';
 
 export class DetailRows {
-  private readonly spool = new Spool();
-  private lastSequence = new Uint32Array(1 << 15);
-  private sequence = 0;
-  private readonly placement = new RowPlacement();
+  /** The collecting half: the rows, spooled while the inputs are read (detail-rows.ts). */
+  readonly collected: DetailCollector;
   private readonly lang: Lang;
-  private readonly within: Period | null;
-  private readonly sourceNames: string[];
-  private readonly excludeUnsubstantiated: boolean;
-  private readonly map: MapOverrides;
-  /** Where each time field sits among the source columns (-1: nowhere); set by the first row. */
-  private timeColumns: Record<(typeof TIME_FIELDS)[number], number> | null = null;
-  /** Display widths of the first rows, column by column. */
-  private readonly widths: number[] = [];
-  private measured = 0;
 
   constructor(options: DetailOptions) {
     this.lang = options.lang;
-    this.within = options.within ?? null;
-    this.sourceNames = (options.inputs ?? []).map((f) => (f === '-' ? 'stdin' : basename(f)));
-    this.excludeUnsubstantiated = options.excludeUnsubstantiated ?? false;
-    this.map = options.map ?? {};
+    this.collected = new DetailCollector(options);
   }
 
-  /** For runPipeline: sees every usable row, keeps the complaints. */
-  readonly observe = (order: WorkOrder, entry: number, c: Classification | null): void => {
-    const sequence = ++this.sequence;
-    if (entry >= 0) {
-      if (entry >= this.lastSequence.length) {
-        const bigger = new Uint32Array(Math.max(this.lastSequence.length * 2, entry + 1));
-        bigger.set(this.lastSequence);
-        this.lastSequence = bigger;
-      }
-      this.lastSequence[entry] = sequence;
-    }
-    if (!c) return;
-    if (this.within && !contains(this.within, order.acceptedAt.dayIndex)) return;
-    const cells = this.placement.place(order, [
-      ...this.countedCells(order),
-      ...addedCells(c, this.lang),
-    ]);
-    this.datesIn(cells, order);
-    if (this.measured++ < MEASURED_ROWS) this.measure(cells);
-    const record: Spooled = [entry, sequence, order.acceptedAt.dayIndex, cells];
-    this.spool.append(record);
-  };
-
-  /** 统计单位, 统计月份, 是否考核, 来源文件: how the figures counted the complaint. */
-  private countedCells(order: WorkOrder): Cell[] {
-    const t = DETAIL[this.lang];
-    const assessed =
-      order.appeal === 'approved'
-        ? t.notAssessed(t.appealApproved)
-        : this.excludeUnsubstantiated && order.substantiated === 'no'
-          ? t.notAssessed(t.unsubstantiated)
-          : BOOK[this.lang].yes;
-    return [
-      order.unit,
-      monthIndexToString(order.acceptedAt.monthIndex),
-      assessed,
-      this.sourceNames[order.input] ?? null,
-    ];
+  /** For runPipeline: sees every usable row, keeps the complaints (on this thread). */
+  get observe(): DetailCollector['observe'] {
+    return this.collected.observe;
   }
 
-  /** The source's time columns as dates, whatever the export wrote (text in a CSV). */
-  private datesIn(cells: Cell[], order: WorkOrder): void {
-    const at = (this.timeColumns ??= this.findTimeColumns());
-    for (const field of TIME_FIELDS) {
-      const time = order[field];
-      if (at[field] >= 0 && time) cells[at[field]] = dateOf(time);
-    }
-  }
-
-  private findTimeColumns(): Record<(typeof TIME_FIELDS)[number], number> {
-    const columns = this.placement.columns ?? [];
-    const mapped = new Map(
-      Object.entries(this.map).map(([field, header]) => [headerKey(header!), field as Field]),
-    );
-    const fieldOf = (h: string) => mapped.get(headerKey(h)) ?? fieldForHeader(h);
-    const find = (field: Field) => columns.findIndex((h) => fieldOf(h) === field);
-    return {
-      acceptedAt: find('acceptedAt'),
-      repliedAt: find('repliedAt'),
-      closedAt: find('closedAt'),
-    };
-  }
-
-  private measure(cells: readonly Cell[]): void {
-    cells.forEach((value, i) => {
-      const w =
-        value instanceof Date
-          ? 19
-          : typeof value === 'number'
-            ? String(value).length
-            : typeof value === 'string'
-              ? displayWidth(value)
-              : 0;
-      if (w > (this.widths[i] ?? 0)) this.widths[i] = w;
-    });
+  private get widths(): readonly number[] {
+    return this.collected.widths;
   }
 
   private head(): string[] {
     return [
-      ...(this.placement.columns ?? []),
+      ...(this.collected.columns ?? []),
       ...DETAIL[this.lang].columns,
       ...ADDED_COLUMNS[this.lang],
     ];
@@ -208,7 +101,7 @@ export class DetailRows {
     const widths = this.columnWidths(head);
     const wraps = widths.map((w, i) => (this.widths[i] ?? 0) + 2 > w);
     const confidenceAt = head.length - 2;
-    const idAt = (this.placement.columns ?? []).findIndex((h) => fieldForHeader(h) === 'id');
+    const idAt = (this.collected.columns ?? []).findIndex((h) => fieldForHeader(h) === 'id');
     let part = 1;
     const open = () => {
       // A sheet holds 1,048,576 rows: beyond, the rows go on in 明细2, 明细3 …
@@ -236,10 +129,7 @@ export class DetailRows {
     const styles: (CellStyle | undefined)[] = [];
     let sheet = open();
     let written = 0;
-    for (const value of this.spool.read()) {
-      const [entry, sequence, day, cells] = value as Spooled;
-      if (!contains(period, day)) continue;
-      if (entry >= 0 && this.lastSequence[entry] !== sequence) continue;
+    for (const cells of this.collected.rows(period)) {
       if (sheet.rows >= maxRows) {
         close(sheet);
         part++;
@@ -271,6 +161,6 @@ export class DetailRows {
   }
 
   remove(): void {
-    this.spool.remove();
+    this.collected.remove();
   }
 }

@@ -190,9 +190,9 @@ describe('--threads 2 over small ranges gives what --threads 1 gives', () => {
     }
   });
 
+  // report and warn (the early warning's complaints, the 明细 rows) read in ranges too:
+  // test/parallel/report.test.ts.
   it.each([
-    ['report --detail (every row seen in order)', ['report', hard, '--detail', '--json']],
-    ['report (the early warning keeps recent complaints)', ['report', hard, '--json']],
     ['inspect --duplicates', ['inspect', hard, '--duplicates', '--json']],
     ['classify', ['classify', hard, '--json']],
   ])('%s: read on one thread, the same', (_name, args) => {

@@ -26,7 +26,11 @@ function bigExport(): string {
 }
 
 /** The run, in ranges of 1 MiB on two threads; `kill` sends the signal after `ms`. */
-async function run(big: string, kill: { signal: NodeJS.Signals; ms: number } | null) {
+async function run(
+  big: string,
+  kill: { signal: NodeJS.Signals; ms: number } | null,
+  command: string[] = ['analyze'],
+) {
   const out = mkdtempSync(join(dir, 'out-'));
   const tmp = mkdtempSync(join(dir, 'tmp-'));
   const log = join(dir, `log-${Math.random().toString(36).slice(2)}`);
@@ -34,7 +38,7 @@ async function run(big: string, kill: { signal: NodeJS.Signals; ms: number } | n
     process.execPath,
     [
       join(ROOT, 'bin/complaints.js'),
-      'analyze',
+      ...command,
       big,
       '--threads',
       '2',
@@ -99,4 +103,19 @@ describe('killed while workers read', () => {
     },
     120_000,
   );
+
+  // report --detail: the workers spool their ranges' 明细 rows into the main thread's folder.
+  it('report --detail, SIGINT while the workers spool their ranges: exit 130, no temporary file', async () => {
+    const big = bigExport();
+    if (reading === 0) reading = (await run(big, null)).read;
+    const r = await run(big, { signal: 'SIGINT', ms: Math.round(reading / 2) }, [
+      'report',
+      '--detail',
+    ]);
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr).not.toMatch(/^\s+at /m);
+    expect(() => readFileSync(r.log)).toThrow();
+    expect(readdirSync(r.out)).toEqual([]);
+    expect(readdirSync(r.tmp)).toEqual([]);
+  }, 120_000);
 });
