@@ -121,7 +121,7 @@ async function readOne(
     encoding: settings.encoding,
     sheet: settings.sheet,
     maxInflated: settings.maxInflated ?? null,
-    threads: settings.threads ?? null,
+    threads: settings.xlsxWorker === false ? 1 : (settings.threads ?? null),
   });
   const name = file === '-' ? 'stdin' : file;
   const table = new TableIngest(name, i, settings, complaintTypes, sink, split);

@@ -201,7 +201,10 @@ export async function resolveSettings(
     !periodGiven && c.period !== undefined ? periodFromRule(c.period, today) : periodOptions,
   );
   const analysis = analysisSettings(o, c);
-  const ingest = ingestSettings(o, c);
+  const ingest = {
+    ...ingestSettings(o, c),
+    ...(command === 'inspect' ? { xlsxWorker: false } : {}),
+  };
   const quiet = o.quiet === true;
   const classifies = command !== 'inspect' && command !== 'taxonomy';
   // Globbed last: the options are checked before any file system is looked at.

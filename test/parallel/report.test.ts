@@ -139,10 +139,9 @@ describe('report and warn: --threads 2 over small ranges gives what --threads 1 
   it.each(fixtureFiles.map((f) => [f]))(
     '%s',
     async (file) => {
-      for (const args of [
-        ['warn', file, '--json'],
-        ['report', file, '--detail', '--out', 'OUT', '--json', '--quiet'],
-      ]) {
+      // report's JSON holds the early warning too; warn itself is compared on the hard exports
+      // below (one command per fixture keeps npm test within its time).
+      for (const args of [['report', file, '--detail', '--out', 'OUT', '--json', '--quiet']]) {
         const { one, two } = both(args, 97);
         expectSame(one, two);
         if (one.code === 0 && args.includes('--detail'))
