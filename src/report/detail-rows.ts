@@ -17,7 +17,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { RowPlacement } from '../io/placement.js';
-import { Spool } from '../io/spool.js';
 import type { Cell } from '../io/table.js';
 import { releaseTemporary, trackTemporary } from '../io/temp.js';
 import type { WorkOrder } from '../ingest/types.js';
@@ -29,6 +28,7 @@ import type { Lang } from '../settings/types.js';
 import type { Classification } from '../taxonomy/classify.js';
 import { addedCells } from './classification.js';
 import { BOOK, DETAIL } from './labels.js';
+import { RowSpool } from './detail-spool.js';
 import { displayWidth } from './width.js';
 
 /** Rows whose texts set the column widths: the first ones are as good a sample as any. */
@@ -36,8 +36,6 @@ export const MEASURED_ROWS = 2000;
 
 /** The times shown as dates when the export gives them as text. */
 const TIME_FIELDS = ['acceptedAt', 'repliedAt', 'closedAt'] as const;
-
-type Spooled = [entry: number, sequence: number, day: number, cells: Cell[]];
 
 export interface DetailOptions {
   lang: Lang;
@@ -109,7 +107,7 @@ export class DetailCollector {
   private dir: string | null = null;
   private readonly segments: Segment[] = [];
   /** The segment being written on this thread. */
-  private spool: Spool | null = null;
+  private spool: RowSpool | null = null;
   private latest = new Uint32Array(1 << 12);
   private sequence = 0;
   /** Per entry of the data set, the segment (+1) that saw its last copy. */
@@ -180,14 +178,13 @@ export class DetailCollector {
     ]);
     this.datesIn(cells, order);
     if (this.measured++ < MEASURED_ROWS) this.measure(cells);
-    const record: Spooled = [entry, sequence, order.acceptedAt.dayIndex, cells];
-    this.spool!.append(record);
+    this.spool!.append(entry, sequence, order.acceptedAt.dayIndex, cells);
   };
 
   /** A segment of this thread's rows (or the range's only one), numbered by the data set's entries. */
   private openSegment(): void {
     const file = this.range?.file ?? join(this.folder(), `main-${this.spools++}.bin`);
-    this.spool = new Spool(file);
+    this.spool = new RowSpool(file);
     this.latest = new Uint32Array(1 << 12);
     this.sequence = 0;
     this.segments.push({ file, latest: this.latest, entries: null });
@@ -264,7 +261,7 @@ export class DetailCollector {
   /** A range's collector's rows, its spool finished (the worker's reply). */
   toData(): DetailRangeData {
     this.spool?.finish();
-    if (!this.spool) new Spool(this.range!.file).finish(); // no row: an empty spool
+    if (!this.spool) new RowSpool(this.range!.file).finish(); // no row: an empty spool
     return {
       file: this.range!.file,
       latest: this.latest.slice(0, this.entriesSeen()),
@@ -313,8 +310,7 @@ export class DetailCollector {
     this.closeSegment();
     for (let s = 0; s < this.segments.length; s++) {
       const { file, latest, entries } = this.segments[s]!;
-      for (const value of Spool.readFile(file)) {
-        const [entry, sequence, day, cells] = value as Spooled;
+      for (const [entry, sequence, day, cells] of RowSpool.read(file)) {
         if (!contains(period, day)) continue;
         if (entry >= 0) {
           if (latest[entry] !== sequence) continue;
