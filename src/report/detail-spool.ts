@@ -102,7 +102,7 @@ export class RowSpool {
   private write(bytes: Buffer): void {
     // A disk filling up writes part of the bytes first, and fails only on the next call.
     try {
-      for (let at = 0; at < bytes.length; ) at += writeSync(this.fd, bytes, at);
+      for (let at = 0; at < bytes.length;) at += writeSync(this.fd, bytes, at);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       throw new InputError(
