@@ -11,6 +11,7 @@ import { nameKey, type Taxonomy, type TaxonomyNode } from './load.js';
 import type { TextModel } from './model.js';
 import { splitClauses, type Clauses, type Span } from './clauses.js';
 import { normalizeMapped, originalSlice, type NormalText } from './normalize.js';
+import { KeywordIndex, PAIR, SINGLE } from './keywords.js';
 
 export type Method = 'columns' | 'rules' | 'model' | 'unclassified';
 
@@ -58,12 +59,6 @@ interface Keyword {
   hits: { node: number; weight: number }[];
 }
 
-/** The keywords beginning with one character: of that character alone, and by their second. */
-interface Starts {
-  single: Keyword[] | null;
-  pairs: Map<number, Keyword[]> | null;
-}
-
 interface Candidate {
   node: TaxonomyNode;
   /** Indices of the nodes whose rules count for it: itself, its descendants, its parent. */
@@ -75,13 +70,15 @@ interface Candidate {
 export class Classifier {
   private readonly index = new Map<TaxonomyNode, number>();
   /**
-   * Keywords by their first character, then (keywords of two or more characters) their second:
-   * a text is scanned once, and only keywords that share a position's first two characters are
-   * compared there. `starts` marks the characters some keyword begins with, so that most
-   * positions cost one typed-array read.
+   * Keywords by their first character, then (keywords of two or more characters) their second
+   * (keywords.ts): a text is scanned once, and only keywords that share a position's first two
+   * characters are compared there.
    */
-  private readonly byFirst = new Map<number, Starts>();
-  private readonly starts = new Uint8Array(0x10000);
+  private readonly keywordIndex: KeywordIndex;
+  /** Each keyword's points, flat by id: hitNode/hitWeight[hitFrom[id]..hitFrom[id + 1]). */
+  private readonly hitFrom: Int32Array;
+  private readonly hitNode: Int32Array;
+  private readonly hitWeight: Float64Array;
   private readonly patterns: { regex: RegExp; text: string; node: number; weight: number }[] = [];
   private readonly names: Map<string, TaxonomyNode>[] = [
     new Map(),
@@ -134,11 +131,16 @@ export class Classifier {
           keyword = { text: rule.text, id: this.keywordList.length, hits: [] };
           this.keywordList.push(keyword);
           keywords.set(rule.text, keyword);
-          this.index1(keyword);
         }
         keyword.hits.push({ node: i, weight: rule.weight });
       }
     });
+    this.keywordIndex = new KeywordIndex(this.keywordList.map((k) => k.text));
+    this.hitFrom = new Int32Array(this.keywordList.length + 1);
+    const allHits = this.keywordList.flatMap((k) => k.hits);
+    this.hitNode = Int32Array.from(allHits, (h) => h.node);
+    this.hitWeight = Float64Array.from(allHits, (h) => h.weight);
+    this.keywordList.forEach((k, id) => (this.hitFrom[id + 1] = this.hitFrom[id]! + k.hits.length));
     this.stamp = new Uint32Array(this.keywordList.length);
     this.factor = new Float64Array(this.keywordList.length);
     this.at = new Int32Array(this.keywordList.length);
@@ -227,16 +229,22 @@ export class Classifier {
     this.hits.length = 0;
     const pass = ++this.pass;
     let span = 0;
-    const starts = this.starts;
-    for (let i = 0; i < normal.length; i++) {
+    const index = this.keywordIndex;
+    const starts = index.starts;
+    const last = normal.length - 1;
+    for (let i = 0; i <= last; i++) {
       const first = normal.charCodeAt(i);
-      if (starts[first] === 0) continue;
+      const kinds = starts[first]!;
+      if (kinds === 0) continue;
       while (span < spans.length - 1 && spans[span]!.end <= i) span++;
       const factor = spans.length === 0 || spans[span]!.start > i ? 1 : spans[span]!.factor;
-      const at = this.byFirst.get(first)!;
-      if (at.single) this.match(at.single, normal, i, pass, factor);
-      if (at.pairs && i + 1 < normal.length)
-        this.match(at.pairs.get(normal.charCodeAt(i + 1)), normal, i, pass, factor);
+      if ((kinds & SINGLE) !== 0) this.found(index.single[first]!, normal, i, pass, factor);
+      if ((kinds & PAIR) !== 0 && i < last) {
+        const slot = index.slot(first, normal.charCodeAt(i + 1));
+        if (slot >= 0)
+          for (let b = index.from[slot]!, end = index.to[slot]!; b < end; b++)
+            this.found(index.ids[b]!, normal, i, pass, factor);
+      }
     }
     this.patterns.forEach((pattern, i) => {
       const found = pattern.regex.exec(normal);
@@ -249,55 +257,29 @@ export class Classifier {
     });
   }
 
-  /** Files a keyword under its first character and, when it has one, its second. */
-  private index1(keyword: Keyword): void {
-    const first = keyword.text.charCodeAt(0);
-    let at = this.byFirst.get(first);
-    if (!at) {
-      at = { single: null, pairs: null };
-      this.byFirst.set(first, at);
-      this.starts[first] = 1;
-    }
-    if (keyword.text.length === 1) {
-      (at.single ??= []).push(keyword);
-      return;
-    }
-    const second = keyword.text.charCodeAt(1);
-    at.pairs ??= new Map();
-    const bucket = at.pairs.get(second);
-    if (bucket) bucket.push(keyword);
-    else at.pairs.set(second, [keyword]);
-  }
-
   private candidate(node: TaxonomyNode, contributors: number[]): Candidate {
     const member = new Uint8Array(this.taxonomy.nodes.length);
     for (const i of contributors) member[i] = 1;
     return { node, contributors: Int32Array.from(contributors), member };
   }
 
-  private match(
-    bucket: Keyword[] | undefined,
-    text: string,
-    at: number,
-    pass: number,
-    factor: number,
-  ): void {
-    if (bucket === undefined) return;
-    for (const keyword of bucket) {
-      const id = keyword.id;
-      // Each keyword counts once per text, however often it is repeated: where it counts most.
-      const seen = this.stamp[id] === pass;
-      if (seen && this.factor[id]! >= factor) continue;
-      if (keyword.text.length > 2 && !text.startsWith(keyword.text, at)) continue;
-      const more = seen ? factor - this.factor[id]! : factor;
-      if (!seen) {
-        this.stamp[id] = pass;
-        this.hits.push(id);
-      }
-      this.factor[id] = factor;
-      this.at[id] = at;
-      for (const hit of keyword.hits) this.own[hit.node]! += hit.weight * more;
+  /** Keyword `id` starts at `at`: it counts once per text, at its best occurrence. */
+  private found(id: number, text: string, at: number, pass: number, factor: number): void {
+    // Each keyword counts once per text, however often it is repeated: where it counts most.
+    const seen = this.stamp[id] === pass;
+    if (seen && this.factor[id]! >= factor) return;
+    const index = this.keywordIndex;
+    if (index.lengths[id]! > 2 && !text.startsWith(index.texts[id]!, at)) return;
+    const more = seen ? factor - this.factor[id]! : factor;
+    if (!seen) {
+      this.stamp[id] = pass;
+      this.hits.push(id);
     }
+    this.factor[id] = factor;
+    this.at[id] = at;
+    const own = this.own;
+    for (let h = this.hitFrom[id]!, end = this.hitFrom[id + 1]!; h < end; h++)
+      own[this.hitNode[h]!]! += this.hitWeight[h]! * more;
   }
 
   private sum(candidate: Candidate): number {
