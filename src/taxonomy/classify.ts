@@ -69,6 +69,8 @@ interface Candidate {
 
 export class Classifier {
   private readonly index = new Map<TaxonomyNode, number>();
+  /** By node index: its children's indices, in order. */
+  private readonly childIndices: Int32Array[] = [];
   /**
    * Keywords by their first character, then (keywords of two or more characters) their second
    * (keywords.ts): a text is scanned once, and only keywords that share a position's first two
@@ -89,6 +91,9 @@ export class Classifier {
   private readonly codes = new Map<string, TaxonomyNode>();
   private readonly keywordList: Keyword[] = [];
   private stamp: Uint32Array = new Uint32Array(0);
+  /** By keyword id: the points its evidence was last written with, and how (said()). */
+  private saidPoints: Float64Array = new Float64Array(0);
+  private readonly saidText: string[] = [];
   private pass = 0;
   /** Scratch, reused for every text: points per node index from its own rules. */
   private own: Float64Array = new Float64Array(0);
@@ -142,11 +147,15 @@ export class Classifier {
     this.hitWeight = Float64Array.from(allHits, (h) => h.weight);
     this.keywordList.forEach((k, id) => (this.hitFrom[id + 1] = this.hitFrom[id]! + k.hits.length));
     this.stamp = new Uint32Array(this.keywordList.length);
+    this.saidPoints = new Float64Array(this.keywordList.length).fill(NaN);
+    this.saidText = new Array<string>(this.keywordList.length).fill('');
     this.factor = new Float64Array(this.keywordList.length);
     this.at = new Int32Array(this.keywordList.length);
     this.patternFactor = new Float64Array(this.patterns.length);
     this.patternAt = new Int32Array(this.patterns.length);
     this.own = new Float64Array(taxonomy.nodes.length);
+    for (const node of taxonomy.nodes)
+      this.childIndices.push(Int32Array.from(node.children, (child) => this.index.get(child)!));
     const descendants = (node: TaxonomyNode): number[] => [
       this.index.get(node)!,
       ...node.children.flatMap(descendants),
@@ -246,15 +255,16 @@ export class Classifier {
             this.found(index.ids[b]!, normal, i, pass, factor);
       }
     }
-    this.patterns.forEach((pattern, i) => {
+    for (let i = 0; i < this.patterns.length; i++) {
+      const pattern = this.patterns[i]!;
       const found = pattern.regex.exec(normal);
-      if (found === null) return;
+      if (found === null) continue;
       const factor = factorAt(spans, found.index);
       own[pattern.node]! += pattern.weight * factor;
       this.patternFactor[i] = factor;
       this.patternAt[i] = found.index;
       this.hits.push(-1 - i);
-    });
+    }
   }
 
   private candidate(node: TaxonomyNode, contributors: number[]): Candidate {
@@ -332,7 +342,11 @@ export class Classifier {
         const written = originalSlice(this.original, this.normal, at, at + length);
         if (written !== label) label = `${label}[${written}]`;
       }
-      words.push(`${label}(+${round(points * factor)})`);
+      words.push(
+        label === this.keywordList[hit]?.text
+          ? this.said(hit, points * factor)
+          : `${label}(+${round(points * factor)})`,
+      );
       if (span) byClause[span.clause]! += points * factor;
     }
     let deciding = -1;
@@ -351,6 +365,18 @@ export class Classifier {
     if (deciding >= 0 && clauses.length > 1) parts.push(quote(deciding));
     if (ignored >= 0) parts.push(`✗${quote(ignored)}`);
     return parts.join(' ｜ ');
+  }
+
+  /**
+   * `keyword(+points)` for keyword `id`, remembered by keyword: writing a number as text is much
+   * of what evidence costs, and a keyword nearly always scores the same points.
+   */
+  private said(id: number, points: number): string {
+    if (this.saidPoints[id] === points) return this.saidText[id]!;
+    const text = `${this.keywordList[id]!.text}(+${round(points)})`;
+    this.saidPoints[id] = points;
+    this.saidText[id] = text;
+    return text;
   }
 
   private pointsAnywhere(hit: number): boolean {
@@ -491,8 +517,10 @@ export class Classifier {
   private bestChild(node: TaxonomyNode): TaxonomyNode | null {
     let best: TaxonomyNode | null = null;
     let bestScore = 0;
-    for (const child of node.children) {
-      const s = this.own[this.index.get(child)!]!;
+    const indices = this.childIndices[this.index.get(node)!]!;
+    for (let k = 0; k < indices.length; k++) {
+      const child = node.children[k]!;
+      const s = this.own[indices[k]!]!;
       if (s > bestScore) {
         best = child;
         bestScore = s;

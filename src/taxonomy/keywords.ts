@@ -28,9 +28,7 @@ export class KeywordIndex {
   readonly from: Int32Array;
   readonly to: Int32Array;
   readonly ids: Int32Array;
-  private readonly keys: Uint32Array;
-  private readonly mask: number;
-  private readonly shift: number;
+  private readonly pairs: PairSlots;
 
   /** `texts` in id order; none is empty. */
   constructor(texts: readonly string[]) {
@@ -51,19 +49,13 @@ export class KeywordIndex {
       if (bucket) bucket.push(id);
       else buckets.set(key, [id]);
     });
-    let bits = 4;
-    while (1 << bits < buckets.size * 2) bits++;
-    this.mask = (1 << bits) - 1;
-    this.shift = 32 - bits;
-    this.keys = new Uint32Array(1 << bits);
-    this.from = new Int32Array(1 << bits);
-    this.to = new Int32Array(1 << bits);
+    this.pairs = new PairSlots(buckets.keys());
+    this.from = new Int32Array(this.pairs.size);
+    this.to = new Int32Array(this.pairs.size);
     this.ids = new Int32Array(texts.length);
     let n = 0;
     for (const [key, bucket] of buckets) {
-      let h = Math.imul(key, 0x9e3779b1) >>> this.shift;
-      while (this.keys[h] !== 0) h = (h + 1) & this.mask;
-      this.keys[h] = key;
+      const h = this.pairs.slotOfKey(key);
       this.from[h] = n;
       for (const id of bucket) this.ids[n++] = id;
       this.to[h] = n;
@@ -73,7 +65,44 @@ export class KeywordIndex {
   /** The bucket of keywords (two or more characters) starting with these two characters, or -1. */
   slot(first: number, second: number): number {
     if (this.second[second] === 0) return -1;
-    const key = pairKey(first, second);
+    return this.pairs.slotOf(first, second);
+  }
+}
+
+/**
+ * A set of character pairs (two UTF-16 codes), each given a slot number below `size`: an
+ * open-addressing hash in a typed array, so that a lookup makes no string and hashes no double
+ * (a pair as one number, first × 65536 + second, is too big for a small integer).
+ */
+export class PairSlots {
+  /** Slots are numbered below this. */
+  readonly size: number;
+  private readonly keys: Uint32Array;
+  private readonly mask: number;
+  private readonly shift: number;
+
+  /** `keys` as pairKey gives them. */
+  constructor(keys: Iterable<number>) {
+    const all = [...new Set(keys)];
+    let bits = 4;
+    while (1 << bits < all.length * 2) bits++;
+    this.size = 1 << bits;
+    this.mask = this.size - 1;
+    this.shift = 32 - bits;
+    this.keys = new Uint32Array(this.size);
+    for (const key of all) {
+      let h = Math.imul(key, 0x9e3779b1) >>> this.shift;
+      while (this.keys[h] !== 0) h = (h + 1) & this.mask;
+      this.keys[h] = key;
+    }
+  }
+
+  /** The slot of a pair, or -1 when it is not in the set. */
+  slotOf(first: number, second: number): number {
+    return this.slotOfKey(pairKey(first, second));
+  }
+
+  slotOfKey(key: number): number {
     const keys = this.keys;
     for (let h = Math.imul(key, 0x9e3779b1) >>> this.shift; ; h = (h + 1) & this.mask) {
       const k = keys[h]!;
@@ -83,7 +112,7 @@ export class KeywordIndex {
   }
 }
 
-/** Two UTF-16 codes as one non-zero 32-bit key (no keyword starts with U+0000). */
-function pairKey(first: number, second: number): number {
+/** Two UTF-16 codes as one non-zero 32-bit key (no word starts with U+0000). */
+export function pairKey(first: number, second: number): number {
   return ((first << 16) | second) >>> 0;
 }
