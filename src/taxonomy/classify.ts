@@ -12,6 +12,7 @@ import type { TextModel } from './model.js';
 import { splitClauses, type Clauses, type Span } from './clauses.js';
 import { normalizeMapped, originalSlice, type NormalText } from './normalize.js';
 import { KeywordIndex, PAIR, SINGLE } from './keywords.js';
+import { firstUnits } from './regex-first.js';
 
 export type Method = 'columns' | 'rules' | 'model' | 'unclassified';
 
@@ -82,6 +83,13 @@ export class Classifier {
   private readonly hitNode: Int32Array;
   private readonly hitWeight: Float64Array;
   private readonly patterns: { regex: RegExp; text: string; node: number; weight: number }[] = [];
+  /**
+   * By UTF-16 code: bit (k mod 32) set when pattern k can begin with it (regex-first.ts); a
+   * pattern whose bit no character of the text has cannot match, and is not run.
+   */
+  private readonly patternStarts = new Uint32Array(0x10000);
+  /** Pattern k's bit, or 0 when any character can begin it. */
+  private readonly patternBit: number[] = [];
   private readonly names: Map<string, TaxonomyNode>[] = [
     new Map(),
     new Map(),
@@ -128,6 +136,10 @@ export class Classifier {
       }
       for (const rule of node.rules) {
         if (rule.regex) {
+          const units = firstUnits(rule.regex.source);
+          const bit = units ? 1 << (this.patterns.length % 32) : 0;
+          for (const unit of units ?? []) this.patternStarts[unit]! |= bit;
+          this.patternBit.push(bit);
           this.patterns.push({ regex: rule.regex, text: rule.text, node: i, weight: rule.weight });
           continue;
         }
@@ -241,8 +253,11 @@ export class Classifier {
     const index = this.keywordIndex;
     const starts = index.starts;
     const last = normal.length - 1;
+    const patternStarts = this.patternStarts;
+    let patterns = 0;
     for (let i = 0; i <= last; i++) {
       const first = normal.charCodeAt(i);
+      patterns |= patternStarts[first]!;
       const kinds = starts[first]!;
       if (kinds === 0) continue;
       while (span < spans.length - 1 && spans[span]!.end <= i) span++;
@@ -256,6 +271,8 @@ export class Classifier {
       }
     }
     for (let i = 0; i < this.patterns.length; i++) {
+      const bit = this.patternBit[i]!;
+      if (bit !== 0 && (patterns & bit) === 0) continue;
       const pattern = this.patterns[i]!;
       const found = pattern.regex.exec(normal);
       if (found === null) continue;
