@@ -323,7 +323,8 @@ export class Classifier {
    */
   private evidence(candidate: Candidate): string {
     const member = candidate.member;
-    const words: string[] = [];
+    // Built by concatenation, not arrays joined: join() was a tenth of the classifier's time.
+    let said: string | null = null;
     const { spans, clauses } = this.clauses;
     const byClause = new Array<number>(clauses.length).fill(0);
     let ignored = -1;
@@ -359,11 +360,11 @@ export class Classifier {
         const written = originalSlice(this.original, this.normal, at, at + length);
         if (written !== label) label = `${label}[${written}]`;
       }
-      words.push(
+      const word =
         label === this.keywordList[hit]?.text
           ? this.said(hit, points * factor)
-          : `${label}(+${round(points * factor)})`,
-      );
+          : `${label}(+${round(points * factor)})`;
+      said = said === null ? word : `${said} ${word}`;
       if (span) byClause[span.clause]! += points * factor;
     }
     let deciding = -1;
@@ -378,10 +379,10 @@ export class Classifier {
       const [start, end] = clauses[clause]!;
       return `「${originalSlice(this.original, this.normal, start, end).trim()}」`;
     };
-    const parts = [words.join(' ')];
-    if (deciding >= 0 && clauses.length > 1) parts.push(quote(deciding));
-    if (ignored >= 0) parts.push(`✗${quote(ignored)}`);
-    return parts.join(' ｜ ');
+    said ??= '';
+    if (deciding >= 0 && clauses.length > 1) said = `${said} ｜ ${quote(deciding)}`;
+    if (ignored >= 0) said = `${said} ｜ ✗${quote(ignored)}`;
+    return said;
   }
 
   /**
