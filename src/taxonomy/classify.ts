@@ -249,7 +249,12 @@ export class Classifier {
     own.fill(0);
     this.hits.length = 0;
     const pass = ++this.pass;
+    // The span of position i (the first whose end is past i; the last one past its end), and
+    // what words in it count: 1 before its start, between clauses.
     let span = 0;
+    let spanStart = spans.length === 0 ? Infinity : spans[0]!.start;
+    let spanEnd = spans.length > 1 ? spans[0]!.end : Infinity;
+    let spanFactor = spans.length === 0 ? 1 : spans[0]!.factor;
     const index = this.keywordIndex;
     const starts = index.starts;
     const last = normal.length - 1;
@@ -260,8 +265,13 @@ export class Classifier {
       patterns |= patternStarts[first]!;
       const kinds = starts[first]!;
       if (kinds === 0) continue;
-      while (span < spans.length - 1 && spans[span]!.end <= i) span++;
-      const factor = spans.length === 0 || spans[span]!.start > i ? 1 : spans[span]!.factor;
+      if (i >= spanEnd && span < spans.length - 1) {
+        while (span < spans.length - 1 && spans[span]!.end <= i) span++;
+        spanStart = spans[span]!.start;
+        spanEnd = span < spans.length - 1 ? spans[span]!.end : Infinity;
+        spanFactor = spans[span]!.factor;
+      }
+      const factor = i < spanStart ? 1 : spanFactor;
       if ((kinds & SINGLE) !== 0) this.found(index.single[first]!, normal, i, pass, factor);
       if ((kinds & PAIR) !== 0 && i < last) {
         const slot = index.slot(first, normal.charCodeAt(i + 1));
