@@ -401,7 +401,7 @@ export const BOOK = {
     units: (n: number) => `${n} 个供电单位`,
     period: (p: PeriodText) =>
       `统计期间：${spanWithLength(p, 'zh')}` +
-      (p.yearEarlier ? `；同比基期：${spanWords(p.yearEarlier, 'zh')}` : '；无上年同期数据'),
+      (p.yearEarlier ? `；同比基期：${spanWords(p.yearEarlier, 'zh')}` : '；不作同比'),
     sources: (files: readonly string[], at: string) => `来源：${files.join('，')}；生成于 ${at}`,
     quarter: '本季度',
     month: '本月',
@@ -474,7 +474,7 @@ export const BOOK = {
       `Period: ${spanWithLength(p, 'en')}` +
       (p.yearEarlier
         ? `; compared with ${spanWords(p.yearEarlier, 'en')}`
-        : '; no year-earlier data'),
+        : '; no year-on-year comparison'),
     sources: (files: readonly string[], at: string) => `Sources: ${files.join(', ')}; made ${at}`,
     quarter: 'the quarter',
     month: 'the month',
@@ -622,7 +622,7 @@ export const TERMINAL = {
     months: (n: number) => `${n} 个月`,
     days: (n: number) => `${n} 天`,
     yoyBasis: '同比',
-    noYoy: '无同比数据',
+    noYoy: '不作同比',
     inputs: (n: number) => `输入 ${n} 个文件`,
     about: (months: string, basis: string) => `（${months}；${basis}）`,
     over: '超',
@@ -668,7 +668,7 @@ export const TERMINAL = {
     months: (n: number) => `${n} month${n === 1 ? '' : 's'}`,
     days: (n: number) => `${n} day${n === 1 ? '' : 's'}`,
     yoyBasis: 'compared with',
-    noYoy: 'no year-earlier data',
+    noYoy: 'no year-on-year comparison',
     inputs: (n: number) => `${n} input${n === 1 ? '' : 's'}`,
     about: (months: string, basis: string) => ` (${months}; ${basis})`,
     over: 'over',
