@@ -315,6 +315,34 @@ describe('a standard output that cannot be written: one line and exit 2, no stac
   it.runIf(!full)('is skipped: this system has no /dev/full', () => expect(full).toBe(false));
 });
 
+describe('file names at and over the length limit', () => {
+  it('a name of 240 bytes is written (the temporary name beside it is cut to fit)', () => {
+    const d = workdir('long-name');
+    const file = join(d, `${'报'.repeat(78)}.csv`); // 234 + 4 bytes
+    const r = complaints(['classify', join(d, 'x.csv'), '--out', file]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('判定一级分类');
+    expect(readdirSync(d).filter((f) => f.startsWith('.complaints-tmp-'))).toEqual([]);
+  });
+  it('a name over 255 bytes is refused before anything is read', () => {
+    const d = workdir('too-long-name');
+    const file = join(d, `${'a'.repeat(300)}.xlsx`);
+    const r = complaints(['report', join(d, 'x.csv'), '--out', file]);
+    expect(r.code).toBe(2);
+    expect(isPlainError(r.stderr)).toBe(true);
+    expect(r.stderr).toContain('its name is 305 bytes long, and a file name may have at most 255.');
+  });
+  it.skipIf(!existsSync('/proc/self'))(
+    'a folder that takes no new file (/proc): plain, exit 2',
+    () => {
+      const r = complaints(['classify', FIXTURE, '--out', '/proc/x.csv']);
+      expect(r.code).toBe(2);
+      expect(isPlainError(r.stderr)).toBe(true);
+      expect(r.stderr).toContain('/proc/x.csv: its folder is gone, or takes no new file;');
+    },
+  );
+});
+
 function metricsInputs(): string[] {
   return [
     join(METRICS, '95598-2015.xlsx'),
