@@ -15,11 +15,7 @@ export function visible(text: string, keepColour = false): string {
   CONTROLS.lastIndex = 0;
   if (!CONTROLS.test(text)) return text;
   return text.replace(CONTROLS, (m) =>
-    m.length > 1
-      ? keepColour
-        ? m
-        : `\\x1B${m.slice(1)}`
-      : escaped(m.charCodeAt(0)),
+    m.length > 1 ? (keepColour ? m : `\\x1B${m.slice(1)}`) : escaped(m.charCodeAt(0)),
   );
 }
 
