@@ -839,6 +839,11 @@ export const WRITTEN_TABLE = {
 export const CLASSIFY = {
   zh: {
     methods: { columns: '列', rules: '规则', model: '模型', unclassified: '未分类' },
+    /** The classifier's evidence when it decided nothing, in the reader's words. */
+    undecided: {
+      'no rule matched': '无规则命中',
+      'rules undecided: no type or category clearly ahead': '规则未能确定：没有明显领先的类别',
+    } as Record<string, string>,
     added: ['判定一级分类', '判定二级分类', '判定三级分类', '判定方式', '置信度', '判定依据'],
     sep: '，',
     evaluated: (rows: string, unlabelled: number, level1: string, level2: string, with2: number) =>
@@ -883,6 +888,7 @@ export const CLASSIFY = {
   },
   en: {
     methods: { columns: 'columns', rules: 'rules', model: 'model', unclassified: 'unclassified' },
+    undecided: {} as Record<string, string>,
     added: ['level1', 'level2', 'level3', 'method', 'confidence', 'evidence'],
     sep: ', ',
     evaluated: (rows: string, unlabelled: number, level1: string, level2: string, with2: number) =>
