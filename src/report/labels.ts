@@ -969,6 +969,7 @@ export const INSPECT = {
     dates: '受理时间',
     to: '至',
     rowsAt: (rows: number[], more: boolean) => `第 ${rows.join('、')}${more ? ' 等' : ''} 行`,
+    bracket: (text: string) => `（${text}）`,
     totals: '合计（全部输入去重后）',
     totalsRead: (n: number) => `合计（可读取的 ${n} 个输入，去重后）`,
     unreadable: '无法读取',
@@ -1015,6 +1016,7 @@ export const INSPECT = {
     unrecognised: 'unrecognised values',
     dates: 'accepted',
     to: 'to',
+    bracket: (text: string) => ` (${text})`,
     rowsAt: (rows: number[], more: boolean) =>
       `row${rows.length > 1 ? 's' : ''} ${rows.join(', ')}${more ? ', …' : ''}`,
     totals: 'All inputs, after de-duplication',
