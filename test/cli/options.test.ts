@@ -352,6 +352,27 @@ describe('a targets file given as an export says what it is', () => {
   });
 });
 
+describe("this tool's own report given as an export says what it is", () => {
+  it.each([
+    ['zh, no targets', [], '排名, 供电单位, 投诉, 申诉成功'],
+    [
+      'en, with targets',
+      ['--lang', 'en', '--targets', 'fixtures/metrics/targets-2016.csv'],
+      'rank',
+    ],
+  ])('%s', (name, options, headings) => {
+    const report = join(dir, `own-report-${name.replace(/\W+/g, '-')}.xlsx`);
+    expect(complaints(['report', M[0]!, M[1]!, '--out', report, '--quiet', ...options]).code).toBe(
+      0,
+    );
+    const run = complaints(['analyze', report]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${report}: this is a report written by complaints (${headings}`);
+    expect(run.stderr).toContain('  Give the exports it was made from as the inputs.\n');
+    expect(isPlainError(run.stderr)).toBe(true);
+  });
+});
+
 describe('--sheet and --encoding that no input uses are said to be unused', () => {
   it('analyze: a warning among the data problems, and in the JSON', () => {
     const run = complaints(['analyze', SEP, '--encoding', 'gbk', '--json']);
