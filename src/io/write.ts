@@ -253,7 +253,9 @@ export interface ReadFile {
   role: string;
 }
 
-async function identity(path: string): Promise<{ real: string; key: string | null }> {
+async function identity(
+  path: string,
+): Promise<{ real: string; key: string | null; regular?: boolean }> {
   if (path === '-') {
     // Standard input redirected from a file (< x.csv) is that file.
     const info = (() => {
@@ -267,7 +269,8 @@ async function identity(path: string): Promise<{ real: string; key: string | nul
   }
   const real = await realpath(path).catch(() => resolve(path));
   const info = await stat(real).catch(() => null);
-  return { real, key: info ? `${info.dev}:${info.ino}` : null };
+  // Devices and pipes (/dev/null, a FIFO) take any number of outputs.
+  return { real, key: info ? `${info.dev}:${info.ino}` : null, regular: info?.isFile() ?? true };
 }
 
 /**
@@ -287,6 +290,7 @@ export async function guardOutputs(
         ...(await identity(r.path)),
       })),
   );
+  const written = new Map<string, string>();
   for (const output of outputs) {
     if (output === null || output === undefined || output === '-') continue;
     const file = await destination(output);
@@ -296,6 +300,17 @@ export async function guardOutputs(
       target.key === null
         ? join(await realpath(dirname(file)).catch(() => dirname(file)), basename(file))
         : target.real;
+    // Two outputs of one run on one file: the second would replace the first without a word.
+    const twice = written.get(real);
+    if (twice !== undefined && target.regular !== false && descriptorOf(real) === null) {
+      throw new InputError(
+        'BAD_OPTION',
+        `${output}: this file is named for two outputs (also as ${twice}); the second would replace the first.`,
+        'Give each output its own file name; nothing was read or written.',
+        { file: output },
+      );
+    }
+    written.set(real, output);
     const clash = read.find(
       (r) => (r.real !== '' && r.real === real) || (r.key !== null && r.key === target.key),
     );

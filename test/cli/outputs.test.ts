@@ -343,6 +343,30 @@ describe('file names at and over the length limit', () => {
   );
 });
 
+describe('one file named for two outputs of a run', () => {
+  it('is refused before reading; /dev/null takes both', () => {
+    const d = workdir('two-outputs');
+    const r = complaints(
+      ['report', join(d, 'x.csv'), '--out', join(d, 'r.json'), '--json', join(d, 'r.json')],
+      { cwd: d },
+    );
+    expect(r.code).toBe(2);
+    expect(isPlainError(r.stderr)).toBe(true);
+    expect(r.stderr).toContain('this file is named for two outputs');
+    expect(existsSync(join(d, 'r.json'))).toBe(false);
+    const ok = complaints([
+      'report',
+      join(d, 'x.csv'),
+      '--out',
+      join(d, 'r.xlsx'),
+      '--json',
+      '/dev/null',
+      '--quiet',
+    ]);
+    expect(ok.code).toBe(0);
+  });
+});
+
 function metricsInputs(): string[] {
   return [
     join(METRICS, '95598-2015.xlsx'),
