@@ -124,6 +124,13 @@ export async function expandCommandLine(
     inputs.push(...fresh);
     return fresh;
   };
+  if (args.filter((a) => a === '-').length > 1) {
+    throw new InputError(
+      'BAD_OPTION',
+      '- (standard input) is given more than once; it can be read only once.',
+      'Give - once, and the other exports as files.',
+    );
+  }
   for (const arg of args) {
     const info = arg === '-' ? null : await stat(resolve(cwd, arg)).catch(() => null);
     if (info?.isDirectory()) {

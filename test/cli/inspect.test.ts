@@ -112,6 +112,13 @@ describe('complaints inspect', () => {
     );
   });
 
+  it('refuses - given twice: standard input is read once', () => {
+    const run = complaints(['inspect', '-', '-'], { input: HEADER + '\nX,2016-05-03,A,投诉,x,\n' });
+    expect(run.code).toBe(2);
+    expect(isPlainError(run.stderr)).toBe(true);
+    expect(run.stderr).toContain('- (standard input) is given more than once');
+  });
+
   it('reads stdin with -', () => {
     const run = complaints(['inspect', '-', '--json'], {
       input: iconv.encode(HEADER + '\nX,2016-05-03,A,投诉,x,\n', 'gb18030'),
