@@ -57,7 +57,7 @@ export function addCommonOptions(command: Command): Command {
     .option('--no-color', 'no colour even on a terminal')
     .option(
       '--threads <n>',
-      "threads to read a large CSV or xlsx with (default: the machine's cores; 1: one thread)",
+      "threads to read a large CSV or xlsx with (default and most: the machine's cores; 1: one thread)",
     );
 }
 

@@ -120,13 +120,25 @@ function ingestSettings(o: CommandLineOptions, c: ConfigSettings): IngestSetting
     encoding: pick(o.encoding, encoding, c.encoding, null),
     sheet: o.sheet ?? c.sheet ?? null,
     maxInflated: pick(o.maxInflated, parseSize, c.maxInflated, null),
-    threads: pick(
-      o.threads,
-      (v) => parsePositive('--threads', v, true),
-      c.threads,
-      availableParallelism(),
+    threads: Math.min(
+      pick(
+        o.threads,
+        (v) => parsePositive('--threads', v, true),
+        c.threads,
+        availableParallelism(),
+      ),
+      maxThreads(),
     ),
   };
+}
+
+/**
+ * More threads than cores only add memory (a V8 heap each) and start-up time, so a larger
+ * `--threads` is cut to the cores; two are always allowed, so that a one-core machine still
+ * runs (and tests) the parallel path when asked.
+ */
+export function maxThreads(): number {
+  return Math.max(2, availableParallelism());
 }
 
 function analysisSettings(o: CommandLineOptions, c: ConfigSettings): AnalysisSettings {
