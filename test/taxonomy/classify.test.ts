@@ -220,6 +220,20 @@ describe('negation, settled clauses and contrast (sgcc-95598)', () => {
     expect(sgcc.byText(text).level2?.name).toBe(level2);
   });
 
+  it.each([
+    // a repeated outage counted in dialect (十来回) or with 趟/道
+    ['客户说：“俺村一个月停了十来回电，这咋弄”', '供电质量投诉', '供电可靠性', /停\|断\|跳/],
+    // a lamp that dims is a voltage complaint, whatever words come between
+    ['客户反映一到晚上家里的灯就暗得看不清字', '供电质量投诉', '电压质量', /灯/],
+    // staff quoted at the customer: the quote is the grievance, the business words its context
+    ['客户问电费怎么算，对方说“你自己看，别烦我”', '服务投诉', '服务态度', /说“/],
+    ['客户咨询过户要带什么，工作人员说“不知道，自己查”', '服务投诉', '服务态度', /说“/],
+  ])('%s → %s %s', (text, level1, level2, evidence) => {
+    const c = sgcc.byText(text);
+    expect([c.level1?.name, c.level2?.name]).toEqual([level1, level2]);
+    expect(c.evidence).toMatch(evidence);
+  });
+
   it('quotes the deciding clause in the words the customer wrote', () => {
     const c = sgcc.byText('客户表示不是抢修慢，是同一条线路一个月跳闸5次');
     expect(c.evidence).toMatch(/｜ 「是同一条线路一个月跳闸5次」 ｜ ✗「客户表示不是抢修慢」$/);
