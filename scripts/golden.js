@@ -240,7 +240,15 @@ export const CASES = [
   },
   {
     name: 'classify-audit',
-    args: ['classify', FIXTURES[0], FIXTURES[1], '--audit', '--limit', '3'],
+    args: [
+      'classify',
+      FIXTURES[0],
+      FIXTURES[1],
+      'fixtures/audit/95598-2016-10-misrecorded.csv',
+      '--audit',
+      '--limit',
+      '3',
+    ],
   },
   {
     name: 'classify-evaluate',

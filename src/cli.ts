@@ -66,10 +66,20 @@ function debugging(): boolean {
 export async function main(argv: string[]): Promise<number> {
   cleanUpOnExit();
   // `complaints ... | head` closes the pipe early: that is the reader's choice, not an error.
+  // Any other failure to write the output (a full disk, an I/O error) is an output that cannot
+  // be written: one line and exit 2, the temporary files removed by the exit hook.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
-    throw error;
+    const why = error.code === 'ENOSPC' ? 'the disk is full' : error.message;
+    print(
+      process.stderr,
+      `complaints: the standard output cannot be written (${why}); what it shows is incomplete.\n`,
+    );
+    process.exit(EXIT.usage);
   });
+  // Messages that cannot be shown (stderr closed or full) are lost, but the run goes on and
+  // its exit code still tells how it ended.
+  process.stderr.on('error', () => {});
   const cli = program();
   try {
     await cli.parseAsync(argv);

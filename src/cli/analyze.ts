@@ -23,7 +23,7 @@ when the inputs cover them; otherwise they are null ("-").
 Months are those of the acceptance time as written in the export, whatever TZ says.
 The days each export covers are judged from its title rows (导出时间, 统计时间 … 至 …), its
 last work order and its daily volume: a month covered only in part (an export taken on
-26 December) is marked and left out of 环比, its 同比, seasonality, the average monthly
+26 December) is marked and left out of 环比, 同比, seasonality, the average monthly
 reduction and the trend chart unless --include-partial is given.
 
 A month or a quarter comes with its year to date (累计, January to its last month), in

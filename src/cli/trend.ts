@@ -27,7 +27,7 @@ the export (--by 供电所, --by URBAN_RURAL_FLAG); a blank value is a series of
 "series": one {key, name, complaints, months, avgMonthlyReduction} per group.
 
 A month the exports cover only in part (an export taken on 26 December) is marked with the
-day its data runs to (数据截至) and left out of 环比, its 同比, seasonality, the average
+day its data runs to (数据截至) and left out of 环比, 同比, seasonality, the average
 monthly reduction and the trend chart; --include-partial counts it as a whole month.
 
 Exit codes: 0 done; 2 an input cannot be read, no work order falls in the period, or no row

@@ -12,7 +12,12 @@ import { prepareRowWriter } from '../io/rows.js';
 import type { Cell } from '../io/table.js';
 import { checkWritable, guardOutputs, writeFileAtomic } from '../io/write.js';
 import { GENERATED_BY, SCHEMA_VERSION, emitJson } from '../report/json.js';
-import { METHOD_LABELS, renderAudit, renderEvaluation } from '../report/classification.js';
+import {
+  METHOD_LABELS,
+  evidenceText,
+  renderAudit,
+  renderEvaluation,
+} from '../report/classification.js';
 import { CLASSIFY } from '../report/labels.js';
 import { formatInt, table } from '../report/terminal.js';
 import { print } from '../report/print.js';
@@ -307,7 +312,7 @@ function auditCells(d: Disagreement, lang: Lang): Cell[] {
     en ? d.textSaysEn : d.textSays,
     METHOD_LABELS[lang][d.method as Method] ?? d.method,
     d.confidence,
-    d.evidence,
+    evidenceText(d, lang),
     d.text,
     d.file,
     d.row,

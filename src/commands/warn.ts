@@ -34,8 +34,9 @@ export async function run(settings: Settings): Promise<void> {
     );
   const { units } = early;
   const period = periodSection(early.input);
-  if (json) await emitJson(warnJson(units, period, early.thresholds), json.file ?? true);
-  else if (!settings.quiet) print(process.stdout, `${warnText(units, period, lang)}\n`);
+  const { gaps } = early;
+  if (json) await emitJson(warnJson(units, period, early.thresholds, gaps), json.file ?? true);
+  else if (!settings.quiet) print(process.stdout, `${warnText(units, period, lang, gaps)}\n`);
   const failOn = settings.failOn;
   if (!failOn) return;
   const flagged = units.filter((u) => atLeast(u.level, failOn));

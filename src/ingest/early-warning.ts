@@ -13,6 +13,7 @@ import {
   latestCompleteDay,
   latestCompleteMonth,
   unitWarnings,
+  warnGaps,
   type EarlyWarning,
 } from '../metrics/warn/warnings.js';
 import type { Settings } from '../settings/types.js';
@@ -59,6 +60,12 @@ export class EarlyWarningRun {
       dataEnd: this.recent.dataEnd,
     });
     const label = month.request.label ?? '';
-    return { month: label, input: month, units, thresholds: this.thresholds };
+    return {
+      month: label,
+      input: month,
+      units,
+      thresholds: this.thresholds,
+      gaps: warnGaps(month),
+    };
   }
 }

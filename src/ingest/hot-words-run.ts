@@ -62,7 +62,7 @@ export class HotWordsRun {
     const units = texts.unitList.map((u) => this.unitName(u));
     const docs = (p: Period | null): HotWordTextSet | null => p && { ...span(p), units, terms };
     const before = docs(compared.preceding);
-    const earlier = docs(compared.yearEarlier);
+    const earlier = docs(compared.yearEarlierInData);
     const result = hotWords({
       period: { ...period, units, terms },
       baseline: before

@@ -55,9 +55,20 @@ export function isTotalRow(cells: readonly Cell[]): boolean {
  */
 function looksLikeComplaint(o: { content: string | null; level1: string | null }): boolean {
   return (
-    (o.content !== null && o.content.slice(0, 6).includes('投诉')) ||
+    (o.content !== null && opensWithComplaint(o.content)) ||
     (o.level1 !== null && o.level1.endsWith('投诉'))
   );
+}
+
+const TOU = '投'.charCodeAt(0);
+const SU = '诉'.charCodeAt(0);
+
+/** Whether 投诉 lies within the first six characters (as `slice(0, 6).includes`, without a copy). */
+export function opensWithComplaint(text: string): boolean {
+  const last = Math.min(text.length, 6) - 1;
+  for (let i = 0; i < last; i++)
+    if (text.charCodeAt(i) === TOU && text.charCodeAt(i + 1) === SU) return true;
+  return false;
 }
 
 function isBlankRow(cells: readonly Cell[]): boolean {
@@ -251,16 +262,21 @@ export class TableIngest implements TableSink {
     return true;
   }
 
-  private text(cells: readonly Cell[], field: Field): string {
-    const at = this.col[field];
+  /**
+   * The text of the cell in column `at` (-1: no such column). The helpers below take the
+   * column's index, read once per row from `col`, not the field's name: a keyed load on every
+   * call cost more than the lookups it served.
+   */
+  private text(cells: readonly Cell[], at: number): string {
     if (at < 0) return '';
     const cell = cells[at];
+    if (typeof cell === 'string') return cell;
     return cell === undefined || cell === null ? '' : cellText(cell);
   }
 
   /** Short categorical values: trimmed, NFKC, without control characters, memoised. */
-  private category(cells: readonly Cell[], field: Field): string | null {
-    const raw = this.text(cells, field);
+  private category(cells: readonly Cell[], at: number, field: Field): string | null {
+    const raw = this.text(cells, at);
     if (raw === '') return null;
     const count = this.texts.count;
     const before = count.controls;
@@ -270,22 +286,23 @@ export class TableIngest implements TableSink {
   }
 
   /** A coded column's value: named by the code table (--codes) when it has the code. */
-  private coded(cells: readonly Cell[], field: CodedField): string | null {
-    const value = this.category(cells, field);
+  private coded(cells: readonly Cell[], at: number, field: CodedField): string | null {
+    const value = this.category(cells, at, field);
     return this.naming ? this.naming.value(field, value) : value;
   }
 
   /** Values that are mostly distinct (ids, customer numbers, phones): cleaned, not memoised. */
-  private plain(cells: readonly Cell[], field: Field): string {
+  private plain(cells: readonly Cell[], at: number, field: Field): string {
+    const raw = this.text(cells, at);
+    if (raw === '') return '';
     const count = this.texts.count;
     const before = count.controls;
-    const clean = cleanText(this.text(cells, field), count);
+    const clean = cleanText(raw, count);
     if (count.controls !== before) this.counts.firstControl ??= { row: this.currentRow, field };
     return clean;
   }
 
-  private optionalTime(cells: readonly Cell[], field: Field): LocalTime | null {
-    const at = this.col[field];
+  private optionalTime(cells: readonly Cell[], at: number, field: Field): LocalTime | null {
     if (at < 0) return null;
     const cell = cells[at];
     if (cell === undefined || cell === null || cell === '') return null;
@@ -296,6 +313,7 @@ export class TableIngest implements TableSink {
 
   private processRow(raw: RawRow): void {
     const cells = raw.cells;
+    const col = this.col;
     this.splitIfAsked(raw.row);
     // The xlsx reader emits the rows a sheet holds: a gap in the row numbers is blank rows.
     if (!this.isCsv && raw.row > this.lastRow + 1)
@@ -322,7 +340,7 @@ export class TableIngest implements TableSink {
       this.rejectUnlessSkipped(raw, 'date-invalid', `${acceptedHeader} '${shown}' is not a date`);
       return;
     }
-    const written = this.category(cells, 'unit');
+    const written = this.category(cells, col.unit, 'unit');
     if (written === null) {
       this.rejectUnlessSkipped(
         raw,
@@ -331,10 +349,12 @@ export class TableIngest implements TableSink {
       );
       return;
     }
-    const businessType = this.hasType ? (this.category(cells, 'businessType') ?? BLANK_TYPE) : null;
-    const level1 = this.category(cells, 'level1');
-    const level2 = this.category(cells, 'level2');
-    const level3 = this.category(cells, 'level3');
+    const businessType = this.hasType
+      ? (this.category(cells, col.businessType, 'businessType') ?? BLANK_TYPE)
+      : null;
+    const level1 = this.category(cells, col.level1, 'level1');
+    const level2 = this.category(cells, col.level2, 'level2');
+    const level3 = this.category(cells, col.level3, 'level3');
     if (
       this.texts.garbled.size > 0 &&
       this.rejectGarbled(raw, { unit: written, businessType, level1, level2, level3 })
@@ -347,25 +367,25 @@ export class TableIngest implements TableSink {
     const typeId = part.typeId(businessType ?? '投诉');
     const isComplaint = businessType === null || part.complaintTypeIds.has(typeId);
 
-    const substantiatedText = this.category(cells, 'substantiated') ?? '';
+    const substantiatedText = this.category(cells, col.substantiated, 'substantiated') ?? '';
     let substantiated = parseSubstantiated(substantiatedText);
     if (substantiated === undefined) {
       this.unrecognised('substantiated', substantiatedText);
       substantiated = null;
     }
-    const appealText = this.category(cells, 'appealResult') ?? '';
+    const appealText = this.category(cells, col.appealResult, 'appealResult') ?? '';
     let appeal = parseAppeal(appealText);
     if (appeal === undefined) {
       this.unrecognised('appealResult', appealText);
       appeal = 'none';
     }
-    const escalatedText = this.category(cells, 'escalated') ?? '';
+    const escalatedText = this.category(cells, col.escalated, 'escalated') ?? '';
     let escalated = parseFlag(escalatedText);
     if (escalated === undefined) {
       this.unrecognised('escalated', escalatedText);
       escalated = null;
     }
-    const idText = this.plain(cells, 'id');
+    const idText = this.plain(cells, col.id, 'id');
     const order: WorkOrder = {
       input: this.input,
       row: raw.row,
@@ -374,26 +394,26 @@ export class TableIngest implements TableSink {
       unit,
       businessType,
       isComplaint,
-      content: this.text(cells, 'content') || null,
+      content: this.text(cells, col.content) || null,
       level1,
       level2,
       level3,
-      customerId: this.plain(cells, 'customerId') || null,
-      phone: this.plain(cells, 'phone') || null,
+      customerId: this.plain(cells, col.customerId, 'customerId') || null,
+      phone: this.plain(cells, col.phone, 'phone') || null,
       substantiated,
       appeal,
-      closedAt: this.optionalTime(cells, 'closedAt'),
-      repliedAt: this.optionalTime(cells, 'repliedAt'),
-      satisfaction: this.category(cells, 'satisfaction'),
-      department: this.coded(cells, 'department'),
-      city: this.coded(cells, 'city'),
+      closedAt: this.optionalTime(cells, col.closedAt, 'closedAt'),
+      repliedAt: this.optionalTime(cells, col.repliedAt, 'repliedAt'),
+      satisfaction: this.category(cells, col.satisfaction, 'satisfaction'),
+      department: this.coded(cells, col.department, 'department'),
+      city: this.coded(cells, col.city, 'city'),
       escalated,
-      severity: this.coded(cells, 'severity'),
-      channel: this.coded(cells, 'channel'),
-      urbanRural: this.coded(cells, 'urbanRural'),
-      customerType: this.coded(cells, 'customerType'),
-      station: this.coded(cells, 'station'),
-      address: this.plain(cells, 'address') || null,
+      severity: this.coded(cells, col.severity, 'severity'),
+      channel: this.coded(cells, col.channel, 'channel'),
+      urbanRural: this.coded(cells, col.urbanRural, 'urbanRural'),
+      customerType: this.coded(cells, col.customerType, 'customerType'),
+      station: this.coded(cells, col.station, 'station'),
+      address: this.plain(cells, col.address, 'address') || null,
       cells,
       headers: this.header!.headers,
     };

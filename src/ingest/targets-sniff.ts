@@ -2,7 +2,8 @@
  * A targets file given where an export is expected (`complaints analyze exports/*.csv
  * targets.csv`): recognised by its header — a unit column beside a target column (指标, 年度指标,
  * 2016年指标 …) and no acceptance time — so that the message says what the file is and which
- * option takes it, instead of "no 受理时间 column". Pure.
+ * option takes it, instead of "no 受理时间 column". This tool's own report is recognised the same
+ * way, by its units table (排名, 投诉占比 …). Pure.
  */
 import { InputError } from '../errors.js';
 import type { Cell } from '../io/table.js';
@@ -20,11 +21,25 @@ export function targetsHeader(cells: readonly Cell[]): string[] | null {
   // both a unit and a target without being a targets file's header.
   const unit = headers.findIndex((h) => UNIT.test(h));
   const target = headers.findIndex((h, i) => i !== unit && TARGET.test(h));
-  return unit >= 0 && target >= 0 ? headers : null;
+  return unit >= 0 && (target >= 0 || ownReport(headers)) ? headers : null;
 }
 
-/** The error for a targets file read as an export. */
+/** Headings of this tool's own reports (the units table of 概览 and 单位), never of a targets file. */
+const REPORT_HEADINGS = /^(排名|超指标率|投诉占比|rank|over target|share of complaints)$/i;
+
+function ownReport(headers: readonly string[]): boolean {
+  return headers.filter((h) => REPORT_HEADINGS.test(h)).length >= 2;
+}
+
+/** The error for a targets file (or one of this tool's reports) read as an export. */
 export function targetsAsExport(file: string, row: number, headers: string[]): InputError {
+  if (ownReport(headers))
+    return new InputError(
+      'NOT_AN_EXPORT',
+      `${file}: this is a report written by complaints (${headers.slice(0, 4).join(', ')} … on row ${row}), not a work-order export.`,
+      'Give the exports it was made from as the inputs.',
+      { file, row },
+    );
   return new InputError(
     'NOT_AN_EXPORT',
     `${file}: this looks like a targets file (${headers.join(', ')} on row ${row}), not a work-order export.`,

@@ -71,6 +71,16 @@ export function detect(file: string, head: Buffer, forcedEncoding: string | null
     ? { encoding: forcedEncoding, bomLength: bomOf(head, forcedEncoding), textEnd: head.length }
     : sniff(head);
   if (!looksLikeText(head.subarray(bomLength, textEnd), encoding)) {
+    // Text in another encoding than the one named reads as binary: say what it does look like.
+    const found = forcedEncoding ? sniff(head) : null;
+    if (found && found.encoding !== forcedEncoding && looksLikeText(head, found.encoding)) {
+      throw new InputError(
+        'CSV_ENCODING',
+        `${file}: this text is not ${forcedEncoding} (--encoding ${forcedEncoding}); it reads as ${found.encoding}.`,
+        `Run again with --encoding ${found.encoding}, or without --encoding to let it be found.`,
+        { file },
+      );
+    }
     throw new InputError(
       'FORMAT_UNKNOWN',
       `${file}: not a CSV or text file, nor an xlsx workbook (it holds binary data).`,

@@ -15,6 +15,7 @@ import {
   chmod,
   constants,
   lstat,
+  open,
   readlink,
   realpath,
   rename,
@@ -89,6 +90,14 @@ export async function checkWritable(target: string): Promise<ResolvedOutput> {
       'Choose a file name in a folder you may write to.',
     );
   }
+  const bytes = Buffer.byteLength(basename(file));
+  if (bytes > NAME_MAX) {
+    throw outputError(
+      target,
+      `its name is ${bytes} bytes long, and a file name may have at most ${NAME_MAX}.`,
+      'Choose a shorter file name.',
+    );
+  }
   const folder = dirname(file);
   try {
     const folderInfo = await stat(folder);
@@ -103,6 +112,21 @@ export async function checkWritable(target: string): Promise<ResolvedOutput> {
     );
   }
   return { named: target, file, how: 'replace', permissions: info ? info.mode & 0o7777 : null };
+}
+
+/** The longest file name, in bytes, of the file systems Linux, macOS and Windows use. */
+const NAME_MAX = 255;
+const TEMPORARY_PREFIX = '.complaints-tmp-';
+
+/**
+ * `.complaints-tmp-<random>-<the target's name>`, the name cut (at a character) so that the
+ * whole stays within NAME_MAX bytes: a target whose name is near the limit is still written.
+ */
+function temporaryName(file: string): string {
+  const head = `${TEMPORARY_PREFIX}${randomBytes(6).toString('hex')}-`;
+  let name = basename(file);
+  while (Buffer.byteLength(head + name) > NAME_MAX) name = [...name].slice(0, -1).join('');
+  return head + name;
 }
 
 function descriptorOf(path: string): number | null {
@@ -138,7 +162,7 @@ export function writeFailure(target: string, error: unknown): Error {
     EACCES: 'permission denied',
     EPERM: 'permission denied',
     EIO: 'input/output error on the disk while writing it',
-    ENOENT: 'its folder disappeared while writing it',
+    ENOENT: 'its folder is gone, or takes no new file',
   };
   const cause = (code && causes[code]) ?? `writing it failed (${code ?? describe(error)})`;
   return outputError(
@@ -171,8 +195,16 @@ export class OutputFile {
     const resolved = await checkWritable(target);
     // Beside the target, so that rename is atomic; a device's folder (/dev) is not ours.
     const folder = resolved.how === 'replace' ? dirname(resolved.file) : tmpdir();
-    const name = `.complaints-tmp-${randomBytes(6).toString('hex')}-${basename(resolved.file)}`;
-    return new OutputFile(resolved, join(folder, name));
+    const output = new OutputFile(resolved, join(folder, temporaryName(resolved.file)));
+    // Made now, so that a folder that takes no new file (/proc, a full inode table) is said
+    // plainly here rather than by whichever writer first opens it.
+    try {
+      await (await open(output.temporary, 'wx')).close();
+    } catch (error) {
+      output.abort();
+      throw writeFailure(resolved.named, error);
+    }
+    return output;
   }
 
   async commit(): Promise<void> {
@@ -221,7 +253,9 @@ export interface ReadFile {
   role: string;
 }
 
-async function identity(path: string): Promise<{ real: string; key: string | null }> {
+async function identity(
+  path: string,
+): Promise<{ real: string; key: string | null; regular?: boolean }> {
   if (path === '-') {
     // Standard input redirected from a file (< x.csv) is that file.
     const info = (() => {
@@ -235,7 +269,8 @@ async function identity(path: string): Promise<{ real: string; key: string | nul
   }
   const real = await realpath(path).catch(() => resolve(path));
   const info = await stat(real).catch(() => null);
-  return { real, key: info ? `${info.dev}:${info.ino}` : null };
+  // Devices and pipes (/dev/null, a FIFO) take any number of outputs.
+  return { real, key: info ? `${info.dev}:${info.ino}` : null, regular: info?.isFile() ?? true };
 }
 
 /**
@@ -255,6 +290,7 @@ export async function guardOutputs(
         ...(await identity(r.path)),
       })),
   );
+  const written = new Map<string, string>();
   for (const output of outputs) {
     if (output === null || output === undefined || output === '-') continue;
     const file = await destination(output);
@@ -264,6 +300,17 @@ export async function guardOutputs(
       target.key === null
         ? join(await realpath(dirname(file)).catch(() => dirname(file)), basename(file))
         : target.real;
+    // Two outputs of one run on one file: the second would replace the first without a word.
+    const twice = written.get(real);
+    if (twice !== undefined && target.regular !== false && descriptorOf(real) === null) {
+      throw new InputError(
+        'BAD_OPTION',
+        `${output}: this file is named for two outputs (also as ${twice}); the second would replace the first.`,
+        'Give each output its own file name; nothing was read or written.',
+        { file: output },
+      );
+    }
+    written.set(real, output);
     const clash = read.find(
       (r) => (r.real !== '' && r.real === real) || (r.key !== null && r.key === target.key),
     );

@@ -92,6 +92,12 @@ function parseCount(cell: Cell): number | null | undefined {
   return /^\d+(\.\d+)?$/.test(text) && Number.isFinite(n) ? n : undefined;
 }
 
+/** A number below 0, as a number cell or as text (-5, －5). */
+function negative(cell: Cell): boolean {
+  if (typeof cell === 'number') return cell < 0;
+  return /^[-－−]\s*\d+(\.\d+)?$/.test(cleanText(cellText(cell)).replace(/,/g, ''));
+}
+
 /** The error for a targets file that cannot be used; `where` is " row N" or "[i]" or "". */
 export function invalidTargets(file: string, where: string, message: string): InputError {
   const row = /^ row (\d+)$/.exec(where);
@@ -120,7 +126,7 @@ function addTarget(
     fail(
       file,
       where,
-      `the target of ${unit} is ${target === null ? 'empty' : `'${cellText(targetCell)}', not a number`}.`,
+      `the target of ${unit} is ${target === null ? 'empty' : `'${cellText(targetCell)}', ${negative(targetCell) ? 'below 0: a target is a count of complaints, 0 or more' : 'not a number'}`}.`,
     );
   }
   const customers = parseCount(customersCell);

@@ -26,7 +26,17 @@ export function classNames(c: Classification, lang: Lang): string[] {
 
 /** The cells under ADDED_COLUMNS for one classified row. */
 export function addedCells(c: Classification, lang: Lang): Cell[] {
-  return [...classNames(c, lang), METHOD_LABELS[lang][c.method], c.confidence, c.evidence];
+  return [
+    ...classNames(c, lang),
+    METHOD_LABELS[lang][c.method],
+    c.confidence,
+    evidenceText(c, lang),
+  ];
+}
+
+/** The evidence as shown: a decision's own words (keywords, columns), or why there is none. */
+export function evidenceText(c: Pick<Classification, 'evidence'>, lang: Lang): string {
+  return CLASSIFY[lang].undecided[c.evidence] ?? c.evidence;
 }
 
 const pct = (x: number | null) => (x === null ? '-' : `${(100 * x).toFixed(1)}%`);
@@ -90,7 +100,7 @@ export function renderEvaluation(
           w.recorded,
           w.predicted,
           w.confidence,
-          w.evidence.slice(0, 24),
+          evidenceText(w, lang).slice(0, 24),
           w.text.slice(0, 30),
         ]),
         [],
@@ -119,7 +129,7 @@ export function renderAudit(
           lang === 'en' ? d.recordedEn : d.recorded,
           lang === 'en' ? d.textSaysEn : d.textSays,
           d.confidence,
-          d.evidence.slice(0, 24),
+          evidenceText(d, lang).slice(0, 24),
           d.text.slice(0, 30),
         ]),
     ),

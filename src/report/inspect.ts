@@ -77,7 +77,7 @@ export function renderInspect(
     lines.push([L.skipped, L.skippedParts(input.skipped)]);
     const reasons = Object.entries(input.rejectsByReason).map(
       ([code, r]) =>
-        `${L.reasons[code as RejectCode]} ×${formatInt(r.count)}（${L.rowsAt(r.rows, r.count > r.rows.length)}）`,
+        `${L.reasons[code as RejectCode]} ×${formatInt(r.count)}${L.bracket(L.rowsAt(r.rows, r.count > r.rows.length))}`,
     );
     lines.push([
       L.rejected,
@@ -87,7 +87,7 @@ export function renderInspect(
     ]);
     const odd = Object.entries(input.unrecognised).map(
       ([field, u]) =>
-        `${field} ×${u.count}: ${u.values.map((v) => `'${v}'`).join(' ')}（${L.rowsAt(u.rows, u.count > u.rows.length)}）`,
+        `${field} ×${u.count}: ${u.values.map((v) => `'${v}'`).join(' ')}${L.bracket(L.rowsAt(u.rows, u.count > u.rows.length))}`,
     );
     if (odd.length > 0) lines.push([L.unrecognised, odd.join(sep)]);
     if (input.dateRange)

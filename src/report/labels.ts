@@ -401,7 +401,7 @@ export const BOOK = {
     units: (n: number) => `${n} 个供电单位`,
     period: (p: PeriodText) =>
       `统计期间：${spanWithLength(p, 'zh')}` +
-      (p.yearEarlier ? `；同比基期：${spanWords(p.yearEarlier, 'zh')}` : '；无上年同期数据'),
+      (p.yearEarlier ? `；同比基期：${spanWords(p.yearEarlier, 'zh')}` : '；不作同比'),
     sources: (files: readonly string[], at: string) => `来源：${files.join('，')}；生成于 ${at}`,
     quarter: '本季度',
     month: '本月',
@@ -474,7 +474,7 @@ export const BOOK = {
       `Period: ${spanWithLength(p, 'en')}` +
       (p.yearEarlier
         ? `; compared with ${spanWords(p.yearEarlier, 'en')}`
-        : '; no year-earlier data'),
+        : '; no year-on-year comparison'),
     sources: (files: readonly string[], at: string) => `Sources: ${files.join(', ')}; made ${at}`,
     quarter: 'the quarter',
     month: 'the month',
@@ -622,7 +622,7 @@ export const TERMINAL = {
     months: (n: number) => `${n} 个月`,
     days: (n: number) => `${n} 天`,
     yoyBasis: '同比',
-    noYoy: '无同比数据',
+    noYoy: '不作同比',
     inputs: (n: number) => `输入 ${n} 个文件`,
     about: (months: string, basis: string) => `（${months}；${basis}）`,
     over: '超',
@@ -668,7 +668,7 @@ export const TERMINAL = {
     months: (n: number) => `${n} month${n === 1 ? '' : 's'}`,
     days: (n: number) => `${n} day${n === 1 ? '' : 's'}`,
     yoyBasis: 'compared with',
-    noYoy: 'no year-earlier data',
+    noYoy: 'no year-on-year comparison',
     inputs: (n: number) => `${n} input${n === 1 ? '' : 's'}`,
     about: (months: string, basis: string) => ` (${months}; ${basis})`,
     over: 'over',
@@ -839,6 +839,11 @@ export const WRITTEN_TABLE = {
 export const CLASSIFY = {
   zh: {
     methods: { columns: '列', rules: '规则', model: '模型', unclassified: '未分类' },
+    /** The classifier's evidence when it decided nothing, in the reader's words. */
+    undecided: {
+      'no rule matched': '无规则命中',
+      'rules undecided: no type or category clearly ahead': '规则未能确定：没有明显领先的类别',
+    } as Record<string, string>,
     added: ['判定一级分类', '判定二级分类', '判定三级分类', '判定方式', '置信度', '判定依据'],
     sep: '，',
     evaluated: (rows: string, unlabelled: number, level1: string, level2: string, with2: number) =>
@@ -883,6 +888,7 @@ export const CLASSIFY = {
   },
   en: {
     methods: { columns: 'columns', rules: 'rules', model: 'model', unclassified: 'unclassified' },
+    undecided: {} as Record<string, string>,
     added: ['level1', 'level2', 'level3', 'method', 'confidence', 'evidence'],
     sep: ', ',
     evaluated: (rows: string, unlabelled: number, level1: string, level2: string, with2: number) =>
@@ -963,6 +969,7 @@ export const INSPECT = {
     dates: '受理时间',
     to: '至',
     rowsAt: (rows: number[], more: boolean) => `第 ${rows.join('、')}${more ? ' 等' : ''} 行`,
+    bracket: (text: string) => `（${text}）`,
     totals: '合计（全部输入去重后）',
     totalsRead: (n: number) => `合计（可读取的 ${n} 个输入，去重后）`,
     unreadable: '无法读取',
@@ -1009,6 +1016,7 @@ export const INSPECT = {
     unrecognised: 'unrecognised values',
     dates: 'accepted',
     to: 'to',
+    bracket: (text: string) => ` (${text})`,
     rowsAt: (rows: number[], more: boolean) =>
       `row${rows.length > 1 ? 's' : ''} ${rows.join(', ')}${more ? ', …' : ''}`,
     totals: 'All inputs, after de-duplication',

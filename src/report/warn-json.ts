@@ -53,5 +53,7 @@ export function unitsJson(units: readonly UnitWarning[]): object[] {
 
 /** `earlyWarning` in report's JSON: the month judged, the levels and the units (as warn --json). */
 export function earlyWarningJson(w: EarlyWarning | null): object | null {
-  return w && { month: w.month, levels: levelsOf(w.units), units: unitsJson(w.units) };
+  return (
+    w && { month: w.month, levels: levelsOf(w.units), units: unitsJson(w.units), notes: w.gaps }
+  );
 }

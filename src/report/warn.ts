@@ -5,7 +5,7 @@
  */
 import type { Level } from '../metrics/warn/levels.js';
 import type { WarnThresholds } from '../metrics/warn/thresholds.js';
-import type { UnitWarning, WarnReason } from '../metrics/warn/warnings.js';
+import type { UnitWarning, WarnGap, WarnReason } from '../metrics/warn/warnings.js';
 import { levelsOf, minuteText, unitsJson } from './warn-json.js';
 import type { PeriodSection } from '../metrics/types.js';
 import type { Lang } from '../settings/types.js';
@@ -99,6 +99,7 @@ export function warnText(
   units: readonly UnitWarning[],
   period: { from: string; to: string },
   lang: Lang,
+  gaps: readonly WarnGap[] = [],
 ): string {
   const zh = lang === 'zh';
   const count = (l: Level) => units.filter((u) => u.level === l).length;
@@ -114,7 +115,14 @@ export function warnText(
       .join(zh ? '；' : '; ') || (zh ? '无异常' : 'nothing to raise'),
   ]);
   const heading = zh ? ['级别', '供电单位', '原因'] : ['level', 'unit', 'reasons'];
-  return `${head}\n${table(heading, rows, ['left', 'left', 'left'])}`;
+  const text = `${head}\n${table(heading, rows, ['left', 'left', 'left'])}`;
+  return gaps.length === 0 ? text : `${text}\n\n${gapsText(gaps, lang)}`;
+}
+
+/** The checks not made, one a line: a green unit was not judged on them. */
+export function gapsText(gaps: readonly WarnGap[], lang: Lang): string {
+  const head = lang === 'zh' ? '未能判断：' : 'Not judged:';
+  return [head, ...gaps.map((g) => `  ${lang === 'zh' ? g.zh : g.message}`)].join('\n');
 }
 
 /** The JSON of `warn --json`: the period, the thresholds used, and every unit. */
@@ -122,6 +130,7 @@ export function warnJson(
   units: readonly UnitWarning[],
   period: PeriodSection,
   thresholds: WarnThresholds,
+  gaps: readonly WarnGap[] = [],
 ): object {
   return {
     schemaVersion: SCHEMA_VERSION,
@@ -130,5 +139,6 @@ export function warnJson(
     thresholds,
     levels: levelsOf(units),
     units: unitsJson(units),
+    notes: gaps,
   };
 }

@@ -108,46 +108,81 @@ function fromMatch(m: RegExpExecArray): LocalTime | null {
 
 const ZERO = 48;
 
-function digitsAt(text: string, start: number, count: number): number {
-  let n = 0;
-  for (let i = start; i < start + count; i++) {
-    const d = text.charCodeAt(i) - ZERO;
-    if (d < 0 || d > 9) return -1;
-    n = n * 10 + d;
-  }
-  return n;
-}
-
 /**
- * `2016-05-03 10:22:11`, the form most exports use, without a regular expression: it is
- * parsed for every row. Returns undefined for any other shape, to fall through to the rest.
+ * `2016-05-03 10:22:11`, the form most exports use, from char codes alone (no regular
+ * expression, no substrings): it is parsed for every row, three times. Returns undefined for any
+ * other shape, to fall through to the rest.
  */
 function parseIsoLike(text: string): LocalTime | null | undefined {
-  if (text.length !== 19 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45)
-    return undefined;
-  if (text.charCodeAt(13) !== 58 || text.charCodeAt(16) !== 58) return undefined;
+  if (text.length !== 19) return undefined;
   const separator = text.charCodeAt(10);
-  if (separator !== 32 && separator !== 84) return undefined;
-  const year = digitsAt(text, 0, 4);
-  const month = digitsAt(text, 5, 2);
-  const day = digitsAt(text, 8, 2);
-  const hour = digitsAt(text, 11, 2);
-  const minute = digitsAt(text, 14, 2);
-  const second = digitsAt(text, 17, 2);
-  if ((year | month | day | hour | minute | second) < 0) return undefined;
-  return localTime(year, month, day, hour, minute, second);
+  if (
+    text.charCodeAt(4) !== 45 ||
+    text.charCodeAt(7) !== 45 ||
+    text.charCodeAt(13) !== 58 ||
+    text.charCodeAt(16) !== 58 ||
+    (separator !== 32 && separator !== 84)
+  )
+    return undefined;
+  const y0 = text.charCodeAt(0) - ZERO;
+  const y1 = text.charCodeAt(1) - ZERO;
+  const y2 = text.charCodeAt(2) - ZERO;
+  const y3 = text.charCodeAt(3) - ZERO;
+  const m0 = text.charCodeAt(5) - ZERO;
+  const m1 = text.charCodeAt(6) - ZERO;
+  const d0 = text.charCodeAt(8) - ZERO;
+  const d1 = text.charCodeAt(9) - ZERO;
+  const h0 = text.charCodeAt(11) - ZERO;
+  const h1 = text.charCodeAt(12) - ZERO;
+  const i0 = text.charCodeAt(14) - ZERO;
+  const i1 = text.charCodeAt(15) - ZERO;
+  const s0 = text.charCodeAt(17) - ZERO;
+  const s1 = text.charCodeAt(18) - ZERO;
+  // A digit is 0..9: unsigned, anything else is over 9.
+  if (
+    y0 >>> 0 > 9 ||
+    y1 >>> 0 > 9 ||
+    y2 >>> 0 > 9 ||
+    y3 >>> 0 > 9 ||
+    m0 >>> 0 > 9 ||
+    m1 >>> 0 > 9 ||
+    d0 >>> 0 > 9 ||
+    d1 >>> 0 > 9 ||
+    h0 >>> 0 > 9 ||
+    h1 >>> 0 > 9 ||
+    i0 >>> 0 > 9 ||
+    i1 >>> 0 > 9 ||
+    s0 >>> 0 > 9 ||
+    s1 >>> 0 > 9
+  )
+    return undefined;
+  return localTime(
+    y0 * 1000 + y1 * 100 + y2 * 10 + y3,
+    m0 * 10 + m1,
+    d0 * 10 + d1,
+    h0 * 10 + h1,
+    i0 * 10 + i1,
+    s0 * 10 + s1,
+  );
 }
 
 /** Any date form of DESIGN.md §5, or null. An empty cell is `undefined`-like: check first. */
 export function parseDate(value: Cell): LocalTime | null {
+  if (typeof value === 'string') {
+    // The usual form first: it has no space around it to trim.
+    const fixed = parseIsoLike(value);
+    return fixed === undefined ? parseDateText(value.trim()) : fixed;
+  }
   if (value instanceof Date) {
     // Readers build Dates from Excel serials as UTC, so UTC parts are the wall clock.
     const ms = value.getTime();
     return Number.isNaN(ms) ? null : fromMs(Math.round(ms / 1000) * 1000);
   }
   if (typeof value === 'number') return fromExcelSerial(value);
-  if (typeof value !== 'string') return null;
-  const text = value.trim();
+  return null;
+}
+
+function parseDateText(text: string): LocalTime | null {
   const fixed = parseIsoLike(text);
   if (fixed !== undefined) return fixed;
   let m = DATE_TEXT.exec(text);
@@ -156,7 +191,7 @@ export function parseDate(value: Cell): LocalTime | null {
   if (m) return fromMatch(m);
   if (SERIAL_TEXT.test(text)) return fromExcelSerial(Number(text));
   const wide = text.normalize('NFKC');
-  if (wide !== text) return parseDate(wide);
+  if (wide !== text) return parseDateText(wide.trim());
   return null;
 }
 

@@ -21,5 +21,12 @@ export function parseBy(values: readonly string[]): string[][] {
       'Give --by once or twice; several breakdowns go in the config file: "by": [["channel"], ["unit", "level1"]].',
     );
   }
+  if (names.length === 2 && names[0] === names[1]) {
+    throw new InputError(
+      'BAD_OPTION',
+      `--by ${names[0]} --by ${names[1]}: a two-way table needs two different dimensions.`,
+      `Give --by ${names[0]} once for its breakdown, or pair it with another.`,
+    );
+  }
   return names.length === 0 ? [] : [names];
 }

@@ -314,7 +314,10 @@ function checkBy(check: Checker, value: unknown): string[][] {
     const names = check.strings(key, v, 'fields or column headers', 'a field or column header');
     if (names.length > MAX_BY)
       check.fail(key, `a breakdown is by one or two dimensions, got ${names.length}`, BY_HINT);
-    return names.map((n) => n.trim());
+    const trimmed = names.map((n) => n.trim());
+    if (trimmed.length === 2 && trimmed[0] === trimmed[1])
+      check.fail(key, `a two-way table needs two different dimensions, got ${trimmed[0]} twice`);
+    return trimmed;
   };
   if (Array.isArray(value) && value.length > 0 && value.every((v) => Array.isArray(v)))
     return value.map((v, i) => one(`by[${i}]`, v));

@@ -8,6 +8,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, resolve } from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { InputError } from '../errors.js';
+import { isOwnReport } from '../io/own-report.js';
 
 /** Compares paths with runs of digits as numbers, so 2016-9.xlsx comes before 2016-10.xlsx. */
 function comparePaths(a: string, b: string): number {
@@ -67,6 +68,11 @@ export function isDefaultReportName(name: string): boolean {
   return /^(投诉分析|complaints)-\d{4}(Q[1-4]|-\d{2}(_\d{4}-\d{2})?)?\.xlsx$/.test(name);
 }
 
+/** A report of this tool among the exports: named as one, and one by its sheets. */
+async function isLeftOutReport(path: string): Promise<boolean> {
+  return isDefaultReportName(basename(path)) && (await isOwnReport(path));
+}
+
 /** Hidden files and folders, Excel's lock files (~$name.xlsx, there while a workbook is open). */
 function skipped(name: string): boolean {
   return name.startsWith('.') || name.startsWith('~$');
@@ -95,7 +101,7 @@ export async function listFolder(
       else if (isFile) {
         const isExport =
           (EXPORT_EXTENSIONS as readonly string[]).includes(extname(entry.name).toLowerCase()) &&
-          !isDefaultReportName(entry.name);
+          !(await isLeftOutReport(join(folder, path)));
         (isExport ? files : leftOut).push(join(shown, path));
       }
     }
@@ -124,6 +130,13 @@ export async function expandCommandLine(
     inputs.push(...fresh);
     return fresh;
   };
+  if (args.filter((a) => a === '-').length > 1) {
+    throw new InputError(
+      'BAD_OPTION',
+      '- (standard input) is given more than once; it can be read only once.',
+      'Give - once, and the other exports as files.',
+    );
+  }
   for (const arg of args) {
     const info = arg === '-' ? null : await stat(resolve(cwd, arg)).catch(() => null);
     if (info?.isDirectory()) {
@@ -179,9 +192,11 @@ async function expandGlob(
   const shown = (file: string) =>
     pattern.startsWith('/') || /^[A-Za-z]:/.test(pattern) ? file : relative(cwd, file);
   const files = matches.map((m) => shown(resolve(m))).sort(comparePaths);
+  const reports = new Set<string>();
+  for (const f of files) if (await isLeftOutReport(resolve(cwd, f))) reports.add(f);
   return {
-    files: files.filter((f) => !isDefaultReportName(basename(f))),
-    leftOut: files.filter((f) => isDefaultReportName(basename(f))),
+    files: files.filter((f) => !reports.has(f)),
+    leftOut: files.filter((f) => reports.has(f)),
   };
 }
 

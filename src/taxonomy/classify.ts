@@ -11,6 +11,8 @@ import { nameKey, type Taxonomy, type TaxonomyNode } from './load.js';
 import type { TextModel } from './model.js';
 import { splitClauses, type Clauses, type Span } from './clauses.js';
 import { normalizeMapped, originalSlice, type NormalText } from './normalize.js';
+import { KeywordIndex, PAIR, SINGLE } from './keywords.js';
+import { firstUnits } from './regex-first.js';
 
 export type Method = 'columns' | 'rules' | 'model' | 'unclassified';
 
@@ -58,12 +60,6 @@ interface Keyword {
   hits: { node: number; weight: number }[];
 }
 
-/** The keywords beginning with one character: of that character alone, and by their second. */
-interface Starts {
-  single: Keyword[] | null;
-  pairs: Map<number, Keyword[]> | null;
-}
-
 interface Candidate {
   node: TaxonomyNode;
   /** Indices of the nodes whose rules count for it: itself, its descendants, its parent. */
@@ -74,15 +70,26 @@ interface Candidate {
 
 export class Classifier {
   private readonly index = new Map<TaxonomyNode, number>();
+  /** By node index: its children's indices, in order. */
+  private readonly childIndices: Int32Array[] = [];
   /**
-   * Keywords by their first character, then (keywords of two or more characters) their second:
-   * a text is scanned once, and only keywords that share a position's first two characters are
-   * compared there. `starts` marks the characters some keyword begins with, so that most
-   * positions cost one typed-array read.
+   * Keywords by their first character, then (keywords of two or more characters) their second
+   * (keywords.ts): a text is scanned once, and only keywords that share a position's first two
+   * characters are compared there.
    */
-  private readonly byFirst = new Map<number, Starts>();
-  private readonly starts = new Uint8Array(0x10000);
+  private readonly keywordIndex: KeywordIndex;
+  /** Each keyword's points, flat by id: hitNode/hitWeight[hitFrom[id]..hitFrom[id + 1]). */
+  private readonly hitFrom: Int32Array;
+  private readonly hitNode: Int32Array;
+  private readonly hitWeight: Float64Array;
   private readonly patterns: { regex: RegExp; text: string; node: number; weight: number }[] = [];
+  /**
+   * By UTF-16 code: bit (k mod 32) set when pattern k can begin with it (regex-first.ts); a
+   * pattern whose bit no character of the text has cannot match, and is not run.
+   */
+  private readonly patternStarts = new Uint32Array(0x10000);
+  /** Pattern k's bit, or 0 when any character can begin it. */
+  private readonly patternBit: number[] = [];
   private readonly names: Map<string, TaxonomyNode>[] = [
     new Map(),
     new Map(),
@@ -92,6 +99,9 @@ export class Classifier {
   private readonly codes = new Map<string, TaxonomyNode>();
   private readonly keywordList: Keyword[] = [];
   private stamp: Uint32Array = new Uint32Array(0);
+  /** By keyword id: the points its evidence was last written with, and how (said()). */
+  private saidPoints: Float64Array = new Float64Array(0);
+  private readonly saidText: string[] = [];
   private pass = 0;
   /** Scratch, reused for every text: points per node index from its own rules. */
   private own: Float64Array = new Float64Array(0);
@@ -126,6 +136,10 @@ export class Classifier {
       }
       for (const rule of node.rules) {
         if (rule.regex) {
+          const units = firstUnits(rule.regex.source);
+          const bit = units ? 1 << (this.patterns.length % 32) : 0;
+          for (const unit of units ?? []) this.patternStarts[unit]! |= bit;
+          this.patternBit.push(bit);
           this.patterns.push({ regex: rule.regex, text: rule.text, node: i, weight: rule.weight });
           continue;
         }
@@ -134,17 +148,26 @@ export class Classifier {
           keyword = { text: rule.text, id: this.keywordList.length, hits: [] };
           this.keywordList.push(keyword);
           keywords.set(rule.text, keyword);
-          this.index1(keyword);
         }
         keyword.hits.push({ node: i, weight: rule.weight });
       }
     });
+    this.keywordIndex = new KeywordIndex(this.keywordList.map((k) => k.text));
+    this.hitFrom = new Int32Array(this.keywordList.length + 1);
+    const allHits = this.keywordList.flatMap((k) => k.hits);
+    this.hitNode = Int32Array.from(allHits, (h) => h.node);
+    this.hitWeight = Float64Array.from(allHits, (h) => h.weight);
+    this.keywordList.forEach((k, id) => (this.hitFrom[id + 1] = this.hitFrom[id]! + k.hits.length));
     this.stamp = new Uint32Array(this.keywordList.length);
+    this.saidPoints = new Float64Array(this.keywordList.length).fill(NaN);
+    this.saidText = new Array<string>(this.keywordList.length).fill('');
     this.factor = new Float64Array(this.keywordList.length);
     this.at = new Int32Array(this.keywordList.length);
     this.patternFactor = new Float64Array(this.patterns.length);
     this.patternAt = new Int32Array(this.patterns.length);
     this.own = new Float64Array(taxonomy.nodes.length);
+    for (const node of taxonomy.nodes)
+      this.childIndices.push(Int32Array.from(node.children, (child) => this.index.get(child)!));
     const descendants = (node: TaxonomyNode): number[] => [
       this.index.get(node)!,
       ...node.children.flatMap(descendants),
@@ -226,47 +249,49 @@ export class Classifier {
     own.fill(0);
     this.hits.length = 0;
     const pass = ++this.pass;
+    // The span of position i (the first whose end is past i; the last one past its end), and
+    // what words in it count: 1 before its start, between clauses.
     let span = 0;
-    const starts = this.starts;
-    for (let i = 0; i < normal.length; i++) {
+    let spanStart = spans.length === 0 ? Infinity : spans[0]!.start;
+    let spanEnd = spans.length > 1 ? spans[0]!.end : Infinity;
+    let spanFactor = spans.length === 0 ? 1 : spans[0]!.factor;
+    const index = this.keywordIndex;
+    const starts = index.starts;
+    const last = normal.length - 1;
+    const patternStarts = this.patternStarts;
+    let patterns = 0;
+    for (let i = 0; i <= last; i++) {
       const first = normal.charCodeAt(i);
-      if (starts[first] === 0) continue;
-      while (span < spans.length - 1 && spans[span]!.end <= i) span++;
-      const factor = spans.length === 0 || spans[span]!.start > i ? 1 : spans[span]!.factor;
-      const at = this.byFirst.get(first)!;
-      if (at.single) this.match(at.single, normal, i, pass, factor);
-      if (at.pairs && i + 1 < normal.length)
-        this.match(at.pairs.get(normal.charCodeAt(i + 1)), normal, i, pass, factor);
+      patterns |= patternStarts[first]!;
+      const kinds = starts[first]!;
+      if (kinds === 0) continue;
+      if (i >= spanEnd && span < spans.length - 1) {
+        while (span < spans.length - 1 && spans[span]!.end <= i) span++;
+        spanStart = spans[span]!.start;
+        spanEnd = span < spans.length - 1 ? spans[span]!.end : Infinity;
+        spanFactor = spans[span]!.factor;
+      }
+      const factor = i < spanStart ? 1 : spanFactor;
+      if ((kinds & SINGLE) !== 0) this.found(index.single[first]!, normal, i, pass, factor);
+      if ((kinds & PAIR) !== 0 && i < last) {
+        const slot = index.slot(first, normal.charCodeAt(i + 1));
+        if (slot >= 0)
+          for (let b = index.from[slot]!, end = index.to[slot]!; b < end; b++)
+            this.found(index.ids[b]!, normal, i, pass, factor);
+      }
     }
-    this.patterns.forEach((pattern, i) => {
+    for (let i = 0; i < this.patterns.length; i++) {
+      const bit = this.patternBit[i]!;
+      if (bit !== 0 && (patterns & bit) === 0) continue;
+      const pattern = this.patterns[i]!;
       const found = pattern.regex.exec(normal);
-      if (found === null) return;
+      if (found === null) continue;
       const factor = factorAt(spans, found.index);
       own[pattern.node]! += pattern.weight * factor;
       this.patternFactor[i] = factor;
       this.patternAt[i] = found.index;
       this.hits.push(-1 - i);
-    });
-  }
-
-  /** Files a keyword under its first character and, when it has one, its second. */
-  private index1(keyword: Keyword): void {
-    const first = keyword.text.charCodeAt(0);
-    let at = this.byFirst.get(first);
-    if (!at) {
-      at = { single: null, pairs: null };
-      this.byFirst.set(first, at);
-      this.starts[first] = 1;
     }
-    if (keyword.text.length === 1) {
-      (at.single ??= []).push(keyword);
-      return;
-    }
-    const second = keyword.text.charCodeAt(1);
-    at.pairs ??= new Map();
-    const bucket = at.pairs.get(second);
-    if (bucket) bucket.push(keyword);
-    else at.pairs.set(second, [keyword]);
   }
 
   private candidate(node: TaxonomyNode, contributors: number[]): Candidate {
@@ -275,29 +300,23 @@ export class Classifier {
     return { node, contributors: Int32Array.from(contributors), member };
   }
 
-  private match(
-    bucket: Keyword[] | undefined,
-    text: string,
-    at: number,
-    pass: number,
-    factor: number,
-  ): void {
-    if (bucket === undefined) return;
-    for (const keyword of bucket) {
-      const id = keyword.id;
-      // Each keyword counts once per text, however often it is repeated: where it counts most.
-      const seen = this.stamp[id] === pass;
-      if (seen && this.factor[id]! >= factor) continue;
-      if (keyword.text.length > 2 && !text.startsWith(keyword.text, at)) continue;
-      const more = seen ? factor - this.factor[id]! : factor;
-      if (!seen) {
-        this.stamp[id] = pass;
-        this.hits.push(id);
-      }
-      this.factor[id] = factor;
-      this.at[id] = at;
-      for (const hit of keyword.hits) this.own[hit.node]! += hit.weight * more;
+  /** Keyword `id` starts at `at`: it counts once per text, at its best occurrence. */
+  private found(id: number, text: string, at: number, pass: number, factor: number): void {
+    // Each keyword counts once per text, however often it is repeated: where it counts most.
+    const seen = this.stamp[id] === pass;
+    if (seen && this.factor[id]! >= factor) return;
+    const index = this.keywordIndex;
+    if (index.lengths[id]! > 2 && !text.startsWith(index.texts[id]!, at)) return;
+    const more = seen ? factor - this.factor[id]! : factor;
+    if (!seen) {
+      this.stamp[id] = pass;
+      this.hits.push(id);
     }
+    this.factor[id] = factor;
+    this.at[id] = at;
+    const own = this.own;
+    for (let h = this.hitFrom[id]!, end = this.hitFrom[id + 1]!; h < end; h++)
+      own[this.hitNode[h]!]! += this.hitWeight[h]! * more;
   }
 
   private sum(candidate: Candidate): number {
@@ -314,7 +333,8 @@ export class Classifier {
    */
   private evidence(candidate: Candidate): string {
     const member = candidate.member;
-    const words: string[] = [];
+    // Built by concatenation, not arrays joined: join() was a tenth of the classifier's time.
+    let said: string | null = null;
     const { spans, clauses } = this.clauses;
     const byClause = new Array<number>(clauses.length).fill(0);
     let ignored = -1;
@@ -350,7 +370,11 @@ export class Classifier {
         const written = originalSlice(this.original, this.normal, at, at + length);
         if (written !== label) label = `${label}[${written}]`;
       }
-      words.push(`${label}(+${round(points * factor)})`);
+      const word =
+        label === this.keywordList[hit]?.text
+          ? this.said(hit, points * factor)
+          : `${label}(+${round(points * factor)})`;
+      said = said === null ? word : `${said} ${word}`;
       if (span) byClause[span.clause]! += points * factor;
     }
     let deciding = -1;
@@ -365,10 +389,22 @@ export class Classifier {
       const [start, end] = clauses[clause]!;
       return `「${originalSlice(this.original, this.normal, start, end).trim()}」`;
     };
-    const parts = [words.join(' ')];
-    if (deciding >= 0 && clauses.length > 1) parts.push(quote(deciding));
-    if (ignored >= 0) parts.push(`✗${quote(ignored)}`);
-    return parts.join(' ｜ ');
+    said ??= '';
+    if (deciding >= 0 && clauses.length > 1) said = `${said} ｜ ${quote(deciding)}`;
+    if (ignored >= 0) said = `${said} ｜ ✗${quote(ignored)}`;
+    return said;
+  }
+
+  /**
+   * `keyword(+points)` for keyword `id`, remembered by keyword: writing a number as text is much
+   * of what evidence costs, and a keyword nearly always scores the same points.
+   */
+  private said(id: number, points: number): string {
+    if (this.saidPoints[id] === points) return this.saidText[id]!;
+    const text = `${this.keywordList[id]!.text}(+${round(points)})`;
+    this.saidPoints[id] = points;
+    this.saidText[id] = text;
+    return text;
   }
 
   private pointsAnywhere(hit: number): boolean {
@@ -509,8 +545,10 @@ export class Classifier {
   private bestChild(node: TaxonomyNode): TaxonomyNode | null {
     let best: TaxonomyNode | null = null;
     let bestScore = 0;
-    for (const child of node.children) {
-      const s = this.own[this.index.get(child)!]!;
+    const indices = this.childIndices[this.index.get(node)!]!;
+    for (let k = 0; k < indices.length; k++) {
+      const child = node.children[k]!;
+      const s = this.own[indices[k]!]!;
       if (s > bestScore) {
         best = child;
         bestScore = s;

@@ -199,7 +199,7 @@ export function splitClauses(text: string): Clauses {
       // What the customer wrongly thought (以为) says nothing of what the next clause is.
       after =
         (spans.length - before > 1 || spans[before]!.factor === 0) &&
-        !spans.slice(before).some((s) => s.kind === 'negated' && text.startsWith('以为', s.start));
+        !thoughtWrongly(text, spans, before);
     }
     if (boundary === 2) {
       focus = false;
@@ -209,6 +209,13 @@ export function splitClauses(text: string): Clauses {
     start = i + 1;
   }
   return { spans, clauses };
+}
+
+/** Whether a span from `from` on is negated by 以为 (what the customer wrongly thought). */
+function thoughtWrongly(text: string, spans: Span[], from: number): boolean {
+  for (let k = from; k < spans.length; k++)
+    if (spans[k]!.kind === 'negated' && text.startsWith('以为', spans[k]!.start)) return true;
+  return false;
 }
 
 /** The first match inside [start, end), as [start, end), or null. */
@@ -228,16 +235,17 @@ function cutClause(
   settled: [number, number] | null,
   negated: [number, number] | null,
 ): void {
-  const push = (from: number, to: number, kind: SpanKind) => {
-    if (to > from) spans.push({ start: from, end: to, kind, factor: FACTOR[kind], clause });
-  };
   let from = start;
   if (settled) {
-    push(start, settled[1], 'settled');
+    pushSpan(spans, start, settled[1], 'settled', clause);
     from = settled[1];
   }
   if (negated && negated[0] >= from) {
-    push(from, negated[0], base);
-    push(negated[0], end, 'negated');
-  } else push(from, end, base);
+    pushSpan(spans, from, negated[0], base, clause);
+    pushSpan(spans, negated[0], end, 'negated', clause);
+  } else pushSpan(spans, from, end, base, clause);
+}
+
+function pushSpan(spans: Span[], from: number, to: number, kind: SpanKind, clause: number): void {
+  if (to > from) spans.push({ start: from, end: to, kind, factor: FACTOR[kind], clause });
 }

@@ -11,6 +11,7 @@
  * Pure and fast: a text that needs none of it is checked in one pass and returned as it is.
  */
 import { createRequire } from 'node:module';
+import { PairSlots, pairKey } from './keywords.js';
 
 /** A compiled text table: replacements by their first character, longest first. */
 export interface TextTable {
@@ -23,8 +24,9 @@ export interface TextTable {
   readonly first: Uint8Array;
   /** By UTF-16 code: 1 when it is the second character of a source word. */
   readonly second: Uint8Array;
-  /** Source words of two or more characters by their first two, longest first. */
-  readonly byPair: ReadonlyMap<number, readonly (readonly [string, string])[]>;
+  /** Source words of two or more characters by their first two (slot of `pairs`), longest first. */
+  readonly byPair: readonly (readonly (readonly [string, string])[] | undefined)[];
+  readonly pairs: PairSlots;
 }
 
 /** A normalised text and, when it differs, where each of its characters came from. */
@@ -54,14 +56,12 @@ export function compileTextTable(entries: Iterable<readonly [string, string]>): 
     first[from.charCodeAt(0)]! |= from.length === 1 ? 2 : 1;
     if (from.length > 1) second[from.charCodeAt(1)] = 1;
   }
-  const byPair = new Map<number, [string, string][]>();
-  for (const list of byFirst.values())
-    for (const entry of list) {
-      if (entry[0].length < 2) continue;
-      const key = entry[0].charCodeAt(0) * 0x10000 + entry[0].charCodeAt(1);
-      byPair.set(key, [...(byPair.get(key) ?? []), entry]);
-    }
-  return { entries: all, byFirst, first, second, byPair };
+  const long = [...byFirst.values()].flat().filter((entry) => entry[0].length >= 2);
+  const key = (word: string): number => pairKey(word.charCodeAt(0), word.charCodeAt(1));
+  const pairs = new PairSlots(long.map((entry) => key(entry[0])));
+  const byPair: [string, string][][] = [];
+  for (const entry of long) (byPair[pairs.slotOfKey(key(entry[0]))] ??= []).push(entry);
+  return { entries: all, byFirst, first, second, byPair, pairs };
 }
 
 export const EMPTY_TABLE: TextTable = compileTextTable([]);
@@ -232,7 +232,8 @@ function matchAt(
   if ((f & 1) !== 0) {
     const next = text.charCodeAt(i + 1);
     if (table.second[next] === 1) {
-      const list = table.byPair.get(c * 0x10000 + next);
+      const slot = table.pairs.slotOf(c, next);
+      const list = slot < 0 ? undefined : table.byPair[slot];
       if (list !== undefined)
         for (const entry of list) if (text.startsWith(entry[0], i)) return entry;
     }

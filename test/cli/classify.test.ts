@@ -105,6 +105,27 @@ describe('complaints classify --out', () => {
   });
 });
 
+describe("complaints classify: why nothing was decided, in the reader's language", () => {
+  it.each([
+    ['zh', ['无规则命中', '规则未能确定：没有明显领先的类别']],
+    ['en', ['no rule matched', 'rules undecided: no type or category clearly ahead']],
+  ])('%s', async (lang, words) => {
+    const source = join(dir, `undecided-${lang}.csv`);
+    writeFileSync(
+      source,
+      '工单编号,受理时间,供电单位,业务类型,受理内容\n' +
+        '1,2016-11-01 10:00:00,国网歙县供电公司,投诉,你好\n' +
+        '2,2016-11-02 10:00:00,国网歙县供电公司,投诉,客户反映问题，要求处理。\n',
+    );
+    const out = join(dir, `undecided-${lang}.csv.out.csv`);
+    const run = complaints(['classify', source, '--out', out, '--no-model', '--lang', lang]);
+    expect(run.code).toBe(0);
+    const cells = (await readAll(out)).rows.slice(1).map((r) => String(r.cells.at(-1)));
+    expect(cells[0]).toBe(words[0]);
+    expect(words).toContain(cells[1]);
+  });
+});
+
 describe('complaints classify --train, --model, --evaluate, --audit', () => {
   it('trains on the tuning part and evaluates on the held-out part', () => {
     const model = join(dir, 'model.json');

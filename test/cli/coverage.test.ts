@@ -84,6 +84,28 @@ describe('an export that ends on 26 December', () => {
     );
   });
 
+  it('no 同比 for a period that holds the short December: not the month, its year, a unit or a class', () => {
+    // 30 complaints in 26 days against 48 in the whole December of 2015 read as −37.5%, and the
+    // year as −0.11%: neither happened. The year before is whole; the period is not.
+    for (const period of [
+      ['--month', '2016-12'],
+      ['--quarter', '2016Q4'],
+      ['--year', '2016'],
+    ]) {
+      const r = json(['analyze', Y2015, XLSX, ...period]);
+      expect(r.period.yearEarlier).toBeNull();
+      expect(r.totals.yoy).toBeNull();
+      expect(r.totals.previous).toBeNull();
+      expect((r.units as Json[]).map((u) => u.yoy)).toEqual(r.units.map(() => null));
+      expect((r.categories.level1 as Json[]).every((c) => c.yoy === null)).toBe(true);
+      expect((r.categories.discipline as Json[]).every((c) => c.yoy === null)).toBe(true);
+    }
+    const whole = json(['analyze', Y2015, XLSX, '--month', '2016-12', '--include-partial']);
+    expect(whole.totals).toMatchObject({ complaints: 30, previous: 48, yoy: -0.375 });
+    // A whole month of the same year is still compared.
+    expect(json(['analyze', Y2015, XLSX, '--month', '2016-11']).totals.yoy).not.toBeNull();
+  });
+
   it('no class "falls by 100%" for a short December (trend --by level2)', () => {
     const r = json(['trend', Y2015, CSV, '--from', '2016-07', '--to', '2016-12', '--by', 'level2']);
     const falling = (r.series as Json[]).filter((s) => s.avgMonthlyReduction.compound === 1);
@@ -117,7 +139,7 @@ describe('an export that ends on 26 December', () => {
     expect(run.stdout).toMatch(/数据截至/);
     expect(run.stdout).toMatch(/^2016-12 +30 +23 +- +48 +- +2016-12-26$/m);
     expect(run.stdout).toContain(
-      '2016-12 只到 12-26，未计入环比、当月同比、季节性和月均下降率（加 --include-partial 可作整月计入）。',
+      '2016-12 只到 12-26，未计入环比、同比、季节性和月均下降率（加 --include-partial 可作整月计入）。',
     );
     const en = complaints(['trend', Y2015, XLSX, '--lang', 'en', '--by', 'level1']);
     expect(en.stdout).toMatch(/data through/);
@@ -186,7 +208,7 @@ describe('the workbook and stderr of report', () => {
     const lines = run.stderr.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^已写入 .*year\.xlsx（/);
     expect(lines.slice(1)).toEqual([
-      '  2016-12 只到 12-26，未计入环比、当月同比、季节性和月均下降率（加 --include-partial 可作整月计入）。',
+      '  2016-12 只到 12-26，未计入环比、同比、季节性和月均下降率（加 --include-partial 可作整月计入）。',
       `  ${ODD} 中没有 国网歙县供电公司、国网黟县供电公司 的指标：其投诉计入合计，但不与指标比较。`,
       `  国网歙县供电公（是否为 国网歙县供电公司？） 在 ${ODD} 中有指标，但输入中没有其工单：不计入总指标。`,
     ]);
@@ -229,9 +251,9 @@ describe('the workbook and stderr of report', () => {
     expect(monthly).toContain('数据截至');
     expect(monthly).toContain('2016-12-26');
     expect(monthly).toContain('2016-12*');
-    expect(monthly).toContain('2016-12 只到 12-26，未计入环比、当月同比、季节性和月均下降率。');
+    expect(monthly).toContain('2016-12 只到 12-26，未计入环比、同比、季节性和月均下降率。');
     expect(sheets.get('季节性')).toContain(
-      '2016-12 只到 12-26，未计入环比、当月同比、季节性和月均下降率。',
+      '2016-12 只到 12-26，未计入环比、同比、季节性和月均下降率。',
     );
     for (const [name, list] of sheets)
       for (const text of list)

@@ -104,6 +104,21 @@ describe('complaints inspect', () => {
     expect(en.stdout).toMatch(/data rows\s+4, complaints 2/);
   });
 
+  it("says the rejected rows in each language's punctuation", () => {
+    const file = 'test/files/bad/bad-date.csv';
+    expect(complaints(['inspect', file]).stdout).toMatch(/受理时间不是有效日期 ×2（第 4、6 行）/);
+    expect(complaints(['inspect', file, '--lang', 'en']).stdout).toMatch(
+      /acceptance time is not a date ×2 \(rows 4, 6\)/,
+    );
+  });
+
+  it('refuses - given twice: standard input is read once', () => {
+    const run = complaints(['inspect', '-', '-'], { input: HEADER + '\nX,2016-05-03,A,投诉,x,\n' });
+    expect(run.code).toBe(2);
+    expect(isPlainError(run.stderr)).toBe(true);
+    expect(run.stderr).toContain('- (standard input) is given more than once');
+  });
+
   it('reads stdin with -', () => {
     const run = complaints(['inspect', '-', '--json'], {
       input: iconv.encode(HEADER + '\nX,2016-05-03,A,投诉,x,\n', 'gb18030'),

@@ -16,6 +16,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const SEP = 'fixtures/95598-2016-09-11.xlsx';
 const NOV = 'fixtures/95598-2016-11-12-gb18030.csv';
+/** Three of its six complaints recorded under the wrong class (fixtures/audit/README.md). */
+const MISKEYED = 'fixtures/audit/95598-2016-10-misrecorded.csv';
 const M = [
   'fixtures/metrics/95598-2015.xlsx',
   'fixtures/metrics/95598-2016-01-06.xlsx',
@@ -87,7 +89,7 @@ describe('classify --audit --out: the audit list for the units', () => {
 
   it('writes a workbook with every disagreement, the unit first, and says so', async () => {
     const out = join(dir, 'audit.xlsx');
-    const terminal = complaints(['classify', SEP, NOV, '--audit', '--json']);
+    const terminal = complaints(['classify', SEP, NOV, MISKEYED, '--audit', '--json']);
     const found = JSON.parse(terminal.stdout).disagreements as {
       id: string;
       unit: string;
@@ -99,7 +101,7 @@ describe('classify --audit --out: the audit list for the units', () => {
       row: number;
     }[];
     expect(found.length).toBeGreaterThan(0);
-    const run = complaints(['classify', SEP, NOV, '--audit', '--out', out]);
+    const run = complaints(['classify', SEP, NOV, MISKEYED, '--audit', '--out', out]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
     expect(run.stderr.split('\n')[0]).toMatch(
@@ -137,7 +139,7 @@ describe('classify --audit --out: the audit list for the units', () => {
 
   it('writes it as CSV, in English with --lang en', async () => {
     const out = join(dir, 'audit.csv');
-    const run = complaints(['classify', SEP, '--audit', '--out', out, '--lang', 'en']);
+    const run = complaints(['classify', MISKEYED, '--audit', '--out', out, '--lang', 'en']);
     expect(run.code).toBe(0);
     expect(run.stderr).toMatch(
       /^wrote .*audit\.csv \(\d+ of \d+ complaints with a recorded class disagree with their text\)\n$/,
@@ -156,6 +158,7 @@ describe('classify --audit --out: the audit list for the units', () => {
       'sourceFile',
       'row',
     ]);
+    expect(written.rows.length - 1).toBe(3);
     expect(written.rows[1]!.cells[3]).toMatch(/^[A-Z][a-z]/);
   });
 });
@@ -345,6 +348,27 @@ describe('a targets file given as an export says what it is', () => {
     expect(run.stderr).toContain(
       `  Give it with --targets ${file}, and the exports as the inputs.\n`,
     );
+    expect(isPlainError(run.stderr)).toBe(true);
+  });
+});
+
+describe("this tool's own report given as an export says what it is", () => {
+  it.each([
+    ['zh, no targets', [], '排名, 供电单位, 投诉, 申诉成功'],
+    [
+      'en, with targets',
+      ['--lang', 'en', '--targets', 'fixtures/metrics/targets-2016.csv'],
+      'rank',
+    ],
+  ])('%s', (name, options, headings) => {
+    const report = join(dir, `own-report-${name.replace(/\W+/g, '-')}.xlsx`);
+    expect(complaints(['report', M[0]!, M[1]!, '--out', report, '--quiet', ...options]).code).toBe(
+      0,
+    );
+    const run = complaints(['analyze', report]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${report}: this is a report written by complaints (${headings}`);
+    expect(run.stderr).toContain('  Give the exports it was made from as the inputs.\n');
     expect(isPlainError(run.stderr)).toBe(true);
   });
 });

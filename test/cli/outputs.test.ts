@@ -279,6 +279,94 @@ describe('a full disk: exit 2 naming the file, nothing left, the old file kept',
   });
 });
 
+/** The program with its standard output (or error) on a device, as `> /dev/full` does. */
+function onDevice(args: string[], device: string, stream: 1 | 2): { code: number; stderr: string } {
+  const fd = openSync(device, 'w');
+  try {
+    const stdio = stream === 1 ? ['ignore', fd, 'pipe'] : ['ignore', 'ignore', fd];
+    const r = spawnSync(process.execPath, [join(ROOT, 'bin/complaints.js'), ...args], {
+      cwd: ROOT,
+      stdio: stdio as ('ignore' | 'pipe' | number)[],
+      encoding: 'utf8',
+    });
+    return { code: r.status ?? -1, stderr: r.stderr ?? '' };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+describe('a standard output that cannot be written: one line and exit 2, no stack trace', () => {
+  const full = existsSync('/dev/full');
+  it.skipIf(!full).each([
+    ['analyze', [...metricsInputs()]],
+    ['analyze --json', [...metricsInputs(), '--json']],
+    ['taxonomy', []],
+    ['inspect', [join(METRICS, '95598-2016-06-12-gb18030.csv')]],
+  ])('%s > /dev/full', (name, args) => {
+    const r = onDevice([name.split(' ')[0]!, ...args], '/dev/full', 1);
+    expect(r.code).toBe(2);
+    expect(isPlainError(r.stderr)).toBe(true);
+    expect(r.stderr).toContain('the standard output cannot be written (the disk is full)');
+  });
+  it.skipIf(!full)('2> /dev/full: the messages are lost, the exit code still tells', () => {
+    expect(onDevice(['analyze', ...metricsInputs(), '--strict'], '/dev/full', 2).code).toBe(3);
+    expect(onDevice(['analyze', join(dir, 'missing.csv')], '/dev/full', 2).code).toBe(2);
+  });
+  it.runIf(!full)('is skipped: this system has no /dev/full', () => expect(full).toBe(false));
+});
+
+describe('file names at and over the length limit', () => {
+  it('a name of 240 bytes is written (the temporary name beside it is cut to fit)', () => {
+    const d = workdir('long-name');
+    const file = join(d, `${'报'.repeat(78)}.csv`); // 234 + 4 bytes
+    const r = complaints(['classify', join(d, 'x.csv'), '--out', file]);
+    expect(r.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('判定一级分类');
+    expect(readdirSync(d).filter((f) => f.startsWith('.complaints-tmp-'))).toEqual([]);
+  });
+  it('a name over 255 bytes is refused before anything is read', () => {
+    const d = workdir('too-long-name');
+    const file = join(d, `${'a'.repeat(300)}.xlsx`);
+    const r = complaints(['report', join(d, 'x.csv'), '--out', file]);
+    expect(r.code).toBe(2);
+    expect(isPlainError(r.stderr)).toBe(true);
+    expect(r.stderr).toContain('its name is 305 bytes long, and a file name may have at most 255.');
+  });
+  it.skipIf(!existsSync('/proc/self'))(
+    'a folder that takes no new file (/proc): plain, exit 2',
+    () => {
+      const r = complaints(['classify', FIXTURE, '--out', '/proc/x.csv']);
+      expect(r.code).toBe(2);
+      expect(isPlainError(r.stderr)).toBe(true);
+      expect(r.stderr).toContain('/proc/x.csv: its folder is gone, or takes no new file;');
+    },
+  );
+});
+
+describe('one file named for two outputs of a run', () => {
+  it('is refused before reading; /dev/null takes both', () => {
+    const d = workdir('two-outputs');
+    const r = complaints(
+      ['report', join(d, 'x.csv'), '--out', join(d, 'r.json'), '--json', join(d, 'r.json')],
+      { cwd: d },
+    );
+    expect(r.code).toBe(2);
+    expect(isPlainError(r.stderr)).toBe(true);
+    expect(r.stderr).toContain('this file is named for two outputs');
+    expect(existsSync(join(d, 'r.json'))).toBe(false);
+    const ok = complaints([
+      'report',
+      join(d, 'x.csv'),
+      '--out',
+      join(d, 'r.xlsx'),
+      '--json',
+      '/dev/null',
+      '--quiet',
+    ]);
+    expect(ok.code).toBe(0);
+  });
+});
+
 function metricsInputs(): string[] {
   return [
     join(METRICS, '95598-2015.xlsx'),

@@ -96,6 +96,41 @@ describe('June 2016, against the generator’s counts', () => {
   });
 });
 
+describe('what the warning could not judge is said, not shown as green', () => {
+  it('a December covered to the 26th, without targets: no spike, no pace, no escalation', () => {
+    const args = ['fixtures/coverage/95598-2015.xlsx', 'fixtures/coverage/95598-2016-1226.xlsx'];
+    const run = complaints(['warn', ...args, '--month', '2016-12']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(
+      [
+        '未能判断：',
+        '  未给年度指标（--targets）：未判断指标进度和全年预测。',
+        '  本期数据不完整：未判断投诉异常增多（不完整的数字偏低）。',
+        '  没有是否越级列：未判断越级投诉。',
+      ].join('\n'),
+    );
+    const json = JSON.parse(complaints(['warn', ...args, '--month', '2016-12', '--json']).stdout);
+    expect(json.notes.map((n: Json) => n.code)).toEqual([
+      'no-targets',
+      'no-spike',
+      'no-escalation',
+    ]);
+    const en = complaints(['warn', ...args, '--month', '2016-12', '--lang', 'en']).stdout;
+    expect(en).toContain('Not judged:\n  No --targets: the pace against the annual targets');
+  });
+
+  it('with targets and a whole month, only the missing column is said', () => {
+    const json = warn([...TARGETS, '--month', '2016-11']);
+    expect(json.notes).toEqual([
+      {
+        code: 'no-escalation',
+        message: 'No 是否越级 column: escalated complaints were not judged.',
+        zh: '没有是否越级列：未判断越级投诉。',
+      },
+    ]);
+  });
+});
+
 describe('exit codes and where the settings come from', () => {
   it('--fail-on red: exit 4 after the lines, naming the units on stderr', () => {
     const run = complaints([
@@ -267,7 +302,7 @@ describe('the report shows the same warning', () => {
     expect(run.code).toBe(0);
     const early = JSON.parse(run.stdout).earlyWarning;
     const j = warn(month);
-    expect(early).toEqual({ month: '2016-06', levels: j.levels, units: j.units });
+    expect(early).toEqual({ month: '2016-06', levels: j.levels, units: j.units, notes: j.notes });
   });
 
   it('a year report judges its last month covered whole: December', () => {

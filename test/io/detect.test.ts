@@ -101,6 +101,18 @@ describe('detect', () => {
     expect(code(() => detect('a.csv', Buffer.alloc(0), null))).toBe('FILE_EMPTY');
   });
 
+  it('a forced encoding the text is not in says which it reads as', () => {
+    const gb = iconv.encode(text, 'gb18030');
+    expect(() => detect('a.csv', gb, 'utf-8')).toThrow(
+      'a.csv: this text is not utf-8 (--encoding utf-8); it reads as gb18030.',
+    );
+    expect(code(() => detect('a.csv', gb, 'utf-8'))).toBe('CSV_ENCODING');
+    // Binary data stays binary data, whatever the encoding named.
+    expect(code(() => detect('a.csv', Buffer.from([1, 2, 0, 4, 5, 0, 7, 8]), 'utf-8'))).toBe(
+      'FORMAT_UNKNOWN',
+    );
+  });
+
   it('uses a forced encoding', () => {
     expect(detect('a.csv', iconv.encode(text, 'gb18030'), 'gb18030')).toEqual({
       format: 'csv',

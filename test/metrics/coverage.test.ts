@@ -135,11 +135,14 @@ describe('a partial month in the sections', () => {
     expect(a!.months.at(-1)).toMatchObject({ partial: true, mom: null });
   });
 
-  it('comparisons: no 环比 for a period that ends in a partial month', () => {
+  it('comparisons: no 环比 and no 同比 for a period that ends in a partial month', () => {
     expect(comparisons(half()).preceding).toBeNull();
     expect(comparisons(half(true)).preceding).not.toBeNull();
-    // 同比 of the half-year stands: the year before is whole.
-    expect(comparisons(half()).yearEarlier).not.toBeNull();
+    // Nor 同比, though the year before is whole: 26 days of December against 31 would be a fall
+    // that never happened. The year before stays a baseline of shares (the hot words').
+    expect(comparisons(half()).yearEarlier).toBeNull();
+    expect(comparisons(half()).yearEarlierInData).not.toBeNull();
+    expect(comparisons(half(true)).yearEarlier).not.toBeNull();
   });
 
   it('seasonality: the partial December left out (index 48 / mean, not 39 / mean)', () => {
@@ -157,10 +160,10 @@ describe('a partial month in the sections', () => {
       (n) => n.code === 'months-partial',
     )!;
     expect(note.zh).toBe(
-      '2016-12 只到 12-26，未计入环比、当月同比、季节性和月均下降率（加 --include-partial 可作整月计入）。',
+      '2016-12 只到 12-26，未计入环比、同比、季节性和月均下降率（加 --include-partial 可作整月计入）。',
     );
     // The report for management says what was done, not what to type.
-    expect(note.book!.zh).toBe('2016-12 只到 12-26，未计入环比、当月同比、季节性和月均下降率。');
+    expect(note.book!.zh).toBe('2016-12 只到 12-26，未计入环比、同比、季节性和月均下降率。');
     expect(note.book!.message).not.toContain('--');
   });
 

@@ -45,7 +45,8 @@ describe('targets file', () => {
     ],
     [rows(['单位', '指标'], [null, 1]), /row 2: the unit is empty/],
     [rows(['单位', '指标']), /the header is there but no unit follows it/],
-    [rows(['单位', '指标'], ['A', -3]), /the target of A is '-3', not a number/],
+    [rows(['单位', '指标'], ['A', -3]), /the target of A is '-3', below 0: a target is a count/],
+    [rows(['单位', '指标'], ['A', '-5']), /the target of A is '-5', below 0: a target is a count/],
   ])('refuses a bad file with the row and what is wrong (%#)', (table, message) => {
     expect(() => parseTargetRows(table, 't.csv')).toThrow(InputError);
     expect(() => parseTargetRows(table, 't.csv')).toThrow(message);

@@ -24,9 +24,9 @@ describe('row batches', () => {
     expect(writer.rowCount).toBe(4);
     const batch = writer.take();
     expect(writer.rowCount).toBe(0);
-    expect(batch.text).toBe('工单编号受理时间😀𠮷x' + 'a&b'.repeat(20_000));
+    expect(batch.texts).toEqual(['工单编号受理时间😀𠮷x' + 'a&b'.repeat(20_000)]);
     expect(Array.from(batch.kinds.slice(0, 5))).toEqual([1, 1, 0, 1, 1]);
-    expect(batchBuffers(batch)).toHaveLength(4);
+    expect(batchBuffers(batch)).toHaveLength(5);
     const back = readBatch(batch);
     expect(back).toEqual(rows);
     expect(Object.is(back[2]!.cells[1], -0)).toBe(true);
@@ -40,7 +40,16 @@ describe('row batches', () => {
       cells: [`GD${i}`, i, i % 2 === 0, null, i * 0.5],
     }));
     for (const row of rows) writer.add(row);
-    expect(readBatch(writer.take())).toEqual(rows);
+    const batch = writer.take();
+    // 128,890 characters of ids (GD0 … GD19999), cut once a piece reaches 16,384: the first
+    // after GD0–GD2915 (4,890 characters to GD999, then 1,916 of 6).
+    expect(batch.texts.map((t) => t.length)).toEqual([
+      16_386, 16_386, 16_386, 16_389, 16_387, 16_387, 16_387, 14_182,
+    ]);
+    expect(Array.from(batch.cuts)).toEqual([
+      2_916, 5_647, 8_378, 10_951, 13_292, 15_633, 17_974, 20_000,
+    ]);
+    expect(readBatch(batch)).toEqual(rows);
     writer.add({ row: 3, cells: ['a'] });
     expect(readBatch(writer.take())).toEqual([{ row: 3, cells: ['a'] }]);
   });

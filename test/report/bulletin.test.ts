@@ -304,10 +304,10 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
     const { bulletin: b } = await run(COVERAGE, { month: '2016-12' });
     const overall = text(b, 'overall');
     expect(overall[0]).toBe(
-      '2016年12月（数据截至12月26日，数据不完整，相关数字偏低，不作同比；上年同期48件），共受理客户投诉30件；其中申诉成功7件，考核投诉23件。',
+      '2016年12月（数据截至12月26日，数据不完整，相关数字偏低，不作同比），共受理客户投诉30件；其中申诉成功7件，考核投诉23件。',
     );
     expect(overall[1]).toContain(
-      '（2016年12月数据截至12月26日，数据不完整，相关数字偏低，不作同比；上年同期870件）',
+      '（2016年12月数据截至12月26日，数据不完整，相关数字偏低，不作同比）',
     );
     expect(text(b, 'attention').join('')).toContain('数据不完整：2016年12月数据截至12月26日。');
     // No rate of any kind against a whole month a year earlier: not for the units, nor the classes.

@@ -109,6 +109,10 @@ describe('validateConfig', () => {
       'cfg.json: "by": a breakdown is by one or two dimensions, got 3.',
     ],
     [
+      [['channel'], ['unit', ' unit']],
+      'cfg.json: "by[1]": a two-way table needs two different dimensions, got unit twice.',
+    ],
+    [
       [['channel'], []],
       'cfg.json: "by[1]": expected an array of fields or column headers, got an empty array.',
     ],

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadExcelJS } from '../../src/io/exceljs.js';
 import {
   expandCommandLine,
   isDefaultReportName,
@@ -205,8 +206,16 @@ describe("this tool's reports in a folder or pattern are not read as exports", (
     expect(isDefaultReportName(name)).toBe(expected);
   });
 
+  /** A workbook whose first sheets are a report's: 概览 then 单位 (or Summary then Units). */
+  async function report(path: string, sheets = ['概览', '单位']): Promise<void> {
+    const book = new (loadExcelJS().Workbook)();
+    for (const name of sheets) book.addWorksheet(name).getCell('A1').value = name;
+    await book.xlsx.writeFile(path);
+  }
+
   it('leaves them out of a folder and a pattern, and names them; a file named alone is read', async () => {
-    const dir = folder({ 'ex/95598-2016-11.xlsx': 'x', 'ex/投诉分析-2016-11.xlsx': 'x' });
+    const dir = folder({ 'ex/95598-2016-11.xlsx': 'x' });
+    await report(join(dir, 'ex/投诉分析-2016-11.xlsx'));
     const folderRun = await expandCommandLine(['ex'], dir);
     expect(folderRun.inputs).toEqual(['ex/95598-2016-11.xlsx']);
     expect(folderRun.expanded[0]!.leftOut).toEqual(['ex/投诉分析-2016-11.xlsx']);
@@ -218,6 +227,23 @@ describe("this tool's reports in a folder or pattern are not read as exports", (
     expect(globRun.expanded[0]!.leftOut).toEqual(['ex/投诉分析-2016-11.xlsx']);
     expect((await expandCommandLine(['ex/投诉分析-2016-11.xlsx'], dir)).inputs).toEqual([
       'ex/投诉分析-2016-11.xlsx',
+    ]);
+  });
+
+  it("an export that only carries a report's name is read (and so never overwritten)", async () => {
+    const dir = folder({ 'ex/95598-2016-11.xlsx': 'x', 'ex/投诉分析-2016-10.xlsx': 'not a zip' });
+    await report(join(dir, 'ex/投诉分析-2016-11.xlsx'), ['Summary', 'Units']);
+    await report(join(dir, 'ex/投诉分析-2016-12.xlsx'), ['工单', '概览']);
+    const run = await expandCommandLine(['ex'], dir);
+    expect(run.inputs).toEqual([
+      'ex/95598-2016-11.xlsx',
+      'ex/投诉分析-2016-10.xlsx',
+      'ex/投诉分析-2016-12.xlsx',
+    ]);
+    expect(run.expanded[0]!.leftOut).toEqual(['ex/投诉分析-2016-11.xlsx']);
+    expect((await expandCommandLine(['ex/投诉*.xlsx'], dir)).inputs).toEqual([
+      'ex/投诉分析-2016-10.xlsx',
+      'ex/投诉分析-2016-12.xlsx',
     ]);
   });
 });

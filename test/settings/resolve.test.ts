@@ -551,6 +551,11 @@ describe('resolveSettings refuses, naming the option', () => {
       '--max-inflated 0: expected a size such as 512MiB or 8GiB.',
       'The default, 4GiB, is four times the largest part of a 1,048,575-row export.',
     ],
+    [
+      { by: ['unit', 'unit'] },
+      '--by unit --by unit: a two-way table needs two different dimensions.',
+      'Give --by unit once for its breakdown, or pair it with another.',
+    ],
     [{ threads: '0' }, '--threads 0: expected a whole number above 0.', undefined],
     [{ threads: '1.5' }, '--threads 1.5: expected a whole number above 0.', undefined],
     [

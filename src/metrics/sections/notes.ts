@@ -57,8 +57,8 @@ export function partialNote(input: AnalysisInput): Note | null {
   if (shown.length === 0) return null;
   const zh = shown.map((p) => partialText(p, 'zh')).join('，');
   const en = shown.map((p) => partialText(p, 'en')).join(', ');
-  const what = '环比 (mom), its 同比 (yoy), seasonality and the average monthly reduction';
-  const whatZh = '环比、当月同比、季节性和月均下降率';
+  const what = '环比 (mom), 同比 (yoy), seasonality and the average monthly reduction';
+  const whatZh = '环比、同比、季节性和月均下降率';
   if (settings.includePartial)
     return note(
       'months-partial',
@@ -175,7 +175,8 @@ export function dataNotes(input: AnalysisInput): Note[] {
       ),
     );
   }
-  if (!comparisons(input).yearEarlier) {
+  // A partial period has no 同比 either; the partial-months note says so, and why.
+  if (!comparisons(input).yearEarlierInData) {
     const earlier = periodJson(yearEarlier(period));
     const span = `${earlier.from} – ${earlier.to}`;
     notes.push(

@@ -2,8 +2,9 @@
  * The period of an analysis and the two it is compared with: the same months a year earlier
  * (同比) and the span of equal length just before (环比), each only when the inputs cover it
  * wholly — a comparison with months nobody exported would count them as 0, one with a month
- * exported in part would read its missing days as a fall. 环比 also needs the period's own
- * months whole: a period ending in a partial month has none (unless partial months are included).
+ * exported in part would read its missing days as a fall. Both also need the period's own
+ * months whole: a December exported to the 26th compared with a whole December a year earlier
+ * is a fall that never happened (unless partial months are included).
  */
 import { daysCover } from '../coverage.js';
 import { monthCount, months, periodJson, preceding, yearEarlier, type Period } from '../period.js';
@@ -31,8 +32,13 @@ export function wholeIn(input: AnalysisInput): (p: Period) => boolean {
 
 export interface Comparisons {
   period: Period;
-  /** The same months a year earlier, when the inputs cover them. */
+  /** The same months a year earlier, when the inputs cover them and the period wholly. */
   yearEarlier: Period | null;
+  /**
+   * The same months a year earlier when the inputs cover them, whether or not they cover the
+   * period wholly: a baseline of shares (the hot words'), which a partial period does not bias.
+   */
+  yearEarlierInData: Period | null;
   /** The span of equal length just before, when the inputs cover it. */
   preceding: Period | null;
 }
@@ -42,9 +48,11 @@ export function comparisons(input: AnalysisInput): Comparisons {
   const whole = wholeIn(input);
   const earlier = yearEarlier(period);
   const before = preceding(period);
+  const inData = whole(earlier) ? earlier : null;
   return {
     period,
-    yearEarlier: whole(earlier) ? earlier : null,
+    yearEarlier: whole(period) ? inData : null,
+    yearEarlierInData: inData,
     // The span before a year to date (February to December of the year before, for January
     // to November) is nobody's comparison: it would only echo 同比.
     preceding:

@@ -69,6 +69,55 @@ export interface EarlyWarning {
   input: AnalysisInput;
   units: UnitWarning[];
   thresholds: WarnThresholds;
+  /** The checks that could not be made, and why: a unit at green was not judged on these. */
+  gaps: WarnGap[];
+}
+
+/** A check the warning could not make; said beside the levels, so that green is not read as "all checked". */
+export interface WarnGap {
+  code: 'no-targets' | 'no-spike' | 'no-repeat' | 'no-escalation' | 'no-overdue';
+  message: string;
+  zh: string;
+}
+
+/** The checks `unitWarnings` cannot make on this input, in the order of the reasons. */
+export function warnGaps(input: AnalysisInput): WarnGap[] {
+  const { fields, period } = input;
+  const gaps: WarnGap[] = [];
+  const gap = (code: WarnGap['code'], message: string, zh: string) =>
+    gaps.push({ code, message, zh });
+  if (!input.targets)
+    gap(
+      'no-targets',
+      'No --targets: the pace against the annual targets and the year-end forecast were not judged.',
+      '未给年度指标（--targets）：未判断指标进度和全年预测。',
+    );
+  const oneBucket = ['day', 'week', 'month'].includes(period.grain) && bucketCount(period) === 1;
+  if (oneBucket && !usable(input, period))
+    gap(
+      'no-spike',
+      'The period is covered only in part: spikes were not judged (its count would read as a fall).',
+      '本期数据不完整：未判断投诉异常增多（不完整的数字偏低）。',
+    );
+  if (!fields.has('customerId') && !fields.has('phone'))
+    gap(
+      'no-repeat',
+      'No 客户编号 or 联系电话 column: repeat complainants were not judged.',
+      '没有客户编号或联系电话列：未判断重复投诉。',
+    );
+  if (!fields.has('escalated'))
+    gap(
+      'no-escalation',
+      'No 是否越级 column: escalated complaints were not judged.',
+      '没有是否越级列：未判断越级投诉。',
+    );
+  if (!fields.has('closedAt'))
+    gap(
+      'no-overdue',
+      'No 办结时间 column: work orders past the closing limit were not judged.',
+      '没有办结时间列：未判断工单超时。',
+    );
+  return gaps;
 }
 
 export interface WarnInput {

@@ -140,7 +140,7 @@ function partialParagraph(a: Analysis, lang: Lang): Paragraph | null {
       zh ? '数据不完整：' : 'Incomplete data: ',
       said.flatMap((x, i) => (i === 0 ? [x] : [zh ? '；' : '; ', x])),
       zh
-        ? '。相关月份的数字偏低，环比、当月同比不计这些月份，待数据补齐后更新。'
+        ? '。相关月份的数字偏低，环比、同比不计这些月份，待数据补齐后更新。'
         : '. Those months’ figures are low and are left out of the comparisons; this bulletin should be updated once the data is complete.',
     ),
   };

@@ -110,9 +110,10 @@ export function partialClause(
     : [' (', list, ': incomplete, so the figures are low', notCompared, ')'];
 }
 
-/** Inside the partial clause, in place of 同比: the year earlier's figure, and no rate. */
+/** Inside the partial clause, in place of 同比: no rate (the year earlier's figure if known). */
 function notComparedClause(x: Comparable, path: string, lang: Lang): Piece {
-  if (x.previous === null) return null;
+  if (x.previous === null)
+    return lang === 'zh' ? '，不作同比' : '; not compared with a year earlier';
   const previous = count(x.previous, `${path}.previous`);
   return lang === 'zh'
     ? ['，不作同比；上年同期', previous, '件']
