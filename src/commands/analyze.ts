@@ -69,7 +69,7 @@ export async function run(settings: Settings): Promise<void> {
     }
     // After the summary, so that the notes are the last thing a terminal shows.
     if (out && written && !settings.quiet)
-      print(process.stderr, successLines(out, written, result, lang));
+      print(process.stderr, successLines(out, written, result, lang, settings.partialFromConfig));
   } finally {
     detail?.remove();
   }

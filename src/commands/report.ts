@@ -72,7 +72,13 @@ export async function run(settings: Settings): Promise<void> {
     if (!settings.quiet)
       print(
         process.stderr,
-        successLines(settings.out ?? relative(process.cwd(), out), written, result, lang),
+        successLines(
+          settings.out ?? relative(process.cwd(), out),
+          written,
+          result,
+          lang,
+          settings.partialFromConfig,
+        ),
       );
     if (settings.json)
       await emitJson(resultJson(result, { quarterKey }), settings.json.file ?? true);

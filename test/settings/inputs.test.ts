@@ -1,11 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadExcelJS } from '../../src/io/exceljs.js';
-import {
-  expandCommandLine,
-  listFolder,
-  resolveInputs,
-} from '../../src/settings/inputs.js';
+import { expandCommandLine, listFolder, resolveInputs } from '../../src/settings/inputs.js';
 import { expansionLine } from '../../src/settings/command.js';
 import { failure, folders } from './helpers.js';
 
