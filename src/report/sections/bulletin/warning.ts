@@ -23,20 +23,25 @@ export interface BulletinWarning {
 }
 
 /** A check not made, in a few words without figures (the gap's file names may hold digits). */
-const GAP_WORDS: Record<WarnGap['code'], Record<Lang, string>> = {
-  'no-targets': { zh: '指标进度和全年预测', en: 'the pace and year-end forecast' },
+const GAP_WORDS: Record<Exclude<WarnGap['code'], 'no-targets'>, Record<Lang, string>> = {
   'no-spike': { zh: '投诉异常增多', en: 'spikes' },
   'no-repeat': { zh: '重复投诉', en: 'repeat complaints' },
   'no-escalation': { zh: '越级投诉', en: 'escalation' },
   'no-overdue': { zh: '工单超时', en: 'work orders past the limit' },
 };
 
+/**
+ * The checks not made, in words. Without targets the bulletin holds no unit against any (it says
+ * no 指标 at all): that gap is the 预警 sheet's and `warn`'s to say.
+ */
 function gapWords(gaps: readonly WarnGap[], lang: Lang): string {
   const zh = lang === 'zh';
-  const words = gaps.map((g) => {
-    const w = GAP_WORDS[g.code][lang];
-    return g.files ? (zh ? `部分输入的${w}` : `${w} for some inputs`) : w;
-  });
+  const words = gaps
+    .filter((g) => g.code !== 'no-targets')
+    .map((g) => {
+      const w = GAP_WORDS[g.code as Exclude<WarnGap['code'], 'no-targets'>][lang];
+      return g.files ? (zh ? `部分输入的${w}` : `${w} for some inputs`) : w;
+    });
   if (words.length === 0) return '';
   return zh
     ? `未能判断${words.join('、')}（缺少相应的列或数据）。`
