@@ -164,7 +164,7 @@ export async function runPipeline(
     ingest: result,
     taxonomy,
     classifiedBy,
-    ...(early ? { earlyWarning: early.judge(input) } : {}),
+    ...(early ? { earlyWarning: early.judge(input, result.inputs) } : {}),
     ...(hot ? { hotWords: await hot.compute(input) } : {}),
   };
 }

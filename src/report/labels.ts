@@ -1306,3 +1306,9 @@ export const HOT_WORDS = {
     list: (items: string[]) => items.join(', '),
   },
 };
+
+/** How the early warning's year-end forecast and its interval are made (warn, the 预警 sheet). */
+export const FORECAST_NOTE = {
+  zh: '全年预测：累计考核投诉按单位的季节分布折算到全年；括号内为80%预测区间（负二项分布：发生率由累计投诉估计，计入其不确定性，投诉越少、月份越早区间越宽）。区间下限达到年度指标为红，预测值达到为黄。',
+  en: "Year-end forecast: the assessed complaints so far scaled to the year by the unit's seasonal profile; in brackets the 80% predictive interval (negative binomial: the rate is estimated from the complaints so far and its uncertainty counted, so few complaints or an early month give a wide interval). Red when the interval's low end reaches the annual target, yellow when the forecast does.",
+} as const;

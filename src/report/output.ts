@@ -164,6 +164,7 @@ async function writeWorkbookFile(
     result,
     lang: options.lang,
     generatedAt,
+    workbook: true,
   });
   const charts = options.charts
     ? await (await import('./charts.js')).renderCharts(model.charts, options.lang)

@@ -58,6 +58,10 @@ export interface BulletinContext {
   generatedAt: string;
   /** The early warning, when the report computed one. */
   warnings: EarlyWarning | null;
+  /** The report judged the early warning but no month of its period is covered whole. */
+  warningLeftOut?: boolean;
+  /** The bulletin is written into the workbook (its 预警 sheet beside it). */
+  workbook?: boolean;
   /** The hot words of the complaint texts, when the report computed them. */
   hotWords?: HotWords | null;
 }
@@ -129,7 +133,14 @@ export function buildBulletin(
     ['breakdowns', breakdownsSection(a, lang)],
     ['repeat', repeatSection(a, lang)],
     ['timeliness', timelinessSection(a, lang)],
-    ['attention', attentionSection(a, ingest, lang, context.warnings)],
+    [
+      'attention',
+      attentionSection(a, ingest, lang, {
+        warnings: context.warnings,
+        leftOut: context.warningLeftOut ?? false,
+        workbook: context.workbook ?? false,
+      }),
+    ],
   ];
   const present = bodies.filter(
     (b): b is [BulletinSectionKey, SectionBody] => b[1] !== null && b[1].paragraphs.length > 0,
