@@ -451,6 +451,16 @@ describe('templates that cannot be filled', () => {
     );
   });
 
+  it('a document with no tag the tool fills (a finished bulletin) is refused, naming the tags', async () => {
+    const file = variant('finished.docx', (x) => x.replace(/\{[^{}<]*\}/g, ''));
+    const e = await refused(file);
+    expect(e.code).toBe('BAD_TEMPLATE');
+    expect(e.message).toBe(
+      `--template ${file}: holds no tag the tool fills, so the bulletin would be this document unchanged.`,
+    );
+    expect(e.hint).toContain('{title}, {period}, {#overall}…{/overall}');
+  });
+
   it('checks tags in a loop this period leaves empty, and knows names by where they stand', async () => {
     // {unit} is a column: outside a table's loop it is not a name the tool fills.
     const file = variant('scopes.docx', (x) =>
@@ -556,6 +566,11 @@ describe('template errors from the command line', () => {
       'an unknown tag',
       () => variant('cli-unknown.docx', (x) => x.replace('{title}', '{titel}')),
       /\{titel\} \(did you mean \{title\}\?\)/,
+    ],
+    [
+      'a finished bulletin: no tag',
+      () => variant('cli-finished.docx', (x) => x.replace(/\{[^{}<]*\}/g, '')),
+      /holds no tag the tool fills/,
     ],
     [
       'an unclosed loop',
