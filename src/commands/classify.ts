@@ -44,8 +44,9 @@ export interface ClassifyExtras {
 export async function run(settings: Settings, extras: ClassifyExtras): Promise<void> {
   const { inputs, json, model } = settings;
   const limit = Number(extras.limit);
-  if (!Number.isInteger(limit) || limit < 0)
-    throw new InputError('BAD_OPTION', `--limit ${extras.limit}: expected a whole number.`);
+  // As --top: a list of none is not a list (it printed only its header).
+  if (!/^\s*\d+\s*$/.test(extras.limit) || !Number.isInteger(limit) || limit < 1)
+    throw new InputError('BAD_OPTION', `--limit ${extras.limit}: expected a whole number above 0.`);
   // With --train, --model names the model to write; otherwise a model to read.
   const reads = filesRead({
     ...settings,
@@ -256,6 +257,14 @@ async function auditInputs(
   // The audit list goes to the units: checked before minutes of reading.
   const open = out ? await prepareRowWriter(out, CLASSIFY[lang].auditSheet, AUDIT_LAYOUT) : null;
   const { rows, unlabelled, read } = await labelledOfPeriod(settings, classifier);
+  // As --evaluate: nothing to check is not a clean audit.
+  if (rows.length === 0)
+    throw new InputError(
+      'NO_DATA',
+      `${settings.inputs.join(', ')}: no complaint of ${periodText(read.period)} with a recorded class (一级分类/二级分类) and a text: nothing to audit.`,
+      'Audit an export whose 一级分类/二级分类 columns are filled.',
+      settings.inputs.length === 1 ? { file: settings.inputs[0]! } : undefined,
+    );
   const found = audit(rows.map((r) => ({ ...r, predicted: classifier.byText(r.text) })));
   const leftOut = settings.quiet ? null : leftOutLine(read, settings);
   if (open) {

@@ -184,6 +184,22 @@ describe('complaints classify --train, --model, --evaluate, --audit', () => {
     ]);
   });
 
+  it('--audit of a file without recorded classes is refused as --evaluate is; --limit 0 as --top 0', () => {
+    const file = 'fixtures/95598-2016-07-utf16.txt';
+    const audit = complaints(['classify', file, '--audit']);
+    expect(audit.code).toBe(2);
+    expect(isPlainError(audit.stderr)).toBe(true);
+    expect(audit.stderr).toContain(
+      `${file}: no complaint of 2016-07 with a recorded class (一级分类/二级分类) and a text: nothing to audit.`,
+    );
+    expect(audit.stdout).toBe('');
+    for (const limit of ['0', '-1', '2.5', 'x']) {
+      const run = complaints(['classify', XLSX, '--audit', '--limit', limit]);
+      expect(run.code, limit).toBe(2);
+      expect(run.stderr).toContain(`--limit ${limit}: expected a whole number above 0.`);
+    }
+  });
+
   it('refuses a model trained for another taxonomy, and a model file that is not one', () => {
     const model = join(dir, 'model-sgcc.json');
     expect(
