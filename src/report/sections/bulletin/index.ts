@@ -10,6 +10,7 @@ import type { Lang } from '../../../settings/types.js';
 import type { EarlyWarning } from '../../../metrics/warn/warnings.js';
 import type { Bulletin, BulletinSection, BulletinSectionKey } from '../../types.js';
 import { attentionSection } from './attention.js';
+import { withoutBlankColumns } from './blank-columns.js';
 import { dayOverallParagraphs, daySection } from './days.js';
 import { breakdownsSection } from './breakdowns.js';
 import { categoriesSection } from './categories.js';
@@ -131,9 +132,15 @@ export function buildBulletin(
     ['timeliness', timelinessSection(a, lang)],
     ['attention', attentionSection(a, ingest, lang, context.warnings)],
   ];
-  const present = bodies.filter(
+  const shown = bodies.filter(
     (b): b is [BulletinSectionKey, SectionBody] => b[1] !== null && b[1].paragraphs.length > 0,
   );
+  // Columns with no value in any row are left out, said once (blank-columns.ts).
+  const trimmed = withoutBlankColumns(
+    shown.map(([, body]) => body),
+    lang,
+  );
+  const present = shown.map(([key], i): [BulletinSectionKey, SectionBody] => [key, trimmed[i]!]);
   // Tables are numbered through the bulletin, as documents number them: 表1, 表2 …
   let tables = 0;
   const caption = (what: string) => {
