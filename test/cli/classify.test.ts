@@ -200,6 +200,31 @@ describe('complaints classify --train, --model, --evaluate, --audit', () => {
     }
   });
 
+  it('--train warns when some class has fewer than 10 texts (measured: worse than the rules alone)', () => {
+    const small = join(dir, 'small.csv');
+    const row = (i: number, l1: string, l2: string, text: string) =>
+      `S${i},2016-05-03,A,投诉,${text},${l1},${l2}\n`;
+    writeFileSync(
+      small,
+      '工单编号,受理时间,供电单位,业务类型,受理内容,一级分类,二级分类\n' +
+        Array.from({ length: 12 }, (_, i) =>
+          row(i, '服务投诉', '服务态度', `营业厅工作人员态度恶劣${i}`),
+        ).join('') +
+        Array.from({ length: 3 }, (_, i) =>
+          row(20 + i, '营业投诉', '电费电价', `电价执行有误多收电费${i}`),
+        ).join(''),
+    );
+    const run = complaints(['classify', '--train', small, '--model', join(dir, 'small.json')]);
+    expect(run.code).toBe(0);
+    const warning = run.stderr.split('\n')[0]!;
+    // 17 classes in sgcc-95598: 服务态度 has 12 texts, 电费电价 3, the other 15 none.
+    expect(warning).toMatch(
+      /^warning: 16 second-level class\(es\) with fewer than 10 texts: 服务行为规范 0, .*, 电费电价 3\. /,
+    );
+    expect(warning).not.toContain('服务态度');
+    expect(run.stderr).toContain('trained on 15 texts in 2 classes');
+  });
+
   it('refuses a model trained for another taxonomy, and a model file that is not one', () => {
     const model = join(dir, 'model-sgcc.json');
     expect(
