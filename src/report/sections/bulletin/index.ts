@@ -11,6 +11,7 @@ import type { EarlyWarning } from '../../../metrics/warn/warnings.js';
 import type { Bulletin, BulletinSection, BulletinSectionKey } from '../../types.js';
 import { attentionSection } from './attention.js';
 import { withoutBlankColumns } from './blank-columns.js';
+import { monthsTable } from './reduction.js';
 import { dayOverallParagraphs, daySection } from './days.js';
 import { breakdownsSection } from './breakdowns.js';
 import { categoriesSection } from './categories.js';
@@ -120,7 +121,7 @@ export function buildBulletin(
         paragraphs: a.days
           ? dayOverallParagraphs(analysis, lang)
           : overallParagraphs(analysis, lang),
-        tables: [],
+        tables: a.days ? [] : [monthsTable(analysis, lang)].filter((t) => t !== null),
         charts: ['trend'],
       },
     ],
