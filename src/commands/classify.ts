@@ -31,6 +31,7 @@ import { loadTaxonomy, type Taxonomy, type TaxonomyNode } from '../taxonomy/load
 import { NaiveBayes, type Sample } from '../taxonomy/model.js';
 import { modelFor } from '../taxonomy/shipped-model.js';
 import { normalizeText } from '../taxonomy/normalize.js';
+import { UnknownLabels, unknownLabelsWarning } from '../taxonomy/unknown-labels.js';
 import { classifyPeriod, labelledOfPeriod, leftOutLine } from './classify-period.js';
 
 /** The options classify has beside the Settings, as commander gives them. */
@@ -154,8 +155,10 @@ async function labelledRows(files: string[], classifier: Classifier, settings: S
     acceptedMs: number;
   })[] = [];
   let unlabelled = 0;
+  const unknown = new UnknownLabels();
   const result = await ingest(files, settings.ingest, (order) => {
     if (!order.isComplaint) return;
+    classifier.noteUnknown(order, unknown);
     const recorded = classifier.byColumns(order);
     if (!recorded?.level1 || !order.content) {
       unlabelled++;
@@ -172,7 +175,7 @@ async function labelledRows(files: string[], classifier: Classifier, settings: S
     });
   });
   refuseRejects(settings.strict, result);
-  return { rows, unlabelled, result };
+  return { rows, unlabelled, result, unknownLabels: unknown.list() };
 }
 
 async function train(
@@ -182,7 +185,17 @@ async function train(
   settings: Settings,
 ): Promise<void> {
   await checkWritable(modelFile);
-  const { rows, unlabelled } = await labelledRows(files, new Classifier(taxonomy), settings);
+  const { rows, unlabelled, unknownLabels } = await labelledRows(
+    files,
+    new Classifier(taxonomy),
+    settings,
+  );
+  const unknownSaid = unknownLabelsWarning(
+    unknownLabels,
+    taxonomy.name,
+    'those rows were left out of the model',
+  );
+  if (unknownSaid) print(process.stderr, `warning: ${unknownSaid}\n`);
   const samples: Sample[] = rows
     .filter((r) => r.truth.level2)
     // Normalised as the classifier hands texts to the model (繁體, typos, dialect).
@@ -248,7 +261,13 @@ async function evaluateFile(
   limit: number,
 ): Promise<void> {
   const { json, lang } = settings;
-  const { rows, unlabelled } = await labelledRows([file], classifier, settings);
+  const { rows, unlabelled, unknownLabels } = await labelledRows([file], classifier, settings);
+  const unknownSaid = unknownLabelsWarning(
+    unknownLabels,
+    classifier.taxonomy.name,
+    'a row is scored only on the levels whose class the taxonomy knows',
+  );
+  if (unknownSaid) print(process.stderr, `warning: ${unknownSaid}\n`);
   if (rows.length === 0) {
     throw new InputError(
       'NO_DATA',
@@ -267,6 +286,7 @@ async function evaluateFile(
         taxonomy: classifier.taxonomy.name,
         file,
         unlabelled,
+        unknownLabels: unknownLabels.map(([level, value, rows]) => ({ level, value, rows })),
         evaluation: result,
       },
       json.file ?? true,

@@ -225,6 +225,33 @@ describe('complaints classify --train, --model, --evaluate, --audit', () => {
     expect(run.stderr).toContain('trained on 15 texts in 2 classes');
   });
 
+  it('names class values the taxonomy does not know, with their rows: train, evaluate, analyze', () => {
+    // fixtures/95598-2016-08-pinyin.csv has 服务态度 on 2 complaint rows (and once in a text).
+    const bad = join(dir, 'badlabel.csv');
+    writeFileSync(
+      bad,
+      readFileSync('fixtures/95598-2016-08-pinyin.csv', 'utf8').replace(/服务态度/g, '哈哈哈'),
+    );
+    const said =
+      'warning: 2 complaint row(s) record a class taxonomy sgcc-95598 does not know: 二级分类 哈哈哈 (2 rows); ';
+    const trained = complaints(['classify', '--train', bad, '--model', join(dir, 'bad.json')]);
+    expect(trained.code).toBe(0);
+    expect(trained.stderr).toContain(said + 'those rows were left out of the model.');
+    const evaluated = complaints(['classify', '--evaluate', bad, '--json']);
+    expect(evaluated.stderr).toContain(said + 'a row is scored only on the levels');
+    expect(JSON.parse(evaluated.stdout).unknownLabels).toEqual([
+      { level: 2, value: '哈哈哈', rows: 2 },
+    ]);
+    const analyzed = complaints(['analyze', bad, '--json']);
+    expect(JSON.parse(analyzed.stdout).warnings).toContain(
+      said.slice('warning: '.length) +
+        'those rows were classified from their text. Check the spelling, or give a taxonomy that has them (--taxonomy).',
+    );
+    // The file as it is: nothing to say.
+    const clean = complaints(['analyze', 'fixtures/95598-2016-08-pinyin.csv', '--json']);
+    expect(clean.stdout).not.toContain('does not know');
+  });
+
   it('refuses a model trained for another taxonomy, and a model file that is not one', () => {
     const model = join(dir, 'model-sgcc.json');
     expect(
