@@ -13,14 +13,6 @@ import { period, rate, runs, type Piece } from './figures.js';
 
 const PATH = 'trend.avgMonthlyReduction';
 
-/** The monthly reduction with its span (the JSON's trend.avgMonthlyReduction). */
-interface Reduction {
-  arithmetic: number | null;
-  compound: number | null;
-  from?: string | null;
-  to?: string | null;
-}
-
 /** "下降2.35%" / "上升1.2%" / "持平" after 月均. */
 function way(value: number, path: string, lang: Lang): Piece {
   const zh = lang === 'zh';
@@ -48,22 +40,22 @@ function monthsWords(from: string, to: string, lang: Lang): string {
 export function reductionParagraph(a: Analysis, lang: Lang): Paragraph | null {
   if (a.period.months <= 1 || a.days) return null;
   const zh = lang === 'zh';
-  const r: Reduction = a.trend.avgMonthlyReduction;
-  // Before trend.avgMonthlyReduction had its span: the months the rates can use, from months[].
-  const usable = a.months.filter((m) => !m.partial || a.settings.includePartial);
-  const own = r.from !== undefined;
-  const source = own ? PATH : 'months';
-  const from = own ? (r.from ?? null) : (usable[0]?.month ?? null);
-  const to = own ? (r.to ?? null) : (usable[usable.length - 1]?.month ?? null);
+  const r = a.trend.avgMonthlyReduction;
+  const { from, to } = r;
+  const source = PATH;
   if (from === null || to === null || from === to || r.arithmetic === null) {
     const why =
       from === null
         ? zh
           ? '没有数据完整的月份'
           : 'no month has complete data'
-        : zh
-          ? ['数据完整的月份只有', period(spanWords({ from, to: from }, lang), source)]
-          : ['only ', period(spanWords({ from, to: from }, lang), source), ' has complete data'];
+        : from !== to
+          ? zh
+            ? '没有相邻两月数据均完整'
+            : 'no two neighbouring months have complete data'
+          : zh
+            ? ['数据完整的月份只有', period(spanWords({ from, to: from }, lang), source)]
+            : ['only ', period(spanWords({ from, to: from }, lang), source), ' has complete data'];
     return {
       runs: runs(
         zh ? ['月均下降率无法计算：', why, '。'] : ['No average monthly reduction: ', why, '.'],
