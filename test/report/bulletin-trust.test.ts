@@ -80,6 +80,25 @@ describe('月均下降率 in 总体情况', () => {
   });
 });
 
+describe('the months table', () => {
+  it('a month no input covers shows "-", not 0; the rates run over the months covered', async () => {
+    const b = await bulletin(SERIES, { from: '2016-01', to: '2016-06' });
+    const table = b.sections.find((s) => s.key === 'overall')!.tables[0]!;
+    expect(table.rows.map((r) => [r.month, r.complaints])).toEqual([
+      ['2016-01*', null],
+      ['2016-02*', null],
+      ['2016-03*', null],
+      ['2016-04', 409],
+      ['2016-05', 352],
+      ['2016-06', 318],
+    ]);
+    // 409 → 352 → 318: reductions 13.94% and 9.66%, mean 11.80%; 1 − (318/409)^(1/2) = 11.82%.
+    expect(texts(b, 'overall')[1]).toBe(
+      '月均下降率：按各月环比的算术平均，2016年4–6月投诉月均下降11.8%；按首末两月复合计算，月均下降11.82%。',
+    );
+  });
+});
+
 describe('bulletin tables without empty columns', () => {
   it('a month without its year earlier: 投诉同比 and 上年同期投诉 left out, said once', async () => {
     const b = await bulletin(SERIES, { month: '2016-11' });

@@ -106,16 +106,17 @@ const MONTH_COLUMNS: readonly Column[] = [
   { key: 'yoy', label: 'yoy', format: 'change' },
 ];
 
-/** The months of a period of half a year or more; a month covered in part is marked *. */
+/** The months of a period of half a year or more (the 月度趋势 sheet says more of each). */
 export function monthsTable(a: Analysis, lang: Lang): Table | null {
   if (a.period.months < MONTH_TABLE_FROM || a.days) return null;
   return {
     caption: lang === 'zh' ? '各月投诉情况' : 'Complaints by month',
     columns: MONTH_COLUMNS,
+    // A month no input covers shows "-", not 0 complaints; one covered in part is marked *.
     rows: a.months.map((m) => ({
       month: m.partial ? `${m.month}*` : m.month,
-      complaints: m.complaints,
-      assessed: m.assessed,
+      complaints: m.partial && m.through === null ? null : m.complaints,
+      assessed: m.partial && m.through === null ? null : m.assessed,
       mom: m.mom,
       yoy: m.yoy,
     })),
