@@ -20,7 +20,7 @@ import type { Targets } from './metrics/targets.js';
 import { print } from './report/print.js';
 import { analyse, type Analysis, type AnalysisInput } from './metrics/analysis.js';
 import type { Aggregate } from './metrics/aggregate.js';
-import { monthOfDay } from './metrics/calendar.js';
+import { dayToString, monthOfDay } from './metrics/calendar.js';
 import { coveredMonths, daysCover, partialMonths, type InputSpan } from './metrics/coverage.js';
 import { buildCube, complaintClasses } from './metrics/cube.js';
 import {
@@ -159,6 +159,7 @@ export async function runPipeline(
     targets,
     naming,
     unitNotes,
+    periodFromConfig: settings.periodFromConfig,
   });
   if (day) input.dayComplaints = day.list();
   input.by = settings.by;
@@ -184,6 +185,8 @@ export function analysisInput(
   context: Pick<AnalysisInput, 'request' | 'settings' | 'taxonomy' | 'targets' | 'unitNotes'> & {
     inputs: readonly string[];
     naming?: ValueNaming | null;
+    /** The config file whose "period" chose the period: the advice then names it. */
+    periodFromConfig?: string | null;
   },
 ): AnalysisInput {
   const { request, taxonomy, inputs } = context;
@@ -221,7 +224,11 @@ export function analysisInput(
     );
   }
   const sorted = [...allMonths].sort((a, b) => a - b);
-  const range = `${monthIndexToString(sorted[0]!)} – ${monthIndexToString(sorted[sorted.length - 1]!)}`;
+  // A period asked in days is answered in days: the data's first and last day.
+  const days = request.days ? [...monthOf.keys()].sort((a, b) => a - b) : null;
+  const range = days
+    ? `${dayToString(days[0]!)} – ${dayToString(days[days.length - 1]!)}`
+    : `${monthIndexToString(sorted[0]!)} – ${monthIndexToString(sorted[sorted.length - 1]!)}`;
   // A day or a week the exports cover may hold no work order (a quiet Sunday): it is reported
   // as 0; one they do not cover at all is refused like an empty month.
   const empty = (p: Period) =>
@@ -232,7 +239,9 @@ export function analysisInput(
     throw new InputError(
       'NO_DATA',
       `${inputsText}: no work order in ${period ? periodText(period) : 'the period asked for'}; the inputs hold ${range}.`,
-      'Choose a period the exports cover (--month, --quarter, --year, --week, --day, --from/--to), or add the export for it.',
+      context.periodFromConfig
+        ? `Change "period" in ${context.periodFromConfig} to one the exports cover, or add the export for it.`
+        : 'Choose a period the exports cover (--month, --quarter, --year, --week, --day, --from/--to), or add the export for it.',
     );
   }
   const fields = new Set<Field>(result.inputs.flatMap((i) => i.columns.map((c) => c.field)));

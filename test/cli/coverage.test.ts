@@ -7,7 +7,7 @@
  * and its stderr, off a terminal and on one.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -423,5 +423,38 @@ describe('a month no input covers', () => {
     const sheets = await texts(file);
     expect(sheets.get('概览')).toContain(missing);
     expect(sheets.get('数据质量')).toContain(missing);
+  });
+});
+
+describe('a run the config file drives (cron): advice in the config file’s terms', () => {
+  const d = mkdtempSync(join(out, 'cron-'));
+  const config = join(d, 'complaints.config.json');
+  const write = (period: string) =>
+    writeFileSync(
+      config,
+      JSON.stringify({
+        inputs: [join(ROOT, Y2015), join(ROOT, XLSX)],
+        period,
+        out: join(d, 'r-{period}.xlsx'),
+      }),
+    );
+
+  it('a partial month: set "includePartial" in the file, not an option', () => {
+    write('2016');
+    const run = complaints(['report'], { cwd: d });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(
+      `2016-12 只到 12-26，未计入环比、同比、季节性和月均下降率（在 ${config} 中设 "includePartial": true 可作整月计入）。`,
+    );
+    expect(run.stderr).not.toContain('--include-partial');
+  });
+
+  it('a period with no data: change "period" in the file', () => {
+    write('2018');
+    const run = complaints(['analyze'], { cwd: d });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `  Change "period" in ${config} to one the exports cover, or add the export for it.`,
+    );
   });
 });

@@ -5,6 +5,7 @@
  */
 import type { IngestResult } from '../../ingest/ingest.js';
 import {
+  DEFAULT_SETTINGS,
   SKIPPED_NOTES,
   TARGET_NOTES,
   type Analysis,
@@ -35,7 +36,9 @@ import { MONTH_NOTES, groupsTerminalTable, monthsTerminalTable } from './trend.j
 import { unitsTerminalTable, yearToDateTerminalTable } from './units.js';
 
 const SUMMARY_UNITS = 20;
+/** The summary's hot spots: five, or as many as --top asks when it asks another length. */
 const SUMMARY_HOTSPOTS = 5;
+const summaryHotspots = (top: number) => (top === DEFAULT_SETTINGS.top ? SUMMARY_HOTSPOTS : top);
 const SUMMARY_RISING = 3;
 
 export function terminalHeading(result: PipelineResult): TerminalHeading {
@@ -179,7 +182,7 @@ export function summaryView(result: PipelineResult, lang: Lang): SummaryView {
       .sort((p, q) => q.complaints - p.complaints)
       .map((c) => figures(c, name(c))),
     hotspots: a.hotspots.level2
-      .slice(0, SUMMARY_HOTSPOTS)
+      .slice(0, summaryHotspots(a.settings.top))
       .map((c) => ({ name: name(c), complaints: c.complaints })),
     rising:
       rising && rising.categories.length > 0
