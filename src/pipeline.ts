@@ -4,6 +4,7 @@
  * choose the period, and compute the analysis. The report side (src/report/) turns the result
  * into the JSON result, the report model and its renderings.
  */
+import { unknownLabelsWarning } from './taxonomy/unknown-labels.js';
 import { readAggregate, type OrderObserver } from './aggregate.js';
 import { InputError, refuseRejects, refuseUnmatchedTargets } from './errors.js';
 import { noComplaintsError } from './ingest/complaint-types.js';
@@ -133,6 +134,12 @@ export async function runPipeline(
   }
   const { ingest: result, classifiedBy } = aggregate;
   result.warnings.push(...formatOptionWarnings(settings.ingest, result.inputs));
+  const unknownSaid = unknownLabelsWarning(
+    aggregate.unknownLabels,
+    taxonomy.name,
+    'those rows were classified from their text',
+  );
+  if (unknownSaid) result.warnings.push(unknownSaid);
   refuseRejects(settings.strict, result);
   const noComplaints = noComplaintsError(result, settings.ingest.complaintTypes);
   if (noComplaints) throw noComplaints;
