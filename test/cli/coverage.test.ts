@@ -7,7 +7,7 @@
  * and its stderr, off a terminal and on one.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -421,5 +421,38 @@ describe('a month no input covers', () => {
     const sheets = await texts(file);
     expect(sheets.get('概览')).toContain(missing);
     expect(sheets.get('数据质量')).toContain(missing);
+  });
+});
+
+describe('a month missing inside one export (review2 item 6)', () => {
+  // The series file without July: read as the same rows split in two files (April – June,
+  // August – December), July no input's, not a fall to 0.
+  const series = readFileSync(join(ROOT, 'fixtures/metrics/95598-2016-04-12-series.csv'), 'utf8');
+  const gap = join(out, 'gap.csv');
+  writeFileSync(
+    gap,
+    series
+      .split('\n')
+      .filter((line) => !line.includes(',2016-07-'))
+      .join('\n'),
+  );
+
+  it('trend: July in no input, 环比 and the reduction without it', () => {
+    const r = json(['trend', gap]);
+    expect(r.inputs[0].coverage.gaps).toEqual([{ from: '2016-07-01', to: '2016-07-31' }]);
+    const months = new Map((r.months as Json[]).map((m) => [m.month, m]));
+    expect(months.get('2016-07')).toMatchObject({ complaints: 0, partial: true, mom: null });
+    expect(months.get('2016-08')).toMatchObject({ complaints: 231, mom: null });
+    expect(r.notes.map((n: Json) => n.zh)).toContain('2016-07 不在任何输入中，按 0 计。');
+    // Mean of the month-on-month falls between usable neighbours: Apr→May −13.94%, May→Jun
+    // −9.66%, Aug→Sep −18.61%, Sep→Oct −20.21%, Oct→Nov −22%, Nov→Dec −23.93% = 18.06%.
+    expect(r.trend.avgMonthlyReduction.arithmetic).toBeCloseTo(0.1806, 4);
+  });
+
+  it('inspect names the missing days', () => {
+    const run = complaints(['inspect', gap]);
+    expect(run.stdout).toContain(
+      '缺 2016-07-01 至 2016-07-31（按日均工单量不应全无工单，按 0 计）',
+    );
   });
 });
