@@ -388,7 +388,9 @@ export interface Note {
     | 'units-rollup-short'
     | 'days-missing'
     | 'days-partial'
-    | 'targets-not-held';
+    | 'targets-not-held'
+    | 'no-mom'
+    | 'no-reduction';
   message: string;
   zh: string;
   /**
@@ -415,4 +417,6 @@ export const SKIPPED_NOTES: ReadonlySet<Note['code']> = new Set([
   'no-reply',
   'no-close',
   'no-satisfaction',
+  'no-mom',
+  'no-reduction',
 ]);
