@@ -29,11 +29,16 @@ describe('no-mom: the span before the period not wholly in the inputs', () => {
   });
 
   it('a single month with no month before: 环比 and 月均下降率 say why', () => {
-    const notes = codes(at(8, 5), { period: { month: '2016-08' } });
+    // No period asked (trend over all the data): the data's one month.
+    const notes = codes(at(8, 5), {});
     expect(notes.get('no-mom')).toBe(
       '环比：输入未完整覆盖 2016-07，加入该期间的导出文件即可比较。',
     );
     expect(notes.get('no-reduction')).toBe('月均下降率：需要两个或以上完整月份（本期 1 个）。');
+    // --month: a month has no monthly reduction to miss; its 环比 still says why.
+    const month = codes(at(8, 5), { period: { month: '2016-08' } });
+    expect(month.has('no-reduction')).toBe(false);
+    expect(month.has('no-mom')).toBe(true);
   });
 });
 
