@@ -8,9 +8,16 @@
 import { monthOfDay } from '../calendar.js';
 import { periodJson, preceding } from '../period.js';
 import type { Analysis, AnalysisInput, MonthRow, Note } from '../types.js';
-import { note } from './notes.js';
 import { monthsOf } from './months.js';
 import { inDays, wholeIn } from './period.js';
+
+// notes.ts's own, here to keep the import graph free of cycles (notes.ts imports this file).
+const note = (code: Note['code'], message: string, zh: string, book?: Note['book']): Note => ({
+  code,
+  message,
+  zh,
+  ...(book ? { book } : {}),
+});
 
 /** 环比 of the period: absent because the span before is not wholly in the inputs. */
 export function momNote(input: AnalysisInput): Note | null {
