@@ -264,7 +264,10 @@ export function analysisInput(
   };
 }
 
-/** The days each input covers, with its units as counted (metrics/coverage.ts). */
+/**
+ * The days each input covers, with its units as counted (metrics/coverage.ts): an input with a
+ * hole inside (a month left out of the export) is two spans, as if exported in two files.
+ */
 function coverageSpans(result: IngestResult, naming: ValueNaming | null): InputSpan[] {
   return result.coverage.flatMap((days, i) => {
     if (!days) return [];
@@ -272,7 +275,14 @@ function coverageSpans(result: IngestResult, naming: ValueNaming | null): InputS
     const units = naming
       ? [...new Set(written.map((u) => namedUnit(naming, u, unitHeader(result, i))))]
       : written;
-    return [{ from: days[0], to: days[1], units }];
+    const pieces: InputSpan[] = [];
+    let from = days[0];
+    for (const [a, b] of result.coverageGaps?.[i] ?? []) {
+      if (a > from) pieces.push({ from, to: a - 1, units });
+      from = b + 1;
+    }
+    if (from <= days[1]) pieces.push({ from, to: days[1], units });
+    return pieces;
   });
 }
 

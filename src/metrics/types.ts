@@ -393,7 +393,9 @@ export interface Note {
     | 'units-rollup-short'
     | 'days-missing'
     | 'days-partial'
-    | 'targets-not-held';
+    | 'targets-not-held'
+    | 'no-mom'
+    | 'no-reduction';
   message: string;
   zh: string;
   /**
@@ -420,4 +422,6 @@ export const SKIPPED_NOTES: ReadonlySet<Note['code']> = new Set([
   'no-reply',
   'no-close',
   'no-satisfaction',
+  'no-mom',
+  'no-reduction',
 ]);

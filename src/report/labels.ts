@@ -602,7 +602,8 @@ export const COVERAGE = {
   zh: {
     noData: '无数据',
     covered: '数据覆盖',
-    span: (c: CoverageSummary) => `${c.from} 至 ${c.to}（依据：${COVERAGE.zh.basis(c)}）`,
+    span: (c: CoverageSummary) =>
+      `${c.from} 至 ${c.to}（依据：${COVERAGE.zh.basis(c)}）${COVERAGE.zh.gaps(c)}`,
     inputsCaption: '各输入覆盖的日期',
     monthsCaption: '数据不完整的月份',
     unmatchedCaption: (file: string) => `${file} 中未匹配到数据的单位`,
@@ -618,11 +619,17 @@ export const COVERAGE = {
           return '最后一条工单所在月的月末';
       }
     },
+    /** The runs of days an export leaves out inside its span; '' when none. */
+    gaps: (c: CoverageSummary) =>
+      c.gaps?.length
+        ? `；缺 ${c.gaps.map((g) => (g.from === g.to ? g.from : `${g.from} 至 ${g.to}`)).join('、')}（按日均工单量不应全无工单，按 0 计）`
+        : '',
   },
   en: {
     noData: 'no data',
     covered: 'covers',
-    span: (c: CoverageSummary) => `${c.from} to ${c.to} (judged by ${COVERAGE.en.basis(c)})`,
+    span: (c: CoverageSummary) =>
+      `${c.from} to ${c.to} (judged by ${COVERAGE.en.basis(c)})${COVERAGE.en.gaps(c)}`,
     inputsCaption: 'The days each input covers',
     monthsCaption: 'Months with incomplete data',
     unmatchedCaption: (file: string) => `Units of ${file} with no data`,
@@ -638,6 +645,10 @@ export const COVERAGE = {
           return "the end of the last work order's month";
       }
     },
+    gaps: (c: CoverageSummary) =>
+      c.gaps?.length
+        ? `; missing ${c.gaps.map((g) => (g.from === g.to ? g.from : `${g.from} to ${g.to}`)).join(', ')} (no work order where its daily volume would have put some; counted as 0)`
+        : '',
   },
 };
 

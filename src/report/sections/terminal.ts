@@ -235,6 +235,21 @@ export function assessView(result: PipelineResult, lang: Lang): AssessView {
   };
 }
 
+/**
+ * The notes trend shows: the months', why 同比 or 月均下降率 is missing, and why 环比 is when no
+ * month has one (a single month; with more, the period's 环比 is not what trend shows).
+ */
+function trendNotes(a: PipelineResult['analysis']) {
+  const noMom = a.months.every((m) => m.mom === null);
+  return a.notes.filter(
+    (n) =>
+      MONTH_NOTES.has(n.code) ||
+      n.code === 'no-yoy' ||
+      n.code === 'no-reduction' ||
+      (n.code === 'no-mom' && noMom),
+  );
+}
+
 export function trendView(
   result: PipelineResult,
   series: readonly GroupSeries[] | null,
@@ -244,7 +259,7 @@ export function trendView(
     heading: terminalHeading(result),
     months: monthsView(result.analysis, lang),
     groups: series ? groupsTerminalTable(series, lang) : null,
-    notes: result.analysis.notes.filter((n) => MONTH_NOTES.has(n.code)).map(say(lang)),
+    notes: trendNotes(result.analysis).map(say(lang)),
     yearToDate: yearToDateView(result.analysis, lang),
   };
 }
