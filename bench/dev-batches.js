@@ -1,7 +1,7 @@
 // Rules alone on dev batches of the tuning file, aggregates only: overall, by kind, by true first
 // level, and counts of true → predicted first levels. No text and no id is printed, so batches
 // kept unseen (hands C and E) stay unseen while changes are checked on them.
-//   node bench/dev-batches.js [--json]
+//   node bench/dev-batches.js [--json]   (TUNE_FILE=path reads another build of tune.csv)
 // Batches: C = FX0481–FX0720, E = FX0961–FX1200, rest = every other row of tune.csv.
 import { readFileSync } from 'node:fs';
 import { CsvParser } from '../dist/io/csv-parser.js';
@@ -9,7 +9,7 @@ import { ingest } from '../dist/ingest/ingest.js';
 import { loadTaxonomy } from '../dist/taxonomy/load.js';
 import { Classifier } from '../dist/taxonomy/classify.js';
 
-const FILE = 'fixtures/eval/tune.csv';
+const FILE = process.env.TUNE_FILE ?? 'fixtures/eval/tune.csv';
 const settings = { map: {}, complaintTypes: ['投诉'], encoding: null, sheet: null };
 
 function kindsById(file) {
