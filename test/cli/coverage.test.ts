@@ -138,6 +138,8 @@ describe('an export that ends on 26 December', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/数据截至/);
     expect(run.stdout).toMatch(/^2016-12 +30 +23 +- +48 +- +2016-12-26$/m);
+    // The rates' span is said beside them: December is not in it.
+    expect(run.stdout).toContain('月均下降率（2016-01至2016-11）：算术 −0.6%，复合 1.47%');
     expect(run.stdout).toContain(
       '2016-12 只到 12-26，未计入环比、同比、季节性和月均下降率（加 --include-partial 可作整月计入）。',
     );

@@ -197,8 +197,10 @@ export function summaryView(result: PipelineResult, lang: Lang): SummaryView {
     timeliness: (['reply', 'close'] as const).flatMap((stage) => {
       const s = a.timeliness?.[stage];
       if (!s || s.count === 0) return [];
-      const { meanHours, medianHours, limitHours, overLimit, overLimitShare, limit } = s;
-      return [{ stage, meanHours, medianHours, limitHours, overLimit, overLimitShare, limit }];
+      const { count, meanHours, medianHours, limitHours, overLimit, overLimitShare, limit } = s;
+      return [
+        { stage, count, meanHours, medianHours, limitHours, overLimit, overLimitShare, limit },
+      ];
     }),
     satisfaction: a.satisfaction
       ? {
