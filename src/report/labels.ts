@@ -1323,3 +1323,9 @@ export const FORECAST_NOTE = {
   zh: '全年预测：累计考核投诉按单位的季节分布折算到全年；括号内为80%预测区间（负二项分布：发生率由累计投诉估计，计入其不确定性，投诉越少、月份越早区间越宽）。区间下限达到年度指标为红，预测值达到为黄。',
   en: "Year-end forecast: the assessed complaints so far scaled to the year by the unit's seasonal profile; in brackets the 80% predictive interval (negative binomial: the rate is estimated from the complaints so far and its uncertainty counted, so few complaints or an early month give a wide interval). Red when the interval's low end reaches the annual target, yellow when the forecast does.",
 } as const;
+
+/** The bulletin's sentence for a partial period not held against the targets (review2 item 7). */
+export const PARTIAL_NOT_HELD = {
+  zh: '本期数据不完整（见上），考核投诉偏低，未与指标比较，不作超指标判断。',
+  en: "The period's data is incomplete (see above): its assessed complaints fall short, so it is not held against the targets and no unit is judged over target.",
+};

@@ -19,6 +19,7 @@ import type {
 } from '../types.js';
 import { momNote, reductionNote } from './comparison-notes.js';
 import { comparisons, inDays } from './period.js';
+import { heldShort } from './targets.js';
 import { SEASONALITY_MIN_MONTHS } from './seasonality.js';
 import { yearToDateMissing, yearToDatePeriod } from './year-to-date.js';
 
@@ -222,6 +223,28 @@ export function targetNotes(input: AnalysisInput, match: TargetMatch | null): No
         },
       ),
     );
+  if (!inDays(input.period) && heldShort(input)) {
+    const short = months(input.period).flatMap((m) => {
+      const p = input.partial.get(m);
+      if (p) return [[partialText(p, 'zh'), partialText(p, 'en')]];
+      return input.covered.has(m)
+        ? []
+        : [[`${monthIndexToString(m)} 无数据`, `${monthIndexToString(m)} has no data`]];
+    });
+    const zh = short.map((s) => s[0]).join('，');
+    const en = short.map((s) => s[1]).join(', ');
+    notes.push(
+      note(
+        'targets-not-held',
+        `The period's data is incomplete (${en}): its assessed complaints fall short of the whole period's, so it is not held against the targets (no over-target judgement); --include-partial holds it as whole.`,
+        `本期数据不完整（${zh}），考核投诉偏低：不与指标比较，不判断超指标（加 --include-partial 可作完整期间比较）。`,
+        {
+          message: `The period's data is incomplete (${en}): not held against the targets, no over-target judgement.`,
+          zh: `本期数据不完整（${zh}），考核投诉偏低，不与指标比较，不判断超指标。`,
+        },
+      ),
+    );
+  }
   const n = monthCount(input.period);
   // Not for a month or a quarter (their basis is fixed), nor for the year to date beside them,
   // which bulletins hold against the whole annual target on purpose.

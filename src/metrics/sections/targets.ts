@@ -8,7 +8,23 @@
 import { closestUnit } from '../../settings/suggest.js';
 import { prorate } from '../formulas.js';
 import { monthCount } from '../period.js';
+import { wholeIn } from './period.js';
 import type { AnalysisInput, TargetBasis, TargetMatch, UnitRow } from '../types.js';
+
+type Basis = Pick<AnalysisInput, 'request' | 'settings' | 'period'> &
+  Partial<Pick<AnalysisInput, 'covered' | 'partial' | 'spans'>>;
+
+/**
+ * A period the inputs do not cover wholly (a December exported to the 26th, a month in no input)
+ * is not held against the targets: its count falls short of the whole period's, so "under target"
+ * would be good news it is not, and "over" would come late (review2 item 7; notes:
+ * targets-not-held). A year to date is "so far" by nature and says how much is used.
+ * --include-partial counts partial months as whole, here as everywhere.
+ */
+export function heldShort(input: Basis): boolean {
+  if (!input.covered || !input.partial || input.request.kind === 'yearToDate') return false;
+  return !wholeIn(input as AnalysisInput)(input.period);
+}
 
 /**
  * A month is not held against the targets: its share of the year (1/12) ignores the seasons —
@@ -19,10 +35,9 @@ import type { AnalysisInput, TargetBasis, TargetMatch, UnitRow } from '../types.
  * whole target, or its share with --prorate. A day, a week or a range of days is not held
  * against them either: a day's share of a year's allowance says nothing (notes: targets-not-held).
  */
-export function targetBasis(
-  input: Pick<AnalysisInput, 'request' | 'settings' | 'period'>,
-): TargetBasis {
+export function targetBasis(input: Basis): TargetBasis {
   if (input.period.grain === 'day' || input.period.grain === 'week') return 'none';
+  if (heldShort(input)) return 'none';
   switch (input.request.kind) {
     case 'month':
       return 'none';
@@ -35,8 +50,6 @@ export function targetBasis(
       return input.settings.prorate ? 'prorated' : 'annual';
   }
 }
-
-type Basis = Pick<AnalysisInput, 'request' | 'settings' | 'period'>;
 
 /** What the annual targets are multiplied by for the period; null when it has none. */
 export function targetFactor(input: Basis): number | null {

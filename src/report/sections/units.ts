@@ -239,7 +239,9 @@ function targetLines(a: Analysis, lang: Lang): string[] {
   const t = BOOK[lang];
   const y = a.yearToDate;
   const lines: string[] = [];
-  if (a.targets?.basis === 'none' && !a.days) lines.push(t.monthNoTarget);
+  // A day, a week or a partial period says so in its own note (targets-not-held).
+  const notHeld = a.notes.some((n) => n.code === 'targets-not-held');
+  if (a.targets?.basis === 'none' && !notHeld) lines.push(t.monthNoTarget);
   if (a.targets?.prorated) lines.push(PRORATED[lang](a.period));
   const reached = y && reachedList(y, lang);
   if (reached) lines.push(t.reachedNote(reached));

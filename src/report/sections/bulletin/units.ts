@@ -6,6 +6,7 @@
  */
 import type { Analysis, UnitRow, YearToDate } from '../../../metrics/types.js';
 import type { Lang } from '../../../settings/types.js';
+import { PARTIAL_NOT_HELD } from '../../labels.js';
 import type { Paragraph, Table } from '../../types.js';
 import { showsPreceding } from '../heading.js';
 import { unitsSheet } from '../units.js';
@@ -112,6 +113,9 @@ function overFigures(u: UnitRow, path: string, annual: boolean, lang: Lang): Pie
 
 /** The units over the period's own target (a quarter, a year), or "none". */
 function overTargetParagraph(a: Analysis, lang: Lang): Paragraph | null {
+  // A partial period is not held against the targets (targets-not-held): say so, not "none over".
+  const notHeld = a.notes.some((n) => n.code === 'targets-not-held');
+  if (a.targets && notHeld && !a.days) return { runs: runs(PARTIAL_NOT_HELD[lang]) };
   if (!a.targets || a.targets.basis === 'none' || a.totals.unitsWithTarget === 0) return null;
   const zh = lang === 'zh';
   const annual = a.targets.basis === 'annual';
