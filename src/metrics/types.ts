@@ -394,6 +394,7 @@ export interface Note {
     | 'days-missing'
     | 'days-partial'
     | 'targets-not-held'
+    | 'targets-partial'
     | 'no-mom'
     | 'no-reduction';
   message: string;
@@ -412,6 +413,7 @@ export const TARGET_NOTES: ReadonlySet<Note['code']> = new Set([
   'targets-without-data',
   'targets-not-prorated',
   'targets-not-held',
+  'targets-partial',
 ]);
 
 /** Notes about a metric left out rather than about the data. */

@@ -213,6 +213,7 @@ describe('the workbook and stderr of report', () => {
     expect(lines[0]).toMatch(/^已写入 .*year\.xlsx（/);
     expect(lines.slice(1)).toEqual([
       '  2016-12 只到 12-26，未计入环比、同比、季节性和月均下降率（加 --include-partial 可作整月计入）。',
+      '  本期数据不完整（2016-12 只到 12-26），考核投诉偏低：不与指标比较，不判断超指标（加 --include-partial 可作完整期间比较）。',
       `  ${ODD} 中没有 国网歙县供电公司、国网黟县供电公司 的指标：其投诉计入合计，但不与指标比较。`,
       `  国网歙县供电公（是否为 国网歙县供电公司？） 在 ${ODD} 中有指标，但输入中没有其工单：不计入总指标。`,
     ]);
@@ -272,14 +273,29 @@ describe('the workbook and stderr of report', () => {
         '国网歙县供电公司',
       ]),
     );
-    // The prorating said for people: 12 months, × 12/12 = 1.
-    expect(sheets.get('单位')).toContain('指标按 1–12 月折算（年度指标 × 12/12 = 1）');
+    // A year short of its last days is not held against the targets, and says so (review2 #7).
+    expect(sheets.get('单位')).toContain(
+      '本期数据不完整（2016-12 只到 12-26），考核投诉偏低，不与指标比较，不判断超指标。',
+    );
   });
 
   it('the totals row holds no target; the units with a target have their own row', async () => {
+    // --include-partial: December counted as whole, so the year is held against the targets.
+    const whole = join(out, 'year-whole.xlsx');
+    const args = [
+      Y2015,
+      XLSX,
+      '--targets',
+      ODD,
+      '--year',
+      '2016',
+      '--prorate',
+      '--include-partial',
+    ];
+    expect(complaints(['report', ...args, '--out', whole, '--quiet']).code).toBe(0);
     const ExcelJS = loadExcelJS();
     const book = new ExcelJS.Workbook();
-    await book.xlsx.readFile(file);
+    await book.xlsx.readFile(whole);
     const sheet = book.getWorksheet('单位')!;
     const values = (label: string) => {
       let found: unknown[] | null = null;
@@ -288,7 +304,7 @@ describe('the workbook and stderr of report', () => {
       });
       return found!;
     };
-    const r = json(['assess', Y2015, XLSX, '--targets', ODD, '--year', '2016', '--prorate']);
+    const r = json(['assess', ...args]);
     const withTarget = r.totals.withTarget;
     // Six units have a target (歙县 is misspelt in the file, 黟县 absent): their own sums.
     expect(withTarget.units).toBe(6);
@@ -339,6 +355,7 @@ describe('targets that do not match', () => {
       'target=控制数',
       '--map',
       'customers=户',
+      '--include-partial',
     ]);
     expect(r.totals.withTarget.units).toBe(8);
     expect(r.targets.unmatched).toEqual([]);

@@ -10,6 +10,7 @@ import { notes } from '../../src/metrics/sections/notes.js';
 import { comparisons } from '../../src/metrics/sections/period.js';
 import { seasonality } from '../../src/metrics/sections/seasonality.js';
 import { seriesBy } from '../../src/metrics/trend.js';
+import { targetBasis } from '../../src/metrics/sections/targets.js';
 import { input, m, type Row } from '../helpers/analysis-input.js';
 
 const day = (y: number, mo: number, d: number) => daysFromCivil(y, mo, d);
@@ -134,6 +135,12 @@ describe('a partial month in the sections', () => {
     const [a] = seriesBy(half(), 'level2');
     expect(a!.avgMonthlyReduction.compound).toBeCloseTo(1 - Math.pow(50 / 118, 1 / 4), 12);
     expect(a!.months.at(-1)).toMatchObject({ partial: true, mom: null });
+  });
+
+  it('targets: a period ending in a partial month is not held against them (review2 #7)', () => {
+    expect(targetBasis(half())).toBe('none');
+    // --include-partial counts December whole: the range is held against the annual target.
+    expect(targetBasis(half(true))).toBe('annual');
   });
 
   it('comparisons: no 环比 and no 同比 for a period that ends in a partial month', () => {

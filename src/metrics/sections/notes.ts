@@ -235,7 +235,7 @@ export function targetNotes(input: AnalysisInput, match: TargetMatch | null): No
     const en = short.map((s) => s[1]).join(', ');
     notes.push(
       note(
-        'targets-not-held',
+        'targets-partial',
         `The period's data is incomplete (${en}): its assessed complaints fall short of the whole period's, so it is not held against the targets (no over-target judgement); --include-partial holds it as whole.`,
         `本期数据不完整（${zh}），考核投诉偏低：不与指标比较，不判断超指标（加 --include-partial 可作完整期间比较）。`,
         {

@@ -18,7 +18,7 @@ type Basis = Pick<AnalysisInput, 'request' | 'settings' | 'period'> &
  * A period the inputs do not cover wholly (a December exported to the 26th, a month in no input)
  * is not held against the targets: its count falls short of the whole period's, so "under target"
  * would be good news it is not, and "over" would come late (review2 item 7; notes:
- * targets-not-held). A year to date is "so far" by nature and says how much is used.
+ * targets-partial). A year to date is "so far" by nature and says how much is used.
  * --include-partial counts partial months as whole, here as everywhere.
  */
 export function heldShort(input: Basis): boolean {

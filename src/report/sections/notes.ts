@@ -19,6 +19,7 @@ const FIGURE_NOTES: ReadonlySet<Note['code']> = new Set([
   'targets-without-data',
   'units-without-target',
   'workdays-outside-calendar',
+  'targets-partial',
 ]);
 
 /**

@@ -240,7 +240,9 @@ function targetLines(a: Analysis, lang: Lang): string[] {
   const y = a.yearToDate;
   const lines: string[] = [];
   // A day, a week or a partial period says so in its own note (targets-not-held).
-  const notHeld = a.notes.some((n) => n.code === 'targets-not-held');
+  const notHeld = a.notes.some(
+    (n) => n.code === 'targets-not-held' || n.code === 'targets-partial',
+  );
   if (a.targets?.basis === 'none' && !notHeld) lines.push(t.monthNoTarget);
   if (a.targets?.prorated) lines.push(PRORATED[lang](a.period));
   const reached = y && reachedList(y, lang);

@@ -114,7 +114,9 @@ function overFigures(u: UnitRow, path: string, annual: boolean, lang: Lang): Pie
 /** The units over the period's own target (a quarter, a year), or "none". */
 function overTargetParagraph(a: Analysis, lang: Lang): Paragraph | null {
   // A partial period is not held against the targets (targets-not-held): say so, not "none over".
-  const notHeld = a.notes.some((n) => n.code === 'targets-not-held');
+  const notHeld = a.notes.some(
+    (n) => n.code === 'targets-not-held' || n.code === 'targets-partial',
+  );
   if (a.targets && notHeld && !a.days) return { runs: runs(PARTIAL_NOT_HELD[lang]) };
   if (!a.targets || a.targets.basis === 'none' || a.totals.unitsWithTarget === 0) return null;
   const zh = lang === 'zh';
