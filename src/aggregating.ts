@@ -213,6 +213,8 @@ export function aggregating(
     },
     close: (ingest) => sink.add({ ingest, records: records!.toPartial(), classifiedBy }),
     endInput: (header) => sink.endInput(header),
+    // Only observers (明细, hot words …) and column dimensions (--by HEADER) read the cells.
+    skipsCells: !observe && !checkColumns,
   };
   return reader;
 }

@@ -133,6 +133,8 @@ export interface PartialSink {
    * no strings of the cells and the long text, which nothing reads.
    */
   skipsOrders?: boolean;
+  /** True when nothing reads the orders' `cells` (the row as read): they are then not made. */
+  skipsCells?: boolean;
 }
 
 /**
@@ -674,7 +676,7 @@ export class TableIngest implements TableSink {
       customerType: this.fieldCoded(b, k, col.customerType, 'customerType'),
       station: this.fieldCoded(b, k, col.station, 'station'),
       address: this.fieldPlain(b, k, col.address, 'address') || null,
-      cells: skips ? NO_CELLS : b.cells(k),
+      cells: skips || this.sink.skipsCells === true ? NO_CELLS : b.cells(k),
       headers: this.header!.headers,
     };
     const digest = order.id === null ? 0 : this.fieldDigest(order, b, cf);
