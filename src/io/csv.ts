@@ -1,7 +1,9 @@
 /**
  * CSV and other delimited text. Decoding is ours and strict (BOM, UTF-8, UTF-16, GB18030:
  * csv-decode.ts), splitting into records is ours too (csv-parser.ts); this file drives them and
- * turns what they refuse into messages that name the file, the line and what to do.
+ * turns what they refuse into messages that name the file, the line and what to do. The parser
+ * runs in fields mode: ordinary records reach a sink that reads offsets (TableSink.fieldRows)
+ * as offsets into the chunk, others as rows of strings (csv-fields.ts).
  */
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
