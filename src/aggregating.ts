@@ -13,6 +13,7 @@ import type { PartialBuilder } from './ingest/partial.js';
 import type { InputHeader } from './ingest/summary.js';
 import { noneClassified, type ClassifiedBy, type PartialAggregate } from './metrics/aggregate.js';
 import { unclassifiedIndex } from './metrics/cube.js';
+import { UnknownLabels } from './taxonomy/unknown-labels.js';
 import type { CodeBook } from './metrics/codes.js';
 import {
   BREAKDOWN_FIELDS,
@@ -158,12 +159,14 @@ export function aggregating(
   const unclassified = unclassifiedIndex(taxonomy);
   let records: Records | null = null;
   let classifiedBy: ClassifiedBy = noneClassified();
+  let unknownLabels = new UnknownLabels();
   let entryOf: (local: number) => number = (local) => local;
   const reader: InputsSink = {
     open: (partial) => {
       // The first partial is merged into nothing: it need not keep every complainant's text.
       records = new Records(dimensions, counter.opened++ > 0);
       classifiedBy = noneClassified();
+      unknownLabels = new UnknownLabels();
       if (observe && sink.lookahead) entryOf = sink.lookahead(partial);
     },
     order: (order, entry) => {
@@ -191,6 +194,9 @@ export function aggregating(
       const c = classifier.classify(order);
       observe?.(order, entryOf(entry), c);
       classifiedBy[c.method]++;
+      // A recorded class that did not decide (or decided only its first level): was it unknown?
+      if ((order.level1 || order.level2) && (c.method !== 'columns' || (order.level2 && !c.level2)))
+        classifier.noteUnknown(order, unknownLabels);
       const node = c.level3 ?? c.level2 ?? c.level1;
       records!.add(
         {
@@ -211,7 +217,13 @@ export function aggregating(
         entry,
       );
     },
-    close: (ingest) => sink.add({ ingest, records: records!.toPartial(), classifiedBy }),
+    close: (ingest) =>
+      sink.add({
+        ingest,
+        records: records!.toPartial(),
+        classifiedBy,
+        ...(unknownLabels.size > 0 ? { unknownLabels: unknownLabels.list() } : {}),
+      }),
     endInput: (header) => sink.endInput(header),
     // Only observers (明细, hot words …) and column dimensions (--by HEADER) read the cells.
     skipsCells: !observe && !checkColumns,

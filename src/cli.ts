@@ -42,7 +42,8 @@ export function program(): Command {
 Exit codes: 0 done; 1 internal error, or a broken installation (reinstall with npm
 install); 2 usage error, an input that cannot be read (damaged or over a limit) or an output
 that cannot be written (disk full, an output that is an input), or no row is a complaint;
-3 rows were rejected, or a target matches no unit, under --strict; 129/130/143 after SIGHUP/SIGINT/SIGTERM, temporary files removed. Set
+3 rows were rejected, or a target matches no unit, under --strict; 4 warn --fail-on LEVEL and a
+unit at or above it; 129/130/143 after SIGHUP/SIGINT/SIGTERM, temporary files removed. Set
 DEBUG=complaints for a stack trace.
 
 Examples:

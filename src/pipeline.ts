@@ -4,6 +4,7 @@
  * choose the period, and compute the analysis. The report side (src/report/) turns the result
  * into the JSON result, the report model and its renderings.
  */
+import { unknownLabelsWarning } from './taxonomy/unknown-labels.js';
 import { readAggregate, type OrderObserver } from './aggregate.js';
 import { InputError, refuseRejects, refuseUnmatchedTargets } from './errors.js';
 import { noComplaintsError } from './ingest/complaint-types.js';
@@ -19,7 +20,7 @@ import type { Targets } from './metrics/targets.js';
 import { print } from './report/print.js';
 import { analyse, type Analysis, type AnalysisInput } from './metrics/analysis.js';
 import type { Aggregate } from './metrics/aggregate.js';
-import { monthOfDay } from './metrics/calendar.js';
+import { dayToString, monthOfDay } from './metrics/calendar.js';
 import { coveredMonths, daysCover, partialMonths, type InputSpan } from './metrics/coverage.js';
 import { buildCube, complaintClasses } from './metrics/cube.js';
 import {
@@ -133,6 +134,12 @@ export async function runPipeline(
   }
   const { ingest: result, classifiedBy } = aggregate;
   result.warnings.push(...formatOptionWarnings(settings.ingest, result.inputs));
+  const unknownSaid = unknownLabelsWarning(
+    aggregate.unknownLabels,
+    taxonomy.name,
+    'those rows were classified from their text',
+  );
+  if (unknownSaid) result.warnings.push(unknownSaid);
   refuseRejects(settings.strict, result);
   const noComplaints = noComplaintsError(result, settings.ingest.complaintTypes);
   if (noComplaints) throw noComplaints;
@@ -152,6 +159,7 @@ export async function runPipeline(
     targets,
     naming,
     unitNotes,
+    periodFromConfig: settings.periodFromConfig,
   });
   if (day) input.dayComplaints = day.list();
   input.by = settings.by;
@@ -163,7 +171,7 @@ export async function runPipeline(
     ingest: result,
     taxonomy,
     classifiedBy,
-    ...(early ? { earlyWarning: early.judge(input) } : {}),
+    ...(early ? { earlyWarning: early.judge(input, result.inputs) } : {}),
     ...(hot ? { hotWords: await hot.compute(input) } : {}),
   };
 }
@@ -177,6 +185,8 @@ export function analysisInput(
   context: Pick<AnalysisInput, 'request' | 'settings' | 'taxonomy' | 'targets' | 'unitNotes'> & {
     inputs: readonly string[];
     naming?: ValueNaming | null;
+    /** The config file whose "period" chose the period: the advice then names it. */
+    periodFromConfig?: string | null;
   },
 ): AnalysisInput {
   const { request, taxonomy, inputs } = context;
@@ -214,7 +224,11 @@ export function analysisInput(
     );
   }
   const sorted = [...allMonths].sort((a, b) => a - b);
-  const range = `${monthIndexToString(sorted[0]!)} – ${monthIndexToString(sorted[sorted.length - 1]!)}`;
+  // A period asked in days is answered in days: the data's first and last day.
+  const days = request.days ? [...monthOf.keys()].sort((a, b) => a - b) : null;
+  const range = days
+    ? `${dayToString(days[0]!)} – ${dayToString(days[days.length - 1]!)}`
+    : `${monthIndexToString(sorted[0]!)} – ${monthIndexToString(sorted[sorted.length - 1]!)}`;
   // A day or a week the exports cover may hold no work order (a quiet Sunday): it is reported
   // as 0; one they do not cover at all is refused like an empty month.
   const empty = (p: Period) =>
@@ -225,7 +239,9 @@ export function analysisInput(
     throw new InputError(
       'NO_DATA',
       `${inputsText}: no work order in ${period ? periodText(period) : 'the period asked for'}; the inputs hold ${range}.`,
-      'Choose a period the exports cover (--month, --quarter, --year, --week, --day, --from/--to), or add the export for it.',
+      context.periodFromConfig
+        ? `Change "period" in ${context.periodFromConfig} to one the exports cover, or add the export for it.`
+        : 'Choose a period the exports cover (--month, --quarter, --year, --week, --day, --from/--to), or add the export for it.',
     );
   }
   const fields = new Set<Field>(result.inputs.flatMap((i) => i.columns.map((c) => c.field)));
@@ -248,7 +264,10 @@ export function analysisInput(
   };
 }
 
-/** The days each input covers, with its units as counted (metrics/coverage.ts). */
+/**
+ * The days each input covers, with its units as counted (metrics/coverage.ts): an input with a
+ * hole inside (a month left out of the export) is two spans, as if exported in two files.
+ */
 function coverageSpans(result: IngestResult, naming: ValueNaming | null): InputSpan[] {
   return result.coverage.flatMap((days, i) => {
     if (!days) return [];
@@ -256,7 +275,14 @@ function coverageSpans(result: IngestResult, naming: ValueNaming | null): InputS
     const units = naming
       ? [...new Set(written.map((u) => namedUnit(naming, u, unitHeader(result, i))))]
       : written;
-    return [{ from: days[0], to: days[1], units }];
+    const pieces: InputSpan[] = [];
+    let from = days[0];
+    for (const [a, b] of result.coverageGaps?.[i] ?? []) {
+      if (a > from) pieces.push({ from, to: a - 1, units });
+      from = b + 1;
+    }
+    if (from <= days[1]) pieces.push({ from, to: days[1], units });
+    return pieces;
   });
 }
 

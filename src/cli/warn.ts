@@ -30,8 +30,20 @@ export function register(program: Command): void {
 Period: --month YYYY-MM (2016-11, 201611, 2016年11月), --week 2016-W25, --day 2016-06-30, or
 --day latest (the latest day the exports cover for every unit: a daily cron job); without one,
 the latest month the exports cover whole. A day is judged against the same weekday of the
-four weeks before, a week and a month against their six before and a year earlier. Targets are annual: the year so far is held against them, and forecast to December.
---json prints {period, thresholds, levels, units: [{unit, level, reasons, forecast}]}.
+four weeks before, a week and a month against their six before and a year earlier.
+
+Targets are annual: the year so far is held against them, and forecast to December — the
+assessed complaints so far divided by the share of a year the months gone hold in the unit's
+seasonal profile. Its interval (low–high) is the 80% predictive interval of the year-end total:
+negative binomial (gamma–Poisson, Jeffreys prior), the rate estimated from the complaints so
+far with its uncertainty counted, so 4 complaints after January give 26–86, not 40–57. Red when
+the target is reached or the interval's low end reaches it; yellow when the forecast does.
+
+Overdue work orders are judged only for the inputs with a 办结时间 column (repeats: 客户编号 or
+联系电话; escalation: 是否越级); the checks not made, and the inputs not judged, are said under
+the levels (未能判断) and in the JSON's notes [{code, message, zh, files?}].
+--json prints {period, thresholds, levels, units: [{unit, level, reasons, forecast: {assessed,
+annualTarget, yearEnd, low, high, profile, interval}}], notes}.
 
 Exit codes: 0 done (whatever the levels, without --fail-on); 2 an input, the targets or the
 thresholds file cannot be read, or no month is covered whole; 3 rows were rejected, or a target

@@ -22,6 +22,7 @@ import { summaryView } from '../report/sections/terminal.js';
 import { colours } from '../report/terminal.js';
 import { print } from '../report/print.js';
 import { namedPeriod, outName, reportPath, reportPathToCheck } from '../settings/output-path.js';
+import { refuseTableInputsWouldRead } from '../settings/inputs.js';
 import { filesRead } from '../settings/resolve.js';
 import type { Settings } from '../settings/types.js';
 
@@ -29,6 +30,7 @@ export async function run(settings: Settings): Promise<void> {
   const { lang, json } = settings;
   const reads = filesRead(settings);
   await guardOutputs([json?.file, settings.out], reads);
+  refuseTableInputsWouldRead(settings.out, settings.expandedInputs, process.cwd());
   if (json?.file) await checkWritable(json.file);
   const toCheck = reportPathToCheck(settings);
   const kind = toCheck ? await checkOutput(toCheck, outName(settings)) : null;
@@ -67,7 +69,7 @@ export async function run(settings: Settings): Promise<void> {
     }
     // After the summary, so that the notes are the last thing a terminal shows.
     if (out && written && !settings.quiet)
-      print(process.stderr, successLines(out, written, result, lang));
+      print(process.stderr, successLines(out, written, result, lang, settings.partialFromConfig));
   } finally {
     detail?.remove();
   }

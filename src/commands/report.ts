@@ -23,6 +23,7 @@ import { emitJson, resultJson } from '../report/json.js';
 import { checkWritable, guardOutputs } from '../io/write.js';
 import { print } from '../report/print.js';
 import { namedPeriod, outName, reportPath } from '../settings/output-path.js';
+import { refuseTableInputsWouldRead } from '../settings/inputs.js';
 import { filesRead } from '../settings/resolve.js';
 import type { Settings } from '../settings/types.js';
 
@@ -35,6 +36,7 @@ export async function run(settings: Settings): Promise<void> {
   const { lang, period: request } = settings;
   const reads = filesRead(settings);
   await guardOutputs([settings.json?.file, settings.out], reads);
+  refuseTableInputsWouldRead(settings.out, settings.expandedInputs, process.cwd());
   if (settings.json?.file) await checkWritable(settings.json.file);
   if (settings.out) await checkOutput(settings.out);
   // The config file's pattern by its kind before any reading (its folder may hold a {period}).
@@ -70,7 +72,13 @@ export async function run(settings: Settings): Promise<void> {
     if (!settings.quiet)
       print(
         process.stderr,
-        successLines(settings.out ?? relative(process.cwd(), out), written, result, lang),
+        successLines(
+          settings.out ?? relative(process.cwd(), out),
+          written,
+          result,
+          lang,
+          settings.partialFromConfig,
+        ),
       );
     if (settings.json)
       await emitJson(resultJson(result, { quarterKey }), settings.json.file ?? true);

@@ -2,7 +2,8 @@
  * The days an export covers, judged from the data: what its title rows state (title.ts), its
  * first and last acceptance times, and the days without a work order at either end against its
  * usual daily volume. An export taken on 26 December covers December only to the 26th; counted
- * as a whole month it reads as a fall of 40% (issue 12). Pure.
+ * as a whole month it reads as a fall of 40% (issue 12). The same test finds a hole inside an
+ * export (a month left out of it): a run of empty days its volume would have filled. Pure.
  */
 import { dayToString, firstDayOfMonth, lastDayOfMonth, monthOfDay } from '../metrics/calendar.js';
 import type { TitleDates } from './title.js';
@@ -38,6 +39,11 @@ export interface Coverage {
   from: number;
   to: number;
   basis: CoverageBasis;
+  /**
+   * Runs of days inside from…to (inclusive day indexes) without a work order where the input's
+   * volume would have put some (interiorGaps): days the export leaves out, not quiet days.
+   */
+  gaps: [number, number][];
 }
 
 /** Work orders per day of an input: day index → count. */
@@ -97,17 +103,63 @@ export function inputCoverage(
       ? first
       : firstMonthStart;
   }
-  if (title?.to != null) return { from, to: Math.max(title.to, last), basis: 'stated' };
+  const gaps = interiorGaps(days, first, last);
+  if (title?.to != null) return { from, to: Math.max(title.to, last), basis: 'stated', gaps };
   if (title?.exportedAt != null && title.exportedAt < lastMonthEnd)
-    return { from, to: Math.max(title.exportedAt, last), basis: 'exported' };
+    return { from, to: Math.max(title.exportedAt, last), basis: 'exported', gaps };
   const monthStart = Math.max(firstDayOfMonth(monthOfDay(last)), first);
   const earlier = monthStart > first ? ([first, monthStart - 1] as [number, number]) : null;
   return cutShort(days, lastMonthEnd - last, [monthStart, last], earlier)
-    ? { from, to: last, basis: 'rows' }
-    : { from, to: lastMonthEnd, basis: 'month' };
+    ? { from, to: last, basis: 'rows', gaps }
+    : { from, to: lastMonthEnd, basis: 'month', gaps };
 }
 
-/** The coverage as JSON and `inspect` show it. */
-export function coverageJson(c: Coverage): { from: string; to: string; basis: CoverageBasis } {
-  return { from: dayToString(c.from), to: dayToString(c.to), basis: c.basis };
+/** Days on either side of an empty run whose work orders say what the run would have held. */
+export const GAP_WINDOW_DAYS = 28;
+
+/**
+ * The runs of empty days between an input's first and last day with work orders that its volume
+ * would have filled. Over a window of GAP_WINDOW_DAYS either side of a run (volume changes over a
+ * year), the n work orders all falling outside the run's L days of the window's W has chance
+ * ((W − L) / W)^n; the run is a gap when that is below e^−5 / D, D the days the export spans — the
+ * chance that a run so long is empty somewhere in the export by chance alone then stays below
+ * e^−5 (≈ 0.7%), the test of the ends (EXPECTED_ORDERS_MIN) taken over every place a run could
+ * be. At 1 work order a day around it, 11 empty days of a month's export are a gap, 10 are not; a
+ * month missing from a year's export at 3 a day is one by far. Left as 0, such a month reads as a
+ * fall of 100%.
+ */
+export function interiorGaps(days: DayCounts, first: number, last: number): [number, number][] {
+  const withData = [...days.entries()]
+    .filter(([d, n]) => n > 0 && d >= first && d <= last)
+    .map(([d]) => d)
+    .sort((a, b) => a - b);
+  const runs: [number, number][] = [];
+  for (let i = 1; i < withData.length; i++)
+    if (withData[i]! > withData[i - 1]! + 1) runs.push([withData[i - 1]! + 1, withData[i]! - 1]);
+  const threshold = EXPECTED_ORDERS_MIN + Math.log(last - first + 1);
+  return runs.filter(([a, b]) => {
+    const from = Math.max(first, a - GAP_WINDOW_DAYS);
+    const to = Math.min(last, b + GAP_WINDOW_DAYS);
+    const window = to - from + 1;
+    let orders = 0;
+    for (const d of withData) if (d >= from && d <= to) orders += days.get(d)!;
+    return -orders * Math.log((window - (b - a + 1)) / window) >= threshold;
+  });
+}
+
+/** The coverage as JSON and `inspect` show it (`gaps` only when there are any). */
+export function coverageJson(c: Coverage): {
+  from: string;
+  to: string;
+  basis: CoverageBasis;
+  gaps?: { from: string; to: string }[];
+} {
+  return {
+    from: dayToString(c.from),
+    to: dayToString(c.to),
+    basis: c.basis,
+    ...(c.gaps.length > 0
+      ? { gaps: c.gaps.map(([a, b]) => ({ from: dayToString(a), to: dayToString(b) })) }
+      : {}),
+  };
 }

@@ -17,6 +17,7 @@ import {
   type EarlyWarning,
 } from '../metrics/warn/warnings.js';
 import type { Settings } from '../settings/types.js';
+import type { InputSummary } from './types.js';
 import { RecentComplaints } from './recent-complaints.js';
 
 /** Days before the period the repeat window, and the latest month's, may reach back to. */
@@ -41,8 +42,12 @@ export class EarlyWarningRun {
     return new EarlyWarningRun(settings, await readThresholds(settings.thresholds));
   }
 
-  /** The warning of the month judged; null when no month of the period is covered whole. */
-  judge(input: AnalysisInput): EarlyWarning | null {
+  /**
+   * The warning of the month judged; null when no month of the period is covered whole. `inputs`:
+   * the inputs read, in order — a work order is judged on a column (办结时间 …) only when its own
+   * input has it.
+   */
+  judge(input: AnalysisInput, inputs?: readonly InputSummary[]): EarlyWarning | null {
     const mode = this.settings.earlyWarning;
     const month =
       mode === 'asked'
@@ -51,6 +56,10 @@ export class EarlyWarningRun {
           ? latestCompleteDay(input)
           : latestCompleteMonth(input);
     if (!month) return null;
+    const sources = inputs?.map((i) => ({
+      file: i.file,
+      fields: new Set(i.columns.map((c) => c.field)),
+    }));
     const units = unitWarnings({
       input: month,
       orders: this.recent.orders(),
@@ -58,6 +67,7 @@ export class EarlyWarningRun {
       closeLimit: this.settings.analysis.closeLimit,
       calendar: chineseDays(),
       dataEnd: this.recent.dataEnd,
+      sources,
     });
     const label = month.request.label ?? '';
     return {
@@ -65,7 +75,7 @@ export class EarlyWarningRun {
       input: month,
       units,
       thresholds: this.thresholds,
-      gaps: warnGaps(month),
+      gaps: warnGaps(month, sources),
     };
   }
 }

@@ -34,6 +34,7 @@ export class DataSetMerge {
   private readonly summaries: InputSummary[] = [];
   private readonly spans: ([number, number] | null)[] = [];
   private readonly coverage: ([number, number] | null)[] = [];
+  private readonly coverageGaps: [number, number][][] = [];
   private readonly warnings: string[] = [];
   private readonly rejects: Reject[] = [];
   private rejected = 0;
@@ -122,6 +123,7 @@ export class DataSetMerge {
         : [Math.floor(firstMs / DAY_MS), Math.floor(lastMs / DAY_MS)];
     const covered = coverageDays(header, counts);
     this.coverage[header.input] = covered && [covered.from, covered.to];
+    this.coverageGaps[header.input] = covered?.gaps ?? [];
     if (header.columns.every((c) => c.field !== 'id')) {
       this.warnings.push(
         `${header.file}: no 工单编号 (id) column: its rows are not de-duplicated.`,
@@ -169,6 +171,7 @@ export class DataSetMerge {
       warnings: this.warnings,
       spans: this.spans,
       coverage: this.coverage,
+      coverageGaps: this.coverageGaps,
     };
   }
 

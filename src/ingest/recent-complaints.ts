@@ -68,6 +68,7 @@ export class RecentComplaints {
     // year's complaints held the whole file's text (690 MiB for a 1M-row report).
     const kept: WarnOrder = {
       id: order.id === null ? `${order.input}:${order.row}` : detach(order.id),
+      input: order.input,
       unit: order.unit,
       at: minute,
       day,

@@ -129,6 +129,8 @@ export interface InputSummary {
     from: string;
     to: string;
     basis: CoverageBasis;
+    /** Runs of days inside the span the export leaves out (no work order where some were due). */
+    gaps?: { from: string; to: string }[];
     stated: { from: string | null; to: string | null } | null;
     exportedAt: string | null;
   } | null;
@@ -162,4 +164,6 @@ export interface IngestResult {
   spans: ([number, number] | null)[];
   /** Per input: the first and last day it covers (InputSummary.coverage), or null. */
   coverage: ([number, number] | null)[];
+  /** Per input: the runs of days inside its coverage that it leaves out (ingest/coverage.ts). */
+  coverageGaps?: [number, number][][];
 }

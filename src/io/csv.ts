@@ -204,6 +204,16 @@ function decodeError(
       { file, row: at },
     );
   }
+  if (source.forced && error.validAs !== null && error.validAs !== encoding) {
+    // The encoding named is more likely wrong than the file mixed: say what the line reads as.
+    const as = error.validAs === 'utf-8' ? 'UTF-8' : 'GB18030';
+    return new InputError(
+      'CSV_ENCODING',
+      `${file}: ${line} is not ${name} (--encoding ${encoding}) but reads as ${as}.`,
+      `Run again with --encoding ${error.validAs}, or without --encoding to let it be found.`,
+      { file, row: at },
+    );
+  }
   if (at > 1 && error.validAs === 'utf-8') {
     return new InputError(
       'CSV_ENCODING',

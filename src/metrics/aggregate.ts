@@ -14,6 +14,7 @@ import type { IngestPartial } from '../ingest/partial.js';
 import type { InputHeader } from '../ingest/summary.js';
 import type { IngestResult } from '../ingest/types.js';
 import { Records, type RecordsPartial } from './records.js';
+import { UnknownLabels, type UnknownLabel } from '../taxonomy/unknown-labels.js';
 
 export type ClassifiedBy = Record<'columns' | 'rules' | 'model' | 'unclassified', number>;
 
@@ -22,6 +23,8 @@ export interface PartialAggregate {
   records: RecordsPartial;
   /** Complaint rows by how they were classified (every copy counts, as `classify` does). */
   classifiedBy: ClassifiedBy;
+  /** Class values of its complaint rows the taxonomy does not know (unknown-labels.ts). */
+  unknownLabels?: UnknownLabel[];
   /** A worker's byte range: the hot words' texts of its rows, by its own entries. */
   hotWords?: HotWordTextsData;
   /** A worker's byte range: the early warning's recent complaints, by its own entries. */
@@ -35,6 +38,7 @@ export interface Aggregate {
   ingest: IngestResult;
   records: Records;
   classifiedBy: ClassifiedBy;
+  unknownLabels: UnknownLabel[];
 }
 
 export const noneClassified = (): ClassifiedBy => ({
@@ -49,6 +53,7 @@ export class AggregateMerge {
   readonly dataSet = new DataSetMerge();
   private records: Records | null = null;
   private readonly classifiedBy = noneClassified();
+  private readonly unknownLabels = new UnknownLabels();
 
   /** Adds a partial; returns its entries in the data set (DataSetMerge.add). */
   add(partial: PartialAggregate): EntryMap {
@@ -57,6 +62,7 @@ export class AggregateMerge {
     else this.records.absorb(partial.records, entries);
     for (const method of Object.keys(this.classifiedBy) as (keyof ClassifiedBy)[])
       this.classifiedBy[method] += partial.classifiedBy[method];
+    if (partial.unknownLabels) this.unknownLabels.absorb(partial.unknownLabels);
     return entries;
   }
 
@@ -70,6 +76,7 @@ export class AggregateMerge {
       ingest: this.dataSet.result(),
       records: this.records ?? new Records(),
       classifiedBy: this.classifiedBy,
+      unknownLabels: this.unknownLabels.list(),
     };
   }
 }

@@ -48,12 +48,13 @@ export function analyse(input: AnalysisInput): Analysis {
   const counts = classCounts(input);
   const targets = targetMatch(input, units);
   const satisfied = satisfaction(input);
+  const trended = trend(input, monthRows);
   return {
     period: periodSection(input),
     totals: totals(input, units),
     units,
     months: monthRows,
-    trend: trend(input, monthRows),
+    trend: trended,
     categories: categories(input, counts),
     seasonality: seasonality(input),
     hotspots: hotspots(input, units, counts),
@@ -63,7 +64,13 @@ export function analyse(input: AnalysisInput): Analysis {
     targets,
     yearToDate: yearToDate(input),
     settings: input.settings,
-    notes: notes(input, { targets, satisfaction: satisfied, timeliness: timed }),
+    notes: notes(input, {
+      targets,
+      satisfaction: satisfied,
+      timeliness: timed,
+      months: monthRows,
+      trend: trended,
+    }),
     days: days(input),
     dayComplaints: input.dayComplaints ?? null,
     breakdowns: breakdowns(input),

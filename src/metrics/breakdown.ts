@@ -147,7 +147,13 @@ function sum(counts: readonly KeyedCounts[] | null, pick: (c: KeyedCounts) => nu
   return counts === null ? null : counts.reduce((s, c) => s + pick(c), 0);
 }
 
-/** A breakdown of counts in the period, a year earlier and just before (null: not covered). */
+/**
+ * A breakdown of counts in the period, a year earlier and just before (null: not covered).
+ * By month, `before` holds each month's month before; `spanBefore` then holds the span just
+ * before the whole period, which the totals and the margins over the other dimension compare
+ * with (a quarter's total against the quarter before, not against the sum of its months' months
+ * before). Without it, `before` serves both.
+ */
 export function breakdownOf(
   by: readonly string[],
   now: readonly KeyedCounts[],
@@ -155,10 +161,11 @@ export function breakdownOf(
   before: readonly KeyedCounts[] | null,
   english: (key: readonly string[]) => string[] = (key) => [...key],
   chronological: readonly boolean[] = by.map(() => false),
+  spanBefore: readonly KeyedCounts[] | null = before,
 ): Breakdown {
   const complaints = sum(now, (c) => c.complaints)!;
   const previous = sum(earlier, (c) => c.complaints);
-  const preceding = sum(before, (c) => c.complaints);
+  const preceding = sum(spanBefore, (c) => c.complaints);
   const inOrder = (rows: BreakdownGroup[], d: number) =>
     chronological[d] ? rows.sort((a, b) => compareText(a.key[0]!, b.key[0]!)) : rows;
   const margins =
@@ -169,7 +176,7 @@ export function breakdownOf(
             breakdownRows(
               margin(now, d),
               earlier && margin(earlier, d),
-              before && margin(before, d),
+              chronological[d] ? before && margin(before, d) : spanBefore && margin(spanBefore, d),
               english,
             ),
             d,
@@ -305,6 +312,7 @@ export function breakdown(input: AnalysisInput, names: readonly string[]): Break
   const now = counts(input.period, 0);
   const past = earlier && counts(earlier.period, earlier.shift);
   const prior = before && counts(before.period, before.shift);
+  const span = byMonth ? compared.preceding && counts(compared.preceding, 0) : prior;
   return breakdownOf(
     dimensions.map(dimensionName),
     now,
@@ -312,6 +320,7 @@ export function breakdown(input: AnalysisInput, names: readonly string[]): Break
     prior,
     (key) => key.map((k) => english.get(k) ?? k),
     dimensions.map((d) => d === 'month'),
+    span,
   );
 }
 

@@ -49,7 +49,11 @@ export function prorate(annualTarget: number, months: number): number {
 export interface AverageMonthlyReduction {
   /** Mean of the monthly reduction rates (−环比), over the months whose rate exists. */
   arithmetic: number | null;
-  /** 1 − (last / first)^(1 / (n − 1)), n − 1 the months from the first to the last. */
+  /**
+   * 1 − (last / first)^(1 / (n − 1)), n − 1 the months from the first to the last; null when
+   * either is 0: from 0 no rate exists, and to 0 every series gives 100% (3 → 4 → 0 as 300 → 0),
+   * a figure that says nothing of the months between.
+   */
   compound: number | null;
 }
 
@@ -75,7 +79,7 @@ export function averageMonthlyReduction(
   const first = firstAt === undefined ? undefined : series[firstAt]!;
   const last = lastAt === undefined ? undefined : series[lastAt]!;
   const compound =
-    first === undefined || last === undefined || lastAt === firstAt || first <= 0
+    first === undefined || last === undefined || lastAt === firstAt || first <= 0 || last <= 0
       ? null
       : 1 - Math.pow(last / first, 1 / (lastAt! - firstAt!));
   return { arithmetic, compound };

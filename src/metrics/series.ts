@@ -53,11 +53,26 @@ export function monthRows(
   return rows;
 }
 
+/**
+ * 月均下降率 of a series, with the first and last months it runs over (YYYY-MM, null when no
+ * month is usable): months left out at either end (partial, not covered) narrow the span, and a
+ * reader must be told (the terminal and workbook say it beside the rates).
+ */
+export interface SeriesReduction extends AverageMonthlyReduction {
+  from: string | null;
+  to: string | null;
+}
+
 /** 月均下降率 of the months `from`…`to` of `rows` (monthRows), over the usable months only. */
 export function seriesReduction(
   rows: readonly MonthRow[],
   from: number,
   use: MonthUse,
-): AverageMonthlyReduction {
-  return averageMonthlyReduction(rows.map((r, i) => (use.usable(from + i) ? r.complaints : null)));
+): SeriesReduction {
+  const used = rows.filter((_, i) => use.usable(from + i));
+  return {
+    ...averageMonthlyReduction(rows.map((r, i) => (use.usable(from + i) ? r.complaints : null))),
+    from: used[0]?.month ?? null,
+    to: used[used.length - 1]?.month ?? null,
+  };
 }

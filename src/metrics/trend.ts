@@ -12,7 +12,7 @@ import { dayToString, monthOfDay } from './calendar.js';
 import { breakdownDimension, type BreakdownDimension } from './dimensions.js';
 import type { Period } from './period.js';
 import type { AnalysisInput, MonthRow } from './types.js';
-import type { AverageMonthlyReduction } from './formulas.js';
+import type { SeriesReduction } from './series.js';
 import { groupBy, NONE, nodeOf, noTally, type Group, type Tally } from './group.js';
 import { monthsOf } from './sections/months.js';
 import { inDays } from './sections/period.js';
@@ -28,7 +28,7 @@ export interface GroupSeries {
   nameEn: string;
   complaints: number;
   months: MonthRow[];
-  avgMonthlyReduction: AverageMonthlyReduction;
+  avgMonthlyReduction: SeriesReduction;
   /** For a day, a week or a range of days: the group's days (its `months` are then empty). */
   days?: { day: string; complaints: number; assessed: number }[];
 }
@@ -122,7 +122,7 @@ function daySeriesBy(input: AnalysisInput, by: string): GroupSeries[] {
       ...g.describe,
       complaints: g.buckets.reduce((sum, b) => sum + b.complaints, 0),
       months: [],
-      avgMonthlyReduction: { arithmetic: null, compound: null },
+      avgMonthlyReduction: { arithmetic: null, compound: null, from: null, to: null },
       days: g.buckets.map((b, i) => ({
         day: dayToString(period.from + i),
         complaints: b.complaints,

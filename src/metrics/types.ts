@@ -9,7 +9,7 @@ import type { InputSpan, PartialMonth } from './coverage.js';
 import type { Breakdown } from './breakdown.js';
 import type { QuarterFigures } from './sections/quarterly.js';
 import type { Cube } from './cube.js';
-import type { AverageMonthlyReduction } from './formulas.js';
+import type { SeriesReduction } from './series.js';
 import type { Period, PeriodRequest } from './period.js';
 import type { Records } from './records.js';
 import type { Targets } from './targets.js';
@@ -168,6 +168,11 @@ export interface Categories {
   level2: CategoryRow[];
   level3: CategoryRow[];
   discipline: DisciplineRow[];
+  /**
+   * The classified complaints (the disciplines' sum) and the same a year earlier: the base of
+   * the disciplines' table, whose total is not all complaints when some are unclassified.
+   */
+  classified: { complaints: number; previous: number | null; yoy: number | null };
   unclassified: number;
 }
 
@@ -334,7 +339,7 @@ export interface YearToDate {
   totals: YearToDateTotals;
   units: YearToDateUnitRow[];
   months: MonthRow[];
-  trend: { avgMonthlyReduction: AverageMonthlyReduction };
+  trend: { avgMonthlyReduction: SeriesReduction };
   targets: TargetMatch | null;
 }
 
@@ -343,7 +348,7 @@ export interface Analysis extends Extras {
   totals: Totals;
   units: UnitRow[];
   months: MonthRow[];
-  trend: { avgMonthlyReduction: AverageMonthlyReduction };
+  trend: { avgMonthlyReduction: SeriesReduction };
   categories: Categories;
   seasonality: Seasonality | null;
   hotspots: HotSpots;
@@ -388,7 +393,9 @@ export interface Note {
     | 'units-rollup-short'
     | 'days-missing'
     | 'days-partial'
-    | 'targets-not-held';
+    | 'targets-not-held'
+    | 'no-mom'
+    | 'no-reduction';
   message: string;
   zh: string;
   /**
@@ -415,4 +422,6 @@ export const SKIPPED_NOTES: ReadonlySet<Note['code']> = new Set([
   'no-reply',
   'no-close',
   'no-satisfaction',
+  'no-mom',
+  'no-reduction',
 ]);

@@ -436,6 +436,11 @@ export const BOOK = {
     unitsWithTarget: '有指标单位数',
     avgArithmetic: '月均下降率（算术）',
     avgCompound: '月均下降率（复合）',
+    reductionSpan: (from: string, to: string) => `（${from}至${to}）`,
+    reductionOver: (how: string, from: string, to: string) =>
+      `月均下降率（${how}，${from}至${to}）`,
+    arithmetic: '算术',
+    compound: '复合',
     notes: '说明',
     footer: '&L&A&C第 &P 页，共 &N 页',
     /** The heading of the written bulletin's text block on 概览. */
@@ -509,6 +514,11 @@ export const BOOK = {
     unitsWithTarget: 'units with a target',
     avgArithmetic: 'average monthly reduction (arithmetic)',
     avgCompound: 'average monthly reduction (compound)',
+    reductionSpan: (from: string, to: string) => ` (${from} to ${to})`,
+    reductionOver: (how: string, from: string, to: string) =>
+      `average monthly reduction (${how}, ${from} to ${to})`,
+    arithmetic: 'arithmetic',
+    compound: 'compound',
     notes: 'notes',
     footer: '&L&A&CPage &P of &N',
     bulletin: 'Bulletin',
@@ -562,6 +572,24 @@ export function reachedFigures(assessed: number, annualTarget: number): string {
 }
 
 /** Said under a units table when the targets were scaled to the period. */
+/** A workbook label of a 月均下降率 with the months it runs over, when it has them. */
+export function reductionLabel(
+  how: 'arithmetic' | 'compound',
+  r: { from: string | null; to: string | null },
+  lang: Lang,
+): string {
+  const t = BOOK[lang];
+  if (!r.from || !r.to || r.from === r.to) {
+    return how === 'arithmetic' ? t.avgArithmetic : t.avgCompound;
+  }
+  return t.reductionOver(t[how], r.from, r.to);
+}
+
+/** The months a 月均下降率 runs over, to follow its label; '' when it has none. */
+export function reductionSpan(r: { from: string | null; to: string | null }, lang: Lang): string {
+  return r.from && r.to && r.from !== r.to ? BOOK[lang].reductionSpan(r.from, r.to) : '';
+}
+
 export const PRORATED = {
   zh: (p: { from: string; to: string; months: number }) =>
     `指标按 ${monthSpan(p, 'zh')}折算（年度指标 × ${twelfths(p.months)}）`,
@@ -574,7 +602,8 @@ export const COVERAGE = {
   zh: {
     noData: '无数据',
     covered: '数据覆盖',
-    span: (c: CoverageSummary) => `${c.from} 至 ${c.to}（依据：${COVERAGE.zh.basis(c)}）`,
+    span: (c: CoverageSummary) =>
+      `${c.from} 至 ${c.to}（依据：${COVERAGE.zh.basis(c)}）${COVERAGE.zh.gaps(c)}`,
     inputsCaption: '各输入覆盖的日期',
     monthsCaption: '数据不完整的月份',
     unmatchedCaption: (file: string) => `${file} 中未匹配到数据的单位`,
@@ -590,11 +619,17 @@ export const COVERAGE = {
           return '最后一条工单所在月的月末';
       }
     },
+    /** The runs of days an export leaves out inside its span; '' when none. */
+    gaps: (c: CoverageSummary) =>
+      c.gaps?.length
+        ? `；缺 ${c.gaps.map((g) => (g.from === g.to ? g.from : `${g.from} 至 ${g.to}`)).join('、')}（按日均工单量不应全无工单，按 0 计）`
+        : '',
   },
   en: {
     noData: 'no data',
     covered: 'covers',
-    span: (c: CoverageSummary) => `${c.from} to ${c.to} (judged by ${COVERAGE.en.basis(c)})`,
+    span: (c: CoverageSummary) =>
+      `${c.from} to ${c.to} (judged by ${COVERAGE.en.basis(c)})${COVERAGE.en.gaps(c)}`,
     inputsCaption: 'The days each input covers',
     monthsCaption: 'Months with incomplete data',
     unmatchedCaption: (file: string) => `Units of ${file} with no data`,
@@ -610,6 +645,10 @@ export const COVERAGE = {
           return "the end of the last work order's month";
       }
     },
+    gaps: (c: CoverageSummary) =>
+      c.gaps?.length
+        ? `; missing ${c.gaps.map((g) => (g.from === g.to ? g.from : `${g.from} to ${g.to}`)).join(', ')} (no work order where its daily volume would have put some; counted as 0)`
+        : '',
   },
 };
 
@@ -627,7 +666,7 @@ export const TERMINAL = {
     about: (months: string, basis: string) => `（${months}；${basis}）`,
     over: '超',
     total: '合计',
-    avgReduction: (a: string, c: string) => `月均下降率：算术 ${a}，复合 ${c}`,
+    avgReduction: (a: string, c: string, span: string) => `月均下降率${span}：算术 ${a}，复合 ${c}`,
     categories: '一级分类',
     discipline: '专业',
     hotspots: '热点（二级分类）',
@@ -638,6 +677,8 @@ export const TERMINAL = {
     byPhone: '联系电话',
     reply: '回复',
     close: '办结',
+    /** The stage with its base: only the complaints with a usable time are in the figures. */
+    timed: (what: string, n: number) => `${what}（有时间记录 ${formatInt(n)} 条）`,
     timeliness: (what: string, mean: string, median: string, limit: string, over: string) =>
       `${what}：平均 ${mean} 小时，中位 ${median} 小时，超 ${limit} ${over}`,
     satisfaction: (share: string, n: number) => `回访满意率 ${share}（回访 ${formatInt(n)} 条）`,
@@ -673,8 +714,8 @@ export const TERMINAL = {
     about: (months: string, basis: string) => ` (${months}; ${basis})`,
     over: 'over',
     total: 'total',
-    avgReduction: (a: string, c: string) =>
-      `average monthly reduction: arithmetic ${a}, compound ${c}`,
+    avgReduction: (a: string, c: string, span: string) =>
+      `average monthly reduction${span}: arithmetic ${a}, compound ${c}`,
     categories: 'level 1',
     discipline: 'discipline',
     hotspots: 'hot spots (level 2)',
@@ -685,6 +726,7 @@ export const TERMINAL = {
     byPhone: 'phone',
     reply: 'reply',
     close: 'closing',
+    timed: (what: string, n: number) => `${what} (${formatInt(n)} with a time)`,
     timeliness: (what: string, mean: string, median: string, limit: string, over: string) =>
       `${what}: mean ${mean} h, median ${median} h, over ${limit} ${over}`,
     satisfaction: (share: string, n: number) =>
@@ -1275,3 +1317,9 @@ export const HOT_WORDS = {
     list: (items: string[]) => items.join(', '),
   },
 };
+
+/** How the early warning's year-end forecast and its interval are made (warn, the 预警 sheet). */
+export const FORECAST_NOTE = {
+  zh: '全年预测：累计考核投诉按单位的季节分布折算到全年；括号内为80%预测区间（负二项分布：发生率由累计投诉估计，计入其不确定性，投诉越少、月份越早区间越宽）。区间下限达到年度指标为红，预测值达到为黄。',
+  en: "Year-end forecast: the assessed complaints so far scaled to the year by the unit's seasonal profile; in brackets the 80% predictive interval (negative binomial: the rate is estimated from the complaints so far and its uncertainty counted, so few complaints or an early month give a wide interval). Red when the interval's low end reaches the annual target, yellow when the forecast does.",
+} as const;

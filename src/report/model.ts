@@ -35,6 +35,8 @@ export interface ModelInput {
   lang: Lang;
   /** When the report was made, as its sheets say: "2016-12-31 08:00". */
   generatedAt: string;
+  /** The model is written as a workbook (the bulletin beside the 预警 sheet); absent: not. */
+  workbook?: boolean;
 }
 
 /**
@@ -108,6 +110,9 @@ export function buildReportModel(input: ModelInput): ReportModel {
       sourcesLine: BOOK[lang].sources(sources, input.generatedAt),
       generatedAt: input.generatedAt,
       warnings: result.earlyWarning ?? null,
+      // null, not absent: the report judged the warning and found no month covered whole.
+      warningLeftOut: result.earlyWarning === null,
+      workbook: input.workbook ?? false,
       hotWords: result.hotWords ?? null,
     }),
   };

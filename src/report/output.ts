@@ -16,7 +16,7 @@ import { formatInt, localStamp } from './format.js';
 import { jsonText, resultJson } from './json.js';
 import { WRITTEN, WRITTEN_BULLETIN, WRITTEN_TABLE } from './labels.js';
 import { buildReportModel } from './model.js';
-import { figureNotes } from './sections/notes.js';
+import { figureNotes, inConfigTerms } from './sections/notes.js';
 import { unitsCsvTable } from './sections/units.js';
 
 export type OutputKind = 'xlsx' | 'docx' | 'md' | 'csv' | 'json';
@@ -164,6 +164,7 @@ async function writeWorkbookFile(
     result,
     lang: options.lang,
     generatedAt,
+    workbook: true,
   });
   const charts = options.charts
     ? await (await import('./charts.js')).renderCharts(model.charts, options.lang)
@@ -200,8 +201,11 @@ export function successLines(
   written: Written,
   result: PipelineResult,
   lang: Lang,
+  configFile: string | null = null,
 ): string {
-  const notes = figureNotes(result.analysis, result.ingest, lang);
+  const notes = figureNotes(result.analysis, result.ingest, lang).map((n) =>
+    inConfigTerms(n, configFile, lang),
+  );
   return [successLine(out, written, result, lang), ...notes.map((n) => `  ${n}`)].join('\n') + '\n';
 }
 

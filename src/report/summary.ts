@@ -6,7 +6,7 @@
 import type { ChalkInstance } from 'chalk';
 import type { Lang } from '../settings/types.js';
 import { formatCount, formatInt, formatPercent } from './format.js';
-import { MODEL_DECIDED, TERMINAL, heading } from './labels.js';
+import { MODEL_DECIDED, TERMINAL, heading, reductionSpan } from './labels.js';
 import { table, type Align } from './terminal.js';
 import {
   totalsRows,
@@ -152,7 +152,8 @@ function monthsText(m: MonthsView, lang: Lang, c: ChalkInstance): string {
   const text = renderTable(m.table, lang, c);
   if (!m.reduction) return text;
   const r = m.reduction;
-  return `${text}\n${TERMINAL[lang].avgReduction(formatPercent(r.arithmetic), formatPercent(r.compound))}`;
+  const span = reductionSpan(r, lang);
+  return `${text}\n${TERMINAL[lang].avgReduction(formatPercent(r.arithmetic), formatPercent(r.compound), span)}`;
 }
 
 function classLines(v: SummaryView, lang: Lang, c: ChalkInstance): string[] {
@@ -184,7 +185,7 @@ function extraLines(v: SummaryView, lang: Lang): string[] {
     ),
     ...v.timeliness.map((s) =>
       t.timeliness(
-        t[s.stage],
+        t.timed(t[s.stage], s.count),
         hours(s.meanHours),
         hours(s.medianHours),
         t.limit(s.limit),

@@ -86,6 +86,8 @@ export interface UsedTags {
   charts: Set<ChartName>;
   /** Whether `{@chart}` stands in a section's charts loop: every section's charts are placed. */
   sectionCharts: boolean;
+  /** How many tags the tool knows: none, and the template would come out unchanged. */
+  known: number;
 }
 
 type Kind = 'simple' | 'loops' | 'raw';
@@ -102,7 +104,7 @@ function kindOf(part: DXT.Part): Kind | null {
 }
 
 export function checkTags(parts: readonly DXT.Part[]): UsedTags {
-  const used: UsedTags = { unknown: [], charts: new Set(), sectionCharts: false };
+  const used: UsedTags = { unknown: [], charts: new Set(), sectionCharts: false, known: 0 };
   const seen = new Set<string>();
   const walk = (list: readonly DXT.Part[], chain: readonly Scope[]) => {
     for (const part of list) {
@@ -113,6 +115,7 @@ export function checkTags(parts: readonly DXT.Part[]): UsedTags {
       // {#name}…{/name} on a simple name is a condition: shown when the value is not blank.
       const condition =
         found === undefined && kind === 'loops' && chain.some((s) => s.simple.has(name));
+      if (found !== undefined || condition) used.known++;
       if (found === undefined && !condition) {
         const tag = written(kind, part);
         if (!seen.has(tag)) {

@@ -6,8 +6,9 @@
  * style of the template's paragraph it replaces; a loop in a table row repeats the row.
  *
  * Every way a template can be wrong is the user's to fix and said in one or two lines (exit 2,
- * BAD_TEMPLATE): not a .docx, damaged, tags that do not pair, tags the tool does not know —
- * all of them named, each with the closest known one. The template file is only read.
+ * BAD_TEMPLATE): not a .docx, damaged, tags that do not pair, tags the tool does not know (all
+ * of them named, each with the closest known one), no tag it knows at all (a finished bulletin
+ * given by mistake would come out unchanged). The template file is only read.
  */
 import { readFile } from 'node:fs/promises';
 import Docxtemplater from 'docxtemplater';
@@ -195,6 +196,18 @@ function unknownTagsError(file: string, unknown: UsedTags['unknown']): InputErro
 }
 
 /**
+ * A template without one tag the tool fills (a finished bulletin given by mistake) would come
+ * out as it went in, under this period's file name: refused.
+ */
+function noTagsError(file: string): InputError {
+  return templateError(
+    file,
+    'holds no tag the tool fills, so the bulletin would be this document unchanged.',
+    'Mark where the bulletin goes with tags such as {title}, {period}, {#overall}…{/overall} or {#sections}…{/sections}; the README lists them (“The bulletin in a company’s own template”).',
+  );
+}
+
+/**
  * `{overall}` is a section's text with line breaks; `{#overall}…{/overall}` opens the section
  * itself (its heading, paragraphs and charts). docxtemplater gives the parser the tag's part,
  * whose module says which.
@@ -239,6 +252,7 @@ async function compile(template: string): Promise<Compiled> {
   }
   const used = checkTags(collector.parts());
   if (used.unknown.length > 0) throw unknownTagsError(template, used.unknown);
+  if (used.known === 0) throw noTagsError(template);
   return { zip, doc, used };
 }
 

@@ -201,7 +201,12 @@ export interface ClassFigures {
 export interface MonthsView {
   table: Table;
   /** Only for more than one month. */
-  reduction: { arithmetic: number | null; compound: number | null } | null;
+  reduction: {
+    arithmetic: number | null;
+    compound: number | null;
+    from: string | null;
+    to: string | null;
+  } | null;
 }
 
 export interface ProblemsView {
@@ -248,6 +253,8 @@ export interface SummaryView {
   repeat: { by: 'customer' | 'phone'; complainants: number; complaints: number }[];
   timeliness: {
     stage: 'reply' | 'close';
+    /** The complaints with a usable time: the base of the figures, said beside them. */
+    count: number;
     meanHours: number | null;
     medianHours: number | null;
     limitHours: number | null;

@@ -4,8 +4,16 @@
  * JSON result imports no table or colour library.
  */
 import { dayToString } from '../metrics/calendar.js';
+import { INTERVAL } from '../metrics/warn/forecast.js';
 import type { Level } from '../metrics/warn/levels.js';
 import type { EarlyWarning, UnitWarning } from '../metrics/warn/warnings.js';
+
+/** How the forecast's low–high is made (forecast.ts, predictive.ts): in the JSON beside it. */
+const FORECAST_INTERVAL = {
+  probability: INTERVAL.high - INTERVAL.low,
+  model: 'negative-binomial',
+  prior: 'jeffreys',
+} as const;
 
 /** Wall-clock minutes as "2016-11-13 14:00". */
 export function minuteText(minutes: number): string {
@@ -45,6 +53,7 @@ export function unitsJson(units: readonly UnitWarning[]): object[] {
               low: target.low,
               high: target.high,
               profile: target.profile,
+              interval: FORECAST_INTERVAL,
             }
           : null,
     };

@@ -11,7 +11,7 @@ import type { PeriodSection } from '../metrics/types.js';
 import type { Lang } from '../settings/types.js';
 import { formatCount } from './format.js';
 import { GENERATED_BY, SCHEMA_VERSION } from './json.js';
-import { spanWords } from './labels.js';
+import { FORECAST_NOTE, spanWords } from './labels.js';
 import { table } from './terminal.js';
 
 const one = (n: number) => n.toFixed(1);
@@ -116,7 +116,13 @@ export function warnText(
   ]);
   const heading = zh ? ['级别', '供电单位', '原因'] : ['level', 'unit', 'reasons'];
   const text = `${head}\n${table(heading, rows, ['left', 'left', 'left'])}`;
-  return gaps.length === 0 ? text : `${text}\n\n${gapsText(gaps, lang)}`;
+  const forecast = hasForecast(units) ? `\n\n${FORECAST_NOTE[lang]}` : '';
+  return gaps.length === 0 ? text + forecast : `${text}${forecast}\n\n${gapsText(gaps, lang)}`;
+}
+
+/** Whether any unit has a year-end forecast (its interval is then explained). */
+export function hasForecast(units: readonly UnitWarning[]): boolean {
+  return units.some((u) => u.reasons.some((r) => r.indicator === 'target' && r.forecast !== null));
 }
 
 /** The checks not made, one a line: a green unit was not judged on them. */

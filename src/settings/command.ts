@@ -8,8 +8,7 @@ import type { Command } from 'commander';
 import { EXPANDED } from '../report/labels.js';
 import { print } from '../report/print.js';
 import { loadConfig } from './config-file.js';
-import { basename } from 'node:path';
-import { isDefaultReportName, type ExpandedInput } from './inputs.js';
+import type { ExpandedInput } from './inputs.js';
 import { commandLineOf } from './options.js';
 import { resolveSettings } from './resolve.js';
 import { METRIC_COMMANDS, type CommandName, type Lang, type Settings } from './types.js';
@@ -35,7 +34,8 @@ export async function settingsFor(
 export function expansionLine(e: ExpandedInput, lang: Lang): string {
   const t = EXPANDED[lang];
   const xls = e.leftOut.some((f) => /\.xls$/i.test(f));
-  const reports = e.leftOut.some((f) => isDefaultReportName(basename(f)));
+  // The only workbooks a folder or pattern leaves out are this tool's reports.
+  const reports = e.leftOut.some((f) => /\.xlsx$/i.test(f));
   return (
     t.reading(e.given, e.files) + (e.leftOut.length > 0 ? t.notRead(e.leftOut, xls, reports) : '')
   );

@@ -18,12 +18,10 @@
  *   }
  */
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, extname, isAbsolute, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
-import { isDynamicPattern } from 'tinyglobby';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { InputError } from '../errors.js';
 import { CONFIG_EXAMPLE, validateConfig } from './config-validate.js';
-import { EXPORT_EXTENSIONS } from './inputs.js';
+import { inputWouldRead } from './inputs.js';
 import { outputPath } from './output-path.js';
 import type { LoadedConfig } from './types.js';
 
@@ -187,14 +185,6 @@ export async function loadConfig(
   return { file, dir, settings };
 }
 
-/** Whether a folder input (listFolder) would read `file`: an export below it, not hidden. */
-function inFolder(file: string, folder: string): boolean {
-  const path = relative(folder, file);
-  if (path === '' || path.startsWith('..') || isAbsolute(path)) return false;
-  const exported = (EXPORT_EXTENSIONS as readonly string[]).includes(extname(file).toLowerCase());
-  return exported && !path.split(sep).some((part) => part.startsWith('.'));
-}
-
 /**
  * An "out" pattern whose reports the "inputs" globs would pick up: next month's run would read
  * this month's report as an export. Checked on the names the pattern makes for every kind of
@@ -205,15 +195,7 @@ function refuseOutInsideInputs(out: string, inputs: string[], dir: string, shown
     outputPath(out, { label, from: '2016-01', to: '2016-12' }, new Date(Date.UTC(2016, 11, 4))),
   );
   for (const pattern of inputs) {
-    const absolute = resolve(dir, pattern);
-    // Relative patterns are matched against relative names, so the folder's own name may hold
-    // characters a glob would read (brackets, parentheses).
-    const glob = isDynamicPattern(pattern) ? picomatch(pattern.split(sep).join('/')) : null;
-    const hit = samples.find((sample) =>
-      glob
-        ? glob((isAbsolute(pattern) ? sample : relative(dir, sample)).split(sep).join('/'))
-        : sample === absolute || inFolder(sample, absolute),
-    );
+    const hit = samples.find((sample) => inputWouldRead(pattern, sample, dir));
     if (hit) {
       throw new InputError(
         'CONFIG_INVALID',

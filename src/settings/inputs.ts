@@ -5,7 +5,8 @@
  * relative to its folder.
  */
 import { readdir, stat } from 'node:fs/promises';
-import { basename, extname, join, relative, resolve } from 'node:path';
+import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { InputError } from '../errors.js';
 import { isOwnReport } from '../io/own-report.js';
@@ -59,18 +60,56 @@ export interface ExpandedInput {
 }
 
 /**
- * The names `report` gives its workbooks by default (投诉分析-2016Q4.xlsx, complaints-2016-11.xlsx,
- * 投诉分析-2016-01_2016-06.xlsx): written into a folder that is read as an input (`complaints
- * report .`), next month's run would read this month's report as an export. Left out of a
- * folder or pattern, and named as left out; a file named on its own is read.
+ * A report of this tool among the exports, by its sheets (概览 then 单位), whatever its name: a
+ * workbook written into a folder that is read as an input (`complaints report . --out r.xlsx`)
+ * would otherwise be read as an export by next month's run. Left out of a folder or pattern, and
+ * named as left out; a file named on its own is read (and then said to be a report).
  */
-export function isDefaultReportName(name: string): boolean {
-  return /^(投诉分析|complaints)-\d{4}(Q[1-4]|-\d{2}(_\d{4}-\d{2})?)?\.xlsx$/.test(name);
+async function isLeftOutReport(path: string): Promise<boolean> {
+  return extname(path).toLowerCase() === '.xlsx' && (await isOwnReport(path));
 }
 
-/** A report of this tool among the exports: named as one, and one by its sheets. */
-async function isLeftOutReport(path: string): Promise<boolean> {
-  return isDefaultReportName(basename(path)) && (await isOwnReport(path));
+/**
+ * Whether a folder or pattern input, as given relative to `dir`, would read `file` (absolute):
+ * an export below the folder, not hidden, or a name the pattern matches. Outputs are checked
+ * against it, so that this run's table is not next run's "export".
+ */
+export function inputWouldRead(given: string, file: string, dir: string): boolean {
+  if (isDynamicPattern(given)) {
+    // Relative patterns are matched against relative names, so the folder's own name may hold
+    // characters a glob would read (brackets, parentheses).
+    const name = isAbsolute(given) ? file : relative(dir, file);
+    return picomatch(given.split(sep).join('/'))(name.split(sep).join('/'));
+  }
+  const folder = resolve(dir, given);
+  if (file === folder) return true;
+  const path = relative(folder, file);
+  if (path === '' || path.startsWith('..') || isAbsolute(path)) return false;
+  const exported = (EXPORT_EXTENSIONS as readonly string[]).includes(extname(file).toLowerCase());
+  return exported && !path.split(sep).some((part) => part.startsWith('.'));
+}
+
+/**
+ * A CSV output (the units table) where a folder or pattern input of this run would read it:
+ * the next run with the same command would take it for an export and stop. Refused before
+ * reading. (A workbook there is fine: reports are recognised by their sheets and left out.)
+ */
+export function refuseTableInputsWouldRead(
+  output: string | null | undefined,
+  expanded: readonly ExpandedInput[],
+  cwd: string,
+): void {
+  if (!output || output === '-' || !/\.(csv|txt)$/i.test(output)) return;
+  const file = resolve(cwd, output);
+  const input = expanded.find((e) => inputWouldRead(e.given, file, cwd));
+  if (input) {
+    throw new InputError(
+      'BAD_OPTION',
+      `${output}: the input ${input.given} would read this table as an export the next time it runs.`,
+      'Write it outside the folder of exports (or name the exports by a narrower pattern); nothing was read or written.',
+      { file: output },
+    );
+  }
 }
 
 /** Hidden files and folders, Excel's lock files (~$name.xlsx, there while a workbook is open). */

@@ -125,9 +125,10 @@ export function addMetricOptions(command: Command): Command {
       '--close-limit <limit>',
       'closing time limit for timeliness: hours (144, 144h) or working days (4wd)',
     ).default(`${defaults.closeLimit.value}h`),
-    new Option('--top <n>', 'length of the hot-spot and repeat-complainant lists').default(
-      String(defaults.top),
-    ),
+    new Option(
+      '--top <n>',
+      'length of the hot-spot and repeat-complainant lists (the terminal summary shows 5 hot spots unless another length is given)',
+    ).default(String(defaults.top)),
     new Option('--no-progress', 'no progress line on stderr, even at a terminal'),
     new Option(
       '--config <file>',

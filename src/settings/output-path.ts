@@ -87,10 +87,15 @@ export function reportPathToCheck(settings: Pick<Settings, 'out' | 'outPattern'>
   return settings.out ?? settings.outPattern?.replace(/\{[a-z]+\}/g, 'x') ?? null;
 }
 
-/** How a message names the output: the option as given, or the config file's pattern. */
-export function outName(settings: Pick<Settings, 'out' | 'outPattern'>): string | undefined {
+/**
+ * How a message names the output: the option as given, or the config file's pattern after the
+ * file's name (a cron mail must say which file to fix).
+ */
+export function outName(
+  settings: Pick<Settings, 'out' | 'outPattern' | 'config'>,
+): string | undefined {
   if (settings.out !== null) return undefined;
   return settings.outPattern === null
     ? undefined
-    : `"out": "${settings.outPattern}" of the config file`;
+    : `${settings.config ?? 'complaints.config.json'}: "out": "${settings.outPattern}"`;
 }

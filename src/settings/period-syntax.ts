@@ -116,11 +116,18 @@ export function readDay(text: string): number | null {
  * 2016年第25周, 2016年25周; null for anything else, and for week 53 of a year that has 52.
  */
 export function readWeek(text: string): [number, number] | null {
+  const w = weekParts(text);
+  if (!w || w[1] > isoWeeksInYear(w[0])) return null;
+  return w;
+}
+
+/** [year, week] as written, before the year's number of weeks is checked. */
+function weekParts(text: string): [number, number] | null {
   const m = /^(\d{4})\s*(?:-?\s*W\s*(\d{1,2})|年\s*第?\s*(\d{1,2})\s*周)$/i.exec(tidy(text));
   if (!m) return null;
   const year = Number(m[1]);
   const week = Number(m[2] ?? m[3]);
-  if (!validYear(year) || week < 1 || week > isoWeeksInYear(year)) return null;
+  if (!validYear(year) || week < 1) return null;
   return [year, week];
 }
 
@@ -157,6 +164,12 @@ function otherKind(text: string, kind: PeriodKind): string | null {
   if (day !== null) return `That is a day: use --day ${dayToString(day)}.`;
   const week = kind === 'week' ? null : readWeek(text);
   if (week) return `That is a week: use --week ${weekString(week[0], week[1])}.`;
+  const written = kind === 'week' ? weekParts(text) : null;
+  if (written && written[1] <= 53) {
+    // Week 53 exists only in some years (2015, 2020): say how many this one has.
+    const last = isoWeeksInYear(written[0]);
+    return `${written[0]} has ${last} ISO weeks: its last is --week ${weekString(written[0], last)}.`;
+  }
   return null;
 }
 

@@ -248,6 +248,9 @@ export async function resolveSettings(
     charts: o.charts ?? c.charts ?? true,
     template: o.template ?? c.template ?? null,
     failOn: failOn(o.failOn) ?? c.failOn ?? null,
+    periodFromConfig: !periodGiven && c.period !== undefined ? config!.file : null,
+    // Advice in the config file's terms only for a run the config file drives (its inputs).
+    partialFromConfig: o.includePartial === undefined && fromConfig ? config.file : null,
     thresholds: o.thresholds ?? c.thresholds ?? null,
     earlyWarning:
       command === 'report'

@@ -35,6 +35,41 @@ export function closest(name: string, known: readonly string[]): string | null {
   return bestDistance <= Math.max(1, Math.floor(target.length / 3)) ? best : null;
 }
 
+/** Words every unit's name may carry: they say nothing about which unit it is. */
+const GENERIC_UNIT_WORDS =
+  /国家电网|国网|有限公司|供电分公司|供电公司|供电服务中心|供电局|供电所|分公司|公司/g;
+
+/** Longest common subsequence length of two short strings. */
+function commonSubsequence(a: string, b: string): number {
+  let previous = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [0];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] =
+        a[i - 1] === b[j - 1] ? previous[j - 1]! + 1 : Math.max(previous[j]!, current[j - 1]!);
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
+}
+
+/**
+ * The unit closest to `name` (a target's unit matching none of the data), if it is a typo of
+ * it: close as a whole name, and sharing more than half of what tells the unit apart (歙 of
+ * 国网歙县供电公司). Unit names share 国网…供电公司, so a whole-name distance alone would offer
+ * 国网歙县供电公司 for 国网宁国市供电公司, another unit.
+ */
+export function closestUnit(name: string, known: readonly string[]): string | null {
+  // 市/县/区 end most place names: 黟县 and 绩溪县 share nothing that tells them apart.
+  const distinctive = (unit: string) =>
+    unit.replace(GENERIC_UNIT_WORDS, '').replace(/[市县区]$/, '') || unit;
+  const sharing = known.filter((unit) => {
+    const own = distinctive(unit);
+    return commonSubsequence(own, name) * 2 > own.length;
+  });
+  return closest(name, sharing);
+}
+
 /** Ends a message with a full stop unless it asks a question. */
 export function sentence(text: string): string {
   return text.endsWith('?') ? text : `${text}.`;

@@ -67,6 +67,16 @@ export interface Settings {
   template: string | null;
   /** warn --fail-on: exit 4 when a unit is at or above this level. */
   failOn: 'red' | 'yellow' | null;
+  /**
+   * The config file whose "period" chose this run's period (no period option given), so that
+   * advice names its keys, not options: a cron mail should say what to change in which file.
+   */
+  periodFromConfig: string | null;
+  /**
+   * The config file of a run it drives (its "inputs"), when --include-partial was not given:
+   * the advice to count partial months names "includePartial" in it.
+   */
+  partialFromConfig: string | null;
   /** --thresholds FILE: the early warning's thresholds over the defaults (JSON). */
   thresholds: string | null;
   /**

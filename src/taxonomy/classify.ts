@@ -7,6 +7,7 @@
  * 4. otherwise unclassified — counted and reported, never guessed.
  * Pure functions of the taxonomy and the text: no I/O.
  */
+import type { UnknownLabels } from './unknown-labels.js';
 import { nameKey, type Taxonomy, type TaxonomyNode } from './load.js';
 import type { TextModel } from './model.js';
 import { splitClauses, type Clauses, type Span } from './clauses.js';
@@ -200,6 +201,19 @@ export class Classifier {
     const node =
       this.names[level]?.get(nameKey(value)) ?? this.codes.get(value.trim().toLowerCase()) ?? null;
     return node && node.level === level ? node : null;
+  }
+
+  /**
+   * Counts in `into` the class values of the row the taxonomy does not know: a second-level
+   * value that is neither a second- nor a third-level class, a first-level one that is no
+   * first-level class (judged only without a known second level, which would decide).
+   */
+  noteUnknown(input: ClassifierInput, into: UnknownLabels): void {
+    const l2 = input.level2?.trim() ? input.level2 : null;
+    const known2 = l2 !== null && (this.lookup(l2, 2) ?? this.lookup(l2, 3)) !== null;
+    if (l2 !== null && !known2) into.add(2, l2.trim());
+    const l1 = input.level1?.trim() ? input.level1 : null;
+    if (l1 !== null && !known2 && this.lookup(l1, 1) === null) into.add(1, l1.trim());
   }
 
   byColumns(input: ClassifierInput): Classification | null {

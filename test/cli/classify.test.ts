@@ -184,6 +184,74 @@ describe('complaints classify --train, --model, --evaluate, --audit', () => {
     ]);
   });
 
+  it('--audit of a file without recorded classes is refused as --evaluate is; --limit 0 as --top 0', () => {
+    const file = 'fixtures/95598-2016-07-utf16.txt';
+    const audit = complaints(['classify', file, '--audit']);
+    expect(audit.code).toBe(2);
+    expect(isPlainError(audit.stderr)).toBe(true);
+    expect(audit.stderr).toContain(
+      `${file}: no complaint of 2016-07 with a recorded class (一级分类/二级分类) and a text: nothing to audit.`,
+    );
+    expect(audit.stdout).toBe('');
+    for (const limit of ['0', '-1', '2.5', 'x']) {
+      const run = complaints(['classify', XLSX, '--audit', '--limit', limit]);
+      expect(run.code, limit).toBe(2);
+      expect(run.stderr).toContain(`--limit ${limit}: expected a whole number above 0.`);
+    }
+  });
+
+  it('--train warns when some class has fewer than 10 texts (measured: worse than the rules alone)', () => {
+    const small = join(dir, 'small.csv');
+    const row = (i: number, l1: string, l2: string, text: string) =>
+      `S${i},2016-05-03,A,投诉,${text},${l1},${l2}\n`;
+    writeFileSync(
+      small,
+      '工单编号,受理时间,供电单位,业务类型,受理内容,一级分类,二级分类\n' +
+        Array.from({ length: 12 }, (_, i) =>
+          row(i, '服务投诉', '服务态度', `营业厅工作人员态度恶劣${i}`),
+        ).join('') +
+        Array.from({ length: 3 }, (_, i) =>
+          row(20 + i, '营业投诉', '电费电价', `电价执行有误多收电费${i}`),
+        ).join(''),
+    );
+    const run = complaints(['classify', '--train', small, '--model', join(dir, 'small.json')]);
+    expect(run.code).toBe(0);
+    const warning = run.stderr.split('\n')[0]!;
+    // 17 classes in sgcc-95598: 服务态度 has 12 texts, 电费电价 3, the other 15 none.
+    expect(warning).toMatch(
+      /^warning: 16 second-level class\(es\) with fewer than 10 texts: 服务行为规范 0, .*, 电费电价 3\. /,
+    );
+    expect(warning).not.toContain('服务态度');
+    expect(run.stderr).toContain('trained on 15 texts in 2 classes');
+  });
+
+  it('names class values the taxonomy does not know, with their rows: train, evaluate, analyze', () => {
+    // fixtures/95598-2016-08-pinyin.csv has 服务态度 on 2 complaint rows (and once in a text).
+    const bad = join(dir, 'badlabel.csv');
+    writeFileSync(
+      bad,
+      readFileSync('fixtures/95598-2016-08-pinyin.csv', 'utf8').replace(/服务态度/g, '哈哈哈'),
+    );
+    const said =
+      'warning: 2 complaint row(s) record a class taxonomy sgcc-95598 does not know: 二级分类 哈哈哈 (2 rows); ';
+    const trained = complaints(['classify', '--train', bad, '--model', join(dir, 'bad.json')]);
+    expect(trained.code).toBe(0);
+    expect(trained.stderr).toContain(said + 'those rows were left out of the model.');
+    const evaluated = complaints(['classify', '--evaluate', bad, '--json']);
+    expect(evaluated.stderr).toContain(said + 'a row is scored only on the levels');
+    expect(JSON.parse(evaluated.stdout).unknownLabels).toEqual([
+      { level: 2, value: '哈哈哈', rows: 2 },
+    ]);
+    const analyzed = complaints(['analyze', bad, '--json']);
+    expect(JSON.parse(analyzed.stdout).warnings).toContain(
+      said.slice('warning: '.length) +
+        'those rows were classified from their text. Check the spelling, or give a taxonomy that has them (--taxonomy).',
+    );
+    // The file as it is: nothing to say.
+    const clean = complaints(['analyze', 'fixtures/95598-2016-08-pinyin.csv', '--json']);
+    expect(clean.stdout).not.toContain('does not know');
+  });
+
   it('refuses a model trained for another taxonomy, and a model file that is not one', () => {
     const model = join(dir, 'model-sgcc.json');
     expect(

@@ -7,7 +7,7 @@
  * and its stderr, off a terminal and on one.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -126,8 +126,10 @@ describe('an export that ends on 26 December', () => {
       expected.asWholeMonth.compoundJulyToDecember,
       12,
     );
+    // The classes whose partial December is 0: once "falling by 100%", now without a compound
+    // rate (no rate runs to 0: review2 item 20).
     const falling = (json([...args, '--by', 'level2']).series as Json[])
-      .filter((s) => s.avgMonthlyReduction.compound === 1)
+      .filter((s) => s.avgMonthlyReduction.compound === null)
       .map((s) => s.name)
       .sort();
     expect(falling).toEqual([...expected.asWholeMonth.classesFallingBy100].sort());
@@ -138,6 +140,8 @@ describe('an export that ends on 26 December', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/数据截至/);
     expect(run.stdout).toMatch(/^2016-12 +30 +23 +- +48 +- +2016-12-26$/m);
+    // The rates' span is said beside them: December is not in it.
+    expect(run.stdout).toContain('月均下降率（2016-01至2016-11）：算术 −0.6%，复合 1.47%');
     expect(run.stdout).toContain(
       '2016-12 只到 12-26，未计入环比、同比、季节性和月均下降率（加 --include-partial 可作整月计入）。',
     );
@@ -421,5 +425,71 @@ describe('a month no input covers', () => {
     const sheets = await texts(file);
     expect(sheets.get('概览')).toContain(missing);
     expect(sheets.get('数据质量')).toContain(missing);
+  });
+});
+
+describe('a run the config file drives (cron): advice in the config file’s terms', () => {
+  const d = mkdtempSync(join(out, 'cron-'));
+  const config = join(d, 'complaints.config.json');
+  const write = (period: string) =>
+    writeFileSync(
+      config,
+      JSON.stringify({
+        inputs: [join(ROOT, Y2015), join(ROOT, XLSX)],
+        period,
+        out: join(d, 'r-{period}.xlsx'),
+      }),
+    );
+
+  it('a partial month: set "includePartial" in the file, not an option', () => {
+    write('2016');
+    const run = complaints(['report'], { cwd: d });
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toContain(
+      `2016-12 只到 12-26，未计入环比、同比、季节性和月均下降率（在 ${config} 中设 "includePartial": true 可作整月计入）。`,
+    );
+    expect(run.stderr).not.toContain('--include-partial');
+  });
+
+  it('a period with no data: change "period" in the file', () => {
+    write('2018');
+    const run = complaints(['analyze'], { cwd: d });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `  Change "period" in ${config} to one the exports cover, or add the export for it.`,
+    );
+  });
+});
+
+describe('a month missing inside one export (review2 item 6)', () => {
+  // The series file without July: read as the same rows split in two files (April – June,
+  // August – December), July no input's, not a fall to 0.
+  const series = readFileSync(join(ROOT, 'fixtures/metrics/95598-2016-04-12-series.csv'), 'utf8');
+  const gap = join(out, 'gap.csv');
+  writeFileSync(
+    gap,
+    series
+      .split('\n')
+      .filter((line) => !line.includes(',2016-07-'))
+      .join('\n'),
+  );
+
+  it('trend: July in no input, 环比 and the reduction without it', () => {
+    const r = json(['trend', gap]);
+    expect(r.inputs[0].coverage.gaps).toEqual([{ from: '2016-07-01', to: '2016-07-31' }]);
+    const months = new Map((r.months as Json[]).map((m) => [m.month, m]));
+    expect(months.get('2016-07')).toMatchObject({ complaints: 0, partial: true, mom: null });
+    expect(months.get('2016-08')).toMatchObject({ complaints: 231, mom: null });
+    expect(r.notes.map((n: Json) => n.zh)).toContain('2016-07 不在任何输入中，按 0 计。');
+    // Mean of the month-on-month falls between usable neighbours: Apr→May −13.94%, May→Jun
+    // −9.66%, Aug→Sep −18.61%, Sep→Oct −20.21%, Oct→Nov −22%, Nov→Dec −23.93% = 18.06%.
+    expect(r.trend.avgMonthlyReduction.arithmetic).toBeCloseTo(0.1806, 4);
+  });
+
+  it('inspect names the missing days', () => {
+    const run = complaints(['inspect', gap]);
+    expect(run.stdout).toContain(
+      '缺 2016-07-01 至 2016-07-31（按日均工单量不应全无工单，按 0 计）',
+    );
   });
 });

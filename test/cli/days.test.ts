@@ -175,7 +175,10 @@ describe('weeks', () => {
     const run = complaints(['analyze', ...INPUTS, '--day', '2016-08-01']);
     expect(run.code).toBe(2);
     expect(isPlainError(run.stderr)).toBe(true);
-    expect(run.stderr).toContain('no work order in 2016-08-01');
+    // Asked in days, answered in days: the data's first and last.
+    expect(run.stderr).toContain(
+      'no work order in 2016-08-01; the inputs hold 2015-06-01 – 2016-07-03.',
+    );
   });
 });
 

@@ -414,3 +414,16 @@ describe('report --json', () => {
     expect(run.stderr).toMatch(/^已写入 .*q4\.xlsx/);
   });
 });
+
+describe('--top in the terminal summary', () => {
+  const hotspots = (args: string[]) =>
+    complaints(['analyze', 'fixtures/95598-2016-08-pinyin.csv', ...args])
+      .stdout.split('\n')
+      .find((l) => l.startsWith('热点'))!
+      .split('，').length;
+  it('five hot spots by default, as many as asked otherwise (8 of the 8 classes seen)', () => {
+    expect(hotspots([])).toBe(5);
+    expect(hotspots(['--top', '8'])).toBe(8);
+    expect(hotspots(['--top', '3'])).toBe(3);
+  });
+});

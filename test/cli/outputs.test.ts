@@ -5,6 +5,7 @@
  */
 import { spawn, spawnSync } from 'node:child_process';
 import {
+  renameSync,
   chmodSync,
   closeSync,
   openSync,
@@ -95,6 +96,42 @@ describe('an output that is one of the files read: exit 2 before reading', () =>
     const json = complaints(['inspect', 'x.csv', '--json', 'sub'], { cwd: d });
     expect(json.code).toBe(2);
     expect(json.stderr).toMatch(/^complaints: sub: is a folder/);
+  });
+});
+
+describe('an output written into the folder of exports', () => {
+  it('a workbook is left out of that folder on the next run, whatever its name', () => {
+    const d = workdir('into-folder');
+    mkdirSync(join(d, 'exports'));
+    renameSync(join(d, 'x.csv'), join(d, 'exports/x.csv'));
+    const first = complaints(['report', 'exports', '--out', 'exports/r.xlsx', '--quiet'], {
+      cwd: d,
+    });
+    expect(first.code, first.stderr).toBe(0);
+    const again = complaints(['report', 'exports', '--out', 'exports/r.xlsx'], { cwd: d });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toContain('未读取 exports/r.xlsx（本工具写的报告不作为输入读取）');
+  });
+
+  it('a units table (.csv) is refused before reading: the next run would take it for an export', () => {
+    const d = workdir('table-into-folder');
+    mkdirSync(join(d, 'exports'));
+    renameSync(join(d, 'x.csv'), join(d, 'exports/x.csv'));
+    for (const command of ['analyze', 'report']) {
+      const run = complaints([command, 'exports', '--out', 'exports/u.csv'], { cwd: d });
+      expect(run.code).toBe(2);
+      // The folder's line, then the refusal: no stack trace.
+      expect(run.stderr).not.toMatch(/^\s+at /m);
+      expect(run.stderr).toContain(
+        'complaints: exports/u.csv: the input exports would read this table as an export the next time it runs.',
+      );
+      expect(readdirSync(join(d, 'exports'))).toEqual(['x.csv']);
+    }
+    // Beside the folder, or with a pattern that does not take it: written.
+    expect(complaints(['analyze', 'exports', '--out', 'u.csv'], { cwd: d }).code).toBe(0);
+    expect(complaints(['analyze', 'exports/x*', '--out', 'exports/u.csv'], { cwd: d }).code).toBe(
+      0,
+    );
   });
 });
 

@@ -378,3 +378,38 @@ describe('a day and a week (fixtures/days)', () => {
     expect(run.code).toBe(4);
   });
 });
+
+describe('overdue judged per input (review2 item 1)', () => {
+  it('an export without 办结时间 beside one with it: its work orders not "open", the input named', () => {
+    const run = complaints([
+      'warn',
+      'fixtures/95598-2016-09-11.xlsx',
+      'fixtures/95598-2016-08-pinyin.csv',
+      '--month',
+      '2016-08',
+      '--json',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const j = JSON.parse(run.stdout);
+    // August is the pinyin export's alone (no 办结时间): before, 2 red and 3 yellow for 18
+    // "open" work orders; now none is judged.
+    expect(j.levels).toEqual({ red: 0, yellow: 0, green: 6 });
+    expect(j.notes.find((n: Json) => n.code === 'no-overdue')).toEqual({
+      code: 'no-overdue',
+      message:
+        "No 办结时间 column in fixtures/95598-2016-08-pinyin.csv: its work orders were not judged for the closing limit (the other inputs' were).",
+      zh: 'fixtures/95598-2016-08-pinyin.csv 没有办结时间列：其工单未判断超时（其他输入的已判断）。',
+      files: ['fixtures/95598-2016-08-pinyin.csv'],
+    });
+  });
+
+  it('the forecast says how its interval is made (JSON, and under the levels)', () => {
+    const j = warn([...TARGETS, '--month', '2016-01']);
+    const f = j.units.find((u: Json) => u.unit === '国网歙县供电公司').forecast;
+    // 4 assessed in January, the calendar's 1/12: 48; NegativeBinomial(4.5, 1/12): 22–82 to come.
+    expect(f).toMatchObject({ assessed: 4, yearEnd: 48, low: 26, high: 86 });
+    expect(f.interval).toEqual({ probability: 0.8, model: 'negative-binomial', prior: 'jeffreys' });
+    const text = complaints(['warn', ...INPUTS, ...TARGETS, '--month', '2016-01']).stdout;
+    expect(text).toContain('括号内为80%预测区间（负二项分布');
+  });
+});

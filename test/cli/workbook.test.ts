@@ -140,7 +140,10 @@ const DETAIL_TIMES = new Set(['受理时间', '回复时间', '办结时间']);
 /** The format a number under this heading must have; throws for a heading with no rule. */
 function formatFor(heading: string): string {
   // 本季度 考核投诉, 运检 投诉: the figure after the qualifier.
-  const h = heading.replace(/^(本季度|运检|营销) /, '');
+  // 月均下降率（算术，2016-01至2016-12）: the rate, whatever its span.
+  const h = heading
+    .replace(/^(本季度|运检|营销) /, '')
+    .replace(/^月均下降率（(算术|复合)，.+）$/, '月均下降率（$1）');
   if (PERCENT.has(h)) return '0.00%';
   if (DECIMAL.has(h)) return '#,##0.00';
   if (INTEGER.has(h) || /^\d{4}(-\d\d)?$/.test(h)) return '#,##0';

@@ -91,16 +91,22 @@ describe('the terminal', () => {
   it('says 超 4 个工作日 beside a limit in hours', () => {
     const run = complaints(['analyze', file, '--close-limit', '4wd']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('回复：平均 49.8 小时，中位 27.3 小时，超 24 小时 6 (60%)');
     expect(run.stdout).toContain(
-      '办结：平均 168.7 小时，中位 139.9 小时，超 4 个工作日 3 (33.33%)',
+      '回复（有时间记录 10 条）：平均 49.8 小时，中位 27.3 小时，超 24 小时 6 (60%)',
+    );
+    expect(run.stdout).toContain(
+      '办结（有时间记录 9 条）：平均 168.7 小时，中位 139.9 小时，超 4 个工作日 3 (33.33%)',
     );
   });
 
   it('in English', () => {
     const run = complaints(['analyze', file, '--reply-limit', '1wd', '--lang', 'en']);
-    expect(run.stdout).toContain('reply: mean 49.8 h, median 27.3 h, over 1 working day 2 (20%)');
-    expect(run.stdout).toContain('closing: mean 168.7 h, median 139.9 h, over 144 h 4 (44.44%)');
+    expect(run.stdout).toContain(
+      'reply (10 with a time): mean 49.8 h, median 27.3 h, over 1 working day 2 (20%)',
+    );
+    expect(run.stdout).toContain(
+      'closing (9 with a time): mean 168.7 h, median 139.9 h, over 144 h 4 (44.44%)',
+    );
   });
 
   it('notes a limit counted past the calendar', () => {

@@ -8,6 +8,7 @@ import {
   RATE_MIN_DAYS,
   cutShort,
   inputCoverage,
+  interiorGaps,
   type DayCounts,
 } from '../../src/ingest/coverage.js';
 import { titleDates } from '../../src/ingest/title.js';
@@ -182,6 +183,61 @@ describe('inputCoverage: the days an export covers', () => {
       '2016-11-25',
       '2016-12-31',
       'month',
+    ]);
+  });
+});
+
+describe('interiorGaps: a hole inside an export (review2 item 6)', () => {
+  const shownGaps = (gaps: [number, number][]) => gaps.map(([a, b]) => [show(a), show(b)]);
+  // Without July: 3 a day in June and August.
+  const holed = new Map([
+    ...steady('2016-06-01', '2016-06-30', 3),
+    ...steady('2016-08-01', '2016-08-31', 3),
+  ]);
+
+  it('a month left out is a gap', () => {
+    // Window 06-03 – 08-28 (87 days), 168 work orders outside July's 31: (56/87)^168 = e^−74,
+    // far below e^−5 / 92 (92 days spanned).
+    expect(shownGaps(interiorGaps(holed, day('2016-06-01'), day('2016-08-31')))).toEqual([
+      ['2016-07-01', '2016-07-31'],
+    ]);
+    const c = inputCoverage(holed, day('2016-06-01'), day('2016-08-31'), null);
+    expect([show(c.from), show(c.to), shownGaps(c.gaps)]).toEqual([
+      '2016-06-01',
+      '2016-08-31',
+      [['2016-07-01', '2016-07-31']],
+    ]);
+  });
+
+  it('quiet days within chance are no gap: 11 empty days at 1 a day in June are, 10 not', () => {
+    // June spans 30 days: the bar is 5 + ln 30 ≈ 8.40. 11 empty days: 19 work orders outside,
+    // −19 ln(19/30) ≈ 8.68; 10 empty days: −20 ln(20/30) ≈ 8.11.
+    const june = (emptyTo: string) =>
+      new Map([...steady('2016-06-01', '2016-06-10', 1), ...steady(emptyTo, '2016-06-30', 1)]);
+    expect(
+      shownGaps(interiorGaps(june('2016-06-22'), day('2016-06-01'), day('2016-06-30'))),
+    ).toEqual([['2016-06-11', '2016-06-21']]);
+    expect(interiorGaps(june('2016-06-21'), day('2016-06-01'), day('2016-06-30'))).toEqual([]);
+    // Three work orders on 12-01, 12-29 and 12-30: −3 ln(3/30) ≈ 6.9 < 5 + ln 30: too few to say.
+    const few = new Map([
+      [day('2016-12-01'), 1],
+      [day('2016-12-29'), 1],
+      [day('2016-12-30'), 1],
+    ]);
+    expect(interiorGaps(few, day('2016-12-01'), day('2016-12-30'))).toEqual([]);
+  });
+
+  it('judges a run by the volume around it, not the whole year', () => {
+    // 20 a day in January, 1 a day from November but for 12-20 – 12-23: window 11-22 – 12-31
+    // (40 days), −36 ln(36/40) ≈ 3.8 < 5 + ln 366 ≈ 10.9. February – October: window 01-04 –
+    // 11-28 (330 days), 588 outside: −588 ln(56/330) ≈ 1043.
+    const days = new Map([
+      ...steady('2016-01-01', '2016-01-31', 20),
+      ...steady('2016-11-01', '2016-12-19', 1),
+      ...steady('2016-12-24', '2016-12-31', 1),
+    ]);
+    expect(shownGaps(interiorGaps(days, day('2016-01-01'), day('2016-12-31')))).toEqual([
+      ['2016-02-01', '2016-10-31'],
     ]);
   });
 });

@@ -274,6 +274,19 @@ describe('CSV encodings that do not hold', () => {
     );
   });
 
+  it('--encoding gb18030 on a UTF-8 file: the line reads as UTF-8, not "mixed encodings"', async () => {
+    const path = file('utf8-forced.csv', Buffer.from(HEADER.join(',') + '\n' + lines(0, 5)));
+    expect(await refusal(path, { encoding: 'gb18030' })).toMatchObject({
+      code: 'CSV_ENCODING',
+      message: expect.stringMatching(
+        new RegExp(
+          `^${path}: line [12] is not GB18030 \\(--encoding gb18030\\) but reads as UTF-8\\.$`,
+        ),
+      ),
+      hint: 'Run again with --encoding utf-8, or without --encoding to let it be found.',
+    });
+  });
+
   it('refuses a GB18030 file with bytes no GB18030 character has', async () => {
     const good = iconv.encode(HEADER.join(',') + '\n' + lines(0, 5), 'gb18030');
     const bad = Buffer.concat([good, Buffer.from([0x31, 0x2c, 0xff, 0xfe, 0x80, 0x0a])]);

@@ -251,6 +251,8 @@ describe('analyse: settings and edge cases', () => {
       input([{ unit: 'A', month: [2016, 1] }], { period: { month: '2016-01' }, fields: [] }),
     );
     expect(a.categories.unclassified).toBe(1);
+    // Not in the disciplines' total; no year earlier to compare with.
+    expect(a.categories.classified).toEqual({ complaints: 0, previous: null, yoy: null });
     expect(a.repeatComplainants).toBeNull();
     expect(a.timeliness).toBeNull();
     expect(a.satisfaction).toBeNull();

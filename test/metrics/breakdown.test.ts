@@ -87,6 +87,27 @@ describe('breakdown by one dimension', () => {
       row(['2016-02'], 1, 1, 0.2, 1, 0, 2, -0.5, 3),
       row(['2016-03'], 2, 2, 0.4, 0, null, 1, 1, 1),
     ]);
+    // The total is the quarter's: against 2015Q4 (1, A Nov 2015), not the sum of each month's
+    // month before (Dec 0 + Jan 2 + Feb 1 = 3); a year earlier, Jan + Feb 2015 (2).
+    const { margins: _, ...totals } = byMonth.totals;
+    expect(totals).toEqual({
+      complaints: 5,
+      assessed: 4,
+      previous: 2,
+      yoy: 1.5,
+      preceding: 1,
+      mom: 4,
+    });
+  });
+
+  it('by month and unit: each unit row totalled against the quarter before', () => {
+    const [months, units] = breakdown(quarter, ['month', 'unit']).totals.margins;
+    // Months against their months before, as one-way; units against 2015Q4 (A 1, B 0).
+    expect(figures(months!)).toEqual(figures(breakdown(quarter, ['month']).groups));
+    expect(figures(units!)).toEqual([
+      row(['A'], 3, 2, 0.6, 1, 2, 1, 2, 1),
+      row(['B'], 2, 2, 0.4, 1, 1, 0, null, 2),
+    ]);
   });
 });
 

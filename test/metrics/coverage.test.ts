@@ -117,16 +117,17 @@ describe('a partial month in the sections', () => {
     const r = trend(half(), months(half())).avgMonthlyReduction;
     expect(r.compound).toBeCloseTo(1 - Math.pow(50 / 118, 1 / 4), 12);
     expect(r.arithmetic).toBeCloseTo((6 / 118 + 24 / 112 + 18 / 88 + 20 / 70) / 4, 12);
+    // The span the reader is told: December is left out.
+    expect([r.from, r.to]).toEqual(['2016-07', '2016-11']);
   });
 
   it('--include-partial: counted as a whole month (the −40% and 24% of issue 12)', () => {
     const rows = months(half(true));
     expect(rows.at(-1)!.mom).toBeCloseTo(-0.4, 12);
     expect(rows.at(-1)!.yoy).toBeCloseTo(30 / 48 - 1, 12);
-    expect(trend(half(true), rows).avgMonthlyReduction.compound).toBeCloseTo(
-      1 - Math.pow(30 / 118, 1 / 5),
-      12,
-    );
+    const r = trend(half(true), rows).avgMonthlyReduction;
+    expect(r.compound).toBeCloseTo(1 - Math.pow(30 / 118, 1 / 5), 12);
+    expect([r.from, r.to]).toEqual(['2016-07', '2016-12']);
   });
 
   it('trend --by: no class falls by 100% for a short December', () => {

@@ -97,7 +97,10 @@ describe('averageMonthlyReduction (月均下降率)', () => {
     [[100, 50], 0.5, 0.5],
     [[100, 100, 100], 0, 0],
     [[100, 200], -1, -1], // rising: a negative reduction
-    [[100, 0], 1, 1],
+    // Ending at 0: the arithmetic mean of the falls stands; the compound rate would be 100% for
+    // any series ending at 0 (README's 深渡供电所 3 → 4 → 0), so it is not given (review2 item 20).
+    [[100, 0], 1, null],
+    [[3, 4, 0], (-1 / 3 + 1) / 2, null],
     [[0, 10, 5], 0.5, null], // no rate from 0; no compound from a first month of 0
     [[42], null, null],
     [[], null, null],

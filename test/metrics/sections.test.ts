@@ -139,6 +139,8 @@ describe('sections of the hand-counted quarter, each called alone', () => {
     expect(trend(q, rows).avgMonthlyReduction).toEqual({
       arithmetic: 0, // (0.5 − 0.5) / 2
       compound: 1 - Math.sqrt(3 / 4),
+      from: '2016-01',
+      to: '2016-03',
     });
   });
 
@@ -192,6 +194,8 @@ describe('sections of the hand-counted quarter, each called alone', () => {
       { name: '营销', complaints: 7, share: 7 / 9, previous: 2, yoy: 2.5 },
     ]);
     expect(c.unclassified).toBe(0);
+    // The disciplines' total: 2 + 7 now against 3 + 2 a year earlier.
+    expect(c.classified).toEqual({ complaints: 9, previous: 5, yoy: 9 / 5 - 1 });
   });
 
   it('hot spots: ranked categories, each unit’s top three, what rose against the year before', () => {

@@ -292,6 +292,50 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
     );
   });
 
+  it('the early warning: the 预警 sheet named only inside the workbook, else complaints warn', async () => {
+    const result = await runPipeline(
+      await resolveSettings(
+        { inputs: METRICS, options: { targets: TARGETS, month: '2016-06' } },
+        null,
+        'report',
+      ),
+    );
+    const attention = (workbook: boolean) =>
+      text(
+        buildReportModel({ result, lang: 'zh', generatedAt: '2017-01-05 08:00', workbook })
+          .bulletin,
+        'attention',
+      ).find((p) => p.startsWith('2016年6月预警：'))!;
+    expect(attention(true)).toMatch(/各单位的数字见报表“预警”表。$/);
+    expect(attention(false)).toMatch(/各单位的数字和原因用 complaints warn 查看。$/);
+    expect(attention(false)).not.toContain('“预警”表');
+    // The 2016 exports have no 是否越级 column: the bulletin says escalation was not judged.
+    expect(attention(false)).toContain('未能判断越级投诉（缺少相应的列或数据）。');
+  });
+
+  it('a month covered in part: no early warning, and the bulletin says so and why', async () => {
+    // December 2016 runs to the 26th only: no month of the period is covered whole.
+    const { bulletin: b, result } = await run(COVERAGE, { month: '2016-12' });
+    expect(result.earlyWarning).toBeNull();
+    expect(text(b, 'attention')).toContain(
+      '本期没有一个月份的数据完整，未作预警（不完整月份的投诉数偏低，会被误读为下降）。最近一个完整月份的预警用 complaints warn 查看。',
+    );
+    // The year of the same data judges November, the latest month covered whole.
+    const year = await run(COVERAGE, { year: '2016' });
+    expect(text(year.bulletin, 'attention').join('')).toMatch(/2016年11月预警：/);
+  });
+
+  it('a series without 办结时间: no unit red for work orders "past the limit" (they were never judged)', async () => {
+    const { bulletin: b, result } = await run(['fixtures/metrics/95598-2016-04-12-series.csv'], {
+      month: '2016-11',
+    });
+    expect(result.earlyWarning!.units.every((u) => u.level === 'green')).toBe(true);
+    const said = text(b, 'attention').join('');
+    expect(said).not.toContain('工单超时）');
+    expect(said).toContain('2016年11月预警：没有单位达到黄色或红色预警。');
+    expect(said).toContain('工单超时（缺少相应的列或数据）');
+  });
+
   it('2016: the year against the annual targets, with rates where the base is ten or more', async () => {
     const { bulletin: b } = await run(METRICS, { targets: TARGETS, year: '2016' });
     expect(text(b, 'overall')[0]).toBe(

@@ -499,8 +499,8 @@ describe('月度趋势', () => {
   it('ends with both average monthly reductions: −2.92% and −1.78%', () => {
     const reduction = sheet(model, '月度趋势').tables[2]!;
     expect(cells(reduction, ['item', 'value'])).toEqual([
-      ['月均下降率（算术）', -0.0292],
-      ['月均下降率（复合）', -0.0178],
+      ['月均下降率（算术，2016-01至2016-12）', -0.0292],
+      ['月均下降率（复合，2016-01至2016-12）', -0.0178],
     ]);
   });
 });
@@ -520,7 +520,8 @@ describe('分类', () => {
     expect(cells(discipline, ['name', 'complaints', 'share', 'previous', 'yoy'])).toEqual([
       ['运检', 110, 0.4867, 53, 1.0755],
       ['营销', 116, 0.5133, 127, -0.0866],
-      ['合计', 226, 1, 180, undefined],
+      // The classified complaints against those a year earlier: 226 / 180 − 1.
+      ['合计', 226, 1, 180, 0.2556],
     ]);
   });
 
@@ -821,7 +822,11 @@ describe('terminal views', () => {
   it('gives trend its months and, with --by, a row per group', () => {
     const v = trendView(result, null, 'zh');
     expect(v.groups).toBeNull();
-    expect(v.months.reduction).toEqual(expected.annual.trend.avgMonthlyReduction);
+    expect(v.months.reduction).toEqual({
+      ...expected.annual.trend.avgMonthlyReduction,
+      from: '2016-01',
+      to: '2016-12',
+    });
     expect(keys(v.months.table)).toEqual([
       'month',
       'complaints',

@@ -176,7 +176,15 @@ describe.each(CASES)('the fixture template filled: $name', (c) => {
 
   it('fills one table row per row of the model’s tables, totals last, with its captions', () => {
     const docTables = tables(xml);
-    const modelTables = m.bulletin.sections.flatMap((s) => s.tables);
+    // The fixture places the units' and the classes' tables; a year's months table
+    // ({#overallTable}) is not in it, but its columns are names a template can use.
+    const months = m.bulletin.sections.find((s) => s.key === 'overall')!.tables;
+    expect(
+      months.flatMap((t) => t.columns.map((c) => c.key)).every((k) => COLUMN_KEYS.includes(k)),
+    ).toBe(true);
+    const modelTables = m.bulletin.sections
+      .filter((s) => s.key !== 'overall')
+      .flatMap((s) => s.tables);
     // The year has no year-to-date table: its loop and caption are gone with the condition.
     expect(docTables).toHaveLength(modelTables.length);
     modelTables.forEach((t, i) => {
@@ -451,6 +459,16 @@ describe('templates that cannot be filled', () => {
     );
   });
 
+  it('a document with no tag the tool fills (a finished bulletin) is refused, naming the tags', async () => {
+    const file = variant('finished.docx', (x) => x.replace(/\{[^{}<]*\}/g, ''));
+    const e = await refused(file);
+    expect(e.code).toBe('BAD_TEMPLATE');
+    expect(e.message).toBe(
+      `--template ${file}: holds no tag the tool fills, so the bulletin would be this document unchanged.`,
+    );
+    expect(e.hint).toContain('{title}, {period}, {#overall}…{/overall}');
+  });
+
   it('checks tags in a loop this period leaves empty, and knows names by where they stand', async () => {
     // {unit} is a column: outside a table's loop it is not a name the tool fills.
     const file = variant('scopes.docx', (x) =>
@@ -556,6 +574,11 @@ describe('template errors from the command line', () => {
       'an unknown tag',
       () => variant('cli-unknown.docx', (x) => x.replace('{title}', '{titel}')),
       /\{titel\} \(did you mean \{title\}\?\)/,
+    ],
+    [
+      'a finished bulletin: no tag',
+      () => variant('cli-finished.docx', (x) => x.replace(/\{[^{}<]*\}/g, '')),
+      /holds no tag the tool fills/,
     ],
     [
       'an unclosed loop',

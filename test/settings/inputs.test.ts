@@ -1,12 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadExcelJS } from '../../src/io/exceljs.js';
-import {
-  expandCommandLine,
-  isDefaultReportName,
-  listFolder,
-  resolveInputs,
-} from '../../src/settings/inputs.js';
+import { expandCommandLine, listFolder, resolveInputs } from '../../src/settings/inputs.js';
 import { expansionLine } from '../../src/settings/command.js';
 import { failure, folders } from './helpers.js';
 
@@ -192,20 +187,6 @@ describe('a folder as an input', () => {
 });
 
 describe("this tool's reports in a folder or pattern are not read as exports", () => {
-  it.each<[string, boolean]>([
-    ['投诉分析-2016Q4.xlsx', true],
-    ['投诉分析-2016-11.xlsx', true],
-    ['投诉分析-2016.xlsx', true],
-    ['投诉分析-2016-01_2016-06.xlsx', true],
-    ['complaints-2016Q4.xlsx', true],
-    ['95598-2016-11.xlsx', false],
-    ['投诉分析-2016Q4-修改.xlsx', false],
-    ['投诉分析-2016Q4.csv', false],
-    ['complaints-export.xlsx', false],
-  ])('%s → %s', (name, expected) => {
-    expect(isDefaultReportName(name)).toBe(expected);
-  });
-
   /** A workbook whose first sheets are a report's: 概览 then 单位 (or Summary then Units). */
   async function report(path: string, sheets = ['概览', '单位']): Promise<void> {
     const book = new (loadExcelJS().Workbook)();
@@ -228,6 +209,16 @@ describe("this tool's reports in a folder or pattern are not read as exports", (
     expect((await expandCommandLine(['ex/投诉分析-2016-11.xlsx'], dir)).inputs).toEqual([
       'ex/投诉分析-2016-11.xlsx',
     ]);
+  });
+
+  it('leaves one out whatever its name (a report written with --out into the exports)', async () => {
+    const dir = folder({ 'ex/95598-2016-11.xlsx': 'x' });
+    await report(join(dir, 'ex/r.xlsx'));
+    const run = await expandCommandLine(['ex'], dir);
+    expect(run.inputs).toEqual(['ex/95598-2016-11.xlsx']);
+    expect(expansionLine(run.expanded[0]!, 'zh')).toBe(
+      'ex：读取 1 个文件 ex/95598-2016-11.xlsx；未读取 ex/r.xlsx（本工具写的报告不作为输入读取）',
+    );
   });
 
   it("an export that only carries a report's name is read (and so never overwritten)", async () => {

@@ -165,6 +165,11 @@ describe('--day, --week and --from/--to with days', () => {
     [
       { week: '2016-W53' },
       '--week 2016-W53: expected a week as 2016-W25, 2016W25 or 2016年第25周 (ISO weeks, Monday to Sunday).',
+      '2016 has 52 ISO weeks: its last is --week 2016-W52.',
+    ],
+    [
+      { week: '2016-W60' },
+      '--week 2016-W60: expected a week as 2016-W25, 2016W25 or 2016年第25周 (ISO weeks, Monday to Sunday).',
       'Example: --week 2016-W25',
     ],
     [

@@ -55,5 +55,17 @@ export function categories(
     };
   });
   const classified = level1.reduce((sum, r) => sum + r.complaints, 0);
-  return { level1, level2, level3, discipline, unclassified: total - classified };
+  const classifiedBefore = yearEarlier ? level1.reduce((sum, r) => sum + r.previous!, 0) : null;
+  return {
+    level1,
+    level2,
+    level3,
+    discipline,
+    classified: {
+      complaints: classified,
+      previous: classifiedBefore,
+      yoy: classifiedBefore === null ? null : change(classified, classifiedBefore),
+    },
+    unclassified: total - classified,
+  };
 }

@@ -8,7 +8,16 @@ import { monthIndexToString } from '../../schema/values.js';
 import { dayToString } from '../calendar.js';
 import { daysCover, type PartialMonth } from '../coverage.js';
 import { monthCount, months, periodJson, preceding, yearEarlier } from '../period.js';
-import type { AnalysisInput, Note, Satisfaction, TargetMatch, Timeliness } from '../types.js';
+import type {
+  Analysis,
+  AnalysisInput,
+  MonthRow,
+  Note,
+  Satisfaction,
+  TargetMatch,
+  Timeliness,
+} from '../types.js';
+import { momNote, reductionNote } from './comparison-notes.js';
 import { comparisons, inDays } from './period.js';
 import { SEASONALITY_MIN_MONTHS } from './seasonality.js';
 import { yearToDateMissing, yearToDatePeriod } from './year-to-date.js';
@@ -352,10 +361,17 @@ export function notes(
     targets: TargetMatch | null;
     satisfaction: Satisfaction | null;
     timeliness?: Timeliness | null;
+    /** The monthly series and its reduction, for why a 月均下降率 is missing. */
+    months?: readonly MonthRow[];
+    trend?: Analysis['trend'];
   },
 ): Note[] {
+  const mom = momNote(input);
+  const reduction = parts.months && parts.trend && reductionNote(input, parts.months, parts.trend);
   return [
     ...dataNotes(input),
+    ...(mom ? [mom] : []),
+    ...(reduction ? [reduction] : []),
     ...targetNotes(input, parts.targets),
     ...skippedNotes(input, parts.satisfaction),
     ...calendarNotes(parts.timeliness ?? null),

@@ -5,7 +5,7 @@
  * the data closest in spelling ("国网歙县供电公" → 国网歙县供电公司), so a typo in the targets
  * file is found at once; it is still not matched.
  */
-import { closest } from '../../settings/suggest.js';
+import { closestUnit } from '../../settings/suggest.js';
 import { prorate } from '../formulas.js';
 import { monthCount } from '../period.js';
 import type { AnalysisInput, TargetBasis, TargetMatch, UnitRow } from '../types.js';
@@ -70,7 +70,7 @@ export function targetMatch(input: AnalysisInput, units: readonly UnitRow[]): Ta
     targetsWithoutData,
     unmatched: targetsWithoutData.map((unit) => ({
       unit,
-      closest: closest(unit, untargeted) ?? closest(unit, cube.units),
+      closest: closestUnit(unit, untargeted) ?? closestUnit(unit, cube.units),
     })),
   };
 }

@@ -3,10 +3,11 @@
  * a year its own seasonal profile says has passed — complaints are not spread evenly (summer
  * outages, winter bills), so January–June is rarely half a year's complaints. The profile comes
  * from the unit's earlier complete years when they hold enough complaints to be a profile, else
- * from every unit's, else the calendar (each month 1/12). The interval is Poisson's on the rest of
- * the year: the complaints still to come are counts, and a small unit's are few.
+ * from every unit's, else the calendar (each month 1/12). The interval is the predictive one of the
+ * complaints still to come (predictive.ts: gamma–Poisson, i.e. negative binomial), with the rate
+ * itself estimated from the complaints so far: 4 complaints in January leave the year wide open.
  */
-import { quantile } from './poisson.js';
+import { restOfYear } from './predictive.js';
 
 /** Complaints a unit's earlier complete years must hold for its own profile to be used. */
 export const MIN_PROFILE_COMPLAINTS = 24;
@@ -59,7 +60,7 @@ export interface YearEndForecast {
   elapsedShare: number;
   /** The expected year-end total. */
   forecast: number;
-  /** The 80% interval of the year-end total. */
+  /** The 80% predictive interval of the year-end total (the rate's uncertainty included). */
   low: number;
   high: number;
 }
@@ -82,12 +83,6 @@ export function yearEndForecast(
     (whole < 12 ? p.shares[whole]! * (through - whole) : 0);
   const elapsedShare = share(profile) > 0 ? share(profile) : share(CALENDAR);
   const forecast = through >= 12 ? soFar : soFar / elapsedShare;
-  const rest = forecast - soFar;
-  return {
-    soFar,
-    elapsedShare,
-    forecast,
-    low: soFar + quantile(INTERVAL.low, rest),
-    high: soFar + quantile(INTERVAL.high, rest),
-  };
+  const rest = through >= 12 ? { low: 0, high: 0 } : restOfYear(soFar, elapsedShare, INTERVAL);
+  return { soFar, elapsedShare, forecast, low: soFar + rest.low, high: soFar + rest.high };
 }

@@ -12,7 +12,6 @@ import {
   bucketStart,
   bucketEnd,
   monthPeriod,
-  months as monthsOfPeriod,
   yearEarlier,
   type Period,
 } from '../period.js';
@@ -20,6 +19,7 @@ import { daysCover } from '../coverage.js';
 import { monthsOf } from '../sections/months.js';
 import type { AnalysisInput } from '../types.js';
 import { workingDayDue, type TimeLimit, type WorkCalendar } from '../workdays.js';
+import { judgedOn, usable, type WarnGap, type WarnSource } from './gaps.js';
 import { findEvents, type ComplaintEvent, type EventOrder } from './events.js';
 import { chooseProfile, profileOf, yearEndForecast, type SeasonalProfile } from './forecast.js';
 import { levelOf, sortReasons, type Level } from './levels.js';
@@ -29,6 +29,8 @@ import { countLevel, type WarnThresholds } from './thresholds.js';
 
 /** A complaint as the warning needs it. Times are wall-clock minutes since 1970 (LocalTime.ms / 60000). */
 export interface WarnOrder extends EventOrder {
+  /** The input the (kept copy of the) work order was read from: its columns say what it can be judged on. */
+  input?: number;
   /** Day index of acceptance. */
   day: number;
   /** The customer number, else the telephone; null: neither. */
@@ -73,52 +75,7 @@ export interface EarlyWarning {
   gaps: WarnGap[];
 }
 
-/** A check the warning could not make; said beside the levels, so that green is not read as "all checked". */
-export interface WarnGap {
-  code: 'no-targets' | 'no-spike' | 'no-repeat' | 'no-escalation' | 'no-overdue';
-  message: string;
-  zh: string;
-}
-
-/** The checks `unitWarnings` cannot make on this input, in the order of the reasons. */
-export function warnGaps(input: AnalysisInput): WarnGap[] {
-  const { fields, period } = input;
-  const gaps: WarnGap[] = [];
-  const gap = (code: WarnGap['code'], message: string, zh: string) =>
-    gaps.push({ code, message, zh });
-  if (!input.targets)
-    gap(
-      'no-targets',
-      'No --targets: the pace against the annual targets and the year-end forecast were not judged.',
-      '未给年度指标（--targets）：未判断指标进度和全年预测。',
-    );
-  const oneBucket = ['day', 'week', 'month'].includes(period.grain) && bucketCount(period) === 1;
-  if (oneBucket && !usable(input, period))
-    gap(
-      'no-spike',
-      'The period is covered only in part: spikes were not judged (its count would read as a fall).',
-      '本期数据不完整：未判断投诉异常增多（不完整的数字偏低）。',
-    );
-  if (!fields.has('customerId') && !fields.has('phone'))
-    gap(
-      'no-repeat',
-      'No 客户编号 or 联系电话 column: repeat complainants were not judged.',
-      '没有客户编号或联系电话列：未判断重复投诉。',
-    );
-  if (!fields.has('escalated'))
-    gap(
-      'no-escalation',
-      'No 是否越级 column: escalated complaints were not judged.',
-      '没有是否越级列：未判断越级投诉。',
-    );
-  if (!fields.has('closedAt'))
-    gap(
-      'no-overdue',
-      'No 办结时间 column: work orders past the closing limit were not judged.',
-      '没有办结时间列：未判断工单超时。',
-    );
-  return gaps;
-}
+export { warnGaps, type WarnGap, type WarnSource } from './gaps.js';
 
 export interface WarnInput {
   input: AnalysisInput;
@@ -130,6 +87,11 @@ export interface WarnInput {
   calendar: WorkCalendar;
   /** The last acceptance time of the data (minutes): open work orders are judged as of then. */
   dataEnd: number;
+  /**
+   * The inputs, in input order (WarnOrder.input): a work order is judged on a column check only
+   * when its own input has the column. Absent: when any input has it.
+   */
+  sources?: readonly WarnSource[];
 }
 
 const MINUTES_A_DAY = 24 * 60;
@@ -157,18 +119,6 @@ function byUnit(input: AnalysisInput, period: Period): Map<string, Tally[]> {
   for (const g of groupBy(input.cube, ['unit'], period, input.settings))
     out.set(input.cube.units[g.key[0]!]!, g.buckets);
   return out;
-}
-
-/**
- * A period whose count can stand beside others: every month it touches covered whole; a day or
- * a week, every one of its days covered for every unit (coverage.ts daysCover) — the month in
- * progress is partial, its covered days are not.
- */
-function usable(input: AnalysisInput, period: Period): boolean {
-  if ((period.grain === 'day' || period.grain === 'week') && input.spans)
-    return daysCover(input.spans, period.from, period.to).cover === 'whole';
-  const use = monthsOf(input);
-  return monthsOfPeriod(period).every((m) => use.usable(m));
 }
 
 /**
@@ -309,7 +259,10 @@ function orderReasons(w: WarnInput): Map<string, WarnReason[]> {
   const due = dueOf(w.closeLimit, w.calendar);
   const asOf = Math.min(w.dataEnd, (to + 1) * MINUTES_A_DAY);
   const overdue = new Map<string, { open: number; late: number }>();
+  // Without a 办结时间 column a work order's closing time is unknown, not "still open".
+  const closable = judgedOn('no-overdue', input, w.sources);
   for (const o of inPeriod) {
+    if (!closable(o)) continue;
     const open = o.closedAt === null && asOf > due(o);
     const late = o.closedAt !== null && o.closedAt > due(o);
     if (!open && !late) continue;

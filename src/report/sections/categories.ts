@@ -79,7 +79,7 @@ export function categoriesSheet(
     rows: a.categories.level2.map(row),
   };
   // The disciplines add up the classified complaints only.
-  const classified = a.categories.level1.reduce((s, r) => s + r.complaints, 0);
+  const classified = a.categories.classified;
   const discipline: Table = {
     caption: t.discipline,
     columns: [
@@ -98,9 +98,10 @@ export function categoriesSheet(
     })),
     totals: {
       name: t.total,
-      complaints: classified,
-      share: classified > 0 ? classified / Math.max(1, x.complaints) : null,
-      previous: x.previous,
+      complaints: classified.complaints,
+      share: classified.complaints > 0 ? classified.complaints / Math.max(1, x.complaints) : null,
+      previous: classified.previous,
+      yoy: classified.yoy,
     },
   };
   const level3: Table = {

@@ -36,3 +36,19 @@ export function figureNotes(a: Analysis, ingest: IngestResult, lang: Lang): stri
     ...(x.rejected > 0 ? [t.rejected(x.rejected, files)] : []),
   ];
 }
+
+/**
+ * A note's advice in the config file's terms, for a run the config file drives: a cron mail
+ * saying "add --include-partial" leaves the reader to guess where.
+ */
+export function inConfigTerms(line: string, file: string | null, lang: Lang): string {
+  if (file === null) return line;
+  const key = '"includePartial": true';
+  return lang === 'zh'
+    ? line
+        .replace('加 --include-partial', `在 ${file} 中设 ${key}`)
+        .replace('按 --include-partial', `按 ${file} 的 ${key}`)
+    : line
+        .replace('--include-partial counts', `${key} in ${file} counts`)
+        .replace('(--include-partial)', `(${key} in ${file})`);
+}

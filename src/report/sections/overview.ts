@@ -13,6 +13,7 @@ import {
   heading,
   reachedFigures,
   type ColumnLabel,
+  reductionLabel,
 } from '../labels.js';
 import type { Format, Row, Sheet, Table } from '../types.js';
 import { showsPreceding, yearTargets } from './heading.js';
@@ -71,13 +72,13 @@ function totalsItems(a: Analysis, lang: Lang): Item[] {
       ? [
           {
             field: 'trend.avgMonthlyReduction.arithmetic',
-            label: t.avgArithmetic,
+            label: reductionLabel('arithmetic', r, lang),
             value: r.arithmetic,
             format: 'pct',
           } satisfies Item,
           {
             field: 'trend.avgMonthlyReduction.compound',
-            label: t.avgCompound,
+            label: reductionLabel('compound', r, lang),
             value: r.compound,
             format: 'pct',
           } satisfies Item,
@@ -136,13 +137,13 @@ function yearToDateItems(a: Analysis, y: YearToDate, lang: Lang): Item[] {
     item('yoy', 'change'),
     {
       field: 'yearToDate.trend.avgMonthlyReduction.arithmetic',
-      label: t.avgArithmetic,
+      label: reductionLabel('arithmetic', r, lang),
       value: r.arithmetic,
       format: 'pct',
     },
     {
       field: 'yearToDate.trend.avgMonthlyReduction.compound',
-      label: t.avgCompound,
+      label: reductionLabel('compound', r, lang),
       value: r.compound,
       format: 'pct',
     },

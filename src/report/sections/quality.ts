@@ -240,7 +240,7 @@ function coverageTable(ingest: IngestResult, name: (file: string) => string, lan
       file: name(i.file),
       coveredFrom: i.coverage?.from ?? null,
       coveredTo: i.coverage?.to ?? null,
-      coverageBasis: i.coverage ? t.basis(i.coverage) : null,
+      coverageBasis: i.coverage ? t.basis(i.coverage) + t.gaps(i.coverage) : null,
     })),
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { IngestResult } from '../../ingest/ingest.js';
 import {
+  DEFAULT_SETTINGS,
   SKIPPED_NOTES,
   TARGET_NOTES,
   type Analysis,
@@ -35,7 +36,9 @@ import { MONTH_NOTES, groupsTerminalTable, monthsTerminalTable } from './trend.j
 import { unitsTerminalTable, yearToDateTerminalTable } from './units.js';
 
 const SUMMARY_UNITS = 20;
+/** The summary's hot spots: five, or as many as --top asks when it asks another length. */
 const SUMMARY_HOTSPOTS = 5;
+const summaryHotspots = (top: number) => (top === DEFAULT_SETTINGS.top ? SUMMARY_HOTSPOTS : top);
 const SUMMARY_RISING = 3;
 
 export function terminalHeading(result: PipelineResult): TerminalHeading {
@@ -179,7 +182,7 @@ export function summaryView(result: PipelineResult, lang: Lang): SummaryView {
       .sort((p, q) => q.complaints - p.complaints)
       .map((c) => figures(c, name(c))),
     hotspots: a.hotspots.level2
-      .slice(0, SUMMARY_HOTSPOTS)
+      .slice(0, summaryHotspots(a.settings.top))
       .map((c) => ({ name: name(c), complaints: c.complaints })),
     rising:
       rising && rising.categories.length > 0
@@ -197,8 +200,10 @@ export function summaryView(result: PipelineResult, lang: Lang): SummaryView {
     timeliness: (['reply', 'close'] as const).flatMap((stage) => {
       const s = a.timeliness?.[stage];
       if (!s || s.count === 0) return [];
-      const { meanHours, medianHours, limitHours, overLimit, overLimitShare, limit } = s;
-      return [{ stage, meanHours, medianHours, limitHours, overLimit, overLimitShare, limit }];
+      const { count, meanHours, medianHours, limitHours, overLimit, overLimitShare, limit } = s;
+      return [
+        { stage, count, meanHours, medianHours, limitHours, overLimit, overLimitShare, limit },
+      ];
     }),
     satisfaction: a.satisfaction
       ? {
@@ -230,6 +235,21 @@ export function assessView(result: PipelineResult, lang: Lang): AssessView {
   };
 }
 
+/**
+ * The notes trend shows: the months', why 同比 or 月均下降率 is missing, and why 环比 is when no
+ * month has one (a single month; with more, the period's 环比 is not what trend shows).
+ */
+function trendNotes(a: PipelineResult['analysis']) {
+  const noMom = a.months.every((m) => m.mom === null);
+  return a.notes.filter(
+    (n) =>
+      MONTH_NOTES.has(n.code) ||
+      n.code === 'no-yoy' ||
+      n.code === 'no-reduction' ||
+      (n.code === 'no-mom' && noMom),
+  );
+}
+
 export function trendView(
   result: PipelineResult,
   series: readonly GroupSeries[] | null,
@@ -239,7 +259,7 @@ export function trendView(
     heading: terminalHeading(result),
     months: monthsView(result.analysis, lang),
     groups: series ? groupsTerminalTable(series, lang) : null,
-    notes: result.analysis.notes.filter((n) => MONTH_NOTES.has(n.code)).map(say(lang)),
+    notes: trendNotes(result.analysis).map(say(lang)),
     yearToDate: yearToDateView(result.analysis, lang),
   };
 }

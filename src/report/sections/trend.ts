@@ -9,7 +9,7 @@ import { yearToDateInput } from '../../metrics/sections/year-to-date.js';
 import { seriesBy, type GroupSeries } from '../../metrics/trend.js';
 import type { PipelineResult } from '../../pipeline.js';
 import type { Lang } from '../../settings/types.js';
-import { BOOK, COVERAGE, SHEET_NAMES, TERMINAL } from '../labels.js';
+import { BOOK, COVERAGE, SHEET_NAMES, TERMINAL, reductionLabel } from '../labels.js';
 import type { Column, Row, Sheet, Table } from '../types.js';
 
 const MONTH_COLUMNS = {
@@ -130,8 +130,16 @@ export function monthlySheet(result: PipelineResult, lang: Lang): Sheet {
       { key: 'value', label: 'value', format: 'pct' },
     ],
     rows: [
-      { field: 'trend.avgMonthlyReduction.arithmetic', item: t.avgArithmetic, value: r.arithmetic },
-      { field: 'trend.avgMonthlyReduction.compound', item: t.avgCompound, value: r.compound },
+      {
+        field: 'trend.avgMonthlyReduction.arithmetic',
+        item: reductionLabel('arithmetic', r, lang),
+        value: r.arithmetic,
+      },
+      {
+        field: 'trend.avgMonthlyReduction.compound',
+        item: reductionLabel('compound', r, lang),
+        value: r.compound,
+      },
     ],
   };
   return {

@@ -4,10 +4,10 @@
  * there, in words without figures (the figures are the sheet's and `warn --json`'s).
  */
 import type { EarlyWarning, WarnReason } from '../../metrics/warn/warnings.js';
-import { spanWords } from '../labels.js';
+import { FORECAST_NOTE, spanWords } from '../labels.js';
 import type { Lang } from '../../settings/types.js';
 import type { Sheet } from '../types.js';
-import { LEVEL_WORDS, reasonText, shownReasons } from '../warn.js';
+import { hasForecast, LEVEL_WORDS, reasonText, shownReasons } from '../warn.js';
 
 export const WARN_SHEET = { zh: '预警', en: 'Warnings' } as const;
 
@@ -40,6 +40,7 @@ export function warningsSheet(warning: EarlyWarning, lang: Lang): Sheet {
       lang === 'zh'
         ? '红：已达或预计必达年度指标、投诉显著异常等；黄：可能达到年度指标或需要跟进；绿：无需关注。每行一个原因。'
         : 'Red: the annual target reached or certain to be, a marked spike …; yellow: may reach it, or needs following up; green: nothing to raise. One reason a row.',
+      ...(hasForecast(units) ? [FORECAST_NOTE[lang]] : []),
       ...warning.gaps.map((g) => (lang === 'zh' ? g.zh : g.message)),
     ],
     charts: [],

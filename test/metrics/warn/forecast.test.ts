@@ -39,8 +39,9 @@ describe('yearEndForecast', () => {
     const f = yearEndForecast(24, 6, profile);
     expect(f.elapsedShare).toBeCloseTo(0.4, 10);
     expect(f.forecast).toBeCloseTo(60, 10);
-    // 36 still to come: Poisson(36)'s 10th and 90th percentiles are 28 and 44.
-    expect([f.low, f.high]).toEqual([24 + 28, 24 + 44]);
+    // The rest, the rate estimated from 24 (predictive.ts): NegativeBinomial(24.5, 0.4)'s 10th
+    // and 90th percentiles are 25 and 49 (Poisson(36) with the rate known: 28 and 44).
+    expect([f.low, f.high]).toEqual([24 + 25, 24 + 49]);
   });
 
   it('the calendar: 11 by June is 22 by December', () => {
@@ -56,6 +57,14 @@ describe('yearEndForecast', () => {
 
   it('December: the year is what it is', () => {
     expect(yearEndForecast(31, 12, profile)).toMatchObject({ forecast: 31, low: 31, high: 31 });
+  });
+
+  it('4 after January on the calendar: 48 expected, 26–86, so a target of 26 is reached only at the low end', () => {
+    // Poisson on the point forecast (rate taken as known) gave 40–57: red in January.
+    expect(yearEndForecast(4, 1, CALENDAR)).toMatchObject({ forecast: 48, low: 26, high: 86 });
+    // 1 complaint: 4–36, not 8–16; none: 0–15, not 0–0.
+    expect(yearEndForecast(1, 1, CALENDAR)).toMatchObject({ low: 4, high: 36 });
+    expect(yearEndForecast(0, 1, CALENDAR)).toMatchObject({ forecast: 0, low: 0, high: 15 });
   });
 
   it('a profile with nothing in the months gone falls back to the calendar', () => {

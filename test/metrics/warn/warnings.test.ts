@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { daysFromCivil } from '../../../src/metrics/calendar.js';
 import { chineseDays } from '../../../src/metrics/holiday-calendar.js';
 import { WARN_DEFAULTS } from '../../../src/metrics/warn/thresholds.js';
-import { unitWarnings, type WarnOrder } from '../../../src/metrics/warn/warnings.js';
+import {
+  unitWarnings,
+  warnGaps,
+  type WarnOrder,
+  type WarnSource,
+} from '../../../src/metrics/warn/warnings.js';
 import { input, m, type Row } from '../../helpers/analysis-input.js';
 
 function monthly(unit: string, year: number, counts: number[]): Row[] {
@@ -111,5 +116,71 @@ describe('unitWarnings', () => {
       late: 0,
       level: 'yellow',
     });
+  });
+});
+
+describe('overdue: judged only for work orders whose input has a 办结时间 column', () => {
+  // 丁: four complaints of November never closed (closedAt null), two in an export with 办结时间
+  // (input 0), two in one without (input 1): only the first two are open past the limit.
+  const open = [
+    order({ id: 'A1', unit: '丁', at: at(2016, 11, 2, 9), closedAt: null, input: 0 }),
+    order({ id: 'A2', unit: '丁', at: at(2016, 11, 3, 9), closedAt: null, input: 0 }),
+    order({ id: 'B1', unit: '丁', at: at(2016, 11, 4, 9), closedAt: null, input: 1 }),
+    order({ id: 'B2', unit: '丁', at: at(2016, 11, 5, 9), closedAt: null, input: 1 }),
+  ];
+  const withClose: WarnSource = { file: 'a.xlsx', fields: new Set(['closedAt', 'phone']) };
+  const without: WarnSource = { file: 'b.csv', fields: new Set(['phone']) };
+  const judge = (fields: ('closedAt' | 'phone')[], sources?: WarnSource[]) => {
+    const i = input(monthly('丁', 2016, Array(11).fill(1)), {
+      period: { month: '2016-11' },
+      covered: [m(2016, 1), m(2016, 11)],
+      fields,
+    });
+    const [u] = unitWarnings({
+      input: i,
+      orders: open,
+      thresholds: WARN_DEFAULTS,
+      closeLimit: { value: 144, unit: 'hours' },
+      calendar: chineseDays(),
+      dataEnd: at(2016, 11, 30, 18),
+      ...(sources ? { sources } : {}),
+    });
+    return { unit: u!, gaps: warnGaps(i, sources) };
+  };
+
+  it('mixed inputs: 2 open (yellow, red from 3), the input without the column named', () => {
+    const { unit, gaps } = judge(['closedAt', 'phone'], [withClose, without]);
+    expect(unit.reasons.find((r) => r.indicator === 'overdue')).toMatchObject({
+      open: 2,
+      late: 0,
+      level: 'yellow',
+    });
+    expect(unit.level).toBe('yellow');
+    const gap = gaps.find((g) => g.code === 'no-overdue')!;
+    expect(gap).toMatchObject({ files: ['b.csv'] });
+    expect(gap.zh).toBe('b.csv 没有办结时间列：其工单未判断超时（其他输入的已判断）。');
+  });
+
+  it('every input has the column: all 4 open, red', () => {
+    const { unit, gaps } = judge(['closedAt', 'phone'], [withClose, { ...withClose, file: 'c' }]);
+    expect(unit.reasons.find((r) => r.indicator === 'overdue')).toMatchObject({ open: 4 });
+    expect(unit.level).toBe('red');
+    expect(gaps.find((g) => g.code === 'no-overdue')).toBeUndefined();
+  });
+
+  it('no input has it: not judged (was red: "超144小时未办结4件"), the gap without files', () => {
+    const { unit, gaps } = judge(['phone'], [without, { ...without, file: 'c.csv' }]);
+    expect(unit.reasons.find((r) => r.indicator === 'overdue')).toBeUndefined();
+    expect(unit.level).toBe('green');
+    expect(gaps.find((g) => g.code === 'no-overdue')).toEqual({
+      code: 'no-overdue',
+      message: 'No 办结时间 column: work orders past the closing limit were not judged.',
+      zh: '没有办结时间列：未判断工单超时。',
+    });
+  });
+
+  it('without the inputs (the orders unlabelled): judged when any input has the column', () => {
+    expect(judge(['phone']).unit.level).toBe('green');
+    expect(judge(['closedAt']).unit.level).toBe('red');
   });
 });

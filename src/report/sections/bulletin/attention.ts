@@ -10,12 +10,10 @@ import type { Analysis, Note, YearToDate } from '../../../metrics/types.js';
 import type { Lang } from '../../../settings/types.js';
 import type { Paragraph } from '../../types.js';
 import { say } from '../notes.js';
-import { reasonWords } from '../warnings.js';
-import type { EarlyWarning } from '../../../metrics/warn/warnings.js';
-import { count, period, runs, type Piece } from './figures.js';
-import { spanWords } from '../../labels.js';
+import { count, runs, type Piece } from './figures.js';
 import { partialMonths } from './overall.js';
 import { list } from './units.js';
+import { warningParagraph, type BulletinWarning } from './warning.js';
 
 /**
  * Units of the year to date ahead of the year's pace: assessed complaints above the annual
@@ -232,54 +230,17 @@ function noteParagraphs(a: Analysis, lang: Lang): Paragraph[] {
     .map((text) => ({ runs: [text] }));
 }
 
-/**
- * The units the early warning puts at red or yellow, with what put them there ("红色预警：
- * A（已达年度指标、本期投诉异常增多）"); their figures are the 预警 sheet's.
- */
-function warningParagraph(warnings: EarlyWarning | null, lang: Lang): Paragraph | null {
-  if (!warnings) return null;
-  const zh = lang === 'zh';
-  const said = (['red', 'yellow'] as const).flatMap((level) => {
-    const units = warnings.units.filter((u) => u.level === level);
-    if (units.length === 0) return [];
-    const items = units.map((u) => {
-      const why = u.reasons.filter((r) => r.level === level).map((r) => reasonWords(r, lang));
-      return zh ? `${u.unit}（${why.join('、')}）` : `${u.unit} (${why.join(', ')})`;
-    });
-    const name = zh
-      ? level === 'red'
-        ? '红色预警'
-        : '黄色预警'
-      : level === 'red'
-        ? 'Red'
-        : 'Yellow';
-    return [zh ? `${name}：${items.join('；')}` : `${name}: ${items.join('; ')}`];
-  });
-  if (said.length === 0) return null;
-  const month = period(
-    spanWords({ from: warnings.month, to: warnings.month }, lang),
-    'earlyWarning.month',
-  );
-  return {
-    runs: runs(
-      zh ? [month, '预警：'] : ['Early warning for ', month, ': '],
-      zh
-        ? `${said.join('。')}。各单位的数字见报表“预警”表。`
-        : `${said.join('. ')}. The figures are in the report's Warnings sheet.`,
-    ),
-  };
-}
-
 export function attentionSection(
   a: Analysis,
   ingest: IngestResult,
   lang: Lang,
-  warnings: EarlyWarning | null = null,
+  warning: BulletinWarning = { warnings: null },
 ) {
+  const warnings = warning.warnings;
   // The early warning's forecast, when there is one, says better than the pace which units are
   // at risk; it names the units past their target too.
   const paragraphs = [
-    warningParagraph(warnings, lang),
+    warningParagraph(warning, lang),
     !warnings && atRiskParagraph(a.yearToDate, lang),
     !warnings && reachedParagraph(a.yearToDate, lang),
     overYearParagraph(a, lang),

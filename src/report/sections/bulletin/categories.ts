@@ -179,14 +179,23 @@ function risingParagraph(a: Analysis, lang: Lang): Paragraph | null {
   };
 }
 
-/** The first-level table as the workbook has it, with the columns a bulletin prints. */
+/**
+ * The first-level table as the workbook has it, with the columns a bulletin prints, its rows
+ * ranked as the text ranks them (the workbook keeps the taxonomy's order).
+ */
 function level1Table(a: Analysis, lang: Lang): Table {
   const level1 = categoriesSheet(a, lang).tables[0]!;
   const keys = comparable(a, a.months)
     ? ['name', 'complaints', 'share', 'previous', 'yoy']
     : ['name', 'complaints', 'share'];
+  // Ranked as the sentence above it names them (一是、二是 …): most complaints first.
+  const ranked = level1.rows
+    .map((r, i) => [r, i] as const)
+    .sort(([x, i], [y, j]) => Number(y.complaints ?? 0) - Number(x.complaints ?? 0) || i - j)
+    .map(([r]) => r);
   return {
     ...level1,
+    rows: ranked,
     caption: lang === 'zh' ? '一级分类投诉情况' : 'Complaints by first-level class',
     columns: keys.flatMap((k) => level1.columns.filter((c) => c.key === k)),
   };

@@ -10,6 +10,8 @@ import type { Lang } from '../../../settings/types.js';
 import type { EarlyWarning } from '../../../metrics/warn/warnings.js';
 import type { Bulletin, BulletinSection, BulletinSectionKey } from '../../types.js';
 import { attentionSection } from './attention.js';
+import { withoutBlankColumns } from './blank-columns.js';
+import { monthsTable } from './reduction.js';
 import { dayOverallParagraphs, daySection } from './days.js';
 import { breakdownsSection } from './breakdowns.js';
 import { categoriesSection } from './categories.js';
@@ -58,6 +60,10 @@ export interface BulletinContext {
   generatedAt: string;
   /** The early warning, when the report computed one. */
   warnings: EarlyWarning | null;
+  /** The report judged the early warning but no month of its period is covered whole. */
+  warningLeftOut?: boolean;
+  /** The bulletin is written into the workbook (its 预警 sheet beside it). */
+  workbook?: boolean;
   /** The hot words of the complaint texts, when the report computed them. */
   hotWords?: HotWords | null;
 }
@@ -119,7 +125,7 @@ export function buildBulletin(
         paragraphs: a.days
           ? dayOverallParagraphs(analysis, lang)
           : overallParagraphs(analysis, lang),
-        tables: [],
+        tables: a.days ? [] : [monthsTable(analysis, lang)].filter((t) => t !== null),
         charts: ['trend'],
       },
     ],
@@ -129,11 +135,24 @@ export function buildBulletin(
     ['breakdowns', breakdownsSection(a, lang)],
     ['repeat', repeatSection(a, lang)],
     ['timeliness', timelinessSection(a, lang)],
-    ['attention', attentionSection(a, ingest, lang, context.warnings)],
+    [
+      'attention',
+      attentionSection(a, ingest, lang, {
+        warnings: context.warnings,
+        leftOut: context.warningLeftOut ?? false,
+        workbook: context.workbook ?? false,
+      }),
+    ],
   ];
-  const present = bodies.filter(
+  const shown = bodies.filter(
     (b): b is [BulletinSectionKey, SectionBody] => b[1] !== null && b[1].paragraphs.length > 0,
   );
+  // Columns with no value in any row are left out, said once (blank-columns.ts).
+  const trimmed = withoutBlankColumns(
+    shown.map(([, body]) => body),
+    lang,
+  );
+  const present = shown.map(([key], i): [BulletinSectionKey, SectionBody] => [key, trimmed[i]!]);
   // Tables are numbered through the bulletin, as documents number them: 表1, 表2 …
   let tables = 0;
   const caption = (what: string) => {

@@ -19,6 +19,7 @@ import {
   type Change,
   type Piece,
 } from './figures.js';
+import { reductionParagraph } from './reduction.js';
 
 /** A day of a partial month in words: 12月26日, 26 December. */
 export function dayWords(day: string, lang: Lang): string {
@@ -449,6 +450,7 @@ function noYearToDateParagraph(a: Analysis, lang: Lang): Paragraph | null {
 export function overallParagraphs(a: Analysis, lang: Lang): Paragraph[] {
   return [
     periodParagraph(a, lang),
+    reductionParagraph(a, lang),
     yearToDateOf(a) ? yearToDateParagraph(a, lang) : noYearToDateParagraph(a, lang),
     excludedParagraph(a, lang),
   ].filter((p): p is Paragraph => p !== null);

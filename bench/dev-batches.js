@@ -1,0 +1,79 @@
+// Rules alone on dev batches of the tuning file, aggregates only: overall, by kind, by true first
+// level, and counts of true → predicted first levels. No text and no id is printed, so batches
+// kept unseen (hands C and E) stay unseen while changes are checked on them.
+//   node bench/dev-batches.js [--json]   (TUNE_FILE=path reads another build of tune.csv)
+// Batches: C = FX0481–FX0720, E = FX0961–FX1200, rest = every other row of tune.csv.
+import { readFileSync } from 'node:fs';
+import { CsvParser } from '../dist/io/csv-parser.js';
+import { ingest } from '../dist/ingest/ingest.js';
+import { loadTaxonomy } from '../dist/taxonomy/load.js';
+import { Classifier } from '../dist/taxonomy/classify.js';
+
+const FILE = process.env.TUNE_FILE ?? 'fixtures/eval/tune.csv';
+const settings = { map: {}, complaintTypes: ['投诉'], encoding: null, sheet: null };
+
+function kindsById(file) {
+  const parser = new CsvParser(',');
+  parser.push(readFileSync(file, 'utf8').replace(/^\ufeff/, ''));
+  parser.end();
+  const [header, ...records] = parser.records.map((r) => r.cells);
+  const id = header.indexOf('工单编号');
+  const kind = header.indexOf('文本类型');
+  return new Map(records.map((cells) => [cells[id], kind < 0 ? 'plain' : cells[kind] || 'plain']));
+}
+
+const fx = (id) => (/^FX\d{4}$/.test(id) ? Number(id.slice(2)) : -1);
+const BATCHES = {
+  C: (id) => fx(id) >= 481 && fx(id) <= 720,
+  E: (id) => fx(id) >= 961 && fx(id) <= 1200,
+};
+const batchOf = (id) => Object.keys(BATCHES).find((b) => BATCHES[b](id)) ?? 'rest';
+
+const kinds = kindsById(FILE);
+const rows = [];
+await ingest([FILE], settings, (order) =>
+  rows.push({
+    text: order.content ?? '',
+    level1: order.level1,
+    level2: order.level2,
+    batch: batchOf(order.id),
+    kind: kinds.get(order.id) ?? 'plain',
+  }),
+);
+const classifier = new Classifier(loadTaxonomy('sgcc-95598'));
+const out = {};
+for (const batch of ['C', 'E', 'rest']) {
+  const part = rows.filter((r) => r.batch === batch);
+  if (part.length === 0) continue;
+  const tally = () => ({ n: 0, l1: 0, l2: 0 });
+  const all = tally();
+  const byKind = {};
+  const byLevel1 = {};
+  const pairs = {};
+  for (const row of part) {
+    const c = classifier.byText(row.text);
+    const got1 = c.level1?.name ?? '-';
+    const ok1 = got1 === row.level1;
+    const ok2 = c.level2?.name === row.level2;
+    for (const t of [all, (byKind[row.kind] ??= tally()), (byLevel1[row.level1] ??= tally())]) {
+      t.n++;
+      t.l1 += ok1;
+      t.l2 += ok2;
+    }
+    if (!ok1) pairs[`${row.level1}→${got1}`] = (pairs[`${row.level1}→${got1}`] ?? 0) + 1;
+  }
+  const pct = (t) =>
+    `n=${String(t.n).padEnd(4)} L1 ${((100 * t.l1) / t.n).toFixed(1).padStart(5)}% (${t.l1})  L2 ${((100 * t.l2) / t.n).toFixed(1).padStart(5)}% (${t.l2})`;
+  console.log(`batch ${batch.padEnd(5)} ${pct(all)}`);
+  for (const [k, t] of Object.entries(byKind)) console.log(`   kind ${k.padEnd(13)} ${pct(t)}`);
+  for (const [k, t] of Object.entries(byLevel1)) console.log(`   true ${k.padEnd(9)} ${pct(t)}`);
+  console.log(
+    '   L1 misses: ' +
+      Object.entries(pairs)
+        .sort((a, b) => b[1] - a[1])
+        .map(([p, n]) => `${p} ${n}`)
+        .join(', '),
+  );
+  out[batch] = { ...all, byKind, byLevel1, pairs };
+}
+if (process.argv.includes('--json')) console.log(JSON.stringify(out));

@@ -1,0 +1,140 @@
+/**
+ * The checks the early warning could not make, said beside the levels so that green is not read
+ * as "all checked": no targets, a period covered in part (no spike), and the column checks —
+ * repeat (客户编号/联系电话), escalation (是否越级), overdue (办结时间) — not at all when no
+ * input has the column, or for the work orders of the inputs that lack it (each work order is
+ * judged only on what its own input records: an export without 办结时间 is not "never closed").
+ */
+import type { Field } from '../../schema/fields.js';
+import { daysCover } from '../coverage.js';
+import { bucketCount, months as monthsOfPeriod, type Period } from '../period.js';
+import { monthsOf } from '../sections/months.js';
+import type { AnalysisInput } from '../types.js';
+
+/** A check the warning could not make; said beside the levels, so that green is not read as "all checked". */
+export interface WarnGap {
+  code: 'no-targets' | 'no-spike' | 'no-repeat' | 'no-escalation' | 'no-overdue';
+  message: string;
+  zh: string;
+  /**
+   * A column check (repeat, escalation, overdue) that some inputs only could not make: those
+   * inputs (their work orders were not judged on it; the other inputs' were). Absent: no input
+   * could.
+   */
+  files?: string[];
+}
+
+/** An input as the warning sees it: its file and the fields it has a column for. */
+export interface WarnSource {
+  file: string;
+  fields: ReadonlySet<Field>;
+}
+
+/** The column checks: the fields one of which an input needs for its work orders to be judged. */
+const CHECK_FIELDS = {
+  'no-repeat': ['customerId', 'phone'],
+  'no-escalation': ['escalated'],
+  'no-overdue': ['closedAt'],
+} as const satisfies Partial<Record<WarnGap['code'], readonly Field[]>>;
+
+/**
+ * Whether a work order can be judged on a check: its input has one of the fields. Without the
+ * inputs (tests written by hand) or the order's input, whether any input has one.
+ */
+export function judgedOn(
+  code: keyof typeof CHECK_FIELDS,
+  input: AnalysisInput,
+  sources: readonly WarnSource[] | undefined,
+): (o: { input?: number }) => boolean {
+  const has = (fields: ReadonlySet<Field>) => CHECK_FIELDS[code].some((f) => fields.has(f));
+  const any = has(input.fields);
+  if (!sources) return () => any;
+  const by = sources.map((s) => has(s.fields));
+  return (o) => (o.input === undefined ? any : (by[o.input] ?? false));
+}
+
+/** The inputs lacking a check's columns when some others have them (the per-input gap). */
+function lacking(code: keyof typeof CHECK_FIELDS, sources: readonly WarnSource[] = []): string[] {
+  const without = sources.filter((s) => !CHECK_FIELDS[code].some((f) => s.fields.has(f)));
+  return without.length < sources.length ? without.map((s) => s.file) : [];
+}
+
+/**
+ * The checks `unitWarnings` cannot make on this input, in the order of the reasons: not at all
+ * (no input has the column), or for the work orders of the inputs named (`files`).
+ */
+export function warnGaps(input: AnalysisInput, sources?: readonly WarnSource[]): WarnGap[] {
+  const { fields, period } = input;
+  const gaps: WarnGap[] = [];
+  const gap = (code: WarnGap['code'], message: string, zh: string) =>
+    gaps.push({ code, message, zh });
+  const some = (
+    code: keyof typeof CHECK_FIELDS,
+    column: { en: string; zh: string },
+    en: string,
+    zh: string,
+  ) => {
+    const files = lacking(code, sources);
+    if (files.length === 0) return;
+    const list = files.join(', ');
+    gaps.push({
+      code,
+      message: `No ${column.en} column in ${list}: its work orders were not judged for ${en} (the other inputs' were).`,
+      zh: `${files.join('、')} 没有${column.zh}列：其工单未判断${zh}（其他输入的已判断）。`,
+      files,
+    });
+  };
+  if (!input.targets)
+    gap(
+      'no-targets',
+      'No --targets: the pace against the annual targets and the year-end forecast were not judged.',
+      '未给年度指标（--targets）：未判断指标进度和全年预测。',
+    );
+  const oneBucket = ['day', 'week', 'month'].includes(period.grain) && bucketCount(period) === 1;
+  if (oneBucket && !usable(input, period))
+    gap(
+      'no-spike',
+      'The period is covered only in part: spikes were not judged (its count would read as a fall).',
+      '本期数据不完整：未判断投诉异常增多（不完整的数字偏低）。',
+    );
+  if (!fields.has('customerId') && !fields.has('phone'))
+    gap(
+      'no-repeat',
+      'No 客户编号 or 联系电话 column: repeat complainants were not judged.',
+      '没有客户编号或联系电话列：未判断重复投诉。',
+    );
+  else
+    some(
+      'no-repeat',
+      { en: '客户编号 or 联系电话', zh: '客户编号或联系电话' },
+      'repeat complaints',
+      '重复投诉',
+    );
+  if (!fields.has('escalated'))
+    gap(
+      'no-escalation',
+      'No 是否越级 column: escalated complaints were not judged.',
+      '没有是否越级列：未判断越级投诉。',
+    );
+  else some('no-escalation', { en: '是否越级', zh: '是否越级' }, 'escalation', '越级投诉');
+  if (!fields.has('closedAt'))
+    gap(
+      'no-overdue',
+      'No 办结时间 column: work orders past the closing limit were not judged.',
+      '没有办结时间列：未判断工单超时。',
+    );
+  else some('no-overdue', { en: '办结时间', zh: '办结时间' }, 'the closing limit', '超时');
+  return gaps;
+}
+
+/**
+ * A period whose count can stand beside others: every month it touches covered whole; a day or
+ * a week, every one of its days covered for every unit (coverage.ts daysCover) — the month in
+ * progress is partial, its covered days are not.
+ */
+export function usable(input: AnalysisInput, period: Period): boolean {
+  if ((period.grain === 'day' || period.grain === 'week') && input.spans)
+    return daysCover(input.spans, period.from, period.to).cover === 'whole';
+  const use = monthsOf(input);
+  return monthsOfPeriod(period).every((m) => use.usable(m));
+}

@@ -1,0 +1,68 @@
+/**
+ * A bulletin table's column with no value in any row ("-" all down: 投诉同比 of a month whose
+ * year earlier is not in the data) tells the reader nothing: it is left out, and the text says
+ * once, under the first table that loses one, which columns and why.
+ */
+import type { Lang } from '../../../settings/types.js';
+import { heading } from '../../labels.js';
+import type { Column, Paragraph, Table } from '../../types.js';
+import { totalsRows } from '../../types.js';
+
+/** Why a column can be empty throughout, by its key. */
+const REASONS: Record<Lang, Record<'year' | 'preceding' | 'other', string>> = {
+  zh: { year: '上年同期无可比数据', preceding: '上期无可比数据', other: '无数据' },
+  en: {
+    year: 'no comparable data a year earlier',
+    preceding: 'no comparable data for the period before',
+    other: 'no data',
+  },
+};
+
+const reasonOf = (key: string): 'year' | 'preceding' | 'other' =>
+  key === 'yoy' || key === 'previous' || key.startsWith('previous')
+    ? 'year'
+    : key === 'mom' || key === 'preceding'
+      ? 'preceding'
+      : 'other';
+
+const blank = (t: Table, c: Column) =>
+  [...t.rows, ...totalsRows(t)].every((r) => r[c.key] === null || r[c.key] === undefined);
+
+const label = (c: Column, lang: Lang) =>
+  typeof c.label === 'string' ? heading(c.label, lang) : c.label.text;
+
+interface Body {
+  paragraphs: Paragraph[];
+  tables: Table[];
+}
+
+/**
+ * The bodies with their blank columns left out (a table with rows only), and the note said once
+ * in the first body that lost one: "表中未列出投诉同比（各行均无数值：上年同期无可比数据）。"
+ */
+export function withoutBlankColumns<B extends Body>(bodies: readonly B[], lang: Lang): B[] {
+  const dropped = new Map<string, Column>();
+  let first = -1;
+  const out = bodies.map((body, i) => {
+    const tables = body.tables.map((t) => {
+      if (t.rows.length === 0) return t;
+      const gone = t.columns.filter((c) => blank(t, c));
+      if (gone.length === 0) return t;
+      for (const c of gone) dropped.set(label(c, lang), c);
+      if (first < 0) first = i;
+      return { ...t, columns: t.columns.filter((c) => !gone.includes(c)) };
+    });
+    return { ...body, tables };
+  });
+  if (first < 0) return out;
+  const columns = [...dropped.entries()];
+  const reasons = [...new Set(columns.map(([, c]) => REASONS[lang][reasonOf(c.key)]))];
+  const names = columns.map(([name]) => name);
+  const text =
+    lang === 'zh'
+      ? `表中未列出${names.join('、')}（各行均无数值：${reasons.join('；')}）。`
+      : `The tables leave out ${names.join(', ')}: no row has a value (${reasons.join('; ')}).`;
+  const at = out[first]!;
+  out[first] = { ...at, paragraphs: [...at.paragraphs, { runs: [text] }] };
+  return out;
+}

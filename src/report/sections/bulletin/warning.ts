@@ -1,0 +1,107 @@
+/**
+ * The early warning in the bulletin's 需关注事项: the units at red and yellow with what put them
+ * there ("红色预警：A（已达年度指标、本期投诉异常增多）"), or that none is; the checks it could
+ * not make; where the figures are — the workbook's 预警 sheet when the bulletin is written into
+ * the workbook, else `complaints warn`. A report whose period has no month covered whole judges
+ * no warning, and says so (a month covered in part would read as a fall).
+ */
+import type { Lang } from '../../../settings/types.js';
+import type { EarlyWarning, WarnGap } from '../../../metrics/warn/warnings.js';
+import type { Paragraph } from '../../types.js';
+import { reasonWords } from '../warnings.js';
+import { period, runs } from './figures.js';
+import { spanWords } from '../../labels.js';
+
+/** What the bulletin knows of the run's early warning. */
+export interface BulletinWarning {
+  /** The warning judged; null when none was (see leftOut). */
+  warnings: EarlyWarning | null;
+  /** The report judged the early warning, but no month of its period is covered whole. */
+  leftOut?: boolean;
+  /** The bulletin is written into the workbook, beside its 预警 sheet. */
+  workbook?: boolean;
+}
+
+/** A check not made, in a few words without figures (the gap's file names may hold digits). */
+const GAP_WORDS: Record<Exclude<WarnGap['code'], 'no-targets'>, Record<Lang, string>> = {
+  'no-spike': { zh: '投诉异常增多', en: 'spikes' },
+  'no-repeat': { zh: '重复投诉', en: 'repeat complaints' },
+  'no-escalation': { zh: '越级投诉', en: 'escalation' },
+  'no-overdue': { zh: '工单超时', en: 'work orders past the limit' },
+};
+
+/**
+ * The checks not made, in words. Without targets the bulletin holds no unit against any (it says
+ * no 指标 at all): that gap is the 预警 sheet's and `warn`'s to say.
+ */
+function gapWords(gaps: readonly WarnGap[], lang: Lang): string {
+  const zh = lang === 'zh';
+  const words = gaps
+    .filter((g) => g.code !== 'no-targets')
+    .map((g) => {
+      const w = GAP_WORDS[g.code as Exclude<WarnGap['code'], 'no-targets'>][lang];
+      return g.files ? (zh ? `部分输入的${w}` : `${w} for some inputs`) : w;
+    });
+  if (words.length === 0) return '';
+  return zh
+    ? `未能判断${words.join('、')}（缺少相应的列或数据）。`
+    : ` Not judged: ${words.join(', ')} (the columns or data are missing).`;
+}
+
+/** The bulletin's early-warning paragraph; null when the report judged none and need not say why. */
+export function warningParagraph(w: BulletinWarning, lang: Lang): Paragraph | null {
+  const zh = lang === 'zh';
+  const { warnings } = w;
+  if (!warnings)
+    return w.leftOut
+      ? {
+          runs: [
+            zh
+              ? '本期没有一个月份的数据完整，未作预警（不完整月份的投诉数偏低，会被误读为下降）。最近一个完整月份的预警用 complaints warn 查看。'
+              : 'No early warning: no month of the period is covered whole (a month covered in part would read as a fall). `complaints warn` judges the latest month covered whole.',
+          ],
+        }
+      : null;
+  const said = (['red', 'yellow'] as const).flatMap((level) => {
+    const units = warnings.units.filter((u) => u.level === level);
+    if (units.length === 0) return [];
+    const items = units.map((u) => {
+      const why = u.reasons.filter((r) => r.level === level).map((r) => reasonWords(r, lang));
+      return zh ? `${u.unit}（${why.join('、')}）` : `${u.unit} (${why.join(', ')})`;
+    });
+    const name = zh
+      ? level === 'red'
+        ? '红色预警'
+        : '黄色预警'
+      : level === 'red'
+        ? 'Red'
+        : 'Yellow';
+    return [zh ? `${name}：${items.join('；')}` : `${name}: ${items.join('; ')}`];
+  });
+  const month = period(
+    spanWords({ from: warnings.month, to: warnings.month }, lang),
+    'earlyWarning.month',
+  );
+  const where = w.workbook
+    ? zh
+      ? '各单位的数字见报表“预警”表。'
+      : " The figures are in the report's Warnings sheet."
+    : zh
+      ? '各单位的数字和原因用 complaints warn 查看。'
+      : ' The figures: `complaints warn`.';
+  const levels =
+    said.length > 0
+      ? zh
+        ? `${said.join('。')}。`
+        : `${said.join('. ')}.`
+      : zh
+        ? '没有单位达到黄色或红色预警。'
+        : 'no unit at yellow or red.';
+  const gaps = gapWords(warnings.gaps, lang);
+  return {
+    runs: runs(
+      zh ? [month, '预警：'] : ['Early warning for ', month, ': '],
+      zh ? `${levels}${gaps}${where}` : `${levels}${gaps}${where}`,
+    ),
+  };
+}
