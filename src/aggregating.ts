@@ -225,6 +225,8 @@ export function aggregating(
         ...(unknownLabels.size > 0 ? { unknownLabels: unknownLabels.list() } : {}),
       }),
     endInput: (header) => sink.endInput(header),
+    // Only observers (明细, hot words …) and column dimensions (--by HEADER) read the cells.
+    skipsCells: !observe && !checkColumns,
   };
   return reader;
 }

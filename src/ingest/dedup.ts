@@ -50,6 +50,27 @@ export function digestSample(h: number, text: string, count: number): number {
   return Math.imul(h ^ 0x1f, 0x01000193);
 }
 
+/** digestSample of text[start, end), without making a string of it. */
+export function digestSampleAt(
+  h: number,
+  text: string,
+  start: number,
+  end: number,
+  count: number,
+): number {
+  const length = end - start;
+  if (length <= count) {
+    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    return Math.imul(h ^ 0x1f, 0x01000193);
+  }
+  h = Math.imul(h ^ length, 0x01000193);
+  h = Math.imul(h ^ text.charCodeAt(start), 0x01000193);
+  const stride = (length / count) | 0;
+  for (let i = length - 1; i >= 0; i -= stride)
+    h = Math.imul(h ^ text.charCodeAt(start + i), 0x01000193);
+  return Math.imul(h ^ 0x1f, 0x01000193);
+}
+
 export const NEW = 0;
 export const SAME = 1;
 export const DIFFERING = 2;

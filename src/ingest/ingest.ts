@@ -104,6 +104,7 @@ async function readEach(
 const DISCARD: InputsSink = {
   open: () => {},
   order: () => {},
+  skipsOrders: true,
   close: () => {},
   endInput: () => {},
 };
@@ -162,6 +163,7 @@ export async function ingest(
   const sink: InputsSink = {
     open: (_partial: PartialBuilder) => {},
     order: onOrder ?? (() => {}),
+    skipsOrders: !onOrder,
     close: (partial: IngestPartial) => void pending.push(partial),
     endInput: (header) => {
       const counts = emptyCounts();

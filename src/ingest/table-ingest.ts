@@ -1,5 +1,6 @@
 /** One input's rows, from its reader's tables to work orders, rejects and its summary. */
 import { InputError } from '../errors.js';
+import type { FieldBatch } from '../io/csv-fields.js';
 import type { BrokenRow, Cell, RawRow, TableInfo, TableSink } from '../io/table.js';
 import { FIELDS, type Field } from '../schema/fields.js';
 import { HEADER_SEARCH_ROWS, checkMapping, findHeader } from '../schema/header.js';
@@ -11,12 +12,21 @@ import {
   parseAppeal,
   parseDate,
   parseFlag,
+  parseIsoAt,
   parseSubstantiated,
   visible,
   type LocalTime,
 } from '../schema/values.js';
 import { callbackOf, flagOf, minuteOf } from './compare.js';
-import { DIGEST_SEED, NEW, digestNumber, digestSample, digestText } from './dedup.js';
+import {
+  DIGEST_SEED,
+  NEW,
+  digestNumber,
+  digestSample,
+  digestSampleAt,
+  digestText,
+} from './dedup.js';
+import { ColumnIntern } from './field-intern.js';
 import { InputNaming, type CodedField } from './naming.js';
 import { PartialBuilder, type IngestPartial, type RowCounts } from './partial.js';
 import type { InputHeader } from './summary.js';
@@ -71,6 +81,28 @@ export function opensWithComplaint(text: string): boolean {
   return false;
 }
 
+/** looksLikeComplaint of an order whose text is field `cf` of a batch of offsets. */
+function fieldLooksLike(o: { level1: string | null }, b: FieldBatch, cf: number): boolean {
+  if (cf >= 0) {
+    const start = b.starts[cf]!;
+    const end = b.ends[cf]!;
+    if (end < 0 ? opensWithComplaint(b.field(cf)) : opensWithComplaintAt(b.text, start, end))
+      return true;
+  }
+  return o.level1 !== null && o.level1.endsWith('投诉');
+}
+
+/** opensWithComplaint of text[start, end). */
+function opensWithComplaintAt(text: string, start: number, end: number): boolean {
+  const last = start + Math.min(end - start, 6) - 1;
+  for (let i = start; i < last; i++)
+    if (text.charCodeAt(i) === TOU && text.charCodeAt(i + 1) === SU) return true;
+  return false;
+}
+
+/** The cells of an order whose sink reads none. */
+const NO_CELLS: readonly Cell[] = Object.freeze([]);
+
 function isBlankRow(cells: readonly Cell[]): boolean {
   for (const cell of cells) {
     if (cell === null) continue;
@@ -96,6 +128,13 @@ export interface PartialSink {
   /** Each usable row; `entry` is the partial's (local) de-duplication entry, -1 without an id. */
   order: OrderHandler;
   close(partial: IngestPartial): void;
+  /**
+   * True when `order` ignores the work orders (inspect): the CSV rows read as offsets then make
+   * no strings of the cells and the long text, which nothing reads.
+   */
+  skipsOrders?: boolean;
+  /** True when nothing reads the orders' `cells` (the row as read): they are then not made. */
+  skipsCells?: boolean;
 }
 
 /**
@@ -182,6 +221,20 @@ export class TableIngest implements TableSink {
       return this.locateHeader();
     }
     for (const row of batch) this.processRow(row);
+    return true;
+  }
+
+  /** CSV records as offsets (src/io/csv-fields.ts): ordinary rows take fieldRow's path. */
+  fieldRows(batch: FieldBatch, from: number, to: number): boolean {
+    if (this.header === null) return this.rows(batch.rawRows(from, to));
+    const width = this.width;
+    for (let k = from; k < to; k++) {
+      const slow = batch.slowAt(k);
+      if (slow !== null) this.processRow(slow);
+      else if (batch.last[k]! - batch.first[k]! !== width || this.texts.garbled.size > 0)
+        this.processRow({ row: batch.rows[k]!, cells: batch.cells(k) });
+      else this.fieldRow(batch, k);
+    }
     return true;
   }
 
@@ -276,7 +329,11 @@ export class TableIngest implements TableSink {
 
   /** Short categorical values: trimmed, NFKC, without control characters, memoised. */
   private category(cells: readonly Cell[], at: number, field: Field): string | null {
-    const raw = this.text(cells, at);
+    return this.categoryOf(this.text(cells, at), field);
+  }
+
+  /** `category` of a cell's text. */
+  private categoryOf(raw: string, field: Field): string | null {
     if (raw === '') return null;
     const count = this.texts.count;
     const before = count.controls;
@@ -293,7 +350,11 @@ export class TableIngest implements TableSink {
 
   /** Values that are mostly distinct (ids, customer numbers, phones): cleaned, not memoised. */
   private plain(cells: readonly Cell[], at: number, field: Field): string {
-    const raw = this.text(cells, at);
+    return this.plainOf(this.text(cells, at), field);
+  }
+
+  /** `plain` of a cell's text. */
+  private plainOf(raw: string, field: Field): string {
     if (raw === '') return '';
     const count = this.texts.count;
     const before = count.controls;
@@ -418,12 +479,32 @@ export class TableIngest implements TableSink {
       headers: this.header!.headers,
     };
 
-    const entry = part.identify(order.id, order.id === null ? 0 : this.rowDigest(order));
+    const digest = order.id === null ? 0 : this.rowDigest(order);
+    this.counted(order, written, typeId, isComplaint, digest, null, -1);
+  }
+
+  /**
+   * The end of processRow and fieldRow: the order identified, counted, handed on. `b` and `cf`:
+   * the batch and field of the long text when the order carries none (the sink skips orders).
+   */
+  private counted(
+    order: WorkOrder,
+    written: string,
+    typeId: number,
+    isComplaint: boolean,
+    digest: number,
+    b: FieldBatch | null,
+    cf: number,
+  ): void {
+    const counts = this.counts;
+    const part = this.part;
+    const acceptedAt = order.acceptedAt;
+    const entry = part.identify(order.id, digest);
     const occurrence = entry < 0 ? NEW : part.index.occurrence;
     part.count(typeId, entry);
-    const typeKey = businessType ?? '投诉';
+    const typeKey = order.businessType ?? '投诉';
     counts.byType[typeKey] = (counts.byType[typeKey] ?? 0) + 1;
-    if (!isComplaint && looksLikeComplaint(order))
+    if (!isComplaint && (b === null ? looksLikeComplaint(order) : fieldLooksLike(order, b, cf)))
       counts.complaintLike[typeKey] = (counts.complaintLike[typeKey] ?? 0) + 1;
     // As written: inspect shows the spellings, and the notes on --units tell which are unknown.
     counts.units[written] = (counts.units[written] ?? 0) + 1;
@@ -438,6 +519,182 @@ export class TableIngest implements TableSink {
 
   private currentRow = 0;
   private lastRow = 0;
+
+  /** Per column, its categorical values as offsets find them (field-intern.ts). */
+  private interns: ColumnIntern[] = [];
+
+  /** `category` of field `at` of record k (-1: no such column) read from the offsets. */
+  private fieldCategory(b: FieldBatch, k: number, at: number, field: Field): string | null {
+    if (at < 0) return null;
+    const f = b.first[k]! + at;
+    const start = b.starts[f]!;
+    const end = b.ends[f]!;
+    if (end < 0) return this.categoryOf(b.field(f), field);
+    if (end === start) return null;
+    const intern = (this.interns[at] ??= new ColumnIntern());
+    const hit = intern.get(b.text, start, end);
+    if (hit !== undefined) return hit;
+    const raw = b.text.slice(start, end);
+    const before = this.texts.count.controls;
+    const clean = this.categoryOf(raw, field);
+    if (this.texts.count.controls === before) intern.set(detach(raw), clean);
+    return clean;
+  }
+
+  /** `coded` from the offsets. */
+  private fieldCoded(b: FieldBatch, k: number, at: number, field: CodedField): string | null {
+    const value = this.fieldCategory(b, k, at, field);
+    return this.naming ? this.naming.value(field, value) : value;
+  }
+
+  /** `plain` from the offsets. */
+  private fieldPlain(b: FieldBatch, k: number, at: number, field: Field): string {
+    if (at < 0) return '';
+    const f = b.first[k]! + at;
+    return b.starts[f] === b.ends[f] ? '' : this.plainOf(b.field(f), field);
+  }
+
+  /** `optionalTime` from the offsets: the usual form without a string. */
+  private fieldTime(b: FieldBatch, k: number, at: number, field: Field): LocalTime | null {
+    if (at < 0) return null;
+    const f = b.first[k]! + at;
+    const start = b.starts[f]!;
+    const end = b.ends[f]!;
+    if (end === start) return null;
+    if (end - start === 19) {
+      const time = parseIsoAt(b.text, start);
+      if (time !== undefined) return time;
+    }
+    const cell = b.field(f);
+    if (cell === '') return null;
+    const time = parseDate(cell);
+    if (time === null) this.unrecognised(field, cell);
+    return time;
+  }
+
+  /** The accepted time of record k, or the reject that processRow would make. */
+  private fieldAccepted(b: FieldBatch, k: number): LocalTime | null {
+    const f = b.first[k]! + this.col.acceptedAt;
+    const start = b.starts[f]!;
+    if (b.ends[f]! - start === 19) {
+      const time = parseIsoAt(b.text, start);
+      if (time) return time;
+    }
+    const cell = b.field(f);
+    const header = this.header!.headers[this.col.acceptedAt]!;
+    const raw = { row: b.rows[k]!, cells: b.cells(k) };
+    if (cell.trim() === '') {
+      this.rejectUnlessSkipped(raw, 'date-missing', `${header} is empty`);
+      return null;
+    }
+    const time = parseDate(cell);
+    if (time === null)
+      this.rejectUnlessSkipped(raw, 'date-invalid', `${header} '${cell.trim()}' is not a date`);
+    return time;
+  }
+
+  /**
+   * processRow for record k of a batch of offsets, step for step (the same values, counts,
+   * rejects and order of events), reading each field from the chunk: categorical values and
+   * dates make no strings, and when the sink skips the orders the cells and the long text
+   * are not made either.
+   */
+  private fieldRow(b: FieldBatch, k: number): void {
+    const col = this.col;
+    const row = b.rows[k]!;
+    this.splitIfAsked(row);
+    this.lastRow = row;
+    this.currentRow = row;
+    const acceptedAt = this.fieldAccepted(b, k);
+    if (acceptedAt === null) return;
+    const written = this.fieldCategory(b, k, col.unit, 'unit');
+    if (written === null) {
+      const raw = { row, cells: b.cells(k) };
+      this.rejectUnlessSkipped(raw, 'unit-empty', `${this.header!.headers[col.unit]} is empty`);
+      return;
+    }
+    const businessType = this.hasType
+      ? (this.fieldCategory(b, k, col.businessType, 'businessType') ?? BLANK_TYPE)
+      : null;
+    const level1 = this.fieldCategory(b, k, col.level1, 'level1');
+    const level2 = this.fieldCategory(b, k, col.level2, 'level2');
+    const level3 = this.fieldCategory(b, k, col.level3, 'level3');
+    const values = { unit: written, businessType, level1, level2, level3 };
+    if (this.texts.garbled.size > 0 && this.rejectGarbled({ row, cells: [] }, values)) return;
+    const unit = this.naming ? this.naming.unit(written) : written;
+    const counts = this.counts;
+    const part = this.part;
+    counts.rows++;
+    const typeId = part.typeId(businessType ?? '投诉');
+    const isComplaint = businessType === null || part.complaintTypeIds.has(typeId);
+    const substantiatedText = this.fieldCategory(b, k, col.substantiated, 'substantiated') ?? '';
+    let substantiated = parseSubstantiated(substantiatedText);
+    if (substantiated === undefined) {
+      this.unrecognised('substantiated', substantiatedText);
+      substantiated = null;
+    }
+    const appealText = this.fieldCategory(b, k, col.appealResult, 'appealResult') ?? '';
+    let appeal = parseAppeal(appealText);
+    if (appeal === undefined) {
+      this.unrecognised('appealResult', appealText);
+      appeal = 'none';
+    }
+    const escalatedText = this.fieldCategory(b, k, col.escalated, 'escalated') ?? '';
+    let escalated = parseFlag(escalatedText);
+    if (escalated === undefined) {
+      this.unrecognised('escalated', escalatedText);
+      escalated = null;
+    }
+    const idText = this.fieldPlain(b, k, col.id, 'id');
+    const skips = this.sink.skipsOrders === true;
+    const cf = col.content < 0 ? -1 : b.first[k]! + col.content;
+    const order: WorkOrder = {
+      input: this.input,
+      row,
+      id: idText === '' ? null : idText,
+      acceptedAt,
+      unit,
+      businessType,
+      isComplaint,
+      content: skips || cf < 0 ? null : b.field(cf) || null,
+      level1,
+      level2,
+      level3,
+      customerId: this.fieldPlain(b, k, col.customerId, 'customerId') || null,
+      phone: this.fieldPlain(b, k, col.phone, 'phone') || null,
+      substantiated,
+      appeal,
+      closedAt: this.fieldTime(b, k, col.closedAt, 'closedAt'),
+      repliedAt: this.fieldTime(b, k, col.repliedAt, 'repliedAt'),
+      satisfaction: this.fieldCategory(b, k, col.satisfaction, 'satisfaction'),
+      department: this.fieldCoded(b, k, col.department, 'department'),
+      city: this.fieldCoded(b, k, col.city, 'city'),
+      escalated,
+      severity: this.fieldCoded(b, k, col.severity, 'severity'),
+      channel: this.fieldCoded(b, k, col.channel, 'channel'),
+      urbanRural: this.fieldCoded(b, k, col.urbanRural, 'urbanRural'),
+      customerType: this.fieldCoded(b, k, col.customerType, 'customerType'),
+      station: this.fieldCoded(b, k, col.station, 'station'),
+      address: this.fieldPlain(b, k, col.address, 'address') || null,
+      cells: skips || this.sink.skipsCells === true ? NO_CELLS : b.cells(k),
+      headers: this.header!.headers,
+    };
+    const digest = order.id === null ? 0 : this.fieldDigest(order, b, cf);
+    this.counted(order, written, typeId, isComplaint, digest, skips ? b : null, cf);
+  }
+
+  /** rowDigest, with the text's sample read from the offsets when the order has no text. */
+  private fieldDigest(o: WorkOrder, b: FieldBatch, cf: number): number {
+    if (o.content !== null || cf < 0) return this.rowDigest(o);
+    const h = this.digestTimes(o);
+    const end = b.ends[cf]!;
+    return this.digestRest(
+      end >= 0
+        ? digestSampleAt(h, b.text, b.starts[cf]!, end, CONTENT_SAMPLE)
+        : digestSample(h, b.field(cf), CONTENT_SAMPLE),
+      o,
+    );
+  }
 
   /** A grouping value holding U+FFFD: the row is rejected, never counted under that name. */
   private rejectGarbled(raw: RawRow, values: Partial<Record<Field, string | null>>): boolean {
@@ -462,11 +719,19 @@ export class TableIngest implements TableSink {
    * never which copy wins.
    */
   private rowDigest(o: WorkOrder): number {
+    return this.digestRest(digestSample(this.digestTimes(o), o.content ?? '', CONTENT_SAMPLE), o);
+  }
+
+  /** rowDigest's first part: the times. */
+  private digestTimes(o: WorkOrder): number {
     let h = DIGEST_SEED;
     h = digestNumber(h, minuteOf(o.acceptedAt));
     h = digestNumber(h, minuteOf(o.closedAt));
-    h = digestNumber(h, minuteOf(o.repliedAt));
-    h = digestSample(h, o.content ?? '', CONTENT_SAMPLE);
+    return digestNumber(h, minuteOf(o.repliedAt));
+  }
+
+  /** rowDigest's last part, after the sample of the text: the values. */
+  private digestRest(h: number, o: WorkOrder): number {
     h = digestText(h, o.unit);
     h = digestText(h, o.businessType ?? '');
     h = digestText(h, o.level1 ?? '');

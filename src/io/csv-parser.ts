@@ -32,6 +32,8 @@ export const CSV_LIMITS = {
 
 export type CsvLimits = { readonly [K in keyof typeof CSV_LIMITS]: number };
 
+import { FieldBatch } from './csv-fields.js';
+
 export type QuoteProblem = 'malformed' | 'unbalanced';
 
 export interface CsvRecord {
@@ -87,6 +89,15 @@ export class CsvParser {
   /** The last chunk ended inside quoted data with a CR. */
   private quotedCR = false;
   private readonly delimiterCode: number;
+  /**
+   * In fields mode (`useFields`), the records as offsets into the last chunk pushed
+   * (csv-fields.ts), in place of `records`; the reader drains it after each push.
+   */
+  batch: FieldBatch | null = null;
+  /** The next delimiter, LF and CR of the chunk, shared by push and scanRecord. */
+  private nD = -1;
+  private nLF = -1;
+  private nCR = -1;
 
   constructor(
     private readonly delimiter: string,
@@ -101,9 +112,20 @@ export class CsvParser {
     this.recordLine = firstLine;
   }
 
+  /** Records go to a FieldBatch (csv-fields.ts) from now on. */
+  useFields(): this {
+    this.batch = new FieldBatch();
+    return this;
+  }
+
   push(s: string): void {
     const n = s.length;
     let i = 0;
+    const batch = this.batch;
+    if (batch !== null) {
+      if (batch.fields > 0) throw new Error('the field batch was not drained');
+      batch.text = s;
+    }
     if (this.pendingCR && n > 0) {
       this.pendingCR = false;
       if (s.charCodeAt(0) === LF) i = 1;
@@ -117,6 +139,20 @@ export class CsvParser {
     let nextCR = -1;
     let mode = this.mode;
     while (i < n) {
+      if (batch !== null && mode === FIELD_START && this.fields.length === 0) {
+        this.nD = nextD;
+        this.nLF = nextLF;
+        this.nCR = nextCR;
+        const next = this.scanRecord(s, i, n, batch);
+        nextLF = this.nLF;
+        nextCR = this.nCR;
+        if (next >= 0) {
+          // Not when the record is left to the strings: its delimiters lie before this.nD.
+          nextD = this.nD;
+          i = next;
+          continue;
+        }
+      }
       if (mode === QUOTED) {
         const q = s.indexOf('"', i);
         const stop = q < 0 ? n : q;
@@ -265,14 +301,78 @@ export class CsvParser {
     if (this.fields.push(value) > limits.columns) this.overLimit('columns', limits.columns);
   }
 
+  /**
+   * Reads the record that starts at `at` as offsets into `batch` when it is an ordinary one:
+   * it ends within this chunk, no quoted field holds a line break or text after its closing
+   * quote, and it is within the limits. Returns where the next record starts, or -1 (nothing
+   * added): the record is then read as strings, by the rules above, with their messages.
+   */
+  private scanRecord(s: string, at: number, n: number, batch: FieldBatch): number {
+    if (this.nLF < at) this.nLF = indexOrEnd(s, '\n', at, n);
+    if (this.nCR < at) this.nCR = indexOrEnd(s, '\r', at, n);
+    const eol = this.nLF < this.nCR ? this.nLF : this.nCR;
+    // A record that runs to the chunk's end, or a CR that may pair with the next chunk's LF.
+    if (eol >= n - 1 && (eol === n || s.charCodeAt(eol) === CR)) return -1;
+    const limits = this.limits;
+    if (eol - at > limits.recordChars) return -1;
+    const first = batch.fields;
+    const dc = this.delimiterCode;
+    let f = first;
+    for (;;) {
+      if (f === batch.starts.length) batch.reserve(1);
+      let end: number;
+      if (s.charCodeAt(at) === QUOTE) {
+        let close = s.indexOf('"', at + 1);
+        let escaped = false;
+        while (close >= 0 && close < eol && s.charCodeAt(close + 1) === QUOTE) {
+          escaped = true;
+          close = s.indexOf('"', close + 2);
+        }
+        end = close + 1;
+        if (close < 0 || close >= eol || (end !== eol && s.charCodeAt(end) !== dc)) {
+          batch.fields = first;
+          return -1;
+        }
+        batch.starts[f] = at + 1;
+        batch.ends[f] = escaped ? ~close : close;
+        if (close - at - 1 > limits.fieldChars) {
+          batch.fields = first;
+          return -1;
+        }
+      } else {
+        if (this.nD < at) this.nD = indexOrEnd(s, this.delimiter, at, n);
+        end = this.nD < eol ? this.nD : eol;
+        batch.starts[f] = at;
+        batch.ends[f] = end;
+        if (end - at > limits.fieldChars) {
+          batch.fields = first;
+          return -1;
+        }
+      }
+      batch.fields = ++f;
+      if (end === eol) break;
+      at = end + 1;
+    }
+    if (f - first > limits.columns) {
+      batch.fields = first;
+      return -1;
+    }
+    batch.add(first, this.line);
+    this.line++;
+    this.recordLine = this.line;
+    return s.charCodeAt(eol) === CR && s.charCodeAt(eol + 1) === LF ? eol + 2 : eol + 1;
+  }
+
   private endRecord(problem: QuoteProblem | null, lines = 0): void {
-    this.records.push({
+    const record: CsvRecord = {
       row: this.recordLine,
       cells: this.fields,
       problem,
       quoteLine: problem === 'unbalanced' ? this.quoteLine : 0,
       lines,
-    });
+    };
+    if (this.batch !== null) this.batch.addSlow(record);
+    else this.records.push(record);
     this.fields = [];
     this.recordChars = 0;
     this.malformed = false;

@@ -1,10 +1,13 @@
 /**
  * CSV and other delimited text. Decoding is ours and strict (BOM, UTF-8, UTF-16, GB18030:
  * csv-decode.ts), splitting into records is ours too (csv-parser.ts); this file drives them and
- * turns what they refuse into messages that name the file, the line and what to do.
+ * turns what they refuse into messages that name the file, the line and what to do. The parser
+ * runs in fields mode: ordinary records reach a sink that reads offsets (TableSink.fieldRows)
+ * as offsets into the chunk, others as rows of strings (csv-fields.ts).
  */
 import type { Readable } from 'node:stream';
 import { InputError } from '../errors.js';
+import type { FieldBatch } from './csv-fields.js';
 import { CSV_LIMITS, CsvLimitError, CsvParser, type CsvRecord } from './csv-parser.js';
 import { UndecodableError, decodeText } from './csv-decode.js';
 import { sniffDelimiter } from './detect.js';
@@ -39,7 +42,7 @@ async function readCsv(reader: TableReader, source: CsvSource, sink: TableSink):
     const first = await texts.next();
     const firstText = first.done ? '' : first.value;
     reader.delimiter = sniffDelimiter(firstText.slice(0, 64 * 1024));
-    parser = new CsvParser(reader.delimiter);
+    parser = new CsvParser(reader.delimiter).useFields();
     sink.begin({ sheet: null, sheetIndex: 0 });
     parser.push(firstText);
     let wanted = emit(parser, sink);
@@ -75,6 +78,7 @@ async function readCsv(reader: TableReader, source: CsvSource, sink: TableSink):
 
 /** Hands the parsed records to the sink in order; false when the sink wants no more. */
 export function emit(parser: CsvParser, sink: TableSink): boolean {
+  if (parser.batch !== null) return emitFields(parser.batch, sink);
   const records = parser.records;
   if (records.length === 0) return true;
   parser.records = [];
@@ -88,6 +92,30 @@ export function emit(parser: CsvParser, sink: TableSink): boolean {
   }
   if (from === 0) return sink.rows(records);
   return from === records.length || sink.rows(records.slice(from));
+}
+
+/** emit for a parser in fields mode: the batch is drained whatever the sink answers. */
+function emitFields(batch: FieldBatch, sink: TableSink): boolean {
+  const count = batch.count;
+  if (count === 0) return true;
+  const deliver = (from: number, to: number): boolean =>
+    from === to ||
+    (sink.fieldRows ? sink.fieldRows(batch, from, to) : sink.rows(batch.rawRows(from, to)));
+  try {
+    let from = 0;
+    if (batch.slow.length > 0) {
+      for (let k = 0; k < count; k++) {
+        const slow = batch.slowAt(k);
+        if (slow === null || slow.problem === null) continue;
+        if (!deliver(from, k)) return false;
+        sink.broken(brokenRow(slow));
+        from = k + 1;
+      }
+    }
+    return deliver(from, count);
+  } finally {
+    batch.clear();
+  }
 }
 
 function brokenRow(record: CsvRecord): BrokenRow {

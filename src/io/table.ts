@@ -1,4 +1,5 @@
 /** What every reader produces: rows of cells with the row number a person would look up. */
+import type { FieldBatch } from './csv-fields.js';
 export type Cell = string | number | boolean | Date | null;
 
 export interface RawRow {
@@ -30,6 +31,11 @@ export interface TableSink {
   begin(table: TableInfo): void;
   rows(batch: RawRow[]): boolean;
   broken(row: BrokenRow): void;
+  /**
+   * Optional, CSV only: records [from, to) of a batch of field offsets (csv-fields.ts), none
+   * of them broken, in place of `rows`; a sink without it is given rows of strings.
+   */
+  fieldRows?(batch: FieldBatch, from: number, to: number): boolean;
   /** Called once when a table ends or is left; true when the sink took the table. */
   end(): boolean;
 }

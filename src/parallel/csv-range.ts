@@ -78,6 +78,7 @@ export async function readCsvRange(range: CsvRange, sink: TableSink): Promise<Ra
   const sinkOf: TableSink = {
     begin: (t) => sink.begin(t),
     rows: (batch) => sink.rows(batch),
+    fieldRows: sink.fieldRows && ((batch, from, to) => sink.fieldRows!(batch, from, to)),
     broken: (row) => {
       if (row.reason.startsWith('unbalanced')) unbalanced = true;
       sink.broken(row);
@@ -89,7 +90,7 @@ export async function readCsvRange(range: CsvRange, sink: TableSink): Promise<Ra
     const first = await texts.next();
     const firstText = first.done ? '' : first.value;
     delimiter ??= sniffDelimiter(firstText.slice(0, 64 * 1024));
-    parser = new CsvParser(delimiter, undefined, 1 + (range.lineOffset ?? 0));
+    parser = new CsvParser(delimiter, undefined, 1 + (range.lineOffset ?? 0)).useFields();
     sink.begin({ sheet: null, sheetIndex: 0 });
     parser.push(firstText);
     wanted = emit(parser, sinkOf);

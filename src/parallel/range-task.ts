@@ -22,6 +22,7 @@ export async function readRange(task: RangeTask): Promise<RangeReply> {
   const sink: InputsSink = counting?.sink ?? {
     open: () => {},
     order: () => {},
+    skipsOrders: true,
     close: (partial: IngestPartial) => partials.push(partial),
     endInput: () => {},
   };
@@ -32,6 +33,8 @@ export async function readRange(task: RangeTask): Promise<RangeReply> {
   let skip = task.range.start === 0 && task.header ? task.header.headerRow : 0;
   const rows: TableSink = {
     begin: (info) => table.begin(info),
+    fieldRows: (batch, from, to) =>
+      skip === 0 ? table.fieldRows(batch, from, to) : rows.rows(batch.rawRows(from, to)),
     rows: (batch) => {
       if (skip === 0) return table.rows(batch);
       const after = batch.filter((row) => row.row > skip);

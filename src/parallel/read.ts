@@ -275,7 +275,7 @@ async function findHeader(
   settings: IngestSettings,
 ): Promise<{ table: TableIngest; delimiter: string } | null> {
   const complaintTypes = new Set(settings.complaintTypes.map((type) => cleanText(type)));
-  const none = { open: () => {}, order: () => {}, close: () => {} };
+  const none = { open: () => {}, order: () => {}, close: () => {}, skipsOrders: true };
   const table = new TableIngest(file, input, settings, complaintTypes, none);
   const sink: TableSink = {
     begin: (info) => table.begin(info),

@@ -114,30 +114,37 @@ const ZERO = 48;
  * other shape, to fall through to the rest.
  */
 function parseIsoLike(text: string): LocalTime | null | undefined {
-  if (text.length !== 19) return undefined;
-  const separator = text.charCodeAt(10);
+  return text.length === 19 ? parseIsoAt(text, 0) : undefined;
+}
+
+/**
+ * parseIsoLike for the 19 characters of `text` from `at` (a field read as offsets into a
+ * chunk: src/io/csv-fields.ts), without making a string of them.
+ */
+export function parseIsoAt(text: string, at: number): LocalTime | null | undefined {
+  const separator = text.charCodeAt(at + 10);
   if (
-    text.charCodeAt(4) !== 45 ||
-    text.charCodeAt(7) !== 45 ||
-    text.charCodeAt(13) !== 58 ||
-    text.charCodeAt(16) !== 58 ||
+    text.charCodeAt(at + 4) !== 45 ||
+    text.charCodeAt(at + 7) !== 45 ||
+    text.charCodeAt(at + 13) !== 58 ||
+    text.charCodeAt(at + 16) !== 58 ||
     (separator !== 32 && separator !== 84)
   )
     return undefined;
-  const y0 = text.charCodeAt(0) - ZERO;
-  const y1 = text.charCodeAt(1) - ZERO;
-  const y2 = text.charCodeAt(2) - ZERO;
-  const y3 = text.charCodeAt(3) - ZERO;
-  const m0 = text.charCodeAt(5) - ZERO;
-  const m1 = text.charCodeAt(6) - ZERO;
-  const d0 = text.charCodeAt(8) - ZERO;
-  const d1 = text.charCodeAt(9) - ZERO;
-  const h0 = text.charCodeAt(11) - ZERO;
-  const h1 = text.charCodeAt(12) - ZERO;
-  const i0 = text.charCodeAt(14) - ZERO;
-  const i1 = text.charCodeAt(15) - ZERO;
-  const s0 = text.charCodeAt(17) - ZERO;
-  const s1 = text.charCodeAt(18) - ZERO;
+  const y0 = text.charCodeAt(at) - ZERO;
+  const y1 = text.charCodeAt(at + 1) - ZERO;
+  const y2 = text.charCodeAt(at + 2) - ZERO;
+  const y3 = text.charCodeAt(at + 3) - ZERO;
+  const m0 = text.charCodeAt(at + 5) - ZERO;
+  const m1 = text.charCodeAt(at + 6) - ZERO;
+  const d0 = text.charCodeAt(at + 8) - ZERO;
+  const d1 = text.charCodeAt(at + 9) - ZERO;
+  const h0 = text.charCodeAt(at + 11) - ZERO;
+  const h1 = text.charCodeAt(at + 12) - ZERO;
+  const i0 = text.charCodeAt(at + 14) - ZERO;
+  const i1 = text.charCodeAt(at + 15) - ZERO;
+  const s0 = text.charCodeAt(at + 17) - ZERO;
+  const s1 = text.charCodeAt(at + 18) - ZERO;
   // A digit is 0..9: unsigned, anything else is over 9.
   if (
     y0 >>> 0 > 9 ||
