@@ -221,9 +221,9 @@ export function assessView(result: PipelineResult, lang: Lang): AssessView {
   const a = result.analysis;
   const notes: string[] = a.notes.filter((n) => MONTH_NOTES.has(n.code)).map(say(lang));
   if (a.targets) {
-    // A day, a week or a partial period says so in its own note (targets-not-held).
-    if (a.targets.basis === 'none' && !a.notes.some((n) => n.code === 'targets-not-held'))
-      notes.push(BOOK[lang].monthNoTarget);
+    // A day, a week or a partial period says so in its own note (targets-not-held/-partial).
+    const own = a.notes.some((n) => n.code === 'targets-not-held' || n.code === 'targets-partial');
+    if (a.targets.basis === 'none' && !own) notes.push(BOOK[lang].monthNoTarget);
     if (a.targets.prorated) notes.push(PRORATED[lang](a.period));
     notes.push(...a.notes.filter((n) => TARGET_NOTES.has(n.code)).map(say(lang)));
   }
