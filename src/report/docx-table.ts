@@ -36,8 +36,12 @@ const READABLE = [14, 12, 10.5] as const;
 /** Left and right cell margin, twips. */
 const CELL_MARGIN = 50;
 const TWIPS_PER_POINT = 20;
-/** A table of up to this many rows is kept on one page; a longer one keeps its last rows together. */
-const KEPT_WHOLE = 16;
+/**
+ * A table of up to this many rows (a county's units and the total) is kept on one page; a longer
+ * one (the twelve months of a year) may start on the page before, its heading row repeated, and
+ * keeps its last rows together: kept whole, it left half a page blank before it.
+ */
+const KEPT_WHOLE = 10;
 const KEPT_LAST = 2;
 
 const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;

@@ -76,6 +76,25 @@ const used = (w: Written) => {
   return w.charts.filter((c) => names.has(c.name));
 };
 
+describe('tables across pages', () => {
+  /** The rows of the table after the caption `caption`, and how many keep with the next. */
+  const rowsAfter = (w: Written, caption: string) => {
+    const at = w.document.indexOf(caption);
+    const table = w.document.slice(at, w.document.indexOf('</w:tbl>', at));
+    const rows = table.split('<w:tr>').slice(1);
+    return { rows: rows.length, keep: rows.filter((r) => r.includes('<w:keepNext/>')).length };
+  };
+
+  it('keeps a short table whole, lets the year’s months start on the page before', () => {
+    const year = get('year');
+    // 8 units and the total, under the heading: every row but the last keeps with the next.
+    const units = rowsAfter(year, '表2');
+    expect(units.keep).toBe(units.rows - 1);
+    // 12 months and the total: only the heading and the two rows before the total keep.
+    expect(rowsAfter(year, '各月投诉情况')).toEqual({ rows: 14, keep: 3 });
+  });
+});
+
 describe.each(['month', 'quarter', 'year', 'month-en'])('the %s bulletin', (name) => {
   it('has the title, the subtitle, every heading and every paragraph of the model, in order', () => {
     const w = get(name);
