@@ -261,6 +261,8 @@ describe('resolveSettings: the command line wins over the config file, key by ke
       lang: 'en',
       outPattern: '/cron/reports/{period}.xlsx',
       period: { from: m(2016, 12), to: m(2016, 12), kind: 'month', label: '2016-12' },
+      // Its "period" chose the month: advice about the period names the file.
+      periodFromConfig: '/cron/complaints.config.json',
       ingest: {
         map: { unit: '管理单位名称', id: '工单号' },
         complaintTypes: ['投诉', 'TS'],
