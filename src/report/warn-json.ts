@@ -4,7 +4,7 @@
  * JSON result imports no table or colour library.
  */
 import { dayToString } from '../metrics/calendar.js';
-import { INTERVAL } from '../metrics/warn/forecast.js';
+import { INTERVAL } from '../metrics/warn/interval.js';
 import type { Level } from '../metrics/warn/levels.js';
 import type { EarlyWarning, UnitWarning } from '../metrics/warn/warnings.js';
 

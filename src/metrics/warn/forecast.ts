@@ -9,11 +9,12 @@
  */
 import { restOfYear } from './predictive.js';
 
-/** Complaints a unit's earlier complete years must hold for its own profile to be used. */
-export const MIN_PROFILE_COMPLAINTS = 24;
+// Defined with the thresholds: --help reads them, and this module loads simple-statistics.
+import { MIN_PROFILE_COMPLAINTS } from './thresholds.js';
+export { MIN_PROFILE_COMPLAINTS };
 
-/** The interval's probability: 80%, from the 10th to the 90th percentile. */
-export const INTERVAL = { low: 0.1, high: 0.9 } as const;
+import { INTERVAL } from './interval.js';
+export { INTERVAL };
 
 export interface SeasonalProfile {
   /** Each calendar month's share of a year's complaints, January first; they sum to 1. */

@@ -3,8 +3,10 @@
  * or "warn" in complaints.config.json). Levels: 红 red, 黄 yellow, 绿 green.
  */
 import { EVENT_DEFAULTS, type EventThresholds } from './events.js';
-import { MIN_PROFILE_COMPLAINTS } from './forecast.js';
 import { SPIKE_DEFAULTS, type SpikeThresholds } from './spike.js';
+
+/** Complaints a unit's earlier complete years must hold for its own profile to be used. */
+export const MIN_PROFILE_COMPLAINTS = 24;
 
 /** A count at or above which an indicator is yellow, and red. */
 export interface CountLevels {
