@@ -41,6 +41,18 @@ export interface RecentComplaintsData {
   dataEnd: number;
 }
 
+/**
+ * A range's complaints without an id are named by input and row ("0:448"), the row counted from
+ * the range's start in a worker: once the lines before the range are known, numbered from the
+ * file's (parallel/read.ts shiftRows), so that two threads name them as one does.
+ */
+export function shiftRowNames(data: RecentComplaintsData, lines: number): void {
+  for (const o of data.withoutId) {
+    const at = o.id.lastIndexOf(':');
+    o.id = `${o.id.slice(0, at)}:${Number(o.id.slice(at + 1)) + lines}`;
+  }
+}
+
 export class RecentComplaints {
   private readonly byEntry = new Map<number, WarnOrder>();
   private readonly withoutId: WarnOrder[] = [];

@@ -27,6 +27,7 @@
 import { appendFileSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { IngestPartial } from '../ingest/partial.js';
+import { shiftRowNames } from '../ingest/recent-complaints.js';
 import type { InputHeader } from '../ingest/summary.js';
 import { TableIngest } from '../ingest/table-ingest.js';
 import type { IngestSettings } from '../ingest/types.js';
@@ -220,6 +221,8 @@ async function collect(
     for (const partial of reply.partials) {
       const ingest = 'ingest' in partial ? partial.ingest : partial;
       shiftRows(ingest, shift);
+      if ('recent' in partial && partial.recent && shift !== 0)
+        shiftRowNames(partial.recent, shift);
       progress(ingest.counts.rows);
       await add(partial, lastRange);
       added = true;

@@ -91,7 +91,9 @@ function hardRows(rows: number, seed: number): string {
     // One in four a copy of an earlier work order, often far back; some copies are no complaint.
     const id = next(4) === 0 ? `G${next(Math.max(1, i))}` : `G${i}`;
     const month = pick(['09', '10', '11', '12']);
-    const day = 10 + next(18);
+    // Every day of the month may have work orders: runs of days without any (the 28th to the
+    // 9th) would read as data missing inside the export.
+    const day = String(1 + next(30)).padStart(2, '0');
     const fields = [
       next(40) === 0 ? '' : id,
       `2016-${month}-${day} 1${next(10)}:0${next(10)}:00`,
@@ -106,7 +108,7 @@ function hardRows(rows: number, seed: number): string {
       pick(['C1', 'C2', 'C3', 'C4', '']),
       pick(['13900000001', '13900000002', '']),
       pick(['申诉成功', '', '', '']),
-      pick([`2016-${month}-${day + 1} 10:00:00`, '']),
+      pick([`2016-${month}-${day} 23:30:00`, '']),
       pick(['是', '否', '否']),
     ];
     lines.push(
