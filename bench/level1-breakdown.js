@@ -39,7 +39,10 @@ for (let f = 0; f < FOLDS; f++) {
   const model = NaiveBayes.train(
     rows
       .filter((_, i) => i % FOLDS !== f)
-      .map((r) => ({ text: normalizeText(r.text, taxonomy.text), label: byName.get(r.level2).code })),
+      .map((r) => ({
+        text: normalizeText(r.text, taxonomy.text),
+        label: byName.get(r.level2).code,
+      })),
     taxonomy.name,
     2,
   );
@@ -55,7 +58,10 @@ for (let f = 0; f < FOLDS; f++) {
 }
 if (dev !== null) {
   const model = NaiveBayes.train(
-    rows.map((r) => ({ text: normalizeText(r.text, taxonomy.text), label: byName.get(r.level2).code })),
+    rows.map((r) => ({
+      text: normalizeText(r.text, taxonomy.text),
+      label: byName.get(r.level2).code,
+    })),
     taxonomy.name,
     2,
   );
@@ -80,7 +86,16 @@ let wrong = 0;
 let runnerUpTrue = 0;
 let modelRightOnMiss = 0;
 let modelWrongOnHit = 0;
-const bucket = (c) => (c < 0.34 ? '<0.34' : c < 0.51 ? '0.34–0.51' : c < 0.67 ? '0.51–0.67' : c < 0.84 ? '0.67–0.84' : '≥0.84');
+const bucket = (c) =>
+  c < 0.34
+    ? '<0.34'
+    : c < 0.51
+      ? '0.34–0.51'
+      : c < 0.67
+        ? '0.51–0.67'
+        : c < 0.84
+          ? '0.67–0.84'
+          : '≥0.84';
 rows.forEach((r, i) => {
   const c = rules.byText(r.text);
   const got = c.level1?.name ?? '-';
@@ -94,7 +109,8 @@ rows.forEach((r, i) => {
   }
   count(ok ? conf.right : conf.wrong, bucket(c.confidence));
   // Were the model's first level taken where the rules' confidence is below 0.51:
-  if (c.confidence < 0.51 && modelL1[i] !== got) count(ok ? conf.lost : conf.gained, modelL1[i] === r.level1 ? 'fixed' : 'other');
+  if (c.confidence < 0.51 && modelL1[i] !== got)
+    count(ok ? conf.lost : conf.gained, modelL1[i] === r.level1 ? 'fixed' : 'other');
   if (ok) return;
   wrong++;
   count(pairs, `${r.level1}→${got}`);
@@ -106,12 +122,26 @@ rows.forEach((r, i) => {
   if (others[0]?.[0] === r.level1 && others[0][1] > 0) runnerUpTrue++;
 });
 const misses = abstain + wrong;
-console.log(`${dev ? `dev batch ${process.argv[devAt + 1]}` : 'tuning part without dev batches'}: n=${rows.length}, level-1 misses ${misses} (${((100 * misses) / rows.length).toFixed(1)}%)`);
-console.log(`  no class ${abstain}, wrong class ${wrong}; of the wrong, the true first level was the runner-up ${runnerUpTrue}`);
-console.log(`  model (5-fold CV, level 1 by summed probabilities) right on ${modelRightOnMiss} of the rules' misses; wrong on ${modelWrongOnHit} of the rules' hits`);
-console.log('  pairs: ' + [...pairs].sort((a, b) => b[1] - a[1]).map(([p, n]) => `${p} ${n}`).join(', '));
+console.log(
+  `${dev ? `dev batch ${process.argv[devAt + 1]}` : 'tuning part without dev batches'}: n=${rows.length}, level-1 misses ${misses} (${((100 * misses) / rows.length).toFixed(1)}%)`,
+);
+console.log(
+  `  no class ${abstain}, wrong class ${wrong}; of the wrong, the true first level was the runner-up ${runnerUpTrue}`,
+);
+console.log(
+  `  model (5-fold CV, level 1 by summed probabilities) right on ${modelRightOnMiss} of the rules' misses; wrong on ${modelWrongOnHit} of the rules' hits`,
+);
+console.log(
+  '  pairs: ' +
+    [...pairs]
+      .sort((a, b) => b[1] - a[1])
+      .map(([p, n]) => `${p} ${n}`)
+      .join(', '),
+);
 for (const k of ['<0.34', '0.34–0.51', '0.51–0.67', '0.67–0.84', '≥0.84'])
-  console.log(`  confidence ${k.padEnd(10)} right ${String(conf.right.get(k) ?? 0).padStart(5)}  wrong ${String(conf.wrong.get(k) ?? 0).padStart(4)}`);
+  console.log(
+    `  confidence ${k.padEnd(10)} right ${String(conf.right.get(k) ?? 0).padStart(5)}  wrong ${String(conf.wrong.get(k) ?? 0).padStart(4)}`,
+  );
 console.log(
   `  the model's first level where confidence < 0.51 and it differs: ${conf.gained.get('fixed') ?? 0} misses fixed, ${conf.lost.get('fixed') ?? 0} + ${conf.lost.get('other') ?? 0} hits lost`,
 );

@@ -49,10 +49,12 @@ const segmenter = CHARS ? null : await loadSegmenter();
 for (const doc of docs) {
   const grams = new Set();
   if (segmenter)
-    for (const clause of segmenter.terms(doc.text)) for (const t of [...clause.words, ...clause.phrases]) grams.add(t);
+    for (const clause of segmenter.terms(doc.text))
+      for (const t of [...clause.words, ...clause.phrases]) grams.add(t);
   else
     for (const run of doc.text.split(/[\s\p{P}\p{S}\d]+/u))
-      for (let n = 2; n <= 3; n++) for (let i = 0; i + n <= run.length; i++) grams.add(run.slice(i, i + n));
+      for (let n = 2; n <= 3; n++)
+        for (let i = 0; i + n <= run.length; i++) grams.add(run.slice(i, i + n));
   for (const g of grams) {
     const row = counts.get(g) ?? new Map();
     row.set(doc.level1, (row.get(doc.level1) ?? 0) + 1);
@@ -63,7 +65,11 @@ for (const doc of docs) {
 const owners = new Map();
 for (const node of taxonomy.nodes)
   for (const rule of node.rules)
-    if (!rule.regex) owners.set(rule.text, [...(owners.get(rule.text) ?? []), `${node.code}${rule.weight > 0 ? '+' : ''}${rule.weight}`]);
+    if (!rule.regex)
+      owners.set(rule.text, [
+        ...(owners.get(rule.text) ?? []),
+        `${node.code}${rule.weight > 0 ? '+' : ''}${rule.weight}`,
+      ]);
 const xlx = (k, e) => (k > 0 ? k * Math.log(k / e) : 0);
 const total = docs.length;
 const out = {};
@@ -80,8 +86,12 @@ for (const level of levels) {
     const d = total - inside - b;
     const e = (r, k) => (r * k) / total;
     const g2 =
-      2 * (xlx(a, e(a + b, inside)) + xlx(b, e(a + b, total - inside)) + xlx(c, e(c + d, inside)) + xlx(d, e(c + d, total - inside)));
-    const logOdds = Math.log(((a + 0.5) / (c + 0.5)) / ((b + 0.5) / (d + 0.5)));
+      2 *
+      (xlx(a, e(a + b, inside)) +
+        xlx(b, e(a + b, total - inside)) +
+        xlx(c, e(c + d, inside)) +
+        xlx(d, e(c + d, total - inside)));
+    const logOdds = Math.log((a + 0.5) / (c + 0.5) / ((b + 0.5) / (d + 0.5)));
     rows.push({ gram, a, b, g2, logOdds, rules: owners.get(gram) ?? [] });
   }
   rows.sort((x, y) => y.g2 - x.g2);
@@ -89,10 +99,16 @@ for (const level of levels) {
 }
 if (process.argv.includes('--json')) console.log(JSON.stringify(out));
 else {
-  console.log(`${docs.length} tuning texts (dev batches left out); n-grams in at least ${MIN} texts`);
+  console.log(
+    `${docs.length} tuning texts (dev batches left out); n-grams in at least ${MIN} texts`,
+  );
   for (const level of levels) {
-    console.log(`\n${level} (${perLevel.get(level)} texts): n-gram  in/out  G²  log-odds  [already a keyword of]`);
+    console.log(
+      `\n${level} (${perLevel.get(level)} texts): n-gram  in/out  G²  log-odds  [already a keyword of]`,
+    );
     for (const r of out[level])
-      console.log(`  ${r.gram}\t${r.a}/${r.b}\t${r.g2.toFixed(1)}\t${r.logOdds.toFixed(2)}\t${r.rules.join(' ')}`);
+      console.log(
+        `  ${r.gram}\t${r.a}/${r.b}\t${r.g2.toFixed(1)}\t${r.logOdds.toFixed(2)}\t${r.rules.join(' ')}`,
+      );
   }
 }

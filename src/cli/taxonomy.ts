@@ -6,10 +6,8 @@ const HELP = `
 Shipped taxonomies: ${shippedTaxonomies().join(', ')} (default ${DEFAULT_TAXONOMY}).
 A file of your own has the same shape (see --json of a shipped one): name, title, source,
 and nodes, each with code, name, nameEn, discipline (运检 or 营销, inherited from the parent),
-aliases, and rules {"keywords": {"text": weight}, "patterns": {"regex": weight}}; a
-first-level node may add "vocabulary": {"text": weight}, words that decide its level only where
-the rules put no level ahead (evidence: 一级词表定一级). Nest children, or give a node
-"parent": CODE. Use it with --taxonomy FILE on any command.
+aliases, and rules {"keywords": {"text": weight}, "patterns": {"regex": weight}}; nest
+children, or give a node "parent": CODE. Use it with --taxonomy FILE on any command.
 
 Exit codes: 0 done or valid; 2 unknown name, unreadable file, or problems found.
 

@@ -133,10 +133,7 @@ function validateTextTable(file: string, text: string): void {
 export function toDocument(taxonomy: Taxonomy): object {
   const node = (n: TaxonomyNode): object => {
     const keywords = Object.fromEntries(
-      n.rules.filter((r) => !r.regex && !r.vocabulary).map((r) => [r.text, r.weight]),
-    );
-    const vocabulary = Object.fromEntries(
-      n.rules.filter((r) => r.vocabulary).map((r) => [r.text, r.weight]),
+      n.rules.filter((r) => !r.regex).map((r) => [r.text, r.weight]),
     );
     const patterns = Object.fromEntries(
       n.rules.filter((r) => r.regex).map((r) => [r.text, r.weight]),
@@ -152,7 +149,6 @@ export function toDocument(taxonomy: Taxonomy): object {
             rules: {
               ...(Object.keys(keywords).length ? { keywords } : {}),
               ...(Object.keys(patterns).length ? { patterns } : {}),
-              ...(Object.keys(vocabulary).length ? { vocabulary } : {}),
             },
           }
         : {}),

@@ -58,7 +58,7 @@ const OVERRULE_PROBABILITY = 0.95;
 interface Keyword {
   text: string;
   id: number;
-  hits: { node: number; weight: number; vocabulary: boolean }[];
+  hits: { node: number; weight: number }[];
 }
 
 interface Candidate {
@@ -104,10 +104,7 @@ export class Classifier {
   private saidPoints: Float64Array = new Float64Array(0);
   private readonly saidText: string[] = [];
   private pass = 0;
-  /**
-   * Scratch, reused for every text: points per node index from its own rules, then (at nodes +
-   * index) from its vocabulary.
-   */
+  /** Scratch, reused for every text: points per node index from its own rules. */
   private own: Float64Array = new Float64Array(0);
   /** Scratch: the keywords (ids) and patterns (-1 - index) that matched the current text. */
   private hits: number[] = [];
@@ -153,16 +150,13 @@ export class Classifier {
           this.keywordList.push(keyword);
           keywords.set(rule.text, keyword);
         }
-        keyword.hits.push({ node: i, weight: rule.weight, vocabulary: rule.vocabulary === true });
+        keyword.hits.push({ node: i, weight: rule.weight });
       }
     });
     this.keywordIndex = new KeywordIndex(this.keywordList.map((k) => k.text));
     this.hitFrom = new Int32Array(this.keywordList.length + 1);
     const allHits = this.keywordList.flatMap((k) => k.hits);
-    // A vocabulary word's points go to own[nodes + node], apart from the rules': they count only
-    // where no first level is ahead on its rules (byText).
-    const apart = taxonomy.nodes.length;
-    this.hitNode = Int32Array.from(allHits, (h) => (h.vocabulary ? apart + h.node : h.node));
+    this.hitNode = Int32Array.from(allHits, (h) => h.node);
     this.hitWeight = Float64Array.from(allHits, (h) => h.weight);
     this.keywordList.forEach((k, id) => (this.hitFrom[id + 1] = this.hitFrom[id]! + k.hits.length));
     this.stamp = new Uint32Array(this.keywordList.length);
@@ -172,7 +166,7 @@ export class Classifier {
     this.at = new Int32Array(this.keywordList.length);
     this.patternFactor = new Float64Array(this.patterns.length);
     this.patternAt = new Int32Array(this.patterns.length);
-    this.own = new Float64Array(2 * taxonomy.nodes.length);
+    this.own = new Float64Array(taxonomy.nodes.length);
     for (const node of taxonomy.nodes)
       this.childIndices.push(Int32Array.from(node.children, (child) => this.index.get(child)!));
     const descendants = (node: TaxonomyNode): number[] => [
@@ -349,31 +343,24 @@ export class Classifier {
    * The rules that scored for a candidate with their points, for the evidence column, and the
    * clause that gave it the most, quoted in the customer's words:
    * `跳闸(+3) 线路(+2) ｜ 「是同一条线路一个月跳闸5次」`; words a negated or settled clause
-   * kept from counting follow as `✗「不是抢修慢」`. Words of a first level's vocabulary are
-   * listed apart, after the rules': `… ｜ 一级词表 账单(+1) 电量(+1)`.
+   * kept from counting follow as `✗「不是抢修慢」`.
    */
-  private evidence(candidate: Candidate, withVocabulary = false): string {
+  private evidence(candidate: Candidate): string {
     const member = candidate.member;
     // Built by concatenation, not arrays joined: join() was a tenth of the classifier's time.
     let said: string | null = null;
     const { spans, clauses } = this.clauses;
     const byClause = new Array<number>(clauses.length).fill(0);
     let ignored = -1;
-    let vocabulary: string | null = null;
     for (const hit of this.hits) {
       let points = 0;
-      let fromVocabulary = 0;
       let label: string;
       let at: number;
       let factor: number;
       let length: number;
       if (hit >= 0) {
         const keyword = this.keywordList[hit]!;
-        for (const h of keyword.hits)
-          if (member[h.node] === 1) {
-            if (h.vocabulary) fromVocabulary += h.weight;
-            else points += h.weight;
-          }
+        for (const h of keyword.hits) if (member[h.node] === 1) points += h.weight;
         label = keyword.text;
         at = this.at[hit]!;
         factor = this.factor[hit]!;
@@ -391,11 +378,6 @@ export class Classifier {
         // The first clause that kept a rule from counting for any class, the winner or not.
         if (ignored < 0 && span && this.pointsAnywhere(hit)) ignored = span.clause;
         continue;
-      }
-      if (withVocabulary && fromVocabulary > 0) {
-        const word = `${label}(+${round(fromVocabulary * factor)})`;
-        vocabulary = vocabulary === null ? word : `${vocabulary} ${word}`;
-        if (span) byClause[span.clause]! += fromVocabulary * factor;
       }
       if (points <= 0) continue;
       if (length > 0 && this.normal.origin !== null) {
@@ -422,8 +404,6 @@ export class Classifier {
       return `「${originalSlice(this.original, this.normal, start, end).trim()}」`;
     };
     said ??= '';
-    if (vocabulary !== null)
-      said = said === '' ? `一级词表 ${vocabulary}` : `${said} ｜ 一级词表 ${vocabulary}`;
     if (deciding >= 0 && clauses.length > 1) said = `${said} ｜ ${quote(deciding)}`;
     if (ignored >= 0) said = `${said} ｜ ✗${quote(ignored)}`;
     return said;
@@ -451,16 +431,12 @@ export class Classifier {
     candidates: Candidate[],
     minScore = MIN_SCORE,
     minMargin = MIN_MARGIN,
-    withVocabulary = false,
   ): { best: Candidate; score: number; second: number } | null {
-    const apart = this.taxonomy.nodes.length;
     let best: Candidate | null = null;
     let score = -Infinity;
     let second = -Infinity;
     for (const candidate of candidates) {
-      const s = withVocabulary
-        ? this.sum(candidate) + this.own[apart + this.index.get(candidate.node)!]!
-        : this.sum(candidate);
+      const s = this.sum(candidate);
       if (s > score) {
         second = score;
         best = candidate;
@@ -499,56 +475,35 @@ export class Classifier {
     const fromModel = this.byModel(within);
     if (fromModel) return fromModel;
     const category = within ? null : this.clearlyAhead(this.level1, MIN_CATEGORY_SCORE);
-    if (category) return this.byCategory(category, false);
-    // No first level ahead on its rules: on its rules and its vocabulary together (the words of
-    // a first level mined from the tuning texts and reviewed, scripts/mine-level1.js).
-    const worded = within
-      ? null
-      : this.clearlyAhead(this.level1, MIN_CATEGORY_SCORE, MIN_MARGIN, true);
-    if (worded) return this.byCategory(worded, true);
+    if (category) {
+      const child = this.childWithin(category.best.node);
+      if (child) {
+        return {
+          level1: category.best.node,
+          level2: child.candidate.node,
+          level3: child.fallback ? null : this.bestChild(child.candidate.node),
+          method: 'rules',
+          confidence: round(1 - Math.max(0, category.second) / category.score),
+          // A fallback type says so: only its first level was evidenced.
+          evidence: child.fallback
+            ? `${this.evidence(category.best)} ｜ 二级默认`
+            : this.evidence(child.candidate),
+        };
+      }
+      return {
+        level1: category.best.node,
+        level2: null,
+        level3: null,
+        method: 'rules',
+        confidence: round(1 - Math.max(0, category.second) / category.score),
+        evidence: this.evidence(category.best),
+      };
+    }
     return unclassified(
       this.hits.length === 0
         ? 'no rule matched'
         : 'rules undecided: no type or category clearly ahead',
     );
-  }
-
-  /**
-   * A first level the rules put ahead (with its vocabulary: `withVocabulary`, said so in the
-   * evidence) and its type.
-   */
-  private byCategory(
-    category: { best: Candidate; score: number; second: number },
-    withVocabulary: boolean,
-  ): Classification {
-    const child = this.childWithin(category.best.node);
-    const confidence = round(1 - Math.max(0, category.second) / category.score);
-    const said = withVocabulary
-      ? `${this.evidence(category.best, true)} ｜ 一级词表定一级`
-      : this.evidence(category.best);
-    if (child) {
-      return {
-        level1: category.best.node,
-        level2: child.candidate.node,
-        level3: child.fallback ? null : this.bestChild(child.candidate.node),
-        method: 'rules',
-        confidence,
-        // A fallback type says so: only its first level was evidenced.
-        evidence: child.fallback
-          ? `${said} ｜ 二级默认`
-          : withVocabulary
-            ? said
-            : this.evidence(child.candidate),
-      };
-    }
-    return {
-      level1: category.best.node,
-      level2: null,
-      level3: null,
-      method: 'rules',
-      confidence,
-      evidence: said,
-    };
   }
 
   /**

@@ -17,11 +17,6 @@ export interface Rule {
   regex: RegExp | null;
   /** Positive points to the node, negative points away from it. */
   weight: number;
-  /**
-   * From the node's "vocabulary": words mined from labelled texts and reviewed, evidence of a
-   * first level rather than of one type (shown apart in the evidence, 一级词表).
-   */
-  vocabulary?: boolean;
 }
 
 export interface TaxonomyNode {
@@ -209,8 +204,6 @@ export function parseTaxonomy(
       problem(`${path}.fallback`, 'expected true or false');
     if (node.fallback && node.level !== 2)
       problem(`${path}.fallback`, "only a second-level node can be its category's fallback");
-    if (parent && node.rules.some((r) => r.vocabulary))
-      problem(`${path}.rules.vocabulary`, 'only a first-level node has a vocabulary');
     if (node.fallback && parent?.children.some((c) => c.fallback))
       problem(`${path}.fallback`, 'a category has at most one fallback type');
     nodes.push(node);
@@ -289,11 +282,11 @@ function readRules(
 ): Rule[] {
   if (raw === undefined) return [];
   if (!isObject(raw)) {
-    problem(path, 'expected an object with "keywords", "patterns" and/or "vocabulary"');
+    problem(path, 'expected an object with "keywords" and/or "patterns"');
     return [];
   }
   const rules: Rule[] = [];
-  for (const kind of ['keywords', 'patterns', 'vocabulary'] as const) {
+  for (const kind of ['keywords', 'patterns'] as const) {
     const table = raw[kind];
     if (table === undefined) continue;
     if (!isObject(table)) {
@@ -319,14 +312,12 @@ function readRules(
           continue;
         }
       }
-      if (kind === 'patterns') rules.push({ text, regex, weight });
-      else if (kind === 'keywords') rules.push({ text: normalizeWord(text), regex, weight });
-      else rules.push({ text: normalizeWord(text), regex, weight, vocabulary: true });
+      rules.push({ text: kind === 'keywords' ? normalizeWord(text) : text, regex, weight });
     }
   }
   for (const key of Object.keys(raw)) {
-    if (!['keywords', 'patterns', 'vocabulary'].includes(key))
-      problem(`${path}.${key}`, 'unknown key: expected keywords, patterns or vocabulary');
+    if (key !== 'keywords' && key !== 'patterns')
+      problem(`${path}.${key}`, 'unknown key: expected keywords or patterns');
   }
   return rules;
 }

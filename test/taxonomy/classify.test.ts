@@ -130,28 +130,6 @@ describe('by rules', () => {
     ]);
   });
 
-  it('lets the vocabulary of a first level decide only where none is ahead on its rules', () => {
-    const taxonomy = tiny();
-    const service = taxonomy.nodes.find((n) => n.code === 'S')!;
-    service.rules.push({ text: '营业厅', regex: null, weight: 2, vocabulary: true });
-    const worded = new Classifier(taxonomy);
-    // 态度 (service) against 计划 (outage): a tie on the rules, 营业厅 tips it, and says so.
-    const c = worded.byText('态度，计划，在营业厅');
-    expect(short(c)).toEqual(['服务投诉', '服务态度', null, 'rules']);
-    expect(c.evidence).toBe('态度(+3) ｜ 一级词表 营业厅(+2) ｜ 「态度」 ｜ 一级词表定一级');
-    expect(short(classifier.byText('态度，计划，在营业厅'))).toEqual([
-      null,
-      null,
-      null,
-      'unclassified',
-    ]);
-    // Where the rules decide, the vocabulary counts for nothing and is not shown.
-    const ruled = worded.byText('营业厅说计划停电');
-    expect(short(ruled)).toEqual(['停送电投诉', '停电计划执行', null, 'rules']);
-    expect(ruled.evidence).toBe('计划(+3) 停电(+1)');
-    expect(ruled).toEqual(classifier.byText('营业厅说计划停电'));
-  });
-
   it('counts a keyword once however often it repeats', () => {
     expect(classifier.byText('态度态度态度').confidence).toBe(1);
     // repeated, 热线 still scores 3 like 态度: the types tie, the category is clear

@@ -96,16 +96,12 @@ describe('classifier scores and evidence against indexOf per keyword', () => {
   );
   const words = [...new Set(rules.map((r) => r.text))];
 
-  /**
-   * Each node's points (keywords and patterns; then, after every node's, its vocabulary's), and
-   * the keywords in the order of their first counting occurrence.
-   */
+  /** Each node's points (keywords and patterns), and the keywords in the order of their first counting occurrence. */
   function score(text: string): { own: number[]; order: string[] } {
     const normal = normalizeText(text, taxonomy.text);
     const { spans } = splitClauses(normal);
     const factorAt = (at: number) => spans.find((s) => s.end > at && s.start <= at)?.factor ?? 1;
-    const apart = taxonomy.nodes.length;
-    const own = new Array<number>(2 * apart).fill(0);
+    const own = taxonomy.nodes.map(() => 0);
     const first: [number, number, string][] = [];
     words.forEach((word, id) => {
       let best = -1;
@@ -116,8 +112,7 @@ describe('classifier scores and evidence against indexOf per keyword', () => {
       }
       if (best < 0) return;
       first.push([firstAt, word.length === 1 ? -1 : id, word]);
-      for (const r of rules)
-        if (r.text === word) own[r.vocabulary ? apart + r.node : r.node]! += r.weight * best;
+      for (const r of rules) if (r.text === word) own[r.node]! += r.weight * best;
     });
     taxonomy.nodes.forEach((node, i) => {
       for (const r of node.rules) {

@@ -123,41 +123,6 @@ describe('validation names every problem with its JSON path', () => {
     ]);
   });
 
-  it('takes a vocabulary on a first-level node only', () => {
-    const doc = {
-      ...base,
-      nodes: [
-        {
-          code: 'A',
-          name: '甲类',
-          discipline: '营销',
-          rules: { vocabulary: { 营业厅: 1 } },
-          children: [{ code: 'A1', name: '甲一', rules: { vocabulary: { 柜台: 1 }, extra: {} } }],
-        },
-      ],
-    };
-    expect(problems(doc)).toEqual([
-      {
-        path: '$.nodes[0].children[0].rules.extra',
-        message: 'unknown key: expected keywords, patterns or vocabulary',
-      },
-      {
-        path: '$.nodes[0].children[0].rules.vocabulary',
-        message: 'only a first-level node has a vocabulary',
-      },
-    ]);
-    const good = {
-      ...base,
-      nodes: [
-        { code: 'A', name: '甲类', discipline: '营销', rules: { vocabulary: { 營業廳: 1 } } },
-      ],
-    };
-    // A vocabulary word is read as a keyword is (normalised: 營業廳 → 营业厅).
-    expect(parseTaxonomy(JSON.stringify(good), 'v.json').taxonomy?.roots[0]?.rules).toEqual([
-      { text: '营业厅', regex: null, weight: 1, vocabulary: true },
-    ]);
-  });
-
   it('takes at most one fallback type per first level, and only at the second level', () => {
     const doc = {
       ...base,
