@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest/ingest.js';
-import { opensWithComplaint } from '../../src/ingest/table-ingest.js';
+import { opensWithComplaint } from '../../src/ingest/row-fields.js';
 import type { IngestSettings } from '../../src/ingest/types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'row-path-'));
