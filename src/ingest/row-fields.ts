@@ -10,7 +10,7 @@
  * place (parseIsoAt), the long text's digest sample and its opening are read in place. Anything
  * else makes the field's string and takes the same step as CellRow.
  */
-import type { FieldBatch } from '../io/csv-fields.js';
+import { FieldBatch } from '../io/csv-fields.js';
 import type { Cell, RawRow } from '../io/table.js';
 import type { Field } from '../schema/fields.js';
 import { cellText, detach, parseDate, parseIsoAt, type LocalTime } from '../schema/values.js';
@@ -121,6 +121,8 @@ export class OffsetRow implements RowFields {
   private k = 0;
   /** Per column, its categorical values as the offsets find them. */
   private readonly interns: ColumnIntern[] = [];
+  /** A record of strings, read as offsets (ofCells). */
+  private readonly held = new FieldBatch();
 
   constructor(private readonly cleaner: CategoryCleaner) {}
 
@@ -131,6 +133,15 @@ export class OffsetRow implements RowFields {
     this.starts = batch.starts;
     this.ends = batch.ends;
     return this;
+  }
+
+  /**
+   * A CSV row of strings (a record the parser kept as strings, a row the header search held),
+   * read as offsets: the row path then sees one kind of row on a CSV, and stays monomorphic.
+   * `of` the batch again before its next record.
+   */
+  ofCells(raw: RawRow): this {
+    return this.of(this.held.holdCells(raw.row, raw.cells)).at(0);
   }
 
   /** Record k (a record of offsets: not one the batch keeps as strings). */

@@ -117,11 +117,11 @@ export class TableIngest implements TableSink {
     return true;
   }
 
-  /** A row of cells, on the row path. */
+  /** A row of cells, on the row path (a CSV's as offsets: OffsetRow.ofCells). */
   private row(raw: RawRow): void {
     const path = this.path!;
     this.splitIfAsked(raw.row);
-    path.normaliser.normalise(path.cellRow.at(raw));
+    path.normaliser.normalise(this.isCsv ? path.offsetRow.ofCells(raw) : path.cellRow.at(raw));
   }
 
   /** CSV records as offsets (src/io/csv-fields.ts); those it keeps as strings are rows of cells. */
@@ -132,8 +132,10 @@ export class TableIngest implements TableSink {
     const normaliser = path.normaliser;
     for (let k = from; k < to; k++) {
       const slow = batch.slowAt(k);
-      if (slow !== null) this.row(slow);
-      else {
+      if (slow !== null) {
+        this.row(slow);
+        offsets.of(batch);
+      } else {
         this.splitIfAsked(batch.rows[k]!);
         normaliser.normalise(offsets.at(k));
       }

@@ -69,6 +69,27 @@ export class FieldBatch {
     this.count = k + 1;
   }
 
+  /**
+   * Holds just one record, made of strings (a record the parser kept as strings, a row held by
+   * the header search): its fields laid end to end, so that offsets read it as any other.
+   */
+  holdCells(row: number, cells: readonly unknown[]): this {
+    this.clear();
+    this.reserve(cells.length);
+    let text = '';
+    for (let f = 0; f < cells.length; f++) {
+      const cell = cells[f];
+      this.starts[f] = text.length;
+      text +=
+        typeof cell === 'string' ? cell : cell === null || cell === undefined ? '' : String(cell);
+      this.ends[f] = text.length;
+    }
+    this.text = text;
+    this.fields = cells.length;
+    this.add(0, row);
+    return this;
+  }
+
   /** Adds a record kept as strings. */
   addSlow(record: CsvRecord): void {
     this.slow.push(record);
