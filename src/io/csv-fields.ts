@@ -4,7 +4,7 @@
  * without a line break inside a quoted field — is a run of fields, each a start and an end
  * offset into the chunk's text, kept in typed arrays reused from chunk to chunk: no string per
  * field, no array per row. A consumer reads only the columns it needs, straight from the text
- * (TableIngest.fieldRow); a field that held "" escapes has its end stored as ~end and is
+ * (OffsetRow in src/ingest/row-fields.ts); a field that held "" escapes has its end stored as ~end and is
  * unescaped when made a string. Every other record (one that runs across chunks, or whose
  * quotes are broken) is kept as the parser's CsvRecord, in its place among the others.
  */

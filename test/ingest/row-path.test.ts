@@ -1,5 +1,5 @@
 /**
- * The one-thread row path (csv-parser.ts → table-ingest.ts) on real files: what a tuned hot path
+ * The one-thread row path (csv-parser.ts → table-ingest.ts → row-normaliser.ts) on real files: what a tuned hot path
  * must still count the same way, with hand-checked numbers.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
