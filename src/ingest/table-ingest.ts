@@ -20,7 +20,6 @@ import { titleDates, type TitleDates } from './title.js';
 import type { IngestSettings, InputSummary } from './types.js';
 
 export type { HeaderState } from './column-map.js';
-export { isTotalRow } from './row-notes.js';
 
 /** Rows looked at for a targets file's header (its title rows are few). */
 const TARGETS_SEARCH_ROWS = 20;
