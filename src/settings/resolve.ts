@@ -240,7 +240,12 @@ export async function resolveSettings(
     period,
     ingest,
     analysis,
-    taxonomy: classifies ? (o.taxonomy ?? c.taxonomy ?? DEFAULT_TAXONOMY) : null,
+    // inspect: a taxonomy given to check the class columns against (null: the default).
+    taxonomy: classifies
+      ? (o.taxonomy ?? c.taxonomy ?? DEFAULT_TAXONOMY)
+      : command === 'inspect'
+        ? (o.taxonomy ?? null)
+        : null,
     model: o.model ?? c.model ?? null,
     targets: o.targets ?? c.targets ?? null,
     config: o.config ?? null,

@@ -49,7 +49,10 @@ export interface Settings {
   period: PeriodRequest;
   ingest: IngestSettings;
   analysis: AnalysisSettings;
-  /** A shipped taxonomy's name or a file path; null for a command that classifies nothing. */
+  /**
+   * A shipped taxonomy's name or a file path; null for a command that classifies nothing, and for
+   * inspect without --taxonomy (it checks the class columns against the default).
+   */
   taxonomy: string | null;
   /**
    * A model file (--model) replacing the shipped one; false: no model (--no-model, or

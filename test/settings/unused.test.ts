@@ -107,7 +107,11 @@ const USE: Record<CommandName, Record<string, string>> = {
     hotWords: REFUSED,
     hotWordsBy: REFUSED,
   },
-  inspect: { ...COMMON, duplicates: 'the differing duplicates listed, field by field' },
+  inspect: {
+    ...COMMON,
+    duplicates: 'the differing duplicates listed, field by field',
+    taxonomy: 'the classes the 一级分类/二级分类 values are checked against',
+  },
   classify: {
     ...COMMON,
     ...PERIOD,

@@ -58,7 +58,7 @@ export function warningParagraph(w: BulletinWarning, lang: Lang): Paragraph | nu
           runs: [
             zh
               ? '本期没有一个月份的数据完整，未作预警（不完整月份的投诉数偏低，会被误读为下降）。最近一个完整月份的预警用 complaints warn 查看。'
-              : 'No early warning: no month of the period is covered whole (a month covered in part would read as a fall). `complaints warn` judges the latest month covered whole.',
+              : 'No early warning: no month of the period is covered whole (a month covered in part would read as a fall). For the latest month covered whole, run complaints warn.',
           ],
         }
       : null;
@@ -88,7 +88,7 @@ export function warningParagraph(w: BulletinWarning, lang: Lang): Paragraph | nu
       : " The figures are in the report's Warnings sheet."
     : zh
       ? '各单位的数字和原因用 complaints warn 查看。'
-      : ' The figures: `complaints warn`.';
+      : " Each unit's figures and reasons: run complaints warn.";
   const levels =
     said.length > 0
       ? zh
