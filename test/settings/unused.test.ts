@@ -100,7 +100,7 @@ const USE: Record<CommandName, Record<string, string>> = {
     to: REFUSED,
     prorate: REFUSED,
     top: REFUSED,
-    replyLimit: REFUSED,
+    replyLimit: 'complaints replied to past the limit',
     closeLimit: 'work orders open or closed past the limit',
     failOn: 'exit 4 at or above the level',
     thresholds: 'the thresholds of every indicator',

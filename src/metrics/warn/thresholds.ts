@@ -26,6 +26,8 @@ export interface WarnThresholds {
    * many closed late make a yellow.
    */
   overdue: CountLevels & { lateYellow: number };
+  /** Complaints of the period replied to after the reply limit (--reply-limit, 24 hours). */
+  reply: CountLevels;
   /** Complaints a unit's earlier years need for its own seasonal profile. */
   minProfileComplaints: number;
 }
@@ -37,6 +39,7 @@ export const WARN_DEFAULTS: WarnThresholds = {
   escalation: { yellow: 1, red: 2 },
   overdue: { yellow: 1, red: 3, lateYellow: 3 },
   minProfileComplaints: MIN_PROFILE_COMPLAINTS,
+  reply: { yellow: 1, red: 3 },
 };
 
 /** The level of a count against its levels. */
