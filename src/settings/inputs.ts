@@ -294,14 +294,19 @@ export async function resolveInputs(patterns: string[], dir: string): Promise<st
       expandDirectories: false,
       ignore: ['**/~$*'],
     });
-    if (matches.length === 0) {
+    // This tool's reports among them are left out, as on the command line (expandGlob).
+    const exports: string[] = [];
+    for (const match of matches)
+      if (!(await isLeftOutReport(resolve(match)))) exports.push(resolve(match));
+    if (exports.length === 0) {
+      const reports = matches.length > 0 ? `, only ${matches.length} report(s) of complaints` : '';
       throw new InputError(
         'FILE_NOT_FOUND',
-        `"inputs": ${JSON.stringify(pattern)} matched no file in ${dir}.`,
+        `"inputs": ${JSON.stringify(pattern)} matched no file in ${dir}${reports}.`,
         "Patterns are relative to the config file's folder; check the folder and the extension.",
       );
     }
-    for (const match of matches) found.add(resolve(match));
+    for (const file of exports) found.add(file);
   }
   return [...found].sort(comparePaths);
 }
