@@ -40,7 +40,7 @@ far with its uncertainty counted, so 4 complaints after January give 26–86, no
 the target is reached or the interval's low end reaches it; yellow when the forecast does.
 
 Late replies (回复时间 past 受理时间 + --reply-limit, default 24 hours as in the timeliness
-section; yellow from 1, red from 3) are judged only for the inputs with a 回复时间 column, and
+section; yellow from 3 in the month, red from 6) are judged only for the inputs with a 回复时间 column, and
 only on the work orders recording a reply; overdue work orders only for the inputs with a
 办结时间 column (repeats: 客户编号 or 联系电话; escalation: 是否越级; events: 用电地址 or
 受理内容, said when only one is there); the checks not made, and the inputs not judged, are

@@ -3,8 +3,14 @@
  * the same work orders the timeliness section counts over the limit, per unit; only the inputs
  * with a 回复时间 column, the others named; --reply-limit in working days.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { complaints } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'complaints-warn-reply-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const M = 'fixtures/metrics';
 const INPUTS = [
@@ -41,10 +47,15 @@ describe('warn: late replies', () => {
     expect(lateByUnit(INPUTS)).toEqual(over);
   });
 
-  it('in the terminal, yellow with its words; in English', () => {
-    const zh = complaints(['warn', ...INPUTS, '--month', '2016-11']);
+  it('green below 3 (not shown); with "reply": {"yellow": 1}, yellow with its words, in English too', () => {
+    const plain = complaints(['warn', ...INPUTS, '--month', '2016-11']);
+    expect(plain.stdout).not.toContain('回复');
+    const thresholds = join(dir, 'reply-1.json');
+    writeFileSync(thresholds, JSON.stringify({ reply: { yellow: 1 } }));
+    const args = [...INPUTS, '--month', '2016-11', '--thresholds', thresholds];
+    const zh = complaints(['warn', ...args]);
     expect(zh.stdout).toMatch(/黄\s+国网黄山供电公司\(市直\)\s+超24小时回复2件/);
-    const en = complaints(['warn', ...INPUTS, '--month', '2016-11', '--lang', 'en']);
+    const en = complaints(['warn', ...args, '--lang', 'en']);
     expect(en.stdout).toMatch(/yellow\s+国网休宁县供电公司\s+1 replied to after 24 hours/);
     expect(en.stdout).toContain(
       'No 用电地址 column: events were looked for in the complaint text alone.',

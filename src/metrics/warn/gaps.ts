@@ -128,13 +128,6 @@ export function warnGaps(input: AnalysisInput, sources?: readonly WarnSource[]):
       '没有是否越级列：未判断越级投诉。',
     );
   else some('no-escalation', { en: '是否越级', zh: '是否越级' }, 'escalation', '越级投诉');
-  if (!fields.has('closedAt'))
-    gap(
-      'no-overdue',
-      'No 办结时间 column: work orders past the closing limit were not judged.',
-      '没有办结时间列：未判断工单超时。',
-    );
-  else some('no-overdue', { en: '办结时间', zh: '办结时间' }, 'the closing limit', '超时');
   if (!fields.has('repliedAt'))
     gap(
       'no-reply',
@@ -142,6 +135,13 @@ export function warnGaps(input: AnalysisInput, sources?: readonly WarnSource[]):
       '没有回复时间列：未判断回复超时。',
     );
   else some('no-reply', { en: '回复时间', zh: '回复时间' }, 'the reply limit', '回复超时');
+  if (!fields.has('closedAt'))
+    gap(
+      'no-overdue',
+      'No 办结时间 column: work orders past the closing limit were not judged.',
+      '没有办结时间列：未判断工单超时。',
+    );
+  else some('no-overdue', { en: '办结时间', zh: '办结时间' }, 'the closing limit', '超时');
   eventGaps(fields, sources, gap, gaps);
   return gaps;
 }

@@ -75,15 +75,18 @@ describe('reply: complaints of the period replied to after the limit', () => {
     expect(judge(ON_TIME, HOURS_24)).toBeUndefined();
   });
 
-  it('one a minute past 24 hours: yellow, 1 late; three: red', () => {
+  it('one a minute past 24 hours: 1 late, green; three yellow, six red', () => {
     expect(judge([...ON_TIME, LATE], HOURS_24)).toEqual({
       indicator: 'reply',
-      level: 'yellow',
+      level: 'green',
       late: 1,
       limit: HOURS_24,
     });
-    const three = [LATE, { ...LATE, id: 'L2' }, { ...LATE, id: 'L3' }];
-    expect(judge([...ON_TIME, ...three], HOURS_24)).toMatchObject({ level: 'red', late: 3 });
+    const copies = (n: number) => Array.from({ length: n }, (_, k) => ({ ...LATE, id: `L${k}` }));
+    expect(judge([...ON_TIME, ...copies(2)], HOURS_24)).toMatchObject({ level: 'green', late: 2 });
+    expect(judge([...ON_TIME, ...copies(3)], HOURS_24)).toMatchObject({ level: 'yellow', late: 3 });
+    expect(judge([...ON_TIME, ...copies(5)], HOURS_24)).toMatchObject({ level: 'yellow', late: 5 });
+    expect(judge([...ON_TIME, ...copies(6)], HOURS_24)).toMatchObject({ level: 'red', late: 6 });
   });
 
   it('1 working day: Friday 09:00 is due Monday 24:00 (Monday 20:00 on time, Tuesday 00:01 late)', () => {
@@ -92,7 +95,7 @@ describe('reply: complaints of the period replied to after the limit', () => {
     const tuesday = order({ id: 'W2', at: at(2016, 11, 4, 9), repliedAt: at(2016, 11, 8, 0, 1) });
     expect(judge([monday], oneDay)).toBeUndefined();
     expect(judge([monday], HOURS_24)).toMatchObject({ late: 1 });
-    expect(judge([monday, tuesday], oneDay)).toMatchObject({ level: 'yellow', late: 1 });
+    expect(judge([monday, tuesday], oneDay)).toMatchObject({ late: 1 });
   });
 
   it('only the work orders of inputs with 回复时间; no limit given, not judged', () => {
