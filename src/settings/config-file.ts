@@ -194,9 +194,18 @@ export async function loadConfig(
  * Checked on the names the pattern makes for every kind of period (with a sample date).
  */
 function refuseOutInsideInputs(out: string, inputs: string[], dir: string, shown: string): void {
-  const samples = ['2016Q4', '2016-11', '2016', '2016-01_2016-06'].map((label) =>
-    outputPath(out, { label, from: '2016-01', to: '2016-12' }, new Date(Date.UTC(2016, 11, 4))),
-  );
+  // Every kind of period a run may be asked for, days and weeks too (report --day).
+  const periods = [
+    ...['2016Q4', '2016-11', '2016', '2016-01_2016-06'].map((label) => ({
+      label,
+      from: '2016-01',
+      to: '2016-12',
+    })),
+    { label: '2016-06-30', from: '2016-06-30', to: '2016-06-30' },
+    { label: '2016-W26', from: '2016-06-27', to: '2016-07-03' },
+    { label: '2016-06-01_2016-06-15', from: '2016-06-01', to: '2016-06-15' },
+  ];
+  const samples = periods.map((p) => outputPath(out, p, new Date(Date.UTC(2016, 11, 4))));
   const workbook = (file: string) => extname(file).toLowerCase() === '.xlsx';
   for (const pattern of inputs) {
     const named = !isDynamicPattern(pattern) && resolve(dir, pattern);

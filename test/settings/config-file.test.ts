@@ -50,6 +50,10 @@ describe('loadConfig', () => {
     ['exports/*', 'exports/投诉分析-{period}.md', 'exports/投诉分析-2016Q4.md'],
     ['**/*.csv', 'reports/r-{from}-{to}.csv', 'reports/r-2016-01-2016-12.csv'],
     ['exports', 'exports/reports/{period}.csv', 'exports/reports/2016Q4.csv'],
+    // Only a day's name matches (review3 #5: the daily bulletin's table, read back next day).
+    ['data/*-??-??.csv', 'data/r-{period}.csv', 'data/r-2016-06-30.csv'],
+    ['data/*-W??.md', 'data/{period}.md', 'data/2016-W26.md'],
+    ['data/*_*.csv', 'data/{from}_{to}.csv', 'data/2016-01_2016-12.csv'],
   ])('refuses inputs %j with out %j: next run would read the report', async (inputs, out, hit) => {
     const dir = folder({ [CONFIG_FILE]: JSON.stringify({ inputs, out }) });
     const error = await failure(() => loadConfig(undefined, dir));
