@@ -92,14 +92,17 @@ export function inputWouldRead(given: string, file: string, dir: string): boolea
 /**
  * A CSV output (the units table) where a folder or pattern input of this run would read it:
  * the next run with the same command would take it for an export and stop. Refused before
- * reading. (A workbook there is fine: reports are recognised by their sheets and left out.)
+ * reading. (A report workbook there is fine: reports are recognised by their sheets and left
+ * out; `workbooks`: a workbook too — classify's rows, which are no report and read as an export.)
  */
 export function refuseTableInputsWouldRead(
   output: string | null | undefined,
   expanded: readonly ExpandedInput[],
   cwd: string,
+  workbooks = false,
 ): void {
-  if (!output || output === '-' || !/\.(csv|txt)$/i.test(output)) return;
+  const tables = workbooks ? /\.(csv|txt|xlsx)$/i : /\.(csv|txt)$/i;
+  if (!output || output === '-' || !tables.test(output)) return;
   const file = resolve(cwd, output);
   const input = expanded.find((e) => inputWouldRead(e.given, file, cwd));
   if (input) {
