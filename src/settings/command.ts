@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { EXPANDED } from '../report/labels.js';
 import { print } from '../report/print.js';
 import { loadConfig } from './config-file.js';
-import type { ExpandedInput } from './inputs.js';
+import { sameFileText, type ExpandedInput } from './inputs.js';
 import { commandLineOf } from './options.js';
 import { resolveSettings } from './resolve.js';
 import { METRIC_COMMANDS, type CommandName, type Lang, type Settings } from './types.js';
@@ -26,6 +26,8 @@ export async function settingsFor(
   if (!settings.quiet) {
     for (const e of settings.expandedInputs)
       print(process.stderr, `${expansionLine(e, settings.lang)}\n`);
+    for (const s of settings.sameInputs ?? [])
+      print(process.stderr, `${sameFileText(s, settings.lang)}\n`);
     const cut = threadsCut(commandLine.options.threads, settings.ingest.threads);
     if (cut) print(process.stderr, `${cut[settings.lang]}\n`);
   }

@@ -313,3 +313,43 @@ export async function resolveInputs(patterns: string[], dir: string): Promise<st
   }
   return [...found].sort(comparePaths);
 }
+
+/** An input left out because an earlier one is the same file under another name. */
+export interface SameFile {
+  file: string;
+  as: string;
+}
+
+/**
+ * The inputs with each file once: a hard link, a symbolic link or another spelling of a file
+ * read earlier is left out (by device and inode, after links), and named with the input it
+ * repeats — read twice, every work order of it counted as a duplicate (review3 #9). Files that
+ * cannot be looked at stay, for the reading to report; stdin (-) stays.
+ */
+export async function onceEach(
+  files: readonly string[],
+  cwd: string,
+): Promise<{ files: string[]; same: SameFile[] }> {
+  const seen = new Map<string, string>();
+  const kept: string[] = [];
+  const same: SameFile[] = [];
+  for (const file of files) {
+    const info = file === '-' ? null : await stat(resolve(cwd, file)).catch(() => null);
+    const key = info?.isFile() ? `${info.dev}:${info.ino}` : null;
+    const earlier = key === null ? undefined : seen.get(key);
+    if (earlier !== undefined) {
+      same.push({ file, as: earlier });
+      continue;
+    }
+    if (key !== null) seen.set(key, file);
+    kept.push(file);
+  }
+  return { files: kept, same };
+}
+
+/** The words for an input read once: zh and en. */
+export function sameFileText(s: SameFile, lang: 'zh' | 'en'): string {
+  return lang === 'zh'
+    ? `${s.file} 与 ${s.as} 是同一个文件，只读取一次。`
+    : `${s.file} is the same file as ${s.as}: read once.`;
+}
