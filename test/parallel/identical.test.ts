@@ -133,6 +133,9 @@ const hardGb = join(dir, 'hard-gb18030.csv');
 writeFileSync(hardGb, iconv.encode(hardRows(500, 13).replaceAll('😀 ', ''), 'gb18030'));
 const hardB = join(dir, 'hard-b.csv');
 writeFileSync(hardB, hardRows(300, 17));
+// hard.csv again as another file: the same file under two names is read once (inputs.ts).
+const hardAgain = join(dir, 'hard-again.csv');
+writeFileSync(hardAgain, hardRows(600, 7));
 // A quote left open in the last rows: the rest of the file is one rejected row.
 const openQuote = join(dir, 'open-quote.csv');
 writeFileSync(
@@ -231,7 +234,7 @@ describe('--threads 2 over small ranges gives what --threads 1 gives', () => {
   });
 
   it('several inputs: each in ranges, merged in input order (a copy in a later input wins)', () => {
-    const inputs = [hard, hardGb, hardB, hard];
+    const inputs = [hard, hardGb, hardB, hardAgain];
     for (const [command, threads] of [
       ['inspect', 2],
       ['analyze', 2],
