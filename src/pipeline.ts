@@ -5,6 +5,7 @@
  * into the JSON result, the report model and its renderings.
  */
 import { unknownLabelsWarning } from './taxonomy/unknown-labels.js';
+import { sameFileText } from './settings/inputs.js';
 import { readAggregate, type OrderObserver } from './aggregate.js';
 import { InputError, refuseRejects, refuseUnmatchedTargets } from './errors.js';
 import { noComplaintsError } from './ingest/complaint-types.js';
@@ -134,6 +135,8 @@ export async function runPipeline(
   }
   const { ingest: result, classifiedBy } = aggregate;
   result.warnings.push(...formatOptionWarnings(settings.ingest, result.inputs));
+  // An input read once as the same file as another: in the JSON's warnings (said on stderr).
+  result.warnings.push(...(settings.sameInputs ?? []).map((s) => sameFileText(s, 'en')));
   const unknownSaid = unknownLabelsWarning(
     aggregate.unknownLabels,
     taxonomy.name,

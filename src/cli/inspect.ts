@@ -29,6 +29,10 @@ The days each export covers are shown as judged from its title rows (导出时�
 至 …), its last work order and its daily volume: the other commands mark a month covered
 only in part.
 
+Class values (一级分类, 二级分类) of complaint rows that the taxonomy does not know are named
+with their rows, per input (a warning; --json: "inputs[].unknownLabels"): the other commands
+classify those rows from their text.
+
 Every input is reported on: one that cannot be read is shown in its place with what to do,
 the others are read, and the run ends with exit 2 (--json: "unreadable").
 
@@ -56,6 +60,10 @@ export function register(program: Command): void {
     .option(
       '--duplicates',
       'list the duplicate work orders whose copies differ: where each copy is and the fields that differ',
+    )
+    .option(
+      '--taxonomy <name|file>',
+      'taxonomy the 一级分类/二级分类 values are checked against (default sgcc-95598; see complaints taxonomy)',
     );
   addCommonOptions(command)
     .addHelpText('after', HELP)

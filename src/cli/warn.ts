@@ -7,7 +7,7 @@ export function register(program: Command): void {
     .command('warn')
     .summary('early warning: each unit red, yellow or green, with the reasons; --fail-on for cron')
     .description(
-      'For a month (default: the latest month the exports cover whole): each unit’s level — 红 red, 黄 yellow, 绿 green — and its reasons, most serious first: assessed complaints against the annual target and the year-end forecast from the unit’s seasonal profile, a spike against its own baseline (Poisson tail), customers complaining again within 30 days, escalated work orders, events (several complaints about one place within hours), and work orders open or closed past the closing limit.',
+      'For a month (default: the latest month the exports cover whole): each unit’s level — 红 red, 黄 yellow, 绿 green — and its reasons, most serious first: assessed complaints against the annual target and the year-end forecast from the unit’s seasonal profile, a spike against its own baseline (Poisson tail), customers complaining again within 30 days, escalated work orders, events (several complaints about one place within hours), complaints replied to past the reply limit (--reply-limit, 24 hours), and work orders open or closed past the closing limit.',
     )
     .argument(
       '[inputs...]',
@@ -39,9 +39,12 @@ negative binomial (gamma–Poisson, Jeffreys prior), the rate estimated from the
 far with its uncertainty counted, so 4 complaints after January give 26–86, not 40–57. Red when
 the target is reached or the interval's low end reaches it; yellow when the forecast does.
 
-Overdue work orders are judged only for the inputs with a 办结时间 column (repeats: 客户编号 or
-联系电话; escalation: 是否越级); the checks not made, and the inputs not judged, are said under
-the levels (未能判断) and in the JSON's notes [{code, message, zh, files?}].
+Late replies (回复时间 past 受理时间 + --reply-limit, default 24 hours as in the timeliness
+section; yellow from 3 in the month, red from 6) are judged only for the inputs with a 回复时间 column, and
+only on the work orders recording a reply; overdue work orders only for the inputs with a
+办结时间 column (repeats: 客户编号 or 联系电话; escalation: 是否越级; events: 用电地址 or
+受理内容, said when only one is there); the checks not made, and the inputs not judged, are
+said under the levels (未能判断) and in the JSON's notes [{code, message, zh, files?}].
 --json prints {period, thresholds, levels, units: [{unit, level, reasons, forecast: {assessed,
 annualTarget, yearEnd, low, high, profile, interval}}], notes}.
 

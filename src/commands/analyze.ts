@@ -13,6 +13,7 @@ import { runPipeline } from '../pipeline.js';
 import {
   checkOutput,
   fillsTemplate,
+  jsonWrittenLines,
   successLines,
   writeOutput,
   type Written,
@@ -70,6 +71,13 @@ export async function run(settings: Settings): Promise<void> {
     // After the summary, so that the notes are the last thing a terminal shows.
     if (out && written && !settings.quiet)
       print(process.stderr, successLines(out, written, result, lang, settings.partialFromConfig));
+    if (json?.file && !settings.quiet) {
+      const notes = !(out && written);
+      print(
+        process.stderr,
+        jsonWrittenLines(json.file, result, lang, settings.partialFromConfig, notes),
+      );
+    }
   } finally {
     detail?.remove();
   }

@@ -11,6 +11,7 @@ import { ingest } from '../ingest/ingest.js';
 import { prepareRowWriter } from '../io/rows.js';
 import type { Cell } from '../io/table.js';
 import { checkWritable, guardOutputs, writeFileAtomic } from '../io/write.js';
+import { refuseTableInputsWouldRead } from '../settings/inputs.js';
 import { GENERATED_BY, SCHEMA_VERSION, emitJson } from '../report/json.js';
 import {
   METHOD_LABELS,
@@ -55,6 +56,8 @@ export async function run(settings: Settings, extras: ClassifyExtras): Promise<v
     model: extras.train ? null : model,
   });
   await guardOutputs([json?.file, settings.out, extras.train && model ? model : null], reads);
+  // The classified rows or the audit list, read back as an export by the next run: refused.
+  refuseTableInputsWouldRead(settings.out, settings.expandedInputs, process.cwd(), true);
   const taxonomy = loadTaxonomy(settings.taxonomy ?? undefined);
   if (json?.file) await checkWritable(json.file);
   if (extras.train) {

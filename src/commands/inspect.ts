@@ -12,6 +12,8 @@ import { ingest, type UnreadableInput } from '../ingest/ingest.js';
 import { checkWritable, guardOutputs } from '../io/write.js';
 import { emitJson, inspectJson } from '../report/json.js';
 import { print } from '../report/print.js';
+import { noteUnknownLabels } from './inspect-labels.js';
+import { sameFileText } from '../settings/inputs.js';
 import { filesRead } from '../settings/resolve.js';
 import type { Settings } from '../settings/types.js';
 
@@ -39,6 +41,8 @@ export async function run(
   // inspect shows what the analysis would refuse: exports whose business types are codes.
   const none = noComplaintsError(result, settings.ingest.complaintTypes);
   if (none) result.warnings.push(`${none.message} ${none.hint}`);
+  result.warnings.push(...noteUnknownLabels(result, settings.taxonomy));
+  result.warnings.push(...(settings.sameInputs ?? []).map((s) => sameFileText(s, 'en')));
   const views = unreadable.map(({ input, file, error }) => ({
     input,
     file,

@@ -16,6 +16,7 @@ import {
   checkOutput,
   fillsTemplate,
   outputKind,
+  jsonWrittenLines,
   successLines,
   writeOutput,
 } from '../report/output.js';
@@ -82,6 +83,9 @@ export async function run(settings: Settings): Promise<void> {
       );
     if (settings.json)
       await emitJson(resultJson(result, { quarterKey }), settings.json.file ?? true);
+    // The JSON file named too; the notes were said with the report's line.
+    if (settings.json?.file && !settings.quiet)
+      print(process.stderr, jsonWrittenLines(settings.json.file, result, lang, null, false));
   } finally {
     detail?.remove();
   }

@@ -34,6 +34,16 @@ export async function run(settings: Settings): Promise<void> {
       }),
       json.file ?? true,
     );
+    if (json.file && !settings.quiet)
+      print(
+        process.stderr,
+        (await import('../report/output.js')).jsonWrittenLines(
+          json.file,
+          result,
+          lang,
+          settings.partialFromConfig,
+        ),
+      );
     return;
   }
   if (settings.quiet) return;

@@ -35,8 +35,20 @@ export async function run(settings: Settings): Promise<void> {
   const { units } = early;
   const period = periodSection(early.input);
   const { gaps } = early;
-  if (json) await emitJson(warnJson(units, period, early.thresholds, gaps), json.file ?? true);
-  else if (!settings.quiet) print(process.stdout, `${warnText(units, period, lang, gaps)}\n`);
+  if (json) {
+    await emitJson(warnJson(units, period, early.thresholds, gaps), json.file ?? true);
+    // A cron run's mail: the file named, and the notes that change a figure.
+    if (json.file && !settings.quiet)
+      print(
+        process.stderr,
+        (await import('../report/output.js')).jsonWrittenLines(
+          json.file,
+          result,
+          lang,
+          settings.partialFromConfig,
+        ),
+      );
+  } else if (!settings.quiet) print(process.stdout, `${warnText(units, period, lang, gaps)}\n`);
   const failOn = settings.failOn;
   if (!failOn) return;
   const flagged = units.filter((u) => atLeast(u.level, failOn));

@@ -65,6 +65,7 @@ export class EarlyWarningRun {
       orders: this.recent.orders(),
       thresholds: this.thresholds,
       closeLimit: this.settings.analysis.closeLimit,
+      replyLimit: this.settings.analysis.replyLimit,
       calendar: chineseDays(),
       dataEnd: this.recent.dataEnd,
       sources,

@@ -8,6 +8,7 @@ import { openInput } from '../io/source.js';
 import { cleanText } from '../schema/values.js';
 import { formatOptionWarnings } from './format-options.js';
 import { DataSetMerge } from './merge.js';
+import { tallyClassValues, type ClassValues } from './class-values.js';
 import { InputError } from '../errors.js';
 import { emptyCounts, type IngestPartial, type PartialBuilder } from './partial.js';
 import { addCounts, inputSummary, type InputHeader } from './summary.js';
@@ -162,15 +163,22 @@ export async function ingest(
         first: () => false,
         add: (partial) => void pending.push(partial as IngestPartial),
       };
+  // Per input, the class values its complaint rows record (inspect names those unknown).
+  const classValues: (ClassValues | null)[] = [];
+  let counting: PartialBuilder['counts'] | null = null;
   const sink: InputsSink = {
-    open: (_partial: PartialBuilder) => {},
-    order: onOrder ?? (() => {}),
+    open: (partial: PartialBuilder) => void (counting = partial.counts),
+    order: (order, entry, occurrence) => {
+      tallyClassValues(counting!, order);
+      onOrder?.(order, entry, occurrence);
+    },
     skipsOrders: !onOrder,
     close: (partial: IngestPartial) => void pending.push(partial),
     endInput: (header) => {
       const counts = emptyCounts();
       for (const partial of pending) addCounts(counts, partial.counts);
       inputSummary(header, counts); // throws for an input without rows, or mostly rejected
+      classValues[header.input] = counts.classValues ?? null;
       for (const partial of pending) merge.add(partial);
       pending = [];
       merge.endInput(header);
@@ -178,7 +186,7 @@ export async function ingest(
   };
   if (onUnreadable === null) {
     await readInputs(files, settings, sink, null, null, workers);
-    return withFormatWarnings(merge.result(), settings);
+    return withFormatWarnings({ ...merge.result(), classValues }, settings);
   }
   for (let i = 0; i < files.length; i++) {
     try {
@@ -191,7 +199,15 @@ export async function ingest(
   }
   const result = merge.result();
   // The summaries of the inputs left out are holes: the list holds the inputs read.
-  return withFormatWarnings({ ...result, inputs: result.inputs.filter(Boolean) }, settings);
+  const read = result.inputs.map((summary, i) => (summary ? i : -1)).filter((i) => i >= 0);
+  return withFormatWarnings(
+    {
+      ...result,
+      inputs: read.map((i) => result.inputs[i]!),
+      classValues: read.map((i) => classValues[i] ?? null),
+    },
+    settings,
+  );
 }
 
 function withFormatWarnings(result: IngestResult, settings: IngestSettings): IngestResult {

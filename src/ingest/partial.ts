@@ -6,6 +6,7 @@
  * wins, giving what one pass over all the rows gives.
  */
 import type { Field } from '../schema/fields.js';
+import type { ClassValues } from './class-values.js';
 import { DIFFERING, EntryColumn, IdIndex, NEW, type IdTable, type Occurrence } from './dedup.js';
 import {
   MAX_REJECT_DETAILS,
@@ -44,6 +45,8 @@ export interface RowCounts {
   /** Values from which control characters were removed, and where that happened first. */
   controls: number;
   firstControl: { row: number; field: Field } | null;
+  /** The complaint rows' class values (class-values.ts): what `inspect` checks in the taxonomy. */
+  classValues?: ClassValues;
 }
 
 export function emptyCounts(): RowCounts {

@@ -90,6 +90,7 @@ export class RecentComplaints {
       customer: keptCustomer(order.customerId ?? order.phone),
       escalated: order.escalated === true,
       closedAt: order.closedAt === null ? null : Math.floor(order.closedAt.ms / 60_000),
+      repliedAt: order.repliedAt === null ? null : Math.floor(order.repliedAt.ms / 60_000),
     };
     if (entry >= 0) this.byEntry.set(entry, kept);
     else this.withoutId.push(kept);

@@ -5,6 +5,7 @@
  * counts are complete.
  */
 import { InputError } from '../errors.js';
+import { addClassValues } from './class-values.js';
 import { formatLocal } from '../schema/values.js';
 import { dayToString } from '../metrics/calendar.js';
 import { coverageJson, inputCoverage, type Coverage } from './coverage.js';
@@ -78,6 +79,7 @@ export function addCounts(into: RowCounts, from: RowCounts): void {
   for (const [day, n] of from.days) into.days.set(day, (into.days.get(day) ?? 0) + n);
   into.controls += from.controls;
   into.firstControl ??= from.firstControl;
+  addClassValues(into, from);
 }
 
 function controlNote(header: InputHeader, counts: RowCounts): string[] {

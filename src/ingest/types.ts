@@ -3,6 +3,7 @@ import type { Cell } from '../io/table.js';
 import type { Field } from '../schema/fields.js';
 import type { MapOverrides } from '../schema/header.js';
 import type { Appeal, Flag, LocalTime, Substantiated } from '../schema/values.js';
+import type { ClassValues } from './class-values.js';
 import type { CoverageBasis } from './coverage.js';
 import type { Occurrence } from './dedup.js';
 import type { ValueNaming } from './naming.js';
@@ -135,6 +136,8 @@ export interface InputSummary {
     exportedAt: string | null;
   } | null;
   notes: string[];
+  /** inspect: class values of its complaint rows the taxonomy does not know (inspect-labels.ts). */
+  unknownLabels?: { level: 1 | 2; value: string; rows: number }[];
 }
 
 export interface DataSetTotals {
@@ -166,4 +169,6 @@ export interface IngestResult {
   coverage: ([number, number] | null)[];
   /** Per input: the runs of days inside its coverage that it leaves out (ingest/coverage.ts). */
   coverageGaps?: [number, number][][];
+  /** Per input read (ingest() only): its complaint rows' class values (class-values.ts), or null. */
+  classValues?: (ClassValues | null)[];
 }

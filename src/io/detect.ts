@@ -214,14 +214,20 @@ const CANONICAL_ENCODINGS: Record<string, string> = {
   'utf-16be': 'utf-16be',
 };
 
-/** `--encoding` values: the common names, GBK and GB2312 read as their superset GB18030. */
+/**
+ * `--encoding` values: the common names, GBK and GB2312 read as their superset GB18030. Only
+ * the encodings exports are written in: latin1 or big5 would read a Chinese export as mojibake
+ * (review3 #10: 投诉 as æŠ•è¯‰, and a hint to give --complaint-type).
+ */
 export function normaliseEncoding(name: string): string {
   const canonical = CANONICAL_ENCODINGS[name.toLowerCase()];
   if (canonical) return canonical;
-  if (iconv.encodingExists(name)) return name.toLowerCase();
+  const known = iconv.encodingExists(name);
   throw new InputError(
     'BAD_OPTION',
-    `--encoding ${name}: unknown encoding.`,
+    known
+      ? `--encoding ${name}: not an encoding 95598 exports are written in.`
+      : `--encoding ${name}: unknown encoding.`,
     'Use utf-8, gb18030 (also for GBK/GB2312), utf-16le or utf-16be.',
   );
 }

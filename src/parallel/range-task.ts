@@ -5,6 +5,7 @@
  * imported only then: `inspect`'s workers start without the taxonomy and the metrics). The reply
  * is plain data: the range's partial aggregate, with rows numbered from its start.
  */
+import { tallyClassValues } from '../ingest/class-values.js';
 import type { InputsSink } from '../ingest/ingest.js';
 import type { IngestPartial } from '../ingest/partial.js';
 import { TableIngest } from '../ingest/table-ingest.js';
@@ -19,9 +20,11 @@ export async function readRange(task: RangeTask): Promise<RangeReply> {
   const counting = job
     ? (await import('./range-aggregate.js')).rangeSink(task, job, partials)
     : null;
+  // Without a job (inspect): the class values are tallied, as ingest() does on one thread.
+  let counts: IngestPartial['counts'] | null = null;
   const sink: InputsSink = counting?.sink ?? {
-    open: () => {},
-    order: () => {},
+    open: (partial) => void (counts = partial.counts),
+    order: (order) => tallyClassValues(counts!, order),
     skipsOrders: true,
     close: (partial: IngestPartial) => partials.push(partial),
     endInput: () => {},

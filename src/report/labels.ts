@@ -1329,3 +1329,9 @@ export const PARTIAL_NOT_HELD = {
   zh: '本期数据不完整（见上），考核投诉偏低，未与指标比较，不作超指标判断。',
   en: "The period's data is incomplete (see above): its assessed complaints fall short, so it is not held against the targets and no unit is judged over target.",
 };
+
+/** The line on stderr after --json FILE (review3 #4: a cron run's JSON was written in silence). */
+export const WRITTEN_JSON = {
+  zh: (out: string, complaints: string) => `已写入 ${out}（JSON，投诉 ${complaints} 条）`,
+  en: (out: string, complaints: string) => `wrote ${out} (JSON, ${complaints} complaints)`,
+};

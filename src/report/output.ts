@@ -14,7 +14,7 @@ import type { Lang } from '../settings/types.js';
 import type { DetailRows } from './detail.js';
 import { formatInt, localStamp } from './format.js';
 import { jsonText, resultJson } from './json.js';
-import { WRITTEN, WRITTEN_BULLETIN, WRITTEN_TABLE } from './labels.js';
+import { WRITTEN, WRITTEN_BULLETIN, WRITTEN_JSON, WRITTEN_TABLE } from './labels.js';
 import { buildReportModel } from './model.js';
 import { figureNotes, inConfigTerms } from './sections/notes.js';
 import { unitsCsvTable } from './sections/units.js';
@@ -207,6 +207,27 @@ export function successLines(
     inConfigTerms(n, configFile, lang),
   );
   return [successLine(out, written, result, lang), ...notes.map((n) => `  ${n}`)].join('\n') + '\n';
+}
+
+/**
+ * On stderr after --json FILE, as after --out: the line naming it and, unless another output's
+ * lines already gave them (`notes` false), the notes that change a figure, so that a cron mail
+ * shows them.
+ */
+export function jsonWrittenLines(
+  file: string,
+  result: PipelineResult,
+  lang: Lang,
+  configFile: string | null = null,
+  notes = true,
+): string {
+  const line = WRITTEN_JSON[lang](file, formatInt(result.analysis.totals.complaints));
+  const said = notes
+    ? figureNotes(result.analysis, result.ingest, lang).map((n) =>
+        inConfigTerms(n, configFile, lang),
+      )
+    : [];
+  return [line, ...said.map((n) => `  ${n}`)].join('\n') + '\n';
 }
 
 /** The one line on stderr after a file was written. */

@@ -8,6 +8,7 @@ import type { WarnThresholds } from '../metrics/warn/thresholds.js';
 import type { UnitWarning, WarnGap, WarnReason } from '../metrics/warn/warnings.js';
 import { levelsOf, minuteText, unitsJson } from './warn-json.js';
 import type { PeriodSection } from '../metrics/types.js';
+import type { TimeLimit } from '../metrics/workdays.js';
 import type { Lang } from '../settings/types.js';
 import { formatCount } from './format.js';
 import { GENERATED_BY, SCHEMA_VERSION } from './json.js';
@@ -21,6 +22,13 @@ export const LEVEL_WORDS: Record<Lang, Record<Level, string>> = {
   zh: { red: '红', yellow: '黄', green: '绿' },
   en: { red: 'red', yellow: 'yellow', green: 'green' },
 };
+
+/** 144小时, 5个工作日; 144 hours, 5 working days. */
+function limitWords(limit: TimeLimit, lang: Lang): string {
+  if (lang === 'zh')
+    return limit.unit === 'hours' ? `${limit.value}小时` : `${limit.value}个工作日`;
+  return limit.unit === 'hours' ? `${limit.value} hours` : `${limit.value} working days`;
+}
 
 /** A reason in words. */
 export function reasonText(r: WarnReason, lang: Lang): string {
@@ -76,16 +84,14 @@ export function reasonText(r: WarnReason, lang: Lang): string {
       const parts = zh
         ? [r.open > 0 && `未办结${r.open}件`, r.late > 0 && `办结超时${r.late}件`]
         : [r.open > 0 && `${r.open} still open`, r.late > 0 && `${r.late} closed late`];
-      const limit = zh
-        ? r.limit.unit === 'hours'
-          ? `${r.limit.value}小时`
-          : `${r.limit.value}个工作日`
-        : r.limit.unit === 'hours'
-          ? `${r.limit.value} hours`
-          : `${r.limit.value} working days`;
+      const limit = limitWords(r.limit, lang);
       return zh
         ? `超${limit}${parts.filter(Boolean).join('、')}`
         : `over ${limit}: ${parts.filter(Boolean).join(', ')}`;
+    }
+    case 'reply': {
+      const limit = limitWords(r.limit, lang);
+      return zh ? `超${limit}回复${r.late}件` : `${r.late} replied to after ${limit}`;
     }
   }
 }
@@ -127,7 +133,16 @@ export function hasForecast(units: readonly UnitWarning[]): boolean {
 
 /** The checks not made, one a line: a green unit was not judged on them. */
 export function gapsText(gaps: readonly WarnGap[], lang: Lang): string {
-  const head = lang === 'zh' ? '未能判断：' : 'Not judged:';
+  // A narrower search (events from one column) is not a check left unmade.
+  const all = gaps.every((g) => g.code !== 'events-partial');
+  const head =
+    lang === 'zh'
+      ? all
+        ? '未能判断：'
+        : '未能判断或只部分判断：'
+      : all
+        ? 'Not judged:'
+        : 'Not judged, or in part:';
   return [head, ...gaps.map((g) => `  ${lang === 'zh' ? g.zh : g.message}`)].join('\n');
 }
 

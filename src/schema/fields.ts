@@ -122,12 +122,12 @@ export const FIELD_SPECS: Record<Field, FieldSpec> = {
   customerId: {
     zh: '客户编号',
     required: false,
-    aliases: ['客户编号', '户号', '用户编号', 'CUST_NO', 'customer_id'],
+    aliases: ['客户编号', '户号', '用户编号', 'CUST_NO', 'customer_id', 'khbh'],
   },
   phone: {
     zh: '联系电话',
     required: false,
-    aliases: ['联系电话', '来电号码', '主叫号码', 'CALLING_NO', 'phone'],
+    aliases: ['联系电话', '来电号码', '主叫号码', 'CALLING_NO', 'phone', 'lxdh'],
   },
   substantiated: {
     zh: '是否属实',

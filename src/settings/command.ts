@@ -8,7 +8,7 @@ import type { Command } from 'commander';
 import { EXPANDED } from '../report/labels.js';
 import { print } from '../report/print.js';
 import { loadConfig } from './config-file.js';
-import type { ExpandedInput } from './inputs.js';
+import { sameFileText, type ExpandedInput } from './inputs.js';
 import { commandLineOf } from './options.js';
 import { resolveSettings } from './resolve.js';
 import { METRIC_COMMANDS, type CommandName, type Lang, type Settings } from './types.js';
@@ -26,8 +26,28 @@ export async function settingsFor(
   if (!settings.quiet) {
     for (const e of settings.expandedInputs)
       print(process.stderr, `${expansionLine(e, settings.lang)}\n`);
+    for (const s of settings.sameInputs ?? [])
+      print(process.stderr, `${sameFileText(s, settings.lang)}\n`);
+    const cut = threadsCut(commandLine.options.threads, settings.ingest.threads);
+    if (cut) print(process.stderr, `${cut[settings.lang]}\n`);
   }
   return settings;
+}
+
+/**
+ * A --threads above the cores is cut to them (resolve.ts maxThreads): said, not silently done
+ * (review3 #10: --threads 99999 read with 2).
+ */
+export function threadsCut(
+  asked: unknown,
+  used: number | undefined,
+): { zh: string; en: string } | null {
+  const n = typeof asked === 'string' ? Number(asked) : NaN;
+  if (!Number.isInteger(n) || used === undefined || n <= used) return null;
+  return {
+    zh: `--threads ${n}：本机最多用 ${used} 个线程，按 ${used} 个读取。`,
+    en: `--threads ${n}: this machine reads with at most ${used} threads; using ${used}.`,
+  };
 }
 
 /** exports/: reading 3 files: exports/a.xlsx, …; not read: exports/notes.docx */

@@ -18,7 +18,8 @@
  *   }
  */
 import { readFile, stat } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve } from 'node:path';
+import { dirname, extname, isAbsolute, relative, resolve } from 'node:path';
+import { isDynamicPattern } from 'tinyglobby';
 import { InputError } from '../errors.js';
 import { CONFIG_EXAMPLE, validateConfig } from './config-validate.js';
 import { inputWouldRead } from './inputs.js';
@@ -186,21 +187,43 @@ export async function loadConfig(
 }
 
 /**
- * An "out" pattern whose reports the "inputs" globs would pick up: next month's run would read
- * this month's report as an export. Checked on the names the pattern makes for every kind of
- * period (with a sample date), against each input pattern as resolveInputs reads it.
+ * An "out" pattern that would write over an input, or whose reports the "inputs" would read as
+ * exports next month. As on the command line, a workbook (.xlsx) among the exports is fine: our
+ * reports are left out of folders and patterns by their sheets (inputs.ts); an input file named
+ * on its own is not, nor another kind of output (.csv, .md …) a folder or pattern would read.
+ * Checked on the names the pattern makes for every kind of period (with a sample date).
  */
 function refuseOutInsideInputs(out: string, inputs: string[], dir: string, shown: string): void {
-  const samples = ['2016Q4', '2016-11', '2016', '2016-01_2016-06'].map((label) =>
-    outputPath(out, { label, from: '2016-01', to: '2016-12' }, new Date(Date.UTC(2016, 11, 4))),
-  );
+  // Every kind of period a run may be asked for, days and weeks too (report --day).
+  const periods = [
+    ...['2016Q4', '2016-11', '2016', '2016-01_2016-06'].map((label) => ({
+      label,
+      from: '2016-01',
+      to: '2016-12',
+    })),
+    { label: '2016-06-30', from: '2016-06-30', to: '2016-06-30' },
+    { label: '2016-W26', from: '2016-06-27', to: '2016-07-03' },
+    { label: '2016-06-01_2016-06-15', from: '2016-06-01', to: '2016-06-15' },
+  ];
+  const samples = periods.map((p) => outputPath(out, p, new Date(Date.UTC(2016, 11, 4))));
+  const workbook = (file: string) => extname(file).toLowerCase() === '.xlsx';
   for (const pattern of inputs) {
-    const hit = samples.find((sample) => inputWouldRead(pattern, sample, dir));
+    const named = !isDynamicPattern(pattern) && resolve(dir, pattern);
+    const over = samples.find((sample) => sample === named);
+    if (over) {
+      throw new InputError(
+        'CONFIG_INVALID',
+        `${shown}: "out" ${JSON.stringify(relative(dir, out))} would write over the input ${JSON.stringify(pattern)} (${relative(dir, over)}).`,
+        'Write the reports to another name or folder.',
+        { file: shown },
+      );
+    }
+    const hit = samples.find((sample) => !workbook(sample) && inputWouldRead(pattern, sample, dir));
     if (hit) {
       throw new InputError(
         'CONFIG_INVALID',
         `${shown}: "out" ${JSON.stringify(relative(dir, out))} writes reports that "inputs" ${JSON.stringify(pattern)} would read as exports (e.g. ${relative(dir, hit)}).`,
-        'Write the reports to another folder, or narrow the inputs pattern to the exports.',
+        'Write the reports to another folder, or narrow the inputs pattern to the exports (a workbook report, .xlsx, may stay among them: it is left out by its sheets).',
         { file: shown },
       );
     }

@@ -92,14 +92,17 @@ export function inputWouldRead(given: string, file: string, dir: string): boolea
 /**
  * A CSV output (the units table) where a folder or pattern input of this run would read it:
  * the next run with the same command would take it for an export and stop. Refused before
- * reading. (A workbook there is fine: reports are recognised by their sheets and left out.)
+ * reading. (A report workbook there is fine: reports are recognised by their sheets and left
+ * out; `workbooks`: a workbook too — classify's rows, which are no report and read as an export.)
  */
 export function refuseTableInputsWouldRead(
   output: string | null | undefined,
   expanded: readonly ExpandedInput[],
   cwd: string,
+  workbooks = false,
 ): void {
-  if (!output || output === '-' || !/\.(csv|txt)$/i.test(output)) return;
+  const tables = workbooks ? /\.(csv|txt|xlsx)$/i : /\.(csv|txt)$/i;
+  if (!output || output === '-' || !tables.test(output)) return;
   const file = resolve(cwd, output);
   const input = expanded.find((e) => inputWouldRead(e.given, file, cwd));
   if (input) {
@@ -294,14 +297,59 @@ export async function resolveInputs(patterns: string[], dir: string): Promise<st
       expandDirectories: false,
       ignore: ['**/~$*'],
     });
-    if (matches.length === 0) {
+    // This tool's reports among them are left out, as on the command line (expandGlob).
+    const exports: string[] = [];
+    for (const match of matches)
+      if (!(await isLeftOutReport(resolve(match)))) exports.push(resolve(match));
+    if (exports.length === 0) {
+      const reports = matches.length > 0 ? `, only ${matches.length} report(s) of complaints` : '';
       throw new InputError(
         'FILE_NOT_FOUND',
-        `"inputs": ${JSON.stringify(pattern)} matched no file in ${dir}.`,
+        `"inputs": ${JSON.stringify(pattern)} matched no file in ${dir}${reports}.`,
         "Patterns are relative to the config file's folder; check the folder and the extension.",
       );
     }
-    for (const match of matches) found.add(resolve(match));
+    for (const file of exports) found.add(file);
   }
   return [...found].sort(comparePaths);
+}
+
+/** An input left out because an earlier one is the same file under another name. */
+export interface SameFile {
+  file: string;
+  as: string;
+}
+
+/**
+ * The inputs with each file once: a hard link, a symbolic link or another spelling of a file
+ * read earlier is left out (by device and inode, after links), and named with the input it
+ * repeats — read twice, every work order of it counted as a duplicate (review3 #9). Files that
+ * cannot be looked at stay, for the reading to report; stdin (-) stays.
+ */
+export async function onceEach(
+  files: readonly string[],
+  cwd: string,
+): Promise<{ files: string[]; same: SameFile[] }> {
+  const seen = new Map<string, string>();
+  const kept: string[] = [];
+  const same: SameFile[] = [];
+  for (const file of files) {
+    const info = file === '-' ? null : await stat(resolve(cwd, file)).catch(() => null);
+    const key = info?.isFile() ? `${info.dev}:${info.ino}` : null;
+    const earlier = key === null ? undefined : seen.get(key);
+    if (earlier !== undefined) {
+      same.push({ file, as: earlier });
+      continue;
+    }
+    if (key !== null) seen.set(key, file);
+    kept.push(file);
+  }
+  return { files: kept, same };
+}
+
+/** The words for an input read once: zh and en. */
+export function sameFileText(s: SameFile, lang: 'zh' | 'en'): string {
+  return lang === 'zh'
+    ? `${s.file} 与 ${s.as} 是同一个文件，只读取一次。`
+    : `${s.file} is the same file as ${s.as}: read once.`;
 }

@@ -16,7 +16,7 @@ import { MAP_FIELDS } from '../schema/fields.js';
 import type { MapOverrides } from '../schema/header.js';
 import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
 import { CONFIG_FILE } from './config-file.js';
-import { expandCommandLine, resolveInputs } from './inputs.js';
+import { expandCommandLine, onceEach, resolveInputs } from './inputs.js';
 import { PERIOD_OPTION_KEYS, parsePeriodOptions, periodFromRule } from './period-syntax.js';
 import {
   DEFAULT_HOT_WORDS,
@@ -226,9 +226,15 @@ export async function resolveSettings(
     : command === 'taxonomy'
       ? { inputs: commandLine.inputs, expanded: [] }
       : await expandCommandLine(commandLine.inputs, process.cwd());
+  // The same file under two names is read once (a hard link, a symlink, ./a.csv beside a.csv).
+  const once =
+    command === 'taxonomy'
+      ? { files: inputs, same: [] }
+      : await onceEach(inputs, fromConfig ? '/' : process.cwd());
   return {
-    inputs,
+    inputs: once.files,
     expandedInputs: expanded,
+    ...(once.same.length > 0 ? { sameInputs: once.same } : {}),
     lang,
     color: o.color !== false,
     quiet,
@@ -240,7 +246,12 @@ export async function resolveSettings(
     period,
     ingest,
     analysis,
-    taxonomy: classifies ? (o.taxonomy ?? c.taxonomy ?? DEFAULT_TAXONOMY) : null,
+    // inspect: a taxonomy given to check the class columns against (null: the default).
+    taxonomy: classifies
+      ? (o.taxonomy ?? c.taxonomy ?? DEFAULT_TAXONOMY)
+      : command === 'inspect'
+        ? (o.taxonomy ?? null)
+        : null,
     model: o.model ?? c.model ?? null,
     targets: o.targets ?? c.targets ?? null,
     config: o.config ?? null,

@@ -9,7 +9,7 @@ import type { AnalysisSettings } from '../metrics/analysis.js';
 import type { PeriodRequest } from '../metrics/period.js';
 import type { TimeLimit } from '../metrics/workdays.js';
 import type { MapOverrides } from '../schema/header.js';
-import type { ExpandedInput } from './inputs.js';
+import type { ExpandedInput, SameFile } from './inputs.js';
 
 export type Lang = 'zh' | 'en';
 
@@ -33,6 +33,8 @@ export interface Settings {
   inputs: string[];
   /** The folders and globs of the command line, and the files each gave (announced on stderr). */
   expandedInputs: ExpandedInput[];
+  /** Inputs left out as the same file as an earlier one under another name (inputs.ts onceEach). */
+  sameInputs?: SameFile[];
   lang: Lang;
   /** Colour where the stream is a terminal (--no-color: never). */
   color: boolean;
@@ -49,7 +51,10 @@ export interface Settings {
   period: PeriodRequest;
   ingest: IngestSettings;
   analysis: AnalysisSettings;
-  /** A shipped taxonomy's name or a file path; null for a command that classifies nothing. */
+  /**
+   * A shipped taxonomy's name or a file path; null for a command that classifies nothing, and for
+   * inspect without --taxonomy (it checks the class columns against the default).
+   */
   taxonomy: string | null;
   /**
    * A model file (--model) replacing the shipped one; false: no model (--no-model, or

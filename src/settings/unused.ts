@@ -68,10 +68,6 @@ export const NOT_USED: Partial<Record<CommandName, Record<OptionKey, Reason>>> =
       hint: 'Prorated targets: complaints assess or report with --prorate.',
     },
     top: LISTS('warn'),
-    replyLimit: {
-      why: 'warn judges open and late work orders against the closing limit',
-      hint: 'Give --close-limit HOURS; reply times are in complaints analyze and report.',
-    },
     hotWords: HOT_WORDS('warn'),
     hotWordsBy: HOT_WORDS('warn'),
   },

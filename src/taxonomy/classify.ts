@@ -206,14 +206,15 @@ export class Classifier {
   /**
    * Counts in `into` the class values of the row the taxonomy does not know: a second-level
    * value that is neither a second- nor a third-level class, a first-level one that is no
-   * first-level class (judged only without a known second level, which would decide).
+   * first-level class (judged only without a known second level, which would decide); `rows`
+   * rows that record them.
    */
-  noteUnknown(input: ClassifierInput, into: UnknownLabels): void {
+  noteUnknown(input: ClassifierInput, into: UnknownLabels, rows = 1): void {
     const l2 = input.level2?.trim() ? input.level2 : null;
     const known2 = l2 !== null && (this.lookup(l2, 2) ?? this.lookup(l2, 3)) !== null;
-    if (l2 !== null && !known2) into.add(2, l2.trim());
+    if (l2 !== null && !known2) into.add(2, l2.trim(), rows);
     const l1 = input.level1?.trim() ? input.level1 : null;
-    if (l1 !== null && !known2 && this.lookup(l1, 1) === null) into.add(1, l1.trim());
+    if (l1 !== null && !known2 && this.lookup(l1, 1) === null) into.add(1, l1.trim(), rows);
   }
 
   byColumns(input: ClassifierInput): Classification | null {

@@ -103,10 +103,11 @@ describe('what the warning could not judge is said, not shown as green', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
       [
-        '未能判断：',
+        '未能判断或只部分判断：',
         '  未给年度指标（--targets）：未判断指标进度和全年预测。',
         '  本期数据不完整：未判断投诉异常增多（不完整的数字偏低）。',
         '  没有是否越级列：未判断越级投诉。',
+        '  没有用电地址列：同一地点集中投诉只从受理内容中查找。',
       ].join('\n'),
     );
     const json = JSON.parse(complaints(['warn', ...args, '--month', '2016-12', '--json']).stdout);
@@ -114,9 +115,12 @@ describe('what the warning could not judge is said, not shown as green', () => {
       'no-targets',
       'no-spike',
       'no-escalation',
+      'events-partial',
     ]);
     const en = complaints(['warn', ...args, '--month', '2016-12', '--lang', 'en']).stdout;
-    expect(en).toContain('Not judged:\n  No --targets: the pace against the annual targets');
+    expect(en).toContain(
+      'Not judged, or in part:\n  No --targets: the pace against the annual targets',
+    );
   });
 
   it('with targets and a whole month, only the missing column is said', () => {
@@ -126,6 +130,11 @@ describe('what the warning could not judge is said, not shown as green', () => {
         code: 'no-escalation',
         message: 'No 是否越级 column: escalated complaints were not judged.',
         zh: '没有是否越级列：未判断越级投诉。',
+      },
+      {
+        code: 'events-partial',
+        message: 'No 用电地址 column: events were looked for in the complaint text alone.',
+        zh: '没有用电地址列：同一地点集中投诉只从受理内容中查找。',
       },
     ]);
   });

@@ -32,6 +32,7 @@ const order = ([id, day]: Row, row: number) =>
     phone: null,
     escalated: false,
     closedAt: null,
+    repliedAt: null,
   }) as unknown as WorkOrder;
 
 /** Reads `rows` with entries numbered in order of first appearance from `numbering`. */

@@ -135,5 +135,10 @@ describe('normaliseEncoding', () => {
 
   it('refuses an unknown name', () => {
     expect(() => normaliseEncoding('klingon')).toThrow(/unknown encoding/);
+    // Known to iconv, but no export is written in it: Chinese read as mojibake (review3 #10).
+    for (const name of ['latin1', 'big5', 'windows-1252'])
+      expect(() => normaliseEncoding(name)).toThrow(
+        `--encoding ${name}: not an encoding 95598 exports are written in.`,
+      );
   });
 });

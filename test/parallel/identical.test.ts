@@ -45,9 +45,12 @@ function both(args: string[], bytes: number, threads = 2): { one: Run; two: Run;
   return { one, two, log };
 }
 
+/** The line that says a --threads above the cores was cut: about N itself, on small machines. */
+const threadsCut = (stderr: string) => stderr.replace(/^--threads \d+：.*\n/m, '');
+
 function expectSame(one: Run, two: Run): void {
   expect(two.code).toBe(one.code);
-  expect(two.stderr).toBe(one.stderr);
+  expect(threadsCut(two.stderr)).toBe(one.stderr);
   expect(two.stdout).toBe(one.stdout);
 }
 
@@ -135,6 +138,9 @@ const hardGb = join(dir, 'hard-gb18030.csv');
 writeFileSync(hardGb, iconv.encode(hardRows(500, 13).replaceAll('😀 ', ''), 'gb18030'));
 const hardB = join(dir, 'hard-b.csv');
 writeFileSync(hardB, hardRows(300, 17));
+// hard.csv again as another file: the same file under two names is read once (inputs.ts).
+const hardAgain = join(dir, 'hard-again.csv');
+writeFileSync(hardAgain, hardRows(600, 7));
 // A quote left open in the last rows: the rest of the file is one rejected row.
 const openQuote = join(dir, 'open-quote.csv');
 writeFileSync(
@@ -233,7 +239,7 @@ describe('--threads 2 over small ranges gives what --threads 1 gives', () => {
   });
 
   it('several inputs: each in ranges, merged in input order (a copy in a later input wins)', () => {
-    const inputs = [hard, hardGb, hardB, hard];
+    const inputs = [hard, hardGb, hardB, hardAgain];
     for (const [command, threads] of [
       ['inspect', 2],
       ['analyze', 2],

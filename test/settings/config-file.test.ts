@@ -46,12 +46,14 @@ describe('loadConfig', () => {
   });
 
   it.each([
-    ['exports/*', 'exports/投诉分析-{period}.xlsx', 'exports/投诉分析-2016Q4.xlsx'],
-    ['**/*.xlsx', 'reports/r-{from}-{to}.xlsx', 'reports/r-2016-01-2016-12.xlsx'],
-    ['exports/*.xlsx', './exports/../exports/{date}.xlsx', 'exports/2016-12-04.xlsx'],
-    ['exports/2016.xlsx', 'exports/{period}.xlsx', 'exports/2016.xlsx'],
-    // A folder reads the exports below it.
-    ['exports', 'exports/reports/{period}.xlsx', 'exports/reports/2016Q4.xlsx'],
+    // A pattern reads whatever it matches; a folder the .csv and .txt below it.
+    ['exports/*', 'exports/投诉分析-{period}.md', 'exports/投诉分析-2016Q4.md'],
+    ['**/*.csv', 'reports/r-{from}-{to}.csv', 'reports/r-2016-01-2016-12.csv'],
+    ['exports', 'exports/reports/{period}.csv', 'exports/reports/2016Q4.csv'],
+    // Only a day's name matches (review3 #5: the daily bulletin's table, read back next day).
+    ['data/*-??-??.csv', 'data/r-{period}.csv', 'data/r-2016-06-30.csv'],
+    ['data/*-W??.md', 'data/{period}.md', 'data/2016-W26.md'],
+    ['data/*_*.csv', 'data/{from}_{to}.csv', 'data/2016-01_2016-12.csv'],
   ])('refuses inputs %j with out %j: next run would read the report', async (inputs, out, hit) => {
     const dir = folder({ [CONFIG_FILE]: JSON.stringify({ inputs, out }) });
     const error = await failure(() => loadConfig(undefined, dir));
@@ -60,6 +62,36 @@ describe('loadConfig', () => {
       `${join(dir, CONFIG_FILE)}: "out" ${JSON.stringify(relative(dir, resolve(dir, out)))} writes reports that "inputs" ${JSON.stringify(inputs)} would read as exports (e.g. ${hit}).`,
     );
   });
+
+  it('refuses an out that writes over an input named on its own', async () => {
+    const dir = folder({
+      [CONFIG_FILE]: JSON.stringify({
+        inputs: ['exports/2016.xlsx'],
+        out: 'exports/{period}.xlsx',
+      }),
+    });
+    const error = await failure(() => loadConfig(undefined, dir));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toBe(
+      `${join(dir, CONFIG_FILE)}: "out" "exports/{period}.xlsx" would write over the input "exports/2016.xlsx" (exports/2016.xlsx).`,
+    );
+  });
+
+  it.each([
+    // Refused before session 6; the command line leaves our workbooks out by their sheets.
+    ['exports/*', 'exports/投诉分析-{period}.xlsx'],
+    ['**/*.xlsx', 'reports/r-{from}-{to}.xlsx'],
+    ['exports/*.xlsx', './exports/../exports/{date}.xlsx'],
+    ['exports', 'exports/reports/{period}.xlsx'],
+    // A folder reads no .md or .docx.
+    ['exports', 'exports/{period}.docx'],
+  ])(
+    'accepts inputs %j with a workbook or document out %j, as the command line does',
+    async (inputs, out) => {
+      const dir = folder({ [CONFIG_FILE]: JSON.stringify({ inputs, out }) });
+      expect((await loadConfig(undefined, dir))?.settings.out).toBe(resolve(dir, out));
+    },
+  );
 
   it('accepts reports in a folder the inputs do not cover', async () => {
     const dir = folder({

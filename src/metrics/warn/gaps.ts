@@ -13,7 +13,16 @@ import type { AnalysisInput } from '../types.js';
 
 /** A check the warning could not make; said beside the levels, so that green is not read as "all checked". */
 export interface WarnGap {
-  code: 'no-targets' | 'no-spike' | 'no-repeat' | 'no-escalation' | 'no-overdue';
+  code:
+    | 'no-targets'
+    | 'no-spike'
+    | 'no-repeat'
+    | 'no-escalation'
+    | 'no-overdue'
+    | 'no-reply'
+    | 'no-events'
+    /** Events found from one of the two columns where places are named (not a check not made). */
+    | 'events-partial';
   message: string;
   zh: string;
   /**
@@ -35,6 +44,8 @@ const CHECK_FIELDS = {
   'no-repeat': ['customerId', 'phone'],
   'no-escalation': ['escalated'],
   'no-overdue': ['closedAt'],
+  'no-reply': ['repliedAt'],
+  'no-events': ['address', 'content'],
 } as const satisfies Partial<Record<WarnGap['code'], readonly Field[]>>;
 
 /**
@@ -117,6 +128,13 @@ export function warnGaps(input: AnalysisInput, sources?: readonly WarnSource[]):
       '没有是否越级列：未判断越级投诉。',
     );
   else some('no-escalation', { en: '是否越级', zh: '是否越级' }, 'escalation', '越级投诉');
+  if (!fields.has('repliedAt'))
+    gap(
+      'no-reply',
+      'No 回复时间 column: replies past the reply limit were not judged.',
+      '没有回复时间列：未判断回复超时。',
+    );
+  else some('no-reply', { en: '回复时间', zh: '回复时间' }, 'the reply limit', '回复超时');
   if (!fields.has('closedAt'))
     gap(
       'no-overdue',
@@ -124,7 +142,56 @@ export function warnGaps(input: AnalysisInput, sources?: readonly WarnSource[]):
       '没有办结时间列：未判断工单超时。',
     );
   else some('no-overdue', { en: '办结时间', zh: '办结时间' }, 'the closing limit', '超时');
+  eventGaps(fields, sources, gap, gaps);
   return gaps;
+}
+
+/**
+ * Events name their place in the 用电地址 or the 受理内容: with neither, not judged (for the
+ * inputs that have neither); with one, found from it alone — said, as the search is narrower.
+ */
+function eventGaps(
+  fields: ReadonlySet<Field>,
+  sources: readonly WarnSource[] | undefined,
+  gap: (code: WarnGap['code'], message: string, zh: string) => void,
+  gaps: WarnGap[],
+): void {
+  if (!fields.has('address') && !fields.has('content')) {
+    gap(
+      'no-events',
+      'No 用电地址 or 受理内容 column: events (several complaints about one place) were not judged.',
+      '没有用电地址或受理内容列：未判断同一地点集中投诉。',
+    );
+    return;
+  }
+  const none = lacking('no-events', sources);
+  if (none.length > 0)
+    gaps.push({
+      code: 'no-events',
+      message: `No 用电地址 or 受理内容 column in ${none.join(', ')}: its work orders were not judged for events (the other inputs' were).`,
+      zh: `${none.join('、')} 没有用电地址或受理内容列：其工单未判断同一地点集中投诉（其他输入的已判断）。`,
+      files: none,
+    });
+  // The inputs with one of the two columns: their places were looked for in it alone. Named
+  // when other inputs have both, as the column checks name theirs.
+  const all = sources ?? [{ file: '', fields }];
+  for (const [field, en, zh] of [
+    ['address', 'the complaint text', '受理内容'],
+    ['content', 'the address', '用电地址'],
+  ] as const) {
+    const other = field === 'address' ? 'content' : 'address';
+    const one = all.filter((s) => !s.fields.has(field) && s.fields.has(other));
+    if (one.length === 0) continue;
+    const named = all.some((s) => s.fields.has(field));
+    const files = one.map((s) => s.file);
+    const column = field === 'address' ? '用电地址' : '受理内容';
+    gaps.push({
+      code: 'events-partial',
+      message: `No ${column} column${named ? ` in ${files.join(', ')}` : ''}: events were looked for in ${en} alone.`,
+      zh: `${named ? `${files.join('、')} ` : ''}没有${column}列：同一地点集中投诉只从${zh}中查找。`,
+      ...(named ? { files } : {}),
+    });
+  }
 }
 
 /**

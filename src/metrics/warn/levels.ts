@@ -7,7 +7,8 @@ import type { Level } from './spike.js';
 
 export type { Level };
 
-export type Indicator = 'target' | 'spike' | 'escalation' | 'repeat' | 'event' | 'overdue';
+export type Indicator =
+  'target' | 'spike' | 'escalation' | 'repeat' | 'event' | 'reply' | 'overdue';
 
 /** The order reasons of one level are listed in: the assessment first, data problems last. */
 export const INDICATORS: readonly Indicator[] = [
@@ -16,6 +17,7 @@ export const INDICATORS: readonly Indicator[] = [
   'escalation',
   'repeat',
   'event',
+  'reply',
   'overdue',
 ];
 

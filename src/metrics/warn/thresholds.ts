@@ -26,6 +26,12 @@ export interface WarnThresholds {
    * many closed late make a yellow.
    */
   overdue: CountLevels & { lateYellow: number };
+  /**
+   * Complaints of the period replied to after the reply limit (--reply-limit, 24 hours): a
+   * promise broken but done with, as a work order closed late — yellow from a few; red from
+   * twice as many, as events.
+   */
+  reply: CountLevels;
   /** Complaints a unit's earlier years need for its own seasonal profile. */
   minProfileComplaints: number;
 }
@@ -37,6 +43,7 @@ export const WARN_DEFAULTS: WarnThresholds = {
   escalation: { yellow: 1, red: 2 },
   overdue: { yellow: 1, red: 3, lateYellow: 3 },
   minProfileComplaints: MIN_PROFILE_COMPLAINTS,
+  reply: { yellow: 3, red: 6 },
 };
 
 /** The level of a count against its levels. */

@@ -37,6 +37,8 @@ export interface WarnOrder extends EventOrder {
   customer: string | null;
   escalated: boolean;
   closedAt: number | null;
+  /** When the customer was replied to (minutes); null: no reply recorded. Absent: not read. */
+  repliedAt?: number | null;
 }
 
 export type WarnReason =
@@ -56,7 +58,9 @@ export type WarnReason =
   | { indicator: 'repeat'; level: Level; customers: number; complaints: number; withinDays: number }
   | { indicator: 'escalation'; level: Level; complaints: number }
   | { indicator: 'event'; level: Level; event: ComplaintEvent }
-  | { indicator: 'overdue'; level: Level; open: number; late: number; limit: TimeLimit };
+  | { indicator: 'overdue'; level: Level; open: number; late: number; limit: TimeLimit }
+  /** Complaints of the period replied to after the reply limit (回复时间 past 受理时间 + limit). */
+  | { indicator: 'reply'; level: Level; late: number; limit: TimeLimit };
 
 export interface UnitWarning {
   unit: string;
@@ -84,6 +88,8 @@ export interface WarnInput {
   thresholds: WarnThresholds;
   /** The closing limit: hours, or working days on the calendar. */
   closeLimit: TimeLimit;
+  /** The reply limit (the timeliness section's): absent, replies are not judged. */
+  replyLimit?: TimeLimit;
   calendar: WorkCalendar;
   /** The last acceptance time of the data (minutes): open work orders are judged as of then. */
   dataEnd: number;
@@ -283,7 +289,31 @@ function orderReasons(w: WarnInput): Map<string, WarnReason[]> {
       ...u,
       limit: w.closeLimit,
     });
+  for (const r of lateReplies(w, inPeriod)) add(r.unit, r.reason);
   return out;
+}
+
+/**
+ * Per unit, the complaints of the period replied to after the reply limit: a broken promise to
+ * the customer, judged only on the work orders whose input has a 回复时间 column and that record
+ * a reply (an empty 回复时间 is no reply recorded, as the timeliness section counts it).
+ */
+function lateReplies(
+  w: WarnInput,
+  inPeriod: readonly WarnOrder[],
+): { unit: string; reason: WarnReason }[] {
+  const limit = w.replyLimit;
+  if (!limit) return [];
+  const due = dueOf(limit, w.calendar);
+  const replied = judgedOn('no-reply', w.input, w.sources);
+  const late = new Map<string, number>();
+  for (const o of inPeriod)
+    if (o.repliedAt != null && replied(o) && o.repliedAt > due(o))
+      late.set(o.unit, (late.get(o.unit) ?? 0) + 1);
+  return [...late].map(([unit, n]) => ({
+    unit,
+    reason: { indicator: 'reply', level: countLevel(n, w.thresholds.reply), late: n, limit },
+  }));
 }
 
 const LEVEL_ORDER: Record<Level, number> = { red: 0, yellow: 1, green: 2 };

@@ -73,5 +73,7 @@ export function reasonWords(r: WarnReason, lang: Lang): string {
       return zh ? '同一地点集中投诉' : 'many complaints about one place';
     case 'overdue':
       return zh ? '工单超时' : 'work orders past the limit';
+    case 'reply':
+      return zh ? '回复超时' : 'late replies';
   }
 }

@@ -22,12 +22,17 @@ export interface BulletinWarning {
   workbook?: boolean;
 }
 
+/** Notes that are no check left unmade: the 预警 sheet's and `warn`'s to say. */
+type NotSaid = 'no-targets' | 'events-partial';
+
 /** A check not made, in a few words without figures (the gap's file names may hold digits). */
-const GAP_WORDS: Record<Exclude<WarnGap['code'], 'no-targets'>, Record<Lang, string>> = {
+const GAP_WORDS: Record<Exclude<WarnGap['code'], NotSaid>, Record<Lang, string>> = {
   'no-spike': { zh: '投诉异常增多', en: 'spikes' },
   'no-repeat': { zh: '重复投诉', en: 'repeat complaints' },
   'no-escalation': { zh: '越级投诉', en: 'escalation' },
   'no-overdue': { zh: '工单超时', en: 'work orders past the limit' },
+  'no-reply': { zh: '回复超时', en: 'late replies' },
+  'no-events': { zh: '同一地点集中投诉', en: 'events' },
 };
 
 /**
@@ -37,9 +42,9 @@ const GAP_WORDS: Record<Exclude<WarnGap['code'], 'no-targets'>, Record<Lang, str
 function gapWords(gaps: readonly WarnGap[], lang: Lang): string {
   const zh = lang === 'zh';
   const words = gaps
-    .filter((g) => g.code !== 'no-targets')
+    .filter((g) => g.code !== 'no-targets' && g.code !== 'events-partial')
     .map((g) => {
-      const w = GAP_WORDS[g.code as Exclude<WarnGap['code'], 'no-targets'>][lang];
+      const w = GAP_WORDS[g.code as Exclude<WarnGap['code'], NotSaid>][lang];
       return g.files ? (zh ? `部分输入的${w}` : `${w} for some inputs`) : w;
     });
   if (words.length === 0) return '';
@@ -58,7 +63,7 @@ export function warningParagraph(w: BulletinWarning, lang: Lang): Paragraph | nu
           runs: [
             zh
               ? '本期没有一个月份的数据完整，未作预警（不完整月份的投诉数偏低，会被误读为下降）。最近一个完整月份的预警用 complaints warn 查看。'
-              : 'No early warning: no month of the period is covered whole (a month covered in part would read as a fall). `complaints warn` judges the latest month covered whole.',
+              : 'No early warning: no month of the period is covered whole (a month covered in part would read as a fall). For the latest month covered whole, run complaints warn.',
           ],
         }
       : null;
@@ -88,7 +93,7 @@ export function warningParagraph(w: BulletinWarning, lang: Lang): Paragraph | nu
       : " The figures are in the report's Warnings sheet."
     : zh
       ? '各单位的数字和原因用 complaints warn 查看。'
-      : ' The figures: `complaints warn`.';
+      : " Each unit's figures and reasons: run complaints warn.";
   const levels =
     said.length > 0
       ? zh

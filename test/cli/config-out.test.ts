@@ -1,0 +1,45 @@
+/**
+ * A config file whose "out" writes workbook reports among the exports its "inputs" read, as the
+ * command line may (`report exports --out exports/r.xlsx`): accepted, and next month's run leaves
+ * the report out by its sheets instead of reading it as an export.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { complaints } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'complaints-config-out-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('config "out" among the inputs', () => {
+  it('a workbook report in the exports a pattern reads: written, then left out the next run', () => {
+    mkdirSync(join(dir, 'exports'));
+    copyFileSync('fixtures/95598-2016-09-11.xlsx', join(dir, 'exports', '95598-2016-09-11.xlsx'));
+    const config = {
+      inputs: ['exports/*'],
+      out: 'exports/投诉分析-{period}.xlsx',
+      period: '2016-10',
+    };
+    writeFileSync(join(dir, 'complaints.config.json'), JSON.stringify(config));
+    const first = complaints(['report', '--no-charts'], { cwd: dir });
+    expect(first.code, first.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'exports')).sort()).toEqual([
+      '95598-2016-09-11.xlsx',
+      '投诉分析-2016-10.xlsx',
+    ]);
+    // Read as an export it would stop the run ("a report written by complaints").
+    const second = complaints(['report', '--no-charts', '--json'], { cwd: dir });
+    expect(second.code, second.stderr).toBe(0);
+    const inputs: { file: string }[] = JSON.parse(second.stdout).inputs;
+    expect(inputs.map((i) => i.file)).toEqual([join(dir, 'exports', '95598-2016-09-11.xlsx')]);
+  });
+
+  it('a Markdown bulletin the pattern would read: still refused, before reading', () => {
+    const config = { inputs: ['exports/*'], out: 'exports/通报-{period}.md', period: '2016-10' };
+    writeFileSync(join(dir, 'complaints.config.json'), JSON.stringify(config));
+    const run = complaints(['report'], { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('"inputs" "exports/*" would read as exports');
+  });
+});
