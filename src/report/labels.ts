@@ -1329,3 +1329,23 @@ export const PARTIAL_NOT_HELD = {
   zh: '本期数据不完整（见上），考核投诉偏低，未与指标比较，不作超指标判断。',
   en: "The period's data is incomplete (see above): its assessed complaints fall short, so it is not held against the targets and no unit is judged over target.",
 };
+
+/** An input whose size, time or inode differs after reading from before (io/source.ts). */
+export const INPUT_CHANGED = {
+  zh: {
+    message: (file: string, how: string) =>
+      `${file}：文件在读取时被改变（${how}），读到的内容不完整，未输出任何结果。`,
+    hint: '请等它写完（复制或导出结束）再运行。',
+    size: (from: string, to: string) => `大小 ${from} → ${to} 字节`,
+    replaced: '已被另一个文件替换',
+    modified: '修改时间变了',
+  },
+  en: {
+    message: (file: string, how: string) =>
+      `${file}: the file changed while it was read (${how}); what was read is not the file, and nothing was output.`,
+    hint: 'Run again when the copy or export writing it is complete.',
+    size: (from: string, to: string) => `size ${from} → ${to} bytes`,
+    replaced: 'replaced by another file',
+    modified: 'modified',
+  },
+};
