@@ -1,13 +1,15 @@
 // Rules alone on dev batches of the tuning file, aggregates only: overall, by kind, by true first
 // level, and counts of true → predicted first levels. No text and no id is printed, so batches
-// kept unseen (hands C and E) stay unseen while changes are checked on them.
-//   node bench/dev-batches.js [--json]   (TUNE_FILE=path reads another build of tune.csv)
-// Batches: C = FX0481–FX0720, E = FX0961–FX1200, rest = every other row of tune.csv.
+// kept unseen (hands C, E and F) stay unseen while changes are checked on them. --model measures
+// the rules with the shipped model where they are unsure, as the commands classify.
+//   node bench/dev-batches.js [--model] [--json]   (TUNE_FILE=path reads another build of tune.csv)
+// Batches: C = FX0481–FX0720, E = FX0961–FX1200, F = FX1201–FX1440, rest = every other row.
 import { readFileSync } from 'node:fs';
 import { CsvParser } from '../dist/io/csv-parser.js';
 import { ingest } from '../dist/ingest/ingest.js';
 import { loadTaxonomy } from '../dist/taxonomy/load.js';
 import { Classifier } from '../dist/taxonomy/classify.js';
+import { modelFor } from '../dist/taxonomy/shipped-model.js';
 
 const FILE = process.env.TUNE_FILE ?? 'fixtures/eval/tune.csv';
 const settings = { map: {}, complaintTypes: ['投诉'], encoding: null, sheet: null };
@@ -26,6 +28,7 @@ const fx = (id) => (/^FX\d{4}$/.test(id) ? Number(id.slice(2)) : -1);
 const BATCHES = {
   C: (id) => fx(id) >= 481 && fx(id) <= 720,
   E: (id) => fx(id) >= 961 && fx(id) <= 1200,
+  F: (id) => fx(id) >= 1201 && fx(id) <= 1440,
 };
 const batchOf = (id) => Object.keys(BATCHES).find((b) => BATCHES[b](id)) ?? 'rest';
 
@@ -40,9 +43,12 @@ await ingest([FILE], settings, (order) =>
     kind: kinds.get(order.id) ?? 'plain',
   }),
 );
-const classifier = new Classifier(loadTaxonomy('sgcc-95598'));
+const taxonomy = loadTaxonomy('sgcc-95598');
+const classifier = process.argv.includes('--model')
+  ? new Classifier(taxonomy, modelFor(null, taxonomy))
+  : new Classifier(taxonomy);
 const out = {};
-for (const batch of ['C', 'E', 'rest']) {
+for (const batch of ['C', 'E', 'F', 'rest']) {
   const part = rows.filter((r) => r.batch === batch);
   if (part.length === 0) continue;
   const tally = () => ({ n: 0, l1: 0, l2: 0 });

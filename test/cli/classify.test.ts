@@ -131,7 +131,7 @@ describe('complaints classify --train, --model, --evaluate, --audit', () => {
     const model = join(dir, 'model.json');
     const trained = complaints(['classify', '--train', 'fixtures/eval/tune.csv', '--model', model]);
     expect(trained.code).toBe(0);
-    expect(trained.stderr).toMatch(/^trained on 2,704 texts in 17 classes → .*model\.json\n$/);
+    expect(trained.stderr).toMatch(/^trained on 2,944 texts in 17 classes → .*model\.json\n$/);
     const rules = JSON.parse(
       complaints(['classify', '--evaluate', 'fixtures/eval/test.csv', '--json', '--no-model'])
         .stdout,

@@ -112,5 +112,22 @@ describe('the evaluation set', () => {
     const types = Object.values(count(a.map((x) => x.level2)));
     expect(types).toHaveLength(17);
     expect(Math.min(...types)).toBeGreaterThanOrEqual(6);
+    // Hand F (FX1201–FX1440): 86 plain and 22 of each other kind, every type at least 6 times.
+    const f = JSON.parse(readFileSync(join(DATA, 'tune-fresh-f.json'), 'utf8')) as Item[];
+    expect(f).toHaveLength(240);
+    expect(rows.slice(-240)[0]![0]).toBe('FX1201');
+    expect(count(f.map((x) => x.kind))).toEqual({
+      plain: 86,
+      negation: 22,
+      traditional: 22,
+      dialect: 22,
+      typos: 22,
+      shorthand: 22,
+      narrative: 22,
+      'second-topic': 22,
+    });
+    const typesF = Object.values(count(f.map((x) => x.level2)));
+    expect(typesF).toHaveLength(17);
+    expect(Math.min(...typesF)).toBeGreaterThanOrEqual(6);
   });
 });
