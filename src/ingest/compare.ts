@@ -3,7 +3,7 @@
  * exports writing one value in two ways are not a change. Times count to the minute (one export
  * writes 10:22:11 where another writes 10:22), an empty flag is its default (是否越级 empty is 否),
  * an empty 申诉结果 is 未申诉 (values.ts), and an empty callback result is 未回访. The digest of
- * the ingest (table-ingest.ts) and `inspect --duplicates`, which lists the fields that differ,
+ * the ingest (row-digest.ts) and `inspect --duplicates`, which lists the fields that differ,
  * both read these, so they agree on what a change is.
  */
 import type { Appeal, Flag, LocalTime, Substantiated } from '../schema/values.js';

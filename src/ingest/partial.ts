@@ -7,7 +7,13 @@
  */
 import type { Field } from '../schema/fields.js';
 import { DIFFERING, EntryColumn, IdIndex, NEW, type IdTable, type Occurrence } from './dedup.js';
-import { MAX_REJECT_DETAILS, type CountWithRows, type Reject, type RejectCode } from './types.js';
+import {
+  MAX_REJECT_DETAILS,
+  type CountWithRows,
+  type Reject,
+  type RejectCode,
+  type WorkOrder,
+} from './types.js';
 
 /** The figures of an input's summary (InputSummary) that a run of its rows adds up to. */
 export interface RowCounts {
@@ -138,6 +144,36 @@ export class PartialBuilder {
       this.typeOf.set(entry, type + 1);
     }
     this.typeRows[type]!++;
+  }
+
+  /**
+   * Counts a usable row's work order (`written`: its unit as the file spells it; `typeId`: its
+   * type's; `digest`: rowDigest, 0 without an id; `complaintLike`: another type that reads like
+   * a complaint). Returns its local entry, -1 without an id; `index.occurrence` tells what the
+   * id was.
+   */
+  add(
+    order: WorkOrder,
+    written: string,
+    typeId: number,
+    digest: number,
+    complaintLike: boolean,
+  ): number {
+    const counts = this.counts;
+    const entry = this.identify(order.id, digest);
+    this.count(typeId, entry);
+    const typeKey = order.businessType ?? '投诉';
+    counts.byType[typeKey] = (counts.byType[typeKey] ?? 0) + 1;
+    if (complaintLike) counts.complaintLike[typeKey] = (counts.complaintLike[typeKey] ?? 0) + 1;
+    // As written: inspect shows the spellings, and the notes on --units tell which are unknown.
+    counts.units[written] = (counts.units[written] ?? 0) + 1;
+    if (order.isComplaint) counts.complaints++;
+    const ms = order.acceptedAt.ms;
+    if (counts.firstMs === null || ms < counts.firstMs) counts.firstMs = ms;
+    if (counts.lastMs === null || ms > counts.lastMs) counts.lastMs = ms;
+    const day = order.acceptedAt.dayIndex;
+    counts.days.set(day, (counts.days.get(day) ?? 0) + 1);
+    return entry;
   }
 
   reject(reject: Reject): void {

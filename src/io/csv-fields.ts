@@ -4,7 +4,7 @@
  * without a line break inside a quoted field — is a run of fields, each a start and an end
  * offset into the chunk's text, kept in typed arrays reused from chunk to chunk: no string per
  * field, no array per row. A consumer reads only the columns it needs, straight from the text
- * (TableIngest.fieldRow); a field that held "" escapes has its end stored as ~end and is
+ * (OffsetRow in src/ingest/row-fields.ts); a field that held "" escapes has its end stored as ~end and is
  * unescaped when made a string. Every other record (one that runs across chunks, or whose
  * quotes are broken) is kept as the parser's CsvRecord, in its place among the others.
  */
@@ -67,6 +67,27 @@ export class FieldBatch {
     this.last[k] = this.fields;
     this.rows[k] = row;
     this.count = k + 1;
+  }
+
+  /**
+   * Holds just one record, made of strings (a record the parser kept as strings, a row held by
+   * the header search): its fields laid end to end, so that offsets read it as any other.
+   */
+  holdCells(row: number, cells: readonly unknown[]): this {
+    this.clear();
+    this.reserve(cells.length);
+    let text = '';
+    for (let f = 0; f < cells.length; f++) {
+      const cell = cells[f];
+      this.starts[f] = text.length;
+      text +=
+        typeof cell === 'string' ? cell : cell === null || cell === undefined ? '' : String(cell);
+      this.ends[f] = text.length;
+    }
+    this.text = text;
+    this.fields = cells.length;
+    this.add(0, row);
+    return this;
   }
 
   /** Adds a record kept as strings. */

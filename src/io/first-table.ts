@@ -5,7 +5,7 @@
  */
 import { access, readFile } from 'node:fs/promises';
 import { InputError } from '../errors.js';
-import { isTotalRow } from '../ingest/table-ingest.js';
+import { isTotalRow } from '../ingest/row-notes.js';
 import { headerKey } from '../schema/fields.js';
 import { cellText } from '../schema/values.js';
 import { openInput } from './source.js';

@@ -6,7 +6,7 @@
  * are never guessed. Parsing only: src/io/targets.ts reads the file.
  */
 import { InputError } from '../errors.js';
-import { isTotalRow } from '../ingest/table-ingest.js';
+import { isTotalRow } from '../ingest/row-notes.js';
 import type { Cell, RawRow } from '../io/table.js';
 import { FIELD_SPECS, TARGET_FIELDS, headerKey, type TargetField } from '../schema/fields.js';
 import { cellText, cleanText, visible } from '../schema/values.js';

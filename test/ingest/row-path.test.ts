@@ -1,5 +1,5 @@
 /**
- * The one-thread row path (csv-parser.ts → table-ingest.ts) on real files: what a tuned hot path
+ * The one-thread row path (csv-parser.ts → table-ingest.ts → row-normaliser.ts) on real files: what a tuned hot path
  * must still count the same way, with hand-checked numbers.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ingest } from '../../src/ingest/ingest.js';
-import { opensWithComplaint } from '../../src/ingest/table-ingest.js';
+import { opensWithComplaint } from '../../src/ingest/row-fields.js';
 import type { IngestSettings } from '../../src/ingest/types.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'row-path-'));

@@ -1,6 +1,6 @@
 /**
  * The rule that refuses a file when most of its rows fail for one reason (UNUSABLE_MIN_ROWS,
- * UNUSABLE_SHARE in table-ingest.ts), at its edges, on real files.
+ * UNUSABLE_SHARE in unusable.ts), at its edges, on real files.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,0 +1,215 @@
+/**
+ * A row's fields as the one row path (row-normaliser.ts) reads them, whatever the reader made of
+ * the row: `CellRow` over an array of cells (xlsx rows, and CSV records kept as strings) and
+ * `OffsetRow` over a record of field offsets into a decoded CSV chunk (src/io/csv-fields.ts).
+ * Each is one object per input, pointed at the next row (`at`), never one per row; the row path
+ * is written once against `RowFields`, and on a CSV it sees almost only OffsetRows.
+ *
+ * OffsetRow reads what it can from the chunk's char codes: a categorical value is found by
+ * ColumnIntern (field-intern.ts) without making a string, a date of the usual form is parsed in
+ * place (parseIsoAt), the long text's digest sample and its opening are read in place. Anything
+ * else makes the field's string and takes the same step as CellRow.
+ */
+import { FieldBatch } from '../io/csv-fields.js';
+import type { Cell, RawRow } from '../io/table.js';
+import type { Field } from '../schema/fields.js';
+import { cellText, detach, parseDate, parseIsoAt, type LocalTime } from '../schema/values.js';
+import { digestSample, digestSampleAt } from './dedup.js';
+import { ColumnIntern } from './field-intern.js';
+
+/** Cleans a categorical value (the row path's: memoised, noting removed control characters). */
+export interface CategoryCleaner {
+  /** `raw` (not empty) cleaned; null when nothing is left of it. */
+  category(raw: string, field: Field): string | null;
+  /** Values from which control characters were removed, so far. */
+  readonly controls: number;
+}
+
+/** One row's fields; a column index below 0 is a column the file does not have. */
+export interface RowFields {
+  /** The row (xlsx) or the line it starts on (CSV), as the user sees it. */
+  readonly row: number;
+  /** The fields the row has. */
+  readonly width: number;
+  /** The text of column `at`: '' when empty or absent. */
+  text(at: number): string;
+  /** Column `at` as a categorical value: cleaned, memoised; null when empty. */
+  category(at: number, field: Field): string | null;
+  /** Column `at` as a date and time: null when empty, undefined when it is not one. */
+  time(at: number): LocalTime | null | undefined;
+  /** Whether column `at`'s text opens with 投诉 (opensWithComplaint). */
+  opensWithComplaint(at: number): boolean;
+  /** digestSample of column `at`'s text. */
+  sample(h: number, at: number, count: number): number;
+  /** The row's cells as read (the failure paths, and the orders that carry them). */
+  cells(): readonly Cell[];
+}
+
+const TOU = '投'.charCodeAt(0);
+const SU = '诉'.charCodeAt(0);
+
+/** Whether 投诉 lies within the first six characters (as `slice(0, 6).includes`, without a copy). */
+export function opensWithComplaint(text: string): boolean {
+  return opensWithComplaintAt(text, 0, text.length);
+}
+
+/** opensWithComplaint of text[start, end). */
+function opensWithComplaintAt(text: string, start: number, end: number): boolean {
+  const last = start + Math.min(end - start, 6) - 1;
+  for (let i = start; i < last; i++)
+    if (text.charCodeAt(i) === TOU && text.charCodeAt(i + 1) === SU) return true;
+  return false;
+}
+
+/** A row as an array of cells. */
+export class CellRow implements RowFields {
+  row = 0;
+  width = 0;
+  private list: readonly Cell[] = [];
+
+  constructor(private readonly cleaner: CategoryCleaner) {}
+
+  at(raw: RawRow): this {
+    this.row = raw.row;
+    this.list = raw.cells;
+    this.width = raw.cells.length;
+    return this;
+  }
+
+  text(at: number): string {
+    if (at < 0) return '';
+    const cell = this.list[at];
+    if (typeof cell === 'string') return cell;
+    return cell === undefined || cell === null ? '' : cellText(cell);
+  }
+
+  category(at: number, field: Field): string | null {
+    const raw = this.text(at);
+    return raw === '' ? null : this.cleaner.category(raw, field);
+  }
+
+  time(at: number): LocalTime | null | undefined {
+    if (at < 0) return null;
+    const cell = this.list[at];
+    if (cell === undefined || cell === null || cell === '') return null;
+    return parseDate(cell) ?? undefined;
+  }
+
+  opensWithComplaint(at: number): boolean {
+    return opensWithComplaint(this.text(at));
+  }
+
+  sample(h: number, at: number, count: number): number {
+    return digestSample(h, this.text(at), count);
+  }
+
+  cells(): readonly Cell[] {
+    return this.list;
+  }
+}
+
+/** A CSV record of a batch of field offsets. */
+export class OffsetRow implements RowFields {
+  row = 0;
+  width = 0;
+  private batch: FieldBatch | null = null;
+  private chunk = '';
+  private starts = new Int32Array(0);
+  private ends = new Int32Array(0);
+  /** The record's first field, and the record. */
+  private first = 0;
+  private k = 0;
+  /** Per column, its categorical values as the offsets find them. */
+  private readonly interns: ColumnIntern[] = [];
+  /** A record of strings, read as offsets (ofCells). */
+  private readonly held = new FieldBatch();
+
+  constructor(private readonly cleaner: CategoryCleaner) {}
+
+  /** Reads the records of `batch` (a new chunk, or arrays grown since). */
+  of(batch: FieldBatch): this {
+    this.batch = batch;
+    this.chunk = batch.text;
+    this.starts = batch.starts;
+    this.ends = batch.ends;
+    return this;
+  }
+
+  /**
+   * A CSV row of strings (a record the parser kept as strings, a row the header search held),
+   * read as offsets: the row path then sees one kind of row on a CSV, and stays monomorphic.
+   * `of` the batch again before its next record.
+   */
+  ofCells(raw: RawRow): this {
+    return this.of(this.held.holdCells(raw.row, raw.cells)).at(0);
+  }
+
+  /** Record k (a record of offsets: not one the batch keeps as strings). */
+  at(k: number): this {
+    const b = this.batch!;
+    this.k = k;
+    this.first = b.first[k]!;
+    this.width = b.last[k]! - this.first;
+    this.row = b.rows[k]!;
+    return this;
+  }
+
+  text(at: number): string {
+    if (at < 0) return '';
+    const f = this.first + at;
+    return this.starts[f] === this.ends[f] ? '' : this.batch!.field(f);
+  }
+
+  category(at: number, field: Field): string | null {
+    if (at < 0) return null;
+    const f = this.first + at;
+    const start = this.starts[f]!;
+    const end = this.ends[f]!;
+    if (end < 0) return this.cleaner.category(this.batch!.field(f), field);
+    if (end === start) return null;
+    const intern = (this.interns[at] ??= new ColumnIntern());
+    const hit = intern.get(this.chunk, start, end);
+    if (hit !== undefined) return hit;
+    const raw = this.chunk.slice(start, end);
+    const before = this.cleaner.controls;
+    const clean = this.cleaner.category(raw, field);
+    // A value that held control characters is noted at each occurrence: never interned.
+    if (this.cleaner.controls === before) intern.set(detach(raw), clean);
+    return clean;
+  }
+
+  time(at: number): LocalTime | null | undefined {
+    if (at < 0) return null;
+    const f = this.first + at;
+    const start = this.starts[f]!;
+    const end = this.ends[f]!;
+    if (end === start) return null;
+    if (end - start === 19) {
+      const time = parseIsoAt(this.chunk, start);
+      if (time) return time;
+    }
+    return parseDate(this.batch!.field(f)) ?? undefined;
+  }
+
+  opensWithComplaint(at: number): boolean {
+    if (at < 0) return false;
+    const f = this.first + at;
+    const end = this.ends[f]!;
+    return end < 0
+      ? opensWithComplaint(this.batch!.field(f))
+      : opensWithComplaintAt(this.chunk, this.starts[f]!, end);
+  }
+
+  sample(h: number, at: number, count: number): number {
+    if (at < 0) return digestSample(h, '', count);
+    const f = this.first + at;
+    const end = this.ends[f]!;
+    return end >= 0
+      ? digestSampleAt(h, this.chunk, this.starts[f]!, end, count)
+      : digestSample(h, this.batch!.field(f), count);
+  }
+
+  cells(): readonly Cell[] {
+    return this.batch!.cells(this.k);
+  }
+}
