@@ -5,7 +5,8 @@
  */
 import { Command, CommanderError } from 'commander';
 import { EXIT, isUserError } from './errors.js';
-import { cleanUpOnExit } from './io/temp.js';
+import { tmpdir } from 'node:os';
+import { cleanUpOnExit, setSweepLanguage, sweepAndSay } from './io/temp.js';
 import { GENERATED_BY } from './report/json.js';
 // Registrations only (options and help text): each command's work is imported when it runs.
 import * as analyze from './cli/analyze.js';
@@ -66,6 +67,11 @@ function debugging(): boolean {
 
 export async function main(argv: string[]): Promise<number> {
   cleanUpOnExit();
+  // What a run killed by SIGKILL left in TMPDIR (io/temp.ts); the output's folder is swept when
+  // an output is opened there. The line's language: --lang of the command line.
+  const lang = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  if (lang >= 0 && (argv[lang]!.slice(7) || argv[lang + 1]) === 'en') setSweepLanguage('en');
+  sweepAndSay(tmpdir());
   // `complaints ... | head` closes the pipe early: that is the reader's choice, not an error.
   // Any other failure to write the output (a full disk, an I/O error) is an output that cannot
   // be written: one line and exit 2, the temporary files removed by the exit hook.

@@ -4,7 +4,7 @@
  * order into one de-duplicated data set (merge.ts). Consumers (inspect, classify, the cube)
  * receive the orders through a callback; nothing here holds the rows.
  */
-import { openInput } from '../io/source.js';
+import { openInput, unchangedWhileRead } from '../io/source.js';
 import { cleanText } from '../schema/values.js';
 import { formatOptionWarnings } from './format-options.js';
 import { DataSetMerge } from './merge.js';
@@ -75,33 +75,51 @@ async function readEach(
   const complaintTypes = new Set(settings.complaintTypes.map((type) => cleanText(type)));
   for (let i = only ?? 0; i < (only === null ? files.length : only + 1); i++) {
     const file = files[i]!;
-    // The partials are handed on (merged) as the workers return them, in row order.
-    const inWorkers =
-      workers &&
-      (await readInWorkers(
-        workers.pool,
-        file,
-        i,
-        settings,
-        workers.job,
-        workers.first(),
-        workers.add,
-        i === files.length - 1 || i === only,
-        workers.progress ?? null,
-      ));
-    if (inWorkers) {
-      if (i === files.length - 1 || i === only) await workers!.pool.close();
-      if (inWorkers.header === null) {
-        // Reading failed after partials were merged: read again here for the error alone.
-        await readOne(file, i, settings, complaintTypes, DISCARD, null);
-        throw new Error(`${file}: reading in worker threads failed; run again with --threads 1.`);
-      }
-      sink.endInput(inWorkers.header);
-      continue;
-    }
-    const split = splitBefore ? (row: number) => splitBefore(i, row) : null;
-    sink.endInput(await readOne(file, i, settings, complaintTypes, sink, split));
+    const last = i === files.length - 1 || i === only;
+    // A file still being written (a copy, an export) is refused, not counted short: io/source.ts.
+    const header = await unchangedWhileRead(file, settings.lang ?? 'zh', () =>
+      readInput(file, i, last, settings, sink, splitBefore, complaintTypes, workers),
+    );
+    sink.endInput(header);
   }
+}
+
+/** Reads input `i`: its byte ranges in workers when it is a large CSV, or on this thread. */
+async function readInput(
+  file: string,
+  i: number,
+  last: boolean,
+  settings: IngestSettings,
+  sink: InputsSink,
+  splitBefore: ((input: number, row: number) => boolean) | null,
+  complaintTypes: Set<string>,
+  workers: (WorkerReading & { pool: WorkerPool }) | null,
+): Promise<InputHeader> {
+  // The partials are handed on (merged) as the workers return them, in row order.
+  const inWorkers =
+    workers &&
+    (await readInWorkers(
+      workers.pool,
+      file,
+      i,
+      settings,
+      workers.job,
+      workers.first(),
+      workers.add,
+      last,
+      workers.progress ?? null,
+    ));
+  if (inWorkers) {
+    if (last) await workers!.pool.close();
+    if (inWorkers.header === null) {
+      // Reading failed after partials were merged: read again here for the error alone.
+      await readOne(file, i, settings, complaintTypes, DISCARD, null);
+      throw new Error(`${file}: reading in worker threads failed; run again with --threads 1.`);
+    }
+    return inWorkers.header;
+  }
+  const split = splitBefore ? (row: number) => splitBefore(i, row) : null;
+  return readOne(file, i, settings, complaintTypes, sink, split);
 }
 
 const DISCARD: InputsSink = {

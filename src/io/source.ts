@@ -9,6 +9,7 @@ import { InputError } from '../errors.js';
 import { detect, normaliseEncoding } from './detect.js';
 import { csvReader } from './csv.js';
 import type { TableReader } from './table.js';
+import type { Stats } from 'node:fs';
 
 const HEAD_BYTES = 1024 * 1024;
 /** The most of an xlsx held in memory when it comes through a pipe: no real export is near it. */
@@ -198,4 +199,66 @@ async function readStreamHead(input: Readable): Promise<{ head: Buffer; stream: 
     }
   }
   return { head, stream: () => Readable.from(replay(), { objectMode: false }) };
+}
+
+/** What tells that a file changed: its inode, size and modification time. */
+interface Stamp {
+  dev: number;
+  ino: number;
+  size: number;
+  mtimeMs: number;
+}
+
+async function stampOf(file: string): Promise<Stamp | null> {
+  const info: Stats | null = await stat(file).catch(() => null);
+  if (!info?.isFile()) return null;
+  return { dev: info.dev, ino: info.ino, size: info.size, mtimeMs: info.mtimeMs };
+}
+
+/** How the file differs from `before` in words; null when it does not. */
+async function change(file: string, before: Stamp, lang: 'zh' | 'en'): Promise<InputError | null> {
+  const after = await stampOf(file);
+  if (
+    after &&
+    after.dev === before.dev &&
+    after.ino === before.ino &&
+    after.size === before.size &&
+    after.mtimeMs === before.mtimeMs
+  ) {
+    return null;
+  }
+  const { INPUT_CHANGED } = await import('../report/labels.js');
+  const words = INPUT_CHANGED[lang];
+  const how =
+    !after || after.ino !== before.ino || after.dev !== before.dev
+      ? words.replaced
+      : after.size !== before.size
+        ? words.size(before.size.toLocaleString('en'), after.size.toLocaleString('en'))
+        : words.modified;
+  return new InputError('FILE_UNREADABLE', words.message(file, how), words.hint, { file });
+}
+
+/**
+ * `read` (every byte of `file`, by whatever reader and thread), and a plain error (exit 2) when
+ * the file is not the same after as before: a copy or export still being written, which would
+ * otherwise be counted short, or fail as a "damaged" file. The inode, size and modification
+ * time are compared before the first byte and after the last, and when reading fails. Standard
+ * input and pipes have nothing to compare.
+ */
+export async function unchangedWhileRead<T>(
+  file: string,
+  lang: 'zh' | 'en',
+  read: () => Promise<T>,
+): Promise<T> {
+  const before = file === '-' ? null : await stampOf(file);
+  if (!before) return read();
+  let result: T;
+  try {
+    result = await read();
+  } catch (error) {
+    throw (await change(file, before, lang)) ?? error;
+  }
+  const changed = await change(file, before, lang);
+  if (changed) throw changed;
+  return result;
 }

@@ -6,19 +6,14 @@
  * behind its length: one serialiser per batch rather than per record halved the cost.
  */
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
 import { InputError } from '../errors.js';
-import { releaseTemporary, trackTemporary } from './temp.js';
+import { releaseTemporary, temporaryFolder } from './temp.js';
 
 const CHUNK = 1 << 20;
 
-function trackedFolder(dir: string): string {
-  trackTemporary(dir);
-  return dir;
-}
 const BATCH = 512;
 
 export class Spool {
@@ -37,9 +32,9 @@ export class Spool {
    * without it, a tracked folder of its own.
    */
   constructor(file?: string) {
-    this.dir = file ? null : trackedFolder(mkdtempSync(join(tmpdir(), 'complaints-spool-')));
+    this.dir = file ? null : temporaryFolder('spool');
     this.file = file ?? join(this.dir!, 'rows.bin');
-    this.fd = openSync(this.file, 'w');
+    this.fd = openSync(this.file, 'w', 0o600);
   }
 
   append(record: unknown): void {

@@ -3,8 +3,17 @@
  * leaves one behind: they hold complaint texts and customers' phone numbers. A normal end
  * removes each where it is used; `removeTemporaries` is the net under that, run on exit and on
  * SIGINT, SIGTERM and SIGHUP (Ctrl-C, a cron time-out, a closed terminal).
+ *
+ * Only a `kill -9` (or the kernel's out-of-memory killer) gets past that net. So every temporary
+ * is private (a 0700 folder under TMPDIR, or a 0600 file beside an output until it is committed)
+ * and named with the host and process that made it (`OWNER`): a later run removes those of a
+ * process that is gone (`sweepStale`), and nothing else.
  */
-import { rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { hostname, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { InputError } from '../errors.js';
 
 const live = new Set<string>();
 
@@ -30,12 +39,124 @@ export function removeTemporaries(): void {
   live.clear();
 }
 
+/**
+ * `<host>-<pid>`: in every temporary's name. The host (4 hex digits of its name's hash) keeps a
+ * run on another machine sharing the folder (NFS, a container's bind mount) from being taken
+ * for a dead process of this one.
+ */
+export const OWNER = `${createHash('sha1').update(hostname()).digest('hex').slice(0, 4)}-${process.pid}`;
+
+/** The temporary folders' kinds: `complaints-<kind>-<OWNER>-XXXXXX` under TMPDIR. */
+export type TemporaryKind = 'detail' | 'spool' | 'fonts' | 'out';
+
+/** What a temporary folder that cannot be made says: the folder, and to set TMPDIR. */
+export function temporaryFolderError(folder: string, error: unknown): InputError {
+  const code = (error as NodeJS.ErrnoException | null)?.code ?? 'error';
+  const what =
+    code === 'ENOENT' || code === 'ENOTDIR'
+      ? 'does not exist'
+      : code === 'ENOSPC' || code === 'EDQUOT'
+        ? 'is full'
+        : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
+          ? 'cannot be written (permission denied or read-only)'
+          : `cannot be written (${code})`;
+  return new InputError(
+    'OUTPUT_UNWRITABLE',
+    `${folder}: the temporary folder ${what}; the run needs it for its temporary files.`,
+    'Set TMPDIR to a folder you may write to, with room (export TMPDIR=/path), and run again.',
+  );
+}
+
+/** A new private (0700) folder under TMPDIR, tracked; a plain error (exit 2) when it cannot be. */
+export function temporaryFolder(kind: TemporaryKind): string {
+  const base = tmpdir();
+  let dir: string;
+  try {
+    dir = mkdtempSync(join(base, `complaints-${kind}-${OWNER}-`));
+  } catch (error) {
+    throw temporaryFolderError(base, error);
+  }
+  trackTemporary(dir);
+  return dir;
+}
+
+/** Our temporaries' names: the host, then the pid of the process that made them. */
+const OURS = /^(?:complaints-(?:detail|spool|fonts|out)-|\.complaints-tmp-)([0-9a-f]{4})-(\d+)-./;
+const HOST = OWNER.slice(0, 4);
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it lives, under another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Removes from `folder` the temporaries a killed run of this host left (its pid is not
+ * running): folders `complaints-<kind>-…` and files `.complaints-tmp-…`, ours by name, kind
+ * (a folder, a file: never a symbolic link) and owner. Returns the names removed.
+ */
+export function sweepStale(folder: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(folder);
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  const uid = process.getuid?.();
+  for (const name of names) {
+    const m = OURS.exec(name);
+    if (!m || m[1] !== HOST) continue;
+    const pid = Number(m[2]);
+    if (pid === process.pid || alive(pid)) continue;
+    const path = join(folder, name);
+    try {
+      const info = lstatSync(path);
+      const kind = name.startsWith('.') ? info.isFile() : info.isDirectory();
+      if (!kind || (uid !== undefined && info.uid !== uid)) continue;
+      rmSync(path, { recursive: true, force: true });
+      removed.push(name);
+    } catch {
+      // Gone meanwhile, or not ours to remove: left as it is.
+    }
+  }
+  return removed;
+}
+
+/** The language of the sweep's line on stderr (the CLI sets it from --lang). */
+let sweepLang: 'zh' | 'en' = 'zh';
+export function setSweepLanguage(lang: 'zh' | 'en'): void {
+  sweepLang = lang;
+}
+
+/** sweepStale, and one line on stderr naming what was removed. */
+export function sweepAndSay(folder: string): void {
+  const removed = sweepStale(folder);
+  if (removed.length === 0) return;
+  const list = removed.join(', ');
+  process.stderr.write(
+    sweepLang === 'en'
+      ? `complaints: removed ${removed.length} temporary file(s) left in ${folder} by an earlier run that was killed: ${list}\n`
+      : `complaints: 已删除此前被强行终止的运行留在 ${folder} 的临时文件 ${removed.length} 个：${list}\n`,
+  );
+}
+
 /** The exit codes of DESIGN.md §4 for the signals: 128 + the signal's number, as shells use. */
 const SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
 
 let installed = false;
 
-/** Installs the clean-up once per process (the CLI's entry; tests may call it again). */
+/**
+ * Installs the clean-up once per process (the CLI's entry; tests may call it again). On a
+ * signal: the temporaries are removed, then the signal is raised again with its default action,
+ * so the process ends by it (a shell sees 128 + its number). `process.exit` would not do: it
+ * waits for the thread pool, and a thread blocked in open() of a FIFO without a writer (or
+ * reader) never returns.
+ */
 export function cleanUpOnExit(): void {
   if (installed) return;
   installed = true;
@@ -43,7 +164,10 @@ export function cleanUpOnExit(): void {
   for (const [signal, code] of Object.entries(SIGNAL_EXIT)) {
     process.on(signal, () => {
       removeTemporaries();
-      process.exit(code);
+      process.removeAllListeners(signal);
+      process.kill(process.pid, signal);
+      // Not reached when the default action ends the process, as it does.
+      setTimeout(() => process.exit(code), 1000).unref();
     });
   }
 }

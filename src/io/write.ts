@@ -22,11 +22,10 @@ import {
   stat,
   writeFile,
 } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { InputError } from '../errors.js';
-import { releaseTemporary, trackTemporary } from './temp.js';
+import { OWNER, releaseTemporary, sweepAndSay, temporaryFolder, trackTemporary } from './temp.js';
 
 export interface ResolvedOutput {
   /** As the user named it: used in every message. */
@@ -119,11 +118,12 @@ const NAME_MAX = 255;
 const TEMPORARY_PREFIX = '.complaints-tmp-';
 
 /**
- * `.complaints-tmp-<random>-<the target's name>`, the name cut (at a character) so that the
+ * `.complaints-tmp-<OWNER>-<random>-<the target's name>` (OWNER: host and pid, for the sweep of
+ * a killed run's leftovers, io/temp.ts), the name cut (at a character) so that the
  * whole stays within NAME_MAX bytes: a target whose name is near the limit is still written.
  */
 function temporaryName(file: string): string {
-  const head = `${TEMPORARY_PREFIX}${randomBytes(6).toString('hex')}-`;
+  const head = `${TEMPORARY_PREFIX}${OWNER}-${randomBytes(4).toString('hex')}-`;
   let name = basename(file);
   while (Buffer.byteLength(head + name) > NAME_MAX) name = [...name].slice(0, -1).join('');
   return head + name;
@@ -187,19 +187,25 @@ export class OutputFile {
   private constructor(
     readonly target: ResolvedOutput,
     readonly temporary: string,
+    /** The temporary is alone in a folder of its own (temporaryFolder), removed with it. */
+    private readonly ownFolder: boolean,
   ) {
-    trackTemporary(temporary);
+    trackTemporary(ownFolder ? dirname(temporary) : temporary);
   }
 
   static async open(target: string): Promise<OutputFile> {
     const resolved = await checkWritable(target);
-    // Beside the target, so that rename is atomic; a device's folder (/dev) is not ours.
-    const folder = resolved.how === 'replace' ? dirname(resolved.file) : tmpdir();
-    const output = new OutputFile(resolved, join(folder, temporaryName(resolved.file)));
+    // Beside the target, so that rename is atomic; a device's folder (/dev) is not ours: its
+    // temporary goes in a private folder under TMPDIR.
+    const replacing = resolved.how === 'replace';
+    if (replacing) sweepAndSay(dirname(resolved.file));
+    const folder = replacing ? dirname(resolved.file) : temporaryFolder('out');
+    const output = new OutputFile(resolved, join(folder, temporaryName(resolved.file)), !replacing);
     // Made now, so that a folder that takes no new file (/proc, a full inode table) is said
-    // plainly here rather than by whichever writer first opens it.
+    // plainly here rather than by whichever writer first opens it. 0600 until committed: a
+    // partial report is nobody else's to read.
     try {
-      await (await open(output.temporary, 'wx')).close();
+      await (await open(output.temporary, 'wx', 0o600)).close();
     } catch (error) {
       output.abort();
       throw writeFailure(resolved.named, error);
@@ -220,7 +226,8 @@ export class OutputFile {
         this.abort();
         return;
       }
-      if (permissions !== null) await chmod(this.temporary, permissions);
+      // The mode the file replaced had, or a new file's (0666 less the umask).
+      await chmod(this.temporary, permissions ?? 0o666 & ~process.umask());
       await rename(this.temporary, file);
       releaseTemporary(this.temporary);
     } catch (error) {
@@ -230,8 +237,9 @@ export class OutputFile {
   }
 
   abort(): void {
-    rmSync(this.temporary, { force: true });
-    releaseTemporary(this.temporary);
+    const path = this.ownFolder ? dirname(this.temporary) : this.temporary;
+    rmSync(path, { recursive: true, force: true });
+    releaseTemporary(path);
   }
 }
 

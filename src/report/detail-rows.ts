@@ -13,12 +13,11 @@
  * latest copy is the last one of the segment that saw it last. The folder is tracked
  * (io/temp.ts): every exit path removes it, a worker's spools included.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { rmSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { RowPlacement } from '../io/placement.js';
 import type { Cell } from '../io/table.js';
-import { releaseTemporary, trackTemporary } from '../io/temp.js';
+import { releaseTemporary, temporaryFolder } from '../io/temp.js';
 import type { WorkOrder } from '../ingest/types.js';
 import { contains, type Period } from '../metrics/period.js';
 import { fieldForHeader, headerKey, type Field } from '../schema/fields.js';
@@ -152,8 +151,7 @@ export class DetailCollector {
 
   private folder(): string {
     if (!this.dir) {
-      this.dir = mkdtempSync(join(tmpdir(), 'complaints-detail-'));
-      trackTemporary(this.dir);
+      this.dir = temporaryFolder('detail');
     }
     return this.dir;
   }

@@ -81,7 +81,7 @@ export class RowSpool {
   count = 0;
 
   constructor(readonly file: string) {
-    this.fd = openSync(file, 'w');
+    this.fd = openSync(file, 'w', 0o600);
   }
 
   append(entry: number, sequence: number, day: number, cells: readonly Cell[]): void {

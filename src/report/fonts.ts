@@ -9,11 +9,10 @@
  * characters it uses (a few dozen kilobytes), written to a temporary folder.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { readFile, rm, writeFile } from 'node:fs/promises';
 import { InstallError } from '../errors.js';
-import { releaseTemporary, trackTemporary } from '../io/temp.js';
+import { releaseTemporary, temporaryFolder } from '../io/temp.js';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -92,11 +91,10 @@ export async function withChartFonts<T>(
       subsetFont(font, chars, { targetFormat: 'sfnt', preserveNameIds: [1, 2, 16, 17] }),
     ),
   );
-  const dir = await mkdtemp(join(tmpdir(), 'complaints-fonts-'));
-  trackTemporary(dir);
+  const dir = temporaryFolder('fonts');
   try {
     const paths = files.map((f) => join(dir, basename(f)));
-    await Promise.all(paths.map((p, i) => writeFile(p, cut[i]!)));
+    await Promise.all(paths.map((p, i) => writeFile(p, cut[i]!, { mode: 0o600 })));
     return await use(paths);
   } finally {
     await rm(dir, { recursive: true, force: true });

@@ -1335,3 +1335,23 @@ export const WRITTEN_JSON = {
   zh: (out: string, complaints: string) => `已写入 ${out}（JSON，投诉 ${complaints} 条）`,
   en: (out: string, complaints: string) => `wrote ${out} (JSON, ${complaints} complaints)`,
 };
+
+/** An input whose size, time or inode differs after reading from before (io/source.ts). */
+export const INPUT_CHANGED = {
+  zh: {
+    message: (file: string, how: string) =>
+      `${file}：文件在读取时被改变（${how}），读到的内容不完整，未输出任何结果。`,
+    hint: '请等它写完（复制或导出结束）再运行。',
+    size: (from: string, to: string) => `大小 ${from} → ${to} 字节`,
+    replaced: '已被另一个文件替换',
+    modified: '修改时间变了',
+  },
+  en: {
+    message: (file: string, how: string) =>
+      `${file}: the file changed while it was read (${how}); what was read is not the file, and nothing was output.`,
+    hint: 'Run again when the copy or export writing it is complete.',
+    size: (from: string, to: string) => `size ${from} → ${to} bytes`,
+    replaced: 'replaced by another file',
+    modified: 'modified',
+  },
+};

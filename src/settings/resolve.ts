@@ -216,6 +216,7 @@ export async function resolveSettings(
   const ingest = {
     ...ingestSettings(o, c),
     ...(command === 'inspect' ? { xlsxWorker: false } : {}),
+    lang,
   };
   const quiet = o.quiet === true;
   const classifies = command !== 'inspect' && command !== 'taxonomy';

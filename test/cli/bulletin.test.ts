@@ -17,7 +17,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { outputPath } from '../../src/settings/output-path.js';
@@ -345,7 +345,10 @@ async function interrupted(name: string, ms: number, stdin: boolean) {
   }
   let stderr = '';
   child.stderr!.on('data', (b: Buffer) => (stderr += b.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  // Ended by the signal itself (re-raised after the clean-up: io/temp.ts): what a shell shows.
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (c, s) => resolve(c ?? 128 + constants.signals[s!])),
+  );
   await Promise.race([sleep(ms), exited]);
   if (child.exitCode === null && child.signalCode === null) child.kill('SIGINT');
   const code = await exited;

@@ -22,7 +22,7 @@ import {
   symlinkSync,
   writeFileSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadExcelJS } from '../../src/io/exceljs.js';
@@ -448,7 +448,10 @@ describe('killed mid-run: every temporary file removed, exit 128 + the signal', 
       );
       let stderr = '';
       child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-      const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+      // Ended by the signal itself (re-raised after the clean-up: io/temp.ts): what a shell shows.
+      const exited = new Promise<number | null>((resolve) =>
+        child.on('exit', (c, s) => resolve(c ?? 128 + constants.signals[s!])),
+      );
       // Wait for the temporary file the signal must not leave behind.
       const watch = tmp;
       const deadline = Date.now() + 30_000;

@@ -5,7 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../helpers/cli.js';
@@ -58,7 +58,10 @@ async function run(
   );
   let stderr = '';
   child.stderr.on('data', (b: Buffer) => (stderr += b.toString()));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (c) => resolve(c)));
+  // Ended by the signal itself (re-raised after the clean-up: io/temp.ts): what a shell shows.
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (c, s) => resolve(c ?? 128 + constants.signals[s!])),
+  );
   const started = Date.now();
   // When the input has been read whole: the range log is written then.
   let read = 0;

@@ -58,6 +58,7 @@ const DEFAULTS: Settings = {
     sheet: null,
     maxInflated: null,
     threads: availableParallelism(),
+    lang: 'zh',
   },
   analysis: {
     excludeUnsubstantiated: false,
@@ -153,6 +154,7 @@ describe('resolveSettings: the defaults, and every option converted', () => {
         sheet: '2',
         maxInflated: 8 * 1024 ** 3,
         threads: availableParallelism(),
+        lang: 'en',
       },
       analysis: {
         excludeUnsubstantiated: true,
@@ -270,6 +272,7 @@ describe('resolveSettings: the command line wins over the config file, key by ke
         sheet: '工单',
         maxInflated: 1024,
         threads: 2,
+        lang: 'en',
       },
       analysis: {
         excludeUnsubstantiated: true,
