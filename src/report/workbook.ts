@@ -12,7 +12,7 @@ import stringWidth from 'string-width';
 import type { Cell } from '../io/table.js';
 import { style, type CellStyle, type ReportSheet, type ReportWorkbook } from '../io/workbook.js';
 import type { Lang } from '../settings/types.js';
-import { blockColumns, writeBulletinBlock } from './bulletin-block.js';
+import { blockColumns, rowHeight, writeBulletinBlock } from './bulletin-block.js';
 import type { ChartImage } from './charts.js';
 import { BOOK, heading } from './labels.js';
 import { ROW_PX, columnsSpanned, pagesWide, rowsPerPage } from './page.js';
@@ -30,6 +30,7 @@ const TITLE = style({ font: { bold: true, size: 14 } });
 const SUBTITLE = style({ font: { color: { argb: 'FF595959' } } });
 const CAPTION = style({ font: { bold: true } });
 const NOTE = style({ font: { italic: true, color: { argb: 'FF7F7F7F' } } });
+const NOTE_WRAPPED = style({ ...NOTE, alignment: { vertical: 'top', wrapText: true } });
 
 const THIN = { style: 'thin', color: { argb: 'FFBFBFBF' } } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -231,11 +232,30 @@ function writeTable(sheet: ReportSheet, laid: Laid, filter: boolean, lang: Lang)
   return head;
 }
 
-function writeNotes(sheet: ReportSheet, notes: readonly string[], lang: Lang): void {
+/**
+ * The notes under the tables, each in one row: a note longer than the printed columns is merged
+ * across them and wrapped (left alone it ran past the page's edge and was cut off in print).
+ */
+function writeNotes(
+  sheet: ReportSheet,
+  notes: readonly string[],
+  lang: Lang,
+  widths: readonly number[],
+  columns: number,
+): void {
   if (notes.length === 0) return;
   sheet.skip();
   sheet.addRow([BOOK[lang].notes], CAPTION);
-  for (const n of notes) sheet.addRow([n], NOTE);
+  const oneLine = rowHeight('', widths, columns);
+  for (const n of notes) {
+    const height = rowHeight(n, widths, columns);
+    if (height <= oneLine) {
+      sheet.addRow([n], NOTE);
+      continue;
+    }
+    const row = sheet.addRow([n], NOTE_WRAPPED, height);
+    if (columns > 1) sheet.merge(row, 1, row, columns);
+  }
 }
 
 /**
@@ -310,13 +330,19 @@ function writeSheet(
     if (i > 0) sheet.skip();
     writeTable(sheet, laid, i === 0 && spec.filter, lang);
   });
-  writeNotes(sheet, spec.notes, lang);
-  const tableRows = sheet.rows;
   // The print area takes in the heading lines too: they overflow narrow tables.
   const heading = Math.max(
     textPixels(title) * TITLE_SIZE,
     ...lines.map((line) => textPixels(line)),
   );
+  writeNotes(
+    sheet,
+    spec.notes,
+    lang,
+    widths,
+    Math.max(1, widths.length, columnsSpanned(widths, heading)),
+  );
+  const tableRows = sheet.rows;
   // The bulletin's text as wide as the charts and the heading lines: within the printed width.
   const textColumns = spec.bulletin ? blockColumns(widths, heading) : 0;
   if (spec.bulletin) writeBulletinBlock(sheet, model.bulletin, lang, widths, textColumns);
