@@ -28,25 +28,31 @@ export async function settingsFor(
       print(process.stderr, `${expansionLine(e, settings.lang)}\n`);
     for (const s of settings.sameInputs ?? [])
       print(process.stderr, `${sameFileText(s, settings.lang)}\n`);
-    const cut = threadsCut(commandLine.options.threads, settings.ingest.threads);
+    const cut =
+      commandLine.options.threads !== undefined
+        ? threadsCut(commandLine.options.threads, settings.ingest.threads)
+        : threadsCut(config?.settings.threads, settings.ingest.threads, config?.file);
     if (cut) print(process.stderr, `${cut[settings.lang]}\n`);
   }
   return settings;
 }
 
 /**
- * A --threads above the cores is cut to them (resolve.ts maxThreads): said, not silently done
- * (review3 #10: --threads 99999 read with 2).
+ * A --threads (or the config file's "threads") above the cores is cut to them (resolve.ts
+ * maxThreads): said, not silently done (review3 #10: --threads 99999 read with 2).
  */
 export function threadsCut(
   asked: unknown,
   used: number | undefined,
+  configFile?: string,
 ): { zh: string; en: string } | null {
-  const n = typeof asked === 'string' ? Number(asked) : NaN;
+  const n = typeof asked === 'string' || typeof asked === 'number' ? Number(asked) : NaN;
   if (!Number.isInteger(n) || used === undefined || n <= used) return null;
+  const zh = configFile ? `${configFile} 中的 "threads": ${n}` : `--threads ${n}`;
+  const en = configFile ? `"threads": ${n} in ${configFile}` : `--threads ${n}`;
   return {
-    zh: `--threads ${n}：本机最多用 ${used} 个线程，按 ${used} 个读取。`,
-    en: `--threads ${n}: this machine reads with at most ${used} threads; using ${used}.`,
+    zh: `${zh}：本机最多用 ${used} 个线程，按 ${used} 个读取。`,
+    en: `${en}: this machine reads with at most ${used} threads; using ${used}.`,
   };
 }
 
