@@ -16,7 +16,7 @@ import { TableIngest, type PartialSink } from './table-ingest.js';
 import type { IngestResult, IngestSettings, OrderHandler } from './types.js';
 import type { AggregateJob, RangePartial } from '../parallel/protocol.js';
 import { WorkerPool } from '../parallel/pool.js';
-import { likelyReadInRanges, readInWorkers } from '../parallel/read.js';
+import { readInWorkers } from '../parallel/read.js';
 
 export * from './types.js';
 
@@ -55,8 +55,6 @@ export async function readInputs(
 ): Promise<void> {
   const pool =
     workers && (settings.threads ?? 1) > 1 ? new WorkerPool(settings.threads! - 1) : null;
-  if (pool && likelyReadInRanges(only === null ? files : [files[only]!], settings))
-    pool.prestart(workers!.job);
   try {
     await readEach(files, settings, sink, splitBefore, only, pool && { ...workers!, pool });
   } finally {

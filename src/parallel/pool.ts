@@ -5,7 +5,7 @@
  * Ctrl-C's handler exits, which ends them, and the temporary-file cleanup runs as on one thread).
  */
 import { Worker } from 'node:worker_threads';
-import type { AggregateJob, RangeReply, RangeTask, WarmMessage } from './protocol.js';
+import type { RangeReply, RangeTask } from './protocol.js';
 
 const WORKER = new URL('./worker.js', import.meta.url);
 
@@ -23,26 +23,8 @@ export class WorkerPool {
   private readonly queue: Pending[] = [];
   private readonly running = new Map<Worker, Pending>();
 
-  /** Whether the workers were started ahead of their first range (for the tests' log). */
-  prestarted = false;
-
   /** `size`: worker threads, besides this one. */
   constructor(readonly size: number) {}
-
-  /**
-   * Starts the workers now, while this thread finds the header and plans the ranges, and has
-   * them load what `job` needs (the taxonomy and the model): otherwise each would start only
-   * when its first range is queued, and load on its time.
-   */
-  prestart(job: AggregateJob | null): void {
-    this.prestarted = true;
-    while (this.workers.length < this.size) {
-      const worker = this.start();
-      const warm: WarmMessage = { warm: job };
-      worker.postMessage(warm);
-      this.idle.push(worker);
-    }
-  }
 
   run(task: RangeTask): Promise<RangeReply> {
     return new Promise((resolve) => {

@@ -36,11 +36,6 @@ export interface AggregateJob {
   detail?: DetailRangeJob | null;
 }
 
-/** Sent to a worker started ahead of its first range: load what the job needs (no reply). */
-export interface WarmMessage {
-  warm: AggregateJob | null;
-}
-
 export interface RangeTask {
   id: number;
   /** The input as named in messages ("stdin" never: standard input is read on one thread). */

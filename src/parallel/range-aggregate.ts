@@ -19,7 +19,7 @@ import type { AggregateJob, RangePartial, RangeTask } from './protocol.js';
 /** The classifier of the last job: the taxonomy and the model are read once per worker. */
 let classifier: { key: string; classifier: Classifier } | null = null;
 
-export function classifierFor(job: AggregateJob): Classifier {
+function classifierFor(job: AggregateJob): Classifier {
   const key = JSON.stringify([job.taxonomy, job.model]);
   if (classifier?.key !== key) {
     const taxonomy = loadTaxonomy(job.taxonomy ?? undefined);

@@ -24,7 +24,7 @@
  * again here alone, its rows numbered from the file's start (the lines before it are known by
  * then); if that fails too, the caller reads the whole input on this thread only for its error.
  */
-import { appendFileSync, closeSync, openSync, readSync, statSync } from 'node:fs';
+import { appendFileSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import type { IngestPartial } from '../ingest/partial.js';
 import { shiftRowNames } from '../ingest/recent-complaints.js';
@@ -76,33 +76,6 @@ export interface ReadInWorkers {
    * then to be read on this thread for its error alone.
    */
   header: InputHeader | null;
-}
-
-/**
- * Whether some input will likely be read in byte ranges (a file of at least MIN_BYTES that is
- * not a zip): then the workers are started before its header is found (WorkerPool.prestart).
- * A guess from the size and the first bytes; readInWorkers decides.
- */
-export function likelyReadInRanges(files: readonly string[], settings: IngestSettings): boolean {
-  if (!WorkerPool.available || settings.naming) return false;
-  const minimum = process.env[TEST_RANGE_ENV] ? 1 : MIN_BYTES;
-  return files.some((file) => {
-    if (file === '-') return false;
-    try {
-      const info = statSync(file);
-      if (!info.isFile() || info.size < minimum) return false;
-      const fd = openSync(file, 'r');
-      try {
-        const magic = Buffer.alloc(2);
-        readSync(fd, magic, 0, 2, 0);
-        return magic.toString('latin1') !== 'PK';
-      } finally {
-        closeSync(fd);
-      }
-    } catch {
-      return false;
-    }
-  });
 }
 
 /**
@@ -195,15 +168,7 @@ export async function readInWorkers(
     keepTexts: !(first && k === 0),
   });
   const replies = cuts.slice(0, -1).map((start, k) => pool.run(task(k, start)));
-  const log = {
-    file,
-    ranges: cuts.length - 1,
-    reread: 0,
-    swallowed: 0,
-    local: 0,
-    fallback: false,
-    prestarted: pool.prestarted,
-  };
+  const log = { file, ranges: cuts.length - 1, reread: 0, swallowed: 0, local: 0, fallback: false };
   // After the last range of the last input the workers' memory goes before the merge grows
   // this thread's.
   const added = (partial: RangePartial, lastRange: boolean) =>

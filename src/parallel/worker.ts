@@ -1,15 +1,10 @@
 /** A worker thread's entry: reads the byte ranges it is sent (range-task.ts), one at a time. */
 import { parentPort } from 'node:worker_threads';
-import type { AggregateJob, RangeReply, RangeTask, WarmMessage } from './protocol.js';
+import type { RangeReply, RangeTask } from './protocol.js';
 import { readRange } from './range-task.js';
 
 const port = parentPort!;
-port.on('message', (message: RangeTask | WarmMessage) => {
-  if ('warm' in message) {
-    if (message.warm) void warmUp(message.warm);
-    return;
-  }
-  const task = message;
+port.on('message', (task: RangeTask) => {
   readRange(task).then(
     // The partials' typed arrays move to the main thread rather than being copied.
     (reply) => port.postMessage(reply, transferables(reply)),
@@ -23,15 +18,6 @@ port.on('message', (message: RangeTask | WarmMessage) => {
     },
   );
 });
-
-/** Loads the taxonomy and the model of `job` before the first range needs them. */
-async function warmUp(job: AggregateJob): Promise<void> {
-  try {
-    (await import('./range-aggregate.js')).classifierFor(job);
-  } catch {
-    // The first range meets the same error and reports it.
-  }
-}
 
 /** The distinct buffers of the typed arrays in `value` (plain data: objects, arrays, maps). */
 function transferables(value: unknown, found = new Set<ArrayBuffer>()): ArrayBuffer[] {
