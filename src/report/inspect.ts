@@ -90,6 +90,11 @@ export function renderInspect(
         `${field} ×${u.count}: ${u.values.map((v) => `'${v}'`).join(' ')}${L.bracket(L.rowsAt(u.rows, u.count > u.rows.length))}`,
     );
     if (odd.length > 0) lines.push([L.unrecognised, odd.join(sep)]);
+    // Class values the taxonomy lacks: said beside the input, not only among the warnings.
+    const unknown = (input.unknownLabels ?? []).map((u) =>
+      L.unknownLabel(u.level, u.value, u.rows),
+    );
+    if (unknown.length > 0) lines.push([L.unknownLabels, c.red(unknown.join(sep))]);
     if (input.dateRange)
       lines.push([L.dates, `${input.dateRange.from} ${L.to} ${input.dateRange.to}`]);
     if (input.coverage) lines.push([COVERAGE[lang].covered, COVERAGE[lang].span(input.coverage)]);

@@ -1008,6 +1008,9 @@ export const INSPECT = {
       (s.repeatedHeader ? `，重复表头 ${s.repeatedHeader}` : ''),
     rejected: '拒收行',
     unrecognised: '无法识别的值',
+    unknownLabels: '未知分类',
+    unknownLabel: (level: 1 | 2, value: string, rows: number) =>
+      `${level === 1 ? '一级分类' : '二级分类'} ${value} ×${rows}`,
     dates: '受理时间',
     to: '至',
     rowsAt: (rows: number[], more: boolean) => `第 ${rows.join('、')}${more ? ' 等' : ''} 行`,
@@ -1056,6 +1059,8 @@ export const INSPECT = {
       (s.repeatedHeader ? `, ${s.repeatedHeader} repeated headers` : ''),
     rejected: 'rejected',
     unrecognised: 'unrecognised values',
+    unknownLabels: 'unknown classes',
+    unknownLabel: (level: 1 | 2, value: string, rows: number) => `level ${level} ${value} ×${rows}`,
     dates: 'accepted',
     to: 'to',
     bracket: (text: string) => ` (${text})`,

@@ -38,6 +38,12 @@ describe('inspect: class values the taxonomy does not know', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).toContain(`warning: ${bad}${SAID}`);
     expect(run.stderr).not.toContain(`${clean}:`);
+    // Beside the input too: in its block, after the rejected rows, and in no other input's.
+    const block = run.stdout.slice(run.stdout.indexOf(bad));
+    expect(block).toMatch(/\n {2}未知分类 +二级分类 哈哈哈 ×3，一级分类 嘿嘿 ×1\n/);
+    expect(run.stdout.slice(0, run.stdout.indexOf(bad))).not.toContain('未知分类');
+    const en = complaints(['inspect', bad, '--lang', 'en']);
+    expect(en.stdout).toMatch(/\n {2}unknown classes +level 2 哈哈哈 ×3, level 1 嘿嘿 ×1\n/);
     const json = complaints(['inspect', clean, bad, '--json']);
     const result = JSON.parse(json.stdout);
     expect(result.inputs[0].unknownLabels).toBeUndefined();
