@@ -4,7 +4,8 @@
  * (InstallError), 2 usage or unreadable input, 3 rows rejected or targets unmatched under --strict.
  */
 import { Command, CommanderError } from 'commander';
-import { EXIT, isUserError } from './errors.js';
+import { EXIT, isUserError, userMessage } from './errors.js';
+import { runLanguage } from './cli/language.js';
 import { tmpdir } from 'node:os';
 import { cleanUpOnExit, setSweepLanguage, sweepAndSay } from './io/temp.js';
 import { GENERATED_BY } from './report/json.js';
@@ -68,9 +69,9 @@ function debugging(): boolean {
 export async function main(argv: string[]): Promise<number> {
   cleanUpOnExit();
   // What a run killed by SIGKILL left in TMPDIR (io/temp.ts); the output's folder is swept when
-  // an output is opened there. The line's language: --lang of the command line.
-  const lang = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
-  if (lang >= 0 && (argv[lang]!.slice(7) || argv[lang + 1]) === 'en') setSweepLanguage('en');
+  // an output is opened there. Its line, like every error, in the run's language.
+  const lang = runLanguage(argv.slice(2));
+  setSweepLanguage(lang);
   sweepAndSay(tmpdir());
   // `complaints ... | head` closes the pipe early: that is the reader's choice, not an error.
   // Any other failure to write the output (a full disk, an I/O error) is an output that cannot
@@ -104,8 +105,9 @@ export async function main(argv: string[]): Promise<number> {
       return EXIT.usage;
     }
     if (isUserError(error)) {
-      print(process.stderr, `complaints: ${error.message}\n`);
-      if (error.hint) print(process.stderr, `  ${error.hint}\n`);
+      const { message, hint } = userMessage(error, lang);
+      print(process.stderr, `complaints: ${message}\n`);
+      if (hint) print(process.stderr, `  ${hint}\n`);
       if (debugging()) print(process.stderr, `${error.stack}\n`);
       return error.exitCode;
     }

@@ -4,6 +4,27 @@
  */
 export const EXIT = { ok: 0, internal: 1, usage: 2, rejected: 3, warned: 4 } as const;
 
+/** The two languages of everything the tool says: Chinese by default, English with --lang en. */
+export type Lang = 'zh' | 'en';
+
+/**
+ * A message in both languages. Errors are thrown before or while settings are read, so they
+ * carry both and cli.ts prints the one of the run (its --lang, else the config file's "lang").
+ */
+export interface Said {
+  readonly zh: string;
+  readonly en: string;
+}
+
+export function said(zh: string, en: string): Said {
+  return { zh, en };
+}
+
+/** A Said (or, for text that is the same in both languages, a plain string) in one language. */
+export function sayIn(text: Said | string, lang: Lang): string {
+  return typeof text === 'string' ? text : text[lang];
+}
+
 export type InputErrorCode =
   | 'FILE_NOT_FOUND'
   | 'FILE_UNREADABLE'
@@ -47,18 +68,27 @@ export interface ErrorLocation {
   row?: number;
 }
 
-/** An input that cannot be read or a usage mistake: exit 2. */
+/**
+ * An input that cannot be read or a usage mistake: exit 2. `message` is the English text (for
+ * logs and stack traces); `said` and `saidHint` hold both languages for the user.
+ */
 export class InputError extends Error {
   readonly exitCode: number = EXIT.usage;
   readonly file?: string;
   readonly row?: number;
+  readonly hint: string | undefined;
+  readonly said: Said | string;
+  readonly saidHint: Said | string | undefined;
   constructor(
     readonly code: InputErrorCode,
-    message: string,
-    readonly hint?: string,
+    message: Said | string,
+    hint?: Said | string,
     where: ErrorLocation = {},
   ) {
-    super(message);
+    super(sayIn(message, 'en'));
+    this.hint = hint === undefined ? undefined : sayIn(hint, 'en');
+    this.said = message;
+    this.saidHint = hint;
     this.name = 'InputError';
     if (where.file !== undefined) this.file = where.file;
     if (where.row !== undefined) this.row = where.row;
@@ -177,4 +207,22 @@ export function isUserError(error: unknown): error is UserError {
     error instanceof InstallError ||
     error instanceof WarningLevelError
   );
+}
+
+/** What cli.ts prints for a user error, in the run's language. */
+export function userMessage(
+  error: UserError,
+  lang: Lang,
+): { message: string; hint: string | undefined } {
+  if (error instanceof InputError) {
+    return {
+      message: sayIn(error.said, lang),
+      hint: error.saidHint === undefined ? undefined : sayIn(error.saidHint, lang),
+    };
+  }
+  const bilingual = error as Partial<{ said: Said; saidHint: Said }>;
+  return {
+    message: bilingual.said ? bilingual.said[lang] : error.message,
+    hint: bilingual.saidHint ? bilingual.saidHint[lang] : error.hint,
+  };
 }

@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { InputError } from '../errors.js';
+import { InputError, said } from '../errors.js';
 import { detect, normaliseEncoding } from './detect.js';
 import { csvReader } from './csv.js';
 import type { TableReader } from './table.js';
@@ -96,8 +96,8 @@ async function readFileHead(
     if (code === 'ENOENT') {
       throw new InputError(
         'FILE_NOT_FOUND',
-        `${file}: no such file.`,
-        'Check the path and the file name.',
+        said(`${file}：文件不存在。`, `${file}: no such file.`),
+        said('请检查路径和文件名。', 'Check the path and the file name.'),
         { file },
       );
     }

@@ -17,7 +17,7 @@ afterAll(() => rmSync(out, { recursive: true, force: true }));
 
 describe('inputs that cannot be read: exit 2', () => {
   it.each([
-    ['missing.csv', /missing\.csv: no such file\./, /Check the path/],
+    ['missing.csv', /missing\.csv：文件不存在。/, /请检查路径和文件名/],
     ['empty.csv', /empty\.csv: the file is empty \(0 bytes\)\./, /Export the work orders again/],
     ['garbage.bin', /garbage\.bin: not a CSV or text file, nor an xlsx workbook/, /--encoding/],
     [

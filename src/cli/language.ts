@@ -1,0 +1,34 @@
+/**
+ * The language of a run's messages, known before its settings are: an error can end the run
+ * while the options or the config file are read, and must still be said in the user's language.
+ * --lang on the command line, else the config file's "lang" (--config FILE, else
+ * complaints.config.json in the working directory), else Chinese. Anything unreadable here is
+ * left to the settings, which report it; this only picks a language.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Lang } from '../errors.js';
+
+function optionValue(argv: readonly string[], name: string): string | undefined {
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i]!;
+    if (a === '--') return undefined;
+    if (a === name) return argv[i + 1];
+    if (a.startsWith(`${name}=`)) return a.slice(name.length + 1);
+  }
+  return undefined;
+}
+
+export function runLanguage(argv: readonly string[], cwd: string = process.cwd()): Lang {
+  const given = optionValue(argv, '--lang');
+  if (given === 'en' || given === 'zh') return given;
+  const config = optionValue(argv, '--config') ?? 'complaints.config.json';
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(resolve(cwd, config), 'utf8'));
+    const lang = (parsed as { lang?: unknown } | null)?.lang;
+    if (lang === 'en') return 'en';
+  } catch {
+    // No config, or one the settings will refuse with its own message.
+  }
+  return 'zh';
+}
