@@ -20,7 +20,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
-import { InputError } from '../errors.js';
+import { InputError, said, type Said } from '../errors.js';
 import { CONFIG_EXAMPLE, validateConfig } from './config-validate.js';
 import { inputWouldRead } from './inputs.js';
 import { outputPath } from './output-path.js';
@@ -33,28 +33,35 @@ function errorCode(error: unknown): string | undefined {
 }
 
 /** JSON.parse's message, with its position as line and column where it gives one. */
-function jsonProblem(error: unknown, text: string): string {
+function jsonProblem(error: unknown, text: string): Said {
   let message = error instanceof Error ? error.message : String(error);
-  let where = '';
+  let where: [number, number] | null = null;
   const lineColumn = /\s*\(line (\d+) column (\d+)\)/.exec(message);
   const position = /\s+in JSON at position (\d+)/.exec(message);
   if (lineColumn) {
-    where = ` at line ${lineColumn[1]}, column ${lineColumn[2]}`;
+    where = [Number(lineColumn[1]), Number(lineColumn[2])];
     message = message.replace(lineColumn[0], '');
   }
   if (position) {
     if (!where) {
       const before = text.slice(0, Number(position[1]));
-      const line = before.split('\n').length;
-      const column = before.length - before.lastIndexOf('\n');
-      where = ` at line ${line}, column ${column}`;
+      where = [before.split('\n').length, before.length - before.lastIndexOf('\n')];
     }
     message = message.replace(position[0], '');
   }
   // V8 quotes the whole text in some messages: `Unexpected token '}', "{…}" is not valid JSON`.
-  message = message.replace(/, ".*" is not valid JSON$/s, '');
-  return `not valid JSON${where}: ${message.replace(/\s+in JSON$/, '')}`;
+  message = message.replace(/, ".*" is not valid JSON$/s, '').replace(/\s+in JSON$/, '');
+  // V8's reason stays in English: it names the character it stopped at.
+  return said(
+    `不是有效的 JSON${where ? `（第 ${where[0]} 行第 ${where[1]} 列）` : ''}：${message}`,
+    `not valid JSON${where ? ` at line ${where[0]}, column ${where[1]}` : ''}: ${message}`,
+  );
 }
+
+const SAVE_AS_UTF8 = said(
+  '请另存为 UTF-8（记事本：另存为，编码选 UTF-8）。',
+  'Save it as UTF-8 (in Notepad: Save As, Encoding UTF-8).',
+);
 
 async function readConfigText(file: string, shown: string): Promise<string> {
   let bytes: Buffer;
@@ -63,7 +70,10 @@ async function readConfigText(file: string, shown: string): Promise<string> {
   } catch (error) {
     throw new InputError(
       'FILE_UNREADABLE',
-      `${shown}: cannot be read (${errorCode(error) ?? error}).`,
+      said(
+        `${shown}：无法读取（${errorCode(error) ?? error}）。`,
+        `${shown}: cannot be read (${errorCode(error) ?? error}).`,
+      ),
       undefined,
       { file: shown },
     );
@@ -71,8 +81,11 @@ async function readConfigText(file: string, shown: string): Promise<string> {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new InputError(
       'CONFIG_INVALID',
-      `${shown}: the file is UTF-16; a config file is UTF-8.`,
-      'Save it as UTF-8 (in Notepad: Save As, Encoding UTF-8).',
+      said(
+        `${shown}：文件是 UTF-16 编码，配置文件须为 UTF-8。`,
+        `${shown}: the file is UTF-16; a config file is UTF-8.`,
+      ),
+      SAVE_AS_UTF8,
       { file: shown },
     );
   }
@@ -81,8 +94,11 @@ async function readConfigText(file: string, shown: string): Promise<string> {
   } catch {
     throw new InputError(
       'CONFIG_INVALID',
-      `${shown}: not UTF-8 text (saved as GBK?); a config file is UTF-8.`,
-      'Save it as UTF-8 (in Notepad: Save As, Encoding UTF-8).',
+      said(
+        `${shown}：不是 UTF-8 文本（可能存成了 GBK），配置文件须为 UTF-8。`,
+        `${shown}: not UTF-8 text (saved as GBK?); a config file is UTF-8.`,
+      ),
+      SAVE_AS_UTF8,
       { file: shown },
     );
   }
@@ -110,14 +126,20 @@ export async function loadConfig(
       if (errorCode(error) === 'ENOENT' || errorCode(error) === 'ENOTDIR') {
         throw new InputError(
           'FILE_NOT_FOUND',
-          `--config ${explicit}: no such file.`,
-          `Check the path; without --config, ${CONFIG_FILE} in the working directory is used.`,
+          said(`--config ${explicit}：文件不存在。`, `--config ${explicit}: no such file.`),
+          said(
+            `请检查路径；不给 --config 时，使用工作目录中的 ${CONFIG_FILE}。`,
+            `Check the path; without --config, ${CONFIG_FILE} in the working directory is used.`,
+          ),
           { file: explicit },
         );
       }
       throw new InputError(
         'FILE_UNREADABLE',
-        `--config ${explicit}: cannot be read (${errorCode(error) ?? error}).`,
+        said(
+          `--config ${explicit}：无法读取（${errorCode(error) ?? error}）。`,
+          `--config ${explicit}: cannot be read (${errorCode(error) ?? error}).`,
+        ),
         undefined,
         { file: explicit },
       );
@@ -128,10 +150,14 @@ export async function loadConfig(
         (s) => s.isFile(),
         () => false,
       );
+      const meant = `--config ${relative(cwd, inside) || inside}`;
       throw new InputError(
         'FILE_UNREADABLE',
-        `--config ${explicit}: is a folder, not a file.`,
-        found ? `Did you mean --config ${relative(cwd, inside) || inside}?` : undefined,
+        said(
+          `--config ${explicit}：这是文件夹，不是文件。`,
+          `--config ${explicit}: is a folder, not a file.`,
+        ),
+        found ? said(`是否指 ${meant}？`, `Did you mean ${meant}?`) : undefined,
         { file: explicit },
       );
     }
@@ -148,18 +174,25 @@ export async function loadConfig(
 
   const text = await readConfigText(file, shown);
   if (text.trim() === '') {
-    throw new InputError('CONFIG_INVALID', `${shown}: the file is empty.`, CONFIG_EXAMPLE, {
-      file: shown,
-    });
+    throw new InputError(
+      'CONFIG_INVALID',
+      said(`${shown}：文件是空的。`, `${shown}: the file is empty.`),
+      CONFIG_EXAMPLE,
+      { file: shown },
+    );
   }
   let doc: unknown;
   try {
     doc = JSON.parse(text);
   } catch (error) {
+    const problem = jsonProblem(error, text);
     throw new InputError(
       'CONFIG_INVALID',
-      `${shown}: ${jsonProblem(error, text)}.`,
-      'JSON needs "double quotes", no comments and no comma after the last item.',
+      said(`${shown}：${problem.zh}。`, `${shown}: ${problem.en}.`),
+      said(
+        'JSON 要用英文双引号 "…"，不能有注释，最后一项后面不能有逗号。',
+        'JSON needs "double quotes", no comments and no comma after the last item.',
+      ),
       { file: shown },
     );
   }
@@ -210,11 +243,16 @@ function refuseOutInsideInputs(out: string, inputs: string[], dir: string, shown
   for (const pattern of inputs) {
     const named = !isDynamicPattern(pattern) && resolve(dir, pattern);
     const over = samples.find((sample) => sample === named);
+    const outShown = JSON.stringify(relative(dir, out));
+    const inputShown = JSON.stringify(pattern);
     if (over) {
       throw new InputError(
         'CONFIG_INVALID',
-        `${shown}: "out" ${JSON.stringify(relative(dir, out))} would write over the input ${JSON.stringify(pattern)} (${relative(dir, over)}).`,
-        'Write the reports to another name or folder.',
+        said(
+          `${shown}："out" ${outShown} 会覆盖输入文件 ${inputShown}（${relative(dir, over)}）。`,
+          `${shown}: "out" ${outShown} would write over the input ${inputShown} (${relative(dir, over)}).`,
+        ),
+        said('请把报告写到别的文件名或文件夹。', 'Write the reports to another name or folder.'),
         { file: shown },
       );
     }
@@ -222,8 +260,14 @@ function refuseOutInsideInputs(out: string, inputs: string[], dir: string, shown
     if (hit) {
       throw new InputError(
         'CONFIG_INVALID',
-        `${shown}: "out" ${JSON.stringify(relative(dir, out))} writes reports that "inputs" ${JSON.stringify(pattern)} would read as exports (e.g. ${relative(dir, hit)}).`,
-        'Write the reports to another folder, or narrow the inputs pattern to the exports (a workbook report, .xlsx, may stay among them: it is left out by its sheets).',
+        said(
+          `${shown}："out" ${outShown} 写出的报告会被 "inputs" ${inputShown} 当作导出文件读取（例如 ${relative(dir, hit)}）。`,
+          `${shown}: "out" ${outShown} writes reports that "inputs" ${inputShown} would read as exports (e.g. ${relative(dir, hit)}).`,
+        ),
+        said(
+          '请把报告写到别的文件夹，或把 inputs 的模式收窄到导出文件（工作簿报告 .xlsx 可以放在其中：按工作表识别，不会被读取）。',
+          'Write the reports to another folder, or narrow the inputs pattern to the exports (a workbook report, .xlsx, may stay among them: it is left out by its sheets).',
+        ),
         { file: shown },
       );
     }

@@ -3,14 +3,14 @@
  * values the command line's options give, so the two merge key by key (resolve.ts). Every
  * refusal names the file and the key. Pure.
  */
-import { InputError } from '../errors.js';
+import { InputError, said, type Said } from '../errors.js';
 import { normaliseEncoding } from '../io/detect.js';
 import { MAP_FIELDS, isMapField } from '../schema/fields.js';
 import type { MapOverrides } from '../schema/header.js';
 import { BY_HINT, MAX_BY } from './by.js';
 import { PLACEHOLDERS, PLACEHOLDERS_HINT, unknownPlaceholders } from './output-path.js';
 import { PERIOD_OPTION_KEYS, RULES_HINT, ruleProblem } from './period-syntax.js';
-import { closest, sentence } from './suggest.js';
+import { closest, didYouMean, sentences } from './suggest.js';
 import type { ConfigSettings } from './types.js';
 import { isLang, mapEntry, positiveNumber, sizeInBytes, timeLimit } from './values.js';
 
@@ -50,61 +50,84 @@ const KEYS: readonly Key[] = [
 /** JSON Schema's annotations, allowed so a file can say what it is. */
 const IGNORED_KEYS = ['$schema', '$comment'];
 
-export const CONFIG_EXAMPLE =
-  'Example: { "inputs": ["exports/*.xlsx"], "period": "previous-month" }';
+export const CONFIG_EXAMPLE = said(
+  '示例：{ "inputs": ["exports/*.xlsx"], "period": "previous-month" }',
+  'Example: { "inputs": ["exports/*.xlsx"], "period": "previous-month" }',
+);
 
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
+function describe(value: unknown): Said {
+  if (value === null) return said('null', 'null');
+  if (Array.isArray(value)) return said('数组', 'an array');
   switch (typeof value) {
-    case 'string':
-      return `a string (${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)})`;
+    case 'string': {
+      const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+      return said(`字符串 ${shown}`, `a string (${shown})`);
+    }
     case 'number':
-      return `a number (${value})`;
+      return said(`数字 ${value}`, `a number (${value})`);
     case 'boolean':
-      return String(value);
+      return said(String(value), String(value));
     default:
-      return 'an object';
+      return said('对象', 'an object');
   }
 }
+
+/** "expected WHAT, got VALUE" (or what the value is, said as `got`). */
+function expected(what: Said, got: Said): Said {
+  return said(`应为${what.zh}，实际是${got.zh}`, `expected ${what.en}, got ${got.en}`);
+}
+
+/** A list of WHAT (plural in English). */
+function arrayOf(what: Said): Said {
+  return said(`由${what.zh}组成的数组`, `an array of ${what.en}`);
+}
+
+const POSITIVE = {
+  whole: said('大于 0 的整数', 'a whole number above 0'),
+  any: said('大于 0 的数', 'a number above 0'),
+};
 
 class Checker {
   constructor(readonly file: string) {}
 
-  fail(key: string, problem: string, hint?: string): never {
-    throw new InputError('CONFIG_INVALID', `${this.file}: "${key}": ${sentence(problem)}`, hint, {
-      file: this.file,
-    });
+  fail(key: string, problem: Said, hint?: Said | string): never {
+    const text = sentences(problem);
+    throw new InputError(
+      'CONFIG_INVALID',
+      said(`${this.file}："${key}"：${text.zh}`, `${this.file}: "${key}": ${text.en}`),
+      hint,
+      { file: this.file },
+    );
   }
 
-  string(key: string, value: unknown, what: string): string {
-    if (typeof value !== 'string') this.fail(key, `expected ${what}, got ${describe(value)}`);
-    if (value.trim() === '') this.fail(key, `expected ${what}, got an empty string`);
+  string(key: string, value: unknown, what: Said): string {
+    if (typeof value !== 'string') this.fail(key, expected(what, describe(value)));
+    if (value.trim() === '') this.fail(key, expected(what, said('空字符串', 'an empty string')));
     return value;
   }
 
   boolean(key: string, value: unknown): boolean {
     if (typeof value !== 'boolean')
-      this.fail(key, `expected true or false, got ${describe(value)}`);
+      this.fail(key, expected(said('true 或 false', 'true or false'), describe(value)));
     return value;
   }
 
-  /** A list of strings; a single string is taken as a list of one. */
-  strings(key: string, value: unknown, what: string, one: string): string[] {
+  /** A list of strings (`what`: the items, in the plural); a single string is a list of one. */
+  strings(key: string, value: unknown, what: Said, one: Said): string[] {
     const list = typeof value === 'string' ? [value] : value;
-    if (!Array.isArray(list))
-      this.fail(key, `expected an array of ${what}, got ${describe(value)}`);
-    if (list.length === 0) this.fail(key, `expected an array of ${what}, got an empty array`);
+    if (!Array.isArray(list)) this.fail(key, expected(arrayOf(what), describe(value)));
+    if (list.length === 0)
+      this.fail(key, expected(arrayOf(what), said('空数组', 'an empty array')));
     return list.map((item: unknown, i) => this.string(`${key}[${i}]`, item, one));
   }
 
   /** A number above 0 (a whole one for `integer`), written as a JSON number or a string. */
   positive(key: string, value: unknown, integer: boolean): number {
-    const what = `a ${integer ? 'whole ' : ''}number above 0`;
     const text =
       typeof value === 'number' ? String(value) : typeof value === 'string' ? value : null;
     const n = text === null ? null : positiveNumber(text, integer);
-    if (n === null) this.fail(key, `expected ${what}, got ${describe(value)}`);
+    if (n === null)
+      this.fail(key, expected(integer ? POSITIVE.whole : POSITIVE.any, describe(value)));
     return n;
   }
 }
@@ -116,146 +139,197 @@ class Checker {
 export function validateConfig(doc: unknown, file: string): ConfigSettings {
   const check: Checker = new Checker(file);
   if (doc === null || typeof doc !== 'object' || Array.isArray(doc)) {
+    const got = describe(doc);
     throw new InputError(
       'CONFIG_INVALID',
-      `${file}: expected a JSON object of settings, got ${describe(doc)}.`,
+      said(
+        `${file}：应为由各设置项组成的 JSON 对象，实际是${got.zh}。`,
+        `${file}: expected a JSON object of settings, got ${got.en}.`,
+      ),
       CONFIG_EXAMPLE,
       { file },
     );
   }
   const settings: ConfigSettings = {};
   for (const [key, value] of Object.entries(doc)) {
-    switch (key) {
-      case 'inputs':
-        settings.inputs = check.strings(key, value, 'file paths or globs', 'a file path or glob');
-        break;
-      case 'model':
-        // true: the default (the shipped model); false: none, as --no-model.
-        if (value === false) settings.model = false;
-        else if (value !== true)
-          settings.model = check.string(key, value, 'a file path, or false for no model');
-        break;
-      case 'targets':
-      case 'template':
-      case 'thresholds':
-      case 'units':
-      case 'codes':
-        settings[key] = check.string(key, value, 'a file path');
-        break;
-      case 'rollup':
-        settings.rollup = value === true ? 1 : check.positive(key, value, true);
-        break;
-      case 'taxonomy':
-        settings.taxonomy = check.string(key, value, 'a taxonomy name or file path');
-        break;
-      case 'map':
-        settings.map = checkMap(check, value);
-        break;
-      case 'complaintType':
-        settings.complaintType = check.strings(key, value, '业务类型 values', 'a 业务类型 value');
-        break;
-      case 'encoding': {
-        const encoding = check.string(key, value, 'an encoding name');
-        try {
-          settings.encoding = normaliseEncoding(encoding);
-        } catch (error) {
-          const hint = error instanceof InputError ? error.hint : undefined;
-          check.fail(key, `unknown encoding ${JSON.stringify(encoding)}`, hint);
-        }
-        break;
-      }
-      case 'sheet':
-        if (typeof value === 'number' && Number.isInteger(value) && value > 0) {
-          settings.sheet = String(value);
-        } else {
-          settings.sheet = check.string(key, value, 'a sheet name or number (1 = first)');
-        }
-        break;
-      case 'maxInflated': {
-        const what = 'a size such as "512MiB" or "8GiB"';
-        const size = check.string(key, typeof value === 'number' ? String(value) : value, what);
-        const bytes = sizeInBytes(size);
-        if (bytes === null) check.fail(key, `expected ${what}, got ${describe(value)}`);
-        settings.maxInflated = bytes;
-        break;
-      }
-      case 'failOn':
-        if (value !== 'red' && value !== 'yellow')
-          check.fail(key, `expected "red" or "yellow", got ${describe(value)}`);
-        settings.failOn = value;
-        break;
-      case 'lang':
-        if (!isLang(value)) check.fail(key, `expected "zh" or "en", got ${describe(value)}`);
-        settings.lang = value;
-        break;
-      case 'prorate':
-      case 'excludeUnsubstantiated':
-      case 'includePartial':
-      case 'detail':
-      case 'charts':
-        settings[key] = check.boolean(key, value);
-        break;
-      case 'replyLimit':
-      case 'closeLimit': {
-        const what = 'hours (24, "24h") or working days ("4wd")';
-        const text = typeof value === 'number' ? String(value) : check.string(key, value, what);
-        const limit = timeLimit(text);
-        if ('problem' in limit)
-          check.fail(
-            key,
-            limit.problem.startsWith('expected')
-              ? `${limit.problem}, got ${describe(value)}`
-              : limit.problem,
-          );
-        settings[key] = limit;
-        break;
-      }
-      case 'top':
-        settings.top = check.positive(key, value, true);
-        break;
-      case 'out': {
-        const out = check.string(key, value, 'an output file path');
-        const [unknown] = unknownPlaceholders(out);
-        if (unknown !== undefined) {
-          const near = closest(unknown, PLACEHOLDERS);
-          check.fail(
-            key,
-            `unknown placeholder {${unknown}}${near ? `; did you mean {${near}}?` : ''}`,
-            PLACEHOLDERS_HINT,
-          );
-        }
-        settings.out = out;
-        break;
-      }
-      case 'period': {
-        // "period": 2016 is a year as much as "2016" is.
-        const rule =
-          typeof value === 'number' && Number.isInteger(value)
-            ? String(value)
-            : check.string(key, value, 'a period rule');
-        const problem = ruleProblem(rule);
-        if (problem !== null) check.fail(key, problem, RULES_HINT);
-        settings.period = rule.trim();
-        break;
-      }
-      case 'by':
-        settings.by = checkBy(check, value);
-        break;
-      case 'threads':
-        settings.threads = check.positive(key, value, true);
-        break;
-      case 'hotWords':
-        settings.hotWords = typeof value === 'boolean' ? value : check.positive(key, value, true);
-        break;
-      case 'hotWordsBy':
-        if (value !== 'unit') check.fail(key, `expected "unit", got ${describe(value)}`);
-        settings.hotWordsBy = value;
-        break;
-      default:
-        unknownKey(check, key);
-    }
+    if (!checkFiles(check, settings, key, value) && !checkValues(check, settings, key, value))
+      unknownKey(check, key);
   }
   return settings;
+}
+
+const FILE_PATH = said('文件路径', 'a file path');
+
+/** The keys that name files, and those read as the command line reads its inputs; false: none. */
+function checkFiles(
+  check: Checker,
+  settings: ConfigSettings,
+  key: string,
+  value: unknown,
+): boolean {
+  switch (key) {
+    case 'inputs':
+      settings.inputs = check.strings(
+        key,
+        value,
+        said('文件路径或通配模式', 'file paths or globs'),
+        said('文件路径或通配模式', 'a file path or glob'),
+      );
+      return true;
+    case 'model':
+      // true: the default (the shipped model); false: none, as --no-model.
+      if (value === false) settings.model = false;
+      else if (value !== true)
+        settings.model = check.string(
+          key,
+          value,
+          said('文件路径，或 false（不用模型）', 'a file path, or false for no model'),
+        );
+      return true;
+    case 'targets':
+    case 'template':
+    case 'thresholds':
+    case 'units':
+    case 'codes':
+      settings[key] = check.string(key, value, FILE_PATH);
+      return true;
+    case 'taxonomy':
+      settings.taxonomy = check.string(
+        key,
+        value,
+        said('分类体系名称或文件路径', 'a taxonomy name or file path'),
+      );
+      return true;
+    case 'out': {
+      const out = check.string(key, value, said('输出文件路径', 'an output file path'));
+      const [unknown] = unknownPlaceholders(out);
+      if (unknown !== undefined) {
+        const near = closest(unknown, PLACEHOLDERS);
+        check.fail(
+          key,
+          didYouMean(
+            said(`未知的占位符 {${unknown}}`, `unknown placeholder {${unknown}}`),
+            near && `{${near}}`,
+          ),
+          PLACEHOLDERS_HINT,
+        );
+      }
+      settings.out = out;
+      return true;
+    }
+    case 'map':
+      settings.map = checkMap(check, value);
+      return true;
+    case 'complaintType':
+      settings.complaintType = check.strings(
+        key,
+        value,
+        said('业务类型取值', '业务类型 values'),
+        said('业务类型取值', 'a 业务类型 value'),
+      );
+      return true;
+    case 'encoding': {
+      const encoding = check.string(key, value, said('编码名称', 'an encoding name'));
+      try {
+        settings.encoding = normaliseEncoding(encoding);
+      } catch (error) {
+        const hint = error instanceof InputError ? error.saidHint : undefined;
+        const shown = JSON.stringify(encoding);
+        check.fail(key, said(`未知的编码 ${shown}`, `unknown encoding ${shown}`), hint);
+      }
+      return true;
+    }
+    case 'sheet':
+      if (typeof value === 'number' && Number.isInteger(value) && value > 0) {
+        settings.sheet = String(value);
+      } else {
+        settings.sheet = check.string(
+          key,
+          value,
+          said('工作表名称或序号（1 表示第一个）', 'a sheet name or number (1 = first)'),
+        );
+      }
+      return true;
+    case 'by':
+      settings.by = checkBy(check, value);
+      return true;
+  }
+  return false;
+}
+
+/** The keys of values: sizes, choices, switches, limits, numbers, the period; false: none. */
+function checkValues(
+  check: Checker,
+  settings: ConfigSettings,
+  key: string,
+  value: unknown,
+): boolean {
+  switch (key) {
+    case 'maxInflated': {
+      const what = said('大小，例如 "512MiB" 或 "8GiB"', 'a size such as "512MiB" or "8GiB"');
+      const size = check.string(key, typeof value === 'number' ? String(value) : value, what);
+      const bytes = sizeInBytes(size);
+      if (bytes === null) check.fail(key, expected(what, describe(value)));
+      settings.maxInflated = bytes;
+      return true;
+    }
+    case 'failOn':
+      if (value !== 'red' && value !== 'yellow')
+        check.fail(key, expected(said('"red" 或 "yellow"', '"red" or "yellow"'), describe(value)));
+      settings.failOn = value;
+      return true;
+    case 'lang':
+      if (!isLang(value))
+        check.fail(key, expected(said('"zh" 或 "en"', '"zh" or "en"'), describe(value)));
+      settings.lang = value;
+      return true;
+    case 'prorate':
+    case 'excludeUnsubstantiated':
+    case 'includePartial':
+    case 'detail':
+    case 'charts':
+      settings[key] = check.boolean(key, value);
+      return true;
+    case 'replyLimit':
+    case 'closeLimit': {
+      const what = said(
+        '小时数（24、"24h"）或工作日数（"4wd"）',
+        'hours (24, "24h") or working days ("4wd")',
+      );
+      const text = typeof value === 'number' ? String(value) : check.string(key, value, what);
+      const limit = timeLimit(text);
+      if ('problem' in limit)
+        check.fail(key, limit.expected ? expected(limit.expected, describe(value)) : limit.problem);
+      settings[key] = limit;
+      return true;
+    }
+    case 'top':
+    case 'threads':
+      settings[key] = check.positive(key, value, true);
+      return true;
+    case 'rollup':
+      settings.rollup = value === true ? 1 : check.positive(key, value, true);
+      return true;
+    case 'period': {
+      // "period": 2016 is a year as much as "2016" is.
+      const rule =
+        typeof value === 'number' && Number.isInteger(value)
+          ? String(value)
+          : check.string(key, value, said('期间规则', 'a period rule'));
+      const problem = ruleProblem(rule);
+      if (problem !== null) check.fail(key, problem, RULES_HINT);
+      settings.period = rule.trim();
+      return true;
+    }
+    case 'hotWords':
+      settings.hotWords = typeof value === 'boolean' ? value : check.positive(key, value, true);
+      return true;
+    case 'hotWordsBy':
+      if (value !== 'unit') check.fail(key, expected(said('"unit"', '"unit"'), describe(value)));
+      settings.hotWordsBy = value;
+      return true;
+  }
+  return false;
 }
 
 function unknownKey(check: Checker, key: string): void {
@@ -263,17 +337,28 @@ function unknownKey(check: Checker, key: string): void {
   if ((PERIOD_OPTION_KEYS as readonly string[]).includes(key)) {
     check.fail(
       key,
-      'unknown setting; a config file gives the period as "period"',
-      `Example: "period": "2016-11", "2016Q4", "2016", "2016-01..2016-06" or a rule such as "previous-month".`,
+      said(
+        '未知的设置项；配置文件中的期间写作 "period"',
+        'unknown setting; a config file gives the period as "period"',
+      ),
+      said(
+        '示例："period": "2016-11"、"2016Q4"、"2016"、"2016-01..2016-06"，或规则，如 "previous-month"。',
+        'Example: "period": "2016-11", "2016Q4", "2016", "2016-01..2016-06" or a rule such as "previous-month".',
+      ),
     );
   }
   const near = closest(key, KEYS);
   check.fail(
     key,
-    `unknown setting${near ? `; did you mean "${near}"?` : ''}`,
-    near ? undefined : `Settings: ${KEYS.join(', ')}.`,
+    didYouMean(said('未知的设置项', 'unknown setting'), near && `"${near}"`),
+    near ? undefined : said(`可用的设置项：${KEYS.join('、')}。`, `Settings: ${KEYS.join(', ')}.`),
   );
 }
+
+const FIELDS_HINT = said(
+  `可用字段：${MAP_FIELDS.join('、')}。`,
+  `Fields: ${MAP_FIELDS.join(', ')}.`,
+);
 
 /** "map": ["unit=管理单位名称", …] or { "unit": "管理单位名称" }. */
 function checkMap(check: Checker, value: unknown): MapOverrides {
@@ -284,22 +369,31 @@ function checkMap(check: Checker, value: unknown): MapOverrides {
         const near = closest(field, MAP_FIELDS);
         check.fail(
           `map.${field}`,
-          `unknown field${near ? `; did you mean "${near}"?` : ''}`,
-          `Fields: ${MAP_FIELDS.join(', ')}.`,
+          didYouMean(said('未知的字段', 'unknown field'), near && `"${near}"`),
+          FIELDS_HINT,
         );
       }
-      map[field] = check.string(`map.${field}`, header, 'a header name').trim();
+      map[field] = check.string(`map.${field}`, header, said('列名', 'a header name')).trim();
     }
     return map;
   }
-  const entries = check.strings('map', value, '"field=header" entries', '"field=header"');
+  const entries = check.strings(
+    'map',
+    value,
+    said('"field=header" 形式的条目', '"field=header" entries'),
+    said('"field=header"', '"field=header"'),
+  );
   entries.forEach((entry, i) => {
     const parsed = mapEntry(entry);
     if (!parsed) {
+      const shown = JSON.stringify(entry);
       check.fail(
         `map[${i}]`,
-        `${JSON.stringify(entry)}: expected field=header, with field one of ${MAP_FIELDS.join(', ')}`,
-        'Example: "map": ["unit=管理单位名称"]',
+        said(
+          `${shown}：应为 field=header，field 是 ${MAP_FIELDS.join('、')} 之一`,
+          `${shown}: expected field=header, with field one of ${MAP_FIELDS.join(', ')}`,
+        ),
+        said('示例："map": ["unit=管理单位名称"]', 'Example: "map": ["unit=管理单位名称"]'),
       );
     }
     map[parsed[0]] = parsed[1];
@@ -309,19 +403,41 @@ function checkMap(check: Checker, value: unknown): MapOverrides {
 
 /** "by": "channel", ["unit", "level1"] (one two-way table) or [["channel"], ["unit", "level1"]]. */
 function checkBy(check: Checker, value: unknown): string[][] {
-  const what = 'a field or column header, an array of two, or an array of such arrays';
   const one = (key: string, v: unknown): string[] => {
-    const names = check.strings(key, v, 'fields or column headers', 'a field or column header');
+    const names = check.strings(
+      key,
+      v,
+      said('字段名或列名', 'fields or column headers'),
+      said('字段名或列名', 'a field or column header'),
+    );
     if (names.length > MAX_BY)
-      check.fail(key, `a breakdown is by one or two dimensions, got ${names.length}`, BY_HINT);
+      check.fail(
+        key,
+        said(
+          `分项最多按两个维度，这里给了 ${names.length} 个`,
+          `a breakdown is by one or two dimensions, got ${names.length}`,
+        ),
+        BY_HINT,
+      );
     const trimmed = names.map((n) => n.trim());
     if (trimmed.length === 2 && trimmed[0] === trimmed[1])
-      check.fail(key, `a two-way table needs two different dimensions, got ${trimmed[0]} twice`);
+      check.fail(
+        key,
+        said(
+          `二维表需要两个不同的维度，这里 ${trimmed[0]} 给了两次`,
+          `a two-way table needs two different dimensions, got ${trimmed[0]} twice`,
+        ),
+      );
     return trimmed;
   };
   if (Array.isArray(value) && value.length > 0 && value.every((v) => Array.isArray(v)))
     return value.map((v, i) => one(`by[${i}]`, v));
-  if (typeof value !== 'string' && !Array.isArray(value))
-    check.fail('by', `expected ${what}, got ${describe(value)}`, BY_HINT);
+  if (typeof value !== 'string' && !Array.isArray(value)) {
+    const what = said(
+      '字段名或列名、两个这样的名称组成的数组，或由这种数组组成的数组',
+      'a field or column header, an array of two, or an array of such arrays',
+    );
+    check.fail('by', expected(what, describe(value)), BY_HINT);
+  }
   return [one('by', value)];
 }

@@ -8,7 +8,7 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import { InputError } from '../errors.js';
+import { InputError, said } from '../errors.js';
 import { isOwnReport } from '../io/own-report.js';
 
 /** Compares paths with runs of digits as numbers, so 2016-9.xlsx comes before 2016-10.xlsx. */
@@ -108,8 +108,14 @@ export function refuseTableInputsWouldRead(
   if (input) {
     throw new InputError(
       'BAD_OPTION',
-      `${output}: the input ${input.given} would read this table as an export the next time it runs.`,
-      'Write it outside the folder of exports (or name the exports by a narrower pattern); nothing was read or written.',
+      said(
+        `${output}：下次运行时，输入 ${input.given} 会把这个表当作导出文件读取。`,
+        `${output}: the input ${input.given} would read this table as an export the next time it runs.`,
+      ),
+      said(
+        '请把它写到导出文件的文件夹之外（或用更窄的模式指定导出文件）；没有读取或写入任何文件。',
+        'Write it outside the folder of exports (or name the exports by a narrower pattern); nothing was read or written.',
+      ),
       { file: output },
     );
   }
@@ -175,8 +181,14 @@ export async function expandCommandLine(
   if (args.filter((a) => a === '-').length > 1) {
     throw new InputError(
       'BAD_OPTION',
-      '- (standard input) is given more than once; it can be read only once.',
-      'Give - once, and the other exports as files.',
+      said(
+        '-（标准输入）给了不止一次，它只能读取一次。',
+        '- (standard input) is given more than once; it can be read only once.',
+      ),
+      said(
+        '请只给一次 -，其他导出文件以文件给出。',
+        'Give - once, and the other exports as files.',
+      ),
     );
   }
   for (const arg of args) {
@@ -184,10 +196,17 @@ export async function expandCommandLine(
     if (info?.isDirectory()) {
       const { files, leftOut } = await listFolder(resolve(cwd, arg), arg);
       if (files.length === 0) {
+        const others = leftOut.length > 0;
         throw new InputError(
           'FILE_NOT_FOUND',
-          `${arg}: this folder holds no export (.xlsx, .csv or .txt)${leftOut.length > 0 ? `, only ${leftOut.length} other file(s) such as ${leftOut[0]}` : ''}.`,
-          'Give the folder the exports are in, or the files themselves.',
+          said(
+            `${arg}：这个文件夹中没有导出文件（.xlsx、.csv 或 .txt）${others ? `，只有 ${leftOut.length} 个其他文件，如 ${leftOut[0]}` : ''}。`,
+            `${arg}: this folder holds no export (.xlsx, .csv or .txt)${others ? `, only ${leftOut.length} other file(s) such as ${leftOut[0]}` : ''}.`,
+          ),
+          said(
+            '请给出导出文件所在的文件夹，或直接给出文件。',
+            'Give the folder the exports are in, or the files themselves.',
+          ),
           { file: arg },
         );
       }
@@ -204,8 +223,11 @@ export async function expandCommandLine(
     if (files.length === 0) {
       throw new InputError(
         'FILE_NOT_FOUND',
-        `${arg}: no file matches this pattern.`,
-        'Check the folder and the extension (patterns are relative to the working directory).',
+        said(`${arg}：没有文件匹配这个模式。`, `${arg}: no file matches this pattern.`),
+        said(
+          '请检查文件夹和扩展名（模式相对于工作目录）。',
+          'Check the folder and the extension (patterns are relative to the working directory).',
+        ),
         { file: arg },
       );
     }
@@ -252,7 +274,12 @@ async function expandGlob(
  */
 export async function resolveInputs(patterns: string[], dir: string): Promise<string[]> {
   const found = new Set<string>();
+  const relativeHint = said(
+    '配置文件中的路径相对于配置文件所在的文件夹。',
+    "Paths in the config file are relative to the config file's folder.",
+  );
   for (const pattern of patterns) {
+    const shown = JSON.stringify(pattern);
     const literal = resolve(dir, pattern);
     const info = await stat(literal).catch(() => null);
     if (info?.isFile()) {
@@ -264,8 +291,11 @@ export async function resolveInputs(patterns: string[], dir: string): Promise<st
       if (files.length === 0) {
         throw new InputError(
           'FILE_NOT_FOUND',
-          `"inputs": ${JSON.stringify(pattern)} is a folder in ${dir} that holds no export (.xlsx, .csv or .txt).`,
-          "Paths in the config file are relative to the config file's folder.",
+          said(
+            `"inputs"：${shown} 是 ${dir} 中的文件夹，其中没有导出文件（.xlsx、.csv 或 .txt）。`,
+            `"inputs": ${shown} is a folder in ${dir} that holds no export (.xlsx, .csv or .txt).`,
+          ),
+          relativeHint,
           { file: literal },
         );
       }
@@ -276,8 +306,11 @@ export async function resolveInputs(patterns: string[], dir: string): Promise<st
     if (!isDynamicPattern(globPattern)) {
       throw new InputError(
         'FILE_NOT_FOUND',
-        `"inputs": ${JSON.stringify(pattern)}: no such file in ${dir}.`,
-        "Paths in the config file are relative to the config file's folder.",
+        said(
+          `"inputs"：${dir} 中没有文件 ${shown}。`,
+          `"inputs": ${shown}: no such file in ${dir}.`,
+        ),
+        relativeHint,
         { file: literal },
       );
     }
@@ -286,8 +319,14 @@ export async function resolveInputs(patterns: string[], dir: string): Promise<st
     if (!baseInfo?.isDirectory()) {
       throw new InputError(
         'FILE_NOT_FOUND',
-        `"inputs": ${JSON.stringify(pattern)} matched no file: there is no folder ${base}.`,
-        "Patterns are relative to the config file's folder.",
+        said(
+          `"inputs"：${shown} 没有匹配到文件：文件夹 ${base} 不存在。`,
+          `"inputs": ${shown} matched no file: there is no folder ${base}.`,
+        ),
+        said(
+          '模式相对于配置文件所在的文件夹。',
+          "Patterns are relative to the config file's folder.",
+        ),
       );
     }
     const matches = await glob(rest, {
@@ -302,11 +341,17 @@ export async function resolveInputs(patterns: string[], dir: string): Promise<st
     for (const match of matches)
       if (!(await isLeftOutReport(resolve(match)))) exports.push(resolve(match));
     if (exports.length === 0) {
-      const reports = matches.length > 0 ? `, only ${matches.length} report(s) of complaints` : '';
+      const reports = matches.length > 0;
       throw new InputError(
         'FILE_NOT_FOUND',
-        `"inputs": ${JSON.stringify(pattern)} matched no file in ${dir}${reports}.`,
-        "Patterns are relative to the config file's folder; check the folder and the extension.",
+        said(
+          `"inputs"：${shown} 在 ${dir} 中没有匹配到导出文件${reports ? `，只有 ${matches.length} 个 complaints 生成的报告` : ''}。`,
+          `"inputs": ${shown} matched no file in ${dir}${reports ? `, only ${matches.length} report(s) of complaints` : ''}.`,
+        ),
+        said(
+          '模式相对于配置文件所在的文件夹；请检查文件夹和扩展名。',
+          "Patterns are relative to the config file's folder; check the folder and the extension.",
+        ),
       );
     }
     for (const file of exports) found.add(file);

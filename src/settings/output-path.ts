@@ -2,14 +2,17 @@
  * Where a report is written: --out as given, or the config file's "out" pattern with the
  * period filled in ({period} {from} {to} {date}), or the command's default name.
  */
+import { said } from '../errors.js';
 import type { Settings } from './types.js';
 import { literalMonth, quarterString } from './period-syntax.js';
 import type { PeriodRequest } from '../metrics/period.js';
 
 export const PLACEHOLDERS = ['period', 'from', 'to', 'date'] as const;
 
-export const PLACEHOLDERS_HINT =
-  'Placeholders: {period} (2016Q4, 2016-11, 2016, 2016-01_2016-06, 2016-W25 or 2016-06-30), {from}, {to}, {date} (today).';
+export const PLACEHOLDERS_HINT = said(
+  '可用的占位符：{period}（2016Q4、2016-11、2016、2016-01_2016-06、2016-W25 或 2016-06-30）、{from}、{to}、{date}（当天日期）。',
+  'Placeholders: {period} (2016Q4, 2016-11, 2016, 2016-01_2016-06, 2016-W25 or 2016-06-30), {from}, {to}, {date} (today).',
+);
 
 /** The placeholders of a pattern that are none of PLACEHOLDERS. */
 export function unknownPlaceholders(pattern: string): string[] {

@@ -7,7 +7,7 @@
  * metrics/calendar.ts. A period asked in days (--day, --week, --from/--to with a day) carries
  * its days in `PeriodRequest.days` beside the months that hold them.
  */
-import { InputError } from '../errors.js';
+import { InputError, said, type Said } from '../errors.js';
 import {
   dayToString,
   daysFromCivil,
@@ -21,7 +21,7 @@ import {
 } from '../metrics/calendar.js';
 import type { PeriodRequest } from '../metrics/period.js';
 import { monthIndexToString } from '../schema/values.js';
-import { closest, sentence } from './suggest.js';
+import { closest, didYouMean, sentences } from './suggest.js';
 
 /** The period options of the command line, as typed. */
 export interface PeriodOptions {
@@ -138,13 +138,34 @@ export function weekString(year: number, week: number): string {
 
 type PeriodKind = 'month' | 'quarter' | 'year' | 'day' | 'week';
 
-const FORMS: Record<PeriodKind, { forms: string; example: string }> = {
-  month: { forms: '2016-11, 201611 or 2016年11月', example: '2016-11' },
-  quarter: { forms: '2016Q4, 2016年第四季度 or 2016年4季度', example: '2016Q4' },
-  year: { forms: '2016 or 2016年', example: '2016' },
-  day: { forms: '2016-06-30, 20160630 or 2016年6月30日', example: '2016-06-30' },
+/** Each kind of period: its name and the forms it is written in, in both languages. */
+const FORMS: Record<PeriodKind, { name: Said; forms: Said; example: string }> = {
+  month: {
+    name: said('月份', 'month'),
+    forms: said('2016-11、201611 或 2016年11月', '2016-11, 201611 or 2016年11月'),
+    example: '2016-11',
+  },
+  quarter: {
+    name: said('季度', 'quarter'),
+    forms: said('2016Q4、2016年第四季度 或 2016年4季度', '2016Q4, 2016年第四季度 or 2016年4季度'),
+    example: '2016Q4',
+  },
+  year: {
+    name: said('年份', 'year'),
+    forms: said('2016 或 2016年', '2016 or 2016年'),
+    example: '2016',
+  },
+  day: {
+    name: said('日期', 'day'),
+    forms: said('2016-06-30、20160630 或 2016年6月30日', '2016-06-30, 20160630 or 2016年6月30日'),
+    example: '2016-06-30',
+  },
   week: {
-    forms: '2016-W25, 2016W25 or 2016年第25周 (ISO weeks, Monday to Sunday)',
+    name: said('周', 'week'),
+    forms: said(
+      '2016-W25、2016W25 或 2016年第25周（ISO 周，周一至周日）',
+      '2016-W25, 2016W25 or 2016年第25周 (ISO weeks, Monday to Sunday)',
+    ),
     example: '2016-W25',
   },
 };
@@ -153,22 +174,28 @@ const FORMS: Record<PeriodKind, { forms: string; example: string }> = {
  * What `text` is when it is not a `kind`: a quarter given to --month is said to be one, with
  * the option that reads it; null when it is nothing we read.
  */
-function otherKind(text: string, kind: PeriodKind): string | null {
+function otherKind(text: string, kind: PeriodKind): Said | null {
+  const use = (other: PeriodKind, option: string) =>
+    said(`这是${FORMS[other].name.zh}，请用 ${option}。`, `That is a ${other}: use ${option}.`);
   const quarter = kind === 'quarter' ? null : readQuarter(text);
-  if (quarter) return `That is a quarter: use --quarter ${quarter[0]}Q${quarter[1]}.`;
+  if (quarter) return use('quarter', `--quarter ${quarter[0]}Q${quarter[1]}`);
   const year = kind === 'year' ? null : readYear(text);
-  if (year !== null) return `That is a year: use --year ${year}.`;
+  if (year !== null) return use('year', `--year ${year}`);
   const month = kind === 'month' ? null : readMonth(text);
-  if (month !== null) return `That is a month: use --month ${monthIndexToString(month)}.`;
+  if (month !== null) return use('month', `--month ${monthIndexToString(month)}`);
   const day = kind === 'day' ? null : readDay(text);
-  if (day !== null) return `That is a day: use --day ${dayToString(day)}.`;
+  if (day !== null) return use('day', `--day ${dayToString(day)}`);
   const week = kind === 'week' ? null : readWeek(text);
-  if (week) return `That is a week: use --week ${weekString(week[0], week[1])}.`;
+  if (week) return use('week', `--week ${weekString(week[0], week[1])}`);
   const written = kind === 'week' ? weekParts(text) : null;
   if (written && written[1] <= 53) {
     // Week 53 exists only in some years (2015, 2020): say how many this one has.
     const last = isoWeeksInYear(written[0]);
-    return `${written[0]} has ${last} ISO weeks: its last is --week ${weekString(written[0], last)}.`;
+    const option = `--week ${weekString(written[0], last)}`;
+    return said(
+      `${written[0]} 年只有 ${last} 个 ISO 周，最后一周是 ${option}。`,
+      `${written[0]} has ${last} ISO weeks: its last is ${option}.`,
+    );
   }
   return null;
 }
@@ -177,12 +204,19 @@ function otherKind(text: string, kind: PeriodKind): string | null {
 // The command line
 
 function refuse(option: string, value: string, kind: PeriodKind): InputError {
-  const { forms, example } = FORMS[kind];
+  const { name, forms, example } = FORMS[kind];
   // --month 2016Q4 is a quarter under the wrong option: the hint names the option that reads it.
   const hint =
     (kind === 'month' && option !== '--month' ? null : otherKind(value, kind)) ??
-    `Example: ${option} ${example}`;
-  return new InputError('BAD_OPTION', `${option} ${value}: expected a ${kind} as ${forms}.`, hint);
+    said(`示例：${option} ${example}`, `Example: ${option} ${example}`);
+  return new InputError(
+    'BAD_OPTION',
+    said(
+      `${option} ${value}：应为${name.zh}，写作 ${forms.zh}。`,
+      `${option} ${value}: expected a ${kind} as ${forms.en}.`,
+    ),
+    hint,
+  );
 }
 
 function parseMonth(option: string, value: string): number {
@@ -202,11 +236,18 @@ function parseBound(option: '--from' | '--to', value: string): Bound {
   if (month !== null) return { month, day: null };
   const day = readDay(value);
   if (day !== null) return { month: monthOfDay(day), day };
-  const { forms } = FORMS.month;
+  const [months, days] = [FORMS.month.forms, FORMS.day.forms];
   throw new InputError(
     'BAD_OPTION',
-    `${option} ${value}: expected a month as ${forms}, or a day as ${FORMS.day.forms}.`,
-    otherKind(value, 'day') ?? `Example: ${option} 2016-06 or ${option} 2016-06-01`,
+    said(
+      `${option} ${value}：应为月份（${months.zh}）或日期（${days.zh}）。`,
+      `${option} ${value}: expected a month as ${months.en}, or a day as ${days.en}.`,
+    ),
+    otherKind(value, 'day') ??
+      said(
+        `示例：${option} 2016-06 或 ${option} 2016-06-01`,
+        `Example: ${option} 2016-06 or ${option} 2016-06-01`,
+      ),
   );
 }
 
@@ -237,8 +278,14 @@ function rangeRequest(options: PeriodOptions): PeriodRequest {
   if (first !== null && last !== null && first > last) {
     throw new InputError(
       'BAD_OPTION',
-      `--from ${options.from} is after --to ${options.to}.`,
-      `Give the earlier ${inDays ? 'day' : 'month'} with --from.`,
+      said(
+        `--from ${options.from} 晚于 --to ${options.to}。`,
+        `--from ${options.from} is after --to ${options.to}.`,
+      ),
+      said(
+        `请用 --from 给较早的${inDays ? '日期' : '月份'}。`,
+        `Give the earlier ${inDays ? 'day' : 'month'} with --from.`,
+      ),
     );
   }
   const kind = from || to ? 'range' : 'auto';
@@ -261,8 +308,14 @@ export function parsePeriodOptions(options: PeriodOptions): PeriodRequest {
     const names = [...given, ...(range ? ['from/--to'] : [])].map((k) => `--${k}`);
     throw new InputError(
       'BAD_OPTION',
-      `${names.join(' and ')}: give one way of choosing the period.`,
-      'Use --month, --quarter, --year, --week or --day alone, or --from/--to.',
+      said(
+        `${names.join(' 和 ')}：期间只能用一种方式指定。`,
+        `${names.join(' and ')}: give one way of choosing the period.`,
+      ),
+      said(
+        '请单独使用 --month、--quarter、--year、--week 或 --day，或者用 --from/--to。',
+        'Use --month, --quarter, --year, --week or --day alone, or --from/--to.',
+      ),
     );
   }
   if (options.month !== undefined) {
@@ -352,7 +405,10 @@ const RELATIVE_RULES = [
 ] as const;
 type RelativeRule = (typeof RELATIVE_RULES)[number];
 
-export const RULES_HINT = `Use one of ${RELATIVE_RULES.join(', ')}, or a period such as 2016-11, 2016Q4, 2016, 2016-01..2016-06, 2016-06-30 or 2016-W25.`;
+export const RULES_HINT = said(
+  `请用以下规则之一：${RELATIVE_RULES.join('、')}，或具体期间，如 2016-11、2016Q4、2016、2016-01..2016-06、2016-06-30 或 2016-W25。`,
+  `Use one of ${RELATIVE_RULES.join(', ')}, or a period such as 2016-11, 2016Q4, 2016, 2016-01..2016-06, 2016-06-30 or 2016-W25.`,
+);
 
 function monthString(index: number): string {
   const year = Math.floor(index / 12);
@@ -375,7 +431,7 @@ export function literalMonth(text: string): number | null {
 }
 
 /** The rule's period options, or a sentence saying what is wrong with it. */
-function parseRule(rule: string): ((today: Date) => PeriodOptions) | string {
+function parseRule(rule: string): ((today: Date) => PeriodOptions) | Said {
   const text = rule.trim();
   if ((RELATIVE_RULES as readonly string[]).includes(text)) {
     return (today) => relativePeriod(text as RelativeRule, today);
@@ -391,10 +447,17 @@ function parseRule(rule: string): ((today: Date) => PeriodOptions) | string {
   if (day !== null) return () => ({ day: dayToString(day) });
   const week = readWeek(text);
   if (week) return () => ({ week: weekString(week[0], week[1]) });
+  const shown = `"${rule}"`;
   if (/^\d{4}\s*[-/.年]\s*\d{1,2}\s*月?$|^\d{6}$/.test(text))
-    return `"${rule}" is not a month; write it as YYYY-MM, e.g. 2016-11`;
+    return said(
+      `${shown} 不是有效的月份，请写作 YYYY-MM，例如 2016-11`,
+      `${shown} is not a month; write it as YYYY-MM, e.g. 2016-11`,
+    );
   if (/^\d{4}\s*-?\s*Q\d$/i.test(text))
-    return `"${rule}" is not a quarter; write it as YYYYQn, e.g. 2016Q4`;
+    return said(
+      `${shown} 不是有效的季度，请写作 YYYYQn，例如 2016Q4`,
+      `${shown} is not a quarter; write it as YYYYQn, e.g. 2016Q4`,
+    );
   const range = /^(.+?)\s*\.\.\s*(.+)$/.exec(text);
   if (range) {
     const dayRange = rangeOfDays(range[1]!, range[2]!);
@@ -402,28 +465,37 @@ function parseRule(rule: string): ((today: Date) => PeriodOptions) | string {
     const from = readMonth(range[1]!);
     const to = readMonth(range[2]!);
     if (from === null || to === null) {
-      return `"${rule}" is not a range of months; write it as YYYY-MM..YYYY-MM, e.g. 2016-01..2016-06`;
+      return said(
+        `${shown} 不是有效的月份范围，请写作 YYYY-MM..YYYY-MM，例如 2016-01..2016-06`,
+        `${shown} is not a range of months; write it as YYYY-MM..YYYY-MM, e.g. 2016-01..2016-06`,
+      );
     }
-    if (from > to) return `"${rule}": the first month is after the last`;
+    if (from > to)
+      return said(`${shown}：起始月份晚于结束月份`, `${shown}: the first month is after the last`);
     return () => ({ from: monthString(from), to: monthString(to) });
   }
   const near = closest(text, RELATIVE_RULES);
-  return `"${rule}" is not a period rule${near ? `; did you mean "${near}"?` : ''}`;
+  return didYouMean(
+    said(`${shown} 不是期间规则`, `${shown} is not a period rule`),
+    near && `"${near}"`,
+  );
 }
 
 /** 2016-06-01..2016-06-15 (a month at either end stands for its days); null when neither is a day. */
-function rangeOfDays(
-  first: string,
-  last: string,
-): ((today: Date) => PeriodOptions) | string | null {
+function rangeOfDays(first: string, last: string): ((today: Date) => PeriodOptions) | Said | null {
   const from = readDay(first);
   const to = readDay(last);
   if (from === null && to === null) return null;
   const start = from ?? firstDayOfMonth(readMonth(first) ?? NaN);
   const end = to ?? lastDayOfMonth(readMonth(last) ?? NaN);
+  const shown = `"${first}..${last}"`;
   if (Number.isNaN(start) || Number.isNaN(end))
-    return `"${first}..${last}" is not a range of days; write it as YYYY-MM-DD..YYYY-MM-DD, e.g. 2016-06-01..2016-06-15`;
-  if (start > end) return `"${first}..${last}": the first day is after the last`;
+    return said(
+      `${shown} 不是有效的日期范围，请写作 YYYY-MM-DD..YYYY-MM-DD，例如 2016-06-01..2016-06-15`,
+      `${shown} is not a range of days; write it as YYYY-MM-DD..YYYY-MM-DD, e.g. 2016-06-01..2016-06-15`,
+    );
+  if (start > end)
+    return said(`${shown}：起始日期晚于结束日期`, `${shown}: the first day is after the last`);
   return () => ({ from: dayToString(start), to: dayToString(end) });
 }
 
@@ -459,9 +531,9 @@ function relativePeriod(rule: RelativeRule, today: Date): PeriodOptions {
 }
 
 /** What is wrong with a period rule (a sentence without its full stop), or null if nothing. */
-export function ruleProblem(rule: string): string | null {
+export function ruleProblem(rule: string): Said | null {
   const parsed = parseRule(rule);
-  return typeof parsed === 'string' ? parsed : null;
+  return typeof parsed === 'function' ? null : parsed;
 }
 
 /**
@@ -470,8 +542,13 @@ export function ruleProblem(rule: string): string | null {
  */
 export function periodFromRule(rule: string, today: Date): PeriodOptions {
   const parsed = parseRule(rule);
-  if (typeof parsed === 'string') {
-    throw new InputError('BAD_OPTION', `period ${sentence(parsed)}`, RULES_HINT);
+  if (typeof parsed !== 'function') {
+    const problem = sentences(parsed);
+    throw new InputError(
+      'BAD_OPTION',
+      said(`period ${problem.zh}`, `period ${problem.en}`),
+      RULES_HINT,
+    );
   }
   return parsed(today);
 }

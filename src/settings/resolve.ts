@@ -5,7 +5,7 @@
  * the config file's inputs are read only when the command line gives none, and its period rule
  * only when no period option is given.
  */
-import { InputError } from '../errors.js';
+import { InputError, said } from '../errors.js';
 import { normaliseEncoding } from '../io/detect.js';
 import { availableParallelism } from 'node:os';
 import type { ReadFile } from '../io/write.js';
@@ -31,7 +31,7 @@ import {
 } from './types.js';
 import { refuseUnused } from './unused.js';
 import { parseBy } from './by.js';
-import { sentence } from './suggest.js';
+import { sentences } from './suggest.js';
 import { isLang, mapEntry, positiveNumber, sizeInBytes, timeLimit } from './values.js';
 
 // ---------------------------------------------------------------------------------------------
@@ -39,7 +39,10 @@ import { isLang, mapEntry, positiveNumber, sizeInBytes, timeLimit } from './valu
 
 function parseLang(value: string): Lang {
   if (isLang(value)) return value;
-  throw new InputError('BAD_OPTION', `--lang ${value}: expected zh or en.`);
+  throw new InputError(
+    'BAD_OPTION',
+    said(`--lang ${value}：应为 zh 或 en。`, `--lang ${value}: expected zh or en.`),
+  );
 }
 
 function parseMap(values: readonly string[]): MapOverrides {
@@ -49,8 +52,11 @@ function parseMap(values: readonly string[]): MapOverrides {
     if (!entry) {
       throw new InputError(
         'BAD_OPTION',
-        `--map ${value}: expected field=header, with field one of ${MAP_FIELDS.join(', ')}.`,
-        'Example: --map unit=管理单位名称',
+        said(
+          `--map ${value}：应为 field=header，field 是 ${MAP_FIELDS.join('、')} 之一。`,
+          `--map ${value}: expected field=header, with field one of ${MAP_FIELDS.join(', ')}.`,
+        ),
+        said('示例：--map unit=管理单位名称', 'Example: --map unit=管理单位名称'),
       );
     }
     overrides[entry[0]] = entry[1];
@@ -63,8 +69,14 @@ function parseSize(value: string): number {
   if (size === null) {
     throw new InputError(
       'BAD_OPTION',
-      `--max-inflated ${value}: expected a size such as 512MiB or 8GiB.`,
-      'The default, 4GiB, is four times the largest part of a 1,048,575-row export.',
+      said(
+        `--max-inflated ${value}：应为大小，例如 512MiB 或 8GiB。`,
+        `--max-inflated ${value}: expected a size such as 512MiB or 8GiB.`,
+      ),
+      said(
+        '默认的 4GiB 是 1,048,575 行导出文件中最大部件的四倍。',
+        'The default, 4GiB, is four times the largest part of a 1,048,575-row export.',
+      ),
     );
   }
   return size;
@@ -80,7 +92,10 @@ function parsePositive(option: string, value: string, integer: boolean): number 
   if (n === null) {
     throw new InputError(
       'BAD_OPTION',
-      `${option} ${value}: expected a ${integer ? 'whole ' : ''}number above 0.`,
+      said(
+        `${option} ${value}：应为大于 0 的${integer ? '整数' : '数'}。`,
+        `${option} ${value}: expected a ${integer ? 'whole ' : ''}number above 0.`,
+      ),
     );
   }
   return n;
@@ -88,12 +103,17 @@ function parsePositive(option: string, value: string, integer: boolean): number 
 
 function parseLimit(option: string, value: string): TimeLimit {
   const limit = timeLimit(value);
-  if ('problem' in limit)
+  if ('problem' in limit) {
+    const problem = sentences(limit.problem);
     throw new InputError(
       'BAD_OPTION',
-      `${option} ${value}: ${sentence(limit.problem)}`,
-      `Example: ${option} 24h (hours) or ${option} 4wd (working days).`,
+      said(`${option} ${value}：${problem.zh}`, `${option} ${value}: ${problem.en}`),
+      said(
+        `示例：${option} 24h（小时）或 ${option} 4wd（工作日）。`,
+        `Example: ${option} 24h (hours) or ${option} 4wd (working days).`,
+      ),
     );
+  }
   return limit;
 }
 
@@ -174,15 +194,24 @@ function requireInputs(commandLine: CommandLine, config: LoadedConfig | null): v
   if (!config) {
     throw new InputError(
       'BAD_OPTION',
-      'no input files.',
-      'Give export files, or put "inputs" in complaints.config.json (or --config FILE).',
+      said('没有输入文件。', 'no input files.'),
+      said(
+        '请给出导出文件，或在 complaints.config.json（或 --config FILE）中写明 "inputs"。',
+        'Give export files, or put "inputs" in complaints.config.json (or --config FILE).',
+      ),
     );
   }
   if (!config.settings.inputs || config.settings.inputs.length === 0) {
     throw new InputError(
       'BAD_OPTION',
-      `no input files, on the command line or in ${config.file}.`,
-      'Add "inputs": ["exports/*.xlsx"] to the config file, or give the files.',
+      said(
+        `命令行和 ${config.file} 中都没有输入文件。`,
+        `no input files, on the command line or in ${config.file}.`,
+      ),
+      said(
+        '请在配置文件中加上 "inputs": ["exports/*.xlsx"]，或直接给出文件。',
+        'Add "inputs": ["exports/*.xlsx"] to the config file, or give the files.',
+      ),
       { file: config.file },
     );
   }
@@ -296,8 +325,14 @@ function hotWordsOf(o: CommandLineOptions, c: ConfigSettings): Settings['hotWord
   if (by !== undefined && by !== 'unit') {
     throw new InputError(
       'BAD_OPTION',
-      `--hot-words-by ${by}: hot words are listed for the whole period, or by unit.`,
-      'Write --hot-words-by unit, or leave it out.',
+      said(
+        `--hot-words-by ${by}：热词只能按整个期间列出，或按单位列出。`,
+        `--hot-words-by ${by}: hot words are listed for the whole period, or by unit.`,
+      ),
+      said(
+        '请写 --hot-words-by unit，或不给这个选项。',
+        'Write --hot-words-by unit, or leave it out.',
+      ),
     );
   }
   return { top, byUnit: by === 'unit' };
@@ -317,8 +352,14 @@ function rollupLevels(
   if (given === undefined && configured !== undefined && units === undefined) {
     throw new InputError(
       'CONFIG_INVALID',
-      `${config!.file}: "rollup": no units file to roll up along.`,
-      'Add "units": "units.csv" to the config file, or give --units FILE.',
+      said(
+        `${config!.file}："rollup"：没有单位层级文件，无法逐级汇总。`,
+        `${config!.file}: "rollup": no units file to roll up along.`,
+      ),
+      said(
+        '请在配置文件中加上 "units": "units.csv"，或给出 --units FILE。',
+        'Add "units": "units.csv" to the config file, or give --units FILE.',
+      ),
       { file: config!.file },
     );
   }
@@ -328,8 +369,14 @@ function rollupLevels(
   if (n === null) {
     throw new InputError(
       'BAD_OPTION',
-      `--rollup ${given}: expected a number of levels (1, 2 …).`,
-      'Write --rollup 1, or put --rollup after the input files.',
+      said(
+        `--rollup ${given}：应为汇总的层数（1、2 …）。`,
+        `--rollup ${given}: expected a number of levels (1, 2 …).`,
+      ),
+      said(
+        '请写 --rollup 1，或把 --rollup 放在输入文件之后。',
+        'Write --rollup 1, or put --rollup after the input files.',
+      ),
     );
   }
   return n;
@@ -353,8 +400,14 @@ function jsonFile(json: string | true): string | null {
   if (NOT_JSON.test(json)) {
     throw new InputError(
       'BAD_OPTION',
-      `--json ${json}: --json names the file it writes, and ${json} is not a .json file. Nothing was read or written.`,
-      'To print JSON, put --json after the input files (or write --json -); to save it, name a .json file.',
+      said(
+        `--json ${json}：--json 后面是它要写入的文件，而 ${json} 不是 .json 文件。没有读取或写入任何文件。`,
+        `--json ${json}: --json names the file it writes, and ${json} is not a .json file. Nothing was read or written.`,
+      ),
+      said(
+        '要打印 JSON，请把 --json 放在输入文件之后（或写 --json -）；要保存，请给出 .json 文件名。',
+        'To print JSON, put --json after the input files (or write --json -); to save it, name a .json file.',
+      ),
     );
   }
   return json;

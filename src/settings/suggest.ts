@@ -1,4 +1,5 @@
 /** "Did you mean …?" for names typed wrong: config keys, period rules, placeholders, fields. */
+import { said, type Said } from '../errors.js';
 
 /** Edit distance, a swap of two neighbours counting as one edit (optimal string alignment). */
 function editDistance(a: string, b: string): number {
@@ -73,4 +74,16 @@ export function closestUnit(name: string, known: readonly string[]): string | nu
 /** Ends a message with a full stop unless it asks a question. */
 export function sentence(text: string): string {
   return text.endsWith('?') ? text : `${text}.`;
+}
+
+/** `sentence` in both languages: 。 unless the Chinese asks a question (？). */
+export function sentences(text: Said): Said {
+  return said(/[？?]$/.test(text.zh) ? text.zh : `${text.zh}。`, sentence(text.en));
+}
+
+/** A problem followed by "; did you mean NEAR?" when there is a near name. */
+export function didYouMean(problem: Said, near: string | null): Said {
+  return near === null
+    ? problem
+    : said(`${problem.zh}，是否指 ${near}？`, `${problem.en}; did you mean ${near}?`);
 }

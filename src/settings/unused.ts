@@ -9,7 +9,7 @@
  * Pure: the options as typed, the config file's settings, the command; tested as a table.
  */
 import { extname } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError, said, type Said } from '../errors.js';
 import { breakdownDimension } from '../metrics/dimensions.js';
 import { PERIOD_OPTION_KEYS } from './period-syntax.js';
 import type { CommandName, ConfigSettings } from './types.js';
@@ -19,30 +19,51 @@ export type OptionKey = string;
 
 interface Reason {
   /** Why the command does nothing with it: follows "COMMAND: --option is not used: ". */
-  why: string;
+  why: Said;
   /** Where it is used instead. */
-  hint: string;
+  hint: Said;
 }
 
 const TARGETS: Reason = {
-  why: 'trend shows no targets',
-  hint: 'Units against their targets: complaints assess or analyze with --targets FILE.',
+  why: said('trend 不显示考核指标', 'trend shows no targets'),
+  hint: said(
+    '单位与考核指标的对比：请用 complaints assess，或 analyze 加 --targets FILE。',
+    'Units against their targets: complaints assess or analyze with --targets FILE.',
+  ),
 };
 const LISTS = (command: string): Reason => ({
-  why: `${command} has no hot-spot or repeat-complainant lists`,
-  hint: 'Those lists are in complaints analyze and complaints report.',
+  why: said(
+    `${command} 没有热点和重复投诉清单`,
+    `${command} has no hot-spot or repeat-complainant lists`,
+  ),
+  hint: said(
+    '这两个清单在 complaints analyze 和 complaints report 中。',
+    'Those lists are in complaints analyze and complaints report.',
+  ),
 });
 const TIMELINESS = (command: string): Reason => ({
-  why: `${command} shows no timeliness`,
-  hint: 'Reply and closing times are in complaints analyze and complaints report.',
+  why: said(`${command} 不统计时效`, `${command} shows no timeliness`),
+  hint: said(
+    '回复和办结时效在 complaints analyze 和 complaints report 中。',
+    'Reply and closing times are in complaints analyze and complaints report.',
+  ),
 });
 const CLASSES: Reason = {
-  why: 'assess counts complaints per unit, not per class, unless --by names a level or the discipline',
-  hint: 'Classes: complaints assess --by level1, complaints analyze, or complaints trend --by level1.',
+  why: said(
+    'assess 按单位统计投诉，不按分类，除非 --by 指定了分类级别或专业',
+    'assess counts complaints per unit, not per class, unless --by names a level or the discipline',
+  ),
+  hint: said(
+    '看分类：complaints assess --by level1、complaints analyze，或 complaints trend --by level1。',
+    'Classes: complaints assess --by level1, complaints analyze, or complaints trend --by level1.',
+  ),
 };
 const HOT_WORDS = (command: string): Reason => ({
-  why: `${command} shows no hot words`,
-  hint: 'Hot words of the complaint texts are in complaints analyze and complaints report.',
+  why: said(`${command} 不显示热词`, `${command} shows no hot words`),
+  hint: said(
+    '受理内容的热词在 complaints analyze 和 complaints report 中。',
+    'Hot words of the complaint texts are in complaints analyze and complaints report.',
+  ),
 });
 
 /** The --by dimensions that classify (the others leave --taxonomy and --model idle). */
@@ -53,8 +74,14 @@ const CLASS_BY: readonly string[] = ['level1', 'level2', 'level3', 'discipline']
  * (addMetricOptions) and refused when typed.
  */
 const ONE_PERIOD: Reason = {
-  why: 'warn judges one month (or day, or week) against the unit’s own periods before it',
-  hint: 'Give --month YYYY-MM, or leave the period out for the latest complete month.',
+  why: said(
+    'warn 把一个月（或一天、一周）与该单位此前各期相比',
+    'warn judges one month (or day, or week) against the unit’s own periods before it',
+  ),
+  hint: said(
+    '请给出 --month YYYY-MM；不给期间时，用最近一个完整的月。',
+    'Give --month YYYY-MM, or leave the period out for the latest complete month.',
+  ),
 };
 
 export const NOT_USED: Partial<Record<CommandName, Record<OptionKey, Reason>>> = {
@@ -64,8 +91,14 @@ export const NOT_USED: Partial<Record<CommandName, Record<OptionKey, Reason>>> =
     from: ONE_PERIOD,
     to: ONE_PERIOD,
     prorate: {
-      why: 'warn holds the year so far against the whole annual target, and its pace against the months gone',
-      hint: 'Prorated targets: complaints assess or report with --prorate.',
+      why: said(
+        'warn 用全年指标衡量年初至今的投诉，并按已过的月份衡量进度',
+        'warn holds the year so far against the whole annual target, and its pace against the months gone',
+      ),
+      hint: said(
+        '按月折算的指标：请用 complaints assess 或 report 加 --prorate。',
+        'Prorated targets: complaints assess or report with --prorate.',
+      ),
     },
     top: LISTS('warn'),
     hotWords: HOT_WORDS('warn'),
@@ -98,11 +131,18 @@ export function flag(key: OptionKey): string {
 function refuse(
   command: CommandName,
   key: OptionKey,
-  why: string,
-  hint: string,
+  why: Said,
+  hint: Said,
   shown = flag(key),
 ): never {
-  throw new InputError('BAD_OPTION', `${command}: ${shown} is not used: ${why}.`, hint);
+  throw new InputError(
+    'BAD_OPTION',
+    said(
+      `${command}：${shown} 不起作用：${why.zh}。`,
+      `${command}: ${shown} is not used: ${why.en}.`,
+    ),
+    hint,
+  );
 }
 
 /**
@@ -125,16 +165,28 @@ export function refuseUnused(
     refuse(
       command,
       'prorate',
-      'it scales the targets, and no targets file is given',
-      'Give --targets FILE (or "targets" in the config file).',
+      said(
+        '它用于折算考核指标，但没有给出考核指标文件',
+        'it scales the targets, and no targets file is given',
+      ),
+      said(
+        '请给出 --targets FILE（或在配置文件中写 "targets"）。',
+        'Give --targets FILE (or "targets" in the config file).',
+      ),
     );
   }
   if (typed('rollup') && !typed('units') && config.units === undefined) {
     refuse(
       command,
       'rollup',
-      'it counts units under their parents in the units file, and no units file is given',
-      'Give --units FILE (or "units" in the config file).',
+      said(
+        '它按单位层级文件把单位计入上级，但没有给出单位层级文件',
+        'it counts units under their parents in the units file, and no units file is given',
+      ),
+      said(
+        '请给出 --units FILE（或在配置文件中写 "units"）。',
+        'Give --units FILE (or "units" in the config file).',
+      ),
     );
   }
   const by = typed('by') ? (options.by as string[]) : (config.by ?? []).flat();
@@ -147,8 +199,14 @@ export function refuseUnused(
       refuse(
         command,
         key,
-        'trend shows classes only with --by level1, level2, level3 or discipline',
-        'Add --by level1 (or level2, level3, discipline), or leave it out.',
+        said(
+          'trend 只有在 --by level1、level2、level3 或 discipline 时才显示分类',
+          'trend shows classes only with --by level1, level2, level3 or discipline',
+        ),
+        said(
+          '请加上 --by level1（或 level2、level3、discipline），或去掉这个选项。',
+          'Add --by level1 (or level2, level3, discipline), or leave it out.',
+        ),
         shown,
       );
     }
@@ -158,8 +216,11 @@ export function refuseUnused(
     refuse(
       command,
       'hotWordsBy',
-      'it lists each unit’s hot words, and --no-hot-words (or "hotWords": false) turns them off',
-      'Leave one of them out.',
+      said(
+        '它列出各单位的热词，而 --no-hot-words（或 "hotWords": false）关闭了热词',
+        'it lists each unit’s hot words, and --no-hot-words (or "hotWords": false) turns them off',
+      ),
+      said('请去掉其中一个。', 'Leave one of them out.'),
     );
   }
   if (command === 'report' && typed('by') && !typed('json')) reportBy(options, config);
@@ -169,39 +230,54 @@ export function refuseUnused(
     if (inputs.length > 0) {
       throw new InputError(
         'BAD_OPTION',
-        `taxonomy: ${inputs[0]} is not used: --validate checks the file it names.`,
-        'Validate your file, or print a taxonomy, one at a time.',
+        said(
+          `taxonomy：${inputs[0]} 不起作用：--validate 只检查它后面给出的文件。`,
+          `taxonomy: ${inputs[0]} is not used: --validate checks the file it names.`,
+        ),
+        said(
+          '校验你的文件和打印分类体系，请分两次运行。',
+          'Validate your file, or print a taxonomy, one at a time.',
+        ),
       );
     }
     if (typed('json')) {
       refuse(
         'taxonomy',
         'json',
-        '--validate prints the problems it finds, each with its JSON path',
-        'Print the taxonomy as JSON without --validate.',
+        said(
+          '--validate 打印发现的问题，每个问题带有 JSON 路径',
+          '--validate prints the problems it finds, each with its JSON path',
+        ),
+        said(
+          '不加 --validate，即可把分类体系打印为 JSON。',
+          'Print the taxonomy as JSON without --validate.',
+        ),
       );
     }
   }
 }
 
 /** What each option that shapes a written file needs the file to be. */
-const SHAPES: Record<string, { kinds: string[]; what: string; wanted: string; example: string }> = {
+const SHAPES: Record<string, { kinds: string[]; what: Said; wanted: Said; example: string }> = {
   detail: {
     kinds: ['.xlsx'],
-    what: 'it adds 明细 to the workbook',
-    wanted: 'a workbook',
+    what: said('它在工作簿中加入明细表', 'it adds 明细 to the workbook'),
+    wanted: said('工作簿', 'a workbook'),
     example: 'report.xlsx',
   },
   charts: {
     kinds: ['.xlsx', '.docx'],
-    what: 'it leaves the charts out of the workbook and the bulletin',
-    wanted: 'a workbook or a bulletin',
+    what: said(
+      '它去掉工作簿和通报中的图表',
+      'it leaves the charts out of the workbook and the bulletin',
+    ),
+    wanted: said('工作簿或通报', 'a workbook or a bulletin'),
     example: 'report.xlsx',
   },
   template: {
     kinds: ['.docx'],
-    what: 'it is the template of the Word bulletin',
-    wanted: 'a Word bulletin',
+    what: said('它是 Word 通报的模板', 'it is the template of the Word bulletin'),
+    wanted: said('Word 通报', 'a Word bulletin'),
     example: '通报.docx',
   },
 };
@@ -219,16 +295,31 @@ function workbookOptions(
   const ext = out === null ? (command === 'report' ? '.xlsx' : null) : extname(out).toLowerCase();
   for (const [key, shape] of Object.entries(SHAPES)) {
     if (options[key] === undefined || (ext !== null && shape.kinds.includes(ext))) continue;
-    const file = shape.kinds.map((k) => `FILE${k}`).join(' or ');
+    const files = shape.kinds.map((k) => `FILE${k}`);
+    const file = said(files.join(' 或 '), files.join(' or '));
+    const { what, wanted } = shape;
+    const analyze = command === 'analyze';
     refuse(
       command,
       key,
       out === null
-        ? `${shape.what}, and ${command} writes none without --out ${file}`
-        : `${shape.what}, and --out ${out} is not ${shape.wanted}`,
+        ? said(
+            `${what.zh}，而 ${command} 不给 --out ${file.zh} 时不写${wanted.zh}`,
+            `${what.en}, and ${command} writes none without --out ${file.en}`,
+          )
+        : said(
+            `${what.zh}，而 --out ${out} 不是${wanted.zh}`,
+            `${what.en}, and --out ${out} is not ${wanted.en}`,
+          ),
       out === null
-        ? `Add --out ${shape.example}${command === 'analyze' ? ', or use complaints report' : ''}.`
-        : `Give --out ${file} for ${shape.wanted}, or leave ${flag(key)} out.`,
+        ? said(
+            `请加上 --out ${shape.example}${analyze ? '，或改用 complaints report' : ''}。`,
+            `Add --out ${shape.example}${analyze ? ', or use complaints report' : ''}.`,
+          )
+        : said(
+            `要写${wanted.zh}，请给出 --out ${file.zh}；否则请去掉 ${flag(key)}。`,
+            `Give --out ${file.en} for ${wanted.en}, or leave ${flag(key)} out.`,
+          ),
     );
   }
 }
@@ -241,15 +332,44 @@ function workbookOptions(
 function classifyModes(options: Record<OptionKey, unknown>, inputs: readonly string[]): void {
   const typed = (key: OptionKey) => options[key] !== undefined;
   const files = inputs.length > 0;
+  const named = said(inputs.join('、'), inputs.join(', '));
+  const limits = said(
+    '它限制 --audit 和 --evaluate 显示的行数',
+    'it limits the rows --audit and --evaluate show',
+  );
   if (typed('train')) {
-    const idle: [boolean, string, string][] = [
-      [files, 'inputs', `--train reads the labelled files it names, not ${inputs.join(', ')}`],
-      [typed('evaluate'), 'evaluate', 'a run trains or evaluates'],
-      [typed('audit'), 'audit', 'a run trains or audits'],
-      [typed('out'), 'out', '--train writes the model to --model FILE'],
-      [typed('json'), 'json', '--train writes the model to --model FILE and prints one line'],
-      [typed('limit'), 'limit', 'it limits the rows --audit and --evaluate show'],
-      ...periodIdle(typed, '--train reads every labelled row of the files it names'),
+    const idle: [boolean, string, Said][] = [
+      [
+        files,
+        'inputs',
+        said(
+          `--train 读取它后面给出的已标注文件，而不是 ${named.zh}`,
+          `--train reads the labelled files it names, not ${named.en}`,
+        ),
+      ],
+      [typed('evaluate'), 'evaluate', said('一次运行只能训练或评估', 'a run trains or evaluates')],
+      [typed('audit'), 'audit', said('一次运行只能训练或核查', 'a run trains or audits')],
+      [
+        typed('out'),
+        'out',
+        said('--train 把模型写到 --model FILE', '--train writes the model to --model FILE'),
+      ],
+      [
+        typed('json'),
+        'json',
+        said(
+          '--train 把模型写到 --model FILE，只打印一行',
+          '--train writes the model to --model FILE and prints one line',
+        ),
+      ],
+      [typed('limit'), 'limit', limits],
+      ...periodIdle(
+        typed,
+        said(
+          '--train 读取所给文件中每一行已标注的数据',
+          '--train reads every labelled row of the files it names',
+        ),
+      ),
     ];
     for (const [given, key, why] of idle) {
       if (given)
@@ -257,47 +377,81 @@ function classifyModes(options: Record<OptionKey, unknown>, inputs: readonly str
           '--train',
           key,
           why,
-          'Train first, then classify, audit or evaluate with --model FILE.',
+          said(
+            '请先训练，再用 --model FILE 分类、核查或评估。',
+            'Train first, then classify, audit or evaluate with --model FILE.',
+          ),
         );
     }
   }
   if (typed('evaluate')) {
-    const idle: [boolean, string, string][] = [
-      [files, 'inputs', `--evaluate reads the labelled file it names, not ${inputs.join(', ')}`],
-      [typed('audit'), 'audit', 'a run evaluates or audits'],
-      [typed('out'), 'out', '--evaluate prints its measures; --json FILE writes all of them'],
-      ...periodIdle(typed, '--evaluate reads every labelled row of the file it names'),
+    const idle: [boolean, string, Said][] = [
+      [
+        files,
+        'inputs',
+        said(
+          `--evaluate 读取它后面给出的已标注文件，而不是 ${named.zh}`,
+          `--evaluate reads the labelled file it names, not ${named.en}`,
+        ),
+      ],
+      [typed('audit'), 'audit', said('一次运行只能评估或核查', 'a run evaluates or audits')],
+      [
+        typed('out'),
+        'out',
+        said(
+          '--evaluate 打印评估结果；--json FILE 可写出全部结果',
+          '--evaluate prints its measures; --json FILE writes all of them',
+        ),
+      ],
+      ...periodIdle(
+        typed,
+        said(
+          '--evaluate 读取所给文件中每一行已标注的数据',
+          '--evaluate reads every labelled row of the file it names',
+        ),
+      ),
     ];
     for (const [given, key, why] of idle) {
-      if (given) idleWith('--evaluate', key, why, 'Run them one at a time.');
+      if (given) idleWith('--evaluate', key, why, said('请分开运行。', 'Run them one at a time.'));
     }
   }
   if (typed('limit') && !typed('audit') && !typed('evaluate')) {
     refuse(
       'classify',
       'limit',
-      'it limits the rows --audit and --evaluate show',
-      'Add --audit, or leave --limit out.',
+      limits,
+      said('请加上 --audit，或去掉 --limit。', 'Add --audit, or leave --limit out.'),
     );
   }
   // The audit list written to a file or as JSON is whole: it is what is sent to the units.
   if (typed('limit') && typed('audit') && (typed('out') || typed('json'))) {
+    const writer = `--${typed('out') ? 'out' : 'json'}`;
     refuse(
       'classify',
       'limit',
-      `it limits the rows --audit shows in the terminal, and --${typed('out') ? 'out' : 'json'} writes them all`,
-      'Leave --limit out.',
+      said(
+        `它只限制 --audit 在终端显示的行数，而 ${writer} 会写出全部`,
+        `it limits the rows --audit shows in the terminal, and ${writer} writes them all`,
+      ),
+      said('请去掉 --limit。', 'Leave --limit out.'),
     );
   }
 }
 
-function idleWith(mode: string, key: OptionKey, why: string, hint: string): never {
-  const what = key === 'inputs' ? 'input files are not used' : `${flag(key)} is not used`;
-  throw new InputError('BAD_OPTION', `classify ${mode}: ${what}: ${why}.`, hint);
+function idleWith(mode: string, key: OptionKey, why: Said, hint: Said): never {
+  const what =
+    key === 'inputs'
+      ? said('输入文件不起作用', 'input files are not used')
+      : said(`${flag(key)} 不起作用`, `${flag(key)} is not used`);
+  throw new InputError(
+    'BAD_OPTION',
+    said(`classify ${mode}：${what.zh}：${why.zh}。`, `classify ${mode}: ${what.en}: ${why.en}.`),
+    hint,
+  );
 }
 
 /** The period options typed, idle in a mode that reads every row. */
-function periodIdle(typed: (key: OptionKey) => boolean, why: string): [boolean, string, string][] {
+function periodIdle(typed: (key: OptionKey) => boolean, why: Said): [boolean, string, Said][] {
   return PERIOD_OPTION_KEYS.map((key) => [typed(key), key, why]);
 }
 
@@ -312,7 +466,13 @@ function reportBy(options: Record<OptionKey, unknown>, config: ConfigSettings): 
   refuse(
     'report',
     'by',
-    `the breakdowns are in the workbook, the bulletin and the JSON result, and --out ${out} is none of them`,
-    'Give --out FILE.xlsx or FILE.docx (or add --json), or leave --by out.',
+    said(
+      `分项结果在工作簿、通报和 JSON 结果中，而 --out ${out} 都不是`,
+      `the breakdowns are in the workbook, the bulletin and the JSON result, and --out ${out} is none of them`,
+    ),
+    said(
+      '请给出 --out FILE.xlsx 或 FILE.docx（或加上 --json），或去掉 --by。',
+      'Give --out FILE.xlsx or FILE.docx (or add --json), or leave --by out.',
+    ),
   );
 }

@@ -6,6 +6,7 @@
 import { isMapField, type Field, type TargetField } from '../schema/fields.js';
 import type { TimeLimit } from '../metrics/workdays.js';
 import type { Lang } from './types.js';
+import { said, type Said } from '../errors.js';
 
 export function isLang(value: unknown): value is Lang {
   return value === 'zh' || value === 'en';
@@ -41,11 +42,15 @@ export function mapEntry(entry: string): [Field | TargetField, string] | null {
 /**
  * A time limit: hours ("24", "24h", "12.5h", "24小时") or whole working days ("4wd", "4工作日",
  * "4个工作日"); a bare number is hours, as before working days existed. The limit, or why not in
- * words the caller puts after the option or key it came from.
+ * words the caller puts after the option or key it came from: `expected` when the problem is
+ * "expected …" (the config file adds what it got).
  */
-export function timeLimit(text: string): TimeLimit | { problem: string } {
+export function timeLimit(text: string): TimeLimit | { problem: Said; expected?: Said } {
   const m = /^([+-]?\d*\.?\d+)\s*([a-z\u4e00-\u9fff]*)$/i.exec(text.normalize('NFKC').trim());
-  if (!m) return { problem: 'expected hours (24, 24h) or working days (4wd)' };
+  if (!m)
+    return expecting(
+      said('小时数（24、24h）或工作日数（4wd）', 'hours (24, 24h) or working days (4wd)'),
+    );
   const value = Number(m[1]);
   const unit = m[2]!.toLowerCase();
   const hours = unit === '' || unit === 'h' || unit === '小时';
@@ -54,12 +59,27 @@ export function timeLimit(text: string): TimeLimit | { problem: string } {
     const calendar = ['d', '天', '日'].includes(unit) && value > 0;
     return {
       problem: calendar
-        ? `${unit} is not a unit here: write ${value}wd for ${value} working days, or ${value * 24}h for ${value} calendar days`
-        : `${unit} is not a unit here: write h for hours or wd for working days`,
+        ? said(
+            `这里不能用 ${unit} 作单位：${value} 个工作日写 ${value}wd，${value} 个自然日写 ${value * 24}h`,
+            `${unit} is not a unit here: write ${value}wd for ${value} working days, or ${value * 24}h for ${value} calendar days`,
+          )
+        : said(
+            `这里不能用 ${unit} 作单位：小时写 h，工作日写 wd`,
+            `${unit} is not a unit here: write h for hours or wd for working days`,
+          ),
     };
   }
-  if (!(value > 0)) return { problem: 'expected a limit above 0' };
+  if (!(value > 0)) return expecting(said('大于 0 的时限', 'a limit above 0'));
   if (days && !Number.isInteger(value))
-    return { problem: 'expected a whole number of working days (give part of a day in hours)' };
+    return expecting(
+      said(
+        '整数个工作日（不足一天的部分请用小时表示）',
+        'a whole number of working days (give part of a day in hours)',
+      ),
+    );
   return { value, unit: hours ? 'hours' : 'workingDays' };
+}
+
+function expecting(what: Said): { problem: Said; expected: Said } {
+  return { problem: said(`应为${what.zh}`, `expected ${what.en}`), expected: what };
 }
