@@ -4,7 +4,7 @@
  * (InstallError), 2 usage or unreadable input, 3 rows rejected or targets unmatched under --strict.
  */
 import { Command, CommanderError } from 'commander';
-import { EXIT, isUserError, userMessage } from './errors.js';
+import { EXIT, isUserError, said, userMessage } from './errors.js';
 import { runLanguage } from './cli/language.js';
 import { tmpdir } from 'node:os';
 import { cleanUpOnExit, setSweepLanguage, sweepAndSay } from './io/temp.js';
@@ -78,11 +78,12 @@ export async function main(argv: string[]): Promise<number> {
   // be written: one line and exit 2, the temporary files removed by the exit hook.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
-    const why = error.code === 'ENOSPC' ? 'the disk is full' : error.message;
-    print(
-      process.stderr,
-      `complaints: the standard output cannot be written (${why}); what it shows is incomplete.\n`,
+    const full = error.code === 'ENOSPC';
+    const line = said(
+      `无法写入标准输出（${full ? '磁盘已满' : error.message}），显示的内容不完整。`,
+      `the standard output cannot be written (${full ? 'the disk is full' : error.message}); what it shows is incomplete.`,
     );
+    print(process.stderr, `complaints: ${line[lang]}\n`);
     process.exit(EXIT.usage);
   });
   // Messages that cannot be shown (stderr closed or full) are lost, but the run goes on and
@@ -101,7 +102,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       const names = cli.commands.map((c) => c.name());
       const usage = usageMessage(error.code, error.message, commandIn(argv.slice(2), names), names);
-      print(process.stderr, `complaints: ${usage.message}\n  ${usage.hint}\n`);
+      print(process.stderr, `complaints: ${usage.message[lang]}\n  ${usage.hint[lang]}\n`);
       return EXIT.usage;
     }
     if (isUserError(error)) {
@@ -112,13 +113,13 @@ export async function main(argv: string[]): Promise<number> {
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
-    print(process.stderr, `complaints: internal error: ${message}\n`);
-    print(
-      process.stderr,
-      debugging()
-        ? `${(error as Error).stack}\n`
-        : '  Run again with DEBUG=complaints for details, and report it.\n',
+    const internal = said(`内部错误：${message}`, `internal error: ${message}`);
+    const rerun = said(
+      '请设置 DEBUG=complaints 再运行一次查看详情，并报告这个问题。',
+      'Run again with DEBUG=complaints for details, and report it.',
     );
+    print(process.stderr, `complaints: ${internal[lang]}\n`);
+    print(process.stderr, debugging() ? `${(error as Error).stack}\n` : `  ${rerun[lang]}\n`);
     return EXIT.internal;
   }
 }

@@ -4,16 +4,19 @@
  * hint naming the --help to read, exit 2. Commander writes nothing itself (cli.ts silences its
  * output); its message is reworded here. Pure: tested with the messages commander gives.
  */
+import { said, type Said } from '../errors.js';
 import { closest } from '../settings/suggest.js';
 
 export interface UsageMessage {
-  message: string;
-  hint: string;
+  message: Said;
+  hint: Said;
 }
 
 /**
  * The message of commander's error `code`/`text` for a run of `command` (null: the top level or
  * an unknown command); `commands` are the program's, named in the hint for an unknown one.
+ * In both languages, as every error; what commander says of a case not known here stays
+ * English after the prefix.
  */
 export function usageMessage(
   code: string,
@@ -24,31 +27,50 @@ export function usageMessage(
   // Commander writes "error: unknown option '--jsn'\n(Did you mean --json?)".
   const [first = '', ...rest] = text.replace(/^error:\s*/, '').split('\n');
   const suggestion = /\(Did you mean (.+)\?\)/.exec(rest.join(' '))?.[1] ?? null;
-  const prefix = command ? `${command}: ` : '';
+  const prefix = said(command ? `${command}：` : '', command ? `${command}: ` : '');
   const help = command ? `complaints ${command} --help` : 'complaints --help';
-  const mean = suggestion ? `; did you mean ${suggestion}?` : '.';
+  const mean = (near: string | null) =>
+    near ? said(`，是否指 ${near}？`, `; did you mean ${near}?`) : said('。', '.');
+  const both = (zh: (p: string, m: string) => string, en: (p: string, m: string) => string) =>
+    said(zh(prefix.zh, mean(suggestion).zh), en(prefix.en, mean(suggestion).en));
   switch (code) {
     case 'commander.unknownOption': {
       const option = /'([^']+)'/.exec(first)?.[1] ?? first;
       return {
-        message: `${prefix}unknown option ${option}${mean}`,
-        hint: `The options are listed by ${help}.`,
+        message: both(
+          (p, m) => `${p}未知选项 ${option}${m}`,
+          (p, m) => `${p}unknown option ${option}${m}`,
+        ),
+        hint: said(`可用的选项见 ${help}。`, `The options are listed by ${help}.`),
       };
     }
     case 'commander.unknownCommand': {
       const name = /'([^']+)'/.exec(first)?.[1] ?? first;
       return {
-        message: `unknown command ${name}${mean}`,
-        hint: `The commands are ${listed(commands)} (complaints --help).`,
+        message: both(
+          (_, m) => `未知命令 ${name}${m}`,
+          (_, m) => `unknown command ${name}${m}`,
+        ),
+        hint: said(
+          `命令有 ${listed(commands, '、', ' 和 ')}（complaints --help）。`,
+          `The commands are ${listed(commands, ', ', ' and ')} (complaints --help).`,
+        ),
       };
     }
     case 'commander.optionMissingArgument': {
       // "option '--month <YYYY-MM>' argument missing"
       const m = /'(?:-\w, )?(--?[\w-]+)(?:\s+[<[]([^>\]]+)[>\]])?'/.exec(first);
       const option = m?.[1] ?? first;
+      const value = m?.[2];
       return {
-        message: `${prefix}${option} needs a value${m?.[2] ? ` (${m[2]})` : ''}.`,
-        hint: `Write it as ${option} ${m?.[2] ?? 'VALUE'}; the options are listed by ${help}.`,
+        message: said(
+          `${prefix.zh}${option} 需要一个值${value ? `（${value}）` : ''}。`,
+          `${prefix.en}${option} needs a value${value ? ` (${value})` : ''}.`,
+        ),
+        hint: said(
+          `请写作 ${option} ${value ?? 'VALUE'}；可用的选项见 ${help}。`,
+          `Write it as ${option} ${value ?? 'VALUE'}; the options are listed by ${help}.`,
+        ),
       };
     }
     case 'commander.invalidArgument': {
@@ -61,28 +83,49 @@ export function usageMessage(
         const choices = m[3]!.split(/,\s*/);
         const near = closest(m[2]!, choices);
         return {
-          message: `${prefix}${m[1]} ${m[2]}: expected one of ${choices.join(', ')}${near ? `; did you mean ${near}?` : '.'}`,
-          hint: `Example: ${m[1]} ${near ?? choices[0]}`,
+          message: said(
+            `${prefix.zh}${m[1]} ${m[2]}：应为 ${choices.join('、')} 之一${mean(near).zh}`,
+            `${prefix.en}${m[1]} ${m[2]}: expected one of ${choices.join(', ')}${mean(near).en}`,
+          ),
+          hint: said(
+            `示例：${m[1]} ${near ?? choices[0]}`,
+            `Example: ${m[1]} ${near ?? choices[0]}`,
+          ),
         };
       }
       break;
     }
-    case 'commander.missingArgument':
+    case 'commander.missingArgument': {
       // Only inspect requires its inputs on the command line.
+      const example = `complaints ${command ?? 'inspect'} exports/*.xlsx`;
       return {
-        message: `${prefix}no input files.`,
-        hint: `Give the exports to read, e.g. complaints ${command ?? 'inspect'} exports/*.xlsx (a folder reads the exports in it).`,
+        message: said(`${prefix.zh}没有输入文件。`, `${prefix.en}no input files.`),
+        hint: said(
+          `请给出要读取的导出文件，例如 ${example}（给文件夹则读取其中的导出文件）。`,
+          `Give the exports to read, e.g. ${example} (a folder reads the exports in it).`,
+        ),
       };
+    }
     case 'commander.excessArguments': {
       // "too many arguments for 'taxonomy'. Expected 1 argument but got 2."
       const m = /Expected (\d+) arguments? but got (\d+)/.exec(first);
       return {
-        message: `${prefix}too many arguments${m ? `: it takes ${m[1]}, got ${m[2]}` : ''}.`,
-        hint: `What it takes is listed by ${help}.`,
+        message: said(
+          `${prefix.zh}参数太多${m ? `：它只接受 ${m[1]} 个，这里给了 ${m[2]} 个` : ''}。`,
+          `${prefix.en}too many arguments${m ? `: it takes ${m[1]}, got ${m[2]}` : ''}.`,
+        ),
+        hint: said(`它接受的参数见 ${help}。`, `What it takes is listed by ${help}.`),
       };
     }
   }
-  return { message: `${prefix}${first.replace(/\.$/, '')}${mean}`, hint: `See ${help}.` };
+  const theirs = first.replace(/\.$/, '');
+  return {
+    message: both(
+      (p, m) => `${p}${theirs}${m}`,
+      (p, m) => `${p}${theirs}${m}`,
+    ),
+    hint: said(`参见 ${help}。`, `See ${help}.`),
+  };
 }
 
 /** The subcommand named in `args` (the arguments after the program), if any. */
@@ -95,9 +138,9 @@ export function commandIn(args: readonly string[], names: readonly string[]): st
   return null;
 }
 
-/** a, b and c */
-function listed(names: readonly string[]): string {
+/** a, b and c (a、b 和 c) */
+function listed(names: readonly string[], comma: string, and: string): string {
   return names.length <= 1
     ? (names[0] ?? '')
-    : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+    : `${names.slice(0, -1).join(comma)}${and}${names[names.length - 1]}`;
 }

@@ -5,7 +5,7 @@
  * over-target rate, share, the same months a year earlier, 同比 and rank, with the units over
  * target marked and a totals row.
  */
-import { InputError } from '../errors.js';
+import { InputError, said } from '../errors.js';
 import { checkWritable, guardOutputs } from '../io/write.js';
 import { runPipeline } from '../pipeline.js';
 import { emitJson, resultJson } from '../report/json.js';
@@ -20,8 +20,14 @@ export async function run(settings: Settings): Promise<void> {
   if (!settings.targets) {
     throw new InputError(
       'BAD_OPTION',
-      'assess needs --targets FILE: the annual target of each unit.',
-      'A CSV, XLSX or JSON file with 供电单位, 年度指标 and optionally 户数.',
+      said(
+        'assess 需要 --targets FILE：各单位的年度考核指标。',
+        'assess needs --targets FILE: the annual target of each unit.',
+      ),
+      said(
+        '考核指标文件是 CSV、XLSX 或 JSON，含 供电单位、年度指标 两列，户数 可选。',
+        'A CSV, XLSX or JSON file with 供电单位, 年度指标 and optionally 户数.',
+      ),
     );
   }
   await guardOutputs([json?.file], filesRead(settings));

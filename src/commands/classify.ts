@@ -6,7 +6,7 @@
  * model from labelled history (--train), measures accuracy on a labelled file (--evaluate),
  * and lists rows whose recorded class their text contradicts (--audit).
  */
-import { InputError, refuseRejects } from '../errors.js';
+import { InputError, refuseRejects, said } from '../errors.js';
 import { ingest } from '../ingest/ingest.js';
 import { prepareRowWriter } from '../io/rows.js';
 import type { Cell } from '../io/table.js';
@@ -48,7 +48,13 @@ export async function run(settings: Settings, extras: ClassifyExtras): Promise<v
   const limit = Number(extras.limit);
   // As --top: a list of none is not a list (it printed only its header).
   if (!/^\s*\d+\s*$/.test(extras.limit) || !Number.isInteger(limit) || limit < 1)
-    throw new InputError('BAD_OPTION', `--limit ${extras.limit}: expected a whole number above 0.`);
+    throw new InputError(
+      'BAD_OPTION',
+      said(
+        `--limit ${extras.limit}：应为大于 0 的整数。`,
+        `--limit ${extras.limit}: expected a whole number above 0.`,
+      ),
+    );
   // With --train, --model names the model to write; otherwise a model to read.
   const reads = filesRead({
     ...settings,
@@ -62,7 +68,13 @@ export async function run(settings: Settings, extras: ClassifyExtras): Promise<v
   if (json?.file) await checkWritable(json.file);
   if (extras.train) {
     if (!model)
-      throw new InputError('BAD_OPTION', '--train needs --model FILE: where to save the model.');
+      throw new InputError(
+        'BAD_OPTION',
+        said(
+          '--train 需要 --model FILE：模型保存的位置。',
+          '--train needs --model FILE: where to save the model.',
+        ),
+      );
     await train(extras.train, model, taxonomy, settings);
     return;
   }
@@ -75,8 +87,11 @@ export async function run(settings: Settings, extras: ClassifyExtras): Promise<v
   if (inputs.length === 0) {
     throw new InputError(
       'BAD_OPTION',
-      'classify: no input files.',
-      'Give export files, or --train/--evaluate with a labelled file.',
+      said('classify：没有输入文件。', 'classify: no input files.'),
+      said(
+        '请给出导出文件，或用 --train/--evaluate 加已标注的文件。',
+        'Give export files, or --train/--evaluate with a labelled file.',
+      ),
     );
   }
   if (extras.audit) {
@@ -207,8 +222,14 @@ async function train(
   if (classes.size < 2) {
     throw new InputError(
       'NO_DATA',
-      `${files.join(', ')}: ${samples.length} labelled complaint text(s) in ${classes.size} class(es): too few to train on.`,
-      'Train on an export whose 二级分类 column is filled for several classes.',
+      said(
+        `${files.join('、')}：已标注的投诉内容只有 ${samples.length} 条，分属 ${classes.size} 个类别，太少，无法训练。`,
+        `${files.join(', ')}: ${samples.length} labelled complaint text(s) in ${classes.size} class(es): too few to train on.`,
+      ),
+      said(
+        '请用 二级分类 列填有多个类别的导出文件训练。',
+        'Train on an export whose 二级分类 column is filled for several classes.',
+      ),
     );
   }
   const model = NaiveBayes.train(samples, taxonomy.name);
@@ -274,8 +295,11 @@ async function evaluateFile(
   if (rows.length === 0) {
     throw new InputError(
       'NO_DATA',
-      `${file}: no complaint with a recorded class (一级分类/二级分类) and a text.`,
-      'Evaluate on a labelled export.',
+      said(
+        `${file}：没有既有记录分类（一级分类/二级分类）又有受理内容的投诉。`,
+        `${file}: no complaint with a recorded class (一级分类/二级分类) and a text.`,
+      ),
+      said('请在已标注分类的导出文件上评估。', 'Evaluate on a labelled export.'),
       { file },
     );
   }
@@ -316,8 +340,14 @@ async function auditInputs(
   if (rows.length === 0)
     throw new InputError(
       'NO_DATA',
-      `${settings.inputs.join(', ')}: no complaint of ${periodText(read.period)} with a recorded class (一级分类/二级分类) and a text: nothing to audit.`,
-      'Audit an export whose 一级分类/二级分类 columns are filled.',
+      said(
+        `${settings.inputs.join('、')}：${periodText(read.period)} 没有既有记录分类（一级分类/二级分类）又有受理内容的投诉，无可核查。`,
+        `${settings.inputs.join(', ')}: no complaint of ${periodText(read.period)} with a recorded class (一级分类/二级分类) and a text: nothing to audit.`,
+      ),
+      said(
+        '请核查 一级分类/二级分类 列已填写的导出文件。',
+        'Audit an export whose 一级分类/二级分类 columns are filled.',
+      ),
       settings.inputs.length === 1 ? { file: settings.inputs[0]! } : undefined,
     );
   const found = audit(rows.map((r) => ({ ...r, predicted: classifier.byText(r.text) })));

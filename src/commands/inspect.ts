@@ -5,7 +5,7 @@
  * row, which header went to which field, rows read, complaints, other business types,
  * duplicates, skipped rows, rejects by reason with their first rows, and the date range.
  */
-import { InputError, refuseRejects } from '../errors.js';
+import { InputError, refuseRejects, said, userMessage } from '../errors.js';
 import { noComplaintsError } from '../ingest/complaint-types.js';
 import { DuplicateListing } from '../ingest/duplicates.js';
 import { ingest, type UnreadableInput } from '../ingest/ingest.js';
@@ -43,6 +43,7 @@ export async function run(
   if (none) result.warnings.push(`${none.message} ${none.hint}`);
   result.warnings.push(...noteUnknownLabels(result, settings.taxonomy));
   result.warnings.push(...(settings.sameInputs ?? []).map((s) => sameFileText(s, 'en')));
+  // The JSON keeps the English text (as every JSON message); the terminal says the run's.
   const views = unreadable.map(({ input, file, error }) => ({
     input,
     file,
@@ -50,6 +51,10 @@ export async function run(
     message: error.message,
     hint: error.hint ?? null,
   }));
+  const shown = views.map((view, i) => {
+    const { message, hint } = userMessage(unreadable[i]!.error, settings.lang);
+    return { ...view, message, hint: hint ?? null };
+  });
   if (json) {
     const listed = listing ? { differingDuplicates: listing.differing } : {};
     await emitJson(
@@ -64,7 +69,7 @@ export async function run(
     );
   } else if (!settings.quiet) {
     const { renderInspect } = await import('../report/inspect.js');
-    print(process.stdout, renderInspect(result, settings.lang, settings.color, views) + '\n');
+    print(process.stdout, renderInspect(result, settings.lang, settings.color, shown) + '\n');
     if (listing) {
       const { renderDuplicates } = await import('../report/duplicates.js');
       const text = renderDuplicates(listing.differing, settings.lang, settings.color);
@@ -82,8 +87,14 @@ function unreadableError(unreadable: UnreadableInput[], inputs: number): InputEr
   const files = unreadable.map((u) => u.file);
   return new InputError(
     unreadable[0]!.error.code,
-    `${unreadable.length} of ${inputs} inputs could not be read: ${files.join(', ')}.`,
-    `${unreadable.length === 1 ? 'It is' : 'Each one is'} shown above with what to do; the other inputs were read.`,
+    said(
+      `${inputs} 个输入文件中有 ${unreadable.length} 个无法读取：${files.join('、')}。`,
+      `${unreadable.length} of ${inputs} inputs could not be read: ${files.join(', ')}.`,
+    ),
+    said(
+      `${unreadable.length === 1 ? '它' : '每一个'}都已在上面列出，并附处理办法；其他输入文件已读取。`,
+      `${unreadable.length === 1 ? 'It is' : 'Each one is'} shown above with what to do; the other inputs were read.`,
+    ),
     { file: files[0]! },
   );
 }

@@ -5,7 +5,7 @@
  * --validate FILE checks a user's own taxonomy and names every problem with its JSON path.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { InputError } from '../errors.js';
+import { InputError, said } from '../errors.js';
 import { guardOutputs } from '../io/write.js';
 import { emitJson } from '../report/json.js';
 import { print } from '../report/print.js';
@@ -39,8 +39,14 @@ export async function run(settings: Settings, { name, validate }: TaxonomyExtras
     // with the shipped taxonomy: the optional value took the user's file as the output.
     throw new InputError(
       'BAD_OPTION',
-      `--json ${json.file}: that file exists, and --json names the file it writes: it would be replaced by the shipped taxonomy ${name}. Nothing was written.`,
-      `To print your taxonomy, write: complaints taxonomy ${json.file} --json; to replace the file, remove it first.`,
+      said(
+        `--json ${json.file}：这个文件已存在，而 --json 后面是它要写入的文件：它会被内置的分类体系 ${name} 替换。没有写入任何文件。`,
+        `--json ${json.file}: that file exists, and --json names the file it writes: it would be replaced by the shipped taxonomy ${name}. Nothing was written.`,
+      ),
+      said(
+        `要打印你的分类体系，请写：complaints taxonomy ${json.file} --json；要替换这个文件，请先删除它。`,
+        `To print your taxonomy, write: complaints taxonomy ${json.file} --json; to replace the file, remove it first.`,
+      ),
       { file: json.file },
     );
   }
@@ -68,6 +74,11 @@ export async function run(settings: Settings, { name, validate }: TaxonomyExtras
   print(process.stdout, out.join('\n') + '\n');
 }
 
+const FIX_AND_VALIDATE = said(
+  '请逐一修改上面各行（JSON 路径指出位置），再重新校验。',
+  'Fix each line above (the JSON path says where), then validate again.',
+);
+
 function validateFile(file: string): void {
   let text: string;
   try {
@@ -75,8 +86,8 @@ function validateFile(file: string): void {
   } catch {
     throw new InputError(
       'FILE_NOT_FOUND',
-      `${file}: cannot be read.`,
-      'Check the path of the taxonomy file.',
+      said(`${file}：无法读取。`, `${file}: cannot be read.`),
+      said('请检查分类体系文件的路径。', 'Check the path of the taxonomy file.'),
       { file },
     );
   }
@@ -93,8 +104,11 @@ function validateFile(file: string): void {
   for (const p of problems) print(process.stderr, `${file}: ${p.path}: ${p.message}\n`);
   throw new InputError(
     'BAD_OPTION',
-    `${file}: ${problems.length} problem${problems.length > 1 ? 's' : ''} found; the taxonomy cannot be used.`,
-    'Fix each line above (the JSON path says where), then validate again.',
+    said(
+      `${file}：发现 ${problems.length} 个问题，这个分类体系不能使用。`,
+      `${file}: ${problems.length} problem${problems.length > 1 ? 's' : ''} found; the taxonomy cannot be used.`,
+    ),
+    FIX_AND_VALIDATE,
     { file },
   );
 }
@@ -123,8 +137,11 @@ function validateTextTable(file: string, text: string): void {
   for (const p of problems) print(process.stderr, `${file}: ${p.path}: ${p.message}\n`);
   throw new InputError(
     'BAD_OPTION',
-    `${file}: ${problems.length} problem${problems.length > 1 ? 's' : ''} found; the text table cannot be used.`,
-    'Fix each line above (the JSON path says where), then validate again.',
+    said(
+      `${file}：发现 ${problems.length} 个问题，这个文本表不能使用。`,
+      `${file}: ${problems.length} problem${problems.length > 1 ? 's' : ''} found; the text table cannot be used.`,
+    ),
+    FIX_AND_VALIDATE,
     { file },
   );
 }

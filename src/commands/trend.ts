@@ -5,7 +5,7 @@
  * overall or (--by) one series per unit, class or discipline.
  */
 import { checkWritable, guardOutputs } from '../io/write.js';
-import { InputError } from '../errors.js';
+import { InputError, said } from '../errors.js';
 import { dimensionName } from '../metrics/breakdown.js';
 import { breakdownDimension } from '../metrics/dimensions.js';
 import { seriesBy } from '../metrics/trend.js';
@@ -59,15 +59,27 @@ function trendBy(by: readonly (readonly string[])[]): string | null {
   if (by.length > 1 || names.length > 1) {
     throw new InputError(
       'BAD_OPTION',
-      `trend: --by ${names.join(' --by ')}: trend draws one series per group of one dimension.`,
-      'Give --by once (a two-way table is for analyze, assess and report).',
+      said(
+        `trend：--by ${names.join(' --by ')}：trend 只按一个维度分组，每组画一条序列。`,
+        `trend: --by ${names.join(' --by ')}: trend draws one series per group of one dimension.`,
+      ),
+      said(
+        '请只给一次 --by（二维表请用 analyze、assess 或 report）。',
+        'Give --by once (a two-way table is for analyze, assess and report).',
+      ),
     );
   }
   if (names[0] === 'month') {
     throw new InputError(
       'BAD_OPTION',
-      'trend: --by month: the series is by month already.',
-      'Give --by another dimension (unit, level1, channel …), or leave it out.',
+      said(
+        'trend：--by month：序列本来就是按月的。',
+        'trend: --by month: the series is by month already.',
+      ),
+      said(
+        '请用 --by 指定其他维度（unit、level1、channel …），或去掉它。',
+        'Give --by another dimension (unit, level1, channel …), or leave it out.',
+      ),
     );
   }
   return names[0]!;

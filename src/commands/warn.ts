@@ -7,7 +7,7 @@
  * work orders (metrics/warn/). `--fail-on red|yellow` ends with exit 4 when a unit is at or above
  * that level, after printing, so cron mails the lines.
  */
-import { InputError, WarningLevelError } from '../errors.js';
+import { InputError, WarningLevelError, said } from '../errors.js';
 import { checkWritable, guardOutputs } from '../io/write.js';
 import { periodSection } from '../metrics/sections/period.js';
 import { atLeast } from '../metrics/warn/levels.js';
@@ -28,9 +28,18 @@ export async function run(settings: Settings): Promise<void> {
     throw new InputError(
       'NO_DATA',
       settings.earlyWarning === 'latestDay'
-        ? 'warn: the exports cover no day of the last 31 for every unit.'
-        : 'warn: the exports cover no month whole, and a month covered in part would read as a fall.',
-      'Give the period (--month YYYY-MM, --day YYYY-MM-DD), or add the exports that complete it.',
+        ? said(
+            'warn：最近 31 天里，导出文件没有哪一天覆盖了所有单位。',
+            'warn: the exports cover no day of the last 31 for every unit.',
+          )
+        : said(
+            'warn：导出文件没有完整覆盖任何一个月；只覆盖一部分的月份会被误读为下降。',
+            'warn: the exports cover no month whole, and a month covered in part would read as a fall.',
+          ),
+      said(
+        '请指定期间（--month YYYY-MM、--day YYYY-MM-DD），或补上缺的导出文件。',
+        'Give the period (--month YYYY-MM, --day YYYY-MM-DD), or add the exports that complete it.',
+      ),
     );
   const { units } = early;
   const period = periodSection(early.input);
