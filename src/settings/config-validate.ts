@@ -3,16 +3,18 @@
  * values the command line's options give, so the two merge key by key (resolve.ts). Every
  * refusal names the file and the key. Pure.
  */
-import { InputError, said, type Said } from '../errors.js';
+import { InputError, said } from '../errors.js';
 import { normaliseEncoding } from '../io/detect.js';
 import { MAP_FIELDS, isMapField } from '../schema/fields.js';
 import type { MapOverrides } from '../schema/header.js';
 import { BY_HINT, MAX_BY } from './by.js';
 import { PLACEHOLDERS, PLACEHOLDERS_HINT, unknownPlaceholders } from './output-path.js';
-import { PERIOD_OPTION_KEYS, RULES_HINT, ruleProblem } from './period-syntax.js';
-import { closest, didYouMean, sentences } from './suggest.js';
+import { RULES_HINT, ruleProblem } from './period-rules.js';
+import { PERIOD_OPTION_KEYS } from './period-syntax.js';
+import { closest, didYouMean } from './suggest.js';
+import { Checker, describe, expected } from './config-check.js';
 import type { ConfigSettings } from './types.js';
-import { isLang, mapEntry, positiveNumber, sizeInBytes, timeLimit } from './values.js';
+import { isLang, mapEntry, sizeInBytes, timeLimit } from './values.js';
 
 type Key = keyof ConfigSettings;
 const KEYS: readonly Key[] = [
@@ -54,83 +56,6 @@ export const CONFIG_EXAMPLE = said(
   '示例：{ "inputs": ["exports/*.xlsx"], "period": "previous-month" }',
   'Example: { "inputs": ["exports/*.xlsx"], "period": "previous-month" }',
 );
-
-function describe(value: unknown): Said {
-  if (value === null) return said('null', 'null');
-  if (Array.isArray(value)) return said('数组', 'an array');
-  switch (typeof value) {
-    case 'string': {
-      const shown = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
-      return said(`字符串 ${shown}`, `a string (${shown})`);
-    }
-    case 'number':
-      return said(`数字 ${value}`, `a number (${value})`);
-    case 'boolean':
-      return said(String(value), String(value));
-    default:
-      return said('对象', 'an object');
-  }
-}
-
-/** "expected WHAT, got VALUE" (or what the value is, said as `got`). */
-function expected(what: Said, got: Said): Said {
-  return said(`应为${what.zh}，实际是${got.zh}`, `expected ${what.en}, got ${got.en}`);
-}
-
-/** A list of WHAT (plural in English). */
-function arrayOf(what: Said): Said {
-  return said(`由${what.zh}组成的数组`, `an array of ${what.en}`);
-}
-
-const POSITIVE = {
-  whole: said('大于 0 的整数', 'a whole number above 0'),
-  any: said('大于 0 的数', 'a number above 0'),
-};
-
-class Checker {
-  constructor(readonly file: string) {}
-
-  fail(key: string, problem: Said, hint?: Said | string): never {
-    const text = sentences(problem);
-    throw new InputError(
-      'CONFIG_INVALID',
-      said(`${this.file}："${key}"：${text.zh}`, `${this.file}: "${key}": ${text.en}`),
-      hint,
-      { file: this.file },
-    );
-  }
-
-  string(key: string, value: unknown, what: Said): string {
-    if (typeof value !== 'string') this.fail(key, expected(what, describe(value)));
-    if (value.trim() === '') this.fail(key, expected(what, said('空字符串', 'an empty string')));
-    return value;
-  }
-
-  boolean(key: string, value: unknown): boolean {
-    if (typeof value !== 'boolean')
-      this.fail(key, expected(said('true 或 false', 'true or false'), describe(value)));
-    return value;
-  }
-
-  /** A list of strings (`what`: the items, in the plural); a single string is a list of one. */
-  strings(key: string, value: unknown, what: Said, one: Said): string[] {
-    const list = typeof value === 'string' ? [value] : value;
-    if (!Array.isArray(list)) this.fail(key, expected(arrayOf(what), describe(value)));
-    if (list.length === 0)
-      this.fail(key, expected(arrayOf(what), said('空数组', 'an empty array')));
-    return list.map((item: unknown, i) => this.string(`${key}[${i}]`, item, one));
-  }
-
-  /** A number above 0 (a whole one for `integer`), written as a JSON number or a string. */
-  positive(key: string, value: unknown, integer: boolean): number {
-    const text =
-      typeof value === 'number' ? String(value) : typeof value === 'string' ? value : null;
-    const n = text === null ? null : positiveNumber(text, integer);
-    if (n === null)
-      this.fail(key, expected(integer ? POSITIVE.whole : POSITIVE.any, describe(value)));
-    return n;
-  }
-}
 
 /**
  * Checks a parsed JSON document and returns its settings; throws InputError('CONFIG_INVALID')

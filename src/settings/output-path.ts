@@ -4,7 +4,7 @@
  */
 import { said } from '../errors.js';
 import type { Settings } from './types.js';
-import { literalMonth, quarterString } from './period-syntax.js';
+import { literalMonth, quarterString } from './period-rules.js';
 import type { PeriodRequest } from '../metrics/period.js';
 
 export const PLACEHOLDERS = ['period', 'from', 'to', 'date'] as const;

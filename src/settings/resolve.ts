@@ -6,18 +6,16 @@
  * only when no period option is given.
  */
 import { InputError, said } from '../errors.js';
-import { normaliseEncoding } from '../io/detect.js';
 import { availableParallelism } from 'node:os';
 import type { ReadFile } from '../io/write.js';
 import { DEFAULT_COMPLAINT_TYPES, type IngestSettings } from '../ingest/types.js';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../metrics/analysis.js';
 import type { TimeLimit } from '../metrics/workdays.js';
-import { MAP_FIELDS } from '../schema/fields.js';
-import type { MapOverrides } from '../schema/header.js';
 import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
 import { CONFIG_FILE } from './config-file.js';
 import { expandCommandLine, onceEach, resolveInputs } from './inputs.js';
-import { PERIOD_OPTION_KEYS, parsePeriodOptions, periodFromRule } from './period-syntax.js';
+import { periodFromRule } from './period-rules.js';
+import { PERIOD_OPTION_KEYS, parsePeriodOptions } from './period-syntax.js';
 import {
   DEFAULT_HOT_WORDS,
   METRIC_COMMANDS,
@@ -25,97 +23,21 @@ import {
   type CommandLineOptions,
   type CommandName,
   type ConfigSettings,
-  type Lang,
   type LoadedConfig,
   type Settings,
 } from './types.js';
 import { refuseUnused } from './unused.js';
 import { parseBy } from './by.js';
-import { sentences } from './suggest.js';
-import { isLang, mapEntry, positiveNumber, sizeInBytes, timeLimit } from './values.js';
-
-// ---------------------------------------------------------------------------------------------
-// Command-line values, refused in command-line terms (the config file's: config-validate.ts)
-
-function parseLang(value: string): Lang {
-  if (isLang(value)) return value;
-  throw new InputError(
-    'BAD_OPTION',
-    said(`--lang ${value}：应为 zh 或 en。`, `--lang ${value}: expected zh or en.`),
-  );
-}
-
-function parseMap(values: readonly string[]): MapOverrides {
-  const overrides: MapOverrides = {};
-  for (const value of values) {
-    const entry = mapEntry(value);
-    if (!entry) {
-      throw new InputError(
-        'BAD_OPTION',
-        said(
-          `--map ${value}：应为 field=header，field 是 ${MAP_FIELDS.join('、')} 之一。`,
-          `--map ${value}: expected field=header, with field one of ${MAP_FIELDS.join(', ')}.`,
-        ),
-        said('示例：--map unit=管理单位名称', 'Example: --map unit=管理单位名称'),
-      );
-    }
-    overrides[entry[0]] = entry[1];
-  }
-  return overrides;
-}
-
-function parseSize(value: string): number {
-  const size = sizeInBytes(value);
-  if (size === null) {
-    throw new InputError(
-      'BAD_OPTION',
-      said(
-        `--max-inflated ${value}：应为大小，例如 512MiB 或 8GiB。`,
-        `--max-inflated ${value}: expected a size such as 512MiB or 8GiB.`,
-      ),
-      said(
-        '默认的 4GiB 是 1,048,575 行导出文件中最大部件的四倍。',
-        'The default, 4GiB, is four times the largest part of a 1,048,575-row export.',
-      ),
-    );
-  }
-  return size;
-}
-
-/** --encoding NAME, canonical (gbk → gb18030); --encoding '' asks for none: it is sniffed. */
-function encoding(name: string): string | null {
-  return name === '' ? null : normaliseEncoding(name);
-}
-
-function parsePositive(option: string, value: string, integer: boolean): number {
-  const n = positiveNumber(value, integer);
-  if (n === null) {
-    throw new InputError(
-      'BAD_OPTION',
-      said(
-        `${option} ${value}：应为大于 0 的${integer ? '整数' : '数'}。`,
-        `${option} ${value}: expected a ${integer ? 'whole ' : ''}number above 0.`,
-      ),
-    );
-  }
-  return n;
-}
-
-function parseLimit(option: string, value: string): TimeLimit {
-  const limit = timeLimit(value);
-  if ('problem' in limit) {
-    const problem = sentences(limit.problem);
-    throw new InputError(
-      'BAD_OPTION',
-      said(`${option} ${value}：${problem.zh}`, `${option} ${value}: ${problem.en}`),
-      said(
-        `示例：${option} 24h（小时）或 ${option} 4wd（工作日）。`,
-        `Example: ${option} 24h (hours) or ${option} 4wd (working days).`,
-      ),
-    );
-  }
-  return limit;
-}
+import {
+  encoding,
+  jsonFile,
+  parseLang,
+  parseLimit,
+  parseMap,
+  parsePositive,
+  parseSize,
+} from './command-line-values.js';
+import { positiveNumber } from './values.js';
 
 // ---------------------------------------------------------------------------------------------
 // Resolution
@@ -385,32 +307,6 @@ function rollupLevels(
 /** --fail-on red|yellow (commander checks the choice). */
 function failOn(value: string | undefined): 'red' | 'yellow' | null {
   return value === 'red' || value === 'yellow' ? value : null;
-}
-
-/** Files `--json FILE` never writes: an export, a report or a document, named by mistake. */
-const NOT_JSON = /\.(csv|tsv|txt|xlsx|xlsm|xls|et|docx|doc|md|pdf)$/i;
-
-/**
- * `--json FILE` (not stdout) as an output path. The option's value is optional, so
- * `analyze --json a.csv b.csv` takes a.csv as the output: an export or a report named there
- * is refused rather than overwritten with JSON.
- */
-function jsonFile(json: string | true): string | null {
-  if (typeof json !== 'string' || json === '-') return null;
-  if (NOT_JSON.test(json)) {
-    throw new InputError(
-      'BAD_OPTION',
-      said(
-        `--json ${json}：--json 后面是它要写入的文件，而 ${json} 不是 .json 文件。没有读取或写入任何文件。`,
-        `--json ${json}: --json names the file it writes, and ${json} is not a .json file. Nothing was read or written.`,
-      ),
-      said(
-        '要打印 JSON，请把 --json 放在输入文件之后（或写 --json -）；要保存，请给出 .json 文件名。',
-        'To print JSON, put --json after the input files (or write --json -); to save it, name a .json file.',
-      ),
-    );
-  }
-  return json;
 }
 
 /**

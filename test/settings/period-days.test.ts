@@ -7,11 +7,11 @@ import { describe, expect, it } from 'vitest';
 import { daysFromCivil } from '../../src/metrics/calendar.js';
 import {
   parsePeriodOptions,
-  periodFromRule,
   readDay,
   readWeek,
   type PeriodOptions,
 } from '../../src/settings/period-syntax.js';
+import { periodFromRule } from '../../src/settings/period-rules.js';
 import { day, failure } from './helpers.js';
 
 const d = (text: string) => {

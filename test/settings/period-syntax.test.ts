@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { PERIOD_RULES, periodFromRule } from '../../src/settings/period-rules.js';
 import {
-  PERIOD_RULES,
   parsePeriodOptions,
-  periodFromRule,
   readMonth,
   readQuarter,
   readYear,

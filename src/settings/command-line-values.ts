@@ -1,0 +1,118 @@
+/**
+ * The values of options typed on the command line, checked and refused in command-line terms
+ * (--top 0 …; the config file's: config-validate.ts), in both languages.
+ */
+import { InputError, said } from '../errors.js';
+import { normaliseEncoding } from '../io/detect.js';
+import type { TimeLimit } from '../metrics/workdays.js';
+import { MAP_FIELDS } from '../schema/fields.js';
+import type { MapOverrides } from '../schema/header.js';
+import { sentences } from './suggest.js';
+import type { Lang } from './types.js';
+import { isLang, mapEntry, positiveNumber, sizeInBytes, timeLimit } from './values.js';
+
+export function parseLang(value: string): Lang {
+  if (isLang(value)) return value;
+  throw new InputError(
+    'BAD_OPTION',
+    said(`--lang ${value}：应为 zh 或 en。`, `--lang ${value}: expected zh or en.`),
+  );
+}
+
+export function parseMap(values: readonly string[]): MapOverrides {
+  const overrides: MapOverrides = {};
+  for (const value of values) {
+    const entry = mapEntry(value);
+    if (!entry) {
+      throw new InputError(
+        'BAD_OPTION',
+        said(
+          `--map ${value}：应为 field=header，field 是 ${MAP_FIELDS.join('、')} 之一。`,
+          `--map ${value}: expected field=header, with field one of ${MAP_FIELDS.join(', ')}.`,
+        ),
+        said('示例：--map unit=管理单位名称', 'Example: --map unit=管理单位名称'),
+      );
+    }
+    overrides[entry[0]] = entry[1];
+  }
+  return overrides;
+}
+
+export function parseSize(value: string): number {
+  const size = sizeInBytes(value);
+  if (size === null) {
+    throw new InputError(
+      'BAD_OPTION',
+      said(
+        `--max-inflated ${value}：应为大小，例如 512MiB 或 8GiB。`,
+        `--max-inflated ${value}: expected a size such as 512MiB or 8GiB.`,
+      ),
+      said(
+        '默认的 4GiB 是 1,048,575 行导出文件中最大部件的四倍。',
+        'The default, 4GiB, is four times the largest part of a 1,048,575-row export.',
+      ),
+    );
+  }
+  return size;
+}
+
+/** --encoding NAME, canonical (gbk → gb18030); --encoding '' asks for none: it is sniffed. */
+export function encoding(name: string): string | null {
+  return name === '' ? null : normaliseEncoding(name);
+}
+
+export function parsePositive(option: string, value: string, integer: boolean): number {
+  const n = positiveNumber(value, integer);
+  if (n === null) {
+    throw new InputError(
+      'BAD_OPTION',
+      said(
+        `${option} ${value}：应为大于 0 的${integer ? '整数' : '数'}。`,
+        `${option} ${value}: expected a ${integer ? 'whole ' : ''}number above 0.`,
+      ),
+    );
+  }
+  return n;
+}
+
+export function parseLimit(option: string, value: string): TimeLimit {
+  const limit = timeLimit(value);
+  if ('problem' in limit) {
+    const problem = sentences(limit.problem);
+    throw new InputError(
+      'BAD_OPTION',
+      said(`${option} ${value}：${problem.zh}`, `${option} ${value}: ${problem.en}`),
+      said(
+        `示例：${option} 24h（小时）或 ${option} 4wd（工作日）。`,
+        `Example: ${option} 24h (hours) or ${option} 4wd (working days).`,
+      ),
+    );
+  }
+  return limit;
+}
+
+/** Files `--json FILE` never writes: an export, a report or a document, named by mistake. */
+const NOT_JSON = /\.(csv|tsv|txt|xlsx|xlsm|xls|et|docx|doc|md|pdf)$/i;
+
+/**
+ * `--json FILE` (not stdout) as an output path. The option's value is optional, so
+ * `analyze --json a.csv b.csv` takes a.csv as the output: an export or a report named there
+ * is refused rather than overwritten with JSON.
+ */
+export function jsonFile(json: string | true): string | null {
+  if (typeof json !== 'string' || json === '-') return null;
+  if (NOT_JSON.test(json)) {
+    throw new InputError(
+      'BAD_OPTION',
+      said(
+        `--json ${json}：--json 后面是它要写入的文件，而 ${json} 不是 .json 文件。没有读取或写入任何文件。`,
+        `--json ${json}: --json names the file it writes, and ${json} is not a .json file. Nothing was read or written.`,
+      ),
+      said(
+        '要打印 JSON，请把 --json 放在输入文件之后（或写 --json -）；要保存，请给出 .json 文件名。',
+        'To print JSON, put --json after the input files (or write --json -); to save it, name a .json file.',
+      ),
+    );
+  }
+  return json;
+}
