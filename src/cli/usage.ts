@@ -84,7 +84,7 @@ export function usageMessage(
         const near = closest(m[2]!, choices);
         return {
           message: said(
-            `${prefix.zh}${m[1]} ${m[2]}：应为 ${choices.join('、')} 之一${mean(near).zh}`,
+            `${prefix.zh}${m[1]} ${m[2]}：应为 ${listed(choices, '、', ' 或 ')}${mean(near).zh}`,
             `${prefix.en}${m[1]} ${m[2]}: expected one of ${choices.join(', ')}${mean(near).en}`,
           ),
           hint: said(

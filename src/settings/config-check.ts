@@ -26,7 +26,12 @@ export function describe(value: unknown): Said {
 
 /** "expected WHAT, got VALUE" (or what the value is, said as `got`). */
 export function expected(what: Said, got: Said): Said {
-  return said(`应为${what.zh}，实际是${got.zh}`, `expected ${what.en}, got ${got.en}`);
+  // A space between Chinese and what starts in ASCII ("true", "unit"), as the other messages.
+  const spaced = (text: string) => (/^[\x21-\x7e]/.test(text) ? ` ${text}` : text);
+  return said(
+    `应为${spaced(what.zh)}，实际是${spaced(got.zh)}`,
+    `expected ${what.en}, got ${got.en}`,
+  );
 }
 
 /** A list of WHAT (plural in English). */

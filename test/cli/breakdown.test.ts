@@ -11,6 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import expected from '../../fixtures/breakdown/expected.json' with { type: 'json' };
 import { readBook } from '../helpers/book.js';
 import { complaints, isPlainError, ROOT } from '../helpers/cli.js';
+import { inEnglish } from '../helpers/english.js';
 
 const FILE = join(ROOT, 'fixtures', 'breakdown', expected.file);
 const Q = ['--quarter', expected.quarter];
@@ -213,9 +214,12 @@ describe('report and trend --by', () => {
 });
 
 describe('--by user errors: exit 2, one or two plain lines', () => {
-  it.each([
+  // [arguments, Chinese (the default; null: a message of the reading side, checked in English
+  // here), English (--lang en)]
+  it.each<[string[], RegExp | null, RegExp]>([
     [
       ['analyze', FILE, '--by', 'URBAN_FLAG'],
+      null,
       /--by URBAN_FLAG: no such column; did you mean "URBAN_RURAL_FLAG"\?/,
     ],
     [
@@ -225,19 +229,33 @@ describe('--by user errors: exit 2, one or two plain lines', () => {
         '--by',
         'channel',
       ],
+      null,
       /--by channel: no input has a 受理渠道 column/,
     ],
     [
       ['analyze', FILE, '--by', 'unit', '--by', 'channel', '--by', 'month'],
+      /^complaints: --by unit --by channel --by month：分项最多按两个维度（二维表），这里给了 3 个。\n/,
       /one or two dimensions/,
     ],
-    [['trend', FILE, '--by', 'unit', '--by', 'channel'], /one series per group of one dimension/],
-    [['trend', FILE, '--by', 'month'], /by month already/],
-    [['trend', FILE, '--by', 'unti'], /--by unti: no such column; did you mean --by unit\?/],
-  ])('%j', (args, message) => {
+    [
+      ['trend', FILE, '--by', 'unit', '--by', 'channel'],
+      /^complaints: trend：--by unit --by channel：trend 只按一个维度分组，每组画一条序列。\n/,
+      /one series per group of one dimension/,
+    ],
+    [
+      ['trend', FILE, '--by', 'month'],
+      /^complaints: trend：--by month：序列本来就是按月的。\n/,
+      /by month already/,
+    ],
+    [['trend', FILE, '--by', 'unti'], null, /--by unti: no such column; did you mean --by unit\?/],
+  ])('%j', (args, message, english) => {
     const run = complaints(args);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(message);
+    if (message) expect(run.stderr).toMatch(message);
     expect(isPlainError(run.stderr)).toBe(true);
+    const en = complaints(inEnglish(args));
+    expect(en.code).toBe(2);
+    expect(en.stderr).toMatch(english);
+    expect(isPlainError(en.stderr)).toBe(true);
   });
 });

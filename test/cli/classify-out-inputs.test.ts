@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { complaints } from '../helpers/cli.js';
+import { inEnglish } from '../helpers/english.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'complaints-classify-out-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -23,7 +24,11 @@ describe('classify --out where the inputs would read it', () => {
   ])('%j: refused, nothing written', (args) => {
     const run = complaints(['classify', ...args], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('would read this table as an export the next time it runs.');
+    expect(run.stderr).toMatch(
+      /^complaints: ex\/\w+\.\w+：下次运行时，输入 ex\S* 会把这个表当作导出文件读取。\n/m,
+    );
+    const en = complaints(inEnglish(['classify', ...args]), { cwd: dir });
+    expect(en.stderr).toContain('would read this table as an export the next time it runs.');
     expect(readdirSync(join(dir, 'ex'))).toEqual(['95598-2016-09-11.xlsx']);
   });
 

@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadExcelJS } from '../../src/io/exceljs.js';
 import { readAll } from '../helpers/read.js';
 import { complaints, isPlainError } from '../helpers/cli.js';
+import { inEnglish } from '../helpers/english.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'complaints-classify-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -189,14 +190,21 @@ describe('complaints classify --train, --model, --evaluate, --audit', () => {
     const audit = complaints(['classify', file, '--audit']);
     expect(audit.code).toBe(2);
     expect(isPlainError(audit.stderr)).toBe(true);
-    expect(audit.stderr).toContain(
+    expect(audit.stderr).toBe(
+      `complaints: ${file}：2016-07 没有既有记录分类（一级分类/二级分类）又有受理内容的投诉，无可核查。\n` +
+        '  请核查 一级分类/二级分类 列已填写的导出文件。\n',
+    );
+    expect(complaints(inEnglish(['classify', file, '--audit'])).stderr).toContain(
       `${file}: no complaint of 2016-07 with a recorded class (一级分类/二级分类) and a text: nothing to audit.`,
     );
     expect(audit.stdout).toBe('');
     for (const limit of ['0', '-1', '2.5', 'x']) {
-      const run = complaints(['classify', XLSX, '--audit', '--limit', limit]);
+      const args = ['classify', XLSX, '--audit', '--limit', limit];
+      const run = complaints(args);
       expect(run.code, limit).toBe(2);
-      expect(run.stderr).toContain(`--limit ${limit}: expected a whole number above 0.`);
+      expect(run.stderr).toBe(`complaints: --limit ${limit}：应为大于 0 的整数。\n`);
+      const en = complaints(inEnglish(args));
+      expect(en.stderr).toContain(`--limit ${limit}: expected a whole number above 0.`);
     }
   });
 
@@ -302,11 +310,14 @@ describe('complaints taxonomy', () => {
     writeFileSync(file, JSON.stringify({ typos: { 电牙: '电压', 電錶: '电表' }, slang: {} }));
     const run = complaints(['taxonomy', '--validate', file]);
     expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/complaints: .*：发现 2 个问题，这个文本表不能使用。\n/);
+    expect(complaints(inEnglish(['taxonomy', '--validate', file])).stderr).toMatch(
+      /2 problems found; the text table cannot be used/,
+    );
     expect(run.stderr).toContain(
       `$.typos["電錶"]: texts are converted before the table applies, so '電錶' never matches: write it '电表'`,
     );
     expect(run.stderr).toContain('$.slang: unknown key: expected typos, dialect, colloquial');
-    expect(run.stderr).toMatch(/2 problems found; the text table cannot be used/);
   });
 
   it('names every problem of a bad file with its JSON path, exit 2', () => {
@@ -329,7 +340,10 @@ describe('complaints taxonomy', () => {
       "$.nodes[0].children[0].code: duplicate code 'A' (also at $.nodes[0].code)",
     );
     expect(run.stderr).toContain("$.nodes[1].discipline: unknown discipline '其他'");
-    expect(run.stderr).toMatch(/2 problems found; the taxonomy cannot be used/);
+    expect(run.stderr).toMatch(/complaints: .*：发现 2 个问题，这个分类体系不能使用。\n/);
+    expect(complaints(inEnglish(['taxonomy', '--validate', file])).stderr).toMatch(
+      /2 problems found; the taxonomy cannot be used/,
+    );
     const used = complaints(['classify', XLSX, '--taxonomy', file]);
     expect(used.code).toBe(2);
     expect(isPlainError(used.stderr)).toBe(true);

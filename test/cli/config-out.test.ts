@@ -40,6 +40,12 @@ describe('config "out" among the inputs', () => {
     writeFileSync(join(dir, 'complaints.config.json'), JSON.stringify(config));
     const run = complaints(['report'], { cwd: dir });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('"inputs" "exports/*" would read as exports');
+    expect(run.stderr).toContain(
+      'complaints.config.json："out" "exports/通报-{period}.md" 写出的报告会被 "inputs" "exports/*" 当作导出文件读取',
+    );
+    // The config file's "lang" says the language of its own errors.
+    writeFileSync(join(dir, 'complaints.config.json'), JSON.stringify({ ...config, lang: 'en' }));
+    const en = complaints(['report'], { cwd: dir });
+    expect(en.stderr).toContain('"inputs" "exports/*" would read as exports');
   });
 });

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readBook } from '../helpers/book.js';
 import { complaints, isPlainError } from '../helpers/cli.js';
+import { inEnglish } from '../helpers/english.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'complaints-hot-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -150,6 +151,8 @@ describe('hot words', () => {
     const config = join(dir, 'bad.json');
     writeFileSync(config, JSON.stringify({ hotWordsBy: 'level2' }));
     const run = complaints(['analyze', FILE, '--config', config]);
-    expect(run.stderr).toMatch(/"hotWordsBy": expected "unit", got a string \("level2"\)/);
+    expect(run.stderr).toContain('"hotWordsBy"：应为 "unit"，实际是字符串 "level2"。');
+    const en = complaints(inEnglish(['analyze', FILE, '--config', config]));
+    expect(en.stderr).toMatch(/"hotWordsBy": expected "unit", got a string \("level2"\)/);
   });
 });

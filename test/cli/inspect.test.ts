@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { complaints, isPlainError } from '../helpers/cli.js';
+import { inEnglish } from '../helpers/english.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'complaints-inspect-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -116,7 +117,11 @@ describe('complaints inspect', () => {
     const run = complaints(['inspect', '-', '-'], { input: HEADER + '\nX,2016-05-03,A,投诉,x,\n' });
     expect(run.code).toBe(2);
     expect(isPlainError(run.stderr)).toBe(true);
-    expect(run.stderr).toContain('- (standard input) is given more than once');
+    expect(run.stderr).toBe(
+      'complaints: -（标准输入）给了不止一次，它只能读取一次。\n  请只给一次 -，其他导出文件以文件给出。\n',
+    );
+    const en = complaints(inEnglish(['inspect', '-', '-']), { input: HEADER + '\n' });
+    expect(en.stderr).toContain('- (standard input) is given more than once');
   });
 
   it('reads stdin with -', () => {

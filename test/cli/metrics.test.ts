@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import stringWidth from 'string-width';
 import { describe, expect, it } from 'vitest';
 import { complaints, isPlainError, ROOT } from '../helpers/cli.js';
+import { inEnglish } from '../helpers/english.js';
 
 const DIR = join(ROOT, 'fixtures/metrics');
 const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8'));
@@ -358,20 +359,38 @@ describe('the month and its year to date: --month 2016-11 in every command', () 
 });
 
 describe('metric commands: mistakes', () => {
-  it.each([
-    [['assess', files[1]!], /assess needs --targets FILE/],
+  // [arguments, Chinese (the default; null: a message of the reading side, checked in English
+  // here), English (--lang en)]
+  it.each<[string[], RegExp | null, RegExp]>([
+    [
+      ['assess', files[1]!],
+      /^complaints: assess 需要 --targets FILE：各单位的年度考核指标。\n/,
+      /assess needs --targets FILE/,
+    ],
     [
       ['analyze', files[1]!, '--year', '2017'],
+      null,
       /no work order in 2017-01 – 2017-12; the inputs hold 2016-01 – 2016-06/,
     ],
-    [['analyze', files[1]!, '--month', '2016-13'], /--month 2016-13: expected a month as 2016-11/],
-    [['analyze', files[1]!, '--targets', 'fixtures/metrics/nope.csv'], /nope\.csv/],
-    [['trend', files[1]!, '--by', 'city'], /city/],
-    [['analyze', files[1]!, '--top', '0'], /--top 0: expected a whole number above 0/],
-  ])('%j is exit 2 with a plain message', (args, message) => {
+    [
+      ['analyze', files[1]!, '--month', '2016-13'],
+      /^complaints: --month 2016-13：应为月份，写作 2016-11、201611 或 2016年11月。\n/,
+      /--month 2016-13: expected a month as 2016-11/,
+    ],
+    [['analyze', files[1]!, '--targets', 'fixtures/metrics/nope.csv'], /nope\.csv/, /nope\.csv/],
+    [['trend', files[1]!, '--by', 'city'], /city/, /city/],
+    [
+      ['analyze', files[1]!, '--top', '0'],
+      /^complaints: --top 0：应为大于 0 的整数。\n$/,
+      /--top 0: expected a whole number above 0/,
+    ],
+  ])('%j is exit 2 with a plain message', (args, message, english) => {
     const run = complaints(args);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(message);
+    if (message) expect(run.stderr).toMatch(message);
+    const en = complaints(inEnglish(args));
+    expect(en.code).toBe(2);
+    expect(en.stderr).toMatch(english);
   });
 
   it('fails under --strict when rows were rejected (exit 3), printing no result', () => {

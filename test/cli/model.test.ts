@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, complaints, isPlainError } from '../helpers/cli.js';
+import { inEnglish } from '../helpers/english.js';
 
 const FIXTURES = [
   'fixtures/95598-2016-09-11.xlsx',
@@ -55,7 +56,11 @@ describe('the shipped model, on by default', () => {
     const run = complaints(['trend', ...FIXTURES, '--no-model']);
     expect(run.code).toBe(2);
     expect(isPlainError(run.stderr)).toBe(true);
-    expect(run.stderr).toContain('trend: --no-model is not used');
+    expect(run.stderr).toContain(
+      'trend：--no-model 不起作用：trend 只有在 --by level1、level2、level3 或 discipline 时才显示分类。',
+    );
+    const en = complaints(inEnglish(['trend', ...FIXTURES, '--no-model']));
+    expect(en.stderr).toContain('trend: --no-model is not used');
   });
 
   it('a model for another taxonomy is refused in two lines', () => {

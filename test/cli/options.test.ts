@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadExcelJS } from '../../src/io/exceljs.js';
 import { ROOT, complaints, isPlainError } from '../helpers/cli.js';
+import { inEnglish } from '../helpers/english.js';
 import { readAll } from '../helpers/read.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'complaints-options-'));
@@ -26,49 +27,63 @@ const M = [
 const TARGETS = 'fixtures/metrics/targets-2016.csv';
 
 describe('options a command would not use are refused, exit 2', () => {
-  it.each<[string[], string]>([
+  // [arguments, the first line in Chinese (the default), in English (--lang en)]
+  it.each<[string[], string, string]>([
     [
       ['trend', ...M, '--targets', TARGETS],
+      'complaints: trend：--targets 不起作用：trend 不显示考核指标。',
       'complaints: trend: --targets is not used: trend shows no targets.',
     ],
     [
       ['assess', ...M, '--targets', TARGETS, '--top', '3'],
+      'complaints: assess：--top 不起作用：assess 没有热点和重复投诉清单。',
       'complaints: assess: --top is not used: assess has no hot-spot or repeat-complainant lists.',
     ],
     [
       ['analyze', ...M, '--prorate'],
+      'complaints: analyze：--prorate 不起作用：它用于折算考核指标，但没有给出考核指标文件。',
       'complaints: analyze: --prorate is not used: it scales the targets, and no targets file is given.',
     ],
     [
       ['analyze', ...M, '--detail'],
+      'complaints: analyze：--detail 不起作用：它在工作簿中加入明细表，而 analyze 不给 --out FILE.xlsx 时不写工作簿。',
       'complaints: analyze: --detail is not used: it adds 明细 to the workbook, and analyze writes none without --out FILE.xlsx.',
     ],
     [
       ['report', ...M, '--out', join(dir, 'r.csv'), '--no-charts'],
+      `complaints: report：--no-charts 不起作用：它去掉工作簿和通报中的图表，而 --out ${join(dir, 'r.csv')} 不是工作簿或通报。`,
       `complaints: report: --no-charts is not used: it leaves the charts out of the workbook and the bulletin, and --out ${join(dir, 'r.csv')} is not a workbook or a bulletin.`,
     ],
     [
       ['classify', SEP, '--limit', '5'],
+      'complaints: classify：--limit 不起作用：它限制 --audit 和 --evaluate 显示的行数。',
       'complaints: classify: --limit is not used: it limits the rows --audit and --evaluate show.',
     ],
     [
       ['classify', SEP, '--train', SEP, '--model', join(dir, 'm.json')],
+      `complaints: classify --train：输入文件不起作用：--train 读取它后面给出的已标注文件，而不是 ${SEP}。`,
       `complaints: classify --train: input files are not used: --train reads the labelled files it names, not ${SEP}.`,
     ],
     [
       ['classify', '--evaluate', 'fixtures/eval/test.csv', '--out', join(dir, 'e.xlsx')],
+      'complaints: classify --evaluate：--out 不起作用：--evaluate 打印评估结果；--json FILE 可写出全部结果。',
       'complaints: classify --evaluate: --out is not used: --evaluate prints its measures; --json FILE writes all of them.',
     ],
     [
       ['taxonomy', 'county-4x17', '--validate', 'x.json'],
+      'complaints: taxonomy：county-4x17 不起作用：--validate 只检查它后面给出的文件。',
       'complaints: taxonomy: county-4x17 is not used: --validate checks the file it names.',
     ],
-  ])('%j', (args, message) => {
+  ])('%j', (args, message, english) => {
     const run = complaints(args);
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.split('\n')[0]).toBe(message);
     expect(isPlainError(run.stderr)).toBe(true);
+    const en = complaints(inEnglish(args));
+    expect(en.code).toBe(2);
+    expect(en.stderr.split('\n')[0]).toBe(english);
+    expect(isPlainError(en.stderr)).toBe(true);
   });
 });
 
@@ -201,6 +216,10 @@ describe('a folder or a quoted pattern as an input', () => {
     const run = complaints(['analyze', 'exports/*.xls'], { cwd: dir });
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
+      'complaints: exports/*.xls：没有文件匹配这个模式。\n  请检查文件夹和扩展名（模式相对于工作目录）。\n',
+    );
+    const en = complaints(inEnglish(['analyze', 'exports/*.xls']), { cwd: dir });
+    expect(en.stderr).toBe(
       'complaints: exports/*.xls: no file matches this pattern.\n  Check the folder and the extension (patterns are relative to the working directory).\n',
     );
   });
@@ -294,12 +313,19 @@ describe('inspect reports on every file, the good and the bad, then exits 2', ()
     const at = ARGS.map((file) => run.stdout.indexOf(`${file}\n`));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
-    expect(run.stdout).toContain(
-      '  无法读取：this is an old .xls (Excel 97-2003) workbook, which is not read.\n  Open it in Excel or WPS',
-    );
-    expect(run.stdout).toContain('  无法读取：no 供电单位 (unit) column in the header on row 1.');
+    // Each file's own message, in the run's language as the report around it.
+    expect(run.stdout).toContain('  无法读取：');
     expect(run.stdout).toContain('合计（可读取的 2 个输入，去重后）');
     expect(run.stderr).toBe(
+      `complaints: 5 个输入文件中有 3 个无法读取：${BAD.join('、')}。\n  每一个都已在上面列出，并附处理办法；其他输入文件已读取。\n`,
+    );
+    const en = complaints(inEnglish(['inspect', ...ARGS]));
+    expect(en.code).toBe(2);
+    expect(en.stdout).toContain(
+      '  unreadable: this is an old .xls (Excel 97-2003) workbook, which is not read.\n  Open it in Excel or WPS',
+    );
+    expect(en.stdout).toContain('  unreadable: no 供电单位 (unit) column in the header on row 1.');
+    expect(en.stderr).toBe(
       `complaints: 3 of 5 inputs could not be read: ${BAD.join(', ')}.\n  Each one is shown above with what to do; the other inputs were read.\n`,
     );
   });

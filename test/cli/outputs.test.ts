@@ -28,6 +28,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadExcelJS } from '../../src/io/exceljs.js';
 import { excelCellText } from '../../src/io/workbook.js';
 import { ROOT, complaints, isPlainError } from '../helpers/cli.js';
+import { inEnglish } from '../helpers/english.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'complaints-outputs-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -123,6 +124,10 @@ describe('an output written into the folder of exports', () => {
       // The folder's line, then the refusal: no stack trace.
       expect(run.stderr).not.toMatch(/^\s+at /m);
       expect(run.stderr).toContain(
+        'complaints: exports/u.csv：下次运行时，输入 exports 会把这个表当作导出文件读取。',
+      );
+      const en = complaints(inEnglish([command, 'exports', '--out', 'exports/u.csv']), { cwd: d });
+      expect(en.stderr).toContain(
         'complaints: exports/u.csv: the input exports would read this table as an export the next time it runs.',
       );
       expect(readdirSync(join(d, 'exports'))).toEqual(['x.csv']);
@@ -151,7 +156,12 @@ describe('--json naming an export or a report: refused, whatever its place', () 
     const r = complaints(args, { cwd: d });
     expect(r.code).toBe(2);
     expect(isPlainError(r.stderr)).toBe(true);
-    expect(r.stderr).toContain(
+    expect(r.stderr).toBe(
+      `complaints: --json ${named}：--json 后面是它要写入的文件，而 ${named} 不是 .json 文件。没有读取或写入任何文件。\n` +
+        '  要打印 JSON，请把 --json 放在输入文件之后（或写 --json -）；要保存，请给出 .json 文件名。\n',
+    );
+    const en = complaints(inEnglish(args), { cwd: d });
+    expect(en.stderr).toContain(
       `complaints: --json ${named}: --json names the file it writes, and ${named} is not a .json file. Nothing was read or written.`,
     );
     expect(readdirSync(d).map((f) => [f, readFileSync(join(d, f), 'utf8')])).toEqual(before);
@@ -168,8 +178,11 @@ describe('--json naming an export or a report: refused, whatever its place', () 
     writeFileSync(join(d, 'mine.json'), '{ "name": "mine" }');
     const r = complaints(['taxonomy', '--json', 'mine.json'], { cwd: d });
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('complaints: --json mine.json: that file exists');
-    expect(r.stderr).toContain('complaints taxonomy mine.json --json');
+    expect(r.stderr).toContain('complaints: --json mine.json：这个文件已存在');
+    expect(r.stderr).toContain('请写：complaints taxonomy mine.json --json；');
+    const en = complaints(inEnglish(['taxonomy', '--json', 'mine.json']), { cwd: d });
+    expect(en.stderr).toContain('complaints: --json mine.json: that file exists');
+    expect(en.stderr).toContain('complaints taxonomy mine.json --json');
     expect(readFileSync(join(d, 'mine.json'), 'utf8')).toBe('{ "name": "mine" }');
   });
 });
@@ -343,7 +356,9 @@ describe('a standard output that cannot be written: one line and exit 2, no stac
     const r = onDevice([name.split(' ')[0]!, ...args], '/dev/full', 1);
     expect(r.code).toBe(2);
     expect(isPlainError(r.stderr)).toBe(true);
-    expect(r.stderr).toContain('the standard output cannot be written (the disk is full)');
+    expect(r.stderr).toBe('complaints: 无法写入标准输出（磁盘已满），显示的内容不完整。\n');
+    const en = onDevice(inEnglish([name.split(' ')[0]!, ...args]), '/dev/full', 1);
+    expect(en.stderr).toContain('the standard output cannot be written (the disk is full)');
   });
   it.skipIf(!full)('2> /dev/full: the messages are lost, the exit code still tells', () => {
     expect(onDevice(['analyze', ...metricsInputs(), '--strict'], '/dev/full', 2).code).toBe(3);

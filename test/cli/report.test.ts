@@ -18,6 +18,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { loadExcelJS } from '../../src/io/exceljs.js';
 import { SHEET_NAMES } from '../../src/report/labels.js';
 import { complaints, isPlainError } from '../helpers/cli.js';
+import { inEnglish } from '../helpers/english.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'complaints-report-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -598,25 +599,52 @@ describe('cron: complaints.config.json', () => {
     expect(existsSync(join(cwd, 'nov.xlsx'))).toBe(true);
   });
 
+  // [the config file, its refusal in Chinese (the default), in English (--lang en)]
   it.each([
-    ['{"peroid": "previous-month"}', /"peroid": unknown setting; did you mean "period"\?/],
-    ['{"inputs": 5}', /"inputs": expected an array of file paths or globs/],
-    ['{"period": "last-month", "inputs": ["x.csv"]}', /"period"/],
-    ['{"inputs": ["nothing-*.csv"]}', /nothing-\*\.csv/],
-    ['{ "inputs": [', /complaints\.config\.json/],
-  ])('refuses %s with a precise message (exit 2)', (text, message) => {
+    [
+      '{"peroid": "previous-month"}',
+      /^complaints: complaints\.config\.json："peroid"：未知的设置项，是否指 "period"？\n$/,
+      /"peroid": unknown setting; did you mean "period"\?/,
+    ],
+    [
+      '{"inputs": 5}',
+      /^complaints: complaints\.config\.json："inputs"：应为由文件路径或通配模式组成的数组，实际是数字 5。\n$/,
+      /"inputs": expected an array of file paths or globs/,
+    ],
+    [
+      '{"period": "last-month", "inputs": ["x.csv"]}',
+      /"period"："last-month" 不是期间规则。\n {2}请用以下规则之一：previous-month、/,
+      /"period"/,
+    ],
+    [
+      '{"inputs": ["nothing-*.csv"]}',
+      /"inputs"："nothing-\*\.csv" 在 .* 中没有匹配到导出文件。\n {2}模式相对于配置文件所在的文件夹；/,
+      /nothing-\*\.csv/,
+    ],
+    [
+      '{ "inputs": [',
+      /^complaints: complaints\.config\.json：不是有效的 JSON：Unexpected end of JSON input。\n {2}JSON 要用英文双引号/,
+      /complaints\.config\.json: not valid JSON: Unexpected end of JSON input\./,
+    ],
+  ])('refuses %s with a precise message (exit 2)', (text, message, english) => {
     const cwd = mkdtempSync(join(dir, 'bad-config-'));
     writeFileSync(join(cwd, 'complaints.config.json'), text);
     const run = complaints(['report'], { cwd });
     expect(run.code).toBe(2);
     expect(isPlainError(run.stderr)).toBe(true);
     expect(run.stderr).toMatch(message);
+    const en = complaints(inEnglish(['report']), { cwd });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toMatch(english);
   });
 
   it('says what to do with no inputs and no config', () => {
     const cwd = mkdtempSync(join(dir, 'empty-'));
     const run = complaints(['analyze'], { cwd });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('no input files');
+    expect(run.stderr).toBe(
+      'complaints: 没有输入文件。\n  请给出导出文件，或在 complaints.config.json（或 --config FILE）中写明 "inputs"。\n',
+    );
+    expect(complaints(inEnglish(['analyze']), { cwd }).stderr).toContain('no input files');
   });
 });

@@ -10,6 +10,7 @@ import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readBook, records, tablesOf } from '../helpers/book.js';
 import { ROOT, complaints, isPlainError } from '../helpers/cli.js';
+import { inEnglish } from '../helpers/english.js';
 
 const DIR = 'fixtures/codes';
 const EXPORTS = [`${DIR}/95598-2016-10-codes.xlsx`, `${DIR}/95598-2016-11-12-codes.csv`];
@@ -276,14 +277,21 @@ describe('the config file and the guards', () => {
     const run = complaints(['trend', ...EXPORTS, '--rollup']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
+      'complaints: trend：--rollup 不起作用：它按单位层级文件把单位计入上级，但没有给出单位层级文件。\n  请给出 --units FILE（或在配置文件中写 "units"）。\n',
+    );
+    expect(complaints(inEnglish(['trend', ...EXPORTS, '--rollup'])).stderr).toBe(
       'complaints: trend: --rollup is not used: it counts units under their parents in the units file, and no units file is given.\n  Give --units FILE (or "units" in the config file).\n',
     );
   });
 
   it('--rollup followed by an input is said, not read as a number', () => {
-    const run = complaints(['analyze', '--units', `${DIR}/units.csv`, '--rollup', ...EXPORTS]);
+    const args = ['analyze', '--units', `${DIR}/units.csv`, '--rollup', ...EXPORTS];
+    const run = complaints(args);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
+      /^complaints: --rollup fixtures\/codes\/95598-2016-10-codes\.xlsx：应为汇总的层数（1、2 …）。\n {2}请写 --rollup 1，或把 --rollup 放在输入文件之后。\n$/,
+    );
+    expect(complaints(inEnglish(args)).stderr).toMatch(
       /^complaints: --rollup fixtures\/codes\/95598-2016-10-codes\.xlsx: expected a number of levels/,
     );
   });

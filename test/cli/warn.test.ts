@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readBook } from '../helpers/book.js';
 import { complaints, isPlainError, ROOT } from '../helpers/cli.js';
+import { inEnglish } from '../helpers/english.js';
 
 const INPUTS = [
   'fixtures/metrics/95598-2015.xlsx',
@@ -201,7 +202,11 @@ describe('exit codes and where the settings come from', () => {
   it('warn judges one month: --quarter is refused with the reason', () => {
     const run = complaints(['warn', ...INPUTS, '--quarter', '2016Q4']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('warn: --quarter is not used: warn judges one month');
+    expect(run.stderr).toContain(
+      'warn：--quarter 不起作用：warn 把一个月（或一天、一周）与该单位此前各期相比。',
+    );
+    const en = complaints(inEnglish(['warn', ...INPUTS, '--quarter', '2016Q4']));
+    expect(en.stderr).toContain('warn: --quarter is not used: warn judges one month');
   });
 
   it('without a period: the latest month the exports cover whole (not a December cut at the 26th)', () => {

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readBook, records, tablesOf } from '../helpers/book.js';
 import { ROOT, complaints, isPlainError } from '../helpers/cli.js';
+import { inEnglish } from '../helpers/english.js';
 
 const DIR = join(ROOT, 'fixtures/workdays');
 const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as Record<
@@ -146,30 +147,50 @@ describe('the config file', () => {
     expect(run.code).toBe(2);
     expect(isPlainError(run.stderr)).toBe(true);
     expect(run.stderr).toContain(
+      '"closeLimit"：这里不能用 d 作单位：4 个工作日写 4wd，4 个自然日写 96h。',
+    );
+    writeFileSync(
+      join(dir, 'complaints.config.json'),
+      JSON.stringify({ closeLimit: '4d', lang: 'en' }),
+    );
+    const en = complaints(['analyze', join(DIR, '95598-2017-01-02.xlsx')], { cwd: dir });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain(
       '"closeLimit": d is not a unit here: write 4wd for 4 working days, or 96h for 4 calendar days.',
     );
   });
 });
 
 describe('refusals on the command line', () => {
+  // [option, value, the message in Chinese (the default), in English (--lang en)]
   it.each([
     [
       '--close-limit',
       '4d',
+      '这里不能用 d 作单位：4 个工作日写 4wd，4 个自然日写 96h。',
       'd is not a unit here: write 4wd for 4 working days, or 96h for 4 calendar days.',
     ],
-    ['--reply-limit', '-2h', 'expected a limit above 0.'],
-    ['--reply-limit', 'abc', 'expected hours (24, 24h) or working days (4wd).'],
+    ['--reply-limit', '-2h', '应为大于 0 的时限。', 'expected a limit above 0.'],
+    [
+      '--reply-limit',
+      'abc',
+      '应为小时数（24、24h）或工作日数（4wd）。',
+      'expected hours (24, 24h) or working days (4wd).',
+    ],
     [
       '--close-limit',
       '1.5wd',
+      '应为整数个工作日（不足一天的部分请用小时表示）。',
       'expected a whole number of working days (give part of a day in hours).',
     ],
-  ])('%s %s', (option, value, message) => {
-    const run = complaints(['analyze', join(DIR, '95598-2017-01-02.xlsx'), option, value]);
+  ])('%s %s', (option, value, message, english) => {
+    const args = ['analyze', join(DIR, '95598-2017-01-02.xlsx'), option, value];
+    const run = complaints(args);
     expect(run.code).toBe(2);
     expect(isPlainError(run.stderr)).toBe(true);
-    expect(run.stderr.split('\n')[0]).toBe(`complaints: ${option} ${value}: ${message}`);
+    expect(run.stderr.split('\n')[0]).toBe(`complaints: ${option} ${value}：${message}`);
+    const en = complaints(inEnglish(args));
+    expect(en.stderr.split('\n')[0]).toBe(`complaints: ${option} ${value}: ${english}`);
   });
 });
 

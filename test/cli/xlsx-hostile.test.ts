@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
 import { complaints, isPlainError } from '../helpers/cli.js';
+import { inEnglish } from '../helpers/english.js';
 import { row, workbook, type WorkbookSpec } from '../helpers/zip.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'complaints-hostile-'));
@@ -102,7 +103,9 @@ describe('hostile and damaged workbooks: exit 2, one plain message naming the fi
     );
     const wrong = complaints(['inspect', path, '--max-inflated', 'lots']);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toMatch(/--max-inflated lots: expected a size such as 512MiB or 8GiB\./);
+    expect(wrong.stderr).toMatch(/--max-inflated lots：应为大小，例如 512MiB 或 8GiB。/);
+    const english = complaints(inEnglish(['inspect', path, '--max-inflated', 'lots']));
+    expect(english.stderr).toMatch(/--max-inflated lots: expected a size such as 512MiB or 8GiB\./);
   });
 });
 
