@@ -3,7 +3,7 @@
  * what was expected and what was found, in both languages (config-validate.ts uses them).
  */
 import { InputError, said, type Said } from '../errors.js';
-import { sentences } from './suggest.js';
+import { sentences, spaced } from './suggest.js';
 import { positiveNumber } from './values.js';
 
 /** What a JSON value is, as a refusal says it: "a string ("x")", 字符串 "x". */
@@ -26,8 +26,6 @@ export function describe(value: unknown): Said {
 
 /** "expected WHAT, got VALUE" (or what the value is, said as `got`). */
 export function expected(what: Said, got: Said): Said {
-  // A space between Chinese and what starts in ASCII ("true", "unit"), as the other messages.
-  const spaced = (text: string) => (/^[\x21-\x7e]/.test(text) ? ` ${text}` : text);
   return said(
     `应为${spaced(what.zh)}，实际是${spaced(got.zh)}`,
     `expected ${what.en}, got ${got.en}`,

@@ -11,7 +11,7 @@ import { BY_HINT, MAX_BY } from './by.js';
 import { PLACEHOLDERS, PLACEHOLDERS_HINT, unknownPlaceholders } from './output-path.js';
 import { RULES_HINT, ruleProblem } from './period-rules.js';
 import { PERIOD_OPTION_KEYS } from './period-syntax.js';
-import { closest, didYouMean } from './suggest.js';
+import { closest, didYouMean, spaced } from './suggest.js';
 import { Checker, describe, expected } from './config-check.js';
 import type { ConfigSettings } from './types.js';
 import { isLang, mapEntry, sizeInBytes, timeLimit } from './values.js';
@@ -68,7 +68,7 @@ export function validateConfig(doc: unknown, file: string): ConfigSettings {
     throw new InputError(
       'CONFIG_INVALID',
       said(
-        `${file}：应为由各设置项组成的 JSON 对象，实际是${got.zh}。`,
+        `${file}：应为由各设置项组成的 JSON 对象，实际是${spaced(got.zh)}。`,
         `${file}: expected a JSON object of settings, got ${got.en}.`,
       ),
       CONFIG_EXAMPLE,

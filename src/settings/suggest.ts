@@ -87,3 +87,8 @@ export function didYouMean(problem: Said, near: string | null): Said {
     ? problem
     : said(`${problem.zh}，是否指 ${near}？`, `${problem.en}; did you mean ${near}?`);
 }
+
+/** A space between Chinese and what follows it in ASCII ("true", "Word 通报"). */
+export function spaced(text: string): string {
+  return /^[\x21-\x7e]/.test(text) ? ` ${text}` : text;
+}

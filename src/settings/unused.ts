@@ -12,6 +12,7 @@ import { extname } from 'node:path';
 import { InputError, said, type Said } from '../errors.js';
 import { breakdownDimension } from '../metrics/dimensions.js';
 import { PERIOD_OPTION_KEYS } from './period-syntax.js';
+import { spaced } from './suggest.js';
 import type { CommandName, ConfigSettings } from './types.js';
 import { CLASSES, NOT_USED, SHAPES, type OptionKey } from './unused-reasons.js';
 
@@ -177,11 +178,11 @@ function workbookOptions(
       key,
       out === null
         ? said(
-            `${what.zh}，而 ${command} 不给 --out ${file.zh} 时不写${wanted.zh}`,
+            `${what.zh}，而 ${command} 不给 --out ${file.zh} 时不写${spaced(wanted.zh)}`,
             `${what.en}, and ${command} writes none without --out ${file.en}`,
           )
         : said(
-            `${what.zh}，而 --out ${out} 不是${wanted.zh}`,
+            `${what.zh}，而 --out ${out} 不是${spaced(wanted.zh)}`,
             `${what.en}, and --out ${out} is not ${wanted.en}`,
           ),
       out === null
@@ -190,7 +191,7 @@ function workbookOptions(
             `Add --out ${shape.example}${analyze ? ', or use complaints report' : ''}.`,
           )
         : said(
-            `要写${wanted.zh}，请给出 --out ${file.zh}；否则请去掉 ${flag(key)}。`,
+            `要写${spaced(wanted.zh)}，请给出 --out ${file.zh}；否则请去掉 ${flag(key)}。`,
             `Give --out ${file.en} for ${wanted.en}, or leave ${flag(key)} out.`,
           ),
     );

@@ -4,6 +4,7 @@
  * today — across month, year and ISO-year ends, and at midnight.
  */
 import { describe, expect, it } from 'vitest';
+import { userMessage } from '../../src/errors.js';
 import { daysFromCivil } from '../../src/metrics/calendar.js';
 import {
   parsePeriodOptions,
@@ -141,64 +142,88 @@ describe('--day, --week and --from/--to with days', () => {
     expect(parsePeriodOptions({ from: '2016-01', to: '2016-06' }).days).toBeUndefined();
   });
 
-  it.each<[PeriodOptions, string, string]>([
+  // [options, message and hint in English, in Chinese (the default)]
+  it.each<[PeriodOptions, string, string, string, string]>([
     [
       { day: '2016-06-31' },
       '--day 2016-06-31: expected a day as 2016-06-30, 20160630 or 2016年6月30日.',
       'Example: --day 2016-06-30',
+      '--day 2016-06-31：应为日期，写作 2016-06-30、20160630 或 2016年6月30日。',
+      '示例：--day 2016-06-30',
     ],
     [
       { day: '2016-06' },
       '--day 2016-06: expected a day as 2016-06-30, 20160630 or 2016年6月30日.',
       'That is a month: use --month 2016-06.',
+      '--day 2016-06：应为日期，写作 2016-06-30、20160630 或 2016年6月30日。',
+      '这是月份，请用 --month 2016-06。',
     ],
     [
       { day: '2016-W25' },
       '--day 2016-W25: expected a day as 2016-06-30, 20160630 or 2016年6月30日.',
       'That is a week: use --week 2016-W25.',
+      '--day 2016-W25：应为日期，写作 2016-06-30、20160630 或 2016年6月30日。',
+      '这是周，请用 --week 2016-W25。',
     ],
     [
       { week: '2016-06-30' },
       '--week 2016-06-30: expected a week as 2016-W25, 2016W25 or 2016年第25周 (ISO weeks, Monday to Sunday).',
       'That is a day: use --day 2016-06-30.',
+      '--week 2016-06-30：应为周，写作 2016-W25、2016W25 或 2016年第25周（ISO 周，周一至周日）。',
+      '这是日期，请用 --day 2016-06-30。',
     ],
     [
       { week: '2016-W53' },
       '--week 2016-W53: expected a week as 2016-W25, 2016W25 or 2016年第25周 (ISO weeks, Monday to Sunday).',
       '2016 has 52 ISO weeks: its last is --week 2016-W52.',
+      '--week 2016-W53：应为周，写作 2016-W25、2016W25 或 2016年第25周（ISO 周，周一至周日）。',
+      '2016 年只有 52 个 ISO 周，最后一周是 --week 2016-W52。',
     ],
     [
       { week: '2016-W60' },
       '--week 2016-W60: expected a week as 2016-W25, 2016W25 or 2016年第25周 (ISO weeks, Monday to Sunday).',
       'Example: --week 2016-W25',
+      '--week 2016-W60：应为周，写作 2016-W25、2016W25 或 2016年第25周（ISO 周，周一至周日）。',
+      '示例：--week 2016-W25',
     ],
     [
       { month: '2016-W25' },
       '--month 2016-W25: expected a month as 2016-11, 201611 or 2016年11月.',
       'That is a week: use --week 2016-W25.',
+      '--month 2016-W25：应为月份，写作 2016-11、201611 或 2016年11月。',
+      '这是周，请用 --week 2016-W25。',
     ],
     [
       { from: '2016-06-15', to: '2016-06-01' },
       '--from 2016-06-15 is after --to 2016-06-01.',
       'Give the earlier day with --from.',
+      '--from 2016-06-15 晚于 --to 2016-06-01。',
+      '请用 --from 给较早的日期。',
     ],
     [
       { from: '2016-07', to: '2016-06-30' },
       '--from 2016-07 is after --to 2016-06-30.',
       'Give the earlier day with --from.',
+      '--from 2016-07 晚于 --to 2016-06-30。',
+      '请用 --from 给较早的日期。',
     ],
     [
       { day: '2016-06-30', week: '2016-W26' },
       '--day and --week: give one way of choosing the period.',
       'Use --month, --quarter, --year, --week or --day alone, or --from/--to.',
+      '--day 和 --week：期间只能用一种方式指定。',
+      '请单独使用 --month、--quarter、--year、--week 或 --day，或者用 --from/--to。',
     ],
     [
       { day: '2016-06-30', from: '2016-06-01' },
       '--day and --from/--to: give one way of choosing the period.',
       'Use --month, --quarter, --year, --week or --day alone, or --from/--to.',
+      '--day 和 --from/--to：期间只能用一种方式指定。',
+      '请单独使用 --month、--quarter、--year、--week 或 --day，或者用 --from/--to。',
     ],
-  ])('%j is refused', async (options, message, hint) => {
+  ])('%j is refused', async (options, message, hint, chinese, chineseHint) => {
     const error = await failure(() => parsePeriodOptions(options));
+    expect(userMessage(error, 'zh')).toEqual({ message: chinese, hint: chineseHint });
     expect(error.code).toBe('BAD_OPTION');
     expect(error.message).toBe(message);
     expect(error.hint).toBe(hint);
@@ -241,15 +266,26 @@ describe('the config rules previous-day and previous-week, with a fixed today', 
     });
   });
 
-  it.each<[string, string]>([
-    ['previous-days', 'period "previous-days" is not a period rule; did you mean "previous-day"?'],
-    ['2016-06-15..2016-06-01', 'period "2016-06-15..2016-06-01": the first day is after the last.'],
+  // [rule, message in English, in Chinese (the default)]
+  it.each<[string, string, string]>([
+    [
+      'previous-days',
+      'period "previous-days" is not a period rule; did you mean "previous-day"?',
+      'period "previous-days" 不是期间规则，是否指 "previous-day"？',
+    ],
+    [
+      '2016-06-15..2016-06-01',
+      'period "2016-06-15..2016-06-01": the first day is after the last.',
+      'period "2016-06-15..2016-06-01"：起始日期晚于结束日期。',
+    ],
     [
       '2016-06-01..2016-06-31',
       'period "2016-06-01..2016-06-31" is not a range of days; write it as YYYY-MM-DD..YYYY-MM-DD, e.g. 2016-06-01..2016-06-15.',
+      'period "2016-06-01..2016-06-31" 不是有效的日期范围，请写作 YYYY-MM-DD..YYYY-MM-DD，例如 2016-06-01..2016-06-15。',
     ],
-  ])('%j is refused', async (rule, message) => {
+  ])('%j is refused', async (rule, message, chinese) => {
     const error = await failure(() => periodFromRule(rule, day('2017-01-02')));
+    expect(userMessage(error, 'zh').message).toBe(chinese);
     expect(error.message).toBe(message);
   });
 });

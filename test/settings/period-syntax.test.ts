@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { userMessage } from '../../src/errors.js';
 import { PERIOD_RULES, periodFromRule } from '../../src/settings/period-rules.js';
 import {
   parsePeriodOptions,
@@ -101,49 +102,67 @@ describe('parsePeriodOptions reads every form, and says which option reads a mis
     });
   });
 
-  it.each<[PeriodOptions, string, string]>([
+  // [options, message and hint in English, in Chinese (the default)]
+  it.each<[PeriodOptions, string, string, string, string]>([
     [
       { month: '2016Q4' },
       '--month 2016Q4: expected a month as 2016-11, 201611 or 2016年11月.',
       'That is a quarter: use --quarter 2016Q4.',
+      '--month 2016Q4：应为月份，写作 2016-11、201611 或 2016年11月。',
+      '这是季度，请用 --quarter 2016Q4。',
     ],
     [
       { month: '2016年第四季度' },
       '--month 2016年第四季度: expected a month as 2016-11, 201611 or 2016年11月.',
       'That is a quarter: use --quarter 2016Q4.',
+      '--month 2016年第四季度：应为月份，写作 2016-11、201611 或 2016年11月。',
+      '这是季度，请用 --quarter 2016Q4。',
     ],
     [
       { month: '2016' },
       '--month 2016: expected a month as 2016-11, 201611 or 2016年11月.',
       'That is a year: use --year 2016.',
+      '--month 2016：应为月份，写作 2016-11、201611 或 2016年11月。',
+      '这是年份，请用 --year 2016。',
     ],
     [
       { month: '2016-11-15' },
       '--month 2016-11-15: expected a month as 2016-11, 201611 or 2016年11月.',
       'That is a day: use --day 2016-11-15.',
+      '--month 2016-11-15：应为月份，写作 2016-11、201611 或 2016年11月。',
+      '这是日期，请用 --day 2016-11-15。',
     ],
     [
       { quarter: '2016-11' },
       '--quarter 2016-11: expected a quarter as 2016Q4, 2016年第四季度 or 2016年4季度.',
       'That is a month: use --month 2016-11.',
+      '--quarter 2016-11：应为季度，写作 2016Q4、2016年第四季度 或 2016年4季度。',
+      '这是月份，请用 --month 2016-11。',
     ],
     [
       { year: '201611' },
       '--year 201611: expected a year as 2016 or 2016年.',
       'That is a month: use --month 2016-11.',
+      '--year 201611：应为年份，写作 2016 或 2016年。',
+      '这是月份，请用 --month 2016-11。',
     ],
     [
       { year: '2016Q4' },
       '--year 2016Q4: expected a year as 2016 or 2016年.',
       'That is a quarter: use --quarter 2016Q4.',
+      '--year 2016Q4：应为年份，写作 2016 或 2016年。',
+      '这是季度，请用 --quarter 2016Q4。',
     ],
     [
       { from: '2016' },
       '--from 2016: expected a month as 2016-11, 201611 or 2016年11月, or a day as 2016-06-30, 20160630 or 2016年6月30日.',
       'That is a year: use --year 2016.',
+      '--from 2016：应为月份（2016-11、201611 或 2016年11月）或日期（2016-06-30、20160630 或 2016年6月30日）。',
+      '这是年份，请用 --year 2016。',
     ],
-  ])('%j is refused', async (options, message, hint) => {
+  ])('%j is refused', async (options, message, hint, chinese, chineseHint) => {
     const error = await failure(() => parsePeriodOptions(options));
+    expect(userMessage(error, 'zh')).toEqual({ message: chinese, hint: chineseHint });
     expect(error.message).toBe(message);
     expect(error.hint).toBe(hint);
   });
@@ -210,25 +229,57 @@ describe('periodFromRule', () => {
     });
   });
 
-  it.each<[string, string]>([
-    ['last-month', 'period "last-month" is not a period rule.'],
+  // [rule, message in English, in Chinese (the default)]
+  it.each<[string, string, string]>([
+    [
+      'last-month',
+      'period "last-month" is not a period rule.',
+      'period "last-month" 不是期间规则。',
+    ],
     [
       'previous-months',
       'period "previous-months" is not a period rule; did you mean "previous-month"?',
+      'period "previous-months" 不是期间规则，是否指 "previous-month"？',
     ],
-    ['yeartodate', 'period "yeartodate" is not a period rule; did you mean "year-to-date"?'],
-    ['2016-13', 'period "2016-13" is not a month; write it as YYYY-MM, e.g. 2016-11.'],
-    ['2016-00', 'period "2016-00" is not a month; write it as YYYY-MM, e.g. 2016-11.'],
-    ['201613', 'period "201613" is not a month; write it as YYYY-MM, e.g. 2016-11.'],
-    ['2016Q5', 'period "2016Q5" is not a quarter; write it as YYYYQn, e.g. 2016Q4.'],
-    ['2016-06..2016-01', 'period "2016-06..2016-01": the first month is after the last.'],
+    [
+      'yeartodate',
+      'period "yeartodate" is not a period rule; did you mean "year-to-date"?',
+      'period "yeartodate" 不是期间规则，是否指 "year-to-date"？',
+    ],
+    [
+      '2016-13',
+      'period "2016-13" is not a month; write it as YYYY-MM, e.g. 2016-11.',
+      'period "2016-13" 不是有效的月份，请写作 YYYY-MM，例如 2016-11。',
+    ],
+    [
+      '2016-00',
+      'period "2016-00" is not a month; write it as YYYY-MM, e.g. 2016-11.',
+      'period "2016-00" 不是有效的月份，请写作 YYYY-MM，例如 2016-11。',
+    ],
+    [
+      '201613',
+      'period "201613" is not a month; write it as YYYY-MM, e.g. 2016-11.',
+      'period "201613" 不是有效的月份，请写作 YYYY-MM，例如 2016-11。',
+    ],
+    [
+      '2016Q5',
+      'period "2016Q5" is not a quarter; write it as YYYYQn, e.g. 2016Q4.',
+      'period "2016Q5" 不是有效的季度，请写作 YYYYQn，例如 2016Q4。',
+    ],
+    [
+      '2016-06..2016-01',
+      'period "2016-06..2016-01": the first month is after the last.',
+      'period "2016-06..2016-01"：起始月份晚于结束月份。',
+    ],
     [
       '2016-01..2016-13',
       'period "2016-01..2016-13" is not a range of months; write it as YYYY-MM..YYYY-MM, e.g. 2016-01..2016-06.',
+      'period "2016-01..2016-13" 不是有效的月份范围，请写作 YYYY-MM..YYYY-MM，例如 2016-01..2016-06。',
     ],
-    ['', 'period "" is not a period rule.'],
-  ])('%j is refused', async (rule, message) => {
+    ['', 'period "" is not a period rule.', 'period "" 不是期间规则。'],
+  ])('%j is refused', async (rule, message, chinese) => {
     const error = await failure(() => periodFromRule(rule, day('2017-01-02')));
+    expect(userMessage(error, 'zh').message).toBe(chinese);
     expect(error.code).toBe('BAD_OPTION');
     expect(error.message).toBe(message);
     expect(error.hint).toBe(

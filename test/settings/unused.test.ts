@@ -4,6 +4,7 @@
  * The refusals are checked on refuseUnused, and on the real program in test/cli/options.test.ts.
  */
 import { describe, expect, it } from 'vitest';
+import { userMessage } from '../../src/errors.js';
 import { program } from '../../src/cli.js';
 import type { CommandName } from '../../src/settings/types.js';
 import { refuseUnused } from '../../src/settings/unused.js';
@@ -166,31 +167,35 @@ describe('every option of every command is used, or refused', () => {
 });
 
 describe('refuseUnused: options idle in a combination', () => {
-  it.each<[CommandName, Record<string, unknown>, string[], object, string | null]>([
+  // [command, options, inputs, config, the refusal in English and in Chinese (null: none)]
+  it.each<[CommandName, Record<string, unknown>, string[], object, string | null, string | null]>([
     [
       'analyze',
       { prorate: true },
       ['a.csv'],
       {},
       'analyze: --prorate is not used: it scales the targets, and no targets file is given.',
+      'analyze：--prorate 不起作用：它用于折算考核指标，但没有给出考核指标文件。',
     ],
-    ['analyze', { prorate: true, targets: 't.csv' }, ['a.csv'], {}, null],
-    ['analyze', { prorate: true }, [], { targets: '/cfg/t.csv' }, null],
+    ['analyze', { prorate: true, targets: 't.csv' }, ['a.csv'], {}, null, null],
+    ['analyze', { prorate: true }, [], { targets: '/cfg/t.csv' }, null, null],
     [
       'trend',
       { rollup: true },
       ['a.csv'],
       {},
       'trend: --rollup is not used: it counts units under their parents in the units file, and no units file is given.',
+      'trend：--rollup 不起作用：它按单位层级文件把单位计入上级，但没有给出单位层级文件。',
     ],
-    ['assess', { rollup: '2', units: 'u.csv' }, ['a.csv'], {}, null],
-    ['analyze', { rollup: true }, [], { units: '/cfg/units.csv' }, null],
+    ['assess', { rollup: '2', units: 'u.csv' }, ['a.csv'], {}, null, null],
+    ['analyze', { rollup: true }, [], { units: '/cfg/units.csv' }, null, null],
     [
       'report',
       { prorate: true },
       ['a.csv'],
       {},
       'report: --prorate is not used: it scales the targets, and no targets file is given.',
+      'report：--prorate 不起作用：它用于折算考核指标，但没有给出考核指标文件。',
     ],
     [
       'analyze',
@@ -198,6 +203,7 @@ describe('refuseUnused: options idle in a combination', () => {
       ['a.csv'],
       {},
       'analyze: --detail is not used: it adds 明细 to the workbook, and analyze writes none without --out FILE.xlsx.',
+      'analyze：--detail 不起作用：它在工作簿中加入明细表，而 analyze 不给 --out FILE.xlsx 时不写工作簿。',
     ],
     [
       'analyze',
@@ -205,6 +211,7 @@ describe('refuseUnused: options idle in a combination', () => {
       ['a.csv'],
       {},
       'analyze: --no-charts is not used: it leaves the charts out of the workbook and the bulletin, and analyze writes none without --out FILE.xlsx or FILE.docx.',
+      'analyze：--no-charts 不起作用：它去掉工作簿和通报中的图表，而 analyze 不给 --out FILE.xlsx 或 FILE.docx 时不写工作簿或通报。',
     ],
     [
       'analyze',
@@ -212,16 +219,18 @@ describe('refuseUnused: options idle in a combination', () => {
       ['a.csv'],
       {},
       'analyze: --detail is not used: it adds 明细 to the workbook, and --out r.csv is not a workbook.',
+      'analyze：--detail 不起作用：它在工作簿中加入明细表，而 --out r.csv 不是工作簿。',
     ],
-    ['analyze', { detail: true, out: 'r.XLSX' }, ['a.csv'], {}, null],
-    ['analyze', { detail: true }, [], { out: '/r/{period}.xlsx' }, null],
-    ['report', { detail: true }, ['a.csv'], {}, null],
+    ['analyze', { detail: true, out: 'r.XLSX' }, ['a.csv'], {}, null, null],
+    ['analyze', { detail: true }, [], { out: '/r/{period}.xlsx' }, null, null],
+    ['report', { detail: true }, ['a.csv'], {}, null, null],
     [
       'report',
       { detail: true, out: 'r.json' },
       ['a.csv'],
       {},
       'report: --detail is not used: it adds 明细 to the workbook, and --out r.json is not a workbook.',
+      'report：--detail 不起作用：它在工作簿中加入明细表，而 --out r.json 不是工作簿。',
     ],
     [
       'report',
@@ -229,6 +238,7 @@ describe('refuseUnused: options idle in a combination', () => {
       ['a.csv'],
       {},
       'report: --no-charts is not used: it leaves the charts out of the workbook and the bulletin, and --out r.csv is not a workbook or a bulletin.',
+      'report：--no-charts 不起作用：它去掉工作簿和通报中的图表，而 --out r.csv 不是工作簿或通报。',
     ],
     // --template fills a Word bulletin: refused for any other output; --no-charts serves both.
     [
@@ -237,6 +247,7 @@ describe('refuseUnused: options idle in a combination', () => {
       ['a.csv'],
       {},
       'report: --template is not used: it is the template of the Word bulletin, and --out r.md is not a Word bulletin.',
+      'report：--template 不起作用：它是 Word 通报的模板，而 --out r.md 不是 Word 通报。',
     ],
     [
       'report',
@@ -244,6 +255,7 @@ describe('refuseUnused: options idle in a combination', () => {
       ['a.csv'],
       {},
       'report: --template is not used: it is the template of the Word bulletin, and --out r.xlsx is not a Word bulletin.',
+      'report：--template 不起作用：它是 Word 通报的模板，而 --out r.xlsx 不是 Word 通报。',
     ],
     [
       'analyze',
@@ -251,18 +263,20 @@ describe('refuseUnused: options idle in a combination', () => {
       ['a.csv'],
       {},
       'analyze: --template is not used: it is the template of the Word bulletin, and analyze writes none without --out FILE.docx.',
+      'analyze：--template 不起作用：它是 Word 通报的模板，而 analyze 不给 --out FILE.docx 时不写 Word 通报。',
     ],
-    ['report', { template: 't.docx', out: '通报.DOCX' }, ['a.csv'], {}, null],
-    ['analyze', { template: 't.docx', out: 'b.docx' }, ['a.csv'], {}, null],
-    ['report', { template: 't.docx', charts: false, out: 'b.docx' }, ['a.csv'], {}, null],
-    ['report', { charts: false, out: 'b.docx' }, ['a.csv'], {}, null],
-    ['report', { template: 't.docx' }, [], { out: '/r/{period}.docx' }, null],
+    ['report', { template: 't.docx', out: '通报.DOCX' }, ['a.csv'], {}, null, null],
+    ['analyze', { template: 't.docx', out: 'b.docx' }, ['a.csv'], {}, null, null],
+    ['report', { template: 't.docx', charts: false, out: 'b.docx' }, ['a.csv'], {}, null, null],
+    ['report', { charts: false, out: 'b.docx' }, ['a.csv'], {}, null, null],
+    ['report', { template: 't.docx' }, [], { out: '/r/{period}.docx' }, null, null],
     [
       'trend',
       { taxonomy: 'county-4x17' },
       ['a.csv'],
       {},
       'trend: --taxonomy is not used: trend shows classes only with --by level1, level2, level3 or discipline.',
+      'trend：--taxonomy 不起作用：trend 只有在 --by level1、level2、level3 或 discipline 时才显示分类。',
     ],
     [
       'trend',
@@ -270,70 +284,78 @@ describe('refuseUnused: options idle in a combination', () => {
       ['a.csv'],
       {},
       'trend: --model is not used: trend shows classes only with --by level1, level2, level3 or discipline.',
+      'trend：--model 不起作用：trend 只有在 --by level1、level2、level3 或 discipline 时才显示分类。',
     ],
-    ['trend', { taxonomy: 'county-4x17', by: ['level1'] }, ['a.csv'], {}, null],
-    ['trend', { taxonomy: 'county-4x17', by: ['一级分类'] }, ['a.csv'], {}, null],
-    ['trend', { taxonomy: 'county-4x17' }, ['a.csv'], { by: [['level3']] }, null],
+    ['trend', { taxonomy: 'county-4x17', by: ['level1'] }, ['a.csv'], {}, null, null],
+    ['trend', { taxonomy: 'county-4x17', by: ['一级分类'] }, ['a.csv'], {}, null, null],
+    ['trend', { taxonomy: 'county-4x17' }, ['a.csv'], { by: [['level3']] }, null, null],
     [
       'assess',
       { taxonomy: 'county-4x17', by: ['channel'] },
       ['a.csv'],
       {},
       'assess: --taxonomy is not used: assess counts complaints per unit, not per class, unless --by names a level or the discipline.',
+      'assess：--taxonomy 不起作用：assess 按单位统计投诉，不按分类，除非 --by 指定了分类级别或专业。',
     ],
-    ['assess', { taxonomy: 'county-4x17', by: ['unit', 'level1'] }, ['a.csv'], {}, null],
-    ['assess', { model: 'm.json' }, ['a.csv'], { by: [['discipline']] }, null],
+    ['assess', { taxonomy: 'county-4x17', by: ['unit', 'level1'] }, ['a.csv'], {}, null, null],
+    ['assess', { model: 'm.json' }, ['a.csv'], { by: [['discipline']] }, null, null],
     [
       'assess',
       { model: false },
       ['a.csv'],
       {},
       'assess: --no-model is not used: assess counts complaints per unit, not per class, unless --by names a level or the discipline.',
+      'assess：--no-model 不起作用：assess 按单位统计投诉，不按分类，除非 --by 指定了分类级别或专业。',
     ],
-    ['assess', { model: false, by: ['level2'] }, ['a.csv'], {}, null],
+    ['assess', { model: false, by: ['level2'] }, ['a.csv'], {}, null, null],
     [
       'trend',
       { model: false },
       ['a.csv'],
       {},
       'trend: --no-model is not used: trend shows classes only with --by level1, level2, level3 or discipline.',
+      'trend：--no-model 不起作用：trend 只有在 --by level1、level2、level3 或 discipline 时才显示分类。',
     ],
-    ['analyze', { model: false }, ['a.csv'], {}, null],
-    ['classify', { model: false, evaluate: 'l.xlsx' }, [], {}, null],
+    ['analyze', { model: false }, ['a.csv'], {}, null, null],
+    ['classify', { model: false, evaluate: 'l.xlsx' }, [], {}, null, null],
     [
       'report',
       { by: ['channel'], out: 'b.csv' },
       ['a.csv'],
       {},
       'report: --by is not used: the breakdowns are in the workbook, the bulletin and the JSON result, and --out b.csv is none of them.',
+      'report：--by 不起作用：分项结果在工作簿、通报和 JSON 结果中，而 --out b.csv 都不是。',
     ],
-    ['report', { by: ['channel'], out: 'b.docx' }, ['a.csv'], {}, null],
-    ['report', { by: ['channel'], out: 'b.md' }, ['a.csv'], {}, null],
-    ['report', { by: ['channel'], out: 'b.docx', json: true }, ['a.csv'], {}, null],
-    ['report', { by: ['channel'] }, ['a.csv'], {}, null],
-    ['report', { by: ['channel'] }, ['a.csv'], { out: 'r/{period}.xlsx' }, null],
+    ['report', { by: ['channel'], out: 'b.docx' }, ['a.csv'], {}, null, null],
+    ['report', { by: ['channel'], out: 'b.md' }, ['a.csv'], {}, null, null],
+    ['report', { by: ['channel'], out: 'b.docx', json: true }, ['a.csv'], {}, null, null],
+    ['report', { by: ['channel'] }, ['a.csv'], {}, null, null],
+    ['report', { by: ['channel'] }, ['a.csv'], { out: 'r/{period}.xlsx' }, null, null],
     [
       'classify',
       { limit: '5' },
       ['a.csv'],
       {},
       'classify: --limit is not used: it limits the rows --audit and --evaluate show.',
+      'classify：--limit 不起作用：它限制 --audit 和 --evaluate 显示的行数。',
     ],
-    ['classify', { limit: '5', audit: true }, ['a.csv'], {}, null],
+    ['classify', { limit: '5', audit: true }, ['a.csv'], {}, null, null],
     [
       'classify',
       { limit: '5', audit: true, out: 'a.xlsx' },
       ['a.csv'],
       {},
       'classify: --limit is not used: it limits the rows --audit shows in the terminal, and --out writes them all.',
+      'classify：--limit 不起作用：它只限制 --audit 在终端显示的行数，而 --out 会写出全部。',
     ],
-    ['classify', { limit: '5', evaluate: 'l.xlsx' }, [], {}, null],
+    ['classify', { limit: '5', evaluate: 'l.xlsx' }, [], {}, null, null],
     [
       'classify',
       { train: ['l.xlsx'], model: 'm.json' },
       ['a.csv'],
       {},
       'classify --train: input files are not used: --train reads the labelled files it names, not a.csv.',
+      'classify --train：输入文件不起作用：--train 读取它后面给出的已标注文件，而不是 a.csv。',
     ],
     [
       'classify',
@@ -341,6 +363,7 @@ describe('refuseUnused: options idle in a combination', () => {
       [],
       {},
       'classify --train: --evaluate is not used: a run trains or evaluates.',
+      'classify --train：--evaluate 不起作用：一次运行只能训练或评估。',
     ],
     [
       'classify',
@@ -348,6 +371,7 @@ describe('refuseUnused: options idle in a combination', () => {
       [],
       {},
       'classify --train: --out is not used: --train writes the model to --model FILE.',
+      'classify --train：--out 不起作用：--train 把模型写到 --model FILE。',
     ],
     [
       'classify',
@@ -355,14 +379,16 @@ describe('refuseUnused: options idle in a combination', () => {
       [],
       {},
       'classify --train: --json is not used: --train writes the model to --model FILE and prints one line.',
+      'classify --train：--json 不起作用：--train 把模型写到 --model FILE，只打印一行。',
     ],
-    ['classify', { train: ['l.xlsx'], model: 'm.json' }, [], {}, null],
+    ['classify', { train: ['l.xlsx'], model: 'm.json' }, [], {}, null, null],
     [
       'classify',
       { evaluate: 'l.xlsx' },
       ['a.csv'],
       {},
       'classify --evaluate: input files are not used: --evaluate reads the labelled file it names, not a.csv.',
+      'classify --evaluate：输入文件不起作用：--evaluate 读取它后面给出的已标注文件，而不是 a.csv。',
     ],
     [
       'classify',
@@ -370,6 +396,7 @@ describe('refuseUnused: options idle in a combination', () => {
       [],
       {},
       'classify --evaluate: --audit is not used: a run evaluates or audits.',
+      'classify --evaluate：--audit 不起作用：一次运行只能评估或核查。',
     ],
     [
       'classify',
@@ -377,15 +404,17 @@ describe('refuseUnused: options idle in a combination', () => {
       [],
       {},
       'classify --evaluate: --out is not used: --evaluate prints its measures; --json FILE writes all of them.',
+      'classify --evaluate：--out 不起作用：--evaluate 打印评估结果；--json FILE 可写出全部结果。',
     ],
-    ['classify', { audit: true, out: 'audit.xlsx' }, ['a.csv'], {}, null],
-    ['classify', { audit: true, month: '2016-11' }, ['a.csv'], {}, null],
+    ['classify', { audit: true, out: 'audit.xlsx' }, ['a.csv'], {}, null, null],
+    ['classify', { audit: true, month: '2016-11' }, ['a.csv'], {}, null, null],
     [
       'classify',
       { train: ['l.xlsx'], year: '2016' },
       [],
       {},
       'classify --train: --year is not used: --train reads every labelled row of the files it names.',
+      'classify --train：--year 不起作用：--train 读取所给文件中每一行已标注的数据。',
     ],
     [
       'classify',
@@ -393,6 +422,7 @@ describe('refuseUnused: options idle in a combination', () => {
       [],
       {},
       'classify --evaluate: --from is not used: --evaluate reads every labelled row of the file it names.',
+      'classify --evaluate：--from 不起作用：--evaluate 读取所给文件中每一行已标注的数据。',
     ],
     [
       'taxonomy',
@@ -400,6 +430,7 @@ describe('refuseUnused: options idle in a combination', () => {
       ['county-4x17'],
       {},
       'taxonomy: county-4x17 is not used: --validate checks the file it names.',
+      'taxonomy：county-4x17 不起作用：--validate 只检查它后面给出的文件。',
     ],
     [
       'taxonomy',
@@ -407,9 +438,10 @@ describe('refuseUnused: options idle in a combination', () => {
       [],
       {},
       'taxonomy: --json is not used: --validate prints the problems it finds, each with its JSON path.',
+      'taxonomy：--json 不起作用：--validate 打印发现的问题，每个问题带有 JSON 路径。',
     ],
-    ['taxonomy', { validate: 'mine.json' }, [], {}, null],
-  ])('%s %j %j (config %j)', async (command, options, inputs, config, message) => {
+    ['taxonomy', { validate: 'mine.json' }, [], {}, null, null],
+  ])('%s %j %j (config %j)', async (command, options, inputs, config, message, chinese) => {
     if (message === null) {
       expect(() => refuseUnused(command, options, inputs, config)).not.toThrow();
       return;
@@ -418,6 +450,7 @@ describe('refuseUnused: options idle in a combination', () => {
     expect(error.code).toBe('BAD_OPTION');
     expect(error.message).toBe(message);
     expect(error.hint).toBeTruthy();
+    expect(userMessage(error, 'zh').message).toBe(chinese);
   });
 });
 
