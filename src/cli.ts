@@ -4,7 +4,7 @@
  * (InstallError), 2 usage or unreadable input, 3 rows rejected or targets unmatched under --strict.
  */
 import { Command, CommanderError } from 'commander';
-import { EXIT, isUserError, said, userMessage } from './errors.js';
+import { EXIT, isUserError, said, userMessage, type Said } from './errors.js';
 import { runLanguage } from './cli/language.js';
 import { tmpdir } from 'node:os';
 import { cleanUpOnExit, setSweepLanguage, sweepAndSay } from './io/temp.js';
@@ -78,12 +78,7 @@ export async function main(argv: string[]): Promise<number> {
   // be written: one line and exit 2, the temporary files removed by the exit hook.
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
-    const full = error.code === 'ENOSPC';
-    const line = said(
-      `无法写入标准输出（${full ? '磁盘已满' : error.message}），显示的内容不完整。`,
-      `the standard output cannot be written (${full ? 'the disk is full' : error.message}); what it shows is incomplete.`,
-    );
-    print(process.stderr, `complaints: ${line[lang]}\n`);
+    print(process.stderr, `complaints: ${stdoutFailure(error)[lang]}\n`);
     process.exit(EXIT.usage);
   });
   // Messages that cannot be shown (stderr closed or full) are lost, but the run goes on and
@@ -112,14 +107,33 @@ export async function main(argv: string[]): Promise<number> {
       if (debugging()) print(process.stderr, `${error.stack}\n`);
       return error.exitCode;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    const internal = said(`内部错误：${message}`, `internal error: ${message}`);
-    const rerun = said(
-      '请设置 DEBUG=complaints 再运行一次查看详情，并报告这个问题。',
-      'Run again with DEBUG=complaints for details, and report it.',
+    const internal = internalError(error);
+    print(process.stderr, `complaints: ${internal.message[lang]}\n`);
+    print(
+      process.stderr,
+      debugging() ? `${(error as Error).stack}\n` : `  ${internal.hint[lang]}\n`,
     );
-    print(process.stderr, `complaints: ${internal[lang]}\n`);
-    print(process.stderr, debugging() ? `${(error as Error).stack}\n` : `  ${rerun[lang]}\n`);
     return EXIT.internal;
   }
+}
+
+/** The line of an output that cannot be written (a full disk, an I/O error), in both languages. */
+export function stdoutFailure(error: NodeJS.ErrnoException): Said {
+  const full = error.code === 'ENOSPC';
+  return said(
+    `无法写入标准输出（${full ? '磁盘已满' : error.message}），显示的内容不完整。`,
+    `the standard output cannot be written (${full ? 'the disk is full' : error.message}); what it shows is incomplete.`,
+  );
+}
+
+/** What an unexpected error says (its own message stays as thrown), in both languages. */
+export function internalError(error: unknown): { message: Said; hint: Said } {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    message: said(`内部错误：${message}`, `internal error: ${message}`),
+    hint: said(
+      '请设置 DEBUG=complaints 再运行一次查看详情，并报告这个问题。',
+      'Run again with DEBUG=complaints for details, and report it.',
+    ),
+  };
 }

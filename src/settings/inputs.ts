@@ -186,7 +186,7 @@ export async function expandCommandLine(
         '- (standard input) is given more than once; it can be read only once.',
       ),
       said(
-        '请只给一次 -，其他导出文件以文件给出。',
+        '请只给一次 -，其他导出文件请给出文件名。',
         'Give - once, and the other exports as files.',
       ),
     );

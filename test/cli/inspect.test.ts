@@ -118,7 +118,7 @@ describe('complaints inspect', () => {
     expect(run.code).toBe(2);
     expect(isPlainError(run.stderr)).toBe(true);
     expect(run.stderr).toBe(
-      'complaints: -（标准输入）给了不止一次，它只能读取一次。\n  请只给一次 -，其他导出文件以文件给出。\n',
+      'complaints: -（标准输入）给了不止一次，它只能读取一次。\n  请只给一次 -，其他导出文件请给出文件名。\n',
     );
     const en = complaints(inEnglish(['inspect', '-', '-']), { input: HEADER + '\n' });
     expect(en.stderr).toContain('- (standard input) is given more than once');
