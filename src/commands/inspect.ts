@@ -51,7 +51,6 @@ export async function run(
   result.warnings.push(
     ...(settings.sameInputs ?? []).map((s) => said(sameFileText(s, 'zh'), sameFileText(s, 'en'))),
   );
-  // The JSON keeps the English text (as every JSON message); the terminal says the run's.
   const views = unreadable.map(({ input, file, error }) => ({
     input,
     file,
@@ -59,10 +58,6 @@ export async function run(
     message: error.message,
     hint: error.hint ?? null,
   }));
-  const shown = views.map((view, i) => {
-    const { message, hint } = userMessage(unreadable[i]!.error, settings.lang);
-    return { ...view, message, hint: hint ?? null };
-  });
   if (json) {
     const listed = listing ? { differingDuplicates: listing.differing } : {};
     await emitJson(
@@ -77,7 +72,7 @@ export async function run(
     );
   } else if (!settings.quiet) {
     const { renderInspect } = await import('../report/inspect.js');
-    print(process.stdout, renderInspect(result, settings.lang, settings.color, shown) + '\n');
+    print(process.stdout, renderInspect(result, settings.lang, settings.color, views) + '\n');
     if (listing) {
       const { renderDuplicates } = await import('../report/duplicates.js');
       const text = renderDuplicates(listing.differing, settings.lang, settings.color);

@@ -313,8 +313,10 @@ describe('inspect reports on every file, the good and the bad, then exits 2', ()
     const at = ARGS.map((file) => run.stdout.indexOf(`${file}\n`));
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
-    // Each file's own message, in the run's language as the report around it.
-    expect(run.stdout).toContain('  无法读取：');
+    expect(run.stdout).toContain(
+      '  无法读取：this is an old .xls (Excel 97-2003) workbook, which is not read.\n  Open it in Excel or WPS',
+    );
+    expect(run.stdout).toContain('  无法读取：no 供电单位 (unit) column in the header on row 1.');
     expect(run.stdout).toContain('合计（可读取的 2 个输入，去重后）');
     expect(run.stderr).toBe(
       `complaints: 5 个输入文件中有 3 个无法读取：${BAD.join('、')}。\n  每一个都已在上面列出，并附处理办法；其他输入文件已读取。\n`,
