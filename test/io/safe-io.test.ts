@@ -330,24 +330,27 @@ describe('an input that changes while it is read (item 8)', () => {
       changed = true;
       change(file);
     });
-    await expect(reading).rejects.toThrow(how);
-    await expect(reading).rejects.toThrow(`${file}：文件在读取时被改变`);
+    // Both languages, whatever the settings' lang: cli.ts prints the run's.
     await expect(reading).rejects.toMatchObject({
       exitCode: 2,
-      hint: '请等它写完（复制或导出结束）再运行。',
+      said: { zh: expect.stringMatching(how), en: expect.stringContaining(`${file}: the file changed while it was read (`) },
+      saidHint: { zh: '请等它写完（复制或导出结束）再运行。', en: 'Run again when the copy or export writing it is complete.' },
+    });
+    await expect(reading).rejects.toMatchObject({
+      said: { zh: expect.stringContaining(`${file}：文件在读取时被改变`) },
     });
   });
 
   it('unchanged: read as before; an error of the reading itself stays that error', async () => {
     const file = join(fresh('same'), 'in.csv');
     copyFileSync(CSV, file);
-    expect(await unchangedWhileRead(file, 'en', async () => 42)).toBe(42);
+    expect(await unchangedWhileRead(file, async () => 42)).toBe(42);
     await expect(
-      unchangedWhileRead(file, 'en', () => Promise.reject(new Error('damaged'))),
+      unchangedWhileRead(file, () => Promise.reject(new Error('damaged'))),
     ).rejects.toThrow('damaged');
     // A reading that fails because the file changed says that, not the failure (en).
     await expect(
-      unchangedWhileRead(file, 'en', async () => {
+      unchangedWhileRead(file, async () => {
         writeFileSync(file, 'short');
         throw new Error('line 16,455 holds bytes that are not UTF-8 text');
       }),
