@@ -20,6 +20,22 @@ export function said(zh: string, en: string): Said {
   return { zh, en };
 }
 
+/**
+ * A place in a small file (targets, units, codes) as messages give it after the file name:
+ * " row 7" (a row of a sheet or CSV), "[3]" (an item of a JSON array), ".KEY" or "". In Chinese
+ * a row is " 第 7 行"; the others read the same in both languages.
+ */
+export function placeSaid(where: string): Said {
+  const row = /^ row (\d+)$/.exec(where);
+  return said(row ? ` 第 ${row[1]} 行` : where, where);
+}
+
+/** The same place inside a sentence, without its leading space: "第 7 行" / "row 7". */
+export function placeInSentence(where: string): Said {
+  const place = placeSaid(where);
+  return said(place.zh.trim(), place.en.trim());
+}
+
 /** A Said (or, for text that is the same in both languages, a plain string) in one language. */
 export function sayIn(text: Said | string, lang: Lang): string {
   return typeof text === 'string' ? text : text[lang];
@@ -93,6 +109,27 @@ export class InputError extends Error {
     if (where.file !== undefined) this.file = where.file;
     if (where.row !== undefined) this.row = where.row;
   }
+}
+
+/**
+ * The refusal of a small file that cannot be used (targets, units, codes): "FILE[ row N]:
+ * message", the row kept for callers when `where` names one.
+ */
+export function invalidAt(
+  code: InputErrorCode,
+  file: string,
+  where: string,
+  message: Said,
+  hint: Said,
+): InputError {
+  const row = /^ row (\d+)$/.exec(where);
+  const place = placeSaid(where);
+  return new InputError(
+    code,
+    said(`${file}${place.zh}：${message.zh}`, `${file}${place.en}: ${message.en}`),
+    hint,
+    { file, row: row ? Number(row[1]) : undefined },
+  );
 }
 
 /** `--strict` and at least one row was rejected: exit 3. */

@@ -9,7 +9,7 @@ import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { InputError } from '../errors.js';
+import { InputError, said } from '../errors.js';
 import { releaseTemporary, temporaryFolder } from './temp.js';
 
 const CHUNK = 1 << 20;
@@ -64,8 +64,14 @@ export class Spool {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
       throw new InputError(
         'OUTPUT_UNWRITABLE',
-        `${tmpdir()}: the temporary folder ${code === 'ENOSPC' ? 'is full' : `cannot be written (${code})`}; the rows waiting for the report could not be kept there.`,
-        'Free space there, or set TMPDIR to a folder with more room, and run again.',
+        said(
+          `${tmpdir()}：临时文件夹${code === 'ENOSPC' ? '已满' : `无法写入（${code}）`}，等待写入报表的行无法暂存在那里。`,
+          `${tmpdir()}: the temporary folder ${code === 'ENOSPC' ? 'is full' : `cannot be written (${code})`}; the rows waiting for the report could not be kept there.`,
+        ),
+        said(
+          '请腾出空间，或把 TMPDIR 设为空间更大的文件夹，然后重新运行。',
+          'Free space there, or set TMPDIR to a folder with more room, and run again.',
+        ),
       );
     }
     this.buffers = [];
