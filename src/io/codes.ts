@@ -5,6 +5,7 @@
  * code: the tool never guesses what 03 means.
  */
 import { invalidAt, placeInSentence, said, type InputError, type Said } from '../errors.js';
+import { zhRejectReason } from '../ingest/reject-reasons.js';
 import { notJson } from '../metrics/targets.js';
 import type { CodeBook } from '../metrics/codes.js';
 import { fieldForHeader, headerKey, isField } from '../schema/fields.js';
@@ -94,7 +95,8 @@ export class CodeTable implements CodeBook {
         if (!byField.has(code)) byField.set(code, name);
       }
     }
-    if (this.byColumn.size === 0) throw invalidCodes(file, '', said('文件里没有代码。', 'no code in it.'));
+    if (this.byColumn.size === 0)
+      throw invalidCodes(file, '', said('文件里没有代码。', 'no code in it.'));
   }
 
   /**
@@ -214,7 +216,7 @@ export async function readCodes(file: string): Promise<CodeTable> {
   }
   await mustExist(file, '--codes', CODE_TABLE);
   const rows = await readFirstTable(file, (row) =>
-    invalidCodes(file, ` row ${row.row}`, said(`${row.zh}。`, row.reason)),
+    invalidCodes(file, ` row ${row.row}`, said(`${zhRejectReason(row.reason)}。`, row.reason)),
   );
   return parseCodeRows(rows, file);
 }

@@ -134,9 +134,6 @@ function brokenRow(record: CsvRecord): BrokenRow {
       reason:
         `unbalanced quote: a field opened with " on line ${quoteLine} never closes` +
         (lines > 1 ? ` (the ${lines} lines from there on were read as one row)` : ''),
-      zh:
-        `引号不配对：第 ${quoteLine} 行用 " 开始的字段一直没有结束` +
-        (lines > 1 ? `（从那里起的 ${lines} 行被读成了一行）` : ''),
     };
   }
   return {
@@ -144,7 +141,6 @@ function brokenRow(record: CsvRecord): BrokenRow {
     cells,
     code: 'quote',
     reason: 'malformed quotes: a quoted field has text after its closing "',
-    zh: '引号格式错误：带引号的字段在结束的 " 之后还有文字',
   };
 }
 

@@ -62,7 +62,10 @@ export async function prepareRowWriter(
           `${target}：这些行会有 ${columns.length.toLocaleString('en-US')} 列，超过 Excel 每个工作表 ${EXCEL_COLUMNS.toLocaleString('en-US')} 列的上限。`,
           `${target}: the rows would have ${columns.length.toLocaleString('en-US')} columns, more than Excel's ${EXCEL_COLUMNS.toLocaleString('en-US')} a sheet.`,
         ),
-        said('请改为输出 CSV：--out 文件名.csv。', 'Write them as CSV instead, with --out NAME.csv.'),
+        said(
+          '请改为输出 CSV：--out 文件名.csv。',
+          'Write them as CSV instead, with --out NAME.csv.',
+        ),
         { file: target },
       );
     }

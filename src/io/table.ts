@@ -14,10 +14,7 @@ export interface BrokenRow {
   /** The fields as far as they could be split: the header search looks at them too. */
   cells?: Cell[];
   code: 'ragged' | 'quote';
-  /** In English, as the JSON's rejects give it. */
   reason: string;
-  /** The reason in Chinese, for the messages that name it (a broken header, a targets row). */
-  zh: string;
 }
 
 /** One sheet (xlsx) or the whole file (csv) as seen by the consumer. */

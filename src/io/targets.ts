@@ -11,6 +11,7 @@ import {
   type Targets,
 } from '../metrics/targets.js';
 import { said } from '../errors.js';
+import { zhRejectReason } from '../ingest/reject-reasons.js';
 import { readFirstTable, readText } from './first-table.js';
 
 const TARGETS_FILE = said('考核指标文件', 'targets file');
@@ -20,7 +21,7 @@ export async function readTargets(file: string, map: TargetMap = {}): Promise<Ta
   if (/\.json$/i.test(file))
     return parseTargetJsonText(await readText(file, '--targets', TARGETS_FILE), file, map);
   const rows = await readFirstTable(file, (row) =>
-    invalidTargets(file, ` row ${row.row}`, said(`${row.zh}。`, row.reason)),
+    invalidTargets(file, ` row ${row.row}`, said(`${zhRejectReason(row.reason)}。`, row.reason)),
   );
   return parseTargetRows(rows, file, map);
 }

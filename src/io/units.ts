@@ -12,6 +12,7 @@ import {
   type UnitRow,
 } from '../metrics/hierarchy.js';
 import { said } from '../errors.js';
+import { zhRejectReason } from '../ingest/reject-reasons.js';
 import { notJson } from '../metrics/targets.js';
 import { headerKey } from '../schema/fields.js';
 import { cellText } from '../schema/values.js';
@@ -160,7 +161,7 @@ export async function readUnits(file: string): Promise<UnitHierarchy> {
   }
   await mustExist(file, '--units', UNITS_FILE);
   const rows = await readFirstTable(file, (row) =>
-    invalidUnits(file, ` row ${row.row}`, said(`${row.zh}。`, row.reason)),
+    invalidUnits(file, ` row ${row.row}`, said(`${zhRejectReason(row.reason)}。`, row.reason)),
   );
   return parseUnitRows(rows, file);
 }

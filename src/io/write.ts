@@ -195,7 +195,8 @@ export function writeFailure(target: string, error: unknown): Error {
     ENOENT: said('所在文件夹已不存在，或不能新建文件', 'its folder is gone, or takes no new file'),
   };
   const why = code ?? describe(error);
-  const cause = (code ? causes[code] : undefined) ?? said(`写入失败（${why}）`, `writing it failed (${why})`);
+  const cause =
+    (code ? causes[code] : undefined) ?? said(`写入失败（${why}）`, `writing it failed (${why})`);
   return outputError(
     target,
     said(

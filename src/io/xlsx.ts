@@ -276,7 +276,10 @@ async function readWorkbook(file: string, parts: Parts): Promise<Workbook> {
     throw new InputError(
       'XLSX_CORRUPT',
       notAWorkbook(file),
-      said('请提供 .xlsx 或 .csv 格式的 95598 导出文件。', 'Give the 95598 export as .xlsx or .csv.'),
+      said(
+        '请提供 .xlsx 或 .csv 格式的 95598 导出文件。',
+        'Give the 95598 export as .xlsx or .csv.',
+      ),
       { file },
     );
   }
@@ -386,7 +389,10 @@ async function readSheets(
     throw new InputError(
       'XLSX_CORRUPT',
       notAWorkbook(file),
-      said('请提供 .xlsx 或 .csv 格式的 95598 导出文件。', 'Give the 95598 export as .xlsx or .csv.'),
+      said(
+        '请提供 .xlsx 或 .csv 格式的 95598 导出文件。',
+        'Give the 95598 export as .xlsx or .csv.',
+      ),
       { file },
     );
   }
