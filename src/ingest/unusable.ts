@@ -13,7 +13,7 @@ export const UNUSABLE_MIN_ROWS = 20;
 export const UNUSABLE_SHARE = 0.5;
 
 const DATE_HINT = said(
-  '请检查 受理时间 列是否是受理时间（或用 --map acceptedAt=表头 指定另一列），或重新导出文件。',
+  '请检查 受理时间 列填的是不是受理时间（或用 --map acceptedAt=表头 指定另一列），或重新导出文件。',
   'Check that the 受理时间 column holds acceptance times (or map another: --map acceptedAt=HEADER), or export the file again.',
 );
 
@@ -29,7 +29,7 @@ const UNUSABLE_HINTS: Record<RejectCode, Said> = {
   'date-missing': DATE_HINT,
   'date-invalid': DATE_HINT,
   'unit-empty': said(
-    '请检查 供电单位 列是否是单位名称（或用 --map unit=表头 指定另一列），或重新导出文件。',
+    '请检查 供电单位 列填的是不是单位名称（或用 --map unit=表头 指定另一列），或重新导出文件。',
     'Check that the 供电单位 column holds unit names (or map another: --map unit=HEADER), or export the file again.',
   ),
   garbled: said(

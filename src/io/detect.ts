@@ -18,7 +18,7 @@ function startsWith(head: Buffer, signature: number[]): boolean {
 }
 
 const CONVERT_HINT = said(
-  '请用 Excel 或 WPS 打开后另存为 .xlsx，或运行：soffice --headless --convert-to xlsx FILE',
+  '请用 Excel 或 WPS 打开后另存为 .xlsx，或运行：soffice --headless --convert-to xlsx 文件名',
   'Open it in Excel or WPS and save it as .xlsx, or run: soffice --headless --convert-to xlsx FILE',
 );
 
@@ -107,7 +107,7 @@ export function detect(file: string, head: Buffer, forcedEncoding: string | null
     throw new InputError(
       'FORMAT_UNKNOWN',
       said(
-        `${file}：既不是 CSV 或文本文件，也不是 xlsx 工作簿（内容是二进制数据）。`,
+        `${file}：既不是 CSV 等文本文件，也不是 xlsx 工作簿（内容是二进制数据）。`,
         `${file}: not a CSV or text file, nor an xlsx workbook (it holds binary data).`,
       ),
       said(
