@@ -242,7 +242,7 @@ export function analysisInput(
     throw new InputError(
       'NO_DATA',
       said(
-        `${inputsText}：${period ? periodText(period) : '所要求的时段'}没有工单；输入文件的时间范围是 ${range}。`,
+        `${inputsText}：${period ? `时段 ${periodText(period)} ` : '所要求的时段'}没有工单；输入文件的时间范围是 ${range}。`,
         `${inputsText}: no work order in ${period ? periodText(period) : 'the period asked for'}; the inputs hold ${range}.`,
       ),
       context.periodFromConfig

@@ -35,7 +35,7 @@ export function noComplaintsError(
   return new InputError(
     'NO_COMPLAINTS',
     said(
-      `${files}：没有一行的业务类型是投诉（${complaintTypes.join('、')}）。最常见的值：${listed.join('、')}。`,
+      `${files}：没有一行的业务类型表示投诉（表示投诉的值：${complaintTypes.join('、')}）。最常见的值：${listed.join('、')}。`,
       `${files}: no row has a business type (业务类型) meaning complaint (${complaintTypes.join(', ')}). Most common values: ${common}.`,
     ),
     likely !== null

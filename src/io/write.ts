@@ -349,7 +349,7 @@ export async function guardOutputs(
       .map(async (r) => ({
         ...r,
         path: r.path === '-' ? 'read from standard input' : r.path,
-        zhPath: r.path === '-' ? '（从标准输入读入）' : r.path,
+        stdin: r.path === '-',
         ...(await identity(r.path)),
       })),
   );
@@ -387,7 +387,7 @@ export async function guardOutputs(
       throw new InputError(
         'OUTPUT_IS_INPUT',
         said(
-          `${output}：这个输出就是${ROLES_ZH[clash.role] ?? clash.role} ${clash.zhPath}，写入会毁掉那个文件。`,
+          `${output}：这个输出就是${clash.stdin ? `从标准输入读入的${ROLES_ZH[clash.role] ?? clash.role}` : `${ROLES_ZH[clash.role] ?? clash.role} ${clash.path}`}，写入会毁掉那个文件。`,
           `${output}: this output is ${clash.role} ${clash.path}; writing it would destroy that file.`,
         ),
         said(

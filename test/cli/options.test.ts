@@ -341,35 +341,45 @@ describe('a targets file given as an export says what it is', () => {
     const run = complaints(['analyze', M[0]!, file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
+      new RegExp(`^complaints: ${file}：这像是考核指标文件（.+），不是工单导出文件。\\n`),
+    );
+    expect(run.stderr).toContain(`  请用 --targets ${file} 指定它，输入文件给工单导出文件。\n`);
+    expect(isPlainError(run.stderr)).toBe(true);
+    const en = complaints(['analyze', M[0]!, file, '--lang', 'en']);
+    expect(en.stderr).toMatch(
       new RegExp(
         `^complaints: ${file}: this looks like a targets file \\(.+\\), not a work-order export\\.\\n`,
       ),
     );
-    expect(run.stderr).toContain(
+    expect(en.stderr).toContain(
       `  Give it with --targets ${file}, and the exports as the inputs.\n`,
     );
-    expect(isPlainError(run.stderr)).toBe(true);
   });
 });
 
 describe("this tool's own report given as an export says what it is", () => {
   it.each([
-    ['zh, no targets', [], '排名, 供电单位, 投诉, 申诉成功'],
+    ['zh, no targets', [], '排名, 供电单位, 投诉, 申诉成功', '排名、供电单位、投诉、申诉成功'],
     [
       'en, with targets',
       ['--lang', 'en', '--targets', 'fixtures/metrics/targets-2016.csv'],
       'rank',
+      'rank',
     ],
-  ])('%s', (name, options, headings) => {
+  ])('%s', (name, options, headings, zhHeadings) => {
     const report = join(dir, `own-report-${name.replace(/\W+/g, '-')}.xlsx`);
     expect(complaints(['report', M[0]!, M[1]!, '--out', report, '--quiet', ...options]).code).toBe(
       0,
     );
-    const run = complaints(['analyze', report]);
+    const run = complaints(['analyze', report, '--lang', 'en']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`${report}: this is a report written by complaints (${headings}`);
     expect(run.stderr).toContain('  Give the exports it was made from as the inputs.\n');
     expect(isPlainError(run.stderr)).toBe(true);
+    const zh = complaints(['analyze', report]);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain(`${report}：这是 complaints 生成的报表（第 1 行是 ${zhHeadings}`);
+    expect(zh.stderr).toContain('  请把生成它的导出文件作为输入文件。\n');
   });
 });
 
