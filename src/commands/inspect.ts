@@ -5,7 +5,7 @@
  * row, which header went to which field, rows read, complaints, other business types,
  * duplicates, skipped rows, rejects by reason with their first rows, and the date range.
  */
-import { InputError, refuseRejects } from '../errors.js';
+import { InputError, refuseRejects, userMessage } from '../errors.js';
 import { noComplaintsError } from '../ingest/complaint-types.js';
 import { DuplicateListing } from '../ingest/duplicates.js';
 import { ingest, type UnreadableInput } from '../ingest/ingest.js';
@@ -64,7 +64,12 @@ export async function run(
     );
   } else if (!settings.quiet) {
     const { renderInspect } = await import('../report/inspect.js');
-    print(process.stdout, renderInspect(result, settings.lang, settings.color, views) + '\n');
+    // Why an input could not be read, in the run's language (the JSON keeps the English).
+    const said = views.map((view, i) => {
+      const { message, hint } = userMessage(unreadable[i]!.error, settings.lang);
+      return { ...view, message, hint: hint ?? null };
+    });
+    print(process.stdout, renderInspect(result, settings.lang, settings.color, said) + '\n');
     if (listing) {
       const { renderDuplicates } = await import('../report/duplicates.js');
       const text = renderDuplicates(listing.differing, settings.lang, settings.color);

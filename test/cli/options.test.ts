@@ -295,9 +295,9 @@ describe('inspect reports on every file, the good and the bad, then exits 2', ()
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(run.stdout).toContain(
-      '  无法读取：this is an old .xls (Excel 97-2003) workbook, which is not read.\n  Open it in Excel or WPS',
+      '  无法读取：这是旧版 .xls（Excel 97-2003）工作簿，不能读取。\n  请用 Excel 或 WPS 打开后另存为 .xlsx',
     );
-    expect(run.stdout).toContain('  无法读取：no 供电单位 (unit) column in the header on row 1.');
+    expect(run.stdout).toContain('  无法读取：第 1 行的表头里没有 供电单位（unit）列。');
     expect(run.stdout).toContain('合计（可读取的 2 个输入，去重后）');
     expect(run.stderr).toBe(
       `complaints: 3 of 5 inputs could not be read: ${BAD.join(', ')}.\n  Each one is shown above with what to do; the other inputs were read.\n`,
