@@ -11,7 +11,7 @@
  */
 import { InputError, said, type Said } from '../errors.js';
 import type { Cell, RawRow } from './table.js';
-import { damagedWorkbook } from './zip.js';
+import { damagedWorkbook, limitError } from './xlsx-errors.js';
 import {
   MAX_PENDING,
   attribute,
@@ -63,22 +63,6 @@ export interface SheetContext {
   /** Per cellXfs index: 1 when its number format is a date or time format. */
   dateStyles: Uint8Array;
   date1904: boolean;
-}
-
-export function limitError(
-  file: string,
-  message: Said,
-  hint = said(
-    '真正的导出文件远达不到这个程度：请重新导出数据，或分成几个文件。',
-    'No real export comes near this: export the data again, or split it into several files.',
-  ),
-): InputError {
-  return new InputError(
-    'XLSX_LIMIT',
-    said(`${file}：${message.zh}`, `${file}: ${message.en}`),
-    hint,
-    { file },
-  );
 }
 
 const found = (at: number) => (at < 0 ? Infinity : at);

@@ -3,8 +3,8 @@
  * held in memory for the whole sheet, so it has limits of its own beside the inflated size.
  */
 import { said, type InputError } from '../errors.js';
-import { damagedWorkbook } from './zip.js';
-import { MAX_CELL_CHARS, limitError } from './xlsx-sheet.js';
+import { damagedWorkbook, limitError } from './xlsx-errors.js';
+import { MAX_CELL_CHARS } from './xlsx-sheet.js';
 import { MAX_PENDING, decodeText, itemText, localName, nameEnd } from './xml-text.js';
 
 /**

@@ -11,18 +11,11 @@
 import { stat } from 'node:fs/promises';
 import { posix } from 'node:path';
 import { InputError, said, type Said } from '../errors.js';
-import { SheetScanner, limitError } from './xlsx-sheet.js';
+import { damagedWorkbook, limitError, notUtf8Part } from './xlsx-errors.js';
+import { SheetScanner } from './xlsx-sheet.js';
 import { SharedStringsScanner } from './xlsx-strings.js';
 import { Utf8Feeder, decodeEntities, type TextScanner } from './xml-text.js';
-import {
-  ZipArchive,
-  damagedWorkbook,
-  notUtf8Part,
-  bufferSource,
-  fileSource,
-  type ByteSource,
-  type ZipEntry,
-} from './zip.js';
+import { ZipArchive, bufferSource, fileSource, type ByteSource, type ZipEntry } from './zip.js';
 import type { TableReader, TableSink } from './table.js';
 
 /**

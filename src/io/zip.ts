@@ -12,6 +12,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createInflateRaw, crc32 } from 'node:zlib';
 import { InputError, said, type Said } from '../errors.js';
+import { damagedWorkbook, incomplete, notUtf8Part } from './xlsx-errors.js';
 
 const EOCD_SIGNATURE = 0x06054b50;
 const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
@@ -31,21 +32,6 @@ const INFLATE_CHUNK = 256 * 1024;
  */
 const BOMB_RATIO = 200;
 const BOMB_FLOOR = 64 * 1024 * 1024;
-
-export const DAMAGED_HINT = said(
-  '请重新下载或导出，或用 Excel/WPS 打开后换个文件名另存。',
-  'Download or export it again, or open it in Excel/WPS and save it under a new name.',
-);
-
-/** A workbook that cannot be read as a whole: `what` is what is wrong, in both languages. */
-export function damagedWorkbook(file: string, what: Said): InputError {
-  return new InputError(
-    'XLSX_CORRUPT',
-    said(`${file}：工作簿已损坏：${what.zh}。`, `${file}: the workbook is damaged: ${what.en}.`),
-    DAMAGED_HINT,
-    { file },
-  );
-}
 
 /** Random access to the bytes of an input: a file on disk or stdin held in memory. */
 export interface ByteSource {
@@ -358,26 +344,6 @@ function findExtra(extra: Buffer, id: number): Buffer | null {
 
 const cutShort = (entry: ZipEntry) =>
   said(`条目 ${entry.name} 不完整`, `entry ${entry.name} is cut short`);
-
-/** A part of the workbook that is not UTF-8: `kind` names it (条目/entry, 部件/part). */
-export function notUtf8Part(zhKind: string, enKind: string, name: string): Said {
-  return said(`${zhKind} ${name} 不是 UTF-8 文本`, `${enKind} ${name} is not UTF-8 text`);
-}
-
-function incomplete(file: string): InputError {
-  return new InputError(
-    'XLSX_CORRUPT',
-    said(
-      `${file}：工作簿不完整（文件在 zip 数据结束前就断了）。`,
-      `${file}: the workbook is incomplete (the file ends before the end of its zip data).`,
-    ),
-    said(
-      '请重新下载或导出，这份文件可能没有复制完整。',
-      'Download or export it again; the copy may have been cut short.',
-    ),
-    { file },
-  );
-}
 
 async function readDirectory(file: string, source: ByteSource): Promise<ZipEntry[]> {
   const damaged = (what: Said) => damagedWorkbook(file, what);
