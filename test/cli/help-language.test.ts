@@ -136,6 +136,9 @@ describe('wrapping by display width', () => {
     ['按 --by unit 分组', 12, ['按 --by unit', '分组']],
     // A short mixed value stays whole: 2016年第25周.
     ['某一周：2016年第25周', 12, ['某一周：', '2016年第25周']],
+    // A number stays with the Chinese words around it.
+    ['以退出码 3 结束', 12, ['以退出', '码 3 结束']],
+    ['以退出码 3 结束', 8, ['以退出', '码 3 结', '束']],
     // A word longer than the width stands alone.
     ['fixtures/metrics/95598-2015.xlsx 等', 10, ['fixtures/metrics/95598-2015.xlsx', '等']],
   ])('%s in %d columns', (line, width, lines) => {
@@ -143,6 +146,24 @@ describe('wrapping by display width', () => {
     for (const out of lines) {
       if (/[ \u3000-\u9fff]/.test(out)) expect(displayWidth(out)).toBeLessThanOrEqual(width);
     }
+  });
+
+  it('in English, a Chinese term breaks only at spaces', () => {
+    expect(wrapLine('JSON (供电单位, 年度指标)', 16, 'en')).toEqual([
+      'JSON (供电单位,',
+      '年度指标)',
+    ]);
+    expect(wrapLine('JSON (供电单位, 年度指标)', 16, 'zh')).toEqual([
+      'JSON (供电单位,',
+      '年度指标)',
+    ]);
+    expect(wrapLine('(供电单位, 年度指标)', 8, 'zh')).toEqual(['(供电单', '位, 年度', '指标)']);
+    expect(wrapLine('(供电单位, 年度指标)', 8, 'en')).toEqual(['(供电单位,', '年度指标)']);
+  });
+
+  it('layOut runs a line on into the next unless it ends a sentence', () => {
+    expect(layOut('one two\nthree.\nfour', 80, 'en')).toBe('one two three.\nfour');
+    expect(layOut('一二。\n三四', 80)).toBe('一二。\n三四');
   });
 
   it('layOut keeps indented lines (examples) as written', () => {

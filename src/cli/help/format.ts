@@ -112,13 +112,34 @@ function pieces(line: string): Piece[] {
       .flatMap(split)
       .forEach((text, i) => result.push({ text, space: i === 0 ? space! : '' }));
   }
-  return result;
+  // A number stays with the Chinese words around it: "1 月", "退出码 3 结束".
+  const number = (piece: Piece): boolean => /^[\d.%]+$/.test(piece.text);
+  const wide = (text: string, at: number): boolean => isWide(text.codePointAt(at)!);
+  return result.reduce<Piece[]>((kept, piece) => {
+    const last = kept[kept.length - 1];
+    const joins =
+      last &&
+      ((number(piece) && wide(last.text, last.text.length - 1)) ||
+        (/^[\d.%]+$/.test(last.text.split(' ').pop()!) && wide(piece.text, 0)));
+    if (joins) last.text += piece.space + piece.text;
+    else kept.push(piece);
+    return kept;
+  }, []);
 }
 
-/** One line broken into lines of at most `width` columns (a longer word stands alone). */
-export function wrapLine(line: string, width: number): string[] {
+/**
+ * One line broken into lines of at most `width` columns (a longer word stands alone). Chinese
+ * text breaks between characters; in English (`lang` en) a Chinese term breaks only at spaces.
+ */
+export function wrapLine(line: string, width: number, lang: Lang = 'zh'): string[] {
   const indent = /^ */.exec(line)![0];
-  const all = pieces(line.slice(indent.length));
+  const all =
+    lang === 'zh'
+      ? pieces(line.slice(indent.length))
+      : [...line.slice(indent.length).matchAll(/( *)([^ ]+)/g)].map(([, space, text]) => ({
+          space: space!,
+          text: text!,
+        }));
   if (all.length === 0) return [line];
   const lines: string[] = [];
   let current = indent + all[0]!.text;
@@ -140,12 +161,20 @@ export function wrapLine(line: string, width: number): string[] {
 
 /**
  * A help text laid out in `width` columns: a line that starts with a space (an example, a
- * list laid out by hand) is kept as written; any other is a paragraph, wrapped.
+ * list laid out by hand) is kept as written; the others are paragraphs, wrapped, and a line
+ * that does not end a sentence (. : 。 ：) runs on into the next.
  */
-export function layOut(text: string, width = 80): string {
-  return text
-    .split('\n')
-    .flatMap((line) => (line.startsWith(' ') ? [line] : wrapLine(line, width)))
+export function layOut(text: string, width = 80, lang: Lang = 'zh'): string {
+  const paragraphs: string[] = [];
+  let runsOn = false;
+  for (const line of text.split('\n')) {
+    const prose = line !== '' && !line.startsWith(' ');
+    if (runsOn && prose) paragraphs[paragraphs.length - 1] += ` ${line}`;
+    else paragraphs.push(line);
+    runsOn = prose && !/[.:。：]$/.test(line);
+  }
+  return paragraphs
+    .flatMap((line) => (line.startsWith(' ') ? [line] : wrapLine(line, width, lang)))
     .join('\n');
 }
 
@@ -183,7 +212,7 @@ export function helpIn(program: Command, lang: Lang): Command {
     boxWrap(text: string, width: number): string {
       return text
         .split(/\r\n|\n/)
-        .flatMap((line) => wrapLine(line, width))
+        .flatMap((line) => wrapLine(line, width, lang))
         .join('\n');
     },
   };

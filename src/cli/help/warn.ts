@@ -13,7 +13,7 @@ export const WARN = {
     en: 'early warning: each unit red, yellow or green, with the reasons; --fail-on for cron',
   },
   description: {
-    zh: '对某个月（默认：导出文件完整覆盖的最近一个月）给出每个单位的预警级别（红、黄、绿）及原因，最严重的在前：考核投诉对照年度指标，以及按该单位季节分布推算的年末预测；相对其自身基线的突增（泊松尾概率）；客户 30 天内再次投诉；越级工单；事件（几小时内关于同一地点的多条投诉）；回复超过回复时限（--reply-limit，24 小时）的投诉；超过办结时限仍未办结或办结的工单。',
+    zh: '对某个月（默认：导出文件完整覆盖的最近一个月）给出每个单位的预警级别（红、黄、绿）及原因，最严重的在前：考核投诉对照年度指标，以及按该单位季节分布推算的年末预测；相对其自身基线的突增（泊松尾概率）；客户 30 天内再次投诉；越级工单；事件（几小时内关于同一地点的多条投诉）；回复超过回复时限（--reply-limit，24 小时）的投诉；超过办结时限仍未办结或超时才办结的工单。',
     en: 'For a month (default: the latest month the exports cover whole): each unit’s level — 红 red, 黄 yellow, 绿 green — and its reasons, most serious first: assessed complaints against the annual target and the year-end forecast from the unit’s seasonal profile, a spike against its own baseline (Poisson tail), customers complaining again within 30 days, escalated work orders, events (several complaints about one place within hours), complaints replied to past the reply limit (--reply-limit, 24 hours), and work orders open or closed past the closing limit.',
   },
   failOn: {
