@@ -35,7 +35,7 @@ export function program(lang: Lang = 'zh'): Command {
   for (const command of [analyze, trend, assess, report, warn, inspect, classify, taxonomy]) {
     command.register(cli, lang);
   }
-  cli.addHelpText('after', layOut(t.after, 80, lang));
+  cli.addHelpText('after', () => layOut(t.after, 80, lang));
   for (const command of cli.commands) command.exitOverride();
   return cli;
 }

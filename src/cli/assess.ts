@@ -14,7 +14,7 @@ export function register(program: Command, lang: Lang = 'zh'): void {
     .description(t.description)
     .argument('[inputs...]', INPUTS[lang]);
   addMetricOptions(command, lang)
-    .addHelpText('after', layOut(t.after, 80, lang))
+    .addHelpText('after', () => layOut(t.after, 80, lang))
     .action(async (inputs: string[], _options: unknown, command: Command) => {
       const settings = await (
         await import('../settings/command.js')

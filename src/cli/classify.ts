@@ -26,7 +26,7 @@ export function register(program: Command, lang: Lang = 'zh'): void {
     .option('--audit', t.audit)
     .option('--limit <n>', t.limit, '20');
   addCommonOptions(addPeriodOptions(command, lang), lang)
-    .addHelpText('after', layOut(t.after, 80, lang))
+    .addHelpText('after', () => layOut(t.after, 80, lang))
     .action(async (inputs: string[], options: ClassifyExtras, command: Command) => {
       const settings = await (
         await import('../settings/command.js')

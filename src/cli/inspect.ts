@@ -16,7 +16,7 @@ export function register(program: Command, lang: Lang = 'zh'): void {
     .option('--duplicates', t.duplicates)
     .option('--taxonomy <name|file>', t.taxonomy);
   addCommonOptions(command, lang)
-    .addHelpText('after', layOut(t.after, 80, lang))
+    .addHelpText('after', () => layOut(t.after, 80, lang))
     .action(async (inputs: string[], options: { duplicates?: boolean }, command: Command) => {
       const settings = await (
         await import('../settings/command.js')

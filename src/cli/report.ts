@@ -18,7 +18,7 @@ export function register(program: Command, lang: Lang = 'zh'): void {
     .option('--no-charts', t.charts)
     .option('--template <file>', t.template);
   addMetricOptions(command, lang)
-    .addHelpText('after', layOut(t.after, 80, lang))
+    .addHelpText('after', () => layOut(t.after, 80, lang))
     .action(async (inputs: string[], _options: unknown, command: Command) => {
       const settings = await (
         await import('../settings/command.js')

@@ -17,7 +17,7 @@ export function register(program: Command, lang: Lang = 'zh'): void {
     .option('--json [file]', t.json)
     .option('--lang <zh|en>', t.lang, 'zh')
     .option('--no-color', OPTION_HELP.color[lang])
-    .addHelpText('after', layOut(t.after, 80, lang))
+    .addHelpText('after', () => layOut(t.after, 80, lang))
     .action(async (name: string, options: { validate?: string }, command: Command) => {
       const settings = await (
         await import('../settings/command.js')

@@ -16,7 +16,7 @@ export function register(program: Command, lang: Lang = 'zh'): void {
     .addOption(new Option('--fail-on <level>', t.failOn).choices(['red', 'yellow']))
     .option('--thresholds <file>', t.thresholds);
   addMetricOptions(command, lang)
-    .addHelpText('after', layOut(t.after, 80, lang))
+    .addHelpText('after', () => layOut(t.after, 80, lang))
     .action(async (inputs: string[], _options: unknown, command: Command) => {
       const settings = await (
         await import('../settings/command.js')
