@@ -20,7 +20,7 @@ import * as taxonomy from './cli/taxonomy.js';
 import * as trend from './cli/trend.js';
 import { print } from './report/print.js';
 import { commandIn, usageMessage } from './cli/usage.js';
-import { helpIn, inLanguage, layOut, VERSION } from './cli/help/format.js';
+import { helpIn, helpWidth, inLanguage, layOut, VERSION } from './cli/help/format.js';
 import { PROGRAM } from './cli/help/program.js';
 
 /** The program, its help in `lang` (main: the run's language, cli/language.ts). */
@@ -35,7 +35,7 @@ export function program(lang: Lang = 'zh'): Command {
   for (const command of [analyze, trend, assess, report, warn, inspect, classify, taxonomy]) {
     command.register(cli, lang);
   }
-  cli.addHelpText('after', () => layOut(t.after, 80, lang));
+  cli.addHelpText('after', () => layOut(t.after, helpWidth(), lang));
   for (const command of cli.commands) command.exitOverride();
   return cli;
 }

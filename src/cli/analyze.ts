@@ -7,7 +7,7 @@ import type { Lang } from '../errors.js';
 import { addMetricOptions } from '../settings/options.js';
 import { ANALYZE } from './help/analyze.js';
 import { INPUTS } from './help/common.js';
-import { inLanguage, layOut } from './help/format.js';
+import { helpWidth, inLanguage, layOut } from './help/format.js';
 
 export function register(program: Command, lang: Lang = 'zh'): void {
   const t = inLanguage(ANALYZE, lang);
@@ -21,7 +21,7 @@ export function register(program: Command, lang: Lang = 'zh'): void {
     .option('--no-charts', t.charts)
     .option('--template <file>', t.template);
   addMetricOptions(command, lang)
-    .addHelpText('after', () => layOut(t.after, 80, lang))
+    .addHelpText('after', () => layOut(t.after, helpWidth(), lang))
     .action(async (inputs: string[], _options: unknown, command: Command) => {
       const settings = await (
         await import('../settings/command.js')

@@ -4,7 +4,7 @@ import type { Lang } from '../errors.js';
 import { addMetricOptions } from '../settings/options.js';
 import { ASSESS } from './help/assess.js';
 import { INPUTS } from './help/common.js';
-import { inLanguage, layOut } from './help/format.js';
+import { helpWidth, inLanguage, layOut } from './help/format.js';
 
 export function register(program: Command, lang: Lang = 'zh'): void {
   const t = inLanguage(ASSESS, lang);
@@ -14,7 +14,7 @@ export function register(program: Command, lang: Lang = 'zh'): void {
     .description(t.description)
     .argument('[inputs...]', INPUTS[lang]);
   addMetricOptions(command, lang)
-    .addHelpText('after', () => layOut(t.after, 80, lang))
+    .addHelpText('after', () => layOut(t.after, helpWidth(), lang))
     .action(async (inputs: string[], _options: unknown, command: Command) => {
       const settings = await (
         await import('../settings/command.js')

@@ -6,7 +6,7 @@ import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
 import type { Lang } from '../errors.js';
 import { CLASSIFY } from './help/classify.js';
 import { INPUTS_GIVEN } from './help/common.js';
-import { inLanguage, layOut } from './help/format.js';
+import { helpWidth, inLanguage, layOut } from './help/format.js';
 import { OPTION_HELP } from './help/options.js';
 
 export function register(program: Command, lang: Lang = 'zh'): void {
@@ -26,7 +26,7 @@ export function register(program: Command, lang: Lang = 'zh'): void {
     .option('--audit', t.audit)
     .option('--limit <n>', t.limit, '20');
   addCommonOptions(addPeriodOptions(command, lang), lang)
-    .addHelpText('after', () => layOut(t.after, 80, lang))
+    .addHelpText('after', () => layOut(t.after, helpWidth(), lang))
     .action(async (inputs: string[], options: ClassifyExtras, command: Command) => {
       const settings = await (
         await import('../settings/command.js')

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import type { Lang } from '../errors.js';
 import { addCommonOptions } from '../settings/options.js';
 import { INPUTS_GIVEN } from './help/common.js';
-import { inLanguage, layOut } from './help/format.js';
+import { helpWidth, inLanguage, layOut } from './help/format.js';
 import { INSPECT } from './help/inspect.js';
 
 export function register(program: Command, lang: Lang = 'zh'): void {
@@ -16,7 +16,7 @@ export function register(program: Command, lang: Lang = 'zh'): void {
     .option('--duplicates', t.duplicates)
     .option('--taxonomy <name|file>', t.taxonomy);
   addCommonOptions(command, lang)
-    .addHelpText('after', () => layOut(t.after, 80, lang))
+    .addHelpText('after', () => layOut(t.after, helpWidth(), lang))
     .action(async (inputs: string[], options: { duplicates?: boolean }, command: Command) => {
       const settings = await (
         await import('../settings/command.js')

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import type { Lang } from '../errors.js';
 import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
-import { inLanguage, layOut } from './help/format.js';
+import { helpWidth, inLanguage, layOut } from './help/format.js';
 import { OPTION_HELP } from './help/options.js';
 import { taxonomyHelp } from './help/taxonomy.js';
 
@@ -17,7 +17,7 @@ export function register(program: Command, lang: Lang = 'zh'): void {
     .option('--json [file]', t.json)
     .option('--lang <zh|en>', t.lang, 'zh')
     .option('--no-color', OPTION_HELP.color[lang])
-    .addHelpText('after', () => layOut(t.after, 80, lang))
+    .addHelpText('after', () => layOut(t.after, helpWidth(), lang))
     .action(async (name: string, options: { validate?: string }, command: Command) => {
       const settings = await (
         await import('../settings/command.js')

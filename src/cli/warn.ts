@@ -3,7 +3,7 @@ import { Option, type Command } from 'commander';
 import type { Lang } from '../errors.js';
 import { addMetricOptions } from '../settings/options.js';
 import { INPUTS } from './help/common.js';
-import { inLanguage, layOut } from './help/format.js';
+import { helpWidth, inLanguage, layOut } from './help/format.js';
 import { WARN } from './help/warn.js';
 
 export function register(program: Command, lang: Lang = 'zh'): void {
@@ -16,7 +16,7 @@ export function register(program: Command, lang: Lang = 'zh'): void {
     .addOption(new Option('--fail-on <level>', t.failOn).choices(['red', 'yellow']))
     .option('--thresholds <file>', t.thresholds);
   addMetricOptions(command, lang)
-    .addHelpText('after', () => layOut(t.after, 80, lang))
+    .addHelpText('after', () => layOut(t.after, helpWidth(), lang))
     .action(async (inputs: string[], _options: unknown, command: Command) => {
       const settings = await (
         await import('../settings/command.js')

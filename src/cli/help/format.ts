@@ -159,6 +159,11 @@ export function wrapLine(line: string, width: number, lang: Lang = 'zh'): string
   return lines;
 }
 
+/** The width commander lays the help out in: the terminal's, else 80 columns. */
+export function helpWidth(stream: NodeJS.WriteStream = process.stdout): number {
+  return (stream.isTTY && stream.columns) || 80;
+}
+
 /**
  * A help text laid out in `width` columns: a line that starts with a space (an example, a
  * list laid out by hand) is kept as written; the others are paragraphs, wrapped, and a line
