@@ -17,7 +17,7 @@ export const ASSESS = {
     en: 'units against their targets: assessed complaints, over-target rate, rank',
   },
   description: {
-    zh: '逐个单位列出：投诉、申诉成功、考核投诉、指标、超指标率、占比、上一年同期、同比和排名；超指标的单位有标记；末行为合计。',
+    zh: '逐个单位列出：投诉、申诉成功、考核投诉、指标、超指标率、占比、上年同期投诉、同比和排名；超指标的单位有标记；末行为合计。',
     en: 'Per unit: complaints, appeal-approved, assessed, target, over-target rate (超指标率), share, the same months a year earlier, 同比 and rank; units over target marked; a totals row.',
   },
   after: {

@@ -23,11 +23,11 @@ const EXAMPLE_LINES = `
 
 export const INSPECT = {
   summary: {
-    zh: '看导出文件是怎样读取的：格式、表头、列、计数、问题',
+    zh: '查看导出文件如何读取：格式、表头、列、计数、问题',
     en: 'show how the exports are read: format, header, columns, counts, problems',
   },
   description: {
-    zh: '显示每个导出文件是怎样读取的：格式、编码、工作表、表头行、列的对应、计数和问题。',
+    zh: '显示每个导出文件如何读取：格式、编码、工作表、表头行、列的对应、计数和问题。',
     en: 'Show how each export is read: format, encoding, sheet, header row, column mapping, counts and problems.',
   },
   duplicates: {
