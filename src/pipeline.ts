@@ -7,7 +7,7 @@
 import { unknownLabelsWarning } from './taxonomy/unknown-labels.js';
 import { sameFileText } from './settings/inputs.js';
 import { readAggregate, type OrderObserver } from './aggregate.js';
-import { InputError, refuseRejects, refuseUnmatchedTargets } from './errors.js';
+import { InputError, refuseRejects, refuseUnmatchedTargets, said } from './errors.js';
 import { noComplaintsError } from './ingest/complaint-types.js';
 import { DayComplaints } from './ingest/day-complaints.js';
 import { formatOptionWarnings } from './ingest/format-options.js';
@@ -136,11 +136,13 @@ export async function runPipeline(
   const { ingest: result, classifiedBy } = aggregate;
   result.warnings.push(...formatOptionWarnings(settings.ingest, result.inputs));
   // An input read once as the same file as another: in the JSON's warnings (said on stderr).
-  result.warnings.push(...(settings.sameInputs ?? []).map((s) => sameFileText(s, 'en')));
+  result.warnings.push(
+    ...(settings.sameInputs ?? []).map((s) => said(sameFileText(s, 'zh'), sameFileText(s, 'en'))),
+  );
   const unknownSaid = unknownLabelsWarning(
     aggregate.unknownLabels,
     taxonomy.name,
-    'those rows were classified from their text',
+    said('这些行按受理内容分类', 'those rows were classified from their text'),
   );
   if (unknownSaid) result.warnings.push(unknownSaid);
   refuseRejects(settings.strict, result);

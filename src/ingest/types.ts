@@ -1,3 +1,4 @@
+import type { Said } from '../errors.js';
 /** The shapes the ingest pipeline produces: work orders, rejects, per-input summaries. */
 import type { Cell } from '../io/table.js';
 import type { Field } from '../schema/fields.js';
@@ -164,7 +165,8 @@ export interface IngestResult {
   rejects: Reject[];
   /** Rejects counted in the totals but not listed (beyond MAX_REJECT_DETAILS). */
   rejectsOmitted: number;
-  warnings: string[];
+  /** Said on stderr and in the reports in the run's language; the JSON's `warnings` are the English. */
+  warnings: Said[];
   /** Per input: the first and last day (day index) of its usable rows' acceptance, or null. */
   spans: ([number, number] | null)[];
   /** Per input: the first and last day it covers (InputSummary.coverage), or null. */

@@ -236,8 +236,20 @@ describe('complaints classify --train, --model, --evaluate, --audit', () => {
       'warning: 2 complaint row(s) record a class taxonomy sgcc-95598 does not know: 二级分类 哈哈哈 (2 rows); ';
     const trained = complaints(['classify', '--train', bad, '--model', join(dir, 'bad.json')]);
     expect(trained.code).toBe(0);
-    expect(trained.stderr).toContain(said + 'those rows were left out of the model.');
-    const evaluated = complaints(['classify', '--evaluate', bad, '--json']);
+    expect(trained.stderr).toContain(
+      'warning: 2 行投诉记的分类不在分类体系 sgcc-95598 中：二级分类 哈哈哈（2 行）；这些行没有用于训练模型。',
+    );
+    const trainedEn = complaints([
+      'classify',
+      '--train',
+      bad,
+      '--model',
+      join(dir, 'bad-en.json'),
+      '--lang',
+      'en',
+    ]);
+    expect(trainedEn.stderr).toContain(said + 'those rows were left out of the model.');
+    const evaluated = complaints(['classify', '--evaluate', bad, '--json', '--lang', 'en']);
     expect(evaluated.stderr).toContain(said + 'a row is scored only on the levels');
     expect(JSON.parse(evaluated.stdout).unknownLabels).toEqual([
       { level: 2, value: '哈哈哈', rows: 2 },

@@ -155,8 +155,11 @@ describe('complaints inspect', () => {
     expect(isPlainError(refused.stderr)).toBe(true);
     const mapped = complaints(['inspect', odd, '--map', 'unit=管理单位名称']);
     expect(mapped.code).toBe(0);
-    expect(mapped.stderr).toMatch(/no 工单编号 \(id\) column: its rows are not de-duplicated/);
-    expect(mapped.stderr).toMatch(
+    expect(mapped.stderr).toMatch(/：没有工单编号列，其中的行不作去重。/);
+    expect(mapped.stderr).toMatch(/：没有业务类型列，每一行都作为投诉计。/);
+    const english = complaints(['inspect', odd, '--map', 'unit=管理单位名称', '--lang', 'en']);
+    expect(english.stderr).toMatch(/no 工单编号 \(id\) column: its rows are not de-duplicated/);
+    expect(english.stderr).toMatch(
       /no 业务类型 \(businessType\) column: every row is taken as a complaint/,
     );
   });
