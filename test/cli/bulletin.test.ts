@@ -117,10 +117,13 @@ describe('--help', () => {
   it.each(['report', 'analyze'])(
     '%s --help says --out writes .docx and .md: the written bulletin',
     (command) => {
-      const r = complaints([command, '--help']);
+      const r = complaints([command, '--help', '--lang', 'en']);
       expect(r.code).toBe(0);
       const out = r.stdout.slice(r.stdout.indexOf('--out <file>')).split(/\n  --(?!out)/)[0]!;
       expect(out.replace(/\s+/g, ' ')).toMatch(/\.docx or \.md \(the written bulletin/);
+      const zh = complaints([command, '--help']).stdout;
+      const outZh = zh.slice(zh.indexOf('--out <file>')).split(/\n  --(?!out)/)[0]!;
+      expect(outZh.replace(/\s+/g, '')).toMatch(/\.docx或\.md（书面通报）/);
     },
   );
 });
