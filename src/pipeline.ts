@@ -224,8 +224,8 @@ export function analysisInput(
   if (allMonths.size === 0) {
     throw new InputError(
       'NO_DATA',
-      `${inputsText}: no work orders to analyse.`,
-      'Check the inputs with complaints inspect.',
+      said(`${inputsText}：没有可分析的工单。`, `${inputsText}: no work orders to analyse.`),
+      said('请用 complaints inspect 检查输入文件。', 'Check the inputs with complaints inspect.'),
     );
   }
   const sorted = [...allMonths].sort((a, b) => a - b);
@@ -243,10 +243,19 @@ export function analysisInput(
   if (!period || empty(period)) {
     throw new InputError(
       'NO_DATA',
-      `${inputsText}: no work order in ${period ? periodText(period) : 'the period asked for'}; the inputs hold ${range}.`,
+      said(
+        `${inputsText}：${period ? `时段 ${periodText(period)} ` : '所要求的时段'}没有工单；输入文件的时间范围是 ${range}。`,
+        `${inputsText}: no work order in ${period ? periodText(period) : 'the period asked for'}; the inputs hold ${range}.`,
+      ),
       context.periodFromConfig
-        ? `Change "period" in ${context.periodFromConfig} to one the exports cover, or add the export for it.`
-        : 'Choose a period the exports cover (--month, --quarter, --year, --week, --day, --from/--to), or add the export for it.',
+        ? said(
+            `请把 ${context.periodFromConfig} 里的 "period" 改为导出文件覆盖的时段，或补上那个时段的导出文件。`,
+            `Change "period" in ${context.periodFromConfig} to one the exports cover, or add the export for it.`,
+          )
+        : said(
+            '请选择导出文件覆盖的时段（--month、--quarter、--year、--week、--day、--from/--to），或补上那个时段的导出文件。',
+            'Choose a period the exports cover (--month, --quarter, --year, --week, --day, --from/--to), or add the export for it.',
+          ),
     );
   }
   const fields = new Set<Field>(result.inputs.flatMap((i) => i.columns.map((c) => c.field)));
@@ -331,8 +340,14 @@ function refuseFieldsMissing(by: readonly (readonly string[])[], result: IngestR
     const spec = FIELD_SPECS[dimension];
     throw new InputError(
       'MISSING_COLUMN',
-      `--by ${name}: no input has a ${spec.zh} column (${spec.aliases.join(', ')}).`,
-      `Name the column: --map ${dimension}=HEADER, or --by HEADER as written in the export.`,
+      said(
+        `选项 --by ${name}：没有一个输入文件有${spec.zh}列（${spec.aliases.join('、')}）。`,
+        `--by ${name}: no input has a ${spec.zh} column (${spec.aliases.join(', ')}).`,
+      ),
+      said(
+        `请指定该列：--map ${dimension}=表头，或按导出文件里的写法用 --by 表头。`,
+        `Name the column: --map ${dimension}=HEADER, or --by HEADER as written in the export.`,
+      ),
     );
   }
 }

@@ -72,7 +72,12 @@ export async function run(
     );
   } else if (!settings.quiet) {
     const { renderInspect } = await import('../report/inspect.js');
-    print(process.stdout, renderInspect(result, settings.lang, settings.color, views) + '\n');
+    // Why an input could not be read, in the run's language (the JSON keeps the English).
+    const shown = views.map((view, i) => {
+      const { message, hint } = userMessage(unreadable[i]!.error, settings.lang);
+      return { ...view, message, hint: hint ?? null };
+    });
+    print(process.stdout, renderInspect(result, settings.lang, settings.color, shown) + '\n');
     if (listing) {
       const { renderDuplicates } = await import('../report/duplicates.js');
       const text = renderDuplicates(listing.differing, settings.lang, settings.color);

@@ -30,7 +30,10 @@ export interface IngestSettings {
    * rows: 12.8 s and 245 MiB in two threads, 12.3 s and 160 MiB in one).
    */
   xlsxWorker?: boolean;
-  /** The language of the messages (an input changed while read: io/source.ts); absent: zh. */
+  /**
+   * The run's language. Not used by reading since errors carry both languages (errors.ts `said`);
+   * kept because settings/resolve.ts fills it.
+   */
   lang?: 'zh' | 'en';
 }
 

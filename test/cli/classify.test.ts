@@ -280,10 +280,13 @@ describe('complaints classify --train, --model, --evaluate, --audit', () => {
     ).toBe(0);
     const other = complaints(['classify', XLSX, '--taxonomy', 'county-4x17', '--model', model]);
     expect(other.code).toBe(2);
-    expect(other.stderr).toMatch(/trained on taxonomy 'sgcc-95598'/);
+    expect(other.stderr).toMatch(/它是按分类体系 'sgcc-95598' 训练的/);
     const junk = join(dir, 'junk.json');
     writeFileSync(junk, '{}');
     expect(complaints(['classify', XLSX, '--model', junk]).stderr).toMatch(
+      /：不是模型文件（complaints-text-model file \(version 1\)）。/,
+    );
+    expect(complaints(['classify', XLSX, '--model', junk, '--lang', 'en']).stderr).toMatch(
       /not a complaints-text-model file/,
     );
   });

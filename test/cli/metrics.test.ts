@@ -369,7 +369,7 @@ describe('metric commands: mistakes', () => {
     ],
     [
       ['analyze', files[1]!, '--year', '2017'],
-      null,
+      /：时段 2017-01 – 2017-12 没有工单；输入文件的时间范围是 2016-01 – 2016-06。/,
       /no work order in 2017-01 – 2017-12; the inputs hold 2016-01 – 2016-06/,
     ],
     [
