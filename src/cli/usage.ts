@@ -30,7 +30,7 @@ export function usageMessage(
   const prefix = said(command ? `${command}：` : '', command ? `${command}: ` : '');
   const help = command ? `complaints ${command} --help` : 'complaints --help';
   const mean = (near: string | null) =>
-    near ? said(`，是否指 ${near}？`, `; did you mean ${near}?`) : said('。', '.');
+    near ? said(`；是不是 ${near}？`, `; did you mean ${near}?`) : said('。', '.');
   const both = (zh: (p: string, m: string) => string, en: (p: string, m: string) => string) =>
     said(zh(prefix.zh, mean(suggestion).zh), en(prefix.en, mean(suggestion).en));
   switch (code) {

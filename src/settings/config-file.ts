@@ -157,7 +157,7 @@ export async function loadConfig(
           `--config ${explicit}：这是文件夹，不是文件。`,
           `--config ${explicit}: is a folder, not a file.`,
         ),
-        found ? said(`是否指 ${meant}？`, `Did you mean ${meant}?`) : undefined,
+        found ? said(`是不是 ${meant}？`, `Did you mean ${meant}?`) : undefined,
         { file: explicit },
       );
     }

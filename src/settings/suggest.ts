@@ -85,7 +85,7 @@ export function sentences(text: Said): Said {
 export function didYouMean(problem: Said, near: string | null): Said {
   return near === null
     ? problem
-    : said(`${problem.zh}，是否指 ${near}？`, `${problem.en}; did you mean ${near}?`);
+    : said(`${problem.zh}；是不是 ${near}？`, `${problem.en}; did you mean ${near}?`);
 }
 
 /** A space between Chinese and what follows it in ASCII ("true", "Word 通报"). */

@@ -606,7 +606,7 @@ describe('cron: complaints.config.json', () => {
   it.each([
     [
       '{"peroid": "previous-month"}',
-      /^complaints: complaints\.config\.json："peroid"：未知的设置项，是否指 "period"？\n$/,
+      /^complaints: complaints\.config\.json："peroid"：未知的设置项；是不是 "period"？\n$/,
       /"peroid": unknown setting; did you mean "period"\?/,
     ],
     [

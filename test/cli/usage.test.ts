@@ -12,14 +12,14 @@ describe('commander refusals, from the real program', () => {
   it.each<[string[], string, string, string, string]>([
     [
       ['analyze', '--jsn'],
-      'complaints: analyze：未知选项 --jsn，是否指 --json？',
+      'complaints: analyze：未知选项 --jsn；是不是 --json？',
       '  可用的选项见 complaints analyze --help。',
       'complaints: analyze: unknown option --jsn; did you mean --json?',
       '  The options are listed by complaints analyze --help.',
     ],
     [
       ['report', 'x.xlsx', '--detial'],
-      'complaints: report：未知选项 --detial，是否指 --detail？',
+      'complaints: report：未知选项 --detial；是不是 --detail？',
       '  可用的选项见 complaints report --help。',
       'complaints: report: unknown option --detial; did you mean --detail?',
       '  The options are listed by complaints report --help.',
@@ -33,7 +33,7 @@ describe('commander refusals, from the real program', () => {
     ],
     [
       ['analyz', 'x.xlsx'],
-      'complaints: 未知命令 analyz，是否指 analyze？',
+      'complaints: 未知命令 analyz；是不是 analyze？',
       '  命令有 analyze、trend、assess、report、warn、inspect、classify 和 taxonomy（complaints --help）。',
       'complaints: unknown command analyz; did you mean analyze?',
       '  The commands are analyze, trend, assess, report, warn, inspect, classify and taxonomy (complaints --help).',

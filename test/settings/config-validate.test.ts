@@ -154,31 +154,31 @@ describe('validateConfig', () => {
       { peroid: 'previous-month' },
       'cfg.json: "peroid": unknown setting; did you mean "period"?',
       undefined,
-      'cfg.json："peroid"：未知的设置项，是否指 "period"？',
+      'cfg.json："peroid"：未知的设置项；是不是 "period"？',
     ],
     [
       { input: 'a.xlsx' },
       'cfg.json: "input": unknown setting; did you mean "inputs"?',
       undefined,
-      'cfg.json："input"：未知的设置项，是否指 "inputs"？',
+      'cfg.json："input"：未知的设置项；是不是 "inputs"？',
     ],
     [
       { 'reply-limit': 24 },
       'cfg.json: "reply-limit": unknown setting; did you mean "replyLimit"?',
       undefined,
-      'cfg.json："reply-limit"：未知的设置项，是否指 "replyLimit"？',
+      'cfg.json："reply-limit"：未知的设置项；是不是 "replyLimit"？',
     ],
     [
       { complaint_type: 'TS' },
       'cfg.json: "complaint_type": unknown setting; did you mean "complaintType"?',
       undefined,
-      'cfg.json："complaint_type"：未知的设置项，是否指 "complaintType"？',
+      'cfg.json："complaint_type"：未知的设置项；是不是 "complaintType"？',
     ],
     [
       { lnag: 'en' },
       'cfg.json: "lnag": unknown setting; did you mean "lang"?',
       undefined,
-      'cfg.json："lnag"：未知的设置项，是否指 "lang"？',
+      'cfg.json："lnag"：未知的设置项；是不是 "lang"？',
     ],
     [
       { colour: false },
@@ -365,7 +365,7 @@ describe('validateConfig', () => {
       { out: 'reports/{peroid}.xlsx' },
       'cfg.json: "out": unknown placeholder {peroid}; did you mean {period}?',
       /^Placeholders: \{period\}/,
-      'cfg.json："out"：未知的占位符 {peroid}，是否指 {period}？',
+      'cfg.json："out"：未知的占位符 {peroid}；是不是 {period}？',
     ],
     [
       { out: '{month}.xlsx' },
@@ -396,7 +396,7 @@ describe('validateConfig', () => {
       { map: { unti: '单位' } },
       'cfg.json: "map.unti": unknown field; did you mean "unit"?',
       /^Fields: id, /,
-      'cfg.json："map.unti"：未知的字段，是否指 "unit"？',
+      'cfg.json："map.unti"：未知的字段；是不是 "unit"？',
     ],
     [
       { map: { unit: 5 } },
@@ -421,7 +421,7 @@ describe('validateConfig', () => {
       { period: 'previous-quater' },
       'cfg.json: "period": "previous-quater" is not a period rule; did you mean "previous-quarter"?',
       /^Use one of previous-month/,
-      'cfg.json："period"："previous-quater" 不是期间规则，是否指 "previous-quarter"？',
+      'cfg.json："period"："previous-quater" 不是期间规则；是不是 "previous-quarter"？',
     ],
     [
       { period: '2016-13' },

@@ -271,7 +271,7 @@ describe('the config rules previous-day and previous-week, with a fixed today', 
     [
       'previous-days',
       'period "previous-days" is not a period rule; did you mean "previous-day"?',
-      'period "previous-days" 不是期间规则，是否指 "previous-day"？',
+      'period "previous-days" 不是期间规则；是不是 "previous-day"？',
     ],
     [
       '2016-06-15..2016-06-01',

@@ -239,12 +239,12 @@ describe('periodFromRule', () => {
     [
       'previous-months',
       'period "previous-months" is not a period rule; did you mean "previous-month"?',
-      'period "previous-months" 不是期间规则，是否指 "previous-month"？',
+      'period "previous-months" 不是期间规则；是不是 "previous-month"？',
     ],
     [
       'yeartodate',
       'period "yeartodate" is not a period rule; did you mean "year-to-date"?',
-      'period "yeartodate" 不是期间规则，是否指 "year-to-date"？',
+      'period "yeartodate" 不是期间规则；是不是 "year-to-date"？',
     ],
     [
       '2016-13',

@@ -137,13 +137,13 @@ describe('the Chinese said, one refusal of each kind (the English: the other tes
     [
       'a period rule',
       () => periodFromRule('previous-quater', new Date(2017, 0, 2)),
-      'period "previous-quater" 不是期间规则，是否指 "previous-quarter"？',
+      'period "previous-quater" 不是期间规则；是不是 "previous-quarter"？',
       '请用以下规则之一：previous-month、current-month、previous-quarter、current-quarter、year-to-date、previous-year、current-year、previous-day、previous-week，或具体期间，如 2016-11、2016Q4、2016、2016-01..2016-06、2016-06-30 或 2016-W25。',
     ],
     [
       'a config key',
       () => validateConfig({ peroid: 'previous-month' }, 'cfg.json'),
-      'cfg.json："peroid"：未知的设置项，是否指 "period"？',
+      'cfg.json："peroid"：未知的设置项；是不是 "period"？',
       undefined,
     ],
     [
@@ -161,7 +161,7 @@ describe('the Chinese said, one refusal of each kind (the English: the other tes
     [
       'a config placeholder',
       () => validateConfig({ out: 'r-{peroid}.xlsx' }, 'cfg.json'),
-      'cfg.json："out"：未知的占位符 {peroid}，是否指 {period}？',
+      'cfg.json："out"：未知的占位符 {peroid}；是不是 {period}？',
       '可用的占位符：{period}（2016Q4、2016-11、2016、2016-01_2016-06、2016-W25 或 2016-06-30）、{from}、{to}、{date}（当天日期）。',
     ],
     [
