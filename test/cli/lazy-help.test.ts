@@ -26,27 +26,27 @@ describe('--help loads no heavy module', () => {
     const { stdout, stderr, packages } = recorder.run(PROGRAM, [...command, '--help']);
     expect(stderr).toBe('');
     expect(stdout).toMatch(/^用法：complaints/);
-    expect(packages).toEqual(['commander']);
+    expect(packages).toEqual(['commander', 'get-east-asian-width']);
   });
 
   it('complaints analyze --help --lang en (main, the run’s language): commander alone', () => {
     const { stdout, stderr, packages } = recorder.run(MAIN, ['analyze', '--help', '--lang', 'en']);
     expect(stderr).toBe('');
     expect(stdout).toMatch(/^Usage: complaints analyze/);
-    expect(packages).toEqual(['commander']);
+    expect(packages).toEqual(['commander', 'get-east-asian-width']);
   });
 
   it('complaints --version: commander alone', () => {
     const { stdout, stderr, packages } = recorder.run(PROGRAM, ['--version']);
     expect(stderr).toBe('');
     expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
-    expect(packages).toEqual(['commander']);
+    expect(packages).toEqual(['commander', 'get-east-asian-width']);
   });
 
   it('complaints help report (the help command): commander alone', () => {
     const { stdout, packages } = recorder.run(PROGRAM, ['help', 'report']);
     expect(stdout).toMatch(/^用法：complaints report/);
-    expect(packages).toEqual(['commander']);
+    expect(packages).toEqual(['commander', 'get-east-asian-width']);
   });
 
   it('the hook sees what a command loads (a GB18030 CSV needs iconv-lite)', () => {
