@@ -116,6 +116,12 @@ export const CASES = [
     args: [c, '--help'],
   })),
   { name: 'help-command', args: ['help', 'trend'] },
+  // In English (--lang en), and warn's, since --help speaks the run's language.
+  { name: 'help-en', args: ['--help', '--lang', 'en'] },
+  ...['analyze', 'trend', 'assess', 'report', 'warn', 'inspect', 'classify', 'taxonomy'].map(
+    (c) => ({ name: `help-${c}-en`, args: [c, '--help', '--lang', 'en'] }),
+  ),
+  { name: 'help-warn', args: ['warn', '--help'] },
   { name: 'version', args: ['--version'] },
   { name: 'no-command', args: [] },
   { name: 'unknown-command', args: ['frobnicate'] },

@@ -23,7 +23,7 @@ import {
   isColumnDimension,
   type OptionalDimension,
 } from './metrics/dimensions.js';
-import { InputError } from './errors.js';
+import { InputError, said } from './errors.js';
 import { closest } from './settings/suggest.js';
 import { Records } from './metrics/records.js';
 import type { Progress } from './report/progress.js';
@@ -96,8 +96,14 @@ export function refuseMissingColumns(
       closest(header, shown) ?? shown.find((h) => inPart(squash(header), squash(h))) ?? null;
     throw new InputError(
       'MISSING_COLUMN',
-      `${file}: --by ${header}: no such column${near ? `; did you mean "${near}"?` : field ? `; did you mean --by ${field}?` : ''}`,
-      `Its columns: ${shown.join(', ')}. --by takes a field (unit, level1, level2, level3, discipline, channel, urbanRural, customerType, station, month) or a column header as written.`,
+      said(
+        `${file}：--by ${header}：没有这一列${near ? `；是不是 "${near}"？` : field ? `；是不是 --by ${field}？` : '。'}`,
+        `${file}: --by ${header}: no such column${near ? `; did you mean "${near}"?` : field ? `; did you mean --by ${field}?` : ''}`,
+      ),
+      said(
+        `它的列：${shown.join('、')}。--by 接受字段名（unit、level1、level2、level3、discipline、channel、urbanRural、customerType、station、month）或照原样写的列表头。`,
+        `Its columns: ${shown.join(', ')}. --by takes a field (unit, level1, level2, level3, discipline, channel, urbanRural, customerType, station, month) or a column header as written.`,
+      ),
       { file },
     );
   }

@@ -4,7 +4,7 @@
  * (InstallError), 2 usage or unreadable input, 3 rows rejected or targets unmatched under --strict.
  */
 import { Command, CommanderError } from 'commander';
-import { EXIT, isUserError, userMessage } from './errors.js';
+import { EXIT, isUserError, userMessage, type Lang } from './errors.js';
 import { runLanguage } from './cli/language.js';
 import { tmpdir } from 'node:os';
 import { cleanUpOnExit, setSweepLanguage, sweepAndSay } from './io/temp.js';
@@ -20,44 +20,22 @@ import * as taxonomy from './cli/taxonomy.js';
 import * as trend from './cli/trend.js';
 import { print } from './report/print.js';
 import { commandIn, usageMessage } from './cli/usage.js';
+import { helpIn, helpWidth, inLanguage, layOut, VERSION } from './cli/help/format.js';
+import { PROGRAM } from './cli/help/program.js';
 
-export function program(): Command {
-  const cli = new Command('complaints')
-    .description(
-      'Analyse State Grid 95598 complaint work-order exports (Excel or CSV, Chinese text).',
-    )
-    .version(GENERATED_BY.split(' ')[1]!, '-V, --version')
+/** The program, its help in `lang` (main: the run's language, cli/language.ts). */
+export function program(lang: Lang = 'zh'): Command {
+  const t = inLanguage(PROGRAM, lang);
+  const cli = helpIn(new Command('complaints'), lang)
+    .description(t.description)
+    .version(GENERATED_BY.split(' ')[1]!, '-V, --version', VERSION[lang])
     .exitOverride()
     // Commander's refusals are printed by main, in the form of every other error (cli/usage.ts).
     .configureOutput({ writeErr: (text) => print(process.stderr, text), outputError: () => {} });
-  analyze.register(cli);
-  trend.register(cli);
-  assess.register(cli);
-  report.register(cli);
-  warn.register(cli);
-  inspect.register(cli);
-  classify.register(cli);
-  taxonomy.register(cli);
-  cli.addHelpText(
-    'after',
-    `
-Exit codes: 0 done; 1 internal error, or a broken installation (reinstall with npm
-install); 2 usage error, an input that cannot be read (damaged or over a limit) or an output
-that cannot be written (disk full, an output that is an input), or no row is a complaint;
-3 rows were rejected, or a target matches no unit, under --strict; 4 warn --fail-on LEVEL and a
-unit at or above it; 129/130/143 after SIGHUP/SIGINT/SIGTERM, temporary files removed. Set
-DEBUG=complaints for a stack trace.
-
-Examples:
-  complaints analyze fixtures/metrics/95598-2015.xlsx fixtures/metrics/95598-2016-01-06.xlsx \\
-      fixtures/metrics/95598-2016-06-12-gb18030.csv --targets fixtures/metrics/targets-2016.csv
-  complaints report fixtures/metrics/95598-20*.xlsx fixtures/metrics/95598-2016-06-12-gb18030.csv \\
-      --targets fixtures/metrics/targets-2016.csv --quarter 2016Q4 --detail
-  complaints trend fixtures/metrics/95598-2016-04-12-series.csv --by unit
-  complaints inspect fixtures/95598-2016-09-11.xlsx
-  complaints classify fixtures/95598-2016-09-11.xlsx --out classified.xlsx
-  complaints taxonomy`,
-  );
+  for (const command of [analyze, trend, assess, report, warn, inspect, classify, taxonomy]) {
+    command.register(cli, lang);
+  }
+  cli.addHelpText('after', () => layOut(t.after, helpWidth(), lang));
   for (const command of cli.commands) command.exitOverride();
   return cli;
 }
@@ -88,7 +66,7 @@ export async function main(argv: string[]): Promise<number> {
   // Messages that cannot be shown (stderr closed or full) are lost, but the run goes on and
   // its exit code still tells how it ended.
   process.stderr.on('error', () => {});
-  const cli = program();
+  const cli = program(lang);
   try {
     await cli.parseAsync(argv);
     return EXIT.ok;

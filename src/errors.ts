@@ -2,6 +2,8 @@
  * User-facing failures. Commands throw these; `cli.ts` is the single place that prints them
  * (one or two plain lines, no stack trace) and turns them into the exit codes of DESIGN.md §4.
  */
+import { zhRejectReason } from './ingest/reject-reasons.js';
+
 export const EXIT = { ok: 0, internal: 1, usage: 2, rejected: 3, warned: 4 } as const;
 
 /** The two languages of everything the tool says: Chinese by default, English with --lang en. */
@@ -18,6 +20,22 @@ export interface Said {
 
 export function said(zh: string, en: string): Said {
   return { zh, en };
+}
+
+/**
+ * A place in a small file (targets, units, codes) as messages give it after the file name:
+ * " row 7" (a row of a sheet or CSV), "[3]" (an item of a JSON array), ".KEY" or "". In Chinese
+ * a row is " 第 7 行"; the others read the same in both languages.
+ */
+export function placeSaid(where: string): Said {
+  const row = /^ row (\d+)$/.exec(where);
+  return said(row ? ` 第 ${row[1]} 行` : where, where);
+}
+
+/** The same place inside a sentence, without its leading space: "第 7 行" / "row 7". */
+export function placeInSentence(where: string): Said {
+  const place = placeSaid(where);
+  return said(place.zh.trim(), place.en.trim());
 }
 
 /** A Said (or, for text that is the same in both languages, a plain string) in one language. */
@@ -95,19 +113,48 @@ export class InputError extends Error {
   }
 }
 
+/**
+ * The refusal of a small file that cannot be used (targets, units, codes): "FILE[ row N]:
+ * message", the row kept for callers when `where` names one.
+ */
+export function invalidAt(
+  code: InputErrorCode,
+  file: string,
+  where: string,
+  message: Said,
+  hint: Said,
+): InputError {
+  const row = /^ row (\d+)$/.exec(where);
+  const place = placeSaid(where);
+  return new InputError(
+    code,
+    said(`${file}${place.zh}：${message.zh}`, `${file}${place.en}: ${message.en}`),
+    hint,
+    { file, row: row ? Number(row[1]) : undefined },
+  );
+}
+
 /** `--strict` and at least one row was rejected: exit 3. */
 export class RejectedRowsError extends Error {
   readonly exitCode: number = EXIT.rejected;
   readonly hint =
     'Every rejected row: complaints inspect FILES --json (rejects[]). Fix them, or run without --strict.';
+  readonly said: Said;
+  readonly saidHint = said(
+    '查看每一个被拒绝的行：complaints inspect 文件 --json（rejects[]）。请修正这些行，或去掉 --strict 运行。',
+    this.hint,
+  );
   readonly file?: string;
   readonly row?: number;
   constructor(
     readonly rejected: number,
     first: { file: string; row: number; reason: string } | undefined,
   ) {
-    super(
-      `${rejected} row(s) rejected under --strict; first: ${first ? `${first.file} row ${first.row}: ${first.reason}` : 'see complaints inspect'}`,
+    const en = `${rejected} row(s) rejected under --strict; first: ${first ? `${first.file} row ${first.row}: ${first.reason}` : 'see complaints inspect'}`;
+    super(en);
+    this.said = said(
+      `--strict：有 ${rejected} 行被拒绝；第一行：${first ? `${first.file} 第 ${first.row} 行：${zhRejectReason(first.reason)}` : '见 complaints inspect'}`,
+      en,
     );
     this.name = 'RejectedRowsError';
     if (first) {
@@ -142,13 +189,25 @@ export class UnmatchedTargetsError extends Error {
   readonly code = 'TARGETS_UNMATCHED';
   readonly hint =
     'Correct the unit names in the targets file to those of the exports, or run without --strict.';
+  readonly said: Said;
+  readonly saidHint = said(
+    '请把考核指标文件里的单位名称改成导出文件里的写法，或去掉 --strict 运行。',
+    this.hint,
+  );
   readonly file: string;
   constructor(file: string, unmatched: readonly { unit: string; closest: string | null }[]) {
     const list = unmatched
       .map((u) => (u.closest === null ? u.unit : `${u.unit} (did you mean ${u.closest}?)`))
       .join(', ');
+    const zhList = unmatched
+      .map((u) => (u.closest === null ? u.unit : `${u.unit}（是不是 ${u.closest}？）`))
+      .join('、');
     super(
       `${file}: ${unmatched.length} unit(s) match no unit in the data, under --strict: ${list}`,
+    );
+    this.said = said(
+      `${file}：--strict 下有 ${unmatched.length} 个单位在数据里找不到：${zhList}`,
+      this.message,
     );
     this.name = 'UnmatchedTargetsError';
     this.file = file;
@@ -173,11 +232,13 @@ export class InstallError extends Error {
   readonly exitCode: number = EXIT.internal;
   readonly code = 'INSTALL_BROKEN';
   readonly hint: string | undefined = undefined;
+  readonly said: Said | string;
   constructor(
-    message: string,
+    message: Said | string,
     readonly file: string,
   ) {
-    super(message);
+    super(sayIn(message, 'en'));
+    this.said = message;
     this.name = 'InstallError';
   }
 }
@@ -190,8 +251,10 @@ export class WarningLevelError extends Error {
   readonly exitCode: number = EXIT.warned;
   readonly code = 'WARNED';
   readonly hint: string | undefined = undefined;
-  constructor(message: string) {
-    super(message);
+  readonly said: Said | string;
+  constructor(message: Said | string) {
+    super(sayIn(message, 'en'));
+    this.said = message;
     this.name = 'WarningLevelError';
   }
 }
@@ -214,15 +277,9 @@ export function userMessage(
   error: UserError,
   lang: Lang,
 ): { message: string; hint: string | undefined } {
-  if (error instanceof InputError) {
-    return {
-      message: sayIn(error.said, lang),
-      hint: error.saidHint === undefined ? undefined : sayIn(error.saidHint, lang),
-    };
-  }
-  const bilingual = error as Partial<{ said: Said; saidHint: Said }>;
+  const bilingual: { said: Said | string; saidHint?: Said | string | undefined } = error;
   return {
-    message: bilingual.said ? bilingual.said[lang] : error.message,
-    hint: bilingual.saidHint ? bilingual.saidHint[lang] : error.hint,
+    message: sayIn(bilingual.said, lang),
+    hint: bilingual.saidHint === undefined ? error.hint : sayIn(bilingual.saidHint, lang),
   };
 }

@@ -7,7 +7,7 @@
 import { unknownLabelsWarning } from './taxonomy/unknown-labels.js';
 import { sameFileText } from './settings/inputs.js';
 import { readAggregate, type OrderObserver } from './aggregate.js';
-import { InputError, refuseRejects, refuseUnmatchedTargets } from './errors.js';
+import { InputError, refuseRejects, refuseUnmatchedTargets, said } from './errors.js';
 import { noComplaintsError } from './ingest/complaint-types.js';
 import { DayComplaints } from './ingest/day-complaints.js';
 import { formatOptionWarnings } from './ingest/format-options.js';
@@ -136,11 +136,13 @@ export async function runPipeline(
   const { ingest: result, classifiedBy } = aggregate;
   result.warnings.push(...formatOptionWarnings(settings.ingest, result.inputs));
   // An input read once as the same file as another: in the JSON's warnings (said on stderr).
-  result.warnings.push(...(settings.sameInputs ?? []).map((s) => sameFileText(s, 'en')));
+  result.warnings.push(
+    ...(settings.sameInputs ?? []).map((s) => said(sameFileText(s, 'zh'), sameFileText(s, 'en'))),
+  );
   const unknownSaid = unknownLabelsWarning(
     aggregate.unknownLabels,
     taxonomy.name,
-    'those rows were classified from their text',
+    said('这些行按受理内容分类', 'those rows were classified from their text'),
   );
   if (unknownSaid) result.warnings.push(unknownSaid);
   refuseRejects(settings.strict, result);
@@ -222,8 +224,8 @@ export function analysisInput(
   if (allMonths.size === 0) {
     throw new InputError(
       'NO_DATA',
-      `${inputsText}: no work orders to analyse.`,
-      'Check the inputs with complaints inspect.',
+      said(`${inputsText}：没有可分析的工单。`, `${inputsText}: no work orders to analyse.`),
+      said('请用 complaints inspect 检查输入文件。', 'Check the inputs with complaints inspect.'),
     );
   }
   const sorted = [...allMonths].sort((a, b) => a - b);
@@ -241,10 +243,19 @@ export function analysisInput(
   if (!period || empty(period)) {
     throw new InputError(
       'NO_DATA',
-      `${inputsText}: no work order in ${period ? periodText(period) : 'the period asked for'}; the inputs hold ${range}.`,
+      said(
+        `${inputsText}：${period ? `时段 ${periodText(period)} ` : '所要求的时段'}没有工单；输入文件的时间范围是 ${range}。`,
+        `${inputsText}: no work order in ${period ? periodText(period) : 'the period asked for'}; the inputs hold ${range}.`,
+      ),
       context.periodFromConfig
-        ? `Change "period" in ${context.periodFromConfig} to one the exports cover, or add the export for it.`
-        : 'Choose a period the exports cover (--month, --quarter, --year, --week, --day, --from/--to), or add the export for it.',
+        ? said(
+            `请把 ${context.periodFromConfig} 里的 "period" 改为导出文件覆盖的时段，或补上那个时段的导出文件。`,
+            `Change "period" in ${context.periodFromConfig} to one the exports cover, or add the export for it.`,
+          )
+        : said(
+            '请选择导出文件覆盖的时段（--month、--quarter、--year、--week、--day、--from/--to），或补上那个时段的导出文件。',
+            'Choose a period the exports cover (--month, --quarter, --year, --week, --day, --from/--to), or add the export for it.',
+          ),
     );
   }
   const fields = new Set<Field>(result.inputs.flatMap((i) => i.columns.map((c) => c.field)));
@@ -329,8 +340,14 @@ function refuseFieldsMissing(by: readonly (readonly string[])[], result: IngestR
     const spec = FIELD_SPECS[dimension];
     throw new InputError(
       'MISSING_COLUMN',
-      `--by ${name}: no input has a ${spec.zh} column (${spec.aliases.join(', ')}).`,
-      `Name the column: --map ${dimension}=HEADER, or --by HEADER as written in the export.`,
+      said(
+        `选项 --by ${name}：没有一个输入文件有${spec.zh}列（${spec.aliases.join('、')}）。`,
+        `--by ${name}: no input has a ${spec.zh} column (${spec.aliases.join(', ')}).`,
+      ),
+      said(
+        `请指定该列：--map ${dimension}=表头，或按导出文件里的写法用 --by 表头。`,
+        `Name the column: --map ${dimension}=HEADER, or --by HEADER as written in the export.`,
+      ),
     );
   }
 }

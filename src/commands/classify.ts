@@ -6,7 +6,7 @@
  * model from labelled history (--train), measures accuracy on a labelled file (--evaluate),
  * and lists rows whose recorded class their text contradicts (--audit).
  */
-import { InputError, refuseRejects } from '../errors.js';
+import { InputError, refuseRejects, said } from '../errors.js';
 import { ingest } from '../ingest/ingest.js';
 import { prepareRowWriter } from '../io/rows.js';
 import type { Cell } from '../io/table.js';
@@ -123,7 +123,8 @@ async function classifyInputs(settings: Settings): Promise<void> {
       process.stderr,
       `warning: column '${name}' is not in the first input's columns and was left out of ${out}.\n`,
     );
-  for (const warning of result.ingest.warnings) print(process.stderr, `warning: ${warning}\n`);
+  for (const warning of result.ingest.warnings)
+    print(process.stderr, `warning: ${warning[settings.lang]}\n`);
   if (cutCells > 0)
     print(
       process.stderr,
@@ -196,9 +197,9 @@ async function train(
   const unknownSaid = unknownLabelsWarning(
     unknownLabels,
     taxonomy.name,
-    'those rows were left out of the model',
+    said('这些行没有用于训练模型', 'those rows were left out of the model'),
   );
-  if (unknownSaid) print(process.stderr, `warning: ${unknownSaid}\n`);
+  if (unknownSaid) print(process.stderr, `warning: ${unknownSaid[settings.lang]}\n`);
   const samples: Sample[] = rows
     .filter((r) => r.truth.level2)
     // Normalised as the classifier hands texts to the model (繁體, typos, dialect).
@@ -268,9 +269,12 @@ async function evaluateFile(
   const unknownSaid = unknownLabelsWarning(
     unknownLabels,
     classifier.taxonomy.name,
-    'a row is scored only on the levels whose class the taxonomy knows',
+    said(
+      '这些行只在分类体系认得的那一级上计分',
+      'a row is scored only on the levels whose class the taxonomy knows',
+    ),
   );
-  if (unknownSaid) print(process.stderr, `warning: ${unknownSaid}\n`);
+  if (unknownSaid) print(process.stderr, `warning: ${unknownSaid[lang]}\n`);
   if (rows.length === 0) {
     throw new InputError(
       'NO_DATA',

@@ -4,6 +4,7 @@
  * commands classify those rows from their text instead (unknown-labels.ts). The values are
  * tallied while reading (ingest/class-values.ts); the taxonomy is loaded only when some are.
  */
+import { said, type Said } from '../errors.js';
 import type { ClassValues } from '../ingest/class-values.js';
 import type { IngestResult } from '../ingest/types.js';
 import { Classifier } from '../taxonomy/classify.js';
@@ -27,24 +28,27 @@ export function unknownClassValues(tally: ClassValues, classifier: Classifier): 
  * Sets `unknownLabels` ({level, value, rows}) on the summary of each input that has some, and
  * returns one warning per such input, naming its file.
  */
-export function noteUnknownLabels(result: IngestResult, taxonomy: string | null): string[] {
+export function noteUnknownLabels(result: IngestResult, taxonomy: string | null): Said[] {
   const tallies = result.classValues ?? [];
   if (!tallies.some((t) => t !== null && t.size > 0)) return [];
   const loaded = loadTaxonomy(taxonomy ?? DEFAULT_TAXONOMY);
   const classifier = new Classifier(loaded);
-  const warnings: string[] = [];
+  const warnings: Said[] = [];
   tallies.forEach((tally, i) => {
     const summary = result.inputs[i];
     if (!tally || !summary) return;
     const labels = unknownClassValues(tally, classifier);
-    const said = unknownLabelsWarning(
+    const text = unknownLabelsWarning(
       labels,
       loaded.name,
-      'analyze, report and warn classify those rows from their text',
+      said(
+        'analyze、report 和 warn 按受理内容给这些行分类',
+        'analyze, report and warn classify those rows from their text',
+      ),
     );
-    if (said === null) return;
+    if (text === null) return;
     summary.unknownLabels = labels.map(([level, value, rows]) => ({ level, value, rows }));
-    warnings.push(`${summary.file}: ${said}`);
+    warnings.push({ zh: `${summary.file}：${text.zh}`, en: `${summary.file}: ${text.en}` });
   });
   return warnings;
 }

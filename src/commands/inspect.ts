@@ -5,7 +5,7 @@
  * row, which header went to which field, rows read, complaints, other business types,
  * duplicates, skipped rows, rejects by reason with their first rows, and the date range.
  */
-import { InputError, refuseRejects } from '../errors.js';
+import { InputError, refuseRejects, said, userMessage } from '../errors.js';
 import { noComplaintsError } from '../ingest/complaint-types.js';
 import { DuplicateListing } from '../ingest/duplicates.js';
 import { ingest, type UnreadableInput } from '../ingest/ingest.js';
@@ -40,9 +40,17 @@ export async function run(
   if (unreadable.length === 1 && inputs.length === 1) throw unreadable[0]!.error;
   // inspect shows what the analysis would refuse: exports whose business types are codes.
   const none = noComplaintsError(result, settings.ingest.complaintTypes);
-  if (none) result.warnings.push(`${none.message} ${none.hint}`);
+  if (none) {
+    const zh = userMessage(none, 'zh');
+    const en = userMessage(none, 'en');
+    result.warnings.push(
+      said(`${zh.message}${zh.hint ?? ''}`, `${en.message} ${en.hint ?? ''}`.trim()),
+    );
+  }
   result.warnings.push(...noteUnknownLabels(result, settings.taxonomy));
-  result.warnings.push(...(settings.sameInputs ?? []).map((s) => sameFileText(s, 'en')));
+  result.warnings.push(
+    ...(settings.sameInputs ?? []).map((s) => said(sameFileText(s, 'zh'), sameFileText(s, 'en'))),
+  );
   const views = unreadable.map(({ input, file, error }) => ({
     input,
     file,
@@ -64,13 +72,19 @@ export async function run(
     );
   } else if (!settings.quiet) {
     const { renderInspect } = await import('../report/inspect.js');
-    print(process.stdout, renderInspect(result, settings.lang, settings.color, views) + '\n');
+    // Why an input could not be read, in the run's language (the JSON keeps the English).
+    const shown = views.map((view, i) => {
+      const { message, hint } = userMessage(unreadable[i]!.error, settings.lang);
+      return { ...view, message, hint: hint ?? null };
+    });
+    print(process.stdout, renderInspect(result, settings.lang, settings.color, shown) + '\n');
     if (listing) {
       const { renderDuplicates } = await import('../report/duplicates.js');
       const text = renderDuplicates(listing.differing, settings.lang, settings.color);
       print(process.stdout, `\n${text}\n`);
     }
-    for (const warning of result.warnings) print(process.stderr, `warning: ${warning}\n`);
+    for (const warning of result.warnings)
+      print(process.stderr, `warning: ${warning[settings.lang]}\n`);
   }
   if (unreadable.length > 0) throw unreadableError(unreadable, inputs.length);
   // Unlike the other commands, inspect reports first: the rejects are what it is run to see.

@@ -7,7 +7,7 @@
  * work orders (metrics/warn/). `--fail-on red|yellow` ends with exit 4 when a unit is at or above
  * that level, after printing, so cron mails the lines.
  */
-import { InputError, WarningLevelError } from '../errors.js';
+import { InputError, WarningLevelError, said } from '../errors.js';
 import { checkWritable, guardOutputs } from '../io/write.js';
 import { periodSection } from '../metrics/sections/period.js';
 import { atLeast } from '../metrics/warn/levels.js';
@@ -53,11 +53,12 @@ export async function run(settings: Settings): Promise<void> {
   if (!failOn) return;
   const flagged = units.filter((u) => atLeast(u.level, failOn));
   if (flagged.length > 0) {
-    const words = LEVEL_WORDS[lang][failOn];
+    const names = flagged.map((u) => u.unit);
     throw new WarningLevelError(
-      lang === 'zh'
-        ? `warn: ${flagged.length} 个单位达到${words}色及以上预警（--fail-on ${failOn}）：${flagged.map((u) => u.unit).join('，')}`
-        : `warn: ${flagged.length} unit(s) at ${words} or above (--fail-on ${failOn}): ${flagged.map((u) => u.unit).join(', ')}`,
+      said(
+        `warn: ${flagged.length} 个单位达到${LEVEL_WORDS.zh[failOn]}色及以上预警（--fail-on ${failOn}）：${names.join('，')}`,
+        `warn: ${flagged.length} unit(s) at ${LEVEL_WORDS.en[failOn]} or above (--fail-on ${failOn}): ${names.join(', ')}`,
+      ),
     );
   }
 }

@@ -5,7 +5,7 @@
  * where the rows tell, the code that means complaint: the one whose texts open with 【投诉】 or
  * carry a complaint class.
  */
-import { InputError } from '../errors.js';
+import { InputError, said } from '../errors.js';
 import type { IngestResult } from './types.js';
 
 /** How many of the column's most common values the refusal lists. */
@@ -25,19 +25,28 @@ export function noComplaintsError(
 ): InputError | null {
   const t = result.totals;
   if (t.complaints > 0 || t.workOrders === 0 || !t.hasBusinessType) return null;
-  const common = Object.entries(t.excludedByType)
+  const listed = Object.entries(t.excludedByType)
     .sort((a, b) => b[1] - a[1])
     .slice(0, LISTED_TYPES)
-    .map(([type, n]) => `${type} ${n}`)
-    .join(', ');
+    .map(([type, n]) => `${type} ${n}`);
+  const common = listed.join(', ');
   const files = result.inputs.map((i) => i.file).join(', ');
   const likely = likelyComplaintType(t.complaintLike);
   return new InputError(
     'NO_COMPLAINTS',
-    `${files}: no row has a business type (业务类型) meaning complaint (${complaintTypes.join(', ')}). Most common values: ${common}.`,
+    said(
+      `${files}：没有一行的业务类型表示投诉（表示投诉的值：${complaintTypes.join('、')}）。最常见的值：${listed.join('、')}。`,
+      `${files}: no row has a business type (业务类型) meaning complaint (${complaintTypes.join(', ')}). Most common values: ${common}.`,
+    ),
     likely !== null
-      ? `${likely} looks like complaints (${t.complaintLike[likely]} of its rows read as one): run again with --complaint-type ${likely}.`
-      : 'Name the value that means complaint: --complaint-type VALUE (repeatable).',
+      ? said(
+          `${likely} 看起来是投诉（其中 ${t.complaintLike[likely]} 行读起来像投诉）：请加 --complaint-type ${likely} 重新运行。`,
+          `${likely} looks like complaints (${t.complaintLike[likely]} of its rows read as one): run again with --complaint-type ${likely}.`,
+        )
+      : said(
+          '请指定表示投诉的值：--complaint-type 值（可重复）。',
+          'Name the value that means complaint: --complaint-type VALUE (repeatable).',
+        ),
     { file: result.inputs[0]?.file },
   );
 }

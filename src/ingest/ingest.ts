@@ -75,7 +75,7 @@ async function readEach(
     const file = files[i]!;
     const last = i === files.length - 1 || i === only;
     // A file still being written (a copy, an export) is refused, not counted short: io/source.ts.
-    const header = await unchangedWhileRead(file, settings.lang ?? 'zh', () =>
+    const header = await unchangedWhileRead(file, () =>
       readInput(file, i, last, settings, sink, splitBefore, complaintTypes, workers),
     );
     sink.endInput(header);

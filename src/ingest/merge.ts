@@ -5,6 +5,7 @@
  * one before. The result is what one pass over all the rows in order gives: the same entries,
  * counts and first-appearance orders.
  */
+import { said, type Said } from '../errors.js';
 import { DIFFERING, EntryColumn, IdIndex, NEW } from './dedup.js';
 import type { IngestPartial, PartialBuilder, RowCounts } from './partial.js';
 import { emptyCounts } from './partial.js';
@@ -35,7 +36,7 @@ export class DataSetMerge {
   private readonly spans: ([number, number] | null)[] = [];
   private readonly coverage: ([number, number] | null)[] = [];
   private readonly coverageGaps: [number, number][][] = [];
-  private readonly warnings: string[] = [];
+  private readonly warnings: Said[] = [];
   private readonly rejects: Reject[] = [];
   private rejected = 0;
   private duplicates = 0;
@@ -126,12 +127,18 @@ export class DataSetMerge {
     this.coverageGaps[header.input] = covered?.gaps ?? [];
     if (header.columns.every((c) => c.field !== 'id')) {
       this.warnings.push(
-        `${header.file}: no 工单编号 (id) column: its rows are not de-duplicated.`,
+        said(
+          `${header.file}：没有工单编号列，其中的行不作去重。`,
+          `${header.file}: no 工单编号 (id) column: its rows are not de-duplicated.`,
+        ),
       );
     }
     if (header.columns.every((c) => c.field !== 'businessType')) {
       this.warnings.push(
-        `${header.file}: no 业务类型 (businessType) column: every row is taken as a complaint.`,
+        said(
+          `${header.file}：没有业务类型列，每一行都作为投诉计。`,
+          `${header.file}: no 业务类型 (businessType) column: every row is taken as a complaint.`,
+        ),
       );
     }
   }

@@ -4,7 +4,7 @@
  * order. The checks that judge a whole input (no data rows, mostly rejected) run here, once its
  * counts are complete.
  */
-import { InputError } from '../errors.js';
+import { InputError, said } from '../errors.js';
 import { addClassValues } from './class-values.js';
 import { formatLocal } from '../schema/values.js';
 import { dayToString } from '../metrics/calendar.js';
@@ -120,8 +120,14 @@ export function inputSummary(header: InputHeader, counts: RowCounts): InputSumma
   if (counts.rows === 0) {
     throw new InputError(
       'NO_DATA',
-      `${header.file}: the header is on row ${header.headerRow}${header.sheet ? ` of sheet ${header.sheet}` : ''} but no data rows follow it.`,
-      'Export the work orders again with a period that has data, or leave this file out.',
+      said(
+        `${header.file}：表头在${header.sheet ? `工作表 ${header.sheet} 的` : ''}第 ${header.headerRow} 行，但下面没有数据行。`,
+        `${header.file}: the header is on row ${header.headerRow}${header.sheet ? ` of sheet ${header.sheet}` : ''} but no data rows follow it.`,
+      ),
+      said(
+        '请换一个有数据的时段重新导出工单，或不要给这个文件。',
+        'Export the work orders again with a period that has data, or leave this file out.',
+      ),
       { file: header.file, row: header.headerRow },
     );
   }

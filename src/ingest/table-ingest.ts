@@ -1,5 +1,6 @@
 /** One input's rows, from its reader's tables to work orders, rejects and its summary. */
-import { InputError } from '../errors.js';
+import { InputError, said } from '../errors.js';
+import { zhRejectReason } from './reject-reasons.js';
 import type { FieldBatch } from '../io/csv-fields.js';
 import type { BrokenRow, RawRow, TableInfo, TableSink } from '../io/table.js';
 import {
@@ -181,8 +182,14 @@ export class TableIngest implements TableSink {
       // no mapping of it can be trusted.
       throw new InputError(
         'FILE_UNUSABLE',
-        `${this.file}: the header on line ${headerRow} cannot be split into columns: ${header.reason}.`,
-        'Remove the stray " from the header line in a text editor, or export the file again.',
+        said(
+          `${this.file}：第 ${headerRow} 行的表头无法拆分成列：${zhRejectReason(header.reason)}。`,
+          `${this.file}: the header on line ${headerRow} cannot be split into columns: ${header.reason}.`,
+        ),
+        said(
+          '请用文本编辑器删掉表头行里多余的 "，或重新导出文件。',
+          'Remove the stray " from the header line in a text editor, or export the file again.',
+        ),
         { file: this.file, row: headerRow },
       );
     }
@@ -267,11 +274,19 @@ export class TableIngest implements TableSink {
     if (this.header === null && this.targetsLike) throw this.targetsLike;
     if (this.header === null && this.mappingError) throw this.mappingError;
     if (this.header === null) {
-      const looked = ['受理时间', '供电单位', '工单编号', '业务类型'].join(', ');
+      const names = ['受理时间', '供电单位', '工单编号', '业务类型'];
+      const looked = names.join(', ');
+      const xlsx = reader.format === 'xlsx';
       throw new InputError(
         'NO_HEADER',
-        `${this.file}: no header row found in the first ${HEADER_SEARCH_ROWS} rows${reader.format === 'xlsx' ? ' of any sheet' : ''} (looked for column names such as ${looked}).`,
-        'Check that this is a 95598 work-order export; name its columns with --map field=HEADER.',
+        said(
+          `${this.file}：${xlsx ? '所有工作表的' : ''}前 ${HEADER_SEARCH_ROWS} 行里都找不到表头行（找的是 ${names.join('、')} 这样的列名）。`,
+          `${this.file}: no header row found in the first ${HEADER_SEARCH_ROWS} rows${xlsx ? ' of any sheet' : ''} (looked for column names such as ${looked}).`,
+        ),
+        said(
+          '请确认这是 95598 工单导出文件；列名不同时请用 --map 字段=表头 指定。',
+          'Check that this is a 95598 work-order export; name its columns with --map field=HEADER.',
+        ),
         { file: this.file },
       );
     }

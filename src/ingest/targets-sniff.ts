@@ -5,7 +5,7 @@
  * option takes it, instead of "no 受理时间 column". This tool's own report is recognised the same
  * way, by its units table (排名, 投诉占比 …). Pure.
  */
-import { InputError } from '../errors.js';
+import { InputError, said } from '../errors.js';
 import type { Cell } from '../io/table.js';
 import { cellText, cleanText } from '../schema/values.js';
 
@@ -36,14 +36,26 @@ export function targetsAsExport(file: string, row: number, headers: string[]): I
   if (ownReport(headers))
     return new InputError(
       'NOT_AN_EXPORT',
-      `${file}: this is a report written by complaints (${headers.slice(0, 4).join(', ')} … on row ${row}), not a work-order export.`,
-      'Give the exports it was made from as the inputs.',
+      said(
+        `${file}：这是 complaints 生成的报表（第 ${row} 行是 ${headers.slice(0, 4).join('、')} …），不是工单导出文件。`,
+        `${file}: this is a report written by complaints (${headers.slice(0, 4).join(', ')} … on row ${row}), not a work-order export.`,
+      ),
+      said(
+        '请把生成它的导出文件作为输入文件。',
+        'Give the exports it was made from as the inputs.',
+      ),
       { file, row },
     );
   return new InputError(
     'NOT_AN_EXPORT',
-    `${file}: this looks like a targets file (${headers.join(', ')} on row ${row}), not a work-order export.`,
-    `Give it with --targets ${file}, and the exports as the inputs.`,
+    said(
+      `${file}：这像是考核指标文件（第 ${row} 行是 ${headers.join('、')}），不是工单导出文件。`,
+      `${file}: this looks like a targets file (${headers.join(', ')} on row ${row}), not a work-order export.`,
+    ),
+    said(
+      `请用 --targets ${file} 指定它，输入文件给工单导出文件。`,
+      `Give it with --targets ${file}, and the exports as the inputs.`,
+    ),
     { file, row },
   );
 }

@@ -1,3 +1,4 @@
+import type { Said } from '../errors.js';
 /** The shapes the ingest pipeline produces: work orders, rejects, per-input summaries. */
 import type { Cell } from '../io/table.js';
 import type { Field } from '../schema/fields.js';
@@ -29,7 +30,10 @@ export interface IngestSettings {
    * rows: 12.8 s and 245 MiB in two threads, 12.3 s and 160 MiB in one).
    */
   xlsxWorker?: boolean;
-  /** The language of the messages (an input changed while read: io/source.ts); absent: zh. */
+  /**
+   * The run's language. Not used by reading since errors carry both languages (errors.ts `said`);
+   * kept because settings/resolve.ts fills it.
+   */
   lang?: 'zh' | 'en';
 }
 
@@ -164,7 +168,8 @@ export interface IngestResult {
   rejects: Reject[];
   /** Rejects counted in the totals but not listed (beyond MAX_REJECT_DETAILS). */
   rejectsOmitted: number;
-  warnings: string[];
+  /** Said on stderr and in the reports in the run's language; the JSON's `warnings` are the English. */
+  warnings: Said[];
   /** Per input: the first and last day (day index) of its usable rows' acceptance, or null. */
   spans: ([number, number] | null)[];
   /** Per input: the first and last day it covers (InputSummary.coverage), or null. */

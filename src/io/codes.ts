@@ -4,7 +4,9 @@
  * urbanRural), code (01), name (城市) — into a CodeBook. A code the table does not name stays a
  * code: the tool never guesses what 03 means.
  */
-import { InputError } from '../errors.js';
+import { invalidAt, placeInSentence, said, type InputError, type Said } from '../errors.js';
+import { zhRejectReason } from '../ingest/reject-reasons.js';
+import { notJson } from '../metrics/targets.js';
 import type { CodeBook } from '../metrics/codes.js';
 import { fieldForHeader, headerKey, isField } from '../schema/fields.js';
 import { cellText, cleanText } from '../schema/values.js';
@@ -27,15 +29,13 @@ const HEADERS = {
 type Column = keyof typeof HEADERS;
 const KEYS = keysOf(HEADERS);
 
-const HINT =
-  'A code table has one row per code: 列 (the column, as in the export: URBAN_RURAL_FLAG), 代码 (01), 名称 (城市).';
+const HINT = said(
+  '代码表每行一个代码：列（导出文件里的列名，如 URBAN_RURAL_FLAG）、代码（01）、名称（城市）。',
+  'A code table has one row per code: 列 (the column, as in the export: URBAN_RURAL_FLAG), 代码 (01), 名称 (城市).',
+);
 
-export function invalidCodes(file: string, where: string, message: string): InputError {
-  const row = /^ row (\d+)$/.exec(where);
-  return new InputError('CODES_INVALID', `${file}${where}: ${message}`, HINT, {
-    file,
-    row: row ? Number(row[1]) : undefined,
-  });
+export function invalidCodes(file: string, where: string, message: Said): InputError {
+  return invalidAt('CODES_INVALID', file, where, message, HINT);
 }
 
 /** A code of the table as read: its place (" row 5", "[3]"), column, code and name. */
@@ -67,7 +67,8 @@ export class CodeTable implements CodeBook {
       if (column === '' && code === '' && name === '') continue;
       if (column === '' || code === '' || name === '') {
         const missing = column === '' ? '列 (column)' : code === '' ? '代码 (code)' : '名称 (name)';
-        throw invalidCodes(file, row.where, `${missing} is empty.`);
+        const zh = column === '' ? '列' : code === '' ? '代码' : '名称';
+        throw invalidCodes(file, row.where, said(`${zh}为空。`, `${missing} is empty.`));
       }
       const key = headerKey(column);
       let table = this.byColumn.get(key);
@@ -77,7 +78,13 @@ export class CodeTable implements CodeBook {
         throw invalidCodes(
           file,
           row.where,
-          `${column} ${code} is ${before} (${where.get(`${key}\u0000${code}`)!.trim()}) and ${name}.`,
+          (() => {
+            const other = placeInSentence(where.get(`${key}\u0000${code}`)!);
+            return said(
+              `${column} ${code} 既是 ${before}（${other.zh}）又是 ${name}。`,
+              `${column} ${code} is ${before} (${other.en}) and ${name}.`,
+            );
+          })(),
         );
       table.set(code, name);
       where.set(`${key}\u0000${code}`, row.where);
@@ -88,7 +95,8 @@ export class CodeTable implements CodeBook {
         if (!byField.has(code)) byField.set(code, name);
       }
     }
-    if (this.byColumn.size === 0) throw invalidCodes(file, '', 'no code in it.');
+    if (this.byColumn.size === 0)
+      throw invalidCodes(file, '', said('文件里没有代码。', 'no code in it.'));
   }
 
   /**
@@ -128,7 +136,10 @@ export function parseCodeRows(rows: readonly RawRow[], file: string): CodeTable 
     throw invalidCodes(
       file,
       '',
-      `no header with 列, 代码 and 名称 (column, code, name) in the first ${SMALL_HEADER_ROWS} rows.`,
+      said(
+        `前 ${SMALL_HEADER_ROWS} 行里没有含 列、代码、名称 的表头。`,
+        `no header with 列, 代码 and 名称 (column, code, name) in the first ${SMALL_HEADER_ROWS} rows.`,
+      ),
     );
   const { at, columns } = found;
   const codes: CodeRow[] = [];
@@ -156,7 +167,7 @@ export function parseCodeJson(doc: unknown, file: string): CodeTable {
       file,
       list.map((item: unknown, i): CodeRow => {
         if (typeof item !== 'object' || item === null || Array.isArray(item))
-          throw invalidCodes(file, `[${i}]`, 'expected an object.');
+          throw invalidCodes(file, `[${i}]`, said('应为一个对象。', 'expected an object.'));
         const entries = Object.entries(item as Record<string, unknown>);
         const text = (c: Column) => {
           const v = entries.find(([k]) => KEYS[c].has(headerKey(k)))?.[1];
@@ -170,33 +181,42 @@ export function parseCodeJson(doc: unknown, file: string): CodeTable {
     throw invalidCodes(
       file,
       '',
-      'expected {"COLUMN": {"code": "name"}} or [{"column", "code", "name"}].',
+      said(
+        '应为 {"列名": {"代码": "名称"}} 或 [{"column", "code", "name"}]。',
+        'expected {"COLUMN": {"code": "name"}} or [{"column", "code", "name"}].',
+      ),
     );
   const rows: CodeRow[] = [];
   for (const [column, codes] of Object.entries(doc as Record<string, unknown>)) {
     if (typeof codes !== 'object' || codes === null || Array.isArray(codes))
-      throw invalidCodes(file, `.${column}`, 'expected an object of code → name.');
+      throw invalidCodes(
+        file,
+        `.${column}`,
+        said('应为 代码 → 名称 的对象。', 'expected an object of code → name.'),
+      );
     for (const [code, name] of Object.entries(codes as Record<string, unknown>))
       rows.push({ where: `.${column}`, column, code, name: typeof name === 'string' ? name : '' });
   }
   return new CodeTable(file, rows);
 }
 
+const CODE_TABLE = said('代码表', 'code table');
+
 /** The code table (--codes): InputError 'CODES_INVALID' naming the row of a code given twice. */
 export async function readCodes(file: string): Promise<CodeTable> {
   if (/\.json$/i.test(file)) {
-    const text = await readText(file, '--codes', 'code table');
+    const text = await readText(file, '--codes', CODE_TABLE);
     let doc: unknown;
     try {
       doc = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (error) {
-      throw invalidCodes(file, '', `not valid JSON (${(error as Error).message}).`);
+      throw invalidCodes(file, '', notJson(error));
     }
     return parseCodeJson(doc, file);
   }
-  await mustExist(file, '--codes', 'code table');
+  await mustExist(file, '--codes', CODE_TABLE);
   const rows = await readFirstTable(file, (row) =>
-    invalidCodes(file, ` row ${row.row}`, row.reason),
+    invalidCodes(file, ` row ${row.row}`, said(`${zhRejectReason(row.reason)}。`, row.reason)),
   );
   return parseCodeRows(rows, file);
 }

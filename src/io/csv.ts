@@ -6,7 +6,7 @@
  * as offsets into the chunk, others as rows of strings (csv-fields.ts).
  */
 import type { Readable } from 'node:stream';
-import { InputError } from '../errors.js';
+import { InputError, said } from '../errors.js';
 import type { FieldBatch } from './csv-fields.js';
 import { CSV_LIMITS, CsvLimitError, CsvParser, type CsvRecord } from './csv-parser.js';
 import { UndecodableError, decodeText } from './csv-decode.js';
@@ -64,8 +64,14 @@ async function readCsv(reader: TableReader, source: CsvSource, sink: TableSink):
       // The file went away or the disk failed under us: a system error, not ours.
       throw new InputError(
         'FILE_UNREADABLE',
-        `${source.file}: reading failed after line ${count(parser?.line ?? 1)} (${code}).`,
-        'Check the file and the disk it is on, then run again.',
+        said(
+          `${source.file}：读到第 ${count(parser?.line ?? 1)} 行之后读取失败（${code}）。`,
+          `${source.file}: reading failed after line ${count(parser?.line ?? 1)} (${code}).`,
+        ),
+        said(
+          '请检查文件和所在磁盘，然后重新运行。',
+          'Check the file and the disk it is on, then run again.',
+        ),
         { file: source.file, row: parser?.line ?? 1 },
       );
     }
@@ -143,35 +149,53 @@ const count = (n: number) => n.toLocaleString('en-US');
 function limitError(file: string, error: CsvLimitError): InputError {
   const line = count(error.line);
   if (error.quoteLine !== null) {
-    const what = error.limit === 'fieldChars' ? "Excel's limit for a cell" : 'the limit for a row';
+    const cell = error.limit === 'fieldChars';
+    const what = cell ? "Excel's limit for a cell" : 'the limit for a row';
     return new InputError(
       'CSV_LIMIT',
-      `${file}: the quoted field that opens on line ${count(error.quoteLine)} runs on for more than ${count(error.value)} characters (${what}): an unbalanced quote?`,
-      `Look for a stray " on line ${count(error.quoteLine)} in a text editor, or export the file again.`,
+      said(
+        `${file}：第 ${count(error.quoteLine)} 行开始的带引号字段一直延续了超过 ${count(error.value)} 个字符（${cell ? 'Excel 单元格的上限' : '一行的上限'}），可能是引号不配对。`,
+        `${file}: the quoted field that opens on line ${count(error.quoteLine)} runs on for more than ${count(error.value)} characters (${what}): an unbalanced quote?`,
+      ),
+      said(
+        `请用文本编辑器查看第 ${count(error.quoteLine)} 行是否有多余的 "，或重新导出文件。`,
+        `Look for a stray " on line ${count(error.quoteLine)} in a text editor, or export the file again.`,
+      ),
       { file, row: error.quoteLine },
     );
   }
-  const hint =
-    'A 95598 export is far smaller: check that this is the right file and its delimiter, or export it again.';
+  const hint = said(
+    '95598 导出文件远没有这么大：请确认文件没给错、分隔符正确，或重新导出。',
+    'A 95598 export is far smaller: check that this is the right file and its delimiter, or export it again.',
+  );
   switch (error.limit) {
     case 'columns':
       return new InputError(
         'CSV_LIMIT',
-        `${file}: line ${line} has more than ${count(CSV_LIMITS.columns)} fields (Excel's limit of columns); the file is refused.`,
+        said(
+          `${file}：第 ${line} 行超过 ${count(CSV_LIMITS.columns)} 个字段（Excel 的列数上限），不予读取。`,
+          `${file}: line ${line} has more than ${count(CSV_LIMITS.columns)} fields (Excel's limit of columns); the file is refused.`,
+        ),
         hint,
         { file, row: error.line },
       );
     case 'fieldChars':
       return new InputError(
         'CSV_LIMIT',
-        `${file}: line ${line} has a field of more than ${count(CSV_LIMITS.fieldChars)} characters (Excel's limit for a cell); the file is refused.`,
+        said(
+          `${file}：第 ${line} 行有一个字段超过 ${count(CSV_LIMITS.fieldChars)} 个字符（Excel 单元格的上限），不予读取。`,
+          `${file}: line ${line} has a field of more than ${count(CSV_LIMITS.fieldChars)} characters (Excel's limit for a cell); the file is refused.`,
+        ),
         hint,
         { file, row: error.line },
       );
     case 'recordChars':
       return new InputError(
         'CSV_LIMIT',
-        `${file}: the row on line ${line} is longer than ${count(CSV_LIMITS.recordChars)} characters (the limit for one row); the file is refused.`,
+        said(
+          `${file}：第 ${line} 行长度超过 ${count(CSV_LIMITS.recordChars)} 个字符（一行的上限），不予读取。`,
+          `${file}: the row on line ${line} is longer than ${count(CSV_LIMITS.recordChars)} characters (the limit for one row); the file is refused.`,
+        ),
         hint,
         { file, row: error.line },
       );
@@ -195,12 +219,19 @@ function decodeError(
   // The parser has read every character before the bad bytes: its line is theirs.
   const at = parser === null ? 1 : parser.line;
   const line = error.exact ? `line ${count(at)}` : `line ${count(at)} or one after it`;
+  const zhLine = error.exact ? `第 ${count(at)} 行` : `第 ${count(at)} 行或其后一行`;
   const sniffed = !source.forced && source.bomLength === 0;
   if (at > 1 && sniffed && error.validAs === 'gb18030') {
     return new InputError(
       'CSV_ENCODING',
-      `${file}: ${line} is not UTF-8 though the lines before it are; the file mixes encodings (two exports joined?).`,
-      `Split the file before that line and give the parts as two inputs (the second may be GB18030), or save it again in one encoding.`,
+      said(
+        `${file}：${zhLine}不是 UTF-8，而前面各行是；文件混用了两种编码（两份导出拼在了一起？）。`,
+        `${file}: ${line} is not UTF-8 though the lines before it are; the file mixes encodings (two exports joined?).`,
+      ),
+      said(
+        '请从该行之前把文件拆开，作为两个输入文件给出（后一份可能是 GB18030），或统一用一种编码重新保存。',
+        `Split the file before that line and give the parts as two inputs (the second may be GB18030), or save it again in one encoding.`,
+      ),
       { file, row: at },
     );
   }
@@ -209,25 +240,46 @@ function decodeError(
     const as = error.validAs === 'utf-8' ? 'UTF-8' : 'GB18030';
     return new InputError(
       'CSV_ENCODING',
-      `${file}: ${line} is not ${name} (--encoding ${encoding}) but reads as ${as}.`,
-      `Run again with --encoding ${error.validAs}, or without --encoding to let it be found.`,
+      said(
+        `${file}：${zhLine}不是 ${name}（--encoding ${encoding}），按 ${as} 才能读通。`,
+        `${file}: ${line} is not ${name} (--encoding ${encoding}) but reads as ${as}.`,
+      ),
+      said(
+        `请改用 --encoding ${error.validAs} 重新运行，或去掉 --encoding 让程序自动识别。`,
+        `Run again with --encoding ${error.validAs}, or without --encoding to let it be found.`,
+      ),
       { file, row: at },
     );
   }
   if (at > 1 && error.validAs === 'utf-8') {
     return new InputError(
       'CSV_ENCODING',
-      `${file}: ${line} is UTF-8 though the lines before it are ${name}; the file mixes encodings (two exports joined?).`,
-      `Split the file before that line and give the parts as two inputs, or save it again in one encoding.`,
+      said(
+        `${file}：${zhLine}是 UTF-8，而前面各行是 ${name}；文件混用了两种编码（两份导出拼在了一起？）。`,
+        `${file}: ${line} is UTF-8 though the lines before it are ${name}; the file mixes encodings (two exports joined?).`,
+      ),
+      said(
+        '请从该行之前把文件拆开，作为两个输入文件给出，或统一用一种编码重新保存。',
+        `Split the file before that line and give the parts as two inputs, or save it again in one encoding.`,
+      ),
       { file, row: at },
     );
   }
   return new InputError(
     'CSV_ENCODING',
-    `${file}: ${line} holds bytes that are not ${name} text; the file is damaged or in another encoding.`,
+    said(
+      `${file}：${zhLine}含有不属于 ${name} 文本的字节；文件已损坏，或是别的编码。`,
+      `${file}: ${line} holds bytes that are not ${name} text; the file is damaged or in another encoding.`,
+    ),
     source.forced
-      ? `Check --encoding ${encoding}: name the file's real encoding (utf-8, gb18030, utf-16le), or export it again.`
-      : 'Export it again, or name its encoding with --encoding (utf-8, gb18030, utf-16le).',
+      ? said(
+          `请检查 --encoding ${encoding}：给出文件真正的编码（utf-8、gb18030、utf-16le），或重新导出。`,
+          `Check --encoding ${encoding}: name the file's real encoding (utf-8, gb18030, utf-16le), or export it again.`,
+        )
+      : said(
+          '请重新导出，或用 --encoding 指定编码（utf-8、gb18030、utf-16le）。',
+          'Export it again, or name its encoding with --encoding (utf-8, gb18030, utf-16le).',
+        ),
     { file, row: at },
   );
 }

@@ -4,7 +4,7 @@
  */
 import { basename, extname } from 'node:path';
 import iconv from 'iconv-lite';
-import { InputError } from '../errors.js';
+import { InputError, said } from '../errors.js';
 
 export type Detected =
   { format: 'xlsx'; note: string | null } | { format: 'csv'; encoding: string; bomLength: number };
@@ -17,8 +17,10 @@ function startsWith(head: Buffer, signature: number[]): boolean {
   return signature.every((byte, i) => head[i] === byte);
 }
 
-const CONVERT_HINT =
-  'Open it in Excel or WPS and save it as .xlsx, or run: soffice --headless --convert-to xlsx FILE';
+const CONVERT_HINT = said(
+  '请用 Excel 或 WPS 打开后另存为 .xlsx，或运行：soffice --headless --convert-to xlsx 文件名',
+  'Open it in Excel or WPS and save it as .xlsx, or run: soffice --headless --convert-to xlsx FILE',
+);
 
 /**
  * @param head the first bytes of the file (up to 1 MiB); for an encrypted-workbook check of a
@@ -30,8 +32,11 @@ export function detect(file: string, head: Buffer, forcedEncoding: string | null
   if (head.length === 0) {
     throw new InputError(
       'FILE_EMPTY',
-      `${file}: the file is empty (0 bytes).`,
-      'Export the work orders again; the download may have failed.',
+      said(`${file}：文件是空的（0 字节）。`, `${file}: the file is empty (0 bytes).`),
+      said(
+        '请重新导出工单，可能是下载没有成功。',
+        'Export the work orders again; the download may have failed.',
+      ),
       { file },
     );
   }
@@ -46,14 +51,23 @@ export function detect(file: string, head: Buffer, forcedEncoding: string | null
     if (head.includes(ENCRYPTION_INFO)) {
       throw new InputError(
         'FORMAT_ENCRYPTED',
-        `${file}: the workbook is password-protected, so it cannot be read.`,
-        'Open it in Excel or WPS, remove the password (File > Info > Protect Workbook), and save it as .xlsx.',
+        said(
+          `${file}：工作簿设有密码，无法读取。`,
+          `${file}: the workbook is password-protected, so it cannot be read.`,
+        ),
+        said(
+          '请用 Excel 或 WPS 打开，取消密码（文件 > 信息 > 保护工作簿）后另存为 .xlsx。',
+          'Open it in Excel or WPS, remove the password (File > Info > Protect Workbook), and save it as .xlsx.',
+        ),
         { file },
       );
     }
     throw new InputError(
       'FORMAT_XLS',
-      `${file}: this is an old .xls (Excel 97-2003) workbook, which is not read.`,
+      said(
+        `${file}：这是旧版 .xls（Excel 97-2003）工作簿，不能读取。`,
+        `${file}: this is an old .xls (Excel 97-2003) workbook, which is not read.`,
+      ),
       CONVERT_HINT,
       { file },
     );
@@ -62,7 +76,10 @@ export function detect(file: string, head: Buffer, forcedEncoding: string | null
     // Many systems write an HTML or XML table and name it .xls.
     throw new InputError(
       'FORMAT_XLS',
-      `${file}: a ${ext} file that is not an xlsx workbook (often an HTML table named .xls).`,
+      said(
+        `${file}：这个 ${ext} 文件不是 xlsx 工作簿（常见的是改名为 .xls 的 HTML 表格）。`,
+        `${file}: a ${ext} file that is not an xlsx workbook (often an HTML table named .xls).`,
+      ),
       CONVERT_HINT,
       { file },
     );
@@ -76,15 +93,27 @@ export function detect(file: string, head: Buffer, forcedEncoding: string | null
     if (found && found.encoding !== forcedEncoding && looksLikeText(head, found.encoding)) {
       throw new InputError(
         'CSV_ENCODING',
-        `${file}: this text is not ${forcedEncoding} (--encoding ${forcedEncoding}); it reads as ${found.encoding}.`,
-        `Run again with --encoding ${found.encoding}, or without --encoding to let it be found.`,
+        said(
+          `${file}：文本不是 ${forcedEncoding} 编码（--encoding ${forcedEncoding}），按 ${found.encoding} 才能读通。`,
+          `${file}: this text is not ${forcedEncoding} (--encoding ${forcedEncoding}); it reads as ${found.encoding}.`,
+        ),
+        said(
+          `请改用 --encoding ${found.encoding} 重新运行，或去掉 --encoding 让程序自动识别。`,
+          `Run again with --encoding ${found.encoding}, or without --encoding to let it be found.`,
+        ),
         { file },
       );
     }
     throw new InputError(
       'FORMAT_UNKNOWN',
-      `${file}: not a CSV or text file, nor an xlsx workbook (it holds binary data).`,
-      'Give the 95598 export as .xlsx or .csv; if it is a CSV in another encoding, name it with --encoding.',
+      said(
+        `${file}：既不是 CSV 等文本文件，也不是 xlsx 工作簿（内容是二进制数据）。`,
+        `${file}: not a CSV or text file, nor an xlsx workbook (it holds binary data).`,
+      ),
+      said(
+        '请提供 .xlsx 或 .csv 格式的 95598 导出文件；如果是其他编码的 CSV，请用 --encoding 指定编码。',
+        'Give the 95598 export as .xlsx or .csv; if it is a CSV in another encoding, name it with --encoding.',
+      ),
       { file },
     );
   }
@@ -105,11 +134,23 @@ function jsonProblem(file: string, ext: string, text: Buffer, encoding: string):
   return new InputError(
     'NOT_AN_EXPORT',
     targets
-      ? `${file}: this looks like a targets file (JSON), not a work-order export.`
-      : `${file}: this is a JSON file, not a work-order export.`,
+      ? said(
+          `${file}：这像是考核指标文件（JSON），不是工单导出文件。`,
+          `${file}: this looks like a targets file (JSON), not a work-order export.`,
+        )
+      : said(
+          `${file}：这是 JSON 文件，不是工单导出文件。`,
+          `${file}: this is a JSON file, not a work-order export.`,
+        ),
     targets
-      ? `Give it with --targets ${file}, and the exports as the inputs.`
-      : 'Give the 95598 exports as .xlsx or .csv files.',
+      ? said(
+          `请用 --targets ${file} 指定它，输入文件给工单导出文件。`,
+          `Give it with --targets ${file}, and the exports as the inputs.`,
+        )
+      : said(
+          '请提供 .xlsx 或 .csv 格式的 95598 导出文件。',
+          'Give the 95598 exports as .xlsx or .csv files.',
+        ),
     { file },
   );
 }
@@ -226,9 +267,15 @@ export function normaliseEncoding(name: string): string {
   throw new InputError(
     'BAD_OPTION',
     known
-      ? `--encoding ${name}: not an encoding 95598 exports are written in.`
-      : `--encoding ${name}: unknown encoding.`,
-    'Use utf-8, gb18030 (also for GBK/GB2312), utf-16le or utf-16be.',
+      ? said(
+          `选项 --encoding ${name}：95598 导出文件不使用这种编码。`,
+          `--encoding ${name}: not an encoding 95598 exports are written in.`,
+        )
+      : said(`选项 --encoding ${name}：不认识的编码。`, `--encoding ${name}: unknown encoding.`),
+    said(
+      '请用 utf-8、gb18030（GBK/GB2312 也用它）、utf-16le 或 utf-16be。',
+      'Use utf-8, gb18030 (also for GBK/GB2312), utf-16le or utf-16be.',
+    ),
   );
 }
 

@@ -4,7 +4,7 @@
  * they sniff, the first sheet of a workbook).
  */
 import { access, readFile } from 'node:fs/promises';
-import { InputError } from '../errors.js';
+import { InputError, said, type Said } from '../errors.js';
 import { isTotalRow } from '../ingest/row-notes.js';
 import { headerKey } from '../schema/fields.js';
 import { cellText } from '../schema/values.js';
@@ -12,29 +12,35 @@ import { openInput } from './source.js';
 import type { BrokenRow, Cell, RawRow } from './table.js';
 
 /** The text of `file`; `option` (--targets …) and `what` name it in the error. */
-export async function readText(file: string, option: string, what: string): Promise<string> {
+export async function readText(file: string, option: string, what: Said): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     throw new InputError(
       code === 'ENOENT' ? 'FILE_NOT_FOUND' : 'FILE_UNREADABLE',
-      `${option} ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}.`,
-      `Check the path of the ${what}.`,
+      said(
+        `${what.zh} ${file}（${option}）：${code === 'ENOENT' ? '文件不存在' : (error as Error).message}。`,
+        `${option} ${file}: ${code === 'ENOENT' ? 'no such file' : (error as Error).message}.`,
+      ),
+      checkPath(what),
       { file },
     );
   }
 }
 
+const checkPath = (what: Said) =>
+  said(`请检查${what.zh}的路径。`, `Check the path of the ${what.en}.`);
+
 /** Refuses a file that is not there in the words of its option, before a reader opens it. */
-export async function mustExist(file: string, option: string, what: string): Promise<void> {
+export async function mustExist(file: string, option: string, what: Said): Promise<void> {
   try {
     await access(file);
   } catch {
     throw new InputError(
       'FILE_NOT_FOUND',
-      `${option} ${file}: no such file.`,
-      `Check the path of the ${what}.`,
+      said(`${what.zh} ${file}（${option}）：文件不存在。`, `${option} ${file}: no such file.`),
+      checkPath(what),
       { file },
     );
   }

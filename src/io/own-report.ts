@@ -4,7 +4,7 @@
  * holds last month's report beside them: it is left out of the inputs, but only when it is one
  * (an export that happens to carry a report's name is read, and never overwritten).
  */
-import { InputError } from '../errors.js';
+import { InputError, said } from '../errors.js';
 import { fileSource, ZipArchive, type ByteSource } from './zip.js';
 
 const MAX_WORKBOOK_XML = 1 << 20;
@@ -21,7 +21,11 @@ export async function isOwnReport(path: string): Promise<boolean> {
     const entry = zip.find('xl/workbook.xml');
     if (!entry || entry.size > MAX_WORKBOOK_XML) return false;
     const chunks: Buffer[] = [];
-    const tooBig = () => new InputError('XLSX_LIMIT', `${path}: workbook.xml is too large.`);
+    const tooBig = () =>
+      new InputError(
+        'XLSX_LIMIT',
+        said(`${path}：workbook.xml 太大。`, `${path}: workbook.xml is too large.`),
+      );
     for await (const chunk of zip.read(entry, MAX_WORKBOOK_XML, tooBig)) chunks.push(chunk);
     const xml = Buffer.concat(chunks).toString('utf8');
     const names = [...xml.matchAll(/<sheet\b[^>]*?\bname="([^"]*)"/g)].map((m) => m[1]);

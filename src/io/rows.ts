@@ -5,7 +5,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { extname } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { InputError } from '../errors.js';
+import { InputError, said } from '../errors.js';
 import { cellText } from '../schema/values.js';
 import type { Cell } from './table.js';
 import { OutputFile, writeFailure } from './write.js';
@@ -42,7 +42,13 @@ export async function prepareRowWriter(
 ): Promise<(columns: readonly string[]) => RowWriter> {
   const ext = extname(target).toLowerCase();
   if (ext !== '.csv' && ext !== '.xlsx') {
-    throw new InputError('BAD_OPTION', `--out ${target}: expected a .xlsx or .csv file name.`);
+    throw new InputError(
+      'BAD_OPTION',
+      said(
+        `选项 --out ${target}：文件名应以 .xlsx 或 .csv 结尾。`,
+        `--out ${target}: expected a .xlsx or .csv file name.`,
+      ),
+    );
   }
   const output = await OutputFile.open(target);
   if (ext === '.csv') return (columns) => csvWriter(output, columns);
@@ -52,8 +58,14 @@ export async function prepareRowWriter(
       output.abort();
       throw new InputError(
         'OUTPUT_UNWRITABLE',
-        `${target}: the rows would have ${columns.length.toLocaleString('en-US')} columns, more than Excel's ${EXCEL_COLUMNS.toLocaleString('en-US')} a sheet.`,
-        'Write them as CSV instead, with --out NAME.csv.',
+        said(
+          `${target}：这些行会有 ${columns.length.toLocaleString('en-US')} 列，超过 Excel 每个工作表 ${EXCEL_COLUMNS.toLocaleString('en-US')} 列的上限。`,
+          `${target}: the rows would have ${columns.length.toLocaleString('en-US')} columns, more than Excel's ${EXCEL_COLUMNS.toLocaleString('en-US')} a sheet.`,
+        ),
+        said(
+          '请改为输出 CSV：--out 文件名.csv。',
+          'Write them as CSV instead, with --out NAME.csv.',
+        ),
         { file: target },
       );
     }

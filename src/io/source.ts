@@ -5,7 +5,7 @@
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
-import { InputError, said } from '../errors.js';
+import { InputError, said, type Lang } from '../errors.js';
 import { detect, normaliseEncoding } from './detect.js';
 import { csvReader } from './csv.js';
 import type { TableReader } from './table.js';
@@ -84,8 +84,11 @@ async function readFileHead(
     if (info.isDirectory()) {
       throw new InputError(
         'FILE_UNREADABLE',
-        `${file}: is a folder, not a file.`,
-        'Name the export files themselves, e.g. exports/*.xlsx.',
+        said(`${file}：这是文件夹，不是文件。`, `${file}: is a folder, not a file.`),
+        said(
+          '请直接给出导出文件本身，例如 exports/*.xlsx。',
+          'Name the export files themselves, e.g. exports/*.xlsx.',
+        ),
         { file },
       );
     }
@@ -103,16 +106,25 @@ async function readFileHead(
     }
     throw new InputError(
       'FILE_UNREADABLE',
-      `${file}: cannot be read (${code ?? 'error'}).`,
-      'Check that the file exists and that you may read it.',
+      said(
+        `${file}：无法读取（${code ?? 'error'}）。`,
+        `${file}: cannot be read (${code ?? 'error'}).`,
+      ),
+      said(
+        '请检查文件是否存在、当前用户是否有读取权限。',
+        'Check that the file exists and that you may read it.',
+      ),
       { file },
     );
   }
   const handle = await open(file, 'r').catch((error: NodeJS.ErrnoException) => {
     throw new InputError(
       'FILE_UNREADABLE',
-      `${file}: cannot be opened (${error.code ?? 'error'}).`,
-      'Check that you may read the file.',
+      said(
+        `${file}：无法打开（${error.code ?? 'error'}）。`,
+        `${file}: cannot be opened (${error.code ?? 'error'}).`,
+      ),
+      said('请检查当前用户是否有读取权限。', 'Check that you may read the file.'),
       { file },
     );
   });
@@ -133,8 +145,14 @@ async function readFileHead(
       if (!tail.includes(ZIP_END_OF_DIRECTORY)) {
         throw new InputError(
           'XLSX_CORRUPT',
-          `${file}: the workbook is incomplete (the file ends before the end of its zip data).`,
-          'Download or export it again; the copy may have been cut short.',
+          said(
+            `${file}：工作簿不完整（文件在 zip 数据结束前就断了）。`,
+            `${file}: the workbook is incomplete (the file ends before the end of its zip data).`,
+          ),
+          said(
+            '请重新下载或导出，这份文件可能没有复制完整。',
+            'Download or export it again; the copy may have been cut short.',
+          ),
           { file },
         );
       }
@@ -158,8 +176,14 @@ async function readWhole(file: string, stream: Readable, limit: number): Promise
       stream.destroy();
       throw new InputError(
         'XLSX_LIMIT',
-        `${file}: a workbook read from a pipe is held in memory, and this one is larger than ${Math.round(limit / 1024 / 1024)} MiB; it is refused.`,
-        'Give the file by its path (then it is read from disk, in pieces).',
+        said(
+          `${file}：从管道读入的工作簿要整个放在内存里，这个超过了 ${Math.round(limit / 1024 / 1024)} MiB，不予读取。`,
+          `${file}: a workbook read from a pipe is held in memory, and this one is larger than ${Math.round(limit / 1024 / 1024)} MiB; it is refused.`,
+        ),
+        said(
+          '请直接给出文件路径（这样会从磁盘分块读取）。',
+          'Give the file by its path (then it is read from disk, in pieces).',
+        ),
         { file },
       );
     }
@@ -216,7 +240,7 @@ async function stampOf(file: string): Promise<Stamp | null> {
 }
 
 /** How the file differs from `before` in words; null when it does not. */
-async function change(file: string, before: Stamp, lang: 'zh' | 'en'): Promise<InputError | null> {
+async function change(file: string, before: Stamp): Promise<InputError | null> {
   const after = await stampOf(file);
   if (
     after &&
@@ -228,14 +252,22 @@ async function change(file: string, before: Stamp, lang: 'zh' | 'en'): Promise<I
     return null;
   }
   const { INPUT_CHANGED } = await import('../report/labels.js');
-  const words = INPUT_CHANGED[lang];
-  const how =
-    !after || after.ino !== before.ino || after.dev !== before.dev
-      ? words.replaced
-      : after.size !== before.size
-        ? words.size(before.size.toLocaleString('en'), after.size.toLocaleString('en'))
-        : words.modified;
-  return new InputError('FILE_UNREADABLE', words.message(file, how), words.hint, { file });
+  const say = (lang: Lang) => {
+    const words = INPUT_CHANGED[lang];
+    const how =
+      !after || after.ino !== before.ino || after.dev !== before.dev
+        ? words.replaced
+        : after.size !== before.size
+          ? words.size(before.size.toLocaleString('en'), after.size.toLocaleString('en'))
+          : words.modified;
+    return words.message(file, how);
+  };
+  return new InputError(
+    'FILE_UNREADABLE',
+    said(say('zh'), say('en')),
+    said(INPUT_CHANGED.zh.hint, INPUT_CHANGED.en.hint),
+    { file },
+  );
 }
 
 /**
@@ -245,20 +277,16 @@ async function change(file: string, before: Stamp, lang: 'zh' | 'en'): Promise<I
  * time are compared before the first byte and after the last, and when reading fails. Standard
  * input and pipes have nothing to compare.
  */
-export async function unchangedWhileRead<T>(
-  file: string,
-  lang: 'zh' | 'en',
-  read: () => Promise<T>,
-): Promise<T> {
+export async function unchangedWhileRead<T>(file: string, read: () => Promise<T>): Promise<T> {
   const before = file === '-' ? null : await stampOf(file);
   if (!before) return read();
   let result: T;
   try {
     result = await read();
   } catch (error) {
-    throw (await change(file, before, lang)) ?? error;
+    throw (await change(file, before)) ?? error;
   }
-  const changed = await change(file, before, lang);
+  const changed = await change(file, before);
   if (changed) throw changed;
   return result;
 }

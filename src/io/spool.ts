@@ -9,12 +9,27 @@ import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deserialize, serialize } from 'node:v8';
-import { InputError } from '../errors.js';
+import { InputError, said } from '../errors.js';
 import { releaseTemporary, temporaryFolder } from './temp.js';
 
 const CHUNK = 1 << 20;
 
 const BATCH = 512;
+
+/** A write to a spool in TMPDIR failed (`code`: ENOSPC when the disk is full). */
+export function spoolError(code: string): InputError {
+  return new InputError(
+    'OUTPUT_UNWRITABLE',
+    said(
+      `${tmpdir()}：临时文件夹${code === 'ENOSPC' ? '已满' : `无法写入（${code}）`}，等待写入报表的行无法暂存在那里。`,
+      `${tmpdir()}: the temporary folder ${code === 'ENOSPC' ? 'is full' : `cannot be written (${code})`}; the rows waiting for the report could not be kept there.`,
+    ),
+    said(
+      '请腾出空间，或把 TMPDIR 设为空间更大的文件夹，然后重新运行。',
+      'Free space there, or set TMPDIR to a folder with more room, and run again.',
+    ),
+  );
+}
 
 export class Spool {
   /** The folder made for this spool, tracked; null when the file is in a folder of the caller's. */
@@ -62,11 +77,7 @@ export class Spool {
       for (let at = 0; at < bytes.length;) at += writeSync(this.fd, bytes, at);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
-      throw new InputError(
-        'OUTPUT_UNWRITABLE',
-        `${tmpdir()}: the temporary folder ${code === 'ENOSPC' ? 'is full' : `cannot be written (${code})`}; the rows waiting for the report could not be kept there.`,
-        'Free space there, or set TMPDIR to a folder with more room, and run again.',
-      );
+      throw spoolError(code);
     }
     this.buffers = [];
     this.buffered = 0;

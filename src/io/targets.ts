@@ -10,14 +10,18 @@ import {
   type TargetMap,
   type Targets,
 } from '../metrics/targets.js';
+import { said } from '../errors.js';
+import { zhRejectReason } from '../ingest/reject-reasons.js';
 import { readFirstTable, readText } from './first-table.js';
+
+const TARGETS_FILE = said('考核指标文件', 'targets file');
 
 /** The targets file; `map` names its columns where their headers are not the usual ones. */
 export async function readTargets(file: string, map: TargetMap = {}): Promise<Targets> {
   if (/\.json$/i.test(file))
-    return parseTargetJsonText(await readText(file, '--targets', 'targets file'), file, map);
+    return parseTargetJsonText(await readText(file, '--targets', TARGETS_FILE), file, map);
   const rows = await readFirstTable(file, (row) =>
-    invalidTargets(file, ` row ${row.row}`, row.reason),
+    invalidTargets(file, ` row ${row.row}`, said(`${zhRejectReason(row.reason)}。`, row.reason)),
   );
   return parseTargetRows(rows, file, map);
 }

@@ -13,7 +13,7 @@ import { createHash } from 'node:crypto';
 import { lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError, said } from '../errors.js';
 
 const live = new Set<string>();
 
@@ -54,16 +54,22 @@ export function temporaryFolderError(folder: string, error: unknown): InputError
   const code = (error as NodeJS.ErrnoException | null)?.code ?? 'error';
   const what =
     code === 'ENOENT' || code === 'ENOTDIR'
-      ? 'does not exist'
+      ? said('不存在', 'does not exist')
       : code === 'ENOSPC' || code === 'EDQUOT'
-        ? 'is full'
+        ? said('已满', 'is full')
         : code === 'EACCES' || code === 'EPERM' || code === 'EROFS'
-          ? 'cannot be written (permission denied or read-only)'
-          : `cannot be written (${code})`;
+          ? said('无法写入（没有权限或只读）', 'cannot be written (permission denied or read-only)')
+          : said(`无法写入（${code}）`, `cannot be written (${code})`);
   return new InputError(
     'OUTPUT_UNWRITABLE',
-    `${folder}: the temporary folder ${what}; the run needs it for its temporary files.`,
-    'Set TMPDIR to a folder you may write to, with room (export TMPDIR=/path), and run again.',
+    said(
+      `${folder}：临时文件夹${what.zh}，运行时需要在那里存放临时文件。`,
+      `${folder}: the temporary folder ${what.en}; the run needs it for its temporary files.`,
+    ),
+    said(
+      '请把 TMPDIR 设为有写入权限、空间足够的文件夹（export TMPDIR=/路径），然后重新运行。',
+      'Set TMPDIR to a folder you may write to, with room (export TMPDIR=/path), and run again.',
+    ),
   );
 }
 

@@ -11,6 +11,9 @@ import {
   type UnitHierarchy,
   type UnitRow,
 } from '../metrics/hierarchy.js';
+import { said } from '../errors.js';
+import { zhRejectReason } from '../ingest/reject-reasons.js';
+import { notJson } from '../metrics/targets.js';
 import { headerKey } from '../schema/fields.js';
 import { cellText } from '../schema/values.js';
 import {
@@ -85,7 +88,10 @@ export function parseUnitRows(rows: readonly RawRow[], file: string): UnitHierar
     throw invalidUnits(
       file,
       '',
-      `no header with 单位名称 and 单位编码 or 上级单位 in the first ${SMALL_HEADER_ROWS} rows.`,
+      said(
+        `前 ${SMALL_HEADER_ROWS} 行里没有含 单位名称 以及 单位编码 或 上级单位 的表头。`,
+        `no header with 单位名称 and 单位编码 or 上级单位 in the first ${SMALL_HEADER_ROWS} rows.`,
+      ),
     );
   const { at, columns } = found;
   const units: UnitRow[] = [];
@@ -108,10 +114,17 @@ export function parseUnitRows(rows: readonly RawRow[], file: string): UnitHierar
 export function parseUnitJson(doc: unknown, file: string): UnitHierarchy {
   const list = Array.isArray(doc) ? doc : (doc as { units?: unknown } | null)?.units;
   if (!Array.isArray(list))
-    throw invalidUnits(file, '', 'expected an array of {"code", "name", "parent", "aliases"}.');
+    throw invalidUnits(
+      file,
+      '',
+      said(
+        '应为 {"code", "name", "parent", "aliases"} 组成的数组。',
+        'expected an array of {"code", "name", "parent", "aliases"}.',
+      ),
+    );
   const units = list.map((item: unknown, i): UnitRow => {
     if (typeof item !== 'object' || item === null || Array.isArray(item))
-      throw invalidUnits(file, `[${i}]`, 'expected an object.');
+      throw invalidUnits(file, `[${i}]`, said('应为一个对象。', 'expected an object.'));
     const entries = Object.entries(item as Record<string, unknown>);
     const value = (c: Column) => entries.find(([k]) => KEYS[c].has(headerKey(k)))?.[1];
     const text = (c: Column) => {
@@ -132,21 +145,23 @@ export function parseUnitJson(doc: unknown, file: string): UnitHierarchy {
   return buildHierarchy(units, file);
 }
 
+const UNITS_FILE = said('单位层级文件', 'units file');
+
 /** The units file: its hierarchy, checked (InputError 'UNITS_INVALID' naming the row). */
 export async function readUnits(file: string): Promise<UnitHierarchy> {
   if (/\.json$/i.test(file)) {
-    const text = await readText(file, '--units', 'units file');
+    const text = await readText(file, '--units', UNITS_FILE);
     let doc: unknown;
     try {
       doc = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (error) {
-      throw invalidUnits(file, '', `not valid JSON (${(error as Error).message}).`);
+      throw invalidUnits(file, '', notJson(error));
     }
     return parseUnitJson(doc, file);
   }
-  await mustExist(file, '--units', 'units file');
+  await mustExist(file, '--units', UNITS_FILE);
   const rows = await readFirstTable(file, (row) =>
-    invalidUnits(file, ` row ${row.row}`, row.reason),
+    invalidUnits(file, ` row ${row.row}`, said(`${zhRejectReason(row.reason)}。`, row.reason)),
   );
   return parseUnitRows(rows, file);
 }

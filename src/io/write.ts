@@ -24,7 +24,7 @@ import {
 } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { InputError } from '../errors.js';
+import { InputError, said, type Said } from '../errors.js';
 import { OWNER, releaseTemporary, sweepAndSay, temporaryFolder, trackTemporary } from './temp.js';
 
 export interface ResolvedOutput {
@@ -43,8 +43,13 @@ export interface ResolvedOutput {
   permissions: number | null;
 }
 
-function outputError(target: string, what: string, hint: string): InputError {
-  return new InputError('OUTPUT_UNWRITABLE', `${target}: ${what}`, hint, { file: target });
+function outputError(target: string, what: Said, hint: Said): InputError {
+  return new InputError(
+    'OUTPUT_UNWRITABLE',
+    said(`${target}：${what.zh}`, `${target}: ${what.en}`),
+    hint,
+    { file: target },
+  );
 }
 
 /** Follows symbolic links to the file they name, also when that file does not exist yet. */
@@ -55,7 +60,11 @@ async function destination(target: string): Promise<string> {
     if (!info?.isSymbolicLink()) return path;
     path = resolve(dirname(path), await readlink(path));
   }
-  throw outputError(target, 'too many levels of symbolic links.', 'Name the file itself.');
+  throw outputError(
+    target,
+    said('符号链接层数太多。', 'too many levels of symbolic links.'),
+    said('请直接给出文件本身。', 'Name the file itself.'),
+  );
 }
 
 /**
@@ -73,8 +82,11 @@ export async function checkWritable(target: string): Promise<ResolvedOutput> {
   if (info?.isDirectory()) {
     throw outputError(
       target,
-      'is a folder; an output must name a file.',
-      'Name a file inside that folder, with the extension of the format you want.',
+      said('这是文件夹；输出必须是一个文件。', 'is a folder; an output must name a file.'),
+      said(
+        '请给出该文件夹里的一个文件名，扩展名用想要的格式。',
+        'Name a file inside that folder, with the extension of the format you want.',
+      ),
     );
   }
   // A device or FIFO is written where it is: renamed over, it would become a plain file.
@@ -85,16 +97,25 @@ export async function checkWritable(target: string): Promise<ResolvedOutput> {
   if (info && !info.isFile()) {
     throw outputError(
       target,
-      'is neither a regular file nor a pipe or terminal, so it is not written to.',
-      'Choose a file name in a folder you may write to.',
+      said(
+        '既不是普通文件，也不是管道或终端，不往里写。',
+        'is neither a regular file nor a pipe or terminal, so it is not written to.',
+      ),
+      said(
+        '请在有写入权限的文件夹里选一个文件名。',
+        'Choose a file name in a folder you may write to.',
+      ),
     );
   }
   const bytes = Buffer.byteLength(basename(file));
   if (bytes > NAME_MAX) {
     throw outputError(
       target,
-      `its name is ${bytes} bytes long, and a file name may have at most ${NAME_MAX}.`,
-      'Choose a shorter file name.',
+      said(
+        `文件名长 ${bytes} 字节，而文件名最多 ${NAME_MAX} 字节。`,
+        `its name is ${bytes} bytes long, and a file name may have at most ${NAME_MAX}.`,
+      ),
+      said('请换一个短一些的文件名。', 'Choose a shorter file name.'),
     );
   }
   const folder = dirname(file);
@@ -105,8 +126,14 @@ export async function checkWritable(target: string): Promise<ResolvedOutput> {
   } catch {
     throw new InputError(
       'FILE_UNREADABLE',
-      `${target}: cannot write there: the folder ${folder} does not exist or is not writable.`,
-      'Create the folder first, or choose another output path.',
+      said(
+        `${target}：无法写到那里：文件夹 ${folder} 不存在或没有写入权限。`,
+        `${target}: cannot write there: the folder ${folder} does not exist or is not writable.`,
+      ),
+      said(
+        '请先建好文件夹，或换一个输出路径。',
+        'Create the folder first, or choose another output path.',
+      ),
       { file: target },
     );
   }
@@ -154,23 +181,37 @@ async function writeToDescriptor(fd: number, from: string): Promise<void> {
 export function writeFailure(target: string, error: unknown): Error {
   if (error instanceof InputError) return error;
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  const causes: Record<string, string> = {
-    ENOSPC: 'disk full while writing it',
-    EDQUOT: 'disk quota exceeded while writing it',
-    EFBIG: 'the file grew larger than this file system allows',
-    EROFS: 'the file system is read-only',
-    EACCES: 'permission denied',
-    EPERM: 'permission denied',
-    EIO: 'input/output error on the disk while writing it',
-    ENOENT: 'its folder is gone, or takes no new file',
+  const causes: Record<string, Said> = {
+    ENOSPC: said('写入时磁盘已满', 'disk full while writing it'),
+    EDQUOT: said('写入时超出磁盘配额', 'disk quota exceeded while writing it'),
+    EFBIG: said(
+      '文件超过了这个文件系统允许的大小',
+      'the file grew larger than this file system allows',
+    ),
+    EROFS: said('文件系统是只读的', 'the file system is read-only'),
+    EACCES: said('没有权限', 'permission denied'),
+    EPERM: said('没有权限', 'permission denied'),
+    EIO: said('写入时磁盘输入/输出出错', 'input/output error on the disk while writing it'),
+    ENOENT: said('所在文件夹已不存在，或不能新建文件', 'its folder is gone, or takes no new file'),
   };
-  const cause = (code && causes[code]) ?? `writing it failed (${code ?? describe(error)})`;
+  const why = code ?? describe(error);
+  const cause =
+    (code ? causes[code] : undefined) ?? said(`写入失败（${why}）`, `writing it failed (${why})`);
   return outputError(
     target,
-    `${cause}; nothing was written, and any earlier file of that name is unchanged.`,
+    said(
+      `${cause.zh}；什么也没有写入，原来同名的文件保持不变。`,
+      `${cause.en}; nothing was written, and any earlier file of that name is unchanged.`,
+    ),
     code === 'ENOSPC' || code === 'EDQUOT'
-      ? 'Free some space on that disk, or write the output elsewhere, and run again.'
-      : 'Check the folder and its permissions, or write the output elsewhere, and run again.',
+      ? said(
+          '请在那个磁盘上腾出空间，或把输出写到别处，然后重新运行。',
+          'Free some space on that disk, or write the output elsewhere, and run again.',
+        )
+      : said(
+          '请检查文件夹及其权限，或把输出写到别处，然后重新运行。',
+          'Check the folder and its permissions, or write the output elsewhere, and run again.',
+        ),
   );
 }
 
@@ -254,6 +295,19 @@ export async function writeFileAtomic(target: string, content: string | Buffer):
   await output.commit();
 }
 
+/** The roles settings/resolve.ts gives the files a run reads, in Chinese. */
+const ROLES_ZH: Record<string, string> = {
+  'the input': '输入文件',
+  'the config file': '配置文件',
+  'the targets file': '考核指标文件',
+  'the taxonomy file': '分类体系文件',
+  'the model file': '模型文件',
+  'the template': '模板',
+  'the thresholds file': '阈值文件',
+  'the units file': '单位层级文件',
+  'the code table': '代码表',
+};
+
 /** A file the run reads, which no output may overwrite. */
 export interface ReadFile {
   path: string;
@@ -295,6 +349,7 @@ export async function guardOutputs(
       .map(async (r) => ({
         ...r,
         path: r.path === '-' ? 'read from standard input' : r.path,
+        stdin: r.path === '-',
         ...(await identity(r.path)),
       })),
   );
@@ -313,8 +368,14 @@ export async function guardOutputs(
     if (twice !== undefined && target.regular !== false && descriptorOf(real) === null) {
       throw new InputError(
         'BAD_OPTION',
-        `${output}: this file is named for two outputs (also as ${twice}); the second would replace the first.`,
-        'Give each output its own file name; nothing was read or written.',
+        said(
+          `${output}：这个文件被指定给了两个输出（另一个写作 ${twice}），后一个会覆盖前一个。`,
+          `${output}: this file is named for two outputs (also as ${twice}); the second would replace the first.`,
+        ),
+        said(
+          '请给每个输出各自的文件名；什么也没有读取或写入。',
+          'Give each output its own file name; nothing was read or written.',
+        ),
         { file: output },
       );
     }
@@ -325,8 +386,14 @@ export async function guardOutputs(
     if (clash) {
       throw new InputError(
         'OUTPUT_IS_INPUT',
-        `${output}: this output is ${clash.role} ${clash.path}; writing it would destroy that file.`,
-        'Choose another output file name; nothing was read or written.',
+        said(
+          `${output}：这个输出就是${clash.stdin ? `从标准输入读入的${ROLES_ZH[clash.role] ?? clash.role}` : `${ROLES_ZH[clash.role] ?? clash.role} ${clash.path}`}，写入会毁掉那个文件。`,
+          `${output}: this output is ${clash.role} ${clash.path}; writing it would destroy that file.`,
+        ),
+        said(
+          '请换一个输出文件名；什么也没有读取或写入。',
+          'Choose another output file name; nothing was read or written.',
+        ),
         { file: output },
       );
     }

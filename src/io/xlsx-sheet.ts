@@ -9,9 +9,9 @@
  * cached value is the cell's value. Malformed references are damage, and Excel's own limits
  * (rows, columns, characters in a cell) are refused the moment they are crossed.
  */
-import { InputError } from '../errors.js';
+import { InputError, said, type Said } from '../errors.js';
 import type { Cell, RawRow } from './table.js';
-import { DAMAGED_HINT } from './zip.js';
+import { damagedWorkbook, limitError } from './xlsx-errors.js';
 import {
   MAX_PENDING,
   attribute,
@@ -65,14 +65,6 @@ export interface SheetContext {
   date1904: boolean;
 }
 
-export function limitError(
-  file: string,
-  message: string,
-  hint = 'No real export comes near this: export the data again, or split it into several files.',
-): InputError {
-  return new InputError('XLSX_LIMIT', `${file}: ${message}`, hint, { file });
-}
-
 const found = (at: number) => (at < 0 ? Infinity : at);
 
 /** '0x10', ' 0b1', '0o7': read by Number(), never written by Excel for a number. */
@@ -123,14 +115,22 @@ export class SheetScanner {
   /** At the end of the XML, with what could not be scanned: anything open means it was cut. */
   finish(rest: string): void {
     if (!this.ended && (this.cells !== null || rest.trim().length > 0)) {
-      throw this.damaged(`sheet ${this.context.sheet} ends in the middle of row ${this.rowNumber}`);
+      throw this.damaged(
+        said(
+          `工作表 ${this.context.sheet} 在第 ${this.rowNumber} 行中间就结束了`,
+          `sheet ${this.context.sheet} ends in the middle of row ${this.rowNumber}`,
+        ),
+      );
     }
   }
 
   tooLongElement(): InputError {
     return limitError(
       this.context.file,
-      `sheet ${this.context.sheet} holds a cell or tag longer than ${MAX_PENDING.toLocaleString('en')} characters after row ${this.rowNumber} (Excel's limit is ${MAX_CELL_CHARS.toLocaleString('en')} characters in a cell).`,
+      said(
+        `工作表 ${this.context.sheet} 第 ${this.rowNumber} 行之后有一个单元格或标签超过 ${MAX_PENDING.toLocaleString('en')} 个字符（Excel 单元格的上限是 ${MAX_CELL_CHARS.toLocaleString('en')} 个字符）。`,
+        `sheet ${this.context.sheet} holds a cell or tag longer than ${MAX_PENDING.toLocaleString('en')} characters after row ${this.rowNumber} (Excel's limit is ${MAX_CELL_CHARS.toLocaleString('en')} characters in a cell).`,
+      ),
     );
   }
 
@@ -187,7 +187,12 @@ export class SheetScanner {
       number = positiveInteger(r, 0, r.length);
       if (number < 1 || number > MAX_ROWS) {
         if (number > MAX_ROWS) this.tooManyRows();
-        throw this.damaged(`sheet ${this.context.sheet} has a row numbered '${r}'`);
+        throw this.damaged(
+          said(
+            `工作表 ${this.context.sheet} 有一行的行号是 '${r}'`,
+            `sheet ${this.context.sheet} has a row numbered '${r}'`,
+          ),
+        );
       }
     }
     if (number > MAX_ROWS || ++this.rowCount > MAX_ROWS) this.tooManyRows();
@@ -205,7 +210,10 @@ export class SheetScanner {
   private tooManyRows(): never {
     throw limitError(
       this.context.file,
-      `sheet ${this.context.sheet} has more than ${MAX_ROWS.toLocaleString('en')} rows, Excel's limit.`,
+      said(
+        `工作表 ${this.context.sheet} 超过 ${MAX_ROWS.toLocaleString('en')} 行（Excel 的行数上限）。`,
+        `sheet ${this.context.sheet} has more than ${MAX_ROWS.toLocaleString('en')} rows, Excel's limit.`,
+      ),
     );
   }
 
@@ -239,8 +247,12 @@ export class SheetScanner {
       // Not an attribute name ('<', a lone '/', '='): the tag is broken, and skipping nothing
       // here would loop for ever.
       if (nameTo === nameFrom) {
+        const tag = s.slice(lt, Math.min(i + 8, s.length));
         throw this.damaged(
-          `sheet ${this.context.sheet} row ${this.rowNumber} has a broken cell tag '${s.slice(lt, Math.min(i + 8, s.length))}'`,
+          said(
+            `工作表 ${this.context.sheet} 第 ${this.rowNumber} 行有一个残缺的单元格标签 '${tag}'`,
+            `sheet ${this.context.sheet} row ${this.rowNumber} has a broken cell tag '${tag}'`,
+          ),
         );
       }
       while (c === 32 || c === 9 || c === 10 || c === 13) c = s.charCodeAt(++i);
@@ -337,8 +349,12 @@ export class SheetScanner {
     }
     const row = positiveInteger(s, at, to);
     if (at === from || row !== this.rowNumber) {
+      const ref = s.slice(from, to);
       throw this.damaged(
-        `sheet ${this.context.sheet} row ${this.rowNumber} has a cell referenced as '${s.slice(from, to)}'`,
+        said(
+          `工作表 ${this.context.sheet} 第 ${this.rowNumber} 行有一个单元格的引用是 '${ref}'`,
+          `sheet ${this.context.sheet} row ${this.rowNumber} has a cell referenced as '${ref}'`,
+        ),
       );
     }
     if (column > MAX_COLUMNS) this.tooManyColumns(s.slice(from, to));
@@ -348,7 +364,10 @@ export class SheetScanner {
   private tooManyColumns(where: string): never {
     throw limitError(
       this.context.file,
-      `sheet ${this.context.sheet} row ${this.rowNumber} has a cell (${where}) beyond column XFD, Excel's limit of ${MAX_COLUMNS.toLocaleString('en')} columns.`,
+      said(
+        `工作表 ${this.context.sheet} 第 ${this.rowNumber} 行有一个单元格（${where}）超出了 XFD 列（Excel 的列数上限 ${MAX_COLUMNS.toLocaleString('en')}）。`,
+        `sheet ${this.context.sheet} row ${this.rowNumber} has a cell (${where}) beyond column XFD, Excel's limit of ${MAX_COLUMNS.toLocaleString('en')} columns.`,
+      ),
     );
   }
 
@@ -423,8 +442,13 @@ export class SheetScanner {
     const index = positiveInteger(s, from, to);
     const strings = this.context.sharedStrings;
     if (index >= 0 && index < strings.length) return strings[index]!;
+    const cell = `${columnName(column)}${this.rowNumber}`;
+    const given = s.slice(from, to);
     throw this.damaged(
-      `sheet ${this.context.sheet} cell ${columnName(column)}${this.rowNumber} refers to shared string '${s.slice(from, to)}', but the workbook has ${strings.length}`,
+      said(
+        `工作表 ${this.context.sheet} 单元格 ${cell} 引用了编号为 '${given}' 的共享字符串，而工作簿只有 ${strings.length} 个`,
+        `sheet ${this.context.sheet} cell ${cell} refers to shared string '${given}', but the workbook has ${strings.length}`,
+      ),
     );
   }
 
@@ -446,17 +470,15 @@ export class SheetScanner {
   private tooLong(length: number, column: number): never {
     throw limitError(
       this.context.file,
-      `sheet ${this.context.sheet} cell ${columnName(column)}${this.rowNumber} holds ${length.toLocaleString('en')} characters, over Excel's limit of ${MAX_CELL_CHARS.toLocaleString('en')} in a cell.`,
+      said(
+        `工作表 ${this.context.sheet} 单元格 ${columnName(column)}${this.rowNumber} 有 ${length.toLocaleString('en')} 个字符，超过 Excel 单元格的上限 ${MAX_CELL_CHARS.toLocaleString('en')}。`,
+        `sheet ${this.context.sheet} cell ${columnName(column)}${this.rowNumber} holds ${length.toLocaleString('en')} characters, over Excel's limit of ${MAX_CELL_CHARS.toLocaleString('en')} in a cell.`,
+      ),
     );
   }
 
-  private damaged(what: string): InputError {
-    return new InputError(
-      'XLSX_CORRUPT',
-      `${this.context.file}: the workbook is damaged: ${what}.`,
-      DAMAGED_HINT,
-      { file: this.context.file },
-    );
+  private damaged(what: Said): InputError {
+    return damagedWorkbook(this.context.file, what);
   }
 }
 

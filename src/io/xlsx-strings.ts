@@ -2,9 +2,9 @@
  * The shared-string table of a workbook (xl/sharedStrings.xml), scanned as it inflates. It is
  * held in memory for the whole sheet, so it has limits of its own beside the inflated size.
  */
-import { InputError } from '../errors.js';
-import { DAMAGED_HINT } from './zip.js';
-import { MAX_CELL_CHARS, limitError } from './xlsx-sheet.js';
+import { said, type InputError } from '../errors.js';
+import { damagedWorkbook, limitError } from './xlsx-errors.js';
+import { MAX_CELL_CHARS } from './xlsx-sheet.js';
 import { MAX_PENDING, decodeText, itemText, localName, nameEnd } from './xml-text.js';
 
 /**
@@ -48,11 +48,12 @@ export class SharedStringsScanner {
 
   finish(rest: string): void {
     if (rest.trim().length > 0) {
-      throw new InputError(
-        'XLSX_CORRUPT',
-        `${this.file}: the workbook is damaged: its shared strings end in the middle of string ${this.strings.length + 1}.`,
-        DAMAGED_HINT,
-        { file: this.file },
+      throw damagedWorkbook(
+        this.file,
+        said(
+          `共享字符串在第 ${this.strings.length + 1} 个字符串中间就结束了`,
+          `its shared strings end in the middle of string ${this.strings.length + 1}`,
+        ),
       );
     }
   }
@@ -60,7 +61,10 @@ export class SharedStringsScanner {
   tooLongElement(): InputError {
     return limitError(
       this.file,
-      `shared string ${this.strings.length + 1} is longer than ${MAX_PENDING.toLocaleString('en')} characters (Excel's limit is ${MAX_CELL_CHARS.toLocaleString('en')} characters in a cell).`,
+      said(
+        `第 ${this.strings.length + 1} 个共享字符串超过 ${MAX_PENDING.toLocaleString('en')} 个字符（Excel 单元格的上限是 ${MAX_CELL_CHARS.toLocaleString('en')} 个字符）。`,
+        `shared string ${this.strings.length + 1} is longer than ${MAX_PENDING.toLocaleString('en')} characters (Excel's limit is ${MAX_CELL_CHARS.toLocaleString('en')} characters in a cell).`,
+      ),
     );
   }
 
@@ -68,13 +72,19 @@ export class SharedStringsScanner {
     if (text.length > MAX_CELL_CHARS) {
       throw limitError(
         this.file,
-        `shared string ${this.strings.length + 1} holds ${text.length.toLocaleString('en')} characters, over Excel's limit of ${MAX_CELL_CHARS.toLocaleString('en')} in a cell.`,
+        said(
+          `第 ${this.strings.length + 1} 个共享字符串有 ${text.length.toLocaleString('en')} 个字符，超过 Excel 单元格的上限 ${MAX_CELL_CHARS.toLocaleString('en')}。`,
+          `shared string ${this.strings.length + 1} holds ${text.length.toLocaleString('en')} characters, over Excel's limit of ${MAX_CELL_CHARS.toLocaleString('en')} in a cell.`,
+        ),
       );
     }
     if (this.strings.length >= MAX_SHARED_STRINGS) {
       throw limitError(
         this.file,
-        `the workbook has more than ${MAX_SHARED_STRINGS.toLocaleString('en')} shared strings; no real export has that many.`,
+        said(
+          `工作簿的共享字符串超过 ${MAX_SHARED_STRINGS.toLocaleString('en')} 个，真正的导出文件不会有这么多。`,
+          `the workbook has more than ${MAX_SHARED_STRINGS.toLocaleString('en')} shared strings; no real export has that many.`,
+        ),
       );
     }
     // A zip bomb repeats itself: the same string again costs a reference, not a copy.

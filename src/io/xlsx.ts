@@ -10,18 +10,12 @@
  */
 import { stat } from 'node:fs/promises';
 import { posix } from 'node:path';
-import { InputError } from '../errors.js';
-import { SheetScanner, limitError } from './xlsx-sheet.js';
+import { InputError, said, type Said } from '../errors.js';
+import { damagedWorkbook, limitError, notUtf8Part } from './xlsx-errors.js';
+import { SheetScanner } from './xlsx-sheet.js';
 import { SharedStringsScanner } from './xlsx-strings.js';
 import { Utf8Feeder, decodeEntities, type TextScanner } from './xml-text.js';
-import {
-  DAMAGED_HINT,
-  ZipArchive,
-  bufferSource,
-  fileSource,
-  type ByteSource,
-  type ZipEntry,
-} from './zip.js';
+import { ZipArchive, bufferSource, fileSource, type ByteSource, type ZipEntry } from './zip.js';
 import type { TableReader, TableSink } from './table.js';
 
 /**
@@ -94,8 +88,11 @@ async function readXlsx(
   } catch (error) {
     throw new InputError(
       'FILE_UNREADABLE',
-      `${file}: cannot be opened (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
-      'Check that you may read the file.',
+      said(
+        `${file}：无法打开（${(error as NodeJS.ErrnoException).code ?? 'error'}）。`,
+        `${file}: cannot be opened (${(error as NodeJS.ErrnoException).code ?? 'error'}).`,
+      ),
+      said('请检查当前用户是否有读取权限。', 'Check that you may read the file.'),
       { file },
     );
   }
@@ -130,21 +127,28 @@ function asInputError(file: string, error: unknown): unknown {
   if (typeof code === 'string' && /^E[A-Z]+$/.test(code)) {
     return new InputError(
       'FILE_UNREADABLE',
-      `${file}: cannot be read (${code}).`,
-      'Check that the file exists and that you may read it.',
+      said(`${file}：无法读取（${code}）。`, `${file}: cannot be read (${code}).`),
+      said(
+        '请检查文件是否存在、当前用户是否有读取权限。',
+        'Check that the file exists and that you may read it.',
+      ),
       { file },
     );
   }
   if (code === 'ERR_OUT_OF_RANGE' || code === 'ERR_BUFFER_OUT_OF_BOUNDS') {
-    return new InputError(
-      'XLSX_CORRUPT',
-      `${file}: the workbook is damaged: its zip structure points outside the file.`,
-      DAMAGED_HINT,
-      { file },
+    return damagedWorkbook(
+      file,
+      said('zip 结构指向了文件之外', 'its zip structure points outside the file'),
     );
   }
   return error; // a fault of ours: exit 1, with the stack under DEBUG=complaints
 }
+
+const notAWorkbook = (file: string) =>
+  said(
+    `${file}：文件里没有工作表；它是 zip 压缩包，但不是 Excel 工作簿。`,
+    `${file}: no worksheet found in the file; it is a zip archive but not an Excel workbook.`,
+  );
 
 /** The zip's parts, read whole (small ones) or streamed (sheets), always within the caps. */
 class Parts {
@@ -159,13 +163,19 @@ class Parts {
   }
 
   /** The error for a part over its cap: a sheet's is --max-inflated, others' are smaller. */
-  overLimit(path: string, limit: number, why?: string): () => InputError {
+  overLimit(path: string, limit: number, why?: Said): () => InputError {
     const cap = `--max-inflated ${formatSize(this.maxInflated)}`;
     return () =>
       limitError(
         this.file,
-        `part ${path} inflates to more than ${formatSize(limit)} (${why ?? cap}); no real export is that large, so the file is refused as a likely zip bomb.`,
-        'If the workbook is genuine, raise the limit, e.g. --max-inflated 16GiB.',
+        said(
+          `部件 ${path} 解压后超过 ${formatSize(limit)}（${why?.zh ?? cap}）；真正的导出文件没有这么大，疑为 zip 炸弹，不予读取。`,
+          `part ${path} inflates to more than ${formatSize(limit)} (${why?.en ?? cap}); no real export is that large, so the file is refused as a likely zip bomb.`,
+        ),
+        said(
+          '如果工作簿确实无误，请调高上限，例如 --max-inflated 16GiB。',
+          'If the workbook is genuine, raise the limit, e.g. --max-inflated 16GiB.',
+        ),
       );
   }
 
@@ -173,7 +183,10 @@ class Parts {
     const entry = this.entry(path);
     if (!entry) return null;
     const limit = Math.min(SMALL_PART_LIMIT, this.maxInflated);
-    const why = limit < this.maxInflated ? 'the cap for parts other than sheets' : undefined;
+    const why =
+      limit < this.maxInflated
+        ? said('工作表以外部件的上限', 'the cap for parts other than sheets')
+        : undefined;
     return this.zip.text(entry, limit, this.overLimit(path, limit, why));
   }
 
@@ -186,7 +199,7 @@ class Parts {
     scanner: TextScanner,
     after: () => boolean = () => true,
   ): Promise<boolean> {
-    const notUtf8 = () => this.zip.damaged(`part ${path} is not UTF-8 text`);
+    const notUtf8 = () => this.zip.damaged(notUtf8Part('部件', 'part', path));
     const feeder = new Utf8Feeder(scanner, notUtf8);
     for await (const chunk of this.zip.read(entry, limit, onLimit)) {
       feeder.push(chunk);
@@ -255,8 +268,11 @@ async function readWorkbook(file: string, parts: Parts): Promise<Workbook> {
   if (xml === null) {
     throw new InputError(
       'XLSX_CORRUPT',
-      `${file}: no worksheet found in the file; it is a zip archive but not an Excel workbook.`,
-      'Give the 95598 export as .xlsx or .csv.',
+      notAWorkbook(file),
+      said(
+        '请提供 .xlsx 或 .csv 格式的 95598 导出文件。',
+        'Give the 95598 export as .xlsx or .csv.',
+      ),
       { file },
     );
   }
@@ -342,7 +358,10 @@ async function readSharedStrings(parts: Parts, path: string | null): Promise<str
   const scanner = new SharedStringsScanner(parts.file);
   // Shared strings stay in memory for the whole sheet: a smaller cap than streamed parts.
   const limit = Math.floor(parts.maxInflated / SHARED_STRINGS_SHARE);
-  const why = `a quarter of --max-inflated ${formatSize(parts.maxInflated)}: shared strings are held in memory`;
+  const why = said(
+    `--max-inflated ${formatSize(parts.maxInflated)} 的四分之一：共享字符串要放在内存里`,
+    `a quarter of --max-inflated ${formatSize(parts.maxInflated)}: shared strings are held in memory`,
+  );
   await parts.scan(path, entry, limit, parts.overLimit(path, limit, why), scanner);
   return scanner.strings;
 }
@@ -362,8 +381,11 @@ async function readSheets(
   if (workbook.sheets.length === 0) {
     throw new InputError(
       'XLSX_CORRUPT',
-      `${file}: no worksheet found in the file; it is a zip archive but not an Excel workbook.`,
-      'Give the 95598 export as .xlsx or .csv.',
+      notAWorkbook(file),
+      said(
+        '请提供 .xlsx 或 .csv 格式的 95598 导出文件。',
+        'Give the 95598 export as .xlsx or .csv.',
+      ),
       { file },
     );
   }
@@ -374,8 +396,14 @@ async function readSheets(
   if (chosen.length === 0) {
     throw new InputError(
       'SHEET_NOT_FOUND',
-      `${file}: no sheet '${wanted}'. Sheets: ${workbook.sheets.map((s) => s.name).join(', ')}.`,
-      'Name a sheet with --sheet NAME or --sheet NUMBER (1 = the first).',
+      said(
+        `${file}：没有工作表 '${wanted}'。现有工作表：${workbook.sheets.map((s) => s.name).join('、')}。`,
+        `${file}: no sheet '${wanted}'. Sheets: ${workbook.sheets.map((s) => s.name).join(', ')}.`,
+      ),
+      said(
+        '请用 --sheet 名称 或 --sheet 序号（1 为第一个）指定工作表。',
+        'Name a sheet with --sheet NAME or --sheet NUMBER (1 = the first).',
+      ),
       { file },
     );
   }
@@ -384,7 +412,12 @@ async function readSheets(
   for (const sheet of chosen) {
     const entry = sheet.path === null ? undefined : parts.entry(sheet.path);
     if (!entry || sheet.path === null) {
-      throw parts.zip.damaged(`sheet ${sheet.name} (${sheet.path ?? 'no part'}) is missing`);
+      throw parts.zip.damaged(
+        said(
+          `工作表 ${sheet.name}（${sheet.path ?? '无部件'}）缺失`,
+          `sheet ${sheet.name} (${sheet.path ?? 'no part'}) is missing`,
+        ),
+      );
     }
     sink.begin({ sheet: sheet.name, sheetIndex: sheet.index });
     const scanner = new SheetScanner({

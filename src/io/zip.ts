@@ -11,7 +11,8 @@
 import { open, type FileHandle } from 'node:fs/promises';
 import { once } from 'node:events';
 import { createInflateRaw, crc32 } from 'node:zlib';
-import { InputError } from '../errors.js';
+import { InputError, said, type Said } from '../errors.js';
+import { damagedWorkbook, incomplete, notUtf8Part } from './xlsx-errors.js';
 
 const EOCD_SIGNATURE = 0x06054b50;
 const ZIP64_LOCATOR_SIGNATURE = 0x07064b50;
@@ -31,9 +32,6 @@ const INFLATE_CHUNK = 256 * 1024;
  */
 const BOMB_RATIO = 200;
 const BOMB_FLOOR = 64 * 1024 * 1024;
-
-export const DAMAGED_HINT =
-  'Download or export it again, or open it in Excel/WPS and save it under a new name.';
 
 /** Random access to the bytes of an input: a file on disk or stdin held in memory. */
 export interface ByteSource {
@@ -143,7 +141,10 @@ export class ZipArchive {
         entry.method === 0 ? entry.compressedSize : entry.compressedSize * 1032 + 1024;
       if (entry.size > possible) {
         throw this.damaged(
-          `its zip directory gives entry ${entry.name} a size of ${entry.size} bytes, more than its ${entry.compressedSize} compressed bytes can hold`,
+          said(
+            `zip 目录给条目 ${entry.name} 记的大小是 ${entry.size} 字节，它的 ${entry.compressedSize} 字节压缩数据装不下这么多`,
+            `its zip directory gives entry ${entry.name} a size of ${entry.size} bytes, more than its ${entry.compressedSize} compressed bytes can hold`,
+          ),
         );
       }
       throw onLimit();
@@ -151,29 +152,45 @@ export class ZipArchive {
     if (entry.flags & 1) {
       throw new InputError(
         'FORMAT_ENCRYPTED',
-        `${this.file}: the workbook is password-protected (entry ${entry.name} is encrypted).`,
-        'Open it in Excel or WPS, remove the password and save it again.',
+        said(
+          `${this.file}：工作簿设有密码（条目 ${entry.name} 已加密）。`,
+          `${this.file}: the workbook is password-protected (entry ${entry.name} is encrypted).`,
+        ),
+        said(
+          '请用 Excel 或 WPS 打开，取消密码后重新保存。',
+          'Open it in Excel or WPS, remove the password and save it again.',
+        ),
         { file: this.file },
       );
     }
     if (entry.method !== 0 && entry.method !== 8) {
       throw this.damaged(
-        `entry ${entry.name} is compressed with method ${entry.method}, which Excel never writes`,
+        said(
+          `条目 ${entry.name} 用了压缩方法 ${entry.method}，Excel 从不这样写`,
+          `entry ${entry.name} is compressed with method ${entry.method}, which Excel never writes`,
+        ),
       );
     }
     const start = await this.dataStart(entry);
     const end = start + entry.compressedSize;
-    if (end > this.source.size) throw this.damaged(`entry ${entry.name} is cut short`);
+    if (end > this.source.size) throw this.damaged(cutShort(entry));
     return { start, end };
   }
 
   private check(entry: ZipEntry, total: number, crc: number): void {
     if (total !== entry.size) {
       throw this.damaged(
-        `entry ${entry.name} inflates to ${total} bytes where its directory says ${entry.size}`,
+        said(
+          `条目 ${entry.name} 解压后是 ${total} 字节，而 zip 目录记的是 ${entry.size} 字节`,
+          `entry ${entry.name} inflates to ${total} bytes where its directory says ${entry.size}`,
+        ),
       );
     }
-    if (crc >>> 0 !== entry.crc) throw this.damaged(`entry ${entry.name} fails its CRC check`);
+    if (crc >>> 0 !== entry.crc) {
+      throw this.damaged(
+        said(`条目 ${entry.name} 的 CRC 校验不通过`, `entry ${entry.name} fails its CRC check`),
+      );
+    }
   }
 
   /** A whole (small) entry as text. */
@@ -184,7 +201,7 @@ export class ZipArchive {
     try {
       return decoder.decode(Buffer.concat(chunks));
     } catch {
-      throw this.damaged(`entry ${entry.name} is not UTF-8 text`);
+      throw this.damaged(notUtf8Part('条目', 'entry', entry.name));
     }
   }
 
@@ -194,19 +211,20 @@ export class ZipArchive {
       fed < 1024 * 1024 ? `${Math.ceil(fed / 1024).toLocaleString('en-US')} KiB` : mib(fed);
     return new InputError(
       'XLSX_LIMIT',
-      `${this.file}: entry ${entry.name} inflates to more than ${BOMB_RATIO} times its compressed size (over ${mib(total)} from ${compressed}): a zip bomb, not an export; it is refused.`,
-      'A real export compresses about 5 to 30 times; export the work orders again.',
+      said(
+        `${this.file}：条目 ${entry.name} 解压后超过压缩大小的 ${BOMB_RATIO} 倍（从 ${compressed} 解出超过 ${mib(total)}），这是 zip 炸弹，不是导出文件，不予读取。`,
+        `${this.file}: entry ${entry.name} inflates to more than ${BOMB_RATIO} times its compressed size (over ${mib(total)} from ${compressed}): a zip bomb, not an export; it is refused.`,
+      ),
+      said(
+        '真正的导出文件压缩比大约是 5 到 30 倍；请重新导出工单。',
+        'A real export compresses about 5 to 30 times; export the work orders again.',
+      ),
       { file: this.file },
     );
   }
 
-  damaged(what: string): InputError {
-    return new InputError(
-      'XLSX_CORRUPT',
-      `${this.file}: the workbook is damaged: ${what}.`,
-      DAMAGED_HINT,
-      { file: this.file },
-    );
+  damaged(what: Said): InputError {
+    return damagedWorkbook(this.file, what);
   }
 
   private async *raw(start: number, end: number): AsyncGenerator<Buffer> {
@@ -244,8 +262,11 @@ export class ZipArchive {
       const code = (error as NodeJS.ErrnoException).code;
       throw this.damaged(
         code === 'Z_BUF_ERROR'
-          ? `entry ${entry.name} is cut short`
-          : `entry ${entry.name} cannot be inflated (its compressed data is corrupt)`,
+          ? cutShort(entry)
+          : said(
+              `条目 ${entry.name} 无法解压（压缩数据已损坏）`,
+              `entry ${entry.name} cannot be inflated (its compressed data is corrupt)`,
+            ),
       );
     } finally {
       abort.abort();
@@ -258,7 +279,10 @@ export class ZipArchive {
     const header = await this.source.read(entry.localOffset, 30);
     if (header.length < 30 || header.readUInt32LE(0) !== LOCAL_SIGNATURE) {
       throw this.damaged(
-        `the directory points entry ${entry.name} at offset ${entry.localOffset}, where there is no entry`,
+        said(
+          `zip 目录说条目 ${entry.name} 在偏移 ${entry.localOffset} 处，那里却没有条目`,
+          `the directory points entry ${entry.name} at offset ${entry.localOffset}, where there is no entry`,
+        ),
       );
     }
     const nameLength = header.readUInt16LE(26);
@@ -318,20 +342,13 @@ function findExtra(extra: Buffer, id: number): Buffer | null {
   return null;
 }
 
-function incomplete(file: string): InputError {
-  return new InputError(
-    'XLSX_CORRUPT',
-    `${file}: the workbook is incomplete (the file ends before the end of its zip data).`,
-    'Download or export it again; the copy may have been cut short.',
-    { file },
-  );
-}
+const cutShort = (entry: ZipEntry) =>
+  said(`条目 ${entry.name} 不完整`, `entry ${entry.name} is cut short`);
 
 async function readDirectory(file: string, source: ByteSource): Promise<ZipEntry[]> {
-  const damaged = (what: string) =>
-    new InputError('XLSX_CORRUPT', `${file}: the workbook is damaged: ${what}.`, DAMAGED_HINT, {
-      file,
-    });
+  const damaged = (what: Said) => damagedWorkbook(file, what);
+  const broken = (zhAt: string, enAt: string) =>
+    damaged(said(`zip 目录在${zhAt}处损坏`, `its zip directory is broken at entry ${enAt}`));
   const tailStart = Math.max(0, source.size - TAIL_BYTES);
   const tail = await source.read(tailStart, source.size - tailStart);
   let eocd = -1;
@@ -346,7 +363,7 @@ async function readDirectory(file: string, source: ByteSource): Promise<ZipEntry
   let directorySize = tail.readUInt32LE(eocd + 12);
   let directoryOffset = tail.readUInt32LE(eocd + 16);
   if (tail.readUInt16LE(eocd + 4) !== 0 || tail.readUInt16LE(eocd + 6) !== 0) {
-    throw damaged('it is one part of a multi-volume zip');
+    throw damaged(said('它是分卷 zip 的其中一卷', 'it is one part of a multi-volume zip'));
   }
   if (count === 0xffff || directorySize === 0xffffffff || directoryOffset === 0xffffffff) {
     const locatorAt = tailStart + eocd - 20;
@@ -354,7 +371,9 @@ async function readDirectory(file: string, source: ByteSource): Promise<ZipEntry
     if (locator.length === 20 && locator.readUInt32LE(0) === ZIP64_LOCATOR_SIGNATURE) {
       const record = await source.read(readU64(locator, 8), 56);
       if (record.length < 56 || record.readUInt32LE(0) !== ZIP64_EOCD_SIGNATURE) {
-        throw damaged('its zip64 end-of-directory record is missing');
+        throw damaged(
+          said('缺少 zip64 目录结束记录', 'its zip64 end-of-directory record is missing'),
+        );
       }
       count = readU64(record, 32);
       directorySize = readU64(record, 40);
@@ -362,21 +381,23 @@ async function readDirectory(file: string, source: ByteSource): Promise<ZipEntry
     }
   }
   if (directoryOffset + directorySize > source.size) {
-    throw damaged('its zip directory points beyond the end of the file');
+    throw damaged(
+      said('zip 目录指向了文件末尾之外', 'its zip directory points beyond the end of the file'),
+    );
   }
   const directory = await source.read(directoryOffset, directorySize);
   const entries: ZipEntry[] = [];
   let at = 0;
   for (let i = 0; i < count; i++) {
     if (at + 46 > directory.length || directory.readUInt32LE(at) !== CENTRAL_SIGNATURE) {
-      throw damaged(`its zip directory is broken at entry ${i + 1} of ${count}`);
+      throw broken(`第 ${i + 1} 个条目（共 ${count} 个）`, `${i + 1} of ${count}`);
     }
     const nameLength = directory.readUInt16LE(at + 28);
     const extraLength = directory.readUInt16LE(at + 30);
     const commentLength = directory.readUInt16LE(at + 32);
     const nameEnd = at + 46 + nameLength;
     if (nameEnd + extraLength > directory.length) {
-      throw damaged(`its zip directory is broken at entry ${i + 1} of ${count}`);
+      throw broken(`第 ${i + 1} 个条目（共 ${count} 个）`, `${i + 1} of ${count}`);
     }
     const entry: ZipEntry = {
       name: directory
@@ -399,7 +420,7 @@ async function readDirectory(file: string, source: ByteSource): Promise<ZipEntry
       if (entry.compressedSize === 0xffffffff) entry.compressedSize = next();
       if (entry.localOffset === 0xffffffff) entry.localOffset = next();
       if (entry.size < 0 || entry.compressedSize < 0 || entry.localOffset < 0) {
-        throw damaged(`its zip directory is broken at entry ${entry.name}`);
+        throw broken(`条目 ${entry.name} `, entry.name);
       }
     }
     entries.push(entry);

@@ -9,7 +9,7 @@
  * unit of the data that the file does not name is never matched to one that looks alike: it
  * stays as written and is said (unitNotes).
  */
-import { InputError } from '../errors.js';
+import { InputError, invalidAt, placeInSentence, said, type Said } from '../errors.js';
 import { cleanText } from '../schema/values.js';
 import type { Target, Targets } from './targets.js';
 import type { Note } from './types.js';
@@ -42,20 +42,18 @@ export interface UnitHierarchy {
   names: ReadonlyMap<string, string>;
 }
 
-const HINT =
-  'A units file has one row per unit: 单位编码, 单位名称, 上级单位 (code or name; empty for the top unit) and optionally 别名 (other spellings, separated by ；).';
+const HINT = said(
+  '单位层级文件每行一个单位：单位编码、单位名称、上级单位（编码或名称；最上级单位留空），可选 别名（其他写法，用 ； 分隔）。',
+  'A units file has one row per unit: 单位编码, 单位名称, 上级单位 (code or name; empty for the top unit) and optionally 别名 (other spellings, separated by ；).',
+);
 
 /** The error for a units file that cannot be used; `where` is " row N", "[i]" or "". */
-export function invalidUnits(file: string, where: string, message: string): InputError {
-  const row = /^ row (\d+)$/.exec(where);
-  return new InputError('UNITS_INVALID', `${file}${where}: ${message}`, HINT, {
-    file,
-    row: row ? Number(row[1]) : undefined,
-  });
+export function invalidUnits(file: string, where: string, message: Said): InputError {
+  return invalidAt('UNITS_INVALID', file, where, message, HINT);
 }
 
-/** " row 7" → "row 7", "[3]" → "[3]": the place of another row, inside a message. */
-const place = (where: string) => where.trim();
+/** " row 7" → 第 7 行 / "row 7", "[3]" → "[3]": the place of another row, inside a message. */
+const place = (where: string) => placeInSentence(where);
 
 interface Entry {
   row: UnitRow;
@@ -75,7 +73,10 @@ function entriesOf(rows: readonly UnitRow[], file: string): Entry[] {
       throw invalidUnits(
         file,
         row.where,
-        `the unit name (单位名称) is empty${code ? ` for ${code}` : ''}.`,
+        said(
+          `${code ? `编码 ${code} 的` : ''}单位名称为空。`,
+          `the unit name (单位名称) is empty${code ? ` for ${code}` : ''}.`,
+        ),
       );
     }
     const before = byName.get(name);
@@ -84,8 +85,14 @@ function entriesOf(rows: readonly UnitRow[], file: string): Entry[] {
         file,
         row.where,
         before.code !== null && code !== null && before.code !== code
-          ? `${name} has two codes: ${before.code} (${place(before.row.where)}) and ${code}. Give one unit one code; other spellings go in 别名.`
-          : `${name} is listed twice (${place(before.row.where)} too).`,
+          ? said(
+              `${name} 有两个编码：${before.code}（${place(before.row.where).zh}）和 ${code}。一个单位只能有一个编码，其他写法请放在 别名 里。`,
+              `${name} has two codes: ${before.code} (${place(before.row.where).en}) and ${code}. Give one unit one code; other spellings go in 别名.`,
+            )
+          : said(
+              `${name} 出现了两次（${place(before.row.where).zh}也有）。`,
+              `${name} is listed twice (${place(before.row.where).en} too).`,
+            ),
       );
     }
     if (code !== null) {
@@ -94,14 +101,17 @@ function entriesOf(rows: readonly UnitRow[], file: string): Entry[] {
         throw invalidUnits(
           file,
           row.where,
-          `the code ${code} is used for ${other.name} (${place(other.row.where)}) and ${name}.`,
+          said(
+            `编码 ${code} 同时用于 ${other.name}（${place(other.row.where).zh}）和 ${name}。`,
+            `the code ${code} is used for ${other.name} (${place(other.row.where).en}) and ${name}.`,
+          ),
         );
     }
     const entry: Entry = { row, name, code };
     byName.set(name, entry);
     if (code !== null) byCode.set(code, entry);
   }
-  if (byName.size === 0) throw invalidUnits(file, '', 'no unit in it.');
+  if (byName.size === 0) throw invalidUnits(file, '', said('文件里没有单位。', 'no unit in it.'));
   return [...byName.values()];
 }
 
@@ -109,22 +119,27 @@ function entriesOf(rows: readonly UnitRow[], file: string): Entry[] {
 function spellingsOf(entries: readonly Entry[], file: string): Map<string, string> {
   const names = new Map<string, string>();
   const whose = new Map<string, Entry>();
-  const add = (spelling: string, entry: Entry, what: string) => {
+  const add = (spelling: string, entry: Entry, what: Said) => {
     const other = whose.get(spelling);
     if (other === entry || spelling === '') return;
     if (other)
       throw invalidUnits(
         file,
         entry.row.where,
-        `${what} '${spelling}' of ${entry.name} also names ${other.name} (${place(other.row.where)}).`,
+        said(
+          `${entry.name} 的${what.zh} '${spelling}' 也指向 ${other.name}（${place(other.row.where).zh}）。`,
+          `${what.en} '${spelling}' of ${entry.name} also names ${other.name} (${place(other.row.where).en}).`,
+        ),
       );
     whose.set(spelling, entry);
     names.set(spelling, entry.name);
   };
-  for (const e of entries) add(e.name, e, 'the name');
-  for (const e of entries) if (e.code !== null) add(e.code, e, 'the code');
-  for (const e of entries)
-    for (const a of e.row.aliases) add(cleanText(a), e, 'the spelling (别名)');
+  const NAME = said('名称', 'the name');
+  const CODE = said('编码', 'the code');
+  const ALIAS = said('别名', 'the spelling (别名)');
+  for (const e of entries) add(e.name, e, NAME);
+  for (const e of entries) if (e.code !== null) add(e.code, e, CODE);
+  for (const e of entries) for (const a of e.row.aliases) add(cleanText(a), e, ALIAS);
   return names;
 }
 
@@ -148,10 +163,17 @@ export function buildHierarchy(rows: readonly UnitRow[], file: string): UnitHier
       throw invalidUnits(
         file,
         e.row.where,
-        `the parent (上级单位) '${written}' of ${e.name} is not in the file. Add a row for it, or leave 上级单位 empty for a top unit.`,
+        said(
+          `${e.name} 的上级单位 '${written}' 不在文件里。请为它加一行，或者最上级单位的 上级单位 留空。`,
+          `the parent (上级单位) '${written}' of ${e.name} is not in the file. Add a row for it, or leave 上级单位 empty for a top unit.`,
+        ),
       );
     if (parent === e.name)
-      throw invalidUnits(file, e.row.where, `${e.name} is given as its own parent.`);
+      throw invalidUnits(
+        file,
+        e.row.where,
+        said(`${e.name} 的上级单位是它自己。`, `${e.name} is given as its own parent.`),
+      );
     parentOf.set(e.name, parent);
   }
   const units = new Map<string, Unit>();
@@ -162,7 +184,10 @@ export function buildHierarchy(rows: readonly UnitRow[], file: string): UnitHier
         throw invalidUnits(
           file,
           e.row.where,
-          `the parents go round in a circle: ${[...chain.slice(chain.indexOf(p)), p].join(' → ')}.`,
+          said(
+            `上级单位绕成了一个圈：${[...chain.slice(chain.indexOf(p)), p].join(' → ')}。`,
+            `the parents go round in a circle: ${[...chain.slice(chain.indexOf(p)), p].join(' → ')}.`,
+          ),
         );
       chain.push(p);
     }
@@ -268,8 +293,14 @@ export function namedTargets(targets: Targets, h: UnitHierarchy): Targets {
     if (before !== undefined)
       throw new InputError(
         'TARGETS_INVALID',
-        `${targets.file}: ${before} and ${written} are one unit in ${h.file} (${unit}): give it one target.`,
-        'Keep one row per unit in the targets file, by any of its spellings.',
+        said(
+          `${targets.file}：${before} 和 ${written} 在 ${h.file} 里是同一个单位（${unit}），请只给它一个指标。`,
+          `${targets.file}: ${before} and ${written} are one unit in ${h.file} (${unit}): give it one target.`,
+        ),
+        said(
+          '考核指标文件里每个单位只保留一行（用哪种写法都可以）。',
+          'Keep one row per unit in the targets file, by any of its spellings.',
+        ),
         { file: targets.file },
       );
     from.set(unit, written);

@@ -5,7 +5,7 @@
  * A row that cannot be read is an error naming its row: targets are management's figures and
  * are never guessed. Parsing only: src/io/targets.ts reads the file.
  */
-import { InputError } from '../errors.js';
+import { invalidAt, said, type InputError, type Said } from '../errors.js';
 import { isTotalRow } from '../ingest/row-notes.js';
 import type { Cell, RawRow } from '../io/table.js';
 import { FIELD_SPECS, TARGET_FIELDS, headerKey, type TargetField } from '../schema/fields.js';
@@ -64,8 +64,10 @@ const KEYS = Object.fromEntries(
   Object.entries(HEADERS).map(([column, names]) => [column, new Set(names.map(headerKey))]),
 ) as Record<Column, Set<string>>;
 const HEADER_SEARCH_ROWS = 20;
-const HINT =
-  'A targets file has one row per unit: 供电单位, 年度指标 and optionally 户数; name other headers with --map targetUnit=HEADER, --map target=HEADER, --map customers=HEADER.';
+const HINT = said(
+  '考核指标文件每行一个单位：供电单位、年度指标，可选 户数；表头不同时请用 --map targetUnit=表头、--map target=表头、--map customers=表头 指定。',
+  'A targets file has one row per unit: 供电单位, 年度指标 and optionally 户数; name other headers with --map targetUnit=HEADER, --map target=HEADER, --map customers=HEADER.',
+);
 
 /**
  * A header's key without the year management writes into it: "2016年指标", "2016年度考核指标",
@@ -99,15 +101,11 @@ function negative(cell: Cell): boolean {
 }
 
 /** The error for a targets file that cannot be used; `where` is " row N" or "[i]" or "". */
-export function invalidTargets(file: string, where: string, message: string): InputError {
-  const row = /^ row (\d+)$/.exec(where);
-  return new InputError('TARGETS_INVALID', `${file}${where}: ${message}`, HINT, {
-    file,
-    row: row ? Number(row[1]) : undefined,
-  });
+export function invalidTargets(file: string, where: string, message: Said): InputError {
+  return invalidAt('TARGETS_INVALID', file, where, message, HINT);
 }
 
-function fail(file: string, where: string, message: string): never {
+function fail(file: string, where: string, message: Said): never {
   throw invalidTargets(file, where, message);
 }
 
@@ -120,13 +118,24 @@ function addTarget(
   customersCell: Cell,
 ): void {
   const unit = cleanText(cellText(unitCell));
-  if (unit === '') fail(file, where, 'the unit is empty.');
+  if (unit === '') fail(file, where, said('单位为空。', 'the unit is empty.'));
   const target = parseCount(targetCell);
   if (target === null || target === undefined) {
+    const text = cellText(targetCell);
     fail(
       file,
       where,
-      `the target of ${unit} is ${target === null ? 'empty' : `'${cellText(targetCell)}', ${negative(targetCell) ? 'below 0: a target is a count of complaints, 0 or more' : 'not a number'}`}.`,
+      target === null
+        ? said(`${unit} 的指标为空。`, `the target of ${unit} is empty.`)
+        : negative(targetCell)
+          ? said(
+              `${unit} 的指标是 '${text}'，小于 0：指标是投诉件数，应为 0 或以上。`,
+              `the target of ${unit} is '${text}', below 0: a target is a count of complaints, 0 or more.`,
+            )
+          : said(
+              `${unit} 的指标是 '${text}'，不是数字。`,
+              `the target of ${unit} is '${text}', not a number.`,
+            ),
     );
   }
   const customers = parseCount(customersCell);
@@ -134,10 +143,13 @@ function addTarget(
     fail(
       file,
       where,
-      `the customer count of ${unit} is '${cellText(customersCell)}', not a number.`,
+      said(
+        `${unit} 的户数是 '${cellText(customersCell)}'，不是数字。`,
+        `the customer count of ${unit} is '${cellText(customersCell)}', not a number.`,
+      ),
     );
   }
-  if (byUnit.has(unit)) fail(file, where, `${unit} is listed twice.`);
+  if (byUnit.has(unit)) fail(file, where, said(`${unit} 出现了两次。`, `${unit} is listed twice.`));
   byUnit.set(unit, { unit, target, customers });
 }
 
@@ -174,14 +186,18 @@ function noHeader(rows: readonly RawRow[], file: string, map: TargetMap): never 
   const mapped = Object.entries(map)
     .filter(([field]) => (TARGET_FIELDS as readonly string[]).includes(field))
     .map(([field, header]) => `--map ${field}=${header}`);
+  const seen = best && texts(best).length > 0 ? texts(best).map(visible) : null;
   fail(
     file,
     '',
-    `no header with a unit column (供电单位) and a target column (年度指标) in the first ${HEADER_SEARCH_ROWS} rows` +
-      (mapped.length > 0 ? ` (with ${mapped.join(', ')})` : '') +
-      (best && texts(best).length > 0
-        ? `. Headers found on row ${best.row}: ${texts(best).map(visible).join(', ')}.`
-        : '.'),
+    said(
+      `前 ${HEADER_SEARCH_ROWS} 行里没有同时含单位列（供电单位）和指标列（年度指标）的表头` +
+        (mapped.length > 0 ? `（已指定 ${mapped.join('、')}）` : '') +
+        (seen && best ? `。第 ${best.row} 行的表头：${seen.join('、')}。` : '。'),
+      `no header with a unit column (供电单位) and a target column (年度指标) in the first ${HEADER_SEARCH_ROWS} rows` +
+        (mapped.length > 0 ? ` (with ${mapped.join(', ')})` : '') +
+        (seen && best ? `. Headers found on row ${best.row}: ${seen.join(', ')}.` : '.'),
+    ),
   );
 }
 
@@ -211,17 +227,40 @@ export function parseTargetRows(
     const pick = (c: Column) => (columns[c] === undefined ? null : (cells[columns[c]] ?? null));
     addTarget(byUnit, file, ` row ${row.row}`, pick('unit'), pick('target'), pick('customers'));
   }
-  if (byUnit.size === 0) fail(file, '', 'the header is there but no unit follows it.');
+  if (byUnit.size === 0) {
+    fail(
+      file,
+      '',
+      said('有表头，但表头下面没有单位。', 'the header is there but no unit follows it.'),
+    );
+  }
   return { file, byUnit };
+}
+
+const EXPECTED_OBJECT = said('应为一个对象。', 'expected an object.');
+
+/** A JSON file that does not parse: the parser's own words stay as they are. */
+export function notJson(error: unknown): Said {
+  const why = (error as Error).message;
+  return said(`不是有效的 JSON（${why}）。`, `not valid JSON (${why}).`);
 }
 
 /** Targets from JSON: an array of {unit, target, customers?}, or {"targets": [...]}. */
 export function parseTargetJson(doc: unknown, file: string, map: TargetMap = {}): Targets {
   const list = Array.isArray(doc) ? doc : (doc as { targets?: unknown } | null)?.targets;
-  if (!Array.isArray(list)) fail(file, '', 'expected an array of {"unit", "target", "customers"}.');
+  if (!Array.isArray(list)) {
+    fail(
+      file,
+      '',
+      said(
+        '应为 {"unit", "target", "customers"} 组成的数组。',
+        'expected an array of {"unit", "target", "customers"}.',
+      ),
+    );
+  }
   const byUnit = new Map<string, Target>();
   list.forEach((item: unknown, i) => {
-    if (typeof item !== 'object' || item === null) fail(file, `[${i}]`, 'expected an object.');
+    if (typeof item !== 'object' || item === null) fail(file, `[${i}]`, EXPECTED_OBJECT);
     const entries = Object.entries(item as Record<string, unknown>);
     const pick = (c: Column): Cell => {
       const wanted = map[MAP_NAMES[c]];
@@ -232,7 +271,7 @@ export function parseTargetJson(doc: unknown, file: string, map: TargetMap = {})
     };
     addTarget(byUnit, file, `[${i}]`, pick('unit'), pick('target'), pick('customers'));
   });
-  if (byUnit.size === 0) fail(file, '', 'no targets in it.');
+  if (byUnit.size === 0) fail(file, '', said('文件里没有指标。', 'no targets in it.'));
   return { file, byUnit };
 }
 
@@ -242,7 +281,7 @@ export function parseTargetJsonText(text: string, file: string, map: TargetMap =
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    fail(file, '', `not valid JSON (${(error as Error).message}).`);
+    fail(file, '', notJson(error));
   }
   return parseTargetJson(doc, file, map);
 }

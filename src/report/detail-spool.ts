@@ -14,8 +14,7 @@
  * UTF-16 code units, so any text comes back exactly, lone surrogates included.
  */
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { InputError } from '../errors.js';
+import { spoolError } from '../io/spool.js';
 import type { Cell } from '../io/table.js';
 
 /** Bytes written or read at a time (even: a UTF-16 code unit is never cut). */
@@ -105,11 +104,7 @@ export class RowSpool {
       for (let at = 0; at < bytes.length;) at += writeSync(this.fd, bytes, at);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code ?? 'error';
-      throw new InputError(
-        'OUTPUT_UNWRITABLE',
-        `${tmpdir()}: the temporary folder ${code === 'ENOSPC' ? 'is full' : `cannot be written (${code})`}; the rows waiting for the report could not be kept there.`,
-        'Free space there, or set TMPDIR to a folder with more room, and run again.',
-      );
+      throw spoolError(code);
     }
   }
 

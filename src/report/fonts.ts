@@ -10,7 +10,7 @@
  */
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
-import { InstallError } from '../errors.js';
+import { InstallError, said } from '../errors.js';
 import { releaseTemporary, temporaryFolder } from '../io/temp.js';
 import { createRequire } from 'node:module';
 import { basename, dirname, join } from 'node:path';
@@ -51,7 +51,10 @@ export function chartFontFiles(): string[] {
     dir = join(dirname(require.resolve(PACKAGE)), '..', 'fonts');
   } catch {
     throw new InstallError(
-      `the chart font package ${PACKAGE} is not installed; reinstall with npm install.`,
+      said(
+        `没有安装图表字体包 ${PACKAGE}；请用 npm install 重新安装。`,
+        `the chart font package ${PACKAGE} is not installed; reinstall with npm install.`,
+      ),
       PACKAGE,
     );
   }
@@ -67,7 +70,13 @@ export function fontFilesIn(dir: string): string[] {
   const files = FILES.map((f) => join(dir, f));
   const missing = files.find((f) => !existsSync(f));
   if (missing) {
-    throw new InstallError(`chart font missing: ${missing}; reinstall with npm install.`, missing);
+    throw new InstallError(
+      said(
+        `缺少图表字体：${missing}；请用 npm install 重新安装。`,
+        `chart font missing: ${missing}; reinstall with npm install.`,
+      ),
+      missing,
+    );
   }
   return files;
 }

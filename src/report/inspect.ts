@@ -35,7 +35,9 @@ export function renderInspect(
       const u = bad.shift()!;
       const why = u.message.startsWith(`${u.file}: `)
         ? u.message.slice(u.file.length + 2)
-        : u.message;
+        : u.message.startsWith(`${u.file}：`)
+          ? u.message.slice(u.file.length + 1)
+          : u.message;
       out.push(c.bold(u.file), `  ${c.red(`${L.unreadable}${L.unreadableColon}${why}`)}`);
       if (u.hint) out.push(`  ${u.hint}`);
       out.push('');

@@ -100,7 +100,7 @@ export function inspectJson(
     },
     rejects: result.rejects,
     rejectsOmitted: result.rejectsOmitted,
-    warnings: result.warnings,
+    warnings: result.warnings.map((w) => w.en),
   };
 }
 
@@ -156,7 +156,7 @@ export function resultJson(result: PipelineResult, options: JsonParts = {}): obj
     settings: a.settings,
     // The book wording of a note is the report's (model.ts), not the contract's.
     notes: a.notes.map(({ code, message, zh }) => ({ code, message, zh })),
-    warnings: i.warnings,
+    warnings: i.warnings.map((w) => w.en),
     rejects: i.rejects,
     rejectsOmitted: i.rejectsOmitted,
   };

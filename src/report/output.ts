@@ -5,7 +5,7 @@
  * for: a JSON or CSV run never loads exceljs or echarts.
  */
 import { extname } from 'node:path';
-import { InputError } from '../errors.js';
+import { InputError, said } from '../errors.js';
 import { OutputFile, checkWritable, writeFileAtomic } from '../io/write.js';
 import { hasYearToDate, yearToDatePeriod } from '../metrics/sections/year-to-date.js';
 import type { AnalysisInput } from '../metrics/types.js';
@@ -24,6 +24,7 @@ export type OutputKind = 'xlsx' | 'docx' | 'md' | 'csv' | 'json';
 const KINDS: readonly OutputKind[] = ['xlsx', 'docx', 'md', 'csv', 'json'];
 const KINDS_TEXT =
   '.xlsx (the workbook), .docx or .md (the written bulletin), .csv (the units table) or .json (the result)';
+const KINDS_ZH = '.xlsx（工作簿）、.docx 或 .md（书面通报）、.csv（单位表）或 .json（结果）';
 
 /**
  * Checks an output path before any work: its kind, and that its folder is writable. `named` is
@@ -45,11 +46,20 @@ export function outputKind(target: string, named = `--out ${target}`): OutputKin
     throw new InputError(
       'BAD_OPTION',
       old
-        ? `${named}: the old Word format (.doc) is not written; the written bulletin is a .docx file.`
-        : `${named}: expected a ${KINDS_TEXT} file name.`,
+        ? said(
+            `${named}：不输出旧版 Word 格式（.doc），书面通报是 .docx 文件。`,
+            `${named}: the old Word format (.doc) is not written; the written bulletin is a .docx file.`,
+          )
+        : said(
+            `${named}：文件名应以 ${KINDS_ZH} 结尾。`,
+            `${named}: expected a ${KINDS_TEXT} file name.`,
+          ),
       old
-        ? `End the name in .docx instead. The kinds written: ${KINDS_TEXT}.`
-        : 'The extension says what is written.',
+        ? said(
+            `请把文件名改为以 .docx 结尾。可输出的格式：${KINDS_ZH}。`,
+            `End the name in .docx instead. The kinds written: ${KINDS_TEXT}.`,
+          )
+        : said('扩展名决定输出什么。', 'The extension says what is written.'),
     );
   }
   return kind;

@@ -13,7 +13,7 @@
 import { readFile } from 'node:fs/promises';
 import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
-import { InputError } from '../errors.js';
+import { InputError, said, type Said } from '../errors.js';
 import { ZipArchive, bufferSource } from '../io/zip.js';
 import { closest } from '../settings/suggest.js';
 import type { ChartImage } from './charts.js';
@@ -23,10 +23,18 @@ import { SectionData, templateData } from './template-data.js';
 import type { ReportModel } from './types.js';
 
 const DOCUMENT = 'word/document.xml';
-const DOCX_HINT = 'Give a Word document saved as .docx (Word: File > Save As > Word Document).';
+const DOCX_HINT = said(
+  '请给出另存为 .docx 的 Word 文档（Word：文件 > 另存为 > Word 文档）。',
+  'Give a Word document saved as .docx (Word: File > Save As > Word Document).',
+);
 
-function templateError(file: string, message: string, hint?: string): InputError {
-  return new InputError('BAD_TEMPLATE', `--template ${file}: ${message}`, hint, { file });
+function templateError(file: string, message: Said, hint?: Said): InputError {
+  return new InputError(
+    'BAD_TEMPLATE',
+    said(`模板 ${file}（--template）：${message.zh}`, `--template ${file}: ${message.en}`),
+    hint,
+    { file },
+  );
 }
 
 /** The template's bytes: a missing file or a folder is said as for any other input. */
@@ -38,22 +46,29 @@ async function readTemplate(file: string): Promise<Buffer> {
     if (code === 'ENOENT')
       throw new InputError(
         'FILE_NOT_FOUND',
-        `--template ${file}: no such file.`,
-        'Check the path; a path in the config file is relative to its folder.',
+        said(`模板 ${file}（--template）：文件不存在。`, `--template ${file}: no such file.`),
+        said(
+          '请检查路径；配置文件里的路径是相对于配置文件所在文件夹的。',
+          'Check the path; a path in the config file is relative to its folder.',
+        ),
         { file },
       );
     if (code === 'EISDIR')
       throw new InputError(
         'FILE_UNREADABLE',
-        `--template ${file}: is a folder, not a file.`,
+        said(
+          `模板 ${file}（--template）：这是文件夹，不是文件。`,
+          `--template ${file}: is a folder, not a file.`,
+        ),
         DOCX_HINT,
-        {
-          file,
-        },
+        { file },
       );
     throw new InputError(
       'FILE_UNREADABLE',
-      `--template ${file}: cannot be read (${code ?? String(error)}).`,
+      said(
+        `模板 ${file}（--template）：无法读取（${code ?? String(error)}）。`,
+        `--template ${file}: cannot be read (${code ?? String(error)}).`,
+      ),
       undefined,
       { file },
     );
@@ -79,8 +94,14 @@ async function checkInflatedSize(file: string, bytes: Buffer): Promise<void> {
   if (total > MAX_TEMPLATE_BYTES)
     throw templateError(
       file,
-      `its parts inflate to ${Math.round(total / 1024 ** 2)} MiB, more than a template can be (${MAX_TEMPLATE_BYTES / 1024 ** 2} MiB).`,
-      'Give the bulletin template itself: a Word document of text, tables and a logo or two.',
+      said(
+        `解压后共 ${Math.round(total / 1024 ** 2)} MiB，超过模板的上限（${MAX_TEMPLATE_BYTES / 1024 ** 2} MiB）。`,
+        `its parts inflate to ${Math.round(total / 1024 ** 2)} MiB, more than a template can be (${MAX_TEMPLATE_BYTES / 1024 ** 2} MiB).`,
+      ),
+      said(
+        '请给出通报模板本身：只含文字、表格和一两个标志图片的 Word 文档。',
+        'Give the bulletin template itself: a Word document of text, tables and a logo or two.',
+      ),
     );
 }
 
@@ -90,13 +111,22 @@ function openZip(file: string, bytes: Buffer): PizZip {
   if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
     throw templateError(
       file,
-      'a Word 97–2003 .doc file or a password-protected document, not a .docx.',
-      'Open it in Word or WPS, remove any password, and save it as .docx (Word Document).',
+      said(
+        '这是 Word 97–2003 的 .doc 文件或设有密码的文档，不是 .docx。',
+        'a Word 97–2003 .doc file or a password-protected document, not a .docx.',
+      ),
+      said(
+        '请用 Word 或 WPS 打开，取消密码，另存为 .docx（Word 文档）。',
+        'Open it in Word or WPS, remove any password, and save it as .docx (Word Document).',
+      ),
     );
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50)
     throw templateError(
       file,
-      'not a Word document (.docx is a zip file; this is not one).',
+      said(
+        '不是 Word 文档（.docx 是 zip 文件，这个不是）。',
+        'not a Word document (.docx is a zip file; this is not one).',
+      ),
       DOCX_HINT,
     );
   let zip: PizZip;
@@ -105,15 +135,26 @@ function openZip(file: string, bytes: Buffer): PizZip {
   } catch (error) {
     throw templateError(
       file,
-      `the file is damaged (${error instanceof Error ? error.message : String(error)}).`,
-      'Open it in Word or WPS and save it again, or use the original template.',
+      (() => {
+        const why = error instanceof Error ? error.message : String(error);
+        return said(`文件已损坏（${why}）。`, `the file is damaged (${why}).`);
+      })(),
+      said(
+        '请用 Word 或 WPS 打开后重新保存，或使用原始模板。',
+        'Open it in Word or WPS and save it again, or use the original template.',
+      ),
     );
   }
   if (zip.file(DOCUMENT) === null)
     throw templateError(
       file,
-      `a zip file but not a Word document (no ${DOCUMENT}).`,
-      zip.file('xl/workbook.xml') !== null ? 'It is an Excel workbook. ' + DOCX_HINT : DOCX_HINT,
+      said(
+        `是 zip 文件，但不是 Word 文档（没有 ${DOCUMENT}）。`,
+        `a zip file but not a Word document (no ${DOCUMENT}).`,
+      ),
+      zip.file('xl/workbook.xml') !== null
+        ? said(`这是 Excel 工作簿。${DOCX_HINT.zh}`, 'It is an Excel workbook. ' + DOCX_HINT.en)
+        : DOCX_HINT,
     );
   return zip;
 }
@@ -143,55 +184,81 @@ function compileError(file: string, error: unknown): InputError {
   const properties = (error as { properties?: TemplateErrorProperties }).properties;
   if (properties === undefined) {
     const message = error instanceof Error ? error.message : String(error);
-    return templateError(file, `the document cannot be read (${message}).`, DOCX_HINT);
+    return templateError(
+      file,
+      said(`文档无法读取（${message}）。`, `the document cannot be read (${message}).`),
+      DOCX_HINT,
+    );
   }
   const all = properties.errors?.map((e) => e.properties ?? {}) ?? [properties];
-  const said = [...new Set(all.map(describeTagError))];
-  const shown =
-    said.slice(0, 3).join('; ') + (said.length > 3 ? `; and ${said.length - 3} more` : '');
+  const described = all.map(describeTagError);
+  const en = [...new Set(described.map((d) => d.en))];
+  const zh = [...new Set(described.map((d) => d.zh))];
+  const shown = en.slice(0, 3).join('; ') + (en.length > 3 ? `; and ${en.length - 3} more` : '');
+  const zhShown = zh.slice(0, 3).join('；') + (zh.length > 3 ? `；等` : '');
   return templateError(
     file,
-    `${said.length === 1 ? 'a tag problem' : `${said.length} tag problems`}: ${shown}.`,
-    'Every {#name} needs its {/name}, in the same table if it is in one; a tag is written in one piece, {name}.',
+    said(
+      `有 ${zh.length} 个标签问题：${zhShown}。`,
+      `${en.length === 1 ? 'a tag problem' : `${en.length} tag problems`}: ${shown}.`,
+    ),
+    said(
+      '每个 {#名称} 都要有对应的 {/名称}，在表格里时要在同一个表格里；标签要一次写完整，如 {名称}。',
+      'Every {#name} needs its {/name}, in the same table if it is in one; a tag is written in one piece, {name}.',
+    ),
   );
 }
 
-function describeTagError(p: TemplateErrorProperties): string {
+function describeTagError(p: TemplateErrorProperties): Said {
   const tag = p.xtag ?? '';
   switch (p.id) {
     case 'unclosed_loop':
-      return `{#${tag}} is never closed with {/${tag}}`;
+      return said(`{#${tag}} 没有用 {/${tag}} 结束`, `{#${tag}} is never closed with {/${tag}}`);
     case 'unopened_loop':
-      return `{/${tag}} closes a loop that was not opened`;
+      return said(`{/${tag}} 结束的循环没有开始过`, `{/${tag}} closes a loop that was not opened`);
     case 'unclosed_tag':
-      return `the tag {${tag} has no closing }`;
+      return said(`标签 {${tag} 缺少结尾的 }`, `the tag {${tag} has no closing }`);
     case 'unopened_tag':
-      return `the tag ${tag}} has no opening {`;
+      return said(`标签 ${tag}} 缺少开头的 {`, `the tag ${tag}} has no opening {`);
     case 'duplicate_open_tag':
-      return `the tag ${tag} has two opening {`;
+      return said(`标签 ${tag} 有两个开头的 {`, `the tag ${tag} has two opening {`);
     case 'duplicate_close_tag':
-      return `the tag ${tag} has two closing }`;
+      return said(`标签 ${tag} 有两个结尾的 }`, `the tag ${tag} has two closing }`);
     case 'closing_tag_does_not_match_opening_tag':
     case 'unbalanced_loop_tags':
     case 'loop_position_invalid':
-    case 'raw_xml_tag_should_be_only_text_in_paragraph':
-      return (p.explanation ?? 'loop tags do not pair').replace(/\.$/, '');
-    default:
-      return (p.explanation ?? p.id ?? 'unknown problem').replace(/\.$/, '');
+    case 'raw_xml_tag_should_be_only_text_in_paragraph': {
+      // docxtemplater's own explanation, in English: kept beside the Chinese.
+      const why = (p.explanation ?? 'loop tags do not pair').replace(/\.$/, '');
+      return said(`循环标签不配对（${why}）`, why);
+    }
+    default: {
+      const why = (p.explanation ?? p.id ?? 'unknown problem').replace(/\.$/, '');
+      return said(`标签有误（${why}）`, why);
+    }
   }
 }
 
 /** The tags the tool does not know, each with the closest known one. */
 function unknownTagsError(file: string, unknown: UsedTags['unknown']): InputError {
-  const listed = unknown.map((u) => {
-    if (u.knownInside !== null) return `${u.tag} (only ${u.knownInside})`;
+  const listed = unknown.map((u): Said => {
+    if (u.knownInside !== null)
+      return said(`${u.tag}（只能用在 ${u.knownInside} 里）`, `${u.tag} (only ${u.knownInside})`);
     const near = closest(u.name, u.known);
-    return near === null ? u.tag : `${u.tag} (did you mean ${u.tag.replace(u.name, near)}?)`;
+    if (near === null) return said(u.tag, u.tag);
+    const meant = u.tag.replace(u.name, near);
+    return said(`${u.tag}（是不是 ${meant}？）`, `${u.tag} (did you mean ${meant}?)`);
   });
   return templateError(
     file,
-    `${unknown.length === 1 ? 'a tag' : `${unknown.length} tags`} the tool does not know: ${listed.join(', ')}.`,
-    'The tags a template can use are listed in the README: “The bulletin in a company’s own template”.',
+    said(
+      `有 ${unknown.length} 个本工具不认识的标签：${listed.map((l) => l.zh).join('、')}。`,
+      `${unknown.length === 1 ? 'a tag' : `${unknown.length} tags`} the tool does not know: ${listed.map((l) => l.en).join(', ')}.`,
+    ),
+    said(
+      '模板可用的标签见 README 的“The bulletin in a company’s own template”一节。',
+      'The tags a template can use are listed in the README: “The bulletin in a company’s own template”.',
+    ),
   );
 }
 
@@ -202,8 +269,14 @@ function unknownTagsError(file: string, unknown: UsedTags['unknown']): InputErro
 function noTagsError(file: string): InputError {
   return templateError(
     file,
-    'holds no tag the tool fills, so the bulletin would be this document unchanged.',
-    'Mark where the bulletin goes with tags such as {title}, {period}, {#overall}…{/overall} or {#sections}…{/sections}; the README lists them (“The bulletin in a company’s own template”).',
+    said(
+      '里面没有本工具填写的标签，生成的通报会和这个文档一模一样。',
+      'holds no tag the tool fills, so the bulletin would be this document unchanged.',
+    ),
+    said(
+      '请用 {title}、{period}、{#overall}…{/overall} 或 {#sections}…{/sections} 这样的标签标出通报内容的位置；README 的“The bulletin in a company’s own template”一节列出了全部标签。',
+      'Mark where the bulletin goes with tags such as {title}, {period}, {#overall}…{/overall} or {#sections}…{/sections}; the README lists them (“The bulletin in a company’s own template”).',
+    ),
   );
 }
 

@@ -3,7 +3,7 @@
  * notes and blank rows above the header, so the header is the row (among the first
  * HEADER_SEARCH_ROWS) that maps the most fields, not row 1.
  */
-import { InputError } from '../errors.js';
+import { InputError, said } from '../errors.js';
 import type { Cell, RawRow } from '../io/table.js';
 import {
   FIELDS,
@@ -89,17 +89,22 @@ export function checkMapping(
   mapping: ColumnMapping,
   overrides: MapOverrides,
 ): void {
-  const found = mapping.headers
-    .filter((h) => h !== '')
-    .map(visible)
-    .join(', ');
+  const headers = mapping.headers.filter((h) => h !== '').map(visible);
+  const found = headers.join(', ');
+  const zhFound = headers.join('、');
   for (const field of FIELDS) {
     const header = overrides[field];
     if (header !== undefined && mapping.columns[field] === undefined) {
       throw new InputError(
         'MAP_HEADER_NOT_FOUND',
-        `${file}: --map ${field}=${header}: no column '${header}' in the header on row ${headerRow}. Headers found: ${found}.`,
-        `Use one of the headers above: --map ${field}=HEADER.`,
+        said(
+          `${file}：--map ${field}=${header}：第 ${headerRow} 行的表头里没有 '${header}' 列。现有表头：${zhFound}。`,
+          `${file}: --map ${field}=${header}: no column '${header}' in the header on row ${headerRow}. Headers found: ${found}.`,
+        ),
+        said(
+          `请用上面的表头之一：--map ${field}=表头。`,
+          `Use one of the headers above: --map ${field}=HEADER.`,
+        ),
         { file, row: headerRow },
       );
     }
@@ -109,8 +114,14 @@ export function checkMapping(
     if (spec.required && mapping.columns[field] === undefined) {
       throw new InputError(
         'MISSING_COLUMN',
-        `${file}: no ${spec.zh} (${field}) column in the header on row ${headerRow}. Headers found: ${found}.`,
-        `If one of them holds ${spec.zh}, map it: --map ${field}=HEADER.`,
+        said(
+          `${file}：第 ${headerRow} 行的表头里没有 ${spec.zh}（${field}）列。现有表头：${zhFound}。`,
+          `${file}: no ${spec.zh} (${field}) column in the header on row ${headerRow}. Headers found: ${found}.`,
+        ),
+        said(
+          `如果其中某一列就是${spec.zh}，请用 --map ${field}=表头 指定。`,
+          `If one of them holds ${spec.zh}, map it: --map ${field}=HEADER.`,
+        ),
         { file, row: headerRow },
       );
     }

@@ -4,7 +4,7 @@
  * here once, and every problem is named with its JSON path.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { InputError } from '../errors.js';
+import { InputError, said } from '../errors.js';
 import { compileTextTable, normalizeWord, type TextTable } from './normalize.js';
 
 export const DISCIPLINES = ['运检', '营销'] as const;
@@ -73,8 +73,14 @@ export function loadTaxonomy(nameOrFile: string = DEFAULT_TAXONOMY): Taxonomy {
   if (!shipped && !existsSync(path)) {
     throw new InputError(
       'BAD_OPTION',
-      `--taxonomy ${nameOrFile}: neither a shipped taxonomy nor a file.`,
-      `Shipped: ${shippedTaxonomies().join(', ')}; or give the path of your own JSON file.`,
+      said(
+        `选项 --taxonomy ${nameOrFile}：既不是自带的分类体系，也不是文件。`,
+        `--taxonomy ${nameOrFile}: neither a shipped taxonomy nor a file.`,
+      ),
+      said(
+        `自带的分类体系：${shippedTaxonomies().join('、')}；也可以给出自己的 JSON 文件路径。`,
+        `Shipped: ${shippedTaxonomies().join(', ')}; or give the path of your own JSON file.`,
+      ),
     );
   }
   const { taxonomy, problems } = parseTaxonomy(
@@ -85,8 +91,14 @@ export function loadTaxonomy(nameOrFile: string = DEFAULT_TAXONOMY): Taxonomy {
     const first = problems[0]!;
     throw new InputError(
       'BAD_OPTION',
-      `${nameOrFile}: not a valid taxonomy (${problems.length} problem${problems.length > 1 ? 's' : ''}; first: ${first.path}: ${first.message}).`,
-      `See them all: complaints taxonomy --validate ${nameOrFile}`,
+      said(
+        `${nameOrFile}：不是有效的分类体系（${problems.length} 个问题；第一个：${first.path}：${first.message}）。`,
+        `${nameOrFile}: not a valid taxonomy (${problems.length} problem${problems.length > 1 ? 's' : ''}; first: ${first.path}: ${first.message}).`,
+      ),
+      said(
+        `查看全部问题：complaints taxonomy --validate ${nameOrFile}`,
+        `See them all: complaints taxonomy --validate ${nameOrFile}`,
+      ),
       { file: nameOrFile },
     );
   }
@@ -449,8 +461,14 @@ export function shippedTextEntries(): [string, string][] {
     const first = problems[0]!;
     throw new InputError(
       'BAD_OPTION',
-      `text/zh-power.json: not a valid text table (${first.path}: ${first.message}).`,
-      'See them all: complaints taxonomy --validate src/taxonomy/data/text/zh-power.json',
+      said(
+        `text/zh-power.json：不是有效的文本表（${first.path}：${first.message}）。`,
+        `text/zh-power.json: not a valid text table (${first.path}: ${first.message}).`,
+      ),
+      said(
+        '查看全部问题：complaints taxonomy --validate src/taxonomy/data/text/zh-power.json',
+        'See them all: complaints taxonomy --validate src/taxonomy/data/text/zh-power.json',
+      ),
     );
   }
   shippedText = entries;

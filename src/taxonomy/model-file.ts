@@ -1,8 +1,20 @@
 /** Reading a model file made by `classify --train`, checked against the taxonomy in use. */
 import { readFileSync } from 'node:fs';
-import { InputError } from '../errors.js';
+import { InputError, said } from '../errors.js';
 import type { Taxonomy } from './load.js';
 import { NaiveBayes } from './model.js';
+
+const MAKE_ONE = said(
+  '请用 complaints classify --train 标注文件 --model 文件 生成模型。',
+  'Make a model with complaints classify --train LABELLED --model FILE.',
+);
+
+/** What NaiveBayes.fromJSON refuses, in Chinese (its English is the message's). */
+function zhProblem(problem: string): string {
+  if (problem.startsWith('not a ')) return `不是模型文件（${problem.slice('not a '.length)}）`;
+  if (problem.endsWith(' missing')) return `缺少 ${problem.slice(0, -' missing'.length)}`;
+  return problem;
+}
 
 export function loadModel(file: string, taxonomy: Taxonomy): NaiveBayes {
   let doc: unknown;
@@ -11,8 +23,14 @@ export function loadModel(file: string, taxonomy: Taxonomy): NaiveBayes {
   } catch (error) {
     throw new InputError(
       'FILE_UNREADABLE',
-      `--model ${file}: cannot be read as JSON (${(error as Error).message.split('\n')[0]}).`,
-      'Make a model with complaints classify --train LABELLED --model FILE.',
+      (() => {
+        const why = (error as Error).message.split('\n')[0];
+        return said(
+          `模型文件 ${file}（--model）：无法按 JSON 读取（${why}）。`,
+          `--model ${file}: cannot be read as JSON (${why}).`,
+        );
+      })(),
+      MAKE_ONE,
       { file },
     );
   }
@@ -20,8 +38,8 @@ export function loadModel(file: string, taxonomy: Taxonomy): NaiveBayes {
   if (typeof model === 'string')
     throw new InputError(
       'FILE_UNREADABLE',
-      `--model ${file}: ${model}.`,
-      'Make a model with complaints classify --train LABELLED --model FILE.',
+      said(`模型文件 ${file}（--model）：${zhProblem(model)}。`, `--model ${file}: ${model}.`),
+      MAKE_ONE,
       { file },
     );
   const unknown = model.labels.filter(
@@ -30,8 +48,14 @@ export function loadModel(file: string, taxonomy: Taxonomy): NaiveBayes {
   if (unknown.length > 0) {
     throw new InputError(
       'BAD_OPTION',
-      `--model ${file}: trained on taxonomy '${model.taxonomy}', whose classes ${unknown.slice(0, 5).join(', ')} are not in '${taxonomy.name}'.`,
-      `Use --taxonomy ${model.taxonomy}, or train a model for this taxonomy.`,
+      said(
+        `模型文件 ${file}（--model）：它是按分类体系 '${model.taxonomy}' 训练的，其中的分类 ${unknown.slice(0, 5).join('、')} 不在 '${taxonomy.name}' 里。`,
+        `--model ${file}: trained on taxonomy '${model.taxonomy}', whose classes ${unknown.slice(0, 5).join(', ')} are not in '${taxonomy.name}'.`,
+      ),
+      said(
+        `请用 --taxonomy ${model.taxonomy}，或为这个分类体系训练一个模型。`,
+        `Use --taxonomy ${model.taxonomy}, or train a model for this taxonomy.`,
+      ),
       { file },
     );
   }

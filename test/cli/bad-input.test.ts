@@ -15,87 +15,136 @@ const BAD = 'test/files/bad';
 const out = mkdtempSync(join(tmpdir(), 'complaints-bad-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
 
-describe('inputs that cannot be read: exit 2', () => {
+describe('inputs that cannot be read: exit 2, in Chinese by default and in English with --lang en', () => {
   it.each([
-    ['missing.csv', /missing\.csv：文件不存在。/, /请检查路径和文件名/],
-    ['empty.csv', /empty\.csv: the file is empty \(0 bytes\)\./, /Export the work orders again/],
-    ['garbage.bin', /garbage\.bin: not a CSV or text file, nor an xlsx workbook/, /--encoding/],
+    [
+      'missing.csv',
+      /missing\.csv：文件不存在。$/,
+      /^ {2}请检查路径和文件名。$/,
+      /missing\.csv: no such file\.$/,
+      /Check the path and the file name/,
+    ],
+    [
+      'empty.csv',
+      /empty\.csv：文件是空的（0 字节）。$/,
+      /请重新导出工单，可能是下载没有成功/,
+      /empty\.csv: the file is empty \(0 bytes\)\./,
+      /Export the work orders again/,
+    ],
+    [
+      'garbage.bin',
+      /garbage\.bin：既不是 CSV 等文本文件，也不是 xlsx 工作簿（内容是二进制数据）。$/,
+      /请用 --encoding 指定编码/,
+      /garbage\.bin: not a CSV or text file, nor an xlsx workbook/,
+      /--encoding/,
+    ],
     [
       'garbage.csv',
+      /garbage\.csv：既不是 CSV 等文本文件/,
+      /请提供 \.xlsx 或 \.csv 格式的 95598 导出文件/,
       /garbage\.csv: not a CSV or text file/,
       /Give the 95598 export as \.xlsx or \.csv/,
     ],
     [
       'truncated.xlsx',
+      /truncated\.xlsx：工作簿不完整（文件在 zip 数据结束前就断了）。$/,
+      /请重新下载或导出/,
       /truncated\.xlsx: the workbook is incomplete/,
       /Download or export it again/,
     ],
     [
       'encrypted.xlsx',
+      /encrypted\.xlsx：工作簿设有密码，无法读取。$/,
+      /取消密码/,
       /encrypted\.xlsx: the workbook is password-protected/,
       /remove the password/,
     ],
     [
       'old.xls',
+      /old\.xls：这是旧版 \.xls（Excel 97-2003）工作簿，不能读取。$/,
+      /另存为 \.xlsx，或运行：soffice --headless --convert-to xlsx 文件名$/,
       /old\.xls: this is an old \.xls \(Excel 97-2003\) workbook/,
-      /soffice --headless --convert-to xlsx/,
+      /soffice --headless --convert-to xlsx FILE/,
     ],
     [
       'no-header.csv',
+      /no-header\.csv：前 50 行里都找不到表头行（找的是 受理时间、供电单位、工单编号、业务类型 这样的列名）。$/,
+      /请用 --map 字段=表头 指定/,
       /no-header\.csv: no header row found in the first 50 rows/,
       /--map field=HEADER/,
     ],
     [
       'missing-unit.csv',
+      /missing-unit\.csv：第 1 行的表头里没有 供电单位（unit）列。现有表头：工单编号、受理时间、业务类型、受理内容。$/,
+      /^ {2}如果其中某一列就是供电单位，请用 --map unit=表头 指定。$/,
       /missing-unit\.csv: no 供电单位 \(unit\) column in the header on row 1\. Headers found: 工单编号, 受理时间, 业务类型, 受理内容\./,
       /--map unit=HEADER/,
     ],
     [
       'header-only.csv',
+      /header-only\.csv：表头在第 1 行，但下面没有数据行。$/,
+      /请换一个有数据的时段重新导出工单/,
       /header-only\.csv: the header is on row 1 but no data rows follow it\./,
       /Export the work orders again/,
     ],
     [
       'header-only.xlsx',
+      /header-only\.xlsx：表头在工作表 工单明细 的第 1 行，但下面没有数据行。$/,
+      /重新导出/,
       /header-only\.xlsx: the header is on row 1 of sheet 工单明细 but no data rows follow it\./,
       /Export/,
     ],
     [
       'stray-quote-header.csv',
+      /stray-quote-header\.csv：第 1 行的表头无法拆分成列：引号格式错误：带引号的字段在结束的 " 之后还有文字。$/,
+      /^ {2}请用文本编辑器删掉表头行里多余的 "，或重新导出文件。$/,
       /stray-quote-header\.csv: the header on line 1 cannot be split into columns: malformed quotes: a quoted field has text after its closing "\.$/,
       /^ {2}Remove the stray " from the header line in a text editor, or export the file again\.$/,
     ],
     [
       'unescaped-quotes.csv',
+      /unescaped-quotes\.csv：24 行数据中有 24 行被拒绝：引号格式错误：带引号的字段在结束的 " 之后还有文字（第 2、3、4、5、6 … 行），这个文件不是可用的导出文件。$/,
+      /带引号的值里的引号要写成两个（""）/,
       /unescaped-quotes\.csv: 24 of 24 data rows rejected: malformed quotes: a quoted field has text after its closing " \(lines 2, 3, 4, 5, 6 …\); the file is not a usable export\.$/,
       /A quote inside a quoted value must be doubled \(""\)/,
     ],
     [
       'unreadable-dates.csv',
+      /unreadable-dates\.csv：24 行数据中有 24 行被拒绝：受理时间 '05\/03\/2016 10:22:11' 不是有效日期（第 2、3、4、5、6 … 行），这个文件不是可用的导出文件。$/,
+      /请检查 受理时间 列填的是不是受理时间（或用 --map acceptedAt=表头 指定另一列）/,
       /unreadable-dates\.csv: 24 of 24 data rows rejected: 受理时间 '05\/03\/2016 10:22:11' is not a date \(lines 2, 3, 4, 5, 6 …\); the file is not a usable export\.$/,
       /Check that the 受理时间 column holds acceptance times \(or map another: --map acceptedAt=HEADER\)/,
     ],
     [
       'joined-encodings.csv',
+      /joined-encodings\.csv：第 5 行不是 UTF-8，而前面各行是；文件混用了两种编码（两份导出拼在了一起？）。$/,
+      /请从该行之前把文件拆开，作为两个输入文件给出/,
       /joined-encodings\.csv: line 5 is not UTF-8 though the lines before it are; the file mixes encodings \(two exports joined\?\)\.$/,
       /Split the file before that line and give the parts as two inputs/,
     ],
     [
       'bad-gb18030.csv',
+      /bad-gb18030\.csv：第 4 行含有不属于 GB18030 文本的字节；文件已损坏，或是别的编码。$/,
+      /用 --encoding 指定编码/,
       /bad-gb18030\.csv: line 4 holds bytes that are not GB18030 text; the file is damaged or in another encoding\.$/,
       /name its encoding with --encoding/,
     ],
-  ])('%s', (name, message, hint) => {
-    const json = join(out, `${name}.json`);
-    const run = complaints(['inspect', `${BAD}/${name}`, '--json', json]);
-    expect(run.code).toBe(2);
-    expect(run.stdout).toBe('');
-    const [first, second] = run.stderr.trimEnd().split('\n');
-    expect(first).toMatch(message);
-    expect(first).toContain(`${BAD}/${name}`);
-    expect(second).toMatch(hint);
-    expect(isPlainError(run.stderr)).toBe(true);
-    expect(existsSync(json)).toBe(false);
+  ])('%s', (name, zhMessage, zhHint, enMessage, enHint) => {
+    for (const [lang, message, hint] of [
+      [[], zhMessage, zhHint],
+      [['--lang', 'en'], enMessage, enHint],
+    ] as const) {
+      const json = join(out, `${name}.json`);
+      const run = complaints(['inspect', `${BAD}/${name}`, '--json', json, ...lang]);
+      expect(run.code).toBe(2);
+      expect(run.stdout).toBe('');
+      const [first, second] = run.stderr.trimEnd().split('\n');
+      expect(first).toMatch(message);
+      expect(first).toContain(`complaints: ${BAD}/${name}`);
+      expect(second).toMatch(hint);
+      expect(isPlainError(run.stderr)).toBe(true);
+      expect(existsSync(json)).toBe(false);
+    }
   });
 });
 
@@ -108,8 +157,9 @@ describe('rows that cannot be used: rejects with their line, exit 3 under --stri
         [6, "受理时间 '2016-13-45 08:00:00' is not a date"],
       ],
       4,
+      "受理时间 '2016-02-30 10:00:00' 不是有效日期",
     ],
-    ['empty-unit.csv', [[4, '供电单位 is empty']], 5],
+    ['empty-unit.csv', [[4, '供电单位 is empty']], 5, '供电单位为空'],
     [
       'garbled-unit.csv',
       [
@@ -119,6 +169,7 @@ describe('rows that cannot be used: rejects with their line, exit 3 under --stri
         ],
       ],
       5,
+      "供电单位 '国网休宁县\ufffd\ufffd供电公司' 含乱码（U+FFFD：写出这个文件之前文字就已损坏）",
     ],
     [
       'ragged.csv',
@@ -127,6 +178,7 @@ describe('rows that cannot be used: rejects with their line, exit 3 under --stri
         [6, 'the row has 4 fields where the header has 5'],
       ],
       4,
+      '这一行有 6 个字段，而表头有 5 个',
     ],
     [
       'unbalanced-quote.csv',
@@ -137,8 +189,9 @@ describe('rows that cannot be used: rejects with their line, exit 3 under --stri
         ],
       ],
       2,
+      '引号不配对：第 4 行用 " 开始的字段一直没有结束（从那里起的 4 行被读成了一行）',
     ],
-  ])('%s', (name, rejects, good) => {
+  ])('%s', (name, rejects, good, zhReason) => {
     const file = `${BAD}/${name}`;
     const run = complaints(['inspect', file, '--json']);
     expect(run.code).toBe(0);
@@ -146,10 +199,17 @@ describe('rows that cannot be used: rejects with their line, exit 3 under --stri
     expect(result.rejects).toEqual(rejects.map(([row, reason]) => ({ file, row, reason })));
     expect(result.inputs[0].rows - result.inputs[0].rejected).toBe(good);
 
-    const strict = complaints(['inspect', file, '--strict']);
+    // The reasons stay English in the JSON; the --strict line says the first in the run's language.
+    const strict = complaints(['inspect', file, '--strict', '--quiet']);
     expect(strict.code).toBe(3);
-    expect(strict.stderr).toContain(`${file} row ${rejects[0]![0]}: ${rejects[0]![1]}`);
+    expect(strict.stderr).toContain(
+      `complaints: --strict：有 ${result.totals.rejected} 行被拒绝；第一行：${file} 第 ${rejects[0]![0]} 行：${zhReason}\n`,
+    );
     expect(isPlainError(strict.stderr)).toBe(true);
+    const en = complaints(['inspect', file, '--strict', '--quiet', '--lang', 'en']);
+    expect(en.code).toBe(3);
+    expect(en.stderr).toContain(`${file} row ${rejects[0]![0]}: ${rejects[0]![1]}`);
+    expect(isPlainError(en.stderr)).toBe(true);
   });
 });
 
@@ -214,6 +274,12 @@ describe('terminal escapes in the data', () => {
     const run = complaints(['inspect', file, '--strict', '--quiet']);
     expect(run.code).toBe(3);
     expect(run.stderr).toBe(
+      `complaints: --strict：有 1 行被拒绝；第一行：${file} 第 2 行：受理时间 '\\x1b[2J2016\\n-05-03' 不是有效日期\n` +
+        '  查看每一个被拒绝的行：complaints inspect 文件 --json（rejects[]）。请修正这些行，或去掉 --strict 运行。\n',
+    );
+    const en = complaints(['inspect', file, '--strict', '--quiet', '--lang', 'en']);
+    expect(en.code).toBe(3);
+    expect(en.stderr).toBe(
       `complaints: 1 row(s) rejected under --strict; first: ${file} row 2: 受理时间 '\\x1b[2J2016\\n-05-03' is not a date\n` +
         '  Every rejected row: complaints inspect FILES --json (rejects[]). Fix them, or run without --strict.\n',
     );
@@ -235,10 +301,17 @@ describe('hostile text made at test time: exit 2 within seconds, nothing written
     const run = timed(['analyze', file, '--json']);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
+      `complaints: ${file}：第 3 行有一个字段超过 32,767 个字符（Excel 单元格的上限），不予读取。\n` +
+        '  95598 导出文件远没有这么大：请确认文件没给错、分隔符正确，或重新导出。\n',
+    );
+    expect(run.seconds).toBeLessThan(5);
+    const en = timed(['analyze', file, '--json', '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toBe(
       `complaints: ${file}: line 3 has a field of more than 32,767 characters (Excel's limit for a cell); the file is refused.\n` +
         '  A 95598 export is far smaller: check that this is the right file and its delimiter, or export it again.\n',
     );
-    expect(run.seconds).toBeLessThan(5);
+    expect(en.seconds).toBeLessThan(5);
   });
 
   it('classify --out on 200,000 columns', () => {
@@ -246,7 +319,7 @@ describe('hostile text made at test time: exit 2 within seconds, nothing written
     const extra = Array.from({ length: 200_000 }, (_, i) => `c${i}`).join(',');
     writeFileSync(file, `${HEADER},${extra}\n${ROW},${extra}\n`);
     const target = join(out, 'wide-classified.csv');
-    const run = timed(['classify', file, '--out', target]);
+    const run = timed(['classify', file, '--out', target, '--lang', 'en']);
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n')[0]).toBe(
       `complaints: ${file}: line 1 has more than 16,384 fields (Excel's limit of columns); the file is refused.`,
@@ -272,7 +345,7 @@ describe('hostile text made at test time: exit 2 within seconds, nothing written
     const run = timed(['analyze', file, '--json']);
     expect(run.code).toBe(2);
     expect(run.stderr.split('\n')[0]).toBe(
-      `complaints: ${file}: line ${(lines.length + 1).toLocaleString('en-US')} is not UTF-8 though the lines before it are; the file mixes encodings (two exports joined?).`,
+      `complaints: ${file}：第 ${(lines.length + 1).toLocaleString('en-US')} 行不是 UTF-8，而前面各行是；文件混用了两种编码（两份导出拼在了一起？）。`,
     );
     expect(run.stdout).toBe('');
   });

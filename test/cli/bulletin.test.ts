@@ -117,10 +117,13 @@ describe('--help', () => {
   it.each(['report', 'analyze'])(
     '%s --help says --out writes .docx and .md: the written bulletin',
     (command) => {
-      const r = complaints([command, '--help']);
+      const r = complaints([command, '--help', '--lang', 'en']);
       expect(r.code).toBe(0);
       const out = r.stdout.slice(r.stdout.indexOf('--out <file>')).split(/\n  --(?!out)/)[0]!;
       expect(out.replace(/\s+/g, ' ')).toMatch(/\.docx or \.md \(the written bulletin/);
+      const zh = complaints([command, '--help']).stdout;
+      const outZh = zh.slice(zh.indexOf('--out <file>')).split(/\n  --(?!out)/)[0]!;
+      expect(outZh.replace(/\s+/g, '')).toMatch(/\.docx或\.md（书面通报）/);
     },
   );
 });
@@ -175,7 +178,7 @@ describe('the config file’s "out" pattern', () => {
   it('a pattern ending in .doc is refused before reading, naming the config file’s "out"', () => {
     const d = configured('pattern-doc', '通报-{period}.doc');
     for (const command of ['report', 'analyze']) {
-      const r = complaints([command, '--month', '2016-11'], { cwd: d });
+      const r = complaints([command, '--month', '2016-11', '--lang', 'en'], { cwd: d });
       expect(r.code).toBe(2);
       expect(isPlainError(r.stderr)).toBe(true);
       // The config file first: a cron mail says which file to fix.
@@ -200,14 +203,25 @@ describe('a kind of file not written: exit 2, the kinds listed, nothing read or 
   ])('--out %s', (name, message) => {
     const d = folder(`kind-${name}`);
     // An input that does not exist: the output is refused before it would be read.
-    const r = complaints(['report', 'missing.xlsx', '--month', '2016-11', '--out', name], {
-      cwd: d,
-    });
+    const r = complaints(
+      ['report', 'missing.xlsx', '--month', '2016-11', '--out', name, '--lang', 'en'],
+      { cwd: d },
+    );
     expect(r.code).toBe(2);
     expect(isPlainError(r.stderr)).toBe(true);
     expect(r.stderr).toContain(`complaints: --out ${message}`);
     if (name.toLowerCase().endsWith('.doc'))
       expect(r.stderr).toContain(`The kinds written: ${KINDS}.`);
+    // In Chinese by default.
+    const zh = complaints(['report', 'missing.xlsx', '--month', '2016-11', '--out', name], {
+      cwd: d,
+    });
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toContain(
+      name.toLowerCase().endsWith('.doc')
+        ? `complaints: --out ${name}：不输出旧版 Word 格式（.doc），书面通报是 .docx 文件。`
+        : `complaints: --out ${name}：文件名应以 .xlsx（工作簿）、.docx 或 .md（书面通报）、.csv（单位表）或 .json（结果） 结尾。`,
+    );
     expect(readdirSync(d)).toEqual([]);
   });
 });
@@ -245,7 +259,7 @@ describe('an output that is a file the run reads: exit 2 before reading, the fil
     const before = new Map(
       ['x.csv', '模板.docx', 'notes.md'].map((f) => [f, readFileSync(join(d, f))]),
     );
-    const r = complaints(args, { cwd: d });
+    const r = complaints([...args, '--lang', 'en'], { cwd: d });
     expect(r.code).toBe(2);
     expect(isPlainError(r.stderr)).toBe(true);
     expect(r.stderr).toContain(`complaints: ${output}: this output is ${what};`);
@@ -262,7 +276,7 @@ describe('a folder that cannot be written: exit 2 before reading', () => {
       const r = complaints(['report', 'missing.xlsx', '--month', '2016-11', '--out', out]);
       expect(r.code).toBe(2);
       expect(isPlainError(r.stderr)).toBe(true);
-      expect(r.stderr).toMatch(new RegExp(`^complaints: ${out}: cannot write there: the folder `));
+      expect(r.stderr).toMatch(new RegExp(`^complaints: ${out}：无法写到那里：文件夹 `));
     }
     expect(readdirSync(d)).toEqual(['file']);
   });
@@ -293,7 +307,7 @@ describe('a full disk: exit 2 naming the file, nothing left, the old file kept',
       const r = complaints(['report', ...INPUTS, ...TARGETS, '--year', '2016', '--out', file]);
       expect(r.code, r.stderr).toBe(2);
       expect(isPlainError(r.stderr)).toBe(true);
-      expect(r.stderr).toContain(`complaints: ${file}: disk full while writing it;`);
+      expect(r.stderr).toContain(`complaints: ${file}：写入时磁盘已满；`);
       expect(readFileSync(file, 'utf8')).toBe('the bulletin of last month');
       expect(leftovers(disk)).toEqual([]);
     } finally {

@@ -236,8 +236,20 @@ describe('complaints classify --train, --model, --evaluate, --audit', () => {
       'warning: 2 complaint row(s) record a class taxonomy sgcc-95598 does not know: 二级分类 哈哈哈 (2 rows); ';
     const trained = complaints(['classify', '--train', bad, '--model', join(dir, 'bad.json')]);
     expect(trained.code).toBe(0);
-    expect(trained.stderr).toContain(said + 'those rows were left out of the model.');
-    const evaluated = complaints(['classify', '--evaluate', bad, '--json']);
+    expect(trained.stderr).toContain(
+      'warning: 2 行投诉记的分类不在分类体系 sgcc-95598 中：二级分类 哈哈哈（2 行）；这些行没有用于训练模型。',
+    );
+    const trainedEn = complaints([
+      'classify',
+      '--train',
+      bad,
+      '--model',
+      join(dir, 'bad-en.json'),
+      '--lang',
+      'en',
+    ]);
+    expect(trainedEn.stderr).toContain(said + 'those rows were left out of the model.');
+    const evaluated = complaints(['classify', '--evaluate', bad, '--json', '--lang', 'en']);
     expect(evaluated.stderr).toContain(said + 'a row is scored only on the levels');
     expect(JSON.parse(evaluated.stdout).unknownLabels).toEqual([
       { level: 2, value: '哈哈哈', rows: 2 },
@@ -260,10 +272,13 @@ describe('complaints classify --train, --model, --evaluate, --audit', () => {
     ).toBe(0);
     const other = complaints(['classify', XLSX, '--taxonomy', 'county-4x17', '--model', model]);
     expect(other.code).toBe(2);
-    expect(other.stderr).toMatch(/trained on taxonomy 'sgcc-95598'/);
+    expect(other.stderr).toMatch(/它是按分类体系 'sgcc-95598' 训练的/);
     const junk = join(dir, 'junk.json');
     writeFileSync(junk, '{}');
     expect(complaints(['classify', XLSX, '--model', junk]).stderr).toMatch(
+      /：不是模型文件（complaints-text-model file \(version 1\)）。/,
+    );
+    expect(complaints(['classify', XLSX, '--model', junk, '--lang', 'en']).stderr).toMatch(
       /not a complaints-text-model file/,
     );
   });

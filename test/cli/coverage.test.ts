@@ -330,7 +330,10 @@ describe('targets that do not match', () => {
     const run = complaints(['assess', Y2015, XLSX, '--targets', ODD, '--strict']);
     expect(run.code).toBe(3);
     expect(isPlainError(run.stderr)).toBe(true);
-    expect(run.stderr).toContain('国网歙县供电公 (did you mean 国网歙县供电公司?)');
+    expect(run.stderr).toContain('国网歙县供电公（是不是 国网歙县供电公司？）');
+    const en = complaints(['assess', Y2015, XLSX, '--targets', ODD, '--strict', '--lang', 'en']);
+    expect(en.code).toBe(3);
+    expect(en.stderr).toContain('国网歙县供电公 (did you mean 国网歙县供电公司?)');
   });
 
   it('JSON: targets.unmatched with the closest unit', () => {
@@ -342,8 +345,11 @@ describe('targets that do not match', () => {
     const refused = complaints(['assess', XLSX, '--targets', MAP]);
     expect(refused.code).toBe(2);
     expect(isPlainError(refused.stderr)).toBe(true);
-    expect(refused.stderr).toContain('Headers found on row 1: 考核对象, 控制数, 户.');
-    expect(refused.stderr).toContain('--map target=HEADER');
+    expect(refused.stderr).toContain('第 1 行的表头：考核对象、控制数、户。');
+    expect(refused.stderr).toContain('--map target=表头');
+    const en = complaints(['assess', XLSX, '--targets', MAP, '--lang', 'en']);
+    expect(en.stderr).toContain('Headers found on row 1: 考核对象, 控制数, 户.');
+    expect(en.stderr).toContain('--map target=HEADER');
     const r = json([
       'assess',
       XLSX,
@@ -374,12 +380,17 @@ describe('an export with no complaint at all: business types as codes', () => {
     const top = Object.entries(expected.codes.byCode as Record<string, number>)
       .sort((a, b) => b[1] - a[1])
       .slice(0, 5)
-      .map(([code, n]) => `${code} ${n}`)
-      .join(', ');
+      .map(([code, n]) => `${code} ${n}`);
     expect(run.stderr).toContain(
-      `no row has a business type (业务类型) meaning complaint (投诉). Most common values: ${top}.`,
+      `没有一行的业务类型表示投诉（表示投诉的值：投诉）。最常见的值：${top.join('、')}。`,
     );
-    expect(run.stderr).toContain('run again with --complaint-type 03');
+    expect(run.stderr).toContain('请加 --complaint-type 03 重新运行');
+    const en = complaints(['analyze', CODES, '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain(
+      `no row has a business type (业务类型) meaning complaint (投诉). Most common values: ${top.join(', ')}.`,
+    );
+    expect(en.stderr).toContain('run again with --complaint-type 03');
   });
 
   it('--complaint-type 03 reads them', () => {
@@ -473,7 +484,7 @@ describe('a run the config file drives (cron): advice in the config file’s ter
     const run = complaints(['analyze'], { cwd: d });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
-      `  Change "period" in ${config} to one the exports cover, or add the export for it.`,
+      `  请把 ${config} 里的 "period" 改为导出文件覆盖的时段，或补上那个时段的导出文件。`,
     );
   });
 });

@@ -177,7 +177,7 @@ describe('weeks', () => {
     expect(isPlainError(run.stderr)).toBe(true);
     // Asked in days, answered in days: the data's first and last.
     expect(run.stderr).toContain(
-      'no work order in 2016-08-01; the inputs hold 2015-06-01 – 2016-07-03.',
+      '：时段 2016-08-01 没有工单；输入文件的时间范围是 2015-06-01 – 2016-07-03。',
     );
   });
 });

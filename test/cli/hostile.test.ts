@@ -43,12 +43,14 @@ interface Case {
 let serial = 0;
 /**
  * Builds the hostile file `name` and runs `complaints ...args(file, out)` with cwd = a fresh
- * output folder and TMPDIR = another; killed past `seconds` (the case fails then).
+ * output folder and TMPDIR = another; killed past `seconds` (the case fails then). In English
+ * (--lang en), whose messages the cases match, unless `lang` is zh (the default language).
  */
 async function hostile(
   name: string,
   args: (file: string, out: string) => string[],
   seconds = 20,
+  lang: 'zh' | 'en' = 'en',
 ): Promise<Case> {
   const dir = join(root, `case-${++serial}`);
   const out = join(dir, 'out');
@@ -56,7 +58,8 @@ async function hostile(
   for (const d of [dir, out, tmp]) mkdirSync(d, { recursive: true });
   const { file, ...facts } = writeHostile(dir, name);
   const before = sha256(file);
-  const run = await runComplaints(args(file, out), { cwd: out, tmp, timeoutMs: seconds * 1000 });
+  const argv = [...args(file, out), ...(lang === 'en' ? ['--lang', 'en'] : [])];
+  const run = await runComplaints(argv, { cwd: out, tmp, timeoutMs: seconds * 1000 });
   return { run, file, facts, out, before };
 }
 
@@ -130,6 +133,11 @@ describe('damaged zips', () => {
       /the workbook is damaged: entry xl\/worksheets\/sheet1\.xml fails its CRC check\./,
     );
     expectClean(c);
+    // The same in Chinese, the default language.
+    const zh = await hostile('stored-crc.xlsx', inspect, 20, 'zh');
+    expectRefusal(zh, /：工作簿已损坏：条目 xl\/worksheets\/sheet1\.xml 的 CRC 校验不通过。$/m);
+    expect(zh.run.stderr).toContain('请重新下载或导出，或用 Excel/WPS 打开后换个文件名另存。');
+    expectClean(zh);
   });
 
   it.each(Object.keys(DIRECTORY_DAMAGE))(
@@ -161,6 +169,12 @@ describe('damaged zips', () => {
     const c = await hostile('cell-xfe.xlsx', inspect);
     expectRefusal(c, /XFE3|16,?384/);
     expectClean(c);
+    const zh = await hostile('cell-xfe.xlsx', inspect, 20, 'zh');
+    expectRefusal(
+      zh,
+      /工作表 工单明细 第 \d+ 行有一个单元格（XFE3）超出了 XFD 列（Excel 的列数上限 16,384）。/,
+    );
+    expectClean(zh);
   });
 });
 

@@ -149,14 +149,17 @@ describe('complaints inspect', () => {
     const refused = complaints(['inspect', odd]);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(
-      /no 供电单位 \(unit\) column in the header on row 1\. Headers found: 编号, 受理时间, 管理单位名称/,
+      /第 1 行的表头里没有 供电单位（unit）列。现有表头：编号、受理时间、管理单位名称/,
     );
-    expect(refused.stderr).toMatch(/--map unit=HEADER/);
+    expect(refused.stderr).toMatch(/--map unit=表头/);
     expect(isPlainError(refused.stderr)).toBe(true);
     const mapped = complaints(['inspect', odd, '--map', 'unit=管理单位名称']);
     expect(mapped.code).toBe(0);
-    expect(mapped.stderr).toMatch(/no 工单编号 \(id\) column: its rows are not de-duplicated/);
-    expect(mapped.stderr).toMatch(
+    expect(mapped.stderr).toMatch(/：没有工单编号列，其中的行不作去重。/);
+    expect(mapped.stderr).toMatch(/：没有业务类型列，每一行都作为投诉计。/);
+    const english = complaints(['inspect', odd, '--map', 'unit=管理单位名称', '--lang', 'en']);
+    expect(english.stderr).toMatch(/no 工单编号 \(id\) column: its rows are not de-duplicated/);
+    expect(english.stderr).toMatch(
       /no 业务类型 \(businessType\) column: every row is taken as a complaint/,
     );
   });
@@ -182,7 +185,7 @@ describe('complaints inspect', () => {
       join(dir, 'no/such/folder/out.json'),
     ]);
     expect(nowhere.code).toBe(2);
-    expect(nowhere.stderr).toMatch(/does not exist or is not writable/);
+    expect(nowhere.stderr).toMatch(/不存在或没有写入权限/);
   });
 
   it('reports usage mistakes with exit 2', () => {
@@ -229,7 +232,7 @@ describe('rejects', () => {
   });
 
   it('exits 3 under --strict, naming the first rejected row', () => {
-    const run = complaints(['inspect', bad, '--strict', '--quiet']);
+    const run = complaints(['inspect', bad, '--strict', '--quiet', '--lang', 'en']);
     expect(run.code).toBe(3);
     expect(run.stdout).toBe('');
     expect(run.stderr).toMatch(
@@ -265,9 +268,11 @@ describe('workbooks with several sheets', () => {
     }
     const wrong = complaints(['inspect', book, '--sheet', '1']);
     expect(wrong.code).toBe(2);
-    expect(wrong.stderr).toMatch(/no header row found/);
+    expect(wrong.stderr).toMatch(/找不到表头行/);
     const missing = complaints(['inspect', book, '--sheet', '汇总']);
     expect(missing.code).toBe(2);
-    expect(missing.stderr).toMatch(/no sheet '汇总'\. Sheets: 说明, 工单明细\./);
+    expect(missing.stderr).toMatch(/没有工作表 '汇总'。现有工作表：说明、工单明细。/);
+    const english = complaints(['inspect', book, '--sheet', '汇总', '--lang', 'en']);
+    expect(english.stderr).toMatch(/no sheet '汇总'\. Sheets: 说明, 工单明细\./);
   });
 });

@@ -25,7 +25,14 @@ describe('--help loads no heavy module', () => {
   ])('complaints %j --help: commander alone', (command) => {
     const { stdout, stderr, packages } = recorder.run(PROGRAM, [...command, '--help']);
     expect(stderr).toBe('');
-    expect(stdout).toMatch(/^Usage: complaints/);
+    expect(stdout).toMatch(/^用法：complaints/);
+    expect(packages).toEqual(['commander']);
+  });
+
+  it('complaints analyze --help --lang en (main, the run’s language): commander alone', () => {
+    const { stdout, stderr, packages } = recorder.run(MAIN, ['analyze', '--help', '--lang', 'en']);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^Usage: complaints analyze/);
     expect(packages).toEqual(['commander']);
   });
 
@@ -38,7 +45,7 @@ describe('--help loads no heavy module', () => {
 
   it('complaints help report (the help command): commander alone', () => {
     const { stdout, packages } = recorder.run(PROGRAM, ['help', 'report']);
-    expect(stdout).toMatch(/^Usage: complaints report/);
+    expect(stdout).toMatch(/^用法：complaints report/);
     expect(packages).toEqual(['commander']);
   });
 

@@ -362,7 +362,7 @@ describe('metric commands: mistakes', () => {
     [['assess', files[1]!], /assess needs --targets FILE/],
     [
       ['analyze', files[1]!, '--year', '2017'],
-      /no work order in 2017-01 – 2017-12; the inputs hold 2016-01 – 2016-06/,
+      /：时段 2017-01 – 2017-12 没有工单；输入文件的时间范围是 2016-01 – 2016-06。/,
     ],
     [['analyze', files[1]!, '--month', '2016-13'], /--month 2016-13: expected a month as 2016-11/],
     [['analyze', files[1]!, '--targets', 'fixtures/metrics/nope.csv'], /nope\.csv/],

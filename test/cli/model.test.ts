@@ -76,6 +76,6 @@ describe('the shipped model, on by default', () => {
     const run = complaints(['classify', ...FIXTURES, '--model', model], { cwd: ROOT });
     expect(run.code).toBe(2);
     expect(isPlainError(run.stderr)).toBe(true);
-    expect(run.stderr).toContain("trained on taxonomy 'other'");
+    expect(run.stderr).toContain("它是按分类体系 'other' 训练的");
   });
 });

@@ -295,9 +295,9 @@ describe('inspect reports on every file, the good and the bad, then exits 2', ()
     expect(at.every((i) => i >= 0)).toBe(true);
     expect([...at].sort((a, b) => a - b)).toEqual(at);
     expect(run.stdout).toContain(
-      '  无法读取：this is an old .xls (Excel 97-2003) workbook, which is not read.\n  Open it in Excel or WPS',
+      '  无法读取：这是旧版 .xls（Excel 97-2003）工作簿，不能读取。\n  请用 Excel 或 WPS 打开后另存为 .xlsx',
     );
-    expect(run.stdout).toContain('  无法读取：no 供电单位 (unit) column in the header on row 1.');
+    expect(run.stdout).toContain('  无法读取：第 1 行的表头里没有 供电单位（unit）列。');
     expect(run.stdout).toContain('合计（可读取的 2 个输入，去重后）');
     expect(run.stderr).toBe(
       `complaints: 3 of 5 inputs could not be read: ${BAD.join(', ')}.\n  Each one is shown above with what to do; the other inputs were read.\n`,
@@ -341,35 +341,47 @@ describe('a targets file given as an export says what it is', () => {
     const run = complaints(['analyze', M[0]!, file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
+      new RegExp(`^complaints: ${file}：这像是考核指标文件（.+），不是工单导出文件。\\n`),
+    );
+    expect(run.stderr).toContain(`  请用 --targets ${file} 指定它，输入文件给工单导出文件。\n`);
+    expect(isPlainError(run.stderr)).toBe(true);
+    const en = complaints(['analyze', M[0]!, file, '--lang', 'en']);
+    expect(en.stderr).toMatch(
       new RegExp(
         `^complaints: ${file}: this looks like a targets file \\(.+\\), not a work-order export\\.\\n`,
       ),
     );
-    expect(run.stderr).toContain(
+    expect(en.stderr).toContain(
       `  Give it with --targets ${file}, and the exports as the inputs.\n`,
     );
-    expect(isPlainError(run.stderr)).toBe(true);
   });
 });
 
 describe("this tool's own report given as an export says what it is", () => {
   it.each([
-    ['zh, no targets', [], '排名, 供电单位, 投诉, 申诉成功'],
+    ['zh, no targets', [], '排名, 供电单位, 投诉, 申诉成功', '排名、供电单位、投诉、申诉成功'],
     [
       'en, with targets',
       ['--lang', 'en', '--targets', 'fixtures/metrics/targets-2016.csv'],
       'rank',
+      'rank',
     ],
-  ])('%s', (name, options, headings) => {
+  ])('%s', (name, options, headings, zhHeadings) => {
     const report = join(dir, `own-report-${name.replace(/\W+/g, '-')}.xlsx`);
     expect(complaints(['report', M[0]!, M[1]!, '--out', report, '--quiet', ...options]).code).toBe(
       0,
     );
-    const run = complaints(['analyze', report]);
+    const run = complaints(['analyze', report, '--lang', 'en']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(`${report}: this is a report written by complaints (${headings}`);
     expect(run.stderr).toContain('  Give the exports it was made from as the inputs.\n');
     expect(isPlainError(run.stderr)).toBe(true);
+    const zh = complaints(['analyze', report]);
+    expect(zh.code).toBe(2);
+    expect(zh.stderr).toMatch(
+      new RegExp(`${report}：这是 complaints 生成的报表（第 \\d+ 行是 ${zhHeadings}`),
+    );
+    expect(zh.stderr).toContain('  请把生成它的导出文件作为输入文件。\n');
   });
 });
 
@@ -386,7 +398,9 @@ describe('--sheet and --encoding that no input uses are said to be unused', () =
     const run = complaints(['inspect', NOV, '--sheet', '2']);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain('  --sheet 2 is ignored: a text file has no sheets.');
-    expect(run.stderr).toBe('warning: --sheet 2 was not used: no input is an xlsx workbook.\n');
+    expect(run.stderr).toBe('warning: --sheet 2 没有用到：输入中没有 xlsx 工作簿。\n');
+    const en = complaints(['inspect', NOV, '--sheet', '2', '--lang', 'en']);
+    expect(en.stderr).toBe('warning: --sheet 2 was not used: no input is an xlsx workbook.\n');
   });
 });
 

@@ -53,27 +53,35 @@ describe('an output that is one of the files read: exit 2 before reading', () =>
   mkdirSync(join(d, 'sub'));
   const original = readFileSync(join(d, 'x.csv'));
   it.each([
-    [['classify', 'x.csv', '--out', 'x.csv'], 'x.csv', 'the input x.csv'],
-    [['analyze', 'x.csv', '--out', './x.csv'], './x.csv', 'the input x.csv'],
-    [['classify', 'x.csv', '--out', 'link.csv'], 'link.csv', 'the input x.csv'],
-    [['classify', 'x.csv', '--out', 'hard.csv'], 'hard.csv', 'the input x.csv'],
+    [['classify', 'x.csv', '--out', 'x.csv'], 'x.csv', 'the input x.csv', '输入文件 x.csv'],
+    [['analyze', 'x.csv', '--out', './x.csv'], './x.csv', 'the input x.csv', '输入文件 x.csv'],
+    [['classify', 'x.csv', '--out', 'link.csv'], 'link.csv', 'the input x.csv', '输入文件 x.csv'],
+    [['classify', 'x.csv', '--out', 'hard.csv'], 'hard.csv', 'the input x.csv', '输入文件 x.csv'],
     [
       ['assess', 'x.csv', '--targets', 't.json', '--json', 't.json'],
       't.json',
       'the targets file t.json',
+      '考核指标文件 t.json',
     ],
-    [['taxonomy', 'tax.json', '--json', './tax.json'], './tax.json', 'the taxonomy file tax.json'],
+    [
+      ['taxonomy', 'tax.json', '--json', './tax.json'],
+      './tax.json',
+      'the taxonomy file tax.json',
+      '分类体系文件 tax.json',
+    ],
     [
       ['analyze', 'x.csv', '--out', 'complaints.config.json'],
       'complaints.config.json',
       'the config file complaints.config.json',
+      '配置文件 complaints.config.json',
     ],
     [
       ['report', 'x.csv', '--taxonomy', 'tax.json', '--out', 'tax.json'],
       'tax.json',
       'the taxonomy file tax.json',
+      '分类体系文件 tax.json',
     ],
-  ])('%j', (args, output, what) => {
+  ])('%j', (args, output, what, zh) => {
     writeFileSync(join(d, 't.csv'), '供电单位,年度指标\n国网歙县供电公司,10\n');
     writeFileSync(join(d, 't.json'), '供电单位,年度指标\n国网歙县供电公司,10\n');
     writeFileSync(join(d, 'tax.json'), '{}');
@@ -82,7 +90,10 @@ describe('an output that is one of the files read: exit 2 before reading', () =>
     const r = complaints(args, { cwd: d });
     expect(r.code).toBe(2);
     expect(isPlainError(r.stderr)).toBe(true);
-    expect(r.stderr).toContain(`complaints: ${output}: this output is ${what};`);
+    expect(r.stderr).toContain(`complaints: ${output}：这个输出就是${zh}，写入会毁掉那个文件。`);
+    const en = complaints([...args, '--lang', 'en'], { cwd: d });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain(`complaints: ${output}: this output is ${what};`);
     expect(readFileSync(join(d, args[1]!))).toEqual(before);
     expect(readFileSync(join(d, 'x.csv'))).toEqual(original);
     expect(leftovers(d)).toEqual([]);
@@ -92,10 +103,10 @@ describe('an output that is one of the files read: exit 2 before reading', () =>
     mkdirSync(join(d, 'out.xlsx'));
     const r = complaints(['analyze', 'missing-input.csv', '--out', 'out.xlsx'], { cwd: d });
     expect(r.code).toBe(2);
-    expect(r.stderr).toMatch(/^complaints: out\.xlsx: is a folder; an output must name a file\./);
-    const json = complaints(['inspect', 'x.csv', '--json', 'sub'], { cwd: d });
+    expect(r.stderr).toMatch(/^complaints: out\.xlsx：这是文件夹；输出必须是一个文件。/);
+    const json = complaints(['inspect', 'x.csv', '--json', 'sub', '--lang', 'en'], { cwd: d });
     expect(json.code).toBe(2);
-    expect(json.stderr).toMatch(/^complaints: sub: is a folder/);
+    expect(json.stderr).toMatch(/^complaints: sub: is a folder; an output must name a file\./);
   });
 });
 
@@ -304,7 +315,7 @@ describe('a full disk: exit 2 naming the file, nothing left, the old file kept',
       );
       expect(r.code).toBe(2);
       expect(isPlainError(r.stderr)).toBe(true);
-      expect(r.stderr).toContain(`complaints: ${file}: disk full while writing it;`);
+      expect(r.stderr).toContain(`complaints: ${file}：写入时磁盘已满；`);
       expect(readFileSync(file, 'utf8')).toBe('the report of last month');
       expect(leftovers(disk)).toEqual([]);
     } finally {
@@ -367,7 +378,7 @@ describe('file names at and over the length limit', () => {
     const r = complaints(['report', join(d, 'x.csv'), '--out', file]);
     expect(r.code).toBe(2);
     expect(isPlainError(r.stderr)).toBe(true);
-    expect(r.stderr).toContain('its name is 305 bytes long, and a file name may have at most 255.');
+    expect(r.stderr).toContain('文件名长 305 字节，而文件名最多 255 字节。');
   });
   it.skipIf(!existsSync('/proc/self'))(
     'a folder that takes no new file (/proc): plain, exit 2',
@@ -375,7 +386,7 @@ describe('file names at and over the length limit', () => {
       const r = complaints(['classify', FIXTURE, '--out', '/proc/x.csv']);
       expect(r.code).toBe(2);
       expect(isPlainError(r.stderr)).toBe(true);
-      expect(r.stderr).toContain('/proc/x.csv: its folder is gone, or takes no new file;');
+      expect(r.stderr).toContain('/proc/x.csv：所在文件夹已不存在，或不能新建文件；');
     },
   );
 });
@@ -389,7 +400,7 @@ describe('one file named for two outputs of a run', () => {
     );
     expect(r.code).toBe(2);
     expect(isPlainError(r.stderr)).toBe(true);
-    expect(r.stderr).toContain('this file is named for two outputs');
+    expect(r.stderr).toContain('这个文件被指定给了两个输出');
     expect(existsSync(join(d, 'r.json'))).toBe(false);
     const ok = complaints([
       'report',
@@ -515,7 +526,7 @@ describe('wider than Excel allows', () => {
     const r = complaints(['classify', 'wide.csv', '--out', 'wide.xlsx'], { cwd: d });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
-      "complaints: wide.xlsx: the rows would have 16,390 columns, more than Excel's 16,384 a sheet.\n  Write them as CSV instead, with --out NAME.csv.\n",
+      'complaints: wide.xlsx：这些行会有 16,390 列，超过 Excel 每个工作表 16,384 列的上限。\n  请改为输出 CSV：--out 文件名.csv。\n',
     );
     expect(leftovers(d)).toEqual([]);
     expect(existsSync(join(d, 'wide.xlsx'))).toBe(false);
@@ -555,7 +566,7 @@ describe('outputs through descriptors and inputs through stdin', () => {
     closeSync(fd);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(
-      'complaints: x.json: this output is the input read from standard input; writing it would destroy that file.',
+      'complaints: x.json：这个输出就是从标准输入读入的输入文件，写入会毁掉那个文件。',
     );
     expect(readFileSync(join(d, 'x.json'))).toEqual(before);
   });
@@ -565,7 +576,7 @@ describe('outputs through descriptors and inputs through stdin', () => {
     const r = spawnSync('sh', ['-c', script], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toContain(
-      'complaints: stdin: a workbook read from a pipe is held in memory, and this one is larger than 320 MiB; it is refused.',
+      'complaints: stdin：从管道读入的工作簿要整个放在内存里，这个超过了 320 MiB，不予读取。',
     );
   });
 });

@@ -539,13 +539,16 @@ describe('writing safely', () => {
     const run = complaints(['report', ...files, '--out', out]);
     expect(run.code).toBe(2);
     expect(isPlainError(run.stderr)).toBe(true);
-    expect(run.stderr).toContain('cannot write there');
+    expect(run.stderr).toContain('无法写到那里');
   });
 
   it('refuses an output that is not .xlsx, .csv or .json', () => {
     const run = complaints(['report', ...files, '--out', join(dir, 'r.pdf')]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('expected a .xlsx');
+    expect(run.stderr).toContain('文件名应以 .xlsx（工作簿）');
+    const en = complaints(['report', ...files, '--out', join(dir, 'r.pdf'), '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('expected a .xlsx');
   });
 
   it('leaves an existing report untouched when the run fails, and no temporary file', () => {

@@ -222,8 +222,8 @@ describe('the config file and the guards', () => {
   });
 
   it.each([
-    ['the units file', 'tables/units.csv'],
-    ['the code table', 'tables/codes.csv'],
+    ['单位层级文件', 'tables/units.csv'],
+    ['代码表', 'tables/codes.csv'],
   ])('an output may not overwrite %s', (role, out) => {
     const before = readFileSync(join(dir, out));
     const run = complaints(['analyze', '--config', 'cron/config.json', '--out', out], { cwd: dir });
@@ -233,30 +233,43 @@ describe('the config file and the guards', () => {
     expect(readFileSync(join(dir, out))).toEqual(before);
   });
 
-  it.each<[string, string, RegExp]>([
+  it.each<[string, string, RegExp, RegExp]>([
     [
       'cycle.csv',
       '单位编码,单位名称,上级单位\n1,A,3\n2,B,1\n3,C,2\n',
+      /^complaints: .*cycle\.csv 第 2 行：上级单位绕成了一个圈：A → C → B → A。\n {2}单位层级文件每行一个单位/,
       /^complaints: .*cycle\.csv row 2: the parents go round in a circle: A → C → B → A\.\n {2}A units file has one row per unit/,
     ],
     [
       'orphan.csv',
       '单位编码,单位名称,上级单位\n1,A,\n2,B,9\n',
+      /^complaints: .*orphan\.csv 第 3 行：B 的上级单位 '9' 不在文件里。/,
       /^complaints: .*orphan\.csv row 3: the parent \(上级单位\) '9' of B is not in the file\./,
     ],
     [
       'codes-twice.csv',
       'ORG_NO,ORG_NAME,PARENT\n1,A,\n1,B,1\n',
+      /^complaints: .*codes-twice\.csv 第 3 行：编码 1 同时用于 A（第 2 行）和 B。/,
       /^complaints: .*codes-twice\.csv row 3: the code 1 is used for A \(row 2\) and B\./,
     ],
   ])(
     'a units file that cannot be used (%s): exit 2, naming the file and row',
-    (name, text, message) => {
+    (name, text, zh, en) => {
       writeFileSync(join(tmp, name), text);
       const run = complaints(['analyze', ...EXPORTS, '--units', join(tmp, name)]);
       expect(run.code).toBe(2);
       expect(isPlainError(run.stderr)).toBe(true);
-      expect(run.stderr).toMatch(message);
+      expect(run.stderr).toMatch(zh);
+      const english = complaints([
+        'analyze',
+        ...EXPORTS,
+        '--units',
+        join(tmp, name),
+        '--lang',
+        'en',
+      ]);
+      expect(english.code).toBe(2);
+      expect(english.stderr).toMatch(en);
     },
   );
 
@@ -268,7 +281,7 @@ describe('the config file and the guards', () => {
     const run = complaints(['analyze', ...EXPORTS, '--codes', join(tmp, 'codes-bad.csv')]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(
-      /codes-bad\.csv row 3: URBAN_RURAL_FLAG 01 is 城市 \(row 2\) and 城镇\./,
+      /codes-bad\.csv 第 3 行：URBAN_RURAL_FLAG 01 既是 城市（第 2 行）又是 城镇。/,
     );
   });
 

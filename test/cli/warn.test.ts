@@ -192,7 +192,10 @@ describe('exit codes and where the settings come from', () => {
     writeFileSync(bad, JSON.stringify({ spike: { minExces: 4 } }));
     const run = complaints(['warn', ...INPUTS, '--thresholds', bad]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(
+    expect(run.stderr).toContain('不认识的阈值 "spike.minExces"；是不是 "spike.minExcess"？');
+    const en = complaints(['warn', ...INPUTS, '--thresholds', bad, '--lang', 'en']);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain(
       'unknown threshold "spike.minExces"; did you mean "spike.minExcess"?',
     );
     expect(isPlainError(run.stderr)).toBe(true);

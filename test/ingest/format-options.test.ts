@@ -7,19 +7,31 @@ const csv = { format: 'csv' as const };
 
 describe('formatOptionWarnings', () => {
   it.each<
-    [{ sheet: string | null; encoding: string | null }, { format: 'xlsx' | 'csv' }[], string[]]
+    [
+      { sheet: string | null; encoding: string | null },
+      { format: 'xlsx' | 'csv' }[],
+      { zh: string; en: string }[],
+    ]
   >([
     [
       { sheet: '2', encoding: null },
       [csv, csv],
-      ['--sheet 2 was not used: no input is an xlsx workbook.'],
+      [
+        {
+          zh: '--sheet 2 没有用到：输入中没有 xlsx 工作簿。',
+          en: '--sheet 2 was not used: no input is an xlsx workbook.',
+        },
+      ],
     ],
     [{ sheet: '2', encoding: null }, [csv, xlsx], []],
     [
       { sheet: null, encoding: 'gb18030' },
       [xlsx],
       [
-        '--encoding gb18030 was not used: no input is a text file (a workbook carries its own encoding).',
+        {
+          zh: '--encoding gb18030 没有用到：输入中没有文本文件（工作簿自带编码）。',
+          en: '--encoding gb18030 was not used: no input is a text file (a workbook carries its own encoding).',
+        },
       ],
     ],
     [{ sheet: null, encoding: 'gb18030' }, [xlsx, csv], []],

@@ -252,16 +252,17 @@ describe('leftovers of a killed run are swept (item 3)', () => {
 
 describe('a TMPDIR that cannot be used (item 7)', () => {
   it.each([
-    ['missing', (): string => join(dir, 'no-such-folder'), 'does not exist'],
+    ['missing', (): string => join(dir, 'no-such-folder'), '不存在', 'does not exist'],
     [
       'a file',
       (): string => {
         writeFileSync(join(dir, 'plain-file'), '');
         return join(dir, 'plain-file');
       },
+      '不存在',
       'does not exist',
     ],
-  ])('%s: exit 2, one plain line naming it, and to set TMPDIR', (_name, make, what) => {
+  ])('%s: exit 2, one plain line naming it, and to set TMPDIR', (_name, make, zh, en) => {
     const tmp = make();
     const out = fresh('out');
     for (const args of [
@@ -271,10 +272,17 @@ describe('a TMPDIR that cannot be used (item 7)', () => {
       const run = complaints(args, { env: { TMPDIR: tmp } });
       expect(run.code).toBe(2);
       expect(isPlainError(run.stderr)).toBe(true);
-      expect(run.stderr).toContain(`complaints: ${tmp}: the temporary folder ${what};`);
-      expect(run.stderr).toContain('Set TMPDIR to a folder you may write to');
+      expect(run.stderr).toContain(`complaints: ${tmp}：临时文件夹${zh}，`);
+      expect(run.stderr).toContain('请把 TMPDIR 设为有写入权限、空间足够的文件夹');
       expect(existsSync(join(out, 'r.xlsx'))).toBe(false);
     }
+    const run = complaints(['analyze', XLSX, '--json', '/dev/null', '--lang', 'en'], {
+      env: { TMPDIR: tmp },
+    });
+    expect(run.code).toBe(2);
+    expect(isPlainError(run.stderr)).toBe(true);
+    expect(run.stderr).toContain(`complaints: ${tmp}: the temporary folder ${en};`);
+    expect(run.stderr).toContain('Set TMPDIR to a folder you may write to');
   });
 
   it.skipIf(isRoot)(
@@ -282,11 +290,15 @@ describe('a TMPDIR that cannot be used (item 7)', () => {
     () => {
       const tmp = fresh('ro');
       spawnSync('chmod', ['555', tmp]);
-      const run = complaints(['report', XLSX, '--detail', '--out', join(fresh('out'), 'r.xlsx')], {
+      const out = join(fresh('out'), 'r.xlsx');
+      const run = complaints(['report', XLSX, '--detail', '--out', out], { env: { TMPDIR: tmp } });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(`${tmp}：临时文件夹无法写入（没有权限或只读）`);
+      const en = complaints(['report', XLSX, '--detail', '--out', out, '--lang', 'en'], {
         env: { TMPDIR: tmp },
       });
-      expect(run.code).toBe(2);
-      expect(run.stderr).toContain(`${tmp}: the temporary folder cannot be written`);
+      expect(en.code).toBe(2);
+      expect(en.stderr).toContain(`${tmp}: the temporary folder cannot be written`);
     },
   );
 });
@@ -330,24 +342,33 @@ describe('an input that changes while it is read (item 8)', () => {
       changed = true;
       change(file);
     });
-    await expect(reading).rejects.toThrow(how);
-    await expect(reading).rejects.toThrow(`${file}：文件在读取时被改变`);
+    // Both languages, whatever the settings' lang: cli.ts prints the run's.
     await expect(reading).rejects.toMatchObject({
       exitCode: 2,
-      hint: '请等它写完（复制或导出结束）再运行。',
+      said: {
+        zh: expect.stringMatching(how),
+        en: expect.stringContaining(`${file}: the file changed while it was read (`),
+      },
+      saidHint: {
+        zh: '请等它写完（复制或导出结束）再运行。',
+        en: 'Run again when the copy or export writing it is complete.',
+      },
+    });
+    await expect(reading).rejects.toMatchObject({
+      said: { zh: expect.stringContaining(`${file}：文件在读取时被改变`) },
     });
   });
 
   it('unchanged: read as before; an error of the reading itself stays that error', async () => {
     const file = join(fresh('same'), 'in.csv');
     copyFileSync(CSV, file);
-    expect(await unchangedWhileRead(file, 'en', async () => 42)).toBe(42);
+    expect(await unchangedWhileRead(file, async () => 42)).toBe(42);
     await expect(
-      unchangedWhileRead(file, 'en', () => Promise.reject(new Error('damaged'))),
+      unchangedWhileRead(file, () => Promise.reject(new Error('damaged'))),
     ).rejects.toThrow('damaged');
     // A reading that fails because the file changed says that, not the failure (en).
     await expect(
-      unchangedWhileRead(file, 'en', async () => {
+      unchangedWhileRead(file, async () => {
         writeFileSync(file, 'short');
         throw new Error('line 16,455 holds bytes that are not UTF-8 text');
       }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
+import { InputError, userMessage } from '../../src/errors.js';
 import {
   ancestor,
   buildHierarchy,
@@ -92,58 +92,78 @@ describe('buildHierarchy', () => {
     });
   });
 
-  it.each<[string, UnitRow[], string, number | undefined]>([
+  it.each<[string, UnitRow[], string, string, number | undefined]>([
     [
       'a parent not in the file',
       [row('1', 'A'), row('2', 'B', '9')],
       "units.csv row 3: the parent (上级单位) '9' of B is not in the file. Add a row for it, or leave 上级单位 empty for a top unit.",
+      "units.csv 第 3 行：B 的上级单位 '9' 不在文件里。请为它加一行，或者最上级单位的 上级单位 留空。",
       3,
     ],
     [
       'a cycle',
       [row('1', 'A', '3'), row('2', 'B', '1'), row('3', 'C', '2')],
       'units.csv row 2: the parents go round in a circle: A → C → B → A.',
+      'units.csv 第 2 行：上级单位绕成了一个圈：A → C → B → A。',
       2,
     ],
-    ['its own parent', [row('1', 'A', 'A')], 'units.csv row 2: A is given as its own parent.', 2],
+    [
+      'its own parent',
+      [row('1', 'A', 'A')],
+      'units.csv row 2: A is given as its own parent.',
+      'units.csv 第 2 行：A 的上级单位是它自己。',
+      2,
+    ],
     [
       'two codes for one name',
       [row('1', 'A'), row('2', 'B'), row('3', 'A')],
       'units.csv row 4: A has two codes: 1 (row 2) and 3. Give one unit one code; other spellings go in 别名.',
+      'units.csv 第 4 行：A 有两个编码：1（第 2 行）和 3。一个单位只能有一个编码，其他写法请放在 别名 里。',
       4,
     ],
     [
       'a name listed twice',
       [row('', 'A'), row('', 'A')],
       'units.csv row 3: A is listed twice (row 2 too).',
+      'units.csv 第 3 行：A 出现了两次（第 2 行也有）。',
       3,
     ],
     [
       'a code used twice',
       [row('1', 'A'), row('1', 'B')],
       'units.csv row 3: the code 1 is used for A (row 2) and B.',
+      'units.csv 第 3 行：编码 1 同时用于 A（第 2 行）和 B。',
       3,
     ],
     [
       'a spelling of two units',
       [row('1', 'A', '', ['AA']), row('2', 'B', '', ['AA'])],
       "units.csv row 3: the spelling (别名) 'AA' of B also names A (row 2).",
+      "units.csv 第 3 行：B 的别名 'AA' 也指向 A（第 2 行）。",
       3,
     ],
     [
       'a spelling that is another unit’s code',
       [row('1', 'A'), row('2', 'B', '', ['1'])],
       "units.csv row 3: the spelling (别名) '1' of B also names A (row 2).",
+      "units.csv 第 3 行：B 的别名 '1' 也指向 A（第 2 行）。",
       3,
     ],
     [
       'a code without a name',
       [row('1', '')],
       'units.csv row 2: the unit name (单位名称) is empty for 1.',
+      'units.csv 第 2 行：编码 1 的单位名称为空。',
       2,
     ],
-    ['no unit', [row('', '')], 'units.csv: no unit in it.', undefined],
-  ])('refuses %s, naming the row', (_what, rows, message, at) => {
+    [
+      'no unit',
+      [row('', '')],
+      'units.csv: no unit in it.',
+      'units.csv：文件里没有单位。',
+      undefined,
+    ],
+  ])('refuses %s, naming the row', (_what, rows, message, zh, at) => {
     n = 1;
     const error = thrown(() =>
       buildHierarchy(
@@ -155,6 +175,10 @@ describe('buildHierarchy', () => {
     expect(error.message).toBe(message);
     expect(error.row).toBe(at);
     expect(error.hint).toMatch(/^A units file has one row per unit/);
+    expect(userMessage(error, 'zh')).toEqual({
+      message: zh,
+      hint: expect.stringMatching(/^单位层级文件每行一个单位：/),
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
+import { InputError, userMessage } from '../../src/errors.js';
 import type { Cell } from '../../src/io/table.js';
 import { parseTargetJson, parseTargetRows } from '../../src/metrics/targets.js';
 
@@ -34,22 +34,58 @@ describe('targets file', () => {
     [
       rows(['单位', '备注'], ['A', 'x']),
       /no header with a unit column \(供电单位\) and a target column/,
+      /^t\.csv：前 20 行里没有同时含单位列（供电单位）和指标列（年度指标）的表头。第 1 行的表头：单位、备注。$/,
     ],
-    [rows(['单位', '指标'], ['A', '十']), /t\.csv row 2: the target of A is '十', not a number/],
-    [rows(['单位', '指标'], ['A', null]), /t\.csv row 2: the target of A is empty/],
-    [rows(['单位', '指标'], ['A', 1], ['A ', 2]), /t\.csv row 3: A is listed twice/],
-    [rows(['单位', '指标'], ['A（市直）', 1], ['A(市直)', 2]), /row 3: A\(市直\) is listed twice/],
+    [
+      rows(['单位', '指标'], ['A', '十']),
+      /t\.csv row 2: the target of A is '十', not a number/,
+      /^t\.csv 第 2 行：A 的指标是 '十'，不是数字。$/,
+    ],
+    [
+      rows(['单位', '指标'], ['A', null]),
+      /t\.csv row 2: the target of A is empty/,
+      /^t\.csv 第 2 行：A 的指标为空。$/,
+    ],
+    [
+      rows(['单位', '指标'], ['A', 1], ['A ', 2]),
+      /t\.csv row 3: A is listed twice/,
+      /^t\.csv 第 3 行：A 出现了两次。$/,
+    ],
+    [
+      rows(['单位', '指标'], ['A（市直）', 1], ['A(市直)', 2]),
+      /row 3: A\(市直\) is listed twice/,
+      /^t\.csv 第 3 行：A\(市直\) 出现了两次。$/,
+    ],
     [
       rows(['单位', '指标', '户数'], ['A', 1, 'many']),
       /the customer count of A is 'many', not a number/,
+      /^t\.csv 第 2 行：A 的户数是 'many'，不是数字。$/,
     ],
-    [rows(['单位', '指标'], [null, 1]), /row 2: the unit is empty/],
-    [rows(['单位', '指标']), /the header is there but no unit follows it/],
-    [rows(['单位', '指标'], ['A', -3]), /the target of A is '-3', below 0: a target is a count/],
-    [rows(['单位', '指标'], ['A', '-5']), /the target of A is '-5', below 0: a target is a count/],
-  ])('refuses a bad file with the row and what is wrong (%#)', (table, message) => {
+    [rows(['单位', '指标'], [null, 1]), /row 2: the unit is empty/, /^t\.csv 第 2 行：单位为空。$/],
+    [
+      rows(['单位', '指标']),
+      /the header is there but no unit follows it/,
+      /^t\.csv：有表头，但表头下面没有单位。$/,
+    ],
+    [
+      rows(['单位', '指标'], ['A', -3]),
+      /the target of A is '-3', below 0: a target is a count/,
+      /^t\.csv 第 2 行：A 的指标是 '-3'，小于 0：指标是投诉件数，应为 0 或以上。$/,
+    ],
+    [
+      rows(['单位', '指标'], ['A', '-5']),
+      /the target of A is '-5', below 0: a target is a count/,
+      /^t\.csv 第 2 行：A 的指标是 '-5'，小于 0/,
+    ],
+  ])('refuses a bad file with the row and what is wrong (%#)', (table, message, zh) => {
     expect(() => parseTargetRows(table, 't.csv')).toThrow(InputError);
     expect(() => parseTargetRows(table, 't.csv')).toThrow(message);
+    try {
+      parseTargetRows(table, 't.csv');
+    } catch (error) {
+      expect(userMessage(error as InputError, 'zh').message).toMatch(zh);
+      expect(userMessage(error as InputError, 'zh').hint).toMatch(/^考核指标文件每行一个单位/);
+    }
   });
 
   it('reads JSON as an array or under "targets", with any of the header names as keys', () => {

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
+import { InputError, userMessage } from '../../src/errors.js';
 import { runPipeline } from '../../src/pipeline.js';
 import { cellText } from '../../src/report/cell-text.js';
 import { renderCharts, type ChartImage } from '../../src/report/charts.js';
@@ -485,35 +485,41 @@ describe('templates that cannot be filled', () => {
       'unclosed.docx',
       (x: string) => x.replace('{/overall}', ''),
       '{#overall} is never closed with {/overall}',
+      '有 1 个标签问题：{#overall} 没有用 {/overall} 结束。',
     ],
     [
       'unopened.docx',
       (x: string) => x.replace('{#repeat}', ''),
       '{/repeat} closes a loop that was not opened',
+      '有 1 个标签问题：{/repeat} 结束的循环没有开始过。',
     ],
     [
       'brace.docx',
       (x: string) => x.replace('{title}', '{title'),
       'the tag {title has no closing }',
+      '有 1 个标签问题：标签 {title 缺少结尾的 }。',
     ],
     [
       'mismatch.docx',
       (x: string) => x.replace('{/paragraphs}', '{/paragraph}'),
       '2 tag problems: {/paragraph} closes a loop that was not opened; {#paragraphs} is never closed with {/paragraphs}.',
+      '有 2 个标签问题：{/paragraph} 结束的循环没有开始过；{#paragraphs} 没有用 {/paragraphs} 结束。',
     ],
-  ])('%s: unbalanced tags are named in one line', async (name, change, said) => {
+  ])('%s: unbalanced tags are named in one line', async (name, change, said, zh) => {
     const e = await refused(variant(name, change));
     expect(e.code).toBe('BAD_TEMPLATE');
     expect(e.message).toContain(said);
     expect(e.message).not.toContain('\n');
+    expect(userMessage(e, 'zh').message).toContain(`（--template）：${zh}`);
   });
 
-  it.each<[string, Buffer | string, string, string]>([
+  it.each<[string, Buffer | string, string, string, string]>([
     [
       'notes.docx',
       'not a zip',
       'BAD_TEMPLATE',
       'not a Word document (.docx is a zip file; this is not one).',
+      '不是 Word 文档（.docx 是 zip 文件，这个不是）。',
     ],
     [
       'old.docx',
@@ -523,20 +529,29 @@ describe('templates that cannot be filled', () => {
       ]),
       'BAD_TEMPLATE',
       'a Word 97–2003 .doc file or a password-protected document, not a .docx.',
+      '这是 Word 97–2003 的 .doc 文件或设有密码的文档，不是 .docx。',
     ],
-    ['cut.docx', readFileSync(TEMPLATE).subarray(0, 4000), 'BAD_TEMPLATE', 'the file is damaged'],
+    [
+      'cut.docx',
+      readFileSync(TEMPLATE).subarray(0, 4000),
+      'BAD_TEMPLATE',
+      'the file is damaged',
+      '文件已损坏（',
+    ],
     [
       'book.docx',
       readFileSync('fixtures/metrics/95598-2015.xlsx'),
       'BAD_TEMPLATE',
       'a zip file but not a Word document (no word/document.xml).',
+      '是 zip 文件，但不是 Word 文档（没有 word/document.xml）。',
     ],
-  ])('%s is refused: %s', async (name, bytes, code, said) => {
+  ])('%s is refused: %s', async (name, bytes, code, said, zh) => {
     const file = join(dir, name);
     writeFileSync(file, bytes);
     const e = await refused(file);
     expect(e.code).toBe(code);
     expect(e.message).toContain(`--template ${file}: ${said}`);
+    expect(userMessage(e, 'zh').message).toContain(`模板 ${file}（--template）：${zh}`);
   });
 
   it('a missing template and a folder', async () => {
@@ -549,7 +564,7 @@ describe('templates that cannot be filled', () => {
 });
 
 describe('template errors from the command line', () => {
-  const run = (template: string) =>
+  const run = (template: string, lang: readonly string[] = []) =>
     complaints([
       'report',
       'fixtures/metrics/95598-2016-06-12-gb18030.csv',
@@ -560,37 +575,58 @@ describe('template errors from the command line', () => {
       template,
       '--out',
       join(dir, 'cli.docx'),
+      ...lang,
     ]);
 
   it.each([
-    ['a missing file', () => join(dir, 'absent.docx'), /no such file\.$/m],
-    ['a text file', () => variantBytes('text.docx', 'hello'), /not a Word document/],
+    [
+      'a missing file',
+      () => join(dir, 'absent.docx'),
+      /（--template）：文件不存在。$/m,
+      /no such file\.$/m,
+    ],
+    [
+      'a text file',
+      () => variantBytes('text.docx', 'hello'),
+      /不是 Word 文档/,
+      /not a Word document/,
+    ],
     [
       'a zip bomb',
       () => bomb('bomb.docx'),
+      /解压后共 300 MiB，超过模板的上限（256 MiB）/,
       /its parts inflate to 300 MiB, more than a template can be \(256 MiB\)/,
     ],
     [
       'an unknown tag',
       () => variant('cli-unknown.docx', (x) => x.replace('{title}', '{titel}')),
+      /有 1 个本工具不认识的标签：\{titel\}（是不是 \{title\}？）/,
       /\{titel\} \(did you mean \{title\}\?\)/,
     ],
     [
       'a finished bulletin: no tag',
       () => variant('cli-finished.docx', (x) => x.replace(/\{[^{}<]*\}/g, '')),
+      /里面没有本工具填写的标签/,
       /holds no tag the tool fills/,
     ],
     [
       'an unclosed loop',
       () => variant('cli-unclosed.docx', (x) => x.replace('{/units}', '')),
+      /\{#units\} 没有用 \{\/units\} 结束/,
       /\{#units\} is never closed with \{\/units\}/,
     ],
-  ])('%s: exit 2, one or two plain lines, nothing written', (_, make, said) => {
-    const r = run(make());
-    expect(r.code).toBe(2);
-    expect(isPlainError(r.stderr)).toBe(true);
-    expect(r.stderr).toMatch(said);
-    expect(spawnSync('test', ['-e', join(dir, 'cli.docx')]).status).toBe(1);
+  ])('%s: exit 2, one or two plain lines, nothing written', (_, make, zh, en) => {
+    const template = make();
+    for (const [said, lang] of [
+      [zh, []],
+      [en, ['--lang', 'en']],
+    ] as const) {
+      const r = run(template, lang);
+      expect(r.code).toBe(2);
+      expect(isPlainError(r.stderr)).toBe(true);
+      expect(r.stderr).toMatch(said);
+      expect(spawnSync('test', ['-e', join(dir, 'cli.docx')]).status).toBe(1);
+    }
   });
 
   it('the template is never the output: refused, and left as it was', () => {
@@ -608,7 +644,7 @@ describe('template errors from the command line', () => {
     ]);
     expect(r.code).toBe(2);
     expect(isPlainError(r.stderr)).toBe(true);
-    expect(r.stderr).toContain('the template');
+    expect(r.stderr).toContain('这个输出就是模板');
     expect(sha(file)).toBe(sha(TEMPLATE));
   });
 
@@ -656,7 +692,7 @@ describe('template errors from the command line', () => {
         join(dir, 'e.docx'),
       ]);
       expect(r.code).toBe(2);
-      expect(r.stderr).toMatch(/^complaints: --template .*early\.docx: not a Word document/);
+      expect(r.stderr).toMatch(/^complaints: 模板 .*early\.docx（--template）：不是 Word 文档/);
     }
   });
 

@@ -6,6 +6,7 @@
 import type { Analysis, YearToDate } from '../../metrics/types.js';
 import type { Cell } from '../../io/table.js';
 import type { Lang } from '../../settings/types.js';
+import type { Said } from '../../errors.js';
 import {
   BOOK,
   SHEET_NAMES,
@@ -178,7 +179,7 @@ function withYearToDate(a: Analysis, y: YearToDate, disciplines: Item[], lang: L
   ];
 }
 
-export function overviewSheet(a: Analysis, warnings: readonly string[], lang: Lang): Sheet {
+export function overviewSheet(a: Analysis, warnings: readonly Said[], lang: Lang): Sheet {
   const disciplines = a.categories.discipline.map((d): Item => ({
     field: `categories.discipline[${d.name}].complaints`,
     label: `${disciplineName(d.name, lang)} ${heading('complaints', lang)}`,
@@ -191,7 +192,7 @@ export function overviewSheet(a: Analysis, warnings: readonly string[], lang: La
       ? withYearToDate(a, a.yearToDate, disciplines, lang)
       : [itemsTable([...totalsItems(a, lang), ...disciplines])],
     filter: false,
-    notes: [...a.notes.map(say(lang)), ...warnings],
+    notes: [...a.notes.map(say(lang)), ...warnings.map((w) => w[lang])],
     charts: ['trend', 'units'],
     bulletin: true,
   };

@@ -213,7 +213,7 @@ export function qualitySheet(
     notes: [
       ...a.notes.filter((n) => QUALITY_NOTES.has(n.code)).map(say(lang)),
       ...(hidden > 0 ? [t.more(hidden)] : []),
-      ...ingest.warnings,
+      ...ingest.warnings.map((w) => w[lang]),
     ],
     charts: [],
   };

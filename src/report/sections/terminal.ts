@@ -157,7 +157,7 @@ function problems(
       .sort((p, q) => q[1] - p[1])
       .map(([type, n]) => [businessTypeName(type, lang), n]),
     unclassified: a.categories.unclassified,
-    warnings: ingest.warnings,
+    warnings: ingest.warnings.map((w) => w[lang]),
     notes: a.notes.filter((n) => !SKIPPED_NOTES.has(n.code)).map(say(lang)),
     skipped: a.notes.filter((n) => SKIPPED_NOTES.has(n.code)).map(say(lang)),
     inspect: x.rejected > 0 || x.duplicatesDiffering > 0 ? ingest.inputs.map((i) => i.file) : null,
