@@ -14,6 +14,7 @@ import { splitClauses, type Clauses, type Span } from './clauses.js';
 import { normalizeMapped, originalSlice, type NormalText } from './normalize.js';
 import { KeywordIndex, PAIR, SINGLE } from './keywords.js';
 import { firstUnits } from './regex-first.js';
+import { ColumnClassMemo } from './column-memo.js';
 
 export type Method = 'columns' | 'rules' | 'model' | 'unclassified';
 
@@ -98,6 +99,7 @@ export class Classifier {
     new Map(),
   ];
   private readonly codes = new Map<string, TaxonomyNode>();
+  private readonly columnAnswers = new ColumnClassMemo();
   private readonly keywordList: Keyword[] = [];
   private stamp: Uint32Array = new Uint32Array(0);
   /** By keyword id: the points its evidence was last written with, and how (said()). */
@@ -217,7 +219,18 @@ export class Classifier {
     if (l1 !== null && !known2 && this.lookup(l1, 1) === null) into.add(1, l1.trim(), rows);
   }
 
+  /** The class the row's class columns name (shared between rows: not to be changed), or null. */
   byColumns(input: ClassifierInput): Classification | null {
+    const { level1, level2, level3 } = input;
+    let answer = this.columnAnswers.get(level1, level2, level3);
+    if (answer === undefined) {
+      answer = this.byColumnValues(input);
+      this.columnAnswers.set(level1, level2, level3, answer);
+    }
+    return answer;
+  }
+
+  private byColumnValues(input: ClassifierInput): Classification | null {
     const l1 = input.level1 ? this.lookup(input.level1, 1) : null;
     // A second-level column sometimes holds a third-level item (抢修超时限): it implies its parent.
     let l2 = input.level2 ? this.lookup(input.level2, 2) : null;

@@ -71,3 +71,46 @@ describe('hashes', () => {
     expect(sample('短文本')).toBe(digestText(DIGEST_SEED, '短文本'));
   });
 });
+
+describe('IdIndex slots tagged with the hash', () => {
+  /** Ids in a fixed pseudo-random order, some repeated; the Map is the reference. */
+  function run(index: IdIndex, reference: Map<string, number>, count: number, seed: number) {
+    let state = seed;
+    let mismatches = 0;
+    for (let i = 0; i < count; i++) {
+      state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+      const id = `GD${state % 3_000}`;
+      const expected = reference.get(id) ?? reference.size;
+      const isNew = !reference.has(id);
+      reference.set(id, expected);
+      if (index.add(id, 0) !== expected || index.occurrence !== (isNew ? NEW : SAME)) mismatches++;
+    }
+    return mismatches;
+  }
+
+  it('finds every id before and after the slots stop being tagged (a limit of 1,000 entries here)', () => {
+    const index = new IdIndex(1_000);
+    const reference = new Map<string, number>();
+    expect(run(index, reference, 20_000, 7)).toBe(0);
+    expect(index.size).toBe(reference.size);
+    expect(index.size).toBeGreaterThan(1_000);
+    const hash = new Uint32Array(2);
+    let missed = 0;
+    for (const [id, entry] of reference) {
+      hash64(id, hash);
+      if (index.find(hash[0]!, hash[1]!) !== entry) missed++;
+    }
+    expect(missed).toBe(0);
+  });
+
+  it('reads a table handed over before and after the limit as it was left', () => {
+    for (const count of [300, 20_000]) {
+      const first = new IdIndex(1_000);
+      const reference = new Map<string, number>();
+      run(first, reference, count, 11);
+      const adopted = IdIndex.adopt(first.table(), 1_000);
+      expect(run(adopted, reference, 20_000, 13)).toBe(0);
+      expect(adopted.size).toBe(reference.size);
+    }
+  });
+});
