@@ -63,18 +63,24 @@ describe('hostile and damaged workbooks: exit 2, one plain message naming the fi
         }),
       /crc\.xlsx: the workbook is damaged: entry xl\/worksheets\/sheet1\.xml fails its CRC check\./,
       /export it again, or open it in Excel\/WPS and save it/,
+      /crc\.xlsx：工作簿已损坏：条目 xl\/worksheets\/sheet1\.xml 的 CRC 校验不通过。/,
+      /请重新下载或导出，或用 Excel\/WPS 打开后换个文件名另存。/,
     ],
     [
       'row-zero.xlsx',
       () => file('row-zero.xlsx', {}, rows.replace('<row r="2">', '<row r="0">')),
       /row-zero\.xlsx: the workbook is damaged: sheet 工单明细 has a row numbered '0'\./,
       /export it again/,
+      /row-zero\.xlsx：工作簿已损坏：工作表 工单明细 有一行的行号是 '0'。/,
+      /请重新下载或导出/,
     ],
     [
       'rows-beyond.xlsx',
       () => file('rows-beyond.xlsx', {}, rows + '<row r="1048577"><c><v>1</v></c></row>'),
       /rows-beyond\.xlsx: sheet 工单明细 has more than 1,048,576 rows, Excel's limit\./,
       /split it into several files/,
+      /rows-beyond\.xlsx：工作表 工单明细 超过 1,048,576 行（Excel 的行数上限）。/,
+      /请重新导出数据，或分成几个文件。/,
     ],
     [
       'bomb.xlsx',
@@ -82,16 +88,23 @@ describe('hostile and damaged workbooks: exit 2, one plain message naming the fi
       // Stopped by its ratio long before the size cap (a quarter of 4 GiB for shared strings).
       /bomb\.xlsx: entry xl\/sharedStrings\.xml inflates to more than 200 times its compressed size \(over \d+ MiB from \d+ (KiB|MiB)\): a zip bomb, not an export; it is refused\./,
       /A real export compresses about 5 to 30 times; export the work orders again\./,
+      /bomb\.xlsx：条目 xl\/sharedStrings\.xml 解压后超过压缩大小的 200 倍（从 \d+ (KiB|MiB) 解出超过 \d+ MiB），这是 zip 炸弹，不是导出文件，不予读取。/,
+      /真正的导出文件压缩比大约是 5 到 30 倍；请重新导出工单。/,
     ],
-  ])('%s', (_, make, message, hint) => {
+  ])('%s', (_, make, message, hint, zhMessage, zhHint) => {
     const path = make();
     const started = Date.now();
     const run = complaints(['inspect', path]);
     expect(Date.now() - started).toBeLessThan(15_000);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(message);
-    expect(run.stderr).toMatch(hint);
+    expect(run.stderr).toMatch(zhMessage);
+    expect(run.stderr).toMatch(zhHint);
     expect(isPlainError(run.stderr)).toBe(true);
+    const english = complaints(inEnglish(['inspect', path]));
+    expect(english.code).toBe(2);
+    expect(english.stderr).toMatch(message);
+    expect(english.stderr).toMatch(hint);
+    expect(isPlainError(english.stderr)).toBe(true);
   });
 
   it('--max-inflated sets the cap, and a wrong size is a usage error', () => {
@@ -99,6 +112,10 @@ describe('hostile and damaged workbooks: exit 2, one plain message naming the fi
     const capped = complaints(['inspect', path, '--max-inflated', '32MiB']);
     expect(capped.code).toBe(2);
     expect(capped.stderr).toMatch(
+      /解压后超过 8 MiB（--max-inflated 32 MiB 的四分之一：共享字符串要放在内存里）/,
+    );
+    const cappedEn = complaints(inEnglish(['inspect', path, '--max-inflated', '32MiB']));
+    expect(cappedEn.stderr).toMatch(
       /inflates to more than 8 MiB \(a quarter of --max-inflated 32 MiB: shared strings are held in memory\)/,
     );
     const wrong = complaints(['inspect', path, '--max-inflated', 'lots']);
