@@ -136,14 +136,18 @@ async function classifyInputs(settings: Settings): Promise<void> {
   for (const name of dropped)
     print(
       process.stderr,
-      `warning: column '${name}' is not in the first input's columns and was left out of ${out}.\n`,
+      lang === 'zh'
+        ? `warning: 列"${name}"不在第一个输入文件的列中，${out} 里没有这一列。\n`
+        : `warning: column '${name}' is not in the first input's columns and was left out of ${out}.\n`,
     );
   for (const warning of result.ingest.warnings)
     print(process.stderr, `warning: ${warning[settings.lang]}\n`);
   if (cutCells > 0)
     print(
       process.stderr,
-      `warning: ${formatInt(cutCells)} text(s) longer than Excel's 32,767 characters a cell were cut there in ${out}.\n`,
+      lang === 'zh'
+        ? `warning: ${out} 中有 ${formatInt(cutCells)} 段文字超过 Excel 每格 32,767 个字符的上限，已在上限处截断。\n`
+        : `warning: ${formatInt(cutCells)} text(s) longer than Excel's 32,767 characters a cell were cut there in ${out}.\n`,
     );
 }
 
@@ -236,23 +240,28 @@ async function train(
   const model = NaiveBayes.train(samples, taxonomy.name);
   await writeFileAtomic(modelFile, JSON.stringify(model.toJSON()) + '\n');
   const thin = thinClasses(samples, taxonomy);
-  if (thin.length > 0)
+  if (thin.length > 0) {
+    const counts = thin.map(([name, n]) => `${name} ${n}`);
     print(
       process.stderr,
-      `warning: ${thin.length} second-level class(es) with fewer than ${MIN_TEXTS_PER_CLASS} texts: ${thin
-        .map(([name, n]) => `${name} ${n}`)
-        .join(
-          ', ',
-        )}. A model this small classified worse than the rules alone on fixtures/eval; add labelled texts of these classes, or keep the shipped model (--model left out).\n`,
+      settings.lang === 'zh'
+        ? `warning: ${thin.length} 个二级分类的文本少于 ${MIN_TEXTS_PER_CLASS} 条：${counts.join('，')}。在 fixtures/eval 上，这么小的模型分类不如单用规则；请补充这些类别的已标注文本，或继续用自带的模型（不给 --model）。\n`
+        : `warning: ${thin.length} second-level class(es) with fewer than ${MIN_TEXTS_PER_CLASS} texts: ${counts.join(', ')}. A model this small classified worse than the rules alone on fixtures/eval; add labelled texts of these classes, or keep the shipped model (--model left out).\n`,
     );
+  }
   if (!settings.quiet) {
+    const left = unlabelled + rows.length - samples.length;
     print(
       process.stderr,
-      `trained on ${formatInt(samples.length)} texts in ${classes.size} classes` +
-        (unlabelled + rows.length - samples.length > 0
-          ? ` (${formatInt(unlabelled + rows.length - samples.length)} rows without a second-level class or text left out)`
-          : '') +
-        ` → ${modelFile}\n`,
+      settings.lang === 'zh'
+        ? `已用 ${formatInt(samples.length)} 条文本、${classes.size} 个类别训练` +
+            (left > 0 ? `（${formatInt(left)} 行没有二级分类或受理内容，未用）` : '') +
+            ` → ${modelFile}\n`
+        : `trained on ${formatInt(samples.length)} texts in ${classes.size} classes` +
+            (left > 0
+              ? ` (${formatInt(left)} rows without a second-level class or text left out)`
+              : '') +
+            ` → ${modelFile}\n`,
     );
   }
 }

@@ -132,7 +132,7 @@ describe('complaints classify --train, --model, --evaluate, --audit', () => {
     const model = join(dir, 'model.json');
     const trained = complaints(['classify', '--train', 'fixtures/eval/tune.csv', '--model', model]);
     expect(trained.code).toBe(0);
-    expect(trained.stderr).toMatch(/^trained on 2,944 texts in 17 classes → .*model\.json\n$/);
+    expect(trained.stderr).toMatch(/^已用 2,944 条文本、17 个类别训练 → .*model\.json\n$/);
     const rules = JSON.parse(
       complaints(['classify', '--evaluate', 'fixtures/eval/test.csv', '--json', '--no-model'])
         .stdout,
@@ -222,7 +222,21 @@ describe('complaints classify --train, --model, --evaluate, --audit', () => {
           row(20 + i, '营业投诉', '电费电价', `电价执行有误多收电费${i}`),
         ).join(''),
     );
-    const run = complaints(['classify', '--train', small, '--model', join(dir, 'small.json')]);
+    const zh = complaints(['classify', '--train', small, '--model', join(dir, 'small-zh.json')]);
+    expect(zh.code).toBe(0);
+    expect(zh.stderr.split('\n')[0]).toMatch(
+      /^warning: 16 个二级分类的文本少于 10 条：服务行为规范 0，.*，电费电价 3。在 fixtures\/eval 上/,
+    );
+    expect(zh.stderr).toContain('已用 15 条文本、2 个类别训练');
+    const run = complaints([
+      'classify',
+      '--train',
+      small,
+      '--model',
+      join(dir, 'small.json'),
+      '--lang',
+      'en',
+    ]);
     expect(run.code).toBe(0);
     const warning = run.stderr.split('\n')[0]!;
     // 17 classes in sgcc-95598: 服务态度 has 12 texts, 电费电价 3, the other 15 none.
