@@ -5,7 +5,7 @@
  * complaints.config.json in the working directory), else Chinese. Anything unreadable here is
  * left to the settings, which report it; this only picks a language.
  */
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Lang } from '../errors.js';
 
@@ -19,12 +19,19 @@ function optionValue(argv: readonly string[], name: string): string | undefined 
   return undefined;
 }
 
+const MAX_CONFIG_BYTES = 1 << 20;
+
 export function runLanguage(argv: readonly string[], cwd: string = process.cwd()): Lang {
   const given = optionValue(argv, '--lang');
   if (given === 'en' || given === 'zh') return given;
   const config = optionValue(argv, '--config') ?? 'complaints.config.json';
   try {
-    const parsed: unknown = JSON.parse(readFileSync(resolve(cwd, config), 'utf8'));
+    const file = resolve(cwd, config);
+    // Only a plain file of a config's size: a FIFO or a device (--config /dev/stdin) would block
+    // here before Ctrl-C can be handled; the settings read and judge those themselves.
+    const info = statSync(file);
+    if (!info.isFile() || info.size > MAX_CONFIG_BYTES) return 'zh';
+    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
     const lang = (parsed as { lang?: unknown } | null)?.lang;
     if (lang === 'en') return 'en';
   } catch {

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,12 @@ describe('runLanguage: the language of errors, before the settings are read', ()
   const empty = mkdtempSync(join(tmpdir(), 'complaints-lang-test-'));
   const broken = mkdtempSync(join(tmpdir(), 'complaints-lang-test-'));
   writeFileSync(join(broken, 'complaints.config.json'), '{"lang": "en",');
+  const fifo = mkdtempSync(join(tmpdir(), 'complaints-lang-test-'));
+  const made = spawnSync('mkfifo', [join(fifo, 'complaints.config.json')]).status === 0;
+  it.skipIf(!made)('a FIFO named as the config is not opened (it would block): Chinese', () => {
+    expect(runLanguage(['analyze'], fifo)).toBe('zh');
+    expect(runLanguage(['analyze', '--config', '/dev/zero'], empty)).toBe('zh');
+  });
   it.each([
     ['nothing said: Chinese', ['analyze', 'a.csv'], empty, 'zh'],
     ['--lang en', ['analyze', 'a.csv', '--lang', 'en'], empty, 'en'],
