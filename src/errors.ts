@@ -38,11 +38,6 @@ export function placeInSentence(where: string): Said {
   return said(place.zh.trim(), place.en.trim());
 }
 
-/** A Said (or, for text that is the same in both languages, a plain string) in one language. */
-export function sayIn(text: Said | string, lang: Lang): string {
-  return typeof text === 'string' ? text : text[lang];
-}
-
 export type InputErrorCode =
   | 'FILE_NOT_FOUND'
   | 'FILE_UNREADABLE'
@@ -95,16 +90,16 @@ export class InputError extends Error {
   readonly file?: string;
   readonly row?: number;
   readonly hint: string | undefined;
-  readonly said: Said | string;
-  readonly saidHint: Said | string | undefined;
+  readonly said: Said;
+  readonly saidHint: Said | undefined;
   constructor(
     readonly code: InputErrorCode,
-    message: Said | string,
-    hint?: Said | string,
+    message: Said,
+    hint?: Said,
     where: ErrorLocation = {},
   ) {
-    super(sayIn(message, 'en'));
-    this.hint = hint === undefined ? undefined : sayIn(hint, 'en');
+    super(message.en);
+    this.hint = hint?.en;
     this.said = message;
     this.saidHint = hint;
     this.name = 'InputError';
@@ -232,12 +227,12 @@ export class InstallError extends Error {
   readonly exitCode: number = EXIT.internal;
   readonly code = 'INSTALL_BROKEN';
   readonly hint: string | undefined = undefined;
-  readonly said: Said | string;
+  readonly said: Said;
   constructor(
-    message: Said | string,
+    message: Said,
     readonly file: string,
   ) {
-    super(sayIn(message, 'en'));
+    super(message.en);
     this.said = message;
     this.name = 'InstallError';
   }
@@ -251,9 +246,9 @@ export class WarningLevelError extends Error {
   readonly exitCode: number = EXIT.warned;
   readonly code = 'WARNED';
   readonly hint: string | undefined = undefined;
-  readonly said: Said | string;
-  constructor(message: Said | string) {
-    super(sayIn(message, 'en'));
+  readonly said: Said;
+  constructor(message: Said) {
+    super(message.en);
     this.said = message;
     this.name = 'WarningLevelError';
   }
@@ -277,9 +272,9 @@ export function userMessage(
   error: UserError,
   lang: Lang,
 ): { message: string; hint: string | undefined } {
-  const bilingual: { said: Said | string; saidHint?: Said | string | undefined } = error;
+  const bilingual: { said: Said; saidHint?: Said | undefined } = error;
   return {
-    message: sayIn(bilingual.said, lang),
-    hint: bilingual.saidHint === undefined ? error.hint : sayIn(bilingual.saidHint, lang),
+    message: bilingual.said[lang],
+    hint: bilingual.saidHint === undefined ? error.hint : bilingual.saidHint[lang],
   };
 }

@@ -45,7 +45,7 @@ const POSITIVE = {
 export class Checker {
   constructor(readonly file: string) {}
 
-  fail(key: string, problem: Said, hint?: Said | string): never {
+  fail(key: string, problem: Said, hint?: Said): never {
     const text = sentences(problem);
     throw new InputError(
       'CONFIG_INVALID',
