@@ -76,22 +76,29 @@ describe('a report drawn by a broken installation', () => {
   it('exits 1 with the missing font and "reinstall with npm install", and writes nothing', () => {
     const root = brokenInstall();
     const out = join(dir, 'report.xlsx');
-    const run = spawnSync(
-      process.execPath,
-      [
-        join(root, 'bin/complaints.js'),
-        'report',
-        'fixtures/metrics/95598-2016-04-12-series.csv',
-        '--out',
-        out,
-      ],
-      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
-    );
+    const report = (...more: string[]) =>
+      spawnSync(
+        process.execPath,
+        [
+          join(root, 'bin/complaints.js'),
+          'report',
+          'fixtures/metrics/95598-2016-04-12-series.csv',
+          '--out',
+          out,
+          ...more,
+        ],
+        { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+      );
     const missing = join(root, 'node_modules/@embedpdf/fonts-sc/fonts/NotoSansHans-Regular.otf');
-    expect(run.stderr).toBe(
+    const run = report();
+    expect(run.stderr).toBe(`complaints: 缺少图表字体：${missing}；请用 npm install 重新安装。\n`);
+    expect(run.status).toBe(1);
+    expect(existsSync(out)).toBe(false);
+    const en = report('--lang', 'en');
+    expect(en.stderr).toBe(
       `complaints: chart font missing: ${missing}; reinstall with npm install.\n`,
     );
-    expect(run.status).toBe(1);
+    expect(en.status).toBe(1);
     expect(existsSync(out)).toBe(false);
   });
 });

@@ -706,7 +706,19 @@ describe('template errors from the command line', () => {
       join(dir, 'x.md'),
     ]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain('--template is not used');
+    expect(r.stderr).toContain('--template 不起作用');
+    const en = complaints([
+      'report',
+      INPUTS[2]!,
+      '--template',
+      TEMPLATE,
+      '--out',
+      join(dir, 'x.md'),
+      '--lang',
+      'en',
+    ]);
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain('--template is not used');
   });
 });
 
