@@ -10,7 +10,6 @@
  * found in the bytes.
  */
 import { isUtf8 } from 'node:buffer';
-import type { Readable } from 'node:stream';
 import iconv from 'iconv-lite';
 
 /** Parse in pieces of this size: the rows of a small piece die young, which keeps GC cheap. */
@@ -133,7 +132,7 @@ function otherEncoding(line: Buffer, encoding: string): 'utf-8' | 'gb18030' | nu
 }
 
 export async function* decodeText(
-  bytes: Readable,
+  bytes: AsyncIterable<Buffer>,
   encoding: string,
   bomLength: number,
 ): AsyncGenerator<string> {
@@ -157,7 +156,7 @@ export async function* decodeText(
     }
   }
 
-  for await (const chunk of bytes as AsyncIterable<Buffer>) {
+  for await (const chunk of bytes) {
     let buffer = chunk;
     if (skip > 0) {
       buffer = chunk.subarray(skip);

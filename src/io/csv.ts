@@ -5,7 +5,6 @@
  * runs in fields mode: ordinary records reach a sink that reads offsets (TableSink.fieldRows)
  * as offsets into the chunk, others as rows of strings (csv-fields.ts).
  */
-import type { Readable } from 'node:stream';
 import { InputError, said } from '../errors.js';
 import type { FieldBatch } from './csv-fields.js';
 import { CSV_LIMITS, CsvLimitError, CsvParser, type CsvRecord } from './csv-parser.js';
@@ -16,7 +15,7 @@ import type { BrokenRow, TableReader, TableSink } from './table.js';
 export interface CsvSource {
   /** The input as named in messages. */
   file: string;
-  bytes: Readable;
+  bytes: AsyncIterable<Buffer>;
   encoding: string;
   bomLength: number;
   /** The encoding came from --encoding, not from sniffing. */

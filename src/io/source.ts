@@ -6,6 +6,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { InputError, said, type Lang } from '../errors.js';
+import { fileChunks } from './file-chunks.js';
 import { detect, normaliseEncoding } from './detect.js';
 import { csvReader } from './csv.js';
 import type { TableReader } from './table.js';
@@ -73,7 +74,7 @@ export async function openInput(file: string, options: OpenOptions = {}): Promis
 
 async function readFileHead(
   file: string,
-): Promise<{ head: Buffer; stream: () => Readable; seekable: boolean }> {
+): Promise<{ head: Buffer; stream: () => AsyncIterable<Buffer>; seekable: boolean }> {
   let size: number;
   try {
     const info = await stat(file);
@@ -159,7 +160,7 @@ async function readFileHead(
     }
     return {
       head: sniff,
-      stream: () => createReadStream(file, { highWaterMark: 1024 * 1024 }),
+      stream: () => fileChunks(file),
       seekable: true,
     };
   } finally {
@@ -167,13 +168,17 @@ async function readFileHead(
   }
 }
 
-async function readWhole(file: string, stream: Readable, limit: number): Promise<Buffer> {
+async function readWhole(
+  file: string,
+  stream: AsyncIterable<Buffer>,
+  limit: number,
+): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let length = 0;
   for await (const chunk of stream) {
-    length += (chunk as Buffer).length;
+    length += chunk.length;
     if (length > limit) {
-      stream.destroy();
+      // Leaving the loop by this throw ends the stream (its iterator's return).
       throw new InputError(
         'XLSX_LIMIT',
         said(

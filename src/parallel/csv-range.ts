@@ -10,17 +10,15 @@
  * again from the confirmed boundary. Whatever the planner guessed, the records are those one
  * pass from the start of the file finds.
  */
-import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
-import { Readable } from 'node:stream';
 import { decodeText } from '../io/csv-decode.js';
+// The same pieces as the one-thread read (source.ts), so the first range reads as it does.
+import { fileChunks } from '../io/file-chunks.js';
 import { CsvParser } from '../io/csv-parser.js';
 import { emit } from '../io/csv.js';
 import { sniffDelimiter } from '../io/detect.js';
 import type { TableSink } from '../io/table.js';
 
-/** The read size of source.ts: the first range's pieces are those of the one-thread read. */
-const READ_BYTES = 1024 * 1024;
 /** Bytes read at a time past a range's end. */
 const OVERRUN_BYTES = 64 * 1024;
 
@@ -57,20 +55,7 @@ export interface RangeEnd {
 /** Reads `range` into `sink` (rows numbered from 1 at the range's start, or after lineOffset). */
 export async function readCsvRange(range: CsvRange, sink: TableSink): Promise<RangeEnd> {
   let consumed = 0;
-  const stream = createReadStream(range.path, {
-    start: range.start,
-    end: range.end - 1,
-    highWaterMark: READ_BYTES,
-  });
-  const counted = Readable.from(
-    (async function* () {
-      for await (const chunk of stream as AsyncIterable<Buffer>) {
-        consumed += chunk.length;
-        yield chunk;
-      }
-    })(),
-    { objectMode: false },
-  );
+  const counted = fileChunks(range.path, range.start, range.end, (n) => (consumed += n));
   const texts = decodeText(counted, range.encoding, range.bomLength);
   let parser: CsvParser | null = null;
   let delimiter = range.delimiter;
@@ -102,7 +87,7 @@ export async function readCsvRange(range: CsvRange, sink: TableSink): Promise<Ra
     }
   } finally {
     await texts.return(undefined);
-    stream.destroy();
+    await counted.return(undefined);
   }
   let boundary = range.end;
   if (wanted) {
