@@ -111,3 +111,35 @@ describe('a due time past the calendar', () => {
     );
   });
 });
+
+describe('mean and median hours, per unit and over all units', () => {
+  // Reply hours: A 1, 5, 3; B 2, 10; C 4, 4, 8, 30. All nine sorted: 1 2 3 4 4 5 8 10 30.
+  const rows: Row[] = (
+    [
+      ['A', [1, 5, 3]],
+      ['B', [2, 10]],
+      ['C', [4, 4, 8, 30]],
+    ] as const
+  ).flatMap(([unit, hours]) =>
+    hours.map((h): Row => ({ unit, month: [2016, 3], class: '抢修质量', replySeconds: h * H })),
+  );
+  const t = analyse(input(rows, { fields: ['repliedAt'] })).timeliness!;
+
+  it.each([
+    // unit, count, mean, median
+    ['A', 3, 3, 3],
+    ['B', 2, 6, 6],
+    ['C', 4, 11.5, 6],
+  ])('unit %s: %d replies, mean %d h, median %d h', (unit, count, meanHours, medianHours) => {
+    expect(t.byUnit.find((u) => u.unit === unit)!.reply).toMatchObject({
+      count,
+      meanHours,
+      medianHours,
+    });
+  });
+
+  it('all units: 9 replies, mean 67/9 h, median 4 h (the units’ sorted hours merged)', () => {
+    expect(t.reply).toMatchObject({ count: 9, medianHours: 4 });
+    expect(t.reply!.meanHours).toBeCloseTo(67 / 9, 12);
+  });
+});
