@@ -4,6 +4,7 @@
  * rejects by reason with their first rows, and the date range; then the totals.
  */
 import type { IngestResult, RejectCode } from '../ingest/ingest.js';
+import { zhInputNote } from '../ingest/input-notes.js';
 import type { Lang } from '../settings/types.js';
 import { formatInt } from './format.js';
 import { COVERAGE, DELIMITER_NAMES, INSPECT, businessTypeName } from './labels.js';
@@ -52,7 +53,7 @@ export function renderInspect(
       input.format + (input.encoding ? ` ${input.encoding}` : ''),
       input.sheet ? `${L.sheet} ${input.sheet}` : null,
       input.delimiter
-        ? `${L.delimiter} ${DELIMITER_NAMES[input.delimiter] ?? input.delimiter}`
+        ? `${L.delimiter} ${DELIMITER_NAMES[lang][input.delimiter] ?? input.delimiter}`
         : null,
       input.headerRow ? L.headerRow(input.headerRow) : null,
     ].filter(Boolean);
@@ -101,7 +102,9 @@ export function renderInspect(
       lines.push([L.dates, `${input.dateRange.from} ${L.to} ${input.dateRange.to}`]);
     if (input.coverage) lines.push([COVERAGE[lang].covered, COVERAGE[lang].span(input.coverage)]);
     out.push(c.bold(input.file));
-    if (input.notes.length > 0) out.push(...input.notes.map((n) => `  ${n}`));
+    // The notes are English in the JSON; here they are said in the run's language.
+    const notes = lang === 'zh' ? input.notes.map(zhInputNote) : input.notes;
+    out.push(...notes.map((n) => `  ${n}`));
     out.push(table(['', ''], lines, [], '  ').split('\n').slice(1).join('\n'));
     out.push(`  ${L.columns}${L.columnsColon}`);
     out.push(
