@@ -18,6 +18,15 @@ function zhProblem(problem: string): string {
   return problem;
 }
 
+/** Why the file could not be read, in Chinese: the common causes said, others by their code. */
+function unreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return '文件不存在。';
+  if (code === 'EISDIR') return '这是文件夹，不是文件。';
+  if (code === 'EACCES' || code === 'EPERM') return '没有读取权限。';
+  return `无法读取（${code ?? (error as Error).message}）。`;
+}
+
 export function loadModel(file: string, taxonomy: Taxonomy): NaiveBayes {
   let doc: unknown;
   let text: string | null = null;
@@ -29,7 +38,7 @@ export function loadModel(file: string, taxonomy: Taxonomy): NaiveBayes {
     throw new InputError(
       'FILE_UNREADABLE',
       said(
-        `模型文件 ${file}（--model）：${text === null ? `无法读取（${why}）。` : zhNotJson(error, text)}`,
+        `模型文件 ${file}（--model）：${text === null ? unreadable(error) : zhNotJson(error, text)}`,
         `--model ${file}: cannot be read as JSON (${why}).`,
       ),
       MAKE_ONE,

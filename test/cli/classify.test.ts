@@ -303,6 +303,22 @@ describe('complaints classify --train, --model, --evaluate, --audit', () => {
     expect(complaints(['classify', XLSX, '--model', junk, '--lang', 'en']).stderr).toMatch(
       /not a complaints-text-model file/,
     );
+    // A model file that is not there, or a folder, or not JSON: what is wrong said in Chinese.
+    const missing = join(dir, 'no-model.json');
+    expect(complaints(['classify', XLSX, '--model', missing]).stderr).toContain(
+      `模型文件 ${missing}（--model）：文件不存在。\n`,
+    );
+    expect(complaints(inEnglish(['classify', XLSX, '--model', missing])).stderr).toContain(
+      `--model ${missing}: cannot be read as JSON (ENOENT: no such file or directory`,
+    );
+    expect(complaints(['classify', XLSX, '--model', dir]).stderr).toContain(
+      `（--model）：这是文件夹，不是文件。\n`,
+    );
+    const cut = join(dir, 'cut-model.json');
+    writeFileSync(cut, '{"format": "complaints-text-model",\n "version": 1,');
+    expect(complaints(['classify', XLSX, '--model', cut]).stderr).toContain(
+      '（--model）：第 2 行第 15 列不是有效的 JSON：这里应是用英文双引号括起的键名；是不是最后一项后面多了逗号？\n',
+    );
   });
 });
 
