@@ -6,6 +6,7 @@
 import type { IngestResult, RejectCode } from '../ingest/ingest.js';
 import { zhInputNote } from '../ingest/input-notes.js';
 import type { Lang } from '../settings/types.js';
+import { FIELD_SPECS, type Field } from '../schema/fields.js';
 import { formatInt } from './format.js';
 import { COVERAGE, DELIMITER_NAMES, INSPECT, businessTypeName } from './labels.js';
 import { colours, table } from './terminal.js';
@@ -88,9 +89,14 @@ export function renderInspect(
         ? '0'
         : c.red(`${formatInt(input.rejected)}${L.rowsColon}${reasons.join(sep)}`),
     ]);
+    // A field by its column as the export names it (是否属实), in Chinese; by its key in English.
+    const column = (field: string) =>
+      lang === 'en'
+        ? field
+        : (input.columns.find((m) => m.field === field)?.header ?? FIELD_SPECS[field as Field].zh);
     const odd = Object.entries(input.unrecognised).map(
       ([field, u]) =>
-        `${field} ×${u.count}: ${u.values.map((v) => `'${v}'`).join(' ')}${L.bracket(L.rowsAt(u.rows, u.count > u.rows.length))}`,
+        `${column(field)} ×${u.count}${lang === 'zh' ? '：' : ': '}${u.values.map((v) => `'${v}'`).join(' ')}${L.bracket(L.rowsAt(u.rows, u.count > u.rows.length))}`,
     );
     if (odd.length > 0) lines.push([L.unrecognised, odd.join(sep)]);
     // Class values the taxonomy lacks: said beside the input, not only among the warnings.

@@ -2,7 +2,10 @@
  * An input's notes are English in the JSON (inputs[].notes); `inspect` says them in Chinese by
  * default. Each form the readers write, and the command line on real files.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { zhInputNote } from '../../src/ingest/input-notes.js';
 import { complaints } from '../helpers/cli.js';
 import { inEnglish } from '../helpers/english.js';
@@ -36,6 +39,9 @@ describe('an input note in Chinese', () => {
 });
 
 describe('inspect prints the notes and the delimiter in the run’s language', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'complaints-notes-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
   it('an option a file cannot use, and the comma of a CSV', () => {
     const args = ['inspect', 'fixtures/95598-2016-08-pinyin.csv', '--sheet', '工单'];
     const zh = complaints(args);
@@ -47,5 +53,21 @@ describe('inspect prints the notes and the delimiter in the run’s language', (
     expect(en.stdout).toMatch(/delimiter comma/);
     const json = JSON.parse(complaints([...args, '--json']).stdout);
     expect(json.inputs[0].notes).toEqual(['--sheet 工单 is ignored: a text file has no sheets.']);
+  });
+
+  it('values it cannot read, by their column as the export names it', () => {
+    const file = join(dir, 'odd.csv');
+    writeFileSync(
+      file,
+      '工单编号,受理时间,供电单位,业务类型,受理内容,核实结果,申诉结果\n' +
+        'A1,2016-05-03 10:00,国网歙县供电公司,投诉,停电,也许,不知道\n' +
+        'A2,2016-05-04 10:00,国网歙县供电公司,投诉,停电,是,成功\n',
+    );
+    expect(complaints(['inspect', file]).stdout).toMatch(
+      /\n {2}无法识别的值 +核实结果 ×1：'也许'（第 2 行），申诉结果 ×1：'不知道'（第 2 行）\n/,
+    );
+    expect(complaints(inEnglish(['inspect', file])).stdout).toMatch(
+      /\n {2}unrecognised values +substantiated ×1: '也许' \(row 2\), appealResult ×1: '不知道' \(row 2\)\n/,
+    );
   });
 });
