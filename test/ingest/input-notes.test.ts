@@ -66,6 +66,9 @@ describe('inspect prints the notes and the delimiter in the run’s language', (
     expect(complaints(['inspect', file]).stdout).toMatch(
       /\n {2}无法识别的值 +核实结果 ×1：'也许'（第 2 行），申诉结果 ×1：'不知道'（第 2 行）\n/,
     );
+    // No complaint has a class: analyze says 无 rather than leaving the line empty.
+    expect(complaints(['analyze', file]).stdout).toContain('\n一级分类: 无\n');
+    expect(complaints(inEnglish(['analyze', file])).stdout).toContain('\nlevel 1: none\n');
     expect(complaints(inEnglish(['inspect', file])).stdout).toMatch(
       /\n {2}unrecognised values +substantiated ×1: '也许' \(row 2\), appealResult ×1: '不知道' \(row 2\)\n/,
     );
