@@ -7,6 +7,7 @@ const ZIP_PARTS: Record<string, string> = {
   CRC: 'CRC',
   'compressed size': '压缩后大小',
   size: '大小',
+  'compression method': '压缩方式',
   'data descriptor missing': '缺少数据描述符',
   'CRC in the data descriptor': '数据描述符中的 CRC',
   'size in the data descriptor': '数据描述符中的大小',
@@ -30,7 +31,7 @@ const FORMS: readonly [RegExp, (...parts: string[]) => string][] = [
     (entry, parts) =>
       `zip 条目 ${entry} 自身的头信息与 zip 目录不一致（${parts
         .split(', ')
-        .map((p) => ZIP_PARTS[p] ?? p)
+        .map((p) => ZIP_PARTS[p] ?? p.replace(/^name /, '名称 '))
         .join('、')}），已按目录读取。请在 Excel 或 WPS 中重新保存工作簿以修复。`,
   ],
   [

@@ -32,6 +32,10 @@ describe('an input note in Chinese', () => {
       'Control characters (such as NUL) removed from 1 value used for grouping and matching, first in 供电单位 on row 7.',
       '1 个用于分组和匹配的值里有控制字符（如 NUL），已删除；第一个在第 7 行的 供电单位 列。',
     ],
+    [
+      'zip entry xl/worksheets/sheet1.xml: its own header disagrees with the zip directory (name xl/worksheets/sheetX.xml, compression method); read as the directory says. Save the workbook again in Excel/WPS to repair it.',
+      'zip 条目 xl/worksheets/sheet1.xml 自身的头信息与 zip 目录不一致（名称 xl/worksheets/sheetX.xml、压缩方式），已按目录读取。请在 Excel 或 WPS 中重新保存工作簿以修复。',
+    ],
     ['something new', 'something new'],
   ])('%s', (en, zh) => {
     expect(zhInputNote(en)).toBe(zh);
