@@ -55,6 +55,8 @@ describe('inspect prints the notes and the delimiter in the run’s language', (
     const en = complaints(inEnglish(args));
     expect(en.stdout).toContain('\n  --sheet 工单 is ignored: a text file has no sheets.\n');
     expect(en.stdout).toMatch(/delimiter comma/);
+    const book = complaints(['inspect', 'fixtures/95598-2016-09-11.xlsx', '--encoding', 'gb18030']);
+    expect(book.stdout).toContain('\n  --encoding gb18030 未使用：工作簿自带编码。\n');
     const json = JSON.parse(complaints([...args, '--json']).stdout);
     expect(json.inputs[0].notes).toEqual(['--sheet 工单 is ignored: a text file has no sheets.']);
   });
