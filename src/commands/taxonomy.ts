@@ -11,12 +11,14 @@ import { emitJson } from '../report/json.js';
 import { print } from '../report/print.js';
 import { TAXONOMY, disciplineName } from '../report/labels.js';
 import { colours } from '../report/terminal.js';
-import type { Settings } from '../settings/types.js';
+import type { Lang, Settings } from '../settings/types.js';
 import {
   TEXT_GROUPS,
   loadTaxonomy,
   parseTaxonomy,
   parseTextTable,
+  problemSaid,
+  type Problem,
   type Taxonomy,
   type TaxonomyNode,
 } from '../taxonomy/load.js';
@@ -30,7 +32,7 @@ export interface TaxonomyExtras {
 export async function run(settings: Settings, { name, validate }: TaxonomyExtras): Promise<void> {
   const { lang, json } = settings;
   if (validate) {
-    validateFile(validate);
+    validateFile(validate, lang);
     return;
   }
   await guardOutputs([json?.file], [{ path: name, role: 'the taxonomy file' }]);
@@ -70,7 +72,7 @@ export async function run(settings: Settings, { name, validate }: TaxonomyExtras
   };
   taxonomy.roots.forEach(line);
   const counts = [1, 2, 3].map((level) => taxonomy.nodes.filter((n) => n.level === level).length);
-  out.push('', TAXONOMY[lang](counts, taxonomy.source));
+  out.push('', TAXONOMY[lang](counts, lang === 'zh' ? taxonomy.sourceZh : taxonomy.source));
   print(process.stdout, out.join('\n') + '\n');
 }
 
@@ -79,7 +81,7 @@ const FIX_AND_VALIDATE = said(
   'Fix each line above (the JSON path says where), then validate again.',
 );
 
-function validateFile(file: string): void {
+function validateFile(file: string, lang: Lang): void {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -91,17 +93,19 @@ function validateFile(file: string): void {
       { file },
     );
   }
-  if (isTextTable(text)) return validateTextTable(file, text);
+  if (isTextTable(text)) return validateTextTable(file, text, lang);
   const { taxonomy, problems } = parseTaxonomy(text, file);
   if (taxonomy) {
     const counts = [1, 2, 3].map((level) => taxonomy.nodes.filter((n) => n.level === level).length);
     print(
       process.stdout,
-      `${file}: valid taxonomy '${taxonomy.name}': ${counts[0]} first-level, ${counts[1]} second-level, ${counts[2]} third-level nodes.\n`,
+      lang === 'zh'
+        ? `${file}：分类体系 '${taxonomy.name}' 有效：一级 ${counts[0]} 类，二级 ${counts[1]} 项，三级 ${counts[2]} 项。\n`
+        : `${file}: valid taxonomy '${taxonomy.name}': ${counts[0]} first-level, ${counts[1]} second-level, ${counts[2]} third-level nodes.\n`,
     );
     return;
   }
-  for (const p of problems) print(process.stderr, `${file}: ${p.path}: ${p.message}\n`);
+  printProblems(file, problems, lang);
   throw new InputError(
     'BAD_OPTION',
     said(
@@ -111,6 +115,12 @@ function validateFile(file: string): void {
     FIX_AND_VALIDATE,
     { file },
   );
+}
+
+/** One line a problem on stderr, before the refusal: "mine.json：$.nodes[1].code：…". */
+function printProblems(file: string, problems: readonly Problem[], lang: Lang): void {
+  const sep = lang === 'zh' ? '：' : ': ';
+  for (const p of problems) print(process.stderr, `${file}${sep}${problemSaid(p)[lang]}\n`);
 }
 
 /** A text table (typos, dialect, colloquial words) rather than a taxonomy: no `nodes`. */
@@ -128,13 +138,18 @@ function isTextTable(text: string): boolean {
   }
 }
 
-function validateTextTable(file: string, text: string): void {
+function validateTextTable(file: string, text: string, lang: Lang): void {
   const { entries, problems } = parseTextTable(text);
   if (entries) {
-    print(process.stdout, `${file}: valid text table: ${entries.length} entries.\n`);
+    print(
+      process.stdout,
+      lang === 'zh'
+        ? `${file}：文本表有效：${entries.length} 条。\n`
+        : `${file}: valid text table: ${entries.length} entries.\n`,
+    );
     return;
   }
-  for (const p of problems) print(process.stderr, `${file}: ${p.path}: ${p.message}\n`);
+  printProblems(file, problems, lang);
   throw new InputError(
     'BAD_OPTION',
     said(
@@ -177,6 +192,7 @@ export function toDocument(taxonomy: Taxonomy): object {
     title: taxonomy.title,
     titleEn: taxonomy.titleEn,
     source: taxonomy.source,
+    ...(taxonomy.sourceZh !== taxonomy.source ? { sourceZh: taxonomy.sourceZh } : {}),
     levels: Math.max(...taxonomy.nodes.map((n) => n.level)),
     nodes: taxonomy.roots.map(node),
     // The file's own text table entries (the shipped table applies to every taxonomy).

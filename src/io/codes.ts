@@ -210,7 +210,7 @@ export async function readCodes(file: string): Promise<CodeTable> {
     try {
       doc = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (error) {
-      throw invalidCodes(file, '', notJson(error));
+      throw invalidCodes(file, '', notJson(error, text.replace(/^\uFEFF/, '')));
     }
     return parseCodeJson(doc, file);
   }

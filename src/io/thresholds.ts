@@ -69,7 +69,7 @@ export function parseThresholds(text: string, file: string): WarnThresholds {
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    throw invalid(file, notJson(error));
+    throw invalid(file, notJson(error, text));
   }
   return overlay(file, WARN_DEFAULTS as unknown as Tree, doc, '') as unknown as WarnThresholds;
 }

@@ -155,7 +155,7 @@ export async function readUnits(file: string): Promise<UnitHierarchy> {
     try {
       doc = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch (error) {
-      throw invalidUnits(file, '', notJson(error));
+      throw invalidUnits(file, '', notJson(error, text.replace(/^\uFEFF/, '')));
     }
     return parseUnitJson(doc, file);
   }

@@ -6,6 +6,7 @@
  * are never guessed. Parsing only: src/io/targets.ts reads the file.
  */
 import { invalidAt, said, type InputError, type Said } from '../errors.js';
+import { zhNotJson } from '../json-problem.js';
 import { isTotalRow } from '../ingest/row-notes.js';
 import type { Cell, RawRow } from '../io/table.js';
 import { FIELD_SPECS, TARGET_FIELDS, headerKey, type TargetField } from '../schema/fields.js';
@@ -239,10 +240,13 @@ export function parseTargetRows(
 
 const EXPECTED_OBJECT = said('应为一个对象。', 'expected an object.');
 
-/** A JSON file that does not parse: the parser's own words stay as they are. */
-export function notJson(error: unknown): Said {
+/**
+ * A JSON file that does not parse: the parser's own words in English; in Chinese, what is wrong
+ * and at which line and column.
+ */
+export function notJson(error: unknown, text: string): Said {
   const why = (error as Error).message;
-  return said(`不是有效的 JSON（${why}）。`, `not valid JSON (${why}).`);
+  return said(zhNotJson(error, text), `not valid JSON (${why}).`);
 }
 
 /** Targets from JSON: an array of {unit, target, customers?}, or {"targets": [...]}. */
@@ -281,7 +285,7 @@ export function parseTargetJsonText(text: string, file: string, map: TargetMap =
   try {
     doc = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    fail(file, '', notJson(error));
+    fail(file, '', notJson(error, text.replace(/^\uFEFF/, '')));
   }
   return parseTargetJson(doc, file, map);
 }

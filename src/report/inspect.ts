@@ -4,7 +4,9 @@
  * rejects by reason with their first rows, and the date range; then the totals.
  */
 import type { IngestResult, RejectCode } from '../ingest/ingest.js';
+import { zhInputNote } from '../ingest/input-notes.js';
 import type { Lang } from '../settings/types.js';
+import { FIELD_SPECS, type Field } from '../schema/fields.js';
 import { formatInt } from './format.js';
 import { COVERAGE, DELIMITER_NAMES, INSPECT, businessTypeName } from './labels.js';
 import { colours, table } from './terminal.js';
@@ -52,7 +54,7 @@ export function renderInspect(
       input.format + (input.encoding ? ` ${input.encoding}` : ''),
       input.sheet ? `${L.sheet} ${input.sheet}` : null,
       input.delimiter
-        ? `${L.delimiter} ${DELIMITER_NAMES[input.delimiter] ?? input.delimiter}`
+        ? `${L.delimiter} ${DELIMITER_NAMES[lang][input.delimiter] ?? input.delimiter}`
         : null,
       input.headerRow ? L.headerRow(input.headerRow) : null,
     ].filter(Boolean);
@@ -87,9 +89,14 @@ export function renderInspect(
         ? '0'
         : c.red(`${formatInt(input.rejected)}${L.rowsColon}${reasons.join(sep)}`),
     ]);
+    // A field by its column as the export names it (是否属实), in Chinese; by its key in English.
+    const column = (field: string) =>
+      lang === 'en'
+        ? field
+        : (input.columns.find((m) => m.field === field)?.header ?? FIELD_SPECS[field as Field].zh);
     const odd = Object.entries(input.unrecognised).map(
       ([field, u]) =>
-        `${field} ×${u.count}: ${u.values.map((v) => `'${v}'`).join(' ')}${L.bracket(L.rowsAt(u.rows, u.count > u.rows.length))}`,
+        `${column(field)} ×${u.count}${lang === 'zh' ? '：' : ': '}${u.values.map((v) => `'${v}'`).join(' ')}${L.bracket(L.rowsAt(u.rows, u.count > u.rows.length))}`,
     );
     if (odd.length > 0) lines.push([L.unrecognised, odd.join(sep)]);
     // Class values the taxonomy lacks: said beside the input, not only among the warnings.
@@ -101,7 +108,9 @@ export function renderInspect(
       lines.push([L.dates, `${input.dateRange.from} ${L.to} ${input.dateRange.to}`]);
     if (input.coverage) lines.push([COVERAGE[lang].covered, COVERAGE[lang].span(input.coverage)]);
     out.push(c.bold(input.file));
-    if (input.notes.length > 0) out.push(...input.notes.map((n) => `  ${n}`));
+    // The notes are English in the JSON; here they are said in the run's language.
+    const notes = lang === 'zh' ? input.notes.map(zhInputNote) : input.notes;
+    out.push(...notes.map((n) => `  ${n}`));
     out.push(table(['', ''], lines, [], '  ').split('\n').slice(1).join('\n'));
     out.push(`  ${L.columns}${L.columnsColon}`);
     out.push(

@@ -1104,10 +1104,9 @@ export const DUPLICATES = {
 };
 
 /** CSV delimiters by name, as `inspect` reports them in either language. */
-export const DELIMITER_NAMES: Record<string, string> = {
-  ',': 'comma',
-  '\t': 'tab',
-  ';': 'semicolon',
+export const DELIMITER_NAMES: Record<Lang, Record<string, string>> = {
+  zh: { ',': '逗号', '\t': '制表符', ';': '分号' },
+  en: { ',': 'comma', '\t': 'tab', ';': 'semicolon' },
 };
 
 /** `taxonomy`: the closing line under the tree. */

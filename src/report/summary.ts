@@ -162,7 +162,8 @@ function classLines(v: SummaryView, lang: Lang, c: ChalkInstance): string[] {
     `${r.name} ${formatInt(r.complaints)} (${formatPercent(r.share)}${r.previous !== null ? `, ${heading('yoy', lang, 'terminal')} ${paintChange(r.yoy, c)}` : ''})`;
   const lines = [
     `${t.discipline}: ${v.disciplines.map(withYoy).join(t.sep)}`,
-    `${t.categories}: ${v.level1.map(withYoy).join(t.sep)}`,
+    // No class at all (every complaint unclassified) reads as 无, not as a line cut short.
+    `${t.categories}: ${v.level1.map(withYoy).join(t.sep) || t.none}`,
     `${t.hotspots}: ` +
       (v.hotspots.map((r) => `${r.name} ${formatInt(r.complaints)}`).join(t.sep) || t.none),
   ];

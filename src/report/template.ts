@@ -176,6 +176,12 @@ interface TemplateErrorProperties {
   id?: string;
   xtag?: string;
   explanation?: string;
+  /** closing_tag_does_not_match_opening_tag: the two names. */
+  openingtag?: string;
+  closingtag?: string;
+  /** unbalanced_loop_tags: the two loops that cross. */
+  lastPair?: { left?: string; right?: string };
+  pair?: { left?: string; right?: string };
   errors?: { properties?: TemplateErrorProperties }[];
 }
 
@@ -225,18 +231,36 @@ function describeTagError(p: TemplateErrorProperties): Said {
     case 'duplicate_close_tag':
       return said(`标签 ${tag} 有两个结尾的 }`, `the tag ${tag} has two closing }`);
     case 'closing_tag_does_not_match_opening_tag':
-    case 'unbalanced_loop_tags':
+      return said(
+        `{#${p.openingtag ?? ''}} 被 {/${p.closingtag ?? ''}} 结束了，两处名称不一致`,
+        english(p),
+      );
+    case 'unbalanced_loop_tags': {
+      const loop = (pair: { left?: string; right?: string } | undefined) =>
+        `{#${pair?.left ?? ''}}…{/${pair?.right ?? ''}}`;
+      return said(
+        `循环 ${loop(p.lastPair)} 和 ${loop(p.pair)} 交错了：一个循环要整个放在另一个的里面或外面`,
+        english(p),
+      );
+    }
     case 'loop_position_invalid':
-    case 'raw_xml_tag_should_be_only_text_in_paragraph': {
-      // docxtemplater's own explanation, in English: kept beside the Chinese.
-      const why = (p.explanation ?? 'loop tags do not pair').replace(/\.$/, '');
-      return said(`循环标签不配对（${why}）`, why);
-    }
-    default: {
-      const why = (p.explanation ?? p.id ?? 'unknown problem').replace(/\.$/, '');
-      return said(`标签有误（${why}）`, why);
-    }
+      return said(
+        `{#${tag}} 和 {/${tag}} 的位置不对：一个在表格里，另一个在表格外（或在另一个表格里）`,
+        english(p),
+      );
+    case 'raw_xml_tag_should_be_only_text_in_paragraph':
+      return said(`图片标签 {@${tag}} 要单独占一个段落，前后不能有文字或空格`, english(p));
+    case 'raw_tag_outerxml_invalid':
+      return said(`图片标签 {@${tag}} 要放在一个段落里`, english(p));
+    default:
+      // A problem this table does not know: docxtemplater's English, quoted.
+      return said(`标签有误（${english(p)}）`, english(p));
   }
+}
+
+/** docxtemplater's own explanation, the English side of its rarer problems. */
+function english(p: TemplateErrorProperties): string {
+  return (p.explanation ?? p.id ?? 'unknown problem').replace(/\.$/, '');
 }
 
 /** The tags the tool does not know, each with the closest known one. */

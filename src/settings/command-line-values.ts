@@ -27,7 +27,7 @@ export function parseMap(values: readonly string[]): MapOverrides {
       throw new InputError(
         'BAD_OPTION',
         said(
-          `--map ${value}：应为 field=header，field 是 ${MAP_FIELDS.join('、')} 之一。`,
+          `--map ${value}：应写作 字段=表头，字段是 ${MAP_FIELDS.join('、')} 之一。`,
           `--map ${value}: expected field=header, with field one of ${MAP_FIELDS.join(', ')}.`,
         ),
         said('示例：--map unit=管理单位名称', 'Example: --map unit=管理单位名称'),

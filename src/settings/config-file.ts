@@ -21,6 +21,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import { InputError, said, type Said } from '../errors.js';
+import { jsonSyntax, zhNotJson } from '../json-problem.js';
 import { CONFIG_EXAMPLE, validateConfig } from './config-validate.js';
 import { inputWouldRead } from './inputs.js';
 import { outputPath } from './output-path.js';
@@ -34,27 +35,10 @@ function errorCode(error: unknown): string | undefined {
 
 /** JSON.parse's message, with its position as line and column where it gives one. */
 function jsonProblem(error: unknown, text: string): Said {
-  let message = error instanceof Error ? error.message : String(error);
-  let where: [number, number] | null = null;
-  const lineColumn = /\s*\(line (\d+) column (\d+)\)/.exec(message);
-  const position = /\s+in JSON at position (\d+)/.exec(message);
-  if (lineColumn) {
-    where = [Number(lineColumn[1]), Number(lineColumn[2])];
-    message = message.replace(lineColumn[0], '');
-  }
-  if (position) {
-    if (!where) {
-      const before = text.slice(0, Number(position[1]));
-      where = [before.split('\n').length, before.length - before.lastIndexOf('\n')];
-    }
-    message = message.replace(position[0], '');
-  }
-  // V8 quotes the whole text in some messages: `Unexpected token '}', "{…}" is not valid JSON`.
-  message = message.replace(/, ".*" is not valid JSON$/s, '').replace(/\s+in JSON$/, '');
-  // V8's reason stays in English: it names the character it stopped at.
+  const { reason, place } = jsonSyntax(error, text);
   return said(
-    `不是有效的 JSON${where ? `（第 ${where[0]} 行第 ${where[1]} 列）` : ''}：${message}`,
-    `not valid JSON${where ? ` at line ${where[0]}, column ${where[1]}` : ''}: ${message}`,
+    zhNotJson(error, text),
+    `not valid JSON${place ? ` at line ${place[0]}, column ${place[1]}` : ''}: ${reason}`,
   );
 }
 
@@ -188,7 +172,7 @@ export async function loadConfig(
     const problem = jsonProblem(error, text);
     throw new InputError(
       'CONFIG_INVALID',
-      said(`${shown}：${problem.zh}。`, `${shown}: ${problem.en}.`),
+      said(`${shown}：${problem.zh}`, `${shown}: ${problem.en}.`),
       said(
         'JSON 要用英文双引号 "…"，不能有注释，最后一项后面不能有逗号。',
         'JSON needs "double quotes", no comments and no comma after the last item.',

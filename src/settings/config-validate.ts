@@ -315,7 +315,7 @@ function checkMap(check: Checker, value: unknown): MapOverrides {
       check.fail(
         `map[${i}]`,
         said(
-          `${shown}：应为 field=header，field 是 ${MAP_FIELDS.join('、')} 之一`,
+          `${shown}：应写作 字段=表头，字段是 ${MAP_FIELDS.join('、')} 之一`,
           `${shown}: expected field=header, with field one of ${MAP_FIELDS.join(', ')}`,
         ),
         said('示例："map": ["unit=管理单位名称"]', 'Example: "map": ["unit=管理单位名称"]'),

@@ -4,7 +4,8 @@
  * here once, and every problem is named with its JSON path.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { InputError, said } from '../errors.js';
+import { InputError, said, type Said } from '../errors.js';
+import { jsonSyntax, zhPlace } from '../json-problem.js';
 import { compileTextTable, normalizeWord, type TextTable } from './normalize.js';
 
 export const DISCIPLINES = ['运检', '营销'] as const;
@@ -40,7 +41,9 @@ export interface Taxonomy {
   name: string;
   title: string;
   titleEn: string;
+  /** Where the taxonomy comes from, in English (the JSON's); `sourceZh` in Chinese. */
   source: string;
+  sourceZh: string;
   /** Where it was loaded from: a shipped name or a file path. */
   origin: string;
   roots: TaxonomyNode[];
@@ -52,9 +55,17 @@ export interface Taxonomy {
   ownText: Record<string, Record<string, string>>;
 }
 
+/** A problem of a taxonomy or text table file: where (a JSON path), and what in both languages. */
 export interface Problem {
   path: string;
+  /** In English (what the JSON and --lang en say). */
   message: string;
+  zh: string;
+}
+
+/** A problem as a line of `taxonomy --validate` or a message: "$.nodes[1].code: …". */
+export function problemSaid(p: Problem): Said {
+  return said(`${p.path}：${p.zh}`, `${p.path}: ${p.message}`);
 }
 
 const DATA = new URL('../../src/taxonomy/data/', import.meta.url);
@@ -92,7 +103,7 @@ export function loadTaxonomy(nameOrFile: string = DEFAULT_TAXONOMY): Taxonomy {
     throw new InputError(
       'BAD_OPTION',
       said(
-        `${nameOrFile}：不是有效的分类体系（${problems.length} 个问题；第一个：${first.path}：${first.message}）。`,
+        `${nameOrFile}：不是有效的分类体系（${problems.length} 个问题；第一个：${problemSaid(first).zh}）。`,
         `${nameOrFile}: not a valid taxonomy (${problems.length} problem${problems.length > 1 ? 's' : ''}; first: ${first.path}: ${first.message}).`,
       ),
       said(
@@ -109,7 +120,7 @@ type Json = unknown;
 const isObject = (v: Json): v is Record<string, Json> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 
-type ProblemSink = (path: string, message: string) => void;
+type ProblemSink = (path: string, message: Said) => void;
 
 function readDiscipline(
   value: Json,
@@ -119,7 +130,13 @@ function readDiscipline(
   if (value === undefined) return { discipline: null, badDiscipline: false };
   if ((DISCIPLINES as readonly Json[]).includes(value))
     return { discipline: value as Discipline, badDiscipline: false };
-  problem(`${path}.discipline`, `unknown discipline '${String(value)}': expected 运检 or 营销`);
+  problem(
+    `${path}.discipline`,
+    said(
+      `专业 '${String(value)}' 不认识：应为 运检 或 营销`,
+      `unknown discipline '${String(value)}': expected 运检 or 营销`,
+    ),
+  );
   return { discipline: null, badDiscipline: true };
 }
 
@@ -127,14 +144,28 @@ function readAliases(value: Json, path: string, problem: ProblemSink): string[] 
   const aliases: string[] = [];
   if (value === undefined) return aliases;
   if (!Array.isArray(value)) {
-    problem(`${path}.aliases`, 'expected an array of strings');
+    problem(`${path}.aliases`, said('应为字符串数组', 'expected an array of strings'));
     return aliases;
   }
   value.forEach((a, i) => {
     if (typeof a === 'string' && a.trim() !== '') aliases.push(a.trim());
-    else problem(`${path}.aliases[${i}]`, 'expected a non-empty string');
+    else problem(`${path}.aliases[${i}]`, NON_EMPTY);
   });
   return aliases;
+}
+
+const NON_EMPTY = said('应为非空的字符串', 'expected a non-empty string');
+const OBJECT = said('应为对象 {…}', 'expected an object');
+
+/** JSON.parse's refusal as the one problem of a file, at `$`. */
+function notJsonProblem(error: unknown, text: string): Problem {
+  const { located, zh } = jsonSyntax(error, text);
+  return {
+    path: '$',
+    message: `not JSON: ${(error as Error).message}`,
+    // A problem line has no full stop of its own; a question keeps its mark.
+    zh: `${zhPlace(located)}不是有效的 JSON：${zh.replace(/。$/, '')}`,
+  };
 }
 
 /** Checks a taxonomy document; returns the taxonomy only when there is no problem. */
@@ -143,24 +174,27 @@ export function parseTaxonomy(
   origin: string,
 ): { taxonomy: Taxonomy | null; problems: Problem[] } {
   const problems: Problem[] = [];
-  const problem = (path: string, message: string) => problems.push({ path, message });
+  const problem: ProblemSink = (path, message) =>
+    problems.push({ path, message: message.en, zh: message.zh });
   let doc: Json;
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    return {
-      taxonomy: null,
-      problems: [{ path: '$', message: `not JSON: ${(error as Error).message}` }],
-    };
+    return { taxonomy: null, problems: [notJsonProblem(error, text)] };
   }
-  if (!isObject(doc))
-    return { taxonomy: null, problems: [{ path: '$', message: 'expected an object' }] };
+  if (!isObject(doc)) {
+    problem('$', OBJECT);
+    return { taxonomy: null, problems };
+  }
   for (const key of ['name', 'title', 'source'] as const) {
     if (typeof doc[key] !== 'string' || (doc[key] as string).trim() === '')
-      problem(`$.${key}`, 'expected a non-empty string');
+      problem(`$.${key}`, NON_EMPTY);
   }
   if (!Array.isArray(doc.nodes) || doc.nodes.length === 0) {
-    problem('$.nodes', 'expected a non-empty array of first-level nodes');
+    problem(
+      '$.nodes',
+      said('应为非空数组，列出各一级分类', 'expected a non-empty array of first-level nodes'),
+    );
     return { taxonomy: null, problems };
   }
 
@@ -174,16 +208,22 @@ export function parseTaxonomy(
 
   const readNode = (raw: Json, path: string, parent: TaxonomyNode | null): TaxonomyNode | null => {
     if (!isObject(raw)) {
-      problem(path, 'expected an object');
+      problem(path, OBJECT);
       return null;
     }
     const code = typeof raw.code === 'string' ? raw.code.trim() : '';
     const name = typeof raw.name === 'string' ? raw.name.trim() : '';
-    if (code === '') problem(`${path}.code`, 'expected a non-empty string');
+    if (code === '') problem(`${path}.code`, NON_EMPTY);
     else if (codes.has(code))
-      problem(`${path}.code`, `duplicate code '${code}' (also at ${codes.get(code)})`);
+      problem(
+        `${path}.code`,
+        said(
+          `编码 '${code}' 重复（${codes.get(code)} 也用了它）`,
+          `duplicate code '${code}' (also at ${codes.get(code)})`,
+        ),
+      );
     else codes.set(code, `${path}.code`);
-    if (name === '') problem(`${path}.name`, 'expected a non-empty string');
+    if (name === '') problem(`${path}.name`, NON_EMPTY);
     const declaredLevel = raw.level;
     const parentCode = typeof raw.parent === 'string' ? raw.parent : null;
     if (
@@ -194,7 +234,10 @@ export function parseTaxonomy(
     ) {
       problem(
         path,
-        `a level-${String(declaredLevel)} node without a parent (give "parent": CODE or nest it in "children")`,
+        said(
+          `${String(declaredLevel)} 级分类没有上级（请写 "parent": 上级编码，或把它放进上级的 "children"）`,
+          `a level-${String(declaredLevel)} node without a parent (give "parent": CODE or nest it in "children")`,
+        ),
       );
     }
     const { discipline, badDiscipline } = readDiscipline(raw.discipline, path, problem);
@@ -211,13 +254,22 @@ export function parseTaxonomy(
       children: [],
       fallback: raw.fallback === true,
     };
-    if (node.level > 3) problem(path, 'more than three levels');
+    if (node.level > 3) problem(path, said('超过三级', 'more than three levels'));
     if (raw.fallback !== undefined && typeof raw.fallback !== 'boolean')
-      problem(`${path}.fallback`, 'expected true or false');
+      problem(`${path}.fallback`, said('应为 true 或 false', 'expected true or false'));
     if (node.fallback && node.level !== 2)
-      problem(`${path}.fallback`, "only a second-level node can be its category's fallback");
+      problem(
+        `${path}.fallback`,
+        said(
+          '只有二级分类能作所属一级分类的兜底类型',
+          "only a second-level node can be its category's fallback",
+        ),
+      );
     if (node.fallback && parent?.children.some((c) => c.fallback))
-      problem(`${path}.fallback`, 'a category has at most one fallback type');
+      problem(
+        `${path}.fallback`,
+        said('一个一级分类最多只有一个兜底类型', 'a category has at most one fallback type'),
+      );
     nodes.push(node);
     paths.set(node, path);
     if (badDiscipline) reported.add(node);
@@ -226,7 +278,8 @@ export function parseTaxonomy(
       return node;
     }
     if (raw.children !== undefined) {
-      if (!Array.isArray(raw.children)) problem(`${path}.children`, 'expected an array');
+      if (!Array.isArray(raw.children))
+        problem(`${path}.children`, said('应为数组 […]', 'expected an array'));
       else
         raw.children.forEach((child, i) => {
           const c = readNode(child, `${path}.children[${i}]`, node);
@@ -245,7 +298,10 @@ export function parseTaxonomy(
   for (const { node, parentCode, path } of flatChildren) {
     const parent = nodes.find((n) => n.code === parentCode && n !== node);
     if (!parent) {
-      problem(`${path}.parent`, `no node with code '${parentCode}'`);
+      problem(
+        `${path}.parent`,
+        said(`没有编码为 '${parentCode}' 的分类`, `no node with code '${parentCode}'`),
+      );
       reported.add(node);
       continue;
     }
@@ -258,7 +314,10 @@ export function parseTaxonomy(
     if (node.discipline === ('' as Discipline) && !reported.has(node)) {
       problem(
         `${paths.get(node)}.discipline`,
-        'no discipline (运检 or 营销) on the node or any parent',
+        said(
+          '这个分类和它的上级都没有写专业（运检 或 营销）',
+          'no discipline (运检 or 营销) on the node or any parent',
+        ),
       );
     }
   }
@@ -277,6 +336,11 @@ export function parseTaxonomy(
       title: doc.title as string,
       titleEn: typeof doc.titleEn === 'string' ? doc.titleEn : (doc.title as string),
       source: doc.source as string,
+      // Optional: a file that gives its source in one language says it in both.
+      sourceZh:
+        typeof doc.sourceZh === 'string' && doc.sourceZh.trim() !== ''
+          ? doc.sourceZh
+          : (doc.source as string),
       origin,
       roots,
       nodes: ordered,
@@ -287,14 +351,16 @@ export function parseTaxonomy(
   };
 }
 
-function readRules(
-  raw: Json,
-  path: string,
-  problem: (path: string, message: string) => void,
-): Rule[] {
+function readRules(raw: Json, path: string, problem: ProblemSink): Rule[] {
   if (raw === undefined) return [];
   if (!isObject(raw)) {
-    problem(path, 'expected an object with "keywords" and/or "patterns"');
+    problem(
+      path,
+      said(
+        '应为对象，含 "keywords" 和/或 "patterns"',
+        'expected an object with "keywords" and/or "patterns"',
+      ),
+    );
     return [];
   }
   const rules: Rule[] = [];
@@ -302,17 +368,26 @@ function readRules(
     const table = raw[kind];
     if (table === undefined) continue;
     if (!isObject(table)) {
-      problem(`${path}.${kind}`, 'expected an object of text → weight');
+      problem(
+        `${path}.${kind}`,
+        said('应为对象：文字 → 权重', 'expected an object of text → weight'),
+      );
       continue;
     }
     for (const [text, weight] of Object.entries(table)) {
       const at = `${path}.${kind}[${JSON.stringify(text)}]`;
       if (typeof weight !== 'number' || !Number.isFinite(weight)) {
-        problem(at, 'expected a number (the weight; negative points away)');
+        problem(
+          at,
+          said(
+            '应为数字（权重；负数表示排除）',
+            'expected a number (the weight; negative points away)',
+          ),
+        );
         continue;
       }
       if (text === '') {
-        problem(at, 'empty keyword');
+        problem(at, said('关键词是空的', 'empty keyword'));
         continue;
       }
       let regex: RegExp | null = null;
@@ -320,7 +395,7 @@ function readRules(
         try {
           regex = new RegExp(text, 'u');
         } catch (error) {
-          problem(at, `bad regular expression: ${(error as Error).message}`);
+          problem(at, badRegex(error));
           continue;
         }
       }
@@ -329,16 +404,45 @@ function readRules(
   }
   for (const key of Object.keys(raw)) {
     if (key !== 'keywords' && key !== 'patterns')
-      problem(`${path}.${key}`, 'unknown key: expected keywords or patterns');
+      problem(
+        `${path}.${key}`,
+        said('不认识的键：应为 keywords 或 patterns', 'unknown key: expected keywords or patterns'),
+      );
   }
   return rules;
+}
+
+/** What the RegExp constructor says after "Invalid regular expression: /…/u: ", in Chinese. */
+const REGEX_REASONS: Record<string, string> = {
+  'Unterminated group': '左括号 ( 没有配对的 )',
+  "Unmatched ')'": '右括号 ) 没有配对的 (',
+  'Nothing to repeat': '* + ? 或 {n} 前面没有可重复的内容',
+  'Unterminated character class': '[ 没有配对的 ]',
+  'Incomplete quantifier': '{ } 写法不完整（要匹配 { 本身请写 \\{）',
+  'Lone quantifier brackets': '{ 或 } 没有配对（要匹配它本身请写 \\{ 或 \\}）',
+  'numbers out of order in {} quantifier': '{m,n} 里 m 大于 n',
+  'Range out of order in character class': '[ ] 里的范围前大后小',
+  'Invalid group': '(? 后面的写法不对',
+  'Invalid capture group name': '命名分组 (?<名称> 的写法不对',
+  'Invalid escape': '反斜杠 \\ 后面的转义无效',
+  '\\ at end of pattern': '表达式以单个反斜杠 \\ 结尾',
+};
+
+/** A pattern the RegExp constructor refuses: its English as it is, and what it means in Chinese. */
+function badRegex(error: unknown): Said {
+  const message = (error as Error).message;
+  const reason = /: ([^:]+)$/.exec(message)?.[1] ?? message;
+  return said(
+    `正则表达式有误：${REGEX_REASONS[reason] ?? reason}（${message}）`,
+    `bad regular expression: ${message}`,
+  );
 }
 
 /** A name or alias must point to one node per level, or column values would be ambiguous. */
 function checkNames(
   nodes: TaxonomyNode[],
   paths: Map<TaxonomyNode, string>,
-  problem: (path: string, message: string) => void,
+  problem: ProblemSink,
 ): void {
   const seen = new Map<string, TaxonomyNode>();
   for (const node of nodes) {
@@ -348,7 +452,10 @@ function checkNames(
       if (other && other !== node) {
         problem(
           `${paths.get(node)}`,
-          `'${label}' also names ${other.code} ${other.name} at level ${node.level}`,
+          said(
+            `'${label}' 也是 ${node.level} 级分类 ${other.code} ${other.name} 的名称或别名`,
+            `'${label}' also names ${other.code} ${other.name} at level ${node.level}`,
+          ),
         );
       } else seen.set(key, node);
     }
@@ -385,7 +492,13 @@ export function readTextGroups(
   const groups: Record<string, Record<string, string>> = {};
   if (raw === undefined) return groups;
   if (!isObject(raw)) {
-    problem(path, `expected an object with ${TEXT_GROUPS.join(', ')}: source word → standard word`);
+    problem(
+      path,
+      said(
+        `应为对象，含 ${TEXT_GROUPS.join('、')}：原词 → 标准词`,
+        `expected an object with ${TEXT_GROUPS.join(', ')}: source word → standard word`,
+      ),
+    );
     return groups;
   }
   const seen = new Map<string, string>();
@@ -393,26 +506,43 @@ export function readTextGroups(
     const at = standalone ? `$.${group}` : `${path}.${group}`;
     if (standalone && group === 'description') continue;
     if (!(TEXT_GROUPS as readonly string[]).includes(group)) {
-      problem(at, `unknown key: expected ${TEXT_GROUPS.join(', ')}`);
+      problem(
+        at,
+        said(
+          `不认识的键：应为 ${TEXT_GROUPS.join('、')}`,
+          `unknown key: expected ${TEXT_GROUPS.join(', ')}`,
+        ),
+      );
       continue;
     }
     if (!isObject(table)) {
-      problem(at, 'expected an object of source word → standard word');
+      problem(
+        at,
+        said('应为对象：原词 → 标准词', 'expected an object of source word → standard word'),
+      );
       continue;
     }
     const entries: Record<string, string> = {};
     for (const [from, to] of Object.entries(table)) {
       const entry = `${at}[${JSON.stringify(from)}]`;
       const written = normalizeWord(from);
-      if (typeof to !== 'string') problem(entry, 'expected a string: the standard word');
-      else if (from.trim() === '') problem(entry, 'empty source word');
-      else if (from === to) problem(entry, 'maps a word to itself');
+      if (typeof to !== 'string')
+        problem(entry, said('应为字符串：标准词', 'expected a string: the standard word'));
+      else if (from.trim() === '') problem(entry, said('原词是空的', 'empty source word'));
+      else if (from === to) problem(entry, said('原词和标准词相同', 'maps a word to itself'));
       else if (written !== from)
         problem(
           entry,
-          `texts are converted before the table applies, so '${from}' never matches: write it '${written}'`,
+          said(
+            `文本在查表前已转换（繁体转简体、全角转半角），'${from}' 永远匹配不到：请写作 '${written}'`,
+            `texts are converted before the table applies, so '${from}' never matches: write it '${written}'`,
+          ),
         );
-      else if (seen.has(from)) problem(entry, `'${from}' is also at ${seen.get(from)}`);
+      else if (seen.has(from))
+        problem(
+          entry,
+          said(`'${from}' 在 ${seen.get(from)} 已有`, `'${from}' is also at ${seen.get(from)}`),
+        );
       else {
         entries[from] = to;
         seen.set(from, entry);
@@ -437,15 +567,12 @@ export function parseTextTable(text: string): {
   try {
     doc = JSON.parse(text);
   } catch (error) {
-    return {
-      entries: null,
-      problems: [{ path: '$', message: `not JSON: ${(error as Error).message}` }],
-    };
+    return { entries: null, problems: [notJsonProblem(error, text)] };
   }
   const groups = readTextGroups(
     doc,
     '$',
-    (path, message) => problems.push({ path, message }),
+    (path, message) => problems.push({ path, message: message.en, zh: message.zh }),
     true,
   );
   return { entries: problems.length ? null : textEntries(groups), problems };
@@ -462,7 +589,7 @@ export function shippedTextEntries(): [string, string][] {
     throw new InputError(
       'BAD_OPTION',
       said(
-        `text/zh-power.json：不是有效的文本表（${first.path}：${first.message}）。`,
+        `text/zh-power.json：不是有效的文本表（${problemSaid(first).zh}）。`,
         `text/zh-power.json: not a valid text table (${first.path}: ${first.message}).`,
       ),
       said(

@@ -1,6 +1,7 @@
 /** Reading a model file made by `classify --train`, checked against the taxonomy in use. */
 import { readFileSync } from 'node:fs';
 import { InputError, said } from '../errors.js';
+import { zhNotJson } from '../json-problem.js';
 import type { Taxonomy } from './load.js';
 import { NaiveBayes } from './model.js';
 
@@ -11,25 +12,35 @@ const MAKE_ONE = said(
 
 /** What NaiveBayes.fromJSON refuses, in Chinese (its English is the message's). */
 function zhProblem(problem: string): string {
-  if (problem.startsWith('not a ')) return `不是模型文件（${problem.slice('not a '.length)}）`;
+  if (problem.startsWith('not a '))
+    return '不是 classify --train 生成的模型文件（缺少 "format": "complaints-text-model" 或版本不是 1）';
   if (problem.endsWith(' missing')) return `缺少 ${problem.slice(0, -' missing'.length)}`;
   return problem;
 }
 
+/** Why the file could not be read, in Chinese: the common causes said, others by their code. */
+function unreadable(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return '文件不存在。';
+  if (code === 'EISDIR') return '这是文件夹，不是文件。';
+  if (code === 'EACCES' || code === 'EPERM') return '没有读取权限。';
+  return `无法读取（${code ?? (error as Error).message}）。`;
+}
+
 export function loadModel(file: string, taxonomy: Taxonomy): NaiveBayes {
   let doc: unknown;
+  let text: string | null = null;
   try {
-    doc = JSON.parse(readFileSync(file, 'utf8'));
+    text = readFileSync(file, 'utf8');
+    doc = JSON.parse(text);
   } catch (error) {
+    const why = (error as Error).message.split('\n')[0];
     throw new InputError(
       'FILE_UNREADABLE',
-      (() => {
-        const why = (error as Error).message.split('\n')[0];
-        return said(
-          `模型文件 ${file}（--model）：无法按 JSON 读取（${why}）。`,
-          `--model ${file}: cannot be read as JSON (${why}).`,
-        );
-      })(),
+      said(
+        `模型文件 ${file}（--model）：${text === null ? unreadable(error) : zhNotJson(error, text)}`,
+        `--model ${file}: cannot be read as JSON (${why}).`,
+      ),
       MAKE_ONE,
       { file },
     );

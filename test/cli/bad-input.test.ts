@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, complaints, isPlainError } from '../helpers/cli.js';
+import { inEnglish } from '../helpers/english.js';
 
 const BAD = 'test/files/bad';
 const out = mkdtempSync(join(tmpdir(), 'complaints-bad-'));
@@ -218,7 +219,10 @@ describe('a workbook named .csv', () => {
     const run = complaints(['inspect', `${BAD}/renamed-xlsx.csv`]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      'renamed-xlsx.csv is an xlsx workbook despite its name; read as xlsx.',
+      '\n  renamed-xlsx.csv 虽然扩展名不是 .xlsx，实际是 xlsx 工作簿，已按工作簿读取。\n',
+    );
+    expect(complaints(inEnglish(['inspect', `${BAD}/renamed-xlsx.csv`])).stdout).toContain(
+      '\n  renamed-xlsx.csv is an xlsx workbook despite its name; read as xlsx.\n',
     );
     const json = JSON.parse(complaints(['inspect', `${BAD}/renamed-xlsx.csv`, '--json']).stdout);
     expect(json.inputs[0]).toMatchObject({ format: 'xlsx', rows: 6, complaints: 4 });
@@ -255,6 +259,13 @@ describe('hostile text that is read', () => {
     expect(input.notes).toEqual([
       'Control characters (such as NUL) removed from 3 values used for grouping and matching, first in 供电单位 on line 2.',
     ]);
+    // In the terminal the note is said in the run's language; the JSON above stays English.
+    expect(complaints(['inspect', file]).stdout).toContain(
+      '\n  3 个用于分组和匹配的值里有控制字符（如 NUL），已删除；第一个在第 2 行的 供电单位 列。\n',
+    );
+    expect(complaints(inEnglish(['inspect', file])).stdout).toContain(
+      '\n  Control characters (such as NUL) removed from 3 values used for grouping and matching, first in 供电单位 on line 2.\n',
+    );
     // A \x01 in a unit name used to stop the charts ("SVG data parsing failed", exit 1).
     const workbook = join(out, 'control-chars.xlsx');
     const report = complaints(['report', file, '--year', '2016', '--out', workbook, '--quiet']);

@@ -298,10 +298,26 @@ describe('complaints classify --train, --model, --evaluate, --audit', () => {
     const junk = join(dir, 'junk.json');
     writeFileSync(junk, '{}');
     expect(complaints(['classify', XLSX, '--model', junk]).stderr).toMatch(
-      /：不是模型文件（complaints-text-model file \(version 1\)）。/,
+      /：不是 classify --train 生成的模型文件（缺少 "format": "complaints-text-model" 或版本不是 1）。/,
     );
     expect(complaints(['classify', XLSX, '--model', junk, '--lang', 'en']).stderr).toMatch(
       /not a complaints-text-model file/,
+    );
+    // A model file that is not there, or a folder, or not JSON: what is wrong said in Chinese.
+    const missing = join(dir, 'no-model.json');
+    expect(complaints(['classify', XLSX, '--model', missing]).stderr).toContain(
+      `模型文件 ${missing}（--model）：文件不存在。\n`,
+    );
+    expect(complaints(inEnglish(['classify', XLSX, '--model', missing])).stderr).toContain(
+      `--model ${missing}: cannot be read as JSON (ENOENT: no such file or directory`,
+    );
+    expect(complaints(['classify', XLSX, '--model', dir]).stderr).toContain(
+      `（--model）：这是文件夹，不是文件。\n`,
+    );
+    const cut = join(dir, 'cut-model.json');
+    writeFileSync(cut, '{"format": "complaints-text-model",\n "version": 1,');
+    expect(complaints(['classify', XLSX, '--model', cut]).stderr).toContain(
+      '（--model）：第 2 行第 15 列不是有效的 JSON：这里应是用英文双引号括起的键名；是不是最后一项后面多了逗号？\n',
     );
   });
 });
@@ -323,6 +339,9 @@ describe('complaints taxonomy', () => {
     const run = complaints(['taxonomy', '--validate', file]);
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(
+      /^.*mine\.json：分类体系 'sgcc-95598' 有效：一级 5 类，二级 17 项，三级 \d+ 项。\n$/,
+    );
+    expect(complaints(inEnglish(['taxonomy', '--validate', file])).stdout).toMatch(
       /valid taxonomy 'sgcc-95598': 5 first-level, 17 second-level, \d+ third-level nodes/,
     );
     // A user's own file classifies like the shipped one.
@@ -334,19 +353,29 @@ describe('complaints taxonomy', () => {
   it('checks a text table too (typos, dialect, colloquial), each bad entry by its JSON path', () => {
     const good = complaints(['taxonomy', '--validate', 'src/taxonomy/data/text/zh-power.json']);
     expect(good.code).toBe(0);
-    expect(good.stdout).toMatch(/valid text table: \d+ entries/);
+    expect(good.stdout).toMatch(/zh-power\.json：文本表有效：\d+ 条。\n$/);
+    const goodEn = ['taxonomy', '--validate', 'src/taxonomy/data/text/zh-power.json'];
+    expect(complaints(inEnglish(goodEn)).stdout).toMatch(/valid text table: \d+ entries/);
     const file = join(dir, 'bad-table.json');
     writeFileSync(file, JSON.stringify({ typos: { 电牙: '电压', 電錶: '电表' }, slang: {} }));
     const run = complaints(['taxonomy', '--validate', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/complaints: .*：发现 2 个问题，这个文本表不能使用。\n/);
-    expect(complaints(inEnglish(['taxonomy', '--validate', file])).stderr).toMatch(
-      /2 problems found; the text table cannot be used/,
+    const en = complaints(inEnglish(['taxonomy', '--validate', file])).stderr;
+    expect(en).toMatch(/2 problems found; the text table cannot be used/);
+    // Each problem on a line of its own, in the run's language.
+    expect(run.stderr).toContain(
+      `bad-table.json：$.typos["電錶"]：文本在查表前已转换（繁体转简体、全角转半角），'電錶' 永远匹配不到：请写作 '电表'\n`,
     );
     expect(run.stderr).toContain(
-      `$.typos["電錶"]: texts are converted before the table applies, so '電錶' never matches: write it '电表'`,
+      'bad-table.json：$.slang：不认识的键：应为 typos、dialect、colloquial\n',
     );
-    expect(run.stderr).toContain('$.slang: unknown key: expected typos, dialect, colloquial');
+    expect(en).toContain(
+      `bad-table.json: $.typos["電錶"]: texts are converted before the table applies, so '電錶' never matches: write it '电表'\n`,
+    );
+    expect(en).toContain(
+      'bad-table.json: $.slang: unknown key: expected typos, dialect, colloquial\n',
+    );
   });
 
   it('names every problem of a bad file with its JSON path, exit 2', () => {
@@ -366,13 +395,23 @@ describe('complaints taxonomy', () => {
     const run = complaints(['taxonomy', '--validate', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
-      "$.nodes[0].children[0].code: duplicate code 'A' (also at $.nodes[0].code)",
+      "bad-taxonomy.json：$.nodes[0].children[0].code：编码 'A' 重复（$.nodes[0].code 也用了它）\n",
     );
-    expect(run.stderr).toContain("$.nodes[1].discipline: unknown discipline '其他'");
+    expect(run.stderr).toContain(
+      "bad-taxonomy.json：$.nodes[1].discipline：专业 '其他' 不认识：应为 运检 或 营销\n",
+    );
     expect(run.stderr).toMatch(/complaints: .*：发现 2 个问题，这个分类体系不能使用。\n/);
-    expect(complaints(inEnglish(['taxonomy', '--validate', file])).stderr).toMatch(
-      /2 problems found; the taxonomy cannot be used/,
+    const en = complaints(inEnglish(['taxonomy', '--validate', file])).stderr;
+    expect(en).toMatch(/2 problems found; the taxonomy cannot be used/);
+    expect(en).toContain(
+      "bad-taxonomy.json: $.nodes[0].children[0].code: duplicate code 'A' (also at $.nodes[0].code)\n",
     );
+    expect(en).toContain(
+      "bad-taxonomy.json: $.nodes[1].discipline: unknown discipline '其他': expected 运检 or 营销\n",
+    );
+    // No English left in the Chinese run: every problem line says what is wrong in Chinese.
+    for (const line of run.stderr.split('\n').filter((l) => l.startsWith(file)))
+      expect(line).not.toMatch(/[a-z]{3,} [a-z]{3,} [a-z]{3,}/i);
     const used = complaints(['classify', XLSX, '--taxonomy', file]);
     expect(used.code).toBe(2);
     expect(isPlainError(used.stderr)).toBe(true);

@@ -626,7 +626,7 @@ describe('cron: complaints.config.json', () => {
     ],
     [
       '{ "inputs": [',
-      /^complaints: complaints\.config\.json：不是有效的 JSON：Unexpected end of JSON input。\n {2}JSON 要用英文双引号/,
+      /^complaints: complaints\.config\.json：第 1 行第 14 列不是有效的 JSON：文件在 JSON 结束之前就完了，是不是少了结尾的 }、] 或 "？\n {2}JSON 要用英文双引号/,
       /complaints\.config\.json: not valid JSON: Unexpected end of JSON input\./,
     ],
   ])('refuses %s with a precise message (exit 2)', (text, message, english) => {

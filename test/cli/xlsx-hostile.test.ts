@@ -137,6 +137,10 @@ describe('workbooks that read', () => {
     expect(run.stdout).toMatch(
       /zip entry xl\/worksheets\/sheet1\.xml: its own header disagrees with the zip directory \(CRC\); read as the directory says/,
     );
+    // The note in Chinese by default (the JSON's notes stay English).
+    expect(complaints(['inspect', path]).stdout).toContain(
+      '\n  zip 条目 xl/worksheets/sheet1.xml 自身的头信息与 zip 目录不一致（CRC），已按目录读取。请在 Excel 或 WPS 中重新保存工作簿以修复。\n',
+    );
   });
 
   it('shared strings after the sheet: nothing is written to TMPDIR', () => {

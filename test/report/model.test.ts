@@ -672,6 +672,17 @@ describe('数据质量', () => {
       expected.annual.rejects.map((r: { row: number }) => [r.row]),
     );
   });
+
+  it("says each reject's reason in the report's language (the JSON keeps it English)", () => {
+    expect(cells(table(model, '数据质量', '拒收明细'), ['reason'])).toEqual([
+      ["登记时间 '2016-09-31 16:05:00' 不是有效日期"],
+      ["登记时间 '2016-13-45' 不是有效日期"],
+    ]);
+    const en = sheet(build(result, 'en'), 'Data quality').tables.at(-1)!;
+    expect(cells(en, ['reason'])).toEqual(
+      expected.annual.rejects.map((r: { reason: string }) => [r.reason]),
+    );
+  });
 });
 
 describe('charts', () => {

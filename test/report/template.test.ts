@@ -505,6 +505,26 @@ describe('templates that cannot be filled', () => {
       '2 tag problems: {/paragraph} closes a loop that was not opened; {#paragraphs} is never closed with {/paragraphs}.',
       '有 2 个标签问题：{/paragraph} 结束的循环没有开始过；{#paragraphs} 没有用 {/paragraphs} 结束。',
     ],
+    // docxtemplater's rarer problems: its English explanation, and what it means in Chinese.
+    [
+      'renamed.docx',
+      (x: string) =>
+        x.replace('{#paragraphs}', '{#paragraph2}').replace('{/paragraphs}', '{/paragraph}'),
+      'a tag problem: The tag "paragraph2" is closed by the tag "paragraph".',
+      '有 1 个标签问题：{#paragraph2} 被 {/paragraph} 结束了，两处名称不一致。',
+    ],
+    [
+      'crossed.docx',
+      (x: string) => x.replace('{rank}', '{#a}{rank}').replace('{unit}', '{/a}{#b}{unit}{/b}'),
+      'a tag problem: Unbalanced loop tags {#a}{/a}{#b}{/b}.',
+      '有 1 个标签问题：循环 {#a}…{/a} 和 {#b}…{/b} 交错了：一个循环要整个放在另一个的里面或外面。',
+    ],
+    [
+      'inline-chart.docx',
+      (x: string) => x.replace('{title}', '前{@hotWordsChart}后'),
+      'a tag problem: The raw tag "hotWordsChart" should be the only text in this paragraph.',
+      '有 1 个标签问题：图片标签 {@hotWordsChart} 要单独占一个段落，前后不能有文字或空格。',
+    ],
   ])('%s: unbalanced tags are named in one line', async (name, change, said, zh) => {
     const e = await refused(variant(name, change));
     expect(e.code).toBe('BAD_TEMPLATE');

@@ -384,13 +384,13 @@ describe('validateConfig', () => {
       { map: ['unit'] },
       /^cfg\.json: "map\[0\]": "unit": expected field=header, with field one of id, acceptedAt, unit, .*\.$/,
       'Example: "map": ["unit=管理单位名称"]',
-      'cfg.json："map[0]"："unit"：应为 field=header，field 是 id、acceptedAt、unit、businessType、content、level1、level2、level3、customerId、phone、substantiated、appealResult、closedAt、repliedAt、satisfaction、department、city、escalated、severity、channel、urbanRural、customerType、station、address、targetUnit、target、customers 之一。',
+      'cfg.json："map[0]"："unit"：应写作 字段=表头，字段是 id、acceptedAt、unit、businessType、content、level1、level2、level3、customerId、phone、substantiated、appealResult、closedAt、repliedAt、satisfaction、department、city、escalated、severity、channel、urbanRural、customerType、station、address、targetUnit、target、customers 之一。',
     ],
     [
       { map: ['unti=单位'] },
       /^cfg\.json: "map\[0\]": "unti=单位": expected field=header/,
       /Example/,
-      'cfg.json："map[0]"："unti=单位"：应为 field=header，field 是 id、acceptedAt、unit、businessType、content、level1、level2、level3、customerId、phone、substantiated、appealResult、closedAt、repliedAt、satisfaction、department、city、escalated、severity、channel、urbanRural、customerType、station、address、targetUnit、target、customers 之一。',
+      'cfg.json："map[0]"："unti=单位"：应写作 字段=表头，字段是 id、acceptedAt、unit、businessType、content、level1、level2、level3、customerId、phone、substantiated、appealResult、closedAt、repliedAt、satisfaction、department、city、escalated、severity、channel、urbanRural、customerType、station、address、targetUnit、target、customers 之一。',
     ],
     [
       { map: { unti: '单位' } },
@@ -408,7 +408,7 @@ describe('validateConfig', () => {
       { map: 'unit:单位' },
       /^cfg\.json: "map\[0\]": "unit:单位": expected field=header/,
       /Example/,
-      'cfg.json："map[0]"："unit:单位"：应为 field=header，field 是 id、acceptedAt、unit、businessType、content、level1、level2、level3、customerId、phone、substantiated、appealResult、closedAt、repliedAt、satisfaction、department、city、escalated、severity、channel、urbanRural、customerType、station、address、targetUnit、target、customers 之一。',
+      'cfg.json："map[0]"："unit:单位"：应写作 字段=表头，字段是 id、acceptedAt、unit、businessType、content、level1、level2、level3、customerId、phone、substantiated、appealResult、closedAt、repliedAt、satisfaction、department、city、escalated、severity、channel、urbanRural、customerType、station、address、targetUnit、target、customers 之一。',
     ],
     // period rules
     [

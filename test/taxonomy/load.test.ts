@@ -3,6 +3,7 @@ import {
   loadTaxonomy,
   nameKey,
   parseTaxonomy,
+  problemSaid,
   shippedTaxonomies,
 } from '../../src/taxonomy/load.js';
 
@@ -49,7 +50,14 @@ describe('nameKey', () => {
 });
 
 describe('validation names every problem with its JSON path', () => {
-  const problems = (doc: unknown) => parseTaxonomy(JSON.stringify(doc), 'x.json').problems;
+  /** The problems in English (`message`); their Chinese is checked on its own below. */
+  const problems = (doc: unknown) =>
+    parseTaxonomy(JSON.stringify(doc), 'x.json').problems.map(({ path, message }) => ({
+      path,
+      message,
+    }));
+  const zh = (doc: unknown) =>
+    parseTaxonomy(JSON.stringify(doc), 'x.json').problems.map((p) => problemSaid(p).zh);
   const base = { name: 'mine', title: '我的分类', source: 'ours' };
 
   it('accepts a minimal file, nested or flat', () => {
@@ -121,6 +129,50 @@ describe('validation names every problem with its JSON path', () => {
         message: 'no discipline (运检 or 营销) on the node or any parent',
       },
     ]);
+  });
+
+  it('says every problem in Chinese too, with the same JSON path', () => {
+    const doc = {
+      ...base,
+      nodes: [
+        {
+          code: 'A',
+          name: '甲',
+          discipline: '营销',
+          aliases: [''],
+          children: [
+            {
+              code: 'A',
+              name: '甲一',
+              rules: { keywords: { 态度: 'high', '': 1 }, patterns: { '(未闭合': 2 }, words: {} },
+            },
+          ],
+        },
+        { code: 'B', name: '乙', discipline: '后勤' },
+        { code: 'C1', name: '丙一', level: 2 },
+        { code: 'D1', name: '丁一', parent: 'Z' },
+        { code: 'E', name: '甲', discipline: '运检' },
+      ],
+    };
+    expect(zh(doc)).toEqual([
+      '$.nodes[0].aliases[0]：应为非空的字符串',
+      "$.nodes[0].children[0].code：编码 'A' 重复（$.nodes[0].code 也用了它）",
+      '$.nodes[0].children[0].rules.keywords["态度"]：应为数字（权重；负数表示排除）',
+      '$.nodes[0].children[0].rules.keywords[""]：关键词是空的',
+      '$.nodes[0].children[0].rules.patterns["(未闭合"]：正则表达式有误：左括号 ( 没有配对的 )（Invalid regular expression: /(未闭合/u: Unterminated group）',
+      '$.nodes[0].children[0].rules.words：不认识的键：应为 keywords 或 patterns',
+      "$.nodes[1].discipline：专业 '后勤' 不认识：应为 运检 或 营销",
+      '$.nodes[2]：2 级分类没有上级（请写 "parent": 上级编码，或把它放进上级的 "children"）',
+      "$.nodes[3].parent：没有编码为 'Z' 的分类",
+      '$.nodes[2].discipline：这个分类和它的上级都没有写专业（运检 或 营销）',
+      "$.nodes[4]：'甲' 也是 1 级分类 A 甲 的名称或别名",
+    ]);
+    // The English side of the same problems, as --lang en and the tests above read them.
+    expect(problems(doc).map((p) => p.message)).toContain("'甲' also names A 甲 at level 1");
+    expect(problemSaid(parseTaxonomy('{', 'x').problems[0]!)).toEqual({
+      zh: '$：第 1 行第 2 列不是有效的 JSON：这里应是用英文双引号括起的键名，或 }',
+      en: `$: not JSON: Expected property name or '}' in JSON at position 1`,
+    });
   });
 
   it('takes at most one fallback type per first level, and only at the second level', () => {

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { loadTaxonomy, parseTaxonomy, parseTextTable } from '../../src/taxonomy/load.js';
+import {
+  loadTaxonomy,
+  parseTaxonomy,
+  parseTextTable,
+  problemSaid,
+} from '../../src/taxonomy/load.js';
 import {
   compileTextTable,
   normalizeMapped,
@@ -103,7 +108,15 @@ describe('the text table is validated with JSON paths', () => {
       }),
     );
     expect(entries).toBeNull();
-    expect(problems).toEqual([
+    expect(problems.map((p) => problemSaid(p).zh)).toEqual([
+      '$.typos["电牙"]：应为字符串：标准词',
+      '$.typos[""]：原词是空的',
+      '$.typos["超表"]：原词和标准词相同',
+      `$.typos["電牙"]：文本在查表前已转换（繁体转简体、全角转半角），'電牙' 永远匹配不到：请写作 '电牙'`,
+      `$.colloquial["冇电"]：'冇电' 在 $.dialect["冇电"] 已有`,
+      '$.slang：不认识的键：应为 typos、dialect、colloquial',
+    ]);
+    expect(problems.map(({ path, message }) => ({ path, message }))).toEqual([
       { path: '$.typos["电牙"]', message: 'expected a string: the standard word' },
       { path: '$.typos[""]', message: 'empty source word' },
       { path: '$.typos["超表"]', message: 'maps a word to itself' },
@@ -129,7 +142,11 @@ describe('the text table is validated with JSON paths', () => {
     expect(normalizeText('电标冇电', taxonomy!.text)).toBe('电表没电');
     const bad = parseTaxonomy(JSON.stringify({ ...doc, text: { typos: { 电标: 1 } } }), 'x.json');
     expect(bad.problems).toEqual([
-      { path: '$.text.typos["电标"]', message: 'expected a string: the standard word' },
+      {
+        path: '$.text.typos["电标"]',
+        message: 'expected a string: the standard word',
+        zh: '应为字符串：标准词',
+      },
     ]);
   });
 });

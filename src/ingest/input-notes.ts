@@ -1,0 +1,50 @@
+/**
+ * An input's note in Chinese. The notes are English in the JSON (inputs[].notes, unchanged);
+ * `inspect` prints them under the file in the run's language. Each form of io/detect.ts,
+ * io/source.ts, io/zip.ts and ingest/summary.ts; any other stays as it is.
+ */
+const ZIP_PARTS: Record<string, string> = {
+  CRC: 'CRC',
+  'compressed size': '压缩后大小',
+  size: '大小',
+  'compression method': '压缩方式',
+  'data descriptor missing': '缺少数据描述符',
+  'CRC in the data descriptor': '数据描述符中的 CRC',
+  'size in the data descriptor': '数据描述符中的大小',
+};
+
+const FORMS: readonly [RegExp, (...parts: string[]) => string][] = [
+  [
+    /^(.*) is an xlsx workbook despite its name; read as xlsx\.$/s,
+    (name) => `${name} 虽然扩展名不是 .xlsx，实际是 xlsx 工作簿，已按工作簿读取。`,
+  ],
+  [
+    /^--encoding (.*) is ignored: a workbook carries its own\.$/s,
+    (encoding) => `--encoding ${encoding} 未使用：工作簿自带编码。`,
+  ],
+  [
+    /^--sheet (.*) is ignored: a text file has no sheets\.$/s,
+    (sheet) => `--sheet ${sheet} 未使用：文本文件没有工作表。`,
+  ],
+  [
+    /^zip entry (.*): its own header disagrees with the zip directory \((.*)\); read as the directory says\. Save the workbook again in Excel\/WPS to repair it\.$/s,
+    (entry, parts) =>
+      `zip 条目 ${entry} 自身的头信息与 zip 目录不一致（${parts
+        .split(', ')
+        .map((p) => ZIP_PARTS[p] ?? p.replace(/^name /, '名称 '))
+        .join('、')}），已按目录读取。请在 Excel 或 WPS 中重新保存工作簿以修复。`,
+  ],
+  [
+    /^Control characters \(such as NUL\) removed from (\d+) values? used for grouping and matching, first in (.*) on (line|row) (\d+)\.$/s,
+    (count, column, _unit, row) =>
+      `${count} 个用于分组和匹配的值里有控制字符（如 NUL），已删除；第一个在第 ${row} 行的 ${column} 列。`,
+  ],
+];
+
+export function zhInputNote(note: string): string {
+  for (const [form, zh] of FORMS) {
+    const match = form.exec(note);
+    if (match) return zh(...match.slice(1).map((part) => part ?? ''));
+  }
+  return note;
+}
