@@ -502,6 +502,21 @@ describe.each(['quarter', 'year', 'strict'] as const)('明细 of the %s workbook
 });
 
 // ---------------------------------------------------------------------------------------------
+// 数据质量: what was left out, in the workbook's language.
+
+describe('数据质量 of the month workbook', () => {
+  it('gives each rejected row’s reason in Chinese (the JSON keeps the English)', () => {
+    const rejects = tablesOf(books.month.getWorksheet('数据质量')!).find(
+      (t) => headings(t).get(3) === '原因',
+    )!;
+    expect(records(rejects).map((r) => [r['行'], r['原因']])).toEqual([
+      [171, "登记时间 '2016-09-31 16:05:00' 不是有效日期"],
+      [228, "登记时间 '2016-13-45' 不是有效日期"],
+    ]);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
 // The CSV units table and the line that says what was written.
 
 describe('report --out x.csv', () => {

@@ -3,6 +3,7 @@
  * rejects, the business types left out.
  */
 import type { IngestResult } from '../../ingest/ingest.js';
+import { zhRejectReason } from '../../ingest/reject-reasons.js';
 import type { Analysis, DurationStats, Note } from '../../metrics/types.js';
 import type { Lang } from '../../settings/types.js';
 import {
@@ -195,7 +196,12 @@ export function qualitySheet(
   const rejects: Table = {
     caption: t.rejects,
     columns: [text('file'), int('row'), text('reason')],
-    rows: listed.map((r) => ({ file: name(r.file), row: r.row, reason: r.reason })),
+    // The JSON keeps the reasons in English; the sheet says them in the workbook's language.
+    rows: listed.map((r) => ({
+      file: name(r.file),
+      row: r.row,
+      reason: lang === 'zh' ? zhRejectReason(r.reason) : r.reason,
+    })),
   };
   const hidden = x.rejected - listed.length;
   return {
