@@ -242,6 +242,8 @@ describe('the layout', () => {
   it('is English throughout in English', () => {
     const w = get('month-en');
     expect(w.model.bulletin.title).toMatch(/^[^\n]*customer complaints/);
+    // No line of the title opens with its colon.
+    expect(w.document).not.toMatch(/<w:t[^>]*>: /);
     expect(paragraphs(w.document)).toContain(w.model.bulletin.sections[0]!.heading);
     expect(w.document).not.toContain('图1');
     expect(w.document).not.toContain('方正小标宋简体');
@@ -290,6 +292,15 @@ describe('titleLines', () => {
     expect(
       titleLines('国网黄山供电公司2016年第25周（6月20日至26日）95598客户投诉分析通报'),
     ).toEqual(['国网黄山供电公司', '2016年第25周（6月20日至26日）', '95598客户投诉分析通报']);
+  });
+
+  it('keeps an English title’s colon on the company’s line when the rest needs two lines', () => {
+    // As LibreOffice showed it before: "国网黄山供电公司" | ": 95598 customer complaints," | …
+    expect(titleLines('国网黄山供电公司: 95598 customer complaints, November 2016')).toEqual([
+      '国网黄山供电公司: ',
+      '95598 customer complaints, ',
+      'November 2016',
+    ]);
   });
 
   it('leaves a short title whole', () => {
