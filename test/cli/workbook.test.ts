@@ -256,6 +256,28 @@ describe.each(REPORTS)('the %s workbook: headings and columns', (name) => {
       }
   });
 
+  it('centres 排名 and a 是/否 column, headings too: they no longer run into their neighbours', () => {
+    // Right-aligned, the rank read as part of the unit's name beside it ("1国网歙县供电公司"),
+    // and a left-aligned 是 as part of the rate before it ("10.71%是").
+    let seen = 0;
+    for (const sheet of reportSheets(name))
+      for (const t of tablesOf(sheet))
+        for (const [c, h] of headings(t)) {
+          const values = t.rows.map((row) => row.getCell(c)).filter(hasValue);
+          const flags =
+            values.length > 0 && values.every((v) => v.value === '是' || v.value === '否');
+          if (h !== '排名' && !flags) continue;
+          seen++;
+          expect(t.head.get(c)!.alignment?.horizontal, `${sheet.name}!${h}`).toBe('center');
+          for (const row of t.rows) {
+            const cell = row.getCell(c);
+            if (hasValue(cell)) expect(cell.alignment?.horizontal, cell.address).toBe('center');
+          }
+        }
+    // 单位: at least a rank and 已达年度指标 (or 超指标).
+    expect(seen).toBeGreaterThanOrEqual(2);
+  });
+
   it('gives each of the top three classes of a unit its own columns: class, complaints, share', () => {
     const table = tablesOf(books[name].getWorksheet('热点')!).find(
       (t) => headings(t).get(3) === '第 1 位',
