@@ -139,10 +139,10 @@ const DETAIL_TIMES = new Set(['受理时间', '回复时间', '办结时间']);
 
 /** The format a number under this heading must have; throws for a heading with no rule. */
 function formatFor(heading: string): string {
-  // 本季度 考核投诉, 运检 投诉: the figure after the qualifier.
+  // 本季度 考核投诉: the figure after the qualifier.
   // 月均下降率（算术，2016-01至2016-12）: the rate, whatever its span.
   const h = heading
-    .replace(/^(本季度|运检|营销) /, '')
+    .replace(/^本季度 /, '')
     .replace(/^月均下降率（(算术|复合)，.+）$/, '月均下降率（$1）');
   if (PERCENT.has(h)) return '0.00%';
   if (DECIMAL.has(h)) return '#,##0.00';
@@ -325,6 +325,21 @@ describe.each(REPORTS)('the %s workbook: titles', (name) => {
 
 // ---------------------------------------------------------------------------------------------
 // 上期/环比, and which complaints 同比 compares.
+
+describe('概览 items', () => {
+  it('name a discipline’s complaints as one word, as 考核投诉 is written: 运检投诉, 营销投诉', () => {
+    for (const name of REPORTS) {
+      const items = tablesOf(books[name].getWorksheet('概览')!).flatMap((t) =>
+        t.rows.map((row) => String(row.getCell(1).value)),
+      );
+      expect(items, name).toEqual(expect.arrayContaining(['运检投诉', '营销投诉']));
+      expect(
+        items.filter((i) => /^(运检|营销) /.test(i)),
+        name,
+      ).toEqual([]);
+    }
+  });
+});
 
 describe('上期 and 环比 of the whole period', () => {
   const items = (name: Case) => {
