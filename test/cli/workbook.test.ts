@@ -536,6 +536,19 @@ describe.each(['quarter', 'year', 'strict'] as const)('明细 of the %s workbook
       else expect(sheet.getRow(2).getCell(c).alignment?.wrapText || width >= 40, h).toBe(true);
     }
   });
+
+  it('sets every text off from the number on its left: 序号 1 and 16010130037129 read apart', () => {
+    const [detail] = tablesOf(books[name].getWorksheet('明细')!);
+    let texts = 0;
+    for (const row of detail!.rows)
+      row.eachCell((cell) => {
+        if (typeof cell.value !== 'string') return;
+        texts++;
+        expect(cell.alignment?.horizontal, cell.address).toBe('left');
+        expect(cell.alignment?.indent, cell.address).toBe(1);
+      });
+    expect(texts).toBeGreaterThan(100);
+  });
 });
 
 // ---------------------------------------------------------------------------------------------
