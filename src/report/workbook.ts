@@ -15,7 +15,7 @@ import type { Lang } from '../settings/types.js';
 import { blockColumns, rowHeight, writeBulletinBlock } from './bulletin-block.js';
 import type { ChartImage } from './charts.js';
 import { BOOK, heading } from './labels.js';
-import { ROW_PX, columnsSpanned, pagesWide, rowsPerPage } from './page.js';
+import { ROW_PX, columnsSpanned, firstStripColumns, pagesWide, rowsPerPage } from './page.js';
 import {
   totalsRows,
   type Column,
@@ -355,12 +355,17 @@ function writeSheet(
     textPixels(title) * TITLE_SIZE,
     ...lines.map((line) => textPixels(line)),
   );
+  // A sheet printed in strips of columns wraps its notes within the first strip: merged across
+  // every column, a note ran off the first page and went on at the top of the second.
+  const strips = pagesWide(widths);
   writeNotes(
     sheet,
     spec.notes,
     lang,
     widths,
-    Math.max(1, widths.length, columnsSpanned(widths, heading)),
+    strips > 1
+      ? firstStripColumns(widths, strips)
+      : Math.max(1, widths.length, columnsSpanned(widths, heading)),
   );
   const tableRows = sheet.rows;
   // The bulletin's text as wide as the charts and the heading lines: within the printed width.
