@@ -39,7 +39,10 @@ const NUMBER_FORMATS: Partial<Record<Format, string>> = {
   dec: '#,##0.00',
   fixed: '#,##0.00',
   pct: '0.00%',
-  change: '0.00%',
+  // A change (同比, 环比) carries its sign, + as well as -, as the bulletin and the terminal
+  // write it: printed in black and white, the red and green are gone, and 14.29% beside
+  // -11.11% read as a level, not a rise.
+  change: '+0.00%;-0.00%;0.00%',
   over: '0.00%',
 };
 /** A number's look: Excel's own "bad" (light red fill, dark red text), rising red, falling green. */

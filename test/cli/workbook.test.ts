@@ -74,19 +74,18 @@ const reportSheets = (name: Case) => sheetsOf(name).filter((s) => !s.name.starts
 // ---------------------------------------------------------------------------------------------
 // Number formats: what a column is, from its heading as a reader sees it (not from the model).
 
+/** Changes, signed: +14.29%, -11.11%. */
+const SIGNED = new Set(['投诉同比', '投诉环比', '变化']);
 const PERCENT = new Set([
   '及时回复率',
   '及时办结率',
   '超指标率',
   '投诉占比',
   '占比',
-  '投诉同比',
-  '投诉环比',
   '满意率',
   '超时限占比',
   '月均下降率（算术）',
   '月均下降率（复合）',
-  '变化',
 ]);
 const DECIMAL = new Set([
   '指标',
@@ -144,6 +143,7 @@ function formatFor(heading: string): string {
   const h = heading
     .replace(/^本季度 /, '')
     .replace(/^月均下降率（(算术|复合)，.+）$/, '月均下降率（$1）');
+  if (SIGNED.has(h)) return '+0.00%;-0.00%;0.00%';
   if (PERCENT.has(h)) return '0.00%';
   if (DECIMAL.has(h)) return '#,##0.00';
   if (INTEGER.has(h) || /^\d{4}(-\d\d)?$/.test(h)) return '#,##0';
