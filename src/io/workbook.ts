@@ -31,6 +31,8 @@ export interface CellStyle {
     horizontal?: 'left' | 'center' | 'right';
     vertical?: 'middle' | 'top';
     wrapText?: boolean;
+    /** Characters of space before a left-aligned text. */
+    indent?: number;
   };
   border?: Record<string, { style: 'thin'; color?: { argb: string } }>;
 }

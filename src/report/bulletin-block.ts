@@ -104,6 +104,8 @@ export function writeBulletinBlock(
     sheet.skip();
     sheet.addRow([section.heading], SECTION_HEADING);
     for (const paragraph of section.paragraphs) {
+      // 概览 shows the bulletin's words, not its tables: a note on 表2 would point at nothing.
+      if (paragraph.ofTables) continue;
       const text = paragraphText(paragraph);
       const row = sheet.addRow([text], TEXT, rowHeight(text, widths, columns));
       if (columns > 1) sheet.merge(row, 1, row, columns);

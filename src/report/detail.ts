@@ -29,10 +29,16 @@ const HEAD = style({
 });
 // Top-aligned, so that a row grown for a long text still reads across.
 const TOP = style({ alignment: { vertical: 'top' } });
+// A text is set off from a number on its left (right-aligned, with no border between): the
+// source's 序号 ran into the work order's id (1 and 16010130037129 read 116010130037129), and
+// 置信度 into 判定依据 (1.00一级分类=…).
+const TEXT = style({ alignment: { horizontal: 'left', vertical: 'top', indent: 1 } });
 const DATE = style({ numFmt: 'yyyy-mm-dd hh:mm:ss', alignment: { vertical: 'top' } });
 const CONFIDENCE = style({ numFmt: '0.00', alignment: { vertical: 'top' } });
 /** A long text wraps within its column rather than running under the next one. */
-const WRAP = style({ alignment: { vertical: 'top', wrapText: true } });
+const WRAP = style({
+  alignment: { horizontal: 'left', vertical: 'top', wrapText: true, indent: 1 },
+});
 /** Rows between two waits for the zip to catch up. */
 const FLUSH_EVERY = 500;
 /** Excel's rows per sheet. */
@@ -148,7 +154,9 @@ export class DetailRows {
                 ? CONFIDENCE
                 : wrapped
                   ? WRAP
-                  : TOP;
+                  : typeof c === 'string'
+                    ? TEXT
+                    : TOP;
         if (wrapped) lines = Math.max(lines, linesOf(c, widths[i]!));
       }
       // Neither Excel nor LibreOffice grows a row for wrapped text when opening a file: the

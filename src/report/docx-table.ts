@@ -101,6 +101,32 @@ function headingEms(text: string): number {
   return Math.max(ems(chars.slice(0, half).join('')), ems(chars.slice(half).join('')));
 }
 
+/** The words a Chinese heading ends with, where a reader breaks it: 上年同期|投诉, 已达|年度指标. */
+const HEAD_ENDINGS = ['年度指标', '投诉', '占比', '同比', '环比', '指标', '件数'];
+
+/**
+ * A Chinese heading too wide for its column, in the lines it is printed on: before its last
+ * word when both lines fit (上年同期 | 投诉), else halfway (营业 | 投诉). Left to Word, the first
+ * line ran as far as the column allows, leaving a character alone (营业投 | 诉, 投诉占 | 比).
+ * Headings with spaces, and those that need more than two lines, Word breaks as it would.
+ */
+export function headingLines(text: string, width: number, size: number): string[] {
+  const fits = (line: string) => twips(ems(line), size) <= width;
+  // Whole, the heading is left to Word unless it surely wraps: ems() allows a twentieth for
+  // other fonts' metrics, and a heading Word keeps on one line is not to be broken.
+  const surelyWraps = (ems(text) / 1.05) * size * TWIPS_PER_POINT + 2 * CELL_MARGIN > width;
+  const chars = [...text];
+  if (!surelyWraps || chars.length < 3 || !chars.every((c) => CJK.test(c))) return [text];
+  for (const end of HEAD_ENDINGS) {
+    if (!text.endsWith(end) || end.length === text.length) continue;
+    const first = text.slice(0, -end.length);
+    if (fits(first) && fits(end)) return [first, end];
+  }
+  const half = Math.ceil(chars.length / 2);
+  const lines = [chars.slice(0, half).join(''), chars.slice(half).join('')];
+  return lines.every(fits) ? lines : [text];
+}
+
 /** What a heading cannot break: its longest word, or two Chinese characters. */
 function unbrokenEms(text: string): number {
   const words = text.split(/(?<=[\s-])/).map((w) => w.trim());
@@ -278,7 +304,7 @@ function exact(widths: number[], width: number): number[] {
 const BORDER = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
 
 function cell(
-  text: string,
+  text: string | readonly string[],
   width: number,
   size: number,
   lang: Lang,
@@ -304,14 +330,16 @@ function cell(
         },
         indent: { firstLine: 0 },
         keepNext: style.keepNext,
-        children: [
-          new TextRun({
-            text,
-            bold: style.bold,
-            size: size * 2,
-            font: runFonts(style.head ? 'tableHead' : 'table', lang),
-          }),
-        ],
+        children: (typeof text === 'string' ? [text] : text).map(
+          (line, i) =>
+            new TextRun({
+              text: line,
+              bold: style.bold,
+              size: size * 2,
+              font: runFonts(style.head ? 'tableHead' : 'table', lang),
+              ...(i > 0 ? { break: 1 } : {}),
+            }),
+        ),
       }),
     ],
   });
@@ -325,7 +353,7 @@ export function wordTable(t: ModelTable, lang: Lang, width: number): Table {
     cantSplit: true,
     height: { value: Math.round(size * 1.8 * TWIPS_PER_POINT), rule: HeightRule.ATLEAST },
     children: t.columns.map((c, i) =>
-      cell(columnHeading(c, lang), widths[i]!, size, lang, {
+      cell(headingLines(columnHeading(c, lang), widths[i]!, size), widths[i]!, size, lang, {
         align: 'center',
         bold: false,
         head: true,

@@ -91,8 +91,9 @@ export function titleLines(title: string, depth = 0): string[] {
     cuts(/日(?![至–）-])|月(?!\d{1,2}日)|季度|周(?!（)|）|年(?!\d{1,2}[月–-]|第)/g)[0] ??
     cuts(/公司|: |, /g)[0];
   if (best) return best;
-  // A week's title (its days in brackets) fits in no two lines: the company on a line of its own.
-  const company = /公司/.exec(title);
+  // A week's title (its days in brackets) fits in no two lines: the company on a line of its own,
+  // an English title's colon kept with it (not opening the next line).
+  const company = /公司(?:: )?/.exec(title);
   if (company && depth === 0) {
     const end = company.index + company[0].length;
     const rest = titleLines(title.slice(end), 1);

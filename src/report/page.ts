@@ -37,6 +37,19 @@ export function pagesWide(widths: readonly number[]): number {
   return Math.max(1, Math.ceil((points * READABLE_SCALE) / PRINTABLE_WIDTH_PT));
 }
 
+/**
+ * How many columns the first of `pages` strips holds at least: those within an even share of the
+ * width (the printer fills the first page before it breaks, so the strip may hold more).
+ */
+export function firstStripColumns(widths: readonly number[], pages: number): number {
+  const share = widths.reduce((sum, w) => sum + columnPixels(w), 0) / pages;
+  let covered = 0;
+  let n = 0;
+  while (n < widths.length && covered + columnPixels(widths[n]!) <= share)
+    covered += columnPixels(widths[n++]!);
+  return Math.max(1, n);
+}
+
 /** About how many rows of the default height a page holds, once fitted to the page width. */
 export function rowsPerPage(widths: readonly number[]): number {
   const points = widths.reduce((sum, w) => sum + columnPixels(w) * 0.75, 0);

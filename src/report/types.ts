@@ -322,6 +322,8 @@ export type Run = string | Figure;
 
 export interface Paragraph {
   runs: Run[];
+  /** It speaks of the bulletin's own tables (表2未列出…): said only where they are shown. */
+  ofTables?: true;
 }
 
 export type BulletinSectionKey =

@@ -15,7 +15,7 @@ import type { Lang } from '../settings/types.js';
 import { blockColumns, rowHeight, writeBulletinBlock } from './bulletin-block.js';
 import type { ChartImage } from './charts.js';
 import { BOOK, heading } from './labels.js';
-import { ROW_PX, columnsSpanned, pagesWide, rowsPerPage } from './page.js';
+import { ROW_PX, columnsSpanned, firstStripColumns, pagesWide, rowsPerPage } from './page.js';
 import {
   totalsRows,
   type Column,
@@ -39,7 +39,10 @@ const NUMBER_FORMATS: Partial<Record<Format, string>> = {
   dec: '#,##0.00',
   fixed: '#,##0.00',
   pct: '0.00%',
-  change: '0.00%',
+  // A change (同比, 环比) carries its sign, + as well as -, as the bulletin and the terminal
+  // write it: printed in black and white, the red and green are gone, and 14.29% beside
+  // -11.11% read as a level, not a rise.
+  change: '+0.00%;-0.00%;0.00%',
   over: '0.00%',
 };
 /** A number's look: Excel's own "bad" (light red fill, dark red text), rising red, falling green. */
@@ -57,6 +60,12 @@ const TONES: Record<Tone, Pick<CellStyle, 'font' | 'fill'>> = {
 /** Whether a column holds numbers: then it and its heading are right-aligned. */
 const isNumeric = (format: Format) =>
   format !== 'text' && format !== 'flag' && format !== 'alert' && format !== 'time';
+type Align = 'left' | 'right' | 'center';
+/**
+ * A rank, and a 是/否, centred: right-aligned, a rank ran into the unit's name left-aligned
+ * beside it ("1国网歙县供电公司"), and a left-aligned 是 into the rate before it ("10.71%是").
+ */
+const isCentred = (column: Column) => column.key === 'rank' || column.format === 'flag';
 const TIME_TEXT = /^(\d{4})-(\d\d)-(\d\d) (\d\d):(\d\d):(\d\d)$/;
 const TIME_STYLE = style({ numFmt: 'yyyy-mm-dd hh:mm:ss', border: BORDER });
 
@@ -79,8 +88,8 @@ function timeCell(value: Cell): Cell {
 const STYLES = new Map<string, CellStyle>();
 
 /** A table cell's style: its number format, bold in a totals row, its tone, framed. */
-function cellStyle(numFmt: string | undefined, right: boolean, bold: boolean, tone: Tone) {
-  const key = `${numFmt}|${right}|${bold}|${tone}`;
+function cellStyle(numFmt: string | undefined, align: Align, bold: boolean, tone: Tone) {
+  const key = `${numFmt}|${align}|${bold}|${tone}`;
   let s = STYLES.get(key);
   if (!s) {
     const look = TONES[tone];
@@ -88,7 +97,7 @@ function cellStyle(numFmt: string | undefined, right: boolean, bold: boolean, to
       ...(numFmt ? { numFmt } : {}),
       font: { ...look.font, ...(bold ? { bold: true } : {}) },
       ...(look.fill ? { fill: look.fill } : {}),
-      ...(right ? { alignment: { horizontal: 'right' } } : {}),
+      ...(align !== 'left' ? { alignment: { horizontal: align } } : {}),
       border: BORDER,
     });
     STYLES.set(key, s);
@@ -106,6 +115,10 @@ const HEAD_RIGHT = style({
   ...HEAD_LEFT,
   alignment: { ...HEAD_LEFT.alignment, horizontal: 'right' },
 });
+const HEAD_CENTRE = style({
+  ...HEAD_LEFT,
+  alignment: { ...HEAD_LEFT.alignment, horizontal: 'center' },
+});
 
 function toneOf(format: Format, value: number): Tone {
   if (format === 'change') return value > 0 ? 'rising' : value < 0 ? 'falling' : 'plain';
@@ -116,14 +129,20 @@ function toneOf(format: Format, value: number): Tone {
  * How a cell of a column of `format` looks: a number with its format and tone; text in a
  * number column ("-") right-aligned under its heading; a flagged row's 是 in red.
  */
-function styleFor(format: Format, value: Cell | undefined, total: boolean): CellStyle {
+function styleFor(
+  format: Format,
+  value: Cell | undefined,
+  total: boolean,
+  centred: boolean,
+): CellStyle {
   if (format === 'flag')
-    return cellStyle(undefined, false, total, value === true ? 'bad' : 'plain');
+    return cellStyle(undefined, 'center', total, value === true ? 'bad' : 'plain');
   // A figure pair ("31 / 28") in a column of figures: right-aligned like them.
-  if (format === 'alert') return cellStyle(undefined, true, total, 'bad');
+  if (format === 'alert') return cellStyle(undefined, 'right', total, 'bad');
   if (format === 'time') return TIME_STYLE;
-  if (typeof value !== 'number') return cellStyle(undefined, isNumeric(format), total, 'plain');
-  return cellStyle(NUMBER_FORMATS[format], true, total, toneOf(format, value));
+  const align: Align = centred ? 'center' : isNumeric(format) ? 'right' : 'left';
+  if (typeof value !== 'number') return cellStyle(undefined, align, total, 'plain');
+  return cellStyle(NUMBER_FORMATS[format], align, total, toneOf(format, value));
 }
 
 /** Display width of a cell in Excel's character units (a Chinese character is two). */
@@ -186,8 +205,8 @@ function lay(table: Table, lang: Lang): Laid {
     return table.columns.map((column, i) =>
       // The item's name in a list of items reads as a heading.
       i === 0 && table.rowFormats
-        ? cellStyle(undefined, false, true, 'plain')
-        : styleFor(f[i]!, row[column.key], total),
+        ? cellStyle(undefined, 'left', true, 'plain')
+        : styleFor(f[i]!, row[column.key], total, isCentred(column)),
     );
   };
   return {
@@ -223,7 +242,11 @@ function writeTable(sheet: ReportSheet, laid: Laid, filter: boolean, lang: Lang)
   const head = sheet.addRow(
     laid.head,
     table.columns.map((c, i) =>
-      isNumeric(table.rowFormats && i > 0 ? 'pct' : c.format) ? HEAD_RIGHT : HEAD_LEFT,
+      isCentred(c)
+        ? HEAD_CENTRE
+        : isNumeric(table.rowFormats && i > 0 ? 'pct' : c.format)
+          ? HEAD_RIGHT
+          : HEAD_LEFT,
     ),
   );
   if (filter) sheet.autoFilter(head, 1, laid.head.length);
@@ -335,12 +358,17 @@ function writeSheet(
     textPixels(title) * TITLE_SIZE,
     ...lines.map((line) => textPixels(line)),
   );
+  // A sheet printed in strips of columns wraps its notes within the first strip: merged across
+  // every column, a note ran off the first page and went on at the top of the second.
+  const strips = pagesWide(widths);
   writeNotes(
     sheet,
     spec.notes,
     lang,
     widths,
-    Math.max(1, widths.length, columnsSpanned(widths, heading)),
+    strips > 1
+      ? firstStripColumns(widths, strips)
+      : Math.max(1, widths.length, columnsSpanned(widths, heading)),
   );
   const tableRows = sheet.rows;
   // The bulletin's text as wide as the charts and the heading lines: within the printed width.

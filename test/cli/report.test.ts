@@ -194,7 +194,8 @@ describe('report --quarter 2016Q4 --detail', () => {
     const sheet = (await book).getWorksheet('月度趋势')!;
     const feb = rowOf(sheet, 1, '2016-02');
     expect([2, 3, 5, 6, 7].map((c) => feb.getCell(c).value)).toEqual([12, 8, -2 / 14, 10, 0.2]);
-    expect(feb.getCell(5).numFmt).toBe('0.00%');
+    // 环比 signed: -14.29% and +20.00% read as a fall and a rise in black and white too.
+    expect(feb.getCell(5).numFmt).toBe('+0.00%;-0.00%;0.00%');
     const totals = rowOf(sheet, 1, '合计');
     expect(totals.getCell(14).value).toBe(226);
     expect(sheet.getImages()).toHaveLength(1);

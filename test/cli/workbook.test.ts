@@ -74,19 +74,18 @@ const reportSheets = (name: Case) => sheetsOf(name).filter((s) => !s.name.starts
 // ---------------------------------------------------------------------------------------------
 // Number formats: what a column is, from its heading as a reader sees it (not from the model).
 
+/** Changes, signed: +14.29%, -11.11%. */
+const SIGNED = new Set(['投诉同比', '投诉环比', '变化']);
 const PERCENT = new Set([
   '及时回复率',
   '及时办结率',
   '超指标率',
   '投诉占比',
   '占比',
-  '投诉同比',
-  '投诉环比',
   '满意率',
   '超时限占比',
   '月均下降率（算术）',
   '月均下降率（复合）',
-  '变化',
 ]);
 const DECIMAL = new Set([
   '指标',
@@ -139,11 +138,12 @@ const DETAIL_TIMES = new Set(['受理时间', '回复时间', '办结时间']);
 
 /** The format a number under this heading must have; throws for a heading with no rule. */
 function formatFor(heading: string): string {
-  // 本季度 考核投诉, 运检 投诉: the figure after the qualifier.
+  // 本季度 考核投诉: the figure after the qualifier.
   // 月均下降率（算术，2016-01至2016-12）: the rate, whatever its span.
   const h = heading
-    .replace(/^(本季度|运检|营销) /, '')
+    .replace(/^本季度 /, '')
     .replace(/^月均下降率（(算术|复合)，.+）$/, '月均下降率（$1）');
+  if (SIGNED.has(h)) return '+0.00%;-0.00%;0.00%';
   if (PERCENT.has(h)) return '0.00%';
   if (DECIMAL.has(h)) return '#,##0.00';
   if (INTEGER.has(h) || /^\d{4}(-\d\d)?$/.test(h)) return '#,##0';
@@ -256,6 +256,28 @@ describe.each(REPORTS)('the %s workbook: headings and columns', (name) => {
       }
   });
 
+  it('centres 排名 and a 是/否 column, headings too: they no longer run into their neighbours', () => {
+    // Right-aligned, the rank read as part of the unit's name beside it ("1国网歙县供电公司"),
+    // and a left-aligned 是 as part of the rate before it ("10.71%是").
+    let seen = 0;
+    for (const sheet of reportSheets(name))
+      for (const t of tablesOf(sheet))
+        for (const [c, h] of headings(t)) {
+          const values = t.rows.map((row) => row.getCell(c)).filter(hasValue);
+          const flags =
+            values.length > 0 && values.every((v) => v.value === '是' || v.value === '否');
+          if (h !== '排名' && !flags) continue;
+          seen++;
+          expect(t.head.get(c)!.alignment?.horizontal, `${sheet.name}!${h}`).toBe('center');
+          for (const row of t.rows) {
+            const cell = row.getCell(c);
+            if (hasValue(cell)) expect(cell.alignment?.horizontal, cell.address).toBe('center');
+          }
+        }
+    // 单位: at least a rank and 已达年度指标 (or 超指标).
+    expect(seen).toBeGreaterThanOrEqual(2);
+  });
+
   it('gives each of the top three classes of a unit its own columns: class, complaints, share', () => {
     const table = tablesOf(books[name].getWorksheet('热点')!).find(
       (t) => headings(t).get(3) === '第 1 位',
@@ -303,6 +325,21 @@ describe.each(REPORTS)('the %s workbook: titles', (name) => {
 
 // ---------------------------------------------------------------------------------------------
 // 上期/环比, and which complaints 同比 compares.
+
+describe('概览 items', () => {
+  it('name a discipline’s complaints as one word, as 考核投诉 is written: 运检投诉, 营销投诉', () => {
+    for (const name of REPORTS) {
+      const items = tablesOf(books[name].getWorksheet('概览')!).flatMap((t) =>
+        t.rows.map((row) => String(row.getCell(1).value)),
+      );
+      expect(items, name).toEqual(expect.arrayContaining(['运检投诉', '营销投诉']));
+      expect(
+        items.filter((i) => /^(运检|营销) /.test(i)),
+        name,
+      ).toEqual([]);
+    }
+  });
+});
 
 describe('上期 and 环比 of the whole period', () => {
   const items = (name: Case) => {
@@ -373,6 +410,26 @@ describe.each(REPORTS)('the %s workbook: printed on A4', (name) => {
       const scale = Math.min(1, ((842 - 0.8 * 72) * (setup.fitToWidth ?? 1)) / points);
       expect(scale, sheet.name).toBeGreaterThanOrEqual(0.6);
       if ((setup.fitToWidth ?? 1) > 1) expect(setup.printTitlesColumn, sheet.name).toMatch(/^A:/);
+    }
+  });
+
+  it('wraps the notes of a sheet printed in strips within the first strip', () => {
+    for (const sheet of reportSheets(name)) {
+      const strips = sheet.pageSetup.fitToWidth ?? 1;
+      if (strips < 2) continue;
+      const widths: number[] = [];
+      sheet.columns.forEach((c) => widths.push(pixels(c.width ?? 8.43)));
+      const share = widths.reduce((a, b) => a + b, 0) / strips;
+      let notes = 0;
+      for (const range of (sheet.model as unknown as { merges: string[] }).merges) {
+        const m = /^A(\d+):([A-Z]+)\d+$/.exec(range);
+        if (!m || sheet.getCell(`A${m[1]}`).font?.italic !== true) continue;
+        notes++;
+        const right = widths.slice(0, columnNumber(m[2]!)).reduce((a, b) => a + b, 0);
+        expect(right, `${sheet.name}!${range}`).toBeLessThanOrEqual(share);
+      }
+      // The quarter's 单位 is two pages wide; its year-to-date note is longer than half of it.
+      if (name === 'quarter' && sheet.name === '单位') expect(notes).toBeGreaterThan(0);
     }
   });
 
@@ -498,6 +555,34 @@ describe.each(['quarter', 'year', 'strict'] as const)('明细 of the %s workbook
       if (widest <= 40) expect(width, h).toBeGreaterThanOrEqual(widest);
       else expect(sheet.getRow(2).getCell(c).alignment?.wrapText || width >= 40, h).toBe(true);
     }
+  });
+
+  it('sets every text off from the number on its left: 序号 1 and 16010130037129 read apart', () => {
+    const [detail] = tablesOf(books[name].getWorksheet('明细')!);
+    let texts = 0;
+    for (const row of detail!.rows)
+      row.eachCell((cell) => {
+        if (typeof cell.value !== 'string') return;
+        texts++;
+        expect(cell.alignment?.horizontal, cell.address).toBe('left');
+        expect(cell.alignment?.indent, cell.address).toBe(1);
+      });
+    expect(texts).toBeGreaterThan(100);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// 数据质量: what was left out, in the workbook's language.
+
+describe('数据质量 of the month workbook', () => {
+  it('gives each rejected row’s reason in Chinese (the JSON keeps the English)', () => {
+    const rejects = tablesOf(books.month.getWorksheet('数据质量')!).find(
+      (t) => headings(t).get(3) === '原因',
+    )!;
+    expect(records(rejects).map((r) => [r['行'], r['原因']])).toEqual([
+      [171, "登记时间 '2016-09-31 16:05:00' 不是有效日期"],
+      [228, "登记时间 '2016-13-45' 不是有效日期"],
+    ]);
   });
 });
 

@@ -107,16 +107,17 @@ describe('bulletin tables without empty columns', () => {
     expect(keys.flat()).not.toContain('previous');
     // The 环比 column has values: kept.
     expect(keys[0]).toContain('mom');
-    const said = all(b).match(/表中未列出[^。]*。/g);
+    const said = all(b).match(/表[\d、表]*未列出[^。]*。/g);
     expect(said).toEqual([
-      '表中未列出投诉同比、上年同期投诉（各行均无数值：上年同期无可比数据）。',
+      // 表1 (本月) loses 投诉同比, 表3 (一级分类) both; 表2 (累计) has both.
+      '表1、表3未列出投诉同比、上年同期投诉（各行均无数值：上年同期无可比数据）。',
     ]);
     expect(texts(b, 'units')).toContain(said![0]);
   });
 
   it('columns with values everywhere are all kept, and nothing is said', async () => {
     const b = await bulletin(METRICS, { month: '2016-11' });
-    expect(all(b)).not.toContain('表中未列出');
+    expect(all(b)).not.toContain('未列出');
     expect(
       b.sections.find((s) => s.key === 'units')!.tables[0]!.columns.map((c) => c.key),
     ).toContain('yoy');

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runPipeline } from '../../src/pipeline.js';
 import { renderCharts, type ChartImage } from '../../src/report/charts.js';
 import { TEXT_WIDTH, bulletinDocx, titleLines } from '../../src/report/docx.js';
-import { ems, fill, tableLayout } from '../../src/report/docx-table.js';
+import { ems, fill, headingLines, tableLayout } from '../../src/report/docx-table.js';
 import { buildReportModel } from '../../src/report/model.js';
 import { paragraphText, type ReportModel, type Table } from '../../src/report/types.js';
 import { resolveSettings } from '../../src/settings/resolve.js';
@@ -242,6 +242,8 @@ describe('the layout', () => {
   it('is English throughout in English', () => {
     const w = get('month-en');
     expect(w.model.bulletin.title).toMatch(/^[^\n]*customer complaints/);
+    // No line of the title opens with its colon.
+    expect(w.document).not.toMatch(/<w:t[^>]*>: /);
     expect(paragraphs(w.document)).toContain(w.model.bulletin.sections[0]!.heading);
     expect(w.document).not.toContain('图1');
     expect(w.document).not.toContain('方正小标宋简体');
@@ -292,8 +294,41 @@ describe('titleLines', () => {
     ).toEqual(['国网黄山供电公司', '2016年第25周（6月20日至26日）', '95598客户投诉分析通报']);
   });
 
+  it('keeps an English title’s colon on the company’s line when the rest needs two lines', () => {
+    // As LibreOffice showed it before: "国网黄山供电公司" | ": 95598 customer complaints," | …
+    expect(titleLines('国网黄山供电公司: 95598 customer complaints, November 2016')).toEqual([
+      '国网黄山供电公司: ',
+      '95598 customer complaints, ',
+      'November 2016',
+    ]);
+  });
+
   it('leaves a short title whole', () => {
     expect(titleLines('国网黄山供电公司投诉通报')).toEqual(['国网黄山供电公司投诉通报']);
+  });
+});
+
+describe('headingLines: a Chinese heading too wide for its column', () => {
+  // At 五号 (10.5 pt) a Chinese character takes about 220 twips, a cell's margins 120.
+  it.each([
+    ['营业投诉', 800, ['营业', '投诉']],
+    ['上年同期投诉', 1100, ['上年同期', '投诉']],
+    // 上年同期 does not fit: halfway, rather than 上年同期投 | 诉.
+    ['上年同期投诉', 800, ['上年同', '期投诉']],
+    ['已达年度指标', 1100, ['已达', '年度指标']],
+    // Word keeps it on one line: left whole.
+    ['投诉同比', 1000, ['投诉同比']],
+    ['complaints yoy', 600, ['complaints yoy']],
+  ])('%s in %i twips: %j', (text, width, lines) => {
+    expect(headingLines(text, width, 10.5)).toEqual(lines);
+  });
+
+  it('is written in the bulletin as two lines broken before its last word (上年同期 | 投诉)', () => {
+    const doc = get('month').document;
+    // 表3's heading: before, Word ran the first line to the edge (上年同期投 | 诉).
+    expect(doc).toMatch(
+      />上年同期<\/w:t><\/w:r><w:r>(?:(?!<\/w:r>).)*<w:br\/><w:t[^>]*>投诉<\/w:t>/,
+    );
   });
 });
 

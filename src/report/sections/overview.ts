@@ -182,7 +182,8 @@ function withYearToDate(a: Analysis, y: YearToDate, disciplines: Item[], lang: L
 export function overviewSheet(a: Analysis, warnings: readonly Said[], lang: Lang): Sheet {
   const disciplines = a.categories.discipline.map((d): Item => ({
     field: `categories.discipline[${d.name}].complaints`,
-    label: `${disciplineName(d.name, lang)} ${heading('complaints', lang)}`,
+    // 运检投诉, as 考核投诉 is written; 'operations complaints' in English.
+    label: `${disciplineName(d.name, lang)}${lang === 'zh' ? '' : ' '}${heading('complaints', lang)}`,
     value: d.complaints,
     format: 'int',
   }));

@@ -1,7 +1,9 @@
 /**
  * A bulletin table's column with no value in any row ("-" all down: 投诉同比 of a month whose
  * year earlier is not in the data) tells the reader nothing: it is left out, and the text says
- * once, under the first table that loses one, which columns and why.
+ * once, with the first table that loses one, which tables, which columns and why. The tables are
+ * named by their numbers (表2), as index.ts numbers them through the bulletin: "表中" read as
+ * every table, beside a 表1 that shows the column.
  */
 import type { Lang } from '../../../settings/types.js';
 import { heading } from '../../labels.js';
@@ -36,19 +38,30 @@ interface Body {
   tables: Table[];
 }
 
+/** The numbers of the tables, said as a reader would: 表2, 表2、表3; Table 2, Tables 2 and 3. */
+function tableNames(numbers: readonly number[], lang: Lang): string {
+  if (lang === 'zh') return numbers.map((n) => `表${n}`).join('、');
+  if (numbers.length === 1) return `Table ${numbers[0]}`;
+  return `Tables ${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
+}
+
 /**
  * The bodies with their blank columns left out (a table with rows only), and the note said once
- * in the first body that lost one: "表中未列出投诉同比（各行均无数值：上年同期无可比数据）。"
+ * in the first body that lost one: "表2未列出投诉同比（各行均无数值：上年同期无可比数据）。"
  */
 export function withoutBlankColumns<B extends Body>(bodies: readonly B[], lang: Lang): B[] {
   const dropped = new Map<string, Column>();
+  const losing: number[] = [];
   let first = -1;
+  let numbered = 0;
   const out = bodies.map((body, i) => {
     const tables = body.tables.map((t) => {
+      numbered++;
       if (t.rows.length === 0) return t;
       const gone = t.columns.filter((c) => blank(t, c));
       if (gone.length === 0) return t;
       for (const c of gone) dropped.set(label(c, lang), c);
+      losing.push(numbered);
       if (first < 0) first = i;
       return { ...t, columns: t.columns.filter((c) => !gone.includes(c)) };
     });
@@ -58,11 +71,12 @@ export function withoutBlankColumns<B extends Body>(bodies: readonly B[], lang: 
   const columns = [...dropped.entries()];
   const reasons = [...new Set(columns.map(([, c]) => REASONS[lang][reasonOf(c.key)]))];
   const names = columns.map(([name]) => name);
+  const where = tableNames(losing, lang);
   const text =
     lang === 'zh'
-      ? `表中未列出${names.join('、')}（各行均无数值：${reasons.join('；')}）。`
-      : `The tables leave out ${names.join(', ')}: no row has a value (${reasons.join('; ')}).`;
+      ? `${where}未列出${names.join('、')}（各行均无数值：${reasons.join('；')}）。`
+      : `${where} ${losing.length === 1 ? 'leaves' : 'leave'} out ${names.join(', ')}: no row has a value (${reasons.join('; ')}).`;
   const at = out[first]!;
-  out[first] = { ...at, paragraphs: [...at.paragraphs, { runs: [text] }] };
+  out[first] = { ...at, paragraphs: [...at.paragraphs, { runs: [text], ofTables: true }] };
   return out;
 }

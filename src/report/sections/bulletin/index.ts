@@ -87,6 +87,7 @@ function withoutSeparators([key, body]: [BulletinSectionKey, SectionBody]): [
   SectionBody,
 ] {
   const paragraphs = body.paragraphs.map((p) => ({
+    ...p,
     runs: p.runs.map((r) =>
       typeof r !== 'string' && r.as === 'count' ? { ...r, text: r.text.replace(/,/g, '') } : r,
     ),

@@ -2,8 +2,10 @@
  * The early warning in the bulletin's 需关注事项: the units at red and yellow with what put them
  * there ("红色预警：A（已达年度指标、本期投诉异常增多）"), or that none is; the checks it could
  * not make; where the figures are — the workbook's 预警 sheet when the bulletin is written into
- * the workbook, else `complaints warn`. A report whose period has no month covered whole judges
- * no warning, and says so (a month covered in part would read as a fall).
+ * the workbook, else the workbook of the period (in Chinese: a manager reads the bulletin and
+ * runs no command, so it names none) or, in English, `complaints warn`. A report whose period
+ * has no month covered whole judges no warning, and says so (a month covered in part would read
+ * as a fall).
  */
 import type { Lang } from '../../../settings/types.js';
 import type { EarlyWarning, WarnGap } from '../../../metrics/warn/warnings.js';
@@ -62,7 +64,7 @@ export function warningParagraph(w: BulletinWarning, lang: Lang): Paragraph | nu
       ? {
           runs: [
             zh
-              ? '本期没有一个月份的数据完整，未作预警（不完整月份的投诉数偏低，会被误读为下降）。最近一个完整月份的预警用 complaints warn 查看。'
+              ? '本期没有一个月份的数据完整，未作预警（不完整月份的投诉数偏低，会被误读为下降）。最近一个完整月份的预警见该月投诉分析报表的“预警”表。'
               : 'No early warning: no month of the period is covered whole (a month covered in part would read as a fall). For the latest month covered whole, run complaints warn.',
           ],
         }
@@ -92,7 +94,7 @@ export function warningParagraph(w: BulletinWarning, lang: Lang): Paragraph | nu
       ? '各单位的数字见报表“预警”表。'
       : " The figures are in the report's Warnings sheet."
     : zh
-      ? '各单位的数字和原因用 complaints warn 查看。'
+      ? '各单位的数字见同期投诉分析报表的“预警”表。'
       : " Each unit's figures and reasons: run complaints warn.";
   const levels =
     said.length > 0
