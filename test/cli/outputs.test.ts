@@ -586,6 +586,35 @@ describe('outputs through descriptors and inputs through stdin', () => {
     expect(readFileSync(join(d, 'x.json'))).toEqual(before);
   });
 
+  it.each([
+    [['analyze', 'x.csv', '--json'], '输入文件 x.csv', 'the input x.csv'],
+    [['inspect', '-'], '标准输入读取的那个文件', 'the file standard input reads'],
+    [['analyze', 'x.csv', '--targets', 't.csv'], '考核指标文件 t.csv', 'the targets file t.csv'],
+  ])('refuses standard output appended (>>) to a file it reads: %j', (args, zh, en) => {
+    const d = workdir('stdout-into-input');
+    writeFileSync(join(d, 't.csv'), '供电单位,年度指标\n国网歙县供电公司,10\n');
+    const file = join(d, args.includes('t.csv') ? 't.csv' : 'x.csv');
+    const before = readFileSync(file);
+    for (const [lang, words] of [
+      ['zh', `complaints: 标准输出被重定向到了${zh}，往里写会毁掉那个文件`],
+      ['en', `complaints: standard output is redirected to ${en}; writing there would destroy`],
+    ] as const) {
+      const input = openSync(join(d, 'x.csv'), 'r');
+      const output = openSync(file, 'a');
+      const r = spawnSync(process.execPath, [BIN, ...args, '--lang', lang], {
+        cwd: d,
+        stdio: [input, output, 'pipe'],
+        encoding: 'utf8',
+      });
+      closeSync(input);
+      closeSync(output);
+      expect(r.status).toBe(2);
+      expect(isPlainError(r.stderr)).toBe(true);
+      expect(r.stderr).toContain(words);
+      expect(readFileSync(file)).toEqual(before);
+    }
+  });
+
   it('holds at most 320 MiB of a workbook coming through a pipe', () => {
     const script = `(printf 'PK\\003\\004'; head -c 340000000 /dev/zero) | "${process.execPath}" "${BIN}" inspect -`;
     const r = spawnSync('sh', ['-c', script], { encoding: 'utf8' });
