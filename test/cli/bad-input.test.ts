@@ -32,6 +32,27 @@ describe('inputs that cannot be read: exit 2, in Chinese by default and in Engli
       /Export the work orders again/,
     ],
     [
+      'bom-only.csv',
+      /bom-only\.csv：文件里没有任何内容（至多是空行），既没有表头，也没有数据。$/,
+      /^ {2}请重新导出工单：可能导出时没有选中数据，或下载没有成功。$/,
+      /bom-only\.csv: the file holds nothing \(blank lines at most\): no header, no data\.$/,
+      /Export the work orders again: the export may have selected nothing/,
+    ],
+    [
+      'blank-lines.csv',
+      /blank-lines\.csv：文件里没有任何内容（至多是空行），既没有表头，也没有数据。$/,
+      /请重新导出工单/,
+      /blank-lines\.csv: the file holds nothing \(blank lines at most\)/,
+      /Export the work orders again/,
+    ],
+    [
+      'empty-sheets.xlsx',
+      /empty-sheets\.xlsx：工作簿的每个工作表都是空的，没有表头，也没有数据。$/,
+      /请重新导出工单/,
+      /empty-sheets\.xlsx: every sheet of the workbook is empty: no header, no data\.$/,
+      /Export the work orders again/,
+    ],
+    [
       'garbage.bin',
       /garbage\.bin：既不是 CSV 等文本文件，也不是 xlsx 工作簿（内容是二进制数据）。$/,
       /请用 --encoding 指定编码/,
