@@ -469,3 +469,26 @@ describe('--top in the terminal summary', () => {
     expect(hotspots(['--top', '3'])).toBe(3);
   });
 });
+
+describe('a folder where a taxonomy file is asked for: exit 2 naming it, not an internal error', () => {
+  mkdirSync(join(dir, 'tax-folder'));
+  cpSync(join(ROOT, SEP), join(dir, 'sep.xlsx'));
+  it.each([
+    [['analyze', 'sep.xlsx', '--taxonomy', 'tax-folder']],
+    [['classify', 'sep.xlsx', '--taxonomy', 'tax-folder', '--out', 'c.csv']],
+    [['taxonomy', 'tax-folder']],
+  ])('%j', (args) => {
+    const zh = complaints(args, { cwd: dir });
+    expect(zh.code).toBe(2);
+    expect(isPlainError(zh.stderr)).toBe(true);
+    expect(zh.stderr).toBe(
+      'complaints: 选项 --taxonomy tax-folder：这是文件夹，不是分类体系文件。\n' +
+        '  请给出分类体系的 JSON 文件，或自带的名称：county-4x17、sgcc-95598。\n',
+    );
+    const en = complaints(inEnglish(args), { cwd: dir });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain(
+      'complaints: --taxonomy tax-folder: a folder, not a taxonomy file.',
+    );
+  });
+});
