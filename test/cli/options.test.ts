@@ -3,7 +3,7 @@
  * refusals of test/settings/unused.test.ts end in exit 2 with their message; the audit list
  * is written and read back; folders and quoted patterns are read; periods in every form.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -490,5 +490,41 @@ describe('a folder where a taxonomy file is asked for: exit 2 naming it, not an 
     expect(en.stderr).toContain(
       'complaints: --taxonomy tax-folder: a folder, not a taxonomy file.',
     );
+  });
+});
+
+describe('an empty value, as an unset variable in a script gives: refused, exit 2', () => {
+  // Before: --targets '' ran without targets and said nothing; an input '' read the working
+  // folder whole; --json '' failed after the reading with EISDIR.
+  it.each([
+    [
+      ['analyze', 'sep.xlsx', '--targets', ''],
+      '--targets 的值是空的（""）。',
+      '--targets is given',
+    ],
+    [['report', 'sep.xlsx', '--json', ''], '--json 的值是空的（""）。', '--json is given'],
+    [
+      ['analyze', 'sep.xlsx', '--complaint-type', '投诉', '--complaint-type', ''],
+      '--complaint-type 的值是空的（""）。',
+      '--complaint-type is given',
+    ],
+    [
+      ['analyze', ''],
+      'analyze：有一个输入是空的名称（""）。',
+      'analyze: an input is an empty name',
+    ],
+  ])('%j', (args, zh, en) => {
+    const d = join(dir, 'empty-values');
+    mkdirSync(d, { recursive: true });
+    cpSync(join(ROOT, SEP), join(d, 'sep.xlsx'));
+    const run = complaints(args, { cwd: d });
+    expect(run.code).toBe(2);
+    expect(isPlainError(run.stderr)).toBe(true);
+    expect(run.stderr.split('\n')[0]).toBe(`complaints: ${zh}`);
+    expect(run.stderr).toContain('在脚本里，请检查给它的变量是否已赋值。');
+    const english = complaints(inEnglish(args), { cwd: d });
+    expect(english.code).toBe(2);
+    expect(english.stderr).toContain(`complaints: ${en}`);
+    expect(readdirSync(d)).toEqual(['sep.xlsx']);
   });
 });
