@@ -355,6 +355,14 @@ describe('inspect reports on every file, the good and the bad, then exits 2', ()
     expect(result.totals).toEqual(alone.totals);
   });
 
+  it('one of two inputs that cannot be read: "它已在上面列出"', () => {
+    const run = complaints(['inspect', GOOD[0]!, BAD[2]!]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `complaints: 2 个输入文件中有 1 个无法读取：${BAD[2]}。\n  它已在上面列出，并附处理办法；其他输入文件已读取。\n`,
+    );
+  });
+
   it('one input that cannot be read: its error alone, as before', () => {
     const run = complaints(['inspect', BAD[0]!]);
     expect(run.code).toBe(2);
