@@ -400,7 +400,10 @@ export async function guardOutputs(
         ? join(await realpath(dirname(file)).catch(() => dirname(file)), basename(file))
         : target.real;
     // Two outputs of one run on one file: the second would replace the first without a word.
-    const twice = written.get(real);
+    // An existing file is known by its inode too: another spelling of its name on a
+    // case-insensitive disk (R.json, r.json) or a hard link is the same file.
+    const inode = target.key === null ? null : `inode ${target.key}`;
+    const twice = written.get(real) ?? (inode === null ? undefined : written.get(inode));
     if (twice !== undefined && target.regular !== false && descriptorOf(real) === null) {
       throw new InputError(
         'BAD_OPTION',
@@ -416,6 +419,7 @@ export async function guardOutputs(
       );
     }
     written.set(real, output);
+    if (inode !== null) written.set(inode, output);
     const clash = read.find(
       (r) => (r.real !== '' && r.real === real) || (r.key !== null && r.key === target.key),
     );

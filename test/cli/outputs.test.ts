@@ -417,6 +417,20 @@ describe('one file named for two outputs of a run', () => {
     expect(isPlainError(r.stderr)).toBe(true);
     expect(r.stderr).toContain('这个文件被指定给了两个输出');
     expect(existsSync(join(d, 'r.json'))).toBe(false);
+    // An existing file under a second name (a hard link here; another case of its name on a
+    // case-insensitive disk alike): known by its inode.
+    writeFileSync(join(d, 'last.json'), 'last month');
+    linkSync(join(d, 'last.json'), join(d, 'also.json'));
+    const linked = complaints(
+      ['report', 'x.csv', '--out', 'last.json', '--json', 'also.json', '--lang', 'en'],
+      { cwd: d },
+    );
+    expect(linked.code).toBe(2);
+    expect(isPlainError(linked.stderr)).toBe(true);
+    expect(linked.stderr).toContain(
+      'complaints: last.json: this file is named for two outputs (also as also.json)',
+    );
+    expect(readFileSync(join(d, 'also.json'), 'utf8')).toBe('last month');
     const ok = complaints([
       'report',
       join(d, 'x.csv'),
