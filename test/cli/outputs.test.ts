@@ -629,6 +629,19 @@ describe('outputs through descriptors and inputs through stdin', () => {
     }
   });
 
+  it('a shipped taxonomy printed into a file of its name is no file read: written', () => {
+    const d = workdir('taxonomy-printout');
+    const output = openSync(join(d, 'sgcc-95598'), 'w');
+    const r = spawnSync(process.execPath, [BIN, 'taxonomy', 'sgcc-95598'], {
+      cwd: d,
+      stdio: ['ignore', output, 'pipe'],
+      encoding: 'utf8',
+    });
+    closeSync(output);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(d, 'sgcc-95598'), 'utf8')).toContain('服务投诉');
+  });
+
   it('holds at most 320 MiB of a workbook coming through a pipe', () => {
     const script = `(printf 'PK\\003\\004'; head -c 340000000 /dev/zero) | "${process.execPath}" "${BIN}" inspect -`;
     const r = spawnSync('sh', ['-c', script], { encoding: 'utf8' });
