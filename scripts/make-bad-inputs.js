@@ -83,12 +83,16 @@ const csvText = (table) => toDelimited(table, { delimiter: ',', eol: EOL });
 /** Physical line of data row i (0-based) in a CSV whose header is line 1. */
 const lineOf = (i) => i + 2;
 
-async function xlsxBuffer({ withRows = true } = {}) {
+async function xlsxBuffer({ withRows = true, withHeader = true } = {}) {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'complaints test files';
   wb.created = FIXED;
   wb.modified = FIXED;
   const ws = wb.addWorksheet('工单明细');
+  if (!withHeader) {
+    wb.addWorksheet('Sheet2');
+    return fixZipDates(await wb.xlsx.writeBuffer(), FIXED);
+  }
   ws.addRow(HEADERS);
   if (withRows) {
     for (const r of ROWS) {
@@ -173,6 +177,30 @@ async function main() {
     'sheet 工单明细 with the header on row 1 and no data rows',
     'header: row 1; data: none',
     'unreadable: exit 2, "the header is on row 1 but no data rows follow it" (an export with no rows is a wrong query, not a month without complaints)',
+  );
+
+  writeFileSync(out('bom-only.csv'), Buffer.from([0xef, 0xbb, 0xbf]));
+  note(
+    'bom-only.csv',
+    'the UTF-8 byte-order mark and nothing else (what Excel saves as "CSV UTF-8" from an empty sheet)',
+    '-',
+    'unreadable: exit 2, "the file holds nothing", as for 0 bytes (not "no header found")',
+  );
+
+  writeFileSync(out('blank-lines.csv'), ',,,,\r\n'.repeat(3));
+  note(
+    'blank-lines.csv',
+    'three lines of empty fields (,,,,), nothing else',
+    'lines 1-3',
+    'unreadable: exit 2, "the file holds nothing" (not "no header found")',
+  );
+
+  writeFileSync(out('empty-sheets.xlsx'), await xlsxBuffer({ withHeader: false }));
+  note(
+    'empty-sheets.xlsx',
+    'a workbook of two sheets (工单明细, Sheet2), both empty',
+    '-',
+    'unreadable: exit 2, "every sheet of the workbook is empty" (not "no header found")',
   );
 
   writeFileSync(out('header-only.csv'), csvText([HEADERS]));

@@ -20,6 +20,7 @@ import * as taxonomy from './cli/taxonomy.js';
 import * as trend from './cli/trend.js';
 import { print } from './report/print.js';
 import { commandIn, usageMessage } from './cli/usage.js';
+import { refuseEmptyValues } from './cli/empty-values.js';
 import { helpIn, helpWidth, inLanguage, layOut, VERSION } from './cli/help/format.js';
 import { PROGRAM } from './cli/help/program.js';
 
@@ -35,6 +36,7 @@ export function program(lang: Lang = 'zh'): Command {
   for (const command of [analyze, trend, assess, report, warn, inspect, classify, taxonomy]) {
     command.register(cli, lang);
   }
+  cli.hook('preAction', (_program, command) => refuseEmptyValues(command));
   cli.addHelpText('after', () => layOut(t.after, helpWidth(), lang));
   for (const command of cli.commands) command.exitOverride();
   return cli;

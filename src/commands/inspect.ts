@@ -101,7 +101,7 @@ function unreadableError(unreadable: UnreadableInput[], inputs: number): InputEr
       `${unreadable.length} of ${inputs} inputs could not be read: ${files.join(', ')}.`,
     ),
     said(
-      `${unreadable.length === 1 ? '它' : '每一个'}都已在上面列出，并附处理办法；其他输入文件已读取。`,
+      `${unreadable.length === 1 ? '它已' : '每一个都已'}在上面列出，并附处理办法；其他输入文件已读取。`,
       `${unreadable.length === 1 ? 'It is' : 'Each one is'} shown above with what to do; the other inputs were read.`,
     ),
     { file: files[0]! },

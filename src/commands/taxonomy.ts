@@ -18,6 +18,7 @@ import {
   parseTaxonomy,
   parseTextTable,
   problemSaid,
+  shippedTaxonomies,
   type Problem,
   type Taxonomy,
   type TaxonomyNode,
@@ -35,7 +36,12 @@ export async function run(settings: Settings, { name, validate }: TaxonomyExtras
     validateFile(validate, lang);
     return;
   }
-  await guardOutputs([json?.file], [{ path: name, role: 'the taxonomy file' }]);
+  // A shipped name is read from the package, whatever file of that name the folder holds
+  // (`complaints taxonomy sgcc-95598 > sgcc-95598` saves the printout).
+  const read = shippedTaxonomies().includes(name)
+    ? []
+    : [{ path: name, role: 'the taxonomy file' }];
+  await guardOutputs([json?.file], read);
   if (json?.file && settings.inputs.length === 0 && existsSync(json.file)) {
     // `taxonomy --json mine.json` reads as "show mine.json as JSON" but would overwrite it
     // with the shipped taxonomy: the optional value took the user's file as the output.

@@ -14,7 +14,7 @@ import { ColumnMap, describeColumns, type HeaderState } from './column-map.js';
 import { PartialBuilder, type IngestPartial } from './partial.js';
 import { CellRow, OffsetRow } from './row-fields.js';
 import { RowNormaliser, type OrderSink } from './row-normaliser.js';
-import { RowNotes } from './row-notes.js';
+import { RowNotes, isBlankRow } from './row-notes.js';
 import type { InputHeader } from './summary.js';
 import { targetsAsExport, targetsHeader } from './targets-sniff.js';
 import { titleDates, type TitleDates } from './title.js';
@@ -67,6 +67,8 @@ export class TableIngest implements TableSink {
   private part: PartialBuilder;
   /** Control characters removed before the partial began. */
   private controlsBefore = 0;
+  /** A row with anything in it came before the header was found: else the file is empty. */
+  private content = false;
   /** Rows (data, rejected or skipped) the partial has seen. */
   private partialRows = 0;
   /** Once the header is found. */
@@ -110,6 +112,7 @@ export class TableIngest implements TableSink {
   rows(batch: RawRow[]): boolean {
     if (this.path === null) {
       for (const row of batch) this.pending.push(row);
+      this.content ||= batch.some((row) => !isBlankRow(row.cells));
       if (this.pending.length < HEADER_SEARCH_ROWS) return true;
       return this.locateHeader();
     }
@@ -146,6 +149,7 @@ export class TableIngest implements TableSink {
   broken(row: BrokenRow): void {
     if (this.path === null) {
       this.pending.push(row);
+      this.content = true;
       return;
     }
     this.splitIfAsked(row.row);
@@ -273,6 +277,7 @@ export class TableIngest implements TableSink {
     // A targets file has no usable header: say what it is rather than which column it lacks.
     if (this.header === null && this.targetsLike) throw this.targetsLike;
     if (this.header === null && this.mappingError) throw this.mappingError;
+    if (this.header === null && !this.content) throw emptyInput(this.file, reader.format);
     if (this.header === null) {
       const names = ['受理时间', '供电单位', '工单编号', '业务类型'];
       const looked = names.join(', ');
@@ -305,4 +310,29 @@ export class TableIngest implements TableSink {
       notes: reader.notes,
     };
   }
+}
+
+/**
+ * A text input with nothing but blank lines, or only a byte-order mark (what Excel saves as "CSV
+ * UTF-8" from an empty sheet), or a workbook whose sheets are all empty: said as empty, like a
+ * file of 0 bytes, rather than as a file whose header was not found.
+ */
+function emptyInput(file: string, format: 'csv' | 'xlsx'): InputError {
+  return new InputError(
+    'NO_HEADER',
+    format === 'xlsx'
+      ? said(
+          `${file}：工作簿的每个工作表都是空的，没有表头，也没有数据。`,
+          `${file}: every sheet of the workbook is empty: no header, no data.`,
+        )
+      : said(
+          `${file}：文件里没有任何内容（至多是空行），既没有表头，也没有数据。`,
+          `${file}: the file holds nothing (blank lines at most): no header, no data.`,
+        ),
+    said(
+      '请重新导出工单：可能导出时没有选中数据，或下载没有成功。',
+      'Export the work orders again: the export may have selected nothing, or the download failed.',
+    ),
+    { file },
+  );
 }

@@ -215,8 +215,12 @@ export async function readCodes(file: string): Promise<CodeTable> {
     return parseCodeJson(doc, file);
   }
   await mustExist(file, '--codes', CODE_TABLE);
-  const rows = await readFirstTable(file, (row) =>
-    invalidCodes(file, ` row ${row.row}`, said(`${zhRejectReason(row.reason)}。`, row.reason)),
+  const rows = await readFirstTable(
+    file,
+    (row) =>
+      invalidCodes(file, ` row ${row.row}`, said(`${zhRejectReason(row.reason)}。`, row.reason)),
+    '--codes',
+    CODE_TABLE,
   );
   return parseCodeRows(rows, file);
 }

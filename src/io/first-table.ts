@@ -46,12 +46,20 @@ export async function mustExist(file: string, option: string, what: Said): Promi
   }
 }
 
-/** The rows of the first table a reader yields; `broken` makes the error for a broken row. */
+/**
+ * The rows of the first table a reader yields; `broken` makes the error for a broken row.
+ * `option` and `what` name the file in the refusals of the export readers (a folder, an empty
+ * or binary file), whose hints speak of exporting work orders again.
+ */
 export async function readFirstTable(
   file: string,
   broken: (row: BrokenRow) => Error,
+  option: string,
+  what: Said,
 ): Promise<RawRow[]> {
-  const { reader } = await openInput(file);
+  const { reader } = await openInput(file).catch((error: unknown) => {
+    throw error instanceof InputError ? asSmallFile(error, option, what) : error;
+  });
   const rows: RawRow[] = [];
   let taken = false;
   await reader.read({
@@ -70,6 +78,33 @@ export async function readFirstTable(
     },
   });
   return rows;
+}
+
+/** Refusals whose hint fits any file: how to convert an .xls, the encoding to name … */
+const OWN_HINT = new Set([
+  'FORMAT_XLS',
+  'FORMAT_ENCRYPTED',
+  'CSV_ENCODING',
+  'XLSX_LIMIT',
+  'BAD_OPTION',
+]);
+
+/**
+ * An export reader's refusal, said of the small file it is: its role, and a hint for it where
+ * the reader's speaks of exporting work orders again.
+ */
+function asSmallFile(error: InputError, option: string, what: Said): InputError {
+  return new InputError(
+    error.code,
+    said(`${what.zh} ${error.said.zh}`, `${option} ${error.said.en}`),
+    OWN_HINT.has(error.code)
+      ? error.saidHint
+      : said(
+          `请检查${what.zh}的路径，或重新保存这个文件（CSV、XLSX 或 JSON）。`,
+          `Check the path of the ${what.en}, or save it again (CSV, XLSX or JSON).`,
+        ),
+    { file: error.file ?? '' },
+  );
 }
 
 /** Header keys (headerKey) of each column a small file may have. */

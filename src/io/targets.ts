@@ -20,8 +20,12 @@ const TARGETS_FILE = said('考核指标文件', 'targets file');
 export async function readTargets(file: string, map: TargetMap = {}): Promise<Targets> {
   if (/\.json$/i.test(file))
     return parseTargetJsonText(await readText(file, '--targets', TARGETS_FILE), file, map);
-  const rows = await readFirstTable(file, (row) =>
-    invalidTargets(file, ` row ${row.row}`, said(`${zhRejectReason(row.reason)}。`, row.reason)),
+  const rows = await readFirstTable(
+    file,
+    (row) =>
+      invalidTargets(file, ` row ${row.row}`, said(`${zhRejectReason(row.reason)}。`, row.reason)),
+    '--targets',
+    TARGETS_FILE,
   );
   return parseTargetRows(rows, file, map);
 }

@@ -160,8 +160,12 @@ export async function readUnits(file: string): Promise<UnitHierarchy> {
     return parseUnitJson(doc, file);
   }
   await mustExist(file, '--units', UNITS_FILE);
-  const rows = await readFirstTable(file, (row) =>
-    invalidUnits(file, ` row ${row.row}`, said(`${zhRejectReason(row.reason)}。`, row.reason)),
+  const rows = await readFirstTable(
+    file,
+    (row) =>
+      invalidUnits(file, ` row ${row.row}`, said(`${zhRejectReason(row.reason)}。`, row.reason)),
+    '--units',
+    UNITS_FILE,
   );
   return parseUnitRows(rows, file);
 }

@@ -336,6 +336,41 @@ async function identity(
 }
 
 /**
+ * Standard output redirected into a file the run reads (`complaints analyze x.csv --json >> x.csv`)
+ * would append the summary or the JSON to the export; with `>` the shell has already emptied it,
+ * and "the file is empty" would blame the download. Standard error is not checked: the refusal
+ * itself would be written there.
+ */
+function refuseStdoutIntoRead(
+  read: readonly (ReadFile & { key: string | null; stdin: boolean })[],
+): void {
+  let info: Stats;
+  try {
+    info = fstatSync(1);
+  } catch {
+    return;
+  }
+  if (!info.isFile()) return;
+  const clash = read.find((r) => r.key === `${info.dev}:${info.ino}`);
+  if (!clash) return;
+  const what = clash.stdin
+    ? said('标准输入读取的那个文件', 'the file standard input reads')
+    : said(`${ROLES_ZH[clash.role] ?? clash.role} ${clash.path}`, `${clash.role} ${clash.path}`);
+  throw new InputError(
+    'OUTPUT_IS_INPUT',
+    said(
+      `标准输出被重定向到了${what.zh}，往里写会毁掉那个文件（用 > 时，shell 在运行之前就已把它清空）。`,
+      `standard output is redirected to ${what.en}; writing there would destroy that file (with >, the shell emptied it before the run).`,
+    ),
+    said(
+      '请把输出重定向到别的文件（或用 --json 文件名、--out 文件名）；什么也没有读取或写入。',
+      'Redirect the output to another file (or use --json FILE, --out FILE); nothing was read or written.',
+    ),
+    { file: clash.stdin ? '-' : clash.path },
+  );
+}
+
+/**
  * Refuses, before anything is read, an output that is one of the files the run reads: by path
  * after following `..` and symbolic links, and by inode (a hard link is the same file too).
  */
@@ -353,6 +388,7 @@ export async function guardOutputs(
         ...(await identity(r.path)),
       })),
   );
+  refuseStdoutIntoRead(read);
   const written = new Map<string, string>();
   for (const output of outputs) {
     if (output === null || output === undefined || output === '-') continue;
@@ -364,7 +400,10 @@ export async function guardOutputs(
         ? join(await realpath(dirname(file)).catch(() => dirname(file)), basename(file))
         : target.real;
     // Two outputs of one run on one file: the second would replace the first without a word.
-    const twice = written.get(real);
+    // An existing file is known by its inode too: another spelling of its name on a
+    // case-insensitive disk (R.json, r.json) or a hard link is the same file.
+    const inode = target.key === null ? null : `inode ${target.key}`;
+    const twice = written.get(real) ?? (inode === null ? undefined : written.get(inode));
     if (twice !== undefined && target.regular !== false && descriptorOf(real) === null) {
       throw new InputError(
         'BAD_OPTION',
@@ -380,6 +419,7 @@ export async function guardOutputs(
       );
     }
     written.set(real, output);
+    if (inode !== null) written.set(inode, output);
     const clash = read.find(
       (r) => (r.real !== '' && r.real === real) || (r.key !== null && r.key === target.key),
     );

@@ -4,8 +4,9 @@
  * 'exports/*.xlsx' as it is typed); the config file's "inputs" are globs, paths and folders
  * relative to its folder.
  */
+import { statSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { basename, dirname, extname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import { InputError, said } from '../errors.js';
@@ -69,24 +70,60 @@ async function isLeftOutReport(path: string): Promise<boolean> {
   return extname(path).toLowerCase() === '.xlsx' && (await isOwnReport(path));
 }
 
+/** A folder's identity (device and inode, links followed), or null when it is not there (yet). */
+function folderKey(path: string): string | null {
+  try {
+    const info = statSync(path);
+    return info.isDirectory() ? `${info.dev}:${info.ino}` : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The path of `file` (absolute) below `folder`, found by the folders' identity rather than their
+ * spelling: a symbolic link to the folder, a bind mount or another case on a case-insensitive
+ * disk names the same folder (review hostile9). Null when the file is not below it.
+ */
+function pathBelow(folder: string, file: string): string | null {
+  const key = folderKey(folder);
+  if (key === null) return null;
+  const parts = [basename(file)];
+  for (let dir = dirname(file); ; dir = dirname(dir)) {
+    if (folderKey(dir) === key) return parts.reverse().join(sep);
+    if (dirname(dir) === dir) return null;
+    parts.push(basename(dir));
+  }
+}
+
 /**
  * Whether a folder or pattern input, as given relative to `dir`, would read `file` (absolute):
  * an export below the folder, not hidden, or a name the pattern matches. Outputs are checked
- * against it, so that this run's table is not next run's "export".
+ * against it, so that this run's table is not next run's "export"; by spelling, and by the
+ * folders' identity, so that a link to the folder is no way round it.
  */
 export function inputWouldRead(given: string, file: string, dir: string): boolean {
   if (isDynamicPattern(given)) {
     // Relative patterns are matched against relative names, so the folder's own name may hold
     // characters a glob would read (brackets, parentheses).
     const name = isAbsolute(given) ? file : relative(dir, file);
-    return picomatch(given.split(sep).join('/'))(name.split(sep).join('/'));
+    const pattern = given.split(sep).join('/');
+    if (picomatch(pattern)(name.split(sep).join('/'))) return true;
+    // The part after the pattern's fixed folder, matched below that folder wherever it is.
+    const { base, rest } = splitPattern(pattern, dir);
+    const below = pathBelow(base, file);
+    return below !== null && picomatch(rest)(below.split(sep).join('/'));
   }
   const folder = resolve(dir, given);
   if (file === folder) return true;
-  const path = relative(folder, file);
-  if (path === '' || path.startsWith('..') || isAbsolute(path)) return false;
+  const textual = relative(folder, file);
+  const below =
+    textual !== '' && !textual.startsWith('..') && !isAbsolute(textual)
+      ? textual
+      : pathBelow(folder, file);
+  if (below === null || below === '') return false;
   const exported = (EXPORT_EXTENSIONS as readonly string[]).includes(extname(file).toLowerCase());
-  return exported && !path.split(sep).some((part) => part.startsWith('.'));
+  return exported && !below.split(sep).some((part) => part.startsWith('.'));
 }
 
 /**

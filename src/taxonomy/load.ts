@@ -95,7 +95,7 @@ export function loadTaxonomy(nameOrFile: string = DEFAULT_TAXONOMY): Taxonomy {
     );
   }
   const { taxonomy, problems } = parseTaxonomy(
-    readFileSync(path, 'utf8'),
+    readTaxonomyText(path, nameOrFile),
     shipped ? nameOrFile : String(path),
   );
   if (!taxonomy) {
@@ -114,6 +114,32 @@ export function loadTaxonomy(nameOrFile: string = DEFAULT_TAXONOMY): Taxonomy {
     );
   }
   return taxonomy;
+}
+
+/** A taxonomy file's text; a folder or a file that cannot be read is the user's error (exit 2). */
+function readTaxonomyText(path: string | URL, shown: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new InputError(
+      'FILE_UNREADABLE',
+      code === 'EISDIR'
+        ? said(
+            `选项 --taxonomy ${shown}：这是文件夹，不是分类体系文件。`,
+            `--taxonomy ${shown}: a folder, not a taxonomy file.`,
+          )
+        : said(
+            `选项 --taxonomy ${shown}：无法读取（${code}）。`,
+            `--taxonomy ${shown}: cannot be read (${code}).`,
+          ),
+      said(
+        `请给出分类体系的 JSON 文件，或自带的名称：${shippedTaxonomies().join('、')}。`,
+        `Give a taxonomy JSON file, or a shipped name: ${shippedTaxonomies().join(', ')}.`,
+      ),
+      { file: shown },
+    );
+  }
 }
 
 type Json = unknown;

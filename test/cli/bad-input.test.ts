@@ -4,7 +4,7 @@
  * no stack trace, and no output file left behind.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
@@ -30,6 +30,27 @@ describe('inputs that cannot be read: exit 2, in Chinese by default and in Engli
       /empty\.csv：文件是空的（0 字节）。$/,
       /请重新导出工单，可能是下载没有成功/,
       /empty\.csv: the file is empty \(0 bytes\)\./,
+      /Export the work orders again/,
+    ],
+    [
+      'bom-only.csv',
+      /bom-only\.csv：文件里没有任何内容（至多是空行），既没有表头，也没有数据。$/,
+      /^ {2}请重新导出工单：可能导出时没有选中数据，或下载没有成功。$/,
+      /bom-only\.csv: the file holds nothing \(blank lines at most\): no header, no data\.$/,
+      /Export the work orders again: the export may have selected nothing/,
+    ],
+    [
+      'blank-lines.csv',
+      /blank-lines\.csv：文件里没有任何内容（至多是空行），既没有表头，也没有数据。$/,
+      /请重新导出工单/,
+      /blank-lines\.csv: the file holds nothing \(blank lines at most\)/,
+      /Export the work orders again/,
+    ],
+    [
+      'empty-sheets.xlsx',
+      /empty-sheets\.xlsx：工作簿的每个工作表都是空的，没有表头，也没有数据。$/,
+      /请重新导出工单/,
+      /empty-sheets\.xlsx: every sheet of the workbook is empty: no header, no data\.$/,
       /Export the work orders again/,
     ],
     [
@@ -387,5 +408,43 @@ describe('a text input that is a pipe', () => {
       complaints: 16,
       rejected: 0,
     });
+  });
+});
+
+describe('a targets, units or codes file the export readers refuse: named by its role, with its own hint', () => {
+  // Before: "t.csv：文件是空的（0 字节）。请重新导出工单" — for a file that is no export.
+  const folder = mkdtempSync(join(out, 'small-'));
+  writeFileSync(join(folder, 'empty.csv'), '');
+  copyFileSync(join(ROOT, BAD, 'old.xls'), join(folder, 'old.xls'));
+  it.each([
+    [
+      '--targets',
+      'empty.csv',
+      '考核指标文件 empty.csv：文件是空的（0 字节）。',
+      '请检查考核指标文件的路径，或重新保存这个文件（CSV、XLSX 或 JSON）。',
+      '--targets empty.csv: the file is empty (0 bytes).',
+    ],
+    [
+      '--units',
+      '.',
+      '单位层级文件 .：这是文件夹，不是文件。',
+      '请检查单位层级文件的路径，或重新保存这个文件（CSV、XLSX 或 JSON）。',
+      '--units .: is a folder, not a file.',
+    ],
+    [
+      '--codes',
+      'old.xls',
+      '代码表 old.xls：这是旧版 .xls（Excel 97-2003）工作簿，不能读取。',
+      '请用 Excel 或 WPS 打开后另存为 .xlsx，或运行：soffice --headless --convert-to xlsx 文件名',
+      '--codes old.xls: this is an old .xls',
+    ],
+  ])('%s %s', (option, file, zh, hint, en) => {
+    const args = ['analyze', join(ROOT, 'fixtures/95598-2016-08-pinyin.csv'), option, file];
+    const run = complaints(args, { cwd: folder });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`complaints: ${zh}\n  ${hint}\n`);
+    const english = complaints([...args, '--lang', 'en'], { cwd: folder });
+    expect(english.code).toBe(2);
+    expect(english.stderr).toContain(`complaints: ${en}`);
   });
 });

@@ -3,7 +3,7 @@
  * refusals of test/settings/unused.test.ts end in exit 2 with their message; the audit list
  * is written and read back; folders and quoted patterns are read; periods in every form.
  */
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -355,6 +355,14 @@ describe('inspect reports on every file, the good and the bad, then exits 2', ()
     expect(result.totals).toEqual(alone.totals);
   });
 
+  it('one of two inputs that cannot be read: "它已在上面列出"', () => {
+    const run = complaints(['inspect', GOOD[0]!, BAD[2]!]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      `complaints: 2 个输入文件中有 1 个无法读取：${BAD[2]}。\n  它已在上面列出，并附处理办法；其他输入文件已读取。\n`,
+    );
+  });
+
   it('one input that cannot be read: its error alone, as before', () => {
     const run = complaints(['inspect', BAD[0]!]);
     expect(run.code).toBe(2);
@@ -467,5 +475,64 @@ describe('--top in the terminal summary', () => {
     expect(hotspots([])).toBe(5);
     expect(hotspots(['--top', '8'])).toBe(8);
     expect(hotspots(['--top', '3'])).toBe(3);
+  });
+});
+
+describe('a folder where a taxonomy file is asked for: exit 2 naming it, not an internal error', () => {
+  mkdirSync(join(dir, 'tax-folder'));
+  cpSync(join(ROOT, SEP), join(dir, 'sep.xlsx'));
+  it.each([
+    [['analyze', 'sep.xlsx', '--taxonomy', 'tax-folder']],
+    [['classify', 'sep.xlsx', '--taxonomy', 'tax-folder', '--out', 'c.csv']],
+    [['taxonomy', 'tax-folder']],
+  ])('%j', (args) => {
+    const zh = complaints(args, { cwd: dir });
+    expect(zh.code).toBe(2);
+    expect(isPlainError(zh.stderr)).toBe(true);
+    expect(zh.stderr).toBe(
+      'complaints: 选项 --taxonomy tax-folder：这是文件夹，不是分类体系文件。\n' +
+        '  请给出分类体系的 JSON 文件，或自带的名称：county-4x17、sgcc-95598。\n',
+    );
+    const en = complaints(inEnglish(args), { cwd: dir });
+    expect(en.code).toBe(2);
+    expect(en.stderr).toContain(
+      'complaints: --taxonomy tax-folder: a folder, not a taxonomy file.',
+    );
+  });
+});
+
+describe('an empty value, as an unset variable in a script gives: refused, exit 2', () => {
+  // Before: --targets '' ran without targets and said nothing; an input '' read the working
+  // folder whole; --json '' failed after the reading with EISDIR.
+  it.each([
+    [
+      ['analyze', 'sep.xlsx', '--targets', ''],
+      '--targets 的值是空的（""）。',
+      '--targets is given',
+    ],
+    [['report', 'sep.xlsx', '--json', ''], '--json 的值是空的（""）。', '--json is given'],
+    [
+      ['analyze', 'sep.xlsx', '--complaint-type', '投诉', '--complaint-type', ''],
+      '--complaint-type 的值是空的（""）。',
+      '--complaint-type is given',
+    ],
+    [
+      ['analyze', ''],
+      'analyze：有一个输入是空的名称（""）。',
+      'analyze: an input is an empty name',
+    ],
+  ])('%j', (args, zh, en) => {
+    const d = join(dir, 'empty-values');
+    mkdirSync(d, { recursive: true });
+    cpSync(join(ROOT, SEP), join(d, 'sep.xlsx'));
+    const run = complaints(args, { cwd: d });
+    expect(run.code).toBe(2);
+    expect(isPlainError(run.stderr)).toBe(true);
+    expect(run.stderr.split('\n')[0]).toBe(`complaints: ${zh}`);
+    expect(run.stderr).toContain('在脚本里，请检查给它的变量是否已赋值。');
+    const english = complaints(inEnglish(args), { cwd: d });
+    expect(english.code).toBe(2);
+    expect(english.stderr).toContain(`complaints: ${en}`);
+    expect(readdirSync(d)).toEqual(['sep.xlsx']);
   });
 });

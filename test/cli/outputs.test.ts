@@ -417,6 +417,20 @@ describe('one file named for two outputs of a run', () => {
     expect(isPlainError(r.stderr)).toBe(true);
     expect(r.stderr).toContain('这个文件被指定给了两个输出');
     expect(existsSync(join(d, 'r.json'))).toBe(false);
+    // An existing file under a second name (a hard link here; another case of its name on a
+    // case-insensitive disk alike): known by its inode.
+    writeFileSync(join(d, 'last.json'), 'last month');
+    linkSync(join(d, 'last.json'), join(d, 'also.json'));
+    const linked = complaints(
+      ['report', 'x.csv', '--out', 'last.json', '--json', 'also.json', '--lang', 'en'],
+      { cwd: d },
+    );
+    expect(linked.code).toBe(2);
+    expect(isPlainError(linked.stderr)).toBe(true);
+    expect(linked.stderr).toContain(
+      'complaints: last.json: this file is named for two outputs (also as also.json)',
+    );
+    expect(readFileSync(join(d, 'also.json'), 'utf8')).toBe('last month');
     const ok = complaints([
       'report',
       join(d, 'x.csv'),
@@ -584,6 +598,48 @@ describe('outputs through descriptors and inputs through stdin', () => {
       'complaints: x.json：这个输出就是从标准输入读入的输入文件，写入会毁掉那个文件。',
     );
     expect(readFileSync(join(d, 'x.json'))).toEqual(before);
+  });
+
+  it.each([
+    [['analyze', 'x.csv', '--json'], '输入文件 x.csv', 'the input x.csv'],
+    [['inspect', '-'], '标准输入读取的那个文件', 'the file standard input reads'],
+    [['analyze', 'x.csv', '--targets', 't.csv'], '考核指标文件 t.csv', 'the targets file t.csv'],
+  ])('refuses standard output appended (>>) to a file it reads: %j', (args, zh, en) => {
+    const d = workdir('stdout-into-input');
+    writeFileSync(join(d, 't.csv'), '供电单位,年度指标\n国网歙县供电公司,10\n');
+    const file = join(d, args.includes('t.csv') ? 't.csv' : 'x.csv');
+    const before = readFileSync(file);
+    for (const [lang, words] of [
+      ['zh', `complaints: 标准输出被重定向到了${zh}，往里写会毁掉那个文件`],
+      ['en', `complaints: standard output is redirected to ${en}; writing there would destroy`],
+    ] as const) {
+      const input = openSync(join(d, 'x.csv'), 'r');
+      const output = openSync(file, 'a');
+      const r = spawnSync(process.execPath, [BIN, ...args, '--lang', lang], {
+        cwd: d,
+        stdio: [input, output, 'pipe'],
+        encoding: 'utf8',
+      });
+      closeSync(input);
+      closeSync(output);
+      expect(r.status).toBe(2);
+      expect(isPlainError(r.stderr)).toBe(true);
+      expect(r.stderr).toContain(words);
+      expect(readFileSync(file)).toEqual(before);
+    }
+  });
+
+  it('a shipped taxonomy printed into a file of its name is no file read: written', () => {
+    const d = workdir('taxonomy-printout');
+    const output = openSync(join(d, 'sgcc-95598'), 'w');
+    const r = spawnSync(process.execPath, [BIN, 'taxonomy', 'sgcc-95598'], {
+      cwd: d,
+      stdio: ['ignore', output, 'pipe'],
+      encoding: 'utf8',
+    });
+    closeSync(output);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(d, 'sgcc-95598'), 'utf8')).toContain('服务投诉');
   });
 
   it('holds at most 320 MiB of a workbook coming through a pipe', () => {
