@@ -1340,6 +1340,16 @@ export const WRITTEN_JSON = {
   en: (out: string, complaints: string) => `wrote ${out} (JSON, ${complaints} complaints)`,
 };
 
+/**
+ * Under the line naming an output that took the place of a file of that name: a second cron run
+ * for the month, or `analyze` where the config file's "out" names the report, leaves the earlier
+ * figures nowhere — the mail says when that file was written.
+ */
+export const REPLACED = {
+  zh: (when: string) => `替换了原有的同名文件（写于 ${when}）。`,
+  en: (when: string) => `It replaced the file of that name written ${when}.`,
+};
+
 /** An input whose size, time or inode differs after reading from before (io/source.ts). */
 export const INPUT_CHANGED = {
   zh: {
