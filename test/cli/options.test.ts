@@ -425,9 +425,10 @@ describe('--sheet and --encoding that no input uses are said to be unused', () =
   it('inspect: the note on the input, and the warning', () => {
     const run = complaints(['inspect', NOV, '--sheet', '2']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('  --sheet 2 is ignored: a text file has no sheets.');
+    expect(run.stdout).toContain('  --sheet 2 未使用：文本文件没有工作表。');
     expect(run.stderr).toBe('warning: --sheet 2 没有用到：输入中没有 xlsx 工作簿。\n');
     const en = complaints(['inspect', NOV, '--sheet', '2', '--lang', 'en']);
+    expect(en.stdout).toContain('  --sheet 2 is ignored: a text file has no sheets.');
     expect(en.stderr).toBe('warning: --sheet 2 was not used: no input is an xlsx workbook.\n');
   });
 });
