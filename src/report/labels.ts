@@ -897,6 +897,7 @@ export const CLASSIFY = {
     mistakesHead: ['行', '记录', '判定', '置信度', '依据', '内容'],
     audit: (checked: string, found: string, shown: number) =>
       `${checked} 条有记录分类的投诉中，${found} 条与内容判定不一致（按把握从高到低，显示前 ${shown} 条）：`,
+    auditNone: (checked: string) => `${checked} 条有记录分类的投诉中，没有与内容判定不一致的。`,
     auditHead: ['文件:行', '记录分类', '内容判定', '置信度', '依据', '内容'],
     sheet: '分类结果',
     auditSheet: '分类核查',
@@ -942,6 +943,8 @@ export const CLASSIFY = {
     mistakesHead: ['row', 'recorded', 'predicted', 'confidence', 'evidence', 'text'],
     audit: (checked: string, found: string, shown: number) =>
       `${found} of ${checked} complaints with a recorded class disagree with their text (most confident first, ${shown} shown):`,
+    auditNone: (checked: string) =>
+      `None of the ${checked} complaints with a recorded class disagrees with its text.`,
     auditHead: ['file:row', 'recorded', 'text says', 'confidence', 'evidence', 'text'],
     sheet: 'classified',
     auditSheet: 'audit',

@@ -87,6 +87,18 @@ describe('options a command would not use are refused, exit 2', () => {
   });
 });
 
+describe('classify --audit with nothing to report (analyst9)', () => {
+  it('one line that says none disagrees, not a table heading over no rows', () => {
+    const run = complaints(['classify', ...M, '--month', '2016-11', '--audit']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe('16 条有记录分类的投诉中，没有与内容判定不一致的。\n');
+    const en = complaints(['classify', ...M, '--month', '2016-11', '--audit', '--lang', 'en']);
+    expect(en.stdout).toBe(
+      'None of the 16 complaints with a recorded class disagrees with its text.\n',
+    );
+  });
+});
+
 describe('classify --audit --out: the audit list for the units', () => {
   const COLUMNS = [
     '供电单位',
