@@ -23,6 +23,8 @@ type Basis = Pick<AnalysisInput, 'request' | 'settings' | 'period'> &
  * --include-partial counts partial months as whole, here as everywhere.
  */
 export function heldShort(input: Basis): boolean {
+  // A month is held against no target, whole or not (targetBasis): nothing to fall short of.
+  if (input.request.kind === 'month') return false;
   if (!input.covered || !input.partial || input.request.kind === 'yearToDate') return false;
   return !wholeIn(input as AnalysisInput)(input.period);
 }
