@@ -118,6 +118,8 @@ export function renderAudit(
   limit: number,
 ): string {
   const t = CLASSIFY[lang];
+  // A heading over no rows reads as if something failed to print.
+  if (found.length === 0) return t.auditNone(formatInt(checked));
   const out = [
     t.audit(formatInt(checked), formatInt(found.length), Math.min(limit, found.length)),
     table(

@@ -897,6 +897,7 @@ export const CLASSIFY = {
     mistakesHead: ['行', '记录', '判定', '置信度', '依据', '内容'],
     audit: (checked: string, found: string, shown: number) =>
       `${checked} 条有记录分类的投诉中，${found} 条与内容判定不一致（按把握从高到低，显示前 ${shown} 条）：`,
+    auditNone: (checked: string) => `${checked} 条有记录分类的投诉中，没有与内容判定不一致的。`,
     auditHead: ['文件:行', '记录分类', '内容判定', '置信度', '依据', '内容'],
     sheet: '分类结果',
     auditSheet: '分类核查',
@@ -942,6 +943,8 @@ export const CLASSIFY = {
     mistakesHead: ['row', 'recorded', 'predicted', 'confidence', 'evidence', 'text'],
     audit: (checked: string, found: string, shown: number) =>
       `${found} of ${checked} complaints with a recorded class disagree with their text (most confident first, ${shown} shown):`,
+    auditNone: (checked: string) =>
+      `None of the ${checked} complaints with a recorded class disagrees with its text.`,
     auditHead: ['file:row', 'recorded', 'text says', 'confidence', 'evidence', 'text'],
     sheet: 'classified',
     auditSheet: 'audit',
@@ -1338,6 +1341,16 @@ export const PARTIAL_NOT_HELD = {
 export const WRITTEN_JSON = {
   zh: (out: string, complaints: string) => `已写入 ${out}（JSON，投诉 ${complaints} 条）`,
   en: (out: string, complaints: string) => `wrote ${out} (JSON, ${complaints} complaints)`,
+};
+
+/**
+ * Under the line naming an output that took the place of a file of that name: a second cron run
+ * for the month, or `analyze` where the config file's "out" names the report, leaves the earlier
+ * figures nowhere — the mail says when that file was written.
+ */
+export const REPLACED = {
+  zh: (when: string) => `替换了原有的同名文件（写于 ${when}）。`,
+  en: (when: string) => `It replaced the file of that name written ${when}.`,
 };
 
 /** An input whose size, time or inode differs after reading from before (io/source.ts). */

@@ -4,6 +4,7 @@
  * the target and renamed when complete. Each renderer is loaded only when its format is asked
  * for: a JSON or CSV run never loads exceljs or echarts.
  */
+import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InputError, said } from '../errors.js';
 import { OutputFile, checkWritable, writeFileAtomic } from '../io/write.js';
@@ -14,7 +15,7 @@ import type { Lang } from '../settings/types.js';
 import type { DetailRows } from './detail.js';
 import { formatInt, localStamp } from './format.js';
 import { jsonText, resultJson } from './json.js';
-import { WRITTEN, WRITTEN_BULLETIN, WRITTEN_JSON, WRITTEN_TABLE } from './labels.js';
+import { REPLACED, WRITTEN, WRITTEN_BULLETIN, WRITTEN_JSON, WRITTEN_TABLE } from './labels.js';
 import { buildReportModel } from './model.js';
 import { figureNotes, inConfigTerms } from './sections/notes.js';
 import { unitsCsvTable } from './sections/units.js';
@@ -96,9 +97,22 @@ export interface Written {
   cutCells?: number;
   /** A bulletin's numbered sections, tables and pictures (null: Markdown, which has none). */
   bulletin?: { sections: number; tables: number; charts: number | null };
+  /** When the plain file this output replaced was last written; absent: there was none. */
+  replaced?: Date;
 }
 
+/** The output, and when the plain file it replaces was written (a FIFO or a device is no report). */
 export async function writeOutput(
+  target: string,
+  result: PipelineResult,
+  options: OutputOptions,
+): Promise<Written> {
+  const before = await stat(target).catch(() => null);
+  const written = await writeKind(target, result, options);
+  return before?.isFile() ? { ...written, replaced: before.mtime } : written;
+}
+
+async function writeKind(
   target: string,
   result: PipelineResult,
   options: OutputOptions,
@@ -216,7 +230,12 @@ export function successLines(
   const notes = figureNotes(result.analysis, result.ingest, lang).map((n) =>
     inConfigTerms(n, configFile, lang),
   );
-  return [successLine(out, written, result, lang), ...notes.map((n) => `  ${n}`)].join('\n') + '\n';
+  const replaced = written.replaced ? [REPLACED[lang](localStamp(written.replaced))] : [];
+  return (
+    [successLine(out, written, result, lang), ...[...replaced, ...notes].map((n) => `  ${n}`)].join(
+      '\n',
+    ) + '\n'
+  );
 }
 
 /**

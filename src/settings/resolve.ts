@@ -205,7 +205,8 @@ export async function resolveSettings(
         ? (o.taxonomy ?? null)
         : null,
     model: o.model ?? c.model ?? null,
-    targets: o.targets ?? c.targets ?? null,
+    // trend shows no targets (--targets is refused): the config file's are the other commands'.
+    targets: command === 'trend' ? null : (o.targets ?? c.targets ?? null),
     config: o.config ?? null,
     detail: o.detail ?? c.detail ?? false,
     charts: o.charts ?? c.charts ?? true,

@@ -87,6 +87,18 @@ describe('options a command would not use are refused, exit 2', () => {
   });
 });
 
+describe('classify --audit with nothing to report (analyst9)', () => {
+  it('one line that says none disagrees, not a table heading over no rows', () => {
+    const run = complaints(['classify', ...M, '--month', '2016-11', '--audit']);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toBe('16 条有记录分类的投诉中，没有与内容判定不一致的。\n');
+    const en = complaints(['classify', ...M, '--month', '2016-11', '--audit', '--lang', 'en']);
+    expect(en.stdout).toBe(
+      'None of the 16 complaints with a recorded class disagrees with its text.\n',
+    );
+  });
+});
+
 describe('classify --audit --out: the audit list for the units', () => {
   const COLUMNS = [
     '供电单位',
@@ -433,9 +445,10 @@ describe('--sheet and --encoding that no input uses are said to be unused', () =
   it('inspect: the note on the input, and the warning', () => {
     const run = complaints(['inspect', NOV, '--sheet', '2']);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain('  --sheet 2 is ignored: a text file has no sheets.');
+    expect(run.stdout).toContain('  --sheet 2 未使用：文本文件没有工作表。');
     expect(run.stderr).toBe('warning: --sheet 2 没有用到：输入中没有 xlsx 工作簿。\n');
     const en = complaints(['inspect', NOV, '--sheet', '2', '--lang', 'en']);
+    expect(en.stdout).toContain('  --sheet 2 is ignored: a text file has no sheets.');
     expect(en.stderr).toBe('warning: --sheet 2 was not used: no input is an xlsx workbook.\n');
   });
 });

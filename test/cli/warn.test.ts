@@ -141,6 +141,48 @@ describe('what the warning could not judge is said, not shown as green', () => {
   });
 });
 
+describe('a targets file with misspelt units (analyst9)', () => {
+  // 歙县 and 黟县 misspelt: the real units have no target, the misspelt names no data.
+  const misspelt = join(dir, 'targets-misspelt.csv');
+  writeFileSync(
+    misspelt,
+    readFileSync(join(ROOT, 'fixtures/metrics/targets-2016.csv'), 'utf8')
+      .replace('国网歙县供电公司', '国网歙县供电公')
+      .replace('国网黟县供电公司', '国网黟县公司'),
+  );
+
+  it('a target in no input is no unit at 0, and a unit without one is not "nothing to raise"', () => {
+    const json = warn(['--targets', misspelt, '--month', '2016-11']);
+    // 2016-11 is the same as with the right file for the six units that match.
+    expect(json.units.map((u: Json) => u.unit).sort()).toEqual(
+      unitMonths.map((u) => u.unit).sort(),
+    );
+    const shexian = json.units.find((u: Json) => u.unit === '国网歙县供电公司');
+    expect(shexian.reasons.some((r: Json) => r.indicator === 'target')).toBe(false);
+    const codes = json.notes.map((n: Json) => n.code);
+    expect(codes.slice(0, 2)).toEqual(['units-without-target', 'targets-without-data']);
+    expect(json.notes[0].zh).toBe(
+      `targets-misspelt.csv 中没有 国网歙县供电公司、国网黟县供电公司 的指标：未判断其指标进度和全年预测。`,
+    );
+    expect(json.notes[1].zh).toBe(
+      `国网歙县供电公（是否为 国网歙县供电公司？）、国网黟县公司（是否为 国网黟县供电公司？） 在 targets-misspelt.csv 中有指标，但输入中没有其工单：未作预警。`,
+    );
+    expect(json.notes[1].message).toBe(
+      `国网歙县供电公 (did you mean 国网歙县供电公司?), 国网黟县公司 (did you mean 国网黟县供电公司?): in targets-misspelt.csv but in no input; not judged.`,
+    );
+  });
+
+  it('the terminal says both under the levels; the 8 units are counted, not 10', () => {
+    const run = complaints(['warn', ...INPUTS, '--targets', misspelt, '--month', '2016-11']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^预警 2016年11月（8 个单位：/);
+    expect(run.stdout).not.toContain('国网黟县公司  ');
+    expect(run.stdout).toContain(
+      `未能判断或只部分判断：\n  targets-misspelt.csv 中没有 国网歙县供电公司、国网黟县供电公司 的指标：未判断其指标进度和全年预测。\n  国网歙县供电公（是否为 国网歙县供电公司？）`,
+    );
+  });
+});
+
 describe('exit codes and where the settings come from', () => {
   it('--fail-on red: exit 4 after the lines, naming the units on stderr', () => {
     const run = complaints([

@@ -9,6 +9,7 @@ import { closestUnit } from '../../settings/suggest.js';
 import { prorate } from '../formulas.js';
 import { monthCount } from '../period.js';
 import { wholeIn } from './period.js';
+import type { Targets } from '../targets.js';
 import type { AnalysisInput, TargetBasis, TargetMatch, UnitRow } from '../types.js';
 
 type Basis = Pick<AnalysisInput, 'request' | 'settings' | 'period'> &
@@ -22,6 +23,8 @@ type Basis = Pick<AnalysisInput, 'request' | 'settings' | 'period'> &
  * --include-partial counts partial months as whole, here as everywhere.
  */
 export function heldShort(input: Basis): boolean {
+  // A month is held against no target, whole or not (targetBasis): nothing to fall short of.
+  if (input.request.kind === 'month') return false;
   if (!input.covered || !input.partial || input.request.kind === 'yearToDate') return false;
   return !wholeIn(input as AnalysisInput)(input.period);
 }
@@ -64,13 +67,29 @@ export function periodTarget(input: Basis, annual: number): number | null {
   return basis === 'prorated' ? prorate(annual, monthCount(input.period)) : annual;
 }
 
+/**
+ * The targets whose unit is in no input, each with the unit of the data closest in spelling:
+ * what the analysis notes and what the early warning leaves out (a typo is no unit at 0).
+ */
+export function targetsWithoutData(
+  targets: Pick<Targets, 'byUnit'>,
+  units: readonly string[],
+): TargetMatch['unmatched'] {
+  const seen = new Set(units);
+  // A typo's unit is most likely one of those left without a target.
+  const untargeted = units.filter((u) => !targets.byUnit.has(u));
+  return [...targets.byUnit.keys()]
+    .filter((u) => !seen.has(u))
+    .map((unit) => ({
+      unit,
+      closest: closestUnit(unit, untargeted) ?? closestUnit(unit, units),
+    }));
+}
+
 export function targetMatch(input: AnalysisInput, units: readonly UnitRow[]): TargetMatch | null {
   const { targets, cube } = input;
   if (!targets) return null;
-  const seen = new Set(cube.units);
-  const targetsWithoutData = [...targets.byUnit.keys()].filter((u) => !seen.has(u));
-  // A typo's unit is most likely one of those left without a target.
-  const untargeted = cube.units.filter((u) => !targets.byUnit.has(u));
+  const unmatched = targetsWithoutData(targets, cube.units);
   const basis = targetBasis(input);
   return {
     file: targets.file,
@@ -80,10 +99,7 @@ export function targetMatch(input: AnalysisInput, units: readonly UnitRow[]): Ta
     unitsWithoutTarget: units
       .filter((u) => !targets.byUnit.has(u.unit) && u.complaints > 0)
       .map((u) => u.unit),
-    targetsWithoutData,
-    unmatched: targetsWithoutData.map((unit) => ({
-      unit,
-      closest: closestUnit(unit, untargeted) ?? closestUnit(unit, cube.units),
-    })),
+    targetsWithoutData: unmatched.map((u) => u.unit),
+    unmatched,
   };
 }

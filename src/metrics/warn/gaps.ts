@@ -9,12 +9,17 @@ import type { Field } from '../../schema/fields.js';
 import { daysCover } from '../coverage.js';
 import { bucketCount, months as monthsOfPeriod, type Period } from '../period.js';
 import { monthsOf } from '../sections/months.js';
+import { targetsWithoutData } from '../sections/targets.js';
 import type { AnalysisInput } from '../types.js';
 
 /** A check the warning could not make; said beside the levels, so that green is not read as "all checked". */
 export interface WarnGap {
   code:
     | 'no-targets'
+    /** Units of the data without a target: their pace and forecast not judged. */
+    | 'units-without-target'
+    /** Targets whose unit is in no input (a misspelling?): not judged, not listed. */
+    | 'targets-without-data'
     | 'no-spike'
     | 'no-repeat'
     | 'no-escalation'
@@ -101,6 +106,7 @@ export function warnGaps(input: AnalysisInput, sources?: readonly WarnSource[]):
       'No --targets: the pace against the annual targets and the year-end forecast were not judged.',
       '未给年度指标（--targets）：未判断指标进度和全年预测。',
     );
+  else targetGaps(input, gap);
   const oneBucket = ['day', 'week', 'month'].includes(period.grain) && bucketCount(period) === 1;
   if (oneBucket && !usable(input, period))
     gap(
@@ -144,6 +150,45 @@ export function warnGaps(input: AnalysisInput, sources?: readonly WarnSource[]):
   else some('no-overdue', { en: '办结时间', zh: '办结时间' }, 'the closing limit', '超时');
   eventGaps(fields, sources, gap, gaps);
   return gaps;
+}
+
+/**
+ * A targets file that does not line up with the data, as the analysis notes say it: a unit without
+ * a target is green for want of one, not "nothing to raise"; a target whose unit is in no input
+ * is named with the unit it most likely means.
+ */
+function targetGaps(
+  input: AnalysisInput,
+  gap: (code: WarnGap['code'], message: string, zh: string) => void,
+): void {
+  const targets = input.targets!;
+  // By its name, as the workbook's notes name files (the 预警 sheet shows these lines).
+  const file = targets.file.replace(/^.*[\\/]/, '');
+  // In the order of the warning's table within a level: by name.
+  const without = input.cube.units.filter((u) => !targets.byUnit.has(u)).sort();
+  if (without.length > 0)
+    gap(
+      'units-without-target',
+      `No target in ${file} for ${without.join(', ')}: their pace against the annual target and the year-end forecast were not judged.`,
+      `${file} 中没有 ${without.join('、')} 的指标：未判断其指标进度和全年预测。`,
+    );
+  const unmatched = targetsWithoutData(targets, input.cube.units);
+  if (unmatched.length === 0) return;
+  const list = (zh: boolean) =>
+    unmatched
+      .map(({ unit, closest }) =>
+        closest === null
+          ? unit
+          : zh
+            ? `${unit}（是否为 ${closest}？）`
+            : `${unit} (did you mean ${closest}?)`,
+      )
+      .join(zh ? '、' : ', ');
+  gap(
+    'targets-without-data',
+    `${list(false)}: in ${file} but in no input; not judged.`,
+    `${list(true)} 在 ${file} 中有指标，但输入中没有其工单：未作预警。`,
+  );
 }
 
 /**

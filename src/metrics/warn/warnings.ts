@@ -210,7 +210,11 @@ function targets(w: WarnInput): Map<string, WarnReason> {
   const complete = usable(input, ytd);
   const profileFor = profiles(input, year, thresholds.minProfileComplaints);
   const tallies = byUnit(input, ytd);
+  // A target whose unit is in no input (a misspelling, a unit gone) is no unit at 0 complaints:
+  // it is said among the gaps (targets-without-data), as the analysis says it.
+  const inData = new Set(input.cube.units);
   for (const [unit, target] of input.targets.byUnit) {
+    if (!inData.has(unit)) continue;
     const assessed = tallies.get(unit)?.reduce((s, t) => s + t.assessed, 0) ?? 0;
     const annualTarget = target.target;
     const prorated = (annualTarget * through) / 12;
@@ -363,16 +367,12 @@ function maxLevel(a: Level, b: Level): Level {
   return LEVEL_ORDER[a] <= LEVEL_ORDER[b] ? a : b;
 }
 
-/** Every unit of the data, the targets or the complaints, red first, then yellow, then green, by name. */
+/** Every unit of the data or the complaints, red first, then yellow, then green, by name. */
 export function unitWarnings(w: WarnInput): UnitWarning[] {
   const spike = spikes(w);
   const target = targets(w);
   const rest = orderReasons(w);
-  const units = new Set([
-    ...w.input.cube.units,
-    ...(w.input.targets?.byUnit.keys() ?? []),
-    ...w.orders.map((o) => o.unit),
-  ]);
+  const units = new Set([...w.input.cube.units, ...w.orders.map((o) => o.unit)]);
   return [...units]
     .map((unit): UnitWarning => {
       const reasons = sortReasons([

@@ -24,8 +24,17 @@ export interface BulletinWarning {
   workbook?: boolean;
 }
 
-/** Notes that are no check left unmade: the 预警 sheet's and `warn`'s to say. */
-type NotSaid = 'no-targets' | 'events-partial';
+/**
+ * Notes that are no check left unmade, or that the bulletin says in its own words (a targets file
+ * that does not line up with the data: 需关注事项's data notes): the 预警 sheet's and `warn`'s to say.
+ */
+type NotSaid = 'no-targets' | 'events-partial' | 'units-without-target' | 'targets-without-data';
+const NOT_SAID: readonly WarnGap['code'][] = [
+  'no-targets',
+  'events-partial',
+  'units-without-target',
+  'targets-without-data',
+] satisfies NotSaid[];
 
 /** A check not made, in a few words without figures (the gap's file names may hold digits). */
 const GAP_WORDS: Record<Exclude<WarnGap['code'], NotSaid>, Record<Lang, string>> = {
@@ -44,7 +53,7 @@ const GAP_WORDS: Record<Exclude<WarnGap['code'], NotSaid>, Record<Lang, string>>
 function gapWords(gaps: readonly WarnGap[], lang: Lang): string {
   const zh = lang === 'zh';
   const words = gaps
-    .filter((g) => g.code !== 'no-targets' && g.code !== 'events-partial')
+    .filter((g) => !NOT_SAID.includes(g.code))
     .map((g) => {
       const w = GAP_WORDS[g.code as Exclude<WarnGap['code'], NotSaid>][lang];
       return g.files ? (zh ? `部分输入的${w}` : `${w} for some inputs`) : w;
