@@ -280,22 +280,7 @@ export function parseTaxonomy(
       children: [],
       fallback: raw.fallback === true,
     };
-    if (node.level > 3) problem(path, said('超过三级', 'more than three levels'));
-    if (raw.fallback !== undefined && typeof raw.fallback !== 'boolean')
-      problem(`${path}.fallback`, said('应为 true 或 false', 'expected true or false'));
-    if (node.fallback && node.level !== 2)
-      problem(
-        `${path}.fallback`,
-        said(
-          '只有二级分类能作所属一级分类的兜底类型',
-          "only a second-level node can be its category's fallback",
-        ),
-      );
-    if (node.fallback && parent?.children.some((c) => c.fallback))
-      problem(
-        `${path}.fallback`,
-        said('一个一级分类最多只有一个兜底类型', 'a category has at most one fallback type'),
-      );
+    checkLevelAndFallback(node, raw.fallback, path, problem);
     nodes.push(node);
     paths.set(node, path);
     if (badDiscipline) reported.add(node);
@@ -320,33 +305,8 @@ export function parseTaxonomy(
     const node = readNode(raw, `$.nodes[${i}]`, null);
     if (node && !flatChildren.some((f) => f.node === node)) roots.push(node);
   });
-  // Flat files name a node's parent by code instead of nesting it.
-  for (const { node, parentCode, path } of flatChildren) {
-    const parent = nodes.find((n) => n.code === parentCode && n !== node);
-    if (!parent) {
-      problem(
-        `${path}.parent`,
-        said(`没有编码为 '${parentCode}' 的分类`, `no node with code '${parentCode}'`),
-      );
-      reported.add(node);
-      continue;
-    }
-    node.parent = parent;
-    node.level = parent.level + 1;
-    if (node.discipline === ('' as Discipline)) node.discipline = parent.discipline;
-    parent.children.push(node);
-  }
-  for (const node of nodes) {
-    if (node.discipline === ('' as Discipline) && !reported.has(node)) {
-      problem(
-        `${paths.get(node)}.discipline`,
-        said(
-          '这个分类和它的上级都没有写专业（运检 或 营销）',
-          'no discipline (运检 or 营销) on the node or any parent',
-        ),
-      );
-    }
-  }
+  linkFlatChildren(flatChildren, nodes, reported, problem);
+  checkDisciplines(nodes, paths, reported, problem);
   checkNames(nodes, paths, problem);
   const ownText = readTextGroups(doc.text, '$.text', problem, false);
   if (problems.length > 0) return { taxonomy: null, problems };
@@ -375,6 +335,75 @@ export function parseTaxonomy(
     },
     problems,
   };
+}
+
+/** A node's depth and its fallback flag: at most three levels, one fallback type a category. */
+function checkLevelAndFallback(
+  node: TaxonomyNode,
+  fallback: Json,
+  path: string,
+  problem: ProblemSink,
+): void {
+  if (node.level > 3) problem(path, said('超过三级', 'more than three levels'));
+  if (fallback !== undefined && typeof fallback !== 'boolean')
+    problem(`${path}.fallback`, said('应为 true 或 false', 'expected true or false'));
+  if (node.fallback && node.level !== 2)
+    problem(
+      `${path}.fallback`,
+      said(
+        '只有二级分类能作所属一级分类的兜底类型',
+        "only a second-level node can be its category's fallback",
+      ),
+    );
+  if (node.fallback && node.parent?.children.some((c) => c.fallback))
+    problem(
+      `${path}.fallback`,
+      said('一个一级分类最多只有一个兜底类型', 'a category has at most one fallback type'),
+    );
+}
+
+/** Every node has a discipline, its own or a parent's (those already said excepted). */
+function checkDisciplines(
+  nodes: readonly TaxonomyNode[],
+  paths: ReadonlyMap<TaxonomyNode, string>,
+  reported: ReadonlySet<TaxonomyNode>,
+  problem: ProblemSink,
+): void {
+  for (const node of nodes) {
+    if (node.discipline === ('' as Discipline) && !reported.has(node)) {
+      problem(
+        `${paths.get(node)}.discipline`,
+        said(
+          '这个分类和它的上级都没有写专业（运检 或 营销）',
+          'no discipline (运检 or 营销) on the node or any parent',
+        ),
+      );
+    }
+  }
+}
+
+/** Flat files name a node's parent by code instead of nesting it: each is put under it. */
+function linkFlatChildren(
+  flatChildren: readonly { node: TaxonomyNode; parentCode: string; path: string }[],
+  nodes: readonly TaxonomyNode[],
+  reported: Set<TaxonomyNode>,
+  problem: ProblemSink,
+): void {
+  for (const { node, parentCode, path } of flatChildren) {
+    const parent = nodes.find((n) => n.code === parentCode && n !== node);
+    if (!parent) {
+      problem(
+        `${path}.parent`,
+        said(`没有编码为 '${parentCode}' 的分类`, `no node with code '${parentCode}'`),
+      );
+      reported.add(node);
+      continue;
+    }
+    node.parent = parent;
+    node.level = parent.level + 1;
+    if (node.discipline === ('' as Discipline)) node.discipline = parent.discipline;
+    parent.children.push(node);
+  }
 }
 
 function readRules(raw: Json, path: string, problem: ProblemSink): Rule[] {
