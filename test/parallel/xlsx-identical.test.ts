@@ -8,12 +8,12 @@
  * (rejects with their row numbers, warnings, errors) and the exit code must be the same, byte for
  * byte; the log (COMPLAINTS_TEST_XLSX_LOG) shows the worker read the workbook, or fell back.
  */
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { HOSTILE } from '../../scripts/hostile/make.js';
-import { complaints, type Run } from '../helpers/cli.js';
+import { complaints, ROOT, type Run } from '../helpers/cli.js';
 import { row, workbook } from '../helpers/zip.js';
 
 /** Two runs of the real program, each up to some 20 s on a loaded two-core machine. */
@@ -35,8 +35,17 @@ function both(
 ): { one: Run; two: Run; log: Log[] } {
   const logFile = join(dir, `log-${Math.random().toString(36).slice(2)}.jsonl`);
   writeFileSync(logFile, '');
-  const one = complaints([...args, '--threads', '1'], { env });
-  const two = complaints([...args, '--threads', '2'], {
+  // Each run in a folder of its own: a report's default output lands there, not in the
+  // repository, and the second run does not replace (and name) the first's.
+  const absolute = args.map((a) =>
+    !a.startsWith('-') && existsSync(join(ROOT, a)) ? join(ROOT, a) : a,
+  );
+  const one = complaints([...absolute, '--threads', '1'], {
+    env,
+    cwd: mkdtempSync(join(dir, 'one-')),
+  });
+  const two = complaints([...absolute, '--threads', '2'], {
+    cwd: mkdtempSync(join(dir, 'two-')),
     env: {
       ...env,
       COMPLAINTS_TEST_XLSX_WORKER: String(batch),
