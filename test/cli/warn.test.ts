@@ -389,7 +389,7 @@ describe('the report shows the same warning', () => {
       if (u.level === 'green') expect(attention).not.toContain(`${u.unit}（`);
       else expect(attention).toContain(`${u.unit}（`);
     }
-    expect(attention).toMatch(/2016年6月预警：红色预警：国网/);
+    expect(attention).toMatch(/2016年6月预警情况：红色预警为国网/);
   });
 });
 

@@ -292,7 +292,13 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
     expect(risk).not.toMatch(/屯溪|黟县/);
     // report judges the early warning instead, from the same month.
     expect(text(b, 'attention')[0]).toMatch(
-      /^2016年6月预警：红色预警：.*国网歙县供电公司（预计全年将达到年度指标）/,
+      /^2016年6月预警情况：红色预警为.*国网歙县供电公司（预计全年将达到年度指标）/,
+    );
+    // The most serious first within a level, not by character code: at red, 歙县 (17 of its 26)
+    // before 黄山区 (a spike, no target passed); at yellow, by assessed against the annual
+    // target: 祁门 6/9, 徽州 5/8, 休宁 9/15, 屯溪 6/12. One colon, levels apart by ；.
+    expect(text(b, 'attention')[0]).toMatch(
+      /^2016年6月预警情况：红色预警为国网歙县供电公司（[^）]+）、国网黄山市黄山区供电公司（本期投诉异常增多）；黄色预警为国网祁门县供电公司（[^）]+）、国网黄山市徽州区供电公司（[^）]+）、国网休宁县供电公司（[^）]+）、国网黄山市屯溪区供电公司（[^）]+）。/,
     );
   });
 
@@ -309,7 +315,7 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
         buildReportModel({ result, lang: 'zh', generatedAt: '2017-01-05 08:00', workbook })
           .bulletin,
         'attention',
-      ).find((p) => p.startsWith('2016年6月预警：'))!;
+      ).find((p) => p.startsWith('2016年6月预警情况：'))!;
     expect(attention(true)).toMatch(/各单位的数字见报表“预警”表。$/);
     expect(attention(false)).toMatch(/各单位的数字见同期投诉分析报表的“预警”表。$/);
     expect(attention(false)).not.toContain('见报表“预警”表');
@@ -328,7 +334,7 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
     );
     // The year of the same data judges November, the latest month covered whole.
     const year = await run(COVERAGE, { year: '2016' });
-    expect(text(year.bulletin, 'attention').join('')).toMatch(/2016年11月预警：/);
+    expect(text(year.bulletin, 'attention').join('')).toMatch(/2016年11月预警情况：/);
   });
 
   it('a series without 办结时间: no unit red for work orders "past the limit" (they were never judged)', async () => {
@@ -338,7 +344,7 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
     expect(result.earlyWarning!.units.every((u) => u.level === 'green')).toBe(true);
     const said = text(b, 'attention').join('');
     expect(said).not.toContain('工单超时）');
-    expect(said).toContain('2016年11月预警：没有单位达到黄色或红色预警。');
+    expect(said).toContain('2016年11月预警情况：没有单位达到黄色或红色预警。');
     expect(said).toContain('工单超时（缺少相应的列或数据）');
   });
 

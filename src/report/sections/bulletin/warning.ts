@@ -1,14 +1,15 @@
 /**
- * The early warning in the bulletin's 需关注事项: the units at red and yellow with what put them
- * there ("红色预警：A（已达年度指标、本期投诉异常增多）"), or that none is; the checks it could
- * not make; where the figures are — the workbook's 预警 sheet when the bulletin is written into
- * the workbook, else the workbook of the period (in Chinese: a manager reads the bulletin and
- * runs no command, so it names none) or, in English, `complaints warn`. A report whose period
- * has no month covered whole judges no warning, and says so (a month covered in part would read
- * as a fall).
+ * The early warning in the bulletin's 需关注事项: the units at red and yellow, the most serious
+ * first, with what put them there ("2016年11月预警情况：红色预警为A（已达年度指标、本期投诉异常增多）、
+ * B（…）；黄色预警为C（…）。"), or that none is; the checks it could not make; where the figures
+ * are — the workbook's 预警 sheet when the bulletin is written into the workbook, else the
+ * workbook of the period (in Chinese: a manager reads the bulletin and runs no command, so it
+ * names none) or, in English, `complaints warn`. A report whose period has no month covered
+ * whole judges no warning, and says so (a month covered in part would read as a fall).
  */
 import type { Lang } from '../../../settings/types.js';
-import type { EarlyWarning, WarnGap } from '../../../metrics/warn/warnings.js';
+import type { EarlyWarning, UnitWarning, WarnGap } from '../../../metrics/warn/warnings.js';
+import type { Level } from '../../../metrics/warn/levels.js';
 import type { Paragraph } from '../../types.js';
 import { reasonWords } from '../warnings.js';
 import { period, runs } from './figures.js';
@@ -64,6 +65,27 @@ function gapWords(gaps: readonly WarnGap[], lang: Lang): string {
     : ` Not judged: ${words.join(', ')} (the columns or data are missing).`;
 }
 
+/** How far a unit's assessed complaints are past its annual target (0 without a target). */
+function overTarget(u: UnitWarning): number {
+  const t = u.reasons.find((r) => r.indicator === 'target');
+  return t && t.indicator === 'target' && t.annualTarget > 0 ? t.assessed / t.annualTarget : 0;
+}
+
+/**
+ * The units of one level, the most serious first, as a manager reads a list: more reasons at
+ * that level, then further past the annual target, then by name in Chinese order (拼音), not by
+ * character code.
+ */
+function bySeriousness(units: readonly UnitWarning[], level: Level): UnitWarning[] {
+  const atLevel = (u: UnitWarning) => u.reasons.filter((r) => r.level === level).length;
+  return [...units].sort(
+    (a, b) =>
+      atLevel(b) - atLevel(a) ||
+      overTarget(b) - overTarget(a) ||
+      a.unit.localeCompare(b.unit, 'zh-CN'),
+  );
+}
+
 /** The bulletin's early-warning paragraph; null when the report judged none and need not say why. */
 export function warningParagraph(w: BulletinWarning, lang: Lang): Paragraph | null {
   const zh = lang === 'zh';
@@ -79,7 +101,10 @@ export function warningParagraph(w: BulletinWarning, lang: Lang): Paragraph | nu
         }
       : null;
   const said = (['red', 'yellow'] as const).flatMap((level) => {
-    const units = warnings.units.filter((u) => u.level === level);
+    const units = bySeriousness(
+      warnings.units.filter((u) => u.level === level),
+      level,
+    );
     if (units.length === 0) return [];
     const items = units.map((u) => {
       const why = u.reasons.filter((r) => r.level === level).map((r) => reasonWords(r, lang));
@@ -92,7 +117,7 @@ export function warningParagraph(w: BulletinWarning, lang: Lang): Paragraph | nu
       : level === 'red'
         ? 'Red'
         : 'Yellow';
-    return [zh ? `${name}：${items.join('；')}` : `${name}: ${items.join('; ')}`];
+    return [zh ? `${name}为${items.join('、')}` : `${name}: ${items.join('; ')}`];
   });
   const month = period(
     spanWords({ from: warnings.month, to: warnings.month }, lang),
@@ -108,7 +133,7 @@ export function warningParagraph(w: BulletinWarning, lang: Lang): Paragraph | nu
   const levels =
     said.length > 0
       ? zh
-        ? `${said.join('。')}。`
+        ? `${said.join('；')}。`
         : `${said.join('. ')}.`
       : zh
         ? '没有单位达到黄色或红色预警。'
@@ -116,7 +141,7 @@ export function warningParagraph(w: BulletinWarning, lang: Lang): Paragraph | nu
   const gaps = gapWords(warnings.gaps, lang);
   return {
     runs: runs(
-      zh ? [month, '预警：'] : ['Early warning for ', month, ': '],
+      zh ? [month, '预警情况：'] : ['Early warning for ', month, ': '],
       zh ? `${levels}${gaps}${where}` : `${levels}${gaps}${where}`,
     ),
   };
