@@ -117,9 +117,11 @@ describe('temporaries are private (item 2)', () => {
         stdio: 'ignore',
       });
       const ended = new Promise<number | null>((r) => child.on('exit', (c) => r(c)));
-      // Written whole to the temporary, then blocked opening the FIFO.
+      // Written whole to the temporary, then blocked opening the FIFO. The folder is made
+      // before the file in it: wait for both (on a loaded machine a look can fall between).
       let folders: string[] = [];
-      for (let i = 0; i < 200 && folders.length === 0; i++) {
+      const holdsFile = () => folders.length > 0 && readdirSync(join(tmp, folders[0]!)).length > 0;
+      for (let i = 0; i < 200 && !holdsFile(); i++) {
         await new Promise((r) => setTimeout(r, 50));
         folders = readdirSync(tmp).filter((f) => f.startsWith('complaints-out-'));
       }
