@@ -17,9 +17,11 @@
  */
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
+import { Writable } from 'node:stream';
 import type { Cell } from './table.js';
 import { loadExcelJS } from './exceljs.js';
 import { writeFailure, type OutputFile } from './write.js';
+import { ZipWriter } from './zip-writer.js';
 
 const require = createRequire(import.meta.url);
 
@@ -99,8 +101,10 @@ interface Xform {
 }
 type XformClass = new () => Xform;
 
+/** exceljs's StreamBuf, a sheet's stream: `_flush` hands what it holds to the zip. */
 interface StreamLike {
-  pipes?: { _writableState?: { length: number }; once(event: string, f: () => void): void }[];
+  pipe(destination: Writable): void;
+  _flush(): void;
 }
 interface WorksheetWriter {
   id: number;
@@ -123,7 +127,10 @@ interface WorkbookWriter {
   getImage(id: number): { name: string };
   addContentTypes(): Promise<void>;
   styles: { addStyleModel(style: CellStyle, cellType: number): number };
-  zip: { append(data: string | Buffer, options: { name: string }): void };
+  zip: ZipWriter;
+  promise: Promise<unknown>;
+  addThemes(): Promise<void>;
+  addOfficeRels(): Promise<void>;
   commit(): Promise<void>;
   _worksheets: unknown[];
   media: unknown[];
@@ -142,8 +149,6 @@ export const PRINT_MARGINS = {
   header: 0.3,
   footer: 0.3,
 };
-/** Queued bytes in front of the zip beyond which `flush()` waits. */
-const QUEUE_LIMIT = 4 << 20;
 /**
  * Characters of row XML gathered before they go to the sheet's stream: each write there is a
  * buffer of its own through the zip's streams and the deflater, which for a row at a time cost
@@ -156,10 +161,15 @@ const WRITE_CHARACTERS = 1 << 16;
  * made once and copying the bytes out is about twice as fast.
  */
 let scratch = Buffer.alloc(0);
-function utf8(text: string): Buffer {
+/** `text` as UTF-8 at the start of `scratch`: the number of bytes. */
+function encode(text: string): number {
   const most = text.length * 3;
   if (scratch.length < most) scratch = Buffer.allocUnsafe(Math.max(most, WRITE_CHARACTERS * 3));
-  return Buffer.from(scratch.subarray(0, scratch.write(text, 0)));
+  return scratch.write(text, 0);
+}
+function utf8(text: string): Buffer {
+  const length = encode(text);
+  return Buffer.from(scratch.subarray(0, length));
 }
 
 export class ReportSheet {
@@ -229,7 +239,14 @@ export class ReportSheet {
 
   private writePending(): void {
     if (this.pending === '') return;
-    this.sheet.stream.write(utf8(this.pending));
+    const data = this.book.zip.dataOf(this.sheet.stream);
+    if (data) {
+      // The sheet is being zipped: what exceljs's stream holds goes first, then the rows,
+      // copied from the scratch buffer with no buffer of their own.
+      this.sheet.stream._flush();
+      const length = encode(this.pending); // first: it may put a bigger buffer in `scratch`
+      data.append(scratch.subarray(0, length));
+    } else this.sheet.stream.write(utf8(this.pending));
     this.pending = '';
   }
 
@@ -273,18 +290,11 @@ export class ReportSheet {
     setup.fitToWidth = layout.pagesWide;
   }
 
-  /** Waits while the zip has more than a few megabytes queued from this sheet. */
+  /** Waits while the zip is behind this sheet: its turn to come, deflating, the disk. */
   async flush(): Promise<void> {
     this.book.throwIfFailed();
     this.writePending();
-    for (const pipe of this.sheet.stream.pipes ?? []) {
-      while ((pipe._writableState?.length ?? 0) > QUEUE_LIMIT) {
-        await Promise.race([
-          new Promise<void>((resolve) => pipe.once('drain', resolve)),
-          this.book.failed,
-        ]);
-      }
-    }
+    await Promise.race([this.book.zip.ready(this.sheet.stream), this.book.failed]);
   }
 
   commit(): void {
@@ -333,10 +343,12 @@ export class ReportWorkbook {
     stream: WriteStream,
   ) {
     this.failed = new Promise<never>((_, reject) => {
-      stream.on('error', (error) => {
+      const fail = (error: unknown) => {
         this.failure ??= writeFailure(output.target.named, error);
         reject(this.failure);
-      });
+      };
+      stream.on('error', fail);
+      workbook.zip.on('error', fail);
     });
     this.failed.catch(() => {}); // observed through throwIfFailed and the races
     // The content types must list the drawing parts too.
@@ -359,18 +371,28 @@ export class ReportWorkbook {
   static create(output: OutputFile): ReportWorkbook {
     const ExcelJS = loadExcelJS();
     const stream = createWriteStream(output.temporary);
+    // The writer makes its archiver and puts the theme and relationships in it at once: that
+    // archiver writes into nothing and is dropped, and ours (zip-writer.ts) takes its place.
+    const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
     const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream,
+      stream: discard,
       useStyles: true,
       useSharedStrings: false,
-      // Fast deflate: at the default level the zip, not the rows, set the pace of big sheets.
-      zip: { zlib: { level: 1 } },
-    }) as unknown as WorkbookWriter;
+    }) as unknown as WorkbookWriter & { stream: Writable };
+    (workbook.zip as unknown as { abort(): void }).abort();
+    workbook.stream = stream;
+    workbook.zip = new ZipWriter(stream);
+    workbook.promise = Promise.all([workbook.addThemes(), workbook.addOfficeRels()]);
     return new ReportWorkbook(workbook, output, stream);
   }
 
   throwIfFailed(): void {
     if (this.failure) throw this.failure;
+  }
+
+  /** The workbook's zip: where a sheet's rows go, and what they wait for. */
+  get zip(): ZipWriter {
+    return this.workbook.zip;
   }
 
   /** A text cell's content as written, counting the texts cut at Excel's limit. */

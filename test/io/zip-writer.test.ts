@@ -1,0 +1,132 @@
+/**
+ * The workbooks' zip writer (src/io/zip-writer.ts), read back by our zip reader (every CRC,
+ * size and data descriptor checked), by Info-ZIP's unzip where it is installed, and as a
+ * workbook by our xlsx reader and by exceljs.
+ */
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import { finished } from 'node:stream/promises';
+import { afterAll, describe, expect, it } from 'vitest';
+import { loadExcelJS } from '../../src/io/exceljs.js';
+import { ReportWorkbook } from '../../src/io/workbook.js';
+import { OutputFile } from '../../src/io/write.js';
+import { bufferSource, ZipArchive } from '../../src/io/zip.js';
+import { ZipWriter } from '../../src/io/zip-writer.js';
+import { readAll } from '../helpers/read.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'complaints-zip-writer-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const hasUnzip = spawnSync('unzip', ['-v']).status === 0;
+if (!hasUnzip) console.warn('zip-writer tests: unzip is not installed, so unzip -t is skipped');
+
+/** Text that does not repeat much (so it deflates to many blocks) and holds 3-byte characters. */
+function text(bytes: number, seed: number): string {
+  const parts: string[] = [];
+  let length = 0;
+  let x = seed;
+  while (length < bytes) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    const part = `<r n="${x}">${'供电抢修电费计量'[x % 8]}${x.toString(36)}</r>`;
+    parts.push(part);
+    length += Buffer.byteLength(part);
+  }
+  return parts.join('');
+}
+
+async function entriesOf(file: string): Promise<Map<string, string>> {
+  const archive = await ZipArchive.open(file, bufferSource(readFileSync(file)));
+  const out = new Map<string, string>();
+  for (const [name, entry] of archive.entries) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of archive.read(entry, 1 << 30, () => new Error('too big') as never))
+      chunks.push(chunk);
+    out.set(name, Buffer.concat(chunks).toString('utf8'));
+  }
+  expect(archive.notes).toEqual([]);
+  return out;
+}
+
+describe('ZipWriter', () => {
+  it.each([
+    ['32-bit fields', undefined],
+    ['zip64 fields for every size and offset', 1],
+  ])('writes parts whole and streamed, in order, with %s', async (_, zip64From) => {
+    const file = join(dir, `parts-${zip64From ?? 32}.zip`);
+    const stream = createWriteStream(file);
+    const zip = new ZipWriter(stream, zip64From);
+    // 2.5 MiB streamed in 64 KiB pieces: three blocks, the last one short.
+    const big = text(2.5 * 1024 * 1024, 7);
+    const pieces = big.match(/[^]{1,65536}/g)!.map((p) => Buffer.from(p));
+    zip.append('<a>first</a>', { name: '/first.xml' });
+    zip.append(Readable.from(pieces), { name: 'xl/worksheets/sheet1.xml' });
+    zip.append(Buffer.from([0, 1, 2, 255]), { name: 'xl/media/image0.png' });
+    zip.append(Readable.from([]), { name: 'empty.xml' });
+    zip.append(Buffer.from('aGVsbG8=', 'utf8').toString(), { name: 'b64.txt', base64: true });
+    zip.finalize();
+    await finished(stream);
+    const zip64End = Buffer.from([0x50, 0x4b, 0x06, 0x06]);
+    expect(readFileSync(file).includes(zip64End)).toBe(zip64From !== undefined);
+    const entries = await entriesOf(file);
+    expect([...entries.keys()]).toEqual([
+      'first.xml',
+      'xl/worksheets/sheet1.xml',
+      'xl/media/image0.png',
+      'empty.xml',
+      'b64.txt',
+    ]);
+    expect(entries.get('first.xml')).toBe('<a>first</a>');
+    expect(entries.get('xl/worksheets/sheet1.xml')).toBe(big);
+    expect(Buffer.from(entries.get('xl/media/image0.png')!, 'utf8')).toEqual(
+      Buffer.from([0, 1, 2, 0xef, 0xbf, 0xbd]), // 255 is not UTF-8: read back as U+FFFD
+    );
+    expect(entries.get('empty.xml')).toBe('');
+    expect(entries.get('b64.txt')).toBe('hello');
+    if (hasUnzip) {
+      const test = spawnSync('unzip', ['-t', file]);
+      expect(test.stdout.toString()).toContain('No errors detected');
+    }
+  });
+});
+
+describe('ReportWorkbook through the zip writer', () => {
+  it('writes a sheet of many blocks whose rows read back as written, by us and by exceljs', async () => {
+    const target = join(dir, 'rows.xlsx');
+    const book = ReportWorkbook.create(await OutputFile.open(target));
+    const small = book.addSheet('说明');
+    small.addRow(['一张小表，在大表之前']);
+    small.commit();
+    const sheet = book.addSheet('明细', { frozenRows: 1, widths: [12, 40, 10] });
+    sheet.addRow(['工单编号', '受理内容', '序号']);
+    const rows: [string, string, number][] = [];
+    for (let i = 0; i < 30_000; i++) {
+      rows.push([
+        `16${String(i).padStart(8, '0')}`,
+        `客户反映第${i}次停电，${'电压低'.repeat(i % 7)}`,
+        i,
+      ]);
+    }
+    for (const [i, row] of rows.entries()) {
+      sheet.addRow(row);
+      if (i % 500 === 499) await sheet.flush();
+    }
+    sheet.commit();
+    await book.commit();
+    const entries = await entriesOf(target);
+    expect(entries.get('xl/worksheets/sheet2.xml')!.length).toBeGreaterThan(2 << 20);
+    const read = await readAll(target, { sheet: '明细' });
+    expect(read.rows.length).toBe(30_001);
+    expect(read.rows[30_000]!.cells).toEqual(rows[29_999]);
+    expect(read.rows.slice(1).map((r) => r.cells[0])).toEqual(rows.map((r) => r[0]));
+    const ExcelJS = loadExcelJS();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(target);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['说明', '明细']);
+    expect(workbook.getWorksheet('明细')!.getRow(15_001).values).toEqual([
+      undefined,
+      ...rows[14_999]!,
+    ]);
+  });
+});
