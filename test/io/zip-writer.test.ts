@@ -116,6 +116,10 @@ describe('ReportWorkbook through the zip writer', () => {
     await book.commit();
     const entries = await entriesOf(target);
     expect(entries.get('xl/worksheets/sheet2.xml')!.length).toBeGreaterThan(2 << 20);
+    // The first rows ever written (once lost to a scratch buffer grown under them).
+    expect((await readAll(target, { sheet: '说明' })).rows.map((r) => r.cells)).toEqual([
+      ['一张小表，在大表之前'],
+    ]);
     const read = await readAll(target, { sheet: '明细' });
     expect(read.rows.length).toBe(30_001);
     expect(read.rows[30_000]!.cells).toEqual(rows[29_999]);
