@@ -8,6 +8,7 @@
  * same everywhere, finds every label side by side.
  */
 import type { ComparedField } from '../ingest/compare.js';
+import type { CountedBecause, DifferingDuplicate, Effect } from '../ingest/duplicates.js';
 import type { InputSummary, RejectCode } from '../ingest/types.js';
 import { FIELD_SPECS, isField } from '../schema/fields.js';
 import type { Lang } from '../settings/types.js';
@@ -1091,18 +1092,97 @@ export const INSPECT = {
 /** `inspect --duplicates`: the duplicates whose copies differ, field by field. */
 export const DUPLICATES = {
   zh: {
-    title: (n: number) => `内容不同的重复工单 ${formatInt(n)} 条（以后一份为准）`,
+    title: (n: number) =>
+      `内容不同的重复工单 ${formatInt(n)} 条：每张工单计入最后读到的一份（后给的输入为准；同一文件内以靠后的一行为准）`,
     none: '没有内容不同的重复工单',
-    head: ['工单编号', '前一份', '后一份', '字段', '前值', '后值'],
+    same: (n: number) => `另有 ${formatInt(n)} 条重复工单各份内容相同：只计一次，不影响计数。`,
+    head: [
+      '工单编号',
+      '统计单位',
+      '统计月份',
+      '字段',
+      '前一份的值',
+      '后一份的值',
+      '对计数的影响',
+      '前一份',
+      '计入的一份',
+    ],
     empty: '(空)',
     field: (field: ComparedField) => (isField(field) ? FIELD_SPECS[field].zh : field),
+    because: { 'later-input': '（后一个输入）', 'later-row': '（同一文件中靠后）' } as Record<
+      CountedBecause,
+      string
+    >,
+    effect: (e: Effect, d: DifferingDuplicate): string => {
+      switch (e) {
+        case 'unit':
+          return `改计到本单位（原 ${d.earlier.unit}）`;
+        case 'month':
+          return `改计到 ${d.later.month}（原 ${d.earlier.month}）`;
+        case 'out':
+          return `不再计为投诉（原计 ${d.earlier.unit} ${d.earlier.month}）`;
+        case 'in':
+          return '新计为投诉';
+        case 'assessed':
+          return d.later.assessed ? '改为考核投诉' : '不再考核（申诉成功）';
+        case 'class':
+          return '分类改变';
+      }
+    },
+    noEffect: '不影响计数',
+    sep: '；',
+    late: (n: number) =>
+      `后来补录的投诉 ${formatInt(n)} 条：受理日期在前面某个输入的覆盖期内，但那个输入里没有这张工单`,
+    lateHead: ['工单编号', '统计单位', '统计月份', '是否考核', '计入的一份', '前面的输入中没有'],
+    yes: '是',
+    no: '否',
   },
   en: {
-    title: (n: number) => `${formatInt(n)} duplicate work orders differ (the later copy counts)`,
+    title: (n: number) =>
+      `${formatInt(n)} duplicate work orders differ: each counts its last copy read (the later input; within one input, the later row)`,
     none: 'No duplicate work order differs',
-    head: ['id', 'earlier copy', 'later copy', 'field', 'earlier', 'later'],
+    same: (n: number) =>
+      `${formatInt(n)} more duplicate(s) have identical copies: counted once, no count changes.`,
+    head: [
+      'id',
+      'unit',
+      'month',
+      'field',
+      'earlier',
+      'later',
+      'effect on the counts',
+      'earlier copy',
+      'copy counted',
+    ],
     empty: '(empty)',
     field: (field: ComparedField) => field,
+    because: { 'later-input': ' (later input)', 'later-row': ' (later row)' } as Record<
+      CountedBecause,
+      string
+    >,
+    effect: (e: Effect, d: DifferingDuplicate): string => {
+      switch (e) {
+        case 'unit':
+          return `moved here from ${d.earlier.unit}`;
+        case 'month':
+          return `moved to ${d.later.month} from ${d.earlier.month}`;
+        case 'out':
+          return `no longer a complaint (was ${d.earlier.unit} ${d.earlier.month})`;
+        case 'in':
+          return 'now a complaint';
+        case 'assessed':
+          return d.later.assessed ? 'now assessed' : 'no longer assessed (appeal approved)';
+        case 'class':
+          return 'class changed';
+      }
+    },
+    noEffect: 'no change to the counts',
+    sep: '; ',
+    late: (n: number) =>
+      `${formatInt(n)} complaint(s) arrived late: accepted on a day an earlier input covers, but not in that input`,
+    lateHead: ['id', 'unit', 'month', 'assessed', 'copy counted', 'not in the earlier input'],
+    yes: 'yes',
+    no: 'no',
   },
 };
 
