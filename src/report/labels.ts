@@ -844,12 +844,16 @@ export const DETAIL = {
     notAssessed: (reason: string) => `否（${reason}）`,
     appealApproved: '申诉成功',
     unsubstantiated: '不属实',
+    ruled: '人工更正',
+    ruledAssessed: '是（人工更正）',
   },
   en: {
     columns: ['countedUnit', 'month', 'assessed', 'sourceFile'],
     notAssessed: (reason: string) => `no (${reason})`,
     appealApproved: 'appeal approved',
     unsubstantiated: 'unsubstantiated',
+    ruled: 'corrected by hand',
+    ruledAssessed: 'yes (corrected by hand)',
   },
 };
 
@@ -881,13 +885,21 @@ export const WRITTEN_TABLE = {
  */
 export const CLASSIFY = {
   zh: {
-    methods: { columns: '列', rules: '规则', model: '模型', unclassified: '未分类' },
+    methods: {
+      columns: '列',
+      rules: '规则',
+      model: '模型',
+      correction: '人工更正',
+      unclassified: '未分类',
+    },
     /** The classifier's evidence when it decided nothing, in the reader's words. */
     undecided: {
       'no rule matched': '无规则命中',
       'rules undecided: no type or category clearly ahead': '规则未能确定：没有明显领先的类别',
     } as Record<string, string>,
     added: ['判定一级分类', '判定二级分类', '判定三级分类', '判定方式', '置信度', '判定依据'],
+    corrected: (file: string, row: number, reason: string | null, assessed: boolean | null) =>
+      `人工更正（${file} 第 ${row} 行${assessed === null ? '' : assessed ? '，考核' : '，不考核'}）${reason ? `：${reason}` : ''}`,
     sep: '，',
     evaluated: (rows: string, unlabelled: number, level1: string, level2: string, with2: number) =>
       `  ${rows} 条有标注的投诉（另有 ${unlabelled} 条无标注未计）；一级准确率 ${level1}，二级准确率 ${level2}（${with2} 条有二级标注）`,
@@ -931,9 +943,17 @@ export const CLASSIFY = {
       '；与 analyze、report 的计数相同',
   },
   en: {
-    methods: { columns: 'columns', rules: 'rules', model: 'model', unclassified: 'unclassified' },
+    methods: {
+      columns: 'columns',
+      rules: 'rules',
+      model: 'model',
+      correction: 'correction',
+      unclassified: 'unclassified',
+    },
     undecided: {} as Record<string, string>,
     added: ['level1', 'level2', 'level3', 'method', 'confidence', 'evidence'],
+    corrected: (file: string, row: number, reason: string | null, assessed: boolean | null) =>
+      `corrected by hand (${file} row ${row}${assessed === null ? '' : assessed ? ', assessed' : ', not assessed'})${reason ? `: ${reason}` : ''}`,
     sep: ', ',
     evaluated: (rows: string, unlabelled: number, level1: string, level2: string, with2: number) =>
       `  ${rows} labelled complaints (${unlabelled} unlabelled left out); level 1 accuracy ${level1}, level 2 ${level2} (${with2} with a level-2 label)`,

@@ -122,7 +122,9 @@ describe('inspect --duplicates: per repeated work order, its unit, month, change
     expect(widths(unitLine.slice(0, unitLine.indexOf('改计到本单位')))).toBe(effectAt);
     // Rows that change a count come before those that do not.
     const firstNone = lines.findIndex((l) => l.includes('不影响计数'));
-    const lastEffect = lines.findLastIndex((l) => /改计到|不再|分类改变|新计为/.test(l));
+    const lastEffect = Math.max(
+      ...lines.map((l, i) => (/改计到|不再|分类改变|新计为/.test(l) ? i : -1)),
+    );
     expect(lastEffect).toBeLessThan(firstNone);
     expect(text).toContain(
       `另有 ${r.sameDuplicates} 条重复工单各份内容相同：只计一次，不影响计数。`,

@@ -20,6 +20,8 @@ const FIGURE_NOTES: ReadonlySet<Note['code']> = new Set([
   'units-without-target',
   'workdays-outside-calendar',
   'targets-partial',
+  'corrections',
+  'corrections-unmatched',
 ]);
 
 /**
