@@ -420,6 +420,12 @@ export const TARGET_NOTES: ReadonlySet<Note['code']> = new Set([
   'targets-partial',
 ]);
 
+/** Notes about a corrections file (--corrections): every view that counts says them. */
+export const CORRECTION_NOTES: ReadonlySet<Note['code']> = new Set([
+  'corrections',
+  'corrections-unmatched',
+]);
+
 /** Notes about a metric left out rather than about the data. */
 export const SKIPPED_NOTES: ReadonlySet<Note['code']> = new Set([
   'no-yoy',

@@ -45,7 +45,7 @@ export function evidenceText(
     const made = CLASSIFY[lang].corrected(fix.file, fix.row, fix.reason, fix.assessed);
     return c.method === 'correction'
       ? made
-      : `${made}${CLASSIFY[lang].sep}${evidenceText({ evidence: c.evidence }, lang)}`;
+      : `${made}${lang === 'zh' ? '；' : '; '}${evidenceText({ evidence: c.evidence }, lang)}`;
   }
   return CLASSIFY[lang].undecided[c.evidence] ?? c.evidence;
 }
