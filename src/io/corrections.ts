@@ -12,6 +12,7 @@ import {
   isBlankOrTotal,
   keysOf,
   locateColumns,
+  mustExist,
   readFirstTable,
   SMALL_HEADER_ROWS,
 } from './first-table.js';
@@ -36,6 +37,7 @@ const HINT = said(
 
 /** The rows of a corrections file, with their row numbers; refuses a file without its header. */
 export async function readCorrections(file: string): Promise<CorrectionsData> {
+  await mustExist(file, '--corrections', CORRECTIONS_FILE);
   const rows = await readFirstTable(
     file,
     (row) =>
