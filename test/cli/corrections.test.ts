@@ -131,11 +131,21 @@ describe('analyze --month 2016-10', () => {
 
   it('the same on two threads reading the re-export in small ranges', () => {
     const args = ['analyze', ...OCTOBER, '--corrections', CSV, '--json'];
+    const log = join(tmp, 'ranges.jsonl');
+    writeFileSync(log, '');
     const one = complaints([...args, '--threads', '1']);
     const two = complaints([...args, '--threads', '2'], {
-      env: { COMPLAINTS_TEST_RANGE_BYTES: '2000' },
+      env: { COMPLAINTS_TEST_RANGE_BYTES: '2000', COMPLAINTS_TEST_RANGE_LOG: log },
     });
+    // The re-export really was read in ranges, by workers that applied the corrections.
+    const ranges = readFileSync(log, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => JSON.parse(l));
+    expect(ranges).toEqual([expect.objectContaining({ file: INPUTS[1], fallback: false })]);
+    expect(ranges[0].ranges).toBeGreaterThan(1);
     expect(two.stdout).toBe(one.stdout);
+    expect(JSON.parse(two.stdout).corrections.applied).toBe(4);
   });
 });
 
