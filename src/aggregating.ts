@@ -29,6 +29,7 @@ import { Records } from './metrics/records.js';
 import type { Progress } from './report/progress.js';
 import type { LocalTime } from './schema/values.js';
 import type { Classification, Classifier } from './taxonomy/classify.js';
+import { corrected, type Corrections } from './taxonomy/corrections.js';
 import type { TaxonomyNode } from './taxonomy/load.js';
 
 /** Called for every usable row: `classification` is null for work orders of other types. */
@@ -53,6 +54,8 @@ export interface ReadOptions {
   recent?: RecentComplaints | null;
   /** The 明细 rows: collected like the hot words' texts (a range's spooled by its worker). */
   detail?: DetailCollector | null;
+  /** An analyst's corrections (--corrections): they outrank the class found and the appeal. */
+  corrections?: Corrections | null;
   /** Starts a new partial before a data row (tests of the merge). */
   splitBefore?: (input: number, row: number) => boolean;
   /** The optional dimensions to count by, chosen before reading (metrics/dimensions.ts). */
@@ -166,6 +169,10 @@ export function aggregating(
   let records: Records | null = null;
   let classifiedBy: ClassifiedBy = noneClassified();
   let unknownLabels = new UnknownLabels();
+  const corrections = options.corrections ?? null;
+  // The work orders corrections name, as this partial last read them: a complaint or not, and
+  // the day (the merge keeps the later copy's, as the counts do).
+  let named = new Map<string, [complaint: boolean, day: number]>();
   let entryOf: (local: number) => number = (local) => local;
   const reader: InputsSink = {
     open: (partial) => {
@@ -173,6 +180,7 @@ export function aggregating(
       records = new Records(dimensions, counter.opened++ > 0);
       classifiedBy = noneClassified();
       unknownLabels = new UnknownLabels();
+      named = new Map();
       if (observe && sink.lookahead) entryOf = sink.lookahead(partial);
     },
     order: (order, entry) => {
@@ -183,6 +191,9 @@ export function aggregating(
         checked.add(order.headers);
       }
       const values = dimensions.length > 0 ? readDimensions(order) : undefined;
+      const correction =
+        corrections && order.id !== null ? corrections.byId.get(order.id) : undefined;
+      if (correction) named.set(order.id!, [order.isComplaint, day]);
       if (!order.isComplaint) {
         observe?.(order, entryOf(entry), null);
         records!.add(
@@ -197,11 +208,15 @@ export function aggregating(
         );
         return;
       }
-      const c = classifier.classify(order);
+      const found = classifier.classify(order);
+      const c = correction ? corrected(found, correction, corrections!.file) : found;
       observe?.(order, entryOf(entry), c);
-      classifiedBy[c.method]++;
+      classifiedBy[c.method] = (classifiedBy[c.method] ?? 0) + 1;
       // A recorded class that did not decide (or decided only its first level): was it unknown?
-      if ((order.level1 || order.level2) && (c.method !== 'columns' || (order.level2 && !c.level2)))
+      if (
+        (order.level1 || order.level2) &&
+        (found.method !== 'columns' || (order.level2 && !found.level2))
+      )
         classifier.noteUnknown(order, unknownLabels);
       const node = c.level3 ?? c.level2 ?? c.level1;
       records!.add(
@@ -212,6 +227,7 @@ export function aggregating(
           classIndex: node ? classIndex.get(node)! : unclassified,
           appealApproved: order.appeal === 'approved',
           unsubstantiated: order.substantiated === 'no',
+          ruledAssessed: c.correction?.assessed ?? null,
           replySeconds: secondsBetween(order.acceptedAt, order.repliedAt),
           closeSeconds: secondsBetween(order.acceptedAt, order.closedAt),
           satisfaction: order.satisfaction,
@@ -229,6 +245,7 @@ export function aggregating(
         records: records!.toPartial(),
         classifiedBy,
         ...(unknownLabels.size > 0 ? { unknownLabels: unknownLabels.list() } : {}),
+        ...(named.size > 0 ? { corrected: [...named].map(([id, [c, d]]) => [id, c, d]) } : {}),
       }),
     endInput: (header) => sink.endInput(header),
     // Only observers (明细, hot words …) and column dimensions (--by HEADER) read the cells.

@@ -70,7 +70,9 @@ export type InputErrorCode =
   | 'BAD_TEMPLATE'
   // --units: a cycle, a parent not in the file, a code or a name given twice; --codes likewise.
   | 'UNITS_INVALID'
-  | 'CODES_INVALID';
+  | 'CODES_INVALID'
+  // --corrections: a class not in the taxonomy, a 是否考核 not 是/否, a work order twice.
+  | 'CORRECTIONS_INVALID';
 
 /**
  * Where a problem is, for callers that react to it (the message names it for people): the file

@@ -45,6 +45,14 @@ import type { EarlyWarning } from './metrics/warn/warnings.js';
 import { Classifier } from './taxonomy/classify.js';
 import { loadTaxonomy, type Taxonomy } from './taxonomy/load.js';
 import { modelFor } from './taxonomy/shipped-model.js';
+import { parseCorrections, type CorrectionsData } from './taxonomy/corrections.js';
+import { readCorrections } from './io/corrections.js';
+import {
+  correctionNotes,
+  summariseCorrections,
+  type CorrectionsSummary,
+} from './metrics/corrections.js';
+import { contains } from './metrics/period.js';
 
 export interface PipelineResult {
   analysis: Analysis;
@@ -57,6 +65,8 @@ export interface PipelineResult {
   earlyWarning?: EarlyWarning | null;
   /** The hot words of the complaint texts, when the settings ask (analyze, report). */
   hotWords?: HotWords;
+  /** What the corrections file applied (--corrections); absent without one. */
+  corrections?: CorrectionsSummary;
 }
 
 export type { OrderObserver };
@@ -76,6 +86,11 @@ export async function runPipeline(
   const taxonomy = loadTaxonomy(settings.taxonomy ?? undefined);
   // The user's model is read now (a broken file fails early); the shipped one when first needed.
   const classifier = new Classifier(taxonomy, modelFor(settings.model, taxonomy));
+  // Read and checked before the exports: a class not in the taxonomy fails before minutes of reading.
+  const correctionRows: CorrectionsData | null = settings.corrections
+    ? await readCorrections(settings.corrections)
+    : null;
+  const corrections = correctionRows && parseCorrections(correctionRows, classifier);
   const naming = await readNaming(settings);
   const targets = await readNamedTargets(settings, naming);
   const early = settings.earlyWarning ? await EarlyWarningRun.start(settings) : null;
@@ -104,6 +119,7 @@ export async function runPipeline(
       { ...settings.ingest, naming },
       {
         classifier,
+        corrections,
         progress,
         hotWords: hot?.texts ?? null,
         recent: early?.recent ?? null,
@@ -127,6 +143,7 @@ export async function runPipeline(
               model: settings.model,
               dimensions: [...cubeDimensions(settings.by)],
               inputs: [...inputs],
+              corrections: correctionRows,
             },
       },
     );
@@ -168,6 +185,10 @@ export async function runPipeline(
   });
   if (day) input.dayComplaints = day.list();
   input.by = settings.by;
+  const correctionsSummary =
+    corrections &&
+    summariseCorrections(corrections, aggregate.corrected, (d) => contains(input.period, d));
+  if (correctionsSummary) input.correctionNotes = correctionNotes(correctionsSummary);
   const analysis = analyse(input);
   refuseUnmatchedTargets(settings.strict, analysis.targets);
   return {
@@ -176,6 +197,7 @@ export async function runPipeline(
     ingest: result,
     taxonomy,
     classifiedBy,
+    ...(correctionsSummary ? { corrections: correctionsSummary } : {}),
     ...(early ? { earlyWarning: early.judge(input, result.inputs) } : {}),
     ...(hot ? { hotWords: await hot.compute(input) } : {}),
   };

@@ -21,6 +21,7 @@ export function register(program: Command, lang: Lang = 'zh'): void {
     .option('--taxonomy <name|file>', d.taxonomy, DEFAULT_TAXONOMY)
     .option('--model <file>', t.model)
     .option('--no-model', d.noModel)
+    .option('--corrections <file>', d.corrections)
     .option('--train <labelled>', t.train, collect)
     .option('--evaluate <labelled>', t.evaluate)
     .option('--audit', t.audit)

@@ -105,7 +105,12 @@ export async function classifyPeriod(settings: Settings): Promise<{
   // The output takes the first input's columns; later inputs are placed by field or header.
   const placement = new RowPlacement();
   const tally = new CategoryTally();
-  const byMethod: Record<Method, number> = { columns: 0, rules: 0, model: 0, unclassified: 0 };
+  // 'correction' only when a corrections file is given: the output keeps its shape otherwise.
+  const byMethod = (
+    settings.corrections
+      ? { columns: 0, rules: 0, model: 0, correction: 0, unclassified: 0 }
+      : { columns: 0, rules: 0, model: 0, unclassified: 0 }
+  ) as Record<Method, number>;
   let nodes: Map<string, TaxonomyNode> | null = null;
   let writer: RowWriter | null = null;
   let written = 0;

@@ -22,6 +22,7 @@ import {
 import { CLASSIFY } from '../report/labels.js';
 import { formatInt, table } from '../report/terminal.js';
 import { print } from '../report/print.js';
+import { correctionLines } from '../report/sections/notes.js';
 import { filesRead } from '../settings/resolve.js';
 import { periodText } from '../metrics/period.js';
 import type { Lang, Settings } from '../settings/types.js';
@@ -117,6 +118,7 @@ async function classifyInputs(settings: Settings): Promise<void> {
     classified: { complaints: total, byMethod },
     leftOut: { read: read.read, duplicates: read.duplicates, outsidePeriod: read.outside },
     categories: tally.toJson(taxonomy),
+    ...(result.corrections ? { corrections: result.corrections } : {}),
     rejects: result.ingest.rejects,
   };
   if (settings.json) await emitJson(summary, settings.json.file ?? true);
@@ -133,6 +135,7 @@ async function classifyInputs(settings: Settings): Promise<void> {
   print(process.stderr, CLASSIFY[lang].classified(formatInt(total), period, parts, where) + '\n');
   const leftOut = leftOutLine(read, settings);
   if (leftOut) print(process.stderr, leftOut + '\n');
+  for (const line of correctionLines(result.analysis, lang)) print(process.stderr, `${line}\n`);
   for (const name of dropped)
     print(
       process.stderr,

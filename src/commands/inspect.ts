@@ -7,7 +7,7 @@
  */
 import { InputError, refuseRejects, said, userMessage } from '../errors.js';
 import { noComplaintsError } from '../ingest/complaint-types.js';
-import { DuplicateListing } from '../ingest/duplicates.js';
+import { DuplicateListing, lateArrivals } from '../ingest/duplicates.js';
 import { ingest, type UnreadableInput } from '../ingest/ingest.js';
 import { checkWritable, guardOutputs } from '../io/write.js';
 import { emitJson, inspectJson } from '../report/json.js';
@@ -29,9 +29,8 @@ export async function run(
   const { inputs, json } = settings;
   await guardOutputs([json?.file], filesRead(settings));
   if (json?.file) await checkWritable(json.file);
-  const listing = duplicates
-    ? new DuplicateListing(inputs.map((f) => (f === '-' ? 'stdin' : f)))
-    : null;
+  const shownFiles = inputs.map((f) => (f === '-' ? 'stdin' : f));
+  const listing = duplicates ? new DuplicateListing(shownFiles) : null;
   // Every input is reported on, the good and the bad: a file that cannot be read is shown in
   // its place with what to do, the others are read, and the run ends with exit 2.
   const unreadable: UnreadableInput[] = [];
@@ -51,6 +50,7 @@ export async function run(
   result.warnings.push(
     ...(settings.sameInputs ?? []).map((s) => said(sameFileText(s, 'zh'), sameFileText(s, 'en'))),
   );
+  const late = listing ? lateArrivals(listing, result.coverage, shownFiles) : [];
   const views = unreadable.map(({ input, file, error }) => ({
     input,
     file,
@@ -59,7 +59,13 @@ export async function run(
     hint: error.hint ?? null,
   }));
   if (json) {
-    const listed = listing ? { differingDuplicates: listing.differing } : {};
+    const listed = listing
+      ? {
+          differingDuplicates: listing.differing,
+          sameDuplicates: listing.same,
+          lateComplaints: late,
+        }
+      : {};
     await emitJson(
       {
         ...inspectJson(
@@ -80,7 +86,13 @@ export async function run(
     print(process.stdout, renderInspect(result, settings.lang, settings.color, shown) + '\n');
     if (listing) {
       const { renderDuplicates } = await import('../report/duplicates.js');
-      const text = renderDuplicates(listing.differing, settings.lang, settings.color);
+      const text = renderDuplicates(
+        listing.differing,
+        listing.same,
+        late,
+        settings.lang,
+        settings.color,
+      );
       print(process.stdout, `\n${text}\n`);
     }
     for (const warning of result.warnings)

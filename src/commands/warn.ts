@@ -14,6 +14,7 @@ import { atLeast } from '../metrics/warn/levels.js';
 import { runPipeline } from '../pipeline.js';
 import { emitJson } from '../report/json.js';
 import { print } from '../report/print.js';
+import { correctionLines } from '../report/sections/notes.js';
 import { LEVEL_WORDS, warnJson, warnText } from '../report/warn.js';
 import { filesRead } from '../settings/resolve.js';
 import type { Settings } from '../settings/types.js';
@@ -45,7 +46,11 @@ export async function run(settings: Settings): Promise<void> {
   const period = periodSection(early.input);
   const { gaps } = early;
   if (json) {
-    await emitJson(warnJson(units, period, early.thresholds, gaps), json.file ?? true);
+    const corrections = result.corrections ? { corrections: result.corrections } : {};
+    await emitJson(
+      { ...warnJson(units, period, early.thresholds, gaps), ...corrections },
+      json.file ?? true,
+    );
     // A cron run's mail: the file named, and the notes that change a figure.
     if (json.file && !settings.quiet)
       print(
@@ -57,7 +62,11 @@ export async function run(settings: Settings): Promise<void> {
           settings.partialFromConfig,
         ),
       );
-  } else if (!settings.quiet) print(process.stdout, `${warnText(units, period, lang, gaps)}\n`);
+  } else if (!settings.quiet) {
+    print(process.stdout, `${warnText(units, period, lang, gaps)}\n`);
+    // The levels were judged on corrected counts: said where the analyst reads the run.
+    for (const line of correctionLines(result.analysis, lang)) print(process.stderr, `${line}\n`);
+  }
   const failOn = settings.failOn;
   if (!failOn) return;
   const flagged = units.filter((u) => atLeast(u.level, failOn));

@@ -57,9 +57,11 @@ export class DayComplaints {
       class: node ? { code: node.code, name: node.name, nameEn: node.nameEn } : null,
       acceptedAt: formatLocal(order.acceptedAt.ms),
       text: lineText(order.content),
+      // A corrections file's 是否考核 outranks the appeal, as in the counts (group.ts isAssessed).
       assessed:
-        order.appeal !== 'approved' &&
-        !(this.excludeUnsubstantiated && order.substantiated === 'no'),
+        c.correction?.assessed ??
+        (order.appeal !== 'approved' &&
+          !(this.excludeUnsubstantiated && order.substantiated === 'no')),
     };
     if (entry >= 0) this.byEntry.set(entry, line);
     else this.withoutId.push(line);

@@ -1,9 +1,13 @@
 /**
  * `inspect --duplicates`: every work order exported twice whose copies differ, with the fields
- * that differ — what an analyst checks before trusting "the later copy wins". Each copy is
- * compared with the copy before it, on the values compare.ts normalises, as the count of
- * differing duplicates is. Keeps every work order's values: only when asked for.
+ * that differ, the unit and month each copy counts under, which copy the figures count and why,
+ * and what the later copy does to the counts — what an analyst needs to answer "why did this
+ * unit's number change since last month's bulletin?". Each copy is compared with the copy
+ * before it, on the values compare.ts normalises, as the count of differing duplicates is. The
+ * copy counted is the last one read (DESIGN.md §3: the later input wins; within one input, the
+ * later row). Keeps every work order's values: only when asked for.
  */
+import { monthIndexToString } from '../schema/values.js';
 import { changes, comparedValues, type ComparedField, type FieldChange } from './compare.js';
 import type { WorkOrder } from './types.js';
 
@@ -12,16 +16,85 @@ export interface Copy {
   row: number;
 }
 
+/** A copy and where the figures would count it. */
+export interface PlacedCopy extends Copy {
+  /** 供电单位 as read (trimmed, NFKC). */
+  unit: string;
+  /** 受理时间's calendar month, YYYY-MM. */
+  month: string;
+  /** Of a complaint business type (counted in the figures at all). */
+  complaint: boolean;
+  /** A complaint held against the unit: not appeal-approved (申诉成功). */
+  assessed: boolean;
+}
+
+/**
+ * What the later copy of a pair does to the counts, against the earlier one: `unit` and `month`
+ * (the complaint moves), `out`/`in` (it stops or starts being a complaint), `assessed` (it
+ * starts or stops being held against the unit), `class` (its 一级/二级分类 changed); [] when
+ * the counts do not change.
+ */
+export type Effect = 'unit' | 'month' | 'out' | 'in' | 'assessed' | 'class';
+
+/** Why the counted copy wins: it comes from a later input, or from a later row of one input. */
+export type CountedBecause = 'later-input' | 'later-row';
+
 export interface DifferingDuplicate {
   id: string;
-  earlier: Copy;
-  later: Copy;
+  earlier: PlacedCopy;
+  later: PlacedCopy;
   changes: FieldChange[];
+  /** The copy the figures count: the last one read of this work order. */
+  counted: PlacedCopy;
+  countedBecause: CountedBecause;
+  effects: Effect[];
+}
+
+/**
+ * A complaint that arrived late: accepted on a day an earlier input covers, yet not in it — it
+ * first appears in a later export, and adds to a figure already published from the earlier one.
+ */
+export interface LateWorkOrder extends PlacedCopy {
+  id: string;
+  /** The earlier input whose days include its acceptance, and which does not hold it. */
+  missingFrom: string;
+}
+
+interface Seen {
+  input: number;
+  copy: PlacedCopy;
+  values: Record<ComparedField, string>;
+}
+
+/** The first copy read of a complaint, to tell late arrivals. */
+interface First {
+  input: number;
+  day: number;
+  copy: PlacedCopy;
+}
+
+/** The effects on the counts of reading `later` after `earlier`. */
+export function effectsOf(earlier: PlacedCopy, later: PlacedCopy, found: FieldChange[]): Effect[] {
+  if (!earlier.complaint && !later.complaint) return [];
+  if (earlier.complaint !== later.complaint) return [later.complaint ? 'in' : 'out'];
+  const effects: Effect[] = [];
+  if (earlier.unit !== later.unit) effects.push('unit');
+  if (earlier.month !== later.month) effects.push('month');
+  if (earlier.assessed !== later.assessed) effects.push('assessed');
+  if (found.some((c) => c.field === 'level1' || c.field === 'level2')) effects.push('class');
+  return effects;
 }
 
 export class DuplicateListing {
-  private readonly last = new Map<string, Copy & { values: Record<ComparedField, string> }>();
-  readonly differing: DifferingDuplicate[] = [];
+  private readonly last = new Map<string, Seen>();
+  private readonly pairs: {
+    pair: Omit<DifferingDuplicate, 'counted' | 'countedBecause'>;
+    earlierInput: number;
+  }[] = [];
+  /** Duplicates whose copies are the same once normalised: counted once, no count changes. */
+  same = 0;
+  /** Complaints first read from an input after the first: candidates for late arrivals. */
+  private readonly firsts = new Map<string, First>();
 
   /** `files[i]` names input i as the listing shows it. */
   constructor(private readonly files: readonly string[]) {}
@@ -29,17 +102,89 @@ export class DuplicateListing {
   /** The ingest's order handler. */
   readonly observe = (order: WorkOrder): void => {
     if (order.id === null) return;
-    const copy = { file: this.files[order.input]!, row: order.row, values: comparedValues(order) };
+    const seen: Seen = {
+      input: order.input,
+      copy: placed(order, this.files),
+      values: comparedValues(order),
+    };
     const before = this.last.get(order.id);
-    this.last.set(order.id, copy);
-    if (!before) return;
-    const found = changes(before.values, copy.values);
-    if (found.length > 0)
-      this.differing.push({
+    this.last.set(order.id, seen);
+    if (!before) {
+      if (order.input > 0 && order.isComplaint)
+        this.firsts.set(order.id, {
+          input: order.input,
+          day: order.acceptedAt.dayIndex,
+          copy: seen.copy,
+        });
+      return;
+    }
+    const found = changes(before.values, seen.values);
+    if (found.length === 0) {
+      this.same++;
+      return;
+    }
+    this.pairs.push({
+      pair: {
         id: order.id,
-        earlier: { file: before.file, row: before.row },
-        later: { file: copy.file, row: copy.row },
+        earlier: before.copy,
+        later: seen.copy,
         changes: found,
-      });
+        effects: effectsOf(before.copy, seen.copy, found),
+      },
+      earlierInput: before.input,
+    });
+  };
+
+  /** The complaints first read after the first input, with the copy counted. */
+  lateCandidates(): { id: string; first: First; counted: PlacedCopy }[] {
+    return [...this.firsts].map(([id, first]) => ({
+      id,
+      first,
+      counted: this.last.get(id)!.copy,
+    }));
+  }
+
+  /** The differing duplicates in reading order, each with the copy counted once all are read. */
+  get differing(): DifferingDuplicate[] {
+    return this.pairs.map(({ pair, earlierInput }) => {
+      const counted = this.last.get(pair.id)!;
+      return {
+        ...pair,
+        counted: counted.copy,
+        countedBecause: counted.input > earlierInput ? 'later-input' : 'later-row',
+      };
+    });
+  }
+}
+
+/**
+ * The complaints that arrived late, in reading order: first read from a later input, accepted on
+ * a day an earlier input covers (`coverage[i]`: the first and last day input i covers, as the
+ * ingest judged it; null when unknown) and still complaints in the copy counted.
+ */
+export function lateArrivals(
+  listing: DuplicateListing,
+  coverage: readonly ([number, number] | null)[],
+  files: readonly string[],
+): LateWorkOrder[] {
+  return listing.lateCandidates().flatMap(({ id, first, counted }) => {
+    if (!counted.complaint) return [];
+    for (let i = 0; i < first.input; i++) {
+      const span = coverage[i];
+      if (span && first.day >= span[0] && first.day <= span[1])
+        return [{ id, ...counted, missingFrom: files[i]! }];
+    }
+    return [];
+  });
+}
+
+function placed(order: WorkOrder, files: readonly string[]): PlacedCopy {
+  return {
+    file: files[order.input]!,
+    row: order.row,
+    unit: order.unit,
+    month: monthIndexToString(order.acceptedAt.monthIndex),
+    complaint: order.isComplaint,
+    assessed: order.isComplaint && order.appeal !== 'approved',
   };
 }

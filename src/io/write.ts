@@ -306,6 +306,7 @@ const ROLES_ZH: Record<string, string> = {
   'the thresholds file': '阈值文件',
   'the units file': '单位层级文件',
   'the code table': '代码表',
+  'the corrections file': '人工更正文件',
 };
 
 /** A file the run reads, which no output may overwrite. */

@@ -16,7 +16,10 @@ import type { IngestResult } from '../ingest/types.js';
 import { Records, type RecordsPartial } from './records.js';
 import { UnknownLabels, type UnknownLabel } from '../taxonomy/unknown-labels.js';
 
-export type ClassifiedBy = Record<'columns' | 'rules' | 'model' | 'unclassified', number>;
+/** `correction`: only when a corrections file (--corrections) decided some complaints' class. */
+export type ClassifiedBy = Record<'columns' | 'rules' | 'model' | 'unclassified', number> & {
+  correction?: number;
+};
 
 export interface PartialAggregate {
   ingest: IngestPartial;
@@ -25,6 +28,11 @@ export interface PartialAggregate {
   classifiedBy: ClassifiedBy;
   /** Class values of its complaint rows the taxonomy does not know (unknown-labels.ts). */
   unknownLabels?: UnknownLabel[];
+  /**
+   * The work orders a corrections file names (--corrections), as this partial last read them:
+   * id, a complaint or not, day index of the acceptance.
+   */
+  corrected?: [id: string, complaint: boolean, day: number][];
   /** A worker's byte range: the hot words' texts of its rows, by its own entries. */
   hotWords?: HotWordTextsData;
   /** A worker's byte range: the early warning's recent complaints, by its own entries. */
@@ -39,6 +47,8 @@ export interface Aggregate {
   records: Records;
   classifiedBy: ClassifiedBy;
   unknownLabels: UnknownLabel[];
+  /** The work orders a corrections file names, as the copy counted has them (complaint, day). */
+  corrected: Map<string, [complaint: boolean, day: number]>;
 }
 
 export const noneClassified = (): ClassifiedBy => ({
@@ -54,15 +64,19 @@ export class AggregateMerge {
   private records: Records | null = null;
   private readonly classifiedBy = noneClassified();
   private readonly unknownLabels = new UnknownLabels();
+  private readonly corrected = new Map<string, [boolean, number]>();
 
   /** Adds a partial; returns its entries in the data set (DataSetMerge.add). */
   add(partial: PartialAggregate): EntryMap {
     const entries = this.dataSet.add(partial.ingest);
     if (this.records === null) this.records = Records.adopt(partial.records);
     else this.records.absorb(partial.records, entries);
-    for (const method of Object.keys(this.classifiedBy) as (keyof ClassifiedBy)[])
-      this.classifiedBy[method] += partial.classifiedBy[method];
+    for (const method of Object.keys(partial.classifiedBy) as (keyof ClassifiedBy)[])
+      this.classifiedBy[method] = (this.classifiedBy[method] ?? 0) + partial.classifiedBy[method]!;
     if (partial.unknownLabels) this.unknownLabels.absorb(partial.unknownLabels);
+    // In input order: a later copy's state replaces an earlier one's, as in the counts.
+    for (const [id, complaint, day] of partial.corrected ?? [])
+      this.corrected.set(id, [complaint, day]);
     return entries;
   }
 
@@ -77,6 +91,7 @@ export class AggregateMerge {
       records: this.records ?? new Records(),
       classifiedBy: this.classifiedBy,
       unknownLabels: this.unknownLabels.list(),
+      corrected: this.corrected,
     };
   }
 }

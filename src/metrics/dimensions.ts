@@ -67,6 +67,12 @@ export const CORE_WIDTH = 4;
 export const COMPLAINT = 1;
 export const APPEAL_APPROVED = 2;
 export const UNSUBSTANTIATED = 4;
+/**
+ * A corrections file's 是否考核 (--corrections): held assessed whatever the appeal, or not held
+ * assessed whatever it. The assessment office's ruling outranks the export's 申诉结果.
+ */
+export const RULED_ASSESSED = 8;
+export const RULED_NOT_ASSESSED = 16;
 
 /** The id of a blank value of an optional dimension. */
 export const BLANK = -1;

@@ -17,6 +17,8 @@ import type { ComplaintClass, Cube } from './cube.js';
 import {
   APPEAL_APPROVED,
   COMPLAINT,
+  RULED_ASSESSED,
+  RULED_NOT_ASSESSED,
   UNSUBSTANTIATED,
   type OptionalDimension,
 } from './dimensions.js';
@@ -202,8 +204,17 @@ function add(tally: Tally, flags: number, count: number, options: GroupOptions):
   tally.complaints += count;
   if (flags & APPEAL_APPROVED) tally.appealApproved += count;
   if (flags & UNSUBSTANTIATED) tally.unsubstantiated += count;
-  if (!(flags & APPEAL_APPROVED) && !(options.excludeUnsubstantiated && flags & UNSUBSTANTIATED))
-    tally.assessed += count;
+  if (isAssessed(flags, options.excludeUnsubstantiated)) tally.assessed += count;
+}
+
+/**
+ * Whether a complaint's cell is held against its unit: DESIGN.md §2, not appeal-approved (nor
+ * unsubstantiated, with --exclude-unsubstantiated) — unless a corrections file ruled otherwise.
+ */
+export function isAssessed(flags: number, excludeUnsubstantiated: boolean): boolean {
+  if (flags & RULED_ASSESSED) return true;
+  if (flags & RULED_NOT_ASSESSED) return false;
+  return !(flags & APPEAL_APPROVED) && !(excludeUnsubstantiated && flags & UNSUBSTANTIATED);
 }
 
 /** The cells of `period`, grouped by the dimensions `by`, counted per bucket. */

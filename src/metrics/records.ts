@@ -25,6 +25,8 @@ import {
   DAY,
   FLAGS,
   KIND,
+  RULED_ASSESSED,
+  RULED_NOT_ASSESSED,
   UNIT,
   UNSUBSTANTIATED,
   type OptionalDimension,
@@ -46,6 +48,8 @@ export interface RecordInput {
   businessType?: string;
   appealApproved?: boolean;
   unsubstantiated?: boolean;
+  /** 是否考核 as a corrections file rules it (--corrections); absent or null: by the appeal. */
+  ruledAssessed?: boolean | null;
   /** Seconds from acceptance to reply / closing; null when absent. */
   replySeconds?: number | null;
   closeSeconds?: number | null;
@@ -216,7 +220,9 @@ export class Records {
     const flags =
       COMPLAINT |
       (input.appealApproved ? APPEAL_APPROVED : 0) |
-      (input.unsubstantiated ? UNSUBSTANTIATED : 0);
+      (input.unsubstantiated ? UNSUBSTANTIATED : 0) |
+      (input.ruledAssessed === true ? RULED_ASSESSED : 0) |
+      (input.ruledAssessed === false ? RULED_NOT_ASSESSED : 0);
     const cell = this.cell(input, unit, input.classIndex ?? 0, flags);
     this.cells.counts[cell]!++;
     let row = reuse;

@@ -69,6 +69,8 @@ export interface AnalysisInput {
   spans?: readonly InputSpan[];
   /** What the units file (--units) left as written or could not roll up (hierarchy.ts). */
   unitNotes?: readonly Note[];
+  /** What the corrections file (--corrections) applied and could not (metrics/corrections.ts). */
+  correctionNotes?: readonly Note[];
   /** The breakdowns asked for (--by): each one or two dimension names. */
   by?: readonly (readonly string[])[];
 }
@@ -396,7 +398,9 @@ export interface Note {
     | 'targets-not-held'
     | 'targets-partial'
     | 'no-mom'
-    | 'no-reduction';
+    | 'no-reduction'
+    | 'corrections'
+    | 'corrections-unmatched';
   message: string;
   zh: string;
   /**
@@ -414,6 +418,12 @@ export const TARGET_NOTES: ReadonlySet<Note['code']> = new Set([
   'targets-not-prorated',
   'targets-not-held',
   'targets-partial',
+]);
+
+/** Notes about a corrections file (--corrections): every view that counts says them. */
+export const CORRECTION_NOTES: ReadonlySet<Note['code']> = new Set([
+  'corrections',
+  'corrections-unmatched',
 ]);
 
 /** Notes about a metric left out rather than about the data. */

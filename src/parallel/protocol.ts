@@ -12,6 +12,7 @@ import type { IngestSettings } from '../ingest/types.js';
 import type { PartialAggregate } from '../metrics/aggregate.js';
 import type { OptionalDimension } from '../metrics/dimensions.js';
 import type { CsvRange, RangeEnd } from './csv-range.js';
+import type { CorrectionsData } from '../taxonomy/corrections.js';
 
 /** What the metric commands count besides the ingest: classes, cells, complainants. */
 export interface AggregateJob {
@@ -34,6 +35,8 @@ export interface AggregateJob {
   recent?: RecentComplaintsJob | null;
   /** The 明细 rows are spooled per range (report/detail-rows.ts); absent or null: not kept. */
   detail?: DetailRangeJob | null;
+  /** The corrections file's rows (--corrections), checked on the main thread; absent: none. */
+  corrections?: CorrectionsData | null;
 }
 
 export interface RangeTask {

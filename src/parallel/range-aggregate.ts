@@ -14,6 +14,7 @@ import { DetailCollector } from '../report/detail-rows.js';
 import { Classifier } from '../taxonomy/classify.js';
 import { loadTaxonomy } from '../taxonomy/load.js';
 import { modelFor } from '../taxonomy/shipped-model.js';
+import { parseCorrections } from '../taxonomy/corrections.js';
 import type { AggregateJob, RangePartial, RangeTask } from './protocol.js';
 
 /** The classifier of the last job: the taxonomy and the model are read once per worker. */
@@ -45,6 +46,7 @@ export function rangeSink(
     job.inputs,
     {
       classifier,
+      corrections: job.corrections ? parseCorrections(job.corrections, classifier) : null,
       dimensions: job.dimensions,
       observe: collectors ? (order, entry, c) => collectors!.observe(order, entry, c) : undefined,
     },

@@ -35,7 +35,18 @@ export function addedCells(c: Classification, lang: Lang): Cell[] {
 }
 
 /** The evidence as shown: a decision's own words (keywords, columns), or why there is none. */
-export function evidenceText(c: Pick<Classification, 'evidence'>, lang: Lang): string {
+export function evidenceText(
+  c: Pick<Classification, 'evidence' | 'correction'> & { method?: string },
+  lang: Lang,
+): string {
+  const fix = c.correction;
+  // A correction of 是否考核 alone keeps the class found; its evidence says both.
+  if (fix) {
+    const made = CLASSIFY[lang].corrected(fix.file, fix.row, fix.reason, fix.assessed);
+    return c.method === 'correction'
+      ? made
+      : `${made}${lang === 'zh' ? '；' : '; '}${evidenceText({ evidence: c.evidence }, lang)}`;
+  }
   return CLASSIFY[lang].undecided[c.evidence] ?? c.evidence;
 }
 

@@ -171,7 +171,7 @@ export class DetailCollector {
     if (!c) return;
     if (this.within && !contains(this.within, order.acceptedAt.dayIndex)) return;
     const cells = this.placement.place(order, [
-      ...this.countedCells(order),
+      ...this.countedCells(order, c),
       ...addedCells(c, this.lang),
     ]);
     this.datesIn(cells, order);
@@ -197,14 +197,20 @@ export class DetailCollector {
   }
 
   /** 统计单位, 统计月份, 是否考核, 来源文件: how the figures counted the complaint. */
-  private countedCells(order: WorkOrder): Cell[] {
+  private countedCells(order: WorkOrder, c: Classification): Cell[] {
     const t = DETAIL[this.lang];
+    // A corrections file's ruling outranks the appeal, as in the counts (group.ts isAssessed).
+    const ruled = c.correction?.assessed ?? null;
     const assessed =
-      order.appeal === 'approved'
-        ? t.notAssessed(t.appealApproved)
-        : this.excludeUnsubstantiated && order.substantiated === 'no'
-          ? t.notAssessed(t.unsubstantiated)
-          : BOOK[this.lang].yes;
+      ruled !== null
+        ? ruled
+          ? t.ruledAssessed
+          : t.notAssessed(t.ruled)
+        : order.appeal === 'approved'
+          ? t.notAssessed(t.appealApproved)
+          : this.excludeUnsubstantiated && order.substantiated === 'no'
+            ? t.notAssessed(t.unsubstantiated)
+            : BOOK[this.lang].yes;
     return [
       order.unit,
       monthIndexToString(order.acceptedAt.monthIndex),

@@ -153,6 +153,8 @@ export function resultJson(result: PipelineResult, options: JsonParts = {}): obj
     a.breakdowns.length > 0 && parts !== 'trend' ? { breakdowns: a.breakdowns } : {};
   const tail = {
     ...breakdowns,
+    // --corrections: what the file applied and could not, only when one was given.
+    ...(result.corrections ? { corrections: result.corrections } : {}),
     settings: a.settings,
     // The book wording of a note is the report's (model.ts), not the contract's.
     notes: a.notes.map(({ code, message, zh }) => ({ code, message, zh })),

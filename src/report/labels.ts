@@ -8,6 +8,7 @@
  * same everywhere, finds every label side by side.
  */
 import type { ComparedField } from '../ingest/compare.js';
+import type { CountedBecause, DifferingDuplicate, Effect } from '../ingest/duplicates.js';
 import type { InputSummary, RejectCode } from '../ingest/types.js';
 import { FIELD_SPECS, isField } from '../schema/fields.js';
 import type { Lang } from '../settings/types.js';
@@ -843,12 +844,16 @@ export const DETAIL = {
     notAssessed: (reason: string) => `否（${reason}）`,
     appealApproved: '申诉成功',
     unsubstantiated: '不属实',
+    ruled: '人工更正',
+    ruledAssessed: '是（人工更正）',
   },
   en: {
     columns: ['countedUnit', 'month', 'assessed', 'sourceFile'],
     notAssessed: (reason: string) => `no (${reason})`,
     appealApproved: 'appeal approved',
     unsubstantiated: 'unsubstantiated',
+    ruled: 'corrected by hand',
+    ruledAssessed: 'yes (corrected by hand)',
   },
 };
 
@@ -880,13 +885,21 @@ export const WRITTEN_TABLE = {
  */
 export const CLASSIFY = {
   zh: {
-    methods: { columns: '列', rules: '规则', model: '模型', unclassified: '未分类' },
+    methods: {
+      columns: '列',
+      rules: '规则',
+      model: '模型',
+      correction: '人工更正',
+      unclassified: '未分类',
+    },
     /** The classifier's evidence when it decided nothing, in the reader's words. */
     undecided: {
       'no rule matched': '无规则命中',
       'rules undecided: no type or category clearly ahead': '规则未能确定：没有明显领先的类别',
     } as Record<string, string>,
     added: ['判定一级分类', '判定二级分类', '判定三级分类', '判定方式', '置信度', '判定依据'],
+    corrected: (file: string, row: number, reason: string | null, assessed: boolean | null) =>
+      `人工更正（${file} 第 ${row} 行${assessed === null ? '' : assessed ? '，考核' : '，不考核'}）${reason ? `：${reason}` : ''}`,
     sep: '，',
     evaluated: (rows: string, unlabelled: number, level1: string, level2: string, with2: number) =>
       `  ${rows} 条有标注的投诉（另有 ${unlabelled} 条无标注未计）；一级准确率 ${level1}，二级准确率 ${level2}（${with2} 条有二级标注）`,
@@ -930,9 +943,17 @@ export const CLASSIFY = {
       '；与 analyze、report 的计数相同',
   },
   en: {
-    methods: { columns: 'columns', rules: 'rules', model: 'model', unclassified: 'unclassified' },
+    methods: {
+      columns: 'columns',
+      rules: 'rules',
+      model: 'model',
+      correction: 'correction',
+      unclassified: 'unclassified',
+    },
     undecided: {} as Record<string, string>,
     added: ['level1', 'level2', 'level3', 'method', 'confidence', 'evidence'],
+    corrected: (file: string, row: number, reason: string | null, assessed: boolean | null) =>
+      `corrected by hand (${file} row ${row}${assessed === null ? '' : assessed ? ', assessed' : ', not assessed'})${reason ? `: ${reason}` : ''}`,
     sep: ', ',
     evaluated: (rows: string, unlabelled: number, level1: string, level2: string, with2: number) =>
       `  ${rows} labelled complaints (${unlabelled} unlabelled left out); level 1 accuracy ${level1}, level 2 ${level2} (${with2} with a level-2 label)`,
@@ -1091,18 +1112,97 @@ export const INSPECT = {
 /** `inspect --duplicates`: the duplicates whose copies differ, field by field. */
 export const DUPLICATES = {
   zh: {
-    title: (n: number) => `内容不同的重复工单 ${formatInt(n)} 条（以后一份为准）`,
+    title: (n: number) =>
+      `内容不同的重复工单 ${formatInt(n)} 条：每张工单计入最后读到的一份（后给的输入为准；同一文件内以靠后的一行为准）`,
     none: '没有内容不同的重复工单',
-    head: ['工单编号', '前一份', '后一份', '字段', '前值', '后值'],
+    same: (n: number) => `另有 ${formatInt(n)} 条重复工单各份内容相同：只计一次，不影响计数。`,
+    head: [
+      '工单编号',
+      '统计单位',
+      '统计月份',
+      '字段',
+      '前一份的值',
+      '后一份的值',
+      '对计数的影响',
+      '前一份',
+      '计入的一份',
+    ],
     empty: '(空)',
     field: (field: ComparedField) => (isField(field) ? FIELD_SPECS[field].zh : field),
+    because: { 'later-input': '（后一个输入）', 'later-row': '（同一文件中靠后）' } as Record<
+      CountedBecause,
+      string
+    >,
+    effect: (e: Effect, d: DifferingDuplicate): string => {
+      switch (e) {
+        case 'unit':
+          return `改计到本单位（原 ${d.earlier.unit}）`;
+        case 'month':
+          return `改计到 ${d.later.month}（原 ${d.earlier.month}）`;
+        case 'out':
+          return `不再计为投诉（原计 ${d.earlier.unit} ${d.earlier.month}）`;
+        case 'in':
+          return '新计为投诉';
+        case 'assessed':
+          return d.later.assessed ? '改为考核投诉' : '不再考核（申诉成功）';
+        case 'class':
+          return '分类改变';
+      }
+    },
+    noEffect: '不影响计数',
+    sep: '；',
+    late: (n: number) =>
+      `后来补录的投诉 ${formatInt(n)} 条：受理日期在前面某个输入的覆盖期内，但那个输入里没有这张工单`,
+    lateHead: ['工单编号', '统计单位', '统计月份', '是否考核', '计入的一份', '前面的输入中没有'],
+    yes: '是',
+    no: '否',
   },
   en: {
-    title: (n: number) => `${formatInt(n)} duplicate work orders differ (the later copy counts)`,
+    title: (n: number) =>
+      `${formatInt(n)} duplicate work orders differ: each counts its last copy read (the later input; within one input, the later row)`,
     none: 'No duplicate work order differs',
-    head: ['id', 'earlier copy', 'later copy', 'field', 'earlier', 'later'],
+    same: (n: number) =>
+      `${formatInt(n)} more duplicate(s) have identical copies: counted once, no count changes.`,
+    head: [
+      'id',
+      'unit',
+      'month',
+      'field',
+      'earlier',
+      'later',
+      'effect on the counts',
+      'earlier copy',
+      'copy counted',
+    ],
     empty: '(empty)',
     field: (field: ComparedField) => field,
+    because: { 'later-input': ' (later input)', 'later-row': ' (later row)' } as Record<
+      CountedBecause,
+      string
+    >,
+    effect: (e: Effect, d: DifferingDuplicate): string => {
+      switch (e) {
+        case 'unit':
+          return `moved here from ${d.earlier.unit}`;
+        case 'month':
+          return `moved to ${d.later.month} from ${d.earlier.month}`;
+        case 'out':
+          return `no longer a complaint (was ${d.earlier.unit} ${d.earlier.month})`;
+        case 'in':
+          return 'now a complaint';
+        case 'assessed':
+          return d.later.assessed ? 'now assessed' : 'no longer assessed (appeal approved)';
+        case 'class':
+          return 'class changed';
+      }
+    },
+    noEffect: 'no change to the counts',
+    sep: '; ',
+    late: (n: number) =>
+      `${formatInt(n)} complaint(s) arrived late: accepted on a day an earlier input covers, but not in that input`,
+    lateHead: ['id', 'unit', 'month', 'assessed', 'copy counted', 'not in the earlier input'],
+    yes: 'yes',
+    no: 'no',
   },
 };
 

@@ -190,6 +190,7 @@ export async function loadConfig(
     'out',
     'units',
     'codes',
+    'corrections',
   ] as const) {
     const value = settings[key];
     if (typeof value === 'string') settings[key] = resolve(dir, value);

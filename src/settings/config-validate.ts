@@ -44,6 +44,7 @@ const KEYS: readonly Key[] = [
   'units',
   'rollup',
   'codes',
+  'corrections',
   'by',
   'threads',
   'hotWords',
@@ -116,6 +117,7 @@ function checkFiles(
     case 'thresholds':
     case 'units':
     case 'codes':
+    case 'corrections':
       settings[key] = check.string(key, value, FILE_PATH);
       return true;
     case 'taxonomy':

@@ -84,6 +84,7 @@ export function addMetricOptions(command: Command, lang: Lang = 'zh'): Command {
     new Option('--units <file>', d.units),
     new Option('--rollup [levels]', d.rollup),
     new Option('--codes <file>', d.codes),
+    new Option('--corrections <file>', d.corrections),
     new Option('--by <dim>', d.by).argParser(collect),
     new Option('--hot-words <n>', d.hotWords).default(String(DEFAULT_HOT_WORDS)),
     new Option('--no-hot-words', d.noHotWords),

@@ -229,6 +229,7 @@ export async function resolveSettings(
     units: o.units ?? c.units ?? null,
     rollup: rollupLevels(o.rollup, c.rollup, o.units ?? c.units, config),
     codes: o.codes ?? c.codes ?? null,
+    corrections: classifies ? (o.corrections ?? c.corrections ?? null) : null,
     by: metric ? (o.by !== undefined ? parseBy(o.by) : (c.by ?? [])) : [],
     hotWords: command === 'analyze' || command === 'report' ? hotWordsOf(o, c) : null,
   };
@@ -316,7 +317,7 @@ function failOn(value: string | undefined): 'red' | 'yellow' | null {
  */
 export function filesRead(
   settings: Pick<Settings, 'inputs' | 'config' | 'targets' | 'taxonomy' | 'model'> &
-    Partial<Pick<Settings, 'template' | 'thresholds' | 'units' | 'codes'>>,
+    Partial<Pick<Settings, 'template' | 'thresholds' | 'units' | 'codes' | 'corrections'>>,
 ): ReadFile[] {
   const reads: ReadFile[] = settings.inputs.map((path) => ({ path, role: 'the input' }));
   // The config file is read from the working directory unless named: a .json output there
@@ -329,5 +330,7 @@ export function filesRead(
   if (settings.thresholds) reads.push({ path: settings.thresholds, role: 'the thresholds file' });
   if (settings.units) reads.push({ path: settings.units, role: 'the units file' });
   if (settings.codes) reads.push({ path: settings.codes, role: 'the code table' });
+  if (settings.corrections)
+    reads.push({ path: settings.corrections, role: 'the corrections file' });
   return reads;
 }

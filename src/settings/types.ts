@@ -97,6 +97,11 @@ export interface Settings {
   /** --codes FILE: codes to names for coded columns. */
   codes: string | null;
   /**
+   * --corrections FILE: complaints re-classified, or ruled assessed or not, by hand (工单编号,
+   * 一级分类/二级分类, 是否考核, 说明); null for none and for the commands that classify nothing.
+   */
+  corrections: string | null;
+  /**
    * --by: the breakdowns asked for, each one or two dimensions (a field such as channel, or a
    * column header as written), trimmed; [] for none. The command line gives one breakdown, the
    * config file's "by" one or several.
@@ -157,6 +162,7 @@ export interface CommandLineOptions {
   /** true: --rollup without a number (1). */
   rollup?: string | true;
   codes?: string;
+  corrections?: string;
   by?: string[];
   threads?: string;
   /** --hot-words N (a string as typed), or false: --no-hot-words. */
@@ -213,6 +219,8 @@ export interface ConfigSettings {
   rollup?: number;
   /** The code table, relative to the config file's folder. */
   codes?: string;
+  /** The corrections file (--corrections), relative to the config file's folder. */
+  corrections?: string;
   /** Breakdowns: "channel", ["unit", "level1"] or [["channel"], ["unit", "level1"]]. */
   by?: string[][];
   /** Worker threads to read with (1: the single-threaded path). */

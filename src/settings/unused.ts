@@ -237,6 +237,11 @@ function classifyModes(options: Record<OptionKey, unknown>, inputs: readonly str
         ),
       ],
       [typed('limit'), 'limit', limits],
+      [
+        typed('corrections'),
+        'corrections',
+        said('--train 学习导出文件里记录的分类', '--train learns the classes the files record'),
+      ],
       ...periodIdle(
         typed,
         said(
@@ -270,6 +275,14 @@ function classifyModes(options: Record<OptionKey, unknown>, inputs: readonly str
       ],
       [typed('audit'), 'audit', said('一次运行只能评估或核查', 'a run evaluates or audits')],
       [
+        typed('corrections'),
+        'corrections',
+        said(
+          '--evaluate 对照文件里记录的分类评估',
+          '--evaluate measures against the classes the file records',
+        ),
+      ],
+      [
         typed('out'),
         'out',
         said(
@@ -288,6 +301,18 @@ function classifyModes(options: Record<OptionKey, unknown>, inputs: readonly str
     for (const [given, key, why] of idle) {
       if (given) idleWith('--evaluate', key, why, said('请分开运行。', 'Run them one at a time.'));
     }
+  }
+  // --audit compares the class an export records with its text: a correction would be neither.
+  if (typed('corrections') && typed('audit') && !typed('train') && !typed('evaluate')) {
+    refuse(
+      'classify',
+      'corrections',
+      said(
+        '--audit 对照导出文件记录的分类和受理内容',
+        '--audit compares the recorded class with the text',
+      ),
+      said('请去掉 --corrections。', 'Leave --corrections out.'),
+    );
   }
   if (typed('limit') && !typed('audit') && !typed('evaluate')) {
     refuse(

@@ -16,7 +16,17 @@ import { KeywordIndex, PAIR, SINGLE } from './keywords.js';
 import { firstUnits } from './regex-first.js';
 import { ColumnClassMemo } from './column-memo.js';
 
-export type Method = 'columns' | 'rules' | 'model' | 'unclassified';
+/** 'correction': an analyst's corrections file named the class (corrections.ts). */
+export type Method = 'columns' | 'rules' | 'model' | 'correction' | 'unclassified';
+
+/** A correction applied to a complaint (--corrections): where it is, why, and 是否考核 as ruled. */
+export interface CorrectionMark {
+  file: string;
+  row: number;
+  reason: string | null;
+  /** null: 是否考核 as the appeal has it. */
+  assessed: boolean | null;
+}
 
 export interface Classification {
   level1: TaxonomyNode | null;
@@ -27,6 +37,8 @@ export interface Classification {
   confidence: number;
   /** What decided: the column values, or the keywords that scored. */
   evidence: string;
+  /** Present when a corrections file corrected the complaint (its class, 是否考核 or both). */
+  correction?: CorrectionMark;
 }
 
 export interface ClassifierInput {

@@ -418,11 +418,15 @@ describe('duplicates that differ only in how they are written', () => {
       ]),
     );
     const text = complaints(['inspect', XLSX, CSV, '--duplicates']).stdout;
-    expect(text).toContain('内容不同的重复工单 3 条（以后一份为准）');
+    expect(text).toContain('内容不同的重复工单 3 条：每张工单计入最后读到的一份');
+    // The unit and month the copy counted falls in, the field, the effect, then both copies.
     expect(text).toMatch(
       new RegExp(
-        `${expected.duplicates.differing[0].id} +${XLSX}:\\d+ +${CSV}:\\d+ +申诉结果 +未申诉 +申诉成功`,
+        `${expected.duplicates.differing[0].id} +\\S+供电公司\\S* +2016-\\d\\d +申诉结果 +未申诉 +申诉成功 +不再考核（申诉成功） +${XLSX}:\\d+ +${CSV}:\\d+（后一个输入）`,
       ),
+    );
+    expect(text).toContain(
+      `另有 ${(expected.duplicates.count - 3).toLocaleString('en')} 条重复工单各份内容相同`,
     );
   });
 });

@@ -183,7 +183,7 @@ describe('validateConfig', () => {
     [
       { colour: false },
       'cfg.json: "colour": unknown setting.',
-      /^Settings: inputs, targets, .*, period, units, rollup, codes, by, threads, hotWords, hotWordsBy\.$/,
+      /^Settings: inputs, targets, .*, period, units, rollup, codes, corrections, by, threads, hotWords, hotWordsBy\.$/,
       'cfg.json："colour"：未知的设置项。',
     ],
     [

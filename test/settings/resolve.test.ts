@@ -85,6 +85,7 @@ const DEFAULTS: Settings = {
   units: null,
   rollup: 0,
   codes: null,
+  corrections: null,
   by: [],
   hotWords: { top: 10, byUnit: false },
 };
@@ -181,6 +182,7 @@ describe('resolveSettings: the defaults, and every option converted', () => {
       units: 'u.csv',
       rollup: 2,
       codes: 'c.json',
+      corrections: null,
       by: [],
       hotWords: { top: 5, byUnit: true },
     });

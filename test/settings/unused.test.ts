@@ -51,6 +51,8 @@ const METRIC = {
   units: 'unit codes and spellings named, the hierarchy',
   rollup: 'units counted under their ancestors; refused without a units file',
   codes: 'coded columns named',
+  corrections:
+    'classes and 是否考核 corrected by hand, outranking columns, rules, model and appeal',
   hotWords: 'the hot words listed (--no-hot-words: none)',
   hotWordsBy: 'each unit’s hot words; refused with --no-hot-words',
 };
@@ -124,6 +126,7 @@ const USE: Record<CommandName, Record<string, string>> = {
     evaluate: 'measures accuracy; refused with inputs, --audit, --out, a period',
     audit: 'the contradictions',
     limit: 'rows shown by --audit/--evaluate; refused otherwise, and with --audit --out/--json',
+    corrections: 'classes corrected by hand; refused with --train, --evaluate, --audit',
   },
   taxonomy: {
     validate: 'checks a file; refused with a taxonomy name or --json',

@@ -1,5 +1,5 @@
 /** complaints classify --help, in both languages. */
-import { EXAMPLES } from './common.js';
+import { CORRECTIONS_HELP, EXAMPLES } from './common.js';
 import type { Said } from './format.js';
 
 const EXAMPLE_LINES = `
@@ -55,10 +55,13 @@ export const CLASSIFY = {
                    己标注的文本训练），或你自己的模型（--train，再 --model
                    FILE）；--no-model：只用规则
   未分类/unclassified  计数并报告，从不猜测
+  人工更正/correction  --corrections FILE 中的更正，优先于以上各种（见下）
 只给投诉分类，计数方式与 analyze、report 相同：所有输入作为一个数据集（多个输入中重复的工单只出现一次，取较后输入中的那一份），只给统计期内受理的投诉分类（--month、--quarter、--year、--from/--to；都不给时，取数据中最近的一个自然年，从它第一个有投诉的月份到最后一个有投诉的月份）。标准错误输出上有一行说明有多少行没有计入，以及原因。
 --audit 和审核清单的 --out 用的是同样的投诉。--train 和 --evaluate 读取所给文件中每一个有分类标注的行。
 
 --out FILE.xlsx|.csv 保留原有的所有列，再增加 判定一级分类、判定二级分类、判定三级分类、判定方式、置信度、判定依据（--lang en 时为 level1 … evidence）。CSV 为带 BOM 的 UTF-8；以 = + - @ 开头的文本前加一个 '，以免电子表格把它当作公式执行。
+
+${CORRECTIONS_HELP.zh}不能与 --train、--evaluate、--audit 同时使用。
 
 --audit --out FILE.xlsx|.csv 写出每一处不一致，可发给各单位核对：供电单位、工单编号、受理时间、记录分类、内容判定、判定方式、置信度、判定依据、受理内容、来源文件、行。
 
@@ -77,6 +80,7 @@ How a row is classified, in this order (the 判定方式 column says which):
                    texts), or yours (--train, then --model FILE); --no-model:
                    rules alone
   未分类/unclassified  counted and reported, never guessed
+  人工更正/correction  --corrections FILE, over all the above (below)
 Only complaints are classified, and counted as analyze and report count them: the inputs
 are one data set (a work order repeated across inputs appears once, the later input's copy),
 and only complaints accepted in the period are classified (--month, --quarter, --year,
@@ -88,6 +92,8 @@ every labelled row of the files they name.
 --out FILE.xlsx|.csv keeps every original column, then adds 判定一级分类, 判定二级分类,
 判定三级分类, 判定方式, 置信度, 判定依据 (level1 ... evidence with --lang en). CSV is UTF-8 with
 BOM; text starting with = + - @ gets a leading ' so no spreadsheet runs it as a formula.
+
+${CORRECTIONS_HELP.en} Not with --train, --evaluate or --audit.
 
 --audit --out FILE.xlsx|.csv writes every disagreement, to send to the units: 供电单位,
 工单编号, 受理时间, 记录分类, 内容判定, 判定方式, 置信度, 判定依据, 受理内容, 来源文件, 行.

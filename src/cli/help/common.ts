@@ -25,6 +25,19 @@ breakdown with a chart. The config file's "by" may give several breakdowns:
 "by": [["channel"], ["unit", "level1"]].`,
 };
 
+/** --corrections, as every command that classifies and counts takes it. */
+export const CORRECTIONS_HELP: Said = {
+  zh: `人工更正：--corrections FILE（CSV 或 XLSX，配置文件中为 "corrections"）每行一张工单：工单编号，更正后的 一级分类/二级分类（只填二级分类时一级分类随之确定）和/或 是否考核（是/否），可加 说明。更正优先于导出文件的分类列、规则和模型，是否考核优先于申诉结果；判定方式记为 人工更正，判定依据写明文件、行号和说明。分类不在分类体系中、是否考核不是 是/否、同一工单出现两次，都会指出文件和行号，退出码 2；工单编号不在任何输入中、或不是投诉的行，不应用，在终端、工作簿的说明和 JSON（"corrections"）中逐行列出。应用了几条也同样说明。`,
+  en: `Corrections: --corrections FILE (CSV or XLSX; "corrections" in the config file), one work
+order a row: 工单编号, the corrected 一级分类/二级分类 (二级分类 alone implies its 一级分类)
+and/or 是否考核 (是/否), optionally 说明. A correction outranks the export's class columns, the
+rules and the model, and its 是否考核 the appeal; the method reads correction, the evidence
+names the file, the row and the reason. A class not in the taxonomy, a 是否考核 other than
+是/否, or a work order given twice is refused with the file and the row (exit 2); a row whose
+工单编号 is in no input, or is no complaint, is not applied and is listed on the terminal, in
+the workbook's notes and in the JSON ("corrections"), with how many were applied.`,
+};
+
 /** The period, the metrics, the config file and the inputs: analyze, trend, assess, report. */
 export const PERIOD_HELP: Said = {
   zh: `
@@ -36,6 +49,8 @@ export const PERIOD_HELP: Said = {
 日或周不与指标比较，也没有累计（考核以月为单位）：逐日列出，与前一天（或前一周）、上一年的同一天（或同一 ISO 周）、前四周同一星期几的平均数比较。
 
 口径（DESIGN.md §2）：考核投诉 = 投诉 − 申诉成功，给了 --exclude-unsubstantiated 时再减去不属实的（一条投诉只减一次）；超指标率 = (考核投诉 − 指标) / 指标；占比 = 单位投诉 / 全部投诉；月均降幅：算术平均（−环比 的平均数）和复合 1 − (末月/首月)^(1/(n−1))。
+
+${CORRECTIONS_HELP.zh}
 及时性：回复晚于 --reply-limit（默认 24h）或办结晚于 --close-limit（默认 144h，即六天）即为超时。时限按小时（24、24h）或按工作日（4wd：受理当天之后第 4 个工作日结束时到期），工作日按中国节假日和调休安排（chinese-days；超出它收录的年份时以周六、周日为休息日，并有提示说明）。
 
 无人值守运行：当前目录下的 complaints.config.json（或 --config FILE）保存同样的设置（"inputs" 通配符、"targets"、"period": "previous-month"、"previous-day"、"previous-week" 等规则、"out": "reports/投诉分析-{period}.xlsx"、"lang" …）；命令行和配置文件都给了的，以命令行为准。
@@ -67,6 +82,8 @@ Metrics (DESIGN.md §2): assessed = complaints − appeal-approved (申诉成功
 unsubstantiated (不属实) too with --exclude-unsubstantiated (a complaint is subtracted
 once); over-target rate = (assessed − target) / target; share = unit / all complaints;
 average monthly reduction: arithmetic (mean of −环比) and compound 1 − (last/first)^(1/(n−1)).
+
+${CORRECTIONS_HELP.en}
 Timeliness counts a reply later than --reply-limit (default 24h) or a closing later than
 --close-limit (default 144h, i.e. six days) as over the limit. A limit is in hours (24,
 24h) or in working days (4wd): due at the end of the 4th working day after the day of

@@ -31,8 +31,8 @@ export const INSPECT = {
     en: 'Show how each export is read: format, encoding, sheet, header row, column mapping, counts and problems.',
   },
   duplicates: {
-    zh: '列出各份内容不一致的重复工单：每份在哪里、哪些字段不同',
-    en: 'list the duplicate work orders whose copies differ: where each copy is and the fields that differ',
+    zh: '列出各份内容不一致的重复工单（统计单位和月份、不同的字段、对计数的影响、计入哪一份）和后来补录的投诉',
+    en: 'list the duplicate work orders whose copies differ (unit and month counted, fields that differ, effect on the counts, copy counted) and the complaints that arrived late',
   },
   taxonomy: {
     zh: '检查 一级分类/二级分类 的值所用的分类体系（默认 sgcc-95598；见 complaints taxonomy）',
@@ -44,7 +44,7 @@ export const INSPECT = {
   ${FIELD_LIST}。
 必需：acceptedAt 和 unit；没有 id 时不去重；没有 businessType 时每一行都当作投诉。
 
-像其他命令一样读取导出文件，报告读到了什么，但不做分析。多个输入作为一个数据集读取：再次出现的工单（工单编号相同）算重复，保留较后输入中的那一份。各份按读到的值比较：时间精确到分钟（10:22:11 和 10:22 是同一时间），空的 申诉结果 即 未申诉，空的 是否越级 即 否；--duplicates 列出比较后仍不一致的每张重复工单及不同的字段（--json："differingDuplicates"）。
+像其他命令一样读取导出文件，报告读到了什么，但不做分析。多个输入作为一个数据集读取：再次出现的工单（工单编号相同）算重复，保留较后输入中的那一份。各份按读到的值比较：时间精确到分钟（10:22:11 和 10:22 是同一时间），空的 申诉结果 即 未申诉，空的 是否越级 即 否；--duplicates 列出比较后仍不一致的每张重复工单：计入的统计单位和统计月份、不同的字段及前后两个值、对计数的影响（改计到别的单位或月份、不再计为投诉、不再考核、分类改变，或不影响计数）、两份各在哪个文件第几行、计入哪一份及原因（后一个输入，或同一文件中靠后的一行）；影响计数的排在前面。还列出后来补录的投诉：受理日期在前面某个输入的覆盖期内、那个输入里却没有的工单（--json："differingDuplicates"、"sameDuplicates"、"lateComplaints"）。
 
 每个导出文件覆盖哪些日期，按其标题行（导出时间、统计时间 … 至 …）、最后一张工单和每日工单量判断后显示出来：其他命令会标出只覆盖了一部分的月份。
 
@@ -65,8 +65,13 @@ Reads the exports as the other commands do and reports what it found, without an
 Several inputs are read as one data set: a work order that appears again (same 工单编号)
 counts as a duplicate, and the later input's copy is the one kept. Copies are compared on
 their values as read: times to the minute (10:22:11 and 10:22 are one time), an empty
-申诉结果 is 未申诉, an empty 是否越级 is 否; --duplicates lists each one that still differs,
-with the fields that differ (--json: "differingDuplicates").
+申诉结果 is 未申诉, an empty 是否越级 is 否; --duplicates lists each one that still differs:
+the unit and month it is counted under, the fields that differ with both values, the effect
+on the counts (moved to another unit or month, no longer a complaint, no longer assessed,
+class changed, or none), where each copy is (file:row), and the copy counted with why (the
+later input, or the later row of one input); those that change a count first. It also lists
+the complaints that arrived late: accepted on a day an earlier input covers, yet not in it
+(--json: "differingDuplicates", "sameDuplicates", "lateComplaints").
 
 The days each export covers are shown as judged from its title rows (导出时间, 统计时间 …
 至 …), its last work order and its daily volume: the other commands mark a month covered

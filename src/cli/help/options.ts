@@ -128,6 +128,10 @@ export const OPTION_HELP = {
     zh: '代码列的名称对照：CSV、XLSX 或 JSON 文件（列、代码、名称：URBAN_RURAL_FLAG、01、城市）',
     en: 'names for coded columns: CSV, XLSX or JSON (列, 代码, 名称: URBAN_RURAL_FLAG, 01, 城市)',
   },
+  corrections: {
+    zh: '人工更正：CSV 或 XLSX 文件（工单编号，更正后的 一级分类/二级分类 和/或 是否考核，可加 说明），优先于分类列、规则和模型',
+    en: 'corrections made by hand: CSV or XLSX (工单编号, the corrected 一级分类/二级分类 and/or 是否考核, optionally 说明); they outrank the class columns, the rules and the model',
+  },
   by: {
     zh: '按 DIM 分组统计投诉：unit、level1、level2、level3、discipline、channel、urbanRural、customerType、station、month，或导出文件中的列名原文（URBAN_RURAL_FLAG）；给两次得到交叉表',
     en: 'break the complaints down by DIM: unit, level1, level2, level3, discipline, channel, urbanRural, customerType, station, month, or a column header as written (URBAN_RURAL_FLAG); twice for a two-way table',

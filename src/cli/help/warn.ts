@@ -1,5 +1,5 @@
 /** complaints warn --help, in both languages. */
-import { EXAMPLES } from './common.js';
+import { CORRECTIONS_HELP, EXAMPLES } from './common.js';
 import type { Said } from './format.js';
 
 const EXAMPLE_LINES = `
@@ -33,6 +33,8 @@ export const WARN = {
 回复超时（回复时间晚于 受理时间 + --reply-limit，默认 24 小时，与及时性一节相同；当月 3 条起为黄，6 条起为红）只对有 回复时间 列的输入判断，且只看记录了回复的工单；办结超时只对有 办结时间 列的输入判断（重复投诉：客户编号 或 联系电话；越级：是否越级；事件：用电地址 或 受理内容，只有其中一列时会说明）；没做的检查和没判断的输入，在各级别下方（未能判断）和 JSON 的 notes [{code, message, zh, files?}] 中说明。
 --json 输出 {period, thresholds, levels, units: [{unit, level, reasons, forecast: {assessed, annualTarget, yearEnd, low, high, profile, interval}}], notes}。
 
+${CORRECTIONS_HELP.zh}
+
 退出码：0 完成（不给 --fail-on 时，无论级别如何）；2 输入、指标或阈值文件读不了，或没有完整覆盖的月份；3 给了 --strict 时有行被拒收，或有指标对不上任何单位；4 给了 --fail-on LEVEL 且有单位达到或超过该级别。
 
 ${EXAMPLES.zh}${EXAMPLE_LINES.replace('# from complaints.config.json, in cron', '# 读 complaints.config.json，用于 cron')}`,
@@ -58,6 +60,8 @@ inputs not judged, are said under the levels (未能判断) and in the JSON's no
 [{code, message, zh, files?}].
 --json prints {period, thresholds, levels, units: [{unit, level, reasons, forecast: {assessed,
 annualTarget, yearEnd, low, high, profile, interval}}], notes}.
+
+${CORRECTIONS_HELP.en}
 
 Exit codes: 0 done (whatever the levels, without --fail-on); 2 an input, the targets or the
 thresholds file cannot be read, or no month is covered whole; 3 rows were rejected, or a target

@@ -135,7 +135,7 @@ function dayNotes(input: AnalysisInput): Note[] {
 /** Gaps in the data: months of the period no input covers, missing columns, no year before. */
 export function dataNotes(input: AnalysisInput): Note[] {
   const { period, covered, settings, fields } = input;
-  const notes: Note[] = [...(input.unitNotes ?? [])];
+  const notes: Note[] = [...(input.correctionNotes ?? []), ...(input.unitNotes ?? [])];
   const missing = inDays(period) ? [] : months(period).filter((m) => !covered.has(m));
   if (inDays(period)) notes.push(...dayNotes(input));
   if (missing.length > 0) {

@@ -1,6 +1,6 @@
 /** Notes of the analysis in the report's language, and those that go to stderr. */
 import type { IngestResult } from '../../ingest/ingest.js';
-import type { Analysis, Note } from '../../metrics/types.js';
+import { CORRECTION_NOTES, type Analysis, type Note } from '../../metrics/types.js';
 import type { Lang } from '../../settings/types.js';
 import { STDERR_NOTES } from '../labels.js';
 
@@ -20,7 +20,14 @@ const FIGURE_NOTES: ReadonlySet<Note['code']> = new Set([
   'units-without-target',
   'workdays-outside-calendar',
   'targets-partial',
+  'corrections',
+  'corrections-unmatched',
 ]);
+
+/** What a corrections file applied and could not (--corrections), in the run's language. */
+export function correctionLines(a: Analysis, lang: Lang): string[] {
+  return a.notes.filter((n) => CORRECTION_NOTES.has(n.code)).map(say(lang));
+}
 
 /**
  * The short lines that follow the line naming a written file on stderr — what a cron log must

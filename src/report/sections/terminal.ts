@@ -5,6 +5,7 @@
  */
 import type { IngestResult } from '../../ingest/ingest.js';
 import {
+  CORRECTION_NOTES,
   DEFAULT_SETTINGS,
   SKIPPED_NOTES,
   TARGET_NOTES,
@@ -219,7 +220,9 @@ export function summaryView(result: PipelineResult, lang: Lang): SummaryView {
 
 export function assessView(result: PipelineResult, lang: Lang): AssessView {
   const a = result.analysis;
-  const notes: string[] = a.notes.filter((n) => MONTH_NOTES.has(n.code)).map(say(lang));
+  const notes: string[] = a.notes
+    .filter((n) => MONTH_NOTES.has(n.code) || CORRECTION_NOTES.has(n.code))
+    .map(say(lang));
   if (a.targets) {
     // A day, a week or a partial period says so in its own note (targets-not-held/-partial).
     const own = a.notes.some((n) => n.code === 'targets-not-held' || n.code === 'targets-partial');
@@ -245,6 +248,7 @@ function trendNotes(a: PipelineResult['analysis']) {
   return a.notes.filter(
     (n) =>
       MONTH_NOTES.has(n.code) ||
+      CORRECTION_NOTES.has(n.code) ||
       n.code === 'no-yoy' ||
       n.code === 'no-reduction' ||
       (n.code === 'no-mom' && noMom),

@@ -1,0 +1,102 @@
+/**
+ * Reading the corrections file (--corrections): CSV (any encoding the exports may have) or the
+ * first sheet of an XLSX, its header found among the first rows as a targets file's is. The
+ * rows go to taxonomy/corrections.ts, which checks them against the taxonomy.
+ */
+import { said } from '../errors.js';
+import { invalidAt } from '../errors.js';
+import { zhRejectReason } from '../ingest/reject-reasons.js';
+import { cellText } from '../schema/values.js';
+import type { CorrectionRow, CorrectionsData } from '../taxonomy/corrections.js';
+import {
+  isBlankOrTotal,
+  keysOf,
+  locateColumns,
+  mustExist,
+  readFirstTable,
+  SMALL_HEADER_ROWS,
+} from './first-table.js';
+import type { Cell } from './table.js';
+
+const HEADERS = {
+  id: ['工单编号', '国网工单编号', '工单号', '申请编号', '业务编号', 'APP_NO', 'order_id', 'id'],
+  level1: ['一级分类', '更正一级分类', '更正后一级分类', '投诉一级分类', 'level1'],
+  level2: ['二级分类', '更正二级分类', '更正后二级分类', '投诉二级分类', 'level2'],
+  assessed: ['是否考核', '考核', '更正是否考核', 'assessed'],
+  reason: ['说明', '原因', '更正原因', '更正说明', '备注', 'reason'],
+} as const;
+type Column = keyof typeof HEADERS;
+const KEYS = keysOf(HEADERS);
+
+const CORRECTIONS_FILE = said('人工更正文件', 'corrections file');
+
+const HINT = said(
+  '人工更正文件要有 工单编号 列，以及 一级分类、二级分类、是否考核 中至少一列（可加 说明）。',
+  'A corrections file needs a 工单编号 column and at least one of 一级分类, 二级分类, 是否考核 (说明 optional).',
+);
+
+/** The rows of a corrections file, with their row numbers; refuses a file without its header. */
+export async function readCorrections(file: string): Promise<CorrectionsData> {
+  await mustExist(file, '--corrections', CORRECTIONS_FILE);
+  const rows = await readFirstTable(
+    file,
+    (row) =>
+      invalidAt(
+        'CORRECTIONS_INVALID',
+        file,
+        ` row ${row.row}`,
+        said(`${zhRejectReason(row.reason)}。`, row.reason),
+        HINT,
+      ),
+    '--corrections',
+    CORRECTIONS_FILE,
+  );
+  const found = locateColumns(
+    rows,
+    KEYS,
+    (c) =>
+      c.id !== undefined &&
+      (c.level1 !== undefined || c.level2 !== undefined || c.assessed !== undefined),
+  );
+  if (!found)
+    throw invalidAt(
+      'CORRECTIONS_INVALID',
+      file,
+      '',
+      said(
+        `前 ${SMALL_HEADER_ROWS} 行里没有含 工单编号 以及 一级分类、二级分类 或 是否考核 的表头。`,
+        `no header with 工单编号 and 一级分类, 二级分类 or 是否考核 in the first ${SMALL_HEADER_ROWS} rows.`,
+      ),
+      HINT,
+    );
+  const { at, columns } = found;
+  const out: CorrectionRow[] = [];
+  for (const row of rows.slice(at + 1)) {
+    if (isBlankOrTotal(row.cells)) continue;
+    const text = (c: Column): string => {
+      const cell: Cell = columns[c] === undefined ? null : (row.cells[columns[c]] ?? null);
+      return cellText(cell).trim();
+    };
+    const id = text('id');
+    if (id === '')
+      throw invalidAt(
+        'CORRECTIONS_INVALID',
+        file,
+        ` row ${row.row}`,
+        said('工单编号是空的。', 'the 工单编号 is blank.'),
+        said(
+          '请填写要更正的工单编号，或删去这一行。',
+          'Give the work order to correct, or delete the row.',
+        ),
+      );
+    out.push({
+      row: row.row,
+      id,
+      level1: text('level1'),
+      level2: text('level2'),
+      assessed: text('assessed'),
+      reason: text('reason'),
+    });
+  }
+  return { file, rows: out };
+}
