@@ -36,6 +36,8 @@ export class DataSetMerge {
   private readonly spans: ([number, number] | null)[] = [];
   private readonly coverage: ([number, number] | null)[] = [];
   private readonly coverageGaps: [number, number][][] = [];
+  /** Each input's export day as its title rows state it (导出时间), if they do. */
+  private readonly exported: (number | null)[] = [];
   private readonly warnings: Said[] = [];
   private readonly rejects: Reject[] = [];
   private rejected = 0;
@@ -125,6 +127,8 @@ export class DataSetMerge {
     const covered = coverageDays(header, counts);
     this.coverage[header.input] = covered && [covered.from, covered.to];
     this.coverageGaps[header.input] = covered?.gaps ?? [];
+    this.exported[header.input] = header.title?.exportedAt ?? null;
+    this.checkReadOrder(header, counts);
     if (header.columns.every((c) => c.field !== 'id')) {
       this.warnings.push(
         said(
@@ -141,6 +145,48 @@ export class DataSetMerge {
         ),
       );
     }
+  }
+
+  /**
+   * The later copy of a work order wins, so an input whose copies replaced differing ones had
+   * better be the newer export. A folder is read in name order, where 95598-2016-10-11.csv (a
+   * re-export of October with November) comes before 95598-2016-10.xlsx: the stale October
+   * copies then won, silently. Said when an input read before this one was exported later (as
+   * the title rows state), or, without export dates, when its data reaches later and overlaps.
+   */
+  private checkReadOrder(header: InputHeader, counts: RowCounts): void {
+    const input = header.input;
+    const span = this.spans[input];
+    if (counts.duplicatesDiffering === 0 || !span) return;
+    const exported = this.exported[input];
+    let newer: { input: number; byExport: boolean } | null = null;
+    for (let j = 0; j < input; j++) {
+      const other = this.spans[j];
+      const otherExported = this.exported[j];
+      if (exported != null && otherExported != null) {
+        if (otherExported > exported) newer = { input: j, byExport: true };
+      } else if (other && other[1] > span[1] && other[0] <= span[1]) {
+        if (!newer || other[1] > this.spans[newer.input]![1]) newer = { input: j, byExport: false };
+      }
+    }
+    if (!newer) return;
+    const day = (d: number) => new Date(d * DAY_MS).toISOString().slice(0, 10);
+    const later = this.summaries[newer.input]!.file;
+    const n = counts.duplicatesDiffering;
+    const [mine, theirs] = newer.byExport
+      ? [day(exported!), day(this.exported[newer.input]!)]
+      : [day(span[1]), day(this.spans[newer.input]![1])];
+    this.warnings.push(
+      newer.byExport
+        ? said(
+            `${header.file}：在 ${later} 之后读取，${n} 张内容不同的重复工单以它为准；但它导出于 ${mine}，早于 ${later}（${theirs}）。请把较新的导出放在后面给出（文件夹里的文件按名称顺序读取），再运行一次。`,
+            `${header.file}: read after ${later}, so its copies of ${n} differing repeated work orders count; but it was exported on ${mine}, before ${later} (${theirs}). Give the newer export last (a folder's files are read in name order) and run again.`,
+          )
+        : said(
+            `${header.file}：在 ${later} 之后读取，${n} 张内容不同的重复工单以它为准；但它的数据只到 ${mine}，${later} 的到 ${theirs}，后者可能是较新的导出。若是，请把它放在后面给出（文件夹里的文件按名称顺序读取），再运行一次。`,
+            `${header.file}: read after ${later}, so its copies of ${n} differing repeated work orders count; but its data ends on ${mine} and that of ${later} on ${theirs}, which may be the newer export. If so, give it last (a folder's files are read in name order) and run again.`,
+          ),
+    );
   }
 
   /**

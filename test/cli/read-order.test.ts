@@ -1,0 +1,73 @@
+/**
+ * The later input's copy of a work order counts, so reading a re-export before the export it
+ * replaces lets the stale copies win. A folder is read in name order, and the revisions
+ * fixtures show the trap: 95598-2016-10-11.csv (October and November, exported 1 December)
+ * sorts before 95598-2016-10.xlsx (October, exported 1 November). It is said, not guessed at:
+ * by the export dates the title rows state, or else by how far each input's data reaches.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { complaints, ROOT } from '../helpers/cli.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'complaints-read-order-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+const OCTOBER = '95598-2016-10.xlsx';
+const REEXPORT = '95598-2016-10-11.csv';
+const folder = join(dir, 'exports');
+
+describe('an input read after a newer export whose copies it replaces', () => {
+  mkdirSync(folder, { recursive: true });
+  for (const f of [OCTOBER, REEXPORT])
+    copyFileSync(join(ROOT, 'fixtures/revisions', f), join(folder, f));
+
+  it('is said when a folder puts the older export last (by how far the data reaches)', () => {
+    const r = complaints(['analyze', folder, '--month', '2016-10'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout + r.stderr).toContain(
+      `${join(folder, OCTOBER)}：在 ${join(folder, REEXPORT)} 之后读取，13 张内容不同的重复工单以它为准；但它的数据只到 2016-10-31，${join(folder, REEXPORT)} 的到 2016-11-30，后者可能是较新的导出。`,
+    );
+  });
+
+  it('is not said when the exports are given oldest first', () => {
+    const r = complaints(['analyze', OCTOBER, REEXPORT, '--month', '2016-10'], {
+      cwd: folder,
+    });
+    expect(r.code).toBe(0);
+    expect(r.stdout + r.stderr).not.toContain('之后读取');
+  });
+
+  it('is said in English with --lang en', () => {
+    const r = complaints(['analyze', REEXPORT, OCTOBER, '--month', '2016-10', '--lang', 'en'], {
+      cwd: folder,
+    });
+    expect(r.stdout + r.stderr).toContain(
+      `${OCTOBER}: read after ${REEXPORT}, so its copies of 13 differing repeated work orders count; but its data ends on 2016-10-31 and that of ${REEXPORT} on 2016-11-30, which may be the newer export.`,
+    );
+  });
+});
+
+describe('by the export dates the title rows state', () => {
+  const csv = (exported: string, state: string) =>
+    `95598工单明细\n导出时间：${exported}\n` +
+    '工单编号,受理时间,供电单位,业务类型,一级分类\n' +
+    `16100100000001,2016-10-03 09:00:00,国网歙县供电公司,投诉,${state}\n` +
+    '16100100000002,2016-10-04 09:00:00,国网歙县供电公司,投诉,服务投诉\n';
+  writeFileSync(join(dir, 'a.csv'), csv('2016-12-01 08:00:00', '营业投诉'));
+  writeFileSync(join(dir, 'b.csv'), csv('2016-11-01 08:00:00', '服务投诉'));
+
+  it('names the dates when the input read last was exported first', () => {
+    const r = complaints(['analyze', 'a.csv', 'b.csv', '--month', '2016-10'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout + r.stderr).toContain(
+      'b.csv：在 a.csv 之后读取，1 张内容不同的重复工单以它为准；但它导出于 2016-11-01，早于 a.csv（2016-12-01）。',
+    );
+  });
+
+  it('says nothing when the later export is read last', () => {
+    const r = complaints(['analyze', 'b.csv', 'a.csv', '--month', '2016-10'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout + r.stderr).not.toContain('之后读取');
+  });
+});
