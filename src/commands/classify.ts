@@ -12,6 +12,7 @@ import { prepareRowWriter } from '../io/rows.js';
 import type { Cell } from '../io/table.js';
 import { checkWritable, guardOutputs, writeFileAtomic } from '../io/write.js';
 import { refuseTableInputsWouldRead } from '../settings/inputs.js';
+import { refuseFolderOutput } from '../settings/command-line-values.js';
 import { GENERATED_BY, SCHEMA_VERSION, emitJson } from '../report/json.js';
 import {
   METHOD_LABELS,
@@ -61,6 +62,7 @@ export async function run(settings: Settings, extras: ClassifyExtras): Promise<v
     inputs: [...inputs, ...(extras.train ?? []), ...(extras.evaluate ? [extras.evaluate] : [])],
     model: extras.train ? null : model,
   });
+  if (extras.train && model) refuseFolderOutput('--model', model);
   await guardOutputs([json?.file, settings.out, extras.train && model ? model : null], reads);
   // The classified rows or the audit list, read back as an export by the next run: refused.
   refuseTableInputsWouldRead(settings.out, settings.expandedInputs, process.cwd(), true);

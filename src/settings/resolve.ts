@@ -36,6 +36,7 @@ import {
   parseMap,
   parsePositive,
   parseSize,
+  refuseFolderOutput,
 } from './command-line-values.js';
 import { positiveNumber } from './values.js';
 
@@ -155,6 +156,7 @@ export async function resolveSettings(
   const o = commandLine.options;
   const c: ConfigSettings = (metric ? config?.settings : undefined) ?? {};
   refuseUnused(command, { ...o }, commandLine.inputs, c);
+  if (o.out !== undefined) refuseFolderOutput('--out', o.out);
   const lang = pick(o.lang, parseLang, c.lang, 'zh');
   // warn --day latest: the latest day the exports cover for every unit, found after reading.
   const latestDay = command === 'warn' && o.day === 'latest';
