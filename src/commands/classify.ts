@@ -8,6 +8,7 @@
  */
 import { InputError, refuseRejects, said } from '../errors.js';
 import { ingest } from '../ingest/ingest.js';
+import { misnamedInputNotes } from '../ingest/input-notes.js';
 import { prepareRowWriter } from '../io/rows.js';
 import type { Cell } from '../io/table.js';
 import { checkWritable, guardOutputs, writeFileAtomic } from '../io/write.js';
@@ -199,6 +200,9 @@ async function labelledRows(files: string[], classifier: Classifier, settings: S
       truth: { level1: recorded.level1, level2: recorded.level2 },
     });
   });
+  if (!settings.quiet)
+    for (const note of misnamedInputNotes(result.inputs, settings.lang))
+      print(process.stderr, `${note}\n`);
   refuseRejects(settings.strict, result);
   return { rows, unlabelled, result, unknownLabels: unknown.list() };
 }

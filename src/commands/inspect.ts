@@ -9,6 +9,7 @@ import { InputError, refuseRejects, said, userMessage } from '../errors.js';
 import { noComplaintsError } from '../ingest/complaint-types.js';
 import { DuplicateListing } from '../ingest/duplicates.js';
 import { ingest, type UnreadableInput } from '../ingest/ingest.js';
+import { misnamedInputNotes } from '../ingest/input-notes.js';
 import { checkWritable, guardOutputs } from '../io/write.js';
 import { emitJson, inspectJson } from '../report/json.js';
 import { print } from '../report/print.js';
@@ -59,6 +60,10 @@ export async function run(
     hint: error.hint ?? null,
   }));
   if (json) {
+    // The text report shows them under each file; the JSON keeps them in English.
+    if (!settings.quiet)
+      for (const note of misnamedInputNotes(result.inputs, settings.lang))
+        print(process.stderr, `${note}\n`);
     const listed = listing ? { differingDuplicates: listing.differing } : {};
     await emitJson(
       {
