@@ -92,8 +92,8 @@ export async function run(settings: Settings, extras: ClassifyExtras): Promise<v
       'BAD_OPTION',
       said('classify：没有输入文件。', 'classify: no input files.'),
       said(
-        '请给出导出文件，或用 --train/--evaluate 加已标注的文件。',
-        'Give export files, or --train/--evaluate with a labelled file.',
+        '请给出导出文件（或在 complaints.config.json 或 --config FILE 中写明 "inputs"），或用 --train/--evaluate 加已标注的文件。',
+        'Give export files (or "inputs" in complaints.config.json or --config FILE), or --train/--evaluate with a labelled file.',
       ),
     );
   }

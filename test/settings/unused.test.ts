@@ -112,6 +112,7 @@ const USE: Record<CommandName, Record<string, string>> = {
     ...COMMON,
     duplicates: 'the differing duplicates listed, field by field',
     taxonomy: 'the classes the 一级分类/二级分类 values are checked against',
+    config: 'the config file: its inputs and how exports are read',
   },
   classify: {
     ...COMMON,
@@ -124,6 +125,7 @@ const USE: Record<CommandName, Record<string, string>> = {
     evaluate: 'measures accuracy; refused with inputs, --audit, --out, a period',
     audit: 'the contradictions',
     limit: 'rows shown by --audit/--evaluate; refused otherwise, and with --audit --out/--json',
+    config: 'the config file: its inputs, how exports are read, taxonomy, model, period',
   },
   taxonomy: {
     validate: 'checks a file; refused with a taxonomy name or --json',
