@@ -333,6 +333,24 @@ function titleRows(
 }
 
 /**
+ * How many columns name the rows of every table on a sheet (排名, 供电单位; 供电单位 alone in a
+ * breakdown): those a sheet printed in strips repeats. Two, always, repeated a breakdown's first
+ * figures (供电单位 × 二级分类: 抢修质量) on every strip, where they read as the strip's own.
+ */
+function labelColumns(tables: readonly Table[]): number {
+  const leading = (t: Table) => {
+    let n = 0;
+    while (
+      n < t.columns.length &&
+      (t.columns[n]!.key === 'rank' || t.columns[n]!.format === 'text')
+    )
+      n++;
+    return n;
+  };
+  return tables.length === 0 ? 1 : Math.max(1, Math.min(...tables.map(leading)));
+}
+
+/**
  * The page header of a sheet printed in strips of columns: its title (bold) and period, whole on
  * every page. In the cells above the tables, the repeated columns (排名, 供电单位) showed them on
  * every strip after the first cut at their right edge (国网黄山供电公司 2016年投诉分析 · 按单), so
@@ -404,8 +422,8 @@ function writeSheet(
     lastColumn,
     ...(pages > 1 ? { firstRow: 5, header: printHeader(title, model.period) } : {}),
     titleRows: titleRows(spec, headerRow, tableRows, widths, pages),
-    // A table printed over two pages across repeats its first columns (排名, 供电单位) on each.
-    ...(pages > 1 ? { titleColumns: [1, 2] as [number, number] } : {}),
+    // A table printed over two pages across repeats the columns naming its rows on each.
+    ...(pages > 1 ? { titleColumns: [1, labelColumns(spec.tables)] as [number, number] } : {}),
     pagesWide: pages,
   });
   sheet.commit();
