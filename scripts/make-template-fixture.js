@@ -226,7 +226,12 @@ const body = [
     ...captioned('unitsTable2', UNITS),
     chart('units'),
   ]),
-  ...section('categories', [...captioned('categoriesTable', CLASSES), chart('categories')]),
+  // 分类及热点: the classes, then the hot words (热点问题), as the built-in bulletin orders them.
+  ...section('categories', [
+    ...captioned('categoriesTable', CLASSES),
+    chart('categories'),
+    chart('hotWords'),
+  ]),
   ...section('repeat'),
   ...section('timeliness'),
   ...section('attention'),

@@ -11,6 +11,7 @@ import { InputError, refuseRejects, refuseUnmatchedTargets, said } from './error
 import { noComplaintsError } from './ingest/complaint-types.js';
 import { DayComplaints } from './ingest/day-complaints.js';
 import { formatOptionWarnings } from './ingest/format-options.js';
+import { misnamedInputNotes } from './ingest/input-notes.js';
 import type { IngestResult } from './ingest/ingest.js';
 import { readCodes } from './io/codes.js';
 import { readTargets } from './io/targets.js';
@@ -151,6 +152,9 @@ export async function runPipeline(
     progress?.done();
   }
   const { ingest: result, classifiedBy } = aggregate;
+  if (!settings.quiet)
+    for (const note of misnamedInputNotes(result.inputs, settings.lang))
+      print(process.stderr, `${note}\n`);
   result.warnings.push(...formatOptionWarnings(settings.ingest, result.inputs));
   // An input read once as the same file as another: in the JSON's warnings (said on stderr).
   result.warnings.push(

@@ -5,7 +5,7 @@ import { addCommonOptions, addPeriodOptions, collect } from '../settings/options
 import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
 import type { Lang } from '../errors.js';
 import { CLASSIFY } from './help/classify.js';
-import { INPUTS_GIVEN } from './help/common.js';
+import { INPUTS } from './help/common.js';
 import { helpWidth, inLanguage, layOut } from './help/format.js';
 import { OPTION_HELP } from './help/options.js';
 
@@ -16,7 +16,7 @@ export function register(program: Command, lang: Lang = 'zh'): void {
     .command('classify')
     .summary(t.summary)
     .description(t.description)
-    .argument('[inputs...]', INPUTS_GIVEN[lang])
+    .argument('[inputs...]', INPUTS[lang])
     .option('--out <file>', t.out)
     .option('--taxonomy <name|file>', d.taxonomy, DEFAULT_TAXONOMY)
     .option('--model <file>', t.model)
@@ -25,7 +25,8 @@ export function register(program: Command, lang: Lang = 'zh'): void {
     .option('--train <labelled>', t.train, collect)
     .option('--evaluate <labelled>', t.evaluate)
     .option('--audit', t.audit)
-    .option('--limit <n>', t.limit, '20');
+    .option('--limit <n>', t.limit, '20')
+    .option('--config <file>', d.config);
   addCommonOptions(addPeriodOptions(command, lang), lang)
     .addHelpText('after', () => layOut(t.after, helpWidth(), lang))
     .action(async (inputs: string[], options: ClassifyExtras, command: Command) => {

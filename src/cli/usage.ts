@@ -95,17 +95,6 @@ export function usageMessage(
       }
       break;
     }
-    case 'commander.missingArgument': {
-      // Only inspect requires its inputs on the command line.
-      const example = `complaints ${command ?? 'inspect'} exports/*.xlsx`;
-      return {
-        message: said(`${prefix.zh}没有输入文件。`, `${prefix.en}no input files.`),
-        hint: said(
-          `请给出要读取的导出文件，例如 ${example}（给文件夹则读取其中的导出文件）。`,
-          `Give the exports to read, e.g. ${example} (a folder reads the exports in it).`,
-        ),
-      };
-    }
     case 'commander.excessArguments': {
       // "too many arguments for 'taxonomy'. Expected 1 argument but got 2."
       const m = /Expected (\d+) arguments? but got (\d+)/.exec(first);

@@ -8,10 +8,12 @@
  */
 import { InputError, refuseRejects, said } from '../errors.js';
 import { ingest } from '../ingest/ingest.js';
+import { misnamedInputNotes } from '../ingest/input-notes.js';
 import { prepareRowWriter } from '../io/rows.js';
 import type { Cell } from '../io/table.js';
 import { checkWritable, guardOutputs, writeFileAtomic } from '../io/write.js';
 import { refuseTableInputsWouldRead } from '../settings/inputs.js';
+import { refuseFolderOutput } from '../settings/command-line-values.js';
 import { GENERATED_BY, SCHEMA_VERSION, emitJson } from '../report/json.js';
 import {
   METHOD_LABELS,
@@ -62,6 +64,7 @@ export async function run(settings: Settings, extras: ClassifyExtras): Promise<v
     inputs: [...inputs, ...(extras.train ?? []), ...(extras.evaluate ? [extras.evaluate] : [])],
     model: extras.train ? null : model,
   });
+  if (extras.train && model) refuseFolderOutput('--model', model);
   await guardOutputs([json?.file, settings.out, extras.train && model ? model : null], reads);
   // The classified rows or the audit list, read back as an export by the next run: refused.
   refuseTableInputsWouldRead(settings.out, settings.expandedInputs, process.cwd(), true);
@@ -90,8 +93,8 @@ export async function run(settings: Settings, extras: ClassifyExtras): Promise<v
       'BAD_OPTION',
       said('classify：没有输入文件。', 'classify: no input files.'),
       said(
-        '请给出导出文件，或用 --train/--evaluate 加已标注的文件。',
-        'Give export files, or --train/--evaluate with a labelled file.',
+        '请给出导出文件（或在 complaints.config.json 或 --config FILE 中写明 "inputs"），或用 --train/--evaluate 加已标注的文件。',
+        'Give export files (or "inputs" in complaints.config.json or --config FILE), or --train/--evaluate with a labelled file.',
       ),
     );
   }
@@ -200,6 +203,9 @@ async function labelledRows(files: string[], classifier: Classifier, settings: S
       truth: { level1: recorded.level1, level2: recorded.level2 },
     });
   });
+  if (!settings.quiet)
+    for (const note of misnamedInputNotes(result.inputs, settings.lang))
+      print(process.stderr, `${note}\n`);
   refuseRejects(settings.strict, result);
   return { rows, unlabelled, result, unknownLabels: unknown.list() };
 }

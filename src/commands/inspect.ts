@@ -9,6 +9,7 @@ import { InputError, refuseRejects, said, userMessage } from '../errors.js';
 import { noComplaintsError } from '../ingest/complaint-types.js';
 import { DuplicateListing, lateArrivals } from '../ingest/duplicates.js';
 import { ingest, type UnreadableInput } from '../ingest/ingest.js';
+import { misnamedInputNotes } from '../ingest/input-notes.js';
 import { checkWritable, guardOutputs } from '../io/write.js';
 import { emitJson, inspectJson } from '../report/json.js';
 import { print } from '../report/print.js';
@@ -27,6 +28,17 @@ export async function run(
   { duplicates }: InspectExtras = { duplicates: false },
 ): Promise<void> {
   const { inputs, json } = settings;
+  if (inputs.length === 0) {
+    const example = 'complaints inspect exports/*.xlsx';
+    throw new InputError(
+      'BAD_OPTION',
+      said('inspect：没有输入文件。', 'inspect: no input files.'),
+      said(
+        `请给出要读取的导出文件，例如 ${example}（给文件夹则读取其中的导出文件），或在 complaints.config.json（或 --config FILE）中写明 "inputs"。`,
+        `Give the exports to read, e.g. ${example} (a folder reads the exports in it), or "inputs" in complaints.config.json (or --config FILE).`,
+      ),
+    );
+  }
   await guardOutputs([json?.file], filesRead(settings));
   if (json?.file) await checkWritable(json.file);
   const shownFiles = inputs.map((f) => (f === '-' ? 'stdin' : f));
@@ -59,6 +71,10 @@ export async function run(
     hint: error.hint ?? null,
   }));
   if (json) {
+    // The text report shows them under each file; the JSON keeps them in English.
+    if (!settings.quiet)
+      for (const note of misnamedInputNotes(result.inputs, settings.lang))
+        print(process.stderr, `${note}\n`);
     const listed = listing
       ? {
           differingDuplicates: listing.differing,

@@ -1,8 +1,11 @@
 /**
  * An input's note in Chinese. The notes are English in the JSON (inputs[].notes, unchanged);
- * `inspect` prints them under the file in the run's language. Each form of io/detect.ts,
+ * `inspect` prints them under the file in the run's language, and every command says on stderr
+ * those about a file whose name misleads (misnamedInputNotes). Each form of io/detect.ts,
  * io/source.ts, io/zip.ts and ingest/summary.ts; any other stays as it is.
  */
+import { extname } from 'node:path';
+
 const ZIP_PARTS: Record<string, string> = {
   CRC: 'CRC',
   'compressed size': '压缩后大小',
@@ -17,6 +20,11 @@ const FORMS: readonly [RegExp, (...parts: string[]) => string][] = [
   [
     /^(.*) is an xlsx workbook despite its name; read as xlsx\.$/s,
     (name) => `${name} 虽然扩展名不是 .xlsx，实际是 xlsx 工作簿，已按工作簿读取。`,
+  ],
+  [
+    /^(.*) is a text file \(CSV\), not an xlsx workbook, despite its name; read as text\.$/s,
+    (name) =>
+      `${name} 虽然扩展名是 ${extname(name)}，实际是文本文件（CSV），不是工作簿，已按文本读取。`,
   ],
   [
     /^--encoding (.*) is ignored: a workbook carries its own\.$/s,
@@ -47,4 +55,21 @@ export function zhInputNote(note: string): string {
     if (match) return zh(...match.slice(1).map((part) => part ?? ''));
   }
   return note;
+}
+
+/** The notes io/detect.ts gives a file whose name says another format than its bytes. */
+const MISNAMED = [FORMS[0]![0], FORMS[1]![0]];
+
+/**
+ * What the inputs whose names mislead really are, in the run's language: every command says it
+ * on stderr (the terminal, or a cron log), since a renamed file is read as what it is.
+ */
+export function misnamedInputNotes(
+  inputs: readonly { notes: readonly string[] }[],
+  lang: 'zh' | 'en',
+): string[] {
+  return inputs
+    .flatMap((input) => input.notes)
+    .filter((note) => MISNAMED.some((form) => form.test(note)))
+    .map((note) => (lang === 'zh' ? zhInputNote(note) : note));
 }

@@ -2,12 +2,21 @@
  * Sniffing, not assuming: what a file really is (xlsx, old xls, encrypted workbook, text),
  * which encoding a text file uses, and which delimiter separates its fields.
  */
-import { basename, extname } from 'node:path';
+import { extname } from 'node:path';
 import iconv from 'iconv-lite';
 import { InputError, said } from '../errors.js';
 
+/**
+ * `note`: what the file really is when its name says otherwise (an export renamed, or a system
+ * that writes text and names it .xlsx), in English as the JSON keeps it (inputs[].notes); every
+ * command says it in the run's language (ingest/input-notes.ts).
+ */
 export type Detected =
-  { format: 'xlsx'; note: string | null } | { format: 'csv'; encoding: string; bomLength: number };
+  | { format: 'xlsx'; note: string | null }
+  | { format: 'csv'; encoding: string; bomLength: number; note: string | null };
+
+/** Names that say "workbook": a text file under one is read as text, and said so. */
+const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm'];
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -27,7 +36,6 @@ const CONVERT_HINT = said(
  * compound file the caller passes what it has: the stream directory sits near the start.
  */
 export function detect(file: string, head: Buffer, forcedEncoding: string | null): Detected {
-  const name = basename(file);
   const ext = extname(file).toLowerCase();
   if (head.length === 0) {
     throw new InputError(
@@ -41,10 +49,9 @@ export function detect(file: string, head: Buffer, forcedEncoding: string | null
     );
   }
   if (startsWith(head, ZIP)) {
-    const note =
-      ext === '.xlsx' || ext === '.xlsm'
-        ? null
-        : `${name} is an xlsx workbook despite its name; read as xlsx.`;
+    const note = WORKBOOK_EXTENSIONS.includes(ext)
+      ? null
+      : `${file} is an xlsx workbook despite its name; read as xlsx.`;
     return { format: 'xlsx', note };
   }
   if (startsWith(head, CFB)) {
@@ -119,7 +126,10 @@ export function detect(file: string, head: Buffer, forcedEncoding: string | null
   }
   const json = jsonProblem(file, ext, head.subarray(bomLength, textEnd), encoding);
   if (json) throw json;
-  return { format: 'csv', encoding, bomLength };
+  const note = WORKBOOK_EXTENSIONS.includes(ext)
+    ? `${file} is a text file (CSV), not an xlsx workbook, despite its name; read as text.`
+    : null;
+  return { format: 'csv', encoding, bomLength, note };
 }
 
 /**

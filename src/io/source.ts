@@ -67,6 +67,7 @@ export async function openInput(file: string, options: OpenOptions = {}): Promis
     bomLength: detected.bomLength,
     forced: forcedEncoding !== null,
   });
+  if (detected.note && seekable) reader.notes.push(detected.note);
   if (options.sheet)
     reader.notes.push(`--sheet ${options.sheet} is ignored: a text file has no sheets.`);
   return { file, reader };

@@ -81,6 +81,10 @@ export interface PrintLayout {
   titleRows?: [number, number];
   /** Columns repeated at the left of every page, when a sheet is printed in strips. */
   titleColumns?: [number, number];
+  /** The first row printed (default 1): rows above it show on screen only. */
+  firstRow?: number;
+  /** The page header (Excel's codes, as the footer's), printed on every page. */
+  header?: string;
   /** Pages across: more than one only for a sheet too wide to read at one page's width. */
   pagesWide: number;
 }
@@ -109,6 +113,7 @@ interface StreamLike {
 interface WorksheetWriter {
   id: number;
   pageSetup: Record<string, unknown>;
+  headerFooter: Record<string, unknown>;
   startedData: boolean;
   _writeColumns(): void;
   _writeOpenSheetData(): void;
@@ -283,7 +288,8 @@ export class ReportSheet {
     const setup = this.sheet.pageSetup;
     // exceljs puts a $ before each corner's column only; the rows' $ go in here, so that the
     // defined name reads $A$1:$K$40 as Excel writes it.
-    setup.printArea = `A$1:${columnName(layout.lastColumn - 1)}$${layout.lastRow}`;
+    setup.printArea = `A$${layout.firstRow ?? 1}:${columnName(layout.lastColumn - 1)}$${layout.lastRow}`;
+    if (layout.header) this.sheet.headerFooter.oddHeader = layout.header;
     if (layout.titleRows) setup.printTitlesRow = layout.titleRows.join(':');
     if (layout.titleColumns)
       setup.printTitlesColumn = layout.titleColumns.map((c) => columnName(c - 1)).join(':');

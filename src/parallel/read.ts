@@ -147,9 +147,11 @@ export async function readInWorkers(
   const cuts = await planRanges(file, size, minCut, ranges, delimiter, width, !testBytes);
   if (cuts.length < 3) return null;
 
-  const notes = settings.sheet
-    ? [`--sheet ${settings.sheet} is ignored: a text file has no sheets.`]
-    : [];
+  // As io/source.ts's for a text file read on one thread, in the same order.
+  const notes = [
+    ...(detected.note ? [detected.note] : []),
+    ...(settings.sheet ? [`--sheet ${settings.sheet} is ignored: a text file has no sheets.`] : []),
+  ];
   const task = (k: number, start: number): RangeTask => ({
     id: nextId++,
     name: file,

@@ -309,14 +309,16 @@ function placeImages(
  * heading of the table when it is the sheet's only table, or every table has the same columns
  * and none a caption, and they run past the first page (over the chart pages, a heading would
  * label nothing). A caption (本月 …) repeated over the rows of the table below it (累计 …)
- * would mislabel them.
+ * would mislabel them. A sheet printed in `strips` of columns repeats the heading alone, or
+ * nothing: its title and period are the page header's (printHeader).
  */
 function titleRows(
   spec: Sheet,
   headerRow: number,
   tableRows: number,
   widths: readonly number[],
-): [number, number] {
+  strips: number,
+): [number, number] | undefined {
   const [first, ...others] = spec.tables;
   const keys = (t: Table) => t.columns.map((c) => c.key).join('|');
   const sameHeading =
@@ -325,7 +327,38 @@ function titleRows(
     others.every((t) => keys(t) === keys(first)) &&
     (others.length === 0 || first.caption === undefined);
   const long = spec.charts.length === 0 || tableRows > rowsPerPage(widths);
-  return sameHeading && long ? [1, headerRow] : [1, 2];
+  const heading = sameHeading && long;
+  if (strips > 1) return heading ? [headerRow, headerRow] : undefined;
+  return heading ? [1, headerRow] : [1, 2];
+}
+
+/**
+ * How many columns name the rows of every table on a sheet (排名, 供电单位; 供电单位 alone in a
+ * breakdown): those a sheet printed in strips repeats. Two, always, repeated a breakdown's first
+ * figures (供电单位 × 二级分类: 抢修质量) on every strip, where they read as the strip's own.
+ */
+function labelColumns(tables: readonly Table[]): number {
+  const leading = (t: Table) => {
+    let n = 0;
+    while (
+      n < t.columns.length &&
+      (t.columns[n]!.key === 'rank' || t.columns[n]!.format === 'text')
+    )
+      n++;
+    return n;
+  };
+  return tables.length === 0 ? 1 : Math.max(1, Math.min(...tables.map(leading)));
+}
+
+/**
+ * The page header of a sheet printed in strips of columns: its title (bold) and period, whole on
+ * every page. In the cells above the tables, the repeated columns (排名, 供电单位) showed them on
+ * every strip after the first cut at their right edge (国网黄山供电公司 2016年投诉分析 · 按单), so
+ * such a sheet prints from its first table down, and its lines show on screen only.
+ */
+function printHeader(title: string, period: string): string {
+  const code = (text: string) => text.replace(/&/g, '&&');
+  return `&L&B${code(title)}&B  ${code(period)}`;
 }
 
 function writeSheet(
@@ -387,9 +420,10 @@ function writeSheet(
   sheet.setPrint({
     lastRow: images.lastRow,
     lastColumn,
-    titleRows: titleRows(spec, headerRow, tableRows, widths),
-    // A table printed over two pages across repeats its first columns (排名, 供电单位) on each.
-    ...(pages > 1 ? { titleColumns: [1, 2] as [number, number] } : {}),
+    ...(pages > 1 ? { firstRow: 5, header: printHeader(title, model.period) } : {}),
+    titleRows: titleRows(spec, headerRow, tableRows, widths, pages),
+    // A table printed over two pages across repeats the columns naming its rows on each.
+    ...(pages > 1 ? { titleColumns: [1, labelColumns(spec.tables)] as [number, number] } : {}),
     pagesWide: pages,
   });
   sheet.commit();

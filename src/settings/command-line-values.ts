@@ -7,6 +7,7 @@ import { normaliseEncoding } from '../io/detect.js';
 import type { TimeLimit } from '../metrics/workdays.js';
 import { MAP_FIELDS } from '../schema/fields.js';
 import type { MapOverrides } from '../schema/header.js';
+import { folderEnding, folderOutputProblem } from './output-path.js';
 import { sentences } from './suggest.js';
 import type { Lang } from './types.js';
 import { isLang, mapEntry, positiveNumber, sizeInBytes, timeLimit } from './values.js';
@@ -91,6 +92,17 @@ export function parseLimit(option: string, value: string): TimeLimit {
   return limit;
 }
 
+/** An output option (--out, --json FILE, --model with --train) naming a folder: exit 2. */
+export function refuseFolderOutput(option: string, path: string): void {
+  const ending = folderEnding(path);
+  if (ending === null) return;
+  const problem = folderOutputProblem(ending);
+  throw new InputError(
+    'BAD_OPTION',
+    said(`${option} ${path}：${problem.zh}。`, `${option} ${path}: ${problem.en}.`),
+  );
+}
+
 /** Files `--json FILE` never writes: an export, a report or a document, named by mistake. */
 const NOT_JSON = /\.(csv|tsv|txt|xlsx|xlsm|xls|et|docx|doc|md|pdf)$/i;
 
@@ -101,6 +113,7 @@ const NOT_JSON = /\.(csv|tsv|txt|xlsx|xlsm|xls|et|docx|doc|md|pdf)$/i;
  */
 export function jsonFile(json: string | true): string | null {
   if (typeof json !== 'string' || json === '-') return null;
+  refuseFolderOutput('--json', json);
   if (NOT_JSON.test(json)) {
     throw new InputError(
       'BAD_OPTION',

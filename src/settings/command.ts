@@ -1,6 +1,6 @@
 /**
  * From commander to Settings, for the commands' actions: the options typed, the config file
- * (metric commands only: found in the working directory or named with --config), resolved once.
+ * (found in the working directory or named with --config; not by taxonomy), resolved once.
  * The folders and globs the command line expanded are announced on stderr (not with --quiet):
  * the files a folder gave are not on the command line for the analyst to see.
  */
@@ -11,7 +11,7 @@ import { loadConfig } from './config-file.js';
 import { sameFileText, type ExpandedInput } from './inputs.js';
 import { commandLineOf } from './options.js';
 import { resolveSettings } from './resolve.js';
-import { METRIC_COMMANDS, type CommandName, type Lang, type Settings } from './types.js';
+import { CONFIG_COMMANDS, type CommandName, type Lang, type Settings } from './types.js';
 
 export async function settingsFor(
   name: CommandName,
@@ -19,7 +19,7 @@ export async function settingsFor(
   command: Command,
 ): Promise<Settings> {
   const commandLine = commandLineOf(inputs, command);
-  const config = METRIC_COMMANDS.includes(name)
+  const config = CONFIG_COMMANDS.includes(name)
     ? await loadConfig(commandLine.options.config, process.cwd())
     : null;
   const settings = await resolveSettings(commandLine, config, name);

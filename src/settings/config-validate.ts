@@ -8,7 +8,13 @@ import { normaliseEncoding } from '../io/detect.js';
 import { MAP_FIELDS, isMapField } from '../schema/fields.js';
 import type { MapOverrides } from '../schema/header.js';
 import { BY_HINT, MAX_BY } from './by.js';
-import { PLACEHOLDERS, PLACEHOLDERS_HINT, unknownPlaceholders } from './output-path.js';
+import {
+  PLACEHOLDERS,
+  PLACEHOLDERS_HINT,
+  folderEnding,
+  folderOutputProblem,
+  unknownPlaceholders,
+} from './output-path.js';
 import { RULES_HINT, ruleProblem } from './period-rules.js';
 import { PERIOD_OPTION_KEYS } from './period-syntax.js';
 import { closest, didYouMean, spaced } from './suggest.js';
@@ -141,6 +147,8 @@ function checkFiles(
           PLACEHOLDERS_HINT,
         );
       }
+      const ending = folderEnding(out);
+      if (ending !== null) check.fail(key, folderOutputProblem(ending));
       settings.out = out;
       return true;
     }

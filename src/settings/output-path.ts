@@ -2,7 +2,7 @@
  * Where a report is written: --out as given, or the config file's "out" pattern with the
  * period filled in ({period} {from} {to} {date}), or the command's default name.
  */
-import { said } from '../errors.js';
+import { said, type Said } from '../errors.js';
 import type { Settings } from './types.js';
 import { literalMonth, quarterString } from './period-rules.js';
 import type { PeriodRequest } from '../metrics/period.js';
@@ -13,6 +13,24 @@ export const PLACEHOLDERS_HINT = said(
   '可用的占位符：{period}（2016Q4、2016-11、2016、2016-01_2016-06、2016-W25 或 2016-06-30）、{from}、{to}、{date}（当天日期）。',
   'Placeholders: {period} (2016Q4, 2016-11, 2016, 2016-01_2016-06, 2016-W25 or 2016-06-30), {from}, {to}, {date} (today).',
 );
+
+/**
+ * The end of an output path that names a folder: separators ("o/r.xlsx/": the user meant a
+ * folder, or mistyped), or a last part "." or "..". Null for a file name. Path resolution drops
+ * a trailing separator, so such a path would write the file o/r.xlsx without a word. A
+ * backslash counts everywhere: a Linux file name ending in one is a Windows habit, not a name.
+ */
+export function folderEnding(path: string): string | null {
+  return /(?:[\\/]\.{1,2}|[\\/]+)$/.exec(path)?.[0] ?? null;
+}
+
+/** What a folder-like output path is told, without the final stop (the config's checker adds it). */
+export function folderOutputProblem(ending: string): Said {
+  return said(
+    `末尾是“${ending}”，指的是文件夹，而输出必须是文件。请去掉末尾的“${ending}”，或在后面写上文件名`,
+    `it ends in "${ending}", so it names a folder, and an output must be a file. Drop the final "${ending}", or add a file name after it`,
+  );
+}
 
 /** The placeholders of a pattern that are none of PLACEHOLDERS. */
 export function unknownPlaceholders(pattern: string): string[] {

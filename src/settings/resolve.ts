@@ -36,6 +36,7 @@ import {
   parseMap,
   parsePositive,
   parseSize,
+  refuseFolderOutput,
 } from './command-line-values.js';
 import { positiveNumber } from './values.js';
 
@@ -110,6 +111,42 @@ function analysisSettings(o: CommandLineOptions, c: ConfigSettings): AnalysisSet
   };
 }
 
+/** The config file's keys that read the exports: classify's and inspect's options too. */
+const READING_KEYS = [
+  'inputs',
+  'map',
+  'complaintType',
+  'encoding',
+  'sheet',
+  'maxInflated',
+  'threads',
+  'lang',
+  'taxonomy',
+] as const satisfies readonly (keyof ConfigSettings)[];
+
+/**
+ * The config file's settings a command takes: all of them for a metric command; for classify
+ * and inspect those of their own options (README: Unattended). classify --train and --evaluate
+ * read the labelled files they name, not the exports, and --train writes the model it is given
+ * on the command line, never the config file's "model" (the model runs use).
+ */
+function configFor(
+  command: CommandName,
+  config: LoadedConfig | null,
+  o: CommandLineOptions,
+): ConfigSettings {
+  const all = config?.settings ?? {};
+  if (METRIC_COMMANDS.includes(command)) return all;
+  if (command !== 'classify' && command !== 'inspect') return {};
+  const taken: ConfigSettings = {};
+  const keys: readonly (keyof ConfigSettings)[] =
+    command === 'classify' ? [...READING_KEYS, 'model', 'period'] : READING_KEYS;
+  for (const key of keys) if (all[key] !== undefined) Object.assign(taken, { [key]: all[key] });
+  if (o.train !== undefined || o.evaluate !== undefined) delete taken.inputs;
+  if (o.train !== undefined) delete taken.model;
+  return taken;
+}
+
 /** The metric commands need inputs, from the command line or the config file. */
 function requireInputs(commandLine: CommandLine, config: LoadedConfig | null): void {
   if (commandLine.inputs.length > 0) return;
@@ -153,8 +190,9 @@ export async function resolveSettings(
   const metric = METRIC_COMMANDS.includes(command);
   if (metric) requireInputs(commandLine, config);
   const o = commandLine.options;
-  const c: ConfigSettings = (metric ? config?.settings : undefined) ?? {};
+  const c = configFor(command, config, o);
   refuseUnused(command, { ...o }, commandLine.inputs, c);
+  if (o.out !== undefined) refuseFolderOutput('--out', o.out);
   const lang = pick(o.lang, parseLang, c.lang, 'zh');
   // warn --day latest: the latest day the exports cover for every unit, found after reading.
   const latestDay = command === 'warn' && o.day === 'latest';
@@ -172,9 +210,9 @@ export async function resolveSettings(
   const quiet = o.quiet === true;
   const classifies = command !== 'inspect' && command !== 'taxonomy';
   // Globbed last: the options are checked before any file system is looked at.
-  const fromConfig = commandLine.inputs.length === 0 && metric && config !== null;
+  const fromConfig = commandLine.inputs.length === 0 && c.inputs !== undefined && config !== null;
   const { inputs, expanded } = fromConfig
-    ? { inputs: await resolveInputs(config.settings.inputs!, config.dir), expanded: [] }
+    ? { inputs: await resolveInputs(c.inputs!, config.dir), expanded: [] }
     : command === 'taxonomy'
       ? { inputs: commandLine.inputs, expanded: [] }
       : await expandCommandLine(commandLine.inputs, process.cwd());
@@ -202,7 +240,7 @@ export async function resolveSettings(
     taxonomy: classifies
       ? (o.taxonomy ?? c.taxonomy ?? DEFAULT_TAXONOMY)
       : command === 'inspect'
-        ? (o.taxonomy ?? null)
+        ? (o.taxonomy ?? c.taxonomy ?? null)
         : null,
     model: o.model ?? c.model ?? null,
     // trend shows no targets (--targets is refused): the config file's are the other commands'.

@@ -16,7 +16,7 @@ export type Lang = 'zh' | 'en';
 export type CommandName =
   'analyze' | 'trend' | 'assess' | 'report' | 'warn' | 'inspect' | 'classify' | 'taxonomy';
 
-/** The commands that read complaints.config.json and choose a period. */
+/** The commands that compute figures over a period (all of the config file's keys are theirs). */
 export const METRIC_COMMANDS: readonly CommandName[] = [
   'analyze',
   'trend',
@@ -24,6 +24,13 @@ export const METRIC_COMMANDS: readonly CommandName[] = [
   'report',
   'warn',
 ];
+
+/**
+ * The commands that read complaints.config.json: the metric commands, and those that read the
+ * same exports without computing figures (classify, inspect), so that the file's inputs and the
+ * way they are read (map, encoding …) are one for all of them.
+ */
+export const CONFIG_COMMANDS: readonly CommandName[] = [...METRIC_COMMANDS, 'classify', 'inspect'];
 
 export interface Settings {
   /**
@@ -168,6 +175,9 @@ export interface CommandLineOptions {
   /** --hot-words N (a string as typed), or false: --no-hot-words. */
   hotWords?: string | false;
   hotWordsBy?: string;
+  /** classify's labelled files: the config file's inputs and model are not theirs. */
+  train?: string[];
+  evaluate?: string;
 }
 
 export interface CommandLine {

@@ -236,20 +236,36 @@ describe('rows that cannot be used: rejects with their line, exit 3 under --stri
 });
 
 describe('a workbook named .csv', () => {
-  it('is read as xlsx, and the output says so', () => {
-    const run = complaints(['inspect', `${BAD}/renamed-xlsx.csv`]);
+  const file = `${BAD}/renamed-xlsx.csv`;
+  it('is read as xlsx, and the output says so, naming the file as given', () => {
+    const run = complaints(['inspect', file]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(
-      '\n  renamed-xlsx.csv 虽然扩展名不是 .xlsx，实际是 xlsx 工作簿，已按工作簿读取。\n',
+      `\n  ${file} 虽然扩展名不是 .xlsx，实际是 xlsx 工作簿，已按工作簿读取。\n`,
     );
-    expect(complaints(inEnglish(['inspect', `${BAD}/renamed-xlsx.csv`])).stdout).toContain(
-      '\n  renamed-xlsx.csv is an xlsx workbook despite its name; read as xlsx.\n',
+    expect(complaints(inEnglish(['inspect', file])).stdout).toContain(
+      `\n  ${file} is an xlsx workbook despite its name; read as xlsx.\n`,
     );
-    const json = JSON.parse(complaints(['inspect', `${BAD}/renamed-xlsx.csv`, '--json']).stdout);
-    expect(json.inputs[0]).toMatchObject({ format: 'xlsx', rows: 6, complaints: 4 });
-    expect(json.inputs[0].notes).toEqual([
-      'renamed-xlsx.csv is an xlsx workbook despite its name; read as xlsx.',
+    const json = complaints(['inspect', file, '--json']);
+    const parsed = JSON.parse(json.stdout);
+    expect(parsed.inputs[0]).toMatchObject({ format: 'xlsx', rows: 6, complaints: 4 });
+    expect(parsed.inputs[0].notes).toEqual([
+      `${file} is an xlsx workbook despite its name; read as xlsx.`,
     ]);
+    // The JSON keeps the English; the person running it reads the run's language on stderr.
+    expect(json.stderr).toBe(
+      `${file} 虽然扩展名不是 .xlsx，实际是 xlsx 工作簿，已按工作簿读取。\n`,
+    );
+  });
+
+  it('analyze and classify say it on stderr in the run’s language, not with --quiet', () => {
+    const zh = complaints(['analyze', file]);
+    expect(zh.code).toBe(0);
+    expect(zh.stderr).toBe(`${file} 虽然扩展名不是 .xlsx，实际是 xlsx 工作簿，已按工作簿读取。\n`);
+    expect(complaints(inEnglish(['classify', file])).stderr).toContain(
+      `${file} is an xlsx workbook despite its name; read as xlsx.\n`,
+    );
+    expect(complaints(['analyze', file, '--quiet']).stderr).toBe('');
   });
 });
 

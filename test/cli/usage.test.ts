@@ -69,9 +69,9 @@ describe('commander refusals, from the real program', () => {
     [
       ['inspect'],
       'complaints: inspect：没有输入文件。',
-      '  请给出要读取的导出文件，例如 complaints inspect exports/*.xlsx（给文件夹则读取其中的导出文件）。',
+      '  请给出要读取的导出文件，例如 complaints inspect exports/*.xlsx（给文件夹则读取其中的导出文件），或在 complaints.config.json（或 --config FILE）中写明 "inputs"。',
       'complaints: inspect: no input files.',
-      '  Give the exports to read, e.g. complaints inspect exports/*.xlsx (a folder reads the exports in it).',
+      '  Give the exports to read, e.g. complaints inspect exports/*.xlsx (a folder reads the exports in it), or "inputs" in complaints.config.json (or --config FILE).',
     ],
     [
       ['taxonomy', 'a', 'b'],

@@ -2,12 +2,12 @@
  * An input's notes are English in the JSON (inputs[].notes); `inspect` says them in Chinese by
  * default. Each form the readers write, and the command line on real files.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { zhInputNote } from '../../src/ingest/input-notes.js';
-import { complaints } from '../helpers/cli.js';
+import { ROOT, complaints } from '../helpers/cli.js';
 import { inEnglish } from '../helpers/english.js';
 
 describe('an input note in Chinese', () => {
@@ -15,6 +15,10 @@ describe('an input note in Chinese', () => {
     [
       'renamed.csv is an xlsx workbook despite its name; read as xlsx.',
       'renamed.csv 虽然扩展名不是 .xlsx，实际是 xlsx 工作簿，已按工作簿读取。',
+    ],
+    [
+      'exports/11月.xlsm is a text file (CSV), not an xlsx workbook, despite its name; read as text.',
+      'exports/11月.xlsm 虽然扩展名是 .xlsm，实际是文本文件（CSV），不是工作簿，已按文本读取。',
     ],
     [
       '--encoding gb18030 is ignored: a workbook carries its own.',
@@ -78,5 +82,63 @@ describe('inspect prints the notes and the delimiter in the run’s language', (
     expect(complaints(inEnglish(['inspect', file])).stdout).toMatch(
       /\n {2}unrecognised values +substantiated ×1: '也许' \(row 2\), appealResult ×1: '不知道' \(row 2\)\n/,
     );
+  });
+});
+
+describe('a text file named .xlsx is read as text, and said so in the run’s language', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'complaints-misnamed-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const csv = join(dir, '95598-2016-08.xlsx');
+  writeFileSync(csv, readFileSync(join(ROOT, 'fixtures/95598-2016-08-pinyin.csv')));
+  // A TSV as some systems write it, under a workbook's name.
+  const tsv = join(dir, '95598-2016-05.xlsm');
+  writeFileSync(
+    tsv,
+    '工单编号\t受理时间\t供电单位\t业务类型\t受理内容\n' +
+      'T1\t2016-05-03 10:00\t国网歙县供电公司\t投诉\t停电没有通知\n' +
+      'T2\t2016-05-04 11:00\t国网黟县供电公司\t投诉\t电费太高\n',
+  );
+  const zhNote = (file: string, ext: string) =>
+    `${file} 虽然扩展名是 ${ext}，实际是文本文件（CSV），不是工作簿，已按文本读取。\n`;
+  const enNote = (file: string) =>
+    `${file} is a text file (CSV), not an xlsx workbook, despite its name; read as text.\n`;
+
+  it('analyze: read as CSV, the note on stderr (zh, en), none with --quiet', () => {
+    const zh = complaints(['analyze', csv]);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain('总体: 工单 46，投诉 23');
+    expect(zh.stderr).toBe(zhNote(csv, '.xlsx'));
+    expect(complaints(inEnglish(['analyze', csv])).stderr).toBe(enNote(csv));
+    expect(complaints(['analyze', csv, '--quiet']).stderr).toBe('');
+  });
+
+  it('a TSV named .xlsm, through trend and classify', () => {
+    const trend = complaints(['trend', tsv]);
+    expect(trend.code).toBe(0);
+    expect(trend.stderr).toBe(zhNote(tsv, '.xlsm'));
+    const classify = complaints(inEnglish(['classify', tsv]));
+    expect(classify.code).toBe(0);
+    expect(classify.stderr).toContain(enNote(tsv));
+  });
+
+  it('inspect: under the file, and in the JSON in English', () => {
+    const text = complaints(['inspect', csv]);
+    expect(text.stdout).toContain(`\n  ${zhNote(csv, '.xlsx')}`);
+    expect(text.stdout).toMatch(/格式 +csv utf-8，分隔符 逗号/);
+    const json = complaints(['inspect', csv, '--json']);
+    expect(JSON.parse(json.stdout).inputs[0]).toMatchObject({
+      format: 'csv',
+      rows: 46,
+      notes: [enNote(csv).trimEnd()],
+    });
+    expect(json.stderr).toBe(zhNote(csv, '.xlsx'));
+  });
+
+  it('read in byte ranges by worker threads, the same note', () => {
+    const env = { COMPLAINTS_TEST_RANGE_BYTES: '600' };
+    const run = complaints(['analyze', csv, '--threads', '2', '--json'], { env });
+    expect(run.code).toBe(0);
+    expect(JSON.parse(run.stdout).inputs[0].notes).toEqual([enNote(csv).trimEnd()]);
+    expect(run.stderr).toBe(zhNote(csv, '.xlsx'));
   });
 });

@@ -118,7 +118,18 @@ describe('detect', () => {
       format: 'csv',
       encoding: 'gb18030',
       bomLength: 0,
+      note: null,
     });
+  });
+
+  it('reads text named .xlsx or .xlsm as text, and says so', () => {
+    const csv = Buffer.from('工单编号,受理时间,供电单位\nA1,2016-05-03,国网歙县供电公司\n');
+    expect(detect('exports/a.xlsx', csv, null)).toMatchObject({
+      format: 'csv',
+      note: 'exports/a.xlsx is a text file (CSV), not an xlsx workbook, despite its name; read as text.',
+    });
+    expect(detect('a.XLSM', csv, null)).toMatchObject({ format: 'csv', note: expect.any(String) });
+    expect(detect('a.txt', csv, null)).toMatchObject({ format: 'csv', note: null });
   });
 });
 

@@ -211,8 +211,10 @@ describe.each(CASES)('the fixture template filled: $name', (c) => {
 
   it('places each section’s chart as a picture the width of the text column', () => {
     const embeds = [...xml.matchAll(/r:embed="([^"]+)"/g)].map((x) => x[1]);
-    // The fixture template names the trend, units and categories charts, not {@hotWordsChart}.
-    const charts = m.bulletin.sections.flatMap((s) => s.charts).filter((c) => c !== 'hotWords');
+    // The fixture template names every chart the built-in bulletin draws, in its order: the hot
+    // words' ({@hotWordsChart}) after the classes', in 分类及热点 (热点问题).
+    const charts = m.bulletin.sections.flatMap((s) => s.charts);
+    expect(charts).toContain('hotWords');
     expect(embeds).toHaveLength(charts.length);
     const rels = zip.file('word/_rels/document.xml.rels')!.asText();
     for (const [i, id] of embeds.entries()) {
@@ -324,7 +326,7 @@ describe('the other forms of a section', () => {
     expect(out.file('[Content_Types].xml')!.asText()).toContain(
       '<Default Extension="png" ContentType="image/png"/>',
     );
-    expect(out.file(/^word\/media\/complaints-/)).toHaveLength(3);
+    expect(out.file(/^word\/media\/complaints-/)).toHaveLength(4);
   });
 
   it('{@hotWordsChart} places the hot words’ chart; blank when there are no hot words', async () => {
@@ -363,7 +365,13 @@ describe('the other forms of a section', () => {
       charts,
     );
     expect(placed.charts).toBe(0);
-    expect((await fillTemplate(TEMPLATE, m, charts)).charts).toBe(3);
+    // trend, units, categories and hot words; without hot words, their paragraph goes too.
+    expect((await fillTemplate(TEMPLATE, m, charts)).charts).toBe(4);
+    const quiet = await model({ month: '2016-11', hotWords: false });
+    const without = await fillTemplate(TEMPLATE, quiet, await renderCharts(quiet.charts, 'zh'));
+    expect(without.charts).toBe(3);
+    const text = paragraphs(new PizZip(without.bytes).file('word/document.xml')!.asText());
+    expect(text.map((p) => p.text).join('\n')).not.toMatch(/hotWords|\{@/);
   });
 
   it('{overall}: one paragraph, its sentences on lines of their own', async () => {

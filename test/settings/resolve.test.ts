@@ -394,13 +394,29 @@ describe('resolveSettings: the command line wins over the config file, key by ke
     },
   );
 
-  it('inspect and classify read no config file', async () => {
+  it("inspect and classify take the config file's keys that read exports, and no others", async () => {
     for (const command of ['inspect', 'classify'] as const) {
       const settings = await resolve({}, config(file), command);
-      expect(settings.lang).toBe('zh');
-      expect(settings.ingest.map).toEqual({});
-      expect(settings.period.kind).toBe('auto');
+      expect(settings.lang).toBe('en');
+      expect(settings.ingest).toMatchObject({
+        map: file.map,
+        complaintTypes: ['投诉', 'TS'],
+        encoding: 'gb18030',
+        sheet: '工单',
+        maxInflated: 1024,
+        threads: 2,
+      });
+      expect(settings.taxonomy).toBe('/cron/mine.json');
+      // A report's keys are the metric commands': no targets, no "out" pattern, no detail.
+      expect(settings).toMatchObject({ targets: null, outPattern: null, detail: false });
     }
+    // classify chooses a period and uses a model; inspect does neither.
+    expect((await resolve({}, config(file), 'classify')).period.kind).toBe('month');
+    expect((await resolve({}, config(file), 'classify')).model).toBe('/cron/model.json');
+    expect((await resolve({}, config(file), 'inspect')).period.kind).toBe('auto');
+    expect((await resolve({}, config(file), 'inspect')).model).toBeNull();
+    // --train writes the model named on the command line, never the config file's.
+    expect((await resolve({ train: ['l.csv'] }, config(file), 'classify', [])).model).toBeNull();
     expect((await resolve({}, null, 'inspect')).taxonomy).toBeNull();
     expect((await resolve({}, null, 'classify')).taxonomy).toBe('sgcc-95598');
   });

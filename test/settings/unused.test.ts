@@ -114,6 +114,7 @@ const USE: Record<CommandName, Record<string, string>> = {
     ...COMMON,
     duplicates: 'the differing duplicates listed, field by field',
     taxonomy: 'the classes the 一级分类/二级分类 values are checked against',
+    config: 'the config file: its inputs and how exports are read',
   },
   classify: {
     ...COMMON,
@@ -127,6 +128,7 @@ const USE: Record<CommandName, Record<string, string>> = {
     audit: 'the contradictions',
     limit: 'rows shown by --audit/--evaluate; refused otherwise, and with --audit --out/--json',
     corrections: 'classes corrected by hand; refused with --train, --evaluate, --audit',
+    config: 'the config file: its inputs, how exports are read, taxonomy, model, period',
   },
   taxonomy: {
     validate: 'checks a file; refused with a taxonomy name or --json',

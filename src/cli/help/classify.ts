@@ -59,6 +59,8 @@ export const CLASSIFY = {
 只给投诉分类，计数方式与 analyze、report 相同：所有输入作为一个数据集（多个输入中重复的工单只出现一次，取较后输入中的那一份），只给统计期内受理的投诉分类（--month、--quarter、--year、--from/--to；都不给时，取数据中最近的一个自然年，从它第一个有投诉的月份到最后一个有投诉的月份）。标准错误输出上有一行说明有多少行没有计入，以及原因。
 --audit 和审核清单的 --out 用的是同样的投诉。--train 和 --evaluate 读取所给文件中每一个有分类标注的行。
 
+不给输入文件时，与 analyze、report 一样读取当前目录下 complaints.config.json（或 --config FILE）的 "inputs"；配置文件中的 "map"、"encoding"、"sheet"、"complaintType"、"taxonomy"、"model"、"period"、"lang" 也同样适用，命令行给了的以命令行为准。--train 和 --evaluate 不读配置文件的 "inputs"；--train 只写到命令行给的 --model。
+
 --out FILE.xlsx|.csv 保留原有的所有列，再增加 判定一级分类、判定二级分类、判定三级分类、判定方式、置信度、判定依据（--lang en 时为 level1 … evidence）。CSV 为带 BOM 的 UTF-8；以 = + - @ 开头的文本前加一个 '，以免电子表格把它当作公式执行。
 
 ${CORRECTIONS_HELP.zh}不能与 --train、--evaluate、--audit 同时使用。
@@ -88,6 +90,12 @@ and only complaints accepted in the period are classified (--month, --quarter, -
 month with complaints). A line on stderr says how many rows were left out, and why.
 --audit and --out of the audit list take the same complaints. --train and --evaluate read
 every labelled row of the files they name.
+
+Without inputs, the "inputs" of complaints.config.json in the working directory (or
+--config FILE) are read, as analyze and report read them; the file's "map", "encoding",
+"sheet", "complaintType", "taxonomy", "model", "period" and "lang" apply too, and the command
+line wins where both are given. --train and --evaluate do not read the file's "inputs";
+--train writes only to the --model given on the command line.
 
 --out FILE.xlsx|.csv keeps every original column, then adds 判定一级分类, 判定二级分类,
 判定三级分类, 判定方式, 置信度, 判定依据 (level1 ... evidence with --lang en). CSV is UTF-8 with

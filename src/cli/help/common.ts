@@ -1,16 +1,10 @@
 /** Help texts several commands share, in both languages. */
 import type { Said } from './format.js';
 
-/** The inputs argument of the metric commands and warn. */
+/** The inputs argument of every command that reads exports. */
 export const INPUTS: Said = {
   zh: '导出文件（.xlsx、.csv、.txt）、放导出文件的文件夹，或加引号的通配符；- 读标准输入；默认：配置文件的 "inputs"',
   en: 'export files (.xlsx, .csv, .txt), folders of them, or quoted patterns; - reads stdin; default: "inputs" of the config file',
-};
-
-/** The inputs argument of inspect and classify (not from the config file). */
-export const INPUTS_GIVEN: Said = {
-  zh: '导出文件（.xlsx、.csv、.txt）、放导出文件的文件夹，或加引号的通配符；- 读标准输入',
-  en: 'export files (.xlsx, .csv, .txt), folders of them, or quoted patterns; - reads stdin',
 };
 
 /** --by, as analyze, assess and report take it (trend: one series per group, its own words). */

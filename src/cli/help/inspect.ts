@@ -50,6 +50,8 @@ export const INSPECT = {
 
 投诉行中分类体系不认识的分类值（一级分类、二级分类），按输入逐个连同所在行列出（是警告；--json："inputs[].unknownLabels"）：其他命令会按内容文本给这些行分类。
 
+不给输入文件时，与 analyze、report 一样读取当前目录下 complaints.config.json（或 --config FILE）的 "inputs"；配置文件中的 "map"、"encoding"、"sheet"、"complaintType"、"taxonomy"、"lang" 也同样适用（报告的正是其他命令会读到的），命令行给了的以命令行为准。
+
 每项输入都有报告：读不了的输入在其位置上说明该怎么做，其余照常读取，最后以退出码 2 结束（--json："unreadable"）。
 
 退出码：0 已读取；2 有输入读不了（文件不存在、.xls、没有表头、缺少列、给的是指标文件）；3 给了 --strict 时有行被拒收。
@@ -80,6 +82,11 @@ only in part.
 Class values (一级分类, 二级分类) of complaint rows that the taxonomy does not know are named
 with their rows, per input (a warning; --json: "inputs[].unknownLabels"): the other commands
 classify those rows from their text.
+
+Without inputs, the "inputs" of complaints.config.json in the working directory (or
+--config FILE) are read, as analyze and report read them; the file's "map", "encoding",
+"sheet", "complaintType", "taxonomy" and "lang" apply too (what is shown is what the other
+commands read), and the command line wins where both are given.
 
 Every input is reported on: one that cannot be read is shown in its place with what to do,
 the others are read, and the run ends with exit 2 (--json: "unreadable").
