@@ -39,6 +39,7 @@ export class DataSetMerge {
   /** Each input's export day as its title rows state it (导出时间), if they do. */
   private readonly exported: (number | null)[] = [];
   private readonly warnings: Said[] = [];
+  private readonly readOrder: Said[] = [];
   private readonly rejects: Reject[] = [];
   private rejected = 0;
   private duplicates = 0;
@@ -176,17 +177,17 @@ export class DataSetMerge {
     const [mine, theirs] = newer.byExport
       ? [day(exported!), day(this.exported[newer.input]!)]
       : [day(span[1]), day(this.spans[newer.input]![1])];
-    this.warnings.push(
-      newer.byExport
-        ? said(
-            `${header.file}：在 ${later} 之后读取，${n} 张内容不同的重复工单以它为准；但它导出于 ${mine}，早于 ${later}（${theirs}）。请把较新的导出放在后面给出（文件夹里的文件按名称顺序读取），再运行一次。`,
-            `${header.file}: read after ${later}, so its copies of ${n} differing repeated work orders count; but it was exported on ${mine}, before ${later} (${theirs}). Give the newer export last (a folder's files are read in name order) and run again.`,
-          )
-        : said(
-            `${header.file}：在 ${later} 之后读取，${n} 张内容不同的重复工单以它为准；但它的数据只到 ${mine}，${later} 的到 ${theirs}，后者可能是较新的导出。若是，请把它放在后面给出（文件夹里的文件按名称顺序读取），再运行一次。`,
-            `${header.file}: read after ${later}, so its copies of ${n} differing repeated work orders count; but its data ends on ${mine} and that of ${later} on ${theirs}, which may be the newer export. If so, give it last (a folder's files are read in name order) and run again.`,
-          ),
-    );
+    const warning = newer.byExport
+      ? said(
+          `${header.file}：在 ${later} 之后读取，${n} 张内容不同的重复工单以它为准；但它导出于 ${mine}，早于 ${later}（${theirs}）。请把较新的导出放在后面给出（文件夹里的文件按名称顺序读取），再运行一次。`,
+          `${header.file}: read after ${later}, so its copies of ${n} differing repeated work orders count; but it was exported on ${mine}, before ${later} (${theirs}). Give the newer export last (a folder's files are read in name order) and run again.`,
+        )
+      : said(
+          `${header.file}：在 ${later} 之后读取，${n} 张内容不同的重复工单以它为准；但它的数据只到 ${mine}，${later} 的到 ${theirs}，后者可能是较新的导出。若是，请把它放在后面给出（文件夹里的文件按名称顺序读取），再运行一次。`,
+          `${header.file}: read after ${later}, so its copies of ${n} differing repeated work orders count; but its data ends on ${mine} and that of ${later} on ${theirs}, which may be the newer export. If so, give it last (a folder's files are read in name order) and run again.`,
+        );
+    this.warnings.push(warning);
+    this.readOrder.push(warning);
   }
 
   /**
@@ -222,6 +223,7 @@ export class DataSetMerge {
       rejects: this.rejects,
       rejectsOmitted: totals.rejected - this.rejects.length,
       warnings: this.warnings,
+      readOrder: this.readOrder,
       spans: this.spans,
       coverage: this.coverage,
       coverageGaps: this.coverageGaps,

@@ -170,6 +170,11 @@ export interface IngestResult {
   rejectsOmitted: number;
   /** Said on stderr and in the reports in the run's language; the JSON's `warnings` are the English. */
   warnings: Said[];
+  /**
+   * Of the warnings, those saying an input read later replaced differing copies of what looks
+   * like a newer export (merge.ts checkReadOrder): the later copy's counts may be stale.
+   */
+  readOrder?: Said[];
   /** Per input: the first and last day (day index) of its usable rows' acceptance, or null. */
   spans: ([number, number] | null)[];
   /** Per input: the first and last day it covers (InputSummary.coverage), or null. */

@@ -5,7 +5,7 @@
  * sorts before 95598-2016-10.xlsx (October, exported 1 November). It is said, not guessed at:
  * by the export dates the title rows state, or else by how far each input's data reaches.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,29 @@ describe('an input read after a newer export whose copies it replaces', () => {
     expect(r.code).toBe(0);
     expect(r.stdout + r.stderr).toContain(
       `${join(folder, OCTOBER)}：在 ${join(folder, REEXPORT)} 之后读取，13 张内容不同的重复工单以它为准；但它的数据只到 2016-10-31，${join(folder, REEXPORT)} 的到 2016-11-30，后者可能是较新的导出。`,
+    );
+  });
+
+  it('is said on stderr by report (a cron mail), and the bulletin does not claim the later export won', () => {
+    const out = join(dir, 'misordered.md');
+    const r = complaints(['report', folder, '--month', '2016-10', '--out', out], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`${join(folder, OCTOBER)}：在 ${join(folder, REEXPORT)} 之后读取`);
+    const text = readFileSync(out, 'utf8');
+    expect(text).toContain(
+      '14件工单在多个导出中内容不一致，以后读取的导出为准；但读取顺序与导出先后可能不符，相关数字待核对。',
+    );
+    expect(text).not.toContain('以较晚导出的数据为准');
+    const ordered = join(dir, 'ordered.md');
+    const again = complaints(
+      ['report', OCTOBER, REEXPORT, '--month', '2016-10', '--out', ordered],
+      {
+        cwd: folder,
+      },
+    );
+    expect(again.stderr).not.toContain('之后读取');
+    expect(readFileSync(ordered, 'utf8')).toContain(
+      '件工单在多个导出中内容不一致，以较晚导出的数据为准。',
     );
   });
 

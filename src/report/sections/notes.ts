@@ -40,6 +40,7 @@ export function figureNotes(a: Analysis, ingest: IngestResult, lang: Lang): stri
   const files = ingest.inputs.map((i) => i.file).join(' ');
   return [
     ...a.notes.filter((n) => FIGURE_NOTES.has(n.code)).map(say(lang)),
+    ...(ingest.readOrder ?? []).map((w) => w[lang]),
     ...(x.duplicatesDiffering > 0 ? [t.differing(x.duplicatesDiffering, files)] : []),
     ...(x.rejected > 0 ? [t.rejected(x.rejected, files)] : []),
   ];

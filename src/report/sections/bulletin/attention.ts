@@ -162,17 +162,23 @@ function dataParagraphs(a: Analysis, ingest: IngestResult, lang: Lang): Paragrap
             '; please check the source exports.',
           ],
     );
+  // The copy read last counts: "the later export" only when the inputs came in export order.
+  const misordered = (ingest.readOrder ?? []).length > 0;
   if (x.duplicatesDiffering > 0)
     out.push(
       zh
         ? [
             count(x.duplicatesDiffering, 'totals.duplicatesDiffering'),
-            '件工单在多个导出中内容不一致，以较晚导出的数据为准。',
+            misordered
+              ? '件工单在多个导出中内容不一致，以后读取的导出为准；但读取顺序与导出先后可能不符，相关数字待核对。'
+              : '件工单在多个导出中内容不一致，以较晚导出的数据为准。',
           ]
         : [
             'Work orders that differ between exports: ',
             count(x.duplicatesDiffering, 'totals.duplicatesDiffering'),
-            '; the later export was used for them.',
+            misordered
+              ? '; the export read last was used for them, which may not be the latest export, so the figures need checking.'
+              : '; the later export was used for them.',
           ],
     );
   if (a.categories.unclassified > 0)
