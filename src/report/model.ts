@@ -114,6 +114,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
       warningLeftOut: result.earlyWarning === null,
       workbook: input.workbook ?? false,
       hotWords: result.hotWords ?? null,
+      ...(result.corrections ? { corrections: result.corrections } : {}),
     }),
   };
 }

@@ -28,6 +28,11 @@ const METRICS = [
 const TARGETS = 'fixtures/metrics/targets-2016.csv';
 const COVERAGE = ['fixtures/coverage/95598-2015.xlsx', 'fixtures/coverage/95598-2016-1226.xlsx'];
 const CHANNELS = ['fixtures/breakdown/95598-2015Q4-2016Q4-channels.csv'];
+const REVISIONS = [
+  'fixtures/revisions/95598-2016-10.xlsx',
+  'fixtures/revisions/95598-2016-10-11.csv',
+];
+const CORRECTIONS = 'fixtures/revisions/corrections-2016-10.csv';
 const DAYS = [
   'fixtures/days/95598-2016-0523-0703.xlsx',
   'fixtures/days/95598-2016-shexian-gb18030.csv',
@@ -175,6 +180,12 @@ const CASES: [string, string[], CommandLineOptions][] = [
     { quarter: '2016Q4', by: ['unit', 'level1'], lang: 'en' },
   ],
   ['by unit in a partial December', COVERAGE, { month: '2016-12', by: ['unit'] }],
+  ['October with corrections by hand', REVISIONS, { month: '2016-10', corrections: CORRECTIONS }],
+  [
+    'October with corrections by hand, en',
+    REVISIONS,
+    { month: '2016-10', corrections: CORRECTIONS, lang: 'en' },
+  ],
 ];
 
 describe('every number of the bulletin is the JSON result’s', () => {
@@ -189,6 +200,14 @@ describe('every number of the bulletin is the JSON result’s', () => {
 describe('the sentences, hand-checked on the 2016 fixtures', () => {
   const text = (b: Bulletin, key: string) =>
     b.sections.find((s) => s.key === key)!.paragraphs.map(paragraphText);
+
+  it('October 2016 with a corrections file: how many complaints a person ruled on', async () => {
+    // corrections-2016-10.csv: rows 2–5 apply to October complaints, rows 6–7 to none.
+    const { bulletin: b } = await run(REVISIONS, { month: '2016-10', corrections: CORRECTIONS });
+    expect(text(b, 'attention')).toContain('4件投诉按人工复核结果统计（分类或是否考核有调整）。');
+    const { bulletin: plain } = await run(REVISIONS, { month: '2016-10' });
+    expect(text(plain, 'attention').join('')).not.toContain('人工复核');
+  });
 
   it('November 2016: the month, its year to date, the units over their annual target', async () => {
     const { bulletin: b } = await run(METRICS, { targets: TARGETS, month: '2016-11' });

@@ -5,6 +5,7 @@
  * complaints left unclassified, targets matching no unit). Each only when it applies; the
  * section is left out when none does.
  */
+import type { CorrectionsSummary } from '../../../metrics/corrections.js';
 import type { IngestResult } from '../../../ingest/ingest.js';
 import type { Analysis, Note, YearToDate } from '../../../metrics/types.js';
 import type { Lang } from '../../../settings/types.js';
@@ -145,10 +146,29 @@ function partialParagraph(a: Analysis, lang: Lang): Paragraph | null {
 }
 
 /** Rows rejected, differing duplicates, unclassified complaints, targets matching no unit. */
-function dataParagraphs(a: Analysis, ingest: IngestResult, lang: Lang): Paragraph[] {
+function dataParagraphs(
+  a: Analysis,
+  ingest: IngestResult,
+  lang: Lang,
+  corrections: CorrectionsSummary | undefined,
+): Paragraph[] {
   const zh = lang === 'zh';
   const x = ingest.totals;
   const out: Piece[][] = [];
+  // Figures a reader takes for the system's own must say where a person changed them.
+  if (corrections && corrections.inPeriod > 0)
+    out.push(
+      zh
+        ? [
+            count(corrections.inPeriod, 'corrections.inPeriod'),
+            '件投诉按人工复核结果统计（分类或是否考核有调整）。',
+          ]
+        : [
+            'Complaints counted as ruled on review by hand (class or assessment changed): ',
+            count(corrections.inPeriod, 'corrections.inPeriod'),
+            '.',
+          ],
+    );
   if (x.rejected > 0)
     out.push(
       zh
@@ -241,6 +261,7 @@ export function attentionSection(
   ingest: IngestResult,
   lang: Lang,
   warning: BulletinWarning = { warnings: null },
+  corrections?: CorrectionsSummary,
 ) {
   const warnings = warning.warnings;
   // The early warning's forecast, when there is one, says better than the pace which units are
@@ -252,7 +273,7 @@ export function attentionSection(
     overYearParagraph(a, lang),
     repeatParagraph(a, lang),
     partialParagraph(a, lang),
-    ...dataParagraphs(a, ingest, lang),
+    ...dataParagraphs(a, ingest, lang, corrections),
     ...noteParagraphs(a, lang),
   ].filter((p): p is Paragraph => !!p);
   return paragraphs.length > 0 ? { paragraphs, tables: [], charts: [] } : null;

@@ -4,6 +4,7 @@
  * heading), with the tables and charts it refers to. Every figure carries the path of its value
  * in the JSON result, so a test can trace each number of the text back to the analysis.
  */
+import type { CorrectionsSummary } from '../../../metrics/corrections.js';
 import type { IngestResult } from '../../../ingest/ingest.js';
 import type { Analysis } from '../../../metrics/types.js';
 import type { Lang } from '../../../settings/types.js';
@@ -66,6 +67,8 @@ export interface BulletinContext {
   workbook?: boolean;
   /** The hot words of the complaint texts, when the report computed them. */
   hotWords?: HotWords | null;
+  /** What the corrections file applied (--corrections); absent without one. */
+  corrections?: CorrectionsSummary;
 }
 
 /** 2016-12-05 … → 2016年12月5日, 5 December 2016: the date a document is signed. */
@@ -138,11 +141,17 @@ export function buildBulletin(
     ['timeliness', timelinessSection(a, lang)],
     [
       'attention',
-      attentionSection(a, ingest, lang, {
-        warnings: context.warnings,
-        leftOut: context.warningLeftOut ?? false,
-        workbook: context.workbook ?? false,
-      }),
+      attentionSection(
+        a,
+        ingest,
+        lang,
+        {
+          warnings: context.warnings,
+          leftOut: context.warningLeftOut ?? false,
+          workbook: context.workbook ?? false,
+        },
+        context.corrections,
+      ),
     ],
   ];
   const shown = bodies.filter(
