@@ -158,6 +158,7 @@ class EntryData extends WritableStream {
         else resolve(out);
       }),
     );
+    deflated.catch(() => {}); // seen through `written`, perhaps only after the entry's turn
     this.written = this.written.then(() =>
       deflated.then((out) => {
         this.out(out);
