@@ -213,7 +213,7 @@ const chart = (name) => p('Body', `{@${name}Chart}`, { alignment: AlignmentType.
 
 const body = [
   ...letterhead,
-  p('BulletinTitle', '{title}'),
+  p('BulletinTitle', '{titleLines}'),
   p('Note', '{subtitle}'),
   p('Body', '各县供电公司，市公司营销部、运检部：', { indent: { firstLine: 0 } }),
   p(

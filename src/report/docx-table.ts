@@ -26,6 +26,7 @@ import type { Lang } from '../settings/types.js';
 import { cellText, isWordColumn } from './cell-text.js';
 import { runFonts } from './docx-fonts.js';
 import { heading } from './labels.js';
+import { CJK, ems } from './word-metrics.js';
 import { totalsRows, type Column, type Table as ModelTable } from './types.js';
 
 /** Font sizes tried, in points: 四号, 小四, 五号, then 小五 for the widest tables. */
@@ -43,42 +44,6 @@ const TWIPS_PER_POINT = 20;
  */
 const KEPT_WHOLE = 10;
 const KEPT_LAST = 2;
-
-const CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]/;
-
-/** Widths in ems of Times New Roman's characters that differ from a half em. */
-const LATIN_EMS: Record<string, number> = {
-  '.': 0.25,
-  ',': 0.25,
-  ':': 0.28,
-  ' ': 0.25,
-  '-': 0.33,
-  '(': 0.33,
-  ')': 0.33,
-  '/': 0.28,
-  '%': 0.83,
-  '+': 0.56,
-  '\u2212': 0.56,
-  '=': 0.56,
-  '\u2013': 0.5,
-  '\u00d7': 0.56,
-};
-
-/**
- * How wide a text prints, in ems: CJK and full-width forms one, Latin letters and figures
- * as Times New Roman draws them, plus a twentieth for bold and for other fonts' metrics.
- */
-export function ems(text: string, bold = false): number {
-  let n = 0;
-  for (const ch of text) {
-    if (CJK.test(ch)) n += 1;
-    else if (ch in LATIN_EMS) n += LATIN_EMS[ch]!;
-    else if (/[A-Z]/.test(ch)) n += 0.72;
-    else if (/[mw]/.test(ch)) n += 0.75;
-    else n += 0.5;
-  }
-  return n * (bold ? 1.1 : 1.05);
-}
 
 /**
  * The least width of a heading over at most two lines: at a space or after a hyphen (where

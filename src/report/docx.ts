@@ -25,26 +25,12 @@ import {
 import type { Lang } from '../settings/types.js';
 import type { ChartImage } from './charts.js';
 import { fontTableXml, runFonts, type FontRole } from './docx-fonts.js';
-import { ems, wordTable } from './docx-table.js';
+import { wordTable } from './docx-table.js';
+import { MARGIN, PAGE, SIZE, TEXT_WIDTH, titleLines } from './word-metrics.js';
 import { paragraphText, type BulletinSection, type ReportModel } from './types.js';
 
-/** Twips (1/1440 inch): A4 and the official margins. */
-const PAGE = { width: 11906, height: 16838 };
-const MM = 1440 / 25.4;
-const MARGIN = {
-  top: Math.round(37 * MM),
-  bottom: Math.round(35 * MM),
-  left: Math.round(28 * MM),
-  right: Math.round(26 * MM),
-  // The page number sits 7 mm below the text: 28 mm above the page's edge, less its line.
-  footer: Math.round(21 * MM),
-  header: Math.round(15 * MM),
-};
-export const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
 /** 28.95 pt: 22 lines in the 225 mm text height. */
 const LINE = 579;
-/** Points. */
-const SIZE = { title: 22, subtitle: 14, text: 16, pageNumber: 14 };
 /** A picture's width in pixels at 96 dpi: the text width. */
 const PICTURE_WIDTH = Math.floor((TEXT_WIDTH / 1440) * 96);
 
@@ -68,38 +54,6 @@ function run(
   more: IRunOptions = {},
 ): TextRun {
   return new TextRun({ text, font: runFonts(role, lang), size: size * 2, ...more });
-}
-
-/**
- * A title too long for a line, cut in two where a reader would: after the period (…2016年11月 |
- * 95598客户投诉分析通报), else after the company or, in English, a colon or a comma; of those
- * cuts the one with the most even lines. Otherwise the first line would run to its end
- * ("…95598客户投|诉分析通报"). A title no two lines hold gets three: the company, the period, the
- * rest.
- */
-export function titleLines(title: string, depth = 0): string[] {
-  const fits = (text: string) => ems(text) * SIZE.title * 20 <= TEXT_WIDTH;
-  if (fits(title)) return [title];
-  const cuts = (pattern: RegExp) =>
-    [...title.matchAll(pattern)]
-      .map((m) => [title.slice(0, m.index + m[0].length), title.slice(m.index + m[0].length)])
-      .filter(([a, b]) => b !== '' && fits(a!) && fits(b!))
-      .sort((x, y) => Math.max(ems(x[0]!), ems(x[1]!)) - Math.max(ems(y[0]!), ems(y[1]!)));
-  // 年 ends the period unless a month, a span of months, a quarter or a week follows it; 月
-  // unless a day does; a week ends at the bracket of its days.
-  const best =
-    cuts(/日(?![至–）-])|月(?!\d{1,2}日)|季度|周(?!（)|）|年(?!\d{1,2}[月–-]|第)/g)[0] ??
-    cuts(/公司|: |, /g)[0];
-  if (best) return best;
-  // A week's title (its days in brackets) fits in no two lines: the company on a line of its own,
-  // an English title's colon kept with it (not opening the next line).
-  const company = /公司(?:: )?/.exec(title);
-  if (company && depth === 0) {
-    const end = company.index + company[0].length;
-    const rest = titleLines(title.slice(end), 1);
-    if (rest.every(fits)) return [title.slice(0, end), ...rest];
-  }
-  return [title];
 }
 
 function titleBlock(model: ReportModel): Paragraph[] {

@@ -10,6 +10,7 @@
  * before anything is filled (template.ts).
  */
 import { cellText } from './cell-text.js';
+import { titleLines } from './word-metrics.js';
 import {
   paragraphText,
   totalsRows,
@@ -141,6 +142,7 @@ export const SECTION_CHART_NAMES = ['chart', 'title'] as const;
 /** The names outside any loop: the title lines, and the texts of the period. */
 export const DOCUMENT_NAMES = [
   'title',
+  'titleLines',
   'subtitle',
   'scope',
   'about',
@@ -216,6 +218,9 @@ export function templateData(
   const sections = b.sections.map(section);
   const data: TemplateData = {
     title: b.title,
+    // On the lines the built-in bulletin gives it (a 22-point title on the official page):
+    // one paragraph of {title} would run to its end and cut a word (…95598客户投|诉分析通报).
+    titleLines: titleLines(b.title).join('\n'),
     subtitle: b.subtitle,
     scope: model.scope,
     about: model.about,
