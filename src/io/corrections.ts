@@ -35,6 +35,11 @@ const HINT = said(
   'A corrections file needs a 工单编号 column and at least one of 一级分类, 二级分类, 是否考核 (说明 optional).',
 );
 
+/** Whether a row repeats the header's cells where the header has one. */
+function isHeaderAgain(cells: readonly Cell[], header: readonly string[]): boolean {
+  return header.every((h, i) => h.trim() === '' || cellText(cells[i] ?? null).trim() === h.trim());
+}
+
 /** The rows of a corrections file, with their row numbers; refuses a file without its header. */
 export async function readCorrections(file: string): Promise<CorrectionsData> {
   await mustExist(file, '--corrections', CORRECTIONS_FILE);
@@ -71,8 +76,10 @@ export async function readCorrections(file: string): Promise<CorrectionsData> {
     );
   const { at, columns } = found;
   const out: CorrectionRow[] = [];
+  const header = rows[at]!.cells.map((c) => cellText(c));
   for (const row of rows.slice(at + 1)) {
-    if (isBlankOrTotal(row.cells)) continue;
+    // The header again (two files pasted one under the other) is not a row to correct.
+    if (isBlankOrTotal(row.cells) || isHeaderAgain(row.cells, header)) continue;
     const text = (c: Column): string => {
       const cell: Cell = columns[c] === undefined ? null : (row.cells[columns[c]] ?? null);
       return cellText(cell).trim();

@@ -228,6 +228,26 @@ describe('"corrections" in the config file', () => {
   });
 });
 
+describe('ids and header as analysts type them', () => {
+  it("an id with Excel's leading apostrophe or spaces, and the header repeated, still apply", () => {
+    // The header copied in again (two files pasted together) is no correction of 是否考核
+    // "是否考核"; an apostrophe typed to keep Excel from turning the id into a number is no part
+    // of the id.
+    const file = join(tmp, 'typed.csv');
+    writeFileSync(
+      file,
+      [
+        '工单编号,是否考核,说明',
+        `'${expected.special.exempt},否,`,
+        '工单编号,是否考核,说明',
+        ` ${expected.special.heldAssessed} ,是,`,
+      ].join('\n'),
+    );
+    const r = json(['analyze', ...OCTOBER, '--corrections', file]);
+    expect(r.corrections).toMatchObject({ given: 2, applied: 2, assessed: 2, unmatched: [] });
+  });
+});
+
 describe('a corrections file that cannot be used: exit 2, the file and the row', () => {
   const id = () => expected.special.class as string;
   it.each([
@@ -257,6 +277,11 @@ describe('a corrections file that cannot be used: exit 2, the file and the row',
       '第 2 行：工单',
     ],
     ['no header', () => `编号,分类\n${id()},营业投诉\n`, '前 20 行里没有含 工单编号'],
+    [
+      'an id Excel showed in scientific notation, its last digits lost',
+      () => `工单编号,是否考核\n1.61018E+13,否\n`,
+      '第 2 行：工单编号 1.61018E+13 是 Excel 的科学计数法，后几位已丢失。',
+    ],
   ])('%s', (name, text, message) => {
     const file = join(tmp, `${name.replace(/\W+/g, '-')}.csv`);
     writeFileSync(file, text());
@@ -266,6 +291,16 @@ describe('a corrections file that cannot be used: exit 2, the file and the row',
     expect(run.stderr).toContain(`complaints: ${file}`);
     expect(run.stderr).toContain(message);
     expect(run.stdout).toBe('');
+  });
+
+  it('in English: an id in scientific notation', () => {
+    const file = join(tmp, 'sci-en.csv');
+    writeFileSync(file, `工单编号,是否考核\n1.61018e+13,否\n`);
+    const sci = complaints(['analyze', ...OCTOBER, '--corrections', file, '--lang', 'en']);
+    expect(sci.code).toBe(2);
+    expect(sci.stderr).toContain(
+      `complaints: ${file} row 2: the 工单编号 1.61018e+13 is in Excel's scientific notation; its last digits are lost.`,
+    );
   });
 
   it('in English with --lang en', () => {
