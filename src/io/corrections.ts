@@ -6,6 +6,7 @@
 import { said } from '../errors.js';
 import { invalidAt } from '../errors.js';
 import { zhRejectReason } from '../ingest/reject-reasons.js';
+import { headerKey } from '../schema/fields.js';
 import { cellText } from '../schema/values.js';
 import type { CorrectionRow, CorrectionsData } from '../taxonomy/corrections.js';
 import {
@@ -18,15 +19,27 @@ import {
 } from './first-table.js';
 import type { Cell } from './table.js';
 
-const HEADERS = {
+export const CORRECTIONS_HEADERS = {
   id: ['工单编号', '国网工单编号', '工单号', '申请编号', '业务编号', 'APP_NO', 'order_id', 'id'],
   level1: ['一级分类', '更正一级分类', '更正后一级分类', '投诉一级分类', 'level1'],
   level2: ['二级分类', '更正二级分类', '更正后二级分类', '投诉二级分类', 'level2'],
   assessed: ['是否考核', '考核', '更正是否考核', 'assessed'],
   reason: ['说明', '原因', '更正原因', '更正说明', '备注', 'reason'],
 } as const;
-type Column = keyof typeof HEADERS;
-const KEYS = keysOf(HEADERS);
+type Column = keyof typeof CORRECTIONS_HEADERS;
+const KEYS = keysOf(CORRECTIONS_HEADERS);
+
+/** Whether a header row is a corrections file's: its columns and no other (an export's has more). */
+export function isCorrectionsHeader(headers: readonly string[]): boolean {
+  const columns = headers.map((h) =>
+    (Object.keys(KEYS) as Column[]).find((c) => KEYS[c].has(headerKey(h))),
+  );
+  return (
+    columns.every((c) => c !== undefined) &&
+    columns.includes('id') &&
+    columns.some((c) => c === 'level1' || c === 'level2' || c === 'assessed')
+  );
+}
 
 const CORRECTIONS_FILE = said('人工更正文件', 'corrections file');
 

@@ -13,7 +13,13 @@ import { DEFAULT_SETTINGS, type AnalysisSettings } from '../metrics/analysis.js'
 import type { TimeLimit } from '../metrics/workdays.js';
 import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
 import { CONFIG_FILE } from './config-file.js';
-import { expandCommandLine, onceEach, resolveInputs } from './inputs.js';
+import {
+  expandCommandLine,
+  leaveOutSideFiles,
+  onceEach,
+  resolveInputs,
+  type SideFile,
+} from './inputs.js';
 import { periodFromRule } from './period-rules.js';
 import { PERIOD_OPTION_KEYS, parsePeriodOptions } from './period-syntax.js';
 import {
@@ -211,11 +217,17 @@ export async function resolveSettings(
   const classifies = command !== 'inspect' && command !== 'taxonomy';
   // Globbed last: the options are checked before any file system is looked at.
   const fromConfig = commandLine.inputs.length === 0 && c.inputs !== undefined && config !== null;
-  const { inputs, expanded } = fromConfig
+  const found = fromConfig
     ? { inputs: await resolveInputs(c.inputs!, config.dir), expanded: [] }
     : command === 'taxonomy'
       ? { inputs: commandLine.inputs, expanded: [] }
       : await expandCommandLine(commandLine.inputs, process.cwd());
+  const { inputs, expanded } = await leaveOutSideFiles(
+    found,
+    sideFiles(o, c),
+    fromConfig ? '/' : process.cwd(),
+    fromConfig,
+  );
   // The same file under two names is read once (a hard link, a symlink, ./a.csv beside a.csv).
   const once =
     command === 'taxonomy'
@@ -271,6 +283,17 @@ export async function resolveSettings(
     by: metric ? (o.by !== undefined ? parseBy(o.by) : (c.by ?? [])) : [],
     hotWords: command === 'analyze' || command === 'report' ? hotWordsOf(o, c) : null,
   };
+}
+
+/** The files options name that a folder of exports may also hold, with the option naming each. */
+function sideFiles(o: CommandLineOptions, c: ConfigSettings): SideFile[] {
+  const named: [string, string | undefined][] = [
+    ['--targets', o.targets ?? c.targets],
+    ['--corrections', o.corrections ?? c.corrections],
+    ['--units', o.units ?? c.units],
+    ['--codes', o.codes ?? c.codes],
+  ];
+  return named.flatMap(([option, file]) => (typeof file === 'string' ? [{ file, option }] : []));
 }
 
 /** --hot-words N / --no-hot-words / --hot-words-by unit over the config file's keys. */
