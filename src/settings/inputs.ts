@@ -449,8 +449,8 @@ export function sameFileText(s: SameFile, lang: 'zh' | 'en'): string {
  * `exports/` as the input): a folder or a pattern, the command line's or the config file's, lists
  * them with the exports, and read as exports they stopped the run ("no 受理时间 column"). Left out
  * by identity (device and inode), so that any spelling of the path matches; a file named on its
- * own as an input stays, for the reader to say what it is. `side`: paths as given, relative to
- * `cwd` (the config file's are absolute).
+ * own as an input stays, for the reader to say what it is. `side`: absolute paths; `cwd`: what
+ * the inputs are relative to.
  */
 export async function leaveOutSideFiles(
   found: { inputs: string[]; expanded: ExpandedInput[] },
@@ -464,7 +464,7 @@ export async function leaveOutSideFiles(
   };
   const options = new Map<string, string>();
   for (const s of side) {
-    const key = await keyOf(s.file);
+    const key = await keyOf(resolve(s.file));
     if (key !== null && !options.has(key)) options.set(key, s.option);
   }
   if (options.size === 0) return found;

@@ -5,6 +5,7 @@
  * the config file's inputs are read only when the command line gives none, and its period rule
  * only when no period option is given.
  */
+import { resolve as resolvePath } from 'node:path';
 import { InputError, said } from '../errors.js';
 import { availableParallelism } from 'node:os';
 import type { ReadFile } from '../io/write.js';
@@ -293,7 +294,10 @@ function sideFiles(o: CommandLineOptions, c: ConfigSettings): SideFile[] {
     ['--units', o.units ?? c.units],
     ['--codes', o.codes ?? c.codes],
   ];
-  return named.flatMap(([option, file]) => (typeof file === 'string' ? [{ file, option }] : []));
+  // Absolute, as the config file's are: its inputs are looked at from '/'.
+  return named.flatMap(([option, file]) =>
+    typeof file === 'string' ? [{ file: resolvePath(process.cwd(), file), option }] : [],
+  );
 }
 
 /** --hot-words N / --no-hot-words / --hot-words-by unit over the config file's keys. */

@@ -96,6 +96,17 @@ describe('files of --targets and --corrections inside the folder of exports', ()
     const run = complaints(['analyze', '--config', config, '--month', '2016-10', '--json']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).corrections).toMatchObject({ applied: 4 });
+    // The command line's --corrections, relative to the working directory, over the file's.
+    const given = complaints(
+      [
+        'analyze',
+        ...['--config', config, '--month', '2016-10', '--json'],
+        ...['--corrections', 'exports/corrections-2016-10.csv'],
+      ],
+      { cwd: tmp },
+    );
+    expect(given.code).toBe(0);
+    expect(JSON.parse(given.stdout).corrections).toMatchObject({ applied: 4 });
   });
 
   it('a corrections file named as an input is refused, saying what it is', () => {
