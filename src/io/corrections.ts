@@ -6,7 +6,7 @@
 import { said } from '../errors.js';
 import { invalidAt } from '../errors.js';
 import { zhRejectReason } from '../ingest/reject-reasons.js';
-import { headerKey } from '../schema/fields.js';
+import { fieldForHeader, headerKey } from '../schema/fields.js';
 import { cellText } from '../schema/values.js';
 import type { CorrectionRow, CorrectionsData } from '../taxonomy/corrections.js';
 import {
@@ -17,7 +17,7 @@ import {
   readFirstTable,
   SMALL_HEADER_ROWS,
 } from './first-table.js';
-import type { Cell } from './table.js';
+import type { Cell, RawRow } from './table.js';
 
 export const CORRECTIONS_HEADERS = {
   id: ['工单编号', '国网工单编号', '工单号', '申请编号', '业务编号', 'APP_NO', 'order_id', 'id'],
@@ -51,6 +51,35 @@ const HINT = said(
 /** Whether a row repeats the header's cells where the header has one. */
 function isHeaderAgain(cells: readonly Cell[], header: readonly string[]): boolean {
   return header.every((h, i) => h.trim() === '' || cellText(cells[i] ?? null).trim() === h.trim());
+}
+
+/** Columns only an export has: with them the file is one, whose every row would "correct". */
+const EXPORT_ONLY = new Set(['acceptedAt', 'unit', 'businessType', 'content']);
+
+/**
+ * Refuses an export given as the corrections file (`--corrections 95598-2016-10-11.csv`, the
+ * arguments mixed up), or rows of one with their classes edited: its header has 工单编号 and the
+ * class columns, so each of its complaints would have counted as corrected by hand, the export's
+ * classes as the analyst's.
+ */
+function refuseExport(file: string, header: RawRow): void {
+  const named = header.cells
+    .map((c) => cellText(c).trim())
+    .filter((h) => EXPORT_ONLY.has(fieldForHeader(h) ?? ''));
+  if (named.length === 0) return;
+  throw invalidAt(
+    'CORRECTIONS_INVALID',
+    file,
+    ` row ${header.row}`,
+    said(
+      `这像是工单导出文件（表头有 ${named.slice(0, 2).join('、')}），不是人工更正文件。`,
+      `this looks like a work-order export (its header has ${named.slice(0, 2).join(', ')}), not a corrections file.`,
+    ),
+    said(
+      '人工更正文件只列要更正的工单：工单编号，更正后的 一级分类、二级分类 或 是否考核，可加 说明；导出文件请作为输入给出。',
+      'A corrections file lists only the work orders to correct: 工单编号, the corrected 一级分类, 二级分类 or 是否考核, 说明 optional; give exports as the inputs.',
+    ),
+  );
 }
 
 /** The rows of a corrections file, with their row numbers; refuses a file without its header. */
@@ -88,6 +117,7 @@ export async function readCorrections(file: string): Promise<CorrectionsData> {
       HINT,
     );
   const { at, columns } = found;
+  refuseExport(file, rows[at]!);
   const out: CorrectionRow[] = [];
   const header = rows[at]!.cells.map((c) => cellText(c));
   for (const row of rows.slice(at + 1)) {

@@ -278,6 +278,12 @@ describe('a corrections file that cannot be used: exit 2, the file and the row',
     ],
     ['no header', () => `编号,分类\n${id()},营业投诉\n`, '前 20 行里没有含 工单编号'],
     [
+      'an export given as the corrections file (its complaints would all count as corrected)',
+      () =>
+        `工单编号,受理时间,供电单位,业务类型,一级分类,二级分类\n${id()},2016-10-03 09:00,国网歙县供电公司,投诉,营业投诉,电费电价\n`,
+      '第 1 行：这像是工单导出文件（表头有 受理时间、供电单位），不是人工更正文件。',
+    ],
+    [
       'an id Excel showed in scientific notation, its last digits lost',
       () => `工单编号,是否考核\n1.61018E+13,否\n`,
       '第 2 行：工单编号 1.61018E+13 是 Excel 的科学计数法，后几位已丢失。',
