@@ -133,7 +133,8 @@ const READING_KEYS = [
 
 /**
  * The config file's settings a command takes: all of them for a metric command; for classify
- * and inspect those of their own options (README: Unattended). classify --train and --evaluate
+ * and inspect those of their own options (README: Unattended), classify its "corrections" too
+ * (its classes are the report's). classify --train and --evaluate
  * read the labelled files they name, not the exports, and --train writes the model it is given
  * on the command line, never the config file's "model" (the model runs use).
  */
@@ -147,10 +148,14 @@ function configFor(
   if (command !== 'classify' && command !== 'inspect') return {};
   const taken: ConfigSettings = {};
   const keys: readonly (keyof ConfigSettings)[] =
-    command === 'classify' ? [...READING_KEYS, 'model', 'period'] : READING_KEYS;
+    command === 'classify' ? [...READING_KEYS, 'model', 'period', 'corrections'] : READING_KEYS;
   for (const key of keys) if (all[key] !== undefined) Object.assign(taken, { [key]: all[key] });
   if (o.train !== undefined || o.evaluate !== undefined) delete taken.inputs;
   if (o.train !== undefined) delete taken.model;
+  // Corrections change the classes of the exports' complaints, which train, evaluate and audit
+  // do not count (refused there on the command line; the file's key is left to the others).
+  if (o.train !== undefined || o.evaluate !== undefined || o.audit !== undefined)
+    delete taken.corrections;
   return taken;
 }
 

@@ -178,6 +178,8 @@ export interface CommandLineOptions {
   /** classify's labelled files: the config file's inputs and model are not theirs. */
   train?: string[];
   evaluate?: string;
+  /** classify --audit: lists contradictions in the labels; the config file's corrections are not its. */
+  audit?: boolean;
 }
 
 export interface CommandLine {

@@ -225,6 +225,24 @@ describe('"corrections" in the config file', () => {
     const r = JSON.parse(run.stdout);
     expect(r.corrections.file).toBe(join(dir, 'corrections-2016-10.xlsx'));
     expect(sorted(unitsOf(r))).toEqual(sorted(expected.corrected.units));
+
+    // classify too, whose classes are the report's (it ignored the key: the report counted a
+    // complaint as 营业投诉 that classify's rows left as 服务投诉) …
+    const classify = complaints(['classify', '--month', '2016-10', '--json'], { cwd: dir });
+    expect(classify.code).toBe(0);
+    const c = JSON.parse(classify.stdout);
+    expect(c.corrections).toMatchObject({ applied: 4, classes: 2, assessed: 2 });
+    expect(c.classified.byMethod.correction).toBe(2);
+    // … and so its --out may not overwrite the corrections file (it did, without a word).
+    const before = readFileSync(join(dir, 'corrections-2016-10.xlsx'));
+    const over = complaints(['classify', '--out', 'corrections-2016-10.xlsx'], { cwd: dir });
+    expect(over.code).toBe(2);
+    expect(over.stderr).toContain('这个输出就是人工更正文件');
+    expect(readFileSync(join(dir, 'corrections-2016-10.xlsx'))).toEqual(before);
+    // classify --audit reads the labels, not the exports' counts: the key is left to the others.
+    expect(
+      complaints(['classify', '--audit', '--month', '2016-10', '--json'], { cwd: dir }).code,
+    ).toBe(0);
   });
 });
 
