@@ -286,9 +286,18 @@ export async function resolveSettings(
     rollup: rollupLevels(o.rollup, c.rollup, o.units ?? c.units, config),
     codes: o.codes ?? c.codes ?? null,
     corrections: classifies ? (o.corrections ?? c.corrections ?? null) : null,
+    ...(config ? { configFiles: configFiles(config) } : {}),
     by: metric ? (o.by !== undefined ? parseBy(o.by) : (c.by ?? [])) : [],
     hotWords: command === 'analyze' || command === 'report' ? hotWordsOf(o, c) : null,
   };
+}
+
+/** The files the config file names for any command to read (Settings.configFiles). */
+function configFiles(config: LoadedConfig): string[] {
+  const s = config.settings;
+  return [s.targets, s.units, s.codes, s.corrections, s.template, s.thresholds].filter(
+    (f): f is string => typeof f === 'string',
+  );
 }
 
 /** The files options name that a folder of exports may also hold, with the option naming each. */
@@ -387,7 +396,9 @@ function failOn(value: string | undefined): 'red' | 'yellow' | null {
  */
 export function filesRead(
   settings: Pick<Settings, 'inputs' | 'config' | 'targets' | 'taxonomy' | 'model'> &
-    Partial<Pick<Settings, 'template' | 'thresholds' | 'units' | 'codes' | 'corrections'>>,
+    Partial<
+      Pick<Settings, 'template' | 'thresholds' | 'units' | 'codes' | 'corrections' | 'configFiles'>
+    >,
 ): ReadFile[] {
   const reads: ReadFile[] = settings.inputs.map((path) => ({ path, role: 'the input' }));
   // The config file is read from the working directory unless named: a .json output there
@@ -402,5 +413,8 @@ export function filesRead(
   if (settings.codes) reads.push({ path: settings.codes, role: 'the code table' });
   if (settings.corrections)
     reads.push({ path: settings.corrections, role: 'the corrections file' });
+  for (const path of settings.configFiles ?? [])
+    if (!reads.some((r) => r.path === path))
+      reads.push({ path, role: 'a file the config file names' });
   return reads;
 }
