@@ -98,6 +98,7 @@ export async function readCorrections(file: string): Promise<CorrectionsData> {
     '--corrections',
     CORRECTIONS_FILE,
   );
+  const workbook = /\.xls[xm]$/i.test(file);
   const found = locateColumns(
     rows,
     KEYS,
@@ -110,11 +111,22 @@ export async function readCorrections(file: string): Promise<CorrectionsData> {
       'CORRECTIONS_INVALID',
       file,
       '',
-      said(
-        `前 ${SMALL_HEADER_ROWS} 行里没有含 工单编号 以及 一级分类、二级分类 或 是否考核 的表头。`,
-        `no header with 工单编号 and 一级分类, 二级分类 or 是否考核 in the first ${SMALL_HEADER_ROWS} rows.`,
-      ),
-      HINT,
+      workbook
+        ? said(
+            `第一个工作表的前 ${SMALL_HEADER_ROWS} 行里没有含 工单编号 以及 一级分类、二级分类 或 是否考核 的表头。`,
+            `no header with 工单编号 and 一级分类, 二级分类 or 是否考核 in the first ${SMALL_HEADER_ROWS} rows of the first sheet.`,
+          )
+        : said(
+            `前 ${SMALL_HEADER_ROWS} 行里没有含 工单编号 以及 一级分类、二级分类 或 是否考核 的表头。`,
+            `no header with 工单编号 and 一级分类, 二级分类 or 是否考核 in the first ${SMALL_HEADER_ROWS} rows.`,
+          ),
+      // A sheet of instructions in front of the corrections is the usual cause.
+      workbook
+        ? said(
+            `${HINT.zh}只读取第一个工作表：请把更正放在第一个工作表。`,
+            `${HINT.en} Only the first sheet is read: put the corrections on it.`,
+          )
+        : HINT,
     );
   const { at, columns } = found;
   refuseExport(file, rows[at]!);

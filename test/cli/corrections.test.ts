@@ -10,6 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadExcelJS } from '../../src/io/exceljs.js';
 import { readBook } from '../helpers/book.js';
 import { complaints, isPlainError, ROOT } from '../helpers/cli.js';
 
@@ -335,6 +336,22 @@ describe('a corrections file that cannot be used: exit 2, the file and the row',
     expect(run.stderr).toContain(
       `complaints: ${file} row 2: 二级分类 "电费纠纷" is not a class of the taxonomy sgcc-95598.`,
     );
+  });
+
+  it('a workbook whose corrections are not on its first sheet: says only the first is read', async () => {
+    const file = join(tmp, 'second-sheet.xlsx');
+    const book = new (loadExcelJS().Workbook)();
+    book.addWorksheet('填写说明').getCell('A1').value = '每行一张工单，填写更正后的分类。';
+    const sheet = book.addWorksheet('更正');
+    sheet.addRow(['工单编号', '是否考核']);
+    sheet.addRow([expected.special.exempt, '否']);
+    await book.xlsx.writeFile(file);
+    const run = complaints(['analyze', ...OCTOBER, '--corrections', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `complaints: ${file}：第一个工作表的前 20 行里没有含 工单编号 以及 一级分类、二级分类 或 是否考核 的表头。`,
+    );
+    expect(run.stderr).toContain('只读取第一个工作表');
   });
 
   it('a file that is not there', () => {
