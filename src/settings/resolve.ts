@@ -230,7 +230,8 @@ export async function resolveSettings(
       : await expandCommandLine(commandLine.inputs, process.cwd());
   const { inputs, expanded } = await leaveOutSideFiles(
     found,
-    sideFiles(o, c),
+    // The config file's as well when this command takes none (inspect shows what analyze reads).
+    sideFiles(o, config?.settings ?? {}),
     fromConfig ? '/' : process.cwd(),
     fromConfig,
   );

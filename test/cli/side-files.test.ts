@@ -107,6 +107,13 @@ describe('files of --targets and --corrections inside the folder of exports', ()
     );
     expect(given.code).toBe(0);
     expect(JSON.parse(given.stdout).corrections).toMatchObject({ applied: 4 });
+    // inspect, which reads neither, shows what analyze reads: the two exports.
+    const inspect = complaints(['inspect', '--config', config, '--json']);
+    expect(inspect.code).toBe(0);
+    expect(JSON.parse(inspect.stdout).inputs.map((i: Json) => i.file)).toEqual([
+      join(folder, '1-95598-2016-10.xlsx'),
+      join(folder, '2-95598-2016-10-11.csv'),
+    ]);
   });
 
   it('a corrections file named as an input is refused, saying what it is', () => {
