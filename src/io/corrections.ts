@@ -97,6 +97,7 @@ export async function readCorrections(file: string): Promise<CorrectionsData> {
       ),
     '--corrections',
     CORRECTIONS_FILE,
+    false,
   );
   const workbook = /\.xls[xm]$/i.test(file);
   const found = locateColumns(

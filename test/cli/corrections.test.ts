@@ -354,6 +354,15 @@ describe('a corrections file that cannot be used: exit 2, the file and the row',
     expect(run.stderr).toContain('只读取第一个工作表');
   });
 
+  it('an empty file: saved again as CSV or XLSX (not JSON, which --corrections does not read)', () => {
+    const file = join(tmp, 'empty.csv');
+    writeFileSync(file, '');
+    const run = complaints(['analyze', ...OCTOBER, '--corrections', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`人工更正文件 ${file}：文件是空的（0 字节）。`);
+    expect(run.stderr).toContain('请检查人工更正文件的路径，或重新保存这个文件（CSV 或 XLSX）。');
+  });
+
   it('a file that is not there', () => {
     const run = complaints(['analyze', ...OCTOBER, '--corrections', 'no-such.csv']);
     expect(run.code).toBe(2);
