@@ -133,14 +133,18 @@ const DATE = style({ numFmt: 'yyyy-mm-dd hh:mm:ss' });
 const TIME_WIDTH = 20;
 /** Headings of the columns dates are written in (the exports' times), by their words. */
 const TIME_HEADING = /时间|日期|time|date/i;
+/** Headings of numbers kept as text (工单编号 of 16 digits, phones), cut at a heading's width. */
+const NUMBER_HEADING = /编号|工单号|号码|电话|^id$|_id$|_no$/i;
+const NUMBER_WIDTH = 18;
 
 /**
  * A column's width when the caller sets none (classify's rows, whose columns are the input's):
- * its heading's, at least 10, at most 40, and a time's for a time column, which Excel shows
- * as ##### when narrower than its date.
+ * its heading's, at least 10, at most 40; a time's for a time column, which Excel shows as
+ * ##### when narrower than its date; an id's for the ids and phone numbers.
  */
 function widthFor(heading: string): number {
   if (TIME_HEADING.test(heading)) return TIME_WIDTH;
+  if (NUMBER_HEADING.test(heading)) return NUMBER_WIDTH;
   return Math.min(40, Math.max(10, displayWidth(heading) + 2));
 }
 

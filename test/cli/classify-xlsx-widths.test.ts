@@ -25,6 +25,9 @@ it('the time columns are wide enough for their dates, the others for their headi
   expect(sheet.getRow(2).getCell(head.indexOf('受理时间') + 1).value).toBeInstanceOf(Date);
   expect(width('受理时间')).toBeGreaterThanOrEqual(20);
   expect(width('办结时间')).toBeGreaterThanOrEqual(20);
+  // 工单编号 (14 digits, text) and 联系电话 whole, not cut by the next column.
+  expect(width('工单编号')).toBeGreaterThanOrEqual(16);
+  expect(width('联系电话')).toBeGreaterThanOrEqual(16);
   // 判定依据 (a heading of 4 characters, 8 wide) is wider than Excel's default of 8.43.
   expect(width('判定依据')).toBeGreaterThanOrEqual(10);
 });
