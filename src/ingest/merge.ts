@@ -24,6 +24,16 @@ const DAY_MS = 86_400_000;
 export type EntryMap = Int32Array | null;
 
 /** Folds partials, in input order, into the data set. Merging takes over a partial's arrays. */
+/**
+ * How to change the order the inputs are read in: the config file's "inputs" are sorted by name
+ * whatever the order they are listed in (settings/inputs.ts resolveInputs), so there, as in a
+ * folder, only a new name moves an export.
+ */
+const ORDER_HINT = {
+  zh: '（命令行上的文件按给出的顺序读取；文件夹、通配模式和配置文件的 "inputs" 按文件名顺序读取，须改名使较新的导出排在后面）',
+  en: '(files on the command line are read in the order given; folders, patterns and the config file\'s "inputs" in name order: rename so that the newer export sorts last)',
+};
+
 export class DataSetMerge {
   private index: IdIndex | null = null;
   private typeOf = new EntryColumn();
@@ -179,12 +189,12 @@ export class DataSetMerge {
       : [day(span[1]), day(this.spans[newer.input]![1])];
     const warning = newer.byExport
       ? said(
-          `${header.file}：在 ${later} 之后读取，${n} 张内容不同的重复工单以它为准；但它导出于 ${mine}，早于 ${later}（${theirs}）。请把较新的导出放在后面给出（文件夹里的文件按名称顺序读取），再运行一次。`,
-          `${header.file}: read after ${later}, so its copies of ${n} differing repeated work orders count; but it was exported on ${mine}, before ${later} (${theirs}). Give the newer export last (a folder's files are read in name order) and run again.`,
+          `${header.file}：在 ${later} 之后读取，${n} 张内容不同的重复工单以它为准；但它导出于 ${mine}，早于 ${later}（${theirs}）。请把较新的导出放在后面读取${ORDER_HINT.zh}，再运行一次。`,
+          `${header.file}: read after ${later}, so its copies of ${n} differing repeated work orders count; but it was exported on ${mine}, before ${later} (${theirs}). Have the newer export read last ${ORDER_HINT.en} and run again.`,
         )
       : said(
-          `${header.file}：在 ${later} 之后读取，${n} 张内容不同的重复工单以它为准；但它的数据只到 ${mine}，${later} 的到 ${theirs}，后者可能是较新的导出。若是，请把它放在后面给出（文件夹里的文件按名称顺序读取），再运行一次。`,
-          `${header.file}: read after ${later}, so its copies of ${n} differing repeated work orders count; but its data ends on ${mine} and that of ${later} on ${theirs}, which may be the newer export. If so, give it last (a folder's files are read in name order) and run again.`,
+          `${header.file}：在 ${later} 之后读取，${n} 张内容不同的重复工单以它为准；但它的数据只到 ${mine}，${later} 的到 ${theirs}，后者可能是较新的导出。若是，请让它在后面读取${ORDER_HINT.zh}，再运行一次。`,
+          `${header.file}: read after ${later}, so its copies of ${n} differing repeated work orders count; but its data ends on ${mine} and that of ${later} on ${theirs}, which may be the newer export. If so, have it read last ${ORDER_HINT.en} and run again.`,
         );
     this.warnings.push(warning);
     this.readOrder.push(warning);

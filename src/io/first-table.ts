@@ -49,16 +49,18 @@ export async function mustExist(file: string, option: string, what: Said): Promi
 /**
  * The rows of the first table a reader yields; `broken` makes the error for a broken row.
  * `option` and `what` name the file in the refusals of the export readers (a folder, an empty
- * or binary file), whose hints speak of exporting work orders again.
+ * or binary file), whose hints speak of exporting work orders again; `json`: whether the file
+ * may be JSON too (targets, units, codes; not corrections), for the hint.
  */
 export async function readFirstTable(
   file: string,
   broken: (row: BrokenRow) => Error,
   option: string,
   what: Said,
+  json = true,
 ): Promise<RawRow[]> {
   const { reader } = await openInput(file).catch((error: unknown) => {
-    throw error instanceof InputError ? asSmallFile(error, option, what) : error;
+    throw error instanceof InputError ? asSmallFile(error, option, what, json) : error;
   });
   const rows: RawRow[] = [];
   let taken = false;
@@ -93,15 +95,15 @@ const OWN_HINT = new Set([
  * An export reader's refusal, said of the small file it is: its role, and a hint for it where
  * the reader's speaks of exporting work orders again.
  */
-function asSmallFile(error: InputError, option: string, what: Said): InputError {
+function asSmallFile(error: InputError, option: string, what: Said, json: boolean): InputError {
   return new InputError(
     error.code,
     said(`${what.zh} ${error.said.zh}`, `${option} ${error.said.en}`),
     OWN_HINT.has(error.code)
       ? error.saidHint
       : said(
-          `请检查${what.zh}的路径，或重新保存这个文件（CSV、XLSX 或 JSON）。`,
-          `Check the path of the ${what.en}, or save it again (CSV, XLSX or JSON).`,
+          `请检查${what.zh}的路径，或重新保存这个文件（${json ? 'CSV、XLSX 或 JSON' : 'CSV 或 XLSX'}）。`,
+          `Check the path of the ${what.en}, or save it again (${json ? 'CSV, XLSX or JSON' : 'CSV or XLSX'}).`,
         ),
     { file: error.file ?? '' },
   );

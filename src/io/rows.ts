@@ -6,6 +6,7 @@ import { closeSync, openSync, writeSync } from 'node:fs';
 import { extname } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import { InputError, said } from '../errors.js';
+import { displayWidth } from '../report/width.js';
 import { cellText } from '../schema/values.js';
 import type { Cell } from './table.js';
 import { OutputFile, writeFailure } from './write.js';
@@ -128,13 +129,35 @@ function csvWriter(output: OutputFile, columns: readonly string[]): RowWriter {
 const HEAD = style({ font: { bold: true } });
 const DATE = style({ numFmt: 'yyyy-mm-dd hh:mm:ss' });
 
+/** A time column's width: yyyy-mm-dd hh:mm:ss (19 characters) and a margin. */
+const TIME_WIDTH = 20;
+/** Headings of the columns dates are written in (the exports' times), by their words. */
+const TIME_HEADING = /时间|日期|time|date/i;
+/** Headings of numbers kept as text (工单编号 of 16 digits, phones), cut at a heading's width. */
+const NUMBER_HEADING = /编号|工单号|号码|电话|^id$|_id$|_no$/i;
+const NUMBER_WIDTH = 18;
+
+/**
+ * A column's width when the caller sets none (classify's rows, whose columns are the input's):
+ * its heading's, at least 10, at most 40; a time's for a time column, which Excel shows as
+ * ##### when narrower than its date; an id's for the ids and phone numbers.
+ */
+function widthFor(heading: string): number {
+  if (TIME_HEADING.test(heading)) return TIME_WIDTH;
+  if (NUMBER_HEADING.test(heading)) return NUMBER_WIDTH;
+  return Math.min(40, Math.max(10, displayWidth(heading) + 2));
+}
+
 function xlsxWriter(
   book: ReportWorkbook,
   columns: readonly string[],
   sheetName: string,
   layout: RowLayout,
 ): RowWriter {
-  const sheet = book.addSheet(sheetName, { frozenRows: 1, widths: layout.widths });
+  const sheet = book.addSheet(sheetName, {
+    frozenRows: 1,
+    widths: layout.widths ?? columns.map(widthFor),
+  });
   sheet.addRow([...columns], HEAD);
   if (layout.filter) sheet.autoFilter(1, 1, columns.length);
   const formats = Object.entries(layout.formats ?? {}).map(

@@ -307,6 +307,7 @@ const ROLES_ZH: Record<string, string> = {
   'the units file': '单位层级文件',
   'the code table': '代码表',
   'the corrections file': '人工更正文件',
+  'a file the config file names': '配置文件中指定的文件',
 };
 
 /** A file the run reads, which no output may overwrite. */

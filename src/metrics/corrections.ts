@@ -58,8 +58,21 @@ export function summariseCorrections(
   return summary;
 }
 
-const rowList = (list: { id: string; row: number }[], zh: boolean) =>
-  list.map((r) => (zh ? `第 ${r.row} 行 ${r.id}` : `row ${r.row} ${r.id}`)).join(zh ? '、' : ', ');
+/**
+ * Rows listed in a note, per kind: a wrong file (last year's ids) can miss thousands, and the
+ * note is one line on the terminal and one cell of 概览 (32,767 characters at most). The JSON
+ * lists them all.
+ */
+const LISTED = 10;
+
+const rowList = (list: { id: string; row: number }[], zh: boolean) => {
+  const shown = list
+    .slice(0, LISTED)
+    .map((r) => (zh ? `第 ${r.row} 行 ${r.id}` : `row ${r.row} ${r.id}`))
+    .join(zh ? '、' : ', ');
+  if (list.length <= LISTED) return shown;
+  return zh ? `${shown} 等 ${list.length} 行` : `${shown}, and ${list.length - LISTED} more`;
+};
 
 /** The notes: what was applied, and (a warning) the rows that were not. */
 export function correctionNotes(s: CorrectionsSummary): Note[] {
@@ -80,10 +93,11 @@ export function correctionNotes(s: CorrectionsSummary): Note[] {
       s.unmatched.length > 0 ? `不在任何输入中：${rowList(s.unmatched, true)}` : '',
       s.notComplaint.length > 0 ? `不是投诉：${rowList(s.notComplaint, true)}` : '',
     ].filter(Boolean);
+    const cut = s.unmatched.length > LISTED || s.notComplaint.length > LISTED;
     notes.push({
       code: 'corrections-unmatched',
-      message: `Corrections (${s.file}): ${missed} row(s) not applied — ${en.join('; ')}. Check the 工单编号.`,
-      zh: `人工更正（${s.file}）：${missed} 行未应用——${zh.join('；')}。请核对工单编号。`,
+      message: `Corrections (${s.file}): ${missed} row(s) not applied — ${en.join('; ')}. Check the 工单编号${cut ? ' (--json lists every row under corrections)' : ''}.`,
+      zh: `人工更正（${s.file}）：${missed} 行未应用——${zh.join('；')}。请核对工单编号${cut ? '（全部行见 --json 的 corrections）' : ''}。`,
     });
   }
   return notes;

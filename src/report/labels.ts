@@ -1228,6 +1228,8 @@ export const EXPANDED = {
     notRead: (files: string[], xls: boolean, reports: boolean) =>
       `；未读取 ${files.join('、')}` +
       `${xls ? '（.xls 请另存为 .xlsx）' : ''}${reports ? '（本工具写的报告不作为输入读取）' : ''}`,
+    sideFiles: (files: readonly { file: string; option: string }[], after: boolean) =>
+      `${after ? '、' : '；未读取 '}${files.map((f) => `${f.file}（${f.option} 给出的文件）`).join('、')}`,
   },
   en: {
     reading: (given: string, files: string[]) =>
@@ -1235,6 +1237,8 @@ export const EXPANDED = {
     notRead: (files: string[], xls: boolean, reports: boolean) =>
       `; not read: ${files.join(', ')}` +
       `${xls ? ' (save .xls as .xlsx to read it)' : ''}${reports ? " (this tool's own reports are not read as exports)" : ''}`,
+    sideFiles: (files: readonly { file: string; option: string }[], after: boolean) =>
+      `${after ? ', ' : '; not read: '}${files.map((f) => `${f.file} (given with ${f.option})`).join(', ')}`,
   },
 } as const;
 

@@ -63,6 +63,8 @@ export function expansionLine(e: ExpandedInput, lang: Lang): string {
   // The only workbooks a folder or pattern leaves out are this tool's reports.
   const reports = e.leftOut.some((f) => /\.xlsx$/i.test(f));
   return (
-    t.reading(e.given, e.files) + (e.leftOut.length > 0 ? t.notRead(e.leftOut, xls, reports) : '')
+    t.reading(e.given, e.files) +
+    (e.leftOut.length > 0 ? t.notRead(e.leftOut, xls, reports) : '') +
+    (e.sideFiles ? t.sideFiles(e.sideFiles, e.leftOut.length > 0) : '')
   );
 }

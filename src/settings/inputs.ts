@@ -58,6 +58,14 @@ export interface ExpandedInput {
    * a folder or pattern holds, by their path.
    */
   leftOut: string[];
+  /** Files of the folder or pattern that an option names (--targets …), left out: not exports. */
+  sideFiles?: SideFile[];
+}
+
+/** A file given with its own option (--targets, --corrections …), and that option. */
+export interface SideFile {
+  file: string;
+  option: string;
 }
 
 /**
@@ -434,4 +442,53 @@ export function sameFileText(s: SameFile, lang: 'zh' | 'en'): string {
   return lang === 'zh'
     ? `${s.file} 与 ${s.as} 是同一个文件，只读取一次。`
     : `${s.file} is the same file as ${s.as}: read once.`;
+}
+
+/**
+ * The inputs without the files that their own options name (--targets exports/targets.csv beside
+ * `exports/` as the input): a folder or a pattern, the command line's or the config file's, lists
+ * them with the exports, and read as exports they stopped the run ("no 受理时间 column"). Left out
+ * by identity (device and inode), so that any spelling of the path matches; a file named on its
+ * own as an input stays, for the reader to say what it is. `side`: absolute paths; `cwd`: what
+ * the inputs are relative to.
+ */
+export async function leaveOutSideFiles(
+  found: { inputs: string[]; expanded: ExpandedInput[] },
+  side: readonly SideFile[],
+  cwd: string,
+  fromConfig: boolean,
+): Promise<{ inputs: string[]; expanded: ExpandedInput[] }> {
+  const keyOf = async (file: string): Promise<string | null> => {
+    const info = await stat(resolve(cwd, file)).catch(() => null);
+    return info?.isFile() ? `${info.dev}:${info.ino}` : null;
+  };
+  const options = new Map<string, string>();
+  for (const s of side) {
+    const key = await keyOf(resolve(s.file));
+    if (key !== null && !options.has(key)) options.set(key, s.option);
+  }
+  if (options.size === 0) return found;
+  const optionOf = async (file: string) => {
+    const key = await keyOf(file);
+    return key === null ? undefined : options.get(key);
+  };
+  const out = new Set<string>();
+  const expanded: ExpandedInput[] = [];
+  for (const e of found.expanded) {
+    const files: string[] = [];
+    const sideFiles: SideFile[] = [...(e.sideFiles ?? [])];
+    for (const file of e.files) {
+      const option = await optionOf(file);
+      if (option === undefined) files.push(file);
+      else {
+        sideFiles.push({ file, option });
+        out.add(file);
+      }
+    }
+    expanded.push(sideFiles.length > 0 ? { ...e, files, sideFiles } : e);
+  }
+  // The config file's inputs are all patterns and folders; the command line's files named on
+  // their own are not in `expanded`, and stay.
+  if (fromConfig) for (const file of found.inputs) if (await optionOf(file)) out.add(file);
+  return { inputs: found.inputs.filter((f) => !out.has(f)), expanded };
 }

@@ -5,6 +5,7 @@
  * the config file's inputs are read only when the command line gives none, and its period rule
  * only when no period option is given.
  */
+import { resolve as resolvePath } from 'node:path';
 import { InputError, said } from '../errors.js';
 import { availableParallelism } from 'node:os';
 import type { ReadFile } from '../io/write.js';
@@ -13,7 +14,13 @@ import { DEFAULT_SETTINGS, type AnalysisSettings } from '../metrics/analysis.js'
 import type { TimeLimit } from '../metrics/workdays.js';
 import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
 import { CONFIG_FILE } from './config-file.js';
-import { expandCommandLine, onceEach, resolveInputs } from './inputs.js';
+import {
+  expandCommandLine,
+  leaveOutSideFiles,
+  onceEach,
+  resolveInputs,
+  type SideFile,
+} from './inputs.js';
 import { periodFromRule } from './period-rules.js';
 import { PERIOD_OPTION_KEYS, parsePeriodOptions } from './period-syntax.js';
 import {
@@ -126,7 +133,8 @@ const READING_KEYS = [
 
 /**
  * The config file's settings a command takes: all of them for a metric command; for classify
- * and inspect those of their own options (README: Unattended). classify --train and --evaluate
+ * and inspect those of their own options (README: Unattended), classify its "corrections" too
+ * (its classes are the report's). classify --train and --evaluate
  * read the labelled files they name, not the exports, and --train writes the model it is given
  * on the command line, never the config file's "model" (the model runs use).
  */
@@ -140,10 +148,14 @@ function configFor(
   if (command !== 'classify' && command !== 'inspect') return {};
   const taken: ConfigSettings = {};
   const keys: readonly (keyof ConfigSettings)[] =
-    command === 'classify' ? [...READING_KEYS, 'model', 'period'] : READING_KEYS;
+    command === 'classify' ? [...READING_KEYS, 'model', 'period', 'corrections'] : READING_KEYS;
   for (const key of keys) if (all[key] !== undefined) Object.assign(taken, { [key]: all[key] });
   if (o.train !== undefined || o.evaluate !== undefined) delete taken.inputs;
   if (o.train !== undefined) delete taken.model;
+  // Corrections change the classes of the exports' complaints, which train, evaluate and audit
+  // do not count (refused there on the command line; the file's key is left to the others).
+  if (o.train !== undefined || o.evaluate !== undefined || o.audit !== undefined)
+    delete taken.corrections;
   return taken;
 }
 
@@ -211,11 +223,18 @@ export async function resolveSettings(
   const classifies = command !== 'inspect' && command !== 'taxonomy';
   // Globbed last: the options are checked before any file system is looked at.
   const fromConfig = commandLine.inputs.length === 0 && c.inputs !== undefined && config !== null;
-  const { inputs, expanded } = fromConfig
+  const found = fromConfig
     ? { inputs: await resolveInputs(c.inputs!, config.dir), expanded: [] }
     : command === 'taxonomy'
       ? { inputs: commandLine.inputs, expanded: [] }
       : await expandCommandLine(commandLine.inputs, process.cwd());
+  const { inputs, expanded } = await leaveOutSideFiles(
+    found,
+    // The config file's as well when this command takes none (inspect shows what analyze reads).
+    sideFiles(o, config?.settings ?? {}),
+    fromConfig ? '/' : process.cwd(),
+    fromConfig,
+  );
   // The same file under two names is read once (a hard link, a symlink, ./a.csv beside a.csv).
   const once =
     command === 'taxonomy'
@@ -268,9 +287,32 @@ export async function resolveSettings(
     rollup: rollupLevels(o.rollup, c.rollup, o.units ?? c.units, config),
     codes: o.codes ?? c.codes ?? null,
     corrections: classifies ? (o.corrections ?? c.corrections ?? null) : null,
+    ...(config ? { configFiles: configFiles(config) } : {}),
     by: metric ? (o.by !== undefined ? parseBy(o.by) : (c.by ?? [])) : [],
     hotWords: command === 'analyze' || command === 'report' ? hotWordsOf(o, c) : null,
   };
+}
+
+/** The files the config file names for any command to read (Settings.configFiles). */
+function configFiles(config: LoadedConfig): string[] {
+  const s = config.settings;
+  return [s.targets, s.units, s.codes, s.corrections, s.template, s.thresholds].filter(
+    (f): f is string => typeof f === 'string',
+  );
+}
+
+/** The files options name that a folder of exports may also hold, with the option naming each. */
+function sideFiles(o: CommandLineOptions, c: ConfigSettings): SideFile[] {
+  const named: [string, string | undefined][] = [
+    ['--targets', o.targets ?? c.targets],
+    ['--corrections', o.corrections ?? c.corrections],
+    ['--units', o.units ?? c.units],
+    ['--codes', o.codes ?? c.codes],
+  ];
+  // Absolute, as the config file's are: its inputs are looked at from '/'.
+  return named.flatMap(([option, file]) =>
+    typeof file === 'string' ? [{ file: resolvePath(process.cwd(), file), option }] : [],
+  );
 }
 
 /** --hot-words N / --no-hot-words / --hot-words-by unit over the config file's keys. */
@@ -355,7 +397,9 @@ function failOn(value: string | undefined): 'red' | 'yellow' | null {
  */
 export function filesRead(
   settings: Pick<Settings, 'inputs' | 'config' | 'targets' | 'taxonomy' | 'model'> &
-    Partial<Pick<Settings, 'template' | 'thresholds' | 'units' | 'codes' | 'corrections'>>,
+    Partial<
+      Pick<Settings, 'template' | 'thresholds' | 'units' | 'codes' | 'corrections' | 'configFiles'>
+    >,
 ): ReadFile[] {
   const reads: ReadFile[] = settings.inputs.map((path) => ({ path, role: 'the input' }));
   // The config file is read from the working directory unless named: a .json output there
@@ -370,5 +414,8 @@ export function filesRead(
   if (settings.codes) reads.push({ path: settings.codes, role: 'the code table' });
   if (settings.corrections)
     reads.push({ path: settings.corrections, role: 'the corrections file' });
+  for (const path of settings.configFiles ?? [])
+    if (!reads.some((r) => r.path === path))
+      reads.push({ path, role: 'a file the config file names' });
   return reads;
 }

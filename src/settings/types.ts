@@ -109,6 +109,12 @@ export interface Settings {
    */
   corrections: string | null;
   /**
+   * The files the config file names (targets, units, codes, corrections, template, thresholds)
+   * whether or not this command reads them: one file serves every command, and classify's or
+   * inspect's output must not overwrite what the monthly report reads. Absolute.
+   */
+  configFiles?: string[];
+  /**
    * --by: the breakdowns asked for, each one or two dimensions (a field such as channel, or a
    * column header as written), trimmed; [] for none. The command line gives one breakdown, the
    * config file's "by" one or several.
@@ -178,6 +184,8 @@ export interface CommandLineOptions {
   /** classify's labelled files: the config file's inputs and model are not theirs. */
   train?: string[];
   evaluate?: string;
+  /** classify --audit: lists contradictions in the labels; the config file's corrections are not its. */
+  audit?: boolean;
 }
 
 export interface CommandLine {

@@ -120,6 +120,33 @@ function correctionOf(r: CorrectionRow, file: string, classifier: Classifier): C
   };
 }
 
+/** Excel's display of a long number (1.61018E+13): the digits past the sixth are gone. */
+const SCIENTIFIC = /^\d(\.\d+)?e\+\d+$/i;
+
+/**
+ * The 工单编号 of a row as the exports have it: without the apostrophe an analyst types to keep
+ * Excel from making the id a number (Excel saves it as text, without it; a CSV written by hand
+ * keeps it). An id Excel already made a number and showed as 1.61018E+13 cannot name a work
+ * order: refused, rather than listed as not found.
+ */
+function idOf(r: CorrectionRow, file: string): string {
+  const id = cleanText(r.id)
+    .replace(/^['‘’]/, '')
+    .trim();
+  if (SCIENTIFIC.test(id))
+    refuse(
+      file,
+      r.row,
+      `工单编号 ${id} 是 Excel 的科学计数法，后几位已丢失。`,
+      `the 工单编号 ${id} is in Excel's scientific notation; its last digits are lost.`,
+      [
+        '请把这一列设为文本格式，再从导出文件中复制工单编号。',
+        'Format the column as text and copy the 工单编号 from the export again.',
+      ],
+    );
+  return id;
+}
+
 /**
  * The corrections of a file's rows, checked: every class in the taxonomy, 是否考核 是 or 否, one
  * row per work order. Throws InputError('CORRECTIONS_INVALID') naming the file and the row.
@@ -127,7 +154,7 @@ function correctionOf(r: CorrectionRow, file: string, classifier: Classifier): C
 export function parseCorrections(data: CorrectionsData, classifier: Classifier): Corrections {
   const byId = new Map<string, Correction>();
   for (const r of data.rows) {
-    const id = cleanText(r.id);
+    const id = idOf(r, data.file);
     const before = byId.get(id);
     if (before)
       refuse(

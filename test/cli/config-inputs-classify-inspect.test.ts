@@ -68,6 +68,30 @@ describe('the config file serves classify and inspect too', () => {
     expect(existsSync(join(d, 'model.json'))).toBe(false);
   });
 
+  it('neither writes over a file the config file names for the other commands', () => {
+    // classify takes no --units, --codes or --targets, but the monthly report reads them: its
+    // --out overwrote the units table, without a word.
+    const d = cronFolder('config-files', {
+      ...CONFIG,
+      units: 'units.csv',
+      targets: 'targets.json',
+    });
+    writeFileSync(join(d, 'units.csv'), '单位编码,单位名称\nX1,国网歙县供电公司\n');
+    writeFileSync(join(d, 'targets.json'), '{"国网歙县供电公司": 5}\n');
+    for (const [args, file] of [
+      [['classify', '--out', 'units.csv'], 'units.csv'],
+      [['inspect', '--json', 'targets.json'], 'targets.json'],
+    ] as const) {
+      const before = readFileSync(join(d, file), 'utf8');
+      const run = complaints([...args], { cwd: d });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(
+        `这个输出就是配置文件中指定的文件 ${join(d, file)}，写入会毁掉那个文件。`,
+      );
+      expect(readFileSync(join(d, file), 'utf8')).toBe(before);
+    }
+  });
+
   it('without "inputs" anywhere, both say where to put them', () => {
     const d = cronFolder('no-inputs', { map: CONFIG.map });
     const inspect = complaints(['inspect'], { cwd: d });

@@ -10,6 +10,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { loadExcelJS } from '../../src/io/exceljs.js';
 import { readBook } from '../helpers/book.js';
 import { complaints, isPlainError, ROOT } from '../helpers/cli.js';
 
@@ -225,6 +226,44 @@ describe('"corrections" in the config file', () => {
     const r = JSON.parse(run.stdout);
     expect(r.corrections.file).toBe(join(dir, 'corrections-2016-10.xlsx'));
     expect(sorted(unitsOf(r))).toEqual(sorted(expected.corrected.units));
+
+    // classify too, whose classes are the report's (it ignored the key: the report counted a
+    // complaint as 营业投诉 that classify's rows left as 服务投诉) …
+    const classify = complaints(['classify', '--month', '2016-10', '--json'], { cwd: dir });
+    expect(classify.code).toBe(0);
+    const c = JSON.parse(classify.stdout);
+    expect(c.corrections).toMatchObject({ applied: 4, classes: 2, assessed: 2 });
+    expect(c.classified.byMethod.correction).toBe(2);
+    // … and so its --out may not overwrite the corrections file (it did, without a word).
+    const before = readFileSync(join(dir, 'corrections-2016-10.xlsx'));
+    const over = complaints(['classify', '--out', 'corrections-2016-10.xlsx'], { cwd: dir });
+    expect(over.code).toBe(2);
+    expect(over.stderr).toContain('这个输出就是人工更正文件');
+    expect(readFileSync(join(dir, 'corrections-2016-10.xlsx'))).toEqual(before);
+    // classify --audit reads the labels, not the exports' counts: the key is left to the others.
+    expect(
+      complaints(['classify', '--audit', '--month', '2016-10', '--json'], { cwd: dir }).code,
+    ).toBe(0);
+  });
+});
+
+describe('ids and header as analysts type them', () => {
+  it("an id with Excel's leading apostrophe or spaces, and the header repeated, still apply", () => {
+    // The header copied in again (two files pasted together) is no correction of 是否考核
+    // "是否考核"; an apostrophe typed to keep Excel from turning the id into a number is no part
+    // of the id.
+    const file = join(tmp, 'typed.csv');
+    writeFileSync(
+      file,
+      [
+        '工单编号,是否考核,说明',
+        `'${expected.special.exempt},否,`,
+        '工单编号,是否考核,说明',
+        ` ${expected.special.heldAssessed} ,是,`,
+      ].join('\n'),
+    );
+    const r = json(['analyze', ...OCTOBER, '--corrections', file]);
+    expect(r.corrections).toMatchObject({ given: 2, applied: 2, assessed: 2, unmatched: [] });
   });
 });
 
@@ -257,6 +296,17 @@ describe('a corrections file that cannot be used: exit 2, the file and the row',
       '第 2 行：工单',
     ],
     ['no header', () => `编号,分类\n${id()},营业投诉\n`, '前 20 行里没有含 工单编号'],
+    [
+      'an export given as the corrections file (its complaints would all count as corrected)',
+      () =>
+        `工单编号,受理时间,供电单位,业务类型,一级分类,二级分类\n${id()},2016-10-03 09:00,国网歙县供电公司,投诉,营业投诉,电费电价\n`,
+      '第 1 行：这像是工单导出文件（表头有 受理时间、供电单位），不是人工更正文件。',
+    ],
+    [
+      'an id Excel showed in scientific notation, its last digits lost',
+      () => `工单编号,是否考核\n1.61018E+13,否\n`,
+      '第 2 行：工单编号 1.61018E+13 是 Excel 的科学计数法，后几位已丢失。',
+    ],
   ])('%s', (name, text, message) => {
     const file = join(tmp, `${name.replace(/\W+/g, '-')}.csv`);
     writeFileSync(file, text());
@@ -268,6 +318,16 @@ describe('a corrections file that cannot be used: exit 2, the file and the row',
     expect(run.stdout).toBe('');
   });
 
+  it('in English: an id in scientific notation', () => {
+    const file = join(tmp, 'sci-en.csv');
+    writeFileSync(file, `工单编号,是否考核\n1.61018e+13,否\n`);
+    const sci = complaints(['analyze', ...OCTOBER, '--corrections', file, '--lang', 'en']);
+    expect(sci.code).toBe(2);
+    expect(sci.stderr).toContain(
+      `complaints: ${file} row 2: the 工单编号 1.61018e+13 is in Excel's scientific notation; its last digits are lost.`,
+    );
+  });
+
   it('in English with --lang en', () => {
     const file = join(tmp, 'bad-en.csv');
     writeFileSync(file, `工单编号,二级分类\n${id()},电费纠纷\n`);
@@ -276,6 +336,31 @@ describe('a corrections file that cannot be used: exit 2, the file and the row',
     expect(run.stderr).toContain(
       `complaints: ${file} row 2: 二级分类 "电费纠纷" is not a class of the taxonomy sgcc-95598.`,
     );
+  });
+
+  it('a workbook whose corrections are not on its first sheet: says only the first is read', async () => {
+    const file = join(tmp, 'second-sheet.xlsx');
+    const book = new (loadExcelJS().Workbook)();
+    book.addWorksheet('填写说明').getCell('A1').value = '每行一张工单，填写更正后的分类。';
+    const sheet = book.addWorksheet('更正');
+    sheet.addRow(['工单编号', '是否考核']);
+    sheet.addRow([expected.special.exempt, '否']);
+    await book.xlsx.writeFile(file);
+    const run = complaints(['analyze', ...OCTOBER, '--corrections', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(
+      `complaints: ${file}：第一个工作表的前 20 行里没有含 工单编号 以及 一级分类、二级分类 或 是否考核 的表头。`,
+    );
+    expect(run.stderr).toContain('只读取第一个工作表');
+  });
+
+  it('an empty file: saved again as CSV or XLSX (not JSON, which --corrections does not read)', () => {
+    const file = join(tmp, 'empty.csv');
+    writeFileSync(file, '');
+    const run = complaints(['analyze', ...OCTOBER, '--corrections', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`人工更正文件 ${file}：文件是空的（0 字节）。`);
+    expect(run.stderr).toContain('请检查人工更正文件的路径，或重新保存这个文件（CSV 或 XLSX）。');
   });
 
   it('a file that is not there', () => {

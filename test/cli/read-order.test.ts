@@ -53,6 +53,23 @@ describe('an input read after a newer export whose copies it replaces', () => {
     );
   });
 
+  it('says how to change the order when the config file\'s "inputs" set it (by name, whatever the order listed)', () => {
+    const config = join(dir, 'complaints.config.json');
+    writeFileSync(
+      config,
+      JSON.stringify({ inputs: [`exports/${OCTOBER}`, `exports/${REEXPORT}`], period: '2016-10' }),
+    );
+    const r = complaints(['analyze', '--config', config], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stdout + r.stderr).toContain(
+      '若是，请让它在后面读取（命令行上的文件按给出的顺序读取；文件夹、通配模式和配置文件的 "inputs" 按文件名顺序读取，须改名使较新的导出排在后面），再运行一次。',
+    );
+    const en = complaints(['analyze', '--config', config, '--lang', 'en'], { cwd: dir });
+    expect(en.stdout + en.stderr).toContain(
+      'If so, have it read last (files on the command line are read in the order given; folders, patterns and the config file\'s "inputs" in name order: rename so that the newer export sorts last) and run again.',
+    );
+  });
+
   it('is not said when the exports are given oldest first', () => {
     const r = complaints(['analyze', OCTOBER, REEXPORT, '--month', '2016-10'], {
       cwd: folder,

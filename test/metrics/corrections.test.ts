@@ -10,7 +10,7 @@ import {
   RULED_NOT_ASSESSED,
   UNSUBSTANTIATED,
 } from '../../src/metrics/dimensions.js';
-import { summariseCorrections } from '../../src/metrics/corrections.js';
+import { correctionNotes, summariseCorrections } from '../../src/metrics/corrections.js';
 import { isAssessed } from '../../src/metrics/group.js';
 import type { Correction, Corrections } from '../../src/taxonomy/corrections.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
@@ -75,5 +75,43 @@ describe('summariseCorrections', () => {
       unmatched: [{ id: 'E', row: 6 }],
       notComplaint: [{ id: 'D', row: 5 }],
     });
+  });
+});
+
+describe('correctionNotes', () => {
+  const summary = (unmatched: number, notComplaint: number) => ({
+    file: 'c.csv',
+    given: unmatched + notComplaint,
+    applied: 0,
+    inPeriod: 0,
+    classes: 0,
+    assessed: 0,
+    unmatched: Array.from({ length: unmatched }, (_, i) => ({ id: `U${i}`, row: i + 2 })),
+    notComplaint: Array.from({ length: notComplaint }, (_, i) => ({ id: `N${i}`, row: i + 900 })),
+  });
+
+  it('lists every row not applied when they are few', () => {
+    const note = correctionNotes(summary(2, 1))[1]!;
+    expect(note.zh).toBe(
+      '人工更正（c.csv）：3 行未应用——不在任何输入中：第 2 行 U0、第 3 行 U1；不是投诉：第 900 行 N0。请核对工单编号。',
+    );
+  });
+
+  it('lists the first ten of each kind when there are many (a wrong file of 5,000 ids was a 149 KB line, cut in the workbook)', () => {
+    const [, note] = correctionNotes(summary(25, 11));
+    expect(note!.zh).toBe(
+      '人工更正（c.csv）：36 行未应用——不在任何输入中：' +
+        Array.from({ length: 10 }, (_, i) => `第 ${i + 2} 行 U${i}`).join('、') +
+        ' 等 25 行；不是投诉：' +
+        Array.from({ length: 10 }, (_, i) => `第 ${i + 900} 行 N${i}`).join('、') +
+        ' 等 11 行。请核对工单编号（全部行见 --json 的 corrections）。',
+    );
+    expect(note!.message).toBe(
+      'Corrections (c.csv): 36 row(s) not applied — in no input: ' +
+        Array.from({ length: 10 }, (_, i) => `row ${i + 2} U${i}`).join(', ') +
+        ', and 15 more; not a complaint: ' +
+        Array.from({ length: 10 }, (_, i) => `row ${i + 900} N${i}`).join(', ') +
+        ', and 1 more. Check the 工单编号 (--json lists every row under corrections).',
+    );
   });
 });

@@ -291,6 +291,8 @@ describe('resolveSettings: the command line wins over the config file, key by ke
       targets: '/cron/targets.xlsx',
       detail: true,
       charts: false,
+      // Guarded from every command's outputs, read or not.
+      configFiles: ['/cron/targets.xlsx'],
     });
   });
 
