@@ -15,6 +15,7 @@ export function register(program: Command, lang: Lang = 'zh'): void {
     .description(t.description)
     .argument('[inputs...]', INPUTS[lang])
     .option('--duplicates', t.duplicates)
+    .option('--corrections <file>', t.corrections)
     .option('--taxonomy <name|file>', t.taxonomy)
     .option('--config <file>', OPTION_HELP.config[lang]);
   addCommonOptions(command, lang)

@@ -17,6 +17,10 @@ import { noteUnknownLabels } from './inspect-labels.js';
 import { sameFileText } from '../settings/inputs.js';
 import { filesRead } from '../settings/resolve.js';
 import type { Settings } from '../settings/types.js';
+import { readCorrections } from '../io/corrections.js';
+import { Classifier } from '../taxonomy/classify.js';
+import { parseCorrections, type Corrections } from '../taxonomy/corrections.js';
+import { DEFAULT_TAXONOMY, loadTaxonomy } from '../taxonomy/load.js';
 
 /** --duplicates: list the duplicates whose copies differ, field by field. */
 export interface InspectExtras {
@@ -42,7 +46,9 @@ export async function run(
   await guardOutputs([json?.file], filesRead(settings));
   if (json?.file) await checkWritable(json.file);
   const shownFiles = inputs.map((f) => (f === '-' ? 'stdin' : f));
-  const listing = duplicates ? new DuplicateListing(shownFiles) : null;
+  const listing = duplicates
+    ? new DuplicateListing(shownFiles, await correctionsOf(settings))
+    : null;
   // Every input is reported on, the good and the bad: a file that cannot be read is shown in
   // its place with what to do, the others are read, and the run ends with exit 2.
   const unreadable: UnreadableInput[] = [];
@@ -117,6 +123,17 @@ export async function run(
   if (unreadable.length > 0) throw unreadableError(unreadable, inputs.length);
   // Unlike the other commands, inspect reports first: the rejects are what it is run to see.
   refuseRejects(settings.strict, result);
+}
+
+/**
+ * The corrections file (--corrections, or the config file's), checked against the taxonomy as
+ * analyze checks it, before the exports are read; null without one.
+ */
+async function correctionsOf(settings: Settings): Promise<Corrections | null> {
+  if (!settings.corrections) return null;
+  const rows = await readCorrections(settings.corrections);
+  const taxonomy = loadTaxonomy(settings.taxonomy ?? DEFAULT_TAXONOMY);
+  return parseCorrections(rows, new Classifier(taxonomy));
 }
 
 /** Exit 2 after the report: how many inputs could not be read, and which. */

@@ -5,9 +5,12 @@
  * unit's number change since last month's bulletin?". Each copy is compared with the copy
  * before it, on the values compare.ts normalises, as the count of differing duplicates is. The
  * copy counted is the last one read (DESIGN.md §3: the later input wins; within one input, the
- * later row). Keeps every work order's values: only when asked for.
+ * later row). With the analyst's corrections (--corrections), a difference a correction decides
+ * (the class it names, the 是否考核 it rules) changes no count: the report counts the correction.
+ * Keeps every work order's values: only when asked for.
  */
 import { monthIndexToString } from '../schema/values.js';
+import type { Correction, Corrections } from '../taxonomy/corrections.js';
 import { changes, comparedValues, type ComparedField, type FieldChange } from './compare.js';
 import type { WorkOrder } from './types.js';
 
@@ -24,7 +27,7 @@ export interface PlacedCopy extends Copy {
   month: string;
   /** Of a complaint business type (counted in the figures at all). */
   complaint: boolean;
-  /** A complaint held against the unit: not appeal-approved (申诉成功). */
+  /** A complaint held against the unit: not appeal-approved (申诉成功), or as a correction rules. */
   assessed: boolean;
 }
 
@@ -39,6 +42,17 @@ export type Effect = 'unit' | 'month' | 'out' | 'in' | 'assessed' | 'class';
 /** Why the counted copy wins: it comes from a later input, or from a later row of one input. */
 export type CountedBecause = 'later-input' | 'later-row';
 
+/** The correction of a work order, and the differences between its copies it decides. */
+export interface DuplicateCorrection {
+  file: string;
+  row: number;
+  level1: string | null;
+  level2: string | null;
+  assessed: boolean | null;
+  /** 'class': the copies' classes differ and the correction names one; 'assessed': their appeals would hold it assessed differently and the correction rules it. */
+  decides: ('class' | 'assessed')[];
+}
+
 export interface DifferingDuplicate {
   id: string;
   earlier: PlacedCopy;
@@ -48,6 +62,8 @@ export interface DifferingDuplicate {
   counted: PlacedCopy;
   countedBecause: CountedBecause;
   effects: Effect[];
+  /** Only for a work order the corrections file names. */
+  correction?: DuplicateCorrection;
 }
 
 /**
@@ -63,6 +79,8 @@ export interface LateWorkOrder extends PlacedCopy {
 interface Seen {
   input: number;
   copy: PlacedCopy;
+  /** Held against the unit as the appeal has it, whatever a correction rules. */
+  byAppeal: boolean;
   values: Record<ComparedField, string>;
 }
 
@@ -73,16 +91,49 @@ interface First {
   copy: PlacedCopy;
 }
 
-/** The effects on the counts of reading `later` after `earlier`. */
-export function effectsOf(earlier: PlacedCopy, later: PlacedCopy, found: FieldChange[]): Effect[] {
+const classChanged = (found: FieldChange[]) =>
+  found.some((c) => c.field === 'level1' || c.field === 'level2');
+
+/**
+ * The effects on the counts of reading `later` after `earlier` (whose `assessed` already
+ * follow a correction's ruling); `correction`: the work order's, whose class outranks both
+ * copies' class columns.
+ */
+export function effectsOf(
+  earlier: PlacedCopy,
+  later: PlacedCopy,
+  found: FieldChange[],
+  correction?: Correction,
+): Effect[] {
   if (!earlier.complaint && !later.complaint) return [];
   if (earlier.complaint !== later.complaint) return [later.complaint ? 'in' : 'out'];
   const effects: Effect[] = [];
   if (earlier.unit !== later.unit) effects.push('unit');
   if (earlier.month !== later.month) effects.push('month');
   if (earlier.assessed !== later.assessed) effects.push('assessed');
-  if (found.some((c) => c.field === 'level1' || c.field === 'level2')) effects.push('class');
+  if (classChanged(found) && !correction?.level1) effects.push('class');
   return effects;
+}
+
+/** A correction as the listing shows it, with what it decides between `earlier` and `later`. */
+function shownCorrection(
+  c: Correction,
+  file: string,
+  earlier: Seen,
+  later: Seen,
+  found: FieldChange[],
+): DuplicateCorrection {
+  const decides: DuplicateCorrection['decides'] = [];
+  if (c.level1 && classChanged(found)) decides.push('class');
+  if (c.assessed !== null && earlier.byAppeal !== later.byAppeal) decides.push('assessed');
+  return {
+    file,
+    row: c.row,
+    level1: c.level1?.name ?? null,
+    level2: c.level2?.name ?? null,
+    assessed: c.assessed,
+    decides,
+  };
 }
 
 export class DuplicateListing {
@@ -96,15 +147,20 @@ export class DuplicateListing {
   /** Complaints first read from an input after the first: candidates for late arrivals. */
   private readonly firsts = new Map<string, First>();
 
-  /** `files[i]` names input i as the listing shows it. */
-  constructor(private readonly files: readonly string[]) {}
+  /** `files[i]` names input i as the listing shows it; `corrections`: the analyst's, if any. */
+  constructor(
+    private readonly files: readonly string[],
+    private readonly corrections: Corrections | null = null,
+  ) {}
 
   /** The ingest's order handler. */
   readonly observe = (order: WorkOrder): void => {
     if (order.id === null) return;
+    const correction = this.corrections?.byId.get(order.id);
     const seen: Seen = {
       input: order.input,
-      copy: placed(order, this.files),
+      copy: placed(order, this.files, correction),
+      byAppeal: heldByAppeal(order),
       values: comparedValues(order),
     };
     const before = this.last.get(order.id);
@@ -129,7 +185,12 @@ export class DuplicateListing {
         earlier: before.copy,
         later: seen.copy,
         changes: found,
-        effects: effectsOf(before.copy, seen.copy, found),
+        effects: effectsOf(before.copy, seen.copy, found, correction),
+        ...(correction
+          ? {
+              correction: shownCorrection(correction, this.corrections!.file, before, seen, found),
+            }
+          : {}),
       },
       earlierInput: before.input,
     });
@@ -178,13 +239,16 @@ export function lateArrivals(
   });
 }
 
-function placed(order: WorkOrder, files: readonly string[]): PlacedCopy {
+const heldByAppeal = (order: WorkOrder) => order.isComplaint && order.appeal !== 'approved';
+
+function placed(order: WorkOrder, files: readonly string[], correction?: Correction): PlacedCopy {
   return {
     file: files[order.input]!,
     row: order.row,
     unit: order.unit,
     month: monthIndexToString(order.acceptedAt.monthIndex),
     complaint: order.isComplaint,
-    assessed: order.isComplaint && order.appeal !== 'approved',
+    // As the report counts it: a correction's ruling outranks the appeal (taxonomy/corrections.ts).
+    assessed: order.isComplaint && (correction?.assessed ?? order.appeal !== 'approved'),
   };
 }

@@ -44,7 +44,9 @@ export function renderDuplicates(
   const rows = shown.flatMap((d) =>
     d.changes.map((change, i) => {
       const first = i === 0;
-      const effect = d.effects.map((e) => L.effect(e, d)).join(L.sep) || L.noEffect;
+      const effect =
+        (d.effects.map((e) => L.effect(e, d)).join(L.sep) || L.noEffect) +
+        (d.correction && d.correction.decides.length > 0 ? L.corrected(d.correction) : '');
       return [
         first ? d.id : '',
         first ? d.counted.unit : '',

@@ -8,7 +8,12 @@
  * same everywhere, finds every label side by side.
  */
 import type { ComparedField } from '../ingest/compare.js';
-import type { CountedBecause, DifferingDuplicate, Effect } from '../ingest/duplicates.js';
+import type {
+  CountedBecause,
+  DifferingDuplicate,
+  DuplicateCorrection,
+  Effect,
+} from '../ingest/duplicates.js';
 import type { InputSummary, RejectCode } from '../ingest/types.js';
 import { FIELD_SPECS, isField } from '../schema/fields.js';
 import type { Lang } from '../settings/types.js';
@@ -1150,6 +1155,8 @@ export const DUPLICATES = {
       }
     },
     noEffect: '不影响计数',
+    corrected: (c: DuplicateCorrection) =>
+      `（${c.decides.map((d) => (d === 'class' ? '分类' : '是否考核')).join('、')}按人工更正：${c.file} 第 ${c.row} 行）`,
     sep: '；',
     late: (n: number) =>
       `后来补录的投诉 ${formatInt(n)} 条：受理日期在前面某个输入的覆盖期内，但那个输入里没有这张工单`,
@@ -1197,6 +1204,8 @@ export const DUPLICATES = {
       }
     },
     noEffect: 'no change to the counts',
+    corrected: (c: DuplicateCorrection) =>
+      ` (${c.decides.map((d) => (d === 'class' ? 'class' : '是否考核')).join(' and ')} as corrected: ${c.file} row ${c.row})`,
     sep: '; ',
     late: (n: number) =>
       `${formatInt(n)} complaint(s) arrived late: accepted on a day an earlier input covers, but not in that input`,

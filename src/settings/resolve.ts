@@ -133,8 +133,9 @@ const READING_KEYS = [
 
 /**
  * The config file's settings a command takes: all of them for a metric command; for classify
- * and inspect those of their own options (README: Unattended), classify its "corrections" too
- * (its classes are the report's). classify --train and --evaluate
+ * and inspect those of their own options (README: Unattended), classify and inspect its
+ * "corrections" too (classify's classes are the report's; inspect --duplicates says which
+ * changes between copies a correction decides). classify --train and --evaluate
  * read the labelled files they name, not the exports, and --train writes the model it is given
  * on the command line, never the config file's "model" (the model runs use).
  */
@@ -148,7 +149,9 @@ function configFor(
   if (command !== 'classify' && command !== 'inspect') return {};
   const taken: ConfigSettings = {};
   const keys: readonly (keyof ConfigSettings)[] =
-    command === 'classify' ? [...READING_KEYS, 'model', 'period', 'corrections'] : READING_KEYS;
+    command === 'classify'
+      ? [...READING_KEYS, 'model', 'period', 'corrections']
+      : [...READING_KEYS, 'corrections'];
   for (const key of keys) if (all[key] !== undefined) Object.assign(taken, { [key]: all[key] });
   if (o.train !== undefined || o.evaluate !== undefined) delete taken.inputs;
   if (o.train !== undefined) delete taken.model;
@@ -286,7 +289,8 @@ export async function resolveSettings(
     units: o.units ?? c.units ?? null,
     rollup: rollupLevels(o.rollup, c.rollup, o.units ?? c.units, config),
     codes: o.codes ?? c.codes ?? null,
-    corrections: classifies ? (o.corrections ?? c.corrections ?? null) : null,
+    corrections:
+      classifies || command === 'inspect' ? (o.corrections ?? c.corrections ?? null) : null,
     ...(config ? { configFiles: configFiles(config) } : {}),
     by: metric ? (o.by !== undefined ? parseBy(o.by) : (c.by ?? [])) : [],
     hotWords: command === 'analyze' || command === 'report' ? hotWordsOf(o, c) : null,

@@ -111,6 +111,20 @@ export function refuseUnused(
     }
   }
   if (command === 'analyze' || command === 'report') workbookOptions(command, options, config);
+  // inspect reads no class: the corrections only say which differences between copies they decide.
+  if (command === 'inspect' && typed('corrections') && !typed('duplicates'))
+    refuse(
+      command,
+      'corrections',
+      said(
+        '它只用于 --duplicates，说明重复工单的哪些不同由人工更正决定',
+        'it is used only by --duplicates, to say which differences between copies a correction decides',
+      ),
+      said(
+        '请加上 --duplicates，或去掉 --corrections。',
+        'Add --duplicates, or leave --corrections out.',
+      ),
+    );
   if (typed('hotWordsBy') && (options.hotWords ?? config.hotWords) === false) {
     refuse(
       command,

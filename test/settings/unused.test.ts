@@ -115,6 +115,7 @@ const USE: Record<CommandName, Record<string, string>> = {
     duplicates: 'the differing duplicates listed, field by field',
     taxonomy: 'the classes the 一级分类/二级分类 values are checked against',
     config: 'the config file: its inputs and how exports are read',
+    corrections: 'the differences a correction decides, with --duplicates; refused without it',
   },
   classify: {
     ...COMMON,
@@ -183,6 +184,15 @@ describe('refuseUnused: options idle in a combination', () => {
       'analyze：--prorate 不起作用：它用于折算考核指标，但没有给出考核指标文件。',
     ],
     ['analyze', { prorate: true, targets: 't.csv' }, ['a.csv'], {}, null, null],
+    [
+      'inspect',
+      { corrections: 'c.csv' },
+      ['a.csv'],
+      {},
+      'inspect: --corrections is not used: it is used only by --duplicates, to say which differences between copies a correction decides.',
+      'inspect：--corrections 不起作用：它只用于 --duplicates，说明重复工单的哪些不同由人工更正决定。',
+    ],
+    ['inspect', { corrections: 'c.csv', duplicates: true }, ['a.csv'], {}, null, null],
     ['analyze', { prorate: true }, [], { targets: '/cfg/t.csv' }, null, null],
     [
       'trend',
