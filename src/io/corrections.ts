@@ -82,6 +82,29 @@ function refuseExport(file: string, header: RawRow): void {
   );
 }
 
+/**
+ * Refuses a 工单编号 a workbook stores as a number of 16 digits or more: Excel keeps 15
+ * significant digits, so the id typed is gone (1610062815853617 is kept as 1610062815853610) and
+ * would name no work order, or another one. Shorter ids are exact as numbers.
+ */
+function refuseLongNumber(file: string, row: number, cell: Cell | undefined): void {
+  if (typeof cell !== 'number' || Math.abs(cell) < 1e15) return;
+  const id = cellText(cell);
+  throw invalidAt(
+    'CORRECTIONS_INVALID',
+    file,
+    ` row ${row}`,
+    said(
+      `工单编号 ${id} 存为数字，而 Excel 只保留 15 位有效数字：第 15 位之后的数字已丢失。`,
+      `the 工单编号 ${id} is stored as a number, and Excel keeps 15 significant digits: the digits past the 15th are lost.`,
+    ),
+    said(
+      '请把这一列设为文本格式（工单编号存为文本），再从导出文件中复制工单编号。',
+      'Format the column as text (store the ids as text) and copy the 工单编号 from the export again.',
+    ),
+  );
+}
+
 /** The rows of a corrections file, with their row numbers; refuses a file without its header. */
 export async function readCorrections(file: string): Promise<CorrectionsData> {
   await mustExist(file, '--corrections', CORRECTIONS_FILE);
@@ -141,6 +164,7 @@ export async function readCorrections(file: string): Promise<CorrectionsData> {
       return cellText(cell).trim();
     };
     const id = text('id');
+    refuseLongNumber(file, row.row, columns.id === undefined ? null : row.cells[columns.id]);
     if (id === '')
       throw invalidAt(
         'CORRECTIONS_INVALID',

@@ -338,6 +338,33 @@ describe('a corrections file that cannot be used: exit 2, the file and the row',
     );
   });
 
+  it('a 16-digit id stored as a number in a workbook: refused (Excel keeps 15 digits)', async () => {
+    // Typed into Excel as 1610062815853617, kept as 1610062815853610: it names no work order.
+    const file = join(tmp, 'number-id.xlsx');
+    const book = new (loadExcelJS().Workbook)();
+    const sheet = book.addWorksheet('更正');
+    sheet.addRow(['工单编号', '是否考核']);
+    sheet.addRow([expected.special.exempt, '否']);
+    sheet.addRow([1610062815853610, '否']);
+    await book.xlsx.writeFile(file);
+    for (const [lang, message] of [
+      [
+        'zh',
+        `complaints: ${file} 第 3 行：工单编号 1610062815853610 存为数字，而 Excel 只保留 15 位有效数字：第 15 位之后的数字已丢失。`,
+      ],
+      [
+        'en',
+        `complaints: ${file} row 3: the 工单编号 1610062815853610 is stored as a number, and Excel keeps 15 significant digits: the digits past the 15th are lost.`,
+      ],
+    ]) {
+      const run = complaints(['analyze', ...OCTOBER, '--corrections', file, '--lang', lang!]);
+      expect(run.code).toBe(2);
+      expect(isPlainError(run.stderr)).toBe(true);
+      expect(run.stderr).toContain(message);
+      expect(run.stderr).toMatch(lang === 'zh' ? /设为文本/ : /as text/);
+    }
+  });
+
   it('a workbook whose corrections are not on its first sheet: says only the first is read', async () => {
     const file = join(tmp, 'second-sheet.xlsx');
     const book = new (loadExcelJS().Workbook)();
