@@ -14,6 +14,7 @@ import { formatOptionWarnings } from './ingest/format-options.js';
 import { misnamedInputNotes } from './ingest/input-notes.js';
 import type { IngestResult } from './ingest/ingest.js';
 import { readCodes } from './io/codes.js';
+import { takeSmallFileNotes } from './io/first-table.js';
 import { readTargets } from './io/targets.js';
 import { readUnits } from './io/units.js';
 import { namedUnit, type ValueNaming } from './ingest/naming.js';
@@ -153,7 +154,10 @@ export async function runPipeline(
   }
   const { ingest: result, classifiedBy } = aggregate;
   if (!settings.quiet)
-    for (const note of misnamedInputNotes(result.inputs, settings.lang))
+    for (const note of [
+      ...takeSmallFileNotes().map((n) => n[settings.lang]),
+      ...misnamedInputNotes(result.inputs, settings.lang),
+    ])
       print(process.stderr, `${note}\n`);
   result.warnings.push(...formatOptionWarnings(settings.ingest, result.inputs));
   // An input read once as the same file as another: in the JSON's warnings (said on stderr).

@@ -18,6 +18,7 @@ import { sameFileText } from '../settings/inputs.js';
 import { filesRead } from '../settings/resolve.js';
 import type { Settings } from '../settings/types.js';
 import { readCorrections } from '../io/corrections.js';
+import { takeSmallFileNotes } from '../io/first-table.js';
 import { Classifier } from '../taxonomy/classify.js';
 import { parseCorrections, type Corrections } from '../taxonomy/corrections.js';
 import { DEFAULT_TAXONOMY, loadTaxonomy } from '../taxonomy/load.js';
@@ -53,6 +54,9 @@ export async function run(
   // its place with what to do, the others are read, and the run ends with exit 2.
   const unreadable: UnreadableInput[] = [];
   const result = await ingest(inputs, settings.ingest, listing?.observe, (u) => unreadable.push(u));
+  // The corrections file's name misleading (a workbook named .csv): said as an export's would be.
+  if (!settings.quiet)
+    for (const note of takeSmallFileNotes()) print(process.stderr, `${note[settings.lang]}\n`);
   // One input, unreadable: its error alone, as every command gives it.
   if (unreadable.length === 1 && inputs.length === 1) throw unreadable[0]!.error;
   // inspect shows what the analysis would refuse: exports whose business types are codes.

@@ -60,6 +60,8 @@ export function zhInputNote(note: string): string {
 /** The notes io/detect.ts gives a file whose name says another format than its bytes. */
 const MISNAMED = [FORMS[0]![0], FORMS[1]![0]];
 
+export const isMisnamedNote = (note: string): boolean => MISNAMED.some((form) => form.test(note));
+
 /**
  * What the inputs whose names mislead really are, in the run's language: every command says it
  * on stderr (the terminal, or a cron log), since a renamed file is read as what it is.
@@ -70,6 +72,6 @@ export function misnamedInputNotes(
 ): string[] {
   return inputs
     .flatMap((input) => input.notes)
-    .filter((note) => MISNAMED.some((form) => form.test(note)))
+    .filter(isMisnamedNote)
     .map((note) => (lang === 'zh' ? zhInputNote(note) : note));
 }

@@ -137,8 +137,8 @@ export function parseCodeRows(rows: readonly RawRow[], file: string): CodeTable 
       file,
       '',
       said(
-        `前 ${SMALL_HEADER_ROWS} 行里没有含 列、代码、名称 的表头。`,
-        `no header with 列, 代码 and 名称 (column, code, name) in the first ${SMALL_HEADER_ROWS} rows.`,
+        `代码表的前 ${SMALL_HEADER_ROWS} 行里没有含 列、代码、名称 的表头。`,
+        `no header with 列, 代码 and 名称 (column, code, name) in the first ${SMALL_HEADER_ROWS} rows of the code table.`,
       ),
     );
   const { at, columns } = found;

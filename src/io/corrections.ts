@@ -137,12 +137,12 @@ export async function readCorrections(file: string): Promise<CorrectionsData> {
       '',
       workbook
         ? said(
-            `第一个工作表的前 ${SMALL_HEADER_ROWS} 行里没有含 工单编号 以及 一级分类、二级分类 或 是否考核 的表头。`,
-            `no header with 工单编号 and 一级分类, 二级分类 or 是否考核 in the first ${SMALL_HEADER_ROWS} rows of the first sheet.`,
+            `人工更正文件第一个工作表的前 ${SMALL_HEADER_ROWS} 行里没有含 工单编号 以及 一级分类、二级分类 或 是否考核 的表头。`,
+            `no header with 工单编号 and 一级分类, 二级分类 or 是否考核 in the first ${SMALL_HEADER_ROWS} rows of the corrections file's first sheet.`,
           )
         : said(
-            `前 ${SMALL_HEADER_ROWS} 行里没有含 工单编号 以及 一级分类、二级分类 或 是否考核 的表头。`,
-            `no header with 工单编号 and 一级分类, 二级分类 or 是否考核 in the first ${SMALL_HEADER_ROWS} rows.`,
+            `人工更正文件的前 ${SMALL_HEADER_ROWS} 行里没有含 工单编号 以及 一级分类、二级分类 或 是否考核 的表头。`,
+            `no header with 工单编号 and 一级分类, 二级分类 or 是否考核 in the first ${SMALL_HEADER_ROWS} rows of the corrections file.`,
           ),
       // A sheet of instructions in front of the corrections is the usual cause.
       workbook

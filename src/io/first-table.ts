@@ -5,6 +5,7 @@
  */
 import { access, readFile } from 'node:fs/promises';
 import { InputError, said, type Said } from '../errors.js';
+import { isMisnamedNote, zhInputNote } from '../ingest/input-notes.js';
 import { isTotalRow } from '../ingest/row-notes.js';
 import { headerKey } from '../schema/fields.js';
 import { cellText } from '../schema/values.js';
@@ -64,6 +65,7 @@ export async function readFirstTable(
   });
   const rows: RawRow[] = [];
   let taken = false;
+  for (const note of reader.notes) if (isMisnamedNote(note)) noteSmallFile(what, option, note);
   await reader.read({
     begin() {},
     rows(batch) {
@@ -79,8 +81,47 @@ export async function readFirstTable(
       return true;
     },
   });
+  // A byte-order mark and blank lines: "no header" would send the analyst looking for one.
+  const blank = (c: Cell) => c === null || cellText(c).trim() === '';
+  if (rows.every((r) => r.cells.every(blank)))
+    throw new InputError(
+      'FILE_EMPTY',
+      reader.format === 'xlsx'
+        ? said(
+            `${what.zh} ${file}（${option}）：第一个工作表里没有内容。`,
+            `${option} ${file}: the first sheet of the ${what.en} holds nothing.`,
+          )
+        : said(
+            `${what.zh} ${file}（${option}）：文件里没有内容（只有空行或字节顺序标记）。`,
+            `${option} ${file}: the ${what.en} holds nothing (blank lines or a byte-order mark only).`,
+          ),
+      saveAgain(what, json),
+      { file },
+    );
   return rows;
 }
+
+/** Notes on the small files read, in both languages: drained by takeSmallFileNotes. */
+const smallFileNotes: Said[] = [];
+
+/** A workbook named .csv (or text named .xlsx) is read as what it is: said, as of an export. */
+function noteSmallFile(what: Said, option: string, note: string): void {
+  smallFileNotes.push(said(`${what.zh} ${zhInputNote(note)}`, `${option} ${note}`));
+}
+
+/**
+ * The notes on the small files read since the last call (their names mislead), for a command to
+ * say on stderr with the exports' (misnamedInputNotes).
+ */
+export function takeSmallFileNotes(): Said[] {
+  return smallFileNotes.splice(0);
+}
+
+const saveAgain = (what: Said, json: boolean) =>
+  said(
+    `请检查${what.zh}的路径，或重新保存这个文件（${json ? 'CSV、XLSX 或 JSON' : 'CSV 或 XLSX'}）。`,
+    `Check the path of the ${what.en}, or save it again (${json ? 'CSV, XLSX or JSON' : 'CSV or XLSX'}).`,
+  );
 
 /** Refusals whose hint fits any file: how to convert an .xls, the encoding to name … */
 const OWN_HINT = new Set([
@@ -99,12 +140,7 @@ function asSmallFile(error: InputError, option: string, what: Said, json: boolea
   return new InputError(
     error.code,
     said(`${what.zh} ${error.said.zh}`, `${option} ${error.said.en}`),
-    OWN_HINT.has(error.code)
-      ? error.saidHint
-      : said(
-          `请检查${what.zh}的路径，或重新保存这个文件（${json ? 'CSV、XLSX 或 JSON' : 'CSV 或 XLSX'}）。`,
-          `Check the path of the ${what.en}, or save it again (${json ? 'CSV, XLSX or JSON' : 'CSV or XLSX'}).`,
-        ),
+    OWN_HINT.has(error.code) ? error.saidHint : saveAgain(what, json),
     { file: error.file ?? '' },
   );
 }

@@ -89,8 +89,8 @@ export function parseUnitRows(rows: readonly RawRow[], file: string): UnitHierar
       file,
       '',
       said(
-        `前 ${SMALL_HEADER_ROWS} 行里没有含 单位名称 以及 单位编码 或 上级单位 的表头。`,
-        `no header with 单位名称 and 单位编码 or 上级单位 in the first ${SMALL_HEADER_ROWS} rows.`,
+        `单位层级文件的前 ${SMALL_HEADER_ROWS} 行里没有含 单位名称 以及 单位编码 或 上级单位 的表头。`,
+        `no header with 单位名称 and 单位编码 or 上级单位 in the first ${SMALL_HEADER_ROWS} rows of the units file.`,
       ),
     );
   const { at, columns } = found;

@@ -76,6 +76,15 @@ const rowList = (list: { id: string; row: number }[], zh: boolean) => {
 
 /** The notes: what was applied, and (a warning) the rows that were not. */
 export function correctionNotes(s: CorrectionsSummary): Note[] {
+  // A template kept in the config file before any ruling: "0 张按更正计" would read as a failure.
+  if (s.given === 0)
+    return [
+      {
+        code: 'corrections',
+        message: `Corrections (${s.file}): the file has a header and no rows.`,
+        zh: `人工更正（${s.file}）：文件中只有表头，没有更正行。`,
+      },
+    ];
   const notes: Note[] = [
     {
       code: 'corrections',

@@ -192,10 +192,10 @@ function noHeader(rows: readonly RawRow[], file: string, map: TargetMap): never 
     file,
     '',
     said(
-      `前 ${HEADER_SEARCH_ROWS} 行里没有同时含单位列（供电单位）和指标列（年度指标）的表头` +
+      `考核指标文件的前 ${HEADER_SEARCH_ROWS} 行里没有同时含单位列（供电单位）和指标列（年度指标）的表头` +
         (mapped.length > 0 ? `（已指定 ${mapped.join('、')}）` : '') +
         (seen && best ? `。第 ${best.row} 行的表头：${seen.join('、')}。` : '。'),
-      `no header with a unit column (供电单位) and a target column (年度指标) in the first ${HEADER_SEARCH_ROWS} rows` +
+      `no header with a unit column (供电单位) and a target column (年度指标) in the first ${HEADER_SEARCH_ROWS} rows of the targets file` +
         (mapped.length > 0 ? ` (with ${mapped.join(', ')})` : '') +
         (seen && best ? `. Headers found on row ${best.row}: ${seen.join(', ')}.` : '.'),
     ),

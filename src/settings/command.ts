@@ -10,7 +10,8 @@ import { print } from '../report/print.js';
 import { loadConfig } from './config-file.js';
 import { sameFileText, type ExpandedInput } from './inputs.js';
 import { commandLineOf } from './options.js';
-import { resolveSettings } from './resolve.js';
+import { filesRead, resolveSettings } from './resolve.js';
+import { guardOutputs } from '../io/write.js';
 import { CONFIG_COMMANDS, type CommandName, type Lang, type Settings } from './types.js';
 
 export async function settingsFor(
@@ -23,6 +24,11 @@ export async function settingsFor(
     ? await loadConfig(commandLine.options.config, process.cwd())
     : null;
   const settings = await resolveSettings(commandLine, config, name);
+  // An output that is a file the run reads is refused before the files a folder gave are
+  // announced: "读取 N 个文件" and then "nothing was read" contradict each other. The commands
+  // check again with what only they know (classify's --train files).
+  if (name !== 'taxonomy')
+    await guardOutputs([settings.json?.file, settings.out], filesRead(settings));
   if (!settings.quiet) {
     for (const e of settings.expandedInputs)
       print(process.stderr, `${expansionLine(e, settings.lang)}\n`);

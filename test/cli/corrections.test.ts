@@ -295,7 +295,7 @@ describe('a corrections file that cannot be used: exit 2, the file and the row',
       () => `工单编号,二级分类,说明\n${id()},,看错了\n`,
       '第 2 行：工单',
     ],
-    ['no header', () => `编号,分类\n${id()},营业投诉\n`, '前 20 行里没有含 工单编号'],
+    ['no header', () => `编号,分类\n${id()},营业投诉\n`, '人工更正文件的前 20 行里没有含 工单编号'],
     [
       'an export given as the corrections file (its complaints would all count as corrected)',
       () =>
@@ -376,7 +376,7 @@ describe('a corrections file that cannot be used: exit 2, the file and the row',
     const run = complaints(['analyze', ...OCTOBER, '--corrections', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
-      `complaints: ${file}：第一个工作表的前 20 行里没有含 工单编号 以及 一级分类、二级分类 或 是否考核 的表头。`,
+      `complaints: ${file}：人工更正文件第一个工作表的前 20 行里没有含 工单编号 以及 一级分类、二级分类 或 是否考核 的表头。`,
     );
     expect(run.stderr).toContain('只读取第一个工作表');
   });

@@ -34,7 +34,7 @@ describe('targets file', () => {
     [
       rows(['单位', '备注'], ['A', 'x']),
       /no header with a unit column \(供电单位\) and a target column/,
-      /^t\.csv：前 20 行里没有同时含单位列（供电单位）和指标列（年度指标）的表头。第 1 行的表头：单位、备注。$/,
+      /^t\.csv：考核指标文件的前 20 行里没有同时含单位列（供电单位）和指标列（年度指标）的表头。第 1 行的表头：单位、备注。$/,
     ],
     [
       rows(['单位', '指标'], ['A', '十']),
@@ -138,7 +138,7 @@ describe('targets under the headers management writes', () => {
   it('a refusal lists the headers it saw, and the --map given', () => {
     const table = rows(['2016年各单位考核指标'], ['考核对象', '控制数', '户'], ['A', 12, 3000]);
     expect(() => parseTargetRows(table, 't.csv')).toThrow(
-      't.csv: no header with a unit column (供电单位) and a target column (年度指标) in the first 20 rows. Headers found on row 2: 考核对象, 控制数, 户.',
+      't.csv: no header with a unit column (供电单位) and a target column (年度指标) in the first 20 rows of the targets file. Headers found on row 2: 考核对象, 控制数, 户.',
     );
     expect(() => parseTargetRows(table, 't.csv', { target: '控制' })).toThrow(
       '(with --map target=控制). Headers found on row 2',
