@@ -6,6 +6,7 @@
  * monthly series with 环比, categories and hot spots, data problems — or with --json the full
  * result of DESIGN.md §6.
  */
+import { said } from '../errors.js';
 import { checkWritable, guardOutputs } from '../io/write.js';
 import { periodJson } from '../metrics/period.js';
 import { reportSpan } from '../metrics/sections/year-to-date.js';
@@ -68,6 +69,18 @@ export async function run(settings: Settings): Promise<void> {
       const c = colours(process.stdout, settings.color);
       print(process.stdout, renderSummary(summaryView(result, lang), lang, c) + '\n');
     }
+    const left = settings.outLeftToReport;
+    // Said at the end of every run it concerns: the analyst wondering where the workbook went.
+    if (left && !settings.quiet)
+      print(
+        process.stderr,
+        `${
+          said(
+            `${left.file} 中的 "out"（${left.out}）是 report 的输出，analyze 不写它；要让 analyze 写出文件，请用 --out FILE。`,
+            `"out" in ${left.file} (${left.out}) is report's output; analyze does not write it. Give --out FILE for analyze to write a file.`,
+          )[lang]
+        }\n`,
+      );
     // After the summary, so that the notes are the last thing a terminal shows.
     if (out && written && !settings.quiet)
       print(process.stderr, successLines(out, written, result, lang, settings.partialFromConfig));

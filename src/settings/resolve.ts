@@ -5,7 +5,7 @@
  * the config file's inputs are read only when the command line gives none, and its period rule
  * only when no period option is given.
  */
-import { resolve as resolvePath } from 'node:path';
+import { relative, resolve as resolvePath } from 'node:path';
 import { InputError, said } from '../errors.js';
 import { availableParallelism } from 'node:os';
 import type { ReadFile } from '../io/write.js';
@@ -254,7 +254,10 @@ export async function resolveSettings(
     progress: o.progress !== false && !quiet,
     json: o.json === undefined ? null : { file: jsonFile(o.json) },
     out: o.out ?? null,
-    outPattern: o.out === undefined ? (c.out ?? null) : null,
+    outPattern: command === 'report' && o.out === undefined ? (c.out ?? null) : null,
+    ...(command === 'analyze' && o.out === undefined && c.out !== undefined && config
+      ? { outLeftToReport: { file: config.file, out: relative(config.dir, c.out) } }
+      : {}),
     period,
     ingest,
     analysis,

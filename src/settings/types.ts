@@ -53,8 +53,14 @@ export interface Settings {
   json: { file: string | null } | null;
   /** --out FILE as given on the command line. */
   out: string | null;
-  /** The config file's "out" (absolute, with placeholders), when --out is not given. */
+  /**
+   * The config file's "out" (absolute, with placeholders), when --out is not given: report's
+   * only. One file serves every command, and "out" names the monthly report; analyze's workbook
+   * (no 预警) written there would replace it.
+   */
   outPattern: string | null;
+  /** analyze: the config file whose "out" it leaves to report, and that "out" as written, to say so. */
+  outLeftToReport?: { file: string; out: string };
   period: PeriodRequest;
   ingest: IngestSettings;
   analysis: AnalysisSettings;

@@ -179,7 +179,9 @@ function workbookOptions(
   options: Record<OptionKey, unknown>,
   config: ConfigSettings,
 ): void {
-  const out = (options.out as string | undefined) ?? config.out ?? null;
+  // The config file's "out" is report's: analyze writes only what --out names.
+  const out =
+    (options.out as string | undefined) ?? (command === 'report' ? config.out : undefined) ?? null;
   const ext = out === null ? (command === 'report' ? '.xlsx' : null) : extname(out).toLowerCase();
   for (const [key, shape] of Object.entries(SHAPES)) {
     if (options[key] === undefined || (ext !== null && shape.kinds.includes(ext))) continue;

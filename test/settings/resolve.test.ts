@@ -263,7 +263,9 @@ describe('resolveSettings: the command line wins over the config file, key by ke
     expect(await resolve({}, config(file))).toEqual<Settings>({
       ...DEFAULTS,
       lang: 'en',
-      outPattern: '/cron/reports/{period}.xlsx',
+      // report's: analyze says it leaves it (outLeftToReport) and writes no file.
+      outPattern: null,
+      outLeftToReport: { file: '/cron/complaints.config.json', out: 'reports/{period}.xlsx' },
       period: { from: m(2016, 12), to: m(2016, 12), kind: 'month', label: '2016-12' },
       // Its "period" chose the month: advice about the period names the file.
       periodFromConfig: '/cron/complaints.config.json',
@@ -301,8 +303,9 @@ describe('resolveSettings: the command line wins over the config file, key by ke
     ['--targets', { targets: 't.csv' }, { targets: 't.csv' }],
     ['--taxonomy', { taxonomy: 'sgcc-95598' }, { taxonomy: 'sgcc-95598' }],
     ['--model', { model: 'm.json' }, { model: 'm.json' }],
-    ['--detail', { detail: false }, { detail: false }],
-    ['--charts', { charts: true }, { charts: true }],
+    // With --out: the config file's "out" is report's, and analyze writes only what --out names.
+    ['--detail', { detail: false, out: 'x.xlsx' }, { detail: false }],
+    ['--charts', { charts: true, out: 'x.xlsx' }, { charts: true }],
     ['--out: no pattern', { out: 'x.xlsx' }, { out: 'x.xlsx', outPattern: null }],
     [
       '--month: the rule is not used',

@@ -237,7 +237,16 @@ describe('refuseUnused: options idle in a combination', () => {
       'analyze：--detail 不起作用：它在工作簿中加入明细表，而 --out r.csv 不是工作簿。',
     ],
     ['analyze', { detail: true, out: 'r.XLSX' }, ['a.csv'], {}, null, null],
-    ['analyze', { detail: true }, [], { out: '/r/{period}.xlsx' }, null, null],
+    // The config file's "out" is report's: analyze writes only what --out names.
+    [
+      'analyze',
+      { detail: true },
+      [],
+      { out: '/r/{period}.xlsx' },
+      'analyze: --detail is not used: it adds 明细 to the workbook, and analyze writes none without --out FILE.xlsx.',
+      'analyze：--detail 不起作用：它在工作簿中加入明细表，而 analyze 不给 --out FILE.xlsx 时不写工作簿。',
+    ],
+    ['report', { detail: true }, [], { out: '/r/{period}.xlsx' }, null, null],
     ['report', { detail: true }, ['a.csv'], {}, null, null],
     [
       'report',

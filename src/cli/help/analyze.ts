@@ -24,8 +24,8 @@ export const ANALYZE = {
     en: 'Analyse the exports as one data set: complaints, assessed complaints against targets, units ranked, the monthly series with 环比/同比, categories, hot spots, repeat complainants, timeliness and satisfaction.',
   },
   out: {
-    zh: '同时写出报告：.xlsx（工作簿）、.docx 或 .md（书面通报）、.csv（单位表）或 .json',
-    en: 'also write the report: .xlsx (workbook), .docx or .md (the written bulletin), .csv (units table) or .json',
+    zh: '同时写出报告：.xlsx（工作簿）、.docx 或 .md（书面通报）、.csv（单位表）或 .json（配置文件的 "out" 是 report 的输出，analyze 不用它）',
+    en: 'also write the report: .xlsx (workbook), .docx or .md (the written bulletin), .csv (units table) or .json (the config file\'s "out" is report\'s output: analyze leaves it)',
   },
   detail: {
     zh: '配合 --out .xlsx：增加 明细 工作表，列出统计期内的每条投诉',

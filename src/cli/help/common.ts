@@ -47,7 +47,7 @@ export const PERIOD_HELP: Said = {
 ${CORRECTIONS_HELP.zh}
 及时性：回复晚于 --reply-limit（默认 24h）或办结晚于 --close-limit（默认 144h，即六天）即为超时。时限按小时（24、24h）或按工作日（4wd：受理当天之后第 4 个工作日结束时到期），工作日按中国节假日和调休安排（chinese-days；超出它收录的年份时以周六、周日为休息日，并有提示说明）。
 
-无人值守运行：当前目录下的 complaints.config.json（或 --config FILE）保存同样的设置（"inputs" 通配符、"targets"、"period": "previous-month"、"previous-day"、"previous-week" 等规则、"out": "reports/投诉分析-{period}.xlsx"、"lang" …）；命令行和配置文件都给了的，以命令行为准。
+无人值守运行：当前目录下的 complaints.config.json（或 --config FILE）保存同样的设置（"inputs" 通配符、"targets"、"period": "previous-month"、"previous-day"、"previous-week" 等规则、"out": "reports/投诉分析-{period}.xlsx"（report 写出的文件）、"lang" …）；命令行和配置文件都给了的，以命令行为准。
 标准错误输出或标准输出不是终端时，不用颜色，也不显示进度行。
 
 输入：文件夹读取其中的导出文件（.xlsx、.csv、.txt；不读隐藏文件夹），加引号的通配符（'exports/*.xlsx'）会被展开；标准错误输出上有一行说明每项输入对应哪些文件。
@@ -86,8 +86,8 @@ Saturday and Sunday are the rest days, and a note says so).
 
 Unattended runs: complaints.config.json in the working directory (or --config FILE) holds
 the same settings ("inputs" globs, "targets", "period": "previous-month", "previous-day",
-"previous-week" and other rules, "out": "reports/投诉分析-{period}.xlsx", "lang" …); the
-command line wins where both are given.
+"previous-week" and other rules, "out": "reports/投诉分析-{period}.xlsx" (what report
+writes), "lang" …); the command line wins where both are given.
 No colour or progress line unless stderr/stdout is a terminal.
 
 Inputs: a folder reads the exports inside it (.xlsx, .csv, .txt; not hidden folders), a
