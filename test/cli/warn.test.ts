@@ -97,6 +97,29 @@ describe('June 2016, against the generator’s counts', () => {
   });
 });
 
+describe('the most urgent first', () => {
+  it('within a level, by how far the leading reason goes (a target: the share of it reached), then by name', () => {
+    const r = warn([...TARGETS, '--month', '2016-11']);
+    // 累计/年度指标: 黄山区 22/16 and 徽州区 11/8 (both 137.5%: the larger excess, 6, first),
+    // 休宁 17/15, 祁门 10/9, 市直 31/28, 歙县 28/26; green by the forecast's share of the
+    // target: 屯溪 10.7/12, 黟县 7.5/11.
+    expect(r.units.map((u: Json) => [u.level, u.unit])).toEqual([
+      ['red', '国网黄山市黄山区供电公司'],
+      ['red', '国网黄山市徽州区供电公司'],
+      ['red', '国网休宁县供电公司'],
+      ['red', '国网祁门县供电公司'],
+      ['red', '国网黄山供电公司(市直)'],
+      ['red', '国网歙县供电公司'],
+      ['green', '国网黄山市屯溪区供电公司'],
+      ['green', '国网黟县供电公司'],
+    ]);
+    // The terminal lists them in the same order.
+    const text = complaints(['warn', ...INPUTS, ...TARGETS, '--month', '2016-11']).stdout;
+    const shown = r.units.map((u: Json) => text.indexOf(u.unit));
+    expect(shown).toEqual([...shown].sort((a, b) => a - b));
+  });
+});
+
 describe('what the warning could not judge is said, not shown as green', () => {
   it('a December covered to the 26th, without targets: no spike, no pace, no escalation', () => {
     const args = ['fixtures/coverage/95598-2015.xlsx', 'fixtures/coverage/95598-2016-1226.xlsx'];

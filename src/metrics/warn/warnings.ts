@@ -22,7 +22,7 @@ import { workingDayDue, type TimeLimit, type WorkCalendar } from '../workdays.js
 import { judgedOn, usable, type WarnGap, type WarnSource } from './gaps.js';
 import { findEvents, type ComplaintEvent, type EventOrder } from './events.js';
 import { chooseProfile, profileOf, yearEndForecast, type SeasonalProfile } from './forecast.js';
-import { levelOf, sortReasons, type Level } from './levels.js';
+import { INDICATORS, levelOf, sortReasons, type Level } from './levels.js';
 import { repeatsWithin } from './repeats.js';
 import { baseline, spikeOf } from './spike.js';
 import { countLevel, type WarnThresholds } from './thresholds.js';
@@ -367,7 +367,61 @@ function maxLevel(a: Level, b: Level): Level {
   return LEVEL_ORDER[a] <= LEVEL_ORDER[b] ? a : b;
 }
 
-/** Every unit of the data or the complaints, red first, then yellow, then green, by name. */
+/**
+ * How far a reason goes, to put the most urgent unit first among those of its level and leading
+ * indicator: compared figure by figure, larger first. A target: whether it is reached already,
+ * then the share of it reached (or, not reached, forecast), then the excess; a spike: observed
+ * over expected, then observed; the others their count of complaints (or work orders).
+ */
+export function reasonSize(r: WarnReason): number[] {
+  switch (r.indicator) {
+    case 'target': {
+      const reached = r.assessed >= r.annualTarget;
+      const figure = reached ? r.assessed : (r.forecast ?? r.assessed);
+      return [reached ? 1 : 0, figure / r.annualTarget, figure - r.annualTarget];
+    }
+    case 'spike':
+      return [r.expected > 0 ? r.observed / r.expected : Infinity, r.observed];
+    case 'repeat':
+      return [r.complaints, r.customers];
+    case 'escalation':
+      return [r.complaints];
+    case 'event':
+      return [r.event.ids.length];
+    case 'overdue':
+      return [r.open + r.late];
+    case 'reply':
+      return [r.late];
+  }
+}
+
+function bySize(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (b[i] ?? 0) - (a[i] ?? 0);
+    if (d !== 0 && !Number.isNaN(d)) return d;
+  }
+  return 0;
+}
+
+/**
+ * Most urgent first, as an analyst reads the list: red, yellow, green; within a level, by the
+ * leading reason's indicator (the order reasons are ranked in: the assessment first), then by how
+ * far it goes (reasonSize), then by name.
+ */
+export function byUrgency(a: UnitWarning, b: UnitWarning): number {
+  const lead = (w: UnitWarning) => w.reasons[0];
+  const [ra, rb] = [lead(a), lead(b)];
+  return (
+    LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] ||
+    (ra && rb
+      ? INDICATORS.indexOf(ra.indicator) - INDICATORS.indexOf(rb.indicator) ||
+        (ra.indicator === rb.indicator ? bySize(reasonSize(ra), reasonSize(rb)) : 0)
+      : (ra ? 0 : 1) - (rb ? 0 : 1)) ||
+    (a.unit < b.unit ? -1 : a.unit > b.unit ? 1 : 0)
+  );
+}
+
+/** Every unit of the data or the complaints, the most urgent first (byUrgency). */
 export function unitWarnings(w: WarnInput): UnitWarning[] {
   const spike = spikes(w);
   const target = targets(w);
@@ -382,5 +436,5 @@ export function unitWarnings(w: WarnInput): UnitWarning[] {
       ]);
       return { unit, level: levelOf(reasons), reasons };
     })
-    .sort((a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level] || (a.unit < b.unit ? -1 : 1));
+    .sort(byUrgency);
 }
