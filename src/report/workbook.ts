@@ -256,8 +256,9 @@ function writeTable(sheet: ReportSheet, laid: Laid, filter: boolean, lang: Lang)
 }
 
 /**
- * The notes under the tables, each in one row: a note longer than the printed columns is merged
- * across them and wrapped (left alone it ran past the page's edge and was cut off in print).
+ * The notes under the tables, each in one row, from column `from` (1-based) to `columns`: a note
+ * longer than those is merged across them and wrapped (left alone it ran past the page's edge and
+ * was cut off in print).
  */
 function writeNotes(
   sheet: ReportSheet,
@@ -265,19 +266,23 @@ function writeNotes(
   lang: Lang,
   widths: readonly number[],
   columns: number,
+  from = 1,
 ): void {
   if (notes.length === 0) return;
+  const pad: null[] = new Array<null>(from - 1).fill(null);
+  const within = widths.slice(from - 1);
+  const span = Math.max(1, columns - from + 1);
   sheet.skip();
-  sheet.addRow([BOOK[lang].notes], CAPTION);
-  const oneLine = rowHeight('', widths, columns);
+  sheet.addRow([...pad, BOOK[lang].notes], CAPTION);
+  const oneLine = rowHeight('', within, span);
   for (const n of notes) {
-    const height = rowHeight(n, widths, columns);
+    const height = rowHeight(n, within, span);
     if (height <= oneLine) {
-      sheet.addRow([n], NOTE);
+      sheet.addRow([...pad, n], NOTE);
       continue;
     }
-    const row = sheet.addRow([n], NOTE_WRAPPED, height);
-    if (columns > 1) sheet.merge(row, 1, row, columns);
+    const row = sheet.addRow([...pad, n], NOTE_WRAPPED, height);
+    if (span > 1) sheet.merge(row, from, row, from + span - 1);
   }
 }
 
@@ -391,8 +396,10 @@ function writeSheet(
     textPixels(title) * TITLE_SIZE,
     ...lines.map((line) => textPixels(line)),
   );
-  // A sheet printed in strips of columns wraps its notes within the first strip: merged across
-  // every column, a note ran off the first page and went on at the top of the second.
+  // A sheet printed in strips of columns wraps its notes within the first strip (merged across
+  // every column, a note ran off the first page and went on at the top of the second), beside
+  // the columns repeated on every strip (排名, 供电单位): in them, the second strip showed the
+  // note's start cut at their edge.
   const strips = pagesWide(widths);
   writeNotes(
     sheet,
@@ -402,6 +409,7 @@ function writeSheet(
     strips > 1
       ? firstStripColumns(widths, strips)
       : Math.max(1, widths.length, columnsSpanned(widths, heading)),
+    strips > 1 ? labelColumns(spec.tables) + 1 : 1,
   );
   const tableRows = sheet.rows;
   // The bulletin's text as wide as the charts and the heading lines: within the printed width.

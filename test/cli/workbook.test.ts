@@ -427,21 +427,33 @@ describe.each(REPORTS)('the %s workbook: printed on A4', (name) => {
     }
   });
 
-  it('wraps the notes of a sheet printed in strips within the first strip', () => {
+  it('writes the notes of a sheet printed in strips beside the repeated columns, within the first strip', () => {
     for (const sheet of reportSheets(name)) {
       const strips = sheet.pageSetup.fitToWidth ?? 1;
       if (strips < 2) continue;
       const widths: number[] = [];
       sheet.columns.forEach((c) => widths.push(pixels(c.width ?? 8.43)));
       const share = widths.reduce((a, b) => a + b, 0) / strips;
+      // The columns printed again on every strip (排名, 供电单位): a note in them, merged across
+      // the first strip, showed on the second cut at their right edge.
+      const repeated = /^\$?A:\$?([A-Z]+)$/.exec(sheet.pageSetup.printTitlesColumn ?? '');
+      expect(repeated, sheet.name).not.toBeNull();
+      const titles = columnNumber(repeated![1]!);
       let notes = 0;
       for (const range of (sheet.model as unknown as { merges: string[] }).merges) {
-        const m = /^A(\d+):([A-Z]+)\d+$/.exec(range);
-        if (!m || sheet.getCell(`A${m[1]}`).font?.italic !== true) continue;
+        const m = /^([A-Z]+)(\d+):([A-Z]+)\d+$/.exec(range);
+        if (!m || sheet.getCell(`${m[1]}${m[2]}`).font?.italic !== true) continue;
         notes++;
-        const right = widths.slice(0, columnNumber(m[2]!)).reduce((a, b) => a + b, 0);
+        expect(columnNumber(m[1]!), `${sheet.name}!${range}`).toBe(titles + 1);
+        const right = widths.slice(0, columnNumber(m[3]!)).reduce((a, b) => a + b, 0);
         expect(right, `${sheet.name}!${range}`).toBeLessThanOrEqual(share);
       }
+      sheet.eachRow((row, n) =>
+        row.eachCell((cell, c) => {
+          if (c <= titles && hasValue(cell) && cell.font?.italic === true)
+            expect.fail(`${sheet.name}!${cell.address}: a note in the repeated columns (row ${n})`);
+        }),
+      );
       // The quarter's 单位 is two pages wide; its year-to-date note is longer than half of it.
       if (name === 'quarter' && sheet.name === '单位') expect(notes).toBeGreaterThan(0);
     }
