@@ -46,6 +46,15 @@ describe('splitClauses', () => {
     ],
     ['通知没问题，说好5点来电', ['settled:通知没问题', 'focus:说好5点来电']],
     ['之前反映过电压低，现在又低了', ['past:之前反映过电压低', 'plain:现在又低了']],
+    // 除了…外 sets a matter aside when the rest (其余/其他/都) follows: the rest is the point
+    [
+      '今年停电十次，除了两次有通知的计划检修外，其余都是突然停的',
+      ['plain:今年停电十次', 'settled:除了两次有通知的计划检修外', 'focus:其余都是突然停的'],
+    ],
+    ['除计划检修外都是突然停电', ['settled:除计划检修外', 'plain:都是突然停电']],
+    // not when nothing is set aside against it (除了停电外，还…: both count), nor 清除/排除
+    ['除了停电外，还电压低', ['plain:除了停电外', 'plain:还电压低']],
+    ['清除树障外其余没做', ['plain:清除树障外其余没做']],
     // what the customer wrongly thought does not count, nor make the next clause the focus
     [
       '客户以为是欠费被停，经核实是线路故障',
