@@ -3,6 +3,7 @@ import {
   FOCUS_WEIGHT,
   PAST_WEIGHT,
   SIDE_WEIGHT,
+  CONTEXT_WEIGHT,
   splitClauses,
 } from '../../src/taxonomy/clauses.js';
 
@@ -71,6 +72,23 @@ describe('splitClauses', () => {
       ['plain:全村停电二十小时', 'side:另外电线杆有点歪', 'side:也要修'],
     ],
     ['村民同时反映电压偏低', ['plain:村民', 'side:同时反映电压偏低']],
+    // the errand the customer was on (去…问…, 办理…时) is context: what staff did then is the point
+    [
+      '客户在营业厅问电费怎么算，窗口人员说话很冲',
+      ['plain:客户在营业厅', 'context:问电费怎么算', 'plain:窗口人员说话很冲'],
+    ],
+    [
+      '三月份在营业厅办理峰谷电价时，营业员说随时可以取消',
+      ['plain:三月份在营业厅', 'context:办理峰谷电价时', 'plain:营业员说随时可以取消'],
+    ],
+    // not a question with no errand, nor 问题
+    ['客户问电费怎么算', ['plain:客户问电费怎么算']],
+    ['在用电上有问题', ['plain:在用电上有问题']],
+    // the errand inside a settled clause stays settled
+    [
+      '去营业厅问过了，电费没算错，但表走得快',
+      ['plain:去营业厅', 'context:问过了', 'settled:电费没算错', 'focus:但表走得快'],
+    ],
     // 1,000 is a number, not two clauses; ASCII punctuation splits like Chinese
     ['电费1,000元,太多了', ['plain:电费1,000元', 'plain:太多了']],
   ])('%s', (text, want) => {
@@ -78,18 +96,21 @@ describe('splitClauses', () => {
   });
 
   it('gives each kind its factor, and names the clause each span is in', () => {
-    const { spans: s, clauses } = splitClauses('不是X，是Y；之前Z；另外W');
+    const { spans: s, clauses } = splitClauses('不是X，是Y；之前Z；另外W；去V问U');
     expect(s.map((x) => [x.kind, x.factor, x.clause])).toEqual([
       ['negated', 0, 0],
       ['focus', FOCUS_WEIGHT, 1],
       ['past', PAST_WEIGHT, 2],
       ['side', SIDE_WEIGHT, 3],
+      ['plain', 1, 4],
+      ['context', CONTEXT_WEIGHT, 4],
     ]);
     expect(clauses).toEqual([
       [0, 3],
       [4, 6],
       [7, 10],
       [11, 14],
+      [15, 19],
     ]);
   });
 });
