@@ -62,6 +62,26 @@ describe('splitClauses', () => {
       ['plain:客户', 'negated:以为是欠费被停', 'plain:经核实是线路故障'],
     ],
     ['本以为不会再停电，结果又停了', ['plain:本以为不会再停电', 'plain:结果又停了']],
+    // what does not happen (没有经常…), what the customer has no quarrel with
+    [
+      '家里电压一直正常，也没有经常停电，就是报修后等了五个小时',
+      [
+        'settled:家里电压一直正常',
+        'focus:也',
+        'negated:没有经常停电',
+        'focus:就是报修后等了五个小时',
+      ],
+    ],
+    ['对修电的师傅没有意见，接线员不耐烦', ['settled:对修电的师傅没有意见', 'focus:接线员不耐烦']],
+    [
+      '单价没问题，阶梯也算得对，就是表走得快',
+      ['settled:单价没问题', 'settled:阶梯也算得对', 'focus:就是表走得快'],
+    ],
+    [
+      '抢修来得挺快，态度也好，可修好没几天又停',
+      ['settled:抢修来得挺快', 'settled:态度也好', 'focus:可修好没几天又停'],
+    ],
+    ['不对，电费多了', ['plain:不对', 'plain:电费多了']],
     // not negations: a question, "not once", "not very"
     ['是不是电表坏了', ['plain:是不是电表坏了']],
     ['不是一次两次停电了', ['plain:不是一次两次停电了']],
