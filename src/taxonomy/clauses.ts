@@ -88,10 +88,14 @@ const REPORTED_WORDS = ['说是', '称是', '据说'];
 const LEAD = new Set([...' \t"“”\'‘’']);
 /** Anywhere in a clause: the customer says what the point is. */
 const FOCUS_INSIDE = /主要(?:是|要求|反映|问题)|问题是|关键是|重点是/u;
-/** What the customer went to ask (its verb, 去/到/在 … before it): from there to the clause's end. */
-const ASKED = /(?:问(?!题)|咨询|询问)(?<=(?:去|到|在)[^，。；,;]{0,12}(?:问|咨询|询问))/u;
-/** What the customer was doing when it happened: the phrase itself. */
-const DOING = /办理[^，。；,;]{1,12}?(?:时|的时候)/u;
+/**
+ * What the customer went to ask (its verb, 去/到/在 … before it): from there to the clause's end.
+ * Not 问题, 过问, 疑问 ….
+ */
+const ASKED =
+  /(?:(?<![过访顾审疑学])问(?!题)|咨询|询问)(?<=(?:去|到|在)[^，。；,;]{0,12}(?:问|咨询|询问))/u;
+/** What the customer was doing when it happened: the phrase itself (时 not of 临时, 分时 …). */
+const DOING = /办理[^，。；,;]{1,12}?(?:(?<![临及按准定小超同暂随当届适计实分工])时|的时候)/u;
 const SIDE = /另外|顺便|顺带|此外|附带|同时反映|同时还|还反映|也反映|另反映/u;
 const NEGATION =
   /(?<![是要])(?:并|倒|也|而)?不是(?!很|太|特别|一次|第一次|头一次|一两次|两次|一回|吗|呢)|并非|(?<![本原])以为|(?:没有?|不|并不|从不|很少)(?=经常|频繁|老是|总是|常常|时常)/gu;

@@ -101,7 +101,9 @@ describe('splitClauses', () => {
       '三月份在营业厅办理峰谷电价时，营业员说随时可以取消',
       ['plain:三月份在营业厅', 'context:办理峰谷电价时', 'plain:营业员说随时可以取消'],
     ],
-    // not a question with no errand, nor 问题
+    // not a question with no errand, nor 问题, 过问, nor 时 in a word (临时用电)
+    ['办理临时用电手续太慢', ['plain:办理临时用电手续太慢']],
+    ['放在那里没人过问', ['plain:放在那里没人过问']],
     ['客户问电费怎么算', ['plain:客户问电费怎么算']],
     ['在用电上有问题', ['plain:在用电上有问题']],
     // the errand inside a settled clause stays settled
