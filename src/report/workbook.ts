@@ -29,6 +29,7 @@ import {
 const TITLE = style({ font: { bold: true, size: 14 } });
 const SUBTITLE = style({ font: { color: { argb: 'FF595959' } } });
 const CAPTION = style({ font: { bold: true } });
+const CAPTION_WRAPPED = style({ ...CAPTION, alignment: { vertical: 'top', wrapText: true } });
 const NOTE = style({ font: { italic: true, color: { argb: 'FF7F7F7F' } } });
 const NOTE_WRAPPED = style({ ...NOTE, alignment: { vertical: 'top', wrapText: true } });
 
@@ -234,10 +235,22 @@ function widthsOf(tables: readonly Laid[]): number[] {
   return widths;
 }
 
-/** Writes a table; returns the row of its heading. A table without rows says so instead. */
-function writeTable(sheet: ReportSheet, laid: Laid, filter: boolean, lang: Lang): number {
+/**
+ * Writes a table; returns the row of its heading. A table without rows says so instead. On a
+ * sheet printed in strips, `labels` columns (排名, 供电单位) repeat on every strip: a caption longer
+ * than they are wraps within them, as the caption of the strip's rows (overflowing, it showed cut
+ * at their edge on every strip after the first: "本季度：2016年第四季度（同比基期：2015年").
+ */
+function writeTable(
+  sheet: ReportSheet,
+  laid: Laid,
+  filter: boolean,
+  lang: Lang,
+  widths: readonly number[],
+  labels: number,
+): number {
   const { table } = laid;
-  if (table.caption) sheet.addRow([table.caption], CAPTION);
+  if (table.caption) writeCaption(sheet, table.caption, widths, labels);
   if (laid.rows.length === 0) return sheet.addRow([BOOK[lang].none], NOTE);
   const head = sheet.addRow(
     laid.head,
@@ -253,6 +266,21 @@ function writeTable(sheet: ReportSheet, laid: Laid, filter: boolean, lang: Lang)
   laid.rows.forEach((row, r) => sheet.addRow(row, laid.styles[r]));
   laid.totals.forEach((row, r) => sheet.addRow(row, laid.totalStyles[r]!));
   return head;
+}
+
+function writeCaption(
+  sheet: ReportSheet,
+  caption: string,
+  widths: readonly number[],
+  labels: number,
+): void {
+  const height = labels > 0 ? rowHeight(caption, widths, labels) : 0;
+  if (height <= rowHeight('', widths, Math.max(1, labels))) {
+    sheet.addRow([caption], CAPTION);
+    return;
+  }
+  const row = sheet.addRow([caption], CAPTION_WRAPPED, height);
+  if (labels > 1) sheet.merge(row, 1, row, labels);
 }
 
 /**
@@ -387,9 +415,11 @@ function writeSheet(
   sheet.addRow([title], TITLE, 22);
   for (const line of lines) sheet.addRow([line], SUBTITLE);
   sheet.skip();
+  const strips = pagesWide(widths);
+  const labels = strips > 1 ? labelColumns(spec.tables) : 0;
   tables.forEach((laid, i) => {
     if (i > 0) sheet.skip();
-    writeTable(sheet, laid, i === 0 && spec.filter, lang);
+    writeTable(sheet, laid, i === 0 && spec.filter, lang, widths, labels);
   });
   // The print area takes in the heading lines too: they overflow narrow tables.
   const heading = Math.max(
@@ -400,7 +430,6 @@ function writeSheet(
   // every column, a note ran off the first page and went on at the top of the second), beside
   // the columns repeated on every strip (排名, 供电单位): in them, the second strip showed the
   // note's start cut at their edge.
-  const strips = pagesWide(widths);
   writeNotes(
     sheet,
     spec.notes,
@@ -409,7 +438,7 @@ function writeSheet(
     strips > 1
       ? firstStripColumns(widths, strips)
       : Math.max(1, widths.length, columnsSpanned(widths, heading)),
-    strips > 1 ? labelColumns(spec.tables) + 1 : 1,
+    labels + 1,
   );
   const tableRows = sheet.rows;
   // The bulletin's text as wide as the charts and the heading lines: within the printed width.

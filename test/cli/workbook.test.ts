@@ -459,6 +459,29 @@ describe.each(REPORTS)('the %s workbook: printed on A4', (name) => {
     }
   });
 
+  it('wraps a caption longer than the repeated columns within them, on a sheet printed in strips', () => {
+    let wrapped = 0;
+    for (const sheet of reportSheets(name)) {
+      const strips = sheet.pageSetup.fitToWidth ?? 1;
+      const merges = (sheet.model as unknown as { merges: string[] }).merges;
+      sheet.eachRow((row, n) => {
+        const cell = row.getCell(1);
+        if (!/^(本季度|本月|本年|累计|本期)：/.test(String(cell.value ?? ''))) return;
+        const merged = merges.find((m) => m.startsWith(`A${n}:`));
+        if (strips < 2 || merged === undefined) return;
+        // Overflowing, the caption showed cut at the repeated columns' edge on the second strip.
+        const repeated = /^\$?A:\$?([A-Z]+)$/.exec(sheet.pageSetup.printTitlesColumn ?? '');
+        expect(merged, `${sheet.name}!A${n}`).toBe(`A${n}:${repeated![1]}${n}`);
+        expect(cell.alignment?.wrapText, `${sheet.name}!A${n}`).toBe(true);
+        expect(row.height, `${sheet.name}!A${n}`).toBeGreaterThan(20);
+        wrapped++;
+      });
+    }
+    // The quarter's 单位 is two pages wide; "本季度：2016年第四季度（同比基期：2015年第四季度）" is
+    // wider than 排名 and 供电单位.
+    if (name === 'quarter') expect(wrapped).toBeGreaterThan(0);
+  });
+
   it('puts the charts below the tables, at the left edge, within the print area', () => {
     for (const sheet of reportSheets(name)) {
       const lastTableRow = Math.max(
