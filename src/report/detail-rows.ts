@@ -71,6 +71,29 @@ export interface DetailRangeData {
 
 const dateOf = (t: LocalTime): Date => new Date(t.ms);
 
+/** The spools of a collector, in reading order, and which segment saw each entry last. */
+export interface SpooledSegments {
+  segments: readonly Segment[];
+  /** Per entry of the data set, the segment (+1) that saw its last copy. */
+  owner: Int32Array;
+}
+
+/** The latest copies of the complaints of `period`, in reading order, each a row's cells. */
+export function* spooledRows(spooled: SpooledSegments, period: Period): Generator<Cell[]> {
+  const { segments, owner } = spooled;
+  for (let s = 0; s < segments.length; s++) {
+    const { file, latest, entries } = segments[s]!;
+    for (const [entry, sequence, day, cells] of RowSpool.read(file)) {
+      if (!contains(period, day)) continue;
+      if (entry >= 0) {
+        if (latest[entry] !== sequence) continue;
+        if (owner[entries ? entries[entry]! : entry] !== s + 1) continue;
+      }
+      yield cells;
+    }
+  }
+}
+
 interface Segment {
   file: string;
   /** Per entry (the segment's own numbering), the sequence of its last copy. */
@@ -149,7 +172,8 @@ export class DetailCollector {
     };
   }
 
-  private folder(): string {
+  /** The spools' folder (tracked, removed with them): the 明细 sheet's parts go there too. */
+  folder(): string {
     if (!this.dir) {
       this.dir = temporaryFolder('detail');
     }
@@ -309,20 +333,18 @@ export class DetailCollector {
     }
   }
 
-  /** The latest copies of the complaints of `period`, in reading order, each a row's cells. */
-  *rows(period: Period): Generator<Cell[]> {
+  /**
+   * The rows as spooled, every thread's spool finished: what `spooledRows` reads (on a worker
+   * thread too: plain data).
+   */
+  spooled(): SpooledSegments {
     this.closeSegment();
-    for (let s = 0; s < this.segments.length; s++) {
-      const { file, latest, entries } = this.segments[s]!;
-      for (const [entry, sequence, day, cells] of RowSpool.read(file)) {
-        if (!contains(period, day)) continue;
-        if (entry >= 0) {
-          if (latest[entry] !== sequence) continue;
-          if (this.owner[entries ? entries[entry]! : entry] !== s + 1) continue;
-        }
-        yield cells;
-      }
-    }
+    return { segments: this.segments, owner: this.owner };
+  }
+
+  /** The latest copies of the complaints of `period`, in reading order, each a row's cells. */
+  rows(period: Period): Generator<Cell[]> {
+    return spooledRows(this.spooled(), period);
   }
 
   remove(): void {
