@@ -27,7 +27,7 @@ import type { Lang } from '../settings/types.js';
 import type { Classification } from '../taxonomy/classify.js';
 import { addedCells } from './classification.js';
 import { BOOK, DETAIL } from './labels.js';
-import { RowSpool } from './detail-spool.js';
+import { RowSpool, spooledRows, type Segment, type SpooledSegments } from './detail-spool.js';
 import { displayWidth } from './width.js';
 
 /** Rows whose texts set the column widths: the first ones are as good a sample as any. */
@@ -70,37 +70,6 @@ export interface DetailRangeData {
 }
 
 const dateOf = (t: LocalTime): Date => new Date(t.ms);
-
-/** The spools of a collector, in reading order, and which segment saw each entry last. */
-export interface SpooledSegments {
-  segments: readonly Segment[];
-  /** Per entry of the data set, the segment (+1) that saw its last copy. */
-  owner: Int32Array;
-}
-
-/** The latest copies of the complaints of `period`, in reading order, each a row's cells. */
-export function* spooledRows(spooled: SpooledSegments, period: Period): Generator<Cell[]> {
-  const { segments, owner } = spooled;
-  for (let s = 0; s < segments.length; s++) {
-    const { file, latest, entries } = segments[s]!;
-    for (const [entry, sequence, day, cells] of RowSpool.read(file)) {
-      if (!contains(period, day)) continue;
-      if (entry >= 0) {
-        if (latest[entry] !== sequence) continue;
-        if (owner[entries ? entries[entry]! : entry] !== s + 1) continue;
-      }
-      yield cells;
-    }
-  }
-}
-
-interface Segment {
-  file: string;
-  /** Per entry (the segment's own numbering), the sequence of its last copy. */
-  latest: Uint32Array;
-  /** The segment's entries in the data set; null: the same numbers. */
-  entries: ArrayLike<number> | null;
-}
 
 /** A Uint32Array / Int32Array at least `size` long, the values kept. */
 function grown<T extends Uint32Array | Int32Array>(array: T, size: number): T {

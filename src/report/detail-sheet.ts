@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { constants, crc32, deflateRaw } from 'node:zlib';
 import { excelCellText, rowXml, type DeflatedRows } from '../io/workbook.js';
 import type { Period } from '../metrics/period.js';
-import { spooledRows, type SpooledSegments } from './detail-rows.js';
+import { spooledRows, type SpooledSegments } from './detail-spool.js';
 import { displayWidth } from './width.js';
 
 /** A wrapped text's row grows to this many lines at most; the rest stays in the cell. */
@@ -189,7 +189,7 @@ export async function makeDetailSheets(job: DetailSheetJob): Promise<DetailSheet
   };
   const cellIds: number[] = [];
   let part = new PartWriter(join(job.dir, `sheet-${parts.length + 1}.deflated`));
-  for (const cells of spooledRows(job.spooled, job.period)) {
+  for (const cells of spooledRows(job.spooled, job.period, true)) {
     // Row 1 of each sheet is its heading.
     if (part.rows + 1 >= job.maxRows) {
       parts.push(await part.finish());

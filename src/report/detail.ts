@@ -179,7 +179,10 @@ export class DetailRows {
     maxRows: number,
   ): Promise<{ parts: DetailSheetParts; ids: DetailStyleIds }> {
     const s = this.started;
-    if (s && s.period.from === period.from && s.period.to === period.to && s.maxRows === maxRows) {
+    if (s) {
+      // The spools are read once (detail-spool.ts spooledRows).
+      if (s.period.from !== period.from || s.period.to !== period.to || s.maxRows !== maxRows)
+        throw new Error('detail: the rows were started for another period');
       const ids = styleIds(book);
       if (ROW_STYLES.some(({ key }) => ids[key] !== s.ids[key]))
         throw new Error("detail: the workbook was not made with the rows' styles first");
