@@ -83,6 +83,8 @@ export async function runPipeline(
   observe?: OrderObserver,
   /** The 明细 rows (report --detail): collected per byte range when workers read. */
   detail: DetailCollector | null = null,
+  /** Called once the inputs are read and the period known, before the analysis. */
+  read?: (input: AnalysisInput) => void,
 ): Promise<PipelineResult> {
   const { inputs, period: request } = settings;
   const taxonomy = loadTaxonomy(settings.taxonomy ?? undefined);
@@ -191,6 +193,7 @@ export async function runPipeline(
     unitNotes,
     periodFromConfig: settings.periodFromConfig,
   });
+  read?.(input);
   if (day) input.dayComplaints = day.list();
   input.by = settings.by;
   const correctionsSummary =

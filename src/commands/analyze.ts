@@ -12,6 +12,7 @@ import { periodJson } from '../metrics/period.js';
 import { reportSpan } from '../metrics/sections/year-to-date.js';
 import { runPipeline } from '../pipeline.js';
 import {
+  detailPeriod,
   checkOutput,
   fillsTemplate,
   jsonWrittenLines,
@@ -49,7 +50,15 @@ export async function run(settings: Settings): Promise<void> {
         })
       : null;
   try {
-    const result = await runPipeline(settings, undefined, detail?.collected);
+    const result = await runPipeline(
+      settings,
+      undefined,
+      detail?.collected,
+      // The 明细 rows made on a worker while this thread analyses and draws (detail.ts).
+      detail
+        ? (input) => detail.start(detailPeriod(input), settings.ingest.threads ?? 1)
+        : undefined,
+    );
     const period = result.input.period;
     const out = reportPath(settings, namedPeriod(result.input.request, periodJson(period)), null);
     let written: Written | null = null;

@@ -13,6 +13,7 @@ import { periodJson } from '../metrics/period.js';
 import { reportSpan } from '../metrics/sections/year-to-date.js';
 import { runPipeline } from '../pipeline.js';
 import {
+  detailPeriod,
   checkOutput,
   fillsTemplate,
   outputKind,
@@ -55,7 +56,15 @@ export async function run(settings: Settings): Promise<void> {
     : null;
   try {
     // A month or a quarter comes with its year to date (analysis.yearToDate).
-    const result = await runPipeline(settings, undefined, detail?.collected);
+    const result = await runPipeline(
+      settings,
+      undefined,
+      detail?.collected,
+      // The 明细 rows made on a worker while this thread analyses and draws (detail.ts).
+      detail
+        ? (input) => detail.start(detailPeriod(input), settings.ingest.threads ?? 1)
+        : undefined,
+    );
     const period = namedPeriod(request, periodJson(result.input.period));
     const out = resolve(reportPath(settings, period, defaultOutName(period.label, lang))!);
     if (!settings.out) {

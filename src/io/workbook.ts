@@ -21,7 +21,12 @@ import { Writable } from 'node:stream';
 import type { Cell } from './table.js';
 import { loadExcelJS } from './exceljs.js';
 import { writeFailure, type OutputFile } from './write.js';
-import { ZipWriter } from './zip-writer.js';
+import { ZipWriter, type DeflatedPart } from './zip-writer.js';
+
+/** A sheet's rows deflated elsewhere: the file, its CRC and sizes, and how many rows. */
+export interface DeflatedRows extends DeflatedPart {
+  rows: number;
+}
 
 const require = createRequire(import.meta.url);
 
@@ -54,6 +59,19 @@ const colCache = require('exceljs/lib/utils/col-cache.js') as { n2l(n: number): 
 const VALUE_TYPE_NUMBER = 2;
 const VALUE_TYPE_STRING = 3;
 const VALUE_TYPE_DATE = 4;
+/** exceljs's value type of a cell, which decides a style's number format when it has none. */
+function valueType(value: Cell): number {
+  return value instanceof Date
+    ? VALUE_TYPE_DATE
+    : typeof value === 'number'
+      ? VALUE_TYPE_NUMBER
+      : VALUE_TYPE_STRING;
+}
+/** A style and a value of the kind it is first used for (exceljs keeps the first's format). */
+export interface StyledValue {
+  style: CellStyle;
+  value: Cell;
+}
 const COLUMN_NAMES: string[] = [];
 function columnName(i: number): string {
   return (COLUMN_NAMES[i] ??= colCache.n2l(i + 1));
@@ -177,6 +195,45 @@ function utf8(text: string): Buffer {
   return Buffer.from(scratch.subarray(0, length));
 }
 
+/**
+ * The <row> exceljs's RowXform would write, built directly: through exceljs's row and cell
+ * objects a big sheet took three times as long. `ids`: each cell's style id (0: none; an empty
+ * cell is written only when it has one, for a table's border). exceljs's own helpers encode the
+ * text and convert dates; `text` makes a text cell's content (excelCellText). '' for a row
+ * with nothing to write.
+ */
+export function rowXml(
+  n: number,
+  values: readonly Cell[],
+  ids: ArrayLike<number>,
+  height: number | undefined,
+  text: (value: string) => string,
+): string {
+  let xml = '';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    const id = ids[i]!;
+    const ref = `${columnName(i)}${n}`;
+    if (value === null || value === undefined || value === '') {
+      if (id) xml += `<c r="${ref}" s="${id}"/>`;
+      continue;
+    }
+    const at = id ? ` s="${id}"` : '';
+    if (typeof value === 'number') {
+      if (Number.isFinite(value)) xml += `<c r="${ref}"${at}><v>${value}</v></c>`;
+    } else if (typeof value === 'boolean') {
+      xml += `<c r="${ref}"${at} t="b"><v>${value ? 1 : 0}</v></c>`;
+    } else if (value instanceof Date) {
+      xml += `<c r="${ref}"${at}><v>${utils.dateToExcel(value)}</v></c>`;
+    } else {
+      xml += `<c r="${ref}"${at} t="str"><v>${utils.xmlEncode(text(value))}</v></c>`;
+    }
+  }
+  if (xml === '' && !height) return '';
+  const ht = height ? ` ht="${height}" customHeight="1"` : '';
+  return `<row r="${n}"${ht}>${xml}</row>`;
+}
+
 export class ReportSheet {
   private rowNumber = 0;
   private readonly images: ImagePlacement[] = [];
@@ -209,34 +266,18 @@ export class ReportSheet {
       sheet._writeOpenSheetData();
       sheet.startedData = true;
     }
-    // The <row> exceljs's RowXform would write, built directly: through exceljs's row and
-    // cell objects a big sheet took three times as long. Its own helpers encode the text,
-    // number the columns, convert dates and register the styles.
-    let xml = '';
+    const ids: number[] = [];
     for (let i = 0; i < values.length; i++) {
       const value = values[i];
       const s = Array.isArray(styles) ? styles[i] : (styles as CellStyle | undefined);
-      const ref = `${columnName(i)}${n}`;
-      if (value === null || value === undefined || value === '') {
-        // An empty cell is written only for its style: the border of a table's blank cell.
-        if (s && Array.isArray(styles)) xml += `<c r="${ref}" s="${this.book.styleId(s, '')}"/>`;
-        continue;
-      }
-      const styleId = s ? this.book.styleId(s, value) : 0;
-      const at = styleId ? ` s="${styleId}"` : '';
-      if (typeof value === 'number') {
-        if (Number.isFinite(value)) xml += `<c r="${ref}"${at}><v>${value}</v></c>`;
-      } else if (typeof value === 'boolean') {
-        xml += `<c r="${ref}"${at} t="b"><v>${value ? 1 : 0}</v></c>`;
-      } else if (value instanceof Date) {
-        xml += `<c r="${ref}"${at}><v>${utils.dateToExcel(value)}</v></c>`;
-      } else {
-        xml += `<c r="${ref}"${at} t="str"><v>${utils.xmlEncode(this.book.cellText(value))}</v></c>`;
-      }
+      // An empty cell is written only for its style: the border of a table's blank cell.
+      const empty = value === null || value === undefined || value === '';
+      ids[i] =
+        !s || (empty && !Array.isArray(styles)) ? 0 : this.book.styleId(s, empty ? '' : value);
     }
-    if (xml !== '' || height) {
-      const ht = height ? ` ht="${height}" customHeight="1"` : '';
-      this.pending += `<row r="${n}"${ht}>${xml}</row>`;
+    const row = rowXml(n, values, ids, height, (text) => this.book.cellText(text));
+    if (row !== '') {
+      this.pending += row;
       if (this.pending.length >= WRITE_CHARACTERS) this.writePending();
     }
     return n;
@@ -253,6 +294,21 @@ export class ReportSheet {
       data.append(scratch.subarray(0, length));
     } else this.sheet.stream.write(utf8(this.pending));
     this.pending = '';
+  }
+
+  /**
+   * Rows made and deflated elsewhere (report/detail-sheet.ts), numbered on from this sheet's
+   * last row: they go into the sheet's part after what it holds, as they are.
+   */
+  appendDeflated(part: DeflatedRows): void {
+    const sheet = this.sheet;
+    if (!sheet.startedData) throw new Error('appendDeflated: the sheet has no row yet');
+    this.writePending();
+    const data = this.book.zip.dataOf(sheet.stream);
+    if (!data) throw new Error('appendDeflated: the sheet is not in the zip');
+    sheet.stream._flush();
+    data.appendDeflated(part);
+    this.rowNumber += part.rows;
   }
 
   /** Leaves `n` empty rows. */
@@ -373,8 +429,24 @@ export class ReportWorkbook {
     };
   }
 
-  /** A workbook written to the output's temporary file, put in place by `commit()`. */
-  static create(output: OutputFile): ReportWorkbook {
+  /**
+   * The ids the styles of `first` get in a workbook made with them (`create`): registered
+   * before any other, in this order, they get the same ids in every workbook, so rows can be
+   * made elsewhere before the workbook is.
+   */
+  static firstStyleIds(first: readonly StyledValue[]): number[] {
+    const StylesXform = require('exceljs/lib/xlsx/xform/style/styles-xform.js') as new (
+      initialise: boolean,
+    ) => WorkbookWriter['styles'];
+    const styles = new StylesXform(true);
+    return first.map(({ style, value }) => styles.addStyleModel(style, valueType(value)));
+  }
+
+  /**
+   * A workbook written to the output's temporary file, put in place by `commit()`; the styles
+   * of `first` registered before any other (firstStyleIds).
+   */
+  static create(output: OutputFile, first: readonly StyledValue[] = []): ReportWorkbook {
     const ExcelJS = loadExcelJS();
     const stream = createWriteStream(output.temporary);
     // The writer makes its archiver and puts the theme and relationships in it at once: that
@@ -389,7 +461,12 @@ export class ReportWorkbook {
     workbook.stream = stream;
     workbook.zip = new ZipWriter(stream);
     workbook.promise = Promise.all([workbook.addThemes(), workbook.addOfficeRels()]);
-    return new ReportWorkbook(workbook, output, stream);
+    const book = new ReportWorkbook(workbook, output, stream);
+    const ids = ReportWorkbook.firstStyleIds(first);
+    first.forEach(({ style, value }, i) => {
+      if (book.styleId(style, value) !== ids[i]) throw new Error('create: a first style moved');
+    });
+    return book;
   }
 
   throwIfFailed(): void {
@@ -439,13 +516,7 @@ export class ReportWorkbook {
 
   /** The id exceljs gives a (shared) style object; it caches it by identity. */
   styleId(style: CellStyle, value: Cell): number {
-    const type =
-      value instanceof Date
-        ? VALUE_TYPE_DATE
-        : typeof value === 'number'
-          ? VALUE_TYPE_NUMBER
-          : VALUE_TYPE_STRING;
-    return this.workbook.styles.addStyleModel(style, type);
+    return this.workbook.styles.addStyleModel(style, valueType(value));
   }
 
   /** Writes the drawing part of a sheet's pictures and links it from the sheet. */

@@ -21,9 +21,11 @@
  */
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { Writable as WritableStream } from 'node:stream';
 import { constants, crc32, deflateRaw, deflateRawSync } from 'node:zlib';
+import { crc32Combine } from './crc32-combine.js';
 
 const LOCAL_SIGNATURE = 0x04034b50;
 const DESCRIPTOR_SIGNATURE = 0x08074b50;
@@ -47,6 +49,17 @@ const IN_FLIGHT = 3;
 const QUEUE_LIMIT = 4 << 20;
 /** A final deflate block holding nothing (BFINAL 1, fixed Huffman, end of block): closes the stream. */
 const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00]);
+
+/**
+ * Bytes of an entry deflated elsewhere into a file: raw deflate blocks each ended by a sync
+ * flush (as EntryData cuts them), with the CRC and length of what they inflate to.
+ */
+export interface DeflatedPart {
+  file: string;
+  crc: number;
+  size: number;
+  compressed: number;
+}
 
 interface Entry {
   name: string;
@@ -99,7 +112,11 @@ class EntryData extends WritableStream {
   /** Settles when all is written, or the first failure. */
   readonly done: Promise<void>;
 
-  constructor(private readonly out: (bytes: Buffer) => void) {
+  constructor(
+    private readonly out: (bytes: Buffer) => void,
+    /** Resolves when the file has room for more (what is queued for it is under the limit). */
+    private readonly room: () => Promise<void>,
+  ) {
     super({ decodeStrings: true });
     this.block = Buffer.allocUnsafe(BLOCK);
     this.written = new Promise<void>((resolve) => (this.begin = resolve));
@@ -118,6 +135,33 @@ class EntryData extends WritableStream {
       this.used += n;
       from += n;
       if (this.used === BLOCK) this.cut();
+    }
+  }
+
+  /**
+   * Takes in already deflated bytes after what it holds: the block being filled is cut first,
+   * and the file's bytes go out, a piece at a time, in their turn.
+   */
+  appendDeflated(part: DeflatedPart): void {
+    if (this.used > 0) this.cut();
+    this.crc = crc32Combine(this.crc, part.crc, part.size);
+    this.size += part.size;
+    this.compressed += part.compressed;
+    this.written = this.written.then(() => this.copy(part.file));
+    this.written.catch(() => {}); // as in cut()
+  }
+
+  private async copy(file: string): Promise<void> {
+    const handle = await open(file, 'r');
+    try {
+      for (;;) {
+        await this.room();
+        const { bytesRead, buffer } = await handle.read(Buffer.allocUnsafe(BLOCK), 0, BLOCK, null);
+        if (bytesRead === 0) break;
+        this.out(buffer.subarray(0, bytesRead));
+      }
+    } finally {
+      await handle.close();
     }
   }
 
@@ -204,7 +248,10 @@ export class ZipWriter extends EventEmitter {
     let data: EntryData | null = null;
     if (!(typeof part === 'string' || Buffer.isBuffer(part))) {
       // Taken in at once: exceljs writes a sheet, and may end it, before its turn comes.
-      data = new EntryData((bytes) => this.out(bytes));
+      data = new EntryData(
+        (bytes) => this.out(bytes),
+        () => this.room(),
+      );
       this.streams.set(part, data);
       part.pipe(data);
     }
@@ -239,6 +286,11 @@ export class ZipWriter extends EventEmitter {
       await new Promise<void>((resolve) => this.once('entry', resolve));
     }
     await this.streams.get(source)?.ready();
+    await this.room();
+  }
+
+  /** Resolves when the file has taken what was queued beyond QUEUE_LIMIT. */
+  private async room(): Promise<void> {
     while (!this.failed && this.stream.writableLength > QUEUE_LIMIT) {
       await new Promise<void>((resolve) => this.stream.once('drain', resolve));
     }

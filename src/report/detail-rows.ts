@@ -27,7 +27,7 @@ import type { Lang } from '../settings/types.js';
 import type { Classification } from '../taxonomy/classify.js';
 import { addedCells } from './classification.js';
 import { BOOK, DETAIL } from './labels.js';
-import { RowSpool } from './detail-spool.js';
+import { RowSpool, spooledRows, type Segment, type SpooledSegments } from './detail-spool.js';
 import { displayWidth } from './width.js';
 
 /** Rows whose texts set the column widths: the first ones are as good a sample as any. */
@@ -70,14 +70,6 @@ export interface DetailRangeData {
 }
 
 const dateOf = (t: LocalTime): Date => new Date(t.ms);
-
-interface Segment {
-  file: string;
-  /** Per entry (the segment's own numbering), the sequence of its last copy. */
-  latest: Uint32Array;
-  /** The segment's entries in the data set; null: the same numbers. */
-  entries: ArrayLike<number> | null;
-}
 
 /** A Uint32Array / Int32Array at least `size` long, the values kept. */
 function grown<T extends Uint32Array | Int32Array>(array: T, size: number): T {
@@ -149,7 +141,8 @@ export class DetailCollector {
     };
   }
 
-  private folder(): string {
+  /** The spools' folder (tracked, removed with them): the 明细 sheet's parts go there too. */
+  folder(): string {
     if (!this.dir) {
       this.dir = temporaryFolder('detail');
     }
@@ -309,20 +302,18 @@ export class DetailCollector {
     }
   }
 
-  /** The latest copies of the complaints of `period`, in reading order, each a row's cells. */
-  *rows(period: Period): Generator<Cell[]> {
+  /**
+   * The rows as spooled, every thread's spool finished: what `spooledRows` reads (on a worker
+   * thread too: plain data).
+   */
+  spooled(): SpooledSegments {
     this.closeSegment();
-    for (let s = 0; s < this.segments.length; s++) {
-      const { file, latest, entries } = this.segments[s]!;
-      for (const [entry, sequence, day, cells] of RowSpool.read(file)) {
-        if (!contains(period, day)) continue;
-        if (entry >= 0) {
-          if (latest[entry] !== sequence) continue;
-          if (this.owner[entries ? entries[entry]! : entry] !== s + 1) continue;
-        }
-        yield cells;
-      }
-    }
+    return { segments: this.segments, owner: this.owner };
+  }
+
+  /** The latest copies of the complaints of `period`, in reading order, each a row's cells. */
+  rows(period: Period): Generator<Cell[]> {
+    return spooledRows(this.spooled(), period);
   }
 
   remove(): void {

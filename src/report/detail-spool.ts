@@ -16,6 +16,7 @@
 import { closeSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { spoolError } from '../io/spool.js';
 import type { Cell } from '../io/table.js';
+import { contains, type Period } from '../metrics/period.js';
 
 /** Bytes written or read at a time (even: a UTF-16 code unit is never cut). */
 const CHUNK = 1 << 20;
@@ -157,4 +158,44 @@ export class RowSpool {
       closeSync(fd);
     }
   }
+}
+
+/** The spools of a collector, in reading order, and which segment saw each entry last. */
+export interface SpooledSegments {
+  segments: readonly Segment[];
+  /** Per entry of the data set, the segment (+1) that saw its last copy. */
+  owner: Int32Array;
+}
+
+/**
+ * The latest copies of the complaints of `period`, in reading order, each a row's cells.
+ * `removeRead`: each spool is removed once read, so that the sheet made from them
+ * (detail-sheet.ts) takes the room they leave in TMPDIR.
+ */
+export function* spooledRows(
+  spooled: SpooledSegments,
+  period: Period,
+  removeRead = false,
+): Generator<Cell[]> {
+  const { segments, owner } = spooled;
+  for (let s = 0; s < segments.length; s++) {
+    const { file, latest, entries } = segments[s]!;
+    for (const [entry, sequence, day, cells] of RowSpool.read(file)) {
+      if (!contains(period, day)) continue;
+      if (entry >= 0) {
+        if (latest[entry] !== sequence) continue;
+        if (owner[entries ? entries[entry]! : entry] !== s + 1) continue;
+      }
+      yield cells;
+    }
+    if (removeRead) rmSync(file, { force: true });
+  }
+}
+
+export interface Segment {
+  file: string;
+  /** Per entry (the segment's own numbering), the sequence of its last copy. */
+  latest: Uint32Array;
+  /** The segment's entries in the data set; null: the same numbers. */
+  entries: ArrayLike<number> | null;
 }

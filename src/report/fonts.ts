@@ -11,8 +11,9 @@
 import { existsSync } from 'node:fs';
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { InstallError, said } from '../errors.js';
-import { releaseTemporary, temporaryFolder } from '../io/temp.js';
+import { releaseTemporary, temporaryFolder, temporaryFolderError } from '../io/temp.js';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 
 /**
@@ -103,7 +104,12 @@ export async function withChartFonts<T>(
   const dir = temporaryFolder('fonts');
   try {
     const paths = files.map((f) => join(dir, basename(f)));
-    await Promise.all(paths.map((p, i) => writeFile(p, cut[i]!, { mode: 0o600 })));
+    // A full TMPDIR (the 明细 spools take room there) is said as such, not as an internal error.
+    await Promise.all(paths.map((p, i) => writeFile(p, cut[i]!, { mode: 0o600 }))).catch(
+      (error: unknown) => {
+        throw temporaryFolderError(tmpdir(), error);
+      },
+    );
     return await use(paths);
   } finally {
     await rm(dir, { recursive: true, force: true });

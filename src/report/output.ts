@@ -174,7 +174,7 @@ async function writeBulletinFile(
 }
 
 /** 明细 lists the complaints of every table: of the year to date when there is one. */
-function detailPeriod(input: AnalysisInput) {
+export function detailPeriod(input: AnalysisInput) {
   return hasYearToDate(input.request) ? yearToDatePeriod(input.period) : input.period;
 }
 
@@ -197,7 +197,8 @@ async function writeWorkbookFile(
     import('../io/workbook.js'),
     import('./workbook.js'),
   ]);
-  const book = ReportWorkbook.create(await OutputFile.open(target));
+  // The 明细 rows' styles first: their ids are fixed before the rows are made (detail.ts).
+  const book = ReportWorkbook.create(await OutputFile.open(target), options.detail?.firstStyles);
   try {
     const sheets = writeReport(book, model, charts);
     const detail = options.detail

@@ -1,0 +1,226 @@
+/**
+ * The 明细 sheet's rows made and deflated off the workbook: on a worker thread
+ * (detail-worker.ts) while this thread computes the hot words and draws the charts, or here
+ * when there is no worker (detail.ts chooses). The rows are what ReportSheet.addRow would write
+ * (io/workbook.ts rowXml, the styles' ids fixed in advance: ReportWorkbook.firstStyleIds),
+ * deflated as the zip writer deflates a sheet (1 MiB blocks, each a raw deflate stream ended by
+ * a sync flush) into a file in the 明细 spools' folder; the workbook takes the file in as it
+ * is (ReportSheet.appendDeflated). A sheet holds 1,048,576 rows: each part is one sheet's rows,
+ * numbered from 2 under the heading the workbook writes.
+ */
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import { constants, crc32, deflateRaw } from 'node:zlib';
+import { excelCellText, rowXml, type DeflatedRows } from '../io/workbook.js';
+import type { Period } from '../metrics/period.js';
+import { spooledRows, type SpooledSegments } from './detail-spool.js';
+import { displayWidth } from './width.js';
+
+/** A wrapped text's row grows to this many lines at most; the rest stays in the cell. */
+const MAX_LINES = 8;
+const LINE_PT = 15;
+/** As the zip writer's blocks (io/zip-writer.ts), at its level. */
+const BLOCK = 1 << 20;
+const LEVEL = 1;
+/** Blocks deflating at once before the rows wait (as the zip writer's). */
+const IN_FLIGHT = 3;
+/** Characters of rows gathered before they are encoded (as io/workbook.ts's WRITE_CHARACTERS). */
+const GATHER = 1 << 16;
+
+/** The lines a text takes wrapped in a column `width` characters wide (a little padding aside). */
+export function linesOf(text: string, width: number): number {
+  return text
+    .split('\n')
+    .reduce(
+      (n, line) => n + Math.max(1, Math.ceil(displayWidth(line) / Math.max(1, width - 1))),
+      0,
+    );
+}
+
+/** The style ids of the rows' cells (ReportWorkbook.firstStyleIds, in this order). */
+export interface DetailStyleIds {
+  top: number;
+  text: number;
+  date: number;
+  confidence: number;
+  wrap: number;
+}
+
+export interface DetailSheetJob {
+  spooled: SpooledSegments;
+  period: Period;
+  /** Column widths in characters, and which columns wrap their texts. */
+  widths: readonly number[];
+  wraps: readonly boolean[];
+  /** The column of 置信度 (two decimals). */
+  confidenceAt: number;
+  ids: DetailStyleIds;
+  /** Rows a sheet holds, its heading included. */
+  maxRows: number;
+  /** Where the parts are written (the spools' folder, removed on every exit path). */
+  dir: string;
+}
+
+export interface DetailSheetParts {
+  /** One per sheet, in order; at least one (a sheet of the heading alone). */
+  parts: DeflatedRows[];
+  /** Texts cut at Excel's 32,767 characters a cell. */
+  cutCells: number;
+}
+
+/** A write to the parts' folder that failed: its code, for the message (io/spool.ts spoolError). */
+export class PartWriteError extends Error {
+  constructor(readonly code: string) {
+    super(`detail part: ${code}`);
+  }
+}
+
+/**
+ * Where gathered rows are encoded: Buffer.from(text) measures the UTF-8 length in a pass of its
+ * own; writing into a buffer made once and copying the bytes out is about twice as fast.
+ */
+let scratch = Buffer.alloc(0);
+
+/**
+ * One sheet's rows: gathered, encoded into blocks, each block deflated on libuv's threads (a
+ * few at once, so that the deflating runs beside the rows being made) and written in order.
+ */
+class PartWriter {
+  private readonly fd: number;
+  private block: Buffer = Buffer.allocUnsafe(BLOCK);
+  private used = 0;
+  private readonly spare: Buffer[] = [];
+  private pending = '';
+  private inFlight = 0;
+  private waiters: (() => void)[] = [];
+  /** The deflated blocks written so far, in order; the first failure. */
+  private written: Promise<void> = Promise.resolve();
+  crc = 0;
+  size = 0;
+  compressed = 0;
+  rows = 0;
+
+  constructor(readonly file: string) {
+    try {
+      this.fd = openSync(file, 'w', 0o600);
+    } catch (error) {
+      throw new PartWriteError((error as NodeJS.ErrnoException).code ?? 'error');
+    }
+  }
+
+  add(row: string): void {
+    this.rows++;
+    this.pending += row;
+    if (this.pending.length >= GATHER) this.encode();
+  }
+
+  /** Resolves once fewer than IN_FLIGHT blocks are being deflated. */
+  room(): Promise<void> | null {
+    if (this.inFlight < IN_FLIGHT) return null;
+    return new Promise((resolve) => this.waiters.push(resolve));
+  }
+
+  private encode(): void {
+    const most = this.pending.length * 3;
+    if (scratch.length < most) scratch = Buffer.allocUnsafe(Math.max(most, GATHER * 3));
+    const length = scratch.write(this.pending, 0);
+    this.pending = '';
+    for (let from = 0; from < length;) {
+      const n = scratch.copy(this.block, this.used, from, length);
+      this.used += n;
+      from += n;
+      if (this.used === BLOCK) this.cut();
+    }
+  }
+
+  private cut(): void {
+    const block = this.block;
+    const bytes = block.subarray(0, this.used);
+    this.crc = crc32(bytes, this.crc);
+    this.size += bytes.length;
+    this.block = this.spare.pop() ?? Buffer.allocUnsafe(BLOCK);
+    this.used = 0;
+    this.inFlight++;
+    const deflated = new Promise<Buffer>((resolve, reject) =>
+      deflateRaw(bytes, { level: LEVEL, finishFlush: constants.Z_SYNC_FLUSH }, (error, out) => {
+        this.inFlight--;
+        this.spare.push(block);
+        for (const wake of this.waiters.splice(0)) wake();
+        if (error) reject(error);
+        else resolve(out);
+      }),
+    );
+    deflated.catch(() => {}); // seen through `written`
+    this.written = this.written.then(() => deflated.then((out) => this.write(out)));
+    this.written.catch(() => {}); // seen by finish()
+  }
+
+  private write(out: Buffer): void {
+    this.compressed += out.length;
+    try {
+      for (let at = 0; at < out.length;) at += writeSync(this.fd, out, at);
+    } catch (error) {
+      throw new PartWriteError((error as NodeJS.ErrnoException).code ?? 'error');
+    }
+  }
+
+  async finish(): Promise<DeflatedRows> {
+    try {
+      this.encode();
+      if (this.used > 0) this.cut();
+      await this.written;
+    } finally {
+      closeSync(this.fd);
+    }
+    const { file, crc, size, compressed, rows } = this;
+    return { file, crc, size, compressed, rows };
+  }
+}
+
+/** Makes the rows of the 明细 sheet(s) of `job.period`, deflated into files of `job.dir`. */
+export async function makeDetailSheets(job: DetailSheetJob): Promise<DetailSheetParts> {
+  const { widths, wraps, confidenceAt, ids } = job;
+  const parts: DeflatedRows[] = [];
+  let cutCells = 0;
+  const text = (value: string) => {
+    const cell = excelCellText(value);
+    if (cell.cut) cutCells++;
+    return cell.text;
+  };
+  const cellIds: number[] = [];
+  let part = new PartWriter(join(job.dir, `sheet-${parts.length + 1}.deflated`));
+  for (const cells of spooledRows(job.spooled, job.period, true)) {
+    // Row 1 of each sheet is its heading.
+    if (part.rows + 1 >= job.maxRows) {
+      parts.push(await part.finish());
+      part = new PartWriter(join(job.dir, `sheet-${parts.length + 1}.deflated`));
+    }
+    let lines = 1;
+    for (let i = 0; i < cells.length; i++) {
+      const c = cells[i];
+      const wrapped = wraps[i] && typeof c === 'string';
+      cellIds[i] =
+        c === null || c === ''
+          ? 0
+          : c instanceof Date
+            ? ids.date
+            : i === confidenceAt
+              ? ids.confidence
+              : wrapped
+                ? ids.wrap
+                : typeof c === 'string'
+                  ? ids.text
+                  : ids.top;
+      if (wrapped) lines = Math.max(lines, linesOf(c, widths[i]!));
+    }
+    cellIds.length = cells.length;
+    // Neither Excel nor LibreOffice grows a row for wrapped text when opening a file: the
+    // height is written, one line per 15 points.
+    const height = lines > 1 ? Math.min(MAX_LINES, lines) * LINE_PT : undefined;
+    part.add(rowXml(part.rows + 2, cells, cellIds, height, text));
+    const room = part.room();
+    if (room) await room;
+  }
+  parts.push(await part.finish());
+  return { parts, cutCells };
+}

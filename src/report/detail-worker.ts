@@ -1,0 +1,22 @@
+/**
+ * The worker thread that makes the 明细 sheet's rows (detail-sheet.ts) while the main thread
+ * goes on with the hot words, the charts and the other sheets. One job, one reply.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { makeDetailSheets, PartWriteError, type DetailSheetJob } from './detail-sheet.js';
+
+export type DetailWorkerReply =
+  | { ok: true; result: Awaited<ReturnType<typeof makeDetailSheets>> }
+  | { ok: false; code: string | null; message: string };
+
+let reply: DetailWorkerReply;
+try {
+  reply = { ok: true, result: await makeDetailSheets(workerData as DetailSheetJob) };
+} catch (error) {
+  reply = {
+    ok: false,
+    code: error instanceof PartWriteError ? error.code : null,
+    message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+  };
+}
+parentPort!.postMessage(reply);
