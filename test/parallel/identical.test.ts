@@ -28,11 +28,25 @@ interface Log {
   fallback: boolean;
 }
 
+type Both = { one: Run; two: Run; log: Log[] };
+
+// Several cases run the same command: the one-thread reference of hard.csv is the same whatever
+// the range size, and `analyze hard.csv --json` in ranges of 64 bytes is checked for sameness,
+// hot words and re-read ranges. Each run is made once per file and each case checks its result
+// (the inputs are written above and never change).
+const references = new Map<string, Run>();
+const pairs = new Map<string, Both>();
+
 /** Runs with one thread, then with `threads` over ranges of `bytes`; returns both and the log. */
-function both(args: string[], bytes: number, threads = 2): { one: Run; two: Run; log: Log[] } {
+function both(args: string[], bytes: number, threads = 2): Both {
+  const key = JSON.stringify([args, bytes, threads]);
+  const known = pairs.get(key);
+  if (known) return known;
   const logFile = join(dir, `log-${Math.random().toString(36).slice(2)}.jsonl`);
   writeFileSync(logFile, '');
-  const one = complaints([...args, '--threads', '1']);
+  const reference = JSON.stringify(args);
+  const one = references.get(reference) ?? complaints([...args, '--threads', '1']);
+  references.set(reference, one);
   const two = complaints([...args, '--threads', String(threads)], {
     env: { COMPLAINTS_TEST_RANGE_BYTES: String(bytes), COMPLAINTS_TEST_RANGE_LOG: logFile },
   });
@@ -40,6 +54,7 @@ function both(args: string[], bytes: number, threads = 2): { one: Run; two: Run;
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line) as Log);
+  pairs.set(key, { one, two, log });
   return { one, two, log };
 }
 

@@ -27,7 +27,14 @@ interface Log {
   fallback: boolean;
 }
 
-/** Runs with one thread, then with two (worker batches of `batch` rows); both and the log. */
+// The one-thread reference of a command is the same whatever the batch size or the fault asked
+// of the worker (both read by the worker only): made once per file, each case compares with it.
+const references = new Map<string, Run>();
+
+/**
+ * Runs with one thread (the plain reference), then with two (worker batches of `batch` rows,
+ * `env` for the worker's test switches); both and the log.
+ */
 function both(
   args: string[],
   batch: number,
@@ -40,10 +47,11 @@ function both(
   const absolute = args.map((a) =>
     !a.startsWith('-') && existsSync(join(ROOT, a)) ? join(ROOT, a) : a,
   );
-  const one = complaints([...absolute, '--threads', '1'], {
-    env,
-    cwd: mkdtempSync(join(dir, 'one-')),
-  });
+  const key = JSON.stringify(absolute);
+  const one =
+    references.get(key) ??
+    complaints([...absolute, '--threads', '1'], { cwd: mkdtempSync(join(dir, 'one-')) });
+  references.set(key, one);
   const two = complaints([...absolute, '--threads', '2'], {
     cwd: mkdtempSync(join(dir, 'two-')),
     env: {
