@@ -124,8 +124,11 @@ function shownCorrection(
   found: FieldChange[],
 ): DuplicateCorrection {
   const decides: DuplicateCorrection['decides'] = [];
-  if (c.level1 && classChanged(found)) decides.push('class');
-  if (c.assessed !== null && earlier.byAppeal !== later.byAppeal) decides.push('assessed');
+  // A correction applies to complaints only (a copy of another business type leaves it
+  // unapplied, as analyze says): where either copy is none, the pair's effect is in/out.
+  const both = earlier.copy.complaint && later.copy.complaint;
+  if (both && c.level1 && classChanged(found)) decides.push('class');
+  if (both && c.assessed !== null && earlier.byAppeal !== later.byAppeal) decides.push('assessed');
   return {
     file,
     row: c.row,

@@ -86,6 +86,23 @@ describe('inspect --duplicates --corrections', () => {
     );
   });
 
+  it('a correction of a work order whose re-export is no complaint decides nothing', () => {
+    // 16102113462509: 投诉 in October, 意见 in the re-export; analyze leaves its correction
+    // unapplied (不是投诉), so the listing must not say its 是否考核 is as corrected.
+    const OUT = '16102113462509';
+    const file = join(tmp, 'out.csv');
+    writeFileSync(file, `工单编号,一级分类,二级分类,是否考核,说明\n${OUT},,,否,复核\n`);
+    const run = complaints(['inspect', ...INPUTS, '--duplicates', '--corrections', file, '--json']);
+    expect(run.code).toBe(0);
+    const pair = pairOf(JSON.parse(run.stdout), OUT);
+    expect(pair.effects).toEqual(['out']);
+    expect(pair.correction.decides).toEqual([]);
+    const zh = complaints(['inspect', ...INPUTS, '--duplicates', '--corrections', file]);
+    const line = zh.stdout.split('\n').find((l) => l.trimStart().startsWith(OUT))!;
+    expect(line).toContain('不再计为投诉（原计 国网休宁县供电公司 2016-10）');
+    expect(line).not.toContain('人工更正');
+  });
+
   it('--corrections without --duplicates is refused: it would change nothing', () => {
     const run = complaints(['inspect', ...INPUTS, '--corrections', FILE]);
     expect(run.code).toBe(2);
