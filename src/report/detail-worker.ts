@@ -7,7 +7,8 @@ import { makeDetailSheets, PartWriteError, type DetailSheetJob } from './detail-
 
 export type DetailWorkerReply =
   | { ok: true; result: Awaited<ReturnType<typeof makeDetailSheets>> }
-  | { ok: false; code: string | null; message: string };
+  /** `message` is what the user reads after 内部错误：; `stack` is for DEBUG=complaints. */
+  | { ok: false; code: string | null; message: string; stack?: string };
 
 let reply: DetailWorkerReply;
 try {
@@ -16,7 +17,8 @@ try {
   reply = {
     ok: false,
     code: error instanceof PartWriteError ? error.code : null,
-    message: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    message: error instanceof Error ? error.message : String(error),
+    ...(error instanceof Error && error.stack ? { stack: error.stack } : {}),
   };
 }
 parentPort!.postMessage(reply);

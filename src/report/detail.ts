@@ -85,6 +85,13 @@ function firstStyleIds(): DetailStyleIds {
   ) as unknown as DetailStyleIds;
 }
 
+/** An unexpected failure on the worker: its message alone on stderr, its stack for DEBUG. */
+function workerFailure(message: string, stack: string | undefined): Error {
+  const error = new Error(message);
+  if (stack) error.stack = stack;
+  return error;
+}
+
 /** The rows being made for one period (and sheet size): on a worker, or here when written. */
 interface Started {
   period: Period;
@@ -166,7 +173,8 @@ export class DetailRows {
     const parts = new Promise<DetailSheetParts>((resolve, reject) => {
       worker.once('message', (reply: DetailWorkerReply) => {
         if (reply.ok) resolve(reply.result);
-        else reject(reply.code ? spoolError(reply.code) : new Error(reply.message));
+        else if (reply.code) reject(spoolError(reply.code));
+        else reject(workerFailure(reply.message, reply.stack));
       });
       worker.once('error', reject);
       worker.once('exit', (code) => reject(new Error(`detail worker: exit ${code}`)));
