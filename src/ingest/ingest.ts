@@ -56,7 +56,11 @@ export async function readInputs(
   const pool =
     workers && (settings.threads ?? 1) > 1 ? new WorkerPool(settings.threads! - 1) : null;
   try {
-    await readEach(files, settings, sink, splitBefore, only, pool && { ...workers!, pool });
+    // Not spread: `job` may be a getter, read when each input's ranges are planned (the 明细
+    // columns of a later input are those the inputs before it fixed); a spread read it once,
+    // before any row, and a later CSV's rows went under its own columns, shifted.
+    const reading = pool && Object.assign(Object.create(workers!) as WorkerReading, { pool });
+    await readEach(files, settings, sink, splitBefore, only, reading);
   } finally {
     await pool?.close();
   }

@@ -128,6 +128,16 @@ const hard = join(dir, 'hard.csv');
 writeFileSync(hard, hardRows(700, 5));
 const hardB = join(dir, 'hard-b.csv');
 writeFileSync(hardB, hardRows(300, 9));
+// An export with a column the others lack, first (序号): the later inputs' rows go under its
+// columns, by header, in their ranges as on one thread.
+const lead = join(dir, 'lead.csv');
+writeFileSync(
+  lead,
+  hardRows(60, 7)
+    .split('\r\n')
+    .map((line, i) => (i === 0 || line === '' ? line : `${i === 1 ? '序号' : i - 1},${line}`))
+    .join('\r\n'),
+);
 const undecodable = join(dir, 'undecodable.csv');
 writeFileSync(
   undecodable,
@@ -173,6 +183,11 @@ describe('report and warn: --threads 2 over small ranges gives what --threads 1 
       128,
     ],
     ['--lang en', [hard, '--lang', 'en'], 64],
+    [
+      "an input with 序号 first, then hard.csv: its rows under the first input's columns",
+      [lead, hard],
+      64,
+    ],
   ])(
     '%s: warn, report --json, report --detail',
     async (_name, args, bytes) => {
