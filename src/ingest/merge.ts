@@ -23,17 +23,17 @@ const DAY_MS = 86_400_000;
 /** Per local entry of a partial, its entry in the data set; null when they are the same. */
 export type EntryMap = Int32Array | null;
 
-/** Folds partials, in input order, into the data set. Merging takes over a partial's arrays. */
 /**
- * How to change the order the inputs are read in: the config file's "inputs" are sorted by name
- * whatever the order they are listed in (settings/inputs.ts resolveInputs), so there, as in a
- * folder, only a new name moves an export.
+ * How to change the order the inputs are read in: the command line and the config file's "inputs"
+ * keep the order listed (settings/inputs.ts resolveInputs); within a folder or a glob only a new
+ * name moves an export.
  */
 const ORDER_HINT = {
-  zh: '（命令行上的文件按给出的顺序读取；文件夹、通配模式和配置文件的 "inputs" 按文件名顺序读取，须改名使较新的导出排在后面）',
-  en: '(files on the command line are read in the order given; folders, patterns and the config file\'s "inputs" in name order: rename so that the newer export sorts last)',
+  zh: '（命令行和配置文件的 "inputs" 按列出的顺序读取；同一文件夹或通配模式中的文件按文件名顺序读取，须改名或分开列出，使较新的导出排在后面）',
+  en: '(the command line and the config file\'s "inputs" are read in the order listed; the files of one folder or pattern in name order: rename them or list them apart so that the newer export comes last)',
 };
 
+/** Folds partials, in input order, into the data set. Merging takes over a partial's arrays. */
 export class DataSetMerge {
   private index: IdIndex | null = null;
   private typeOf = new EntryColumn();

@@ -310,9 +310,10 @@ async function expandGlob(
 }
 
 /**
- * Expands the config file's `inputs` relative to dir (absolute paths work too), sorted by path
- * with numbers compared as numbers (so monthly exports named by date are read oldest first),
- * without duplicates. A path that names an existing file is taken as it is, even with glob
+ * Expands the config file's `inputs` relative to dir (absolute paths work too) in the order they
+ * are listed, as the command line's are (the later copy of a work order counts, so a list can put
+ * a re-export last); the files of one folder or glob sorted by path with numbers compared as
+ * numbers (monthly exports named by date are read oldest first); each file once, where first named. A path that names an existing file is taken as it is, even with glob
  * characters in its name; a folder gives the exports inside it (listFolder). Globs skip Excel's
  * lock files (~$name.xlsx, there while the workbook is open) and hidden files. A glob matching
  * nothing, a folder without exports, or a missing file, is an InputError naming it.
@@ -399,9 +400,9 @@ export async function resolveInputs(patterns: string[], dir: string): Promise<st
         ),
       );
     }
-    for (const file of exports) found.add(file);
+    for (const file of exports.sort(comparePaths)) found.add(file);
   }
-  return [...found].sort(comparePaths);
+  return [...found];
 }
 
 /** An input left out because an earlier one is the same file under another name. */

@@ -53,20 +53,30 @@ describe('an input read after a newer export whose copies it replaces', () => {
     );
   });
 
-  it('says how to change the order when the config file\'s "inputs" set it (by name, whatever the order listed)', () => {
+  it('follows the order the config file\'s "inputs" list, and says how to change it', () => {
     const config = join(dir, 'complaints.config.json');
-    writeFileSync(
-      config,
-      JSON.stringify({ inputs: [`exports/${OCTOBER}`, `exports/${REEXPORT}`], period: '2016-10' }),
-    );
+    const listing = (inputs: string[]) =>
+      writeFileSync(config, JSON.stringify({ inputs, period: '2016-10' }));
+    listing([`exports/${REEXPORT}`, `exports/${OCTOBER}`]);
     const r = complaints(['analyze', '--config', config], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stdout + r.stderr).toContain(
-      '若是，请让它在后面读取（命令行上的文件按给出的顺序读取；文件夹、通配模式和配置文件的 "inputs" 按文件名顺序读取，须改名使较新的导出排在后面），再运行一次。',
+      `${join(folder, OCTOBER)}：在 ${join(folder, REEXPORT)} 之后读取，13 张内容不同的重复工单以它为准`,
+    );
+    expect(r.stdout + r.stderr).toContain(
+      '若是，请让它在后面读取（命令行和配置文件的 "inputs" 按列出的顺序读取；同一文件夹或通配模式中的文件按文件名顺序读取，须改名或分开列出，使较新的导出排在后面），再运行一次。',
     );
     const en = complaints(['analyze', '--config', config, '--lang', 'en'], { cwd: dir });
     expect(en.stdout + en.stderr).toContain(
-      'If so, have it read last (files on the command line are read in the order given; folders, patterns and the config file\'s "inputs" in name order: rename so that the newer export sorts last) and run again.',
+      'If so, have it read last (the command line and the config file\'s "inputs" are read in the order listed; the files of one folder or pattern in name order: rename them or list them apart so that the newer export comes last) and run again.',
+    );
+    // Listed the other way round (names sort the re-export first): the re-export is read last.
+    listing([`exports/${OCTOBER}`, `exports/${REEXPORT}`]);
+    const ordered = complaints(['analyze', '--config', config], { cwd: dir });
+    expect(ordered.code).toBe(0);
+    expect(ordered.stdout + ordered.stderr).not.toContain('之后读取');
+    expect(ordered.stdout + ordered.stderr).toContain(
+      `complaints inspect ${join(folder, OCTOBER)} ${join(folder, REEXPORT)}`,
     );
   });
 

@@ -29,7 +29,7 @@ describe('resolveInputs', () => {
     );
   });
 
-  it('sorts across patterns, drops duplicates, and takes literal and absolute paths', async () => {
+  it('keeps the order listed, sorts within a glob, drops repeats, takes literal and absolute paths', async () => {
     const dir = folder({
       'a/2016-12.csv': 'x',
       'b/2016-11.csv': 'x',
@@ -47,8 +47,8 @@ describe('resolveInputs', () => {
         dir,
       ),
     ).toEqual([
-      join(dir, 'a/2016-12.csv'),
       join(dir, 'b/2016-11.csv'),
+      join(dir, 'a/2016-12.csv'),
       join(dir, 'b/投诉[1].xlsx'),
     ]);
   });
