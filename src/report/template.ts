@@ -267,7 +267,7 @@ function english(p: TemplateErrorProperties): string {
 function unknownTagsError(file: string, unknown: UsedTags['unknown']): InputError {
   const listed = unknown.map((u): Said => {
     if (u.knownInside !== null)
-      return said(`${u.tag}（只能用在 ${u.knownInside} 里）`, `${u.tag} (only ${u.knownInside})`);
+      return said(`${u.tag}（只能用在${u.knownInside.zh}）`, `${u.tag} (only ${u.knownInside.en})`);
     const near = closest(u.name, u.known);
     if (near === null) return said(u.tag, u.tag);
     const meant = u.tag.replace(u.name, near);
@@ -311,10 +311,12 @@ function noTagsError(file: string): InputError {
  */
 function parser(tag: string, meta?: { tag?: { module?: string } }) {
   const loop = meta?.tag?.module === 'loop';
+  // `{ subtitle }` as typed in Word is the name checkTags knew: filled, not left blank.
+  const name = tag.trim();
   return {
     get(scope: unknown): unknown {
-      if (tag === '.') return scope;
-      const value = (scope as Record<string, unknown> | null)?.[tag];
+      if (name === '.') return scope;
+      const value = (scope as Record<string, unknown> | null)?.[name];
       return value instanceof SectionData && !loop ? value.text : value;
     },
   };

@@ -492,6 +492,20 @@ describe('templates that cannot be filled', () => {
     expect(e.message).toContain(
       '2 tags the tool does not know: {headng} (did you mean {heading}?), {unit} (only inside a table row’s loop such as {#unitsTable}).',
     );
+    // In Chinese all of it: where a name may stand is no English phrase inside the sentence.
+    expect(userMessage(e, 'zh').message).toContain(
+      '有 2 个本工具不认识的标签：{headng}（是不是 {heading}？）、{unit}（只能用在表格行的循环里，如 {#unitsTable}）。',
+    );
+  });
+
+  it('a tag typed with spaces inside its braces is filled as the name it was checked as', async () => {
+    const file = variant('spaced.docx', (x) => x.replace('{subtitle}', '{ subtitle }'));
+    const filled = await fillTemplate(file, m, []);
+    const text = paragraphs(new PizZip(filled.bytes).file('word/document.xml')!.asText())
+      .map((p) => p.text)
+      .join('\n');
+    expect(text).toContain(m.bulletin.subtitle);
+    expect(text).not.toContain('subtitle');
   });
 
   it.each([
