@@ -1466,6 +1466,20 @@ export const REPLACED = {
   en: (when: string) => `It replaced the file of that name written ${when}.`,
 };
 
+/** Sections of the period that the company's template has no place for (report --template). */
+export const TEMPLATE_OMITTED = {
+  zh: (sections: { heading: string; key: string }[]) => {
+    const named = sections.map((s) => `“${s.heading.replace(/^[一二三四五六七八九十]+、/, '')}”`);
+    const tags = sections.map((s) => `{#${s.key}}…{/${s.key}}`).join('、');
+    return `模板里没有${named.join('')}${sections.length === 1 ? '一节' : `${sections.length} 节`}的位置，通报中没有${sections.length === 1 ? '这一节' : '这几节'}（用 {#sections}…{/sections} 可放置全部各节，或在模板中加上 ${tags}）。`;
+  },
+  en: (sections: { heading: string; key: string }[]) => {
+    const named = sections.map((s) => `“${s.heading.replace(/^\d+\. /, '')}”`).join(', ');
+    const tags = sections.map((s) => `{#${s.key}}…{/${s.key}}`).join(', ');
+    return `The template has no place for ${named}: the bulletin leaves ${sections.length === 1 ? 'it' : 'them'} out ({#sections}…{/sections} places every section; or add ${tags} to the template).`;
+  },
+};
+
 /** An input whose size, time or inode differs after reading from before (io/source.ts). */
 export const INPUT_CHANGED = {
   zh: {

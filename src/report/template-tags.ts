@@ -102,6 +102,13 @@ export interface UsedTags {
   sectionCharts: boolean;
   /** How many tags the tool knows: none, and the template would come out unchanged. */
   known: number;
+  /**
+   * The sections the template places: by name (`{#overall}` or `{overall}`), or all of them
+   * (`{#sections}`, null). A section the period has and the template does not place is said.
+   */
+  sections: Set<string> | null;
+  /** The table loops the template holds (`{#unitsTable}` …): the bulletin's tables it shows. */
+  tables: Set<string>;
 }
 
 type Kind = 'simple' | 'loops' | 'raw';
@@ -118,7 +125,16 @@ function kindOf(part: DXT.Part): Kind | null {
 }
 
 export function checkTags(parts: readonly DXT.Part[]): UsedTags {
-  const used: UsedTags = { unknown: [], charts: new Set(), sectionCharts: false, known: 0 };
+  const used: UsedTags = {
+    unknown: [],
+    charts: new Set(),
+    sectionCharts: false,
+    known: 0,
+    sections: new Set(),
+    tables: new Set(),
+  };
+  const placed = new Set<string>();
+  let allSections = false;
   const seen = new Set<string>();
   const walk = (list: readonly DXT.Part[], chain: readonly Scope[]) => {
     for (const part of list) {
@@ -130,6 +146,12 @@ export function checkTags(parts: readonly DXT.Part[]): UsedTags {
       const condition =
         found === undefined && kind === 'loops' && chain.some((s) => s.simple.has(name));
       if (found !== undefined || condition) used.known++;
+      // A section placed where the document's names are: `{#units}`, `{units}`, `{#sections}`.
+      if (found === DOCUMENT_SCOPE && kind !== 'raw') {
+        if (name === 'sections') allSections = true;
+        else if (found.loops.get(name) === SECTION_SCOPE || kind === 'simple') placed.add(name);
+        else if (found.loops.get(name) === ROW_SCOPE) used.tables.add(name);
+      }
       if (found === undefined && !condition) {
         const tag = written(kind, part);
         if (!seen.has(tag)) {
@@ -151,6 +173,7 @@ export function checkTags(parts: readonly DXT.Part[]): UsedTags {
     }
   };
   walk(parts, [DOCUMENT_SCOPE]);
+  used.sections = allSections ? null : placed;
   return used;
 }
 

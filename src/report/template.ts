@@ -19,7 +19,7 @@ import { closest } from '../settings/suggest.js';
 import type { ChartImage } from './charts.js';
 import { placeCharts } from './template-charts.js';
 import { checkTags, TagCollector, type UsedTags } from './template-tags.js';
-import { SectionData, templateData } from './template-data.js';
+import { SectionData, tableTag, templateData } from './template-data.js';
 import type { ReportModel } from './types.js';
 
 const DOCUMENT = 'word/document.xml';
@@ -363,11 +363,21 @@ export async function checkTemplate(template: string): Promise<void> {
   await compile(template);
 }
 
+/** What a filled template holds of the bulletin, for the line that says what was written. */
+export interface Filled {
+  bytes: Buffer;
+  sections: number;
+  tables: number;
+  charts: number;
+  /** The sections this period has that the template does not place: heading and tag name. */
+  omitted: { heading: string; key: string }[];
+}
+
 export async function fillTemplate(
   template: string,
   model: ReportModel,
   charts: readonly ChartImage[],
-): Promise<{ bytes: Buffer; charts: number }> {
+): Promise<Filled> {
   const { zip, doc, used } = await compile(template);
   const wanted = charts.filter(
     (c) => used.charts.has(c.name) || (used.sectionCharts && sectionChart(model, c)),
@@ -382,10 +392,21 @@ export async function fillTemplate(
   const out = doc.getZip();
   placed.addParts(out);
   asDocument(out);
-  // The charts the template's tags place, for the line that says what was written.
+  // The sections, tables and charts the template's tags place, for the line that says what was
+  // written: a template made for the month bulletin has no place for a day's complaint list.
+  const sections = model.bulletin.sections;
+  const shown = sections.filter((s) => used.sections === null || used.sections.has(s.key));
   return {
     bytes: out.generate({ type: 'nodebuffer', compression: 'DEFLATE' }),
+    sections: shown.length,
+    tables: shown.reduce(
+      (n, s) => n + s.tables.filter((_, i) => used.tables.has(tableTag(s.key, i))).length,
+      0,
+    ),
     charts: wanted.length,
+    omitted: sections
+      .filter((s) => !shown.includes(s))
+      .map((s) => ({ heading: s.heading, key: s.key })),
   };
 }
 
