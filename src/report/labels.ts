@@ -765,6 +765,7 @@ export const TERMINAL = {
 export const CHART = {
   zh: {
     trend: '月度投诉趋势',
+    dailyTrend: '每日投诉趋势',
     units: '各单位考核投诉与指标',
     unitsNoTarget: '各单位考核投诉',
     categories: '投诉分类占比',
@@ -788,6 +789,7 @@ export const CHART = {
   },
   en: {
     trend: 'Complaints by month',
+    dailyTrend: 'Complaints by day',
     units: 'Assessed complaints by unit against target',
     unitsNoTarget: 'Assessed complaints by unit',
     categories: 'Complaints by category',
