@@ -189,3 +189,8 @@ function whereKnown(kind: Kind, name: string): Said | null {
   };
   return search(DOCUMENT_SCOPE);
 }
+
+/** Whether a name is one the tool fills somewhere, as a tag of any kind. */
+export function knownName(name: string): boolean {
+  return (['simple', 'loops', 'raw'] as const).some((kind) => whereKnown(kind, name) !== null);
+}

@@ -18,7 +18,7 @@ import { ZipArchive, bufferSource } from '../io/zip.js';
 import { closest } from '../settings/suggest.js';
 import type { ChartImage } from './charts.js';
 import { placeCharts } from './template-charts.js';
-import { checkTags, TagCollector, type UsedTags } from './template-tags.js';
+import { checkTags, knownName, TagCollector, type UsedTags } from './template-tags.js';
 import { SectionData, tableTag, templateData } from './template-data.js';
 import type { ReportModel } from './types.js';
 
@@ -305,6 +305,42 @@ function noTagsError(file: string): InputError {
 }
 
 /**
+ * Tags typed with a Chinese input method's braces, `｛subtitle｝` (or one of the two): Word shows
+ * them as tags, docxtemplater sees text, and the bulletin would print them as they are. Only the
+ * names the tool knows are taken for tags, so a company's own ｛…｝ in a text is left alone.
+ */
+function fullWidthTags(zip: PizZip): string[] {
+  const found = new Set<string>();
+  for (const name of Object.keys(zip.files)) {
+    if (!/^word\/(document|header\d*|footer\d*)\.xml$/.test(name)) continue;
+    // A tag split across runs is read whole: the runs' texts joined, paragraphs kept apart.
+    const text = zip
+      .file(name)!
+      .asText()
+      .replace(/<\/w:p>/g, '\n')
+      .replace(/<[^>]+>/g, '');
+    for (const m of text.matchAll(/[｛{]\s*([#/^@]?)\s*([\p{L}\p{N}_]{1,40})\s*[｝}]/gu))
+      if (/[｛｝]/.test(m[0]) && knownName(m[2]!)) found.add(m[0]);
+  }
+  return [...found];
+}
+
+function fullWidthError(file: string, tags: string[]): InputError {
+  const fixed = tags.map((t) => t.replace('｛', '{').replace('｝', '}'));
+  return templateError(
+    file,
+    said(
+      `有 ${tags.length} 个标签用了全角括号：${tags.join('、')}；本工具只认半角的 { }，这些标签会原样印在通报里。`,
+      `${tags.length === 1 ? 'a tag is' : `${tags.length} tags are`} typed with full-width braces: ${tags.join(', ')}; the tool reads only { }, and would print these as they are.`,
+    ),
+    said(
+      `请把全角的 ｛ ｝ 改成半角的 { }（切换到英文输入法输入），如 ${fixed[0]}。`,
+      `Type the braces as { } (with an English input method), e.g. ${fixed[0]}.`,
+    ),
+  );
+}
+
+/**
  * `{overall}` is a section's text with line breaks; `{#overall}…{/overall}` opens the section
  * itself (its heading, paragraphs and charts). docxtemplater gives the parser the tag's part,
  * whose module says which.
@@ -349,6 +385,8 @@ async function compile(template: string): Promise<Compiled> {
   } catch (error) {
     throw compileError(template, error);
   }
+  const fullWidth = fullWidthTags(zip);
+  if (fullWidth.length > 0) throw fullWidthError(template, fullWidth);
   const used = checkTags(collector.parts());
   if (used.unknown.length > 0) throw unknownTagsError(template, used.unknown);
   if (used.known === 0) throw noTagsError(template);

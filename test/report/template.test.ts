@@ -578,6 +578,26 @@ describe('templates that cannot be filled', () => {
     );
   });
 
+  it('tags typed with full-width braces (a Chinese input method) are named, not printed as typed', async () => {
+    const file = variant('full-width.docx', (x) =>
+      x
+        .replace('{subtitle}', '｛subtitle｝')
+        .replace('{date}', '｛date｝')
+        // A company's own ｛…｝ around a word the tool does not fill is text, left alone.
+        .replace('各县供电公司', '｛各县｝供电公司'),
+    );
+    const e = await refused(file);
+    expect(e.code).toBe('BAD_TEMPLATE');
+    expect(userMessage(e, 'zh').message).toBe(
+      `模板 ${file}（--template）：有 2 个标签用了全角括号：｛subtitle｝、｛date｝；本工具只认半角的 { }，这些标签会原样印在通报里。`,
+    );
+    expect(e.message).toBe(
+      `--template ${file}: 2 tags are typed with full-width braces: ｛subtitle｝, ｛date｝; the tool reads only { }, and would print these as they are.`,
+    );
+    const own = variant('own-braces.docx', (x) => x.replace('各县供电公司', '｛各县｝供电公司'));
+    expect((await fillTemplate(own, m, [])).sections).toBe(m.bulletin.sections.length);
+  });
+
   it('a tag typed with spaces inside its braces is filled as the name it was checked as', async () => {
     const file = variant('spaced.docx', (x) => x.replace('{subtitle}', '{ subtitle }'));
     const filled = await fillTemplate(file, m, []);
