@@ -222,8 +222,10 @@ function describeTagError(p: TemplateErrorProperties): Said {
       return said(`{#${tag}} 没有用 {/${tag}} 结束`, `{#${tag}} is never closed with {/${tag}}`);
     case 'unopened_loop':
       return said(`{/${tag}} 结束的循环没有开始过`, `{/${tag}} closes a loop that was not opened`);
-    case 'unclosed_tag':
-      return said(`标签 {${tag} 缺少结尾的 }`, `the tag {${tag} has no closing }`);
+    case 'unclosed_tag': {
+      const cut = openedTag(tag);
+      return said(`标签 {${cut} 缺少结尾的 }`, `the tag {${cut} has no closing }`);
+    }
     case 'unopened_tag':
       return said(`标签 ${tag}} 缺少开头的 {`, `the tag ${tag}} has no opening {`);
     case 'duplicate_open_tag':
@@ -256,6 +258,18 @@ function describeTagError(p: TemplateErrorProperties): Said {
       // A problem this table does not know: docxtemplater's English, quoted.
       return said(`标签有误（${english(p)}）`, english(p));
   }
+}
+
+/**
+ * An unclosed tag as docxtemplater reports it runs on to the next `{`, over the paragraphs after
+ * it ("subtitle各县供电公司，市公司营销部、运检部：现将"): its name alone when it starts as one of the
+ * tool's names do, else its first characters.
+ */
+function openedTag(tag: string): string {
+  const name = /^[#/^@]?\s*[A-Za-z][A-Za-z0-9_]*/.exec(tag)?.[0];
+  if (name !== undefined) return name;
+  const chars = [...tag];
+  return chars.length > 12 ? `${chars.slice(0, 12).join('')}…` : tag;
 }
 
 /** docxtemplater's own explanation, the English side of its rarer problems. */

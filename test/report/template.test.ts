@@ -627,6 +627,13 @@ describe('templates that cannot be filled', () => {
       'the tag {titleLines has no closing }',
       '有 1 个标签问题：标签 {titleLines 缺少结尾的 }。',
     ],
+    // Followed by text, not a tag: docxtemplater's tag runs on over the next paragraphs.
+    [
+      'brace-text.docx',
+      (x: string) => x.replace('{subtitle}', '{subtitle'),
+      'a tag problem: the tag {subtitle has no closing }.',
+      '有 1 个标签问题：标签 {subtitle 缺少结尾的 }。',
+    ],
     [
       'mismatch.docx',
       (x: string) => x.replace('{/paragraphs}', '{/paragraph}'),
