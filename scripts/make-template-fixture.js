@@ -209,6 +209,32 @@ const CLASSES = [
   ['同比', 'yoy', 1300],
 ];
 
+/** A day's complaints (report --day) and a week's days (report --week): sections/days.ts. */
+const DAY = [
+  ['受理时间', 'acceptedAt', 1300],
+  ['供电单位', 'unit', 1800],
+  ['投诉分类', 'class', 1000],
+  ['受理内容（摘要）', 'text', 3000],
+  ['工单编号', 'id', 1700],
+];
+const DAYS = [
+  ['日期', 'day', 1400],
+  ['星期', 'weekday', 1000],
+  ['投诉', 'complaints', 900],
+  ['考核投诉', 'assessed', 1100],
+  ['环比', 'mom', 1100],
+  ['前四周同日均值', 'baseline', 1600],
+  ['较同日均值', 'vsBaseline', 1400],
+];
+/** A breakdown's groups (report --by): the group, its complaints, share and change. */
+const GROUPS = [
+  ['分项', 'key', 3000],
+  ['投诉', 'complaints', 1200],
+  ['占比', 'share', 1300],
+  ['上年同期', 'previous', 1400],
+  ['同比', 'yoy', 1300],
+];
+
 const chart = (name) => p('Body', `{@${name}Chart}`, { alignment: AlignmentType.CENTER });
 
 const body = [
@@ -221,6 +247,8 @@ const body = [
     '现将{about}95598客户投诉情况通报如下。本期共受理投诉{complaints}件，考核投诉{assessed}件，同比{yoy}。',
   ),
   ...section('overall', [chart('trend')]),
+  ...section('day', captioned('dayTable', DAY)),
+  ...section('days', captioned('daysTable', DAYS)),
   ...section('units', [
     ...captioned('unitsTable', UNITS),
     ...captioned('unitsTable2', UNITS),
@@ -232,6 +260,7 @@ const body = [
     chart('categories'),
     chart('hotWords'),
   ]),
+  ...section('breakdowns', captioned('breakdownsTable', GROUPS)),
   ...section('repeat'),
   ...section('timeliness'),
   ...section('attention'),

@@ -6,6 +6,7 @@
  * model from labelled history (--train), measures accuracy on a labelled file (--evaluate),
  * and lists rows whose recorded class their text contradicts (--audit).
  */
+import { open, stat } from 'node:fs/promises';
 import { InputError, refuseRejects, said } from '../errors.js';
 import { ingest } from '../ingest/ingest.js';
 import { misnamedInputNotes } from '../ingest/input-notes.js';
@@ -32,7 +33,7 @@ import { Classifier, type Method } from '../taxonomy/classify.js';
 import { audit, evaluate, type Disagreement, type Labelled } from '../taxonomy/evaluate.js';
 import { CategoryTally } from '../taxonomy/categories.js';
 import { loadTaxonomy, type Taxonomy, type TaxonomyNode } from '../taxonomy/load.js';
-import { NaiveBayes, type Sample } from '../taxonomy/model.js';
+import { MODEL_FORMAT, NaiveBayes, type Sample } from '../taxonomy/model.js';
 import { modelFor } from '../taxonomy/shipped-model.js';
 import { normalizeText } from '../taxonomy/normalize.js';
 import { UnknownLabels, unknownLabelsWarning } from '../taxonomy/unknown-labels.js';
@@ -217,6 +218,7 @@ async function train(
   settings: Settings,
 ): Promise<void> {
   await checkWritable(modelFile);
+  await refuseReplacingOtherFile(modelFile);
   const { rows, unlabelled, unknownLabels } = await labelledRows(
     files,
     new Classifier(taxonomy),
@@ -273,6 +275,41 @@ async function train(
             ` → ${modelFile}\n`,
     );
   }
+}
+
+/**
+ * `--model` of --train is replaced whole: a model trained before may be, but a file that is not
+ * one — an export or the targets typed after --model by mistake — is refused before any reading,
+ * as an output that would overwrite an input is. A model file says what it is in its first bytes.
+ */
+async function refuseReplacingOtherFile(modelFile: string): Promise<void> {
+  // Only a regular file can be lost: a pipe or /dev/stdout is written as a stream (and opening
+  // a FIFO to read it would wait for a writer).
+  const info = await stat(modelFile).catch(() => null);
+  if (!info?.isFile() || info.size === 0) return;
+  // Unreadable: the write that follows says why, as for any output.
+  const handle = await open(modelFile, 'r').catch(() => null);
+  if (handle === null) return;
+  let head: string;
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(4096), 0, 4096, 0);
+    head = buffer.subarray(0, bytesRead).toString('utf8');
+  } finally {
+    await handle.close();
+  }
+  if (head.includes(`"${MODEL_FORMAT}"`)) return;
+  throw new InputError(
+    'OUTPUT_UNWRITABLE',
+    said(
+      `${modelFile}：已存在，且不是 classify --train 生成的模型文件；--train 会用模型整个替换它。`,
+      `${modelFile}: exists and is not a model made by classify --train; --train would replace it with the model.`,
+    ),
+    said(
+      '请用 --model 给出新的模型文件名，如 model.json；什么也没有读取或写入。',
+      'Name a new model file with --model, such as model.json; nothing was read or written.',
+    ),
+    { file: modelFile },
+  );
 }
 
 /**

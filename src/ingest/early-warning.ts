@@ -76,7 +76,7 @@ export class EarlyWarningRun {
       input: month,
       units,
       thresholds: this.thresholds,
-      gaps: warnGaps(month, sources),
+      gaps: warnGaps(month, sources, this.thresholds.spike),
     };
   }
 }

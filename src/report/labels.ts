@@ -765,6 +765,7 @@ export const TERMINAL = {
 export const CHART = {
   zh: {
     trend: '月度投诉趋势',
+    dailyTrend: '每日投诉趋势',
     units: '各单位考核投诉与指标',
     unitsNoTarget: '各单位考核投诉',
     categories: '投诉分类占比',
@@ -788,6 +789,7 @@ export const CHART = {
   },
   en: {
     trend: 'Complaints by month',
+    dailyTrend: 'Complaints by day',
     units: 'Assessed complaints by unit against target',
     unitsNoTarget: 'Assessed complaints by unit',
     categories: 'Complaints by category',
@@ -1464,6 +1466,20 @@ export const WRITTEN_JSON = {
 export const REPLACED = {
   zh: (when: string) => `替换了原有的同名文件（写于 ${when}）。`,
   en: (when: string) => `It replaced the file of that name written ${when}.`,
+};
+
+/** Sections of the period that the company's template has no place for (report --template). */
+export const TEMPLATE_OMITTED = {
+  zh: (sections: { heading: string; key: string }[]) => {
+    const named = sections.map((s) => `“${s.heading.replace(/^[一二三四五六七八九十]+、/, '')}”`);
+    const tags = sections.map((s) => `{#${s.key}}…{/${s.key}}`).join('、');
+    return `模板里没有${named.join('')}${sections.length === 1 ? '一节' : `${sections.length} 节`}的位置，通报中没有${sections.length === 1 ? '这一节' : '这几节'}（用 {#sections}…{/sections} 可放置全部各节，或在模板中加上 ${tags}）。`;
+  },
+  en: (sections: { heading: string; key: string }[]) => {
+    const named = sections.map((s) => `“${s.heading.replace(/^\d+\. /, '')}”`).join(', ');
+    const tags = sections.map((s) => `{#${s.key}}…{/${s.key}}`).join(', ');
+    return `The template has no place for ${named}: the bulletin leaves ${sections.length === 1 ? 'it' : 'them'} out ({#sections}…{/sections} places every section; or add ${tags} to the template).`;
+  },
 };
 
 /** An input whose size, time or inode differs after reading from before (io/source.ts). */

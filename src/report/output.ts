@@ -15,7 +15,14 @@ import type { Lang } from '../settings/types.js';
 import type { DetailRows } from './detail.js';
 import { formatInt, localStamp } from './format.js';
 import { jsonText, resultJson } from './json.js';
-import { REPLACED, WRITTEN, WRITTEN_BULLETIN, WRITTEN_JSON, WRITTEN_TABLE } from './labels.js';
+import {
+  REPLACED,
+  TEMPLATE_OMITTED,
+  WRITTEN,
+  WRITTEN_BULLETIN,
+  WRITTEN_JSON,
+  WRITTEN_TABLE,
+} from './labels.js';
 import { buildReportModel } from './model.js';
 import { figureNotes, inConfigTerms } from './sections/notes.js';
 import { unitsCsvTable } from './sections/units.js';
@@ -99,6 +106,8 @@ export interface Written {
   bulletin?: { sections: number; tables: number; charts: number | null };
   /** When the plain file this output replaced was last written; absent: there was none. */
   replaced?: Date;
+  /** The bulletin's sections a company's template has no place for. */
+  omitted?: { heading: string; key: string }[];
 }
 
 /** The output, and when the plain file it replaces was written (a FIFO or a device is no report). */
@@ -158,19 +167,29 @@ async function writeBulletinFile(
     ? await (await import('./charts.js')).renderCharts(model.charts, options.lang)
     : [];
   let bytes: Buffer;
+  let omitted: { heading: string; key: string }[] = [];
   if (options.template) {
     const filled = await (
       await import('./template.js')
     ).fillTemplate(options.template, model, charts);
     bytes = filled.bytes;
+    counts.sections = filled.sections;
+    counts.tables = filled.tables;
     counts.charts = filled.charts;
+    omitted = filled.omitted;
   } else {
     bytes = await (await import('./docx.js')).bulletinDocx(model, charts);
     const used = new Set(b.sections.flatMap((s) => s.charts));
     counts.charts = charts.filter((c) => used.has(c.name)).length;
   }
   await writeFileAtomic(target, bytes);
-  return { kind, sheets: 0, detailRows: null, bulletin: counts };
+  return {
+    kind,
+    sheets: 0,
+    detailRows: null,
+    bulletin: counts,
+    ...(omitted.length > 0 ? { omitted } : {}),
+  };
 }
 
 /** 明细 lists the complaints of every table: of the year to date when there is one. */
@@ -232,10 +251,12 @@ export function successLines(
     inConfigTerms(n, configFile, lang),
   );
   const replaced = written.replaced ? [REPLACED[lang](localStamp(written.replaced))] : [];
+  const omitted = written.omitted ? [TEMPLATE_OMITTED[lang](written.omitted)] : [];
   return (
-    [successLine(out, written, result, lang), ...[...replaced, ...notes].map((n) => `  ${n}`)].join(
-      '\n',
-    ) + '\n'
+    [
+      successLine(out, written, result, lang),
+      ...[...replaced, ...omitted, ...notes].map((n) => `  ${n}`),
+    ].join('\n') + '\n'
   );
 }
 

@@ -22,10 +22,14 @@ import {
   type Table,
 } from './types.js';
 
+/** In the bulletin's order (sections/bulletin/index.ts): 当日投诉明细 (day) and 每日情况 (days) for a day or a week, 分项情况 (breakdowns) with --by. */
 export const SECTION_KEYS: readonly BulletinSectionKey[] = [
   'overall',
+  'day',
+  'days',
   'units',
   'categories',
+  'breakdowns',
   'repeat',
   'timeliness',
   'attention',
@@ -121,6 +125,18 @@ export const COLUMN_KEYS: readonly string[] = [
   'yoy',
   'preceding',
   'mom',
+  // A week's days (daysTable) and a day's complaints (dayTable): sections/days.ts.
+  'day',
+  'weekday',
+  'baseline',
+  'vsBaseline',
+  'through',
+  'acceptedAt',
+  'class',
+  'text',
+  'id',
+  // A breakdown's groups (breakdownsTable): the group's value.
+  'key',
 ];
 
 /** How many tables of one section a template can name: unitsTable, unitsTable2, unitsTable3. */

@@ -9,6 +9,7 @@
  * the scopes around it.
  */
 import type { DXT } from 'docxtemplater';
+import { said, type Said } from '../errors.js';
 import type { ChartName } from './types.js';
 import {
   CHART_NAMES,
@@ -28,27 +29,40 @@ import {
  * and where it is, for a message about a name used outside it.
  */
 interface Scope {
-  where: string;
+  where: Said;
   simple: ReadonlySet<string>;
   loops: ReadonlyMap<string, Scope>;
   raw: ReadonlySet<string>;
 }
 
 const scope = (
-  where: string,
+  where: Said,
   simple: readonly string[],
   loops: [string, Scope][] = [],
   raw: string[] = [],
 ) => ({ where, simple: new Set(simple), loops: new Map(loops), raw: new Set(raw) });
 
-const SECTION_SCOPE = scope('inside {#sections} or a section such as {#overall}', SECTION_NAMES, [
-  ['paragraphs', scope('inside {#paragraphs}', PARAGRAPH_NAMES)],
-  ['charts', scope('inside {#charts}', ['title'], [], [SECTION_CHART_NAMES[0]])],
-]);
-const ROW_SCOPE = scope('inside a table row’s loop such as {#unitsTable}', COLUMN_KEYS);
+const SECTION_SCOPE = scope(
+  said(
+    '{#sections} 或 {#overall} 这样的一节里',
+    'inside {#sections} or a section such as {#overall}',
+  ),
+  SECTION_NAMES,
+  [
+    ['paragraphs', scope(said('{#paragraphs} 里', 'inside {#paragraphs}'), PARAGRAPH_NAMES)],
+    [
+      'charts',
+      scope(said('{#charts} 里', 'inside {#charts}'), ['title'], [], [SECTION_CHART_NAMES[0]]),
+    ],
+  ],
+);
+const ROW_SCOPE = scope(
+  said('表格行的循环里，如 {#unitsTable}', 'inside a table row’s loop such as {#unitsTable}'),
+  COLUMN_KEYS,
+);
 
 const DOCUMENT_SCOPE: Scope = scope(
-  'outside any loop',
+  said('所有循环之外', 'outside any loop'),
   [...DOCUMENT_NAMES, ...FIGURE_NAMES, ...SECTION_KEYS, ...TABLE_NAMES.map((t) => `${t}Caption`)],
   [
     ['sections', SECTION_SCOPE],
@@ -81,13 +95,20 @@ export interface UsedTags {
    * Tags the tool does not know: as written, the name, the names known where it stands, and
    * where the name is known when it is one, elsewhere (`{unit}` outside a table's loop).
    */
-  unknown: { tag: string; name: string; known: string[]; knownInside: string | null }[];
+  unknown: { tag: string; name: string; known: string[]; knownInside: Said | null }[];
   /** Charts placed by their own tag ({@trendChart}). */
   charts: Set<ChartName>;
   /** Whether `{@chart}` stands in a section's charts loop: every section's charts are placed. */
   sectionCharts: boolean;
   /** How many tags the tool knows: none, and the template would come out unchanged. */
   known: number;
+  /**
+   * The sections the template places: by name (`{#overall}` or `{overall}`), or all of them
+   * (`{#sections}`, null). A section the period has and the template does not place is said.
+   */
+  sections: Set<string> | null;
+  /** The table loops the template holds (`{#unitsTable}` …): the bulletin's tables it shows. */
+  tables: Set<string>;
 }
 
 type Kind = 'simple' | 'loops' | 'raw';
@@ -104,7 +125,16 @@ function kindOf(part: DXT.Part): Kind | null {
 }
 
 export function checkTags(parts: readonly DXT.Part[]): UsedTags {
-  const used: UsedTags = { unknown: [], charts: new Set(), sectionCharts: false, known: 0 };
+  const used: UsedTags = {
+    unknown: [],
+    charts: new Set(),
+    sectionCharts: false,
+    known: 0,
+    sections: new Set(),
+    tables: new Set(),
+  };
+  const placed = new Set<string>();
+  let allSections = false;
   const seen = new Set<string>();
   const walk = (list: readonly DXT.Part[], chain: readonly Scope[]) => {
     for (const part of list) {
@@ -116,6 +146,12 @@ export function checkTags(parts: readonly DXT.Part[]): UsedTags {
       const condition =
         found === undefined && kind === 'loops' && chain.some((s) => s.simple.has(name));
       if (found !== undefined || condition) used.known++;
+      // A section placed where the document's names are: `{#units}`, `{units}`, `{#sections}`.
+      if (found === DOCUMENT_SCOPE && kind !== 'raw') {
+        if (name === 'sections') allSections = true;
+        else if (found.loops.get(name) === SECTION_SCOPE || kind === 'simple') placed.add(name);
+        else if (found.loops.get(name) === ROW_SCOPE) used.tables.add(name);
+      }
       if (found === undefined && !condition) {
         const tag = written(kind, part);
         if (!seen.has(tag)) {
@@ -137,12 +173,13 @@ export function checkTags(parts: readonly DXT.Part[]): UsedTags {
     }
   };
   walk(parts, [DOCUMENT_SCOPE]);
+  used.sections = allSections ? null : placed;
   return used;
 }
 
 /** Where a name is known, when it is known somewhere: 'inside {#paragraphs}'. */
-function whereKnown(kind: Kind, name: string): string | null {
-  const search = (s: Scope): string | null => {
+function whereKnown(kind: Kind, name: string): Said | null {
+  const search = (s: Scope): Said | null => {
     if (kind === 'loops' ? s.loops.has(name) : s[kind].has(name)) return s.where;
     for (const inner of new Set(s.loops.values())) {
       const found = search(inner);
@@ -151,4 +188,9 @@ function whereKnown(kind: Kind, name: string): string | null {
     return null;
   };
   return search(DOCUMENT_SCOPE);
+}
+
+/** Whether a name is one the tool fills somewhere, as a tag of any kind. */
+export function knownName(name: string): boolean {
+  return (['simple', 'loops', 'raw'] as const).some((kind) => whereKnown(kind, name) !== null);
 }

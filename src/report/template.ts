@@ -18,8 +18,8 @@ import { ZipArchive, bufferSource } from '../io/zip.js';
 import { closest } from '../settings/suggest.js';
 import type { ChartImage } from './charts.js';
 import { placeCharts } from './template-charts.js';
-import { checkTags, TagCollector, type UsedTags } from './template-tags.js';
-import { SectionData, templateData } from './template-data.js';
+import { checkTags, knownName, TagCollector, type UsedTags } from './template-tags.js';
+import { SectionData, tableTag, templateData } from './template-data.js';
 import type { ReportModel } from './types.js';
 
 const DOCUMENT = 'word/document.xml';
@@ -222,8 +222,10 @@ function describeTagError(p: TemplateErrorProperties): Said {
       return said(`{#${tag}} 没有用 {/${tag}} 结束`, `{#${tag}} is never closed with {/${tag}}`);
     case 'unopened_loop':
       return said(`{/${tag}} 结束的循环没有开始过`, `{/${tag}} closes a loop that was not opened`);
-    case 'unclosed_tag':
-      return said(`标签 {${tag} 缺少结尾的 }`, `the tag {${tag} has no closing }`);
+    case 'unclosed_tag': {
+      const cut = openedTag(tag);
+      return said(`标签 {${cut} 缺少结尾的 }`, `the tag {${cut} has no closing }`);
+    }
     case 'unopened_tag':
       return said(`标签 ${tag}} 缺少开头的 {`, `the tag ${tag}} has no opening {`);
     case 'duplicate_open_tag':
@@ -258,6 +260,18 @@ function describeTagError(p: TemplateErrorProperties): Said {
   }
 }
 
+/**
+ * An unclosed tag as docxtemplater reports it runs on to the next `{`, over the paragraphs after
+ * it ("subtitle各县供电公司，市公司营销部、运检部：现将"): its name alone when it starts as one of the
+ * tool's names do, else its first characters.
+ */
+function openedTag(tag: string): string {
+  const name = /^[#/^@]?\s*[A-Za-z][A-Za-z0-9_]*/.exec(tag)?.[0];
+  if (name !== undefined) return name;
+  const chars = [...tag];
+  return chars.length > 12 ? `${chars.slice(0, 12).join('')}…` : tag;
+}
+
 /** docxtemplater's own explanation, the English side of its rarer problems. */
 function english(p: TemplateErrorProperties): string {
   return (p.explanation ?? p.id ?? 'unknown problem').replace(/\.$/, '');
@@ -267,7 +281,7 @@ function english(p: TemplateErrorProperties): string {
 function unknownTagsError(file: string, unknown: UsedTags['unknown']): InputError {
   const listed = unknown.map((u): Said => {
     if (u.knownInside !== null)
-      return said(`${u.tag}（只能用在 ${u.knownInside} 里）`, `${u.tag} (only ${u.knownInside})`);
+      return said(`${u.tag}（只能用在${u.knownInside.zh}）`, `${u.tag} (only ${u.knownInside.en})`);
     const near = closest(u.name, u.known);
     if (near === null) return said(u.tag, u.tag);
     const meant = u.tag.replace(u.name, near);
@@ -305,16 +319,54 @@ function noTagsError(file: string): InputError {
 }
 
 /**
+ * Tags typed with a Chinese input method's braces, `｛subtitle｝` (or one of the two): Word shows
+ * them as tags, docxtemplater sees text, and the bulletin would print them as they are. Only the
+ * names the tool knows are taken for tags, so a company's own ｛…｝ in a text is left alone.
+ */
+function fullWidthTags(zip: PizZip): string[] {
+  const found = new Set<string>();
+  for (const name of Object.keys(zip.files)) {
+    if (!/^word\/(document|header\d*|footer\d*)\.xml$/.test(name)) continue;
+    // A tag split across runs is read whole: the runs' texts joined, paragraphs kept apart.
+    const text = zip
+      .file(name)!
+      .asText()
+      .replace(/<\/w:p>/g, '\n')
+      .replace(/<[^>]+>/g, '');
+    for (const m of text.matchAll(/[｛{]\s*([#/^@]?)\s*([\p{L}\p{N}_]{1,40})\s*[｝}]/gu))
+      if (/[｛｝]/.test(m[0]) && knownName(m[2]!)) found.add(m[0]);
+  }
+  return [...found];
+}
+
+function fullWidthError(file: string, tags: string[]): InputError {
+  const fixed = tags.map((t) => t.replace('｛', '{').replace('｝', '}'));
+  return templateError(
+    file,
+    said(
+      `有 ${tags.length} 个标签用了全角括号：${tags.join('、')}；本工具只认半角的 { }，这些标签会原样印在通报里。`,
+      `${tags.length === 1 ? 'a tag is' : `${tags.length} tags are`} typed with full-width braces: ${tags.join(', ')}; the tool reads only { }, and would print these as they are.`,
+    ),
+    said(
+      `请把全角的 ｛ ｝ 改成半角的 { }（切换到英文输入法输入），如 ${fixed[0]}。`,
+      `Type the braces as { } (with an English input method), e.g. ${fixed[0]}.`,
+    ),
+  );
+}
+
+/**
  * `{overall}` is a section's text with line breaks; `{#overall}…{/overall}` opens the section
  * itself (its heading, paragraphs and charts). docxtemplater gives the parser the tag's part,
  * whose module says which.
  */
 function parser(tag: string, meta?: { tag?: { module?: string } }) {
   const loop = meta?.tag?.module === 'loop';
+  // `{ subtitle }` as typed in Word is the name checkTags knew: filled, not left blank.
+  const name = tag.trim();
   return {
     get(scope: unknown): unknown {
-      if (tag === '.') return scope;
-      const value = (scope as Record<string, unknown> | null)?.[tag];
+      if (name === '.') return scope;
+      const value = (scope as Record<string, unknown> | null)?.[name];
       return value instanceof SectionData && !loop ? value.text : value;
     },
   };
@@ -347,6 +399,8 @@ async function compile(template: string): Promise<Compiled> {
   } catch (error) {
     throw compileError(template, error);
   }
+  const fullWidth = fullWidthTags(zip);
+  if (fullWidth.length > 0) throw fullWidthError(template, fullWidth);
   const used = checkTags(collector.parts());
   if (used.unknown.length > 0) throw unknownTagsError(template, used.unknown);
   if (used.known === 0) throw noTagsError(template);
@@ -361,11 +415,21 @@ export async function checkTemplate(template: string): Promise<void> {
   await compile(template);
 }
 
+/** What a filled template holds of the bulletin, for the line that says what was written. */
+export interface Filled {
+  bytes: Buffer;
+  sections: number;
+  tables: number;
+  charts: number;
+  /** The sections this period has that the template does not place: heading and tag name. */
+  omitted: { heading: string; key: string }[];
+}
+
 export async function fillTemplate(
   template: string,
   model: ReportModel,
   charts: readonly ChartImage[],
-): Promise<{ bytes: Buffer; charts: number }> {
+): Promise<Filled> {
   const { zip, doc, used } = await compile(template);
   const wanted = charts.filter(
     (c) => used.charts.has(c.name) || (used.sectionCharts && sectionChart(model, c)),
@@ -380,10 +444,21 @@ export async function fillTemplate(
   const out = doc.getZip();
   placed.addParts(out);
   asDocument(out);
-  // The charts the template's tags place, for the line that says what was written.
+  // The sections, tables and charts the template's tags place, for the line that says what was
+  // written: a template made for the month bulletin has no place for a day's complaint list.
+  const sections = model.bulletin.sections;
+  const shown = sections.filter((s) => used.sections === null || used.sections.has(s.key));
   return {
     bytes: out.generate({ type: 'nodebuffer', compression: 'DEFLATE' }),
+    sections: shown.length,
+    tables: shown.reduce(
+      (n, s) => n + s.tables.filter((_, i) => used.tables.has(tableTag(s.key, i))).length,
+      0,
+    ),
     charts: wanted.length,
+    omitted: sections
+      .filter((s) => !shown.includes(s))
+      .map((s) => ({ heading: s.heading, key: s.key })),
   };
 }
 

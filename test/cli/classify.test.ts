@@ -286,6 +286,32 @@ describe('complaints classify --train, --model, --evaluate, --audit', () => {
     expect(clean.stdout).not.toContain('does not know');
   });
 
+  it('--train replaces a model trained before, never an export or a targets file named by mistake', () => {
+    const model = join(dir, 'again.json');
+    const train = (to: string, lang: string[] = []) =>
+      complaints(['classify', '--train', 'fixtures/eval/tune.csv', '--model', to, ...lang]);
+    expect(train(model).code).toBe(0);
+    const first = readFileSync(model, 'utf8');
+    expect(train(model).code).toBe(0);
+    expect(readFileSync(model, 'utf8')).toBe(first);
+    for (const source of [
+      'fixtures/metrics/95598-2015.xlsx',
+      'fixtures/metrics/targets-2016.csv',
+    ]) {
+      const victim = join(dir, source.replace(/^.*\//, ''));
+      writeFileSync(victim, readFileSync(source));
+      const r = train(victim);
+      expect(r.code).toBe(2);
+      expect(isPlainError(r.stderr)).toBe(true);
+      expect(r.stderr).toContain(
+        `${victim}：已存在，且不是 classify --train 生成的模型文件；--train 会用模型整个替换它。`,
+      );
+      expect(readFileSync(victim).equals(readFileSync(source))).toBe(true);
+    }
+    const en = train(join(dir, 'targets-2016.csv'), ['--lang', 'en']);
+    expect(en.stderr).toContain('exists and is not a model made by classify --train');
+  });
+
   it('refuses a model trained for another taxonomy, and a model file that is not one', () => {
     const model = join(dir, 'model-sgcc.json');
     expect(

@@ -165,6 +165,48 @@ describe('weeks', () => {
     ).toEqual(['2016-07-02', '2016-07-03']);
   });
 
+  it('the report of a week or a day cut short says so on stderr, for the cron log', () => {
+    const week = complaints([
+      'report',
+      ...INPUTS,
+      '--week',
+      '2016-W26',
+      '--out',
+      join(out, 'w26.xlsx'),
+    ]);
+    expect(week.code).toBe(0);
+    expect(week.stderr).toContain(
+      '\n  2016-06-27 – 2016-07-03：部分单位的导出未覆盖全部日期（全部单位只到 2016-07-01），缺少的日期按 0 计。\n',
+    );
+    // One day is named once.
+    const day = complaints([
+      'analyze',
+      ...INPUTS,
+      '--day',
+      '2016-07-03',
+      '--json',
+      join(out, 'd.json'),
+    ]);
+    expect(day.stderr).toContain(
+      '\n  2016-07-03：部分单位的导出未覆盖全部日期，缺少的日期按 0 计。\n',
+    );
+    const range = complaints([
+      'report',
+      ...INPUTS,
+      '--from',
+      '2016-07-01',
+      '--to',
+      '2016-07-05',
+      '--out',
+      join(out, 'r.md'),
+      '--lang',
+      'en',
+    ]);
+    expect(range.stderr).toContain(
+      '\n  2016-07-04 – 2016-07-05: not in any input; counted as 0.\n',
+    );
+  });
+
   it('a range of days past the exports says the days no input covers', () => {
     const r = json(['analyze', '--from', '2016-07-01', '--to', '2016-07-05']);
     const missing = r.notes.find((n: { code: string }) => n.code === 'days-missing');

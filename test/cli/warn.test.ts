@@ -147,6 +147,33 @@ describe('what the warning could not judge is said, not shown as green', () => {
     );
   });
 
+  it('a history too short for a baseline: no spike judged, and said so (a new export series)', () => {
+    const notes = (args: string[]) =>
+      JSON.parse(complaints(['warn', ...args, '--json']).stdout).notes as Json[];
+    // February 2015: only January before it, no February 2014.
+    const february = notes([...INPUTS, ...TARGETS, '--month', '2015-02']);
+    expect(february.find((n) => n.code === 'no-spike')).toEqual({
+      code: 'no-spike',
+      message:
+        'The inputs cover 1 of the 6 months before (3 needed) and not the same month a year earlier: spikes were not judged.',
+      zh: '输入只覆盖此前 6 个月中的 1 个月（至少要 3 个月），也没有上年同月：未判断投诉异常增多。',
+    });
+    // April 2015 has January to March: a baseline, no note.
+    expect(notes([...INPUTS, ...TARGETS, '--month', '2015-04']).map((n) => n.code)).not.toContain(
+      'no-spike',
+    );
+    // The days fixture starts on Monday 2016-05-23: two Mondays before 06-06, three before 06-13.
+    const days = ['fixtures/days/95598-2016-0523-0703.xlsx'];
+    expect(notes([...days, '--day', '2016-06-06']).find((n) => n.code === 'no-spike')?.zh).toBe(
+      '输入只覆盖前四周同一星期几中的 2 天（至少要 3 天）：未判断投诉异常增多。',
+    );
+    expect(notes([...days, '--day', '2016-06-13']).map((n) => n.code)).not.toContain('no-spike');
+    const text = complaints(['warn', ...days, '--week', '2016-W22']).stdout;
+    expect(text).toContain(
+      '  输入只覆盖此前 6 周中的 1 周（至少要 3 周），也没有上年同周：未判断投诉异常增多。',
+    );
+  });
+
   it('with targets and a whole month, only the missing column is said', () => {
     const json = warn([...TARGETS, '--month', '2016-11']);
     expect(json.notes).toEqual([

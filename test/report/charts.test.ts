@@ -170,6 +170,22 @@ describe('renderCharts', () => {
   });
 });
 
+test('a week’s trend is titled by day, not by month: its points are days', async () => {
+  const settings = await resolveSettings(
+    {
+      inputs: ['fixtures/days/95598-2016-0523-0703.xlsx', 'fixtures/days/95598-2015-06.csv'],
+      options: { week: '2016-W25' },
+    },
+    null,
+    'analyze',
+  );
+  const week = (await runPipeline(settings)).analysis;
+  const trend = (lang: 'zh' | 'en') => chartSpecs(week, lang).find((c) => c.name === 'trend')!;
+  expect(trend('zh').title).toBe('每日投诉趋势');
+  expect(trend('en').title).toBe('Complaints by day');
+  expect(chartSpecs(analysis, 'zh').find((c) => c.name === 'trend')!.title).toBe('月度投诉趋势');
+});
+
 describe('chart font', () => {
   test('draws Chinese glyphs from the bundled font alone', async () => {
     // Tofu boxes would draw both strings alike; a missing font would draw nothing.

@@ -397,6 +397,86 @@ describe('the other forms of a section', () => {
   });
 });
 
+describe('the daily and weekly bulletins in the fixture template', () => {
+  const DAYS = [
+    'fixtures/days/95598-2016-0523-0703.xlsx',
+    'fixtures/days/95598-2015-06.csv',
+    'fixtures/days/95598-2016-shexian-gb18030.csv',
+  ];
+  const report = (template: string, period: string[], out: string) =>
+    complaints(['report', ...DAYS, ...period, '--no-charts', '--template', template, '--out', out]);
+  const dayModel = async (period: CommandLineOptions) =>
+    buildReportModel({
+      result: await runPipeline(
+        await resolveSettings({ inputs: DAYS, options: period }, null, 'report'),
+      ),
+      lang: 'zh',
+      generatedAt: localStamp(new Date()),
+    });
+
+  it('a day: 当日投诉明细 with the day’s complaints one a row, numbered as the built-in bulletin', async () => {
+    const out = join(dir, 'day.docx');
+    const r = report(TEMPLATE, ['--day', '2016-06-30'], out);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^已写入 .*（通报：7 个部分，3 张表，0 幅图；投诉 10 条）\n$/);
+    const xml = new PizZip(readFileSync(out)).file('word/document.xml')!.asText();
+    const texts = paragraphs(xml).map((p) => p.text);
+    const m = await dayModel({ day: '2016-06-30' });
+    expect(texts.filter((t) => /^[一二三四五六七]、/.test(t))).toEqual(
+      m.bulletin.sections.map((s) => s.heading),
+    );
+    expect(texts).toContain('二、当日投诉明细');
+    const day = m.bulletin.sections.find((s) => s.key === 'day')!.tables[0]!;
+    const list = tables(xml).find((t) => t[0]![0] === '受理时间')!;
+    expect(list.slice(1).map((row) => row[4])).toEqual(day.rows.map((row) => row.id));
+    expect(list).toHaveLength(1 + 10);
+  });
+
+  it('a week: 每日情况 with its days; a template without the section says it leaves it out', async () => {
+    const out = join(dir, 'week.docx');
+    expect(report(TEMPLATE, ['--week', '2016-W25'], out).code).toBe(0);
+    const xml = new PizZip(readFileSync(out)).file('word/document.xml')!.asText();
+    const days = tables(xml).find((t) => t[0]![0] === '日期')!;
+    expect(days.slice(1).map((row) => row[0])).toEqual([
+      '2016-06-20',
+      '2016-06-21',
+      '2016-06-22',
+      '2016-06-23',
+      '2016-06-24',
+      '2016-06-25',
+      '2016-06-26',
+      '合计',
+    ]);
+    // A template made for the month bulletin, without {#days}…{/days}: said on stderr, and the
+    // line counts the sections and tables the document holds.
+    const monthOnly = variant('month-only.docx', (x) =>
+      x.replace(/<w:p>(?:(?!<w:p>)[\s\S])*?\{#days\}[\s\S]*?\{\/days\}<\/w:t><\/w:r><\/w:p>/, ''),
+    );
+    const r = report(monthOnly, ['--week', '2016-W25'], join(dir, 'week-2.docx'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('（通报：6 个部分，2 张表，0 幅图；投诉 27 条）');
+    expect(r.stderr).toContain(
+      '  模板里没有“每日情况”一节的位置，通报中没有这一节（用 {#sections}…{/sections} 可放置全部各节，或在模板中加上 {#days}…{/days}）。',
+    );
+    const en = complaints([
+      'report',
+      ...DAYS,
+      '--week',
+      '2016-W25',
+      '--no-charts',
+      '--template',
+      monthOnly,
+      '--out',
+      join(dir, 'week-3.docx'),
+      '--lang',
+      'en',
+    ]);
+    expect(en.stderr).toContain(
+      'The template has no place for “By day”: the bulletin leaves it out',
+    );
+  });
+});
+
 describe('a filled template in LibreOffice', () => {
   const soffice = spawnSync('soffice', ['--version']).status === 0;
   // Where LibreOffice is missing the test is skipped, and its name says why.
@@ -492,6 +572,40 @@ describe('templates that cannot be filled', () => {
     expect(e.message).toContain(
       '2 tags the tool does not know: {headng} (did you mean {heading}?), {unit} (only inside a table row’s loop such as {#unitsTable}).',
     );
+    // In Chinese all of it: where a name may stand is no English phrase inside the sentence.
+    expect(userMessage(e, 'zh').message).toContain(
+      '有 2 个本工具不认识的标签：{headng}（是不是 {heading}？）、{unit}（只能用在表格行的循环里，如 {#unitsTable}）。',
+    );
+  });
+
+  it('tags typed with full-width braces (a Chinese input method) are named, not printed as typed', async () => {
+    const file = variant('full-width.docx', (x) =>
+      x
+        .replace('{subtitle}', '｛subtitle｝')
+        .replace('{date}', '｛date｝')
+        // A company's own ｛…｝ around a word the tool does not fill is text, left alone.
+        .replace('各县供电公司', '｛各县｝供电公司'),
+    );
+    const e = await refused(file);
+    expect(e.code).toBe('BAD_TEMPLATE');
+    expect(userMessage(e, 'zh').message).toBe(
+      `模板 ${file}（--template）：有 2 个标签用了全角括号：｛subtitle｝、｛date｝；本工具只认半角的 { }，这些标签会原样印在通报里。`,
+    );
+    expect(e.message).toBe(
+      `--template ${file}: 2 tags are typed with full-width braces: ｛subtitle｝, ｛date｝; the tool reads only { }, and would print these as they are.`,
+    );
+    const own = variant('own-braces.docx', (x) => x.replace('各县供电公司', '｛各县｝供电公司'));
+    expect((await fillTemplate(own, m, [])).sections).toBe(m.bulletin.sections.length);
+  });
+
+  it('a tag typed with spaces inside its braces is filled as the name it was checked as', async () => {
+    const file = variant('spaced.docx', (x) => x.replace('{subtitle}', '{ subtitle }'));
+    const filled = await fillTemplate(file, m, []);
+    const text = paragraphs(new PizZip(filled.bytes).file('word/document.xml')!.asText())
+      .map((p) => p.text)
+      .join('\n');
+    expect(text).toContain(m.bulletin.subtitle);
+    expect(text).not.toContain('subtitle');
   });
 
   it.each([
@@ -513,6 +627,13 @@ describe('templates that cannot be filled', () => {
       'the tag {titleLines has no closing }',
       '有 1 个标签问题：标签 {titleLines 缺少结尾的 }。',
     ],
+    // Followed by text, not a tag: docxtemplater's tag runs on over the next paragraphs.
+    [
+      'brace-text.docx',
+      (x: string) => x.replace('{subtitle}', '{subtitle'),
+      'a tag problem: the tag {subtitle has no closing }.',
+      '有 1 个标签问题：标签 {subtitle 缺少结尾的 }。',
+    ],
     [
       'mismatch.docx',
       (x: string) => x.replace('{/paragraphs}', '{/paragraph}'),
@@ -529,7 +650,11 @@ describe('templates that cannot be filled', () => {
     ],
     [
       'crossed.docx',
-      (x: string) => x.replace('{rank}', '{#a}{rank}').replace('{unit}', '{/a}{#b}{unit}{/b}'),
+      // In the units table's row (the day's table before it has a {unit} too).
+      (x: string) =>
+        x
+          .replace('{rank}', '{#a}{rank}')
+          .replace(/(\{#a\}[\s\S]*?)\{unit\}/, '$1{/a}{#b}{unit}{/b}'),
       'a tag problem: Unbalanced loop tags {#a}{/a}{#b}{/b}.',
       '有 1 个标签问题：循环 {#a}…{/a} 和 {#b}…{/b} 交错了：一个循环要整个放在另一个的里面或外面。',
     ],

@@ -121,11 +121,14 @@ function dayNotes(input: AnalysisInput): Note[] {
   }
   if (cover === 'part') {
     const upTo = through !== null && through >= period.from ? dayToString(through) : null;
+    // One day is named once: "2016-07-03", not "2016-07-03 – 2016-07-03".
+    const { from, to } = periodJson(period);
+    const span = from === to ? from : `${from} – ${to}`;
     notes.push(
       note(
         'days-partial',
-        `${periodJson(period).from} – ${periodJson(period).to}: some units' exports do not cover every day${upTo ? ` (all of them only to ${upTo})` : ''}; their missing days count as 0.`,
-        `${periodJson(period).from} – ${periodJson(period).to}：部分单位的导出未覆盖全部日期${upTo ? `（全部单位只到 ${upTo}）` : ''}，缺少的日期按 0 计。`,
+        `${span}: some units' exports do not cover every day${upTo ? ` (all of them only to ${upTo})` : ''}; their missing days count as 0.`,
+        `${span}：部分单位的导出未覆盖全部日期${upTo ? `（全部单位只到 ${upTo}）` : ''}，缺少的日期按 0 计。`,
       ),
     );
   }

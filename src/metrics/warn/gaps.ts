@@ -7,10 +7,19 @@
  */
 import type { Field } from '../../schema/fields.js';
 import { daysCover } from '../coverage.js';
-import { bucketCount, months as monthsOfPeriod, type Period } from '../period.js';
+import {
+  bucketCount,
+  bucketEnd,
+  bucketOf,
+  bucketStart,
+  months as monthsOfPeriod,
+  yearEarlier,
+  type Period,
+} from '../period.js';
 import { monthsOf } from '../sections/months.js';
 import { targetsWithoutData } from '../sections/targets.js';
 import type { AnalysisInput } from '../types.js';
+import { SPIKE_DEFAULTS, type SpikeThresholds } from './spike.js';
 
 /** A check the warning could not make; said beside the levels, so that green is not read as "all checked". */
 export interface WarnGap {
@@ -79,7 +88,11 @@ function lacking(code: keyof typeof CHECK_FIELDS, sources: readonly WarnSource[]
  * The checks `unitWarnings` cannot make on this input, in the order of the reasons: not at all
  * (no input has the column), or for the work orders of the inputs named (`files`).
  */
-export function warnGaps(input: AnalysisInput, sources?: readonly WarnSource[]): WarnGap[] {
+export function warnGaps(
+  input: AnalysisInput,
+  sources?: readonly WarnSource[],
+  spike: SpikeThresholds = SPIKE_DEFAULTS,
+): WarnGap[] {
   const { fields, period } = input;
   const gaps: WarnGap[] = [];
   const gap = (code: WarnGap['code'], message: string, zh: string) =>
@@ -114,6 +127,7 @@ export function warnGaps(input: AnalysisInput, sources?: readonly WarnSource[]):
       'The period is covered only in part: spikes were not judged (its count would read as a fall).',
       '本期数据不完整：未判断投诉异常增多（不完整的数字偏低）。',
     );
+  else if (oneBucket) shortHistoryGap(input, spike, gap);
   if (!fields.has('customerId') && !fields.has('phone'))
     gap(
       'no-repeat',
@@ -150,6 +164,61 @@ export function warnGaps(input: AnalysisInput, sources?: readonly WarnSource[]):
   else some('no-overdue', { en: '办结时间', zh: '办结时间' }, 'the closing limit', '超时');
   eventGaps(fields, sources, gap, gaps);
   return gaps;
+}
+
+/**
+ * The periods a spike is judged against: a month's or a week's `trailing` before it, with the
+ * same month or ISO week a year earlier; a day's same weekday in the four weeks before (a
+ * Monday is not a Sunday), without the year earlier (another weekday).
+ */
+export function baselinePeriods(
+  period: Period,
+  trailing: number,
+): { before: Period[]; earlier: Period | null } {
+  const g = period.grain;
+  const b = bucketOf(g, period.from);
+  const bucket = (n: number): Period => ({
+    from: bucketStart(g, n),
+    to: bucketEnd(g, n),
+    grain: g,
+  });
+  if (g === 'day') return { before: [28, 21, 14, 7].map((d) => bucket(b - d)), earlier: null };
+  return {
+    before: Array.from({ length: trailing }, (_, i) => bucket(b - trailing + i)),
+    earlier: yearEarlier(period),
+  };
+}
+
+/**
+ * A history too short for a baseline (spike.ts baseline): fewer than `minTrailing` of the periods
+ * before covered whole, and not the same period a year earlier — the first months of a new
+ * export series. No unit's spike is judged then, and green must not read as "no spike".
+ */
+function shortHistoryGap(
+  input: AnalysisInput,
+  spike: SpikeThresholds,
+  gap: (code: WarnGap['code'], message: string, zh: string) => void,
+): void {
+  const { before, earlier } = baselinePeriods(input.period, spike.trailing);
+  const known = before.slice(-spike.trailing).filter((p) => usable(input, p)).length;
+  if (known >= spike.minTrailing || (earlier !== null && usable(input, earlier))) return;
+  const n = Math.min(before.length, spike.trailing);
+  const min = spike.minTrailing;
+  if (input.period.grain === 'day')
+    gap(
+      'no-spike',
+      `The inputs cover ${known} of the ${n} same weekdays in the four weeks before (${min} needed): spikes were not judged.`,
+      `输入只覆盖前四周同一星期几中的 ${known} 天（至少要 ${min} 天）：未判断投诉异常增多。`,
+    );
+  else {
+    const week = input.period.grain === 'week';
+    const [en, zh] = week ? ['week', '周'] : ['month', '个月'];
+    gap(
+      'no-spike',
+      `The inputs cover ${known} of the ${n} ${en}s before (${min} needed) and not the same ${en} a year earlier: spikes were not judged.`,
+      `输入只覆盖此前 ${n} ${zh}中的 ${known} ${week ? '周' : '个月'}（至少要 ${min} ${week ? '周' : '个月'}），也没有上年同${week ? '周' : '月'}：未判断投诉异常增多。`,
+    );
+  }
 }
 
 /**

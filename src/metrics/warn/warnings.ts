@@ -6,20 +6,12 @@
  */
 import { civilFromDays, daysInMonth, dayToString, monthOfDay } from '../calendar.js';
 import { groupBy, type Tally } from '../group.js';
-import {
-  bucketCount,
-  bucketOf,
-  bucketStart,
-  bucketEnd,
-  monthPeriod,
-  yearEarlier,
-  type Period,
-} from '../period.js';
+import { bucketCount, monthPeriod, type Period } from '../period.js';
 import { daysCover } from '../coverage.js';
 import { monthsOf } from '../sections/months.js';
 import type { AnalysisInput } from '../types.js';
 import { workingDayDue, type TimeLimit, type WorkCalendar } from '../workdays.js';
-import { judgedOn, usable, type WarnGap, type WarnSource } from './gaps.js';
+import { baselinePeriods, judgedOn, usable, type WarnGap, type WarnSource } from './gaps.js';
 import { findEvents, type ComplaintEvent, type EventOrder } from './events.js';
 import { chooseProfile, profileOf, yearEndForecast, type SeasonalProfile } from './forecast.js';
 import { INDICATORS, levelOf, sortReasons, type Level } from './levels.js';
@@ -125,29 +117,6 @@ function byUnit(input: AnalysisInput, period: Period): Map<string, Tally[]> {
   for (const g of groupBy(input.cube, ['unit'], period, input.settings))
     out.set(input.cube.units[g.key[0]!]!, g.buckets);
   return out;
-}
-
-/**
- * The periods a spike is judged against: a month's or a week's `trailing` before it, with the
- * same month or ISO week a year earlier; a day's same weekday in the four weeks before (a
- * Monday is not a Sunday), without the year earlier (another weekday).
- */
-function baselinePeriods(
-  period: Period,
-  trailing: number,
-): { before: Period[]; earlier: Period | null } {
-  const g = period.grain;
-  const b = bucketOf(g, period.from);
-  const bucket = (n: number): Period => ({
-    from: bucketStart(g, n),
-    to: bucketEnd(g, n),
-    grain: g,
-  });
-  if (g === 'day') return { before: [28, 21, 14, 7].map((d) => bucket(b - d)), earlier: null };
-  return {
-    before: Array.from({ length: trailing }, (_, i) => bucket(b - trailing + i)),
-    earlier: yearEarlier(period),
-  };
 }
 
 /** Spikes: the period against the unit's own baseline (baselinePeriods), by the Poisson tail. */

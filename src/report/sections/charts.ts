@@ -47,7 +47,8 @@ function dailyChart(
   const subtitle = span(a.period);
   return {
     name: 'trend',
-    title: t.trend,
+    // Its points are days: a week's chart titled 月度 would be read as months.
+    title: t.dailyTrend,
     subtitle: left.length > 0 ? `${subtitle}　${t.leftOut(left)}` : subtitle,
     months: shown.map((d) => d.day.slice(5)),
     complaints: shown.map((d) => d.complaints),

@@ -10,12 +10,15 @@ export const say =
     lang === 'zh' ? n.zh : n.message;
 
 /**
- * The notes that change a figure: months covered in part or not at all, targets that match no
+ * The notes that change a figure: months (or days) covered in part or not at all, targets that match no
  * unit and units without one. Said to the person who runs the tool, whatever the output.
  */
 const FIGURE_NOTES: ReadonlySet<Note['code']> = new Set([
   'months-partial',
   'months-missing',
+  // A day or a week: the same, for a daily cron's log.
+  'days-partial',
+  'days-missing',
   'targets-without-data',
   'units-without-target',
   'workdays-outside-calendar',
