@@ -148,10 +148,18 @@ describe('a very sure model overrules a weak rules decision', () => {
     ],
     [
       '电费太高，抄表员态度不好',
-      0.9,
+      0.98,
       ['抄表催费', 'rules'],
       /^电费\(\+2\) 抄\(\+4\) 抄表\(\+6\) ｜/,
     ],
+    // Confidence 0.67 (the runner-up has a third of the points) is below 0.76: overruled too.
+    [
+      '电表走得快，电费太高',
+      0.99,
+      ['服务态度', 'model'],
+      /^模型 0\.99；规则 电能计量 0\.67: 电表\[电表走得快\]\(\+3\) 表走/,
+    ],
+    ['电表走得快，电费太高', 0.98, ['电能计量', 'rules'], /^电表\[电表走得快\]\(\+3\) 表走/],
     // Sure rules (confidence 1) are not overruled.
     ['电压低，灯很暗', 0.99, ['电压质量', 'rules'], /^电压\(\+10\) 电压低\(\+10\)/],
   ])('%s, model p=%d → %j', (text, probability, expected, evidence) => {
