@@ -400,7 +400,8 @@ export interface Note {
     | 'no-mom'
     | 'no-reduction'
     | 'corrections'
-    | 'corrections-unmatched';
+    | 'corrections-unmatched'
+    | 'units-renamed';
   message: string;
   zh: string;
   /**

@@ -334,8 +334,9 @@ describe('sections of the hand-counted quarter, each called alone', () => {
     ['categories given the counts', 0, (i: AnalysisInput) => categories(i, classCounts(q))],
     ['hot spots alone', 7, (i: AnalysisInput) => hotspots(i, units(q))],
     ['seasonality', 2, (i: AnalysisInput) => seasonality(i)], // 1; month
-    // 13 groupings (units 3, totals 4, months 1, class counts 4, seasonality 1), 4 columns
-    ['analyse', 17, (i: AnalysisInput) => analyse(i)],
+    // 13 groupings (units 3, totals 4, months 1, class counts 4, seasonality 1), 4 columns, and
+    // each unit's first and last month (a unit renamed: renamed-units.ts)
+    ['analyse', 18, (i: AnalysisInput) => analyse(i)],
   ])('%s walks the cube %i time(s), however many units', (_, expected, section) => {
     // Over 2015-01 – 2016-03: long enough for seasonality, 同比 and 环比.
     const spread = (n: number) =>

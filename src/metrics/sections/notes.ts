@@ -19,6 +19,7 @@ import type {
 } from '../types.js';
 import { momNote, reductionNote } from './comparison-notes.js';
 import { comparisons, inDays } from './period.js';
+import { renamedUnitsNote } from './renamed-units.js';
 import { heldShort } from './targets.js';
 import { SEASONALITY_MIN_MONTHS } from './seasonality.js';
 import { yearToDateMissing, yearToDatePeriod } from './year-to-date.js';
@@ -139,6 +140,8 @@ function dayNotes(input: AnalysisInput): Note[] {
 export function dataNotes(input: AnalysisInput): Note[] {
   const { period, covered, settings, fields } = input;
   const notes: Note[] = [...(input.correctionNotes ?? []), ...(input.unitNotes ?? [])];
+  const renamed = renamedUnitsNote(input.cube);
+  if (renamed) notes.push(renamed);
   const missing = inDays(period) ? [] : months(period).filter((m) => !covered.has(m));
   if (inDays(period)) notes.push(...dayNotes(input));
   if (missing.length > 0) {

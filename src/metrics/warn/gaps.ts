@@ -17,6 +17,7 @@ import {
   type Period,
 } from '../period.js';
 import { monthsOf } from '../sections/months.js';
+import { renamedUnitsNote } from '../sections/renamed-units.js';
 import { targetsWithoutData } from '../sections/targets.js';
 import type { AnalysisInput } from '../types.js';
 import { SPIKE_DEFAULTS, type SpikeThresholds } from './spike.js';
@@ -36,7 +37,9 @@ export interface WarnGap {
     | 'no-reply'
     | 'no-events'
     /** Events found from one of the two columns where places are named (not a check not made). */
-    | 'events-partial';
+    | 'events-partial'
+    /** A unit new in the data, of a name close to one gone before it: its history is the other's. */
+    | 'units-renamed';
   message: string;
   zh: string;
   /**
@@ -163,6 +166,13 @@ export function warnGaps(
     );
   else some('no-overdue', { en: '办结时间', zh: '办结时间' }, 'the closing limit', '超时');
   eventGaps(fields, sources, gap, gaps);
+  const renamed = renamedUnitsNote(input.cube);
+  if (renamed)
+    gap(
+      'units-renamed',
+      `${renamed.message} Judged apart, the new name has no history to show a spike against.`,
+      `${renamed.zh}分开判断时，新名称没有此前的数据可比，不能判断其投诉异常增多。`,
+    );
   return gaps;
 }
 

@@ -25,6 +25,8 @@ const FIGURE_NOTES: ReadonlySet<Note['code']> = new Set([
   'targets-partial',
   'corrections',
   'corrections-unmatched',
+  // A unit counted as two: its figures, 同比 and warning are split.
+  'units-renamed',
 ]);
 
 /** What a corrections file applied and could not (--corrections), in the run's language. */

@@ -233,6 +233,7 @@ const QUALITY_NOTES: ReadonlySet<Note['code']> = new Set([
   'units-without-target',
   'units-not-in-file',
   'units-rollup-short',
+  'units-renamed',
 ]);
 
 /** The days each input covers, and how that was judged (ingest/coverage.ts). */

@@ -251,6 +251,7 @@ function trendNotes(a: PipelineResult['analysis']) {
       CORRECTION_NOTES.has(n.code) ||
       n.code === 'no-yoy' ||
       n.code === 'no-reduction' ||
+      n.code === 'units-renamed' ||
       (n.code === 'no-mom' && noMom),
   );
 }

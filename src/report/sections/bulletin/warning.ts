@@ -29,12 +29,18 @@ export interface BulletinWarning {
  * Notes that are no check left unmade, or that the bulletin says in its own words (a targets file
  * that does not line up with the data: 需关注事项's data notes): the 预警 sheet's and `warn`'s to say.
  */
-type NotSaid = 'no-targets' | 'events-partial' | 'units-without-target' | 'targets-without-data';
+type NotSaid =
+  | 'no-targets'
+  | 'events-partial'
+  | 'units-without-target'
+  | 'targets-without-data'
+  | 'units-renamed';
 const NOT_SAID: readonly WarnGap['code'][] = [
   'no-targets',
   'events-partial',
   'units-without-target',
   'targets-without-data',
+  'units-renamed',
 ] satisfies NotSaid[];
 
 /** A check not made, in a few words without figures (the gap's file names may hold digits). */

@@ -1,0 +1,90 @@
+/**
+ * A unit that appears in the data only after another, of a close name, has gone: most likely one
+ * unit renamed (国网祁门县供电公司 → 国网祁门供电公司 in November). Counted apart, its trend, 同比
+ * and early warning are split in two without a word, so it is said, as a question: the data cannot
+ * tell a rename from a new unit, and the units file's other spellings (--units) join them.
+ */
+import { monthIndexToString } from '../../schema/values.js';
+import { closestUnit } from '../../settings/suggest.js';
+import { monthOfDay } from '../calendar.js';
+import type { Cube } from '../cube.js';
+import type { Note } from '../types.js';
+
+interface Span {
+  unit: string;
+  first: number;
+  last: number;
+}
+
+/** Each unit's first and last month with a work order of any kind. */
+function unitSpans(cube: Cube): Span[] {
+  const first = new Int32Array(cube.units.length).fill(2 ** 31 - 1);
+  const last = new Int32Array(cube.units.length).fill(-1);
+  for (let c = 0, size = cube.size; c < size; c++) {
+    const unit = cube.unit[c]!;
+    const month = monthOfDay(cube.day[c]!);
+    if (month < first[unit]!) first[unit] = month;
+    if (month > last[unit]!) last[unit] = month;
+  }
+  return cube.units
+    .map((unit, i) => ({ unit, first: first[i]!, last: last[i]! }))
+    .filter((s) => s.last >= 0);
+}
+
+/**
+ * The pairs (old name, new name): the new one starts after the data's first month, the old one ends
+ * before its last, not after the new one starts.
+ */
+export function renamedUnits(cube: Cube): { before: Span; after: Span }[] {
+  const spans = unitSpans(cube);
+  if (spans.length < 2) return [];
+  const dataFirst = Math.min(...spans.map((s) => s.first));
+  const dataLast = Math.max(...spans.map((s) => s.last));
+  const pairs: { before: Span; after: Span }[] = [];
+  const taken = new Set<string>();
+  for (const after of spans) {
+    if (after.first <= dataFirst) continue;
+    const gone = spans.filter(
+      // A rename within a month leaves both names in it.
+      (s) =>
+        s.last < dataLast && s.last <= after.first && s.first < after.first && !taken.has(s.unit),
+    );
+    const name = closestUnit(
+      after.unit,
+      gone.map((s) => s.unit),
+    );
+    if (name === null) continue;
+    taken.add(name);
+    pairs.push({ before: gone.find((s) => s.unit === name)!, after });
+  }
+  return pairs;
+}
+
+export function renamedUnitsNote(cube: Cube): Note | null {
+  const pairs = renamedUnits(cube);
+  if (pairs.length === 0) return null;
+  const month = monthIndexToString;
+  const zh = pairs
+    .map(
+      ({ before, after }) =>
+        `${after.unit} 的工单从 ${month(after.first)} 起才有，${before.unit} 的只到 ${month(before.last)}`,
+    )
+    .join('；');
+  const en = pairs
+    .map(
+      ({ before, after }) =>
+        `${after.unit} has work orders only from ${month(after.first)}, ${before.unit} only up to ${month(before.last)}`,
+    )
+    .join('; ');
+  const one = pairs.length === 1;
+  return {
+    code: 'units-renamed',
+    message: `${en}: if ${one ? 'it is one unit renamed' : 'these are units renamed'}, ${one ? 'it is' : 'they are'} counted apart; list the old name as another spelling of the new one in a units file (--units) to count ${one ? 'it' : 'them'} as one.`,
+    zh: `${zh}。若是同一单位改了名称，现按两个单位分别计数；可在单位表（--units）中把旧名称列为新名称的另一写法，合并计数。`,
+    // Without months: the bulletin says a note only when it holds no figure it cannot trace.
+    book: {
+      message: `${pairs.map(({ before, after }) => `${after.unit} begins where ${before.unit} ends`).join('; ')}: possibly ${one ? 'one unit renamed' : 'units renamed'}; counted apart here.`,
+      zh: `${pairs.map(({ before, after }) => `${after.unit} 的工单在 ${before.unit} 的结束后才开始`).join('；')}，名称相近，可能是同一单位改名，本报告分别计数。`,
+    },
+  };
+}

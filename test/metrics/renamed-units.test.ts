@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { renamedUnits, renamedUnitsNote } from '../../src/metrics/sections/renamed-units.js';
+import { input, type Row } from '../helpers/analysis-input.js';
+
+const OLD = '国网祁门县供电公司';
+const NEW = '国网祁门供电公司';
+const OTHER = '国网歙县供电公司';
+
+/** One work order of each unit in each month listed (2016). */
+function rows(months: Record<string, number[]>): Row[] {
+  return Object.entries(months).flatMap(([unit, list]) =>
+    list.map((month): Row => ({ unit, month: [2016, month], type: '故障报修' })),
+  );
+}
+
+const pairs = (months: Record<string, number[]>) =>
+  renamedUnits(input(rows(months)).cube).map(({ before, after }) => [
+    before.unit,
+    (before.last % 12) + 1,
+    after.unit,
+    (after.first % 12) + 1,
+  ]);
+
+describe('a unit that begins where another of a close name ends', () => {
+  it.each<[string, Record<string, number[]>, (string | number)[][]]>([
+    [
+      'renamed in November',
+      { [OLD]: [9, 10], [NEW]: [11, 12], [OTHER]: [9, 12] },
+      [[OLD, 10, NEW, 11]],
+    ],
+    [
+      'a month without either between',
+      { [OLD]: [8], [NEW]: [10, 11], [OTHER]: [8, 11] },
+      [[OLD, 8, NEW, 10]],
+    ],
+    [
+      'renamed within October: both names in it',
+      { [OLD]: [9, 10], [NEW]: [10, 11], [OTHER]: [9, 11] },
+      [[OLD, 10, NEW, 10]],
+    ],
+    [
+      'both names over two months: two units',
+      { [OLD]: [9, 11], [NEW]: [10, 12], [OTHER]: [9, 12] },
+      [],
+    ],
+    [
+      "the new name from the data's first month",
+      { [OLD]: [9], [NEW]: [9, 10], [OTHER]: [9, 10] },
+      [],
+    ],
+    [
+      "the old name up to the data's last month",
+      { [OLD]: [9, 11], [NEW]: [10, 11], [OTHER]: [9, 11] },
+      [],
+    ],
+    [
+      'names not close: a unit ends, another begins',
+      { [OTHER]: [9, 10], [NEW]: [11], 国网黟县供电公司: [9, 11] },
+      [],
+    ],
+    ['one unit alone', { [NEW]: [11] }, []],
+  ])('%s', (_, months, expected) => {
+    expect(pairs(months)).toEqual(expected);
+  });
+
+  it('is a note in both languages, and a figure-free one for the bulletin', () => {
+    const note = renamedUnitsNote(
+      input(rows({ [OLD]: [9, 10], [NEW]: [11, 12], [OTHER]: [9, 12] })).cube,
+    );
+    expect(note).toEqual({
+      code: 'units-renamed',
+      zh: `${NEW} 的工单从 2016-11 起才有，${OLD} 的只到 2016-10。若是同一单位改了名称，现按两个单位分别计数；可在单位表（--units）中把旧名称列为新名称的另一写法，合并计数。`,
+      message: `${NEW} has work orders only from 2016-11, ${OLD} only up to 2016-10: if it is one unit renamed, it is counted apart; list the old name as another spelling of the new one in a units file (--units) to count it as one.`,
+      book: {
+        zh: `${NEW} 的工单在 ${OLD} 的结束后才开始，名称相近，可能是同一单位改名，本报告分别计数。`,
+        message: `${NEW} begins where ${OLD} ends: possibly one unit renamed; counted apart here.`,
+      },
+    });
+    expect(note!.book!.zh).not.toMatch(/\d/);
+    expect(renamedUnitsNote(input(rows({ [OLD]: [9, 12], [OTHER]: [9, 12] })).cube)).toBeNull();
+  });
+});
