@@ -18,8 +18,8 @@ import { displayWidth } from './width.js';
 /** A wrapped text's row grows to this many lines at most; the rest stays in the cell. */
 const MAX_LINES = 8;
 const LINE_PT = 15;
-/** Characters of rows gathered before they are encoded (as io/workbook.ts's WRITE_CHARACTERS). */
-const GATHER = 1 << 16;
+/** Bytes of encoded rows gathered before they go to the deflater. */
+const SCRATCH = 1 << 18;
 
 /** The lines a text takes wrapped in a column `width` characters wide (a little padding aside). */
 export function linesOf(text: string, width: number): number {
@@ -70,8 +70,11 @@ export class PartWriteError extends Error {
 }
 
 /**
- * Where gathered rows are encoded: Buffer.from(text) measures the UTF-8 length in a pass of its
- * own; writing into a buffer made once and copying the bytes out is about twice as fast.
+ * Where rows are encoded, one at a time, before their bytes go to the deflater a buffer-full at
+ * a time. Buffer.from(text) measures the UTF-8 length in a pass of its own; writing into a
+ * buffer made once is about twice as fast. Each row written alone, rather than rows joined into
+ * one string first, spares V8 copying the joined string flat: 0.9 → 0.5 s of the worker on the
+ * 1M bench file's 133 MB of rows.
  */
 let scratch = Buffer.alloc(0);
 
@@ -82,7 +85,8 @@ let scratch = Buffer.alloc(0);
 class PartWriter {
   private readonly fd: number;
   private readonly deflater = new BlockDeflater((out) => this.write(out));
-  private pending = '';
+  /** Bytes of `scratch` holding rows not yet given to the deflater. */
+  private used = 0;
   compressed = 0;
   rows = 0;
 
@@ -96,8 +100,12 @@ class PartWriter {
 
   add(row: string): void {
     this.rows++;
-    this.pending += row;
-    if (this.pending.length >= GATHER) this.encode();
+    const most = row.length * 3;
+    if (this.used + most > scratch.length) {
+      this.encode();
+      if (most > scratch.length) scratch = Buffer.allocUnsafe(Math.max(most, SCRATCH));
+    }
+    this.used += scratch.write(row, this.used);
   }
 
   /** Null while the deflating keeps up; else resolves once it has room. */
@@ -106,11 +114,8 @@ class PartWriter {
   }
 
   private encode(): void {
-    const most = this.pending.length * 3;
-    if (scratch.length < most) scratch = Buffer.allocUnsafe(Math.max(most, GATHER * 3));
-    const length = scratch.write(this.pending, 0);
-    this.pending = '';
-    this.deflater.append(scratch, 0, length);
+    this.deflater.append(scratch, 0, this.used);
+    this.used = 0;
   }
 
   private write(out: Buffer): void {
