@@ -54,6 +54,7 @@ export async function run(settings: Settings): Promise<void> {
         map: settings.ingest.map,
       })
     : null;
+  detail?.prepare(settings.ingest.threads ?? 1);
   try {
     // A month or a quarter comes with its year to date (analysis.yearToDate).
     const result = await runPipeline(

@@ -5,11 +5,9 @@
  * was a second of the main thread and a hundred megabytes of buffers waiting for the garbage
  * collector. Here:
  *
- * - A sheet's bytes are copied into 1 MiB blocks; each full block is CRC'd (zlib's, native)
- *   and deflated on libuv's threads, several at once, so the deflating runs on the other core
- *   while the main thread makes rows. Each block is its own raw deflate stream ended by a sync
- *   flush, so the blocks concatenate into one valid stream (as pigz writes); an empty final
- *   block closes it. Blocks are reused once deflated.
+ * - A sheet's bytes are deflated in 1 MiB blocks on libuv's threads, several at once, so the
+ *   deflating runs on the other core while the main thread makes rows (block-deflater.ts);
+ *   an empty final block closes the stream.
  * - Entries are written in the order appended, one after another. A part known whole (styles,
  *   a picture) is deflated at once with its sizes in the local header; a sheet, a stream, gets
  *   its CRC and sizes in a data descriptor after its data, as archiver wrote them.
@@ -24,8 +22,8 @@ import { readFileSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Writable } from 'node:stream';
 import { Writable as WritableStream } from 'node:stream';
-import { constants, crc32, deflateRaw, deflateRawSync } from 'node:zlib';
-import { crc32Combine } from './crc32-combine.js';
+import { crc32, deflateRawSync } from 'node:zlib';
+import { BLOCK, BlockDeflater, DEFLATE_LEVEL } from './block-deflater.js';
 
 const LOCAL_SIGNATURE = 0x04034b50;
 const DESCRIPTOR_SIGNATURE = 0x08074b50;
@@ -39,12 +37,6 @@ const VERSION = 20;
 const VERSION_ZIP64 = 45;
 const FLAG_DESCRIPTOR = 0x0008;
 const METHOD_DEFLATE = 8;
-/** Fast deflate: at higher levels the zip, not the rows, set the pace of big sheets. */
-const LEVEL = 1;
-/** Bytes of a sheet deflated as one piece. */
-const BLOCK = 1 << 20;
-/** Blocks deflating at once before `ready()` makes the writer wait. */
-const IN_FLIGHT = 3;
 /** Deflated bytes waiting for the file beyond which `ready()` makes the writer wait. */
 const QUEUE_LIMIT = 4 << 20;
 /** A final deflate block holding nothing (BFINAL 1, fixed Huffman, end of block): closes the stream. */
@@ -52,7 +44,7 @@ const FINAL_EMPTY_BLOCK = Buffer.from([0x03, 0x00]);
 
 /**
  * Bytes of an entry deflated elsewhere into a file: raw deflate blocks each ended by a sync
- * flush (as EntryData cuts them), with the CRC and length of what they inflate to.
+ * flush (as block-deflater.ts cuts them), with the CRC and length of what they inflate to.
  */
 export interface DeflatedPart {
   file: string;
@@ -86,26 +78,18 @@ interface PipeSource {
 type Part = string | Buffer | PipeSource;
 
 /**
- * A stream entry's data: blocks in, deflated in parallel, written out in order. A Writable for
- * exceljs's StreamBuf (each write is copied at once and called back at once, so writes never
- * queue behind one another and `append` may be mixed with them), and `append` for rows made
- * here.
+ * A stream entry's data: blocks in, deflated in parallel (block-deflater.ts), written out in
+ * order. A Writable for exceljs's StreamBuf (each write is copied at once and called back at
+ * once, so writes never queue behind one another and `append` may be mixed with them), and
+ * `append` for rows made here.
  */
 class EntryData extends WritableStream {
-  crc = 0;
-  size = 0;
   compressed = 0;
-  private block: Buffer;
-  private used = 0;
-  private readonly spare: Buffer[] = [];
-  private inFlight = 0;
-  private waiters: (() => void)[] = [];
   /**
-   * Deflated blocks are written in the order they were cut, whatever order they finish in, and
-   * only from the entry's turn in the zip (`begin`): exceljs may fill a sheet, or all of a small
-   * one, while an earlier entry is still being written.
+   * Deflated blocks are written only from the entry's turn in the zip (`begin`): exceljs may
+   * fill a sheet, or all of a small one, while an earlier entry is still being written.
    */
-  private written: Promise<void>;
+  private readonly deflater: BlockDeflater;
   /** Called at the entry's turn, once its local header is written. */
   begin: () => void = () => {};
 
@@ -118,8 +102,10 @@ class EntryData extends WritableStream {
     private readonly room: () => Promise<void>,
   ) {
     super({ decodeStrings: true });
-    this.block = Buffer.allocUnsafe(BLOCK);
-    this.written = new Promise<void>((resolve) => (this.begin = resolve));
+    this.deflater = new BlockDeflater(
+      (deflated) => this.take(deflated),
+      new Promise<void>((resolve) => (this.begin = resolve)),
+    );
     this.done = new Promise<void>((resolve, reject) => {
       this.on('finish', resolve);
       this.on('error', reject);
@@ -127,15 +113,22 @@ class EntryData extends WritableStream {
     this.done.catch(() => {}); // taken up by the zip at the entry's turn
   }
 
+  get crc(): number {
+    return this.deflater.crc;
+  }
+
+  get size(): number {
+    return this.deflater.size;
+  }
+
+  private take(bytes: Buffer): void {
+    this.out(bytes);
+    this.compressed += bytes.length;
+  }
+
   /** Copies bytes in; a full block goes to be deflated. */
   append(bytes: Buffer): void {
-    let from = 0;
-    while (from < bytes.length) {
-      const n = bytes.copy(this.block, this.used, from);
-      this.used += n;
-      from += n;
-      if (this.used === BLOCK) this.cut();
-    }
+    this.deflater.append(bytes);
   }
 
   /**
@@ -143,12 +136,8 @@ class EntryData extends WritableStream {
    * and the file's bytes go out, a piece at a time, in their turn.
    */
   appendDeflated(part: DeflatedPart): void {
-    if (this.used > 0) this.cut();
-    this.crc = crc32Combine(this.crc, part.crc, part.size);
-    this.size += part.size;
+    this.deflater.follow(part, () => this.copy(part.file));
     this.compressed += part.compressed;
-    this.written = this.written.then(() => this.copy(part.file));
-    this.written.catch(() => {}); // as in cut()
   }
 
   private async copy(file: string): Promise<void> {
@@ -165,52 +154,19 @@ class EntryData extends WritableStream {
     }
   }
 
-  /** Resolves once fewer than IN_FLIGHT blocks are being deflated. */
+  /** Resolves once fewer than the deflater's limit of blocks are being deflated. */
   ready(): Promise<void> {
-    if (this.inFlight < IN_FLIGHT) return Promise.resolve();
-    return new Promise((resolve) => this.waiters.push(resolve));
+    return this.deflater.room() ?? Promise.resolve();
   }
 
   override _write(chunk: Buffer, _: BufferEncoding, done: (error?: Error | null) => void): void {
-    this.append(chunk);
+    this.deflater.append(chunk);
     done();
   }
 
   override _final(done: (error?: Error | null) => void): void {
-    if (this.used > 0) this.cut();
-    this.written = this.written.then(() => {
-      this.out(FINAL_EMPTY_BLOCK);
-      this.compressed += FINAL_EMPTY_BLOCK.length;
-    });
-    this.written.then(() => done(), done);
-  }
-
-  private cut(): void {
-    const block = this.block;
-    const bytes = block.subarray(0, this.used);
-    this.crc = crc32(bytes, this.crc);
-    this.size += bytes.length;
-    this.block = this.spare.pop() ?? Buffer.allocUnsafe(BLOCK);
-    this.used = 0;
-    this.inFlight++;
-    const deflated = new Promise<Buffer>((resolve, reject) =>
-      deflateRaw(bytes, { level: LEVEL, finishFlush: constants.Z_SYNC_FLUSH }, (error, out) => {
-        this.inFlight--;
-        this.spare.push(block);
-        for (const wake of this.waiters.splice(0)) wake();
-        if (error) reject(error);
-        else resolve(out);
-      }),
-    );
-    deflated.catch(() => {}); // seen through `written`, perhaps only after the entry's turn
-    this.written = this.written.then(() =>
-      deflated.then((out) => {
-        this.out(out);
-        this.compressed += out.length;
-      }),
-    );
-    // A failure is taken up by _final; until then it must not count as unhandled.
-    this.written.catch(() => {});
+    this.deflater.then(() => this.take(FINAL_EMPTY_BLOCK));
+    this.deflater.done().then(() => done(), done);
   }
 }
 
@@ -338,7 +294,7 @@ export class ZipWriter extends EventEmitter {
   }
 
   private writeWhole(name: string, bytes: Buffer): void {
-    const deflated = deflateRawSync(bytes, { level: LEVEL });
+    const deflated = deflateRawSync(bytes, { level: DEFLATE_LEVEL });
     const entry: Entry = {
       name,
       crc: crc32(bytes),

@@ -92,13 +92,40 @@ function workerFailure(message: string, stack: string | undefined): Error {
   return error;
 }
 
+/** A worker for the rows, and the rows it will reply with. */
+interface Spawned {
+  worker: Worker;
+  parts: Promise<DetailSheetParts>;
+}
+
+/** A worker thread for the rows: given `job` now, or (null) by a message when it is known. */
+function spawn(job: DetailSheetJob | null): Spawned {
+  const worker = new Worker(WORKER, {
+    workerData: job,
+    // Its strings live briefly: a young generation of 8 MiB instead of V8's 32 takes 28 MiB
+    // off its heap (51 → 23 MiB on the 250k bench file) while the charts are drawn here.
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+  });
+  const parts = new Promise<DetailSheetParts>((resolve, reject) => {
+    worker.once('message', (reply: DetailWorkerReply) => {
+      if (reply.ok) resolve(reply.result);
+      else if (reply.code) reject(spoolError(reply.code));
+      else reject(workerFailure(reply.message, reply.stack));
+    });
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`detail worker: exit ${code}`)));
+  });
+  parts.catch(() => {}); // taken up by write(), or dropped with the run
+  return { worker, parts };
+}
+
 /** The rows being made for one period (and sheet size): on a worker, or here when written. */
 interface Started {
   period: Period;
   maxRows: number;
   ids: DetailStyleIds;
-  worker: Worker | null;
-  parts: Promise<DetailSheetParts> | null;
+  worker: Worker;
+  parts: Promise<DetailSheetParts>;
 }
 
 export type { DetailOptions } from './detail-rows.js';
@@ -158,29 +185,33 @@ export class DetailRows {
   }
 
   /**
+   * Starts the worker thread the rows will be made on (`threads` 2 or more), before the inputs
+   * are read: it loads its code while they are read, not after, and waits for `start`.
+   */
+  prepare(threads: number): void {
+    if (this.spare || this.started || threads < 2 || !workerAvailable) return;
+    this.spare = spawn(null);
+    // Waiting, it keeps no run alive (a run that fails while reading ends as it would).
+    this.spare.worker.unref();
+  }
+
+  private spare: Spawned | null = null;
+
+  /**
    * Starts making the rows of `period` on a worker thread, once the inputs are read, for a
    * workbook made with `firstStyles` (`threads` 1: they are made here when written).
    */
   start(period: Period, threads: number, maxRows = MAX_SHEET_ROWS): void {
     if (this.started || threads < 2 || !workerAvailable) return;
     const ids = firstStyleIds();
-    const worker = new Worker(WORKER, {
-      workerData: this.job(period, maxRows, ids),
-      // Its strings live briefly: a young generation of 8 MiB instead of V8's 32 takes 28 MiB
-      // off its heap (51 → 23 MiB on the 250k bench file) while the charts are drawn here.
-      resourceLimits: { maxYoungGenerationSizeMb: 8 },
-    });
-    const parts = new Promise<DetailSheetParts>((resolve, reject) => {
-      worker.once('message', (reply: DetailWorkerReply) => {
-        if (reply.ok) resolve(reply.result);
-        else if (reply.code) reject(spoolError(reply.code));
-        else reject(workerFailure(reply.message, reply.stack));
-      });
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`detail worker: exit ${code}`)));
-    });
-    parts.catch(() => {}); // taken up by write(), or dropped with the run
-    this.started = { period, maxRows, ids, worker, parts };
+    const job = this.job(period, maxRows, ids);
+    let spawned = this.spare;
+    this.spare = null;
+    if (spawned) {
+      spawned.worker.ref();
+      spawned.worker.postMessage(job);
+    } else spawned = spawn(job);
+    this.started = { period, maxRows, ids, ...spawned };
   }
 
   private started: Started | null = null;
@@ -199,7 +230,7 @@ export class DetailRows {
       const ids = styleIds(book);
       if (ROW_STYLES.some(({ key }) => ids[key] !== s.ids[key]))
         throw new Error("detail: the workbook was not made with the rows' styles first");
-      return { parts: await s.parts!, ids };
+      return { parts: await s.parts, ids };
     }
     const ids = styleIds(book);
     try {
@@ -250,7 +281,8 @@ export class DetailRows {
 
   /** Stops the worker, if any, and removes the spools and the parts. */
   remove(): void {
-    void this.started?.worker?.terminate();
+    void this.started?.worker.terminate();
+    void this.spare?.worker.terminate();
     this.collected.remove();
   }
 }

@@ -82,7 +82,25 @@ export function fontFilesIn(dir: string): string[] {
   return files;
 }
 
-let fonts: Promise<Buffer[]> | undefined;
+/**
+ * The font files cut down to `chars`, in order. Read for each drawing rather than kept: 16 MB
+ * less while the pictures are drawn and the workbook written. (Cut on a thread of its own,
+ * which would take the cutter's memory with it, the run's peak was 45 MiB higher: the thread
+ * lived beside the 明细 worker.)
+ */
+async function cutFonts(files: readonly string[], chars: string): Promise<Buffer[]> {
+  const subsetFont = require('subset-font') as SubsetFont;
+  const cut: Buffer[] = [];
+  for (const file of files) {
+    cut.push(
+      await subsetFont(await readFile(file), chars, {
+        targetFormat: 'sfnt',
+        preserveNameIds: [1, 2, 16, 17],
+      }),
+    );
+  }
+  return cut;
+}
 
 /**
  * Runs `use` with font files holding the characters of `text` (and ASCII), then deletes them.
@@ -93,14 +111,7 @@ export async function withChartFonts<T>(
   use: (files: string[]) => Promise<T>,
 ): Promise<T> {
   const files = chartFontFiles();
-  fonts ??= Promise.all(files.map((f) => readFile(f)));
-  const subsetFont = require('subset-font') as SubsetFont;
-  const chars = [...new Set(ASCII + text)].join('');
-  const cut = await Promise.all(
-    (await fonts).map((font) =>
-      subsetFont(font, chars, { targetFormat: 'sfnt', preserveNameIds: [1, 2, 16, 17] }),
-    ),
-  );
+  const cut = await cutFonts(files, [...new Set(ASCII + text)].join(''));
   const dir = temporaryFolder('fonts');
   try {
     const paths = files.map((f) => join(dir, basename(f)));

@@ -15,32 +15,53 @@ const WORKER = new URL('../../dist/report/detail-worker.js', import.meta.url);
 const dir = mkdtempSync(join(tmpdir(), 'complaints-detail-worker-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A job whose spool is gone. */
+function failingJob(missing: string) {
+  return {
+    spooled: {
+      segments: [{ file: missing, latest: new Uint32Array(0), entries: null }],
+      owner: new Int32Array(0),
+    },
+    period: { from: 0, to: 100_000, grain: 'month' },
+    widths: [10],
+    wraps: [false],
+    confidenceAt: 0,
+    ids: { top: 1, text: 2, date: 3, confidence: 4, wrap: 5 },
+    maxRows: 1_048_576,
+    dir,
+  };
+}
+
+async function replyOf(worker: Worker): Promise<DetailWorkerReply> {
+  const reply = await new Promise<DetailWorkerReply>((resolve) => worker.once('message', resolve));
+  await worker.terminate();
+  return reply;
+}
+
 describe('detail worker', () => {
   it('replies a failure as its message, the stack apart', async () => {
     const missing = join(dir, 'range-0-0-0.bin');
-    const worker = new Worker(WORKER, {
-      workerData: {
-        spooled: {
-          segments: [{ file: missing, latest: new Uint32Array(0), entries: null }],
-          owner: new Int32Array(0),
-        },
-        period: { from: 0, to: 100_000, grain: 'month' },
-        widths: [10],
-        wraps: [false],
-        confidenceAt: 0,
-        ids: { top: 1, text: 2, date: 3, confidence: 4, wrap: 5 },
-        maxRows: 1_048_576,
-        dir,
-      },
-    });
-    const reply = await new Promise<DetailWorkerReply>((resolve) =>
-      worker.once('message', resolve),
-    );
-    await worker.terminate();
+    const reply = await replyOf(new Worker(WORKER, { workerData: failingJob(missing) }));
     expect(reply.ok).toBe(false);
     if (reply.ok) return;
     expect(reply.code).toBeNull();
     expect(reply.message).toBe(`ENOENT: no such file or directory, open '${missing}'`);
     expect(reply.stack).toContain('detail-spool.js');
+  });
+
+  it('started before its job (DetailRows.prepare), works on the job it is then sent', async () => {
+    const missing = join(dir, 'range-1-1-0.bin');
+    const worker = new Worker(WORKER, { workerData: null });
+    // Loaded and waiting: nothing is replied before the job comes.
+    let early = false;
+    worker.once('message', () => (early = true));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(early).toBe(false);
+    worker.removeAllListeners('message');
+    worker.postMessage(failingJob(missing));
+    const reply = await replyOf(worker);
+    expect(reply.ok).toBe(false);
+    if (reply.ok) return;
+    expect(reply.message).toBe(`ENOENT: no such file or directory, open '${missing}'`);
   });
 });
