@@ -5,7 +5,7 @@
  * Ctrl-C's handler exits, which ends them, and the temporary-file cleanup runs as on one thread).
  */
 import { Worker } from 'node:worker_threads';
-import type { RangeReply, RangeTask } from './protocol.js';
+import { failedRange, type RangeReply, type RangeTask } from './protocol.js';
 
 const WORKER = new URL('./worker.js', import.meta.url);
 
@@ -55,11 +55,7 @@ export class WorkerPool {
     // Imported when needed: range-task.ts imports the reading code that imports this.
     import('./range-task.js')
       .then(({ readRange }) => readRange(pending.task))
-      .catch((error: unknown): RangeReply => ({
-        id: pending.task.id,
-        ok: false,
-        message: String(error),
-      }))
+      .catch((error: unknown): RangeReply => failedRange(pending.task.id, error))
       .then((reply) => {
         this.localBusy = false;
         pending.resolve(reply);

@@ -3,6 +3,7 @@
  * A task is one byte range of one CSV; the reply is its partial aggregates, the header summary
  * its TableIngest gives, and where it really ended (csv-range.ts).
  */
+import { InputError, type Said } from '../errors.js';
 import type { InputHeader } from '../ingest/summary.js';
 import type { RecentComplaintsJob } from '../ingest/recent-complaints.js';
 import type { DetailRangeJob } from '../report/detail-rows.js';
@@ -65,4 +66,26 @@ export type RangeReply =
       header: InputHeader;
       end: RangeEnd;
     }
-  | { id: number; ok: false; message: string };
+  | {
+      id: number;
+      ok: false;
+      message: string;
+      /**
+       * The temporary folder could not take a spool (full, unwritable): the user's error, said as
+       * it was (reading the range again here would not meet it once the workers' spools are gone).
+       */
+      unwritable?: { said: Said; hint?: Said };
+    };
+
+/** The failure of a range: a spool error kept whole, anything else as its message. */
+export function failedRange(id: number, error: unknown): RangeReply {
+  const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  if (error instanceof InputError && error.code === 'OUTPUT_UNWRITABLE')
+    return {
+      id,
+      ok: false,
+      message,
+      unwritable: { said: error.said, ...(error.saidHint ? { hint: error.saidHint } : {}) },
+    };
+  return { id, ok: false, message };
+}

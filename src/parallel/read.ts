@@ -26,6 +26,7 @@
  */
 import { appendFileSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
+import { InputError } from '../errors.js';
 import type { IngestPartial } from '../ingest/partial.js';
 import { shiftRowNames } from '../ingest/recent-complaints.js';
 import type { InputHeader } from '../ingest/summary.js';
@@ -37,7 +38,13 @@ import { cleanText } from '../schema/values.js';
 import { readCsvRange, type CsvRange } from './csv-range.js';
 import { planRanges } from './plan.js';
 import { WorkerPool } from './pool.js';
-import type { AggregateJob, RangePartial, RangeReply, RangeTask } from './protocol.js';
+import {
+  failedRange,
+  type AggregateJob,
+  type RangePartial,
+  type RangeReply,
+  type RangeTask,
+} from './protocol.js';
 
 /**
  * Below this, one thread (README: Threads). Measured: workers add about 0.45 s of CPU whatever
@@ -212,11 +219,15 @@ async function collect(
       reply = await pool.run(task(k, at));
     }
     let shift = lines;
+    if (!reply.ok) refuseUnwritable(reply);
     if (!reply.ok || (k > 0 && reply.end.unbalanced)) {
       if (!added) return null;
       log.local++;
       reply = await readHere(task(k, at), lines);
-      if (!reply.ok) return { header: null };
+      if (!reply.ok) {
+        refuseUnwritable(reply);
+        return { header: null };
+      }
       shift = 0;
     }
     const lastRange = reply.end.boundary >= cuts[cuts.length - 1]!;
@@ -236,13 +247,19 @@ async function collect(
   return header && { header };
 }
 
+/** A range that failed for want of room in TMPDIR fails the run, said as on one thread. */
+function refuseUnwritable(reply: RangeReply & { ok: false }): void {
+  if (reply.unwritable)
+    throw new InputError('OUTPUT_UNWRITABLE', reply.unwritable.said, reply.unwritable.hint);
+}
+
 /** Reads a range on this thread, its rows numbered after the `lines` before it. */
 async function readHere(task: RangeTask, lines: number): Promise<RangeReply> {
   try {
     const { readRange } = await import('./range-task.js');
     return await readRange({ ...task, range: { ...task.range, lineOffset: lines } });
   } catch (error) {
-    return { id: task.id, ok: false, message: String(error) };
+    return failedRange(task.id, error);
   }
 }
 

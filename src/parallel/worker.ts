@@ -1,6 +1,6 @@
 /** A worker thread's entry: reads the byte ranges it is sent (range-task.ts), one at a time. */
 import { parentPort } from 'node:worker_threads';
-import type { RangeReply, RangeTask } from './protocol.js';
+import { failedRange, type RangeTask } from './protocol.js';
 import { readRange } from './range-task.js';
 
 const port = parentPort!;
@@ -8,14 +8,7 @@ port.on('message', (task: RangeTask) => {
   readRange(task).then(
     // The partials' typed arrays move to the main thread rather than being copied.
     (reply) => port.postMessage(reply, transferables(reply)),
-    (error: unknown) => {
-      const reply: RangeReply = {
-        id: task.id,
-        ok: false,
-        message: error instanceof Error ? `${error.name}: ${error.message}` : String(error),
-      };
-      port.postMessage(reply);
-    },
+    (error: unknown) => port.postMessage(failedRange(task.id, error)),
   );
 });
 
