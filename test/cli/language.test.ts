@@ -1,8 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { runLanguage } from '../../src/cli/language.js';
 import { InputError, said, userMessage } from '../../src/errors.js';
 
@@ -16,6 +16,10 @@ describe('runLanguage: the language of errors, before the settings are read', ()
   writeFileSync(join(broken, 'complaints.config.json'), '{"lang": "en",');
   const fifo = mkdtempSync(join(tmpdir(), 'complaints-lang-test-'));
   const made = spawnSync('mkfifo', [join(fifo, 'complaints.config.json')]).status === 0;
+  afterAll(() => {
+    for (const made of [folder, empty, broken, fifo])
+      rmSync(made, { recursive: true, force: true });
+  });
   it.skipIf(!made)('a FIFO named as the config is not opened (it would block): Chinese', () => {
     expect(runLanguage(['analyze'], fifo)).toBe('zh');
     expect(runLanguage(['analyze', '--config', '/dev/zero'], empty)).toBe('zh');

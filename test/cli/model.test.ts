@@ -3,12 +3,23 @@
  * the rules are unsure, --no-model and "model": false for rules alone, said where a reader sees
  * how complaints were classified.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, complaints, isPlainError } from '../helpers/cli.js';
 import { inEnglish } from '../helpers/english.js';
+
+/** A folder of its own for a test, removed when the file's tests are done. */
+const scratchDirs: string[] = [];
+const scratch = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'model-cli-'));
+  scratchDirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 const FIXTURES = [
   'fixtures/95598-2016-09-11.xlsx',
@@ -45,7 +56,7 @@ describe('the shipped model, on by default', () => {
   });
 
   it('"model": false in the config file is --no-model', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'model-cli-'));
+    const dir = scratch();
     const config = join(dir, 'c.json');
     writeFileSync(config, JSON.stringify({ model: false }));
     const run = complaints(['analyze', ...FIXTURES, '--config', config, '--json']);
@@ -64,7 +75,7 @@ describe('the shipped model, on by default', () => {
   });
 
   it('a model for another taxonomy is refused in two lines', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'model-cli-'));
+    const dir = scratch();
     const model = join(dir, 'm.json');
     writeFileSync(
       model,

@@ -3,10 +3,10 @@
  * taxonomy gets it, --no-model, a user's model in its place, and that the shipped file is what
  * retraining on fixtures/eval/tune.csv gives today.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { Classifier } from '../../src/taxonomy/classify.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
 import { NaiveBayes, features, type TextModel } from '../../src/taxonomy/model.js';
@@ -19,6 +19,17 @@ import {
   shippedModelPath,
 } from '../../src/taxonomy/shipped-model.js';
 import { trainingSamples } from '../../src/taxonomy/training-samples.js';
+
+/** A folder of its own for a test, removed when the file's tests are done. */
+const scratchDirs: string[] = [];
+const scratch = () => {
+  const dir = mkdtempSync(join(tmpdir(), 'model-'));
+  scratchDirs.push(dir);
+  return dir;
+};
+afterAll(() => {
+  for (const dir of scratchDirs) rmSync(dir, { recursive: true, force: true });
+});
 
 const samples = [
   { text: '电压低', label: 'A' },
@@ -77,7 +88,7 @@ describe('the shipped model', () => {
   it('belongs to sgcc-95598 only: county-4x17 and a user file of the same name get none', () => {
     expect(hasShippedModel(sgcc)).toBe(true);
     expect(hasShippedModel(loadTaxonomy('county-4x17'))).toBe(false);
-    const dir = mkdtempSync(join(tmpdir(), 'model-'));
+    const dir = scratch();
     const file = join(dir, 'mine.json');
     writeFileSync(
       file,
@@ -115,7 +126,7 @@ describe('the shipped model', () => {
   });
 
   it("a user's model replaces it", () => {
-    const dir = mkdtempSync(join(tmpdir(), 'model-'));
+    const dir = scratch();
     const file = join(dir, 'm.json');
     const user = NaiveBayes.train(
       [
