@@ -78,7 +78,9 @@ export class HotWordsRun {
   startWorker(threads: number): void {
     if (this.worker || threads < 2 || !WORKER_AVAILABLE) return;
     if (this.texts.size < MIN_WORKER_TEXTS && !process.env[TEST_WORKER_ENV]) return;
-    const thread = new Worker(WORKER);
+    // Its strings live briefly: a young generation of 8 MiB rather than V8's default keeps its
+    // heap small while this thread's analysis holds the data set (the run's peak).
+    const thread = new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
     // Until it has a job it keeps nothing alive: a run that fails first exits as it would.
     thread.unref();
     const reply = new Promise<Reply>((resolve) => {
