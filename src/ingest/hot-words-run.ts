@@ -51,7 +51,11 @@ export interface HotWords extends HotWordsResult {
 
 export class HotWordsRun {
   readonly texts: HotWordTexts;
-  private worker: { thread: Worker; reply: Promise<Reply> } | null = null;
+  private worker: {
+    thread: Worker;
+    reply: Promise<Reply>;
+    settle: (reply: Reply) => void;
+  } | null = null;
   private job: HotWordsJob | null = null;
 
   constructor(
@@ -81,14 +85,14 @@ export class HotWordsRun {
     // Its strings live briefly: a young generation of 8 MiB rather than V8's default keeps its
     // heap small while this thread's analysis holds the data set (the run's peak).
     const thread = new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-    // Until it has a job it keeps nothing alive: a run that fails first exits as it would.
+    // Until it has a job it keeps nothing alive: a run that fails first exits as it would (a
+    // 'message' listener would keep it: it is added with the job).
     thread.unref();
-    const reply = new Promise<Reply>((resolve) => {
-      thread.once('message', resolve);
-      thread.once('error', (error) => resolve({ ok: false, message: String(error) }));
-      thread.once('exit', (code) => resolve({ ok: false, message: `exited (${code})` }));
-    });
-    this.worker = { thread, reply };
+    let settle: (reply: Reply) => void = () => {};
+    const reply = new Promise<Reply>((resolve) => (settle = resolve));
+    thread.once('error', (error) => settle({ ok: false, message: String(error) }));
+    thread.once('exit', (code) => settle({ ok: false, message: `exited (${code})` }));
+    this.worker = { thread, reply, settle };
   }
 
   /** Hands the texts and the spans compared to the worker, if there is one. */
@@ -107,6 +111,7 @@ export class HotWordsRun {
       byUnit: this.settings.byUnit,
     };
     if (this.worker) {
+      this.worker.thread.once('message', this.worker.settle);
       this.worker.thread.ref();
       this.worker.thread.postMessage(this.job);
     }

@@ -264,6 +264,23 @@ describe('--threads 2 over small ranges gives what --threads 1 gives', () => {
     expect(words.length).toBeGreaterThan(3);
   });
 
+  // The worker starts once the inputs are read, before the period is resolved: a run refused
+  // then (no work order in the period) must end as at once, not wait on the idle worker.
+  it('a run refused after the hot words worker started ends with the one-thread error', () => {
+    const where = join(dir, `hot-${Math.random().toString(36).slice(2)}.txt`);
+    writeFileSync(where, '');
+    const run = ['analyze', hard, '--month', '2030-01', '--json'];
+    const one = complaints([...run, '--threads', '1']);
+    const two = complaints([...run, '--threads', '2'], {
+      env: { COMPLAINTS_TEST_RANGE_BYTES: '64', COMPLAINTS_TEST_HOT_WORDS_WORKER: where },
+      timeout: 30_000,
+    });
+    expectSame(one, two);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('2030-01');
+    expect(readFileSync(where, 'utf8')).toBe('');
+  });
+
   it('cuts inside quoted line breaks and reads those ranges again', () => {
     const { one, two, log } = both(['analyze', hard, '--json'], 64);
     expectSame(one, two);
