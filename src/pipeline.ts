@@ -155,6 +155,7 @@ export async function runPipeline(
     progress?.done();
   }
   const { ingest: result, classifiedBy } = aggregate;
+  hot?.startWorker(settings.ingest.threads ?? 1);
   if (!settings.quiet)
     for (const note of [
       ...takeSmallFileNotes().map((n) => n[settings.lang]),
@@ -200,6 +201,8 @@ export async function runPipeline(
     corrections &&
     summariseCorrections(corrections, aggregate.corrected, (d) => contains(input.period, d));
   if (correctionsSummary) input.correctionNotes = correctionNotes(correctionsSummary);
+  // The hot words are counted on a worker, when there is one, while this thread analyses.
+  hot?.begin(input);
   const analysis = analyse(input);
   refuseUnmatchedTargets(settings.strict, analysis.targets);
   return {

@@ -67,6 +67,67 @@ export interface HotWordTextsData {
 /** Per entry of a merged collector, its entry in the collector merged into; null: the same. */
 export type EntryMapping = ArrayLike<number> | null;
 
+/**
+ * The texts a collector keeps, as columns (plain data a worker thread takes): per text, in the
+ * order kept, whether it is alive (not replaced by a later copy), its day, unit, class, work
+ * order and the start of its clauses in `pool` (up to the next text's start).
+ */
+export interface HotWordTextColumns {
+  units: readonly string[];
+  classes: readonly HotWordClassRef[];
+  alive: Uint8Array;
+  day: Int32Array;
+  unit: Int32Array;
+  cls: Int32Array;
+  entry: Int32Array;
+  start: Int32Array;
+  pool: Int32Array;
+}
+
+/**
+ * The living texts of the days from `from` to `to` (inclusive) as the hot words count them:
+ * those of work orders with an id first, then those without, each in the order kept.
+ */
+export function spanOf(
+  c: HotWordTextColumns,
+  from: number,
+  to: number,
+): Omit<HotWordTextSet, 'terms'> {
+  const { alive, day, entry, start, pool } = c;
+  const n = day.length;
+  const end = (s: number) => (s + 1 < n ? start[s + 1]! : pool.length);
+  let count = 0;
+  let pieces = 0;
+  for (let s = 0; s < n; s++)
+    if (alive[s] && day[s]! >= from && day[s]! <= to) {
+      count++;
+      pieces += end(s) - start[s]!;
+    }
+  const set = {
+    units: c.units,
+    classes: c.classes,
+    unit: new Int32Array(count),
+    cls: new Int32Array(count),
+    start: new Int32Array(count + 1),
+    pieces: new Int32Array(pieces),
+  };
+  let i = 0;
+  let at = 0;
+  for (const withId of [true, false])
+    for (let s = 0; s < n; s++) {
+      if (!alive[s] || entry[s]! >= 0 !== withId || day[s]! < from || day[s]! > to) continue;
+      const a = start[s]!;
+      const b = end(s);
+      set.unit[i] = c.unit[s]!;
+      set.cls[i] = c.cls[s]!;
+      set.start[i++] = at;
+      set.pieces.set(pool.subarray(a, b), at);
+      at += b - a;
+    }
+  set.start[count] = at;
+  return set;
+}
+
 /** A growable column of 32-bit integers. */
 class Column {
   a: Int32Array;
@@ -286,31 +347,25 @@ export class HotWordTexts {
    * collector's clause numbers, whose terms (`terms`, by clause number) the caller gives.
    */
   span(from: number, to: number): Omit<HotWordTextSet, 'terms'> {
-    const slots = [...this.slots(from, to)];
-    let pieces = 0;
-    for (const s of slots) {
-      const [a, b] = this.piecesOf(s);
-      pieces += b - a;
-    }
-    const set = {
+    return spanOf(this.columns(false), from, to);
+  }
+
+  /** The texts kept as columns; `copy`: of their own (to go to a worker), else views. */
+  columns(copy: boolean): HotWordTextColumns {
+    const n = this.day.n;
+    const take = <T extends Int32Array | Uint8Array>(a: T, length: number) =>
+      (copy ? a.slice(0, length) : a.subarray(0, length)) as T;
+    return {
       units: this.units.list,
       classes: this.classes.list,
-      unit: new Int32Array(slots.length),
-      cls: new Int32Array(slots.length),
-      start: new Int32Array(slots.length + 1),
-      pieces: new Int32Array(pieces),
+      alive: take(this.alive, n),
+      day: take(this.day.a, n),
+      unit: take(this.unit.a, n),
+      cls: take(this.cls.a, n),
+      entry: take(this.entry.a, n),
+      start: take(this.start.a, n),
+      pool: take(this.pool.a, this.pool.n),
     };
-    let at = 0;
-    slots.forEach((s, i) => {
-      const [a, b] = this.piecesOf(s);
-      set.unit[i] = this.unit.a[s]!;
-      set.cls[i] = this.cls.a[s]!;
-      set.start[i] = at;
-      set.pieces.set(this.pool.a.subarray(a, b), at);
-      at += b - a;
-    });
-    set.start[slots.length] = at;
-    return set;
   }
 
   /** Every distinct clause, by number (the pieces of `span`). */

@@ -13,7 +13,13 @@ export interface Run {
 /** Runs the real program, as a user would (dist/ is built by `npm test` first). */
 export function complaints(
   args: string[],
-  options: { cwd?: string; env?: Record<string, string>; input?: Buffer | string } = {},
+  options: {
+    cwd?: string;
+    env?: Record<string, string>;
+    input?: Buffer | string;
+    /** Milliseconds before the run is killed (its code is then -1): a run that must not hang. */
+    timeout?: number;
+  } = {},
 ): Run {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
@@ -21,6 +27,7 @@ export function complaints(
     input: options.input,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
+    timeout: options.timeout,
   });
   return { code: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }

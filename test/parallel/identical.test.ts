@@ -38,8 +38,8 @@ const references = new Map<string, Run>();
 const pairs = new Map<string, Both>();
 
 /** Runs with one thread, then with `threads` over ranges of `bytes`; returns both and the log. */
-function both(args: string[], bytes: number, threads = 2): Both {
-  const key = JSON.stringify([args, bytes, threads]);
+function both(args: string[], bytes: number, threads = 2, env: Record<string, string> = {}): Both {
+  const key = JSON.stringify([args, bytes, threads, env]);
   const known = pairs.get(key);
   if (known) return known;
   const logFile = join(dir, `log-${Math.random().toString(36).slice(2)}.jsonl`);
@@ -48,7 +48,7 @@ function both(args: string[], bytes: number, threads = 2): Both {
   const one = references.get(reference) ?? complaints([...args, '--threads', '1']);
   references.set(reference, one);
   const two = complaints([...args, '--threads', String(threads)], {
-    env: { COMPLAINTS_TEST_RANGE_BYTES: String(bytes), COMPLAINTS_TEST_RANGE_LOG: logFile },
+    env: { COMPLAINTS_TEST_RANGE_BYTES: String(bytes), COMPLAINTS_TEST_RANGE_LOG: logFile, ...env },
   });
   const log = readFileSync(logFile, 'utf8')
     .split('\n')
@@ -242,6 +242,43 @@ describe('--threads 2 over small ranges gives what --threads 1 gives', () => {
     expect(log.every((l) => !l.fallback && l.ranges > 3)).toBe(true);
     const words = (JSON.parse(two.stdout) as { hotWords: { word: string }[] }).hotWords;
     expect(words.length).toBeGreaterThan(3);
+  });
+
+  // Segmented and counted on a worker thread while the main thread analyses (on a large input
+  // only; the test's variable asks for it on these small ones and says where they were counted).
+  it.each([
+    ['hard.csv', [hard]],
+    ['hard-gb18030.csv, --month 2016-11', [hardGb, '--month', '2016-11']],
+    [
+      'four inputs, --hot-words-by unit --hot-words 30',
+      [hard, hardGb, hardB, hard, '--hot-words-by', 'unit', '--hot-words', '30'],
+    ],
+  ])('analyze with hot words counted on a worker: %s', (_name, args) => {
+    const where = join(dir, `hot-${Math.random().toString(36).slice(2)}.txt`);
+    writeFileSync(where, '');
+    const run = ['analyze', ...(args as string[]), '--json'];
+    const { one, two } = both(run, 64, 2, { COMPLAINTS_TEST_HOT_WORDS_WORKER: where });
+    expectSame(one, two);
+    expect(readFileSync(where, 'utf8')).toBe('worker\n');
+    const words = (JSON.parse(two.stdout) as { hotWords: { word: string }[] }).hotWords;
+    expect(words.length).toBeGreaterThan(3);
+  });
+
+  // The worker starts once the inputs are read, before the period is resolved: a run refused
+  // then (no work order in the period) must end as at once, not wait on the idle worker.
+  it('a run refused after the hot words worker started ends with the one-thread error', () => {
+    const where = join(dir, `hot-${Math.random().toString(36).slice(2)}.txt`);
+    writeFileSync(where, '');
+    const run = ['analyze', hard, '--month', '2030-01', '--json'];
+    const one = complaints([...run, '--threads', '1']);
+    const two = complaints([...run, '--threads', '2'], {
+      env: { COMPLAINTS_TEST_RANGE_BYTES: '64', COMPLAINTS_TEST_HOT_WORDS_WORKER: where },
+      timeout: 30_000,
+    });
+    expectSame(one, two);
+    expect(two.code).toBe(2);
+    expect(two.stderr).toContain('2030-01');
+    expect(readFileSync(where, 'utf8')).toBe('');
   });
 
   it('cuts inside quoted line breaks and reads those ranges again', () => {

@@ -43,7 +43,9 @@ export interface ComplaintEvent {
 // characters — is a place word: two complaints about one place share at least the shortest.
 const PLACE_END =
   /(?:村委会|居委会|社区|小区|花园|新村|台区|村|组|街道|大道|路|街|巷|镇|乡|号楼|栋)/gu;
-const HAN = /[\u4e00-\u9fa5\d]/u;
+/** A character a place's name is made of: a Han character (U+4E00–U+9FA5) or a digit. */
+const isHan = (code: number) =>
+  (code >= 0x4e00 && code <= 0x9fa5) || (code >= 0x30 && code <= 0x39);
 /** Words before a place word that name no place: 该村, 本村, 农村, 全村 … */
 const NOT_A_PLACE = new Set([
   '该',
@@ -65,19 +67,14 @@ export function placesOf(address: string | null, text: string | null): Set<strin
   const places = new Set<string>();
   for (const source of [address, text]) {
     if (!source) continue;
-    const chars = [...source];
-    let offset = 0;
-    const starts: number[] = [];
-    for (const c of chars) {
-      starts.push(offset);
-      offset += c.length;
-    }
     for (const m of source.matchAll(PLACE_END)) {
-      const end = starts.indexOf(m.index!);
-      for (let n = 1; n <= 4 && end - n >= 0; n++) {
-        const before = chars.slice(end - n, end);
-        if (!before.every((c) => HAN.test(c)) || NOT_A_PLACE.has(before[0]!)) break;
-        places.add(before.join('') + m[0]);
+      // Back from the place word, one to four characters. Each must be a Han character or a
+      // digit, one UTF-16 unit each: a surrogate (a character outside the BMP) ends the name.
+      for (let n = 1; n <= 4 && m.index - n >= 0; n++) {
+        const at = m.index - n;
+        const code = source.charCodeAt(at);
+        if (!isHan(code) || NOT_A_PLACE.has(source[at]!)) break;
+        places.add(source.slice(at, m.index) + m[0]);
       }
     }
   }
@@ -118,10 +115,10 @@ function eventsIn(list: EventOrder[], t: EventThresholds): ComplaintEvent[] {
   const found: ComplaintEvent[] = [];
   const taken = new Set<string>();
   // The places with most complaints first, so a complaint joins its largest event; among
-  // equals the longest name (汤口镇芳村 rather than 芳村), the most precise.
+  // equals the longest name (汤口镇芳村 rather than 芳村), the most precise. A place's characters
+  // are all in the BMP (placesOf): its length is its number of characters.
   const places = [...byPlace.entries()].sort(
-    (a, b) =>
-      b[1].length - a[1].length || [...b[0]].length - [...a[0]].length || (a[0] < b[0] ? -1 : 1),
+    (a, b) => b[1].length - a[1].length || b[0].length - a[0].length || (a[0] < b[0] ? -1 : 1),
   );
   for (const [place, orders] of places) {
     const free = orders.filter((o) => !taken.has(o.id));
