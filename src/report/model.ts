@@ -9,6 +9,7 @@
  * stay label keys (labels.ts), because the terminal words a few of them more briefly than the
  * workbook, and the English CSV is headed by the keys themselves.
  */
+import { inDays } from '../metrics/sections/period.js';
 import type { Analysis } from '../metrics/types.js';
 import type { PipelineResult } from '../pipeline.js';
 import type { Lang } from '../settings/types.js';
@@ -111,7 +112,8 @@ export function buildReportModel(input: ModelInput): ReportModel {
       generatedAt: input.generatedAt,
       warnings: result.earlyWarning ?? null,
       // null, not absent: the report judged the warning and found no month covered whole.
-      warningLeftOut: result.earlyWarning === null,
+      warningLeftOut:
+        result.earlyWarning !== null ? null : inDays(result.input.period) ? 'days' : 'months',
       workbook: input.workbook ?? false,
       hotWords: result.hotWords ?? null,
       ...(result.corrections ? { corrections: result.corrections } : {}),

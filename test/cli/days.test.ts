@@ -190,6 +190,16 @@ describe('weeks', () => {
     expect(day.stderr).toContain(
       '\n  2016-07-03：部分单位的导出未覆盖全部日期，缺少的日期按 0 计。\n',
     );
+    // Its bulletin speaks of the day, not of months (the warning of a day is judged on days).
+    const bulletin = join(out, 'd.md');
+    expect(complaints(['report', ...INPUTS, '--day', '2016-07-03', '--out', bulletin]).code).toBe(
+      0,
+    );
+    const text = readFileSync(bulletin, 'utf8');
+    expect(text).toContain(
+      '本期没有一天的数据完整，未作预警（不完整日期的投诉数偏低，会被误读为下降）。',
+    );
+    expect(text).not.toContain('没有一个月份的数据完整');
     const range = complaints([
       'report',
       ...INPUTS,

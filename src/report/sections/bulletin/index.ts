@@ -61,8 +61,8 @@ export interface BulletinContext {
   generatedAt: string;
   /** The early warning, when the report computed one. */
   warnings: EarlyWarning | null;
-  /** The report judged the early warning but no month of its period is covered whole. */
-  warningLeftOut?: boolean;
+  /** The report judged the early warning but no month (a day or a week: no day) is covered whole. */
+  warningLeftOut?: 'months' | 'days' | null;
   /** The bulletin is written into the workbook (its 预警 sheet beside it). */
   workbook?: boolean;
   /** The hot words of the complaint texts, when the report computed them. */
@@ -147,7 +147,7 @@ export function buildBulletin(
         lang,
         {
           warnings: context.warnings,
-          leftOut: context.warningLeftOut ?? false,
+          leftOut: context.warningLeftOut ?? null,
           workbook: context.workbook ?? false,
         },
         context.corrections,

@@ -19,8 +19,11 @@ import { spanWords } from '../../labels.js';
 export interface BulletinWarning {
   /** The warning judged; null when none was (see leftOut). */
   warnings: EarlyWarning | null;
-  /** The report judged the early warning, but no month of its period is covered whole. */
-  leftOut?: boolean;
+  /**
+   * The report judged the early warning, but no month of its period (a day's or a week's: no day)
+   * is covered whole.
+   */
+  leftOut?: 'months' | 'days' | null;
   /** The bulletin is written into the workbook, beside its 预警 sheet. */
   workbook?: boolean;
 }
@@ -100,9 +103,13 @@ export function warningParagraph(w: BulletinWarning, lang: Lang): Paragraph | nu
     return w.leftOut
       ? {
           runs: [
-            zh
-              ? '本期没有一个月份的数据完整，未作预警（不完整月份的投诉数偏低，会被误读为下降）。最近一个完整月份的预警见该月投诉分析报表的“预警”表。'
-              : 'No early warning: no month of the period is covered whole (a month covered in part would read as a fall). For the latest month covered whole, run complaints warn.',
+            w.leftOut === 'days'
+              ? zh
+                ? '本期没有一天的数据完整，未作预警（不完整日期的投诉数偏低，会被误读为下降）。'
+                : 'No early warning: no day of the period is covered whole (a day covered in part would read as a fall). For the latest day covered whole, run complaints warn.'
+              : zh
+                ? '本期没有一个月份的数据完整，未作预警（不完整月份的投诉数偏低，会被误读为下降）。最近一个完整月份的预警见该月投诉分析报表的“预警”表。'
+                : 'No early warning: no month of the period is covered whole (a month covered in part would read as a fall). For the latest month covered whole, run complaints warn.',
           ],
         }
       : null;
