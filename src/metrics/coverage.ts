@@ -121,6 +121,8 @@ export interface DaysCover {
   /** The days of a…b no input covers at all. */
   uncovered: number[];
   through: number | null;
+  /** The units whose exports leave a day of a…b out (a…b covered in part), by name. */
+  short: string[];
 }
 
 export function daysCover(spans: readonly InputSpan[], a: number, b: number): DaysCover {
@@ -142,18 +144,25 @@ export function daysCover(spans: readonly InputSpan[], a: number, b: number): Da
   any.forEach((v, i) => {
     if (!v) uncovered.push(a + i);
   });
-  if (uncovered.length === any.length) return { cover: 'none', uncovered, through: null };
-  let whole = uncovered.length === 0;
+  if (uncovered.length === any.length)
+    return { cover: 'none', uncovered, through: null, short: [] };
   let through = b;
-  for (const intervals of byUnit.values()) {
+  const short: string[] = [];
+  for (const [unit, intervals] of byUnit) {
     if (intervals.length === 0) {
-      whole = false;
+      short.push(unit);
       through = Math.min(through, a - 1);
       continue;
     }
     const u = unitCover(intervals, a, b);
-    if (u.first > a || u.last < b || u.gap) whole = false;
+    if (u.first > a || u.last < b || u.gap) short.push(unit);
     through = Math.min(through, u.last);
   }
-  return { cover: whole ? 'whole' : 'part', uncovered, through: through < b ? through : null };
+  const whole = uncovered.length === 0 && short.length === 0;
+  return {
+    cover: whole ? 'whole' : 'part',
+    uncovered,
+    through: through < b ? through : null,
+    short: whole ? [] : short.sort(),
+  };
 }

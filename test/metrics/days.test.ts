@@ -108,13 +108,19 @@ describe('daysCover: how the inputs cover a day or a week', () => {
   const county: InputSpan = { from: d('2016-05-23'), to: d('2016-07-01'), units: ['歙县'] };
   const later: InputSpan = { from: d('2016-07-03'), to: d('2016-07-10'), units: ['歙县'] };
   it.each<[string, InputSpan[], string, string, object]>([
-    ['every unit covers it', [city, county], '2016-06-30', '2016-06-30', { cover: 'whole' }],
+    [
+      'every unit covers it',
+      [city, county],
+      '2016-06-30',
+      '2016-06-30',
+      { cover: 'whole', short: [] },
+    ],
     [
       'a county stops on 1 July',
       [city, county],
       '2016-07-02',
       '2016-07-02',
-      { cover: 'part', uncovered: [] },
+      { cover: 'part', uncovered: [], short: ['歙县'] },
     ],
     [
       'a week it covers in part',
@@ -132,7 +138,14 @@ describe('daysCover: how the inputs cover a day or a week', () => {
     ],
     ['nothing', [city, county], '2016-08-01', '2016-08-07', { cover: 'none' }],
     // Two exports of a unit that leave a day between them.
-    ['a hole', [county, later], '2016-06-27', '2016-07-03', { cover: 'part' }],
+    ['a hole', [county, later], '2016-06-27', '2016-07-03', { cover: 'part', short: ['歙县'] }],
+    [
+      'two counties stop, each named',
+      [city, county, { ...county, to: d('2016-06-29'), units: ['黟县'] }],
+      '2016-06-27',
+      '2016-07-03',
+      { cover: 'part', through: d('2016-06-29'), short: ['歙县', '黟县'] },
+    ],
     ['no input', [], '2016-06-30', '2016-06-30', { cover: 'none' }],
   ])('%s', (_what, spans, from, to, expected) => {
     expect(daysCover(spans, d(from), d(to))).toMatchObject(expected);

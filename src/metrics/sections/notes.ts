@@ -88,6 +88,9 @@ export function partialNote(input: AnalysisInput): Note | null {
   );
 }
 
+/** How many units a note on days covered in part names before it counts the rest. */
+const SHORT_NAMED = 5;
+
 /** Days as a list: 2016-06-30, or 2016-06-01 – 2016-06-03 for a run. */
 function daysText(days: readonly number[]): string {
   const runs: string[] = [];
@@ -108,7 +111,7 @@ function daysText(days: readonly number[]): string {
 function dayNotes(input: AnalysisInput): Note[] {
   const { period, spans } = input;
   if (!spans) return [];
-  const { cover, uncovered, through } = daysCover(spans, period.from, period.to);
+  const { cover, uncovered, through, short } = daysCover(spans, period.from, period.to);
   const notes: Note[] = [];
   if (uncovered.length > 0) {
     const list = daysText(uncovered);
@@ -125,11 +128,31 @@ function dayNotes(input: AnalysisInput): Note[] {
     // One day is named once: "2016-07-03", not "2016-07-03 – 2016-07-03".
     const { from, to } = periodJson(period);
     const span = from === to ? from : `${from} – ${to}`;
+    // The units named (a few; the rest counted): a unit missing from the day's table says nothing.
+    const named = short.slice(0, SHORT_NAMED);
+    const more = short.length - named.length;
+    const whose =
+      short.length === 0
+        ? { zh: '部分单位的导出', en: "some units' exports" }
+        : {
+            zh: `${named.join('、')}${more > 0 ? ` 等 ${short.length} 个单位` : ''} 的导出`,
+            en: `the exports of ${named.join(', ')}${more > 0 ? ` and ${more} more units` : ''}`,
+          };
+    // How far the data reaches: of every unit when none is named, else of the one (or the
+    // earliest of those) named.
+    const reach =
+      upTo === null
+        ? { zh: '', en: '' }
+        : short.length === 0
+          ? { zh: `（全部单位只到 ${upTo}）`, en: ` (all of them only to ${upTo})` }
+          : short.length === 1
+            ? { zh: `（只到 ${upTo}）`, en: ` (only to ${upTo})` }
+            : { zh: `（最早的只到 ${upTo}）`, en: ` (the earliest only to ${upTo})` };
     notes.push(
       note(
         'days-partial',
-        `${span}: some units' exports do not cover every day${upTo ? ` (all of them only to ${upTo})` : ''}; their missing days count as 0.`,
-        `${span}：部分单位的导出未覆盖全部日期${upTo ? `（全部单位只到 ${upTo}）` : ''}，缺少的日期按 0 计。`,
+        `${span}: ${whose.en} do not cover every day${reach.en}; their missing days count as 0.`,
+        `${span}：${whose.zh}未覆盖全部日期${reach.zh}，缺少的日期按 0 计。`,
       ),
     );
   }
