@@ -39,5 +39,9 @@ it.each([
 
 it('sees them when a workbook with charts is written', () => {
   const packages = packagesLoaded(['report', ...M, ...T, '--out', recorder.path('r.xlsx')]);
-  expect(RENDERING.filter((name) => packages.includes(name))).toEqual(RENDERING);
+  // zrender comes inside echarts' one-file build (src/report/charts.ts loads that, not its
+  // 591 ES modules), so it is not resolved as a package of its own.
+  expect(RENDERING.filter((name) => packages.includes(name))).toEqual(
+    RENDERING.filter((name) => name !== 'zrender'),
+  );
 });
