@@ -58,6 +58,23 @@ describe('a unit that begins where another of a close name ends', () => {
       { [OTHER]: [9, 10], [NEW]: [11], 国网黟县供电公司: [9, 11] },
       [],
     ],
+    [
+      // Districts of one city share its name, not what tells them apart.
+      'a district ends, another of the same city begins',
+      { 国网黄山市黄山区供电公司: [9, 10], 国网黄山市徽州区供电公司: [11], [OTHER]: [9, 11] },
+      [],
+    ],
+    [
+      'a county made a district of its city: renamed',
+      { 国网黄山县供电公司: [9, 10], 国网黄山市黄山区供电公司: [11], [OTHER]: [9, 11] },
+      [['国网黄山县供电公司', 10, '国网黄山市黄山区供电公司', 11]],
+    ],
+    [
+      // Units written as codes (ORG_NO without a units file): close codes are other units.
+      'codes: one ends, the next begins',
+      { '3440101': [9, 10], '3440102': [11], '34401': [9, 11] },
+      [],
+    ],
     ['one unit alone', { [NEW]: [11] }, []],
   ])('%s', (_, months, expected) => {
     expect(pairs(months)).toEqual(expected);

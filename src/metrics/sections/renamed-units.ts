@@ -10,6 +10,9 @@ import { monthOfDay } from '../calendar.js';
 import type { Cube } from '../cube.js';
 import type { Note } from '../types.js';
 
+/** A unit written as a code, not a name. */
+const CODE = /^[\d\s._-]+$/;
+
 interface Span {
   unit: string;
   first: number;
@@ -43,7 +46,8 @@ export function renamedUnits(cube: Cube): { before: Span; after: Span }[] {
   const pairs: { before: Span; after: Span }[] = [];
   const taken = new Set<string>();
   for (const after of spans) {
-    if (after.first <= dataFirst) continue;
+    // Units written as codes (ORG_NO without a units file): 3440102 is no rename of 3440101.
+    if (after.first <= dataFirst || CODE.test(after.unit)) continue;
     const gone = spans.filter(
       // A rename within a month leaves both names in it.
       (s) =>
