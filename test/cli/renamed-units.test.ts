@@ -33,7 +33,7 @@ describe('a unit renamed within the data', () => {
     expect(trend.code).toBe(0);
     expect(trend.stdout).toContain(ZH);
     expect(complaints(['trend', csv, '--by', 'unit', '--lang', 'en']).stdout).toContain(
-      `${NEW} has work orders only from 2016-11, ${OLD} only up to 2016-10: if it is one unit renamed, it is counted apart;`,
+      `${NEW} has work orders only from 2016-11, ${OLD} only up to 2016-10: if this is one unit renamed, it is counted here as two units;`,
     );
   });
 

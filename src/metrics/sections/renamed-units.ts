@@ -83,11 +83,13 @@ export function renamedUnitsNote(cube: Cube): Note | null {
   const one = pairs.length === 1;
   return {
     code: 'units-renamed',
-    message: `${en}: if ${one ? 'it is one unit renamed' : 'these are units renamed'}, ${one ? 'it is' : 'they are'} counted apart; list the old name as another spelling of the new one in a units file (--units) to count ${one ? 'it' : 'them'} as one.`,
+    message: one
+      ? `${en}: if this is one unit renamed, it is counted here as two units; give the old name as another spelling of the new one in a units file (--units) to count them as one.`
+      : `${en}: if these are units renamed, each is counted here as two units; give each old name as another spelling of its new one in a units file (--units) to count each as one.`,
     zh: `${zh}。若是同一单位改了名称，现按两个单位分别计数；可在单位表（--units）中把旧名称列为新名称的另一写法，合并计数。`,
     // Without months: the bulletin says a note only when it holds no figure it cannot trace.
     book: {
-      message: `${pairs.map(({ before, after }) => `${after.unit} begins where ${before.unit} ends`).join('; ')}: possibly ${one ? 'one unit renamed' : 'units renamed'}; counted apart here.`,
+      message: `${pairs.map(({ before, after }) => `${after.unit} begins where ${before.unit} ends`).join('; ')}: ${one ? 'possibly one unit renamed, counted here as two' : 'possibly units renamed, each counted here as two'}.`,
       zh: `${pairs.map(({ before, after }) => `${after.unit} 的工单在 ${before.unit} 的结束后才开始`).join('；')}，名称相近，可能是同一单位改名，本报告分别计数。`,
     },
   };
