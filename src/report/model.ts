@@ -113,7 +113,13 @@ export function buildReportModel(input: ModelInput): ReportModel {
       warnings: result.earlyWarning ?? null,
       // null, not absent: the report judged the warning and found no month covered whole.
       warningLeftOut:
-        result.earlyWarning !== null ? null : inDays(result.input.period) ? 'days' : 'months',
+        result.earlyWarning !== null
+          ? null
+          : !inDays(result.input.period)
+            ? 'months'
+            : result.input.period.from === result.input.period.to
+              ? 'day'
+              : 'days',
       workbook: input.workbook ?? false,
       hotWords: result.hotWords ?? null,
       ...(result.corrections ? { corrections: result.corrections } : {}),

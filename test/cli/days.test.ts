@@ -188,7 +188,7 @@ describe('weeks', () => {
       join(out, 'd.json'),
     ]);
     expect(day.stderr).toContain(
-      '\n  2016-07-03：国网歙县供电公司 的导出未覆盖全部日期，缺少的日期按 0 计。\n',
+      '\n  2016-07-03：国网歙县供电公司 的导出未覆盖这一天，其当日投诉按 0 计。\n',
     );
     // Its bulletin speaks of the day, not of months (the warning of a day is judged on days).
     const bulletin = join(out, 'd.md');
@@ -196,10 +196,11 @@ describe('weeks', () => {
       0,
     );
     const text = readFileSync(bulletin, 'utf8');
-    expect(text).toContain(
-      '本期没有一天的数据完整，未作预警（不完整日期的投诉数偏低，会被误读为下降）。',
-    );
+    // One day: not "本期没有一天的数据完整", as if the period had several.
+    expect(text).toContain('当日数据不完整，未作预警（当日投诉数偏低，会被误读为下降）。');
     expect(text).not.toContain('没有一个月份的数据完整');
+    expect(text).not.toContain('本期没有一天');
+    expect(text).toContain('（部分单位的导出未覆盖当日，数据不完整');
     const range = complaints([
       'report',
       ...INPUTS,
