@@ -196,11 +196,20 @@ describe('weeks', () => {
       0,
     );
     const text = readFileSync(bulletin, 'utf8');
-    // One day: not "本期没有一天的数据完整", as if the period had several.
-    expect(text).toContain('当日数据不完整，未作预警（当日投诉数偏低，会被误读为下降）。');
+    // A report judges its warning on whole months: the month the day falls in is said, not "本期
+    // 没有一天的数据完整" (a period of one day; and 2016-07-01, covered whole, was said so too).
+    const leftOut =
+      '本期所在的2016年7月数据不完整，未作预警（预警按整月判断，不完整月份的投诉数偏低，会被误读为下降）。';
+    expect(text).toContain(leftOut);
     expect(text).not.toContain('没有一个月份的数据完整');
     expect(text).not.toContain('本期没有一天');
     expect(text).toContain('（部分单位的导出未覆盖当日，数据不完整');
+    expect(complaints(['report', ...INPUTS, '--day', '2016-07-01', '--out', bulletin]).code).toBe(
+      0,
+    );
+    const whole = readFileSync(bulletin, 'utf8');
+    expect(whole).toContain(leftOut);
+    expect(whole).not.toContain('未覆盖当日');
     const range = complaints([
       'report',
       ...INPUTS,
