@@ -89,7 +89,7 @@ describe('a unit that begins where another of a close name ends', () => {
       zh: `${NEW} 的工单从 2016-11 起才有，${OLD} 的只到 2016-10。若是同一单位改了名称，现按两个单位分别计数；可在单位表（--units）中把旧名称列为新名称的另一写法，合并计数。`,
       message: `${NEW} has work orders only from 2016-11, ${OLD} only up to 2016-10: if this is one unit renamed, it is counted here as two units; give the old name as another spelling of the new one in a units file (--units) to count them as one.`,
       book: {
-        zh: `${NEW} 的工单在 ${OLD} 的结束后才开始，名称相近，可能是同一单位改名，本报告分别计数。`,
+        zh: `${OLD} 的工单不再出现之后，${NEW} 的工单才开始出现，两者名称相近，可能是同一单位改了名称，本报告按两个单位分别计数。`,
         message: `${NEW} begins where ${OLD} ends: possibly one unit renamed, counted here as two.`,
       },
     });

@@ -90,7 +90,7 @@ export function renamedUnitsNote(cube: Cube): Note | null {
     // Without months: the bulletin says a note only when it holds no figure it cannot trace.
     book: {
       message: `${pairs.map(({ before, after }) => `${after.unit} begins where ${before.unit} ends`).join('; ')}: ${one ? 'possibly one unit renamed, counted here as two' : 'possibly units renamed, each counted here as two'}.`,
-      zh: `${pairs.map(({ before, after }) => `${after.unit} 的工单在 ${before.unit} 的结束后才开始`).join('；')}，名称相近，可能是同一单位改名，本报告分别计数。`,
+      zh: `${pairs.map(({ before, after }) => `${before.unit} 的工单不再出现之后，${after.unit} 的工单才开始出现`).join('；')}，${one ? '两者名称相近，可能是同一单位改了名称，本报告按两个单位分别计数' : '名称相近，可能是单位改了名称，本报告分别计数'}。`,
     },
   };
 }
