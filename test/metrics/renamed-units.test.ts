@@ -82,7 +82,7 @@ describe('a unit that begins where another of a close name ends', () => {
 
   it('is a note in both languages, and a figure-free one for the bulletin', () => {
     const note = renamedUnitsNote(
-      input(rows({ [OLD]: [9, 10], [NEW]: [11, 12], [OTHER]: [9, 12] })).cube,
+      input(rows({ [OLD]: [9, 10], [NEW]: [11, 12], [OTHER]: [9, 12] })),
     );
     expect(note).toEqual({
       code: 'units-renamed',
@@ -94,6 +94,18 @@ describe('a unit that begins where another of a close name ends', () => {
       },
     });
     expect(note!.book!.zh).not.toMatch(/\d/);
-    expect(renamedUnitsNote(input(rows({ [OLD]: [9, 12], [OTHER]: [9, 12] })).cube)).toBeNull();
+    expect(renamedUnitsNote(input(rows({ [OLD]: [9, 12], [OTHER]: [9, 12] })))).toBeNull();
+  });
+});
+
+describe('units a units file names', () => {
+  it('are two units, whatever their names and months', () => {
+    // 绩溪城关供电所 up to August, 绩溪城南供电所 from September: two stations of the file.
+    const stations = { 绩溪城关供电所: [7, 8], 绩溪城南供电所: [9, 10], [OTHER]: [7, 10] };
+    const cube = input(rows(stations)).cube;
+    expect(renamedUnits(cube).length).toBe(1);
+    expect(renamedUnits(cube, new Set(['绩溪城关供电所', '绩溪城南供电所']))).toEqual([]);
+    // One name only in the file: the other may still be it renamed.
+    expect(renamedUnits(cube, new Set(['绩溪城南供电所'])).length).toBe(1);
   });
 });

@@ -170,7 +170,7 @@ function dayNotes(input: AnalysisInput): Note[] {
 export function dataNotes(input: AnalysisInput): Note[] {
   const { period, covered, settings, fields } = input;
   const notes: Note[] = [...(input.correctionNotes ?? []), ...(input.unitNotes ?? [])];
-  const renamed = renamedUnitsNote(input.cube);
+  const renamed = renamedUnitsNote(input);
   if (renamed) notes.push(renamed);
   const missing = inDays(period) ? [] : months(period).filter((m) => !covered.has(m));
   if (inDays(period)) notes.push(...dayNotes(input));

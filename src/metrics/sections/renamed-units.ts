@@ -8,7 +8,7 @@ import { monthIndexToString } from '../../schema/values.js';
 import { closestUnit } from '../../settings/suggest.js';
 import { monthOfDay } from '../calendar.js';
 import type { Cube } from '../cube.js';
-import type { Note } from '../types.js';
+import type { AnalysisInput, Note } from '../types.js';
 
 /** A unit written as a code, not a name. */
 const CODE = /^[\d\s._-]+$/;
@@ -38,7 +38,11 @@ function unitSpans(cube: Cube): Span[] {
  * The pairs (old name, new name): the new one starts after the data's first month, the old one ends
  * before its last, not after the new one starts.
  */
-export function renamedUnits(cube: Cube): { before: Span; after: Span }[] {
+export function renamedUnits(
+  cube: Cube,
+  /** The units a units file names: told apart by it, never taken for one renamed. */
+  unitsFile: ReadonlySet<string> = new Set(),
+): { before: Span; after: Span }[] {
   const spans = unitSpans(cube);
   if (spans.length < 2) return [];
   const dataFirst = Math.min(...spans.map((s) => s.first));
@@ -51,7 +55,11 @@ export function renamedUnits(cube: Cube): { before: Span; after: Span }[] {
     const gone = spans.filter(
       // A rename within a month leaves both names in it.
       (s) =>
-        s.last < dataLast && s.last <= after.first && s.first < after.first && !taken.has(s.unit),
+        s.last < dataLast &&
+        s.last <= after.first &&
+        s.first < after.first &&
+        !taken.has(s.unit) &&
+        !(unitsFile.has(s.unit) && unitsFile.has(after.unit)),
     );
     const name = closestUnit(
       after.unit,
@@ -64,8 +72,8 @@ export function renamedUnits(cube: Cube): { before: Span; after: Span }[] {
   return pairs;
 }
 
-export function renamedUnitsNote(cube: Cube): Note | null {
-  const pairs = renamedUnits(cube);
+export function renamedUnitsNote(input: Pick<AnalysisInput, 'cube' | 'unitsFile'>): Note | null {
+  const pairs = renamedUnits(input.cube, input.unitsFile);
   if (pairs.length === 0) return null;
   const month = monthIndexToString;
   const zh = pairs
