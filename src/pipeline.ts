@@ -311,6 +311,7 @@ export function analysisInput(
     settings,
     spans,
     ...(unitNotes.length > 0 ? { unitNotes } : {}),
+    ...(context.naming?.units ? { unitsFile: new Set(context.naming.units.units.keys()) } : {}),
   };
 }
 

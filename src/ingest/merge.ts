@@ -29,8 +29,8 @@ export type EntryMap = Int32Array | null;
  * name moves an export.
  */
 const ORDER_HINT = {
-  zh: '（命令行和配置文件的 "inputs" 按列出的顺序读取；同一文件夹或通配模式中的文件按文件名顺序读取，须改名或分开列出，使较新的导出排在后面）',
-  en: '(the command line and the config file\'s "inputs" are read in the order listed; the files of one folder or pattern in name order: rename them or list them apart so that the newer export comes last)',
+  zh: '（命令行和配置文件的 "inputs" 按列出的顺序读取，同一文件只在第一次列出处读取；同一文件夹或通配模式中的文件按文件名顺序读取，须改名，或不用文件夹、通配模式而把文件逐个列出，使较新的导出排在后面）',
+  en: '(the command line and the config file\'s "inputs" are read in the order listed, each file where it is first listed; the files of one folder or pattern in name order: rename them, or list the files one by one instead of their folder or pattern, so that the newer export comes last)',
 };
 
 /** Folds partials, in input order, into the data set. Merging takes over a partial's arrays. */

@@ -69,6 +69,8 @@ export interface AnalysisInput {
   spans?: readonly InputSpan[];
   /** What the units file (--units) left as written or could not roll up (hierarchy.ts). */
   unitNotes?: readonly Note[];
+  /** The units the units file (--units) names: two of them are two units, not one renamed. */
+  unitsFile?: ReadonlySet<string>;
   /** What the corrections file (--corrections) applied and could not (metrics/corrections.ts). */
   correctionNotes?: readonly Note[];
   /** The breakdowns asked for (--by): each one or two dimension names. */

@@ -55,18 +55,27 @@ function commonSubsequence(a: string, b: string): number {
 }
 
 /**
+ * What tells a unit apart from the others: its name without the words every unit carries, nor
+ * the city a county or district is of (黄山市黄山区 and 黄山市徽州区 share only 黄山市), nor the
+ * 市/县/区 that end most place names (黟县 and 绩溪县 share nothing that tells them apart).
+ */
+function distinctive(unit: string): string {
+  const own = unit.replace(GENERIC_UNIT_WORDS, '');
+  const place = /^.+?市(.+[市县区])$/.exec(own)?.[1] ?? own;
+  return place.replace(/[市县区]$/, '') || unit;
+}
+
+/**
  * The unit closest to `name` (a target's unit matching none of the data), if it is a typo of
  * it: close as a whole name, and sharing more than half of what tells the unit apart (歙 of
  * 国网歙县供电公司). Unit names share 国网…供电公司, so a whole-name distance alone would offer
  * 国网歙县供电公司 for 国网宁国市供电公司, another unit.
  */
 export function closestUnit(name: string, known: readonly string[]): string | null {
-  // 市/县/区 end most place names: 黟县 and 绩溪县 share nothing that tells them apart.
-  const distinctive = (unit: string) =>
-    unit.replace(GENERIC_UNIT_WORDS, '').replace(/[市县区]$/, '') || unit;
+  const written = distinctive(name);
   const sharing = known.filter((unit) => {
     const own = distinctive(unit);
-    return commonSubsequence(own, name) * 2 > own.length;
+    return commonSubsequence(own, written) * 2 > own.length;
   });
   return closest(name, sharing);
 }

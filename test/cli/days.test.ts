@@ -188,7 +188,7 @@ describe('weeks', () => {
       join(out, 'd.json'),
     ]);
     expect(day.stderr).toContain(
-      '\n  2016-07-03：国网歙县供电公司 的导出未覆盖全部日期，缺少的日期按 0 计。\n',
+      '\n  2016-07-03：国网歙县供电公司 的导出未覆盖这一天，其当日投诉按 0 计。\n',
     );
     // Its bulletin speaks of the day, not of months (the warning of a day is judged on days).
     const bulletin = join(out, 'd.md');
@@ -196,10 +196,20 @@ describe('weeks', () => {
       0,
     );
     const text = readFileSync(bulletin, 'utf8');
-    expect(text).toContain(
-      '本期没有一天的数据完整，未作预警（不完整日期的投诉数偏低，会被误读为下降）。',
-    );
+    // A report judges its warning on whole months: the month the day falls in is said, not "本期
+    // 没有一天的数据完整" (a period of one day; and 2016-07-01, covered whole, was said so too).
+    const leftOut =
+      '本期所在的2016年7月数据不完整，未作预警（预警按整月判断，不完整月份的投诉数偏低，会被误读为下降）。';
+    expect(text).toContain(leftOut);
     expect(text).not.toContain('没有一个月份的数据完整');
+    expect(text).not.toContain('本期没有一天');
+    expect(text).toContain('（部分单位的导出未覆盖当日，数据不完整');
+    expect(complaints(['report', ...INPUTS, '--day', '2016-07-01', '--out', bulletin]).code).toBe(
+      0,
+    );
+    const whole = readFileSync(bulletin, 'utf8');
+    expect(whole).toContain(leftOut);
+    expect(whole).not.toContain('未覆盖当日');
     const range = complaints([
       'report',
       ...INPUTS,

@@ -64,12 +64,17 @@ describe('an input read after a newer export whose copies it replaces', () => {
       `${join(folder, OCTOBER)}：在 ${join(folder, REEXPORT)} 之后读取，13 张内容不同的重复工单以它为准`,
     );
     expect(r.stdout + r.stderr).toContain(
-      '若是，请让它在后面读取（命令行和配置文件的 "inputs" 按列出的顺序读取；同一文件夹或通配模式中的文件按文件名顺序读取，须改名或分开列出，使较新的导出排在后面），再运行一次。',
+      '若是，请让它在后面读取（命令行和配置文件的 "inputs" 按列出的顺序读取，同一文件只在第一次列出处读取；同一文件夹或通配模式中的文件按文件名顺序读取，须改名，或不用文件夹、通配模式而把文件逐个列出，使较新的导出排在后面），再运行一次。',
     );
     const en = complaints(['analyze', '--config', config, '--lang', 'en'], { cwd: dir });
     expect(en.stdout + en.stderr).toContain(
-      'If so, have it read last (the command line and the config file\'s "inputs" are read in the order listed; the files of one folder or pattern in name order: rename them or list them apart so that the newer export comes last) and run again.',
+      'If so, have it read last (the command line and the config file\'s "inputs" are read in the order listed, each file where it is first listed; the files of one folder or pattern in name order: rename them, or list the files one by one instead of their folder or pattern, so that the newer export comes last) and run again.',
     );
+    // Named again after its folder: still read where the folder first gave it (as the hint says).
+    listing(['exports', `exports/${REEXPORT}`]);
+    const folderFirst = complaints(['analyze', '--config', config], { cwd: dir });
+    expect(folderFirst.stdout + folderFirst.stderr).toContain('同一文件只在第一次列出处读取');
+    expect(folderFirst.stdout + folderFirst.stderr).toContain('之后读取');
     // Listed the other way round (names sort the re-export first): the re-export is read last.
     listing([`exports/${OCTOBER}`, `exports/${REEXPORT}`]);
     const ordered = complaints(['analyze', '--config', config], { cwd: dir });

@@ -33,7 +33,7 @@ describe('a unit renamed within the data', () => {
     expect(trend.code).toBe(0);
     expect(trend.stdout).toContain(ZH);
     expect(complaints(['trend', csv, '--by', 'unit', '--lang', 'en']).stdout).toContain(
-      `${NEW} has work orders only from 2016-11, ${OLD} only up to 2016-10: if it is one unit renamed, it is counted apart;`,
+      `${NEW} has work orders only from 2016-11, ${OLD} only up to 2016-10: if this is one unit renamed, it is counted here as two units;`,
     );
   });
 
@@ -53,7 +53,7 @@ describe('a unit renamed within the data', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(ZH);
     expect(readFileSync(out, 'utf8')).toContain(
-      `${NEW} 的工单在 ${OLD} 的结束后才开始，名称相近，可能是同一单位改名，本报告分别计数。`,
+      `${OLD} 的工单不再出现之后，${NEW} 的工单才开始出现，两者名称相近，可能是同一单位改了名称，本报告按两个单位分别计数。`,
     );
   });
 

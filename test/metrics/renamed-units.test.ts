@@ -58,6 +58,23 @@ describe('a unit that begins where another of a close name ends', () => {
       { [OTHER]: [9, 10], [NEW]: [11], 国网黟县供电公司: [9, 11] },
       [],
     ],
+    [
+      // Districts of one city share its name, not what tells them apart.
+      'a district ends, another of the same city begins',
+      { 国网黄山市黄山区供电公司: [9, 10], 国网黄山市徽州区供电公司: [11], [OTHER]: [9, 11] },
+      [],
+    ],
+    [
+      'a county made a district of its city: renamed',
+      { 国网黄山县供电公司: [9, 10], 国网黄山市黄山区供电公司: [11], [OTHER]: [9, 11] },
+      [['国网黄山县供电公司', 10, '国网黄山市黄山区供电公司', 11]],
+    ],
+    [
+      // Units written as codes (ORG_NO without a units file): close codes are other units.
+      'codes: one ends, the next begins',
+      { '3440101': [9, 10], '3440102': [11], '34401': [9, 11] },
+      [],
+    ],
     ['one unit alone', { [NEW]: [11] }, []],
   ])('%s', (_, months, expected) => {
     expect(pairs(months)).toEqual(expected);
@@ -65,18 +82,30 @@ describe('a unit that begins where another of a close name ends', () => {
 
   it('is a note in both languages, and a figure-free one for the bulletin', () => {
     const note = renamedUnitsNote(
-      input(rows({ [OLD]: [9, 10], [NEW]: [11, 12], [OTHER]: [9, 12] })).cube,
+      input(rows({ [OLD]: [9, 10], [NEW]: [11, 12], [OTHER]: [9, 12] })),
     );
     expect(note).toEqual({
       code: 'units-renamed',
       zh: `${NEW} 的工单从 2016-11 起才有，${OLD} 的只到 2016-10。若是同一单位改了名称，现按两个单位分别计数；可在单位表（--units）中把旧名称列为新名称的另一写法，合并计数。`,
-      message: `${NEW} has work orders only from 2016-11, ${OLD} only up to 2016-10: if it is one unit renamed, it is counted apart; list the old name as another spelling of the new one in a units file (--units) to count it as one.`,
+      message: `${NEW} has work orders only from 2016-11, ${OLD} only up to 2016-10: if this is one unit renamed, it is counted here as two units; give the old name as another spelling of the new one in a units file (--units) to count them as one.`,
       book: {
-        zh: `${NEW} 的工单在 ${OLD} 的结束后才开始，名称相近，可能是同一单位改名，本报告分别计数。`,
-        message: `${NEW} begins where ${OLD} ends: possibly one unit renamed; counted apart here.`,
+        zh: `${OLD} 的工单不再出现之后，${NEW} 的工单才开始出现，两者名称相近，可能是同一单位改了名称，本报告按两个单位分别计数。`,
+        message: `${NEW} begins where ${OLD} ends: possibly one unit renamed, counted here as two.`,
       },
     });
     expect(note!.book!.zh).not.toMatch(/\d/);
-    expect(renamedUnitsNote(input(rows({ [OLD]: [9, 12], [OTHER]: [9, 12] })).cube)).toBeNull();
+    expect(renamedUnitsNote(input(rows({ [OLD]: [9, 12], [OTHER]: [9, 12] })))).toBeNull();
+  });
+});
+
+describe('units a units file names', () => {
+  it('are two units, whatever their names and months', () => {
+    // 绩溪城关供电所 up to August, 绩溪城南供电所 from September: two stations of the file.
+    const stations = { 绩溪城关供电所: [7, 8], 绩溪城南供电所: [9, 10], [OTHER]: [7, 10] };
+    const cube = input(rows(stations)).cube;
+    expect(renamedUnits(cube).length).toBe(1);
+    expect(renamedUnits(cube, new Set(['绩溪城关供电所', '绩溪城南供电所']))).toEqual([]);
+    // One name only in the file: the other may still be it renamed.
+    expect(renamedUnits(cube, new Set(['绩溪城南供电所'])).length).toBe(1);
   });
 });

@@ -22,6 +22,8 @@ describe('the unit a target probably meant', () => {
     // Another unit that shares only 国网…供电公司: nothing offered (it was 国网歙县供电公司).
     ['国网宁国市供电公司', null],
     ['国网绩溪县供电公司', null],
+    // Another district of the same city: it shares the city's name only.
+    ['国网黄山市新区供电公司', null],
     // A station of a unit is not the unit.
     ['国网休宁县五城供电所', null],
   ])('%s → %s', (target, expected) => {

@@ -148,12 +148,19 @@ function dayNotes(input: AnalysisInput): Note[] {
           : short.length === 1
             ? { zh: `（只到 ${upTo}）`, en: ` (only to ${upTo})` }
             : { zh: `（最早的只到 ${upTo}）`, en: ` (the earliest only to ${upTo})` };
+    // One day: the exports leave it out, not "every day" of it.
     notes.push(
-      note(
-        'days-partial',
-        `${span}: ${whose.en} do not cover every day${reach.en}; their missing days count as 0.`,
-        `${span}：${whose.zh}未覆盖全部日期${reach.zh}，缺少的日期按 0 计。`,
-      ),
+      from === to
+        ? note(
+            'days-partial',
+            `${span}: ${whose.en} do not cover the day${reach.en}; their complaints of the day count as 0.`,
+            `${span}：${whose.zh}未覆盖这一天${reach.zh}，其当日投诉按 0 计。`,
+          )
+        : note(
+            'days-partial',
+            `${span}: ${whose.en} do not cover every day${reach.en}; their missing days count as 0.`,
+            `${span}：${whose.zh}未覆盖全部日期${reach.zh}，缺少的日期按 0 计。`,
+          ),
     );
   }
   return notes;
@@ -163,7 +170,7 @@ function dayNotes(input: AnalysisInput): Note[] {
 export function dataNotes(input: AnalysisInput): Note[] {
   const { period, covered, settings, fields } = input;
   const notes: Note[] = [...(input.correctionNotes ?? []), ...(input.unitNotes ?? [])];
-  const renamed = renamedUnitsNote(input.cube);
+  const renamed = renamedUnitsNote(input);
   if (renamed) notes.push(renamed);
   const missing = inDays(period) ? [] : months(period).filter((m) => !covered.has(m));
   if (inDays(period)) notes.push(...dayNotes(input));

@@ -8,7 +8,10 @@ import { monthIndexToString } from '../../schema/values.js';
 import { closestUnit } from '../../settings/suggest.js';
 import { monthOfDay } from '../calendar.js';
 import type { Cube } from '../cube.js';
-import type { Note } from '../types.js';
+import type { AnalysisInput, Note } from '../types.js';
+
+/** A unit written as a code, not a name. */
+const CODE = /^[\d\s._-]+$/;
 
 interface Span {
   unit: string;
@@ -35,7 +38,11 @@ function unitSpans(cube: Cube): Span[] {
  * The pairs (old name, new name): the new one starts after the data's first month, the old one ends
  * before its last, not after the new one starts.
  */
-export function renamedUnits(cube: Cube): { before: Span; after: Span }[] {
+export function renamedUnits(
+  cube: Cube,
+  /** The units a units file names: told apart by it, never taken for one renamed. */
+  unitsFile: ReadonlySet<string> = new Set(),
+): { before: Span; after: Span }[] {
   const spans = unitSpans(cube);
   if (spans.length < 2) return [];
   const dataFirst = Math.min(...spans.map((s) => s.first));
@@ -43,11 +50,16 @@ export function renamedUnits(cube: Cube): { before: Span; after: Span }[] {
   const pairs: { before: Span; after: Span }[] = [];
   const taken = new Set<string>();
   for (const after of spans) {
-    if (after.first <= dataFirst) continue;
+    // Units written as codes (ORG_NO without a units file): 3440102 is no rename of 3440101.
+    if (after.first <= dataFirst || CODE.test(after.unit)) continue;
     const gone = spans.filter(
       // A rename within a month leaves both names in it.
       (s) =>
-        s.last < dataLast && s.last <= after.first && s.first < after.first && !taken.has(s.unit),
+        s.last < dataLast &&
+        s.last <= after.first &&
+        s.first < after.first &&
+        !taken.has(s.unit) &&
+        !(unitsFile.has(s.unit) && unitsFile.has(after.unit)),
     );
     const name = closestUnit(
       after.unit,
@@ -60,8 +72,8 @@ export function renamedUnits(cube: Cube): { before: Span; after: Span }[] {
   return pairs;
 }
 
-export function renamedUnitsNote(cube: Cube): Note | null {
-  const pairs = renamedUnits(cube);
+export function renamedUnitsNote(input: Pick<AnalysisInput, 'cube' | 'unitsFile'>): Note | null {
+  const pairs = renamedUnits(input.cube, input.unitsFile);
   if (pairs.length === 0) return null;
   const month = monthIndexToString;
   const zh = pairs
@@ -79,12 +91,14 @@ export function renamedUnitsNote(cube: Cube): Note | null {
   const one = pairs.length === 1;
   return {
     code: 'units-renamed',
-    message: `${en}: if ${one ? 'it is one unit renamed' : 'these are units renamed'}, ${one ? 'it is' : 'they are'} counted apart; list the old name as another spelling of the new one in a units file (--units) to count ${one ? 'it' : 'them'} as one.`,
+    message: one
+      ? `${en}: if this is one unit renamed, it is counted here as two units; give the old name as another spelling of the new one in a units file (--units) to count them as one.`
+      : `${en}: if these are units renamed, each is counted here as two units; give each old name as another spelling of its new one in a units file (--units) to count each as one.`,
     zh: `${zh}。若是同一单位改了名称，现按两个单位分别计数；可在单位表（--units）中把旧名称列为新名称的另一写法，合并计数。`,
     // Without months: the bulletin says a note only when it holds no figure it cannot trace.
     book: {
-      message: `${pairs.map(({ before, after }) => `${after.unit} begins where ${before.unit} ends`).join('; ')}: possibly ${one ? 'one unit renamed' : 'units renamed'}; counted apart here.`,
-      zh: `${pairs.map(({ before, after }) => `${after.unit} 的工单在 ${before.unit} 的结束后才开始`).join('；')}，名称相近，可能是同一单位改名，本报告分别计数。`,
+      message: `${pairs.map(({ before, after }) => `${after.unit} begins where ${before.unit} ends`).join('; ')}: ${one ? 'possibly one unit renamed, counted here as two' : 'possibly units renamed, each counted here as two'}.`,
+      zh: `${pairs.map(({ before, after }) => `${before.unit} 的工单不再出现之后，${after.unit} 的工单才开始出现`).join('；')}，${one ? '两者名称相近，可能是同一单位改了名称，本报告按两个单位分别计数' : '名称相近，可能是单位改了名称，本报告分别计数'}。`,
     },
   };
 }

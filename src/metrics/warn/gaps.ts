@@ -166,7 +166,7 @@ export function warnGaps(
     );
   else some('no-overdue', { en: '办结时间', zh: '办结时间' }, 'the closing limit', '超时');
   eventGaps(fields, sources, gap, gaps);
-  const renamed = renamedUnitsNote(input.cube);
+  const renamed = renamedUnitsNote(input);
   if (renamed)
     gap(
       'units-renamed',

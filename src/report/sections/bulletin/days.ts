@@ -71,7 +71,12 @@ function when(a: Analysis, lang: Lang): Piece {
 }
 
 function partialWords(a: Analysis, lang: Lang): Piece {
-  if (!(a.days ?? []).some((d) => d.partial)) return null;
+  const days = a.days ?? [];
+  if (!days.some((d) => d.partial)) return null;
+  if (days.length === 1)
+    return lang === 'zh'
+      ? '（部分单位的导出未覆盖当日，数据不完整，相关数字偏低，不作比较）'
+      : ' (some units’ exports do not cover the day: incomplete, so the figures are low and not compared)';
   return lang === 'zh'
     ? '（部分单位的导出未覆盖全部日期，数据不完整，相关数字偏低，不作比较）'
     : ' (some units’ exports do not cover every day: incomplete, so the figures are low and not compared)';

@@ -20,10 +20,10 @@ export interface BulletinWarning {
   /** The warning judged; null when none was (see leftOut). */
   warnings: EarlyWarning | null;
   /**
-   * The report judged the early warning, but no month of its period (a day's or a week's: no day)
-   * is covered whole.
+   * The report judged the early warning, but no month of its period is covered whole: 'months',
+   * or, for a period in days, the months it falls in.
    */
-  leftOut?: 'months' | 'days' | null;
+  leftOut?: 'months' | { months: { from: string; to: string } } | null;
   /** The bulletin is written into the workbook, beside its 预警 sheet. */
   workbook?: boolean;
 }
@@ -95,24 +95,28 @@ function bySeriousness(units: readonly UnitWarning[], level: Level): UnitWarning
   );
 }
 
+/**
+ * Why no warning was judged: no month of the period covered whole; for a day, a week or a range
+ * of days, the months it falls in (a report judges its warning on whole months, latestCompleteMonth:
+ * "no day covered whole" was said of 2016-07-01, covered whole in a July covered in part).
+ */
+function leftOutWords(leftOut: NonNullable<BulletinWarning['leftOut']>, lang: Lang): string {
+  const zh = lang === 'zh';
+  if (leftOut === 'months')
+    return zh
+      ? '本期没有一个月份的数据完整，未作预警（不完整月份的投诉数偏低，会被误读为下降）。最近一个完整月份的预警见该月投诉分析报表的“预警”表。'
+      : 'No early warning: no month of the period is covered whole (a month covered in part would read as a fall). For the latest month covered whole, run complaints warn.';
+  const months = spanWords(leftOut.months, lang);
+  return zh
+    ? `本期所在的${months}数据不完整，未作预警（预警按整月判断，不完整月份的投诉数偏低，会被误读为下降）。`
+    : `No early warning: ${months}, which the period falls in, is not covered whole (the warning is judged on whole months, and a month covered in part would read as a fall). For the latest month covered whole, run complaints warn.`;
+}
+
 /** The bulletin's early-warning paragraph; null when the report judged none and need not say why. */
 export function warningParagraph(w: BulletinWarning, lang: Lang): Paragraph | null {
   const zh = lang === 'zh';
   const { warnings } = w;
-  if (!warnings)
-    return w.leftOut
-      ? {
-          runs: [
-            w.leftOut === 'days'
-              ? zh
-                ? '本期没有一天的数据完整，未作预警（不完整日期的投诉数偏低，会被误读为下降）。'
-                : 'No early warning: no day of the period is covered whole (a day covered in part would read as a fall). For the latest day covered whole, run complaints warn.'
-              : zh
-                ? '本期没有一个月份的数据完整，未作预警（不完整月份的投诉数偏低，会被误读为下降）。最近一个完整月份的预警见该月投诉分析报表的“预警”表。'
-                : 'No early warning: no month of the period is covered whole (a month covered in part would read as a fall). For the latest month covered whole, run complaints warn.',
-          ],
-        }
-      : null;
+  if (!warnings) return w.leftOut ? { runs: [leftOutWords(w.leftOut, lang)] } : null;
   const said = (['red', 'yellow'] as const).flatMap((level) => {
     const units = bySeriousness(
       warnings.units.filter((u) => u.level === level),
