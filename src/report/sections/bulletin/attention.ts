@@ -126,8 +126,12 @@ function repeatParagraph(a: Analysis, lang: Lang): Paragraph | null {
   };
 }
 
-/** Months of the period or of its year to date that the data covers in part or not at all. */
+/**
+ * Months of the period or of its year to date that the data covers in part or not at all. A day's
+ * or a week's bulletin shows no month: its opening paragraph says how its days are covered.
+ */
 function partialParagraph(a: Analysis, lang: Lang): Paragraph | null {
+  if (a.days !== null) return null;
   const zh = lang === 'zh';
   const y = a.yearToDate;
   const said = y
