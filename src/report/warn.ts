@@ -113,17 +113,41 @@ export function warnText(
   const head = zh
     ? `预警 ${spanWords(period, 'zh')}（${units.length} 个单位：红 ${count('red')}，黄 ${count('yellow')}，绿 ${count('green')}）`
     : `Early warning, ${spanWords(period, 'en')} (${units.length} units: ${count('red')} red, ${count('yellow')} yellow, ${count('green')} green)`;
+  const renamed = gaps.flatMap((g) => g.renamed ?? []);
   const rows = units.map((u) => [
     words[u.level],
     u.unit,
     shownReasons(u)
       .map((r) => reasonText(r, lang))
-      .join(zh ? '；' : '; ') || (zh ? '无异常' : 'nothing to raise'),
+      .join(zh ? '；' : '; ') || nothingRaised(u.unit, renamed, lang),
   ]);
   const heading = zh ? ['级别', '供电单位', '原因'] : ['level', 'unit', 'reasons'];
   const text = `${head}\n${table(heading, rows, ['left', 'left', 'left'])}`;
   const forecast = hasForecast(units) ? `\n\n${FORECAST_NOTE[lang]}` : '';
   return gaps.length === 0 ? text + forecast : `${text}${forecast}\n\n${gapsText(gaps, lang)}`;
+}
+
+/**
+ * A green row's words: "nothing to raise", unless the unit is one of a possible rename's two names,
+ * whose halves of one history were judged apart (the note below the table says why).
+ */
+function nothingRaised(
+  unit: string,
+  renamed: readonly { from: string; to: string }[],
+  lang: Lang,
+): string {
+  const zh = lang === 'zh';
+  const older = renamed.find((r) => r.to === unit);
+  if (older)
+    return zh
+      ? `可能由 ${older.from} 改名而来，分开判断，未判断异常增多（见下）`
+      : `possibly ${older.from} renamed: judged apart, spikes not judged (see below)`;
+  const newer = renamed.find((r) => r.from === unit);
+  if (newer)
+    return zh
+      ? `可能已改名为 ${newer.to}，分开判断（见下）`
+      : `possibly renamed ${newer.to}: judged apart (see below)`;
+  return zh ? '无异常' : 'nothing to raise';
 }
 
 /** Whether any unit has a year-end forecast (its interval is then explained). */

@@ -43,8 +43,17 @@ describe('a unit renamed within the data', () => {
     expect(r.stdout).toContain(
       `${ZH}分开判断时，新名称没有此前的数据可比，不能判断其投诉异常增多。`,
     );
+    // Neither name's row says "无异常": each half of the history was judged apart.
+    expect(r.stdout).toMatch(
+      new RegExp(`绿 +${NEW} +可能由 ${OLD} 改名而来，分开判断，未判断异常增多（见下）\n`),
+    );
+    expect(r.stdout).toMatch(new RegExp(`绿 +${OLD} +可能已改名为 ${NEW}，分开判断（见下）\n`));
     const json = JSON.parse(complaints(['warn', csv, '--month', '2016-11', '--json']).stdout);
-    expect(json.notes.map((g: { code: string }) => g.code)).toContain('units-renamed');
+    const note = json.notes.find((g: { code: string }) => g.code === 'units-renamed');
+    expect(note.renamed).toEqual([{ from: OLD, to: NEW }]);
+    expect(complaints(['warn', csv, '--month', '2016-11', '--lang', 'en']).stdout).toMatch(
+      new RegExp(`green +${NEW} +possibly ${OLD} renamed: judged apart, spikes not judged`),
+    );
   });
 
   it('goes to stderr with the report written, and into the bulletin without figures', () => {

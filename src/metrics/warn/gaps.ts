@@ -17,7 +17,7 @@ import {
   type Period,
 } from '../period.js';
 import { monthsOf } from '../sections/months.js';
-import { renamedUnitsNote } from '../sections/renamed-units.js';
+import { renamedUnits, renamedUnitsNote } from '../sections/renamed-units.js';
 import { targetsWithoutData } from '../sections/targets.js';
 import type { AnalysisInput } from '../types.js';
 import { SPIKE_DEFAULTS, type SpikeThresholds } from './spike.js';
@@ -48,6 +48,8 @@ export interface WarnGap {
    * could.
    */
   files?: string[];
+  /** Units-renamed: each pair, the old name and the new, for the table to say which rows they are. */
+  renamed?: { from: string; to: string }[];
 }
 
 /** An input as the warning sees it: its file and the fields it has a column for. */
@@ -168,11 +170,15 @@ export function warnGaps(
   eventGaps(fields, sources, gap, gaps);
   const renamed = renamedUnitsNote(input);
   if (renamed)
-    gap(
-      'units-renamed',
-      `${renamed.message} Judged apart, the new name has no history to show a spike against.`,
-      `${renamed.zh}分开判断时，新名称没有此前的数据可比，不能判断其投诉异常增多。`,
-    );
+    gaps.push({
+      code: 'units-renamed',
+      message: `${renamed.message} Judged apart, the new name has no history to show a spike against.`,
+      zh: `${renamed.zh}分开判断时，新名称没有此前的数据可比，不能判断其投诉异常增多。`,
+      renamed: renamedUnits(input.cube, input.unitsFile).map(({ before, after }) => ({
+        from: before.unit,
+        to: after.unit,
+      })),
+    });
   return gaps;
 }
 
