@@ -160,10 +160,17 @@ export class Classifier {
   private readonly level1: Candidate[] = [];
   /** Scratch, by second-level slot: the points of its strongest clause in the current text. */
   private strongest: Float64Array = new Float64Array(0);
-  /** Scratch, by node index: the points of the clause being summed (spread()). */
+  /**
+   * For spread(), by node index: the slot its points go to, a type's (its own and its items') or
+   * its first level's (after the types'); by type, its first level's slot; how many slots.
+   */
+  private slotOf: Int32Array = new Int32Array(0);
+  private parentSlot: Int32Array = new Int32Array(0);
+  private slotCount = 0;
+  /** Scratch for spread(): points by clause and slot, and the rows (clause × slots) in use. */
   private clausePoints: Float64Array = new Float64Array(0);
-  /** Scratch: the matched rules (as in hits) ordered by the clause each counted in. */
-  private byClause: { hit: number; clause: number }[] = [];
+  private readonly rows: number[] = [];
+  private oneClause = true;
 
   constructor(
     readonly taxonomy: Taxonomy,
@@ -228,7 +235,16 @@ export class Classifier {
       }
     }
     this.strongest = new Float64Array(this.level2.length);
-    this.clausePoints = new Float64Array(taxonomy.nodes.length);
+    this.slotCount = this.level2.length + this.level1.length + 1;
+    // A node under no type and no first level (none in the shipped taxonomies): a spare slot.
+    this.slotOf = new Int32Array(taxonomy.nodes.length).fill(this.slotCount - 1);
+    this.level1.forEach((c, k) => (this.slotOf[this.index.get(c.node)!] = this.level2.length + k));
+    this.parentSlot = new Int32Array(this.level2.length).fill(this.slotCount - 1);
+    this.level2.forEach((c, k) => {
+      for (const i of c.contributors) if (taxonomy.nodes[i]!.level >= 2) this.slotOf[i] = k;
+      const parent = this.level1.findIndex((p) => p.node === c.node.parent);
+      if (parent >= 0) this.parentSlot[k] = this.level2.length + parent;
+    });
   }
 
   classify(input: ClassifierInput): Classification {
@@ -377,49 +393,53 @@ export class Classifier {
 
   /**
    * Fills `strongest`: for each type, the points its rules gave in the one clause where they gave
-   * the most (negated and settled words give none), for ELSEWHERE_WEIGHT.
+   * the most (negated and settled words give none), for ELSEWHERE_WEIGHT. Points are summed per
+   * clause and slot (a type's own, its items', its first level's) in one flat scratch array.
    */
   private spread(): void {
     const strongest = this.strongest;
     strongest.fill(0);
+    // With one clause, its points are all a type has: no point counts ELSEWHERE_WEIGHT.
+    this.oneClause = this.clauses.clauses.length <= 1;
+    if (this.hits.length === 0 || this.oneClause) return;
     const spans = this.clauses.spans;
-    const order = this.byClause;
-    order.length = 0;
-    for (const hit of this.hits) {
-      const factor = hit >= 0 ? this.factor[hit]! : this.patternFactor[-1 - hit]!;
-      if (factor === 0) continue;
-      const at = hit >= 0 ? this.at[hit]! : this.patternAt[-1 - hit]!;
-      order.push({ hit, clause: spanAt(spans, at)?.clause ?? -1 });
-    }
-    order.sort((a, b) => a.clause - b.clause);
+    const width = this.slotCount;
+    const size = (this.clauses.clauses.length + 1) * width;
+    // Kept zero between texts: only the rows a text touched are summed and cleared.
+    if (this.clausePoints.length < size) this.clausePoints = new Float64Array(size * 2);
     const points = this.clausePoints;
-    for (let from = 0; from < order.length;) {
-      let to = from;
-      points.fill(0);
-      for (; to < order.length && order[to]!.clause === order[from]!.clause; to++) {
-        const hit = order[to]!.hit;
-        if (hit >= 0) {
-          const factor = this.factor[hit]!;
-          for (let h = this.hitFrom[hit]!, end = this.hitFrom[hit + 1]!; h < end; h++)
-            points[this.hitNode[h]!]! += this.hitWeight[h]! * factor;
-        } else {
-          const pattern = this.patterns[-1 - hit]!;
-          points[pattern.node]! += pattern.weight * this.patternFactor[-1 - hit]!;
-        }
+    const rows = this.rows;
+    rows.length = 0;
+    const last = this.clauses.clauses.length;
+    for (const hit of this.hits) {
+      const keyword = hit >= 0;
+      const factor = keyword ? this.factor[hit]! : this.patternFactor[-1 - hit]!;
+      if (factor === 0) continue;
+      const at = keyword ? this.at[hit]! : this.patternAt[-1 - hit]!;
+      const row = (spanAt(spans, at)?.clause ?? last) * width;
+      if (!rows.includes(row)) rows.push(row);
+      if (keyword) {
+        for (let h = this.hitFrom[hit]!, end = this.hitFrom[hit + 1]!; h < end; h++)
+          points[row + this.slotOf[this.hitNode[h]!]!]! += this.hitWeight[h]! * factor;
+      } else {
+        const pattern = this.patterns[-1 - hit]!;
+        points[row + this.slotOf[pattern.node]!]! += pattern.weight * factor;
       }
-      for (const candidate of this.level2) {
-        let total = 0;
-        for (const i of candidate.contributors) total += points[i]!;
-        if (total > strongest[candidate.slot]!) strongest[candidate.slot] = total;
+    }
+    const types = this.level2.length;
+    for (const row of rows) {
+      for (let k = 0; k < types; k++) {
+        const p = points[row + k]! + points[row + this.parentSlot[k]!]!;
+        if (p > strongest[k]!) strongest[k] = p;
       }
-      from = to;
+      points.fill(0, row, row + width);
     }
   }
 
   /** A candidate's score: its points, a type's outside its strongest clause ELSEWHERE_WEIGHT times. */
   private scoreOf(candidate: Candidate): number {
     const total = this.sum(candidate);
-    if (candidate.slot < 0) return total;
+    if (candidate.slot < 0 || this.oneClause) return total;
     return total + (ELSEWHERE_WEIGHT - 1) * (total - this.strongest[candidate.slot]!);
   }
 
