@@ -130,6 +130,18 @@ describe('by rules', () => {
     ]);
   });
 
+  it('counts a type surer when its words are in more than one clause', () => {
+    // 抢修质量 4 (停电 1, 抢修 3) in one clause; 服务渠道 5 (热线 3, 占线 2) in one, then in two.
+    const together = classifier.byText('停电抢修，热线一直占线');
+    const apart = classifier.byText('停电抢修，热线没人管，一直占线');
+    expect(short(together)).toEqual(['服务投诉', '服务渠道', null, 'rules']);
+    expect(short(apart)).toEqual(['服务投诉', '服务渠道', null, 'rules']);
+    // 1 - 4/5, then 1 - 4/(3 + 2 × 1.3): the words outside the strongest clause count 1.3 times.
+    expect(together.confidence).toBe(0.2);
+    expect(apart.confidence).toBe(0.29);
+    expect(apart.evidence).toBe('热线(+3) /打不通|占线/(+2) ｜ 「热线没人管」');
+  });
+
   it('counts a keyword once however often it repeats', () => {
     expect(classifier.byText('态度态度态度').confidence).toBe(1);
     // repeated, 热线 still scores 3 like 态度: the types tie, the category is clear
