@@ -254,6 +254,16 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
     ]);
   });
 
+  it('January 2016: no month of the year before it, so no sentence about a year to date', async () => {
+    // It used to print "，不作累计分析。" alone: the months without data it names were none.
+    for (const lang of ['zh', 'en'] as const) {
+      const { bulletin: b } = await run(METRICS, { targets: TARGETS, month: '2016-01', lang });
+      const overall = text(b, 'overall');
+      expect(overall.join('\n')).not.toMatch(/不作累计分析|no year to date/);
+      for (const p of overall) expect(p).toMatch(/^[\p{Script=Han}0-9A-Z]/u);
+    }
+  });
+
   it('says a limit in working days as 个工作日, figures from limit.value', async () => {
     const workdays = 'fixtures/workdays/95598-2016-10-gb18030.csv';
     const { bulletin: b, json } = await run([workdays], { replyLimit: '1wd', closeLimit: '4wd' });

@@ -438,6 +438,8 @@ function noYearToDateParagraph(a: Analysis, lang: Lang): Paragraph | null {
   if (!a.yearToDate || yearToDateOf(a)) return null;
   const own = new Set(a.months.map((m) => m.month));
   const before = a.yearToDate.months.filter((m) => !own.has(m.month));
+  // January (or a first quarter): the year holds no month before the period, nothing is missing.
+  if (before.length === 0) return null;
   const said = partialMonths(before, 'yearToDate.months', lang);
   return {
     runs: runs(
