@@ -264,6 +264,15 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
     }
   });
 
+  it('2016Q4: the rising classes keep a tie whole, as the hot spots do', async () => {
+    // 热点 sheet: 供电设施 +4, 停送电信息公告 and 供电可靠性 +3, then three at +2 (服务态度,
+    // 停电计划执行, 电能计量). Naming two of the three would say 电能计量 rose less; none is named.
+    const { bulletin: b } = await run(METRICS, { targets: TARGETS, quarter: '2016Q4' });
+    expect(text(b, 'categories')).toContain(
+      '与上年同期相比，增加较多的二级分类有供电设施（由0件增至4件）、停送电信息公告（由3件增至6件）和供电可靠性（由2件增至5件）。',
+    );
+  });
+
   it('says a limit in working days as 个工作日, figures from limit.value', async () => {
     const workdays = 'fixtures/workdays/95598-2016-10-gb18030.csv';
     const { bulletin: b, json } = await run([workdays], { replyLimit: '1wd', closeLimit: '4wd' });
