@@ -117,14 +117,16 @@ function yearToDateView(a: Analysis, lang: Lang, limit = Infinity): YearToDateVi
   return {
     span: p.from === p.to ? p.from : `${p.from} – ${p.to}`,
     overall: parts,
-    reached: y.targets
-      ? {
-          units: y.units
-            .filter((u) => u.reachedAnnualTarget === true)
-            .map((u) => ({ unit: u.unit, figures: reachedFigures(u.assessed, u.annualTarget!) })),
-          of: x.unitsWithTarget,
-        }
-      : null,
+    // Nothing to say of a targets file that matches no unit: "无（0 / 0）" reads as a finding.
+    reached:
+      y.targets && x.unitsWithTarget > 0
+        ? {
+            units: y.units
+              .filter((u) => u.reachedAnnualTarget === true)
+              .map((u) => ({ unit: u.unit, figures: reachedFigures(u.assessed, u.annualTarget!) })),
+            of: x.unitsWithTarget,
+          }
+        : null,
     units: yearToDateTerminalTable(a, y, lang, limit),
   };
 }
