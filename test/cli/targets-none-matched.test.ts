@@ -27,6 +27,7 @@ describe('targets that match no unit', () => {
     expect(run.stdout).toContain(`歙县公司、休宁公司 在 ${targets} 中有指标，但输入中没有其工单`);
     expect(run.stdout).not.toContain('其中有指标的 0 个单位');
     expect(run.stdout).not.toContain('0 / 0');
+    expect(run.stdout).not.toContain('指标按 10–12 月折算');
     const json = complaints([
       'assess',
       ...INPUTS,

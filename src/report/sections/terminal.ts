@@ -229,7 +229,7 @@ export function assessView(result: PipelineResult, lang: Lang): AssessView {
     // A day, a week or a partial period says so in its own note (targets-not-held/-partial).
     const own = a.notes.some((n) => n.code === 'targets-not-held' || n.code === 'targets-partial');
     if (a.targets.basis === 'none' && !own) notes.push(BOOK[lang].monthNoTarget);
-    if (a.targets.prorated) notes.push(PRORATED[lang](a.period));
+    if (a.targets.prorated && a.totals.withTarget) notes.push(PRORATED[lang](a.period));
     notes.push(...a.notes.filter((n) => TARGET_NOTES.has(n.code)).map(say(lang)));
   }
   return {
