@@ -45,6 +45,7 @@ export function monthRows(
       assessed: b?.assessed ?? 0,
       partial: !covered || partial !== undefined,
       through: partial ? dayToString(partial.through ?? lastDayOfMonth(m)) : null,
+      since: partial?.since != null ? dayToString(partial.since) : null,
       previous,
       mom: use.usable(m) ? change(complaints, complaintsAt(m - 1)) : null,
       yoy: use.usable(m) ? change(complaints, previous) : null,

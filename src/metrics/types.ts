@@ -110,6 +110,11 @@ export interface MonthRow extends Counts {
   partial: boolean;
   /** For a partial month, the last day the data covers (YYYY-MM-DD); null otherwise. */
   through: string | null;
+  /**
+   * For a partial month the data starts in, the first day it covers (YYYY-MM-DD); null when it
+   * covers the 1st, or not at all. A reader needs it: 23–31 May is not "through 31 May".
+   */
+  since: string | null;
   previous: number | null;
   mom: number | null;
   yoy: number | null;

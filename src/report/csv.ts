@@ -1,6 +1,7 @@
 /** `--out units.csv`: the units table of the report model, headed in Chinese or by JSON name. */
 import { prepareRowWriter } from '../io/rows.js';
 import type { Lang } from '../settings/types.js';
+import { roundHalfAway } from './format.js';
 import { heading } from './labels.js';
 import { totalsRows, type Format, type Table } from './types.js';
 
@@ -14,8 +15,7 @@ const DECIMALS: Partial<Record<Format, number>> = { pct: 4, change: 4, over: 4, 
 export function csvNumber(value: number, format: Format): number {
   const d = DECIMALS[format];
   if (d === undefined) return value;
-  const rounded = Math.round(value * 10 ** d) / 10 ** d;
-  return Object.is(rounded, -0) ? 0 : rounded;
+  return roundHalfAway(value, d);
 }
 
 /**

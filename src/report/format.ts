@@ -7,10 +7,21 @@ export function formatInt(n: number): string {
   return n.toLocaleString('en-US');
 }
 
+/**
+ * `value` to `decimals` places, a half away from zero as Excel's number formats show a cell:
+ * −3.125% is −3.13% like 3.125% is 3.13% (Math.round alone gives −3.12%, and the bulletin's
+ * sentence, which says the size of a fall, would read 3.13% beside −3.12% in its table).
+ */
+export function roundHalfAway(value: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  const rounded = (Math.sign(value) * Math.round(Math.abs(value) * scale)) / scale;
+  return Object.is(rounded, -0) ? 0 : rounded;
+}
+
 /** A rate as a percentage with at most two decimals, as bulletins print them: 16.8%, 107.55%. */
 export function formatPercent(rate: number | null, signed = false): string {
   if (rate === null) return '-';
-  const text = (Math.round(rate * 10_000) / 100).toFixed(2).replace(/\.?0+$/, '');
+  const text = (roundHalfAway(rate, 4) * 100).toFixed(2).replace(/\.?0+$/, '');
   const sign = signed && rate > 0 && text !== '0' ? '+' : '';
   return `${sign}${text.replace('-', '−')}%`;
 }

@@ -217,6 +217,21 @@ describe('yearToDate: January to the month', () => {
     expect(y.totals).toMatchObject({ annualTarget: null, unitsReachedAnnualTarget: 0 });
   });
 
+  it('has no total target when the targets match no unit (not a target of 0, reached)', () => {
+    // A targets file whose names are all misspelt: its 0 units would read 0 of 0 "已达".
+    const misspelt = { 歙县公司: [20, null] } as Record<string, [number, number | null]>;
+    const quarter = input(Q1, { period: { quarter: '2016Q1' }, targets: misspelt });
+    const x = totals(quarter, units(quarter));
+    expect(x).toMatchObject({ target: null, overTarget: null, withTarget: null });
+    const y = yearToDate(input(Q1, { period: { month: '2016-02' }, targets: misspelt }))!;
+    expect(y.totals).toMatchObject({
+      target: null,
+      withTarget: null,
+      annualTarget: null,
+      reachedAnnualTarget: null,
+    });
+  });
+
   it('notes the months of the year to date that no input covers', () => {
     // Inputs covering February 2016 on: January is counted as 0.
     const i = input(Q1, {

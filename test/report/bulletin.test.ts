@@ -172,6 +172,7 @@ const CASES: [string, string[], CommandLineOptions][] = [
   ['day 2016-06-30, en', DAYS, { day: '2016-06-30', lang: 'en' }],
   ['week 2016-W25', DAYS, { week: '2016-W25', targets: TARGETS }],
   ['week 2016-W26, partly covered, en', DAYS, { week: '2016-W26', lang: 'en' }],
+  ['a quarter the data starts in (23 May)', DAYS, { quarter: '2016Q2' }],
   ['a range of days', DAYS, { from: '2016-06-01', to: '2016-06-15' }],
   ['by channel (12398 a channel)', CHANNELS, { month: '2016-11', by: ['channel'] }],
   [
@@ -252,6 +253,37 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
       '表2　累计：2016年1–11月（与年度指标比较）',
       '表3　一级分类投诉情况',
     ]);
+  });
+
+  it('January 2016: no month of the year before it, so no sentence about a year to date', async () => {
+    // It used to print "，不作累计分析。" alone: the months without data it names were none.
+    for (const lang of ['zh', 'en'] as const) {
+      const { bulletin: b } = await run(METRICS, { targets: TARGETS, month: '2016-01', lang });
+      const overall = text(b, 'overall');
+      expect(overall.join('\n')).not.toMatch(/不作累计分析|no year to date/);
+      for (const p of overall) expect(p).toMatch(/^[\p{Script=Han}0-9A-Z]/u);
+    }
+  });
+
+  it('2016Q4: the rising classes keep a tie whole, as the hot spots do', async () => {
+    // 热点 sheet: 供电设施 +4, 停送电信息公告 and 供电可靠性 +3, then three at +2 (服务态度,
+    // 停电计划执行, 电能计量). Naming two of the three would say 电能计量 rose less; none is named.
+    const { bulletin: b } = await run(METRICS, { targets: TARGETS, quarter: '2016Q4' });
+    expect(text(b, 'categories')).toContain(
+      '与上年同期相比，增加较多的二级分类有供电设施（由0件增至4件）、停送电信息公告（由3件增至6件）和供电可靠性（由2件增至5件）。',
+    );
+  });
+
+  it('a month the data starts in is said from its first day, never "截至" its last', async () => {
+    // fixtures/days: the 2016 export runs from 23 May; April has no data.
+    const { bulletin: b } = await run(DAYS, { quarter: '2016Q2' });
+    const all = b.sections.flatMap((s) => s.paragraphs.map(paragraphText)).join('\n');
+    expect(text(b, 'overall')[0]).toMatch(
+      /^2016年第二季度（2016年4月无数据，2016年5月数据自5月23日起，/,
+    );
+    expect(all).not.toContain('截至5月31日');
+    const { bulletin: en } = await run(DAYS, { quarter: '2016Q2', lang: 'en' });
+    expect(text(en, 'overall')[0]).toContain('May 2016 starts only on 23 May');
   });
 
   it('says a limit in working days as 个工作日, figures from limit.value', async () => {

@@ -36,6 +36,8 @@ export function totals(input: AnalysisInput, units: readonly UnitRow[]): Totals 
       withTarget.unsubstantiated += u.unsubstantiated;
       withTarget.assessed += u.assessed;
     }
+    // A targets file that matches no unit gives no total target: not 0 units against 0.
+    if (withTarget.units === 0) [target, withTarget] = [null, null];
   }
   const assessedWithTarget = withTarget?.assessed ?? 0;
   const customerUnits = units.filter((u) => u.customers !== null);

@@ -79,16 +79,11 @@ export function yearToDate(input: AnalysisInput): YearToDate | null {
   const ytd = yearToDateInput(input);
   const rows = units(ytd).map((u) => withAnnualTarget(ytd, u));
   const sums = totals(ytd, rows);
-  let annualTarget: number | null = null;
-  let assessedWithTarget = 0;
-  if (input.targets) {
-    annualTarget = 0;
-    for (const u of rows) {
-      if (u.annualTarget === null) continue;
-      annualTarget += u.annualTarget;
-      assessedWithTarget += u.assessed;
-    }
-  }
+  // The units with a target only; none of them (a targets file matching no unit): no target.
+  const targeted = input.targets ? rows.filter((u) => u.annualTarget !== null) : [];
+  const annualTarget =
+    targeted.length === 0 ? null : targeted.reduce((sum, u) => sum + u.annualTarget!, 0);
+  const assessedWithTarget = targeted.reduce((sum, u) => sum + u.assessed, 0);
   const yearTotals: YearToDateTotals = {
     ...sums,
     annualTarget,

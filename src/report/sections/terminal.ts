@@ -117,14 +117,16 @@ function yearToDateView(a: Analysis, lang: Lang, limit = Infinity): YearToDateVi
   return {
     span: p.from === p.to ? p.from : `${p.from} – ${p.to}`,
     overall: parts,
-    reached: y.targets
-      ? {
-          units: y.units
-            .filter((u) => u.reachedAnnualTarget === true)
-            .map((u) => ({ unit: u.unit, figures: reachedFigures(u.assessed, u.annualTarget!) })),
-          of: x.unitsWithTarget,
-        }
-      : null,
+    // Nothing to say of a targets file that matches no unit: "无（0 / 0）" reads as a finding.
+    reached:
+      y.targets && x.unitsWithTarget > 0
+        ? {
+            units: y.units
+              .filter((u) => u.reachedAnnualTarget === true)
+              .map((u) => ({ unit: u.unit, figures: reachedFigures(u.assessed, u.annualTarget!) })),
+            of: x.unitsWithTarget,
+          }
+        : null,
     units: yearToDateTerminalTable(a, y, lang, limit),
   };
 }
@@ -227,7 +229,7 @@ export function assessView(result: PipelineResult, lang: Lang): AssessView {
     // A day, a week or a partial period says so in its own note (targets-not-held/-partial).
     const own = a.notes.some((n) => n.code === 'targets-not-held' || n.code === 'targets-partial');
     if (a.targets.basis === 'none' && !own) notes.push(BOOK[lang].monthNoTarget);
-    if (a.targets.prorated) notes.push(PRORATED[lang](a.period));
+    if (a.targets.prorated && a.totals.withTarget) notes.push(PRORATED[lang](a.period));
     notes.push(...a.notes.filter((n) => TARGET_NOTES.has(n.code)).map(say(lang)));
   }
   return {

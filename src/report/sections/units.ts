@@ -244,7 +244,8 @@ function targetLines(a: Analysis, lang: Lang): string[] {
     (n) => n.code === 'targets-not-held' || n.code === 'targets-partial',
   );
   if (a.targets?.basis === 'none' && !notHeld) lines.push(t.monthNoTarget);
-  if (a.targets?.prorated) lines.push(PRORATED[lang](a.period));
+  // Only where a target is shown: not when the targets file matched no unit.
+  if (a.targets?.prorated && a.totals.withTarget) lines.push(PRORATED[lang](a.period));
   const reached = y && reachedList(y, lang);
   if (reached) lines.push(t.reachedNote(reached));
   return lines;

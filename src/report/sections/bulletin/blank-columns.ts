@@ -11,21 +11,38 @@ import type { Column, Paragraph, Table } from '../../types.js';
 import { totalsRows } from '../../types.js';
 
 /** Why a column can be empty throughout, by its key. */
-const REASONS: Record<Lang, Record<'year' | 'preceding' | 'other', string>> = {
-  zh: { year: '上年同期无可比数据', preceding: '上期无可比数据', other: '无数据' },
+const REASONS: Record<Lang, Record<'year' | 'preceding' | 'target' | 'other', string>> = {
+  zh: {
+    year: '上年同期无可比数据',
+    preceding: '上期无可比数据',
+    // A targets file whose units match none in the data: its columns are empty, the data is not.
+    target: '没有单位有指标',
+    other: '无数据',
+  },
   en: {
     year: 'no comparable data a year earlier',
     preceding: 'no comparable data for the period before',
+    target: 'no unit has a target',
     other: 'no data',
   },
 };
 
-const reasonOf = (key: string): 'year' | 'preceding' | 'other' =>
+const TARGET_KEYS = new Set([
+  'target',
+  'overTargetRate',
+  'overTarget',
+  'annualTarget',
+  'reachedAnnualTarget',
+]);
+
+const reasonOf = (key: string): 'year' | 'preceding' | 'target' | 'other' =>
   key === 'yoy' || key === 'previous' || key.startsWith('previous')
     ? 'year'
     : key === 'mom' || key === 'preceding'
       ? 'preceding'
-      : 'other';
+      : TARGET_KEYS.has(key)
+        ? 'target'
+        : 'other';
 
 const blank = (t: Table, c: Column) =>
   [...t.rows, ...totalsRows(t)].every((r) => r[c.key] === null || r[c.key] === undefined);

@@ -154,7 +154,10 @@ function risingParagraph(a: Analysis, lang: Lang): Paragraph | null {
   // A rise of one complaint is noise, not a trend.
   const rows = rising?.categories.filter((r) => r.increase >= MIN_NAMED) ?? [];
   if (!rising || rows.length === 0) return null;
-  const items = rows.slice(0, NAMED_HOT_SPOTS).map((r) => {
+  // Ties stay whole, as in the hot spots: naming two of three classes that rose by 2 says the
+  // third rose less.
+  const named = topGroups(rows, (r) => r.increase, NAMED_HOT_SPOTS).flat();
+  const items = named.map((r) => {
     const p = `hotspots.rising.categories[${r.code}]`;
     const from = count(r.base, `${p}.base`);
     const to = count(r.complaints, `${p}.complaints`);

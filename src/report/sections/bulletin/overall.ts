@@ -80,10 +80,32 @@ export function partialMonths(
     }
     const month =
       named && period(spanWords({ from: m.month, to: m.month }, lang), `${path}[${m.month}]`);
-    const through = period(dayWords(m.through, lang), `${path}[${m.month}].through`);
-    said.push(zh ? [month, '数据截至', through] : [month || 'the data', ' runs only to ', through]);
+    said.push(coveredWords(m, month, `${path}[${m.month}]`, lang));
   }
   return said;
+}
+
+/**
+ * The days a partial month has, as its coverage is: "数据截至12月26日" (it stops early), "数据自5月23日
+ * 起" (it starts late: "截至5月31日" would read as whole), "数据只有9月3日至9月8日" (both), or "数据
+ * 中间有缺日" (an export missing between two others).
+ */
+function coveredWords(m: MonthRow, month: Piece, at: string, lang: Lang): Piece {
+  const zh = lang === 'zh';
+  const [y, mm] = m.month.split('-').map(Number) as [number, number];
+  const last = `${m.month}-${String(new Date(Date.UTC(y, mm, 0)).getUTCDate()).padStart(2, '0')}`;
+  const stops = m.through !== null && m.through < last;
+  const through = m.through && period(dayWords(m.through, lang), `${at}.through`);
+  const since = m.since && period(dayWords(m.since, lang), `${at}.since`);
+  if (since && stops)
+    return zh
+      ? [month, '数据只有', since, '至', through]
+      : [month || 'the data', ' covers only ', since, ' to ', through];
+  if (since)
+    return zh ? [month, '数据自', since, '起'] : [month || 'the data', ' starts only on ', since];
+  if (stops)
+    return zh ? [month, '数据截至', through] : [month || 'the data', ' runs only to ', through];
+  return zh ? [month, '数据中间有缺日'] : [month || 'the data', ' has days missing'];
 }
 
 /** The month after YYYY-MM. */
@@ -438,6 +460,8 @@ function noYearToDateParagraph(a: Analysis, lang: Lang): Paragraph | null {
   if (!a.yearToDate || yearToDateOf(a)) return null;
   const own = new Set(a.months.map((m) => m.month));
   const before = a.yearToDate.months.filter((m) => !own.has(m.month));
+  // January (or a first quarter): the year holds no month before the period, nothing is missing.
+  if (before.length === 0) return null;
   const said = partialMonths(before, 'yearToDate.months', lang);
   return {
     runs: runs(
