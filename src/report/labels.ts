@@ -1365,6 +1365,7 @@ export const HOT_WORDS = {
     basis: { preceding: '上期', yearEarlier: '上年同期' } as Record<string, string>,
     columns: {
       word: '热词',
+      phrase: '短语',
       kind: '类型',
       count: '投诉件数',
       share: '占比',
@@ -1408,6 +1409,7 @@ export const HOT_WORDS = {
     >,
     columns: {
       word: 'word',
+      phrase: 'phrase',
       kind: 'kind',
       count: 'complaints',
       share: 'share',

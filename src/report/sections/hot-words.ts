@@ -33,11 +33,19 @@ function column(key: keyof (typeof HOT_WORDS)['zh']['columns'], format: Format, 
   return { key, label: { text: HOT_WORDS[lang].columns[key] }, format } satisfies Column;
 }
 
-function termTable(caption: string, rows: readonly HotWordRow[], h: HotWords, lang: Lang): Table {
+function termTable(
+  caption: string,
+  rows: readonly HotWordRow[],
+  h: HotWords,
+  lang: Lang,
+  /** What the first column holds: words or two-word phrases. */
+  kind: 'word' | 'phrase',
+): Table {
   const t = HOT_WORDS[lang];
   const based = h.basis !== null;
   const columns = [
-    column('word', 'text', lang),
+    // Keyed 'word' either way (the rows' field); headed by what it holds.
+    { ...column('word', 'text', lang), label: { text: t.columns[kind] } },
     column('count', 'int', lang),
     column('share', 'pct', lang),
     ...(based ? [column('baseline', 'int', lang)] : []),
@@ -116,8 +124,8 @@ export function hotWordsSheet(h: HotWords, lang: Lang): Sheet {
   const words = h.rows.filter((r) => r.kind === 'word' && r.top);
   const phrases = h.rows.filter((r) => r.kind === 'phrase' && r.top);
   const tables = [
-    termTable(t.words(spanWords(h.period, lang), h.texts), words, h, lang),
-    ...(phrases.length > 0 ? [termTable(t.phrases, phrases, h, lang)] : []),
+    termTable(t.words(spanWords(h.period, lang), h.texts), words, h, lang, 'word'),
+    ...(phrases.length > 0 ? [termTable(t.phrases, phrases, h, lang, 'phrase')] : []),
     emergingTable(h, lang),
     unitsTable(h, lang),
   ].filter((x): x is Table => x !== null);
