@@ -109,8 +109,9 @@ describe('bulletin tables without empty columns', () => {
     expect(keys[0]).toContain('mom');
     const said = all(b).match(/表[\d、表]*未列出[^。]*。/g);
     expect(said).toEqual([
-      // 表1 (本月) loses 投诉同比, 表3 (一级分类) both; 表2 (累计) has both.
-      '表1、表3未列出投诉同比、上年同期投诉（各行均无数值：上年同期无可比数据）。',
+      // 表1 (本月) loses 投诉同比, 表3 (一级分类) both; 表2 (累计) has both. Each table is said
+      // with what it lost: "表1、表3未列出投诉同比、上年同期投诉" said 表1 lacked a column it never had.
+      '表1未列出投诉同比；表3未列出上年同期投诉、投诉同比（各行均无数值：上年同期无可比数据）。',
     ]);
     expect(texts(b, 'units')).toContain(said![0]);
   });

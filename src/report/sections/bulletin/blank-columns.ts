@@ -67,8 +67,9 @@ function tableNames(numbers: readonly number[], lang: Lang): string {
  * in the first body that lost one: "表2未列出投诉同比（各行均无数值：上年同期无可比数据）。"
  */
 export function withoutBlankColumns<B extends Body>(bodies: readonly B[], lang: Lang): B[] {
-  const dropped = new Map<string, Column>();
-  const losing: number[] = [];
+  // Tables that lost the same columns, said together: "表1、表2未列出投诉同比", and a table that lost
+  // others apart, so that no table is said to lack a column it never had.
+  const groups = new Map<string, { tables: number[]; columns: Column[] }>();
   let first = -1;
   let numbered = 0;
   const out = bodies.map((body, i) => {
@@ -77,22 +78,25 @@ export function withoutBlankColumns<B extends Body>(bodies: readonly B[], lang: 
       if (t.rows.length === 0) return t;
       const gone = t.columns.filter((c) => blank(t, c));
       if (gone.length === 0) return t;
-      for (const c of gone) dropped.set(label(c, lang), c);
-      losing.push(numbered);
+      const key = gone.map((c) => label(c, lang)).join('\n');
+      const group = groups.get(key) ?? { tables: [], columns: gone };
+      group.tables.push(numbered);
+      groups.set(key, group);
       if (first < 0) first = i;
       return { ...t, columns: t.columns.filter((c) => !gone.includes(c)) };
     });
     return { ...body, tables };
   });
   if (first < 0) return out;
-  const columns = [...dropped.entries()];
-  const reasons = [...new Set(columns.map(([, c]) => REASONS[lang][reasonOf(c.key)]))];
-  const names = columns.map(([name]) => name);
-  const where = tableNames(losing, lang);
+  const all = [...groups.values()];
+  const reasons = [
+    ...new Set(all.flatMap((g) => g.columns.map((c) => REASONS[lang][reasonOf(c.key)]))),
+  ];
+  const names = (g: { columns: Column[] }) => g.columns.map((c) => label(c, lang));
   const text =
     lang === 'zh'
-      ? `${where}未列出${names.join('、')}（各行均无数值：${reasons.join('；')}）。`
-      : `${where} ${losing.length === 1 ? 'leaves' : 'leave'} out ${names.join(', ')}: no row has a value (${reasons.join('; ')}).`;
+      ? `${all.map((g) => `${tableNames(g.tables, lang)}未列出${names(g).join('、')}`).join('；')}（各行均无数值：${reasons.join('；')}）。`
+      : `${all.map((g) => `${tableNames(g.tables, lang)} ${g.tables.length === 1 ? 'leaves' : 'leave'} out ${names(g).join(', ')}`).join('; ')}: no row has a value (${reasons.join('; ')}).`;
   const at = out[first]!;
   out[first] = { ...at, paragraphs: [...at.paragraphs, { runs: [text], ofTables: true }] };
   return out;
