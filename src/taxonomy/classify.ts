@@ -171,6 +171,9 @@ export class Classifier {
   private clausePoints: Float64Array = new Float64Array(0);
   private readonly rows: number[] = [];
   private oneClause = true;
+  /** Scratch for evidence(), by hit: the points it gives the candidate, and its clause. */
+  private hitPoints: Float64Array = new Float64Array(0);
+  private hitClause: Int32Array = new Int32Array(0);
 
   constructor(
     readonly taxonomy: Taxonomy,
@@ -469,56 +472,42 @@ export class Classifier {
   }
 
   /**
-   * The rules that scored for a candidate with their points, for the evidence column, and the
-   * clause that gave it the most, quoted in the customer's words:
+   * The rules that scored for a candidate with their points as counted, for the evidence column,
+   * and the clause that gave it the most, quoted in the customer's words:
    * `跳闸(+3) 线路(+2) ｜ 「是同一条线路一个月跳闸5次」`; words a negated or settled clause
-   * kept from counting follow as `✗「不是抢修慢」`.
+   * kept from counting follow as `✗「不是抢修慢」`. A type's points outside that clause are shown
+   * ELSEWHERE_WEIGHT times, as scoreOf() counts them, and a rule that points away from it with
+   * its negative points (电压(-2)): the shown points add up to its score.
    */
   private evidence(candidate: Candidate): string {
     const member = candidate.member;
-    // Built by concatenation, not arrays joined: join() was a tenth of the classifier's time.
-    let said: string | null = null;
     const { spans, clauses } = this.clauses;
-    const byClause = new Array<number>(clauses.length).fill(0);
+    const hits = this.hits;
+    // First the points each hit gives the candidate and its clause (the last slot: after every
+    // clause, as spread() counts it), to know the deciding clause before anything is written.
+    if (this.hitPoints.length < hits.length) {
+      this.hitPoints = new Float64Array(hits.length * 2);
+      this.hitClause = new Int32Array(hits.length * 2);
+    }
+    const hitPoints = this.hitPoints;
+    const hitClause = this.hitClause;
+    const byClause = new Array<number>(clauses.length + 1).fill(0);
     let ignored = -1;
-    for (const hit of this.hits) {
+    for (let k = 0; k < hits.length; k++) {
+      const hit = hits[k]!;
       let points = 0;
-      let label: string;
-      let at: number;
-      let factor: number;
-      let length: number;
       if (hit >= 0) {
-        const keyword = this.keywordList[hit]!;
-        for (const h of keyword.hits) if (member[h.node] === 1) points += h.weight;
-        label = keyword.text;
-        at = this.at[hit]!;
-        factor = this.factor[hit]!;
-        length = keyword.text.length;
-      } else {
-        const pattern = this.patterns[-1 - hit]!;
-        if (member[pattern.node] === 1) points = pattern.weight;
-        label = `/${pattern.text}/`;
-        at = this.patternAt[-1 - hit]!;
-        factor = this.patternFactor[-1 - hit]!;
-        length = 0;
-      }
-      const span = spanAt(spans, at);
-      if (factor === 0) {
-        // The first clause that kept a rule from counting for any class, the winner or not.
-        if (ignored < 0 && span && this.pointsAnywhere(hit)) ignored = span.clause;
-        continue;
-      }
-      if (points <= 0) continue;
-      if (length > 0 && this.normal.origin !== null) {
-        const written = originalSlice(this.original, this.normal, at, at + length);
-        if (written !== label) label = `${label}[${written}]`;
-      }
-      const word =
-        label === this.keywordList[hit]?.text
-          ? this.said(hit, points * factor)
-          : `${label}(+${round(points * factor)})`;
-      said = said === null ? word : `${said} ${word}`;
-      if (span) byClause[span.clause]! += points * factor;
+        for (let h = this.hitFrom[hit]!, end = this.hitFrom[hit + 1]!; h < end; h++)
+          if (member[this.hitNode[h]!] === 1) points += this.hitWeight[h]!;
+      } else if (member[this.patterns[-1 - hit]!.node] === 1)
+        points = this.patterns[-1 - hit]!.weight;
+      const factor = hit >= 0 ? this.factor[hit]! : this.patternFactor[-1 - hit]!;
+      const span = spanAt(spans, hit >= 0 ? this.at[hit]! : this.patternAt[-1 - hit]!);
+      // The first clause that kept a rule from counting for any class, the winner or not.
+      if (factor === 0 && ignored < 0 && span && this.pointsAnywhere(hit)) ignored = span.clause;
+      hitPoints[k] = factor === 0 ? 0 : points * factor;
+      hitClause[k] = span?.clause ?? clauses.length;
+      byClause[hitClause[k]!]! += hitPoints[k]!;
     }
     let deciding = -1;
     let most = 0;
@@ -528,12 +517,32 @@ export class Classifier {
         most = points;
       }
     });
+    const weighted = candidate.slot >= 0 && !this.oneClause;
+    // Built by concatenation, not arrays joined: join() was a tenth of the classifier's time.
+    let said = '';
+    for (let k = 0; k < hits.length; k++) {
+      if (hitPoints[k] === 0) continue;
+      const hit = hits[k]!;
+      const points =
+        weighted && hitClause[k] !== deciding ? hitPoints[k]! * ELSEWHERE_WEIGHT : hitPoints[k]!;
+      let word: string;
+      if (hit >= 0) {
+        const text = this.keywordList[hit]!.text;
+        const at = this.at[hit]!;
+        const written =
+          this.normal.origin === null
+            ? text
+            : originalSlice(this.original, this.normal, at, at + text.length);
+        word = written === text ? this.said(hit, points) : `${text}[${written}](${signed(points)})`;
+      } else word = `/${this.patterns[-1 - hit]!.text}/(${signed(points)})`;
+      said = said === '' ? word : `${said} ${word}`;
+    }
     const quote = (clause: number): string => {
       const [start, end] = clauses[clause]!;
       return `「${originalSlice(this.original, this.normal, start, end).trim()}」`;
     };
-    said ??= '';
-    if (deciding >= 0 && clauses.length > 1) said = `${said} ｜ ${quote(deciding)}`;
+    if (deciding >= 0 && deciding < clauses.length && clauses.length > 1)
+      said = `${said} ｜ ${quote(deciding)}`;
     if (ignored >= 0) said = `${said} ｜ ✗${quote(ignored)}`;
     return said;
   }
@@ -544,7 +553,7 @@ export class Classifier {
    */
   private said(id: number, points: number): string {
     if (this.saidPoints[id] === points) return this.saidText[id]!;
-    const text = `${this.keywordList[id]!.text}(+${round(points)})`;
+    const text = `${this.keywordList[id]!.text}(${signed(points)})`;
     this.saidPoints[id] = points;
     this.saidText[id] = text;
     return text;
@@ -710,6 +719,11 @@ function spanAt(spans: Span[], at: number): Span | null {
 
 function factorAt(spans: Span[], at: number): number {
   return spanAt(spans, at)?.factor ?? 1;
+}
+
+/** Points as the evidence shows them: +3, -2. */
+function signed(points: number): string {
+  return points < 0 ? `${round(points)}` : `+${round(points)}`;
 }
 
 function round(x: number): number {
