@@ -8,12 +8,16 @@
  * screens and in print; `width` and `height` are the display size, in pixels, that the
  * workbook should give the picture (960 × 540 for most charts).
  */
+import { rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import type { EChartsOption, SeriesOption } from 'echarts';
 import type { RenderedImage, ResvgRenderOptions } from '@resvg/resvg-js';
 
+import { InputError } from '../errors.js';
+import { releaseTemporary, temporaryFolder } from '../io/temp.js';
 import type { Lang } from '../settings/types.js';
-import { CJK_FAMILY, FONT_STACK, withChartFonts } from './fonts.js';
+import { CJK_FAMILY, chartFontFiles, FONT_STACK, withChartFonts } from './fonts.js';
 import { formatPercent } from './format.js';
 import { CHART, heading } from './labels.js';
 import type {
@@ -362,13 +366,16 @@ async function drawEach<T>(
   svgs: string[],
   options: RasterOptions,
   take: (image: RenderedImage) => T,
+  fontsDir?: string,
 ): Promise<T[]> {
   if (svgs.length === 0) return [];
   const { Resvg } = await import('@resvg/resvg-js');
   // On this thread, one at a time: drawn side by side on the thread pool, every drawing kept
   // its own font database and memory arena, ~150 MiB more for a few hundred milliseconds less.
-  return withChartFonts(svgs.join(''), async (files) =>
-    svgs.map((svg) => take(new Resvg(svg, resvgOptions(files, options)).render())),
+  return withChartFonts(
+    svgs.join(''),
+    async (files) => svgs.map((svg) => take(new Resvg(svg, resvgOptions(files, options)).render())),
+    fontsDir,
   );
 }
 
@@ -410,17 +417,87 @@ export async function renderChartSvgs(
   });
 }
 
-/** The report's charts, drawn from their specs in the model's language. */
+/**
+ * The report's charts, drawn from their specs in the model's language, on this thread.
+ * `fontsDir`: where the cut fonts go (withChartFonts), a folder the caller made.
+ */
 export async function renderCharts(
   specs: readonly ChartSpec[],
   lang: Lang,
   options: RasterOptions = {},
+  fontsDir?: string,
 ): Promise<ChartImage[]> {
   const charts = await renderChartSvgs(specs, lang);
   const pngs = await drawEach(
     charts.map((c) => c.svg),
     options,
     (image) => image.asPng(),
+    fontsDir,
   );
   return charts.map(({ svg: _, ...chart }, i) => ({ ...chart, png: pngs[i]! }));
+}
+
+const WORKER = new URL('./chart-worker.js', import.meta.url);
+/** Workers run compiled JavaScript: under a TypeScript test runner the charts are drawn here. */
+const workerAvailable = !import.meta.url.endsWith('.ts');
+
+export interface ChartJob {
+  specs: readonly ChartSpec[];
+  lang: Lang;
+  options: RasterOptions;
+  fontsDir: string;
+}
+
+export type ChartWorkerReply =
+  | { ok: true; images: ChartImage[] }
+  /** A user's error (a full TMPDIR), to be thrown as such; else an unexpected failure. */
+  | {
+      ok: false;
+      input?: Pick<InputError, 'code' | 'said' | 'saidHint'>;
+      message: string;
+      stack?: string;
+    };
+
+/**
+ * The report's charts, drawn on a worker thread that ends with them: what drawing takes and
+ * never gives back while the process lives goes with it — the font cutter's WebAssembly memory
+ * (subset-font: some 70 MiB touched), each drawing's pixels until a garbage collection finds
+ * them (8 MiB a chart), ECharts' heap. On this thread they stayed to the run's end, beside
+ * the workbook being written. Meanwhile this thread loads the workbook's modules.
+ */
+export async function drawCharts(
+  specs: readonly ChartSpec[],
+  lang: Lang,
+  options: RasterOptions = {},
+): Promise<ChartImage[]> {
+  if (specs.length === 0 || !workerAvailable) return renderCharts(specs, lang, options);
+  chartFontFiles(); // a broken installation said here, as on this thread
+  const fontsDir = temporaryFolder('fonts');
+  try {
+    const job: ChartJob = { specs, lang, options, fontsDir };
+    // ECharts' objects live briefly: a young generation of 8 MiB, not V8's 32, keeps the
+    // worker's heap small beside the 明细 worker's (the run's peak is when both are alive).
+    const worker = new Worker(WORKER, {
+      workerData: job,
+      resourceLimits: { maxYoungGenerationSizeMb: 8 },
+    });
+    const reply = await new Promise<ChartWorkerReply>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.once('exit', (code) => reject(new Error(`chart worker: exit ${code}`)));
+    });
+    // Each PNG arrives as a Uint8Array (structured cloning keeps no Buffer): a Buffer on it.
+    if (reply.ok)
+      return reply.images.map((c) => ({
+        ...c,
+        png: Buffer.from(c.png.buffer, c.png.byteOffset, c.png.byteLength),
+      }));
+    if (reply.input) throw new InputError(reply.input.code, reply.input.said, reply.input.saidHint);
+    const error = new Error(reply.message);
+    if (reply.stack) error.stack = reply.stack;
+    throw error;
+  } finally {
+    rmSync(fontsDir, { recursive: true, force: true });
+    releaseTemporary(fontsDir);
+  }
 }

@@ -84,9 +84,9 @@ export function fontFilesIn(dir: string): string[] {
 
 /**
  * The font files cut down to `chars`, in order. Read for each drawing rather than kept: 16 MB
- * less while the pictures are drawn and the workbook written. (Cut on a thread of its own,
- * which would take the cutter's memory with it, the run's peak was 45 MiB higher: the thread
- * lived beside the 明细 worker.)
+ * less while the pictures are drawn and the workbook written. The cutter's WebAssembly memory
+ * (some 70 MiB touched) is never given back while its thread lives: the report draws on a
+ * worker thread of its own (charts.ts drawCharts), which ends with the pictures.
  */
 async function cutFonts(files: readonly string[], chars: string): Promise<Buffer[]> {
   const subsetFont = require('subset-font') as SubsetFont;
@@ -104,17 +104,20 @@ async function cutFonts(files: readonly string[], chars: string): Promise<Buffer
 
 /**
  * Runs `use` with font files holding the characters of `text` (and ASCII), then deletes them.
- * The cut keeps the family names (IDs 1, 2, 16, 17), so FONT_STACK finds the copies.
+ * The cut keeps the family names (IDs 1, 2, 16, 17), so FONT_STACK finds the copies. `into`:
+ * a folder the caller made (and removes: a worker thread's folder is made by the main thread,
+ * whose exit and signal handlers remove what it tracks); else one is made here.
  */
 export async function withChartFonts<T>(
   text: string,
   use: (files: string[]) => Promise<T>,
+  into?: string,
 ): Promise<T> {
   const files = chartFontFiles();
   const cut = await cutFonts(files, [...new Set(ASCII + text)].join(''));
-  const dir = temporaryFolder('fonts');
+  const dir = into ?? temporaryFolder('fonts');
+  const paths = files.map((f) => join(dir, basename(f)));
   try {
-    const paths = files.map((f) => join(dir, basename(f)));
     // A full TMPDIR (the 明细 spools take room there) is said as such, not as an internal error.
     await Promise.all(paths.map((p, i) => writeFile(p, cut[i]!, { mode: 0o600 }))).catch(
       (error: unknown) => {
@@ -123,7 +126,9 @@ export async function withChartFonts<T>(
     );
     return await use(paths);
   } finally {
-    await rm(dir, { recursive: true, force: true });
-    releaseTemporary(dir);
+    if (into === undefined) {
+      await rm(dir, { recursive: true, force: true });
+      releaseTemporary(dir);
+    } else await Promise.all(paths.map((p) => rm(p, { force: true })));
   }
 }
