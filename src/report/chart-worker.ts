@@ -1,15 +1,14 @@
 /**
- * The worker thread that draws the report's charts (charts.ts drawCharts) and ends: one job
- * (its workerData), one reply.
+ * A worker thread for the report's charts (charts.ts drawCharts): one stage of the drawing,
+ * then it ends, and what the stage took goes with it. One job (its workerData), one reply.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { InputError } from '../errors.js';
-import { renderCharts, type ChartJob, type ChartWorkerReply } from './charts.js';
+import { chartJob, type ChartJob, type ChartWorkerReply } from './charts.js';
 
-const job = workerData as ChartJob;
 let reply: ChartWorkerReply;
 try {
-  reply = { ok: true, images: await renderCharts(job.specs, job.lang, job.options, job.fontsDir) };
+  reply = await chartJob(workerData as ChartJob);
 } catch (error) {
   reply = {
     ok: false,

@@ -17,7 +17,13 @@ import type { RenderedImage, ResvgRenderOptions } from '@resvg/resvg-js';
 import { InputError } from '../errors.js';
 import { releaseTemporary, temporaryFolder } from '../io/temp.js';
 import type { Lang } from '../settings/types.js';
-import { CJK_FAMILY, chartFontFiles, FONT_STACK, withChartFonts } from './fonts.js';
+import {
+  CJK_FAMILY,
+  chartFontFiles,
+  FONT_STACK,
+  withChartFonts,
+  writeChartFonts,
+} from './fonts.js';
 import { formatPercent } from './format.js';
 import { CHART, heading } from './labels.js';
 import type {
@@ -366,17 +372,22 @@ async function drawEach<T>(
   svgs: string[],
   options: RasterOptions,
   take: (image: RenderedImage) => T,
-  fontsDir?: string,
 ): Promise<T[]> {
   if (svgs.length === 0) return [];
+  return withChartFonts(svgs.join(''), (files) => drawWith(files, svgs, options, take));
+}
+
+/** Draws each SVG with the cut font `files`, handing its pixels to `take` (drawEach). */
+async function drawWith<T>(
+  files: string[],
+  svgs: readonly string[],
+  options: RasterOptions,
+  take: (image: RenderedImage) => T,
+): Promise<T[]> {
   const { Resvg } = await import('@resvg/resvg-js');
-  // On this thread, one at a time: drawn side by side on the thread pool, every drawing kept
-  // its own font database and memory arena, ~150 MiB more for a few hundred milliseconds less.
-  return withChartFonts(
-    svgs.join(''),
-    async (files) => svgs.map((svg) => take(new Resvg(svg, resvgOptions(files, options)).render())),
-    fontsDir,
-  );
+  // One at a time: drawn side by side on the thread pool, every drawing kept its own font
+  // database and memory arena, ~150 MiB more for a few hundred milliseconds less.
+  return svgs.map((svg) => take(new Resvg(svg, resvgOptions(files, options)).render()));
 }
 
 /**
@@ -417,22 +428,17 @@ export async function renderChartSvgs(
   });
 }
 
-/**
- * The report's charts, drawn from their specs in the model's language, on this thread.
- * `fontsDir`: where the cut fonts go (withChartFonts), a folder the caller made.
- */
+/** The report's charts, drawn from their specs in the model's language, on this thread. */
 export async function renderCharts(
   specs: readonly ChartSpec[],
   lang: Lang,
   options: RasterOptions = {},
-  fontsDir?: string,
 ): Promise<ChartImage[]> {
   const charts = await renderChartSvgs(specs, lang);
   const pngs = await drawEach(
     charts.map((c) => c.svg),
     options,
     (image) => image.asPng(),
-    fontsDir,
   );
   return charts.map(({ svg: _, ...chart }, i) => ({ ...chart, png: pngs[i]! }));
 }
@@ -441,15 +447,17 @@ const WORKER = new URL('./chart-worker.js', import.meta.url);
 /** Workers run compiled JavaScript: under a TypeScript test runner the charts are drawn here. */
 const workerAvailable = !import.meta.url.endsWith('.ts');
 
-export interface ChartJob {
-  specs: readonly ChartSpec[];
-  lang: Lang;
-  options: RasterOptions;
-  fontsDir: string;
-}
+/**
+ * A chart worker's one job: the charts' SVGs and the fonts cut for them into `fontsDir`
+ * (`cut`), or the pictures of those SVGs drawn with those fonts (`draw`).
+ */
+export type ChartJob =
+  | { stage: 'cut'; specs: readonly ChartSpec[]; lang: Lang; fontsDir: string }
+  | { stage: 'draw'; svgs: readonly string[]; files: string[]; options: RasterOptions };
 
 export type ChartWorkerReply =
-  | { ok: true; images: ChartImage[] }
+  | { ok: true; charts: ChartSvg[]; files: string[] }
+  | { ok: true; pngs: Uint8Array[] }
   /** A user's error (a full TMPDIR), to be thrown as such; else an unexpected failure. */
   | {
       ok: false;
@@ -458,12 +466,42 @@ export type ChartWorkerReply =
       stack?: string;
     };
 
+/** Does a chart worker's job (chart-worker.ts). */
+export async function chartJob(job: ChartJob): Promise<ChartWorkerReply> {
+  if (job.stage === 'draw')
+    return { ok: true, pngs: await drawWith(job.files, job.svgs, job.options, (i) => i.asPng()) };
+  const charts = await renderChartSvgs(job.specs, job.lang);
+  const files = await writeChartFonts(charts.map((c) => c.svg).join(''), job.fontsDir);
+  return { ok: true, charts, files };
+}
+
+/** Runs `job` on a worker thread of its own, which ends with it. */
+async function onWorker(job: ChartJob): Promise<ChartWorkerReply & { ok: true }> {
+  // ECharts' objects live briefly: a young generation of 8 MiB, not V8's 32, keeps the
+  // worker's heap small beside the 明细 worker's (the run's peak is when both are alive).
+  const worker = new Worker(WORKER, {
+    workerData: job,
+    resourceLimits: { maxYoungGenerationSizeMb: 8 },
+  });
+  const reply = await new Promise<ChartWorkerReply>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`chart worker: exit ${code}`)));
+  });
+  if (reply.ok) return reply;
+  if (reply.input) throw new InputError(reply.input.code, reply.input.said, reply.input.saidHint);
+  const error = new Error(reply.message);
+  if (reply.stack) error.stack = reply.stack;
+  throw error;
+}
+
 /**
- * The report's charts, drawn on a worker thread that ends with them: what drawing takes and
- * never gives back while the process lives goes with it — the font cutter's WebAssembly memory
- * (subset-font: some 70 MiB touched), each drawing's pixels until a garbage collection finds
- * them (8 MiB a chart), ECharts' heap. On this thread they stayed to the run's end, beside
- * the workbook being written. Meanwhile this thread loads the workbook's modules.
+ * The report's charts, drawn on two worker threads in turn, each ending with its stage: what
+ * drawing takes and never gives back while a thread lives goes with it. The first makes the
+ * SVGs (ECharts' heap) and cuts the fonts (the cutter's WebAssembly memory, some 70 MiB
+ * touched); the second draws (each drawing's pixels, 8 MiB a chart, until a garbage collection
+ * finds them). On this thread all of it stayed to the run's end, beside the workbook being
+ * written; on one worker, all of it at once. Meanwhile this thread loads the workbook's modules.
  */
 export async function drawCharts(
   specs: readonly ChartSpec[],
@@ -472,30 +510,19 @@ export async function drawCharts(
 ): Promise<ChartImage[]> {
   if (specs.length === 0 || !workerAvailable) return renderCharts(specs, lang, options);
   chartFontFiles(); // a broken installation said here, as on this thread
+  // Made here, so that this thread's exit and signal handlers remove it (io/temp.ts).
   const fontsDir = temporaryFolder('fonts');
   try {
-    const job: ChartJob = { specs, lang, options, fontsDir };
-    // ECharts' objects live briefly: a young generation of 8 MiB, not V8's 32, keeps the
-    // worker's heap small beside the 明细 worker's (the run's peak is when both are alive).
-    const worker = new Worker(WORKER, {
-      workerData: job,
-      resourceLimits: { maxYoungGenerationSizeMb: 8 },
-    });
-    const reply = await new Promise<ChartWorkerReply>((resolve, reject) => {
-      worker.once('message', resolve);
-      worker.once('error', reject);
-      worker.once('exit', (code) => reject(new Error(`chart worker: exit ${code}`)));
-    });
+    const cut = await onWorker({ stage: 'cut', specs, lang, fontsDir });
+    if (!('charts' in cut)) throw new Error('chart worker: no SVGs');
+    const svgs = cut.charts.map((c) => c.svg);
+    const drawn = await onWorker({ stage: 'draw', svgs, files: cut.files, options });
+    if (!('pngs' in drawn)) throw new Error('chart worker: no pictures');
     // Each PNG arrives as a Uint8Array (structured cloning keeps no Buffer): a Buffer on it.
-    if (reply.ok)
-      return reply.images.map((c) => ({
-        ...c,
-        png: Buffer.from(c.png.buffer, c.png.byteOffset, c.png.byteLength),
-      }));
-    if (reply.input) throw new InputError(reply.input.code, reply.input.said, reply.input.saidHint);
-    const error = new Error(reply.message);
-    if (reply.stack) error.stack = reply.stack;
-    throw error;
+    return cut.charts.map(({ svg: _, ...chart }, i) => {
+      const png = drawn.pngs[i]!;
+      return { ...chart, png: Buffer.from(png.buffer, png.byteOffset, png.byteLength) };
+    });
   } finally {
     rmSync(fontsDir, { recursive: true, force: true });
     releaseTemporary(fontsDir);

@@ -85,8 +85,8 @@ export function fontFilesIn(dir: string): string[] {
 /**
  * The font files cut down to `chars`, in order. Read for each drawing rather than kept: 16 MB
  * less while the pictures are drawn and the workbook written. The cutter's WebAssembly memory
- * (some 70 MiB touched) is never given back while its thread lives: the report draws on a
- * worker thread of its own (charts.ts drawCharts), which ends with the pictures.
+ * (some 70 MiB touched) is never given back while its thread lives: the report cuts them on a
+ * worker thread that ends before the pictures are drawn (charts.ts drawCharts).
  */
 async function cutFonts(files: readonly string[], chars: string): Promise<Buffer[]> {
   const subsetFont = require('subset-font') as SubsetFont;
@@ -103,32 +103,32 @@ async function cutFonts(files: readonly string[], chars: string): Promise<Buffer
 }
 
 /**
- * Runs `use` with font files holding the characters of `text` (and ASCII), then deletes them.
- * The cut keeps the family names (IDs 1, 2, 16, 17), so FONT_STACK finds the copies. `into`:
- * a folder the caller made (and removes: a worker thread's folder is made by the main thread,
- * whose exit and signal handlers remove what it tracks); else one is made here.
+ * Writes into `dir` the font files cut down to the characters of `text` (and ASCII); returns
+ * their paths. The cut keeps the family names (IDs 1, 2, 16, 17), so FONT_STACK finds the copies.
  */
+export async function writeChartFonts(text: string, dir: string): Promise<string[]> {
+  const files = chartFontFiles();
+  const cut = await cutFonts(files, [...new Set(ASCII + text)].join(''));
+  const paths = files.map((f) => join(dir, basename(f)));
+  // A full TMPDIR (the 明细 spools take room there) is said as such, not as an internal error.
+  await Promise.all(paths.map((p, i) => writeFile(p, cut[i]!, { mode: 0o600 }))).catch(
+    (error: unknown) => {
+      throw temporaryFolderError(tmpdir(), error);
+    },
+  );
+  return paths;
+}
+
+/** Runs `use` with font files holding the characters of `text` (and ASCII), then deletes them. */
 export async function withChartFonts<T>(
   text: string,
   use: (files: string[]) => Promise<T>,
-  into?: string,
 ): Promise<T> {
-  const files = chartFontFiles();
-  const cut = await cutFonts(files, [...new Set(ASCII + text)].join(''));
-  const dir = into ?? temporaryFolder('fonts');
-  const paths = files.map((f) => join(dir, basename(f)));
+  const dir = temporaryFolder('fonts');
   try {
-    // A full TMPDIR (the 明细 spools take room there) is said as such, not as an internal error.
-    await Promise.all(paths.map((p, i) => writeFile(p, cut[i]!, { mode: 0o600 }))).catch(
-      (error: unknown) => {
-        throw temporaryFolderError(tmpdir(), error);
-      },
-    );
-    return await use(paths);
+    return await use(await writeChartFonts(text, dir));
   } finally {
-    if (into === undefined) {
-      await rm(dir, { recursive: true, force: true });
-      releaseTemporary(dir);
-    } else await Promise.all(paths.map((p) => rm(p, { force: true })));
+    await rm(dir, { recursive: true, force: true });
+    releaseTemporary(dir);
   }
 }
