@@ -496,19 +496,22 @@ async function onWorker(job: ChartJob): Promise<ChartWorkerReply & { ok: true }>
 }
 
 /**
- * The report's charts, drawn on two worker threads in turn, each ending with its stage: what
- * drawing takes and never gives back while a thread lives goes with it. The first makes the
- * SVGs (ECharts' heap) and cuts the fonts (the cutter's WebAssembly memory, some 70 MiB
- * touched); the second draws (each drawing's pixels, 8 MiB a chart, until a garbage collection
- * finds them). On this thread all of it stayed to the run's end, beside the workbook being
- * written; on one worker, all of it at once. Meanwhile this thread loads the workbook's modules.
+ * The report's charts; `apart`: drawn on two worker threads in turn, each ending with its
+ * stage, so that what drawing takes and never gives back while a thread lives goes with it.
+ * The first makes the SVGs (ECharts' heap) and cuts the fonts (the cutter's WebAssembly
+ * memory, some 70 MiB touched); the second draws (each drawing's pixels, 8 MiB a chart, until
+ * a garbage collection finds them). Beside the 明细 worker this lowers the run's peak (1M
+ * bench file, report --detail: 535–541 → 487–523 MiB; 250k: 350 → 302–315); in a run without
+ * it, drawn on this thread, the charts reuse the memory the analysis left, which they cannot
+ * from a worker (the peak rose 415 → 469 MiB on 1M), so they stay here.
  */
 export async function drawCharts(
   specs: readonly ChartSpec[],
   lang: Lang,
+  apart: boolean,
   options: RasterOptions = {},
 ): Promise<ChartImage[]> {
-  if (specs.length === 0 || !workerAvailable) return renderCharts(specs, lang, options);
+  if (specs.length === 0 || !apart || !workerAvailable) return renderCharts(specs, lang, options);
   chartFontFiles(); // a broken installation said here, as on this thread
   // Made here, so that this thread's exit and signal handlers remove it (io/temp.ts).
   const fontsDir = temporaryFolder('fonts');

@@ -165,7 +165,7 @@ async function writeBulletinFile(
     return { kind, sheets: 0, detailRows: null, bulletin: counts };
   }
   const charts = options.charts
-    ? await (await import('./charts.js')).drawCharts(model.charts, options.lang)
+    ? await (await import('./charts.js')).renderCharts(model.charts, options.lang)
     : [];
   let bytes: Buffer;
   let omitted: { heading: string; key: string }[] = [];
@@ -210,9 +210,11 @@ async function writeWorkbookFile(
     generatedAt,
     workbook: true,
   });
-  // Drawn on a worker thread while this one loads the workbook's modules (charts.ts).
+  // Beside the 明细 worker, drawn on worker threads while this one loads the workbook's
+  // modules (charts.ts drawCharts).
+  const apart = options.detail !== null;
   const drawing = options.charts
-    ? import('./charts.js').then((c) => c.drawCharts(model.charts, options.lang))
+    ? import('./charts.js').then((c) => c.drawCharts(model.charts, options.lang, apart))
     : Promise.resolve([] as ChartImage[]);
   drawing.catch(() => {}); // awaited below, after the modules
   const [{ ReportWorkbook }, { writeReport }] = await Promise.all([
