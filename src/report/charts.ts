@@ -477,12 +477,7 @@ export async function chartJob(job: ChartJob): Promise<ChartWorkerReply> {
 
 /** Runs `job` on a worker thread of its own, which ends with it. */
 async function onWorker(job: ChartJob): Promise<ChartWorkerReply & { ok: true }> {
-  // ECharts' objects live briefly: a young generation of 8 MiB, not V8's 32, keeps the
-  // worker's heap small beside the 明细 worker's (the run's peak is when both are alive).
-  const worker = new Worker(WORKER, {
-    workerData: job,
-    resourceLimits: { maxYoungGenerationSizeMb: 8 },
-  });
+  const worker = new Worker(WORKER, { workerData: job });
   const reply = await new Promise<ChartWorkerReply>((resolve, reject) => {
     worker.once('message', resolve);
     worker.once('error', reject);
@@ -501,7 +496,7 @@ async function onWorker(job: ChartJob): Promise<ChartWorkerReply & { ok: true }>
  * The first makes the SVGs (ECharts' heap) and cuts the fonts (the cutter's WebAssembly
  * memory, some 70 MiB touched); the second draws (each drawing's pixels, 8 MiB a chart, until
  * a garbage collection finds them). Beside the 明细 worker this lowers the run's peak (1M
- * bench file, report --detail: 535–541 → 487–523 MiB; 250k: 350 → 302–315); in a run without
+ * bench file, report --detail: median 537 → 507 MiB; 250k: 350 → 302–315); in a run without
  * it, drawn on this thread, the charts reuse the memory the analysis left, which they cannot
  * from a worker (the peak rose 415 → 469 MiB on 1M), so they stay here.
  */
