@@ -84,9 +84,9 @@ export function fontFilesIn(dir: string): string[] {
 
 /**
  * The font files cut down to `chars`, in order. Read for each drawing rather than kept: 16 MB
- * less while the pictures are drawn and the workbook written. (Cut on a thread of its own,
- * which would take the cutter's memory with it, the run's peak was 45 MiB higher: the thread
- * lived beside the 明细 worker.)
+ * less while the pictures are drawn and the workbook written. The cutter's WebAssembly memory
+ * (some 70 MiB touched) is never given back while its thread lives: the report cuts them on a
+ * worker thread that ends before the pictures are drawn (charts.ts drawCharts).
  */
 async function cutFonts(files: readonly string[], chars: string): Promise<Buffer[]> {
   const subsetFont = require('subset-font') as SubsetFont;
@@ -103,25 +103,30 @@ async function cutFonts(files: readonly string[], chars: string): Promise<Buffer
 }
 
 /**
- * Runs `use` with font files holding the characters of `text` (and ASCII), then deletes them.
- * The cut keeps the family names (IDs 1, 2, 16, 17), so FONT_STACK finds the copies.
+ * Writes into `dir` the font files cut down to the characters of `text` (and ASCII); returns
+ * their paths. The cut keeps the family names (IDs 1, 2, 16, 17), so FONT_STACK finds the copies.
  */
+export async function writeChartFonts(text: string, dir: string): Promise<string[]> {
+  const files = chartFontFiles();
+  const cut = await cutFonts(files, [...new Set(ASCII + text)].join(''));
+  const paths = files.map((f) => join(dir, basename(f)));
+  // A full TMPDIR (the 明细 spools take room there) is said as such, not as an internal error.
+  await Promise.all(paths.map((p, i) => writeFile(p, cut[i]!, { mode: 0o600 }))).catch(
+    (error: unknown) => {
+      throw temporaryFolderError(tmpdir(), error);
+    },
+  );
+  return paths;
+}
+
+/** Runs `use` with font files holding the characters of `text` (and ASCII), then deletes them. */
 export async function withChartFonts<T>(
   text: string,
   use: (files: string[]) => Promise<T>,
 ): Promise<T> {
-  const files = chartFontFiles();
-  const cut = await cutFonts(files, [...new Set(ASCII + text)].join(''));
   const dir = temporaryFolder('fonts');
   try {
-    const paths = files.map((f) => join(dir, basename(f)));
-    // A full TMPDIR (the 明细 spools take room there) is said as such, not as an internal error.
-    await Promise.all(paths.map((p, i) => writeFile(p, cut[i]!, { mode: 0o600 }))).catch(
-      (error: unknown) => {
-        throw temporaryFolderError(tmpdir(), error);
-      },
-    );
-    return await use(paths);
+    return await use(await writeChartFonts(text, dir));
   } finally {
     await rm(dir, { recursive: true, force: true });
     releaseTemporary(dir);

@@ -12,6 +12,7 @@ import { hasYearToDate, yearToDatePeriod } from '../metrics/sections/year-to-dat
 import type { AnalysisInput } from '../metrics/types.js';
 import type { PipelineResult } from '../pipeline.js';
 import type { Lang } from '../settings/types.js';
+import type { ChartImage } from './charts.js';
 import type { DetailRows } from './detail.js';
 import { formatInt, localStamp } from './format.js';
 import { jsonText, resultJson } from './json.js';
@@ -209,13 +210,18 @@ async function writeWorkbookFile(
     generatedAt,
     workbook: true,
   });
-  const charts = options.charts
-    ? await (await import('./charts.js')).renderCharts(model.charts, options.lang)
-    : [];
+  // Beside the 明细 worker, drawn on worker threads while this one loads the workbook's
+  // modules (charts.ts drawCharts).
+  const apart = options.detail !== null;
+  const drawing = options.charts
+    ? import('./charts.js').then((c) => c.drawCharts(model.charts, options.lang, apart))
+    : Promise.resolve([] as ChartImage[]);
+  drawing.catch(() => {}); // awaited below, after the modules
   const [{ ReportWorkbook }, { writeReport }] = await Promise.all([
     import('../io/workbook.js'),
     import('./workbook.js'),
   ]);
+  const charts = await drawing;
   // The 明细 rows' styles first: their ids are fixed before the rows are made (detail.ts).
   const book = ReportWorkbook.create(await OutputFile.open(target), options.detail?.firstStyles);
   try {
