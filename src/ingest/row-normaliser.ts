@@ -171,6 +171,7 @@ export class RowNormaliser implements CategoryCleaner {
     if (!this.isCsv && row > this.lastRow + 1) notes.counts.skipped.blank += row - this.lastRow - 1;
     this.lastRow = row;
     notes.row = row;
+    r.touchAhead(col.id, this.part.index);
     if (this.isCsv && r.width !== columns.width) {
       const reason = `the row has ${r.width} fields where the header has ${columns.width}`;
       notes.rejectUnlessSkipped(r, columns, 'ragged', reason);
