@@ -14,7 +14,7 @@ import { FieldBatch } from '../io/csv-fields.js';
 import type { Cell, RawRow } from '../io/table.js';
 import type { Field } from '../schema/fields.js';
 import { cellText, detach, parseDate, parseIsoAt, type LocalTime } from '../schema/values.js';
-import { digestSample, digestSampleAt, type IdIndex } from './dedup.js';
+import { digestSample, digestSampleAt, digestText, type IdIndex } from './dedup.js';
 import { ColumnIntern } from './field-intern.js';
 
 /** Cleans a categorical value (the row path's: memoised, noting removed control characters). */
@@ -39,6 +39,11 @@ export interface RowFields {
   time(at: number): LocalTime | null | undefined;
   /** Whether column `at`'s text opens with 投诉 (opensWithComplaint). */
   opensWithComplaint(at: number): boolean;
+  /**
+   * digestText of column `at`'s text when every character is printable ASCII (so cleanText
+   * leaves it as it is), without making its string; null otherwise.
+   */
+  digestPrintable(h: number, at: number): number | null;
   /** digestSample of column `at`'s text. */
   sample(h: number, at: number, count: number): number;
   /** The row's cells as read (the failure paths, and the orders that carry them). */
@@ -110,6 +115,10 @@ export class CellRow implements RowFields {
   }
 
   touchAhead(): void {}
+
+  digestPrintable(): number | null {
+    return null;
+  }
 }
 
 /** Records whose ids' slots are touched at a time: their cache misses overlap. */
@@ -208,6 +217,20 @@ export class OffsetRow implements RowFields {
     return end < 0
       ? opensWithComplaint(this.batch!.field(f))
       : opensWithComplaintAt(this.chunk, this.starts[f]!, end);
+  }
+
+  digestPrintable(h: number, at: number): number | null {
+    if (at < 0) return digestText(h, '');
+    const f = this.first + at;
+    const end = this.ends[f]!;
+    if (end < 0) return null;
+    const text = this.chunk;
+    for (let i = this.starts[f]!; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c <= 0x20 || c >= 0x7f) return null;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    return Math.imul(h ^ 0x1f, 0x01000193);
   }
 
   sample(h: number, at: number, count: number): number {
