@@ -14,7 +14,7 @@ import { FieldBatch } from '../io/csv-fields.js';
 import type { Cell, RawRow } from '../io/table.js';
 import type { Field } from '../schema/fields.js';
 import { cellText, detach, parseDate, parseIsoAt, type LocalTime } from '../schema/values.js';
-import { digestSample, digestSampleAt } from './dedup.js';
+import { digestSample, digestSampleAt, digestText, type IdIndex } from './dedup.js';
 import { ColumnIntern } from './field-intern.js';
 
 /** Cleans a categorical value (the row path's: memoised, noting removed control characters). */
@@ -39,10 +39,17 @@ export interface RowFields {
   time(at: number): LocalTime | null | undefined;
   /** Whether column `at`'s text opens with 投诉 (opensWithComplaint). */
   opensWithComplaint(at: number): boolean;
+  /**
+   * digestText of column `at`'s text when every character is printable ASCII (so cleanText
+   * leaves it as it is), without making its string; null otherwise.
+   */
+  digestPrintable(h: number, at: number): number | null;
   /** digestSample of column `at`'s text. */
   sample(h: number, at: number, count: number): number;
   /** The row's cells as read (the failure paths, and the orders that carry them). */
   cells(): readonly Cell[];
+  /** Touches `index`'s slots for the ids (column `at`) of the rows that follow (IdIndex.touch). */
+  touchAhead(at: number, index: IdIndex): void;
 }
 
 const TOU = '投'.charCodeAt(0);
@@ -106,7 +113,16 @@ export class CellRow implements RowFields {
   cells(): readonly Cell[] {
     return this.list;
   }
+
+  touchAhead(): void {}
+
+  digestPrintable(): number | null {
+    return null;
+  }
 }
+
+/** Records whose ids' slots are touched at a time: their cache misses overlap. */
+const TOUCH_AHEAD = 64;
 
 /** A CSV record of a batch of field offsets. */
 export class OffsetRow implements RowFields {
@@ -123,11 +139,14 @@ export class OffsetRow implements RowFields {
   private readonly interns: ColumnIntern[] = [];
   /** A record of strings, read as offsets (ofCells). */
   private readonly held = new FieldBatch();
+  /** The records of `batch` before this one have had their ids' slots touched (touchAhead). */
+  private touchedTo = 0;
 
   constructor(private readonly cleaner: CategoryCleaner) {}
 
   /** Reads the records of `batch` (a new chunk, or arrays grown since). */
   of(batch: FieldBatch): this {
+    if (batch !== this.batch || batch.text !== this.chunk) this.touchedTo = 0;
     this.batch = batch;
     this.chunk = batch.text;
     this.starts = batch.starts;
@@ -200,6 +219,20 @@ export class OffsetRow implements RowFields {
       : opensWithComplaintAt(this.chunk, this.starts[f]!, end);
   }
 
+  digestPrintable(h: number, at: number): number | null {
+    if (at < 0) return digestText(h, '');
+    const f = this.first + at;
+    const end = this.ends[f]!;
+    if (end < 0) return null;
+    const text = this.chunk;
+    for (let i = this.starts[f]!; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c <= 0x20 || c >= 0x7f) return null;
+      h = Math.imul(h ^ c, 0x01000193);
+    }
+    return Math.imul(h ^ 0x1f, 0x01000193);
+  }
+
   sample(h: number, at: number, count: number): number {
     if (at < 0) return digestSample(h, '', count);
     const f = this.first + at;
@@ -212,4 +245,30 @@ export class OffsetRow implements RowFields {
   cells(): readonly Cell[] {
     return this.batch!.cells(this.k);
   }
+
+  /**
+   * Once every TOUCH_AHEAD records: the ids of this record and the next ones, read raw from the
+   * chunk (a cleaned id that differs only makes a touch useless, never a result different).
+   */
+  touchAhead(at: number, index: IdIndex): void {
+    if (at < 0 || this.k < this.touchedTo) return;
+    const b = this.batch!;
+    const to = Math.min(b.count, this.k + TOUCH_AHEAD);
+    const slots = this.slots;
+    let n = 0;
+    for (let k = this.k; k < to; k++) {
+      const first = b.first[k]!;
+      if (first < 0 || b.last[k]! - first <= at) continue;
+      const end = this.ends[first + at]!;
+      if (end > 0) slots[n++] = index.slotOf(this.chunk, this.starts[first + at]!, end);
+    }
+    // Hashed first, then read in a loop of nothing else: the reads' misses are then in flight
+    // together.
+    this.touchSink = index.touch(slots, n);
+    this.touchedTo = to;
+  }
+
+  /** The slots touchAhead reads, and what it read (kept so that the reads are not dropped). */
+  private readonly slots = new Int32Array(TOUCH_AHEAD);
+  touchSink = 0;
 }

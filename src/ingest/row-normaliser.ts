@@ -17,7 +17,7 @@ import {
   type Substantiated,
 } from '../schema/values.js';
 import type { ColumnMap } from './column-map.js';
-import { NEW } from './dedup.js';
+import { DIGEST_SEED, NEW, digestText } from './dedup.js';
 import type { CodedField } from './naming.js';
 import type { PartialBuilder } from './partial.js';
 import type { CategoryCleaner, RowFields } from './row-fields.js';
@@ -87,6 +87,18 @@ export class RowNormaliser implements CategoryCleaner {
     const clean = cleanText(raw, count);
     if (count.controls !== before) this.notes.control(field);
     return clean;
+  }
+
+  /**
+   * peopleDigest of the row's customer number and phone: read in place when printable ASCII,
+   * else cleaned as `plain` does (noting control characters, in the same order).
+   */
+  private people(r: RowFields): number {
+    const col = this.columns.col;
+    const customer = r.digestPrintable(DIGEST_SEED, col.customerId);
+    let h = customer ?? digestText(DIGEST_SEED, this.plain(r, col.customerId, 'customerId'));
+    h = r.digestPrintable(h, col.phone) ?? digestText(h, this.plain(r, col.phone, 'phone'));
+    return h >>> 0;
   }
 
   /** A coded column's value: named by the code table (--codes) when it has the code. */
@@ -171,6 +183,7 @@ export class RowNormaliser implements CategoryCleaner {
     if (!this.isCsv && row > this.lastRow + 1) notes.counts.skipped.blank += row - this.lastRow - 1;
     this.lastRow = row;
     notes.row = row;
+    r.touchAhead(col.id, this.part.index);
     if (this.isCsv && r.width !== columns.width) {
       const reason = `the row has ${r.width} fields where the header has ${columns.width}`;
       notes.rejectUnlessSkipped(r, columns, 'ragged', reason);
@@ -200,6 +213,8 @@ export class RowNormaliser implements CategoryCleaner {
     const isComplaint = businessType === null || part.complaintTypeIds.has(typeId);
     const [substantiated, appeal, escalated] = this.flags(r);
     const idText = this.plain(r, col.id, 'id');
+    // Without orders kept, the customer number and phone only go into the row digest.
+    const people = this.skipsOrders ? this.people(r) : -1;
     const order: WorkOrder = {
       input: this.input,
       row,
@@ -212,8 +227,8 @@ export class RowNormaliser implements CategoryCleaner {
       level1,
       level2,
       level3,
-      customerId: this.plain(r, col.customerId, 'customerId') || null,
-      phone: this.plain(r, col.phone, 'phone') || null,
+      customerId: people >= 0 ? null : this.plain(r, col.customerId, 'customerId') || null,
+      phone: people >= 0 ? null : this.plain(r, col.phone, 'phone') || null,
       substantiated,
       appeal,
       closedAt: this.time(r, col.closedAt, 'closedAt'),
@@ -231,7 +246,7 @@ export class RowNormaliser implements CategoryCleaner {
       cells: this.skipsCells ? NO_CELLS : r.cells(),
       headers: columns.headers,
     };
-    const digest = order.id === null ? 0 : rowDigest(order, r, col.content);
+    const digest = order.id === null ? 0 : rowDigest(order, r, col.content, people);
     // Another type that reads like a complaint: its text opens with 投诉 (【投诉】, [投诉],
     // 投诉：) or it carries a complaint class (服务投诉 …). Systems that export business types as
     // codes still write these, which tells which code means complaint.

@@ -8,6 +8,7 @@ import {
   digestSample,
   digestText,
   hash64,
+  hash64At,
 } from '../../src/ingest/dedup.js';
 
 const digest = (values: string[]) => values.reduce(digestText, DIGEST_SEED);
@@ -44,6 +45,28 @@ describe('IdIndex', () => {
     }
     expect(mismatches).toBe(0);
     expect(index.size).toBe(reference.size);
+  });
+});
+
+describe('IdIndex.touch', () => {
+  it('reads the slot an id is first probed at: its entry once added, 0 before', () => {
+    const index = new IdIndex();
+    const line = 'x,2016050300001,2016050300002,y';
+    const slots = new Int32Array(2);
+    slots[0] = index.slotOf(line, 2, 15);
+    slots[1] = index.slotOf(line, 16, 29);
+    expect(index.touch(slots, 2)).toBe(0);
+    index.add('2016050300001', 7);
+    // The first id's slot now holds its entry (1 + entry 0, with its hash's tag bits).
+    expect(index.touch(slots, 1) & 0xffffff).toBe(1);
+    expect(index.touch(slots.subarray(1), 1)).toBe(0);
+  });
+
+  it('hashes part of a string as the same characters on their own', () => {
+    const [a, b] = [new Uint32Array(2), new Uint32Array(2)];
+    hash64At('编号:2016050300001;', 3, 16, a);
+    hash64('2016050300001', b);
+    expect([...a]).toEqual([...b]);
   });
 });
 

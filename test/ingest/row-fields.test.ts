@@ -12,10 +12,10 @@ import {
   type CategoryCleaner,
   type RowFields,
 } from '../../src/ingest/row-fields.js';
-import { DIGEST_SEED } from '../../src/ingest/dedup.js';
+import { DIGEST_SEED, digestText } from '../../src/ingest/dedup.js';
 import { CsvParser } from '../../src/io/csv-parser.js';
 import type { Cell } from '../../src/io/table.js';
-import { TextCache } from '../../src/schema/values.js';
+import { TextCache, cleanText } from '../../src/schema/values.js';
 
 const LINES = [
   'A1,2016-05-03 10:22:11,国网黄山供电公司,投诉,【投诉】停电,2016-02-30 10:00:00, 2016-05-03 10:22:12 ',
@@ -135,5 +135,35 @@ describe('CellRow and OffsetRow', () => {
     // cleaned (and its character counted) at each occurrence.
     expect(c.seen).toEqual(['国网黄山供电公司', '国网黄\u0001山', '国网黄\u0001山']);
     expect(c.controls).toBe(2);
+  });
+
+  it('digests a printable ASCII field in place as its cleaned text, and leaves any other to cleaning', () => {
+    const row = new OffsetRow(cleaner());
+    const parser = new CsvParser(',').useFields();
+    parser.push(LINES.join('\n') + '\n');
+    const batch = parser.batch!;
+    row.of(batch);
+    const got: (string | null)[] = [];
+    for (let k = 0; k < batch.count; k++) {
+      row.at(k);
+      for (let at = -1; at < row.width; at++) {
+        const digest = row.digestPrintable(DIGEST_SEED, at);
+        if (digest !== null) expect(digest).toBe(digestText(DIGEST_SEED, cleanText(row.text(at))));
+        got.push(digest === null ? null : row.text(at));
+      }
+    }
+    // In place: ASCII without spaces (quoted or not), empty and absent columns; not: Chinese,
+    // padded text, "" escapes, dates with a space (kept by cleaning, but checked per character).
+    expect(got.filter((text) => text !== null && text !== '')).toEqual([
+      'A1',
+      'A2',
+      'A3',
+      '42493.5',
+      'a,b',
+      'x',
+      'A5',
+      '2016-05-03T10:22:11',
+    ]);
+    expect(new CellRow(cleaner()).at({ row: 1, cells: ['A1'] }).digestPrintable()).toBeNull();
   });
 });
