@@ -528,7 +528,7 @@ export const BOOK = {
     notes: 'notes',
     footer: '&L&A&CPage &P of &N',
     bulletin: 'Bulletin',
-    unitByMonth: 'unit × month（complaints）',
+    unitByMonth: 'unit × month (complaints)',
     level1: 'level 1',
     level2: 'level 2',
     level3: 'level 3',
