@@ -205,7 +205,10 @@ describe('weeks', () => {
     expect(text).not.toContain('本期没有一天');
     // It shows no month: the month's coverage (歙县 to 07-01) is not said as if its figures were.
     expect(text).not.toContain('环比、同比不计这些月份');
-    expect(text).toContain('（部分单位的导出未覆盖当日，数据不完整');
+    // Said in a sentence of its own, not in a second bracket after （星期日）.
+    expect(text).toMatch(/2016年7月3日（星期日），共受理客户投诉\d+件/);
+    expect(text).toContain('。部分单位的导出未覆盖当日，数据不完整，相关数字偏低，不作比较。');
+    expect(text).not.toContain('）（');
     expect(complaints(['report', ...INPUTS, '--day', '2016-07-01', '--out', bulletin]).code).toBe(
       0,
     );
