@@ -232,6 +232,30 @@ describe('weeks', () => {
     );
   });
 
+  it('a same-weekday average over fewer than four weeks says over how many', () => {
+    // The 2016 export starts on Monday 23 May: 30 May has one Monday behind it, 6 June two.
+    const run = complaints(['trend', ...INPUTS, '--from', '2016-05-30', '--to', '2016-06-21']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^日期\s.*前四周同日均值\s+较同日均值\s+均值周数$/m);
+    expect(run.stdout).toMatch(/^2016-05-30\s+星期一\s+6\s+3\s+\+200%\s+6\s+0%\s+1$/m);
+    expect(run.stdout).toMatch(/^2016-06-06\s+星期一\s+6\s+4\s+\+200%\s+6\s+0%\s+2$/m);
+    expect(run.stdout).toMatch(/^2016-06-20\s+星期一\s+6\s+4\s+\+200%\s+6\s+0%\s+4$/m);
+    const en = complaints([
+      'trend',
+      ...INPUTS,
+      '--from',
+      '2016-05-30',
+      '--to',
+      '2016-06-05',
+      '--lang',
+      'en',
+    ]);
+    expect(en.stdout).toMatch(/vs 4-week average\s+weeks averaged$/m);
+    // Four weeks behind every day: no such column.
+    const whole = complaints(['trend', ...INPUTS, '--week', '2016-W25']);
+    expect(whole.stdout).not.toContain('均值周数');
+  });
+
   it('a range of days past the exports says the days no input covers', () => {
     const r = json(['analyze', '--from', '2016-07-01', '--to', '2016-07-05']);
     const missing = r.notes.find((n: { code: string }) => n.code === 'days-missing');
