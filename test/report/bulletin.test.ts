@@ -210,6 +210,16 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
     expect(text(plain, 'attention').join('')).not.toContain('人工复核');
   });
 
+  it('a day with one week behind it: its average is over "1 week", en', async () => {
+    // The 2016 export starts on Monday 23 May: Monday 30 May has one Monday before it.
+    const { bulletin: b } = await run(DAYS, { day: '2016-05-30', lang: 'en' });
+    expect(text(b, 'overall')[0]).toContain(
+      'the same weekday averaged 6.00 over the 1 week before, and the day was level with it',
+    );
+    const { bulletin: two } = await run(DAYS, { day: '2016-06-06', lang: 'en' });
+    expect(text(two, 'overall')[0]).toContain('over the 2 weeks before');
+  });
+
   it('a week whose two largest first-level classes are level: none of them "led", en', async () => {
     // 2016-W26: 营业投诉 and 供电质量投诉 8 each, then 服务投诉 7, 停送电投诉 5, 电网建设投诉 3.
     const { bulletin: b } = await run(DAYS, { week: '2016-W26', lang: 'en' });

@@ -20,6 +20,8 @@ function baselineClause(d: DayRow, lang: Lang): Piece {
   const path = `days[${d.day}]`;
   const average = fixed(d.baseline, `${path}.baseline`);
   const weeks = count(d.baselineWeeks, `${path}.baselineWeeks`);
+  // The exports may start within the four weeks: "over the 1 week before", never "1 weeks".
+  const weeksBefore = d.baselineWeeks === 1 ? ' week before' : ' weeks before';
   const sign = Math.sign(d.complaints - d.baseline);
   const byRate = d.baseline >= MIN_RATE_BASE && d.vsBaseline !== null;
   const how: Piece = byRate
@@ -45,7 +47,8 @@ function baselineClause(d: DayRow, lang: Lang): Piece {
           sign === 0 ? 'level with' : how,
           ' on the same weekday’s average over the ',
           weeks,
-          ' weeks before (',
+          weeksBefore,
+          ' (',
           average,
           ')',
         ];
@@ -56,7 +59,8 @@ function baselineClause(d: DayRow, lang: Lang): Piece {
         average,
         ' over the ',
         weeks,
-        ' weeks before, and the day was ',
+        weeksBefore,
+        ', and the day was ',
         how,
       ];
 }
