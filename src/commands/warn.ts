@@ -72,10 +72,16 @@ export async function run(settings: Settings): Promise<void> {
   const flagged = units.filter((u) => atLeast(u.level, failOn));
   if (flagged.length > 0) {
     const names = flagged.map((u) => u.unit);
+    // Named as it was set: a cron mail's reader looks for it in the crontab or the config file.
+    const file = settings.failOnFromConfig;
+    const set = said(
+      file === null ? `--fail-on ${failOn}` : `${file} 中的 "failOn": "${failOn}"`,
+      file === null ? `--fail-on ${failOn}` : `"failOn": "${failOn}" in ${file}`,
+    );
     throw new WarningLevelError(
       said(
-        `warn: ${flagged.length} 个单位达到${LEVEL_WORDS.zh[failOn]}色及以上预警（--fail-on ${failOn}）：${names.join('，')}`,
-        `warn: ${flagged.length} unit(s) at ${LEVEL_WORDS.en[failOn]} or above (--fail-on ${failOn}): ${names.join(', ')}`,
+        `warn: ${flagged.length} 个单位达到${LEVEL_WORDS.zh[failOn]}色及以上预警（${set.zh}）：${names.join('，')}`,
+        `warn: ${flagged.length} unit(s) at ${LEVEL_WORDS.en[failOn]} or above (${set.en}): ${names.join(', ')}`,
       ),
     );
   }

@@ -50,6 +50,25 @@ export function evidenceText(
   return CLASSIFY[lang].undecided[c.evidence] ?? c.evidence;
 }
 
+/** The terminal's width for the evidence column of --evaluate's mistakes and --audit. */
+const EVIDENCE_WIDTH = 24;
+
+/**
+ * The evidence cut for the terminal between whole rules, with "…": cut inside one, "声音(+5." read
+ * as five points, and a "｜" with nothing after it as a quote that went missing.
+ */
+export function shortEvidence(text: string, width = EVIDENCE_WIDTH): string {
+  if (text.length <= width) return text;
+  let kept = '';
+  for (const word of text.split(' ')) {
+    const next = kept === '' ? word : `${kept} ${word}`;
+    if (next.length > width - 2) break;
+    kept = next;
+  }
+  kept = kept.replace(/\s*｜$/, '');
+  return kept === '' ? `${text.slice(0, width - 1)}…` : `${kept} …`;
+}
+
 const pct = (x: number | null) => (x === null ? '-' : `${(100 * x).toFixed(1)}%`);
 
 export function renderEvaluation(
@@ -111,7 +130,7 @@ export function renderEvaluation(
           w.recorded,
           w.predicted,
           w.confidence,
-          evidenceText(w, lang).slice(0, 24),
+          shortEvidence(evidenceText(w, lang)),
           w.text.slice(0, 30),
         ]),
         [],
@@ -142,7 +161,7 @@ export function renderAudit(
           lang === 'en' ? d.recordedEn : d.recorded,
           lang === 'en' ? d.textSaysEn : d.textSays,
           d.confidence,
-          evidenceText(d, lang).slice(0, 24),
+          shortEvidence(evidenceText(d, lang)),
           d.text.slice(0, 30),
         ]),
     ),

@@ -275,6 +275,7 @@ export async function resolveSettings(
     charts: o.charts ?? c.charts ?? true,
     template: o.template ?? c.template ?? null,
     failOn: failOn(o.failOn) ?? c.failOn ?? null,
+    failOnFromConfig: o.failOn === undefined && c.failOn !== undefined ? config!.file : null,
     periodFromConfig: !periodGiven && c.period !== undefined ? config!.file : null,
     // Advice in the config file's terms only for a run the config file drives (its inputs).
     partialFromConfig: o.includePartial === undefined && fromConfig ? config.file : null,

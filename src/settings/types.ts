@@ -85,6 +85,8 @@ export interface Settings {
   template: string | null;
   /** warn --fail-on: exit 4 when a unit is at or above this level. */
   failOn: 'red' | 'yellow' | null;
+  /** The config file whose "failOn" set it (no --fail-on given): the cron mail names the key. */
+  failOnFromConfig: string | null;
   /**
    * The config file whose "period" chose this run's period (no period option given), so that
    * advice names its keys, not options: a cron mail should say what to change in which file.

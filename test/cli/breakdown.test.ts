@@ -158,6 +158,24 @@ describe('analyze --by on a generated export', () => {
     expect(en.stdout).toContain('Complaints by channel');
     expect(en.stdout).toMatch(/^blank\s+14\s+9\s/m);
   });
+
+  it('a matrix in English has English brackets in its captions', () => {
+    const en = complaints([
+      'analyze',
+      FILE,
+      ...Q,
+      '--by',
+      'level1',
+      '--by',
+      'channel',
+      '--lang',
+      'en',
+    ]);
+    expect(en.code).toBe(0);
+    expect(en.stdout).toContain('complaints (level 1 × channel)');
+    expect(en.stdout).toContain('complaints yoy (level 1 × channel)');
+    expect(en.stdout).not.toMatch(/[（）]/);
+  });
 });
 
 describe('the quarter per unit: 运检/营销 and timeliness', () => {

@@ -208,6 +208,21 @@ describe('complaints classify --train, --model, --evaluate, --audit', () => {
     }
   });
 
+  it('--audit cuts the evidence between whole rules, with …, never inside one or after ｜', () => {
+    const run = complaints([
+      'classify',
+      XLSX,
+      'fixtures/95598-2016-11-12-gb18030.csv',
+      '--audit',
+      '--limit',
+      '1',
+    ]);
+    expect(run.code).toBe(0);
+    const row = run.stdout.split('\n').find((l) => l.startsWith(`${XLSX}:24`))!;
+    expect(row).toMatch(/停电\(\+1\.3\) 推迟\(\+4\) 才停\(\+4\) …\s/);
+    expect(row).not.toContain('｜');
+  });
+
   it('--train warns when some class has fewer than 10 texts (measured: worse than the rules alone)', () => {
     const small = join(dir, 'small.csv');
     const row = (i: number, l1: string, l2: string, text: string) =>

@@ -205,7 +205,10 @@ describe('weeks', () => {
     expect(text).not.toContain('本期没有一天');
     // It shows no month: the month's coverage (歙县 to 07-01) is not said as if its figures were.
     expect(text).not.toContain('环比、同比不计这些月份');
-    expect(text).toContain('（部分单位的导出未覆盖当日，数据不完整');
+    // Said in a sentence of its own, not in a second bracket after （星期日）.
+    expect(text).toMatch(/2016年7月3日（星期日），共受理客户投诉\d+件/);
+    expect(text).toContain('。部分单位的导出未覆盖当日，数据不完整，相关数字偏低，不作比较。');
+    expect(text).not.toContain('）（');
     expect(complaints(['report', ...INPUTS, '--day', '2016-07-01', '--out', bulletin]).code).toBe(
       0,
     );
@@ -227,6 +230,30 @@ describe('weeks', () => {
     expect(range.stderr).toContain(
       '\n  2016-07-04 – 2016-07-05: not in any input; counted as 0.\n',
     );
+  });
+
+  it('a same-weekday average over fewer than four weeks says over how many', () => {
+    // The 2016 export starts on Monday 23 May: 30 May has one Monday behind it, 6 June two.
+    const run = complaints(['trend', ...INPUTS, '--from', '2016-05-30', '--to', '2016-06-21']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^日期\s.*前四周同日均值\s+较同日均值\s+均值周数$/m);
+    expect(run.stdout).toMatch(/^2016-05-30\s+星期一\s+6\s+3\s+\+200%\s+6\s+0%\s+1$/m);
+    expect(run.stdout).toMatch(/^2016-06-06\s+星期一\s+6\s+4\s+\+200%\s+6\s+0%\s+2$/m);
+    expect(run.stdout).toMatch(/^2016-06-20\s+星期一\s+6\s+4\s+\+200%\s+6\s+0%\s+4$/m);
+    const en = complaints([
+      'trend',
+      ...INPUTS,
+      '--from',
+      '2016-05-30',
+      '--to',
+      '2016-06-05',
+      '--lang',
+      'en',
+    ]);
+    expect(en.stdout).toMatch(/vs 4-week average\s+weeks averaged$/m);
+    // Four weeks behind every day: no such column.
+    const whole = complaints(['trend', ...INPUTS, '--week', '2016-W25']);
+    expect(whole.stdout).not.toContain('均值周数');
   });
 
   it('a range of days past the exports says the days no input covers', () => {

@@ -272,6 +272,13 @@ describe('exit codes and where the settings come from', () => {
     );
     const run = complaints(['warn', '--json'], { cwd: dir });
     expect(run.code).toBe(4);
+    // The cron mail names the key that ended the run with 4, not an option nobody typed.
+    expect(run.stderr).toContain(
+      `（${join(dir, 'complaints.config.json')} 中的 "failOn": "red"）：`,
+    );
+    expect(run.stderr).not.toContain('--fail-on');
+    const en = complaints(['warn', '--json', '--lang', 'en'], { cwd: dir });
+    expect(en.stderr).toContain(`("failOn": "red" in ${join(dir, 'complaints.config.json')}): `);
     const j = JSON.parse(run.stdout);
     expect(j.thresholds.spike.minExcess).toBe(10);
     const spike = j.units

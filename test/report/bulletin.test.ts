@@ -210,6 +210,28 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
     expect(text(plain, 'attention').join('')).not.toContain('人工复核');
   });
 
+  it('a day with one week behind it: its average is over "1 week", en', async () => {
+    // The 2016 export starts on Monday 23 May: Monday 30 May has one Monday before it.
+    const { bulletin: b } = await run(DAYS, { day: '2016-05-30', lang: 'en' });
+    expect(text(b, 'overall')[0]).toContain(
+      'the same weekday averaged 6.00 over the 1 week before, and the day was level with it',
+    );
+    const { bulletin: two } = await run(DAYS, { day: '2016-06-06', lang: 'en' });
+    expect(text(two, 'overall')[0]).toContain('over the 2 weeks before');
+  });
+
+  it('a week whose two largest first-level classes are level: none of them "led", en', async () => {
+    // 2016-W26: 营业投诉 and 供电质量投诉 8 each, then 服务投诉 7, 停送电投诉 5, 电网建设投诉 3.
+    const { bulletin: b } = await run(DAYS, { week: '2016-W26', lang: 'en' });
+    expect(text(b, 'categories')[0]).toBe(
+      'By first-level class: Business and billing 8 (25.81%), Supply quality 8 (25.81%), Service 7 (22.58%), Outage and restoration 5 (16.13%), and Grid construction 3 (9.68%).',
+    );
+    const { bulletin: zh } = await run(DAYS, { week: '2016-W26' });
+    expect(text(zh, 'categories')[0]).toMatch(
+      /^从一级分类看，一是营业投诉8件，占25.81%；二是供电质量投诉8件/,
+    );
+  });
+
   it('November 2016: the month, its year to date, the units over their annual target', async () => {
     const { bulletin: b } = await run(METRICS, { targets: TARGETS, month: '2016-11' });
     expect(b.title).toBe('国网黄山供电公司2016年11月95598客户投诉分析通报');

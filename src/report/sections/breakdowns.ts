@@ -85,7 +85,11 @@ function matrixTable(b: Breakdown, lang: Lang, figure: 'complaints' | 'yoy'): Ta
   const value = (g: BreakdownGroup | undefined) =>
     figure === 'complaints' ? (g?.complaints ?? 0) : (g?.yoy ?? null);
   return {
-    caption: `${figure === 'complaints' ? w.complaints : w.yoy}（${dimensionWord(b.by[0]!, lang)} × ${dimensionWord(b.by[1]!, lang)}）`,
+    caption: bracketed(
+      figure === 'complaints' ? w.complaints : w.yoy,
+      `${dimensionWord(b.by[0]!, lang)} × ${dimensionWord(b.by[1]!, lang)}`,
+      lang,
+    ),
     columns: [
       { key: 'key', label: { text: dimensionWord(b.by[0]!, lang) }, format: 'text' },
       ...columns.map((c, i): Column => ({
@@ -192,4 +196,9 @@ export function breakdownViews(a: Analysis, lang: Lang): { title: string; tables
     title: breakdownTitle(b, lang),
     tables: breakdownTables(b, lang),
   }));
+}
+
+/** "投诉件数（供电单位 × 受理渠道）", "complaints (unit × channel)": each language's brackets. */
+function bracketed(what: string, inside: string, lang: Lang): string {
+  return lang === 'zh' ? `${what}（${inside}）` : `${what} (${inside})`;
 }

@@ -17,10 +17,19 @@ const COLUMNS = {
   mom: { key: 'mom', label: 'mom', format: 'change' },
   baseline: { key: 'baseline', label: 'baseline', format: 'dec' },
   vsBaseline: { key: 'vsBaseline', label: 'vsBaseline', format: 'change' },
+  baselineWeeks: { key: 'baselineWeeks', label: 'baselineWeeks', format: 'int' },
   through: { key: 'through', label: 'through', format: 'text' },
   previous: { key: 'previous', label: 'previous', format: 'int' },
   yoy: { key: 'yoy', label: 'yoy', format: 'change' },
 } as const satisfies Record<string, Column>;
+
+/**
+ * The same-weekday average over fewer than four weeks (the exports start within the four weeks
+ * before): its column says over how many, so that 6 after one Monday is not read as four's.
+ */
+function shortBaseline(days: readonly DayRow[]): boolean {
+  return days.some((d) => d.baseline !== null && d.baselineWeeks < 4);
+}
 
 function dayRow(d: DayRow, lang: Lang): Row {
   return {
@@ -32,6 +41,7 @@ function dayRow(d: DayRow, lang: Lang): Row {
     mom: d.mom,
     baseline: d.baseline,
     vsBaseline: d.vsBaseline,
+    baselineWeeks: d.baseline === null ? null : d.baselineWeeks,
     through: d.partial ? DAYS[lang].partialDay : '',
   };
 }
@@ -59,6 +69,7 @@ export function daysTerminalTable(a: Analysis, lang: Lang): Table {
       c.mom,
       c.baseline,
       c.vsBaseline,
+      ...(shortBaseline(days) ? [c.baselineWeeks] : []),
       ...(yearEarlier ? [c.previous, c.yoy] : []),
       ...(partial ? [c.through] : []),
     ],
@@ -99,6 +110,7 @@ export function dailySheet(a: Analysis, lang: Lang): Sheet {
           c.mom,
           c.baseline,
           c.vsBaseline,
+          ...(shortBaseline(days) ? [c.baselineWeeks] : []),
         ],
         rows: days.map((d) => dayRow(d, lang)),
         totals: {

@@ -87,6 +87,8 @@ function level1Paragraph(a: Analysis, lang: Lang): Paragraph | null {
   const rows = byComplaints(a.categories.level1);
   if (rows.length === 0) return null;
   const compared = comparable(a, a.months);
+  // Two level at the top: none "led", so the English lists them without the verbs.
+  const level = rows.length > 1 && rows[1]!.complaints === rows[0]!.complaints;
   const items = rows.map((r: CategoryRow, i): Piece => {
     const p = `categories.level1[${r.code}]`;
     const n = count(r.complaints, `${p}.complaints`);
@@ -102,8 +104,9 @@ function level1Paragraph(a: Analysis, lang: Lang): Paragraph | null {
         change && ['，', change],
       ];
     const figures = [n, ' (', share ? [share, change ? ', ' : ''] : '', change, ')'];
-    if (i === 0) return [nameIn(r, lang), ' led with ', figures];
-    return [i === rows.length - 1 && i > 1 ? 'and ' : '', nameIn(r, lang), ' with ', figures];
+    if (i === 0) return [nameIn(r, lang), level ? ' ' : ' led with ', figures];
+    const and = i === rows.length - 1 && i > 1 ? 'and ' : '';
+    return [and, nameIn(r, lang), level ? ' ' : ' with ', figures];
   });
   const unclassified = a.categories.unclassified;
   const rest =
@@ -113,8 +116,10 @@ function level1Paragraph(a: Analysis, lang: Lang): Paragraph | null {
       : ['; another ', count(unclassified, 'categories.unclassified'), ' could not be classified']);
   return {
     runs: runs(
-      zh ? '从一级分类看，' : 'By first-level class, ',
-      items.flatMap((x, i) => (i === 0 ? [x] : [zh ? '；' : i === 1 ? ', followed by ' : ', ', x])),
+      zh ? '从一级分类看，' : level ? 'By first-level class: ' : 'By first-level class, ',
+      items.flatMap((x, i) =>
+        i === 0 ? [x] : [zh ? '；' : i === 1 && !level ? ', followed by ' : ', ', x],
+      ),
       rest,
       zh ? '。' : '.',
     ),

@@ -20,6 +20,8 @@ function baselineClause(d: DayRow, lang: Lang): Piece {
   const path = `days[${d.day}]`;
   const average = fixed(d.baseline, `${path}.baseline`);
   const weeks = count(d.baselineWeeks, `${path}.baselineWeeks`);
+  // The exports may start within the four weeks: "over the 1 week before", never "1 weeks".
+  const weeksBefore = d.baselineWeeks === 1 ? ' week before' : ' weeks before';
   const sign = Math.sign(d.complaints - d.baseline);
   const byRate = d.baseline >= MIN_RATE_BASE && d.vsBaseline !== null;
   const how: Piece = byRate
@@ -45,7 +47,8 @@ function baselineClause(d: DayRow, lang: Lang): Piece {
           sign === 0 ? 'level with' : how,
           ' on the same weekday’s average over the ',
           weeks,
-          ' weeks before (',
+          weeksBefore,
+          ' (',
           average,
           ')',
         ];
@@ -56,7 +59,8 @@ function baselineClause(d: DayRow, lang: Lang): Piece {
         average,
         ' over the ',
         weeks,
-        ' weeks before, and the day was ',
+        weeksBefore,
+        ', and the day was ',
         how,
       ];
 }
@@ -70,16 +74,20 @@ function when(a: Analysis, lang: Lang): Piece {
   return lang === 'zh' ? [words, `（${w}）`] : [w, ' ', words];
 }
 
+/**
+ * A day or week some units' exports do not cover, in a sentence of its own: after the day's
+ * "（星期四）" or the week's "（6月20日至26日）" a second bracket read as a slip.
+ */
 function partialWords(a: Analysis, lang: Lang): Piece {
   const days = a.days ?? [];
   if (!days.some((d) => d.partial)) return null;
   if (days.length === 1)
     return lang === 'zh'
-      ? '（部分单位的导出未覆盖当日，数据不完整，相关数字偏低，不作比较）'
-      : ' (some units’ exports do not cover the day: incomplete, so the figures are low and not compared)';
+      ? '部分单位的导出未覆盖当日，数据不完整，相关数字偏低，不作比较。'
+      : ' Some units’ exports do not cover the day, so the figures are incomplete and too low, and not compared.';
   return lang === 'zh'
-    ? '（部分单位的导出未覆盖全部日期，数据不完整，相关数字偏低，不作比较）'
-    : ' (some units’ exports do not cover every day: incomplete, so the figures are low and not compared)';
+    ? '部分单位的导出未覆盖全部日期，数据不完整，相关数字偏低，不作比较。'
+    : ' Some units’ exports do not cover every day, so the figures are incomplete and too low, and not compared.';
 }
 
 /** The overall paragraph of a day, a week or a range of days. */
@@ -92,7 +100,6 @@ export function dayParagraph(a: Analysis, lang: Lang): Paragraph {
     runs: runs(
       zh ? '' : days.length === 1 ? 'On ' : 'In ',
       when(a, lang),
-      partialWords(a, lang),
       zh ? '，共受理客户投诉' : ', ',
       count(x.complaints, 'totals.complaints'),
       zh ? '件' : ' customer complaints were received',
@@ -100,6 +107,7 @@ export function dayParagraph(a: Analysis, lang: Lang): Paragraph {
       days.length === 1 && baselineClause(days[0]!, lang),
       assessedClause(x, 'totals', lang, a),
       zh ? '。' : '.',
+      partialWords(a, lang),
     ),
   };
 }
