@@ -314,7 +314,7 @@ export type FigureSource = string | { minus: [string, string] } | { divide: [str
 export interface Figure {
   text: string;
   source: FigureSource;
-  as: 'count' | 'rate' | 'hours' | 'fixed' | 'period' | 'name';
+  as: 'count' | 'rate' | 'hours' | 'fixed' | 'average' | 'period' | 'name';
 }
 
 /** A piece of a sentence: words, or a figure. */

@@ -303,6 +303,14 @@ describe('report --day: the daily bulletin', () => {
     expect(md).not.toMatch(/1390559|0101234567|2345678/);
   });
 
+  it('a whole average of the same weekday is said without decimals', () => {
+    // 30 May has one Monday before it in the exports: its "average" is that day's 5, not 5.00.
+    const file = join(out, 'day-0530.md');
+    const args = ['report', join(DIR, '95598-2016-0523-0703.xlsx'), '--day', '2016-05-30'];
+    expect(complaints([...args, '--out', file]).code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toContain('，前1周同日均值5件，当日与均值持平');
+  });
+
   it('report --week: one bracket for the week’s days and its length', () => {
     const file = join(out, 'week-zh.md');
     expect(complaints(['report', ...INPUTS, '--week', '2016-W25', '--out', file]).code).toBe(0);

@@ -111,6 +111,12 @@ function expectFigure(json: unknown, f: Figure): void {
     case 'hours':
       expect(Number(f.text), where).toBeCloseTo(value as number, 1);
       return;
+    case 'average':
+      // Whole without decimals (6件, not 6.00件), else to two decimals.
+      expect(f.text, where).toBe(
+        Number.isInteger(value) ? String(value) : (value as number).toFixed(2),
+      );
+      return;
     case 'period': {
       // Every number of a period's words is a year, month or day of the value it names.
       const digits = new Set(
@@ -214,7 +220,7 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
     // The 2016 export starts on Monday 23 May: Monday 30 May has one Monday before it.
     const { bulletin: b } = await run(DAYS, { day: '2016-05-30', lang: 'en' });
     expect(text(b, 'overall')[0]).toContain(
-      'the same weekday averaged 6.00 over the 1 week before, and the day was level with it',
+      'the same weekday averaged 6 over the 1 week before, and the day was level with it',
     );
     const { bulletin: two } = await run(DAYS, { day: '2016-06-06', lang: 'en' });
     expect(text(two, 'overall')[0]).toContain('over the 2 weeks before');

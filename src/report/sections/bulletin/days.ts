@@ -10,7 +10,7 @@ import type { Lang } from '../../../settings/types.js';
 import { spanWords, weekdayName } from '../../labels.js';
 import type { Paragraph, Table } from '../../types.js';
 import { dayListTable, daysTerminalTable } from '../days.js';
-import { count, fixed, MIN_RATE_BASE, period, rate, runs, type Piece } from './figures.js';
+import { average, count, MIN_RATE_BASE, period, rate, runs, type Piece } from './figures.js';
 import { assessedClause, comparisonClauses, excludedParagraph } from './overall.js';
 
 /** "，前四周同日均值3.25件，当日高于均值" — a rate only on a base of MIN_RATE_BASE or more. */
@@ -18,7 +18,7 @@ function baselineClause(d: DayRow, lang: Lang): Piece {
   if (d.baseline === null || d.partial) return null;
   const zh = lang === 'zh';
   const path = `days[${d.day}]`;
-  const average = fixed(d.baseline, `${path}.baseline`);
+  const mean = average(d.baseline, `${path}.baseline`);
   const weeks = count(d.baselineWeeks, `${path}.baselineWeeks`);
   // The exports may start within the four weeks: "over the 1 week before", never "1 weeks".
   const weeksBefore = d.baselineWeeks === 1 ? ' week before' : ' weeks before';
@@ -41,7 +41,7 @@ function baselineClause(d: DayRow, lang: Lang): Piece {
           : 'level with it';
   if (byRate)
     return zh
-      ? ['，较前', weeks, '周同日均值（', average, '件）', sign === 0 ? '持平' : how]
+      ? ['，较前', weeks, '周同日均值（', mean, '件）', sign === 0 ? '持平' : how]
       : [
           '; ',
           sign === 0 ? 'level with' : how,
@@ -49,14 +49,14 @@ function baselineClause(d: DayRow, lang: Lang): Piece {
           weeks,
           weeksBefore,
           ' (',
-          average,
+          mean,
           ')',
         ];
   return zh
-    ? ['，前', weeks, '周同日均值', average, '件，当日', how]
+    ? ['，前', weeks, '周同日均值', mean, '件，当日', how]
     : [
         '; the same weekday averaged ',
-        average,
+        mean,
         ' over the ',
         weeks,
         weeksBefore,

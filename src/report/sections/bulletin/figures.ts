@@ -38,6 +38,13 @@ export const fixed = (value: number, source: FigureSource): Figure => ({
   as: 'fixed',
 });
 
+/** An average of counts: 6 when whole (a whole number of complaints), else 4.75. */
+export const average = (value: number, source: FigureSource): Figure => ({
+  text: Number.isInteger(value) ? String(value) : value.toFixed(2),
+  source,
+  as: 'average',
+});
+
 export const period = (text: string, source: string): Figure => ({ text, source, as: 'period' });
 
 export const name = (text: string, source: string): Figure => ({ text, source, as: 'name' });
