@@ -80,7 +80,7 @@ export async function run(settings: Settings): Promise<void> {
     );
     throw new WarningLevelError(
       said(
-        `warn: ${flagged.length} 个单位达到${LEVEL_WORDS.zh[failOn]}色及以上预警（${set.zh}）：${names.join('，')}`,
+        `warn：${flagged.length} 个单位达到${LEVEL_WORDS.zh[failOn]}色及以上预警（${set.zh}）：${names.join('，')}`,
         `warn: ${flagged.length} unit(s) at ${LEVEL_WORDS.en[failOn]} or above (${set.en}): ${names.join(', ')}`,
       ),
     );

@@ -247,7 +247,7 @@ describe('exit codes and where the settings come from', () => {
     expect(run.code).toBe(4);
     expect(run.stdout).toMatch(/^预警 2016年6月（8 个单位：红 \d+，黄 \d+，绿 \d+）/);
     expect(run.stderr).toMatch(
-      /^complaints: warn: \d+ 个单位达到红色及以上预警（--fail-on red）：.*国网黄山市黄山区供电公司/,
+      /^complaints: warn：\d+ 个单位达到红色及以上预警（--fail-on red）：.*国网黄山市黄山区供电公司/,
     );
     expect(isPlainError(run.stderr)).toBe(true);
   });
