@@ -109,8 +109,16 @@ function describedGroups(input: AnalysisInput, by: string, period: Period): Desc
 }
 
 /** The order of the groups: most complaints first, then by key. */
+/** Assessed complaints over the group's months or days. */
+const assessedOf = (g: GroupSeries) => (g.days ?? g.months).reduce((sum, m) => sum + m.assessed, 0);
+
+/** Most complaints first, then most assessed, then by name: the order of `analyze --by`'s rows. */
 function byComplaints(a: GroupSeries, b: GroupSeries): number {
-  return b.complaints - a.complaints || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+  return (
+    b.complaints - a.complaints ||
+    assessedOf(b) - assessedOf(a) ||
+    (a.key < b.key ? -1 : a.key > b.key ? 1 : 0)
+  );
 }
 
 /** A day, a week or a range of days: one series of days per group. */
