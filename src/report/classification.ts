@@ -69,6 +69,12 @@ export function shortEvidence(text: string, width = EVIDENCE_WIDTH): string {
   return kept === '' ? `${text.slice(0, width - 1)}…` : `${kept} …`;
 }
 
+/** A text cut to 30 characters for a terminal row, its cut said by "…". */
+function clipped(text: string): string {
+  const chars = [...text];
+  return chars.length > 30 ? `${chars.slice(0, 29).join('')}…` : text;
+}
+
 const pct = (x: number | null) => (x === null ? '-' : `${(100 * x).toFixed(1)}%`);
 
 export function renderEvaluation(
@@ -94,19 +100,22 @@ export function renderEvaluation(
       .map(([m, n]) => `${t.methods[m as Method]} ${n}`)
       .join(t.sep)}`,
     '',
-    table(
-      t.level2Head,
-      result.level2.map((s) => [
-        s.name,
-        s.support,
-        s.predicted,
-        s.correct,
-        pct(s.precision),
-        pct(s.recall),
-      ]),
-      ['left', 'right', 'right', 'right', 'right', 'right'],
-      '  ',
-    ),
+    // Without a level-2 label there is nothing to score per class: a table of zeros says nothing.
+    result.level2Rows === 0
+      ? t.noLevel2
+      : table(
+          t.level2Head,
+          result.level2.map((s) => [
+            s.name,
+            s.support,
+            s.predicted,
+            s.correct,
+            pct(s.precision),
+            pct(s.recall),
+          ]),
+          ['left', 'right', 'right', 'right', 'right', 'right'],
+          '  ',
+        ),
     '',
     t.confusion,
   ];
@@ -131,7 +140,7 @@ export function renderEvaluation(
           w.predicted,
           w.confidence,
           shortEvidence(evidenceText(w, lang)),
-          w.text.slice(0, 30),
+          clipped(w.text),
         ]),
         [],
         '  ',
@@ -162,7 +171,7 @@ export function renderAudit(
           lang === 'en' ? d.textSaysEn : d.textSays,
           d.confidence,
           shortEvidence(evidenceText(d, lang)),
-          d.text.slice(0, 30),
+          clipped(d.text),
         ]),
     ),
   ];

@@ -911,8 +911,9 @@ export const CLASSIFY = {
       `人工更正（${file} 第 ${row} 行${assessed === null ? '' : assessed ? '，考核' : '，不考核'}）${reason ? `：${reason}` : ''}`,
     sep: '，',
     evaluated: (rows: string, unlabelled: number, level1: string, level2: string, with2: number) =>
-      `  ${rows} 条有标注的投诉（另有 ${unlabelled} 条无标注未计）；一级准确率 ${level1}，二级准确率 ${level2}（${with2} 条有二级标注）`,
+      `  ${rows} 条有标注的投诉（另有 ${unlabelled} 条无标注或无受理内容，未计）；一级准确率 ${level1}，二级准确率 ${level2}（${with2} 条有二级标注）`,
     level2Head: ['二级分类', '样本', '判为', '正确', '精确率', '召回率'],
+    noLevel2: '  没有二级分类的标注：未按二级分类评估。',
     confusion: '  一级分类混淆矩阵（行：记录，列：判定）',
     unclassified: '未分类',
     mistakes: '  判错最有把握的例子',
@@ -965,8 +966,9 @@ export const CLASSIFY = {
       `corrected by hand (${file} row ${row}${assessed === null ? '' : assessed ? ', assessed' : ', not assessed'})${reason ? `: ${reason}` : ''}`,
     sep: ', ',
     evaluated: (rows: string, unlabelled: number, level1: string, level2: string, with2: number) =>
-      `  ${rows} labelled complaints (${unlabelled} unlabelled left out); level 1 accuracy ${level1}, level 2 ${level2} (${with2} with a level-2 label)`,
+      `  ${rows} labelled complaints (${unlabelled} without a label or a text left out); level 1 accuracy ${level1}, level 2 ${level2} (${with2} with a level-2 label)`,
     level2Head: ['level 2', 'support', 'predicted', 'correct', 'precision', 'recall'],
+    noLevel2: '  No level-2 labels: not scored by level-2 class.',
     confusion: '  Level-1 confusion (rows: recorded, columns: predicted)',
     unclassified: '未分类',
     mistakes: '  Most confident mistakes',

@@ -168,6 +168,22 @@ describe('complaints classify --train, --model, --evaluate, --audit', () => {
     expect(run.stdout).toContain('一级分类混淆矩阵');
   });
 
+  it('without level-2 labels: no table of zeros, and rows without a text counted as such', () => {
+    const source = join(dir, 'level1-only.csv');
+    writeFileSync(
+      source,
+      '工单编号,受理时间,供电单位,业务类型,受理内容,一级分类\n' +
+        'L1,2016-05-03,A,投诉,客户反映营业厅工作人员态度恶劣，大声呵斥客户,服务投诉\n' +
+        'L2,2016-05-03,A,投诉,客户反映本月电费单比上月多出三百多元，怀疑电费算错,营业投诉\n' +
+        'L3,2016-05-04,A,投诉,,营业投诉\n',
+    );
+    const run = complaints(['classify', '--evaluate', source, '--no-model']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('2 条有标注的投诉（另有 1 条无标注或无受理内容，未计）');
+    expect(run.stdout).toContain('没有二级分类的标注：未按二级分类评估。');
+    expect(run.stdout).not.toMatch(/二级分类\s+样本/);
+  });
+
   it('lists rows whose recorded class the text contradicts, most confident first', () => {
     const source = join(dir, 'misfiled.csv');
     writeFileSync(
