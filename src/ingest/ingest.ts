@@ -4,6 +4,7 @@
  * order into one de-duplicated data set (merge.ts). Consumers (inspect, classify, the cube)
  * receive the orders through a callback; nothing here holds the rows.
  */
+import { stat } from 'node:fs/promises';
 import { openInput, unchangedWhileRead } from '../io/source.js';
 import { cleanText } from '../schema/values.js';
 import { formatOptionWarnings } from './format-options.js';
@@ -148,7 +149,10 @@ async function readOne(
     threads: settings.xlsxWorker === false ? 1 : (settings.threads ?? null),
   });
   const name = file === '-' ? 'stdin' : file;
-  const table = new TableIngest(name, i, settings, complaintTypes, sink, split);
+  // A CSV file's size, for the estimate of its rows (a pipe's is 0: none).
+  const bytes =
+    reader.format === 'csv' && file !== '-' ? ((await stat(file).catch(() => null))?.size ?? 0) : 0;
+  const table = new TableIngest(name, i, settings, complaintTypes, sink, split, bytes);
   await reader.read(table);
   return table.finish(reader);
 }

@@ -7,7 +7,15 @@
  */
 import type { Field } from '../schema/fields.js';
 import type { ClassValues } from './class-values.js';
-import { DIFFERING, EntryColumn, IdIndex, NEW, type IdTable, type Occurrence } from './dedup.js';
+import {
+  DIFFERING,
+  EntryColumn,
+  IdIndex,
+  NEW,
+  TAGGED_ENTRIES,
+  type IdTable,
+  type Occurrence,
+} from './dedup.js';
 import {
   MAX_REJECT_DETAILS,
   type CountWithRows,
@@ -92,7 +100,7 @@ export interface IngestPartial {
 
 /** Builds one partial row by row; `finish` hands it over as plain data. */
 export class PartialBuilder {
-  readonly index = new IdIndex();
+  readonly index: IdIndex;
   readonly counts = emptyCounts();
   /** Type ids whose type is a complaint type. */
   readonly complaintTypeIds = new Set<number>();
@@ -104,10 +112,14 @@ export class PartialBuilder {
   private readonly rejects: Reject[] = [];
   private withoutId = 0;
 
+  /** `expectedRows`: an estimate of the rows to come (0: none), for the id index's size. */
   constructor(
     readonly input: number,
     private readonly complaintTypes: ReadonlySet<string>,
-  ) {}
+    expectedRows = 0,
+  ) {
+    this.index = new IdIndex(TAGGED_ENTRIES, expectedRows);
+  }
 
   typeId(type: string): number {
     let id = this.typeIds.get(type);

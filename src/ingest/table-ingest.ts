@@ -25,6 +25,14 @@ export type { HeaderState } from './column-map.js';
 /** Rows looked at for a targets file's header (its title rows are few). */
 const TARGETS_SEARCH_ROWS = 20;
 
+/**
+ * A first estimate of a CSV record's bytes, for the rows a range of bytes holds (the id index is
+ * made that big at once: PartialBuilder). A 95598 export's record is 350–400 bytes in UTF-8;
+ * longer records mean fewer rows than estimated (memory made room for, never touched), shorter
+ * ones an index that grows as before from the estimate on.
+ */
+const RECORD_BYTES = 400;
+
 /** Where an input's rows go: partial aggregates, opened and closed in row order. */
 export interface PartialSink extends OrderSink {
   /** A partial starts: the rows until it is closed belong to it. */
@@ -45,7 +53,8 @@ interface RowPath {
  * Receives one input's tables from its reader, finds the header and hands each row after it to
  * the row path (row-normaliser.ts), counted in partial aggregates: one for the whole input,
  * unless `splitBefore` asks for a new one before a row (tests of the merge) — byte ranges of a
- * CSV read apart each have their own TableIngest (src/parallel/).
+ * CSV read apart each have their own TableIngest (src/parallel/). `bytes`: the CSV bytes its
+ * rows take, when known (0: not), for the estimate of their number.
  */
 export class TableIngest implements TableSink {
   /** Rows held until the header is found; broken rows keep their place among them. */
@@ -81,8 +90,9 @@ export class TableIngest implements TableSink {
     private readonly complaintTypes: ReadonlySet<string>,
     private readonly sink: PartialSink,
     private readonly splitBefore: ((row: number) => boolean) | null = null,
+    bytes = 0,
   ) {
-    this.part = new PartialBuilder(input, complaintTypes);
+    this.part = new PartialBuilder(input, complaintTypes, Math.floor(bytes / RECORD_BYTES));
     sink.open(this.part);
   }
 

@@ -30,7 +30,15 @@ export async function readRange(task: RangeTask): Promise<RangeReply> {
     endInput: () => {},
   };
   const complaintTypes = new Set(task.settings.complaintTypes.map((type) => cleanText(type)));
-  const table = new TableIngest(task.name, task.input, task.settings, complaintTypes, sink);
+  const table = new TableIngest(
+    task.name,
+    task.input,
+    task.settings,
+    complaintTypes,
+    sink,
+    null,
+    task.range.end - task.range.start,
+  );
   if (task.header) table.adoptHeader(task.header);
   // The first range reads the title rows and the header again: they are the header's, not data.
   let skip = task.range.start === 0 && task.header ? task.header.headerRow : 0;

@@ -48,6 +48,23 @@ describe('IdIndex', () => {
   });
 });
 
+describe('IdIndex made for the ids expected', () => {
+  it('holds that many without growing, and finds what a growing index finds', () => {
+    const made = new IdIndex(undefined, 5000);
+    const grown = new IdIndex();
+    const slots = made.table().slots.length;
+    expect(slots).toBe(16384);
+    for (let i = 0; i < 6000; i++) {
+      const id = `GD${(i * 7919) % 5500}`;
+      expect(made.add(id, i & 3)).toBe(grown.add(id, i & 3));
+      expect(made.occurrence).toBe(grown.occurrence);
+      // Room for 8,192 ids (a power of two): no rehash up to there.
+      expect(made.table().slots.length).toBe(slots);
+    }
+    expect(made.size).toBe(5500);
+  });
+});
+
 describe('IdIndex.touch', () => {
   it('reads the slot an id is first probed at: its entry once added, 0 before', () => {
     const index = new IdIndex();
