@@ -215,8 +215,9 @@ export class Classifier {
     this.hitWeight = Float64Array.from(allHits, (h) => h.weight);
     this.keywordList.forEach((k, id) => (this.hitFrom[id + 1] = this.hitFrom[id]! + k.hits.length));
     this.stamp = new Uint32Array(this.keywordList.length);
-    this.saidPoints = new Float64Array(this.keywordList.length).fill(NaN);
-    this.saidText = new Array<string>(this.keywordList.length).fill('');
+    // Two entries a keyword: its points as they stand and ELSEWHERE_WEIGHT times them.
+    this.saidPoints = new Float64Array(2 * this.keywordList.length).fill(NaN);
+    this.saidText = new Array<string>(2 * this.keywordList.length).fill('');
     this.factor = new Float64Array(this.keywordList.length);
     this.at = new Int32Array(this.keywordList.length);
     this.patternFactor = new Float64Array(this.patterns.length);
@@ -414,6 +415,8 @@ export class Classifier {
     const rows = this.rows;
     rows.length = 0;
     const last = this.clauses.clauses.length;
+    // Locals, not fields, in the loops: this runs for every text.
+    const { slotOf, hitNode, hitWeight, hitFrom, parentSlot } = this;
     for (const hit of this.hits) {
       const keyword = hit >= 0;
       const factor = keyword ? this.factor[hit]! : this.patternFactor[-1 - hit]!;
@@ -422,17 +425,17 @@ export class Classifier {
       const row = (spanAt(spans, at)?.clause ?? last) * width;
       if (!rows.includes(row)) rows.push(row);
       if (keyword) {
-        for (let h = this.hitFrom[hit]!, end = this.hitFrom[hit + 1]!; h < end; h++)
-          points[row + this.slotOf[this.hitNode[h]!]!]! += this.hitWeight[h]! * factor;
+        for (let h = hitFrom[hit]!, end = hitFrom[hit + 1]!; h < end; h++)
+          points[row + slotOf[hitNode[h]!]!]! += hitWeight[h]! * factor;
       } else {
         const pattern = this.patterns[-1 - hit]!;
-        points[row + this.slotOf[pattern.node]!]! += pattern.weight * factor;
+        points[row + slotOf[pattern.node]!]! += pattern.weight * factor;
       }
     }
     const types = this.level2.length;
     for (const row of rows) {
       for (let k = 0; k < types; k++) {
-        const p = points[row + k]! + points[row + this.parentSlot[k]!]!;
+        const p = points[row + k]! + points[row + parentSlot[k]!]!;
         if (p > strongest[k]!) strongest[k] = p;
       }
       points.fill(0, row, row + width);
@@ -552,10 +555,15 @@ export class Classifier {
    * of what evidence costs, and a keyword nearly always scores the same points.
    */
   private said(id: number, points: number): string {
-    if (this.saidPoints[id] === points) return this.saidText[id]!;
+    const at = 2 * id;
+    if (this.saidPoints[at] === points) return this.saidText[at]!;
+    if (this.saidPoints[at + 1] === points) return this.saidText[at + 1]!;
     const text = `${this.keywordList[id]!.text}(${signed(points)})`;
-    this.saidPoints[id] = points;
-    this.saidText[id] = text;
+    // The older entry makes room: the first stays the one met first.
+    this.saidPoints[at + 1] = this.saidPoints[at]!;
+    this.saidText[at + 1] = this.saidText[at]!;
+    this.saidPoints[at] = points;
+    this.saidText[at] = text;
     return text;
   }
 
