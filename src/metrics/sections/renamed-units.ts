@@ -72,8 +72,11 @@ export function renamedUnits(
   return pairs;
 }
 
-export function renamedUnitsNote(input: Pick<AnalysisInput, 'cube' | 'unitsFile'>): Note | null {
-  const pairs = renamedUnits(input.cube, input.unitsFile);
+export function renamedUnitsNote(
+  input: Pick<AnalysisInput, 'cube' | 'unitsFile'>,
+  /** The pairs, when the caller has them already (a pass over the cube). */
+  pairs = renamedUnits(input.cube, input.unitsFile),
+): Note | null {
   if (pairs.length === 0) return null;
   const month = monthIndexToString;
   const zh = pairs

@@ -168,13 +168,14 @@ export function warnGaps(
     );
   else some('no-overdue', { en: '办结时间', zh: '办结时间' }, 'the closing limit', '超时');
   eventGaps(fields, sources, gap, gaps);
-  const renamed = renamedUnitsNote(input);
+  const pairs = renamedUnits(input.cube, input.unitsFile);
+  const renamed = renamedUnitsNote(input, pairs);
   if (renamed)
     gaps.push({
       code: 'units-renamed',
       message: `${renamed.message} Judged apart, the new name has no history to show a spike against.`,
       zh: `${renamed.zh}分开判断时，新名称没有此前的数据可比，不能判断其投诉异常增多。`,
-      renamed: renamedUnits(input.cube, input.unitsFile).map(({ before, after }) => ({
+      renamed: pairs.map(({ before, after }) => ({
         from: before.unit,
         to: after.unit,
       })),
