@@ -37,6 +37,7 @@ class SlowFirst extends BaseSequencer {
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    globalSetup: ['test/global-tmpdir.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
     // Most tests wait on the program they spawn (spawnSync): a test file's process idles while
