@@ -67,6 +67,7 @@ async function write(
 beforeAll(async () => {
   for (const [name, options] of Object.entries(PERIODS)) await write(name, options, 'zh');
   await write('month-en', PERIODS.month!, 'en');
+  await write('quarter-en', PERIODS.quarter!, 'en', false);
   await write('month-bare', PERIODS.month!, 'zh', false);
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -421,6 +422,38 @@ describe('tableLayout', () => {
     expect(size).toBe(9);
     expect(widths.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
     expect(Math.min(...widths)).toBeGreaterThan(0);
+  });
+});
+
+describe('an English table of nine columns beside a Chinese unit name', () => {
+  it('breaks no heading mid-word: each column holds its heading’s longest word', () => {
+    const doc = get('quarter-en').document;
+    const at = doc.indexOf('Table 1.');
+    const table = doc.slice(at, doc.indexOf('</w:tbl>', at));
+    const grid = [...table.matchAll(/<w:gridCol w:w="(\d+)"/g)].map((m) => Number(m[1]));
+    const head = table.slice(0, table.indexOf('</w:tr>'));
+    const cells = head.split('<w:tc>').slice(1);
+    const texts = cells.map((c) =>
+      [...c.matchAll(/<w:t(?: [^>]*)?>([^<]*)</g)].map((m) => m[1]).join(' '),
+    );
+    const size = Number(/<w:sz w:val="(\d+)"/.exec(head)![1]) / 2;
+    expect(grid.length).toBe(9);
+    // The narrow headings: "complaints yoy" and "share of complaints" broke "complai|nts", "ran|k".
+    expect(texts).toEqual([
+      '#',
+      'unit',
+      'complaints',
+      'assessed',
+      'target',
+      'over-target rate',
+      'share',
+      'yoy',
+      'mom',
+    ]);
+    texts.forEach((text, i) => {
+      const word = Math.max(...text.split(/(?<=[\s-])/).map((w) => ems(w.trim())));
+      expect(grid[i]).toBeGreaterThanOrEqual(word * size * 20 + 100);
+    });
   });
 });
 
