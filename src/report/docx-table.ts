@@ -304,6 +304,9 @@ function cell(
           after: 0,
         },
         indent: { firstLine: 0 },
+        // The paragraph mark at the table's size: an empty cell (已达年度指标 of a unit under
+        // its target) otherwise took the text's 三号 and made its row taller than the others.
+        run: { size: size * 2 },
         keepNext: style.keepNext,
         children: (typeof text === 'string' ? [text] : text).map(
           (line, i) =>

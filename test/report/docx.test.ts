@@ -457,6 +457,21 @@ describe('an English table of nine columns beside a Chinese unit name', () => {
   });
 });
 
+describe('an empty table cell', () => {
+  it('is as tall as the others: its paragraph mark is at the table’s size', () => {
+    const doc = get('quarter-en').document;
+    const at = doc.indexOf('Table 2.');
+    const table = doc.slice(at, doc.indexOf('</w:tbl>', at));
+    // 国网黄山市屯溪区供电公司 has not reached its annual target: that cell is empty.
+    const empty = [...table.matchAll(/<w:p>(?:(?!<\/w:p>).)*<w:t xml:space="preserve"><\/w:t>/g)];
+    expect(empty.length).toBeGreaterThan(0);
+    const marks = [...table.matchAll(/<w:pPr>(?:(?!<\/w:pPr>).)*<\/w:pPr>/g)].map((m) => m[0]);
+    const runs = [...table.matchAll(/<w:r><w:rPr>(?:(?!<\/w:rPr>).)*<w:sz w:val="(\d+)"/g)];
+    expect(marks.length).toBeGreaterThan(0);
+    for (const mark of marks) expect(mark).toContain(`<w:sz w:val="${runs[0]![1]}"/>`);
+  });
+});
+
 describe('the Word renderer', () => {
   it.each(['src/report/docx.ts'])('%s reaches neither src/metrics nor the pipeline', (file) => {
     const reached = reach(file, (_edge, from) => from.startsWith('src/report/'));
