@@ -383,6 +383,10 @@ async function compile(template: string): Promise<Compiled> {
   const bytes = await readTemplate(template);
   await checkInflatedSize(template, bytes);
   const zip = openZip(template, bytes);
+  // Before docxtemplater reads the tags: a tag with one brace full-width (｛about}) reads to it
+  // as text up to the next tag's }, refused as "}…现将｛about} 缺少开头的 {".
+  const fullWidth = fullWidthTags(zip);
+  if (fullWidth.length > 0) throw fullWidthError(template, fullWidth);
   const collector = new TagCollector();
   let doc: Docxtemplater;
   try {
@@ -399,8 +403,6 @@ async function compile(template: string): Promise<Compiled> {
   } catch (error) {
     throw compileError(template, error);
   }
-  const fullWidth = fullWidthTags(zip);
-  if (fullWidth.length > 0) throw fullWidthError(template, fullWidth);
   const used = checkTags(collector.parts());
   if (used.unknown.length > 0) throw unknownTagsError(template, used.unknown);
   if (used.known === 0) throw noTagsError(template);
