@@ -133,16 +133,27 @@ function openZip(file: string, bytes: Buffer): PizZip {
   try {
     zip = new PizZip(bytes);
   } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    // The zip library's words are English: the Chinese says what they mean for the analyst. A
+    // file cut short (a copy or download not finished) lacks the zip's closing directory.
+    const cut = /end of central directory/i.test(why);
     throw templateError(
       file,
-      (() => {
-        const why = error instanceof Error ? error.message : String(error);
-        return said(`文件已损坏（${why}）。`, `the file is damaged (${why}).`);
-      })(),
-      said(
-        '请用 Word 或 WPS 打开后重新保存，或使用原始模板。',
-        'Open it in Word or WPS and save it again, or use the original template.',
-      ),
+      cut
+        ? said(
+            '文件不完整（可能没有复制或下载完），无法打开。',
+            `the file is incomplete (a copy or download not finished?): ${why}.`,
+          )
+        : said('文件已损坏，无法打开。', `the file is damaged (${why}).`),
+      cut
+        ? said(
+            '请重新复制或下载这个模板，或使用原始模板。',
+            'Copy or download the template again, or use the original template.',
+          )
+        : said(
+            '请用 Word 或 WPS 打开后重新保存，或使用原始模板。',
+            'Open it in Word or WPS and save it again, or use the original template.',
+          ),
     );
   }
   if (zip.file(DOCUMENT) === null)

@@ -705,8 +705,9 @@ describe('templates that cannot be filled', () => {
       'cut.docx',
       readFileSync(TEMPLATE).subarray(0, 4000),
       'BAD_TEMPLATE',
-      'the file is damaged',
-      '文件已损坏（',
+      'the file is incomplete (a copy or download not finished?)',
+      // No English of the zip library inside the Chinese sentence.
+      '文件不完整（可能没有复制或下载完），无法打开。',
     ],
     [
       'book.docx',
