@@ -417,6 +417,11 @@ export interface Note {
    * Not part of the JSON result.
    */
   book?: { message: string; zh: string };
+  /**
+   * The units a note is about, every one of them, where its text names only a few: those whose
+   * exports leave a day out (days-partial), for the bulletin to name. Not part of the JSON result.
+   */
+  units?: string[];
 }
 
 /** Notes about the targets: shown beside the units table. */

@@ -102,8 +102,10 @@ function unbrokenEms(text: string): number {
   );
 }
 
-export function columnHeading(c: Column, lang: Lang): string {
-  return typeof c.label === 'string' ? heading(c.label, lang) : c.label.text;
+export function columnHeading(c: Column, lang: Lang, narrow = false): string {
+  return typeof c.label === 'string'
+    ? heading(c.label, lang, narrow ? 'narrow' : 'book')
+    : c.label.text;
 }
 
 export interface TableLayout {
@@ -111,6 +113,8 @@ export interface TableLayout {
   size: number;
   /** Twips, summing to the text width. */
   widths: number[];
+  /** A heading's word or a cell's text is narrower than its column: it breaks. */
+  breaks: boolean;
 }
 
 const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
@@ -120,7 +124,7 @@ const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
  * size at which every cell and every heading (on two lines) fits; then the largest at which
  * the cells fit on one line and headings take more lines; else 小五, every column squeezed.
  */
-export function tableLayout(t: ModelTable, lang: Lang, width: number): TableLayout {
+export function tableLayout(t: ModelTable, lang: Lang, width: number, narrow = false): TableLayout {
   const totals = totalsRows(t);
   const cellEms = t.columns.map((c) =>
     Math.max(
@@ -130,21 +134,23 @@ export function tableLayout(t: ModelTable, lang: Lang, width: number): TableLayo
     ),
   );
   const wordEms = t.columns.map((c, i) =>
-    Math.max(cellEms[i]!, unbrokenEms(columnHeading(c, lang))),
+    Math.max(cellEms[i]!, unbrokenEms(columnHeading(c, lang, narrow))),
   );
   const headEms = t.columns.map((c, i) =>
-    Math.max(wordEms[i]!, headingEms(columnHeading(c, lang))),
+    Math.max(wordEms[i]!, headingEms(columnHeading(c, lang, narrow))),
   );
   // 四号 to 五号 before 小五: a heading on three lines reads better than a table in 小五.
   const layout =
     twoLines(headEms, width, READABLE) ??
     cellsFirst(wordEms, headEms, width, READABLE, true) ??
     twoLines(headEms, width, SIZES) ??
-    cellsFirst(wordEms, headEms, width, SIZES, false) ??
-    // An English table of nine columns with a Chinese unit name: a heading's word breaks
-    // (complai|nts) rather than the unit's name, which is what the reader looks for.
-    cellsFirst(cellEms, headEms, width, SIZES, false);
-  if (layout) return layout;
+    cellsFirst(wordEms, headEms, width, SIZES, false);
+  if (layout) return { ...layout, breaks: false };
+  // An English table of nine columns with a Chinese unit name: a heading's word breaks
+  // (complai|nts) rather than the unit's name, which is what the reader looks for; wordTable
+  // tries the narrow headings first.
+  const broken = cellsFirst(cellEms, headEms, width, SIZES, false);
+  if (broken) return { ...broken, breaks: true };
   // Too wide even so: the word columns wrap, as Chinese may at any character, rather than a
   // figure — the longest texts first: a short column (a time, a unit, a class) keeps its line
   // while a complaint's text takes more lines. When even that is not enough, every column
@@ -162,11 +168,11 @@ export function tableLayout(t: ModelTable, lang: Lang, width: number): TableLayo
   const wordTwips = least.filter((_, i) => words[i]);
   // Figures that leave the words under a third of the width: everything gives up room alike.
   if (width - figures < width / 3)
-    return { size: SMALLEST, widths: exact(spread(least, least, width), width) };
+    return { size: SMALLEST, widths: exact(spread(least, least, width), width), breaks: true };
   const fitted = fill(wordTwips, width - figures);
   let next = 0;
   const widths = least.map((w, i) => (words[i] ? fitted[next++]! : w));
-  return { size: SMALLEST, widths: exact(widths, width) };
+  return { size: SMALLEST, widths: exact(widths, width), breaks: true };
 }
 
 /**
@@ -211,7 +217,11 @@ export function fill(wants: readonly number[], room: number): number[] {
 const twips = (e: number, size: number) => e * size * TWIPS_PER_POINT + 2 * CELL_MARGIN + 20;
 
 /** The largest of `sizes` at which every cell and every heading on two lines fits. */
-function twoLines(headEms: number[], width: number, sizes: readonly number[]): TableLayout | null {
+function twoLines(
+  headEms: number[],
+  width: number,
+  sizes: readonly number[],
+): Omit<TableLayout, 'breaks'> | null {
   for (const size of sizes) {
     const full = headEms.map((e) => twips(e, size));
     if (sum(full) <= width) return { size, widths: exact(spread(full, full, width), width) };
@@ -230,7 +240,7 @@ function cellsFirst(
   width: number,
   sizes: readonly number[],
   roomy: boolean,
-): TableLayout | null {
+): Omit<TableLayout, 'breaks'> | null {
   const fits = sizes.filter((size) => sum(least.map((e) => twips(e, size))) <= width);
   const at = (size: number) => ({
     cells: least.map((e) => twips(e, size)),
@@ -294,6 +304,9 @@ function cell(
           after: 0,
         },
         indent: { firstLine: 0 },
+        // The paragraph mark at the table's size: an empty cell (已达年度指标 of a unit under
+        // its target) otherwise took the text's 三号 and made its row taller than the others.
+        run: { size: size * 2 },
         keepNext: style.keepNext,
         children: (typeof text === 'string' ? [text] : text).map(
           (line, i) =>
@@ -312,13 +325,17 @@ function cell(
 
 /** The table, `width` twips wide; its caption is a paragraph of its own, before it. */
 export function wordTable(t: ModelTable, lang: Lang, width: number): Table {
-  const { size, widths } = tableLayout(t, lang, width);
+  // The book's headings unless a word of them would break where the narrow ones leave it whole.
+  const book = tableLayout(t, lang, width);
+  const short = book.breaks ? tableLayout(t, lang, width, true) : book;
+  const narrow = short !== book && !short.breaks;
+  const { size, widths } = narrow ? short : book;
   const head = new TableRow({
     tableHeader: true,
     cantSplit: true,
     height: { value: Math.round(size * 1.8 * TWIPS_PER_POINT), rule: HeightRule.ATLEAST },
     children: t.columns.map((c, i) =>
-      cell(headingLines(columnHeading(c, lang), widths[i]!, size), widths[i]!, size, lang, {
+      cell(headingLines(columnHeading(c, lang, narrow), widths[i]!, size), widths[i]!, size, lang, {
         align: 'center',
         bold: false,
         head: true,

@@ -217,15 +217,36 @@ const TERMINAL_HEADINGS: Record<Lang, Partial<Record<ColumnLabel, string>>> = {
   },
 };
 
-/** A column's heading: as the workbook and the CSV word it, or the terminal. */
+/**
+ * A Word table's headings when the book's leave a word no room (nine columns beside a Chinese
+ * unit name: "complai|nts", "ran|k"): the words the columns beside make plain. Chinese breaks
+ * between any two characters, so has none.
+ */
+const NARROW_HEADINGS: Record<Lang, Partial<Record<ColumnLabel, string>>> = {
+  zh: {},
+  en: {
+    rank: '#',
+    share: 'share',
+    yoy: 'yoy',
+    mom: 'mom',
+    previous: 'a year earlier',
+    preceding: 'the period before',
+  },
+};
+
+/** A column's heading: as the workbook and the CSV word it, the terminal, or a narrow table. */
 export function heading(
   label: ColumnLabel,
   lang: Lang,
-  style: 'book' | 'terminal' = 'book',
+  style: 'book' | 'terminal' | 'narrow' = 'book',
 ): string {
-  return (
-    (style === 'terminal' ? TERMINAL_HEADINGS[lang][label] : undefined) ?? COLUMNS[lang][label]
-  );
+  const short =
+    style === 'terminal'
+      ? TERMINAL_HEADINGS[lang][label]
+      : style === 'narrow'
+        ? NARROW_HEADINGS[lang][label]
+        : undefined;
+  return short ?? COLUMNS[lang][label];
 }
 
 /** The sheet names of a report, ≤ 31 characters, none of : \ / ? * [ ]. */

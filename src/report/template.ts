@@ -133,16 +133,27 @@ function openZip(file: string, bytes: Buffer): PizZip {
   try {
     zip = new PizZip(bytes);
   } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    // The zip library's words are English: the Chinese says what they mean for the analyst. A
+    // file cut short (a copy or download not finished) lacks the zip's closing directory.
+    const cut = /end of central directory/i.test(why);
     throw templateError(
       file,
-      (() => {
-        const why = error instanceof Error ? error.message : String(error);
-        return said(`文件已损坏（${why}）。`, `the file is damaged (${why}).`);
-      })(),
-      said(
-        '请用 Word 或 WPS 打开后重新保存，或使用原始模板。',
-        'Open it in Word or WPS and save it again, or use the original template.',
-      ),
+      cut
+        ? said(
+            '文件不完整（可能没有复制或下载完），无法打开。',
+            `the file is incomplete (a copy or download not finished?): ${why}.`,
+          )
+        : said('文件已损坏，无法打开。', `the file is damaged (${why}).`),
+      cut
+        ? said(
+            '请重新复制或下载这个模板，或使用原始模板。',
+            'Copy or download the template again, or use the original template.',
+          )
+        : said(
+            '请用 Word 或 WPS 打开后重新保存，或使用原始模板。',
+            'Open it in Word or WPS and save it again, or use the original template.',
+          ),
     );
   }
   if (zip.file(DOCUMENT) === null)
@@ -383,6 +394,10 @@ async function compile(template: string): Promise<Compiled> {
   const bytes = await readTemplate(template);
   await checkInflatedSize(template, bytes);
   const zip = openZip(template, bytes);
+  // Before docxtemplater reads the tags: a tag with one brace full-width (｛about}) reads to it
+  // as text up to the next tag's }, refused as "}…现将｛about} 缺少开头的 {".
+  const fullWidth = fullWidthTags(zip);
+  if (fullWidth.length > 0) throw fullWidthError(template, fullWidth);
   const collector = new TagCollector();
   let doc: Docxtemplater;
   try {
@@ -399,8 +414,6 @@ async function compile(template: string): Promise<Compiled> {
   } catch (error) {
     throw compileError(template, error);
   }
-  const fullWidth = fullWidthTags(zip);
-  if (fullWidth.length > 0) throw fullWidthError(template, fullWidth);
   const used = checkTags(collector.parts());
   if (used.unknown.length > 0) throw unknownTagsError(template, used.unknown);
   if (used.known === 0) throw noTagsError(template);

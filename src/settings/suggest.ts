@@ -80,6 +80,30 @@ export function closestUnit(name: string, known: readonly string[]): string | nu
   return closest(name, sharing);
 }
 
+/** Whether every character of `short` is in `long`, in order. */
+function within(short: string, long: string): boolean {
+  let i = 0;
+  for (const c of long) if (c === short[i]) i++;
+  return i === short.length;
+}
+
+/**
+ * The unit `name` may be the new name of (closestUnit), if it could be: a rename drops or adds
+ * a word (国网祁门县供电公司 → 国网祁门供电公司; 黄山县 → 黄山市黄山区) but keeps what tells the
+ * unit apart, where a name with a part of it replaced is another unit (绩溪城关供电所 and
+ * 绩溪城南供电所 are two stations, one edit apart).
+ */
+export function renamedFrom(name: string, known: readonly string[]): string | null {
+  const written = distinctive(name);
+  return closestUnit(
+    name,
+    known.filter((unit) => {
+      const own = distinctive(unit);
+      return within(own, written) || within(written, own);
+    }),
+  );
+}
+
 /** Ends a message with a full stop unless it asks a question. */
 export function sentence(text: string): string {
   return text.endsWith('?') ? text : `${text}.`;

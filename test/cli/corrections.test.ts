@@ -208,6 +208,29 @@ describe('the other commands that count', () => {
   });
 });
 
+describe('a ruling on 是否考核 alone', () => {
+  it('the bulletin says the assessed figure is as ruled, where 投诉 − 申诉成功 no longer gives it', () => {
+    const file = join(tmp, 'exempt.csv');
+    writeFileSync(file, `工单编号,是否考核,说明\n${expected.special.exempt},否,复核不予考核\n`);
+    const zh = join(tmp, 'exempt.md');
+    expect(complaints(['report', ...OCTOBER, '--corrections', file, '--out', zh]).code).toBe(0);
+    // 45 − 13 = 32; the ruling leaves 31.
+    expect(readFileSync(zh, 'utf8')).toContain(
+      '共受理客户投诉45件；其中申诉成功13件，考核投诉31件（部分工单是否考核按人工复核结果认定）。',
+    );
+    const en = join(tmp, 'exempt-en.md');
+    expect(
+      complaints(['report', ...OCTOBER, '--corrections', file, '--out', en, '--lang', 'en']).code,
+    ).toBe(0);
+    expect(readFileSync(en, 'utf8')).toContain(
+      '45 customer complaints were received; 13 appealed successfully, and with some rulings by hand on review, 31 are assessed.',
+    );
+    // Without it the sentence is as it was.
+    expect(complaints(['report', ...OCTOBER, '--out', zh]).code).toBe(0);
+    expect(readFileSync(zh, 'utf8')).toContain('其中申诉成功13件，考核投诉32件。');
+  });
+});
+
 describe('"corrections" in the config file', () => {
   it('is read relative to the config file, as --corrections', () => {
     const dir = join(tmp, 'config');

@@ -207,7 +207,11 @@ describe('weeks', () => {
     expect(text).not.toContain('环比、同比不计这些月份');
     // Said in a sentence of its own, not in a second bracket after （星期日）.
     expect(text).toMatch(/2016年7月3日（星期日），共受理客户投诉\d+件/);
-    expect(text).toContain('。部分单位的导出未覆盖当日，数据不完整，相关数字偏低，不作比较。');
+    // The units whose figures are too low are named, as on the terminal.
+    expect(text).toContain(
+      '。国网歙县供电公司的导出未覆盖当日，数据不完整，相关数字偏低，不作比较。',
+    );
+    expect(text).not.toContain('部分单位');
     expect(text).not.toContain('）（');
     expect(complaints(['report', ...INPUTS, '--day', '2016-07-01', '--out', bulletin]).code).toBe(
       0,
@@ -229,6 +233,9 @@ describe('weeks', () => {
     ]);
     expect(range.stderr).toContain(
       '\n  2016-07-04 – 2016-07-05: not in any input; counted as 0.\n',
+    );
+    expect(readFileSync(join(out, 'r.md'), 'utf8')).toContain(
+      '. The exports of 国网歙县供电公司, 国网黄山供电公司(市直) and 国网黄山市屯溪区供电公司 do not cover every day, so the figures are incomplete and too low, and not compared.',
     );
   });
 

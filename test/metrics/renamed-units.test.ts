@@ -75,6 +75,17 @@ describe('a unit that begins where another of a close name ends', () => {
       { '3440101': [9, 10], '3440102': [11], '34401': [9, 11] },
       [],
     ],
+    [
+      // One character apart, but in what tells them apart: two stations, not one renamed.
+      'a station ends, another of the same county begins',
+      { 绩溪城关供电所: [7, 8], 绩溪城南供电所: [9, 10], [OTHER]: [7, 10] },
+      [],
+    ],
+    [
+      'a station named without its county, then with it: renamed',
+      { 绩溪城关供电所: [7, 8], 绩溪县城关供电所: [9, 10], [OTHER]: [7, 10] },
+      [['绩溪城关供电所', 8, '绩溪县城关供电所', 9]],
+    ],
     ['one unit alone', { [NEW]: [11] }, []],
   ])('%s', (_, months, expected) => {
     expect(pairs(months)).toEqual(expected);
@@ -100,12 +111,12 @@ describe('a unit that begins where another of a close name ends', () => {
 
 describe('units a units file names', () => {
   it('are two units, whatever their names and months', () => {
-    // 绩溪城关供电所 up to August, 绩溪城南供电所 from September: two stations of the file.
-    const stations = { 绩溪城关供电所: [7, 8], 绩溪城南供电所: [9, 10], [OTHER]: [7, 10] };
+    // 绩溪城关供电所 up to August, 绩溪县城关供电所 from September: two stations of the file.
+    const stations = { 绩溪城关供电所: [7, 8], 绩溪县城关供电所: [9, 10], [OTHER]: [7, 10] };
     const cube = input(rows(stations)).cube;
     expect(renamedUnits(cube).length).toBe(1);
-    expect(renamedUnits(cube, new Set(['绩溪城关供电所', '绩溪城南供电所']))).toEqual([]);
+    expect(renamedUnits(cube, new Set(['绩溪城关供电所', '绩溪县城关供电所']))).toEqual([]);
     // One name only in the file: the other may still be it renamed.
-    expect(renamedUnits(cube, new Set(['绩溪城南供电所'])).length).toBe(1);
+    expect(renamedUnits(cube, new Set(['绩溪县城关供电所'])).length).toBe(1);
   });
 });

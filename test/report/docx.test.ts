@@ -67,6 +67,7 @@ async function write(
 beforeAll(async () => {
   for (const [name, options] of Object.entries(PERIODS)) await write(name, options, 'zh');
   await write('month-en', PERIODS.month!, 'en');
+  await write('quarter-en', PERIODS.quarter!, 'en', false);
   await write('month-bare', PERIODS.month!, 'zh', false);
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -421,6 +422,53 @@ describe('tableLayout', () => {
     expect(size).toBe(9);
     expect(widths.reduce((a, b) => a + b, 0)).toBe(TEXT_WIDTH);
     expect(Math.min(...widths)).toBeGreaterThan(0);
+  });
+});
+
+describe('an English table of nine columns beside a Chinese unit name', () => {
+  it('breaks no heading mid-word: each column holds its heading’s longest word', () => {
+    const doc = get('quarter-en').document;
+    const at = doc.indexOf('Table 1.');
+    const table = doc.slice(at, doc.indexOf('</w:tbl>', at));
+    const grid = [...table.matchAll(/<w:gridCol w:w="(\d+)"/g)].map((m) => Number(m[1]));
+    const head = table.slice(0, table.indexOf('</w:tr>'));
+    const cells = head.split('<w:tc>').slice(1);
+    const texts = cells.map((c) =>
+      [...c.matchAll(/<w:t(?: [^>]*)?>([^<]*)</g)].map((m) => m[1]).join(' '),
+    );
+    const size = Number(/<w:sz w:val="(\d+)"/.exec(head)![1]) / 2;
+    expect(grid.length).toBe(9);
+    // The narrow headings: "complaints yoy" and "share of complaints" broke "complai|nts", "ran|k".
+    expect(texts).toEqual([
+      '#',
+      'unit',
+      'complaints',
+      'assessed',
+      'target',
+      'over-target rate',
+      'share',
+      'yoy',
+      'mom',
+    ]);
+    texts.forEach((text, i) => {
+      const word = Math.max(...text.split(/(?<=[\s-])/).map((w) => ems(w.trim())));
+      expect(grid[i]).toBeGreaterThanOrEqual(word * size * 20 + 100);
+    });
+  });
+});
+
+describe('an empty table cell', () => {
+  it('is as tall as the others: its paragraph mark is at the table’s size', () => {
+    const doc = get('quarter-en').document;
+    const at = doc.indexOf('Table 2.');
+    const table = doc.slice(at, doc.indexOf('</w:tbl>', at));
+    // 国网黄山市屯溪区供电公司 has not reached its annual target: that cell is empty.
+    const empty = [...table.matchAll(/<w:p>(?:(?!<\/w:p>).)*<w:t xml:space="preserve"><\/w:t>/g)];
+    expect(empty.length).toBeGreaterThan(0);
+    const marks = [...table.matchAll(/<w:pPr>(?:(?!<\/w:pPr>).)*<\/w:pPr>/g)].map((m) => m[0]);
+    const runs = [...table.matchAll(/<w:r><w:rPr>(?:(?!<\/w:rPr>).)*<w:sz w:val="(\d+)"/g)];
+    expect(marks.length).toBeGreaterThan(0);
+    for (const mark of marks) expect(mark).toContain(`<w:sz w:val="${runs[0]![1]}"/>`);
   });
 });
 

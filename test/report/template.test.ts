@@ -598,6 +598,17 @@ describe('templates that cannot be filled', () => {
     expect((await fillTemplate(own, m, [])).sections).toBe(m.bulletin.sections.length);
   });
 
+  it('a tag with one brace full-width is named as such, not as a tag without its {', async () => {
+    // The input method switched within the tag: docxtemplater saw "}…现将｛about}" as one tag.
+    const file = variant('half-full.docx', (x) =>
+      x.replace('{about}', '｛about}').replace('{date}', '{date｝'),
+    );
+    const e = await refused(file);
+    expect(userMessage(e, 'zh').message).toBe(
+      `模板 ${file}（--template）：有 2 个标签用了全角括号：｛about}、{date｝；本工具只认半角的 { }，这些标签会原样印在通报里。`,
+    );
+  });
+
   it('a tag typed with spaces inside its braces is filled as the name it was checked as', async () => {
     const file = variant('spaced.docx', (x) => x.replace('{subtitle}', '{ subtitle }'));
     const filled = await fillTemplate(file, m, []);
@@ -694,8 +705,9 @@ describe('templates that cannot be filled', () => {
       'cut.docx',
       readFileSync(TEMPLATE).subarray(0, 4000),
       'BAD_TEMPLATE',
-      'the file is damaged',
-      '文件已损坏（',
+      'the file is incomplete (a copy or download not finished?)',
+      // No English of the zip library inside the Chinese sentence.
+      '文件不完整（可能没有复制或下载完），无法打开。',
     ],
     [
       'book.docx',

@@ -149,7 +149,7 @@ function dayNotes(input: AnalysisInput): Note[] {
             ? { zh: `（只到 ${upTo}）`, en: ` (only to ${upTo})` }
             : { zh: `（最早的只到 ${upTo}）`, en: ` (the earliest only to ${upTo})` };
     // One day: the exports leave it out, not "every day" of it.
-    notes.push(
+    const said =
       from === to
         ? note(
             'days-partial',
@@ -160,8 +160,8 @@ function dayNotes(input: AnalysisInput): Note[] {
             'days-partial',
             `${span}: ${whose.en} do not cover every day${reach.en}; their missing days count as 0.`,
             `${span}：${whose.zh}未覆盖全部日期${reach.zh}，缺少的日期按 0 计。`,
-          ),
-    );
+          );
+    notes.push(short.length > 0 ? { ...said, units: short } : said);
   }
   return notes;
 }

@@ -5,7 +5,7 @@
  * tell a rename from a new unit, and the units file's other spellings (--units) join them.
  */
 import { monthIndexToString } from '../../schema/values.js';
-import { closestUnit } from '../../settings/suggest.js';
+import { renamedFrom } from '../../settings/suggest.js';
 import { monthOfDay } from '../calendar.js';
 import type { Cube } from '../cube.js';
 import type { AnalysisInput, Note } from '../types.js';
@@ -61,7 +61,7 @@ export function renamedUnits(
         !taken.has(s.unit) &&
         !(unitsFile.has(s.unit) && unitsFile.has(after.unit)),
     );
-    const name = closestUnit(
+    const name = renamedFrom(
       after.unit,
       gone.map((s) => s.unit),
     );

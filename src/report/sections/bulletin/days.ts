@@ -12,6 +12,7 @@ import type { Paragraph, Table } from '../../types.js';
 import { dayListTable, daysTerminalTable } from '../days.js';
 import { average, count, MIN_RATE_BASE, period, rate, runs, type Piece } from './figures.js';
 import { assessedClause, comparisonClauses, excludedParagraph } from './overall.js';
+import { list } from './units.js';
 
 /** "，前四周同日均值3.25件，当日高于均值" — a rate only on a base of MIN_RATE_BASE or more. */
 function baselineClause(d: DayRow, lang: Lang): Piece {
@@ -76,18 +77,30 @@ function when(a: Analysis, lang: Lang): Piece {
 
 /**
  * A day or week some units' exports do not cover, in a sentence of its own: after the day's
- * "（星期四）" or the week's "（6月20日至26日）" a second bracket read as a slip.
+ * "（星期四）" or the week's "（6月20日至26日）" a second bracket read as a slip. The units are
+ * named, every one: a reader must know whose figures are too low.
  */
 function partialWords(a: Analysis, lang: Lang): Piece {
   const days = a.days ?? [];
   if (!days.some((d) => d.partial)) return null;
-  if (days.length === 1)
-    return lang === 'zh'
-      ? '部分单位的导出未覆盖当日，数据不完整，相关数字偏低，不作比较。'
-      : ' Some units’ exports do not cover the day, so the figures are incomplete and too low, and not compared.';
-  return lang === 'zh'
-    ? '部分单位的导出未覆盖全部日期，数据不完整，相关数字偏低，不作比较。'
-    : ' Some units’ exports do not cover every day, so the figures are incomplete and too low, and not compared.';
+  const zh = lang === 'zh';
+  const units = a.notes.find((n) => n.code === 'days-partial')?.units ?? [];
+  const whose: Piece =
+    units.length === 0
+      ? zh
+        ? '部分单位的导出'
+        : 'Some units’ exports'
+      : zh
+        ? [list(units, lang), '的导出']
+        : ['The exports of ', list(units, lang)];
+  const one = days.length === 1;
+  return zh
+    ? [whose, `未覆盖${one ? '当日' : '全部日期'}，数据不完整，相关数字偏低，不作比较。`]
+    : [
+        ' ',
+        whose,
+        ` do not cover ${one ? 'the day' : 'every day'}, so the figures are incomplete and too low, and not compared.`,
+      ];
 }
 
 /** The overall paragraph of a day, a week or a range of days. */

@@ -254,9 +254,20 @@ export function assessedClause(x: Totals, path: string, lang: Lang, a: Analysis)
   if (parts.length === 0)
     return zh ? ['，均为考核投诉（', assessed, '件）'] : ['; all ', assessed, ' are assessed'];
   const list = parts.flatMap((p, i) => (i === 0 ? [p] : [zh ? '、' : ' and ', p]));
+  // A ruling on 是否考核 by hand (--corrections) breaks 投诉 − 申诉成功 = 考核投诉: "共45件；其中申诉
+  // 成功13件，考核投诉31件" read as a slip. Said where the figures stand, not only in 需关注事项.
+  const ruled = !excludeUnsubstantiated && x.complaints - x.appealApproved !== x.assessed;
   return zh
-    ? ['；其中', list, '，考核投诉', assessed, '件']
-    : ['; ', list, ', leaving ', assessed, ' assessed'];
+    ? [
+        '；其中',
+        list,
+        '，考核投诉',
+        assessed,
+        ruled ? '件（部分工单是否考核按人工复核结果认定）' : '件',
+      ]
+    : ruled
+      ? ['; ', list, ', and with some rulings by hand on review, ', assessed, ' are assessed']
+      : ['; ', list, ', leaving ', assessed, ' assessed'];
 }
 
 /** What the period is held against: the annual target, or its prorated share. */
