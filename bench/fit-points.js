@@ -212,7 +212,36 @@ const METHOD = arg('--method', 'ascent');
 const EPOCHS = Number(arg('--epochs', 3));
 const RATE = Number(arg('--rate', 0.5));
 const SHRINK = Number(arg('--shrink', 1));
-const fitBy = (fit) => (METHOD === 'perceptron' ? perceptronOn(fit) : fitOn(fit));
+/**
+ * --method stable: coordinate ascent on each of 5 parts' complements of the texts fitted on, and
+ * only the changes fitted in at least --stable of the 5 kept (stability selection), so that the
+ * k-fold above measures the selection itself on texts it never saw.
+ */
+function stableOn(fit) {
+  const idx = rows.map((_, t) => t).filter(fit);
+  const part = new Int32Array(rows.length).fill(-1);
+  idx.forEach((t, j) => (part[t] = j % 5));
+  const counts = new Map();
+  for (let f = 0; f < 5; f++) {
+    reset();
+    for (const { e, w } of fitOn((t) => part[t] >= 0 && part[t] !== f)) {
+      const key = `${entries.indexOf(e)}→${w}`;
+      counts.set(key, (counts.get(key) ?? 0) + 1);
+    }
+  }
+  reset();
+  const least = Number(arg('--stable', 3));
+  for (const [key, n] of counts) {
+    if (n < least) continue;
+    const [j, w] = key.split('→').map(Number);
+    write(entries[j], w);
+  }
+  return entries
+    .map((e) => ({ e, w: e.kind === 'k' ? hitWeight[e.h] : patterns[e.i].weight }))
+    .filter(({ e, w }) => w !== e.base);
+}
+const fitBy = (fit) =>
+  METHOD === 'perceptron' ? perceptronOn(fit) : METHOD === 'stable' ? stableOn(fit) : fitOn(fit);
 
 function tally(select) {
   const t = { n: 0, l1: 0, l2: 0 };
@@ -243,6 +272,7 @@ if (FOLDS > 0) {
   }
   order.forEach((j, at) => (foldOf[restIdx[j]] = at % FOLDS));
   const sum = { before: { n: 0, l1: 0, l2: 0 }, after: { n: 0, l1: 0, l2: 0 }, fitGain: [0, 0] };
+  const stable = new Map();
   for (let f = 0; f < FOLDS; f++) {
     reset();
     const inFit = (t) => foldOf[t] >= 0 && foldOf[t] !== f;
@@ -250,6 +280,10 @@ if (FOLDS > 0) {
     const before = tally(inTest);
     const fitBefore = tally(inFit);
     const changes = fitBy(inFit);
+    for (const { e, w } of changes) {
+      const key = `${entries.indexOf(e)}→${w}`;
+      stable.set(key, (stable.get(key) ?? 0) + 1);
+    }
     const fitAfter = tally(inFit);
     const after = tally(inTest);
     console.log(
@@ -262,6 +296,17 @@ if (FOLDS > 0) {
     }
   }
   console.log(`left-out fifths together: before ${show(sum.before)}; after ${show(sum.after)}`);
+  // Stability: the changes fitted in at least --stable of the folds, applied together to the
+  // points as shipped, on the rest (which they were fitted on) and the dev batches.
+  const STABLE = Number(arg('--stable', FOLDS));
+  reset();
+  const kept = [...stable]
+    .filter(([, n]) => n >= STABLE)
+    .map(([key]) => key.split('→').map(Number));
+  for (const [j, w] of kept) write(entries[j], w);
+  const parts = ['C', 'E', 'F', 'G', 'H', 'rest'];
+  console.log(`changes fitted in at least ${STABLE} of ${FOLDS} folds: ${kept.length}`);
+  for (const b of parts) console.log(`  ${b.padEnd(5)} ${show(tally((i) => rows[i].batch === b))}`);
 } else {
   const parts = ['C', 'E', 'F', 'G', 'H', 'rest'];
   const before = Object.fromEntries(parts.map((b) => [b, tally((i) => rows[i].batch === b)]));
