@@ -6,8 +6,13 @@
 // until none changes. Only the texts a rule matched are classified again, so a pass takes seconds.
 // Prints aggregates only, never a text or an id; the dev batches (C, E, F, G, H) are measured in
 // aggregate with the fitted points, and held-out texts are not read at all.
-//   node bench/fit-points.js [--folds 5] [--min-gain 1] [--l1-weight 2] [--passes 4]
-//                            [--multiples 0.5,0.75,1.25,1.5] [--out changes.json]
+//   node bench/fit-points.js [--folds 5 [--seed S]] [--min-gain 1] [--l1-weight 2] [--passes 4]
+//                            [--multiples 0.5,0.75,1.25,1.5] [--group rule|node] [--out changes.json]
+//                            [--method ascent|perceptron|stable] [--epochs 3 --rate 0.5 --shrink 1]
+//                            [--stable 3]
+// --group node: one scale for all of a node's rules instead of one per rule. Session 13 (README,
+// the twelfth round): nothing fitted carries to the left-out fifths but at --min-gain 4, whose
+// four changes are in the taxonomy.
 // --folds K: fit on K−1 fifths of the rest, measure on the fifth left out, for each fifth: whether
 // fitted points carry to texts they were not fitted on. Without it: fit on the whole rest, print
 // the dev batches before and after, and (--out) write the changes.
