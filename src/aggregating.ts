@@ -45,6 +45,11 @@ export interface ReadOptions {
   /** Sees every row with its entry in the data set (the merged one, not the partial's). */
   observe?: OrderObserver;
   /**
+   * True when `observe` reads no order's `cells` (a range's collectors without the 明细 rows):
+   * they are then not made, an array of every field's string per row. Absent: it may read them.
+   */
+  observeSkipsCells?: boolean;
+  /**
    * The hot words' texts: observes the rows read on this thread like `observe`, but does not
    * keep large CSVs off the workers — theirs come back per byte range (PartialAggregate
    * hotWords) and are merged in (aggregate.ts).
@@ -248,8 +253,13 @@ export function aggregating(
         ...(named.size > 0 ? { corrected: [...named].map(([id, [c, d]]) => [id, c, d]) } : {}),
       }),
     endInput: (header) => sink.endInput(header),
-    // Only observers (明细, hot words …) and column dimensions (--by HEADER) read the cells.
-    skipsCells: !observe && !checkColumns,
+    // Only the 明细 rows, other observers (classify's rows, the duplicates) and column
+    // dimensions (--by HEADER) read the cells; the hot words' texts and the early warning's
+    // complaints do not.
+    skipsCells:
+      !checkColumns &&
+      !options.detail &&
+      (!options.observe || options.observeSkipsCells === true),
   };
   return reader;
 }

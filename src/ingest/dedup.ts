@@ -187,7 +187,12 @@ export class IdIndex {
   slotOf(text: string, start: number, end: number): number {
     const scratch = this.scratch;
     hash64At(text, start, end, scratch);
-    return (scratch[1]! ^ Math.imul(scratch[0]!, 0x9e3779b1)) & this.mask;
+    return this.slotOfHash(scratch[0]!, scratch[1]!);
+  }
+
+  /** The slot where an id known by its 64-bit hash is probed first (for `touch`). */
+  slotOfHash(hi: number, lo: number): number {
+    return (lo ^ Math.imul(hi, 0x9e3779b1)) & this.mask;
   }
 
   /**

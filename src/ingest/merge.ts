@@ -19,6 +19,8 @@ import {
 } from './types.js';
 
 const DAY_MS = 86_400_000;
+/** Ids whose slots addIds reads at a time (as OffsetRow.touchAhead does while reading). */
+const TOUCH_AHEAD = 64;
 
 /** Per local entry of a partial, its entry in the data set; null when they are the same. */
 export type EntryMap = Int32Array | null;
@@ -55,6 +57,8 @@ export class DataSetMerge {
   private duplicates = 0;
   private duplicatesDiffering = 0;
   private withoutId = 0;
+  /** What addIds's look-ahead read (kept so that the reads are not dropped). */
+  private touchSink = 0;
 
   /** Distinct work orders merged so far: entries run from 0 to size - 1. */
   get size(): number {
@@ -101,7 +105,16 @@ export class DataSetMerge {
     const first = new Map<number, number>();
     partial.firstDigests.entries.forEach((e, i) => first.set(e, partial.firstDigests.digests[i]!));
     const entries = new Int32Array(ids.size);
+    const ahead = new Int32Array(TOUCH_AHEAD);
     for (let e = 0; e < ids.size; e++) {
+      // The slots of the next ids are read first, in a loop of nothing else, so that their
+      // cache misses overlap (the index of a million ids is 8 MiB, probed at random: a miss an
+      // id was most of the merge's time on its ids).
+      if (e % TOUCH_AHEAD === 0) {
+        const n = Math.min(TOUCH_AHEAD, ids.size - e);
+        for (let k = 0; k < n; k++) ahead[k] = index.slotOfHash(ids.hi[e + k]!, ids.lo[e + k]!);
+        this.touchSink |= index.touch(ahead, n);
+      }
       const last = ids.digests[e]!;
       const entry = index.addHash(ids.hi[e]!, ids.lo[e]!, first.get(e) ?? last);
       entries[e] = entry;

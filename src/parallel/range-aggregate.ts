@@ -49,6 +49,8 @@ export function rangeSink(
       corrections: job.corrections ? parseCorrections(job.corrections, classifier) : null,
       dimensions: job.dimensions,
       observe: collectors ? (order, entry, c) => collectors!.observe(order, entry, c) : undefined,
+      // Of the collectors, only the 明细 rows read the orders' cells.
+      observeSkipsCells: !job.detail,
     },
     {
       add: (partial) => {
