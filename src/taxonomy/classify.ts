@@ -146,12 +146,18 @@ export class Classifier {
   private own: Float64Array = new Float64Array(0);
   /** Scratch: the keywords (ids) and patterns (-1 - index) that matched the current text. */
   private hits: number[] = [];
-  /** Scratch, by keyword id: what its best occurrence counted (its span's factor), and where. */
+  /**
+   * Scratch, by keyword id: what its best occurrence counted (its span's factor), where, and in
+   * which clause (the scan knows it: spread() and evidence() need not look it up again; the
+   * clause count where no span holds it).
+   */
   private factor: Float64Array = new Float64Array(0);
   private at: Int32Array = new Int32Array(0);
+  private clauseOf: Int32Array = new Int32Array(0);
   /** Scratch, by pattern index: the same for patterns. */
   private patternFactor: Float64Array = new Float64Array(0);
   private patternAt: Int32Array = new Int32Array(0);
+  private patternClause: Int32Array = new Int32Array(0);
   /** The current text: as written, as read, and its spans. */
   private original = '';
   private normal: NormalText = { text: '', origin: null };
@@ -174,6 +180,8 @@ export class Classifier {
   /** Scratch for evidence(), by hit: the points it gives the candidate, and its clause. */
   private hitPoints: Float64Array = new Float64Array(0);
   private hitClause: Int32Array = new Int32Array(0);
+  /** Scratch for evidence(), by clause (the last: after every clause): the candidate's points. */
+  private byClause: Float64Array = new Float64Array(0);
 
   constructor(
     readonly taxonomy: Taxonomy,
@@ -220,8 +228,10 @@ export class Classifier {
     this.saidText = new Array<string>(2 * this.keywordList.length).fill('');
     this.factor = new Float64Array(this.keywordList.length);
     this.at = new Int32Array(this.keywordList.length);
+    this.clauseOf = new Int32Array(this.keywordList.length);
     this.patternFactor = new Float64Array(this.patterns.length);
     this.patternAt = new Int32Array(this.patterns.length);
+    this.patternClause = new Int32Array(this.patterns.length);
     this.own = new Float64Array(taxonomy.nodes.length);
     for (const node of taxonomy.nodes)
       this.childIndices.push(Int32Array.from(node.children, (child) => this.index.get(child)!));
@@ -345,11 +355,15 @@ export class Classifier {
     this.hits.length = 0;
     const pass = ++this.pass;
     // The span of position i (the first whose end is past i; the last one past its end), and
-    // what words in it count: 1 before its start, between clauses.
+    // what words in it count: 1 before its start, between clauses. Its clause is the span's;
+    // past the last span's end, where no span holds a position, the clause count (spanAt()).
     let span = 0;
     let spanStart = spans.length === 0 ? Infinity : spans[0]!.start;
     let spanEnd = spans.length > 1 ? spans[0]!.end : Infinity;
     let spanFactor = spans.length === 0 ? 1 : spans[0]!.factor;
+    const noSpan = this.clauses.clauses.length;
+    let spanClause = spans.length === 0 ? noSpan : spans[0]!.clause;
+    const spansEnd = spans.length === 0 ? 0 : spans[spans.length - 1]!.end;
     const index = this.keywordIndex;
     const starts = index.starts;
     const last = normal.length - 1;
@@ -365,14 +379,16 @@ export class Classifier {
         spanStart = spans[span]!.start;
         spanEnd = span < spans.length - 1 ? spans[span]!.end : Infinity;
         spanFactor = spans[span]!.factor;
+        spanClause = spans[span]!.clause;
       }
       const factor = i < spanStart ? 1 : spanFactor;
-      if ((kinds & SINGLE) !== 0) this.found(index.single[first]!, normal, i, pass, factor);
+      const clause = i < spansEnd ? spanClause : noSpan;
+      if ((kinds & SINGLE) !== 0) this.found(index.single[first]!, normal, i, pass, factor, clause);
       if ((kinds & PAIR) !== 0 && i < last) {
         const slot = index.slot(first, normal.charCodeAt(i + 1));
         if (slot >= 0)
           for (let b = index.from[slot]!, end = index.to[slot]!; b < end; b++)
-            this.found(index.ids[b]!, normal, i, pass, factor);
+            this.found(index.ids[b]!, normal, i, pass, factor, clause);
       }
     }
     for (let i = 0; i < this.patterns.length; i++) {
@@ -381,10 +397,12 @@ export class Classifier {
       const pattern = this.patterns[i]!;
       const found = pattern.regex.exec(normal);
       if (found === null) continue;
-      const factor = factorAt(spans, found.index);
+      const at = spanAt(spans, found.index);
+      const factor = at?.factor ?? 1;
       own[pattern.node]! += pattern.weight * factor;
       this.patternFactor[i] = factor;
       this.patternAt[i] = found.index;
+      this.patternClause[i] = at?.clause ?? noSpan;
       this.hits.push(-1 - i);
     }
   }
@@ -406,7 +424,6 @@ export class Classifier {
     // With one clause, its points are all a type has: no point counts ELSEWHERE_WEIGHT.
     this.oneClause = this.clauses.clauses.length <= 1;
     if (this.hits.length === 0 || this.oneClause) return;
-    const spans = this.clauses.spans;
     const width = this.slotCount;
     const size = (this.clauses.clauses.length + 1) * width;
     // Kept zero between texts: only the rows a text touched are summed and cleared.
@@ -414,15 +431,13 @@ export class Classifier {
     const points = this.clausePoints;
     const rows = this.rows;
     rows.length = 0;
-    const last = this.clauses.clauses.length;
     // Locals, not fields, in the loops: this runs for every text.
     const { slotOf, hitNode, hitWeight, hitFrom, parentSlot } = this;
     for (const hit of this.hits) {
       const keyword = hit >= 0;
       const factor = keyword ? this.factor[hit]! : this.patternFactor[-1 - hit]!;
       if (factor === 0) continue;
-      const at = keyword ? this.at[hit]! : this.patternAt[-1 - hit]!;
-      const row = (spanAt(spans, at)?.clause ?? last) * width;
+      const row = (keyword ? this.clauseOf[hit]! : this.patternClause[-1 - hit]!) * width;
       if (!rows.includes(row)) rows.push(row);
       if (keyword) {
         for (let h = hitFrom[hit]!, end = hitFrom[hit + 1]!; h < end; h++)
@@ -450,7 +465,14 @@ export class Classifier {
   }
 
   /** Keyword `id` starts at `at`: it counts once per text, at its best occurrence. */
-  private found(id: number, text: string, at: number, pass: number, factor: number): void {
+  private found(
+    id: number,
+    text: string,
+    at: number,
+    pass: number,
+    factor: number,
+    clause: number,
+  ): void {
     // Each keyword counts once per text, however often it is repeated: where it counts most.
     const seen = this.stamp[id] === pass;
     if (seen && this.factor[id]! >= factor) return;
@@ -463,6 +485,7 @@ export class Classifier {
     }
     this.factor[id] = factor;
     this.at[id] = at;
+    this.clauseOf[id] = clause;
     const own = this.own;
     for (let h = this.hitFrom[id]!, end = this.hitFrom[id + 1]!; h < end; h++)
       own[this.hitNode[h]!]! += this.hitWeight[h]! * more;
@@ -484,7 +507,7 @@ export class Classifier {
    */
   private evidence(candidate: Candidate): string {
     const member = candidate.member;
-    const { spans, clauses } = this.clauses;
+    const clauses = this.clauses.clauses;
     const hits = this.hits;
     // First the points each hit gives the candidate and its clause (the last slot: after every
     // clause, as spread() counts it), to know the deciding clause before anything is written.
@@ -494,7 +517,10 @@ export class Classifier {
     }
     const hitPoints = this.hitPoints;
     const hitClause = this.hitClause;
-    const byClause = new Array<number>(clauses.length + 1).fill(0);
+    if (this.byClause.length < clauses.length + 1)
+      this.byClause = new Float64Array(2 * (clauses.length + 1));
+    const byClause = this.byClause;
+    byClause.fill(0, 0, clauses.length + 1);
     let ignored = -1;
     for (let k = 0; k < hits.length; k++) {
       const hit = hits[k]!;
@@ -505,21 +531,22 @@ export class Classifier {
       } else if (member[this.patterns[-1 - hit]!.node] === 1)
         points = this.patterns[-1 - hit]!.weight;
       const factor = hit >= 0 ? this.factor[hit]! : this.patternFactor[-1 - hit]!;
-      const span = spanAt(spans, hit >= 0 ? this.at[hit]! : this.patternAt[-1 - hit]!);
+      const clause = hit >= 0 ? this.clauseOf[hit]! : this.patternClause[-1 - hit]!;
       // The first clause that kept a rule from counting for any class, the winner or not.
-      if (factor === 0 && ignored < 0 && span && this.pointsAnywhere(hit)) ignored = span.clause;
+      if (factor === 0 && ignored < 0 && clause < clauses.length && this.pointsAnywhere(hit))
+        ignored = clause;
       hitPoints[k] = factor === 0 ? 0 : points * factor;
-      hitClause[k] = span?.clause ?? clauses.length;
-      byClause[hitClause[k]!]! += hitPoints[k]!;
+      hitClause[k] = clause;
+      byClause[clause]! += hitPoints[k]!;
     }
     let deciding = -1;
     let most = 0;
-    byClause.forEach((points, clause) => {
-      if (points > most) {
+    for (let clause = 0; clause <= clauses.length; clause++) {
+      if (byClause[clause]! > most) {
         deciding = clause;
-        most = points;
+        most = byClause[clause]!;
       }
-    });
+    }
     const weighted = candidate.slot >= 0 && !this.oneClause;
     // Built by concatenation, not arrays joined: join() was a tenth of the classifier's time.
     let said = '';
@@ -723,10 +750,6 @@ export class Classifier {
 function spanAt(spans: Span[], at: number): Span | null {
   for (const span of spans) if (span.end > at) return span;
   return null;
-}
-
-function factorAt(spans: Span[], at: number): number {
-  return spanAt(spans, at)?.factor ?? 1;
 }
 
 /** Points as the evidence shows them: +3, -2. */
