@@ -68,6 +68,12 @@ const MIN_CATEGORY_SCORE = 1;
  */
 const ELSEWHERE_WEIGHT = 1.3;
 /**
+ * How many ways of showing its points said() remembers a keyword's evidence by: as counted and
+ * ELSEWHERE_WEIGHT times, each in a plain, focus, past or side clause. With two, one in five
+ * was written anew on the tuning texts repeated.
+ */
+const SAID_WAYS = 4;
+/**
  * How the model joins the rules: where no type is clearly ahead, the model decides when it is at
  * least `minProbability` sure; a rules decision whose confidence is below `overruleBelow` (at
  * 0.76: the runner-up scored more than a quarter of the winner's points) gives way to a model at
@@ -223,9 +229,8 @@ export class Classifier {
     this.hitWeight = Float64Array.from(allHits, (h) => h.weight);
     this.keywordList.forEach((k, id) => (this.hitFrom[id + 1] = this.hitFrom[id]! + k.hits.length));
     this.stamp = new Uint32Array(this.keywordList.length);
-    // Two entries a keyword: its points as they stand and ELSEWHERE_WEIGHT times them.
-    this.saidPoints = new Float64Array(2 * this.keywordList.length).fill(NaN);
-    this.saidText = new Array<string>(2 * this.keywordList.length).fill('');
+    this.saidPoints = new Float64Array(SAID_WAYS * this.keywordList.length).fill(NaN);
+    this.saidText = new Array<string>(SAID_WAYS * this.keywordList.length).fill('');
     this.factor = new Float64Array(this.keywordList.length);
     this.at = new Int32Array(this.keywordList.length);
     this.clauseOf = new Int32Array(this.keywordList.length);
@@ -582,14 +587,17 @@ export class Classifier {
    * of what evidence costs, and a keyword nearly always scores the same points.
    */
   private said(id: number, points: number): string {
-    const at = 2 * id;
-    if (this.saidPoints[at] === points) return this.saidText[at]!;
-    if (this.saidPoints[at + 1] === points) return this.saidText[at + 1]!;
+    const at = SAID_WAYS * id;
+    const saidPoints = this.saidPoints;
+    for (let k = at, end = at + SAID_WAYS; k < end; k++)
+      if (saidPoints[k] === points) return this.saidText[k]!;
     const text = `${this.keywordList[id]!.text}(${signed(points)})`;
-    // The older entry makes room: the first stays the one met first.
-    this.saidPoints[at + 1] = this.saidPoints[at]!;
-    this.saidText[at + 1] = this.saidText[at]!;
-    this.saidPoints[at] = points;
+    // The oldest entry makes room.
+    for (let k = at + SAID_WAYS - 1; k > at; k--) {
+      saidPoints[k] = saidPoints[k - 1]!;
+      this.saidText[k] = this.saidText[k - 1]!;
+    }
+    saidPoints[at] = points;
     this.saidText[at] = text;
     return text;
   }
