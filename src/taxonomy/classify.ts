@@ -482,7 +482,7 @@ export class Classifier {
     const seen = this.stamp[id] === pass;
     if (seen && this.factor[id]! >= factor) return;
     const index = this.keywordIndex;
-    if (index.lengths[id]! > 2 && !text.startsWith(index.texts[id]!, at)) return;
+    if (index.lengths[id]! > 2 && !index.matchesRest(id, text, at)) return;
     const more = seen ? factor - this.factor[id]! : factor;
     if (!seen) {
       this.stamp[id] = pass;
