@@ -126,7 +126,19 @@ export class Classifier {
   private readonly hitFrom: Int32Array;
   private readonly hitNode: Int32Array;
   private readonly hitWeight: Float64Array;
-  private readonly patterns: { regex: RegExp; text: string; node: number; weight: number }[] = [];
+  /**
+   * `search`: the regex with the g flag, run from `lastIndex`, the first position of a character
+   * it can begin with (no match starts before it; a pattern opening with a lookbehind was tried,
+   * and its lookbehind read backwards, at every position before); the regex itself when any
+   * character can begin it.
+   */
+  private readonly patterns: {
+    regex: RegExp;
+    search: RegExp;
+    text: string;
+    node: number;
+    weight: number;
+  }[] = [];
   /**
    * By UTF-16 code: bit (k mod 32) set when pattern k can begin with it (regex-first.ts); a
    * pattern whose bit no character of the text has cannot match, and is not run.
@@ -134,6 +146,8 @@ export class Classifier {
   private readonly patternStarts = new Uint32Array(0x10000);
   /** Pattern k's bit, or 0 when any character can begin it. */
   private readonly patternBit: number[] = [];
+  /** Scratch, by bit (k mod 32): the first position in the current text of a character with it. */
+  private readonly bitFirstAt = new Int32Array(32);
   private readonly names: Map<string, TaxonomyNode>[] = [
     new Map(),
     new Map(),
@@ -210,7 +224,16 @@ export class Classifier {
           const bit = units ? 1 << (this.patterns.length % 32) : 0;
           for (const unit of units ?? []) this.patternStarts[unit]! |= bit;
           this.patternBit.push(bit);
-          this.patterns.push({ regex: rule.regex, text: rule.text, node: i, weight: rule.weight });
+          const search = units
+            ? new RegExp(rule.regex.source, rule.regex.flags.replace(/[gy]/g, '') + 'g')
+            : rule.regex;
+          this.patterns.push({
+            regex: rule.regex,
+            search,
+            text: rule.text,
+            node: i,
+            weight: rule.weight,
+          });
           continue;
         }
         let keyword = keywords.get(rule.text);
@@ -376,7 +399,11 @@ export class Classifier {
     let patterns = 0;
     for (let i = 0; i <= last; i++) {
       const first = normal.charCodeAt(i);
-      patterns |= patternStarts[first]!;
+      const newBits = patternStarts[first]! & ~patterns;
+      if (newBits !== 0) {
+        patterns |= newBits;
+        this.firstAt(newBits, i);
+      }
       const kinds = starts[first]!;
       if (kinds === 0) continue;
       if (i >= spanEnd && span < spans.length - 1) {
@@ -400,7 +427,12 @@ export class Classifier {
       const bit = this.patternBit[i]!;
       if (bit !== 0 && (patterns & bit) === 0) continue;
       const pattern = this.patterns[i]!;
-      const found = pattern.regex.exec(normal);
+      let found: RegExpExecArray | null;
+      if (bit === 0) found = pattern.regex.exec(normal);
+      else {
+        pattern.search.lastIndex = this.bitFirstAt[31 - Math.clz32(bit)]!;
+        found = pattern.search.exec(normal);
+      }
       if (found === null) continue;
       const at = spanAt(spans, found.index);
       const factor = at?.factor ?? 1;
@@ -409,6 +441,15 @@ export class Classifier {
       this.patternAt[i] = found.index;
       this.patternClause[i] = at?.clause ?? noSpan;
       this.hits.push(-1 - i);
+    }
+  }
+
+  /** Bits of `bits` were first met at position `at`. */
+  private firstAt(bits: number, at: number): void {
+    for (let rest = bits; rest !== 0;) {
+      const k = 31 - Math.clz32(rest);
+      this.bitFirstAt[k] = at;
+      rest &= ~(1 << k);
     }
   }
 
