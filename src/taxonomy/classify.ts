@@ -104,6 +104,8 @@ interface Keyword {
 
 interface Candidate {
   node: TaxonomyNode;
+  /** The node's index. */
+  index: number;
   /** Its index among the second-level candidates, or -1 for a first level. */
   slot: number;
   /** Indices of the nodes whose rules count for it: itself, its descendants, its parent. */
@@ -456,7 +458,8 @@ export class Classifier {
   private candidate(node: TaxonomyNode, contributors: number[], slot = -1): Candidate {
     const member = new Uint8Array(this.taxonomy.nodes.length);
     for (const i of contributors) member[i] = 1;
-    return { node, slot, contributors: Int32Array.from(contributors), member };
+    const index = this.index.get(node)!;
+    return { node, index, slot, contributors: Int32Array.from(contributors), member };
   }
 
   /**
@@ -538,8 +541,10 @@ export class Classifier {
   }
 
   private sum(candidate: Candidate): number {
+    const contributors = candidate.contributors;
+    const own = this.own;
     let total = 0;
-    for (const i of candidate.contributors) total += this.own[i]!;
+    for (let k = 0; k < contributors.length; k++) total += own[contributors[k]!]!;
     return total;
   }
 
@@ -603,7 +608,7 @@ export class Classifier {
         weighted && hitClause[k] !== deciding ? hitPoints[k]! * ELSEWHERE_WEIGHT : hitPoints[k]!;
       let word: string;
       if (hit >= 0) {
-        const text = this.keywordList[hit]!.text;
+        const text = this.keywordIndex.texts[hit]!;
         const at = this.at[hit]!;
         const written =
           this.normal.origin === null
@@ -613,14 +618,16 @@ export class Classifier {
       } else word = `/${this.patterns[-1 - hit]!.text}/(${signed(points)})`;
       said = said === '' ? word : `${said} ${word}`;
     }
-    const quote = (clause: number): string => {
-      const [start, end] = clauses[clause]!;
-      return `「${originalSlice(this.original, this.normal, start, end).trim()}」`;
-    };
     if (deciding >= 0 && deciding < clauses.length && clauses.length > 1)
-      said = `${said} ｜ ${quote(deciding)}`;
-    if (ignored >= 0) said = `${said} ｜ ✗${quote(ignored)}`;
+      said = `${said} ｜ ${this.quote(deciding)}`;
+    if (ignored >= 0) said = `${said} ｜ ✗${this.quote(ignored)}`;
     return said;
+  }
+
+  /** A clause of the current text in the customer's words: 「是同一条线路一个月跳闸5次」. */
+  private quote(clause: number): string {
+    const [start, end] = this.clauses.clauses[clause]!;
+    return `「${originalSlice(this.original, this.normal, start, end).trim()}」`;
   }
 
   /**
@@ -682,7 +689,7 @@ export class Classifier {
       const ruled: Classification = {
         level1: type.best.node.parent,
         level2: type.best.node,
-        level3: this.bestChild(type.best.node),
+        level3: this.bestChild(type.best),
         method: 'rules',
         confidence: round(1 - Math.max(0, type.second) / type.score),
         evidence: this.evidence(type.best),
@@ -704,7 +711,7 @@ export class Classifier {
         return {
           level1: category.best.node,
           level2: child.candidate.node,
-          level3: child.fallback ? null : this.bestChild(child.candidate.node),
+          level3: child.fallback ? null : this.bestChild(child.candidate),
           method: 'rules',
           confidence: round(1 - Math.max(0, category.second) / category.score),
           // A fallback type says so: only its first level was evidenced.
@@ -779,10 +786,11 @@ export class Classifier {
     };
   }
 
-  private bestChild(node: TaxonomyNode): TaxonomyNode | null {
+  private bestChild(candidate: Candidate): TaxonomyNode | null {
+    const node = candidate.node;
     let best: TaxonomyNode | null = null;
     let bestScore = 0;
-    const indices = this.childIndices[this.index.get(node)!]!;
+    const indices = this.childIndices[candidate.index]!;
     for (let k = 0; k < indices.length; k++) {
       const child = node.children[k]!;
       const s = this.own[indices[k]!]!;
