@@ -84,6 +84,13 @@ for (const [name, list] of sources) {
       }
     }
   }
+  // Evidence read only after the whole file is classified (a decision may write it when read).
+  for (const kind of ['rules', 'both']) {
+    const kept = list.map((text) => mine[kind].byText(text));
+    list.forEach((text, k) => {
+      if (said(kept[k]) !== said(theirs[kind].byText(text))) differ++;
+    });
+  }
   texts += list.length;
   differences += differ;
   console.log(`${name.padEnd(44)} texts ${String(list.length).padStart(5)}  differences ${differ}`);

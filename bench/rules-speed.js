@@ -2,12 +2,14 @@
 // by side in one process: the tuning texts (fixtures/eval/tune.csv) classified again and again
 // by each in turn, by CPU time, best of ROUNDS (the machine is shared: the best is the least
 // disturbed). Both read the same taxonomy data.
-//   node bench/rules-speed.js /tmp/base-dist [repeats=20] [rounds=5]
+// With --evidence each decision's evidence is read (this build writes it only when read).
+//   node bench/rules-speed.js /tmp/base-dist [repeats=20] [rounds=5] [--evidence]
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const [other, repeatsArg, roundsArg] = process.argv.slice(2);
+const readEvidence = process.argv.includes('--evidence');
+const [other, repeatsArg, roundsArg] = process.argv.slice(2).filter((a) => !a.startsWith('--'));
 if (!other) {
   console.error('usage: node bench/rules-speed.js OTHER_DIST [repeats] [rounds]');
   process.exit(2);
@@ -36,8 +38,14 @@ const builds = [
 /** Texts a CPU second. */
 function run(classifier) {
   const start = process.cpuUsage();
-  for (let r = 0; r < repeats; r++) for (const text of texts) classifier.byText(text);
+  let length = 0;
+  for (let r = 0; r < repeats; r++)
+    for (const text of texts) {
+      const c = classifier.byText(text);
+      if (readEvidence) length += c.evidence.length;
+    }
   const used = process.cpuUsage(start);
+  if (readEvidence && length === 0) throw new Error('no evidence read');
   return (repeats * texts.length) / ((used.user + used.system) / 1e6);
 }
 // Warm both up before measuring.
