@@ -2,7 +2,9 @@
 // with another (its dist folder as the argument, e.g. a copy of main's build) on every text in
 // fixtures/eval/*.csv, scripts/eval-data/*.json and test/taxonomy/probes.json: level 1, 2 and 3,
 // method, confidence and evidence, by the rules alone and with the shipped model. Prints only
-// counts, never a text: the held-out parts are compared too.
+// counts, never a text: the held-out parts are compared too. A build reads its taxonomy data from
+// ../src beside its dist folder: copy main's dist into a folder with src and node_modules linked
+// to this worktree's, so that both read the same data (only the code is compared).
 //   node bench/rules-equal.js /tmp/base-dist
 import { readFileSync, readdirSync } from 'node:fs';
 import { resolve } from 'node:path';

@@ -1,7 +1,8 @@
 // The rules' speed, this build (dist/) against another (its dist folder as the argument), side
 // by side in one process: the tuning texts (fixtures/eval/tune.csv) classified again and again
 // by each in turn, by CPU time, best of ROUNDS (the machine is shared: the best is the least
-// disturbed). Both read the same taxonomy data.
+// disturbed). Each reads the taxonomy data in ../src beside its dist folder: link both to the same
+// data (bench/rules-equal.js says how).
 // With --evidence each decision's evidence is read (this build writes it only when read).
 //   node bench/rules-speed.js /tmp/base-dist [repeats=20] [rounds=5] [--evidence]
 import { readFileSync } from 'node:fs';
