@@ -68,6 +68,12 @@ const MIN_CATEGORY_SCORE = 1;
  */
 const ELSEWHERE_WEIGHT = 1.3;
 /**
+ * How many ways of showing its points said() remembers a keyword's evidence by: as counted and
+ * ELSEWHERE_WEIGHT times, each in a plain, focus, past or side clause. With two, one in five
+ * was written anew on the tuning texts repeated.
+ */
+const SAID_WAYS = 4;
+/**
  * How the model joins the rules: where no type is clearly ahead, the model decides when it is at
  * least `minProbability` sure; a rules decision whose confidence is below `overruleBelow` (at
  * 0.76: the runner-up scored more than a quarter of the winner's points) gives way to a model at
@@ -98,6 +104,8 @@ interface Keyword {
 
 interface Candidate {
   node: TaxonomyNode;
+  /** The node's index. */
+  index: number;
   /** Its index among the second-level candidates, or -1 for a first level. */
   slot: number;
   /** Indices of the nodes whose rules count for it: itself, its descendants, its parent. */
@@ -120,7 +128,19 @@ export class Classifier {
   private readonly hitFrom: Int32Array;
   private readonly hitNode: Int32Array;
   private readonly hitWeight: Float64Array;
-  private readonly patterns: { regex: RegExp; text: string; node: number; weight: number }[] = [];
+  /**
+   * `search`: the regex with the g flag, run from `lastIndex`, the first position of a character
+   * it can begin with (no match starts before it; a pattern opening with a lookbehind was tried,
+   * and its lookbehind read backwards, at every position before); the regex itself when any
+   * character can begin it.
+   */
+  private readonly patterns: {
+    regex: RegExp;
+    search: RegExp;
+    text: string;
+    node: number;
+    weight: number;
+  }[] = [];
   /**
    * By UTF-16 code: bit (k mod 32) set when pattern k can begin with it (regex-first.ts); a
    * pattern whose bit no character of the text has cannot match, and is not run.
@@ -128,6 +148,8 @@ export class Classifier {
   private readonly patternStarts = new Uint32Array(0x10000);
   /** Pattern k's bit, or 0 when any character can begin it. */
   private readonly patternBit: number[] = [];
+  /** Scratch, by bit (k mod 32): the first position in the current text of a character with it. */
+  private readonly bitFirstAt = new Int32Array(32);
   private readonly names: Map<string, TaxonomyNode>[] = [
     new Map(),
     new Map(),
@@ -146,12 +168,18 @@ export class Classifier {
   private own: Float64Array = new Float64Array(0);
   /** Scratch: the keywords (ids) and patterns (-1 - index) that matched the current text. */
   private hits: number[] = [];
-  /** Scratch, by keyword id: what its best occurrence counted (its span's factor), and where. */
+  /**
+   * Scratch, by keyword id: what its best occurrence counted (its span's factor), where, and in
+   * which clause (the scan knows it: spread() and evidence() need not look it up again; the
+   * clause count where no span holds it).
+   */
   private factor: Float64Array = new Float64Array(0);
   private at: Int32Array = new Int32Array(0);
+  private clauseOf: Int32Array = new Int32Array(0);
   /** Scratch, by pattern index: the same for patterns. */
   private patternFactor: Float64Array = new Float64Array(0);
   private patternAt: Int32Array = new Int32Array(0);
+  private patternClause: Int32Array = new Int32Array(0);
   /** The current text: as written, as read, and its spans. */
   private original = '';
   private normal: NormalText = { text: '', origin: null };
@@ -174,6 +202,8 @@ export class Classifier {
   /** Scratch for evidence(), by hit: the points it gives the candidate, and its clause. */
   private hitPoints: Float64Array = new Float64Array(0);
   private hitClause: Int32Array = new Int32Array(0);
+  /** Scratch for evidence(), by clause (the last: after every clause): the candidate's points. */
+  private byClause: Float64Array = new Float64Array(0);
 
   constructor(
     readonly taxonomy: Taxonomy,
@@ -196,7 +226,16 @@ export class Classifier {
           const bit = units ? 1 << (this.patterns.length % 32) : 0;
           for (const unit of units ?? []) this.patternStarts[unit]! |= bit;
           this.patternBit.push(bit);
-          this.patterns.push({ regex: rule.regex, text: rule.text, node: i, weight: rule.weight });
+          const search = units
+            ? new RegExp(rule.regex.source, rule.regex.flags.replace(/[gy]/g, '') + 'g')
+            : rule.regex;
+          this.patterns.push({
+            regex: rule.regex,
+            search,
+            text: rule.text,
+            node: i,
+            weight: rule.weight,
+          });
           continue;
         }
         let keyword = keywords.get(rule.text);
@@ -215,13 +254,14 @@ export class Classifier {
     this.hitWeight = Float64Array.from(allHits, (h) => h.weight);
     this.keywordList.forEach((k, id) => (this.hitFrom[id + 1] = this.hitFrom[id]! + k.hits.length));
     this.stamp = new Uint32Array(this.keywordList.length);
-    // Two entries a keyword: its points as they stand and ELSEWHERE_WEIGHT times them.
-    this.saidPoints = new Float64Array(2 * this.keywordList.length).fill(NaN);
-    this.saidText = new Array<string>(2 * this.keywordList.length).fill('');
+    this.saidPoints = new Float64Array(SAID_WAYS * this.keywordList.length).fill(NaN);
+    this.saidText = new Array<string>(SAID_WAYS * this.keywordList.length).fill('');
     this.factor = new Float64Array(this.keywordList.length);
     this.at = new Int32Array(this.keywordList.length);
+    this.clauseOf = new Int32Array(this.keywordList.length);
     this.patternFactor = new Float64Array(this.patterns.length);
     this.patternAt = new Int32Array(this.patterns.length);
+    this.patternClause = new Int32Array(this.patterns.length);
     this.own = new Float64Array(taxonomy.nodes.length);
     for (const node of taxonomy.nodes)
       this.childIndices.push(Int32Array.from(node.children, (child) => this.index.get(child)!));
@@ -345,11 +385,15 @@ export class Classifier {
     this.hits.length = 0;
     const pass = ++this.pass;
     // The span of position i (the first whose end is past i; the last one past its end), and
-    // what words in it count: 1 before its start, between clauses.
+    // what words in it count: 1 before its start, between clauses. Its clause is the span's;
+    // past the last span's end, where no span holds a position, the clause count (spanAt()).
     let span = 0;
     let spanStart = spans.length === 0 ? Infinity : spans[0]!.start;
     let spanEnd = spans.length > 1 ? spans[0]!.end : Infinity;
     let spanFactor = spans.length === 0 ? 1 : spans[0]!.factor;
+    const noSpan = this.clauses.clauses.length;
+    let spanClause = spans.length === 0 ? noSpan : spans[0]!.clause;
+    const spansEnd = spans.length === 0 ? 0 : spans[spans.length - 1]!.end;
     const index = this.keywordIndex;
     const starts = index.starts;
     const last = normal.length - 1;
@@ -357,7 +401,11 @@ export class Classifier {
     let patterns = 0;
     for (let i = 0; i <= last; i++) {
       const first = normal.charCodeAt(i);
-      patterns |= patternStarts[first]!;
+      const newBits = patternStarts[first]! & ~patterns;
+      if (newBits !== 0) {
+        patterns |= newBits;
+        this.firstAt(newBits, i);
+      }
       const kinds = starts[first]!;
       if (kinds === 0) continue;
       if (i >= spanEnd && span < spans.length - 1) {
@@ -365,34 +413,53 @@ export class Classifier {
         spanStart = spans[span]!.start;
         spanEnd = span < spans.length - 1 ? spans[span]!.end : Infinity;
         spanFactor = spans[span]!.factor;
+        spanClause = spans[span]!.clause;
       }
       const factor = i < spanStart ? 1 : spanFactor;
-      if ((kinds & SINGLE) !== 0) this.found(index.single[first]!, normal, i, pass, factor);
+      const clause = i < spansEnd ? spanClause : noSpan;
+      if ((kinds & SINGLE) !== 0) this.found(index.single[first]!, normal, i, pass, factor, clause);
       if ((kinds & PAIR) !== 0 && i < last) {
         const slot = index.slot(first, normal.charCodeAt(i + 1));
         if (slot >= 0)
           for (let b = index.from[slot]!, end = index.to[slot]!; b < end; b++)
-            this.found(index.ids[b]!, normal, i, pass, factor);
+            this.found(index.ids[b]!, normal, i, pass, factor, clause);
       }
     }
     for (let i = 0; i < this.patterns.length; i++) {
       const bit = this.patternBit[i]!;
       if (bit !== 0 && (patterns & bit) === 0) continue;
       const pattern = this.patterns[i]!;
-      const found = pattern.regex.exec(normal);
+      let found: RegExpExecArray | null;
+      if (bit === 0) found = pattern.regex.exec(normal);
+      else {
+        pattern.search.lastIndex = this.bitFirstAt[31 - Math.clz32(bit)]!;
+        found = pattern.search.exec(normal);
+      }
       if (found === null) continue;
-      const factor = factorAt(spans, found.index);
+      const at = spanAt(spans, found.index);
+      const factor = at?.factor ?? 1;
       own[pattern.node]! += pattern.weight * factor;
       this.patternFactor[i] = factor;
       this.patternAt[i] = found.index;
+      this.patternClause[i] = at?.clause ?? noSpan;
       this.hits.push(-1 - i);
+    }
+  }
+
+  /** Bits of `bits` were first met at position `at`. */
+  private firstAt(bits: number, at: number): void {
+    for (let rest = bits; rest !== 0;) {
+      const k = 31 - Math.clz32(rest);
+      this.bitFirstAt[k] = at;
+      rest &= ~(1 << k);
     }
   }
 
   private candidate(node: TaxonomyNode, contributors: number[], slot = -1): Candidate {
     const member = new Uint8Array(this.taxonomy.nodes.length);
     for (const i of contributors) member[i] = 1;
-    return { node, slot, contributors: Int32Array.from(contributors), member };
+    const index = this.index.get(node)!;
+    return { node, index, slot, contributors: Int32Array.from(contributors), member };
   }
 
   /**
@@ -406,7 +473,6 @@ export class Classifier {
     // With one clause, its points are all a type has: no point counts ELSEWHERE_WEIGHT.
     this.oneClause = this.clauses.clauses.length <= 1;
     if (this.hits.length === 0 || this.oneClause) return;
-    const spans = this.clauses.spans;
     const width = this.slotCount;
     const size = (this.clauses.clauses.length + 1) * width;
     // Kept zero between texts: only the rows a text touched are summed and cleared.
@@ -414,15 +480,13 @@ export class Classifier {
     const points = this.clausePoints;
     const rows = this.rows;
     rows.length = 0;
-    const last = this.clauses.clauses.length;
     // Locals, not fields, in the loops: this runs for every text.
     const { slotOf, hitNode, hitWeight, hitFrom, parentSlot } = this;
     for (const hit of this.hits) {
       const keyword = hit >= 0;
       const factor = keyword ? this.factor[hit]! : this.patternFactor[-1 - hit]!;
       if (factor === 0) continue;
-      const at = keyword ? this.at[hit]! : this.patternAt[-1 - hit]!;
-      const row = (spanAt(spans, at)?.clause ?? last) * width;
+      const row = (keyword ? this.clauseOf[hit]! : this.patternClause[-1 - hit]!) * width;
       if (!rows.includes(row)) rows.push(row);
       if (keyword) {
         for (let h = hitFrom[hit]!, end = hitFrom[hit + 1]!; h < end; h++)
@@ -450,12 +514,19 @@ export class Classifier {
   }
 
   /** Keyword `id` starts at `at`: it counts once per text, at its best occurrence. */
-  private found(id: number, text: string, at: number, pass: number, factor: number): void {
+  private found(
+    id: number,
+    text: string,
+    at: number,
+    pass: number,
+    factor: number,
+    clause: number,
+  ): void {
     // Each keyword counts once per text, however often it is repeated: where it counts most.
     const seen = this.stamp[id] === pass;
     if (seen && this.factor[id]! >= factor) return;
     const index = this.keywordIndex;
-    if (index.lengths[id]! > 2 && !text.startsWith(index.texts[id]!, at)) return;
+    if (index.lengths[id]! > 2 && !index.matchesRest(id, text, at)) return;
     const more = seen ? factor - this.factor[id]! : factor;
     if (!seen) {
       this.stamp[id] = pass;
@@ -463,14 +534,17 @@ export class Classifier {
     }
     this.factor[id] = factor;
     this.at[id] = at;
+    this.clauseOf[id] = clause;
     const own = this.own;
     for (let h = this.hitFrom[id]!, end = this.hitFrom[id + 1]!; h < end; h++)
       own[this.hitNode[h]!]! += this.hitWeight[h]! * more;
   }
 
   private sum(candidate: Candidate): number {
+    const contributors = candidate.contributors;
+    const own = this.own;
     let total = 0;
-    for (const i of candidate.contributors) total += this.own[i]!;
+    for (let k = 0; k < contributors.length; k++) total += own[contributors[k]!]!;
     return total;
   }
 
@@ -484,7 +558,7 @@ export class Classifier {
    */
   private evidence(candidate: Candidate): string {
     const member = candidate.member;
-    const { spans, clauses } = this.clauses;
+    const clauses = this.clauses.clauses;
     const hits = this.hits;
     // First the points each hit gives the candidate and its clause (the last slot: after every
     // clause, as spread() counts it), to know the deciding clause before anything is written.
@@ -494,7 +568,10 @@ export class Classifier {
     }
     const hitPoints = this.hitPoints;
     const hitClause = this.hitClause;
-    const byClause = new Array<number>(clauses.length + 1).fill(0);
+    if (this.byClause.length < clauses.length + 1)
+      this.byClause = new Float64Array(2 * (clauses.length + 1));
+    const byClause = this.byClause;
+    byClause.fill(0, 0, clauses.length + 1);
     let ignored = -1;
     for (let k = 0; k < hits.length; k++) {
       const hit = hits[k]!;
@@ -505,21 +582,22 @@ export class Classifier {
       } else if (member[this.patterns[-1 - hit]!.node] === 1)
         points = this.patterns[-1 - hit]!.weight;
       const factor = hit >= 0 ? this.factor[hit]! : this.patternFactor[-1 - hit]!;
-      const span = spanAt(spans, hit >= 0 ? this.at[hit]! : this.patternAt[-1 - hit]!);
+      const clause = hit >= 0 ? this.clauseOf[hit]! : this.patternClause[-1 - hit]!;
       // The first clause that kept a rule from counting for any class, the winner or not.
-      if (factor === 0 && ignored < 0 && span && this.pointsAnywhere(hit)) ignored = span.clause;
+      if (factor === 0 && ignored < 0 && clause < clauses.length && this.pointsAnywhere(hit))
+        ignored = clause;
       hitPoints[k] = factor === 0 ? 0 : points * factor;
-      hitClause[k] = span?.clause ?? clauses.length;
-      byClause[hitClause[k]!]! += hitPoints[k]!;
+      hitClause[k] = clause;
+      byClause[clause]! += hitPoints[k]!;
     }
     let deciding = -1;
     let most = 0;
-    byClause.forEach((points, clause) => {
-      if (points > most) {
+    for (let clause = 0; clause <= clauses.length; clause++) {
+      if (byClause[clause]! > most) {
         deciding = clause;
-        most = points;
+        most = byClause[clause]!;
       }
-    });
+    }
     const weighted = candidate.slot >= 0 && !this.oneClause;
     // Built by concatenation, not arrays joined: join() was a tenth of the classifier's time.
     let said = '';
@@ -530,7 +608,7 @@ export class Classifier {
         weighted && hitClause[k] !== deciding ? hitPoints[k]! * ELSEWHERE_WEIGHT : hitPoints[k]!;
       let word: string;
       if (hit >= 0) {
-        const text = this.keywordList[hit]!.text;
+        const text = this.keywordIndex.texts[hit]!;
         const at = this.at[hit]!;
         const written =
           this.normal.origin === null
@@ -540,14 +618,16 @@ export class Classifier {
       } else word = `/${this.patterns[-1 - hit]!.text}/(${signed(points)})`;
       said = said === '' ? word : `${said} ${word}`;
     }
-    const quote = (clause: number): string => {
-      const [start, end] = clauses[clause]!;
-      return `「${originalSlice(this.original, this.normal, start, end).trim()}」`;
-    };
     if (deciding >= 0 && deciding < clauses.length && clauses.length > 1)
-      said = `${said} ｜ ${quote(deciding)}`;
-    if (ignored >= 0) said = `${said} ｜ ✗${quote(ignored)}`;
+      said = `${said} ｜ ${this.quote(deciding)}`;
+    if (ignored >= 0) said = `${said} ｜ ✗${this.quote(ignored)}`;
     return said;
+  }
+
+  /** A clause of the current text in the customer's words: 「是同一条线路一个月跳闸5次」. */
+  private quote(clause: number): string {
+    const [start, end] = this.clauses.clauses[clause]!;
+    return `「${originalSlice(this.original, this.normal, start, end).trim()}」`;
   }
 
   /**
@@ -555,14 +635,17 @@ export class Classifier {
    * of what evidence costs, and a keyword nearly always scores the same points.
    */
   private said(id: number, points: number): string {
-    const at = 2 * id;
-    if (this.saidPoints[at] === points) return this.saidText[at]!;
-    if (this.saidPoints[at + 1] === points) return this.saidText[at + 1]!;
+    const at = SAID_WAYS * id;
+    const saidPoints = this.saidPoints;
+    for (let k = at, end = at + SAID_WAYS; k < end; k++)
+      if (saidPoints[k] === points) return this.saidText[k]!;
     const text = `${this.keywordList[id]!.text}(${signed(points)})`;
-    // The older entry makes room: the first stays the one met first.
-    this.saidPoints[at + 1] = this.saidPoints[at]!;
-    this.saidText[at + 1] = this.saidText[at]!;
-    this.saidPoints[at] = points;
+    // The oldest entry makes room.
+    for (let k = at + SAID_WAYS - 1; k > at; k--) {
+      saidPoints[k] = saidPoints[k - 1]!;
+      this.saidText[k] = this.saidText[k - 1]!;
+    }
+    saidPoints[at] = points;
     this.saidText[at] = text;
     return text;
   }
@@ -606,7 +689,7 @@ export class Classifier {
       const ruled: Classification = {
         level1: type.best.node.parent,
         level2: type.best.node,
-        level3: this.bestChild(type.best.node),
+        level3: this.bestChild(type.best),
         method: 'rules',
         confidence: round(1 - Math.max(0, type.second) / type.score),
         evidence: this.evidence(type.best),
@@ -628,7 +711,7 @@ export class Classifier {
         return {
           level1: category.best.node,
           level2: child.candidate.node,
-          level3: child.fallback ? null : this.bestChild(child.candidate.node),
+          level3: child.fallback ? null : this.bestChild(child.candidate),
           method: 'rules',
           confidence: round(1 - Math.max(0, category.second) / category.score),
           // A fallback type says so: only its first level was evidenced.
@@ -703,10 +786,11 @@ export class Classifier {
     };
   }
 
-  private bestChild(node: TaxonomyNode): TaxonomyNode | null {
+  private bestChild(candidate: Candidate): TaxonomyNode | null {
+    const node = candidate.node;
     let best: TaxonomyNode | null = null;
     let bestScore = 0;
-    const indices = this.childIndices[this.index.get(node)!]!;
+    const indices = this.childIndices[candidate.index]!;
     for (let k = 0; k < indices.length; k++) {
       const child = node.children[k]!;
       const s = this.own[indices[k]!]!;
@@ -723,10 +807,6 @@ export class Classifier {
 function spanAt(spans: Span[], at: number): Span | null {
   for (const span of spans) if (span.end > at) return span;
   return null;
-}
-
-function factorAt(spans: Span[], at: number): number {
-  return spanAt(spans, at)?.factor ?? 1;
 }
 
 /** Points as the evidence shows them: +3, -2. */
