@@ -369,3 +369,34 @@ describe('the config file’s previous-day, with a fixed today', () => {
     expect(weekly.period).toMatchObject({ kind: 'week', label: '2016-W25' });
   });
 });
+
+describe('a day without complaints', () => {
+  // fixtures/metrics: 3 complaints on Saturday 2 July 2016, none on the Sunday.
+  const METRICS = ['95598-2015.xlsx', '95598-2016-01-06.xlsx', '95598-2016-06-12-gb18030.csv'].map(
+    (f) => join(ROOT, 'fixtures', 'metrics', f),
+  );
+  it.each([
+    ['zh', '当日低于均值。', '均为考核投诉'],
+    ['en', 'and the day was below it.', 'are assessed'],
+  ])('says nothing of assessed complaints (%s)', (lang, ending, absent) => {
+    const file = join(out, `zero-${lang}.md`);
+    const run = complaints([
+      'report',
+      ...METRICS,
+      '--day',
+      '2016-07-03',
+      '--lang',
+      lang,
+      '--out',
+      file,
+      '--no-progress',
+    ]);
+    expect(run.code).toBe(0);
+    const first = readFileSync(file, 'utf8')
+      .split('\n')
+      .find((l) => /共受理|were received/.test(l));
+    expect(first).toMatch(/(投诉0件|, 0 customer complaints were received)/);
+    expect(first!.endsWith(ending)).toBe(true);
+    expect(first).not.toContain(absent);
+  });
+});

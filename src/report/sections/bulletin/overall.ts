@@ -230,6 +230,8 @@ export function comparisonClauses(
  * subtract them too, and find a different number).
  */
 export function assessedClause(x: Totals, path: string, lang: Lang, a: Analysis): Piece {
+  // No complaints: "均为考核投诉（0件）" would tell the reader nothing, and reads as a slip.
+  if (x.complaints === 0) return null;
   const excludeUnsubstantiated = a.settings.excludeUnsubstantiated;
   const zh = lang === 'zh';
   const parts: Piece[] = [];
