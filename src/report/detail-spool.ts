@@ -29,6 +29,12 @@ import { contains, type Period } from '../metrics/period.js';
 
 /** Bytes written or read at a time. */
 const CHUNK = 1 << 20;
+/**
+ * A spool goes on in a new file (a piece) past this many bytes, so that the reader can remove
+ * each piece once read: the 明细 sheet made from them takes their room in TMPDIR as it grows,
+ * and the folder holds at most the spools and this much more (not the spools and half the sheet).
+ */
+const PIECE = 32 << 20;
 /** Texts this long or shorter may be kept and named by number. */
 const KEPT_LENGTH = 32;
 /**
@@ -139,15 +145,34 @@ function wholeCharacters(bytes: Buffer, n: number): number {
   return lead + length > n ? lead : n;
 }
 
+/** The file of a spool's piece `k` (from 0). */
+const pieceFile = (file: string, k: number) => (k === 0 ? file : `${file}-${k}`);
+
 export class RowSpool {
   private fd: number;
   private readonly buffer = Buffer.allocUnsafe(CHUNK);
   private readonly encoder = new RowEncoder();
   private used = 0;
+  /** Bytes in the piece being written. */
+  private written = 0;
+  /** Files written: `file`, then `file-1`, `file-2` … */
+  pieces = 1;
   count = 0;
 
-  constructor(readonly file: string) {
-    this.fd = openSync(file, 'w', 0o600);
+  constructor(
+    readonly file: string,
+    /** PIECE, smaller in tests. */
+    private readonly pieceBytes = PIECE,
+  ) {
+    this.fd = RowSpool.open(file);
+  }
+
+  private static open(file: string): number {
+    try {
+      return openSync(file, 'w', 0o600);
+    } catch (error) {
+      throw spoolError((error as NodeJS.ErrnoException).code ?? 'error');
+    }
   }
 
   append(entry: number, sequence: number, day: number, cells: readonly Cell[]): void {
@@ -155,7 +180,11 @@ export class RowSpool {
     this.count++;
     // At most 3 bytes a code unit (a surrogate pair: 4 bytes for 2).
     const most = text.length * 3;
-    if (this.used + most > CHUNK) this.flush();
+    if (this.used + most > CHUNK) {
+      this.flush();
+      // Records are whole in a piece (the kept texts go on across them).
+      if (this.written >= this.pieceBytes) this.nextPiece();
+    }
     if (most > CHUNK) this.write(Buffer.from(text, 'utf8'));
     else this.used += this.buffer.write(text, this.used, 'utf8');
   }
@@ -165,7 +194,15 @@ export class RowSpool {
     this.used = 0;
   }
 
+  private nextPiece(): void {
+    closeSync(this.fd);
+    this.fd = -1;
+    this.fd = RowSpool.open(pieceFile(this.file, this.pieces++));
+    this.written = 0;
+  }
+
   private write(bytes: Buffer): void {
+    this.written += bytes.length;
     // A disk filling up writes part of the bytes first, and fails only on the next call.
     try {
       for (let at = 0; at < bytes.length;) at += writeSync(this.fd, bytes, at);
@@ -190,39 +227,46 @@ export class RowSpool {
       // already closed
     }
     this.fd = -1;
-    rmSync(this.file, { force: true });
+    for (let k = 0; k < this.pieces; k++) rmSync(pieceFile(this.file, k), { force: true });
   }
 
-  /** The rows of a finished spool's file, in order, a chunk of the file at a time. */
-  static *read(file: string): Generator<SpooledRow> {
-    const fd = openSync(file, 'r');
-    try {
-      const chunk = Buffer.allocUnsafe(CHUNK);
-      const kept: string[] = [];
-      let pending = '';
-      let carried = 0; // bytes of a character the last read cut
-      for (;;) {
-        const n = readSync(fd, chunk, carried, CHUNK - carried, null) + carried;
-        if (n === carried) break;
-        const whole = wholeCharacters(chunk, n);
-        let text = pending + chunk.toString('utf8', 0, whole);
-        carried = chunk.copy(chunk, 0, whole, n);
-        let at = 0;
+  /**
+   * The rows of a finished spool of `pieces` files, in order, a chunk at a time; `removeRead`:
+   * each piece is removed once read.
+   */
+  static *read(file: string, pieces = 1, removeRead = false): Generator<SpooledRow> {
+    const chunk = Buffer.allocUnsafe(CHUNK);
+    const kept: string[] = [];
+    let pending = '';
+    let carried = 0; // bytes of a character the last read cut
+    for (let k = 0; k < pieces; k++) {
+      const piece = pieceFile(file, k);
+      const fd = openSync(piece, 'r');
+      try {
         for (;;) {
-          const colon = text.indexOf(':', at);
-          if (colon < 0) break;
-          const end = colon + 1 + Number(text.slice(at, colon));
-          if (end > text.length) break;
-          yield decodeBody(text, colon + 1, end, kept);
-          at = end;
+          const n = readSync(fd, chunk, carried, CHUNK - carried, null) + carried;
+          if (n === carried) break;
+          const whole = wholeCharacters(chunk, n);
+          let text = pending + chunk.toString('utf8', 0, whole);
+          carried = chunk.copy(chunk, 0, whole, n);
+          let at = 0;
+          for (;;) {
+            const colon = text.indexOf(':', at);
+            if (colon < 0) break;
+            const end = colon + 1 + Number(text.slice(at, colon));
+            if (end > text.length) break;
+            yield decodeBody(text, colon + 1, end, kept);
+            at = end;
+          }
+          pending = text.slice(at);
+          text = '';
         }
-        pending = text.slice(at);
-        text = '';
+      } finally {
+        closeSync(fd);
       }
-      if (pending !== '' || carried) throw new Error('detail spool: cut short');
-    } finally {
-      closeSync(fd);
+      if (removeRead) rmSync(piece, { force: true });
     }
+    if (pending !== '' || carried) throw new Error('detail spool: cut short');
   }
 }
 
@@ -235,7 +279,7 @@ export interface SpooledSegments {
 
 /**
  * The latest copies of the complaints of `period`, in reading order, each a row's cells.
- * `removeRead`: each spool is removed once read, so that the sheet made from them
+ * `removeRead`: each spool's piece is removed once read, so that the sheet made from them
  * (detail-sheet.ts) takes the room they leave in TMPDIR.
  */
 export function* spooledRows(
@@ -245,8 +289,8 @@ export function* spooledRows(
 ): Generator<Cell[]> {
   const { segments, owner } = spooled;
   for (let s = 0; s < segments.length; s++) {
-    const { file, latest, entries } = segments[s]!;
-    for (const [entry, sequence, day, cells] of RowSpool.read(file)) {
+    const { file, pieces, latest, entries } = segments[s]!;
+    for (const [entry, sequence, day, cells] of RowSpool.read(file, pieces, removeRead)) {
       if (!contains(period, day)) continue;
       if (entry >= 0) {
         if (latest[entry] !== sequence) continue;
@@ -254,12 +298,13 @@ export function* spooledRows(
       }
       yield cells;
     }
-    if (removeRead) rmSync(file, { force: true });
   }
 }
 
 export interface Segment {
   file: string;
+  /** Its files (RowSpool.pieces). */
+  pieces: number;
   /** Per entry (the segment's own numbering), the sequence of its last copy. */
   latest: Uint32Array;
   /** The segment's entries in the data set; null: the same numbers. */

@@ -4,7 +4,15 @@
  * NaN), dates, booleans, empty cells — records across the edges of the 1 MiB buffer, a record
  * bigger than it, an empty spool; a file cut short fails rather than losing rows.
  */
-import { mkdtempSync, readFileSync, rmSync, truncateSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  truncateSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -89,6 +97,39 @@ describe('RowSpool', () => {
     const back = roundTrip(rows);
     expect(back).toHaveLength(rows.length);
     expect(back).toStrictEqual(rows);
+  });
+
+  it('goes on in pieces past a size, read in order and removed once read', () => {
+    const rows: SpooledRow[] = [];
+    for (let i = 0; i < 5_000; i++) rows.push([i, i + 1, 1, [`第${i}行`.repeat(20), `类${i % 5}`]]);
+    const file = join(dir, 'pieces.bin');
+    const spool = new RowSpool(file, 100_000);
+    for (const [e, s, d, cells] of rows) spool.append(e, s, d, cells);
+    spool.finish();
+    // Pieces are cut at the 1 MiB buffer's flushes, past 100,000 bytes each.
+    expect(spool.pieces).toBeGreaterThan(1);
+    const sizes = Array.from(
+      { length: spool.pieces },
+      (_, k) => statSync(k ? `${file}-${k}` : file).size,
+    );
+    expect(sizes.reduce((a, b) => a + b)).toBeGreaterThan(spool.pieces * 100_000 - 1);
+    const back: SpooledRow[] = [];
+    for (const row of RowSpool.read(file, spool.pieces, true)) {
+      back.push(row);
+      // Reading the last piece, the ones before it are gone.
+      if (back.length === rows.length) expect(existsSync(file)).toBe(false);
+    }
+    expect(back).toStrictEqual(rows);
+    expect(existsSync(`${file}-${spool.pieces - 1}`)).toBe(false);
+  });
+
+  it('removes every piece', () => {
+    const file = join(dir, 'pieces-gone.bin');
+    const spool = new RowSpool(file, 1);
+    for (let i = 0; i < 3_000; i++) spool.append(i, 1, 1, ['长'.repeat(200)]);
+    expect(spool.pieces).toBeGreaterThan(1);
+    spool.remove();
+    expect(readdirSync(dir).filter((f) => f.startsWith('pieces-gone'))).toStrictEqual([]);
   });
 
   it('reads an empty spool as no rows', () => {
