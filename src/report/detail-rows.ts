@@ -320,13 +320,22 @@ export class DetailCollector {
     return spooledRows(this.spooled(), period);
   }
 
+  /**
+   * Removes the spools' folder; never throws. A worker still running (the 明细 worker starting
+   * a part, a reader starting a piece) may put a file in it while it is emptied: tried again,
+   * and if it still cannot go, it stays tracked for the exit's clean-up (io/temp.ts), which runs
+   * once every thread has stopped, rather than failing the run in its `finally`.
+   */
   remove(): void {
     this.spool?.remove();
     this.spool = null;
-    if (this.dir) {
-      rmSync(this.dir, { recursive: true, force: true });
-      releaseTemporary(this.dir);
-      this.dir = null;
+    if (!this.dir) return;
+    try {
+      rmSync(this.dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 10 });
+    } catch {
+      return;
     }
+    releaseTemporary(this.dir);
+    this.dir = null;
   }
 }
