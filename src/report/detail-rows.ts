@@ -59,8 +59,9 @@ export interface DetailRangeJob {
 
 /** A byte range's rows, as the worker hands them to the main thread. */
 export interface DetailRangeData {
-  /** The spool, finished. */
+  /** The spool, finished, and its files (RowSpool.pieces). */
   file: string;
+  pieces: number;
   /** Per entry of the range, the sequence of its last copy (1, 2 … in the range); 0: none. */
   latest: Uint32Array;
   /** The columns fixed by the range's first row placed (or given); null: no row placed. */
@@ -178,14 +179,16 @@ export class DetailCollector {
     this.spool = new RowSpool(file);
     this.latest = new Uint32Array(1 << 12);
     this.sequence = 0;
-    this.segments.push({ file, latest: this.latest, entries: null });
+    this.segments.push({ file, pieces: 1, latest: this.latest, entries: null });
   }
 
   /** Ends this thread's segment: rows observed after an adopted range go in a new one. */
   private closeSegment(): void {
     if (!this.spool) return;
     this.spool.finish();
-    this.segments[this.segments.length - 1]!.latest = this.latest;
+    const segment = this.segments[this.segments.length - 1]!;
+    segment.latest = this.latest;
+    segment.pieces = this.spool.pieces;
     this.spool = null;
   }
 
@@ -257,10 +260,11 @@ export class DetailCollector {
 
   /** A range's collector's rows, its spool finished (the worker's reply). */
   toData(): DetailRangeData {
-    this.spool?.finish();
-    if (!this.spool) new RowSpool(this.range!.file).finish(); // no row: an empty spool
+    const spool = this.spool ?? new RowSpool(this.range!.file); // no row: an empty spool
+    spool.finish();
     return {
       file: this.range!.file,
+      pieces: spool.pieces,
       latest: this.latest.slice(0, this.entriesSeen()),
       columns: this.placement.columns && [...this.placement.columns],
       measured: this.measuredRows ?? [],
@@ -285,7 +289,7 @@ export class DetailCollector {
    */
   adopt(data: DetailRangeData, entries: ArrayLike<number> | null): void {
     this.closeSegment();
-    this.segments.push({ file: data.file, latest: data.latest, entries });
+    this.segments.push({ file: data.file, pieces: data.pieces, latest: data.latest, entries });
     const segment = this.segments.length;
     const { latest } = data;
     for (let e = 0; e < latest.length; e++) {
@@ -316,13 +320,22 @@ export class DetailCollector {
     return spooledRows(this.spooled(), period);
   }
 
+  /**
+   * Removes the spools' folder; never throws. A worker still running (the 明细 worker starting
+   * a part, a reader starting a piece) may put a file in it while it is emptied: tried again,
+   * and if it still cannot go, it stays tracked for the exit's clean-up (io/temp.ts), which runs
+   * once every thread has stopped, rather than failing the run in its `finally`.
+   */
   remove(): void {
     this.spool?.remove();
     this.spool = null;
-    if (this.dir) {
-      rmSync(this.dir, { recursive: true, force: true });
-      releaseTemporary(this.dir);
-      this.dir = null;
+    if (!this.dir) return;
+    try {
+      rmSync(this.dir, { recursive: true, force: true, maxRetries: 3, retryDelay: 10 });
+    } catch {
+      return;
     }
+    releaseTemporary(this.dir);
+    this.dir = null;
   }
 }

@@ -279,10 +279,13 @@ export class DetailRows {
     return { rows: written, sheets: parts.parts.length };
   }
 
-  /** Stops the worker, if any, and removes the spools and the parts. */
+  /**
+   * Stops the worker, if any, and removes the spools and the parts: again once the worker has
+   * ended, if it wrote a part into the folder while it was being removed.
+   */
   remove(): void {
-    void this.started?.worker.terminate();
-    void this.spare?.worker.terminate();
+    const ending = [this.started, this.spare].map((s) => s?.worker.terminate());
     this.collected.remove();
+    if (ending.some(Boolean)) void Promise.allSettled(ending).then(() => this.collected.remove());
   }
 }

@@ -4,11 +4,15 @@
  * folder, numbered by the range's own entries, adopted in order with the entries they have in
  * the data set, rows read on this thread between them — hands the writer the rows one reading
  * gives: each work order's latest copy within the period, in reading order, with the same
- * measured widths; and the folder goes with `remove`.
+ * measured widths; and the folder goes with `remove`, or, while a thread still writes in it,
+ * with the exit's clean-up (and `remove` does not fail).
  */
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import type { WorkOrder } from '../../src/ingest/types.js';
+import { removeTemporaries } from '../../src/io/temp.js';
 import { monthPeriod } from '../../src/metrics/period.js';
 import { DetailCollector } from '../../src/report/detail-rows.js';
 import { Classifier } from '../../src/taxonomy/classify.js';
@@ -146,4 +150,30 @@ describe('明细 rows read in ranges', () => {
       expect(existsSync(folder)).toBe(false);
     },
   );
+});
+
+describe('the folder removed while a worker still writes in it', () => {
+  it('does not fail the run; it stays tracked and goes with the exit clean-up', async () => {
+    const collector = new DetailCollector(options);
+    const folder = collector.folder();
+    // Many files, so that emptying the folder takes long enough for the thread to add one.
+    for (let i = 0; i < 2000; i++) writeFileSync(join(folder, `piece-${i}`), 'x');
+    // A thread putting files in the folder as fast as it can (the 明细 worker starting its
+    // parts, a reader starting its pieces), until the folder is gone.
+    const writer = new Worker(
+      `const { writeFileSync } = require('node:fs');
+       const { parentPort, workerData } = require('node:worker_threads');
+       parentPort.postMessage('started');
+       for (let i = 0; ; i++) {
+         try { writeFileSync(workerData + '/part-' + i, 'x'); }
+         catch { break; }
+       }`,
+      { eval: true, workerData: folder },
+    );
+    await new Promise((resolve) => writer.once('message', resolve));
+    expect(() => collector.remove()).not.toThrow();
+    await writer.terminate();
+    removeTemporaries();
+    expect(existsSync(folder)).toBe(false);
+  });
 });

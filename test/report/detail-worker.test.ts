@@ -19,7 +19,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function failingJob(missing: string) {
   return {
     spooled: {
-      segments: [{ file: missing, latest: new Uint32Array(0), entries: null }],
+      segments: [{ file: missing, pieces: 1, latest: new Uint32Array(0), entries: null }],
       owner: new Int32Array(0),
     },
     period: { from: 0, to: 100_000, grain: 'month' },
