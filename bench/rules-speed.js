@@ -3,7 +3,7 @@
 // by each in turn, by CPU time, best of ROUNDS (the machine is shared: the best is the least
 // disturbed). Each reads the taxonomy data in ../src beside its dist folder: link both to the same
 // data (bench/rules-equal.js says how).
-// With --evidence each decision's evidence is read (this build writes it only when read).
+// With --evidence each decision's evidence string is read too (as classify --out does).
 //   node bench/rules-speed.js /tmp/base-dist [repeats=20] [rounds=5] [--evidence]
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
