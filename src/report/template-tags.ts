@@ -42,20 +42,19 @@ const scope = (
   raw: string[] = [],
 ) => ({ where, simple: new Set(simple), loops: new Map(loops), raw: new Set(raw) });
 
-const SECTION_SCOPE = scope(
-  said(
-    '{#sections} 或 {#overall} 这样的一节里',
-    'inside {#sections} or a section such as {#overall}',
-  ),
-  SECTION_NAMES,
-  [
-    ['paragraphs', scope(said('{#paragraphs} 里', 'inside {#paragraphs}'), PARAGRAPH_NAMES)],
-    [
-      'charts',
-      scope(said('{#charts} 里', 'inside {#charts}'), ['title'], [], [SECTION_CHART_NAMES[0]]),
-    ],
-  ],
+/** Where a section's own tags stand: a tag known there and found outside means a lost section. */
+export const IN_A_SECTION = said(
+  '{#sections} 或 {#overall} 这样的一节里',
+  'inside {#sections} or a section such as {#overall}',
 );
+
+const SECTION_SCOPE = scope(IN_A_SECTION, SECTION_NAMES, [
+  ['paragraphs', scope(said('{#paragraphs} 里', 'inside {#paragraphs}'), PARAGRAPH_NAMES)],
+  [
+    'charts',
+    scope(said('{#charts} 里', 'inside {#charts}'), ['title'], [], [SECTION_CHART_NAMES[0]]),
+  ],
+]);
 const ROW_SCOPE = scope(
   said('表格行的循环里，如 {#unitsTable}', 'inside a table row’s loop such as {#unitsTable}'),
   COLUMN_KEYS,

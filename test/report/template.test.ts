@@ -569,12 +569,35 @@ describe('templates that cannot be filled', () => {
       x.replace('{#paragraphs}', '{unit}{#paragraphs}').replace('{heading}', '{headng}'),
     );
     const e = await refused(file);
+    // {unit} is a name the tool knows, in the wrong place: not said as one it does not know.
     expect(e.message).toContain(
-      '2 tags the tool does not know: {headng} (did you mean {heading}?), {unit} (only inside a table row’s loop such as {#unitsTable}).',
+      'a tag the tool does not know: {headng} (did you mean {heading}?); a tag the tool knows in the wrong place: {unit} (only inside a table row’s loop such as {#unitsTable}).',
     );
     // In Chinese all of it: where a name may stand is no English phrase inside the sentence.
     expect(userMessage(e, 'zh').message).toContain(
-      '有 2 个本工具不认识的标签：{headng}（是不是 {heading}？）、{unit}（只能用在表格行的循环里，如 {#unitsTable}）。',
+      '有 1 个本工具不认识的标签：{headng}（是不是 {heading}？）；有 1 个标签本工具认识，但放错了位置：{unit}（只能用在表格行的循环里，如 {#unitsTable}）。',
+    );
+  });
+
+  it('a section’s tags without their section: the section’s tags are said, not as unknown', async () => {
+    // A company deleted {#overall} and {/overall}: {heading} and {#paragraphs} are now outside
+    // any section; the missing section is what to fix.
+    const file = variant('no-section.docx', (x) =>
+      x.replace('{#overall}', '').replace('{/overall}', ''),
+    );
+    const e = await refused(file);
+    const zh = userMessage(e, 'zh');
+    expect(zh.message).toBe(
+      `模板 ${file}（--template）：有 2 个标签本工具认识，但放错了位置：{heading}、{#paragraphs}（只能用在 {#sections} 或 {#overall} 这样的一节里）。`,
+    );
+    expect(zh.hint).toBe(
+      '一节里的标签要放在这一节的开始和结束标签之间，如 {#overall}…{/overall}；模板里是不是删掉了这两个标签？请补上，或用 {#sections}…{/sections} 放置全部各节。',
+    );
+    expect(e.message).toBe(
+      `--template ${file}: 2 tags the tool knows in the wrong place: {heading}, {#paragraphs} (only inside {#sections} or a section such as {#overall}).`,
+    );
+    expect(e.hint).toBe(
+      'A section’s tags go between its opening and closing tags, such as {#overall}…{/overall}: were these deleted from the template? Put them back, or place every section with {#sections}…{/sections}.',
     );
   });
 
