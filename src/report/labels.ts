@@ -18,6 +18,7 @@ import type { InputSummary, RejectCode } from '../ingest/types.js';
 import { FIELD_SPECS, isField } from '../schema/fields.js';
 import type { Lang } from '../settings/types.js';
 import { formatCount, formatInt } from './format.js';
+import type { OmittedChart } from './template.js';
 
 /** A time limit as the analysis gives it (metrics/workdays.ts). */
 type TimeLimit = { value: number; unit: 'hours' | 'workingDays' };
@@ -1506,6 +1507,35 @@ export const TEMPLATE_OMITTED = {
     const named = sections.map((s) => `“${s.heading.replace(/^\d+\. /, '')}”`).join(', ');
     const tags = sections.map((s) => `{#${s.key}}…{/${s.key}}`).join(', ');
     return `The template has no place for ${named}: the bulletin leaves ${sections.length === 1 ? 'it' : 'them'} out ({#sections}…{/sections} places every section; or add ${tags} to the template).`;
+  },
+};
+
+/**
+ * The charts of the sections a company's template places that it has no tag for, by their
+ * titles, with what would place them: a chart's own tag, or for a breakdown's (it has none) the
+ * section's charts loop.
+ */
+const LOOP_CHART = '{#charts}{@chart}{/charts}';
+const chartTags = (charts: OmittedChart[]) => [...new Set(charts.map((c) => c.tag ?? LOOP_CHART))];
+const loopSections = (charts: OmittedChart[]) => [
+  ...new Set(charts.filter((c) => c.tag === null).map((c) => `{#${c.section}}`)),
+];
+export const TEMPLATE_CHARTS_OMITTED = {
+  zh: (charts: OmittedChart[]) => {
+    const one = charts.length === 1;
+    const named = charts.map((c) => `“${c.title}”`).join('');
+    const loops = loopSections(charts);
+    const where =
+      loops.length > 0 ? `；${LOOP_CHART} 放在 ${loops.join('、')} 或 {#sections} 里` : '';
+    return `模板中没有放置${named}${one ? '' : `这 ${charts.length} 幅`}图的标签，${one ? '这幅图' : '这几幅图'}未写入（要放置${one ? '它' : '它们'}，请在模板中加上 ${chartTags(charts).join('、')}${where}）。`;
+  },
+  en: (charts: OmittedChart[]) => {
+    const one = charts.length === 1;
+    const named = charts.map((c) => `“${c.title}”`).join(', ');
+    const loops = loopSections(charts);
+    const where =
+      loops.length > 0 ? `; ${LOOP_CHART} goes inside ${loops.join(', ')} or {#sections}` : '';
+    return `The template has no tag for the ${one ? 'chart' : `${charts.length} charts`} ${named}: ${one ? 'it is' : 'they are'} not in the bulletin (to place ${one ? 'it' : 'them'}, add ${chartTags(charts).join(', ')} to the template${where}).`;
   },
 };
 

@@ -25,8 +25,8 @@ import {
   TagCollector,
   type UsedTags,
 } from './template-tags.js';
-import { SectionData, tableTag, templateData } from './template-data.js';
-import type { ReportModel } from './types.js';
+import { CHART_NAMES, chartTag, SectionData, tableTag, templateData } from './template-data.js';
+import type { BulletinSection, ReportModel } from './types.js';
 
 const DOCUMENT = 'word/document.xml';
 const DOCX_HINT = said(
@@ -475,6 +475,17 @@ export interface Filled {
   charts: number;
   /** The sections this period has that the template does not place: heading and tag name. */
   omitted: { heading: string; key: string }[];
+  /**
+   * The charts of the sections it places that it has no tag for: title, the chart's own tag
+   * (null for a breakdown's, placed only by `{@chart}`) and its section.
+   */
+  omittedCharts: OmittedChart[];
+}
+
+export interface OmittedChart {
+  title: string;
+  tag: string | null;
+  section: string;
 }
 
 export async function fillTemplate(
@@ -483,8 +494,12 @@ export async function fillTemplate(
   charts: readonly ChartImage[],
 ): Promise<Filled> {
   const { zip, doc, used } = await compile(template);
+  const loopCharts = used.sectionCharts;
+  const inLoop = (s: BulletinSection) => loopCharts.has('sections') || loopCharts.has(s.key);
   const wanted = charts.filter(
-    (c) => used.charts.has(c.name) || (used.sectionCharts && sectionChart(model, c)),
+    (c) =>
+      used.charts.has(c.name) ||
+      model.bulletin.sections.some((s) => inLoop(s) && s.charts.includes(c.name)),
   );
   const placed = placeCharts(zip.file(DOCUMENT)!.asText(), wanted);
   try {
@@ -511,9 +526,24 @@ export async function fillTemplate(
     omitted: sections
       .filter((s) => !shown.includes(s))
       .map((s) => ({ heading: s.heading, key: s.key })),
+    omittedCharts: omittedCharts(shown, charts, wanted),
   };
 }
 
-/** Whether a chart is one a section of the bulletin shows (`{@chart}` in a section's loop). */
-const sectionChart = (model: ReportModel, c: ChartImage) =>
-  model.bulletin.sections.some((s) => s.charts.includes(c.name));
+/**
+ * The charts the sections shown have and the template does not place: a company may leave one
+ * out on purpose, but the terminal says so. A section left out takes its charts with it, and is
+ * said as a section.
+ */
+function omittedCharts(
+  shown: readonly BulletinSection[],
+  charts: readonly ChartImage[],
+  wanted: readonly ChartImage[],
+): OmittedChart[] {
+  return charts.flatMap((c) => {
+    const section = shown.find((s) => s.charts.includes(c.name));
+    if (section === undefined || wanted.includes(c)) return [];
+    const tag = CHART_NAMES.includes(c.name) ? `{@${chartTag(c.name)}}` : null;
+    return [{ title: c.title, tag, section: section.key }];
+  });
+}

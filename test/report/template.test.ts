@@ -380,6 +380,32 @@ describe('the other forms of a section', () => {
     expect(text.map((p) => p.text).join('\n')).not.toMatch(/hotWords|\{@/);
   });
 
+  it('{@chart} places the charts of the sections whose loop holds it, and no other’s', async () => {
+    // {#charts} in 总体情况 only: 分单位情况's chart has no place, and is counted and said so.
+    const file = withBody('overall-charts.docx', [
+      ['Body', '{#overall}'],
+      ['BulletinHeading', '{heading}'],
+      ['Body', '{#charts}'],
+      ['Body', '{@chart}'],
+      ['Body', '{/charts}'],
+      ['Body', '{/overall}'],
+      ['Body', '{#units}'],
+      ['BulletinHeading', '{heading}'],
+      ['Body', '{/units}'],
+    ]);
+    const filled = await fillTemplate(file, m, charts);
+    expect(filled.charts).toBe(1);
+    expect([
+      ...new PizZip(filled.bytes)
+        .file('word/document.xml')!
+        .asText()
+        .matchAll(/r:embed="/g),
+    ]).toHaveLength(1);
+    expect(filled.omittedCharts).toEqual([
+      { title: '各单位考核投诉与指标', tag: '{@unitsChart}', section: 'units' },
+    ]);
+  });
+
   it('{overall}: one paragraph, its sentences on lines of their own', async () => {
     const xml = await filled(
       withBody('simple.docx', [
@@ -474,6 +500,56 @@ describe('the daily and weekly bulletins in the fixture template', () => {
     expect(en.stderr).toContain(
       'The template has no place for “By day”: the bulletin leaves it out',
     );
+  });
+});
+
+describe('charts a template has no place for', () => {
+  const run = (template: string, extra: string[], out: string) =>
+    complaints([
+      'report',
+      ...INPUTS,
+      '--targets',
+      TARGETS,
+      '--month',
+      '2016-11',
+      '--template',
+      template,
+      '--out',
+      out,
+      ...extra,
+    ]);
+  // The fixture template without its {@trendChart}: the company left the trend out.
+  const noTrend = () =>
+    variant('template-no-trend.docx', (x) =>
+      x.replace(/<w:p>(?:(?!<w:p>)[\s\S])*?\{@trendChart\}[\s\S]*?<\/w:p>/, ''),
+    );
+
+  it('says which charts are left out, by their titles, with the tag that would place them', () => {
+    const file = noTrend();
+    expect(readFileSync(file, 'latin1')).not.toContain('trendChart');
+    const r = run(file, [], join(dir, 'no-trend.docx'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/（通报：6 个部分，3 张表，3 幅图；投诉 16 条）\n/);
+    expect(r.stderr).toContain(
+      '\n  模板中没有放置“月度投诉趋势”图的标签，这幅图未写入（要放置它，请在模板中加上 {@trendChart}）。\n',
+    );
+    const en = run(file, ['--lang', 'en'], join(dir, 'no-trend-en.docx'));
+    expect(en.code).toBe(0);
+    expect(en.stderr).toContain(
+      '\n  The template has no tag for the chart “Complaints by month”: it is not in the bulletin (to place it, add {@trendChart} to the template).\n',
+    );
+  });
+
+  it('a breakdown’s chart, which has no tag of its own, is said with the loop that places it', () => {
+    const r = run(noTrend(), ['--by', 'level1'], join(dir, 'no-trend-by.docx'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      '\n  模板中没有放置“月度投诉趋势”“投诉按一级分类分布”这 2 幅图的标签，这几幅图未写入（要放置它们，请在模板中加上 {@trendChart}、{#charts}{@chart}{/charts}；{#charts}{@chart}{/charts} 放在 {#breakdowns} 或 {#sections} 里）。\n',
+    );
+    // The fixture template as it is places every chart: nothing said.
+    const all = run(TEMPLATE, [], join(dir, 'all-charts.docx'));
+    expect(all.code).toBe(0);
+    expect(all.stderr).not.toMatch(/图的标签|no tag for the chart/);
   });
 });
 
