@@ -1516,26 +1516,36 @@ export const TEMPLATE_OMITTED = {
  * section's charts loop.
  */
 const LOOP_CHART = '{#charts}{@chart}{/charts}';
-const chartTags = (charts: OmittedChart[]) => [...new Set(charts.map((c) => c.tag ?? LOOP_CHART))];
-const loopSections = (charts: OmittedChart[]) => [
-  ...new Set(charts.filter((c) => c.tag === null).map((c) => `{#${c.section}}`)),
-];
+/** Their own tags ({@trendChart}), and the sections whose charts loop would place the others. */
+function chartPlaces(charts: OmittedChart[]): { tags: string[]; loops: string[] } {
+  const tags = new Set<string>();
+  const loops = new Set<string>();
+  for (const c of charts) {
+    if (c.tag === null) loops.add(`{#${c.section}}`);
+    else tags.add(c.tag);
+  }
+  return { tags: [...tags], loops: [...loops] };
+}
 export const TEMPLATE_CHARTS_OMITTED = {
   zh: (charts: OmittedChart[]) => {
     const one = charts.length === 1;
     const named = charts.map((c) => `“${c.title}”`).join('');
-    const loops = loopSections(charts);
-    const where =
-      loops.length > 0 ? `；${LOOP_CHART} 放在 ${loops.join('、')} 或 {#sections} 里` : '';
-    return `模板中没有放置${named}${one ? '' : `这 ${charts.length} 幅`}图的标签，${one ? '这幅图' : '这几幅图'}未写入（要放置${one ? '它' : '它们'}，请在模板中加上 ${chartTags(charts).join('、')}${where}）。`;
+    const { tags, loops } = chartPlaces(charts);
+    const how = [
+      ...(tags.length > 0 ? [`在模板中加上 ${tags.join('、')}`] : []),
+      ...(loops.length > 0 ? [`在 ${loops.join('、')} 或 {#sections} 里加上 ${LOOP_CHART}`] : []),
+    ].join('，并');
+    return `模板中没有放置${named}${one ? '' : `这 ${charts.length} 幅`}图的标签，${one ? '这幅图' : '这几幅图'}未写入（要放置${one ? '它' : '它们'}，请${how}）。`;
   },
   en: (charts: OmittedChart[]) => {
     const one = charts.length === 1;
     const named = charts.map((c) => `“${c.title}”`).join(', ');
-    const loops = loopSections(charts);
-    const where =
-      loops.length > 0 ? `; ${LOOP_CHART} goes inside ${loops.join(', ')} or {#sections}` : '';
-    return `The template has no tag for the ${one ? 'chart' : `${charts.length} charts`} ${named}: ${one ? 'it is' : 'they are'} not in the bulletin (to place ${one ? 'it' : 'them'}, add ${chartTags(charts).join(', ')} to the template${where}).`;
+    const { tags, loops } = chartPlaces(charts);
+    const how = [
+      ...(tags.length > 0 ? [`add ${tags.join(', ')} to the template`] : []),
+      ...(loops.length > 0 ? [`put ${LOOP_CHART} inside ${loops.join(', ')} or {#sections}`] : []),
+    ].join(', and ');
+    return `The template has no tag for the ${one ? 'chart' : `${charts.length} charts`} ${named}: ${one ? 'it is' : 'they are'} not in the bulletin (to place ${one ? 'it' : 'them'}, ${how}).`;
   },
 };
 

@@ -544,7 +544,11 @@ describe('charts a template has no place for', () => {
     const r = run(noTrend(), ['--by', 'level1'], join(dir, 'no-trend-by.docx'));
     expect(r.code).toBe(0);
     expect(r.stderr).toContain(
-      '\n  模板中没有放置“月度投诉趋势”“投诉按一级分类分布”这 2 幅图的标签，这几幅图未写入（要放置它们，请在模板中加上 {@trendChart}、{#charts}{@chart}{/charts}；{#charts}{@chart}{/charts} 放在 {#breakdowns} 或 {#sections} 里）。\n',
+      '\n  模板中没有放置“月度投诉趋势”“投诉按一级分类分布”这 2 幅图的标签，这几幅图未写入（要放置它们，请在模板中加上 {@trendChart}，并在 {#breakdowns} 或 {#sections} 里加上 {#charts}{@chart}{/charts}）。\n',
+    );
+    const en = run(noTrend(), ['--by', 'level1', '--lang', 'en'], join(dir, 'no-trend-by-en.docx'));
+    expect(en.stderr).toContain(
+      '\n  The template has no tag for the 2 charts “Complaints by month”, “Complaints by level 1”: they are not in the bulletin (to place them, add {@trendChart} to the template, and put {#charts}{@chart}{/charts} inside {#breakdowns} or {#sections}).\n',
     );
     // The fixture template as it is places every chart: nothing said.
     const all = run(TEMPLATE, [], join(dir, 'all-charts.docx'));
