@@ -127,7 +127,7 @@ function spellingsOf(entries: readonly Entry[], file: string): Map<string, strin
         file,
         entry.row.where,
         said(
-          `${entry.name} 的${what.zh} '${spelling}' 也指向 ${other.name}（${place(other.row.where).zh}）。`,
+          `${entry.name} 的${what.zh}“${spelling}”也指向 ${other.name}（${place(other.row.where).zh}）。`,
           `${what.en} '${spelling}' of ${entry.name} also names ${other.name} (${place(other.row.where).en}).`,
         ),
       );
@@ -164,7 +164,7 @@ export function buildHierarchy(rows: readonly UnitRow[], file: string): UnitHier
         file,
         e.row.where,
         said(
-          `${e.name} 的上级单位 '${written}' 不在文件里。请为它加一行，或者最上级单位的 上级单位 留空。`,
+          `${e.name} 的上级单位“${written}”不在文件里。请为它加一行，或者最上级单位的 上级单位 留空。`,
           `the parent (上级单位) '${written}' of ${e.name} is not in the file. Add a row for it, or leave 上级单位 empty for a top unit.`,
         ),
       );

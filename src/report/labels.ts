@@ -18,6 +18,7 @@ import type { InputSummary, RejectCode } from '../ingest/types.js';
 import { FIELD_SPECS, isField } from '../schema/fields.js';
 import type { Lang } from '../settings/types.js';
 import { formatCount, formatInt } from './format.js';
+import type { OmittedChart } from './template.js';
 
 /** A time limit as the analysis gives it (metrics/workdays.ts). */
 type TimeLimit = { value: number; unit: 'hours' | 'workingDays' };
@@ -1506,6 +1507,45 @@ export const TEMPLATE_OMITTED = {
     const named = sections.map((s) => `“${s.heading.replace(/^\d+\. /, '')}”`).join(', ');
     const tags = sections.map((s) => `{#${s.key}}…{/${s.key}}`).join(', ');
     return `The template has no place for ${named}: the bulletin leaves ${sections.length === 1 ? 'it' : 'them'} out ({#sections}…{/sections} places every section; or add ${tags} to the template).`;
+  },
+};
+
+/**
+ * The charts of the sections a company's template places that it has no tag for, by their
+ * titles, with what would place them: a chart's own tag, or for a breakdown's (it has none) the
+ * section's charts loop.
+ */
+const LOOP_CHART = '{#charts}{@chart}{/charts}';
+/** Their own tags ({@trendChart}), and the sections whose charts loop would place the others. */
+function chartPlaces(charts: OmittedChart[]): { tags: string[]; loops: string[] } {
+  const tags = new Set<string>();
+  const loops = new Set<string>();
+  for (const c of charts) {
+    if (c.tag === null) loops.add(`{#${c.section}}`);
+    else tags.add(c.tag);
+  }
+  return { tags: [...tags], loops: [...loops] };
+}
+export const TEMPLATE_CHARTS_OMITTED = {
+  zh: (charts: OmittedChart[]) => {
+    const one = charts.length === 1;
+    const named = charts.map((c) => `“${c.title}”`).join('');
+    const { tags, loops } = chartPlaces(charts);
+    const how = [
+      ...(tags.length > 0 ? [`在模板中加上 ${tags.join('、')}`] : []),
+      ...(loops.length > 0 ? [`在 ${loops.join('、')} 或 {#sections} 里加上 ${LOOP_CHART}`] : []),
+    ].join('，并');
+    return `模板中没有放置${named}${one ? '' : `这 ${charts.length} 幅`}图的标签，${one ? '这幅图' : '这几幅图'}未写入（要放置${one ? '它' : '它们'}，请${how}）。`;
+  },
+  en: (charts: OmittedChart[]) => {
+    const one = charts.length === 1;
+    const named = charts.map((c) => `“${c.title}”`).join(', ');
+    const { tags, loops } = chartPlaces(charts);
+    const how = [
+      ...(tags.length > 0 ? [`add ${tags.join(', ')} to the template`] : []),
+      ...(loops.length > 0 ? [`put ${LOOP_CHART} inside ${loops.join(', ')} or {#sections}`] : []),
+    ].join(', and ');
+    return `The template has no tag for the ${one ? 'chart' : `${charts.length} charts`} ${named}: ${one ? 'it is' : 'they are'} not in the bulletin (to place ${one ? 'it' : 'them'}, ${how}).`;
   },
 };
 

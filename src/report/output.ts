@@ -18,6 +18,7 @@ import { formatInt, localStamp } from './format.js';
 import { jsonText, resultJson } from './json.js';
 import {
   REPLACED,
+  TEMPLATE_CHARTS_OMITTED,
   TEMPLATE_OMITTED,
   WRITTEN,
   WRITTEN_BULLETIN,
@@ -27,6 +28,7 @@ import {
 import { buildReportModel } from './model.js';
 import { figureNotes, inConfigTerms } from './sections/notes.js';
 import { unitsCsvTable } from './sections/units.js';
+import type { OmittedChart } from './template.js';
 
 export type OutputKind = 'xlsx' | 'docx' | 'md' | 'csv' | 'json';
 
@@ -109,6 +111,8 @@ export interface Written {
   replaced?: Date;
   /** The bulletin's sections a company's template has no place for. */
   omitted?: { heading: string; key: string }[];
+  /** The charts of the sections it places that it has no tag for. */
+  omittedCharts?: OmittedChart[];
 }
 
 /** The output, and when the plain file it replaces was written (a FIFO or a device is no report). */
@@ -169,6 +173,7 @@ async function writeBulletinFile(
     : [];
   let bytes: Buffer;
   let omitted: { heading: string; key: string }[] = [];
+  let omittedCharts: OmittedChart[] = [];
   if (options.template) {
     const filled = await (
       await import('./template.js')
@@ -178,6 +183,7 @@ async function writeBulletinFile(
     counts.tables = filled.tables;
     counts.charts = filled.charts;
     omitted = filled.omitted;
+    omittedCharts = filled.omittedCharts;
   } else {
     bytes = await (await import('./docx.js')).bulletinDocx(model, charts);
     const used = new Set(b.sections.flatMap((s) => s.charts));
@@ -190,6 +196,7 @@ async function writeBulletinFile(
     detailRows: null,
     bulletin: counts,
     ...(omitted.length > 0 ? { omitted } : {}),
+    ...(omittedCharts.length > 0 ? { omittedCharts } : {}),
   };
 }
 
@@ -257,7 +264,10 @@ export function successLines(
     inConfigTerms(n, configFile, lang),
   );
   const replaced = written.replaced ? [REPLACED[lang](localStamp(written.replaced))] : [];
-  const omitted = written.omitted ? [TEMPLATE_OMITTED[lang](written.omitted)] : [];
+  const omitted = [
+    ...(written.omitted ? [TEMPLATE_OMITTED[lang](written.omitted)] : []),
+    ...(written.omittedCharts ? [TEMPLATE_CHARTS_OMITTED[lang](written.omittedCharts)] : []),
+  ];
   return (
     [
       successLine(out, written, result, lang),

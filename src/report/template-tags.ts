@@ -42,20 +42,19 @@ const scope = (
   raw: string[] = [],
 ) => ({ where, simple: new Set(simple), loops: new Map(loops), raw: new Set(raw) });
 
-const SECTION_SCOPE = scope(
-  said(
-    '{#sections} 或 {#overall} 这样的一节里',
-    'inside {#sections} or a section such as {#overall}',
-  ),
-  SECTION_NAMES,
-  [
-    ['paragraphs', scope(said('{#paragraphs} 里', 'inside {#paragraphs}'), PARAGRAPH_NAMES)],
-    [
-      'charts',
-      scope(said('{#charts} 里', 'inside {#charts}'), ['title'], [], [SECTION_CHART_NAMES[0]]),
-    ],
-  ],
+/** Where a section's own tags stand: a tag known there and found outside means a lost section. */
+export const IN_A_SECTION = said(
+  '{#sections} 或 {#overall} 这样的一节里',
+  'inside {#sections} or a section such as {#overall}',
 );
+
+const SECTION_SCOPE = scope(IN_A_SECTION, SECTION_NAMES, [
+  ['paragraphs', scope(said('{#paragraphs} 里', 'inside {#paragraphs}'), PARAGRAPH_NAMES)],
+  [
+    'charts',
+    scope(said('{#charts} 里', 'inside {#charts}'), ['title'], [], [SECTION_CHART_NAMES[0]]),
+  ],
+]);
 const ROW_SCOPE = scope(
   said('表格行的循环里，如 {#unitsTable}', 'inside a table row’s loop such as {#unitsTable}'),
   COLUMN_KEYS,
@@ -98,8 +97,11 @@ export interface UsedTags {
   unknown: { tag: string; name: string; known: string[]; knownInside: Said | null }[];
   /** Charts placed by their own tag ({@trendChart}). */
   charts: Set<ChartName>;
-  /** Whether `{@chart}` stands in a section's charts loop: every section's charts are placed. */
-  sectionCharts: boolean;
+  /**
+   * The section loops whose `{#charts}` loop holds `{@chart}`, by name (`overall`, or `sections`
+   * for every section): those sections' charts are placed, and no other section's.
+   */
+  sectionCharts: Set<string>;
   /** How many tags the tool knows: none, and the template would come out unchanged. */
   known: number;
   /**
@@ -128,7 +130,7 @@ export function checkTags(parts: readonly DXT.Part[]): UsedTags {
   const used: UsedTags = {
     unknown: [],
     charts: new Set(),
-    sectionCharts: false,
+    sectionCharts: new Set(),
     known: 0,
     sections: new Set(),
     tables: new Set(),
@@ -136,7 +138,8 @@ export function checkTags(parts: readonly DXT.Part[]): UsedTags {
   const placed = new Set<string>();
   let allSections = false;
   const seen = new Set<string>();
-  const walk = (list: readonly DXT.Part[], chain: readonly Scope[]) => {
+  // `section`: the section loop the tags stand in (`overall`, `sections`), if any.
+  const walk = (list: readonly DXT.Part[], chain: readonly Scope[], section: string | null) => {
     for (const part of list) {
       if (part.type !== 'placeholder') continue;
       const kind = kindOf(part) ?? 'simple';
@@ -164,15 +167,19 @@ export function checkTags(parts: readonly DXT.Part[]): UsedTags {
       } else if (found !== undefined && kind === 'raw') {
         const chart = CHART_NAMES.find((c) => chartTag(c) === name);
         if (chart) used.charts.add(chart);
-        else used.sectionCharts = true;
+        else if (section !== null) used.sectionCharts.add(section);
       }
       const inner = kind === 'loops' ? found?.loops.get(name) : undefined;
       // Inside a loop the tool does not know, no name can be judged: the loop is said alone.
       if (part.subparsed && (found !== undefined || condition))
-        walk(part.subparsed, inner ? [inner, ...chain] : chain);
+        walk(
+          part.subparsed,
+          inner ? [inner, ...chain] : chain,
+          inner === SECTION_SCOPE ? name : section,
+        );
     }
   };
-  walk(parts, [DOCUMENT_SCOPE]);
+  walk(parts, [DOCUMENT_SCOPE], null);
   used.sections = allSections ? null : placed;
   return used;
 }

@@ -15,12 +15,18 @@ import Docxtemplater from 'docxtemplater';
 import PizZip from 'pizzip';
 import { InputError, said, type Said } from '../errors.js';
 import { ZipArchive, bufferSource } from '../io/zip.js';
-import { closest } from '../settings/suggest.js';
+import { closest, spaced } from '../settings/suggest.js';
 import type { ChartImage } from './charts.js';
 import { placeCharts } from './template-charts.js';
-import { checkTags, knownName, TagCollector, type UsedTags } from './template-tags.js';
-import { SectionData, tableTag, templateData } from './template-data.js';
-import type { ReportModel } from './types.js';
+import {
+  checkTags,
+  IN_A_SECTION,
+  knownName,
+  TagCollector,
+  type UsedTags,
+} from './template-tags.js';
+import { CHART_NAMES, chartTag, SectionData, tableTag, templateData } from './template-data.js';
+import type { BulletinSection, ReportModel } from './types.js';
 
 const DOCUMENT = 'word/document.xml';
 const DOCX_HINT = said(
@@ -288,26 +294,59 @@ function english(p: TemplateErrorProperties): string {
   return (p.explanation ?? p.id ?? 'unknown problem').replace(/\.$/, '');
 }
 
-/** The tags the tool does not know, each with the closest known one. */
+/**
+ * The tags the tool does not know, each with the closest known one; then the tags it knows that
+ * stand where they cannot be filled, grouped by where they can. A section's tags outside any
+ * section ({heading}, {#paragraphs}) are what a deleted {#overall}…{/overall} leaves: the hint
+ * says to put the section back, not to look the names up.
+ */
 function unknownTagsError(file: string, unknown: UsedTags['unknown']): InputError {
-  const listed = unknown.map((u): Said => {
-    if (u.knownInside !== null)
-      return said(`${u.tag}（只能用在${u.knownInside.zh}）`, `${u.tag} (only ${u.knownInside.en})`);
-    const near = closest(u.name, u.known);
-    if (near === null) return said(u.tag, u.tag);
-    const meant = u.tag.replace(u.name, near);
-    return said(`${u.tag}（是不是 ${meant}？）`, `${u.tag} (did you mean ${meant}?)`);
-  });
+  const parts: Said[] = [];
+  const strange = unknown.filter((u) => u.knownInside === null);
+  if (strange.length > 0) {
+    const listed = strange.map((u): Said => {
+      const near = closest(u.name, u.known);
+      if (near === null) return said(u.tag, u.tag);
+      const meant = u.tag.replace(u.name, near);
+      return said(`${u.tag}（是不是 ${meant}？）`, `${u.tag} (did you mean ${meant}?)`);
+    });
+    parts.push(
+      said(
+        `有 ${strange.length} 个本工具不认识的标签：${listed.map((l) => l.zh).join('、')}`,
+        `${strange.length === 1 ? 'a tag' : `${strange.length} tags`} the tool does not know: ${listed.map((l) => l.en).join(', ')}`,
+      ),
+    );
+  }
+  const misplaced = unknown.filter((u) => u.knownInside !== null);
+  if (misplaced.length > 0) {
+    const places = [...new Set(misplaced.map((u) => u.knownInside!))];
+    const groups = places.map((where): Said => {
+      const tags = misplaced.filter((u) => u.knownInside === where).map((u) => u.tag);
+      return said(
+        `${tags.join('、')}（只能用在${spaced(where.zh)}）`,
+        `${tags.join(', ')} (only ${where.en})`,
+      );
+    });
+    parts.push(
+      said(
+        `有 ${misplaced.length} 个标签本工具认识，但放错了位置：${groups.map((g) => g.zh).join('；')}`,
+        `${misplaced.length === 1 ? 'a tag' : `${misplaced.length} tags`} the tool knows in the wrong place: ${groups.map((g) => g.en).join('; ')}`,
+      ),
+    );
+  }
+  const lostSection = misplaced.some((u) => u.knownInside === IN_A_SECTION);
   return templateError(
     file,
-    said(
-      `有 ${unknown.length} 个本工具不认识的标签：${listed.map((l) => l.zh).join('、')}。`,
-      `${unknown.length === 1 ? 'a tag' : `${unknown.length} tags`} the tool does not know: ${listed.map((l) => l.en).join(', ')}.`,
-    ),
-    said(
-      '模板可用的标签见 README 的“The bulletin in a company’s own template”一节。',
-      'The tags a template can use are listed in the README: “The bulletin in a company’s own template”.',
-    ),
+    said(`${parts.map((p) => p.zh).join('；')}。`, `${parts.map((p) => p.en).join('; ')}.`),
+    lostSection
+      ? said(
+          '一节里的标签要放在这一节的开始和结束标签之间，如 {#overall}…{/overall}；模板里是不是删掉了这两个标签？请补上，或用 {#sections}…{/sections} 放置全部各节。',
+          'A section’s tags go between its opening and closing tags, such as {#overall}…{/overall}: were these deleted from the template? Put them back, or place every section with {#sections}…{/sections}.',
+        )
+      : said(
+          '模板可用的标签见 README 的“The bulletin in a company’s own template”一节。',
+          'The tags a template can use are listed in the README: “The bulletin in a company’s own template”.',
+        ),
   );
 }
 
@@ -436,6 +475,17 @@ export interface Filled {
   charts: number;
   /** The sections this period has that the template does not place: heading and tag name. */
   omitted: { heading: string; key: string }[];
+  /**
+   * The charts of the sections it places that it has no tag for: title, the chart's own tag
+   * (null for a breakdown's, placed only by `{@chart}`) and its section.
+   */
+  omittedCharts: OmittedChart[];
+}
+
+export interface OmittedChart {
+  title: string;
+  tag: string | null;
+  section: string;
 }
 
 export async function fillTemplate(
@@ -444,8 +494,12 @@ export async function fillTemplate(
   charts: readonly ChartImage[],
 ): Promise<Filled> {
   const { zip, doc, used } = await compile(template);
+  const loopCharts = used.sectionCharts;
+  const inLoop = (s: BulletinSection) => loopCharts.has('sections') || loopCharts.has(s.key);
   const wanted = charts.filter(
-    (c) => used.charts.has(c.name) || (used.sectionCharts && sectionChart(model, c)),
+    (c) =>
+      used.charts.has(c.name) ||
+      model.bulletin.sections.some((s) => inLoop(s) && s.charts.includes(c.name)),
   );
   const placed = placeCharts(zip.file(DOCUMENT)!.asText(), wanted);
   try {
@@ -472,9 +526,24 @@ export async function fillTemplate(
     omitted: sections
       .filter((s) => !shown.includes(s))
       .map((s) => ({ heading: s.heading, key: s.key })),
+    omittedCharts: omittedCharts(shown, charts, wanted),
   };
 }
 
-/** Whether a chart is one a section of the bulletin shows (`{@chart}` in a section's loop). */
-const sectionChart = (model: ReportModel, c: ChartImage) =>
-  model.bulletin.sections.some((s) => s.charts.includes(c.name));
+/**
+ * The charts the sections shown have and the template does not place: a company may leave one
+ * out on purpose, but the terminal says so. A section left out takes its charts with it, and is
+ * said as a section.
+ */
+function omittedCharts(
+  shown: readonly BulletinSection[],
+  charts: readonly ChartImage[],
+  wanted: readonly ChartImage[],
+): OmittedChart[] {
+  return charts.flatMap((c) => {
+    const section = shown.find((s) => s.charts.includes(c.name));
+    if (section === undefined || wanted.includes(c)) return [];
+    const tag = CHART_NAMES.includes(c.name) ? `{@${chartTag(c.name)}}` : null;
+    return [{ title: c.title, tag, section: section.key }];
+  });
+}

@@ -244,7 +244,7 @@ describe('the config file and the guards', () => {
     [
       'orphan.csv',
       '单位编码,单位名称,上级单位\n1,A,\n2,B,9\n',
-      /^complaints: .*orphan\.csv 第 3 行：B 的上级单位 '9' 不在文件里。/,
+      /^complaints: .*orphan\.csv 第 3 行：B 的上级单位“9”不在文件里。/,
       /^complaints: .*orphan\.csv row 3: the parent \(上级单位\) '9' of B is not in the file\./,
     ],
     [

@@ -97,7 +97,7 @@ describe('buildHierarchy', () => {
       'a parent not in the file',
       [row('1', 'A'), row('2', 'B', '9')],
       "units.csv row 3: the parent (上级单位) '9' of B is not in the file. Add a row for it, or leave 上级单位 empty for a top unit.",
-      "units.csv 第 3 行：B 的上级单位 '9' 不在文件里。请为它加一行，或者最上级单位的 上级单位 留空。",
+      'units.csv 第 3 行：B 的上级单位“9”不在文件里。请为它加一行，或者最上级单位的 上级单位 留空。',
       3,
     ],
     [
@@ -139,14 +139,14 @@ describe('buildHierarchy', () => {
       'a spelling of two units',
       [row('1', 'A', '', ['AA']), row('2', 'B', '', ['AA'])],
       "units.csv row 3: the spelling (别名) 'AA' of B also names A (row 2).",
-      "units.csv 第 3 行：B 的别名 'AA' 也指向 A（第 2 行）。",
+      'units.csv 第 3 行：B 的别名“AA”也指向 A（第 2 行）。',
       3,
     ],
     [
       'a spelling that is another unit’s code',
       [row('1', 'A'), row('2', 'B', '', ['1'])],
       "units.csv row 3: the spelling (别名) '1' of B also names A (row 2).",
-      "units.csv 第 3 行：B 的别名 '1' 也指向 A（第 2 行）。",
+      'units.csv 第 3 行：B 的别名“1”也指向 A（第 2 行）。',
       3,
     ],
     [

@@ -380,6 +380,32 @@ describe('the other forms of a section', () => {
     expect(text.map((p) => p.text).join('\n')).not.toMatch(/hotWords|\{@/);
   });
 
+  it('{@chart} places the charts of the sections whose loop holds it, and no other’s', async () => {
+    // {#charts} in 总体情况 only: 分单位情况's chart has no place, and is counted and said so.
+    const file = withBody('overall-charts.docx', [
+      ['Body', '{#overall}'],
+      ['BulletinHeading', '{heading}'],
+      ['Body', '{#charts}'],
+      ['Body', '{@chart}'],
+      ['Body', '{/charts}'],
+      ['Body', '{/overall}'],
+      ['Body', '{#units}'],
+      ['BulletinHeading', '{heading}'],
+      ['Body', '{/units}'],
+    ]);
+    const filled = await fillTemplate(file, m, charts);
+    expect(filled.charts).toBe(1);
+    expect([
+      ...new PizZip(filled.bytes)
+        .file('word/document.xml')!
+        .asText()
+        .matchAll(/r:embed="/g),
+    ]).toHaveLength(1);
+    expect(filled.omittedCharts).toEqual([
+      { title: '各单位考核投诉与指标', tag: '{@unitsChart}', section: 'units' },
+    ]);
+  });
+
   it('{overall}: one paragraph, its sentences on lines of their own', async () => {
     const xml = await filled(
       withBody('simple.docx', [
@@ -477,6 +503,60 @@ describe('the daily and weekly bulletins in the fixture template', () => {
   });
 });
 
+describe('charts a template has no place for', () => {
+  const run = (template: string, extra: string[], out: string) =>
+    complaints([
+      'report',
+      ...INPUTS,
+      '--targets',
+      TARGETS,
+      '--month',
+      '2016-11',
+      '--template',
+      template,
+      '--out',
+      out,
+      ...extra,
+    ]);
+  // The fixture template without its {@trendChart}: the company left the trend out.
+  const noTrend = () =>
+    variant('template-no-trend.docx', (x) =>
+      x.replace(/<w:p>(?:(?!<w:p>)[\s\S])*?\{@trendChart\}[\s\S]*?<\/w:p>/, ''),
+    );
+
+  it('says which charts are left out, by their titles, with the tag that would place them', () => {
+    const file = noTrend();
+    expect(readFileSync(file, 'latin1')).not.toContain('trendChart');
+    const r = run(file, [], join(dir, 'no-trend.docx'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/（通报：6 个部分，3 张表，3 幅图；投诉 16 条）\n/);
+    expect(r.stderr).toContain(
+      '\n  模板中没有放置“月度投诉趋势”图的标签，这幅图未写入（要放置它，请在模板中加上 {@trendChart}）。\n',
+    );
+    const en = run(file, ['--lang', 'en'], join(dir, 'no-trend-en.docx'));
+    expect(en.code).toBe(0);
+    expect(en.stderr).toContain(
+      '\n  The template has no tag for the chart “Complaints by month”: it is not in the bulletin (to place it, add {@trendChart} to the template).\n',
+    );
+  });
+
+  it('a breakdown’s chart, which has no tag of its own, is said with the loop that places it', () => {
+    const r = run(noTrend(), ['--by', 'level1'], join(dir, 'no-trend-by.docx'));
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(
+      '\n  模板中没有放置“月度投诉趋势”“投诉按一级分类分布”这 2 幅图的标签，这几幅图未写入（要放置它们，请在模板中加上 {@trendChart}，并在 {#breakdowns} 或 {#sections} 里加上 {#charts}{@chart}{/charts}）。\n',
+    );
+    const en = run(noTrend(), ['--by', 'level1', '--lang', 'en'], join(dir, 'no-trend-by-en.docx'));
+    expect(en.stderr).toContain(
+      '\n  The template has no tag for the 2 charts “Complaints by month”, “Complaints by level 1”: they are not in the bulletin (to place them, add {@trendChart} to the template, and put {#charts}{@chart}{/charts} inside {#breakdowns} or {#sections}).\n',
+    );
+    // The fixture template as it is places every chart: nothing said.
+    const all = run(TEMPLATE, [], join(dir, 'all-charts.docx'));
+    expect(all.code).toBe(0);
+    expect(all.stderr).not.toMatch(/图的标签|no tag for the chart/);
+  });
+});
+
 describe('a filled template in LibreOffice', () => {
   const soffice = spawnSync('soffice', ['--version']).status === 0;
   // Where LibreOffice is missing the test is skipped, and its name says why.
@@ -569,12 +649,35 @@ describe('templates that cannot be filled', () => {
       x.replace('{#paragraphs}', '{unit}{#paragraphs}').replace('{heading}', '{headng}'),
     );
     const e = await refused(file);
+    // {unit} is a name the tool knows, in the wrong place: not said as one it does not know.
     expect(e.message).toContain(
-      '2 tags the tool does not know: {headng} (did you mean {heading}?), {unit} (only inside a table row’s loop such as {#unitsTable}).',
+      'a tag the tool does not know: {headng} (did you mean {heading}?); a tag the tool knows in the wrong place: {unit} (only inside a table row’s loop such as {#unitsTable}).',
     );
     // In Chinese all of it: where a name may stand is no English phrase inside the sentence.
     expect(userMessage(e, 'zh').message).toContain(
-      '有 2 个本工具不认识的标签：{headng}（是不是 {heading}？）、{unit}（只能用在表格行的循环里，如 {#unitsTable}）。',
+      '有 1 个本工具不认识的标签：{headng}（是不是 {heading}？）；有 1 个标签本工具认识，但放错了位置：{unit}（只能用在表格行的循环里，如 {#unitsTable}）。',
+    );
+  });
+
+  it('a section’s tags without their section: the section’s tags are said, not as unknown', async () => {
+    // A company deleted {#overall} and {/overall}: {heading} and {#paragraphs} are now outside
+    // any section; the missing section is what to fix.
+    const file = variant('no-section.docx', (x) =>
+      x.replace('{#overall}', '').replace('{/overall}', ''),
+    );
+    const e = await refused(file);
+    const zh = userMessage(e, 'zh');
+    expect(zh.message).toBe(
+      `模板 ${file}（--template）：有 2 个标签本工具认识，但放错了位置：{heading}、{#paragraphs}（只能用在 {#sections} 或 {#overall} 这样的一节里）。`,
+    );
+    expect(zh.hint).toBe(
+      '一节里的标签要放在这一节的开始和结束标签之间，如 {#overall}…{/overall}；模板里是不是删掉了这两个标签？请补上，或用 {#sections}…{/sections} 放置全部各节。',
+    );
+    expect(e.message).toBe(
+      `--template ${file}: 2 tags the tool knows in the wrong place: {heading}, {#paragraphs} (only inside {#sections} or a section such as {#overall}).`,
+    );
+    expect(e.hint).toBe(
+      'A section’s tags go between its opening and closing tags, such as {#overall}…{/overall}: were these deleted from the template? Put them back, or place every section with {#sections}…{/sections}.',
     );
   });
 
