@@ -105,7 +105,7 @@ export function refuseMissingColumns(
     throw new InputError(
       'MISSING_COLUMN',
       said(
-        `${file}：--by ${header}：没有这一列${near ? `；是不是 "${near}"？` : field ? `；是不是 --by ${field}？` : '。'}`,
+        `${file}：--by ${header}：没有这一列${near ? `；是不是“${near}”？` : field ? `；是不是 --by ${field}？` : '。'}`,
         `${file}: --by ${header}: no such column${near ? `; did you mean "${near}"?` : field ? `; did you mean --by ${field}?` : ''}`,
       ),
       said(
@@ -257,9 +257,7 @@ export function aggregating(
     // dimensions (--by HEADER) read the cells; the hot words' texts and the early warning's
     // complaints do not.
     skipsCells:
-      !checkColumns &&
-      !options.detail &&
-      (!options.observe || options.observeSkipsCells === true),
+      !checkColumns && !options.detail && (!options.observe || options.observeSkipsCells === true),
   };
   return reader;
 }

@@ -144,7 +144,7 @@ async function classifyInputs(settings: Settings): Promise<void> {
     print(
       process.stderr,
       lang === 'zh'
-        ? `warning: 列"${name}"不在第一个输入文件的列中，${out} 里没有这一列。\n`
+        ? `warning: 列“${name}”不在第一个输入文件的列中，${out} 里没有这一列。\n`
         : `warning: column '${name}' is not in the first input's columns and was left out of ${out}.\n`,
     );
   for (const warning of result.ingest.warnings)

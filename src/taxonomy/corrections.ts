@@ -68,7 +68,7 @@ function correctionOf(r: CorrectionRow, file: string, classifier: Classifier): C
     return refuse(
       file,
       r.row,
-      `${header} "${value}" 不在分类体系 ${taxonomy} 中。`,
+      `${header}“${value}”不在分类体系 ${taxonomy} 中。`,
       `${header} "${value}" is not a class of the taxonomy ${taxonomy}.`,
       CLASS_HINT,
     );
@@ -92,7 +92,7 @@ function correctionOf(r: CorrectionRow, file: string, classifier: Classifier): C
     refuse(
       file,
       r.row,
-      `是否考核 "${r.assessed}" 应为 是 或 否。`,
+      `是否考核“${r.assessed}”应为“是”或“否”。`,
       `是否考核 "${r.assessed}" should be 是 or 否.`,
       [
         '请填 是 或 否，或留空（按申诉结果）。',

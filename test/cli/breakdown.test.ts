@@ -237,7 +237,7 @@ describe('--by user errors: exit 2, one or two plain lines', () => {
   it.each<[string[], RegExp | null, RegExp]>([
     [
       ['analyze', FILE, '--by', 'URBAN_FLAG'],
-      null,
+      /--by URBAN_FLAG：没有这一列；是不是“URBAN_RURAL_FLAG”？\n/,
       /--by URBAN_FLAG: no such column; did you mean "URBAN_RURAL_FLAG"\?/,
     ],
     [

@@ -296,7 +296,7 @@ describe('a corrections file that cannot be used: exit 2, the file and the row',
     [
       'a class not in the taxonomy',
       () => `工单编号,一级分类,二级分类,说明\n${id()},营业投诉,电费纠纷,x\n`,
-      '第 2 行：二级分类 "电费纠纷" 不在分类体系 sgcc-95598 中。',
+      '第 2 行：二级分类“电费纠纷”不在分类体系 sgcc-95598 中。',
     ],
     [
       'a 二级分类 under another 一级分类',
@@ -306,7 +306,7 @@ describe('a corrections file that cannot be used: exit 2, the file and the row',
     [
       '是否考核 neither 是 nor 否',
       () => `工单编号,是否考核\n${id()},待定\n`,
-      '第 2 行：是否考核 "待定" 应为 是 或 否。',
+      '第 2 行：是否考核“待定”应为“是”或“否”。',
     ],
     [
       'one work order twice',
