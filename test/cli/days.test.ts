@@ -176,7 +176,7 @@ describe('weeks', () => {
     ]);
     expect(week.code).toBe(0);
     expect(week.stderr).toContain(
-      '\n  2016-06-27 – 2016-07-03：国网歙县供电公司 的导出未覆盖全部日期（只到 2016-07-01），缺少的日期按 0 计。\n',
+      '\n  2016-06-27 – 2016-07-03：国网歙县供电公司的导出未覆盖全部日期（只到 2016-07-01），缺少的日期按 0 计。\n',
     );
     // One day is named once.
     const day = complaints([
@@ -188,7 +188,7 @@ describe('weeks', () => {
       join(out, 'd.json'),
     ]);
     expect(day.stderr).toContain(
-      '\n  2016-07-03：国网歙县供电公司 的导出未覆盖这一天，其当日投诉按 0 计。\n',
+      '\n  2016-07-03：国网歙县供电公司的导出未覆盖这一天，其当日投诉按 0 计。\n',
     );
     // Its bulletin speaks of the day, not of months (the warning of a day is judged on days).
     const bulletin = join(out, 'd.md');

@@ -135,7 +135,7 @@ function dayNotes(input: AnalysisInput): Note[] {
       short.length === 0
         ? { zh: '部分单位的导出', en: "some units' exports" }
         : {
-            zh: `${named.join('、')}${more > 0 ? ` 等 ${short.length} 个单位` : ''} 的导出`,
+            zh: `${named.join('、')}${more > 0 ? `等 ${short.length} 个单位` : ''}的导出`,
             en: `the exports of ${named.join(', ')}${more > 0 ? ` and ${more} more units` : ''}`,
           };
     // How far the data reaches: of every unit when none is named, else of the one (or the
