@@ -144,5 +144,9 @@ export const OPTION_HELP = {
     zh: '不统计热词（也就不对文本分词）',
     en: 'no hot words (the texts are then not segmented)',
   },
-  hotWordsBy: { zh: '另列出每个单位的前几位热词', en: 'also list each unit’s top hot words' },
+  // The only value is `unit`: the placeholder <unit> alone read as "a unit's name".
+  hotWordsBy: {
+    zh: '写 unit：另列出每个单位的前 5 个热词（只能按单位）',
+    en: 'unit: also list each unit’s five top hot words (by unit only)',
+  },
 } satisfies Record<string, Said>;
