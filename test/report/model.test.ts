@@ -555,7 +555,7 @@ describe('季节性', () => {
     const m = build(one);
     expect(sheet(m, '季节性')).toMatchObject({
       tables: [],
-      notes: ['输入覆盖不足 12 个月以上，无法计算季节性。'],
+      notes: ['输入覆盖不超过 12 个月，无法计算季节性。'],
     });
   });
 });
