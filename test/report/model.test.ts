@@ -636,6 +636,17 @@ describe('时效与满意度', () => {
   });
 });
 
+describe('Timeliness, in English', () => {
+  it('calls a blank callback result blank, as the breakdowns do, and keeps the values as written', () => {
+    const t = table(build(result, 'en'), 'Timeliness', 'callback results');
+    const s = expected.annual.satisfaction;
+    expect(Object.fromEntries(t.rows.map((r) => [r.value, r.complaints]))).toEqual({
+      ...s.values,
+      blank: s.blank,
+    });
+  });
+});
+
 describe('数据质量', () => {
   it('lists the inputs, the duplicates and rejects, and the types left out', () => {
     const s = sheet(model, '数据质量');
