@@ -481,7 +481,7 @@ export const BOOK = {
     level3: '三级分类',
     discipline: '专业',
     unclassified: '未分类',
-    noSeasonality: '输入覆盖不足 12 个月以上，无法计算季节性。',
+    noSeasonality: '输入覆盖不超过 12 个月，无法计算季节性。',
     rising: (basis: 'yoy' | 'mom') => `上升最快的二级分类（${basis === 'yoy' ? '同比' : '环比'}）`,
     topPerUnit: '各单位前三位二级分类',
     repeatCustomers: (people: number, complaints: number) =>

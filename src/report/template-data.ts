@@ -179,6 +179,12 @@ export class SectionData {
     readonly heading: string,
     readonly paragraphs: readonly { text: string }[],
     readonly charts: readonly { chart: string; title: string }[],
+    /**
+     * In `{#sections}`, a chart's own tag ({@trendChart}) by tag name: the picture in the
+     * section that has the chart, blank in every other — not once a section. Null in a section
+     * named by its tag (`{#overall}`), where the chart is placed as the template places it.
+     */
+    readonly ownCharts: ReadonlyMap<string, string> | null = null,
   ) {}
   get text(): string {
     return this.paragraphs.map((p) => p.text).join('\n');
@@ -213,25 +219,36 @@ function figures(model: ReportModel): Record<string, string> {
 
 /**
  * The data of a template: `charts` holds the raw XML of each chart's picture paragraph
- * (template-charts.ts), by chart name; a chart without one is left out.
+ * (template-charts.ts), by chart name; a chart without one is left out. A chart the template
+ * places by its own tag (`tagged`: {@trendChart}) stands there, and not a second time in its
+ * section's `{#charts}` loop, which places the others.
  */
 export function templateData(
   model: ReportModel,
   charts: ReadonlyMap<ChartName, string>,
+  tagged: ReadonlySet<ChartName> = new Set(),
 ): TemplateData {
   const b = model.bulletin;
-  const section = (s: BulletinSection) =>
+  const section = (s: BulletinSection, listed: boolean) =>
     new SectionData(
       s.key,
       s.heading,
       s.paragraphs.map((p) => ({ text: paragraphText(p) })),
       s.charts.flatMap((name) => {
-        const xml = charts.get(name);
+        const xml = tagged.has(name) ? undefined : charts.get(name);
         const spec = model.charts.find((c) => c.name === name);
         return xml === undefined ? [] : [{ chart: xml, title: spec?.title ?? '' }];
       }),
+      listed
+        ? new Map(
+            CHART_NAMES.map((n) => [
+              chartTag(n),
+              s.charts.includes(n) ? (charts.get(n) ?? '') : '',
+            ]),
+          )
+        : null,
     );
-  const sections = b.sections.map(section);
+  const sections = b.sections.map((s) => section(s, true));
   const data: TemplateData = {
     title: b.title,
     // On the lines the built-in bulletin gives it (a 22-point title on the official page):
@@ -247,7 +264,10 @@ export function templateData(
     sections,
     ...figures(model),
   };
-  for (const key of SECTION_KEYS) data[key] = sections.find((s) => s.key === key) ?? null;
+  for (const key of SECTION_KEYS) {
+    const s = b.sections.find((x) => x.key === key);
+    data[key] = s === undefined ? null : section(s, false);
+  }
   for (const name of TABLE_NAMES) {
     data[name] = [];
     data[`${name}Caption`] = '';

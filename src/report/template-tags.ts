@@ -55,6 +55,16 @@ const SECTION_SCOPE = scope(IN_A_SECTION, SECTION_NAMES, [
     scope(said('{#charts} 里', 'inside {#charts}'), ['title'], [], [SECTION_CHART_NAMES[0]]),
   ],
 ]);
+/**
+ * Where a chart's own tag ({@trendChart}) can stand: outside loops, or in a section, where it is
+ * shown once — in `{#sections}`, in its own section only. In a table row, `{#paragraphs}` or
+ * `{#charts}` it would be repeated, the picture once a row or a paragraph.
+ */
+const CHART_PLACES = said(
+  '所有循环之外，或 {#overall}、{#sections} 这样的一节里；放在表格行、{#paragraphs} 或 {#charts} 里，图片会每行、每段重复一次',
+  'outside any loop, or in a section such as {#overall} or {#sections}; in a table row, {#paragraphs} or {#charts} the picture would repeat, once a row or a paragraph',
+);
+
 const ROW_SCOPE = scope(
   said('表格行的循环里，如 {#unitsTable}', 'inside a table row’s loop such as {#unitsTable}'),
   COLUMN_KEYS,
@@ -95,8 +105,10 @@ export interface UsedTags {
    * where the name is known when it is one, elsewhere (`{unit}` outside a table's loop).
    */
   unknown: { tag: string; name: string; known: string[]; knownInside: Said | null }[];
-  /** Charts placed by their own tag ({@trendChart}). */
+  /** Charts placed by their own tag ({@trendChart}), once, where the tag stands. */
   charts: Set<ChartName>;
+  /** Charts whose own tag stands in `{#sections}`: each placed in its own section, once. */
+  sectionsCharts: Set<ChartName>;
   /**
    * The section loops whose `{#charts}` loop holds `{@chart}`, by name (`overall`, or `sections`
    * for every section): those sections' charts are placed, and no other section's.
@@ -130,6 +142,7 @@ export function checkTags(parts: readonly DXT.Part[]): UsedTags {
   const used: UsedTags = {
     unknown: [],
     charts: new Set(),
+    sectionsCharts: new Set(),
     sectionCharts: new Set(),
     known: 0,
     sections: new Set(),
@@ -166,7 +179,10 @@ export function checkTags(parts: readonly DXT.Part[]): UsedTags {
         }
       } else if (found !== undefined && kind === 'raw') {
         const chart = CHART_NAMES.find((c) => chartTag(c) === name);
-        if (chart) used.charts.add(chart);
+        const repeated = chain.some((s) => s !== DOCUMENT_SCOPE && s !== SECTION_SCOPE);
+        if (chart && repeated) misplacedChart(used, written(kind, part), name, seen);
+        else if (chart && section === 'sections') used.sectionsCharts.add(chart);
+        else if (chart) used.charts.add(chart);
         else if (section !== null) used.sectionCharts.add(section);
       }
       const inner = kind === 'loops' ? found?.loops.get(name) : undefined;
@@ -182,6 +198,13 @@ export function checkTags(parts: readonly DXT.Part[]): UsedTags {
   walk(parts, [DOCUMENT_SCOPE], null);
   used.sections = allSections ? null : placed;
   return used;
+}
+
+/** A chart's tag in a loop that would repeat it: said as a tag in the wrong place. */
+function misplacedChart(used: UsedTags, tag: string, name: string, seen: Set<string>): void {
+  if (seen.has(tag)) return;
+  seen.add(tag);
+  used.unknown.push({ tag, name, known: [], knownInside: CHART_PLACES });
 }
 
 /** Where a name is known, when it is known somewhere: 'inside {#paragraphs}'. */

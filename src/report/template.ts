@@ -416,6 +416,8 @@ function parser(tag: string, meta?: { tag?: { module?: string } }) {
   return {
     get(scope: unknown): unknown {
       if (name === '.') return scope;
+      if (scope instanceof SectionData && scope.ownCharts?.has(name))
+        return scope.ownCharts.get(name);
       const value = (scope as Record<string, unknown> | null)?.[name];
       return value instanceof SectionData && !loop ? value.text : value;
     },
@@ -496,14 +498,20 @@ export async function fillTemplate(
   const { zip, doc, used } = await compile(template);
   const loopCharts = used.sectionCharts;
   const inLoop = (s: BulletinSection) => loopCharts.has('sections') || loopCharts.has(s.key);
-  const wanted = charts.filter(
-    (c) =>
+  // A chart's own tag in {#sections} places it in its own section: none when no section has it.
+  const wanted = charts.filter((c) => {
+    const owner = model.bulletin.sections.filter((s) => s.charts.includes(c.name));
+    return (
       used.charts.has(c.name) ||
-      model.bulletin.sections.some((s) => inLoop(s) && s.charts.includes(c.name)),
-  );
+      (used.sectionsCharts.has(c.name) && owner.length > 0) ||
+      owner.some((s) => inLoop(s))
+    );
+  });
   const placed = placeCharts(zip.file(DOCUMENT)!.asText(), wanted);
   try {
-    doc.render(templateData(model, placed.paragraphs));
+    doc.render(
+      templateData(model, placed.paragraphs, new Set([...used.charts, ...used.sectionsCharts])),
+    );
   } catch (error) {
     throw compileError(template, error);
   }

@@ -22,17 +22,20 @@ export function collect(value: string, previous: string[] = []): string[] {
   return [...previous, value];
 }
 
-/** Declares the options every command that reads exports takes. */
-export function addCommonOptions(command: Command, lang: Lang = 'zh'): Command {
+/**
+ * Declares the options every command that reads exports takes. `targets`: whether the command
+ * reads a --targets file, which --map and --strict then also speak of.
+ */
+export function addCommonOptions(command: Command, lang: Lang = 'zh', targets = false): Command {
   const d = inLanguage(OPTION_HELP, lang);
   return command
-    .option('--map <field=header>', d.map, collect)
+    .option('--map <field=header>', targets ? d.map : d.mapWithoutTargets, collect)
     .option('--complaint-type <value>', d.complaintType, collect)
     .option('--encoding <name>', d.encoding)
     .option('--sheet <name|number>', d.sheet)
     .option('--max-inflated <size>', d.maxInflated)
     .option('--json [file]', d.json)
-    .option('--strict', d.strict)
+    .option('--strict', targets ? d.strict : d.strictWithoutTargets)
     .option('--quiet', d.quiet)
     .option('--lang <zh|en>', d.lang, 'zh')
     .option('--no-color', d.color)
@@ -94,7 +97,7 @@ export function addMetricOptions(command: Command, lang: Lang = 'zh'): Command {
   for (const option of options) {
     command.addOption(option.attributeName() in unused ? option.hideHelp() : option);
   }
-  return addCommonOptions(command, lang);
+  return addCommonOptions(command, lang, !('targets' in unused));
 }
 
 /**

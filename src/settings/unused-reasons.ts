@@ -89,6 +89,17 @@ export const NOT_USED: Partial<Record<CommandName, Record<OptionKey, Reason>>> =
       ),
     },
     top: LISTS('warn'),
+    // It was declared for warn and did nothing: the same units, levels and JSON with or without.
+    by: {
+      why: said(
+        'warn 按单位给出预警级别，不做分组统计',
+        'warn gives each unit a level; it breaks nothing down',
+      ),
+      hint: said(
+        '分组统计在 complaints analyze、assess、report 和 trend 中：如 complaints report --by channel。',
+        'Breakdowns are in complaints analyze, assess, report and trend: complaints report --by channel.',
+      ),
+    },
     hotWords: HOT_WORDS('warn'),
     hotWordsBy: HOT_WORDS('warn'),
   },

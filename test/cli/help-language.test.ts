@@ -97,6 +97,25 @@ describe('--help in the run’s language', () => {
     },
   );
 
+  it.each(COMMANDS.flatMap((c) => [[c, 'zh'] as const, [c, 'en'] as const]))(
+    '%s --help (%s): no option’s description speaks of an option the command has not',
+    (command, lang) => {
+      const text = help(command, lang);
+      const at = text.search(/^(选项：|Options:)$/m);
+      const list = text.slice(at, text.indexOf('\n\n', at));
+      const has = new Set(terms(list).map((t) => /^--[a-z-]+/.exec(t)?.[0]));
+      // The descriptions only: classify's --strict once spoke of --targets, which it has not.
+      const said = list
+        .split('\n')
+        .map((line) => line.replace(/^ {2}\S(?:\S| (?! ))* {2,}/, ''))
+        .join(' ')
+        // Another command's option, named with it (--model: "classify --train"), is that one's.
+        .replace(new RegExp(`\\b(?:${COMMANDS.join('|')}) --[a-z-]+`, 'g'), '');
+      for (const [flag] of said.matchAll(/--(?!no-)[a-z][a-z-]+/g))
+        expect(has, `${flag} in ${command} --help`).toContain(flag);
+    },
+  );
+
   it('commander’s own words in Chinese: titles, --help, --version, help, defaults', () => {
     const top = help(null);
     expect(top).toMatch(/^命令：$/m);

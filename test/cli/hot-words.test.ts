@@ -156,3 +156,16 @@ describe('hot words', () => {
     expect(en.stderr).toMatch(/"hotWordsBy": expected "unit", got a string \("level2"\)/);
   });
 });
+
+describe('--hot-words-by in --help', () => {
+  it.each(['analyze', 'report'])('%s --help names its only value, unit, in both languages', (c) => {
+    const zh = complaints([c, '--help']).stdout.replace(/\s+/g, ' ');
+    expect(zh).toContain(
+      '--hot-words-by <unit> 写 unit：另列出每个单位的前 5 个热词（只能按单位）',
+    );
+    const en = complaints([c, '--help', '--lang', 'en']).stdout.replace(/\s+/g, ' ');
+    expect(en).toContain(
+      '--hot-words-by <unit> unit: also list each unit’s five top hot words (by unit only)',
+    );
+  });
+});

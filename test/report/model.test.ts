@@ -555,7 +555,7 @@ describe('季节性', () => {
     const m = build(one);
     expect(sheet(m, '季节性')).toMatchObject({
       tables: [],
-      notes: ['输入覆盖不足 12 个月以上，无法计算季节性。'],
+      notes: ['输入覆盖不超过 12 个月，无法计算季节性。'],
     });
   });
 });
@@ -632,6 +632,17 @@ describe('时效与满意度', () => {
       surveyed: 199,
       satisfied: 154,
       satisfiedShare: 154 / 199,
+    });
+  });
+});
+
+describe('Timeliness, in English', () => {
+  it('calls a blank callback result blank, as the breakdowns do, and keeps the values as written', () => {
+    const t = table(build(result, 'en'), 'Timeliness', 'callback results');
+    const s = expected.annual.satisfaction;
+    expect(Object.fromEntries(t.rows.map((r) => [r.value, r.complaints]))).toEqual({
+      ...s.values,
+      blank: s.blank,
     });
   });
 });

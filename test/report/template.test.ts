@@ -406,6 +406,52 @@ describe('the other forms of a section', () => {
     ]);
   });
 
+  it('{@trendChart} in {#sections}: the chart once, in its own section, not once a section', async () => {
+    const filled = await fillTemplate(
+      withBody('sections-trend.docx', [
+        ['Body', '{#sections}'],
+        ['BulletinHeading', '{heading}'],
+        ['Body', '{@trendChart}'],
+        ['Body', '{/sections}'],
+      ]),
+      m,
+      charts,
+    );
+    expect(filled.charts).toBe(1);
+    const xml = new PizZip(filled.bytes).file('word/document.xml')!.asText();
+    const paras = paragraphs(xml);
+    const pictures = paras.flatMap((p, i) => (p.xml.includes('<w:drawing>') ? [i] : []));
+    expect(pictures).toHaveLength(1);
+    // Right under 一、总体情况, the section that has the trend, before 二、.
+    const overall = m.bulletin.sections.find((s) => s.charts.includes('trend'))!;
+    expect(overall.key).toBe('overall');
+    expect(paras[pictures[0]! - 1]!.text).toBe(overall.heading);
+    expect(filled.omittedCharts.map((c) => c.tag)).toEqual([
+      '{@unitsChart}',
+      '{@categoriesChart}',
+      '{@hotWordsChart}',
+    ]);
+  });
+
+  it('a chart placed by its own tag is not placed again by its section’s {#charts} loop', async () => {
+    const filled = await fillTemplate(
+      withBody('trend-and-charts.docx', [
+        ['Body', '{@trendChart}'],
+        ['Body', '{#sections}'],
+        ['Body', '{#charts}'],
+        ['Body', '{@chart}'],
+        ['Body', '{/charts}'],
+        ['Body', '{/sections}'],
+      ]),
+      m,
+      charts,
+    );
+    const xml = new PizZip(filled.bytes).file('word/document.xml')!.asText();
+    const embeds = [...xml.matchAll(/r:embed="([^"]+)"/g)].map((e) => e[1]);
+    expect(embeds).toHaveLength(m.bulletin.sections.flatMap((s) => s.charts).length);
+    expect(new Set(embeds).size).toBe(embeds.length);
+  });
+
   it('{overall}: one paragraph, its sentences on lines of their own', async () => {
     const xml = await filled(
       withBody('simple.docx', [
@@ -656,6 +702,37 @@ describe('templates that cannot be filled', () => {
     // In Chinese all of it: where a name may stand is no English phrase inside the sentence.
     expect(userMessage(e, 'zh').message).toContain(
       '有 1 个本工具不认识的标签：{headng}（是不是 {heading}？）；有 1 个标签本工具认识，但放错了位置：{unit}（只能用在表格行的循环里，如 {#unitsTable}）。',
+    );
+  });
+
+  it.each([
+    [
+      '{#paragraphs}',
+      ['{#overall}', '{#paragraphs}', '{text}', '{@trendChart}', '{/paragraphs}', '{/overall}'],
+    ],
+    [
+      '{#charts}',
+      ['{#sections}', '{#charts}', '{@chart}', '{@trendChart}', '{/charts}', '{/sections}'],
+    ],
+  ])('a chart’s tag in %s, which would repeat the picture, is refused', async (loop, lines) => {
+    const file = withBody(
+      `repeated-chart-${loop.slice(2, -1)}.docx`,
+      lines.map((t) => ['Body', t]),
+    );
+    const e = await refused(file);
+    expect(userMessage(e, 'zh').message).toBe(
+      `模板 ${file}（--template）：有 1 个标签本工具认识，但放错了位置：{@trendChart}（只能用在所有循环之外，或 {#overall}、{#sections} 这样的一节里；放在表格行、{#paragraphs} 或 {#charts} 里，图片会每行、每段重复一次）。`,
+    );
+  });
+
+  it('a chart’s tag in a table row’s loop is refused, not repeated once a row', async () => {
+    const file = variant('chart-in-row.docx', (x) => {
+      const cell = x.indexOf('</w:p>', x.indexOf('{#unitsTable}')) + '</w:p>'.length;
+      return `${x.slice(0, cell)}<w:p><w:r><w:t>{@unitsChart}</w:t></w:r></w:p>${x.slice(cell)}`;
+    });
+    const e = await refused(file);
+    expect(e.message).toBe(
+      `--template ${file}: a tag the tool knows in the wrong place: {@unitsChart} (only outside any loop, or in a section such as {#overall} or {#sections}; in a table row, {#paragraphs} or {#charts} the picture would repeat, once a row or a paragraph).`,
     );
   });
 

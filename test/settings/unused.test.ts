@@ -34,7 +34,7 @@ const PERIOD = {
 };
 const METRIC = {
   ...COMMON,
-  by: 'a breakdown (a two-way table with two); trend: one series per group; report: refused with --out .docx/.md/.csv without --json',
+  by: 'a breakdown (a two-way table with two); trend: one series per group; report: refused with --out .csv without --json',
   ...PERIOD,
   targets: 'units against their targets',
   prorate: 'targets scaled to the period; refused without targets',
@@ -103,6 +103,7 @@ const USE: Record<CommandName, Record<string, string>> = {
     to: REFUSED,
     prorate: REFUSED,
     top: REFUSED,
+    by: REFUSED,
     replyLimit: 'complaints replied to past the limit',
     closeLimit: 'work orders open or closed past the limit',
     failOn: 'exit 4 at or above the level',

@@ -30,6 +30,15 @@ export const OPTION_HELP = {
     zh: '有行被拒收，或 --targets 中有单位在数据里找不到时，以退出码 3 结束',
     en: 'exit 3 when any row was rejected, or a unit of --targets matches none of the data',
   },
+  // A command without --targets (inspect, classify, trend): its help names no --targets file.
+  mapWithoutTargets: {
+    zh: '把某个列名对应到字段，优先于内置的列名（可重复）',
+    en: 'map a header to a field, overriding the built-in names (repeatable)',
+  },
+  strictWithoutTargets: {
+    zh: '有行被拒收时，以退出码 3 结束',
+    en: 'exit 3 when any row was rejected',
+  },
   quiet: {
     zh: '只输出错误（退出码照常说明结果）',
     en: 'print nothing but errors (the exit code still tells)',
@@ -144,5 +153,9 @@ export const OPTION_HELP = {
     zh: '不统计热词（也就不对文本分词）',
     en: 'no hot words (the texts are then not segmented)',
   },
-  hotWordsBy: { zh: '另列出每个单位的前几位热词', en: 'also list each unit’s top hot words' },
+  // The only value is `unit`: the placeholder <unit> alone read as "a unit's name".
+  hotWordsBy: {
+    zh: '写 unit：另列出每个单位的前 5 个热词（只能按单位）',
+    en: 'unit: also list each unit’s five top hot words (by unit only)',
+  },
 } satisfies Record<string, Said>;

@@ -50,7 +50,7 @@ export const REPORT = {
 每个文件都先写到目标旁的临时文件，写完整后再改名：出错或被强行结束，都不会留下半个工作簿或半份通报。
 
 ${BY_HELP.zh}
-通报（.docx、.md）和单位表 CSV 中没有分组统计：写这些文件时，除非用 --json 要结果，否则拒绝 --by。
+通报（.docx、.md）增加一节“分项情况”：每个分组一句话、一张表和一幅图（.md 没有图）。单位表 CSV 中没有分组统计：写 CSV 时，除非用 --json 要结果，否则拒绝 --by。
 
 退出码：0 已写出；2 输入、指标或输出文件夹不可用，统计期内没有工单，或没有一行是投诉（见 --complaint-type）；3 给了 --strict 时有行被拒收，或有指标对不上任何单位。
 
@@ -71,8 +71,9 @@ Every file is written to a temporary file beside the target and renamed when com
 failure or a kill never leaves half a workbook or half a bulletin.
 
 ${BY_HELP.en}
-Breakdowns are not in the bulletin (.docx, .md) nor the units CSV: there --by is refused
-unless --json asks for the result.
+The bulletin (.docx, .md) gains a section 分项情况: each breakdown in a sentence, its table and
+its chart (none in .md). The units CSV has no breakdown: there --by is refused unless --json
+asks for the result.
 
 Exit codes: 0 written; 2 an input, the targets or the output folder is unusable, no work
 order falls in the period, or no row is a complaint (see --complaint-type); 3 rows were

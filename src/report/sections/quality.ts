@@ -4,6 +4,7 @@
  */
 import type { IngestResult } from '../../ingest/ingest.js';
 import { zhRejectReason } from '../../ingest/reject-reasons.js';
+import { BLANK_VALUE } from '../../metrics/breakdown.js';
 import type { Analysis, DurationStats, Note } from '../../metrics/types.js';
 import type { Lang } from '../../settings/types.js';
 import {
@@ -87,9 +88,13 @@ function satisfactionTables(a: Analysis, lang: Lang): Table[] {
         { key: 'value', label: 'callbackResult', format: 'text' },
         { key: 'complaints', label: 'complaints', format: 'int' },
       ],
+      // A blank result is "(空)" in the JSON and the Chinese, "blank" in English (as a breakdown's).
       rows: Object.entries(s.byValue)
         .sort((p, q) => q[1] - p[1])
-        .map(([value, complaints]) => ({ value, complaints })),
+        .map(([value, complaints]) => ({
+          value: value === BLANK_VALUE && lang === 'en' ? 'blank' : value,
+          complaints,
+        })),
       totals: {
         value: t.total,
         complaints: Object.values(s.byValue).reduce((sum, n) => sum + n, 0),

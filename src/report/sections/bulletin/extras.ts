@@ -23,15 +23,20 @@ function repeatParagraph(r: RepeatList, by: 'byCustomer' | 'byPhone', lang: Lang
       : zh
         ? '按联系电话'
         : 'By telephone number';
+  const phone = by === 'byPhone';
+  // By telephone, what is not found is a number twice: the customer-number sentence before it
+  // may have just named a customer who complained twice, from two numbers.
   if (r.complainants === 0)
     return {
       runs: runs(
         zh
-          ? [basis, '统计，本期未发现同一客户投诉两次及以上。']
-          : [basis, ', no customer complained twice or more in the period.'],
+          ? [basis, `统计，本期未发现同一${phone ? '联系电话' : '客户'}投诉两次及以上。`]
+          : [
+              basis,
+              `, no ${phone ? 'number' : 'customer'} complained twice or more in the period.`,
+            ],
       ),
     };
-  const phone = by === 'byPhone';
   const who = count(r.complainants, `${p}.complainants`);
   const made = count(r.complaints, `${p}.complaints`);
   const share = r.share === null ? null : rate(r.share, `${p}.share`);
