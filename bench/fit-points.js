@@ -4,7 +4,7 @@
 // and keep the best multiple when it raises the texts fitted on at level 1 or level 2 by at least
 // --min-gain (level 1 counting --l1-weight times level 2) and lowers neither level; passes repeat
 // until none changes. Only the texts a rule matched are classified again, so a pass takes seconds.
-// Prints aggregates only, never a text or an id; the dev batches (C, E, F, G, H, I) are measured in
+// Prints aggregates only, never a text or an id; the dev batches (C, E, F, G, H, I, J) are measured in
 // aggregate with the fitted points, and held-out texts are not read at all.
 //   node bench/fit-points.js [--folds 5 [--seed S]] [--min-gain 1] [--l1-weight 2] [--passes 4]
 //                            [--multiples 0.5,0.75,1.25,1.5] [--group rule|node] [--out changes.json]
@@ -42,6 +42,7 @@ const BATCHES = {
   G: [1441, 1680],
   H: [1681, 1920],
   I: [1921, 2160],
+  J: [2161, 2400],
 };
 const batchOf = (id) =>
   Object.keys(BATCHES).find((b) => fx(id) >= BATCHES[b][0] && fx(id) <= BATCHES[b][1]) ?? 'rest';
@@ -310,11 +311,11 @@ if (FOLDS > 0) {
     .filter(([, n]) => n >= STABLE)
     .map(([key]) => key.split('→').map(Number));
   for (const [j, w] of kept) write(entries[j], w);
-  const parts = ['C', 'E', 'F', 'G', 'H', 'I', 'rest'];
+  const parts = ['C', 'E', 'F', 'G', 'H', 'I', 'J', 'rest'];
   console.log(`changes fitted in at least ${STABLE} of ${FOLDS} folds: ${kept.length}`);
   for (const b of parts) console.log(`  ${b.padEnd(5)} ${show(tally((i) => rows[i].batch === b))}`);
 } else {
-  const parts = ['C', 'E', 'F', 'G', 'H', 'I', 'rest'];
+  const parts = ['C', 'E', 'F', 'G', 'H', 'I', 'J', 'rest'];
   const before = Object.fromEntries(parts.map((b) => [b, tally((i) => rows[i].batch === b)]));
   const changes = fitBy((t) => rows[t].batch === 'rest');
   const after = Object.fromEntries(parts.map((b) => [b, tally((i) => rows[i].batch === b)]));

@@ -1,7 +1,7 @@
 // Mines first-level vocabulary candidates from the tuning texts, for a person to review before
 // any join the rules (src/taxonomy/data/sgcc-95598.json, "vocabulary" of a first-level node).
-// Reads fixtures/eval/tune.csv without the dev batches (hands C, E, F, G, H, I: FX0481–FX0720 and
-// FX0961–FX2160, kept unseen) and never test.csv. Each text is normalised as the rules read it
+// Reads fixtures/eval/tune.csv without the dev batches (hands C, E, F, G, H, I, J: FX0481–FX0720 and
+// FX0961–FX2400, kept unseen) and never test.csv. Each text is normalised as the rules read it
 // (normalize.ts: 繁體, typos, dialect to standard) and cut into words and two-word phrases by the
 // hot words' segmenter (src/text/segmenter.ts: jieba with our power-supply words; numbers, places,
 // person names and stop words left out), or (--chars) into character 2- and 3-grams; each term
@@ -30,7 +30,7 @@ const TOP = arg('--top', 60);
 const FILE = 'fixtures/eval/tune.csv';
 const settings = { map: {}, complaintTypes: ['投诉'], encoding: null, sheet: null };
 const fx = (id) => (/^FX\d{4}$/.test(id) ? Number(id.slice(2)) : -1);
-const isDev = (id) => (fx(id) >= 481 && fx(id) <= 720) || (fx(id) >= 961 && fx(id) <= 2160);
+const isDev = (id) => (fx(id) >= 481 && fx(id) <= 720) || (fx(id) >= 961 && fx(id) <= 2400);
 
 const taxonomy = loadTaxonomy('sgcc-95598');
 const docs = [];

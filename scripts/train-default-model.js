@@ -133,9 +133,9 @@ async function crossValidate() {
  * The combination of rules and model, chosen by 5-fold cross-validation: the model of each fold
  * is trained on the other four (the shipped pruning), and every setting is applied to the fifth.
  * The rules were written by reading the tuning texts, so on the whole part their figure is
- * optimistic and favours them; the dev batches (hands C, E, F, G, H, I) were only ever read in
+ * optimistic and favours them; the dev batches (hands C, E, F, G, H, I, J) were only ever read in
  * aggregate: the setting is chosen on them (level 1 + level 2 hits), the rest printed beside it,
- * and the two newest hands, H and I, each on its own. Each text's decision is worked out from
+ * and the three newest hands, H, I and J, each on its own. Each text's decision is worked out from
  * three things the classifier itself gives (the rules' decision, whether a type was clearly
  * ahead, the model's top type), and checked against the classifier with the shipped setting on
  * every text.
@@ -144,7 +144,7 @@ async function combine() {
   const rows = [];
   const settings = { map: {}, complaintTypes: ['投诉'], encoding: null, sheet: null };
   const fx = (id) => (/^FX\d{4}$/.test(id) ? Number(id.slice(2)) : -1);
-  const isDev = (id) => (fx(id) >= 481 && fx(id) <= 720) || (fx(id) >= 961 && fx(id) <= 2160);
+  const isDev = (id) => (fx(id) >= 481 && fx(id) <= 720) || (fx(id) >= 961 && fx(id) <= 2400);
   await ingest([TUNE], settings, (order) =>
     rows.push({
       raw: order.content ?? '',
@@ -154,12 +154,13 @@ async function combine() {
         'all',
         isDev(order.id ?? '') ? 'dev' : 'rest',
         ...(fx(order.id ?? '') >= 1681 && fx(order.id ?? '') <= 1920 ? ['H'] : []),
-        ...(fx(order.id ?? '') >= 1921 ? ['I'] : []),
+        ...(fx(order.id ?? '') >= 1921 && fx(order.id ?? '') <= 2160 ? ['I'] : []),
+        ...(fx(order.id ?? '') >= 2161 ? ['J'] : []),
         ...(/^HX/.test(order.id ?? '') ? ['HX'] : []),
       ],
     }),
   );
-  const GROUPS = ['all', 'rest', 'dev', 'H', 'I', 'HX'];
+  const GROUPS = ['all', 'rest', 'dev', 'H', 'I', 'J', 'HX'];
   const size = Object.fromEntries(
     GROUPS.map((g) => [g, rows.filter((r) => r.groups.includes(g)).length]),
   );
