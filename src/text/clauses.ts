@@ -33,10 +33,14 @@ export function clausesByExpressions(text: string): string[] {
     .map((c) => c.replace(DIGITS, '0'));
 }
 
-/** By UTF-16 code: CUT where CLAUSE cuts, ADDRESS_END where an address ends, DIGIT a digit. */
+/**
+ * By UTF-16 code: CUT where CLAUSE cuts, ADDRESS_END where an address ends, DIGIT a digit,
+ * ADDRESS_START the first character of an address's mark (位, 家, 住, 地: addressAt then says).
+ */
 const CUT = 1;
 const ADDRESS_END = 2;
 const DIGIT = 4;
+const ADDRESS_START = 8;
 let kinds: Uint8Array | null = null;
 
 function charKinds(): Uint8Array {
@@ -51,6 +55,7 @@ function charKinds(): Uint8Array {
   }
   for (let c = 0x30; c <= 0x39; c++) k[c]! |= DIGIT;
   for (let c = 0xff10; c <= 0xff19; c++) k[c]! |= DIGIT;
+  for (const c of '位家住地') k[c.charCodeAt(0)]! |= ADDRESS_START;
   return k;
 }
 
@@ -129,43 +134,42 @@ export class ClauseNumbers {
   each(text: string, fn: (id: number) => void): void {
     const k = (kinds ??= charKinds());
     const n = text.length;
-    let start = 0;
-    let h = 0;
-    let length = 0;
-    let digits = false;
-    const end = (at: number) => {
-      if (length > 0) fn(this.find(text, start, at, h, digits));
-      h = 0;
-      length = 0;
-      digits = false;
-    };
     let i = 0;
+    // No closure over the clause's state: V8 would keep it in a heap context, a store to
+    // memory for every character (this loop reads every complaint's text while reading).
     while (i < n) {
-      const c = text.charCodeAt(i);
-      const kind = k[c]!;
-      if (kind & CUT) {
-        end(i);
-        i++;
-        while (i < n && k[text.charCodeAt(i)]! & CUT) i++;
-        start = i;
-      } else if (kind & DIGIT) {
-        h = (Math.imul(h, 31) + 0x30) | 0;
-        length++;
-        digits = true;
-        i++;
-        while (i < n && k[text.charCodeAt(i)]! & DIGIT) i++;
-      } else if (addressAt(text, i)) {
-        end(i);
-        i += 2;
-        while (i < n && !(k[text.charCodeAt(i)]! & ADDRESS_END)) i++;
-        start = i;
-      } else {
+      const start = i;
+      let h = 0;
+      let length = 0;
+      let digits = false;
+      for (; i < n; i++) {
+        const c = text.charCodeAt(i);
+        const kind = k[c]!;
+        if (kind !== 0) {
+          if (kind & CUT) break;
+          if (kind & DIGIT) {
+            h = (Math.imul(h, 31) + 0x30) | 0;
+            length++;
+            digits = true;
+            while (i + 1 < n && k[text.charCodeAt(i + 1)]! & DIGIT) i++;
+            continue;
+          }
+          if (addressAt(text, i)) break;
+        }
         h = (Math.imul(h, 31) + c) | 0;
         length++;
+      }
+      if (length > 0) fn(this.find(text, start, i, h, digits));
+      if (i >= n) break;
+      if (k[text.charCodeAt(i)]! & CUT) {
         i++;
+        while (i < n && k[text.charCodeAt(i)]! & CUT) i++;
+      } else {
+        // An address: it runs to its end mark, a cut the next clause starts with.
+        i += 2;
+        while (i < n && !(k[text.charCodeAt(i)]! & ADDRESS_END)) i++;
       }
     }
-    end(n);
   }
 
   /** The number of the clause text[from, to) (digit runs as 0), added when new. */

@@ -52,6 +52,16 @@ describe('the characters clausesOf cuts at', () => {
       expect(clausesOf(text), c.toString(16)).toEqual(clausesByExpressions(text));
     }
   });
+
+  it('are those ClauseNumbers cuts at, over every UTF-16 code (and after 住 and 地)', () => {
+    const numbers = new ClauseNumbers();
+    for (let c = 0; c < 0x10000; c++)
+      for (const text of [`电${String.fromCharCode(c)}费`, `住${String.fromCharCode(c)}费`]) {
+        const back: string[] = [];
+        numbers.each(text, (id) => back.push(numbers.list[id]!));
+        expect(back, c.toString(16)).toEqual(clausesOf(text));
+      }
+  });
 });
 
 describe('ClauseNumbers', () => {
