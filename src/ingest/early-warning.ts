@@ -60,9 +60,13 @@ export class EarlyWarningRun {
       file: i.file,
       fields: new Set(i.columns.map((c) => c.field)),
     }));
+    // The warning reads the complaints of the month and the repeat window before it: only
+    // those are made into objects (a year's complaints are kept until the month is known).
+    const { from, to } = month.period;
     const units = unitWarnings({
       input: month,
-      orders: this.recent.orders(),
+      orders: this.recent.orders(from - this.thresholds.repeat.withinDays, to),
+      units: this.recent.units(),
       thresholds: this.thresholds,
       closeLimit: this.settings.analysis.closeLimit,
       replyLimit: this.settings.analysis.replyLimit,

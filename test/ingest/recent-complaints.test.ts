@@ -6,7 +6,7 @@
  * included.
  */
 import { describe, expect, it } from 'vitest';
-import { RecentComplaints } from '../../src/ingest/recent-complaints.js';
+import { RecentComplaints, shiftRowNames } from '../../src/ingest/recent-complaints.js';
 import type { WorkOrder } from '../../src/ingest/types.js';
 import type { Classification } from '../../src/taxonomy/classify.js';
 
@@ -74,7 +74,7 @@ function inRanges(cuts: number[], make: () => RecentComplaints): RecentComplaint
       if (!global.has(id)) global.set(id, global.size);
       entries[e] = global.get(id)!;
     }
-    whole.merge(JSON.parse(JSON.stringify(part.toData())), k === 0 ? null : entries);
+    whole.merge(structuredClone(part.toData()), k === 0 ? null : entries);
   }
   return whole;
 }
@@ -115,5 +115,191 @@ describe('RecentComplaints', () => {
       expect(texts(merged), `cut at ${at.join(', ')}`).toEqual(texts(one));
       expect(merged.dataEnd).toBe(one.dataEnd);
     }
+  });
+});
+
+describe('RecentComplaints kept as columns', () => {
+  const level1Only = { level1: { code: 'B', name: '服务投诉', nameEn: 'Service' } };
+  const unclassified = {};
+  const at = (day: number, minute: number) => ({
+    dayIndex: day,
+    ms: (day * 1440 + minute) * 60_000,
+  });
+  const long = '村'.repeat(299) + '𠀋尾'; // the 300th and 301st UTF-16 units are a surrogate pair
+  const rows = [
+    {
+      order: {
+        id: 'Ü-1',
+        input: 1,
+        row: 7,
+        unit: '歙县',
+        acceptedAt: at(DAY, 61),
+        address: '黄山路12号',
+        content: long,
+        customerId: null,
+        phone: '13800000000',
+        escalated: true,
+        closedAt: at(DAY + 2, 5),
+        repliedAt: null,
+      },
+      c: complaint,
+    },
+    {
+      order: {
+        id: null,
+        input: 0,
+        row: 9,
+        unit: 'Unit B',
+        acceptedAt: at(DAY + 20, 0),
+        address: null,
+        content: 'plain ascii, café',
+        customerId: 'C9',
+        phone: '1',
+        escalated: null,
+        closedAt: null,
+        repliedAt: at(DAY + 21, 3),
+      },
+      c: level1Only,
+    },
+    {
+      order: {
+        id: 'X',
+        input: 0,
+        row: 10,
+        unit: '休宁',
+        acceptedAt: at(DAY + 40, 0),
+        address: null,
+        content: null,
+        customerId: null,
+        phone: null,
+        escalated: false,
+        closedAt: null,
+        repliedAt: null,
+      },
+      c: unclassified,
+    },
+  ];
+  const expected = [
+    {
+      id: 'Ü-1',
+      input: 1,
+      unit: '歙县',
+      at: DAY * 1440 + 61,
+      day: DAY,
+      className: '电费电价',
+      address: '黄山路12号',
+      text: long.slice(0, 300),
+      customer: '13800000000',
+      escalated: true,
+      closedAt: (DAY + 2) * 1440 + 5,
+      repliedAt: null,
+    },
+    {
+      id: 'X',
+      input: 0,
+      unit: '休宁',
+      at: (DAY + 40) * 1440,
+      day: DAY + 40,
+      className: null,
+      address: null,
+      text: null,
+      customer: null,
+      escalated: false,
+      closedAt: null,
+      repliedAt: null,
+    },
+    {
+      id: '0:9',
+      input: 0,
+      unit: 'Unit B',
+      at: (DAY + 20) * 1440,
+      day: DAY + 20,
+      className: '服务投诉',
+      address: null,
+      text: 'plain ascii, café',
+      customer: 'C9',
+      escalated: false,
+      closedAt: null,
+      repliedAt: (DAY + 21) * 1440 + 3,
+    },
+  ];
+  const observeAll = (c: RecentComplaints) =>
+    rows.forEach((r, i) =>
+      c.observe(
+        r.order as unknown as WorkOrder,
+        r.order.id === null ? -1 : i,
+        r.c as unknown as Classification,
+      ),
+    );
+
+  it('gives back every value as read: strings of one byte or two a character, nulls, times', () => {
+    const c = new RecentComplaints(null, 1000);
+    observeAll(c);
+    expect(c.orders()).toEqual(expected);
+  });
+
+  it('gives the same after moving to another thread and being merged', () => {
+    const part = new RecentComplaints(null, 1000);
+    observeAll(part);
+    const data = structuredClone(part.toData());
+    shiftRowNames(data, 100);
+    const whole = new RecentComplaints(null, 1000).merge(data);
+    expect(whole.orders()).toEqual(
+      expected.map((o) => (o.id === '0:9' ? { ...o, id: '0:109' } : o)),
+    );
+  });
+
+  it('makes objects only of the days asked, and names the units of every day', () => {
+    const c = new RecentComplaints(null, 1000);
+    observeAll(c);
+    expect(c.orders(DAY + 10, DAY + 40).map((o) => o.id)).toEqual(['X', '0:9']);
+    expect(c.orders(DAY + 10, DAY + 30).map((o) => o.id)).toEqual(['0:9']);
+    expect(c.units().sort()).toEqual(['Unit B', '休宁', '歙县']);
+  });
+
+  /** Rows of `days` days, `perDay` a day, some of them later copies of work orders read before. */
+  function many(days: number, perDay: number): Row[] {
+    const out: Row[] = [];
+    for (let d = 0; d < days; d++)
+      for (let k = 0; k < perDay; k++) {
+        const n = d * perDay + k;
+        // A copy of a work order of 50 rows before, or of 2.5 days before (pruned often, in a
+        // block cut by then to its living complaints).
+        const of = n % 5 === 0 && n > 50 ? n - 50 : n % 7 === 0 && n > 2_500 ? n - 2_500 : n;
+        out.push([n % 97 === 0 ? null : `G${of}`, DAY + d, n % 13 !== 0]);
+      }
+    return out;
+  }
+
+  it.each([
+    ['pruned, over many blocks', 80, () => new RecentComplaints(null, 20)],
+    [
+      'pruned often, blocks cut to their living complaints',
+      40,
+      () => new RecentComplaints(null, 4, 3_000),
+    ],
+    ['a period known', 30, () => new RecentComplaints({ from: DAY + 10, to: DAY + 25 }, 20)],
+  ])('read in ranges and merged, as one reading, at scale (%s)', (name, days, make) => {
+    const rows = many(days, 1000);
+    const one = make();
+    read(one, rows);
+    const oneTexts = texts(one);
+    expect(oneTexts.length).toBeGreaterThan(3_000);
+    // Pruned above 50,000 complaints kept: only the last 20 days before the latest remain.
+    if (name.startsWith('pruned, over')) expect(one.orders()[0]!.day).toBe(DAY + 59);
+    const whole = make();
+    const global = new Map<string, number>();
+    const cuts = [0, Math.floor(rows.length * 0.4), Math.floor(rows.length * 0.7) + 1, rows.length];
+    for (let k = 0; k + 1 < cuts.length; k++) {
+      const part = make();
+      const local = read(part, rows.slice(cuts[k], cuts[k + 1]), cuts[k]);
+      const entries = new Int32Array(local.size);
+      for (const [id, e] of local) {
+        if (!global.has(id)) global.set(id, global.size);
+        entries[e] = global.get(id)!;
+      }
+      whole.merge(structuredClone(part.toData()), entries);
+    }
+    expect(texts(whole)).toEqual(oneTexts);
   });
 });

@@ -77,6 +77,11 @@ export interface WarnInput {
   input: AnalysisInput;
   /** The complaints of the period and of the repeat window before it. */
   orders: readonly WarnOrder[];
+  /**
+   * The units of every complaint kept, of any day (each is listed, as the data's units are);
+   * absent: those of `orders`.
+   */
+  units?: readonly string[];
   thresholds: WarnThresholds;
   /** The closing limit: hours, or working days on the calendar. */
   closeLimit: TimeLimit;
@@ -395,7 +400,7 @@ export function unitWarnings(w: WarnInput): UnitWarning[] {
   const spike = spikes(w);
   const target = targets(w);
   const rest = orderReasons(w);
-  const units = new Set([...w.input.cube.units, ...w.orders.map((o) => o.unit)]);
+  const units = new Set([...w.input.cube.units, ...(w.units ?? w.orders.map((o) => o.unit))]);
   return [...units]
     .map((unit): UnitWarning => {
       const reasons = sortReasons([
