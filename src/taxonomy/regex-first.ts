@@ -10,9 +10,10 @@
  * Conservative: the expression is parsed for literal characters, classes, groups, alternation,
  * quantifiers and lookarounds (they match no character); anything else is read as "any
  * character" (escapes such as `\w`, `.`, `[^…]`) or makes the answer null, "anything can begin
- * a match" (`^`, `$`, back references, an empty match). Written for the `u` flag without `i`:
+ * a match" (back references, an empty match); `^`, `$` and `\b` match no character. Written for the `u` flag without `i`:
  * characters are UTF-16 code units, a character outside the BMP its two.
  */
+import { PairSlots, pairKey } from './keywords.js';
 
 /** Where a match can begin, by UTF-16 code unit. */
 export interface Starts {
@@ -93,6 +94,9 @@ function parse(source: string): Node | null {
 
 class GiveUp extends Error {}
 
+/** Where a match may be (`^`, `$`, `\b`): it matches no character, and needs no word. */
+const NOTHING: Node = { kind: 'look', item: { kind: 'seq', items: [] }, positive: false };
+
 const SPECIAL = new Set([...'\\^$.|?*+()[]{}'].map((c) => c.charCodeAt(0)));
 /** Escapes of one character any, of a class it is not worth listing. */
 const ANY_ESCAPES = new Set([...'DwWsS']);
@@ -146,6 +150,10 @@ class Parser {
     if (c === '(') return this.group();
     if (c === '[') return this.characterClass();
     if (c === '\\') return this.escape();
+    if (c === '^' || c === '$') {
+      this.at++;
+      return NOTHING;
+    }
     if (c === '.') {
       this.at++;
       return { kind: 'chars', units: null };
@@ -192,8 +200,7 @@ class Parser {
       this.at = end + 1;
       return { kind: 'chars', units: null };
     }
-    if (c === 'b' || c === 'B')
-      return { kind: 'look', item: { kind: 'seq', items: [] }, positive: false };
+    if (c === 'b' || c === 'B') return NOTHING;
     if (/[1-9]/.test(c)) {
       while (/[0-9]/.test(this.peek())) this.at++;
       return { kind: 'unknown' };
@@ -421,4 +428,40 @@ function better(a: Set<string> | null, b: Set<string> | null): Set<string> | nul
   const [la, lb] = [shortest(a), shortest(b)];
   if (la !== lb) return la > lb ? a : b;
   return b.size < a.size ? b : a;
+}
+
+/**
+ * A pattern's starts as tables, to find the first position in a text that can begin a match
+ * (a regex with the g flag then runs from there: no match begins before it).
+ */
+export class StartScan {
+  /** By UTF-16 code: 1 when it can begin a match whatever follows, 2 when some pairs can. */
+  private readonly units = new Uint8Array(0x10000);
+  private readonly pairs: PairSlots;
+
+  /** `starts` null: any position can. */
+  constructor(private readonly starts: Starts | null) {
+    const keys: number[] = [];
+    for (const unit of starts?.any ?? []) this.units[unit] = 1;
+    for (const [unit, next] of starts?.pairs ?? []) {
+      this.units[unit] = 2;
+      for (const second of next) keys.push(pairKey(unit, second));
+    }
+    this.pairs = new PairSlots(keys);
+  }
+
+  /** The first position from `from` that can begin a match, or -1. */
+  first(text: string, from = 0): number {
+    if (this.starts === null) return from;
+    const units = this.units;
+    for (let i = from; i < text.length; i++) {
+      const kind = units[text.charCodeAt(i)]!;
+      if (
+        kind === 1 ||
+        (kind === 2 && this.pairs.slotOf(text.charCodeAt(i), text.charCodeAt(i + 1)) >= 0)
+      )
+        return i;
+    }
+    return -1;
+  }
 }
