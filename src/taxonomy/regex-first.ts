@@ -44,20 +44,26 @@ export function patternStarts(source: string): Starts | null {
 export function patternNeeds(source: string): Starts | null {
   const tree = parse(source);
   if (tree === null) return null;
-  const words = required(tree);
-  if (words === null) return null;
-  const needs: Starts = { any: new Set(), pairs: new Map() };
+  const starts = patternStarts(source);
+  // Of the words a part asks for, those a start of the pattern would not already show.
+  const telling = (words: Set<string>) => !(starts && implies(starts, wordStarts(words)));
+  const words = required(tree, telling);
+  return words && telling(words) ? wordStarts(words) : null;
+}
+
+/** Words as the starts of a word: their first character, or their first two. */
+function wordStarts(words: Set<string>): Starts {
+  const starts: Starts = { any: new Set(), pairs: new Map() };
   for (const word of words)
-    if (word.length === 1) needs.any.add(word.charCodeAt(0));
+    if (word.length === 1) starts.any.add(word.charCodeAt(0));
     else {
       const first = word.charCodeAt(0);
-      const next = needs.pairs.get(first) ?? new Set<number>();
+      const next = starts.pairs.get(first) ?? new Set<number>();
       next.add(word.charCodeAt(1));
-      needs.pairs.set(first, next);
+      starts.pairs.set(first, next);
     }
-  for (const unit of needs.any) needs.pairs.delete(unit);
-  const starts = patternStarts(source);
-  return starts && implies(starts, needs) ? null : needs;
+  for (const unit of starts.any) starts.pairs.delete(unit);
+  return starts;
 }
 
 /** Whether every text where `a` finds a start also holds a start of `b`. */
@@ -65,9 +71,9 @@ function implies(a: Starts, b: Starts): boolean {
   for (const unit of a.any) if (!b.any.has(unit)) return false;
   for (const [unit, next] of a.pairs) {
     if (b.any.has(unit)) continue;
+    // The second character begins one of b's (实际 shows 际).
     const other = b.pairs.get(unit);
-    if (!other) return false;
-    for (const n of next) if (!other.has(n)) return false;
+    for (const n of next) if (!other?.has(n) && !b.any.has(n)) return false;
   }
   return true;
 }
@@ -281,9 +287,11 @@ function prefix(node: Node): Prefix {
       const item = prefix(node.item);
       if (node.max === 0) return EMPTY;
       if (node.max === 1) return node.min === 0 ? either(item, EMPTY) : item;
-      // Cut to two units, any number of repeats begins as none, one or two do.
+      // Cut to two units, any number of repeats begins as none, one or two do; at least two
+      // (x{2,3}) as two and more.
       const star = either(EMPTY, either(item, concat(item, item)));
-      return node.min === 0 ? star : concat(item, star);
+      if (node.min === 0) return star;
+      return node.min === 1 ? concat(item, star) : concat(item, concat(item, star));
     }
     case 'look':
       return EMPTY;
@@ -387,19 +395,21 @@ function cross(a: Set<string>, b: Set<string> | null): Set<string> | null {
  * Words one of which is in any text the part matches in: in its match (the words it can match,
  * when they are few) or in a lookaround's.
  */
-function required(node: Node): Set<string> | null {
+function required(node: Node, telling = (_: Set<string>) => true): Set<string> | null {
   switch (node.kind) {
     case 'chars':
       return exact(node);
     case 'seq': {
       let best: Set<string> | null = null;
-      // Runs of parts with few matches make longer words (一个, 好几个月); a part alone, too.
+      // Runs of parts with few matches make longer words (一个, 好几个月); a part alone, too:
+      // the words that tell most (the pattern's whole text is asked `telling`, its parts not).
       let run: Set<string> | null = new Set(['']);
       for (const item of node.items) {
         const matches = exact(item);
         run = matches === null ? new Set(['']) : ((run && cross(run, matches)) ?? matches);
-        if (!run.has('')) best = better(best, run);
-        best = better(best, required(item));
+        if (!run.has('') && telling(run)) best = better(best, run);
+        const some = required(item);
+        if (some && telling(some)) best = better(best, some);
       }
       return best;
     }
