@@ -228,8 +228,10 @@ export class Classifier {
       }
       for (const rule of node.rules) {
         if (rule.regex) {
-          const start = conditions.add(patternStarts(rule.regex.source));
-          const needs = conditions.add(patternNeeds(rule.regex.source));
+          // Read for the u flag without i (load.ts compiles them so); any other: no condition.
+          const plain = rule.regex.flags.replace(/[gy]/g, '') === 'u';
+          const start = plain ? conditions.add(patternStarts(rule.regex.source)) : 0;
+          const needs = plain ? conditions.add(patternNeeds(rule.regex.source)) : 0;
           this.patternBit.push(start);
           this.patternMask.push(start | needs);
           this.patterns.push({
