@@ -159,11 +159,14 @@ const MARKERS = new RegExp(
 /** Where a marker can begin (most texts have none: the search is not run). */
 const MARKER_STARTS = new StartScan(patternStarts(MARKERS.source));
 
-/** Every marker's [start, end) pairs, by kind: settled, negation, side, focus. */
+/** No marker of any kind (shared: only read). */
+const NO_MARKERS: [number[], number[], number[], number[]] = [[], [], [], []];
+
+/** Every marker's [start, end) pairs, by kind: settled, negation, side, focus (only read). */
 function markers(text: string): [number[], number[], number[], number[]] {
-  const found: [number[], number[], number[], number[]] = [[], [], [], []];
   const from = MARKER_STARTS.first(text);
-  if (from < 0) return found;
+  if (from < 0) return NO_MARKERS;
+  const found: [number[], number[], number[], number[]] = [[], [], [], []];
   MARKERS.lastIndex = from;
   for (let m = MARKERS.exec(text); m !== null; m = MARKERS.exec(text)) {
     const kind = m[1] !== undefined ? 0 : m[2] !== undefined ? 1 : m[3] !== undefined ? 2 : 3;
