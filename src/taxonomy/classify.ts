@@ -153,7 +153,7 @@ export class Classifier {
   /** Pattern k's start bit (0: it is run from the text's start) and all its conditions' bits. */
   private readonly patternBit: number[] = [];
   private readonly patternMask: number[] = [];
-  /** Scratch, by bit (k mod 32): the first position in the current text of a character with it. */
+  /** Scratch, by bit (k mod 32): the first position in the current text that met its condition. */
   private readonly bitFirstAt = new Int32Array(32);
   private readonly names: Map<string, TaxonomyNode>[] = [
     new Map(),
