@@ -12,8 +12,8 @@ import { nameKey, type Taxonomy, type TaxonomyNode } from './load.js';
 import type { TextModel } from './model.js';
 import { splitClauses, type Clauses, type Span } from './clauses.js';
 import { normalizeMapped, originalSlice, type NormalText } from './normalize.js';
-import { KeywordIndex, PAIR, SINGLE } from './keywords.js';
-import { firstUnits } from './regex-first.js';
+import { KeywordIndex, PAIR, PairSlots, SINGLE, pairKey } from './keywords.js';
+import { patternNeeds, patternStarts, type Starts } from './regex-first.js';
 import { ColumnClassMemo } from './column-memo.js';
 
 /** 'correction': an analyst's corrections file named the class (corrections.ts). */
@@ -129,26 +129,31 @@ export class Classifier {
   private readonly hitNode: Int32Array;
   private readonly hitWeight: Float64Array;
   /**
-   * `search`: the regex with the g flag, run from `lastIndex`, the first position of a character
-   * it can begin with (no match starts before it; a pattern opening with a lookbehind was tried,
-   * and its lookbehind read backwards, at every position before); the regex itself when any
-   * character can begin it.
+   * `search`: the regex with the g flag, run from `lastIndex`, the first position that can begin
+   * a match (no match starts before it; a pattern opening with a lookbehind was tried, and its
+   * lookbehind read backwards, at every position before), or 0.
    */
   private readonly patterns: {
-    regex: RegExp;
     search: RegExp;
     text: string;
     node: number;
     weight: number;
   }[] = [];
   /**
-   * By UTF-16 code: bit (k mod 32) set when pattern k can begin with it (regex-first.ts); a
-   * pattern whose bit no character of the text has cannot match, and is not run.
+   * What a text must show for a pattern to be run (regex-first.ts), as conditions met by the
+   * scan that finds the keywords, each a bit (k mod 32; sharing one only makes it easier to
+   * meet): a position that can begin a match (its start), and a word the pattern needs
+   * somewhere. By UTF-16 code: the bits of conditions a position beginning with it may meet;
+   * of those, the bits met only when the next character is one of a set (`pairBits`).
    */
-  private readonly patternStarts = new Uint32Array(0x10000);
-  /** Pattern k's bit, or 0 when any character can begin it. */
+  private readonly conditionUnits = new Uint32Array(0x10000);
+  private readonly conditionPaired = new Uint32Array(0x10000);
+  private readonly conditionPairs: PairSlots;
+  private readonly pairBits: Uint32Array;
+  /** Pattern k's start bit (0: it is run from the text's start) and all its conditions' bits. */
   private readonly patternBit: number[] = [];
-  /** Scratch, by bit (k mod 32): the first position in the current text of a character with it. */
+  private readonly patternMask: number[] = [];
+  /** Scratch, by bit (k mod 32): the first position in the current text that met its condition. */
   private readonly bitFirstAt = new Int32Array(32);
   private readonly names: Map<string, TaxonomyNode>[] = [
     new Map(),
@@ -211,6 +216,7 @@ export class Classifier {
     private readonly combination: Readonly<Combination> = SHIPPED_COMBINATION,
   ) {
     const keywords = new Map<string, Keyword>();
+    const conditions = new Conditions();
     taxonomy.nodes.forEach((node, i) => {
       this.index.set(node, i);
       this.codes.set(node.code.toLowerCase(), node);
@@ -222,16 +228,14 @@ export class Classifier {
       }
       for (const rule of node.rules) {
         if (rule.regex) {
-          const units = firstUnits(rule.regex.source);
-          const bit = units ? 1 << (this.patterns.length % 32) : 0;
-          for (const unit of units ?? []) this.patternStarts[unit]! |= bit;
-          this.patternBit.push(bit);
-          const search = units
-            ? new RegExp(rule.regex.source, rule.regex.flags.replace(/[gy]/g, '') + 'g')
-            : rule.regex;
+          // Read for the u flag without i (load.ts compiles them so); any other: no condition.
+          const plain = rule.regex.flags.replace(/[gy]/g, '') === 'u';
+          const start = plain ? conditions.add(patternStarts(rule.regex.source)) : 0;
+          const needs = plain ? conditions.add(patternNeeds(rule.regex.source)) : 0;
+          this.patternBit.push(start);
+          this.patternMask.push(start | needs);
           this.patterns.push({
-            regex: rule.regex,
-            search,
+            search: new RegExp(rule.regex.source, rule.regex.flags.replace(/[gy]/g, '') + 'g'),
             text: rule.text,
             node: i,
             weight: rule.weight,
@@ -248,6 +252,11 @@ export class Classifier {
       }
     });
     this.keywordIndex = new KeywordIndex(this.keywordList.map((k) => k.text));
+    conditions.fill(this.conditionUnits, this.conditionPaired);
+    this.conditionPairs = new PairSlots(conditions.pairs.keys());
+    this.pairBits = new Uint32Array(this.conditionPairs.size);
+    for (const [key, bits] of conditions.pairs)
+      this.pairBits[this.conditionPairs.slotOfKey(key)] = bits;
     this.hitFrom = new Int32Array(this.keywordList.length + 1);
     const allHits = this.keywordList.flatMap((k) => k.hits);
     this.hitNode = Int32Array.from(allHits, (h) => h.node);
@@ -397,14 +406,18 @@ export class Classifier {
     const index = this.keywordIndex;
     const starts = index.starts;
     const last = normal.length - 1;
-    const patternStarts = this.patternStarts;
-    let patterns = 0;
+    const conditionUnits = this.conditionUnits;
+    let met = 0;
     for (let i = 0; i <= last; i++) {
       const first = normal.charCodeAt(i);
-      const newBits = patternStarts[first]! & ~patterns;
+      let newBits = conditionUnits[first]! & ~met;
       if (newBits !== 0) {
-        patterns |= newBits;
-        this.firstAt(newBits, i);
+        const paired = newBits & this.conditionPaired[first]!;
+        if (paired !== 0) newBits &= ~paired | this.pairsMet(first, normal.charCodeAt(i + 1));
+        if (newBits !== 0) {
+          met |= newBits;
+          this.firstAt(newBits, i);
+        }
       }
       const kinds = starts[first]!;
       if (kinds === 0) continue;
@@ -426,15 +439,12 @@ export class Classifier {
       }
     }
     for (let i = 0; i < this.patterns.length; i++) {
-      const bit = this.patternBit[i]!;
-      if (bit !== 0 && (patterns & bit) === 0) continue;
+      const mask = this.patternMask[i]!;
+      if ((met & mask) !== mask) continue;
       const pattern = this.patterns[i]!;
-      let found: RegExpExecArray | null;
-      if (bit === 0) found = pattern.regex.exec(normal);
-      else {
-        pattern.search.lastIndex = this.bitFirstAt[31 - Math.clz32(bit)]!;
-        found = pattern.search.exec(normal);
-      }
+      const bit = this.patternBit[i]!;
+      pattern.search.lastIndex = bit === 0 ? 0 : this.bitFirstAt[31 - Math.clz32(bit)]!;
+      const found = pattern.search.exec(normal);
       if (found === null) continue;
       const at = spanAt(spans, found.index);
       const factor = at?.factor ?? 1;
@@ -444,6 +454,12 @@ export class Classifier {
       this.patternClause[i] = at?.clause ?? noSpan;
       this.hits.push(-1 - i);
     }
+  }
+
+  /** The condition bits met by a position beginning with these two characters. */
+  private pairsMet(first: number, second: number): number {
+    const slot = this.conditionPairs.slotOf(first, second);
+    return slot < 0 ? 0 : this.pairBits[slot]!;
   }
 
   /** Bits of `bits` were first met at position `at`. */
@@ -827,4 +843,34 @@ function unclassified(evidence: string): Classification {
     confidence: 0,
     evidence,
   };
+}
+
+/** The conditions for running patterns (Classifier.conditionUnits), gathered as they are given. */
+class Conditions {
+  private count = 0;
+  private readonly units = new Map<number, number>();
+  private readonly pairedUnits = new Map<number, number>();
+  /** By pairKey: the bits of conditions met by a position beginning with the pair. */
+  readonly pairs = new Map<number, number>();
+
+  /** A condition's bit; 0, no condition, when there is none. */
+  add(starts: Starts | null): number {
+    if (starts === null) return 0;
+    const bit = 1 << (this.count++ % 32);
+    const or = (map: Map<number, number>, key: number) => map.set(key, (map.get(key) ?? 0) | bit);
+    for (const unit of starts.any) or(this.units, unit);
+    for (const [unit, next] of starts.pairs) {
+      or(this.pairedUnits, unit);
+      for (const second of next) or(this.pairs, pairKey(unit, second));
+    }
+    return bit;
+  }
+
+  /** By UTF-16 code: the bits a position may meet, and of those, the bits it meets by pairs. */
+  fill(units: Uint32Array, paired: Uint32Array): void {
+    for (const [unit, bits] of this.pairedUnits) units[unit]! |= bits;
+    for (const [unit, bits] of this.units) units[unit]! |= bits;
+    // A bit shared with a condition met by the character alone needs no pair.
+    for (const [unit, bits] of this.pairedUnits) paired[unit] = bits & ~(this.units.get(unit) ?? 0);
+  }
 }

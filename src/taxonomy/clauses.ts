@@ -23,6 +23,8 @@
  * Pure, and one pass of regular expressions per clause.
  */
 
+import { patternStarts, StartScan } from './regex-first.js';
+
 /** How much words count in the clause after 但/而是/主要/本次/问题是 (the point of the text). */
 export const FOCUS_WEIGHT = 2;
 /** How much words count in a clause about an earlier matter (之前/以前/上次 …). */
@@ -154,10 +156,18 @@ const MARKERS = new RegExp(
   'gu',
 );
 
-/** Every marker's [start, end) pairs, by kind: settled, negation, side, focus. */
+/** Where a marker can begin (most texts have none: the search is not run). */
+const MARKER_STARTS = new StartScan(patternStarts(MARKERS.source));
+
+/** No marker of any kind (shared: only read). */
+const NO_MARKERS: [number[], number[], number[], number[]] = [[], [], [], []];
+
+/** Every marker's [start, end) pairs, by kind: settled, negation, side, focus (only read). */
 function markers(text: string): [number[], number[], number[], number[]] {
+  const from = MARKER_STARTS.first(text);
+  if (from < 0) return NO_MARKERS;
   const found: [number[], number[], number[], number[]] = [[], [], [], []];
-  MARKERS.lastIndex = 0;
+  MARKERS.lastIndex = from;
   for (let m = MARKERS.exec(text); m !== null; m = MARKERS.exec(text)) {
     const kind = m[1] !== undefined ? 0 : m[2] !== undefined ? 1 : m[3] !== undefined ? 2 : 3;
     found[kind].push(m.index, m.index + m[0].length);

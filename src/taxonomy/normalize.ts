@@ -169,13 +169,15 @@ export function normalizeMapped(text: string, table: TextTable | null): NormalTe
   const marks = flags ?? characterFlags();
   const first = table && table.entries.size > 0 ? table.first : null;
   let need = 0;
-  let tabled = false;
+  /** The first position of a table's word in the text as written. */
+  let tabled = -1;
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     need |= marks[c]!;
-    if (first !== null && !tabled && first[c] !== 0) tabled = matchAt(text, i, c, table!) !== null;
+    if (first !== null && tabled < 0 && first[c] !== 0 && matchAt(text, i, c, table!) !== null)
+      tabled = i;
   }
-  if (need === 0 && !tabled) return { text, origin: null };
+  if (need === 0 && tabled < 0) return { text, origin: null };
   let out = text;
   let origin: Int32Array | null = null;
   if (need & (WIDE | COMPAT)) ({ text: out, origin } = narrow(out, marks));
@@ -188,7 +190,8 @@ export function normalizeMapped(text: string, table: TextTable | null): NormalTe
     out = simplified;
   }
   if (first !== null) {
-    const replaced = replace(out, table!);
+    // Converted, the text may hold a table's word anywhere; as written, from the first one.
+    const replaced = replace(out, table!, need === 0 ? tabled : 0);
     if (replaced) {
       out = replaced.text;
       origin = compose(origin, replaced.origin!);
@@ -241,11 +244,12 @@ function matchAt(
   return (f & 2) !== 0 ? table.byFirst.get(c)!.find((e) => e[0].length === 1)! : null;
 }
 
-function replace(text: string, table: TextTable): NormalText | null {
+/** The table's words replaced, looked for from `from` (none starts before it). */
+function replace(text: string, table: TextTable, from: number): NormalText | null {
   let out = '';
   let origin: number[] | null = null;
   let copied = 0;
-  for (let i = 0; i < text.length;) {
+  for (let i = from; i < text.length;) {
     const hit = matchAt(text, i, text.charCodeAt(i), table);
     if (!hit) {
       i++;
