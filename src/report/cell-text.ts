@@ -19,6 +19,7 @@ export function cellText(column: Column, row: Row, lang: Lang, blank = '-'): str
     case 'fixed':
       return number === null ? blank : number.toFixed(2);
     case 'pct':
+    case 'overShare':
       return number === null ? blank : formatPercent(number);
     case 'change':
     case 'over':

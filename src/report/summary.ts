@@ -43,6 +43,7 @@ function cellText(column: Column, row: Row, lang: Lang, c: ChalkInstance): strin
     case 'fixed':
       return number === null ? '-' : number.toFixed(2);
     case 'pct':
+    case 'overShare':
       return formatPercent(number);
     case 'change':
       return paintChange(number, c);

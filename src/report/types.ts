@@ -10,9 +10,10 @@ import type { ColumnLabel } from './labels.js';
 /**
  * How a value is shown. int: a whole number; dec: a number with up to two decimals (a prorated
  * target); fixed: always two decimals (a rate per 10,000 customers); pct: a share; change: a
- * signed rate, rising red and falling green; over: an over-target rate, red above zero; flag:
- * true marks the row (over target); text: as it is; alert: text as it is, in red (a unit that
- * has reached its annual target, named where a bulletin must raise it).
+ * signed rate, rising red and falling green; over: an over-target rate, signed like a change, red above
+ * zero; overShare: a share that should be nil (超时限占比), red above zero; flag: true marks the
+ * row (over target); text: as it is; alert: text as it is, in red (a unit that has reached its
+ * annual target, named where a bulletin must raise it).
  */
 export type Format =
   | 'int'
@@ -21,6 +22,7 @@ export type Format =
   | 'pct'
   | 'change'
   | 'over'
+  | 'overShare'
   | 'flag'
   | 'text'
   | 'alert'

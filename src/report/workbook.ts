@@ -44,7 +44,9 @@ const NUMBER_FORMATS: Partial<Record<Format, string>> = {
   // write it: printed in black and white, the red and green are gone, and 14.29% beside
   // -11.11% read as a level, not a rise.
   change: '+0.00%;-0.00%;0.00%',
-  over: '0.00%',
+  // 超指标率 is a change too, against the target: "16.80%" beside "+15.91%" read as a level.
+  over: '+0.00%;-0.00%;0.00%',
+  overShare: '0.00%',
 };
 /** A number's look: Excel's own "bad" (light red fill, dark red text), rising red, falling green. */
 type Tone = 'plain' | 'bad' | 'rising' | 'falling';
@@ -123,7 +125,7 @@ const HEAD_CENTRE = style({
 
 function toneOf(format: Format, value: number): Tone {
   if (format === 'change') return value > 0 ? 'rising' : value < 0 ? 'falling' : 'plain';
-  return format === 'over' && value > 0 ? 'bad' : 'plain';
+  return (format === 'over' || format === 'overShare') && value > 0 ? 'bad' : 'plain';
 }
 
 /**
@@ -150,7 +152,7 @@ function styleFor(
 function cellWidth(value: Cell, format: Format): number {
   if (value === null || value === undefined) return 0;
   if (typeof value === 'number')
-    return format === 'pct' || format === 'change' || format === 'over'
+    return format === 'pct' || format === 'change' || format === 'over' || format === 'overShare'
       ? 9
       : String(Math.round(value * 100) / 100).length + 2;
   if (value instanceof Date) return 19;

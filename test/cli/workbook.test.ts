@@ -74,12 +74,11 @@ const reportSheets = (name: Case) => sheetsOf(name).filter((s) => !s.name.starts
 // ---------------------------------------------------------------------------------------------
 // Number formats: what a column is, from its heading as a reader sees it (not from the model).
 
-/** Changes, signed: +14.29%, -11.11%. */
-const SIGNED = new Set(['投诉同比', '投诉环比', '变化']);
+/** Changes, signed: +14.29%, -11.11%; 超指标率 too, a change against the target. */
+const SIGNED = new Set(['投诉同比', '投诉环比', '变化', '超指标率']);
 const PERCENT = new Set([
   '及时回复率',
   '及时办结率',
-  '超指标率',
   '投诉占比',
   '占比',
   '满意率',
@@ -210,6 +209,19 @@ describe.each(REPORTS)('the %s workbook: every number in the format of its colum
       expect(dates).toBeGreaterThan(226 * 2);
     },
   );
+});
+
+describe('超指标率', () => {
+  it('reads signed like 投诉同比 on 概览: over target +16.80%, under -4.00%', () => {
+    const sheet = books.quarter.getWorksheet('概览')!;
+    const rates = tablesOf(sheet)
+      .flatMap((t) => t.rows)
+      .filter((r) => r.getCell(1).value === '超指标率')
+      .map((r) => r.getCell(2));
+    // The quarter (30 against 31.25), then the year to date (146 against 125).
+    expect(rates.map((c) => Number(c.value).toFixed(4))).toEqual(['-0.0400', '0.1680']);
+    for (const cell of rates) expect(cell.numFmt).toBe('+0.00%;-0.00%;0.00%');
+  });
 });
 
 describe('the satisfied share', () => {
