@@ -16,6 +16,7 @@ const DECIMALS: Partial<Record<Format, number>> = {
   over: 4,
   overShare: 4,
   dec: 2,
+  target: 2,
   fixed: 2,
 };
 

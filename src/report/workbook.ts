@@ -14,6 +14,7 @@ import { style, type CellStyle, type ReportSheet, type ReportWorkbook } from '..
 import type { Lang } from '../settings/types.js';
 import { blockColumns, rowHeight, writeBulletinBlock } from './bulletin-block.js';
 import type { ChartImage } from './charts.js';
+import { roundHalfAway } from './format.js';
 import { BOOK, heading } from './labels.js';
 import { ROW_PX, columnsSpanned, firstStripColumns, pagesWide, rowsPerPage } from './page.js';
 import {
@@ -182,18 +183,28 @@ function headingOf(column: Column, lang: Lang): string {
   return typeof column.label === 'string' ? heading(column.label, lang) : column.label.text;
 }
 
+/** Whether a value shows whole at two decimals ("-", a figure not computed, is no matter). */
+const isWhole = (value: Cell | undefined) =>
+  typeof value !== 'number' || Number.isInteger(roundHalfAway(value, 2));
+
 /**
  * A model row as cells: an absent key is an empty cell, null a figure that could not be
- * computed ("-"), a flag 是 or 否. A list of items formats its value by the item.
+ * computed ("-"), a flag 是 or 否. A list of items formats its value by the item. A target shows
+ * whole when it is (年度指标 125, not 125.00) and with two decimals when prorated (31.25); in a
+ * column, one prorated target gives every one two decimals, so that they line up (6.50 over 7.00).
  */
 function lay(table: Table, lang: Lang): Laid {
   const t = BOOK[lang];
-  const formats = (r: number | null) =>
-    table.columns.map((c, i) =>
-      table.rowFormats && r !== null && i > 0 ? table.rowFormats[r]! : c.format,
-    );
+  const all = [...table.rows, ...totalsRows(table)];
+  const wholeColumn = table.columns.map((c) => all.every((row) => isWhole(row[c.key])));
+  const formats = (row: Row, r: number | null) =>
+    table.columns.map((c, i): Format => {
+      const f = table.rowFormats && r !== null && i > 0 ? table.rowFormats[r]! : c.format;
+      if (f !== 'target') return f;
+      return (table.rowFormats ? isWhole(row[c.key]) : wholeColumn[i]) ? 'int' : 'fixed';
+    });
   const cells = (row: Row, r: number | null): Cell[] => {
-    const f = formats(r);
+    const f = formats(row, r);
     return table.columns.map((column, i) => {
       const value = row[column.key];
       if (value === undefined) return null;
@@ -204,7 +215,7 @@ function lay(table: Table, lang: Lang): Laid {
     });
   };
   const styles = (row: Row, r: number | null, total: boolean): CellStyle[] => {
-    const f = formats(r);
+    const f = formats(row, r);
     return table.columns.map((column, i) =>
       // The item's name in a list of items reads as a heading.
       i === 0 && table.rowFormats

@@ -86,9 +86,9 @@ const PERCENT = new Set([
   '月均下降率（算术）',
   '月均下降率（复合）',
 ]);
+/** Targets: whole when they are (125), two decimals when prorated (31.25). */
+const TARGET = new Set(['指标', '年度指标']);
 const DECIMAL = new Set([
-  '指标',
-  '年度指标',
   '万户投诉率',
   '平均',
   '季节指数',
@@ -144,7 +144,7 @@ function formatFor(heading: string): string {
     .replace(/^月均下降率（(算术|复合)，.+）$/, '月均下降率（$1）');
   if (SIGNED.has(h)) return '+0.00%;-0.00%;0.00%';
   if (PERCENT.has(h)) return '0.00%';
-  if (DECIMAL.has(h)) return '#,##0.00';
+  if (DECIMAL.has(h) || TARGET.has(h)) return '#,##0.00';
   if (INTEGER.has(h) || /^\d{4}(-\d\d)?$/.test(h)) return '#,##0';
   throw new Error(`no format rule for the heading "${heading}"`);
 }
@@ -179,7 +179,9 @@ describe.each(REPORTS)('the %s workbook: every number in the format of its colum
         for (const { cell, heading } of numbersOf(t)) {
           const where = `${sheet.name}!${cell.address} (${heading})`;
           expect(cell.value, where).not.toBeInstanceOf(Date);
-          expect(cell.numFmt, where).toBe(formatFor(heading));
+          // A whole target shows whole (a column of them: when all are); checked below.
+          if (!(TARGET.has(heading) && cell.numFmt === '#,##0'))
+            expect(cell.numFmt, where).toBe(formatFor(heading));
           // A count shows whole numbers only: 0.77 in a count column would read "1".
           if (cell.numFmt === '#,##0') expect(Number.isInteger(cell.value), where).toBe(true);
           checked++;
@@ -209,6 +211,29 @@ describe.each(REPORTS)('the %s workbook: every number in the format of its colum
       expect(dates).toBeGreaterThan(226 * 2);
     },
   );
+});
+
+describe('targets', () => {
+  const numFmts = (sheet: string, heading: string) =>
+    tablesOf(books.quarter.getWorksheet(sheet)!).flatMap((t) =>
+      numbersOf(t)
+        .filter((n) => n.heading === heading)
+        .map((n) => `${String(n.cell.value)} ${n.cell.numFmt}`),
+    );
+
+  it('show whole on 概览 when they are (125, not 125.00), with their decimals when prorated', () => {
+    // The quarter's target (a quarter of 125), then the year to date's: the whole annual one.
+    expect(numFmts('概览', '指标')).toEqual(['31.25 #,##0.00']);
+    expect(numFmts('概览', '年度指标')).toEqual(['125 #,##0']);
+  });
+
+  it('show whole on 单位 in a column of whole targets, all with decimals beside a prorated one', () => {
+    const quarter = numFmts('单位', '指标');
+    expect(quarter.slice(0, 3)).toEqual(['6.5 #,##0.00', '7 #,##0.00', '3.75 #,##0.00']);
+    const annual = numFmts('单位', '年度指标');
+    expect(annual.slice(0, 2)).toEqual(['28 #,##0', '26 #,##0']);
+    expect(annual.at(-1)).toBe('125 #,##0');
+  });
 });
 
 describe('超指标率', () => {
