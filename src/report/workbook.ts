@@ -12,7 +12,7 @@ import stringWidth from 'string-width';
 import type { Cell } from '../io/table.js';
 import { style, type CellStyle, type ReportSheet, type ReportWorkbook } from '../io/workbook.js';
 import type { Lang } from '../settings/types.js';
-import { blockColumns, rowHeight, writeBulletinBlock } from './bulletin-block.js';
+import { blockColumns, captionLines, rowHeight, writeBulletinBlock } from './bulletin-block.js';
 import type { ChartImage } from './charts.js';
 import { roundHalfAway } from './format.js';
 import { BOOK, heading } from './labels.js';
@@ -252,7 +252,8 @@ function widthsOf(tables: readonly Laid[]): number[] {
  * Writes a table; returns the row of its heading. A table without rows says so instead. On a
  * sheet printed in strips, `labels` columns (排名, 供电单位) repeat on every strip: a caption longer
  * than they are wraps within them, as the caption of the strip's rows (overflowing, it showed cut
- * at their edge on every strip after the first: "本季度：2016年第四季度（同比基期：2015年").
+ * at their edge on every strip after the first: "本季度：2016年第四季度（同比基期：2015年"),
+ * broken at its phrases (captionLines).
  */
 function writeTable(
   sheet: ReportSheet,
@@ -292,7 +293,8 @@ function writeCaption(
     sheet.addRow([caption], CAPTION);
     return;
   }
-  const row = sheet.addRow([caption], CAPTION_WRAPPED, height);
+  const lines = captionLines(caption, widths, labels);
+  const row = sheet.addRow([lines], CAPTION_WRAPPED, rowHeight(lines, widths, labels));
   if (labels > 1) sheet.merge(row, 1, row, labels);
 }
 
