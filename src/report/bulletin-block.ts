@@ -77,11 +77,35 @@ export function wrappedLines(text: string, px: number): number {
   return lines;
 }
 
-/** The height in points of a row showing `text` across columns of these widths. */
-export function rowHeight(text: string, widths: readonly number[], columns: number): number {
+/** The pixels a text has across the first `columns` columns of these widths, padding aside. */
+function textPixels(widths: readonly number[], columns: number): number {
   let px = 0;
   for (let c = 0; c < columns; c++) px += columnPixels(widths[c] ?? DEFAULT_WIDTH);
-  return Math.min(MAX_ROW_PT, wrappedLines(text, Math.max(1, px - PADDING_PX)) * LINE_PT + 4);
+  return Math.max(1, px - PADDING_PX);
+}
+
+/** The height in points of a row showing `text` across columns of these widths. */
+export function rowHeight(text: string, widths: readonly number[], columns: number): number {
+  return Math.min(MAX_ROW_PT, wrappedLines(text, textPixels(widths, columns)) * LINE_PT + 4);
+}
+
+/**
+ * A caption too long for the first `columns` columns, broken into lines at its phrases: before
+ * "（" (" (" in English), as many phrases on a line as fit. Left to Excel, it broke where the
+ * line ran out, mid-phrase ("本季度：2016年第四季度（同比基期：2015" / "年第四季度）"). A phrase
+ * longer than a line still wraps within it.
+ */
+export function captionLines(text: string, widths: readonly number[], columns: number): string {
+  const px = textPixels(widths, columns);
+  if (wrappedLines(text, px) <= 1) return text;
+  const [first = '', ...rest] = text.split(/(?=（)|(?= \()/u);
+  const lines = [first];
+  for (const phrase of rest) {
+    const joined = lines.at(-1)! + phrase;
+    if (wrappedLines(joined, px) <= 1) lines[lines.length - 1] = joined;
+    else lines.push(phrase.trimStart());
+  }
+  return lines.join('\n');
 }
 
 /**

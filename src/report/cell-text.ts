@@ -15,10 +15,12 @@ export function cellText(column: Column, row: Row, lang: Lang, blank = '-'): str
   switch (column.format) {
     case 'int':
     case 'dec':
+    case 'target':
       return number === null ? blank : formatCount(number);
     case 'fixed':
       return number === null ? blank : number.toFixed(2);
     case 'pct':
+    case 'overShare':
       return number === null ? blank : formatPercent(number);
     case 'change':
     case 'over':

@@ -10,7 +10,15 @@ import { totalsRows, type Format, type Table } from './types.js';
  * decimals (0.1786, which a spreadsheet shows as 17.86%), averages and prorated targets to
  * two, counts as they are. No 5.999999999999999.
  */
-const DECIMALS: Partial<Record<Format, number>> = { pct: 4, change: 4, over: 4, dec: 2, fixed: 2 };
+const DECIMALS: Partial<Record<Format, number>> = {
+  pct: 4,
+  change: 4,
+  over: 4,
+  overShare: 4,
+  dec: 2,
+  target: 2,
+  fixed: 2,
+};
 
 export function csvNumber(value: number, format: Format): number {
   const d = DECIMALS[format];

@@ -39,10 +39,12 @@ function cellText(column: Column, row: Row, lang: Lang, c: ChalkInstance): strin
   switch (column.format) {
     case 'int':
     case 'dec':
+    case 'target':
       return formatCount(number);
     case 'fixed':
       return number === null ? '-' : number.toFixed(2);
     case 'pct':
+    case 'overShare':
       return formatPercent(number);
     case 'change':
       return paintChange(number, c);

@@ -8,19 +8,23 @@ import type { Lang } from '../settings/types.js';
 import type { ColumnLabel } from './labels.js';
 
 /**
- * How a value is shown. int: a whole number; dec: a number with up to two decimals (a prorated
- * target); fixed: always two decimals (a rate per 10,000 customers); pct: a share; change: a
- * signed rate, rising red and falling green; over: an over-target rate, red above zero; flag:
- * true marks the row (over target); text: as it is; alert: text as it is, in red (a unit that
- * has reached its annual target, named where a bulletin must raise it).
+ * How a value is shown. int: a whole number; dec: a number with up to two decimals (an
+ * average); target: a target, as dec in text, in the workbook whole (125) when it is, two decimals
+ * (31.25) when prorated; fixed: always two decimals (a rate per 10,000 customers); pct: a share; change: a
+ * signed rate, rising red and falling green; over: an over-target rate, signed like a change, red above
+ * zero; overShare: a share that should be nil (超时限占比), red above zero; flag: true marks the
+ * row (over target); text: as it is; alert: text as it is, in red (a unit that has reached its
+ * annual target, named where a bulletin must raise it).
  */
 export type Format =
   | 'int'
   | 'dec'
+  | 'target'
   | 'fixed'
   | 'pct'
   | 'change'
   | 'over'
+  | 'overShare'
   | 'flag'
   | 'text'
   | 'alert'

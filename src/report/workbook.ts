@@ -12,8 +12,9 @@ import stringWidth from 'string-width';
 import type { Cell } from '../io/table.js';
 import { style, type CellStyle, type ReportSheet, type ReportWorkbook } from '../io/workbook.js';
 import type { Lang } from '../settings/types.js';
-import { blockColumns, rowHeight, writeBulletinBlock } from './bulletin-block.js';
+import { blockColumns, captionLines, rowHeight, writeBulletinBlock } from './bulletin-block.js';
 import type { ChartImage } from './charts.js';
+import { roundHalfAway } from './format.js';
 import { BOOK, heading } from './labels.js';
 import { ROW_PX, columnsSpanned, firstStripColumns, pagesWide, rowsPerPage } from './page.js';
 import {
@@ -44,7 +45,9 @@ const NUMBER_FORMATS: Partial<Record<Format, string>> = {
   // write it: printed in black and white, the red and green are gone, and 14.29% beside
   // -11.11% read as a level, not a rise.
   change: '+0.00%;-0.00%;0.00%',
-  over: '0.00%',
+  // 超指标率 is a change too, against the target: "16.80%" beside "+15.91%" read as a level.
+  over: '+0.00%;-0.00%;0.00%',
+  overShare: '0.00%',
 };
 /** A number's look: Excel's own "bad" (light red fill, dark red text), rising red, falling green. */
 type Tone = 'plain' | 'bad' | 'rising' | 'falling';
@@ -123,7 +126,7 @@ const HEAD_CENTRE = style({
 
 function toneOf(format: Format, value: number): Tone {
   if (format === 'change') return value > 0 ? 'rising' : value < 0 ? 'falling' : 'plain';
-  return format === 'over' && value > 0 ? 'bad' : 'plain';
+  return (format === 'over' || format === 'overShare') && value > 0 ? 'bad' : 'plain';
 }
 
 /**
@@ -150,7 +153,7 @@ function styleFor(
 function cellWidth(value: Cell, format: Format): number {
   if (value === null || value === undefined) return 0;
   if (typeof value === 'number')
-    return format === 'pct' || format === 'change' || format === 'over'
+    return format === 'pct' || format === 'change' || format === 'over' || format === 'overShare'
       ? 9
       : String(Math.round(value * 100) / 100).length + 2;
   if (value instanceof Date) return 19;
@@ -180,18 +183,28 @@ function headingOf(column: Column, lang: Lang): string {
   return typeof column.label === 'string' ? heading(column.label, lang) : column.label.text;
 }
 
+/** Whether a value shows whole at two decimals ("-", a figure not computed, is no matter). */
+const isWhole = (value: Cell | undefined) =>
+  typeof value !== 'number' || Number.isInteger(roundHalfAway(value, 2));
+
 /**
  * A model row as cells: an absent key is an empty cell, null a figure that could not be
- * computed ("-"), a flag 是 or 否. A list of items formats its value by the item.
+ * computed ("-"), a flag 是 or 否. A list of items formats its value by the item. A target shows
+ * whole when it is (年度指标 125, not 125.00) and with two decimals when prorated (31.25); in a
+ * column, one prorated target gives every one two decimals, so that they line up (6.50 over 7.00).
  */
 function lay(table: Table, lang: Lang): Laid {
   const t = BOOK[lang];
-  const formats = (r: number | null) =>
-    table.columns.map((c, i) =>
-      table.rowFormats && r !== null && i > 0 ? table.rowFormats[r]! : c.format,
-    );
+  const all = [...table.rows, ...totalsRows(table)];
+  const wholeColumn = table.columns.map((c) => all.every((row) => isWhole(row[c.key])));
+  const formats = (row: Row, r: number | null) =>
+    table.columns.map((c, i): Format => {
+      const f = table.rowFormats && r !== null && i > 0 ? table.rowFormats[r]! : c.format;
+      if (f !== 'target') return f;
+      return (table.rowFormats ? isWhole(row[c.key]) : wholeColumn[i]) ? 'int' : 'fixed';
+    });
   const cells = (row: Row, r: number | null): Cell[] => {
-    const f = formats(r);
+    const f = formats(row, r);
     return table.columns.map((column, i) => {
       const value = row[column.key];
       if (value === undefined) return null;
@@ -202,7 +215,7 @@ function lay(table: Table, lang: Lang): Laid {
     });
   };
   const styles = (row: Row, r: number | null, total: boolean): CellStyle[] => {
-    const f = formats(r);
+    const f = formats(row, r);
     return table.columns.map((column, i) =>
       // The item's name in a list of items reads as a heading.
       i === 0 && table.rowFormats
@@ -239,7 +252,8 @@ function widthsOf(tables: readonly Laid[]): number[] {
  * Writes a table; returns the row of its heading. A table without rows says so instead. On a
  * sheet printed in strips, `labels` columns (排名, 供电单位) repeat on every strip: a caption longer
  * than they are wraps within them, as the caption of the strip's rows (overflowing, it showed cut
- * at their edge on every strip after the first: "本季度：2016年第四季度（同比基期：2015年").
+ * at their edge on every strip after the first: "本季度：2016年第四季度（同比基期：2015年"),
+ * broken at its phrases (captionLines).
  */
 function writeTable(
   sheet: ReportSheet,
@@ -279,7 +293,8 @@ function writeCaption(
     sheet.addRow([caption], CAPTION);
     return;
   }
-  const row = sheet.addRow([caption], CAPTION_WRAPPED, height);
+  const lines = captionLines(caption, widths, labels);
+  const row = sheet.addRow([lines], CAPTION_WRAPPED, rowHeight(lines, widths, labels));
   if (labels > 1) sheet.merge(row, 1, row, labels);
 }
 

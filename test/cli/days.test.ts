@@ -12,6 +12,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { resolveSettings } from '../../src/settings/resolve.js';
 import { readBook, tablesOf } from '../helpers/book.js';
 import { complaints, isPlainError, ROOT } from '../helpers/cli.js';
+import { DocxParts, paragraphs } from '../helpers/docx.js';
 
 const DIR = join(ROOT, 'fixtures', 'days');
 const INPUTS = [
@@ -309,6 +310,36 @@ describe('report --day: the daily bulletin', () => {
     expect(md).toContain('## 二、当日投诉明细');
     expect(md).not.toMatch(/1390559|0101234567|2345678/);
   });
+
+  // 95598-2015-06.csv has no 客户编号 or 联系电话 column: 需关注事项 says the repeat check was
+  // partial, and 重复投诉's "未发现…" read as of every complaint.
+  it.each([
+    [
+      'zh',
+      '五、重复投诉',
+      '以上只统计了有客户编号或联系电话列的输入（95598-2016-0523-0703.xlsx、95598-2016-shexian-gb18030.csv）；95598-2015-06.csv 没有这两列，其投诉未判断是否重复。',
+    ],
+    [
+      'en',
+      '5. Repeat complaints',
+      'Only the inputs with a 客户编号 or 联系电话 column were counted (95598-2016-0523-0703.xlsx and 95598-2016-shexian-gb18030.csv); 95598-2015-06.csv has neither, and its complaints were not checked for repeats.',
+    ],
+  ])(
+    '%s: 重复投诉 names the inputs it covers when one has no customer column',
+    (lang, heading, said) => {
+      const file = join(out, `day-${lang}.docx`);
+      const args = ['report', ...INPUTS, '--day', '2016-06-30', '--lang', lang, '--out', file];
+      expect(complaints(args).code).toBe(0);
+      const text = paragraphs(new DocxParts(readFileSync(file)).text('word/document.xml'));
+      const at = text.indexOf(heading);
+      expect(at).toBeGreaterThan(0);
+      const section = text.slice(
+        at + 1,
+        text.findIndex((p, i) => i > at && /^(六|6)/.test(p)),
+      );
+      expect(section.at(-1)).toBe(said);
+    },
+  );
 
   it('a whole average of the same weekday is said without decimals', () => {
     // 30 May has one Monday before it in the exports: its "average" is that day's 5, not 5.00.

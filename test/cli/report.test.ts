@@ -123,7 +123,8 @@ describe('report --quarter 2016Q4 --detail', () => {
     expect(value('考核投诉').value).toBe(30);
     expect(value('指标').value).toBe(31.25);
     expect(value('超指标率').value).toBeCloseTo(30 / 31.25 - 1, 12);
-    expect(value('超指标率').numFmt).toBe('0.00%');
+    // Signed like 投诉同比: under target reads -4.00%.
+    expect(value('超指标率').numFmt).toBe('+0.00%;-0.00%;0.00%');
     expect(value('投诉').numFmt).toBe('#,##0');
     // The year to date against the annual target, and the units that reached theirs, in red.
     const ytd = (label: string) => rowOf(sheet, 1, label, YTD_YEAR).getCell(2);
@@ -139,8 +140,9 @@ describe('report --quarter 2016Q4 --detail', () => {
 
   it('lists the units with a frozen header, a filter, highlighted over-target rates and a totals row', async () => {
     const sheet = (await book).getWorksheet('单位')!;
-    // The quarter's table first, under its caption, then the year to date's.
-    expect(sheet.getCell('A5').value).toBe(QUARTER_CAPTION);
+    // The quarter's table first, under its caption, then the year to date's. The sheet prints in
+    // strips: the caption wraps within 排名 and 供电单位, broken before its bracket.
+    expect(sheet.getCell('A5').value).toBe(QUARTER_CAPTION.replace('（', '\n（'));
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 6 });
     // A quarter has the quarter before: 上期/环比 are there; and 运检/营销, 及时回复率/及时办结率.
     expect(sheet.autoFilter).toBe('A6:T6');
@@ -171,7 +173,7 @@ describe('report --quarter 2016Q4 --detail', () => {
       '是',
     ]);
     const rate = shexian.getCell(8);
-    expect(rate.numFmt).toBe('0.00%');
+    expect(rate.numFmt).toBe('+0.00%;-0.00%;0.00%');
     expect(rate.fill).toMatchObject({ fgColor: { argb: 'FFFFC7CE' } });
     expect(shexian.getCell(9).font).toMatchObject({ color: { argb: 'FF9C0006' } });
     const under = rowOf(sheet, 2, '国网黟县供电公司', YTD_YEAR);

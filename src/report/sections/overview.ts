@@ -48,7 +48,7 @@ function totalsItems(a: Analysis, lang: Lang): Item[] {
     item('assessed', 'int'),
     ...(withTarget
       ? [
-          item('target', 'dec'),
+          item('target', 'target'),
           item('overTargetRate', 'over'),
           {
             field: 'totals.unitsOverTarget',
@@ -105,7 +105,7 @@ function yearToDateItems(a: Analysis, y: YearToDate, lang: Lang): Item[] {
   const prorated = y.targets?.prorated === true;
   const reached = y.units.filter((u) => u.reachedAnnualTarget === true);
   const targetItems: Item[] = [
-    item('target', 'dec', prorated ? 'target' : 'annualTarget'),
+    item('target', 'target', prorated ? 'target' : 'annualTarget'),
     item('overTargetRate', 'over'),
     {
       field: 'yearToDate.totals.unitsOverTarget',
@@ -113,7 +113,7 @@ function yearToDateItems(a: Analysis, y: YearToDate, lang: Lang): Item[] {
       value: x.unitsOverTarget,
       format: 'int',
     },
-    ...(prorated ? [item('annualTarget', 'dec')] : []),
+    ...(prorated ? [item('annualTarget', 'target')] : []),
     {
       field: 'yearToDate.totals.unitsReachedAnnualTarget',
       label: t.unitsReached,

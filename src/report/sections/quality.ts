@@ -25,7 +25,7 @@ const DURATION_COLUMNS: readonly Column[] = [
   { key: 'medianHours', label: 'medianHours', format: 'dec' },
   { key: 'limitHours', label: 'limitHours', format: 'dec' },
   { key: 'overLimit', label: 'overLimit', format: 'int' },
-  { key: 'overLimitShare', label: 'overLimitShare', format: 'over' },
+  { key: 'overLimitShare', label: 'overLimitShare', format: 'overShare' },
 ];
 
 /** With a limit in working days, the limit said in words ("4个工作日") instead of in hours. */

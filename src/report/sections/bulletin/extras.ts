@@ -3,10 +3,12 @@
  * otherwise). A bulletin goes to management: repeat complainants are counted and their units
  * named, never their customer numbers or telephone numbers.
  */
+import type { IngestResult } from '../../../ingest/types.js';
 import type { Analysis, DurationStats, RepeatList } from '../../../metrics/types.js';
 import type { Lang } from '../../../settings/types.js';
 import type { Paragraph } from '../../types.js';
-import { count, hours, rate, runs } from './figures.js';
+import { fileNames } from '../heading.js';
+import { count, hours, name, rate, runs, type Piece } from './figures.js';
 import { list } from './units.js';
 
 /** How many of the most frequent repeat complainants the sentence describes. */
@@ -88,7 +90,47 @@ function repeatParagraph(r: RepeatList, by: 'byCustomer' | 'byPhone', lang: Lang
   };
 }
 
-export function repeatSection(a: Analysis, lang: Lang) {
+/**
+ * When some inputs have no 客户编号 or 联系电话 column, whose complaints the counts cover: the
+ * others', named (by file name, as the sources line names them), and those left out. Without it,
+ * "未发现…" read as of every complaint, beside 需关注事项's "未能判断部分输入的重复投诉".
+ */
+function coverageParagraph(ingest: IngestResult, lang: Lang): Paragraph | null {
+  const files = ingest.inputs.map((i) => i.file);
+  const names = fileNames(files);
+  const named = (has: boolean): Piece[] =>
+    ingest.inputs.flatMap((input, i) =>
+      input.columns.some((c) => c.field === 'customerId' || c.field === 'phone') === has
+        ? [name(names.get(input.file)!, `inputs.${i}.file`)]
+        : [],
+    );
+  const [counted, left] = [named(true), named(false)];
+  if (counted.length === 0 || left.length === 0) return null;
+  const zh = lang === 'zh';
+  const one = left.length === 1;
+  return {
+    runs: runs(
+      zh
+        ? [
+            '以上只统计了有客户编号或联系电话列的输入（',
+            counted.flatMap((f, i) => (i === 0 ? [f] : ['、', f])),
+            '）；',
+            left.flatMap((f, i) => (i === 0 ? [f] : ['、', f])),
+            ' 没有这两列，其投诉未判断是否重复。',
+          ]
+        : [
+            'Only the inputs with a 客户编号 or 联系电话 column were counted (',
+            list(counted, lang),
+            '); ',
+            list(left, lang),
+            one ? ' has neither, and its' : ' have neither, and their',
+            ' complaints were not checked for repeats.',
+          ],
+    ),
+  };
+}
+
+export function repeatSection(a: Analysis, ingest: IngestResult, lang: Lang) {
   const r = a.repeatComplainants;
   if (!r) return null;
   const paragraphs: Paragraph[] = [];
@@ -101,6 +143,8 @@ export function repeatSection(a: Analysis, lang: Lang) {
       r.byPhone.complaints !== r.byCustomer.complaints)
   )
     paragraphs.push(repeatParagraph(r.byPhone, 'byPhone', lang));
+  const coverage = coverageParagraph(ingest, lang);
+  if (coverage) paragraphs.push(coverage);
   return { paragraphs, tables: [], charts: [] };
 }
 

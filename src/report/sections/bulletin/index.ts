@@ -137,7 +137,7 @@ export function buildBulletin(
     ['units', unitsSection(a, lang)],
     ['categories', withHotWords(categoriesSection(a, lang), context.hotWords ?? null, lang)],
     ['breakdowns', breakdownsSection(a, lang)],
-    ['repeat', repeatSection(a, lang)],
+    ['repeat', repeatSection(a, ingest, lang)],
     ['timeliness', timelinessSection(a, lang)],
     [
       'attention',
