@@ -311,35 +311,59 @@ describe('report --day: the daily bulletin', () => {
     expect(md).not.toMatch(/1390559|0101234567|2345678/);
   });
 
-  // 95598-2015-06.csv has no 客户编号 or 联系电话 column: 需关注事项 says the repeat check was
-  // partial, and 重复投诉's "未发现…" read as of every complaint.
+  // A supplementary export of the day without 客户编号 or 联系电话 columns: 需关注事项 says the
+  // repeat check was partial, and 重复投诉's "未发现…" read as of every complaint of the day.
+  const SUPPLEMENT = join(out, '95598-2016-0630-补录.csv');
+  writeFileSync(
+    SUPPLEMENT,
+    [
+      '95598工单明细（补录） 受理时间 2016-06-30 至 2016-06-30',
+      'APP_NO,ACCEPT_TIME,ORG_NAME,BUSI_TYPE,ACCEPT_CONTENT',
+      '16063091000001,2016-06-30 09:12:40,国网歙县供电公司,投诉,客户反映抄表员连续两个月估抄电量，电费明显偏高，要求核实后退还多收电费。',
+      '16063091000002,2016-06-30 15:40:05,国网歙县供电公司,投诉,客户反映营业厅工作人员办理过户时态度冷淡，多次催促后仍不予答复，要求道歉。',
+      '',
+    ].join('\r\n'),
+  );
+  const sections = (file: string, heading: string) => {
+    const text = paragraphs(new DocxParts(readFileSync(file)).text('word/document.xml'));
+    const at = text.indexOf(heading);
+    expect(at).toBeGreaterThan(0);
+    return text.slice(
+      at + 1,
+      text.findIndex((p, i) => i > at && /^(六|6)/.test(p)),
+    );
+  };
   it.each([
     [
       'zh',
       '五、重复投诉',
-      '以上只统计了有客户编号或联系电话列的输入（95598-2016-0523-0703.xlsx、95598-2016-shexian-gb18030.csv）；95598-2015-06.csv 没有这两列，其投诉未判断是否重复。',
+      '以上只统计了有客户编号或联系电话列的输入（95598-2016-0523-0703.xlsx、95598-2016-shexian-gb18030.csv）；95598-2016-0630-补录.csv 没有这两列，其投诉未判断是否重复。',
     ],
     [
       'en',
       '5. Repeat complaints',
-      'Only the inputs with a 客户编号 or 联系电话 column were counted (95598-2016-0523-0703.xlsx and 95598-2016-shexian-gb18030.csv); 95598-2015-06.csv has neither, and its complaints were not checked for repeats.',
+      'Only the inputs with a 客户编号 or 联系电话 column were counted (95598-2016-0523-0703.xlsx and 95598-2016-shexian-gb18030.csv); 95598-2016-0630-补录.csv has neither, and its complaints were not checked for repeats.',
     ],
   ])(
-    '%s: 重复投诉 names the inputs it covers when one has no customer column',
+    '%s: 重复投诉 names the inputs it covers when one of the day has no customer column',
     (lang, heading, said) => {
       const file = join(out, `day-${lang}.docx`);
-      const args = ['report', ...INPUTS, '--day', '2016-06-30', '--lang', lang, '--out', file];
-      expect(complaints(args).code).toBe(0);
-      const text = paragraphs(new DocxParts(readFileSync(file)).text('word/document.xml'));
-      const at = text.indexOf(heading);
-      expect(at).toBeGreaterThan(0);
-      const section = text.slice(
-        at + 1,
-        text.findIndex((p, i) => i > at && /^(六|6)/.test(p)),
-      );
-      expect(section.at(-1)).toBe(said);
+      const args = ['report', ...INPUTS, SUPPLEMENT, '--day', '2016-06-30', '--lang', lang];
+      expect(complaints([...args, '--out', file]).code).toBe(0);
+      expect(sections(file, heading).at(-1)).toBe(said);
     },
   );
+
+  it('an input without customer columns whose work orders are all outside the day is not named in 重复投诉', () => {
+    // 95598-2015-06.csv (no such columns) only gives the day a year earlier.
+    const file = join(out, 'day-no-supplement.docx');
+    const args = ['report', ...INPUTS, '--day', '2016-06-30', '--out', file];
+    expect(complaints(args).code).toBe(0);
+    const section = sections(file, '五、重复投诉');
+    expect(section.length).toBeGreaterThan(0);
+    expect(section.join('\n')).not.toContain('95598-2015-06.csv');
+    expect(section.join('\n')).not.toContain('以上只统计了');
+  });
 
   it('a whole average of the same weekday is said without decimals', () => {
     // 30 May has one Monday before it in the exports: its "average" is that day's 5, not 5.00.

@@ -95,11 +95,19 @@ function repeatParagraph(r: RepeatList, by: 'byCustomer' | 'byPhone', lang: Lang
  * others', named (by file name, as the sources line names them), and those left out. Without it,
  * "未发现…" read as of every complaint, beside 需关注事项's "未能判断部分输入的重复投诉".
  */
-function coverageParagraph(ingest: IngestResult, lang: Lang): Paragraph | null {
+function coverageParagraph(a: Analysis, ingest: IngestResult, lang: Lang): Paragraph | null {
   const files = ingest.inputs.map((i) => i.file);
   const names = fileNames(files);
+  // An input whose work orders all fall outside the period (a year-earlier export read for 同比)
+  // gives the period no complaints: it is neither counted nor left out.
+  // Days as YYYY-MM-DD compare as strings.
+  const inPeriod = (input: IngestResult['inputs'][number]) =>
+    input.dateRange !== null &&
+    input.dateRange.from.slice(0, 10) <= a.period.to &&
+    input.dateRange.to.slice(0, 10) >= a.period.from;
   const named = (has: boolean): Piece[] =>
     ingest.inputs.flatMap((input, i) =>
+      inPeriod(input) &&
       input.columns.some((c) => c.field === 'customerId' || c.field === 'phone') === has
         ? [name(names.get(input.file)!, `inputs.${i}.file`)]
         : [],
@@ -143,7 +151,7 @@ export function repeatSection(a: Analysis, ingest: IngestResult, lang: Lang) {
       r.byPhone.complaints !== r.byCustomer.complaints)
   )
     paragraphs.push(repeatParagraph(r.byPhone, 'byPhone', lang));
-  const coverage = coverageParagraph(ingest, lang);
+  const coverage = coverageParagraph(a, ingest, lang);
   if (coverage) paragraphs.push(coverage);
   return { paragraphs, tables: [], charts: [] };
 }
