@@ -140,9 +140,13 @@ class Column {
     this.a[this.n++] = v;
   }
   grow(at: number): void {
-    let size = this.a.length * 2;
+    let size = Math.max(1024, this.a.length * 2);
     while (size < at) size *= 2;
-    const a = new Int32Array(size);
+    this.resize(size);
+  }
+  /** Room for `size` values, exactly (not less than those held). */
+  resize(size: number): void {
+    const a = new Int32Array(Math.max(size, this.n));
     a.set(this.a.subarray(0, this.n));
     this.a = a;
   }
@@ -266,7 +270,7 @@ export class HotWordTexts {
       this.slotOf[entry] = slot + 1;
     }
     if (slot === this.alive.length) {
-      const grown = new Uint8Array(slot * 2);
+      const grown = new Uint8Array(Math.max(1024, slot * 2));
       grown.set(this.alive);
       this.alive = grown;
     }
@@ -295,6 +299,9 @@ export class HotWordTexts {
       for (const e of data.entry) if (e >= 0) kept[e] = 1;
       for (let e = 0; e < data.seen; e++) if (!kept[e]) this.remove(to(e));
     }
+    // Room for all at once, exactly: grown by doubling, the data set's columns held up to
+    // twice their texts (on a million texts, 10 MiB of the clauses' pool unused).
+    this.reserve(this.day.n + data.day.length, this.pool.n + data.pool.length);
     for (let i = 0; i < data.day.length; i++) {
       const from = data.start[i]!;
       const end = i + 1 < data.day.length ? data.start[i + 1]! : data.pool.length;
@@ -310,6 +317,29 @@ export class HotWordTexts {
       );
     }
     return this;
+  }
+
+  /** Columns with room for `texts` texts and `pieces` clauses, where they have less. */
+  private reserve(texts: number, pieces: number): void {
+    for (const column of [this.day, this.unit, this.cls, this.entry, this.start])
+      if (column.a.length < texts) column.resize(texts);
+    if (this.pool.a.length < pieces) this.pool.resize(pieces);
+    if (this.alive.length < texts) {
+      const grown = new Uint8Array(texts);
+      grown.set(this.alive);
+      this.alive = grown;
+    }
+  }
+
+  /**
+   * Once every text is kept: the columns cut to their length (grown by doubling while
+   * reading, they held up to twice that through the analysis).
+   */
+  trim(): void {
+    for (const column of [this.day, this.unit, this.cls, this.entry, this.start, this.pool])
+      if (column.a.length > column.n) column.resize(column.n);
+    const n = this.day.n;
+    if (this.alive.length > n) this.alive = this.alive.slice(0, n);
   }
 
   /** The texts kept, in order: those of work orders with an id, then those without. */

@@ -88,7 +88,7 @@ export class AggregateMerge {
   result(): Aggregate {
     return {
       ingest: this.dataSet.result(),
-      records: this.records ?? new Records(),
+      records: (this.records ?? new Records()).seal(),
       classifiedBy: this.classifiedBy,
       unknownLabels: this.unknownLabels.list(),
       corrected: this.corrected,

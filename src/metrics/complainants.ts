@@ -17,39 +17,68 @@ export interface ComplainantTable {
   seen: Uint8Array<ArrayBuffer>;
   /** The slots seen twice or more, and their texts. */
   repeated: { slots: number[]; texts: string[] };
-  /** With keepTexts, every slot's text: `chars` from ends[slot - 1] (0 for slot 0) to ends[slot]. */
-  chars: Uint16Array<ArrayBuffer>;
+  /**
+   * With keepTexts, every slot's text: `bytes` from ends[slot - 1] (0 for slot 0) to ends[slot],
+   * one byte a character (customer numbers and phones are digits), or UTF-16 where `wide[slot]`
+   * is 1 (a character past U+00FF).
+   */
+  bytes: Uint8Array<ArrayBuffer>;
   ends: Uint32Array<ArrayBuffer>;
+  wide: Uint8Array<ArrayBuffer>;
 }
 
 const INITIAL = 1 << 8;
 
 export class Complainants {
-  private index = new IdIndex();
+  /** null once sealed: every row counted, the ids need not be found again. */
+  private index: IdIndex | null = new IdIndex();
+  private sealedSize = 0;
   private seen = new Uint8Array(INITIAL);
-  private chars: Uint16Array<ArrayBuffer> | null = null;
+  private bytes: Uint8Array<ArrayBuffer> | null = null;
   private ends: Uint32Array<ArrayBuffer> | null = null;
+  private wide: Uint8Array<ArrayBuffer> | null = null;
   private length = 0;
   /** The text of those seen twice or more. */
   readonly text = new Map<number, string>();
 
   constructor(keepTexts = false) {
     if (keepTexts) {
-      this.chars = new Uint16Array(INITIAL * 12);
+      this.bytes = new Uint8Array(INITIAL * 12);
       this.ends = new Uint32Array(INITIAL);
+      this.wide = new Uint8Array(INITIAL);
     }
   }
 
   slot(key: string): number {
-    const slot = this.index.add(key, 0);
+    const index = this.unsealed();
+    const slot = index.add(key, 0);
     if (slot >= this.seen.length) this.seen = grow(this.seen, this.seen.length * 2);
-    if (this.chars !== null && this.index.occurrence === NEW) this.keep(slot, key);
+    if (this.bytes !== null && index.occurrence === NEW) this.keep(slot, key);
     this.see(slot, 1, key);
     return slot;
   }
 
   get size(): number {
-    return this.index.size;
+    return this.index?.size ?? this.sealedSize;
+  }
+
+  /**
+   * Once every row is counted: the analysis needs only how many there are and the texts of
+   * those seen twice, so the index of their ids and the times seen go (on a million
+   * complainants, 21 MiB each for customers and phones, held through the analysis).
+   */
+  seal(): void {
+    if (this.index === null) return;
+    this.sealedSize = this.index.size;
+    this.index = null;
+    this.seen = new Uint8Array(0);
+    this.bytes = this.wide = null;
+    this.ends = null;
+  }
+
+  private unsealed(): IdIndex {
+    if (this.index === null) throw new Error('complainants added after they were sealed');
+    return this.index;
   }
 
   private see(slot: number, times: number, key: string | (() => string)): void {
@@ -60,23 +89,33 @@ export class Complainants {
   }
 
   private keep(slot: number, key: string): void {
-    let chars = this.chars!;
-    if (this.length + key.length > chars.length)
-      chars = this.chars = grow(chars, Math.max(chars.length * 2, this.length + key.length));
-    for (let i = 0; i < key.length; i++) chars[this.length + i] = key.charCodeAt(i);
-    this.length += key.length;
-    if (slot >= this.ends!.length) this.ends = grow(this.ends!, this.ends!.length * 2);
+    let narrow = true;
+    for (let i = 0; i < key.length && narrow; i++) narrow = key.charCodeAt(i) < 0x100;
+    const size = narrow ? key.length : key.length * 2;
+    let bytes = this.bytes!;
+    if (this.length + size > bytes.length)
+      bytes = this.bytes = grow(bytes, Math.max(bytes.length * 2, this.length + size));
+    if (narrow) for (let i = 0; i < key.length; i++) bytes[this.length + i] = key.charCodeAt(i);
+    else Buffer.from(bytes.buffer).write(key, this.length, 'utf16le');
+    this.length += size;
+    if (slot >= this.ends!.length) {
+      this.ends = grow(this.ends!, this.ends!.length * 2);
+      this.wide = grow(this.wide!, this.ends.length);
+    }
     this.ends![slot] = this.length;
+    this.wide![slot] = narrow ? 0 : 1;
   }
 
   /** The complainants as plain data, sharing the arrays. */
   table(): ComplainantTable {
     return {
-      ids: this.index.table(),
+      ids: this.unsealed().table(),
       seen: this.seen,
       repeated: { slots: [...this.text.keys()], texts: [...this.text.values()] },
-      chars: this.chars ?? new Uint16Array(0),
+      // Cut to their length: they go to the main thread, where the room would stay unused.
+      bytes: this.bytes?.slice(0, this.length) ?? new Uint8Array(0),
       ends: this.ends ?? new Uint32Array(0),
+      wide: this.wide ?? new Uint8Array(0),
     };
   }
 
@@ -94,9 +133,10 @@ export class Complainants {
     const { ids } = table;
     const repeated = new Map<number, string>();
     table.repeated.slots.forEach((slot, i) => repeated.set(slot, table.repeated.texts[i]!));
+    const index = this.unsealed();
     const slots = new Int32Array(ids.size);
     for (let s = 0; s < ids.size; s++) {
-      const slot = this.index.addHash(ids.hi[s]!, ids.lo[s]!, 0);
+      const slot = index.addHash(ids.hi[s]!, ids.lo[s]!, 0);
       if (slot >= this.seen.length) this.seen = grow(this.seen, this.seen.length * 2);
       this.see(slot, table.seen[s]!, () => repeated.get(s) ?? textAt(table, s));
       slots[s] = slot;
@@ -108,8 +148,8 @@ export class Complainants {
 function textAt(table: ComplainantTable, slot: number): string {
   if (slot >= table.ends.length) throw new Error('a partial merged after another kept no texts');
   const start = slot === 0 ? 0 : table.ends[slot - 1]!;
-  const chars = table.chars.subarray(start, table.ends[slot]!);
-  return Buffer.from(chars.buffer, chars.byteOffset, chars.byteLength).toString('utf16le');
+  const bytes = Buffer.from(table.bytes.buffer, table.bytes.byteOffset, table.bytes.byteLength);
+  return bytes.toString(table.wide[slot] ? 'utf16le' : 'latin1', start, table.ends[slot]!);
 }
 
 function grow<

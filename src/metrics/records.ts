@@ -328,6 +328,16 @@ export class Records {
     return ids;
   }
 
+  /**
+   * Once every row is counted (the data set's records, AggregateMerge.result): what only
+   * counting and merging need goes — the complainants' indexes. Nothing may be added after.
+   */
+  seal(): this {
+    this.customers.seal();
+    this.phones.seal();
+    return this;
+  }
+
   /** The cell of a complaint row, or -1 when a later copy retired it. */
   cellOf(row: number): number {
     const cell = this.rows.cell[row]!;

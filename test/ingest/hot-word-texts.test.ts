@@ -55,6 +55,27 @@ describe('HotWordTexts', () => {
     expect(t.size).toBe(1);
   });
 
+  it('cut to their length, keeps the same texts, and takes more after', () => {
+    const t = new HotWordTexts();
+    for (let e = 0; e < 1500; e++) t.observe(order(DAY, `第${e}件，电费`), e, complaint);
+    const before = t.between(DAY, DAY);
+    const columns = t.columns(false);
+    expect(columns.day.buffer.byteLength).toBe(2048 * 4); // grown by doubling
+    t.trim();
+    expect(t.columns(false).day.buffer.byteLength).toBe(1500 * 4);
+    expect(t.columns(false).pool.buffer.byteLength).toBe(3000 * 4);
+    expect(t.between(DAY, DAY)).toEqual(before);
+    t.observe(order(DAY, '停电'), 0, complaint);
+    t.observe(order(DAY, '又停电'), 1500, complaint);
+    expect(t.size).toBe(1501);
+    expect(
+      t
+        .between(DAY, DAY)
+        .slice(-2)
+        .map((x) => x.clauses.join('，')),
+    ).toEqual(['停电', '又停电']);
+  });
+
   it('merges partials in order, the later copy winning, through plain data', () => {
     const whole = new HotWordTexts();
     const first = new HotWordTexts();

@@ -423,4 +423,14 @@ describe('merge: the later copy wins across partials', () => {
     const { merged } = mergedAndWhole([{ id: '1', customer: 'C9' }], [{ id: '2', customer: 'C9' }]);
     expect(merged.rows.map((r) => (r as unknown[])[5])).toEqual(['C9', 'C9']);
   });
+
+  it("keeps a later partial's complainants one byte a character, or UTF-16 past U+00FF", () => {
+    // Each seen once in each partial: the texts come from the later one's packed bytes.
+    const keys = ['3401101747', 'Ü-07', '客户甲', '𠀀9', '5'];
+    const { merged } = mergedAndWhole(
+      keys.map((customer, i) => ({ id: `a${i}`, customer })),
+      keys.map((customer, i) => ({ id: `b${i}`, customer })),
+    );
+    expect(merged.rows.map((r) => (r as unknown[])[5])).toEqual([...keys, ...keys]);
+  });
 });
