@@ -76,8 +76,9 @@ export class HotWordsRun {
   }
 
   /**
-   * Once the inputs are read: cuts the texts' columns to their length, and starts the worker that will count, if `threads` allow one and the
-   * texts are many, so that it loads its code while the period is resolved here.
+   * Once the inputs are read: cuts the texts' columns to their length, and starts the worker
+   * that will count, if `threads` allow one and the texts are many, so that it loads its code
+   * while the period is resolved here.
    */
   startWorker(threads: number): void {
     this.texts.trim();
