@@ -66,14 +66,23 @@ function distinctive(unit: string): string {
 }
 
 /**
+ * Longer than any unit's name (国网安徽省电力有限公司黄山供电公司屯溪区供电服务中心 is 27): text
+ * in the unit's column, not compared, as each comparison takes the product of the two lengths (a
+ * few hundred distinct texts of thousands of characters kept `analyze` busy for hours).
+ */
+const nameLike = (unit: string) => unit.length <= 64;
+
+/**
  * The unit closest to `name` (a target's unit matching none of the data), if it is a typo of
  * it: close as a whole name, and sharing more than half of what tells the unit apart (歙 of
  * 国网歙县供电公司). Unit names share 国网…供电公司, so a whole-name distance alone would offer
  * 国网歙县供电公司 for 国网宁国市供电公司, another unit.
  */
 export function closestUnit(name: string, known: readonly string[]): string | null {
+  if (!nameLike(name)) return null;
   const written = distinctive(name);
   const sharing = known.filter((unit) => {
+    if (!nameLike(unit)) return false;
     const own = distinctive(unit);
     return commonSubsequence(own, written) * 2 > own.length;
   });
@@ -94,10 +103,12 @@ function within(short: string, long: string): boolean {
  * 绩溪城南供电所 are two stations, one edit apart).
  */
 export function renamedFrom(name: string, known: readonly string[]): string | null {
+  if (!nameLike(name)) return null;
   const written = distinctive(name);
   return closestUnit(
     name,
     known.filter((unit) => {
+      if (!nameLike(unit)) return false;
       const own = distinctive(unit);
       return within(own, written) || within(written, own);
     }),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { closestUnit } from '../../src/settings/suggest.js';
+import { closestUnit, renamedFrom } from '../../src/settings/suggest.js';
 
 const UNITS = [
   '国网黄山供电公司(市直)',
@@ -28,5 +28,21 @@ describe('the unit a target probably meant', () => {
     ['国网休宁县五城供电所', null],
   ])('%s → %s', (target, expected) => {
     expect(closestUnit(target, UNITS)).toBe(expected);
+  });
+});
+
+describe('text in the unit column, too long for a name', () => {
+  const long = `国网${'长'.repeat(3000)}供电公司`;
+
+  it('is offered for nothing and offered nothing (comparing it took the product of the lengths)', () => {
+    expect(closestUnit(`${long}甲`, [long])).toBeNull();
+    expect(closestUnit(long, ['国网歙县供电公司', long.slice(0, -1)])).toBeNull();
+    expect(renamedFrom(`${long}甲`, [long])).toBeNull();
+  });
+
+  it('leaves the names beside it compared', () => {
+    expect(renamedFrom('国网祁门供电公司', [long, '国网祁门县供电公司'])).toBe(
+      '国网祁门县供电公司',
+    );
   });
 });
