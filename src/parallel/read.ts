@@ -179,9 +179,7 @@ export async function readInWorkers(
   } else {
     const plan = (from: number) =>
       planRanges(file, size, minCut, settings.threads!, delimiter, width, true, from);
-    ({ cuts, replies } = await readOpen(pool, settings.threads!, size, task, plan, () =>
-      meanwhile?.(state.columns),
-    ));
+    ({ cuts, replies } = await readOpen(pool, size, task, plan, () => meanwhile?.(state.columns)));
   }
   const log = {
     file,
@@ -206,20 +204,19 @@ export async function readInWorkers(
 }
 
 /**
- * The ranges of a file read by `threads` threads, this one first: it starts reading at once,
- * its range's end open, and once the first worker has loaded the reading code (it starts
- * 0.2–0.3 s later than this thread reads), the bytes not yet read are shared out equally — this
- * thread's range ends at the first cut, the workers take the rest — so that the threads end
- * together rather than this one waiting for a worker that started late. One range a thread:
- * every range after the first costs a merge on this thread (its ids, customers and phones
- * hashed into the data set's tables, about 0.1–0.2 s of CPU per 250,000 rows), and the worker's
- * memory lives on while it merges (two ranges a thread: about 0.7 s more CPU and 40 MiB more
- * peak RSS on the 1M-row CSV). A worker that never
- * gets ready, or a file read to its end before one does, leaves one range: this thread's.
+ * The ranges of a file read by this thread and the pool's workers, this one first: it starts
+ * reading at once, its range's end open, and once the first worker has loaded the reading code
+ * (it starts 0.2–0.3 s later than this thread reads), the bytes not yet read are shared out
+ * equally — this thread's range ends at the first cut, the workers take the rest — so that the
+ * threads end together rather than this one waiting for a worker that started late. A worker
+ * that never gets ready, or a file read to its end before one does, leaves one range: this
+ * thread's. One range a thread: every range after the first costs a merge on this thread (its
+ * ids, customers and phones hashed into the data set's tables, about 0.1–0.2 s of CPU per
+ * 250,000 rows), and the worker's memory lives on while it merges (two ranges a thread: about
+ * 0.7 s more CPU and 40 MiB more peak RSS on the 1M-row CSV).
  */
 async function readOpen(
   pool: WorkerPool,
-  threads: number,
   size: number,
   task: (k: number, start: number, end?: number) => RangeTask,
   plan: (from: number) => Promise<number[]>,
@@ -231,7 +228,7 @@ async function readOpen(
   const first = pool.run({ ...firstTask, range: { ...firstTask.range, open } });
   meanwhile();
   const alone = { cuts: [0, size], replies: [first] };
-  if (threads < 2 || !(await Promise.race([ready, first.then(() => false)]))) return alone;
+  if (!(await Promise.race([ready, first.then(() => false)]))) return alone;
   // The first cut leaves this thread what it has read and a share of the rest; a piece may be
   // being read past `read` already.
   const cuts = await plan(Math.min(size, open.read + READ_BYTES));
