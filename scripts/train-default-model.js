@@ -18,6 +18,7 @@ import { normalizeText } from '../dist/taxonomy/normalize.js';
 import { trainingSamples } from '../dist/taxonomy/training-samples.js';
 import {
   SHIPPED_MIN_COUNT,
+  SHIPPED_ORDERS,
   shippedModelJson,
   shippedModelPath,
 } from '../dist/taxonomy/shipped-model.js';
@@ -39,7 +40,7 @@ if (process.argv.includes('--combine')) {
   })();
   writeFileSync(path, text);
   console.log(
-    `${before === text ? 'unchanged' : 'wrote'} ${path.pathname ?? path}: ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB (n-grams seen at least ${SHIPPED_MIN_COUNT} times)`,
+    `${before === text ? 'unchanged' : 'wrote'} ${path.pathname ?? path}: ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB (character ${SHIPPED_ORDERS.join('- and ')}-grams seen at least ${SHIPPED_MIN_COUNT} times)`,
   );
 } else {
   await crossValidate();
@@ -87,6 +88,7 @@ async function crossValidate() {
         train.map((r) => ({ text: r.text, label: node.get(r.level2).code })),
         taxonomy.name,
         min,
+        SHIPPED_ORDERS,
       );
       vocabulary += model.vocabulary / FOLDS;
       bytes += JSON.stringify(model.toJSON()).length / FOLDS;
@@ -184,6 +186,7 @@ async function combine() {
         .map((r) => ({ text: r.text, label: node.get(r.level2).code })),
       taxonomy.name,
       SHIPPED_MIN_COUNT,
+      SHIPPED_ORDERS,
     );
     const probe = new Classifier(taxonomy, model, split);
     const shipped = new Classifier(taxonomy, model);
