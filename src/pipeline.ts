@@ -21,7 +21,8 @@ import { namedUnit, type ValueNaming } from './ingest/naming.js';
 import { namedTargets, unitNotes as namingNotes } from './metrics/hierarchy.js';
 import type { Targets } from './metrics/targets.js';
 import { print } from './report/print.js';
-import { analyse, type Analysis, type AnalysisInput } from './metrics/analysis.js';
+import { analysisSteps, type Analysis, type AnalysisInput } from './metrics/analysis.js';
+import { inTurns, turn } from './turn.js';
 import type { Aggregate } from './metrics/aggregate.js';
 import { dayToString, monthOfDay } from './metrics/calendar.js';
 import { coveredMonths, daysCover, partialMonths, type InputSpan } from './metrics/coverage.js';
@@ -155,6 +156,7 @@ export async function runPipeline(
     progress?.done();
   }
   const { ingest: result, classifiedBy } = aggregate;
+  await turn();
   hot?.startWorker(settings.ingest.threads ?? 1);
   if (!settings.quiet)
     for (const note of [
@@ -194,6 +196,7 @@ export async function runPipeline(
     unitNotes,
     periodFromConfig: settings.periodFromConfig,
   });
+  await turn();
   read?.(input);
   if (day) input.dayComplaints = day.list();
   input.by = settings.by;
@@ -203,8 +206,12 @@ export async function runPipeline(
   if (correctionsSummary) input.correctionNotes = correctionNotes(correctionsSummary);
   // The hot words are counted on a worker, when there is one, while this thread analyses.
   hot?.begin(input);
-  const analysis = analyse(input);
+  // In turns: a signal ends the run within a fraction of a second (turn.ts).
+  const analysis = await inTurns(analysisSteps(input));
   refuseUnmatchedTargets(settings.strict, analysis.targets);
+  await turn();
+  const earlyWarning = early ? await inTurns(early.judging(input, result.inputs)) : undefined;
+  await turn();
   return {
     analysis,
     input,
@@ -212,7 +219,7 @@ export async function runPipeline(
     taxonomy,
     classifiedBy,
     ...(correctionsSummary ? { corrections: correctionsSummary } : {}),
-    ...(early ? { earlyWarning: early.judge(input, result.inputs) } : {}),
+    ...(early ? { earlyWarning } : {}),
     ...(hot ? { hotWords: await hot.compute(input) } : {}),
   };
 }

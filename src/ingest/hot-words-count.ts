@@ -5,6 +5,7 @@
  */
 import { hotWords, type HotWordsResult, type HotWordTextSet } from '../metrics/hot-words.js';
 import { spanOf, type HotWordTextColumns } from './hot-word-texts.js';
+import { due, turn } from '../turn.js';
 
 /** A span of days, inclusive. */
 export type DaySpan = { from: number; to: number };
@@ -34,9 +35,17 @@ export async function countHotWords(job: HotWordsJob): Promise<HotWordsResult> {
   const inPeriod = [...units];
   // jieba's dictionary cut down to what the clauses and the unit names can hold: the same
   // words as the whole one, for a tenth of its time and memory (text/dictionary.ts).
+  await turn();
   const segmenter = segmenterFor([...job.clauses, ...inPeriod]).withNamesStopped(inPeriod);
-  // Each distinct clause segmented once, shared by every text that has it.
-  const terms = job.clauses.map((c) => segmenter.clause(c));
+  await turn();
+  // Each distinct clause segmented once, shared by every text that has it. On this thread
+  // (--threads 1) the loop turns between batches: a signal is answered (turn.ts).
+  const terms: ReturnType<typeof segmenter.clause>[] = [];
+  for (let i = 0; i < job.clauses.length; i++) {
+    if (i % 4096 === 0 && due()) await turn();
+    terms.push(segmenter.clause(job.clauses[i]!));
+  }
+  await turn();
   const docs = (s: Omit<HotWordTextSet, 'terms'> | null): HotWordTextSet | null =>
     s && { ...s, units: job.units, terms };
   const before = docs(span(job.before));

@@ -36,6 +36,7 @@ import type {
   TrendChart,
   UnitsChart,
 } from './types.js';
+import { turn } from '../turn.js';
 
 export type { ChartName } from './types.js';
 
@@ -386,8 +387,14 @@ async function drawWith<T>(
 ): Promise<T[]> {
   const { Resvg } = await import('@resvg/resvg-js');
   // One at a time: drawn side by side on the thread pool, every drawing kept its own font
-  // database and memory arena, ~150 MiB more for a few hundred milliseconds less.
-  return svgs.map((svg) => take(new Resvg(svg, resvgOptions(files, options)).render()));
+  // database and memory arena, ~150 MiB more for a few hundred milliseconds less. A turn of the
+  // event loop between two: a drawing takes up to a few tenths of a second (turn.ts).
+  const drawn: T[] = [];
+  for (const svg of svgs) {
+    await turn();
+    drawn.push(take(new Resvg(svg, resvgOptions(files, options)).render()));
+  }
+  return drawn;
 }
 
 /**
@@ -408,24 +415,31 @@ export async function renderChartSvgs(
   lang: Lang,
 ): Promise<ChartSvg[]> {
   const echarts = loadECharts();
-  return specs.map((s) => {
-    const spec = drawing(s, lang);
-    const chart = echarts.init(null, null, {
-      renderer: 'svg',
-      ssr: true,
-      width: CHART_WIDTH,
-      height: spec.height,
-    });
-    try {
-      chart.setOption(spec.option);
-      // A control character in a unit or class name is not allowed in XML: resvg would refuse
-      // the whole drawing. The labels lose it; the tables show it escaped.
-      const svg = chart.renderToSVGString().replace(XML_FORBIDDEN, '');
-      return { name: spec.name, title: spec.title, svg, width: CHART_WIDTH, height: spec.height };
-    } finally {
-      chart.dispose();
-    }
+  const svgs: ChartSvg[] = [];
+  for (const s of specs) {
+    await turn(); // between two charts (turn.ts)
+    svgs.push(chartSvg(echarts, s, lang));
+  }
+  return svgs;
+}
+
+function chartSvg(echarts: typeof import('echarts'), s: ChartSpec, lang: Lang): ChartSvg {
+  const spec = drawing(s, lang);
+  const chart = echarts.init(null, null, {
+    renderer: 'svg',
+    ssr: true,
+    width: CHART_WIDTH,
+    height: spec.height,
   });
+  try {
+    chart.setOption(spec.option);
+    // A control character in a unit or class name is not allowed in XML: resvg would refuse
+    // the whole drawing. The labels lose it; the tables show it escaped.
+    const svg = chart.renderToSVGString().replace(XML_FORBIDDEN, '');
+    return { name: spec.name, title: spec.title, svg, width: CHART_WIDTH, height: spec.height };
+  } finally {
+    chart.dispose();
+  }
 }
 
 /** The report's charts, drawn from their specs in the model's language, on this thread. */

@@ -232,7 +232,7 @@ async function writeWorkbookFile(
   // The 明细 rows' styles first: their ids are fixed before the rows are made (detail.ts).
   const book = ReportWorkbook.create(await OutputFile.open(target), options.detail?.firstStyles);
   try {
-    const sheets = writeReport(book, model, charts);
+    const sheets = await writeReport(book, model, charts);
     const detail = options.detail
       ? await options.detail.write(book, model.detailSheet, detailPeriod(result.input))
       : null;
