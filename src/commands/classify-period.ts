@@ -14,7 +14,7 @@ import { Spool } from '../io/spool.js';
 import type { Cell } from '../io/table.js';
 import { contains, knownPeriod, type Period } from '../metrics/period.js';
 import { runPipeline, type PipelineResult } from '../pipeline.js';
-import { ADDED_COLUMNS, addedCells } from '../report/classification.js';
+import { ADDED_COLUMNS, addedCells } from '../report/classification-cells.js';
 import { CLASSIFY } from '../report/labels.js';
 import { formatInt } from '../report/terminal.js';
 import type { Settings } from '../settings/types.js';
