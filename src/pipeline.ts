@@ -41,7 +41,6 @@ import { Progress } from './report/progress.js';
 import type { Field } from './schema/fields.js';
 import { monthIndexToString } from './schema/values.js';
 import type { Settings } from './settings/types.js';
-import { EarlyWarningRun } from './ingest/early-warning.js';
 import type { DetailCollector } from './report/detail-rows.js';
 import { HotWordsRun, type HotWords } from './ingest/hot-words-run.js';
 import type { EarlyWarning } from './metrics/warn/warnings.js';
@@ -98,7 +97,10 @@ export async function runPipeline(
   const corrections = correctionRows && parseCorrections(correctionRows, classifier);
   const naming = await readNaming(settings);
   const targets = await readNamedTargets(settings, naming);
-  const early = settings.earlyWarning ? await EarlyWarningRun.start(settings) : null;
+  // The early warning's modules (metrics/warn) are loaded only by the runs that judge one.
+  const early = settings.earlyWarning
+    ? await (await import('./ingest/early-warning.js')).EarlyWarningRun.start(settings)
+    : null;
   const hot = settings.hotWords
     ? new HotWordsRun(
         settings.hotWords,

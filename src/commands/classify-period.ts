@@ -15,7 +15,7 @@ import type { Cell } from '../io/table.js';
 import { contains, knownPeriod, type Period } from '../metrics/period.js';
 import { runPipeline, type PipelineResult } from '../pipeline.js';
 import { due, turn } from '../turn.js';
-import { ADDED_COLUMNS, addedCells } from '../report/classification.js';
+import { ADDED_COLUMNS, addedCells } from '../report/classification-cells.js';
 import { CLASSIFY } from '../report/labels.js';
 import { formatInt } from '../report/terminal.js';
 import type { Settings } from '../settings/types.js';

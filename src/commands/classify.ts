@@ -16,12 +16,8 @@ import { checkWritable, guardOutputs, writeFileAtomic } from '../io/write.js';
 import { refuseTableInputsWouldRead } from '../settings/inputs.js';
 import { refuseFolderOutput } from '../settings/command-line-values.js';
 import { GENERATED_BY, SCHEMA_VERSION, emitJson } from '../report/json.js';
-import {
-  METHOD_LABELS,
-  evidenceText,
-  renderAudit,
-  renderEvaluation,
-} from '../report/classification.js';
+import { METHOD_LABELS, evidenceText } from '../report/classification-cells.js';
+import { renderAudit, renderEvaluation } from '../report/classification.js';
 import { CLASSIFY } from '../report/labels.js';
 import { formatInt, table } from '../report/terminal.js';
 import { print } from '../report/print.js';

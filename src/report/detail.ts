@@ -15,7 +15,7 @@ import { ReportWorkbook, style, type StyledValue } from '../io/workbook.js';
 import type { Period } from '../metrics/period.js';
 import { fieldForHeader } from '../schema/fields.js';
 import type { Lang } from '../settings/types.js';
-import { ADDED_COLUMNS } from './classification.js';
+import { ADDED_COLUMNS } from './classification-cells.js';
 import { DetailCollector, type DetailOptions } from './detail-rows.js';
 import {
   makeDetailSheets,
