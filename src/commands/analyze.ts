@@ -12,7 +12,7 @@ import { periodJson } from '../metrics/period.js';
 import { reportSpan } from '../metrics/sections/year-to-date.js';
 import { runPipeline } from '../pipeline.js';
 import {
-  detailPeriod,
+  detailStart,
   checkOutput,
   fillsTemplate,
   jsonWrittenLines,
@@ -54,9 +54,12 @@ export async function run(settings: Settings): Promise<void> {
       settings,
       undefined,
       detail?.collected,
-      // The 明细 rows made on a worker while this thread analyses and draws (detail.ts).
+      // The 明细 rows: many made on a worker while this thread analyses and draws (detail.ts).
       detail
-        ? (input) => detail.start(detailPeriod(input), settings.ingest.threads ?? 1)
+        ? (input) => {
+            const { period, complaints } = detailStart(input);
+            detail.start(period, settings.ingest.threads ?? 1, complaints);
+          }
         : undefined,
     );
     const period = result.input.period;
