@@ -46,15 +46,18 @@ export async function run(settings: Settings): Promise<void> {
           map: settings.ingest.map,
         })
       : null;
-  const detailPeriod = detail && (await output()).detailPeriod;
+  const detailStart = detail && (await output()).detailStart;
   try {
     const result = await runPipeline(
       settings,
       undefined,
       detail?.collected,
-      // The 明细 rows made on a worker while this thread analyses and draws (detail.ts).
+      // The 明细 rows: many made on a worker while this thread analyses and draws (detail.ts).
       detail
-        ? (input) => detail.start(detailPeriod!(input), settings.ingest.threads ?? 1)
+        ? (input) => {
+            const { period, complaints } = detailStart!(input);
+            detail.start(period, settings.ingest.threads ?? 1, complaints);
+          }
         : undefined,
     );
     const period = result.input.period;

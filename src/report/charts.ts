@@ -509,9 +509,9 @@ async function onWorker(job: ChartJob): Promise<ChartWorkerReply & { ok: true }>
  * stage, so that what drawing takes and never gives back while a thread lives goes with it.
  * The first makes the SVGs (ECharts' heap) and cuts the fonts (the cutter's WebAssembly
  * memory, some 70 MiB touched); the second draws (each drawing's pixels, 8 MiB a chart, until
- * a garbage collection finds them). Beside the 明细 worker this lowers the run's peak (1M
- * bench file, report --detail: median 537 → 507 MiB; 250k: 350 → 302–315); in a run without
- * it, drawn on this thread, the charts reuse the memory the analysis left, which they cannot
+ * a garbage collection finds them). With --detail (the 明细 rows made meanwhile, on this
+ * thread or a worker) this lowered the run's peak (1M bench file: median 537 → 507 MiB; 250k:
+ * 350 → 302–315); in a run without it, drawn on this thread, the charts reuse the memory the analysis left, which they cannot
  * from a worker (the peak rose 415 → 469 MiB on 1M), so they stay here.
  */
 export async function drawCharts(
