@@ -5,13 +5,15 @@
  * complaints left unclassified, targets matching no unit). Each only when it applies; the
  * section is left out when none does.
  */
+import { basename } from 'node:path';
 import type { CorrectionsSummary } from '../../../metrics/corrections.js';
+import { damageOf } from '../../../ingest/input-notes.js';
 import type { IngestResult } from '../../../ingest/ingest.js';
 import type { Analysis, Note, YearToDate } from '../../../metrics/types.js';
 import type { Lang } from '../../../settings/types.js';
 import type { Paragraph } from '../../types.js';
 import { say } from '../notes.js';
-import { count, runs, type Piece } from './figures.js';
+import { count, name, runs, type Piece } from './figures.js';
 import { partialMonths } from './overall.js';
 import { list } from './units.js';
 import { warningParagraph, type BulletinWarning } from './warning.js';
@@ -205,6 +207,7 @@ function dataParagraphs(
               : '; the later export was used for them.',
           ],
     );
+  out.push(...damagedParagraphs(ingest, lang));
   if (a.categories.unclassified > 0)
     out.push(
       zh
@@ -240,6 +243,44 @@ function dataParagraphs(
         : [list(t.unitsWithoutTarget, lang), ' have no target and are not held against one.'],
     );
   return out.map((pieces) => ({ runs: runs(pieces) }));
+}
+
+/**
+ * A workbook read despite damage to its zip: the reader of the bulletin is told which file, what
+ * was lost and that saving it again repairs it (the workbook's notes give the parts by name).
+ */
+function damagedParagraphs(ingest: IngestResult, lang: Lang): Piece[][] {
+  const out: Piece[][] = [];
+  ingest.inputs.forEach((input, i) => {
+    const damage = damageOf(input.notes);
+    if (!damage.zip && !damage.styles) return;
+    const file = name(basename(input.file), `inputs.${i}.file`);
+    const lost =
+      lang === 'zh'
+        ? [
+            damage.styles && '单元格样式缺失，日期按 Excel 日期序列号识别，日期格式丢失',
+            damage.zip && '部分条目的头信息与 zip 目录不一致，已按目录读取',
+          ]
+        : [
+            damage.styles &&
+              'its cell styles are missing, so dates were read from their Excel serial numbers and lost their formats',
+            damage.zip &&
+              'some of its entries disagree with the zip directory and were read as it says',
+          ];
+    const what = lost.filter((w): w is string => !!w);
+    out.push(
+      lang === 'zh'
+        ? [
+            file,
+            `已损坏，照常读取，但${what.join('；')}。请在 Excel 或 WPS 中重新保存该文件以修复。`,
+          ]
+        : [
+            file,
+            ` is damaged; it was read, but ${what.join('; ')}. Save it again in Excel or WPS to repair it.`,
+          ],
+    );
+  });
+  return out;
 }
 
 /** Notes said above in other words, or with figures this section gives itself. */
