@@ -107,20 +107,35 @@ function overYearParagraph(a: Analysis, lang: Lang): Paragraph | null {
   };
 }
 
-/** Repeat complainants: each is a customer whose problem was not solved the first time. */
+/**
+ * Repeat complainants: each is a customer whose problem was not solved the first time. Counted
+ * by customer number where it finds any, else by telephone number (an export without 客户编号,
+ * or whose repeats only the telephone count finds), and then said of numbers, not customers.
+ */
 function repeatParagraph(a: Analysis, lang: Lang): Paragraph | null {
-  const r = a.repeatComplainants?.byCustomer ?? a.repeatComplainants?.byPhone;
-  if (!r || r.complainants === 0) return null;
-  const path = a.repeatComplainants?.byCustomer
-    ? 'repeatComplainants.byCustomer'
-    : 'repeatComplainants.byPhone';
-  const n = count(r.complainants, `${path}.complainants`);
+  const { byCustomer, byPhone } = a.repeatComplainants ?? {};
+  const by = byCustomer?.complainants ? 'byCustomer' : byPhone?.complainants ? 'byPhone' : null;
+  if (by === null) return null;
+  const n = count(
+    (by === 'byCustomer' ? byCustomer : byPhone)!.complainants,
+    `repeatComplainants.${by}.complainants`,
+  );
+  const phone = by === 'byPhone';
   return {
     runs: runs(
       lang === 'zh'
-        ? ['本期有', n, '位客户重复投诉（见重复投诉），须逐户回访、彻底解决诉求。']
+        ? [
+            '本期有',
+            n,
+            phone
+              ? '个联系电话重复投诉（见重复投诉），须逐一回访、'
+              : '位客户重复投诉（见重复投诉），须逐户回访、',
+            '彻底解决诉求。',
+          ]
         : [
-            'Customers who complained more than once (',
+            phone
+              ? 'Telephone numbers that complained more than once ('
+              : 'Customers who complained more than once (',
             n,
             ', see Repeat complaints) should each be called back and their problem solved.',
           ],
