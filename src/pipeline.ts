@@ -11,7 +11,7 @@ import { InputError, refuseRejects, refuseUnmatchedTargets, said } from './error
 import { noComplaintsError } from './ingest/complaint-types.js';
 import { DayComplaints } from './ingest/day-complaints.js';
 import { formatOptionWarnings } from './ingest/format-options.js';
-import { misnamedInputNotes } from './ingest/input-notes.js';
+import { inputNotesToSay } from './ingest/input-notes.js';
 import type { IngestResult } from './ingest/ingest.js';
 import { readCodes } from './io/codes.js';
 import { takeSmallFileNotes } from './io/first-table.js';
@@ -163,7 +163,7 @@ export async function runPipeline(
   if (!settings.quiet)
     for (const note of [
       ...takeSmallFileNotes().map((n) => n[settings.lang]),
-      ...misnamedInputNotes(result.inputs, settings.lang),
+      ...inputNotesToSay(result.inputs, settings.lang),
     ])
       print(process.stderr, `${note}\n`);
   result.warnings.push(...formatOptionWarnings(settings.ingest, result.inputs));
