@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { renamedUnits } from '../../src/metrics/sections/renamed-units.js';
 import { monthOfDay } from '../../src/metrics/calendar.js';
 import type { Cube } from '../../src/metrics/cube.js';
-import { renamedFrom } from '../../src/settings/suggest.js';
+import { RenameCandidates, renamedFrom } from '../../src/settings/suggest.js';
 import { input, type Row } from '../helpers/analysis-input.js';
 
 /** The check as it was, every new unit against every unit gone before it: quadratic. */
@@ -112,7 +112,7 @@ describe('the rename check by its index gives the pairs of every comparison', ()
 });
 
 describe('many distinct names', () => {
-  it('20,000 stations of a county-level export: within seconds', () => {
+  it('20,000 stations of a county-level export: each new name compared with few old ones', () => {
     let alphabet = '';
     for (let c = 0x4e00; alphabet.length < 1500; c += 7) alphabet += String.fromCharCode(c);
     const r = random(20_000);
@@ -132,10 +132,13 @@ describe('many distinct names', () => {
     }));
     rows.push({ unit: [...names][0]!, month: [2016, 2], type: '故障报修' });
     const cube = input(rows).cube;
-    const started = performance.now();
-    const pairs = renamedUnits(cube);
-    // About 0.5 s here; comparing every pair took over a minute.
-    expect(performance.now() - started).toBeLessThan(10_000);
-    expect(pairs.length).toBeGreaterThan(0);
+    // Counted, not timed (speed is the bench's): comparing every pair took over a minute, the
+    // index about 0.5 s, because each new name meets a small share of the old ones.
+    const old = [...names].filter((_, i) => i % 2 === 0);
+    const index = new RenameCandidates(old);
+    const asked = [...names].filter((_, i) => i % 2 === 1).slice(0, 500);
+    const compared = asked.reduce((sum, name) => sum + index.candidates(name).length, 0);
+    expect(compared).toBeLessThan(0.02 * asked.length * old.length);
+    expect(renamedUnits(cube).length).toBeGreaterThan(0);
   }, 60_000);
 });
