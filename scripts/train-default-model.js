@@ -1,14 +1,18 @@
-// The model shipped with the tool: naive Bayes trained on the tuning part of our evaluation set
-// (fixtures/eval/tune.csv) for the sgcc-95598 taxonomy, written to src/taxonomy/models/.
-//   npm run train-model          retrain and write the file (same bytes from the same tune.csv)
-//   node scripts/train-default-model.js --cv
-//                                5-fold cross-validation on the tuning part only: the pruning
-//                                threshold and the way rules and model combine
-//   node scripts/train-default-model.js --combine
-//                                the same folds, the shipped pruning: every combination of the
-//                                model's floor and the overrule (classify.ts, Combination),
-//                                counted on the whole part and on the dev batches, aggregates only
-// The held-out part (test.csv) is never read here: bench/accuracy.js measures on it.
+// The model shipped with the tool: naive Bayes over character 2-grams, trained on the tuning part
+// of our evaluation set (fixtures/eval/tune.csv) for the sgcc-95598 taxonomy, written to
+// src/taxonomy/models/. The held-out part (test.csv) is never read here: bench/accuracy.js
+// measures on it. Usage: the text below (--help).
+const USAGE = `node scripts/train-default-model.js [--cv | --combine | --help]
+  (no option)  retrain and write src/taxonomy/models/sgcc-95598.json (npm run train-model):
+               character 2-grams seen at least 3 times in the tuning texts, the same bytes from
+               the same tune.csv
+  --cv         5-fold cross-validation on the tuning part only, the shipped n-grams: each pruning
+               threshold, and rules + model with several overrules
+  --combine    the same folds, the shipped model: every combination of the model's floor and the
+               overrule (classify.ts, Combination), counted on the whole part, the dev batches
+               (hands C, E, F, G, H, I, J), the rest, H, I, J and the HX texts; aggregates only
+Other readings of the texts (n-gram lengths, smoothing, tf-idf, complement NB, ensembles) are
+compared by node bench/model-cv.js, which chose the shipped one.`;
 import { readFileSync, writeFileSync } from 'node:fs';
 import { ingest } from '../dist/ingest/ingest.js';
 import { loadTaxonomy } from '../dist/taxonomy/load.js';
@@ -18,6 +22,7 @@ import { normalizeText } from '../dist/taxonomy/normalize.js';
 import { trainingSamples } from '../dist/taxonomy/training-samples.js';
 import {
   SHIPPED_MIN_COUNT,
+  SHIPPED_ORDERS,
   shippedModelJson,
   shippedModelPath,
 } from '../dist/taxonomy/shipped-model.js';
@@ -25,7 +30,9 @@ import {
 const TUNE = 'fixtures/eval/tune.csv';
 const taxonomy = loadTaxonomy('sgcc-95598');
 
-if (process.argv.includes('--combine')) {
+if (process.argv.includes('--help')) {
+  console.log(USAGE);
+} else if (process.argv.includes('--combine')) {
   await combine();
 } else if (!process.argv.includes('--cv')) {
   const path = shippedModelPath(taxonomy.name);
@@ -39,7 +46,7 @@ if (process.argv.includes('--combine')) {
   })();
   writeFileSync(path, text);
   console.log(
-    `${before === text ? 'unchanged' : 'wrote'} ${path.pathname ?? path}: ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB (n-grams seen at least ${SHIPPED_MIN_COUNT} times)`,
+    `${before === text ? 'unchanged' : 'wrote'} ${path.pathname ?? path}: ${(Buffer.byteLength(text) / 1024).toFixed(0)} KiB (character ${SHIPPED_ORDERS.join('- and ')}-grams seen at least ${SHIPPED_MIN_COUNT} times)`,
   );
 } else {
   await crossValidate();
@@ -87,6 +94,7 @@ async function crossValidate() {
         train.map((r) => ({ text: r.text, label: node.get(r.level2).code })),
         taxonomy.name,
         min,
+        SHIPPED_ORDERS,
       );
       vocabulary += model.vocabulary / FOLDS;
       bytes += JSON.stringify(model.toJSON()).length / FOLDS;
@@ -184,6 +192,7 @@ async function combine() {
         .map((r) => ({ text: r.text, label: node.get(r.level2).code })),
       taxonomy.name,
       SHIPPED_MIN_COUNT,
+      SHIPPED_ORDERS,
     );
     const probe = new Classifier(taxonomy, model, split);
     const shipped = new Classifier(taxonomy, model);

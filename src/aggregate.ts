@@ -9,6 +9,7 @@ import type { InputHeader } from './ingest/summary.js';
 import type { IngestSettings } from './ingest/types.js';
 import { AggregateMerge, type Aggregate, type PartialAggregate } from './metrics/aggregate.js';
 import { aggregating, type AggregateSink, type ReadOptions } from './aggregating.js';
+import { atOnce, inTurns } from './turn.js';
 
 export * from './aggregating.js';
 
@@ -41,6 +42,7 @@ async function read(
           first: () => counter.opened === 0,
           add: (partial) => {
             counter.opened++;
+            if (sink.addInTurns) return sink.addInTurns(partial as PartialAggregate);
             sink.add(partial as PartialAggregate);
           },
           progress: (input, rows) => options.progress?.rowsRead(input, rows),
@@ -55,14 +57,17 @@ export async function readAggregate(
   options: ReadOptions,
 ): Promise<Aggregate> {
   const merge = new AggregateMerge();
+  function* adding(partial: PartialAggregate): Generator<void, void> {
+    const entries = yield* merge.adding(partial);
+    // A byte range's texts, by its own entries, mapped to the data set's (read in order).
+    if (partial.hotWords) options.hotWords!.merge(partial.hotWords, entries);
+    yield;
+    if (partial.recent) options.recent!.merge(partial.recent, entries);
+    if (partial.detail) options.detail!.adopt(partial.detail, entries);
+  }
   await read(inputs, settings, options, {
-    add: (partial) => {
-      const entries = merge.add(partial);
-      // A byte range's texts, by its own entries, mapped to the data set's (read in order).
-      if (partial.hotWords) options.hotWords!.merge(partial.hotWords, entries);
-      if (partial.recent) options.recent!.merge(partial.recent, entries);
-      if (partial.detail) options.detail!.adopt(partial.detail, entries);
-    },
+    add: (partial) => atOnce(adding(partial)),
+    addInTurns: (partial) => inTurns(adding(partial)),
     endInput: (header) => merge.endInput(header),
     lookahead: (partial) => merge.dataSet.lookahead(partial),
   });

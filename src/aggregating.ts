@@ -142,6 +142,8 @@ function secondOfDay(t: LocalTime): number {
 
 export interface AggregateSink {
   add(partial: PartialAggregate): void;
+  /** The same, letting the event loop turn between its steps (a worker's range: turn.ts). */
+  addInTurns?(partial: PartialAggregate): Promise<void>;
   endInput(header: InputHeader): void;
   /** See DataSetMerge.lookahead; only when partials are merged as they are read. */
   lookahead?(partial: PartialBuilder): (local: number) => number;

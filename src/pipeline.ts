@@ -11,7 +11,7 @@ import { InputError, refuseRejects, refuseUnmatchedTargets, said } from './error
 import { noComplaintsError } from './ingest/complaint-types.js';
 import { DayComplaints } from './ingest/day-complaints.js';
 import { formatOptionWarnings } from './ingest/format-options.js';
-import { misnamedInputNotes } from './ingest/input-notes.js';
+import { inputNotesToSay } from './ingest/input-notes.js';
 import type { IngestResult } from './ingest/ingest.js';
 import { readCodes } from './io/codes.js';
 import { takeSmallFileNotes } from './io/first-table.js';
@@ -21,7 +21,8 @@ import { namedUnit, type ValueNaming } from './ingest/naming.js';
 import { namedTargets, unitNotes as namingNotes } from './metrics/hierarchy.js';
 import type { Targets } from './metrics/targets.js';
 import { print } from './report/print.js';
-import { analyse, type Analysis, type AnalysisInput } from './metrics/analysis.js';
+import { analysisSteps, type Analysis, type AnalysisInput } from './metrics/analysis.js';
+import { inTurns, turn } from './turn.js';
 import type { Aggregate } from './metrics/aggregate.js';
 import { dayToString, monthOfDay } from './metrics/calendar.js';
 import { coveredMonths, daysCover, partialMonths, type InputSpan } from './metrics/coverage.js';
@@ -40,7 +41,6 @@ import { Progress } from './report/progress.js';
 import type { Field } from './schema/fields.js';
 import { monthIndexToString } from './schema/values.js';
 import type { Settings } from './settings/types.js';
-import { EarlyWarningRun } from './ingest/early-warning.js';
 import type { DetailCollector } from './report/detail-rows.js';
 import { HotWordsRun, type HotWords } from './ingest/hot-words-run.js';
 import type { EarlyWarning } from './metrics/warn/warnings.js';
@@ -97,7 +97,10 @@ export async function runPipeline(
   const corrections = correctionRows && parseCorrections(correctionRows, classifier);
   const naming = await readNaming(settings);
   const targets = await readNamedTargets(settings, naming);
-  const early = settings.earlyWarning ? await EarlyWarningRun.start(settings) : null;
+  // The early warning's modules (metrics/warn) are loaded only by the runs that judge one.
+  const early = settings.earlyWarning
+    ? await (await import('./ingest/early-warning.js')).EarlyWarningRun.start(settings)
+    : null;
   const hot = settings.hotWords
     ? new HotWordsRun(
         settings.hotWords,
@@ -155,11 +158,12 @@ export async function runPipeline(
     progress?.done();
   }
   const { ingest: result, classifiedBy } = aggregate;
+  await turn();
   hot?.startWorker(settings.ingest.threads ?? 1);
   if (!settings.quiet)
     for (const note of [
       ...takeSmallFileNotes().map((n) => n[settings.lang]),
-      ...misnamedInputNotes(result.inputs, settings.lang),
+      ...inputNotesToSay(result.inputs, settings.lang),
     ])
       print(process.stderr, `${note}\n`);
   result.warnings.push(...formatOptionWarnings(settings.ingest, result.inputs));
@@ -194,6 +198,7 @@ export async function runPipeline(
     unitNotes,
     periodFromConfig: settings.periodFromConfig,
   });
+  await turn();
   read?.(input);
   if (day) input.dayComplaints = day.list();
   input.by = settings.by;
@@ -203,8 +208,12 @@ export async function runPipeline(
   if (correctionsSummary) input.correctionNotes = correctionNotes(correctionsSummary);
   // The hot words are counted on a worker, when there is one, while this thread analyses.
   hot?.begin(input);
-  const analysis = analyse(input);
+  // In turns: a signal ends the run within a fraction of a second (turn.ts).
+  const analysis = await inTurns(analysisSteps(input));
   refuseUnmatchedTargets(settings.strict, analysis.targets);
+  await turn();
+  const earlyWarning = early ? await inTurns(early.judging(input, result.inputs)) : undefined;
+  await turn();
   return {
     analysis,
     input,
@@ -212,7 +221,7 @@ export async function runPipeline(
     taxonomy,
     classifiedBy,
     ...(correctionsSummary ? { corrections: correctionsSummary } : {}),
-    ...(early ? { earlyWarning: early.judge(input, result.inputs) } : {}),
+    ...(early ? { earlyWarning } : {}),
     ...(hot ? { hotWords: await hot.compute(input) } : {}),
   };
 }

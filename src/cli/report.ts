@@ -23,6 +23,12 @@ export function register(program: Command, lang: Lang = 'zh'): void {
       const settings = await (
         await import('../settings/command.js')
       ).settingsFor('report', inputs, command);
+      // The hot words' worker starts its isolate while this thread loads the command and reads.
+      if (settings.hotWords)
+        (await import('../ingest/hot-words-thread.js')).startEarly(
+          settings.inputs,
+          settings.ingest.threads ?? 1,
+        );
       return (await import('../commands/report.js')).run(settings);
     });
 }

@@ -11,23 +11,20 @@ import { checkWritable, guardOutputs } from '../io/write.js';
 import { periodJson } from '../metrics/period.js';
 import { reportSpan } from '../metrics/sections/year-to-date.js';
 import { runPipeline } from '../pipeline.js';
-import {
-  detailPeriod,
-  checkOutput,
-  fillsTemplate,
-  jsonWrittenLines,
-  successLines,
-  writeOutput,
-  type Written,
-} from '../report/output.js';
+import type { Written } from '../report/output.js';
 import { emitJson, resultJson } from '../report/json.js';
-import { summaryView } from '../report/sections/terminal.js';
-import { colours } from '../report/terminal.js';
 import { print } from '../report/print.js';
 import { namedPeriod, outName, reportPath, reportPathToCheck } from '../settings/output-path.js';
 import { refuseTableInputsWouldRead } from '../settings/inputs.js';
 import { filesRead } from '../settings/resolve.js';
 import type { Settings } from '../settings/types.js';
+
+/**
+ * The workbook's and the terminal's modules (the report model, its sections, the charts' and the
+ * summary's) are loaded only when the run writes them: `--json` alone does without, and the
+ * reading starts the sooner.
+ */
+const output = () => import('../report/output.js');
 
 export async function run(settings: Settings): Promise<void> {
   const { lang, json } = settings;
@@ -36,8 +33,8 @@ export async function run(settings: Settings): Promise<void> {
   refuseTableInputsWouldRead(settings.out, settings.expandedInputs, process.cwd());
   if (json?.file) await checkWritable(json.file);
   const toCheck = reportPathToCheck(settings);
-  const kind = toCheck ? await checkOutput(toCheck, outName(settings)) : null;
-  if (fillsTemplate(settings))
+  const kind = toCheck ? await (await output()).checkOutput(toCheck, outName(settings)) : null;
+  if (settings.template !== null && (await output()).fillsTemplate(settings))
     await (await import('../report/template.js')).checkTemplate(settings.template!);
   const detail =
     settings.detail && kind === 'xlsx'
@@ -49,14 +46,18 @@ export async function run(settings: Settings): Promise<void> {
           map: settings.ingest.map,
         })
       : null;
+  const detailStart = detail && (await output()).detailStart;
   try {
     const result = await runPipeline(
       settings,
       undefined,
       detail?.collected,
-      // The 明细 rows made on a worker while this thread analyses and draws (detail.ts).
+      // The 明细 rows: many made on a worker while this thread analyses and draws (detail.ts).
       detail
-        ? (input) => detail.start(detailPeriod(input), settings.ingest.threads ?? 1)
+        ? (input) => {
+            const { period, complaints } = detailStart!(input);
+            detail.start(period, settings.ingest.threads ?? 1, complaints);
+          }
         : undefined,
     );
     const period = result.input.period;
@@ -64,7 +65,9 @@ export async function run(settings: Settings): Promise<void> {
     let written: Written | null = null;
     if (out) {
       if (!settings.out) await guardOutputs([out], reads);
-      written = await writeOutput(out, result, {
+      written = await (
+        await output()
+      ).writeOutput(out, result, {
         lang,
         charts: settings.charts,
         detail,
@@ -75,6 +78,8 @@ export async function run(settings: Settings): Promise<void> {
     if (json) await emitJson(resultJson(result), json.file ?? true);
     else if (!settings.quiet) {
       const { renderSummary } = await import('../report/summary.js');
+      const { summaryView } = await import('../report/sections/terminal.js');
+      const { colours } = await import('../report/terminal.js');
       const c = colours(process.stdout, settings.color);
       print(process.stdout, renderSummary(summaryView(result, lang), lang, c) + '\n');
     }
@@ -92,12 +97,21 @@ export async function run(settings: Settings): Promise<void> {
       );
     // After the summary, so that the notes are the last thing a terminal shows.
     if (out && written && !settings.quiet)
-      print(process.stderr, successLines(out, written, result, lang, settings.partialFromConfig));
+      print(
+        process.stderr,
+        (await output()).successLines(out, written, result, lang, settings.partialFromConfig),
+      );
     if (json?.file && !settings.quiet) {
       const notes = !(out && written);
       print(
         process.stderr,
-        jsonWrittenLines(json.file, result, lang, settings.partialFromConfig, notes),
+        (await output()).jsonWrittenLines(
+          json.file,
+          result,
+          lang,
+          settings.partialFromConfig,
+          notes,
+        ),
       );
     }
   } finally {

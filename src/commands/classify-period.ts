@@ -14,7 +14,8 @@ import { Spool } from '../io/spool.js';
 import type { Cell } from '../io/table.js';
 import { contains, knownPeriod, type Period } from '../metrics/period.js';
 import { runPipeline, type PipelineResult } from '../pipeline.js';
-import { ADDED_COLUMNS, addedCells } from '../report/classification.js';
+import { due, turn } from '../turn.js';
+import { ADDED_COLUMNS, addedCells } from '../report/classification-cells.js';
 import { CLASSIFY } from '../report/labels.js';
 import { formatInt } from '../report/terminal.js';
 import type { Settings } from '../settings/types.js';
@@ -55,7 +56,10 @@ export async function complaintsOfPeriod<T>(
     });
     const period = result.input.period;
     const counts = { result, period, read: spool.count, duplicates: 0, outside: 0 };
+    let n = 0;
     for (const record of spool.read()) {
+      // A million rows written or tallied: a signal is answered between batches (turn.ts).
+      if (++n % 1024 === 0 && due()) await turn();
       const [entry, sequence, day, value] = record as Spooled<T>;
       if (!latest.isLatest(entry, sequence)) counts.duplicates++;
       else if (!contains(period, day)) counts.outside++;

@@ -9,19 +9,15 @@
 import { open, stat } from 'node:fs/promises';
 import { InputError, refuseRejects, said } from '../errors.js';
 import { ingest } from '../ingest/ingest.js';
-import { misnamedInputNotes } from '../ingest/input-notes.js';
+import { inputNotesToSay } from '../ingest/input-notes.js';
 import { prepareRowWriter } from '../io/rows.js';
 import type { Cell } from '../io/table.js';
 import { checkWritable, guardOutputs, writeFileAtomic } from '../io/write.js';
 import { refuseTableInputsWouldRead } from '../settings/inputs.js';
 import { refuseFolderOutput } from '../settings/command-line-values.js';
 import { GENERATED_BY, SCHEMA_VERSION, emitJson } from '../report/json.js';
-import {
-  METHOD_LABELS,
-  evidenceText,
-  renderAudit,
-  renderEvaluation,
-} from '../report/classification.js';
+import { METHOD_LABELS, evidenceText } from '../report/classification-cells.js';
+import { renderAudit, renderEvaluation } from '../report/classification.js';
 import { CLASSIFY } from '../report/labels.js';
 import { formatInt, table } from '../report/terminal.js';
 import { print } from '../report/print.js';
@@ -205,7 +201,7 @@ async function labelledRows(files: string[], classifier: Classifier, settings: S
     });
   });
   if (!settings.quiet)
-    for (const note of misnamedInputNotes(result.inputs, settings.lang))
+    for (const note of inputNotesToSay(result.inputs, settings.lang))
       print(process.stderr, `${note}\n`);
   refuseRejects(settings.strict, result);
   return { rows, unlabelled, result, unknownLabels: unknown.list() };

@@ -9,7 +9,7 @@ import { InputError, refuseRejects, said, userMessage } from '../errors.js';
 import { noComplaintsError } from '../ingest/complaint-types.js';
 import { DuplicateListing, lateArrivals } from '../ingest/duplicates.js';
 import { ingest, type UnreadableInput } from '../ingest/ingest.js';
-import { misnamedInputNotes } from '../ingest/input-notes.js';
+import { inputNotesToSay } from '../ingest/input-notes.js';
 import { checkWritable, guardOutputs } from '../io/write.js';
 import { emitJson, inspectJson } from '../report/json.js';
 import { print } from '../report/print.js';
@@ -89,7 +89,7 @@ export async function run(
   if (json) {
     // The text report shows them under each file; the JSON keeps them in English.
     if (!settings.quiet)
-      for (const note of misnamedInputNotes(result.inputs, settings.lang))
+      for (const note of inputNotesToSay(result.inputs, settings.lang))
         print(process.stderr, `${note}\n`);
     const listed = listing
       ? {

@@ -13,7 +13,7 @@ import { periodJson } from '../metrics/period.js';
 import { reportSpan } from '../metrics/sections/year-to-date.js';
 import { runPipeline } from '../pipeline.js';
 import {
-  detailPeriod,
+  detailStart,
   checkOutput,
   fillsTemplate,
   outputKind,
@@ -54,16 +54,18 @@ export async function run(settings: Settings): Promise<void> {
         map: settings.ingest.map,
       })
     : null;
-  detail?.prepare(settings.ingest.threads ?? 1);
   try {
     // A month or a quarter comes with its year to date (analysis.yearToDate).
     const result = await runPipeline(
       settings,
       undefined,
       detail?.collected,
-      // The 明细 rows made on a worker while this thread analyses and draws (detail.ts).
+      // The 明细 rows: many made on a worker while this thread analyses and draws (detail.ts).
       detail
-        ? (input) => detail.start(detailPeriod(input), settings.ingest.threads ?? 1)
+        ? (input) => {
+            const { period, complaints } = detailStart(input);
+            detail.start(period, settings.ingest.threads ?? 1, complaints);
+          }
         : undefined,
     );
     const period = namedPeriod(request, periodJson(result.input.period));

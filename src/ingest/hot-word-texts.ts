@@ -116,13 +116,11 @@ export function spanOf(
   for (const withId of [true, false])
     for (let s = 0; s < n; s++) {
       if (!alive[s] || entry[s]! >= 0 !== withId || day[s]! < from || day[s]! > to) continue;
-      const a = start[s]!;
-      const b = end(s);
       set.unit[i] = c.unit[s]!;
       set.cls[i] = c.cls[s]!;
       set.start[i++] = at;
-      set.pieces.set(pool.subarray(a, b), at);
-      at += b - a;
+      // A text has a few clauses: copied one by one, not through a subarray made per text.
+      for (let p = start[s]!, b = end(s); p < b; p++) set.pieces[at++] = pool[p]!;
     }
   set.start[count] = at;
   return set;

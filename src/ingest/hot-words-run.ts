@@ -6,10 +6,12 @@
  *
  * With two threads or more and many texts, the segmenting and counting run on a worker thread
  * (hot-words-worker.ts) while this one analyses: about half a second of one core on the 1M-row
- * CSV, which the analysis, the early warning and the charts do not wait for.
+ * CSV, which the analysis, the early warning and the charts do not wait for. The worker starts
+ * before reading (hot-words-thread.ts), segments the clauses as soon as reading ends, while
+ * this thread resolves the period and builds the analysis's input, and counts once given the
+ * period: on the 1M-row CSV it is done before the analysis, which no longer waits for it.
  */
 import { appendFileSync } from 'node:fs';
-import { Worker } from 'node:worker_threads';
 import type { HotWordsResult } from '../metrics/hot-words.js';
 import { knownPeriod, periodJson, preceding, yearEarlier, type Period } from '../metrics/period.js';
 import type { PeriodRequest } from '../metrics/period.js';
@@ -17,23 +19,21 @@ import { comparisons } from '../metrics/sections/period.js';
 import type { AnalysisInput } from '../metrics/types.js';
 import type { TextTable } from '../taxonomy/normalize.js';
 import { HotWordTexts } from './hot-word-texts.js';
-import { countHotWords, type HotWordsJob } from './hot-words-count.js';
+import { countHotWords, type HotWordsJob, type HotWordsMessage } from './hot-words-count.js';
+import {
+  spawnHotWordsThread,
+  takeEarly,
+  TEST_WORKER_ENV,
+  WORKER_AVAILABLE,
+  type HotWordsThread,
+} from './hot-words-thread.js';
 
-const WORKER = new URL('./hot-words-worker.js', import.meta.url);
-/** Workers run compiled JavaScript: under a TypeScript test runner there are none. */
-const WORKER_AVAILABLE = WORKER.pathname.endsWith('.js') && !import.meta.url.endsWith('.ts');
+export { TEST_WORKER_ENV };
 /**
  * Below this many texts kept, the hot words are counted on this thread: a worker costs about
  * 0.1 s of CPU to start and load its code, more than counting a few thousand texts takes.
  */
 export const MIN_WORKER_TEXTS = 20_000;
-/**
- * For tests only: a file. With it, a worker whatever the number of texts (with two threads or
- * more), and each count appends where it ran: "worker", or "here" (this thread).
- */
-export const TEST_WORKER_ENV = 'COMPLAINTS_TEST_HOT_WORDS_WORKER';
-
-type Reply = { ok: true; result: HotWordsResult } | { ok: false; message: string };
 
 export interface HotWordsSettings {
   /** How many words are listed (phrases: half as many). */
@@ -51,12 +51,10 @@ export interface HotWords extends HotWordsResult {
 
 export class HotWordsRun {
   readonly texts: HotWordTexts;
-  private worker: {
-    thread: Worker;
-    reply: Promise<Reply>;
-    settle: (reply: Reply) => void;
-  } | null = null;
+  private worker: HotWordsThread | null = null;
   private job: HotWordsJob | null = null;
+  /** The unit each text counts under, by the collector's unit number; once read. */
+  private units: string[] | null = null;
 
   constructor(
     private readonly settings: HotWordsSettings,
@@ -76,25 +74,34 @@ export class HotWordsRun {
   }
 
   /**
-   * Once the inputs are read: cuts the texts' columns to their length, and starts the worker
-   * that will count, if `threads` allow one and the texts are many, so that it loads its code
-   * while the period is resolved here.
+   * Once the inputs are read: cuts the texts' columns to their length and, if `threads` allow
+   * a worker and the texts are many, gives the worker (started early, hot-words-thread.ts, or
+   * now) the clauses to segment while the period is resolved here. A worker started early for
+   * a run that turns out to want none is ended.
    */
   startWorker(threads: number): void {
     this.texts.trim();
-    if (this.worker || threads < 2 || !WORKER_AVAILABLE) return;
-    if (this.texts.size < MIN_WORKER_TEXTS && !process.env[TEST_WORKER_ENV]) return;
-    // Its strings live briefly: a young generation of 8 MiB rather than V8's default keeps its
-    // heap small while this thread's analysis holds the data set (the run's peak).
-    const thread = new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
-    // Until it has a job it keeps nothing alive: a run that fails first exits as it would (a
-    // 'message' listener would keep it: it is added with the job).
-    thread.unref();
-    let settle: (reply: Reply) => void = () => {};
-    const reply = new Promise<Reply>((resolve) => (settle = resolve));
-    thread.once('error', (error) => settle({ ok: false, message: String(error) }));
-    thread.once('exit', (code) => settle({ ok: false, message: `exited (${code})` }));
-    this.worker = { thread, reply, settle };
+    const early = takeEarly();
+    const wanted =
+      threads >= 2 &&
+      WORKER_AVAILABLE &&
+      (this.texts.size >= MIN_WORKER_TEXTS || process.env[TEST_WORKER_ENV] !== undefined);
+    if (this.worker || !wanted) {
+      if (early) void early.thread.terminate();
+      return;
+    }
+    this.worker = early ?? spawnHotWordsThread();
+    const message: HotWordsMessage = {
+      kind: 'clauses',
+      clauses: this.texts.clauseList,
+      units: this.unitsNamed(),
+    };
+    this.worker.thread.postMessage(message);
+  }
+
+  /** Units named once. */
+  private unitsNamed(): string[] {
+    return (this.units ??= this.texts.unitList.map((u) => this.unitName(u)));
   }
 
   /** Hands the texts and the spans compared to the worker, if there is one. */
@@ -103,8 +110,7 @@ export class HotWordsRun {
     const days = (p: Period | null) => p && { from: p.from, to: p.to };
     this.job = {
       clauses: this.texts.clauseList,
-      // Units named once.
-      units: this.texts.unitList.map((u) => this.unitName(u)),
+      units: this.unitsNamed(),
       texts: this.texts.columns(this.worker !== null),
       period: days(input.period)!,
       before: days(compared.preceding),
@@ -117,8 +123,10 @@ export class HotWordsRun {
       this.worker.thread.ref();
       // The columns copied for it move there rather than being copied again (on a million
       // texts, about 45 MiB held here through the analysis); a count here uses the texts'.
-      const { texts } = this.job;
-      this.worker.thread.postMessage(this.job, [
+      // The clauses it has already.
+      const { texts, clauses: _sent, ...rest } = this.job;
+      const message: HotWordsMessage = { kind: 'count', job: { ...rest, texts } };
+      this.worker.thread.postMessage(message, [
         ...new Set(Object.values(texts).flatMap((v) => (ArrayBuffer.isView(v) ? [v.buffer] : []))),
       ] as ArrayBuffer[]);
       this.job = { ...this.job, texts: this.texts.columns(false) };

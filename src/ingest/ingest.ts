@@ -36,7 +36,7 @@ export interface WorkerReading {
   job: AggregateJob | null;
   /** No partial has been taken yet (the data set's first keeps no complainants' texts). */
   first(): boolean;
-  add(partial: RangePartial): void;
+  add(partial: RangePartial): void | Promise<void>;
   /** A range's rows are read (for the progress line). */
   progress?: (input: number, rows: number) => void;
   /**

@@ -1,10 +1,11 @@
 /**
  * An input's note in Chinese. The notes are English in the JSON (inputs[].notes, unchanged);
  * `inspect` prints them under the file in the run's language, and every command says on stderr
- * those about a file whose name misleads (misnamedInputNotes). Each form of io/detect.ts,
- * io/source.ts, io/zip.ts and ingest/summary.ts; any other stays as it is.
+ * those about a file whose name misleads or whose zip is damaged (inputNotesToSay). Each form of
+ * io/detect.ts, io/source.ts, io/zip.ts, io/xlsx.ts and ingest/summary.ts; any other stays as it is.
  */
 import { extname } from 'node:path';
+import { said, type Said } from '../errors.js';
 
 const ZIP_PARTS: Record<string, string> = {
   CRC: 'CRC',
@@ -43,6 +44,11 @@ const FORMS: readonly [RegExp, (...parts: string[]) => string][] = [
         .join('、')}），已按目录读取。请在 Excel 或 WPS 中重新保存工作簿以修复。`,
   ],
   [
+    /^part (.*) \(cell styles\), named by (.*), is not in the zip directory; cells were read without their number formats: dates came as Excel serial numbers \(still read as dates where a date is expected\) and lost their formats\. Save the workbook again in Excel\/WPS to repair it\.$/s,
+    (part, rels) =>
+      `${rels} 所指的部件 ${part}（单元格样式）在 zip 目录中找不到，单元格已按无数字格式读取：日期读成 Excel 日期序列号（需要日期的列仍按日期识别），日期格式丢失。请在 Excel 或 WPS 中重新保存工作簿以修复。`,
+  ],
+  [
     /^Control characters \(such as NUL\) removed from (\d+) values? used for grouping and matching, first in (.*) on (line|row) (\d+)\.$/s,
     (count, column, _unit, row) =>
       `${count} 个用于分组和匹配的值里有控制字符（如 NUL），已删除；第一个在第 ${row} 行的 ${column} 列。`,
@@ -62,16 +68,48 @@ const MISNAMED = [FORMS[0]![0], FORMS[1]![0]];
 
 export const isMisnamedNote = (note: string): boolean => MISNAMED.some((form) => form.test(note));
 
+/** The notes io/zip.ts and io/xlsx.ts give a workbook read despite damage to its zip. */
+const DAMAGED = [FORMS[4]![0], FORMS[5]![0]];
+
+const isDamagedNote = (note: string): boolean => DAMAGED.some((form) => form.test(note));
+
+/** What damage an input's notes say it was read despite: its zip's entries, its styles lost. */
+export function damageOf(notes: readonly string[]): { zip: boolean; styles: boolean } {
+  return {
+    zip: notes.some((note) => DAMAGED[0]!.test(note)),
+    styles: notes.some((note) => DAMAGED[1]!.test(note)),
+  };
+}
+
 /**
- * What the inputs whose names mislead really are, in the run's language: every command says it
- * on stderr (the terminal, or a cron log), since a renamed file is read as what it is.
+ * The damage a workbook was read despite, each naming its file, in both languages: said where
+ * the inputs' warnings go (the workbook's 概览 and 数据质量, the bulletin's 需关注事项), since
+ * the reader of those never sees the terminal.
  */
-export function misnamedInputNotes(
-  inputs: readonly { notes: readonly string[] }[],
+export function damagedInputNotes(
+  inputs: readonly { file: string; notes: readonly string[] }[],
+): Said[] {
+  return inputs.flatMap(({ file, notes }) =>
+    notes
+      .filter(isDamagedNote)
+      .map((note) => said(`${file}：${zhInputNote(note)}`, `${file}: ${note}`)),
+  );
+}
+
+/**
+ * What the inputs whose names mislead really are, and the damage a workbook was read despite,
+ * in the run's language: every command says it on stderr (the terminal, or a cron log), since
+ * the file is read all the same.
+ */
+export function inputNotesToSay(
+  inputs: readonly { file: string; notes: readonly string[] }[],
   lang: 'zh' | 'en',
 ): string[] {
-  return inputs
-    .flatMap((input) => input.notes)
-    .filter(isMisnamedNote)
-    .map((note) => (lang === 'zh' ? zhInputNote(note) : note));
+  return [
+    ...inputs
+      .flatMap((input) => input.notes)
+      .filter(isMisnamedNote)
+      .map((note) => (lang === 'zh' ? zhInputNote(note) : note)),
+    ...damagedInputNotes(inputs).map((note) => note[lang]),
+  ];
 }

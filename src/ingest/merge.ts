@@ -6,6 +6,7 @@
  * counts and first-appearance orders.
  */
 import { said, type Said } from '../errors.js';
+import { atOnce } from '../turn.js';
 import { DIFFERING, EntryColumn, IdIndex, NEW } from './dedup.js';
 import type { IngestPartial, PartialBuilder, RowCounts } from './partial.js';
 import { emptyCounts } from './partial.js';
@@ -67,6 +68,11 @@ export class DataSetMerge {
 
   /** Adds a partial (of the input being read, or of a later one); returns its entries here. */
   add(partial: IngestPartial): EntryMap {
+    return atOnce(this.adding(partial));
+  }
+
+  /** The same in steps of 65,536 ids, to be run in turns (turn.ts). */
+  *adding(partial: IngestPartial): Generator<void, EntryMap> {
     const counts = (this.counts[partial.input] ??= emptyCounts());
     const typeMap = partial.types.map((type, local) => {
       let id = this.typeIds.get(type);
@@ -87,7 +93,7 @@ export class DataSetMerge {
       this.index = IdIndex.adopt(partial.ids);
       this.typeOf = new EntryColumn(partial.typeOf);
     } else {
-      entries = this.addIds(partial, typeMap, counts);
+      entries = yield* this.addIds(partial, typeMap, counts);
     }
     addCounts(counts, partial.counts);
     this.duplicates += partial.counts.duplicates;
@@ -99,7 +105,11 @@ export class DataSetMerge {
     return entries;
   }
 
-  private addIds(partial: IngestPartial, typeMap: number[], counts: RowCounts): Int32Array {
+  private *addIds(
+    partial: IngestPartial,
+    typeMap: number[],
+    counts: RowCounts,
+  ): Generator<void, Int32Array> {
     const index = this.index!;
     const { ids, typeOf } = partial;
     const first = new Map<number, number>();
@@ -111,6 +121,7 @@ export class DataSetMerge {
       // cache misses overlap (the index of a million ids is 8 MiB, probed at random: a miss an
       // id was most of the merge's time on its ids).
       if (e % TOUCH_AHEAD === 0) {
+        if ((e & 0xffff) === 0 && e > 0) yield;
         const n = Math.min(TOUCH_AHEAD, ids.size - e);
         for (let k = 0; k < n; k++) ahead[k] = index.slotOfHash(ids.hi[e + k]!, ids.lo[e + k]!);
         this.touchSink |= index.touch(ahead, n);

@@ -111,7 +111,7 @@ function noteSmallFile(what: Said, option: string, note: string): void {
 
 /**
  * The notes on the small files read since the last call (their names mislead), for a command to
- * say on stderr with the exports' (misnamedInputNotes).
+ * say on stderr with the exports' (inputNotesToSay).
  */
 export function takeSmallFileNotes(): Said[] {
   return smallFileNotes.splice(0);

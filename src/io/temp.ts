@@ -10,7 +10,7 @@
  * process that is gone (`sweepStale`), and nothing else.
  */
 import { createHash } from 'node:crypto';
-import { lstatSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { lstatSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { InputError, said } from '../errors.js';
@@ -167,6 +167,7 @@ export function cleanUpOnExit(): void {
   if (installed) return;
   installed = true;
   process.on('exit', removeTemporaries);
+  if (process.env[TEST_LAG_ENV]) probeLag(process.env[TEST_LAG_ENV]);
   for (const [signal, code] of Object.entries(SIGNAL_EXIT)) {
     process.on(signal, () => {
       removeTemporaries();
@@ -176,4 +177,28 @@ export function cleanUpOnExit(): void {
       setTimeout(() => process.exit(code), 1000).unref();
     });
   }
+}
+
+/**
+ * Tests and bench only: a file where the run writes, at its exit, its longest stretches
+ * without an event-loop turn. A signal's handler waits for such a turn, so the longest
+ * stretch is how late a run may end after SIGTERM (README, "Signals").
+ */
+export const TEST_LAG_ENV = 'COMPLAINTS_TEST_LAG_LOG';
+
+/** A 10 ms timer: a turn later than that is a stretch, kept (start in µs of hrtime) when long. */
+function probeLag(file: string): void {
+  const tick = 10;
+  const stretches: { atUs: number; ms: number }[] = [];
+  let last = process.hrtime.bigint();
+  setInterval(() => {
+    const now = process.hrtime.bigint();
+    const ms = Number(now - last) / 1e6 - tick;
+    if (ms > 50) stretches.push({ atUs: Number(last / 1000n), ms: Math.round(ms) });
+    last = now;
+  }, tick).unref();
+  process.on('exit', () => {
+    stretches.sort((a, b) => b.ms - a.ms);
+    writeFileSync(file, JSON.stringify({ longest: stretches[0]?.ms ?? 0, stretches }) + '\n');
+  });
 }

@@ -60,6 +60,8 @@ export interface SheetContext {
   file: string;
   sheet: string;
   sharedStrings: readonly string[];
+  /** Why there are no shared strings, when the workbook names a part its zip lacks. */
+  missingStrings?: Said | null;
   /** Per cellXfs index: 1 when its number format is a date or time format. */
   dateStyles: Uint8Array;
   date1904: boolean;
@@ -444,11 +446,17 @@ export class SheetScanner {
     if (index >= 0 && index < strings.length) return strings[index]!;
     const cell = `${columnName(column)}${this.rowNumber}`;
     const given = s.slice(from, to);
+    const missing = this.context.missingStrings;
     throw this.damaged(
-      said(
-        `工作表 ${this.context.sheet} 单元格 ${cell} 引用了编号为 '${given}' 的共享字符串，而工作簿只有 ${strings.length} 个`,
-        `sheet ${this.context.sheet} cell ${cell} refers to shared string '${given}', but the workbook has ${strings.length}`,
-      ),
+      missing
+        ? said(
+            `工作表 ${this.context.sheet} 单元格 ${cell} 引用了共享字符串，但${missing.zh}`,
+            `sheet ${this.context.sheet} cell ${cell} refers to a shared string, but ${missing.en}`,
+          )
+        : said(
+            `工作表 ${this.context.sheet} 单元格 ${cell} 引用了编号为 '${given}' 的共享字符串，而工作簿只有 ${strings.length} 个`,
+            `sheet ${this.context.sheet} cell ${cell} refers to shared string '${given}', but the workbook has ${strings.length}`,
+          ),
     );
   }
 

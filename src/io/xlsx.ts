@@ -72,6 +72,10 @@ interface Workbook {
   date1904: boolean;
   styles: string | null;
   sharedStrings: string | null;
+  /** The workbook's relationships, when it has them: what names the parts above. */
+  relsPath: string;
+  /** Whether those relationships name the styles and shared strings (else the usual paths). */
+  named: { styles: boolean; sharedStrings: boolean };
 }
 
 async function readXlsx(
@@ -101,7 +105,7 @@ async function readXlsx(
     const parts = new Parts(file, zip, maxInflated);
     try {
       const workbook = await readWorkbook(file, parts);
-      await readSheets(file, parts, workbook, options.sheet, sink);
+      await readSheets(file, parts, workbook, options.sheet, sink, notes);
     } finally {
       notes.push(...zip.notes);
     }
@@ -242,8 +246,7 @@ async function relationships(
   part: string,
 ): Promise<Map<string, { type: string; path: string }>> {
   const folder = posix.dirname(part);
-  const relsPath = posix.join(folder, '_rels', posix.basename(part) + '.rels');
-  const xml = await parts.text(relsPath.replace(/^\.\//, ''));
+  const xml = await parts.text(relsPathOf(part));
   const map = new Map<string, { type: string; path: string }>();
   if (xml === null) return map;
   for (const rel of tags(xml, 'Relationship')) {
@@ -258,6 +261,9 @@ async function relationships(
   return map;
 }
 
+const relsPathOf = (part: string) =>
+  posix.join(posix.dirname(part), '_rels', posix.basename(part) + '.rels').replace(/^\.\//, '');
+
 const isType = (type: string, name: string) => type.endsWith('/' + name);
 
 async function readWorkbook(file: string, parts: Parts): Promise<Workbook> {
@@ -265,6 +271,10 @@ async function readWorkbook(file: string, parts: Parts): Promise<Workbook> {
   let workbookPath = 'xl/workbook.xml';
   for (const rel of root.values()) if (isType(rel.type, 'officeDocument')) workbookPath = rel.path;
   const xml = (await parts.text(workbookPath)) ?? (await parts.text('xl/workbook.xml'));
+  // The package says where its workbook is and the zip lacks it: damage, not a stray zip.
+  if (xml === null && root.size > 0 && parts.entry(workbookPath) === undefined) {
+    throw parts.zip.damaged(missingPart(workbookPath, '_rels/.rels', WORKBOOK_PART));
+  }
   if (xml === null) {
     throw new InputError(
       'XLSX_CORRUPT',
@@ -307,7 +317,32 @@ async function readWorkbook(file: string, parts: Parts): Promise<Workbook> {
     date1904,
     styles: styles ?? 'xl/styles.xml',
     sharedStrings: sharedStrings ?? 'xl/sharedStrings.xml',
+    relsPath: relsPathOf(workbookPath),
+    named: { styles: styles !== null, sharedStrings: sharedStrings !== null },
   };
+}
+
+const WORKBOOK_PART = said('工作簿', 'the workbook');
+const STYLES_PART = said('单元格样式', 'cell styles');
+const STRINGS_PART = said('共享字符串', 'shared strings');
+
+/** A part the package's relationships name and its zip directory lacks. */
+function missingPart(path: string, relsPath: string, what: Said): Said {
+  return said(
+    `${relsPath} 所指的部件 ${path}（${what.zh}）在 zip 目录中找不到`,
+    `part ${path} (${what.en}), named by ${relsPath}, is not in the zip directory`,
+  );
+}
+
+/**
+ * Styles the workbook names but the zip lacks (a directory that names the part otherwise, or a
+ * part lost): the cells are still read, without their number formats, and the note says so.
+ * A workbook whose relationships name no styles simply has none: nothing to say.
+ */
+function missingStylesNote(parts: Parts, workbook: Workbook): string | null {
+  const path = workbook.styles;
+  if (!workbook.named.styles || path === null || parts.entry(path) !== undefined) return null;
+  return `${missingPart(path, workbook.relsPath, STYLES_PART).en}; cells were read without their number formats: dates came as Excel serial numbers (still read as dates where a date is expected) and lost their formats. Save the workbook again in Excel/WPS to repair it.`;
 }
 
 // Excel's built-in date and time formats, including the Chinese ones (27–36, 50–58).
@@ -377,6 +412,7 @@ async function readSheets(
   workbook: Workbook,
   wanted: string | null,
   sink: TableSink,
+  notes: string[],
 ): Promise<void> {
   if (workbook.sheets.length === 0) {
     throw new InputError(
@@ -407,8 +443,16 @@ async function readSheets(
       { file },
     );
   }
+  const stylesNote = missingStylesNote(parts, workbook);
+  if (stylesNote !== null && !notes.includes(stylesNote)) notes.push(stylesNote);
   const dateStyles = await readDateStyles(parts, workbook.styles);
   const sharedStrings = await readSharedStrings(parts, workbook.sharedStrings);
+  // Essential when a cell refers to one: the sheet's error then names the part that is missing.
+  const stringsPath = workbook.sharedStrings;
+  const missingStrings =
+    workbook.named.sharedStrings && stringsPath !== null && !parts.entry(stringsPath)
+      ? missingPart(stringsPath, workbook.relsPath, STRINGS_PART)
+      : null;
   for (const sheet of chosen) {
     const entry = sheet.path === null ? undefined : parts.entry(sheet.path);
     if (!entry || sheet.path === null) {
@@ -424,6 +468,7 @@ async function readSheets(
       file,
       sheet: sheet.name,
       sharedStrings,
+      missingStrings,
       dateStyles,
       date1904: workbook.date1904,
     });

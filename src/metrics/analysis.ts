@@ -21,6 +21,7 @@ import { totals } from './sections/totals.js';
 import { units as unitRows } from './sections/units.js';
 import { yearToDate } from './sections/year-to-date.js';
 import type { Analysis, AnalysisInput } from './types.js';
+import { atOnce } from '../turn.js';
 
 // What callers outside src/metrics have always imported from here.
 export { DEFAULT_SETTINGS, SKIPPED_NOTES, TARGET_NOTES } from './types.js';
@@ -40,29 +41,58 @@ export type {
 } from './types.js';
 
 export function analyse(input: AnalysisInput): Analysis {
+  return atOnce(analysisSteps(input));
+}
+
+/**
+ * The same, a step a section: a caller with a run to keep answering signals yields between them
+ * (turn.ts inTurns), each a pass of at most about a tenth of a second over a million rows.
+ */
+export function* analysisSteps(input: AnalysisInput): Generator<void, Analysis> {
   const timed = timeliness(input);
+  yield;
   const quarter = quarterFigures(input, timed);
+  yield;
   const units = withQuarterFigures(unitRows(input), quarter);
+  yield;
   const monthRows = months(input);
+  yield;
   // Class counts once, for both the categories and the hot spots.
   const counts = classCounts(input);
+  yield;
   const targets = targetMatch(input, units);
   const satisfied = satisfaction(input);
+  yield;
   const trended = trend(input, monthRows);
+  const period = periodSection(input);
+  const total = totals(input, units);
+  yield;
+  const categoryRows = categories(input, counts);
+  const seasons = seasonality(input);
+  yield;
+  const spots = hotspots(input, units, counts);
+  yield;
+  const repeated = repeatComplainants(input);
+  yield;
+  const toDate = yearToDate(input);
+  yield;
+  const dayRows = days(input);
+  yield;
+  const broken = breakdowns(input);
   return {
-    period: periodSection(input),
-    totals: totals(input, units),
+    period,
+    totals: total,
     units,
     months: monthRows,
     trend: trended,
-    categories: categories(input, counts),
-    seasonality: seasonality(input),
-    hotspots: hotspots(input, units, counts),
-    repeatComplainants: repeatComplainants(input),
+    categories: categoryRows,
+    seasonality: seasons,
+    hotspots: spots,
+    repeatComplainants: repeated,
     timeliness: timed,
     satisfaction: satisfied,
     targets,
-    yearToDate: yearToDate(input),
+    yearToDate: toDate,
     settings: input.settings,
     notes: notes(input, {
       targets,
@@ -71,9 +101,9 @@ export function analyse(input: AnalysisInput): Analysis {
       months: monthRows,
       trend: trended,
     }),
-    days: days(input),
+    days: dayRows,
     dayComplaints: input.dayComplaints ?? null,
-    breakdowns: breakdowns(input),
+    breakdowns: broken,
     quarterTotals: quarter?.totals ?? null,
   };
 }

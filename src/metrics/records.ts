@@ -13,6 +13,7 @@
  * records of the data set, which read exactly as if one pass had counted every row.
  */
 import type { EntryMap } from '../ingest/merge.js';
+import { atOnce } from '../turn.js';
 import { monthOfDay } from './calendar.js';
 import { CellTable, type CellData } from './cell-table.js';
 import { Complainants, type ComplainantTable } from './complainants.js';
@@ -33,6 +34,8 @@ import {
 } from './dimensions.js';
 
 export const NO_TIME = -0x80000000;
+/** absorbing's steps: 65,536 entries or rows. */
+const STEP = 0xffff;
 export const NO_SLOT = -1;
 
 export { Complainants };
@@ -248,6 +251,14 @@ export class Records {
    * the partial that continues a complaint counted here keeps that complaint's place.
    */
   absorb(partial: RecordsPartial, entries: EntryMap): void {
+    atOnce(this.absorbing(partial, entries));
+  }
+
+  /**
+   * The same in steps of some 64k entries or rows: a few tenths of a second on half a million
+   * rows, which a run answering signals yields between (turn.ts inTurns).
+   */
+  *absorbing(partial: RecordsPartial, entries: EntryMap): Generator<void, void> {
     if (partial.dimensions.join() !== this.dimensions.join())
       throw new Error(
         `records by ${partial.dimensions.join()} merged into ${this.dimensions.join()}`,
@@ -258,13 +269,16 @@ export class Records {
     const customerSlots = this.customers.absorb(partial.customers);
     const phoneSlots = this.phones.absorb(partial.phones);
     const valueIds = partial.values.map((values, i) => values.map((v) => this.values[i]!.id(v)));
+    yield;
     const cellIds = this.absorbCells(partial.cells, unitIds, typeIds, valueIds);
+    yield;
     const counts = this.cells.counts;
     const { rows, counted } = partial;
     // What the partial's entries replace: earlier copies' counts are taken back.
     const continued = new Int32Array(partial.complaintRows).fill(-1);
     const entryCount = Math.min(counted.length, entries?.length ?? counted.length);
     for (let e = 0; e < entryCount; e++) {
+      if ((e & STEP) === STEP) yield;
       const after = counted[e]!;
       if (after === 0) continue;
       const entry = entries === null ? e : entries[e]!;
@@ -279,6 +293,7 @@ export class Records {
       this.counted[entry] = after > 0 ? cellIds[after - 1]! + 1 : 0;
     }
     for (let r = 0; r < partial.complaintRows; r++) {
+      if ((r & STEP) === STEP) yield;
       if (rows.cell[r] === RETIRED) continue;
       const local = rows.entry[r]!;
       const entry = local < 0 ? -1 : entries === null ? local : entries[local]!;

@@ -91,7 +91,7 @@ export async function readInWorkers(
   settings: IngestSettings,
   job: AggregateJob | null,
   first: boolean,
-  add: (partial: RangePartial) => void,
+  add: (partial: RangePartial) => void | Promise<void>,
   /** The last input: the workers end before the last range's partials are merged. */
   last: boolean,
   progress: ((input: number, rows: number) => void) | null = null,

@@ -13,6 +13,7 @@
 import { appendFileSync } from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import type { TableSink } from '../io/table.js';
+import { TURN_MS } from '../turn.js';
 import { readBatch } from './xlsx-batch.js';
 import {
   ABORTED,
@@ -104,7 +105,28 @@ function inWorker(
       );
     };
     let current: SheetRecord | null = null;
-    worker.on('message', (message: XlsxMessage) => {
+    // Node hands a port's messages over in one go, at least a thousand, and the worker posts
+    // the next batch as soon as one is consumed: the whole workbook could go through without a
+    // turn of the event loop, and a signal would wait for the end of the reading. So they are
+    // taken here in a queue and handled a turn at a time, a few batches each (turn.ts).
+    const queue: XlsxMessage[] = [];
+    let next = 0;
+    const drain = () => {
+      const started = performance.now();
+      while (next < queue.length && !settled) {
+        handle(queue[next]!);
+        queue[next++] = undefined as unknown as XlsxMessage; // its rows go now, not at the end
+        if (performance.now() - started >= TURN_MS) break;
+      }
+      if (next < queue.length && !settled) setImmediate(drain);
+      else queue.length = next = 0;
+    };
+    const enqueue = (message: XlsxMessage) => {
+      queue.push(message);
+      if (queue.length - next === 1) setImmediate(drain);
+    };
+    worker.on('message', enqueue);
+    const handle = (message: XlsxMessage) => {
       try {
         switch (message.type) {
           case 'begin':
@@ -142,9 +164,12 @@ function inWorker(
       } catch (error) {
         settle(new SinkError(error));
       }
-    });
-    worker.on('error', (error) => settle(String(error)));
-    worker.on('exit', (code) => settle(`xlsx worker exited (${code})`));
+    };
+    // After the messages before them: its last rows and 'done' come before the worker's exit.
+    worker.on('error', (error) => enqueue({ type: 'error', message: String(error) }));
+    worker.on('exit', (code) =>
+      enqueue({ type: 'error', message: `xlsx worker exited (${code})` }),
+    );
   });
 }
 

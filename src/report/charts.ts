@@ -36,6 +36,7 @@ import type {
   TrendChart,
   UnitsChart,
 } from './types.js';
+import { turn } from '../turn.js';
 
 export type { ChartName } from './types.js';
 
@@ -386,8 +387,14 @@ async function drawWith<T>(
 ): Promise<T[]> {
   const { Resvg } = await import('@resvg/resvg-js');
   // One at a time: drawn side by side on the thread pool, every drawing kept its own font
-  // database and memory arena, ~150 MiB more for a few hundred milliseconds less.
-  return svgs.map((svg) => take(new Resvg(svg, resvgOptions(files, options)).render()));
+  // database and memory arena, ~150 MiB more for a few hundred milliseconds less. A turn of the
+  // event loop between two: a drawing takes up to a few tenths of a second (turn.ts).
+  const drawn: T[] = [];
+  for (const svg of svgs) {
+    await turn();
+    drawn.push(take(new Resvg(svg, resvgOptions(files, options)).render()));
+  }
+  return drawn;
 }
 
 /**
@@ -408,24 +415,31 @@ export async function renderChartSvgs(
   lang: Lang,
 ): Promise<ChartSvg[]> {
   const echarts = loadECharts();
-  return specs.map((s) => {
-    const spec = drawing(s, lang);
-    const chart = echarts.init(null, null, {
-      renderer: 'svg',
-      ssr: true,
-      width: CHART_WIDTH,
-      height: spec.height,
-    });
-    try {
-      chart.setOption(spec.option);
-      // A control character in a unit or class name is not allowed in XML: resvg would refuse
-      // the whole drawing. The labels lose it; the tables show it escaped.
-      const svg = chart.renderToSVGString().replace(XML_FORBIDDEN, '');
-      return { name: spec.name, title: spec.title, svg, width: CHART_WIDTH, height: spec.height };
-    } finally {
-      chart.dispose();
-    }
+  const svgs: ChartSvg[] = [];
+  for (const s of specs) {
+    await turn(); // between two charts (turn.ts)
+    svgs.push(chartSvg(echarts, s, lang));
+  }
+  return svgs;
+}
+
+function chartSvg(echarts: typeof import('echarts'), s: ChartSpec, lang: Lang): ChartSvg {
+  const spec = drawing(s, lang);
+  const chart = echarts.init(null, null, {
+    renderer: 'svg',
+    ssr: true,
+    width: CHART_WIDTH,
+    height: spec.height,
   });
+  try {
+    chart.setOption(spec.option);
+    // A control character in a unit or class name is not allowed in XML: resvg would refuse
+    // the whole drawing. The labels lose it; the tables show it escaped.
+    const svg = chart.renderToSVGString().replace(XML_FORBIDDEN, '');
+    return { name: spec.name, title: spec.title, svg, width: CHART_WIDTH, height: spec.height };
+  } finally {
+    chart.dispose();
+  }
 }
 
 /** The report's charts, drawn from their specs in the model's language, on this thread. */
@@ -495,9 +509,9 @@ async function onWorker(job: ChartJob): Promise<ChartWorkerReply & { ok: true }>
  * stage, so that what drawing takes and never gives back while a thread lives goes with it.
  * The first makes the SVGs (ECharts' heap) and cuts the fonts (the cutter's WebAssembly
  * memory, some 70 MiB touched); the second draws (each drawing's pixels, 8 MiB a chart, until
- * a garbage collection finds them). Beside the 明细 worker this lowers the run's peak (1M
- * bench file, report --detail: median 537 → 507 MiB; 250k: 350 → 302–315); in a run without
- * it, drawn on this thread, the charts reuse the memory the analysis left, which they cannot
+ * a garbage collection finds them). With --detail (the 明细 rows made meanwhile, on this
+ * thread or a worker) this lowered the run's peak (1M bench file: median 537 → 507 MiB; 250k:
+ * 350 → 302–315); in a run without it, drawn on this thread, the charts reuse the memory the analysis left, which they cannot
  * from a worker (the peak rose 415 → 469 MiB on 1M), so they stay here.
  */
 export async function drawCharts(

@@ -25,7 +25,7 @@ import type { MapOverrides } from '../schema/header.js';
 import { monthIndexToString, type LocalTime } from '../schema/values.js';
 import type { Lang } from '../settings/types.js';
 import type { Classification } from '../taxonomy/classify.js';
-import { addedCells } from './classification.js';
+import { addedCells } from './classification-cells.js';
 import { BOOK, DETAIL } from './labels.js';
 import { RowSpool, spooledRows, type Segment, type SpooledSegments } from './detail-spool.js';
 import { displayWidth } from './width.js';

@@ -1,7 +1,7 @@
 /**
- * The worker thread that makes the 明细 sheet's rows (detail-sheet.ts) while the main thread
- * goes on with the hot words, the charts and the other sheets. One job (given at its start or
- * by the first message), one reply.
+ * The worker thread that makes the 明细 sheet's rows (detail-sheet.ts), when there are many
+ * (DetailRows.start), while the main thread goes on with the analysis, the hot words, the charts
+ * and the other sheets. One job (its workerData), one reply.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { makeDetailSheets, PartWriteError, type DetailSheetJob } from './detail-sheet.js';
@@ -13,11 +13,7 @@ export type DetailWorkerReply =
 
 let reply: DetailWorkerReply;
 try {
-  // Started before the inputs were read (DetailRows.prepare), it is given its job once known.
-  const job =
-    (workerData as DetailSheetJob | null) ??
-    (await new Promise<DetailSheetJob>((resolve) => parentPort!.once('message', resolve)));
-  reply = { ok: true, result: await makeDetailSheets(job) };
+  reply = { ok: true, result: await makeDetailSheets(workerData as DetailSheetJob) };
 } catch (error) {
   reply = {
     ok: false,

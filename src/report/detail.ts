@@ -7,7 +7,8 @@
  *
  * Rows are spooled to a temporary file while the inputs are read (detail-rows.ts, by the
  * workers too), and written once the period is known, each work order once (its latest copy),
- * through the streaming writer.
+ * through the streaming writer: made on this thread while the chart workers draw, or, for many
+ * complaints, on a worker of their own beside the analysis (`start`).
  */
 import { Worker } from 'node:worker_threads';
 import { spoolError } from '../io/spool.js';
@@ -15,7 +16,7 @@ import { ReportWorkbook, style, type StyledValue } from '../io/workbook.js';
 import type { Period } from '../metrics/period.js';
 import { fieldForHeader } from '../schema/fields.js';
 import type { Lang } from '../settings/types.js';
-import { ADDED_COLUMNS } from './classification.js';
+import { ADDED_COLUMNS } from './classification-cells.js';
 import { DetailCollector, type DetailOptions } from './detail-rows.js';
 import {
   makeDetailSheets,
@@ -53,6 +54,15 @@ const CONFIDENCE = style({ numFmt: '0.00', alignment: { vertical: 'top' } });
 const WRAP = style({
   alignment: { horizontal: 'left', vertical: 'top', wrapText: true, indent: 1 },
 });
+/**
+ * Complaints listed from which the rows are made on a worker beside the analysis. Fewer (the
+ * 1M bench file's 2016: 74,580), the job takes about as long as the charts, during which this
+ * thread only waits: made here then, it reuses the memory reading left, where a worker's
+ * isolate and allocator arena came on top of the charts' peak (1M, report --year 2016
+ * --detail: about 60 MiB less at the peak, README).
+ */
+const WORKER_COMPLAINTS = 200_000;
+
 /** Excel's rows per sheet. */
 export const MAX_SHEET_ROWS = 1_048_576;
 /** Widest column, in characters; a longer text wraps. */
@@ -98,8 +108,8 @@ interface Spawned {
   parts: Promise<DetailSheetParts>;
 }
 
-/** A worker thread for the rows: given `job` now, or (null) by a message when it is known. */
-function spawn(job: DetailSheetJob | null): Spawned {
+/** A worker thread for the rows of `job`. */
+function spawn(job: DetailSheetJob): Spawned {
   const worker = new Worker(WORKER, {
     workerData: job,
     // Its strings live briefly: a young generation of 8 MiB instead of V8's 32 takes 28 MiB
@@ -119,12 +129,12 @@ function spawn(job: DetailSheetJob | null): Spawned {
   return { worker, parts };
 }
 
-/** The rows being made for one period (and sheet size): on a worker, or here when written. */
+/** The rows being made for one period (and sheet size): on a worker (else null), or here. */
 interface Started {
   period: Period;
   maxRows: number;
   ids: DetailStyleIds;
-  worker: Worker;
+  worker: Worker | null;
   parts: Promise<DetailSheetParts>;
 }
 
@@ -185,36 +195,30 @@ export class DetailRows {
   }
 
   /**
-   * Starts the worker thread the rows will be made on (`threads` 2 or more), before the inputs
-   * are read: it loads its code while they are read, not after, and waits for `start`.
-   */
-  prepare(threads: number): void {
-    if (this.spare || this.started || threads < 2 || !workerAvailable) return;
-    this.spare = spawn(null);
-    // Waiting, it keeps no run alive (a run that fails while reading ends as it would).
-    this.spare.worker.unref();
-  }
-
-  private spare: Spawned | null = null;
-
-  /**
    * Starts making the rows of `period` on a worker thread, once the inputs are read, for a
-   * workbook made with `firstStyles` (`threads` 1: they are made here when written).
+   * workbook made with `firstStyles`, when there are many (`complaints`, as the cube counts
+   * them); else, and with `threads` 1, they are made here (`makeHere`).
    */
-  start(period: Period, threads: number, maxRows = MAX_SHEET_ROWS): void {
-    if (this.started || threads < 2 || !workerAvailable) return;
+  start(period: Period, threads: number, complaints: number, maxRows = MAX_SHEET_ROWS): void {
+    if (this.started || threads < 2 || !workerAvailable || complaints < WORKER_COMPLAINTS) return;
     const ids = firstStyleIds();
     const job = this.job(period, maxRows, ids);
-    let spawned = this.spare;
-    this.spare = null;
-    if (spawned) {
-      spawned.worker.ref();
-      spawned.worker.postMessage(job);
-    } else spawned = spawn(job);
-    this.started = { period, maxRows, ids, ...spawned };
+    this.started = { period, maxRows, ids, ...spawn(job) };
   }
 
   private started: Started | null = null;
+
+  /**
+   * Makes the rows of `period` on this thread now, unless a worker has them, for a workbook
+   * made with `firstStyles`: called while the chart workers draw, when this thread would wait.
+   */
+  makeHere(period: Period, maxRows = MAX_SHEET_ROWS): void {
+    if (this.started) return;
+    const ids = firstStyleIds();
+    const parts = makeDetailSheets(this.job(period, maxRows, ids));
+    parts.catch(() => {}); // taken up by write()
+    this.started = { period, maxRows, ids, worker: null, parts };
+  }
 
   /** The rows of `period`, as started, or made here now. */
   private async parts(
@@ -230,7 +234,11 @@ export class DetailRows {
       const ids = styleIds(book);
       if (ROW_STYLES.some(({ key }) => ids[key] !== s.ids[key]))
         throw new Error("detail: the workbook was not made with the rows' styles first");
-      return { parts: await s.parts, ids };
+      try {
+        return { parts: await s.parts, ids };
+      } catch (error) {
+        throw error instanceof PartWriteError ? spoolError(error.code) : error;
+      }
     }
     const ids = styleIds(book);
     try {
@@ -284,8 +292,12 @@ export class DetailRows {
    * ended, if it wrote a part into the folder while it was being removed.
    */
   remove(): void {
-    const ending = [this.started, this.spare].map((s) => s?.worker.terminate());
+    const ending = this.started?.worker?.terminate();
     this.collected.remove();
-    if (ending.some(Boolean)) void Promise.allSettled(ending).then(() => this.collected.remove());
+    if (ending)
+      void ending.then(
+        () => this.collected.remove(),
+        () => this.collected.remove(),
+      );
   }
 }

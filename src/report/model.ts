@@ -9,6 +9,7 @@
  * stay label keys (labels.ts), because the terminal words a few of them more briefly than the
  * workbook, and the English CSV is headed by the keys themselves.
  */
+import { damagedInputNotes } from '../ingest/input-notes.js';
 import { dayToString } from '../metrics/calendar.js';
 import { inDays } from '../metrics/sections/period.js';
 import type { Analysis } from '../metrics/types.js';
@@ -77,7 +78,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
   const files = result.ingest.inputs.map((i) => i.file);
   const names = fileNames(files);
   const sheets = [
-    overviewSheet(a, result.ingest.warnings, lang),
+    overviewSheet(a, [...result.ingest.warnings, ...damagedInputNotes(result.ingest.inputs)], lang),
     unitsSheet(a, lang),
     // A day, a week or a range of days: its days (and a day's complaints), not the months.
     ...(a.dayComplaints ? [dayListSheet(a.dayComplaints, lang)] : []),

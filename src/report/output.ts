@@ -8,6 +8,7 @@ import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InputError, said } from '../errors.js';
 import { OutputFile, checkWritable, writeFileAtomic } from '../io/write.js';
+import { tallyOf } from '../metrics/group.js';
 import { hasYearToDate, yearToDatePeriod } from '../metrics/sections/year-to-date.js';
 import type { AnalysisInput } from '../metrics/types.js';
 import type { PipelineResult } from '../pipeline.js';
@@ -205,6 +206,12 @@ export function detailPeriod(input: AnalysisInput) {
   return hasYearToDate(input.request) ? yearToDatePeriod(input.period) : input.period;
 }
 
+/** The 明细 rows to make (DetailRows.start): the period's complaints as the cube counts them. */
+export function detailStart(input: AnalysisInput) {
+  const period = detailPeriod(input);
+  return { period, complaints: tallyOf(input.cube, period, input.settings).total.complaints };
+}
+
 async function writeWorkbookFile(
   target: string,
   result: PipelineResult,
@@ -217,13 +224,15 @@ async function writeWorkbookFile(
     generatedAt,
     workbook: true,
   });
-  // Beside the 明细 worker, drawn on worker threads while this one loads the workbook's
-  // modules (charts.ts drawCharts).
+  // With 明细, drawn on worker threads while this one loads the workbook's modules and makes
+  // the 明细 rows (charts.ts drawCharts).
   const apart = options.detail !== null;
   const drawing = options.charts
-    ? import('./charts.js').then((c) => c.drawCharts(model.charts, options.lang, apart))
+    ? (await import('./charts.js')).drawCharts(model.charts, options.lang, apart)
     : Promise.resolve([] as ChartImage[]);
   drawing.catch(() => {}); // awaited below, after the modules
+  // The 明细 rows, unless a worker makes them: here, while the chart workers draw (detail.ts).
+  options.detail?.makeHere(detailPeriod(result.input));
   const [{ ReportWorkbook }, { writeReport }] = await Promise.all([
     import('../io/workbook.js'),
     import('./workbook.js'),
@@ -232,7 +241,7 @@ async function writeWorkbookFile(
   // The 明细 rows' styles first: their ids are fixed before the rows are made (detail.ts).
   const book = ReportWorkbook.create(await OutputFile.open(target), options.detail?.firstStyles);
   try {
-    const sheets = writeReport(book, model, charts);
+    const sheets = await writeReport(book, model, charts);
     const detail = options.detail
       ? await options.detail.write(book, model.detailSheet, detailPeriod(result.input))
       : null;

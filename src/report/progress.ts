@@ -3,7 +3,7 @@
  * input, how many rows so far. Never on a pipe, a file or cron (not a TTY), nor with --quiet or
  * --no-progress; it erases itself when the reading is done.
  */
-import { formatInt } from './terminal.js';
+import { formatInt } from './format.js';
 
 const DELAY_MS = 2000;
 const EVERY_MS = 250;

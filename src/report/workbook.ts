@@ -26,6 +26,7 @@ import {
   type Sheet,
   type Table,
 } from './types.js';
+import { turn } from '../turn.js';
 
 const TITLE = style({ font: { bold: true, size: 14 } });
 const SUBTITLE = style({ font: { color: { argb: 'FF595959' } } });
@@ -482,11 +483,15 @@ function writeSheet(
 }
 
 /** Writes every sheet of the model (明细 aside, see detail.ts) into `book`; returns how many. */
-export function writeReport(
+export async function writeReport(
   book: ReportWorkbook,
   model: ReportModel,
   charts: readonly ChartImage[],
-): number {
-  for (const sheet of model.sheets) writeSheet(book, model, sheet, charts);
+): Promise<number> {
+  for (const sheet of model.sheets) {
+    // A turn of the event loop between two sheets: a signal is answered (turn.ts).
+    await turn();
+    writeSheet(book, model, sheet, charts);
+  }
   return model.sheets.length;
 }

@@ -9,10 +9,11 @@
  * - settled: from the clause's start to 没问题/无异议/倒是正常/已处理好/已解决/没算错/没有抄错/已改造好 …
  *   ("通知没问题"), or to the end of 除了…外 when 其余/其他/都 … follows ("除了两次计划检修外，
  *   其余都是突然停的": what is set aside is not the grievance);
- * - focus: a clause that opens with 但/而是/可是/不过/主要是/关键是/问题是/本次/这次 …, or the clause
- *   after a negated or settled one ("不是X，是Y"; not one that only reports what staff said,
- *   说是…), up to the end of its sentence: what the
- *   customer came to say counts FOCUS_WEIGHT times;
+ * - focus: a clause that opens with 但/而是/可是/不过/主要是/关键是/问题是/本次/这次 …, or that
+ *   names the grievance as such (不满的是, 气的是, 着急的是, 要投诉的是 …: "柜员态度只是小事，最着急
+ *   的是过户一拖再拖"), or the clause after a negated or settled one ("不是X，是Y"; not one that
+ *   only reports what staff said, 说是…), up to the end of its sentence: what the customer came
+ *   to say counts FOCUS_WEIGHT times;
  * - past: a clause opening with 之前/以前/上次 …, an earlier matter, counts PAST_WEIGHT;
  * - side: from 另外/顺便/此外/同时反映 … to the end of the sentence, a second topic, counts
  *   SIDE_WEIGHT;
@@ -108,8 +109,12 @@ const PAST_WORDS = ['之前', '以前', '此前', '先前', '上次', '上回', 
 const REPORTED_WORDS = ['说是', '称是', '据说'];
 /** Skipped before an opening word: spaces and quotes. */
 const LEAD = new Set([...' \t"“”\'‘’']);
-/** Anywhere in a clause: the customer says what the point is. */
-const FOCUS_INSIDE = /主要(?:是|要求|反映|问题)|问题是|关键是|重点是/u;
+/**
+ * Anywhere in a clause: the customer says what the point is (主要是, 问题是, 不满的是 …); 的是 first,
+ * the word before it looked behind for, so that the scan starts at 的是 rather than at 反映, 投诉.
+ */
+const FOCUS_INSIDE =
+  /主要(?:是|要求|反映|问题)|问题是|关键是|重点是|的是(?<=(?:不满|生气|气|着急|在意|介意|在乎|恼火|火大|反映|投诉|计较|受不了|接受不了|不能接受|关心|担心|难受|窝火)的是)/u;
 /**
  * What the customer went to ask (its verb, 去/到/在 … before it): from there to the clause's end.
  * Not 问题, 过问, 疑问 ….

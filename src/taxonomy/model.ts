@@ -1,7 +1,8 @@
 /**
- * A text classifier trained on the user's own labelled history: multinomial naive Bayes over
- * character 1- and 2-grams (Chinese has no spaces to split words on; character n-grams need
- * no dictionary). Deterministic, no network, saved as plain JSON.
+ * A text classifier trained on labelled texts: multinomial naive Bayes over character n-grams
+ * (Chinese has no spaces to split words on; character n-grams need no dictionary): 1- and
+ * 2-grams for a user's history (`classify --train`), 2-grams alone for the shipped model.
+ * Deterministic, no network, saved as plain JSON.
  */
 export interface Ranked {
   label: string;
@@ -22,18 +23,26 @@ export const MODEL_FORMAT = 'complaints-text-model';
 // Chosen by 5-fold cross-validation on the tuning part of the evaluation set (0.05 to 0.1 best).
 const ALPHA = 0.1;
 
-/** NFKC, no spaces, punctuation or digits: the characters that carry meaning. */
-export function features(text: string): string[] {
+/** The n-gram lengths read by `classify --train`, and by a model file that names none. */
+export const FIRST_ORDERS: readonly number[] = [1, 2];
+
+/** NFKC, no spaces, punctuation or digits: the n-grams of the characters that carry meaning. */
+export function features(text: string, orders: readonly number[] = FIRST_ORDERS): string[] {
   const chars = text.normalize('NFKC').replace(/[\s\p{P}\p{S}\d]+/gu, ' ');
   const grams: string[] = [];
   for (const run of chars.split(' ')) {
     for (let i = 0; i < run.length; i++) {
-      grams.push(run[i]!);
-      if (i + 1 < run.length) grams.push(run.slice(i, i + 2));
+      for (const n of orders) if (i + n <= run.length) grams.push(run.slice(i, i + n));
     }
   }
   return grams;
 }
+
+/** What toJSON writes in `features`: the first form's wording kept for its files. */
+const describe = (orders: readonly number[]): string =>
+  orders.length === 2 && orders[0] === 1 && orders[1] === 2
+    ? 'character 1- and 2-grams'
+    : `character ${orders.join('- and ')}-grams`;
 
 export class NaiveBayes implements TextModel {
   private constructor(
@@ -44,6 +53,8 @@ export class NaiveBayes implements TextModel {
     /** n-gram occurrences per label. */
     private readonly totals: number[],
     private readonly counts: Map<string, Map<number, number>>,
+    /** The n-gram lengths it reads. */
+    readonly orders: readonly number[] = FIRST_ORDERS,
   ) {}
 
   /** log(count + alpha) per label, per n-gram: computed once, on the first text ranked. */
@@ -66,14 +77,19 @@ export class NaiveBayes implements TextModel {
    * file; the shipped model's value is chosen by cross-validation, scripts/train-default-model.js).
    * The same samples give the same model, and the same JSON, byte for byte.
    */
-  static train(samples: readonly Sample[], taxonomy: string, minCount = 1): NaiveBayes {
+  static train(
+    samples: readonly Sample[],
+    taxonomy: string,
+    minCount = 1,
+    orders: readonly number[] = FIRST_ORDERS,
+  ): NaiveBayes {
     const labels = [...new Set(samples.map((s) => s.label))].sort();
     const docs = labels.map(() => 0);
     const all = new Map<string, Map<number, number>>();
     for (const sample of samples) {
       const label = labels.indexOf(sample.label);
       docs[label]!++;
-      for (const gram of features(sample.text)) {
+      for (const gram of features(sample.text, orders)) {
         const row = all.get(gram) ?? new Map<number, number>();
         row.set(label, (row.get(label) ?? 0) + 1);
         all.set(gram, row);
@@ -89,7 +105,7 @@ export class NaiveBayes implements TextModel {
       counts.set(gram, row);
       for (const [label, n] of row) totals[label]! += n;
     }
-    return new NaiveBayes(taxonomy, labels, docs, totals, counts);
+    return new NaiveBayes(taxonomy, labels, docs, totals, counts, orders);
   }
 
   /** The number of n-grams the model knows. */
@@ -102,7 +118,7 @@ export class NaiveBayes implements TextModel {
     const sampleCount = this.docs.reduce((a, b) => a + b, 0);
     const table = this.logCounts();
     // n-grams unseen everywhere say nothing.
-    const rows = features(text)
+    const rows = features(text, this.orders)
       .map((gram) => table.get(gram))
       .filter((row) => row !== undefined);
     const scores: { label: string; log: number }[] = [];
@@ -128,7 +144,9 @@ export class NaiveBayes implements TextModel {
       format: MODEL_FORMAT,
       version: 1,
       type: 'naive-bayes',
-      features: 'character 1- and 2-grams',
+      features: describe(this.orders),
+      // The first form's files do not name their orders: they read 1- and 2-grams.
+      ...(this.orders === FIRST_ORDERS ? {} : { orders: this.orders }),
       taxonomy: this.taxonomy,
       labels: this.labels,
       docs: this.docs,
@@ -144,6 +162,7 @@ export class NaiveBayes implements TextModel {
       format?: string;
       version?: number;
       taxonomy?: string;
+      orders?: unknown;
       labels?: string[];
       docs?: number[];
       totals?: number[];
@@ -159,8 +178,15 @@ export class NaiveBayes implements TextModel {
     ) {
       return 'labels, docs, totals or counts missing';
     }
+    const orders = d.orders ?? FIRST_ORDERS;
+    if (
+      !Array.isArray(orders) ||
+      orders.length === 0 ||
+      !orders.every((n) => Number.isInteger(n) && n >= 1 && n <= 4)
+    )
+      return 'orders must be a list of n-gram lengths from 1 to 4';
     const counts = new Map<string, Map<number, number>>();
     for (const [gram, row] of Object.entries(d.counts)) counts.set(gram, new Map(row));
-    return new NaiveBayes(d.taxonomy ?? '', d.labels, d.docs, d.totals, counts);
+    return new NaiveBayes(d.taxonomy ?? '', d.labels, d.docs, d.totals, counts, orders);
   }
 }

@@ -39,6 +39,54 @@ function mayOccur(word: string, seen: { pairs: Set<number>; chars: Set<number> }
   return true;
 }
 
+/**
+ * mayOccur on a word as UTF-8 bytes (`from` to `to` in `dict`), without making it a string (the
+ * dictionary's 349,000 strings were most of the cut's time): true when it may occur, and when the
+ * bytes are not plain UTF-8 (the string then decides).
+ */
+function mayOccurBytes(
+  dict: Buffer,
+  from: number,
+  to: number,
+  seen: { pairs: Set<number>; chars: Set<number> },
+): boolean {
+  let previous = -1;
+  let codes = 0;
+  for (let i = from; i < to;) {
+    const b = dict[i]!;
+    let cp: number;
+    if (b < 0x80) {
+      cp = b;
+      i += 1;
+    } else if (b >= 0xe0 && b < 0xf0 && i + 2 < to && continues(dict, i + 1, 2)) {
+      cp = ((b & 0x0f) << 12) | ((dict[i + 1]! & 0x3f) << 6) | (dict[i + 2]! & 0x3f);
+      i += 3;
+    } else if (b >= 0xc2 && b < 0xe0 && i + 1 < to && continues(dict, i + 1, 1)) {
+      cp = ((b & 0x1f) << 6) | (dict[i + 1]! & 0x3f);
+      i += 2;
+    } else return true;
+    // A surrogate's bytes, or an over-long form: not plain UTF-8.
+    if ((cp >= 0xd800 && cp <= 0xdfff) || (b >= 0xe0 && cp < 0x800)) return true;
+    if (previous >= 0 && !seen.pairs.has(previous * 0x10000 + cp)) return false;
+    previous = cp;
+    codes++;
+  }
+  return codes === 1 ? seen.chars.has(previous) : true;
+}
+
+/** A word's length in bytes and its first three bytes, as one number. */
+function startKey(bytes: Buffer, from: number, to: number): number {
+  let key = to - from;
+  for (let i = from; i < from + 3; i++) key = key * 256 + (i < to ? bytes[i]! : 0);
+  return key;
+}
+
+/** Whether the `n` bytes at `at` are UTF-8 continuation bytes. */
+function continues(bytes: Buffer, at: number, n: number): boolean {
+  for (let i = at; i < at + n; i++) if ((bytes[i]! & 0xc0) !== 0x80) return false;
+  return true;
+}
+
 interface Entry {
   freq: number;
   tag: string;
@@ -56,6 +104,12 @@ export function dictionaryFor(
 ): Buffer {
   const seen = pairsOf(texts);
   const own = new Set(ours);
+  const ownStarts = new Set(
+    ours.map((w) => {
+      const bytes = Buffer.from(w);
+      return startKey(bytes, 0, bytes.length);
+    }),
+  );
   const kept = new Map<string, Entry>();
   // As load_dict reads a line: the word, its frequency, its tag, separated by spaces. Only the
   // words kept are made strings of; every frequency counts in the total. The shipped dictionary
@@ -70,7 +124,12 @@ export function dictionaryFor(
     let i = space + 1;
     for (; i < end && dict[i]! >= 0x30 && dict[i]! <= 0x39; i++) freq = freq * 10 + dict[i]! - 0x30;
     total += freq;
-    if (space > at) {
+    // Our words are few: a word of the dictionary is made a string when it may occur, or when
+    // it begins with the bytes one of ours begins with and is as long.
+    if (
+      space > at &&
+      (mayOccurBytes(dict, at, space, seen) || ownStarts.has(startKey(dict, at, space)))
+    ) {
       const word = dict.toString('utf8', at, space);
       if (own.has(word) || mayOccur(word, seen)) {
         const tag = i < end ? dict.toString('utf8', i + 1, end).trim() : '';

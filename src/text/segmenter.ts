@@ -122,12 +122,7 @@ export class Segmenter {
     let clause = this.cache.get(key);
     if (!clause) {
       if (this.cache.size >= CACHE_MAX) this.cache.clear();
-      const runs = this.clauseRuns(key);
-      clause = {
-        runs,
-        words: runs.flat(),
-        phrases: runs.flatMap((r) => r.slice(1).map((w, i) => `${r[i]!}${w}`)),
-      };
+      clause = clauseOf(this.clauseRuns(key));
       this.cache.set(key, clause);
     }
     return clause;
@@ -154,16 +149,57 @@ export class Segmenter {
    * "服务中心" are who, not what. A new segmenter: the loaded one serves every run unchanged.
    */
   withNamesStopped(names: Iterable<string>): Segmenter {
-    const stop = new Set(this.stop);
-    for (const name of names)
-      for (const t of this.jieba.tag(name, false)) if (!this.ours.has(t.word)) stop.add(t.word);
-    return new Segmenter(this.jieba, [...stop], this.ours);
+    return new Segmenter(this.jieba, [...this.stop, ...this.namedWords(names)], this.ours);
   }
+
+  /** The words of `names` that withNamesStopped stops: all jieba cuts them into but ours. */
+  namedWords(names: Iterable<string>): Set<string> {
+    const words = new Set<string>();
+    for (const name of names)
+      for (const t of this.jieba.tag(name, false)) if (!this.ours.has(t.word)) words.add(t.word);
+    return words;
+  }
+}
+
+/**
+ * A clause as it is segmented with `stopped` stopped too (withNamesStopped), from its segmenting
+ * without: the same words but those, its runs broken where they stood. (A word stopped is kept
+ * by neither; any other word is kept by both or neither, and a run ends where a word is not kept.)
+ */
+export function withoutWords(clause: Clause, stopped: ReadonlySet<string>): Clause {
+  if (!clause.words.some((w) => stopped.has(w))) return clause;
+  const runs: string[][] = [];
+  for (const run of clause.runs) {
+    let piece: string[] = [];
+    for (const w of run) {
+      if (!stopped.has(w)) piece.push(w);
+      else if (piece.length > 0) {
+        runs.push(piece);
+        piece = [];
+      }
+    }
+    if (piece.length > 0) runs.push(piece);
+  }
+  return clauseOf(runs);
+}
+
+/** A clause's words and phrases (neighbours within a run), from its runs. */
+function clauseOf(runs: string[][]): Clause {
+  return {
+    runs,
+    words: runs.flat(),
+    phrases: runs.flatMap((r) => r.slice(1).map((w, i) => `${r[i]!}${w}`)),
+  };
 }
 
 let loaded: Promise<Segmenter> | null = null;
 
 type JiebaModule = typeof import('@node-rs/jieba');
+
+/** Loads jieba's native library now (a worker waiting for its clauses): the dictionary later. */
+export function loadJieba(): void {
+  jiebaModule();
+}
 
 function jiebaModule(): { Jieba: JiebaModule['Jieba']; dict: () => Buffer } {
   const require = createRequire(import.meta.url);

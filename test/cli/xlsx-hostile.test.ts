@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { afterAll, describe, expect, it } from 'vitest';
+import { readBook } from '../helpers/book.js';
 import { complaints, isPlainError } from '../helpers/cli.js';
 import { inEnglish } from '../helpers/english.js';
 import { row, workbook, type WorkbookSpec } from '../helpers/zip.js';
@@ -181,5 +182,104 @@ describe('workbooks that read', () => {
     const strip = (s: string) =>
       JSON.parse(s).inputs.map((i: { file: string }) => ({ ...i, file: null }));
     expect(strip(fromStdin.stdout)).toEqual(strip(fromFile.stdout));
+  });
+});
+
+describe('a part the workbook names and its zip lacks', () => {
+  // 受理时间 as Excel stores a date: a serial number in a cell whose style (xf 1) is a date format.
+  const dated = [
+    row(1, HEADER),
+    ...DATA.map((values, i) =>
+      row(i + 2, values).replace(
+        new RegExp(`<c r="B${i + 2}" t="inlineStr"><is><t>[^<]*</t></is></c>`),
+        `<c r="B${i + 2}" s="1"><v>${42614 + i + 0.35}</v></c>`,
+      ),
+    ),
+  ].join('');
+  // The zip directory names xl/styles.xml xl/style1.xml; its local header keeps the real name.
+  const lostStyles = () =>
+    file(
+      'lost-styles.xlsx',
+      { styles: [0, 22], tweak: { 'xl/styles.xml': { central: { name: 'xl/style1.xml' } } } },
+      dated,
+    );
+  const NOTE_EN =
+    'part xl/styles.xml (cell styles), named by xl/_rels/workbook.xml.rels, is not in the zip directory; cells were read without their number formats: dates came as Excel serial numbers (still read as dates where a date is expected) and lost their formats. Save the workbook again in Excel/WPS to repair it.';
+  const NOTE_ZH =
+    'xl/_rels/workbook.xml.rels 所指的部件 xl/styles.xml（单元格样式）在 zip 目录中找不到，单元格已按无数字格式读取：日期读成 Excel 日期序列号（需要日期的列仍按日期识别），日期格式丢失。请在 Excel 或 WPS 中重新保存工作簿以修复。';
+
+  it('styles: read, the dates still dates, and the loss said under the file and on stderr', () => {
+    const intact = file('styles.xlsx', { styles: [0, 22] }, dated);
+    const path = lostStyles();
+    const json = (p: string) => {
+      const run = complaints(['analyze', p, '--json', '--lang', 'en']);
+      expect(run.code).toBe(0);
+      return { run, result: JSON.parse(run.stdout) };
+    };
+    const before = json(intact);
+    expect(before.run.stderr).toBe('');
+    expect(before.result.inputs[0].notes).toEqual([]);
+    const after = json(path);
+    // The figures do not change: the serial numbers are read as the dates they are.
+    expect(after.result.months).toEqual(before.result.months);
+    expect(after.result.totals.complaints).toBe(2);
+    expect(after.result.inputs[0].notes).toEqual([NOTE_EN]);
+    expect(after.run.stderr).toBe(`${path}: ${NOTE_EN}\n`);
+    expect(complaints(['inspect', path, '--lang', 'en']).stdout).toContain(`\n  ${NOTE_EN}\n`);
+    const zh = complaints(['inspect', path]);
+    expect(zh.code).toBe(0);
+    expect(zh.stdout).toContain(`\n  ${NOTE_ZH}\n`);
+  });
+
+  it('styles: the workbook’s notes and the bulletin say it, in the run’s language', async () => {
+    const path = lostStyles();
+    const book = join(dir, 'lost-styles-report.xlsx');
+    const run = complaints(['report', path, '--out', book]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`${path}：${NOTE_ZH}\n`);
+    const sheets = (await readBook(book)).worksheets;
+    for (const name of ['概览', '数据质量']) {
+      const texts: string[] = [];
+      sheets.find((s) => s.name === name)!.eachRow((r) => texts.push(String(r.getCell(1).text)));
+      expect(texts, name).toContain(`${path}：${NOTE_ZH}`);
+    }
+    const md = join(dir, 'lost-styles.md');
+    expect(complaints(['report', path, '--out', md]).code).toBe(0);
+    expect(readFileSync(md, 'utf8')).toContain(
+      'lost-styles.xlsx已损坏，照常读取，但单元格样式缺失，日期按 Excel 日期序列号识别，日期格式丢失。请在 Excel 或 WPS 中重新保存该文件以修复。',
+    );
+    const mdEn = join(dir, 'lost-styles-en.md');
+    expect(complaints(['report', path, '--out', mdEn, '--lang', 'en']).code).toBe(0);
+    expect(readFileSync(mdEn, 'utf8')).toContain(
+      'lost-styles.xlsx is damaged; it was read, but its cell styles are missing, so dates were read from their Excel serial numbers and lost their formats. Save it again in Excel or WPS to repair it.',
+    );
+  });
+
+  it('shared strings a cell refers to: refused, naming the part that is missing', () => {
+    const strings = [...HEADER, ...DATA.flat()];
+    const body = [HEADER, ...DATA]
+      .map((values, r) =>
+        row(r + 1, values).replace(
+          /<c r="([A-Z]+\d+)" t="inlineStr"><is><t>([^<]*)<\/t><\/is><\/c>/g,
+          (_, ref: string, v: string) => `<c r="${ref}" t="s"><v>${strings.indexOf(v)}</v></c>`,
+        ),
+      )
+      .join('');
+    const spec = { sharedStrings: strings.map((s) => `<si><t>${s}</t></si>`) };
+    expect(complaints(['inspect', file('strings.xlsx', spec, body)]).code).toBe(0);
+    const path = file(
+      'lost-strings.xlsx',
+      { ...spec, tweak: { 'xl/sharedStrings.xml': { central: { name: 'xl/sharedString2.xml' } } } },
+      body,
+    );
+    const run = complaints(['inspect', path, '--lang', 'en']);
+    expect(run.code).toBe(2);
+    expect(isPlainError(run.stderr)).toBe(true);
+    expect(run.stderr).toContain(
+      `${path}: the workbook is damaged: sheet 工单明细 cell A1 refers to a shared string, but part xl/sharedStrings.xml (shared strings), named by xl/_rels/workbook.xml.rels, is not in the zip directory.`,
+    );
+    expect(complaints(['inspect', path]).stderr).toContain(
+      `${path}：工作簿已损坏：工作表 工单明细 单元格 A1 引用了共享字符串，但xl/_rels/workbook.xml.rels 所指的部件 xl/sharedStrings.xml（共享字符串）在 zip 目录中找不到。`,
+    );
   });
 });

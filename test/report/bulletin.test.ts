@@ -16,6 +16,7 @@ import {
   type Figure,
   type FigureSource,
   type Paragraph,
+  type Table,
 } from '../../src/report/types.js';
 import { resolveSettings } from '../../src/settings/resolve.js';
 import type { CommandLineOptions } from '../../src/settings/types.js';
@@ -49,7 +50,7 @@ async function run(
   const model = buildReportModel({ result, lang, generatedAt: '2017-01-05 08:00 UTC+08:00' });
   // Through text, as a reader of the JSON gets it.
   const json = JSON.parse(JSON.stringify(resultJson(result))) as unknown;
-  return { result, bulletin: model.bulletin, json };
+  return { result, bulletin: model.bulletin, json, model };
 }
 
 /** `units[国网歙县供电公司].yoy` → the value in the JSON result; array elements by their key. */
@@ -483,6 +484,40 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
       'previous',
       'yoy',
     ]);
+  });
+
+  it('--by channel: blanks are 未填 / not given in the tables as in the sentences, (空) in the JSON', async () => {
+    const keys = (t: Table) => t.rows.map((r) => r.key);
+    for (const [lang, words, sentence] of [
+      ['zh', '未填', '未填受理渠道（14件'],
+      ['en', 'not given', 'channel not given: 14 ('],
+    ] as const) {
+      const { bulletin, model, json } = await run(CHANNELS, {
+        quarter: '2016Q4',
+        by: ['channel'],
+        lang,
+      });
+      const section = bulletin.sections.find((s) => s.key === 'breakdowns')!;
+      expect(section.paragraphs.map(paragraphText).join(''), lang).toContain(sentence);
+      expect(keys(section.tables[0]!), lang).toContain(words);
+      expect(JSON.stringify(section.tables), lang).not.toMatch(/\(空\)|"blank"/);
+      // The workbook's breakdown sheet and its chart say it the same way.
+      const sheet = model.sheets.find((s) => s.charts.includes('breakdown-0'))!;
+      expect(keys(sheet.tables[0]!), lang).toContain(words);
+      expect(keys(sheet.tables[0]!), lang).not.toContain(lang === 'zh' ? '(空)' : 'blank');
+      // The JSON keeps its contract.
+      const b = (json as { breakdowns: { groups: { key: string[]; keyEn: string[] }[] }[] })
+        .breakdowns[0]!;
+      expect(b.groups.some((g) => g.key[0] === '(空)' && g.keyEn[0] === 'blank')).toBe(true);
+    }
+  });
+
+  it('--by unit × channel: a matrix names its blank column in words', async () => {
+    const { bulletin } = await run(CHANNELS, { quarter: '2016Q4', by: ['unit', 'channel'] });
+    const table = bulletin.sections.find((s) => s.key === 'breakdowns')!.tables[0]!;
+    const labels = table.columns.map((c) => (typeof c.label === 'object' ? c.label.text : c.label));
+    expect(labels).toContain('未填');
+    expect(labels).not.toContain('(空)');
   });
 
   it('--by in a partial December: groups without any comparison', async () => {

@@ -48,20 +48,4 @@ describe('detail worker', () => {
     expect(reply.message).toBe(`ENOENT: no such file or directory, open '${missing}'`);
     expect(reply.stack).toContain('detail-spool.js');
   });
-
-  it('started before its job (DetailRows.prepare), works on the job it is then sent', async () => {
-    const missing = join(dir, 'range-1-1-0.bin');
-    const worker = new Worker(WORKER, { workerData: null });
-    // Loaded and waiting: nothing is replied before the job comes.
-    let early = false;
-    worker.once('message', () => (early = true));
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(early).toBe(false);
-    worker.removeAllListeners('message');
-    worker.postMessage(failingJob(missing));
-    const reply = await replyOf(worker);
-    expect(reply.ok).toBe(false);
-    if (reply.ok) return;
-    expect(reply.message).toBe(`ENOENT: no such file or directory, open '${missing}'`);
-  });
 });

@@ -46,6 +46,17 @@ describe('splitClauses', () => {
       ['settled:抢修人员来得也挺快', 'plain:说是线路老化', 'focus:但一直这样'],
     ],
     ['通知没问题，说好5点来电', ['settled:通知没问题', 'focus:说好5点来电']],
+    // the customer names the grievance as such (最着急的是, 不满的是): from that clause on
+    [
+      '柜员说话很冲，最着急的是过户一拖再拖，还没办结。要求尽快',
+      ['plain:柜员说话很冲', 'focus:最着急的是过户一拖再拖', 'focus:还没办结', 'plain:要求尽快'],
+    ],
+    [
+      '电费金额没有异议，不满的是收费员嫌零钱多',
+      ['settled:电费金额没有异议', 'focus:不满的是收费员嫌零钱多'],
+    ],
+    // not the thing itself (的是 after a word that names no grievance)
+    ['客户说的是电表走快', ['plain:客户说的是电表走快']],
     ['之前反映过电压低，现在又低了', ['past:之前反映过电压低', 'plain:现在又低了']],
     // 除了…外 sets a matter aside when the rest (其余/其他/都) follows: the rest is the point
     [

@@ -13,6 +13,7 @@ import { NaiveBayes, features, type TextModel } from '../../src/taxonomy/model.j
 import {
   LazyModel,
   SHIPPED_MIN_COUNT,
+  SHIPPED_ORDERS,
   hasShippedModel,
   modelFor,
   shippedModelJson,
@@ -70,6 +71,36 @@ describe('pruning n-grams seen fewer than minCount times', () => {
   });
 });
 
+describe('the n-gram lengths a model reads', () => {
+  it('2-grams alone: single characters are not read, and a one-character run says nothing', () => {
+    expect(features('电压低，停', [2])).toEqual(['电压', '压低']);
+    const model = NaiveBayes.train(samples, 't', 1, [2]);
+    // 电压 (A 2), 压低 (A), 压高 (A), 停电 (B): 4 n-grams, A 4 occurrences, B 1.
+    expect(model.vocabulary).toBe(4);
+    expect((model.toJSON() as { totals: number[] }).totals).toEqual([4, 1]);
+    // A: 2/3 · 2.1/4.4 = 0.3182, B: 1/3 · 0.1/1.4 = 0.0238.
+    const [top] = model.rank('电压', ['A', 'B']);
+    expect(top!.label).toBe('A');
+    expect(top!.probability).toBeCloseTo(0.93038, 5);
+  });
+
+  it('a file names its orders and reads them back; a file that names none reads 1- and 2-grams', () => {
+    const two = NaiveBayes.train(samples, 't', 1, [2]).toJSON() as Record<string, unknown>;
+    expect([two.features, two.orders]).toEqual(['character 2-grams', [2]]);
+    const back = NaiveBayes.fromJSON(JSON.parse(JSON.stringify(two))) as NaiveBayes;
+    expect(back.orders).toEqual([2]);
+    expect(back.rank('电压低', ['A', 'B'])).toEqual(
+      NaiveBayes.train(samples, 't', 1, [2]).rank('电压低', ['A', 'B']),
+    );
+    // classify --train's files, before and now, name no orders.
+    const first = NaiveBayes.train(samples, 't').toJSON() as Record<string, unknown>;
+    expect([first.features, 'orders' in first]).toEqual(['character 1- and 2-grams', false]);
+    expect((NaiveBayes.fromJSON(first) as NaiveBayes).orders).toEqual([1, 2]);
+    expect(NaiveBayes.fromJSON({ ...two, orders: [0] })).toMatch(/orders must be/);
+    expect(NaiveBayes.fromJSON({ ...two, orders: '2' })).toMatch(/orders must be/);
+  });
+});
+
 describe('the shipped model', () => {
   const sgcc = loadTaxonomy('sgcc-95598');
 
@@ -82,6 +113,7 @@ describe('the shipped model', () => {
     expect(retrained === shipped, 'the shipped model is stale: run npm run train-model').toBe(true);
     const doc = JSON.parse(shipped);
     expect(doc.minCount).toBe(SHIPPED_MIN_COUNT);
+    expect(doc.orders).toEqual(SHIPPED_ORDERS);
     expect(doc.labels).toHaveLength(17);
   });
 

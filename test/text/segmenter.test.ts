@@ -3,8 +3,11 @@
  * phrases, addresses, places, names, numbers and single characters left out, runs broken where
  * a word was left out, the same words on every run.
  */
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
-import { loadSegmenter, wordList } from '../../src/text/segmenter.js';
+import { clausesOf } from '../../src/text/clauses.js';
+import { loadSegmenter, segmenterFor, withoutWords, wordList } from '../../src/text/segmenter.js';
 
 describe('Segmenter', () => {
   it.each([
@@ -69,5 +72,42 @@ describe('Segmenter', () => {
 describe('wordList', () => {
   it('a word a line, comments and blanks left out', () => {
     expect(wordList('# note\n台区\r\n\n  低电压 \n#x')).toEqual(['台区', '低电压']);
+  });
+});
+
+/**
+ * The hot words segment a run's clauses once reading ends, with the dictionary cut to them and
+ * every unit of the data, and stop the period's unit names afterwards (withoutWords): the same
+ * words and runs as cutting the dictionary to the period's units and segmenting with their names
+ * stopped, as before — on every clause of the evaluation set's texts, for a part of its units.
+ */
+describe('withoutWords', () => {
+  const rows = (file: string) =>
+    parse(readFileSync(file), { bom: true, columns: true }) as Record<string, string>[];
+  const evalRows = [...rows('fixtures/eval/test.csv'), ...rows('fixtures/eval/tune.csv')];
+  const units = [...new Set(evalRows.map((r) => r['供电单位']!)), '城东供电服务中心', '市直'];
+  const clauses = [
+    ...new Set([
+      ...evalRows.flatMap((r) => clausesOf(r['受理内容']!)),
+      // A unit named inside a clause, between words kept.
+      ...units.flatMap((u) => clausesOf(`营业厅${u}服务态度差`)),
+    ]),
+  ];
+
+  it('segments as the names stopped from the start', () => {
+    const inPeriod = [...units.filter((_, i) => i % 2 === 0), '城东供电服务中心'];
+    const before = segmenterFor([...clauses, ...inPeriod]).withNamesStopped(inPeriod);
+    const all = segmenterFor([...clauses, ...units]);
+    const named = all.namedWords(inPeriod);
+    expect(named.size).toBeGreaterThan(3);
+    let changed = 0;
+    for (const c of clauses) {
+      const now = withoutWords(all.clause(c), named);
+      if (now !== all.clause(c)) changed++;
+      expect(now, c).toEqual(before.clause(c));
+    }
+    expect(clauses.length).toBeGreaterThan(3000);
+    // Clauses that name a unit are cut apart where its words stood.
+    expect(changed).toBeGreaterThanOrEqual(5);
   });
 });

@@ -5,7 +5,7 @@
  * tell a rename from a new unit, and the units file's other spellings (--units) join them.
  */
 import { monthIndexToString } from '../../schema/values.js';
-import { renamedFrom } from '../../settings/suggest.js';
+import { RenameCandidates, renamedFrom } from '../../settings/suggest.js';
 import { monthOfDay } from '../calendar.js';
 import type { Cube } from '../cube.js';
 import type { AnalysisInput, Note } from '../types.js';
@@ -49,18 +49,22 @@ export function renamedUnits(
   const dataLast = Math.max(...spans.map((s) => s.last));
   const pairs: { before: Span; after: Span }[] = [];
   const taken = new Set<string>();
+  // Only the units that could be chosen are compared (a superset, in order): see RenameCandidates.
+  const index = new RenameCandidates(spans.map((s) => s.unit));
   for (const after of spans) {
     // Units written as codes (ORG_NO without a units file): 3440102 is no rename of 3440101.
     if (after.first <= dataFirst || CODE.test(after.unit)) continue;
-    const gone = spans.filter(
+    const gone = index.candidates(after.unit).flatMap((i) => {
+      const s = spans[i]!;
       // A rename within a month leaves both names in it.
-      (s) =>
-        s.last < dataLast &&
+      return s.last < dataLast &&
         s.last <= after.first &&
         s.first < after.first &&
         !taken.has(s.unit) &&
-        !(unitsFile.has(s.unit) && unitsFile.has(after.unit)),
-    );
+        !(unitsFile.has(s.unit) && unitsFile.has(after.unit))
+        ? [s]
+        : [];
+    });
     const name = renamedFrom(
       after.unit,
       gone.map((s) => s.unit),

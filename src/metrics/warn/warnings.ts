@@ -18,6 +18,7 @@ import { INDICATORS, levelOf, sortReasons, type Level } from './levels.js';
 import { repeatsWithin } from './repeats.js';
 import { baseline, spikeOf } from './spike.js';
 import { countLevel, type WarnThresholds } from './thresholds.js';
+import { atOnce } from '../../turn.js';
 
 /** A complaint as the warning needs it. Times are wall-clock minutes since 1970 (LocalTime.ms / 60000). */
 export interface WarnOrder extends EventOrder {
@@ -397,9 +398,17 @@ export function byUrgency(a: UnitWarning, b: UnitWarning): number {
 
 /** Every unit of the data or the complaints, the most urgent first (byUrgency). */
 export function unitWarnings(w: WarnInput): UnitWarning[] {
+  return atOnce(unitWarningSteps(w));
+}
+
+/** The same, a step a kind of reason (turn.ts: a run answering signals yields between them). */
+export function* unitWarningSteps(w: WarnInput): Generator<void, UnitWarning[]> {
   const spike = spikes(w);
+  yield;
   const target = targets(w);
+  yield;
   const rest = orderReasons(w);
+  yield;
   const units = new Set([...w.input.cube.units, ...(w.units ?? w.orders.map((o) => o.unit))]);
   return [...units]
     .map((unit): UnitWarning => {

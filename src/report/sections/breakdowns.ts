@@ -5,7 +5,7 @@
  * the year earlier is covered — on a sheet of its own (按渠道, By channel …) with a bar chart,
  * and in the terminal. Renderers lay these out; nothing here is counted.
  */
-import type { Breakdown, BreakdownGroup } from '../../metrics/breakdown.js';
+import { BLANK_VALUE, type Breakdown, type BreakdownGroup } from '../../metrics/breakdown.js';
 import type { Analysis } from '../../metrics/types.js';
 import type { Lang } from '../../settings/types.js';
 import { BREAKDOWN } from '../labels.js';
@@ -33,7 +33,18 @@ export function breakdownSheetName(by: readonly string[], lang: Lang): string {
     .slice(0, EXCEL_SHEET_NAME);
 }
 
-const keyText = (g: BreakdownGroup, lang: Lang, d = 0) => (lang === 'zh' ? g.key : g.keyEn)[d]!;
+/**
+ * Blank values in words where a manager reads them (the workbook's sheets and charts, the
+ * bulletin, whose sentences say 未填受理渠道): the JSON's "(空)" and "blank" stay in the JSON
+ * and the terminal, which `--help` and the cron scripts know them by.
+ */
+export const BLANK_WORDS: Record<Lang, string> = { zh: '未填', en: 'not given' };
+export type BlankAs = 'words' | 'json';
+
+const keyText = (g: BreakdownGroup, lang: Lang, d = 0, blank: BlankAs = 'words') =>
+  blank === 'words' && g.key[d] === BLANK_VALUE
+    ? BLANK_WORDS[lang]
+    : (lang === 'zh' ? g.key : g.keyEn)[d]!;
 
 const FIGURES: Column[] = [
   { key: 'complaints', label: 'complaints', format: 'int' },
@@ -47,7 +58,7 @@ const FIGURES: Column[] = [
 ];
 
 /** One dimension: a row per group, then the totals. */
-function groupsTable(b: Breakdown, lang: Lang): Table {
+function groupsTable(b: Breakdown, lang: Lang, blank: BlankAs): Table {
   const w = BREAKDOWN[lang];
   const t = b.totals;
   const figures = FIGURES.filter(
@@ -60,7 +71,7 @@ function groupsTable(b: Breakdown, lang: Lang): Table {
     ],
     rows: b.groups.map((g): Row => {
       const { key: _, keyEn: __, ...numbers } = g;
-      return { key: keyText(g, lang), ...numbers };
+      return { key: keyText(g, lang, 0, blank), ...numbers };
     }),
     totals: {
       key: w.total,
@@ -76,7 +87,12 @@ function groupsTable(b: Breakdown, lang: Lang): Table {
 }
 
 /** Two dimensions: the matrix of one figure, rows and columns in their totals' order. */
-function matrixTable(b: Breakdown, lang: Lang, figure: 'complaints' | 'yoy'): Table {
+function matrixTable(
+  b: Breakdown,
+  lang: Lang,
+  figure: 'complaints' | 'yoy',
+  blank: BlankAs,
+): Table {
   const w = BREAKDOWN[lang];
   const [rows, columns] = b.totals.margins as [BreakdownGroup[], BreakdownGroup[]];
   const cell = new Map(b.groups.map((g) => [`${g.key[0]}\u0000${g.key[1]}`, g]));
@@ -94,13 +110,13 @@ function matrixTable(b: Breakdown, lang: Lang, figure: 'complaints' | 'yoy'): Ta
       { key: 'key', label: { text: dimensionWord(b.by[0]!, lang) }, format: 'text' },
       ...columns.map((c, i): Column => ({
         key: columnKey(i),
-        label: { text: keyText(c, lang) },
+        label: { text: keyText(c, lang, 0, blank) },
         format,
       })),
       { key: 'total', label: { text: w.total }, format },
     ],
     rows: rows.map((r): Row => ({
-      key: keyText(r, lang),
+      key: keyText(r, lang, 0, blank),
       ...Object.fromEntries(
         columns.map((c, i) => [columnKey(i), value(cell.get(`${r.key[0]}\u0000${c.key[0]}`))]),
       ),
@@ -115,10 +131,10 @@ function matrixTable(b: Breakdown, lang: Lang, figure: 'complaints' | 'yoy'): Ta
 }
 
 /** The tables of a breakdown, in the order they are shown. */
-export function breakdownTables(b: Breakdown, lang: Lang): Table[] {
-  if (b.by.length === 1) return [groupsTable(b, lang)];
-  const tables = [matrixTable(b, lang, 'complaints')];
-  if (b.totals.previous !== null) tables.push(matrixTable(b, lang, 'yoy'));
+export function breakdownTables(b: Breakdown, lang: Lang, blank: BlankAs = 'words'): Table[] {
+  if (b.by.length === 1) return [groupsTable(b, lang, blank)];
+  const tables = [matrixTable(b, lang, 'complaints', blank)];
+  if (b.totals.previous !== null) tables.push(matrixTable(b, lang, 'yoy', blank));
   return tables;
 }
 
@@ -194,7 +210,7 @@ export function breakdownCharts(a: Analysis, lang: Lang): BreakdownChart[] {
 export function breakdownViews(a: Analysis, lang: Lang): { title: string; tables: Table[] }[] {
   return a.breakdowns.map((b) => ({
     title: breakdownTitle(b, lang),
-    tables: breakdownTables(b, lang),
+    tables: breakdownTables(b, lang, 'json'),
   }));
 }
 

@@ -3,6 +3,7 @@
  * rejects, the business types left out.
  */
 import type { IngestResult } from '../../ingest/ingest.js';
+import { damagedInputNotes } from '../../ingest/input-notes.js';
 import { zhRejectReason } from '../../ingest/reject-reasons.js';
 import { BLANK_VALUE } from '../../metrics/breakdown.js';
 import type { Analysis, DurationStats, Note } from '../../metrics/types.js';
@@ -224,7 +225,7 @@ export function qualitySheet(
     notes: [
       ...a.notes.filter((n) => QUALITY_NOTES.has(n.code)).map(say(lang)),
       ...(hidden > 0 ? [t.more(hidden)] : []),
-      ...ingest.warnings.map((w) => w[lang]),
+      ...[...ingest.warnings, ...damagedInputNotes(ingest.inputs)].map((w) => w[lang]),
     ],
     charts: [],
   };

@@ -5,13 +5,15 @@
  * complaints left unclassified, targets matching no unit). Each only when it applies; the
  * section is left out when none does.
  */
+import { basename } from 'node:path';
 import type { CorrectionsSummary } from '../../../metrics/corrections.js';
+import { damageOf } from '../../../ingest/input-notes.js';
 import type { IngestResult } from '../../../ingest/ingest.js';
 import type { Analysis, Note, YearToDate } from '../../../metrics/types.js';
 import type { Lang } from '../../../settings/types.js';
 import type { Paragraph } from '../../types.js';
 import { say } from '../notes.js';
-import { count, runs, type Piece } from './figures.js';
+import { count, name, runs, type Piece } from './figures.js';
 import { partialMonths } from './overall.js';
 import { list } from './units.js';
 import { warningParagraph, type BulletinWarning } from './warning.js';
@@ -105,20 +107,35 @@ function overYearParagraph(a: Analysis, lang: Lang): Paragraph | null {
   };
 }
 
-/** Repeat complainants: each is a customer whose problem was not solved the first time. */
+/**
+ * Repeat complainants: each is a customer whose problem was not solved the first time. Counted
+ * by customer number where it finds any, else by telephone number (an export without 客户编号,
+ * or whose repeats only the telephone count finds), and then said of numbers, not customers.
+ */
 function repeatParagraph(a: Analysis, lang: Lang): Paragraph | null {
-  const r = a.repeatComplainants?.byCustomer ?? a.repeatComplainants?.byPhone;
-  if (!r || r.complainants === 0) return null;
-  const path = a.repeatComplainants?.byCustomer
-    ? 'repeatComplainants.byCustomer'
-    : 'repeatComplainants.byPhone';
-  const n = count(r.complainants, `${path}.complainants`);
+  const { byCustomer, byPhone } = a.repeatComplainants ?? {};
+  const by = byCustomer?.complainants ? 'byCustomer' : byPhone?.complainants ? 'byPhone' : null;
+  if (by === null) return null;
+  const n = count(
+    (by === 'byCustomer' ? byCustomer : byPhone)!.complainants,
+    `repeatComplainants.${by}.complainants`,
+  );
+  const phone = by === 'byPhone';
   return {
     runs: runs(
       lang === 'zh'
-        ? ['本期有', n, '位客户重复投诉（见重复投诉），须逐户回访、彻底解决诉求。']
+        ? [
+            '本期有',
+            n,
+            phone
+              ? '个联系电话重复投诉（见重复投诉），须逐一回访、'
+              : '位客户重复投诉（见重复投诉），须逐户回访、',
+            '彻底解决诉求。',
+          ]
         : [
-            'Customers who complained more than once (',
+            phone
+              ? 'Telephone numbers that complained more than once ('
+              : 'Customers who complained more than once (',
             n,
             ', see Repeat complaints) should each be called back and their problem solved.',
           ],
@@ -205,6 +222,7 @@ function dataParagraphs(
               : '; the later export was used for them.',
           ],
     );
+  out.push(...damagedParagraphs(ingest, lang));
   if (a.categories.unclassified > 0)
     out.push(
       zh
@@ -240,6 +258,44 @@ function dataParagraphs(
         : [list(t.unitsWithoutTarget, lang), ' have no target and are not held against one.'],
     );
   return out.map((pieces) => ({ runs: runs(pieces) }));
+}
+
+/**
+ * A workbook read despite damage to its zip: the reader of the bulletin is told which file, what
+ * was lost and that saving it again repairs it (the workbook's notes give the parts by name).
+ */
+function damagedParagraphs(ingest: IngestResult, lang: Lang): Piece[][] {
+  const out: Piece[][] = [];
+  ingest.inputs.forEach((input, i) => {
+    const damage = damageOf(input.notes);
+    if (!damage.zip && !damage.styles) return;
+    const file = name(basename(input.file), `inputs.${i}.file`);
+    const lost =
+      lang === 'zh'
+        ? [
+            damage.styles && '单元格样式缺失，日期按 Excel 日期序列号识别，日期格式丢失',
+            damage.zip && '部分条目的头信息与 zip 目录不一致，已按目录读取',
+          ]
+        : [
+            damage.styles &&
+              'its cell styles are missing, so dates were read from their Excel serial numbers and lost their formats',
+            damage.zip &&
+              'some of its entries disagree with the zip directory and were read as it says',
+          ];
+    const what = lost.filter((w): w is string => !!w);
+    out.push(
+      lang === 'zh'
+        ? [
+            file,
+            `已损坏，照常读取，但${what.join('；')}。请在 Excel 或 WPS 中重新保存该文件以修复。`,
+          ]
+        : [
+            file,
+            ` is damaged; it was read, but ${what.join('; ')}. Save it again in Excel or WPS to repair it.`,
+          ],
+    );
+  });
+  return out;
 }
 
 /** Notes said above in other words, or with figures this section gives itself. */

@@ -10,7 +10,7 @@ import type { Analysis } from '../../../metrics/types.js';
 import type { Lang } from '../../../settings/types.js';
 import { BREAKDOWN } from '../../labels.js';
 import type { ChartName, Paragraph, Table } from '../../types.js';
-import { breakdownTables, dimensionWord } from '../breakdowns.js';
+import { BLANK_WORDS, breakdownTables, dimensionWord } from '../breakdowns.js';
 import { changeWords, comparable } from './overall.js';
 import { changeOf, count, name, rate, runs, topGroups, type Piece } from './figures.js';
 import { groupWords, list } from './units.js';
@@ -32,12 +32,12 @@ const keyIn = (g: BreakdownGroup, lang: Lang, d: number) => (lang === 'zh' ? g.k
 
 /**
  * A group as the text names it: its value, a figure of the JSON (a value may hold digits: 12398),
- * or for blank cells "未填受理渠道" (no value given).
+ * or for blank cells the table's word with its dimension: "未填受理渠道", "channel not given".
  */
 function nameOf(g: BreakdownGroup, b: Breakdown, path: string, lang: Lang, d = 0): Piece {
   if (g.key[d] === BLANK_VALUE) {
     const dimension = said(b.by[d]!, lang);
-    return lang === 'zh' ? `未填${dimension}` : `no ${dimension} given`;
+    return lang === 'zh' ? `${BLANK_WORDS.zh}${dimension}` : `${dimension} ${BLANK_WORDS.en}`;
   }
   return name(keyIn(g, lang, d), `${path}.${lang === 'zh' ? 'key' : 'keyEn'}.${d}`);
 }

@@ -90,29 +90,39 @@ function repeatParagraph(r: RepeatList, by: 'byCustomer' | 'byPhone', lang: Lang
   };
 }
 
+/** The inputs with complaints in the period, by file name, and the complainant columns each has. */
+function periodInputs(a: Analysis, ingest: IngestResult) {
+  const names = fileNames(ingest.inputs.map((i) => i.file));
+  // An input whose work orders all fall outside the period (a year-earlier export read for 同比)
+  // gives the period no complaints: it is neither counted nor left out.
+  // Days as YYYY-MM-DD compare as strings.
+  return ingest.inputs.flatMap((input, i) =>
+    input.dateRange !== null &&
+    input.dateRange.from.slice(0, 10) <= a.period.to &&
+    input.dateRange.to.slice(0, 10) >= a.period.from
+      ? [
+          {
+            file: name(names.get(input.file)!, `inputs.${i}.file`),
+            customer: input.columns.some((c) => c.field === 'customerId'),
+            phone: input.columns.some((c) => c.field === 'phone'),
+          },
+        ]
+      : [],
+  );
+}
+type PeriodInput = ReturnType<typeof periodInputs>[number];
+
+const fileList = (files: Piece[], lang: Lang): Piece =>
+  lang === 'zh' ? files.flatMap((f, i) => (i === 0 ? [f] : ['、', f])) : list(files, lang);
+
 /**
  * When some inputs have no 客户编号 or 联系电话 column, whose complaints the counts cover: the
  * others', named (by file name, as the sources line names them), and those left out. Without it,
  * "未发现…" read as of every complaint, beside 需关注事项's "未能判断部分输入的重复投诉".
  */
-function coverageParagraph(a: Analysis, ingest: IngestResult, lang: Lang): Paragraph | null {
-  const files = ingest.inputs.map((i) => i.file);
-  const names = fileNames(files);
-  // An input whose work orders all fall outside the period (a year-earlier export read for 同比)
-  // gives the period no complaints: it is neither counted nor left out.
-  // Days as YYYY-MM-DD compare as strings.
-  const inPeriod = (input: IngestResult['inputs'][number]) =>
-    input.dateRange !== null &&
-    input.dateRange.from.slice(0, 10) <= a.period.to &&
-    input.dateRange.to.slice(0, 10) >= a.period.from;
-  const named = (has: boolean): Piece[] =>
-    ingest.inputs.flatMap((input, i) =>
-      inPeriod(input) &&
-      input.columns.some((c) => c.field === 'customerId' || c.field === 'phone') === has
-        ? [name(names.get(input.file)!, `inputs.${i}.file`)]
-        : [],
-    );
-  const [counted, left] = [named(true), named(false)];
+function coverageParagraph(inputs: readonly PeriodInput[], lang: Lang): Paragraph | null {
+  const counted = inputs.filter((i) => i.customer || i.phone).map((i) => i.file);
+  const left = inputs.filter((i) => !i.customer && !i.phone).map((i) => i.file);
   if (counted.length === 0 || left.length === 0) return null;
   const zh = lang === 'zh';
   const one = left.length === 1;
@@ -121,18 +131,69 @@ function coverageParagraph(a: Analysis, ingest: IngestResult, lang: Lang): Parag
       zh
         ? [
             '以上只统计了有客户编号或联系电话列的输入（',
-            counted.flatMap((f, i) => (i === 0 ? [f] : ['、', f])),
+            fileList(counted, lang),
             '）；',
-            left.flatMap((f, i) => (i === 0 ? [f] : ['、', f])),
+            fileList(left, lang),
             ' 没有这两列，其投诉未判断是否重复。',
           ]
         : [
             'Only the inputs with a 客户编号 or 联系电话 column were counted (',
-            list(counted, lang),
+            fileList(counted, lang),
             '); ',
-            list(left, lang),
+            fileList(left, lang),
             one ? ' has neither, and its' : ' have neither, and their',
             ' complaints were not checked for repeats.',
+          ],
+    ),
+  };
+}
+
+/**
+ * What could not be checked where an input has one of the two columns and not the other: its
+ * complaints are checked by the one it has, and the count by the other leaves them out. Said
+ * for every input or by name, so that "未发现" by one column is not read as of both.
+ */
+function basisParagraph(
+  inputs: readonly PeriodInput[],
+  missing: 'customer' | 'phone',
+  lang: Lang,
+): Paragraph | null {
+  const other = missing === 'customer' ? 'phone' : 'customer';
+  const lacking = inputs.filter((i) => !i[missing] && i[other]).map((i) => i.file);
+  if (lacking.length === 0) return null;
+  const all = lacking.length === inputs.filter((i) => i.customer || i.phone).length;
+  const byCustomer = missing === 'phone';
+  if (lang === 'zh') {
+    const column = byCustomer ? '联系电话' : '客户编号';
+    const checkedBy = byCustomer ? '客户编号' : '联系电话';
+    const unseen = byCustomer
+      ? '同一电话以不同户号投诉的情况未能发现'
+      : '同一客户用不同电话投诉的情况未能发现';
+    return {
+      runs: runs(
+        all
+          ? `导出没有${column}列，重复投诉只按${checkedBy}核对，${unseen}。`
+          : [
+              fileList(lacking, lang),
+              ` 没有${column}列，其投诉只按${checkedBy}核对，按${column}统计的不含这些投诉。`,
+            ],
+      ),
+    };
+  }
+  const column = byCustomer ? '联系电话 (telephone number)' : '客户编号 (customer number)';
+  const checkedBy = byCustomer ? 'customer number' : 'telephone number';
+  const unseen = byCustomer
+    ? 'one telephone number complaining for several customers is not found'
+    : 'a customer who called from two numbers is not found';
+  const counted = byCustomer ? 'telephone number' : 'customer number';
+  return {
+    runs: runs(
+      all
+        ? `The export has no ${column} column: repeats were checked by ${checkedBy} only, so ${unseen}.`
+        : [
+            fileList(lacking, lang),
+            lacking.length === 1 ? ' has' : ' have',
+            ` no ${column} column: ${lacking.length === 1 ? 'its' : 'their'} complaints were checked by ${checkedBy} only, and the count by ${counted} leaves them out.`,
           ],
     ),
   };
@@ -141,18 +202,21 @@ function coverageParagraph(a: Analysis, ingest: IngestResult, lang: Lang): Parag
 export function repeatSection(a: Analysis, ingest: IngestResult, lang: Lang) {
   const r = a.repeatComplainants;
   if (!r) return null;
+  const inputs = periodInputs(a, ingest);
+  const basis = [basisParagraph(inputs, 'customer', lang), basisParagraph(inputs, 'phone', lang)];
   const paragraphs: Paragraph[] = [];
   if (r.byCustomer) paragraphs.push(repeatParagraph(r.byCustomer, 'byCustomer', lang));
-  // The telephone count adds something only where it differs from the customer count.
+  // The telephone count adds something only where it differs from the customer count, or where
+  // the two counted different inputs' complaints (an input with one of the two columns).
   if (
     r.byPhone &&
     (!r.byCustomer ||
+      basis.some((p) => p !== null) ||
       r.byPhone.complainants !== r.byCustomer.complainants ||
       r.byPhone.complaints !== r.byCustomer.complaints)
   )
     paragraphs.push(repeatParagraph(r.byPhone, 'byPhone', lang));
-  const coverage = coverageParagraph(a, ingest, lang);
-  if (coverage) paragraphs.push(coverage);
+  for (const p of [...basis, coverageParagraph(inputs, lang)]) if (p) paragraphs.push(p);
   return { paragraphs, tables: [], charts: [] };
 }
 
