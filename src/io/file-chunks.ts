@@ -13,20 +13,23 @@ export const READ_BYTES = 1024 * 1024;
 
 /**
  * Bytes [start, end) of `path` (to the end of the file when `end` is not given); `onRead` is
- * told each piece's length as it is read.
+ * told each piece's length as it is read. `end` may be a function, asked before each piece: an
+ * end moved while reading (parallel/read.ts) takes effect at the next piece, so it must not fall
+ * before the bytes read so far plus one piece (READ_BYTES) in flight.
  */
 export async function* fileChunks(
   path: string,
   start = 0,
-  end = Infinity,
+  end: number | (() => number) = Infinity,
   onRead?: (bytes: number) => void,
 ): AsyncGenerator<Buffer> {
   const handle = await open(path, 'r');
+  const until = typeof end === 'number' ? () => end : end;
   try {
     const buffer = Buffer.allocUnsafe(READ_BYTES);
     let at = start;
-    while (at < end) {
-      const want = Math.min(READ_BYTES, end - at);
+    while (at < until()) {
+      const want = Math.min(READ_BYTES, until() - at);
       const { bytesRead } = await handle.read(buffer, 0, want, at);
       if (bytesRead === 0) return;
       at += bytesRead;

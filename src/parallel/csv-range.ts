@@ -13,7 +13,7 @@
 import { open } from 'node:fs/promises';
 import { decodeText } from '../io/csv-decode.js';
 // The same pieces as the one-thread read (source.ts), so the first range reads as it does.
-import { fileChunks } from '../io/file-chunks.js';
+import { fileChunks, READ_BYTES } from '../io/file-chunks.js';
 import { CsvParser } from '../io/csv-parser.js';
 import { emit } from '../io/csv.js';
 import { sniffDelimiter } from '../io/detect.js';
@@ -36,6 +36,32 @@ export interface CsvRange {
   size: number;
   /** Lines before the range, when known: rows are then numbered from the file's start. */
   lineOffset?: number;
+  /**
+   * The main thread's first range, begun before its end is known (read.ts): `end` is read from
+   * here before each piece, and `read` says how far the file has been read. Never sent to a
+   * worker.
+   */
+  open?: OpenEnd;
+}
+
+/**
+ * The end of a range still being decided while it is read: the main thread starts reading at
+ * once and cuts the rest of the file for the workers once the first of them is ready.
+ */
+export class OpenEnd {
+  /** Bytes of the file read so far (up to where the last piece ended). */
+  read = 0;
+  constructor(public end: number) {}
+
+  /**
+   * Ends the range at `cut` if the reading has not gone past it (a piece may be in flight:
+   * READ_BYTES beyond `read`); false when it has, and the range runs to its end.
+   */
+  cutAt(cut: number): boolean {
+    if (cut < this.read + READ_BYTES || cut >= this.end) return false;
+    this.end = cut;
+    return true;
+  }
 }
 
 export interface RangeEnd {
@@ -53,12 +79,17 @@ export interface RangeEnd {
 }
 
 /** Reads `range` into `sink` (rows numbered from 1 at the range's start, or after lineOffset). */
-export async function readCsvRange(range: CsvRange, sink: TableSink): Promise<RangeEnd> {
+export async function readCsvRange(given: CsvRange, sink: TableSink): Promise<RangeEnd> {
   let consumed = 0;
-  const counted = fileChunks(range.path, range.start, range.end, (n) => (consumed += n));
-  const texts = decodeText(counted, range.encoding, range.bomLength);
+  const open = given.open;
+  const end = open ? () => open.end : given.end;
+  const counted = fileChunks(given.path, given.start, end, (n) => {
+    consumed += n;
+    if (open) open.read = given.start + consumed;
+  });
+  const texts = decodeText(counted, given.encoding, given.bomLength);
   let parser: CsvParser | null = null;
-  let delimiter = range.delimiter;
+  let delimiter = given.delimiter;
   let unbalanced = false;
   const sinkOf: TableSink = {
     begin: (t) => sink.begin(t),
@@ -75,7 +106,7 @@ export async function readCsvRange(range: CsvRange, sink: TableSink): Promise<Ra
     const first = await texts.next();
     const firstText = first.done ? '' : first.value;
     delimiter ??= sniffDelimiter(firstText.slice(0, 64 * 1024));
-    parser = new CsvParser(delimiter, undefined, 1 + (range.lineOffset ?? 0)).useFields();
+    parser = new CsvParser(delimiter, undefined, 1 + (given.lineOffset ?? 0)).useFields();
     sink.begin({ sheet: null, sheetIndex: 0 });
     parser.push(firstText);
     wanted = emit(parser, sinkOf);
@@ -88,7 +119,10 @@ export async function readCsvRange(range: CsvRange, sink: TableSink): Promise<Ra
   } finally {
     await texts.return(undefined);
     await counted.return(undefined);
+    if (open) open.read = Infinity; // too late to cut: the reading is over
   }
+  // Its end is settled now: the bytes up to it are read.
+  const range = open ? { ...given, end: open.end } : given;
   let boundary = range.end;
   if (wanted) {
     if (range.end >= range.size) {

@@ -50,7 +50,8 @@ export function cutIn(bytes: Buffer, delimiter: number, width: number, guess: bo
 
 /**
  * The ranges' starts and the end: [0, s1, …, size]. Cuts fall at or after `minCut` (the
- * header has been found before it) and each range holds at least one line.
+ * header has been found before it) and each range holds at least one line. `from`: the bytes
+ * before it are read already, by the first range: the rest is shared out equally.
  */
 export async function planRanges(
   path: string,
@@ -60,13 +61,15 @@ export async function planRanges(
   delimiter: string,
   width: number,
   guess: boolean,
+  from = 0,
 ): Promise<number[]> {
   const cuts = [0];
   const handle = await open(path, 'r');
   try {
     const window = Buffer.alloc(WINDOW);
     for (let k = 1; k < ranges; k++) {
-      const nominal = Math.max(minCut, Math.round((k * size) / ranges), cuts[cuts.length - 1]! + 1);
+      const share = Math.round(from + (k * (size - from)) / ranges);
+      const nominal = Math.max(minCut, share, cuts[cuts.length - 1]! + 1);
       if (nominal >= size) break;
       const { bytesRead } = await handle.read(window, 0, WINDOW, nominal);
       const at = cutIn(window.subarray(0, bytesRead), delimiter.charCodeAt(0), width, guess);

@@ -1,11 +1,11 @@
 /**
- * The worker threads and this one: workers are started when the second task comes (a run that
- * reads no large CSV starts none), and each, this thread included, takes one task at a time
- * from a queue, ended by `close` (or with the process:
+ * The worker threads and this one: workers are started when the second task comes, or by
+ * `warm` (a run that reads no large CSV starts none), and each, this thread included, takes one
+ * task at a time from a queue, ended by `close` (or with the process:
  * Ctrl-C's handler exits, which ends them, and the temporary-file cleanup runs as on one thread).
  */
 import { Worker } from 'node:worker_threads';
-import { failedRange, type RangeReply, type RangeTask } from './protocol.js';
+import { failedRange, isReady, type RangeReply, type RangeTask } from './protocol.js';
 
 const WORKER = new URL('./worker.js', import.meta.url);
 
@@ -25,6 +25,22 @@ export class WorkerPool {
 
   /** `size`: worker threads, besides this one. */
   constructor(readonly size: number) {}
+
+  /** Settles `warm`'s promise: true once a worker is ready, false when none is left to be. */
+  private onReady: ((ready: boolean) => void) | null = null;
+  /** A worker has said it is ready (an earlier input's, say). */
+  private anyReady = false;
+
+  /**
+   * Starts every worker now, before their tasks are known; true once the first has loaded the
+   * reading code and can take a task at once, false when none can (they all failed to start).
+   */
+  warm(): Promise<boolean> {
+    if (this.anyReady && this.workers.length > 0) return Promise.resolve(true);
+    const ready = new Promise<boolean>((resolve) => (this.onReady = resolve));
+    while (this.workers.length < this.size) this.idle.push(this.start());
+    return ready;
+  }
 
   run(task: RangeTask): Promise<RangeReply> {
     return new Promise((resolve) => {
@@ -73,7 +89,13 @@ export class WorkerPool {
       pending?.resolve(reply);
       this.next();
     };
-    worker.on('message', (reply: RangeReply) => settle(reply));
+    worker.on('message', (reply: RangeReply | { ready: true }) => {
+      if (!isReady(reply)) settle(reply);
+      else {
+        this.anyReady = true;
+        this.onReady?.(true);
+      }
+    });
     // A worker that fails or stops (out of memory, say) fails its task: the input is then read
     // on this thread (read.ts).
     const lost = (message: string) => {
@@ -81,6 +103,9 @@ export class WorkerPool {
       this.running.delete(worker);
       const at = this.workers.indexOf(worker);
       if (at >= 0) this.workers.splice(at, 1);
+      const idle = this.idle.indexOf(worker);
+      if (idle >= 0) this.idle.splice(idle, 1);
+      if (this.workers.length === 0) this.onReady?.(false);
       pending?.resolve({ id: pending.task.id, ok: false, message });
       this.next();
     };

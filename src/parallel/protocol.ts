@@ -77,6 +77,13 @@ export type RangeReply =
       unwritable?: { said: Said; hint?: Said };
     };
 
+/** What a worker says once it has loaded the reading code: it can take a task at once. */
+export const READY = { ready: true } as const;
+
+export function isReady(message: RangeReply | typeof READY): message is typeof READY {
+  return 'ready' in message;
+}
+
 /** The failure of a range: a spool error kept whole, anything else as its message. */
 export function failedRange(id: number, error: unknown): RangeReply {
   const message = error instanceof Error ? `${error.name}: ${error.message}` : String(error);

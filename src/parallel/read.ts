@@ -7,9 +7,11 @@
  * 2. The header: this thread reads the start of the file until its TableIngest has found the
  *    header (the rows a one-thread read would search), and notes the delimiter and the bytes
  *    read: no cut is made before them.
- * 3. The plan (plan.ts): cuts after line feeds that look like records' ends.
- * 4. Each range goes to a worker (range-task.ts). The first finds the header again itself; the
- *    others start from the header found here. Replies are taken in range order: a range whose
+ * 3. The plan (plan.ts): cuts after line feeds that look like records' ends. This thread reads
+ *    the first range itself, begun at once with its end open; the workers are started with it,
+ *    and once the first is ready the bytes not yet read are shared out (readOpen).
+ * 4. Each other range goes to a worker (range-task.ts). The first finds the header again
+ *    itself; the others start from the header found here. Replies are taken in range order: a range whose
  *    start is not where the previous one really ended (csv-range.ts) is read again from there;
  *    rows numbered from its start are shifted by the lines before it.
  * 5. Anything unusual — an error in a worker (a limit, undecodable bytes, an I/O error), a quote
@@ -30,12 +32,13 @@ import { InputError } from '../errors.js';
 import type { IngestPartial } from '../ingest/partial.js';
 import { shiftRowNames } from '../ingest/recent-complaints.js';
 import type { InputHeader } from '../ingest/summary.js';
-import { TableIngest } from '../ingest/table-ingest.js';
+import { TableIngest, type HeaderState } from '../ingest/table-ingest.js';
 import type { IngestSettings } from '../ingest/types.js';
 import { detect, normaliseEncoding } from '../io/detect.js';
 import type { TableSink } from '../io/table.js';
 import { cleanText } from '../schema/values.js';
-import { readCsvRange, type CsvRange } from './csv-range.js';
+import { OpenEnd, readCsvRange, type CsvRange } from './csv-range.js';
+import { READ_BYTES } from '../io/file-chunks.js';
 import { planRanges } from './plan.js';
 import { WorkerPool } from './pool.js';
 import {
@@ -54,14 +57,6 @@ import {
  * wall time to gain on an idle two-core machine; on a loaded one, nothing (README: Threads).
  */
 export const MIN_BYTES = 64 * 1024 * 1024;
-/**
- * Ranges per thread. One: every range after the first costs a merge on this thread (its ids,
- * customers and phones hashed into the data set's tables, about 0.1–0.2 s of CPU per 250,000
- * rows), and the worker's memory lives on while it merges. Measured on the 1M-row CSV with two
- * threads against two ranges each (merged as they came back): about 0.7 s less CPU and 40 MiB
- * less peak RSS.
- */
-const RANGES_PER_THREAD = 1;
 /**
  * For tests only: cut every this many bytes (up to MAX_TEST_RANGES), whatever the file's size, at the first line feed
  * (no guess at record ends), so that small fixtures split into many ranges, cuts fall inside
@@ -100,6 +95,8 @@ export async function readInWorkers(
   /** The last input: the workers end before the last range's partials are merged. */
   last: boolean,
   progress: ((input: number, rows: number) => void) | null = null,
+  /** Work for this thread while the workers start (WorkerReading's). */
+  meanwhile: ((columns: HeaderState['columns']) => void) | null = null,
 ): Promise<ReadInWorkers | null> {
   if (!WorkerPool.available || file === '-' || settings.naming) return null;
   const testBytes = Number(process.env[TEST_RANGE_ENV] ?? '') || null;
@@ -146,27 +143,23 @@ export async function readInWorkers(
   // Cuts fall after the header's line: every range reads from the header found here.
   const minCut = afterLine(head, state.headerRow);
   if (minCut < 0) return null;
-  const ranges = testBytes
-    ? Math.min(MAX_TEST_RANGES, Math.ceil(size / testBytes))
-    : settings.threads! * RANGES_PER_THREAD;
   const delimiter = found.delimiter;
   const width = state.header.headers.length;
-  const cuts = await planRanges(file, size, minCut, ranges, delimiter, width, !testBytes);
-  if (cuts.length < 3) return null;
 
   // As io/source.ts's for a text file read on one thread, in the same order.
   const notes = [
     ...(detected.note ? [detected.note] : []),
     ...(settings.sheet ? [`--sheet ${settings.sheet} is ignored: a text file has no sheets.`] : []),
   ];
-  const task = (k: number, start: number): RangeTask => ({
+  let cuts: number[] = [];
+  const task = (k: number, start: number, end = cuts[k + 1]!): RangeTask => ({
     id: nextId++,
     name: file,
     input,
     range: {
       ...whole,
       start,
-      end: cuts[k + 1]!,
+      end,
       bomLength: start === 0 ? bomLength : 0,
       delimiter,
     },
@@ -176,8 +169,27 @@ export async function readInWorkers(
     aggregate: job,
     keepTexts: !(first && k === 0),
   });
-  const replies = cuts.slice(0, -1).map((start, k) => pool.run(task(k, start)));
-  const log = { file, ranges: cuts.length - 1, reread: 0, swallowed: 0, local: 0, fallback: false };
+  let replies: Promise<RangeReply>[];
+  if (testBytes) {
+    const ranges = Math.min(MAX_TEST_RANGES, Math.ceil(size / testBytes));
+    cuts = await planRanges(file, size, minCut, ranges, delimiter, width, false);
+    if (cuts.length < 3) return null;
+    replies = cuts.slice(0, -1).map((start, k) => pool.run(task(k, start)));
+    meanwhile?.(state.columns);
+  } else {
+    const plan = (from: number) =>
+      planRanges(file, size, minCut, settings.threads!, delimiter, width, true, from);
+    ({ cuts, replies } = await readOpen(pool, size, task, plan, () => meanwhile?.(state.columns)));
+  }
+  const log = {
+    file,
+    cuts,
+    ranges: cuts.length - 1,
+    reread: 0,
+    swallowed: 0,
+    local: 0,
+    fallback: false,
+  };
   // After the last range of the last input the workers' memory goes before the merge grows
   // this thread's.
   const added = (partial: RangePartial, lastRange: boolean) =>
@@ -189,6 +201,40 @@ export async function readInWorkers(
   const logFile = process.env[TEST_LOG_ENV];
   if (logFile) appendFileSync(logFile, JSON.stringify(log) + '\n');
   return read;
+}
+
+/**
+ * The ranges of a file read by this thread and the pool's workers, this one first: it starts
+ * reading at once, its range's end open, and once the first worker has loaded the reading code
+ * (it starts 0.2–0.3 s later than this thread reads), the bytes not yet read are shared out
+ * equally — this thread's range ends at the first cut, the workers take the rest — so that the
+ * threads end together rather than this one waiting for a worker that started late. A worker
+ * that never gets ready, or a file read to its end before one does, leaves one range: this
+ * thread's. One range a thread: every range after the first costs a merge on this thread (its
+ * ids, customers and phones hashed into the data set's tables, about 0.1–0.2 s of CPU per
+ * 250,000 rows), and the worker's memory lives on while it merges (two ranges a thread: about
+ * 0.7 s more CPU and 40 MiB more peak RSS on the 1M-row CSV).
+ */
+async function readOpen(
+  pool: WorkerPool,
+  size: number,
+  task: (k: number, start: number, end?: number) => RangeTask,
+  plan: (from: number) => Promise<number[]>,
+  meanwhile: () => void,
+): Promise<{ cuts: number[]; replies: Promise<RangeReply>[] }> {
+  const ready = pool.warm();
+  const open = new OpenEnd(size);
+  const firstTask = task(0, 0, size);
+  const first = pool.run({ ...firstTask, range: { ...firstTask.range, open } });
+  meanwhile();
+  const alone = { cuts: [0, size], replies: [first] };
+  if (!(await Promise.race([ready, first.then(() => false)]))) return alone;
+  // The first cut leaves this thread what it has read and a share of the rest; a piece may be
+  // being read past `read` already.
+  const cuts = await plan(Math.min(size, open.read + READ_BYTES));
+  if (cuts.length < 3 || !open.cutAt(cuts[1]!)) return alone;
+  const replies = cuts.slice(1, -1).map((start, k) => pool.run(task(k + 1, start, cuts[k + 2])));
+  return { cuts, replies: [first, ...replies] };
 }
 
 /**

@@ -1,6 +1,6 @@
 /** A worker thread's entry: reads the byte ranges it is sent (range-task.ts), one at a time. */
 import { parentPort } from 'node:worker_threads';
-import { failedRange, type RangeTask } from './protocol.js';
+import { failedRange, READY, type RangeTask } from './protocol.js';
 import { readRange } from './range-task.js';
 
 const port = parentPort!;
@@ -11,6 +11,8 @@ port.on('message', (task: RangeTask) => {
     (error: unknown) => port.postMessage(failedRange(task.id, error)),
   );
 });
+// Said once the imports above are loaded: the main thread cuts the file for the workers then.
+port.postMessage(READY);
 
 /** The distinct buffers of the typed arrays in `value` (plain data: objects, arrays, maps). */
 function transferables(value: unknown, found = new Set<ArrayBuffer>()): ArrayBuffer[] {

@@ -10,7 +10,7 @@ import { InputError, said } from '../errors.js';
 import { availableParallelism } from 'node:os';
 import type { ReadFile } from '../io/write.js';
 import { DEFAULT_COMPLAINT_TYPES, type IngestSettings } from '../ingest/types.js';
-import { DEFAULT_SETTINGS, type AnalysisSettings } from '../metrics/analysis.js';
+import { DEFAULT_SETTINGS, type AnalysisSettings } from '../metrics/types.js';
 import type { TimeLimit } from '../metrics/workdays.js';
 import { DEFAULT_TAXONOMY } from '../taxonomy/load.js';
 import { CONFIG_FILE } from './config-file.js';

@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { BrokenRow, RawRow, TableSink } from '../../src/io/table.js';
-import { readCsvRange, type CsvRange } from '../../src/parallel/csv-range.js';
+import { OpenEnd, readCsvRange, type CsvRange } from '../../src/parallel/csv-range.js';
+import { READ_BYTES } from '../../src/io/file-chunks.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'complaints-range-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -87,5 +88,66 @@ describe('readCsvRange', () => {
     ]);
     expect(end.boundary).toBe(lineStart(5));
     expect(end.lines).toBe(3);
+  });
+
+  // This thread's first range is begun before its end is known (parallel/read.ts): a cut made
+  // while it reads ends it there, as if planned, or on past it when it falls inside a quote.
+  describe('with its end open', () => {
+    // 3 MiB of rows; row 185,000 holds a quoted line break.
+    const lines = ['id,text'];
+    for (let i = 1; i <= 200_000; i++) lines.push(i === 185_000 ? `${i},"甲\n乙"` : `${i},行${i}`);
+    const big = join(dir, 'open.csv');
+    const bigText = lines.join('\n') + '\n';
+    writeFileSync(big, bigText);
+    const bigBytes = Buffer.from(bigText);
+    const startOf = (row: number) => bigBytes.indexOf(`\n${row},`) + 1;
+
+    async function readOpen(cut: number) {
+      const open = new OpenEnd(bigBytes.length);
+      const ids: number[] = [];
+      const cuts: boolean[] = [];
+      const sink: TableSink = {
+        begin: () => {},
+        rows: (batch: RawRow[]) => {
+          // The first rows: a cut within the piece in flight is refused, the one given is not.
+          if (cuts.length === 0) cuts.push(open.cutAt(open.read), open.cutAt(cut));
+          for (const r of batch) ids.push(Number(r.cells[0]));
+          return true;
+        },
+        broken: () => {},
+        end: () => true,
+      };
+      const range: CsvRange = {
+        path: big,
+        encoding: 'utf-8',
+        bomLength: 0,
+        delimiter: ',',
+        start: 0,
+        end: bigBytes.length,
+        size: bigBytes.length,
+        open,
+      };
+      const end = await readCsvRange(range, sink);
+      return { ids, cuts, end, late: open.cutAt(bigBytes.length - 10) };
+    }
+
+    it('ends at a cut made while it reads', async () => {
+      const cut = startOf(170_000);
+      expect(cut).toBeGreaterThan(2 * READ_BYTES);
+      const { ids, cuts, end, late } = await readOpen(cut);
+      expect(cuts).toEqual([false, true]);
+      expect(ids.length).toBe(170_000); // the header row, then rows 1 to 169,999
+      expect(ids.at(-1)).toBe(169_999);
+      expect(end.boundary).toBe(cut);
+      expect(end.lines).toBe(170_000);
+      expect(late).toBe(false); // once read, it cannot be cut
+    });
+
+    it('reads on to the end of the record when the cut falls inside a quoted field', async () => {
+      const cut = startOf(185_000) + Buffer.byteLength('185000,"甲\n');
+      const { ids, end } = await readOpen(cut);
+      expect(ids.at(-1)).toBe(185_000);
+      expect(end.boundary).toBe(startOf(185_001));
+    });
   });
 });
