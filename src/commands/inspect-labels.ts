@@ -8,8 +8,7 @@ import { said, type Said } from '../errors.js';
 import type { ClassValues } from '../ingest/class-values.js';
 import type { IngestResult } from '../ingest/types.js';
 import { Classifier } from '../taxonomy/classify.js';
-import { DEFAULT_TAXONOMY, loadTaxonomy, type Taxonomy } from '../taxonomy/load.js';
-import type { InputHeader } from '../ingest/summary.js';
+import { DEFAULT_TAXONOMY, loadTaxonomy } from '../taxonomy/load.js';
 import {
   UnknownLabels,
   unknownLabelsWarning,
@@ -25,32 +24,6 @@ export function unknownClassValues(tally: ClassValues, classifier: Classifier): 
   return labels.list();
 }
 
-/** The taxonomy and its classifier, loaded ahead by `prepareLabels`. */
-let prepared: { taxonomy: string; loaded: Taxonomy; classifier: Classifier } | null = null;
-
-function labelsOf(taxonomy: string | null): { loaded: Taxonomy; classifier: Classifier } {
-  const name = taxonomy ?? DEFAULT_TAXONOMY;
-  if (prepared?.taxonomy !== name) {
-    const loaded = loadTaxonomy(name);
-    prepared = { taxonomy: name, loaded, classifier: new Classifier(loaded) };
-  }
-  return prepared;
-}
-
-/**
- * Loads the taxonomy and builds its classifier ahead, while the workers start (about 0.1 s,
- * then costing half that: ingest's `meanwhile`), when the columns hold class values; a taxonomy
- * that cannot be loaded is left for noteUnknownLabels to say so.
- */
-export function prepareLabels(taxonomy: string | null, columns: InputHeader['columns']): void {
-  if (!columns.some((c) => c.field === 'level1' || c.field === 'level2')) return;
-  try {
-    labelsOf(taxonomy);
-  } catch {
-    // said after reading, as without this
-  }
-}
-
 /**
  * Sets `unknownLabels` ({level, value, rows}) on the summary of each input that has some, and
  * returns one warning per such input, naming its file.
@@ -58,7 +31,8 @@ export function prepareLabels(taxonomy: string | null, columns: InputHeader['col
 export function noteUnknownLabels(result: IngestResult, taxonomy: string | null): Said[] {
   const tallies = result.classValues ?? [];
   if (!tallies.some((t) => t !== null && t.size > 0)) return [];
-  const { loaded, classifier } = labelsOf(taxonomy);
+  const loaded = loadTaxonomy(taxonomy ?? DEFAULT_TAXONOMY);
+  const classifier = new Classifier(loaded);
   const warnings: Said[] = [];
   tallies.forEach((tally, i) => {
     const summary = result.inputs[i];

@@ -13,7 +13,7 @@ import { inputNotesToSay } from '../ingest/input-notes.js';
 import { checkWritable, guardOutputs } from '../io/write.js';
 import { emitJson, inspectJson } from '../report/json.js';
 import { print } from '../report/print.js';
-import { noteUnknownLabels, prepareLabels } from './inspect-labels.js';
+import { noteUnknownLabels } from './inspect-labels.js';
 import { sameFileText } from '../settings/inputs.js';
 import { filesRead } from '../settings/resolve.js';
 import type { Settings } from '../settings/types.js';
@@ -53,13 +53,7 @@ export async function run(
   // Every input is reported on, the good and the bad: a file that cannot be read is shown in
   // its place with what to do, the others are read, and the run ends with exit 2.
   const unreadable: UnreadableInput[] = [];
-  const result = await ingest(
-    inputs,
-    settings.ingest,
-    listing?.observe,
-    (u) => unreadable.push(u),
-    (columns) => prepareLabels(settings.taxonomy, columns),
-  );
+  const result = await ingest(inputs, settings.ingest, listing?.observe, (u) => unreadable.push(u));
   // The corrections file's name misleading (a workbook named .csv): said as an export's would be.
   if (!settings.quiet)
     for (const note of takeSmallFileNotes()) print(process.stderr, `${note[settings.lang]}\n`);

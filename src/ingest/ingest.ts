@@ -39,11 +39,6 @@ export interface WorkerReading {
   add(partial: RangePartial): void | Promise<void>;
   /** A range's rows are read (for the progress line). */
   progress?: (input: number, rows: number) => void;
-  /**
-   * Work for this thread while the workers start, given the input's columns: done then, it
-   * costs about half its time (the bytes not yet read are shared out after it: parallel/read.ts).
-   */
-  meanwhile?: (columns: InputHeader['columns']) => void;
 }
 
 /**
@@ -116,7 +111,6 @@ async function readInput(
       workers.add,
       last,
       workers.progress ?? null,
-      workers.meanwhile ?? null,
     ));
   if (inWorkers) {
     if (last) await workers!.pool.close();
@@ -182,7 +176,6 @@ export async function ingest(
   settings: IngestSettings,
   onOrder?: OrderHandler,
   onUnreadable: ((unreadable: UnreadableInput) => void) | null = null,
-  meanwhile: WorkerReading['meanwhile'] = undefined,
 ): Promise<IngestResult> {
   const merge = new DataSetMerge();
   let pending: IngestPartial[] = [];
@@ -193,7 +186,6 @@ export async function ingest(
         job: null,
         first: () => false,
         add: (partial) => void pending.push(partial as IngestPartial),
-        meanwhile,
       };
   // Per input, the class values its complaint rows record (inspect names those unknown).
   const classValues: (ClassValues | null)[] = [];
