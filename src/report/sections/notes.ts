@@ -37,7 +37,7 @@ export function correctionLines(a: Analysis, lang: Lang): string[] {
 /**
  * The short lines that follow the line naming a written file on stderr — what a cron log must
  * show, since nobody opens a workbook to find that December was cut short: the notes that change
- * a figure, then differing duplicates and rejected rows with where to look.
+ * a figure, what reading found, then differing duplicates and rejected rows with where to look.
  */
 export function figureNotes(a: Analysis, ingest: IngestResult, lang: Lang): string[] {
   const t = STDERR_NOTES[lang];
@@ -45,7 +45,9 @@ export function figureNotes(a: Analysis, ingest: IngestResult, lang: Lang): stri
   const files = ingest.inputs.map((i) => i.file).join(' ');
   return [
     ...a.notes.filter((n) => FIGURE_NOTES.has(n.code)).map(say(lang)),
-    ...(ingest.readOrder ?? []).map((w) => w[lang]),
+    // What reading found (no 工单编号 column: rows not de-duplicated; no 业务类型: every row a
+    // complaint; the read order; an option unused): each can change a figure.
+    ...ingest.warnings.map((w) => w[lang]),
     ...(x.duplicatesDiffering > 0 ? [t.differing(x.duplicatesDiffering, files)] : []),
     ...(x.rejected > 0 ? [t.rejected(x.rejected, files)] : []),
   ];
