@@ -2,8 +2,9 @@
 // level, and counts of true → predicted first levels. No text and no id is printed, so batches
 // kept unseen (hands C, E, F, G, H, I and J) stay unseen while changes are checked on them; hand K's
 // batch is tuning data, reported on its own so that the rest stays comparable. --model measures
-// the rules with the shipped model where they are unsure, as the commands classify.
-//   node bench/dev-batches.js [--model] [--json]   (TUNE_FILE=path reads another build of tune.csv)
+// the rules with the shipped model where they are unsure, as the commands classify; --model-alone
+// the shipped model alone (its most probable type).
+//   node bench/dev-batches.js [--model | --model-alone] [--json]   (TUNE_FILE=path reads another build of tune.csv)
 // Batches: C = FX0481–FX0720, E = FX0961–FX1200, F = FX1201–FX1440, G = FX1441–FX1680, H = FX1681–FX1920, I = FX1921–FX2160, J = FX2161–FX2400, K = FX2401–FX2640,
 // rest = every other row.
 import { readFileSync } from 'node:fs';
@@ -12,6 +13,7 @@ import { ingest } from '../dist/ingest/ingest.js';
 import { loadTaxonomy } from '../dist/taxonomy/load.js';
 import { Classifier } from '../dist/taxonomy/classify.js';
 import { modelFor } from '../dist/taxonomy/shipped-model.js';
+import { normalizeText } from '../dist/taxonomy/normalize.js';
 
 const FILE = process.env.TUNE_FILE ?? 'fixtures/eval/tune.csv';
 const settings = { map: {}, complaintTypes: ['投诉'], encoding: null, sheet: null };
@@ -51,9 +53,20 @@ await ingest([FILE], settings, (order) =>
   }),
 );
 const taxonomy = loadTaxonomy('sgcc-95598');
-const classifier = process.argv.includes('--model')
-  ? new Classifier(taxonomy, modelFor(null, taxonomy))
-  : new Classifier(taxonomy);
+const level2Nodes = taxonomy.nodes.filter((n) => n.level === 2);
+const modelAlone = (model) => ({
+  byText(text) {
+    const codes = level2Nodes.map((n) => n.code);
+    const top = model.rank(normalizeText(text, taxonomy.text), codes)[0];
+    const node = level2Nodes.find((n) => n.code === top.label);
+    return { level1: node.parent, level2: node };
+  },
+});
+const classifier = process.argv.includes('--model-alone')
+  ? modelAlone(modelFor(null, taxonomy))
+  : process.argv.includes('--model')
+    ? new Classifier(taxonomy, modelFor(null, taxonomy))
+    : new Classifier(taxonomy);
 const out = {};
 for (const batch of ['C', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'rest']) {
   const part = rows.filter((r) => r.batch === batch);
