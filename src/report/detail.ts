@@ -216,7 +216,7 @@ export class DetailRows {
    * Starts making the rows of `period` now, unless `start` has, for a workbook made with
    * `firstStyles`: called once the analysis is done. On a worker, so that they are made while
    * this thread builds the model, loads the workbook's modules and writes the other sheets
-   * (made here, this thread set the pace: 1M bench file, 1.3–1.9 CPU s more on it, README);
+   * (made here, this thread set the pace: 1M bench file, 1.2–1.7 CPU s more on it, README);
    * with one thread, here, in turns with the rest.
    */
   begin(period: Period, maxRows = MAX_SHEET_ROWS): void {
