@@ -19,7 +19,7 @@ import { createWriteStream, type WriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Writable } from 'node:stream';
 import type { Cell } from './table.js';
-import { loadExcelJS } from './exceljs.js';
+import { loadWorkbookWriter } from './exceljs.js';
 import { writeFailure, type OutputFile } from './write.js';
 import { ZipWriter, type DeflatedPart } from './zip-writer.js';
 
@@ -447,12 +447,12 @@ export class ReportWorkbook {
    * of `first` registered before any other (firstStyleIds).
    */
   static create(output: OutputFile, first: readonly StyledValue[] = []): ReportWorkbook {
-    const ExcelJS = loadExcelJS();
+    const WorkbookWriter = loadWorkbookWriter();
     const stream = createWriteStream(output.temporary);
     // The writer makes its archiver and puts the theme and relationships in it at once: that
     // archiver writes into nothing and is dropped, and ours (zip-writer.ts) takes its place.
     const discard = new Writable({ write: (_chunk, _encoding, done) => done() });
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    const workbook = new WorkbookWriter({
       stream: discard,
       useStyles: true,
       useSharedStrings: false,
