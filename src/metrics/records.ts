@@ -347,9 +347,10 @@ export class Records {
    * Once every row is counted (the data set's records, AggregateMerge.result): what only
    * counting and merging need goes — the complainants' indexes. Nothing may be added after.
    */
-  seal(): this {
-    this.customers.seal();
-    this.phones.seal();
+  /** `letGo`: given the complainants' indexes, which nothing reads again (Complainants.seal). */
+  seal(letGo?: (part: object) => void): this {
+    this.customers.seal(letGo);
+    this.phones.seal(letGo);
     return this;
   }
 
