@@ -486,6 +486,36 @@ async function hostileText() {
     'unreadable: exit 2, "line 5 is not UTF-8 though the lines before it are; the file mixes encodings"',
   );
 
+  writeFileSync(
+    out('bom-joined-encodings.csv'),
+    Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(csvText([HEADERS, ...ROWS.slice(0, 3)])),
+      iconv.encode(csvText(ROWS.slice(3)), 'gb18030'),
+    ]),
+  );
+  note(
+    'bom-joined-encodings.csv',
+    'a UTF-8 BOM, the header and 3 rows in UTF-8, then 3 rows in GB18030 (an Excel "CSV UTF-8" export and a GB18030 one joined with cat)',
+    'line 5 is the first GB18030 line',
+    'unreadable: exit 2, "line 5 is not UTF-8 though the lines before it are; the file mixes encodings" (not "binary data")',
+  );
+
+  writeFileSync(
+    out('html-table.xlsx'),
+    '<html><head><meta charset="utf-8"></head><body><table>\n' +
+      [HEADERS, ...ROWS]
+        .map((r) => `<tr>${r.map((v) => `<td>${v}</td>`).join('')}</tr>`)
+        .join('\n') +
+      '\n</table></body></html>\n',
+  );
+  note(
+    'html-table.xlsx',
+    'an HTML page holding the export as a <table>, named .xlsx (a web system\'s "Excel" download, renamed)',
+    '-',
+    'unreadable: exit 2, "an HTML page (a web table), not an xlsx workbook or CSV text" (not "no header row found")',
+  );
+
   {
     const lines = [HEADERS, ...ROWS].map((r) => iconv.encode(line(r) + EOL, 'gb18030'));
     // 0x81 opens a two-byte character; a space cannot end one.

@@ -151,6 +151,20 @@ describe('inputs that cannot be read: exit 2, in Chinese by default and in Engli
       /bad-gb18030\.csv: line 4 holds bytes that are not GB18030 text; the file is damaged or in another encoding\.$/,
       /name its encoding with --encoding/,
     ],
+    [
+      'bom-joined-encodings.csv',
+      /bom-joined-encodings\.csv：第 5 行不是 UTF-8，而前面各行是；文件混用了两种编码（两份导出拼在了一起？）。$/,
+      /请从该行之前把文件拆开，作为两个输入文件给出/,
+      /bom-joined-encodings\.csv: line 5 is not UTF-8 though the lines before it are; the file mixes encodings \(two exports joined\?\)\.$/,
+      /Split the file before that line and give the parts as two inputs/,
+    ],
+    [
+      'html-table.xlsx',
+      /html-table\.xlsx：这是网页（HTML）表格，不是 xlsx 工作簿，也不是 CSV 文本。$/,
+      /^ {2}请用 Excel 或 WPS 打开后另存为 .xlsx，或运行：soffice --headless --convert-to xlsx 文件名$/,
+      /html-table\.xlsx: this is a web page \(an HTML table\), not an xlsx workbook or CSV text\.$/,
+      /Open it in Excel or WPS and save it as \.xlsx/,
+    ],
   ])('%s', (name, zhMessage, zhHint, enMessage, enHint) => {
     for (const [lang, message, hint] of [
       [[], zhMessage, zhHint],
