@@ -279,6 +279,20 @@ async function main() {
     );
   }
 
+  // an acceptance time in the future: 2061 typed for 2016
+  {
+    const i = 4; // a complaint
+    const table = [HEADERS, ...ROWS.map((r) => r.slice())];
+    table[i + 1][1] = '2061-05-12 09:30:00';
+    writeFileSync(out('future-date.csv'), csvText(table));
+    note(
+      'future-date.csv',
+      `受理时间 '2061-05-12 09:30:00' on line ${lineOf(i)} (a complaint; 2061 typed for 2016)`,
+      `line ${lineOf(i)}`,
+      `a reject for line ${lineOf(i)}, "after today" (exit 3 with --strict), so that it does not become the period; ${ROWS.length - 1} rows read`,
+    );
+  }
+
   // empty unit
   {
     const i = 2;

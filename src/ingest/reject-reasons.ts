@@ -8,6 +8,10 @@ const FORMS: readonly [RegExp, (...parts: string[]) => string][] = [
   [/^(.*) is empty$/s, (header) => `${header}为空`],
   [/^(.*) ('.*') is not a date$/s, (header, value) => `${header} ${value} 不是有效日期`],
   [
+    /^(.*) ('.*') is after today \((.*)\)$/s,
+    (header, value, today) => `${header} ${value} 晚于今天（${today}）`,
+  ],
+  [
     /^(.*) ('.*') is garbled \(U\+FFFD: the text was damaged before this file was written\)$/s,
     (header, value) => `${header} ${value} 含乱码（U+FFFD：写出这个文件之前文字就已损坏）`,
   ],

@@ -4,6 +4,7 @@
  * rule about normalising, rejecting and flagging a row is written here once, whatever the
  * reader made of the row.
  */
+import { dayToString, daysFromCivil } from '../metrics/calendar.js';
 import type { Field } from '../schema/fields.js';
 import {
   TextCache,
@@ -26,6 +27,16 @@ import type { RowNotes } from './row-notes.js';
 import { BLANK_TYPE, type OrderHandler, type WorkOrder } from './types.js';
 import type { Cell } from '../io/table.js';
 
+/**
+ * The last day an acceptance time can fall on: tomorrow, on this machine's calendar (an export
+ * made in Beijing is a few hours ahead of a machine on UTC). A later one is a typing error
+ * (2061 for 2016), and counted it would become the period every command picks by default.
+ */
+function lastPossibleDay(): number {
+  const now = new Date();
+  return daysFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate()) + 1;
+}
+
 /** The cells of an order whose sink reads none. */
 const NO_CELLS: readonly Cell[] = Object.freeze([]);
 
@@ -43,6 +54,7 @@ export class RowNormaliser implements CategoryCleaner {
   private lastRow: number;
   private readonly skipsOrders: boolean;
   private readonly skipsCells: boolean;
+  private readonly lastPossibleDay = lastPossibleDay();
 
   constructor(
     private readonly input: number,
@@ -120,8 +132,14 @@ export class RowNormaliser implements CategoryCleaner {
   private accepted(r: RowFields): LocalTime | null {
     const at = this.columns.col.acceptedAt;
     const time = r.time(at);
-    if (time) return time;
+    if (time && time.dayIndex <= this.lastPossibleDay) return time;
     const header = this.columns.headerOf('acceptedAt');
+    if (time) {
+      const today = dayToString(this.lastPossibleDay - 1);
+      const reason = `${header} '${r.text(at).trim()}' is after today (${today})`;
+      this.notes.rejectUnlessSkipped(r, this.columns, 'date-future', reason);
+      return null;
+    }
     const text = time === null ? '' : r.text(at).trim();
     if (text === '')
       this.notes.rejectUnlessSkipped(r, this.columns, 'date-missing', `${header} is empty`);

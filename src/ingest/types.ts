@@ -49,6 +49,8 @@ export type RejectCode =
   | 'quote'
   | 'date-missing'
   | 'date-invalid'
+  /** An acceptance time after today: a typing error, which would take over the period. */
+  | 'date-future'
   | 'unit-empty'
   /** A unit, business type or class holding U+FFFD: never counted under a garbled name. */
   | 'garbled';

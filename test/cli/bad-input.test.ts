@@ -15,6 +15,11 @@ import { inEnglish } from '../helpers/english.js';
 const BAD = 'test/files/bad';
 const out = mkdtempSync(join(tmpdir(), 'complaints-bad-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
+/** The program's today, as it says it in a reject: this machine's local date. */
+const TODAY = ((d) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`)(
+  new Date(),
+);
 
 describe('inputs that cannot be read: exit 2, in Chinese by default and in English with --lang en', () => {
   it.each([
@@ -197,6 +202,12 @@ describe('rows that cannot be used: rejects with their line, exit 3 under --stri
     ],
     ['empty-unit.csv', [[4, '供电单位 is empty']], 5, '供电单位为空'],
     [
+      'future-date.csv',
+      [[6, `受理时间 '2061-05-12 09:30:00' is after today (${TODAY})`]],
+      5,
+      `受理时间 '2061-05-12 09:30:00' 晚于今天（${TODAY}）`,
+    ],
+    [
       'garbled-unit.csv',
       [
         [
@@ -246,6 +257,16 @@ describe('rows that cannot be used: rejects with their line, exit 3 under --stri
     expect(en.code).toBe(3);
     expect(en.stderr).toContain(`${file} row ${rejects[0]![0]}: ${rejects[0]![1]}`);
     expect(isPlainError(en.stderr)).toBe(true);
+  });
+});
+
+describe('an acceptance time in the future', () => {
+  it('future-date.csv: is not taken for the latest month, so the default period stays 2016-05', () => {
+    const run = complaints(['analyze', `${BAD}/future-date.csv`, '--json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.period).toMatchObject({ from: '2016-05', to: '2016-05' });
+    expect(result.totals).toMatchObject({ complaints: 3 });
   });
 });
 
