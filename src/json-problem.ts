@@ -6,6 +6,14 @@
  * property value".
  */
 
+/**
+ * The text without the byte-order mark Windows Notepad puts before "UTF-8 with BOM": JSON.parse
+ * refuses it, and every hand-written JSON file is read past it, as the config always was.
+ */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Where JSON.parse stopped (1-based line and column), or null when it does not say. */
 export type JsonPlace = readonly [line: number, column: number] | null;
 
