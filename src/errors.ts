@@ -51,6 +51,7 @@ export type InputErrorCode =
   | 'NO_HEADER'
   | 'MISSING_COLUMN'
   | 'MAP_HEADER_NOT_FOUND'
+  | 'MAP_COLUMN_TAKEN'
   | 'NO_DATA'
   // Work orders, but no business type means complaint (codes such as ZX/TS): complaint-types.ts.
   | 'NO_COMPLAINTS'

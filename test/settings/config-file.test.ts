@@ -212,6 +212,12 @@ describe('loadConfig', () => {
       'Keep one of them (a list of inputs goes in one array: ["a.xlsx", "b.xlsx"]).',
     ],
     [
+      'a field mapped twice in the "map" list',
+      '{ "map": ["unit=供电单位", "unit=受理内容"] }',
+      'c.json: "map[1]": "unit=受理内容": unit is already "供电单位"; one field, one column.',
+      'Remove one of the two.',
+    ],
+    [
       'an unknown key',
       '{ "peroid": "2016Q4" }',
       'c.json: "peroid": unknown setting; did you mean "period"?',
