@@ -293,6 +293,20 @@ async function main() {
     );
   }
 
+  // an acceptance time of 1900-01-01: an empty date as SQL Server writes it
+  {
+    const i = 2; // a complaint
+    const table = [HEADERS, ...ROWS.map((r) => r.slice())];
+    table[i + 1][1] = '1900-01-01 00:00:00';
+    writeFileSync(out('early-date.csv'), csvText(table));
+    note(
+      'early-date.csv',
+      `受理时间 '1900-01-01 00:00:00' on line ${lineOf(i)} (a complaint; the empty date of a database)`,
+      `line ${lineOf(i)}`,
+      `a reject for line ${lineOf(i)}, "before 2000" (exit 3 with --strict), so that the exports do not seem to cover 1900 to 2016 (a year earlier "0 complaints"); ${ROWS.length - 1} rows read`,
+    );
+  }
+
   // empty unit
   {
     const i = 2;

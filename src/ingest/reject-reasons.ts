@@ -8,6 +8,10 @@ const FORMS: readonly [RegExp, (...parts: string[]) => string][] = [
   [/^(.*) is empty$/s, (header) => `${header}为空`],
   [/^(.*) ('.*') is not a date$/s, (header, value) => `${header} ${value} 不是有效日期`],
   [
+    /^(.*) ('.*') is before 2000 \(an empty date\?\)$/s,
+    (header, value) => `${header} ${value} 早于 2000 年（是空的日期？）`,
+  ],
+  [
     /^(.*) ('.*') is after today \((.*)\)$/s,
     (header, value, today) => `${header} ${value} 晚于今天（${today}）`,
   ],

@@ -37,6 +37,13 @@ function lastPossibleDay(): number {
   return daysFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate()) + 1;
 }
 
+/**
+ * No 95598 work order was accepted before this year: an earlier date is an empty one written by
+ * the exporting database (SQL Server's 1900-01-01) or Excel's serial 1, and counted it would
+ * make the exports look as if they covered every month since (a year earlier "0 complaints").
+ */
+const FIRST_POSSIBLE_DAY = daysFromCivil(2000, 1, 1);
+
 /** The cells of an order whose sink reads none. */
 const NO_CELLS: readonly Cell[] = Object.freeze([]);
 
@@ -132,8 +139,14 @@ export class RowNormaliser implements CategoryCleaner {
   private accepted(r: RowFields): LocalTime | null {
     const at = this.columns.col.acceptedAt;
     const time = r.time(at);
-    if (time && time.dayIndex <= this.lastPossibleDay) return time;
+    if (time && time.dayIndex <= this.lastPossibleDay && time.dayIndex >= FIRST_POSSIBLE_DAY)
+      return time;
     const header = this.columns.headerOf('acceptedAt');
+    if (time && time.dayIndex < FIRST_POSSIBLE_DAY) {
+      const reason = `${header} '${r.text(at).trim()}' is before 2000 (an empty date?)`;
+      this.notes.rejectUnlessSkipped(r, this.columns, 'date-early', reason);
+      return null;
+    }
     if (time) {
       const today = dayToString(this.lastPossibleDay - 1);
       const reason = `${header} '${r.text(at).trim()}' is after today (${today})`;

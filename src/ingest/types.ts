@@ -51,6 +51,8 @@ export type RejectCode =
   | 'date-invalid'
   /** An acceptance time after today: a typing error, which would take over the period. */
   | 'date-future'
+  /** Before 2000: an empty date as a database or Excel writes it (1900-01-01). */
+  | 'date-early'
   | 'unit-empty'
   /** A unit, business type or class holding U+FFFD: never counted under a garbled name. */
   | 'garbled';

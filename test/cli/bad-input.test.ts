@@ -202,6 +202,12 @@ describe('rows that cannot be used: rejects with their line, exit 3 under --stri
     ],
     ['empty-unit.csv', [[4, '供电单位 is empty']], 5, '供电单位为空'],
     [
+      'early-date.csv',
+      [[4, "受理时间 '1900-01-01 00:00:00' is before 2000 (an empty date?)"]],
+      5,
+      "受理时间 '1900-01-01 00:00:00' 早于 2000 年（是空的日期？）",
+    ],
+    [
       'future-date.csv',
       [[6, `受理时间 '2061-05-12 09:30:00' is after today (${TODAY})`]],
       5,
@@ -267,6 +273,27 @@ describe('an acceptance time in the future', () => {
     const result = JSON.parse(run.stdout);
     expect(result.period).toMatchObject({ from: '2016-05', to: '2016-05' });
     expect(result.totals).toMatchObject({ complaints: 3 });
+  });
+});
+
+describe("an acceptance time of 1900-01-01 (a database's empty date)", () => {
+  it('does not make the exports seem to cover 2015, claiming 0 complaints a year earlier', () => {
+    const file = join(out, 'one-unit-1900.csv');
+    writeFileSync(
+      file,
+      [
+        '工单编号,受理时间,供电单位,业务类型,受理内容',
+        '1,2016-05-03 10:00:00,国网歙县供电公司,投诉,客户反映电压偏低',
+        '2,2016-06-04 10:00:00,国网歙县供电公司,投诉,客户反映停电未通知',
+        '3,1900-01-01 00:00:00,国网歙县供电公司,投诉,客户反映停电未通知',
+        '',
+      ].join('\n'),
+    );
+    const run = complaints(['trend', file, '--json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.period).toMatchObject({ from: '2016-05', to: '2016-06', yearEarlier: null });
+    expect(result.totals).toMatchObject({ complaints: 2, rejected: 1, previous: null });
   });
 });
 
