@@ -12,8 +12,8 @@ const FORMS: readonly [RegExp, (...parts: string[]) => string][] = [
     (header, value) => `${header} ${value} 早于 2000 年（是空的日期？）`,
   ],
   [
-    /^(.*) ('.*') is after today \((.*)\)$/s,
-    (header, value, today) => `${header} ${value} 晚于今天（${today}）`,
+    /^(.*) ('.*') is over a year after today \((.*)\)$/s,
+    (header, value, today) => `${header} ${value} 比今天（${today}）晚一年以上`,
   ],
   [
     /^(.*) ('.*') is garbled \(U\+FFFD: the text was damaged before this file was written\)$/s,

@@ -28,13 +28,16 @@ import { BLANK_TYPE, type OrderHandler, type WorkOrder } from './types.js';
 import type { Cell } from '../io/table.js';
 
 /**
- * The last day an acceptance time can fall on: tomorrow, on this machine's calendar (an export
- * made in Beijing is a few hours ahead of a machine on UTC). A later one is a typing error
- * (2061 for 2016), and counted it would become the period every command picks by default.
+ * An acceptance time more than a year after this machine's date is a typing error (2061 for
+ * 2016): counted, it would become the period every command picks by default. Within a year it
+ * is read: a machine whose clock is behind, or test exports made ahead of time (the working-day
+ * calendar's end, fixtures/workdays/95598-2026-12.csv), are likelier than such a typo.
  */
-function lastPossibleDay(): number {
+const FUTURE_DAYS_READ = 366;
+
+function today(): number {
   const now = new Date();
-  return daysFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate()) + 1;
+  return daysFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
 }
 
 /**
@@ -61,7 +64,7 @@ export class RowNormaliser implements CategoryCleaner {
   private lastRow: number;
   private readonly skipsOrders: boolean;
   private readonly skipsCells: boolean;
-  private readonly lastPossibleDay = lastPossibleDay();
+  private readonly today = today();
 
   constructor(
     private readonly input: number,
@@ -139,8 +142,8 @@ export class RowNormaliser implements CategoryCleaner {
   private accepted(r: RowFields): LocalTime | null {
     const at = this.columns.col.acceptedAt;
     const time = r.time(at);
-    if (time && time.dayIndex <= this.lastPossibleDay && time.dayIndex >= FIRST_POSSIBLE_DAY)
-      return time;
+    const latest = this.today + FUTURE_DAYS_READ;
+    if (time && time.dayIndex <= latest && time.dayIndex >= FIRST_POSSIBLE_DAY) return time;
     const header = this.columns.headerOf('acceptedAt');
     if (time && time.dayIndex < FIRST_POSSIBLE_DAY) {
       const reason = `${header} '${r.text(at).trim()}' is before 2000 (an empty date?)`;
@@ -148,8 +151,8 @@ export class RowNormaliser implements CategoryCleaner {
       return null;
     }
     if (time) {
-      const today = dayToString(this.lastPossibleDay - 1);
-      const reason = `${header} '${r.text(at).trim()}' is after today (${today})`;
+      const today = dayToString(this.today);
+      const reason = `${header} '${r.text(at).trim()}' is over a year after today (${today})`;
       this.notes.rejectUnlessSkipped(r, this.columns, 'date-future', reason);
       return null;
     }

@@ -49,7 +49,7 @@ export type RejectCode =
   | 'quote'
   | 'date-missing'
   | 'date-invalid'
-  /** An acceptance time after today: a typing error, which would take over the period. */
+  /** Over a year after today: a typing error, which would take over the period. */
   | 'date-future'
   /** Before 2000: an empty date as a database or Excel writes it (1900-01-01). */
   | 'date-early'

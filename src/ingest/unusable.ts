@@ -29,7 +29,7 @@ const UNUSABLE_HINTS: Record<RejectCode, Said> = {
   'date-missing': DATE_HINT,
   'date-invalid': DATE_HINT,
   'date-early': DATE_HINT,
-  // Most rows after today: more likely this machine's clock is wrong than the export.
+  // Most rows over a year ahead: more likely this machine's clock is wrong than the export.
   'date-future': said(
     '请检查这台机器的日期（date 命令），或改正这些行的年份后重新导出。',
     "Check this machine's date (the date command), or correct those rows' year and export again.",
