@@ -289,7 +289,7 @@ async function main() {
       'future-date.csv',
       `受理时间 '2061-05-12 09:30:00' on line ${lineOf(i)} (a complaint; 2061 typed for 2016)`,
       `line ${lineOf(i)}`,
-      `a reject for line ${lineOf(i)}, "after today" (exit 3 with --strict), so that it does not become the period; ${ROWS.length - 1} rows read`,
+      `a reject for line ${lineOf(i)}, "over a year after today" (exit 3 with --strict), so that it does not become the period; ${ROWS.length - 1} rows read`,
     );
   }
 
@@ -527,6 +527,17 @@ async function hostileText() {
     'a UTF-8 BOM, the header and 3 rows in UTF-8, then 3 rows in GB18030 (an Excel "CSV UTF-8" export and a GB18030 one joined with cat)',
     'line 5 is the first GB18030 line',
     'unreadable: exit 2, "line 5 is not UTF-8 though the lines before it are; the file mixes encodings" (not "binary data")',
+  );
+
+  writeFileSync(
+    out('tab-separated.xls'),
+    iconv.encode(toDelimited([HEADERS, ...ROWS], { delimiter: '\t', eol: '\r\n' }), 'gb18030'),
+  );
+  note(
+    'tab-separated.xls',
+    'tab-separated GB18030 text named .xls (the "Excel" download of many web systems), CRLF',
+    '-',
+    'read as text (6 rows, 4 complaints), with a note that it is a text file despite its name; it was refused as "not an xlsx workbook (often an HTML table)"',
   );
 
   writeFileSync(

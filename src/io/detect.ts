@@ -17,6 +17,11 @@ export type Detected =
 
 /** Names that say "workbook": a text file under one is read as text, and said so. */
 const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm'];
+/**
+ * Names of the old binary workbooks (Excel's, WPS's), which many systems give the tab-separated
+ * text of their "Excel" download: read as text too, and said so (a web page is refused below).
+ */
+const OLD_WORKBOOK_EXTENSIONS = ['.xls', '.et'];
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -79,18 +84,6 @@ export function detect(file: string, head: Buffer, forcedEncoding: string | null
       { file },
     );
   }
-  if (ext === '.xls' || ext === '.et') {
-    // Many systems write an HTML or XML table and name it .xls.
-    throw new InputError(
-      'FORMAT_XLS',
-      said(
-        `${file}：这个 ${ext} 文件不是 xlsx 工作簿（常见的是改名为 .xls 的 HTML 表格）。`,
-        `${file}: a ${ext} file that is not an xlsx workbook (often an HTML table named .xls).`,
-      ),
-      CONVERT_HINT,
-      { file },
-    );
-  }
   const { encoding, bomLength, textEnd } = forcedEncoding
     ? { encoding: forcedEncoding, bomLength: bomOf(head, forcedEncoding), textEnd: head.length }
     : sniff(head);
@@ -128,7 +121,7 @@ export function detect(file: string, head: Buffer, forcedEncoding: string | null
   if (json) throw json;
   const markup = markupProblem(file, head.subarray(bomLength, textEnd), encoding);
   if (markup) throw markup;
-  const note = WORKBOOK_EXTENSIONS.includes(ext)
+  const note = [...WORKBOOK_EXTENSIONS, ...OLD_WORKBOOK_EXTENSIONS].includes(ext)
     ? `${file} is a text file (CSV), not an xlsx workbook, despite its name; read as text.`
     : null;
   return { format: 'csv', encoding, bomLength, note };

@@ -209,9 +209,9 @@ describe('rows that cannot be used: rejects with their line, exit 3 under --stri
     ],
     [
       'future-date.csv',
-      [[6, `受理时间 '2061-05-12 09:30:00' is after today (${TODAY})`]],
+      [[6, `受理时间 '2061-05-12 09:30:00' is over a year after today (${TODAY})`]],
       5,
-      `受理时间 '2061-05-12 09:30:00' 晚于今天（${TODAY}）`,
+      `受理时间 '2061-05-12 09:30:00' 比今天（${TODAY}）晚一年以上`,
     ],
     [
       'garbled-unit.csv',
@@ -328,6 +328,22 @@ describe('a workbook named .csv', () => {
       `${file} is an xlsx workbook despite its name; read as xlsx.\n`,
     );
     expect(complaints(['analyze', file, '--quiet']).stderr).toBe('');
+  });
+});
+
+describe('tab-separated text named .xls', () => {
+  it('is read as text, with a note, as a text file named .xlsx is', () => {
+    const file = `${BAD}/tab-separated.xls`;
+    const run = complaints(['inspect', file, '--json']);
+    expect(run.stderr).toBe(
+      `${file} 虽然扩展名是 .xls，实际是文本文件（CSV），不是工作簿，已按文本读取。\n`,
+    );
+    expect(run.code).toBe(0);
+    const input = JSON.parse(run.stdout).inputs[0];
+    expect(input).toMatchObject({ format: 'csv', rows: 6, complaints: 4, rejected: 0 });
+    expect(input.notes).toEqual([
+      `${file} is a text file (CSV), not an xlsx workbook, despite its name; read as text.`,
+    ]);
   });
 });
 
