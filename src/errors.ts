@@ -43,6 +43,8 @@ export type InputErrorCode =
   | 'FILE_UNREADABLE'
   | 'FILE_EMPTY'
   | 'FORMAT_XLS'
+  /** A web page or an Excel 2003 XML table, under any name. */
+  | 'FORMAT_HTML'
   | 'FORMAT_ENCRYPTED'
   | 'FORMAT_UNKNOWN'
   | 'XLSX_CORRUPT'

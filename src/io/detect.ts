@@ -171,7 +171,7 @@ function markupProblem(file: string, text: Buffer, encoding: string): InputError
   if (!xml && !/^<(!doctype html|html|head|body|meta|table|tr)\b/.test(start)) return null;
   if (xml && !/<(html|table|workbook|ss:workbook)\b/.test(start)) return null;
   return new InputError(
-    'FORMAT_UNKNOWN',
+    'FORMAT_HTML',
     xml
       ? said(
           `${file}：这是 XML 表格（Excel 2003 XML 或网页），不是 xlsx 工作簿，也不是 CSV 文本。`,
