@@ -279,6 +279,34 @@ async function main() {
     );
   }
 
+  // an acceptance time in the future: 2061 typed for 2016
+  {
+    const i = 4; // a complaint
+    const table = [HEADERS, ...ROWS.map((r) => r.slice())];
+    table[i + 1][1] = '2061-05-12 09:30:00';
+    writeFileSync(out('future-date.csv'), csvText(table));
+    note(
+      'future-date.csv',
+      `受理时间 '2061-05-12 09:30:00' on line ${lineOf(i)} (a complaint; 2061 typed for 2016)`,
+      `line ${lineOf(i)}`,
+      `a reject for line ${lineOf(i)}, "over a year after today" (exit 3 with --strict), so that it does not become the period; ${ROWS.length - 1} rows read`,
+    );
+  }
+
+  // an acceptance time of 1900-01-01: an empty date as SQL Server writes it
+  {
+    const i = 2; // a complaint
+    const table = [HEADERS, ...ROWS.map((r) => r.slice())];
+    table[i + 1][1] = '1900-01-01 00:00:00';
+    writeFileSync(out('early-date.csv'), csvText(table));
+    note(
+      'early-date.csv',
+      `受理时间 '1900-01-01 00:00:00' on line ${lineOf(i)} (a complaint; the empty date of a database)`,
+      `line ${lineOf(i)}`,
+      `a reject for line ${lineOf(i)}, "before 2000" (exit 3 with --strict), so that the exports do not seem to cover 1900 to 2016 (a year earlier "0 complaints"); ${ROWS.length - 1} rows read`,
+    );
+  }
+
   // empty unit
   {
     const i = 2;
@@ -484,6 +512,47 @@ async function hostileText() {
     'the header and 3 rows in UTF-8, then 3 rows in GB18030 (two exports joined with cat)',
     'line 5 is the first GB18030 line',
     'unreadable: exit 2, "line 5 is not UTF-8 though the lines before it are; the file mixes encodings"',
+  );
+
+  writeFileSync(
+    out('bom-joined-encodings.csv'),
+    Buffer.concat([
+      Buffer.from([0xef, 0xbb, 0xbf]),
+      Buffer.from(csvText([HEADERS, ...ROWS.slice(0, 3)])),
+      iconv.encode(csvText(ROWS.slice(3)), 'gb18030'),
+    ]),
+  );
+  note(
+    'bom-joined-encodings.csv',
+    'a UTF-8 BOM, the header and 3 rows in UTF-8, then 3 rows in GB18030 (an Excel "CSV UTF-8" export and a GB18030 one joined with cat)',
+    'line 5 is the first GB18030 line',
+    'unreadable: exit 2, "line 5 is not UTF-8 though the lines before it are; the file mixes encodings" (not "binary data")',
+  );
+
+  writeFileSync(
+    out('tab-separated.xls'),
+    iconv.encode(toDelimited([HEADERS, ...ROWS], { delimiter: '\t', eol: '\r\n' }), 'gb18030'),
+  );
+  note(
+    'tab-separated.xls',
+    'tab-separated GB18030 text named .xls (the "Excel" download of many web systems), CRLF',
+    '-',
+    'read as text (6 rows, 4 complaints), with a note that it is a text file despite its name; it was refused as "not an xlsx workbook (often an HTML table)"',
+  );
+
+  writeFileSync(
+    out('html-table.xlsx'),
+    '<html><head><meta charset="utf-8"></head><body><table>\n' +
+      [HEADERS, ...ROWS]
+        .map((r) => `<tr>${r.map((v) => `<td>${v}</td>`).join('')}</tr>`)
+        .join('\n') +
+      '\n</table></body></html>\n',
+  );
+  note(
+    'html-table.xlsx',
+    'an HTML page holding the export as a <table>, named .xlsx (a web system\'s "Excel" download, renamed)',
+    '-',
+    'unreadable: exit 2, "an HTML page (a web table), not an xlsx workbook or CSV text" (not "no header row found")',
   );
 
   {

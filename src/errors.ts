@@ -43,6 +43,8 @@ export type InputErrorCode =
   | 'FILE_UNREADABLE'
   | 'FILE_EMPTY'
   | 'FORMAT_XLS'
+  /** A web page or an Excel 2003 XML table, under any name. */
+  | 'FORMAT_HTML'
   | 'FORMAT_ENCRYPTED'
   | 'FORMAT_UNKNOWN'
   | 'XLSX_CORRUPT'
@@ -51,6 +53,7 @@ export type InputErrorCode =
   | 'NO_HEADER'
   | 'MISSING_COLUMN'
   | 'MAP_HEADER_NOT_FOUND'
+  | 'MAP_COLUMN_TAKEN'
   | 'NO_DATA'
   // Work orders, but no business type means complaint (codes such as ZX/TS): complaint-types.ts.
   | 'NO_COMPLAINTS'

@@ -6,6 +6,14 @@
  * property value".
  */
 
+/**
+ * The text without the byte-order mark Windows Notepad puts before "UTF-8 with BOM": JSON.parse
+ * refuses it, and every hand-written JSON file is read past it, as the config always was.
+ */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Where JSON.parse stopped (1-based line and column), or null when it does not say. */
 export type JsonPlace = readonly [line: number, column: number] | null;
 
@@ -135,4 +143,38 @@ export function zhPlace(place: JsonPlace): string {
 export function zhNotJson(error: unknown, text: string): string {
   const syntax = jsonSyntax(error, text);
   return `${zhPlace(syntax.located)}不是有效的 JSON：${syntax.zh}`;
+}
+
+/**
+ * The first key written twice in one object of `text`, which JSON.parse has read (so it is
+ * valid JSON), with the lines of both: JSON.parse keeps the last without a word, and a setting
+ * added at the end of a hand-written file ("inputs" twice) would silently drop the first.
+ */
+export function repeatedKey(text: string): { key: string; lines: [number, number] } | null {
+  // One entry per open object (its keys and their lines) or array (null).
+  const open: (Map<string, number> | null)[] = [];
+  let line = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') line++;
+    else if (c === '{') open.push(new Map());
+    else if (c === '[') open.push(null);
+    else if (c === '}' || c === ']') open.pop();
+    else if (c === '"') {
+      // Valid JSON: the string ends at the next quote not escaped, and holds no line break.
+      let end = i + 1;
+      while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
+      const keys = open[open.length - 1];
+      let next = end + 1;
+      while (next < text.length && /\s/.test(text[next]!)) next++;
+      if (keys && text[next] === ':') {
+        const key = JSON.parse(text.slice(i, end + 1)) as string;
+        const first = keys.get(key);
+        if (first !== undefined) return { key, lines: [first, line] };
+        keys.set(key, line);
+      }
+      i = end;
+    }
+  }
+  return null;
 }

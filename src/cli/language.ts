@@ -8,6 +8,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Lang } from '../errors.js';
+import { withoutBom } from '../json-problem.js';
 
 function optionValue(argv: readonly string[], name: string): string | undefined {
   for (let i = 0; i < argv.length; i++) {
@@ -31,7 +32,7 @@ export function runLanguage(argv: readonly string[], cwd: string = process.cwd()
     // here before Ctrl-C can be handled; the settings read and judge those themselves.
     const info = statSync(file);
     if (!info.isFile() || info.size > MAX_CONFIG_BYTES) return 'zh';
-    const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'));
+    const parsed: unknown = JSON.parse(withoutBom(readFileSync(file, 'utf8')));
     const lang = (parsed as { lang?: unknown } | null)?.lang;
     if (lang === 'en') return 'en';
   } catch {

@@ -6,6 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { InputError, said } from '../errors.js';
+import { withoutBom } from '../json-problem.js';
 import { guardOutputs } from '../io/write.js';
 import { emitJson } from '../report/json.js';
 import { print } from '../report/print.js';
@@ -132,7 +133,7 @@ function printProblems(file: string, problems: readonly Problem[], lang: Lang): 
 /** A text table (typos, dialect, colloquial words) rather than a taxonomy: no `nodes`. */
 function isTextTable(text: string): boolean {
   try {
-    const doc: unknown = JSON.parse(text);
+    const doc: unknown = JSON.parse(withoutBom(text));
     return (
       typeof doc === 'object' &&
       doc !== null &&

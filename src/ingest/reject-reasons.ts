@@ -8,6 +8,14 @@ const FORMS: readonly [RegExp, (...parts: string[]) => string][] = [
   [/^(.*) is empty$/s, (header) => `${header}为空`],
   [/^(.*) ('.*') is not a date$/s, (header, value) => `${header} ${value} 不是有效日期`],
   [
+    /^(.*) ('.*') is before 2000 \(an empty date\?\)$/s,
+    (header, value) => `${header} ${value} 早于 2000 年（是空的日期？）`,
+  ],
+  [
+    /^(.*) ('.*') is over a year after today \((.*)\)$/s,
+    (header, value, today) => `${header} ${value} 比今天（${today}）晚一年以上`,
+  ],
+  [
     /^(.*) ('.*') is garbled \(U\+FFFD: the text was damaged before this file was written\)$/s,
     (header, value) => `${header} ${value} 含乱码（U+FFFD：写出这个文件之前文字就已损坏）`,
   ],

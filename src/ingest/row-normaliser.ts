@@ -4,6 +4,7 @@
  * rule about normalising, rejecting and flagging a row is written here once, whatever the
  * reader made of the row.
  */
+import { dayToString, daysFromCivil } from '../metrics/calendar.js';
 import type { Field } from '../schema/fields.js';
 import {
   TextCache,
@@ -26,6 +27,26 @@ import type { RowNotes } from './row-notes.js';
 import { BLANK_TYPE, type OrderHandler, type WorkOrder } from './types.js';
 import type { Cell } from '../io/table.js';
 
+/**
+ * An acceptance time more than a year after this machine's date is a typing error (2061 for
+ * 2016): counted, it would become the period every command picks by default. Within a year it
+ * is read: a machine whose clock is behind, or test exports made ahead of time (the working-day
+ * calendar's end, fixtures/workdays/95598-2026-12.csv), are likelier than such a typo.
+ */
+const FUTURE_DAYS_READ = 366;
+
+function today(): number {
+  const now = new Date();
+  return daysFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
+}
+
+/**
+ * No 95598 work order was accepted before this year: an earlier date is an empty one written by
+ * the exporting database (SQL Server's 1900-01-01) or Excel's serial 1, and counted it would
+ * make the exports look as if they covered every month since (a year earlier "0 complaints").
+ */
+const FIRST_POSSIBLE_DAY = daysFromCivil(2000, 1, 1);
+
 /** The cells of an order whose sink reads none. */
 const NO_CELLS: readonly Cell[] = Object.freeze([]);
 
@@ -43,6 +64,7 @@ export class RowNormaliser implements CategoryCleaner {
   private lastRow: number;
   private readonly skipsOrders: boolean;
   private readonly skipsCells: boolean;
+  private readonly today = today();
 
   constructor(
     private readonly input: number,
@@ -120,8 +142,20 @@ export class RowNormaliser implements CategoryCleaner {
   private accepted(r: RowFields): LocalTime | null {
     const at = this.columns.col.acceptedAt;
     const time = r.time(at);
-    if (time) return time;
+    const latest = this.today + FUTURE_DAYS_READ;
+    if (time && time.dayIndex <= latest && time.dayIndex >= FIRST_POSSIBLE_DAY) return time;
     const header = this.columns.headerOf('acceptedAt');
+    if (time && time.dayIndex < FIRST_POSSIBLE_DAY) {
+      const reason = `${header} '${r.text(at).trim()}' is before 2000 (an empty date?)`;
+      this.notes.rejectUnlessSkipped(r, this.columns, 'date-early', reason);
+      return null;
+    }
+    if (time) {
+      const today = dayToString(this.today);
+      const reason = `${header} '${r.text(at).trim()}' is over a year after today (${today})`;
+      this.notes.rejectUnlessSkipped(r, this.columns, 'date-future', reason);
+      return null;
+    }
     const text = time === null ? '' : r.text(at).trim();
     if (text === '')
       this.notes.rejectUnlessSkipped(r, this.columns, 'date-missing', `${header} is empty`);

@@ -49,6 +49,10 @@ export type RejectCode =
   | 'quote'
   | 'date-missing'
   | 'date-invalid'
+  /** Over a year after today: a typing error, which would take over the period. */
+  | 'date-future'
+  /** Before 2000: an empty date as a database or Excel writes it (1900-01-01). */
+  | 'date-early'
   | 'unit-empty'
   /** A unit, business type or class holding U+FFFD: never counted under a garbled name. */
   | 'garbled';

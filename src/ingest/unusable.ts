@@ -28,6 +28,12 @@ const UNUSABLE_HINTS: Record<RejectCode, Said> = {
   ),
   'date-missing': DATE_HINT,
   'date-invalid': DATE_HINT,
+  'date-early': DATE_HINT,
+  // Most rows over a year ahead: more likely this machine's clock is wrong than the export.
+  'date-future': said(
+    '请检查这台机器的日期（date 命令），或改正这些行的年份后重新导出。',
+    "Check this machine's date (the date command), or correct those rows' year and export again.",
+  ),
   'unit-empty': said(
     '请检查 供电单位 列填的是不是单位名称（或用 --map unit=表头 指定另一列），或重新导出文件。',
     'Check that the 供电单位 column holds unit names (or map another: --map unit=HEADER), or export the file again.',

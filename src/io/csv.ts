@@ -219,7 +219,8 @@ function decodeError(
   const at = parser === null ? 1 : parser.line;
   const line = error.exact ? `line ${count(at)}` : `line ${count(at)} or one after it`;
   const zhLine = error.exact ? `第 ${count(at)} 行` : `第 ${count(at)} 行或其后一行`;
-  const sniffed = !source.forced && source.bomLength === 0;
+  // Found, not named: a UTF-8 BOM only speaks for the lines before the bad ones.
+  const sniffed = !source.forced && (source.bomLength === 0 || encoding === 'utf-8');
   if (at > 1 && sniffed && error.validAs === 'gb18030') {
     return new InputError(
       'CSV_ENCODING',

@@ -17,6 +17,11 @@ export type Detected =
 
 /** Names that say "workbook": a text file under one is read as text, and said so. */
 const WORKBOOK_EXTENSIONS = ['.xlsx', '.xlsm'];
+/**
+ * Names of the old binary workbooks (Excel's, WPS's), which many systems give the tab-separated
+ * text of their "Excel" download: read as text too, and said so (a web page is refused below).
+ */
+const OLD_WORKBOOK_EXTENSIONS = ['.xls', '.et'];
 
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const CFB = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
@@ -79,18 +84,6 @@ export function detect(file: string, head: Buffer, forcedEncoding: string | null
       { file },
     );
   }
-  if (ext === '.xls' || ext === '.et') {
-    // Many systems write an HTML or XML table and name it .xls.
-    throw new InputError(
-      'FORMAT_XLS',
-      said(
-        `${file}：这个 ${ext} 文件不是 xlsx 工作簿（常见的是改名为 .xls 的 HTML 表格）。`,
-        `${file}: a ${ext} file that is not an xlsx workbook (often an HTML table named .xls).`,
-      ),
-      CONVERT_HINT,
-      { file },
-    );
-  }
   const { encoding, bomLength, textEnd } = forcedEncoding
     ? { encoding: forcedEncoding, bomLength: bomOf(head, forcedEncoding), textEnd: head.length }
     : sniff(head);
@@ -126,7 +119,9 @@ export function detect(file: string, head: Buffer, forcedEncoding: string | null
   }
   const json = jsonProblem(file, ext, head.subarray(bomLength, textEnd), encoding);
   if (json) throw json;
-  const note = WORKBOOK_EXTENSIONS.includes(ext)
+  const markup = markupProblem(file, head.subarray(bomLength, textEnd), encoding);
+  if (markup) throw markup;
+  const note = [...WORKBOOK_EXTENSIONS, ...OLD_WORKBOOK_EXTENSIONS].includes(ext)
     ? `${file} is a text file (CSV), not an xlsx workbook, despite its name; read as text.`
     : null;
   return { format: 'csv', encoding, bomLength, note };
@@ -165,6 +160,32 @@ function jsonProblem(file: string, ext: string, text: Buffer, encoding: string):
   );
 }
 
+/**
+ * A web page or an Excel 2003 XML table is no CSV, whatever its name: web systems offer their
+ * "Excel" download as one, and it is often renamed .xlsx or .csv. Read as text, its first line
+ * would be a tag and the message "no header row found" (the header is there, in a <td>).
+ */
+function markupProblem(file: string, text: Buffer, encoding: string): InputError | null {
+  const start = iconv.decode(text.subarray(0, 4096), encoding).trimStart().toLowerCase();
+  const xml = start.startsWith('<?xml');
+  if (!xml && !/^<(!doctype html|html|head|body|meta|table|tr)\b/.test(start)) return null;
+  if (xml && !/<(html|table|workbook|ss:workbook)\b/.test(start)) return null;
+  return new InputError(
+    'FORMAT_HTML',
+    xml
+      ? said(
+          `${file}：这是 XML 表格（Excel 2003 XML 或网页），不是 xlsx 工作簿，也不是 CSV 文本。`,
+          `${file}: this is an XML table (Excel 2003 XML or a web page), not an xlsx workbook or CSV text.`,
+        )
+      : said(
+          `${file}：这是网页（HTML）表格，不是 xlsx 工作簿，也不是 CSV 文本。`,
+          `${file}: this is a web page (an HTML table), not an xlsx workbook or CSV text.`,
+        ),
+    CONVERT_HINT,
+    { file },
+  );
+}
+
 function bomOf(head: Buffer, encoding: string): number {
   if (encoding === 'utf-8' && startsWith(head, [0xef, 0xbb, 0xbf])) return 3;
   if (encoding === 'utf-16le' && startsWith(head, [0xff, 0xfe])) return 2;
@@ -189,8 +210,12 @@ const UTF8_START_CHARS = 8;
 /** `textEnd`: where the bytes stop being text in the encoding found (the end, usually). */
 function sniff(head: Buffer): { encoding: string; bomLength: number; textEnd: number } {
   const end = head.length;
-  if (startsWith(head, [0xef, 0xbb, 0xbf]))
-    return { encoding: 'utf-8', bomLength: 3, textEnd: end };
+  if (startsWith(head, [0xef, 0xbb, 0xbf])) {
+    // A BOM says UTF-8 only for the first export when two are joined with `cat` (Excel's "CSV
+    // UTF-8", then a GB18030 one): the text ends where UTF-8 does, and the reader says which
+    // line mixes encodings instead of the whole file being taken for binary data.
+    return { encoding: 'utf-8', bomLength: 3, textEnd: 3 + utf8Length(head.subarray(3)) };
+  }
   if (startsWith(head, [0xff, 0xfe])) return { encoding: 'utf-16le', bomLength: 2, textEnd: end };
   if (startsWith(head, [0xfe, 0xff])) return { encoding: 'utf-16be', bomLength: 2, textEnd: end };
   try {
@@ -202,6 +227,16 @@ function sniff(head: Buffer): { encoding: string; bomLength: number; textEnd: nu
     if (start.multibyte >= UTF8_START_CHARS)
       return { encoding: 'utf-8', bomLength: 0, textEnd: start.length };
     return { encoding: 'gb18030', bomLength: 0, textEnd: end };
+  }
+}
+
+/** How many bytes at the start of `bytes` are UTF-8: all of them, or up to the first that is not. */
+function utf8Length(bytes: Buffer): number {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: true });
+    return bytes.length;
+  } catch {
+    return utf8Start(bytes).length;
   }
 }
 

@@ -8,6 +8,7 @@ import { InputError, said, type Said } from '../errors.js';
 import { notJson } from '../metrics/targets.js';
 import { WARN_DEFAULTS, type WarnThresholds } from '../metrics/warn/thresholds.js';
 import { closest } from '../settings/suggest.js';
+import { withoutBom } from '../json-problem.js';
 
 type Tree = { [key: string]: number | Tree };
 
@@ -65,6 +66,7 @@ function overlay(file: string, defaults: Tree, value: unknown, path: string): Tr
 }
 
 export function parseThresholds(text: string, file: string): WarnThresholds {
+  text = withoutBom(text);
   let doc: unknown;
   try {
     doc = JSON.parse(text);

@@ -109,6 +109,7 @@ export function checkMapping(
       );
     }
   }
+  refuseColumnTaken(file, headerRow, mapping, overrides);
   for (const field of FIELDS) {
     const spec = FIELD_SPECS[field];
     if (spec.required && mapping.columns[field] === undefined) {
@@ -125,5 +126,45 @@ export function checkMapping(
         { file, row: headerRow },
       );
     }
+  }
+}
+
+/**
+ * Fields whose column a --map must not take away without a word: without 受理时间 or 供电单位
+ * nothing is read ("no such column", though it is there), and without 业务类型 every row,
+ * repair calls and praise too, is counted a complaint.
+ */
+const KEPT_FIELDS: readonly Field[] = ['acceptedAt', 'unit', 'businessType'];
+
+/**
+ * A --map whose column is, by its own header, one of KEPT_FIELDS, left with no column (the user
+ * did not map it elsewhere): `--map unit=业务类型` is a slip for another column.
+ */
+function refuseColumnTaken(
+  file: string,
+  headerRow: number,
+  mapping: ColumnMapping,
+  overrides: MapOverrides,
+): void {
+  for (const field of FIELDS) {
+    const column = mapping.columns[field];
+    if (overrides[field] === undefined || column === undefined) continue;
+    const header = mapping.headers[column]!;
+    const own = fieldForHeader(header);
+    if (own === undefined || own === field || !KEPT_FIELDS.includes(own)) continue;
+    if (overrides[own] !== undefined || mapping.columns[own] !== undefined) continue;
+    const spec = FIELD_SPECS[own];
+    throw new InputError(
+      'MAP_COLUMN_TAKEN',
+      said(
+        `${file}：--map ${field}=${overrides[field]}：'${visible(header)}' 是${spec.zh}（${own}）列，这样${spec.zh}就没有列可读了。`,
+        `${file}: --map ${field}=${overrides[field]}: '${visible(header)}' is the ${spec.zh} (${own}) column, which would then be read from no column.`,
+      ),
+      said(
+        `请给 ${field} 另选一列；确实要这样时，用 --map ${own}=表头 给${spec.zh}另指定一列。`,
+        `Map ${field} to another column; if this is what you mean, give ${spec.zh} another with --map ${own}=HEADER.`,
+      ),
+      { file, row: headerRow },
+    );
   }
 }

@@ -5,7 +5,13 @@
 import { InputError, said } from '../errors.js';
 import { normaliseEncoding } from '../io/detect.js';
 import type { TimeLimit } from '../metrics/workdays.js';
-import { MAP_FIELDS } from '../schema/fields.js';
+import {
+  FIELD_SPECS,
+  MAP_FIELDS,
+  isField,
+  type Field,
+  type TargetField,
+} from '../schema/fields.js';
 import type { MapOverrides } from '../schema/header.js';
 import { folderEnding, folderOutputProblem } from './output-path.js';
 import { sentences } from './suggest.js';
@@ -18,6 +24,11 @@ export function parseLang(value: string): Lang {
     'BAD_OPTION',
     said(`--lang ${value}：应为 zh 或 en。`, `--lang ${value}: expected zh or en.`),
   );
+}
+
+/** What a --map field holds, in the exports' words: 供电单位 for unit, 年度指标 for target. */
+function fieldName(field: Field | TargetField): string {
+  return isField(field) ? FIELD_SPECS[field].zh : field;
 }
 
 export function parseMap(values: readonly string[]): MapOverrides {
@@ -34,7 +45,23 @@ export function parseMap(values: readonly string[]): MapOverrides {
         said('示例：--map unit=管理单位名称', 'Example: --map unit=管理单位名称'),
       );
     }
-    overrides[entry[0]] = entry[1];
+    const [field, header] = entry;
+    const earlier = overrides[field];
+    if (earlier !== undefined && earlier !== header) {
+      // The last would win without a word, as it did: the units were the complaint texts.
+      throw new InputError(
+        'BAD_OPTION',
+        said(
+          `--map ${field}=${earlier} --map ${field}=${header}：一个字段给了两列。`,
+          `--map ${field}=${earlier} --map ${field}=${header}: one field, two columns.`,
+        ),
+        said(
+          `请只给一次 --map ${field}=，写出放 ${fieldName(field)} 的那一列。`,
+          `Give --map ${field}= once, with the column that holds ${fieldName(field)}.`,
+        ),
+      );
+    }
+    overrides[field] = header;
   }
   return overrides;
 }

@@ -21,7 +21,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, isAbsolute, relative, resolve } from 'node:path';
 import { isDynamicPattern } from 'tinyglobby';
 import { InputError, said, type Said } from '../errors.js';
-import { jsonSyntax, zhNotJson } from '../json-problem.js';
+import { jsonSyntax, repeatedKey, zhNotJson } from '../json-problem.js';
 import { CONFIG_EXAMPLE, validateConfig } from './config-validate.js';
 import { inputWouldRead } from './inputs.js';
 import { outputPath } from './output-path.js';
@@ -180,6 +180,7 @@ export async function loadConfig(
       { file: shown },
     );
   }
+  refuseRepeatedKey(text, shown);
   const settings = validateConfig(doc, shown);
   const dir = dirname(file);
   for (const key of [
@@ -202,6 +203,31 @@ export async function loadConfig(
     refuseOutInsideInputs(settings.out, settings.inputs, dir, shown);
   }
   return { file, dir, settings };
+}
+
+/** A setting written twice, which JSON.parse would settle by dropping the first without a word. */
+function refuseRepeatedKey(text: string, shown: string): void {
+  const repeated = repeatedKey(text);
+  if (!repeated) return;
+  const [first, second] = repeated.lines;
+  const { key } = repeated;
+  throw new InputError(
+    'CONFIG_INVALID',
+    first === second
+      ? said(
+          `${shown}："${key}" 写了两次（第 ${first} 行）；JSON 只会取最后一个。`,
+          `${shown}: "${key}" is written twice (line ${first}); JSON would keep only the last.`,
+        )
+      : said(
+          `${shown}："${key}" 写了两次（第 ${first} 行和第 ${second} 行）；JSON 只会取最后一个。`,
+          `${shown}: "${key}" is written twice (lines ${first} and ${second}); JSON would keep only the last.`,
+        ),
+    said(
+      '请只保留一个（多个输入文件写在同一个数组里：["a.xlsx", "b.xlsx"]）。',
+      'Keep one of them (a list of inputs goes in one array: ["a.xlsx", "b.xlsx"]).',
+    ),
+    { file: shown },
+  );
 }
 
 /**

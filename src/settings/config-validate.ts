@@ -331,7 +331,19 @@ function checkMap(check: Checker, value: unknown): MapOverrides {
         said('示例："map": ["unit=管理单位名称"]', 'Example: "map": ["unit=管理单位名称"]'),
       );
     }
-    map[parsed[0]] = parsed[1];
+    const [field, header] = parsed;
+    const earlier = map[field];
+    if (earlier !== undefined && earlier !== header) {
+      check.fail(
+        `map[${i}]`,
+        said(
+          `${JSON.stringify(entry)}：${field} 已对应 "${earlier}"，一个字段只能对应一列`,
+          `${JSON.stringify(entry)}: ${field} is already "${earlier}"; one field, one column`,
+        ),
+        said('请删去其中一条。', 'Remove one of the two.'),
+      );
+    }
+    map[field] = header;
   });
   return map;
 }

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { InputError, said, type Said } from '../errors.js';
-import { jsonSyntax, zhPlace } from '../json-problem.js';
+import { jsonSyntax, withoutBom, zhPlace } from '../json-problem.js';
 import { compileTextTable, normalizeWord, type TextTable } from './normalize.js';
 
 export const DISCIPLINES = ['运检', '营销'] as const;
@@ -202,6 +202,7 @@ export function parseTaxonomy(
   const problems: Problem[] = [];
   const problem: ProblemSink = (path, message) =>
     problems.push({ path, message: message.en, zh: message.zh });
+  text = withoutBom(text);
   let doc: Json;
   try {
     doc = JSON.parse(text);
@@ -618,6 +619,7 @@ export function parseTextTable(text: string): {
   problems: Problem[];
 } {
   const problems: Problem[] = [];
+  text = withoutBom(text);
   let doc: Json;
   try {
     doc = JSON.parse(text);

@@ -1,7 +1,7 @@
 /** Reading a model file made by `classify --train`, checked against the taxonomy in use. */
 import { readFileSync } from 'node:fs';
 import { InputError, said } from '../errors.js';
-import { zhNotJson } from '../json-problem.js';
+import { withoutBom, zhNotJson } from '../json-problem.js';
 import type { Taxonomy } from './load.js';
 import { NaiveBayes } from './model.js';
 
@@ -31,7 +31,7 @@ export function loadModel(file: string, taxonomy: Taxonomy): NaiveBayes {
   let doc: unknown;
   let text: string | null = null;
   try {
-    text = readFileSync(file, 'utf8');
+    text = withoutBom(readFileSync(file, 'utf8'));
     doc = JSON.parse(text);
   } catch (error) {
     const why = (error as Error).message.split('\n')[0];

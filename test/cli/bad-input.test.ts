@@ -15,6 +15,11 @@ import { inEnglish } from '../helpers/english.js';
 const BAD = 'test/files/bad';
 const out = mkdtempSync(join(tmpdir(), 'complaints-bad-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
+/** The program's today, as it says it in a reject: this machine's local date. */
+const TODAY = ((d) =>
+  `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`)(
+  new Date(),
+);
 
 describe('inputs that cannot be read: exit 2, in Chinese by default and in English with --lang en', () => {
   it.each([
@@ -151,6 +156,20 @@ describe('inputs that cannot be read: exit 2, in Chinese by default and in Engli
       /bad-gb18030\.csv: line 4 holds bytes that are not GB18030 text; the file is damaged or in another encoding\.$/,
       /name its encoding with --encoding/,
     ],
+    [
+      'bom-joined-encodings.csv',
+      /bom-joined-encodings\.csv：第 5 行不是 UTF-8，而前面各行是；文件混用了两种编码（两份导出拼在了一起？）。$/,
+      /请从该行之前把文件拆开，作为两个输入文件给出/,
+      /bom-joined-encodings\.csv: line 5 is not UTF-8 though the lines before it are; the file mixes encodings \(two exports joined\?\)\.$/,
+      /Split the file before that line and give the parts as two inputs/,
+    ],
+    [
+      'html-table.xlsx',
+      /html-table\.xlsx：这是网页（HTML）表格，不是 xlsx 工作簿，也不是 CSV 文本。$/,
+      /^ {2}请用 Excel 或 WPS 打开后另存为 .xlsx，或运行：soffice --headless --convert-to xlsx 文件名$/,
+      /html-table\.xlsx: this is a web page \(an HTML table\), not an xlsx workbook or CSV text\.$/,
+      /Open it in Excel or WPS and save it as \.xlsx/,
+    ],
   ])('%s', (name, zhMessage, zhHint, enMessage, enHint) => {
     for (const [lang, message, hint] of [
       [[], zhMessage, zhHint],
@@ -182,6 +201,18 @@ describe('rows that cannot be used: rejects with their line, exit 3 under --stri
       "受理时间 '2016-02-30 10:00:00' 不是有效日期",
     ],
     ['empty-unit.csv', [[4, '供电单位 is empty']], 5, '供电单位为空'],
+    [
+      'early-date.csv',
+      [[4, "受理时间 '1900-01-01 00:00:00' is before 2000 (an empty date?)"]],
+      5,
+      "受理时间 '1900-01-01 00:00:00' 早于 2000 年（是空的日期？）",
+    ],
+    [
+      'future-date.csv',
+      [[6, `受理时间 '2061-05-12 09:30:00' is over a year after today (${TODAY})`]],
+      5,
+      `受理时间 '2061-05-12 09:30:00' 比今天（${TODAY}）晚一年以上`,
+    ],
     [
       'garbled-unit.csv',
       [
@@ -235,6 +266,37 @@ describe('rows that cannot be used: rejects with their line, exit 3 under --stri
   });
 });
 
+describe('an acceptance time in the future', () => {
+  it('future-date.csv: is not taken for the latest month, so the default period stays 2016-05', () => {
+    const run = complaints(['analyze', `${BAD}/future-date.csv`, '--json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.period).toMatchObject({ from: '2016-05', to: '2016-05' });
+    expect(result.totals).toMatchObject({ complaints: 3 });
+  });
+});
+
+describe("an acceptance time of 1900-01-01 (a database's empty date)", () => {
+  it('does not make the exports seem to cover 2015, claiming 0 complaints a year earlier', () => {
+    const file = join(out, 'one-unit-1900.csv');
+    writeFileSync(
+      file,
+      [
+        '工单编号,受理时间,供电单位,业务类型,受理内容',
+        '1,2016-05-03 10:00:00,国网歙县供电公司,投诉,客户反映电压偏低',
+        '2,2016-06-04 10:00:00,国网歙县供电公司,投诉,客户反映停电未通知',
+        '3,1900-01-01 00:00:00,国网歙县供电公司,投诉,客户反映停电未通知',
+        '',
+      ].join('\n'),
+    );
+    const run = complaints(['trend', file, '--json']);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.period).toMatchObject({ from: '2016-05', to: '2016-06', yearEarlier: null });
+    expect(result.totals).toMatchObject({ complaints: 2, rejected: 1, previous: null });
+  });
+});
+
 describe('a workbook named .csv', () => {
   const file = `${BAD}/renamed-xlsx.csv`;
   it('is read as xlsx, and the output says so, naming the file as given', () => {
@@ -266,6 +328,22 @@ describe('a workbook named .csv', () => {
       `${file} is an xlsx workbook despite its name; read as xlsx.\n`,
     );
     expect(complaints(['analyze', file, '--quiet']).stderr).toBe('');
+  });
+});
+
+describe('tab-separated text named .xls', () => {
+  it('is read as text, with a note, as a text file named .xlsx is', () => {
+    const file = `${BAD}/tab-separated.xls`;
+    const run = complaints(['inspect', file, '--json']);
+    expect(run.stderr).toBe(
+      `${file} 虽然扩展名是 .xls，实际是文本文件（CSV），不是工作簿，已按文本读取。\n`,
+    );
+    expect(run.code).toBe(0);
+    const input = JSON.parse(run.stdout).inputs[0];
+    expect(input).toMatchObject({ format: 'csv', rows: 6, complaints: 4, rejected: 0 });
+    expect(input.notes).toEqual([
+      `${file} is a text file (CSV), not an xlsx workbook, despite its name; read as text.`,
+    ]);
   });
 });
 

@@ -94,7 +94,13 @@ describe('detect', () => {
     expect(code(() => detect('a.xls', cfb, null))).toBe('FORMAT_XLS');
     const encrypted = Buffer.concat([cfb, Buffer.from('EncryptionInfo', 'utf16le')]);
     expect(code(() => detect('a.xlsx', encrypted, null))).toBe('FORMAT_ENCRYPTED');
-    expect(code(() => detect('a.xls', Buffer.from('<html><table>'), null))).toBe('FORMAT_XLS');
+    // A web page is named as one under any name; tab-separated text named .xls is read.
+    expect(code(() => detect('a.xls', Buffer.from('<html><table>'), null))).toBe('FORMAT_HTML');
+    expect(code(() => detect('a.xlsx', Buffer.from(' <table><tr>'), null))).toBe('FORMAT_HTML');
+    expect(detect('a.xls', Buffer.from('工单编号\t受理时间\r\n'), null)).toMatchObject({
+      format: 'csv',
+      note: expect.stringContaining('a.xls is a text file'),
+    });
     expect(code(() => detect('a.csv', Buffer.from([1, 2, 0, 4, 5, 0, 7, 8]), null))).toBe(
       'FORMAT_UNKNOWN',
     );

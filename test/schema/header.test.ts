@@ -116,6 +116,25 @@ describe('checkMapping', () => {
     );
   });
 
+  it('refuses a --map that takes the 业务类型 column from businessType (every row would be a complaint)', () => {
+    const headers = ['工单编号', '受理时间', '供电单位', '业务类型'];
+    const mapping = mapHeader(headers, { unit: '业务类型' });
+    expectError(
+      () => checkMapping('a.csv', 1, mapping, { unit: '业务类型' }),
+      'MAP_COLUMN_TAKEN',
+      /^a\.csv: --map unit=业务类型: '业务类型' is the 业务类型 \(businessType\) column, which would then be read from no column\.$/,
+    );
+    // Said on purpose, by giving businessType another column, it is read as asked.
+    const both = { unit: '业务类型', businessType: '供电单位' };
+    expect(() => checkMapping('a.csv', 1, mapHeader(headers, both), both)).not.toThrow();
+  });
+
+  it('lets a --map take the column of a field that is not needed (处理部门 as the unit)', () => {
+    const headers = ['工单编号', '受理时间', '处理部门', '业务类型'];
+    const mapping = mapHeader(headers, { unit: '处理部门' });
+    expect(() => checkMapping('a.csv', 1, mapping, { unit: '处理部门' })).not.toThrow();
+  });
+
   it('says when a --map header is not in the file', () => {
     const mapping = mapHeader(['工单编号', '受理时间', '供电单位'], { unit: '管理单位' });
     expectError(

@@ -200,6 +200,24 @@ describe('loadConfig', () => {
       'Save it as UTF-8 (in Notepad: Save As, Encoding UTF-8).',
     ],
     [
+      'a setting written twice (JSON.parse would keep the second without a word)',
+      '{\n  "inputs": ["exports/2016-*.xlsx"],\n  "period": "2016Q4",\n  "inputs": ["exports/2017-*.xlsx"]\n}\n',
+      'c.json: "inputs" is written twice (lines 2 and 4); JSON would keep only the last.',
+      'Keep one of them (a list of inputs goes in one array: ["a.xlsx", "b.xlsx"]).',
+    ],
+    [
+      'a key written twice inside "map"',
+      '{ "map": { "unit": "管理单位", "unit": "供电单位" } }',
+      'c.json: "unit" is written twice (line 1); JSON would keep only the last.',
+      'Keep one of them (a list of inputs goes in one array: ["a.xlsx", "b.xlsx"]).',
+    ],
+    [
+      'a field mapped twice in the "map" list',
+      '{ "map": ["unit=供电单位", "unit=受理内容"] }',
+      'c.json: "map[1]": "unit=受理内容": unit is already "供电单位"; one field, one column.',
+      'Remove one of the two.',
+    ],
+    [
       'an unknown key',
       '{ "peroid": "2016Q4" }',
       'c.json: "peroid": unknown setting; did you mean "period"?',

@@ -576,6 +576,12 @@ describe('resolveSettings refuses, naming the option', () => {
       'Example: --map unit=管理单位名称',
     ],
     [
+      // The second used to win without a word: the units were the complaint texts.
+      { map: ['unit=供电单位', 'unit=受理内容'] },
+      '--map unit=供电单位 --map unit=受理内容: one field, two columns.',
+      'Give --map unit= once, with the column that holds 供电单位.',
+    ],
+    [
       { maxInflated: 'lots' },
       '--max-inflated lots: expected a size such as 512MiB or 8GiB.',
       'The default, 4GiB, is four times the largest part of a 1,048,575-row export.',
