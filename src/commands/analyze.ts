@@ -101,12 +101,12 @@ export async function run(settings: Settings): Promise<void> {
         process.stderr,
         (await output()).successLines(out, written, result, lang, settings.partialFromConfig),
       );
-    if (json?.file && !settings.quiet) {
+    if (json && !settings.quiet) {
       const notes = !(out && written);
       print(
         process.stderr,
-        (await output()).jsonWrittenLines(
-          json.file,
+        (await import('../report/sections/notes.js')).jsonWrittenLines(
+          json.file ?? null,
           result,
           lang,
           settings.partialFromConfig,

@@ -35,6 +35,17 @@ export async function run(settings: Settings): Promise<void> {
   const result = await runPipeline(settings);
   if (json) {
     await emitJson(resultJson(result, { parts: 'assess' }), json.file ?? true);
+    // A cron run's mail: the file named (if any), and the notes that change a figure.
+    if (!settings.quiet)
+      print(
+        process.stderr,
+        (await import('../report/sections/notes.js')).jsonWrittenLines(
+          json.file ?? null,
+          result,
+          lang,
+          settings.partialFromConfig,
+        ),
+      );
     return;
   }
   if (settings.quiet) return;

@@ -102,6 +102,11 @@ export async function run(
       },
       json.file ?? true,
     );
+    // What the text report says on stderr, said with the JSON too (to stdout or a file): a cron
+    // job that pipes the JSON into a program shows only stderr in its mail.
+    if (!settings.quiet)
+      for (const warning of result.warnings)
+        print(process.stderr, `warning: ${warning[settings.lang]}\n`);
   } else if (!settings.quiet) {
     const { renderInspect } = await import('../report/inspect.js');
     // Why an input could not be read, in the run's language (the JSON keeps the English).

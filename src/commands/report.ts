@@ -17,11 +17,11 @@ import {
   checkOutput,
   fillsTemplate,
   outputKind,
-  jsonWrittenLines,
   successLines,
   writeOutput,
 } from '../report/output.js';
 import { emitJson, resultJson } from '../report/json.js';
+import { jsonWrittenLines } from '../report/sections/notes.js';
 import { checkWritable, guardOutputs } from '../io/write.js';
 import { print } from '../report/print.js';
 import { namedPeriod, outName, reportPath } from '../settings/output-path.js';

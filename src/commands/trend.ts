@@ -34,11 +34,11 @@ export async function run(settings: Settings): Promise<void> {
       }),
       json.file ?? true,
     );
-    if (json.file && !settings.quiet)
+    if (!settings.quiet)
       print(
         process.stderr,
-        (await import('../report/output.js')).jsonWrittenLines(
-          json.file,
+        (await import('../report/sections/notes.js')).jsonWrittenLines(
+          json.file ?? null,
           result,
           lang,
           settings.partialFromConfig,

@@ -52,11 +52,11 @@ export async function run(settings: Settings): Promise<void> {
       json.file ?? true,
     );
     // A cron run's mail: the file named, and the notes that change a figure.
-    if (json.file && !settings.quiet)
+    if (!settings.quiet)
       print(
         process.stderr,
-        (await import('../report/output.js')).jsonWrittenLines(
-          json.file,
+        (await import('../report/sections/notes.js')).jsonWrittenLines(
+          json.file ?? null,
           result,
           lang,
           settings.partialFromConfig,

@@ -133,17 +133,21 @@ export function tableLayout(t: ModelTable, lang: Lang, width: number, narrow = f
       ...totals.map((r) => ems(cellText(c, r, lang, t.blank), true)),
     ),
   );
+  // A heading that is a name (a matrix's 网上国网, a unit) is kept whole as a cell's text is.
   const wordEms = t.columns.map((c, i) =>
-    Math.max(cellEms[i]!, unbrokenEms(columnHeading(c, lang, narrow))),
+    Math.max(cellEms[i]!, (c.nameHeading ? ems : unbrokenEms)(columnHeading(c, lang, narrow))),
   );
   const headEms = t.columns.map((c, i) =>
     Math.max(wordEms[i]!, headingEms(columnHeading(c, lang, narrow))),
   );
+  const lineEms = t.columns.map((c, i) =>
+    Math.max(cellEms[i]!, ems(columnHeading(c, lang, narrow))),
+  );
   // 四号 to 五号 before 小五: a heading on three lines reads better than a table in 小五.
   const layout =
-    twoLines(headEms, width, READABLE) ??
+    twoLines(headEms, lineEms, width, READABLE) ??
     cellsFirst(wordEms, headEms, width, READABLE, true) ??
-    twoLines(headEms, width, SIZES) ??
+    twoLines(headEms, lineEms, width, SIZES) ??
     cellsFirst(wordEms, headEms, width, SIZES, false);
   if (layout) return { ...layout, breaks: false };
   // An English table of nine columns with a Chinese unit name: a heading's word breaks
@@ -216,15 +220,33 @@ export function fill(wants: readonly number[], room: number): number[] {
 
 const twips = (e: number, size: number) => e * size * TWIPS_PER_POINT + 2 * CELL_MARGIN + 20;
 
-/** The largest of `sizes` at which every cell and every heading on two lines fits. */
+/**
+ * The largest of `sizes` at which every cell and every heading on two lines fits, the room
+ * left going by what each column's text needs on one line (`lineEms`): when every heading fits
+ * on one line, the widths in proportion to that need; else the headings that want the least to
+ * fit on one line first, then the rest in proportion. Shared in proportion to the two-line
+ * widths, a heading (网上国网) took two lines beside a wide 12398 column with room to spare.
+ */
 function twoLines(
   headEms: number[],
+  lineEms: number[],
   width: number,
   sizes: readonly number[],
 ): Omit<TableLayout, 'breaks'> | null {
   for (const size of sizes) {
     const full = headEms.map((e) => twips(e, size));
-    if (sum(full) <= width) return { size, widths: exact(spread(full, full, width), width) };
+    if (sum(full) > width) continue;
+    const line = lineEms.map((e, i) => Math.max(full[i]!, twips(e, size)));
+    if (sum(line) <= width) return { size, widths: exact(spread(line, line, width), width) };
+    const got = [...full];
+    let room = width - sum(full);
+    const wants = line.map((w, i) => w - full[i]!);
+    for (const i of wants.map((_, i) => i).sort((a, b) => wants[a]! - wants[b]!)) {
+      if (wants[i]! <= 0 || wants[i]! > room) continue;
+      got[i] = line[i]!;
+      room -= wants[i]!;
+    }
+    return { size, widths: exact(spread(got, line, width), width) };
   }
   return null;
 }

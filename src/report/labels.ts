@@ -1490,6 +1490,12 @@ export const WRITTEN_JSON = {
   en: (out: string, complaints: string) => `wrote ${out} (JSON, ${complaints} complaints)`,
 };
 
+/** Over the notes on stderr when the JSON went to stdout (a pipe): where the figures went. */
+export const JSON_ON_STDOUT = {
+  zh: (complaints: string) => `JSON 已输出到标准输出（投诉 ${complaints} 条）`,
+  en: (complaints: string) => `JSON written to stdout (${complaints} complaints)`,
+};
+
 /**
  * Under the line naming an output that took the place of a file of that name: a second cron run
  * for the month, or `analyze` where the config file's "out" names the report, leaves the earlier

@@ -23,7 +23,6 @@ import {
   TEMPLATE_OMITTED,
   WRITTEN,
   WRITTEN_BULLETIN,
-  WRITTEN_JSON,
   WRITTEN_TABLE,
 } from './labels.js';
 import { buildReportModel } from './model.js';
@@ -283,27 +282,6 @@ export function successLines(
       ...[...replaced, ...omitted, ...notes].map((n) => `  ${n}`),
     ].join('\n') + '\n'
   );
-}
-
-/**
- * On stderr after --json FILE, as after --out: the line naming it and, unless another output's
- * lines already gave them (`notes` false), the notes that change a figure, so that a cron mail
- * shows them.
- */
-export function jsonWrittenLines(
-  file: string,
-  result: PipelineResult,
-  lang: Lang,
-  configFile: string | null = null,
-  notes = true,
-): string {
-  const line = WRITTEN_JSON[lang](file, formatInt(result.analysis.totals.complaints));
-  const said = notes
-    ? figureNotes(result.analysis, result.ingest, lang).map((n) =>
-        inConfigTerms(n, configFile, lang),
-      )
-    : [];
-  return [line, ...said.map((n) => `  ${n}`)].join('\n') + '\n';
 }
 
 /** The one line on stderr after a file was written. */

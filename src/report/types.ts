@@ -46,6 +46,12 @@ export interface Column {
   key: string;
   label: ColumnLabel | Text;
   format: Format;
+  /**
+   * The heading is a name (a two-way breakdown's group: 网上国网, a unit), which the bulletin
+   * keeps on one line where the page allows, as it does a cell's text; other headings may
+   * take two lines.
+   */
+  nameHeading?: true;
 }
 
 /**

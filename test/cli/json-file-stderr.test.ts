@@ -1,6 +1,7 @@
 /**
  * `--json FILE` says on stderr what `--out` says (review3 #4): the file written and the notes
- * that change a figure, so that a cron run's mail shows a December cut at the 26th.
+ * that change a figure, so that a cron run's mail shows a December cut at the 26th. JSON to
+ * stdout: json-stdout-stderr.test.ts.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,8 +38,20 @@ describe('--json FILE on stderr', () => {
     expect(quiet.stderr).toBe('');
   });
 
-  it('--json to stdout: stderr stays empty', () => {
-    const run = complaints(['analyze', ...CV, '--month', '2016-12', '--json']);
-    expect(run.stderr).toBe('');
+  it('assess: the file and the partial month too', () => {
+    const file = join(dir, 'assess.json');
+    const targets = 'fixtures/metrics/targets-2016.csv';
+    const run = complaints([
+      'assess',
+      ...CV,
+      '--month',
+      '2016-12',
+      '--targets',
+      targets,
+      '--json',
+      file,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stderr).toBe(`已写入 ${file}（JSON，投诉 30 条）\n${PARTIAL}\n`);
   });
 });

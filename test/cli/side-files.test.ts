@@ -9,7 +9,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { complaints, isPlainError, ROOT } from '../helpers/cli.js';
+import { apartFromJsonNotes, complaints, isPlainError, ROOT } from '../helpers/cli.js';
 
 const DIR = join(ROOT, 'fixtures/revisions');
 const expected = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8'));
@@ -47,7 +47,11 @@ describe('files of --targets and --corrections inside the folder of exports', ()
       ],
       { cwd: tmp },
     );
-    expect(run.stderr).toBe(
+    // The corrections applied are said among the notes after the JSON (json-stdout-stderr).
+    expect(run.stderr).toContain(
+      '  人工更正（exports/corrections-2016-10.csv）：4 张投诉按更正计（分类 2，是否考核 2），其中统计期内 4 张。\n',
+    );
+    expect(apartFromJsonNotes(run.stderr)).toBe(
       'exports：读取 2 个文件 exports/1-95598-2016-10.xlsx、exports/2-95598-2016-10-11.csv；' +
         '未读取 exports/corrections-2016-10.csv（--corrections 给出的文件）、' +
         'exports/targets-2016.csv（--targets 给出的文件）\n',

@@ -42,3 +42,12 @@ export function isPlainError(stderr: string): boolean {
     lines[0]!.startsWith('complaints: ')
   );
 }
+
+/**
+ * stderr without the notes a run with `--json` to stdout gives under "JSON 已输出到标准输出"
+ * ("JSON written to stdout"), for a test of something else that expects stderr otherwise empty
+ * (the notes themselves: test/cli/json-stdout-stderr.test.ts).
+ */
+export function apartFromJsonNotes(stderr: string): string {
+  return stderr.replace(/^(?:JSON 已输出到标准输出|JSON written to stdout).*\n(?: {2}.*\n)*/m, '');
+}

@@ -618,10 +618,12 @@ describe('时效与满意度', () => {
   it('gives the callback results, most first, and the satisfied share 77.39%', () => {
     const t = table(model, '时效与满意度', '回访结果');
     const s = expected.annual.satisfaction;
+    // A blank result reads 未填 in the workbook, as every blank there does; the JSON keeps (空).
     expect(Object.fromEntries(t.rows.map((r) => [r.value, r.complaints]))).toEqual({
       ...s.values,
-      '(空)': s.blank,
+      未填: s.blank,
     });
+    expect(result.analysis.satisfaction!.byValue['(空)']).toBe(s.blank);
     expect(t.rows[0]).toEqual({ value: '满意', complaints: 96 });
     expect(t.totals).toEqual({ value: '合计', complaints: 226 });
     // 24 + 96 + 34 satisfied of 199 surveyed (satisfied, neutral, dissatisfied): a share in
@@ -637,12 +639,12 @@ describe('时效与满意度', () => {
 });
 
 describe('Timeliness, in English', () => {
-  it('calls a blank callback result blank, as the breakdowns do, and keeps the values as written', () => {
+  it('calls a blank callback result "not given", as the breakdown sheets do, and keeps the values as written', () => {
     const t = table(build(result, 'en'), 'Timeliness', 'callback results');
     const s = expected.annual.satisfaction;
     expect(Object.fromEntries(t.rows.map((r) => [r.value, r.complaints]))).toEqual({
       ...s.values,
-      blank: s.blank,
+      'not given': s.blank,
     });
   });
 });
@@ -682,6 +684,29 @@ describe('数据质量', () => {
     expect(cells(table(model, '数据质量', '拒收明细'), ['row'])).toEqual(
       expected.annual.rejects.map((r: { row: number }) => [r.row]),
     );
+  });
+
+  it('says a blank 业务类型 left out in words: 未填 / not given, never (空)', () => {
+    // Three rows with no 业务类型 beside the fixture's 96 故障报修 (a blank type is no complaint).
+    const totals = { ...result.analysis.totals, excludedByType: { 故障报修: 96, '(空)': 3 } };
+    const blankType = { ...result, analysis: { ...result.analysis, totals } };
+    expect(
+      cells(table(build(blankType), '数据质量', '不计入的业务类型'), [
+        'businessType',
+        'workOrders',
+      ]),
+    ).toEqual([
+      ['故障报修', 96],
+      ['未填', 3],
+      ['合计', 99],
+    ]);
+    const en = build(blankType, 'en').sheets.find((s) => s.name === 'Data quality')!;
+    const types = en.tables.find((t) => t.columns[0]!.key === 'businessType')!;
+    expect(cells(types, ['businessType', 'workOrders'])).toEqual([
+      ['fault repair', 96],
+      ['not given', 3],
+      ['total', 99],
+    ]);
   });
 
   it("says each reject's reason in the report's language (the JSON keeps it English)", () => {

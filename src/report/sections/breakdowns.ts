@@ -112,6 +112,7 @@ function matrixTable(
         key: columnKey(i),
         label: { text: keyText(c, lang, 0, blank) },
         format,
+        nameHeading: true,
       })),
       { key: 'total', label: { text: w.total }, format },
     ],

@@ -1,8 +1,10 @@
 /** Notes of the analysis in the report's language, and those that go to stderr. */
 import type { IngestResult } from '../../ingest/ingest.js';
 import { CORRECTION_NOTES, type Analysis, type Note } from '../../metrics/types.js';
+import type { PipelineResult } from '../../pipeline.js';
 import type { Lang } from '../../settings/types.js';
-import { STDERR_NOTES } from '../labels.js';
+import { formatInt } from '../format.js';
+import { JSON_ON_STDOUT, STDERR_NOTES, WRITTEN_JSON } from '../labels.js';
 
 export const say =
   (lang: Lang) =>
@@ -67,4 +69,30 @@ export function inConfigTerms(line: string, file: string | null, lang: Lang): st
     : line
         .replace('--include-partial counts', `${key} in ${file} counts`)
         .replace('(--include-partial)', `(${key} in ${file})`);
+}
+
+/**
+ * On stderr after --json, as after --out: the line naming the file and, unless another output's
+ * lines already gave them (`notes` false), the notes that change a figure, so that a cron mail
+ * shows them. JSON on stdout (`file` null) is piped to a program and its run's mail is stderr
+ * alone: the same notes under a line saying where the JSON went, and nothing at all when there
+ * is no such note, so that a clean run stays as silent as it always was.
+ */
+export function jsonWrittenLines(
+  file: string | null,
+  result: PipelineResult,
+  lang: Lang,
+  configFile: string | null = null,
+  notes = true,
+): string {
+  const complaints = formatInt(result.analysis.totals.complaints);
+  const said = notes
+    ? figureNotes(result.analysis, result.ingest, lang).map((n) =>
+        inConfigTerms(n, configFile, lang),
+      )
+    : [];
+  if (file === null && said.length === 0) return '';
+  const line =
+    file === null ? JSON_ON_STDOUT[lang](complaints) : WRITTEN_JSON[lang](file, complaints);
+  return [line, ...said.map((n) => `  ${n}`)].join('\n') + '\n';
 }

@@ -5,6 +5,7 @@
 import type { IngestResult } from '../../ingest/ingest.js';
 import { damagedInputNotes } from '../../ingest/input-notes.js';
 import { zhRejectReason } from '../../ingest/reject-reasons.js';
+import { BLANK_TYPE } from '../../ingest/types.js';
 import { BLANK_VALUE } from '../../metrics/breakdown.js';
 import type { Analysis, DurationStats, Note } from '../../metrics/types.js';
 import type { Lang } from '../../settings/types.js';
@@ -17,6 +18,7 @@ import {
   type ColumnLabel,
 } from '../labels.js';
 import type { Column, Row, Sheet, Table } from '../types.js';
+import { BLANK_WORDS } from './breakdowns.js';
 import { say } from './notes.js';
 
 const DURATION_COLUMNS: readonly Column[] = [
@@ -89,11 +91,11 @@ function satisfactionTables(a: Analysis, lang: Lang): Table[] {
         { key: 'value', label: 'callbackResult', format: 'text' },
         { key: 'complaints', label: 'complaints', format: 'int' },
       ],
-      // A blank result is "(空)" in the JSON and the Chinese, "blank" in English (as a breakdown's).
+      // A blank result is "(空)" in the JSON; the workbook says it in words, as a breakdown's.
       rows: Object.entries(s.byValue)
         .sort((p, q) => q[1] - p[1])
         .map(([value, complaints]) => ({
-          value: value === BLANK_VALUE && lang === 'en' ? 'blank' : value,
+          value: value === BLANK_VALUE ? BLANK_WORDS[lang] : value,
           complaints,
         })),
       totals: {
@@ -192,7 +194,11 @@ export function qualitySheet(
     columns: [text('businessType'), int('workOrders')],
     rows: Object.entries(excludedByType)
       .sort((p, q) => q[1] - p[1])
-      .map(([type, workOrders]) => ({ businessType: businessTypeName(type, lang), workOrders })),
+      // A blank 业务类型 is "(空)" in the JSON and the terminal; the sheet says it in words.
+      .map(([type, workOrders]) => ({
+        businessType: type === BLANK_TYPE ? BLANK_WORDS[lang] : businessTypeName(type, lang),
+        workOrders,
+      })),
     totals: {
       businessType: t.total,
       workOrders: Object.values(excludedByType).reduce((s, n) => s + n, 0),
