@@ -36,6 +36,7 @@ const ROWS: Record<string, number | undefined> = {
   'unescaped-quotes.csv': 2,
   'unreadable-dates.csv': 2,
   'joined-encodings.csv': 5,
+  'bom-joined-encodings.csv': 5,
 };
 
 describe('an input that cannot be read names its file and row', () => {
