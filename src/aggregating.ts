@@ -50,6 +50,11 @@ export interface ReadOptions {
    */
   observeSkipsCells?: boolean;
   /**
+   * True when `observe` reads no long text, customer number or phone of a work order that is
+   * not a complaint (a range's collectors: the hot words, the early warning, the 明细 rows).
+   */
+  observeSkipsOtherTypes?: boolean;
+  /**
    * The hot words' texts: observes the rows read on this thread like `observe`, but does not
    * keep large CSVs off the workers — theirs come back per byte range (PartialAggregate
    * hotWords) and are merged in (aggregate.ts).
@@ -260,6 +265,9 @@ export function aggregating(
     // complaints do not.
     skipsCells:
       !checkColumns && !options.detail && (!options.observe || options.observeSkipsCells === true),
+    // The collectors read only complaints' texts, customers and phones; another observer may
+    // read any row's.
+    skipsOtherTypesTexts: !options.observe || options.observeSkipsOtherTypes === true,
   };
   return reader;
 }

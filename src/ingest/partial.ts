@@ -108,6 +108,8 @@ export class PartialBuilder {
   private readonly types: string[] = [];
   private readonly typeIds = new Map<string, number>();
   private readonly typeRows: number[] = [];
+  /** Rows counted per type, every copy: counts.byType, filled by `finish` in type order. */
+  private readonly typeCopies: number[] = [];
   private readonly firstDigests = new Map<number, number>();
   private readonly rejects: Reject[] = [];
   private withoutId = 0;
@@ -128,6 +130,7 @@ export class PartialBuilder {
       this.types.push(type);
       this.typeIds.set(type, id);
       this.typeRows.push(0);
+      this.typeCopies.push(0);
       if (this.complaintTypes.has(type)) this.complaintTypeIds.add(id);
     }
     return id;
@@ -177,9 +180,12 @@ export class PartialBuilder {
     const counts = this.counts;
     const entry = this.identify(order.id, digest);
     this.count(typeId, entry);
-    const typeKey = order.businessType ?? '投诉';
-    counts.byType[typeKey] = (counts.byType[typeKey] ?? 0) + 1;
-    if (complaintLike) counts.complaintLike[typeKey] = (counts.complaintLike[typeKey] ?? 0) + 1;
+    // By the type's id, not its name (a lookup by name each row: a third of this method's time).
+    this.typeCopies[typeId]!++;
+    if (complaintLike) {
+      const typeKey = order.businessType ?? '投诉';
+      counts.complaintLike[typeKey] = (counts.complaintLike[typeKey] ?? 0) + 1;
+    }
     // As written: inspect shows the spellings, and the notes on --units tell which are unknown.
     counts.units[written] = (counts.units[written] ?? 0) + 1;
     if (order.isComplaint) counts.complaints++;
@@ -196,6 +202,10 @@ export class PartialBuilder {
   }
 
   finish(): IngestPartial {
+    // Types are numbered in order of first appearance, as the names were added before.
+    this.types.forEach((type, id) => {
+      if (this.typeCopies[id]! > 0) this.counts.byType[type] = this.typeCopies[id]!;
+    });
     const entries = Int32Array.from(this.firstDigests.keys());
     return {
       input: this.input,

@@ -57,6 +57,11 @@ export interface OrderSink {
   skipsOrders?: boolean;
   /** True when nothing reads the orders' `cells`: they are not made. */
   skipsCells?: boolean;
+  /**
+   * True when nothing reads the long text, customer number or phone of a work order that is not
+   * a complaint (most rows): they are not made, the last two only go into the row digest.
+   */
+  skipsOtherTypesTexts?: boolean;
 }
 
 export class RowNormaliser implements CategoryCleaner {
@@ -65,6 +70,7 @@ export class RowNormaliser implements CategoryCleaner {
   private readonly skipsOrders: boolean;
   private readonly skipsCells: boolean;
   private readonly today = today();
+  private readonly skipsOtherTypesTexts: boolean;
 
   constructor(
     private readonly input: number,
@@ -79,6 +85,7 @@ export class RowNormaliser implements CategoryCleaner {
     this.lastRow = headerRow;
     this.skipsOrders = sink.skipsOrders === true;
     this.skipsCells = this.skipsOrders || sink.skipsCells === true;
+    this.skipsOtherTypesTexts = sink.skipsOtherTypesTexts === true;
   }
 
   /** The partial that the rows from here on count in. */
@@ -247,8 +254,10 @@ export class RowNormaliser implements CategoryCleaner {
     const isComplaint = businessType === null || part.complaintTypeIds.has(typeId);
     const [substantiated, appeal, escalated] = this.flags(r);
     const idText = this.plain(r, col.id, 'id');
-    // Without orders kept, the customer number and phone only go into the row digest.
-    const people = this.skipsOrders ? this.people(r) : -1;
+    // Without orders kept (or another type's, when only complaints' are read), the customer
+    // number and phone only go into the row digest.
+    const lean = this.skipsOrders || (this.skipsOtherTypesTexts && !isComplaint);
+    const people = lean ? this.people(r) : -1;
     const order: WorkOrder = {
       input: this.input,
       row,
@@ -257,7 +266,7 @@ export class RowNormaliser implements CategoryCleaner {
       unit: columns.naming ? columns.naming.unit(written) : written,
       businessType,
       isComplaint,
-      content: this.skipsOrders ? null : r.text(col.content) || null,
+      content: lean ? null : r.text(col.content) || null,
       level1,
       level2,
       level3,

@@ -71,6 +71,10 @@ export interface WorkOrder {
   unit: string;
   businessType: string | null;
   isComplaint: boolean;
+  /**
+   * Null when empty, and (with the customer number and phone) when not made: for a sink that
+   * skips the orders, or another type's for one that reads only complaints' (OrderSink).
+   */
   content: string | null;
   level1: string | null;
   level2: string | null;

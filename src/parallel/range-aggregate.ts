@@ -49,8 +49,10 @@ export function rangeSink(
       corrections: job.corrections ? parseCorrections(job.corrections, classifier) : null,
       dimensions: job.dimensions,
       observe: collectors ? (order, entry, c) => collectors!.observe(order, entry, c) : undefined,
-      // Of the collectors, only the 明细 rows read the orders' cells.
+      // Of the collectors, only the 明细 rows read the orders' cells, and none reads another
+      // type's text, customer number or phone.
       observeSkipsCells: !job.detail,
+      observeSkipsOtherTypes: true,
     },
     {
       add: (partial) => {

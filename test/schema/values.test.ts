@@ -9,6 +9,7 @@ import {
   parseAppeal,
   parseDate,
   parseFlag,
+  parseIsoAt,
   parseSubstantiated,
   TextCache,
   visible,
@@ -233,5 +234,38 @@ describe('localTime: days from digits, no Date', () => {
           if (t.ms !== ms || t.dayIndex !== Math.floor(ms / 86_400_000)) differing++;
         }
     expect(differing).toBe(0);
+  });
+});
+
+describe('parseIsoAt: the usual form, its days remembered', () => {
+  const iso = (y: number, mo: number, d: number) =>
+    `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')} 13:05:09`;
+
+  it('agrees with Date.UTC on every day from 1900 to 2999, read twice', () => {
+    let differing = 0;
+    for (let round = 0; round < 2; round++)
+      for (let y = 1900; y <= 2999; y += round === 0 ? 1 : 7)
+        for (let mo = 1; mo <= 12; mo++)
+          for (let d = 1; d <= 31; d++) {
+            const ms = Date.UTC(y, mo - 1, d, 13, 5, 9);
+            const real = new Date(ms).getUTCDate() === d;
+            const t = parseIsoAt(`x,${iso(y, mo, d)},`, 2);
+            if (real ? t?.ms !== ms || t.dayIndex !== Math.floor(ms / 86_400_000) : t !== null)
+              differing++;
+          }
+    expect(differing).toBe(0);
+  });
+
+  it('refuses a day the month lacks, or a wrong month or hour, right after real ones', () => {
+    expect(parseIsoAt(iso(2017, 1, 1), 0)?.dayIndex).toBe(17_167);
+    expect(parseIsoAt(iso(2016, 2, 29), 0)?.dayIndex).toBe(16_860);
+    expect(parseIsoAt(iso(2016, 2, 30), 0)).toBeNull();
+    expect(parseIsoAt(iso(2015, 2, 29), 0)).toBeNull();
+    expect(parseIsoAt(iso(2016, 13, 1), 0)).toBeNull();
+    expect(parseIsoAt(iso(2016, 0, 1), 0)).toBeNull();
+    expect(parseIsoAt('2017-01-01 24:00:00', 0)).toBeNull();
+    expect(parseIsoAt('2017-01-01 23:60:00', 0)).toBeNull();
+    expect(parseIsoAt('2017-01-01 23:59:59', 0)?.ms).toBe(Date.UTC(2017, 0, 1, 23, 59, 59));
+    expect(parseIsoAt('2017-01-0x 23:59:59', 0)).toBeUndefined();
   });
 });
