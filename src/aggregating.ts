@@ -132,12 +132,16 @@ function both(a?: OrderObserver, b?: OrderObserver): OrderObserver | undefined {
     : (a ?? b);
 }
 
+/** The largest duration the records' 32-bit columns hold (68 years). */
 const MAX_SECONDS = 0x7fffffff;
 
 function secondsBetween(from: LocalTime, to: LocalTime | null): number | null {
   if (to === null) return null;
   const s = Math.round((to.ms - from.ms) / 1000);
-  return Math.abs(s) > MAX_SECONDS ? null : s;
+  // A reply dated 1900-01-01 (a database's empty date) is before the acceptance like any other,
+  // and counted so (beforeAcceptance), not taken for a blank; one 68 years after is not a time.
+  if (s < -MAX_SECONDS) return -1;
+  return s > MAX_SECONDS ? null : s;
 }
 
 /** Seconds after midnight of a wall-clock time (its day is `dayIndex`). */

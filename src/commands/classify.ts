@@ -61,7 +61,10 @@ export async function run(settings: Settings, extras: ClassifyExtras): Promise<v
     inputs: [...inputs, ...(extras.train ?? []), ...(extras.evaluate ? [extras.evaluate] : [])],
     model: extras.train ? null : model,
   });
-  if (extras.train && model) refuseFolderOutput('--model', model);
+  if (extras.train && model) {
+    refuseFolderOutput('--model', model);
+    refuseModelName(model);
+  }
   await guardOutputs([json?.file, settings.out, extras.train && model ? model : null], reads);
   // The classified rows or the audit list, read back as an export by the next run: refused.
   refuseTableInputsWouldRead(settings.out, settings.expandedInputs, process.cwd(), true);
@@ -466,4 +469,20 @@ function auditCells(d: Disagreement, lang: Lang): Cell[] {
     d.file,
     d.row,
   ];
+}
+
+/**
+ * The model --train writes is JSON: named m.xlsx or m.csv it would be opened by Excel as a broken
+ * workbook, or taken for an export by a later run reading the folder.
+ */
+function refuseModelName(model: string): void {
+  if (/\.json$/i.test(model)) return;
+  throw new InputError(
+    'BAD_OPTION',
+    said(
+      `--model ${model}：--train 写出的模型是 JSON 文件，文件名应以 .json 结尾；什么也没有读取或写入。`,
+      `--model ${model}: the model --train writes is a JSON file; give a name ending in .json. Nothing was read or written.`,
+    ),
+    said('例如：--model model.json', 'Example: --model model.json'),
+  );
 }

@@ -708,7 +708,10 @@ export const TERMINAL = {
     reply: '回复',
     close: '办结',
     /** The stage with its base: only the complaints with a usable time are in the figures. */
-    timed: (what: string, n: number) => `${what}（有时间记录 ${formatInt(n)} 条）`,
+    timed: (what: string, n: number, early: number) =>
+      `${what}（有时间记录 ${formatInt(n)} 条` +
+      (early > 0 ? `；另有 ${formatInt(early)} 条早于受理时间，未计入，请核对` : '') +
+      '）',
     timeliness: (what: string, mean: string, median: string, limit: string, over: string) =>
       `${what}：平均 ${mean} 小时，中位 ${median} 小时，超 ${limit} ${over}`,
     satisfaction: (share: string, n: number) => `回访满意率 ${share}（回访 ${formatInt(n)} 条）`,
@@ -756,7 +759,12 @@ export const TERMINAL = {
     byPhone: 'phone',
     reply: 'reply',
     close: 'closing',
-    timed: (what: string, n: number) => `${what} (${formatInt(n)} with a time)`,
+    timed: (what: string, n: number, early: number) =>
+      `${what} (${formatInt(n)} with a time` +
+      (early > 0
+        ? `; ${formatInt(early)} more before the acceptance time, left out: check them`
+        : '') +
+      ')',
     timeliness: (what: string, mean: string, median: string, limit: string, over: string) =>
       `${what}: mean ${mean} h, median ${median} h, over ${limit} ${over}`,
     satisfaction: (share: string, n: number) =>

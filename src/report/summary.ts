@@ -188,7 +188,7 @@ function extraLines(v: SummaryView, lang: Lang): string[] {
     ),
     ...v.timeliness.map((s) =>
       t.timeliness(
-        t.timed(t[s.stage], s.count),
+        t.timed(t[s.stage], s.count, s.beforeAcceptance),
         hours(s.meanHours),
         hours(s.medianHours),
         t.limit(s.limit),

@@ -265,6 +265,8 @@ export interface SummaryView {
     stage: 'reply' | 'close';
     /** The complaints with a usable time: the base of the figures, said beside them. */
     count: number;
+    /** Times before the acceptance time: left out of the figures, said beside them. */
+    beforeAcceptance: number;
     meanHours: number | null;
     medianHours: number | null;
     limitHours: number | null;

@@ -12,10 +12,14 @@ export function isLang(value: unknown): value is Lang {
   return value === 'zh' || value === 'en';
 }
 
-/** A number above 0 (a whole one for `integer`) written as text; null when it is not one. */
+/**
+ * A number above 0 (a whole one for `integer`) written as text in decimal digits; null when it
+ * is not one. Decimal only: Number() would also take 0x10, 1e1 and 0b11, which no analyst means.
+ */
 export function positiveNumber(text: string, integer: boolean): number | null {
   const n = Number(text);
-  if (text.trim() === '' || !Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
+  const decimal = integer ? /^\s*\+?\d+\s*$/ : /^\s*\+?(\d+\.?\d*|\.\d+)\s*$/;
+  if (!decimal.test(text) || !Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) {
     return null;
   }
   return n;

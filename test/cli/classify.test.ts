@@ -345,6 +345,22 @@ describe('complaints classify --train, --model, --evaluate, --audit', () => {
     expect(en.stderr).toContain('exists and is not a model made by classify --train');
   });
 
+  it('--train refuses a --model name that is not .json, writing nothing (m.xlsx would be a JSON model Excel cannot open)', () => {
+    for (const name of ['m.xlsx', 'm.csv', 'model']) {
+      const to = join(dir, name);
+      const run = complaints(['classify', '--train', 'fixtures/eval/tune.csv', '--model', to]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        `complaints: --model ${to}：--train 写出的模型是 JSON 文件，文件名应以 .json 结尾；什么也没有读取或写入。\n  例如：--model model.json\n`,
+      );
+      expect(existsSync(to)).toBe(false);
+    }
+    const en = complaints(inEnglish(['classify', '--train', XLSX, '--model', join(dir, 'm.xlsx')]));
+    expect(en.stderr).toContain(
+      'the model --train writes is a JSON file; give a name ending in .json',
+    );
+  });
+
   it('refuses a model trained for another taxonomy, and a model file that is not one', () => {
     const model = join(dir, 'model-sgcc.json');
     expect(

@@ -535,6 +535,8 @@ describe('resolveSettings refuses, naming the option', () => {
     [{ top: '0' }, '--top 0: expected a whole number above 0.', undefined],
     [{ top: '2.5' }, '--top 2.5: expected a whole number above 0.', undefined],
     [{ top: '' }, '--top : expected a whole number above 0.', undefined],
+    [{ top: '0x10' }, '--top 0x10: expected a whole number above 0.', undefined],
+    [{ top: '1e1' }, '--top 1e1: expected a whole number above 0.', undefined],
     [
       { replyLimit: 'abc' },
       '--reply-limit abc: expected hours (24, 24h) or working days (4wd).',

@@ -202,10 +202,14 @@ export function summaryView(result: PipelineResult, lang: Lang): SummaryView {
     }),
     timeliness: (['reply', 'close'] as const).flatMap((stage) => {
       const s = a.timeliness?.[stage];
-      if (!s || s.count === 0) return [];
-      const { count, meanHours, medianHours, limitHours, overLimit, overLimitShare, limit } = s;
+      if (!s || s.count + s.beforeAcceptance === 0) return [];
+      const { count, beforeAcceptance, meanHours, medianHours, limitHours } = s;
+      const { overLimit, overLimitShare, limit } = s;
       return [
-        { stage, count, meanHours, medianHours, limitHours, overLimit, overLimitShare, limit },
+        {
+          ...{ stage, count, beforeAcceptance, meanHours, medianHours, limitHours },
+          ...{ overLimit, overLimitShare, limit },
+        },
       ];
     }),
     satisfaction: a.satisfaction
