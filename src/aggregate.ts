@@ -9,7 +9,6 @@ import type { InputHeader } from './ingest/summary.js';
 import type { IngestSettings } from './ingest/types.js';
 import { AggregateMerge, type Aggregate, type PartialAggregate } from './metrics/aggregate.js';
 import { aggregating, type AggregateSink, type ReadOptions } from './aggregating.js';
-import { release } from './parallel/buffers.js';
 import { atOnce, inTurns } from './turn.js';
 
 export * from './aggregating.js';
@@ -59,15 +58,9 @@ export async function readAggregate(
 ): Promise<Aggregate> {
   const merge = new AggregateMerge();
   function* adding(partial: PartialAggregate): Generator<void, void> {
-    // A later partial's ids, records and texts are copied into the data set's (the first's
-    // are taken over): their memory goes as each is copied, before the next part grows the
-    // data set's, not at a full collection (parallel/buffers.ts).
-    const entries = yield* merge.adding(partial, release);
+    const entries = yield* merge.adding(partial);
     // A byte range's texts, by its own entries, mapped to the data set's (read in order).
-    if (partial.hotWords) {
-      options.hotWords!.merge(partial.hotWords, entries);
-      if (entries !== null) release(partial.hotWords);
-    }
+    if (partial.hotWords) options.hotWords!.merge(partial.hotWords, entries);
     yield;
     if (partial.recent) options.recent!.merge(partial.recent, entries);
     if (partial.detail) options.detail!.adopt(partial.detail, entries);
@@ -78,8 +71,7 @@ export async function readAggregate(
     endInput: (header) => merge.endInput(header),
     lookahead: (partial) => merge.dataSet.lookahead(partial),
   });
-  // The indexes of the ids and complainants (on 1M rows some 60 MiB) go before the analysis.
-  return merge.result(release);
+  return merge.result();
 }
 
 /** Reads the inputs into partial aggregates, kept apart (to be merged with `merge`). */

@@ -249,9 +249,7 @@ export class DataSetMerge {
     };
   }
 
-  /** `letGo`: given the index of the ids and their types, which no one reads after this. */
-  result(letGo: (part: object) => void = () => {}): IngestResult {
-    if (this.index) letGo([this.index, this.typeOf]);
+  result(): IngestResult {
     const totals = this.totals();
     return {
       inputs: this.summaries,

@@ -76,19 +76,11 @@ export class AggregateMerge {
    * The same in steps, the ids then the records (Records.absorbing): a few tenths of a second
    * of work on half a million rows, which a run answering signals yields between (turn.ts).
    */
-  *adding(
-    partial: PartialAggregate,
-    /** Given each part of a later partial once copied here, which nothing reads again. */
-    copied: (part: object) => void = () => {},
-  ): Generator<void, EntryMap> {
+  *adding(partial: PartialAggregate): Generator<void, EntryMap> {
     const entries = yield* this.dataSet.adding(partial.ingest);
-    if (entries !== null) copied(partial.ingest);
     yield;
     if (this.records === null) this.records = Records.adopt(partial.records);
-    else {
-      yield* this.records.absorbing(partial.records, entries);
-      copied(partial.records);
-    }
+    else yield* this.records.absorbing(partial.records, entries);
     for (const method of Object.keys(partial.classifiedBy) as (keyof ClassifiedBy)[])
       this.classifiedBy[method] = (this.classifiedBy[method] ?? 0) + partial.classifiedBy[method]!;
     if (partial.unknownLabels) this.unknownLabels.absorb(partial.unknownLabels);
@@ -103,11 +95,10 @@ export class AggregateMerge {
     this.dataSet.endInput(header);
   }
 
-  /** `letGo`: given what the merge kept and no one reads again (the ids' and complainants' indexes). */
-  result(letGo?: (part: object) => void): Aggregate {
+  result(): Aggregate {
     return {
-      ingest: this.dataSet.result(letGo),
-      records: (this.records ?? new Records()).seal(letGo),
+      ingest: this.dataSet.result(),
+      records: (this.records ?? new Records()).seal(),
       classifiedBy: this.classifiedBy,
       unknownLabels: this.unknownLabels.list(),
       corrected: this.corrected,

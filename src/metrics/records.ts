@@ -387,10 +387,9 @@ export class Records {
    * Once every row is counted (the data set's records, AggregateMerge.result): what only
    * counting and merging need goes — the complainants' indexes. Nothing may be added after.
    */
-  /** `letGo`: given the complainants' indexes, which nothing reads again (Complainants.seal). */
-  seal(letGo?: (part: object) => void): this {
-    this.customers.seal(letGo);
-    this.phones.seal(letGo);
+  seal(): this {
+    this.customers.seal();
+    this.phones.seal();
     return this;
   }
 

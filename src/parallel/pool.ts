@@ -80,11 +80,7 @@ export class WorkerPool {
   }
 
   private start(): Worker {
-    // A row's strings die young (parsing goes 64 KiB at a time): a young generation of 8 MiB
-    // rather than V8's default of up to 48 holds its heap at 21–24 MiB instead of 48 on the
-    // 1M-row CSV, where it lived beside both ranges' partials at the end of reading (the
-    // run's peak: README, Benchmark, session 16).
-    const worker = new Worker(WORKER, { resourceLimits: { maxYoungGenerationSizeMb: 8 } });
+    const worker = new Worker(WORKER);
     this.workers.push(worker);
     const settle = (reply: RangeReply) => {
       const pending = this.running.get(worker);

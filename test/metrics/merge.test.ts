@@ -15,7 +15,6 @@ import { PartialBuilder } from '../../src/ingest/partial.js';
 import type { InputHeader } from '../../src/ingest/summary.js';
 import type { IngestSettings } from '../../src/ingest/types.js';
 import {
-  AggregateMerge,
   merge,
   noneClassified,
   type Aggregate,
@@ -32,9 +31,7 @@ import { groupBy, tallyOf } from '../../src/metrics/group.js';
 import { monthPeriod } from '../../src/metrics/period.js';
 import { NO_SLOT, Records } from '../../src/metrics/records.js';
 import { analysisInput } from '../../src/pipeline.js';
-import { release } from '../../src/parallel/buffers.js';
 import { Classifier } from '../../src/taxonomy/classify.js';
-import { atOnce } from '../../src/turn.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
 
 const taxonomy = loadTaxonomy('sgcc-95598');
@@ -235,53 +232,6 @@ describe('merge(split(x)) == whole(x)', () => {
     const split = await splitRun(inputs, () => true);
     expect(split.count).toBe(200);
     expect(split.text).toBe(whole);
-  });
-});
-
-// Rows enough for a partial's arrays to be released (64 KiB or more): every id distinct, a
-// complainant's number and phone shared by a few rows.
-function distinctCsv(rows: number): string {
-  const lines = ['工单编号,受理时间,供电单位,业务类型,一级分类,二级分类,客户编号,联系电话'];
-  for (let i = 0; i < rows; i++) {
-    const day = String(1 + (i % 28)).padStart(2, '0');
-    const unit = i % 3 === 0 ? '甲供电公司' : '乙供电公司';
-    const type = i % 5 === 0 ? '意见' : '投诉';
-    lines.push(
-      `W${i},2016-03-${day} 09:30:00,${unit},${type},服务投诉,服务态度,C${i % 20_000},1390${i % 9000}`,
-    );
-  }
-  return lines.join('\n') + '\n';
-}
-
-describe('the merge lets go of what it has copied', () => {
-  it("empties a later partial's arrays as they are copied, and the indexes at the end", async () => {
-    const file = join(dir, 'distinct.csv');
-    writeFileSync(file, distinctCsv(40_000));
-    const { partials, headers } = await readPartials([file], settings, {
-      classifier,
-      splitBefore: (_input, row) => row === 20_002,
-    });
-    expect(partials.length).toBe(2);
-    const kept = everything(merge(structuredClone(partials), headers), [file]);
-    const merger = new AggregateMerge();
-    for (const partial of partials) atOnce(merger.adding(partial, release));
-    merger.endInput(headers[0]!);
-    const [first, later] = partials as [PartialAggregate, PartialAggregate];
-    // Copied into the data set: the later partial's ids and records (its 20,000 rows).
-    expect(later.ingest.ids.hi.length).toBe(0);
-    expect(later.records.counted.length).toBe(0);
-    expect(later.records.rows.cell.length).toBe(0);
-    // Taken over, not copied: the first partial's (then grown), its complainants' index too.
-    expect(first.ingest.ids.hi.length).toBeGreaterThanOrEqual(20_000);
-    expect(first.records.counted.length).toBeGreaterThanOrEqual(20_000);
-    expect(first.records.customers.ids.hi.length).toBeGreaterThanOrEqual(16_000);
-    const result = merger.result(release);
-    // The complainants' index (the same 16,000 complainants in both) goes when the merge ends.
-    expect(first.records.customers.ids.hi.length).toBe(0);
-    expect(first.records.counted.length).toBeGreaterThanOrEqual(20_000);
-    // The data set is what a merge that keeps everything makes.
-    expect(result.ingest.totals.workOrders).toBe(40_000);
-    expect(everything(result, [file])).toBe(kept);
   });
 });
 
