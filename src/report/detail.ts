@@ -7,9 +7,8 @@
  *
  * Rows are spooled to a temporary file while the inputs are read (detail-rows.ts, by the
  * workers too), and written once the period is known, each work order once (its latest copy),
- * through the streaming writer: on a worker of their own, beside the analysis for many complaints
- * (`start`), else once the analysis is done, beside the chart workers and this thread's other
- * sheets (`begin`); on this thread with --threads 1.
+ * through the streaming writer: made on this thread while the chart workers draw, or, for many
+ * complaints, on a worker of their own beside the analysis (`start`).
  */
 import { Worker } from 'node:worker_threads';
 import { spoolError } from '../io/spool.js';
@@ -57,9 +56,10 @@ const WRAP = style({
 });
 /**
  * Complaints listed from which the rows are made on a worker beside the analysis. Fewer (the
- * 1M bench file's 2016: 74,580), the worker starts once the analysis is done: beside the
- * analysis, its isolate and allocator arena came on top of the memory the analysis holds (1M,
- * report --year 2016 --detail: about 60 MiB more at the peak, README).
+ * 1M bench file's 2016: 74,580), the job takes about as long as the charts, during which this
+ * thread only waits: made here then, it reuses the memory reading left, where a worker's
+ * isolate and allocator arena came on top of the charts' peak (1M, report --year 2016
+ * --detail: about 60 MiB less at the peak, README).
  */
 const WORKER_COMPLAINTS = 200_000;
 
@@ -197,37 +197,25 @@ export class DetailRows {
   /**
    * Starts making the rows of `period` on a worker thread, once the inputs are read, for a
    * workbook made with `firstStyles`, when there are many (`complaints`, as the cube counts
-   * them); else once the analysis is done (`begin`).
+   * them); else, and with `threads` 1, they are made here (`makeHere`).
    */
   start(period: Period, threads: number, complaints: number, maxRows = MAX_SHEET_ROWS): void {
-    if (this.started) return;
-    this.threads = threads;
-    if (threads < 2 || !workerAvailable || complaints < WORKER_COMPLAINTS) return;
+    if (this.started || threads < 2 || !workerAvailable || complaints < WORKER_COMPLAINTS) return;
     const ids = firstStyleIds();
     const job = this.job(period, maxRows, ids);
     this.started = { period, maxRows, ids, ...spawn(job) };
   }
 
   private started: Started | null = null;
-  /** The run's threads (`start`): with one, `begin` makes the rows here. */
-  private threads = 1;
 
   /**
-   * Starts making the rows of `period` now, unless `start` has, for a workbook made with
-   * `firstStyles`: called once the analysis is done. On a worker, so that they are made while
-   * this thread builds the model, loads the workbook's modules and writes the other sheets
-   * (made here, this thread set the pace: 1M bench file, 1.2–1.7 CPU s more on it, README);
-   * with one thread, here, in turns with the rest.
+   * Makes the rows of `period` on this thread now, unless a worker has them, for a workbook
+   * made with `firstStyles`: called while the chart workers draw, when this thread would wait.
    */
-  begin(period: Period, maxRows = MAX_SHEET_ROWS): void {
+  makeHere(period: Period, maxRows = MAX_SHEET_ROWS): void {
     if (this.started) return;
     const ids = firstStyleIds();
-    const job = this.job(period, maxRows, ids);
-    if (this.threads >= 2 && workerAvailable) {
-      this.started = { period, maxRows, ids, ...spawn(job) };
-      return;
-    }
-    const parts = makeDetailSheets(job);
+    const parts = makeDetailSheets(this.job(period, maxRows, ids));
     parts.catch(() => {}); // taken up by write()
     this.started = { period, maxRows, ids, worker: null, parts };
   }

@@ -217,21 +217,21 @@ async function writeWorkbookFile(
   options: OutputOptions,
 ): Promise<Written> {
   const generatedAt = localStamp(new Date());
-  // The 明细 rows, unless started beside the analysis: on a worker from now (detail.ts).
-  options.detail?.begin(detailPeriod(result.input));
   const model = buildReportModel({
     result,
     lang: options.lang,
     generatedAt,
     workbook: true,
   });
-  // With 明细, drawn on worker threads while this one loads the workbook's modules and writes
-  // the other sheets (charts.ts drawCharts).
+  // With 明细, drawn on worker threads while this one loads the workbook's modules and makes
+  // the 明细 rows (charts.ts drawCharts).
   const apart = options.detail !== null;
   const drawing = options.charts
     ? (await import('./charts.js')).drawCharts(model.charts, options.lang, apart)
     : Promise.resolve([] as ChartImage[]);
   drawing.catch(() => {}); // awaited below, after the modules
+  // The 明细 rows, unless a worker makes them: here, while the chart workers draw (detail.ts).
+  options.detail?.makeHere(detailPeriod(result.input));
   const [{ ReportWorkbook }, { writeReport }] = await Promise.all([
     import('../io/workbook.js'),
     import('./workbook.js'),
