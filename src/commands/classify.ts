@@ -6,6 +6,7 @@
  * model from labelled history (--train), measures accuracy on a labelled file (--evaluate),
  * and lists rows whose recorded class their text contradicts (--audit).
  */
+import { existsSync } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { InputError, refuseRejects, said } from '../errors.js';
 import { ingest } from '../ingest/ingest.js';
@@ -472,11 +473,12 @@ function auditCells(d: Disagreement, lang: Lang): Cell[] {
 }
 
 /**
- * The model --train writes is JSON: named m.xlsx or m.csv it would be opened by Excel as a broken
- * workbook, or taken for an export by a later run reading the folder.
+ * The model --train writes is JSON: a new file named m.xlsx or m.csv would be opened by Excel as
+ * a broken workbook, or taken for an export by a later run reading the folder. A file already
+ * there is judged by what it holds (a model trained before is replaced, anything else refused).
  */
 function refuseModelName(model: string): void {
-  if (/\.json$/i.test(model)) return;
+  if (/\.json$/i.test(model) || existsSync(model)) return;
   throw new InputError(
     'BAD_OPTION',
     said(
