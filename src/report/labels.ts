@@ -39,6 +39,8 @@ const COLUMNS = {
     unsubstantiated: '不属实',
     assessed: '考核投诉',
     target: '指标',
+    // A share of the annual target (a quarter's, --prorate's): 6.5 under 指标 read as the unit's.
+    proratedTarget: '折算指标',
     overTargetRate: '超指标率',
     overTarget: '超指标',
     annualTarget: '年度指标',
@@ -126,6 +128,7 @@ const COLUMNS = {
     unsubstantiated: 'unsubstantiated',
     assessed: 'assessed',
     target: 'target',
+    proratedTarget: 'prorated target',
     overTargetRate: 'over-target rate',
     overTarget: 'over target',
     annualTarget: 'annual target',

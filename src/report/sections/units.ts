@@ -7,6 +7,7 @@
 import {
   TARGET_NOTES,
   type Analysis,
+  type TargetMatch,
   type UnitRow,
   type YearToDate,
   type YearToDateUnitRow,
@@ -161,11 +162,21 @@ function reportKeys(a: Analysis): Key[] {
   );
 }
 
+/**
+ * A share of the annual target (a quarter's 6.50 of 26, --prorate's months) headed 折算指标:
+ * under 指标 it read as the unit's target. The book's notes say how it was prorated, but a
+ * bulletin's table stands without them.
+ */
+function targetHeaded(c: Column, targets: TargetMatch | null): Column {
+  const share = targets?.factor != null && targets.factor < 1;
+  return c.key === 'target' && share ? { ...c, label: 'proratedTarget' } : c;
+}
+
 function bookTable(a: Analysis, lang: Lang, caption?: string): Table {
   const keys = reportKeys(a);
   return {
     ...(caption === undefined ? {} : { caption }),
-    columns: pick(keys),
+    columns: pick(keys).map((c) => targetHeaded(c, a.targets)),
     rows: a.units.map(unitRow),
     totals: { ...totalsRow(a.totals, lang), ...(a.quarterTotals ?? {}) },
     subtotals: withTargetRows(a.totals, lang),
@@ -201,7 +212,9 @@ function yearToDateTable(y: YearToDate, lang: Lang, caption?: string): Table {
     'ratePer10k',
   ]).map((c) =>
     // Held against the whole annual target, the target column is headed so.
-    c.key === 'target' && !prorated ? { ...c, label: 'annualTarget' as const } : c,
+    c.key === 'target' && !prorated
+      ? { ...c, label: 'annualTarget' as const }
+      : targetHeaded(c, y.targets),
   );
   return {
     ...(caption === undefined ? {} : { caption }),

@@ -262,10 +262,14 @@ const COMPARING = new Set(['previous', 'yoy', 'preceding', 'mom']);
  */
 function bulletinTables(a: Analysis, y: YearToDate | null, lang: Lang): Table[] {
   const [period, year] = unitsSheet(a, lang).tables;
+  // No unit at its annual target: the column would be blank all down, read as data missing
+  // (the overview says "尚无单位达到年度指标").
+  const reached = y?.units.some((u) => u.reachedAnnualTarget === true) === true;
   const keep = (t: Table, keys: readonly string[], compared: boolean): Table => ({
     ...t,
     columns: keys
       .filter((k) => compared || !COMPARING.has(k))
+      .filter((k) => reached || k !== 'reachedAnnualTarget')
       .flatMap((k) => t.columns.filter((c) => c.key === k)),
   });
   const periodKeys = showsPreceding(a.period)
