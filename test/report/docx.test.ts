@@ -444,7 +444,8 @@ describe('an English table of nine columns beside a Chinese unit name', () => {
       'unit',
       'complaints',
       'assessed',
-      'target',
+      // The quarter's share of the annual target (26 × 3/12 = 6.5), not the target itself.
+      'prorated target',
       'over-target rate',
       'share',
       'yoy',
