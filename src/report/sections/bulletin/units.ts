@@ -255,29 +255,72 @@ const YEAR_KEYS = [
 const COMPARING = new Set(['previous', 'yoy', 'preceding', 'mom']);
 
 /**
+ * Below this many complaints in the period compared with, a unit's change in percent says more
+ * about the base than the change (1 → 3 reads +200%): the table then prints the base (上年同期投诉
+ * before 同比, 上期投诉 before 环比) beside it.
+ */
+export const SMALL_BASE = 10;
+
+type Compared = Pick<UnitRow, 'previous' | 'yoy' | 'preceding' | 'mom'>;
+const BASES = [
+  { change: 'yoy', base: 'previous' },
+  { change: 'mom', base: 'preceding' },
+] as const;
+
+/** The most columns a bulletin's table holds on A4 portrait with English headings unbroken. */
+const MOST_COLUMNS = 9;
+
+/**
+ * The keys with each change's base before it where some unit's change stands on a small base,
+ * 同比's first, while the table has room (a quarter held against targets has none: its text
+ * gives the units' changes as counts).
+ */
+function withSmallBases(
+  keys: readonly string[],
+  units: readonly Compared[],
+  present: (key: string) => boolean,
+): string[] {
+  let room = MOST_COLUMNS - keys.length;
+  const shown = BASES.filter(
+    (b) =>
+      keys.includes(b.change) &&
+      present(b.base) &&
+      units.some((u) => u[b.change] !== null && u[b.base] !== null && u[b.base]! < SMALL_BASE) &&
+      room-- > 0,
+  );
+  return keys.flatMap((k) => {
+    const b = shown.find((x) => x.change === k);
+    return b ? [b.base, k] : [k];
+  });
+}
+
+/**
  * The workbook's units tables with the columns a bulletin prints on A4 portrait: no 环比 where
  * the report shows none, no comparison at all for an incomplete period (the text makes none),
- * and the year to date's prorated target beside the annual one when --prorate rates against it
- * (without --prorate its target column is the annual target, headed so).
+ * the year to date's prorated target beside the annual one when --prorate rates against it
+ * (without --prorate its target column is the annual target, headed so), and a change's base
+ * beside it where it is small.
  */
 function bulletinTables(a: Analysis, y: YearToDate | null, lang: Lang): Table[] {
   const [period, year] = unitsSheet(a, lang).tables;
   // No unit at its annual target: the column would be blank all down, read as data missing
   // (the overview says "尚无单位达到年度指标").
   const reached = y?.units.some((u) => u.reachedAnnualTarget === true) === true;
-  const keep = (t: Table, keys: readonly string[], compared: boolean): Table => ({
-    ...t,
-    columns: keys
+  const keep = (t: Table, keys: readonly string[], compared: boolean, units: Compared[]) => {
+    const present = (k: string) => t.columns.some((c) => c.key === k);
+    const kept = keys
       .filter((k) => compared || !COMPARING.has(k))
       .filter((k) => reached || k !== 'reachedAnnualTarget')
-      .flatMap((k) => t.columns.filter((c) => c.key === k)),
-  });
+      .filter(present);
+    const columns = withSmallBases(kept, units, present);
+    return { ...t, columns: columns.flatMap((k) => t.columns.filter((c) => c.key === k)) };
+  };
   const periodKeys = showsPreceding(a.period)
     ? PERIOD_KEYS
     : PERIOD_KEYS.filter((k) => k !== 'mom');
   return [
-    keep(period!, periodKeys, comparable(a, a.months)),
-    ...(year && y ? [keep(year, YEAR_KEYS, comparable(a, y.months))] : []),
+    keep(period!, periodKeys, comparable(a, a.months), a.units),
+    ...(year && y ? [keep(year, YEAR_KEYS, comparable(a, y.months), y.units)] : []),
   ];
 }
 
