@@ -267,6 +267,7 @@ export class DetailRows {
         frozenRows: 1,
         widths,
         print: { footer: BOOK[this.lang].footer },
+        mayPass4GiB: true,
       });
       sheet.addRow(head, HEAD);
       sheet.autoFilter(1, 1, head.length);
