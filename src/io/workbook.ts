@@ -91,9 +91,10 @@ export interface SheetOptions {
    */
   print?: { footer: string };
   /**
-   * The sheet holds a row per input row (the 明细 sheet, classify's rows), so nothing bounds its
-   * size: its zip entry is written ready to pass 4 GiB (zip-writer.ts `mayPass4GiB`). Left
-   * out for sheets of a bounded size (the summary tables); one of those passing 4 GiB fails.
+   * The sheet's zip entry is written ready to pass 4 GiB (zip-writer.ts `mayPass4GiB`): for a
+   * sheet whose size nothing bounds (classify's rows, streamed as they are read) or known to
+   * come near (`ReportWorkbook.mayReach4GiB`: the 明细 sheet, its rows made before). Left out,
+   * as for the summary tables, a sheet passing 4 GiB fails the workbook.
    */
   mayPass4GiB?: boolean;
 }
@@ -508,6 +509,11 @@ export class ReportWorkbook {
   /** The workbook's zip: where a sheet's rows go, and what they wait for. */
   get zip(): ZipWriter {
     return this.workbook.zip;
+  }
+
+  /** Whether a sheet of rows of `bytes` (known before it is written) may reach 4 GiB. */
+  mayReach4GiB(bytes: number): boolean {
+    return this.workbook.zip.mayReach4GiB(bytes);
   }
 
   /** A text cell's content as written, counting the texts cut at Excel's limit. */

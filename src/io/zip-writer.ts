@@ -227,6 +227,15 @@ export class ZipWriter extends EventEmitter {
   }
 
   /**
+   * Whether an entry of `bytes` known in advance, give or take a sheet's head and tail, may
+   * reach 4 GiB, compressed or not: within 1/64 of it (64 MiB), room for that XML and for
+   * deflate's worst growth (0.03 %, zlib's deflateBound).
+   */
+  mayReach4GiB(bytes: number): boolean {
+    return bytes >= this.zip64From - this.zip64From / 64;
+  }
+
+  /**
    * Declares that the streamed entry of `source` may pass 4 GiB: it is written with zip64 in
    * its local header and its data descriptor, whatever its size turns out to be. Called once
    * it is appended (exceljs appends a sheet's stream as it makes the sheet), before its turn.

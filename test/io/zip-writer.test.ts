@@ -174,6 +174,13 @@ describe('ZipWriter', () => {
     });
   });
 
+  it('takes an entry of a size known in advance as near 4 GiB from 64 MiB below it', () => {
+    const zip = new ZipWriter(new PassThrough());
+    expect(zip.mayReach4GiB(2 ** 32 - 2 ** 26 - 1)).toBe(false);
+    expect(zip.mayReach4GiB(2 ** 32 - 2 ** 26)).toBe(true);
+    expect(zip.mayReach4GiB(5 * 2 ** 30)).toBe(true);
+  });
+
   it('fails on a streamed entry that passes 4 GiB undeclared, rather than write a descriptor its header does not announce', async () => {
     const file = join(dir, 'undeclared.zip');
     const stream = createWriteStream(file);
