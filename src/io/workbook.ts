@@ -18,10 +18,11 @@
 import { createWriteStream, type WriteStream } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Writable } from 'node:stream';
+import { said } from '../errors.js';
 import type { Cell } from './table.js';
 import { loadWorkbookWriter } from './exceljs.js';
-import { writeFailure, type OutputFile } from './write.js';
-import { ZipWriter, type DeflatedPart } from './zip-writer.js';
+import { outputError, writeFailure, type OutputFile } from './write.js';
+import { ZipEntryTooLargeError, ZipWriter, type DeflatedPart } from './zip-writer.js';
 
 /** A sheet's rows deflated elsewhere: the file, its CRC and sizes, and how many rows. */
 export interface DeflatedRows extends DeflatedPart {
@@ -89,6 +90,13 @@ export interface SheetOptions {
    * the pages).
    */
   print?: { footer: string };
+  /**
+   * The sheet's zip entry is written ready to pass 4 GiB (zip-writer.ts `mayPass4GiB`): for a
+   * sheet whose size nothing bounds (classify's rows, streamed as they are read) or known to
+   * come near (`ReportWorkbook.mayReach4GiB`: the 明细 sheet, its rows made before). Left out,
+   * as for the summary tables, a sheet passing 4 GiB fails the workbook.
+   */
+  mayPass4GiB?: boolean;
 }
 
 /** What a sheet prints (1-based, inclusive): setPrint, before commit. */
@@ -389,6 +397,26 @@ export function excelCellText(text: string): { text: string; cut: boolean } {
   return { text: t, cut };
 }
 
+/**
+ * What a failure to write the workbook says: a sheet that passed 4 GiB undeclared is this
+ * program's mistake, said as such; anything else as writing failed (a full disk …).
+ */
+function workbookFailure(target: string, error: unknown): Error {
+  if (!(error instanceof ZipEntryTooLargeError)) return writeFailure(target, error);
+  const size = error.size.toLocaleString('en-US');
+  return outputError(
+    target,
+    said(
+      `工作簿的部件 ${error.entry} 有 ${size} 字节，超过 4 GiB，但写它时没有按可能超过 4 GiB 的方式写出；什么也没有写入，原来同名的文件保持不变。`,
+      `the workbook's part ${error.entry} came to ${size} bytes, past 4 GiB, but was not written as one that may pass 4 GiB; nothing was written, and any earlier file of that name is unchanged.`,
+    ),
+    said(
+      '这是本工具的缺陷，请报告；暂时可缩小时间范围或改为输出 CSV 后重新运行。',
+      'This is a defect of this tool: please report it; meanwhile narrow the period, or write CSV, and run again.',
+    ),
+  );
+}
+
 export class ReportWorkbook {
   private readonly drawings: { name: string }[] = [];
   /** The media id of each picture already stored, by its PNG buffer. */
@@ -406,7 +434,7 @@ export class ReportWorkbook {
   ) {
     this.failed = new Promise<never>((_, reject) => {
       const fail = (error: unknown) => {
-        this.failure ??= writeFailure(output.target.named, error);
+        this.failure ??= workbookFailure(output.target.named, error);
         reject(this.failure);
       };
       stream.on('error', fail);
@@ -444,9 +472,14 @@ export class ReportWorkbook {
 
   /**
    * A workbook written to the output's temporary file, put in place by `commit()`; the styles
-   * of `first` registered before any other (firstStyleIds).
+   * of `first` registered before any other (firstStyleIds). `zip64From`: tests lower the zip
+   * writer's 4 GiB (its constructor's).
    */
-  static create(output: OutputFile, first: readonly StyledValue[] = []): ReportWorkbook {
+  static create(
+    output: OutputFile,
+    first: readonly StyledValue[] = [],
+    zip64From?: number,
+  ): ReportWorkbook {
     const WorkbookWriter = loadWorkbookWriter();
     const stream = createWriteStream(output.temporary);
     // The writer makes its archiver and puts the theme and relationships in it at once: that
@@ -459,7 +492,7 @@ export class ReportWorkbook {
     }) as unknown as WorkbookWriter & { stream: Writable };
     (workbook.zip as unknown as { abort(): void }).abort();
     workbook.stream = stream;
-    workbook.zip = new ZipWriter(stream);
+    workbook.zip = new ZipWriter(stream, zip64From);
     workbook.promise = Promise.all([workbook.addThemes(), workbook.addOfficeRels()]);
     const book = new ReportWorkbook(workbook, output, stream);
     const ids = ReportWorkbook.firstStyleIds(first);
@@ -476,6 +509,11 @@ export class ReportWorkbook {
   /** The workbook's zip: where a sheet's rows go, and what they wait for. */
   get zip(): ZipWriter {
     return this.workbook.zip;
+  }
+
+  /** Whether a sheet of rows of `bytes` (known before it is written) may reach 4 GiB. */
+  mayReach4GiB(bytes: number): boolean {
+    return this.workbook.zip.mayReach4GiB(bytes);
   }
 
   /** A text cell's content as written, counting the texts cut at Excel's limit. */
@@ -505,6 +543,8 @@ export class ReportWorkbook {
         : undefined,
       headerFooter: options.print ? { oddFooter: options.print.footer } : undefined,
     });
+    // exceljs has appended the sheet's stream to the zip, which writes it in its turn, later.
+    if (options.mayPass4GiB) this.workbook.zip.mayPass4GiB(sheet.stream);
     if (options.widths) {
       // exceljs leaves out a column exactly 9 wide, its idea of the default (Excel's is 8.43).
       (sheet as unknown as { columns: { width: number }[] }).columns = options.widths.map(
@@ -574,7 +614,7 @@ export class ReportWorkbook {
       await Promise.race([this.workbook.commit(), this.failed]);
     } catch (error) {
       this.output.abort();
-      throw writeFailure(this.output.target.named, error);
+      throw workbookFailure(this.output.target.named, error);
     }
     await this.output.commit();
   }

@@ -43,7 +43,7 @@ export interface ResolvedOutput {
   permissions: number | null;
 }
 
-function outputError(target: string, what: Said, hint: Said): InputError {
+export function outputError(target: string, what: Said, hint: Said): InputError {
   return new InputError(
     'OUTPUT_UNWRITABLE',
     said(`${target}：${what.zh}`, `${target}: ${what.en}`),

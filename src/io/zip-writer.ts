@@ -11,8 +11,18 @@
  * - Entries are written in the order appended, one after another. A part known whole (styles,
  *   a picture) is deflated at once with its sizes in the local header; a sheet, a stream, gets
  *   its CRC and sizes in a data descriptor after its data, as archiver wrote them.
- * - Zip64 where a size or an offset passes 4 GiB, in the data descriptor, the central directory
- *   and the end records, as archiver did.
+ * - Zip64 where a size or an offset passes 4 GiB, in the central directory and the end records.
+ *   A streamed entry's local header is written before its size is known, and a reader that
+ *   streams (reads no central directory) learns from that header alone whether the data
+ *   descriptor's sizes are 8 bytes or 4 (APPNOTE 4.3.9.1, 4.5.3). So an entry that may pass
+ *   4 GiB is declared so by the caller (`mayPass4GiB`, before its turn): its local header
+ *   carries the zip64 extra field (sizes 0xFFFFFFFF, and 0 in the field: they follow the data,
+ *   as Python's zipfile writes it) and its data descriptor is zip64 whatever the size. Other
+ *   streamed entries keep 32-bit descriptors; one that passes 4 GiB all the same fails
+ *   (ZipEntryTooLargeError) rather than be written as archiver did, with a zip64 descriptor
+ *   behind a header that does not say so. (Streaming readers that go by the bytes counted
+ *   instead, Java's ZipInputStream before JDK 21 and funzip, refuse a small declared entry,
+ *   as they refuse Python's: central-directory readers, Excel among them, read either.)
  *
  * Only what exceljs's WorkbookWriter calls is here: append (a text, a buffer, or its stream of
  * a sheet), file, finalize, and the 'error' event.
@@ -60,6 +70,22 @@ interface Entry {
   size: number;
   offset: number;
   descriptor: boolean;
+  /** Declared `mayPass4GiB`: zip64 in its local header and its data descriptor. */
+  zip64: boolean;
+}
+
+/**
+ * A streamed entry not declared `mayPass4GiB` came out at 4 GiB or more: its local header,
+ * already written, does not announce the zip64 data descriptor it would need.
+ */
+export class ZipEntryTooLargeError extends Error {
+  constructor(
+    readonly entry: string,
+    readonly size: number,
+  ) {
+    super(`zip entry ${entry} came to ${size} bytes, past 4 GiB, but was not declared mayPass4GiB`);
+    this.name = 'ZipEntryTooLargeError';
+  }
 }
 
 /** The MS-DOS time and date of a moment, as zip headers hold them (local time, 2 s steps). */
@@ -85,6 +111,8 @@ type Part = string | Buffer | PipeSource;
  */
 class EntryData extends WritableStream {
   compressed = 0;
+  /** Declared `mayPass4GiB`: zip64 in the local header and the descriptor. */
+  zip64 = false;
   /**
    * Deflated blocks are written only from the entry's turn in the zip (`begin`): exceljs may
    * fill a sheet, or all of a small one, while an earlier entry is still being written.
@@ -198,6 +226,28 @@ export class ZipWriter extends EventEmitter {
     return n >= this.zip64From;
   }
 
+  /**
+   * Whether an entry of `bytes` known in advance, give or take a sheet's head and tail, may
+   * reach 4 GiB, compressed or not: within 1/64 of it (64 MiB), room for that XML and for
+   * deflate's worst growth (0.03 %, zlib's deflateBound).
+   */
+  mayReach4GiB(bytes: number): boolean {
+    return bytes >= this.zip64From - this.zip64From / 64;
+  }
+
+  /**
+   * Declares that the streamed entry of `source` may pass 4 GiB: it is written with zip64 in
+   * its local header and its data descriptor, whatever its size turns out to be. Called once
+   * it is appended (exceljs appends a sheet's stream as it makes the sheet), before its turn.
+   */
+  mayPass4GiB(source: PipeSource): void {
+    const data = this.streams.get(source);
+    if (!data || this.current === source) {
+      throw new Error('mayPass4GiB: the entry is not waiting for its turn in the zip');
+    }
+    data.zip64 = true;
+  }
+
   /** A part: text or bytes (deflated at once), or exceljs's stream of a sheet. */
   append(part: Part, options: { name: string; base64?: boolean }): this {
     const name = options.name.replace(/^\/+/, '');
@@ -280,17 +330,26 @@ export class ZipWriter extends EventEmitter {
     const name = Buffer.from(entry.name, 'utf8');
     const h = Buffer.alloc(30);
     h.writeUInt32LE(LOCAL_SIGNATURE, 0);
-    h.writeUInt16LE(VERSION, 4);
+    h.writeUInt16LE(entry.zip64 ? VERSION_ZIP64 : VERSION, 4);
     h.writeUInt16LE(entry.descriptor ? FLAG_DESCRIPTOR : 0, 6);
     h.writeUInt16LE(METHOD_DEFLATE, 8);
     h.writeUInt16LE(this.stamp.time, 10);
     h.writeUInt16LE(this.stamp.date, 12);
-    // A streamed entry's CRC and sizes follow its data (the descriptor); zeros here.
+    // A streamed entry's CRC and sizes follow its data (the descriptor); zeros here, or, for a
+    // zip64 one, 0xFFFFFFFF pointing at the zip64 field (what Java's ZipInputStream, from JDK
+    // 21, and commons-compress look for before reading an 8-byte descriptor).
+    const unknownSize = entry.zip64 ? MAX32 : 0;
     h.writeUInt32LE(entry.descriptor ? 0 : entry.crc, 14);
-    h.writeUInt32LE(entry.descriptor ? 0 : entry.compressed, 18);
-    h.writeUInt32LE(entry.descriptor ? 0 : entry.size, 22);
+    h.writeUInt32LE(entry.descriptor ? unknownSize : entry.compressed, 18);
+    h.writeUInt32LE(entry.descriptor ? unknownSize : entry.size, 22);
     h.writeUInt16LE(name.length, 26);
-    return Buffer.concat([h, name]);
+    if (!entry.zip64) return Buffer.concat([h, name]);
+    // The zip64 extra field: the size, then the compressed size, both 0 (in the descriptor).
+    const extra = Buffer.alloc(20);
+    extra.writeUInt16LE(0x0001, 0);
+    extra.writeUInt16LE(16, 2);
+    h.writeUInt16LE(extra.length, 28);
+    return Buffer.concat([h, name, extra]);
   }
 
   private writeWhole(name: string, bytes: Buffer): void {
@@ -302,6 +361,7 @@ export class ZipWriter extends EventEmitter {
       size: bytes.length,
       offset: this.offset,
       descriptor: false,
+      zip64: false,
     };
     this.entries.push(entry);
     this.out(this.localHeader(entry));
@@ -309,6 +369,7 @@ export class ZipWriter extends EventEmitter {
   }
 
   private async writeStream(name: string, source: PipeSource, data: EntryData): Promise<void> {
+    const zip64 = data.zip64;
     const entry: Entry = {
       name,
       crc: 0,
@@ -316,6 +377,7 @@ export class ZipWriter extends EventEmitter {
       size: 0,
       offset: this.offset,
       descriptor: true,
+      zip64,
     };
     this.entries.push(entry);
     this.out(this.localHeader(entry));
@@ -328,7 +390,9 @@ export class ZipWriter extends EventEmitter {
     entry.crc = data.crc;
     entry.size = data.size;
     entry.compressed = data.compressed;
-    const zip64 = this.big(entry.size) || this.big(entry.compressed);
+    if (!zip64 && (this.big(entry.size) || this.big(entry.compressed))) {
+      throw new ZipEntryTooLargeError(name, entry.size);
+    }
     const d = Buffer.alloc(zip64 ? 24 : 16);
     d.writeUInt32LE(DESCRIPTOR_SIGNATURE, 0);
     d.writeUInt32LE(entry.crc, 4);
@@ -357,7 +421,7 @@ export class ZipWriter extends EventEmitter {
       extra.forEach((n, i) => extraField.writeBigUInt64LE(BigInt(n), 4 + 8 * i));
     }
     const h = Buffer.alloc(46);
-    const version = extra.length ? VERSION_ZIP64 : VERSION;
+    const version = extra.length || entry.zip64 ? VERSION_ZIP64 : VERSION;
     h.writeUInt32LE(CENTRAL_SIGNATURE, 0);
     h.writeUInt16LE(version, 4);
     h.writeUInt16LE(version, 6);

@@ -267,6 +267,9 @@ export class DetailRows {
         frozenRows: 1,
         widths,
         print: { footer: BOOK[this.lang].footer },
+        // Its rows' size is known: only a sheet near 4 GiB gets zip64 headers, which some
+        // streaming readers (Java's ZipInputStream before JDK 21) refuse on a small one.
+        mayPass4GiB: book.mayReach4GiB(part.size),
       });
       sheet.addRow(head, HEAD);
       sheet.autoFilter(1, 1, head.length);

@@ -10,6 +10,7 @@ import { loadExcelJS } from '../../src/io/exceljs.js';
 import { readAll } from '../helpers/read.js';
 import { complaints, isPlainError } from '../helpers/cli.js';
 import { inEnglish } from '../helpers/english.js';
+import { headersOf } from '../helpers/zip-headers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'complaints-classify-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -47,6 +48,12 @@ describe('complaints classify --out', () => {
     const methods = new Set<string>();
     sheet.eachRow((row, n) => n > 1 && methods.add(String(row.getCell(header.length + 4).value)));
     expect([...methods].every((m) => ['列', '规则', '模型', '未分类'].includes(m))).toBe(true);
+    // A row per input row, so no bound on its size: the sheet is written ready to pass 4 GiB.
+    expect((await headersOf(out, 'xl/worksheets/sheet1.xml')).zip64).toEqual({
+      length: 16,
+      size: 0n,
+      compressed: 0n,
+    });
   });
 
   it('writes a UTF-8-BOM CSV whose texts come back identical, with English column names under --lang en', async () => {

@@ -1,10 +1,18 @@
 /**
  * The workbooks' zip writer (src/io/zip-writer.ts), read back by our zip reader (every CRC,
- * size and data descriptor checked), by Info-ZIP's unzip where it is installed, and as a
- * workbook by our xlsx reader and by exceljs.
+ * size and data descriptor checked), by Python's zipfile and Info-ZIP's unzip where they are
+ * installed, and as a workbook by our xlsx reader and by exceljs.
  */
 import { spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Readable } from 'node:stream';
@@ -15,13 +23,34 @@ import { loadExcelJS } from '../../src/io/exceljs.js';
 import { ReportWorkbook } from '../../src/io/workbook.js';
 import { OutputFile } from '../../src/io/write.js';
 import { bufferSource, ZipArchive } from '../../src/io/zip.js';
-import { ZipWriter } from '../../src/io/zip-writer.js';
+import { ZipEntryTooLargeError, ZipWriter } from '../../src/io/zip-writer.js';
+import { InputError } from '../../src/errors.js';
 import { readAll } from '../helpers/read.js';
+import { headersOf } from '../helpers/zip-headers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'complaints-zip-writer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const hasUnzip = spawnSync('unzip', ['-v']).status === 0;
 if (!hasUnzip) console.warn('zip-writer tests: unzip is not installed, so unzip -t is skipped');
+const hasPython = spawnSync('python3', ['-c', 'import zipfile']).status === 0;
+if (!hasPython) console.warn('zip-writer tests: no python3, so its zipfile check is skipped');
+
+/** Info-ZIP's unzip -t and Python's zipfile (each CRC checked) accept the file, where present. */
+function othersAccept(file: string): void {
+  if (hasUnzip) {
+    const test = spawnSync('unzip', ['-t', file]);
+    expect(test.stdout.toString()).toContain('No errors detected');
+  }
+  if (hasPython) {
+    const test = spawnSync('python3', [
+      '-c',
+      'import zipfile,sys; z=zipfile.ZipFile(sys.argv[1]); print(z.testzip())',
+      file,
+    ]);
+    expect(test.stderr.toString()).toBe('');
+    expect(test.stdout.toString()).toBe('None\n');
+  }
+}
 
 /** Text that does not repeat much (so it deflates to many blocks) and holds 3-byte characters. */
 function text(bytes: number, seed: number): string {
@@ -61,10 +90,16 @@ describe('ZipWriter', () => {
     // 2.5 MiB streamed in 64 KiB pieces: three blocks, the last one short.
     const big = text(2.5 * 1024 * 1024, 7);
     const pieces = big.match(/[^]{1,65536}/g)!.map((p) => Buffer.from(p));
+    const [sheet1, empty] = [Readable.from(pieces), Readable.from([])];
     zip.append('<a>first</a>', { name: '/first.xml' });
-    zip.append(Readable.from(pieces), { name: 'xl/worksheets/sheet1.xml' });
+    zip.append(sheet1, { name: 'xl/worksheets/sheet1.xml' });
     zip.append(Buffer.from([0, 1, 2, 255]), { name: 'xl/media/image0.png' });
-    zip.append(Readable.from([]), { name: 'empty.xml' });
+    zip.append(empty, { name: 'empty.xml' });
+    if (zip64From !== undefined) {
+      // Past the lowered 4 GiB: the streamed entries must be declared so (or they fail).
+      zip.mayPass4GiB(sheet1);
+      zip.mayPass4GiB(empty);
+    }
     zip.append(Buffer.from('aGVsbG8=', 'utf8').toString(), { name: 'b64.txt', base64: true });
     zip.finalize();
     await finished(stream);
@@ -85,10 +120,85 @@ describe('ZipWriter', () => {
     );
     expect(entries.get('empty.xml')).toBe('');
     expect(entries.get('b64.txt')).toBe('hello');
-    if (hasUnzip) {
-      const test = spawnSync('unzip', ['-t', file]);
-      expect(test.stdout.toString()).toContain('No errors detected');
-    }
+    othersAccept(file);
+    const sheet = await headersOf(file, 'xl/worksheets/sheet1.xml');
+    expect(sheet.zip64 !== null).toBe(zip64From !== undefined);
+    expect(sheet.descriptor.size).toBe(Buffer.byteLength(big));
+    expect(sheet.descriptor.compressed).toBe(sheet.entry.compressedSize);
+    expect(sheet.descriptor.next).toBe(0x04034b50);
+  });
+
+  it('writes a streamed entry declared mayPass4GiB with zip64 in its local header and descriptor, small as it is', async () => {
+    const file = join(dir, 'declared.zip');
+    const stream = createWriteStream(file);
+    const zip = new ZipWriter(stream);
+    const rows = text(300_000, 11);
+    const declared = Readable.from([Buffer.from(rows)]);
+    zip.append('<a/>', { name: 'first.xml' });
+    zip.append(Readable.from([Buffer.from('<x/>')]), { name: 'xl/worksheets/sheet1.xml' });
+    zip.append(declared, { name: '/xl/worksheets/sheet2.xml' });
+    zip.mayPass4GiB(declared);
+    zip.append('<b/>', { name: 'last.xml' });
+    zip.finalize();
+    await finished(stream);
+    const entries = await entriesOf(file);
+    expect(entries.get('xl/worksheets/sheet2.xml')).toBe(rows);
+    othersAccept(file);
+    const header = await headersOf(file, 'xl/worksheets/sheet2.xml');
+    // APPNOTE 4.5.3: sizes 0xFFFFFFFF pointing at the zip64 field (id 1, 16 bytes: the size
+    // and the compressed size, 0 as a descriptor follows); the descriptor's sizes 8 bytes each.
+    expect(header).toMatchObject({
+      version: 45,
+      flags: 0x0008,
+      compressed32: 0xffffffff,
+      size32: 0xffffffff,
+      extraLength: 20,
+      zip64: { length: 16, size: 0n, compressed: 0n },
+      descriptor: {
+        signature: 0x08074b50,
+        crc: crc32(Buffer.from(rows)),
+        compressed: header.entry.compressedSize,
+        size: Buffer.byteLength(rows),
+        next: 0x04034b50,
+      },
+    });
+    // Undeclared, as before: version 2.0, zeros, no extra field, a 16-byte descriptor.
+    expect(await headersOf(file, 'xl/worksheets/sheet1.xml')).toMatchObject({
+      version: 20,
+      flags: 0x0008,
+      compressed32: 0,
+      size32: 0,
+      extraLength: 0,
+      zip64: null,
+      descriptor: { signature: 0x08074b50, size: 4, next: 0x04034b50 },
+    });
+  });
+
+  it('takes an entry of a size known in advance as near 4 GiB from 64 MiB below it', () => {
+    const zip = new ZipWriter(new PassThrough());
+    expect(zip.mayReach4GiB(2 ** 32 - 2 ** 26 - 1)).toBe(false);
+    expect(zip.mayReach4GiB(2 ** 32 - 2 ** 26)).toBe(true);
+    expect(zip.mayReach4GiB(5 * 2 ** 30)).toBe(true);
+  });
+
+  it('fails on a streamed entry that passes 4 GiB undeclared, rather than write a descriptor its header does not announce', async () => {
+    const file = join(dir, 'undeclared.zip');
+    const stream = createWriteStream(file);
+    const zip = new ZipWriter(stream, 100_000);
+    const failed = new Promise<unknown>((resolve) => zip.on('error', resolve));
+    zip.append('<a/>', { name: 'first.xml' });
+    zip.append(Readable.from([Buffer.from(text(100_000, 5))]), { name: 'sheet.xml' });
+    zip.finalize();
+    const error = await failed;
+    expect(error).toBeInstanceOf(ZipEntryTooLargeError);
+    expect(error).toMatchObject({ entry: 'sheet.xml' });
+    expect((error as ZipEntryTooLargeError).size).toBeGreaterThanOrEqual(100_000);
+    stream.end();
+    await finished(stream);
+    // No descriptor and no directory were written after the entry's data.
+    const bytes = readFileSync(file);
+    expect(bytes.includes(Buffer.from([0x50, 0x4b, 0x07, 0x08]))).toBe(false);
+    expect(bytes.includes(Buffer.from([0x50, 0x4b, 0x01, 0x02]))).toBe(false);
   });
 });
 
@@ -174,5 +284,63 @@ describe('ReportWorkbook through the zip writer', () => {
       undefined,
       ...rows[14_999]!,
     ]);
+  });
+});
+
+describe('ReportWorkbook: a sheet that may pass 4 GiB', () => {
+  /** A sheet of `count` rows of varied text (about 60 bytes of XML each). */
+  async function fill(sheet: ReturnType<ReportWorkbook['addSheet']>, count: number) {
+    sheet.addRow(['工单编号', '受理内容']);
+    for (let i = 0; i < count; i++) {
+      sheet.addRow([`16${String(i).padStart(8, '0')}`, `用户来电反映表计走字偏快，第${i}次`]);
+      if (i % 500 === 499) await sheet.flush();
+    }
+    sheet.commit();
+  }
+
+  it('is declared by mayPass4GiB and read back by us, exceljs, zipfile and unzip, past a lowered 4 GiB', async () => {
+    const target = join(dir, 'declared.xlsx');
+    // 4 GiB lowered to 64 KiB: the 明细 sheet's ~1 MB and the offsets after it pass it.
+    const book = ReportWorkbook.create(await OutputFile.open(target), [], 1 << 16);
+    const small = book.addSheet('说明');
+    small.addRow(['一张小表']);
+    small.commit();
+    await fill(book.addSheet('明细', { mayPass4GiB: true }), 10_000);
+    await book.commit();
+    othersAccept(target);
+    const detail = await headersOf(target, 'xl/worksheets/sheet2.xml');
+    expect(detail.zip64).toEqual({ length: 16, size: 0n, compressed: 0n });
+    expect(detail.descriptor.size).toBe(detail.entry.size);
+    expect(detail.entry.size).toBeGreaterThan(1 << 16);
+    expect((await headersOf(target, 'xl/worksheets/sheet1.xml')).zip64).toBeNull();
+    const read = await readAll(target, { sheet: '明细' });
+    expect(read.rows.length).toBe(10_001);
+    expect(read.rows[10_000]!.cells).toEqual(['1600009999', '用户来电反映表计走字偏快，第9999次']);
+    const ExcelJS = loadExcelJS();
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(target);
+    expect(workbook.getWorksheet('明细')!.getRow(2).values).toEqual([
+      undefined,
+      '1600000000',
+      '用户来电反映表计走字偏快，第0次',
+    ]);
+  });
+
+  it('fails with a message naming the part, exit code 2, and leaves no file, when a sheet not declared passes it', async () => {
+    const folder = mkdtempSync(join(dir, 'undeclared-'));
+    const target = join(folder, 'report.xlsx');
+    const book = ReportWorkbook.create(await OutputFile.open(target), [], 1 << 16);
+    await fill(book.addSheet('汇总'), 10_000);
+    const failure = await book.commit().then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(failure).toBeInstanceOf(InputError);
+    expect(failure).toMatchObject({ exitCode: 2, code: 'OUTPUT_UNWRITABLE', file: target });
+    expect((failure as InputError).said.zh).toMatch(
+      /^.*report\.xlsx：工作簿的部件 xl\/worksheets\/sheet1\.xml 有 [\d,]+ 字节，超过 4 GiB，但写它时没有按可能超过 4 GiB 的方式写出；什么也没有写入/,
+    );
+    expect(existsSync(target)).toBe(false);
+    expect(readdirSync(folder)).toEqual([]);
   });
 });

@@ -10,6 +10,7 @@ import { monthPeriod } from '../../src/metrics/period.js';
 import { DetailRows } from '../../src/report/detail.js';
 import { Classifier } from '../../src/taxonomy/classify.js';
 import { loadTaxonomy } from '../../src/taxonomy/load.js';
+import { headersOf } from '../helpers/zip-headers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'complaints-detail-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -80,6 +81,8 @@ describe('明细', () => {
     await book.commit();
     detail.remove();
     expect(written).toEqual({ rows: 4, sheets: 2 });
+    // Far from 4 GiB: no zip64 in the sheets' local headers (see the next test).
+    expect((await headersOf(file, 'xl/worksheets/sheet1.xml')).zip64).toBeNull();
 
     const ExcelJS = loadExcelJS();
     const read = new ExcelJS.Workbook();
@@ -104,5 +107,30 @@ describe('明细', () => {
       '来源文件',
     ]);
     expect(read.worksheets[1]!.getRow(1).getCell(1).value).toBe('工单编号');
+  });
+
+  it('writes a sheet whose rows come near 4 GiB with zip64 in its local header and descriptor', async () => {
+    const detail = new DetailRows({ lang: 'zh', inputs: ['/tmp/exports/2016.xlsx'] });
+    for (const [i, id] of ['1', '2', '3'].entries()) {
+      const o = order(id, m(2016, 1), '服务投诉');
+      detail.observe(o, i, classifier.classify(o));
+    }
+    const file = join(dir, 'near-4gib.xlsx');
+    // The zip's 4 GiB lowered to 1 byte: every sheet's rows come near it.
+    const book = ReportWorkbook.create(await OutputFile.open(file), [], 1);
+    const written = await detail.write(book, '明细', monthPeriod(m(2016, 1), m(2016, 1)), 3);
+    await book.commit();
+    detail.remove();
+    expect(written).toEqual({ rows: 3, sheets: 2 });
+    for (const sheet of ['xl/worksheets/sheet1.xml', 'xl/worksheets/sheet2.xml']) {
+      const header = await headersOf(file, sheet);
+      expect(header).toMatchObject({ version: 45, compressed32: 0xffffffff, size32: 0xffffffff });
+      expect(header.zip64).toEqual({ length: 16, size: 0n, compressed: 0n });
+      expect(header.descriptor.size).toBe(header.entry.size);
+    }
+    const ExcelJS = loadExcelJS();
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.readFile(file);
+    expect(read.worksheets.map((s) => s.getColumn(1).values.slice(2))).toEqual([['1', '2'], ['3']]);
   });
 });
