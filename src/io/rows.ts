@@ -157,7 +157,6 @@ function xlsxWriter(
   const sheet = book.addSheet(sheetName, {
     frozenRows: 1,
     widths: layout.widths ?? columns.map(widthFor),
-    mayPass4GiB: true,
   });
   sheet.addRow([...columns], HEAD);
   if (layout.filter) sheet.autoFilter(1, 1, columns.length);

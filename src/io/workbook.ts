@@ -92,9 +92,9 @@ export interface SheetOptions {
   print?: { footer: string };
   /**
    * The sheet's zip entry is written ready to pass 4 GiB (zip-writer.ts `mayPass4GiB`): for a
-   * sheet whose size nothing bounds (classify's rows, streamed as they are read) or known to
-   * come near (`ReportWorkbook.mayReach4GiB`: the 明细 sheet, its rows made before). Left out,
-   * as for the summary tables, a sheet passing 4 GiB fails the workbook.
+   * sheet known to come near (`ReportWorkbook.mayReach4GiB`: the 明细 sheet, its rows made
+   * before). Left out (the summary tables; classify's rows, which would need 4 KiB a row at
+   * Excel's row limit), a sheet passing 4 GiB fails the workbook.
    */
   mayPass4GiB?: boolean;
 }
