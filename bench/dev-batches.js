@@ -1,11 +1,11 @@
 // Rules alone on dev batches of the tuning file, aggregates only: overall, by kind, by true first
 // level, and counts of true → predicted first levels. No text and no id is printed, so batches
 // kept unseen (hands C, E, F, G, H, I and J) stay unseen while changes are checked on them; hand K's
-// batch is tuning data, reported on its own so that the rest stays comparable. --model measures
+// batch and hand L's are tuning data, each reported on its own so that the rest stays comparable. --model measures
 // the rules with the shipped model where they are unsure, as the commands classify; --model-alone
 // the shipped model alone (its most probable type).
 //   node bench/dev-batches.js [--model | --model-alone] [--json]   (TUNE_FILE=path reads another build of tune.csv)
-// Batches: C = FX0481–FX0720, E = FX0961–FX1200, F = FX1201–FX1440, G = FX1441–FX1680, H = FX1681–FX1920, I = FX1921–FX2160, J = FX2161–FX2400, K = FX2401–FX2640,
+// Batches: C = FX0481–FX0720, E = FX0961–FX1200, F = FX1201–FX1440, G = FX1441–FX1680, H = FX1681–FX1920, I = FX1921–FX2160, J = FX2161–FX2400, K = FX2401–FX2640, L = FX2641–FX2880,
 // rest = every other row.
 import { readFileSync } from 'node:fs';
 import { CsvParser } from '../dist/io/csv-parser.js';
@@ -38,6 +38,7 @@ const BATCHES = {
   I: (id) => fx(id) >= 1921 && fx(id) <= 2160,
   J: (id) => fx(id) >= 2161 && fx(id) <= 2400,
   K: (id) => fx(id) >= 2401 && fx(id) <= 2640,
+  L: (id) => fx(id) >= 2641 && fx(id) <= 2880,
 };
 const batchOf = (id) => Object.keys(BATCHES).find((b) => BATCHES[b](id)) ?? 'rest';
 
@@ -68,7 +69,7 @@ const classifier = process.argv.includes('--model-alone')
     ? new Classifier(taxonomy, modelFor(null, taxonomy))
     : new Classifier(taxonomy);
 const out = {};
-for (const batch of ['C', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'rest']) {
+for (const batch of ['C', 'E', 'F', 'G', 'H', 'I', 'J', 'K', 'L', 'rest']) {
   const part = rows.filter((r) => r.batch === batch);
   if (part.length === 0) continue;
   const tally = () => ({ n: 0, l1: 0, l2: 0 });

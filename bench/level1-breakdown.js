@@ -2,9 +2,9 @@
 // class, true → predicted first levels, the winner's confidence, whether the true first level
 // was the runner-up's, and whether naive Bayes (5-fold cross-validation on the same texts) gets
 // them right. Reads tune.csv without the dev batches (hands C, E, F, G, H, I, J: FX0481–FX0720,
-// FX0961–FX2400), which stay unseen, and without hand K's batch (FX2401–FX2640, tuning data kept
+// FX0961–FX2400), which stay unseen, and without hands K's and L's batches (FX2401–FX2880, tuning data kept
 // apart so that the rest stays comparable); prints no text and no id.
-//   node bench/level1-breakdown.js [--dev C|E|F|G|H|I|J|K]
+//   node bench/level1-breakdown.js [--dev C|E|F|G|H|I|J|K|L]
 // With --dev, the same aggregates for one dev batch instead (counts only), the model trained on
 // the tuning part without the dev batches.
 import { ingest } from '../dist/ingest/ingest.js';
@@ -16,7 +16,7 @@ import { normalizeText } from '../dist/taxonomy/normalize.js';
 const FILE = process.env.TUNE_FILE ?? 'fixtures/eval/tune.csv';
 const settings = { map: {}, complaintTypes: ['投诉'], encoding: null, sheet: null };
 const fx = (id) => (/^FX\d{4}$/.test(id) ? Number(id.slice(2)) : -1);
-export const isDev = (id) => (fx(id) >= 481 && fx(id) <= 720) || (fx(id) >= 961 && fx(id) <= 2640);
+export const isDev = (id) => (fx(id) >= 481 && fx(id) <= 720) || (fx(id) >= 961 && fx(id) <= 2880);
 
 const DEV = {
   C: [481, 720],
@@ -27,6 +27,7 @@ const DEV = {
   I: [1921, 2160],
   J: [2161, 2400],
   K: [2401, 2640],
+  L: [2641, 2880],
 };
 const devAt = process.argv.indexOf('--dev');
 const dev = devAt < 0 ? null : DEV[process.argv[devAt + 1]];

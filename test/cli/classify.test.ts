@@ -137,7 +137,7 @@ describe('complaints classify --train, --model, --evaluate, --audit', () => {
     const model = join(dir, 'model.json');
     const trained = complaints(['classify', '--train', 'fixtures/eval/tune.csv', '--model', model]);
     expect(trained.code).toBe(0);
-    expect(trained.stderr).toMatch(/^已用 4,144 条文本、17 个类别训练 → .*model\.json\n$/);
+    expect(trained.stderr).toMatch(/^已用 4,384 条文本、17 个类别训练 → .*model\.json\n$/);
     const rules = JSON.parse(
       complaints(['classify', '--evaluate', 'fixtures/eval/test.csv', '--json', '--no-model'])
         .stdout,

@@ -241,6 +241,25 @@ describe('negation, settled clauses and contrast (sgcc-95598)', () => {
     // staff quoted at the customer: the quote is the grievance, the business words its context
     ['客户问电费怎么算，对方说“你自己看，别烦我”', '服务投诉', '服务态度', /说“/],
     ['客户咨询过户要带什么，工作人员说“不知道，自己查”', '服务投诉', '服务态度', /说“/],
+    // rough words do not say whose manner it was: without a construction crew named they are
+    // the staff's (服务态度), with one the crew's (施工人员服务规范)
+    ['客户说供电所收费的大姐骂她不识字，当着人让她难堪，要求道歉。', '服务投诉', '服务态度', /骂/],
+    ['施工队的人态度恶劣，对客户骂骂咧咧，要求道歉。', '电网建设投诉', '施工人员服务规范', /施工/],
+    // a meter that smokes, burns or hums is a meter fault (电能计量), not a facility's hazard
+    ['客户反映自家的电表冒烟发黑，有焦糊味，担心起火。', '营业投诉', '电能计量', /冒烟/],
+    // 没什么问题 and 都挺客气 settle their clause: what they are said of does not count
+    [
+      '客户说坐席没什么问题，就是想知道计划停电为什么超时了三个小时。',
+      '停送电投诉',
+      '停电计划执行',
+      /✗「客户说坐席没什么问题」/,
+    ],
+    [
+      '客户说施工的人都挺客气，就是吊车把他家的院墙撞倒了一截，至今没人来修。',
+      '电网建设投诉',
+      '施工行为',
+      /✗「客户说施工的人都挺客气」/,
+    ],
   ])('%s → %s %s', (text, level1, level2, evidence) => {
     const c = sgcc.byText(text);
     expect([c.level1?.name, c.level2?.name]).toEqual([level1, level2]);

@@ -115,7 +115,7 @@ describe('the evaluation set', () => {
     // Hand F (FX1201–FX1440): 86 plain and 22 of each other kind, every type at least 6 times.
     const f = JSON.parse(readFileSync(join(DATA, 'tune-fresh-f.json'), 'utf8')) as Item[];
     expect(f).toHaveLength(240);
-    expect(rows.slice(-1440)[0]![0]).toBe('FX1201');
+    expect(rows[1200]![0]).toBe('FX1201');
     expect(count(f.map((x) => x.kind))).toEqual({
       plain: 86,
       negation: 22,
@@ -131,7 +131,7 @@ describe('the evaluation set', () => {
     expect(Math.min(...typesF)).toBeGreaterThanOrEqual(6);
     // Hand G (FX1441–FX1680): 120 plain and 20 of each other kind but 繁體, the types as F's.
     const g = JSON.parse(readFileSync(join(DATA, 'tune-fresh-g.json'), 'utf8')) as Item[];
-    expect(rows.slice(-1200)[0]![0]).toBe('FX1441');
+    expect(rows[1440]![0]).toBe('FX1441');
     expect(count(g.map((x) => x.kind))).toEqual({
       plain: 120,
       negation: 20,
@@ -144,24 +144,24 @@ describe('the evaluation set', () => {
     expect(count(g.map((x) => x.level2))).toEqual(count(f.map((x) => x.level2)));
     // Hand H (FX1681–FX1920): the same kinds and types as G's, by another hand.
     const h = JSON.parse(readFileSync(join(DATA, 'tune-fresh-h.json'), 'utf8')) as Item[];
-    expect(rows.slice(-960)[0]![0]).toBe('FX1681');
+    expect(rows[1680]![0]).toBe('FX1681');
     expect(count(h.map((x) => x.kind))).toEqual(count(g.map((x) => x.kind)));
     expect(count(h.map((x) => x.level2))).toEqual(count(f.map((x) => x.level2)));
     // Hand I (FX1921–FX2160): the same kinds and types again, by another hand.
     const i = JSON.parse(readFileSync(join(DATA, 'tune-fresh-i.json'), 'utf8')) as Item[];
-    expect(rows.slice(-720)[0]![0]).toBe('FX1921');
+    expect(rows[1920]![0]).toBe('FX1921');
     expect(count(i.map((x) => x.kind))).toEqual(count(g.map((x) => x.kind)));
     expect(count(i.map((x) => x.level2))).toEqual(count(f.map((x) => x.level2)));
     // Hand J (FX2161–FX2400): the same kinds and types again, by a tenth hand.
     const j = JSON.parse(readFileSync(join(DATA, 'tune-fresh-j.json'), 'utf8')) as Item[];
-    expect(rows.slice(-480)[0]![0]).toBe('FX2161');
+    expect(rows[2160]![0]).toBe('FX2161');
     expect(count(j.map((x) => x.kind))).toEqual(count(g.map((x) => x.kind)));
     expect(count(j.map((x) => x.level2))).toEqual(count(f.map((x) => x.level2)));
     // Hand K (FX2401–FX2640): mostly plain texts, every hard kind including 繁體, every type
     // 12–16 times, weighted to the boundaries between first levels.
     const k = JSON.parse(readFileSync(join(DATA, 'tune-fresh-k.json'), 'utf8')) as Item[];
-    expect(rows.slice(-240)[0]![0]).toBe('FX2401');
-    expect(rows.at(-1)![0]).toBe('FX2640');
+    expect(rows[2400]![0]).toBe('FX2401');
+    expect(rows[2639]![0]).toBe('FX2640');
     expect(count(k.map((x) => x.kind))).toEqual({
       plain: 111,
       negation: 27,
@@ -176,5 +176,24 @@ describe('the evaluation set', () => {
     expect(typesK).toHaveLength(17);
     expect(Math.min(...typesK)).toBe(12);
     expect(Math.max(...typesK)).toBe(16);
+    // Hand L (FX2641–FX2880): a rural county's call-takers, about two thirds plain, every type
+    // 14 or 15 times.
+    const l = JSON.parse(readFileSync(join(DATA, 'tune-fresh-l.json'), 'utf8')) as Item[];
+    expect(rows[2640]![0]).toBe('FX2641');
+    expect(rows.at(-1)![0]).toBe('FX2880');
+    expect(count(l.map((x) => x.kind))).toEqual({
+      plain: 153,
+      negation: 17,
+      traditional: 8,
+      dialect: 17,
+      typos: 8,
+      shorthand: 17,
+      narrative: 11,
+      'second-topic': 9,
+    });
+    const typesL = Object.values(count(l.map((x) => x.level2)));
+    expect(typesL).toHaveLength(17);
+    expect(Math.min(...typesL)).toBe(14);
+    expect(Math.max(...typesL)).toBe(15);
   });
 });
