@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readBook } from '../helpers/book.js';
 import { complaints, isPlainError, apartFromJsonNotes } from '../helpers/cli.js';
 import { inEnglish } from '../helpers/english.js';
-import { row, workbook, type WorkbookSpec } from '../helpers/zip.js';
+import { row, sheetXml, workbook, workbookParts, zip, type WorkbookSpec } from '../helpers/zip.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'complaints-hostile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -82,6 +82,23 @@ describe('hostile and damaged workbooks: exit 2, one plain message naming the fi
       /split it into several files/,
       /rows-beyond\.xlsx：工作表 工单明细 超过 1,048,576 行（Excel 的行数上限）。/,
       /请重新导出数据，或分成几个文件。/,
+    ],
+    [
+      // Two entries of one name: readers disagree on which counts (ours took the first, Python's
+      // zipfile takes the last, Excel repairs), so the figures would depend on the tool.
+      'same-name.xlsx',
+      () => {
+        const path = join(dir, 'same-name.xlsx');
+        const parts = workbookParts({ sheets: [{ name: '工单明细', rows }] });
+        const other = [HEADER, DATA[0] ?? []].map((values, i) => row(i + 1, values)).join('');
+        parts.push({ name: 'xl/worksheets/sheet1.xml', data: sheetXml(other) });
+        writeFileSync(path, zip(parts));
+        return path;
+      },
+      /same-name\.xlsx: the workbook is damaged: its zip directory lists xl\/worksheets\/sheet1\.xml twice, with different contents, and readers differ on which one counts\./,
+      /export it again, or open it in Excel\/WPS and save it/,
+      /same-name\.xlsx：工作簿已损坏：zip 目录中 xl\/worksheets\/sheet1\.xml 出现了两次，内容不同，不同软件读出的会不一样。/,
+      /请重新下载或导出/,
     ],
     [
       'bomb.xlsx',
