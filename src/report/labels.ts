@@ -488,6 +488,8 @@ export const BOOK = {
       `重复投诉客户（客户编号）: ${people} / ${complaints}`,
     repeatPhones: (people: number, complaints: number) =>
       `重复投诉号码（联系电话）: ${people} / ${complaints}`,
+    repeatMasked:
+      '重复投诉的客户编号和联系电话只显示后四位：本工作簿会交给管理层。完整号码见 明细（--detail）或 --json。',
     listSeparator: '、',
     reply: '回复',
     close: '办结',
@@ -565,6 +567,8 @@ export const BOOK = {
       `Repeat complainants (customer id): ${people} / ${complaints}`,
     repeatPhones: (people: number, complaints: number) =>
       `Repeat complainants (phone): ${people} / ${complaints}`,
+    repeatMasked:
+      "Repeat complainants' customer ids and phone numbers show their last four characters only: the workbook goes to management. The full numbers are in 明细 (--detail) and --json.",
     listSeparator: ', ',
     reply: 'reply',
     close: 'closing',
