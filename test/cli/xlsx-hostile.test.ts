@@ -145,6 +145,37 @@ describe('hostile and damaged workbooks: exit 2, one plain message naming the fi
 });
 
 describe('workbooks that read', () => {
+  it('a chart sheet first: read past it, and --sheet 1 says it is a chart', () => {
+    const path = join(dir, 'chart-first.xlsx');
+    const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const parts = workbookParts({
+      sheets: [
+        { name: '图表', rows: '' },
+        { name: '工单明细', rows },
+      ],
+    });
+    // Sheet 1 becomes a chart sheet: its relationship's type, as Excel writes one.
+    const rels = parts.find((p) => p.name === 'xl/_rels/workbook.xml.rels')!;
+    rels.data = String(rels.data).replace(
+      `Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"`,
+      `Id="rId1" Type="${REL}/chartsheet" Target="chartsheets/sheet1.xml"`,
+    );
+    writeFileSync(path, zip(parts));
+    const read = complaints(['inspect', path, '--json']);
+    expect(read.code).toBe(0);
+    expect(JSON.parse(read.stdout).inputs[0]).toMatchObject({ sheet: '工单明细', rows: 2 });
+    const chart = complaints(['inspect', path, '--sheet', '1']);
+    expect(chart.code).toBe(2);
+    expect(chart.stderr).toMatch(
+      /chart-first\.xlsx：第 1 个工作表 图表 是图表，没有单元格。可读的工作表：工单明细。/,
+    );
+    expect(isPlainError(chart.stderr)).toBe(true);
+    const english = complaints(inEnglish(['inspect', path, '--sheet', '图表']));
+    expect(english.stderr).toMatch(
+      /sheet 1, 图表, is a chart and holds no cells\. Sheets with cells: 工单明细\./,
+    );
+  });
+
   it('a zip directory that disagrees with an entry: read, and inspect says so', () => {
     const path = file('disagree.xlsx', {
       tweak: { 'xl/worksheets/sheet1.xml': { local: { crc: 1 } } },
