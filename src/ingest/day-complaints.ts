@@ -6,7 +6,7 @@
  *
  * Phone and customer numbers never reach a bulletin: the customer's own columns are not taken,
  * and in the text every run of DIGITS_MASKED or more digits — a mobile, a landline with its area
- * code, a 10-digit 户号 — is masked. Shorter numbers (an amount, a date, a 3-digit transformer
+ * code, a 10-digit 户号 — is masked, and a mobile typed in groups (138 0551 2345). Shorter numbers (an amount, a date, a 3-digit transformer
  * number) stay: they are what the complaint is about.
  */
 import type { DayComplaint } from '../metrics/types.js';
@@ -21,6 +21,9 @@ export const DIGITS_MASKED = 7;
 
 // Full-width digits too (１３９…): the text is shown as written, not normalised.
 const DIGIT_RUN = new RegExp(`[0-9０-９]{${DIGITS_MASKED},}`, 'g');
+// A mobile number typed in groups as it is read out (138 0551 2345, 138-0551-2345): no group
+// is a long run, so DIGIT_RUN misses it. Eleven digits from a 1, single separators between.
+const GROUPED_MOBILE = /(?<![0-9０-９])[1１](?:[ \-－]?[0-9０-９]){10}(?![0-9０-９])/g;
 
 /** The text of a bulletin line: whitespace collapsed, numbers masked, cut to `length` characters. */
 export function lineText(text: string | null, length = DAY_TEXT_LENGTH): string {
@@ -28,6 +31,7 @@ export function lineText(text: string | null, length = DAY_TEXT_LENGTH): string 
   const clean = text
     .replace(/\s+/g, ' ')
     .trim()
+    .replace(GROUPED_MOBILE, (mobile) => '*'.repeat(mobile.length))
     .replace(DIGIT_RUN, (run) => '*'.repeat(run.length));
   const chars = [...clean];
   return chars.length <= length ? clean : `${chars.slice(0, length - 1).join('')}…`;

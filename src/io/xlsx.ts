@@ -69,6 +69,8 @@ interface SheetPart {
 
 interface Workbook {
   sheets: SheetPart[];
+  /** Chart and dialog sheets, which hold no cells: named when --sheet asks for one. */
+  cellless: { name: string; index: number }[];
   date1904: boolean;
   styles: string | null;
   sharedStrings: string | null;
@@ -288,12 +290,16 @@ async function readWorkbook(file: string, parts: Parts): Promise<Workbook> {
   }
   const rels = await relationships(parts, workbookPath);
   const sheets: SheetPart[] = [];
+  const cellless: Workbook['cellless'] = [];
   let position = 0;
   for (const sheet of tags(xml, 'sheet')) {
     position++;
     const rel = rels.get(byLocalName(sheet, 'id') ?? '');
     // Chart sheets and dialog sheets hold no cells.
-    if (rel && !isType(rel.type, 'worksheet')) continue;
+    if (rel && !isType(rel.type, 'worksheet')) {
+      cellless.push({ name: sheet.get('name') ?? `Sheet${position}`, index: position });
+      continue;
+    }
     sheets.push({
       name: sheet.get('name') ?? `Sheet${position}`,
       index: position,
@@ -314,6 +320,7 @@ async function readWorkbook(file: string, parts: Parts): Promise<Workbook> {
   }
   return {
     sheets,
+    cellless,
     date1904,
     styles: styles ?? 'xl/styles.xml',
     sharedStrings: sharedStrings ?? 'xl/sharedStrings.xml',
@@ -401,7 +408,7 @@ async function readSharedStrings(parts: Parts, path: string | null): Promise<str
   return scanner.strings;
 }
 
-function matchesSheet(wanted: string, sheet: SheetPart): boolean {
+function matchesSheet(wanted: string, sheet: { name: string; index: number }): boolean {
   if (/^\d+$/.test(wanted)) return Number(wanted) === sheet.index;
   return wanted.normalize('NFKC').trim() === sheet.name.normalize('NFKC').trim();
 }
@@ -429,6 +436,22 @@ async function readSheets(
     wanted === null
       ? [...workbook.sheets.filter((s) => !s.hidden), ...workbook.sheets.filter((s) => s.hidden)]
       : workbook.sheets.filter((s) => matchesSheet(wanted, s)).slice(0, 1);
+  const chart =
+    wanted === null ? undefined : workbook.cellless.find((s) => matchesSheet(wanted, s));
+  if (chosen.length === 0 && chart !== undefined) {
+    throw new InputError(
+      'SHEET_NOT_FOUND',
+      said(
+        `${file}：第 ${chart.index} 个工作表 ${chart.name} 是图表，没有单元格。可读的工作表：${workbook.sheets.map((s) => s.name).join('、')}。`,
+        `${file}: sheet ${chart.index}, ${chart.name}, is a chart and holds no cells. Sheets with cells: ${workbook.sheets.map((s) => s.name).join(', ')}.`,
+      ),
+      said(
+        '请用 --sheet 名称 或 --sheet 序号（1 为第一个）指定工作表。',
+        'Name a sheet with --sheet NAME or --sheet NUMBER (1 = the first).',
+      ),
+      { file },
+    );
+  }
   if (chosen.length === 0) {
     throw new InputError(
       'SHEET_NOT_FOUND',

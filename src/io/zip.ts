@@ -91,7 +91,15 @@ export class ZipArchive {
   static async open(file: string, source: ByteSource): Promise<ZipArchive> {
     const directory = await readDirectory(file, source);
     const entries = new Map<string, ZipEntry>();
-    for (const entry of directory) if (!entries.has(entry.name)) entries.set(entry.name, entry);
+    for (const entry of directory) {
+      const earlier = entries.get(entry.name);
+      if (earlier === undefined) entries.set(entry.name, entry);
+      // Readers disagree on which of two same-named entries counts (the first, the last, or a
+      // repair), so the figures would depend on the tool: refused. A plain copy is harmless.
+      else if (earlier.crc !== entry.crc || earlier.size !== entry.size) {
+        throw damagedWorkbook(file, listedTwice(entry.name));
+      }
+    }
     return new ZipArchive(file, source, entries, []);
   }
 
@@ -341,6 +349,12 @@ function findExtra(extra: Buffer, id: number): Buffer | null {
   }
   return null;
 }
+
+const listedTwice = (name: string) =>
+  said(
+    `zip 目录中 ${name} 出现了两次，内容不同，不同软件读出的会不一样`,
+    `its zip directory lists ${name} twice, with different contents, and readers differ on which one counts`,
+  );
 
 const cutShort = (entry: ZipEntry) =>
   said(`条目 ${entry.name} 不完整`, `entry ${entry.name} is cut short`);

@@ -491,6 +491,8 @@ export const BOOK = {
       `重复投诉客户（客户编号）: ${people} / ${complaints}`,
     repeatPhones: (people: number, complaints: number) =>
       `重复投诉号码（联系电话）: ${people} / ${complaints}`,
+    repeatMasked:
+      '重复投诉的客户编号和联系电话只显示后四位：本工作簿会交给管理层。完整号码见 明细（--detail）或 --json。',
     listSeparator: '、',
     reply: '回复',
     close: '办结',
@@ -568,6 +570,8 @@ export const BOOK = {
       `Repeat complainants (customer id): ${people} / ${complaints}`,
     repeatPhones: (people: number, complaints: number) =>
       `Repeat complainants (phone): ${people} / ${complaints}`,
+    repeatMasked:
+      "Repeat complainants' customer ids and phone numbers show their last four characters only: the workbook goes to management. The full numbers are in 明细 (--detail) and --json.",
     listSeparator: ', ',
     reply: 'reply',
     close: 'closing',
@@ -1304,7 +1308,7 @@ export const DAYS = {
     partialDay: '数据不完整',
     baselineNote:
       '前四周同日均值：前四周同一星期几的投诉平均数，只计输入完整覆盖的日子；较同日均值 = (当日 − 均值) / 均值。',
-    listNote: '受理内容截取前 80 个字符；7 位以上的数字（电话、户号）以 * 遮盖。',
+    listNote: '受理内容截取前 80 个字符；7 位以上的数字和分段书写的手机号（电话、户号）以 * 遮盖。',
   },
   en: {
     dailySheet: 'Daily',
@@ -1315,7 +1319,7 @@ export const DAYS = {
     baselineNote:
       'Same weekday, 4-week average: the mean of the complaints on the same weekday in the four weeks before, over the days the inputs cover wholly; vs 4-week average = (day − average) / average.',
     listNote:
-      'Texts are cut to 80 characters; runs of 7 or more digits (phone and customer numbers) are masked with *.',
+      'Texts are cut to 80 characters; runs of 7 or more digits and mobile numbers typed in groups (phone and customer numbers) are masked with *.',
   },
 } as const;
 

@@ -83,32 +83,63 @@ async function readTemplate(file: string): Promise<Buffer> {
 
 /**
  * A template is read whole into memory (pizzip): its parts, inflated, may not pass
- * MAX_TEMPLATE_BYTES, so a zip bomb given as a template is refused before it is inflated. The
- * sizes are the zip's own (its central directory, read by src/io/zip.ts); a damaged one is left to
- * openZip's message. Real templates are a few hundred KB, with a logo or two.
+ * MAX_TEMPLATE_BYTES, so a zip bomb given as a template is refused before pizzip inflates it.
+ * The directory's sizes are not taken on trust: each part is inflated once here, streamed (at most
+ * the cap in all, a bomb stopped by its ratio), and its size and CRC checked, since pizzip copies
+ * a part it never reads into the bulletin as it found it, a lying directory and all. A zip that
+ * cannot be opened is left to openZip's message. Real templates are a few hundred KB.
  */
 const MAX_TEMPLATE_BYTES = 256 * 1024 ** 2;
 
 async function checkInflatedSize(file: string, bytes: Buffer): Promise<void> {
-  let total = 0;
+  let archive: ZipArchive;
   try {
-    const archive = await ZipArchive.open(file, bufferSource(bytes));
-    for (const entry of archive.entries.values()) total += entry.size;
+    archive = await ZipArchive.open(file, bufferSource(bytes));
   } catch {
     return; // not a readable zip: openZip says what it is
   }
-  if (total > MAX_TEMPLATE_BYTES)
-    throw templateError(
-      file,
-      said(
-        `解压后共 ${Math.round(total / 1024 ** 2)} MiB，超过模板的上限（${MAX_TEMPLATE_BYTES / 1024 ** 2} MiB）。`,
-        `its parts inflate to ${Math.round(total / 1024 ** 2)} MiB, more than a template can be (${MAX_TEMPLATE_BYTES / 1024 ** 2} MiB).`,
-      ),
-      said(
-        '请给出通报模板本身：只含文字、表格和一两个标志图片的 Word 文档。',
-        'Give the bulletin template itself: a Word document of text, tables and a logo or two.',
-      ),
-    );
+  let total = 0;
+  for (const entry of archive.entries.values()) total += entry.size;
+  if (total > MAX_TEMPLATE_BYTES) throw tooLarge(file, total);
+  let inflated = 0;
+  for (const entry of archive.entries.values()) {
+    try {
+      const over = () => tooLarge(file, null);
+      for await (const chunk of archive.read(entry, MAX_TEMPLATE_BYTES - inflated, over)) {
+        inflated += chunk.length;
+      }
+    } catch (error) {
+      if (error instanceof InputError && error.code === 'BAD_TEMPLATE') throw error;
+      throw templateError(
+        file,
+        said(
+          `文件已损坏：${entry.name} 解压后与 zip 目录所记的大小或校验值不符（或是 zip 炸弹）。`,
+          `the file is damaged: ${entry.name} does not inflate to the size or CRC its zip directory gives (or is a zip bomb).`,
+        ),
+        said(
+          '请用 Word 或 WPS 打开后重新保存，或使用原始模板。',
+          'Open it in Word or WPS and save it again, or use the original template.',
+        ),
+      );
+    }
+  }
+}
+
+/** `total`: what the directory says, or null when the parts inflated past what it says. */
+function tooLarge(file: string, total: number | null): InputError {
+  const cap = MAX_TEMPLATE_BYTES / 1024 ** 2;
+  const mib = total === null ? `>${cap}` : String(Math.round(total / 1024 ** 2));
+  return templateError(
+    file,
+    said(
+      `解压后共 ${mib} MiB，超过模板的上限（${cap} MiB）。`,
+      `its parts inflate to ${mib} MiB, more than a template can be (${cap} MiB).`,
+    ),
+    said(
+      '请给出通报模板本身：只含文字、表格和一两个标志图片的 Word 文档。',
+      'Give the bulletin template itself: a Word document of text, tables and a logo or two.',
+    ),
+  );
 }
 
 /** The bytes as a Word document's zip, or why they are not one. */

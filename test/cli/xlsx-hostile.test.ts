@@ -11,7 +11,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readBook } from '../helpers/book.js';
 import { complaints, isPlainError, apartFromJsonNotes } from '../helpers/cli.js';
 import { inEnglish } from '../helpers/english.js';
-import { row, workbook, type WorkbookSpec } from '../helpers/zip.js';
+import { row, sheetXml, workbook, workbookParts, zip, type WorkbookSpec } from '../helpers/zip.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'complaints-hostile-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -84,6 +84,23 @@ describe('hostile and damaged workbooks: exit 2, one plain message naming the fi
       /请重新导出数据，或分成几个文件。/,
     ],
     [
+      // Two entries of one name: readers disagree on which counts (ours took the first, Python's
+      // zipfile takes the last, Excel repairs), so the figures would depend on the tool.
+      'same-name.xlsx',
+      () => {
+        const path = join(dir, 'same-name.xlsx');
+        const parts = workbookParts({ sheets: [{ name: '工单明细', rows }] });
+        const other = [HEADER, DATA[0] ?? []].map((values, i) => row(i + 1, values)).join('');
+        parts.push({ name: 'xl/worksheets/sheet1.xml', data: sheetXml(other) });
+        writeFileSync(path, zip(parts));
+        return path;
+      },
+      /same-name\.xlsx: the workbook is damaged: its zip directory lists xl\/worksheets\/sheet1\.xml twice, with different contents, and readers differ on which one counts\./,
+      /export it again, or open it in Excel\/WPS and save it/,
+      /same-name\.xlsx：工作簿已损坏：zip 目录中 xl\/worksheets\/sheet1\.xml 出现了两次，内容不同，不同软件读出的会不一样。/,
+      /请重新下载或导出/,
+    ],
+    [
       'bomb.xlsx',
       () => file('bomb.xlsx', bomb(3072, true)),
       // Stopped by its ratio long before the size cap (a quarter of 4 GiB for shared strings).
@@ -128,6 +145,37 @@ describe('hostile and damaged workbooks: exit 2, one plain message naming the fi
 });
 
 describe('workbooks that read', () => {
+  it('a chart sheet first: read past it, and --sheet 1 says it is a chart', () => {
+    const path = join(dir, 'chart-first.xlsx');
+    const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+    const parts = workbookParts({
+      sheets: [
+        { name: '图表', rows: '' },
+        { name: '工单明细', rows },
+      ],
+    });
+    // Sheet 1 becomes a chart sheet: its relationship's type, as Excel writes one.
+    const rels = parts.find((p) => p.name === 'xl/_rels/workbook.xml.rels')!;
+    rels.data = String(rels.data).replace(
+      `Id="rId1" Type="${REL}/worksheet" Target="worksheets/sheet1.xml"`,
+      `Id="rId1" Type="${REL}/chartsheet" Target="chartsheets/sheet1.xml"`,
+    );
+    writeFileSync(path, zip(parts));
+    const read = complaints(['inspect', path, '--json']);
+    expect(read.code).toBe(0);
+    expect(JSON.parse(read.stdout).inputs[0]).toMatchObject({ sheet: '工单明细', rows: 2 });
+    const chart = complaints(['inspect', path, '--sheet', '1']);
+    expect(chart.code).toBe(2);
+    expect(chart.stderr).toMatch(
+      /chart-first\.xlsx：第 1 个工作表 图表 是图表，没有单元格。可读的工作表：工单明细。/,
+    );
+    expect(isPlainError(chart.stderr)).toBe(true);
+    const english = complaints(inEnglish(['inspect', path, '--sheet', '图表']));
+    expect(english.stderr).toMatch(
+      /sheet 1, 图表, is a chart and holds no cells\. Sheets with cells: 工单明细\./,
+    );
+  });
+
   it('a zip directory that disagrees with an entry: read, and inspect says so', () => {
     const path = file('disagree.xlsx', {
       tweak: { 'xl/worksheets/sheet1.xml': { local: { crc: 1 } } },

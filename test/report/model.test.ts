@@ -596,12 +596,22 @@ describe('热点', () => {
     expect(customers.caption).toBe('重复投诉客户（客户编号）: 4 / 11');
     expect(cells(customers, ['key', 'complaints'])).toEqual(
       expected.annual.repeatCustomers.map((c: { customerId: string; complaints: number }) => [
-        c.customerId,
+        // The workbook goes to management: the last four characters only (the JSON keeps all).
+        '*'.repeat(c.customerId.length - 4) + c.customerId.slice(-4),
         c.complaints,
       ]),
     );
+    expect(customers.rows[0]?.key).toMatch(/^\*+\d{4}$/);
     const phones = tables.find((t) => t.caption?.startsWith('重复投诉号码'))!;
     expect(phones.caption).toBe('重复投诉号码（联系电话）: 5 / 12');
+    expect(phones.rows.map((r) => r.key)).toEqual(
+      expected.annual.repeatPhones.map(
+        (c: { phone: string }) => '*'.repeat(c.phone.length - 4) + c.phone.slice(-4),
+      ),
+    );
+    expect(sheet(model, '热点').notes).toContain(
+      '重复投诉的客户编号和联系电话只显示后四位：本工作簿会交给管理层。完整号码见 明细（--detail）或 --json。',
+    );
   });
 });
 

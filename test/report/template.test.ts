@@ -638,6 +638,23 @@ function bomb(name: string): string {
   return file;
 }
 
+/**
+ * The fixture template with a part of 1 MiB whose central directory says 1,000 bytes: within
+ * the cap by the directory's word. pizzip never inflates a part it does not fill, so it copied
+ * the lie, and the part, into the bulletin.
+ */
+function lyingPart(name: string): string {
+  const zip = new PizZip(readFileSync(TEMPLATE));
+  zip.file('word/media/extra.bin', Buffer.alloc(1024 ** 2), { compression: 'DEFLATE' });
+  const bytes = Buffer.from(zip.generate({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  const central = bytes.lastIndexOf(Buffer.from('word/media/extra.bin')) - 46;
+  expect(bytes.readUInt32LE(central)).toBe(0x02014b50);
+  bytes.writeUInt32LE(1000, central + 24);
+  const file = join(dir, name);
+  writeFileSync(file, bytes);
+  return file;
+}
+
 /** The fixture template with its document.xml changed. */
 function variant(name: string, change: (xml: string) => string): string {
   const zip = new PizZip(readFileSync(TEMPLATE));
@@ -947,6 +964,12 @@ describe('template errors from the command line', () => {
       () => bomb('bomb.docx'),
       /解压后共 300 MiB，超过模板的上限（256 MiB）/,
       /its parts inflate to 300 MiB, more than a template can be \(256 MiB\)/,
+    ],
+    [
+      'a part larger than its zip directory says',
+      () => lyingPart('lying.docx'),
+      /文件已损坏：word\/media\/extra\.bin 解压后与 zip 目录所记的大小或校验值不符（或是 zip 炸弹）。/,
+      /the file is damaged: word\/media\/extra\.bin does not inflate to the size or CRC its zip directory gives/,
     ],
     [
       'an unknown tag',

@@ -173,6 +173,16 @@ function topPerUnitTable(a: Analysis, lang: Lang): Table {
   };
 }
 
+/**
+ * A customer id or phone number as the management workbook shows it: the last four characters
+ * (at most half), enough to find the customer in 明细, the rest masked.
+ */
+export function maskedComplainant(key: string): string {
+  const chars = [...key];
+  const shown = Math.min(4, Math.floor(chars.length / 2));
+  return '*'.repeat(chars.length - shown) + chars.slice(chars.length - shown).join('');
+}
+
 function repeatTables(a: Analysis, lang: Lang): Table[] {
   const t = BOOK[lang];
   const repeat = a.repeatComplainants;
@@ -190,7 +200,7 @@ function repeatTables(a: Analysis, lang: Lang): Table[] {
         { key: 'units', label: 'units', format: 'text' },
       ],
       rows: list.top.map((r) => ({
-        key: r.key,
+        key: maskedComplainant(r.key),
         complaints: r.complaints,
         units: r.units.join(t.listSeparator),
       })),
@@ -203,6 +213,7 @@ export function hotspotsSheet(a: Analysis, lang: Lang): Sheet {
   const t = BOOK[lang];
   const row = categoryRows(a, lang);
   const rising = risingTable(a, lang);
+  const repeats = repeatTables(a, lang);
   return {
     name: SHEET_NAMES[lang][5],
     tables: [
@@ -212,10 +223,13 @@ export function hotspotsSheet(a: Analysis, lang: Lang): Sheet {
         : []),
       ...(rising ? [rising] : []),
       topPerUnitTable(a, lang),
-      ...repeatTables(a, lang),
+      ...repeats,
     ],
     filter: true,
-    notes: a.notes.filter((n) => n.code === 'no-repeat').map(say(lang)),
+    notes: [
+      ...a.notes.filter((n) => n.code === 'no-repeat').map(say(lang)),
+      ...(repeats.some((r) => r.rows.length > 0) ? [t.repeatMasked] : []),
+    ],
     charts: [],
   };
 }
