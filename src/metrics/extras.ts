@@ -177,8 +177,10 @@ function mergeTwo(a: Float64Array, b: Float64Array): Float64Array {
   let j = 0;
   let k = 0;
   while (i < a.length && j < b.length) out[k++] = a[i]! <= b[j]! ? a[i++]! : b[j++]!;
-  while (i < a.length) out[k++] = a[i++]!;
-  while (j < b.length) out[k++] = b[j++]!;
+  // The rest copied whole: a loop of its own, run only now and then, had V8 drop the function's
+  // optimised code and compile it again on most calls (20 times a run on the 1M CSV).
+  const rest = i < a.length ? a : b;
+  out.set(rest.subarray(rest === a ? i : j), k);
   return out;
 }
 

@@ -153,58 +153,60 @@ function column(cube: Cube, dimension: GroupDimension): Column {
   return derive(cube, dimension, (c) => cube.extra[at]![c]!);
 }
 
-/** The bucket of each cell of the period (relative to its first bucket). */
-function bucketReader(cube: Cube, period: Period): (cell: number) => number {
+/**
+ * The bucket of each day of the period, relative to its first bucket (index: day − period.from):
+ * a table of the period's days rather than a function per cell, so that the loop over the cells
+ * reads typed arrays only.
+ */
+function bucketsByDay(period: Period): Int32Array {
   const first = bucketOf(period.grain, period.from);
-  if (period.grain === 'day') return (c) => cube.day[c]! - first;
-  if (period.grain === 'month') {
-    const months = derive(cube, 'month', (c) => monthOfDay(cube.day[c]!)).values;
-    return (c) => months[c]! - first;
-  }
-  const cache = new Map<number, number>();
-  return (c) => {
-    const day = cube.day[c]!;
-    let bucket = cache.get(day);
-    if (bucket === undefined) cache.set(day, (bucket = bucketOf(period.grain, day) - first));
-    return bucket;
-  };
+  const days = new Int32Array(Math.max(0, period.to - period.from + 1));
+  for (let d = 0; d < days.length; d++) days[d] = bucketOf(period.grain, period.from + d) - first;
+  return days;
 }
 
-/** Groups numbered by their key: a dense table when the keys are few, a Map otherwise. */
-function groupIndex(dims: readonly Column[]): (key: readonly number[]) => number {
-  // A value v of dimension d sits at (v + 1) × stride[d]: NONE and BLANK (−1) at 0.
-  const strides: number[] = [];
-  let slots = 1;
-  for (const d of dims) {
-    strides.push(slots);
-    slots *= d.range + 1;
+/**
+ * Groups numbered by their key: a dense table of key slots when the keys are few (`table`, a
+ * value v of dimension d at (v + 1) × strides[d], NONE and BLANK (−1) at 0), a Map otherwise.
+ */
+class GroupIndex {
+  private readonly strides: Int32Array;
+  private readonly table: Int32Array | null;
+  private readonly map = new Map<string, number>();
+  private next = 0;
+
+  constructor(dims: readonly Column[]) {
+    this.strides = new Int32Array(dims.length);
+    let slots = 1;
+    dims.forEach((d, i) => {
+      this.strides[i] = slots;
+      slots *= d.range + 1;
+    });
+    this.table = slots <= 1 << 16 ? new Int32Array(slots).fill(-1) : null;
   }
-  let next = 0;
-  if (slots <= 1 << 16) {
-    const table = new Int32Array(slots).fill(-1);
-    return (key) => {
-      let at = 0;
-      for (let d = 0; d < key.length; d++) at += (key[d]! + 1) * strides[d]!;
-      if (table[at]! < 0) table[at] = next++;
-      return table[at]!;
-    };
+
+  of(key: readonly number[]): number {
+    const table = this.table;
+    if (table === null) {
+      const name = key.join();
+      let group = this.map.get(name);
+      if (group === undefined) this.map.set(name, (group = this.next++));
+      return group;
+    }
+    let at = 0;
+    for (let d = 0; d < key.length; d++) at += (key[d]! + 1) * this.strides[d]!;
+    if (table[at]! < 0) table[at] = this.next++;
+    return table[at]!;
   }
-  const map = new Map<string, number>();
-  return (key) => {
-    const name = key.join();
-    let group = map.get(name);
-    if (group === undefined) map.set(name, (group = next++));
-    return group;
-  };
 }
 
-function add(tally: Tally, flags: number, count: number, options: GroupOptions): void {
+function add(tally: Tally, flags: number, count: number, excludeUnsubstantiated: boolean): void {
   tally.workOrders += count;
   if (!(flags & COMPLAINT)) return;
   tally.complaints += count;
   if (flags & APPEAL_APPROVED) tally.appealApproved += count;
   if (flags & UNSUBSTANTIATED) tally.unsubstantiated += count;
-  if (isAssessed(flags, options.excludeUnsubstantiated)) tally.assessed += count;
+  if (isAssessed(flags, excludeUnsubstantiated)) tally.assessed += count;
 }
 
 /**
@@ -225,21 +227,44 @@ export function groupBy(
   options: GroupOptions,
 ): Group[] {
   const dims = by.map((dimension) => column(cube, dimension));
-  const bucket = bucketReader(cube, period);
   const bucketTotal = bucketOf(period.grain, period.to) - bucketOf(period.grain, period.from) + 1;
-  const index = groupIndex(dims);
+  // The loop is a function of plain values: periods and settings come in objects of several
+  // shapes, and a property read in the loop had V8 drop and recompile it for each new shape.
+  return countCells(
+    cube,
+    dims.map((d) => d.values),
+    new GroupIndex(dims),
+    period.from,
+    period.to,
+    bucketsByDay(period),
+    bucketTotal,
+    options.excludeUnsubstantiated,
+  );
+}
+
+function countCells(
+  cube: Cube,
+  values: readonly Int32Array[],
+  index: GroupIndex,
+  from: number,
+  to: number,
+  bucketOfDay: Int32Array,
+  bucketTotal: number,
+  exclude: boolean,
+): Group[] {
   const groups: Group[] = [];
-  const key: number[] = new Array<number>(by.length);
+  const key: number[] = new Array<number>(values.length).fill(0);
   const { day, flags, count } = cube;
   const size = cube.size;
   cells: for (let c = 0; c < size; c++) {
-    if (day[c]! < period.from || day[c]! > period.to) continue;
-    for (let d = 0; d < dims.length; d++) {
-      const value = dims[d]!.values[c]!;
+    const d = day[c]!;
+    if (d < from || d > to) continue;
+    for (let k = 0; k < values.length; k++) {
+      const value = values[k]![c]!;
       if (value === SKIP) continue cells;
-      key[d] = value;
+      key[k] = value;
     }
-    const at = index(key);
+    const at = index.of(key);
     let group = groups[at];
     if (group === undefined) {
       group = {
@@ -249,8 +274,8 @@ export function groupBy(
       };
       groups[at] = group;
     }
-    add(group.buckets[bucket(c)]!, flags[c]!, count[c]!, options);
-    add(group.total, flags[c]!, count[c]!, options);
+    add(group.buckets[bucketOfDay[d - from]!]!, flags[c]!, count[c]!, exclude);
+    add(group.total, flags[c]!, count[c]!, exclude);
   }
   return groups;
 }

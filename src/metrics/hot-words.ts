@@ -150,14 +150,27 @@ class TermIds {
 
   /** Texts with each term, in order of first appearance. */
   count(set: HotWordTextSet, kind: Kind, texts: ArrayLike<number> | null = null): Counts {
-    this.of(set, kind);
-    const counts = new Int32Array(this.list[kind].length);
-    const order: number[] = [];
-    this.each(set, kind, texts, (_, t) => {
-      if (counts[t] === 0) order.push(t);
-      counts[t]!++;
-    });
+    // each()'s walk written out: a call per term and text was most of the hot words' counting.
+    const lists = this.of(set, kind);
     const list = this.list[kind];
+    const counts = new Int32Array(list.length);
+    const stamp = new Int32Array(list.length).fill(-1);
+    const order: number[] = [];
+    const { start, pieces } = set;
+    const n = texts ? texts.length : sizeOf(set);
+    for (let k = 0; k < n; k++) {
+      const i = texts ? texts[k]! : k;
+      for (let p = start[i]!; p < start[i + 1]!; p++) {
+        const terms = lists[pieces[p]!]!;
+        for (let q = 0; q < terms.length; q++) {
+          const t = terms[q]!;
+          if (stamp[t] === i) continue;
+          stamp[t] = i;
+          if (counts[t] === 0) order.push(t);
+          counts[t]!++;
+        }
+      }
+    }
     return new Map(order.map((t) => [list[t]!, counts[t]!]));
   }
 }
@@ -287,11 +300,14 @@ function classesOf(ids: TermIds, set: HotWordTextSet, rows: readonly HotWordRow[
     const listed = new Set(
       rows.filter((r) => (r.kind === 'word') === (kind === 'words')).map((r) => r.word),
     );
+    ids.of(set, kind);
     const terms = ids.list[kind];
+    // By term number: a string looked up for every term of every text cost more than the walk.
+    const isListed = Uint8Array.from(terms, (word) => (listed.has(word) ? 1 : 0));
     ids.each(set, kind, null, (i, t) => {
       const c = set.cls[i]!;
+      if (c < 0 || isListed[t] === 0) return;
       const word = terms[t]!;
-      if (c < 0 || !listed.has(word)) return;
       const cls = set.classes[c]!;
       let classes = byTerm[kind].get(word);
       if (!classes) byTerm[kind].set(word, (classes = new Map()));
