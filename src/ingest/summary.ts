@@ -72,10 +72,14 @@ export function addCounts(into: RowCounts, from: RowCounts): void {
     for (const value of odd.values)
       if (mine.values.length < FIRST_ROWS && !mine.values.includes(value)) mine.values.push(value);
   }
-  if (from.firstMs !== null && (into.firstMs === null || from.firstMs < into.firstMs))
+  if (from.firstMs !== null && (into.firstMs === null || from.firstMs < into.firstMs)) {
     into.firstMs = from.firstMs;
-  if (from.lastMs !== null && (into.lastMs === null || from.lastMs > into.lastMs))
+    into.firstRow = from.firstRow;
+  }
+  if (from.lastMs !== null && (into.lastMs === null || from.lastMs > into.lastMs)) {
     into.lastMs = from.lastMs;
+    into.lastRow = from.lastRow;
+  }
   for (const [day, n] of from.days) into.days.set(day, (into.days.get(day) ?? 0) + n);
   into.controls += from.controls;
   into.firstControl ??= from.firstControl;

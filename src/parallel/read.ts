@@ -320,6 +320,8 @@ export function shiftRows(partial: IngestPartial, lines: number): void {
     reason.rows = reason.rows.map((r) => r + lines);
   for (const odd of Object.values(counts.unrecognised)) odd.rows = odd.rows.map((r) => r + lines);
   if (counts.firstControl) counts.firstControl.row += lines;
+  if (counts.firstRow !== undefined) counts.firstRow += lines;
+  if (counts.lastRow !== undefined) counts.lastRow += lines;
   for (const reject of partial.rejects) reject.row += lines;
 }
 
