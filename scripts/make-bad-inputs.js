@@ -83,7 +83,7 @@ const csvText = (table) => toDelimited(table, { delimiter: ',', eol: EOL });
 /** Physical line of data row i (0-based) in a CSV whose header is line 1. */
 const lineOf = (i) => i + 2;
 
-async function xlsxBuffer({ withRows = true, withHeader = true } = {}) {
+async function xlsxBuffer({ withRows = true, withHeader = true, rows = null } = {}) {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'complaints test files';
   wb.created = FIXED;
@@ -94,7 +94,8 @@ async function xlsxBuffer({ withRows = true, withHeader = true } = {}) {
     return fixZipDates(await wb.xlsx.writeBuffer(), FIXED);
   }
   ws.addRow(HEADERS);
-  if (withRows) {
+  if (rows) for (const r of rows) ws.addRow(r);
+  else if (withRows) {
     for (const r of ROWS) {
       const [date, time] = r[1].split(' ');
       const [y, mo, d] = date.split('-').map(Number);
@@ -179,6 +180,14 @@ async function main() {
     'unreadable: exit 2, "the header is on row 1 but no data rows follow it" (an export with no rows is a wrong query, not a month without complaints)',
   );
 
+  writeFileSync(out('totals-only.xlsx'), await xlsxBuffer({ rows: [['', '', '总计', '', 6]] }));
+  note(
+    'totals-only.xlsx',
+    'sheet 工单明细 with the header on row 1 and one 总计 row under it (a summary table saved as xlsx)',
+    'header: row 1; total: row 2; data: none',
+    'unreadable: exit 2, "only 1 total row (合计/总计) follows it; total rows are not work orders", and export the detail list (工单明细)',
+  );
+
   writeFileSync(out('bom-only.csv'), Buffer.from([0xef, 0xbb, 0xbf]));
   note(
     'bom-only.csv',
@@ -209,6 +218,17 @@ async function main() {
     'the header line and its newline, nothing else',
     'header: line 1; data: none',
     'unreadable: exit 2, "the header is on row 1 but no data rows follow it" (an export with no rows is a wrong query, not a month without complaints)',
+  );
+
+  writeFileSync(
+    out('totals-only.csv'),
+    csvText([HEADERS, ['', '', '合计', '', '6'], ['', '', '总计', '', '6']]),
+  );
+  note(
+    'totals-only.csv',
+    'the header line, then a 合计 line and a 总计 line with a count, no work order',
+    'header: line 1; totals: lines 2-3; data: none',
+    'unreadable: exit 2, "only 2 total rows (合计/总计) follow it; total rows are not work orders", and export the detail list (工单明细)',
   );
 
   writeFileSync(out('no-header.csv'), csvText(ROWS));

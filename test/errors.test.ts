@@ -32,6 +32,8 @@ const ROWS: Record<string, number | undefined> = {
   'missing-unit.csv': 1,
   'header-only.csv': 1,
   'header-only.xlsx': 1,
+  'totals-only.csv': 1,
+  'totals-only.xlsx': 1,
   'stray-quote-header.csv': 1,
   'unescaped-quotes.csv': 2,
   'unreadable-dates.csv': 2,

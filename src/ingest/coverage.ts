@@ -44,6 +44,8 @@ export interface Coverage {
    * volume would have put some (interiorGaps): days the export leaves out, not quiet days.
    */
   gaps: [number, number][];
+  /** Stray rows (withoutStrays) before the days covered, after them; absent: none. */
+  strays?: { before: boolean; after: boolean };
 }
 
 /** Work orders per day of an input: day index → count. */
@@ -92,6 +94,11 @@ export function inputCoverage(
   last: number,
   title: TitleDates | null,
 ): Coverage {
+  const body = withoutStrays(days, first, last);
+  if (body.first !== first || body.last !== last) {
+    const inner = inputCoverage(days, body.first, body.last, title);
+    return { ...inner, strays: { before: body.first !== first, after: body.last !== last } };
+  }
   const lastMonthEnd = lastDayOfMonth(monthOfDay(last));
   const firstMonthStart = firstDayOfMonth(monthOfDay(first));
   let from: number;
@@ -112,6 +119,47 @@ export function inputCoverage(
   return cutShort(days, lastMonthEnd - last, [monthStart, last], earlier)
     ? { from, to: last, basis: 'rows', gaps }
     : { from, to: lastMonthEnd, basis: 'month', gaps };
+}
+
+/**
+ * Rows set apart from the rest of an export by more empty days than a quarter are strays
+ * (withoutStrays): with a few rows (a small unit's export) the empty-days test cannot tell such
+ * a run from quiet days, and one 2010 row would make 2010–2015 "covered" with 0 complaints, the
+ * year-earlier figure of every month.
+ */
+export const LONG_EMPTY_DAYS = 92;
+
+/**
+ * The input's days without its stray rows: rows at either end set apart from the rest by an empty
+ * run over LONG_EMPTY_DAYS and fewer than the rest (one 2010 row left in a 2016 export). They
+ * are counted in their months, but cover nothing: a lone row is no evidence of the months around it.
+ */
+export function withoutStrays(
+  days: DayCounts,
+  first: number,
+  last: number,
+): { first: number; last: number } {
+  const withData = [...days.entries()]
+    .filter(([d, n]) => n > 0 && d >= first && d <= last)
+    .sort((a, b) => a[0] - b[0]);
+  const total = withData.reduce((sum, [, n]) => sum + n, 0);
+  let lo = 0;
+  let hi = withData.length - 1;
+  let before = 0;
+  for (let i = 0; i < hi; i++) {
+    before += withData[i]![1];
+    if (withData[i + 1]![0] - withData[i]![0] - 1 > LONG_EMPTY_DAYS && before < total - before)
+      lo = i + 1;
+  }
+  let after = 0;
+  for (let i = withData.length - 1; i > lo; i--) {
+    after += withData[i]![1];
+    if (withData[i]![0] - withData[i - 1]![0] - 1 > LONG_EMPTY_DAYS && after < total - after)
+      hi = i - 1;
+  }
+  return withData.length === 0
+    ? { first, last }
+    : { first: withData[lo]![0], last: withData[hi]![0] };
 }
 
 /** Days on either side of an empty run whose work orders say what the run would have held. */

@@ -11,6 +11,7 @@ import { DIFFERING, EntryColumn, IdIndex, NEW } from './dedup.js';
 import type { IngestPartial, PartialBuilder, RowCounts } from './partial.js';
 import { emptyCounts } from './partial.js';
 import { addCounts, coverageDays, inputSummary, type InputHeader } from './summary.js';
+import { formatLocal } from '../schema/values.js';
 import {
   MAX_REJECT_DETAILS,
   type DataSetTotals,
@@ -162,6 +163,7 @@ export class DataSetMerge {
     const covered = coverageDays(header, counts);
     this.coverage[header.input] = covered && [covered.from, covered.to];
     this.coverageGaps[header.input] = covered?.gaps ?? [];
+    if (covered?.strays) this.warnings.push(...strayWarnings(header, counts, covered.strays));
     this.exported[header.input] = header.title?.exportedAt ?? null;
     this.checkReadOrder(header, counts);
     if (header.columns.every((c) => c.field !== 'id')) {
@@ -296,4 +298,30 @@ export class DataSetMerge {
         like[type] = (like[type] ?? 0) + n;
     return like;
   }
+}
+
+/**
+ * The stray rows of an input (ingest/coverage.ts withoutStrays), by the earliest or latest one:
+ * counted in its month, it does not make the months between it and the rest covered.
+ */
+function strayWarnings(
+  header: InputHeader,
+  counts: RowCounts,
+  strays: { before: boolean; after: boolean },
+): Said[] {
+  const line = header.sheet === null ? 'line' : 'row';
+  const one = (row: number | undefined, ms: number | null): Said[] => {
+    if (row === undefined || ms === null) return [];
+    const day = formatLocal(ms).slice(0, 10);
+    return [
+      said(
+        `${header.file}：第 ${row} 行受理时间 ${day}，与其余工单相隔三个月以上：计入其所在月份，但其间各月不算导出文件覆盖的时段（不按 0 计）。请核对这一行的日期。`,
+        `${header.file}: ${line} ${row}, accepted ${day}, is over three months apart from the other work orders: counted in its month, but the months between are not taken as covered (not as 0). Check its date.`,
+      ),
+    ];
+  };
+  return [
+    ...(strays.before ? one(counts.firstRow, counts.firstMs) : []),
+    ...(strays.after ? one(counts.lastRow, counts.lastMs) : []),
+  ];
 }

@@ -48,6 +48,9 @@ export interface RowCounts {
   /** First and last acceptance time of the usable rows (naive ms, schema/values.ts); null: none. */
   firstMs: number | null;
   lastMs: number | null;
+  /** The rows (line or row numbers) of firstMs and lastMs: a stray row is named by them. */
+  firstRow?: number;
+  lastRow?: number;
   /** Usable rows per day of acceptance (day index): how the input's coverage is judged. */
   days: Map<number, number>;
   /** Values from which control characters were removed, and where that happened first. */
@@ -190,8 +193,14 @@ export class PartialBuilder {
     counts.units[written] = (counts.units[written] ?? 0) + 1;
     if (order.isComplaint) counts.complaints++;
     const ms = order.acceptedAt.ms;
-    if (counts.firstMs === null || ms < counts.firstMs) counts.firstMs = ms;
-    if (counts.lastMs === null || ms > counts.lastMs) counts.lastMs = ms;
+    if (counts.firstMs === null || ms < counts.firstMs) {
+      counts.firstMs = ms;
+      counts.firstRow = order.row;
+    }
+    if (counts.lastMs === null || ms > counts.lastMs) {
+      counts.lastMs = ms;
+      counts.lastRow = order.row;
+    }
     const day = order.acceptedAt.dayIndex;
     counts.days.set(day, (counts.days.get(day) ?? 0) + 1);
     return entry;

@@ -35,11 +35,6 @@ import type { Cell } from '../io/table.js';
  */
 const FUTURE_DAYS_READ = 366;
 
-function today(): number {
-  const now = new Date();
-  return daysFromCivil(now.getFullYear(), now.getMonth() + 1, now.getDate());
-}
-
 /**
  * No 95598 work order was accepted before this year: an earlier date is an empty one written by
  * the exporting database (SQL Server's 1900-01-01) or Excel's serial 1, and counted it would
@@ -69,7 +64,6 @@ export class RowNormaliser implements CategoryCleaner {
   private lastRow: number;
   private readonly skipsOrders: boolean;
   private readonly skipsCells: boolean;
-  private readonly today = today();
   private readonly skipsOtherTypesTexts: boolean;
 
   constructor(
@@ -81,6 +75,8 @@ export class RowNormaliser implements CategoryCleaner {
     private readonly sink: OrderSink,
     private readonly isCsv: boolean,
     headerRow: number,
+    /** The run's date (IngestSettings.today), the same in every thread. */
+    private readonly today: number,
   ) {
     this.lastRow = headerRow;
     this.skipsOrders = sink.skipsOrders === true;

@@ -72,10 +72,14 @@ export function addCounts(into: RowCounts, from: RowCounts): void {
     for (const value of odd.values)
       if (mine.values.length < FIRST_ROWS && !mine.values.includes(value)) mine.values.push(value);
   }
-  if (from.firstMs !== null && (into.firstMs === null || from.firstMs < into.firstMs))
+  if (from.firstMs !== null && (into.firstMs === null || from.firstMs < into.firstMs)) {
     into.firstMs = from.firstMs;
-  if (from.lastMs !== null && (into.lastMs === null || from.lastMs > into.lastMs))
+    into.firstRow = from.firstRow;
+  }
+  if (from.lastMs !== null && (into.lastMs === null || from.lastMs > into.lastMs)) {
     into.lastMs = from.lastMs;
+    into.lastRow = from.lastRow;
+  }
   for (const [day, n] of from.days) into.days.set(day, (into.days.get(day) ?? 0) + n);
   into.controls += from.controls;
   into.firstControl ??= from.firstControl;
@@ -115,8 +119,31 @@ function coverageSummary(header: InputHeader, counts: RowCounts): InputSummary['
   };
 }
 
+/**
+ * Rows under the header, but only 合计/总计 rows: a summary table saved from the 95598 system
+ * (or a detail list whose rows were deleted), not an export of work orders. "No data rows" would
+ * send the analyst to a period with data; what they need is the detail list instead.
+ */
+function onlyTotals(header: InputHeader, totals: number): InputError {
+  const sheetZh = header.sheet ? `工作表 ${header.sheet} 的` : '';
+  const sheetEn = header.sheet ? ` of sheet ${header.sheet}` : '';
+  return new InputError(
+    'NO_DATA',
+    said(
+      `${header.file}：表头在${sheetZh}第 ${header.headerRow} 行，下面只有 ${totals} 行合计/总计行，合计行不是工单。`,
+      `${header.file}: the header is on row ${header.headerRow}${sheetEn} but only ${totals} total row${totals === 1 ? '' : 's'} (合计/总计) follow${totals === 1 ? 's' : ''} it; total rows are not work orders.`,
+    ),
+    said(
+      '请从 95598 系统导出工单明细（每张工单一行），而不是统计表。',
+      'Export the detail list (工单明细, one row per work order) from the 95598 system, not a summary table.',
+    ),
+    { file: header.file, row: header.headerRow },
+  );
+}
+
 /** The summary of a whole input; throws when the input has no data rows or is unusable. */
 export function inputSummary(header: InputHeader, counts: RowCounts): InputSummary {
+  if (counts.rows === 0 && counts.skipped.total > 0) throw onlyTotals(header, counts.skipped.total);
   if (counts.rows === 0) {
     throw new InputError(
       'NO_DATA',

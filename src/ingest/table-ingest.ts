@@ -14,6 +14,7 @@ import { ColumnMap, describeColumns, type HeaderState } from './column-map.js';
 import { PartialBuilder, type IngestPartial } from './partial.js';
 import { CellRow, OffsetRow } from './row-fields.js';
 import { RowNormaliser, type OrderSink } from './row-normaliser.js';
+import { dayOf } from '../metrics/calendar.js';
 import { RowNotes, isBlankRow } from './row-notes.js';
 import type { InputHeader } from './summary.js';
 import { targetsAsExport, targetsHeader } from './targets-sniff.js';
@@ -242,6 +243,7 @@ export class TableIngest implements TableSink {
       this.sink,
       isCsv,
       state.headerRow,
+      this.settings.today ?? dayOf(new Date()),
     );
     this.path = {
       normaliser,

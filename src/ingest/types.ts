@@ -31,6 +31,13 @@ export interface IngestSettings {
    */
   xlsxWorker?: boolean;
   /**
+   * The run's date as a day index (calendar.ts), taken once on the main thread: acceptance
+   * times over a year after it are rejected ('date-future'). Carried to the workers so that
+   * a run crossing midnight judges a row on the limit the same in every thread. Absent (tests
+   * and callers building settings by hand): the machine's date when an input's header is found.
+   */
+  today?: number;
+  /**
    * The run's language. Not used by reading since errors carry both languages (errors.ts `said`);
    * kept because settings/resolve.ts fills it.
    */

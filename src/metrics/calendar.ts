@@ -22,6 +22,11 @@ export function daysFromCivil(year: number, month: number, day: number): number 
   return era * 146097 + doe - 719468;
 }
 
+/** A Date's local calendar day (the machine's wall clock) as a day index. */
+export function dayOf(date: Date): number {
+  return daysFromCivil(date.getFullYear(), date.getMonth() + 1, date.getDate());
+}
+
 export function civilFromDays(days: number): CivilDate {
   const z = days + 719468;
   const era = Math.floor(z / 146097);

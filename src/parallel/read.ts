@@ -33,6 +33,7 @@ import type { IngestPartial } from '../ingest/partial.js';
 import { shiftRowNames } from '../ingest/recent-complaints.js';
 import type { InputHeader } from '../ingest/summary.js';
 import { TableIngest, type HeaderState } from '../ingest/table-ingest.js';
+import { dayOf } from '../metrics/calendar.js';
 import type { IngestSettings } from '../ingest/types.js';
 import { detect, normaliseEncoding } from '../io/detect.js';
 import type { TableSink } from '../io/table.js';
@@ -99,6 +100,8 @@ export async function readInWorkers(
   meanwhile: ((columns: HeaderState['columns']) => void) | null = null,
 ): Promise<ReadInWorkers | null> {
   if (!WorkerPool.available || file === '-' || settings.naming) return null;
+  // The date is taken here, never in a worker: every range judges a row on the limit alike.
+  if (settings.today === undefined) settings = { ...settings, today: dayOf(new Date()) };
   const testBytes = Number(process.env[TEST_RANGE_ENV] ?? '') || null;
   let size: number;
   let head: Buffer;
@@ -317,6 +320,8 @@ export function shiftRows(partial: IngestPartial, lines: number): void {
     reason.rows = reason.rows.map((r) => r + lines);
   for (const odd of Object.values(counts.unrecognised)) odd.rows = odd.rows.map((r) => r + lines);
   if (counts.firstControl) counts.firstControl.row += lines;
+  if (counts.firstRow !== undefined) counts.firstRow += lines;
+  if (counts.lastRow !== undefined) counts.lastRow += lines;
   for (const reject of partial.rejects) reject.row += lines;
 }
 

@@ -14,6 +14,18 @@ import { filesRead, resolveSettings } from './resolve.js';
 import { guardOutputs } from '../io/write.js';
 import { CONFIG_COMMANDS, type CommandName, type Lang, type Settings } from './types.js';
 
+/**
+ * For tests only: the run's "today" as YYYY-MM-DD instead of the machine's date (the config
+ * file's period rules and the ingest's limit for future acceptance times), so that a test can
+ * put rows on either side of the limit whatever day it runs.
+ */
+export const TEST_TODAY_ENV = 'COMPLAINTS_TEST_TODAY';
+
+function runDate(): Date {
+  const given = /^(\d{4})-(\d{2})-(\d{2})$/.exec(process.env[TEST_TODAY_ENV] ?? '');
+  return given ? new Date(Number(given[1]), Number(given[2]) - 1, Number(given[3])) : new Date();
+}
+
 export async function settingsFor(
   name: CommandName,
   inputs: string[],
@@ -23,7 +35,7 @@ export async function settingsFor(
   const config = CONFIG_COMMANDS.includes(name)
     ? await loadConfig(commandLine.options.config, process.cwd())
     : null;
-  const settings = await resolveSettings(commandLine, config, name);
+  const settings = await resolveSettings(commandLine, config, name, runDate());
   // An output that is a file the run reads is refused before the files a folder gave are
   // announced: "读取 N 个文件" and then "nothing was read" contradict each other. The commands
   // check again with what only they know (classify's --train files).

@@ -9,6 +9,7 @@ import { relative, resolve as resolvePath } from 'node:path';
 import { InputError, said } from '../errors.js';
 import { availableParallelism } from 'node:os';
 import type { ReadFile } from '../io/write.js';
+import { dayOf } from '../metrics/calendar.js';
 import { DEFAULT_COMPLAINT_TYPES, type IngestSettings } from '../ingest/types.js';
 import { DEFAULT_SETTINGS, type AnalysisSettings } from '../metrics/types.js';
 import type { TimeLimit } from '../metrics/workdays.js';
@@ -193,7 +194,7 @@ function requireInputs(commandLine: CommandLine, config: LoadedConfig | null): v
 
 /**
  * The settings of a run of `command`. `config` is the loaded config file (loadConfig), for the
- * metric commands only; `today` dates its period rule. Throws InputError('BAD_OPTION' or
+ * metric commands only; `today` dates its period rule and the ingest's future limit. Throws InputError('BAD_OPTION' or
  * 'CONFIG_INVALID', or 'FILE_NOT_FOUND' for the config's inputs) naming the option or key.
  */
 export async function resolveSettings(
@@ -221,6 +222,7 @@ export async function resolveSettings(
     ...ingestSettings(o, c),
     ...(command === 'inspect' ? { xlsxWorker: false } : {}),
     lang,
+    today: dayOf(today),
   };
   const quiet = o.quiet === true;
   const classifies = command !== 'inspect' && command !== 'taxonomy';

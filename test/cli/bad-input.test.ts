@@ -122,6 +122,20 @@ describe('inputs that cannot be read: exit 2, in Chinese by default and in Engli
       /Export/,
     ],
     [
+      'totals-only.csv',
+      /totals-only\.csv：表头在第 1 行，下面只有 2 行合计\/总计行，合计行不是工单。$/,
+      /^ {2}请从 95598 系统导出工单明细（每张工单一行），而不是统计表。$/,
+      /totals-only\.csv: the header is on row 1 but only 2 total rows \(合计\/总计\) follow it; total rows are not work orders\.$/,
+      /^ {2}Export the detail list \(工单明细, one row per work order\) from the 95598 system, not a summary table\.$/,
+    ],
+    [
+      'totals-only.xlsx',
+      /totals-only\.xlsx：表头在工作表 工单明细 的第 1 行，下面只有 1 行合计\/总计行，合计行不是工单。$/,
+      /导出工单明细/,
+      /totals-only\.xlsx: the header is on row 1 of sheet 工单明细 but only 1 total row \(合计\/总计\) follows it; total rows are not work orders\.$/,
+      /Export the detail list \(工单明细/,
+    ],
+    [
       'stray-quote-header.csv',
       /stray-quote-header\.csv：第 1 行的表头无法拆分成列：引号格式错误：带引号的字段在结束的 " 之后还有文字。$/,
       /^ {2}请用文本编辑器删掉表头行里多余的 "，或重新导出文件。$/,

@@ -23,7 +23,8 @@ export function complaints(
 ): Run {
   const result = spawnSync(process.execPath, [BIN, ...args], {
     cwd: options.cwd ?? ROOT,
-    env: { ...process.env, NO_COLOR: '1', ...options.env },
+    // COLUMNS from the caller's shell would fold wide tables into records (report/terminal.ts).
+    env: { ...process.env, COLUMNS: '', NO_COLOR: '1', ...options.env },
     input: options.input,
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,

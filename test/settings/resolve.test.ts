@@ -3,6 +3,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
+import { daysFromCivil } from '../../src/metrics/calendar.js';
 import { MAP_FIELDS as FIELD_NAMES } from '../../src/schema/fields.js';
 import { CONFIG_FILE, loadConfig } from '../../src/settings/config-file.js';
 import { addMetricOptions, commandLineOf } from '../../src/settings/options.js';
@@ -21,6 +22,8 @@ import { failure, folders } from './helpers.js';
 /** Month index, as PeriodRequest holds months. */
 const m = (year: number, month: number) => year * 12 + month - 1;
 const TODAY = new Date(2017, 0, 2, 9, 30);
+/** The same date as the ingest carries it to every thread (IngestSettings.today): 2017-01-02. */
+const TODAY_DAY = daysFromCivil(2017, 1, 2);
 
 const config = (settings: ConfigSettings, file = '/cron/complaints.config.json'): LoadedConfig => ({
   file,
@@ -59,6 +62,7 @@ const DEFAULTS: Settings = {
     maxInflated: null,
     threads: availableParallelism(),
     lang: 'zh',
+    today: TODAY_DAY,
   },
   analysis: {
     excludeUnsubstantiated: false,
@@ -157,6 +161,7 @@ describe('resolveSettings: the defaults, and every option converted', () => {
         maxInflated: 8 * 1024 ** 3,
         threads: availableParallelism(),
         lang: 'en',
+        today: TODAY_DAY,
       },
       analysis: {
         excludeUnsubstantiated: true,
@@ -279,6 +284,7 @@ describe('resolveSettings: the command line wins over the config file, key by ke
         maxInflated: 1024,
         threads: 2,
         lang: 'en',
+        today: TODAY_DAY,
       },
       analysis: {
         excludeUnsubstantiated: true,

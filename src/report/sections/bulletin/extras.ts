@@ -285,6 +285,43 @@ function stagePieces(s: DurationStats, stage: 'reply' | 'close', lang: Lang) {
   ];
 }
 
+/**
+ * Reply and closing times earlier than the acceptance time are left out of the figures; the
+ * terminal and the workbook say how many, and so must the bulletin, or its figures read as of
+ * every complaint: "另有2件回复时间、1件办结时间早于受理时间，未计入，请核对数据。"
+ */
+function beforeAcceptancePieces(
+  reply: DurationStats | null | undefined,
+  close: DurationStats | null | undefined,
+  lang: Lang,
+): Piece[] | null {
+  const zh = lang === 'zh';
+  const stages = [
+    reply && reply.beforeAcceptance > 0 ? { stage: 'reply', n: reply.beforeAcceptance } : null,
+    close && close.beforeAcceptance > 0 ? { stage: 'close', n: close.beforeAcceptance } : null,
+  ].filter((x) => x !== null);
+  if (stages.length === 0) return null;
+  const pieces = stages.map(({ stage, n }) => {
+    const figure = count(n, `timeliness.${stage}.beforeAcceptance`);
+    if (zh) return [figure, stage === 'reply' ? '件回复时间' : '件办结时间'];
+    const what = stage === 'reply' ? ' reply time' : ' closing time';
+    return [figure, what, n === 1 ? '' : 's'];
+  });
+  if (zh)
+    return [
+      '另有',
+      pieces.flatMap((p, i) => (i === 0 ? p : ['、', ...p])),
+      '早于受理时间，未计入，请核对数据。',
+    ];
+  const plural = stages.length > 1 || stages[0]!.n > 1;
+  return [
+    'Another ',
+    pieces.flatMap((p, i) => (i === 0 ? p : [' and ', ...p])),
+    plural ? ' were' : ' was',
+    ' earlier than the acceptance time and not counted: check the data.',
+  ];
+}
+
 export function timelinessSection(a: Analysis, lang: Lang) {
   const zh = lang === 'zh';
   const paragraphs: Paragraph[] = [];
@@ -295,11 +332,14 @@ export function timelinessSection(a: Analysis, lang: Lang) {
         t.close && stagePieces(t.close, 'close', lang),
       ].filter((x) => !!x)
     : [];
-  if (stages.length > 0)
+  const before = t ? beforeAcceptancePieces(t.reply, t.close, lang) : null;
+  if (stages.length > 0 || before)
     paragraphs.push({
       runs: runs(
         stages.flatMap((s, i) => (i === 0 ? [s] : [zh ? '；' : '. ', s])),
-        zh ? '。' : '.',
+        stages.length > 0 ? (zh ? '。' : '.') : '',
+        before && stages.length > 0 && !zh ? ' ' : '',
+        before,
       ),
     });
   const s = a.satisfaction;
