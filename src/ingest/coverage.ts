@@ -129,10 +129,15 @@ export function inputCoverage(
  */
 export const LONG_EMPTY_DAYS = 92;
 
+/** At most this many rows set apart so are strays even where the volume shows the run a gap. */
+export const STRAY_ROWS = 3;
+
 /**
  * The input's days without its stray rows: rows at either end set apart from the rest by an empty
- * run over LONG_EMPTY_DAYS and fewer than the rest (one 2010 row left in a 2016 export). They
- * are counted in their months, but cover nothing: a lone row is no evidence of the months around it.
+ * run over LONG_EMPTY_DAYS, fewer than the rest, and either at most STRAY_ROWS or the volume unable
+ * to show the run a gap (interiorGaps): one 2010 row left in a 2016 export, not November 2015
+ * exported with November 2016. They are counted in their months, but cover nothing: a lone row
+ * is no evidence of the months around it.
  */
 export function withoutStrays(
   days: DayCounts,
@@ -143,19 +148,24 @@ export function withoutStrays(
     .filter(([d, n]) => n > 0 && d >= first && d <= last)
     .sort((a, b) => a[0] - b[0]);
   const total = withData.reduce((sum, [, n]) => sum + n, 0);
+  // A run the volume shows to be a gap (November 2015 and 2016 in one export, for 同比) leaves
+  // both sides covered, the run not; its side is stray only as a handful of rows (a typed year).
+  const gapStarts = new Set(interiorGaps(days, first, last).map(([a]) => a));
+  const apart = (i: number, side: number) =>
+    withData[i + 1]![0] - withData[i]![0] - 1 > LONG_EMPTY_DAYS &&
+    side < total - side &&
+    (side <= STRAY_ROWS || !gapStarts.has(withData[i]![0] + 1));
   let lo = 0;
   let hi = withData.length - 1;
   let before = 0;
   for (let i = 0; i < hi; i++) {
     before += withData[i]![1];
-    if (withData[i + 1]![0] - withData[i]![0] - 1 > LONG_EMPTY_DAYS && before < total - before)
-      lo = i + 1;
+    if (apart(i, before)) lo = i + 1;
   }
   let after = 0;
   for (let i = withData.length - 1; i > lo; i--) {
     after += withData[i]![1];
-    if (withData[i]![0] - withData[i - 1]![0] - 1 > LONG_EMPTY_DAYS && after < total - after)
-      hi = i - 1;
+    if (apart(i - 1, after)) hi = i - 1;
   }
   return withData.length === 0
     ? { first, last }

@@ -123,6 +123,31 @@ describe('withoutStrays', () => {
       ],
       [d(2015, 1, 1), d(2016, 1, 1)],
     ],
+    // November 2016 (31 work orders) exported with November 2015 (32) for 同比: the volume
+    // shows the months between a gap, so neither side is stray
+    [
+      [
+        ...Array.from({ length: 30 }, (_, i) => [d(2015, 11, i + 1), i < 2 ? 2 : 1]),
+        ...Array.from({ length: 30 }, (_, i) => [d(2016, 11, i + 1), i < 1 ? 2 : 1]),
+      ],
+      [d(2015, 11, 1), d(2016, 11, 30)],
+    ],
+    // the same with 3 rows a year earlier: a handful, stray though the run is a gap
+    [
+      [
+        [d(2015, 11, 2), 3],
+        ...Array.from({ length: 30 }, (_, i) => [d(2016, 11, i + 1), i < 1 ? 2 : 1]),
+      ],
+      [d(2016, 11, 1), d(2016, 11, 30)],
+    ],
+    // 4 rows a year earlier beside 31: the run a gap by the volume, so kept
+    [
+      [
+        [d(2015, 11, 2), 4],
+        ...Array.from({ length: 30 }, (_, i) => [d(2016, 11, i + 1), i < 1 ? 2 : 1]),
+      ],
+      [d(2015, 11, 2), d(2016, 11, 30)],
+    ],
   ] as [[number, number][], [number, number]][])('%j → %j', (days, [first, last]) => {
     const map = new Map(days);
     const keys = days.map(([k]) => k);

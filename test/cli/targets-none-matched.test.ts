@@ -66,9 +66,10 @@ describe('targets that match no unit', () => {
     expect(md).not.toMatch(/\|\s*已达\s*\|/);
     expect(md).toContain('指标文件中的歙县公司和休宁公司在数据中没有对应单位，请核对单位名称。');
     // The empty target columns are left out for that reason, not for want of data; each table
-    // is said with its own (表1 never has 年度指标).
+    // is said with its own (表1 never has 年度指标; the quarter's is the prorated target). 已达年度指标
+    // is not printed when no unit has reached its annual target, so it is not listed as blank.
     expect(md).toContain(
-      '表1未列出指标、超指标率；表2未列出年度指标、超指标率、已达年度指标（各行均无数值：没有单位有指标）。',
+      '表1未列出折算指标、超指标率；表2未列出年度指标、超指标率（各行均无数值：没有单位有指标）。',
     );
   });
 });

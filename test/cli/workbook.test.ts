@@ -87,7 +87,7 @@ const PERCENT = new Set([
   '月均下降率（复合）',
 ]);
 /** Targets: whole when they are (125), two decimals when prorated (31.25). */
-const TARGET = new Set(['指标', '年度指标']);
+const TARGET = new Set(['指标', '折算指标', '年度指标']);
 const DECIMAL = new Set([
   '万户投诉率',
   '平均',
@@ -228,7 +228,7 @@ describe('targets', () => {
   });
 
   it('show whole on 单位 in a column of whole targets, all with decimals beside a prorated one', () => {
-    const quarter = numFmts('单位', '指标');
+    const quarter = numFmts('单位', '折算指标');
     expect(quarter.slice(0, 3)).toEqual(['6.5 #,##0.00', '7 #,##0.00', '3.75 #,##0.00']);
     const annual = numFmts('单位', '年度指标');
     expect(annual.slice(0, 2)).toEqual(['28 #,##0', '26 #,##0']);
