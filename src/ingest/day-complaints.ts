@@ -6,8 +6,9 @@
  *
  * Phone and customer numbers never reach a bulletin: the customer's own columns are not taken,
  * and in the text every run of DIGITS_MASKED or more digits — a mobile, a landline with its area
- * code, a 10-digit 户号 — is masked, and a mobile typed in groups (138 0551 2345). Shorter numbers (an amount, a date, a 3-digit transformer
- * number) stay: they are what the complaint is about.
+ * code, a 10-digit 户号 — is masked, and a mobile typed in groups (138 0551 2345). Shorter
+ * numbers (an amount, a date, a 3-digit transformer number) stay: they are what the complaint is
+ * about.
  */
 import type { DayComplaint } from '../metrics/types.js';
 import { formatLocal } from '../schema/values.js';
