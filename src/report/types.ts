@@ -300,7 +300,7 @@ export interface TrendView {
   months: MonthsView;
   /** With --by: one row per group. */
   groups: Table | null;
-  /** Under the tables: months the data covers in part or not at all. */
+  /** Under the tables: what reading found, then months the data covers in part or not at all. */
   notes: string[];
   /** Beside a month or a quarter: its year to date's overall line (the units are assess's). */
   yearToDate: YearToDateView | null;

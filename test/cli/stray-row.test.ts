@@ -45,6 +45,14 @@ describe('a stray old row', () => {
     );
   });
 
+  it('is said by trend in the terminal too, as a cron job running trend alone sees it', () => {
+    const run = complaints(['trend', file]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`${file}：第 4 行受理时间 2010-03-15，与其余工单相隔三个月以上`);
+    const en = complaints(['trend', file, '--lang', 'en']);
+    expect(en.stdout).toContain(`${file}: line 4, accepted 2010-03-15, is over three months apart`);
+  });
+
   it('inspect: the coverage is the other rows’ months', () => {
     const inputs = JSON.parse(complaints(['inspect', file, '--json']).stdout).inputs;
     expect(inputs[0].coverage).toMatchObject({ from: '2016-05-01', to: '2016-06-30' });

@@ -271,7 +271,12 @@ export function trendView(
     heading: terminalHeading(result),
     months: monthsView(result.analysis, lang),
     groups: series ? groupsTerminalTable(series, lang) : null,
-    notes: trendNotes(result.analysis).map(say(lang)),
+    // What reading found (stray rows, an export cut short …) before the months' own notes: a
+    // cron job running trend alone sees it as analyze's 数据问题 shows it.
+    notes: [
+      ...result.ingest.warnings.map((w) => w[lang]),
+      ...trendNotes(result.analysis).map(say(lang)),
+    ],
     yearToDate: yearToDateView(result.analysis, lang),
   };
 }
