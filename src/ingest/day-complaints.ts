@@ -8,7 +8,9 @@
  * and in the text every run of DIGITS_MASKED or more digits — a mobile, a landline with its area
  * code, a 10-digit 户号 — is masked, and a mobile typed in groups (138 0551 2345). Shorter
  * numbers (an amount, a date, a 3-digit transformer number) stay: they are what the complaint is
- * about.
+ * about. A customer's full name is masked too, all but the surname (张** 来电), where the text
+ * marks it as one: after 户名：/姓名：/联系人：…, or between 客户/用户/业主 and 来电/反映/称….
+ * 王先生, 张女士, 李某 are how agents already write a name anonymously, and stay.
  */
 import type { DayComplaint } from '../metrics/types.js';
 import { formatLocal } from '../schema/values.js';
@@ -26,14 +28,39 @@ const DIGIT_RUN = new RegExp(`[0-9０-９]{${DIGITS_MASKED},}`, 'g');
 // is a long run, so DIGIT_RUN misses it. Eleven digits from a 1, single separators between.
 const GROUPED_MOBILE = /(?<![0-9０-９])[1１](?:[ \-－]?[0-9０-９]){10}(?![0-9０-９])/g;
 
-/** The text of a bulletin line: whitespace collapsed, numbers masked, cut to `length` characters. */
+// A name after a label that says it is one: 户名：张三, 联系人:李四 (2 or 3 Han characters).
+const LABELLED_NAME =
+  /(?<=(?:户名|姓名|联系人|户主|客户名称|用户名称|报修人|来电人)[:：]\s*)\p{sc=Han}{2,3}/gu;
+// Common surnames (the hundred most frequent): an unlabelled name must start with one.
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤';
+// Between the customer and what the customer did (客户王建国来电): the surname and one or two
+// characters. The lookbehind and lookahead keep words such as 客户周末来电 apart (stopped below).
+const CUSTOMER_NAME = new RegExp(
+  `(?<=(?:客户|用户|业主|户主|居民|村民))[${SURNAMES}]\\p{sc=Han}{1,2}?(?=来电|致电|反映|称|表示|投诉|报修|要求)`,
+  'gu',
+);
+// Already anonymous (王先生, 李某) or not a name at all (周末, 高压 …): left as written.
+const NOT_A_NAME =
+  /^.(?:先生|女士|小姐|师傅|老师|阿姨|大爷|大妈|某|某某|总|工)$|^周[末日一二三四五六]|^(?:高压|高温|高峰|金额|余额|方面|万元|黄昏|夏天|夏季|白天|常常|马上|江边|石头|龙头|史上)/u;
+
+function maskName(name: string): string {
+  return NOT_A_NAME.test(name) ? name : name[0] + '*'.repeat(name.length - 1);
+}
+
+/**
+ * The text of a bulletin line: whitespace collapsed, numbers and names masked, cut to `length`
+ * characters.
+ */
 export function lineText(text: string | null, length = DAY_TEXT_LENGTH): string {
   if (!text) return '';
   const clean = text
     .replace(/\s+/g, ' ')
     .trim()
     .replace(GROUPED_MOBILE, (mobile) => '*'.repeat(mobile.length))
-    .replace(DIGIT_RUN, (run) => '*'.repeat(run.length));
+    .replace(DIGIT_RUN, (run) => '*'.repeat(run.length))
+    .replace(LABELLED_NAME, maskName)
+    .replace(CUSTOMER_NAME, maskName);
   const chars = [...clean];
   return chars.length <= length ? clean : `${chars.slice(0, length - 1).join('')}…`;
 }

@@ -1308,7 +1308,8 @@ export const DAYS = {
     partialDay: '数据不完整',
     baselineNote:
       '前四周同日均值：前四周同一星期几的投诉平均数，只计输入完整覆盖的日子；较同日均值 = (当日 − 均值) / 均值。',
-    listNote: '受理内容截取前 80 个字符；7 位以上的数字和分段书写的手机号（电话、户号）以 * 遮盖。',
+    listNote:
+      '受理内容截取前 80 个字符；7 位以上的数字和分段书写的手机号（电话、户号）以 * 遮盖，文中写明的客户姓名只留姓氏。',
   },
   en: {
     dailySheet: 'Daily',
@@ -1319,7 +1320,7 @@ export const DAYS = {
     baselineNote:
       'Same weekday, 4-week average: the mean of the complaints on the same weekday in the four weeks before, over the days the inputs cover wholly; vs 4-week average = (day − average) / average.',
     listNote:
-      'Texts are cut to 80 characters; runs of 7 or more digits and mobile numbers typed in groups (phone and customer numbers) are masked with *.',
+      'Texts are cut to 80 characters; runs of 7 or more digits and mobile numbers typed in groups (phone and customer numbers) are masked with *, and a customer full name written in the text keeps only the surname.',
   },
 } as const;
 

@@ -28,4 +28,27 @@ describe('lineText masks phone and customer numbers', () => {
   ])('keeps %s', (text, expected) => {
     expect(lineText(text)).toBe(expected);
   });
+
+  // A full name where the text marks it as one: all but the surname masked.
+  it.each([
+    ['客户王建国来电反映家中停电', '客户王**来电反映家中停电'],
+    ['业主刘芳投诉物业私接电线', '业主刘*投诉物业私接电线'],
+    ['户名：张三，欠费停电', '户名：张*，欠费停电'],
+    ['联系人: 陈晓明，请回电', '联系人: 陈**，请回电'],
+    ['户主：欧阳明，电费异常', '户主：欧**，电费异常'],
+  ])('masks the name in %s', (text, expected) => {
+    expect(lineText(text)).toBe(expected);
+  });
+
+  // How agents already write a name anonymously, and words that only look like one.
+  it.each([
+    '客户王先生来电反映电压低',
+    '来电人李女士表示不满',
+    '客户张某反映抄表不准',
+    '客户周末来电报修',
+    '户主是早已调走的职工',
+    '客户反映营业厅排队时间长',
+  ])('keeps %s', (text) => {
+    expect(lineText(text)).toBe(text);
+  });
 });

@@ -62,7 +62,7 @@ targets and the same quarter a year earlier, beside its year to date against the
 targets. --month makes the monthly bulletin: the month beside its year to date. --year
 makes the year. --day makes the daily bulletin (日通报): the day's complaints one per line
 (当日明细: unit, class, 受理时间, the text cut to 80 characters, phone and customer numbers
-masked) against the same weekday's average of the four weeks before. --week makes the
+and customer names masked) against the same weekday's average of the four weeks before. --week makes the
 weekly one: the week day by day, against the week before and the same ISO week a year
 earlier. 明细 lists the complaints of the year to date beside a month or a quarter.
 A quarter's units also give 运检/营销 complaints, 及时回复率 and 及时办结率 (within

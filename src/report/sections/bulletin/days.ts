@@ -149,11 +149,11 @@ export function daySection(
           ? '当日无客户投诉。'
           : 'No complaint was received that day.'
         : zh
-          ? ['当日', total, '件投诉逐件列于下表（受理内容为摘要，电话、户号已遮盖）。']
+          ? ['当日', total, '件投诉逐件列于下表（受理内容为摘要，电话、户号和客户姓名已遮盖）。']
           : [
               'The ',
               total,
-              ' complaints of the day are listed below (texts cut short, phone and customer numbers masked).',
+              ' complaints of the day are listed below (texts cut short, phone and customer numbers and customer names masked).',
             ],
     );
     const table = {
