@@ -12,6 +12,24 @@ import type { PartialBuilder, RowCounts } from './partial.js';
 import type { RowFields } from './row-fields.js';
 import { FIRST_ROWS, type RejectCode } from './types.js';
 
+// A mobile number (11 digits from 13–19, maybe typed in groups) quoted from a shifted column.
+const MOBILE =
+  /(?<![0-9０-９])([1１][3-9３-９][0-9０-９])((?:[ \-－]?[0-9０-９]){4})((?:[ \-－]?[0-9０-９]){4})(?![0-9０-９])/g;
+
+/**
+ * A value as a reason or a note quotes it: control characters made visible, and a mobile
+ * number's middle four digits masked (138****2345). Rejects reach the workbook's 数据质量 sheet,
+ * which goes to management; a phone shifted into 受理时间 must not, while what it is stays
+ * plain to the analyst (the row is named, and --rejects keeps it whole).
+ */
+export function quoted(text: string): string {
+  return visible(text).replace(
+    MOBILE,
+    (_, head: string, middle: string, tail: string) =>
+      head + middle.replace(/[0-9０-９]/g, '*') + tail,
+  );
+}
+
 const TOTAL_WORDS = new Set(['合计', '总计', '小计', '总合计', '合计数']);
 
 export function isTotalRow(cells: readonly Cell[]): boolean {
@@ -53,7 +71,7 @@ export class RowNotes {
 
   /** A rejected row, counted among the partial's rows. */
   reject(row: number, code: RejectCode, raw: string): void {
-    const reason = visible(raw);
+    const reason = quoted(raw);
     const counts = this.counts;
     counts.rows++;
     counts.rejected++;
@@ -82,7 +100,7 @@ export class RowNotes {
     const entry = (this.counts.unrecognised[field] ??= { count: 0, rows: [], values: [] });
     entry.count++;
     if (entry.rows.length < FIRST_ROWS) entry.rows.push(this.row);
-    const shown = visible(value);
+    const shown = quoted(value);
     if (entry.values.length < FIRST_ROWS && !entry.values.includes(shown))
       entry.values.push(detach(shown));
   }
