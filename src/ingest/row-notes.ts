@@ -20,7 +20,7 @@ const MOBILE =
  * A value as a reason or a note quotes it: control characters made visible, and a mobile
  * number's middle four digits masked (138****2345). Rejects reach the workbook's 数据质量 sheet,
  * which goes to management; a phone shifted into 受理时间 must not, while what it is stays
- * plain to the analyst (the row is named, and --rejects keeps it whole).
+ * plain to the analyst, who has the row number to open the file at.
  */
 export function quoted(text: string): string {
   return visible(text).replace(
