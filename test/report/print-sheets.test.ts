@@ -3,9 +3,10 @@
  * fonts the column widths were measured in, and tables kept whole on a printed page. The pages
  * were looked at rendered by LibreOffice (README "The report workbook").
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import PizZip from 'pizzip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBook, type Book } from '../helpers/book.js';
 import { complaints } from '../helpers/cli.js';
@@ -36,7 +37,7 @@ beforeAll(async () => {
     expect(run.code, run.stderr).toBe(0);
     return out;
   });
-  [zh, en] = await Promise.all(runs.map((out) => readBook(out)));
+  [zh, en] = (await Promise.all(runs.map((out) => readBook(out)))) as [Book, Book];
 }, 120_000);
 
 describe('fonts', () => {
@@ -59,5 +60,42 @@ describe('fonts', () => {
       size: 14,
       bold: true,
     });
+  });
+});
+
+/** The rows a sheet's printed pages break after (1-based), as written. */
+function rowBreaks(file: string, book: Book, name: string): number[] {
+  const zip = new PizZip(readFileSync(file));
+  const xml = zip.file(`xl/worksheets/sheet${book.getWorksheet(name)!.id}.xml`)!.asText();
+  return [...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]));
+}
+
+/** The row whose first cell reads `text`. */
+function rowOf(book: Book, name: string, text: string): number {
+  const sheet = book.getWorksheet(name)!;
+  for (let r = 1; r <= sheet.rowCount; r++) if (sheet.getCell(r, 1).text === text) return r;
+  throw new Error(`${name}: no row ${text}`);
+}
+
+describe('tables kept whole on a printed page', () => {
+  // Each of these ran over a page break, its rows after it printed without their heading (seen
+  // rendered by LibreOffice): 回访结果's heading and first row alone at the foot of page 20.
+  it.each([
+    ['概览', '累计：2016年（与年度指标比较）', 24],
+    ['热点', '上升最快的二级分类（同比）', 29],
+    ['时效与满意度', '回访结果', 29],
+  ])('%s: %s starts a page', (name, caption, breakAfter) => {
+    const file = join(dir, 'zh.xlsx');
+    expect(rowOf(zh, name, caption)).toBe(breakAfter + 1);
+    expect(rowBreaks(file, zh, name)).toContain(breakAfter);
+  });
+
+  it('a table longer than a page runs on where it is (三级分类); 单位, in strips, is left alone', () => {
+    const file = join(dir, 'zh.xlsx');
+    // 专业 (5 rows) starts page 2 after 二级分类; 三级分类 (39 rows) follows it on that page.
+    const breaks = rowBreaks(file, zh, '分类');
+    expect(breaks).toEqual([rowOf(zh, '分类', '专业') - 1]);
+    expect(rowOf(zh, '分类', '三级分类')).toBe(breaks[0]! + 7);
+    expect(rowBreaks(file, zh, '单位')).toEqual([]);
   });
 });
