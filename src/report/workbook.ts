@@ -472,9 +472,10 @@ function writeSheet(
   const fill = new PageFill(pageHeight(printed), TITLE_PT + ROW_PT, TITLE_PT + 3 * ROW_PT);
   tables.forEach((laid, i) => {
     const rows = tableRows(laid);
-    if (i > 0 && pages === 1 && fill.startsPage(rows + 1)) sheet.pageBreakAfter(sheet.rows);
-    else if (i > 0) sheet.skip();
-    else fill.startsPage(rows);
+    // The blank row between two tables ends the page before (breaks come early, never late).
+    if (i > 0) sheet.skip();
+    if (fill.startsPage(i > 0 ? rows + 1 : rows) && i > 0 && pages === 1)
+      sheet.pageBreakAfter(sheet.rows);
     writeTable(sheet, laid, i === 0 && spec.filter, lang, widths, labels);
   });
   // A sheet printed in strips of columns wraps its notes within the first strip (merged across

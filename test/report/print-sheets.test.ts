@@ -81,9 +81,9 @@ describe('tables kept whole on a printed page', () => {
   // Each of these ran over a page break, its rows after it printed without their heading (seen
   // rendered by LibreOffice): 回访结果's heading and first row alone at the foot of page 20.
   it.each([
-    ['概览', '累计：2016年（与年度指标比较）', 24],
-    ['热点', '上升最快的二级分类（同比）', 29],
-    ['时效与满意度', '回访结果', 29],
+    ['概览', '累计：2016年（与年度指标比较）', 25],
+    ['热点', '上升最快的二级分类（同比）', 30],
+    ['时效与满意度', '回访结果', 30],
   ])('%s: %s starts a page', (name, caption, breakAfter) => {
     const file = join(dir, 'zh.xlsx');
     expect(rowOf(zh, name, caption)).toBe(breakAfter + 1);
