@@ -33,7 +33,15 @@ const require = createRequire(import.meta.url);
 
 export interface CellStyle {
   numFmt?: string;
-  font?: { bold?: boolean; size?: number; color?: { argb: string }; italic?: boolean };
+  font?: {
+    bold?: boolean;
+    size?: number;
+    color?: { argb: string };
+    italic?: boolean;
+    name?: string;
+    family?: number;
+    scheme?: 'minor';
+  };
   fill?: { type: 'pattern'; pattern: 'solid'; fgColor: { argb: string } };
   alignment?: {
     horizontal?: 'left' | 'center' | 'right';
@@ -45,9 +53,19 @@ export interface CellStyle {
   border?: Record<string, { style: 'thin'; color?: { argb: string } }>;
 }
 
+/**
+ * The workbook's default font (exceljs writes it as font 0), spelled out in every font of a
+ * style: a font with only <b/> or a colour is Calibri 11 in Excel, but LibreOffice and WPS
+ * (what many offices open the workbook with) fall back to a serif of their own, wider than the
+ * widths were measured in: printed, 2016-07 wrapped in its heading, complaints broke into
+ * complaint/s over the first row, and file names were cut at their column's edge.
+ */
+const DEFAULT_FONT = { name: 'Calibri', family: 2, scheme: 'minor', size: 11 } as const;
+
 /** A style object made once and reused, as exceljs wants it (see above). */
 export function style(s: CellStyle): CellStyle {
-  return Object.freeze(s) as CellStyle;
+  const font = s.font ? { ...DEFAULT_FONT, ...s.font } : undefined;
+  return Object.freeze(font ? { ...s, font } : s) as CellStyle;
 }
 
 // exceljs's helpers (pinned 4.4.0): XML text encoding (which also drops characters XML

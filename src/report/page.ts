@@ -50,9 +50,52 @@ export function firstStripColumns(widths: readonly number[], pages: number): num
   return Math.max(1, n);
 }
 
+/** The height of a page in the sheet's points, once its columns are fitted to the page width. */
+export function pageHeight(widths: readonly number[]): number {
+  const points = widths.reduce((sum, w) => sum + columnPixels(w) * 0.75, 0);
+  return PRINTABLE_HEIGHT_PT / Math.min(1, PRINTABLE_WIDTH_PT / Math.max(1, points));
+}
+
 /** About how many rows of the default height a page holds, once fitted to the page width. */
 export function rowsPerPage(widths: readonly number[]): number {
-  const points = widths.reduce((sum, w) => sum + columnPixels(w) * 0.75, 0);
-  const scale = Math.min(1, PRINTABLE_WIDTH_PT / Math.max(1, points));
-  return Math.floor(PRINTABLE_HEIGHT_PT / scale / ((ROW_PX * 3) / 4));
+  return Math.floor(pageHeight(widths) / ROW_PT);
+}
+
+/** The default row height in points. */
+export const ROW_PT = (ROW_PX * 3) / 4;
+
+/**
+ * Where the tables of a sheet one page wide fall on its printed pages, so that a table does not
+ * run over a page break when it fits on a page of its own: the rows after the break would print
+ * without their heading (a sheet's print titles repeat one range only: its title and period),
+ * as 时效与满意度's 回访结果 did, its heading and first row alone at the foot of a page. A table
+ * longer than a page runs on as before. Heights are estimates at the default row height, a
+ * little more than LibreOffice's: a break may come a row or two early, never late.
+ */
+export class PageFill {
+  private used: number;
+
+  /**
+   * `page`: the page's height in the sheet's points (pageHeight); `repeated`: the height of the
+   * rows repeated at the top of every page; `used`: the height already written on the first.
+   */
+  constructor(
+    private readonly page: number,
+    private readonly repeated: number,
+    used: number,
+  ) {
+    this.used = used;
+  }
+
+  /** `rows` of the default height follow; true: they should start a new page. */
+  startsPage(rows: number): boolean {
+    const height = rows * ROW_PT;
+    if (this.used + height > this.page && this.repeated + height <= this.page) {
+      this.used = this.repeated + height;
+      return true;
+    }
+    this.used += height;
+    while (this.used > this.page) this.used -= this.page - this.repeated;
+    return false;
+  }
 }

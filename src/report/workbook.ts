@@ -16,7 +16,17 @@ import { blockColumns, captionLines, rowHeight, writeBulletinBlock } from './bul
 import type { ChartImage } from './charts.js';
 import { roundHalfAway } from './format.js';
 import { BOOK, heading } from './labels.js';
-import { ROW_PX, columnsSpanned, firstStripColumns, pagesWide, rowsPerPage } from './page.js';
+import {
+  DEFAULT_WIDTH,
+  PageFill,
+  ROW_PT,
+  ROW_PX,
+  columnsSpanned,
+  firstStripColumns,
+  pageHeight,
+  pagesWide,
+  rowsPerPage,
+} from './page.js';
 import {
   totalsRows,
   type Column,
@@ -29,6 +39,8 @@ import {
 import { turn } from '../turn.js';
 
 const TITLE = style({ font: { bold: true, size: 14 } });
+/** The title row's height in points (a 14-point title). */
+const TITLE_PT = 22;
 const SUBTITLE = style({ font: { color: { argb: 'FF595959' } } });
 const CAPTION = style({ font: { bold: true } });
 const CAPTION_WRAPPED = style({ ...CAPTION, alignment: { vertical: 'top', wrapText: true } });
@@ -256,6 +268,12 @@ function widthsOf(tables: readonly Laid[]): number[] {
  * at their edge on every strip after the first: "本季度：2016年第四季度（同比基期：2015年"),
  * broken at its phrases (captionLines).
  */
+/** The rows a table takes: its caption, its heading, its rows and totals (or the line saying none). */
+function tableRows(laid: Laid): number {
+  const caption = laid.table.caption ? 1 : 0;
+  return caption + (laid.rows.length === 0 ? 1 : 1 + laid.rows.length + laid.totals.length);
+}
+
 function writeTable(
   sheet: ReportSheet,
   laid: Laid,
@@ -428,20 +446,38 @@ function writeSheet(
   });
   const title = t.title(model.scope, model.about, spec.name);
   const lines = [model.period, t.sources(model.sources, model.generatedAt)];
-  sheet.addRow([title], TITLE, 22);
+  sheet.addRow([title], TITLE, TITLE_PT);
   for (const line of lines) sheet.addRow([line], SUBTITLE);
   sheet.skip();
   const strips = pagesWide(widths);
   const labels = strips > 1 ? labelColumns(spec.tables) : 0;
-  tables.forEach((laid, i) => {
-    if (i > 0) sheet.skip();
-    writeTable(sheet, laid, i === 0 && spec.filter, lang, widths, labels);
-  });
   // The print area takes in the heading lines too: they overflow narrow tables.
   const heading = Math.max(
     textPixels(title) * TITLE_SIZE,
     ...lines.map((line) => textPixels(line)),
   );
+  // The bulletin's text as wide as the charts and the heading lines: within the printed width.
+  const textColumns = spec.bulletin ? blockColumns(widths, heading) : 0;
+  const pictures = spec.charts.flatMap((name) => charts.filter((c) => c.name === name));
+  const lastColumn = Math.max(
+    1,
+    widths.length,
+    ...pictures.map((chart) => columnsSpanned(widths, Math.round(chart.width * CHART_SCALE))),
+    textColumns,
+    columnsSpanned(widths, heading),
+  );
+  const pages = pagesWide(widths.slice(0, lastColumn));
+  const printed = Array.from({ length: lastColumn }, (_, i) => widths[i] ?? DEFAULT_WIDTH);
+  // Below the first page, the title and the period repeat (titleRows) above the tables.
+  const fill = new PageFill(pageHeight(printed), TITLE_PT + ROW_PT, TITLE_PT + 3 * ROW_PT);
+  tables.forEach((laid, i) => {
+    const rows = tableRows(laid);
+    // The blank row between two tables ends the page before (breaks come early, never late).
+    if (i > 0) sheet.skip();
+    if (fill.startsPage(i > 0 ? rows + 1 : rows) && i > 0 && pages === 1)
+      sheet.pageBreakAfter(sheet.rows);
+    writeTable(sheet, laid, i === 0 && spec.filter, lang, widths, labels);
+  });
   // A sheet printed in strips of columns wraps its notes within the first strip (merged across
   // every column, a note ran off the first page and went on at the top of the second), beside
   // the columns repeated on every strip (排名, 供电单位): in them, the second strip showed the
@@ -456,25 +492,14 @@ function writeSheet(
       : Math.max(1, widths.length, columnsSpanned(widths, heading)),
     labels + 1,
   );
-  const tableRows = sheet.rows;
-  // The bulletin's text as wide as the charts and the heading lines: within the printed width.
-  const textColumns = spec.bulletin ? blockColumns(widths, heading) : 0;
+  const tableRowCount = sheet.rows;
   if (spec.bulletin) writeBulletinBlock(sheet, model.bulletin, lang, widths, textColumns);
-  const pictures = spec.charts.flatMap((name) => charts.filter((c) => c.name === name));
   const images = placeImages(sheet, pictures, widths);
-  const lastColumn = Math.max(
-    1,
-    widths.length,
-    images.columns,
-    textColumns,
-    columnsSpanned(widths, heading),
-  );
-  const pages = pagesWide(widths.slice(0, lastColumn));
   sheet.setPrint({
     lastRow: images.lastRow,
     lastColumn,
     ...(pages > 1 ? { firstRow: 5, header: printHeader(title, model.period) } : {}),
-    titleRows: titleRows(spec, headerRow, tableRows, widths, pages),
+    titleRows: titleRows(spec, headerRow, tableRowCount, widths, pages),
     // A table printed over two pages across repeats the columns naming its rows on each.
     ...(pages > 1 ? { titleColumns: [1, labelColumns(spec.tables)] as [number, number] } : {}),
     pagesWide: pages,
