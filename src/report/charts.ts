@@ -462,15 +462,18 @@ const WORKER = new URL('./chart-worker.js', import.meta.url);
 const workerAvailable = !import.meta.url.endsWith('.ts');
 
 /**
- * A chart worker's one job: the charts' SVGs and the fonts cut for them into `fontsDir`
- * (`cut`), or the pictures of those SVGs drawn with those fonts (`draw`).
+ * A chart worker's one job: the charts' SVGs (`svgs`), the fonts cut into `fontsDir` down to
+ * the characters of `text`, the SVGs joined (`cut`), or the pictures of the SVGs drawn with
+ * those fonts (`draw`).
  */
 export type ChartJob =
-  | { stage: 'cut'; specs: readonly ChartSpec[]; lang: Lang; fontsDir: string }
+  | { stage: 'svgs'; specs: readonly ChartSpec[]; lang: Lang }
+  | { stage: 'cut'; text: string; fontsDir: string }
   | { stage: 'draw'; svgs: readonly string[]; files: string[]; options: RasterOptions };
 
 export type ChartWorkerReply =
-  | { ok: true; charts: ChartSvg[]; files: string[] }
+  | { ok: true; charts: ChartSvg[] }
+  | { ok: true; files: string[] }
   | { ok: true; pngs: Uint8Array[] }
   /** A user's error (a full TMPDIR), to be thrown as such; else an unexpected failure. */
   | {
@@ -484,9 +487,9 @@ export type ChartWorkerReply =
 export async function chartJob(job: ChartJob): Promise<ChartWorkerReply> {
   if (job.stage === 'draw')
     return { ok: true, pngs: await drawWith(job.files, job.svgs, job.options, (i) => i.asPng()) };
-  const charts = await renderChartSvgs(job.specs, job.lang);
-  const files = await writeChartFonts(charts.map((c) => c.svg).join(''), job.fontsDir);
-  return { ok: true, charts, files };
+  if (job.stage === 'cut')
+    return { ok: true, files: await writeChartFonts(job.text, job.fontsDir) };
+  return { ok: true, charts: await renderChartSvgs(job.specs, job.lang) };
 }
 
 /** Runs `job` on a worker thread of its own, which ends with it. */
@@ -505,14 +508,16 @@ async function onWorker(job: ChartJob): Promise<ChartWorkerReply & { ok: true }>
 }
 
 /**
- * The report's charts; `apart`: drawn on two worker threads in turn, each ending with its
+ * The report's charts; `apart`: drawn on three worker threads in turn, each ending with its
  * stage, so that what drawing takes and never gives back while a thread lives goes with it.
- * The first makes the SVGs (ECharts' heap) and cuts the fonts (the cutter's WebAssembly
- * memory, some 70 MiB touched); the second draws (each drawing's pixels, 8 MiB a chart, until
- * a garbage collection finds them). With --detail (the 明细 rows made meanwhile, on this
- * thread or a worker) this lowered the run's peak (1M bench file: median 537 → 507 MiB; 250k:
- * 350 → 302–315); in a run without it, drawn on this thread, the charts reuse the memory the analysis left, which they cannot
- * from a worker (the peak rose 415 → 469 MiB on 1M), so they stay here.
+ * The first makes the SVGs (ECharts' heap), the second cuts the fonts (the cutter's
+ * WebAssembly memory, some 70 MiB touched; without ECharts' heap beside it, that stage is 10
+ * MiB lower or more on the 1M bench file, README), the third draws (each drawing's pixels, 8
+ * MiB a chart, until a garbage collection finds them). With --detail (the 明细 rows made
+ * meanwhile, on this thread or a worker) this lowered the run's peak (1M bench file: median
+ * 537 → 507 MiB; 250k: 350 → 302–315); in a run without it, drawn on this thread, the charts
+ * reuse the memory the analysis left, which they cannot from a worker (the peak rose 415 →
+ * 469 MiB on 1M), so they stay here.
  */
 export async function drawCharts(
   specs: readonly ChartSpec[],
@@ -525,13 +530,15 @@ export async function drawCharts(
   // Made here, so that this thread's exit and signal handlers remove it (io/temp.ts).
   const fontsDir = temporaryFolder('fonts');
   try {
-    const cut = await onWorker({ stage: 'cut', specs, lang, fontsDir });
-    if (!('charts' in cut)) throw new Error('chart worker: no SVGs');
-    const svgs = cut.charts.map((c) => c.svg);
+    const made = await onWorker({ stage: 'svgs', specs, lang });
+    if (!('charts' in made)) throw new Error('chart worker: no SVGs');
+    const svgs = made.charts.map((c) => c.svg);
+    const cut = await onWorker({ stage: 'cut', text: svgs.join(''), fontsDir });
+    if (!('files' in cut)) throw new Error('chart worker: no fonts');
     const drawn = await onWorker({ stage: 'draw', svgs, files: cut.files, options });
     if (!('pngs' in drawn)) throw new Error('chart worker: no pictures');
     // Each PNG arrives as a Uint8Array (structured cloning keeps no Buffer): a Buffer on it.
-    return cut.charts.map(({ svg: _, ...chart }, i) => {
+    return made.charts.map(({ svg: _, ...chart }, i) => {
       const png = drawn.pngs[i]!;
       return { ...chart, png: Buffer.from(png.buffer, png.byteOffset, png.byteLength) };
     });

@@ -1,9 +1,13 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Analysis } from '../../src/metrics/analysis.js';
 import { runPipeline } from '../../src/pipeline.js';
 import {
   CHART_HEIGHT,
   CHART_WIDTH,
+  chartJob,
   PIXEL_RATIO,
   rasterize,
   renderCharts,
@@ -100,6 +104,34 @@ describe('renderCharts', () => {
     const svgs = await renderChartSvgs(chartSpecs(analysis, 'en'), 'en');
     expect(svgs[2]!.svg).toContain('Business and billing');
     expect(svgs[3]!.svg).toContain('operations');
+  });
+
+  test("the chart workers' three stages draw the same pictures as this thread", async () => {
+    // SVGs, then the fonts cut for them, then the pictures: each stage a worker of its own in
+    // a report with 明细 (drawCharts), run here one after the other.
+    const made = await chartJob({ stage: 'svgs', specs: chartSpecs(analysis, 'zh'), lang: 'zh' });
+    if (!made.ok || !('charts' in made)) throw new Error('no SVGs');
+    expect(made.charts.map((c) => c.name)).toEqual(['trend', 'units', 'categories', 'discipline']);
+    const svgs = made.charts.map((c) => c.svg);
+    const fontsDir = mkdtempSync(join(tmpdir(), 'charts-test-'));
+    try {
+      const cut = await chartJob({ stage: 'cut', text: svgs.join(''), fontsDir });
+      if (!cut.ok || !('files' in cut)) throw new Error('no fonts');
+      expect(readdirSync(fontsDir).sort()).toEqual([
+        'NotoSansHans-Bold.otf',
+        'NotoSansHans-Regular.otf',
+      ]);
+      const drawn = await chartJob({ stage: 'draw', svgs, files: cut.files, options: {} });
+      if (!drawn.ok || !('pngs' in drawn)) throw new Error('no pictures');
+      expect(drawn.pngs.map((png, i) => Buffer.from(png).equals(zh[i]!.png))).toEqual([
+        true,
+        true,
+        true,
+        true,
+      ]);
+    } finally {
+      rmSync(fontsDir, { recursive: true, force: true });
+    }
   });
 
   test('draws the same bytes for the same analysis', async () => {
