@@ -53,6 +53,11 @@ const FORMS: readonly [RegExp, (...parts: string[]) => string][] = [
     (count, column, _unit, row) =>
       `${count} 个用于分组和匹配的值里有控制字符（如 NUL），已删除；第一个在第 ${row} 行的 ${column} 列。`,
   ],
+  [
+    /^sheet (.*): rows are not in row-number order \(row (\d+) comes after row (\d+)\); read in the file's order, each under its own number\.$/s,
+    (sheet, row, after) =>
+      `工作表 ${sheet} 的行没有按行号排列（第 ${row} 行在第 ${after} 行之后），已按文件中的顺序读取，每行仍用它自己的行号。`,
+  ],
 ];
 
 export function zhInputNote(note: string): string {
@@ -67,6 +72,9 @@ export function zhInputNote(note: string): string {
 const MISNAMED = [FORMS[0]![0], FORMS[1]![0]];
 
 export const isMisnamedNote = (note: string): boolean => MISNAMED.some((form) => form.test(note));
+
+/** The note io/xlsx.ts gives a sheet whose rows are not in row-number order. */
+const OUT_OF_ORDER = FORMS[7]![0];
 
 /** The notes io/zip.ts and io/xlsx.ts give a workbook read despite damage to its zip. */
 const DAMAGED = [FORMS[4]![0], FORMS[5]![0]];
@@ -111,5 +119,11 @@ export function inputNotesToSay(
       .filter(isMisnamedNote)
       .map((note) => (lang === 'zh' ? zhInputNote(note) : note)),
     ...damagedInputNotes(inputs).map((note) => note[lang]),
+    // Which copy of a work order is the later one follows the file's order: the user must know.
+    ...inputs.flatMap(({ file, notes }) =>
+      notes
+        .filter((note) => OUT_OF_ORDER.test(note))
+        .map((note) => (lang === 'zh' ? `${file}：${zhInputNote(note)}` : `${file}: ${note}`)),
+    ),
   ];
 }

@@ -60,8 +60,9 @@ export interface OrderSink {
 }
 
 export class RowNormaliser implements CategoryCleaner {
-  /** The row before this one (xlsx: a gap in the numbers is blank rows). */
-  private lastRow: number;
+  /** The highest row number so far (xlsx: a gap in the numbers is blank rows). */
+  private highestRow: number;
+  private readonly headerRow: number;
   private readonly skipsOrders: boolean;
   private readonly skipsCells: boolean;
   private readonly skipsOtherTypesTexts: boolean;
@@ -78,7 +79,7 @@ export class RowNormaliser implements CategoryCleaner {
     /** The run's date (IngestSettings.today), the same in every thread. */
     private readonly today: number,
   ) {
-    this.lastRow = headerRow;
+    this.highestRow = this.headerRow = headerRow;
     this.skipsOrders = sink.skipsOrders === true;
     this.skipsCells = this.skipsOrders || sink.skipsCells === true;
     this.skipsOtherTypesTexts = sink.skipsOtherTypesTexts === true;
@@ -216,9 +217,17 @@ export class RowNormaliser implements CategoryCleaner {
     const col = columns.col;
     const notes = this.notes;
     const row = r.row;
-    // The xlsx reader emits the rows a sheet holds: a gap in the row numbers is blank rows.
-    if (!this.isCsv && row > this.lastRow + 1) notes.counts.skipped.blank += row - this.lastRow - 1;
-    this.lastRow = row;
+    // The xlsx reader emits the rows a sheet holds: a gap in the row numbers is blank rows,
+    // until a row out of order (io/xlsx-sheet.ts: each number once) fills one of them.
+    if (!this.isCsv) {
+      // Numbered above the header, it sits above it in the sheet: counted among the rows before
+      // the header (skipped.beforeHeader is the header's row - 1), as a row there is.
+      if (row < this.headerRow) return;
+      if (row > this.highestRow) {
+        notes.counts.skipped.blank += row - this.highestRow - 1;
+        this.highestRow = row;
+      } else if (row > this.headerRow) notes.counts.skipped.blank--;
+    }
     notes.row = row;
     r.touchAhead(col.id, this.part.index);
     if (this.isCsv && r.width !== columns.width) {

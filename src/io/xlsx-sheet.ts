@@ -83,6 +83,12 @@ export class SheetScanner {
   private rows: RawRow[] = [];
   private rowNumber = 0;
   private rowCount = 0;
+  /** The highest row number so far: a row at or below it is out of order (or repeated). */
+  private highestRow = 0;
+  /** One bit per row number seen (128 KiB): a number met twice is refused, never read twice. */
+  private readonly seen = new Uint8Array((MAX_ROWS >> 3) + 1);
+  /** The first row out of order and the row it came after, for the reader's note. */
+  private firstOutOfOrder: { row: number; after: number } | null = null;
   private cells: Cell[] | null = null;
   private column = 0;
   private ended = false;
@@ -198,9 +204,41 @@ export class SheetScanner {
       }
     }
     if (number > MAX_ROWS || ++this.rowCount > MAX_ROWS) this.tooManyRows();
+    this.placeRow(number);
     this.rowNumber = number;
     this.cells = [];
     this.column = 0;
+  }
+
+  /**
+   * Rows are read in the file's order, each under its own number. Excel writes them ascending;
+   * some generators and hand edits do not. Sorting them would hold up to the whole sheet, so a
+   * row out of order is noted (outOfOrderNote), and the ingest counts a gap as blank rows only
+   * until a row fills it. A number met twice is refused: which of the two rows is the sheet's
+   * is not for us to guess, and reading both would count one row twice.
+   */
+  private placeRow(number: number): void {
+    const byte = number >> 3;
+    const bit = 1 << (number & 7);
+    if ((this.seen[byte]! & bit) !== 0) {
+      throw this.damaged(
+        said(
+          `工作表 ${this.context.sheet} 有两行的行号都是 ${number}`,
+          `sheet ${this.context.sheet} has two rows numbered ${number}`,
+        ),
+      );
+    }
+    this.seen[byte]! |= bit;
+    if (number > this.highestRow) this.highestRow = number;
+    else this.firstOutOfOrder ??= { row: number, after: this.rowNumber };
+  }
+
+  /** The reader's note on a sheet whose rows are not in row-number order, or null. */
+  outOfOrderNote(): string | null {
+    const first = this.firstOutOfOrder;
+    return first === null
+      ? null
+      : `sheet ${this.context.sheet}: rows are not in row-number order (row ${first.row} comes after row ${first.after}); read in the file's order, each under its own number.`;
   }
 
   private endRow(): void {

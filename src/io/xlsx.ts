@@ -506,6 +506,11 @@ async function readSheets(
       delivered();
     }
     // The sink may only decide at the end of a short sheet that it holds no header.
-    if (sink.end() || wanted !== null) return;
+    if (sink.end() || wanted !== null) {
+      // Only of the sheet read as the table: a sheet left for the next one is not the user's.
+      const order = scanner.outOfOrderNote();
+      if (order !== null) notes.push(order);
+      return;
+    }
   }
 }

@@ -46,60 +46,126 @@ const KEPT_WHOLE = 10;
 const KEPT_LAST = 2;
 
 /**
- * The least width of a heading over at most two lines: at a space or after a hyphen (where
- * Word breaks: 2016-|01), or for Chinese halfway.
+ * The words the tables' Chinese headings are made of. A heading breaks between two of them,
+ * never inside one: 上年同期 | 投诉 (not 上年同 | 期投诉), 已达 | 年度指标 (not 已达年 | 度指标),
+ * 前四周 | 同日均值. A dictionary segmenter (Intl.Segmenter, ICU) cuts finer than a heading
+ * may break (上|年|同期, 均|值, 占|比), so the words are listed here, from labels.ts's headings.
  */
-function headingEms(text: string): number {
-  const words = text.split(/(?<=[\s-])/).filter((w) => w.trim() !== '');
-  if (words.length > 1) {
-    let best = ems(text);
-    for (let i = 1; i < words.length; i++) {
-      const a = ems(words.slice(0, i).join('').trim());
-      const b = ems(words.slice(i).join('').trim());
-      best = Math.min(best, Math.max(a, b));
-    }
-    return best;
-  }
-  const chars = [...text];
-  if (chars.length < 4 || !chars.every((c) => CJK.test(c))) return ems(text);
-  const half = Math.ceil(chars.length / 2);
-  return Math.max(ems(chars.slice(0, half).join('')), ems(chars.slice(half).join('')));
-}
+const HEAD_WORDS = new Set([
+  ...[
+    '上年同期',
+    '上期',
+    '前四周',
+    '营业',
+    '同日均值',
+    '年度指标',
+    '已达',
+    '折算',
+    '指标',
+    '超指标率',
+  ],
+  ...['超指标', '考核', '投诉', '申诉', '成功', '不属实', '占比', '同比', '环比', '万户', '投诉率'],
+  ...['供电', '单位', '工单', '编号', '受理', '时间', '内容', '摘要', '分类', '季节', '指数'],
+  ...['均值', '周数', '及时', '回复率', '办结率', '运检', '营销', '超时限', '平均', '中位'],
+  ...['小时', '回访', '结果', '满意数', '满意率', '涉及', '重复', '客户', '户数', '件数'],
+]);
+const LONGEST_WORD = Math.max(...[...HEAD_WORDS].map((w) => w.length));
 
-/** The words a Chinese heading ends with, where a reader breaks it: 上年同期|投诉, 已达|年度指标. */
-const HEAD_ENDINGS = ['年度指标', '投诉', '占比', '同比', '环比', '指标', '件数'];
+const isChinese = (text: string) => [...text].every((c) => CJK.test(c));
 
 /**
- * A Chinese heading too wide for its column, in the lines it is printed on: before its last
- * word when both lines fit (上年同期 | 投诉), else halfway (营业 | 投诉). Left to Word, the first
- * line ran as far as the column allows, leaving a character alone (营业投 | 诉, 投诉占 | 比).
- * Headings with spaces, and those that need more than two lines, Word breaks as it would.
+ * A Chinese heading in its words (HEAD_WORDS, longest first). Characters no word covers are a
+ * word of their own when two or more (营业 | 投诉); one alone stays with the word before it
+ * (有时间的 | 投诉), or with the one after at the start or when it opens a bracket (较同日均值
+ * whole, 受理 | 内容 | （摘要）).
+ */
+export function headingWords(text: string): string[] {
+  const chars = [...text];
+  const words: string[] = [];
+  let loose: string[] = [];
+  const place = (next: string | null) => {
+    const alone = loose.join('');
+    loose = [];
+    if (alone === '') return next;
+    if (alone.length >= 2 && !OPENING.test(alone)) words.push(alone);
+    else if (words.length > 0 && !OPENING.test(alone)) words[words.length - 1] += alone;
+    else return alone + (next ?? '');
+    return next;
+  };
+  for (let at = 0; at < chars.length;) {
+    let length = Math.min(LONGEST_WORD, chars.length - at);
+    while (length > 1 && !HEAD_WORDS.has(chars.slice(at, at + length).join(''))) length--;
+    const word = chars.slice(at, at + length).join('');
+    at += length;
+    if (!HEAD_WORDS.has(word)) loose.push(word);
+    else words.push(place(word)!);
+  }
+  const rest = place(null);
+  if (rest !== null) words.push(rest);
+  return words;
+}
+
+/** Opening brackets and quotes: a line never ends with one. */
+const OPENING = /^[（《“〈「『【]/;
+
+/** A heading's two lines at each place it may break: its words either side, for Chinese. */
+function twoLineCuts(text: string): [string, string][] {
+  if (isChinese(text)) {
+    const words = headingWords(text);
+    return words
+      .slice(1)
+      .map((_, i) => [words.slice(0, i + 1).join(''), words.slice(i + 1).join('')]);
+  }
+  // At a space or after a hyphen, where Word breaks (2016-|01).
+  const words = text.split(/(?<=[\s-])/).filter((w) => w.trim() !== '');
+  return words.slice(1).map((_, i) => [
+    words
+      .slice(0, i + 1)
+      .join('')
+      .trim(),
+    words
+      .slice(i + 1)
+      .join('')
+      .trim(),
+  ]);
+}
+
+/** The least width of a heading over at most two lines, broken only where it may be. */
+function headingEms(text: string): number {
+  return Math.min(ems(text), ...twoLineCuts(text).map(([a, b]) => Math.max(ems(a), ems(b))));
+}
+
+/**
+ * A Chinese heading too wide for its column, in the lines it is printed on, each break between
+ * two words (HEAD_WORDS): the most even two lines that fit (上年同期 | 投诉), else as many lines
+ * as its words need, each as full as it goes. Left to Word, a line ran as far as the column
+ * allowed (营业投 | 诉, 已达年 | 度指标). Headings with spaces Word breaks as it would.
  */
 export function headingLines(text: string, width: number, size: number): string[] {
   const fits = (line: string) => twips(ems(line), size) <= width;
   // Whole, the heading is left to Word unless it surely wraps: ems() allows a twentieth for
   // other fonts' metrics, and a heading Word keeps on one line is not to be broken.
   const surelyWraps = (ems(text) / 1.05) * size * TWIPS_PER_POINT + 2 * CELL_MARGIN > width;
-  const chars = [...text];
-  if (!surelyWraps || chars.length < 3 || !chars.every((c) => CJK.test(c))) return [text];
-  for (const end of HEAD_ENDINGS) {
-    if (!text.endsWith(end) || end.length === text.length) continue;
-    const first = text.slice(0, -end.length);
-    if (fits(first) && fits(end)) return [first, end];
+  if (!surelyWraps || !isChinese(text)) return [text];
+  const two = twoLineCuts(text)
+    .filter(([a, b]) => fits(a) && fits(b))
+    .sort((x, y) => Math.max(ems(x[0]), ems(x[1])) - Math.max(ems(y[0]), ems(y[1])));
+  if (two[0]) return two[0];
+  const lines: string[] = [];
+  for (const word of headingWords(text)) {
+    const last = lines.length - 1;
+    if (last >= 0 && fits(lines[last]! + word)) lines[last] += word;
+    else lines.push(word);
   }
-  const half = Math.ceil(chars.length / 2);
-  const lines = [chars.slice(0, half).join(''), chars.slice(half).join('')];
-  return lines.every(fits) ? lines : [text];
+  return lines;
 }
 
-/** What a heading cannot break: its longest word, or two Chinese characters. */
+/** What a heading cannot break: its longest word (a Chinese one as HEAD_WORDS has it). */
 function unbrokenEms(text: string): number {
-  const words = text.split(/(?<=[\s-])/).map((w) => w.trim());
-  return Math.max(
-    ...words.map((w) =>
-      [...w].every((c) => CJK.test(c)) ? Math.min(ems(w), ems('排名')) : ems(w),
-    ),
-  );
+  const words = isChinese(text)
+    ? headingWords(text)
+    : text.split(/(?<=[\s-])/).map((w) => w.trim());
+  return Math.max(...words.map((w) => ems(w)));
 }
 
 export function columnHeading(c: Column, lang: Lang, narrow = false): string {

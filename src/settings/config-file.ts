@@ -25,6 +25,7 @@ import { jsonSyntax, repeatedKey, zhNotJson } from '../json-problem.js';
 import { CONFIG_EXAMPLE, validateConfig } from './config-validate.js';
 import { inputWouldRead } from './inputs.js';
 import { outputPath } from './output-path.js';
+import { daysFromCivil } from '../metrics/calendar.js';
 import type { LoadedConfig } from './types.js';
 
 export const CONFIG_FILE = 'complaints.config.json';
@@ -249,7 +250,7 @@ function refuseOutInsideInputs(out: string, inputs: string[], dir: string, shown
     { label: '2016-W26', from: '2016-06-27', to: '2016-07-03' },
     { label: '2016-06-01_2016-06-15', from: '2016-06-01', to: '2016-06-15' },
   ];
-  const samples = periods.map((p) => outputPath(out, p, new Date(Date.UTC(2016, 11, 4))));
+  const samples = periods.map((p) => outputPath(out, p, daysFromCivil(2016, 12, 4)));
   const workbook = (file: string) => extname(file).toLowerCase() === '.xlsx';
   for (const pattern of inputs) {
     const named = !isDynamicPattern(pattern) && resolve(dir, pattern);

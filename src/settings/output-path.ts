@@ -6,6 +6,7 @@ import { said, type Said } from '../errors.js';
 import type { Settings } from './types.js';
 import { literalMonth, quarterString } from './period-rules.js';
 import type { PeriodRequest } from '../metrics/period.js';
+import { dayOf, dayToString } from '../metrics/calendar.js';
 
 export const PLACEHOLDERS = ['period', 'from', 'to', 'date'] as const;
 
@@ -39,11 +40,6 @@ export function unknownPlaceholders(pattern: string): string[] {
     .filter((name) => !(PLACEHOLDERS as readonly string[]).includes(name));
 }
 
-function dateString(today: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
-}
-
 /**
  * The {period} of an output name: "2016-11", "2016Q4", "2016", or "2016-01_2016-06" for a range.
  * `from` and `to` are the resolved period's first and last months, as YYYY-MM.
@@ -57,20 +53,20 @@ export function periodLabel(kind: PeriodRequest['kind'], from: string, to: strin
 
 /**
  * The output path from the pattern: {period} → "2016Q4" / "2016-11" / "2016" / "2016-01_2016-06"
- * (the label given), {from} and {to} → the period's first and last month, {date} → today as
- * YYYY-MM-DD (local date). Characters that cannot be in a file name are replaced by "_" in the
- * values put in. Pure.
+ * (the label given), {from} and {to} → the period's first and last month, {date} → `today` (a
+ * day index: the run's IngestSettings.today) as YYYY-MM-DD. Characters that cannot be in a file
+ * name are replaced by "_" in the values put in. Pure.
  */
 export function outputPath(
   pattern: string,
   period: { label: string; from: string; to: string },
-  today: Date,
+  today: number,
 ): string {
   const values: Record<(typeof PLACEHOLDERS)[number], string> = {
     period: period.label,
     from: period.from,
     to: period.to,
-    date: dateString(today),
+    date: dayToString(today),
   };
   return pattern.replace(/\{(period|from|to|date)\}/g, (_, name: keyof typeof values) =>
     values[name].replace(/[/\\:*?"<>|]/g, '_'),
@@ -90,15 +86,17 @@ export function namedPeriod(
 
 /**
  * The report's path: --out, else the config file's pattern for this period, else `fallback`
- * (a command's default name, or null for none).
+ * (a command's default name, or null for none). Its {date} is the run's one today
+ * (settings.ingest.today, taken once; COMPLAINTS_TEST_TODAY in tests), not a second look at the
+ * clock: a run started at 23:59:59 would name its file after tomorrow and fill it with today.
  */
 export function reportPath(
-  settings: Pick<Settings, 'out' | 'outPattern'>,
+  settings: Pick<Settings, 'out' | 'outPattern'> & { ingest: { today?: number } },
   period: { label: string; from: string; to: string },
   fallback: string | null,
-  today: Date = new Date(),
 ): string | null {
   if (settings.out !== null) return settings.out;
+  const today = settings.ingest.today ?? dayOf(new Date());
   if (settings.outPattern !== null) return outputPath(settings.outPattern, period, today);
   return fallback;
 }

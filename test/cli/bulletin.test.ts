@@ -20,6 +20,7 @@ import {
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { daysFromCivil } from '../../src/metrics/calendar.js';
 import { outputPath } from '../../src/settings/output-path.js';
 import { ROOT, complaints, isPlainError } from '../helpers/cli.js';
 
@@ -144,7 +145,7 @@ describe('the config file’s "out" pattern', () => {
       '通报/2016-01_2016-12.md',
     ],
   ])('%s for %j is %s', (pattern, period, name) => {
-    expect(outputPath(pattern, period, new Date(2017, 0, 5))).toBe(name);
+    expect(outputPath(pattern, period, daysFromCivil(2017, 1, 5))).toBe(name);
   });
 
   /** A folder whose config file reads the fixtures with the targets and writes to `out`. */

@@ -48,4 +48,18 @@ describe('config "out" among the inputs', () => {
     const en = complaints(['report'], { cwd: dir });
     expect(en.stderr).toContain('"inputs" "exports/*" would read as exports');
   });
+
+  it("{date} is the run's today (COMPLAINTS_TEST_TODAY), as the ingest's future limit is", () => {
+    // The file's name and its contents must agree on the day: a run at 23:59:59 named its file
+    // from its own clock, and a test could not pin it.
+    const config = { inputs: ['exports/*'], out: 'out/r-{date}-{period}.xlsx', period: '2016-10' };
+    writeFileSync(join(dir, 'complaints.config.json'), JSON.stringify(config));
+    mkdirSync(join(dir, 'out'));
+    const run = complaints(['report', '--no-charts'], {
+      cwd: dir,
+      env: { COMPLAINTS_TEST_TODAY: '2017-01-02' },
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(readdirSync(join(dir, 'out'))).toEqual(['r-2017-01-02-2016-10.xlsx']);
+  });
 });

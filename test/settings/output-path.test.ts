@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { outputPath, periodLabel } from '../../src/settings/output-path.js';
-import { day } from './helpers.js';
+import { daysFromCivil } from '../../src/metrics/calendar.js';
+
+const day = (text: string) => {
+  const [y, m, d] = text.split('-').map(Number);
+  return daysFromCivil(y!, m!, d!);
+};
 
 describe('outputPath', () => {
   const q4 = { label: '2016Q4', from: '2016-10', to: '2016-12' };

@@ -720,9 +720,9 @@ describe('inputs and paths', () => {
     ],
     [{ out: null, outPattern: null }, 'default.xlsx', null],
   ])('report path of %j', (settings, path, toCheck) => {
-    const chosen = { out: null, outPattern: null, ...settings };
+    const chosen = { out: null, outPattern: null, ingest: { today: TODAY_DAY }, ...settings };
     const period = { label: '2016Q4', from: '2016-10', to: '2016-12' };
-    expect(reportPath(chosen, period, 'default.xlsx', TODAY)).toBe(path);
+    expect(reportPath(chosen, period, 'default.xlsx')).toBe(path);
     expect(reportPathToCheck(chosen)).toBe(toCheck);
   });
 });
