@@ -161,9 +161,11 @@ export class CsvParser {
         }
       }
       // One line as strings, as a range read past its end does (src/parallel/csv-range.ts): its
-      // records are kept as strings, for the batch's offsets point into the bytes.
-      const lf = bytes.indexOf(LF, i);
-      const to = lf < 0 ? n : lf + 1;
+      // records are kept as strings, for the batch's offsets point into the bytes. A line ends
+      // at a CR too (a CRLF's LF is then skipped above as the pending CR's pair).
+      const lf = byteOrEnd(bytes, LF, i, n);
+      const cr = byteOrEnd(bytes, CR, i, n);
+      const to = Math.min(lf < cr ? lf + 1 : cr + 1, n);
       this.feed(utf8Slice(bytes, i, to), null);
       i = to;
     }
