@@ -27,6 +27,24 @@ export function hash64At(text: string, start: number, end: number, out: Uint32Ar
 }
 
 /**
+ * hash64At over bytes (a UTF-8 CSV's id, read in place): the same hash for ASCII; another for
+ * other text, which only OffsetRow.touchAhead uses (a slot touched in vain costs a miss).
+ */
+export function hash64Bytes(bytes: Uint8Array, start: number, end: number, out: Uint32Array): void {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9747b28c ^ (end - start);
+  for (let i = start; i < end; i++) {
+    const c = bytes[i]!;
+    h1 = Math.imul(h1 ^ c, 0x01000193);
+    h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+    h2 ^= h2 >>> 15;
+  }
+  h2 = Math.imul(h2 ^ (h2 >>> 13), 0x5bd1e995);
+  out[0] = h1 >>> 0;
+  out[1] = (h2 ^ (h2 >>> 15)) >>> 0;
+}
+
+/**
  * A 32-bit FNV-1a digest of a row's values, built value by value: start with DIGEST_SEED,
  * fold each value in with `digestText` (or `digestSample` for long texts).
  */
@@ -44,35 +62,44 @@ export function digestNumber(h: number, n: number): number {
   return Math.imul(h ^ ((n / 0x100000000) & 0xffff), 0x01000193);
 }
 
-/** The length and about `count` evenly spaced characters of a long text, first and last included. */
+/**
+ * Text encoded for digestSample: 128 KiB hold the UTF-8 of 32,767 UTF-16 units (Excel's limit
+ * for a cell; a unit is at most 3 bytes), the longest field a reader passes on.
+ */
+const SAMPLE_SCRATCH = Buffer.allocUnsafe(128 * 1024);
+
+/**
+ * The UTF-8 byte length and about `count` evenly spaced bytes of a long text, first and last
+ * included (all its bytes when it has no more than `count`). Bytes, not characters, so that a
+ * UTF-8 CSV's text is sampled in place, undecoded (digestSampleBytes); a function of the text
+ * alone, whatever it was read from: copies of an order in an xlsx and a CSV digest the same.
+ */
 export function digestSample(h: number, text: string, count: number): number {
-  const length = text.length;
-  if (length <= count) return digestText(h, text);
-  h = Math.imul(h ^ length, 0x01000193);
-  h = Math.imul(h ^ text.charCodeAt(0), 0x01000193);
-  const stride = (length / count) | 0;
-  for (let i = length - 1; i >= 0; i -= stride) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return Math.imul(h ^ 0x1f, 0x01000193);
+  if (text.length * 3 <= SAMPLE_SCRATCH.length) {
+    const length = SAMPLE_SCRATCH.write(text, 0, 'utf8');
+    return digestSampleBytes(h, SAMPLE_SCRATCH, 0, length, count);
+  }
+  const bytes = Buffer.from(text, 'utf8');
+  return digestSampleBytes(h, bytes, 0, bytes.length, count);
 }
 
-/** digestSample of text[start, end), without making a string of it. */
-export function digestSampleAt(
+/** digestSample of the text whose UTF-8 is bytes[start, end), without decoding it. */
+export function digestSampleBytes(
   h: number,
-  text: string,
+  bytes: Uint8Array,
   start: number,
   end: number,
   count: number,
 ): number {
   const length = end - start;
   if (length <= count) {
-    for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
     return Math.imul(h ^ 0x1f, 0x01000193);
   }
   h = Math.imul(h ^ length, 0x01000193);
-  h = Math.imul(h ^ text.charCodeAt(start), 0x01000193);
+  h = Math.imul(h ^ bytes[start]!, 0x01000193);
   const stride = (length / count) | 0;
-  for (let i = length - 1; i >= 0; i -= stride)
-    h = Math.imul(h ^ text.charCodeAt(start + i), 0x01000193);
+  for (let i = length - 1; i >= 0; i -= stride) h = Math.imul(h ^ bytes[start + i]!, 0x01000193);
   return Math.imul(h ^ 0x1f, 0x01000193);
 }
 
@@ -187,6 +214,13 @@ export class IdIndex {
   slotOf(text: string, start: number, end: number): number {
     const scratch = this.scratch;
     hash64At(text, start, end, scratch);
+    return this.slotOfHash(scratch[0]!, scratch[1]!);
+  }
+
+  /** slotOf for an id read as UTF-8 bytes (hash64Bytes). */
+  slotOfBytes(bytes: Uint8Array, start: number, end: number): number {
+    const scratch = this.scratch;
+    hash64Bytes(bytes, start, end, scratch);
     return this.slotOfHash(scratch[0]!, scratch[1]!);
   }
 

@@ -1,16 +1,16 @@
 /**
  * What tells a changed copy of a work order from a repeated one: its values after
  * normalisation as compare.ts defines it (two exports writing one date in two forms, or 10:22:11
- * and 10:22, are not a change), but for the long complaint text only its length and a sample of
- * its characters, to keep the hot path cheap. The digest only decides the "differing" count,
- * never which copy wins.
+ * and 10:22, are not a change), but for the long complaint text only its UTF-8 length and a
+ * sample of its bytes (digestSample), to keep the hot path cheap. The digest only decides the
+ * "differing" count, never which copy wins.
  */
 import { callbackOf, flagOf, minuteOf } from './compare.js';
 import { DIGEST_SEED, digestNumber, digestText } from './dedup.js';
 import type { RowFields } from './row-fields.js';
 import type { WorkOrder } from './types.js';
 
-/** Characters of the long text sampled. */
+/** Bytes of the long text's UTF-8 sampled. */
 const CONTENT_SAMPLE = 32;
 
 /**

@@ -8,14 +8,22 @@
  * OffsetRow reads what it can from the chunk's char codes: a categorical value is found by
  * ColumnIntern (field-intern.ts) without making a string, a date of the usual form is parsed in
  * place (parseIsoAt), the long text's digest sample and its opening are read in place. Anything
- * else makes the field's string and takes the same step as CellRow.
+ * else makes the field's string and takes the same step as CellRow. A UTF-8 chunk is read the
+ * same way from its bytes (`bytes`: FieldBatch.bytes), undecoded but for the fields made strings.
  */
-import { FieldBatch } from '../io/csv-fields.js';
+import { FieldBatch, utf8Slice } from '../io/csv-fields.js';
 import type { Cell, RawRow } from '../io/table.js';
 import type { Field } from '../schema/fields.js';
-import { cellText, detach, parseDate, parseIsoAt, type LocalTime } from '../schema/values.js';
-import { digestSample, digestSampleAt, digestText, type IdIndex } from './dedup.js';
-import { ColumnIntern } from './field-intern.js';
+import {
+  cellText,
+  detach,
+  parseDate,
+  parseIsoAt,
+  parseIsoBytes,
+  type LocalTime,
+} from '../schema/values.js';
+import { digestSample, digestSampleBytes, digestText, type IdIndex } from './dedup.js';
+import { ByteIntern, ColumnIntern } from './field-intern.js';
 
 /** Cleans a categorical value (the row path's: memoised, noting removed control characters). */
 export interface CategoryCleaner {
@@ -65,6 +73,22 @@ function opensWithComplaintAt(text: string, start: number, end: number): boolean
   const last = start + Math.min(end - start, 6) - 1;
   for (let i = start; i < last; i++)
     if (text.charCodeAt(i) === TOU && text.charCodeAt(i + 1) === SU) return true;
+  return false;
+}
+
+/**
+ * opensWithComplaint of the UTF-8 text b[start, end): 投诉's bytes at a character that is one of
+ * the first five UTF-16 units (a 4-byte character is two).
+ */
+function opensWithComplaintBytes(b: Uint8Array, start: number, end: number): boolean {
+  let units = 0;
+  for (let i = start; i + 6 <= end && units <= 4;) {
+    const c = b[i]!;
+    if (c === 0xe6 && b[i + 1] === 0x8a && b[i + 2] === 0x95 && b[i + 3] === 0xe8)
+      if (b[i + 4] === 0xaf && b[i + 5] === 0x89) return true;
+    i += c < 0x80 ? 1 : c < 0xe0 ? 2 : c < 0xf0 ? 3 : 4;
+    units += c < 0xf0 ? 1 : 2;
+  }
   return false;
 }
 
@@ -130,6 +154,10 @@ export class OffsetRow implements RowFields {
   width = 0;
   private batch: FieldBatch | null = null;
   private chunk = '';
+  /** The chunk's UTF-8 bytes, when the batch holds bytes (then `chunk` is unused). */
+  private bytes: Buffer | null = null;
+  /** `bytes` read four at a time (ByteIntern). */
+  private view: DataView = new DataView(new ArrayBuffer(0));
   private starts = new Int32Array(0);
   private ends = new Int32Array(0);
   /** The record's first field, and the record. */
@@ -137,6 +165,7 @@ export class OffsetRow implements RowFields {
   private k = 0;
   /** Per column, its categorical values as the offsets find them. */
   private readonly interns: ColumnIntern[] = [];
+  private readonly byteInterns: ByteIntern[] = [];
   /** A record of strings, read as offsets (ofCells). */
   private readonly held = new FieldBatch();
   /** The records of `batch` before this one have had their ids' slots touched (touchAhead). */
@@ -146,9 +175,15 @@ export class OffsetRow implements RowFields {
 
   /** Reads the records of `batch` (a new chunk, or arrays grown since). */
   of(batch: FieldBatch): this {
-    if (batch !== this.batch || batch.text !== this.chunk) this.touchedTo = 0;
+    if (batch !== this.batch || batch.text !== this.chunk || batch.bytes !== this.bytes)
+      this.touchedTo = 0;
     this.batch = batch;
     this.chunk = batch.text;
+    if (batch.bytes !== null && batch.bytes !== this.bytes) {
+      const bytes = batch.bytes;
+      this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+    }
+    this.bytes = batch.bytes;
     this.starts = batch.starts;
     this.ends = batch.ends;
     return this;
@@ -186,6 +221,7 @@ export class OffsetRow implements RowFields {
     const end = this.ends[f]!;
     if (end < 0) return this.cleaner.category(this.batch!.field(f), field);
     if (end === start) return null;
+    if (this.bytes !== null) return this.byteCategory(at, field, start, end);
     const intern = (this.interns[at] ??= new ColumnIntern());
     const hit = intern.get(this.chunk, start, end);
     if (hit !== undefined) return hit;
@@ -197,6 +233,18 @@ export class OffsetRow implements RowFields {
     return clean;
   }
 
+  /** category of the field bytes[start, end). */
+  private byteCategory(at: number, field: Field, start: number, end: number): string | null {
+    const bytes = this.bytes!;
+    const intern = (this.byteInterns[at] ??= new ByteIntern());
+    const hit = intern.get(bytes, this.view, start, end);
+    if (hit !== undefined) return hit;
+    const before = this.cleaner.controls;
+    const clean = this.cleaner.category(utf8Slice(bytes, start, end), field);
+    if (this.cleaner.controls === before) intern.set(bytes, start, end, clean);
+    return clean;
+  }
+
   time(at: number): LocalTime | null | undefined {
     if (at < 0) return null;
     const f = this.first + at;
@@ -204,7 +252,8 @@ export class OffsetRow implements RowFields {
     const end = this.ends[f]!;
     if (end === start) return null;
     if (end - start === 19) {
-      const time = parseIsoAt(this.chunk, start);
+      const time =
+        this.bytes !== null ? parseIsoBytes(this.bytes, start) : parseIsoAt(this.chunk, start);
       if (time) return time;
     }
     return parseDate(this.batch!.field(f)) ?? undefined;
@@ -214,9 +263,10 @@ export class OffsetRow implements RowFields {
     if (at < 0) return false;
     const f = this.first + at;
     const end = this.ends[f]!;
-    return end < 0
-      ? opensWithComplaint(this.batch!.field(f))
-      : opensWithComplaintAt(this.chunk, this.starts[f]!, end);
+    if (end < 0) return opensWithComplaint(this.batch!.field(f));
+    const start = this.starts[f]!;
+    if (this.bytes !== null) return opensWithComplaintBytes(this.bytes, start, end);
+    return opensWithComplaintAt(this.chunk, start, end);
   }
 
   digestPrintable(h: number, at: number): number | null {
@@ -224,6 +274,16 @@ export class OffsetRow implements RowFields {
     const f = this.first + at;
     const end = this.ends[f]!;
     if (end < 0) return null;
+    const bytes = this.bytes;
+    if (bytes !== null) {
+      // Printable ASCII is one byte a character, the same code: the same digest.
+      for (let i = this.starts[f]!; i < end; i++) {
+        const c = bytes[i]!;
+        if (c <= 0x20 || c >= 0x7f) return null;
+        h = Math.imul(h ^ c, 0x01000193);
+      }
+      return Math.imul(h ^ 0x1f, 0x01000193);
+    }
     const text = this.chunk;
     for (let i = this.starts[f]!; i < end; i++) {
       const c = text.charCodeAt(i);
@@ -237,9 +297,9 @@ export class OffsetRow implements RowFields {
     if (at < 0) return digestSample(h, '', count);
     const f = this.first + at;
     const end = this.ends[f]!;
-    return end >= 0
-      ? digestSampleAt(h, this.chunk, this.starts[f]!, end, count)
-      : digestSample(h, this.batch!.field(f), count);
+    if (end >= 0 && this.bytes !== null)
+      return digestSampleBytes(h, this.bytes, this.starts[f]!, end, count);
+    return digestSample(h, this.batch!.field(f), count);
   }
 
   cells(): readonly Cell[] {
@@ -260,7 +320,12 @@ export class OffsetRow implements RowFields {
       const first = b.first[k]!;
       if (first < 0 || b.last[k]! - first <= at) continue;
       const end = this.ends[first + at]!;
-      if (end > 0) slots[n++] = index.slotOf(this.chunk, this.starts[first + at]!, end);
+      if (end <= 0) continue;
+      const start = this.starts[first + at]!;
+      slots[n++] =
+        this.bytes !== null
+          ? index.slotOfBytes(this.bytes, start, end)
+          : index.slotOf(this.chunk, start, end);
     }
     // Hashed first, then read in a loop of nothing else: the reads' misses are then in flight
     // together.

@@ -7,13 +7,21 @@
  * (OffsetRow in src/ingest/row-fields.ts); a field that held "" escapes has its end stored as ~end and is
  * unescaped when made a string. Every other record (one that runs across chunks, or whose
  * quotes are broken) is kept as the parser's CsvRecord, in its place among the others.
+ *
+ * A UTF-8 chunk is given as its bytes (CsvParser.pushBytes): the offsets are then byte offsets
+ * into `bytes`, and a field is decoded only when its string is asked for.
  */
 import type { CsvRecord } from './csv-parser.js';
 import type { RawRow } from './table.js';
 
 export class FieldBatch {
-  /** The chunk the records' offsets point into. */
+  /** The chunk the records' offsets point into, when it is text. */
   text = '';
+  /**
+   * The chunk as UTF-8 bytes, when it was given so (null: `text`). Valid only until the next
+   * chunk: the reader reuses its buffer.
+   */
+  bytes: Buffer | null = null;
   /** Field f is text[starts[f], ends[f]), or text[starts[f], ~ends[f]) with "" to unescape. */
   starts = new Int32Array(1 << 12);
   ends = new Int32Array(1 << 12);
@@ -85,6 +93,7 @@ export class FieldBatch {
       this.ends[f] = text.length;
     }
     this.text = text;
+    this.bytes = null;
     this.fields = cells.length;
     this.add(0, row);
     return this;
@@ -105,6 +114,12 @@ export class FieldBatch {
   /** Field f as a string. */
   field(f: number): string {
     const end = this.ends[f]!;
+    const bytes = this.bytes;
+    if (bytes !== null) {
+      return end >= 0
+        ? utf8Slice(bytes, this.starts[f]!, end)
+        : utf8Slice(bytes, this.starts[f]!, ~end).replaceAll('""', '"');
+    }
     return end >= 0
       ? this.text.slice(this.starts[f]!, end)
       : this.text.slice(this.starts[f]!, ~end).replaceAll('""', '"');
@@ -139,4 +154,15 @@ export class FieldBatch {
       rows.push(this.slowAt(k) ?? { row: this.rows[k]!, cells: this.cells(k) });
     return rows;
   }
+}
+
+/**
+ * bytes[start, end) decoded as UTF-8 (validated bytes: isUtf8). Node's own Buffer method, which
+ * toString wraps with argument checks; @types/node does not declare it.
+ */
+export function utf8Slice(bytes: Buffer, start: number, end: number): string {
+  return (bytes as unknown as { utf8Slice(start: number, end: number): string }).utf8Slice(
+    start,
+    end,
+  );
 }

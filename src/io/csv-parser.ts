@@ -32,7 +32,7 @@ export const CSV_LIMITS = {
 
 export type CsvLimits = { readonly [K in keyof typeof CSV_LIMITS]: number };
 
-import { FieldBatch } from './csv-fields.js';
+import { FieldBatch, utf8Slice } from './csv-fields.js';
 
 export type QuoteProblem = 'malformed' | 'unbalanced';
 
@@ -119,13 +119,62 @@ export class CsvParser {
   }
 
   push(s: string): void {
-    const n = s.length;
-    let i = 0;
     const batch = this.batch;
     if (batch !== null) {
       if (batch.fields > 0) throw new Error('the field batch was not drained');
       batch.text = s;
+      batch.bytes = null;
     }
+    this.feed(s, batch);
+  }
+
+  /**
+   * Pushes a chunk of UTF-8 bytes, valid and cut at character boundaries (csv-decode.ts): in
+   * fields mode, ordinary records go to the batch as byte offsets into `bytes` (scanBytes), and
+   * the rest (a record scanBytes refuses, or one begun in the chunk before) is decoded line by
+   * line and read as strings until a record starts. In UTF-8 no byte of a multi-byte character
+   * is ASCII, so the delimiter, quote and line ends are found in the bytes.
+   */
+  pushBytes(bytes: Buffer): void {
+    const batch = this.batch;
+    if (batch === null || this.delimiterCode >= 0x80) {
+      this.push(utf8Slice(bytes, 0, bytes.length));
+      return;
+    }
+    if (batch.fields > 0) throw new Error('the field batch was not drained');
+    batch.text = '';
+    batch.bytes = bytes;
+    this.nD = this.nLF = this.nCR = -1;
+    const n = bytes.length;
+    let i = 0;
+    while (i < n) {
+      if (this.pendingCR) {
+        this.pendingCR = false;
+        if (bytes[i] === LF) i++;
+        continue;
+      }
+      if (this.mode === FIELD_START && this.fields.length === 0) {
+        const next = this.scanBytes(bytes, i, n, batch);
+        if (next >= 0) {
+          i = next;
+          continue;
+        }
+      }
+      // One line as strings, as a range read past its end does (src/parallel/csv-range.ts): its
+      // records are kept as strings, for the batch's offsets point into the bytes. A line ends
+      // at a CR too (a CRLF's LF is then skipped above as the pending CR's pair).
+      const lf = byteOrEnd(bytes, LF, i, n);
+      const cr = byteOrEnd(bytes, CR, i, n);
+      const to = Math.min(lf < cr ? lf + 1 : cr + 1, n);
+      this.feed(utf8Slice(bytes, i, to), null);
+      i = to;
+    }
+  }
+
+  /** Reads `s`; in fields mode, ordinary records go to `batch` as offsets (null: as strings). */
+  private feed(s: string, batch: FieldBatch | null): void {
+    const n = s.length;
+    let i = 0;
     if (this.pendingCR && n > 0) {
       this.pendingCR = false;
       if (s.charCodeAt(0) === LF) i = 1;
@@ -363,6 +412,67 @@ export class CsvParser {
     return s.charCodeAt(eol) === CR && s.charCodeAt(eol + 1) === LF ? eol + 2 : eol + 1;
   }
 
+  /**
+   * scanRecord over UTF-8 bytes: the same records, with byte offsets. The limits are in UTF-16
+   * units, which are never more than the bytes: a field or record whose bytes are within a
+   * limit is within it; one that is not is left to the strings, which measure it exactly.
+   */
+  private scanBytes(b: Buffer, at: number, n: number, batch: FieldBatch): number {
+    if (this.nLF < at) this.nLF = byteOrEnd(b, LF, at, n);
+    if (this.nCR < at) this.nCR = byteOrEnd(b, CR, at, n);
+    const eol = this.nLF < this.nCR ? this.nLF : this.nCR;
+    // A record that runs to the chunk's end, or a CR that may pair with the next chunk's LF.
+    if (eol >= n - 1 && (eol === n || b[eol] === CR)) return -1;
+    const limits = this.limits;
+    if (eol - at > limits.recordChars) return -1;
+    const first = batch.fields;
+    const dc = this.delimiterCode;
+    let f = first;
+    for (;;) {
+      if (f === batch.starts.length) batch.reserve(1);
+      let end: number;
+      if (b[at] === QUOTE) {
+        let close = b.indexOf(QUOTE, at + 1);
+        let escaped = false;
+        while (close >= 0 && close < eol && b[close + 1] === QUOTE) {
+          escaped = true;
+          close = b.indexOf(QUOTE, close + 2);
+        }
+        end = close + 1;
+        if (close < 0 || close >= eol || (end !== eol && b[end] !== dc)) {
+          batch.fields = first;
+          return -1;
+        }
+        batch.starts[f] = at + 1;
+        batch.ends[f] = escaped ? ~close : close;
+        if (close - at - 1 > limits.fieldChars) {
+          batch.fields = first;
+          return -1;
+        }
+      } else {
+        if (this.nD < at) this.nD = byteOrEnd(b, dc, at, n);
+        end = this.nD < eol ? this.nD : eol;
+        batch.starts[f] = at;
+        batch.ends[f] = end;
+        if (end - at > limits.fieldChars) {
+          batch.fields = first;
+          return -1;
+        }
+      }
+      batch.fields = ++f;
+      if (end === eol) break;
+      at = end + 1;
+    }
+    if (f - first > limits.columns) {
+      batch.fields = first;
+      return -1;
+    }
+    batch.add(first, this.line);
+    this.line++;
+    this.recordLine = this.line;
+    return b[eol] === CR && b[eol + 1] === LF ? eol + 2 : eol + 1;
+  }
+
   private endRecord(problem: QuoteProblem | null, lines = 0): void {
     const record: CsvRecord = {
       row: this.recordLine,
@@ -385,5 +495,10 @@ export class CsvParser {
 
 function indexOrEnd(s: string, what: string, from: number, n: number): number {
   const at = s.indexOf(what, from);
+  return at < 0 ? n : at;
+}
+
+function byteOrEnd(b: Buffer, what: number, from: number, n: number): number {
+  const at = b.indexOf(what, from);
   return at < 0 ? n : at;
 }

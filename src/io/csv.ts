@@ -34,20 +34,20 @@ export function csvReader(source: CsvSource): TableReader {
 }
 
 async function readCsv(reader: TableReader, source: CsvSource, sink: TableSink): Promise<void> {
-  const texts = decodeText(source.bytes, source.encoding, source.bomLength);
+  const texts = decodeText(source.bytes, source.encoding, source.bomLength, true);
   let parser: CsvParser | null = null;
   try {
     // The first piece (64 KiB of bytes) holds enough lines to sniff the delimiter.
     const first = await texts.next();
-    const firstText = first.done ? '' : first.value;
-    reader.delimiter = sniffDelimiter(firstText.slice(0, 64 * 1024));
+    const firstPiece = first.done ? '' : first.value;
+    reader.delimiter = sniffDelimiter(sniffText(firstPiece));
     parser = new CsvParser(reader.delimiter).useFields();
     sink.begin({ sheet: null, sheetIndex: 0 });
-    parser.push(firstText);
+    pushPiece(parser, firstPiece);
     let wanted = emit(parser, sink);
     if (wanted) {
       for await (const text of texts) {
-        parser.push(text);
+        pushPiece(parser, text);
         if (!(wanted = emit(parser, sink))) break; // leaving the loop closes the file
       }
     }
@@ -79,6 +79,19 @@ async function readCsv(reader: TableReader, source: CsvSource, sink: TableSink):
     await texts.return(undefined);
   }
   sink.end();
+}
+
+/** A piece of decodeText (text, or UTF-8 bytes) to the parser. */
+export function pushPiece(parser: CsvParser, piece: string | Buffer): void {
+  if (typeof piece === 'string') parser.push(piece);
+  else parser.pushBytes(piece);
+}
+
+/** The text of a first piece for sniffDelimiter. */
+export function sniffText(piece: string | Buffer): string {
+  return typeof piece === 'string'
+    ? piece.slice(0, 64 * 1024)
+    : piece.toString('utf8', 0, Math.min(piece.length, 64 * 1024));
 }
 
 /** Hands the parsed records to the sink in order; false when the sink wants no more. */

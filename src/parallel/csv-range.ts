@@ -15,7 +15,7 @@ import { decodeText } from '../io/csv-decode.js';
 // The same pieces as the one-thread read (source.ts), so the first range reads as it does.
 import { fileChunks, READ_BYTES } from '../io/file-chunks.js';
 import { CsvParser } from '../io/csv-parser.js';
-import { emit } from '../io/csv.js';
+import { emit, pushPiece, sniffText } from '../io/csv.js';
 import { sniffDelimiter } from '../io/detect.js';
 import type { TableSink } from '../io/table.js';
 
@@ -87,7 +87,7 @@ export async function readCsvRange(given: CsvRange, sink: TableSink): Promise<Ra
     consumed += n;
     if (open) open.read = given.start + consumed;
   });
-  const texts = decodeText(counted, given.encoding, given.bomLength);
+  const texts = decodeText(counted, given.encoding, given.bomLength, true);
   let parser: CsvParser | null = null;
   let delimiter = given.delimiter;
   let unbalanced = false;
@@ -104,15 +104,15 @@ export async function readCsvRange(given: CsvRange, sink: TableSink): Promise<Ra
   let wanted = true;
   try {
     const first = await texts.next();
-    const firstText = first.done ? '' : first.value;
-    delimiter ??= sniffDelimiter(firstText.slice(0, 64 * 1024));
+    const firstPiece = first.done ? '' : first.value;
+    delimiter ??= sniffDelimiter(sniffText(firstPiece));
     parser = new CsvParser(delimiter, undefined, 1 + (given.lineOffset ?? 0)).useFields();
     sink.begin({ sheet: null, sheetIndex: 0 });
-    parser.push(firstText);
+    pushPiece(parser, firstPiece);
     wanted = emit(parser, sinkOf);
     if (wanted) {
       for await (const text of texts) {
-        parser.push(text);
+        pushPiece(parser, text);
         if (!(wanted = emit(parser, sinkOf))) break;
       }
     }

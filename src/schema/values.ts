@@ -173,6 +173,36 @@ export function parseIsoAt(text: string, at: number): LocalTime | null | undefin
   );
 }
 
+/** parseIsoAt for the 19 bytes of a UTF-8 CSV chunk from `at` (csv-fields.ts), undecoded. */
+export function parseIsoBytes(b: Uint8Array, at: number): LocalTime | null | undefined {
+  const separator = b[at + 10];
+  if (
+    b[at + 4] !== 45 ||
+    b[at + 7] !== 45 ||
+    b[at + 13] !== 58 ||
+    b[at + 16] !== 58 ||
+    (separator !== 32 && separator !== 84)
+  )
+    return undefined;
+  const century = twoDigits(b, at);
+  const years = twoDigits(b, at + 2);
+  const month = twoDigits(b, at + 5);
+  const day = twoDigits(b, at + 8);
+  const hour = twoDigits(b, at + 11);
+  const minute = twoDigits(b, at + 14);
+  const second = twoDigits(b, at + 17);
+  // A pair that is not two digits is -1: the or of them all is then negative.
+  if ((century | years | month | day | hour | minute | second) < 0) return undefined;
+  return localTime(century * 100 + years, month, day, hour, minute, second);
+}
+
+/** The two digits at b[at], or -1. */
+function twoDigits(b: Uint8Array, at: number): number {
+  const d0 = b[at]! - ZERO;
+  const d1 = b[at + 1]! - ZERO;
+  return d0 >>> 0 > 9 || d1 >>> 0 > 9 ? -1 : d0 * 10 + d1;
+}
+
 /** Any date form of DESIGN.md §5, or null. An empty cell is `undefined`-like: check first. */
 export function parseDate(value: Cell): LocalTime | null {
   if (typeof value === 'string') {

@@ -6,6 +6,7 @@ import {
   NEW,
   SAME,
   digestSample,
+  digestSampleBytes,
   digestText,
   hash64,
   hash64At,
@@ -101,14 +102,37 @@ describe('hashes', () => {
     expect(digest(['a', 'b'])).toBe(digest(['a', 'b']));
   });
 
-  it('samples long texts: the length and evenly spaced characters count, first and last included', () => {
+  it('samples long texts: the UTF-8 length and evenly spaced bytes count, first and last included', () => {
     const text = '客户反映'.repeat(50);
     const sample = (t: string) => digestSample(DIGEST_SEED, t, 32);
     expect(sample(text)).toBe(sample(text));
     expect(sample(text + '。')).not.toBe(sample(text));
     expect(sample('甲' + text.slice(1))).not.toBe(sample(text));
     expect(sample(text.slice(0, -1) + '乙')).not.toBe(sample(text));
-    expect(sample('短文本')).toBe(digestText(DIGEST_SEED, '短文本'));
+    // Up to 32 bytes, all of them: ASCII as digestText, other text by its bytes.
+    expect(sample('short text')).toBe(digestText(DIGEST_SEED, 'short text'));
+    const fold = (bytes: number[]) =>
+      bytes.reduce((h, b) => Math.imul(h ^ b, 0x01000193), DIGEST_SEED);
+    // 短 is E7 9F AD: three bytes, not one unit.
+    expect(sample('短')).toBe(Math.imul(fold([0xe7, 0x9f, 0xad]) ^ 0x1f, 0x01000193));
+  });
+
+  it('samples a text the same from its string and from its UTF-8 bytes in a chunk', () => {
+    const texts = [
+      '客户反映'.repeat(50),
+      '来电反映😀停电'.repeat(9),
+      'x'.repeat(33),
+      '短文本',
+      '',
+      '用电'.repeat(20_000),
+    ];
+    for (const text of texts) {
+      const chunk = Buffer.from(`a,${text},b`);
+      const end = chunk.length - 2;
+      expect(digestSampleBytes(DIGEST_SEED, chunk, 2, end, 32)).toBe(
+        digestSample(DIGEST_SEED, text, 32),
+      );
+    }
   });
 });
 

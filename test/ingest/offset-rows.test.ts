@@ -12,6 +12,7 @@ import type { IngestSettings } from '../../src/ingest/types.js';
 import { emit } from '../../src/io/csv.js';
 import { CsvParser } from '../../src/io/csv-parser.js';
 import type { TableSink } from '../../src/io/table.js';
+import { utf8Pieces } from '../helpers/utf8-pieces.js';
 
 const settings: IngestSettings = {
   map: {},
@@ -63,8 +64,29 @@ const LINES = [
   'A13,2016-05-03 10:22:11,国网歙县供电公司,投诉,x,,,,,,,,,,',
 ];
 
-/** The partials and header a TableIngest makes of `text`, given as offsets or as strings. */
-function read(text: string, pieces: number, offsets: boolean) {
+/**
+ * Rows for the byte path (CsvParser.pushBytes): four-byte characters in a unit and in the text,
+ * a long text changed in its last character, 投诉 after four-byte characters, a text of 20,000
+ * Chinese characters (60,000 bytes: over the cell limit in bytes, within it in characters).
+ */
+const LONG = '客户反映停电'.repeat(10);
+const BYTE_LINES = [
+  `B1,2016-05-03 10:22:11,国网😀供电公司,投诉,😀${LONG},,,,,,,,,,`,
+  `B1,2016-05-03 10:22:11,国网😀供电公司,投诉,😀${LONG.slice(0, -1)}话,,,,,,,,,,`,
+  // Changed where the sample does not look: bytes 94-96 of 184, sampled every 5th from the
+  // last (93, 98): a repeat, not a change.
+  `B5,2016-05-03 10:22:11,国网😀供电公司,投诉,😀${LONG},,,,,,,,,,`,
+  `B5,2016-05-03 10:22:11,国网😀供电公司,投诉,😀${LONG.slice(0, 30)}客${LONG.slice(31)},,,,,,,,,,`,
+  `B2,2016-05-03 10:22:11,国网𠀀供电公司,业务咨询,𠀀😀投诉说,,,,,,,,,,`,
+  `B3,2016-05-03 10:22:11,国网𠀀供电公司,投诉,"${'电'.repeat(20_000)}",,,,,,,,,,`,
+  `B4,2016-05-03 10:22:11,国网歙县供电公司,咨询,😀😀😀投诉,,,,,,,,,,`,
+];
+
+/**
+ * The partials and header a TableIngest makes of `text`, given as offsets into text (true) or
+ * into its UTF-8 bytes ('bytes', pieces of bytes), or as strings (false).
+ */
+function read(text: string, pieces: number, offsets: boolean | 'bytes') {
   const partials: IngestPartial[] = [];
   const sink = { open: () => {}, order: () => {}, close: (p: IngestPartial) => partials.push(p) };
   const table = new TableIngest('t.csv', 0, settings, new Set(['投诉']), {
@@ -81,7 +103,16 @@ function read(text: string, pieces: number, offsets: boolean) {
       };
   const parser = new CsvParser(',').useFields();
   target.begin({ sheet: null, sheetIndex: 0 });
-  for (let at = 0; at < text.length; at += pieces) {
+  if (offsets === 'bytes') {
+    for (const piece of utf8Pieces(Buffer.from(text), pieces)) {
+      // A copy the next piece overwrites, as the reader's buffer is reused.
+      const reused = Buffer.from(piece);
+      parser.pushBytes(reused);
+      emit(parser, target);
+      reused.fill(0x3f);
+    }
+  }
+  for (let at = 0; offsets !== 'bytes' && at < text.length; at += pieces) {
     parser.push(text.slice(at, at + pieces));
     emit(parser, target);
   }
@@ -141,5 +172,35 @@ describe('CSV records as offsets and as cells', () => {
     }
     at.mockRestore();
     expect(offsetRows).toBeGreaterThan(500);
+  });
+
+  it.each([
+    ['LF', [...LINES, ...BYTE_LINES].join('\n') + '\n'],
+    ['CRLF', [...LINES, ...BYTE_LINES].join('\r\n')],
+    ['CR', [...LINES, ...BYTE_LINES].join('\r')],
+  ])('count %s rows alike from UTF-8 bytes, in whole and in small pieces', (_, text) => {
+    const strings = read(text, text.length, false);
+    const counts = strings.partials[0]!.counts;
+    // Hand-checked: the rows above, and B1 ×2 (its text differing), B5 ×2 (the same to the
+    // sample), B2, B3 (a long text read as strings for its bytes are over the cell limit), B4.
+    expect(counts.rows).toBe(PAD + 19 + 7);
+    expect(counts.duplicates).toBe(5);
+    expect(counts.duplicatesDiffering).toBe(2);
+    expect(counts.units['国网😀供电公司']).toBe(4);
+    expect(counts.units['国网𠀀供电公司']).toBe(2);
+    expect(counts.complaintLike).toEqual({ 业务咨询: 2, 故障报修: 1, 咨询: 1 });
+    const at = vi.spyOn(OffsetRow.prototype, 'at');
+    let offsetRows = 0;
+    const bytes = Buffer.byteLength(text);
+    for (let pieces = 1; pieces <= bytes; pieces = pieces < 24 ? pieces + 1 : pieces * 1.5 + 1) {
+      offsetRows += at.mock.calls.length;
+      at.mockClear();
+      const fromBytes = read(text, Math.floor(pieces), 'bytes');
+      expect(fromBytes.header).toEqual(strings.header);
+      expect(fromBytes.partials, `pieces of ${pieces} bytes`).toEqual(strings.partials);
+    }
+    at.mockRestore();
+    expect(offsetRows).toBeGreaterThan(500);
+    expect(read(text, bytes, 'bytes').partials).toEqual(strings.partials);
   });
 });

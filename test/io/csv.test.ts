@@ -374,3 +374,89 @@ describe('CSV read failures', () => {
     expect(error.message).toBe('x.csv: reading failed after line 3 (EIO).');
   });
 });
+
+describe('UTF-8 read from its bytes (issue 17)', () => {
+  /** Rows of 1- to 4-byte characters, "" escapes and quoted line breaks, several MiB of them. */
+  function hostileRows(count: number): string[][] {
+    const next = lcg(17);
+    const texts = ['客户反映停电😀', 'say "hi", then', '两行\n文本', 'é€𠀀', '', '投诉'];
+    const rows = [HEADER];
+    for (let i = 0; i < count; i++) {
+      const text = texts[Math.floor(next() * texts.length)]!.repeat(1 + Math.floor(next() * 40));
+      rows.push([
+        `GD${i}`,
+        '2016-05-03 10:22:11',
+        i % 7 === 0 ? '国网😀供电公司' : '国网歙县',
+        text,
+      ]);
+    }
+    return rows;
+  }
+  const quote = (cell: string) =>
+    /[",\r\n]/.test(cell) ? `"${cell.replaceAll('"', '""')}"` : cell;
+  /** The file's text, and the line each row starts on. */
+  function serialise(rows: string[][], newline: string): { text: string; lines: number[] } {
+    const lines: number[] = [];
+    let line = 1;
+    const text = rows
+      .map((row) => {
+        lines.push(line);
+        line += 1 + row.join('').split('\n').length - 1;
+        return row.map(quote).join(',');
+      })
+      .join(newline);
+    return { text, lines };
+  }
+
+  it.each([
+    ['LF, a BOM, no line end at the end', '\n', true],
+    ['CRLF', '\r\n', false],
+    ['CR only', '\r', false],
+  ])('reads the rows of a 3 MiB file as GB18030 reads them (%s)', async (_, newline, bom) => {
+    const rows = hostileRows(12_000);
+    const { text, lines } = serialise(rows, newline);
+    const utf8 = Buffer.concat([Buffer.from(bom ? '\uFEFF' : ''), Buffer.from(text)]);
+    expect(utf8.length).toBeGreaterThan(3 * 1024 * 1024);
+    const read = await readAll(file(`hostile-${rows.length}-${newline.length}${bom}.csv`, utf8));
+    expect(read.encoding).toBe('utf-8');
+    expect(read.rows.map((r) => r.cells)).toEqual(rows);
+    expect(read.rows.map((r) => r.row)).toEqual(lines);
+    expect(read.broken).toEqual([]);
+    const gb = await readAll(
+      file(`hostile-gb-${newline.length}.csv`, iconv.encode(text, 'gb18030')),
+      {
+        encoding: 'gb18030',
+      },
+    );
+    const flat = (r: { row: number; cells: unknown[] }) => [r.row, ...r.cells];
+    expect(gb.rows.map(flat)).toEqual(read.rows.map(flat));
+  });
+
+  it('reads a quoted line break that straddles a 64 KiB piece', async () => {
+    // The header is 26 bytes; "a" of the quoted field falls at 65,534 and its LF at 65,536,
+    // the first byte of the second piece.
+    const filler = '中'.repeat(21_834);
+    const text = `工单编号,受理内容\nF,${filler}\n2,"ab\n后😀",x\n3,末`;
+    const bytes = Buffer.from(text);
+    expect(bytes.subarray(64 * 1024 - 2, 64 * 1024 + 1).toString()).toBe('ab\n');
+    const read = await readAll(file('straddle-quote.csv', bytes));
+    expect(read.rows.map((r) => [r.row, ...r.cells])).toEqual([
+      [1, '工单编号', '受理内容'],
+      [2, 'F', filler],
+      [3, '2', 'ab\n后😀', 'x'],
+      [5, '3', '末'],
+    ]);
+  });
+
+  it('names the line of a bad byte past the first pieces, as the decoder did', async () => {
+    const rows = csv([HEADER, ...Array.from({ length: 3000 }, (_, i) => order(i))]);
+    const bytes = Buffer.from(rows);
+    const line2000 = bytes.indexOf(Buffer.from('\nGD1998,')) + 1;
+    expect(line2000).toBeGreaterThan(64 * 1024);
+    bytes[bytes.indexOf(Buffer.from('歙'), line2000) + 1] = 0x41; // 歙 cut short, on line 2,000
+    const path = file('damaged-deep.csv', bytes);
+    expect(await refusal(path)).toMatchObject({
+      message: `${path}: line 2,000 holds bytes that are not UTF-8 text; the file is damaged or in another encoding.`,
+    });
+  });
+});
