@@ -1,5 +1,7 @@
 /**
- * A file's bytes, read in pieces into one buffer that is reused for the whole read.
+ * A file's bytes, read in pieces into two buffers that are reused for the whole read: while the
+ * consumer works on one piece, the next is read into the other (an asynchronous read waits on
+ * libuv's thread pool; without the read ahead the reading thread sat idle for each piece).
  *
  * Each piece is valid only until the next is asked for: the consumer (csv-decode.ts) turns it
  * into text, and copies the few bytes of a cut character, before it pulls again. A stream
@@ -25,18 +27,35 @@ export async function* fileChunks(
 ): AsyncGenerator<Buffer> {
   const handle = await open(path, 'r');
   const until = typeof end === 'number' ? () => end : end;
+  const buffers = [Buffer.allocUnsafe(READ_BYTES), Buffer.allocUnsafe(READ_BYTES)] as const;
+  let at = start;
+  let next = 0;
+  // One read in flight at most, into the buffer the consumer is not holding: an end moved while
+  // reading (never before the bytes read plus one piece) leaves it whole.
+  const readNext = () => {
+    if (at >= until()) return null;
+    const buffer = buffers[next]!;
+    next ^= 1;
+    const read = handle.read(buffer, 0, Math.min(READ_BYTES, until() - at), at);
+    // Its failure is met where it is awaited: not an unhandled rejection while the consumer works.
+    read.catch(() => undefined);
+    return read;
+  };
+  let pending: ReturnType<typeof readNext> = null;
   try {
-    const buffer = Buffer.allocUnsafe(READ_BYTES);
-    let at = start;
-    while (at < until()) {
-      const want = Math.min(READ_BYTES, until() - at);
-      const { bytesRead } = await handle.read(buffer, 0, want, at);
+    pending = readNext();
+    while (pending !== null) {
+      const { bytesRead, buffer } = await pending;
+      pending = null;
       if (bytesRead === 0) return;
       at += bytesRead;
       onRead?.(bytesRead);
+      pending = readNext();
       yield buffer.subarray(0, bytesRead);
     }
   } finally {
+    // A read still in flight must end before the file is closed under it.
+    if (pending !== null) await pending.catch(() => undefined);
     await handle.close();
   }
 }
