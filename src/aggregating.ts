@@ -50,8 +50,8 @@ export interface ReadOptions {
    */
   observeSkipsCells?: boolean;
   /**
-   * True when `observe` reads no long text, customer number or phone of a work order that is
-   * not a complaint (a range's collectors: the hot words, the early warning, the 明细 rows).
+   * True when `observe` reads no long text, customer number, phone or cells of a work order that
+   * is not a complaint (a range's collectors: the hot words, the early warning, the 明细 rows).
    */
   observeSkipsOtherTypes?: boolean;
   /**
@@ -272,6 +272,10 @@ export function aggregating(
     // The collectors read only complaints' texts, customers and phones; another observer may
     // read any row's.
     skipsOtherTypesTexts: !options.observe || options.observeSkipsOtherTypes === true,
+    // Column dimensions read every row's cells; the collectors (the 明细 rows among them) only
+    // complaints'.
+    skipsOtherTypesCells:
+      !checkColumns && (!options.observe || options.observeSkipsOtherTypes === true),
   };
   return reader;
 }
