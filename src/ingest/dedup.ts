@@ -63,27 +63,84 @@ export function digestNumber(h: number, n: number): number {
 }
 
 /**
- * Text encoded for digestSample: 128 KiB hold the UTF-8 of 32,767 UTF-16 units (Excel's limit
- * for a cell; a unit is at most 3 bytes), the longest field a reader passes on.
- */
-const SAMPLE_SCRATCH = Buffer.allocUnsafe(128 * 1024);
-
-/**
- * The UTF-8 byte length and about `count` evenly spaced bytes of a long text, first and last
- * included (all its bytes when it has no more than `count`). Bytes, not characters, so that a
- * UTF-8 CSV's text is sampled in place, undecoded (digestSampleBytes); a function of the text
- * alone, whatever it was read from: copies of an order in an xlsx and a CSV digest the same.
+ * A long text's part of a row digest: the first and the last `count / 2` bytes of its UTF-8
+ * (all of them when it has no more than `count`). Bytes, so that a UTF-8 CSV's text is read in
+ * place, undecoded (digestSampleBytes: a UTF-8 CSV is split from its bytes, csv-fields.ts); the
+ * other paths (xlsx, GB18030, a record read as strings) encode only the characters at the two
+ * ends (digestSample). It is a function of the text alone, whatever it was read from: copies of
+ * an order in an xlsx, a GB18030 CSV and a UTF-8 CSV digest the same. An edit inside the text
+ * is not seen; the digest only decides whether a repeated work order "differs", and the rest of
+ * the row (its times, flags, classes) usually tells.
  */
 export function digestSample(h: number, text: string, count: number): number {
-  if (text.length * 3 <= SAMPLE_SCRATCH.length) {
-    const length = SAMPLE_SCRATCH.write(text, 0, 'utf8');
-    return digestSampleBytes(h, SAMPLE_SCRATCH, 0, length, count);
+  const half = count >> 1;
+  const n = text.length;
+  // At most `count` bytes only when at most `count` units: then fold every byte.
+  if (n <= count && utf8Length(text) <= count)
+    return Math.imul(folded(h, text, 0, n, count) ^ 0x1f, 0x01000193);
+  h = folded(h, text, 0, n, half);
+  let taken = 0;
+  for (let i = n - 1; i >= 0 && taken < half; i--) {
+    let c = text.charCodeAt(i);
+    if ((c & 0xfc00) === 0xdc00 && i > 0 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800)
+      c = 0x10000 + ((text.charCodeAt(--i) - 0xd800) << 10) + (c - 0xdc00);
+    else if ((c & 0xf800) === 0xd800) c = 0xfffd; // a lone surrogate, as Buffer.write writes it
+    // The character's bytes from its last.
+    const size = c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    for (let k = size - 1; k >= 0 && taken < half; k--, taken++)
+      h = Math.imul(h ^ utf8Byte(c, size, k), 0x01000193);
   }
-  const bytes = Buffer.from(text, 'utf8');
-  return digestSampleBytes(h, bytes, 0, bytes.length, count);
+  return Math.imul(h ^ 0x1f, 0x01000193);
 }
 
-/** digestSample of the text whose UTF-8 is bytes[start, end), without decoding it. */
+/** The UTF-8 length of `text` (lone surrogates as U+FFFD, 3 bytes). */
+function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (
+      (c & 0xfc00) === 0xd800 &&
+      i + 1 < text.length &&
+      (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00
+    ) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+/** Byte k (0-based) of the `size`-byte UTF-8 form of code point c. */
+function utf8Byte(c: number, size: number, k: number): number {
+  if (size === 1) return c;
+  const lead = size === 2 ? 0xc0 : size === 3 ? 0xe0 : 0xf0;
+  if (k === 0) return lead | (c >> (6 * (size - 1)));
+  return 0x80 | ((c >> (6 * (size - 1 - k))) & 0x3f);
+}
+
+/** Folds the first `limit` bytes of text[from, to)'s UTF-8 into h. */
+function folded(h: number, text: string, from: number, to: number, limit: number): number {
+  let taken = 0;
+  for (let i = from; i < to && taken < limit; i++) {
+    let c = text.charCodeAt(i);
+    if (c < 0x80) {
+      h = Math.imul(h ^ c, 0x01000193);
+      taken++;
+      continue;
+    }
+    if ((c & 0xfc00) === 0xd800 && i + 1 < to && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00)
+      c = 0x10000 + ((c - 0xd800) << 10) + (text.charCodeAt(++i) - 0xdc00);
+    else if ((c & 0xf800) === 0xd800) c = 0xfffd;
+    const size = c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+    for (let k = 0; k < size && taken < limit; k++, taken++)
+      h = Math.imul(h ^ utf8Byte(c, size, k), 0x01000193);
+  }
+  return h;
+}
+
+/** digestSample of the text whose UTF-8 (valid) is bytes[start, end), without decoding it. */
 export function digestSampleBytes(
   h: number,
   bytes: Uint8Array,
@@ -91,15 +148,13 @@ export function digestSampleBytes(
   end: number,
   count: number,
 ): number {
-  const length = end - start;
-  if (length <= count) {
+  if (end - start <= count) {
     for (let i = start; i < end; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
     return Math.imul(h ^ 0x1f, 0x01000193);
   }
-  h = Math.imul(h ^ length, 0x01000193);
-  h = Math.imul(h ^ bytes[start]!, 0x01000193);
-  const stride = (length / count) | 0;
-  for (let i = length - 1; i >= 0; i -= stride) h = Math.imul(h ^ bytes[start + i]!, 0x01000193);
+  const half = count >> 1;
+  for (let i = start; i < start + half; i++) h = Math.imul(h ^ bytes[i]!, 0x01000193);
+  for (let i = end - 1; i >= end - half; i--) h = Math.imul(h ^ bytes[i]!, 0x01000193);
   return Math.imul(h ^ 0x1f, 0x01000193);
 }
 

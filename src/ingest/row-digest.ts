@@ -1,8 +1,8 @@
 /**
  * What tells a changed copy of a work order from a repeated one: its values after
  * normalisation as compare.ts defines it (two exports writing one date in two forms, or 10:22:11
- * and 10:22, are not a change), but for the long complaint text only its UTF-8 length and a
- * sample of its bytes (digestSample), to keep the hot path cheap. The digest only decides the
+ * and 10:22, are not a change), but for the long complaint text only the first and last bytes of
+ * its UTF-8 (digestSample), to keep the hot path cheap. The digest only decides the
  * "differing" count, never which copy wins.
  */
 import { callbackOf, flagOf, minuteOf } from './compare.js';
@@ -10,7 +10,7 @@ import { DIGEST_SEED, digestNumber, digestText } from './dedup.js';
 import type { RowFields } from './row-fields.js';
 import type { WorkOrder } from './types.js';
 
-/** Bytes of the long text's UTF-8 sampled. */
+/** Bytes of the long text's UTF-8 sampled: half from its start, half from its end. */
 const CONTENT_SAMPLE = 32;
 
 /**

@@ -102,19 +102,27 @@ describe('hashes', () => {
     expect(digest(['a', 'b'])).toBe(digest(['a', 'b']));
   });
 
-  it('samples long texts: the UTF-8 length and evenly spaced bytes count, first and last included', () => {
+  it('samples long texts: the first and last 16 bytes of their UTF-8', () => {
     const text = '客户反映'.repeat(50);
     const sample = (t: string) => digestSample(DIGEST_SEED, t, 32);
     expect(sample(text)).toBe(sample(text));
     expect(sample(text + '。')).not.toBe(sample(text));
     expect(sample('甲' + text.slice(1))).not.toBe(sample(text));
     expect(sample(text.slice(0, -1) + '乙')).not.toBe(sample(text));
+    // An edit inside the text is not seen (documented): the rest of the row usually tells.
+    expect(sample(text.slice(0, 100) + '的' + text.slice(100))).toBe(sample(text));
+    const fold = (bytes: number[]) =>
+      Math.imul(
+        bytes.reduce((h, b) => Math.imul(h ^ b, 0x01000193), DIGEST_SEED) ^ 0x1f,
+        0x01000193,
+      );
     // Up to 32 bytes, all of them: ASCII as digestText, other text by its bytes.
     expect(sample('short text')).toBe(digestText(DIGEST_SEED, 'short text'));
-    const fold = (bytes: number[]) =>
-      bytes.reduce((h, b) => Math.imul(h ^ b, 0x01000193), DIGEST_SEED);
-    // 短 is E7 9F AD: three bytes, not one unit.
-    expect(sample('短')).toBe(Math.imul(fold([0xe7, 0x9f, 0xad]) ^ 0x1f, 0x01000193));
+    expect(sample('短')).toBe(fold([0xe7, 0x9f, 0xad]));
+    // Longer: the first 16 bytes, then the last 16 from the end backwards (a character may be
+    // cut: 客 is E5 AE A2, 反 E5 8F 8D …).
+    const bytes = [...Buffer.from(text)];
+    expect(sample(text)).toBe(fold([...bytes.slice(0, 16), ...bytes.slice(-16).reverse()]));
   });
 
   it('samples a text the same from its string and from its UTF-8 bytes in a chunk', () => {
@@ -125,6 +133,14 @@ describe('hashes', () => {
       '短文本',
       '',
       '用电'.repeat(20_000),
+      // A surrogate pair across the 16th unit, at either end.
+      'x'.repeat(15) + '😀' + '中'.repeat(40) + '😀' + 'y'.repeat(15),
+      'é' + '𠮷'.repeat(30) + 'ü',
+      // Exactly 32 and 33 bytes; a 4-byte character cut at byte 16 from either end.
+      '中'.repeat(10) + 'ab',
+      '中'.repeat(11),
+      'abcdefghijklmn😀xyz' + '中'.repeat(20) + 'x😀abcdefghijklm',
+      '\ud800' + '中'.repeat(20) + '\udc00',
     ];
     for (const text of texts) {
       const chunk = Buffer.from(`a,${text},b`);

@@ -73,8 +73,8 @@ const LONG = '客户反映停电'.repeat(10);
 const BYTE_LINES = [
   `B1,2016-05-03 10:22:11,国网😀供电公司,投诉,😀${LONG},,,,,,,,,,`,
   `B1,2016-05-03 10:22:11,国网😀供电公司,投诉,😀${LONG.slice(0, -1)}话,,,,,,,,,,`,
-  // Changed where the sample does not look: bytes 94-96 of 184, sampled every 5th from the
-  // last (93, 98): a repeat, not a change.
+  // Changed in the middle: the sample (the first and last 16 bytes) does not see it: a repeat,
+  // not a change.
   `B5,2016-05-03 10:22:11,国网😀供电公司,投诉,😀${LONG},,,,,,,,,,`,
   `B5,2016-05-03 10:22:11,国网😀供电公司,投诉,😀${LONG.slice(0, 30)}客${LONG.slice(31)},,,,,,,,,,`,
   `B2,2016-05-03 10:22:11,国网𠀀供电公司,业务咨询,𠀀😀投诉说,,,,,,,,,,`,
