@@ -99,3 +99,24 @@ describe('tables kept whole on a printed page', () => {
     expect(rowBreaks(file, zh, '单位')).toEqual([]);
   });
 });
+
+describe('page numbers', () => {
+  // LibreOffice numbered the pages on through the workbook (单位 began at 第 7 页) and its &N
+  // counted the whole workbook's (第 7 页，共 25 页): each sheet now numbers its own pages from
+  // 1, with no total, which no code gives for a sheet alone.
+  it('every sheet, 明细 too, numbers its own pages from 1 under its name, with no total', () => {
+    for (const [book, footer] of [
+      [zh, '&L&A&C第 &P 页'],
+      [en, '&L&A&CPage &P'],
+    ] as const) {
+      expect(book.worksheets.map((s) => s.name)).toContain(book === zh ? '明细' : 'Detail');
+      for (const sheet of book.worksheets) {
+        expect(sheet.headerFooter.oddFooter, sheet.name).toBe(footer);
+        // exceljs reads the attribute Excel obeys (useFirstPageNumber) but does not type it.
+        const setup = sheet.pageSetup as { useFirstPageNumber?: boolean };
+        expect(setup.useFirstPageNumber, sheet.name).toBe(true);
+        expect(sheet.pageSetup.firstPageNumber, sheet.name).toBe(1);
+      }
+    }
+  });
+});
