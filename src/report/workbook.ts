@@ -222,7 +222,7 @@ function styleFor(
 
 /**
  * Display width of a cell in Excel's character units (a Chinese character is two); of a text
- * that wraps at its brackets (Column.wrapsAtBracket), its longest phrase's.
+ * that wraps (Column.wraps), its longest phrase's.
  */
 function cellWidth(value: Cell, format: Format, wraps = false): number {
   if (value === null || value === undefined) return 0;
@@ -327,7 +327,7 @@ function widthsOf(tables: readonly Laid[]): number[] {
             value,
             t.table.columns[i]?.format ?? 'text',
             // The heading keeps its own width.
-            row !== t.head && t.table.columns[i]?.wrapsAtBracket === true,
+            row !== t.head && t.table.columns[i]?.wraps === true,
           ) +
             2 +
             indent,
@@ -368,7 +368,8 @@ function writeTable(
     table.columns.map((c, i) =>
       isCentred(c)
         ? HEAD_CENTRE
-        : isNumeric(table.rowFormats && i > 0 ? 'pct' : c.format)
+        : // A time's heading stands over it at the right, as a figure's (当日明细's 受理时间).
+          isNumeric(table.rowFormats && i > 0 ? 'pct' : c.format) || c.format === 'time'
           ? HEAD_RIGHT
           : laid.indented[i]
             ? HEAD_INDENTED
@@ -398,9 +399,9 @@ function topAligned(s: CellStyle, wrapText: boolean): CellStyle {
 }
 
 /**
- * A table's row; a text of a column wrapping at its brackets (Column.wrapsAtBracket) that is
- * wider than its column, broken into lines there, its row as tall as they are and every cell
- * top-aligned, so that the figure reads beside the first line.
+ * A table's row; a text of a wrapping column (Column.wraps) wider than its column broken before
+ * its brackets and wrapped, its row as tall as its lines and every cell top-aligned, so that
+ * the figure reads beside the first line.
  */
 function addTableRow(
   sheet: ReportSheet,
@@ -411,19 +412,22 @@ function addTableRow(
 ): void {
   let height: number | undefined;
   const cells = row.map((value, i) => {
-    if (!laid.table.columns[i]?.wrapsAtBracket || typeof value !== 'string') return value;
-    const lines = captionLines(value, [widths[i] ?? DEFAULT_WIDTH], 1);
-    if (lines === value) return value;
-    height = Math.max(height ?? 0, rowHeight(lines, [widths[i] ?? DEFAULT_WIDTH], 1));
+    if (!laid.table.columns[i]?.wraps || typeof value !== 'string') return value;
+    const width = [widths[i] ?? DEFAULT_WIDTH];
+    const lines = captionLines(value, width, 1);
+    const tall = rowHeight(lines, width, 1);
+    if (tall <= rowHeight('', width, 1)) return value;
+    height = Math.max(height ?? 0, tall);
     return lines;
   });
   if (height === undefined) {
     sheet.addRow(row, styles);
     return;
   }
+  const wrapped = (i: number) => laid.table.columns[i]?.wraps === true && cells[i] !== null;
   sheet.addRow(
     cells,
-    styles.map((s, i) => topAligned(s, cells[i] !== row[i])),
+    styles.map((s, i) => topAligned(s, wrapped(i))),
     height,
   );
 }
