@@ -104,8 +104,8 @@ export interface SheetOptions {
   widths?: readonly number[];
   /**
    * Printed on A4 landscape, fitted to a number of pages across (one unless setPrint says
-   * more) and as many down as it takes, with this footer (Excel's codes: &P the page, &N
-   * the pages).
+   * more) and as many down as it takes, its pages numbered from 1, with this footer (Excel's
+   * codes: &A the sheet's name, &P the page).
    */
   print?: { footer: string };
   /**
@@ -557,6 +557,10 @@ export class ReportWorkbook {
             margins: PRINT_MARGINS,
             // Columns first, then the rows: a strip of columns reads on as the page before.
             pageOrder: 'overThenDown',
+            // Each sheet's pages are numbered from 1 (Excel's useFirstPageNumber): left to the
+            // application, LibreOffice numbered on from the sheet before (单位 began at page 7),
+            // as Excel's "Auto" may when the whole workbook is printed at once.
+            firstPageNumber: 1,
           }
         : undefined,
       headerFooter: options.print ? { oddFooter: options.print.footer } : undefined,

@@ -89,6 +89,11 @@ export function rowHeight(text: string, widths: readonly number[], columns: numb
   return Math.min(MAX_ROW_PT, wrappedLines(text, textPixels(widths, columns)) * LINE_PT + 4);
 }
 
+/** A text's phrases, each from its bracket on: "（" (" (" in English, the space leading it). */
+export function phrases(text: string): string[] {
+  return text.split(/(?=（)|(?= \()/u);
+}
+
 /**
  * A caption too long for the first `columns` columns, broken into lines at its phrases: before
  * "（" (" (" in English), as many phrases on a line as fit. Left to Excel, it broke where the
@@ -98,7 +103,7 @@ export function rowHeight(text: string, widths: readonly number[], columns: numb
 export function captionLines(text: string, widths: readonly number[], columns: number): string {
   const px = textPixels(widths, columns);
   if (wrappedLines(text, px) <= 1) return text;
-  const [first = '', ...rest] = text.split(/(?=（)|(?= \()/u);
+  const [first = '', ...rest] = phrases(text);
   const lines = [first];
   for (const phrase of rest) {
     const joined = lines.at(-1)! + phrase;

@@ -475,7 +475,12 @@ export const BOOK = {
     arithmetic: '算术',
     compound: '复合',
     notes: '说明',
-    footer: '&L&A&C第 &P 页，共 &N 页',
+    /**
+     * The sheet and its own page (io/workbook.ts numbers each sheet's pages from 1). No total:
+     * &N counts the pages of everything printed together, the whole workbook in LibreOffice
+     * (单位 第 1 页，共 25 页), and no code counts a sheet's own.
+     */
+    footer: '&L&A&C第 &P 页',
     /** The heading of the written bulletin's text block on 概览. */
     bulletin: '通报',
     unitByMonth: '供电单位 × 月份（投诉）',
@@ -555,7 +560,7 @@ export const BOOK = {
     arithmetic: 'arithmetic',
     compound: 'compound',
     notes: 'notes',
-    footer: '&L&A&CPage &P of &N',
+    footer: '&L&A&CPage &P',
     bulletin: 'Bulletin',
     unitByMonth: 'unit × month (complaints)',
     level1: 'level 1',

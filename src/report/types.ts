@@ -52,6 +52,14 @@ export interface Column {
    * take two lines.
    */
   nameHeading?: true;
+  /**
+   * A long text wraps in the workbook, broken first before its brackets, the column as wide as
+   * its longest phrase (up to the widest column): 月均下降率 / （算术，2016-01至2016-12）. Whole,
+   * average monthly reduction (arithmetic, 2016-01 to 2016-12) made 月度趋势's first column 60
+   * characters wide, and the English quarter's sheet printed in two strips; 当日明细's 受理内容
+   * was cut in print at its column's edge.
+   */
+  wraps?: true;
 }
 
 /**

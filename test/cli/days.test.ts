@@ -297,6 +297,19 @@ describe('report --day: the daily bulletin', () => {
     expect(times.every((t) => t instanceof Date)).toBe(true);
     expect((times[0] as Date).toISOString()).toBe('2016-06-30T00:00:00.000Z');
     expect((times.at(-1) as Date).toISOString()).toBe('2016-06-30T23:59:59.000Z');
+    // As printed: the times' heading at the right over them, the unit set off from them, and a
+    // summary wider than its column wrapped (it was cut at the column's edge), its row grown.
+    const sheet = book.getWorksheet('当日明细')!;
+    expect(list!.head.get(1)!.alignment).toMatchObject({ horizontal: 'right' });
+    expect(list!.head.get(2)!.alignment).toMatchObject({ indent: 1 });
+    expect(sheet.getColumn(4).width).toBe(60);
+    const long = list!.rows.filter((r) => String(r.getCell(4).value).length > 30);
+    expect(long.length).toBeGreaterThan(0);
+    for (const row of long) {
+      expect(row.getCell(4).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+      expect(row.getCell(1).alignment).toMatchObject({ vertical: 'top' });
+      expect(row.height).toBeGreaterThanOrEqual(36);
+    }
   });
 
   it('writes the bulletin in days, with the complaints one per line and no phone number', () => {

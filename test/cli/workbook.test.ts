@@ -138,10 +138,11 @@ const DETAIL_TIMES = new Set(['受理时间', '回复时间', '办结时间']);
 /** The format a number under this heading must have; throws for a heading with no rule. */
 function formatFor(heading: string): string {
   // 本季度 考核投诉: the figure after the qualifier.
-  // 月均下降率（算术，2016-01至2016-12）: the rate, whatever its span.
+  // 月均下降率（算术，2016-01至2016-12）: the rate, whatever its span (broken before its bracket
+  // in 月度趋势's narrower first column).
   const h = heading
     .replace(/^本季度 /, '')
-    .replace(/^月均下降率（(算术|复合)，.+）$/, '月均下降率（$1）');
+    .replace(/^月均下降率\n?（(算术|复合)，.+）$/, '月均下降率（$1）');
   if (SIGNED.has(h)) return '+0.00%;-0.00%;0.00%';
   if (PERCENT.has(h)) return '0.00%';
   if (DECIMAL.has(h) || TARGET.has(h)) return '#,##0.00';

@@ -99,3 +99,94 @@ describe('tables kept whole on a printed page', () => {
     expect(rowBreaks(file, zh, '单位')).toEqual([]);
   });
 });
+
+describe('page numbers', () => {
+  // LibreOffice numbered the pages on through the workbook (单位 began at 第 7 页) and its &N
+  // counted the whole workbook's (第 7 页，共 25 页): each sheet now numbers its own pages from
+  // 1, with no total, which no code gives for a sheet alone.
+  it('every sheet, 明细 too, numbers its own pages from 1 under its name, with no total', () => {
+    for (const [book, footer] of [
+      [zh, '&L&A&C第 &P 页'],
+      [en, '&L&A&CPage &P'],
+    ] as const) {
+      expect(book.worksheets.map((s) => s.name)).toContain(book === zh ? '明细' : 'Detail');
+      for (const sheet of book.worksheets) {
+        expect(sheet.headerFooter.oddFooter, sheet.name).toBe(footer);
+        // exceljs reads the attribute Excel obeys (useFirstPageNumber) but does not type it.
+        const setup = sheet.pageSetup as { useFirstPageNumber?: boolean };
+        expect(setup.useFirstPageNumber, sheet.name).toBe(true);
+        expect(sheet.pageSetup.firstPageNumber, sheet.name).toBe(1);
+      }
+    }
+  });
+});
+
+describe('月度趋势 one page wide', () => {
+  // Whole, "average monthly reduction (arithmetic, 2016-01 to 2016-12)" made column A 60
+  // characters wide, and the English sheet printed in two strips of columns.
+  it.each([
+    [
+      'zh',
+      '月度趋势',
+      28,
+      ['月均下降率\n（算术，2016-01至2016-12）', '月均下降率\n（复合，2016-01至2016-12）'],
+    ],
+    [
+      'en',
+      'Monthly',
+      34,
+      [
+        'average monthly reduction\n(arithmetic, 2016-01 to 2016-12)',
+        'average monthly reduction\n(compound, 2016-01 to 2016-12)',
+      ],
+    ],
+  ] as const)('%s: the reduction labels wrap before their bracket', (lang, name, width, labels) => {
+    const sheet = (lang === 'zh' ? zh : en).getWorksheet(name)!;
+    expect(sheet.pageSetup.fitToWidth).toBe(1);
+    // The widest phrase, （算术，2016-01至2016-12）: 26 (a Chinese character two), and 2 of room;
+    // unit names (国网黄山市黄山区供电公司, 24) fit within it.
+    expect(sheet.getColumn(1).width).toBe(width);
+    const first = rowOf(lang === 'zh' ? zh : en, name, labels[0]);
+    expect(sheet.getCell(first + 1, 1).text).toBe(labels[1]);
+    for (const r of [first, first + 1]) {
+      expect(sheet.getCell(r, 1).alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+      // The rate reads beside the label's first line.
+      expect(sheet.getCell(r, 2).alignment).toMatchObject({ horizontal: 'right', vertical: 'top' });
+      expect(sheet.getRow(r).height).toBe(36);
+    }
+    expect(sheet.getCell(first, 2).value).toBeCloseTo(-0.0292, 4);
+  });
+});
+
+describe('a text beside a figure on its left is indented', () => {
+  // Printed, the figure's digits touched the text across the thin border: 50抢修质量,
+  // 12.00%停送电信息公告 (热点), 171登记时间 (数据质量).
+  const indent = (book: Book, name: string, row: number, column: number) =>
+    book.getWorksheet(name)!.getCell(row, column).alignment?.indent ?? 0;
+
+  it('热点: the classes after 投诉 and 占比, not 供电单位 or the figures', () => {
+    const head = rowOf(zh, '热点', '供电单位');
+    const sheet = zh.getWorksheet('热点')!;
+    expect([1, 2, 3, 4, 5, 6].map((c) => sheet.getCell(head, c).text)).toEqual([
+      '供电单位',
+      '投诉',
+      '第 1 位',
+      '投诉',
+      '占比',
+      '第 2 位',
+    ]);
+    // The heading and a row alike.
+    for (const r of [head, head + 1])
+      expect([1, 2, 3, 4, 5, 6].map((c) => indent(zh, '热点', r, c))).toEqual([0, 0, 1, 0, 0, 1]);
+    expect(sheet.getCell(head + 1, 3).alignment?.horizontal).toBe('left');
+  });
+
+  it('数据质量: 拒收明细 原因 after 行; 文件 after nothing', () => {
+    const head = rowOf(zh, '数据质量', '拒收明细') + 1;
+    const sheet = zh.getWorksheet('数据质量')!;
+    expect([1, 2, 3].map((c) => sheet.getCell(head, c).text)).toEqual(['文件', '行', '原因']);
+    expect(sheet.getCell(head + 1, 3).text).toMatch(/^登记时间/);
+    for (const r of [head, head + 1])
+      expect([1, 2, 3].map((c) => indent(zh, '数据质量', r, c))).toEqual([0, 0, 1]);
+  });
+});

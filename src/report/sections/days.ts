@@ -136,7 +136,7 @@ const LIST_COLUMNS = [
   { key: 'acceptedAt', label: 'acceptedAt', format: 'time' },
   { key: 'unit', label: 'unit', format: 'text' },
   { key: 'class', label: 'class', format: 'text' },
-  { key: 'text', label: 'text', format: 'text' },
+  { key: 'text', label: 'text', format: 'text', wraps: true },
   { key: 'id', label: 'id', format: 'text' },
 ] as const satisfies readonly Column[];
 

@@ -126,7 +126,7 @@ export function monthlySheet(result: PipelineResult, lang: Lang): Sheet {
   const r = a.trend.avgMonthlyReduction;
   const reduction: Table = {
     columns: [
-      { key: 'item', label: 'item', format: 'text' },
+      { key: 'item', label: 'item', format: 'text', wraps: true },
       { key: 'value', label: 'value', format: 'pct' },
     ],
     rows: [
