@@ -236,28 +236,34 @@ export function rowXml(
   text: (value: string) => string,
 ): string {
   let xml = '';
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i];
-    const id = ids[i]!;
-    const ref = `${columnName(i)}${n}`;
-    if (value === null || value === undefined || value === '') {
-      if (id) xml += `<c r="${ref}" s="${id}"/>`;
-      continue;
-    }
-    const at = id ? ` s="${id}"` : '';
-    if (typeof value === 'number') {
-      if (Number.isFinite(value)) xml += `<c r="${ref}"${at}><v>${value}</v></c>`;
-    } else if (typeof value === 'boolean') {
-      xml += `<c r="${ref}"${at} t="b"><v>${value ? 1 : 0}</v></c>`;
-    } else if (value instanceof Date) {
-      xml += `<c r="${ref}"${at}><v>${utils.dateToExcel(value)}</v></c>`;
-    } else {
-      xml += `<c r="${ref}"${at} t="str"><v>${utils.xmlEncode(text(value))}</v></c>`;
-    }
-  }
+  for (let i = 0; i < values.length; i++) xml += cellXml(i, n, values[i], ids[i]!, text);
   if (xml === '' && !height) return '';
   const ht = height ? ` ht="${height}" customHeight="1"` : '';
   return `<row r="${n}"${ht}>${xml}</row>`;
+}
+
+/** The XML of the cell in column `i` (0-based) of row `n` (rowXml); '' for none. */
+export function cellXml(
+  i: number,
+  n: number,
+  value: Cell | undefined,
+  id: number,
+  text: (value: string) => string,
+): string {
+  const ref = `${columnName(i)}${n}`;
+  if (value === null || value === undefined || value === '')
+    return id ? `<c r="${ref}" s="${id}"/>` : '';
+  const at = id ? ` s="${id}"` : '';
+  if (typeof value === 'number')
+    return Number.isFinite(value) ? `<c r="${ref}"${at}><v>${value}</v></c>` : '';
+  if (typeof value === 'boolean') return `<c r="${ref}"${at} t="b"><v>${value ? 1 : 0}</v></c>`;
+  if (value instanceof Date) return `<c r="${ref}"${at}><v>${utils.dateToExcel(value)}</v></c>`;
+  return `<c r="${ref}"${at} t="str"><v>${utils.xmlEncode(text(value))}</v></c>`;
+}
+
+/** `<c r="AB` for column `i` (0-based): a cell's XML up to its row number (cellXml). */
+export function cellXmlStart(i: number): string {
+  return `<c r="${columnName(i)}`;
 }
 
 export class ReportSheet {

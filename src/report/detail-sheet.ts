@@ -2,17 +2,18 @@
  * The 明细 sheet's rows made and deflated off the workbook: on a worker thread
  * (detail-worker.ts) while this thread computes the hot words and draws the charts, or here
  * when there is no worker (detail.ts chooses). The rows are what ReportSheet.addRow would write
- * (io/workbook.ts rowXml, the styles' ids fixed in advance: ReportWorkbook.firstStyleIds),
- * deflated as the zip writer deflates a sheet (io/block-deflater.ts) into a file in the 明细
+ * (io/workbook.ts rowXml, the styles' ids fixed in advance: ReportWorkbook.firstStyleIds), made
+ * from the spools' bytes (detail-xml.ts), deflated as the zip writer deflates a sheet (io/block-deflater.ts) into a file in the 明细
  * spools' folder; the workbook takes the file in as it is (ReportSheet.appendDeflated). A sheet holds 1,048,576 rows: each part is one sheet's rows,
  * numbered from 2 under the heading the workbook writes.
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { BlockDeflater } from '../io/block-deflater.js';
-import { excelCellText, rowXml, type DeflatedRows } from '../io/workbook.js';
+import { excelCellText, type DeflatedRows } from '../io/workbook.js';
 import type { Period } from '../metrics/period.js';
-import { spooledRows, type SpooledSegments } from './detail-spool.js';
+import type { SpooledSegments } from './detail-spool.js';
+import { spooledRowXml, type RowSink } from './detail-xml.js';
 import { displayWidth } from './width.js';
 
 /** A wrapped text's row grows to this many lines at most; the rest stays in the cell. */
@@ -70,11 +71,8 @@ export class PartWriteError extends Error {
 }
 
 /**
- * Where rows are encoded, one at a time, before their bytes go to the deflater a buffer-full at
- * a time. Buffer.from(text) measures the UTF-8 length in a pass of its own; writing into a
- * buffer made once is about twice as fast. Each row written alone, rather than rows joined into
- * one string first, spares V8 copying the joined string flat: 0.9 → 0.5 s of the worker on the
- * 1M bench file's 133 MB of rows.
+ * Where rows are written (detail-xml.ts), before their bytes go to the deflater a buffer-full at
+ * a time: a buffer made once, written into in place.
  */
 let scratch = Buffer.alloc(0);
 
@@ -82,11 +80,11 @@ let scratch = Buffer.alloc(0);
  * One sheet's rows: gathered, encoded, deflated in blocks as the zip writer's (a few at once on
  * libuv's threads, so that the deflating runs beside the rows being made) and written in order.
  */
-class PartWriter {
+class PartWriter implements RowSink {
   private readonly fd: number;
   private readonly deflater = new BlockDeflater((out) => this.write(out));
   /** Bytes of `scratch` holding rows not yet given to the deflater. */
-  private used = 0;
+  used = 0;
   compressed = 0;
   rows = 0;
 
@@ -98,14 +96,13 @@ class PartWriter {
     }
   }
 
-  add(row: string): void {
-    this.rows++;
-    const most = row.length * 3;
+  /** The scratch buffer with `most` bytes free from `used` (RowSink). */
+  reserve(most: number): Buffer {
     if (this.used + most > scratch.length) {
       this.encode();
       if (most > scratch.length) scratch = Buffer.allocUnsafe(Math.max(most, SCRATCH));
     }
-    this.used += scratch.write(row, this.used);
+    return scratch;
   }
 
   /** Null while the deflating keeps up; else resolves once it has room. */
@@ -141,45 +138,31 @@ class PartWriter {
 
 /** Makes the rows of the 明细 sheet(s) of `job.period`, deflated into files of `job.dir`. */
 export async function makeDetailSheets(job: DetailSheetJob): Promise<DetailSheetParts> {
-  const { widths, wraps, confidenceAt, ids } = job;
   const parts: DeflatedRows[] = [];
   let cutCells = 0;
-  const text = (value: string) => {
-    const cell = excelCellText(value);
-    if (cell.cut) cutCells++;
-    return cell.text;
-  };
-  const cellIds: number[] = [];
+  const rows = spooledRowXml(job.spooled, job.period, true, {
+    widths: job.widths,
+    wraps: job.wraps,
+    confidenceAt: job.confidenceAt,
+    ids: job.ids,
+    linesOf,
+    // Neither Excel nor LibreOffice grows a row for wrapped text when opening a file: the
+    // height is written, one line per 15 points.
+    height: (lines) => (lines > 1 ? Math.min(MAX_LINES, lines) * LINE_PT : undefined),
+    text: (value) => {
+      const cell = excelCellText(value);
+      if (cell.cut) cutCells++;
+      return cell.text;
+    },
+  });
   let part = new PartWriter(join(job.dir, `sheet-${parts.length + 1}.deflated`));
-  for (const cells of spooledRows(job.spooled, job.period, true)) {
+  for (const writeRow of rows) {
     // Row 1 of each sheet is its heading.
     if (part.rows + 1 >= job.maxRows) {
       parts.push(await part.finish());
       part = new PartWriter(join(job.dir, `sheet-${parts.length + 1}.deflated`));
     }
-    let lines = 1;
-    for (let i = 0; i < cells.length; i++) {
-      const c = cells[i];
-      const wrapped = wraps[i] && typeof c === 'string';
-      cellIds[i] =
-        c === null || c === ''
-          ? 0
-          : c instanceof Date
-            ? ids.date
-            : i === confidenceAt
-              ? ids.confidence
-              : wrapped
-                ? ids.wrap
-                : typeof c === 'string'
-                  ? ids.text
-                  : ids.top;
-      if (wrapped) lines = Math.max(lines, linesOf(c, widths[i]!));
-    }
-    cellIds.length = cells.length;
-    // Neither Excel nor LibreOffice grows a row for wrapped text when opening a file: the
-    // height is written, one line per 15 points.
-    const height = lines > 1 ? Math.min(MAX_LINES, lines) * LINE_PT : undefined;
-    part.add(rowXml(part.rows + 2, cells, cellIds, height, text));
+    writeRow(part);
     const room = part.room();
     if (room) await room;
   }

@@ -93,44 +93,71 @@ export class RowEncoder {
   }
 }
 
-/** The text of the cell at `text[p]` (`s`, `k` or `j`), and where the next cell starts. */
-function textAt(text: string, p: number): { value: string; next: number } {
-  const colon = text.indexOf(':', p);
-  const start = colon + 1;
-  const next = start + Number(text.slice(p + 1, colon));
-  return { value: text.slice(start, next), next };
+/** Character codes the decoder looks for. */
+const COLON = 0x3a;
+const SEMICOLON = 0x3b;
+const COMMA = 0x2c;
+const MINUS = 0x2d;
+const ZERO = 0x30;
+const NINE = 0x39;
+
+/**
+ * Where the integer read last (`integerAt`) ends: the decoder reads some thirty of them a row,
+ * and returning a pair for each made as much garbage as the cells themselves.
+ */
+let integerEnd = 0;
+
+/**
+ * The decimal integer (a minus sign allowed) at `text[p]`, up to the character `stop`, which
+ * `integerEnd` is left on. Read from the character codes: a slice and Number() for each made
+ * the decoding half as fast again.
+ */
+function integerAt(text: string, p: number, stop: number): number {
+  const negative = text.charCodeAt(p) === MINUS;
+  if (negative) p++;
+  let n = 0;
+  let c = text.charCodeAt(p);
+  const first = p;
+  while (c >= ZERO && c <= NINE) {
+    n = n * 10 + (c - ZERO);
+    c = text.charCodeAt(++p);
+  }
+  if (c !== stop || p === first) throw new Error(`detail spool: bad number at ${first}`);
+  integerEnd = p;
+  return negative ? -n : n;
 }
 
 /** The record of `text` starting at `at` (its body, after the length) up to `end`. */
 function decodeBody(text: string, at: number, end: number, kept: string[]): SpooledRow {
-  const head = text.indexOf(';', at);
-  const [entry, sequence, day, count] = text.slice(at, head).split(',').map(Number) as [
-    number,
-    number,
-    number,
-    number,
-  ];
+  const entry = integerAt(text, at, COMMA);
+  const sequence = integerAt(text, integerEnd + 1, COMMA);
+  const day = integerAt(text, integerEnd + 1, COMMA);
+  const count = integerAt(text, integerEnd + 1, SEMICOLON);
   const cells: Cell[] = new Array<Cell>(count);
-  let p = head + 1;
+  let p = integerEnd + 1;
   for (let i = 0; i < count; i++) {
     const kind = text[p];
     if (kind === '_') {
       cells[i] = null;
       p++;
     } else if (kind === 's' || kind === 'k' || kind === 'j') {
-      const { value, next } = textAt(text, p);
+      const length = integerAt(text, p + 1, COLON);
+      const start = integerEnd + 1;
+      const value = text.slice(start, start + length);
       // A cut of the chunk's text holds all of it (V8 slices longer strings): a copy is kept.
       if (kind === 'k') kept.push(value.length < 13 ? value : [...value].join(''));
       cells[i] = kind === 'j' ? (JSON.parse(value) as string) : value;
-      p = next;
+      p = start + length;
     } else if (kind === 't' || kind === 'f') {
       cells[i] = kind === 't';
       p++;
+    } else if (kind === 'r') {
+      cells[i] = kept[integerAt(text, p + 1, SEMICOLON)]!;
+      p = integerEnd + 1;
     } else {
       const semi = text.indexOf(';', p);
       const digits = text.slice(p + 1, semi);
-      if (kind === 'r') cells[i] = kept[Number(digits)]!;
-      else if (kind === 'n') cells[i] = Number(digits);
+      if (kind === 'n') cells[i] = Number(digits);
       else if (kind === 'd') cells[i] = new Date(Number(digits));
       else if (kind === 'D') cells[i] = new Date(parseInt(digits, 36));
       else throw new Error(`detail spool: bad cell at ${p}`);
@@ -152,7 +179,7 @@ function wholeCharacters(bytes: Buffer, n: number): number {
 }
 
 /** The file of a spool's piece `k` (from 0). */
-const pieceFile = (file: string, k: number) => (k === 0 ? file : `${file}-${k}`);
+export const pieceFile = (file: string, k: number) => (k === 0 ? file : `${file}-${k}`);
 
 export class RowSpool {
   private fd: number;

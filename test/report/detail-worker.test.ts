@@ -46,6 +46,6 @@ describe('detail worker', () => {
     if (reply.ok) return;
     expect(reply.code).toBeNull();
     expect(reply.message).toBe(`ENOENT: no such file or directory, open '${missing}'`);
-    expect(reply.stack).toContain('detail-spool.js');
+    expect(reply.stack).toContain('detail-xml.js');
   });
 });
