@@ -57,9 +57,12 @@ export interface Column {
    * its longest phrase (up to the widest column): 月均下降率 / （算术，2016-01至2016-12）. Whole,
    * average monthly reduction (arithmetic, 2016-01 to 2016-12) made 月度趋势's first column 60
    * characters wide, and the English quarter's sheet printed in two strips; 当日明细's 受理内容
-   * was cut in print at its column's edge.
+   * was cut in print at its column's edge. A number: the widest, in characters, the column
+   * grows for a text, which wraps at its spaces within it (a text without spaces, a Chinese class
+   * name, keeps its width): 热点's English class names (Meter reading and collection) and 数据质量's
+   * rejection reasons, whole, made 热点 print in two strips and 编码, above 原因, 46 wide.
    */
-  wraps?: true;
+  wraps?: true | number;
 }
 
 /**

@@ -221,11 +221,35 @@ function styleFor(
 }
 
 /**
- * Display width of a cell in Excel's character units (a Chinese character is two); of a text
- * that wraps (Column.wraps), its longest phrase's.
+ * The widest line of a text broken at its spaces into lines of at most `within` characters, as
+ * Excel wraps it; a word longer than that (a Chinese name, which has no spaces) takes a line of
+ * its own, whole.
  */
-function cellWidth(value: Cell, format: Format, wraps = false): number {
+function wrappedWidth(text: string, within: number): number {
+  let widest = 0;
+  let line = 0;
+  for (const word of text.split(' ')) {
+    const w = stringWidth(word);
+    line = line > 0 && line + 1 + w <= within ? line + 1 + w : w;
+    widest = Math.max(widest, line);
+  }
+  return widest;
+}
+
+/**
+ * The widest a heading makes its column, in characters: a longer one wraps at its spaces (the
+ * heading row grows). Whole, the English series table's "complaints a year earlier" widened the
+ * month columns of the table above it (月度趋势), and 热点's "share of complaints" a class column.
+ */
+const HEADING_WIDTH = 12;
+
+/**
+ * Display width of a cell in Excel's character units (a Chinese character is two); of a text
+ * that wraps (Column.wraps), its longest phrase's, or its widest line within the column's bound.
+ */
+function cellWidth(value: Cell, format: Format, wraps?: true | number): number {
   if (value === null || value === undefined) return 0;
+  if (typeof wraps === 'number' && typeof value === 'string') return wrappedWidth(value, wraps);
   if (wraps && typeof value === 'string')
     return Math.max(...phrases(value).map((p) => stringWidth(p.trimStart())));
   if (typeof value === 'number')
@@ -323,12 +347,9 @@ function widthsOf(tables: readonly Laid[]): number[] {
         const indent = t.indented[i] ? INDENT_WIDTH : 0;
         const w = Math.min(
           MAX_WIDTH,
-          cellWidth(
-            value,
-            t.table.columns[i]?.format ?? 'text',
-            // The heading keeps its own width.
-            row !== t.head && t.table.columns[i]?.wraps === true,
-          ) +
+          (row === t.head
+            ? wrappedWidth(String(value), HEADING_WIDTH)
+            : cellWidth(value, t.table.columns[i]?.format ?? 'text', t.table.columns[i]?.wraps)) +
             2 +
             indent,
         );
@@ -340,18 +361,27 @@ function widthsOf(tables: readonly Laid[]): number[] {
 }
 
 /**
+ * The rows of the default height a table takes, its caption, its heading, its rows and totals
+ * (or the line saying none): a wrapped heading or row counts as tall as it is. Counted as one
+ * row each, 热点's rising classes, two of them wrapped, ran over a page break.
+ */
+function tableRows(laid: Laid, widths: readonly number[]): number {
+  const caption = laid.table.caption ? 1 : 0;
+  if (laid.rows.length === 0) return caption + 1;
+  const heights = [
+    headingHeight(laid.head, widths) ?? ROW_PT,
+    ...[...laid.rows, ...laid.totals].map((row) => wrappedRow(laid, row, widths).height ?? ROW_PT),
+  ];
+  return caption + heights.reduce((sum, h) => sum + h, 0) / ROW_PT;
+}
+
+/**
  * Writes a table; returns the row of its heading. A table without rows says so instead. On a
  * sheet printed in strips, `labels` columns (排名, 供电单位) repeat on every strip: a caption longer
  * than they are wraps within them, as the caption of the strip's rows (overflowing, it showed cut
  * at their edge on every strip after the first: "本季度：2016年第四季度（同比基期：2015年"),
  * broken at its phrases (captionLines).
  */
-/** The rows a table takes: its caption, its heading, its rows and totals (or the line saying none). */
-function tableRows(laid: Laid): number {
-  const caption = laid.table.caption ? 1 : 0;
-  return caption + (laid.rows.length === 0 ? 1 : 1 + laid.rows.length + laid.totals.length);
-}
-
 function writeTable(
   sheet: ReportSheet,
   laid: Laid,
@@ -375,11 +405,25 @@ function writeTable(
             ? HEAD_INDENTED
             : HEAD_LEFT,
     ),
+    headingHeight(laid.head, widths),
   );
   if (filter) sheet.autoFilter(head, 1, laid.head.length);
   laid.rows.forEach((row, r) => addTableRow(sheet, laid, row, laid.styles[r]!, widths));
   laid.totals.forEach((row, r) => addTableRow(sheet, laid, row, laid.totalStyles[r]!, widths));
   return head;
+}
+
+/**
+ * The heading row's height when a heading wraps in its column (HEADING_WIDTH): as tall as its
+ * lines. Excel does not grow a row to its wrapped text on opening the file.
+ */
+function headingHeight(head: readonly string[], widths: readonly number[]): number | undefined {
+  const oneLine = rowHeight('', [DEFAULT_WIDTH], 1);
+  const tallest = Math.max(
+    oneLine,
+    ...head.map((text, i) => rowHeight(text, [widths[i] ?? DEFAULT_WIDTH], 1)),
+  );
+  return tallest > oneLine ? tallest : undefined;
 }
 
 // A row's styles top-aligned (and wrapped, for the broken text): each made once.
@@ -399,6 +443,31 @@ function topAligned(s: CellStyle, wrapText: boolean): CellStyle {
 }
 
 /**
+ * A table row's cells as written, a wrapping column's text wider than its column broken before
+ * its brackets (captionLines), and the height of the row when such a text wraps.
+ */
+function wrappedRow(
+  laid: Laid,
+  row: readonly Cell[],
+  widths: readonly number[],
+): { cells: Cell[]; height?: number } {
+  let height: number | undefined;
+  const cells = row.map((value, i) => {
+    const wraps = laid.table.columns[i]?.wraps;
+    if (!wraps || typeof value !== 'string') return value;
+    const width = [widths[i] ?? DEFAULT_WIDTH];
+    // A class name or a reason stays whole, Excel wrapping it: broken, it would no longer match
+    // itself in a filter or on another sheet.
+    const lines = typeof wraps === 'number' ? value : captionLines(value, width, 1);
+    const tall = rowHeight(lines, width, 1);
+    if (tall <= rowHeight('', width, 1)) return value;
+    height = Math.max(height ?? 0, tall);
+    return lines;
+  });
+  return height === undefined ? { cells } : { cells, height };
+}
+
+/**
  * A table's row; a text of a wrapping column (Column.wraps) wider than its column broken before
  * its brackets and wrapped, its row as tall as its lines and every cell top-aligned, so that
  * the figure reads beside the first line.
@@ -410,21 +479,12 @@ function addTableRow(
   styles: CellStyle[],
   widths: readonly number[],
 ): void {
-  let height: number | undefined;
-  const cells = row.map((value, i) => {
-    if (!laid.table.columns[i]?.wraps || typeof value !== 'string') return value;
-    const width = [widths[i] ?? DEFAULT_WIDTH];
-    const lines = captionLines(value, width, 1);
-    const tall = rowHeight(lines, width, 1);
-    if (tall <= rowHeight('', width, 1)) return value;
-    height = Math.max(height ?? 0, tall);
-    return lines;
-  });
+  const { cells, height } = wrappedRow(laid, row, widths);
   if (height === undefined) {
     sheet.addRow(row, styles);
     return;
   }
-  const wrapped = (i: number) => laid.table.columns[i]?.wraps === true && cells[i] !== null;
+  const wrapped = (i: number) => laid.table.columns[i]?.wraps !== undefined && cells[i] !== null;
   sheet.addRow(
     cells,
     styles.map((s, i) => topAligned(s, wrapped(i))),
@@ -602,7 +662,7 @@ function writeSheet(
   // Below the first page, the title and the period repeat (titleRows) above the tables.
   const fill = new PageFill(pageHeight(printed), TITLE_PT + ROW_PT, TITLE_PT + 3 * ROW_PT);
   tables.forEach((laid, i) => {
-    const rows = tableRows(laid);
+    const rows = tableRows(laid, widths);
     // The blank row between two tables ends the page before (breaks come early, never late).
     if (i > 0) sheet.skip();
     if (fill.startsPage(i > 0 ? rows + 1 : rows) && i > 0 && pages === 1)

@@ -8,10 +8,17 @@ import { BOOK, MODEL_DECIDED, SHEET_NAMES, disciplineName } from '../labels.js';
 import type { Column, Row, Sheet, Table } from '../types.js';
 import { say } from './notes.js';
 
+/**
+ * The widest a class name makes its column in the workbook: a longer English one wraps at its
+ * spaces (Meter reading and / collection). Whole, four tables' class columns stacked on 热点
+ * printed it in two strips across. Chinese names have no spaces and keep their width.
+ */
+const CLASS_WIDTH = 20;
+
 const CATEGORY_COLUMNS: readonly Column[] = [
   { key: 'code', label: 'code', format: 'text' },
-  { key: 'name', label: 'name', format: 'text' },
-  { key: 'parent', label: 'parent', format: 'text' },
+  { key: 'name', label: 'name', format: 'text', wraps: CLASS_WIDTH },
+  { key: 'parent', label: 'parent', format: 'text', wraps: CLASS_WIDTH },
   { key: 'discipline', label: 'discipline', format: 'text' },
   { key: 'complaints', label: 'complaints', format: 'int' },
   { key: 'share', label: 'share', format: 'pct' },
@@ -125,7 +132,7 @@ function risingTable(a: Analysis, lang: Lang): Table | null {
     caption: BOOK[lang].rising(rising.basis),
     columns: [
       { key: 'code', label: 'code', format: 'text' },
-      { key: 'name', label: 'name', format: 'text' },
+      { key: 'name', label: 'name', format: 'text', wraps: CLASS_WIDTH },
       { key: 'base', label: 'base', format: 'int' },
       { key: 'complaints', label: 'complaints', format: 'int' },
       { key: 'increase', label: 'increase', format: 'int' },
@@ -152,7 +159,7 @@ function topPerUnitTable(a: Analysis, lang: Lang): Table {
       { key: 'unit', label: 'unit', format: 'text' },
       { key: 'complaints', label: 'complaints', format: 'int' },
       ...PLACES.flatMap((i): Column[] => [
-        { key: `top${i}`, label: `top${i}`, format: 'text' },
+        { key: `top${i}`, label: `top${i}`, format: 'text', wraps: CLASS_WIDTH },
         { key: `top${i}Complaints`, label: 'placeComplaints', format: 'int' },
         { key: `top${i}Share`, label: 'placeShare', format: 'pct' },
       ]),

@@ -32,6 +32,12 @@ const DURATION_COLUMNS: readonly Column[] = [
 ];
 
 /** With a limit in working days, the limit said in words ("4个工作日") instead of in hours. */
+/**
+ * The widest a rejection reason makes its column (数据质量's 拒收明细), in characters: a date's
+ * reason, 登记时间 '2016-09-31 16:05:00' 不是有效日期, takes two lines.
+ */
+const REASON_WIDTH = 24;
+
 const WORDED_LIMIT: Column = { key: 'limit', label: 'limit', format: 'text' };
 
 /** A stage's figures; all null for a unit without a usable time. */
@@ -207,7 +213,9 @@ export function qualitySheet(
   const listed = ingest.rejects.slice(0, LISTED_REJECTS);
   const rejects: Table = {
     caption: t.rejects,
-    columns: [text('file'), int('row'), text('reason')],
+    // A reason wraps at its spaces within REASON_WIDTH, its row grown: whole, it made its
+    // column, 编码 above it, 46 characters wide.
+    columns: [text('file'), int('row'), { ...text('reason'), wraps: REASON_WIDTH }],
     // The reasons are English in the JSON; the sheet says them in the run's language.
     rows: listed.map((r) => ({
       file: name(r.file),
