@@ -11,6 +11,7 @@ import { closeSync, openSync, readSync, rmSync } from 'node:fs';
 import { cellXml, cellXmlStart, EXCEL_CELL_CHARACTERS } from '../io/workbook.js';
 import { contains, type Period } from '../metrics/period.js';
 import { pieceFile, type SpooledSegments } from './detail-spool.js';
+import { isWideCjk } from './width.js';
 
 /** Bytes read at a time (the buffer grows for a longer record). */
 const READ = 64 << 10;
@@ -108,15 +109,7 @@ class ByteReader {
         if (p + 2 >= limit) return -1;
         const c = ((b & 0x0f) << 12) | ((buf[p + 1]! & 0x3f) << 6) | (buf[p + 2]! & 0x3f);
         if (c >= 0xfffe) clean = false;
-        if (
-          (c >= 0x4e00 && c <= 0x9fff) ||
-          (c >= 0x3400 && c <= 0x4dbf) ||
-          (c >= 0x3000 && c <= 0x3029) ||
-          (c >= 0x3030 && c <= 0x303e) ||
-          (c >= 0xff01 && c <= 0xff60) ||
-          (c >= 0xffe0 && c <= 0xffe6)
-        )
-          width += 2;
+        if (isWideCjk(c)) width += 2;
         else fast = false;
         p += 3;
         u++;

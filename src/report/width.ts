@@ -11,16 +11,23 @@ export function displayWidth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (c >= 0x20 && c <= 0x7e) width += 1;
-    else if (
-      (c >= 0x4e00 && c <= 0x9fff) ||
-      (c >= 0x3400 && c <= 0x4dbf) ||
-      (c >= 0x3000 && c <= 0x3029) ||
-      (c >= 0x3030 && c <= 0x303e) ||
-      (c >= 0xff01 && c <= 0xff60) ||
-      (c >= 0xffe0 && c <= 0xffe6)
-    )
-      width += 2;
+    else if (isWideCjk(c)) width += 2;
     else return stringWidth(text);
   }
   return width;
+}
+
+/**
+ * A character string-width counts as two columns among those measured here without it (CJK
+ * ideographs, CJK punctuation, full-width forms); also read from UTF-8 bytes (detail-xml.ts).
+ */
+export function isWideCjk(c: number): boolean {
+  return (
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x3000 && c <= 0x3029) ||
+    (c >= 0x3030 && c <= 0x303e) ||
+    (c >= 0xff01 && c <= 0xff60) ||
+    (c >= 0xffe0 && c <= 0xffe6)
+  );
 }
