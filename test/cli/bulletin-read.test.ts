@@ -81,3 +81,41 @@ describe('需关注事项: the early warning', () => {
     );
   });
 });
+
+interface Repeats {
+  complainants: number;
+  complaints: number;
+  top: { complaints: number; units: string[] }[];
+}
+function repeats(args: string[]): { byCustomer: Repeats; byPhone: Repeats } {
+  const run = complaints(['analyze', ...INPUTS, ...args, '--json']);
+  expect(run.code, run.stderr).toBe(0);
+  return (
+    JSON.parse(run.stdout) as { repeatComplainants: { byCustomer: Repeats; byPhone: Repeats } }
+  ).repeatComplainants;
+}
+
+describe('重复投诉 in English', () => {
+  it('the most frequent repeat complainants in sentences, not "one customer at X 2 times"', () => {
+    // 2016: by customer 4 customers, 11 complaints, the most at 市直 (4), 歙县 (3), 休宁 (2); by
+    // telephone 5 numbers, 12 complaints, 市直 (4), 休宁 (2), 歙县 (2).
+    const r = repeats(['--year', '2016']);
+    const en = docx('y-en.docx', ['--year', '2016', '--lang', 'en']);
+    const customer = en.find((p) => p.startsWith('By customer number'))!;
+    const [c1, c2, c3] = r.byCustomer.top;
+    expect(customer).toBe(
+      `By customer number, ${r.byCustomer.complainants} customers complained twice or more, ` +
+        `${r.byCustomer.complaints} complaints in all (4.87% of all); among them ` +
+        `one customer at ${c1!.units[0]} complained ${c1!.complaints} times, ` +
+        `one customer at ${c2!.units[0]} complained ${c2!.complaints} times and ` +
+        `one customer at ${c3!.units[0]} complained ${c3!.complaints} times.`,
+    );
+    expect([c1, c2, c3].map((t) => t!.complaints)).toEqual([4, 3, 2]);
+    const phone = en.find((p) => p.startsWith('By telephone number'))!;
+    const [p1] = r.byPhone.top;
+    expect(p1!.complaints).toBe(4);
+    expect(phone).toContain(
+      `among them ${p1!.complaints} complaints from one telephone number at ${p1!.units[0]}, `,
+    );
+  });
+});
