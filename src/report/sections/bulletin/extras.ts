@@ -48,7 +48,9 @@ function repeatParagraph(r: RepeatList, by: 'byCustomer' | 'byPhone', lang: Lang
     const units = list(t.units, lang);
     return zh
       ? [units, phone ? '一个电话投诉' : '一位客户投诉', n, '次']
-      : ['one ', phone ? 'telephone number' : 'customer', ' at ', units, ' ', n, ' times'];
+      : phone
+        ? [n, ' complaints from one telephone number at ', units]
+        : ['one customer at ', units, ' complained ', n, ' times'];
   });
   const most =
     top.length > 0 &&

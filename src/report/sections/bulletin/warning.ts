@@ -1,7 +1,7 @@
 /**
  * The early warning in the bulletin's 需关注事项: the units at red and yellow, the most serious
  * first, with what put them there ("2016年11月预警情况：红色预警为A（已达年度指标、本期投诉异常增多）、
- * B（…）；黄色预警为C（…）。"), or that none is; the checks it could not make; where the figures
+ * B、C（均为…）；黄色预警为D（…）。"), or that none is; the checks it could not make; where the figures
  * are — the workbook's 预警 sheet when the bulletin is written into the workbook, else the
  * workbook of the period (in Chinese: a manager reads the bulletin and runs no command, so it
  * names none) or, in English, `complaints warn`. A report whose period has no month covered
@@ -112,6 +112,25 @@ function leftOutWords(leftOut: NonNullable<BulletinWarning['leftOut']>, lang: La
     : `No early warning: ${months}, which the period falls in, is not covered whole (the warning is judged on whole months, and a month covered in part would read as a fall). For the latest month covered whole, run complaints warn.`;
 }
 
+/**
+ * The units of one level gathered by what put them there, in the order of the first of each:
+ * six units red for one reason read "A、B、…、F（均为已达年度指标）", not the reason six times over.
+ */
+function sameReasons(units: readonly UnitWarning[], level: Level, lang: Lang) {
+  const groups = new Map<string, string[]>();
+  for (const u of units) {
+    const why = u.reasons
+      .filter((r) => r.level === level)
+      .map((r) => reasonWords(r, lang))
+      .join(lang === 'zh' ? '、' : ', ');
+    groups.set(why, [...(groups.get(why) ?? []), u.unit]);
+  }
+  return [...groups].map(([why, names]) => ({ why, names }));
+}
+
+const englishList = (names: readonly string[]) =>
+  `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+
 /** The bulletin's early-warning paragraph; null when the report judged none and need not say why. */
 export function warningParagraph(w: BulletinWarning, lang: Lang): Paragraph | null {
   const zh = lang === 'zh';
@@ -123,9 +142,9 @@ export function warningParagraph(w: BulletinWarning, lang: Lang): Paragraph | nu
       level,
     );
     if (units.length === 0) return [];
-    const items = units.map((u) => {
-      const why = u.reasons.filter((r) => r.level === level).map((r) => reasonWords(r, lang));
-      return zh ? `${u.unit}（${why.join('、')}）` : `${u.unit} (${why.join(', ')})`;
+    const items = sameReasons(units, level, lang).map(({ names, why }) => {
+      if (names.length === 1) return zh ? `${names[0]}（${why}）` : `${names[0]} (${why})`;
+      return zh ? `${names.join('、')}（均为${why}）` : `${englishList(names)} (each: ${why})`;
     });
     const name = zh
       ? level === 'red'

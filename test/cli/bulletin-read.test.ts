@@ -1,0 +1,121 @@
+/**
+ * The bulletin as its reader reads it (session 20's read-through of the fixtures' bulletins):
+ * each sentence checked in the written .docx against the analysis it came from (`warn --json`,
+ * `analyze --json` for the same period), not against the model that wrote it.
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { complaints } from '../helpers/cli.js';
+import { DocxParts, paragraphs } from '../helpers/docx.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'complaints-bulletin-read-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const M = 'fixtures/metrics';
+const INPUTS = [
+  `${M}/95598-2015.xlsx`,
+  `${M}/95598-2016-01-06.xlsx`,
+  `${M}/95598-2016-06-12-gb18030.csv`,
+  '--targets',
+  `${M}/targets-2016.csv`,
+];
+
+function docx(name: string, args: string[]): string[] {
+  const out = join(dir, name);
+  const run = complaints(['report', ...INPUTS, ...args, '--out', out]);
+  expect(run.code, run.stderr).toBe(0);
+  return paragraphs(new DocxParts(readFileSync(out)).text('word/document.xml'));
+}
+
+interface WarnUnit {
+  unit: string;
+  level: 'red' | 'yellow' | 'green';
+}
+function warned(args: string[]): WarnUnit[] {
+  const run = complaints(['warn', ...INPUTS, ...args, '--json']);
+  expect(run.code, run.stderr).toBe(0);
+  return (JSON.parse(run.stdout) as { units: WarnUnit[] }).units;
+}
+
+describe('需关注事项: the early warning', () => {
+  it('units red for the same reason are named once with it, not the reason after each', () => {
+    // December 2016: warn puts six units at red, every one for its annual target reached
+    // (33/28, 31/26, 22/16, 19/15, 13/8, 10/9); until session 20 the sentence said
+    // "（已达年度指标）" six times over.
+    const red = warned(['--month', '2016-12'])
+      .filter((u) => u.level === 'red')
+      .map((u) => u.unit);
+    expect(red).toHaveLength(6);
+    const sentence = docx('m12.docx', ['--month', '2016-12']).find((p) =>
+      p.startsWith('2016年12月预警情况'),
+    )!;
+    expect(sentence).toBe(
+      '2016年12月预警情况：红色预警为国网黄山市徽州区供电公司、国网黄山市黄山区供电公司、' +
+        '国网休宁县供电公司、国网歙县供电公司、国网黄山供电公司(市直)、国网祁门县供电公司' +
+        '（均为已达年度指标）。未能判断越级投诉（缺少相应的列或数据）。各单位的数字见同期投诉分析报表的“预警”表。',
+    );
+    for (const unit of red) expect(sentence.split(unit)).toHaveLength(2);
+  });
+
+  it('different reasons stay apart; the same reason at yellow gathered (June 2016, English too)', () => {
+    const units = warned(['--month', '2016-06']);
+    const at = (level: string) => units.filter((u) => u.level === level).map((u) => u.unit);
+    expect(at('red').sort()).toEqual(['国网歙县供电公司', '国网黄山市黄山区供电公司'].sort());
+    expect(at('yellow')).toHaveLength(4);
+    const zh = docx('m06.docx', ['--month', '2016-06']).find((p) =>
+      p.startsWith('2016年6月预警情况'),
+    )!;
+    expect(zh).toContain(
+      '红色预警为国网歙县供电公司（预计全年将达到年度指标）、国网黄山市黄山区供电公司（本期投诉异常增多）；' +
+        '黄色预警为国网祁门县供电公司、国网黄山市徽州区供电公司、国网休宁县供电公司、国网黄山市屯溪区供电公司' +
+        '（均为预计全年可能达到年度指标）。',
+    );
+    for (const unit of at('yellow')) expect(zh.split(unit)).toHaveLength(2);
+    const en = docx('m06-en.docx', ['--month', '2016-06', '--lang', 'en']).find((p) =>
+      p.startsWith('Early warning for June 2016'),
+    )!;
+    expect(en).toMatch(
+      /Yellow: 国网祁门县供电公司, 国网黄山市徽州区供电公司, 国网休宁县供电公司 and 国网黄山市屯溪区供电公司 \(each: [a-z ]+\)\./,
+    );
+  });
+});
+
+interface Repeats {
+  complainants: number;
+  complaints: number;
+  top: { complaints: number; units: string[] }[];
+}
+function repeats(args: string[]): { byCustomer: Repeats; byPhone: Repeats } {
+  const run = complaints(['analyze', ...INPUTS, ...args, '--json']);
+  expect(run.code, run.stderr).toBe(0);
+  return (
+    JSON.parse(run.stdout) as { repeatComplainants: { byCustomer: Repeats; byPhone: Repeats } }
+  ).repeatComplainants;
+}
+
+describe('重复投诉 in English', () => {
+  it('the most frequent repeat complainants in sentences, not "one customer at X 2 times"', () => {
+    // 2016: by customer 4 customers, 11 complaints, the most at 市直 (4), 歙县 (3), 休宁 (2); by
+    // telephone 5 numbers, 12 complaints, 市直 (4), 休宁 (2), 歙县 (2).
+    const r = repeats(['--year', '2016']);
+    const en = docx('y-en.docx', ['--year', '2016', '--lang', 'en']);
+    const customer = en.find((p) => p.startsWith('By customer number'))!;
+    const [c1, c2, c3] = r.byCustomer.top;
+    expect(customer).toBe(
+      `By customer number, ${r.byCustomer.complainants} customers complained twice or more, ` +
+        `${r.byCustomer.complaints} complaints in all (4.87% of all); among them ` +
+        `one customer at ${c1!.units[0]} complained ${c1!.complaints} times, ` +
+        `one customer at ${c2!.units[0]} complained ${c2!.complaints} times and ` +
+        `one customer at ${c3!.units[0]} complained ${c3!.complaints} times.`,
+    );
+    expect([c1, c2, c3].map((t) => t!.complaints)).toEqual([4, 3, 2]);
+    const phone = en.find((p) => p.startsWith('By telephone number'))!;
+    const [p1] = r.byPhone.top;
+    expect(p1!.complaints).toBe(4);
+    expect(phone).toContain(
+      `among them ${p1!.complaints} complaints from one telephone number at ${p1!.units[0]}, `,
+    );
+  });
+});
