@@ -103,6 +103,10 @@ describe('a heavy run is run by a child with MALLOC_MMAP_THRESHOLD_=131072', () 
     expect(own.launches).toEqual([expect.objectContaining({ threshold: '262144' })]);
     const arenas = run(['analyze', CSV, '--json'], { MALLOC_ARENA_MAX: '2' });
     expect(arenas.launches).toHaveLength(1);
+    // The way README gives to keep a run in one process.
+    const off = run(['analyze', CSV, '--json'], { COMPLAINTS_RELAUNCHED: '0' });
+    expect(off.code, off.stderr).toBe(0);
+    expect(off.launches).toEqual([expect.objectContaining({ threshold: '-' })]);
   });
 
   it('light runs stay in one process: small inputs, inspect, help, the version, usage errors', () => {
