@@ -20,9 +20,9 @@ const THRESHOLD = { MALLOC_MMAP_THRESHOLD_: '131072' } as const;
 
 /**
  * The commands whose peak on the 1M-row CSV is near or over the limit without it, and lower
- * with it (README, "Unattended"): analyze 284–308 MiB → 261–269, warn 279–290 → 253–255.
- * trend (237–245 → 210–216) and inspect (137 → 129) are well under: a waiting parent would
- * cost more than they gain.
+ * with it (README, "Unattended"): analyze 277–300 MiB → 255–263, warn 272–283 → 248–249.
+ * trend (231–239 → 205–211) and inspect (134–135 → 125–127) are well under: a waiting parent
+ * would cost more than they gain.
  */
 const HEAVY = new Set(['report', 'analyze', 'warn']);
 
