@@ -23,6 +23,7 @@ import { commandIn, usageMessage } from './cli/usage.js';
 import { refuseEmptyValues } from './cli/empty-values.js';
 import { helpIn, helpWidth, inLanguage, layOut, VERSION } from './cli/help/format.js';
 import { PROGRAM } from './cli/help/program.js';
+import { relaunchIfWorthIt } from './relaunch.js';
 
 /** The program, its help in `lang` (main: the run's language, cli/language.ts). */
 export function program(lang: Lang = 'zh'): Command {
@@ -36,7 +37,11 @@ export function program(lang: Lang = 'zh'): Command {
   for (const command of [analyze, trend, assess, report, warn, inspect, classify, taxonomy]) {
     command.register(cli, lang);
   }
-  cli.hook('preAction', (_program, command) => refuseEmptyValues(command));
+  cli.hook('preAction', async (_program, command) => {
+    refuseEmptyValues(command);
+    // After commander's checks: help, the version and usage errors never start a second process.
+    await relaunchIfWorthIt(command.name(), command.args);
+  });
   cli.addHelpText('after', () => layOut(t.after, helpWidth(), lang));
   for (const command of cli.commands) command.exitOverride();
   return cli;

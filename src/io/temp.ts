@@ -168,6 +168,10 @@ export function cleanUpOnExit(): void {
   installed = true;
   process.on('exit', removeTemporaries);
   if (process.env[TEST_LAG_ENV]) probeLag(process.env[TEST_LAG_ENV]);
+  endBySignals();
+}
+
+function endBySignals(): void {
   for (const [signal, code] of Object.entries(SIGNAL_EXIT)) {
     process.on(signal, () => {
       removeTemporaries();
@@ -180,11 +184,33 @@ export function cleanUpOnExit(): void {
 }
 
 /**
+ * This process hands the run to a child (relaunch.ts) and only waits: the signals are left to
+ * `onSignal` (passed on to the child, which cleans up itself), and the lag log to the child.
+ */
+export function handOver(onSignal: (signal: NodeJS.Signals) => void): void {
+  lagLogged = false;
+  for (const signal of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) {
+    process.removeAllListeners(signal);
+    process.on(signal, onSignal);
+  }
+}
+
+/** The child could not be started: this process runs the command after all, as before. */
+export function takeBack(): void {
+  lagLogged = true;
+  for (const signal of Object.keys(SIGNAL_EXIT)) process.removeAllListeners(signal);
+  endBySignals();
+}
+
+/**
  * Tests and bench only: a file where the run writes, at its exit, its longest stretches
  * without an event-loop turn. A signal's handler waits for such a turn, so the longest
  * stretch is how late a run may end after SIGTERM (README, "Signals").
  */
 export const TEST_LAG_ENV = 'COMPLAINTS_TEST_LAG_LOG';
+
+/** False in a process that handed the run to a child (the child writes the log). */
+let lagLogged = true;
 
 /** A 10 ms timer: a turn later than that is a stretch, kept (start in µs of hrtime) when long. */
 function probeLag(file: string): void {
@@ -198,6 +224,7 @@ function probeLag(file: string): void {
     last = now;
   }, tick).unref();
   process.on('exit', () => {
+    if (!lagLogged) return;
     stretches.sort((a, b) => b.ms - a.ms);
     writeFileSync(file, JSON.stringify({ longest: stretches[0]?.ms ?? 0, stretches }) + '\n');
   });
