@@ -99,6 +99,7 @@ export function relaunchIfWorthIt(command: string, inputs: readonly string[]): P
     const threshold = process.env.MALLOC_MMAP_THRESHOLD_ ?? '-';
     appendFileSync(log, `${process.pid} ${process.ppid} ${threshold}\n`);
   }
+  watchParent();
   if (!worthRelaunching(command, inputs)) return Promise.resolve();
   return new Promise((runHere) => {
     const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], {
@@ -118,6 +119,23 @@ export function relaunchIfWorthIt(command: string, inputs: readonly string[]): P
       else process.exit(code ?? 1);
     });
   });
+}
+
+/** How often a child looks whether the process that started it is still there. */
+const PARENT_CHECK_MS = 1000;
+
+/**
+ * In a child: if the waiting parent is killed outright (`kill -9`, which cannot be passed on),
+ * the child would read on alone, holding the input and its temporary files. It looks once a
+ * second whether its parent is still the one that started it, and if not ends as a SIGTERM
+ * would end it (temporary files removed). Node has no PR_SET_PDEATHSIG.
+ */
+function watchParent(): void {
+  const parent = Number(process.env[RELAUNCHED_ENV]);
+  if (!(parent > 0) || process.ppid !== parent) return;
+  setInterval(() => {
+    if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM');
+  }, PARENT_CHECK_MS).unref();
 }
 
 /** Ends this process by `signal`, as the child was: a shell sees 128 + its number. */

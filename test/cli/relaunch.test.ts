@@ -184,7 +184,15 @@ async function killedWhileReading(signal: NodeJS.Signals, group: boolean) {
   if (group) process.kill(-parent.pid!, signal);
   else parent.kill(signal);
   const code = await exited;
-  return { code, stderr, chain, out: readdirSync(out), tmp: readdirSync(tmp) };
+  return {
+    code,
+    stderr,
+    chain,
+    out: readdirSync(out),
+    tmp: readdirSync(tmp),
+    outDir: out,
+    tmpDir: tmp,
+  };
 }
 
 describe('signals: the parent waits for the child and ends as it did', () => {
@@ -196,6 +204,18 @@ describe('signals: the parent waits for the child and ends as it did', () => {
     expect(alive(r.chain[1]!.pid)).toBe(false);
     expect(r.tmp).toEqual([]);
     expect(r.out).toEqual([]);
+  }, 120_000);
+
+  it('the parent killed outright (SIGKILL, not passed on): the child ends within seconds, no temporary file', async () => {
+    const r = await killedWhileReading('SIGKILL', false);
+    expectRelaunchedOnce(r.chain);
+    expect(r.code).toBe(137);
+    const child = r.chain[1]!.pid;
+    const deadline = Date.now() + 20_000;
+    while (alive(child) && Date.now() < deadline) await new Promise((ok) => setTimeout(ok, 50));
+    expect(alive(child)).toBe(false);
+    expect(readdirSync(r.tmpDir)).toEqual([]);
+    expect(readdirSync(r.outDir)).toEqual([]);
   }, 120_000);
 
   it('SIGINT to the process group (Ctrl-C): 130, no temporary file', async () => {
