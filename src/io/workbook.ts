@@ -45,8 +45,10 @@ export interface CellStyle {
   fill?: { type: 'pattern'; pattern: 'solid'; fgColor: { argb: string } };
   alignment?: {
     horizontal?: 'left' | 'center' | 'right';
-    vertical?: 'middle' | 'top';
+    vertical?: 'middle' | 'top' | 'bottom';
     wrapText?: boolean;
+    /** Degrees counter-clockwise: 90 reads from the bottom up. */
+    textRotation?: number;
     /** Characters of space before a left-aligned text. */
     indent?: number;
   };

@@ -10,8 +10,17 @@ import stringWidth from 'string-width';
 import { style, type ReportSheet } from '../io/workbook.js';
 import type { Lang } from '../settings/types.js';
 import { BOOK } from './labels.js';
-import { DEFAULT_WIDTH, columnPixels, columnsSpanned, rowsPerPage } from './page.js';
+import {
+  CJK_LEADING_PT,
+  CJK_LINE_PT,
+  DEFAULT_WIDTH,
+  LATIN_LINE_PT,
+  columnPixels,
+  columnsSpanned,
+  rowsPerPage,
+} from './page.js';
 import { paragraphText, type Bulletin } from './types.js';
+import { isWideCjk } from './width.js';
 
 const BLOCK_HEADING = style({ font: { bold: true, size: 14 } });
 const SECTION_HEADING = style({ font: { bold: true } });
@@ -28,8 +37,6 @@ const WIDE_UNIT_PX = 7.5;
 const NARROW_UNIT_PX = 6.5;
 /** A cell's padding, left and right. */
 const PADDING_PX = 8;
-/** Points a wrapped line takes: Calibri's is 15, a Chinese font's a little more. */
-const LINE_PT = 16;
 /** Excel's tallest row. */
 const MAX_ROW_PT = 409;
 
@@ -84,9 +91,27 @@ function textPixels(widths: readonly number[], columns: number): number {
   return Math.max(1, px - PADDING_PX);
 }
 
+/** The height in points of `lines` lines of a text, by its script (LATIN_LINE_PT, CJK_LINE_PT). */
+function linesHeight(text: string, lines: number): number {
+  const height = hasWideCharacter(text)
+    ? lines * CJK_LINE_PT + CJK_LEADING_PT
+    : lines * LATIN_LINE_PT;
+  return Math.min(MAX_ROW_PT, height);
+}
+
+function hasWideCharacter(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (isWideCjk(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** The lines `text` takes across the first `columns` columns of these widths. */
+export function textLines(text: string, widths: readonly number[], columns: number): number {
+  return wrappedLines(text, textPixels(widths, columns));
+}
+
 /** The height in points of a row showing `text` across columns of these widths. */
 export function rowHeight(text: string, widths: readonly number[], columns: number): number {
-  return Math.min(MAX_ROW_PT, wrappedLines(text, textPixels(widths, columns)) * LINE_PT + 4);
+  return linesHeight(text, textLines(text, widths, columns));
 }
 
 /** A text's phrases, each from its bracket on: "（" (" (" in English, the space leading it). */

@@ -14,11 +14,11 @@ import { excelCellText, type DeflatedRows } from '../io/workbook.js';
 import type { Period } from '../metrics/period.js';
 import type { SpooledSegments } from './detail-spool.js';
 import { spooledRowXml, type RowSink } from './detail-xml.js';
+import { CJK_LEADING_PT, CJK_LINE_PT } from './page.js';
 import { displayWidth } from './width.js';
 
 /** A wrapped text's row grows to this many lines at most; the rest stays in the cell. */
 const MAX_LINES = 8;
-const LINE_PT = 15;
 /** Bytes of encoded rows gathered before they go to the deflater. */
 const SCRATCH = 1 << 18;
 
@@ -147,8 +147,10 @@ export async function makeDetailSheets(job: DetailSheetJob): Promise<DetailSheet
     ids: job.ids,
     linesOf,
     // Neither Excel nor LibreOffice grows a row for wrapped text when opening a file: the
-    // height is written, one line per 15 points.
-    height: (lines) => (lines > 1 ? Math.min(MAX_LINES, lines) * LINE_PT : undefined),
+    // height is written, as tall as the lines of a Chinese text (page.ts CJK_LINE_PT: at 15
+    // points a line, the last touched the next row in LibreOffice).
+    height: (lines) =>
+      lines > 1 ? Math.min(MAX_LINES, lines) * CJK_LINE_PT + CJK_LEADING_PT : undefined,
     text: (value) => {
       const cell = excelCellText(value);
       if (cell.cut) cutCells++;

@@ -17,6 +17,7 @@ import {
   captionLines,
   phrases,
   rowHeight,
+  textLines,
   writeBulletinBlock,
 } from './bulletin-block.js';
 import type { ChartImage } from './charts.js';
@@ -29,6 +30,7 @@ import {
   ROW_PX,
   columnsSpanned,
   firstStripColumns,
+  fittedScale,
   pageHeight,
   pagesWide,
   rowsPerPage,
@@ -158,6 +160,11 @@ const HEAD_CENTRE = style({
 const HEAD_INDENTED = style({
   ...HEAD_LEFT,
   alignment: { ...HEAD_LEFT.alignment, horizontal: 'left', indent: 1 },
+});
+/** A turned heading (Turn): read from the bottom up, its lines centred over the column. */
+const HEAD_TURNED = style({
+  ...HEAD_LEFT,
+  alignment: { horizontal: 'center', vertical: 'bottom', wrapText: true, textRotation: 90 },
 });
 
 /**
@@ -337,9 +344,85 @@ function lay(table: Table, lang: Lang): Laid {
   };
 }
 
-/** Widths that fit every table of a sheet (captions and titles excluded: they overflow freely). */
-function widthsOf(tables: readonly Laid[]): number[] {
+/**
+ * The headings of a sheet turned to read from the bottom up, from column `from` (1-based) on:
+ * the English quarter's 单位 (Units), 20 columns whose headings (complaints a year earlier,
+ * unsubstantiated) made them 250 characters wide, printed in two strips; wrapped at every space,
+ * a heading is still as wide as its longest word (complaints, unsubstantiated): about 240
+ * characters, still two strips (65% is the least). Turned, a heading takes
+ * a line's height across its column, and the figures set the widths: 201 characters, one page
+ * at 70% in LibreOffice. `height`: the heading row's, in points.
+ */
+interface Turn {
+  from: number;
+  height: number;
+}
+
+/**
+ * The smallest scale a sheet with turned headings prints at, by fittedScale: 11-point text at
+ * about 7.6 points (the English quarter's Units: 69.4% by the estimate, 70% as LibreOffice
+ * printed it).
+ */
+const TURNED_SCALE = 0.69;
+/** Pixels a turned heading's line takes across its column, and its padding along and across. */
+const TURNED_LINE_PX = 20;
+const TURNED_PADDING_PX = 10;
+
+/** The lines of a heading broken at its spaces into lines of at most `within` characters. */
+function headingLines(text: string, within: number): number {
+  let lines = 0;
+  let line = 0;
+  for (const word of text.split(' ')) {
+    const w = stringWidth(word);
+    if (line > 0 && line + 1 + w <= within) line += 1 + w;
+    else {
+      lines++;
+      line = w;
+    }
+  }
+  return lines;
+}
+
+/** The longest line, in characters, of the headings a Turn turns (those from column `from`). */
+function turnedLength(tables: readonly Laid[], from: number): number {
+  const lengths = tables.flatMap((t) =>
+    t.head.slice(from - 1).map((h) => wrappedWidth(h, HEADING_WIDTH)),
+  );
+  return Math.max(0, ...lengths);
+}
+
+/**
+ * Whether a sheet too wide for one page at READABLE_SCALE prints on one at TURNED_SCALE or more
+ * with its headings turned, the columns naming its rows (排名, 供电单位) upright; then its Turn
+ * and its widths. Only in English: a Chinese heading has few characters, which turned would lie
+ * on their sides.
+ */
+function turnOf(
+  tables: readonly Laid[],
+  spec: Sheet,
+  lang: Lang,
+  upright: number[],
+): { turn?: Turn; widths: number[] } {
+  if (lang !== 'en' || pagesWide(upright) === 1 || tables.length === 0) return { widths: upright };
+  const from = labelColumns(spec.tables) + 1;
+  const length = turnedLength(tables, from);
+  const widths = widthsOf(tables, { from, length });
+  if (fittedScale(widths) < TURNED_SCALE) return { widths: upright };
+  const height = ((length * 7 + TURNED_PADDING_PX) * 3) / 4;
+  return { turn: { from, height }, widths };
+}
+
+/**
+ * Widths that fit every table of a sheet (captions and titles excluded: they overflow freely).
+ * A heading turned (from column `turned.from`, its lines at most `turned.length` characters)
+ * needs its lines' height across its column, not its length.
+ */
+function widthsOf(tables: readonly Laid[], turned?: { from: number; length: number }): number[] {
   const widths: number[] = [];
+  const headingWidth = (text: string, i: number) =>
+    turned && i + 1 >= turned.from
+      ? Math.ceil((headingLines(text, turned.length) * TURNED_LINE_PX + TURNED_PADDING_PX) / 7) - 2
+      : wrappedWidth(text, HEADING_WIDTH);
   for (const t of tables) {
     const rows = [t.head, ...t.rows, ...t.totals];
     rows.forEach((row) =>
@@ -348,7 +431,7 @@ function widthsOf(tables: readonly Laid[]): number[] {
         const w = Math.min(
           MAX_WIDTH,
           (row === t.head
-            ? wrappedWidth(String(value), HEADING_WIDTH)
+            ? headingWidth(String(value), i)
             : cellWidth(value, t.table.columns[i]?.format ?? 'text', t.table.columns[i]?.wraps)) +
             2 +
             indent,
@@ -365,11 +448,11 @@ function widthsOf(tables: readonly Laid[]): number[] {
  * (or the line saying none): a wrapped heading or row counts as tall as it is. Counted as one
  * row each, 热点's rising classes, two of them wrapped, ran over a page break.
  */
-function tableRows(laid: Laid, widths: readonly number[]): number {
+function tableRows(laid: Laid, widths: readonly number[], turn?: Turn): number {
   const caption = laid.table.caption ? 1 : 0;
   if (laid.rows.length === 0) return caption + 1;
   const heights = [
-    headingHeight(laid.head, widths) ?? ROW_PT,
+    turn?.height ?? headingHeight(laid.head, widths) ?? ROW_PT,
     ...[...laid.rows, ...laid.totals].map((row) => wrappedRow(laid, row, widths).height ?? ROW_PT),
   ];
   return caption + heights.reduce((sum, h) => sum + h, 0) / ROW_PT;
@@ -389,6 +472,7 @@ function writeTable(
   lang: Lang,
   widths: readonly number[],
   labels: number,
+  turn?: Turn,
 ): number {
   const { table } = laid;
   if (table.caption) writeCaption(sheet, table.caption, widths, labels);
@@ -396,16 +480,18 @@ function writeTable(
   const head = sheet.addRow(
     laid.head,
     table.columns.map((c, i) =>
-      isCentred(c)
-        ? HEAD_CENTRE
-        : // A time's heading stands over it at the right, as a figure's (当日明细's 受理时间).
-          isNumeric(table.rowFormats && i > 0 ? 'pct' : c.format) || c.format === 'time'
-          ? HEAD_RIGHT
-          : laid.indented[i]
-            ? HEAD_INDENTED
-            : HEAD_LEFT,
+      turn && i + 1 >= turn.from
+        ? HEAD_TURNED
+        : isCentred(c)
+          ? HEAD_CENTRE
+          : // A time's heading stands over it at the right, as a figure's (当日明细's 受理时间).
+            isNumeric(table.rowFormats && i > 0 ? 'pct' : c.format) || c.format === 'time'
+            ? HEAD_RIGHT
+            : laid.indented[i]
+              ? HEAD_INDENTED
+              : HEAD_LEFT,
     ),
-    headingHeight(laid.head, widths),
+    turn?.height ?? headingHeight(laid.head, widths),
   );
   if (filter) sheet.autoFilter(head, 1, laid.head.length);
   laid.rows.forEach((row, r) => addTableRow(sheet, laid, row, laid.styles[r]!, widths));
@@ -418,12 +504,11 @@ function writeTable(
  * lines. Excel does not grow a row to its wrapped text on opening the file.
  */
 function headingHeight(head: readonly string[], widths: readonly number[]): number | undefined {
-  const oneLine = rowHeight('', [DEFAULT_WIDTH], 1);
-  const tallest = Math.max(
-    oneLine,
-    ...head.map((text, i) => rowHeight(text, [widths[i] ?? DEFAULT_WIDTH], 1)),
-  );
-  return tallest > oneLine ? tallest : undefined;
+  const wrapped = head.flatMap((text, i) => {
+    const width = [widths[i] ?? DEFAULT_WIDTH];
+    return textLines(text, width, 1) > 1 ? [rowHeight(text, width, 1)] : [];
+  });
+  return wrapped.length > 0 ? Math.max(...wrapped) : undefined;
 }
 
 // A row's styles top-aligned (and wrapped, for the broken text): each made once.
@@ -456,12 +541,14 @@ function wrappedRow(
     const wraps = laid.table.columns[i]?.wraps;
     if (!wraps || typeof value !== 'string') return value;
     const width = [widths[i] ?? DEFAULT_WIDTH];
+    // A text as wide as its column made it (widthsOf) is on one line: measured in pixels, a
+    // Chinese basis that sized its column, 最后一条工单所在月的月末, came out a line longer.
+    if (typeof wraps === 'number' && stringWidth(value) + 2 <= width[0]!) return value;
     // A class name or a reason stays whole, Excel wrapping it: broken, it would no longer match
     // itself in a filter or on another sheet.
     const lines = typeof wraps === 'number' ? value : captionLines(value, width, 1);
-    const tall = rowHeight(lines, width, 1);
-    if (tall <= rowHeight('', width, 1)) return value;
-    height = Math.max(height ?? 0, tall);
+    if (textLines(lines, width, 1) <= 1) return value;
+    height = Math.max(height ?? 0, rowHeight(lines, width, 1));
     return lines;
   });
   return height === undefined ? { cells } : { cells, height };
@@ -498,8 +585,7 @@ function writeCaption(
   widths: readonly number[],
   labels: number,
 ): void {
-  const height = labels > 0 ? rowHeight(caption, widths, labels) : 0;
-  if (height <= rowHeight('', widths, Math.max(1, labels))) {
+  if (labels === 0 || textLines(caption, widths, labels) <= 1) {
     sheet.addRow([caption], CAPTION);
     return;
   }
@@ -527,14 +613,12 @@ function writeNotes(
   const span = Math.max(1, columns - from + 1);
   sheet.skip();
   sheet.addRow([...pad, BOOK[lang].notes], CAPTION);
-  const oneLine = rowHeight('', within, span);
   for (const n of notes) {
-    const height = rowHeight(n, within, span);
-    if (height <= oneLine) {
+    if (textLines(n, within, span) <= 1) {
       sheet.addRow([...pad, n], NOTE);
       continue;
     }
-    const row = sheet.addRow([...pad, n], NOTE_WRAPPED, height);
+    const row = sheet.addRow([...pad, n], NOTE_WRAPPED, rowHeight(n, within, span));
     if (span > 1) sheet.merge(row, from, row, from + span - 1);
   }
 }
@@ -628,7 +712,7 @@ function writeSheet(
   const { lang } = model;
   const t = BOOK[lang];
   const tables = spec.tables.map((table) => lay(table, lang));
-  const widths = widthsOf(tables);
+  const { turn, widths } = turnOf(tables, spec, lang, widthsOf(tables));
   const headerRow = 5 + (spec.tables[0]?.caption ? 1 : 0);
   const sheet = book.addSheet(spec.name, {
     frozenRows: tables.length > 0 ? headerRow : 0,
@@ -662,12 +746,12 @@ function writeSheet(
   // Below the first page, the title and the period repeat (titleRows) above the tables.
   const fill = new PageFill(pageHeight(printed), TITLE_PT + ROW_PT, TITLE_PT + 3 * ROW_PT);
   tables.forEach((laid, i) => {
-    const rows = tableRows(laid, widths);
+    const rows = tableRows(laid, widths, turn);
     // The blank row between two tables ends the page before (breaks come early, never late).
     if (i > 0) sheet.skip();
     if (fill.startsPage(i > 0 ? rows + 1 : rows) && i > 0 && pages === 1)
       sheet.pageBreakAfter(sheet.rows);
-    writeTable(sheet, laid, i === 0 && spec.filter, lang, widths, labels);
+    writeTable(sheet, laid, i === 0 && spec.filter, lang, widths, labels, turn);
   });
   // A sheet printed in strips of columns wraps its notes within the first strip (merged across
   // every column, a note ran off the first page and went on at the top of the second), beside

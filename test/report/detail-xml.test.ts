@@ -50,7 +50,9 @@ function expectedXml(rows: Cell[][]): { xml: string; cut: number } {
                   ? IDS.text
                   : IDS.top;
       });
-      return rowXml(r + 2, cells, ids, lines > 1 ? Math.min(8, lines) * 15 : undefined, text);
+      // A wrapped row: 16 points a line of Chinese text and 4 of leading, eight lines at most.
+      const height = lines > 1 ? Math.min(8, lines) * 16 + 4 : undefined;
+      return rowXml(r + 2, cells, ids, height, text);
     })
     .join('');
   // As the sheet holds it: UTF-8 (a lone surrogate becomes U+FFFD, as it did).

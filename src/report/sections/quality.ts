@@ -37,6 +37,13 @@ const DURATION_COLUMNS: readonly Column[] = [
  * reason, 登记时间 '2016-09-31 16:05:00' 不是有效日期, takes two lines.
  */
 const REASON_WIDTH = 24;
+/**
+ * The widest an English basis (how an input's coverage was judged, 各输入覆盖的日期) makes its
+ * column, in characters, wrapping at its spaces: whole, "the end of the last work order's month"
+ * made it 40 wide. A Chinese basis keeps its width: its only spaces are a date's and a time's
+ * (导出时间 2016-12-26 11:42:05), which it would break apart.
+ */
+const BASIS_WIDTH = 24;
 
 const WORDED_LIMIT: Column = { key: 'limit', label: 'limit', format: 'text' };
 
@@ -262,7 +269,12 @@ function coverageTable(ingest: IngestResult, name: (file: string) => string, lan
   const text = (key: ColumnLabel): Column => ({ key, label: key, format: 'text' });
   return {
     caption: t.inputsCaption,
-    columns: [text('file'), text('coveredFrom'), text('coveredTo'), text('coverageBasis')],
+    columns: [
+      text('file'),
+      text('coveredFrom'),
+      text('coveredTo'),
+      { ...text('coverageBasis'), ...(lang === 'en' ? { wraps: BASIS_WIDTH } : {}) },
+    ],
     rows: ingest.inputs.map((i) => ({
       file: name(i.file),
       coveredFrom: i.coverage?.from ?? null,
