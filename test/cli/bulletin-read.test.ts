@@ -3,7 +3,7 @@
  * each sentence checked in the written .docx against the analysis it came from (`warn --json`,
  * `analyze --json` for the same period), not against the model that wrote it.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -22,9 +22,9 @@ const INPUTS = [
   `${M}/targets-2016.csv`,
 ];
 
-function docx(name: string, args: string[]): string[] {
+function docx(name: string, args: string[], inputs: readonly string[] = INPUTS): string[] {
   const out = join(dir, name);
-  const run = complaints(['report', ...INPUTS, ...args, '--out', out]);
+  const run = complaints(['report', ...inputs, ...args, '--out', out]);
   expect(run.code, run.stderr).toBe(0);
   return paragraphs(new DocxParts(readFileSync(out)).text('word/document.xml'));
 }
@@ -116,6 +116,78 @@ describe('重复投诉 in English', () => {
     expect(p1!.complaints).toBe(4);
     expect(phone).toContain(
       `among them ${p1!.complaints} complaints from one telephone number at ${p1!.units[0]}, `,
+    );
+  });
+});
+
+interface WithTarget {
+  withTarget: { units: number; assessed: number } | null;
+  unitsWithTarget: number;
+  unitsOverTarget: number;
+  unitsReachedAnnualTarget: number;
+}
+
+describe('总体情况 with a unit the targets file leaves out', () => {
+  // The targets without 黟县's line: 7 of the 8 units have one.
+  const targets = join(dir, 'targets-7.csv');
+  writeFileSync(
+    targets,
+    readFileSync(`${M}/targets-2016.csv`, 'utf8')
+      .split('\n')
+      .filter((line) => !line.startsWith('国网黟县供电公司'))
+      .join('\n'),
+  );
+  const inputs = [...INPUTS.slice(0, -1), targets];
+  const totals = (args: string[]): { totals: WithTarget; yearToDate: { totals: WithTarget } } => {
+    const run = complaints(['analyze', ...inputs, ...args, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    return JSON.parse(run.stdout);
+  };
+
+  it('the units with a target are named once, then "其中" / "of them" (January–November)', () => {
+    const y = totals(['--month', '2016-11']).yearToDate.totals;
+    expect(y.withTarget).toMatchObject({ units: 7, assessed: 129 });
+    expect(y.unitsReachedAnnualTarget).toBe(6);
+    const zh = docx('u7-m11.docx', ['--month', '2016-11'], inputs).find((p) =>
+      p.startsWith('2016年1–11月累计'),
+    )!;
+    // Until session 20: "有指标的7个单位考核投诉129件，…；7个有指标的单位中，已有6个达到或超过年度指标。"
+    expect(zh).toContain(
+      `有指标的${y.withTarget!.units}个单位考核投诉${y.withTarget!.assessed}件，年度指标114件，` +
+        `超年度指标13.16%；其中已有${y.unitsReachedAnnualTarget}个单位达到或超过年度指标。`,
+    );
+    expect(zh.split('有指标的')).toHaveLength(2);
+    const en = docx('u7-m11-en.docx', ['--month', '2016-11', '--lang', 'en'], inputs).find((p) =>
+      p.startsWith('In January–November 2016'),
+    )!;
+    expect(en).toContain(
+      `The 7 units with a target had 129 assessed, 13.16% over the annual target of 114; ` +
+        `${y.unitsReachedAnnualTarget} of them have reached their annual target.`,
+    );
+    expect(en.split('units with a target')).toHaveLength(2);
+  });
+
+  it('and the units over target of a year the same way', () => {
+    const t = totals(['--year', '2016']).totals;
+    expect(t.withTarget).toMatchObject({ units: 7, assessed: 139 });
+    expect(t.unitsOverTarget).toBe(6);
+    const zh = docx('u7-y.docx', ['--year', '2016'], inputs).find((p) => p.startsWith('2016年，'))!;
+    expect(zh).toContain(`超年度指标21.93%；其中${t.unitsOverTarget}个单位超指标。`);
+    expect(zh.split('有指标的')).toHaveLength(2);
+    const en = docx('u7-y-en.docx', ['--year', '2016', '--lang', 'en'], inputs).find((p) =>
+      p.startsWith('In 2016,'),
+    )!;
+    expect(en).toContain(
+      `21.93% over the annual target of 114; ${t.unitsOverTarget} of them are over it.`,
+    );
+  });
+
+  it('with every unit given a target, the count of units stays (8个有指标的单位中)', () => {
+    const zh = docx('m11.docx', ['--month', '2016-11']).find((p) =>
+      p.startsWith('2016年1–11月累计'),
+    )!;
+    expect(zh).toContain(
+      '年度指标125件，超年度指标8.8%；8个有指标的单位中，已有6个达到或超过年度指标。',
     );
   });
 });
