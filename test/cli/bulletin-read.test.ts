@@ -82,6 +82,50 @@ describe('需关注事项: the early warning', () => {
   });
 });
 
+describe('需关注事项 of a week or a day: the warning of the period itself, as warn judges it', () => {
+  it('week 48 of 2016 is judged up to its Sunday, not on the whole of December', () => {
+    // 28 November – 4 December: until session 20 the bulletin (and the 预警 sheet) printed
+    // "2016年12月预警情况", judged on every day of December, 27 of them after the week.
+    const week = ['--week', '2016-W48'];
+    const units = warned(week);
+    const red = units.filter((u) => u.level === 'red').map((u) => u.unit);
+    expect(red).toHaveLength(6);
+    const text = docx('w48.docx', week);
+    expect(text.some((p) => p.includes('2016年12月预警'))).toBe(false);
+    const sentence = text.find((p) => p.includes('预警情况'))!;
+    expect(sentence).toMatch(
+      /^2016年第48周（11月28日至12月4日）预警情况：红色预警为[^；]+（均为已达年度指标）。/,
+    );
+    for (const unit of red) expect(sentence.split(unit)).toHaveLength(2);
+    for (const u of units.filter((u) => u.level === 'green'))
+      expect(sentence).not.toContain(u.unit);
+    // report --json's earlyWarning is the same judgement, unit by unit.
+    const run = complaints(['report', ...INPUTS, ...week, '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const early = (JSON.parse(run.stdout) as { earlyWarning: { month: string; units: WarnUnit[] } })
+      .earlyWarning;
+    expect(early.month).toBe('2016-W48');
+    expect(early.units.map((u) => [u.unit, u.level])).toEqual(units.map((u) => [u.unit, u.level]));
+  });
+
+  it('a day: 30 June 2016 is all green, where June as a whole had three units at yellow', () => {
+    const days = [
+      'fixtures/days/95598-2016-0523-0703.xlsx',
+      'fixtures/days/95598-2015-06.csv',
+      'fixtures/days/95598-2016-shexian-gb18030.csv',
+    ];
+    const run = complaints(['warn', ...days, '--day', '2016-06-30', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    const units = (JSON.parse(run.stdout) as { units: WarnUnit[] }).units;
+    expect(units.map((u) => u.level)).toEqual(['green', 'green', 'green']);
+    const sentence = docx('d0630.docx', ['--day', '2016-06-30'], days).find((p) =>
+      p.includes('预警情况'),
+    )!;
+    // Until session 20: "2016年6月预警情况：黄色预警为…（均为工单超时）", June's overdue work orders.
+    expect(sentence).toMatch(/^2016年6月30日预警情况：没有单位达到黄色或红色预警。/);
+  });
+});
+
 interface Repeats {
   complainants: number;
   complaints: number;
