@@ -10,6 +10,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { complaints } from '../helpers/cli.js';
 import { DocxParts, paragraphs } from '../helpers/docx.js';
 
+const TEMPLATE = 'fixtures/bulletin/template.docx';
+
 const dir = mkdtempSync(join(tmpdir(), 'complaints-bulletin-read-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -233,5 +235,89 @@ describe('总体情况 with a unit the targets file leaves out', () => {
     expect(zh).toContain(
       '年度指标125件，超年度指标8.8%；8个有指标的单位中，已有6个达到或超过年度指标。',
     );
+  });
+});
+
+/** Each table of a document as rows of cell texts. */
+function tables(xml: string): string[][][] {
+  return [...xml.matchAll(/<w:tbl>[\s\S]*?<\/w:tbl>/g)].map((t) =>
+    [...t[0].matchAll(/<w:tr[ >][\s\S]*?<\/w:tr>/g)].map((r) =>
+      [...r[0].matchAll(/<w:tc>[\s\S]*?<\/w:tc>/g)].map((c) => paragraphs(c[0]).join('')),
+    ),
+  );
+}
+
+describe('the example company template (fixtures/bulletin/template.docx)', () => {
+  const out = join(dir, 'template-m11.docx');
+  const filled = () => {
+    const run = complaints([
+      'report',
+      ...INPUTS,
+      '--month',
+      '2016-11',
+      '--template',
+      TEMPLATE,
+      '--out',
+      out,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    return new DocxParts(readFileSync(out)).text('word/document.xml');
+  };
+  const analysis = () => {
+    const run = complaints(['analyze', ...INPUTS, '--month', '2016-11', '--json']);
+    expect(run.code, run.stderr).toBe(0);
+    return JSON.parse(run.stdout) as {
+      totals: { complaints: number; previous: number; assessed: number; yoy: number };
+    };
+  };
+
+  it('page 1 puts 同比 beside all complaints, whose change it is, not beside 考核投诉', () => {
+    const { totals } = analysis();
+    // 16 against 14 a year earlier: +14.29% is all complaints' change; 10 are assessed.
+    expect([totals.complaints, totals.previous, totals.assessed]).toEqual([16, 14, 10]);
+    expect(totals.yoy).toBeCloseTo(2 / 14, 12);
+    const xml = filled();
+    const opening = paragraphs(xml).find((p) => p.startsWith('现将'))!;
+    // Until session 20: "本期共受理投诉16件，考核投诉10件，同比+14.29%。"
+    expect(opening).toBe(
+      `现将2016年11月95598客户投诉情况通报如下。本期共受理投诉${totals.complaints}件，` +
+        `同比+14.29%；其中考核投诉${totals.assessed}件。`,
+    );
+    // Each units table has its own columns: none blank in every unit's row.
+    const [period, yearToDate] = tables(xml);
+    for (const [table, heading] of [
+      [period!, ['排名', '供电单位', '投诉', '考核投诉', '占比', '上年同期', '同比']],
+      [yearToDate!, ['排名', '供电单位', '投诉', '考核投诉', '指标', '超指标率', '同比']],
+    ] as const) {
+      expect(table[0]).toEqual(heading);
+      const units = table.slice(1, -1);
+      expect(units).toHaveLength(8);
+      heading.forEach((h, i) =>
+        expect(
+          units.some((row) => row[i] !== ''),
+          `${h} blank in every row`,
+        ).toBe(true),
+      );
+    }
+    // 歙县: 5 complaints, 3 assessed, 31.25% of 16, 3 a year earlier; January–November 28
+    // assessed against 26, 7.69% over.
+    expect(period!.find((r) => r[1] === '国网歙县供电公司')).toEqual([
+      '1',
+      '国网歙县供电公司',
+      '5',
+      '3',
+      '31.25%',
+      '3',
+      '+66.67%',
+    ]);
+    expect(yearToDate!.find((r) => r[1] === '国网歙县供电公司')).toEqual([
+      '2',
+      '国网歙县供电公司',
+      '48',
+      '28',
+      '26',
+      '+7.69%',
+      '+45.45%',
+    ]);
   });
 });
