@@ -13,6 +13,7 @@ import type { Lang } from '../../../settings/types.js';
 import type { EarlyWarning, UnitWarning, WarnGap } from '../../../metrics/warn/warnings.js';
 import type { Level } from '../../../metrics/warn/levels.js';
 import type { Paragraph } from '../../types.js';
+import { inDays } from '../../../metrics/sections/period.js';
 import { judgedWords, reasonWords } from '../warnings.js';
 import { period, runs } from './figures.js';
 
@@ -154,7 +155,11 @@ export function warningParagraph(w: BulletinWarning, lang: Lang): Paragraph | nu
         : 'Yellow';
     return [zh ? `${name}为${items.join('、')}` : `${name}: ${items.join('; ')}`];
   });
-  const month = period(judgedWords(warnings, lang), 'earlyWarning.month');
+  // A day or a week is judged on itself: its days are the report's period (JSON `period`).
+  const month = period(
+    judgedWords(warnings, lang),
+    inDays(warnings.input.period) ? 'period' : 'earlyWarning.month',
+  );
   const where = w.workbook
     ? zh
       ? '各单位的数字见报表“预警”表。'
