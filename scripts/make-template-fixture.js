@@ -192,13 +192,28 @@ const captioned = (loop, columns) => [
   p('Body', `{/${loop}Caption}`),
 ];
 
+/**
+ * The units' two tables, each with its own columns: the period's (unitsTable: share and change
+ * on a year earlier) and the year to date's (unitsTable2: against the target). One set of columns
+ * for both left 超指标率 blank all down the first and 占比 all down the second.
+ */
 const UNITS = [
   ['排名', 'rank', 700],
   ['供电单位', 'unit', 2900],
   ['投诉', 'complaints', 800],
   ['考核投诉', 'assessed', 1100],
-  ['超指标率', 'overTargetRate', 1100],
-  ['占比', 'share', 900],
+  ['占比', 'share', 1000],
+  ['上年同期', 'previous', 1200],
+  ['同比', 'yoy', 1000],
+];
+/** Without --prorate `{target}` is the annual target; with it, the prorated one 超指标率 uses. */
+const UNITS_YEAR_TO_DATE = [
+  ['排名', 'rank', 700],
+  ['供电单位', 'unit', 2900],
+  ['投诉', 'complaints', 800],
+  ['考核投诉', 'assessed', 1100],
+  ['指标', 'target', 1000],
+  ['超指标率', 'overTargetRate', 1200],
   ['同比', 'yoy', 1000],
 ];
 const CLASSES = [
@@ -244,14 +259,15 @@ const body = [
   p('Body', '各县供电公司，市公司营销部、运检部：', { indent: { firstLine: 0 } }),
   p(
     'Body',
-    '现将{about}95598客户投诉情况通报如下。本期共受理投诉{complaints}件，考核投诉{assessed}件，同比{yoy}。',
+    // Each figure beside what it measures: {yoy} is all complaints' change, not 考核投诉's.
+    '现将{about}95598客户投诉情况通报如下。本期共受理投诉{complaints}件，同比{yoy}；其中考核投诉{assessed}件。',
   ),
   ...section('overall', [chart('trend')]),
   ...section('day', captioned('dayTable', DAY)),
   ...section('days', captioned('daysTable', DAYS)),
   ...section('units', [
     ...captioned('unitsTable', UNITS),
-    ...captioned('unitsTable2', UNITS),
+    ...captioned('unitsTable2', UNITS_YEAR_TO_DATE),
     chart('units'),
   ]),
   // 分类及热点: the classes, then the hot words (热点问题), as the built-in bulletin orders them.

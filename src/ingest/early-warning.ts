@@ -1,12 +1,14 @@
 /**
  * The early warning as part of a run (report, warn): the complaints of the period and the repeat
  * window before it collected while reading (RecentComplaints), judged after the analysis
- * (metrics/warn/warnings.ts) for one month — the month asked (warn --month), or the latest month
- * of the period the data covers whole (warn's default, a report's quarter or year).
+ * (metrics/warn/warnings.ts) for one period — the period asked (warn --month, a day or a week of
+ * warn or report), or the latest month of the period the data covers whole (warn's default, a
+ * report's month, quarter or year).
  */
 import { readThresholds } from '../io/thresholds.js';
 import { chineseDays } from '../metrics/holiday-calendar.js';
 import { reportSpan } from '../metrics/sections/year-to-date.js';
+import { periodText } from '../metrics/period.js';
 import type { AnalysisInput } from '../metrics/types.js';
 import type { WarnThresholds } from '../metrics/warn/thresholds.js';
 import {
@@ -58,6 +60,9 @@ export class EarlyWarningRun {
     inputs?: readonly InputSummary[],
   ): Generator<void, EarlyWarning | null> {
     const mode = this.settings.earlyWarning;
+    // A range of days (report --from 2016-06-01 --to 2016-06-15) has no earlier periods like it
+    // to be compared with, and `warn` refuses one: no warning, and the bulletin says why.
+    if (mode === 'asked' && input.request.kind === 'range') return null;
     const month =
       mode === 'asked'
         ? input
@@ -85,7 +90,8 @@ export class EarlyWarningRun {
       sources,
     });
     yield;
-    const label = month.request.label ?? '';
+    // A range of days (--from 2016-06-01 --to 2016-06-15) has no label: its days stand for it.
+    const label = month.request.label ?? periodText(month.period);
     return {
       month: label,
       input: month,

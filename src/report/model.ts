@@ -10,7 +10,6 @@
  * workbook, and the English CSV is headed by the keys themselves.
  */
 import { damagedInputNotes } from '../ingest/input-notes.js';
-import { dayToString } from '../metrics/calendar.js';
 import { inDays } from '../metrics/sections/period.js';
 import type { Analysis } from '../metrics/types.js';
 import type { PipelineResult } from '../pipeline.js';
@@ -47,11 +46,6 @@ export interface ModelInput {
  * heading over an empty column says nothing, and misleads where tables share a sheet's
  * columns. A list of items keeps its value column: its blanks say "-".
  */
-/** The months a period in days falls in, as YYYY-MM: those its early warning is judged on. */
-function monthsOf(p: { from: number; to: number }): { from: string; to: string } {
-  return { from: dayToString(p.from).slice(0, 7), to: dayToString(p.to).slice(0, 7) };
-}
-
 export function withoutEmptyColumns(table: Table): Table {
   if (table.rowFormats) return table;
   const rows = [...table.rows, ...totalsRows(table)];
@@ -118,13 +112,10 @@ export function buildReportModel(input: ModelInput): ReportModel {
       sourcesLine: BOOK[lang].sources(sources, input.generatedAt),
       generatedAt: input.generatedAt,
       warnings: result.earlyWarning ?? null,
-      // null, not absent: the report judged the warning and found no month covered whole.
+      // null, not absent: the report judged the warning and found no month covered whole, or
+      // was given a range of days, which is judged on none (ingest/early-warning.ts).
       warningLeftOut:
-        result.earlyWarning !== null
-          ? null
-          : inDays(result.input.period)
-            ? { months: monthsOf(result.input.period) }
-            : 'months',
+        result.earlyWarning !== null ? null : inDays(result.input.period) ? 'range' : 'months',
       workbook: input.workbook ?? false,
       hotWords: result.hotWords ?? null,
       ...(result.corrections ? { corrections: result.corrections } : {}),

@@ -282,9 +282,14 @@ export async function resolveSettings(
     // Advice in the config file's terms only for a run the config file drives (its inputs).
     partialFromConfig: o.includePartial === undefined && fromConfig ? config.file : null,
     thresholds: o.thresholds ?? c.thresholds ?? null,
+    // A report of days (--day, --week) judges its warning on those days, as `warn --week` does:
+    // the month they end in would be judged on days after them, the latest whole month before
+    // them on none of theirs.
     earlyWarning:
       command === 'report'
-        ? 'latest'
+        ? period.days !== undefined
+          ? 'asked'
+          : 'latest'
         : command !== 'warn'
           ? null
           : latestDay

@@ -100,9 +100,10 @@ export interface Settings {
   /** --thresholds FILE: the early warning's thresholds over the defaults (JSON). */
   thresholds: string | null;
   /**
-   * Whether the run judges the early warning, and which month: `asked` (warn --month), `latest`
-   * (the latest month of the period covered whole: warn's default, report), `latestDay` (warn
-   * --day latest: the latest day covered for every unit), null (no warning).
+   * Whether the run judges the early warning, and which period: `asked` (warn --month, warn or
+   * report --week/--day: the period itself; none for a report's range of days), `latest` (the latest month of the period covered
+   * whole: warn's default, a report of months), `latestDay` (warn --day latest: the latest day
+   * covered for every unit), null (no warning).
    */
   earlyWarning: 'asked' | 'latest' | 'latestDay' | null;
   /** --units FILE: unit codes and spellings to names, and the hierarchy. */

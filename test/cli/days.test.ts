@@ -197,11 +197,13 @@ describe('weeks', () => {
       0,
     );
     const text = readFileSync(bulletin, 'utf8');
-    // A report judges its warning on whole months: the month the day falls in is said, not "本期
-    // 没有一天的数据完整" (a period of one day; and 2016-07-01, covered whole, was said so too).
-    const leftOut =
-      '本期所在的2016年7月数据不完整，未作预警（预警按整月判断，不完整月份的投诉数偏低，会被误读为下降）。';
-    expect(text).toContain(leftOut);
+    // A day's warning is judged on the day, as `warn --day 2016-07-03` judges it (all green; no
+    // spike test, the day being covered in part); until session 20 the report judged the month
+    // the day falls in, July, and said it was not covered whole.
+    expect(text).toContain(
+      '2016年7月3日预警情况：没有单位达到黄色或红色预警。未能判断投诉异常增多、',
+    );
+    expect(text).not.toContain('数据不完整，未作预警');
     expect(text).not.toContain('没有一个月份的数据完整');
     expect(text).not.toContain('本期没有一天');
     // It shows no month: the month's coverage (歙县 to 07-01) is not said as if its figures were.
@@ -218,7 +220,8 @@ describe('weeks', () => {
       0,
     );
     const whole = readFileSync(bulletin, 'utf8');
-    expect(whole).toContain(leftOut);
+    expect(whole).toContain('2016年7月1日预警情况：没有单位达到黄色或红色预警。');
+    expect(whole).not.toContain('未能判断投诉异常增多');
     expect(whole).not.toContain('未覆盖当日');
     const range = complaints([
       'report',
@@ -235,8 +238,13 @@ describe('weeks', () => {
     expect(range.stderr).toContain(
       '\n  2016-07-04 – 2016-07-05: not in any input; counted as 0.\n',
     );
-    expect(readFileSync(join(out, 'r.md'), 'utf8')).toContain(
+    const ranged = readFileSync(join(out, 'r.md'), 'utf8');
+    expect(ranged).toContain(
       '. The exports of 国网歙县供电公司, 国网黄山供电公司(市直) and 国网黄山市屯溪区供电公司 do not cover every day, so the figures are incomplete and too low, and not compared.',
+    );
+    // A range of days has no earlier periods like it: no warning, and why (warn refuses --from).
+    expect(ranged).toContain(
+      'No early warning: it is judged on a month, a day or a week, not on a range of days.',
     );
   });
 

@@ -176,7 +176,7 @@ describe.each(CASES)('the fixture template filled: $name', (c) => {
     };
     const sentence = paras.find((p) => p.text.startsWith('现将'))!.text;
     expect(sentence).toBe(
-      `现将${m.about}95598客户投诉情况通报如下。本期共受理投诉${shown('complaints')}件，考核投诉${shown('assessed')}件，同比${shown('yoy')}。`,
+      `现将${m.about}95598客户投诉情况通报如下。本期共受理投诉${shown('complaints')}件，同比${shown('yoy')}；其中考核投诉${shown('assessed')}件。`,
     );
   });
 
@@ -191,6 +191,7 @@ describe.each(CASES)('the fixture template filled: $name', (c) => {
     const modelTables = m.bulletin.sections
       .filter((s) => s.key !== 'overall')
       .flatMap((s) => s.tables);
+    const yearToDate = m.bulletin.sections.find((s) => s.key === 'units')!.tables[1];
     // The year has no year-to-date table: its loop and caption are gone with the condition.
     expect(docTables).toHaveLength(modelTables.length);
     modelTables.forEach((t, i) => {
@@ -199,10 +200,15 @@ describe.each(CASES)('the fixture template filled: $name', (c) => {
       expect(header![0]).toMatch(/排名|一级分类/);
       expect(body).toHaveLength(rows.length);
       const keys = t.columns.map((col) => col.key);
+      // The units' tables each with their own columns: the period's (表1), the year to date's.
       const templateKeys =
-        header![0] === '排名'
-          ? ['rank', 'unit', 'complaints', 'assessed', 'overTargetRate', 'share', 'yoy']
-          : ['name', 'complaints', 'share', 'previous', 'yoy'];
+        header![0] !== '排名'
+          ? ['name', 'complaints', 'share', 'previous', 'yoy']
+          : header!.includes('超指标率')
+            ? ['rank', 'unit', 'complaints', 'assessed', 'target', 'overTargetRate', 'yoy']
+            : ['rank', 'unit', 'complaints', 'assessed', 'share', 'previous', 'yoy'];
+      // 表2, the year to date's, is the one against the target; 表1 has the period's share.
+      if (header![0] === '排名') expect(header!.includes('超指标率')).toBe(t === yearToDate);
       rows.forEach((row, r) => {
         const expected = templateKeys.map((k) => {
           const col = t.columns.find((x) => x.key === k);

@@ -103,6 +103,10 @@ describe('resolveSettings: the defaults, and every option converted', () => {
   it.each<[CommandName, CommandLineOptions, Settings['earlyWarning']]>([
     ['analyze', {}, null],
     ['report', { quarter: '2016Q4' }, 'latest'],
+    // A report of days judges its warning on those days, as warn --week does.
+    ['report', { week: '2016-W48' }, 'asked'],
+    ['report', { day: '2016-06-30' }, 'asked'],
+    ['report', { month: '2016-11' }, 'latest'],
     ['warn', {}, 'latest'],
     ['warn', { month: '2016-06' }, 'asked'],
   ])('%s %j judges the early warning: %s', async (command, options, early) => {

@@ -64,6 +64,7 @@ export interface UnitWarning {
 
 /** A run's early warning: the month judged (YYYY-MM), its analysis input, every unit's warning. */
 export interface EarlyWarning {
+  /** The period judged, as asked: a month (2016-12), or a day or a week (2016-06-30, 2016-W48). */
   month: string;
   input: AnalysisInput;
   units: UnitWarning[];

@@ -3,6 +3,7 @@
  * prints them) and, for the bulletin's 需关注事项, the units at red and yellow with what put them
  * there, in words without figures (the figures are the sheet's and `warn --json`'s).
  */
+import { periodJson } from '../../metrics/period.js';
 import type { EarlyWarning, WarnReason } from '../../metrics/warn/warnings.js';
 import { FORECAST_NOTE, spanWords } from '../labels.js';
 import type { Lang } from '../../settings/types.js';
@@ -11,9 +12,17 @@ import { hasForecast, LEVEL_WORDS, reasonText, shownReasons } from '../warn.js';
 
 export const WARN_SHEET = { zh: '预警', en: 'Warnings' } as const;
 
+/**
+ * The period the warning was judged on, as `warn` heads it: a month (2016年12月), or for a report
+ * of days the days themselves (2016年第48周（11月28日至12月4日）), not the month they fall in.
+ */
+export function judgedWords(warning: EarlyWarning, lang: Lang): string {
+  return spanWords(periodJson(warning.input.period), lang);
+}
+
 export function warningsSheet(warning: EarlyWarning, lang: Lang): Sheet {
   const { units } = warning;
-  const month = spanWords({ from: warning.month, to: warning.month }, lang);
+  const month = judgedWords(warning, lang);
   return {
     name: WARN_SHEET[lang],
     tables: [

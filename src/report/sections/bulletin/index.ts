@@ -61,8 +61,11 @@ export interface BulletinContext {
   generatedAt: string;
   /** The early warning, when the report computed one. */
   warnings: EarlyWarning | null;
-  /** The report judged the early warning but no month of the period (or that it falls in) is covered whole. */
-  warningLeftOut?: 'months' | { months: { from: string; to: string } } | null;
+  /**
+   * The report judged no early warning: no month of the period is covered whole ('months'), or
+   * the period is a range of days ('range'), which has no earlier periods like it.
+   */
+  warningLeftOut?: 'months' | 'range' | null;
   /** The bulletin is written into the workbook (its 预警 sheet beside it). */
   workbook?: boolean;
   /** The hot words of the complaint texts, when the report computed them. */

@@ -275,6 +275,15 @@ export function assessedClause(x: Totals, path: string, lang: Lang, a: Analysis)
 /** What the period is held against: the annual target, or its prorated share. */
 type Basis = 'annual' | 'prorated';
 
+/**
+ * Whether the target clause names the units with a target ("有指标的7个单位考核投诉129件"): when
+ * units without one had assessed complaints, so that the total is not what the target is held
+ * against. The clause after it then speaks of "them" (其中), not of the same units again.
+ */
+function namesUnitsWithTarget(x: Totals): boolean {
+  return x.withTarget !== null && x.withTarget.assessed !== x.assessed;
+}
+
 /** "年度指标125件，超年度指标8.8%" — the units with a target against their summed target. */
 function targetClause(x: Totals, path: string, basis: Basis, lang: Lang, soFar = false): Piece {
   if (x.target === null || x.overTargetRate === null) return null;
@@ -290,7 +299,7 @@ function targetClause(x: Totals, path: string, basis: Basis, lang: Lang, soFar =
       : 'prorated target';
   const sign = Math.sign(x.overTargetRate);
   const w = x.withTarget;
-  const partOf = w !== null && w.assessed !== x.assessed;
+  const partOf = namesUnitsWithTarget(x);
   // A year to date under the annual target is said as the share used so far: "低于年度指标43.2%"
   // in June reads as good news it is not.
   const used =
@@ -308,9 +317,9 @@ function targetClause(x: Totals, path: string, basis: Basis, lang: Lang, soFar =
     const who = partOf
       ? [
           '有指标的',
-          count(w.units, `${path}.withTarget.units`),
+          count(w!.units, `${path}.withTarget.units`),
           '个单位考核投诉',
-          count(w.assessed, `${path}.withTarget.assessed`),
+          count(w!.assessed, `${path}.withTarget.assessed`),
           '件，',
         ]
       : '';
@@ -321,36 +330,34 @@ function targetClause(x: Totals, path: string, basis: Basis, lang: Lang, soFar =
   const who = partOf
     ? [
         'The ',
-        count(w.units, `${path}.withTarget.units`),
+        count(w!.units, `${path}.withTarget.units`),
         ' units with a target had ',
-        count(w.assessed, `${path}.withTarget.assessed`),
+        count(w!.assessed, `${path}.withTarget.assessed`),
         ' assessed, ',
       ]
     : 'Assessed complaints were ';
   return ['. ', who, versus, ' the ', name, ' of ', target];
 }
 
+/** "；有指标的8个单位中超指标6个", or "；其中6个单位超指标" after the target clause named them. */
 function unitsOverClause(x: Totals, path: string, lang: Lang): Piece {
   if (x.unitsWithTarget === 0) return null;
   const zh = lang === 'zh';
   const over = count(x.unitsOverTarget, `${path}.unitsOverTarget`);
   const of = count(x.unitsWithTarget, `${path}.unitsWithTarget`);
-  return zh
-    ? [
-        '；有指标的',
-        of,
-        '个单位中',
-        x.unitsOverTarget === 0 ? '无超指标单位' : ['超指标', over, '个'],
-      ]
-    : [
-        '; ',
-        x.unitsOverTarget === 0 ? 'none' : over,
-        ' of the ',
-        of,
-        ' units with a target ',
-        x.unitsOverTarget === 1 ? 'is' : 'are',
-        ' over it',
-      ];
+  const named = namesUnitsWithTarget(x);
+  if (zh) {
+    if (named) return ['；其中', x.unitsOverTarget === 0 ? '无超指标单位' : [over, '个单位超指标']];
+    return [
+      '；有指标的',
+      of,
+      '个单位中',
+      x.unitsOverTarget === 0 ? '无超指标单位' : ['超指标', over, '个'],
+    ];
+  }
+  const verb = x.unitsOverTarget === 1 ? ' is' : ' are';
+  const who = named ? ' of them' : [' of the ', of, ' units with a target'];
+  return ['; ', x.unitsOverTarget === 0 ? 'none' : over, who, verb, ' over it'];
 }
 
 function periodParagraph(a: Analysis, lang: Lang): Paragraph {
@@ -394,33 +401,47 @@ function yearToDateParagraph(a: Analysis, lang: Lang): Paragraph | null {
   const path = 'yearToDate.totals';
   const when = period(spanWords(y.period, lang), 'yearToDate.period');
   const basis = y.targets?.basis === 'annual' ? 'annual' : 'prorated';
+  // After "有指标的7个单位考核投诉129件…" the units are "them" (其中), not named a second time.
+  const named = namesUnitsWithTarget(x);
   const reached =
     x.annualTarget !== null && x.unitsWithTarget > 0
       ? zh
         ? [
-            '；',
-            count(x.unitsWithTarget, `${path}.unitsWithTarget`),
-            '个有指标的单位中，',
+            named
+              ? '；其中'
+              : ['；', count(x.unitsWithTarget, `${path}.unitsWithTarget`), '个有指标的单位中，'],
             x.unitsReachedAnnualTarget === 0
               ? '尚无单位达到年度指标'
               : [
                   '已有',
                   count(x.unitsReachedAnnualTarget, `${path}.unitsReachedAnnualTarget`),
-                  '个达到或超过年度指标',
+                  named ? '个单位达到或超过年度指标' : '个达到或超过年度指标',
                 ],
           ]
-        : [
-            '; of the ',
-            count(x.unitsWithTarget, `${path}.unitsWithTarget`),
-            ' units with a target, ',
-            x.unitsReachedAnnualTarget === 0
-              ? 'none has reached its annual target'
-              : [
-                  count(x.unitsReachedAnnualTarget, `${path}.unitsReachedAnnualTarget`),
-                  x.unitsReachedAnnualTarget === 1 ? ' has reached its' : ' have reached their',
-                  ' annual target',
-                ],
-          ]
+        : named
+          ? [
+              '; ',
+              x.unitsReachedAnnualTarget === 0
+                ? 'none of them has reached its annual target'
+                : [
+                    count(x.unitsReachedAnnualTarget, `${path}.unitsReachedAnnualTarget`),
+                    ' of them ',
+                    x.unitsReachedAnnualTarget === 1 ? 'has reached its' : 'have reached their',
+                    ' annual target',
+                  ],
+            ]
+          : [
+              '; of the ',
+              count(x.unitsWithTarget, `${path}.unitsWithTarget`),
+              ' units with a target, ',
+              x.unitsReachedAnnualTarget === 0
+                ? 'none has reached its annual target'
+                : [
+                    count(x.unitsReachedAnnualTarget, `${path}.unitsReachedAnnualTarget`),
+                    x.unitsReachedAnnualTarget === 1 ? ' has reached its' : ' have reached their',
+                    ' annual target',
+                  ],
+            ]
       : null;
   return {
     runs: runs(

@@ -5,25 +5,27 @@
  * are — the workbook's 预警 sheet when the bulletin is written into the workbook, else the
  * workbook of the period (in Chinese: a manager reads the bulletin and runs no command, so it
  * names none) or, in English, `complaints warn`. A report whose period has no month covered
- * whole judges no warning, and says so (a month covered in part would read as a fall).
+ * whole judges no warning, and says so (a month covered in part would read as a fall); a day or a
+ * week is judged on itself, up to its last day, as `warn --day`/`--week` judges it, and said so
+ * (2016年第48周（11月28日至12月4日）预警情况); a range of days is judged on none.
  */
 import type { Lang } from '../../../settings/types.js';
 import type { EarlyWarning, UnitWarning, WarnGap } from '../../../metrics/warn/warnings.js';
 import type { Level } from '../../../metrics/warn/levels.js';
 import type { Paragraph } from '../../types.js';
-import { reasonWords } from '../warnings.js';
+import { inDays } from '../../../metrics/sections/period.js';
+import { judgedWords, reasonWords } from '../warnings.js';
 import { period, runs } from './figures.js';
-import { spanWords } from '../../labels.js';
 
 /** What the bulletin knows of the run's early warning. */
 export interface BulletinWarning {
   /** The warning judged; null when none was (see leftOut). */
   warnings: EarlyWarning | null;
   /**
-   * The report judged the early warning, but no month of its period is covered whole: 'months',
-   * or, for a period in days, the months it falls in.
+   * Why the report judged no warning: no month of its period is covered whole ('months'), or the
+   * period is a range of days ('range'). A day or a week is judged on itself, as `warn` judges it.
    */
-  leftOut?: 'months' | { months: { from: string; to: string } } | null;
+  leftOut?: 'months' | 'range' | null;
   /** The bulletin is written into the workbook, beside its 预警 sheet. */
   workbook?: boolean;
 }
@@ -96,9 +98,8 @@ function bySeriousness(units: readonly UnitWarning[], level: Level): UnitWarning
 }
 
 /**
- * Why no warning was judged: no month of the period covered whole; for a day, a week or a range
- * of days, the months it falls in (a report judges its warning on whole months, latestCompleteMonth:
- * "no day covered whole" was said of 2016-07-01, covered whole in a July covered in part).
+ * Why no warning was judged: no month of the period covered whole, or a range of days, which
+ * no earlier period like it can be held against (warn judges a month, a day or a week).
  */
 function leftOutWords(leftOut: NonNullable<BulletinWarning['leftOut']>, lang: Lang): string {
   const zh = lang === 'zh';
@@ -106,10 +107,9 @@ function leftOutWords(leftOut: NonNullable<BulletinWarning['leftOut']>, lang: La
     return zh
       ? '本期没有一个月份的数据完整，未作预警（不完整月份的投诉数偏低，会被误读为下降）。最近一个完整月份的预警见该月投诉分析报表的“预警”表。'
       : 'No early warning: no month of the period is covered whole (a month covered in part would read as a fall). For the latest month covered whole, run complaints warn.';
-  const months = spanWords(leftOut.months, lang);
   return zh
-    ? `本期所在的${months}数据不完整，未作预警（预警按整月判断，不完整月份的投诉数偏低，会被误读为下降）。`
-    : `No early warning: ${months}, which the period falls in, is not covered whole (the warning is judged on whole months, and a month covered in part would read as a fall). For the latest month covered whole, run complaints warn.`;
+    ? '预警按整月、单日或整周判断，本期为自选的日期范围，未作预警；各日、各周的预警见其日通报、周通报。'
+    : 'No early warning: it is judged on a month, a day or a week, not on a range of days. For a day or a week, run complaints warn --day or --week.';
 }
 
 /**
@@ -155,9 +155,10 @@ export function warningParagraph(w: BulletinWarning, lang: Lang): Paragraph | nu
         : 'Yellow';
     return [zh ? `${name}为${items.join('、')}` : `${name}: ${items.join('; ')}`];
   });
+  // A day or a week is judged on itself: its days are the report's period (JSON `period`).
   const month = period(
-    spanWords({ from: warnings.month, to: warnings.month }, lang),
-    'earlyWarning.month',
+    judgedWords(warnings, lang),
+    inDays(warnings.input.period) ? 'period' : 'earlyWarning.month',
   );
   const where = w.workbook
     ? zh
