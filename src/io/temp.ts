@@ -189,17 +189,31 @@ function endBySignals(): void {
  */
 export function handOver(onSignal: (signal: NodeJS.Signals) => void): void {
   lagLogged = false;
-  for (const signal of Object.keys(SIGNAL_EXIT) as NodeJS.Signals[]) {
-    process.removeAllListeners(signal);
-    process.on(signal, onSignal);
-  }
+  replaceSignalListeners(() => {
+    for (const signal of Object.keys(SIGNAL_EXIT)) process.on(signal, onSignal);
+  });
 }
 
 /** The child could not be started: this process runs the command after all, as before. */
 export function takeBack(): void {
   lagLogged = true;
-  for (const signal of Object.keys(SIGNAL_EXIT)) process.removeAllListeners(signal);
-  endBySignals();
+  replaceSignalListeners(endBySignals);
+}
+
+/**
+ * Puts `install`'s listeners in place of those there now, the new first: Node stops watching a
+ * signal when its last listener goes, and a signal received but not yet handed to JavaScript is
+ * then lost (a SIGINT sent to the parent just as it handed over was never passed on: the child
+ * read on). Found by sending SIGINT at random moments of a relaunched run.
+ */
+function replaceSignalListeners(install: () => void): void {
+  const before = Object.keys(SIGNAL_EXIT).map((signal) => ({
+    signal,
+    listeners: process.listeners(signal as NodeJS.Signals),
+  }));
+  install();
+  for (const { signal, listeners } of before)
+    for (const listener of listeners) process.removeListener(signal, listener);
 }
 
 /**

@@ -4,7 +4,7 @@
  * "pid ppid threshold" to the launch log, so the chain is seen as it was. Small fixtures are
  * made to count as big with COMPLAINTS_TEST_RELAUNCH_BYTES=0.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { constants, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -227,4 +227,24 @@ describe('signals: the parent waits for the child and ends as it did', () => {
     expect(r.tmp).toEqual([]);
     expect(r.out).toEqual([]);
   }, 120_000);
+});
+
+describe('a signal caught just as the parent hands over is not lost', () => {
+  // Node stops watching a signal when its last listener goes: a signal caught but not yet handed
+  // to JavaScript was then dropped (a SIGINT sent 60–260 ms into a relaunched run left the child
+  // reading a pipe forever, 4 times in 60). Caught before handOver, it must reach the new listener.
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'])('%s', (signal) => {
+    const script = `
+      import { handOver } from ${JSON.stringify(join(ROOT, 'dist/io/temp.js'))};
+      process.on(${JSON.stringify(signal)}, () => console.log('old listener'));
+      process.kill(process.pid, ${JSON.stringify(signal)});
+      handOver((s) => { console.log('passed on ' + s); process.exit(0); });
+      setTimeout(() => { console.log('lost'); process.exit(1); }, 2000);
+    `;
+    const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
+    expect(r.stdout.trim(), r.stderr).toBe(`passed on ${signal}`);
+    expect(r.status).toBe(0);
+  });
 });
