@@ -2,7 +2,7 @@
 // of our evaluation set (fixtures/eval/tune.csv) for the sgcc-95598 taxonomy, written to
 // src/taxonomy/models/. The held-out part (test.csv) is never read here: bench/accuracy.js
 // measures on it. Usage: the text below (--help).
-const USAGE = `node scripts/train-default-model.js [--cv | --combine | --help]
+const USAGE = `node scripts/train-default-model.js [--cv | --combine | --sizes LIST | --help]
   (no option)  retrain and write src/taxonomy/models/sgcc-95598.json (npm run train-model):
                character 2-grams seen at least 3 times in the tuning texts, the same bytes from
                the same tune.csv
@@ -11,6 +11,13 @@ const USAGE = `node scripts/train-default-model.js [--cv | --combine | --help]
   --combine    the same folds, the shipped model: every combination of the model's floor and the
                overrule (classify.ts, Combination), counted on the whole part, the dev batches
                (hands C, E, F, G, H, I, J), the rest, H, I, J and the HX texts; aggregates only
+  --sizes 150,300,600,1200,all [--orders 1,2/2/2,3] [--repeats 4] [--seed 21]
+               which n-grams classify --train should read on an analyst's own, small history:
+               stratified 5-fold cross-validation (folds drawn with the seed), each fold's model
+               trained as --train does (every n-gram kept) on a stratified draw of that many of
+               the other four folds' texts (repeats draws; all: one), the model alone and rules +
+               model (the shipped combination) on the fold left out; mean ± SD over the folds and
+               draws, and each order's level-2 difference from the first, draw by draw
 Other readings of the texts (n-gram lengths, smoothing, tf-idf, complement NB, ensembles) are
 compared by node bench/model-cv.js, which chose the shipped one.`;
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -34,6 +41,8 @@ if (process.argv.includes('--help')) {
   console.log(USAGE);
 } else if (process.argv.includes('--combine')) {
   await combine();
+} else if (process.argv.includes('--sizes')) {
+  await bySize();
 } else if (!process.argv.includes('--cv')) {
   const path = shippedModelPath(taxonomy.name);
   const text = shippedModelJson(await trainingSamples(TUNE, taxonomy), taxonomy.name);
@@ -299,6 +308,191 @@ async function combine() {
     });
     return hits;
   }
+}
+
+/** The value after a command-line option, or the default. */
+function option(name, fallback) {
+  const at = process.argv.indexOf(name);
+  return at < 0 ? fallback : process.argv[at + 1];
+}
+
+/** A seeded generator (mulberry32): the same seed, the same folds and draws. */
+function random(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffled(list, next) {
+  const out = [...list];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** Indices grouped by class, each group shuffled: the start of a stratified fold or draw. */
+function byClass(indices, classOf, next) {
+  const groups = new Map();
+  for (const i of indices) groups.set(classOf(i), [...(groups.get(classOf(i)) ?? []), i]);
+  return [...groups.keys()].sort().map((k) => shuffled(groups.get(k), next));
+}
+
+/**
+ * n of the indices, each class in proportion to its share (largest remainders; at least one of a
+ * class when n allows): a history of n texts with the classes in the mix the tuning part has.
+ */
+function stratifiedDraw(indices, classOf, n, next) {
+  const groups = byClass(indices, classOf, next);
+  const quota = groups.map((g) => (g.length * n) / indices.length);
+  const take = quota.map((q, k) => Math.min(groups[k].length, Math.max(1, Math.floor(q))));
+  let left = n - take.reduce((a, b) => a + b, 0);
+  const order = quota.map((q, k) => k).sort((a, b) => (quota[b] % 1) - (quota[a] % 1) || a - b);
+  for (let r = 0; left > 0; r = (r + 1) % order.length) {
+    const k = order[r];
+    if (take[k] < groups[k].length) (take[k]++, left--);
+  }
+  return groups.flatMap((g, k) => g.slice(0, take[k]));
+}
+
+/**
+ * Which n-gram lengths classify --train should read, by the size of the labelled history: see
+ * USAGE (--sizes). Each draw is read with every order, so their differences are paired.
+ */
+async function bySize() {
+  const sizes = option('--sizes', '150,300,600,1200,all').split(',');
+  const orderSets = option('--orders', '1,2/2')
+    .split('/')
+    .map((o) => o.split(',').map(Number));
+  const repeats = Number(option('--repeats', '4'));
+  const seed = Number(option('--seed', '21'));
+  const FOLDS = 5;
+  const fx = (id) => (/^FX\d{4}$/.test(id) ? Number(id.slice(2)) : -1);
+  const isDev = (id) => (fx(id) >= 481 && fx(id) <= 720) || (fx(id) >= 961 && fx(id) <= 2400);
+  const node = new Map(taxonomy.nodes.filter((n) => n.level === 2).map((n) => [n.name, n]));
+  const level2Codes = taxonomy.nodes.filter((n) => n.level === 2).map((n) => n.code);
+  const byCode = new Map(taxonomy.nodes.map((n) => [n.code, n]));
+  const rows = [];
+  const settings = { map: {}, complaintTypes: ['投诉'], encoding: null, sheet: null };
+  await ingest([TUNE], settings, (order) =>
+    rows.push({
+      raw: order.content ?? '',
+      text: normalizeText(order.content ?? '', taxonomy.text),
+      truth: node.get(order.level2),
+      dev: isDev(order.id ?? ''),
+    }),
+  );
+  const next = random(seed);
+  const classOf = (i) => rows[i].truth.code;
+  const fold = new Array(rows.length);
+  let at = 0;
+  for (const group of byClass(rows.keys(), classOf, next))
+    for (const i of group) fold[i] = at++ % FOLDS;
+  const devCount = rows.filter((r) => r.dev).length;
+  console.log(
+    `stratified ${FOLDS}-fold cross-validation on ${TUNE} (${rows.length} texts, ${devCount} of the dev batches), seed ${seed}; the model trained as classify --train does (every n-gram kept), rules + model with the shipped combination`,
+  );
+  // results[size][orders] = one { model, both, dev } of level 1 / level 2 hits per fold and draw
+  const results = sizes.map(() => orderSets.map(() => []));
+  for (let f = 0; f < FOLDS; f++) {
+    const test = rows.flatMap((r, i) => (fold[i] === f ? [i] : []));
+    const pool = rows.flatMap((r, i) => (fold[i] !== f ? [i] : []));
+    const testDev = test.filter((i) => rows[i].dev).length;
+    sizes.forEach((size, s) => {
+      const whole = size === 'all' || Number(size) >= pool.length;
+      for (let r = 0; r < (whole ? 1 : repeats); r++) {
+        const train = whole ? pool : stratifiedDraw(pool, classOf, Number(size), next);
+        orderSets.forEach((orders, o) => {
+          const model = NaiveBayes.train(
+            train.map((i) => ({ text: rows[i].text, label: rows[i].truth.code })),
+            taxonomy.name,
+            1,
+            orders,
+          );
+          const withModel = new Classifier(taxonomy, model);
+          const hits = { n: test.length, nDev: testDev, train: train.length, m1: 0, m2: 0 };
+          Object.assign(hits, {
+            b1: 0,
+            b2: 0,
+            dev2: 0,
+            byModel: 0,
+            modelWrong: 0,
+            right: new Set(),
+          });
+          for (const i of test) {
+            const { truth, raw, text, dev } = rows[i];
+            const top = byCode.get(model.rank(text, level2Codes)[0]?.label);
+            hits.m1 += top?.parent === truth.parent;
+            hits.m2 += top === truth;
+            const both = withModel.byText(raw);
+            hits.b1 += both.level1 === truth.parent;
+            hits.b2 += both.level2 === truth;
+            hits.dev2 += dev && both.level2 === truth;
+            if (both.level2 === truth) hits.right.add(i);
+            hits.byModel += both.method === 'model';
+            hits.modelWrong += both.method === 'model' && both.level2 !== truth;
+          }
+          results[s][o].push(hits);
+        });
+      }
+    });
+  }
+  const stat = (list, get) => {
+    const xs = list.map(get);
+    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / Math.max(1, xs.length - 1));
+    return `${(100 * mean).toFixed(1)} ± ${(100 * sd).toFixed(1)}`;
+  };
+  console.log(
+    '\n| texts trained on | orders | draws | model alone: level 1 | level 2 | level 2 against the first orders | rules + model: level 1 | level 2 | level 2, dev batches | level 2 against the first orders (texts won / lost) | decided by the model (of them wrong at level 2) |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  // The rules alone, on the same folds: what a model has to beat (they were written from some of
+  // these texts: on all of them they flatter themselves; not on the dev batches).
+  const rules = new Classifier(taxonomy);
+  const ruled = [...Array(FOLDS).keys()].map((f) => {
+    const hits = { n: 0, nDev: 0, b1: 0, b2: 0, dev2: 0 };
+    rows.forEach((row, i) => {
+      if (fold[i] !== f) return;
+      const got = rules.byText(row.raw);
+      hits.n++;
+      hits.nDev += row.dev;
+      hits.b1 += got.level1 === row.truth.parent;
+      hits.b2 += got.level2 === row.truth;
+      hits.dev2 += row.dev && got.level2 === row.truth;
+    });
+    return hits;
+  });
+  console.log(
+    `| rules alone | | ${FOLDS} | | | | ${stat(ruled, (h) => h.b1 / h.n)} | ${stat(ruled, (h) => h.b2 / h.n)} | ${stat(ruled, (h) => h.dev2 / h.nDev)} | | |`,
+  );
+  sizes.forEach((size, s) =>
+    orderSets.forEach((orders, o) => {
+      const list = results[s][o];
+      const first = results[s][0];
+      const won = list.reduce(
+        (a, h, k) => a + [...h.right].filter((i) => !first[k].right.has(i)).length,
+        0,
+      );
+      const lost = list.reduce(
+        (a, h, k) => a + [...first[k].right].filter((i) => !h.right.has(i)).length,
+        0,
+      );
+      const diff =
+        o === 0 ? '' : `${stat(list, (h, k) => (h.b2 - first[k].b2) / h.n)} (+${won} / −${lost})`;
+      const modelDiff = o === 0 ? '' : stat(list, (h, k) => (h.m2 - first[k].m2) / h.n);
+      const sum = (get) => list.reduce((a, h) => a + get(h), 0);
+      const decided = `${((100 * sum((h) => h.byModel)) / sum((h) => h.n)).toFixed(1)}% (${((100 * sum((h) => h.modelWrong)) / sum((h) => h.byModel)).toFixed(0)}%)`;
+      console.log(
+        `| ${size === 'all' ? `all (${list[0].train})` : size} | ${orders.join(',')} | ${list.length} | ${stat(list, (h) => h.m1 / h.n)} | ${stat(list, (h) => h.m2 / h.n)} | ${modelDiff} | ${stat(list, (h) => h.b1 / h.n)} | ${stat(list, (h) => h.b2 / h.n)} | ${stat(list, (h) => h.dev2 / h.nDev)} | ${diff} | ${decided} |`,
+      );
+    }),
+  );
 }
 
 /** What classify.ts decides for one text under a setting, from the rules' and model's parts. */
