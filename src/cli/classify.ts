@@ -23,6 +23,7 @@ export function register(program: Command, lang: Lang = 'zh'): void {
     .option('--no-model', d.noModel)
     .option('--corrections <file>', d.corrections)
     .option('--train <labelled>', t.train, collect)
+    .option('--ngrams <lengths>', t.ngrams)
     .option('--evaluate <labelled>', t.evaluate)
     .option('--audit', t.audit)
     .option('--limit <n>', t.limit, '20')
@@ -33,9 +34,10 @@ export function register(program: Command, lang: Lang = 'zh'): void {
       const settings = await (
         await import('../settings/command.js')
       ).settingsFor('classify', inputs, command);
-      const { train, evaluate, audit, limit } = options;
+      const { train, ngrams, evaluate, audit, limit } = options;
       return (await import('../commands/classify.js')).run(settings, {
         train,
+        ngrams,
         evaluate,
         audit,
         limit,

@@ -30,7 +30,7 @@ import { Classifier, type Method } from '../taxonomy/classify.js';
 import { audit, evaluate, type Disagreement, type Labelled } from '../taxonomy/evaluate.js';
 import { CategoryTally } from '../taxonomy/categories.js';
 import { loadTaxonomy, type Taxonomy, type TaxonomyNode } from '../taxonomy/load.js';
-import { MODEL_FORMAT, NaiveBayes, type Sample } from '../taxonomy/model.js';
+import { MODEL_FORMAT, NaiveBayes, TRAIN_ORDERS, type Sample } from '../taxonomy/model.js';
 import { modelFor } from '../taxonomy/shipped-model.js';
 import { normalizeText } from '../taxonomy/normalize.js';
 import { UnknownLabels, unknownLabelsWarning } from '../taxonomy/unknown-labels.js';
@@ -39,6 +39,8 @@ import { classifyPeriod, labelledOfPeriod, leftOutLine } from './classify-period
 /** The options classify has beside the Settings, as commander gives them. */
 export interface ClassifyExtras {
   train?: string[];
+  /** The n-gram lengths --train reads, as typed (1,2). */
+  ngrams?: string;
   evaluate?: string;
   audit?: boolean;
   limit: string;
@@ -56,6 +58,7 @@ export async function run(settings: Settings, extras: ClassifyExtras): Promise<v
         `--limit ${extras.limit}: expected a whole number above 0.`,
       ),
     );
+  const orders = extras.ngrams === undefined ? TRAIN_ORDERS : ngramOrders(extras.ngrams);
   // With --train, --model names the model to write; otherwise a model to read.
   const reads = filesRead({
     ...settings,
@@ -80,7 +83,7 @@ export async function run(settings: Settings, extras: ClassifyExtras): Promise<v
           '--train needs --model FILE: where to save the model.',
         ),
       );
-    await train(extras.train, model, taxonomy, settings);
+    await train(extras.train, model, orders, taxonomy, settings);
     return;
   }
   // classify without --audit or --evaluate classifies through the pipeline, which loads its own.
@@ -211,9 +214,29 @@ async function labelledRows(files: string[], classifier: Classifier, settings: S
   return { rows, unlabelled, result, unknownLabels: unknown.list() };
 }
 
+/** --ngrams 1,2: n-gram lengths from 1 to 4, each once, in any order (read shortest first). */
+function ngramOrders(typed: string): number[] {
+  const lengths = typed.split(',').map((part) => part.trim());
+  const orders = [...new Set(lengths.map(Number))].sort((a, b) => a - b);
+  if (lengths.every((part) => /^[1-4]$/.test(part)) && orders.length === lengths.length)
+    return orders;
+  throw new InputError(
+    'BAD_OPTION',
+    said(
+      `--ngrams ${typed}：应为 1 到 4 的 n-gram 长度，用逗号分开，每个只写一次。`,
+      `--ngrams ${typed}: expected n-gram lengths from 1 to 4, separated by commas, each once.`,
+    ),
+    said(
+      '例如：--ngrams 1,2（单字和双字）；不给时读双字（2）。',
+      'Example: --ngrams 1,2 (single characters and pairs); without it, pairs (2).',
+    ),
+  );
+}
+
 async function train(
   files: string[],
   modelFile: string,
+  orders: readonly number[],
   taxonomy: Taxonomy,
   settings: Settings,
 ): Promise<void> {
@@ -248,7 +271,7 @@ async function train(
       ),
     );
   }
-  const model = NaiveBayes.train(samples, taxonomy.name);
+  const model = NaiveBayes.train(samples, taxonomy.name, 1, orders);
   await writeFileAtomic(modelFile, JSON.stringify(model.toJSON()) + '\n');
   const thin = thinClasses(samples, taxonomy);
   if (thin.length > 0) {
@@ -265,10 +288,10 @@ async function train(
     print(
       process.stderr,
       settings.lang === 'zh'
-        ? `已用 ${formatInt(samples.length)} 条文本、${classes.size} 个类别训练` +
+        ? `已用 ${formatInt(samples.length)} 条文本、${classes.size} 个类别训练，读字符 ${orders.join('、')}-gram` +
             (left > 0 ? `（${formatInt(left)} 行没有二级分类或受理内容，未用）` : '') +
             ` → ${modelFile}\n`
-        : `trained on ${formatInt(samples.length)} texts in ${classes.size} classes` +
+        : `trained on ${formatInt(samples.length)} texts in ${classes.size} classes, character ${orders.join('- and ')}-grams` +
             (left > 0
               ? ` (${formatInt(left)} rows without a second-level class or text left out)`
               : '') +

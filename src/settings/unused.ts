@@ -330,6 +330,17 @@ function classifyModes(options: Record<OptionKey, unknown>, inputs: readonly str
       said('请去掉 --corrections。', 'Leave --corrections out.'),
     );
   }
+  if (typed('ngrams') && !typed('train')) {
+    refuse(
+      'classify',
+      'ngrams',
+      said(
+        '它说明 --train 读取的 n-gram 长度；模型文件记着自己读的长度',
+        'it sets the n-gram lengths --train reads; a model file records its own',
+      ),
+      said('请加上 --train，或去掉 --ngrams。', 'Add --train, or leave --ngrams out.'),
+    );
+  }
   if (typed('limit') && !typed('audit') && !typed('evaluate')) {
     refuse(
       'classify',

@@ -137,7 +137,9 @@ describe('complaints classify --train, --model, --evaluate, --audit', () => {
     const model = join(dir, 'model.json');
     const trained = complaints(['classify', '--train', 'fixtures/eval/tune.csv', '--model', model]);
     expect(trained.code).toBe(0);
-    expect(trained.stderr).toMatch(/^已用 4,384 条文本、17 个类别训练 → .*model\.json\n$/);
+    expect(trained.stderr).toMatch(
+      /^已用 4,384 条文本、17 个类别训练，读字符 2-gram → .*model\.json\n$/,
+    );
     const rules = JSON.parse(
       complaints(['classify', '--evaluate', 'fixtures/eval/test.csv', '--json', '--no-model'])
         .stdout,
@@ -283,6 +285,46 @@ describe('complaints classify --train, --model, --evaluate, --audit', () => {
     );
     expect(warning).not.toContain('服务态度');
     expect(run.stderr).toContain('trained on 15 texts in 2 classes');
+  });
+
+  it('--train reads 2-grams, as the shipped model, and names them in the file; --ngrams 1,2 the first way', () => {
+    const small = join(dir, 'orders.csv');
+    writeFileSync(
+      small,
+      '工单编号,受理时间,供电单位,业务类型,受理内容,一级分类,二级分类\n' +
+        'N1,2016-05-03,A,投诉,营业员态度差,服务投诉,服务态度\n' +
+        'N2,2016-05-03,A,投诉,电价算错了,营业投诉,电费电价\n',
+    );
+    const pairs = join(dir, 'pairs.json');
+    const run = complaints(['classify', '--train', small, '--model', pairs, '--lang', 'en']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`trained on 2 texts in 2 classes, character 2-grams → ${pairs}\n`);
+    const model = JSON.parse(readFileSync(pairs, 'utf8'));
+    expect([model.features, model.orders]).toEqual(['character 2-grams', [2]]);
+    // 营业 业员 员态 态度 度差 | 电价 价算 算错 错了: no single character.
+    expect(Object.keys(model.counts)).toEqual(
+      ['价算', '度差', '态度', '员态', '业员', '电价', '算错', '营业', '错了'].sort(),
+    );
+    const both = join(dir, 'both.json');
+    const first = complaints(['classify', '--train', small, '--model', both, '--ngrams', '2,1']);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain(`已用 2 条文本、2 个类别训练，读字符 1、2-gram → ${both}\n`);
+    const read = JSON.parse(readFileSync(both, 'utf8'));
+    expect([read.features, read.orders, Object.keys(read.counts).length]).toEqual([
+      'character 1- and 2-grams',
+      [1, 2],
+      9 + 11,
+    ]);
+    for (const bad of ['0', '1,5', '2,2', 'x', '1,2,']) {
+      const to = join(dir, `bad-${bad}.json`);
+      const refused = complaints(['classify', '--train', small, '--model', to, '--ngrams', bad]);
+      expect(refused.code, bad).toBe(2);
+      expect(refused.stderr).toBe(
+        `complaints: --ngrams ${bad}：应为 1 到 4 的 n-gram 长度，用逗号分开，每个只写一次。\n` +
+          '  例如：--ngrams 1,2（单字和双字）；不给时读双字（2）。\n',
+      );
+      expect(existsSync(to)).toBe(false);
+    }
   });
 
   it('names class values the taxonomy does not know, with their rows: train, evaluate, analyze', () => {

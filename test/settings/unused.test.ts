@@ -129,6 +129,7 @@ const USE: Record<CommandName, Record<string, string>> = {
     evaluate: 'measures accuracy; refused with inputs, --audit, --out, a period',
     audit: 'the contradictions',
     limit: 'rows shown by --audit/--evaluate; refused otherwise, and with --audit --out/--json',
+    ngrams: 'the n-gram lengths --train reads; refused without --train',
     corrections: 'classes corrected by hand; refused with --train, --evaluate, --audit',
     config: 'the config file: its inputs, how exports are read, taxonomy, model, period',
   },
@@ -374,6 +375,15 @@ describe('refuseUnused: options idle in a combination', () => {
       'classify：--limit 不起作用：它只限制 --audit 在终端显示的行数，而 --out 会写出全部。',
     ],
     ['classify', { limit: '5', evaluate: 'l.xlsx' }, [], {}, null, null],
+    [
+      'classify',
+      { ngrams: '1,2', model: 'm.json' },
+      ['a.csv'],
+      {},
+      'classify: --ngrams is not used: it sets the n-gram lengths --train reads; a model file records its own.',
+      'classify：--ngrams 不起作用：它说明 --train 读取的 n-gram 长度；模型文件记着自己读的长度。',
+    ],
+    ['classify', { ngrams: '1,2', train: ['l.xlsx'], model: 'm.json' }, [], {}, null, null],
     [
       'classify',
       { train: ['l.xlsx'], model: 'm.json' },

@@ -92,12 +92,63 @@ describe('the n-gram lengths a model reads', () => {
     expect(back.rank('电压低', ['A', 'B'])).toEqual(
       NaiveBayes.train(samples, 't', 1, [2]).rank('电压低', ['A', 'B']),
     );
-    // classify --train's files, before and now, name no orders.
-    const first = NaiveBayes.train(samples, 't').toJSON() as Record<string, unknown>;
-    expect([first.features, 'orders' in first]).toEqual(['character 1- and 2-grams', false]);
-    expect((NaiveBayes.fromJSON(first) as NaiveBayes).orders).toEqual([1, 2]);
+    // 1- and 2-grams, trained now, are named too: only the first form's files name none.
+    const both = NaiveBayes.train(samples, 't', 1, [1, 2]).toJSON() as Record<string, unknown>;
+    expect([both.features, both.orders]).toEqual(['character 1- and 2-grams', [1, 2]]);
+    expect((NaiveBayes.fromJSON(both) as NaiveBayes).orders).toEqual([1, 2]);
     expect(NaiveBayes.fromJSON({ ...two, orders: [0] })).toMatch(/orders must be/);
     expect(NaiveBayes.fromJSON({ ...two, orders: '2' })).toMatch(/orders must be/);
+  });
+});
+
+describe('a model file of the first form (classify --train before session 21: no orders named)', () => {
+  // Written as --train wrote it then, from the samples above with minCount 2: 电 (A 2, B 1),
+  // 电压 (A 2), 压 (A 2); no "orders": it reads 1- and 2-grams.
+  const old = {
+    format: 'complaints-text-model',
+    version: 1,
+    type: 'naive-bayes',
+    features: 'character 1- and 2-grams',
+    taxonomy: 't',
+    labels: ['A', 'B'],
+    docs: [2, 1],
+    totals: [6, 1],
+    counts: {
+      压: [[0, 2]],
+      电: [
+        [0, 2],
+        [1, 1],
+      ],
+      电压: [[0, 2]],
+    },
+  };
+
+  it('loads, reads 1- and 2-grams, and ranks as before (hand-checked)', () => {
+    const model = NaiveBayes.fromJSON(JSON.parse(JSON.stringify(old))) as NaiveBayes;
+    expect(model.orders).toEqual([1, 2]);
+    // 电, 电压, 压 all read: A 2/3 · (2.1/6.3)³, B 1/3 · (1.1/1.3)(0.1/1.3)² → A 0.93669.
+    const [top] = model.rank('电压', ['A', 'B']);
+    // (Read as 2-grams alone it would see 电压 only: A 2/3 · 2.1/6.3, B 1/3 · 0.1/1.3 → 0.89655.)
+    expect(top).toEqual({ label: 'A', probability: expect.closeTo(0.93669, 5) });
+    // What the first form's training gives, byte for byte but the orders now named.
+    const retrained = NaiveBayes.train(samples, 't', 2, [1, 2]).toJSON();
+    expect(retrained).toEqual({ ...old, orders: [1, 2] });
+  });
+
+  it('loads through --model and decides as a classifier does with it', () => {
+    const file = join(scratch(), 'old.json');
+    writeFileSync(file, JSON.stringify(old));
+    const taxonomy = loadTaxonomy('sgcc-95598');
+    // Its labels are not sgcc-95598 codes: refused as any file of another taxonomy.
+    expect(() => modelFor(file, taxonomy)).toThrow(/trained on taxonomy 't'/);
+    const relabelled = { ...old, taxonomy: 'sgcc-95598', labels: ['FW01', 'YY01'] };
+    writeFileSync(file, JSON.stringify(relabelled));
+    const model = modelFor(file, taxonomy) as NaiveBayes;
+    expect(model.orders).toEqual([1, 2]);
+    expect(model.rank('电压', ['FW01', 'YY01'])[0]).toEqual({
+      label: 'FW01',
+      probability: expect.closeTo(0.93669, 5),
+    });
   });
 });
 

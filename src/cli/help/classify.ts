@@ -32,6 +32,10 @@ export const CLASSIFY = {
     zh: '用有分类标注的导出文件（有 一级/二级分类 列）训练文本模型（可重复）',
     en: 'train a text model from a labelled export (with 一级/二级分类 columns; repeatable)',
   },
+  ngrams: {
+    zh: '--train 读取的字符 n-gram 长度，如 1,2；默认 2（双字，与自带的模型相同）',
+    en: 'the character n-gram lengths --train reads, such as 1,2; default 2 (pairs, as the shipped model)',
+  },
   evaluate: {
     zh: '只按内容文本给有分类标注的文件分类，并与其记录的分类比较',
     en: 'classify a labelled file from its text alone and compare with its recorded classes',
