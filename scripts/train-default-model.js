@@ -36,6 +36,9 @@ import {
 
 const TUNE = 'fixtures/eval/tune.csv';
 const taxonomy = loadTaxonomy('sgcc-95598');
+// The dev batches (hands C, E, F, G, H, I, J): no rule was written from their texts.
+const fx = (id) => (/^FX\d{4}$/.test(id) ? Number(id.slice(2)) : -1);
+const isDev = (id) => (fx(id) >= 481 && fx(id) <= 720) || (fx(id) >= 961 && fx(id) <= 2400);
 
 if (process.argv.includes('--help')) {
   console.log(USAGE);
@@ -160,8 +163,6 @@ async function crossValidate() {
 async function combine() {
   const rows = [];
   const settings = { map: {}, complaintTypes: ['投诉'], encoding: null, sheet: null };
-  const fx = (id) => (/^FX\d{4}$/.test(id) ? Number(id.slice(2)) : -1);
-  const isDev = (id) => (fx(id) >= 481 && fx(id) <= 720) || (fx(id) >= 961 && fx(id) <= 2400);
   await ingest([TUNE], settings, (order) =>
     rows.push({
       raw: order.content ?? '',
@@ -372,11 +373,7 @@ async function bySize() {
   const repeats = Number(option('--repeats', '4'));
   const seed = Number(option('--seed', '21'));
   const FOLDS = 5;
-  const fx = (id) => (/^FX\d{4}$/.test(id) ? Number(id.slice(2)) : -1);
-  const isDev = (id) => (fx(id) >= 481 && fx(id) <= 720) || (fx(id) >= 961 && fx(id) <= 2400);
   const node = new Map(taxonomy.nodes.filter((n) => n.level === 2).map((n) => [n.name, n]));
-  const level2Codes = taxonomy.nodes.filter((n) => n.level === 2).map((n) => n.code);
-  const byCode = new Map(taxonomy.nodes.map((n) => [n.code, n]));
   const rows = [];
   const settings = { map: {}, complaintTypes: ['投诉'], encoding: null, sheet: null };
   await ingest([TUNE], settings, (order) =>
@@ -397,12 +394,11 @@ async function bySize() {
   console.log(
     `stratified ${FOLDS}-fold cross-validation on ${TUNE} (${rows.length} texts, ${devCount} of the dev batches), seed ${seed}; the model trained as classify --train does (every n-gram kept), rules + model with the shipped combination`,
   );
-  // results[size][orders] = one { model, both, dev } of level 1 / level 2 hits per fold and draw
+  // results[size][orders]: readFold's hits, one per fold and draw
   const results = sizes.map(() => orderSets.map(() => []));
   for (let f = 0; f < FOLDS; f++) {
     const test = rows.flatMap((r, i) => (fold[i] === f ? [i] : []));
     const pool = rows.flatMap((r, i) => (fold[i] !== f ? [i] : []));
-    const testDev = test.filter((i) => rows[i].dev).length;
     sizes.forEach((size, s) => {
       const whole = size === 'all' || Number(size) >= pool.length;
       for (let r = 0; r < (whole ? 1 : repeats); r++) {
@@ -414,48 +410,49 @@ async function bySize() {
             1,
             orders,
           );
-          const withModel = new Classifier(taxonomy, model);
-          const hits = { n: test.length, nDev: testDev, train: train.length, m1: 0, m2: 0 };
-          Object.assign(hits, {
-            b1: 0,
-            b2: 0,
-            dev2: 0,
-            byModel: 0,
-            modelWrong: 0,
-            right: new Set(),
-          });
-          for (const i of test) {
-            const { truth, raw, text, dev } = rows[i];
-            const top = byCode.get(model.rank(text, level2Codes)[0]?.label);
-            hits.m1 += top?.parent === truth.parent;
-            hits.m2 += top === truth;
-            const both = withModel.byText(raw);
-            hits.b1 += both.level1 === truth.parent;
-            hits.b2 += both.level2 === truth;
-            hits.dev2 += dev && both.level2 === truth;
-            if (both.level2 === truth) hits.right.add(i);
-            hits.byModel += both.method === 'model';
-            hits.modelWrong += both.method === 'model' && both.level2 !== truth;
-          }
-          results[s][o].push(hits);
+          results[s][o].push({ ...readFold(model, rows, test), train: train.length });
         });
       }
     });
   }
-  const stat = (list, get) => {
-    const xs = list.map(get);
-    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
-    const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / Math.max(1, xs.length - 1));
-    return `${(100 * mean).toFixed(1)} ± ${(100 * sd).toFixed(1)}`;
-  };
-  console.log(
-    '\n| texts trained on | orders | draws | model alone: level 1 | level 2 | level 2 against the first orders | rules + model: level 1 | level 2 | level 2, dev batches | level 2 against the first orders (texts won / lost) | decided by the model (of them wrong at level 2) |',
-  );
-  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
-  // The rules alone, on the same folds: what a model has to beat (they were written from some of
-  // these texts: on all of them they flatter themselves; not on the dev batches).
+  printBySize(sizes, orderSets, results, rulesAlone(rows, fold, FOLDS));
+}
+
+/**
+ * One fold read by a model trained on the others: level 1 / level 2 hits of the model alone and
+ * of rules + model (the shipped combination), on all the fold's texts and on its dev batches,
+ * the texts rules + model reads right at level 2, and how many the model decides (and wrongly).
+ */
+function readFold(model, rows, test) {
+  const level2Codes = taxonomy.nodes.filter((n) => n.level === 2).map((n) => n.code);
+  const byCode = new Map(taxonomy.nodes.map((n) => [n.code, n]));
+  const withModel = new Classifier(taxonomy, model);
+  const hits = { n: test.length, nDev: 0, m1: 0, m2: 0, b1: 0, b2: 0, dev2: 0 };
+  Object.assign(hits, { byModel: 0, modelWrong: 0, right: new Set() });
+  for (const i of test) {
+    const { truth, raw, text, dev } = rows[i];
+    const top = byCode.get(model.rank(text, level2Codes)[0]?.label);
+    hits.m1 += top?.parent === truth.parent;
+    hits.m2 += top === truth;
+    const both = withModel.byText(raw);
+    hits.nDev += dev;
+    hits.b1 += both.level1 === truth.parent;
+    hits.b2 += both.level2 === truth;
+    hits.dev2 += dev && both.level2 === truth;
+    if (both.level2 === truth) hits.right.add(i);
+    hits.byModel += both.method === 'model';
+    hits.modelWrong += both.method === 'model' && both.level2 !== truth;
+  }
+  return hits;
+}
+
+/**
+ * The rules alone, on the same folds: what a model has to beat (they were written from some of
+ * these texts: on all of them they flatter themselves; not on the dev batches).
+ */
+function rulesAlone(rows, fold, folds) {
   const rules = new Classifier(taxonomy);
-  const ruled = [...Array(FOLDS).keys()].map((f) => {
+  return [...Array(folds).keys()].map((f) => {
     const hits = { n: 0, nDev: 0, b1: 0, b2: 0, dev2: 0 };
     rows.forEach((row, i) => {
       if (fold[i] !== f) return;
@@ -468,8 +465,22 @@ async function bySize() {
     });
     return hits;
   });
+}
+
+/** The --sizes table, in Markdown: mean ± SD over the folds and draws, in percent. */
+function printBySize(sizes, orderSets, results, ruled) {
+  const stat = (list, get) => {
+    const xs = list.map(get);
+    const mean = xs.reduce((a, b) => a + b, 0) / xs.length;
+    const sd = Math.sqrt(xs.reduce((a, x) => a + (x - mean) ** 2, 0) / Math.max(1, xs.length - 1));
+    return `${(100 * mean).toFixed(1)} ± ${(100 * sd).toFixed(1)}`;
+  };
   console.log(
-    `| rules alone | | ${FOLDS} | | | | ${stat(ruled, (h) => h.b1 / h.n)} | ${stat(ruled, (h) => h.b2 / h.n)} | ${stat(ruled, (h) => h.dev2 / h.nDev)} | | |`,
+    '\n| texts trained on | orders | draws | model alone: level 1 | level 2 | level 2 against the first orders | rules + model: level 1 | level 2 | level 2, dev batches | level 2 against the first orders (texts won / lost) | decided by the model (of them wrong at level 2) |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|---|');
+  console.log(
+    `| rules alone | | ${ruled.length} | | | | ${stat(ruled, (h) => h.b1 / h.n)} | ${stat(ruled, (h) => h.b2 / h.n)} | ${stat(ruled, (h) => h.dev2 / h.nDev)} | | |`,
   );
   sizes.forEach((size, s) =>
     orderSets.forEach((orders, o) => {
