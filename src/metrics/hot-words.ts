@@ -173,6 +173,50 @@ class TermIds {
     }
     return new Map(order.map((t) => [list[t]!, counts[t]!]));
   }
+
+  /**
+   * For each pair [shorter, longer] of terms, whether every text (`texts`: the indexes; all
+   * when null) with the shorter also has the longer.
+   */
+  alwaysWith(
+    set: HotWordTextSet,
+    kind: Kind,
+    texts: ArrayLike<number> | null,
+    pairs: readonly (readonly [string, string])[],
+  ): boolean[] {
+    const lists = this.of(set, kind);
+    const ids = this.ids[kind];
+    const size = this.list[kind].length;
+    const longer = pairs.map(([, l]) => ids.get(l)!);
+    const byShorter = new Map<number, number[]>();
+    pairs.forEach(([s], p) => {
+      const id = ids.get(s)!;
+      const known = byShorter.get(id);
+      if (known) known.push(p);
+      else byShorter.set(id, [p]);
+    });
+    const isShorter = new Uint8Array(size);
+    for (const id of byShorter.keys()) isShorter[id] = 1;
+    const holds = pairs.map(() => true);
+    const stamp = new Int32Array(size).fill(-1);
+    const present: number[] = [];
+    const { start, pieces } = set;
+    const n = texts ? texts.length : sizeOf(set);
+    for (let k = 0; k < n; k++) {
+      const i = texts ? texts[k]! : k;
+      present.length = 0;
+      for (let p = start[i]!; p < start[i + 1]!; p++)
+        for (const t of lists[pieces[p]!]!)
+          if (stamp[t] !== i) {
+            stamp[t] = i;
+            if (isShorter[t] === 1) present.push(t);
+          }
+      // Only after the whole text: the longer term may come after the shorter.
+      for (const s of present)
+        for (const p of byShorter.get(s)!) if (stamp[longer[p]!] !== i) holds[p] = false;
+    }
+    return holds;
+  }
 }
 
 export interface HotWordClass {
@@ -293,6 +337,50 @@ function ranked(counts: Counts): [string, number][] {
   return [...counts].sort((x, y) => y[1] - x[1] || (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : 0));
 }
 
+/**
+ * The first `limit` of `candidates` (all when Infinity) without the terms a longer term of
+ * `pool` holds in every text that has them: 恢复, in 5 complaints all of which say 尽快恢复,
+ * would name the same five complaints twice. A longer term that holds it in only some (停电 in
+ * 5, 停电公告 in 3 of them) leaves both. The longer may be held in turn (a chain ends at the
+ * longest), so `pool` keeps every candidate; only a term with at least as many texts can hold
+ * another, which keeps the pairs few.
+ */
+function withoutHeld(
+  ids: TermIds,
+  set: HotWordTextSet,
+  kind: Kind,
+  texts: ArrayLike<number> | null,
+  candidates: readonly (readonly [string, number])[],
+  pool: readonly (readonly [string, number])[],
+  limit: number,
+): [string, number][] {
+  const kept: [string, number][] = [];
+  let next = 0;
+  // In rounds: a term left out brings in the next, whose pairs need another look at the texts.
+  while (kept.length < limit && next < candidates.length) {
+    const round = candidates.slice(next, next + (limit - kept.length));
+    next += round.length;
+    const pairs: [string, string][] = [];
+    const owner: number[] = [];
+    round.forEach(([word, n], r) => {
+      for (const [longer, m] of pool)
+        if (m >= n && longer.length > word.length && longer.includes(word)) {
+          pairs.push([word, longer]);
+          owner.push(r);
+        }
+    });
+    const held = new Uint8Array(round.length);
+    if (pairs.length > 0)
+      ids.alwaysWith(set, kind, texts, pairs).forEach((holds, p) => {
+        if (holds) held[owner[p]!] = 1;
+      });
+    round.forEach((c, r) => {
+      if (held[r] === 0) kept.push([c[0], c[1]]);
+    });
+  }
+  return kept;
+}
+
 function classesOf(ids: TermIds, set: HotWordTextSet, rows: readonly HotWordRow[]) {
   // By kind: a phrase may be written as a word is (电压 + 偏低, 电压偏低).
   const byTerm = { words: new Map<string, Map<string, HotWordClass>>(), phrases: new Map() };
@@ -322,6 +410,11 @@ function classesOf(ids: TermIds, set: HotWordTextSet, rows: readonly HotWordRow[
       .slice(0, CLASSES_SHOWN);
 }
 
+function unitTop(ids: TermIds, set: HotWordTextSet, texts: readonly number[]) {
+  const list = ranked(ids.count(set, 'words', texts));
+  return withoutHeld(ids, set, 'words', texts, list, list, UNIT_WORDS);
+}
+
 function unitWords(ids: TermIds, set: HotWordTextSet): UnitHotWords[] {
   const byUnit = new Map<string, number[]>();
   for (let i = 0; i < sizeOf(set); i++) {
@@ -334,9 +427,7 @@ function unitWords(ids: TermIds, set: HotWordTextSet): UnitHotWords[] {
     .map(([unit, list]) => ({
       unit,
       texts: list.length,
-      words: ranked(ids.count(set, 'words', list))
-        .slice(0, UNIT_WORDS)
-        .map(([word, count]) => ({ word, count })),
+      words: unitTop(ids, set, list).map(([word, count]) => ({ word, count })),
     }))
     .sort((x, y) => y.texts - x.texts || (x.unit < y.unit ? -1 : x.unit > y.unit ? 1 : 0));
 }
@@ -379,19 +470,31 @@ export function hotWords(input: HotWordsInput): HotWordsResult {
       classes: [],
     };
   };
+  const idsOf = { word: 'words', phrase: 'phrases' } as const;
+  const topOf = (kind: 'word' | 'phrase', limit: number) => {
+    const list = ranked(now[kind]);
+    return withoutHeld(ids, period, idsOf[kind], null, list, list, limit);
+  };
   const listed = [
-    ...ranked(now.word)
-      .slice(0, top)
-      .map(([w, c]) => row('word', w, c)),
-    ...ranked(now.phrase)
-      .slice(0, Math.ceil(top / 2))
-      .map(([w, c]) => row('phrase', w, c)),
+    ...topOf('word', top).map(([w, c]) => row('word', w, c)),
+    ...topOf('phrase', Math.ceil(top / 2)).map(([w, c]) => row('phrase', w, c)),
   ];
   const seen = new Set(listed.map(termKey));
+  // An emerging term a longer listed or emerging one holds is left out as in the top lists.
+  const emergingOf = (kind: 'word' | 'phrase') => {
+    const rising = [...now[kind]].filter(
+      ([w, c]) => !seen.has(termKey({ kind, word: w })) && row(kind, w, c).emerging,
+    );
+    const pool = [
+      ...listed.filter((r) => r.kind === kind).map((r): [string, number] => [r.word, r.count]),
+      ...rising,
+    ];
+    return withoutHeld(ids, period, idsOf[kind], null, rising, pool, Infinity).map(([w, c]) =>
+      row(kind, w, c),
+    );
+  };
   const emerging = base
-    ? (['word', 'phrase'] as const)
-        .flatMap((kind) => [...now[kind]].map(([w, c]) => row(kind, w, c)))
-        .filter((r) => r.emerging && !seen.has(termKey(r)))
+    ? [...emergingOf('word'), ...emergingOf('phrase')]
         .sort((x, y) => y.g2! - x.g2! || (x.word < y.word ? -1 : 1))
         .slice(0, top)
         .map((r) => ({ ...r, top: false }))

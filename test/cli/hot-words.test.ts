@@ -112,6 +112,33 @@ describe('hot words', () => {
     expect(book.getWorksheet('热词')!.getImages().length).toBe(1);
   });
 
+  it('June 2016: 恢复, in the same five complaints as 尽快恢复, is left out everywhere', async () => {
+    // The five June texts with 恢复 (恢复送电 …, 还没有恢复) all ask 尽快恢复供电.
+    const args = [
+      'fixtures/metrics/95598-2015.xlsx',
+      'fixtures/metrics/95598-2016-01-06.xlsx',
+      'fixtures/metrics/95598-2016-06-12-gb18030.csv',
+      '--month',
+      '2016-06',
+    ];
+    const words = json(['analyze', ...args])
+      .hotWords!.filter((r) => r.kind === 'word')
+      .map((r) => `${r.word} ${r.count}`);
+    expect(words.slice(0, 5)).toEqual(['停电 5', '尽快恢复 5', '线路 5', '承诺 4', '申请 4']);
+    expect(words.some((w) => w.startsWith('恢复 '))).toBe(false);
+    const zh = complaints(['analyze', ...args, '--no-progress']).stdout;
+    expect(zh).toMatch(/^热词（24 条受理内容）: 停电 5，尽快恢复 5，线路 5，承诺 4，申请 4，/m);
+    const out = join(dir, 'june.xlsx');
+    expect(complaints(['report', ...args, '--out', out]).code).toBe(0);
+    const cells = (await readBook(out))
+      .getWorksheet('热词')!
+      .getSheetValues()
+      .flat()
+      .map((v) => String(v ?? ''));
+    expect(cells).toContain('尽快恢复');
+    expect(cells).not.toContain('恢复');
+  });
+
   it('--hot-words N, --hot-words-by unit, --no-hot-words and the config file', () => {
     const few = json(['analyze', FILE, '--month', '2016-11', '--hot-words', '2']);
     expect(few.hotWords!.filter((r) => r.kind === 'word' && r.top)).toHaveLength(2);

@@ -167,3 +167,114 @@ describe('hotWords', () => {
     expect(r).toMatchObject({ texts: 0, rows: [] });
   });
 });
+
+describe('hotWords: a word a longer listed word holds in every text is left out', () => {
+  // 尽快恢复 and 恢复 in the same 3 texts (恢复送电 … 尽快恢复); 停电 in 4, 停电公告 in 2 of them;
+  // 电费 in 2 texts and 阶梯电费 in 2 others (as many texts, not the same ones).
+  const period = [
+    doc(['停电', '停电公告', '恢复', '尽快恢复']),
+    doc(['停电', '停电公告', '尽快恢复', '恢复']),
+    doc(['停电', '恢复', '尽快恢复', '电费']),
+    doc(['停电', '电费']),
+    doc(['阶梯电费']),
+    doc(['阶梯电费']),
+  ];
+  const words = (r: ReturnType<typeof hotWords>) =>
+    r.rows.map((x) => [x.kind, x.word, x.count, x.top]);
+
+  it('names the longer word only: the same complaints are not counted twice', () => {
+    const r = hotWords({ period, baseline: null, yearEarlier: null, top: 10, byUnit: false });
+    // 停电 4; 尽快恢复 3 (恢复 3, the same three, left out); 停电公告 2 is in 2 of 停电's 4;
+    // 电费 2 and 阶梯电费 2 are in different texts.
+    expect(words(r)).toEqual([
+      ['word', '停电', 4, true],
+      ['word', '尽快恢复', 3, true],
+      ['word', '停电公告', 2, true],
+      ['word', '电费', 2, true],
+      ['word', '阶梯电费', 2, true],
+    ]);
+  });
+
+  it('leaves out a word in fewer texts than the longer one too, and lists the next instead', () => {
+    // 恢复 now in 2 texts, both with 尽快恢复 (in 3): left out, and the top 4 reach 电费 (2,
+    // after 恢复 by code point).
+    const fewer = [doc(['停电', '停电公告', '尽快恢复']), ...period.slice(1)];
+    const r = hotWords({ period: fewer, baseline: null, yearEarlier: null, top: 4, byUnit: false });
+    expect(words(r)).toEqual([
+      ['word', '停电', 4, true],
+      ['word', '尽快恢复', 3, true],
+      ['word', '停电公告', 2, true],
+      ['word', '电费', 2, true],
+    ]);
+    // Without 尽快恢复 in the third text 恢复 is in one text 尽快恢复 lacks: both stay.
+    const apart = [...period.slice(0, 2), doc(['停电', '恢复', '电费']), ...period.slice(3)];
+    const s = hotWords({ period: apart, baseline: null, yearEarlier: null, top: 4, byUnit: false });
+    expect(words(s)).toEqual([
+      ['word', '停电', 4, true],
+      ['word', '恢复', 3, true],
+      ['word', '停电公告', 2, true],
+      ['word', '尽快恢复', 2, true],
+    ]);
+  });
+
+  it('treats phrases among phrases, never a word against a phrase, and each unit alike', () => {
+    const texts = [
+      doc(['恢复', '送电'], ['恢复送电', '尽快恢复送电'], 'A1', '甲'),
+      doc(['恢复', '送电'], ['尽快恢复送电', '恢复送电'], 'A1', '甲'),
+      doc(['恢复'], [], 'A1', '乙'),
+    ];
+    const r = hotWords({ period: texts, baseline: null, yearEarlier: null, top: 4, byUnit: true });
+    // 送电 (2) is in 2 texts of the phrase 恢复送电 (2): a word, kept; the phrase 恢复送电 is
+    // held by 尽快恢复送电 in both its texts.
+    expect(words(r)).toEqual([
+      ['word', '恢复', 3, true],
+      ['word', '送电', 2, true],
+      ['phrase', '尽快恢复送电', 2, true],
+    ]);
+    const unitTexts = [
+      doc(['恢复', '尽快恢复'], [], 'A1', '甲'),
+      doc(['恢复', '尽快恢复'], [], 'A1', '甲'),
+      doc(['恢复'], [], 'A1', '乙'),
+    ];
+    const u = hotWords({
+      period: unitTexts,
+      baseline: null,
+      yearEarlier: null,
+      top: 4,
+      byUnit: true,
+    });
+    // In all: 恢复 3, 尽快恢复 2 (恢复 is also in 乙's text); 甲: 尽快恢复 2 only; 乙: 恢复 1.
+    expect(words(u)).toEqual([
+      ['word', '恢复', 3, true],
+      ['word', '尽快恢复', 2, true],
+    ]);
+    expect(u.units).toEqual([
+      { unit: '甲', texts: 2, words: [{ word: '尽快恢复', count: 2 }] },
+      { unit: '乙', texts: 1, words: [{ word: '恢复', count: 1 }] },
+    ]);
+  });
+
+  it('leaves out an emerging word a longer emerging one holds', () => {
+    // 恢复 and 尽快恢复 in the same 6 of 10 texts, none of the baseline's 10: G² = 2 (6 ln 2 +
+    // 4 ln(4/7) + 10 ln(10/7)) = 10.9743 ≥ 10.83, both emerging; 停电 and 电费 in all 20, the top
+    // words, leave two places for emerging ones.
+    const now = [
+      ...[...Array(6)].map(() => doc(['停电', '电费', '恢复', '尽快恢复'])),
+      ...[...Array(4)].map(() => doc(['停电', '电费'])),
+    ];
+    const before = [...Array(10)].map(() => doc(['停电', '电费']));
+    const r = hotWords({
+      period: now,
+      baseline: { basis: 'preceding', docs: before },
+      yearEarlier: null,
+      top: 2,
+      byUnit: false,
+    });
+    expect(r.rows.map((x) => [x.word, x.count, x.top, x.emerging])).toEqual([
+      ['停电', 10, true, false],
+      ['电费', 10, true, false],
+      ['尽快恢复', 6, false, true],
+    ]);
+    expect(r.rows[2]!.g2).toBeCloseTo(10.9743, 4);
+  });
+});

@@ -85,12 +85,12 @@ describe('the months table', () => {
     const b = await bulletin(SERIES, { from: '2016-01', to: '2016-06' });
     const table = b.sections.find((s) => s.key === 'overall')!.tables[0]!;
     expect(table.rows.map((r) => [r.month, r.complaints])).toEqual([
-      ['2016-01*', null],
-      ['2016-02*', null],
-      ['2016-03*', null],
-      ['2016-04', 409],
-      ['2016-05', 352],
-      ['2016-06', 318],
+      ['2016年1月*', null],
+      ['2016年2月*', null],
+      ['2016年3月*', null],
+      ['2016年4月', 409],
+      ['2016年5月', 352],
+      ['2016年6月', 318],
     ]);
     // 409 → 352 → 318: reductions 13.94% and 9.66%, mean 11.80%; 1 − (318/409)^(1/2) = 11.82%.
     expect(texts(b, 'overall')[1]).toBe(

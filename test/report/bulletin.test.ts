@@ -270,7 +270,15 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
     expect(units[0]).toBe(
       '分单位看，考核投诉较多的是国网歙县供电公司（3件）和国网祁门县供电公司、国网黄山供电公司(市直)（各2件），其余单位各1件；国网黄山市屯溪区供电公司和国网黄山市徽州区供电公司无考核投诉。',
     );
-    expect(units[1]).toContain('国网歙县供电公司（28件/26件）');
+    // Each unit's figures said in words, never "28件/26件" (read as a fraction); the year to
+    // date's assessed against the annual target, as `analyze` prints them (31 / 28, 28 / 26 …).
+    expect(units[1]).toBe(
+      '累计考核投诉已达到或超过年度指标的单位有6个：国网黄山供电公司(市直)（累计31件，年度指标28件）、国网歙县供电公司（累计28件，年度指标26件）、国网黄山市黄山区供电公司（累计22件，年度指标16件）、国网休宁县供电公司（累计17件，年度指标15件）、国网黄山市徽州区供电公司（累计11件，年度指标8件）和国网祁门县供电公司（累计10件，年度指标9件）。',
+    );
+    const { bulletin: en } = await run(METRICS, { targets: TARGETS, month: '2016-11', lang: 'en' });
+    expect(text(en, 'units')[1]).toBe(
+      'Units at or over the annual target in the year to date (6): 国网黄山供电公司(市直) (31 assessed, annual target 28), 国网歙县供电公司 (28 assessed, annual target 26), 国网黄山市黄山区供电公司 (22 assessed, annual target 16), 国网休宁县供电公司 (17 assessed, annual target 15), 国网黄山市徽州区供电公司 (11 assessed, annual target 8) and 国网祁门县供电公司 (10 assessed, annual target 9).',
+    );
     // 祁门 rose from 0 to 3: a count, never a rate on a zero base.
     expect(units[2]).toBe(
       '投诉同比增加最多的是国网祁门县供电公司（增加3件）；投诉同比减少最多的是国网黄山市屯溪区供电公司（减少3件）。',
@@ -438,6 +446,44 @@ describe('the sentences, hand-checked on the 2016 fixtures', () => {
       '2016年，共受理客户投诉226件，同比上升25.56%（上年同期180件），万户投诉率2.62；其中申诉成功80件，考核投诉146件。年度指标125件，超年度指标16.8%；有指标的8个单位中超指标6个。',
     );
     expect(b.sections.some((s) => s.key === 'attention')).toBe(true);
+    // The months table says its months as the text does: 2016年1月, January 2016.
+    const months = (t: Bulletin) =>
+      t.sections.flatMap((s) => s.tables).find((x) => x.columns[0]!.key === 'month')!;
+    expect(months(b).rows.map((r) => r.month)).toEqual(
+      [...Array(12)].map((_, i) => `2016年${i + 1}月`),
+    );
+    // January 2016: 14 complaints, 12 assessed (the 月度趋势 sheet's first row).
+    expect(months(b).rows[0]).toMatchObject({ complaints: 14, assessed: 12 });
+    const { bulletin: en } = await run(METRICS, { targets: TARGETS, year: '2016', lang: 'en' });
+    expect(
+      months(en)
+        .rows.map((r) => r.month)
+        .slice(0, 2),
+    ).toEqual(['January 2016', 'February 2016']);
+    expect(months(en).rows[11]!.month).toBe('December 2016');
+    // 停送电 56 against 23 a year earlier: up 33, 33 / 23 = 143.48%, said without a bracket
+    // inside the class's bracket.
+    expect(text(en, 'categories')[0]).toContain(
+      'followed by Outage and restoration with 56 (24.78%, up 33 or 143.48% on a year earlier), Service with 31 (13.72%, down 11 or 26.19% on a year earlier)',
+    );
+  });
+
+  it('June 2016: a hot word a longer one holds in every text is named once (尽快恢复, not 恢复 too)', async () => {
+    // The five June texts that say 恢复 all say 尽快恢复 (恢复送电 … 尽快恢复供电): one topic, one
+    // name; 停电 and 线路 in 5 texts, 承诺 and 申请 in 4 (the tie of 4 named whole).
+    const { bulletin: b } = await run(METRICS, { targets: TARGETS, month: '2016-06' });
+    const hot = text(b, 'categories').find((p) => p.startsWith('从受理内容看'));
+    expect(hot).toBe(
+      '从受理内容看，本期投诉热词主要是停电（5件）、尽快恢复（5件）、线路（5件）、承诺（4件）和申请（4件）。',
+    );
+  });
+
+  it('no English sentence holds a bracket inside a bracket', async () => {
+    for (const [, inputs, options] of CASES.filter(([, , o]) => o.lang === 'en')) {
+      const { bulletin: b } = await run(inputs, options);
+      for (const p of b.sections.flatMap((s) => s.paragraphs.map(paragraphText)))
+        expect(p).not.toMatch(/\([^)]*\(/);
+    }
   });
 
   it('a December the data covers to the 26th is said to be incomplete and not compared', async () => {

@@ -78,7 +78,8 @@ function classChange(r: CategoryRow, p: string, lang: Lang): Piece {
   });
   return zh
     ? ['同比', up ? '增加' : '减少', by, '件（', changeWords(c, lang), '）']
-    : [up ? 'up ' : 'down ', by, ' (', c.figure, ') on a year earlier'];
+    : // It stands in the class's bracket: "up 33 or 143.48%", never a bracket in a bracket.
+      [up ? 'up ' : 'down ', by, ' or ', c.figure, ' on a year earlier'];
 }
 
 /** "一是营业投诉7件，占43.75%，同比减少2件；二是……" */

@@ -114,7 +114,8 @@ export function monthsTable(a: Analysis, lang: Lang): Table | null {
     columns: MONTH_COLUMNS,
     // A month no input covers shows "-", not 0 complaints; one covered in part is marked *.
     rows: a.months.map((m) => ({
-      month: m.partial ? `${m.month}*` : m.month,
+      // In words, as the text says months: 2016年1月, January 2016 (never 2016-01).
+      month: `${spanWords({ from: m.month, to: m.month }, lang)}${m.partial ? '*' : ''}`,
       complaints: m.partial && m.through === null ? null : m.complaints,
       assessed: m.partial && m.through === null ? null : m.assessed,
       mom: m.mom,

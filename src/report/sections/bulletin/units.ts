@@ -145,20 +145,17 @@ function reachedParagraph(y: YearToDate | null, lang: Lang): Paragraph | null {
     const p = unitPath('yearToDate.units', u);
     const assessed = count(u.assessed, `${p}.assessed`);
     const target = count(u.annualTarget!, `${p}.annualTarget`);
+    // Said in words: "33件/28件" read as a fraction.
     return zh
-      ? [u.unit, '（', assessed, '件/', target, '件）']
-      : [u.unit, ' (', assessed, ' against ', target, ')'];
+      ? [u.unit, '（累计', assessed, '件，年度指标', target, '件）']
+      : [u.unit, ' (', assessed, ' assessed, annual target ', target, ')'];
   });
   const n = count(y.totals.unitsReachedAnnualTarget, 'yearToDate.totals.unitsReachedAnnualTarget');
   return {
     runs: runs(
       zh
-        ? ['累计考核投诉已达到或超过年度指标的单位有', n, '个（累计考核投诉/年度指标）：']
-        : [
-            'Units at or over the annual target in the year to date (',
-            n,
-            '; assessed against target): ',
-          ],
+        ? ['累计考核投诉已达到或超过年度指标的单位有', n, '个：']
+        : ['Units at or over the annual target in the year to date (', n, '): '],
       list(items, lang),
       zh ? '。' : '.',
     ),
