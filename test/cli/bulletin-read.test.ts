@@ -102,7 +102,14 @@ describe('需关注事项 of a week or a day: the warning of the period itself, 
     for (const u of units.filter((u) => u.level === 'green'))
       expect(sentence).not.toContain(u.unit);
     // report --json's earlyWarning is the same judgement, unit by unit.
-    const run = complaints(['report', ...INPUTS, ...week, '--json']);
+    const run = complaints([
+      'report',
+      ...INPUTS,
+      ...week,
+      '--json',
+      '--out',
+      join(dir, 'w48.xlsx'),
+    ]);
     expect(run.code, run.stderr).toBe(0);
     const early = (JSON.parse(run.stdout) as { earlyWarning: { month: string; units: WarnUnit[] } })
       .earlyWarning;
