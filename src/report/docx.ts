@@ -7,7 +7,7 @@
  * computes no figure.
  *
  * The same model gives the same XML: the document's properties come from the model (its title,
- * the units it covers, the time it was made), never from the clock.
+ * the units it covers, the time it was made and its date of issue), never from the clock.
  */
 import {
   AlignmentType,
@@ -25,6 +25,7 @@ import {
 import type { Lang } from '../settings/types.js';
 import type { ChartImage } from './charts.js';
 import { fontTableXml, runFonts, type FontRole } from './docx-fonts.js';
+import { chinaDay, stampMoment } from './format.js';
 import { wordTable } from './docx-table.js';
 import { MARGIN, PAGE, SIZE, TEXT_WIDTH, titleLines } from './word-metrics.js';
 import { paragraphText, type BulletinSection, type ReportModel } from './types.js';
@@ -203,10 +204,20 @@ function pageFooter(lang: Lang): Footer {
   });
 }
 
-/** A model time (2016-12-05 08:00 UTC+08:00) as the W3C date docProps wants. */
-function w3cTime(stamp: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) UTC([+-]\d{2}:\d{2})$/.exec(stamp);
-  return m ? `${m[1]}T${m[2]}:00${m[3] === '+00:00' ? 'Z' : m[3]}` : '2000-01-01T00:00:00Z';
+/**
+ * The document's date (docProps created and modified, W3CDTF), agreeing with its date of issue:
+ * the moment it was made when that is on the day of issue in China, else the day of issue's
+ * midnight in China (--issued: a bulletin prepared on the 2nd for the 3rd is dated the 3rd).
+ */
+function documentTime(model: ReportModel): string {
+  const made = stampMoment(model.generatedAt);
+  if (made && chinaDay(made) === model.issued) {
+    // 2016-12-05 08:00 UTC+08:00 → 2016-12-05T08:00:00+08:00, in the zone the stamp was made in.
+    const [day, time, zone] = model.generatedAt.split(' ') as [string, string, string];
+    const offset = zone.slice(3);
+    return `${day}T${time}:00${offset === '+00:00' ? 'Z' : offset}`;
+  }
+  return `${model.issued}T00:00:00+08:00`;
 }
 
 const escapeXml = (s: string) =>
@@ -214,7 +225,7 @@ const escapeXml = (s: string) =>
 
 /** docProps/core.xml from the model: the docx package stamps the current time. */
 function coreXml(model: ReportModel): string {
-  const at = w3cTime(model.generatedAt);
+  const at = documentTime(model);
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +

@@ -97,6 +97,8 @@ export interface OutputOptions {
   quarterKey: boolean;
   /** --template FILE.docx: the company's bulletin template, for a .docx output. */
   template: string | null;
+  /** report --issued: the bulletin's date of issue, YYYY-MM-DD; null: the day in China. */
+  issued: string | null;
 }
 
 export interface Written {
@@ -156,6 +158,7 @@ async function writeBulletinFile(
     result,
     lang: options.lang,
     generatedAt: localStamp(new Date()),
+    ...(options.issued ? { issued: options.issued } : {}),
   });
   const b = model.bulletin;
   const counts = {
