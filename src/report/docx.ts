@@ -27,13 +27,17 @@ import type { ChartImage } from './charts.js';
 import { fontTableXml, runFonts, type FontRole } from './docx-fonts.js';
 import { chinaDay, stampMoment } from './format.js';
 import { wordTable } from './docx-table.js';
-import { MARGIN, PAGE, SIZE, TEXT_WIDTH, titleLines } from './word-metrics.js';
+import {
+  LINE,
+  MARGIN,
+  PAGE,
+  PICTURE_SPACE,
+  PICTURE_WIDTH,
+  SIZE,
+  TEXT_WIDTH,
+  titleLines,
+} from './word-metrics.js';
 import { paragraphText, type BulletinSection, type ReportModel } from './types.js';
-
-/** 28.95 pt: 22 lines in the 225 mm text height. */
-const LINE = 579;
-/** A picture's width in pixels at 96 dpi: the text width. */
-const PICTURE_WIDTH = Math.floor((TEXT_WIDTH / 1440) * 96);
 
 /** The words of the layout itself, beside the renderer (labels.ts holds the model's). */
 const WORDS = {
@@ -93,7 +97,7 @@ function caption(text: string, lang: Lang, keepNext: boolean): Paragraph {
     indent: { firstLine: 0 },
     keepNext,
     keepLines: true,
-    spacing: { before: keepNext ? 120 : 0, after: keepNext ? 60 : 120 },
+    spacing: { before: keepNext ? 120 : 0, after: keepNext ? 60 : PICTURE_SPACE },
     children: [run(text, 'caption', lang, 14)],
   });
 }
@@ -139,7 +143,7 @@ function sectionBlock(
         alignment: AlignmentType.CENTER,
         indent: { firstLine: 0 },
         keepNext: true,
-        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 120 },
+        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: PICTURE_SPACE },
         children: [
           new ImageRun({
             type: 'png',

@@ -60,6 +60,21 @@ describe('report --out X.docx', () => {
     expect(paragraphs(parts.text('word/document.xml')).some((p) => /^图\d/.test(p))).toBe(false);
   });
 
+  it('draws its pictures short enough that one with its caption takes at most a third of a page', () => {
+    const { parts } = report('pictures.docx', ['--quarter', '2016Q4']);
+    const extents = [
+      ...parts.text('word/document.xml').matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"/g),
+    ].map((m) => [Number(m[1]) / 36_000, Number(m[2]) / 36_000]);
+    expect(extents).toHaveLength(4);
+    // The text width, 156 mm; at most 61 mm tall (a third of the 225 mm text height less the
+    // caption's 14 mm), where the workbook's 960×540 pictures printed 88 mm tall.
+    for (const [width, height] of extents) {
+      expect(width).toBeCloseTo(155.8, 0);
+      expect(height).toBeLessThanOrEqual(61);
+      expect(height).toBeGreaterThan(60);
+    }
+  });
+
   it('writes the same document twice, the time of writing aside', () => {
     const a = report('a.docx', ['--month', '2016-11']).parts;
     const b = report('b.docx', ['--month', '2016-11']).parts;
