@@ -15,6 +15,7 @@ import {
   Footer,
   ImageRun,
   LineRuleType,
+  NoBreakHyphen,
   Packer,
   PageNumber,
   Paragraph,
@@ -35,6 +36,7 @@ import {
   PICTURE_WIDTH,
   SIZE,
   TEXT_WIDTH,
+  ems,
   titleLines,
 } from './word-metrics.js';
 import { paragraphText, type BulletinSection, type ReportModel } from './types.js';
@@ -167,6 +169,39 @@ function sectionBlock(
 }
 
 /**
+ * The sources line as lines that end only between its items (after 、，；, and ;), each
+ * within the text width at its size — a file name (95598-2016-06-12-gb18030.csv) or the time
+ * never broken — and its hyphens Word's non-breaking ones (<w:noBreakHyphen/>), which print and
+ * copy as "-" (U+2011 would change the name a reader copies). Hyphens alone are not enough:
+ * LibreOffice then found no break after the full-width comma and cut the name inside
+ * (gb180 | 30.csv). An item wider than a line keeps a line of its own.
+ */
+function sourcesRuns(text: string, lang: Lang): TextRun[] {
+  const room = TEXT_WIDTH * 0.95;
+  const lines: string[] = [];
+  for (const item of text.match(/[^、，；,;]*(?:[、，；]|[,;]\s*|$)/g)!.filter(Boolean)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && ems(last + item.trimEnd()) * SIZE.subtitle * 20 <= room)
+      lines[lines.length - 1] = last + item;
+    else lines.push(item);
+  }
+  const hyphensKept = (line: string) =>
+    line
+      .split('-')
+      .flatMap((part, i) => (i === 0 ? [part] : [new NoBreakHyphen(), part]))
+      .filter((piece) => piece !== '');
+  return lines.map(
+    (line, i) =>
+      new TextRun({
+        children: hyphensKept(line),
+        font: runFonts('body', lang),
+        size: SIZE.subtitle * 2,
+        ...(i > 0 ? { break: 1 } : {}),
+      }),
+  );
+}
+
+/**
  * After the sections, right-aligned: the sources in a smaller size, then the date, which a
  * 公文 sets four characters in from the right margin (成文日期右空四字).
  */
@@ -179,7 +214,7 @@ function closingBlock(model: ReportModel): Paragraph[] {
       keepNext: true,
       keepLines: true,
       spacing: { before: LINE / 2, line: 400, lineRule: LineRuleType.EXACT },
-      children: [run(bulletin.closing.sources, 'body', lang, SIZE.subtitle)],
+      children: sourcesRuns(bulletin.closing.sources, lang),
     }),
     new Paragraph({
       alignment: AlignmentType.RIGHT,

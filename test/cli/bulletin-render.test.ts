@@ -130,6 +130,11 @@ describe('the bulletin in LibreOffice', () => {
       expect(text).toContain('国网黄山供电公司2016年第四季度');
       expect(text).toContain('国网黄山市徽州区供电公司');
       expect(text).toContain('—1—');
+      // The sources line breaks between the files, never inside a name (95598-2016-06-12- | gb18030.csv).
+      const lines = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+      expect(lines).toMatch(
+        /来源：95598-2015\.xlsx，95598-2016-01-06\.xlsx，\n\s*95598-2016-06-12-gb18030\.csv；\n/,
+      );
     },
     180_000,
   );
