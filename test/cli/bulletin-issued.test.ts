@@ -58,7 +58,9 @@ describe('the date of issue by default', () => {
       });
     } finally {
       vi.useRealTimers();
-      process.env.TZ = before;
+      // Assigning undefined would set the string "undefined".
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
     }
     return new DocxParts(readFileSync(out));
   }
