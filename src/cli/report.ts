@@ -16,7 +16,8 @@ export function register(program: Command, lang: Lang = 'zh'): void {
     .option('--out <file>', t.out)
     .option('--detail', t.detail)
     .option('--no-charts', t.charts)
-    .option('--template <file>', t.template);
+    .option('--template <file>', t.template)
+    .option('--issued <YYYY-MM-DD>', t.issued);
   addMetricOptions(command, lang)
     .addHelpText('after', () => layOut(t.after, helpWidth(), lang))
     .action(async (inputs: string[], _options: unknown, command: Command) => {

@@ -73,6 +73,7 @@ export async function run(settings: Settings): Promise<void> {
         detail,
         quarterKey: false,
         template: settings.template,
+        issued: null,
       });
     }
     if (json) await emitJson(resultJson(result), json.file ?? true);

@@ -81,6 +81,7 @@ export async function run(settings: Settings): Promise<void> {
       detail,
       quarterKey,
       template: settings.template,
+      issued: settings.issued,
     });
     if (!settings.quiet)
       print(

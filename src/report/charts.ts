@@ -409,22 +409,32 @@ export interface ChartSvg extends Omit<ChartImage, 'png'> {
   svg: string;
 }
 
-/** The SVG of each chart, before rasterising (for tests and for looking at a chart). */
+/**
+ * The SVG of each chart, before rasterising (for tests and for looking at a chart); `shorter`
+ * pixels off every chart's height, its plot giving them up (the bulletin's: word-metrics.ts).
+ */
 export async function renderChartSvgs(
   specs: readonly ChartSpec[],
   lang: Lang,
+  shorter = 0,
 ): Promise<ChartSvg[]> {
   const echarts = loadECharts();
   const svgs: ChartSvg[] = [];
   for (const s of specs) {
     await turn(); // between two charts (turn.ts)
-    svgs.push(chartSvg(echarts, s, lang));
+    svgs.push(chartSvg(echarts, s, lang, shorter));
   }
   return svgs;
 }
 
-function chartSvg(echarts: typeof import('echarts'), s: ChartSpec, lang: Lang): ChartSvg {
-  const spec = drawing(s, lang);
+function chartSvg(
+  echarts: typeof import('echarts'),
+  s: ChartSpec,
+  lang: Lang,
+  shorter: number,
+): ChartSvg {
+  const drawn = drawing(s, lang);
+  const spec = { ...drawn, height: drawn.height - shorter };
   const chart = echarts.init(null, null, {
     renderer: 'svg',
     ssr: true,
@@ -446,9 +456,9 @@ function chartSvg(echarts: typeof import('echarts'), s: ChartSpec, lang: Lang): 
 export async function renderCharts(
   specs: readonly ChartSpec[],
   lang: Lang,
-  options: RasterOptions = {},
+  options: RasterOptions & { shorter?: number } = {},
 ): Promise<ChartImage[]> {
-  const charts = await renderChartSvgs(specs, lang);
+  const charts = await renderChartSvgs(specs, lang, options.shorter);
   const pngs = await drawEach(
     charts.map((c) => c.svg),
     options,

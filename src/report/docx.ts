@@ -7,7 +7,7 @@
  * computes no figure.
  *
  * The same model gives the same XML: the document's properties come from the model (its title,
- * the units it covers, the time it was made), never from the clock.
+ * the units it covers, the time it was made and its date of issue), never from the clock.
  */
 import {
   AlignmentType,
@@ -15,6 +15,7 @@ import {
   Footer,
   ImageRun,
   LineRuleType,
+  NoBreakHyphen,
   Packer,
   PageNumber,
   Paragraph,
@@ -25,14 +26,20 @@ import {
 import type { Lang } from '../settings/types.js';
 import type { ChartImage } from './charts.js';
 import { fontTableXml, runFonts, type FontRole } from './docx-fonts.js';
+import { chinaDay, stampMoment } from './format.js';
 import { wordTable } from './docx-table.js';
-import { MARGIN, PAGE, SIZE, TEXT_WIDTH, titleLines } from './word-metrics.js';
+import {
+  LINE,
+  MARGIN,
+  PAGE,
+  PICTURE_SPACE,
+  PICTURE_WIDTH,
+  SIZE,
+  TEXT_WIDTH,
+  ems,
+  titleLines,
+} from './word-metrics.js';
 import { paragraphText, type BulletinSection, type ReportModel } from './types.js';
-
-/** 28.95 pt: 22 lines in the 225 mm text height. */
-const LINE = 579;
-/** A picture's width in pixels at 96 dpi: the text width. */
-const PICTURE_WIDTH = Math.floor((TEXT_WIDTH / 1440) * 96);
 
 /** The words of the layout itself, beside the renderer (labels.ts holds the model's). */
 const WORDS = {
@@ -92,7 +99,7 @@ function caption(text: string, lang: Lang, keepNext: boolean): Paragraph {
     indent: { firstLine: 0 },
     keepNext,
     keepLines: true,
-    spacing: { before: keepNext ? 120 : 0, after: keepNext ? 60 : 120 },
+    spacing: { before: keepNext ? 120 : 0, after: keepNext ? 60 : PICTURE_SPACE },
     children: [run(text, 'caption', lang, 14)],
   });
 }
@@ -138,7 +145,7 @@ function sectionBlock(
         alignment: AlignmentType.CENTER,
         indent: { firstLine: 0 },
         keepNext: true,
-        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: 120 },
+        spacing: { line: 240, lineRule: LineRuleType.AUTO, before: PICTURE_SPACE },
         children: [
           new ImageRun({
             type: 'png',
@@ -162,6 +169,39 @@ function sectionBlock(
 }
 
 /**
+ * The sources line as lines that end only between its items (after 、，；, and ;), each
+ * within the text width at its size — a file name (95598-2016-06-12-gb18030.csv) or the time
+ * never broken — and its hyphens Word's non-breaking ones (<w:noBreakHyphen/>), which print and
+ * copy as "-" (U+2011 would change the name a reader copies). Hyphens alone are not enough:
+ * LibreOffice then found no break after the full-width comma and cut the name inside
+ * (gb180 | 30.csv). An item wider than a line keeps a line of its own.
+ */
+function sourcesRuns(text: string, lang: Lang): TextRun[] {
+  const room = TEXT_WIDTH * 0.95;
+  const lines: string[] = [];
+  for (const item of text.match(/[^、，；,;]*(?:[、，；]|[,;]\s*|$)/g)!.filter(Boolean)) {
+    const last = lines[lines.length - 1];
+    if (last !== undefined && ems(last + item.trimEnd()) * SIZE.subtitle * 20 <= room)
+      lines[lines.length - 1] = last + item;
+    else lines.push(item);
+  }
+  const hyphensKept = (line: string) =>
+    line
+      .split('-')
+      .flatMap((part, i) => (i === 0 ? [part] : [new NoBreakHyphen(), part]))
+      .filter((piece) => piece !== '');
+  return lines.map(
+    (line, i) =>
+      new TextRun({
+        children: hyphensKept(line),
+        font: runFonts('body', lang),
+        size: SIZE.subtitle * 2,
+        ...(i > 0 ? { break: 1 } : {}),
+      }),
+  );
+}
+
+/**
  * After the sections, right-aligned: the sources in a smaller size, then the date, which a
  * 公文 sets four characters in from the right margin (成文日期右空四字).
  */
@@ -174,7 +214,7 @@ function closingBlock(model: ReportModel): Paragraph[] {
       keepNext: true,
       keepLines: true,
       spacing: { before: LINE / 2, line: 400, lineRule: LineRuleType.EXACT },
-      children: [run(bulletin.closing.sources, 'body', lang, SIZE.subtitle)],
+      children: sourcesRuns(bulletin.closing.sources, lang),
     }),
     new Paragraph({
       alignment: AlignmentType.RIGHT,
@@ -203,10 +243,20 @@ function pageFooter(lang: Lang): Footer {
   });
 }
 
-/** A model time (2016-12-05 08:00 UTC+08:00) as the W3C date docProps wants. */
-function w3cTime(stamp: string): string {
-  const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) UTC([+-]\d{2}:\d{2})$/.exec(stamp);
-  return m ? `${m[1]}T${m[2]}:00${m[3] === '+00:00' ? 'Z' : m[3]}` : '2000-01-01T00:00:00Z';
+/**
+ * The document's date (docProps created and modified, W3CDTF), agreeing with its date of issue:
+ * the moment it was made when that is on the day of issue in China, else the day of issue's
+ * midnight in China (--issued: a bulletin prepared on the 2nd for the 3rd is dated the 3rd).
+ */
+function documentTime(model: ReportModel): string {
+  const made = stampMoment(model.generatedAt);
+  if (made && chinaDay(made) === model.issued) {
+    // 2016-12-05 08:00 UTC+08:00 → 2016-12-05T08:00:00+08:00, in the zone the stamp was made in.
+    const [day, time, zone] = model.generatedAt.split(' ') as [string, string, string];
+    const offset = zone.slice(3);
+    return `${day}T${time}:00${offset === '+00:00' ? 'Z' : offset}`;
+  }
+  return `${model.issued}T00:00:00+08:00`;
 }
 
 const escapeXml = (s: string) =>
@@ -214,7 +264,7 @@ const escapeXml = (s: string) =>
 
 /** docProps/core.xml from the model: the docx package stamps the current time. */
 function coreXml(model: ReportModel): string {
-  const at = w3cTime(model.generatedAt);
+  const at = documentTime(model);
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +
     '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +

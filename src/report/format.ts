@@ -44,3 +44,35 @@ export function localStamp(at: Date): string {
   const day = `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}`;
   return `${day} ${pad(at.getHours())}:${pad(at.getMinutes())} ${zone}`;
 }
+
+/** The moment a localStamp names, or null for a stamp without its offset (tests give "2017-01-05 08:00"). */
+export function stampMoment(stamp: string): Date | null {
+  const m = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}) UTC([+-]\d{2}:\d{2})$/.exec(stamp);
+  return m ? new Date(`${m[1]}T${m[2]}:00${m[3]}`) : null;
+}
+
+const CHINA_DAY = new Intl.DateTimeFormat('en-US', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/**
+ * The day a moment falls on in China, YYYY-MM-DD: the bulletin's date of issue (成文日期) is
+ * Beijing's, whatever the machine's zone — a server on UTC is still on the day before until
+ * 08:00 in Beijing.
+ */
+export function chinaDay(at: Date): string {
+  const parts = Object.fromEntries(CHINA_DAY.formatToParts(at).map((p) => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day}`;
+}
+
+/**
+ * The date of issue of a report made at `stamp` (localStamp) when none was given: that moment's
+ * day in China; a stamp without an offset is taken as China's wall clock.
+ */
+export function issuedDay(stamp: string): string {
+  const at = stampMoment(stamp);
+  return at ? chinaDay(at) : stamp.slice(0, 10);
+}

@@ -14,6 +14,7 @@ import { inDays } from '../metrics/sections/period.js';
 import type { Analysis } from '../metrics/types.js';
 import type { PipelineResult } from '../pipeline.js';
 import type { Lang } from '../settings/types.js';
+import { issuedDay } from './format.js';
 import { BOOK, SHEET_NAMES } from './labels.js';
 import { breakdownSheets } from './sections/breakdowns.js';
 import { categoriesSheet, hotspotsSheet } from './sections/categories.js';
@@ -37,6 +38,12 @@ export interface ModelInput {
   lang: Lang;
   /** When the report was made, as its sheets say: "2016-12-31 08:00". */
   generatedAt: string;
+  /**
+   * The bulletin's date of issue (成文日期), YYYY-MM-DD (report --issued); absent: the day in
+   * China of generatedAt, so that a server on UTC dates a bulletin made at 07:30 in Beijing
+   * the day it is in Beijing.
+   */
+  issued?: string;
   /** The model is written as a workbook (the bulletin beside the 预警 sheet); absent: not. */
   workbook?: boolean;
 }
@@ -95,6 +102,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
   const about = aboutWords(a, lang);
   const period = BOOK[lang].period(a.period);
   const sources = files.map((f) => names.get(f)!);
+  const issued = input.issued ?? issuedDay(input.generatedAt);
   return {
     lang,
     scope,
@@ -102,6 +110,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
     period,
     sources,
     generatedAt: input.generatedAt,
+    issued,
     sheets: sheets.map((s) => ({ ...s, tables: s.tables.map(withoutEmptyColumns) })),
     detailSheet: SHEET_NAMES[lang][8],
     charts: [...chartSpecs(a, lang), ...(hotChart ? [hotChart] : [])],
@@ -110,7 +119,7 @@ export function buildReportModel(input: ModelInput): ReportModel {
       about,
       periodLine: period,
       sourcesLine: BOOK[lang].sources(sources, input.generatedAt),
-      generatedAt: input.generatedAt,
+      issued,
       warnings: result.earlyWarning ?? null,
       // null, not absent: the report judged the warning and found no month covered whole, or
       // was given a range of days, which is judged on none (ingest/early-warning.ts).

@@ -25,7 +25,7 @@ import {
   WRITTEN_BULLETIN,
   WRITTEN_TABLE,
 } from './labels.js';
-import { buildReportModel } from './model.js';
+import { buildReportModel, type ReportModel } from './model.js';
 import { figureNotes, inConfigTerms } from './sections/notes.js';
 import { unitsCsvTable } from './sections/units.js';
 import type { OmittedChart } from './template.js';
@@ -97,6 +97,8 @@ export interface OutputOptions {
   quarterKey: boolean;
   /** --template FILE.docx: the company's bulletin template, for a .docx output. */
   template: string | null;
+  /** report --issued: the bulletin's date of issue, YYYY-MM-DD; null: the day in China. */
+  issued: string | null;
 }
 
 export interface Written {
@@ -145,6 +147,15 @@ async function writeKind(
   return writeWorkbookFile(target, result, options);
 }
 
+/** The bulletin's pictures: shorter than the workbook's, so that none leaves a third of a page blank. */
+async function bulletinCharts(model: ReportModel): Promise<ChartImage[]> {
+  const { CHART_HEIGHT, CHART_WIDTH, renderCharts } = await import('./charts.js');
+  const { bulletinChartShorter } = await import('./word-metrics.js');
+  return renderCharts(model.charts, model.lang, {
+    shorter: bulletinChartShorter(CHART_WIDTH, CHART_HEIGHT),
+  });
+}
+
 /** The written bulletin: Word (the official layout, or the company's template) or Markdown. */
 async function writeBulletinFile(
   target: string,
@@ -156,6 +167,7 @@ async function writeBulletinFile(
     result,
     lang: options.lang,
     generatedAt: localStamp(new Date()),
+    ...(options.issued ? { issued: options.issued } : {}),
   });
   const b = model.bulletin;
   const counts = {
@@ -168,9 +180,7 @@ async function writeBulletinFile(
     await writeFileAtomic(target, bulletinMarkdown(model));
     return { kind, sheets: 0, detailRows: null, bulletin: counts };
   }
-  const charts = options.charts
-    ? await (await import('./charts.js')).renderCharts(model.charts, options.lang)
-    : [];
+  const charts = options.charts ? await bulletinCharts(model) : [];
   let bytes: Buffer;
   let omitted: { heading: string; key: string }[] = [];
   let omittedCharts: OmittedChart[] = [];

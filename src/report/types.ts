@@ -110,6 +110,8 @@ export interface ReportModel {
   sources: readonly string[];
   /** Local time with its offset from UTC (localStamp). */
   generatedAt: string;
+  /** The bulletin's date of issue (成文日期), YYYY-MM-DD: --issued, or the day in China it was made. */
+  issued: string;
   sheets: Sheet[];
   /** The name of the 明细 sheet(s), written row by row from the spool (detail.ts). */
   detailSheet: string;

@@ -18,6 +18,28 @@ export const MARGIN = {
   header: Math.round(15 * MM),
 };
 export const TEXT_WIDTH = PAGE.width - MARGIN.left - MARGIN.right;
+const TEXT_HEIGHT = PAGE.height - MARGIN.top - MARGIN.bottom;
+
+/** 28.95 pt, the text's fixed line: 22 lines in the 225 mm text height. */
+export const LINE = 579;
+/** A picture's width in pixels at 96 dpi: the text width. */
+export const PICTURE_WIDTH = Math.floor((TEXT_WIDTH / 1440) * 96);
+/** The space before a picture and after its caption, twips. */
+export const PICTURE_SPACE = 120;
+
+/**
+ * The pixels a chart of the bulletin gives up from its height against the workbook's (960×540,
+ * its plot shorter, its words the same size): a picture with its caption then takes at most a
+ * third of the text height, so a picture too tall for the room left at the foot of a page
+ * leaves less than a third of that page blank. At the workbook's height a picture and its
+ * caption took 44% of a page, and a page ended up to 46% blank (LibreOffice's rendering of
+ * 2016Q4).
+ */
+export function bulletinChartShorter(chartWidth: number, chartHeight: number): number {
+  const room = TEXT_HEIGHT / 3 - (PICTURE_SPACE + LINE + PICTURE_SPACE);
+  const tallest = Math.floor((room / 15) * (chartWidth / PICTURE_WIDTH));
+  return Math.max(0, chartHeight - tallest);
+}
 
 /** Points. */
 export const SIZE = { title: 22, subtitle: 14, text: 16, pageNumber: 14 };

@@ -13,7 +13,9 @@ import {
   type TargetField,
 } from '../schema/fields.js';
 import type { MapOverrides } from '../schema/header.js';
+import { dayToString } from '../metrics/calendar.js';
 import { folderEnding, folderOutputProblem } from './output-path.js';
+import { readDay } from './period-syntax.js';
 import { sentences } from './suggest.js';
 import type { Lang } from './types.js';
 import { isLang, mapEntry, positiveNumber, sizeInBytes, timeLimit } from './values.js';
@@ -23,6 +25,22 @@ export function parseLang(value: string): Lang {
   throw new InputError(
     'BAD_OPTION',
     said(`--lang ${value}：应为 zh 或 en。`, `--lang ${value}: expected zh or en.`),
+  );
+}
+
+/**
+ * report --issued: the bulletin's date of issue, as YYYY-MM-DD, typed in any form --day reads
+ * (2016-12-03, 20161203, 2016年12月3日); a day that does not exist is refused.
+ */
+export function parseIssued(value: string): string {
+  const day = readDay(value);
+  if (day !== null) return dayToString(day);
+  throw new InputError(
+    'BAD_OPTION',
+    said(
+      `--issued ${value}：不是有效的日期，请写作 YYYY-MM-DD，例如 --issued 2016-12-03。`,
+      `--issued ${value}: not a date; write it as YYYY-MM-DD, e.g. --issued 2016-12-03.`,
+    ),
   );
 }
 

@@ -39,6 +39,7 @@ import { parseBy } from './by.js';
 import {
   encoding,
   jsonFile,
+  parseIssued,
   parseLang,
   parseLimit,
   parseMap,
@@ -276,6 +277,7 @@ export async function resolveSettings(
     detail: o.detail ?? c.detail ?? false,
     charts: o.charts ?? c.charts ?? true,
     template: o.template ?? c.template ?? null,
+    issued: o.issued === undefined ? null : parseIssued(o.issued),
     failOn: failOn(o.failOn) ?? c.failOn ?? null,
     failOnFromConfig: o.failOn === undefined && c.failOn !== undefined ? config!.file : null,
     periodFromConfig: !periodGiven && c.period !== undefined ? config!.file : null,

@@ -83,6 +83,8 @@ export interface Settings {
   charts: boolean;
   /** --template FILE.docx: the company's bulletin template that --out X.docx fills. */
   template: string | null;
+  /** report --issued: the bulletin's date of issue (成文日期), YYYY-MM-DD; null: today in China. */
+  issued: string | null;
   /** warn --fail-on: exit 4 when a unit is at or above this level. */
   failOn: 'red' | 'yellow' | null;
   /** The config file whose "failOn" set it (no --fail-on given): the cron mail names the key. */
@@ -178,6 +180,8 @@ export interface CommandLineOptions {
   detail?: boolean;
   charts?: boolean;
   template?: string;
+  /** report --issued: the bulletin's date of issue, as typed. */
+  issued?: string;
   failOn?: string;
   thresholds?: string;
   units?: string;

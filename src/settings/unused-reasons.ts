@@ -147,4 +147,10 @@ export const SHAPES: Record<
     wanted: said('Word 通报', 'a Word bulletin'),
     example: '通报.docx',
   },
+  issued: {
+    kinds: ['.docx', '.md'],
+    what: said('它是通报落款的成文日期', 'it is the date of issue at the end of the bulletin'),
+    wanted: said('通报', 'a bulletin'),
+    example: '通报.docx',
+  },
 };

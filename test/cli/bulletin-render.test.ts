@@ -60,6 +60,21 @@ describe('report --out X.docx', () => {
     expect(paragraphs(parts.text('word/document.xml')).some((p) => /^图\d/.test(p))).toBe(false);
   });
 
+  it('draws its pictures short enough that one with its caption takes at most a third of a page', () => {
+    const { parts } = report('pictures.docx', ['--quarter', '2016Q4']);
+    const extents = [
+      ...parts.text('word/document.xml').matchAll(/<wp:extent cx="(\d+)" cy="(\d+)"/g),
+    ].map((m) => [Number(m[1]) / 36_000, Number(m[2]) / 36_000]);
+    expect(extents).toHaveLength(4);
+    // The text width, 156 mm; at most 61 mm tall (a third of the 225 mm text height less the
+    // caption's 14 mm), where the workbook's 960×540 pictures printed 88 mm tall.
+    for (const [width, height] of extents) {
+      expect(width).toBeCloseTo(155.8, 0);
+      expect(height).toBeLessThanOrEqual(61);
+      expect(height).toBeGreaterThan(60);
+    }
+  });
+
   it('writes the same document twice, the time of writing aside', () => {
     const a = report('a.docx', ['--month', '2016-11']).parts;
     const b = report('b.docx', ['--month', '2016-11']).parts;
@@ -115,6 +130,11 @@ describe('the bulletin in LibreOffice', () => {
       expect(text).toContain('国网黄山供电公司2016年第四季度');
       expect(text).toContain('国网黄山市徽州区供电公司');
       expect(text).toContain('—1—');
+      // The sources line breaks between the files, never inside a name (95598-2016-06-12- | gb18030.csv).
+      const lines = spawnSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' }).stdout;
+      expect(lines).toMatch(
+        /来源：95598-2015\.xlsx，95598-2016-01-06\.xlsx，\n\s*95598-2016-06-12-gb18030\.csv；\n/,
+      );
     },
     180_000,
   );

@@ -27,10 +27,17 @@ const unescape = (s: string) =>
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&');
 
-/** The text of each w:p of a part (tables' cells included, in document order). */
+/**
+ * The text of each w:p of a part (tables' cells included, in document order); a non-breaking
+ * hyphen (<w:noBreakHyphen/>) reads as the "-" it prints.
+ */
 export function paragraphs(xml: string): string[] {
   return [...xml.matchAll(/<w:p[ >][\s\S]*?<\/w:p>/g)].map((m) =>
-    unescape([...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>/g)].map((t) => t[1]).join('')),
+    unescape(
+      [...m[0].matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:noBreakHyphen\/>/g)]
+        .map((t) => t[1] ?? '-')
+        .join(''),
+    ),
   );
 }
 

@@ -276,6 +276,59 @@ describe('the layout', () => {
   });
 });
 
+describe('the sources line', () => {
+  /** The lines of the paragraph naming the sources, a non-breaking hyphen read as "-". */
+  const sourcesLines = (w: Written, start: RegExp) => {
+    const p = [...w.document.matchAll(/<w:p>[\s\S]*?<\/w:p>/g)]
+      .map((m) => m[0])
+      .find((x) => start.test(paragraphs(x)[0]!))!;
+    return {
+      xml: p,
+      lines: p
+        .split('<w:br/>')
+        .map((line) =>
+          [...line.matchAll(/<w:t(?: [^>]*)?>([^<]*)<\/w:t>|<w:noBreakHyphen\/>/g)]
+            .map((m) => m[1] ?? '-')
+            .join(''),
+        ),
+    };
+  };
+
+  it.each([
+    [
+      'year',
+      /^来源/,
+      [
+        '来源：95598-2015.xlsx，95598-2016-01-06.xlsx，',
+        '95598-2016-06-12-gb18030.csv；',
+        '生成于 2017-01-05 08:00 UTC+08:00',
+      ],
+    ],
+    [
+      'month-en',
+      /^Sources/,
+      [
+        'Sources: 95598-2015.xlsx, 95598-2016-01-06.xlsx, ',
+        '95598-2016-06-12-gb18030.csv; ',
+        'made 2017-01-05 08:00 UTC+08:00',
+      ],
+    ],
+  ])(
+    '%s: breaks only between the files, and never at a file name’s hyphen',
+    (name, start, lines) => {
+      const { xml, lines: written } = sourcesLines(get(name), start);
+      expect(written).toEqual(lines);
+      // Every hyphen is Word's non-breaking one: none is left in the text to break at.
+      expect(elements(xml, 'w:t').length).toBeGreaterThan(0);
+      expect([...xml.matchAll(/<w:t(?: [^>]*)?>([^<]*)</g)].some((m) => m[1]!.includes('-'))).toBe(
+        false,
+      );
+      // Six in the file names, two in the date.
+      expect(xml.match(/<w:noBreakHyphen\/>/g)).toHaveLength(10);
+    },
+  );
+});
+
 describe('titleLines', () => {
   it.each([
     ['国网黄山供电公司2016年11月95598客户投诉分析通报', '国网黄山供电公司2016年11月'],

@@ -94,6 +94,7 @@ const USE: Record<CommandName, Record<string, string>> = {
     detail: '明细; refused with --out .docx/.md/.csv/.json',
     charts: 'charts; refused with --out .md/.csv/.json',
     template: 'the Word bulletin filled from a template; refused without --out .docx',
+    issued: 'the bulletin’s date of issue; refused without --out .docx/.md',
   },
   warn: {
     ...METRIC,
@@ -296,6 +297,17 @@ describe('refuseUnused: options idle in a combination', () => {
     ['report', { template: 't.docx', charts: false, out: 'b.docx' }, ['a.csv'], {}, null, null],
     ['report', { charts: false, out: 'b.docx' }, ['a.csv'], {}, null, null],
     ['report', { template: 't.docx' }, [], { out: '/r/{period}.docx' }, null, null],
+    // --issued dates a bulletin, Word or Markdown: a workbook has no date of issue.
+    [
+      'report',
+      { issued: '2016-12-03' },
+      ['a.csv'],
+      {},
+      'report: --issued is not used: it is the date of issue at the end of the bulletin, and report writes none without --out FILE.docx or FILE.md.',
+      'report：--issued 不起作用：它是通报落款的成文日期，而 report 不给 --out FILE.docx 或 FILE.md 时不写通报。',
+    ],
+    ['report', { issued: '2016-12-03', out: 'b.md' }, ['a.csv'], {}, null, null],
+    ['report', { issued: '2016-12-03' }, [], { out: '/r/{period}.docx' }, null, null],
     [
       'trend',
       { taxonomy: 'county-4x17' },

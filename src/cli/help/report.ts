@@ -42,6 +42,10 @@ export const REPORT = {
     zh: '配合 --out X.docx：填写本单位自己的通报模板（带 {占位符} 的 .docx，见 README）',
     en: "with --out X.docx: fill the company's own bulletin template (.docx with {placeholders}, see README)",
   },
+  issued: {
+    zh: '配合 --out X.docx 或 X.md：通报落款的成文日期，如 2016-12-03（默认：北京时间的今天）',
+    en: 'with --out X.docx or X.md: the date of issue at the end of the bulletin, e.g. 2016-12-03 (default: today in Beijing)',
+  },
   after: {
     zh: `${PERIOD_HELP.zh}
 

@@ -57,8 +57,8 @@ export interface BulletinContext {
   /** The period line and the sources line of the workbook's sheets. */
   periodLine: string;
   sourcesLine: string;
-  /** When the report was made: "2016-12-31 08:00 UTC+08:00". */
-  generatedAt: string;
+  /** The date of issue (成文日期), YYYY-MM-DD. */
+  issued: string;
   /** The early warning, when the report computed one. */
   warnings: EarlyWarning | null;
   /**
@@ -74,9 +74,9 @@ export interface BulletinContext {
   corrections?: CorrectionsSummary;
 }
 
-/** 2016-12-05 … → 2016年12月5日, 5 December 2016: the date a document is signed. */
-export function dateWords(stamp: string, lang: Lang): string {
-  const [y, m, d] = stamp.slice(0, 10).split('-').map(Number) as [number, number, number];
+/** 2016-12-05 → 2016年12月5日, 5 December 2016: the date a document is signed. */
+export function dateWords(day: string, lang: Lang): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   if (lang === 'zh') return `${y}年${m}月${d}日`;
   const month = new Date(Date.UTC(y, m - 1, d)).toLocaleString('en-GB', {
     month: 'long',
@@ -193,7 +193,7 @@ export function buildBulletin(
         ? `${context.scope}${context.about}95598客户投诉分析通报`
         : `${context.scope}: 95598 customer complaints, ${context.about}`,
     subtitle: context.periodLine,
-    closing: { sources: context.sourcesLine, date: dateWords(context.generatedAt, lang) },
+    closing: { sources: context.sourcesLine, date: dateWords(context.issued, lang) },
     sections,
   };
 }
