@@ -2,7 +2,7 @@
  * Every temporary file and folder this run makes is registered here, so that no exit path
  * leaves one behind: they hold complaint texts and customers' phone numbers. A normal end
  * removes each where it is used; `removeTemporaries` is the net under that, run on exit and on
- * SIGINT, SIGTERM and SIGHUP (Ctrl-C, a cron time-out, a closed terminal).
+ * SIGINT, SIGTERM, SIGHUP and SIGQUIT (Ctrl-C, a cron time-out, a closed terminal, Ctrl-\).
  *
  * Only a `kill -9` (or the kernel's out-of-memory killer) gets past that net. So every temporary
  * is private (a 0700 folder under TMPDIR, or a 0600 file beside an output until it is committed)
@@ -151,8 +151,12 @@ export function sweepAndSay(folder: string): void {
   );
 }
 
-/** The exit codes of DESIGN.md §4 for the signals: 128 + the signal's number, as shells use. */
-const SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+/**
+ * The exit codes of DESIGN.md §4 for the signals: 128 + the signal's number, as shells use.
+ * SIGQUIT (Ctrl-\ at a terminal) too: by its default action a run left its 明细 folder of
+ * complaint texts in TMPDIR until the next run swept it (session 21).
+ */
+const SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGQUIT: 131, SIGTERM: 143 } as const;
 
 let installed = false;
 
