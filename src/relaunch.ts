@@ -12,7 +12,7 @@ import { spawn } from 'node:child_process';
 import { appendFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { constants } from 'node:os';
-import { handOver, takeBack } from './io/temp.js';
+import { childEndedBy, cleansUpOn, handOver, takeBack } from './io/temp.js';
 
 /** Set in the child (to the parent's pid): it never starts another. */
 export const RELAUNCHED_ENV = 'COMPLAINTS_RELAUNCHED';
@@ -115,6 +115,7 @@ export function relaunchIfWorthIt(command: string, inputs: readonly string[]): P
       runHere();
     });
     child.on('exit', (code, signal) => {
+      if (signal && !cleansUpOn(signal)) childEndedBy(signal);
       if (signal) endBy(signal);
       else process.exit(code ?? 1);
     });

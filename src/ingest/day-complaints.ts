@@ -16,6 +16,7 @@ import type { DayComplaint } from '../metrics/types.js';
 import { formatLocal } from '../schema/values.js';
 import type { Classification } from '../taxonomy/classify.js';
 import type { WorkOrder } from './types.js';
+import { CUSTOMER_NAME, isName, LABELLED_NAME } from '../text/names.js';
 
 /** Characters of a complaint's text a bulletin line keeps. */
 export const DAY_TEXT_LENGTH = 80;
@@ -28,24 +29,8 @@ const DIGIT_RUN = new RegExp(`[0-9０-９]{${DIGITS_MASKED},}`, 'g');
 // is a long run, so DIGIT_RUN misses it. Eleven digits from a 1, single separators between.
 const GROUPED_MOBILE = /(?<![0-9０-９])[1１](?:[ \-－]?[0-9０-９]){10}(?![0-9０-９])/g;
 
-// A name after a label that says it is one: 户名：张三, 联系人:李四 (2 or 3 Han characters).
-const LABELLED_NAME =
-  /(?<=(?:户名|姓名|联系人|户主|客户名称|用户名称|报修人|来电人)[:：]\s*)\p{sc=Han}{2,3}/gu;
-// Common surnames (the hundred most frequent): an unlabelled name must start with one.
-const SURNAMES =
-  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔汤';
-// Between the customer and what the customer did (客户王建国来电): the surname and one or two
-// characters. The lookbehind and lookahead keep words such as 客户周末来电 apart (stopped below).
-const CUSTOMER_NAME = new RegExp(
-  `(?<=(?:客户|用户|业主|户主|居民|村民))[${SURNAMES}]\\p{sc=Han}{1,2}?(?=来电|致电|反映|称|表示|投诉|报修|要求)`,
-  'gu',
-);
-// Already anonymous (王先生, 李某) or not a name at all (周末, 高压 …): left as written.
-const NOT_A_NAME =
-  /^.(?:先生|女士|小姐|师傅|老师|阿姨|大爷|大妈|某|某某|总|工)$|^周[末日一二三四五六]|^(?:高压|高温|高峰|金额|余额|方面|万元|黄昏|夏天|夏季|白天|常常|马上|江边|石头|龙头|史上)/u;
-
 function maskName(name: string): string {
-  return NOT_A_NAME.test(name) ? name : name[0] + '*'.repeat(name.length - 1);
+  return isName(name) ? name[0] + '*'.repeat(name.length - 1) : name;
 }
 
 /**

@@ -2,7 +2,7 @@
  * Every temporary file and folder this run makes is registered here, so that no exit path
  * leaves one behind: they hold complaint texts and customers' phone numbers. A normal end
  * removes each where it is used; `removeTemporaries` is the net under that, run on exit and on
- * SIGINT, SIGTERM and SIGHUP (Ctrl-C, a cron time-out, a closed terminal).
+ * SIGINT, SIGTERM, SIGHUP and SIGQUIT (Ctrl-C, a cron time-out, a closed terminal, Ctrl-\).
  *
  * Only a `kill -9` (or the kernel's out-of-memory killer) gets past that net. So every temporary
  * is private (a 0700 folder under TMPDIR, or a 0600 file beside an output until it is committed)
@@ -151,8 +151,40 @@ export function sweepAndSay(folder: string): void {
   );
 }
 
-/** The exit codes of DESIGN.md §4 for the signals: 128 + the signal's number, as shells use. */
-const SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGTERM: 143 } as const;
+/**
+ * A relaunched run's child ended by a signal it cannot catch (SIGKILL: the kernel's
+ * out-of-memory killer, the likeliest end of a run on a big input) or does not (SIGSEGV …): its
+ * temporaries, named with its pid, are removed now rather than by the next run, and one line
+ * says how the run ended — the child could say nothing, and a cron log showed nothing at all.
+ */
+export function childEndedBy(signal: NodeJS.Signals): void {
+  const folder = tmpdir();
+  const removed = sweepStale(folder);
+  const memory = signal === 'SIGKILL';
+  const zh =
+    `complaints: 运行被 ${signal} 强行终止${memory ? '（可能是内存不足）' : ''}` +
+    (removed.length > 0 ? `；已删除它留在 ${folder} 的临时文件 ${removed.length} 个` : '') +
+    '。';
+  const en =
+    `complaints: the run was killed by ${signal}${memory ? ' (out of memory?)' : ''}` +
+    (removed.length > 0
+      ? `; removed the ${removed.length} temporary file(s) it left in ${folder}`
+      : '') +
+    '.';
+  process.stderr.write(`${sweepLang === 'en' ? en : zh}\n`);
+}
+
+/** Whether a run ends by `signal` through endBySignals, its temporaries removed. */
+export function cleansUpOn(signal: NodeJS.Signals): boolean {
+  return Object.hasOwn(SIGNAL_EXIT, signal);
+}
+
+/**
+ * The exit codes of DESIGN.md §4 for the signals: 128 + the signal's number, as shells use.
+ * SIGQUIT (Ctrl-\ at a terminal) too: by its default action a run left its 明细 folder of
+ * complaint texts in TMPDIR until the next run swept it (session 21).
+ */
+const SIGNAL_EXIT = { SIGHUP: 129, SIGINT: 130, SIGQUIT: 131, SIGTERM: 143 } as const;
 
 let installed = false;
 

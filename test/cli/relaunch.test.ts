@@ -146,9 +146,13 @@ function alive(pid: number): boolean {
 
 /**
  * `report --detail` on the big export; once the child has made its temporary folder, `signal`
- * goes to the parent alone, or to the whole process group (as Ctrl-C at a terminal).
+ * goes to the parent alone, the child alone, or the whole process group (as Ctrl-C at a terminal).
  */
-async function killedWhileReading(signal: NodeJS.Signals, group: boolean) {
+async function killedWhileReading(
+  signal: NodeJS.Signals,
+  to: 'parent' | 'group' | 'child',
+  env: Record<string, string> = {},
+) {
   const out = mkdtempSync(join(dir, 'out-'));
   const tmp = mkdtempSync(join(dir, 'tmp-'));
   const log = launchLog();
@@ -163,10 +167,12 @@ async function killedWhileReading(signal: NodeJS.Signals, group: boolean) {
       join(out, 'r.xlsx'),
     ],
     {
-      env: { ...process.env, TMPDIR: tmp, COMPLAINTS_TEST_LAUNCH_LOG: log },
+      env: { ...process.env, TMPDIR: tmp, COMPLAINTS_TEST_LAUNCH_LOG: log, ...env },
       stdio: ['ignore', 'ignore', 'pipe'],
+      // SIGQUIT's default action may dump core into the working folder: not the repository.
+      cwd: dir,
       // A process group of its own, led by the parent: as a shell runs a command.
-      detached: group,
+      detached: to === 'group',
     },
   );
   let stderr = '';
@@ -176,12 +182,17 @@ async function killedWhileReading(signal: NodeJS.Signals, group: boolean) {
   );
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (launches(log).length === 2 && readdirSync(tmp).some((n) => n.startsWith('complaints-')))
+    const processes = env.COMPLAINTS_RELAUNCHED === undefined ? 2 : 1;
+    if (
+      launches(log).length === processes &&
+      readdirSync(tmp).some((n) => n.startsWith('complaints-'))
+    )
       break;
     await new Promise((r) => setTimeout(r, 5));
   }
   const chain = launches(log);
-  if (group) process.kill(-parent.pid!, signal);
+  if (to === 'child') process.kill(chain[1]!.pid, signal);
+  else if (to === 'group') process.kill(-parent.pid!, signal);
   else parent.kill(signal);
   const code = await exited;
   return {
@@ -197,7 +208,7 @@ async function killedWhileReading(signal: NodeJS.Signals, group: boolean) {
 
 describe('signals: the parent waits for the child and ends as it did', () => {
   it('SIGTERM to the parent alone (a cron time-out) is passed on: 143, both gone, no temporary file', async () => {
-    const r = await killedWhileReading('SIGTERM', false);
+    const r = await killedWhileReading('SIGTERM', 'parent');
     expectRelaunchedOnce(r.chain);
     expect(r.code, r.stderr).toBe(143);
     expect(r.stderr).not.toMatch(/^\s+at /m);
@@ -207,7 +218,7 @@ describe('signals: the parent waits for the child and ends as it did', () => {
   }, 120_000);
 
   it('the parent killed outright (SIGKILL, not passed on): the child ends within seconds, no temporary file', async () => {
-    const r = await killedWhileReading('SIGKILL', false);
+    const r = await killedWhileReading('SIGKILL', 'parent');
     expectRelaunchedOnce(r.chain);
     expect(r.code).toBe(137);
     const child = r.chain[1]!.pid;
@@ -219,7 +230,7 @@ describe('signals: the parent waits for the child and ends as it did', () => {
   }, 120_000);
 
   it('SIGINT to the process group (Ctrl-C): 130, no temporary file', async () => {
-    const r = await killedWhileReading('SIGINT', true);
+    const r = await killedWhileReading('SIGINT', 'group');
     expectRelaunchedOnce(r.chain);
     expect(r.code, r.stderr).toBe(130);
     expect(r.stderr).not.toMatch(/^\s+at /m);
@@ -229,11 +240,57 @@ describe('signals: the parent waits for the child and ends as it did', () => {
   }, 120_000);
 });
 
+// Session 21: Ctrl-\ (SIGQUIT to the process group) ended both processes by its default
+// action: the child's 明细 and fonts folders, complaint texts, stayed in TMPDIR; sent to the
+// parent alone it was not passed on.
+describe('SIGQUIT (Ctrl-\\) is handled as SIGINT is: 131, no temporary file', () => {
+  it('to the process group', async () => {
+    const r = await killedWhileReading('SIGQUIT', 'group');
+    expectRelaunchedOnce(r.chain);
+    expect(r.code, r.stderr).toBe(131);
+    expect(alive(r.chain[1]!.pid)).toBe(false);
+    expect(r.tmp).toEqual([]);
+    expect(r.out).toEqual([]);
+  }, 120_000);
+
+  it('to the parent alone: passed on', async () => {
+    const r = await killedWhileReading('SIGQUIT', 'parent');
+    expectRelaunchedOnce(r.chain);
+    expect(r.code, r.stderr).toBe(131);
+    expect(alive(r.chain[1]!.pid)).toBe(false);
+    expect(r.tmp).toEqual([]);
+  }, 120_000);
+
+  it('in one process', async () => {
+    const r = await killedWhileReading('SIGQUIT', 'parent', { COMPLAINTS_RELAUNCHED: '0' });
+    expect(r.chain).toHaveLength(1);
+    expect(r.code, r.stderr).toBe(131);
+    expect(r.tmp).toEqual([]);
+    expect(r.out).toEqual([]);
+  }, 120_000);
+});
+
+// Session 21: the child killed outright (SIGKILL: the out-of-memory killer) ended the parent by
+// the same signal without a word, and the child's 明细 and fonts folders stayed in TMPDIR until
+// the next run. The parent, still there, removes them and says how the run ended.
+it('the child killed outright: 137, one line saying so, its temporary files removed', async () => {
+  const r = await killedWhileReading('SIGKILL', 'child');
+  expectRelaunchedOnce(r.chain);
+  expect(r.code).toBe(137);
+  expect(r.stderr).toMatch(
+    new RegExp(
+      `^complaints: 运行被 SIGKILL 强行终止（可能是内存不足）；已删除它留在 ${r.tmpDir} 的临时文件 [1-9] 个。\n$`,
+    ),
+  );
+  expect(r.tmp).toEqual([]);
+  expect(r.out).toEqual([]);
+}, 120_000);
+
 describe('a signal caught just as the parent hands over is not lost', () => {
   // Node stops watching a signal when its last listener goes: a signal caught but not yet handed
   // to JavaScript was then dropped (a SIGINT sent 60–260 ms into a relaunched run left the child
   // reading a pipe forever, 4 times in 60). Caught before handOver, it must reach the new listener.
-  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'])('%s', (signal) => {
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGQUIT'])('%s', (signal) => {
     const script = `
       import { handOver } from ${JSON.stringify(join(ROOT, 'dist/io/temp.js'))};
       process.on(${JSON.stringify(signal)}, () => console.log('old listener'));

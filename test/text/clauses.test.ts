@@ -24,6 +24,12 @@ describe('clausesOf', () => {
     ['位于', []],
     ['地址', []],
     ['电费“多收”【急】', ['电费', '多收', '急']],
+    // A name after its label, to the next punctuation (the colon, then any space, belong to it).
+    ['联系人：李春花，反映电费有误', ['反映电费有误']],
+    ['户名: \u3000刘桂英 停电', ['停电']],
+    ['客户名称：某某厂。用户名称：', []],
+    ['联系人李四，户主：', ['联系人李四']],
+    ['客户户名：张三；来电人：', ['客户']],
   ])('%s', (text, clauses) => {
     expect(clausesOf(text)).toEqual(clauses);
     expect(clausesByExpressions(text)).toEqual(clauses);
@@ -31,7 +37,7 @@ describe('clausesOf', () => {
 
   it('agrees with the expressions on random texts', () => {
     const alphabet = [
-      ...'位于家住在址地电费停电表压，。,.；;！!？?：:、（）()“”"\'‘’【】[]《》<>…—- \t\n\u3000\u00a0',
+      ...'位于家住在址地户名主联系人客称报修来：电费停电表压，。,.；;！!？?：:、（）()“”"\'‘’【】[]《》<>…—- \t\n\u3000\u00a0',
       ...'0123456789０１２９ab',
     ];
     let seed = 17;

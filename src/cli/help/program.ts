@@ -22,7 +22,7 @@ export const PROGRAM = {
   },
   after: {
     zh: `
-退出码：0 完成；1 内部错误，或安装已损坏（用 npm install 重新安装）；2 用法错误、输入读不了（文件损坏或超出限制）或输出写不了（磁盘已满、输出文件就是某个输入），或没有一行是投诉；3 给了 --strict 时有行被拒收，或有指标对不上任何单位；4 给了 warn --fail-on LEVEL 且有单位达到或超过该级别；129/130/143 收到 SIGHUP/SIGINT/SIGTERM 后结束，临时文件已删除。设置 DEBUG=complaints 可显示调用栈。
+退出码：0 完成；1 内部错误，或安装已损坏（用 npm install 重新安装）；2 用法错误、输入读不了（文件损坏或超出限制）或输出写不了（磁盘已满、输出文件就是某个输入），或没有一行是投诉；3 给了 --strict 时有行被拒收，或有指标对不上任何单位；4 给了 warn --fail-on LEVEL 且有单位达到或超过该级别；129/130/131/143 收到 SIGHUP/SIGINT/SIGQUIT/SIGTERM 后结束，临时文件已删除。设置 DEBUG=complaints 可显示调用栈。
 用 --lang en 看英文帮助和输出（或在配置文件中写 "lang": "en"）。
 
 ${EXAMPLES.zh}${EXAMPLE_LINES}`,
@@ -31,8 +31,8 @@ Exit codes: 0 done; 1 internal error, or a broken installation (reinstall with n
 install); 2 usage error, an input that cannot be read (damaged or over a limit) or an output
 that cannot be written (disk full, an output that is an input), or no row is a complaint;
 3 rows were rejected, or a target matches no unit, under --strict; 4 warn --fail-on LEVEL and a
-unit at or above it; 129/130/143 after SIGHUP/SIGINT/SIGTERM, temporary files removed. Set
-DEBUG=complaints for a stack trace.
+unit at or above it; 129/130/131/143 after SIGHUP/SIGINT/SIGQUIT/SIGTERM, temporary files
+removed. Set DEBUG=complaints for a stack trace.
 Chinese by default: --lang zh (or "lang": "zh" in the config file) for Chinese help and output.
 
 ${EXAMPLES.en}${EXAMPLE_LINES}`,
