@@ -143,6 +143,6 @@ function watchParent(): void {
 function endBy(signal: NodeJS.Signals): void {
   process.removeAllListeners(signal);
   process.kill(process.pid, signal);
-  // A signal this process ignores (SIGHUP under nohup) does not end it.
+  // Should the signal not end it (a disposition set by something loaded later), end anyway.
   setTimeout(() => process.exit(128 + (constants.signals[signal] ?? 0)), 1000);
 }
