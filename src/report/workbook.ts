@@ -506,7 +506,7 @@ function writeTable(
 function headingHeight(head: readonly string[], widths: readonly number[]): number | undefined {
   const wrapped = head.flatMap((text, i) => {
     const width = [widths[i] ?? DEFAULT_WIDTH];
-    return textLines(text, width, 1) > 1 ? [rowHeight(text, width, 1)] : [];
+    return textLines(text, width, 1, true) > 1 ? [rowHeight(text, width, 1, true)] : [];
   });
   return wrapped.length > 0 ? Math.max(...wrapped) : undefined;
 }
@@ -585,12 +585,12 @@ function writeCaption(
   widths: readonly number[],
   labels: number,
 ): void {
-  if (labels === 0 || textLines(caption, widths, labels) <= 1) {
+  if (labels === 0 || textLines(caption, widths, labels, true) <= 1) {
     sheet.addRow([caption], CAPTION);
     return;
   }
-  const lines = captionLines(caption, widths, labels);
-  const row = sheet.addRow([lines], CAPTION_WRAPPED, rowHeight(lines, widths, labels));
+  const lines = captionLines(caption, widths, labels, true);
+  const row = sheet.addRow([lines], CAPTION_WRAPPED, rowHeight(lines, widths, labels, true));
   if (labels > 1) sheet.merge(row, 1, row, labels);
 }
 
