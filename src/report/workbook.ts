@@ -45,6 +45,7 @@ import {
   type Table,
 } from './types.js';
 import { turn } from '../turn.js';
+import { headingWords, isChinese } from './heading-words.js';
 
 const TITLE = style({ font: { bold: true, size: 14 } });
 /** The title row's height in points (a 14-point title). */
@@ -230,9 +231,11 @@ function styleFor(
 /**
  * The widest line of a text broken at its spaces into lines of at most `within` characters, as
  * Excel wraps it; a word longer than that (a Chinese name, which has no spaces) takes a line of
- * its own, whole.
+ * its own, whole. A text broken into lines (\n) is as wide as its widest.
  */
 function wrappedWidth(text: string, within: number): number {
+  if (text.includes('\n'))
+    return Math.max(...text.split('\n').map((line) => wrappedWidth(line, within)));
   let widest = 0;
   let line = 0;
   for (const word of text.split(' ')) {
@@ -410,6 +413,56 @@ function turnOf(
   if (fittedScale(widths) < TURNED_SCALE) return { widths: upright };
   const height = ((length * 7 + TURNED_PADDING_PX) * 3) / 4;
   return { turn: { from, height }, widths };
+}
+
+/**
+ * A Chinese heading on two lines, cut between its words (heading-words.ts) where the longer line
+ * is shortest: 上年同期 / 投诉, 已达 / 年度指标, 万户 / 投诉率. A heading of one word (超指标率, or a
+ * group's name: 微信公众号) is left whole.
+ */
+function twoLines(text: string): string {
+  const words = isChinese(text) ? headingWords(text) : [];
+  let best = text;
+  let longest = stringWidth(text);
+  for (let i = 1; i < words.length; i++) {
+    const [first, second] = [words.slice(0, i).join(''), words.slice(i).join('')];
+    const longer = Math.max(stringWidth(first), stringWidth(second));
+    if (longer < longest) [best, longest] = [`${first}\n${second}`, longer];
+  }
+  return best;
+}
+
+/**
+ * A Chinese sheet too wide for one page at READABLE_SCALE that fits on one with its headings on
+ * two lines (twoLines), where that narrows their columns: those tables and their widths. The
+ * Chinese quarter's 单位, 20 columns 229 characters wide, printed in two strips: its figures'
+ * headings (上年同期投诉 12, 万户投诉率 10, 申诉成功 8 …) set their columns, the figures under them
+ * a few characters wide. Turned, as the English ones are (turnOf), Chinese characters would lie
+ * on their sides.
+ */
+function brokenOf(
+  tables: readonly Laid[],
+  lang: Lang,
+  upright: number[],
+): { tables: readonly Laid[]; widths: number[] } {
+  if (lang !== 'zh' || pagesWide(upright) === 1) return { tables, widths: upright };
+  const twoLined = tables.map((t) => ({ ...t, head: t.head.map(twoLines) }));
+  const narrower = widthsOf(twoLined);
+  // A heading that does not set its column's width (供电单位 over the units' names) stays whole.
+  const broken = tables.map((t, k) => ({
+    ...t,
+    head: t.head.map((h, i) => (narrower[i]! < upright[i]! ? twoLined[k]!.head[i]! : h)),
+  }));
+  const widths = widthsOf(broken);
+  if (pagesWide(widths) > 1) return { tables, widths: upright };
+  // Nor does one that fits whole in its column as the others made it (投诉环比 over 万户投诉率).
+  const fits = (t: Laid, i: number) =>
+    wrappedWidth(t.head[i]!, HEADING_WIDTH) + 2 + (t.indented[i] ? INDENT_WIDTH : 0) <= widths[i]!;
+  const kept = broken.map((t, k) => ({
+    ...t,
+    head: t.head.map((h, i) => (fits(tables[k]!, i) ? tables[k]!.head[i]! : h)),
+  }));
+  return { tables: kept, widths };
 }
 
 /**
@@ -711,8 +764,9 @@ function writeSheet(
 ): void {
   const { lang } = model;
   const t = BOOK[lang];
-  const tables = spec.tables.map((table) => lay(table, lang));
-  const { turn, widths } = turnOf(tables, spec, lang, widthsOf(tables));
+  const upright = spec.tables.map((table) => lay(table, lang));
+  const { tables, widths: unturned } = brokenOf(upright, lang, widthsOf(upright));
+  const { turn, widths } = turnOf(tables, spec, lang, unturned);
   const headerRow = 5 + (spec.tables[0]?.caption ? 1 : 0);
   const sheet = book.addSheet(spec.name, {
     frozenRows: tables.length > 0 ? headerRow : 0,
