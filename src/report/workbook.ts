@@ -45,6 +45,7 @@ import {
   type Table,
 } from './types.js';
 import { turn } from '../turn.js';
+import { headingWords, isChinese } from './heading-words.js';
 
 const TITLE = style({ font: { bold: true, size: 14 } });
 /** The title row's height in points (a 14-point title). */
@@ -230,9 +231,11 @@ function styleFor(
 /**
  * The widest line of a text broken at its spaces into lines of at most `within` characters, as
  * Excel wraps it; a word longer than that (a Chinese name, which has no spaces) takes a line of
- * its own, whole.
+ * its own, whole. A text broken into lines (\n) is as wide as its widest.
  */
 function wrappedWidth(text: string, within: number): number {
+  if (text.includes('\n'))
+    return Math.max(...text.split('\n').map((line) => wrappedWidth(line, within)));
   let widest = 0;
   let line = 0;
   for (const word of text.split(' ')) {
@@ -413,6 +416,56 @@ function turnOf(
 }
 
 /**
+ * A Chinese heading on two lines, cut between its words (heading-words.ts) where the longer line
+ * is shortest: 上年同期 / 投诉, 已达 / 年度指标, 万户 / 投诉率. A heading of one word (超指标率, or a
+ * group's name: 微信公众号) is left whole.
+ */
+function twoLines(text: string): string {
+  const words = isChinese(text) ? headingWords(text) : [];
+  let best = text;
+  let longest = stringWidth(text);
+  for (let i = 1; i < words.length; i++) {
+    const [first, second] = [words.slice(0, i).join(''), words.slice(i).join('')];
+    const longer = Math.max(stringWidth(first), stringWidth(second));
+    if (longer < longest) [best, longest] = [`${first}\n${second}`, longer];
+  }
+  return best;
+}
+
+/**
+ * A Chinese sheet too wide for one page at READABLE_SCALE that fits on one with its headings on
+ * two lines (twoLines), where that narrows their columns: those tables and their widths. The
+ * Chinese quarter's 单位, 20 columns 229 characters wide, printed in two strips: its figures'
+ * headings (上年同期投诉 12, 万户投诉率 10, 申诉成功 8 …) set their columns, the figures under them
+ * a few characters wide. Turned, as the English ones are (turnOf), Chinese characters would lie
+ * on their sides.
+ */
+function brokenOf(
+  tables: readonly Laid[],
+  lang: Lang,
+  upright: number[],
+): { tables: readonly Laid[]; widths: number[] } {
+  if (lang !== 'zh' || pagesWide(upright) === 1) return { tables, widths: upright };
+  const twoLined = tables.map((t) => ({ ...t, head: t.head.map(twoLines) }));
+  const narrower = widthsOf(twoLined);
+  // A heading that does not set its column's width (供电单位 over the units' names) stays whole.
+  const broken = tables.map((t, k) => ({
+    ...t,
+    head: t.head.map((h, i) => (narrower[i]! < upright[i]! ? twoLined[k]!.head[i]! : h)),
+  }));
+  const widths = widthsOf(broken);
+  if (pagesWide(widths) > 1) return { tables, widths: upright };
+  // Nor does one that fits whole in its column as the others made it (投诉环比 over 万户投诉率).
+  const fits = (t: Laid, i: number) =>
+    wrappedWidth(t.head[i]!, HEADING_WIDTH) + 2 + (t.indented[i] ? INDENT_WIDTH : 0) <= widths[i]!;
+  const kept = broken.map((t, k) => ({
+    ...t,
+    head: t.head.map((h, i) => (fits(tables[k]!, i) ? tables[k]!.head[i]! : h)),
+  }));
+  return { tables: kept, widths };
+}
+
+/**
  * Widths that fit every table of a sheet (captions and titles excluded: they overflow freely).
  * A heading turned (from column `turned.from`, its lines at most `turned.length` characters)
  * needs its lines' height across its column, not its length.
@@ -506,7 +559,7 @@ function writeTable(
 function headingHeight(head: readonly string[], widths: readonly number[]): number | undefined {
   const wrapped = head.flatMap((text, i) => {
     const width = [widths[i] ?? DEFAULT_WIDTH];
-    return textLines(text, width, 1) > 1 ? [rowHeight(text, width, 1)] : [];
+    return textLines(text, width, 1, true) > 1 ? [rowHeight(text, width, 1, true)] : [];
   });
   return wrapped.length > 0 ? Math.max(...wrapped) : undefined;
 }
@@ -585,12 +638,12 @@ function writeCaption(
   widths: readonly number[],
   labels: number,
 ): void {
-  if (labels === 0 || textLines(caption, widths, labels) <= 1) {
+  if (labels === 0 || textLines(caption, widths, labels, true) <= 1) {
     sheet.addRow([caption], CAPTION);
     return;
   }
-  const lines = captionLines(caption, widths, labels);
-  const row = sheet.addRow([lines], CAPTION_WRAPPED, rowHeight(lines, widths, labels));
+  const lines = captionLines(caption, widths, labels, true);
+  const row = sheet.addRow([lines], CAPTION_WRAPPED, rowHeight(lines, widths, labels, true));
   if (labels > 1) sheet.merge(row, 1, row, labels);
 }
 
@@ -711,8 +764,9 @@ function writeSheet(
 ): void {
   const { lang } = model;
   const t = BOOK[lang];
-  const tables = spec.tables.map((table) => lay(table, lang));
-  const { turn, widths } = turnOf(tables, spec, lang, widthsOf(tables));
+  const upright = spec.tables.map((table) => lay(table, lang));
+  const { tables, widths: unturned } = brokenOf(upright, lang, widthsOf(upright));
+  const { turn, widths } = turnOf(tables, spec, lang, unturned);
   const headerRow = 5 + (spec.tables[0]?.caption ? 1 : 0);
   const sheet = book.addSheet(spec.name, {
     frozenRows: tables.length > 0 ? headerRow : 0,

@@ -140,9 +140,10 @@ describe('report --quarter 2016Q4 --detail', () => {
 
   it('lists the units with a frozen header, a filter, highlighted over-target rates and a totals row', async () => {
     const sheet = (await book).getWorksheet('单位')!;
-    // The quarter's table first, under its caption, then the year to date's. The sheet prints in
-    // strips: the caption wraps within 排名 and 供电单位, broken before its bracket.
-    expect(sheet.getCell('A5').value).toBe(QUARTER_CAPTION.replace('（', '\n（'));
+    // The quarter's table first, under its caption, then the year to date's. One page wide (its
+    // headings on two lines), the caption is on one line (it printed in strips, the caption
+    // wrapped within 排名 and 供电单位).
+    expect(sheet.getCell('A5').value).toBe(QUARTER_CAPTION);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 6 });
     // A quarter has the quarter before: 上期/环比 are there; and 运检/营销, 及时回复率/及时办结率.
     expect(sheet.autoFilter).toBe('A6:T6');
@@ -150,18 +151,19 @@ describe('report --quarter 2016Q4 --detail', () => {
     const quarter = rowOf(sheet, 2, '国网歙县供电公司');
     expect([3, 4, 6, 7, 9].map((c) => quarter.getCell(c).value)).toEqual([17, 9, 8, 6.5, '是']);
     expect(quarter.getCell(8).value).toBeCloseTo(8 / 6.5 - 1, 12);
-    // The year to date: 年度指标, over-target rate, reached (是), in the sheet's other columns.
+    // The year to date: 年度指标, over-target rate, reached (是), in the sheet's other columns;
+    // the headings that set their columns' widths on two lines, between their words.
     const head = rowOf(sheet, 1, '排名', YTD_YEAR);
     expect((head.values as unknown[]).slice(1, 10)).toEqual([
       '排名',
       '供电单位',
       '投诉',
-      '申诉成功',
+      '申诉\n成功',
       '不属实',
-      '考核投诉',
+      '考核\n投诉',
       '年度指标',
       '超指标率',
-      '已达年度指标',
+      '已达\n年度指标',
     ]);
     const shexian = rowOf(sheet, 2, '国网歙县供电公司', YTD_YEAR);
     expect([2, 3, 5, 6, 7, 8].map((c) => shexian.getCell(c + 1).value)).toEqual([

@@ -65,9 +65,12 @@ export function tablesOf(sheet: Sheet): ReadTable[] {
   return tables;
 }
 
-/** A table's heading texts by column number. */
+/**
+ * A table's heading texts by column number; a Chinese heading broken onto two lines to narrow its
+ * column (上年同期\n投诉, on a sheet too wide for a page) read whole.
+ */
 export function headings(t: ReadTable): Map<number, string> {
-  return new Map([...t.head].map(([c, cell]) => [c, String(cell.value)]));
+  return new Map([...t.head].map(([c, cell]) => [c, String(cell.value).replace(/\n/g, '')]));
 }
 
 /** The rows of a table as objects keyed by heading. */

@@ -1,7 +1,8 @@
 /**
  * The quarter's workbook as a manager prints it, read back from the file (the pages looked at
  * rendered by LibreOffice): the English Units sheet one page wide, its headings turned, where its
- * 20 columns printed in two strips; 数据质量's "judged by" wrapped; a wrapped row as tall as its
+ * 20 columns printed in two strips, and the Chinese 单位 one page wide, its headings on two lines;
+ * 数据质量's "judged by" wrapped; a wrapped row as tall as its
  * lines (a line of Calibri 15 points, of a Chinese font 16 and 4 of leading); 明细's complaint
  * texts clear of the next row.
  */
@@ -53,7 +54,7 @@ function rowsOf(lang: 'zh' | 'en', name: string, text: string, column = 1): numb
 const rowOf = (lang: 'zh' | 'en', name: string, text: string, column = 1) =>
   rowsOf(lang, name, text, column)[0]!;
 
-describe('Units (单位) of the English quarter, one page wide', () => {
+describe('Units (单位) of the quarter, one page wide', () => {
   it('turns the headings after rank and unit, the figures setting the widths', () => {
     const sheet = sheetOf('en', 'Units');
     // 201 characters: 70% on one page as LibreOffice fits it. Upright, the headings made it 250
@@ -80,11 +81,47 @@ describe('Units (单位) of the English quarter, one page wide', () => {
     }
   });
 
-  it('leaves the Chinese 单位 in strips, its headings upright', () => {
+  it('prints the Chinese 单位 one page wide, its headings upright, on two lines where they set the width', () => {
     const sheet = sheetOf('zh', '单位');
-    expect(sheet.pageSetup.fitToWidth).toBe(2);
-    const head = rowOf('zh', '单位', '排名');
-    expect(sheet.getCell(head, 5).alignment?.textRotation).toBeUndefined();
+    // 206 characters, 68% on one page; whole, the headings made it 229 (上年同期投诉 and 已达年度指标
+    // 14, 万户投诉率 and 及时回复率 12 …), two strips at 100%, their repeated 排名 and 供电单位 beside.
+    expect(sheet.pageSetup.fitToWidth).toBe(1);
+    expect(sheet.pageSetup.printTitlesColumn).toBeUndefined();
+    expect(widths('zh', '单位')).toEqual([
+      8, 26, 8, 8, 8, 8, 10, 11, 10, 11, 10, 11, 10, 11, 10, 8, 8, 8, 11, 11,
+    ]);
+    const [quarter, year] = rowsOf('zh', '单位', '排名');
+    const head = (r: number) => sheet.getRow(r).values as unknown[];
+    expect(head(quarter!).slice(1)).toEqual([
+      '排名',
+      '供电单位',
+      '投诉',
+      '申诉\n成功',
+      '不属实',
+      '考核\n投诉',
+      '折算指标',
+      '超指标率',
+      '超指标',
+      '投诉占比',
+      '上年同期\n投诉',
+      '投诉同比',
+      '上期投诉',
+      // Whole: 万户投诉率 below it, broken, leaves its column 11 wide, as its figures make it.
+      '投诉环比',
+      '户数',
+      '万户\n投诉率',
+      '运检\n投诉',
+      '营销\n投诉',
+      '及时\n回复率',
+      '及时\n办结率',
+    ]);
+    expect(sheet.getCell(year!, 9).value).toBe('已达\n年度指标');
+    for (const r of [quarter!, year!]) {
+      expect(sheet.getCell(r, 11).alignment).toMatchObject({ wrapText: true });
+      expect(sheet.getCell(r, 11).alignment?.textRotation).toBeUndefined();
+      // Two lines of a Chinese font: 16 points each and 4 of leading.
+      expect(sheet.getRow(r).height).toBe(2 * 16 + 4);
+    }
   });
 });
 

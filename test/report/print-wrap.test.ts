@@ -85,6 +85,16 @@ describe('热点 (Hot spots) one page wide in English', () => {
   });
 });
 
+describe('单位 of the Chinese year, one page wide as it was', () => {
+  it('keeps its headings whole on one line: only a sheet too wide for a page breaks them', () => {
+    const sheet = sheetOf('zh', '单位');
+    expect(sheet.pageSetup.fitToWidth).toBe(1);
+    const head = rowOf('zh', '单位', '排名');
+    expect(sheet.getCell(head, 11).value).toBe('上年同期投诉');
+    expect(sheet.getRow(head).height).toBeUndefined();
+  });
+});
+
 describe('数据质量: 拒收明细 原因 wraps within 24 characters', () => {
   it.each([
     // 16:05:00' 不是有效日期 (22) + 2 + 1 of indent; it was 46.
