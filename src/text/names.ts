@@ -16,6 +16,16 @@ export const NAME_LABELS = [
   '用户名称',
   '报修人',
   '来电人',
+  // The same in traditional characters: clauses are cut before 繁→简, so 聯繫人：李春花 would
+  // otherwise give 春花 as a hot word.
+  '戶名',
+  '聯繫人',
+  '聯系人',
+  '戶主',
+  '客戶名稱',
+  '用戶名稱',
+  '報修人',
+  '來電人',
 ] as const;
 
 /** A name after a label that says it is one: 户名：张三, 联系人:李四 (2 or 3 Han characters). */

@@ -36,6 +36,7 @@ describe('lineText masks phone and customer numbers', () => {
     ['户名：张三，欠费停电', '户名：张*，欠费停电'],
     ['联系人: 陈晓明，请回电', '联系人: 陈**，请回电'],
     ['户主：欧阳明，电费异常', '户主：欧**，电费异常'],
+    ['聯繫人：陳曉明，請回電', '聯繫人：陳**，請回電'],
   ])('masks the name in %s', (text, expected) => {
     expect(lineText(text)).toBe(expected);
   });

@@ -30,6 +30,9 @@ describe('clausesOf', () => {
     ['客户名称：某某厂。用户名称：', []],
     ['联系人李四，户主：', ['联系人李四']],
     ['客户户名：张三；来电人：', ['客户']],
+    // Traditional characters: the labels as written there.
+    ['聯繫人：李春花，反映電費有誤', ['反映電費有誤']],
+    ['戶名：張三；報修人： 楊建新，停電', ['停電']],
   ])('%s', (text, clauses) => {
     expect(clausesOf(text)).toEqual(clauses);
     expect(clausesByExpressions(text)).toEqual(clauses);
@@ -38,6 +41,7 @@ describe('clausesOf', () => {
   it('agrees with the expressions on random texts', () => {
     const alphabet = [
       ...'位于家住在址地户名主联系人客称报修来：电费停电表压，。,.；;！!？?：:、（）()“”"\'‘’【】[]《》<>…—- \t\n\u3000\u00a0',
+      ...'戶聯繫稱報來',
       ...'0123456789０１２９ab',
     ];
     let seed = 17;
