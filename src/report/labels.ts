@@ -343,7 +343,8 @@ const dayNumber = (day: string) => {
 };
 
 /**
- * Days in words: 2016年6月30日; an ISO week, Monday to Sunday, 2016年第25周（6月20日至26日）;
+ * Days in words: 2016年6月30日; an ISO week, Monday to Sunday, 2016年第25周（6月20日至26日）
+ * (across the new year 2016年第52周（12月26日至2017年1月1日））;
  * other spans 2016年6月1日至15日, 2015年12月28日至2016年1月3日; in English 30 June 2016,
  * week 25 of 2016 (20–26 June), 1–15 June 2016.
  */
@@ -366,7 +367,14 @@ function dayRangeWords(from: string, to: string, lang: Lang): string {
     const thursday = new Date((a + 3) * 86_400_000);
     const year = thursday.getUTCFullYear();
     const n = Math.floor((a + 3 - Date.UTC(year, 0, 1) / 86_400_000) / 7) + 1;
-    return zh ? `${year}年第${n}周（${inner}）` : `week ${n} of ${year} (${inner})`;
+    // A week across the new year names the year of the day outside its own: 12月26日至2017年1月1日.
+    const days =
+      y1 === y2
+        ? inner
+        : zh
+          ? `${y1 === year ? '' : `${y1}年`}${m1}月${d1}日至${y2 === year ? '' : `${y2}年`}${m2}月${d2}日`
+          : `${d1} ${month(m1)}${y1 === year ? '' : ` ${y1}`} – ${d2} ${month(m2)}${y2 === year ? '' : ` ${y2}`}`;
+    return zh ? `${year}年第${n}周（${days}）` : `week ${n} of ${year} (${days})`;
   }
   if (y1 !== y2)
     return zh
